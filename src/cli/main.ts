@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { isNetkbError } from '../core/errors.js';
+import { INGEST_USAGE, runIngest } from './ingest.js';
+import { INSPECT_USAGE, runInspect } from './inspect.js';
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
+  ingest: { usage: INGEST_USAGE, run: runIngest },
+  inspect: { usage: INSPECT_USAGE, run: runInspect },
+};
+
+/** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */
+const USER_ERRORS = new Set(['USAGE', 'KB_NOT_FOUND', 'KB_EMPTY', 'INDEX_NOT_FOUND', 'INDEX_VERSION', 'INVALID_CONFIG', 'INVALID_FILE']);
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const usage = Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n');
+    process.stderr.write(`${name ? `netkb: unknown command '${name}'\n` : ''}usage:\n${usage}\n`);
+    return name === '--help' || name === '-h' ? 0 : 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (isNetkbError(error)) {
+      process.stderr.write(`netkb ${name}: ${error.message}${error.code === 'USAGE' ? ` (usage: ${command.usage})` : ''}\n`);
+      return USER_ERRORS.has(error.code) ? 2 : 1;
+    }
+    process.stderr.write(`netkb ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
