@@ -3,11 +3,16 @@ import { NetkbError } from '../core/errors.js';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
+export interface ParsedFlags {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
 /** Strict flag parsing: an unknown flag or a missing value is a usage error (exit 2). */
-export function parseFlags<T extends OptionSpec>(argv: string[], options: T, required: Array<keyof T & string> = []) {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+export function parseFlags(argv: string[], options: OptionSpec, required: string[] = []): ParsedFlags {
+  let parsed: ParsedFlags;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as ParsedFlags;
   } catch (error) {
     throw new NetkbError('USAGE', (error as Error).message.split('\n')[0]);
   }

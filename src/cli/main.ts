@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { isNetkbError } from '../core/errors.js';
+import { EVAL_USAGE, runEvalCommand } from './eval.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
   ingest: { usage: INGEST_USAGE, run: runIngest },
   inspect: { usage: INSPECT_USAGE, run: runInspect },
+  eval: { usage: EVAL_USAGE, run: runEvalCommand },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */

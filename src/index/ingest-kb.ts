@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NetkbError } from '../core/errors.js';
 import type { Embedder, Finding } from '../core/types.js';
 import { contentHash, type ParsedDocument, parseDocument } from '../ingest/document.js';
+import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { lintKb } from '../ingest/lint.js';
+import type { GlossaryEntry } from '../retrieve/glossary.js';
 import { listKbFiles } from './kb-files.js';
 import { readIndex, type StoredIndex, writeIndex } from './store.js';
 
@@ -92,12 +95,14 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     }
   }
 
-  const findings = [...docs.flatMap((doc) => doc.findings), ...lintKb(docs)];
+  const glossary = await loadGlossary(options.kbDir);
+  const findings = [...docs.flatMap((doc) => doc.findings), ...glossary.findings, ...lintKb(docs)];
   const vectorStatus = options.embedder
     ? 'enabled'
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
   await writeIndex(options.indexDir, {
     docs,
+    glossary: glossary.entries,
     vectors,
     model: options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null,
     vectorStatus,
@@ -113,6 +118,17 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     findings,
     took_ms: Math.round(performance.now() - started),
   };
+}
+
+/** The bundled domain glossary (kb/glossary.yaml of this package): synonyms are domain facts, not KB facts. */
+const BUNDLED_GLOSSARY = fileURLToPath(new URL(`../../kb/${GLOSSARY_FILE}`, import.meta.url));
+
+/** The KB's own glossary.yaml, else the bundled one; findings are reported only for the KB's own file. */
+async function loadGlossary(kbDir: string): Promise<{ entries: GlossaryEntry[]; findings: Finding[] }> {
+  const own = await readFile(join(kbDir, GLOSSARY_FILE), 'utf8').catch(() => null);
+  if (own !== null) return parseGlossary(GLOSSARY_FILE, own);
+  const bundled = await readFile(BUNDLED_GLOSSARY, 'utf8').catch(() => null);
+  return { entries: bundled === null ? [] : parseGlossary(GLOSSARY_FILE, bundled).entries, findings: [] };
 }
 
 /** What a chunk is embedded as: where it sits (title, headings) and what it says. */

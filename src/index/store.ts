@@ -7,11 +7,12 @@ import { readVectors, VectorIndex, writeVectors } from '../adapters/hnsw.js';
 import { NetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import type { GlossaryEntry } from '../retrieve/glossary.js';
 
 /**
  * On-disk layout of an index directory:
  *   CURRENT            name of the live generation (replaced atomically by rename)
- *   gen-<id>/          one complete index: manifest.json, docs.json, and vectors.f32 + hnsw.bin when enabled
+ *   gen-<id>/          one complete index: manifest.json, docs.json, glossary.json, and vectors.f32 + hnsw.bin when enabled
  * A generation is written under a temp name and renamed into place before CURRENT moves, so readers
  * only ever see complete generations, and a failed ingest leaves the previous one serving.
  */
@@ -39,6 +40,7 @@ export type Manifest = Static<typeof ManifestSchema>;
 export interface StoredIndex {
   manifest: Manifest;
   docs: ParsedDocument[];
+  glossary: GlossaryEntry[];
   /** One vector per chunk in docs order, when vectors are enabled. */
   vectors: Float32Array[] | null;
   hnsw: VectorIndex | null;
@@ -47,6 +49,7 @@ export interface StoredIndex {
 
 export interface IndexContents {
   docs: ParsedDocument[];
+  glossary: GlossaryEntry[];
   vectors: Float32Array[] | null;
   model: { id: string; dims: number } | null;
   vectorStatus: string;
@@ -71,6 +74,7 @@ export async function writeIndex(indexDir: string, contents: IndexContents): Pro
       findings: contents.findings,
     };
     await writeFile(join(tmp, 'docs.json'), JSON.stringify(contents.docs));
+    await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
     if (contents.vectors && contents.model) {
       await writeVectors(join(tmp, 'vectors.f32'), contents.vectors);
       await VectorIndex.build(contents.model.dims, contents.vectors).save(join(tmp, 'hnsw.bin'));
@@ -109,16 +113,18 @@ export async function readIndex(indexDir: string, options: { loadHnsw?: boolean 
   const dir = join(indexDir, generation);
   let manifestRaw: unknown;
   let docs: ParsedDocument[];
+  let glossary: GlossaryEntry[];
   try {
     manifestRaw = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     docs = JSON.parse(await readFile(join(dir, 'docs.json'), 'utf8')) as ParsedDocument[];
+    glossary = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8')) as GlossaryEntry[];
   } catch (cause) {
     throw new NetkbError('INDEX_CORRUPT', `Index generation ${generation} in ${indexDir} is unreadable`, { cause });
   }
   if ((manifestRaw as { format?: unknown })?.format !== INDEX_FORMAT_VERSION) {
     throw new NetkbError('INDEX_VERSION', `Index in ${indexDir} has another format: re-run \`netkb ingest\``);
   }
-  if (!Value.Check(ManifestSchema, manifestRaw) || !Array.isArray(docs)) {
+  if (!Value.Check(ManifestSchema, manifestRaw) || !Array.isArray(docs) || !Array.isArray(glossary)) {
     throw new NetkbError('INDEX_CORRUPT', `Index manifest in ${indexDir} does not match its schema`);
   }
   const manifest = manifestRaw;
@@ -131,5 +137,5 @@ export async function readIndex(indexDir: string, options: { loadHnsw?: boolean 
     }
     if (options.loadHnsw !== false) hnsw = await VectorIndex.load(join(dir, 'hnsw.bin'), manifest.model.dims, vectors.length);
   }
-  return { manifest, docs, vectors, hnsw, generation };
+  return { manifest, docs, glossary, vectors, hnsw, generation };
 }

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { resolveEmbedder } from '../adapters/embedder-from-config.js';
+import { embeddingConfigFromEnv } from '../core/config.js';
+import { NetkbError } from '../core/errors.js';
+import { parseQuestions } from '../eval/questions.js';
+import { runEval } from '../eval/run-eval.js';
+import { listKbFiles } from '../index/kb-files.js';
+import { openSearcher } from '../index/open-searcher.js';
+import { parseFlags, stringFlag } from './args.js';
+
+export const EVAL_USAGE = 'netkb eval --questions FILE --kb DIR --index DIR [--json]';
+
+export async function runEvalCommand(argv: string[]): Promise<number> {
+  const { values } = parseFlags(
+    argv,
+    { questions: { type: 'string' }, kb: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } },
+    ['questions', 'kb', 'index'],
+  );
+  const file = stringFlag(values, 'questions');
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new NetkbError('INVALID_FILE', `Cannot read questions file ${file}`);
+  });
+  const questions = parseQuestions(file, text);
+  const kbFiles = new Set(await listKbFiles(stringFlag(values, 'kb')));
+  for (const q of questions) {
+    const missing = q.docs.find((doc) => !kbFiles.has(doc));
+    if (missing) throw new NetkbError('INVALID_FILE', `${file}: "${q.question}" names ${missing}, which is not in the KB`);
+  }
+  const resolution = await resolveEmbedder(embeddingConfigFromEnv());
+  const searcher = await openSearcher(stringFlag(values, 'index'), {
+    embedder: resolution.embedder,
+    vectorsDisabledReason: resolution.reason,
+  });
+  const report = await runEval(searcher, questions);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const vectors = searcher.vectors.enabled ? 'enabled' : `disabled: ${searcher.vectors.reason}`;
+  process.stdout.write(`${questions.length} questions (${file}); vectors ${vectors}\n`);
+  const header = ['mode', 'hit@1', 'hit@3', 'MRR', 'abst.P', 'abst.R', 'p50 ms', 'p95 ms'];
+  process.stdout.write(`${header.map((h) => h.padEnd(8)).join(' ')}\n`);
+  for (const [mode, m] of Object.entries(report.modes)) {
+    const row = [mode, m.hit_at_1, m.hit_at_3, m.mrr, m.abstain_precision, m.abstain_recall, m.latency_p50_ms, m.latency_p95_ms];
+    process.stdout.write(`${row.map((cell) => String(cell).padEnd(8)).join(' ')}\n`);
+  }
+  for (const miss of report.misses) {
+    process.stdout.write(
+      `miss: ${miss.question}\n      expected ${miss.should_abstain ? '(abstain)' : miss.expected.join(', ')}; got ${miss.abstained ? '(abstained) ' : ''}${miss.got.join(', ')}\n`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,41 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { NetkbError } from '../core/errors.js';
+
+export const QuestionSchema = Type.Object(
+  {
+    question: Type.String({ minLength: 1 }),
+    docs: Type.Array(Type.String({ minLength: 1 })),
+    abstain: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type EvalQuestion = Static<typeof QuestionSchema>;
+
+/**
+ * Parses an eval set: a YAML list of {question, docs: [kb-relative paths], abstain?: true}.
+ * An answerable question needs at least one doc; an abstain question lists none. Throws INVALID_FILE with the line.
+ */
+export function parseQuestions(file: string, text: string): EvalQuestion[] {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  const fail = (offset: number | undefined, message: string): never => {
+    const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    throw new NetkbError('INVALID_FILE', `${file}:${line}: ${message}`);
+  };
+  if (document.errors[0]) fail(document.errors[0].pos[0], `not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+  if (!isSeq(document.contents)) fail(0, 'must be a YAML list of {question, docs, abstain?}');
+  const items = isSeq(document.contents) ? document.contents.items : [];
+  return items.map((item) => {
+    const node = item as { range?: readonly number[] | null; toJSON?: () => unknown } | null;
+    const value: unknown = node?.toJSON?.();
+    if (!Value.Check(QuestionSchema, value)) {
+      const error = [...Value.Errors(QuestionSchema, value)][0];
+      return fail(node?.range?.[0], `entry must be {question: string, docs: string[], abstain?: boolean} (${error?.path || '/'} ${error?.message ?? ''})`);
+    }
+    if (value.abstain && value.docs.length > 0) fail(node?.range?.[0], 'an abstain question lists no docs');
+    if (!value.abstain && value.docs.length === 0) fail(node?.range?.[0], 'an answerable question needs at least one doc');
+    return value;
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Every retrieval weight and threshold, in one place. Values were picked by `netkb eval` on
+ * tests/eval/questions.yaml and checked on tests/eval/seeds-questions.yaml (see README, "Retrieval").
+ */
+export interface RetrievalConfig {
+  /** Fusion method: convex combination of normalized scores, or reciprocal-rank fusion. */
+  method: 'convex' | 'rrf';
+  weights: { trigger: number; lexical: number; vector: number };
+  /** RRF's k: larger flattens the rank curve. */
+  rrfK: number;
+  /** Weight of doc coverage (share of the question's IDF mass a doc contains) added in fused mode. */
+  coverageWeight: number;
+  /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
+  chunkWeightExponent: number;
+  /** Per-doc diversity: at most this many chunks of one doc in the top 5. */
+  maxChunksPerDocInTop5: number;
+  /** Candidates taken from each retriever before fusion. */
+  candidatesPerRetriever: number;
+  /** Below this confidence the answer abstains. */
+  abstainBelow: number;
+  /** Confidence of a full-strength trigger hit. */
+  triggerConfidence: number;
+  /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
+  lexical: { boost: { title: number; headings: number; text: number }; fuzzy: number; fuzzyMinLength: number };
+  /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
+  trigger: { fullScoreLength: number; latinCharWeight: number; extraTriggerBonus: number };
+  defaultTopK: number;
+}
+
+export const RETRIEVAL_CONFIG: RetrievalConfig = {
+  method: 'convex',
+  weights: { trigger: 0.45, lexical: 0.4, vector: 0.15 },
+  rrfK: 60,
+  coverageWeight: 0.3,
+  chunkWeightExponent: 1,
+  maxChunksPerDocInTop5: 2,
+  candidatesPerRetriever: 40,
+  abstainBelow: 0.4,
+  triggerConfidence: 0.9,
+  lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
+  trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
+  defaultTopK: 5,
+};

@@ -1,0 +1,141 @@
+import type { Chunk, DocRecord, Embedder, VectorStatus } from '../core/types.js';
+import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
+import { fuse } from './fuse.js';
+import { compileGlossary, type GlossaryEntry } from './glossary.js';
+import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
+import { buildTriggerTable, matchTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
+import type { RankedChunk, RetrievalResult, RetrieverName, Searcher, SearchOptions } from './types.js';
+
+/** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
+export interface VectorSearch {
+  embedder: Embedder;
+  index: { search(query: Float32Array, k: number): Array<{ ordinal: number; score: number }> };
+}
+
+export interface SearcherData {
+  docs: readonly DocRecord[];
+  glossary: readonly GlossaryEntry[];
+  vector: VectorSearch | null;
+  vectorStatus: VectorStatus;
+}
+
+/** The loaded, query-ready KB. Opening it from disk is `openSearcher` in src/index/open-searcher.ts. */
+export class KbSearcher implements Searcher {
+  readonly docs: readonly DocRecord[];
+  readonly vectors: VectorStatus;
+  readonly chunkCount: number;
+  private readonly chunks = new Map<string, Chunk>();
+  private readonly docsByPath = new Map<string, DocRecord>();
+  private readonly ordinals: string[] = [];
+  private readonly glossary;
+  private readonly triggers: TriggerTable;
+  private readonly lexical: LexicalIndex;
+  private readonly vector: VectorSearch | null;
+
+  constructor(
+    data: SearcherData,
+    private readonly config: RetrievalConfig = RETRIEVAL_CONFIG,
+  ) {
+    this.docs = data.docs;
+    this.vectors = data.vectorStatus;
+    this.vector = data.vector;
+    for (const doc of data.docs) {
+      this.docsByPath.set(doc.path, doc);
+      for (const chunk of doc.chunks) {
+        this.chunks.set(chunk.id, chunk);
+        this.ordinals.push(chunk.id);
+      }
+    }
+    this.chunkCount = this.ordinals.length;
+    this.glossary = compileGlossary(data.glossary);
+    this.triggers = buildTriggerTable(data.docs, this.glossary, config);
+    this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
+  }
+
+  chunk(id: string): Chunk | undefined {
+    return this.chunks.get(id);
+  }
+
+  doc(path: string): DocRecord | undefined {
+    return this.docsByPath.get(path);
+  }
+
+  async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
+    const started = performance.now();
+    const config = this.config;
+    const topK = options.topK ?? config.defaultTopK;
+    const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
+    const allowed = options.category
+      ? new Set(this.docs.filter((doc) => doc.category === options.category).map((doc) => doc.path))
+      : undefined;
+    const inCategory = (path: string) => !allowed || allowed.has(path);
+    const retrievers = {} as RetrievalResult['retrievers'];
+
+    const timed = <T>(name: RetrieverName, enabled: boolean, run: () => T[]): T[] | null => {
+      if (!enabled) {
+        retrievers[name] = { hits: 0, took_ms: 0, status: 'disabled' };
+        return null;
+      }
+      const t0 = performance.now();
+      const out = run();
+      retrievers[name] = { hits: out.length, took_ms: round(performance.now() - t0), status: 'ok' };
+      return out;
+    };
+
+    const trigger = timed('trigger', wanted('trigger'), () =>
+      matchTriggers(this.triggers, question, this.glossary, config).filter((hit) => inCategory(hit.docPath)),
+    );
+    const lexical = timed('lexical', wanted('lexical'), () =>
+      this.lexical.search(question, config.candidatesPerRetriever, allowed),
+    );
+    let vector: RankedChunk[] | null = null;
+    if (this.vector && wanted('vector')) {
+      const t0 = performance.now();
+      const query = await this.vector.embedder.embedQuery(question);
+      vector = this.vector.index
+        .search(query, config.candidatesPerRetriever)
+        .map((hit) => ({ chunkId: this.ordinals[hit.ordinal] ?? '', score: hit.score }))
+        .filter((hit) => hit.chunkId && inCategory(this.chunks.get(hit.chunkId)?.path ?? ''));
+      retrievers.vector = { hits: vector.length, took_ms: round(performance.now() - t0), status: 'ok' };
+    } else {
+      retrievers.vector = { hits: 0, took_ms: 0, status: 'disabled' };
+    }
+
+    const coverage = lexical ? (docPath: string) => this.lexical.coverage(question, docPath) : null;
+    const hits = fuse({ trigger, lexical, vector, coverage }, this, config, topK);
+    const confidence = hits[0] ? this.confidence(question, hits[0].doc.path, trigger, lexical !== null, vector) : 0;
+    return {
+      hits,
+      confidence: round(confidence, 3),
+      abstain: hits.length === 0 || confidence < config.abstainBelow,
+      retrievers,
+      took_ms: round(performance.now() - started),
+    };
+  }
+
+  /**
+   * How sure we are that the top doc answers: a trigger hit on it is strong evidence; otherwise the share of
+   * the question's informative (IDF-weighted) words that the doc contains; vectors add their cosine.
+   * Independent signals combine as a noisy-or.
+   */
+  private confidence(
+    question: string,
+    topDoc: string,
+    trigger: TriggerHit[] | null,
+    lexicalUsed: boolean,
+    vector: RankedChunk[] | null,
+  ): number {
+    const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
+    const signals = [
+      triggerScore > 0 ? this.config.triggerConfidence * Math.min(1, triggerScore) : 0,
+      lexicalUsed ? this.lexical.coverage(question, topDoc) : 0,
+      vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
+    ];
+    return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);
+  }
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,55 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { CompiledGlossary } from './glossary.js';
+
+const jieba = Jieba.withDict(dict);
+
+/** Chinese runs, and Latin/number runs that keep technical tokens whole (ovn0, br-int, 100.64.0.0/16, genev_sys_6081). */
+const RUNS = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/:]*[a-z0-9]|[a-z0-9]/gu;
+
+const STOP_WORDS = new Set(
+  `的 了 吗 呢 吧 啊 呀 么 嘛 是 在 和 与 及 或 就 都 也 还 又 有 没 没有 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些
+  一个 一下 一直 怎么 怎么办 怎样 如何 为什么 为啥 什么 啥 咋 哪 哪些 哪个 请问 可以 能 能够 会 要 想 需要 应该 是否 时 时候
+  的话 之后 以后 然后 但是 但 如果 问题 情况 总是 老是 突然 上 下 里 中 到 从 对 把 被 给 让 用 好 嗯 谢谢 帮忙 看看 看 请 个
+  该 得 地 着 过 去 来 说 下来 一些 这样 那样 现在 已经 不是 还是 就是 可能 为 而 等 等等 其 之 以 于 将 并 被 所以 因为
+  a an the is are was were be been being to of in on at for from by with and or not no how why what when where which who whom
+  do does did done can could should would will shall may might must i me my we our you your it its this that these those
+  there here after before about into out up down get gets got getting any some all please help anyone someone thanks hi
+  hello cannot can't cant doesn't doesnt isn't isnt don't dont won't wont didn't didnt is there than then so if but just`.split(/\s+/),
+);
+
+export interface TokenizeOptions {
+  glossary?: CompiledGlossary;
+  /** Also emit overlapping CJK bigrams: a fallback for words the dictionary does not know. */
+  cjkBigrams?: boolean;
+}
+
+/**
+ * Tokens of already-normalized text (see normalizeText). Chinese is segmented with jieba (search mode:
+ * words and their sub-words); technical tokens stay whole and also yield their parts (`br-int` → br, int);
+ * glossary groups found in the text are added as `g<n>` tokens so synonyms meet on both sides.
+ */
+export function tokenize(normalized: string, options: TokenizeOptions = {}): string[] {
+  const tokens: string[] = [];
+  for (const [run] of normalized.matchAll(RUNS)) {
+    if (/^\p{Script=Han}/u.test(run)) {
+      for (const word of jieba.cutForSearch(run, true)) {
+        if (!STOP_WORDS.has(word)) tokens.push(word);
+      }
+      if (options.cjkBigrams && run.length > 2) {
+        for (let i = 0; i + 2 <= run.length; i++) tokens.push(run.slice(i, i + 2));
+      }
+      continue;
+    }
+    const token = run.replace(/[.:/-]+$/, '');
+    if (STOP_WORDS.has(token)) continue;
+    tokens.push(token);
+    if (/[-_/:]/.test(token)) {
+      for (const part of token.split(/[-_/:]+/)) {
+        if (part.length >= 2 && part !== token && !STOP_WORDS.has(part)) tokens.push(part);
+      }
+    }
+  }
+  if (options.glossary) tokens.push(...options.glossary.groupsIn(normalized));
+  return tokens;
+}
