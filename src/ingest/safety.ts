@@ -5,8 +5,8 @@ import type { Safety } from '../core/types.js';
  * `kubectl exec pod -- ip link set eth0 mtu 1400` is mutating too. Everything else is read-only.
  */
 const MUTATING: RegExp[] = [
-  /\bkubectl(?:-ko)?\s+(?:[-\w=./]+\s+)*?(?:delete|apply|patch|edit|scale|drain|cordon|uncordon|label|annotate|create|replace|taint|expose|run|set)\b/,
-  /\bkubectl\s+rollout\s+(?:restart|undo|pause|resume)\b/,
+  /\bkubectl(?:-ko)?\s+(?:-[-\w=./]+\s+(?:[\w.-]+\s+)?)*(?:delete|apply|patch|edit|scale|drain|cordon|uncordon|label|annotate|create|replace|taint|expose|run|set|debug)(?=\s|$)/,
+  /\bkubectl\s+(?:-[-\w=./]+\s+(?:[\w.-]+\s+)?)*rollout\s+(?:restart|undo|pause|resume)(?=\s|$)/,
   /\bip\s+(?:-\S+\s+)*(?:link|l|addr|address|a|route|r|rule|neigh|neighbor|n|netns|tunnel|maddr|xfrm)\s+(?:set|add|del|delete|flush|replace|change|append)\b/,
   /\b(?:ip6?tables|ebtables|arptables)(?:-legacy|-nft)?\s+(?:.*\s)?(?:-[AIDRFXNPZE]|--(?:append|insert|delete|replace|flush|delete-chain|new-chain|policy|zero))\b/,
   /\b(?:ip6?tables|ebtables)-restore\b/,

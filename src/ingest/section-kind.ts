@@ -20,7 +20,9 @@ export const KIND_WEIGHT: Record<ChunkKind, number> = {
 };
 
 export function sectionKind(headingPath: readonly string[]): ChunkKind {
-  for (let i = headingPath.length - 1; i >= 0; i--) {
+  // The outermost heading is usually the doc title; it names the doc, not the job of each section.
+  const lowest = headingPath.length > 1 ? 1 : 0;
+  for (let i = headingPath.length - 1; i >= lowest; i--) {
     const heading = headingPath[i] ?? '';
     for (const [kind, pattern] of KIND_PATTERNS) {
       if (pattern.test(heading)) return kind;
