@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 import { isNetkbError } from '../core/errors.js';
+import { ASK_USAGE, runAsk } from './ask.js';
 import { EVAL_USAGE, runEvalCommand } from './eval.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
+import { runServe, SERVE_USAGE } from './serve.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
   ingest: { usage: INGEST_USAGE, run: runIngest },
   inspect: { usage: INSPECT_USAGE, run: runInspect },
+  serve: { usage: SERVE_USAGE, run: runServe },
+  ask: { usage: ASK_USAGE, run: runAsk },
   eval: { usage: EVAL_USAGE, run: runEvalCommand },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */
-const USER_ERRORS = new Set(['USAGE', 'KB_NOT_FOUND', 'KB_EMPTY', 'INDEX_NOT_FOUND', 'INDEX_VERSION', 'INVALID_CONFIG', 'INVALID_FILE']);
+const USER_ERRORS = new Set([
+  'USAGE',
+  'KB_NOT_FOUND',
+  'KB_EMPTY',
+  'INDEX_NOT_FOUND',
+  'INDEX_VERSION',
+  'INVALID_CONFIG',
+  'INVALID_FILE',
+]);
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

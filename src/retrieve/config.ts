@@ -18,8 +18,10 @@ export interface RetrievalConfig {
   candidatesPerRetriever: number;
   /** Below this confidence the answer abstains. */
   abstainBelow: number;
-  /** Confidence of a full-strength trigger hit. */
-  triggerConfidence: number;
+  /** Confidence of any trigger hit on the top doc, and of a full-strength one. */
+  triggerConfidence: { min: number; max: number };
+  /** Raw BM25 score of the best chunk that counts as full lexical confidence (confidence grows linearly to it). */
+  lexicalFullConfidenceScore: number;
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
   lexical: { boost: { title: number; headings: number; text: number }; fuzzy: number; fuzzyMinLength: number };
   /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
@@ -29,14 +31,15 @@ export interface RetrievalConfig {
 
 export const RETRIEVAL_CONFIG: RetrievalConfig = {
   method: 'convex',
-  weights: { trigger: 0.45, lexical: 0.4, vector: 0.15 },
+  weights: { trigger: 0.7, lexical: 0.3, vector: 0.15 },
   rrfK: 60,
-  coverageWeight: 0.3,
+  coverageWeight: 1,
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
-  abstainBelow: 0.4,
-  triggerConfidence: 0.9,
+  abstainBelow: 0.5,
+  triggerConfidence: { min: 0.5, max: 0.95 },
+  lexicalFullConfidenceScore: 100,
   lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   defaultTopK: 5,

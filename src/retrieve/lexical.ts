@@ -19,6 +19,10 @@ export interface LexicalIndex {
   coverage(question: string, docPath: string): number;
   /** The question's informative tokens (after stop words), for diagnostics. */
   queryTokens(question: string): string[];
+  /** Every token of the KB with the number of docs it occurs in. */
+  readonly vocabulary: ReadonlyMap<string, number>;
+  /** IDF mass of question tokens: in the doc, known to the KB but not in the doc, unknown to the KB. */
+  evidence(question: string, docPath: string): { matched: number; missing: number; unknown: number };
 }
 
 /** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
@@ -57,6 +61,7 @@ export function buildLexicalIndex(docs: readonly DocRecord[], glossary: Compiled
 
   const queryTokens = (question: string) => [...new Set(tokenizeText(normalizeText(question)))];
   return {
+    vocabulary: documentFrequency,
     queryTokens,
     search(question, limit, allowedDocs) {
       const normalized = normalizeText(question);
@@ -66,6 +71,16 @@ export function buildLexicalIndex(docs: readonly DocRecord[], glossary: Compiled
         .search(normalized, filter ? { filter } : {})
         .slice(0, limit)
         .map((result) => ({ chunkId: String(result.id), score: result.score }));
+    },
+    evidence(question, docPath) {
+      const present = docTokens.get(docPath) ?? new Set<string>();
+      const mass = { matched: 0, missing: 0, unknown: 0 };
+      for (const token of queryTokens(question)) {
+        if (present.has(token)) mass.matched += idf(token);
+        else if (documentFrequency.has(token)) mass.missing += idf(token);
+        else mass.unknown += idf(token);
+      }
+      return mass;
     },
     coverage(question, docPath) {
       const tokens = queryTokens(question);

@@ -3,6 +3,8 @@ import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { fuse } from './fuse.js';
 import { compileGlossary, type GlossaryEntry } from './glossary.js';
 import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
+import { normalizeText } from './normalize.js';
+import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type { RankedChunk, RetrievalResult, RetrieverName, Searcher, SearchOptions } from './types.js';
 
@@ -31,6 +33,7 @@ export class KbSearcher implements Searcher {
   private readonly triggers: TriggerTable;
   private readonly lexical: LexicalIndex;
   private readonly vector: VectorSearch | null;
+  private readonly spelling: SpellingCorrector;
 
   constructor(
     data: SearcherData,
@@ -50,6 +53,7 @@ export class KbSearcher implements Searcher {
     this.glossary = compileGlossary(data.glossary);
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
     this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
+    this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
   }
 
   chunk(id: string): Chunk | undefined {
@@ -60,8 +64,9 @@ export class KbSearcher implements Searcher {
     return this.docsByPath.get(path);
   }
 
-  async search(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
+  async search(rawQuestion: string, options: SearchOptions = {}): Promise<RetrievalResult> {
     const started = performance.now();
+    const question = this.spelling.correct(normalizeText(rawQuestion));
     const config = this.config;
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
@@ -91,7 +96,7 @@ export class KbSearcher implements Searcher {
     let vector: RankedChunk[] | null = null;
     if (this.vector && wanted('vector')) {
       const t0 = performance.now();
-      const query = await this.vector.embedder.embedQuery(question);
+      const query = await this.vector.embedder.embedQuery(rawQuestion);
       vector = this.vector.index
         .search(query, config.candidatesPerRetriever)
         .map((hit) => ({ chunkId: this.ordinals[hit.ordinal] ?? '', score: hit.score }))
@@ -103,7 +108,7 @@ export class KbSearcher implements Searcher {
 
     const coverage = lexical ? (docPath: string) => this.lexical.coverage(question, docPath) : null;
     const hits = fuse({ trigger, lexical, vector, coverage }, this, config, topK);
-    const confidence = hits[0] ? this.confidence(question, hits[0].doc.path, trigger, lexical !== null, vector) : 0;
+    const confidence = hits[0] ? this.confidence(hits[0].doc.path, trigger, lexical, vector) : 0;
     return {
       hits,
       confidence: round(confidence, 3),
@@ -114,21 +119,16 @@ export class KbSearcher implements Searcher {
   }
 
   /**
-   * How sure we are that the top doc answers: a trigger hit on it is strong evidence; otherwise the share of
-   * the question's informative (IDF-weighted) words that the doc contains; vectors add their cosine.
-   * Independent signals combine as a noisy-or.
+   * How sure we are that the top doc answers: any trigger hit on it is strong evidence; otherwise the raw BM25
+   * score of the best chunk (calibrated by `netkb eval`: off-topic questions match only generic words and score
+   * low); vectors add their cosine. Independent signals combine as a noisy-or.
    */
-  private confidence(
-    question: string,
-    topDoc: string,
-    trigger: TriggerHit[] | null,
-    lexicalUsed: boolean,
-    vector: RankedChunk[] | null,
-  ): number {
+  private confidence(topDoc: string, trigger: TriggerHit[] | null, lexical: RankedChunk[] | null, vector: RankedChunk[] | null): number {
+    const { triggerConfidence, lexicalFullConfidenceScore } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
     const signals = [
-      triggerScore > 0 ? this.config.triggerConfidence * Math.min(1, triggerScore) : 0,
-      lexicalUsed ? this.lexical.coverage(question, topDoc) : 0,
+      triggerScore > 0 ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore) : 0,
+      Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalFullConfidenceScore),
       vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     ];
     return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);
