@@ -98,7 +98,9 @@ export async function loadTransformersEmbedder(opts: EmbedderOptions): Promise<E
   const localRoot = modelDir ?? (!opts.allowRemote ? cacheDir : undefined);
   const file = `onnx/model${quantized ? '_quantized' : ''}.onnx`;
   const where = [
-    localRoot === undefined ? 'no local folder' : `looked in ${path.join(localRoot, opts.modelId)} for ${file}`,
+    localRoot === undefined
+      ? 'no local folder'
+      : `looked in ${path.join(localRoot, opts.modelId)} for ${file}`,
     opts.allowRemote ? `then ${env.remoteHost}${opts.modelId}` : 'remote downloads disabled',
   ].join(', ');
 

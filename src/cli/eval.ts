@@ -13,7 +13,12 @@ export const EVAL_USAGE = 'netkb eval --questions FILE --kb DIR --index DIR [--j
 export async function runEvalCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { questions: { type: 'string' }, kb: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      questions: { type: 'string' },
+      kb: { type: 'string' },
+      index: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     ['questions', 'kb', 'index'],
   );
   const file = stringFlag(values, 'questions');
@@ -24,7 +29,11 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
   const kbFiles = new Set(await listKbFiles(stringFlag(values, 'kb')));
   for (const q of questions) {
     const missing = q.docs.find((doc) => !kbFiles.has(doc));
-    if (missing) throw new NetkbError('INVALID_FILE', `${file}: "${q.question}" names ${missing}, which is not in the KB`);
+    if (missing)
+      throw new NetkbError(
+        'INVALID_FILE',
+        `${file}: "${q.question}" names ${missing}, which is not in the KB`,
+      );
   }
   const resolution = await resolveEmbedder(embeddingConfigFromEnv());
   const searcher = await openSearcher(stringFlag(values, 'index'), {
@@ -41,7 +50,16 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
   const header = ['mode', 'hit@1', 'hit@3', 'MRR', 'abst.P', 'abst.R', 'p50 ms', 'p95 ms'];
   process.stdout.write(`${header.map((h) => h.padEnd(8)).join(' ')}\n`);
   for (const [mode, m] of Object.entries(report.modes)) {
-    const row = [mode, m.hit_at_1, m.hit_at_3, m.mrr, m.abstain_precision, m.abstain_recall, m.latency_p50_ms, m.latency_p95_ms];
+    const row = [
+      mode,
+      m.hit_at_1,
+      m.hit_at_3,
+      m.mrr,
+      m.abstain_precision,
+      m.abstain_recall,
+      m.latency_p50_ms,
+      m.latency_p95_ms,
+    ];
     process.stdout.write(`${row.map((cell) => String(cell).padEnd(8)).join(' ')}\n`);
   }
   for (const miss of report.misses) {

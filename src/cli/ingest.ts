@@ -3,6 +3,7 @@ import { embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { ingestKb } from '../index/ingest-kb.js';
+import { listKbFiles } from '../index/kb-files.js';
 import { parseFlags, stringFlag } from './args.js';
 import { embedProgress } from './progress.js';
 
@@ -11,17 +12,27 @@ export const INGEST_USAGE = 'netkb ingest --kb DIR --index DIR [--json] [--requi
 export async function runIngest(argv: string[]): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { kb: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' }, 'require-vectors': { type: 'boolean' } },
+    {
+      kb: { type: 'string' },
+      index: { type: 'string' },
+      json: { type: 'boolean' },
+      'require-vectors': { type: 'boolean' },
+    },
     ['kb', 'index'],
   );
+  const kbDir = stringFlag(values, 'kb');
+  await listKbFiles(kbDir); // a bad --kb fails with one line before any model is loaded
   const resolution = await resolveEmbedder(embeddingConfigFromEnv());
   if (!resolution.embedder) {
-    if (values['require-vectors']) throw new NetkbError('MODEL_UNAVAILABLE', `--require-vectors: ${resolution.reason}`);
-    process.stderr.write(`WARNING: vectors DISABLED, ingesting for trigger + lexical search only. Reason: ${resolution.reason}\n`);
+    if (values['require-vectors'])
+      throw new NetkbError('MODEL_UNAVAILABLE', `--require-vectors: ${resolution.reason}`);
+    process.stderr.write(
+      `WARNING: vectors DISABLED, ingesting for trigger + lexical search only. Reason: ${resolution.reason}\n`,
+    );
   }
   const progress = embedProgress('embedding');
   const report = await ingestKb({
-    kbDir: stringFlag(values, 'kb'),
+    kbDir,
     indexDir: stringFlag(values, 'index'),
     embedder: resolution.embedder,
     vectorsDisabledReason: resolution.reason,

@@ -18,10 +18,22 @@ export async function runInspect(argv: string[]): Promise<number> {
       commands: doc.commands.length,
     })),
     chunks: index.docs.flatMap((doc) =>
-      doc.chunks.map((chunk) => ({ id: chunk.id, path: chunk.path, heading_path: chunk.headingPath, lines: chunk.lines, kind: chunk.kind })),
+      doc.chunks.map((chunk) => ({
+        id: chunk.id,
+        path: chunk.path,
+        heading_path: chunk.headingPath,
+        lines: chunk.lines,
+        kind: chunk.kind,
+      })),
     ),
     commands: index.docs.flatMap((doc) =>
-      doc.commands.map(({ command, purpose, safety, placeholders, source }) => ({ command, purpose, safety, placeholders, source })),
+      doc.commands.map(({ command, purpose, safety, placeholders, source }) => ({
+        command,
+        purpose,
+        safety,
+        placeholders,
+        source,
+      })),
     ),
   };
   if (values.json) {
@@ -33,7 +45,9 @@ export async function runInspect(argv: string[]): Promise<number> {
         `${doc.path}  [${doc.category ?? '-'} p${doc.priority}]  ${doc.chunks} chunks, ${doc.commands} commands  ${doc.title}\n`,
       );
     }
-    process.stdout.write(`${report.docs.length} docs, ${report.chunks.length} chunks, ${report.commands.length} commands\n`);
+    process.stdout.write(
+      `${report.docs.length} docs, ${report.chunks.length} chunks, ${report.commands.length} commands\n`,
+    );
   }
   return 0;
 }

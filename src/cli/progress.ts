@@ -1,10 +1,17 @@
 import cliProgress from 'cli-progress';
 
 /** A progress bar on a TTY, plain "embedded n/total" lines (about every 10%) otherwise; always on stderr. */
-export function embedProgress(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+export function embedProgress(label: string): {
+  update: (done: number, total: number) => void;
+  stop: () => void;
+} {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total} chunks | {eta}s left`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label} [{bar}] {value}/{total} chunks | {eta}s left`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

@@ -30,7 +30,10 @@ export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Em
   );
   if (!Value.Check(EnvSchema, picked)) {
     const first = [...Value.Errors(EnvSchema, picked)][0];
-    throw new NetkbError('INVALID_CONFIG', `Invalid ${first?.path.slice(1) ?? 'environment'}: ${first?.message ?? ''}`);
+    throw new NetkbError(
+      'INVALID_CONFIG',
+      `Invalid ${first?.path.slice(1) ?? 'environment'}: ${first?.message ?? ''}`,
+    );
   }
   const config = picked as Static<typeof EnvSchema>;
   return {
@@ -38,6 +41,8 @@ export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Em
     modelId: config.NETKB_MODEL ?? DEFAULT_MODEL_ID,
     modelDir: config.NETKB_MODEL_DIR,
     cacheDir: config.NETKB_CACHE_DIR,
-    allowRemote: config.NETKB_ALLOW_REMOTE_MODELS ? config.NETKB_ALLOW_REMOTE_MODELS === '1' : !config.NETKB_MODEL_DIR,
+    allowRemote: config.NETKB_ALLOW_REMOTE_MODELS
+      ? config.NETKB_ALLOW_REMOTE_MODELS === '1'
+      : !config.NETKB_MODEL_DIR,
   };
 }

@@ -14,7 +14,13 @@ export interface Finding {
 }
 
 /** Section type of a chunk, derived from its heading; drives rank weight. */
-export type ChunkKind = 'overview' | 'traffic_path' | 'diagnostics' | 'troubleshooting' | 'related' | 'section';
+export type ChunkKind =
+  | 'overview'
+  | 'traffic_path'
+  | 'diagnostics'
+  | 'troubleshooting'
+  | 'related'
+  | 'section';
 
 export interface Chunk {
   /** Stable within one ingest: `${path}#${ordinal}`. */
@@ -89,4 +95,6 @@ export interface Embedder {
   embedQuery(text: string): Promise<Float32Array>;
 }
 
-export type VectorStatus = { enabled: true; modelId: string; dims: number } | { enabled: false; reason: string };
+export type VectorStatus =
+  | { enabled: true; modelId: string; dims: number }
+  | { enabled: false; reason: string };

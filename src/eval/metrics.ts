@@ -34,7 +34,12 @@ export function computeMetrics(outcomes: readonly QuestionOutcome[]): EvalMetric
     answerable: answerable.length,
     hit_at_1: round(share(ranks.filter((r) => r === 0).length, answerable.length)),
     hit_at_3: round(share(ranks.filter((r) => r >= 0 && r < 3).length, answerable.length)),
-    mrr: round(share(ranks.reduce((sum, r) => sum + (r >= 0 ? 1 / (r + 1) : 0), 0), answerable.length)),
+    mrr: round(
+      share(
+        ranks.reduce((sum, r) => sum + (r >= 0 ? 1 / (r + 1) : 0), 0),
+        answerable.length,
+      ),
+    ),
     abstain_precision: round(share(abstained.filter((o) => o.question.abstain).length, abstained.length)),
     abstain_recall: round(share(shouldAbstain.filter((o) => o.abstained).length, shouldAbstain.length)),
     latency_p50_ms: round(percentile(latencies, 0.5)),

@@ -24,7 +24,8 @@ export function parseQuestions(file: string, text: string): EvalQuestion[] {
     const line = offset === undefined ? 1 : lineCounter.linePos(offset).line;
     throw new NetkbError('INVALID_FILE', `${file}:${line}: ${message}`);
   };
-  if (document.errors[0]) fail(document.errors[0].pos[0], `not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+  if (document.errors[0])
+    fail(document.errors[0].pos[0], `not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
   if (!isSeq(document.contents)) fail(0, 'must be a YAML list of {question, docs, abstain?}');
   const items = isSeq(document.contents) ? document.contents.items : [];
   return items.map((item) => {
@@ -32,10 +33,14 @@ export function parseQuestions(file: string, text: string): EvalQuestion[] {
     const value: unknown = node?.toJSON?.();
     if (!Value.Check(QuestionSchema, value)) {
       const error = [...Value.Errors(QuestionSchema, value)][0];
-      return fail(node?.range?.[0], `entry must be {question: string, docs: string[], abstain?: boolean} (${error?.path || '/'} ${error?.message ?? ''})`);
+      return fail(
+        node?.range?.[0],
+        `entry must be {question: string, docs: string[], abstain?: boolean} (${error?.path || '/'} ${error?.message ?? ''})`,
+      );
     }
     if (value.abstain && value.docs.length > 0) fail(node?.range?.[0], 'an abstain question lists no docs');
-    if (!value.abstain && value.docs.length === 0) fail(node?.range?.[0], 'an answerable question needs at least one doc');
+    if (!value.abstain && value.docs.length === 0)
+      fail(node?.range?.[0], 'an answerable question needs at least one doc');
     return value;
   });
 }

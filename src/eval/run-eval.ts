@@ -7,18 +7,32 @@ export type EvalMode = RetrieverName | 'fused';
 export interface EvalReport {
   modes: Partial<Record<EvalMode, EvalMetrics>>;
   /** Fused outcomes that missed hit@1 or abstained wrongly, for tuning. */
-  misses: Array<{ question: string; expected: string[]; got: string[]; abstained: boolean; should_abstain: boolean }>;
+  misses: Array<{
+    question: string;
+    expected: string[];
+    got: string[];
+    abstained: boolean;
+    should_abstain: boolean;
+  }>;
 }
 
 /** Runs every question through each retriever alone and through the fused pipeline. */
 export async function runEval(searcher: Searcher, questions: readonly EvalQuestion[]): Promise<EvalReport> {
-  const modes: EvalMode[] = ['trigger', 'lexical', ...(searcher.vectors.enabled ? (['vector'] as const) : []), 'fused'];
+  const modes: EvalMode[] = [
+    'trigger',
+    'lexical',
+    ...(searcher.vectors.enabled ? (['vector'] as const) : []),
+    'fused',
+  ];
   const report: EvalReport = { modes: {}, misses: [] };
   for (const mode of modes) {
     const outcomes: QuestionOutcome[] = [];
     for (const question of questions) {
       const started = performance.now();
-      const result = await searcher.search(question.question, { topK: 10, ...(mode === 'fused' ? {} : { only: [mode] }) });
+      const result = await searcher.search(question.question, {
+        topK: 10,
+        ...(mode === 'fused' ? {} : { only: [mode] }),
+      });
       const ms = performance.now() - started;
       const rankedDocs = [...new Set(result.hits.map((hit) => hit.doc.path))];
       outcomes.push({ question, rankedDocs, abstained: result.abstain, ms });

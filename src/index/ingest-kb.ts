@@ -76,7 +76,10 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
         if (reusedVector) {
           vectors?.push(reusedVector);
         } else {
-          pending.push({ slot: vectors?.length ?? 0, text: embeddingText(chunk.title, chunk.headingPath, chunk.text) });
+          pending.push({
+            slot: vectors?.length ?? 0,
+            text: embeddingText(chunk.title, chunk.headingPath, chunk.text),
+          });
           vectors?.push(new Float32Array(0));
         }
       });
@@ -125,7 +128,10 @@ const BUNDLED_GLOSSARY = fileURLToPath(new URL(`../../kb/${GLOSSARY_FILE}`, impo
 
 /** The KB's own glossary.yaml, else the bundled one; findings are reported only for the KB's own file. */
 async function loadGlossary(kbDir: string): Promise<{ entries: GlossaryEntry[]; findings: Finding[] }> {
-  const own = await readFile(join(kbDir, GLOSSARY_FILE), 'utf8').catch(() => null);
+  const own = await readFile(join(kbDir, GLOSSARY_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new NetkbError('INVALID_FILE', `Cannot read ${join(kbDir, GLOSSARY_FILE)}: ${error.message}`);
+  });
   if (own !== null) return parseGlossary(GLOSSARY_FILE, own);
   const bundled = await readFile(BUNDLED_GLOSSARY, 'utf8').catch(() => null);
   return { entries: bundled === null ? [] : parseGlossary(GLOSSARY_FILE, bundled).entries, findings: [] };

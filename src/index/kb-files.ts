@@ -11,7 +11,8 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
  */
 export async function listKbFiles(kbDir: string): Promise<string[]> {
   const info = await stat(kbDir).catch(() => null);
-  if (!info?.isDirectory()) throw new NetkbError('KB_NOT_FOUND', `Knowledge-base directory not found: ${kbDir}`);
+  if (!info?.isDirectory())
+    throw new NetkbError('KB_NOT_FOUND', `Knowledge-base directory not found: ${kbDir}`);
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });

@@ -20,7 +20,10 @@ export async function openSearcher(
   } else if (!embedder) {
     vectorStatus = { enabled: false, reason: options.vectorsDisabledReason ?? 'no embedding model loaded' };
   } else if (embedder.modelId !== model.id || embedder.dims !== model.dims || !index.hnsw) {
-    vectorStatus = { enabled: false, reason: `index built with ${model.id}, query model is ${embedder.modelId}` };
+    vectorStatus = {
+      enabled: false,
+      reason: `index built with ${model.id}, query model is ${embedder.modelId}`,
+    };
   } else {
     vectorStatus = { enabled: true, modelId: model.id, dims: model.dims };
     vector = { embedder, index: index.hnsw };

@@ -36,7 +36,14 @@ export function chunkTree(tree: Root, options: ChunkOptions = DEFAULT_CHUNK_OPTI
 
   const flush = () => {
     if (blocks.length > 0) {
-      chunks.push(...splitSection(stack.map((h) => h.text), headingLine, blocks, options.maxChars));
+      chunks.push(
+        ...splitSection(
+          stack.map((h) => h.text),
+          headingLine,
+          blocks,
+          options.maxChars,
+        ),
+      );
     }
     blocks = [];
   };
@@ -87,7 +94,11 @@ function splitSection(
     const last = current[current.length - 1];
     if (!first || !last) return;
     const start = chunks.length === 0 && headingLine !== null ? headingLine : first.start;
-    chunks.push({ headingPath: [...headingPath], lines: [start, last.end], nodes: current.map((b) => b.node) });
+    chunks.push({
+      headingPath: [...headingPath],
+      lines: [start, last.end],
+      nodes: current.map((b) => b.node),
+    });
     current = [];
     size = 0;
   };

@@ -13,7 +13,16 @@ export interface ExtractedCommand {
   lineOffset: number;
 }
 
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'shellsession', 'terminal']);
+const SHELL_LANGS = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'console',
+  'zsh',
+  'shell-session',
+  'shellsession',
+  'terminal',
+]);
 
 /** Binaries an on-call engineer runs; used to recognise commands in untagged blocks and `# ` prompts. */
 const KNOWN_COMMANDS = new Set(
@@ -49,7 +58,8 @@ export function extractCommands(code: string, lang: string | null | undefined): 
   const lines = code.split('\n').map((line) => line.replace(/\r$/, ''));
   const tagged = normalizedLang !== null;
   // `# cmd` prompts: only in console transcripts or untagged blocks, never in bash scripts (there `#` comments).
-  const hashPrompts = normalizedLang === null || normalizedLang === 'console' || normalizedLang === 'terminal';
+  const hashPrompts =
+    normalizedLang === null || normalizedLang === 'console' || normalizedLang === 'terminal';
   const prompted = lines.some((line) => promptedCommand(line.trim(), false) !== null);
 
   if (!tagged && !prompted && !looksLikeShell(lines)) return [];
@@ -100,7 +110,8 @@ export function extractCommands(code: string, lang: string | null | undefined): 
     while (i < lines.length && (endsWithBackslash(parts[parts.length - 1] ?? '') || depth > 0)) {
       const next = stripContinuationPrompt((lines[i] ?? '').trim(), prompted);
       if (endsWithBackslash(parts[parts.length - 1] ?? '')) {
-        parts[parts.length - 1] = `${(parts[parts.length - 1] ?? '').replace(/\\\s*$/, '').trimEnd()} ${next}`;
+        parts[parts.length - 1] =
+          `${(parts[parts.length - 1] ?? '').replace(/\\\s*$/, '').trimEnd()} ${next}`;
       } else {
         parts.push(next);
       }
@@ -187,7 +198,9 @@ function skipContinuations(lines: string[], index: number): number {
 function looksLikeShell(lines: string[]): boolean {
   const candidates = lines.map((line) => line.trim()).filter((line) => line !== '' && !isComment(line));
   if (candidates.length === 0) return false;
-  const known = candidates.filter((line) => KNOWN_COMMANDS.has(firstWord(line)) && looksLikeCommand(line, false));
+  const known = candidates.filter(
+    (line) => KNOWN_COMMANDS.has(firstWord(line)) && looksLikeCommand(line, false),
+  );
   return known.length > 0 && known.length * 2 >= candidates.length;
 }
 
@@ -209,7 +222,10 @@ const KEY_VALUE = /^["']?[\w .\-/()]+["']?\s*:(?:\s|$)/;
 const JSON_OR_YAML_PUNCT = /^(?:[{}[\]]|-\s+\w[\w-]*:|---$)/;
 
 function looksLikeCommand(line: string, tagged: boolean): boolean {
-  if (FLOW_TEXT.test(line) || /\bactions=/.test(line) && !/^(?:ovs-ofctl|kubectl|ovs-appctl)\b/.test(line)) {
+  if (
+    FLOW_TEXT.test(line) ||
+    (/\bactions=/.test(line) && !/^(?:ovs-ofctl|kubectl|ovs-appctl)\b/.test(line))
+  ) {
     return false;
   }
   if (NUMBERED_PROSE.test(line) || JSON_OR_YAML_PUNCT.test(line) || /[→⇒←]/.test(line)) return false;

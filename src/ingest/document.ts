@@ -26,7 +26,11 @@ export interface ParsedDocument extends DocRecord {
 }
 
 /** Parses one KB file. Pure: no I/O, never throws on bad content (problems become findings). */
-export function parseDocument(path: string, source: string, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): ParsedDocument {
+export function parseDocument(
+  path: string,
+  source: string,
+  options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+): ParsedDocument {
   const text = source.replace(/^\uFEFF/, '');
   const lines = text.split('\n');
   const front = parseFrontMatter(path, text);
@@ -50,7 +54,9 @@ export function parseDocument(path: string, source: string, options: ChunkOption
   });
 
   const chunks: Chunk[] = chunkTree(tree, options).map((raw, ordinal) => {
-    const hasTroubleTable = raw.nodes.some((node) => node.type === 'table' && troubleTables.get(node as Table));
+    const hasTroubleTable = raw.nodes.some(
+      (node) => node.type === 'table' && troubleTables.get(node as Table),
+    );
     const kind = hasTroubleTable ? 'troubleshooting' : sectionKind(raw.headingPath);
     return {
       id: `${path}#${ordinal}`,
@@ -59,12 +65,21 @@ export function parseDocument(path: string, source: string, options: ChunkOption
       headingPath: raw.headingPath,
       lines: raw.lines,
       kind,
-      text: lines.slice(raw.lines[0] - 1, raw.lines[1]).join('\n').trim(),
+      text: lines
+        .slice(raw.lines[0] - 1, raw.lines[1])
+        .join('\n')
+        .trim(),
       weight: chunkWeight(kind, priority),
     };
   });
   if (chunks.length === 0) {
-    findings.push({ file: path, line: 1, severity: 'warning', code: 'document-empty', message: 'Document has no content' });
+    findings.push({
+      file: path,
+      line: 1,
+      severity: 'warning',
+      code: 'document-empty',
+      message: 'Document has no content',
+    });
   }
   const chunkAt = (line: number): Chunk | undefined =>
     chunks.find((chunk) => chunk.lines[0] <= line && line <= chunk.lines[1]) ??
@@ -89,7 +104,9 @@ export function parseDocument(path: string, source: string, options: ChunkOption
     const firstContentLine = fence ? start + 1 : start;
     for (const extracted of extractCommands(node.value, node.lang)) {
       const line = firstContentLine + extracted.lineOffset;
-      commands.push(commandRecord(path, extracted.command, extracted.purpose || headingAt(line), line, chunkAt(line)));
+      commands.push(
+        commandRecord(path, extracted.command, extracted.purpose || headingAt(line), line, chunkAt(line)),
+      );
     }
   });
 
@@ -142,7 +159,13 @@ export function contentHash(source: string): string {
   return createHash('sha256').update(`netkb-parser-${PARSER_VERSION}\0`).update(source).digest('hex');
 }
 
-function commandRecord(path: string, command: string, purpose: string, line: number, chunk: Chunk | undefined): CommandRecord {
+function commandRecord(
+  path: string,
+  command: string,
+  purpose: string,
+  line: number,
+  chunk: Chunk | undefined,
+): CommandRecord {
   return {
     command,
     purpose,
@@ -174,7 +197,10 @@ function relativeLinks(tree: Root, path: string): DocLink[] {
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('#') || url.startsWith('/')) return;
     const target = decodeURI(url.split('#')[0] ?? '');
     if (!/\.mdx?$/i.test(target)) return;
-    links.push({ target: posix.normalize(posix.join(posix.dirname(path), target)), line: node.position?.start.line ?? 1 });
+    links.push({
+      target: posix.normalize(posix.join(posix.dirname(path), target)),
+      line: node.position?.start.line ?? 1,
+    });
   });
   return links;
 }

@@ -18,14 +18,19 @@ const EntrySchema = Type.Object(
 export function parseGlossary(file: string, text: string): { entries: GlossaryEntry[]; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const findings: Finding[] = [];
   const finding = (line: number, code: string, message: string) =>
     findings.push({ file, line, severity: 'error', code, message });
 
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    finding(lineOf(error?.pos[0]), 'glossary-yaml', `Glossary is not valid YAML: ${error?.message.split('\n')[0]}`);
+    finding(
+      lineOf(error?.pos[0]),
+      'glossary-yaml',
+      `Glossary is not valid YAML: ${error?.message.split('\n')[0]}`,
+    );
     return { entries: [], findings };
   }
   if (!isSeq(document.contents)) {
@@ -39,14 +44,24 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
     const line = lineOf(node?.range?.[0]);
     const value: unknown = isMap(item) ? item.toJSON() : node?.toJSON?.();
     if (!Value.Check(EntrySchema, value)) {
-      finding(line, 'glossary-entry', 'Glossary entry must be {terms: [at least 2 non-empty strings], note?: string}');
+      finding(
+        line,
+        'glossary-entry',
+        'Glossary entry must be {terms: [at least 2 non-empty strings], note?: string}',
+      );
       continue;
     }
     for (const term of value.terms) {
       const key = term.trim().toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        findings.push({ file, line, severity: 'warning', code: 'glossary-duplicate', message: `Term "${term}" is already in the entry at line ${first}` });
+        findings.push({
+          file,
+          line,
+          severity: 'warning',
+          code: 'glossary-duplicate',
+          message: `Term "${term}" is already in the entry at line ${first}`,
+        });
       } else {
         seen.set(key, line);
       }

@@ -2,7 +2,10 @@ import type { Finding } from '../core/types.js';
 import type { ParsedDocument } from './document.js';
 
 /** KB-wide findings that no single file can see: relative links to docs that do not exist. */
-export function lintKb(docs: readonly ParsedDocument[], otherFiles: ReadonlySet<string> = new Set()): Finding[] {
+export function lintKb(
+  docs: readonly ParsedDocument[],
+  otherFiles: ReadonlySet<string> = new Set(),
+): Finding[] {
   const paths = new Set(docs.map((doc) => doc.path));
   const findings: Finding[] = [];
   for (const doc of docs) {

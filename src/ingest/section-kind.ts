@@ -2,9 +2,15 @@ import type { ChunkKind } from '../core/types.js';
 
 /** Heading words that name a section's job, checked innermost heading first. Order matters: 问题排查 is troubleshooting. */
 const KIND_PATTERNS: Array<[ChunkKind, RegExp]> = [
-  ['troubleshooting', /常见问题|故障|排障|问题排查|疑难|troubleshoot|faq|common (?:issues|problems)|known issues|常見問題/i],
+  [
+    'troubleshooting',
+    /常见问题|故障|排障|问题排查|疑难|troubleshoot|faq|common (?:issues|problems)|known issues|常見問題/i,
+  ],
   ['diagnostics', /诊断|排查|检查|调试|验证|命令|抓包|diagnos|debug|verif|check|commands?\b|inspect/i],
-  ['related', /^(?:[\d.]+\s*)?(?:相关(?:文档|链接|阅读|资料)|参考(?:文档|资料|链接)?|延伸阅读|related(?: docs| documents| links| pages)?|see also|references?|further reading)\s*$/i],
+  [
+    'related',
+    /^(?:[\d.]+\s*)?(?:相关(?:文档|链接|阅读|资料)|参考(?:文档|资料|链接)?|延伸阅读|related(?: docs| documents| links| pages)?|see also|references?|further reading)\s*$/i,
+  ],
   ['traffic_path', /路径|流程|流量|通信|转发|数据包|path|flow|datapath|packet|traffic|walk/i],
   ['overview', /概述|简介|介绍|背景|概览|overview|introduction|background|summary|what is/i],
 ];

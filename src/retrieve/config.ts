@@ -23,7 +23,11 @@ export interface RetrievalConfig {
   /** Raw BM25 score of the best chunk that counts as full lexical confidence (confidence grows linearly to it). */
   lexicalFullConfidenceScore: number;
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
-  lexical: { boost: { title: number; headings: number; text: number }; fuzzy: number; fuzzyMinLength: number };
+  lexical: {
+    boost: { title: number; headings: number; text: number };
+    fuzzy: number;
+    fuzzyMinLength: number;
+  };
   /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
   trigger: { fullScoreLength: number; latinCharWeight: number; extraTriggerBonus: number };
   defaultTopK: number;

@@ -22,12 +22,20 @@ export interface FusionCorpus {
  * (lexical and vector scores then pick the section); each fused score is scaled by the chunk's rank
  * weight (section kind × bounded doc priority); the top 5 hold at most N chunks of one doc.
  */
-export function fuse(inputs: FusionInputs, corpus: FusionCorpus, config: RetrievalConfig, topK: number): FusedHit[] {
+export function fuse(
+  inputs: FusionInputs,
+  corpus: FusionCorpus,
+  config: RetrievalConfig,
+  topK: number,
+): FusedHit[] {
   const active = (['trigger', 'lexical', 'vector'] as const).filter((name) => inputs[name] !== null);
   const totalWeight = active.reduce((sum, name) => sum + config.weights[name], 0) || 1;
   const weight = (name: RetrieverName) => config.weights[name] / totalWeight;
 
-  const candidates = new Map<string, { components: Partial<Record<RetrieverName, number>>; triggers: string[] }>();
+  const candidates = new Map<
+    string,
+    { components: Partial<Record<RetrieverName, number>>; triggers: string[] }
+  >();
   const touch = (chunkId: string) => {
     let entry = candidates.get(chunkId);
     if (!entry) {
@@ -50,7 +58,8 @@ export function fuse(inputs: FusionInputs, corpus: FusionCorpus, config: Retriev
     const list = inputs[name] ?? [];
     const max = Math.max(...list.map((item) => item.score), Number.EPSILON);
     list.forEach((item, rank) => {
-      touch(item.chunkId).components[name] = config.method === 'rrf' ? rrf(rank) : Math.max(0, item.score) / max;
+      touch(item.chunkId).components[name] =
+        config.method === 'rrf' ? rrf(rank) : Math.max(0, item.score) / max;
     });
   }
 

@@ -3,8 +3,8 @@ import type { Chunk, DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
-import type { RankedChunk } from './types.js';
 import { tokenize } from './tokenize.js';
+import type { RankedChunk } from './types.js';
 
 interface LexicalDoc {
   id: string;
@@ -26,7 +26,11 @@ export interface LexicalIndex {
 }
 
 /** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
-export function buildLexicalIndex(docs: readonly DocRecord[], glossary: CompiledGlossary, config: RetrievalConfig): LexicalIndex {
+export function buildLexicalIndex(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): LexicalIndex {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
   const chunkDoc = new Map<string, string>();
   const miniSearch = new MiniSearch<LexicalDoc>({
@@ -37,7 +41,10 @@ export function buildLexicalIndex(docs: readonly DocRecord[], glossary: Compiled
     processTerm: (term) => term,
     searchOptions: {
       boost: config.lexical.boost,
-      fuzzy: (term) => (/^[a-z][a-z-]+$/.test(term) && term.length >= config.lexical.fuzzyMinLength ? config.lexical.fuzzy : false),
+      fuzzy: (term) =>
+        /^[a-z][a-z-]+$/.test(term) && term.length >= config.lexical.fuzzyMinLength
+          ? config.lexical.fuzzy
+          : false,
       combineWith: 'OR',
     },
   });
@@ -50,7 +57,8 @@ export function buildLexicalIndex(docs: readonly DocRecord[], glossary: Compiled
       const row = lexicalRow(chunk);
       rows.push(row);
       chunkDoc.set(chunk.id, doc.path);
-      for (const field of [row.title, row.headings, row.text]) for (const token of tokenizeText(field)) tokens.add(token);
+      for (const field of [row.title, row.headings, row.text])
+        for (const token of tokenizeText(field)) tokens.add(token);
     }
     docTokens.set(doc.path, tokens);
     for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
@@ -66,7 +74,9 @@ export function buildLexicalIndex(docs: readonly DocRecord[], glossary: Compiled
     search(question, limit, allowedDocs) {
       const normalized = normalizeText(question);
       if (tokenizeText(normalized).length === 0) return [];
-      const filter = allowedDocs ? (result: { id: string }) => allowedDocs.has(chunkDoc.get(result.id) ?? '') : undefined;
+      const filter = allowedDocs
+        ? (result: { id: string }) => allowedDocs.has(chunkDoc.get(result.id) ?? '')
+        : undefined;
       return miniSearch
         .search(normalized, filter ? { filter } : {})
         .slice(0, limit)

@@ -123,11 +123,18 @@ export class KbSearcher implements Searcher {
    * score of the best chunk (calibrated by `netkb eval`: off-topic questions match only generic words and score
    * low); vectors add their cosine. Independent signals combine as a noisy-or.
    */
-  private confidence(topDoc: string, trigger: TriggerHit[] | null, lexical: RankedChunk[] | null, vector: RankedChunk[] | null): number {
+  private confidence(
+    topDoc: string,
+    trigger: TriggerHit[] | null,
+    lexical: RankedChunk[] | null,
+    vector: RankedChunk[] | null,
+  ): number {
     const { triggerConfidence, lexicalFullConfidenceScore } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
     const signals = [
-      triggerScore > 0 ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore) : 0,
+      triggerScore > 0
+        ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
+        : 0,
       Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalFullConfidenceScore),
       vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     ];

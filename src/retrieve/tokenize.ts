@@ -15,7 +15,9 @@ const STOP_WORDS = new Set(
   a an the is are was were be been being to of in on at for from by with and or not no how why what when where which who whom
   do does did done can could should would will shall may might must i me my we our you your it its this that these those
   there here after before about into out up down get gets got getting any some all please help anyone someone thanks hi
-  hello cannot can't cant doesn't doesnt isn't isnt don't dont won't wont didn't didnt is there than then so if but just`.split(/\s+/),
+  hello cannot can't cant doesn't doesnt isn't isnt don't dont won't wont didn't didnt is there than then so if but just`.split(
+    /\s+/,
+  ),
 );
 
 export interface TokenizeOptions {

@@ -16,10 +16,17 @@ export interface TriggerHit {
 
 /** Comparable form: normalized, glossary terms replaced by their group, `-`/`_` read as spaces. */
 function matchForm(text: string, glossary: CompiledGlossary): string {
-  return glossary.canonicalize(normalizeText(text)).replace(/[\s\-_]+/g, ' ').trim();
+  return glossary
+    .canonicalize(normalizeText(text))
+    .replace(/[\s\-_]+/g, ' ')
+    .trim();
 }
 
-export function buildTriggerTable(docs: readonly DocRecord[], glossary: CompiledGlossary, config: RetrievalConfig): TriggerTable {
+export function buildTriggerTable(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): TriggerTable {
   const forms = docs.flatMap((doc) =>
     doc.triggers.map((trigger) => ({ docPath: doc.path, trigger, form: matchForm(trigger, glossary) })),
   );
@@ -43,7 +50,9 @@ function effectiveLength(form: string, config: RetrievalConfig): number {
   let length = 0;
   for (const part of form.split('\u0001')) {
     if (/^g\d+$/.test(part)) length += 2;
-    else for (const char of part.replace(/ /g, '')) length += /\p{Script=Han}/u.test(char) ? 1 : config.trigger.latinCharWeight;
+    else
+      for (const char of part.replace(/ /g, ''))
+        length += /\p{Script=Han}/u.test(char) ? 1 : config.trigger.latinCharWeight;
   }
   return length;
 }

@@ -55,8 +55,13 @@ describe('eval on the bundled KB (tests/eval/questions.yaml)', () => {
 
 describe('eval on the seed pages nobody tuned for (tests/eval/seeds-questions.yaml)', () => {
   it('beats the best single retriever on hit@1 by 5 points', async () => {
-    const run = await evaluate(resolve(root, '../shared/seeds'), join(root, 'tests/eval/seeds-questions.yaml'));
+    const run = await evaluate(
+      resolve(root, '../shared/seeds'),
+      join(root, 'tests/eval/seeds-questions.yaml'),
+    );
     expect(run.questions.length).toBeGreaterThanOrEqual(25);
-    expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(bestSingleHit1(run.report) + 0.05 - 1e-9);
+    expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(
+      bestSingleHit1(run.report) + 0.05 - 1e-9,
+    );
   });
 });

@@ -5,7 +5,8 @@ import { extractCommands, findPlaceholders } from '../../src/ingest/commands.js'
 import { parseDocument } from '../../src/ingest/document.js';
 import { classifySafety } from '../../src/ingest/safety.js';
 
-const commandsOf = (code: string, lang: string | null = 'bash') => extractCommands(code, lang).map((c) => c.command);
+const commandsOf = (code: string, lang: string | null = 'bash') =>
+  extractCommands(code, lang).map((c) => c.command);
 
 describe('extractCommands', () => {
   it('takes the comment line above as purpose', () => {
@@ -15,7 +16,7 @@ describe('extractCommands', () => {
   });
 
   it('joins backslash continuations', () => {
-    expect(commandsOf("kubectl ko trace \\\n  default/web \\\n  10.16.0.9 tcp 80")).toEqual([
+    expect(commandsOf('kubectl ko trace \\\n  default/web \\\n  10.16.0.9 tcp 80')).toEqual([
       'kubectl ko trace default/web 10.16.0.9 tcp 80',
     ]);
   });
@@ -36,7 +37,10 @@ describe('extractCommands', () => {
   });
 
   it.each([
-    ['OVS flow text', 'table=25, priority=100, ip, nw_dst=192.168.1.10,\n       actions=set_field:100.64.0.2->nw_dst,\n                goto_table(30)'],
+    [
+      'OVS flow text',
+      'table=25, priority=100, ip, nw_dst=192.168.1.10,\n       actions=set_field:100.64.0.2->nw_dst,\n                goto_table(30)',
+    ],
     ['actions continuation', ' cookie=0x0, duration=1s, table=0, n_packets=0, actions=drop'],
     ['numbered prose', '1. 备份集群\n2. 停止所有 kube-ovn 组件'],
     ['YAML', 'JOIN_CIDR: 100.64.0.0/16\nNODE_SWITCH: join\nNode1: 100.64.0.2 (映射到 192.168.1.10)'],
@@ -55,12 +59,19 @@ describe('extractCommands', () => {
   });
 
   it('recognises untagged blocks that are shell', () => {
-    expect(commandsOf('kubectl get pods -A\nip route show', null)).toEqual(['kubectl get pods -A', 'ip route show']);
+    expect(commandsOf('kubectl get pods -A\nip route show', null)).toEqual([
+      'kubectl get pods -A',
+      'ip route show',
+    ]);
   });
 
   it('keeps a multi-line for loop and a heredoc as one command each', () => {
     const code = 'for n in a b; do\n  echo $n\ndone\ncat <<EOF | kubectl apply -f -\nkind: Pod\nEOF\nip r';
-    expect(commandsOf(code)).toEqual(['for n in a b; do\necho $n\ndone', 'cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF', 'ip r']);
+    expect(commandsOf(code)).toEqual([
+      'for n in a b; do\necho $n\ndone',
+      'cat <<EOF | kubectl apply -f -\nkind: Pod\nEOF',
+      'ip r',
+    ]);
   });
 
   it('uses a transcript bullet line as the purpose of the next command', () => {
@@ -129,11 +140,9 @@ describe('classifySafety', () => {
 
 describe('findPlaceholders', () => {
   it('lists distinct <...> tokens in order, ignoring heredocs and redirects', () => {
-    expect(findPlaceholders('kubectl exec <pod> -n <namespace> -- ping <target-ip> -c 3 <pod> 2>&1 <<EOF')).toEqual([
-      '<pod>',
-      '<namespace>',
-      '<target-ip>',
-    ]);
+    expect(
+      findPlaceholders('kubectl exec <pod> -n <namespace> -- ping <target-ip> -c 3 <pod> 2>&1 <<EOF'),
+    ).toEqual(['<pod>', '<namespace>', '<target-ip>']);
   });
 });
 
@@ -158,7 +167,7 @@ describe('command rules on the seed pages', () => {
   it('joins continuations, strips prompts, and classifies mutating commands', () => {
     const commands = all.map((c) => c.command);
     expect(commands).toContain(
-      "kubectl-ko nbctl trace-packet --ovn join 'inport==\"pod\" && ip4.src==10.16.0.2 && ip4.dst==192.168.1.10'",
+      'kubectl-ko nbctl trace-packet --ovn join \'inport=="pod" && ip4.src==10.16.0.2 && ip4.dst==192.168.1.10\'',
     );
     expect(commands).toContain('kubectl get vpc -A');
     expect(commands).toContain('ovn-nbctl list Logical_Router_Policy');

@@ -3,7 +3,8 @@ import { parseFrontMatter } from '../../src/ingest/frontmatter.js';
 
 describe('parseFrontMatter', () => {
   it('reads triggers, category, priority and keeps unknown keys, with YAML comments allowed', () => {
-    const source = '---\n# 分类\ntriggers:\n  - join网络\ncategory: pod_to_external\npriority: 30\nowner: net\n---\n# T\n';
+    const source =
+      '---\n# 分类\ntriggers:\n  - join网络\ncategory: pod_to_external\npriority: 30\nowner: net\n---\n# T\n';
     const result = parseFrontMatter('a.md', source);
     expect(result.findings).toEqual([]);
     expect(result.data).toEqual({ triggers: ['join网络'], category: 'pod_to_external', priority: 30 });
@@ -15,7 +16,9 @@ describe('parseFrontMatter', () => {
 
   it('reports malformed YAML with its file line and keeps going', () => {
     const result = parseFrontMatter('bad.md', '---\ntriggers:\n  - a\n bad: [\n---\nbody');
-    expect(result.findings).toMatchObject([{ file: 'bad.md', line: 4, severity: 'error', code: 'frontmatter-yaml' }]);
+    expect(result.findings).toMatchObject([
+      { file: 'bad.md', line: 4, severity: 'error', code: 'frontmatter-yaml' },
+    ]);
     expect(result.body.endsWith('body')).toBe(true);
   });
 
@@ -33,7 +36,11 @@ describe('parseFrontMatter', () => {
   });
 
   it('treats a file without front-matter as plain markdown', () => {
-    expect(parseFrontMatter('x.md', '# T\n')).toMatchObject({ hasFrontMatter: false, findings: [], body: '# T\n' });
+    expect(parseFrontMatter('x.md', '# T\n')).toMatchObject({
+      hasFrontMatter: false,
+      findings: [],
+      body: '# T\n',
+    });
   });
 
   it('reports an unclosed front-matter block', () => {

@@ -13,7 +13,7 @@ const SEEDS = resolve(here, '../../../shared/seeds');
 const FIXTURES = resolve(here, '../fixtures/ingest');
 const GOLDEN = resolve(here, '../fixtures/golden');
 
-export function summarize(doc: ParsedDocument) {
+function summarize(doc: ParsedDocument) {
   return {
     title: doc.title,
     category: doc.category,
@@ -22,8 +22,12 @@ export function summarize(doc: ParsedDocument) {
     extra: doc.extra,
     findings: doc.findings.map((f) => `${f.line} ${f.severity} ${f.code}`),
     chunks: doc.chunks.map((c) => `${c.lines[0]}-${c.lines[1]} ${c.kind} ${c.headingPath.join(' > ')}`),
-    commands: doc.commands.map((c) => `${c.source.line} ${c.safety} ${c.command}${c.purpose ? `  # ${c.purpose}` : ''}`),
-    troubleshooting: doc.troubleshooting.map((r) => `${r.source.line} ${r.symptom} | ${r.cause} | ${r.commands.join(' ; ')} | ${r.fix}`),
+    commands: doc.commands.map(
+      (c) => `${c.source.line} ${c.safety} ${c.command}${c.purpose ? `  # ${c.purpose}` : ''}`,
+    ),
+    troubleshooting: doc.troubleshooting.map(
+      (r) => `${r.source.line} ${r.symptom} | ${r.cause} | ${r.commands.join(' ; ')} | ${r.fix}`,
+    ),
   };
 }
 
