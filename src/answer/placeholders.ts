@@ -1,0 +1,408 @@
+/**
+ * Fills command placeholders (`<pod>`, `<namespace>`, `<target-ip>`, ...) from what the question names.
+ * Pure: text in, data out.
+ *
+ * Extraction is deliberately conservative: a wrong fill is worse than a visible `<placeholder>`, so names are
+ * taken only after a keyword (`pod nginx`, `-n prod`, `节点 node-03`) or when their shape is unambiguous
+ * (Kubernetes-generated pod names, `node-03`/`worker2`-style node names). Every value is restricted to the
+ * characters of an IPv4 address, a port number or a DNS-1123 name, so a filled command never gains shell
+ * metacharacters from the question.
+ */
+
+export type IpRole = 'pod' | 'node' | 'service';
+export type IpDirection = 'source' | 'destination' | 'location';
+
+export interface IpMention {
+  ip: string;
+  port: number | null;
+  role: IpRole | null;
+  direction: IpDirection | null;
+  /** Offset in the question. */
+  index: number;
+}
+
+export interface Entities {
+  ips: IpMention[];
+  cidrs: string[];
+  /** Ports in order of preference: explicitly named ones (`:6443`, `port 6443`, `6443端口`) before bare ones. */
+  ports: number[];
+  pods: string[];
+  namespaces: string[];
+  nodes: string[];
+  services: string[];
+  ifaces: string[];
+}
+
+export interface Fill {
+  placeholder: string;
+  value: string;
+}
+
+export interface FilledCommand {
+  command: string;
+  fills: Fill[];
+}
+
+// --- lexical building blocks -------------------------------------------------------------------------------
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
+/** An IPv4 address, optionally with `/prefix` (a CIDR) or `:port`; not part of a longer dotted number. */
+const IP_PATTERN = new RegExp(
+  `(?<![\\d.])(${IPV4})(?:/(\\d{1,2})(?!\\d)|:(\\d{1,5})(?!\\d))?(?!\\.?\\d)`,
+  'g',
+);
+
+/** A DNS-1123 name (labels joined by dots), as Kubernetes object names are written. Matched case-insensitively, checked lowercase. */
+const NAME = '[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?';
+/** Characters that may not directly precede a name. */
+const NAME_EDGE = '[a-z0-9_.\\-/]';
+/** What may not follow a name: more name characters (a dot ending the sentence is fine). */
+const NAME_END = '(?![a-z0-9_\\-/]|\\.[a-z0-9])';
+
+/** Alphabet Kubernetes uses for generated suffixes (no vowels, no 0/1/3: utilrand.SafeEncodeString). */
+const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
+/** `<deployment>-<pod-template-hash>-<suffix>` and `<daemonset|job>-<suffix>`. */
+const GENERATED_POD = new RegExp(
+  `(?<!${NAME_EDGE})([a-z][a-z0-9]*(?:-[a-z0-9]+)*?-(?:${SAFE}{6,10}-${SAFE}{5}|${SAFE}{5}))${NAME_END}`,
+  'g',
+);
+/** `node-03`, `node1`, `worker2`, `k8s-node1`, `master-01`, `kind-worker2`, `kind-control-plane`. */
+const NODE_SHAPE = new RegExp(
+  `(?<!${NAME_EDGE})((?:[a-z0-9]+-)*(?:node|worker|master|minion|compute|infra)-?\\d{1,4}[a-z0-9]*|(?:[a-z0-9]+-)*control-plane\\d*)${NAME_END}`,
+  'gi',
+);
+
+/** Words that follow `pod`/`node`/`service`/`namespace` in prose without being a name. */
+const NOT_NAMES = new Set(
+  `a an the to of on in at is are was be been can cannot cant could not no and or but with without from for by via into
+  inside outside between across over under this that these those it its my our your their which what where how why when
+  ip ips ipv4 ipv6 cidr cidrs subnet subnets network networks networking namespace namespaces name names port ports
+  mtu dns level status state logs log spec template selector selectors affinity label labels annotation annotations
+  traffic packet packets route routes routing gateway interface interfaces address addresses mac local remote type
+  account accounts mesh monitor endpoint endpoints endpointslice endpointslices discovery proxy policy policies
+  isolation object objects resource resources list lists count restart restarts ready running pending failed
+  crashloopbackoff evicted terminating error errors issue issues problem problems side level mode to-pod to-node
+  get describe exec logs curl wget ping nslookup dig telnet nc ncat tcpdump traceroute ss netstat iptables ipvsadm
+  conntrack kubectl ovs-vsctl ovs-ofctl ovn-trace ethtool ip-addr arp host hosts node nodes pod pods service services svc
+  cluster clusterip nodeport loadbalancer headless external internal default-route security group groups
+  k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes`.split(/\s+/),
+);
+
+/** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
+const TECH_WORD = /^(?:k8s|k3s|ipv[46]|http[23]?|h[23]|l[2-7]|v\d+|x86|arm64|amd64|s3|ec2|i\/o)$/;
+
+function isName(value: string): boolean {
+  return (
+    value.length >= 2 &&
+    value.length <= 253 &&
+    value === value.toLowerCase() &&
+    /[a-z]/.test(value) &&
+    !NOT_NAMES.has(value) &&
+    !TECH_WORD.test(value) &&
+    !/^\d+(?:\.\d+)*$/.test(value) &&
+    !/\.\./.test(value)
+  );
+}
+
+/** A node-ish name needs a digit or a generated-looking shape when it stands before `节点` with no keyword. */
+function looksLikeNodeName(value: string): boolean {
+  return isName(value) && /\d/.test(value) && !TECH_WORD.test(value);
+}
+
+interface Match {
+  value: string;
+  index: number;
+}
+
+function collect(
+  text: string,
+  pattern: RegExp,
+  group = 1,
+  accept: (value: string) => boolean = isName,
+): Match[] {
+  const found: Match[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const value = match[group];
+    if (value === undefined) continue;
+    // Trailing dots belong to the sentence, not the name (`... pod nginx.`).
+    const trimmed = value.replace(/\.+$/, '');
+    if (accept(trimmed)) found.push({ value: trimmed, index: (match.index ?? 0) + match[0].indexOf(value) });
+  }
+  return found;
+}
+
+/** Latin keywords need a separator before the name (`pod nginx`, `pod: nginx`); CJK keywords may touch it. */
+function afterKeyword(latin: string, cjk: string, extraSep = ''): RegExp {
+  const sep = `(?:\\s+|\\s*[:：=${extraSep}]\\s*)`;
+  return new RegExp(
+    `(?:(?<![a-z0-9_-])(?:${latin})${sep}|(?:${cjk})\\s*[:：]?\\s*)(${NAME})${NAME_END}`,
+    'gi',
+  );
+}
+
+const POD_AFTER = afterKeyword(
+  'pods?|pod\\s+name|pod-name|container',
+  '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名|实例',
+  '/',
+);
+const NODE_AFTER = afterKeyword(
+  'nodes?|worker|host|node\\s+name|node-name',
+  '节点|節點|宿主机|宿主機|主机|主機|物理机|物理機',
+);
+const SERVICE_AFTER = afterKeyword('services?|svc', '服务|服務', '/');
+const NAMESPACE_AFTER = afterKeyword(
+  '(?<![\\w-])-n|--namespace|namespace|ns',
+  '命名空间|命名空間|名称空间|名稱空間|名字空间',
+);
+const NAMESPACE_BEFORE = new RegExp(
+  `(?<!${NAME_EDGE})(${NAME})\\s*(?:命名空间|命名空間|名称空间|名稱空間|namespace(?![a-z]))`,
+  'gi',
+);
+const NODE_BEFORE = new RegExp(`(?<!${NAME_EDGE})(${NAME})\\s*(?:节点|節點|宿主机|宿主機)`, 'gi');
+/** `prod/nginx-7d9f8b6c5-x2x9q`: namespace/pod, when the right side is a pod (generated name or after `pod`). */
+const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
+/** `kubectl --namespace=prod`. */
+const NAMESPACE_FLAG_EQ = new RegExp(`--namespace=(${NAME})${NAME_END}`, 'gi');
+const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+const IFACE_AFTER =
+  /(?:(?<![a-z0-9_-])(?:interface|iface|nic|dev|-i)\s+|(?:物理网卡|物理網卡|网卡|網卡|网口|網口|接口)\s*[:：]?\s*)([a-z][a-z0-9_.-]{0,14})(?![a-z0-9_.-])/gi;
+const IFACE_SHAPE =
+  /(?<![a-z0-9_.-])((?:ens|enp|eno|enx|bond|eth)[0-9][a-z0-9_.]*|(?:ens|enp|eno)[a-z0-9]*\d[a-z0-9_.]*)(?![a-z0-9_.-])/gi;
+
+// --- ports ---------------------------------------------------------------------------------------------------
+
+/** Ports that are meaningful on their own in a networking question ("pod 访问 node 的 6443 不通"). */
+const WELL_KNOWN_PORTS = new Set([
+  22, 53, 80, 179, 443, 2379, 2380, 4240, 4789, 5473, 6081, 6443, 6641, 6642, 7471, 8080, 8443, 8472, 9099,
+  9153, 9100, 10248, 10249, 10250, 10256, 10257, 10259,
+]);
+const NODEPORT_RANGE = [30000, 32767] as const;
+
+const EXPLICIT_PORTS: RegExp[] = [
+  /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d)/gi,
+  /(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi,
+  /(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi,
+  /(?<![\w.:\]])[:：](\d{2,5})(?![\d.])/g,
+  /(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\d.])/gi,
+];
+/** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
+const BARE_NUMBER =
+  /(?<![\w.:/\-_=])(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+const NOT_A_PORT_BEFORE =
+  /(?:mtu|-s|size|ttl|len|length|超过|超過|priority|vni|id|seq|-c|-w|-m|mss|版本|version|v)\s*[:=]?\s*$/i;
+
+function validPort(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+// --- IP roles and directions -----------------------------------------------------------------------------------
+
+const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
+  [
+    'pod',
+    /(?:(?<![a-z])pods?|容器组|容器|pod\s*ip|podip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+  ],
+  [
+    'node',
+    /(?:(?<![a-z])(?:nodes?|hosts?|workers?|masters?)|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node\s*ip|nodeip|hostip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+  ],
+  [
+    'service',
+    /(?:(?<![a-z])(?:services?|svc|vip)|服务|服務|cluster\s*-?\s*ip|clusterip|service\s*ip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+  ],
+];
+
+/** What comes right before a destination: an access verb, optionally followed by the object's kind. */
+const DESTINATION_BEFORE =
+  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+const SOURCE_BEFORE =
+  /(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?\s*[:：]?\s*$/i;
+/** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
+const LOCATION_BEFORE =
+  /(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?\s*$/i;
+const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
+const SOURCE_AFTER =
+  /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
+
+function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
+  const ips: IpMention[] = [];
+  const cidrs: string[] = [];
+  const attachedPorts: Match[] = [];
+  const actsOn = new Set<number>();
+  for (const match of question.matchAll(IP_PATTERN)) {
+    const ip = match[1] ?? '';
+    const index = match.index ?? 0;
+    if (match[2] !== undefined) {
+      if (Number(match[2]) <= 32) cidrs.push(`${ip}/${match[2]}`);
+      continue;
+    }
+    const port = match[3] !== undefined && validPort(Number(match[3])) ? Number(match[3]) : null;
+    if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
+    const before = question.slice(Math.max(0, index - 40), index);
+    const after = question.slice(index + match[0].length, index + match[0].length + 20);
+    const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null;
+    let direction: IpDirection | null = null;
+    if (SOURCE_BEFORE.test(before)) direction = 'source';
+    else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
+    else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
+    else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
+    ips.push({ ip, port, role, direction, index });
+  }
+  // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
+  for (const i of actsOn) {
+    const mention = ips[i];
+    if (mention && i < ips.length - 1) mention.direction = 'source';
+  }
+  return { ips, cidrs, attachedPorts };
+}
+
+function portMentions(question: string, attached: Match[]): number[] {
+  const explicit: Match[] = [...attached];
+  for (const pattern of EXPLICIT_PORTS) {
+    explicit.push(...collect(question, pattern, 1, (value) => validPort(Number(value))));
+  }
+  // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
+  const bare = collect(question, BARE_NUMBER, 1, (value) => {
+    const port = Number(value);
+    return WELL_KNOWN_PORTS.has(port) || (port >= NODEPORT_RANGE[0] && port <= NODEPORT_RANGE[1]);
+  }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
+  const ordered = [...explicit.sort((a, b) => a.index - b.index), ...bare.sort((a, b) => a.index - b.index)];
+  return unique(ordered.map((match) => Number(match.value)));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function values(matches: Match[]): string[] {
+  return unique(matches.sort((a, b) => a.index - b.index).map((match) => match.value));
+}
+
+/** Everything the question names that a command placeholder could take. */
+export function extractEntities(question: string): Entities {
+  const text = question.normalize('NFKC');
+  const { ips, cidrs, attachedPorts } = ipMentions(text);
+
+  const pods: Match[] = [...collect(text, POD_AFTER), ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
+  const namespaces: Match[] = [
+    ...collect(text, NAMESPACE_AFTER),
+    ...collect(text, NAMESPACE_FLAG_EQ),
+    ...collect(text, NAMESPACE_BEFORE),
+  ];
+  for (const match of text.matchAll(NS_SLASH_POD)) {
+    const ns = match[1] ?? '';
+    const pod = (match[2] ?? '').replace(/\.+$/, '');
+    const index = match.index ?? 0;
+    const podIndex = index + ns.length + 1;
+    const afterPodKeyword = /(?:(?<![a-z])pods?\s+|容器\s*)$/i.test(
+      text.slice(Math.max(0, index - 8), index),
+    );
+    if (!isName(ns) || !isName(pod)) continue;
+    if (isGeneratedPodName(pod) || afterPodKeyword || WELL_KNOWN_NAMESPACES.has(ns)) {
+      namespaces.push({ value: ns, index });
+      pods.push({ value: pod, index: podIndex });
+    }
+  }
+  // `pod prod/nginx` put `prod` in pods via the keyword rule: it is the namespace there.
+  const namespaceSet = new Set(namespaces.map((match) => match.value));
+  const nodes: Match[] = [
+    ...collect(text, NODE_AFTER),
+    ...collect(text, NODE_SHAPE, 1, (value) => isName(value)),
+    ...collect(text, NODE_BEFORE, 1, looksLikeNodeName),
+  ];
+  const services = collect(text, SERVICE_AFTER);
+  const ifaces = [
+    ...collect(text, IFACE_AFTER, 1, isIfaceName),
+    ...collect(text, IFACE_SHAPE, 1, isIfaceName),
+  ];
+
+  const podNames = values(pods).filter((name) => !namespaceSet.has(name) || isGeneratedPodName(name));
+  const nodeNames = values(nodes).filter((name) => !podNames.includes(name));
+  return {
+    ips,
+    cidrs: unique(cidrs),
+    ports: portMentions(text, attachedPorts),
+    pods: podNames,
+    namespaces: values(namespaces),
+    nodes: nodeNames,
+    services: values(services).filter((name) => !podNames.includes(name)),
+    ifaces: values(ifaces),
+  };
+}
+
+function isGeneratedPodName(value: string): boolean {
+  if (!isName(value)) return false;
+  const parts = value.split('-');
+  const suffix = parts.at(-1) ?? '';
+  const hash = parts.length >= 3 ? (parts.at(-2) ?? '') : '';
+  const safe = (s: string) => new RegExp(`^${SAFE}+$`).test(s);
+  if (hash.length >= 6 && hash.length <= 10 && safe(hash) && suffix.length === 5 && safe(suffix)) {
+    return /\d/.test(hash + suffix);
+  }
+  // A bare `<name>-xxxxx` is only trusted with a digit: `ovn-sbctl`, `ovs-dpctl` are tools, not pods.
+  return suffix.length === 5 && safe(suffix) && /\d/.test(suffix) && parts.length >= 2;
+}
+
+function isIfaceName(value: string): boolean {
+  return (
+    /^[a-z][a-z0-9_.-]{0,14}$/.test(value) &&
+    !NOT_NAMES.has(value) &&
+    /\d|^br-|^bond|^team|^ovn|^genev|^vxlan|^flannel|^cali|^cilium|^tunl|^docker|^cni/.test(value)
+  );
+}
+
+// --- filling -------------------------------------------------------------------------------------------------------
+
+/** Which entity each placeholder takes. Placeholders not listed here are never filled. */
+export function placeholderValues(entities: Entities): Map<string, string> {
+  const map = new Map<string, string>();
+  const set = (names: string[], value: string | undefined) => {
+    if (value === undefined) return;
+    for (const name of names) map.set(name, value);
+  };
+  const { ips } = entities;
+  const target =
+    ips.find((ip) => ip.direction === 'destination') ??
+    [...ips].reverse().find((ip) => ip.direction === null) ??
+    (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
+      ? ips[0]
+      : undefined);
+  const byRole = (role: IpRole): IpMention | undefined => {
+    const withRole = ips.filter((ip) => ip.role === role);
+    // The source pod/node is the one commands run from; a destination of that kind is the fallback.
+    return withRole.find((ip) => ip.direction !== 'destination') ?? withRole[0];
+  };
+  set(['<target-ip>', '<target>', '<dst-ip>', '<destination-ip>'], target?.ip);
+  set(['<pod-ip>'], byRole('pod')?.ip);
+  set(['<node-ip>', '<host-ip>'], byRole('node')?.ip);
+  set(['<cluster-ip>', '<service-ip>', '<svc-ip>'], byRole('service')?.ip);
+  set(['<src-ip>', '<source-ip>'], ips.find((ip) => ip.direction === 'source')?.ip);
+  const port = target?.port ?? entities.ports[0];
+  set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
+  set(['<pod>', '<pod-name>'], entities.pods[0]);
+  set(['<namespace>', '<ns>'], entities.namespaces[0]);
+  set(['<node>', '<node-name>'], entities.nodes[0]);
+  set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
+  set(['<iface>', '<interface>', '<nic>'], entities.ifaces[0]);
+  set(['<cidr>'], entities.cidrs[0]);
+  return map;
+}
+
+/** Replaces the placeholders it has values for; the others stay visible for the reader to fill. */
+export function fillCommand(command: string, values: ReadonlyMap<string, string>): FilledCommand {
+  const fills: Fill[] = [];
+  const filled = command.replace(/<[a-z][a-z0-9_-]*>/gi, (token) => {
+    const value = values.get(token.toLowerCase());
+    if (value === undefined) return token;
+    if (!fills.some((fill) => fill.placeholder === token)) fills.push({ placeholder: token, value });
+    return value;
+  });
+  return { command: filled, fills };
+}
+
+/** Convenience: extract from the question and fill one command. */
+export function fillFromQuestion(command: string, question: string): FilledCommand {
+  return fillCommand(command, placeholderValues(extractEntities(question)));
+}

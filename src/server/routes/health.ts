@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { NetkbError } from '../../core/errors.js';
+import type { VectorStatus } from '../../core/types.js';
+import type { Searcher } from '../../retrieve/types.js';
+import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
+
+export interface HealthRouteOptions {
+  searcher: () => Searcher | null;
+}
+
+export function vectorsLabel(status: VectorStatus): string {
+  return status.enabled ? 'enabled' : `disabled: ${status.reason}`;
+}
+
+export async function healthRoutes(app: FastifyInstance, options: HealthRouteOptions): Promise<void> {
+  app.get(
+    '/healthz',
+    {
+      logLevel: 'warn',
+      schema: { summary: 'Liveness: the process is up', response: { 200: HealthSchema } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      logLevel: 'warn',
+      schema: {
+        summary: 'Readiness: the index is loaded (503 NOT_READY while it is being built or loaded)',
+        response: { 200: ReadySchema, 500: ErrorSchema, 503: ErrorSchema },
+      },
+    },
+    async () => {
+      const searcher = options.searcher();
+      if (!searcher) throw new NetkbError('NOT_READY');
+      return {
+        status: 'ready' as const,
+        docs: searcher.docs.length,
+        chunks: searcher.chunkCount,
+        vectors: vectorsLabel(searcher.vectors),
+      };
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ingestKb } from '../../src/index/ingest-kb.js';
+import { openSearcher } from '../../src/index/open-searcher.js';
+import type { Searcher } from '../../src/retrieve/types.js';
+
+export const FIXTURE_KB = path.resolve(import.meta.dirname, '../fixtures/kb-chat');
+
+export interface FixtureIndex {
+  kbDir: string;
+  indexDir: string;
+  searcher: Searcher;
+  cleanup: () => Promise<void>;
+}
+
+/** A real index of tests/fixtures/kb-chat built with `ingestKb` (vectors disabled), opened for search. */
+export async function buildFixtureIndex(): Promise<FixtureIndex> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-chat-'));
+  const indexDir = path.join(tmp, 'index');
+  await ingestKb({ kbDir: FIXTURE_KB, indexDir, embedder: null, vectorsDisabledReason: 'disabled in tests' });
+  const searcher = await openSearcher(indexDir, {
+    embedder: null,
+    vectorsDisabledReason: 'disabled in tests',
+  });
+  return { kbDir: FIXTURE_KB, indexDir, searcher, cleanup: () => rm(tmp, { recursive: true, force: true }) };
+}

@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Entities,
+  extractEntities,
+  fillCommand,
+  fillFromQuestion,
+  placeholderValues,
+} from '../../src/answer/placeholders.js';
+
+/** Expected fills per question; a placeholder missing from `fills` must stay unfilled. */
+interface Case {
+  question: string;
+  fills: Record<string, string>;
+  entities?: Partial<
+    Pick<Entities, 'pods' | 'namespaces' | 'nodes' | 'services' | 'ports' | 'cidrs' | 'ifaces'>
+  >;
+}
+
+const CASES: Case[] = [
+  // Chinese with no names: only the port may be filled.
+  {
+    question: 'pod 访问 node 的 6443 不通',
+    fills: { '<port>': '6443' },
+    entities: { pods: [], nodes: [], ports: [6443] },
+  },
+  {
+    question: 'kube-ovn 集群 pod 里 curl https://192.168.1.10:6443 一直超时',
+    fills: { '<target-ip>': '192.168.1.10', '<target>': '192.168.1.10', '<port>': '6443' },
+    entities: { pods: [] },
+  },
+  {
+    question: '跨节点 ping 10.16.1.3 全部 timeout，genve 隧道是不是断了',
+    fills: { '<target-ip>': '10.16.1.3' },
+  },
+  {
+    question: 'from the host, curl 10.16.0.2:8080 gives no route to host (kube-ovn)',
+    fills: { '<target-ip>': '10.16.0.2', '<port>': '8080' },
+    entities: { nodes: [] },
+  },
+  { question: 'pod 訪問 kubelet 10250 報 connection refused', fills: { '<port>': '10250' } },
+  {
+    question: 'how do i see which join ip node-02 got, kubectl ko nbctl?',
+    fills: { '<node-name>': 'node-02', '<node>': 'node-02' },
+  },
+  {
+    question: '100.64.0.0/16 这个网段是干嘛用的，每个节点都分到一个ip',
+    fills: {},
+    entities: { cidrs: ['100.64.0.0/16'], nodes: [] },
+  },
+  {
+    question: 'kubectl exec -n prod nginx-7d9f8b6c5-x2x9q -- curl 10.96.0.10:53 超时',
+    fills: {
+      '<namespace>': 'prod',
+      '<pod>': 'nginx-7d9f8b6c5-x2x9q',
+      '<target-ip>': '10.96.0.10',
+      '<port>': '53',
+    },
+  },
+  {
+    question: 'prod/nginx-7d9f8b6c5-x2x9q 访问 svc my-api 不通',
+    fills: { '<namespace>': 'prod', '<pod-name>': 'nginx-7d9f8b6c5-x2x9q', '<service-name>': 'my-api' },
+  },
+  {
+    question: '节点 node-03 上的 pod 访问外网不通',
+    fills: { '<node-name>': 'node-03' },
+    entities: { pods: [] },
+  },
+  {
+    question: 'worker2 上 ping 不通 10.244.1.5',
+    fills: { '<node-name>': 'worker2', '<target-ip>': '10.244.1.5' },
+  },
+  // `6081` inside genev_sys_6081 is an interface name, not a port.
+  {
+    question: 'k8s-node1 节点 genev_sys_6081 没有包',
+    fills: { '<node-name>': 'k8s-node1' },
+    entities: { ports: [] },
+  },
+  {
+    question: '命名空间 monitoring 下的 pod prometheus-0 无法访问 10.96.0.1:443',
+    fills: {
+      '<namespace>': 'monitoring',
+      '<pod>': 'prometheus-0',
+      '<target-ip>': '10.96.0.1',
+      '<port>': '443',
+    },
+  },
+  {
+    question: '在 kube-system 命名空间里 coredns-5d78c9869d-4xkq2 一直 CrashLoopBackOff',
+    fills: { '<namespace>': 'kube-system', '<pod>': 'coredns-5d78c9869d-4xkq2' },
+  },
+  {
+    question: 'service nginx-svc 的 clusterip 10.96.12.34 访问超时',
+    fills: { '<service-name>': 'nginx-svc', '<cluster-ip>': '10.96.12.34', '<target-ip>': '10.96.12.34' },
+  },
+  {
+    question: 'pod 10.16.0.2 ping pod 10.16.1.3 不通',
+    fills: { '<pod-ip>': '10.16.0.2', '<target-ip>': '10.16.1.3' },
+    entities: { pods: [] },
+  },
+  // Traditional Chinese: 從 … 到 …, 埠.
+  {
+    question: '從 10.16.0.5 到 192.168.1.11 的 6081 埠不通',
+    fills: { '<target-ip>': '192.168.1.11', '<port>': '6081' },
+  },
+  {
+    question: 'ns prod 里的服务 payment 调不通',
+    fills: { '<namespace>': 'prod', '<service-name>': 'payment' },
+  },
+  { question: 'nodeport 30080 从集群外访问不了', fills: { '<port>': '30080' } },
+  { question: 'calico ipip 和 vxlan 封裝開銷哪個大', fills: {} },
+  // Sizes and MTUs are not ports.
+  { question: 'ping -M do -s 1472 不通，改小就通，是mtu问题吗', fills: {}, entities: { ports: [] } },
+  { question: 'kube-ovn 为啥 pod 的 mtu 是 1400 不是 1500', fills: {}, entities: { ports: [] } },
+  {
+    question: 'headless svc nslookup 返回了 3 个 pod ip 正常吗',
+    fills: {},
+    entities: { services: [], pods: [] },
+  },
+  {
+    question: 'node 10.0.0.5 上的 pod 访问 10.96.0.1:443 超时',
+    fills: { '<node-ip>': '10.0.0.5', '<target-ip>': '10.96.0.1', '<port>': '443' },
+  },
+  { question: 'pod a 访问 pod b 不通', fills: {}, entities: { pods: [] } },
+  {
+    question: 'Pod nginx-0 in namespace web cannot reach service api on port 8080',
+    fills: { '<pod>': 'nginx-0', '<namespace>': 'web', '<service-name>': 'api', '<port>': '8080' },
+  },
+  { question: 'mysql-0.mysql.default.svc.cluster.local 这种 dns 名字怎么来的', fills: {} },
+  { question: 'hostNetwork pod 访问 clusterip 不通', fills: {}, entities: { nodes: [], pods: [] } },
+  { question: 'tcpdump -i ens33 看不到 6081 的包', fills: { '<iface>': 'ens33', '<port>': '6081' } },
+  // `kube-ovn 节点` is not a node called kube-ovn.
+  { question: 'kube-ovn 节点之间防火墙要放行哪个 udp 端口', fills: {}, entities: { nodes: [], ports: [] } },
+  { question: 'pod 訪問別的節點上的 api 端點 IP 是怎麼走的', fills: {} },
+  {
+    question: 'my pod web-6f7b9c8d4-q8zx2 -n shop times out calling 10.0.3.7:8080',
+    fills: {
+      '<pod>': 'web-6f7b9c8d4-q8zx2',
+      '<namespace>': 'shop',
+      '<target-ip>': '10.0.3.7',
+      '<port>': '8080',
+    },
+  },
+  {
+    question: 'kubectl get pod -n kube-system -o wide 看到 kube-ovn-cni-7xk2p 不是 Running',
+    fills: { '<namespace>': 'kube-system', '<pod>': 'kube-ovn-cni-7xk2p' },
+  },
+  {
+    question: '宿主机 192.168.1.10 访问 pod 10.16.0.9:80 被拒绝',
+    fills: {
+      '<node-ip>': '192.168.1.10',
+      '<pod-ip>': '10.16.0.9',
+      '<target-ip>': '10.16.0.9',
+      '<port>': '80',
+    },
+  },
+  { question: '不同節點的 pod 互訪延遲超過 10ms 怎麼查', fills: {}, entities: { ports: [] } },
+  // Tool names with consonant-only suffixes are not generated pod names.
+  {
+    question: 'kube-ovn 节点之间 ovs-dpctl 和 ovn-sbctl 怎么用',
+    fills: {},
+    entities: { pods: [], nodes: [] },
+  },
+  {
+    question: 'Logical_Router_Policy 裡 reroute priority 29000 那條是幹嘛的',
+    fills: {},
+    entities: { ports: [] },
+  },
+  // A next hop is neither source nor destination.
+  {
+    question: 'return path node->pod, route 10.233.64.0/18 via 100.64.0.1 dev ovn0 - is that expected',
+    fills: { '<iface>': 'ovn0' },
+    entities: { cidrs: ['10.233.64.0/18'] },
+  },
+  {
+    question: 'kube-proxy iptables vs ipvs mode, which one for 5000 services',
+    fills: {},
+    entities: { ports: [] },
+  },
+  {
+    question: 'pod prod/api-0 到 10.0.0.8 不通',
+    fills: { '<namespace>': 'prod', '<pod>': 'api-0', '<target-ip>': '10.0.0.8' },
+  },
+  {
+    question: '節點 node-07 上 curl 10.96.0.10:53 超時',
+    fills: { '<node-name>': 'node-07', '<target-ip>': '10.96.0.10', '<port>': '53' },
+  },
+  {
+    question: 'Pod web-0 在命名空間 shop，連接 svc backend 的 8080 埠逾時',
+    fills: { '<pod>': 'web-0', '<namespace>': 'shop', '<service-name>': 'backend', '<port>': '8080' },
+  },
+  {
+    question: 'kubectl exec --namespace=payments checkout-0 -- nc -zv 10.96.5.5 8443',
+    fills: { '<namespace>': 'payments', '<target-ip>': '10.96.5.5', '<port>': '8443' },
+  },
+];
+
+const ALL_PLACEHOLDERS = [
+  '<pod>',
+  '<pod-name>',
+  '<namespace>',
+  '<node>',
+  '<node-name>',
+  '<target>',
+  '<target-ip>',
+  '<pod-ip>',
+  '<node-ip>',
+  '<cluster-ip>',
+  '<port>',
+  '<service-name>',
+  '<iface>',
+];
+
+/** Placeholders that always take the same value as their partner. */
+const ALIASES: Array<[string, string]> = [
+  ['<pod>', '<pod-name>'],
+  ['<node>', '<node-name>'],
+  ['<target-ip>', '<target>'],
+];
+
+function withAliases(fills: Record<string, string>): Record<string, string> {
+  const out = { ...fills };
+  for (const [a, b] of ALIASES) {
+    const value = out[a] ?? out[b];
+    if (value !== undefined) {
+      out[a] = value;
+      out[b] = value;
+    }
+  }
+  return out;
+}
+
+describe('placeholder filling from the question', () => {
+  it.each(CASES)('$question', ({ question, fills, entities }) => {
+    const values = placeholderValues(extractEntities(question));
+    const expected = withAliases(fills);
+    for (const placeholder of ALL_PLACEHOLDERS) {
+      expect(values.get(placeholder), placeholder).toBe(expected[placeholder]);
+    }
+    if (entities) expect(extractEntities(question)).toMatchObject(entities);
+  });
+
+  it('has at least 25 realistic questions', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe('fillCommand', () => {
+  it('fills what the question names, reports each fill once, and leaves the rest visible', () => {
+    const filled = fillFromQuestion(
+      'kubectl ko trace <namespace>/<pod> <target-ip> tcp <port> && kubectl get pod -n <namespace> <pod> -o wide',
+      'kubectl exec -n prod nginx-7d9f8b6c5-x2x9q -- curl 10.96.0.10:53 超时',
+    );
+    expect(filled.command).toBe(
+      'kubectl ko trace prod/nginx-7d9f8b6c5-x2x9q 10.96.0.10 tcp 53 && kubectl get pod -n prod nginx-7d9f8b6c5-x2x9q -o wide',
+    );
+    expect(filled.fills).toEqual([
+      { placeholder: '<namespace>', value: 'prod' },
+      { placeholder: '<pod>', value: 'nginx-7d9f8b6c5-x2x9q' },
+      { placeholder: '<target-ip>', value: '10.96.0.10' },
+      { placeholder: '<port>', value: '53' },
+    ]);
+  });
+
+  it('keeps unfilled and unknown placeholders as written', () => {
+    const filled = fillFromQuestion(
+      'tcpdump -i <iface> -nn host <pod-ip> and port <port> <<EOF',
+      'pod 访问 node 的 6443 不通',
+    );
+    expect(filled.command).toBe('tcpdump -i <iface> -nn host <pod-ip> and port 6443 <<EOF');
+    expect(filled.fills).toEqual([{ placeholder: '<port>', value: '6443' }]);
+  });
+
+  it('never inserts shell metacharacters taken from the question', () => {
+    const question = 'pod $(rm -rf /) 访问 svc `reboot` 不通 -n "; echo pwned" node a;b';
+    const values = placeholderValues(extractEntities(question));
+    for (const value of values.values()) expect(value).toMatch(/^[a-z0-9.:/-]+$/);
+    const filled = fillCommand('kubectl get pod <pod> -n <namespace>', values);
+    expect(filled.command).not.toMatch(/[$`;|&]/);
+  });
+
+  it('handles empty, huge and junk input without throwing', () => {
+    expect(placeholderValues(extractEntities('')).size).toBe(0);
+    const junk = `${'\u0000\uFFFD😀 pod 💥 '.repeat(500)}1.2.3.4.5.6 999.1.1.1 10.0.0.1:99999`;
+    const entities = extractEntities(junk);
+    expect(entities.ips.map((ip) => ip.ip)).toEqual(['10.0.0.1']);
+    expect(entities.ports).toEqual([]);
+    expect(extractEntities('x'.repeat(2000)).pods).toEqual([]);
+  });
+});
