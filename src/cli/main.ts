@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    const usage = Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n');
+    const usage = Object.values(COMMANDS)
+      .map((c) => `  ${c.usage}`)
+      .join('\n');
     process.stderr.write(`${name ? `netkb: unknown command '${name}'\n` : ''}usage:\n${usage}\n`);
     return name === '--help' || name === '-h' ? 0 : 2;
   }
@@ -37,7 +39,9 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (isNetkbError(error)) {
-      process.stderr.write(`netkb ${name}: ${error.message}${error.code === 'USAGE' ? ` (usage: ${command.usage})` : ''}\n`);
+      process.stderr.write(
+        `netkb ${name}: ${error.message}${error.code === 'USAGE' ? ` (usage: ${command.usage})` : ''}\n`,
+      );
       return USER_ERRORS.has(error.code) ? 2 : 1;
     }
     process.stderr.write(`netkb ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
