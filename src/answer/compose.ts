@@ -272,7 +272,9 @@ function fullAnswer(
   const heading = top.chunk.headingPath.at(-1) ?? '';
   const gist =
     gistOf(top.chunk, options.maxGistChars) ?? gistOf(overviewChunk(doc, top.chunk), options.maxGistChars);
-  out.push(`**${doc.title}**${heading && heading !== doc.title ? ` — ${heading}` : ''}`);
+  // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
+  const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
+  out.push(`**${doc.title}**${gistSection}`);
   if (gist) {
     const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
     if (n !== null) out.push(`${gist.quote}${mark(n)}`);

@@ -142,8 +142,8 @@ function afterKeyword(latin: string, cjk: string, extraSep = ''): RegExp {
 }
 
 const POD_AFTER = afterKeyword(
-  'pods?|pod\\s+name|pod-name|container',
-  '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名|实例',
+  'pods?|pod\\s+name|pod-name',
+  '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名',
   '/',
 );
 const NODE_AFTER = afterKeyword(

@@ -4,8 +4,9 @@
  */
 import { type ChatBody, LABELS, languageOf } from './compose.js';
 
-export function renderText(body: ChatBody): string {
-  const labels = LABELS[languageOf(body.answer)];
+/** `question` picks the language of the labels, as it did for the answer. */
+export function renderText(body: ChatBody, question: string): string {
+  const labels = LABELS[languageOf(question)];
   const out = [body.answer.trim()];
   if (body.commands.length > 0) {
     const lines = body.commands.map((command, i) => {

@@ -42,6 +42,6 @@ export async function runAsk(argv: string[]): Promise<number> {
     warn: (warning) => process.stderr.write(`WARNING: ${warning}\n`),
   });
   const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, request);
-  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body));
+  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message));
   return 0;
 }

@@ -7,7 +7,7 @@ import { vectorsLabel } from '../server/routes/health.js';
 import { parseFlags, stringFlag } from './args.js';
 
 export const SERVE_USAGE =
-  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error]';
+  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off]';
 
 export const DEFAULTS = { kb: 'kb', index: '.netkb/index', port: '8080', host: '127.0.0.1' };
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -38,6 +38,7 @@ export async function runServe(argv: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     'log-level': { type: 'string' },
+    'answer-cache': { type: 'string' },
   });
   if (positionals.length > 0) throw new NetkbError('USAGE', `Unexpected argument '${positionals[0]}'`);
   const kbDir = optionalString(values, 'kb', DEFAULTS.kb);
@@ -45,17 +46,23 @@ export async function runServe(argv: string[]): Promise<number> {
   const port = parsePort(optionalString(values, 'port', DEFAULTS.port));
   const host = optionalString(values, 'host', DEFAULTS.host);
   const level = optionalString(values, 'log-level', 'info');
-  if (!LOG_LEVELS.has(level))
+  if (!LOG_LEVELS.has(level)) {
     throw new NetkbError('USAGE', `--log-level must be one of ${[...LOG_LEVELS].join(', ')}`);
+  }
+  const answerCache = optionalString(values, 'answer-cache', 'on');
+  if (answerCache !== 'on' && answerCache !== 'off')
+    throw new NetkbError('USAGE', '--answer-cache must be on or off');
   const embedding = embeddingConfigFromEnv();
 
   let searcher: Searcher | null = null;
-  const app = await buildApp({ searcher: () => searcher, logger: { level } });
+  const app = await buildApp({ searcher: () => searcher, logger: { level }, cache: answerCache === 'on' });
   const log = app.log;
 
   let resolveExit: (code: number) => void = () => {};
-  const exited = new Promise<number>((resolve) => {
+  let failStart: (error: unknown) => void = () => {};
+  const exited = new Promise<number>((resolve, reject) => {
     resolveExit = resolve;
+    failStart = reject;
   });
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -76,8 +83,8 @@ export async function runServe(argv: string[]): Promise<number> {
     resolveExit(0);
   };
   const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 
   await app.listen({ port, host });
 
@@ -110,13 +117,15 @@ export async function runServe(argv: string[]): Promise<number> {
       if (shuttingDown) return;
       shuttingDown = true;
       await app.close();
-      resolveExit(error instanceof NetkbError && error.status < 500 ? 2 : 1);
+      // The CLI prints one line for it and maps it to the exit code (2 for a missing or empty KB).
+      failStart(error);
     },
   );
 
-  const code = await exited;
-  process.off('SIGTERM', onSignal);
-  process.off('SIGINT', onSignal);
+  const code = await exited.finally(() => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  });
   if (searcher === null && code === 0) {
     // Shut down while the ingest was still running: it writes atomically, so stopping it mid-way is safe.
     setImmediate(() => process.exit(code));

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Composed, type ComposeInput, composeAnswer } from '../../src/answer/compose.js';
+import { renderText } from '../../src/answer/render.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { type ParsedDocument, parseDocument } from '../../src/ingest/document.js';
 import type { FusedHit, RetrievalResult, RetrieverName } from '../../src/retrieve/types.js';
 import { FIXTURE_KB } from './fixture-index.js';
+import { headingAbove, plain } from './source-check.js';
 
 // --- fixtures: real parser output of real files ---------------------------------------------------------------------
 
@@ -94,32 +96,6 @@ function compose(question: string, retrieval: RetrievalResult, extra: Partial<Co
 }
 
 // --- independent checks against the source files ---------------------------------------------------------------------
-
-const plain = (text: string) => text.replace(/\\\|/g, '|').replace(/\s+/g, '');
-
-/** Heading at or above `line`, read from the file itself (front-matter and fenced code skipped). */
-function headingAbove(source: string, line: number): string {
-  const lines = source.split('\n');
-  let inFence: string | null = null;
-  let inFront = lines[0]?.trim() === '---';
-  let heading = '';
-  for (let i = 0; i < line && i < lines.length; i++) {
-    const text = lines[i] ?? '';
-    if (inFront) {
-      if (i > 0 && text.trim() === '---') inFront = false;
-      continue;
-    }
-    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (fence && (inFence === null || fence.startsWith(inFence))) {
-      inFence = inFence === null ? fence : null;
-      continue;
-    }
-    if (inFence !== null) continue;
-    const match = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(text);
-    if (match) heading = (match[1] ?? '').replace(/`/g, '').replace(/\*\*/g, '').trim();
-  }
-  return heading;
-}
 
 function verifyCitations(composed: Composed, retrieved: RetrievalResult): void {
   const { body, evidence } = composed;
@@ -376,5 +352,23 @@ describe('composeAnswer', () => {
     expect(composed.body.commands.length).toBe(10);
     verifyCitations(composed, result(hits));
     verifyCommands(composed);
+  });
+});
+
+describe('renderText (netkb ask without --json)', () => {
+  it('prints the answer, then numbered commands with mutating ones flagged, then the sources', () => {
+    const retrieval = result([hit(coredns, '诊断命令', 1.5)]);
+    const { body } = compose('coredns 解析失败', retrieval);
+    const text = renderText(body, 'coredns 解析失败');
+    expect(text.startsWith(body.answer.trim())).toBe(true);
+    expect(text).toContain(
+      '1. kubectl -n kube-system get pod -l k8s-app=kube-dns -o wide  # 查看 CoreDNS Pod 状态 [',
+    );
+    expect(text).toMatch(/\d+\. ⚠️ \[变更\] kubectl -n kube-system rollout restart deployment coredns/);
+    expect(text).toContain('**来源**');
+    for (const [i, citation] of body.citations.entries()) {
+      expect(text).toContain(`[${i + 1}] ${citation.path}:${citation.lines[0]}-${citation.lines[1]}`);
+    }
+    expect(renderText(body, 'coredns fails')).toContain('**Sources**');
   });
 });

@@ -74,7 +74,7 @@ describe('netkb ask', () => {
     // Text mode prints the answer, the commands and the sources; a second run reuses the index.
     const text = await ask([question, '--kb', FIXTURE_KB, '--index', indexDir]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(renderText(fromCli as unknown as ChatBody));
+    expect(text.stdout).toBe(renderText(fromCli as unknown as ChatBody, question));
     expect(text.stdout).toContain('**来源**');
   });
 
