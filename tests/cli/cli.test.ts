@@ -215,7 +215,7 @@ describe('netkb ingest', () => {
     expect(existsSync(requireVectorsIndex)).toBe(false);
   });
 
-  it.skipIf(!existsSync(SEEDS))('ingests all five seeds (../shared/seeds)', () => {
+  it('ingests all five seeds (../shared/seeds)', () => {
     const run = runs.ingestSeeds;
     expect(run.code, run.stderr).toBe(0);
     const report = json(run) as {
