@@ -2,8 +2,8 @@
  * Builds the `/v1/chat` answer from retrieval results. Pure, deterministic and extractive: every sentence of
  * the answer is copied from a retrieved doc and cites the exact lines it came from; no model writes text.
  */
-import * as OpenCC from 'opencc-js';
 import type { Chunk, CommandRecord, DocRecord, Safety, TroubleshootingRow } from '../core/types.js';
+import { foldText } from '../retrieve/normalize.js';
 import type { FusedHit, RetrievalResult, RetrieverName } from '../retrieve/types.js';
 import { extractEntities, type Fill, fillCommand, placeholderValues } from './placeholders.js';
 import {
@@ -416,8 +416,6 @@ function trafficPath(doc: DocRecord, hits: readonly FusedHit[], maxLines: number
 
 // --- likely causes -------------------------------------------------------------------------------------------------------
 
-const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
-
 const LATIN_STOP = new Set(
   'the is are was to of in on at for from by with and or not no how why what when which can could does do did it this that my i a an'.split(
     ' ',
@@ -447,7 +445,7 @@ const termCache = new WeakMap<object, Map<string, number>>();
 /** Weighted terms: Chinese character bigrams (weight 1) and Latin words (longer = more specific). */
 function terms(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  const normalized = toSimplified(text.normalize('NFKC').toLowerCase());
+  const normalized = foldText(text);
   for (const [run] of normalized.matchAll(/\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/]*[a-z0-9]|[a-z0-9]/gu)) {
     if (/^\p{Script=Han}/u.test(run)) {
       if (run.length === 1) continue;

@@ -15,14 +15,13 @@ interface LexicalDoc {
 
 export interface LexicalIndex {
   search(question: string, limit: number, allowedDocs?: ReadonlySet<string>): RankedChunk[];
-  /** IDF-weighted share of the question's tokens that occur in a doc (0..1): "does this doc talk about it at all". */
-  coverage(question: string, docPath: string): number;
-  /** The question's informative tokens (after stop words), for diagnostics. */
-  queryTokens(question: string): string[];
+  /**
+   * For one question, the IDF-weighted share of its tokens that occur in a doc (0..1): "does this doc talk
+   * about it at all". The question is tokenized once and each doc scored once, however often it is asked.
+   */
+  coverageOf(question: string): (docPath: string) => number;
   /** Every token of the KB with the number of docs it occurs in. */
   readonly vocabulary: ReadonlyMap<string, number>;
-  /** IDF mass of question tokens: in the doc, known to the KB but not in the doc, unknown to the KB. */
-  evidence(question: string, docPath: string): { matched: number; missing: number; unknown: number };
 }
 
 /** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
@@ -67,10 +66,8 @@ export function buildLexicalIndex(
   const docCount = Math.max(1, docs.length);
   const idf = (token: string) => Math.log((docCount + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
 
-  const queryTokens = (question: string) => [...new Set(tokenizeText(normalizeText(question)))];
   return {
     vocabulary: documentFrequency,
-    queryTokens,
     search(question, limit, allowedDocs) {
       const normalized = normalizeText(question);
       if (tokenizeText(normalized).length === 0) return [];
@@ -82,28 +79,24 @@ export function buildLexicalIndex(
         .slice(0, limit)
         .map((result) => ({ chunkId: String(result.id), score: result.score }));
     },
-    evidence(question, docPath) {
-      const present = docTokens.get(docPath) ?? new Set<string>();
-      const mass = { matched: 0, missing: 0, unknown: 0 };
-      for (const token of queryTokens(question)) {
-        if (present.has(token)) mass.matched += idf(token);
-        else if (documentFrequency.has(token)) mass.missing += idf(token);
-        else mass.unknown += idf(token);
-      }
-      return mass;
-    },
-    coverage(question, docPath) {
-      const tokens = queryTokens(question);
-      const present = docTokens.get(docPath);
-      if (tokens.length === 0 || !present) return 0;
-      let total = 0;
-      let covered = 0;
-      for (const token of tokens) {
-        const weight = idf(token);
-        total += weight;
-        if (present.has(token)) covered += weight;
-      }
-      return total > 0 ? covered / total : 0;
+    coverageOf(question) {
+      const weighted = [...new Set(tokenizeText(normalizeText(question)))].map(
+        (token) => [token, idf(token)] as const,
+      );
+      const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+      const perDoc = new Map<string, number>();
+      return (docPath) => {
+        let share = perDoc.get(docPath);
+        if (share === undefined) {
+          const present = docTokens.get(docPath);
+          const covered = present
+            ? weighted.reduce((sum, [token, weight]) => sum + (present.has(token) ? weight : 0), 0)
+            : 0;
+          share = total > 0 ? covered / total : 0;
+          perDoc.set(docPath, share);
+        }
+        return share;
+      };
     },
   };
 }

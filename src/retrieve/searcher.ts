@@ -106,7 +106,7 @@ export class KbSearcher implements Searcher {
       retrievers.vector = { hits: 0, took_ms: 0, status: 'disabled' };
     }
 
-    const coverage = lexical ? (docPath: string) => this.lexical.coverage(question, docPath) : null;
+    const coverage = lexical ? this.lexical.coverageOf(question) : null;
     const hits = fuse({ trigger, lexical, vector, coverage }, this, config, topK);
     const confidence = hits[0] ? this.confidence(hits[0].doc.path, trigger, lexical, vector) : 0;
     return {
