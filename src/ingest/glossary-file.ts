@@ -8,13 +8,18 @@ export const GLOSSARY_FILE = 'glossary.yaml';
 
 const EntrySchema = Type.Object(
   {
-    terms: Type.Array(Type.String({ minLength: 1, pattern: '\\S' }), { minItems: 2 }),
+    terms: Type.Array(Type.String({ minLength: 1, pattern: '\\S' }), { minItems: 1 }),
     note: Type.Optional(Type.String()),
+    exclusive: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*$' })),
   },
   { additionalProperties: false },
 );
 
-/** Validates kb/glossary.yaml: a list of `{terms: [2+ strings], note?}`. Bad entries become findings and are skipped. */
+/**
+ * Validates kb/glossary.yaml: a list of `{terms: [2+ strings], note?, exclusive?}` (one term is enough with
+ * `exclusive`, which names a set of mutually exclusive alternatives such as `cni`). Bad entries become
+ * findings and are skipped.
+ */
 export function parseGlossary(file: string, text: string): { entries: GlossaryEntry[]; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
@@ -43,11 +48,11 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
     const node = item as { range?: readonly number[] | null; toJSON?: () => unknown } | null;
     const line = lineOf(node?.range?.[0]);
     const value: unknown = isMap(item) ? item.toJSON() : node?.toJSON?.();
-    if (!Value.Check(EntrySchema, value)) {
+    if (!Value.Check(EntrySchema, value) || (value.terms.length < 2 && !value.exclusive)) {
       finding(
         line,
         'glossary-entry',
-        'Glossary entry must be {terms: [at least 2 non-empty strings], note?: string}',
+        'Glossary entry must be {terms: [at least 2 non-empty strings, or 1 with exclusive], note?: string, exclusive?: snake_case}',
       );
       continue;
     }

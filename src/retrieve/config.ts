@@ -10,6 +10,10 @@ export interface RetrievalConfig {
   rrfK: number;
   /** Weight of doc coverage (share of the question's IDF mass a doc contains) added in fused mode. */
   coverageWeight: number;
+  /** Weight of topic coverage (the same share over a doc's title, triggers and headings) added in fused mode. */
+  topicCoverageWeight: number;
+  /** Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names, neither, the same. */
+  scopeFactor: Record<-1 | 0 | 1, number>;
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
   /** Per-doc diversity: at most this many chunks of one doc in the top 5. */
@@ -20,8 +24,11 @@ export interface RetrievalConfig {
   abstainBelow: number;
   /** Confidence of any trigger hit on the top doc, and of a full-strength one. */
   triggerConfidence: { min: number; max: number };
-  /** Raw BM25 score of the best chunk that counts as full lexical confidence (confidence grows linearly to it). */
-  lexicalFullConfidenceScore: number;
+  /**
+   * Lexical confidence grows linearly with the best chunk's raw BM25 score up to `fullScore`, scaled down when
+   * the top doc covers less than `fullCoverage` of the question (see lexical coverageOf).
+   */
+  lexicalConfidence: { fullScore: number; fullCoverage: number };
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
   lexical: {
     boost: { title: number; headings: number; text: number };
@@ -30,21 +37,26 @@ export interface RetrievalConfig {
   };
   /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
   trigger: { fullScoreLength: number; latinCharWeight: number; extraTriggerBonus: number };
+  /** Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"). */
+  query: { workingPathWeight: number };
   defaultTopK: number;
 }
 
 export const RETRIEVAL_CONFIG: RetrievalConfig = {
   method: 'convex',
-  weights: { trigger: 0.7, lexical: 0.3, vector: 0.15 },
+  weights: { trigger: 0.6, lexical: 0.4, vector: 0.15 },
   rrfK: 60,
-  coverageWeight: 1,
+  coverageWeight: 0.75,
+  topicCoverageWeight: 0.5,
+  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2 },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
-  lexicalFullConfidenceScore: 100,
+  lexicalConfidence: { fullScore: 150, fullCoverage: 0.4 },
   lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
+  query: { workingPathWeight: 0.3 },
   defaultTopK: 5,
 };

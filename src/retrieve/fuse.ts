@@ -10,6 +10,10 @@ export interface FusionInputs {
   vector: RankedChunk[] | null;
   /** Share of the question a candidate's doc covers (0..1), by doc path; null when lexical did not run. */
   coverage: ((docPath: string) => number) | null;
+  /** The same share over a doc's title, triggers and headings; null when lexical did not run. */
+  topicCoverage: ((docPath: string) => number) | null;
+  /** -1 / 1 for docs about another / the same alternative (CNI, ...) the question names (see scope.ts). */
+  scope: ((docPath: string) => -1 | 0 | 1) | null;
 }
 
 export interface FusionCorpus {
@@ -70,12 +74,15 @@ export function fuse(
     if (!chunk || !doc) continue;
     const retrieved = active.reduce((sum, name) => sum + weight(name) * (components[name] ?? 0), 0);
     // Doc coverage lifts docs that speak to every part of the question over a catch-all doc that matches one part well.
-    const coverage = inputs.coverage && active.length > 1 ? inputs.coverage(doc.path) : 0;
-    const base = retrieved + config.coverageWeight * coverage;
+    const fused = active.length > 1;
+    const coverage = fused && inputs.coverage ? inputs.coverage(doc.path) : 0;
+    const topic = fused && inputs.topicCoverage ? inputs.topicCoverage(doc.path) : 0;
+    const base = retrieved + config.coverageWeight * coverage + config.topicCoverageWeight * topic;
+    const scope = config.scopeFactor[inputs.scope?.(doc.path) ?? 0];
     scored.push({
       chunk,
       doc,
-      score: base * chunk.weight ** config.chunkWeightExponent,
+      score: base * scope * chunk.weight ** config.chunkWeightExponent,
       via: active.filter((name) => (components[name] ?? 0) > 0),
       matchedTriggers: triggers,
     });

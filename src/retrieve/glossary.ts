@@ -4,6 +4,11 @@ import { normalizeText } from './normalize.js';
 export interface GlossaryEntry {
   terms: string[];
   note?: string;
+  /**
+   * Names a set of mutually exclusive alternatives (`cni`: a cluster runs kube-ovn OR calico ...). A question
+   * that names one member does not want docs about another member.
+   */
+  exclusive?: string;
 }
 
 export interface CompiledGlossary {
@@ -11,10 +16,17 @@ export interface CompiledGlossary {
   groupsIn(normalized: string): string[];
   /** Normalized text with every glossary term replaced by its group marker, for synonym-blind matching. */
   canonicalize(normalized: string): string;
+  /** The exclusive set a group belongs to, if any (see GlossaryEntry.exclusive). */
+  exclusiveSetOf(group: string): string | undefined;
   readonly size: number;
 }
 
-const EMPTY: CompiledGlossary = { groupsIn: () => [], canonicalize: (text) => text, size: 0 };
+const EMPTY: CompiledGlossary = {
+  groupsIn: () => [],
+  canonicalize: (text) => text,
+  exclusiveSetOf: () => undefined,
+  size: 0,
+};
 
 export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlossary {
   const termToGroup = new Map<string, string>();
@@ -39,6 +51,7 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   const pattern = new RegExp(alternatives.join('|'), 'gu');
   return {
     size: entries.length,
+    exclusiveSetOf: (group) => entries[Number(group.slice(1))]?.exclusive,
     groupsIn(normalized) {
       const groups = new Set<string>();
       for (const match of normalized.matchAll(pattern)) {

@@ -3,6 +3,7 @@ import type { Chunk, DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
+import type { AnalyzedQuery } from './query.js';
 import { tokenize } from './tokenize.js';
 import type { RankedChunk } from './types.js';
 
@@ -14,12 +15,16 @@ interface LexicalDoc {
 }
 
 export interface LexicalIndex {
-  search(question: string, limit: number, allowedDocs?: ReadonlySet<string>): RankedChunk[];
+  search(query: AnalyzedQuery, limit: number, allowedDocs?: ReadonlySet<string>): RankedChunk[];
   /**
-   * For one question, the IDF-weighted share of its tokens that occur in a doc (0..1): "does this doc talk
-   * about it at all". The question is tokenized once and each doc scored once, however often it is asked.
+   * For one query, the IDF- and term-weighted share of its terms that occur in a doc (0..1): "does this doc
+   * talk about it at all". Each doc is scored once, however often it is asked.
    */
-  coverageOf(question: string): (docPath: string) => number;
+  coverageOf(query: AnalyzedQuery): (docPath: string) => number;
+  /** The same share over what a doc says it is about: its title, triggers and headings. */
+  topicCoverageOf(query: AnalyzedQuery): (docPath: string) => number;
+  /** The tokenizer both sides use (normalized text in, tokens out). */
+  tokenize(normalized: string): string[];
   /** Every token of the KB with the number of docs it occurs in. */
   readonly vocabulary: ReadonlyMap<string, number>;
 }
@@ -48,18 +53,22 @@ export function buildLexicalIndex(
     },
   });
   const docTokens = new Map<string, Set<string>>();
+  const topicTokens = new Map<string, Set<string>>();
   const documentFrequency = new Map<string, number>();
   const rows: LexicalDoc[] = [];
   for (const doc of docs) {
-    const tokens = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
+    const topic = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
+    const tokens = new Set(topic);
     for (const chunk of doc.chunks) {
       const row = lexicalRow(chunk);
       rows.push(row);
       chunkDoc.set(chunk.id, doc.path);
+      for (const token of tokenizeText(row.headings)) topic.add(token);
       for (const field of [row.title, row.headings, row.text])
         for (const token of tokenizeText(field)) tokens.add(token);
     }
     docTokens.set(doc.path, tokens);
+    topicTokens.set(doc.path, topic);
     for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
   miniSearch.addAll(rows);
@@ -68,38 +77,46 @@ export function buildLexicalIndex(
 
   return {
     vocabulary: documentFrequency,
-    search(question, limit, allowedDocs) {
-      const normalized = normalizeText(question);
-      if (tokenizeText(normalized).length === 0) return [];
+    tokenize: tokenizeText,
+    search(query, limit, allowedDocs) {
+      if (query.terms.size === 0) return [];
       const filter = allowedDocs
         ? (result: { id: string }) => allowedDocs.has(chunkDoc.get(result.id) ?? '')
         : undefined;
+      // The query is already tokenized and weighted: hand MiniSearch the terms as they are.
       return miniSearch
-        .search(normalized, filter ? { filter } : {})
+        .search([...query.terms.keys()].join(' '), {
+          tokenize: splitTerms,
+          boostTerm: (term) => query.terms.get(term) ?? 1,
+          ...(filter ? { filter } : {}),
+        })
         .slice(0, limit)
         .map((result) => ({ chunkId: String(result.id), score: result.score }));
     },
-    coverageOf(question) {
-      const weighted = [...new Set(tokenizeText(normalizeText(question)))].map(
-        (token) => [token, idf(token)] as const,
-      );
-      const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
-      const perDoc = new Map<string, number>();
-      return (docPath) => {
-        let share = perDoc.get(docPath);
-        if (share === undefined) {
-          const present = docTokens.get(docPath);
-          const covered = present
-            ? weighted.reduce((sum, [token, weight]) => sum + (present.has(token) ? weight : 0), 0)
-            : 0;
-          share = total > 0 ? covered / total : 0;
-          perDoc.set(docPath, share);
-        }
-        return share;
-      };
-    },
+    coverageOf: (query) => shareOf(query, docTokens),
+    topicCoverageOf: (query) => shareOf(query, topicTokens),
   };
+
+  function shareOf(query: AnalyzedQuery, tokensByDoc: ReadonlyMap<string, ReadonlySet<string>>) {
+    const weighted = [...query.terms].map(([token, weight]) => [token, weight * idf(token)] as const);
+    const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+    const perDoc = new Map<string, number>();
+    return (docPath: string) => {
+      let share = perDoc.get(docPath);
+      if (share === undefined) {
+        const present = tokensByDoc.get(docPath);
+        const covered = present
+          ? weighted.reduce((sum, [token, weight]) => sum + (present.has(token) ? weight : 0), 0)
+          : 0;
+        share = total > 0 ? covered / total : 0;
+        perDoc.set(docPath, share);
+      }
+      return share;
+    };
+  }
 }
+
+const splitTerms = (terms: string) => terms.split(' ');
 
 function lexicalRow(chunk: Chunk): LexicalDoc {
   return {

@@ -4,8 +4,10 @@ import { fuse } from './fuse.js';
 import { compileGlossary, type GlossaryEntry } from './glossary.js';
 import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
 import { normalizeText } from './normalize.js';
+import { analyzeQuery, type QueryVocabulary } from './query.js';
+import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
-import { buildTriggerTable, matchTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
+import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type { RankedChunk, RetrievalResult, RetrieverName, Searcher, SearchOptions } from './types.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
@@ -34,6 +36,8 @@ export class KbSearcher implements Searcher {
   private readonly lexical: LexicalIndex;
   private readonly vector: VectorSearch | null;
   private readonly spelling: SpellingCorrector;
+  private readonly vocabulary: QueryVocabulary;
+  private readonly scopes: ScopeTable;
 
   constructor(
     data: SearcherData,
@@ -53,7 +57,10 @@ export class KbSearcher implements Searcher {
     this.glossary = compileGlossary(data.glossary);
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
     this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
+    this.scopes = buildScopeTable(data.docs, this.glossary);
     this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
+    const { tokenize, vocabulary } = this.lexical;
+    this.vocabulary = { tokenize, has: (token) => vocabulary.has(token) };
   }
 
   chunk(id: string): Chunk | undefined {
@@ -66,8 +73,8 @@ export class KbSearcher implements Searcher {
 
   async search(rawQuestion: string, options: SearchOptions = {}): Promise<RetrievalResult> {
     const started = performance.now();
-    const question = this.spelling.correct(normalizeText(rawQuestion));
     const config = this.config;
+    const query = analyzeQuery(this.spelling.correct(normalizeText(rawQuestion)), this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
     const allowed = options.category
@@ -88,10 +95,12 @@ export class KbSearcher implements Searcher {
     };
 
     const trigger = timed('trigger', wanted('trigger'), () =>
-      matchTriggers(this.triggers, question, this.glossary, config).filter((hit) => inCategory(hit.docPath)),
+      matchQueryTriggers(this.triggers, query, this.glossary, config).filter((hit) =>
+        inCategory(hit.docPath),
+      ),
     );
     const lexical = timed('lexical', wanted('lexical'), () =>
-      this.lexical.search(question, config.candidatesPerRetriever, allowed),
+      this.lexical.search(query, config.candidatesPerRetriever, allowed),
     );
     let vector: RankedChunk[] | null = null;
     if (this.vector && wanted('vector')) {
@@ -106,9 +115,11 @@ export class KbSearcher implements Searcher {
       retrievers.vector = { hits: 0, took_ms: 0, status: 'disabled' };
     }
 
-    const coverage = lexical ? this.lexical.coverageOf(question) : null;
-    const hits = fuse({ trigger, lexical, vector, coverage }, this, config, topK);
-    const confidence = hits[0] ? this.confidence(hits[0].doc.path, trigger, lexical, vector) : 0;
+    const coverage = lexical ? this.lexical.coverageOf(query) : null;
+    const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
+    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
+    const hits = fuse({ trigger, lexical, vector, coverage, topicCoverage, scope }, this, config, topK);
+    const confidence = hits[0] ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage) : 0;
     return {
       hits,
       confidence: round(confidence, 3),
@@ -120,22 +131,26 @@ export class KbSearcher implements Searcher {
 
   /**
    * How sure we are that the top doc answers: any trigger hit on it is strong evidence; otherwise the raw BM25
-   * score of the best chunk (calibrated by `netkb eval`: off-topic questions match only generic words and score
-   * low); vectors add their cosine. Independent signals combine as a noisy-or.
+   * score of the best chunk, discounted when the top doc covers little of the question (an off-topic
+   * question matches a doc on generic words only: "pod", "node", "kubectl"); vectors add their cosine.
+   * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
    */
   private confidence(
     topDoc: string,
     trigger: TriggerHit[] | null,
     lexical: RankedChunk[] | null,
     vector: RankedChunk[] | null,
+    coverage: ((docPath: string) => number) | null,
   ): number {
-    const { triggerConfidence, lexicalFullConfidenceScore } = this.config;
+    const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
+    const lexicalScore = Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalConfidence.fullScore);
+    const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
     const signals = [
       triggerScore > 0
         ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
         : 0,
-      Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalFullConfidenceScore),
+      lexicalScore * covered,
       vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     ];
     return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);

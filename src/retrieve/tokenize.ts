@@ -5,19 +5,25 @@ import type { CompiledGlossary } from './glossary.js';
 const jieba = Jieba.withDict(dict);
 
 /** Chinese runs, and Latin/number runs that keep technical tokens whole (ovn0, br-int, 100.64.0.0/16, genev_sys_6081). */
-const RUNS = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/:]*[a-z0-9]|[a-z0-9]/gu;
+const RUNS = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/:'’]*[a-z0-9]|[a-z0-9]/gu;
 
 const STOP_WORDS = new Set(
   `的 了 吗 呢 吧 啊 呀 么 嘛 是 在 和 与 及 或 就 都 也 还 又 有 没 没有 我 我们 你 你们 他 她 它 这 那 这个 那个 这些 那些
   一个 一下 一直 怎么 怎么办 怎样 如何 为什么 为啥 什么 啥 咋 哪 哪些 哪个 请问 可以 能 能够 会 要 想 需要 应该 是否 时 时候
   的话 之后 以后 然后 但是 但 如果 问题 情况 总是 老是 突然 上 下 里 中 到 从 对 把 被 给 让 用 好 嗯 谢谢 帮忙 看看 看 请 个
   该 得 地 着 过 去 来 说 下来 一些 这样 那样 现在 已经 不是 还是 就是 可能 为 而 等 等等 其 之 以 于 将 并 被 所以 因为
+  别的 别人 其他 其它 所有 全部 整个 只 只有 某 某个 某一个 一台 台 那台 这台 跟 很 很多 比 老 做 好像 似乎 看着 明明
+  干嘛 是从 多少 这种 那种 要紧 不要 是不是 怀疑 听 听说 那边 这边 哪里 哪条 那条 每个 意思 一样 同样 同时 具体 一点
+  里面 话 一阵 直接 几乎 确认 实际 实际上 通过 起来 出来 后 之前 以前 原因 结果 东西 办法
   a an the is are was were be been being to of in on at for from by with and or not no how why what when where which who whom
   do does did done can could should would will shall may might must i me my we our you your it its this that these those
   there here after before about into out up down get gets got getting any some all please help anyone someone thanks hi
-  hello cannot can't cant doesn't doesnt isn't isnt don't dont won't wont didn't didnt is there than then so if but just`.split(
-    /\s+/,
-  ),
+  hello cannot can't cant doesn't doesnt isn't isnt don't dont won't wont didn't didnt aren't arent wasn't weren't
+  haven't hasn't couldn't wouldn't shouldn't i'm we're it's there's that's is there than then so if but just
+  also still even really very much many lot lots too only now new every each other others another two both
+  seem seems seemed like keep keeps kept thing things something anything everything nothing way via because
+  has have had having make makes made use used using try tried trying work works worked working fine ok okay
+  us they them their itself myself yourself`.split(/\s+/),
 );
 
 export interface TokenizeOptions {
@@ -35,7 +41,7 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
   const tokens: string[] = [];
   for (const [run] of normalized.matchAll(RUNS)) {
     if (/^\p{Script=Han}/u.test(run)) {
-      for (const word of jieba.cutForSearch(run, true)) {
+      for (const word of jieba.cutForSearch(run, false)) {
         if (!STOP_WORDS.has(word)) tokens.push(word);
       }
       if (options.cjkBigrams && run.length > 2) {
@@ -43,11 +49,17 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
       }
       continue;
     }
-    const token = run.replace(/[.:/-]+$/, '');
+    const token = run
+      .replace(/[.:/-]+$/, '')
+      .replace(/’/g, "'")
+      .replace(/'s$/, ''); // possessive: pod's → pod
     if (STOP_WORDS.has(token)) continue;
     tokens.push(token);
-    if (/[-_/:]/.test(token)) {
-      for (const part of token.split(/[-_/:]+/)) {
+    // Parts of compound names; domain names also split into labels (`kubernetes.default` → kubernetes, default),
+    // while IPs and CIDRs stay whole.
+    const separators = /[a-z]/.test(token) ? /[-_/:.]+/ : /[-_/:]+/;
+    if (separators.test(token)) {
+      for (const part of token.split(separators)) {
         if (part.length >= 2 && part !== token && !STOP_WORDS.has(part)) tokens.push(part);
       }
     }

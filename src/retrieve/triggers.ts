@@ -2,6 +2,7 @@ import type { DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
+import type { AnalyzedQuery } from './query.js';
 
 export interface TriggerTable {
   entries: Array<{ docPath: string; trigger: string; form: string; weight: number }>;
@@ -14,11 +15,18 @@ export interface TriggerHit {
   matched: string[];
 }
 
-/** Comparable form: normalized, glossary terms replaced by their group, `-`/`_` read as spaces. */
+// Glossary groups are marked \u0001g<n>\u0001 by canonicalize(); spaces around them do not matter.
+const SPACED_GROUP_MARK = new RegExp(' ?\u0001 ?', 'g');
+
+/**
+ * Comparable form: normalized, glossary terms replaced by their group, `-`/`_` read as spaces, and no
+ * spaces around a group (`TLS 握手卡住` and `tls handshake hangs` have the same form).
+ */
 function matchForm(text: string, glossary: CompiledGlossary): string {
   return glossary
     .canonicalize(normalizeText(text))
     .replace(/[\s\-_]+/g, ' ')
+    .replace(SPACED_GROUP_MARK, '\u0001')
     .trim();
 }
 
@@ -79,6 +87,26 @@ export function matchTriggers(
       return { docPath, score, matched: matches.map((m) => m.trigger) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Triggers of an analyzed question: those in its failing part at full score, those only in a working-path
+ * clause ("跨节点是通的") at `workingPathWeight`.
+ */
+export function matchQueryTriggers(
+  table: TriggerTable,
+  query: AnalyzedQuery,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): TriggerHit[] {
+  const focus = matchTriggers(table, query.focus, glossary, config);
+  if (!query.working) return focus;
+  const byDoc = new Map(focus.map((hit) => [hit.docPath, hit]));
+  for (const hit of matchTriggers(table, query.working, glossary, config)) {
+    if (!byDoc.has(hit.docPath))
+      byDoc.set(hit.docPath, { ...hit, score: hit.score * config.query.workingPathWeight });
+  }
+  return [...byDoc.values()].sort((a, b) => b.score - a.score);
 }
 
 /** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */

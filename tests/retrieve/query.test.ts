@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { normalizeText } from '../../src/retrieve/normalize.js';
+import { analyzeQuery, type QueryVocabulary } from '../../src/retrieve/query.js';
+import { tokenize } from '../../src/retrieve/tokenize.js';
+
+/** A KB that knows these words and nothing else. */
+const KNOWN = new Set([
+  'pod',
+  'pods',
+  'curl',
+  '超时',
+  '节点',
+  '通',
+  'cross-node',
+  'cross',
+  'node',
+  'traffic',
+  '6443',
+]);
+const vocabulary: QueryVocabulary = { tokenize: (text) => tokenize(text), has: (token) => KNOWN.has(token) };
+const analyze = (question: string) => analyzeQuery(normalizeText(question), vocabulary, RETRIEVAL_CONFIG);
+const weight = RETRIEVAL_CONFIG.query.workingPathWeight;
+
+describe('analyzeQuery', () => {
+  it('keeps every term at full weight when nothing is contrasted', () => {
+    const query = analyze('pod 里 curl 超时');
+    expect(query.working).toBe('');
+    expect(query.focus).toBe(query.text);
+    expect([...query.terms.values()].every((w) => w === 1)).toBe(true);
+  });
+
+  it('discounts words that occur only in a working-path clause (Chinese)', () => {
+    const query = analyze('pod 里 curl 超时，节点上 curl 是通的');
+    expect(query.focus).toContain('超时');
+    expect(query.working).toContain('是通的');
+    expect(query.terms.get('pod')).toBe(1);
+    expect(query.terms.get('curl')).toBe(1); // in both parts: the failing one wins
+    expect(query.terms.get('节点')).toBe(weight);
+  });
+
+  it('discounts working-path clauses after "but" and "is fine" (English)', () => {
+    const query = analyze("two pods can't talk, but cross-node traffic works");
+    expect(query.working).toBe('cross-node traffic works');
+    expect(query.terms.get('pods')).toBe(1);
+    expect(query.terms.get('cross-node')).toBe(weight);
+    expect(analyze('pods time out on port 6443, other nodes are fine').terms.get('node')).toBeUndefined();
+  });
+
+  it('does not read a failing clause as working: 没问题 is working, 不通 is not', () => {
+    expect(analyze('pod 超时，节点没问题').working).toBe('节点没问题');
+    expect(analyze('pod 超时，节点也不通').working).toBe('');
+    expect(analyze("pods time out, node traffic doesn't work either").working).toBe('');
+  });
+
+  it('keeps parenthetical context at full weight', () => {
+    const query = analyze('pod curl 超时，节点都正常 (cross-node)');
+    expect(query.terms.get('cross-node')).toBe(1);
+  });
+
+  it('falls back to the whole question when the failing part says nothing the KB knows', () => {
+    const query = analyze('nodeport works from the node, not from the office');
+    expect(query.working).toBe('');
+    expect(query.terms.get('node')).toBe(1);
+  });
+
+  it('drops identifiers with digits the KB has never seen, keeps known ones', () => {
+    const query = analyze('curl 10.16.0.20:6443 from node-05 超时');
+    expect([...query.terms.keys()]).not.toContain('node-05');
+    expect([...query.terms.keys()]).not.toContain('10.16.0.20:6443');
+    expect(query.terms.get('6443')).toBe(1);
+    expect(query.terms.get('超时')).toBe(1);
+  });
+
+  it('does not split IPs or domains on their dots', () => {
+    expect(analyze('curl 10.16.0.20, 超时').working).toBe('');
+    expect(analyze('curl my-svc.prod hangs. node is fine').working).toBe('node is fine');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Chunk, DocRecord } from '../../src/core/types.js';
+import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { compileGlossary } from '../../src/retrieve/glossary.js';
+import type { AnalyzedQuery } from '../../src/retrieve/query.js';
+import { buildTriggerTable, matchQueryTriggers, matchTriggers } from '../../src/retrieve/triggers.js';
+
+function doc(path: string, triggers: string[]): DocRecord {
+  const chunk: Chunk = {
+    id: `${path}#0`,
+    path,
+    title: path,
+    headingPath: [],
+    lines: [1, 1],
+    kind: 'section',
+    text: '',
+    weight: 1,
+  };
+  const meta = { title: path, category: null, priority: 0, triggers, extra: {} };
+  return { ...meta, path, hash: '', chunks: [chunk], commands: [], troubleshooting: [], findings: [] };
+}
+
+const noGlossary = compileGlossary([]);
+
+function hits(docs: DocRecord[], question: string, glossary = noGlossary) {
+  const table = buildTriggerTable(docs, glossary, RETRIEVAL_CONFIG);
+  return matchTriggers(table, question, glossary, RETRIEVAL_CONFIG);
+}
+
+const paths = (list: ReturnType<typeof hits>) => list.map((hit) => hit.docPath);
+
+describe('matchTriggers', () => {
+  it('matches traditional, full-width, upper-case and differently spaced variants', () => {
+    const docs = [doc('a.md', ['跨节点 网络不通']), doc('b.md', ['ovs br-int'])];
+    expect(paths(hits(docs, '跨節點網路不通'))).toEqual(['a.md']);
+    expect(paths(hits(docs, 'Pod 跨节点  网络 不通怎么办'))).toEqual(['a.md']);
+    expect(paths(hits(docs, 'ＯＶＳ　ＢＲ－ＩＮＴ 丢包'))).toEqual(['b.md']);
+    expect(paths(hits(docs, 'OVS br_int'))).toEqual(['b.md']);
+    expect(paths(hits(docs, 'ovs   br int'))).toEqual(['b.md']);
+  });
+
+  it('reports the triggers as written', () => {
+    expect(hits([doc('a.md', ['跨节点 网络不通'])], '跨節點網路不通')[0]?.matched).toEqual([
+      '跨节点 网络不通',
+    ]);
+  });
+
+  it('scores longer triggers higher', () => {
+    const result = hits([doc('short.md', ['dns']), doc('long.md', ['dns 超时'])], 'DNS 超时了');
+    expect(paths(result)).toEqual(['long.md', 'short.md']);
+    expect(result[0]?.score).toBeGreaterThan(result[1]?.score ?? Infinity);
+  });
+
+  it('scores a trigger shared by two docs lower than a unique one', () => {
+    const docs = [doc('a.md', ['域名解析']), doc('b.md', ['域名解析']), doc('c.md', ['解析超时'])];
+    const result = hits(docs, '域名解析超时');
+    expect(result[0]?.docPath).toBe('c.md');
+    const shared = result.find((hit) => hit.docPath === 'a.md')?.score ?? 0;
+    expect(shared).toBeCloseTo((result[0]?.score ?? 0) / Math.sqrt(2));
+  });
+
+  it('adds a bonus for each further trigger of the same doc', () => {
+    const one = hits([doc('a.md', ['解析超时', 'coredns'])], '解析超时');
+    const two = hits([doc('a.md', ['解析超时', 'coredns'])], 'coredns 解析超时');
+    expect(two[0]?.score).toBeGreaterThan(one[0]?.score ?? Infinity);
+    expect(two[0]?.matched).toEqual(['解析超时', 'coredns']);
+  });
+
+  it('does not match a Latin trigger inside a longer Latin word', () => {
+    const docs = [doc('ovn.md', ['ovn'])];
+    expect(hits(docs, 'ovn0 网卡不存在')).toEqual([]);
+    expect(hits(docs, 'kube-ovn0')).toEqual([]);
+    expect(paths(hits(docs, 'ovn 网卡不存在'))).toEqual(['ovn.md']);
+    expect(paths(hits(docs, 'ovn-controller 重启'))).toEqual(['ovn.md']);
+  });
+
+  it('returns nothing when no trigger matches', () => {
+    expect(hits([doc('a.md', ['coredns'])], 'calico bgp')).toEqual([]);
+  });
+
+  it('ignores triggers that normalize to nothing', () => {
+    const table = buildTriggerTable([doc('a.md', ['  ', '-'])], noGlossary, RETRIEVAL_CONFIG);
+    expect(table.entries).toEqual([]);
+  });
+
+  describe('with a glossary', () => {
+    const glossary = compileGlossary([{ terms: ['网络', 'network'] }]);
+
+    it('matches a trigger through its synonym', () => {
+      const docs = [doc('a.md', ['网络不通'])];
+      expect(paths(hits(docs, 'network 不通', glossary))).toEqual(['a.md']);
+      expect(paths(hits(docs, '網路不通', glossary))).toEqual(['a.md']);
+      expect(hits(docs, 'network 不通')).toEqual([]);
+    });
+
+    it('matches a synonym written in another script regardless of spacing', () => {
+      // normalizeText drops the space next to 网络 but keeps it after `network`: the forms must still meet.
+      expect(paths(hits([doc('a.md', ['network unreachable'])], '网络 unreachable', glossary))).toEqual([
+        'a.md',
+      ]);
+      expect(paths(hits([doc('b.md', ['网络 timeout'])], 'network timeout', glossary))).toEqual(['b.md']);
+    });
+  });
+});
+
+describe('matchQueryTriggers', () => {
+  const docs = [doc('cross.md', ['跨节点']), doc('same.md', ['同节点']), doc('dns.md', ['coredns'])];
+  const table = buildTriggerTable(docs, noGlossary, RETRIEVAL_CONFIG);
+  const query = (focus: string, working: string): AnalyzedQuery => ({
+    text: [focus, working].filter(Boolean).join(', '),
+    focus,
+    working,
+    terms: new Map(),
+  });
+  const match = (q: AnalyzedQuery) => matchQueryTriggers(table, q, noGlossary, RETRIEVAL_CONFIG);
+
+  it('scores triggers of working-path clauses down', () => {
+    const hits = match(query('跨节点不通', '同节点是通的'));
+    expect(paths(hits)).toEqual(['cross.md', 'same.md']);
+    expect(hits[1]?.score).toBeCloseTo((hits[0]?.score ?? 0) * RETRIEVAL_CONFIG.query.workingPathWeight);
+  });
+
+  it('keeps the full score of a doc the failing part names too', () => {
+    const hits = match(query('coredns 跨节点不通', '跨节点 coredns 是通的'));
+    const direct = matchTriggers(table, 'coredns 跨节点不通', noGlossary, RETRIEVAL_CONFIG);
+    expect(hits).toEqual(direct);
+  });
+
+  it('is plain trigger matching on the focus when nothing is contrasted', () => {
+    const focus = '跨节点 coredns 超时';
+    expect(match(query(focus, ''))).toEqual(matchTriggers(table, focus, noGlossary, RETRIEVAL_CONFIG));
+  });
+});
