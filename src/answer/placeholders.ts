@@ -62,6 +62,7 @@ const NAME_END = '(?![a-z0-9_\\-/]|\\.[a-z0-9])';
 
 /** Alphabet Kubernetes uses for generated suffixes (no vowels, no 0/1/3: utilrand.SafeEncodeString). */
 const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
+const ALL_SAFE = new RegExp(`^${SAFE}+$`);
 /** `<deployment>-<pod-template-hash>-<suffix>` and `<daemonset|job>-<suffix>`. */
 const GENERATED_POD = new RegExp(
   `(?<!${NAME_EDGE})([a-z][a-z0-9]*(?:-[a-z0-9]+)*?-(?:${SAFE}{6,10}-${SAFE}{5}|${SAFE}{5}))${NAME_END}`,
@@ -122,7 +123,7 @@ function collect(
   accept: (value: string) => boolean = isName,
 ): Match[] {
   const found: Match[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of matchAll(text, pattern)) {
     const value = match[group];
     if (value === undefined) continue;
     // Trailing dots belong to the sentence, not the name (`... pod nginx.`).
@@ -180,12 +181,16 @@ const WELL_KNOWN_PORTS = new Set([
 ]);
 const NODEPORT_RANGE = [30000, 32767] as const;
 
-const EXPLICIT_PORTS: RegExp[] = [
-  /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d)/gi,
-  /(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi,
-  /(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi,
-  /(?<![\w.:\]])[:：](\d{2,5})(?![\d.])/g,
-  /(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\d.])/gi,
+/** Each with its hint (see `HINTS`): what the pattern cannot match without. */
+const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
+  [
+    /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d)/gi,
+    /port|端口|埠/i,
+  ],
+  [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi, /tcp|udp|sctp/i],
+  [/(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi, /端口|埠|port/i],
+  [/(?<![\w.:\]])[:：](\d{2,5})(?![\d.])/g, /[:：]\d/],
+  [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\d.])/gi, /:\d/],
 ];
 /** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
 const BARE_NUMBER =
@@ -226,12 +231,41 @@ const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
 
+/**
+ * What each pattern cannot match without (a keyword, a separator). Most questions name few of these things, and
+ * looking for a hint is much cheaper than trying a pattern, with its look-behind and greedy name, at every
+ * position. A hint has its pattern's case-sensitivity, so a text the pattern matches always has its hint.
+ */
+const HINTS = new Map<RegExp, RegExp>([
+  [POD_AFTER, /pod|容器/i],
+  [GENERATED_POD, /-/],
+  [NODE_AFTER, /node|worker|host|节点|節點|主机|主機|物理机|物理機/i],
+  [NODE_SHAPE, /node|worker|master|minion|compute|infra|control-plane/i],
+  [NODE_BEFORE, /节点|節點|宿主机|宿主機/],
+  [SERVICE_AFTER, /service|svc|服务|服務/i],
+  [NAMESPACE_AFTER, /-n|ns|namespace|空间|空間/i],
+  [NAMESPACE_BEFORE, /namespace|空间|空間/i],
+  [NAMESPACE_FLAG_EQ, /--namespace=/i],
+  [NS_SLASH_POD, /\//],
+  [IFACE_AFTER, /interface|iface|nic|dev|-i|网卡|網卡|网口|網口|接口/i],
+  [IFACE_SHAPE, /ens|enp|eno|enx|bond|eth/i],
+  // An IPv4 address has digits around its dots.
+  [IP_PATTERN, /\d\.\d/],
+  ...EXPLICIT_PORTS,
+  [BARE_NUMBER, /\d/],
+]);
+
+/** Every match of `pattern` in `text`: none without the pattern's hint. */
+function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
+  return HINTS.get(pattern)?.test(text) === false ? [] : text.matchAll(pattern);
+}
+
 function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
-  for (const match of question.matchAll(IP_PATTERN)) {
+  for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
     if (match[2] !== undefined) {
@@ -260,7 +294,7 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
 
 function portMentions(question: string, attached: Match[]): number[] {
   const explicit: Match[] = [...attached];
-  for (const pattern of EXPLICIT_PORTS) {
+  for (const [pattern] of EXPLICIT_PORTS) {
     explicit.push(...collect(question, pattern, 1, (value) => validPort(Number(value))));
   }
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
@@ -291,7 +325,7 @@ export function extractEntities(question: string): Entities {
     ...collect(text, NAMESPACE_FLAG_EQ),
     ...collect(text, NAMESPACE_BEFORE),
   ];
-  for (const match of text.matchAll(NS_SLASH_POD)) {
+  for (const match of matchAll(text, NS_SLASH_POD)) {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');
     const index = match.index ?? 0;
@@ -337,12 +371,16 @@ function isGeneratedPodName(value: string): boolean {
   const parts = value.split('-');
   const suffix = parts.at(-1) ?? '';
   const hash = parts.length >= 3 ? (parts.at(-2) ?? '') : '';
-  const safe = (s: string) => new RegExp(`^${SAFE}+$`).test(s);
   if (hash.length >= 6 && hash.length <= 10 && safe(hash) && suffix.length === 5 && safe(suffix)) {
     return /\d/.test(hash + suffix);
   }
   // A bare `<name>-xxxxx` is only trusted with a digit: `ovn-sbctl`, `ovs-dpctl` are tools, not pods.
   return suffix.length === 5 && safe(suffix) && /\d/.test(suffix) && parts.length >= 2;
+}
+
+/** Only characters of Kubernetes-generated suffixes. */
+function safe(text: string): boolean {
+  return ALL_SAFE.test(text);
 }
 
 function isIfaceName(value: string): boolean {
@@ -390,16 +428,61 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   return map;
 }
 
+const PLACEHOLDER = /<[a-z][a-z0-9_-]*>/gi;
+
+/** A command split at its placeholders: `text[0] tokens[0] text[1] ... tokens[n-1] text[n]`. */
+export interface CommandTemplate {
+  text: string[];
+  /** The placeholders as written (`<Pod>`), and lower-cased: the keys of the values map. */
+  tokens: string[];
+  keys: string[];
+}
+
+export function commandTemplate(command: string): CommandTemplate {
+  const template: CommandTemplate = { text: [], tokens: [], keys: [] };
+  let last = 0;
+  for (const match of command.matchAll(PLACEHOLDER)) {
+    const index = match.index ?? 0;
+    template.text.push(command.slice(last, index));
+    template.tokens.push(match[0]);
+    template.keys.push(match[0].toLowerCase());
+    last = index + match[0].length;
+  }
+  template.text.push(command.slice(last));
+  return template;
+}
+
 /** Replaces the placeholders it has values for; the others stay visible for the reader to fill. */
 export function fillCommand(command: string, values: ReadonlyMap<string, string>): FilledCommand {
+  return fillTemplate(commandTemplate(command), values);
+}
+
+/** `fillCommand` on a command already split (commands are filled for every answer, split once). */
+export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<string, string>): FilledCommand {
   const fills: Fill[] = [];
-  const filled = command.replace(/<[a-z][a-z0-9_-]*>/gi, (token) => {
-    const value = values.get(token.toLowerCase());
-    if (value === undefined) return token;
-    if (!fills.some((fill) => fill.placeholder === token)) fills.push({ placeholder: token, value });
-    return value;
-  });
-  return { command: filled, fills };
+  let command = template.text[0] ?? '';
+  for (const [i, token] of template.tokens.entries()) {
+    const value = values.get(template.keys[i] ?? '');
+    if (value === undefined) {
+      command += token;
+    } else {
+      if (!fills.some((fill) => fill.placeholder === token)) fills.push({ placeholder: token, value });
+      command += value;
+    }
+    command += template.text[i + 1] ?? '';
+  }
+  return { command, fills };
+}
+
+/** Placeholder values for a conversation turn: this turn's names first, earlier turns fill what it does not name. */
+export function conversationValues(question: string, history: readonly string[]): Map<string, string> {
+  const values = placeholderValues(extractEntities(question));
+  for (let i = history.length - 1; i >= 0; i--) {
+    for (const [placeholder, value] of placeholderValues(extractEntities(history[i] ?? ''))) {
+      if (!values.has(placeholder)) values.set(placeholder, value);
+    }
+  }
+  return values;
 }
 
 /** Convenience: extract from the question and fill one command. */

@@ -10,9 +10,13 @@ export interface ChunkLines {
   lines: string[];
   /** File line of `lines[0]`. */
   first: number;
-  /** Memoized `blocks()` and squashed line ranges: chunks never change while a searcher is loaded. */
+  /**
+   * Memoized `blocks()`, and by line range (see `rangeKey`) the squashed lines and the `linesContain` answers:
+   * chunks never change while a searcher is loaded, and every quote checked against them is KB text.
+   */
   blocks?: Block[];
-  squashed: Map<string, string>;
+  squashed: Map<number, string>;
+  contains: Map<number, Map<string, boolean>>;
 }
 
 const cache = new WeakMap<Chunk, ChunkLines>();
@@ -25,6 +29,7 @@ export function chunkLines(chunk: Chunk): ChunkLines {
       lines: chunk.text.split('\n').map((line) => line.replace(/\r$/, '')),
       first: chunk.lines[0],
       squashed: new Map(),
+      contains: new Map(),
     };
     cache.set(chunk, cached);
   }
@@ -115,12 +120,45 @@ export function squash(text: string): string {
 
 /** True when `quote` occurs in the given file lines of the chunk. */
 export function linesContain(source: ChunkLines, start: number, end: number, quote: string): boolean {
-  const key = `${start}:${end}`;
-  let text = source.squashed.get(key);
-  if (text === undefined) {
-    const slice = source.lines.slice(start - source.first, end - source.first + 1);
-    text = slice.length === end - start + 1 ? squash(slice.join('\n')) : '';
-    source.squashed.set(key, text);
+  const range = rangeKey(source, start, end);
+  if (range < 0) return false;
+  let answers = source.contains.get(range);
+  if (!answers) {
+    answers = new Map();
+    source.contains.set(range, answers);
   }
-  return text !== '' && text.includes(squash(quote));
+  let found = answers.get(quote);
+  if (found === undefined) {
+    const text = squashedLines(source, range, start, end);
+    found = text !== '' && text.includes(squash(quote));
+    answers.set(quote, found);
+  }
+  return found;
+}
+
+/** A number naming the file lines start..end when the chunk holds them all, else -1 (nothing to quote there). */
+function rangeKey(source: ChunkLines, start: number, end: number): number {
+  const from = start - source.first;
+  const to = end - source.first;
+  const count = source.lines.length;
+  return 0 <= from && from <= to && to < count ? from * count + to : -1;
+}
+
+function squashedLines(source: ChunkLines, range: number, start: number, end: number): string {
+  let text = source.squashed.get(range);
+  if (text === undefined) {
+    text = squash(source.lines.slice(start - source.first, end - source.first + 1).join('\n'));
+    source.squashed.set(range, text);
+  }
+  return text;
+}
+
+const SENTENCE_ENDS = ['。', '！', '？', '；', '. ', '; '];
+
+/** `text` cut to `maxChars`, at the last sentence end when there is one past the first third. */
+export function cutAtSentence(text: string, maxChars: number): string {
+  const head = text.slice(0, maxChars);
+  let stop = -1;
+  for (const end of SENTENCE_ENDS) stop = Math.max(stop, head.lastIndexOf(end));
+  return stop > maxChars / 3 ? head.slice(0, stop + 1).trimEnd() : head.trimEnd();
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { ingestKb } from '../../src/index/ingest-kb.js';
-import { listKbFiles } from '../../src/index/kb-files.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { headingAbove, plain } from './source-check.js';

@@ -1,0 +1,114 @@
+/** The answer body when retrieval is confident: gist, traffic path, likely causes, commands, related docs. */
+
+import type { CommandRecord } from '../core/types.js';
+import type { FusedHit } from '../retrieve/types.js';
+import { type CitationBuilder, mark, pointer } from './citations.js';
+import { citeCommand } from './command-citation.js';
+import { pickCommands } from './commands.js';
+import { gistOf, overviewChunk } from './gist.js';
+import { LABELS, type Lang } from './labels.js';
+import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate } from './placeholders.js';
+import { likelyCauses } from './rank-rows.js';
+import { renderRow } from './render-row.js';
+import { trafficPath } from './traffic-path.js';
+import type { AnswerParts, ChatCommand, ComposeInput, ComposeOptions } from './types.js';
+
+export function fullAnswer(
+  input: ComposeInput,
+  builder: CitationBuilder,
+  lang: Lang,
+  options: ComposeOptions,
+): AnswerParts {
+  const labels = LABELS[lang];
+  const { hits } = input.result;
+  const top = hits[0] as FusedHit;
+  const doc = top.doc;
+  const query = input.query ?? input.question;
+  const out: string[] = [];
+
+  // 1. What the best section says.
+  const heading = top.chunk.headingPath.at(-1) ?? '';
+  const gist =
+    gistOf(top.chunk, options.maxGistChars) ?? gistOf(overviewChunk(doc, top.chunk), options.maxGistChars);
+  // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
+  const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
+  out.push(`**${doc.title}**${gistSection}`);
+  if (gist) {
+    const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
+    if (n !== null) out.push(`${gist.quote}${mark(n)}`);
+  }
+  if (!gist || gist.chunk !== top.chunk) {
+    const section = builder.citeSection(top.chunk);
+    if (section) out.push(`${labels.section}: ${section.label}${mark(section.n)}`);
+  }
+
+  // 2. The traffic path, when the doc has one.
+  const path = trafficPath(doc, hits, options.maxPathLines);
+  if (path) {
+    const n = builder.cite(path.chunk, path.block.start, path.block.end, path.quote);
+    if (n !== null) out.push(`**${labels.path}**${mark(n)}\n\n${path.text}`);
+  }
+
+  // Causes and commands come only from docs that scored close to the best one: a weak hit's table is noise.
+  const relevant = hits.filter((hit) => hit.doc === doc || hit.score >= top.score * options.relevantShare);
+
+  // 3. Troubleshooting rows that match the question: likely causes.
+  const rows = likelyCauses(query, relevant, options.maxCauses);
+  const causeLines: string[] = [];
+  for (const { row, doc: rowDoc } of rows) {
+    const rendered = renderRow(row, rowDoc, builder, labels.fix);
+    if (rendered) causeLines.push(rendered);
+  }
+  if (causeLines.length > 0) out.push(`**${labels.causes}**\n\n${causeLines.join('\n')}`);
+
+  // 4. Other retrieved docs worth a look (cited before the commands so the answer's [n] marks run in order).
+  const seeAlso: string[] = [];
+  const seen = new Set([doc.path]);
+  for (const hit of hits) {
+    if (seeAlso.length >= options.maxSeeAlso) break;
+    if (seen.has(hit.doc.path)) continue;
+    seen.add(hit.doc.path);
+    const section = builder.citeSection(hit.chunk);
+    if (section) seeAlso.push(pointer(hit.doc.title, section));
+  }
+
+  // 5. Commands: those in the hit sections, then the matched rows' linked ones; read-only first.
+  let values: ReadonlyMap<string, string> | undefined;
+  const commands: ChatCommand[] = [];
+  for (const record of pickCommands(relevant, rows, options.maxCommands, options.minCommands)) {
+    if (citeCommand(record, relevant, builder) === null) continue;
+    const template = templateOf(record);
+    // What the conversation names is extracted once, and only when a command has a placeholder to fill.
+    if (template.tokens.length > 0) values ??= conversationValues(input.question, input.history ?? []);
+    const filled = fillTemplate(template, values ?? NO_VALUES);
+    commands.push({
+      command: filled.command,
+      purpose: record.purpose,
+      safety: record.safety,
+      fills: filled.fills,
+      source: { path: record.source.path, line: record.source.line },
+    });
+  }
+  // The commands themselves are in `commands` (rendered after the answer); the answer says how to run them.
+  if (commands.length > 0) {
+    const mutating = commands.filter((command) => command.safety === 'mutating').length;
+    out.push(labels.runCommands(commands.length, mutating));
+  }
+
+  if (seeAlso.length > 0) out.push(`**${labels.seeAlso}**\n\n${seeAlso.join('\n')}`);
+  return { markdown: out.join('\n\n'), abstained: false, commands };
+}
+
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+
+/** Commands split at their placeholders once: records never change while a searcher is loaded. */
+const templates = new WeakMap<CommandRecord, CommandTemplate>();
+
+function templateOf(record: CommandRecord): CommandTemplate {
+  let template = templates.get(record);
+  if (!template) {
+    template = commandTemplate(record.command);
+    templates.set(record, template);
+  }
+  return template;
+}

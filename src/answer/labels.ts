@@ -1,0 +1,53 @@
+export type Lang = 'zh' | 'en';
+
+/** Chinese labels for questions with Chinese characters, English otherwise. */
+export function languageOf(text: string): Lang {
+  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
+}
+
+export const LABELS = {
+  zh: {
+    path: '流量路径',
+    causes: '可能原因',
+    fix: '处理',
+    commands: '建议命令（只读在前，变更操作已标注）',
+    mutating: '变更',
+    sources: '来源',
+    runCommands: (total: number, mutating: number) =>
+      `按顺序执行下面 ${total} 条命令：只读命令在前${mutating > 0 ? `，最后 ${mutating} 条会变更状态（已标注），执行前确认影响` : ''}。`,
+    seeAlso: '其他相关文档',
+    section: '相关章节',
+    abstain: (confidence: number) => `没有找到足够确定的答案（置信度 ${confidence.toFixed(2)}）。`,
+    suggestions: '可能相关的文档：',
+    noDocs: '知识库里没有与这个问题相关的文档。',
+    needMore: '补充以下信息可以帮助定位：',
+    askCni: '使用的是哪个 CNI（Kube-OVN、Calico、Cilium、Flannel、OVN-Kubernetes……）？',
+    askEnds: '源和目的分别是什么（Pod / 节点 / Service / 集群外地址，IP 和端口）？',
+    askSymptom:
+      '具体现象是什么（超时、connection refused、no route to host、DNS 解析失败、丢包），报错原文？',
+    askRephrase: '换个说法描述问题，或贴出报错原文和相关命令输出。',
+  },
+  en: {
+    path: 'Traffic path',
+    causes: 'Likely causes',
+    fix: 'fix',
+    commands: 'Commands (read-only first, state-changing ones marked)',
+    mutating: 'changes state',
+    sources: 'Sources',
+    runCommands: (total: number, mutating: number) =>
+      `Run the ${total} command${total === 1 ? '' : 's'} below in order: read-only first` +
+      `${mutating > 0 ? `; the last ${mutating} change${mutating === 1 ? 's' : ''} state (marked), check the impact first` : ''}.`,
+    seeAlso: 'Also relevant',
+    section: 'Relevant section',
+    abstain: (confidence: number) =>
+      `I could not find a confident answer (confidence ${confidence.toFixed(2)}).`,
+    suggestions: 'Closest documents:',
+    noDocs: 'The knowledge base has no document about this.',
+    needMore: 'This information would help:',
+    askCni: 'Which CNI is the cluster using (Kube-OVN, Calico, Cilium, Flannel, OVN-Kubernetes, ...)?',
+    askEnds: 'What are the source and destination (pod / node / service / outside address, IPs and ports)?',
+    askSymptom:
+      'What is the symptom (timeout, connection refused, no route to host, DNS failure, packet loss) and the exact error?',
+    askRephrase: 'Rephrase the question, or paste the exact error and the output of the commands you ran.',
+  },
+} as const;

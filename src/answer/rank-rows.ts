@@ -1,0 +1,118 @@
+/** Ranks troubleshooting-table rows by how much they share with the question: the "likely causes". */
+import type { DocRecord, TroubleshootingRow } from '../core/types.js';
+import { foldText } from '../retrieve/normalize.js';
+import type { FusedHit } from '../retrieve/types.js';
+
+const LATIN_STOP = new Set(
+  'the is are was to of in on at for from by with and or not no how why what when which can could does do did it this that my i a an'.split(
+    ' ',
+  ),
+);
+const HAN_STOP = new Set([
+  '怎么',
+  '什么',
+  '为什',
+  '是不',
+  '不是',
+  '一直',
+  '如何',
+  '可以',
+  '问题',
+  '这个',
+  '那个',
+  '的时',
+  '时候',
+  '还是',
+  '就是',
+  '为啥',
+]);
+
+const RUN = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/]*[a-z0-9]|[a-z0-9]/gu;
+const HAN_START = /^\p{Script=Han}/u;
+const PART_SEPARATOR = /[-_./]/;
+const PART_SEPARATORS = /[-_./]+/;
+
+/** Weighted terms: Chinese character bigrams (weight 1) and Latin words (longer = more specific). */
+function terms(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const run of foldText(text).match(RUN) ?? []) {
+    if (HAN_START.test(run)) {
+      if (run.length === 1) continue;
+      for (let i = 0; i + 2 <= run.length; i++) {
+        const bigram = run.slice(i, i + 2);
+        if (!HAN_STOP.has(bigram)) out.set(bigram, 1);
+      }
+      continue;
+    }
+    if (run.length < 2 || LATIN_STOP.has(run)) continue;
+    out.set(run, Math.min(3, 0.5 + run.length / 3));
+    if (!PART_SEPARATOR.test(run)) continue;
+    for (const part of run.split(PART_SEPARATORS)) {
+      if (part.length >= 2 && part !== run && !LATIN_STOP.has(part))
+        out.set(part, Math.min(2, 0.5 + part.length / 4));
+    }
+  }
+  return out;
+}
+
+/** Per doc: which of its troubleshooting rows (by index) have each term in their symptom or cause. */
+const rowIndexes = new WeakMap<DocRecord, Map<string, number[]>>();
+
+function rowIndex(doc: DocRecord): Map<string, number[]> {
+  let index = rowIndexes.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const [i, row] of doc.troubleshooting.entries()) {
+      for (const term of terms(`${row.symptom} ${row.cause}`).keys()) {
+        const rows = index.get(term);
+        if (rows) rows.push(i);
+        else index.set(term, [i]);
+      }
+    }
+    rowIndexes.set(doc, index);
+  }
+  return index;
+}
+
+export interface RankedRow {
+  row: TroubleshootingRow;
+  doc: DocRecord;
+  score: number;
+}
+
+/** Troubleshooting rows of the top docs, ranked by overlap with the question (the top doc counts most). */
+export function likelyCauses(query: string, hits: readonly FusedHit[], max: number): RankedRow[] {
+  const wanted = [...terms(query)];
+  const docs: DocRecord[] = [];
+  for (const hit of hits) if (!docs.includes(hit.doc) && docs.length < 3) docs.push(hit.doc);
+  const hitChunks = new Set(hits.map((hit) => hit.chunk.id));
+  const ranked: RankedRow[] = [];
+  for (const [rank, doc] of docs.entries()) {
+    const docFactor = rank === 0 ? 1 : 0.6;
+    // Each row's overlap: the weights of the question's terms it has, summed in the question's term order.
+    const overlaps = new Array<number>(doc.troubleshooting.length).fill(0);
+    const index = rowIndex(doc);
+    for (const [term, weight] of wanted) {
+      const rows = index.get(term);
+      if (rows) for (const i of rows) overlaps[i] = (overlaps[i] ?? 0) + weight;
+    }
+    // Rows sharing nothing score 0 and can never be picked: only the others are ranked.
+    for (const [i, row] of doc.troubleshooting.entries()) {
+      let overlap = overlaps[i] ?? 0;
+      if (overlap <= 0) continue;
+      if (hitChunks.has(row.chunkId)) overlap += 0.5;
+      ranked.push({ row, doc, score: overlap * docFactor });
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score || a.row.source.line - b.row.source.line);
+  const best = ranked[0]?.score ?? 0;
+  const matched = ranked.filter((item) => item.score >= 1.5 && item.score >= best * 0.4).slice(0, max);
+  if (matched.length > 0) return matched;
+  // The best hit is the troubleshooting table itself but no row shares words with the question: show its first rows.
+  const top = hits[0];
+  if (top?.chunk.kind !== 'troubleshooting') return [];
+  return top.doc.troubleshooting
+    .filter((row) => row.chunkId === top.chunk.id)
+    .slice(0, Math.min(2, max))
+    .map((row) => ({ row, doc: top.doc, score: 0 }));
+}
