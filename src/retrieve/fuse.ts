@@ -67,16 +67,19 @@ export function fuse(
     });
   }
 
+  // Doc coverage (fused mode only) lifts docs that speak to every part of the question over a catch-all doc
+  // that matches one part well.
+  const fused = active.length > 1;
+  const coverageOf = fused ? inputs.coverage : null;
+  const topicCoverageOf = fused ? inputs.topicCoverage : null;
   const scored: FusedHit[] = [];
   for (const [chunkId, { components, triggers }] of candidates) {
     const chunk = corpus.chunk(chunkId);
     const doc = chunk ? corpus.doc(chunk.path) : undefined;
     if (!chunk || !doc) continue;
     const retrieved = active.reduce((sum, name) => sum + weight(name) * (components[name] ?? 0), 0);
-    // Doc coverage lifts docs that speak to every part of the question over a catch-all doc that matches one part well.
-    const fused = active.length > 1;
-    const coverage = fused && inputs.coverage ? inputs.coverage(doc.path) : 0;
-    const topic = fused && inputs.topicCoverage ? inputs.topicCoverage(doc.path) : 0;
+    const coverage = coverageOf?.(doc.path) ?? 0;
+    const topic = topicCoverageOf?.(doc.path) ?? 0;
     const base = retrieved + config.coverageWeight * coverage + config.topicCoverageWeight * topic;
     const scope = config.scopeFactor[inputs.scope?.(doc.path) ?? 0];
     scored.push({

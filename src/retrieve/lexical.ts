@@ -63,9 +63,10 @@ export function buildLexicalIndex(
       const row = lexicalRow(chunk);
       rows.push(row);
       chunkDoc.set(chunk.id, doc.path);
-      for (const token of tokenizeText(row.headings)) topic.add(token);
-      for (const field of [row.title, row.headings, row.text])
-        for (const token of tokenizeText(field)) tokens.add(token);
+      const headingTokens = tokenizeText(row.headings);
+      for (const token of headingTokens) topic.add(token);
+      for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
+        tokens.add(token);
     }
     docTokens.set(doc.path, tokens);
     topicTokens.set(doc.path, topic);

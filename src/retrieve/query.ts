@@ -52,13 +52,13 @@ export function analyzeQuery(
   const focus = [...focusClauses, ...context].join(', ');
   const known = (token: string) => vocabulary.has(token);
   // A contrast only helps when the failing part still says something the KB knows.
-  const tokenize = vocabulary.tokenize;
-  if (workingClauses.length === 0 || !tokenize(focus).some(known)) {
-    return { text, focus: text, working: '', terms: weigh(tokenize(text), 1, new Map(), known) };
+  const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
+  if (!focusTokens.some(known)) {
+    return { text, focus: text, working: '', terms: weigh(vocabulary.tokenize(text), 1, new Map(), known) };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh(tokenize(focus), 1, new Map(), known);
-  weigh(tokenize(working), config.query.workingPathWeight, terms, known);
+  const terms = weigh(focusTokens, 1, new Map(), known);
+  weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, known);
   return { text, focus, working, terms };
 }
 

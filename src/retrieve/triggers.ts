@@ -16,7 +16,7 @@ export interface TriggerHit {
 }
 
 // Glossary groups are marked \u0001g<n>\u0001 by canonicalize(); spaces around them do not matter.
-const SPACED_GROUP_MARK = new RegExp(' ?\u0001 ?', 'g');
+const SPACED_GROUP_MARK = / ?\u0001 ?/g;
 
 /**
  * Comparable form: normalized, glossary terms replaced by their group, `-`/`_` read as spaces, and no
