@@ -6,6 +6,7 @@ import { renderText } from '../../src/answer/render.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { type ParsedDocument, parseDocument } from '../../src/ingest/document.js';
 import type { FusedHit, RetrievalResult, RetrieverName } from '../../src/retrieve/types.js';
+import { CHAT_BODY_KEYS } from '../helpers/chat-contract.js';
 import { FIXTURE_KB } from './fixture-index.js';
 import { headingAbove, plain } from './source-check.js';
 
@@ -309,17 +310,7 @@ describe('composeAnswer', () => {
     const a = compose('genev_sys_6081 上抓不到包', retrieval);
     const b = compose('genev_sys_6081 上抓不到包', retrieval);
     expect(a).toEqual(b);
-    expect(Object.keys(a.body)).toEqual([
-      'id',
-      'conversation_id',
-      'answer',
-      'abstained',
-      'confidence',
-      'citations',
-      'commands',
-      'retrievers',
-      'took_ms',
-    ]);
+    expect(Object.keys(a.body)).toEqual(CHAT_BODY_KEYS);
     expect(a.body.id).toBe('answer-1');
     expect(a.body.conversation_id).toBe('conv-1');
     for (const citation of a.body.citations) {

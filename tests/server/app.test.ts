@@ -4,6 +4,7 @@ import { NetkbError } from '../../src/core/errors.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { CHAT_BODY_KEYS } from '../helpers/chat-contract.js';
 
 let fixture: FixtureIndex;
 let app: FastifyInstance;
@@ -47,22 +48,10 @@ function expectError(
   return body.error;
 }
 
-const CHAT_KEYS = [
-  'id',
-  'conversation_id',
-  'answer',
-  'abstained',
-  'confidence',
-  'citations',
-  'commands',
-  'retrievers',
-  'took_ms',
-];
-
 function expectChatBody(response: LightMyRequestResponse) {
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json();
-  expect(Object.keys(body)).toEqual(CHAT_KEYS);
+  expect(Object.keys(body)).toEqual(CHAT_BODY_KEYS);
   expect(typeof body.answer).toBe('string');
   expect(Object.keys(body.retrievers).sort()).toEqual(['lexical', 'trigger', 'vector']);
   return body;
@@ -397,7 +386,7 @@ describe('readiness, health and OpenAPI', () => {
     expect(request.properties.message.maxLength).toBe(2000);
     expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
     const ok = post.responses['200'].content['application/json'].schema;
-    expect(Object.keys(ok.properties)).toEqual(CHAT_KEYS);
+    expect(Object.keys(ok.properties)).toEqual(CHAT_BODY_KEYS);
     expect(Object.keys(ok.properties.citations.items.properties)).toEqual([
       'path',
       'title',
