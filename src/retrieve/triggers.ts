@@ -16,6 +16,7 @@ export interface TriggerHit {
 }
 
 // Glossary groups are marked \u0001g<n>\u0001 by canonicalize(); spaces around them do not matter.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is canonicalize()'s group marker
 const SPACED_GROUP_MARK = / ?\u0001 ?/g;
 
 /**
