@@ -18,6 +18,8 @@ export interface CompiledGlossary {
   canonicalize(normalized: string): string;
   /** The exclusive set a group belongs to, if any (see GlossaryEntry.exclusive). */
   exclusiveSetOf(group: string): string | undefined;
+  /** The other members of a group's exclusive set (empty when the group is in none). */
+  alternativesOf(group: string): readonly string[];
   readonly size: number;
 }
 
@@ -25,6 +27,7 @@ const EMPTY: CompiledGlossary = {
   groupsIn: () => [],
   canonicalize: (text) => text,
   exclusiveSetOf: () => undefined,
+  alternativesOf: () => [],
   size: 0,
 };
 
@@ -49,9 +52,20 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
       return `${head}${escaped}${tail}`;
     });
   const pattern = new RegExp(alternatives.join('|'), 'gu');
+  const exclusiveSetOf = (group: string) => entries[Number(group.slice(1))]?.exclusive;
+  const membersOf = new Map<string, string[]>();
+  entries.forEach((entry, index) => {
+    if (!entry.exclusive) return;
+    const members = membersOf.get(entry.exclusive) ?? [];
+    membersOf.set(entry.exclusive, [...members, `g${index}`]);
+  });
   return {
     size: entries.length,
-    exclusiveSetOf: (group) => entries[Number(group.slice(1))]?.exclusive,
+    exclusiveSetOf,
+    alternativesOf(group) {
+      const set = exclusiveSetOf(group);
+      return set ? (membersOf.get(set) ?? []).filter((member) => member !== group) : [];
+    },
     groupsIn(normalized) {
       const groups = new Set<string>();
       for (const match of normalized.matchAll(pattern)) {

@@ -4,7 +4,8 @@ import type { RetrievalConfig } from './config.js';
  * What a question asks, as weighted terms. On-call questions often contrast the broken path with one that
  * works ("same-node traffic is fine", "节点上 curl 是通的"); such working-path clauses name what is NOT broken,
  * so their words count less. Identifiers the KB has never seen (node-05, 10.16.0.20, nginx-7d9f8b-x2x) are
- * placeholders for the answer, not topic words, so they count not at all.
+ * placeholders for the answer, not topic words, so they count not at all; nor do the parts of generated object
+ * names (the `frontend` of `frontend-5c7d9`), whose glossary concepts (`calico` in `calico-node-x7k2p`) still count.
  */
 export interface AnalyzedQuery {
   /** The normalized question. */
@@ -21,6 +22,8 @@ export interface QueryVocabulary {
   tokenize(normalized: string): string[];
   /** True when the KB contains the token somewhere. */
   has(token: string): boolean;
+  /** The other members of a token's exclusive glossary set (same-node ↔ cross-node); empty when none. */
+  alternativesOf(token: string): readonly string[];
 }
 
 /** Clause boundaries: punctuation (a `.` only before a space, so IPs and domains survive) and contrast words. */
@@ -34,6 +37,9 @@ const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 const FAILS =
   /不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't)(?![a-z])/u;
 const PARENTHETICAL = /\(([^()]*)\)/g;
+/** A name with a generated suffix: a 5-10 character segment mixing letters and digits (pod and ReplicaSet hashes). */
+const GENERATED_NAME =
+  /(?<![a-z0-9])[a-z0-9]+(?:[-.][a-z0-9]+)*-(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,10}(?:-[a-z0-9]{3,5})?(?![a-z0-9])/g;
 
 export function analyzeQuery(
   text: string,
@@ -50,28 +56,57 @@ export function analyzeQuery(
   const workingClauses = clauses.length > 1 ? clauses.filter(isWorking) : [];
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
   const focus = [...focusClauses, ...context].join(', ');
-  const known = (token: string) => vocabulary.has(token);
+  const counts = countsAsTopic(text, vocabulary);
   // A contrast only helps when the failing part still says something the KB knows.
   const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
-  if (!focusTokens.some(known)) {
-    return { text, focus: text, working: '', terms: weigh(vocabulary.tokenize(text), 1, new Map(), known) };
+  if (!focusTokens.some((token) => vocabulary.has(token))) {
+    return { text, focus: text, working: '', terms: weigh(vocabulary.tokenize(text), 1, new Map(), counts) };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh(focusTokens, 1, new Map(), known);
-  weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, known);
+  const terms = weigh(focusTokens, 1, new Map(), counts);
+  weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts);
+  inferOtherAlternative(terms, vocabulary);
   return { text, focus, working, terms };
+}
+
+/**
+ * "Cross-node traffic works" with a failing part that names neither alternative means the same-node path is
+ * the broken one: when a working clause names one of exactly two alternatives, the failing part is about the
+ * other.
+ */
+function inferOtherAlternative(terms: Map<string, number>, vocabulary: QueryVocabulary): void {
+  for (const [token, weight] of [...terms]) {
+    if (weight >= 1) continue;
+    const alternatives = vocabulary.alternativesOf(token);
+    const [other] = alternatives;
+    if (other === undefined || alternatives.length !== 1 || (terms.get(other) ?? 0) > 0) continue;
+    terms.set(other, 1);
+  }
+}
+
+/** Whether a token of `text` says what the question is about, rather than naming the broken object. */
+function countsAsTopic(text: string, vocabulary: QueryVocabulary): (token: string) => boolean {
+  // Names with digits the KB has never seen (node-05, 10.16.0.20) are placeholders for the answer.
+  const known = (token: string) => vocabulary.has(token) || !/\d/.test(token);
+  const names = [...text.matchAll(GENERATED_NAME)]
+    .map(([name]) => name)
+    .filter((name) => !vocabulary.has(name));
+  if (names.length === 0) return known;
+  const nameParts = new Set(names.flatMap((name) => name.split(/[-.]/)));
+  const elsewhere = new Set(vocabulary.tokenize(names.reduce((rest, name) => rest.replace(name, ' '), text)));
+  return (token) =>
+    known(token) &&
+    (elsewhere.has(token) || !(nameParts.has(token) || names.some((name) => token.includes(name))));
 }
 
 function weigh(
   tokens: string[],
   weight: number,
   terms: Map<string, number>,
-  known: (token: string) => boolean,
+  countsAsTopic: (token: string) => boolean,
 ): Map<string, number> {
   for (const token of tokens) {
-    // Names with digits the KB has never seen (node-05, 10.16.0.20) are placeholders for the answer.
-    if (!known(token) && /\d/.test(token)) continue;
-    terms.set(token, Math.max(terms.get(token) ?? 0, weight));
+    if (countsAsTopic(token)) terms.set(token, Math.max(terms.get(token) ?? 0, weight));
   }
   return terms;
 }

@@ -60,7 +60,11 @@ export class KbSearcher implements Searcher {
     this.scopes = buildScopeTable(data.docs, this.glossary);
     this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
-    this.vocabulary = { tokenize, has: (token) => vocabulary.has(token) };
+    this.vocabulary = {
+      tokenize,
+      has: (token) => vocabulary.has(token),
+      alternativesOf: (token) => this.glossary.alternativesOf(token),
+    };
   }
 
   chunk(id: string): Chunk | undefined {

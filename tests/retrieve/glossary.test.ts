@@ -81,6 +81,18 @@ describe('compileGlossary: exclusiveSetOf', () => {
     expect(cni.exclusiveSetOf('g9')).toBeUndefined();
     expect(compileGlossary([]).exclusiveSetOf('g0')).toBeUndefined();
   });
+
+  it("lists the other members of a group's set as its alternatives", () => {
+    const sets = compileGlossary([
+      { terms: ['kube-ovn'], exclusive: 'cni' },
+      { terms: ['calico'], exclusive: 'cni' },
+      { terms: ['cilium'], exclusive: 'cni' },
+      { terms: ['coredns'] },
+    ]);
+    expect(sets.alternativesOf('g0')).toEqual(['g1', 'g2']);
+    expect(sets.alternativesOf('g3')).toEqual([]);
+    expect(compileGlossary([]).alternativesOf('g0')).toEqual([]);
+  });
 });
 
 describe('compileGlossary: empty', () => {

@@ -18,7 +18,13 @@ const KNOWN = new Set([
   'traffic',
   '6443',
 ]);
-const vocabulary: QueryVocabulary = { tokenize: (text) => tokenize(text), has: (token) => KNOWN.has(token) };
+/** Two alternatives (same-node ↔ cross-node), as an exclusive glossary set of two groups would give. */
+const ALTERNATIVES: Record<string, string[]> = { 'cross-node': ['same-node'], 'same-node': ['cross-node'] };
+const vocabulary: QueryVocabulary = {
+  tokenize: (text) => tokenize(text),
+  has: (token) => KNOWN.has(token),
+  alternativesOf: (token) => ALTERNATIVES[token] ?? [],
+};
 const analyze = (question: string) => analyzeQuery(normalizeText(question), vocabulary, RETRIEVAL_CONFIG);
 const weight = RETRIEVAL_CONFIG.query.workingPathWeight;
 
@@ -70,6 +76,32 @@ describe('analyzeQuery', () => {
     expect([...query.terms.keys()]).not.toContain('10.16.0.20:6443');
     expect(query.terms.get('6443')).toBe(1);
     expect(query.terms.get('超时')).toBe(1);
+  });
+
+  it('reads "the other alternative works" as a question about this one', () => {
+    const query = analyze("two pods can't talk, but cross-node traffic works");
+    expect(query.terms.get('same-node')).toBe(1);
+    expect(query.terms.get('cross-node')).toBe(weight);
+  });
+
+  it('infers nothing when the failing part names an alternative itself, or nothing is contrasted', () => {
+    expect(analyze('cross-node pods time out, same-node works').terms.get('same-node')).toBe(weight);
+    expect(analyze('cross-node pods time out').terms.has('same-node')).toBe(false);
+  });
+
+  it('drops generated object names and their parts, keeps words said elsewhere', () => {
+    const query = analyze('pod frontend-5c7d9 to backend-7d9f8b6c4-x2x4p 超时, backend pod 也超时');
+    const terms = [...query.terms.keys()];
+    expect(terms).not.toContain('frontend-5c7d9');
+    expect(terms).not.toContain('frontend');
+    expect(terms).not.toContain('backend-7d9f8b6c4-x2x4p');
+    expect(terms).toContain('backend');
+    expect(terms).toContain('pod');
+  });
+
+  it('keeps names without a generated suffix (br-int, ovn-k8s-mp0, node-exporter)', () => {
+    const terms = [...analyze('br-int ovn-k8s-mp0 node-exporter 超时').terms.keys()];
+    expect(terms).toEqual(expect.arrayContaining(['br-int', 'br', 'int', 'node-exporter', 'exporter']));
   });
 
   it('does not split IPs or domains on their dots', () => {
