@@ -26,9 +26,11 @@ export interface RetrievalConfig {
   triggerConfidence: { min: number; max: number };
   /**
    * Lexical confidence grows linearly with the best chunk's raw BM25 score up to `fullScore`, scaled down when
-   * the top doc covers less than `fullCoverage` of the question (see lexical coverageOf).
+   * the top doc covers less than `fullCoverage` of the question (see lexical coverageOf). A second, independent
+   * signal: the same BM25 strength times `topicWeight` × the top doc's topic coverage, up to 1 (the question's words in
+   * what the doc says it is about: title, triggers, headings; see lexical topicCoverageOf).
    */
-  lexicalConfidence: { fullScore: number; fullCoverage: number };
+  lexicalConfidence: { fullScore: number; fullCoverage: number; topicWeight: number };
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
   lexical: {
     boost: { title: number; headings: number; text: number };
@@ -54,7 +56,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   candidatesPerRetriever: 40,
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
-  lexicalConfidence: { fullScore: 150, fullCoverage: 0.4 },
+  lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5 },
   lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3 },

@@ -123,7 +123,9 @@ export class KbSearcher implements Searcher {
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
     const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
     const hits = fuse({ trigger, lexical, vector, coverage, topicCoverage, scope }, this, config, topK);
-    const confidence = hits[0] ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage) : 0;
+    const confidence = hits[0]
+      ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage, topicCoverage)
+      : 0;
     return {
       hits,
       confidence: round(confidence, 3),
@@ -136,7 +138,9 @@ export class KbSearcher implements Searcher {
   /**
    * How sure we are that the top doc answers: any trigger hit on it is strong evidence; otherwise the raw BM25
    * score of the best chunk, discounted when the top doc covers little of the question (an off-topic
-   * question matches a doc on generic words only: "pod", "node", "kubectl"); vectors add their cosine.
+   * question matches a doc on generic words only: "pod", "node", "kubectl"), and again weighted by how much of
+   * the question is what the top doc says it is about (an off-topic question meets a doc in passing, in one
+   * table row, not in its title and headings); vectors add their cosine.
    * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
    */
   private confidence(
@@ -145,16 +149,19 @@ export class KbSearcher implements Searcher {
     lexical: RankedChunk[] | null,
     vector: RankedChunk[] | null,
     coverage: ((docPath: string) => number) | null,
+    topicCoverage: ((docPath: string) => number) | null,
   ): number {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
     const lexicalScore = Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalConfidence.fullScore);
     const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
+    const onTopic = topicCoverage ? lexicalConfidence.topicWeight * topicCoverage(topDoc) : 0;
     const signals = [
       triggerScore > 0
         ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
         : 0,
       lexicalScore * covered,
+      Math.min(1, lexicalScore * onTopic),
       vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     ];
     return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);
