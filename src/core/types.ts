@@ -68,6 +68,17 @@ export interface TroubleshootingRow {
   chunkId: string;
 }
 
+/** A glossary entry (kb/glossary.yaml): a synonym group; every term of a group stands for the same concept. */
+export interface GlossaryEntry {
+  terms: string[];
+  note?: string;
+  /**
+   * Names a set of mutually exclusive alternatives (`cni`: a cluster runs kube-ovn OR calico ...). A question
+   * that names one member does not want docs about another member.
+   */
+  exclusive?: string;
+}
+
 export interface DocMeta {
   title: string;
   category: string | null;

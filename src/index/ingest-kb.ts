@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetkbError } from '../core/errors.js';
-import type { Embedder, Finding } from '../core/types.js';
+import type { Embedder, Finding, GlossaryEntry } from '../core/types.js';
 import { contentHash, type ParsedDocument, parseDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { lintKb } from '../ingest/lint.js';
-import type { GlossaryEntry } from '../retrieve/glossary.js';
 import { listKbFiles } from './kb-files.js';
 import { readIndex, type StoredIndex, writeIndex } from './store.js';
 

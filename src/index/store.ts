@@ -5,9 +5,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { readVectors, VectorIndex, writeVectors } from '../adapters/hnsw.js';
 import { NetkbError } from '../core/errors.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
-import type { GlossaryEntry } from '../retrieve/glossary.js';
 
 /**
  * On-disk layout of an index directory:

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Finding } from '../core/types.js';
-import type { GlossaryEntry } from '../retrieve/glossary.js';
+import type { Finding, GlossaryEntry } from '../core/types.js';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
 

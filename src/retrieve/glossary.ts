@@ -1,15 +1,5 @@
+import type { GlossaryEntry } from '../core/types.js';
 import { normalizeText } from './normalize.js';
-
-/** A set of synonym groups; every term of a group stands for the same concept. */
-export interface GlossaryEntry {
-  terms: string[];
-  note?: string;
-  /**
-   * Names a set of mutually exclusive alternatives (`cni`: a cluster runs kube-ovn OR calico ...). A question
-   * that names one member does not want docs about another member.
-   */
-  exclusive?: string;
-}
 
 export interface CompiledGlossary {
   /** Group ids (`g<index>`) of every glossary term found in normalized text. */

@@ -1,7 +1,7 @@
-import type { Chunk, DocRecord, Embedder, VectorStatus } from '../core/types.js';
+import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { fuse } from './fuse.js';
-import { compileGlossary, type GlossaryEntry } from './glossary.js';
+import { compileGlossary } from './glossary.js';
 import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary } from './query.js';
