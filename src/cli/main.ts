@@ -32,8 +32,16 @@ async function main(argv: string[]): Promise<number> {
     const usage = Object.values(COMMANDS)
       .map((c) => `  ${c.usage}`)
       .join('\n');
-    process.stderr.write(`${name ? `netkb: unknown command '${name}'\n` : ''}usage:\n${usage}\n`);
-    return name === '--help' || name === '-h' ? 0 : 2;
+    if (name === '--help' || name === '-h') {
+      process.stdout.write(`usage:\n${usage}\n`);
+      return 0;
+    }
+    process.stderr.write(
+      name
+        ? `netkb: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')}; netkb --help for usage)\n`
+        : `usage:\n${usage}\n`,
+    );
+    return 2;
   }
   try {
     return await command.run(rest);

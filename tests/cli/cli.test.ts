@@ -61,7 +61,9 @@ const runs = {} as Record<
   | 'emptyKbDir'
   | 'requireVectors'
   | 'inspectMissing'
-  | 'ingestSeeds',
+  | 'ingestSeeds'
+  | 'help'
+  | 'unknownCommand',
   Run
 >;
 let requireVectorsIndex: string;
@@ -102,6 +104,12 @@ beforeAll(async () => {
     }),
     netkb(['inspect', '--index', path.join(tmp, 'no-such-index'), '--json']).then((run) => {
       runs.inspectMissing = run;
+    }),
+    netkb(['--help']).then((run) => {
+      runs.help = run;
+    }),
+    netkb(['frobnicate']).then((run) => {
+      runs.unknownCommand = run;
     }),
     existsSync(SEEDS)
       ? netkb(['ingest', '--kb', SEEDS, '--index', index('seeds'), '--json']).then((run) => {
@@ -203,6 +211,18 @@ describe('netkb ingest', () => {
       expect(run.errLines).toEqual([expect.stringMatching(pattern)]);
       expect(run.errLines[0]).toMatch(/^netkb ingest: /);
     });
+  });
+
+  it('--help prints the usage of every command on stdout and exits 0; an unknown command exits 2', () => {
+    expect(runs.help.code).toBe(0);
+    for (const command of ['ingest', 'inspect', 'serve', 'ask', 'eval']) {
+      expect(runs.help.stdout).toContain(`netkb ${command} `);
+    }
+    expect(runs.help.stdout).not.toMatch(/unknown command/);
+    expect(runs.unknownCommand.code).toBe(2);
+    expect(runs.unknownCommand.errLines).toEqual([
+      expect.stringMatching(/^netkb: unknown command 'frobnicate'/),
+    ]);
   });
 
   it('--require-vectors fails with a readable line when vectors are off, and writes no index', () => {
