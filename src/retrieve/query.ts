@@ -33,9 +33,12 @@ const CLAUSE_BREAK =
 const WORKS =
   /正常|没问题|没事|是通的|能通|可以通|都通|是好的|能访问|可以访问|能ping通|可以ping通|(?<![a-z])(?:works?|worked|working|fine|ok|okay|succeeds?|succeeded|reachable)(?![a-z'])/u;
 const ALL_WORKS = new RegExp(WORKS.source, 'gu');
-/** ...and nothing failing (checked once the "works" phrases are taken out, so 没问题 does not read as 没). */
+/**
+ * ...and nothing failing (checked once the "works" phrases are taken out, so 没问题 does not read as 没).
+ * "Only X works" (只有部分节点能访问) describes the failure's scope, so `only` counts as failing.
+ */
 const FAILS =
-  /不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't)(?![a-z])/u;
+  /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only)(?![a-z])/u;
 const PARENTHETICAL = /\(([^()]*)\)/g;
 /** A name with a generated suffix: a 5-10 character segment mixing letters and digits (pod and ReplicaSet hashes). */
 const GENERATED_NAME =

@@ -59,6 +59,11 @@ describe('analyzeQuery', () => {
     expect(analyze("pods time out, node traffic doesn't work either").working).toBe('');
   });
 
+  it('reads "only X works" as part of the failure, not as a working path', () => {
+    expect(analyze('pod 只有部分节点能访问，部分超时').working).toBe('');
+    expect(analyze('curl only works from the node, pods time out').working).toBe('');
+  });
+
   it('keeps parenthetical context at full weight', () => {
     const query = analyze('pod curl 超时，节点都正常 (cross-node)');
     expect(query.terms.get('cross-node')).toBe(1);
