@@ -27,8 +27,8 @@ export interface RetrievalConfig {
   /**
    * Lexical confidence grows linearly with the best chunk's raw BM25 score up to `fullScore`, scaled down when
    * the top doc covers less than `fullCoverage` of the question (see lexical coverageOf). A second, independent
-   * signal: the same BM25 strength times `topicWeight` × the top doc's topic coverage, up to 1 (the question's words in
-   * what the doc says it is about: title, triggers, headings; see lexical topicCoverageOf).
+   * signal: the same BM25 strength times `topicWeight` × the top doc's topic coverage, up to 1 (the question's
+   * words in what the doc says it is about: title, triggers, headings; see lexical topicCoverageOf).
    */
   lexicalConfidence: { fullScore: number; fullCoverage: number; topicWeight: number };
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */

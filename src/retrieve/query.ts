@@ -90,15 +90,15 @@ function inferOtherAlternative(terms: Map<string, number>, vocabulary: QueryVoca
 /** Whether a token of `text` says what the question is about, rather than naming the broken object. */
 function countsAsTopic(text: string, vocabulary: QueryVocabulary): (token: string) => boolean {
   // Names with digits the KB has never seen (node-05, 10.16.0.20) are placeholders for the answer.
-  const known = (token: string) => vocabulary.has(token) || !/\d/.test(token);
+  const topical = (token: string) => vocabulary.has(token) || !/\d/.test(token);
   const names = [...text.matchAll(GENERATED_NAME)]
     .map(([name]) => name)
     .filter((name) => !vocabulary.has(name));
-  if (names.length === 0) return known;
+  if (names.length === 0) return topical;
   const nameParts = new Set(names.flatMap((name) => name.split(/[-.]/)));
   const elsewhere = new Set(vocabulary.tokenize(names.reduce((rest, name) => rest.replace(name, ' '), text)));
   return (token) =>
-    known(token) &&
+    topical(token) &&
     (elsewhere.has(token) || !(nameParts.has(token) || names.some((name) => token.includes(name))));
 }
 

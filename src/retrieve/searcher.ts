@@ -138,9 +138,9 @@ export class KbSearcher implements Searcher {
   /**
    * How sure we are that the top doc answers: any trigger hit on it is strong evidence; otherwise the raw BM25
    * score of the best chunk, discounted when the top doc covers little of the question (an off-topic
-   * question matches a doc on generic words only: "pod", "node", "kubectl"), and again weighted by how much of
-   * the question is what the top doc says it is about (an off-topic question meets a doc in passing, in one
-   * table row, not in its title and headings); vectors add their cosine.
+   * question matches a doc on generic words only: "pod", "node", "kubectl"); as a second signal, the same score
+   * weighted by how much of the question is what the top doc says it is about (an off-topic question meets a
+   * doc in passing, in one table row, not in its title and headings); vectors add their cosine.
    * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
    */
   private confidence(
