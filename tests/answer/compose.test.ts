@@ -6,7 +6,7 @@ import { renderText } from '../../src/answer/render.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { type ParsedDocument, parseDocument } from '../../src/ingest/document.js';
 import type { FusedHit, RetrievalResult, RetrieverName } from '../../src/retrieve/types.js';
-import { CHAT_BODY_KEYS } from '../helpers/chat-contract.js';
+import { CHAT_BODY_KEYS, CITATION_KEYS, COMMAND_KEYS } from '../helpers/chat-contract.js';
 import { FIXTURE_KB } from './fixture-index.js';
 import { headingAbove, plain } from './source-check.js';
 
@@ -314,18 +314,10 @@ describe('composeAnswer', () => {
     expect(a.body.id).toBe('answer-1');
     expect(a.body.conversation_id).toBe('conv-1');
     for (const citation of a.body.citations) {
-      expect(Object.keys(citation)).toEqual([
-        'path',
-        'title',
-        'heading',
-        'lines',
-        'score',
-        'via',
-        'matched_triggers',
-      ]);
+      expect(Object.keys(citation)).toEqual(CITATION_KEYS);
     }
     for (const command of a.body.commands) {
-      expect(Object.keys(command)).toEqual(['command', 'purpose', 'safety', 'fills', 'source']);
+      expect(Object.keys(command)).toEqual(COMMAND_KEYS);
     }
     verifyCitations(a, retrieval);
     verifyCommands(a);

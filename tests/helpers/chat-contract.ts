@@ -10,3 +10,9 @@ export const CHAT_BODY_KEYS = [
   'retrievers',
   'took_ms',
 ];
+
+/** Keys of each citation in that body, in order. */
+export const CITATION_KEYS = ['path', 'title', 'heading', 'lines', 'score', 'via', 'matched_triggers'];
+
+/** Keys of each command in that body, in order. */
+export const COMMAND_KEYS = ['command', 'purpose', 'safety', 'fills', 'source'];

@@ -4,7 +4,7 @@ import { NetkbError } from '../../src/core/errors.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
-import { CHAT_BODY_KEYS } from '../helpers/chat-contract.js';
+import { CHAT_BODY_KEYS, CITATION_KEYS } from '../helpers/chat-contract.js';
 
 let fixture: FixtureIndex;
 let app: FastifyInstance;
@@ -387,15 +387,7 @@ describe('readiness, health and OpenAPI', () => {
     expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
     const ok = post.responses['200'].content['application/json'].schema;
     expect(Object.keys(ok.properties)).toEqual(CHAT_BODY_KEYS);
-    expect(Object.keys(ok.properties.citations.items.properties)).toEqual([
-      'path',
-      'title',
-      'heading',
-      'lines',
-      'score',
-      'via',
-      'matched_triggers',
-    ]);
+    expect(Object.keys(ok.properties.citations.items.properties)).toEqual(CITATION_KEYS);
     const error = post.responses['400'].content['application/json'].schema;
     expect(
       error.properties.error.properties.code.anyOf.map(
