@@ -2,7 +2,7 @@
 import { type CitationBuilder, pointer } from './citations.js';
 import { LABELS, type Lang } from './labels.js';
 import { extractEntities } from './placeholders.js';
-import type { AnswerParts, ComposeInput, ComposeOptions } from './types.js';
+import type { AnswerParts, ComposeInput, ComposeOptions, DocPointer, StructuredAnswer } from './types.js';
 
 const CNI_WORDS =
   /kube-?ovn|calico|cilium|flannel|ovn-?k(?:8s|ubernetes)?\b|ovnk|weave|antrea|canal|kindnet|terway|multus|kube-router|vpc-cni|aws-node/i;
@@ -20,13 +20,17 @@ export function abstainAnswer(
   const labels = LABELS[lang];
   const out: string[] = [labels.abstain(input.result.confidence)];
   const suggestions: string[] = [];
+  const related: DocPointer[] = [];
   const seen = new Set<string>();
   for (const hit of input.result.hits) {
     if (suggestions.length >= options.maxSuggestions) break;
     if (seen.has(hit.doc.path)) continue;
     seen.add(hit.doc.path);
     const section = builder.citeSection(hit.chunk);
-    if (section) suggestions.push(pointer(hit.doc.title, section));
+    if (section) {
+      suggestions.push(pointer(hit.doc.title, section));
+      related.push({ title: hit.doc.title, path: hit.doc.path, section: section.label, cite: section.n });
+    }
   }
   out.push(suggestions.length > 0 ? `${labels.suggestions}\n\n${suggestions.join('\n')}` : labels.noDocs);
 
@@ -40,5 +44,18 @@ export function abstainAnswer(
   if (!SYMPTOM_WORDS.test(text)) asks.push(labels.askSymptom);
   if (asks.length === 0) asks.push(labels.askRephrase);
   out.push(`${labels.needMore}\n\n${asks.map((ask) => `- ${ask}`).join('\n')}`);
-  return { markdown: out.join('\n\n'), abstained: true, commands: [] };
+  const structured: StructuredAnswer = {
+    kind: 'abstain',
+    lang,
+    title: labels.abstain(input.result.confidence),
+    section: '',
+    direct: null,
+    gist: null,
+    path: null,
+    causes: [],
+    cni: null,
+    related,
+    asks,
+  };
+  return { markdown: out.join('\n\n'), abstained: true, commands: [], structured };
 }

@@ -15,13 +15,21 @@ import type { Composed, ComposeInput, ComposeOptions } from './types.js';
 
 export { LABELS, type Lang, languageOf } from './labels.js';
 export type {
+  AnswerKind,
+  CausePart,
   ChatBody,
   ChatCommand,
   Citation,
+  CitedText,
+  CniPart,
+  CommandGroup,
   Composed,
   ComposeInput,
   ComposeOptions,
+  DocPointer,
   Evidence,
+  PathPart,
+  StructuredAnswer,
 } from './types.js';
 
 export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = {
@@ -54,6 +62,7 @@ export function composeAnswer(
       confidence: round(input.result.confidence, 3),
       citations: builder.citations,
       commands: answer.commands,
+      structured: answer.structured,
       retrievers: input.result.retrievers,
       took_ms: round(input.tookMs, 2),
     },

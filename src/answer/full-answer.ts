@@ -6,12 +6,21 @@ import { type CitationBuilder, mark, pointer } from './citations.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
 import { gistOf, overviewChunk } from './gist.js';
+import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
 import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate } from './placeholders.js';
 import { likelyCauses } from './rank-rows.js';
-import { renderRow } from './render-row.js';
+import { citeRow, renderCause } from './render-row.js';
 import { trafficPath } from './traffic-path.js';
-import type { AnswerParts, ChatCommand, ComposeInput, ComposeOptions } from './types.js';
+import type {
+  AnswerParts,
+  CausePart,
+  ChatCommand,
+  ComposeInput,
+  ComposeOptions,
+  DocPointer,
+  StructuredAnswer,
+} from './types.js';
 
 export function fullAnswer(
   input: ComposeInput,
@@ -25,9 +34,22 @@ export function fullAnswer(
   const doc = top.doc;
   const query = input.query ?? input.question;
   const out: string[] = [];
+  const heading = top.chunk.headingPath.at(-1) ?? '';
+  const structured: StructuredAnswer = {
+    kind: 'answer',
+    lang,
+    title: doc.title,
+    section: heading !== doc.title ? heading : '',
+    direct: null,
+    gist: null,
+    path: null,
+    causes: [],
+    cni: null,
+    related: [],
+    asks: [],
+  };
 
   // 1. What the best section says.
-  const heading = top.chunk.headingPath.at(-1) ?? '';
   const gist =
     gistOf(top.chunk, options.maxGistChars) ?? gistOf(overviewChunk(doc, top.chunk), options.maxGistChars);
   // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
@@ -35,7 +57,10 @@ export function fullAnswer(
   out.push(`**${doc.title}**${gistSection}`);
   if (gist) {
     const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
-    if (n !== null) out.push(`${gist.quote}${mark(n)}`);
+    if (n !== null) {
+      out.push(`${gist.quote}${mark(n)}`);
+      structured.gist = { text: gist.quote, cite: n };
+    }
   }
   if (!gist || gist.chunk !== top.chunk) {
     const section = builder.citeSection(top.chunk);
@@ -46,7 +71,12 @@ export function fullAnswer(
   const path = trafficPath(doc, hits, options.maxPathLines);
   if (path) {
     const n = builder.cite(path.chunk, path.block.start, path.block.end, path.quote);
-    if (n !== null) out.push(`**${labels.path}**${mark(n)}\n\n${path.text}`);
+    if (n !== null) {
+      out.push(`**${labels.path}**${mark(n)}\n\n${path.text}`);
+      const format = path.block.lang.toLowerCase() === 'mermaid' ? 'mermaid' : 'text';
+      const diagram = path.block.lines.slice(1, -1).join('\n');
+      structured.path = { format, diagram, hops: diagramHops(diagram, format), cite: n };
+    }
   }
 
   // Causes and commands come only from docs that scored close to the best one: a weak hit's table is noise.
@@ -54,12 +84,14 @@ export function fullAnswer(
 
   // 3. Troubleshooting rows that match the question: likely causes.
   const rows = likelyCauses(query, relevant, options.maxCauses);
-  const causeLines: string[] = [];
   for (const { row, doc: rowDoc } of rows) {
-    const rendered = renderRow(row, rowDoc, builder, labels.fix);
-    if (rendered) causeLines.push(rendered);
+    const cause: CausePart | null = citeRow(row, rowDoc, builder);
+    if (cause) structured.causes.push(cause);
   }
-  if (causeLines.length > 0) out.push(`**${labels.causes}**\n\n${causeLines.join('\n')}`);
+  if (structured.causes.length > 0) {
+    const causeLines = structured.causes.map((cause) => renderCause(cause, labels.fix));
+    out.push(`**${labels.causes}**\n\n${causeLines.join('\n')}`);
+  }
 
   // 4. Other retrieved docs worth a look (cited before the commands so the answer's [n] marks run in order).
   const seeAlso: string[] = [];
@@ -69,7 +101,16 @@ export function fullAnswer(
     if (seen.has(hit.doc.path)) continue;
     seen.add(hit.doc.path);
     const section = builder.citeSection(hit.chunk);
-    if (section) seeAlso.push(pointer(hit.doc.title, section));
+    if (section) {
+      seeAlso.push(pointer(hit.doc.title, section));
+      const related: DocPointer = {
+        title: hit.doc.title,
+        path: hit.doc.path,
+        section: section.label,
+        cite: section.n,
+      };
+      structured.related.push(related);
+    }
   }
 
   // 5. Commands: those in the hit sections, then the matched rows' linked ones; read-only first.
@@ -85,6 +126,7 @@ export function fullAnswer(
       command: filled.command,
       purpose: record.purpose,
       safety: record.safety,
+      group: record.safety === 'read-only' ? 'diagnose' : 'fix',
       fills: filled.fills,
       source: { path: record.source.path, line: record.source.line },
     });
@@ -96,7 +138,7 @@ export function fullAnswer(
   }
 
   if (seeAlso.length > 0) out.push(`**${labels.seeAlso}**\n\n${seeAlso.join('\n')}`);
-  return { markdown: out.join('\n\n'), abstained: false, commands };
+  return { markdown: out.join('\n\n'), abstained: false, commands, structured };
 }
 
 const NO_VALUES: ReadonlyMap<string, string> = new Map();

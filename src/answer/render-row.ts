@@ -3,6 +3,7 @@ import type { Chunk, DocRecord, TroubleshootingRow } from '../core/types.js';
 import { type CitationBuilder, mark } from './citations.js';
 import { chunkOf } from './doc-index.js';
 import { chunkLines, lineAt, squash } from './source-text.js';
+import type { CausePart } from './types.js';
 
 interface RowQuotes {
   chunk: Chunk;
@@ -35,13 +36,8 @@ function findRowQuotes(row: TroubleshootingRow, doc: DocRecord): RowQuotes | nul
   return { chunk, symptom, cause: rawCell(cells, row.cause, line), fix: rawCell(cells, row.fix, line) };
 }
 
-/** `- **symptom** — cause；处理：fix [n]`, quoting the raw table cells so the citation is exact. */
-export function renderRow(
-  row: TroubleshootingRow,
-  doc: DocRecord,
-  builder: CitationBuilder,
-  fixLabel: string,
-): string | null {
+/** Cites a row's raw table cells (so the citation is exact); null when the row cannot be quoted. */
+export function citeRow(row: TroubleshootingRow, doc: DocRecord, builder: CitationBuilder): CausePart | null {
   const quotes = rowQuotes(row, doc);
   if (!quotes) return null;
   const { chunk, symptom, cause, fix } = quotes;
@@ -50,10 +46,20 @@ export function renderRow(
   if (cause) n = builder.cite(chunk, line, line, cause) ?? n;
   if (fix) n = builder.cite(chunk, line, line, fix) ?? n;
   if (n === null) return null;
-  let text = `- **${unpipe(symptom)}**`;
-  if (cause) text += ` — ${unpipe(cause)}`;
-  if (fix) text += `；${fixLabel}：${unpipe(fix)}`;
-  return `${text}${mark(n)}`;
+  return {
+    symptom: unpipe(symptom),
+    cause: cause ? unpipe(cause) : '',
+    fix: fix ? unpipe(fix) : '',
+    cite: n,
+  };
+}
+
+/** `- **symptom** — cause；处理：fix [n]`. */
+export function renderCause(cause: CausePart, fixLabel: string): string {
+  let text = `- **${cause.symptom}**`;
+  if (cause.cause) text += ` — ${cause.cause}`;
+  if (cause.fix) text += `；${fixLabel}：${cause.fix}`;
+  return `${text}${mark(cause.cite)}`;
 }
 
 function unpipe(cell: string): string {

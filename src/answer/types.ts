@@ -1,5 +1,6 @@
 import type { Safety } from '../core/types.js';
 import type { RetrievalResult, RetrieverName } from '../retrieve/types.js';
+import type { Lang } from './labels.js';
 import type { Fill } from './placeholders.js';
 
 export interface Citation {
@@ -15,10 +16,17 @@ export interface Citation {
   matched_triggers: string[];
 }
 
+/**
+ * `diagnose`: read-only checks that test the likely causes, run in order; `fix`: commands not known to be
+ * read-only (state changes), never part of "run these in order".
+ */
+export type CommandGroup = 'diagnose' | 'fix';
+
 export interface ChatCommand {
   command: string;
   purpose: string;
   safety: Safety;
+  group: CommandGroup;
   fills: Fill[];
   source: { path: string; line: number };
 }
@@ -32,8 +40,77 @@ export interface ChatBody {
   confidence: number;
   citations: Citation[];
   commands: ChatCommand[];
+  /** The answer as data: every channel renders this (the `answer` markdown is one rendering of it). */
+  structured: StructuredAnswer;
   retrievers: RetrievalResult['retrievers'];
   took_ms: number;
+}
+
+/**
+ * `answer`: a confident answer; `clarify`: the question is too vague to pick one runbook (the likely ones and
+ * what to add); `abstain`: nothing in the KB fits.
+ */
+export type AnswerKind = 'answer' | 'clarify' | 'abstain';
+
+/** Text copied from the KB (raw markdown) and its 1-based citation mark: `citations[cite - 1]`. */
+export interface CitedText {
+  text: string;
+  cite: number;
+}
+
+export interface PathPart {
+  format: 'mermaid' | 'text';
+  /** The diagram's source, without the fence. */
+  diagram: string;
+  /** One line per hop, for channels that cannot draw the diagram. */
+  hops: string[];
+  cite: number;
+}
+
+/** A troubleshooting-table row that matches the question (cells as raw markdown; '' when empty). */
+export interface CausePart {
+  symptom: string;
+  cause: string;
+  fix: string;
+  cite: number;
+}
+
+/** Another runbook worth a look: its title and the cited section. */
+export interface DocPointer {
+  title: string;
+  path: string;
+  section: string;
+  cite: number;
+}
+
+/** Which CNI the answer is about, and the matching runbooks of the others when it had to assume one. */
+export interface CniPart {
+  /** Lower-case glossary name (`kube-ovn`, `calico` …); null when the answer is CNI-neutral. */
+  cni: string | null;
+  /** Where it came from: the deployment (`--cni`), the request, the question or its conversation, or assumed. */
+  source: 'configured' | 'request' | 'question' | 'conversation' | 'assumed';
+  /** With `assumed`: the other CNIs' matching runbooks, one each. */
+  alternatives: (DocPointer & { cni: string })[];
+}
+
+export interface StructuredAnswer {
+  kind: AnswerKind;
+  lang: Lang;
+  /** Answer: the top runbook's title; abstain/clarify: the one-line notice. */
+  title: string;
+  /** The best section's heading ('' when it is the title or the doc has none). */
+  section: string;
+  /** The KB line that states the fact the question asks for. */
+  direct: CitedText | null;
+  /** What the best section says. */
+  gist: CitedText | null;
+  path: PathPart | null;
+  causes: CausePart[];
+  cni: CniPart | null;
+  /** Answer: other runbooks worth a look; abstain/clarify: the closest runbooks. */
+  related: DocPointer[];
+  /** Abstain/clarify: what to add to the question. */
+  asks: string[];
 }
 
 /** A quote from the source and the citation (index into `citations`) whose lines contain it. */
@@ -83,4 +160,5 @@ export interface AnswerParts {
   markdown: string;
   abstained: boolean;
   commands: ChatCommand[];
+  structured: StructuredAnswer;
 }

@@ -76,6 +76,10 @@ export const CommandSchema = Type.Object(
     command: Type.String({ description: 'Runnable command; placeholders the question named are filled in.' }),
     purpose: Type.String(),
     safety: Type.Union([Type.Literal('read-only'), Type.Literal('mutating')]),
+    group: Type.Union([Type.Literal('diagnose'), Type.Literal('fix')], {
+      description:
+        '`diagnose`: read-only checks, run in order; `fix`: not known to be read-only, check the impact first.',
+    }),
     fills: Type.Array(
       Type.Object({ placeholder: Type.String(), value: Type.String() }, { additionalProperties: false }),
     ),
@@ -87,6 +91,73 @@ export const CommandSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Cite = Type.Integer({ minimum: 1, description: '1-based: citations[cite - 1].' });
+const CitedTextSchema = Type.Object({ text: Type.String(), cite: Cite }, { additionalProperties: false });
+const DocPointerFields = {
+  title: Type.String(),
+  path: Type.String(),
+  section: Type.String(),
+  cite: Cite,
+};
+
+export const StructuredAnswerSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('answer'), Type.Literal('clarify'), Type.Literal('abstain')]),
+    lang: Type.Union([Type.Literal('zh'), Type.Literal('en')]),
+    title: Type.String({
+      description: "The top runbook's title, or the one-line notice when not answering.",
+    }),
+    section: Type.String(),
+    direct: Type.Union([CitedTextSchema, Type.Null()], {
+      description: 'The KB line that states the fact the question asks for.',
+    }),
+    gist: Type.Union([CitedTextSchema, Type.Null()]),
+    path: Type.Union([
+      Type.Object(
+        {
+          format: Type.Union([Type.Literal('mermaid'), Type.Literal('text')]),
+          diagram: Type.String(),
+          hops: Type.Array(Type.String()),
+          cite: Cite,
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    causes: Type.Array(
+      Type.Object(
+        { symptom: Type.String(), cause: Type.String(), fix: Type.String(), cite: Cite },
+        { additionalProperties: false },
+      ),
+    ),
+    cni: Type.Union([
+      Type.Object(
+        {
+          cni: Type.Union([Type.String(), Type.Null()]),
+          source: Type.Union([
+            Type.Literal('configured'),
+            Type.Literal('request'),
+            Type.Literal('question'),
+            Type.Literal('conversation'),
+            Type.Literal('assumed'),
+          ]),
+          alternatives: Type.Array(
+            Type.Object({ ...DocPointerFields, cni: Type.String() }, { additionalProperties: false }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    related: Type.Array(Type.Object(DocPointerFields, { additionalProperties: false })),
+    asks: Type.Array(Type.String()),
+  },
+  {
+    additionalProperties: false,
+    description: 'The answer as data; `answer` (markdown) and every chat channel render it.',
+  },
+);
+
 export const ChatResponseSchema = Type.Object(
   {
     id: Type.String(),
@@ -96,6 +167,7 @@ export const ChatResponseSchema = Type.Object(
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     citations: Type.Array(CitationSchema),
     commands: Type.Array(CommandSchema, { description: 'Read-only first; empty when abstained.' }),
+    structured: StructuredAnswerSchema,
     retrievers: Type.Object(
       { trigger: RetrieverStatus, lexical: RetrieverStatus, vector: RetrieverStatus },
       { additionalProperties: false },

@@ -7,6 +7,7 @@ export const CHAT_BODY_KEYS = [
   'confidence',
   'citations',
   'commands',
+  'structured',
   'retrievers',
   'took_ms',
 ];
@@ -15,4 +16,4 @@ export const CHAT_BODY_KEYS = [
 export const CITATION_KEYS = ['path', 'title', 'heading', 'lines', 'score', 'via', 'matched_triggers'];
 
 /** Keys of each command in that body, in order. */
-export const COMMAND_KEYS = ['command', 'purpose', 'safety', 'fills', 'source'];
+export const COMMAND_KEYS = ['command', 'purpose', 'safety', 'group', 'fills', 'source'];
