@@ -17,6 +17,8 @@ export const ERRORS = {
   BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   NOT_FOUND: { status: 404, message: 'Route not found' },
+  BAD_SIGNATURE: { status: 401, message: 'Request signature is missing or does not match' },
+  STALE_REQUEST: { status: 401, message: 'Request timestamp is more than 5 minutes from the server clock' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
