@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
+import { type TeamsConfig, teamsConfigFromEnv } from '../integrations/teams/config.js';
+import { teamsRoutes } from '../integrations/teams/route.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
@@ -23,6 +25,8 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** Teams outgoing webhook; undefined reads `NETKB_TEAMS_SECRET`/`NETKB_PUBLIC_URL`, null turns it off. */
+  teams?: TeamsConfig | null;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -75,8 +79,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
-  await app.register(healthRoutes, { searcher });
+  const teams = options.teams === undefined ? teamsConfigFromEnv() : options.teams;
+  await app.register(healthRoutes, { searcher, teams: teams ? 'on' : 'off' });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  if (teams)
+    await app.register(teamsRoutes, { config: teams, searcher, conversations, cache: options.cache ?? true });
   await app.register(openapiRoutes);
   return app;
 }

@@ -201,6 +201,9 @@ export const ReadySchema = Type.Object(
     docs: Type.Integer({ minimum: 0 }),
     chunks: Type.Integer({ minimum: 0 }),
     vectors: Type.String({ description: '`enabled` or `disabled: <why>`.' }),
+    teams: Type.Union([Type.Literal('off'), Type.Literal('on')], {
+      description: 'Whether POST /teams/messages is served (NETKB_TEAMS_SECRET set).',
+    }),
   },
   { additionalProperties: false },
 );

@@ -6,6 +6,8 @@ import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
   searcher: () => Searcher | null;
+  /** Whether the Teams outgoing webhook route is registered. */
+  teams: 'on' | 'off';
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -39,6 +41,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
         vectors: vectorsLabel(searcher.vectors),
+        teams: options.teams,
       };
     },
   );
