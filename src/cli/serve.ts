@@ -1,5 +1,6 @@
 import { embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
+import { slackConfigFromEnv } from '../integrations/slack/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
@@ -53,9 +54,15 @@ export async function runServe(argv: string[]): Promise<number> {
   if (answerCache !== 'on' && answerCache !== 'off')
     throw new NetkbError('USAGE', '--answer-cache must be on or off');
   const embedding = embeddingConfigFromEnv();
+  const slack = slackConfigFromEnv();
 
   let searcher: Searcher | null = null;
-  const app = await buildApp({ searcher: () => searcher, logger: { level }, cache: answerCache === 'on' });
+  const app = await buildApp({
+    searcher: () => searcher,
+    logger: { level },
+    cache: answerCache === 'on',
+    slack,
+  });
   const log = app.log;
 
   let resolveExit: (code: number) => void = () => {};

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
+import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
+import { type SlackPluginOptions, slackPlugin } from '../integrations/slack/plugin.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
@@ -23,6 +25,10 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** Slack app settings (`slackConfigFromEnv()`); null or absent: no Slack routes, readyz `slack: "off"`. */
+  slack?: SlackConfig | null;
+  /** Slack wiring for tests and the lead's stores (feedback recorder, once-claims, clocks, retry policy). */
+  slackOptions?: Partial<Omit<SlackPluginOptions, 'config' | 'searcher' | 'conversations' | 'cache'>>;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -75,8 +81,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
-  await app.register(healthRoutes, { searcher });
+  await app.register(healthRoutes, { searcher, slack: slackMode(options.slack ?? null) });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  if (options.slack) {
+    await app.register(slackPlugin, {
+      ...options.slackOptions,
+      config: options.slack,
+      searcher,
+      conversations,
+      cache: options.cache ?? true,
+    });
+  }
   await app.register(openapiRoutes);
   return app;
 }

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { NetkbError } from '../../core/errors.js';
 import type { VectorStatus } from '../../core/types.js';
+import type { SlackMode } from '../../integrations/slack/config.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
   searcher: () => Searcher | null;
+  /** How the Slack app is connected (`off` when not configured). */
+  slack?: SlackMode;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -39,6 +42,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
         vectors: vectorsLabel(searcher.vectors),
+        slack: options.slack ?? 'off',
       };
     },
   );
