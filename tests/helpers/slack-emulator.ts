@@ -114,6 +114,8 @@ export class SlackEmulator {
     payload: unknown,
     extra: Record<string, unknown> = {},
   ): Promise<Record<string, unknown>> {
+    // Between a drop and the app's reconnect there is no socket: wait for it, as Slack queues envelopes.
+    await this.waitFor(() => this.socketOpen);
     const socket = this.socket;
     if (!socket) throw new Error('slack emulator: no socket connected');
     const envelopeId = randomUUID();
