@@ -356,7 +356,8 @@ export class SlackService {
   }
 
   private track(job: () => Promise<void>): void {
-    const run = job().catch((error: unknown) => {
+    // Started on the next turn of the event loop, so the ack is written before the answer is computed.
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(job).catch((error: unknown) => {
       this.options.log.error({ err: error }, 'slack: background job failed');
     });
     const done = run.finally(() => this.pending.delete(done));
