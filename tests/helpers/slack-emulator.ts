@@ -23,6 +23,7 @@ export interface ResponseUrlPost {
 }
 
 export interface ScriptedReply {
+  /** 0: cut the connection without answering (a network failure). */
   status: number;
   headers?: Record<string, string>;
   body: unknown;
@@ -198,6 +199,12 @@ export class SlackEmulator {
     const authorization = request.headers.authorization;
     this.calls.push({ method, args, authorization, at: Date.now() });
     const scripted = this.scripted.get(method)?.shift();
+    if (scripted?.status === 0) {
+      // A network failure: the connection is cut without a response.
+      request.socket.destroy();
+      this.notify();
+      return;
+    }
     if (scripted) return reply(scripted.status, scripted.body, scripted.headers);
 
     const token = authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);

@@ -292,6 +292,16 @@ describe('Slack HTTP endpoints', () => {
     expect(attempts[1]?.args.thread_ts).toBe(event.ts);
   });
 
+  it('a network failure on chat.postMessage is retried with backoff', async () => {
+    slack.script('chat.postMessage', { status: 0, body: null }, { status: 0, body: null });
+    const event = mention(`<@${BOT_USER_ID}> geneve 隧道不通`);
+    await post('/slack/events', event.body, JSON_TYPE);
+    await service.idle();
+    const attempts = slack.callsOf('chat.postMessage');
+    expect(attempts).toHaveLength(3);
+    expect(attempts.every((a) => a.args.thread_ts === event.ts)).toBe(true);
+  });
+
   it('channel_not_found is not retried and a Slack outage does not crash the server', async () => {
     slack.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
     await post('/slack/events', mention(`<@${BOT_USER_ID}> geneve 隧道不通`).body, JSON_TYPE);
@@ -406,6 +416,23 @@ describe('Slack HTTP endpoints', () => {
     expect(response.headers.get('x-slack-no-retry')).toBe('1');
     expect((await post('/slack/events', '{not json', JSON_TYPE)).status).toBe(400);
     expect((await post('/slack/commands', 'text=only', FORM)).status).toBe(400);
+  });
+
+  it('before the index is loaded, a slash command says so instead of failing', async () => {
+    const loading = await buildApp({
+      searcher: () => null,
+      slack: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: undefined, apiUrl: slack.apiUrl },
+    });
+    const body = commandBody('geneve 隧道不通');
+    const response = await loading.inject({
+      method: 'POST',
+      url: '/slack/commands',
+      headers: { 'content-type': FORM, ...sign(body) },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().text).toContain('still loading');
+    await loading.close();
   });
 
   it('/readyz says slack: "http"', async () => {
