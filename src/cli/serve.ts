@@ -1,5 +1,7 @@
 import { embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
+import { slackConfigFromEnv } from '../integrations/slack/config.js';
+import { teamsConfigFromEnv } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
@@ -53,9 +55,17 @@ export async function runServe(argv: string[]): Promise<number> {
   if (answerCache !== 'on' && answerCache !== 'off')
     throw new NetkbError('USAGE', '--answer-cache must be on or off');
   const embedding = embeddingConfigFromEnv();
+  const slack = slackConfigFromEnv();
+  const teams = teamsConfigFromEnv();
 
   let searcher: Searcher | null = null;
-  const app = await buildApp({ searcher: () => searcher, logger: { level }, cache: answerCache === 'on' });
+  const app = await buildApp({
+    searcher: () => searcher,
+    logger: { level },
+    cache: answerCache === 'on',
+    slack,
+    teams,
+  });
   const log = app.log;
 
   let resolveExit: (code: number) => void = () => {};

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
-import { type TeamsConfig, teamsConfigFromEnv } from '../integrations/teams/config.js';
+import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
+import { type SlackPluginOptions, slackPlugin } from '../integrations/slack/plugin.js';
+import type { TeamsConfig } from '../integrations/teams/config.js';
 import { teamsRoutes } from '../integrations/teams/route.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
@@ -25,7 +27,11 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
-  /** Teams outgoing webhook; undefined reads `NETKB_TEAMS_SECRET`/`NETKB_PUBLIC_URL`, null turns it off. */
+  /** Slack app settings (`slackConfigFromEnv()`); null or absent: no Slack routes, readyz `slack: "off"`. */
+  slack?: SlackConfig | null;
+  /** Slack wiring for tests and the lead's stores (feedback recorder, once-claims, clocks, retry policy). */
+  slackOptions?: Partial<Omit<SlackPluginOptions, 'config' | 'searcher' | 'conversations' | 'cache'>>;
+  /** Teams outgoing webhook settings (`teamsConfigFromEnv()`); null or absent: no route, readyz `teams: "off"`. */
   teams?: TeamsConfig | null;
 }
 
@@ -79,9 +85,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
-  const teams = options.teams === undefined ? teamsConfigFromEnv() : options.teams;
-  await app.register(healthRoutes, { searcher, teams: teams ? 'on' : 'off' });
+  const teams = options.teams ?? null;
+  await app.register(healthRoutes, {
+    searcher,
+    slack: slackMode(options.slack ?? null),
+    teams: teams ? 'on' : 'off',
+  });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  if (options.slack) {
+    await app.register(slackPlugin, {
+      ...options.slackOptions,
+      config: options.slack,
+      searcher,
+      conversations,
+      cache: options.cache ?? true,
+    });
+  }
   if (teams)
     await app.register(teamsRoutes, { config: teams, searcher, conversations, cache: options.cache ?? true });
   await app.register(openapiRoutes);

@@ -201,6 +201,10 @@ export const ReadySchema = Type.Object(
     docs: Type.Integer({ minimum: 0 }),
     chunks: Type.Integer({ minimum: 0 }),
     vectors: Type.String({ description: '`enabled` or `disabled: <why>`.' }),
+    slack: Type.Union([Type.Literal('off'), Type.Literal('http'), Type.Literal('socket')], {
+      description:
+        'Slack app: `off` (not configured), `http` (Events API endpoints) or `socket` (Socket Mode).',
+    }),
     teams: Type.Union([Type.Literal('off'), Type.Literal('on')], {
       description: 'Whether POST /teams/messages is served (NETKB_TEAMS_SECRET set).',
     }),

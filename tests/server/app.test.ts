@@ -369,6 +369,7 @@ describe('readiness, health and OpenAPI', () => {
       docs: 4,
       chunks: fixture.searcher.chunkCount,
       vectors: 'disabled: disabled in tests',
+      slack: 'off',
       teams: 'off',
     });
     await starting.close();

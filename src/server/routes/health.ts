@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { NetkbError } from '../../core/errors.js';
 import type { VectorStatus } from '../../core/types.js';
+import type { SlackMode } from '../../integrations/slack/config.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
   searcher: () => Searcher | null;
+  /** How the Slack app is connected (`off` when not configured). */
+  slack?: SlackMode;
   /** Whether the Teams outgoing webhook route is registered. */
-  teams: 'on' | 'off';
+  teams?: 'on' | 'off';
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -41,7 +44,8 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
         vectors: vectorsLabel(searcher.vectors),
-        teams: options.teams,
+        slack: options.slack ?? 'off',
+        teams: options.teams ?? 'off',
       };
     },
   );

@@ -150,6 +150,27 @@ describe('Slack Block Kit rendering', () => {
     expect(parseActionValue(value ?? '')).toEqual({ lang: 'en', answerId: body.id });
   });
 
+  it('a clarify answer has its own header, the likely runbooks, what to add and any first checks', () => {
+    const abstain = load('abstain-en');
+    const answer = load('answer-en');
+    const clarify: ChatBody = {
+      ...abstain,
+      commands: answer.commands.slice(0, 2),
+      citations: answer.citations,
+      structured: { ...abstain.structured, kind: 'clarify', title: 'Which of these is it?' },
+    };
+    const [message] = renderSlackAnswer(clarify);
+    expect(message && slackMessageProblems(message)).toEqual([]);
+    expect(message?.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'I need a bit more to go on' },
+    });
+    const text = allSectionText([message as SlackMessage]);
+    expect(text).toContain('Which of these is it?');
+    expect(text).toContain('*This information would help:*');
+    expect(text).toContain('*Diagnose (read-only, run in order)*');
+  });
+
   it('the limit validator catches what Slack would reject', () => {
     const problems = slackMessageProblems({
       text: '',

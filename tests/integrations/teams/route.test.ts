@@ -249,17 +249,4 @@ describe('without NETKB_TEAMS_SECRET', () => {
       await off.close();
     }
   });
-
-  it('reads the environment when the app is not told', async () => {
-    const saved = process.env.NETKB_TEAMS_SECRET;
-    process.env.NETKB_TEAMS_SECRET = TOKEN;
-    try {
-      const fromEnv = await buildApp({ searcher: () => fixture.searcher });
-      expect((await fromEnv.inject({ method: 'GET', url: '/readyz' })).json().teams).toBe('on');
-      await fromEnv.close();
-    } finally {
-      if (saved === undefined) delete process.env.NETKB_TEAMS_SECRET;
-      else process.env.NETKB_TEAMS_SECRET = saved;
-    }
-  });
 });
