@@ -11,6 +11,8 @@ export interface TeamsConfig {
   keys: Buffer[];
   /** Base URL of the web pages without a trailing slash, or null for no links. */
   publicUrl: string | null;
+  /** How long an answer may take before the reply says "ask again" (Teams waits 5 s); default 4000. */
+  answerDeadlineMs?: number;
 }
 
 /** null when `NETKB_TEAMS_SECRET` is unset or empty (Teams off); INVALID_CONFIG for a malformed value. */

@@ -20,6 +20,7 @@ export const TEAMS_ROUTE = '/teams/messages';
 export const TEAMS_BODY_LIMIT = 256 * 1024;
 /** Teams gives up after 5 s; past this the user gets a short "ask again" instead of nothing. */
 export const TEAMS_ANSWER_DEADLINE_MS = 4000;
+export const TOO_SLOW = 'netkb took too long to answer this time; please ask again.';
 
 export interface TeamsRouteOptions {
   config: TeamsConfig;
@@ -81,10 +82,11 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
         { searcher, conversations: options.conversations, cache: cacheFor(searcher) },
         { message: question, ...(conversationId ? { conversation_id: conversationId } : {}) },
       );
-      const body = await withDeadline(answered, TEAMS_ANSWER_DEADLINE_MS);
+      const deadline = options.config.answerDeadlineMs ?? TEAMS_ANSWER_DEADLINE_MS;
+      const body = await withDeadline(answered, deadline);
       if (!body) {
-        request.log.error({ deadline_ms: TEAMS_ANSWER_DEADLINE_MS }, 'teams: answer too slow');
-        return { type: 'message', text: 'netkb took too long to answer; please ask again.' };
+        request.log.error({ deadline_ms: deadline }, 'teams: answer too slow');
+        return { type: 'message', text: TOO_SLOW };
       }
       request.log.info(
         {

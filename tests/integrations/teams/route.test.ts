@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsMessage } from '../../../src/integrations/teams/adaptive-card.js';
+import { TOO_SLOW } from '../../../src/integrations/teams/route.js';
 import { decodeTeamsToken, teamsAuthorization } from '../../../src/integrations/teams/signature.js';
+import type { Searcher } from '../../../src/retrieve/types.js';
 import { buildApp } from '../../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
 import { adaptiveCardProblems } from '../../helpers/adaptive-card-schema.js';
@@ -228,6 +230,64 @@ describe('POST /teams/messages', () => {
     });
     expect(chat.status).toBe(200);
     expect(((await (await fetch(`${base}/readyz`)).json()) as { teams: string }).teams).toBe('on');
+  });
+});
+
+describe('when the index is not there or too slow', () => {
+  async function appWith(
+    searcher: () => Searcher | null,
+    answerDeadlineMs?: number,
+  ): Promise<FastifyInstance> {
+    return buildApp({
+      searcher,
+      teams: { keys: [key], publicUrl: null, ...(answerDeadlineMs ? { answerDeadlineMs } : {}) },
+    });
+  }
+  const inject = (target: FastifyInstance, body: string) =>
+    target.inject({
+      method: 'POST',
+      url: '/teams/messages',
+      headers: { 'content-type': 'application/json', authorization: teamsAuthorization(key, body) },
+      payload: body,
+    });
+
+  it('503 NOT_READY while the index loads (the signature is still checked first)', async () => {
+    const starting = await appWith(() => null);
+    try {
+      const body = activity('<at>netkb</at> geneve 隧道不通');
+      const response = await inject(starting, body);
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error.code).toBe('NOT_READY');
+      const unsigned = await starting.inject({ method: 'POST', url: '/teams/messages', payload: body });
+      expect(unsigned.statusCode).toBe(401);
+    } finally {
+      await starting.close();
+    }
+  });
+
+  it('replies "ask again" in time when answering takes longer than the deadline', async () => {
+    const real = fixture.searcher;
+    const slow: Searcher = {
+      docs: real.docs,
+      chunkCount: real.chunkCount,
+      vectors: real.vectors,
+      chunk: (id) => real.chunk(id),
+      doc: (path) => real.doc(path),
+      search: async (text, options) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return real.search(text, options);
+      },
+    };
+    const slowApp = await appWith(() => slow, 100);
+    try {
+      const started = performance.now();
+      const response = await inject(slowApp, activity('<at>netkb</at> geneve 隧道不通'));
+      expect(performance.now() - started).toBeLessThan(900);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ type: 'message', text: TOO_SLOW });
+    } finally {
+      await slowApp.close();
+    }
   });
 });
 
