@@ -125,7 +125,11 @@ export function renderTeamsHelp(): TeamsMessage {
 
 /** `https://netkb.example/docs/<path>#L12-L30`: the web page's doc view of a citation. */
 export function docUrl(publicUrl: string, citation: Pick<Citation, 'path' | 'lines'>): string {
-  const path = citation.path.split('/').map(encodeURIComponent).join('/');
+  // Parentheses too: the URL also ends a markdown link in the sources list.
+  const path = citation.path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+    .join('/');
   return `${publicUrl}/docs/${path}#L${citation.lines[0]}-L${citation.lines[1]}`;
 }
 

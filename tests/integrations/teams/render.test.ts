@@ -169,6 +169,9 @@ describe('Teams Adaptive Card rendering', () => {
     expect(docUrl(PUBLIC_URL, { path: 'kube ovn/跨节点.md', lines: [3, 9] })).toBe(
       `${PUBLIC_URL}/docs/kube%20ovn/%E8%B7%A8%E8%8A%82%E7%82%B9.md#L3-L9`,
     );
+    expect(docUrl(PUBLIC_URL, { path: 'faq/mtu (jumbo).md', lines: [1, 2] })).toBe(
+      `${PUBLIC_URL}/docs/faq/mtu%20%28jumbo%29.md#L1-L2`,
+    );
   });
 
   it('keeps abstentions short: notice, what would help, closest runbooks, no commands', () => {
