@@ -7,14 +7,12 @@ export const TEAMS_LABELS = {
     open: (title: string) => `打开：${title}`,
     filled: (fills: string) => `已按问题填入：${fills}`,
     trimmed: '内容较长，部分靠后的内容未显示（Teams 消息大小限制）。',
-    commandsCount: (n: number) => `${n} 条命令`,
   },
   en: {
     viewRunbook: 'View runbook',
     open: (title: string) => `Open: ${title}`,
     filled: (fills: string) => `Filled in from the question: ${fills}`,
     trimmed: "Some lower-ranked parts are left out to fit Teams' message size.",
-    commandsCount: (n: number) => `${n} command${n === 1 ? '' : 's'}`,
   },
 } as const satisfies Record<Lang, unknown>;
 
