@@ -64,7 +64,7 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
       const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
       const verified = verifyTeamsSignature(options.config.keys, request.headers.authorization, raw);
       if (!verified.ok) {
-        request.log.warn({ reason: verified.reason }, 'teams: request rejected');
+        request.log.info({ reason: verified.reason }, 'teams: request rejected');
         throw new NetkbError('BAD_SIGNATURE');
       }
       const activity = parseTeamsActivity(raw as Buffer);

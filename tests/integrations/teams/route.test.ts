@@ -231,6 +231,11 @@ describe('POST /teams/messages', () => {
     expect(chat.status).toBe(200);
     expect(((await (await fetch(`${base}/readyz`)).json()) as { teams: string }).teams).toBe('on');
   });
+
+  it('is listed in the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/teams/messages');
+  });
 });
 
 describe('when the index is not there or too slow', () => {
