@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
-import { type SlackPluginOptions, slackPlugin } from '../integrations/slack/plugin.js';
+import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
@@ -84,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { searcher, slack: slackMode(options.slack ?? null) });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
   if (options.slack) {
+    // Loaded only when configured: the Slack client packages add noticeably to every CLI start otherwise.
+    const { slackPlugin } = await import('../integrations/slack/plugin.js');
     await app.register(slackPlugin, {
       ...options.slackOptions,
       config: options.slack,

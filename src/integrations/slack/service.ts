@@ -22,8 +22,9 @@ import {
   questionFromEvent,
   type SlashCommand,
 } from './inbound.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { RecentAnswers } from './recent-answers.js';
-import { ACTION_IDS, parseActionValue, renderSlackAnswer, withFeedbackTaken } from './render.js';
+import { ACTION_IDS, mention, parseActionValue, renderSlackAnswer, withFeedbackTaken } from './render.js';
 import { createWebClientLogger, type Log } from './web-logger.js';
 
 /** Slack retries an event for about 5 minutes; claims live three times that. */
@@ -238,7 +239,7 @@ export class SlackService {
       });
       return;
     }
-    const note = CHAT_LABELS[parsed.lang].sharedBy(payload.user.id);
+    const note = CHAT_LABELS[parsed.lang].sharedBy(mention(payload.user.id) ?? escapeMrkdwn(payload.user.id));
     for (const page of renderSlackAnswer(body, { note })) {
       await this.postResponse(payload.response_url, {
         response_type: 'in_channel',
