@@ -435,6 +435,21 @@ describe('Slack HTTP endpoints', () => {
     await loading.close();
   });
 
+  it('without Slack configured the routes do not exist', async () => {
+    const plain = await buildApp({ searcher: () => fixture.searcher });
+    for (const url of ['/slack/events', '/slack/commands', '/slack/interactions']) {
+      const response = await plain.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': JSON_TYPE },
+        payload: '{}',
+      });
+      expect(response.statusCode).toBe(404);
+    }
+    expect((await plain.inject({ method: 'GET', url: '/readyz' })).json().slack).toBe('off');
+    await plain.close();
+  });
+
   it('/readyz says slack: "http"', async () => {
     expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready', slack: 'http' });
   });
