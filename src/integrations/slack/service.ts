@@ -202,7 +202,9 @@ export class SlackService {
     const feedback = { helpful, user: payload.user.id };
     const body = this.recent.get(parsed.answerId);
     const blocks = payload.message?.blocks as SlackBlock[] | undefined;
-    const text = CHAT_LABELS[parsed.lang].thanks(helpful, undefined);
+    // The notification text stays the answer's own; the thank-you shows in the blocks.
+    const text =
+      (body && renderSlackAnswer(body)[0]?.text) ?? CHAT_LABELS[parsed.lang].thanks(helpful, undefined);
     const ephemeral = payload.container?.is_ephemeral === true;
     if (!ephemeral && blocks && payload.channel && payload.message && this.web) {
       const channel = payload.channel.id;

@@ -351,6 +351,8 @@ describe('Slack HTTP endpoints', () => {
     expect(feedback.list().at(-1)).toMatchObject({ answerId, helpful: true, channel: 'slack', user: 'U7' });
     const [update] = slack.callsOf('chat.update');
     expect(update?.args).toMatchObject({ channel: 'C1', ts: '1700000000.000001' });
+    // The notification text stays the answer's; the thank-you replaces the buttons.
+    expect(update?.args.text).toBe(slack.callsOf('chat.postMessage')[0]?.args.text);
     const text = JSON.stringify(update?.args.blocks);
     expect(text).toContain('已记录反馈（<@U7>）');
     expect(text).not.toContain(ACTION_IDS.helpful);
