@@ -257,6 +257,15 @@ describe('Slack HTTP endpoints', () => {
     expect(BOT_ID).toBe('BBOT0001');
   });
 
+  it('a bare mention gets the usage help in its thread', async () => {
+    const event = mention(`<@${BOT_USER_ID}>`);
+    await post('/slack/events', event.body, JSON_TYPE);
+    await service.idle();
+    const [help] = slack.callsOf('chat.postMessage');
+    expect(help?.args.thread_ts).toBe(event.ts);
+    expect(headerOf(help?.args ?? {})).toBe('netkb — Kubernetes networking runbooks');
+  });
+
   it('a retried event (same event_id, X-Slack-Retry-Num) posts once', async () => {
     const event = mention(`<@${BOT_USER_ID}> service 访问不了`);
     const deliveries = await Promise.all([
