@@ -6,7 +6,8 @@
  * person typing): (1) signed slash command → its HTTP response (the Block Kit answer), p50/p99/max, first pass
  * (answers computed) and second pass (first-turn answer cache warm); (2) signed app_mention event → its 200 ack,
  * and → the `chat.postMessage` that answers it arriving at the emulator. Slack's budget is 3000 ms for both
- * acks. The events run on a restarted server (cold answer cache). The server is netkb compiled with tsc (like
+ * acks; (3) the same events as Socket Mode envelopes over the emulator's WebSocket (`netkb serve` with an app
+ * token) → ack and → chat.postMessage. The events run on restarted servers (cold answer cache). The server is netkb compiled with tsc (like
  * bench:chat), vectors off, log level warn.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -111,6 +112,41 @@ async function bench(): Promise<void> {
     }
     report('app_mention → 200 ack (fresh server, cold cache)', acks, acks.filter((ms) => ms > 3000).length);
     report('app_mention → chat.postMessage at the emulator (ms resolution)', posts, 0);
+
+    // Socket Mode: the same events as envelopes over the emulator's WebSocket, on a fresh server.
+    await server.stop();
+    server = await startServer(argv, path.join(ROOT, 'kb'), path.join(tmp, 'index'), slack.apiUrl, 'socket');
+    await slack.waitFor(() => slack.socketOpen, 60_000);
+    const socketAcks: number[] = [];
+    const socketPosts: number[] = [];
+    for (const question of questions) {
+      counter += 1;
+      const ts = `1700000000.${String(counter).padStart(6, '0')}`;
+      const payload = {
+        type: 'event_callback',
+        team_id: 'T1',
+        event_id: `EvBench${counter}`,
+        event: {
+          type: 'app_mention',
+          user: 'U1',
+          text: `<@UBOT0001> ${question}`,
+          ts,
+          channel: 'C1',
+          event_ts: ts,
+        },
+      };
+      const before = slack.callsOf('chat.postMessage').length;
+      const started = Date.now();
+      const startedPrecise = performance.now();
+      await slack.sendEnvelope('events_api', payload);
+      socketAcks.push(performance.now() - startedPrecise);
+      await slack.waitFor(() => slack.callsOf('chat.postMessage').length > before, 30_000);
+      const posted = slack.callsOf('chat.postMessage')[before];
+      if (posted?.args.thread_ts !== ts) throw new Error('answer posted outside the thread');
+      socketPosts.push((posted?.at ?? Date.now()) - started);
+    }
+    report('Socket Mode app_mention envelope → ack (fresh server, cold cache)', socketAcks, 0);
+    report('Socket Mode app_mention envelope → chat.postMessage (ms resolution)', socketPosts, 0);
   } finally {
     await server.stop();
     await slack.close();
@@ -175,6 +211,7 @@ async function startServer(
   kb: string,
   indexDir: string,
   apiUrl: string,
+  mode: 'http' | 'socket' = 'http',
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(
@@ -198,9 +235,11 @@ async function startServer(
       env: {
         ...process.env,
         NETKB_VECTORS: 'off',
-        NETKB_SLACK_SIGNING_SECRET: SECRET,
         NETKB_SLACK_BOT_TOKEN: 'xoxb-bench',
         NETKB_SLACK_API_URL: apiUrl,
+        ...(mode === 'http'
+          ? { NETKB_SLACK_SIGNING_SECRET: SECRET }
+          : { NETKB_SLACK_APP_TOKEN: 'xapp-bench' }),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
@@ -213,7 +252,7 @@ async function startServer(
       .then(async (response) => (response.ok ? ((await response.json()) as { slack?: string }) : null))
       .catch(() => null);
     if (ready) {
-      if (ready.slack !== 'http') throw new Error(`readyz says slack: ${ready.slack}`);
+      if (ready.slack !== mode) throw new Error(`readyz says slack: ${ready.slack}`);
       return {
         url,
         child,

@@ -7,9 +7,8 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
-import { type SlackPluginOptions, slackPlugin } from '../integrations/slack/plugin.js';
+import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
 import type { TeamsConfig } from '../integrations/teams/config.js';
-import { teamsRoutes } from '../integrations/teams/route.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
@@ -93,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
   if (options.slack) {
+    // Loaded only when configured: the Slack client packages add noticeably to every CLI start otherwise.
+    const { slackPlugin } = await import('../integrations/slack/plugin.js');
     await app.register(slackPlugin, {
       ...options.slackOptions,
       config: options.slack,
@@ -101,8 +102,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       cache: options.cache ?? true,
     });
   }
-  if (teams)
+  if (teams) {
+    // Loaded only when configured, like Slack: a CLI start without Teams does not pay for it.
+    const { teamsRoutes } = await import('../integrations/teams/route.js');
     await app.register(teamsRoutes, { config: teams, searcher, conversations, cache: options.cache ?? true });
+  }
   await app.register(openapiRoutes);
   return app;
 }

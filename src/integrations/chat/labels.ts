@@ -1,4 +1,7 @@
-/** Chat-channel labels (Slack, Teams), in the answer's language; the answer's own labels live in src/answer. */
+/**
+ * Chat-channel labels (Slack, Teams), in the answer's language; the answer's own labels live in src/answer.
+ * `who` is a user as the channel writes a mention (`<@U123>` in Slack), inserted as is.
+ */
 import type { Lang } from '../../answer/labels.js';
 
 export const CHAT_LABELS = {
@@ -18,10 +21,10 @@ export const CHAT_LABELS = {
     helpfulYes: '👍 有帮助',
     helpfulNo: '👎 没帮助',
     share: '发到频道',
-    thanks: (helpful: boolean, user: string | undefined) =>
-      `${helpful ? '👍' : '👎'} 已记录反馈${user ? `（<@${user}>）` : ''}，谢谢！`,
+    thanks: (helpful: boolean, who?: string) =>
+      `${helpful ? '👍' : '👎'} 已记录反馈${who ? `（${who}）` : ''}，谢谢！`,
     expired: '这个回答已过期，请重新提问。',
-    sharedBy: (user: string) => `<@${user}> 分享了这个回答`,
+    sharedBy: (who: string) => `${who} 分享了这个回答`,
   },
   en: {
     dontKnow: "I don't know this one",
@@ -39,9 +42,9 @@ export const CHAT_LABELS = {
     helpfulYes: '👍 Helpful',
     helpfulNo: '👎 Not helpful',
     share: 'Share in channel',
-    thanks: (helpful: boolean, user: string | undefined) =>
-      `${helpful ? '👍' : '👎'} Feedback recorded${user ? ` from <@${user}>` : ''}, thank you!`,
+    thanks: (helpful: boolean, who?: string) =>
+      `${helpful ? '👍' : '👎'} Feedback recorded${who ? ` from ${who}` : ''}, thank you!`,
     expired: 'This answer has expired; please ask again.',
-    sharedBy: (user: string) => `Shared by <@${user}>`,
+    sharedBy: (who: string) => `Shared by ${who}`,
   },
 } as const satisfies Record<Lang, unknown>;

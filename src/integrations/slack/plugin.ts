@@ -15,7 +15,7 @@ import { type FeedbackRecorder, InMemoryFeedback } from '../chat/feedback.js';
 import type { SlackConfig } from './config.js';
 import { slackRoutes } from './routes.js';
 import { SlackService } from './service.js';
-import { type SocketModeOptions, startSocketMode } from './socket.js';
+import type { SocketModeOptions } from './socket.js';
 
 export interface SlackPluginOptions {
   config: SlackConfig;
@@ -64,6 +64,8 @@ export async function slackPlugin(app: FastifyInstance, options: SlackPluginOpti
   }
   if (options.config.appToken) {
     const appToken = options.config.appToken;
+    // @slack/socket-mode (and undici) load only for Socket Mode.
+    const { startSocketMode } = await import('./socket.js');
     let stop: (() => Promise<void>) | null = null;
     // Connect once the server is up; a Slack outage at start must not keep netkb from serving.
     app.addHook('onReady', async () => {

@@ -9,7 +9,7 @@ export class RecentAnswers {
   private readonly entries = new Map<string, { body: ChatBody; at: number }>();
 
   constructor(
-    private readonly max = 2000,
+    private readonly max = 1000,
     private readonly ttlMs = 60 * 60 * 1000,
     private readonly now: () => number = Date.now,
   ) {}

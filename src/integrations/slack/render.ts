@@ -167,7 +167,9 @@ function footerBlocks(body: ChatBody, options: RenderOptions): SlackBlock[] {
   const buttons: ButtonElement[] = [];
   const blocks: SlackBlock[] = [{ type: 'divider' }];
   if (options.feedback) {
-    blocks.push(context([escapeThanks(chat.thanks(options.feedback.helpful, options.feedback.user))]));
+    blocks.push(
+      context([escapeKeepingMentions(chat.thanks(options.feedback.helpful, mention(options.feedback.user)))]),
+    );
   } else {
     buttons.push(
       button(ACTION_IDS.helpful, chat.helpfulYes, value),
@@ -182,8 +184,13 @@ function footerBlocks(body: ChatBody, options: RenderOptions): SlackBlock[] {
   return blocks;
 }
 
-/** The thank-you line keeps its `<@U…>` user mention (Slack syntax), everything else escaped. */
-function escapeThanks(text: string): string {
+/** A Slack user mention (`<@U123>`), for user ids as Slack sends them. */
+export function mention(user: string | undefined): string | undefined {
+  return user && /^[A-Z0-9]+$/.test(user) ? `<@${user}>` : undefined;
+}
+
+/** Escapes text but keeps its `<@U…>` user mentions (Slack syntax). */
+function escapeKeepingMentions(text: string): string {
   return text
     .split(/(<@[A-Z0-9]+>)/)
     .map((part, i) => (i % 2 === 1 ? part : escapeMrkdwn(part)))
@@ -253,7 +260,9 @@ export function withFeedbackTaken(
   lang: 'zh' | 'en',
   feedback: { helpful: boolean; user?: string },
 ): SlackBlock[] {
-  const thanks = context([escapeThanks(CHAT_LABELS[lang].thanks(feedback.helpful, feedback.user))]);
+  const thanks = context([
+    escapeKeepingMentions(CHAT_LABELS[lang].thanks(feedback.helpful, mention(feedback.user))),
+  ]);
   const out: SlackBlock[] = [];
   for (const block of blocks) {
     if (block.type !== 'actions' || block.block_id !== ACTIONS_BLOCK_ID) {

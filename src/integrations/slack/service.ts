@@ -22,8 +22,9 @@ import {
   questionFromEvent,
   type SlashCommand,
 } from './inbound.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { RecentAnswers } from './recent-answers.js';
-import { ACTION_IDS, parseActionValue, renderSlackAnswer, withFeedbackTaken } from './render.js';
+import { ACTION_IDS, mention, parseActionValue, renderSlackAnswer, withFeedbackTaken } from './render.js';
 import { createWebClientLogger, type Log } from './web-logger.js';
 
 /** Slack retries an event for about 5 minutes; claims live three times that. */
@@ -201,7 +202,9 @@ export class SlackService {
     const feedback = { helpful, user: payload.user.id };
     const body = this.recent.get(parsed.answerId);
     const blocks = payload.message?.blocks as SlackBlock[] | undefined;
-    const text = CHAT_LABELS[parsed.lang].thanks(helpful, undefined);
+    // The notification text stays the answer's own; the thank-you shows in the blocks.
+    const text =
+      (body && renderSlackAnswer(body)[0]?.text) ?? CHAT_LABELS[parsed.lang].thanks(helpful, undefined);
     const ephemeral = payload.container?.is_ephemeral === true;
     if (!ephemeral && blocks && payload.channel && payload.message && this.web) {
       const channel = payload.channel.id;
@@ -238,7 +241,7 @@ export class SlackService {
       });
       return;
     }
-    const note = CHAT_LABELS[parsed.lang].sharedBy(payload.user.id);
+    const note = CHAT_LABELS[parsed.lang].sharedBy(mention(payload.user.id) ?? escapeMrkdwn(payload.user.id));
     for (const page of renderSlackAnswer(body, { note })) {
       await this.postResponse(payload.response_url, {
         response_type: 'in_channel',

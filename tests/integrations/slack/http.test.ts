@@ -257,6 +257,15 @@ describe('Slack HTTP endpoints', () => {
     expect(BOT_ID).toBe('BBOT0001');
   });
 
+  it('a bare mention gets the usage help in its thread', async () => {
+    const event = mention(`<@${BOT_USER_ID}>`);
+    await post('/slack/events', event.body, JSON_TYPE);
+    await service.idle();
+    const [help] = slack.callsOf('chat.postMessage');
+    expect(help?.args.thread_ts).toBe(event.ts);
+    expect(headerOf(help?.args ?? {})).toBe('netkb — Kubernetes networking runbooks');
+  });
+
   it('a retried event (same event_id, X-Slack-Retry-Num) posts once', async () => {
     const event = mention(`<@${BOT_USER_ID}> service 访问不了`);
     const deliveries = await Promise.all([
@@ -351,6 +360,8 @@ describe('Slack HTTP endpoints', () => {
     expect(feedback.list().at(-1)).toMatchObject({ answerId, helpful: true, channel: 'slack', user: 'U7' });
     const [update] = slack.callsOf('chat.update');
     expect(update?.args).toMatchObject({ channel: 'C1', ts: '1700000000.000001' });
+    // The notification text stays the answer's; the thank-you replaces the buttons.
+    expect(update?.args.text).toBe(slack.callsOf('chat.postMessage')[0]?.args.text);
     const text = JSON.stringify(update?.args.blocks);
     expect(text).toContain('已记录反馈（<@U7>）');
     expect(text).not.toContain(ACTION_IDS.helpful);
@@ -433,6 +444,21 @@ describe('Slack HTTP endpoints', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().text).toContain('still loading');
     await loading.close();
+  });
+
+  it('without Slack configured the routes do not exist', async () => {
+    const plain = await buildApp({ searcher: () => fixture.searcher });
+    for (const url of ['/slack/events', '/slack/commands', '/slack/interactions']) {
+      const response = await plain.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': JSON_TYPE },
+        payload: '{}',
+      });
+      expect(response.statusCode).toBe(404);
+    }
+    expect((await plain.inject({ method: 'GET', url: '/readyz' })).json().slack).toBe('off');
+    await plain.close();
   });
 
   it('/readyz says slack: "http"', async () => {
