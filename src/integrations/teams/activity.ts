@@ -63,3 +63,8 @@ export function questionFromTeamsText(text: string): string {
     .join('\n');
   return Array.from(question).slice(0, MAX_QUESTION_CHARS).join('').trim();
 }
+
+/** "@netkb help" (or 帮助, ?) asks how to use the bot, not a networking question. */
+export function isHelpRequest(question: string): boolean {
+  return /^(?:help|usage|帮助|幫助|使用说明|使用說明|\?|？)$/i.test(question.trim());
+}

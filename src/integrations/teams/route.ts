@@ -10,7 +10,7 @@ import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
-import { parseTeamsActivity, questionFromTeamsText } from './activity.js';
+import { isHelpRequest, parseTeamsActivity, questionFromTeamsText } from './activity.js';
 import type { TeamsConfig } from './config.js';
 import { renderTeamsHelp, renderTeamsReply } from './render.js';
 import { verifyTeamsSignature } from './signature.js';
@@ -71,7 +71,7 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
       // Teams sends messages only; anything else is acknowledged with nothing to show.
       if (activity.type !== 'message') return reply.code(200).send();
       const question = questionFromTeamsText(activity.text ?? '');
-      if (question.length === 0) return renderTeamsHelp();
+      if (question.length === 0 || isHelpRequest(question)) return renderTeamsHelp();
 
       const searcher = options.searcher();
       if (!searcher) throw new NetkbError('NOT_READY');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetkbError } from '../../../src/core/errors.js';
 import {
+  isHelpRequest,
   MAX_QUESTION_CHARS,
   parseTeamsActivity,
   questionFromTeamsText,
@@ -65,5 +66,14 @@ describe('parseTeamsActivity', () => {
       expect(error).toBeInstanceOf(NetkbError);
       expect((error as NetkbError).code).toBe(code);
     }
+  });
+});
+
+describe('isHelpRequest', () => {
+  it('is true for help words alone, false for questions that contain them', () => {
+    for (const text of ['help', 'HELP', ' 帮助 ', '幫助', '?', '？'])
+      expect(isHelpRequest(text), text).toBe(true);
+    for (const text of ['help: dns fails', 'coredns 帮助文档在哪', 'pod 不通?'])
+      expect(isHelpRequest(text), text).toBe(false);
   });
 });

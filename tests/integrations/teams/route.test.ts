@@ -184,8 +184,14 @@ describe('POST /teams/messages', () => {
     expect(response.status).toBe(401);
   });
 
-  it('answers "@netkb" alone with help, and non-message activities with an empty 200', async () => {
-    for (const text of ['<at>netkb</at>', '<p><at>netkb</at>&nbsp;</p>', '']) {
+  it('answers "@netkb" alone or "@netkb help" with help, and non-message activities with an empty 200', async () => {
+    for (const text of [
+      '<at>netkb</at>',
+      '<p><at>netkb</at>&nbsp;</p>',
+      '',
+      '<at>netkb</at> help',
+      '<at>netkb</at> 帮助',
+    ]) {
       const help = await card(await post(activity(text)));
       expect(help.summary).toMatch(/^netkb: /);
       expect(cardText(help)).toContain('@netkb pod 访问 node 的 6443 不通');
