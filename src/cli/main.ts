@@ -4,6 +4,7 @@ import { ASK_USAGE, runAsk } from './ask.js';
 import { EVAL_USAGE, runEvalCommand } from './eval.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
+import { LINT_USAGE, runLint } from './lint.js';
 import { runServe, SERVE_USAGE } from './serve.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: runServe },
   ask: { usage: ASK_USAGE, run: runAsk },
   eval: { usage: EVAL_USAGE, run: runEvalCommand },
+  lint: { usage: LINT_USAGE, run: runLint },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */

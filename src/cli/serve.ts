@@ -5,6 +5,7 @@ import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
 import { vectorsLabel } from '../server/routes/health.js';
 import { parseFlags, stringFlag } from './args.js';
+import { formatFinding } from './ingest.js';
 
 export const SERVE_USAGE =
   'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off]';
@@ -99,6 +100,11 @@ export async function runServe(argv: string[]): Promise<number> {
     (loaded) => {
       if (shuttingDown) return;
       searcher = loaded.searcher;
+      // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
+      for (const finding of loaded.report?.findings ?? []) {
+        const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
+        write({ finding }, `kb finding: ${formatFinding(finding)}`);
+      }
       log.info(
         {
           docs: loaded.searcher.docs.length,
