@@ -1,9 +1,10 @@
-import { embeddingConfigFromEnv } from '../core/config.js';
+import { embeddingConfigFromEnv, storeConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
 import type { Searcher } from '../retrieve/types.js';
 import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
 import { vectorsLabel } from '../server/routes/health.js';
+import { openStore } from '../store/open-store.js';
 import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
 
@@ -54,10 +55,34 @@ export async function runServe(argv: string[]): Promise<number> {
   if (answerCache !== 'on' && answerCache !== 'off')
     throw new NetkbError('USAGE', '--answer-cache must be on or off');
   const embedding = embeddingConfigFromEnv();
+  const storeConfig = storeConfigFromEnv();
+  const storeErrors: { log: ((error: unknown) => void) | null } = { log: null };
+  const opened = await openStore(storeConfig, { onError: (error) => storeErrors.log?.(error) });
 
   let searcher: Searcher | null = null;
-  const app = await buildApp({ searcher: () => searcher, logger: { level }, cache: answerCache === 'on' });
+  const app = await buildApp({
+    searcher: () => searcher,
+    logger: { level },
+    cache: answerCache === 'on',
+    store: opened.store,
+    logQuestions: storeConfig.logQuestions,
+  });
   const log = app.log;
+  storeErrors.log = (error) =>
+    log.warn({ err: error }, 'query log: a batch could not be written (kept, retrying)');
+  // Pending log rows are written before the process exits.
+  app.addHook('onClose', async () => {
+    opened.stopMaintenance();
+    await opened.store.close();
+  });
+  log.info(
+    {
+      db: storeConfig.dbPath,
+      log_questions: storeConfig.logQuestions,
+      retention_days: storeConfig.retentionDays,
+    },
+    'store opened',
+  );
 
   let resolveExit: (code: number) => void = () => {};
   let failStart: (error: unknown) => void = () => {};
