@@ -7,6 +7,7 @@ import { EXPLAIN_USAGE, runExplain } from './explain.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
 import { LINT_USAGE, runLint } from './lint.js';
+import { REPORT_USAGE, runReport } from './report.js';
 import { runServe, SERVE_USAGE } from './serve.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   lint: { usage: LINT_USAGE, run: runLint },
   explain: { usage: EXPLAIN_USAGE, run: runExplain },
   coverage: { usage: COVERAGE_USAGE, run: runCoverage },
+  report: { usage: REPORT_USAGE, run: runReport },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */
