@@ -46,10 +46,12 @@ try {
       .map((l) => l.toFixed(1))
       .join(' ')}\n`,
   );
-  await benchLint();
-  await benchCoverage();
-  await benchDbSize();
-  await benchChatLog();
+  // BENCH_ONLY=lint,coverage,db,chat runs a subset.
+  const only = new Set((process.env.BENCH_ONLY ?? 'lint,coverage,db,chat').split(','));
+  if (only.has('lint')) await benchLint();
+  if (only.has('coverage')) await benchCoverage();
+  if (only.has('db')) await benchDbSize();
+  if (only.has('chat')) await benchChatLog();
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }
@@ -96,7 +98,7 @@ async function benchCoverage(): Promise<void> {
 
 async function benchDbSize(): Promise<void> {
   const file = path.join(tmp, 'size.db');
-  const store = new SqliteStore({ path: file });
+  const store = new SqliteStore({ path: file, writer: 'worker' });
   const started = performance.now();
   const total = 100_000;
   for (let i = 0; i < total; i++) {

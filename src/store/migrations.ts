@@ -5,7 +5,9 @@
 export const MIGRATIONS: readonly string[] = [
   // 1: query log and feedback
   `CREATE TABLE answers (
-     id TEXT PRIMARY KEY,
+     seq INTEGER PRIMARY KEY,
+     id_key INTEGER NOT NULL,
+     id TEXT NOT NULL,
      at INTEGER NOT NULL,
      channel TEXT NOT NULL,
      question TEXT,
@@ -16,10 +18,12 @@ export const MIGRATIONS: readonly string[] = [
      latency_ms REAL NOT NULL,
      conversation_id TEXT,
      index_generation TEXT
-   ) WITHOUT ROWID;
+   );
    CREATE INDEX answers_at ON answers (at);
+   CREATE INDEX answers_id_key ON answers (id_key);
    CREATE TABLE feedback (
      id INTEGER PRIMARY KEY,
+     answer_key INTEGER NOT NULL,
      answer_id TEXT NOT NULL,
      at INTEGER NOT NULL,
      helpful INTEGER NOT NULL,
@@ -28,7 +32,7 @@ export const MIGRATIONS: readonly string[] = [
      user TEXT
    );
    CREATE INDEX feedback_at ON feedback (at);
-   CREATE INDEX feedback_answer ON feedback (answer_id);`,
+   CREATE INDEX feedback_answer ON feedback (answer_key);`,
   // 2: conversation turns and de-duplication claims (shared state for several replicas)
   `CREATE TABLE conversation_turns (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,

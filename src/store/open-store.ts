@@ -20,7 +20,7 @@ export async function openStore(
   options: { onError?: (error: unknown) => void; now?: () => number } = {},
 ): Promise<OpenedStore> {
   const now = options.now ?? Date.now;
-  const store = new SqliteStore({ path: config.dbPath, onError: options.onError, now });
+  const store = new SqliteStore({ path: config.dbPath, onError: options.onError, now, writer: 'worker' });
   const prune = () =>
     store.prune(now() - config.retentionDays * DAY_MS).catch((error) => options.onError?.(error));
   await prune();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NetkbError } from '../core/errors.js';
+import { inlineWriter, type LogWriter, workerWriter } from './log-writer.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
   AnswerLogEntry,
@@ -23,6 +24,8 @@ export interface SqliteStoreOptions {
   now?: () => number;
   /** Told when a batch could not be written (it is kept and retried). */
   onError?: (error: unknown) => void;
+  /** Write log batches on this thread (default) or in a worker thread with its own connection (the server). */
+  writer?: 'inline' | 'worker';
 }
 
 /** Rows kept for retry when the database refuses writes; beyond this the oldest are dropped. */
@@ -49,6 +52,10 @@ interface AnswerRow {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly pending = new Map<string, AnswerLogEntry>();
+  /** Sent to the writer, not yet acknowledged. */
+  private readonly inFlight = new Map<string, AnswerLogEntry>();
+  private readonly writes = new Set<Promise<void>>();
+  private readonly writer: LogWriter;
   private timer: NodeJS.Timeout | null = null;
   private readonly flushIntervalMs: number;
   private readonly maxBatch: number;
@@ -63,6 +70,7 @@ export class SqliteStore implements Store {
       this.db = new Database(options.path, { timeout: 5000 });
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('cache_size = -65536');
       migrate(this.db);
     } catch (error) {
       if (error instanceof NetkbError) throw error;
@@ -80,21 +88,15 @@ export class SqliteStore implements Store {
     this.onError = options.onError ?? (() => {});
     const db = this.db;
     this.statements = {
-      insertAnswer: db.prepare(
-        `INSERT OR REPLACE INTO answers (id, at, channel, question, question_hash, top_doc, confidence, abstained,
-           latency_ms, conversation_id, index_generation)
-         VALUES (@answerId, @at, @channel, @question, @questionHash, @topDoc, @confidence, @abstained, @latencyMs,
-           @conversationId, @indexGeneration)`,
-      ),
-      hasAnswer: db.prepare('SELECT 1 FROM answers WHERE id = ?').pluck(),
+      hasAnswer: db.prepare('SELECT 1 FROM answers WHERE id_key = ? AND id = ?').pluck(),
       insertFeedback: db.prepare(
-        `INSERT INTO feedback (answer_id, at, helpful, comment, channel, user)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO feedback (answer_key, answer_id, at, helpful, comment, channel, user)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      answersSince: db.prepare('SELECT * FROM answers WHERE at >= ? ORDER BY at, id'),
+      answersSince: db.prepare('SELECT * FROM answers WHERE at >= ? ORDER BY at, seq'),
       feedbackSince: db.prepare(
         `SELECT f.answer_id, f.at AS feedback_at, f.helpful, f.comment, f.channel AS feedback_channel, f.user, a.*
-         FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id WHERE f.at >= ? ORDER BY f.at, f.id`,
+         FROM feedback f LEFT JOIN answers a ON a.id_key = f.answer_key AND a.id = f.answer_id WHERE f.at >= ? ORDER BY f.at, f.id`,
       ),
       pruneAnswers: db.prepare('DELETE FROM answers WHERE at < ?'),
       pruneFeedback: db.prepare('DELETE FROM feedback WHERE at < ?'),
@@ -114,6 +116,10 @@ export class SqliteStore implements Store {
       dropExpiredClaim: db.prepare('DELETE FROM claims WHERE key = ? AND expires_at <= ?'),
       claim: db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)'),
     };
+    this.writer =
+      options.writer === 'worker' && options.path !== ':memory:'
+        ? workerWriter(options.path)
+        : inlineWriter(db);
   }
 
   logAnswer(entry: AnswerLogEntry): void {
@@ -131,10 +137,14 @@ export class SqliteStore implements Store {
   }
 
   async recordFeedback(input: FeedbackInput): Promise<'recorded' | 'unknown-answer'> {
-    // An answer given a moment ago may still be in the pending batch: write it first.
-    if (this.pending.has(input.answerId)) this.flushNow();
-    if (!this.statements.hasAnswer.get(input.answerId)) return 'unknown-answer';
+    // An answer given a moment ago may still be in a batch not yet written: it is known all the same.
+    const known =
+      this.pending.has(input.answerId) ||
+      this.inFlight.has(input.answerId) ||
+      Boolean(this.statements.hasAnswer.get(idKey(input.answerId), input.answerId));
+    if (!known) return 'unknown-answer';
     this.statements.insertFeedback.run(
+      idKey(input.answerId),
       input.answerId,
       this.now(),
       input.helpful ? 1 : 0,
@@ -146,12 +156,12 @@ export class SqliteStore implements Store {
   }
 
   async answers(range: TimeRange): Promise<AnswerLogEntry[]> {
-    this.flushNow();
+    await this.drain();
     return (this.statements.answersSince.all(range.since) as AnswerRow[]).map(fromRow);
   }
 
   async feedback(range: TimeRange): Promise<Array<FeedbackEntry & { answer: AnswerLogEntry | null }>> {
-    this.flushNow();
+    await this.drain();
     const rows = this.statements.feedbackSince.all(range.since) as Array<
       AnswerRow & {
         answer_id: string;
@@ -174,7 +184,7 @@ export class SqliteStore implements Store {
   }
 
   async prune(before: number): Promise<{ answers: number; feedback: number }> {
-    this.flushNow();
+    await this.drain();
     const now = this.now();
     return this.db.transaction(() => {
       const answers = this.statements.pruneAnswers.run(before).changes;
@@ -224,15 +234,22 @@ export class SqliteStore implements Store {
   }
 
   async flush(): Promise<void> {
-    this.flushNow();
+    await this.drain();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flushNow();
+    await this.drain();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.writer.close();
     this.db.close();
+  }
+
+  /** Sends the pending batch and waits until every batch sent so far is written. */
+  private async drain(): Promise<void> {
+    this.flushNow();
+    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
   }
 
   private flushNow(): void {
@@ -242,22 +259,49 @@ export class SqliteStore implements Store {
     }
     if (this.pending.size === 0 || this.closed) return;
     const batch = [...this.pending.values()];
-    try {
-      this.db.transaction(() => {
+    this.pending.clear();
+    for (const entry of batch) this.inFlight.set(entry.answerId, entry);
+    const rows = batch.map((entry) => ({
+      ...entry,
+      idKey: idKey(entry.answerId),
+      abstained: entry.abstained ? (1 as const) : (0 as const),
+    }));
+    const write: Promise<void> = this.writer.write(rows).then(
+      () => {
+        for (const entry of batch) this.inFlight.delete(entry.answerId);
+      },
+      (error: unknown) => {
+        // Kept for the next flush (the file may be locked by another process for longer than the busy timeout).
+        this.onError(error);
         for (const entry of batch) {
-          this.statements.insertAnswer.run({ ...entry, abstained: entry.abstained ? 1 : 0 });
+          this.inFlight.delete(entry.answerId);
+          if (!this.closed) this.pending.set(entry.answerId, entry);
         }
-      })();
-      for (const entry of batch) this.pending.delete(entry.answerId);
-    } catch (error) {
-      // Kept for the next flush (the file may be locked by another process for longer than the busy timeout).
-      this.onError(error);
-      if (!this.timer) {
-        this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs * 5);
-        this.timer.unref();
-      }
-    }
+        if (!this.closed && !this.timer) {
+          this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs * 5);
+          this.timer.unref();
+        }
+      },
+    );
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
   }
+}
+
+/**
+ * A 48-bit integer standing for an answer id in the lookup index: its leading hex digits for a UUID, else an
+ * FNV-1a hash. Small index entries keep each batch's random index inserts to few pages (a TEXT index on random
+ * UUIDs dirtied most of its pages on every commit); lookups compare the full id too.
+ */
+export function idKey(id: string): number {
+  const hex = id.replace(/-/g, '');
+  if (/^[0-9a-f]{12}/i.test(hex)) return Number.parseInt(hex.slice(0, 12), 16);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }
 
 function fromRow(row: AnswerRow): AnswerLogEntry {

@@ -44,7 +44,7 @@ const post = (url: string, route: string, body: unknown) =>
 
 describe('POST /v1/feedback and the query log', () => {
   it('logs answers, takes feedback at once, and keeps both across a restart', async () => {
-    const first = await start(new SqliteStore({ path: dbFile, flushIntervalMs: 60_000 }));
+    const first = await start(new SqliteStore({ path: dbFile, flushIntervalMs: 60_000, writer: 'worker' }));
     const chat = await post(first.url, '/v1/chat', { message: 'pod 跨节点 ping 不通，geneve 隧道不通' });
     expect(chat.status).toBe(200);
     const answer = (await chat.json()) as {
@@ -66,7 +66,7 @@ describe('POST /v1/feedback and the query log', () => {
     expect(await feedback.text()).toBe('');
     await first.app.close(); // flushes pending rows
 
-    const second = await start(new SqliteStore({ path: dbFile }));
+    const second = await start(new SqliteStore({ path: dbFile, writer: 'worker' }));
     const later = await post(second.url, '/v1/feedback', { answer_id: offTopic.id, helpful: true });
     expect(later.status).toBe(204);
     const store = new SqliteStore({ path: dbFile });

@@ -5,7 +5,13 @@
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 
 const [file = '', prefix = 'p', countText = '200'] = process.argv.slice(2);
-const store = new SqliteStore({ path: file, maxBatch: 7, flushIntervalMs: 1 });
+// One process writes through the worker thread, the other inline: both paths share the file.
+const store = new SqliteStore({
+  path: file,
+  maxBatch: 7,
+  flushIntervalMs: 1,
+  writer: prefix === 'a' ? 'worker' : 'inline',
+});
 const won: string[] = [];
 for (let i = 0; i < Number(countText); i++) {
   store.logAnswer({
