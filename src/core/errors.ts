@@ -20,6 +20,9 @@ export const ERRORS = {
   BAD_SIGNATURE: { status: 401, message: 'Request signature is missing or does not match' },
   STALE_REQUEST: { status: 401, message: 'Request timestamp is more than 5 minutes from the server clock' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
+  UNKNOWN_ANSWER: { status: 404, message: 'No answer with this id in the query log' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The database cannot be opened or written' },
+  STORE_VERSION: { status: 500, message: 'The database was written by a newer netkb version' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

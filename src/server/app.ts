@@ -6,12 +6,18 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
+import type { ChatBody } from '../answer/types.js';
+import type { QuestionLogMode } from '../core/config.js';
+import type { FeedbackRecorder } from '../integrations/chat/feedback.js';
 import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
 import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
 import type { TeamsConfig } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
+import type { Channel, Store } from '../store/types.js';
+import { answerLogger } from './answer-log.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
 
@@ -32,6 +38,10 @@ export interface AppOptions {
   slackOptions?: Partial<Omit<SlackPluginOptions, 'config' | 'searcher' | 'conversations' | 'cache'>>;
   /** Teams outgoing webhook settings (`teamsConfigFromEnv()`); null or absent: no route, readyz `teams: "off"`. */
   teams?: TeamsConfig | null;
+  /** Query log, feedback (and, later, shared conversations); omitted: nothing is logged, feedback is 404. */
+  store?: Store | null;
+  /** How questions are logged (NETKB_LOG_QUESTIONS); default text. */
+  logQuestions?: QuestionLogMode;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -90,11 +100,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     slack: slackMode(options.slack ?? null),
     teams: teams ? 'on' : 'off',
   });
-  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  const store = options.store ?? null;
+  const logAnswer = answerLogger(store, options.logQuestions ?? 'text');
+  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true, logAnswer });
+  await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });
   if (options.slack) {
     // Loaded only when configured: the Slack client packages add noticeably to every CLI start otherwise.
     const { slackPlugin } = await import('../integrations/slack/plugin.js');
     await app.register(slackPlugin, {
+      // The query log's store records feedback and claims retried events once, when there is one.
+      ...(store ? { feedback: feedbackRecorder(store), once: store } : {}),
+      onAnswer: (question: string, body: ChatBody, searcher: Searcher) =>
+        logAnswer('slack', question, body, searcher),
       ...options.slackOptions,
       config: options.slack,
       searcher,
@@ -105,8 +122,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (teams) {
     // Loaded only when configured, like Slack: a CLI start without Teams does not pay for it.
     const { teamsRoutes } = await import('../integrations/teams/route.js');
-    await app.register(teamsRoutes, { config: teams, searcher, conversations, cache: options.cache ?? true });
+    await app.register(teamsRoutes, {
+      config: teams,
+      searcher,
+      conversations,
+      cache: options.cache ?? true,
+      onAnswer: (question: string, body: ChatBody, searcher: Searcher) =>
+        logAnswer('teams', question, body, searcher),
+    });
   }
   await app.register(openapiRoutes);
   return app;
+}
+
+/** Chat-channel feedback (👍 / 👎 buttons) into the store; feedback on an answer the log never held is dropped. */
+function feedbackRecorder(store: Store): FeedbackRecorder {
+  return {
+    async recordFeedback(feedback) {
+      await store.recordFeedback({ ...feedback, channel: feedback.channel as Channel });
+    },
+  };
 }

@@ -28,6 +28,8 @@ export interface SlackPluginOptions {
   retryConfig?: RetryOptions;
   nowSeconds?: () => number;
   socket?: Partial<SocketModeOptions>;
+  /** Called with every answer given (the server logs it to the query log). */
+  onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
   /** Receives the service (tests wait on `idle()`). */
   onService?: (service: SlackService) => void;
 }
@@ -43,6 +45,7 @@ export async function slackPlugin(app: FastifyInstance, options: SlackPluginOpti
       caches.set(searcher, cache);
     }
     const { body } = await answerChat({ searcher, conversations: options.conversations, cache }, request);
+    options.onAnswer?.(request.message, body, searcher);
     return body;
   };
   const service = new SlackService({

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
+import type { ChatBody } from '../../answer/types.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { isHelpRequest, parseTeamsActivity, questionFromTeamsText } from './activity.js';
@@ -28,6 +29,8 @@ export interface TeamsRouteOptions {
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index. */
   cache: boolean;
+  /** Called with every answer given (the server logs it to the query log). */
+  onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
 }
 
 export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptions): Promise<void> {
@@ -88,6 +91,7 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
         request.log.error({ deadline_ms: deadline }, 'teams: answer too slow');
         return { type: 'message', text: TOO_SLOW };
       }
+      options.onAnswer?.(question, body.body, searcher);
       request.log.info(
         {
           conversation_id: body.body.conversation_id,
