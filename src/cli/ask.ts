@@ -6,7 +6,6 @@ import { NetkbError } from '../core/errors.js';
 import { loadIndex } from '../server/index-loader.js';
 import { MAX_MESSAGE_CHARS } from '../server/schemas.js';
 import { answerLogEntry } from '../store/log-entry.js';
-import { openStore } from '../store/open-store.js';
 import { parseFlags, stringFlag } from './args.js';
 import { DEFAULTS, optionalString } from './serve.js';
 
@@ -61,6 +60,8 @@ export async function runAsk(argv: string[]): Promise<number> {
     storeConfig.logQuestions,
   );
   if (entry) {
+    // Loaded only here: a usage error or a disabled log never pays for SQLite.
+    const { openStore } = await import('../store/open-store.js');
     const { store, stopMaintenance } = await openStore(storeConfig);
     store.logAnswer(entry);
     stopMaintenance();

@@ -8,9 +8,6 @@ import { loadIndex } from '../server/index-loader.js';
 import { parseFlags, stringFlag } from './args.js';
 import { DEFAULTS, optionalString } from './serve.js';
 
-export const COVERAGE_USAGE =
-  'netkb coverage --kb DIR --questions FILE [--index DIR] [-o text|json|html] [--out FILE] [--min-hit1 X]';
-
 const FORMATS = new Set(['text', 'json', 'html']);
 
 /** Which doc each question lands on and what the triggers do; exit 1 below --min-hit1 (a CI gate). */

@@ -7,9 +7,6 @@ import { parseFlags, stringFlag } from './args.js';
 import { renderExplanation } from './render-explain.js';
 import { DEFAULTS, optionalString } from './serve.js';
 
-export const EXPLAIN_USAGE =
-  'netkb explain "question" [--kb DIR] [--index DIR] [--json] [--top-k N] [--category C]';
-
 /** Why a question lands where it does: every retrieval step for one question. */
 export async function runExplain(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {

@@ -4,8 +4,6 @@ import { formatFindingLine, formatGithubAnnotation } from '../lint/format.js';
 import { lintFails, lintKnowledgeBase } from '../lint/lint-kb.js';
 import { parseFlags, stringFlag } from './args.js';
 
-export const LINT_USAGE = 'netkb lint --kb DIR [--strict] [-o text|json|github]';
-
 const FORMATS = new Set(['text', 'json', 'github']);
 
 /** Exit 0 when clean, 1 on an error (or a warning under --strict), 2 on bad usage. */

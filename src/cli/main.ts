@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 import { isNetkbError } from '../core/errors.js';
 import { ASK_USAGE, runAsk } from './ask.js';
-import { COVERAGE_USAGE, runCoverage } from './coverage.js';
 import { EVAL_USAGE, runEvalCommand } from './eval.js';
-import { EXPLAIN_USAGE, runExplain } from './explain.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
-import { LINT_USAGE, runLint } from './lint.js';
-import { REPORT_USAGE, runReport } from './report.js';
 import { runServe, SERVE_USAGE } from './serve.js';
+import { COVERAGE_USAGE, EXPLAIN_USAGE, LINT_USAGE, REPORT_USAGE } from './usage.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
   ingest: { usage: INGEST_USAGE, run: runIngest },
@@ -16,10 +13,10 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: runServe },
   ask: { usage: ASK_USAGE, run: runAsk },
   eval: { usage: EVAL_USAGE, run: runEvalCommand },
-  lint: { usage: LINT_USAGE, run: runLint },
-  explain: { usage: EXPLAIN_USAGE, run: runExplain },
-  coverage: { usage: COVERAGE_USAGE, run: runCoverage },
-  report: { usage: REPORT_USAGE, run: runReport },
+  lint: { usage: LINT_USAGE, run: async (argv) => (await import('./lint.js')).runLint(argv) },
+  explain: { usage: EXPLAIN_USAGE, run: async (argv) => (await import('./explain.js')).runExplain(argv) },
+  coverage: { usage: COVERAGE_USAGE, run: async (argv) => (await import('./coverage.js')).runCoverage(argv) },
+  report: { usage: REPORT_USAGE, run: async (argv) => (await import('./report.js')).runReport(argv) },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */

@@ -5,8 +5,6 @@ import { docsReport, feedbackReport, parseSince, unansweredReport } from '../rep
 import { SqliteStore } from '../store/sqlite-store.js';
 import { parseFlags, stringFlag } from './args.js';
 
-export const REPORT_USAGE = 'netkb report [unanswered|feedback|docs] [--since 7d] [-o text|json|csv]';
-
 const KINDS = new Set(['unanswered', 'feedback', 'docs']);
 const FORMATS = new Set(['text', 'json', 'csv']);
 
