@@ -8,12 +8,12 @@ import { type ChunkOptions, chunkTree, DEFAULT_CHUNK_OPTIONS } from './chunk.js'
 import { extractCommands, findPlaceholders } from './commands.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
-import { classifySafety } from './safety.js';
+import { commandSafety, isChangeBlock } from './safety.js';
 import { chunkWeight, sectionKind } from './section-kind.js';
 import { parseTroubleshootingTable } from './tables.js';
 
 /** Bump when parsing output changes, so re-ingest re-parses unchanged files. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export interface DocLink {
   /** Target path relative to the KB root (posix), anchor removed. */
@@ -102,10 +102,18 @@ export function parseDocument(
       });
     }
     const firstContentLine = fence ? start + 1 : start;
+    const changeBlock = isChangeBlock(node.value, node.meta);
     for (const extracted of extractCommands(node.value, node.lang)) {
       const line = firstContentLine + extracted.lineOffset;
       commands.push(
-        commandRecord(path, extracted.command, extracted.purpose || headingAt(line), line, chunkAt(line)),
+        commandRecord(
+          path,
+          extracted.command,
+          extracted.purpose || headingAt(line),
+          line,
+          chunkAt(line),
+          changeBlock,
+        ),
       );
     }
   });
@@ -124,7 +132,7 @@ export function parseDocument(
         const [extracted] = extractCommands(code, 'bash');
         if (!extracted) continue;
         const purpose = row.cause ? `${row.symptom}：${row.cause}` : row.symptom;
-        commands.push(commandRecord(path, extracted.command, purpose, row.line, chunk));
+        commands.push(commandRecord(path, extracted.command, purpose, row.line, chunk, false));
         linked.push(extracted.command);
       }
       troubleshooting.push({
@@ -165,11 +173,14 @@ function commandRecord(
   purpose: string,
   line: number,
   chunk: Chunk | undefined,
+  changeBlock: boolean,
 ): CommandRecord {
+  const verdict = commandSafety(command, changeBlock);
   return {
     command,
     purpose,
-    safety: classifySafety(command),
+    safety: verdict.safety,
+    ...(verdict.reason ? { safetyReason: verdict.reason } : {}),
     placeholders: findPlaceholders(command),
     source: { path, line },
     chunkId: chunk?.id ?? '',

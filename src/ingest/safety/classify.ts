@@ -1,0 +1,259 @@
+/**
+ * Safety of a shell command, by proof: `read-only` only when every stage (pipeline parts, `&&`/`;` lists,
+ * subshells, `$(…)`, loop bodies, wrapped commands) matches a read-only form and nothing writes a file;
+ * `mutating` when a stage is a known state change; `unknown` otherwise. Pure: the command is never run.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Safety } from '../../core/types.js';
+import { matchesMutating, matchesReadOnly, positionals } from './forms.js';
+import { MUTATING_FORMS } from './mutating-forms.js';
+import { HARMLESS_TARGETS, READ_ONLY_FORMS } from './read-only-forms.js';
+import { parseShell } from './shell-syntax.js';
+import { literal, type ShellWord, wordOf } from './words.js';
+import { splitFindExec, type Unwrapped, unwrap } from './wrappers.js';
+
+export interface SafetyVerdict {
+  safety: Safety;
+  /** Which stage made the command not read-only, and why; empty when read-only. */
+  reason: string;
+}
+
+const READ_ONLY: SafetyVerdict = { safety: 'read-only', reason: '' };
+
+/** Nested shells (`sh -c "bash -c '…'"`) deeper than this are not followed. */
+const MAX_DEPTH = 6;
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish']);
+const INTERPRETERS = new Set([
+  'python',
+  'python2',
+  'python3',
+  'perl',
+  'ruby',
+  'node',
+  'php',
+  'lua',
+  'tclsh',
+  'pwsh',
+]);
+
+/** A word that stands for any value, put where the KB writes `<pod>`, so `<` is not read as a redirection. */
+export const PLACEHOLDER_WORD = 'netkb_placeholder';
+
+/**
+ * `<pod>`, `<node-ip>`, `<节点名>`: KB placeholders. Not `<<EOF` (heredoc), `<(…)` (process substitution) or
+ * `<in>out` (a real redirection pair).
+ */
+const PLACEHOLDER = /(?<![<\w])<([A-Za-z_\u3400-\u9fff][\w.:/\u3400-\u9fff-]*)>(?![\w])/g;
+
+export function substitutePlaceholders(command: string): string {
+  return command.replace(PLACEHOLDER, PLACEHOLDER_WORD);
+}
+
+export function classifyCommand(command: string): SafetyVerdict {
+  return classifyScript(substitutePlaceholders(command), 0);
+}
+
+/** Where a stage's standard input comes from, for shells that read their program from it. */
+interface StageInput {
+  afterPipe: boolean;
+  heredoc?: { text: string; dynamic: boolean };
+  herestring?: ShellWord;
+}
+
+function combine(verdicts: readonly SafetyVerdict[]): SafetyVerdict {
+  return (
+    verdicts.find((verdict) => verdict.safety === 'mutating') ??
+    verdicts.find((verdict) => verdict.safety === 'unknown') ??
+    READ_ONLY
+  );
+}
+
+function classifyScript(text: string, depth: number): SafetyVerdict {
+  if (depth > MAX_DEPTH) return { safety: 'unknown', reason: 'shells nested too deep to follow' };
+  if (text.trim() === '') return READ_ONLY;
+  const tree = parseShell(text);
+  if (!tree) return { safety: 'unknown', reason: 'the shell parser gave up' };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) return { safety: 'unknown', reason: 'not valid shell syntax' };
+    const verdicts: SafetyVerdict[] = [];
+    walk(root, depth, verdicts);
+    return combine(verdicts);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Every command and redirection anywhere in the tree runs: in pipelines, lists, loops, `$(…)`, heredocs. */
+function walk(node: Node, depth: number, verdicts: SafetyVerdict[]): void {
+  if (node.type === 'command') verdicts.push(classifyCommandNode(node, depth));
+  else if (node.type === 'file_redirect') verdicts.push(classifyRedirect(node));
+  for (const child of node.namedChildren) if (child) walk(child, depth, verdicts);
+}
+
+function classifyRedirect(node: Node): SafetyVerdict {
+  const operator = node.children.find((child) => child && !child.isNamed)?.type ?? '';
+  const target = node.namedChildren
+    .filter((child) => child !== null && child.type !== 'file_descriptor')
+    .at(-1);
+  if (operator === '<' || operator === '<&' || operator === '<&-' || operator === '>&-') return READ_ONLY;
+  if (!target) return READ_ONLY;
+  const word = wordOf(target);
+  // `2>&1`, `>&2`, `<&3`: descriptor duplication.
+  if ((operator === '>&' || operator === '<&') && /^(?:\d+|-)$/.test(word.text)) return READ_ONLY;
+  if (!word.dynamic && HARMLESS_TARGETS.has(word.text)) return READ_ONLY;
+  return { safety: 'mutating', reason: `redirection ${operator} writes ${word.text}` };
+}
+
+function stageInput(node: Node): StageInput {
+  const stage = node.parent?.type === 'redirected_statement' ? node.parent : node;
+  const previous = stage.previousSibling?.type;
+  const input: StageInput = { afterPipe: previous === '|' || previous === '|&' };
+  const redirects = [...node.namedChildren, ...(stage === node ? [] : stage.namedChildren)];
+  for (const redirect of redirects) {
+    if (redirect?.type === 'heredoc_redirect') {
+      const body = redirect.namedChildren.find((child) => child?.type === 'heredoc_body');
+      const quoted = /['"\\]/.test(
+        redirect.namedChildren.find((child) => child?.type === 'heredoc_start')?.text ?? '',
+      );
+      if (body) {
+        input.heredoc = {
+          text: body.text,
+          dynamic: !quoted && body.namedChildren.some((child) => child?.type !== 'heredoc_content'),
+        };
+      }
+    } else if (redirect?.type === 'herestring_redirect') {
+      const value = redirect.namedChildren.find((child) => child !== null);
+      if (value) input.herestring = wordOf(value);
+    }
+  }
+  return input;
+}
+
+function classifyCommandNode(node: Node, depth: number): SafetyVerdict {
+  const name = node.childForFieldName('name');
+  if (!name) return READ_ONLY; // only assignments: `A=1`
+  const words = [name, ...node.childrenForFieldName('argument')]
+    .filter((child) => child !== null)
+    .map(wordOf);
+  return classifyArgv(words, stageInput(node), depth);
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Classifies one stage given as words (program first). */
+export function classifyArgv(words: readonly ShellWord[], input: StageInput, depth: number): SafetyVerdict {
+  const first = words[0];
+  if (!first) return READ_ONLY;
+  if (first.dynamic)
+    return { safety: 'unknown', reason: `the program name ${first.text} comes from an expansion` };
+  let program = basename(first.text);
+  let argv = words.slice(1);
+  if (program === 'kubectl-ko') {
+    program = 'kubectl';
+    argv = [literal('ko'), ...argv];
+  }
+  const args = argv.map((word) => word.text);
+
+  if (SHELLS.has(program)) return classifyShell(program, argv, input, depth);
+  if (INTERPRETERS.has(program) && !READ_ONLY_FORMS.some((form) => matchesReadOnly(form, program, args))) {
+    if (input.afterPipe && positionals(args).every((word) => word === '-')) {
+      return { safety: 'mutating', reason: `${program} runs code piped into it` };
+    }
+    return { safety: 'unknown', reason: `${program} runs a script or inline code` };
+  }
+
+  const unwrapped = unwrap(program, [literal(program), ...argv]);
+  if (unwrapped) return classifyUnwrapped(program, unwrapped, input, depth);
+
+  if (program === 'find') {
+    const { own, runs } = splitFindExec(argv);
+    const verdicts = runs.map((run) =>
+      run.length === 0
+        ? { safety: 'unknown' as const, reason: 'find -exec without a command' }
+        : classifyArgv(run, { afterPipe: false }, depth),
+    );
+    verdicts.push(
+      classifyProgram(
+        program,
+        own.map((word) => word.text),
+      ),
+    );
+    return combine(verdicts);
+  }
+  return classifyProgram(program, args);
+}
+
+function classifyProgram(program: string, args: readonly string[]): SafetyVerdict {
+  if (READ_ONLY_FORMS.some((form) => matchesReadOnly(form, program, args))) return READ_ONLY;
+  const what = [program, ...positionals(args).slice(0, 1)].join(' ');
+  const mutating = MUTATING_FORMS.find((form) => matchesMutating(form, program, args));
+  if (mutating) return { safety: 'mutating', reason: `${what}: ${mutating.note}` };
+  return { safety: 'unknown', reason: `${what}: not a known read-only form` };
+}
+
+function classifyUnwrapped(
+  program: string,
+  unwrapped: Unwrapped,
+  input: StageInput,
+  depth: number,
+): SafetyVerdict {
+  switch (unwrapped.kind) {
+    case 'verdict':
+      return { safety: unwrapped.safety, reason: unwrapped.reason };
+    case 'argv':
+      return classifyArgv(unwrapped.argv, input, depth + 1);
+    case 'script':
+      if (unwrapped.dynamic)
+        return { safety: 'unknown', reason: `${program} runs shell text built from an expansion` };
+      return classifyScript(substitutePlaceholders(unwrapped.text), depth + 1);
+  }
+}
+
+/** `sh -c '…'` is classified by its text; a shell reading a script from a pipe is never read-only. */
+function classifyShell(
+  program: string,
+  argv: readonly ShellWord[],
+  input: StageInput,
+  depth: number,
+): SafetyVerdict {
+  let i = 0;
+  let stdin = false;
+  while (i < argv.length) {
+    const text = argv[i]?.text ?? '';
+    if (text === '--') {
+      i++;
+      break;
+    }
+    if (!/^[-+]./.test(text)) break;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(text)) {
+      const script = argv[i + 1];
+      if (!script) return { safety: 'unknown', reason: `${program} -c without a command` };
+      if (script.dynamic)
+        return { safety: 'unknown', reason: `${program} -c runs shell text built from an expansion` };
+      return classifyScript(substitutePlaceholders(script.text), depth + 1);
+    }
+    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(text)) stdin = true;
+    i += ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'].includes(text) ? 2 : 1;
+  }
+  const script = argv[i];
+  if (script && script.text !== '-' && !stdin) {
+    return { safety: 'unknown', reason: `${program} runs the script file ${script.text}` };
+  }
+  if (input.heredoc) {
+    if (input.heredoc.dynamic)
+      return { safety: 'unknown', reason: `${program} runs a heredoc built from expansions` };
+    return classifyScript(substitutePlaceholders(input.heredoc.text), depth + 1);
+  }
+  if (input.herestring) {
+    if (input.herestring.dynamic)
+      return { safety: 'unknown', reason: `${program} runs a string built from expansions` };
+    return classifyScript(substitutePlaceholders(input.herestring.text), depth + 1);
+  }
+  if (input.afterPipe)
+    return { safety: 'mutating', reason: `${program} runs whatever is piped into it (… | ${program})` };
+  return { safety: 'unknown', reason: `${program} opens an interactive shell` };
+}
