@@ -226,7 +226,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     programs: ['ip'],
     subcommands: [IP_OBJECTS, ['', 'show', 'sh', 'sho', 'list', 'ls', 'lst', 'get', 'help']],
     valueOptions: ['-n', '-netns', '-f', '-family', '-rc', '-l', '-loops'],
-    options: ['-b', '-batch', '-force'],
+    // `-b`/`-batch` run commands from a file; `-br` (brief) is harmless, so options are compared whole.
+    test: (args) => !args.some((arg) => ['-b', '-batch', '-force'].includes(arg)),
     note: 'ip … show/list/get',
     examples: [
       'ip a',
@@ -258,24 +259,25 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     counterExamples: ['ip netns add x', 'ip netns delete x'],
   },
   {
-    programs: ['ss', 'netstat', 'nstat', 'lsns', 'lsof', 'arp', 'route', 'ifconfig', 'ipcalc'],
-    options: ['-d', '-s', '--delete', '--set', '-z', '--zero', '-K', '--kill', '-r', '--reset'],
+    programs: ['ss', 'netstat', 'lsns', 'lsof', 'ipcalc'],
+    options: ['-K', '--kill'],
+    note: 'socket and namespace listings',
+    examples: ['ss -tunlp', 'ss -tn state established dst 10.96.0.1', 'netstat -rn', 'lsof -i :6443'],
+    counterExamples: ['ss -K dst 10.0.0.1'],
+  },
+  {
+    programs: ['arp', 'route', 'ifconfig'],
+    options: ['-d', '-s', '-f', '--delete', '--set', '--file'],
     test: (args) =>
+      positionals(args).length <= 1 &&
       positionals(args).every((word) => !/^(?:add|del|delete|up|down|mtu|netmask|hw|promisc)$/.test(word)),
-    note: 'socket, route, ARP and interface listings',
-    examples: [
-      'ss -tunlp',
-      'ss -tn state established dst 10.96.0.1',
-      'netstat -rn',
-      'arp -n',
-      'route -n',
-      'ifconfig eth0',
-    ],
+    note: 'ARP, route and interface listings',
+    examples: ['arp -n', 'route -n', 'ifconfig eth0', 'ifconfig -a'],
     counterExamples: [
-      'ss -K dst 10.0.0.1',
       'arp -d 10.0.0.1',
       'route add default gw 1.2.3.4',
       'ifconfig eth0 down',
+      'ifconfig eth0 mtu 1400',
     ],
   },
   {
@@ -1490,9 +1492,20 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
   },
   {
     programs: ['etcdctl'],
+    subcommands: [['get', 'watch', 'version']],
+    valueOptions: ['--endpoints', '--cacert', '--cert', '--key', '-w', '--write-out'],
+    note: 'etcdctl get/watch',
+    examples: [
+      'etcdctl get /registry/pods --prefix --keys-only',
+      'ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 get /x',
+    ],
+    counterExamples: ['etcdctl del --prefix /', 'etcdctl put /x y'],
+  },
+  {
+    programs: ['etcdctl'],
     subcommands: [
-      ['get', 'endpoint', 'member', 'version', 'check', 'alarm', 'watch'],
-      ['', 'list', 'status', 'health', 'hashkv', 'perf'],
+      ['endpoint', 'member', 'alarm'],
+      ['', 'list', 'status', 'health', 'hashkv'],
     ],
     valueOptions: ['--endpoints', '--cacert', '--cert', '--key', '-w', '--write-out'],
     test: (args) =>
@@ -1501,12 +1514,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
           'alarm' &&
         positionals(args, ['--endpoints', '--cacert', '--cert', '--key', '-w', '--write-out'])[1] !== 'list'
       ),
-    note: 'etcdctl get/member list/endpoint status',
-    examples: [
-      'etcdctl get /registry/pods --prefix --keys-only',
-      'etcdctl endpoint health',
-      'etcdctl member list -w table',
-    ],
+    note: 'etcdctl member list/endpoint status',
+    examples: ['etcdctl endpoint health', 'etcdctl member list -w table'],
     counterExamples: ['etcdctl del --prefix /', 'etcdctl put /x y', 'etcdctl alarm disarm'],
   },
   {
