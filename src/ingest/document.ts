@@ -8,7 +8,7 @@ import { type ChunkOptions, chunkTree, DEFAULT_CHUNK_OPTIONS } from './chunk.js'
 import { extractCommands, findPlaceholders } from './commands.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
-import { commandSafety, isChangeBlock } from './safety.js';
+import { changeMarkLine, commandSafety } from './safety.js';
 import { chunkWeight, sectionKind } from './section-kind.js';
 import { parseTroubleshootingTable } from './tables.js';
 
@@ -102,7 +102,7 @@ export function parseDocument(
       });
     }
     const firstContentLine = fence ? start + 1 : start;
-    const changeBlock = isChangeBlock(node.value, node.meta);
+    const markedFrom = changeMarkLine(node.value, node.meta);
     for (const extracted of extractCommands(node.value, node.lang)) {
       const line = firstContentLine + extracted.lineOffset;
       commands.push(
@@ -112,7 +112,7 @@ export function parseDocument(
           extracted.purpose || headingAt(line),
           line,
           chunkAt(line),
-          changeBlock,
+          markedFrom !== null && extracted.lineOffset >= markedFrom,
         ),
       );
     }
@@ -173,9 +173,9 @@ function commandRecord(
   purpose: string,
   line: number,
   chunk: Chunk | undefined,
-  changeBlock: boolean,
+  markedAsChange: boolean,
 ): CommandRecord {
-  const verdict = commandSafety(command, changeBlock);
+  const verdict = commandSafety(command, markedAsChange);
   return {
     command,
     purpose,

@@ -12,14 +12,21 @@ export function classifySafety(command: string): Safety {
 }
 
 /**
- * Doc authors mark a block of state-changing commands with a `# [变更]` comment (kb/README.md) or a fence
- * attribute (```` ```bash mutating ````); its commands are `mutating` whatever the classifier says.
+ * Doc authors mark state-changing commands with a `# [变更]` comment (kb/README.md: they come last in their
+ * block) or a fence attribute (```` ```bash mutating ````): those commands are `mutating` whatever the
+ * classifier says.
  */
-const CHANGE_COMMENT = /^\s*#\s*\[(?:变更|變更|change|mutating)\]/im;
+const CHANGE_COMMENT = /^\s*#\s*\[(?:变更|變更|change|mutating)\]/i;
 const CHANGE_META = /(?:^|[\s{,])(?:mutating|change|变更|變更)(?=$|[\s},=])/i;
 
-export function isChangeBlock(code: string, meta: string | null | undefined): boolean {
-  return CHANGE_COMMENT.test(code) || (meta != null && CHANGE_META.test(meta));
+/**
+ * The 0-based line of a code block from which its commands are marked as changes: 0 for a fence attribute,
+ * the first `# [变更]` comment otherwise (commands above it keep their own label); null when unmarked.
+ */
+export function changeMarkLine(code: string, meta: string | null | undefined): number | null {
+  if (meta != null && CHANGE_META.test(meta)) return 0;
+  const line = code.split('\n').findIndex((text) => CHANGE_COMMENT.test(text));
+  return line >= 0 ? line : null;
 }
 
 export const AUTHOR_MARKED_REASON = 'the doc marks its block as a change ([变更] or a fence attribute)';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Safety } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
 import { substitutePlaceholders } from '../../src/ingest/safety/classify.js';
-import { classifyCommand, classifySafety, isChangeBlock } from '../../src/ingest/safety.js';
+import { changeMarkLine, classifyCommand, classifySafety } from '../../src/ingest/safety.js';
 
 const R: Safety = 'read-only';
 const M: Safety = 'mutating';
@@ -308,12 +308,12 @@ describe('placeholders', () => {
 });
 
 describe('doc authors mark changes', () => {
-  it('recognises the [变更] comment and fence attributes', () => {
-    expect(isChangeBlock('# [变更] 重启 kubelet\nsystemctl restart kubelet', 'bash')).toBe(true);
-    expect(isChangeBlock('# [變更] 重啟\nip a', null)).toBe(true);
-    expect(isChangeBlock('ip a', 'mutating')).toBe(true);
-    expect(isChangeBlock('ip a', '{change}')).toBe(true);
-    expect(isChangeBlock('# 查看路由\nip route', 'title="x"')).toBe(false);
+  it('recognises the [变更] comment (from its line on) and fence attributes (the whole block)', () => {
+    expect(changeMarkLine('# [变更] 重启 kubelet\nsystemctl restart kubelet', 'bash')).toBe(0);
+    expect(changeMarkLine('ip a\n# [變更] 重啟\nip link set x up', null)).toBe(1);
+    expect(changeMarkLine('ip a', 'mutating')).toBe(0);
+    expect(changeMarkLine('ip a', '{change}')).toBe(0);
+    expect(changeMarkLine('# 查看路由\nip route', 'title="x"')).toBe(null);
   });
 
   const doc = [

@@ -751,7 +751,6 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
       'chcon',
       'restorecon',
       'semanage',
-      'firewall-cmd',
       'ufw',
       'tuned-adm',
       'cpupower',
@@ -764,7 +763,6 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
       'modprobe br_netfilter',
       'reboot',
       'mount -t bpf bpf /sys/fs/bpf',
-      'firewall-cmd --add-port=6443/tcp',
     ],
   },
   // Files
@@ -864,6 +862,21 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
       'curl -LO https://github.com/cilium/cilium-cli/releases/latest/download/cilium-linux-amd64.tar.gz',
       'curl -o /usr/local/bin/calicoctl -L https://x',
       'curl -X DELETE http://127.0.0.1:9099/x',
+    ],
+  },
+  {
+    programs: ['firewall-cmd'],
+    test: (args) =>
+      args.some((arg) =>
+        /^--(?:add|remove|change|set|new|delete|reload|complete-reload|runtime-to-permanent|panic-on|lockdown-on|permanent|direct|policy-(?:add|remove))/.test(
+          arg,
+        ),
+      ),
+    note: 'changes firewalld rules',
+    examples: [
+      'firewall-cmd --add-port=6443/tcp',
+      'firewall-cmd --permanent --add-port=8472/udp',
+      'firewall-cmd --reload',
     ],
   },
   {

@@ -1105,6 +1105,17 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     counterExamples: ['systemd-resolve --flush-caches'],
   },
   {
+    programs: ['firewall-cmd'],
+    test: (args) =>
+      args.length > 0 &&
+      args.every((arg) =>
+        /^--(?:list-[\w-]+|get-[\w-]+|query-[\w-]+|info-[\w-]+|state|zone=[\w-]+|version)$/.test(arg),
+      ),
+    note: 'firewall-cmd --list/--get/--query/--state',
+    examples: ['firewall-cmd --list-all', 'firewall-cmd --zone=public --list-ports', 'firewall-cmd --state'],
+    counterExamples: ['firewall-cmd --add-port=6443/tcp', 'firewall-cmd --reload'],
+  },
+  {
     programs: ['hostname'],
     onlyOptions: [
       '-i',
