@@ -361,3 +361,28 @@ describe('doc authors mark changes', () => {
     expect(labels['ip route show']).toEqual(['read-only', undefined]);
   });
 });
+
+describe('traps a read-only form must not fall into', () => {
+  it.each([
+    ['ovs-vsctl show -- set interface x mtu_request=1400', M],
+    ['ovn-nbctl list acl -- lsp-del x', M],
+    ['cilium-dbg encrypt flush', M],
+    ['ovs-appctl ofproto/trace br-int in_port=1 -generate', U],
+    ['iptables-save -f /etc/iptables/rules.v4', U],
+    ['ipset list -file /tmp/sets', U],
+    ['echo FLUSHALL | nc redis 6379', U],
+    ['nc -zv redis 6379', R],
+    ['openssl x509 -req -in x.csr -CA ca.crt -CAkey ca.key -CAserial ca.srl', U],
+    ['uniq a.txt b.txt', M],
+    ['sort a.txt b.txt', R],
+    ['ip -br -c addr', R],
+    ['ip l s eth0 up', U],
+    ['ip n f all', U],
+    ['sysctl -p /etc/sysctl.conf', M],
+    ['date 010100002030', U],
+    ['hostname evil', U],
+    ['kubectl get pods --kubeconfig /tmp/x -o yaml | kubectl replace -f -', M],
+  ] as [string, Safety][])('%s → %s', (command, expected) => {
+    expect(classifySafety(command)).toBe(expected);
+  });
+});

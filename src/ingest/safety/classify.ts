@@ -24,6 +24,7 @@ const READ_ONLY: SafetyVerdict = { safety: 'read-only', reason: '' };
 const MAX_DEPTH = 6;
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish']);
+const NETWORK_WRITERS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl']);
 const INTERPRETERS = new Set([
   'python',
   'python2',
@@ -156,6 +157,8 @@ export function classifyArgv(words: readonly ShellWord[], input: StageInput, dep
     program = 'kubectl';
     argv = [literal('ko'), ...argv];
   }
+  // OpenShift's `oc` is kubectl with extra commands; those extras are not in the allowlist, so stay unknown.
+  if (program === 'oc') program = 'kubectl';
   const args = argv.map((word) => word.text);
 
   if (SHELLS.has(program)) return classifyShell(program, argv, input, depth);
@@ -164,6 +167,11 @@ export function classifyArgv(words: readonly ShellWord[], input: StageInput, dep
       return { safety: 'mutating', reason: `${program} runs code piped into it` };
     }
     return { safety: 'unknown', reason: `${program} runs a script or inline code` };
+  }
+
+  // nc/telnet fed from a pipe or heredoc send that data to a server, which may act on it.
+  if (NETWORK_WRITERS.has(program) && (input.afterPipe || input.heredoc || input.herestring)) {
+    return { safety: 'unknown', reason: `${program} sends its input to a server` };
   }
 
   const unwrapped = unwrap(program, [literal(program), ...argv]);

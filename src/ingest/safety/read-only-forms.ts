@@ -370,6 +370,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       'ip6tables-nft-save',
       'ebtables-save',
     ],
+    options: ['-f', '--file'],
     note: 'iptables-save prints the rules',
     examples: ['iptables-save -t nat', 'iptables-save | grep KUBE-SVC'],
     counterExamples: ['iptables-save > /etc/iptables/rules.v4'],
@@ -386,6 +387,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
   {
     programs: ['ipset'],
     subcommands: [['list', '-L', 'save', '-S', 'test', '-T', 'version']],
+    // `-file` sends the listing into a file.
+    options: ['-f', '-file'],
     note: 'ipset list',
     examples: ['ipset list', 'ipset list cali40all-ipam-pools'],
     counterExamples: ['ipset flush', 'ipset add x 1.2.3.4'],
@@ -508,6 +511,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       ],
     ],
     valueOptions: ['--db', '-t', '--timeout', '-f', '--format', '--columns', '-d', '--data'],
+    // `--` chains further commands (`ovs-vsctl show -- set …`): only a single command is proven.
+    test: (args) => !args.includes('--'),
     note: 'ovs-vsctl show/list/get/find',
     examples: [
       'ovs-vsctl show',
@@ -579,18 +584,19 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       const [command] = positionals(args, ['-t', '--target', '-T', '--timeout']);
       if (command === undefined) return false;
       return (
-        /(?:^|\/)(?:show|list|status|trace|dump-[\w-]+|[\w-]*-show|[\w-]*-list|show-[\w-]+|list-[\w-]+|get-[\w-]+)$/.test(
+        (/(?:^|\/)(?:show|list|status|trace|dump-[\w-]+|[\w-]*-show|[\w-]*-list|show-[\w-]+|list-[\w-]+|get-[\w-]+)$/.test(
           command,
         ) ||
-        [
-          'version',
-          'list-commands',
-          'connection-status',
-          'ct-zone-list',
-          'dpctl/dump-flows',
-          'coverage/show',
-        ].includes(command) ||
-        /^ofproto\/trace(?:-packet-out)?$/.test(command)
+          [
+            'version',
+            'list-commands',
+            'connection-status',
+            'ct-zone-list',
+            'dpctl/dump-flows',
+            'coverage/show',
+          ].includes(command)) &&
+        // `-generate` injects the traced packet into the datapath.
+        !args.includes('-generate')
       );
     },
     note: 'ovs-appctl/ovn-appctl …/show, …/list, …/trace, dpctl/dump-*',
@@ -610,6 +616,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     programs: ['ovn-nbctl', 'ovn-sbctl', 'ovn-ic-nbctl', 'ovn-ic-sbctl'],
     subcommands: [OVN_CTL_READ],
     valueOptions: ['--db', '-t', '--timeout', '-f', '--format', '--columns', '-d', '--data'],
+    test: (args) => !args.includes('--'),
     note: 'ovn-nbctl/ovn-sbctl show/list/find/get and *-list',
     examples: [
       'ovn-nbctl show',
@@ -678,11 +685,9 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
   },
   {
     programs: ['cilium', 'cilium-dbg'],
-    subcommands: [
-      ['status', 'version', 'debuginfo', 'monitor', 'troubleshoot', 'metrics', 'encrypt', 'observe'],
-    ],
+    subcommands: [['status', 'version', 'debuginfo', 'monitor', 'troubleshoot', 'observe']],
     valueOptions: ['-n', '--namespace', '-o', '--output', '--context'],
-    options: ['-f', '--file', '--file-per-section'],
+    options: ['-f', '--file', '--file-per-section', '--html-file'],
     note: 'cilium status/monitor',
     examples: ['cilium status --verbose', 'cilium-dbg monitor --type drop', 'cilium-dbg encrypt status'],
     counterExamples: ['cilium uninstall', 'cilium-dbg cleanup -f'],
@@ -709,6 +714,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
         'kvstore',
         'recorder',
         'prefilter',
+        'encrypt',
+        'metrics',
         'cleanup',
       ],
     ],
@@ -1050,7 +1057,6 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       'iostat',
       'mpstat',
       'pidstat',
-      'sar',
       'ps',
       'pgrep',
       'pidof',
@@ -1103,6 +1109,40 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     note: 'systemd-resolve --status and lookups',
     examples: ['systemd-resolve --status', 'systemd-resolve kubernetes.default'],
     counterExamples: ['systemd-resolve --flush-caches'],
+  },
+  {
+    programs: ['bpftool'],
+    subcommands: [
+      ['prog', 'map', 'net', 'link', 'cgroup', 'btf', 'feature', 'perf', 'struct_ops', 'version'],
+      ['', 'show', 'list', 'dump', 'lookup', 'getnext', 'tree', 'probe', 'peek'],
+    ],
+    valueOptions: ['--bpffs'],
+    options: ['-f', '--bpffs'],
+    note: 'bpftool … show/list/dump',
+    examples: [
+      'bpftool prog show',
+      'bpftool map dump pinned /sys/fs/bpf/tc/globals/cilium_ipcache',
+      'bpftool net list',
+      'bpftool -j map list',
+    ],
+    counterExamples: [
+      'bpftool map update id 1 key 0 0 0 0 value 1 0 0 0',
+      'bpftool prog load x.o /sys/fs/bpf/x',
+      'bpftool net detach xdp dev eth0',
+    ],
+  },
+  {
+    programs: ['mount'],
+    onlyOptions: ['-l', '--show-labels', '-t', '--types'],
+    test: (args) => positionals(args, ['-t', '--types']).length === 0,
+    note: 'mount without arguments lists mounts',
+    examples: ['mount | grep bpf', 'mount -t bpf'],
+    counterExamples: ['mount -t bpf bpf /sys/fs/bpf', 'mount --make-shared /'],
+  },
+  {
+    programs: ['findmnt', 'lsattr', 'getfacl', 'getcap', 'ldd', 'nm', 'readelf', 'objdump'],
+    note: 'file and mount inspection',
+    examples: ['findmnt -t bpf', 'getcap /usr/bin/ping'],
   },
   {
     programs: ['firewall-cmd'],
@@ -1163,7 +1203,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       'iperf3',
       'fping',
     ],
-    options: ['-U', '-A', '--logfile', '--output'],
+    options: ['-U', '-A', '-o', '--logfile', '--output'],
     note: 'reachability and name-resolution probes (arping without -U/-A gratuitous updates)',
     examples: [
       'ping -c 3 -M do -s 1422 10.16.0.5',
@@ -1299,6 +1339,9 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       '-newkey',
       '-signkey',
       '-CAcreateserial',
+      '-CAserial',
+      '-CA',
+      '-CAkey',
       '-writerand',
       '-x509toreq',
       '-sess_out',
@@ -1324,7 +1367,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     ],
   },
   {
-    programs: ['tcpdump', 'tshark', 'dumpcap'],
+    programs: ['tcpdump', 'tshark'],
     options: ['-W', '-C', '-G', '-z', '-Z', '-b', '--ring-buffer'],
     // `-w -` writes the capture to stdout for the next stage.
     test: (args) => shortOptionValues(args, 'w').every((file) => file === '-'),
@@ -1406,7 +1449,6 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       'shopt',
       'alias',
       'unalias',
-      'history',
       'printenv',
       'column',
       'expand',
@@ -1435,12 +1477,18 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     counterExamples: ['sort -o out.txt in.txt'],
   },
   {
-    programs: ['sort', 'uniq'],
+    programs: ['sort'],
     options: ['-o', '--output'],
+    note: 'sort to stdout',
+    examples: ['sort -k2 x', 'sort -u a b', 'sort | uniq -c'],
+    counterExamples: ['sort -o out.txt in.txt'],
+  },
+  {
+    programs: ['uniq'],
     test: (args) => positionals(args).length <= 1,
-    note: 'sort/uniq to stdout',
-    examples: ['sort -k2 x', 'uniq -c', 'sort | uniq -c'],
-    counterExamples: ['sort -o out.txt in.txt', 'uniq in.txt out.txt'],
+    note: 'uniq to stdout (a second file name is its output)',
+    examples: ['uniq -c', 'uniq -d names.txt'],
+    counterExamples: ['uniq in.txt out.txt'],
   },
   {
     programs: ['sed'],
