@@ -29,12 +29,10 @@ export function changeMarkLine(code: string, meta: string | null | undefined): n
   return line >= 0 ? line : null;
 }
 
-export const AUTHOR_MARKED_REASON = 'the doc marks its block as a change ([变更] or a fence attribute)';
+export const AUTHOR_MARKED_REASON = 'marked as a change by the doc ([变更] comment or fence attribute)';
 
 /** The verdict for a command in a block: an author's change mark wins; nothing in a doc makes a command read-only. */
-export function commandSafety(command: string, changeBlock: boolean): SafetyVerdict {
-  const verdict = classifyCommand(command);
-  if (changeBlock && verdict.safety !== 'mutating')
-    return { safety: 'mutating', reason: AUTHOR_MARKED_REASON };
-  return verdict;
+export function commandSafety(command: string, markedAsChange: boolean): SafetyVerdict {
+  if (markedAsChange) return { safety: 'mutating', reason: AUTHOR_MARKED_REASON };
+  return classifyCommand(command);
 }

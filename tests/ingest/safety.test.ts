@@ -3,6 +3,7 @@ import type { Safety } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
 import { substitutePlaceholders } from '../../src/ingest/safety/classify.js';
 import { changeMarkLine, classifyCommand, classifySafety } from '../../src/ingest/safety.js';
+import { SAFETY_FINDING_CODE, safetyFindings } from '../../src/ingest/safety-findings.js';
 
 const R: Safety = 'read-only';
 const M: Safety = 'mutating';
@@ -360,6 +361,14 @@ describe('doc authors mark changes', () => {
     expect(labels['ovs-vsctl show']?.[0]).toBe('mutating');
     expect(labels['ip route show']).toEqual(['read-only', undefined]);
   });
+
+  it('lint findings: not-read-only commands in diagnostic sections, unless the author marked them', () => {
+    const parsed = parseDocument('kube-ovn/x.md', doc);
+    const findings = safetyFindings(parsed);
+    expect(findings.map((f) => [f.code, f.line, f.severity])).toEqual([[SAFETY_FINDING_CODE, 14, 'warning']]);
+    expect(findings[0]?.message).toContain('netkb-unknown-tool --status');
+    expect(findings[0]?.message).toContain('unknown');
+  });
 });
 
 describe('traps a read-only form must not fall into', () => {
@@ -384,5 +393,16 @@ describe('traps a read-only form must not fall into', () => {
     ['kubectl get pods --kubeconfig /tmp/x -o yaml | kubectl replace -f -', M],
   ] as [string, Safety][])('%s → %s', (command, expected) => {
     expect(classifySafety(command)).toBe(expected);
+  });
+});
+
+describe('placeholders next to other text', () => {
+  it('keeps `<namespace>_<pod>` a word', () => {
+    expect(substitutePlaceholders('find interface external_ids:iface-id=<namespace>_<pod>')).toBe(
+      'find interface external_ids:iface-id=netkb_placeholder_netkb_placeholder',
+    );
+    expect(
+      classifySafety('ovs-vsctl --columns=name find interface external_ids:iface-id=<namespace>_<pod>'),
+    ).toBe('read-only');
   });
 });

@@ -43,9 +43,9 @@ export const PLACEHOLDER_WORD = 'netkb_placeholder';
 
 /**
  * `<pod>`, `<node-ip>`, `<节点名>`: KB placeholders. Not `<<EOF` (heredoc), `<(…)` (process substitution) or
- * `<in>out` (a real redirection pair).
+ * `<in>out` (a real redirection pair); `<namespace>_<pod>` is two placeholders.
  */
-const PLACEHOLDER = /(?<!<)<([A-Za-z_\u3400-\u9fff][\w.:/\u3400-\u9fff-]*)>(?![\w])/g;
+const PLACEHOLDER = /(?<!<)<([A-Za-z_\u3400-\u9fff][\w.:/\u3400-\u9fff-]*)>(?![A-Za-z0-9])/g;
 
 export function substitutePlaceholders(command: string): string {
   return command.replace(PLACEHOLDER, PLACEHOLDER_WORD);

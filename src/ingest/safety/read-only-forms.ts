@@ -344,7 +344,8 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       '--rename-chain',
     ],
     test: (args) =>
-      ['-L', '-S', '-C', '--list', '--list-rules', '--check'].some((option) => hasOption(args, option)),
+      ['-L', '-S', '-C', '--list', '--list-rules', '--check'].some((option) => hasOption(args, option)) ||
+      (args.length === 1 && (args[0] === '-V' || args[0] === '--version')),
     note: 'iptables -L/-S/-C list or check rules',
     examples: [
       'iptables -t nat -L KUBE-SERVICES -n --line-numbers',
@@ -352,6 +353,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
       'iptables -nvL',
       'ip6tables -t nat -S',
       'iptables -C FORWARD -j ACCEPT',
+      'iptables -V',
     ],
     counterExamples: [
       'iptables -I FORWARD -j ACCEPT',
@@ -1109,6 +1111,15 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     note: 'systemd-resolve --status and lookups',
     examples: ['systemd-resolve --status', 'systemd-resolve kubernetes.default'],
     counterExamples: ['systemd-resolve --flush-caches'],
+  },
+  {
+    programs: ['nstat'],
+    // Without -s nstat rewrites its history file.
+    test: (args) => hasOption(args, '-s') || hasOption(args, '--noupdate'),
+    options: ['-r', '--reset', '-n', '--nooutput'],
+    note: 'nstat -s (no history update)',
+    examples: ['nstat -asz | grep -i frag'],
+    counterExamples: ['nstat -az', 'nstat -r'],
   },
   {
     programs: ['bpftool'],
