@@ -53,7 +53,9 @@ async function markdownFiles(dir: string): Promise<string[]> {
 const args = process.argv.slice(2);
 const sampleAt = args.indexOf('--sample');
 const sampleSize = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 0;
-const dirs = args.filter((arg, i) => !arg.startsWith('--') && i !== sampleAt + 1);
+const showDemoted = args.includes('--demoted');
+const dirs = args.filter((arg, i) => !arg.startsWith('--') && (sampleAt < 0 || i !== sampleAt + 1));
+const demotedList: string[] = [];
 const unknowns: { dir: string; command: string; reason: string }[] = [];
 const rows: string[] = ['| corpus | commands | before: read-only / mutating | after: read-only / mutating / unknown | read-only → not |', '|---|---|---|---|---|'];
 for (const dir of dirs) {
@@ -70,7 +72,10 @@ for (const dir of dirs) {
       const old = oldLabel(record.command) as 'read-only' | 'mutating';
       before[old]++;
       after[record.safety]++;
-      if (old === 'read-only' && record.safety !== 'read-only') demoted++;
+      if (old === 'read-only' && record.safety !== 'read-only') {
+        demoted++;
+        demotedList.push(`[${path.basename(dir)}] ${record.safety}: ${record.command.split('\n')[0]} — ${record.safetyReason}`);
+      }
       if (record.safety === 'unknown') {
         unknowns.push({ dir: path.basename(dir), command: record.command, reason: classifyCommand(record.command).reason });
       }
@@ -80,6 +85,7 @@ for (const dir of dirs) {
   rows.push(`| ${path.basename(dir)} | ${total} | ${before['read-only']} / ${before.mutating} | ${after['read-only']} / ${after.mutating} / ${after.unknown} | ${demoted} | (${ms} ms)`);
 }
 console.log(rows.join('\n'));
+if (showDemoted) console.log(`\nread-only before, not after:\n${demotedList.join('\n')}`);
 if (sampleSize > 0) {
   // A deterministic spread over all unknown commands: every k-th one.
   const step = Math.max(1, Math.floor(unknowns.length / sampleSize));

@@ -197,7 +197,12 @@ export function classifyArgv(words: readonly ShellWord[], input: StageInput, dep
 
 function classifyProgram(program: string, args: readonly string[]): SafetyVerdict {
   if (READ_ONLY_FORMS.some((form) => matchesReadOnly(form, program, args))) return READ_ONLY;
-  const what = [program, ...positionals(args).slice(0, 1)].join(' ');
+  // Name the sub-command too when the program has sub-commands (`kubectl delete`, not `tcpdump any`).
+  const sub = positionals(args)[0];
+  const hasSubcommands = [...READ_ONLY_FORMS, ...MUTATING_FORMS].some(
+    (form) => form.subcommands && form.subcommands.length > 0 && form.programs.includes(program),
+  );
+  const what = hasSubcommands && sub && /^[a-z][\w-]*$/.test(sub) ? `${program} ${sub}` : program;
   const mutating = MUTATING_FORMS.find((form) => matchesMutating(form, program, args));
   if (mutating) return { safety: 'mutating', reason: `${what}: ${mutating.note}` };
   return { safety: 'unknown', reason: `${what}: not a known read-only form` };

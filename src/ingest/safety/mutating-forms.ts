@@ -921,6 +921,92 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
     note: 'downloads into a file',
     examples: ['wget https://x/calico.yaml', 'wget -O /usr/local/bin/x https://x'],
   },
+  {
+    programs: ['git'],
+    subcommands: [
+      [
+        'apply',
+        'am',
+        'checkout',
+        'switch',
+        'reset',
+        'clone',
+        'pull',
+        'fetch',
+        'commit',
+        'push',
+        'merge',
+        'rebase',
+        'clean',
+        'stash',
+        'cherry-pick',
+        'revert',
+        'rm',
+        'mv',
+        'add',
+        'init',
+        'restore',
+        'submodule',
+        'tag',
+        'config',
+        'gc',
+        'prune',
+      ],
+    ],
+    note: 'changes a git repository or working tree',
+    examples: [
+      'git apply x.patch',
+      'git clone https://github.com/tigera/kmods-via-containers',
+      'git checkout v1.13.0',
+    ],
+  },
+  {
+    programs: ['kind', 'minikube', 'k3d', 'eksctl', 'virtctl', 'subctl', 'kubeadm-join'],
+    test: (args) =>
+      positionals(args).some((word) =>
+        /^(?:create|delete|start|stop|restart|load|deploy|deploy-broker|join|uninstall|migrate|pause|unpause|expose|scale|upgrade|addons|cleanup|soft-reboot|guestfs|image-upload|vnc|usbredir|unregister|register)$/.test(
+          word,
+        ),
+      ),
+    note: 'creates, deletes or restarts clusters or VMs',
+    examples: [
+      'kind create cluster --config config.yaml',
+      'minikube start --cni=calico',
+      'virtctl restart testvm',
+      'eksctl create cluster --name x',
+    ],
+  },
+  {
+    programs: [
+      'az',
+      'gcloud',
+      'aws',
+      'neutron',
+      'nova',
+      'openstack',
+      'devlink',
+      'gobgp',
+      'ovsdb-tool',
+      'chkconfig',
+      'update-rc.d',
+      'bfdd-control',
+    ],
+    test: (args) =>
+      positionals(args).some((word) =>
+        /(?:^|-)(?:create|delete|update|set|unset|add|del|remove|boot|start|stop|restart|scale|upgrade|enable|disable|reload|reset|compact|convert|join|cluster-to-standalone|on|off|new)$/.test(
+          word,
+        ),
+      ),
+    note: 'changes cloud, OpenStack, NIC, BGP or OVSDB state',
+    examples: [
+      'gcloud compute networks create example-k8s --subnet-mode custom',
+      'neutron net-create demo-net',
+      'devlink dev param set pci/84:00.0 name x value y cmode runtime',
+      'ovsdb-tool cluster-to-standalone a.db b.db',
+      'chkconfig openvswitch off',
+      'gobgp global rib add 10.0.0.0/24',
+    ],
+  },
   // Packages and installers
   {
     programs: [

@@ -664,7 +664,7 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
   // Calico, Cilium, Hubble, BIRD
   {
     programs: ['calicoctl'],
-    subcommands: [['get', 'version', 'describe']],
+    subcommands: [['get', 'version', 'describe', 'validate']],
     valueOptions: ['-n', '--namespace', '-o', '--output', '--config', '-c'],
     note: 'calicoctl get',
     examples: ['calicoctl get ippool -o wide', 'calicoctl get bgppeer', 'calicoctl version'],
@@ -1154,6 +1154,182 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     programs: ['findmnt', 'lsattr', 'getfacl', 'getcap', 'ldd', 'nm', 'readelf', 'objdump'],
     note: 'file and mount inspection',
     examples: ['findmnt -t bpf', 'getcap /usr/bin/ping'],
+  },
+  // Other control planes met in CNI docs: BFD, BGP, OVSDB files, clouds, OpenStack, git, local clusters.
+  {
+    programs: ['bfdd-control'],
+    subcommands: [['status', 'version']],
+    note: 'Kube-OVN BFD daemon status',
+    examples: ['ip netns exec ovnext bfdd-control status'],
+    counterExamples: ['bfdd-control session new set minrx 100 ms'],
+  },
+  {
+    programs: ['gobgp'],
+    test: (args) =>
+      !positionals(args).some((word) =>
+        /^(?:add|del|delete|reset|softreset|softresetin|softresetout|shutdown|enable|disable|set|update|import|inject)$/.test(
+          word,
+        ),
+      ),
+    note: 'gobgp neighbor/global rib listings',
+    examples: ['gobgp neighbor', 'gobgp -j neighbor 10.0.0.1 | jq .state', 'gobgp global rib'],
+    counterExamples: ['gobgp global rib add 10.0.0.0/24', 'gobgp neighbor 10.0.0.1 reset'],
+  },
+  {
+    programs: ['ovsdb-tool'],
+    subcommands: [
+      [
+        'show-log',
+        'db-version',
+        'schema-version',
+        'db-cksum',
+        'schema-cksum',
+        'db-name',
+        'schema-name',
+        'db-cid',
+        'db-sid',
+        'db-local-address',
+        'db-is-clustered',
+        'db-is-standalone',
+        'check-cluster',
+        'query',
+        'needs-conversion',
+      ],
+    ],
+    note: 'ovsdb-tool read-only inspection of a database file',
+    examples: [
+      'ovsdb-tool show-log -m /etc/ovn/ovnnb_db.db',
+      'ovsdb-tool db-is-clustered /etc/ovn/ovnsb_db.db',
+    ],
+    counterExamples: ['ovsdb-tool cluster-to-standalone a.db b.db', 'ovsdb-tool compact x.db'],
+  },
+  {
+    programs: ['devlink'],
+    test: (args) => {
+      const words = positionals(args);
+      return (
+        (words.includes('show') || words.length <= 1) &&
+        !words.some((word) => ['set', 'reload', 'add', 'del', 'flash', 'split', 'unsplit'].includes(word))
+      );
+    },
+    note: 'devlink … show',
+    examples: ['devlink dev show', 'devlink dev param show pci/0000:84:00.0 name flow_steering_mode'],
+    counterExamples: [
+      'devlink dev param set pci/84:00.0 name flow_steering_mode value smfs cmode runtime',
+      'devlink dev reload pci/84:00.0',
+    ],
+  },
+  {
+    programs: ['neutron', 'nova', 'openstack'],
+    test: (args) => {
+      const words = positionals(args);
+      return (
+        words.length > 0 &&
+        words.some((word) => /(?:^|-)(?:list|show)$/.test(word)) &&
+        !words.some((word) => /(?:^|-)(?:create|delete|update|set|unset|add|remove|boot)$/.test(word))
+      );
+    },
+    note: 'OpenStack … list/show',
+    examples: ['neutron net-list', 'nova list', 'openstack server show vm1'],
+    counterExamples: [
+      'neutron net-create x',
+      'nova boot --flavor m1.tiny vm1',
+      'openstack server delete vm1',
+    ],
+  },
+  {
+    programs: ['az', 'gcloud', 'aws', 'eksctl'],
+    test: (args) => {
+      const words = positionals(args);
+      return (
+        words.some(
+          (word) =>
+            ['show', 'list', 'describe', 'get', 'describe-instances', 'get-credentials-info'].includes(
+              word,
+            ) || /^(?:describe|list|get)-[\w-]+$/.test(word),
+        ) &&
+        !words.some((word) =>
+          /^(?:create|delete|update|set|add|remove|start|stop|restart|scale|upgrade|enable|disable|get-credentials|modify-[\w-]+|put-[\w-]+|attach-[\w-]+|detach-[\w-]+)$/.test(
+            word,
+          ),
+        )
+      );
+    },
+    note: 'cloud CLIs: show/list/describe/get',
+    examples: [
+      'az aks show --name c --resource-group g --query networkProfile',
+      'gcloud compute instances list',
+      'aws ec2 describe-instances',
+      'eksctl get cluster',
+    ],
+    counterExamples: [
+      'gcloud compute firewall-rules create x --allow tcp:22',
+      'az group create --name g',
+      'eksctl create cluster',
+      'az aks get-credentials -n c -g g',
+    ],
+  },
+  {
+    programs: ['git'],
+    subcommands: [
+      [
+        'status',
+        'log',
+        'diff',
+        'show',
+        'rev-parse',
+        'describe',
+        'ls-files',
+        'blame',
+        'grep',
+        'remote',
+        'branch',
+        'version',
+        'shortlog',
+        'ls-remote',
+        'cat-file',
+      ],
+    ],
+    options: [
+      '--output',
+      '-o',
+      '-d',
+      '-D',
+      '-m',
+      '-M',
+      '-c',
+      '-C',
+      '--delete',
+      '--move',
+      '--copy',
+      '--set-upstream-to',
+      '-u',
+      '--unset-upstream',
+      '--edit-description',
+    ],
+    test: (args) => {
+      const words = positionals(args, ['-C', '-c']);
+      if (words[0] === 'remote') return words.length === 1 || ['show', 'get-url'].includes(words[1] ?? '');
+      if (words[0] === 'branch') return words.length === 1;
+      return true;
+    },
+    note: 'git status/log/diff/show',
+    examples: ['git status', 'git log --oneline -5', 'git diff HEAD~1', 'git remote -v', 'git branch -a'],
+    counterExamples: [
+      'git apply x.patch',
+      'git checkout main',
+      'git branch -D x',
+      'git remote add x y',
+      'git clone https://x',
+    ],
+  },
+  {
+    programs: ['kind', 'minikube', 'k3d'],
+    subcommands: [['get', 'status', 'version', 'ip', 'profile', 'ssh-key', 'logs']],
+    test: (args) => positionals(args)[0] !== 'profile' || positionals(args)[1] === 'list',
+    note: 'kind get / minikube status',
+    examples: ['kind get clusters', 'minikube status', 'minikube ip'],
+    counterExamples: ['kind create cluster', 'minikube start --cni=calico', 'kind delete cluster'],
   },
   {
     programs: ['firewall-cmd'],
