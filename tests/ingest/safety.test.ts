@@ -98,6 +98,7 @@ const TABLE: [string, Safety][] = [
   ['kubectl ko diagnose all', R],
   ['kubectl ko reload', M],
   ['kubectl-ko nbctl ls-list', R],
+  ['kubectl ko icsbctl show', R],
   // iproute2
   ['ip a', R],
   ['ip -d link show genev_sys_6081', R],

@@ -4,6 +4,7 @@
  * examples are tests.
  */
 import { type CommandForm, hasOption, positionals, shortOptionValues } from './forms.js';
+import { IP_OBJECTS } from './read-only-forms.js';
 
 const KUBECTL_VALUE_OPTIONS = [
   '-n',
@@ -112,29 +113,7 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
   },
   {
     programs: ['ip'],
-    subcommands: [
-      [
-        'link',
-        'l',
-        'addr',
-        'address',
-        'a',
-        'route',
-        'r',
-        'rule',
-        'neigh',
-        'neighbor',
-        'n',
-        'netns',
-        'tunnel',
-        'maddr',
-        'xfrm',
-        'nexthop',
-        'tuntap',
-        'vrf',
-      ],
-      IP_CHANGES,
-    ],
+    subcommands: [[...IP_OBJECTS, 'netns'], IP_CHANGES],
     valueOptions: ['-n', '-netns'],
     note: 'changes interfaces, addresses, routes or namespaces',
     examples: [
@@ -142,6 +121,7 @@ export const MUTATING_FORMS: readonly CommandForm[] = [
       'ip route add 10.0.0.0/8 via 1.2.3.4',
       'ip netns add x',
       'ip addr flush dev eth0',
+      'ip ro add default via 10.16.0.1',
     ],
   },
   {

@@ -24,7 +24,8 @@ const KUBECTL_VALUE_OPTIONS = [
   '--container',
 ];
 
-const IP_OBJECTS = [
+/** `ip` objects and the abbreviations iproute2 accepts for them. */
+export const IP_OBJECTS = [
   'a',
   'ad',
   'addr',

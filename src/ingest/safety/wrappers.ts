@@ -183,6 +183,8 @@ const IP_VALUE_OPTIONS = ['-n', '-netns', '-f', '-family', '-rc', '-l', '-loops'
 const KO_TOOLS: Readonly<Record<string, { program: string; node: boolean }>> = {
   nbctl: { program: 'ovn-nbctl', node: false },
   sbctl: { program: 'ovn-sbctl', node: false },
+  icnbctl: { program: 'ovn-ic-nbctl', node: false },
+  icsbctl: { program: 'ovn-ic-sbctl', node: false },
   vsctl: { program: 'ovs-vsctl', node: true },
   ofctl: { program: 'ovs-ofctl', node: true },
   dpctl: { program: 'ovs-dpctl', node: true },
