@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Safety } from '../../core/types.js';
-import { matchesMutating, matchesReadOnly, positionals } from './forms.js';
+import { type CommandForm, matchesMutating, matchesReadOnly, positionals } from './forms.js';
 import { MUTATING_FORMS } from './mutating-forms.js';
 import { HARMLESS_TARGETS, READ_ONLY_FORMS } from './read-only-forms.js';
 import { parseShell } from './shell-syntax.js';
@@ -62,6 +62,28 @@ interface StageInput {
   herestring?: ShellWord;
 }
 
+/** Computed only for the few programs that care (shells, interpreters, nc): syntax-node access is costly. */
+type LazyInput = () => StageInput;
+
+const NO_INPUT: LazyInput = () => ({ afterPipe: false });
+
+/** Forms by program name, so a stage is checked against its own program's forms only. */
+function byProgram(forms: readonly CommandForm[]): Map<string, CommandForm[]> {
+  const index = new Map<string, CommandForm[]>();
+  for (const form of forms) {
+    for (const program of form.programs) index.set(program, [...(index.get(program) ?? []), form]);
+  }
+  return index;
+}
+
+const READ_ONLY_BY_PROGRAM = byProgram(READ_ONLY_FORMS);
+const MUTATING_BY_PROGRAM = byProgram(MUTATING_FORMS);
+const WITH_SUBCOMMANDS = new Set(
+  [...READ_ONLY_FORMS, ...MUTATING_FORMS]
+    .filter((form) => form.subcommands && form.subcommands.length > 0)
+    .flatMap((form) => form.programs),
+);
+
 function combine(verdicts: readonly SafetyVerdict[]): SafetyVerdict {
   return (
     verdicts.find((verdict) => verdict.safety === 'mutating') ??
@@ -87,10 +109,12 @@ function classifyScript(text: string, depth: number): SafetyVerdict {
 }
 
 /** Every command and redirection anywhere in the tree runs: in pipelines, lists, loops, `$(…)`, heredocs. */
-function walk(node: Node, depth: number, verdicts: SafetyVerdict[]): void {
-  if (node.type === 'command') verdicts.push(classifyCommandNode(node, depth));
-  else if (node.type === 'file_redirect') verdicts.push(classifyRedirect(node));
-  for (const child of node.namedChildren) if (child) walk(child, depth, verdicts);
+function walk(root: Node, depth: number, verdicts: SafetyVerdict[]): void {
+  // One native query instead of a JS walk: node objects are costly to create from WebAssembly.
+  for (const node of root.descendantsOfType(['command', 'file_redirect'])) {
+    if (!node) continue;
+    verdicts.push(node.type === 'command' ? classifyCommandNode(node, depth) : classifyRedirect(node));
+  }
 }
 
 function classifyRedirect(node: Node): SafetyVerdict {
@@ -138,7 +162,7 @@ function classifyCommandNode(node: Node, depth: number): SafetyVerdict {
   const words = [name, ...node.childrenForFieldName('argument')]
     .filter((child) => child !== null)
     .map(wordOf);
-  return classifyArgv(words, stageInput(node), depth);
+  return classifyArgv(words, () => stageInput(node), depth);
 }
 
 function basename(path: string): string {
@@ -146,7 +170,11 @@ function basename(path: string): string {
 }
 
 /** Classifies one stage given as words (program first). */
-export function classifyArgv(words: readonly ShellWord[], input: StageInput, depth: number): SafetyVerdict {
+export function classifyArgv(
+  words: readonly ShellWord[],
+  lazyInput: LazyInput,
+  depth: number,
+): SafetyVerdict {
   const first = words[0];
   if (!first) return READ_ONLY;
   if (first.dynamic)
@@ -161,28 +189,31 @@ export function classifyArgv(words: readonly ShellWord[], input: StageInput, dep
   if (program === 'oc') program = 'kubectl';
   const args = argv.map((word) => word.text);
 
-  if (SHELLS.has(program)) return classifyShell(program, argv, input, depth);
-  if (INTERPRETERS.has(program) && !READ_ONLY_FORMS.some((form) => matchesReadOnly(form, program, args))) {
-    if (input.afterPipe && positionals(args).every((word) => word === '-')) {
+  if (SHELLS.has(program)) return classifyShell(program, argv, lazyInput(), depth);
+  if (INTERPRETERS.has(program) && !isReadOnlyForm(program, args)) {
+    if (lazyInput().afterPipe && positionals(args).every((word) => word === '-')) {
       return { safety: 'mutating', reason: `${program} runs code piped into it` };
     }
     return { safety: 'unknown', reason: `${program} runs a script or inline code` };
   }
 
   // nc/telnet fed from a pipe or heredoc send that data to a server, which may act on it.
-  if (NETWORK_WRITERS.has(program) && (input.afterPipe || input.heredoc || input.herestring)) {
-    return { safety: 'unknown', reason: `${program} sends its input to a server` };
+  if (NETWORK_WRITERS.has(program)) {
+    const input = lazyInput();
+    if (input.afterPipe || input.heredoc || input.herestring) {
+      return { safety: 'unknown', reason: `${program} sends its input to a server` };
+    }
   }
 
   const unwrapped = unwrap(program, [literal(program), ...argv]);
-  if (unwrapped) return classifyUnwrapped(program, unwrapped, input, depth);
+  if (unwrapped) return classifyUnwrapped(program, unwrapped, lazyInput, depth);
 
   if (program === 'find') {
     const { own, runs } = splitFindExec(argv);
     const verdicts = runs.map((run) =>
       run.length === 0
         ? { safety: 'unknown' as const, reason: 'find -exec without a command' }
-        : classifyArgv(run, { afterPipe: false }, depth),
+        : classifyArgv(run, NO_INPUT, depth),
     );
     verdicts.push(
       classifyProgram(
@@ -195,15 +226,19 @@ export function classifyArgv(words: readonly ShellWord[], input: StageInput, dep
   return classifyProgram(program, args);
 }
 
+function isReadOnlyForm(program: string, args: readonly string[]): boolean {
+  return (READ_ONLY_BY_PROGRAM.get(program) ?? []).some((form) => matchesReadOnly(form, program, args));
+}
+
 function classifyProgram(program: string, args: readonly string[]): SafetyVerdict {
-  if (READ_ONLY_FORMS.some((form) => matchesReadOnly(form, program, args))) return READ_ONLY;
+  if (isReadOnlyForm(program, args)) return READ_ONLY;
   // Name the sub-command too when the program has sub-commands (`kubectl delete`, not `tcpdump any`).
   const sub = positionals(args)[0];
-  const hasSubcommands = [...READ_ONLY_FORMS, ...MUTATING_FORMS].some(
-    (form) => form.subcommands && form.subcommands.length > 0 && form.programs.includes(program),
+  const what =
+    WITH_SUBCOMMANDS.has(program) && sub && /^[a-z][\w-]*$/.test(sub) ? `${program} ${sub}` : program;
+  const mutating = (MUTATING_BY_PROGRAM.get(program) ?? []).find((form) =>
+    matchesMutating(form, program, args),
   );
-  const what = hasSubcommands && sub && /^[a-z][\w-]*$/.test(sub) ? `${program} ${sub}` : program;
-  const mutating = MUTATING_FORMS.find((form) => matchesMutating(form, program, args));
   if (mutating) return { safety: 'mutating', reason: `${what}: ${mutating.note}` };
   return { safety: 'unknown', reason: `${what}: not a known read-only form` };
 }
@@ -211,7 +246,7 @@ function classifyProgram(program: string, args: readonly string[]): SafetyVerdic
 function classifyUnwrapped(
   program: string,
   unwrapped: Unwrapped,
-  input: StageInput,
+  input: LazyInput,
   depth: number,
 ): SafetyVerdict {
   switch (unwrapped.kind) {
