@@ -24,6 +24,9 @@ const READ_ONLY: SafetyVerdict = { safety: 'read-only', reason: '' };
 const MAX_DEPTH = 6;
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish']);
+/** `/usr/sbin/ip` is `ip`; `./ip` or `/tmp/x/cat` is not proven to be the system's program. */
+const STANDARD_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
+
 const NETWORK_WRITERS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl']);
 const INTERPRETERS = new Set([
   'python',
@@ -179,6 +182,9 @@ export function classifyArgv(
   if (!first) return READ_ONLY;
   if (first.dynamic)
     return { safety: 'unknown', reason: `the program name ${first.text} comes from an expansion` };
+  if (first.text.includes('/') && !STANDARD_BIN.test(first.text)) {
+    return { safety: 'unknown', reason: `${first.text}: a program outside the system's bin directories` };
+  }
   let program = basename(first.text);
   let argv = words.slice(1);
   if (program === 'kubectl-ko') {
@@ -197,6 +203,9 @@ export function classifyArgv(
     return { safety: 'unknown', reason: `${program} runs a script or inline code` };
   }
 
+  if (['source', '.', 'eval'].includes(program) && argv.some((word) => DOWNLOAD.test(word.text))) {
+    return { safety: 'mutating', reason: `${program} runs a downloaded script` };
+  }
   // nc/telnet fed from a pipe or heredoc send that data to a server, which may act on it.
   if (NETWORK_WRITERS.has(program)) {
     const input = lazyInput();
@@ -261,6 +270,15 @@ function classifyUnwrapped(
   }
 }
 
+/** A download run as a script (`bash -c "$(curl …)"`, `sh <(wget -O- …)`) is always a change. */
+const DOWNLOAD = /\b(?:curl|wget|fetch)\b/;
+
+function dynamicScript(program: string, script: ShellWord): SafetyVerdict {
+  if (DOWNLOAD.test(script.text))
+    return { safety: 'mutating', reason: `${program} runs a downloaded script` };
+  return { safety: 'unknown', reason: `${program} runs shell text built from an expansion` };
+}
+
 /** `sh -c '…'` is classified by its text; a shell reading a script from a pipe is never read-only. */
 function classifyShell(
   program: string,
@@ -280,14 +298,14 @@ function classifyShell(
     if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(text)) {
       const script = argv[i + 1];
       if (!script) return { safety: 'unknown', reason: `${program} -c without a command` };
-      if (script.dynamic)
-        return { safety: 'unknown', reason: `${program} -c runs shell text built from an expansion` };
+      if (script.dynamic) return dynamicScript(program, script);
       return classifyScript(substitutePlaceholders(script.text), depth + 1);
     }
     if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(text)) stdin = true;
     i += ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'].includes(text) ? 2 : 1;
   }
   const script = argv[i];
+  if (script?.dynamic) return dynamicScript(program, script);
   if (script && script.text !== '-' && !stdin) {
     return { safety: 'unknown', reason: `${program} runs the script file ${script.text}` };
   }
