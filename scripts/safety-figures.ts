@@ -57,11 +57,16 @@ const showDemoted = args.includes('--demoted');
 const dirs = args.filter((arg, i) => !arg.startsWith('--') && (sampleAt < 0 || i !== sampleAt + 1));
 const demotedList: string[] = [];
 const unknowns: { dir: string; command: string; reason: string }[] = [];
-const rows: string[] = ['| corpus | commands | before: read-only / mutating | after: read-only / mutating / unknown | read-only → not |', '|---|---|---|---|---|'];
+const rows: string[] = [
+  '| corpus | commands | before: read-only / mutating | after: read-only / mutating / unknown | read-only → mutating / unknown | mutating → read-only |',
+  '|---|---|---|---|---|---|',
+];
 for (const dir of dirs) {
   const before = { 'read-only': 0, mutating: 0 };
   const after = { 'read-only': 0, mutating: 0, unknown: 0 };
   let demoted = 0;
+  let toMutating = 0;
+  let promoted = 0;
   let total = 0;
   const started = performance.now();
   for (const file of await markdownFiles(dir)) {
@@ -74,15 +79,25 @@ for (const dir of dirs) {
       after[record.safety]++;
       if (old === 'read-only' && record.safety !== 'read-only') {
         demoted++;
-        demotedList.push(`[${path.basename(dir)}] ${record.safety}: ${record.command.split('\n')[0]} — ${record.safetyReason}`);
+        if (record.safety === 'mutating') toMutating++;
+        demotedList.push(
+          `[${path.basename(dir)}] ${record.safety}: ${record.command.split('\n')[0]} — ${record.safetyReason}`,
+        );
       }
+      if (old === 'mutating' && record.safety === 'read-only') promoted++;
       if (record.safety === 'unknown') {
-        unknowns.push({ dir: path.basename(dir), command: record.command, reason: classifyCommand(record.command).reason });
+        unknowns.push({
+          dir: path.basename(dir),
+          command: record.command,
+          reason: classifyCommand(record.command).reason,
+        });
       }
     }
   }
   const ms = Math.round(performance.now() - started);
-  rows.push(`| ${path.basename(dir)} | ${total} | ${before['read-only']} / ${before.mutating} | ${after['read-only']} / ${after.mutating} / ${after.unknown} | ${demoted} | (${ms} ms)`);
+  rows.push(
+    `| ${path.basename(dir)} | ${total} | ${before['read-only']} / ${before.mutating} | ${after['read-only']} / ${after.mutating} / ${after.unknown} | ${toMutating} / ${demoted - toMutating} | ${promoted} | (${ms} ms)`,
+  );
 }
 console.log(rows.join('\n'));
 if (showDemoted) console.log(`\nread-only before, not after:\n${demotedList.join('\n')}`);

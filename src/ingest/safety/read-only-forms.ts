@@ -292,6 +292,33 @@ export const READ_ONLY_FORMS: readonly CommandForm[] = [
     counterExamples: ['bridge fdb add 00:11:22:33:44:55 dev vxlan0'],
   },
   {
+    programs: ['vdpa', 'dcb', 'rdma'],
+    subcommands: [
+      [
+        'mgmtdev',
+        'dev',
+        'link',
+        'resource',
+        'system',
+        'statistic',
+        'ets',
+        'pfc',
+        'app',
+        'buffer',
+        'maxrate',
+        'apptrust',
+        'rewr',
+      ],
+      ['', 'show', 'list'],
+    ],
+    note: 'vdpa/dcb/rdma … show',
+    examples: ['vdpa mgmtdev show', 'vdpa dev show', 'rdma link show'],
+    counterExamples: [
+      'vdpa dev add name vdpa0 mgmtdev pci/0000:03:00.2',
+      'dcb ets set dev eth0 tc-tsa all:strict',
+    ],
+  },
+  {
     programs: ['brctl'],
     subcommands: [['show', 'showmacs', 'showstp']],
     note: 'brctl show',
