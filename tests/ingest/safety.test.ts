@@ -381,6 +381,8 @@ describe('traps a read-only form must not fall into', () => {
     ['iptables-save -f /etc/iptables/rules.v4', U],
     ['ipset list -file /tmp/sets', U],
     ['echo FLUSHALL | nc redis 6379', U],
+    ['echo | openssl s_client -connect 10.96.0.1:443 2>/dev/null | openssl x509 -noout -dates', R],
+    ['printf "GET / HTTP/1.0\\r\\n\\r\\n" | nc 10.96.0.1 80', U],
     ['nc -zv redis 6379', R],
     ['openssl x509 -req -in x.csr -CA ca.crt -CAkey ca.key -CAserial ca.srl', U],
     ['uniq a.txt b.txt', M],

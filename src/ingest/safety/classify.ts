@@ -27,6 +27,9 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish
 /** `/usr/sbin/ip` is `ip`; `./ip` or `/tmp/x/cat` is not proven to be the system's program. */
 const STANDARD_BIN = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
 
+/** Producers that send nothing (or a bare newline) down a pipe. */
+const EMPTY_INPUT = /^(?:echo(?:\s+-n)?|true|:|printf\s+(?:''|""))$/;
+
 const NETWORK_WRITERS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat', 'openssl']);
 const INTERPRETERS = new Set([
   'python',
@@ -61,6 +64,8 @@ export function classifyCommand(command: string): SafetyVerdict {
 /** Where a stage's standard input comes from, for shells that read their program from it. */
 interface StageInput {
   afterPipe: boolean;
+  /** Source text of the stage piped into this one. */
+  pipedFrom?: string;
   heredoc?: { text: string; dynamic: boolean };
   herestring?: ShellWord;
 }
@@ -138,6 +143,7 @@ function stageInput(node: Node): StageInput {
   const stage = node.parent?.type === 'redirected_statement' ? node.parent : node;
   const previous = stage.previousSibling?.type;
   const input: StageInput = { afterPipe: previous === '|' || previous === '|&' };
+  if (input.afterPipe) input.pipedFrom = stage.previousNamedSibling?.text ?? '';
   const redirects = [...node.namedChildren, ...(stage === node ? [] : stage.namedChildren)];
   for (const redirect of redirects) {
     if (redirect?.type === 'heredoc_redirect') {
@@ -207,9 +213,11 @@ export function classifyArgv(
     return { safety: 'mutating', reason: `${program} runs a downloaded script` };
   }
   // nc/telnet fed from a pipe or heredoc send that data to a server, which may act on it.
-  if (NETWORK_WRITERS.has(program)) {
+  if (NETWORK_WRITERS.has(program) && (program !== 'openssl' || args[0] === 's_client')) {
     const input = lazyInput();
-    if (input.afterPipe || input.heredoc || input.herestring) {
+    // `echo | openssl s_client …` only closes the connection's input.
+    const sendsData = input.afterPipe && !EMPTY_INPUT.test(input.pipedFrom ?? '');
+    if (sendsData || input.heredoc || input.herestring) {
       return { safety: 'unknown', reason: `${program} sends its input to a server` };
     }
   }
