@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Safety } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
-import { substitutePlaceholders } from '../../src/ingest/safety/classify.js';
+import {
+  classifyCommandParsed,
+  simpleWords,
+  substitutePlaceholders,
+} from '../../src/ingest/safety/classify.js';
+import { MUTATING_FORMS } from '../../src/ingest/safety/mutating-forms.js';
+import { READ_ONLY_FORMS } from '../../src/ingest/safety/read-only-forms.js';
 import { changeMarkLine, classifyCommand, classifySafety } from '../../src/ingest/safety.js';
 import { SAFETY_FINDING_CODE, safetyFindings } from '../../src/ingest/safety-findings.js';
 
@@ -424,5 +430,45 @@ describe('downloads run as scripts, and programs outside bin directories', () =>
     ['/opt/cni/bin/bridge < conf.json', U],
   ] as [string, Safety][])('%s → %s', (command, expected) => {
     expect(classifySafety(command)).toBe(expected);
+  });
+});
+
+describe('the plain-words shortcut', () => {
+  const commands = [
+    ...TABLE.map(([command]) => command),
+    ...[...READ_ONLY_FORMS, ...MUTATING_FORMS].flatMap((form) => [
+      ...form.examples,
+      ...(form.counterExamples ?? []),
+    ]),
+  ];
+
+  it("gives the parser's verdict for every command it takes", () => {
+    const simple = commands.filter((command) => simpleWords(substitutePlaceholders(command)) !== null);
+    expect(simple.length).toBeGreaterThan(100);
+    for (const command of simple)
+      expect(classifyCommand(command), command).toEqual(classifyCommandParsed(command));
+  });
+
+  it('leaves quotes, expansions, operators, redirections, comments and keywords to the parser', () => {
+    for (const text of [
+      'echo "a"',
+      'ls $X',
+      'a | b',
+      'a && b',
+      'a > f',
+      'a # c',
+      'a\\nb',
+      'for x in y',
+      'a `b`',
+      'f() x',
+      'a\\ b',
+    ]) {
+      expect(simpleWords(text), text).toBeNull();
+    }
+    expect(simpleWords('A=1 B=2 kubectl get pods')?.map((word) => word.text)).toEqual([
+      'kubectl',
+      'get',
+      'pods',
+    ]);
   });
 });

@@ -58,7 +58,52 @@ export function substitutePlaceholders(command: string): string {
 }
 
 export function classifyCommand(command: string): SafetyVerdict {
+  const text = substitutePlaceholders(command);
+  const words = simpleWords(text);
+  return words ? classifyArgv(words, NO_INPUT, 0) : classifyScript(text, 0);
+}
+
+/** The same verdict through the shell parser always (tests check the shortcut against it). */
+export function classifyCommandParsed(command: string): SafetyVerdict {
   return classifyScript(substitutePlaceholders(command), 0);
+}
+
+/**
+ * Most KB commands are one simple command of plain words (`kubectl get pods -A -o wide`): no quotes,
+ * expansions, operators, redirections or comments. Their words are the whitespace-separated fields, so they
+ * skip the parser (which costs more than the classification itself on first use). Null for anything else.
+ */
+const SIMPLE_COMMAND = /^[\w./:=,@%+~^*?[\]-]+(?:[ \t]+[\w./:=,@%+~^*?[\]-]+)*$/;
+const SHELL_KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'in',
+  'function',
+  'select',
+  'coproc',
+  '[[',
+  ']]',
+]);
+
+export function simpleWords(text: string): ShellWord[] | null {
+  const trimmed = text.trim();
+  if (!SIMPLE_COMMAND.test(trimmed)) return null;
+  const fields = trimmed.split(/[ \t]+/);
+  let start = 0;
+  // Leading `NAME=value` words are assignments, not the program.
+  while (start < fields.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(fields[start] ?? '')) start++;
+  if (start < fields.length && SHELL_KEYWORDS.has(fields[start] ?? '')) return null;
+  return fields.slice(start).map(literal);
 }
 
 /** Where a stage's standard input comes from, for shells that read their program from it. */
