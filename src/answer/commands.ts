@@ -40,7 +40,7 @@ export function pickCommands(
     if (picked.size >= minCommands) break;
     if (record.safety === 'read-only') add(picked, record);
   }
-  // Stable: read-only ones keep their order and come first; mutating ones go last.
+  // Stable: read-only ones keep their order and come first; mutating and unknown ones go last.
   const records = [...picked.values()];
   const ordered = [
     ...records.filter((c) => c.safety === 'read-only'),

@@ -133,7 +133,8 @@ export function fullAnswer(
   }
   // The commands themselves are in `commands` (rendered after the answer); the answer says how to run them.
   if (commands.length > 0) {
-    const mutating = commands.filter((command) => command.safety === 'mutating').length;
+    // Everything not proven read-only (mutating or unknown) is announced as needing a check.
+    const mutating = commands.filter((command) => command.safety !== 'read-only').length;
     out.push(labels.runCommands(commands.length, mutating));
   }
 

@@ -12,9 +12,10 @@ export const LABELS = {
     fix: '处理',
     commands: '建议命令（只读在前，变更操作已标注）',
     mutating: '变更',
+    unknown: '未确认只读，执行前检查',
     sources: '来源',
     runCommands: (total: number, mutating: number) =>
-      `按顺序执行下面 ${total} 条命令：只读命令在前${mutating > 0 ? `，最后 ${mutating} 条会变更状态（已标注），执行前确认影响` : ''}。`,
+      `按顺序执行下面 ${total} 条命令：只读命令在前${mutating > 0 ? `，最后 ${mutating} 条会变更状态或未确认只读（已标注），执行前确认影响` : ''}。`,
     seeAlso: '其他相关文档',
     section: '相关章节',
     abstain: (confidence: number) => `没有找到足够确定的答案（置信度 ${confidence.toFixed(2)}）。`,
@@ -33,10 +34,11 @@ export const LABELS = {
     fix: 'fix',
     commands: 'Commands (read-only first, state-changing ones marked)',
     mutating: 'changes state',
+    unknown: 'not known to be read-only — check before running',
     sources: 'Sources',
     runCommands: (total: number, mutating: number) =>
       `Run the ${total} command${total === 1 ? '' : 's'} below in order: read-only first` +
-      `${mutating > 0 ? `; the last ${mutating} change${mutating === 1 ? 's' : ''} state (marked), check the impact first` : ''}.`,
+      `${mutating > 0 ? `; the last ${mutating} change${mutating === 1 ? 's' : ''} state or ${mutating === 1 ? 'is' : 'are'} not known to be read-only (marked), check the impact first` : ''}.`,
     seeAlso: 'Also relevant',
     section: 'Relevant section',
     abstain: (confidence: number) =>

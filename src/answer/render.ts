@@ -16,7 +16,11 @@ export function renderText(body: ChatBody, question: string): string {
           c.lines[0] <= command.source.line &&
           command.source.line <= c.lines[1],
       );
-      const flag = command.safety === 'mutating' ? `⚠️ [${labels.mutating}] ` : '';
+      // `unknown` is flagged like `mutating`: only a proven read-only command goes unmarked.
+      const flag =
+        command.safety === 'read-only'
+          ? ''
+          : `⚠️ [${command.safety === 'mutating' ? labels.mutating : labels.unknown}] `;
       const purpose = command.purpose ? `  # ${command.purpose}` : '';
       const mark = citation >= 0 ? ` [${citation + 1}]` : '';
       const text = command.command.includes('\n') ? `\n${indent(command.command)}` : command.command;

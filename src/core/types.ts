@@ -41,7 +41,8 @@ export interface Chunk {
   weight: number;
 }
 
-export type Safety = 'read-only' | 'mutating';
+/** `unknown`: not proven read-only and not a known change; shown like `mutating` everywhere. */
+export type Safety = 'read-only' | 'mutating' | 'unknown';
 
 export interface SourceRef {
   path: string;
@@ -52,6 +53,8 @@ export interface CommandRecord {
   command: string;
   purpose: string;
   safety: Safety;
+  /** Why the command is not read-only (the stage and rule, or the doc's change mark); absent when read-only. */
+  safetyReason?: string;
   /** Distinct `<...>` tokens in the command, in order of first appearance. */
   placeholders: string[];
   source: SourceRef;

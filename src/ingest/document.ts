@@ -8,12 +8,12 @@ import { type ChunkOptions, chunkTree, DEFAULT_CHUNK_OPTIONS } from './chunk.js'
 import { extractCommands, findPlaceholders } from './commands.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
-import { classifySafety } from './safety.js';
+import { changeMarkLine, commandSafety } from './safety.js';
 import { chunkWeight, sectionKind } from './section-kind.js';
 import { parseTroubleshootingTable } from './tables.js';
 
 /** Bump when parsing output changes, so re-ingest re-parses unchanged files. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export interface DocLink {
   /** Target path relative to the KB root (posix), anchor removed. */
@@ -111,10 +111,18 @@ export function parseDocumentWithTree(
       });
     }
     const firstContentLine = fence ? start + 1 : start;
+    const markedFrom = changeMarkLine(node.value, node.meta);
     for (const extracted of extractCommands(node.value, node.lang)) {
       const line = firstContentLine + extracted.lineOffset;
       commands.push(
-        commandRecord(path, extracted.command, extracted.purpose || headingAt(line), line, chunkAt(line)),
+        commandRecord(
+          path,
+          extracted.command,
+          extracted.purpose || headingAt(line),
+          line,
+          chunkAt(line),
+          markedFrom !== null && extracted.lineOffset >= markedFrom,
+        ),
       );
     }
   });
@@ -133,7 +141,7 @@ export function parseDocumentWithTree(
         const [extracted] = extractCommands(code, 'bash');
         if (!extracted) continue;
         const purpose = row.cause ? `${row.symptom}：${row.cause}` : row.symptom;
-        commands.push(commandRecord(path, extracted.command, purpose, row.line, chunk));
+        commands.push(commandRecord(path, extracted.command, purpose, row.line, chunk, false));
         linked.push(extracted.command);
       }
       troubleshooting.push({
@@ -175,11 +183,14 @@ function commandRecord(
   purpose: string,
   line: number,
   chunk: Chunk | undefined,
+  markedAsChange: boolean,
 ): CommandRecord {
+  const verdict = commandSafety(command, markedAsChange);
   return {
     command,
     purpose,
-    safety: classifySafety(command),
+    safety: verdict.safety,
+    ...(verdict.reason ? { safetyReason: verdict.reason } : {}),
     placeholders: findPlaceholders(command),
     source: { path, line },
     chunkId: chunk?.id ?? '',

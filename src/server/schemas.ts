@@ -82,7 +82,11 @@ export const CommandSchema = Type.Object(
   {
     command: Type.String({ description: 'Runnable command; placeholders the question named are filled in.' }),
     purpose: Type.String(),
-    safety: Type.Union([Type.Literal('read-only'), Type.Literal('mutating')]),
+    safety: Type.Union([Type.Literal('read-only'), Type.Literal('mutating'), Type.Literal('unknown')], {
+      description:
+        "'read-only' only when every stage is a known read-only form; 'mutating' for a known state change; " +
+        "'unknown' when not proven read-only (show it like 'mutating').",
+    }),
     group: Type.Union([Type.Literal('diagnose'), Type.Literal('fix')], {
       description:
         '`diagnose`: read-only checks, run in order; `fix`: not known to be read-only, check the impact first.',
