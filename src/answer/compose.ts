@@ -33,8 +33,11 @@ export type {
 } from './types.js';
 
 export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = {
-  maxCommands: 10,
-  minCommands: 4,
+  maxCommands: 8,
+  minCommands: 3,
+  maxDiagnose: 6,
+  maxFixes: 2,
+  otherDocShare: 0.8,
   maxCauses: 3,
   maxSeeAlso: 2,
   maxSuggestions: 3,

@@ -116,7 +116,8 @@ export function fullAnswer(
   // 5. Commands: those in the hit sections, then the matched rows' linked ones; read-only first.
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
-  for (const record of pickCommands(relevant, rows, options.maxCommands, options.minCommands)) {
+  const picked = pickCommands(query, relevant, rows, options).slice(0, options.maxCommands);
+  for (const record of picked) {
     if (citeCommand(record, relevant, builder) === null) continue;
     const template = templateOf(record);
     // What the conversation names is extracted once, and only when a command has a placeholder to fill.

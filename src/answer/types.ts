@@ -139,9 +139,16 @@ export interface ComposeInput {
 }
 
 export interface ComposeOptions {
+  /** Most commands in one answer (diagnostics and fixes together). */
   maxCommands: number;
-  /** When the hit sections and matched rows give fewer, the best doc's other read-only commands fill up to this. */
+  /** Fewer matching diagnostics than this: the top doc's first read-only checks complete them. */
   minCommands: number;
+  /** Most read-only diagnostics in one answer. */
+  maxDiagnose: number;
+  /** Most state-changing fixes in one answer (their own group, never "run in order"). */
+  maxFixes: number;
+  /** Another doc's commands are candidates only when its best hit scores at least this share of the top hit. */
+  otherDocShare: number;
   maxCauses: number;
   /** Other retrieved docs pointed to under the main answer. */
   maxSeeAlso: number;

@@ -90,7 +90,7 @@ describe('follow-ups against a real fixture index', () => {
     const commands = followUp.body.commands.map((c) => c.command);
     expect(commands).toContain('tcpdump -i genev_sys_6081 -nn host 10.16.1.3');
     // Names from the first question fill the follow-up's commands.
-    expect(commands).toContain('kubectl ko trace prod/api-0 10.16.1.3 icmp');
+    expect(commands).toContain('kubectl get pod -n prod api-0 -o wide');
 
     // The same words without the conversation go to the generic capture doc.
     const alone = await ask(conversations, '那怎么抓包?');
