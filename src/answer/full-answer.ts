@@ -10,6 +10,7 @@ import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
 import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate } from './placeholders.js';
 import { likelyCauses } from './rank-rows.js';
+import { commandsMarkdown } from './render-commands.js';
 import { citeRow, renderCause } from './render-row.js';
 import { trafficPath } from './traffic-path.js';
 import type {
@@ -93,7 +94,32 @@ export function fullAnswer(
     out.push(`**${labels.causes}**\n\n${causeLines.join('\n')}`);
   }
 
-  // 4. Other retrieved docs worth a look (cited before the commands so the answer's [n] marks run in order).
+  // 4. Commands chosen for the question (commands.ts): diagnostics, then fixes.
+  let values: ReadonlyMap<string, string> | undefined;
+  const commands: ChatCommand[] = [];
+  const cites: number[] = [];
+  const picked = pickCommands(query, relevant, rows, options).slice(0, options.maxCommands);
+  for (const record of picked) {
+    const cite = citeCommand(record, relevant, builder);
+    if (cite === null) continue;
+    cites.push(cite);
+    const template = templateOf(record);
+    // What the conversation names is extracted once, and only when a command has a placeholder to fill.
+    if (template.tokens.length > 0) values ??= conversationValues(input.question, input.history ?? []);
+    const filled = fillTemplate(template, values ?? NO_VALUES);
+    commands.push({
+      command: filled.command,
+      purpose: record.purpose,
+      safety: record.safety,
+      group: record.safety === 'read-only' ? 'diagnose' : 'fix',
+      fills: filled.fills,
+      source: { path: record.source.path, line: record.source.line },
+    });
+  }
+  // Diagnostics (run in order), then fixes in their own group: never "run these N" across both.
+  out.push(...commandsMarkdown(commands, cites, lang));
+
+  // 5. Other retrieved docs worth a look (after the commands, as in the answer, so the [n] marks run in order).
   const seeAlso: string[] = [];
   const seen = new Set([doc.path]);
   for (const hit of hits) {
@@ -111,31 +137,6 @@ export function fullAnswer(
       };
       structured.related.push(related);
     }
-  }
-
-  // 5. Commands: those in the hit sections, then the matched rows' linked ones; read-only first.
-  let values: ReadonlyMap<string, string> | undefined;
-  const commands: ChatCommand[] = [];
-  const picked = pickCommands(query, relevant, rows, options).slice(0, options.maxCommands);
-  for (const record of picked) {
-    if (citeCommand(record, relevant, builder) === null) continue;
-    const template = templateOf(record);
-    // What the conversation names is extracted once, and only when a command has a placeholder to fill.
-    if (template.tokens.length > 0) values ??= conversationValues(input.question, input.history ?? []);
-    const filled = fillTemplate(template, values ?? NO_VALUES);
-    commands.push({
-      command: filled.command,
-      purpose: record.purpose,
-      safety: record.safety,
-      group: record.safety === 'read-only' ? 'diagnose' : 'fix',
-      fills: filled.fills,
-      source: { path: record.source.path, line: record.source.line },
-    });
-  }
-  // The commands themselves are in `commands` (rendered after the answer); the answer says how to run them.
-  if (commands.length > 0) {
-    const mutating = commands.filter((command) => command.safety === 'mutating').length;
-    out.push(labels.runCommands(commands.length, mutating));
   }
 
   if (seeAlso.length > 0) out.push(`**${labels.seeAlso}**\n\n${seeAlso.join('\n')}`);

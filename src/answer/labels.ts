@@ -13,8 +13,14 @@ export const LABELS = {
     commands: '建议命令（只读在前，变更操作已标注）',
     mutating: '变更',
     sources: '来源',
-    runCommands: (total: number, mutating: number) =>
-      `按顺序执行下面 ${total} 条命令：只读命令在前${mutating > 0 ? `，最后 ${mutating} 条会变更状态（已标注），执行前确认影响` : ''}。`,
+    diagnose: '诊断命令（只读，按顺序执行）',
+    fixes: '修复 — 会变更状态，执行前确认影响',
+    readOnly: '只读',
+    changesState: '变更',
+    unknownSafety: '未确认只读',
+    direct: '答案',
+    assumedCni: (cni: string) => `问题里没有说明 CNI，下面按 ${cni} 回答；其他 CNI 的对应文档：`,
+    scopedCni: (cni: string) => `CNI：${cni}`,
     seeAlso: '其他相关文档',
     section: '相关章节',
     abstain: (confidence: number) => `没有找到足够确定的答案（置信度 ${confidence.toFixed(2)}）。`,
@@ -34,9 +40,15 @@ export const LABELS = {
     commands: 'Commands (read-only first, state-changing ones marked)',
     mutating: 'changes state',
     sources: 'Sources',
-    runCommands: (total: number, mutating: number) =>
-      `Run the ${total} command${total === 1 ? '' : 's'} below in order: read-only first` +
-      `${mutating > 0 ? `; the last ${mutating} change${mutating === 1 ? 's' : ''} state (marked), check the impact first` : ''}.`,
+    diagnose: 'Diagnose (read-only, run in order)',
+    fixes: 'Fixes — change state, check impact first',
+    readOnly: 'read-only',
+    changesState: 'changes state',
+    unknownSafety: 'not known to be read-only',
+    direct: 'Answer',
+    assumedCni: (cni: string) =>
+      `The question names no CNI: this answer assumes ${cni}. The matching runbooks for other CNIs:`,
+    scopedCni: (cni: string) => `CNI: ${cni}`,
     seeAlso: 'Also relevant',
     section: 'Relevant section',
     abstain: (confidence: number) =>

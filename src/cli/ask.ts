@@ -42,6 +42,8 @@ export async function runAsk(argv: string[]): Promise<number> {
     warn: (warning) => process.stderr.write(`WARNING: ${warning}\n`),
   });
   const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, request);
-  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message));
+  // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message, { color }));
   return 0;
 }

@@ -301,7 +301,8 @@ describe('composeAnswer', () => {
     const retrieval = result([hit(geneve, '概述', 1)]);
     const composed = compose('geneve tunnel down between nodes', retrieval);
     expect(composed.body.answer).toContain('**Traffic path**');
-    expect(composed.body.answer).toMatch(/Run the \d+ commands? below in order/);
+    expect(composed.body.answer).toContain('**Diagnose (read-only, run in order)**');
+    expect(composed.body.answer).not.toMatch(/Run the \d+ commands? below in order/);
     const abstained = compose('how do I rotate a kubeconfig token', result([], 0, true));
     expect(abstained.body.answer).toContain('Which CNI');
   });
@@ -346,19 +347,43 @@ describe('composeAnswer', () => {
 });
 
 describe('renderText (netkb ask without --json)', () => {
-  it('prints the answer, then numbered commands with mutating ones flagged, then the sources', () => {
-    const retrieval = result([hit(coredns, '诊断命令', 1.5)]);
-    const { body } = compose('coredns 解析失败', retrieval);
+  it('prints plain text: copy-clean command lines, labels on the line above, then the sources', () => {
+    const retrieval = result([hit(coredns, '诊断命令', 1.5), hit(coredns, '常见问题', 1.2)]);
+    const { body } = compose('coredns 解析失败 nslookup 报 i/o timeout', retrieval);
     const text = renderText(body, 'coredns 解析失败');
-    expect(text.startsWith(body.answer.trim())).toBe(true);
-    expect(text).toContain(
-      '1. kubectl -n kube-system get pod -l k8s-app=kube-dns -o wide  # 查看 CoreDNS Pod 状态 [',
-    );
-    expect(text).toMatch(/\d+\. ⚠️ \[变更\] kubectl -n kube-system rollout restart deployment coredns/);
-    expect(text).toContain('**来源**');
+    const lines = text.split('\n');
+    expect(text.startsWith(body.structured.title)).toBe(true);
+    // Every command is a line of its own, exactly the command: nothing to strip before pasting.
+    for (const command of body.commands) {
+      const first = command.command.split('\n')[0] ?? '';
+      const at = lines.indexOf(first);
+      expect(at, first).toBeGreaterThan(0);
+      expect(lines[at - 1]).toMatch(/^# /);
+    }
+    expect(text).toContain('诊断命令（只读，按顺序执行）:');
+    expect(text).toMatch(/# 1\. \[只读\] /);
+    const fix = body.commands.find((c) => c.group === 'fix');
+    expect(fix).toBeDefined();
+    expect(text).toContain('修复 — 会变更状态，执行前确认影响:');
+    expect(text).toMatch(/# \[变更\] /);
+    expect(text.indexOf('修复 — ')).toBeGreaterThan(text.indexOf('诊断命令'));
+    // No markdown and no colour unless asked for.
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('```');
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(text).toContain('来源:');
     for (const [i, citation] of body.citations.entries()) {
       expect(text).toContain(`[${i + 1}] ${citation.path}:${citation.lines[0]}-${citation.lines[1]}`);
     }
-    expect(renderText(body, 'coredns fails')).toContain('**Sources**');
+    expect(renderText(body, 'coredns fails')).toContain('Sources:');
+  });
+
+  it('colours headings and labels only when asked (a TTY), never the command lines', () => {
+    const retrieval = result([hit(coredns, '诊断命令', 1.5), hit(coredns, '常见问题', 1.2)]);
+    const { body } = compose('coredns 解析失败 nslookup 报 i/o timeout', retrieval);
+    const text = renderText(body, 'coredns 解析失败', { color: true });
+    expect(text).toMatch(/\u001b\[1m/);
+    const lines = text.split('\n');
+    for (const command of body.commands) expect(lines).toContain(command.command.split('\n')[0]);
   });
 });
