@@ -5,6 +5,7 @@ import type { FusedHit } from '../retrieve/types.js';
 import { type CitationBuilder, mark, pointer } from './citations.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
+import { directAnswer, factAsk } from './direct.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
@@ -56,6 +57,22 @@ export function fullAnswer(
   // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
   const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
   out.push(`**${doc.title}**${gistSection}`);
+
+  // 0. The question asks for a value: the line that states it leads the answer.
+  const ask = factAsk(input.question);
+  if (ask) {
+    const factDocs = [doc];
+    for (const hit of hits) {
+      if (!factDocs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare)
+        factDocs.push(hit.doc);
+    }
+    const found = directAnswer(query, factDocs, ask);
+    const n = found ? builder.cite(found.chunk, found.line, found.line, found.quote) : null;
+    if (found && n !== null) {
+      out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);
+      structured.direct = { text: found.quote, cite: n };
+    }
+  }
   if (gist) {
     const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
     if (n !== null) {
