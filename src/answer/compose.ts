@@ -51,7 +51,9 @@ export function composeAnswer(
   options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS,
 ): Composed {
   const lang = languageOf(input.question);
-  const builder = new CitationBuilder(input.result.hits);
+  // Other CNIs' runbooks named beside an assumed CNI are cited like any retrieved doc.
+  const alternatives = input.cni?.alternatives.map((alternative) => alternative.hit) ?? [];
+  const builder = new CitationBuilder([...input.result.hits, ...alternatives]);
   const answer =
     input.result.abstain || input.result.hits.length === 0
       ? abstainAnswer(input, builder, lang, options)

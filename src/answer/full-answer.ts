@@ -18,6 +18,7 @@ import type {
   AnswerParts,
   CausePart,
   ChatCommand,
+  CniPart,
   ComposeInput,
   ComposeOptions,
   DocPointer,
@@ -83,6 +84,28 @@ export function fullAnswer(
   if (!gist || gist.chunk !== top.chunk) {
     const section = builder.citeSection(top.chunk);
     if (section) out.push(`${labels.section}: ${section.label}${mark(section.n)}`);
+  }
+
+  // The cluster's CNI: stated when it did not come from the question; when assumed, the other CNIs' runbooks.
+  if (input.cni) {
+    const cni: CniPart = { cni: input.cni.cni, source: input.cni.source, alternatives: [] };
+    const lines: string[] = [];
+    for (const { cni: other, hit } of input.cni.alternatives) {
+      const section = builder.citeSection(hit.chunk);
+      if (!section) continue;
+      cni.alternatives.push({
+        cni: other,
+        title: hit.doc.title,
+        path: hit.doc.path,
+        section: section.label,
+        cite: section.n,
+      });
+      lines.push(`- ${other}: ${pointer(hit.doc.title, section).slice(2)}`);
+    }
+    structured.cni = cni;
+    if (cni.source === 'assumed')
+      out.push([labels.assumedCni(cni.cni ?? '', lines.length > 0), ...lines].join('\n'));
+    else if (cni.source !== 'question') out.push(labels.scopedCni(cni.cni ?? ''));
   }
 
   // 2. The traffic path, when the doc has one.

@@ -19,7 +19,8 @@ export const LABELS = {
     changesState: '变更',
     unknownSafety: '未确认只读',
     direct: '答案',
-    assumedCni: (cni: string) => `问题里没有说明 CNI，下面按 ${cni} 回答；其他 CNI 的对应文档：`,
+    assumedCni: (cni: string, others: boolean) =>
+      `问题里没有说明 CNI，下面按 ${cni} 回答${others ? '；其他 CNI 的对应文档：' : '。'}`,
     scopedCni: (cni: string) => `CNI：${cni}`,
     seeAlso: '其他相关文档',
     section: '相关章节',
@@ -46,8 +47,8 @@ export const LABELS = {
     changesState: 'changes state',
     unknownSafety: 'not known to be read-only',
     direct: 'Answer',
-    assumedCni: (cni: string) =>
-      `The question names no CNI: this answer assumes ${cni}. The matching runbooks for other CNIs:`,
+    assumedCni: (cni: string, others: boolean) =>
+      `The question names no CNI: this answer assumes ${cni}.${others ? ' The matching runbooks for other CNIs:' : ''}`,
     scopedCni: (cni: string) => `CNI: ${cni}`,
     seeAlso: 'Also relevant',
     section: 'Relevant section',

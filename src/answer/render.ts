@@ -27,10 +27,10 @@ export function renderText(body: ChatBody, question: string, options: RenderOpti
 
   const heading = s.section ? `${s.title} — ${s.section}` : s.title;
   out.push(paint('bold', heading));
-  if (s.cni && s.cni.cni) out.push(cniLine(body, lang));
   if (s.direct)
     out.push(`${paint('green', `${labels.direct}:`)} ${plain(s.direct.text)}${cite(s.direct.cite)}`);
   if (s.gist) out.push(`${plain(s.gist.text)}${cite(s.gist.cite)}`);
+  if (s.cni?.cni && s.cni.source !== 'question') out.push(cniLine(body, lang));
   if (s.path) {
     const hops = s.path.hops.length > 0 ? s.path.hops : s.path.diagram.split('\n');
     out.push(
@@ -96,7 +96,10 @@ function cniLine(body: ChatBody, lang: 'zh' | 'en'): string {
   const cni = body.structured.cni;
   if (!cni?.cni) return '';
   const labels = LABELS[lang];
-  const head = cni.source === 'assumed' ? labels.assumedCni(cni.cni) : labels.scopedCni(cni.cni);
+  const head =
+    cni.source === 'assumed'
+      ? labels.assumedCni(cni.cni, cni.alternatives.length > 0)
+      : labels.scopedCni(cni.cni);
   const others = cni.alternatives.map(
     (alt) =>
       `  - ${alt.cni}: ${alt.title}${alt.section && alt.section !== alt.title ? ` — ${alt.section}` : ''} [${alt.cite}]`,

@@ -1,5 +1,5 @@
 import type { Safety } from '../core/types.js';
-import type { RetrievalResult, RetrieverName } from '../retrieve/types.js';
+import type { FusedHit, RetrievalResult, RetrieverName } from '../retrieve/types.js';
 import type { Lang } from './labels.js';
 import type { Fill } from './placeholders.js';
 
@@ -125,6 +125,13 @@ export interface Composed {
   evidence: Evidence[];
 }
 
+/** The answer's CNI as chat.ts found it; alternatives are hits of other CNIs' runbooks (cited when shown). */
+export interface CniContext {
+  cni: string;
+  source: CniPart['source'];
+  alternatives: Array<{ cni: string; hit: FusedHit }>;
+}
+
 export interface ComposeInput {
   /** This turn's question as the user wrote it. */
   question: string;
@@ -133,6 +140,8 @@ export interface ComposeInput {
   query?: string;
   /** Earlier questions of the conversation, oldest first: names they gave still fill placeholders. */
   history?: readonly string[];
+  /** The cluster's CNI, when known or assumed. */
+  cni?: CniContext;
   id: string;
   conversationId: string;
   tookMs: number;

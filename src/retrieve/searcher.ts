@@ -8,7 +8,14 @@ import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
-import type { RankedChunk, RetrievalResult, RetrieverName, Searcher, SearchOptions } from './types.js';
+import type {
+  CniScope,
+  RankedChunk,
+  RetrievalResult,
+  RetrieverName,
+  Searcher,
+  SearchOptions,
+} from './types.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
 export interface VectorSearch {
@@ -38,6 +45,9 @@ export class KbSearcher implements Searcher {
   private readonly spelling: SpellingCorrector;
   private readonly vocabulary: QueryVocabulary;
   private readonly scopes: ScopeTable;
+  readonly cni: CniScope;
+  /** CNI name → its glossary group. */
+  private readonly cniGroups = new Map<string, string>();
 
   constructor(
     data: SearcherData,
@@ -58,12 +68,37 @@ export class KbSearcher implements Searcher {
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
     this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = buildScopeTable(data.docs, this.glossary);
+    this.cni = this.buildCniScope(data.glossary);
     this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
       tokenize,
       has: (token) => vocabulary.has(token),
       alternativesOf: (token) => this.glossary.alternativesOf(token),
+    };
+  }
+
+  private buildCniScope(entries: readonly GlossaryEntry[]): CniScope {
+    const nameOf = new Map<string, string>();
+    entries.forEach((entry, index) => {
+      const name = entry.terms[0]?.toLowerCase();
+      if (entry.exclusive === 'cni' && name) {
+        nameOf.set(`g${index}`, name);
+        this.cniGroups.set(name, `g${index}`);
+      }
+    });
+    const names = [...nameOf.values()];
+    const inGroups = (groups: Iterable<string>) =>
+      [...new Set([...groups].flatMap((group) => nameOf.get(group) ?? []))].sort(
+        (a, b) => names.indexOf(a) - names.indexOf(b),
+      );
+    return {
+      names,
+      ofDoc: (docPath) => {
+        const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
+        return named.length === 1 ? (named[0] ?? null) : null;
+      },
+      namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(text))),
     };
   }
 
@@ -121,8 +156,37 @@ export class KbSearcher implements Searcher {
 
     const coverage = lexical ? this.lexical.coverageOf(query) : null;
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
-    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
-    const hits = fuse({ trigger, lexical, vector, coverage, topicCoverage, scope }, this, config, topK);
+    // A configured CNI counts as named in the question; docs about another CNI are not candidates at all.
+    const cniGroup = options.cni === undefined ? undefined : this.cniGroups.get(options.cni.toLowerCase());
+    const questionGroups = this.glossary.groupsIn(query.focus);
+    if (cniGroup !== undefined) {
+      const others = new Set(this.glossary.alternativesOf(cniGroup));
+      questionGroups.splice(
+        0,
+        questionGroups.length,
+        ...questionGroups.filter((g) => !others.has(g)),
+        cniGroup,
+      );
+    }
+    const scope = scopeMatch(this.scopes, questionGroups, this.glossary);
+    const excluded = cniGroup === undefined || !scope ? null : (path: string) => scope(path) === -1;
+    const keep = <T extends { chunkId?: string; docPath?: string }>(items: T[] | null): T[] | null =>
+      items && excluded
+        ? items.filter((item) => !excluded(item.docPath ?? this.chunks.get(item.chunkId ?? '')?.path ?? ''))
+        : items;
+    const hits = fuse(
+      {
+        trigger: keep(trigger),
+        lexical: keep(lexical),
+        vector: keep(vector),
+        coverage,
+        topicCoverage,
+        scope,
+      },
+      this,
+      config,
+      topK,
+    );
     const confidence = hits[0]
       ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage, topicCoverage)
       : 0;

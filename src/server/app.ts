@@ -23,6 +23,8 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** The CNI of the cluster this deployment serves (`--cni`, `NETKB_CNI`). */
+  cni?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -76,7 +78,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   await app.register(healthRoutes, { searcher });
-  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  await app.register(chatRoutes, {
+    searcher,
+    conversations,
+    cache: options.cache ?? true,
+    ...(options.cni ? { cni: options.cni } : {}),
+  });
   await app.register(openapiRoutes);
   return app;
 }

@@ -34,6 +34,16 @@ export const ChatRequestSchema = Type.Object(
         description: 'Only docs of this category (see kb/README.md); an unknown category finds nothing.',
       }),
     ),
+    cni: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          "The cluster's CNI (a glossary name with `exclusive: cni`: kube-ovn, calico, cilium, flannel, " +
+          'ovn-kubernetes …); overrides the deployment’s `--cni`. Docs about other CNIs are not cited. ' +
+          'A name the knowledge base does not know is rejected with 400 BAD_REQUEST.',
+      }),
+    ),
   },
   {
     additionalProperties: false,

@@ -11,6 +11,8 @@ export interface ChatRouteOptions {
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index (default on). */
   cache: boolean;
+  /** The deployment's CNI (`--cni`, `NETKB_CNI`). */
+  cni?: string;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -57,8 +59,21 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       if (!searcher) throw new NetkbError('NOT_READY');
       // The question may hold names and addresses: only at debug level.
       request.log.debug({ question: request.body.message }, 'chat question');
+      const cni = request.body.cni;
+      const known = searcher.cni?.names ?? [];
+      if (cni !== undefined && !known.includes(cni.toLowerCase())) {
+        throw new NetkbError(
+          'BAD_REQUEST',
+          `body/cni must be one of the CNIs the knowledge base knows: ${known.join(', ')}`,
+        );
+      }
       const { body, json } = await answerChat(
-        { searcher, conversations: options.conversations, cache: cacheFor(searcher) },
+        {
+          searcher,
+          conversations: options.conversations,
+          cache: cacheFor(searcher),
+          ...(options.cni ? { cni: options.cni } : {}),
+        },
         request.body,
       );
       request.log.info(
