@@ -113,12 +113,33 @@ export class KbSearcher implements Searcher {
   async search(rawQuestion: string, options: SearchOptions = {}): Promise<RetrievalResult> {
     const started = performance.now();
     const config = this.config;
-    const query = analyzeQuery(this.spelling.correct(normalizeText(rawQuestion)), this.vocabulary, config);
+    const named =
+      options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
+    const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
+    const query = analyzeQuery(this.spelling.correct(normalizeText(text)), this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
-    const allowed = options.category
-      ? new Set(this.docs.filter((doc) => doc.category === options.category).map((doc) => doc.path))
-      : undefined;
+    // The cluster's CNI (options.cni) is searched as if the question named it (see `query` above); docs about
+    // another CNI are not candidates at all.
+    const cniGroup = options.cni === undefined ? undefined : this.cniGroups.get(options.cni.toLowerCase());
+    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
+    // Only the CNI decides exclusion (a topology mismatch just ranks lower).
+    const cniScope = cniGroup === undefined ? null : scopeMatch(this.scopes, [cniGroup], this.glossary);
+    const excluded = cniScope ? (path: string) => cniScope(path) === -1 : null;
+    const keep = <T extends { chunkId?: string; docPath?: string }>(items: T[] | null): T[] | null =>
+      items && excluded
+        ? items.filter((item) => !excluded(item.docPath ?? this.chunks.get(item.chunkId ?? '')?.path ?? ''))
+        : items;
+    // Other CNIs' docs are not candidates at all, so the lexical top-N is drawn from the rest.
+    const allowed =
+      options.category || excluded
+        ? new Set(
+            this.docs
+              .filter((doc) => !options.category || doc.category === options.category)
+              .filter((doc) => !excluded?.(doc.path))
+              .map((doc) => doc.path),
+          )
+        : undefined;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];
 
@@ -144,7 +165,7 @@ export class KbSearcher implements Searcher {
     let vector: RankedChunk[] | null = null;
     if (this.vector && wanted('vector')) {
       const t0 = performance.now();
-      const query = await this.vector.embedder.embedQuery(rawQuestion);
+      const query = await this.vector.embedder.embedQuery(text);
       vector = this.vector.index
         .search(query, config.candidatesPerRetriever)
         .map((hit) => ({ chunkId: this.ordinals[hit.ordinal] ?? '', score: hit.score }))
@@ -156,24 +177,6 @@ export class KbSearcher implements Searcher {
 
     const coverage = lexical ? this.lexical.coverageOf(query) : null;
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
-    // A configured CNI counts as named in the question; docs about another CNI are not candidates at all.
-    const cniGroup = options.cni === undefined ? undefined : this.cniGroups.get(options.cni.toLowerCase());
-    const questionGroups = this.glossary.groupsIn(query.focus);
-    if (cniGroup !== undefined) {
-      const others = new Set(this.glossary.alternativesOf(cniGroup));
-      questionGroups.splice(
-        0,
-        questionGroups.length,
-        ...questionGroups.filter((g) => !others.has(g)),
-        cniGroup,
-      );
-    }
-    const scope = scopeMatch(this.scopes, questionGroups, this.glossary);
-    const excluded = cniGroup === undefined || !scope ? null : (path: string) => scope(path) === -1;
-    const keep = <T extends { chunkId?: string; docPath?: string }>(items: T[] | null): T[] | null =>
-      items && excluded
-        ? items.filter((item) => !excluded(item.docPath ?? this.chunks.get(item.chunkId ?? '')?.path ?? ''))
-        : items;
     const hits = fuse(
       {
         trigger: keep(trigger),

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
-import { ConversationStore, looksLikeFollowUp } from '../../src/answer/conversation.js';
+import {
+  addsDetailOnly,
+  asksNextStep,
+  ConversationStore,
+  looksLikeFollowUp,
+} from '../../src/answer/conversation.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe('ConversationStore', () => {
@@ -58,6 +63,30 @@ describe('looksLikeFollowUp', () => {
     ['how do i check whether the geneve tunnel between two nodes is up', false],
   ])('%s → %s', (question, expected) => {
     expect(looksLikeFollowUp(question)).toBe(expected);
+  });
+});
+
+describe('addsDetailOnly and asksNextStep: follow-ups that stay on topic', () => {
+  it.each([
+    ['只在 node-05 上的 pod 有这个问题', true],
+    ['it only happens on worker-3', true],
+    ['10.16.0.9 这个 pod 也是', true],
+    // A new topic word: the follow-up may move on.
+    ['只在 node-05 上 dns 解析失败', false],
+    // No back-reference: a question of its own.
+    ['node-05 上的 pod 访问外网不通', false],
+  ])('%s → adds only a detail: %s', (question, expected) => {
+    expect(addsDetailOnly(question)).toBe(expected);
+  });
+
+  it.each([
+    ['那怎么抓包?', true],
+    ['how do I check that port on the node firewall?', true],
+    ['接下来看什么', true],
+    ['coredns 解析 kubernetes.default 一直 i/o timeout 怎么排查', false],
+    ['how do i check whether the geneve tunnel between two nodes is up', false],
+  ])('%s → asks a next step: %s', (question, expected) => {
+    expect(asksNextStep(question)).toBe(expected);
   });
 });
 
