@@ -9,6 +9,7 @@
  */
 import { abstainAnswer } from './abstain.js';
 import { CitationBuilder, round } from './citations.js';
+import { needsClarifying, outsideNetworking } from './clarify.js';
 import { fullAnswer } from './full-answer.js';
 import { languageOf } from './labels.js';
 import type { Composed, ComposeInput, ComposeOptions } from './types.js';
@@ -54,8 +55,12 @@ export function composeAnswer(
   // Other CNIs' runbooks named beside an assumed CNI are cited like any retrieved doc.
   const alternatives = input.cni?.alternatives.map((alternative) => alternative.hit) ?? [];
   const builder = new CitationBuilder([...input.result.hits, ...alternatives]);
-  const answer =
-    input.result.abstain || input.result.hits.length === 0
+  // A vague first question in a cluster of unknown CNI is clarified, not answered with a guess (clarify.ts).
+  const cniKnown = input.cni !== undefined && input.cni.source !== 'assumed';
+  const clarify = (input.history ?? []).length === 0 && needsClarifying(input.question, cniKnown);
+  const answer = clarify
+    ? abstainAnswer(input, builder, lang, options, 'clarify')
+    : input.result.abstain || input.result.hits.length === 0 || outsideNetworking(input.question)
       ? abstainAnswer(input, builder, lang, options)
       : fullAnswer(input, builder, lang, options);
   return {

@@ -26,6 +26,7 @@ export const LABELS = {
     section: '相关章节',
     abstain: (confidence: number) => `没有找到足够确定的答案（置信度 ${confidence.toFixed(2)}）。`,
     suggestions: '可能相关的文档：',
+    clarify: '问题描述还比较笼统，先不猜是哪一种故障。',
     noDocs: '知识库里没有与这个问题相关的文档。',
     needMore: '补充以下信息可以帮助定位：',
     askCni: '使用的是哪个 CNI（Kube-OVN、Calico、Cilium、Flannel、OVN-Kubernetes……）？',
@@ -55,6 +56,7 @@ export const LABELS = {
     abstain: (confidence: number) =>
       `I could not find a confident answer (confidence ${confidence.toFixed(2)}).`,
     suggestions: 'Closest documents:',
+    clarify: 'The question is too general to pick one runbook yet.',
     noDocs: 'The knowledge base has no document about this.',
     needMore: 'This information would help:',
     askCni: 'Which CNI is the cluster using (Kube-OVN, Calico, Cilium, Flannel, OVN-Kubernetes, ...)?',
