@@ -275,9 +275,10 @@ describe('composeAnswer', () => {
       0.2,
       true,
     );
-    const composed = compose('网络有问题', retrieval);
+    const composed = compose('这个问题怎么处理', retrieval);
     const { body } = composed;
     expect(body.abstained).toBe(true);
+    expect(body.structured.kind).toBe('abstain');
     expect(body.commands).toEqual([]);
     expect(body.citations.map((c) => c.path)).toEqual(['service/clusterip.md', 'dns/coredns.md']);
     expect(body.answer).toContain('没有找到足够确定的答案');
