@@ -149,7 +149,7 @@ export function pickCommands(
 
   const best = readOnly[0]?.score ?? 0;
   const diagnose = readOnly
-    .filter((c) => c.score >= Math.max(1, best * 0.4))
+    .filter((c) => c.score >= Math.max(1, best * 0.3))
     .slice(0, options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.

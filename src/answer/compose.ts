@@ -35,7 +35,7 @@ export type {
 
 export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = {
   maxCommands: 8,
-  minCommands: 3,
+  minCommands: 4,
   maxDiagnose: 6,
   maxFixes: 2,
   otherDocShare: 0.8,
