@@ -133,7 +133,7 @@ export function addsDetailOnly(question: string): boolean {
 export function asksNextStep(question: string): boolean {
   const text = question.normalize('NFKC').toLowerCase();
   return (
-    /^(?:那|那么|那要|那该|然后|接下来|接着|and then|then|next|so)|^(?:那|那么|然后|接下来)/.test(text) ||
+    /^(?:那|那么|那要|那该|然后|接下来|接着|and then|then|next|so)\b|^(?:那|那么|然后|接下来)/.test(text) ||
     /(?<![a-z])(?:that|this|the same)\s+(?:port|node|pod|ip|address|interface|rule|service|route|host)(?![a-z])|这个(?:端口|节点|pod|服务|地址|网卡|规则)|那个(?:端口|节点|pod|服务|地址|网卡|规则)/.test(
       text,
     )
