@@ -11,14 +11,20 @@ const SYMPTOM_WORDS =
 const ENDPOINT_WORDS =
   /pod|容器|node|节点|節點|宿主|host|service|svc|服务|服務|clusterip|nodeport|loadbalancer|ingress|外网|外網|公网|公網|internet|external|集群外|dns|coredns|apiserver|kubelet/gi;
 
+/**
+ * `abstain`: nothing fits confidently. `clarify`: the question is too vague to pick one runbook (clarify.ts):
+ * the same shape, the most likely runbooks and what to add, but not an "I don't know".
+ */
 export function abstainAnswer(
   input: ComposeInput,
   builder: CitationBuilder,
   lang: Lang,
   options: ComposeOptions,
+  kind: 'abstain' | 'clarify' = 'abstain',
 ): AnswerParts {
   const labels = LABELS[lang];
-  const out: string[] = [labels.abstain(input.result.confidence)];
+  const title = kind === 'clarify' ? labels.clarify : labels.abstain(input.result.confidence);
+  const out: string[] = [title];
   const suggestions: string[] = [];
   const related: DocPointer[] = [];
   const seen = new Set<string>();
@@ -45,9 +51,9 @@ export function abstainAnswer(
   if (asks.length === 0) asks.push(labels.askRephrase);
   out.push(`${labels.needMore}\n\n${asks.map((ask) => `- ${ask}`).join('\n')}`);
   const structured: StructuredAnswer = {
-    kind: 'abstain',
+    kind,
     lang,
-    title: labels.abstain(input.result.confidence),
+    title,
     section: '',
     direct: null,
     gist: null,
@@ -57,5 +63,5 @@ export function abstainAnswer(
     related,
     asks,
   };
-  return { markdown: out.join('\n\n'), abstained: true, commands: [], structured };
+  return { markdown: out.join('\n\n'), abstained: kind === 'abstain', commands: [], structured };
 }

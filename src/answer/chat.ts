@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
-import { type ConversationStore, chooseFollowUp, topicDocs } from './conversation.js';
+import { type ConversationStore, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
+import type { CniContext } from './types.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -14,6 +15,8 @@ export interface ChatRequest {
   conversation_id?: string;
   top_k?: number;
   category?: string;
+  /** The cluster's CNI for this request (overrides the deployment's). */
+  cni?: string;
 }
 
 export interface ChatContext {
@@ -23,6 +26,8 @@ export interface ChatContext {
   cache?: ChatCache;
   compose?: ComposeOptions;
   newId?: () => string;
+  /** The CNI of the cluster this deployment serves (`netkb serve --cni`, `NETKB_CNI`). */
+  cni?: string;
 }
 
 /** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
@@ -43,10 +48,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
   const history = request.conversation_id ? context.conversations.history(conversationId) : [];
+  const scope = cniScope(context, request, question, history);
+  // A known CNI scopes retrieval; one the question names already ranks its docs first.
+  if (scope && scope.source !== 'question') options.cni = scope.cni;
   const tookMs = () => Math.round((performance.now() - started) * 100) / 100;
 
   // A first turn depends only on the question and options: serve a cached answer when there is one.
   const answerKey = ChatCache.key(question, options);
+  // (`options.cni` is in the key; a question-named CNI is in the text.)
   const cached = history.length === 0 ? context.cache?.answers.get(answerKey) : undefined;
   if (cached) {
     context.conversations.append(conversationId, { question, docs: cached.docs });
@@ -86,6 +95,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const docs = topicDocs(result);
+  const cni = scope ?? (await assumedCni(context, result, query, options));
   context.conversations.append(conversationId, { question, docs });
   const composed = composeAnswer(
     {
@@ -93,6 +103,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       result,
       query,
       history: history.map((turn) => turn.question),
+      ...(cni ? { cni } : {}),
       id: newId(),
       conversationId,
       tookMs: 0,
@@ -106,6 +117,62 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   composed.body.took_ms = tookMs();
   return composed;
+}
+
+/**
+ * Where the answer's CNI comes from, first that applies: the request, the deployment, the question (exactly one
+ * named), the conversation (the latest earlier question naming exactly one). Null: not known.
+ */
+function cniScope(
+  context: ChatContext,
+  request: ChatRequest,
+  question: string,
+  history: readonly Turn[],
+): CniContext | null {
+  const known = context.searcher.cni;
+  if (!known) return null;
+  if (request.cni) return { cni: request.cni.toLowerCase(), source: 'request', alternatives: [] };
+  if (context.cni) return { cni: context.cni.toLowerCase(), source: 'configured', alternatives: [] };
+  const named = known.namedIn(question);
+  if (named.length === 1) return { cni: named[0] as string, source: 'question', alternatives: [] };
+  if (named.length > 1) return null;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const earlier = known.namedIn(history[i]?.question ?? '');
+    if (earlier.length === 1) return { cni: earlier[0] as string, source: 'conversation', alternatives: [] };
+    if (earlier.length > 1) return null;
+  }
+  return null;
+}
+
+/**
+ * No CNI known, and the answer's top doc is about one: the answer assumes it, and names each other CNI's best
+ * matching runbook (the same question searched within that CNI) so the reader can switch.
+ */
+async function assumedCni(
+  context: ChatContext,
+  result: RetrievalResult,
+  query: string,
+  options: SearchOptions,
+): Promise<CniContext | null> {
+  const known = context.searcher.cni;
+  const top = result.hits[0];
+  if (!known || result.abstain || !top) return null;
+  const assumed = known.ofDoc(top.doc.path);
+  if (!assumed) return null;
+  const alternatives: CniContext['alternatives'] = [];
+  for (const other of known.names) {
+    if (other === assumed) continue;
+    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 });
+    let hit = found.hits.find((candidate) => known.ofDoc(candidate.doc.path) === other);
+    // Not found by words: that CNI's runbook for the same kind of problem (the top doc's category).
+    const sameKind = context.searcher.docs.find(
+      (doc) => known.ofDoc(doc.path) === other && doc.category === top.doc.category,
+    );
+    const chunk = sameKind?.chunks.find((c) => c.kind === 'overview') ?? sameKind?.chunks[0];
+    if (!hit && sameKind && chunk) hit = { chunk, doc: sameKind, score: 0, via: [], matchedTriggers: [] };
+    if (hit) alternatives.push({ cni: other, hit });
+  }
+  return { cni: assumed, source: 'assumed', alternatives };
 }
 
 /** Searches through the result cache when there is one. */

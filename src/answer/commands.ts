@@ -1,8 +1,30 @@
-/** Which commands an answer suggests, and in what order. */
-import type { CommandRecord } from '../core/types.js';
+/**
+ * Which commands an answer suggests, and in what order. Pure.
+ *
+ * Every candidate is scored by how well its own context matches the question: its purpose comment, the
+ * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
+ * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
+ * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
+ * the top one) and the command itself matches the question. Nothing is padded in: a short answer stays short,
+ * except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
+ * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
+ * only for a likely cause: the state-changing command that best matches what a matched row says to do.
+ */
+import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
-import { commandByText, commandsInChunk } from './doc-index.js';
-import type { RankedRow } from './rank-rows.js';
+import { chunkOf, commandByText } from './doc-index.js';
+import { type RankedRow, terms } from './rank-rows.js';
+
+export interface CommandOptions {
+  /** Most read-only diagnostics in one answer. */
+  maxDiagnose: number;
+  /** Most state-changing fixes in one answer. */
+  maxFixes: number;
+  /** Fewer diagnostics than this: the top doc's first read-only checks complete them. */
+  minCommands: number;
+  /** Another doc's commands are candidates only when its best hit scores at least this share of the top hit. */
+  otherDocShare: number;
+}
 
 const normalized = new WeakMap<CommandRecord, string>();
 
@@ -16,41 +38,145 @@ function commandKey(record: CommandRecord): string {
   return key;
 }
 
-/** Commands in the hit sections (best hit first), then the matched rows' ones, then fill-up; deduplicated, read-only first. */
-export function pickCommands(
-  hits: readonly FusedHit[],
-  rows: readonly RankedRow[],
-  max: number,
-  minCommands: number,
-): CommandRecord[] {
-  // By command key, in order of first appearance.
-  const picked = new Map<string, CommandRecord>();
-  const seenChunks = new Set<string>();
-  for (const hit of hits) {
-    if (seenChunks.has(hit.chunk.id)) continue;
-    seenChunks.add(hit.chunk.id);
-    for (const record of commandsInChunk(hit.doc, hit.chunk.id)) add(picked, record);
+/** Per command: the terms of its context (purpose, section headings, rows naming it, its text). */
+const contexts = new WeakMap<CommandRecord, ReadonlySet<string>>();
+
+function contextTerms(record: CommandRecord, doc: DocRecord): ReadonlySet<string> {
+  let context = contexts.get(record);
+  if (!context) {
+    const chunk = chunkOf(doc, record.chunkId, record.source.line);
+    const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
+    const rows = doc.troubleshooting
+      .filter((row) => row.commands.includes(record.command))
+      .map((row) => `${row.symptom} ${row.cause}`)
+      .join(' ');
+    // Placeholders are not words of the context (`<pod-ip>` says nothing about the question).
+    const text = record.command.replace(/<[^>\s]+>/g, ' ');
+    context = new Set(terms(`${record.purpose} ${headings} ${rows} ${text}`).keys());
+    contexts.set(record, context);
   }
-  for (const { row, doc } of rows) {
-    for (const command of row.commands) add(picked, commandByText(doc, command));
-  }
-  // Too few (the best hit is prose, say): the best doc's other read-only commands, in document order.
-  const best = hits[0]?.doc;
-  for (const record of best?.commands ?? []) {
-    if (picked.size >= minCommands) break;
-    if (record.safety === 'read-only') add(picked, record);
-  }
-  // Stable: read-only ones keep their order and come first; mutating and unknown ones go last.
-  const records = [...picked.values()];
-  const ordered = [
-    ...records.filter((c) => c.safety === 'read-only'),
-    ...records.filter((c) => c.safety !== 'read-only'),
-  ];
-  return ordered.slice(0, max);
+  return context;
 }
 
-function add(picked: Map<string, CommandRecord>, record: CommandRecord | undefined): void {
-  if (!record) return;
-  const key = commandKey(record);
-  if (!picked.has(key)) picked.set(key, record);
+/** Per doc: in how many of its commands' contexts each term occurs (a term in most of them tells none apart). */
+const frequencies = new WeakMap<DocRecord, ReadonlyMap<string, number>>();
+
+function termFrequencies(doc: DocRecord): ReadonlyMap<string, number> {
+  let counts = frequencies.get(doc);
+  if (!counts) {
+    const map = new Map<string, number>();
+    for (const record of doc.commands) {
+      for (const term of contextTerms(record, doc)) map.set(term, (map.get(term) ?? 0) + 1);
+    }
+    counts = map;
+    frequencies.set(doc, counts);
+  }
+  return counts;
+}
+
+/** How much a term that occurs in `count` of `total` command contexts tells a command apart: 1 when rare. */
+function specificity(count: number, total: number): number {
+  const share = total === 0 ? 0 : count / total;
+  return share <= 0.2 ? 1 : Math.max(0.15, 1 - (share - 0.2) * 1.5);
+}
+
+/** The top doc's own first checks (its diagnostics sections, in document order) get this bonus, decreasing. */
+const FIRST_CHECKS_BONUS = [2, 1.5, 1];
+
+interface Candidate {
+  record: CommandRecord;
+  score: number;
+  /** Document order across the answer: top doc first. */
+  order: number;
+}
+
+export function pickCommands(
+  query: string,
+  hits: readonly FusedHit[],
+  rows: readonly RankedRow[],
+  options: CommandOptions,
+): CommandRecord[] {
+  const top = hits[0];
+  if (!top) return [];
+  const wanted = [...terms(query)];
+  // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
+  const docs: DocRecord[] = [top.doc];
+  for (const hit of hits) {
+    if (!docs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare) docs.push(hit.doc);
+  }
+  const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
+  const rowBonus = new Map<CommandRecord, number>();
+  for (const [rank, { row, doc }] of rows.entries()) {
+    if (!docs.includes(doc)) continue;
+    for (const command of row.commands) {
+      const record = commandByText(doc, command);
+      if (record && !rowBonus.has(record)) rowBonus.set(record, Math.max(1, 3 - rank));
+    }
+  }
+
+  const candidates = new Map<string, Candidate>();
+  let order = 0;
+  const firstChecks = new Map<CommandRecord, number>();
+  for (const record of top.doc.commands) {
+    if (firstChecks.size >= FIRST_CHECKS_BONUS.length) break;
+    const kind = chunkOf(top.doc, record.chunkId, record.source.line)?.kind;
+    if (kind === 'diagnostics' && record.safety === 'read-only')
+      firstChecks.set(record, FIRST_CHECKS_BONUS[firstChecks.size] ?? 0);
+  }
+  for (const [docRank, doc] of docs.entries()) {
+    const counts = termFrequencies(doc);
+    for (const record of doc.commands) {
+      const context = contextTerms(record, doc);
+      let match = 0;
+      for (const [term, weight] of wanted) {
+        if (context.has(term)) match += weight * specificity(counts.get(term) ?? 0, doc.commands.length);
+      }
+      // Another doc's command must match the question on its own, not ride on its doc.
+      if (docRank > 0 && match < 2 && !rowBonus.has(record)) continue;
+      let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
+      if (record.chunkId === top.chunk.id) score += 1.5;
+      else if (hitChunks.has(record.chunkId)) score += 0.75;
+      if (docRank > 0) score *= 0.7;
+      const key = commandKey(record);
+      const seen = candidates.get(key);
+      if (!seen || seen.score < score) candidates.set(key, { record, score, order: seen?.order ?? order });
+      order++;
+    }
+  }
+  const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
+  const readOnly = ranked.filter((c) => c.record.safety === 'read-only');
+  const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
+
+  const best = readOnly[0]?.score ?? 0;
+  const diagnose = readOnly
+    .filter((c) => c.score >= Math.max(1, best * 0.3))
+    .slice(0, options.maxDiagnose)
+    .map((c) => c.record);
+  // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
+  for (const c of readOnly) {
+    if (diagnose.length >= options.minCommands) break;
+    if (c.record.source.path === top.doc.path && !diagnose.includes(c.record)) diagnose.push(c.record);
+  }
+  // Fixes only for the likely causes: per matched row, the state-changing command whose context best matches
+  // what the row says to do (its fix cell) and the question.
+  const chosenFixes: CommandRecord[] = [];
+  for (const { row, doc } of rows) {
+    if (chosenFixes.length >= options.maxFixes) break;
+    if (!docs.includes(doc)) continue;
+    const remedy = [...terms(`${row.fix} ${row.cause}`)];
+    let pick: { record: CommandRecord; score: number } | undefined;
+    for (const c of fixes) {
+      if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
+      const context = contextTerms(c.record, doc);
+      const counts = termFrequencies(doc);
+      let overlap = 0;
+      for (const [term, weight] of remedy) {
+        if (context.has(term)) overlap += weight * specificity(counts.get(term) ?? 0, doc.commands.length);
+      }
+      const score = overlap + c.score * 0.25;
+      if (overlap >= 2 && (!pick || score > pick.score)) pick = { record: c.record, score };
+    }
+    if (pick) chosenFixes.push(pick.record);
+  }
+  return [...diagnose, ...chosenFixes];
 }

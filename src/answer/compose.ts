@@ -9,6 +9,7 @@
  */
 import { abstainAnswer } from './abstain.js';
 import { CitationBuilder, round } from './citations.js';
+import { needsClarifying, outsideNetworking } from './clarify.js';
 import { fullAnswer } from './full-answer.js';
 import { languageOf } from './labels.js';
 import type { Composed, ComposeInput, ComposeOptions } from './types.js';
@@ -33,8 +34,11 @@ export type {
 } from './types.js';
 
 export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = {
-  maxCommands: 10,
+  maxCommands: 8,
   minCommands: 4,
+  maxDiagnose: 6,
+  maxFixes: 2,
+  otherDocShare: 0.8,
   maxCauses: 3,
   maxSeeAlso: 2,
   maxSuggestions: 3,
@@ -48,9 +52,15 @@ export function composeAnswer(
   options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS,
 ): Composed {
   const lang = languageOf(input.question);
-  const builder = new CitationBuilder(input.result.hits);
-  const answer =
-    input.result.abstain || input.result.hits.length === 0
+  // Other CNIs' runbooks named beside an assumed CNI are cited like any retrieved doc.
+  const alternatives = input.cni?.alternatives.map((alternative) => alternative.hit) ?? [];
+  const builder = new CitationBuilder([...input.result.hits, ...alternatives]);
+  // A vague first question in a cluster of unknown CNI is clarified, not answered with a guess (clarify.ts).
+  const cniKnown = input.cni !== undefined && input.cni.source !== 'assumed';
+  const clarify = (input.history ?? []).length === 0 && needsClarifying(input.question, cniKnown);
+  const answer = clarify
+    ? abstainAnswer(input, builder, lang, options, 'clarify')
+    : input.result.abstain || input.result.hits.length === 0 || outsideNetworking(input.question)
       ? abstainAnswer(input, builder, lang, options)
       : fullAnswer(input, builder, lang, options);
   return {

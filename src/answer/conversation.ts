@@ -4,6 +4,7 @@
  * last turn. Nothing is persisted: a restart forgets every conversation, which only costs follow-up context.
  */
 import type { RetrievalResult } from '../retrieve/types.js';
+import { extractEntities } from './placeholders.js';
 
 export interface Turn {
   question: string;
@@ -107,6 +108,38 @@ export function looksLikeFollowUp(question: string): boolean {
   return core.length <= 10 || text.split(/\s+/).length <= 3;
 }
 
+/** Words that point back at what the conversation is about ("this problem", "that port", "only on …"). */
+const BACK_REFERENCE =
+  /这个|這個|那个|那個|这些|這些|同样|同樣|也是|还是|還是|只在|只有|仅在|僅在|上面|刚才|剛才|(?<![a-z])(?:this|that|these|those|it|same|only|also|too|there)(?![a-z])/i;
+/** Words that name a topic of their own: a follow-up with one of these may move on. */
+const TOPIC_WORDS =
+  /dns|coredns|nslookup|mtu|networkpolicy|network policy|网络策略|nodeport|loadbalancer|ingress|egress|出网|外网|conntrack|geneve|vxlan|ipip|bgp|service|svc|clusterip|hostnetwork|kube-proxy|ipvs|iptables|探针|probe|证书|certificate/i;
+
+/**
+ * A follow-up that adds only a detail: it names a node, pod, IP or namespace and points back at the conversation
+ * ("只在 node-05 上的 pod 有这个问题", "it only happens on worker-3"), without a topic word of its own.
+ */
+export function addsDetailOnly(question: string): boolean {
+  const text = question.normalize('NFKC');
+  if (!BACK_REFERENCE.test(text) || TOPIC_WORDS.test(text)) return false;
+  const entities = extractEntities(text);
+  return (
+    entities.ips.length + entities.nodes.length + entities.pods.length + entities.namespaces.length > 0 ||
+    /node|节点|節點|pod|容器|ip/i.test(text)
+  );
+}
+
+/** A generic next step about the same thing ("那怎么抓包?", "how do I check that port on the node firewall?"). */
+export function asksNextStep(question: string): boolean {
+  const text = question.normalize('NFKC').toLowerCase();
+  return (
+    /^(?:那|那么|那要|那该|然后|接下来|接着|and then|then|next|so)\b|^(?:那|那么|然后|接下来)/.test(text) ||
+    /(?<![a-z])(?:that|this|the same)\s+(?:port|node|pod|ip|address|interface|rule|service|route|host)(?![a-z])|这个(?:端口|节点|pod|服务|地址|网卡|规则)|那个(?:端口|节点|pod|服务|地址|网卡|规则)/.test(
+      text,
+    )
+  );
+}
+
 export type FollowUpChoice = 'standalone' | 'contextual';
 
 /**
@@ -122,7 +155,11 @@ export function chooseFollowUp(
   const onTopic = (result: RetrievalResult) =>
     !result.abstain && result.hits[0] !== undefined && previousDocs.includes(result.hits[0].doc.path);
   if (onTopic(standalone)) return 'standalone';
-  if (onTopic(contextual) && (standalone.abstain || looksLikeFollowUp(question))) return 'contextual';
+  if (
+    onTopic(contextual) &&
+    (standalone.abstain || looksLikeFollowUp(question) || addsDetailOnly(question) || asksNextStep(question))
+  )
+    return 'contextual';
   if (!standalone.abstain) return 'standalone';
   if (!contextual.abstain) return 'contextual';
   return 'standalone';

@@ -5,17 +5,20 @@ import type { FusedHit } from '../retrieve/types.js';
 import { type CitationBuilder, mark, pointer } from './citations.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
+import { directAnswer, factAsk } from './direct.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
 import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate } from './placeholders.js';
 import { likelyCauses } from './rank-rows.js';
+import { commandsMarkdown } from './render-commands.js';
 import { citeRow, renderCause } from './render-row.js';
 import { trafficPath } from './traffic-path.js';
 import type {
   AnswerParts,
   CausePart,
   ChatCommand,
+  CniPart,
   ComposeInput,
   ComposeOptions,
   DocPointer,
@@ -55,6 +58,22 @@ export function fullAnswer(
   // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
   const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
   out.push(`**${doc.title}**${gistSection}`);
+
+  // 0. The question asks for a value: the line that states it leads the answer.
+  const ask = factAsk(input.question);
+  if (ask) {
+    const factDocs = [doc];
+    for (const hit of hits) {
+      if (!factDocs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare)
+        factDocs.push(hit.doc);
+    }
+    const found = directAnswer(query, factDocs, ask);
+    const n = found ? builder.cite(found.chunk, found.line, found.line, found.quote) : null;
+    if (found && n !== null) {
+      out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);
+      structured.direct = { text: found.quote, cite: n };
+    }
+  }
   if (gist) {
     const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
     if (n !== null) {
@@ -65,6 +84,28 @@ export function fullAnswer(
   if (!gist || gist.chunk !== top.chunk) {
     const section = builder.citeSection(top.chunk);
     if (section) out.push(`${labels.section}: ${section.label}${mark(section.n)}`);
+  }
+
+  // The cluster's CNI: stated when it did not come from the question; when assumed, the other CNIs' runbooks.
+  if (input.cni) {
+    const cni: CniPart = { cni: input.cni.cni, source: input.cni.source, alternatives: [] };
+    const lines: string[] = [];
+    for (const { cni: other, hit } of input.cni.alternatives) {
+      const section = builder.citeSection(hit.chunk);
+      if (!section) continue;
+      cni.alternatives.push({
+        cni: other,
+        title: hit.doc.title,
+        path: hit.doc.path,
+        section: section.label,
+        cite: section.n,
+      });
+      lines.push(`- ${other}: ${pointer(hit.doc.title, section).slice(2)}`);
+    }
+    structured.cni = cni;
+    if (cni.source === 'assumed')
+      out.push([labels.assumedCni(cni.cni ?? '', lines.length > 0), ...lines].join('\n'));
+    else if (cni.source !== 'question') out.push(labels.scopedCni(cni.cni ?? ''));
   }
 
   // 2. The traffic path, when the doc has one.
@@ -93,7 +134,32 @@ export function fullAnswer(
     out.push(`**${labels.causes}**\n\n${causeLines.join('\n')}`);
   }
 
-  // 4. Other retrieved docs worth a look (cited before the commands so the answer's [n] marks run in order).
+  // 4. Commands chosen for the question (commands.ts): diagnostics, then fixes.
+  let values: ReadonlyMap<string, string> | undefined;
+  const commands: ChatCommand[] = [];
+  const cites: number[] = [];
+  const picked = pickCommands(query, relevant, rows, options).slice(0, options.maxCommands);
+  for (const record of picked) {
+    const cite = citeCommand(record, relevant, builder);
+    if (cite === null) continue;
+    cites.push(cite);
+    const template = templateOf(record);
+    // What the conversation names is extracted once, and only when a command has a placeholder to fill.
+    if (template.tokens.length > 0) values ??= conversationValues(input.question, input.history ?? []);
+    const filled = fillTemplate(template, values ?? NO_VALUES);
+    commands.push({
+      command: filled.command,
+      purpose: record.purpose,
+      safety: record.safety,
+      group: record.safety === 'read-only' ? 'diagnose' : 'fix',
+      fills: filled.fills,
+      source: { path: record.source.path, line: record.source.line },
+    });
+  }
+  // Diagnostics (run in order), then fixes in their own group: never "run these N" across both.
+  out.push(...commandsMarkdown(commands, cites, lang));
+
+  // 5. Other retrieved docs worth a look (after the commands, as in the answer, so the [n] marks run in order).
   const seeAlso: string[] = [];
   const seen = new Set([doc.path]);
   for (const hit of hits) {
@@ -111,31 +177,6 @@ export function fullAnswer(
       };
       structured.related.push(related);
     }
-  }
-
-  // 5. Commands: those in the hit sections, then the matched rows' linked ones; read-only first.
-  let values: ReadonlyMap<string, string> | undefined;
-  const commands: ChatCommand[] = [];
-  for (const record of pickCommands(relevant, rows, options.maxCommands, options.minCommands)) {
-    if (citeCommand(record, relevant, builder) === null) continue;
-    const template = templateOf(record);
-    // What the conversation names is extracted once, and only when a command has a placeholder to fill.
-    if (template.tokens.length > 0) values ??= conversationValues(input.question, input.history ?? []);
-    const filled = fillTemplate(template, values ?? NO_VALUES);
-    commands.push({
-      command: filled.command,
-      purpose: record.purpose,
-      safety: record.safety,
-      group: record.safety === 'read-only' ? 'diagnose' : 'fix',
-      fills: filled.fills,
-      source: { path: record.source.path, line: record.source.line },
-    });
-  }
-  // The commands themselves are in `commands` (rendered after the answer); the answer says how to run them.
-  if (commands.length > 0) {
-    // Everything not proven read-only (mutating or unknown) is announced as needing a check.
-    const mutating = commands.filter((command) => command.safety !== 'read-only').length;
-    out.push(labels.runCommands(commands.length, mutating));
   }
 
   if (seeAlso.length > 0) out.push(`**${labels.seeAlso}**\n\n${seeAlso.join('\n')}`);

@@ -2,14 +2,16 @@
  * Fills command placeholders (`<pod>`, `<namespace>`, `<target-ip>`, ...) from what the question names.
  * Pure: text in, data out.
  *
- * Extraction is deliberately conservative: a wrong fill is worse than a visible `<placeholder>`, so names are
- * taken only after a keyword (`pod nginx`, `-n prod`, `节点 node-03`) or when their shape is unambiguous
- * (Kubernetes-generated pod names, `node-03`/`worker2`-style node names). Every value is restricted to the
+ * Extraction is deliberately conservative: a wrong fill is worse than a visible `<placeholder>`, so a name fills
+ * only when the question presents it as an object (`pod/nginx`, `-n prod`, a quoted name, `pod named X`,
+ * `名为 X 的 pod`, an object-shaped name next to the object word, a Latin name in Chinese prose) or when its
+ * shape is unambiguous (Kubernetes-generated pod names, `node-03`/`worker2`-style node names). IPs fill the
+ * placeholder of their role (pod, node, service, DNS server; source, destination). Every value is restricted to the
  * characters of an IPv4 address, a port number or a DNS-1123 name, so a filled command never gains shell
  * metacharacters from the question.
  */
 
-export type IpRole = 'pod' | 'node' | 'service';
+export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
 
 export interface IpMention {
@@ -83,7 +85,7 @@ const NOT_NAMES = new Set(
   traffic packet packets route routes routing gateway interface interfaces address addresses mac local remote type
   account accounts mesh monitor endpoint endpoints endpointslice endpointslices discovery proxy policy policies
   isolation object objects resource resources list lists count restart restarts ready running pending failed
-  crashloopbackoff evicted terminating error errors issue issues problem problems side level mode to-pod to-node
+  crashloopbackoff evicted terminating unreachable notready down up error errors issue issues problem problems side level mode to-pod to-node
   get describe exec logs curl wget ping nslookup dig telnet nc ncat tcpdump traceroute ss netstat iptables ipvsadm
   conntrack kubectl ovs-vsctl ovs-ofctl ovn-trace ethtool ip-addr arp host hosts node nodes pod pods service services svc
   cluster clusterip nodeport loadbalancer headless external internal default-route security group groups
@@ -104,11 +106,6 @@ function isName(value: string): boolean {
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value)
   );
-}
-
-/** A node-ish name needs a digit or a generated-looking shape when it stands before `节点` with no keyword. */
-function looksLikeNodeName(value: string): boolean {
-  return isName(value) && /\d/.test(value) && !TECH_WORD.test(value);
 }
 
 interface Match {
@@ -133,38 +130,141 @@ function collect(
   return found;
 }
 
-/** Latin keywords need a separator before the name (`pod nginx`, `pod: nginx`); CJK keywords may touch it. */
-function afterKeyword(latin: string, cjk: string, extraSep = ''): RegExp {
-  const sep = `(?:\\s+|\\s*[:：=${extraSep}]\\s*)`;
-  return new RegExp(
-    `(?:(?<![a-z0-9_-])(?:${latin})${sep}|(?:${cjk})\\s*[:：]?\\s*)(${NAME})${NAME_END}`,
-    'gi',
-  );
+/**
+ * Object words, Latin and Chinese. A value fills `<pod>`, `<node-name>`, `<service-name>` or `<namespace>` only
+ * when the question presents it as such an object (see `objectNames`): English prose puts verbs, adverbs and
+ * pronouns after "pod", "node" or "service" ("the service works", "the node itself"), so a plain word there is
+ * never taken; Chinese prose does not put Latin words there, so after `服务`/`节点`/`命名空间` (or before a
+ * Chinese word) it is a name.
+ */
+type ObjectKind = 'pod' | 'node' | 'service' | 'namespace';
+const LATIN_WORDS: Record<ObjectKind, string> = {
+  pod: 'pods?',
+  node: 'nodes?|hosts?|workers?',
+  service: 'services?|svc',
+  namespace: 'namespaces?|ns',
+};
+const CJK_WORDS: Record<ObjectKind, string> = {
+  pod: '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名',
+  node: '节点|節點|宿主机|宿主機|主机|主機|物理机|物理機',
+  service: '服务|服務',
+  namespace: '命名空间|命名空間|名称空间|名稱空間|名字空间',
+};
+const KINDS: ObjectKind[] = ['pod', 'node', 'service', 'namespace'];
+const OPEN_QUOTE = '[`\'"“‘「『]';
+const CLOSE_QUOTE = '[`\'"”’」』]';
+const NAMED = '(?:named|called)';
+const NAMED_CJK = '(?:名为|名為|名叫|叫做|名字是|名字叫|名称为|名稱為|名称是|名稱是|叫)';
+
+/** The patterns of one object kind; group 1 is the name. */
+interface KindPatterns {
+  /** `pod/nginx`, `svc/api`: the kind is explicit. */
+  slash: RegExp;
+  /** The object word then a quoted or code-formatted name, or the name then the word. */
+  quotedAfter: RegExp;
+  quotedBefore: RegExp;
+  /** `pod named X`, `名为 X 的 pod`, `pod 名为 X`. */
+  named: RegExp;
+  namedCjkBefore: RegExp;
+  /** The object word then any name: its shape (digits, hyphens) or a Chinese context decides. */
+  after: RegExp;
+  /** A name right before the object word (`node-05 节点`, `nginx-0 pod`). */
+  before: RegExp;
 }
 
-const POD_AFTER = afterKeyword(
-  'pods?|pod\\s+name|pod-name',
-  '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名',
-  '/',
-);
-const NODE_AFTER = afterKeyword(
-  'nodes?|worker|host|node\\s+name|node-name',
-  '节点|節點|宿主机|宿主機|主机|主機|物理机|物理機',
-);
-const SERVICE_AFTER = afterKeyword('services?|svc', '服务|服務', '/');
-const NAMESPACE_AFTER = afterKeyword(
-  '(?<![\\w-])-n|--namespace|namespace|ns',
-  '命名空间|命名空間|名称空间|名稱空間|名字空间',
-);
-const NAMESPACE_BEFORE = new RegExp(
-  `(?<!${NAME_EDGE})(${NAME})\\s*(?:命名空间|命名空間|名称空间|名稱空間|namespace(?![a-z]))`,
-  'gi',
-);
-const NODE_BEFORE = new RegExp(`(?<!${NAME_EDGE})(${NAME})\\s*(?:节点|節點|宿主机|宿主機)`, 'gi');
+function kindPatterns(kind: ObjectKind): KindPatterns {
+  const latin = `(?<![a-z0-9_-])(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
+  const any = `(?:${latin}|${CJK_WORDS[kind]})`;
+  const slashWords = {
+    pod: 'pods?|po',
+    node: 'nodes?|no',
+    service: 'services?|svc',
+    namespace: 'namespaces?|ns',
+  }[kind];
+  return {
+    slash: new RegExp(`(?<![a-z0-9_/-])(?:${slashWords})/(${NAME})${NAME_END}`, 'gi'),
+    quotedAfter: new RegExp(`${any}\\s*[:：]?\\s*${OPEN_QUOTE}(${NAME})${CLOSE_QUOTE}`, 'gi'),
+    quotedBefore: new RegExp(`${OPEN_QUOTE}(${NAME})${CLOSE_QUOTE}\\s*(?:的\\s*)?${any}`, 'gi'),
+    named: new RegExp(
+      `${any}\\s*(?:${NAMED}|${NAMED_CJK})\\s*[:：]?\\s*${OPEN_QUOTE}?(${NAME})${NAME_END}`,
+      'gi',
+    ),
+    namedCjkBefore: new RegExp(
+      `${NAMED_CJK}\\s*${OPEN_QUOTE}?(${NAME})${CLOSE_QUOTE}?\\s*(?:的\\s*)?${any}`,
+      'gi',
+    ),
+    after: new RegExp(`(${any})(?:\\s+|\\s*[:：=]\\s*)(${NAME})${NAME_END}`, 'gi'),
+    before: new RegExp(`(?<!${NAME_EDGE})(${NAME})\\s*(?:的\\s*)?(${any})`, 'gi'),
+  };
+}
+
+const PATTERNS = Object.fromEntries(KINDS.map((kind) => [kind, kindPatterns(kind)])) as Record<
+  ObjectKind,
+  KindPatterns
+>;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Hyphenated words that name components, tools and topologies rather than objects the user owns
+ * (`kube-proxy pod`, `cross-node pod`, `calico-node 节点`).
+ */
+const COMPONENT =
+  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-)|-to-/;
+
+/** A name whose shape says it is an object name: a digit, or a hyphen in a word that is not a component. */
+function hasObjectShape(value: string): boolean {
+  if (!isName(value)) return false;
+  if (/\d/.test(value)) return !TECH_WORD.test(value) && /[a-z]/.test(value);
+  return value.includes('-') && !COMPONENT.test(value);
+}
+
+/** The first character after `index` that is not a space. */
+function nextVisible(text: string, index: number): string {
+  return text.slice(index).trimStart().charAt(0);
+}
+
+/** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`). */
+function objectNames(text: string): Record<ObjectKind, Match[]> {
+  const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
+  for (const kind of KINDS) {
+    const patterns = PATTERNS[kind];
+    for (const pattern of [
+      patterns.slash,
+      patterns.quotedAfter,
+      patterns.quotedBefore,
+      patterns.named,
+      patterns.namedCjkBefore,
+    ]) {
+      out[kind].push(...collect(text, pattern));
+    }
+    for (const match of text.matchAll(patterns.after)) {
+      const word = match[1] ?? '';
+      const value = (match[2] ?? '').replace(/\.+$/, '');
+      const index = (match.index ?? 0) + match[0].lastIndexOf(match[2] ?? '');
+      // A plain word is a name in Chinese prose: after a Chinese object word (`命名空间 shop`) or followed by
+      // Chinese (`svc payment 调不通`, `ns prod 里`).
+      const chinese = HAN.test(word) || HAN.test(nextVisible(text, index + value.length));
+      const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+      // `in namespace web`, `in ns payments`: the English pattern that names a namespace.
+      const inNamespace = kind === 'namespace' && /(?:^|\s)in\s+(?:the\s+)?$/i.test(before);
+      if (hasObjectShape(value) || ((chinese || inNamespace) && isName(value)))
+        out[kind].push({ value, index });
+    }
+    for (const match of text.matchAll(patterns.before)) {
+      const value = (match[1] ?? '').replace(/\.+$/, '');
+      const word = match[2] ?? '';
+      // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
+      const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
+      if (ok) out[kind].push({ value, index: match.index ?? 0 });
+    }
+  }
+  return out;
+}
+
 /** `prod/nginx-7d9f8b6c5-x2x9q`: namespace/pod, when the right side is a pod (generated name or after `pod`). */
 const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
-/** `kubectl --namespace=prod`. */
-const NAMESPACE_FLAG_EQ = new RegExp(`--namespace=(${NAME})${NAME_END}`, 'gi');
+/** `-n prod`, `--namespace prod`, `--namespace=prod`. */
+const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAME})${NAME_END}`, 'gi');
 const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 const IFACE_AFTER =
@@ -217,7 +317,14 @@ const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
     'service',
     /(?:(?<![a-z])(?:services?|svc|vip)|服务|服務|cluster\s*-?\s*ip|clusterip|service\s*ip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
   ],
+  [
+    'dns',
+    /(?:(?<![a-z])(?:nameserver|dns\s*server|dns|resolver)|解析服务器|解析服務器|dns\s*服务器|dns\s*服務器)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*$/i,
+  ],
 ];
+/** The question is about a Service's virtual IP: its one address without a stated role is that IP. */
+const ABOUT_SERVICE_IP =
+  /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z])vip(?![a-z])|服务\s*ip|服務\s*ip/i;
 
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
@@ -237,15 +344,9 @@ const SOURCE_AFTER =
  * position. A hint has its pattern's case-sensitivity, so a text the pattern matches always has its hint.
  */
 const HINTS = new Map<RegExp, RegExp>([
-  [POD_AFTER, /pod|容器/i],
   [GENERATED_POD, /-/],
-  [NODE_AFTER, /node|worker|host|节点|節點|主机|主機|物理机|物理機/i],
   [NODE_SHAPE, /node|worker|master|minion|compute|infra|control-plane/i],
-  [NODE_BEFORE, /节点|節點|宿主机|宿主機/],
-  [SERVICE_AFTER, /service|svc|服务|服務/i],
-  [NAMESPACE_AFTER, /-n|ns|namespace|空间|空間/i],
-  [NAMESPACE_BEFORE, /namespace|空间|空間/i],
-  [NAMESPACE_FLAG_EQ, /--namespace=/i],
+  [NAMESPACE_FLAG, /-n|--namespace/i],
   [NS_SLASH_POD, /\//],
   [IFACE_AFTER, /interface|iface|nic|dev|-i|网卡|網卡|网口|網口|接口/i],
   [IFACE_SHAPE, /ens|enp|eno|enx|bond|eth/i],
@@ -289,6 +390,11 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     const mention = ips[i];
     if (mention && i < ips.length - 1) mention.direction = 'source';
   }
+  const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
+  if (unroled.length === 1 && !ips.some((m) => m.role === 'service') && ABOUT_SERVICE_IP.test(question)) {
+    const mention = unroled[0] as IpMention;
+    mention.role = 'service';
+  }
   return { ips, cidrs, attachedPorts };
 }
 
@@ -319,12 +425,9 @@ export function extractEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const { ips, cidrs, attachedPorts } = ipMentions(text);
 
-  const pods: Match[] = [...collect(text, POD_AFTER), ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
-  const namespaces: Match[] = [
-    ...collect(text, NAMESPACE_AFTER),
-    ...collect(text, NAMESPACE_FLAG_EQ),
-    ...collect(text, NAMESPACE_BEFORE),
-  ];
+  const named = objectNames(text);
+  const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
+  const namespaces: Match[] = [...named.namespace, ...collect(text, NAMESPACE_FLAG)];
   for (const match of matchAll(text, NS_SLASH_POD)) {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');
@@ -341,12 +444,8 @@ export function extractEntities(question: string): Entities {
   }
   // `pod prod/nginx` put `prod` in pods via the keyword rule: it is the namespace there.
   const namespaceSet = new Set(namespaces.map((match) => match.value));
-  const nodes: Match[] = [
-    ...collect(text, NODE_AFTER),
-    ...collect(text, NODE_SHAPE, 1, (value) => isName(value)),
-    ...collect(text, NODE_BEFORE, 1, looksLikeNodeName),
-  ];
-  const services = collect(text, SERVICE_AFTER);
+  const nodes: Match[] = [...named.node, ...collect(text, NODE_SHAPE, 1, (value) => isName(value))];
+  const services = named.service;
   const ifaces = [
     ...collect(text, IFACE_AFTER, 1, isIfaceName),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
@@ -416,6 +515,7 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   set(['<pod-ip>'], byRole('pod')?.ip);
   set(['<node-ip>', '<host-ip>'], byRole('node')?.ip);
   set(['<cluster-ip>', '<service-ip>', '<svc-ip>'], byRole('service')?.ip);
+  set(['<dns-ip>', '<dns-server>', '<nameserver>'], byRole('dns')?.ip);
   set(['<src-ip>', '<source-ip>'], ips.find((ip) => ip.direction === 'source')?.ip);
   const port = target?.port ?? entities.ports[0];
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));

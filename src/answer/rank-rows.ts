@@ -33,7 +33,7 @@ const PART_SEPARATOR = /[-_./]/;
 const PART_SEPARATORS = /[-_./]+/;
 
 /** Weighted terms: Chinese character bigrams (weight 1) and Latin words (longer = more specific). */
-function terms(text: string): Map<string, number> {
+export function terms(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const run of foldText(text).match(RUN) ?? []) {
     if (HAN_START.test(run)) {

@@ -1,5 +1,5 @@
 import type { Safety } from '../core/types.js';
-import type { RetrievalResult, RetrieverName } from '../retrieve/types.js';
+import type { FusedHit, RetrievalResult, RetrieverName } from '../retrieve/types.js';
 import type { Lang } from './labels.js';
 import type { Fill } from './placeholders.js';
 
@@ -125,6 +125,13 @@ export interface Composed {
   evidence: Evidence[];
 }
 
+/** The answer's CNI as chat.ts found it; alternatives are hits of other CNIs' runbooks (cited when shown). */
+export interface CniContext {
+  cni: string;
+  source: CniPart['source'];
+  alternatives: Array<{ cni: string; hit: FusedHit }>;
+}
+
 export interface ComposeInput {
   /** This turn's question as the user wrote it. */
   question: string;
@@ -133,15 +140,24 @@ export interface ComposeInput {
   query?: string;
   /** Earlier questions of the conversation, oldest first: names they gave still fill placeholders. */
   history?: readonly string[];
+  /** The cluster's CNI, when known or assumed. */
+  cni?: CniContext;
   id: string;
   conversationId: string;
   tookMs: number;
 }
 
 export interface ComposeOptions {
+  /** Most commands in one answer (diagnostics and fixes together). */
   maxCommands: number;
-  /** When the hit sections and matched rows give fewer, the best doc's other read-only commands fill up to this. */
+  /** Fewer matching diagnostics than this: the top doc's first read-only checks complete them. */
   minCommands: number;
+  /** Most read-only diagnostics in one answer. */
+  maxDiagnose: number;
+  /** Most state-changing fixes in one answer (their own group, never "run in order"). */
+  maxFixes: number;
+  /** Another doc's commands are candidates only when its best hit scores at least this share of the top hit. */
+  otherDocShare: number;
   maxCauses: number;
   /** Other retrieved docs pointed to under the main answer. */
   maxSeeAlso: number;

@@ -7,9 +7,10 @@ import { loadIndex } from '../server/index-loader.js';
 import { MAX_MESSAGE_CHARS } from '../server/schemas.js';
 import { answerLogEntry } from '../store/log-entry.js';
 import { parseFlags, stringFlag } from './args.js';
-import { DEFAULTS, optionalString } from './serve.js';
+import { checkCni, configuredCni, DEFAULTS, optionalString } from './serve.js';
 
-export const ASK_USAGE = 'netkb ask "question" [--kb DIR] [--index DIR] [--json] [--top-k N] [--category C]';
+export const ASK_USAGE =
+  'netkb ask "question" [--kb DIR] [--index DIR] [--json] [--top-k N] [--category C] [--cni NAME]';
 
 /** Answers one question through the same path as `POST /v1/chat`; `--json` prints exactly its 200 body. */
 export async function runAsk(argv: string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function runAsk(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'top-k': { type: 'string' },
     category: { type: 'string' },
+    cni: { type: 'string' },
   });
   if (positionals.length !== 1) throw new NetkbError('USAGE', 'Give exactly one question (quote it)');
   const message = positionals[0] ?? '';
@@ -42,7 +44,13 @@ export async function runAsk(argv: string[]): Promise<number> {
     embedding: embeddingConfigFromEnv(),
     warn: (warning) => process.stderr.write(`WARNING: ${warning}\n`),
   });
-  const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, request);
+  // `--cni` (or NETKB_CNI) is the cluster's CNI, as `netkb serve --cni` is for a deployment.
+  const cni = configuredCni(values);
+  checkCni(searcher, cni);
+  const { body } = await answerChat(
+    { searcher, conversations: new ConversationStore(), ...(cni ? { cni } : {}) },
+    request,
+  );
   const storeConfig = storeConfigFromEnv();
   const entry = answerLogEntry(
     {
@@ -67,6 +75,8 @@ export async function runAsk(argv: string[]): Promise<number> {
     stopMaintenance();
     await store.close();
   }
-  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message));
+  // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message, { color }));
   return 0;
 }

@@ -8,7 +8,7 @@ import { listKbFiles } from '../index/kb-files.js';
 import { openSearcher } from '../index/open-searcher.js';
 import { parseFlags, stringFlag } from './args.js';
 
-export const EVAL_USAGE = 'netkb eval --questions FILE --kb DIR --index DIR [--json]';
+export const EVAL_USAGE = 'netkb eval --questions FILE --kb DIR --index DIR [--json] [--verbose]';
 
 export async function runEvalCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
@@ -18,6 +18,7 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       kb: { type: 'string' },
       index: { type: 'string' },
       json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
     },
     ['questions', 'kb', 'index'],
   );
@@ -62,10 +63,30 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
     ];
     process.stdout.write(`${row.map((cell) => String(cell).padEnd(8)).join(' ')}\n`);
   }
+  const a = report.answers;
+  process.stdout.write(
+    `answers: first-cited right ${a.first_cited_right}; command hit ${a.command_hit} (${a.command_questions} labelled); ` +
+      `direct hit ${a.direct_hit} (${a.fact_questions} fact questions); off-topic commands ${a.off_topic_share} ` +
+      `(${a.off_topic_commands}/${a.commands_returned}, ${a.commands_per_answer} per answer); wrong fills ${a.wrong_fills}/${a.fills}; ` +
+      `false abstentions ${a.false_abstentions}; clarified ${a.clarified}; out-of-scope abstained ${a.out_of_scope_abstained} (${a.out_of_scope})\n`,
+  );
   for (const miss of report.misses) {
     process.stdout.write(
       `miss: ${miss.question}\n      expected ${miss.should_abstain ? '(abstain)' : miss.expected.join(', ')}; got ${miss.abstained ? '(abstained) ' : ''}${miss.got.join(', ')}\n`,
     );
+  }
+  if (values.verbose) {
+    for (const miss of report.answer_misses) {
+      const problems = [
+        miss.command_miss ? 'no must-have command' : '',
+        miss.direct_miss ? 'direct answer missed' : '',
+        miss.off_topic.length > 0 ? `off-topic: ${miss.off_topic.join(' | ')}` : '',
+        miss.wrong_fills.length > 0 ? `wrong fills: ${miss.wrong_fills.join(', ')}` : '',
+      ].filter(Boolean);
+      process.stdout.write(
+        `answer: ${miss.question}\n      [${miss.kind}] first cited ${miss.first_cited ?? '-'}; ${problems.join('; ')}\n`,
+      );
+    }
   }
   return 0;
 }

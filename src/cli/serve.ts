@@ -11,7 +11,7 @@ import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
 
 export const SERVE_USAGE =
-  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off]';
+  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off] [--cni NAME]';
 
 export const DEFAULTS = { kb: 'kb', index: '.netkb/index', port: '8080', host: '127.0.0.1' };
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -43,6 +43,7 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'log-level': { type: 'string' },
     'answer-cache': { type: 'string' },
+    cni: { type: 'string' },
   });
   if (positionals.length > 0) throw new NetkbError('USAGE', `Unexpected argument '${positionals[0]}'`);
   const kbDir = optionalString(values, 'kb', DEFAULTS.kb);
@@ -62,6 +63,7 @@ export async function runServe(argv: string[]): Promise<number> {
   const storeConfig = storeConfigFromEnv();
   const storeErrors: { log: ((error: unknown) => void) | null } = { log: null };
   const opened = await openStore(storeConfig, { onError: (error) => storeErrors.log?.(error) });
+  const cni = configuredCni(values);
 
   let searcher: Searcher | null = null;
   const app = await buildApp({
@@ -72,6 +74,7 @@ export async function runServe(argv: string[]): Promise<number> {
     teams,
     store: opened.store,
     logQuestions: storeConfig.logQuestions,
+    ...(cni ? { cni } : {}),
   });
   const log = app.log;
   storeErrors.log = (error) =>
@@ -127,37 +130,42 @@ export async function runServe(argv: string[]): Promise<number> {
     indexDir,
     embedding,
     warn: (message, detail) => log.warn(detail ?? {}, message),
-  }).then(
-    (loaded) => {
-      if (shuttingDown) return;
-      searcher = loaded.searcher;
-      // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
-      for (const finding of loaded.report?.findings ?? []) {
-        const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
-        write({ finding }, `kb finding: ${formatFinding(finding)}`);
-      }
-      log.info(
-        {
-          docs: loaded.searcher.docs.length,
-          chunks: loaded.searcher.chunkCount,
-          vectors: vectorsLabel(loaded.searcher.vectors),
-          reused_docs: loaded.report?.reused_docs ?? null,
-          findings: loaded.report?.findings.length ?? null,
-          took_ms: Math.round(performance.now() - started),
-        },
-        'index loaded: ready',
-      );
-    },
-    async (error: unknown) => {
-      // No index can be served (no kb/, and nothing built before): a server that can never be ready should exit.
-      log.fatal({ err: error }, 'could not build or load the index');
-      if (shuttingDown) return;
-      shuttingDown = true;
-      await app.close();
-      // The CLI prints one line for it and maps it to the exit code (2 for a missing or empty KB).
-      failStart(error);
-    },
-  );
+  })
+    .then((loaded) => {
+      checkCni(loaded.searcher, cni);
+      return loaded;
+    })
+    .then(
+      (loaded) => {
+        if (shuttingDown) return;
+        searcher = loaded.searcher;
+        // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
+        for (const finding of loaded.report?.findings ?? []) {
+          const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
+          write({ finding }, `kb finding: ${formatFinding(finding)}`);
+        }
+        log.info(
+          {
+            docs: loaded.searcher.docs.length,
+            chunks: loaded.searcher.chunkCount,
+            vectors: vectorsLabel(loaded.searcher.vectors),
+            reused_docs: loaded.report?.reused_docs ?? null,
+            findings: loaded.report?.findings.length ?? null,
+            took_ms: Math.round(performance.now() - started),
+          },
+          'index loaded: ready',
+        );
+      },
+      async (error: unknown) => {
+        // No index can be served (no kb/, and nothing built before): a server that can never be ready should exit.
+        log.fatal({ err: error }, 'could not build or load the index');
+        if (shuttingDown) return;
+        shuttingDown = true;
+        await app.close();
+        // The CLI prints one line for it and maps it to the exit code (2 for a missing or empty KB).
+        failStart(error);
+      },
+    );
 
   const code = await exited.finally(() => {
     process.off('SIGTERM', onSignal);
@@ -168,4 +176,24 @@ export async function runServe(argv: string[]): Promise<number> {
     setImmediate(() => process.exit(code));
   }
   return code;
+}
+
+/** The cluster's CNI: `--cni`, else `NETKB_CNI`; undefined when neither is set. Lower case. */
+export function configuredCni(values: Record<string, unknown>): string | undefined {
+  const flag = values.cni;
+  const raw = typeof flag === 'string' ? flag : process.env.NETKB_CNI;
+  const cni = raw?.trim().toLowerCase();
+  if (cni === undefined || cni === '') return undefined;
+  return cni;
+}
+
+/** A configured CNI must be one the KB's glossary knows (`exclusive: cni`). */
+export function checkCni(searcher: Searcher, cni: string | undefined): void {
+  const names = searcher.cni?.names ?? [];
+  if (cni !== undefined && !names.includes(cni)) {
+    throw new NetkbError(
+      'USAGE',
+      `--cni/NETKB_CNI '${cni}' is not a CNI the glossary knows (${names.join(', ') || 'none'})`,
+    );
+  }
 }

@@ -8,6 +8,15 @@ export const QuestionSchema = Type.Object(
     question: Type.String({ minLength: 1 }),
     docs: Type.Array(Type.String({ minLength: 1 })),
     abstain: Type.Optional(Type.Boolean()),
+    /** Where the question comes from (an issue or forum URL), for real reports. */
+    source: Type.Optional(Type.String({ minLength: 1 })),
+    category: Type.Optional(Type.String({ minLength: 1 })),
+    /** Must-have command prefixes: the answer hits when any returned command contains one (whitespace-folded). */
+    commands: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    /** Fact questions: text the direct answer must contain (case- and whitespace-folded). */
+    text: Type.Optional(Type.String({ minLength: 1 })),
+    /** Object names, IPs and ports the question presents: the only values a placeholder may be filled with. */
+    names: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1 }), Type.Number()]))),
   },
   { additionalProperties: false },
 );
@@ -35,7 +44,7 @@ export function parseQuestions(file: string, text: string): EvalQuestion[] {
       const error = [...Value.Errors(QuestionSchema, value)][0];
       return fail(
         node?.range?.[0],
-        `entry must be {question: string, docs: string[], abstain?: boolean} (${error?.path || '/'} ${error?.message ?? ''})`,
+        `entry must be {question: string, docs: string[], abstain?: boolean, source?, category?, commands?: string[], text?: string, names?: string[]} (${error?.path || '/'} ${error?.message ?? ''})`,
       );
     }
     if (value.abstain && value.docs.length > 0) fail(node?.range?.[0], 'an abstain question lists no docs');

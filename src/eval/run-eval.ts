@@ -1,4 +1,12 @@
+import { answerChat } from '../answer/chat.js';
+import { ConversationStore } from '../answer/conversation.js';
 import type { RetrieverName, Searcher } from '../retrieve/types.js';
+import {
+  type AnswerMetrics,
+  type AnswerMiss,
+  type AnswerOutcome,
+  computeAnswerMetrics,
+} from './answer-metrics.js';
 import { computeMetrics, type EvalMetrics, type QuestionOutcome } from './metrics.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -14,6 +22,9 @@ export interface EvalReport {
     abstained: boolean;
     should_abstain: boolean;
   }>;
+  /** The composed answers (the `/v1/chat` body of a first turn): commands, fills, direct answers. */
+  answers: AnswerMetrics;
+  answer_misses: AnswerMiss[];
 }
 
 /** Runs every question through each retriever alone and through the fused pipeline. */
@@ -24,7 +35,12 @@ export async function runEval(searcher: Searcher, questions: readonly EvalQuesti
     ...(searcher.vectors.enabled ? (['vector'] as const) : []),
     'fused',
   ];
-  const report: EvalReport = { modes: {}, misses: [] };
+  const report: EvalReport = {
+    modes: {},
+    misses: [],
+    answers: computeAnswerMetrics([]).metrics,
+    answer_misses: [],
+  };
   for (const mode of modes) {
     const outcomes: QuestionOutcome[] = [];
     for (const question of questions) {
@@ -54,5 +70,17 @@ export async function runEval(searcher: Searcher, questions: readonly EvalQuesti
       }
     }
   }
+  const answered: AnswerOutcome[] = [];
+  for (const question of questions) {
+    // Each question is a first turn of its own conversation, as a user would ask it.
+    const { body } = await answerChat(
+      { searcher, conversations: new ConversationStore() },
+      { message: question.question },
+    );
+    answered.push({ question, body });
+  }
+  const { metrics, misses } = computeAnswerMetrics(answered);
+  report.answers = metrics;
+  report.answer_misses = misses;
   return report;
 }

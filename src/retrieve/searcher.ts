@@ -9,7 +9,14 @@ import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
-import type { RankedChunk, RetrievalResult, RetrieverName, Searcher, SearchOptions } from './types.js';
+import type {
+  CniScope,
+  RankedChunk,
+  RetrievalResult,
+  RetrieverName,
+  Searcher,
+  SearchOptions,
+} from './types.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
 export interface VectorSearch {
@@ -42,6 +49,9 @@ export class KbSearcher implements Searcher {
   private readonly vocabulary: QueryVocabulary;
   private readonly scopes: ScopeTable;
   private readonly glossaryEntries: readonly GlossaryEntry[];
+  readonly cni: CniScope;
+  /** CNI name → its glossary group. */
+  private readonly cniGroups = new Map<string, string>();
 
   constructor(
     data: SearcherData,
@@ -64,12 +74,37 @@ export class KbSearcher implements Searcher {
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
     this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = buildScopeTable(data.docs, this.glossary);
+    this.cni = this.buildCniScope(data.glossary);
     this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
       tokenize,
       has: (token) => vocabulary.has(token),
       alternativesOf: (token) => this.glossary.alternativesOf(token),
+    };
+  }
+
+  private buildCniScope(entries: readonly GlossaryEntry[]): CniScope {
+    const nameOf = new Map<string, string>();
+    entries.forEach((entry, index) => {
+      const name = entry.terms[0]?.toLowerCase();
+      if (entry.exclusive === 'cni' && name) {
+        nameOf.set(`g${index}`, name);
+        this.cniGroups.set(name, `g${index}`);
+      }
+    });
+    const names = [...nameOf.values()];
+    const inGroups = (groups: Iterable<string>) =>
+      [...new Set([...groups].flatMap((group) => nameOf.get(group) ?? []))].sort(
+        (a, b) => names.indexOf(a) - names.indexOf(b),
+      );
+    return {
+      names,
+      ofDoc: (docPath) => {
+        const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
+        return named.length === 1 ? (named[0] ?? null) : null;
+      },
+      namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(text))),
     };
   }
 
@@ -97,14 +132,35 @@ export class KbSearcher implements Searcher {
   ): Promise<{ result: RetrievalResult; trace: SearchTrace }> {
     const started = performance.now();
     const config = this.config;
-    const normalized = normalizeText(rawQuestion);
+    const named =
+      options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
+    const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
+    const normalized = normalizeText(text);
     const corrected = this.spelling.correct(normalized);
     const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
-    const allowed = options.category
-      ? new Set(this.docs.filter((doc) => doc.category === options.category).map((doc) => doc.path))
-      : undefined;
+    // The cluster's CNI (options.cni) is searched as if the question named it (see `query` above); docs about
+    // another CNI are not candidates at all.
+    const cniGroup = options.cni === undefined ? undefined : this.cniGroups.get(options.cni.toLowerCase());
+    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
+    // Only the CNI decides exclusion (a topology mismatch just ranks lower).
+    const cniScope = cniGroup === undefined ? null : scopeMatch(this.scopes, [cniGroup], this.glossary);
+    const excluded = cniScope ? (path: string) => cniScope(path) === -1 : null;
+    const keep = <T extends { chunkId?: string; docPath?: string }>(items: T[] | null): T[] | null =>
+      items && excluded
+        ? items.filter((item) => !excluded(item.docPath ?? this.chunks.get(item.chunkId ?? '')?.path ?? ''))
+        : items;
+    // Other CNIs' docs are not candidates at all, so the lexical top-N is drawn from the rest.
+    const allowed =
+      options.category || excluded
+        ? new Set(
+            this.docs
+              .filter((doc) => !options.category || doc.category === options.category)
+              .filter((doc) => !excluded?.(doc.path))
+              .map((doc) => doc.path),
+          )
+        : undefined;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];
 
@@ -130,7 +186,7 @@ export class KbSearcher implements Searcher {
     let vector: RankedChunk[] | null = null;
     if (this.vector && wanted('vector')) {
       const t0 = performance.now();
-      const query = await this.vector.embedder.embedQuery(rawQuestion);
+      const query = await this.vector.embedder.embedQuery(text);
       vector = this.vector.index
         .search(query, config.candidatesPerRetriever)
         .map((hit) => ({ chunkId: this.ordinals[hit.ordinal] ?? '', score: hit.score }))
@@ -142,8 +198,19 @@ export class KbSearcher implements Searcher {
 
     const coverage = lexical ? this.lexical.coverageOf(query) : null;
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
-    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
-    const hits = fuse({ trigger, lexical, vector, coverage, topicCoverage, scope }, this, config, topK);
+    const hits = fuse(
+      {
+        trigger: keep(trigger),
+        lexical: keep(lexical),
+        vector: keep(vector),
+        coverage,
+        topicCoverage,
+        scope,
+      },
+      this,
+      config,
+      topK,
+    );
     const parts = hits[0]
       ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage, topicCoverage)
       : null;

@@ -37,6 +37,21 @@ export interface SearchOptions {
   category?: string;
   /** Use only these retrievers (the eval harness runs each alone). Default: all available. */
   only?: RetrieverName[];
+  /**
+   * The cluster's CNI (a glossary name of the `exclusive: cni` set, lower case): docs about another CNI are left
+   * out, and the search ranks as if the question named it.
+   */
+  cni?: string;
+}
+
+/** The CNIs the KB's glossary knows (`exclusive: cni`) and which of them a doc or a text is about. */
+export interface CniScope {
+  /** Canonical names (each entry's first term, lower case), glossary order. */
+  readonly names: readonly string[];
+  /** The one CNI a doc's title, triggers and headings name; null when none or several (a generic doc). */
+  ofDoc(docPath: string): string | null;
+  /** CNIs named in a text (a question), in glossary order. */
+  namedIn(text: string): string[];
 }
 
 /** The query side of a loaded index. Implemented by `KbSearcher` in ./searcher.ts. */
@@ -51,4 +66,6 @@ export interface Searcher {
   explain?(question: string, options?: SearchOptions): Promise<Explanation>;
   chunk(id: string): Chunk | undefined;
   doc(path: string): DocRecord | undefined;
+  /** CNI scoping; absent in searchers that know no CNIs. */
+  readonly cni?: CniScope;
 }

@@ -42,6 +42,8 @@ export interface AppOptions {
   store?: Store | null;
   /** How questions are logged (NETKB_LOG_QUESTIONS); default text. */
   logQuestions?: QuestionLogMode;
+  /** The CNI of the cluster this deployment serves (`--cni`, `NETKB_CNI`). */
+  cni?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -102,7 +104,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const store = options.store ?? null;
   const logAnswer = answerLogger(store, options.logQuestions ?? 'text');
-  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true, logAnswer });
+  await app.register(chatRoutes, {
+    searcher,
+    conversations,
+    cache: options.cache ?? true,
+    logAnswer,
+    ...(options.cni ? { cni: options.cni } : {}),
+  });
   await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });
   if (options.slack) {
     // Loaded only when configured: the Slack client packages add noticeably to every CLI start otherwise.
@@ -112,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(store ? { feedback: feedbackRecorder(store), once: store } : {}),
       onAnswer: (question: string, body: ChatBody, searcher: Searcher) =>
         logAnswer('slack', question, body, searcher),
+      ...(options.cni ? { cni: options.cni } : {}),
       ...options.slackOptions,
       config: options.slack,
       searcher,
@@ -127,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       searcher,
       conversations,
       cache: options.cache ?? true,
+      ...(options.cni ? { cni: options.cni } : {}),
       onAnswer: (question: string, body: ChatBody, searcher: Searcher) =>
         logAnswer('teams', question, body, searcher),
     });

@@ -41,6 +41,16 @@ export const ChatRequestSchema = Type.Object(
           "retriever's candidates, the fused ranking, confidence parts and the reason). Off by default.",
       }),
     ),
+    cni: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          "The cluster's CNI (a glossary name with `exclusive: cni`: kube-ovn, calico, cilium, flannel, " +
+          'ovn-kubernetes …); overrides the deployment’s `--cni`. Docs about other CNIs are not cited. ' +
+          'A name the knowledge base does not know is rejected with 400 BAD_REQUEST.',
+      }),
+    ),
   },
   {
     additionalProperties: false,

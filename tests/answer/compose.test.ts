@@ -229,13 +229,15 @@ describe('composeAnswer', () => {
     expect(trace?.fills.map((f) => f.placeholder)).toEqual(['<namespace>', '<pod>', '<target-ip>']);
   });
 
-  it('takes commands from the hit sections first, deduplicated, read-only before mutating', () => {
+  it('ranks commands by their match with the question, deduplicated, diagnostics before fixes', () => {
     const retrieval = result([hit(coredns, '诊断命令', 1.5), hit(coredns, '常见问题', 1.2)]);
     const composed = compose('coredns 解析失败 nslookup 报 i/o timeout', retrieval);
     const commands = composed.body.commands.map((c) => c.command);
-    expect(commands[0]).toBe('kubectl -n kube-system get pod -l k8s-app=kube-dns -o wide');
+    expect(commands).toContain('kubectl -n kube-system get pod -l k8s-app=kube-dns -o wide');
+    // The fix a likely cause names comes last, in its own group.
     expect(commands.at(-1)).toBe('kubectl -n kube-system rollout restart deployment coredns');
     expect(composed.body.commands.at(-1)?.safety).toBe('mutating');
+    expect(composed.body.commands.at(-1)?.group).toBe('fix');
     expect(commands).toContain('kubectl get networkpolicy -n <namespace>');
     // No traffic path section in this doc: none in the answer.
     expect(composed.body.answer).not.toContain('**流量路径**');
@@ -258,11 +260,10 @@ describe('composeAnswer', () => {
     const first = composed.body.citations[0];
     expect(first?.heading).toBe('');
     expect(first?.lines[0]).toBe(7);
-    // The hit section's commands, then (too few) the doc's other read-only ones; mutating last.
+    // The doc's read-only checks; its flush (`conntrack -F`) is no fix any likely cause names: left out.
     expect(composed.body.commands.map((c) => [c.command, c.safety])).toEqual([
       ['conntrack -C', 'read-only'],
       ['sysctl net.netfilter.nf_conntrack_max', 'read-only'],
-      ['conntrack -F', 'mutating'],
     ]);
     verifyCitations(composed, retrieval);
     verifyCommands(composed);
@@ -274,9 +275,10 @@ describe('composeAnswer', () => {
       0.2,
       true,
     );
-    const composed = compose('网络有问题', retrieval);
+    const composed = compose('这个问题怎么处理', retrieval);
     const { body } = composed;
     expect(body.abstained).toBe(true);
+    expect(body.structured.kind).toBe('abstain');
     expect(body.commands).toEqual([]);
     expect(body.citations.map((c) => c.path)).toEqual(['service/clusterip.md', 'dns/coredns.md']);
     expect(body.answer).toContain('没有找到足够确定的答案');
@@ -300,7 +302,8 @@ describe('composeAnswer', () => {
     const retrieval = result([hit(geneve, '概述', 1)]);
     const composed = compose('geneve tunnel down between nodes', retrieval);
     expect(composed.body.answer).toContain('**Traffic path**');
-    expect(composed.body.answer).toMatch(/Run the \d+ commands? below in order/);
+    expect(composed.body.answer).toContain('**Diagnose (read-only, run in order)**');
+    expect(composed.body.answer).not.toMatch(/Run the \d+ commands? below in order/);
     const abstained = compose('how do I rotate a kubeconfig token', result([], 0, true));
     expect(abstained.body.answer).toContain('Which CNI');
   });
@@ -323,7 +326,7 @@ describe('composeAnswer', () => {
     verifyCommands(a);
   });
 
-  it('caps commands at 10', () => {
+  it('caps commands at 8 and never pads to the cap', () => {
     const hits = [...geneve.chunks, ...clusterip.chunks].map((chunk) => ({
       chunk,
       doc: chunk.path === geneve.path ? geneve : clusterip,
@@ -332,26 +335,56 @@ describe('composeAnswer', () => {
       matchedTriggers: [],
     }));
     const composed = compose('geneve clusterip 全部不通', result(hits));
-    expect(composed.body.commands.length).toBe(10);
+    expect(composed.body.commands.length).toBeGreaterThanOrEqual(3);
+    expect(composed.body.commands.length).toBeLessThanOrEqual(8);
+    // Two docs scored alike: the second one's commands come in only when they match the question themselves.
+    const other = composed.body.commands.filter(
+      (c) => c.source.path !== composed.body.commands[0]?.source.path,
+    );
+    expect(other.length).toBeLessThanOrEqual(composed.body.commands.length / 2);
     verifyCitations(composed, result(hits));
     verifyCommands(composed);
   });
 });
 
 describe('renderText (netkb ask without --json)', () => {
-  it('prints the answer, then numbered commands with mutating ones flagged, then the sources', () => {
-    const retrieval = result([hit(coredns, '诊断命令', 1.5)]);
-    const { body } = compose('coredns 解析失败', retrieval);
+  it('prints plain text: copy-clean command lines, labels on the line above, then the sources', () => {
+    const retrieval = result([hit(coredns, '诊断命令', 1.5), hit(coredns, '常见问题', 1.2)]);
+    const { body } = compose('coredns 解析失败 nslookup 报 i/o timeout', retrieval);
     const text = renderText(body, 'coredns 解析失败');
-    expect(text.startsWith(body.answer.trim())).toBe(true);
-    expect(text).toContain(
-      '1. kubectl -n kube-system get pod -l k8s-app=kube-dns -o wide  # 查看 CoreDNS Pod 状态 [',
-    );
-    expect(text).toMatch(/\d+\. ⚠️ \[变更\] kubectl -n kube-system rollout restart deployment coredns/);
-    expect(text).toContain('**来源**');
+    const lines = text.split('\n');
+    expect(text.startsWith(body.structured.title)).toBe(true);
+    // Every command is a line of its own, exactly the command: nothing to strip before pasting.
+    for (const command of body.commands) {
+      const first = command.command.split('\n')[0] ?? '';
+      const at = lines.indexOf(first);
+      expect(at, first).toBeGreaterThan(0);
+      expect(lines[at - 1]).toMatch(/^# /);
+    }
+    expect(text).toContain('诊断命令（只读，按顺序执行）:');
+    expect(text).toMatch(/# 1\. \[只读\] /);
+    const fix = body.commands.find((c) => c.group === 'fix');
+    expect(fix).toBeDefined();
+    expect(text).toContain('修复 — 会变更状态，执行前确认影响:');
+    expect(text).toMatch(/# \[变更\] /);
+    expect(text.indexOf('修复 — ')).toBeGreaterThan(text.indexOf('诊断命令'));
+    // No markdown and no colour unless asked for.
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('```');
+    expect(text).not.toContain('\u001b[');
+    expect(text).toContain('来源:');
     for (const [i, citation] of body.citations.entries()) {
       expect(text).toContain(`[${i + 1}] ${citation.path}:${citation.lines[0]}-${citation.lines[1]}`);
     }
-    expect(renderText(body, 'coredns fails')).toContain('**Sources**');
+    expect(renderText(body, 'coredns fails')).toContain('Sources:');
+  });
+
+  it('colours headings and labels only when asked (a TTY), never the command lines', () => {
+    const retrieval = result([hit(coredns, '诊断命令', 1.5), hit(coredns, '常见问题', 1.2)]);
+    const { body } = compose('coredns 解析失败 nslookup 报 i/o timeout', retrieval);
+    const text = renderText(body, 'coredns 解析失败', { color: true });
+    expect(text).toContain('\u001b[1m');
+    const lines = text.split('\n');
+    for (const command of body.commands) expect(lines).toContain(command.command.split('\n')[0]);
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
-import { ConversationStore, looksLikeFollowUp } from '../../src/answer/conversation.js';
+import {
+  addsDetailOnly,
+  asksNextStep,
+  ConversationStore,
+  looksLikeFollowUp,
+} from '../../src/answer/conversation.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe('ConversationStore', () => {
@@ -61,6 +66,30 @@ describe('looksLikeFollowUp', () => {
   });
 });
 
+describe('addsDetailOnly and asksNextStep: follow-ups that stay on topic', () => {
+  it.each([
+    ['只在 node-05 上的 pod 有这个问题', true],
+    ['it only happens on worker-3', true],
+    ['10.16.0.9 这个 pod 也是', true],
+    // A new topic word: the follow-up may move on.
+    ['只在 node-05 上 dns 解析失败', false],
+    // No back-reference: a question of its own.
+    ['node-05 上的 pod 访问外网不通', false],
+  ])('%s → adds only a detail: %s', (question, expected) => {
+    expect(addsDetailOnly(question)).toBe(expected);
+  });
+
+  it.each([
+    ['那怎么抓包?', true],
+    ['how do I check that port on the node firewall?', true],
+    ['接下来看什么', true],
+    ['coredns 解析 kubernetes.default 一直 i/o timeout 怎么排查', false],
+    ['how do i check whether the geneve tunnel between two nodes is up', false],
+  ])('%s → asks a next step: %s', (question, expected) => {
+    expect(asksNextStep(question)).toBe(expected);
+  });
+});
+
 describe('follow-ups against a real fixture index', () => {
   let fixture: FixtureIndex;
   beforeAll(async () => {
@@ -90,7 +119,7 @@ describe('follow-ups against a real fixture index', () => {
     const commands = followUp.body.commands.map((c) => c.command);
     expect(commands).toContain('tcpdump -i genev_sys_6081 -nn host 10.16.1.3');
     // Names from the first question fill the follow-up's commands.
-    expect(commands).toContain('kubectl ko trace prod/api-0 10.16.1.3 icmp');
+    expect(commands).toContain('kubectl get pod -n prod api-0 -o wide');
 
     // The same words without the conversation go to the generic capture doc.
     const alone = await ask(conversations, '那怎么抓包?');

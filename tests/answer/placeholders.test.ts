@@ -121,9 +121,12 @@ const CASES: Case[] = [
     fills: { '<node-ip>': '10.0.0.5', '<target-ip>': '10.96.0.1', '<port>': '443' },
   },
   { question: 'pod a 访问 pod b 不通', fills: {}, entities: { pods: [] } },
+  // `service api` in English prose is indistinguishable from `service works`: a plain word after the object
+  // word never fills; the object-shaped `nginx-0` and `in namespace web` do.
   {
     question: 'Pod nginx-0 in namespace web cannot reach service api on port 8080',
-    fills: { '<pod>': 'nginx-0', '<namespace>': 'web', '<service-name>': 'api', '<port>': '8080' },
+    fills: { '<pod>': 'nginx-0', '<namespace>': 'web', '<port>': '8080' },
+    entities: { services: [] },
   },
   { question: 'mysql-0.mysql.default.svc.cluster.local 这种 dns 名字怎么来的', fills: {} },
   { question: 'hostNetwork pod 访问 clusterip 不通', fills: {}, entities: { nodes: [], pods: [] } },
@@ -194,6 +197,95 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Fill rules (issue #10 item 2), each with real sentences: a value fills an object placeholder only when the
+ * question presents it as that object; ordinary words never fill; IPs go to the placeholder of their role.
+ */
+const RULE_CASES: Case[] = [
+  // Negative, English: verbs, adverbs and pronouns after "pod", "node", "service" (from real reports).
+  {
+    question: 'the ClusterIP service works from the node but not from a pod',
+    fills: {},
+    entities: { services: [], nodes: [], pods: [] },
+  },
+  {
+    question:
+      "new node joined the cluster, pods there can't reach the rest, bridge fdb on flannel.1 has no entry",
+    fills: {},
+    entities: { nodes: [], pods: [] },
+  },
+  {
+    question: "pods can't reach anything outside the cluster, the node itself has internet",
+    fills: {},
+    entities: { nodes: [], pods: [] },
+  },
+  {
+    question:
+      "zookeeper statefulset bootstrap stuck, members can't find each other via dns because pods aren't ready",
+    fills: {},
+    entities: { pods: [] },
+  },
+  {
+    question: "prometheus on host network can't scrape pods after we applied deny-all",
+    fills: {},
+    entities: { pods: [], nodes: [] },
+  },
+  { question: 'my cross-node pod traffic fails after the upgrade', fills: {}, entities: { pods: [] } },
+  // Negative, Chinese: a component name before the object word is not an object.
+  { question: 'calico-node pod 一直 0/1 ready', fills: {}, entities: { pods: [] } },
+  { question: 'kube-proxy 的 pod 日志里全是 iptables-restore 报错', fills: {}, entities: { pods: [] } },
+  {
+    question: 'cilium-dbg status 显示 cluster health 有节点 unreachable',
+    fills: {},
+    entities: { nodes: [] },
+  },
+  // Positive: kind/name.
+  {
+    question: 'svc/frontend -n prod returns 503 from inside the cluster',
+    fills: { '<service-name>': 'frontend', '<namespace>': 'prod' },
+  },
+  { question: 'kubectl describe pod/checkout shows readiness probe failed', fills: { '<pod>': 'checkout' } },
+  // Positive: quoted or code-formatted names.
+  { question: 'the pod `api` cannot resolve kubernetes.default', fills: { '<pod>': 'api' } },
+  { question: "service 'payments' has no endpoints", fills: { '<service-name>': 'payments' } },
+  { question: '服务 “backend” 访问超时', fills: { '<service-name>': 'backend' } },
+  // Positive: "named", 名为 … 的.
+  {
+    question: 'pod named checkout in namespace shop cannot reach the database',
+    fills: { '<pod>': 'checkout', '<namespace>': 'shop' },
+  },
+  {
+    question: '名为 web 的 pod 访问不了名为 db 的服务',
+    fills: { '<pod>': 'web', '<service-name>': 'db' },
+  },
+  // Positive: object-shaped names next to the object word; Chinese context.
+  { question: 'kube-ovn 节点 worker-3 上 pod 不通', fills: { '<node-name>': 'worker-3' } },
+  { question: 'gpu-07 节点上的 pod 出不了网', fills: { '<node-name>': 'gpu-07' } },
+  { question: 'pod nginx 访问 svc backend 不通', fills: { '<pod>': 'nginx', '<service-name>': 'backend' } },
+  { question: 'only pods on worker3 cannot reach any service', fills: { '<node-name>': 'worker3' } },
+  // IPs by role: a ClusterIP the user curled, a pod IP named as such, the DNS server.
+  {
+    question: 'curl 10.96.12.7 from a pod times out but the ClusterIP service works from the node',
+    fills: { '<cluster-ip>': '10.96.12.7', '<target-ip>': '10.96.12.7' },
+    entities: { services: [] },
+  },
+  {
+    question: 'nslookup fails when I query the coredns pod IP 10.244.1.7 directly',
+    fills: { '<pod-ip>': '10.244.1.7', '<target-ip>': '10.244.1.7' },
+    entities: { pods: [] },
+  },
+  {
+    question: 'ipvsadm 列出来没有我的 svc vip 10.96.12.7',
+    fills: { '<cluster-ip>': '10.96.12.7', '<target-ip>': '10.96.12.7' },
+    entities: { services: [] },
+  },
+  {
+    question: 'pod 里 nslookup 超时，nameserver 10.96.0.10',
+    fills: { '<target-ip>': '10.96.0.10' },
+    entities: { pods: [] },
+  },
+];
+
 const ALL_PLACEHOLDERS = [
   '<pod>',
   '<pod-name>',
@@ -230,13 +322,19 @@ function withAliases(fills: Record<string, string>): Record<string, string> {
 }
 
 describe('placeholder filling from the question', () => {
-  it.each(CASES)('$question', ({ question, fills, entities }) => {
+  it.each([...CASES, ...RULE_CASES])('$question', ({ question, fills, entities }) => {
     const values = placeholderValues(extractEntities(question));
     const expected = withAliases(fills);
     for (const placeholder of ALL_PLACEHOLDERS) {
       expect(values.get(placeholder), placeholder).toBe(expected[placeholder]);
     }
     if (entities) expect(extractEntities(question)).toMatchObject(entities);
+  });
+
+  it('maps a DNS server address to the DNS placeholders', () => {
+    const values = placeholderValues(extractEntities('pod 里 nslookup 超时，nameserver 10.96.0.10'));
+    expect(values.get('<dns-server>')).toBe('10.96.0.10');
+    expect(values.get('<pod-ip>')).toBeUndefined();
   });
 
   it('has at least 25 realistic questions', () => {

@@ -75,7 +75,8 @@ describe('netkb ask', () => {
     const text = await ask([question, '--kb', FIXTURE_KB, '--index', indexDir]);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe(renderText(fromCli as unknown as ChatBody, question));
-    expect(text.stdout).toContain('**来源**');
+    expect(text.stdout).toContain('来源:');
+    expect(text.stdout).not.toContain('**');
   });
 
   it('passes --top-k and --category through', async () => {

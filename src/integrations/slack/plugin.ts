@@ -28,6 +28,8 @@ export interface SlackPluginOptions {
   retryConfig?: RetryOptions;
   nowSeconds?: () => number;
   socket?: Partial<SocketModeOptions>;
+  /** The cluster's CNI (`netkb serve --cni`): answers are scoped to it. */
+  cni?: string;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
   /** Receives the service (tests wait on `idle()`). */
@@ -44,7 +46,10 @@ export async function slackPlugin(app: FastifyInstance, options: SlackPluginOpti
       cache = new ChatCache();
       caches.set(searcher, cache);
     }
-    const { body } = await answerChat({ searcher, conversations: options.conversations, cache }, request);
+    const { body } = await answerChat(
+      { searcher, conversations: options.conversations, cache, ...(options.cni ? { cni: options.cni } : {}) },
+      request,
+    );
     options.onAnswer?.(request.message, body, searcher);
     return body;
   };

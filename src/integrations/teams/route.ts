@@ -29,6 +29,8 @@ export interface TeamsRouteOptions {
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index. */
   cache: boolean;
+  /** The cluster's CNI (`netkb serve --cni`): answers are scoped to it. */
+  cni?: string;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
 }
@@ -82,7 +84,12 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
       const conversationId = activity.conversation ? `teams:${activity.conversation.id}` : undefined;
       request.log.debug({ question, conversation_id: conversationId }, 'teams question');
       const answered = answerChat(
-        { searcher, conversations: options.conversations, cache: cacheFor(searcher) },
+        {
+          searcher,
+          conversations: options.conversations,
+          cache: cacheFor(searcher),
+          ...(options.cni ? { cni: options.cni } : {}),
+        },
         { message: question, ...(conversationId ? { conversation_id: conversationId } : {}) },
       );
       const deadline = options.config.answerDeadlineMs ?? TEAMS_ANSWER_DEADLINE_MS;

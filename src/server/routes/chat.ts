@@ -14,6 +14,8 @@ export interface ChatRouteOptions {
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index (default on). */
   cache: boolean;
+  /** The deployment's CNI (`--cni`, `NETKB_CNI`). */
+  cni?: string;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -60,13 +62,22 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       if (!searcher) throw new NetkbError('NOT_READY');
       // The question may hold names and addresses: only at debug level.
       request.log.debug({ question: request.body.message }, 'chat question');
-      const { explain: wantsExplain, ...chatRequest } = request.body;
       // An explained answer is built fresh (not from the serialized cache) so the explanation can be added.
+      const { explain: wantsExplain, ...chatRequest } = request.body;
+      const cni = request.body.cni;
+      const known = searcher.cni?.names ?? [];
+      if (cni !== undefined && !known.includes(cni.toLowerCase())) {
+        throw new NetkbError(
+          'BAD_REQUEST',
+          `body/cni must be one of the CNIs the knowledge base knows: ${known.join(', ')}`,
+        );
+      }
       const { body, json } = await answerChat(
         {
           searcher,
           conversations: options.conversations,
           cache: wantsExplain ? undefined : cacheFor(searcher),
+          ...(options.cni ? { cni: options.cni } : {}),
         },
         chatRequest,
       );
@@ -89,6 +100,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
         const explain = await searcher.explain(chatRequest.message.trim(), {
           ...(chatRequest.top_k === undefined ? {} : { topK: chatRequest.top_k }),
           ...(chatRequest.category === undefined ? {} : { category: chatRequest.category }),
+          ...((cni ?? options.cni) ? { cni: cni ?? options.cni } : {}),
         });
         return { ...body, explain };
       }

@@ -1,0 +1,170 @@
+/**
+ * Direct answers: when the question asks for a value (which port, what CIDR or MTU, which interface, the default
+ * next hop; 哪个、多少、是什么、默认), the line of the runbook that states it: a prose sentence, a table row or a
+ * line of a text block, quoted exactly. Pure.
+ */
+import type { Chunk, DocRecord } from '../core/types.js';
+import { terms } from './rank-rows.js';
+import { blocks, chunkLines } from './source-text.js';
+
+export type ValueKind = 'port' | 'mtu' | 'cidr' | 'ip' | 'iface';
+
+export interface FactAsk {
+  /** What kind of value the question asks for (one or more). */
+  kinds: ValueKind[];
+  /** The question asks for a default ("默认", "default"). */
+  wantsDefault: boolean;
+}
+
+const ASKS =
+  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|\bwhich\b|\bwhat\b|how (?:big|large|many|much)|\bdefault\b/i;
+/** Why / how-to questions ask for an explanation or a procedure, not a value. */
+const NOT_A_VALUE =
+  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+const KIND_WORDS: Array<[ValueKind, RegExp]> = [
+  ['port', /端口|埠|\bports?\b/i],
+  ['mtu', /\bmtu\b/i],
+  ['cidr', /cidr|网段|網段|子网|子網|subnet|地址段|\brange\b|范围|範圍|\bpool\b/i],
+  ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
+  ['iface', /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備/i],
+];
+
+/** The value the question asks for, or null when it is not a fact question. */
+export function factAsk(question: string): FactAsk | null {
+  const text = question.normalize('NFKC');
+  if (!ASKS.test(text) || NOT_A_VALUE.test(text)) return null;
+  let kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  // "the MTU of the pod interface": the number is asked, the interface is context.
+  if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
+    kinds = kinds.filter((kind) => kind !== 'iface' && kind !== 'ip');
+  if (kinds.length === 0) return null;
+  return { kinds, wantsDefault: /默认|默認|\bdefault\b/i.test(text) };
+}
+
+const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
+  port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/i,
+  mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
+  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/,
+  // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
+  ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,
+  iface:
+    /`[a-z][a-z0-9_.-]*[0-9a-z]`|\b(?:eth|ens|enp|bond|br-|ovn0|tunl0|flannel\.1|cni0|vxlan\.calico|genev_sys_|cilium_)[a-z0-9_.-]*/i,
+};
+
+/** A line that states a default: the word, or a default route. */
+const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
+
+interface Candidate {
+  chunk: Chunk;
+  line: number;
+  quote: string;
+  /** Text the candidate is matched on: the quote, its table header and its section headings. */
+  context: string;
+  weight: number;
+}
+
+/** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
+const candidateCache = new WeakMap<Chunk, Candidate[]>();
+
+function candidatesOf(chunk: Chunk): Candidate[] {
+  let cached = candidateCache.get(chunk);
+  if (cached) return cached;
+  cached = [];
+  const source = chunkLines(chunk);
+  // The doc title is shared by every line of the doc: it tells none apart.
+  const headings = chunk.headingPath.slice(1).join(' ');
+  for (const block of blocks(source)) {
+    if (block.kind === 'heading') continue;
+    if (block.kind === 'fence') {
+      // Output, diagrams and the comments of shell blocks can state a value; shell commands do not.
+      const shell = /^(?:bash|sh|shell|console|zsh)$/i.test(block.lang);
+      for (const [i, raw] of block.lines.entries()) {
+        if (i === 0 || i === block.lines.length - 1 || raw.trim() === '') continue;
+        if (shell && !/^\s*#\s/.test(raw)) continue;
+        cached.push({
+          chunk,
+          line: block.start + i,
+          quote: raw.trim(),
+          context: `${headings} ${raw}`,
+          weight: 0.5,
+        });
+      }
+      continue;
+    }
+    if (block.kind === 'table') {
+      const header = block.lines[0] ?? '';
+      for (const [i, raw] of block.lines.entries()) {
+        if (i < 2 || raw.trim() === '') continue;
+        cached.push({
+          chunk,
+          line: block.start + i,
+          quote: raw.trim(),
+          context: `${headings} ${header} ${raw}`,
+          weight: 1,
+        });
+      }
+      continue;
+    }
+    for (const [i, raw] of block.lines.entries()) {
+      for (const sentence of sentences(raw)) {
+        cached.push({
+          chunk,
+          line: block.start + i,
+          quote: sentence,
+          context: `${headings} ${sentence}`,
+          weight: 1,
+        });
+      }
+    }
+  }
+  candidateCache.set(chunk, cached);
+  return cached;
+}
+
+/** The sentences of one source line (a wrapped paragraph's line may hold a part of one: it is kept whole). */
+function sentences(line: string): string[] {
+  const text = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
+  if (text === '') return [];
+  const parts = text.match(/[^。！？；!?;]+[。！？；!?;]?|[^。！？；!?;]+$/g) ?? [text];
+  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
+export interface DirectQuote {
+  chunk: Chunk;
+  line: number;
+  quote: string;
+}
+
+/**
+ * The line that states the asked value: it must hold a value of an asked kind; among those, the one sharing
+ * most of the question's words (with its table header and headings), preferring one that says "default" when
+ * the question asks for the default, prose and table rows over text blocks, and the first doc.
+ */
+export function directAnswer(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
+  const wanted = [...terms(question)];
+  let best: { candidate: Candidate; score: number } | null = null;
+  for (const [rank, doc] of docs.entries()) {
+    // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
+    const title = terms(doc.title);
+    const asked = wanted.map(([term, weight]): [string, number] => [
+      term,
+      title.has(term) ? weight * 0.3 : weight,
+    ]);
+    for (const chunk of doc.chunks) {
+      for (const candidate of candidatesOf(chunk)) {
+        if (!ask.kinds.some((kind) => VALUE_PATTERNS[kind].test(candidate.quote))) continue;
+        const context = terms(candidate.context);
+        // The value itself matches the asked word (`端口` ↔ `TCP 179`).
+        let score = 1;
+        for (const [term, weight] of asked) if (context.has(term)) score += weight;
+        if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+        score *= candidate.weight * (rank === 0 ? 1 : 0.6);
+        if (!best || score > best.score) best = { candidate, score };
+      }
+    }
+  }
+  // A line sharing almost nothing with the question is a value by coincidence.
+  if (!best || best.score < 2.5) return null;
+  const { chunk, line, quote } = best.candidate;
+  return { chunk, line, quote };
+}

@@ -1,0 +1,196 @@
+/**
+ * Answer-level quality: what the on-call engineer reads and copies, beyond which doc ranked first. Pure.
+ *
+ * Definitions (README "Answer quality"):
+ * - first-cited doc right: the answer's first citation is one of the question's labelled docs (answerable
+ *   questions; an abstention counts as wrong).
+ * - command hit: over questions labelled with `commands`, the share where any returned command contains one of
+ *   the labelled prefixes, whitespace-folded and case-folded.
+ * - direct-answer hit: over questions labelled with `text` (fact questions), the share whose `structured.direct`
+ *   contains the text (whitespace- and case-folded).
+ * - off-topic commands: over all commands returned for answerable questions, the share that is neither from a
+ *   labelled doc of the question nor a labelled must-have command. A command copied from the right doc is on
+ *   topic; one from another runbook counts against the answer unless the label asks for it.
+ * - wrong fills: placeholder fills whose value is neither among the question's `names` nor an IPv4 address,
+ *   CIDR or port number written in the question. Counted over every question (no `names` = no name allowed).
+ * - false abstentions: answerable questions answered with kind `abstain`. Clarifying answers are counted apart.
+ * - out-of-scope abstention: share of `abstain: true` questions answered with kind `abstain`.
+ */
+import type { ChatBody } from '../answer/types.js';
+import type { EvalQuestion } from './questions.js';
+
+export interface AnswerOutcome {
+  question: EvalQuestion;
+  body: ChatBody;
+}
+
+export interface AnswerMetrics {
+  answerable: number;
+  first_cited_right: number;
+  command_questions: number;
+  command_hit: number;
+  fact_questions: number;
+  direct_hit: number;
+  commands_returned: number;
+  commands_per_answer: number;
+  off_topic_commands: number;
+  off_topic_share: number;
+  fills: number;
+  wrong_fills: number;
+  false_abstentions: number;
+  clarified: number;
+  out_of_scope: number;
+  out_of_scope_abstained: number;
+}
+
+/** One question's answer-level misses, for tuning. */
+export interface AnswerMiss {
+  question: string;
+  first_cited: string | null;
+  command_miss: boolean;
+  direct_miss: boolean;
+  off_topic: string[];
+  wrong_fills: string[];
+  kind: string;
+}
+
+export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+const IPV4_OR_CIDR = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?![\d.])/g;
+const NUMBER = /(?<![\d.])\d{1,5}(?![\d.])/g;
+
+/** Values a fill may take for this question: labelled names, and IPs, CIDRs and numbers written in it. */
+export function allowedFills(question: EvalQuestion): Set<string> {
+  const text = question.question.normalize('NFKC');
+  const allowed = new Set((question.names ?? []).map((name) => String(name).toLowerCase()));
+  for (const match of text.matchAll(IPV4_OR_CIDR)) allowed.add(match[0]);
+  for (const match of text.matchAll(NUMBER)) allowed.add(String(Number(match[0])));
+  return allowed;
+}
+
+export function commandHit(question: EvalQuestion, body: ChatBody): boolean {
+  const wanted = (question.commands ?? []).map(fold);
+  return body.commands.some((command) => wanted.some((prefix) => fold(command.command).includes(prefix)));
+}
+
+export function directHit(question: EvalQuestion, body: ChatBody): boolean {
+  const direct = body.structured.direct?.text;
+  return direct !== undefined && question.text !== undefined && fold(direct).includes(fold(question.text));
+}
+
+export function offTopicCommands(question: EvalQuestion, body: ChatBody): string[] {
+  const wanted = (question.commands ?? []).map(fold);
+  return body.commands
+    .filter(
+      (command) =>
+        !question.docs.includes(command.source.path) &&
+        !wanted.some((prefix) => fold(command.command).includes(prefix)),
+    )
+    .map((command) => `${command.source.path}: ${command.command.split('\n')[0]}`);
+}
+
+export function wrongFills(question: EvalQuestion, body: ChatBody): string[] {
+  const allowed = allowedFills(question);
+  const wrong: string[] = [];
+  for (const command of body.commands) {
+    for (const fill of command.fills) {
+      if (!allowed.has(fill.value.toLowerCase())) wrong.push(`${fill.placeholder}=${fill.value}`);
+    }
+  }
+  return [...new Set(wrong)];
+}
+
+export function computeAnswerMetrics(outcomes: readonly AnswerOutcome[]): {
+  metrics: AnswerMetrics;
+  misses: AnswerMiss[];
+} {
+  const share = (count: number, total: number) => (total === 0 ? 1 : round(count / total));
+  const answerable = outcomes.filter((o) => !o.question.abstain);
+  const outOfScope = outcomes.filter((o) => o.question.abstain);
+  const withCommands = answerable.filter((o) => (o.question.commands ?? []).length > 0);
+  const facts = answerable.filter((o) => o.question.text !== undefined);
+  let firstRight = 0;
+  let commandHits = 0;
+  let directHits = 0;
+  let returned = 0;
+  let offTopic = 0;
+  let fills = 0;
+  let wrong = 0;
+  let falseAbstentions = 0;
+  let clarified = 0;
+  const misses: AnswerMiss[] = [];
+  for (const outcome of outcomes) {
+    const { question, body } = outcome;
+    const kind = body.structured.kind;
+    const wrongOnes = wrongFills(question, body);
+    wrong += wrongOnes.length;
+    fills += new Set(body.commands.flatMap((c) => c.fills.map((f) => `${f.placeholder}=${f.value}`))).size;
+    if (question.abstain) {
+      if (wrongOnes.length > 0 || kind !== 'abstain')
+        misses.push(miss(question, body, false, false, [], wrongOnes));
+      continue;
+    }
+    const first = body.abstained ? undefined : body.citations[0]?.path;
+    if (first !== undefined && question.docs.includes(first)) firstRight++;
+    if (kind === 'abstain') falseAbstentions++;
+    if (kind === 'clarify') clarified++;
+    const commandMiss = (question.commands ?? []).length > 0 && !commandHit(question, body);
+    if ((question.commands ?? []).length > 0 && !commandMiss) commandHits++;
+    const directMiss = question.text !== undefined && !directHit(question, body);
+    if (question.text !== undefined && !directMiss) directHits++;
+    const off = offTopicCommands(question, body);
+    returned += body.commands.length;
+    offTopic += off.length;
+    const firstWrong = first === undefined || !question.docs.includes(first);
+    if (firstWrong || commandMiss || directMiss || off.length > 0 || wrongOnes.length > 0)
+      misses.push(miss(question, body, commandMiss, directMiss, off, wrongOnes));
+  }
+  const answered = answerable.filter((o) => !o.body.abstained).length;
+  return {
+    metrics: {
+      answerable: answerable.length,
+      first_cited_right: share(firstRight, answerable.length),
+      command_questions: withCommands.length,
+      command_hit: share(commandHits, withCommands.length),
+      fact_questions: facts.length,
+      direct_hit: share(directHits, facts.length),
+      commands_returned: returned,
+      commands_per_answer: answered === 0 ? 0 : round(returned / answered),
+      off_topic_commands: offTopic,
+      off_topic_share: returned === 0 ? 0 : round(offTopic / returned),
+      fills,
+      wrong_fills: wrong,
+      false_abstentions: falseAbstentions,
+      clarified,
+      out_of_scope: outOfScope.length,
+      out_of_scope_abstained: share(
+        outOfScope.filter((o) => o.body.structured.kind === 'abstain').length,
+        outOfScope.length,
+      ),
+    },
+    misses,
+  };
+}
+
+function miss(
+  question: EvalQuestion,
+  body: ChatBody,
+  commandMiss: boolean,
+  directMiss: boolean,
+  offTopic: string[],
+  wrong: string[],
+): AnswerMiss {
+  return {
+    question: question.question,
+    first_cited: body.citations[0]?.path ?? null,
+    command_miss: commandMiss,
+    direct_miss: directMiss,
+    off_topic: offTopic,
+    wrong_fills: wrong,
+    kind: body.structured.kind,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { directAnswer, factAsk } from '../../src/answer/direct.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+
+describe('factAsk: does the question ask for a value, and which kind', () => {
+  it.each([
+    ['kube-ovn 跨节点 geneve 隧道需要在安全组放行哪个 udp 端口', ['port'], false],
+    ['nodeport 默认端口范围是多少', ['port', 'cidr'], true],
+    ['what is the default service cidr of a kubeadm cluster', ['cidr'], true],
+    ['what MTU should the pod interface get with a vxlan overlay', ['mtu'], false],
+    ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
+    ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
+  ])('%s → %j', (question, kinds, wantsDefault) => {
+    expect(factAsk(question)).toEqual({ kinds, wantsDefault });
+  });
+
+  it.each([
+    'kube-ovn 为啥 pod 的 mtu 是 1400 不是 1500',
+    'how do i check if genev_sys_6081 is up',
+    '跨节点 pod 不通怎么排查端口',
+    'coredns 解析失败',
+    'what is the difference between shared and local gateway mode',
+  ])('%s → not a fact question', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('direct answers on a real index', () => {
+  let fixture: FixtureIndex;
+  beforeAll(async () => {
+    fixture = await buildFixtureIndex();
+  });
+  afterAll(async () => {
+    await fixture.cleanup();
+  });
+
+  it('finds the sentence that states the port, quoted exactly', () => {
+    const doc = fixture.searcher.doc('kube-ovn/geneve.md');
+    expect(doc).toBeDefined();
+    const question = 'geneve 隧道用哪个 udp 端口';
+    const found = directAnswer(
+      question,
+      doc ? [doc] : [],
+      factAsk(question) ?? { kinds: [], wantsDefault: false },
+    );
+    expect(found?.quote).toContain('UDP 6081');
+    expect(found?.line).toBe(16);
+  });
+
+  it('leads the answer with it and cites its line', async () => {
+    const { body } = await answerChat(
+      { searcher: fixture.searcher, conversations: new ConversationStore() },
+      { message: 'kube-ovn geneve 隧道要在防火墙放行哪个 udp 端口' },
+    );
+    const direct = body.structured.direct;
+    expect(direct?.text).toContain('6081');
+    const citation = body.citations[(direct?.cite ?? 0) - 1];
+    expect(citation?.path).toBe('kube-ovn/geneve.md');
+    expect(body.answer.split('\n\n')[1]).toContain(direct?.text ?? '-');
+  });
+
+  it('gives no direct answer to a question that asks for no value', async () => {
+    const { body } = await answerChat(
+      { searcher: fixture.searcher, conversations: new ConversationStore() },
+      { message: 'geneve 隧道不通，跨节点丢包' },
+    );
+    expect(body.structured.direct).toBeNull();
+  });
+});
