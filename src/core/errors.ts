@@ -9,6 +9,7 @@ export const ERRORS = {
   INDEX_NOT_FOUND: { status: 503, message: 'No index at this path: run `netkb ingest` first' },
   INDEX_CORRUPT: { status: 500, message: 'Index files are unreadable or inconsistent' },
   INDEX_VERSION: { status: 500, message: 'Index was written by an incompatible netkb version' },
+  INDEX_LOCKED: { status: 503, message: 'Index is being written by another process' },
   MODEL_UNAVAILABLE: { status: 503, message: 'Embedding model could not be loaded' },
   INVALID_CONFIG: { status: 400, message: 'Invalid configuration' },
   INVALID_FILE: { status: 400, message: 'Invalid input file' },
