@@ -10,6 +10,10 @@ export const ERRORS = {
   INDEX_CORRUPT: { status: 500, message: 'Index files are unreadable or inconsistent' },
   INDEX_VERSION: { status: 500, message: 'Index was written by an incompatible netkb version' },
   INDEX_LOCKED: { status: 503, message: 'Index is being written by another process' },
+  RELOAD_REJECTED: {
+    status: 422,
+    message: 'The KB edit adds error findings; the previous index keeps serving',
+  },
   MODEL_UNAVAILABLE: { status: 503, message: 'Embedding model could not be loaded' },
   INVALID_CONFIG: { status: 400, message: 'Invalid configuration' },
   INVALID_FILE: { status: 400, message: 'Invalid input file' },

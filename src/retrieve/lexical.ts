@@ -35,13 +35,38 @@ export function buildLexicalIndex(
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): LexicalIndex {
+  const steps = lexicalIndexSteps(docs, glossary, config);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build as a generator that yields after every doc and every few rows it indexes, so a server can
+ * build a large index between requests (`await pause()` at each yield) instead of blocking for seconds.
+ */
+export function* lexicalIndexSteps(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): Generator<void, LexicalIndex, void> {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
+  // Each field is tokenized once while building: MiniSearch's add() reuses the tokens computed below.
+  let building: Map<string, string[]> | null = new Map();
+  const tokenizeOnce = (text: string): string[] => {
+    const known = building?.get(text);
+    if (known) return known;
+    const tokens = tokenizeText(text);
+    building?.set(text, tokens);
+    return tokens;
+  };
   const chunkDoc = new Map<string, string>();
   const miniSearch = new MiniSearch<LexicalDoc>({
     fields: ['title', 'headings', 'text'],
     storeFields: [],
     // Texts are normalized once before indexing; queries are normalized in search().
-    tokenize: tokenizeText,
+    tokenize: (text) => (building ? tokenizeOnce(text) : tokenizeText(text)),
     processTerm: (term) => term,
     searchOptions: {
       boost: config.lexical.boost,
@@ -63,16 +88,21 @@ export function buildLexicalIndex(
       const row = lexicalRow(chunk);
       rows.push(row);
       chunkDoc.set(chunk.id, doc.path);
-      const headingTokens = tokenizeText(row.headings);
+      const headingTokens = tokenizeOnce(row.headings);
       for (const token of headingTokens) topic.add(token);
-      for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
+      for (const token of [...tokenizeOnce(row.title), ...headingTokens, ...tokenizeOnce(row.text)])
         tokens.add(token);
     }
     docTokens.set(doc.path, tokens);
     topicTokens.set(doc.path, topic);
     for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    yield;
   }
-  miniSearch.addAll(rows);
+  for (const [i, row] of rows.entries()) {
+    miniSearch.add(row);
+    if (i % 20 === 19) yield;
+  }
+  building = null;
   const docCount = Math.max(1, docs.length);
   const idf = (token: string) => Math.log((docCount + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
 

@@ -1,8 +1,8 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { fuse } from './fuse.js';
-import { compileGlossary } from './glossary.js';
-import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
+import { type CompiledGlossary, compileGlossary } from './glossary.js';
+import { buildLexicalIndex, type LexicalIndex, lexicalIndexSteps } from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
@@ -23,6 +23,14 @@ export interface SearcherData {
   vectorStatus: VectorStatus;
 }
 
+interface SearcherParts {
+  glossary: CompiledGlossary;
+  triggers: TriggerTable;
+  lexical: LexicalIndex;
+  scopes: ScopeTable;
+  spelling: SpellingCorrector;
+}
+
 /** The loaded, query-ready KB. Opening it from disk is `openSearcher` in src/index/open-searcher.ts. */
 export class KbSearcher implements Searcher {
   readonly docs: readonly DocRecord[];
@@ -39,9 +47,39 @@ export class KbSearcher implements Searcher {
   private readonly vocabulary: QueryVocabulary;
   private readonly scopes: ScopeTable;
 
+  /**
+   * Builds a searcher in steps, awaiting `pause()` between them (the lexical index, the costly part, yields
+   * after every doc), so a server builds a large index without holding its event loop for seconds.
+   */
+  static async build(
+    data: SearcherData,
+    pause: () => Promise<void>,
+    config: RetrievalConfig = RETRIEVAL_CONFIG,
+  ): Promise<KbSearcher> {
+    const glossary = compileGlossary(data.glossary);
+    await pause();
+    const triggers = buildTriggerTable(data.docs, glossary, config);
+    await pause();
+    const steps = lexicalIndexSteps(data.docs, glossary, config);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    const lexical = step.value;
+    await pause();
+    const scopes = buildScopeTable(data.docs, glossary);
+    await pause();
+    const spelling = buildSpellingCorrector(lexical.vocabulary);
+    await pause();
+    return new KbSearcher(data, config, { glossary, triggers, lexical, scopes, spelling });
+  }
+
   constructor(
     data: SearcherData,
     private readonly config: RetrievalConfig = RETRIEVAL_CONFIG,
+    /** Parts built beforehand by `build()`. */
+    parts?: SearcherParts,
   ) {
     this.docs = data.docs;
     this.vectors = data.vectorStatus;
@@ -54,11 +92,11 @@ export class KbSearcher implements Searcher {
       }
     }
     this.chunkCount = this.ordinals.length;
-    this.glossary = compileGlossary(data.glossary);
-    this.triggers = buildTriggerTable(data.docs, this.glossary, config);
-    this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
-    this.scopes = buildScopeTable(data.docs, this.glossary);
-    this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
+    this.glossary = parts?.glossary ?? compileGlossary(data.glossary);
+    this.triggers = parts?.triggers ?? buildTriggerTable(data.docs, this.glossary, config);
+    this.lexical = parts?.lexical ?? buildLexicalIndex(data.docs, this.glossary, config);
+    this.scopes = parts?.scopes ?? buildScopeTable(data.docs, this.glossary);
+    this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
       tokenize,

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { ConversationStore } from '../answer/conversation.js';
 import type { Searcher } from '../retrieve/types.js';
 import { installErrorHandlers } from './errors.js';
+import type { IndexStatus } from './index-manager.js';
 import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -15,6 +16,8 @@ import { openapiRoutes } from './routes/openapi.js';
 export interface AppOptions {
   /** The loaded index, or null while it is being built or loaded. */
   searcher: () => Searcher | null;
+  /** Generation and reload state for /readyz (a server with an IndexManager). */
+  indexStatus?: () => IndexStatus | undefined;
   /** Fastify logger options (`false` in tests). */
   logger?: FastifyServerOptions['logger'];
   conversations?: ConversationStore;
@@ -75,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
-  await app.register(healthRoutes, { searcher });
+  await app.register(healthRoutes, { searcher, indexStatus: options.indexStatus });
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
   await app.register(openapiRoutes);
   return app;

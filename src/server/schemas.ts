@@ -200,7 +200,20 @@ export const ReadySchema = Type.Object(
     status: Type.Literal('ready'),
     docs: Type.Integer({ minimum: 0 }),
     chunks: Type.Integer({ minimum: 0 }),
-    vectors: Type.String({ description: '`enabled` or `disabled: <why>`.' }),
+    vectors: Type.String({ description: '`enabled` or `disabled: <why>` (filesystem paths redacted).' }),
+    generation: Type.Optional(Type.String({ description: 'The index generation being served.' })),
+    serial: Type.Optional(Type.Integer({ minimum: 1, description: 'Increments with every index swap.' })),
+    loaded_at: Type.Optional(Type.String()),
+    reloading: Type.Optional(Type.Boolean()),
+    last_reload_error: Type.Optional(
+      Type.Union([
+        Type.Object(
+          { code: Type.String(), message: Type.String(), at: Type.String() },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );

@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { NetkbError } from '../../core/errors.js';
 import type { VectorStatus } from '../../core/types.js';
 import type { Searcher } from '../../retrieve/types.js';
+import type { IndexStatus } from '../index-manager.js';
+import { redactPaths } from '../redact.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
   searcher: () => Searcher | null;
+  /** Generation and reload state of a server that hot-reloads its index. */
+  indexStatus?: () => IndexStatus | undefined;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -34,11 +38,22 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
     async () => {
       const searcher = options.searcher();
       if (!searcher) throw new NetkbError('NOT_READY');
+      const index = options.indexStatus?.();
       return {
         status: 'ready' as const,
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
-        vectors: vectorsLabel(searcher.vectors),
+        // Readiness is public: a reason such as "no model in /srv/models" must not reveal the filesystem.
+        vectors: redactPaths(vectorsLabel(searcher.vectors)),
+        ...(index?.generation
+          ? {
+              generation: index.generation,
+              serial: index.serial,
+              loaded_at: index.loaded_at ?? undefined,
+              reloading: index.reloading,
+              last_reload_error: index.last_reload_error,
+            }
+          : {}),
       };
     },
   );
