@@ -1,5 +1,6 @@
 import { embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
+import { allowedHosts } from '../server/allowed-hosts.js';
 import { buildApp } from '../server/app.js';
 import { IndexManager } from '../server/index-manager.js';
 import { parseFlags, stringFlag } from './args.js';
@@ -61,6 +62,7 @@ export async function runServe(argv: string[]): Promise<number> {
     indexStatus: () => manager?.status(),
     logger: { level },
     cache: answerCache === 'on',
+    allowedHosts: allowedHosts(process.env.NETKB_ALLOWED_HOSTS, host),
   });
   const log = app.log;
   // Builds and reloads run in a worker thread; the manager swaps the searcher in when one is ready.

@@ -22,6 +22,13 @@ export const ERRORS = {
   BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   NOT_FOUND: { status: 404, message: 'Route not found' },
+  BAD_URL: { status: 400, message: 'The request URL is not validly encoded' },
+  BAD_HTTP: { status: 400, message: 'The request is not valid HTTP' },
+  BAD_CHUNKED_ENCODING: { status: 400, message: 'The chunked request body is malformed' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Request headers are too large' },
+  MISSING_HOST: { status: 400, message: 'An HTTP/1.1 request needs a Host header' },
+  HOST_NOT_ALLOWED: { status: 421, message: 'This server does not answer for that Host' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;

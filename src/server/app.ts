@@ -7,7 +7,10 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import type { Searcher } from '../retrieve/types.js';
+import type { AllowedHosts } from './allowed-hosts.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { installErrorHandlers } from './errors.js';
+import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
 import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
@@ -26,6 +29,8 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** Host names answered (see allowed-hosts.ts); null or absent: any. */
+  allowedHosts?: AllowedHosts;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -47,6 +52,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // Requests that arrive while closing get our own 503 body (below), not Fastify's.
     return503OnClosing: false,
+    // Connection-level and router errors in our error shape (client-errors.ts).
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
+    // A missing Host is answered by our hook (host-check.ts) with a JSON body, not by Node with an empty one.
+    http: { requireHostHeader: false },
   });
 
   let closing = false;
@@ -63,6 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send({ error: { code: 'NOT_READY', message: 'Server is shutting down' } });
     }
   });
+
+  installHostCheck(app, options.allowedHosts ?? null);
 
   await app.register(swagger, {
     openapi: {
