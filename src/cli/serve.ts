@@ -122,9 +122,9 @@ export async function runServe(argv: string[]): Promise<number> {
       if (watchKb === 'on') indexManager.watch();
     },
     async (error: unknown) => {
+      if (shuttingDown) return; // the build was cancelled by the shutdown
       // No index can be served (no kb/, and nothing built before): a server that can never be ready should exit.
       log.fatal({ err: error }, 'could not build or load the index');
-      if (shuttingDown) return;
       shuttingDown = true;
       await indexManager.close();
       await app.close();

@@ -36,8 +36,13 @@ function startWorker(request: BuildRequest): Worker {
   return new Worker(bootstrap, { eval: true, workerData: request, execArgv: [] });
 }
 
-export function buildIndexInWorker(request: BuildRequest): Promise<BuiltIndex> {
+/** `signal` stops the build (server shutdown): the worker is terminated; a generation it was writing stays a temp dir. */
+export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal): Promise<BuiltIndex> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new BuildFailed({ code: 'INTERNAL', message: 'index build cancelled', findings: [] }));
+      return;
+    }
     const worker = startWorker(request);
     let header: Extract<BuildMessage, { type: 'index' }> | null = null;
     const docs: ParsedDocument[] = [];
@@ -48,6 +53,14 @@ export function buildIndexInWorker(request: BuildRequest): Promise<BuiltIndex> {
       outcome();
       void worker.terminate();
     };
+    signal?.addEventListener(
+      'abort',
+      () =>
+        settle(() =>
+          reject(new BuildFailed({ code: 'INTERNAL', message: 'index build cancelled', findings: [] })),
+        ),
+      { once: true },
+    );
     worker.on('message', (message: BuildMessage) => {
       switch (message.type) {
         case 'index':

@@ -95,6 +95,8 @@ export class IndexManager {
   private watcher: FSWatcher | null = null;
   private debounce: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Cancels a running build on close(), so shutdown does not wait for it. */
+  private readonly abort = new AbortController();
   private readonly listeners = new Set<(event: IndexEvent) => void>();
 
   constructor(private readonly options: IndexManagerOptions) {}
@@ -195,6 +197,7 @@ export class IndexManager {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.abort.abort();
     if (this.debounce) clearTimeout(this.debounce);
     await this.watcher?.close();
     this.watcher = null;
@@ -205,7 +208,7 @@ export class IndexManager {
   private async timedBuild(mode: 'start' | 'reload'): Promise<BuiltIndex> {
     const started = performance.now();
     try {
-      return await buildIndexInWorker(this.request(mode));
+      return await buildIndexInWorker(this.request(mode), this.abort.signal);
     } finally {
       this.lastBuildMs = Math.round(performance.now() - started);
     }
@@ -230,6 +233,7 @@ export class IndexManager {
       await this.swapIn(built, reason, started);
       this.lastError = null;
     } catch (error) {
+      if (this.closed) return; // cancelled by shutdown
       const failure: BuildFailure =
         error instanceof BuildFailed
           ? error.failure
