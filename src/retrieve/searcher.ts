@@ -2,7 +2,12 @@ import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '..
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
-import { buildLexicalIndex, type LexicalIndex, lexicalIndexSteps } from './lexical.js';
+import {
+  buildLexicalIndex,
+  type LexicalIndex,
+  lexicalIndexSteps,
+  type PreparedLexicalDoc,
+} from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
@@ -55,12 +60,14 @@ export class KbSearcher implements Searcher {
     data: SearcherData,
     pause: () => Promise<void>,
     config: RetrievalConfig = RETRIEVAL_CONFIG,
+    /** `prepareLexicalDocs` of the same docs and glossary, computed ahead (by the build worker). */
+    prepared?: readonly PreparedLexicalDoc[],
   ): Promise<KbSearcher> {
     const glossary = compileGlossary(data.glossary);
     await pause();
     const triggers = buildTriggerTable(data.docs, glossary, config);
     await pause();
-    const steps = lexicalIndexSteps(data.docs, glossary, config);
+    const steps = lexicalIndexSteps(data.docs, glossary, config, prepared);
     let step = steps.next();
     while (!step.done) {
       await pause();

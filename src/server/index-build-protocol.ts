@@ -4,6 +4,7 @@ import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import type { PreparedLexicalDoc } from '../retrieve/lexical.js';
 
 export interface BuildRequest {
   kbDir: string;
@@ -33,7 +34,8 @@ export type BuildMessage =
       glossary: GlossaryEntry[];
       docCount: number;
     }
-  | { type: 'docs'; docs: ParsedDocument[] }
+  /** `lexical`: the docs' normalized and tokenized text, so the main thread does not redo the costly part. */
+  | { type: 'docs'; docs: ParsedDocument[]; lexical: PreparedLexicalDoc[] }
   | { type: 'done'; report: IngestReport | null; ingestError: BuildFailure | null }
   | { type: 'failed'; error: BuildFailure };
 

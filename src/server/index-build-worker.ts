@@ -9,6 +9,8 @@ import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { ingestKb } from '../index/ingest-kb.js';
 import { readIndex } from '../index/store.js';
+import { compileGlossary } from '../retrieve/glossary.js';
+import { prepareLexicalDocs } from '../retrieve/lexical.js';
 import {
   type BuildFailure,
   type BuildMessage,
@@ -74,8 +76,11 @@ async function build(request: BuildRequest, post: (message: BuildMessage) => voi
     glossary: index.glossary,
     docCount: index.docs.length,
   });
-  for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE)
-    post({ type: 'docs', docs: index.docs.slice(i, i + DOCS_PER_MESSAGE) });
+  const glossary = compileGlossary(index.glossary);
+  for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
+    const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
+    post({ type: 'docs', docs, lexical: prepareLexicalDocs(docs, glossary) });
+  }
   post({ type: 'done', report, ingestError });
 }
 

@@ -284,6 +284,8 @@ export class IndexManager {
     const searcher = await KbSearcher.build(
       { docs: built.docs, glossary: built.glossary, vector, vectorStatus },
       timeSlicer(this.options.sliceMs ?? 10),
+      undefined,
+      built.lexical,
     );
     const serial = (this.current?.serial ?? 0) + 1;
     this.current = { searcher, generation, serial, loadedAt: new Date() };

@@ -54,3 +54,49 @@ describe('timeSlicer', () => {
     expect(otherWorkRan).toBe(true);
   });
 });
+
+describe('KbSearcher.build', () => {
+  it('in slices with worker-prepared lexical data ranks exactly like the one-go constructor', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { ingestKb } = await import('../../src/index/ingest-kb.js');
+    const { readIndex } = await import('../../src/index/store.js');
+    const { KbSearcher } = await import('../../src/retrieve/searcher.js');
+    const { compileGlossary } = await import('../../src/retrieve/glossary.js');
+    const { prepareLexicalDocs } = await import('../../src/retrieve/lexical.js');
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-build-'));
+    try {
+      const kbDir = path.resolve(import.meta.dirname, '../../kb');
+      await ingestKb({ kbDir, indexDir: tmp, embedder: null });
+      const index = await readIndex(tmp, { loadHnsw: false });
+      const data = {
+        docs: index.docs,
+        glossary: index.glossary,
+        vector: null,
+        vectorStatus: { enabled: false as const, reason: 'test' },
+      };
+      // Through a structured clone, as the worker's messages arrive.
+      const prepared = structuredClone(prepareLexicalDocs(index.docs, compileGlossary(index.glossary)));
+      const sliced = await KbSearcher.build(data, timeSlicer(1), undefined, prepared);
+      const oneGo = new KbSearcher(data);
+      const ranking = async (searcher: InstanceType<typeof KbSearcher>, question: string) => {
+        const result = await searcher.search(question);
+        return {
+          hits: result.hits.map((hit) => [hit.chunk.id, hit.score, hit.via]),
+          confidence: result.confidence,
+        };
+      };
+      for (const question of [
+        'pod 跨节点 ping 不通',
+        'coredns 解析超时',
+        'kubeclt get pods',
+        'mtu 1400 geneve',
+        '今天天气',
+      ])
+        expect(await ranking(sliced, question), question).toEqual(await ranking(oneGo, question));
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+});
