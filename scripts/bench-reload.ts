@@ -10,6 +10,7 @@
  *   reload  one file appended to, reload (incremental ingest + swap) while the chat load runs
  *   load    chat load alone
  * `--legacy` measures the previous design for comparison: ingest and index load on the main thread.
+ * `--dist` measures the compiled code in dist/ (run `npm run build` first).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
@@ -17,12 +18,24 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { embeddingConfigFromEnv } from '../src/core/config.js';
-import { listKbFiles } from '../src/index/kb-files.js';
 import type { Searcher } from '../src/retrieve/types.js';
-import { buildApp } from '../src/server/app.js';
-import { loadIndex } from '../src/server/index-loader.js';
-import { IndexManager } from '../src/server/index-manager.js';
+
+// `--dist` runs the compiled code (npm run build first), as `netkb serve` in production does: from source,
+// every build worker also compiles TypeScript on start.
+const LIB = process.argv.includes('--dist') ? '../dist' : '../src';
+const { embeddingConfigFromEnv } = (await import(
+  `${LIB}/core/config.js`
+)) as typeof import('../src/core/config.js');
+const { listKbFiles } = (await import(
+  `${LIB}/index/kb-files.js`
+)) as typeof import('../src/index/kb-files.js');
+const { buildApp } = (await import(`${LIB}/server/app.js`)) as typeof import('../src/server/app.js');
+const { loadIndex } = (await import(
+  `${LIB}/server/index-loader.js`
+)) as typeof import('../src/server/index-loader.js');
+const { IndexManager } = (await import(
+  `${LIB}/server/index-manager.js`
+)) as typeof import('../src/server/index-manager.js');
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -135,7 +148,7 @@ async function benchKb(label: string, sourceKb: string): Promise<void> {
       `  ${name.padEnd(7)} /healthz p50 ${fmt(r.p50)}, p99 ${fmt(r.p99)}, max ${fmt(r.max)} (${r.probes} probes)` +
       (r.chat_ok + r.chat_failed > 0 ? `; chat ok ${r.chat_ok}, failed ${r.chat_failed}` : '');
     process.stdout.write(
-      `${label} (${docs} docs, ${LEGACY ? 'legacy: main-thread build' : 'worker build'}):\n` +
+      `${label} (${docs} docs, ${LEGACY ? 'legacy: main-thread build' : 'worker build'}, ${LIB.slice(3)}):\n` +
         `  build ${fmt(buildMs)}, reload ${fmt(reloadMs)}\n` +
         `${line('build', build)}\n${line('reload', reload)}\n${line('load', steady)}\n`,
     );
