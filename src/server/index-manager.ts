@@ -13,7 +13,9 @@ import type { EmbeddingConfig } from '../core/config.js';
 import { ERRORS, type ErrorCode, NetkbError } from '../core/errors.js';
 import type { Embedder } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
+import { listKbFiles } from '../index/kb-files.js';
 import { vectorSearchFor } from '../index/open-searcher.js';
+import { currentGeneration } from '../index/store.js';
 import { KbSearcher } from '../retrieve/searcher.js';
 import type { Searcher } from '../retrieve/types.js';
 import { BuildFailed, type BuiltIndex, buildIndexInWorker } from './index-build.js';
@@ -136,6 +138,12 @@ export class IndexManager {
         `vectors DISABLED (trigger + lexical search only): ${this.vectorsDisabledReason}`,
       );
     const started = performance.now();
+    // No KB and nothing built before: say so at once instead of after starting a worker.
+    const kbProblem = await listKbFiles(this.options.kbDir).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (kbProblem && !(await currentGeneration(this.options.indexDir))) throw kbProblem;
     let built: BuiltIndex;
     try {
       built = await this.timedBuild('start');
