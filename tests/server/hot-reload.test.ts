@@ -99,7 +99,7 @@ async function ask(base: string, message: string): Promise<{ status: number; top
   return { status: response.status, top: body.citations?.[0]?.path };
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -109,7 +109,7 @@ async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000)
   }
 }
 
-describe('hot reload', { timeout: 60_000 }, () => {
+describe('hot reload', { timeout: 150_000 }, () => {
   it('picks up a KB edit while a load runs, with zero failed requests', async () => {
     const { kbDir, indexDir } = await workspace();
     const served = await serve(kbDir, indexDir);
