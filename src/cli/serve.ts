@@ -3,15 +3,15 @@ import { NetkbError } from '../core/errors.js';
 import { slackConfigFromEnv } from '../integrations/slack/config.js';
 import { teamsConfigFromEnv } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
+import { allowedHosts } from '../server/allowed-hosts.js';
 import { buildApp } from '../server/app.js';
-import { loadIndex } from '../server/index-loader.js';
-import { vectorsLabel } from '../server/routes/health.js';
+import { IndexManager } from '../server/index-manager.js';
 import { openStore } from '../store/open-store.js';
 import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
 
 export const SERVE_USAGE =
-  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off] [--cni NAME]';
+  'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off] [--watch on|off] [--cni NAME]';
 
 export const DEFAULTS = { kb: 'kb', index: '.netkb/index', port: '8080', host: '127.0.0.1' };
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -44,6 +44,7 @@ export async function runServe(argv: string[]): Promise<number> {
     'log-level': { type: 'string' },
     'answer-cache': { type: 'string' },
     cni: { type: 'string' },
+    watch: { type: 'string' },
   });
   if (positionals.length > 0) throw new NetkbError('USAGE', `Unexpected argument '${positionals[0]}'`);
   const kbDir = optionalString(values, 'kb', DEFAULTS.kb);
@@ -57,6 +58,8 @@ export async function runServe(argv: string[]): Promise<number> {
   const answerCache = optionalString(values, 'answer-cache', 'on');
   if (answerCache !== 'on' && answerCache !== 'off')
     throw new NetkbError('USAGE', '--answer-cache must be on or off');
+  const watchKb = optionalString(values, 'watch', 'on');
+  if (watchKb !== 'on' && watchKb !== 'off') throw new NetkbError('USAGE', '--watch must be on or off');
   const embedding = embeddingConfigFromEnv();
   const slack = slackConfigFromEnv();
   const teams = teamsConfigFromEnv();
@@ -65,11 +68,13 @@ export async function runServe(argv: string[]): Promise<number> {
   const opened = await openStore(storeConfig, { onError: (error) => storeErrors.log?.(error) });
   const cni = configuredCni(values);
 
-  let searcher: Searcher | null = null;
+  let manager: IndexManager | null = null;
   const app = await buildApp({
-    searcher: () => searcher,
+    searcher: () => manager?.searcher() ?? null,
+    indexStatus: () => manager?.status(),
     logger: { level },
     cache: answerCache === 'on',
+    allowedHosts: allowedHosts(process.env.NETKB_ALLOWED_HOSTS, host),
     slack,
     teams,
     store: opened.store,
@@ -92,6 +97,19 @@ export async function runServe(argv: string[]): Promise<number> {
     },
     'store opened',
   );
+  // Builds and reloads run in a worker thread; the manager swaps the searcher in when one is ready.
+  // Its onEvent() reports every load and failed reload (generation, docs, chunks): the metrics hook.
+  const indexManager = new IndexManager({
+    kbDir,
+    indexDir,
+    embedding,
+    log: {
+      info: (detail, message) => log.info(detail, message),
+      warn: (detail, message) => log.warn(detail, message),
+      error: (detail, message) => log.error(detail, message),
+    },
+  });
+  manager = indexManager;
 
   let resolveExit: (code: number) => void = () => {};
   let failStart: (error: unknown) => void = () => {};
@@ -112,6 +130,7 @@ export async function runServe(argv: string[]): Promise<number> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    await indexManager.close();
     await app.close();
     clearTimeout(force);
     log.info('server closed');
@@ -120,47 +139,41 @@ export async function runServe(argv: string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // SIGHUP: reload the KB now (before the first load completes there is nothing to reload yet).
+  const onHangup = () => {
+    if (indexManager.searcher()) void indexManager.reload('sighup');
+  };
+  process.on('SIGHUP', onHangup);
 
   await app.listen({ port, host });
 
-  const started = performance.now();
   log.info({ kb: kbDir, index: indexDir }, 'bringing the index up to date');
-  loadIndex({
-    kbDir,
-    indexDir,
-    embedding,
-    warn: (message, detail) => log.warn(detail ?? {}, message),
-  })
-    .then((loaded) => {
-      checkCni(loaded.searcher, cni);
-      return loaded;
+  indexManager.onEvent((event) => {
+    // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
+    if (event.type !== 'loaded') return;
+    for (const finding of event.report?.findings ?? []) {
+      const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
+      write({ finding }, `kb finding: ${formatFinding(finding)}`);
+    }
+  });
+  indexManager
+    .start()
+    .then(() => {
+      // A --cni the KB's glossary does not know is the operator's mistake: fail the start, do not serve.
+      const loaded = indexManager.searcher();
+      if (loaded) checkCni(loaded, cni);
     })
     .then(
-      (loaded) => {
+      () => {
         if (shuttingDown) return;
-        searcher = loaded.searcher;
-        // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
-        for (const finding of loaded.report?.findings ?? []) {
-          const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
-          write({ finding }, `kb finding: ${formatFinding(finding)}`);
-        }
-        log.info(
-          {
-            docs: loaded.searcher.docs.length,
-            chunks: loaded.searcher.chunkCount,
-            vectors: vectorsLabel(loaded.searcher.vectors),
-            reused_docs: loaded.report?.reused_docs ?? null,
-            findings: loaded.report?.findings.length ?? null,
-            took_ms: Math.round(performance.now() - started),
-          },
-          'index loaded: ready',
-        );
+        if (watchKb === 'on') indexManager.watch();
       },
       async (error: unknown) => {
+        if (shuttingDown) return; // the build was cancelled by the shutdown
         // No index can be served (no kb/, and nothing built before): a server that can never be ready should exit.
         log.fatal({ err: error }, 'could not build or load the index');
-        if (shuttingDown) return;
         shuttingDown = true;
+        await indexManager.close();
         await app.close();
         // The CLI prints one line for it and maps it to the exit code (2 for a missing or empty KB).
         failStart(error);
@@ -170,8 +183,9 @@ export async function runServe(argv: string[]): Promise<number> {
   const code = await exited.finally(() => {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
+    process.off('SIGHUP', onHangup);
   });
-  if (searcher === null && code === 0) {
+  if (indexManager.searcher() === null && code === 0) {
     // Shut down while the ingest was still running: it writes atomically, so stopping it mid-way is safe.
     setImmediate(() => process.exit(code));
   }

@@ -16,6 +16,11 @@ export interface IngestOptions {
   embedder: Embedder | null;
   vectorsDisabledReason?: string;
   onEmbedProgress?: (done: number, total: number) => void;
+  /**
+   * Sees the new findings and the previous generation's before anything is written; throwing aborts the
+   * ingest and leaves the previous generation live (a hot reload rejects an edit that breaks a doc).
+   */
+  beforeWrite?: (findings: Finding[], previousFindings: Finding[]) => void;
 }
 
 /** The `netkb ingest --json` report (a CLI contract). */
@@ -102,6 +107,7 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
   const vectorStatus = options.embedder
     ? 'enabled'
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
+  options.beforeWrite?.(findings, previous?.manifest.findings ?? []);
   await writeIndex(options.indexDir, {
     docs,
     glossary: glossary.entries,

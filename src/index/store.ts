@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  type FileHandle,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -7,6 +17,7 @@ import { readVectors, VectorIndex, writeVectors } from '../adapters/hnsw.js';
 import { NetkbError } from '../core/errors.js';
 import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import { type LockOptions, withLock } from './lock.js';
 
 /**
  * On-disk layout of an index directory:
@@ -59,45 +70,14 @@ export interface IndexContents {
 
 const CURRENT = 'CURRENT';
 
-export async function writeIndex(indexDir: string, contents: IndexContents): Promise<string> {
+export async function writeIndex(
+  indexDir: string,
+  contents: IndexContents,
+  lockOptions?: LockOptions,
+): Promise<string> {
   await mkdir(indexDir, { recursive: true });
-  return withWriteLock(indexDir, () => writeGeneration(indexDir, contents));
-}
-
-/**
- * One writer at a time per index dir (concurrent ingests would prune each other's generations).
- * A lock left by a process that no longer runs is taken over.
- */
-async function withWriteLock<T>(indexDir: string, write: () => Promise<T>): Promise<T> {
-  const lock = join(indexDir, '.lock');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (!holderAlive(holder)) await rm(lock, { force: true });
-      else if (attempt > 600)
-        throw new NetkbError('INTERNAL', `Index ${indexDir} is locked by process ${holder}`);
-      else await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  try {
-    return await write();
-  } finally {
-    await rm(lock, { force: true });
-  }
-}
-
-function holderAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  // One writer at a time per index dir (concurrent ingests would prune each other's generations).
+  return withLock(indexDir, () => writeGeneration(indexDir, contents), lockOptions);
 }
 
 async function writeGeneration(indexDir: string, contents: IndexContents): Promise<string> {
@@ -122,33 +102,84 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
     }
     // The manifest goes last: a generation without one is incomplete by construction.
     await writeFile(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    // Durable before visible: the files and their directory reach the disk before any rename points at them.
+    await syncTree(tmp);
     await rename(tmp, join(indexDir, generation));
-    const pointer = join(indexDir, `.${CURRENT}.tmp-${generation}`);
-    await writeFile(pointer, `${generation}\n`);
-    await rename(pointer, join(indexDir, CURRENT));
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  await pruneGenerations(indexDir, generation);
+  const previous = await currentGeneration(indexDir);
+  try {
+    await pointCurrentAt(indexDir, generation);
+  } catch (error) {
+    await rm(join(indexDir, generation), { recursive: true, force: true });
+    throw error;
+  }
+  await pruneGenerations(indexDir, generation, previous);
   return generation;
 }
 
-/** Keeps the live generation and the one before it (a reader may still be loading it). Runs under the write lock. */
-async function pruneGenerations(indexDir: string, live: string): Promise<void> {
+/** Replaces CURRENT by rename; a CURRENT that is not a file (a directory) is damage and is removed first. */
+async function pointCurrentAt(indexDir: string, generation: string): Promise<void> {
+  const current = join(indexDir, CURRENT);
+  const info = await lstat(current).catch(() => null);
+  if (info && !info.isFile()) await rm(current, { recursive: true, force: true });
+  const pointer = join(indexDir, `.${CURRENT}.tmp-${generation}`);
+  await writeFile(pointer, `${generation}\n`);
+  await syncPath(pointer);
+  await syncPath(indexDir); // the generation's rename
+  await rename(pointer, current);
+  await syncPath(indexDir); // CURRENT's rename
+}
+
+/**
+ * Keeps the live generation and the one live before it (a reader may still be loading it); removes every
+ * other generation (orphans of failed attempts included) and temp files. Runs under the write lock.
+ */
+async function pruneGenerations(indexDir: string, live: string, previous: string | null): Promise<void> {
   const entries = await readdir(indexDir);
-  // Generation names start with a base-36 timestamp of equal length, so name order is creation order.
-  const generations = entries.filter((name) => name.startsWith('gen-') && name !== live).sort();
-  const stale = [
-    ...generations.slice(0, -1),
-    ...entries.filter((name) => name.startsWith('.tmp-') || name.startsWith(`.${CURRENT}.tmp-`)),
-  ];
+  const stale = entries.filter(
+    (name) =>
+      (name.startsWith('gen-') && name !== live && name !== previous) ||
+      name.startsWith('.tmp-') ||
+      name.startsWith(`.${CURRENT}.tmp-`),
+  );
   await Promise.all(stale.map((name) => rm(join(indexDir, name), { recursive: true, force: true })));
 }
 
 export async function currentGeneration(indexDir: string): Promise<string | null> {
   const text = await readFile(join(indexDir, CURRENT), 'utf8').catch(() => null);
-  return text?.trim() || null;
+  const name = text?.trim();
+  // Only a generation name: a damaged pointer must not make us read or prune outside the index dir.
+  return name && /^gen-[\w-]+$/.test(name) ? name : null;
+}
+
+/** fsyncs every file under `dir`, then `dir` itself. */
+async function syncTree(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  await Promise.all(
+    entries.filter((entry) => entry.isFile()).map((entry) => syncPath(join(dir, entry.name))),
+  );
+  await syncPath(dir);
+}
+
+/** fsync of a file or directory. Platforms that cannot open a directory for sync (Windows) skip it. */
+export async function syncPath(path: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!['EINVAL', 'EPERM', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Loads the live generation. Throws INDEX_NOT_FOUND, INDEX_VERSION or INDEX_CORRUPT. */

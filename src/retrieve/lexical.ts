@@ -7,7 +7,7 @@ import type { AnalyzedQuery } from './query.js';
 import { tokenize } from './tokenize.js';
 import type { RankedChunk } from './types.js';
 
-interface LexicalDoc {
+export interface LexicalDoc {
   id: string;
   title: string;
   headings: string;
@@ -35,13 +35,33 @@ export function buildLexicalIndex(
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): LexicalIndex {
+  const steps = lexicalIndexSteps(docs, glossary, config);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build as a generator that yields after every doc and every few rows it indexes, so a server can
+ * build a large index between requests (`await pause()` at each yield) instead of blocking for seconds.
+ */
+export function* lexicalIndexSteps(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+  /** `prepareLexicalDocs(docs, glossary)`, computed ahead (in another thread): the costly part of the build. */
+  prepared?: readonly PreparedLexicalDoc[],
+): Generator<void, LexicalIndex, void> {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
+  // Each field is tokenized once while building: MiniSearch's add() reuses the tokens prepared below.
+  let building: Map<string, string[]> | null = new Map();
   const chunkDoc = new Map<string, string>();
   const miniSearch = new MiniSearch<LexicalDoc>({
     fields: ['title', 'headings', 'text'],
     storeFields: [],
     // Texts are normalized once before indexing; queries are normalized in search().
-    tokenize: tokenizeText,
+    tokenize: (text) => building?.get(text) ?? tokenizeText(text),
     processTerm: (term) => term,
     searchOptions: {
       boost: config.lexical.boost,
@@ -56,23 +76,32 @@ export function buildLexicalIndex(
   const topicTokens = new Map<string, Set<string>>();
   const documentFrequency = new Map<string, number>();
   const rows: LexicalDoc[] = [];
-  for (const doc of docs) {
-    const topic = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
+  for (const [i, doc] of docs.entries()) {
+    const prep = prepared?.[i] ?? prepareLexicalDoc(doc, tokenizeText);
+    const topic = new Set<string>(prep.topic);
     const tokens = new Set(topic);
-    for (const chunk of doc.chunks) {
-      const row = lexicalRow(chunk);
+    for (const [c, chunk] of doc.chunks.entries()) {
+      const field = prep.rows[c];
+      if (!field) throw new Error(`lexical data for ${doc.path} does not match its chunks`);
+      const { row } = field;
       rows.push(row);
       chunkDoc.set(chunk.id, doc.path);
-      const headingTokens = tokenizeText(row.headings);
-      for (const token of headingTokens) topic.add(token);
-      for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
-        tokens.add(token);
+      building.set(row.title, field.title);
+      building.set(row.headings, field.headings);
+      building.set(row.text, field.text);
+      for (const token of field.headings) topic.add(token);
+      for (const token of [...field.title, ...field.headings, ...field.text]) tokens.add(token);
     }
     docTokens.set(doc.path, tokens);
     topicTokens.set(doc.path, topic);
     for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    yield;
   }
-  miniSearch.addAll(rows);
+  for (const [i, row] of rows.entries()) {
+    miniSearch.add(row);
+    if (i % 20 === 19) yield;
+  }
+  building = null;
   const docCount = Math.max(1, docs.length);
   const idf = (token: string) => Math.log((docCount + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
 
@@ -115,6 +144,36 @@ export function buildLexicalIndex(
       return share;
     };
   }
+}
+
+/** What the lexical build needs of one doc: normalized rows and their tokens, the doc's topic tokens. */
+export interface PreparedLexicalDoc {
+  topic: string[];
+  rows: Array<{ row: LexicalDoc; title: string[]; headings: string[]; text: string[] }>;
+}
+
+function prepareLexicalDoc(doc: DocRecord, tokenizeText: (text: string) => string[]): PreparedLexicalDoc {
+  return {
+    topic: tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)),
+    rows: doc.chunks.map((chunk) => {
+      const row = lexicalRow(chunk);
+      return {
+        row,
+        title: tokenizeText(row.title),
+        headings: tokenizeText(row.headings),
+        text: tokenizeText(row.text),
+      };
+    }),
+  };
+}
+
+/** Normalizes and tokenizes docs for `lexicalIndexSteps` (pure; an index-build worker runs it). */
+export function prepareLexicalDocs(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+): PreparedLexicalDoc[] {
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  return docs.map((doc) => prepareLexicalDoc(doc, tokenizeText));
 }
 
 const splitTerms = (terms: string) => terms.split(' ');

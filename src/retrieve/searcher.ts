@@ -2,8 +2,13 @@ import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '..
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
-import { compileGlossary } from './glossary.js';
-import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
+import { type CompiledGlossary, compileGlossary } from './glossary.js';
+import {
+  buildLexicalIndex,
+  type LexicalIndex,
+  lexicalIndexSteps,
+  type PreparedLexicalDoc,
+} from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
@@ -32,6 +37,14 @@ export interface SearcherData {
   generation?: string;
 }
 
+interface SearcherParts {
+  glossary: CompiledGlossary;
+  triggers: TriggerTable;
+  lexical: LexicalIndex;
+  scopes: ScopeTable;
+  spelling: SpellingCorrector;
+}
+
 /** The loaded, query-ready KB. Opening it from disk is `openSearcher` in src/index/open-searcher.ts. */
 export class KbSearcher implements Searcher {
   readonly docs: readonly DocRecord[];
@@ -53,9 +66,41 @@ export class KbSearcher implements Searcher {
   /** CNI name → its glossary group. */
   private readonly cniGroups = new Map<string, string>();
 
+  /**
+   * Builds a searcher in steps, awaiting `pause()` between them (the lexical index, the costly part, yields
+   * after every doc), so a server builds a large index without holding its event loop for seconds.
+   */
+  static async build(
+    data: SearcherData,
+    pause: () => Promise<void>,
+    config: RetrievalConfig = RETRIEVAL_CONFIG,
+    /** `prepareLexicalDocs` of the same docs and glossary, computed ahead (by the build worker). */
+    prepared?: readonly PreparedLexicalDoc[],
+  ): Promise<KbSearcher> {
+    const glossary = compileGlossary(data.glossary);
+    await pause();
+    const triggers = buildTriggerTable(data.docs, glossary, config);
+    await pause();
+    const steps = lexicalIndexSteps(data.docs, glossary, config, prepared);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
+    }
+    const lexical = step.value;
+    await pause();
+    const scopes = buildScopeTable(data.docs, glossary);
+    await pause();
+    const spelling = buildSpellingCorrector(lexical.vocabulary);
+    await pause();
+    return new KbSearcher(data, config, { glossary, triggers, lexical, scopes, spelling });
+  }
+
   constructor(
     data: SearcherData,
     private readonly config: RetrievalConfig = RETRIEVAL_CONFIG,
+    /** Parts built beforehand by `build()`. */
+    parts?: SearcherParts,
   ) {
     this.docs = data.docs;
     this.vectors = data.vectorStatus;
@@ -70,12 +115,12 @@ export class KbSearcher implements Searcher {
     }
     this.chunkCount = this.ordinals.length;
     this.glossaryEntries = data.glossary;
-    this.glossary = compileGlossary(data.glossary);
-    this.triggers = buildTriggerTable(data.docs, this.glossary, config);
-    this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
-    this.scopes = buildScopeTable(data.docs, this.glossary);
+    this.glossary = parts?.glossary ?? compileGlossary(data.glossary);
+    this.triggers = parts?.triggers ?? buildTriggerTable(data.docs, this.glossary, config);
+    this.lexical = parts?.lexical ?? buildLexicalIndex(data.docs, this.glossary, config);
+    this.scopes = parts?.scopes ?? buildScopeTable(data.docs, this.glossary);
     this.cni = this.buildCniScope(data.glossary);
-    this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
+    this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
       tokenize,

@@ -14,8 +14,12 @@ import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
 import type { TeamsConfig } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Channel, Store } from '../store/types.js';
+import type { AllowedHosts } from './allowed-hosts.js';
 import { answerLogger } from './answer-log.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { installErrorHandlers } from './errors.js';
+import { installHostCheck } from './host-check.js';
+import type { IndexStatus } from './index-manager.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -24,6 +28,8 @@ import { openapiRoutes } from './routes/openapi.js';
 export interface AppOptions {
   /** The loaded index, or null while it is being built or loaded. */
   searcher: () => Searcher | null;
+  /** Generation and reload state for /readyz (a server with an IndexManager). */
+  indexStatus?: () => IndexStatus | undefined;
   /** Fastify logger options (`false` in tests). */
   logger?: FastifyServerOptions['logger'];
   conversations?: ConversationStore;
@@ -44,6 +50,8 @@ export interface AppOptions {
   logQuestions?: QuestionLogMode;
   /** The CNI of the cluster this deployment serves (`--cni`, `NETKB_CNI`). */
   cni?: string;
+  /** Host names answered (see allowed-hosts.ts); null or absent: any. */
+  allowedHosts?: AllowedHosts;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -65,6 +73,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // Requests that arrive while closing get our own 503 body (below), not Fastify's.
     return503OnClosing: false,
+    // Connection-level and router errors in our error shape (client-errors.ts).
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
+    // A missing Host is answered by our hook (host-check.ts) with a JSON body, not by Node with an empty one.
+    http: { requireHostHeader: false },
   });
 
   let closing = false;
@@ -81,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send({ error: { code: 'NOT_READY', message: 'Server is shutting down' } });
     }
   });
+
+  installHostCheck(app, options.allowedHosts ?? null);
 
   await app.register(swagger, {
     openapi: {
@@ -101,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searcher,
     slack: slackMode(options.slack ?? null),
     teams: teams ? 'on' : 'off',
+    indexStatus: options.indexStatus,
   });
   const store = options.store ?? null;
   const logAnswer = answerLogger(store, options.logQuestions ?? 'text');

@@ -307,7 +307,7 @@ export const ReadySchema = Type.Object(
     status: Type.Literal('ready'),
     docs: Type.Integer({ minimum: 0 }),
     chunks: Type.Integer({ minimum: 0 }),
-    vectors: Type.String({ description: '`enabled` or `disabled: <why>`.' }),
+    vectors: Type.String({ description: '`enabled` or `disabled: <why>` (filesystem paths redacted).' }),
     slack: Type.Union([Type.Literal('off'), Type.Literal('http'), Type.Literal('socket')], {
       description:
         'Slack app: `off` (not configured), `http` (Events API endpoints) or `socket` (Socket Mode).',
@@ -315,6 +315,19 @@ export const ReadySchema = Type.Object(
     teams: Type.Union([Type.Literal('off'), Type.Literal('on')], {
       description: 'Whether POST /teams/messages is served (NETKB_TEAMS_SECRET set).',
     }),
+    generation: Type.Optional(Type.String({ description: 'The index generation being served.' })),
+    serial: Type.Optional(Type.Integer({ minimum: 1, description: 'Increments with every index swap.' })),
+    loaded_at: Type.Optional(Type.String()),
+    reloading: Type.Optional(Type.Boolean()),
+    last_reload_error: Type.Optional(
+      Type.Union([
+        Type.Object(
+          { code: Type.String(), message: Type.String(), at: Type.String() },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );

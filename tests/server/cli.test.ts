@@ -159,7 +159,7 @@ function serve(args: string[]): Served {
   return { child, logs, exited, waitFor };
 }
 
-describe('netkb serve', () => {
+describe('netkb serve', { timeout: 90_000 }, () => {
   it('ingests at start, turns ready, answers, and shuts down gracefully on SIGTERM', async () => {
     const served = serve([
       '--kb',

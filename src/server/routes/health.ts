@@ -3,6 +3,8 @@ import { NetkbError } from '../../core/errors.js';
 import type { VectorStatus } from '../../core/types.js';
 import type { SlackMode } from '../../integrations/slack/config.js';
 import type { Searcher } from '../../retrieve/types.js';
+import type { IndexStatus } from '../index-manager.js';
+import { redactPaths } from '../redact.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
@@ -11,6 +13,8 @@ export interface HealthRouteOptions {
   slack?: SlackMode;
   /** Whether the Teams outgoing webhook route is registered. */
   teams?: 'on' | 'off';
+  /** Generation and reload state of a server that hot-reloads its index. */
+  indexStatus?: () => IndexStatus | undefined;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -39,13 +43,24 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
     async () => {
       const searcher = options.searcher();
       if (!searcher) throw new NetkbError('NOT_READY');
+      const index = options.indexStatus?.();
       return {
         status: 'ready' as const,
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
-        vectors: vectorsLabel(searcher.vectors),
         slack: options.slack ?? 'off',
         teams: options.teams ?? 'off',
+        // Readiness is public: a reason such as "no model in /srv/models" must not reveal the filesystem.
+        vectors: redactPaths(vectorsLabel(searcher.vectors)),
+        ...(index?.generation
+          ? {
+              generation: index.generation,
+              serial: index.serial,
+              loaded_at: index.loaded_at ?? undefined,
+              reloading: index.reloading,
+              last_reload_error: index.last_reload_error,
+            }
+          : {}),
       };
     },
   );

@@ -1,0 +1,164 @@
+/**
+ * Responsiveness benchmark (`npm run bench:reload`), vectors off: how long /healthz takes while `serve` builds
+ * and reloads its index, and how long a reload takes with a chat load running (and how many requests fail).
+ *
+ * The server runs in this process (the same IndexManager and app as `netkb serve`); a separate probe process
+ * polls /healthz every 10 ms and runs CHAT_CLIENTS sequential chat clients, so a blocked event loop shows up as
+ * probe latency instead of silencing the probe. Phases, per KB (the bundled kb/ and a temp copy of
+ * ../shared/corpora/kube-ovn-docs):
+ *   build   first start on an empty index dir (full ingest in the worker, searcher assembled in slices)
+ *   reload  one file appended to, reload (incremental ingest + swap) while the chat load runs
+ *   load    chat load alone
+ * `--legacy` measures the previous design for comparison: ingest and index load on the main thread.
+ * `--dist` measures the compiled code in dist/ (run `npm run build` first).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Searcher } from '../src/retrieve/types.js';
+
+// `--dist` runs the compiled code (npm run build first), as `netkb serve` in production does: from source,
+// every build worker also compiles TypeScript on start.
+const LIB = process.argv.includes('--dist') ? '../dist' : '../src';
+const { embeddingConfigFromEnv } = (await import(
+  `${LIB}/core/config.js`
+)) as typeof import('../src/core/config.js');
+const { listKbFiles } = (await import(
+  `${LIB}/index/kb-files.js`
+)) as typeof import('../src/index/kb-files.js');
+const { buildApp } = (await import(`${LIB}/server/app.js`)) as typeof import('../src/server/app.js');
+const { loadIndex } = (await import(
+  `${LIB}/server/index-loader.js`
+)) as typeof import('../src/server/index-loader.js');
+const { IndexManager } = (await import(
+  `${LIB}/server/index-manager.js`
+)) as typeof import('../src/server/index-manager.js');
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const REPO = path.resolve(path.dirname(SCRIPT), '..');
+const CORPORA = path.resolve(process.env.NETKB_CORPORA ?? path.join(REPO, '../shared/corpora'));
+const CHAT_CLIENTS = 4;
+const LEGACY = process.argv.includes('--legacy');
+
+/** The probe: plain JS for `node -e`; prints its figures as one JSON line when stdin closes. */
+const PROBE = `
+const base = process.argv[1]; const clients = Number(process.argv[2]);
+const health = []; let ok = 0; let failed = 0; let running = true;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function healthLoop() { while (running) { const t = performance.now();
+  try { const r = await fetch(base + '/healthz'); await r.text(); health.push(performance.now() - t); } catch { health.push(performance.now() - t); }
+  await sleep(10); } }
+const questions = ['pod 跨节点 ping 不通', 'DNS 解析失败怎么排查', 'service clusterip 访问超时', 'geneve 隧道 mtu 问题'];
+async function chatLoop(i) { let n = i; while (running && clients > 0) { const r = await fetch(base + '/v1/chat', { method: 'POST',
+  headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: questions[n++ % questions.length] + ' ' + n }) }).catch(() => null);
+  if (r && (r.status === 200 || r.status === 503)) { await r.text(); if (r.status === 200) ok++; } else { failed++; if (r) await r.text(); } } }
+const loops = [healthLoop(), ...Array.from({ length: clients }, (_, i) => chatLoop(i))];
+process.stdin.on('data', () => {}); process.stdin.on('end', async () => { running = false; await Promise.all(loops);
+  const s = [...health].sort((a, b) => a - b); const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  process.stdout.write(JSON.stringify({ probes: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1] ?? 0, chat_ok: ok, chat_failed: failed }) + '\\n'); });
+`;
+
+interface ProbeResult {
+  probes: number;
+  p50: number;
+  p99: number;
+  max: number;
+  chat_ok: number;
+  chat_failed: number;
+}
+
+function startProbe(base: string, clients: number): { stop: () => Promise<ProbeResult> } {
+  const child: ChildProcess = spawn(process.execPath, ['-e', PROBE, base, String(clients)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (data: Buffer) => {
+    out += data.toString();
+  });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve(JSON.parse(out) as ProbeResult));
+        child.stdin?.end();
+      }),
+  };
+}
+
+const QUIET = { info: () => {}, warn: () => {}, error: () => {} };
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+async function benchKb(label: string, sourceKb: string): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-reload-'));
+  const kbDir = path.join(tmp, 'kb');
+  const indexDir = path.join(tmp, 'index');
+  await cp(sourceKb, kbDir, { recursive: true, filter: (src) => !src.endsWith('PROVENANCE.md') });
+  const embedding = embeddingConfigFromEnv({ ...process.env, NETKB_VECTORS: 'off' });
+  const manager = new IndexManager({ kbDir, indexDir, embedding, log: QUIET });
+  let legacySearcher: Searcher | null = null;
+  const current = () => (LEGACY ? legacySearcher : manager.searcher());
+  const app = await buildApp({
+    searcher: current,
+    indexStatus: () => (LEGACY ? undefined : manager.status()),
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const docs = (await listKbFiles(kbDir)).length;
+  const load = () => loadIndex({ kbDir, indexDir, embedding }).then((loaded) => loaded.searcher);
+  try {
+    // build: the first start on an empty index dir.
+    let probe = startProbe(base, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let started = performance.now();
+    if (LEGACY) legacySearcher = await load();
+    else await manager.start();
+    const buildMs = performance.now() - started;
+    const build = await probe.stop();
+
+    // reload: one file edited, reloaded while the chat load runs.
+    probe = startProbe(base, CHAT_CLIENTS);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await appendFile(
+      path.join(kbDir, (await listKbFiles(kbDir))[0] ?? ''),
+      '\nEdited for the reload benchmark.\n',
+    );
+    started = performance.now();
+    if (LEGACY) legacySearcher = await load();
+    else {
+      const serial = manager.status().serial;
+      await manager.reload('manual');
+      await waitFor(() => manager.status().serial > serial);
+    }
+    const reloadMs = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const reload = await probe.stop();
+
+    // load: questions only.
+    probe = startProbe(base, CHAT_CLIENTS);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const steady = await probe.stop();
+
+    const line = (name: string, r: ProbeResult) =>
+      `  ${name.padEnd(7)} /healthz p50 ${fmt(r.p50)}, p99 ${fmt(r.p99)}, max ${fmt(r.max)} (${r.probes} probes)` +
+      (r.chat_ok + r.chat_failed > 0 ? `; chat ok ${r.chat_ok}, failed ${r.chat_failed}` : '');
+    process.stdout.write(
+      `${label} (${docs} docs, ${LEGACY ? 'legacy: main-thread build' : 'worker build'}, ${LIB.slice(3)}):\n` +
+        `  build ${fmt(buildMs)}, reload ${fmt(reloadMs)}\n` +
+        `${line('build', build)}\n${line('reload', reload)}\n${line('load', steady)}\n`,
+    );
+  } finally {
+    await manager.close();
+    await app.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await benchKb('bundled kb/', path.join(REPO, 'kb'));
+await benchKb('kube-ovn-docs', path.join(CORPORA, 'kube-ovn-docs'));
+process.stdout.write('Figures depend on the machine and its load: compare runs on the same machine.\n');

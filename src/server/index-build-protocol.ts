@@ -1,0 +1,52 @@
+/** Messages between the server and its index-build worker, and the pure rule a hot reload applies to findings. */
+import type { EmbeddingConfig } from '../core/config.js';
+import type { Finding, GlossaryEntry } from '../core/types.js';
+import type { IngestReport } from '../index/ingest-kb.js';
+import type { Manifest } from '../index/store.js';
+import type { ParsedDocument } from '../ingest/document.js';
+import type { PreparedLexicalDoc } from '../retrieve/lexical.js';
+
+export interface BuildRequest {
+  kbDir: string;
+  indexDir: string;
+  embedding: EmbeddingConfig;
+  /** `start` falls back to the previous generation when the ingest fails; `reload` reports the failure. */
+  mode: 'start' | 'reload';
+  /** Reject (write nothing) when the KB has error findings the previous generation did not have. */
+  rejectNewErrors: boolean;
+}
+
+export interface BuildFailure {
+  code: string;
+  message: string;
+  /** The error findings that made a reload reject the edit. */
+  findings: Finding[];
+}
+
+/** Docs per message: each message is deserialized in one go on the main thread, so keep them small. */
+export const DOCS_PER_MESSAGE = 16;
+
+export type BuildMessage =
+  | {
+      type: 'index';
+      generation: string;
+      manifest: Pick<Manifest, 'model' | 'vectors' | 'chunks'>;
+      glossary: GlossaryEntry[];
+      docCount: number;
+    }
+  /** `lexical`: the docs' normalized and tokenized text, so the main thread does not redo the costly part. */
+  | { type: 'docs'; docs: ParsedDocument[]; lexical: PreparedLexicalDoc[] }
+  | { type: 'done'; report: IngestReport | null; ingestError: BuildFailure | null }
+  | { type: 'failed'; error: BuildFailure };
+
+/** Error findings of a new ingest that the previous one did not have (same file and code). */
+export function newErrorFindings(findings: readonly Finding[], previous: readonly Finding[]): Finding[] {
+  const known = new Set(
+    previous
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => `${finding.file}\0${finding.code}`),
+  );
+  return findings.filter(
+    (finding) => finding.severity === 'error' && !known.has(`${finding.file}\0${finding.code}`),
+  );
+}

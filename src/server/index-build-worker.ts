@@ -1,0 +1,93 @@
+/**
+ * Worker-thread entry of an index build (see index-build.ts): brings the index up to date from the KB (the
+ * incremental ingest: parsing, embedding, writing a generation), reads the live generation back and streams it
+ * to the main thread in small messages, so the server's event loop never parses a whole KB at once.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { resolveEmbedder } from '../adapters/embedder-from-config.js';
+import { isNetkbError } from '../core/errors.js';
+import type { Finding } from '../core/types.js';
+import { ingestKb } from '../index/ingest-kb.js';
+import { readIndex } from '../index/store.js';
+import { compileGlossary } from '../retrieve/glossary.js';
+import { prepareLexicalDocs } from '../retrieve/lexical.js';
+import {
+  type BuildFailure,
+  type BuildMessage,
+  type BuildRequest,
+  DOCS_PER_MESSAGE,
+  newErrorFindings,
+} from './index-build-protocol.js';
+
+class RejectedEdit extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(`the KB edit adds ${findings.length} error finding(s); the previous index keeps serving`);
+  }
+}
+
+function failure(error: unknown): BuildFailure {
+  if (error instanceof RejectedEdit)
+    return { code: 'RELOAD_REJECTED', message: error.message, findings: error.findings };
+  return {
+    code: isNetkbError(error) ? error.code : 'INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+    findings: [],
+  };
+}
+
+async function build(request: BuildRequest, post: (message: BuildMessage) => void): Promise<void> {
+  const resolution = await resolveEmbedder(request.embedding);
+  let ingestError: BuildFailure | null = null;
+  let report = null;
+  try {
+    report = await ingestKb({
+      kbDir: request.kbDir,
+      indexDir: request.indexDir,
+      embedder: resolution.embedder,
+      vectorsDisabledReason: resolution.reason,
+      beforeWrite: request.rejectNewErrors
+        ? (findings, previous) => {
+            const added = newErrorFindings(findings, previous);
+            if (added.length > 0) throw new RejectedEdit(added);
+          }
+        : undefined,
+    });
+  } catch (error) {
+    ingestError = failure(error);
+    // A reload that fails changes nothing: the server keeps what it serves.
+    if (request.mode === 'reload') {
+      post({ type: 'failed', error: ingestError });
+      return;
+    }
+  }
+  // At start-up a failed ingest falls back to the previous generation, if there is one.
+  let index: Awaited<ReturnType<typeof readIndex>>;
+  try {
+    index = await readIndex(request.indexDir, { loadHnsw: false });
+  } catch (error) {
+    // Nothing to fall back to: the ingest's own error says why (a missing KB, say), else the read's.
+    post({ type: 'failed', error: ingestError ?? failure(error) });
+    return;
+  }
+  post({
+    type: 'index',
+    generation: index.generation,
+    manifest: { model: index.manifest.model, vectors: index.manifest.vectors, chunks: index.manifest.chunks },
+    glossary: index.glossary,
+    docCount: index.docs.length,
+  });
+  const glossary = compileGlossary(index.glossary);
+  for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
+    const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
+    post({ type: 'docs', docs, lexical: prepareLexicalDocs(docs, glossary) });
+  }
+  post({ type: 'done', report, ingestError });
+}
+
+const port = parentPort;
+if (port) {
+  const post = (message: BuildMessage) => port.postMessage(message);
+  build(workerData as BuildRequest, post).catch((error: unknown) =>
+    post({ type: 'failed', error: failure(error) }),
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Runs one index build in a worker thread (index-build-worker.ts) and collects what it streams back. The main
+ * thread only receives small messages, so /healthz and chat keep answering while the KB is parsed, embedded
+ * and written. A fresh worker per build: its memory (parser, a second embedding model) is freed when it ends.
+ */
+import { Worker } from 'node:worker_threads';
+import type { GlossaryEntry } from '../core/types.js';
+import type { IngestReport } from '../index/ingest-kb.js';
+import type { Manifest } from '../index/store.js';
+import type { ParsedDocument } from '../ingest/document.js';
+import type { PreparedLexicalDoc } from '../retrieve/lexical.js';
+import type { BuildFailure, BuildMessage, BuildRequest } from './index-build-protocol.js';
+
+export interface BuiltIndex {
+  generation: string;
+  manifest: Pick<Manifest, 'model' | 'vectors' | 'chunks'>;
+  glossary: GlossaryEntry[];
+  docs: ParsedDocument[];
+  /** The docs' lexical preparation, in docs order. */
+  lexical: PreparedLexicalDoc[];
+  /** null when the ingest failed and the previous generation was opened instead (start-up only). */
+  report: IngestReport | null;
+  ingestError: BuildFailure | null;
+}
+
+export class BuildFailed extends Error {
+  constructor(readonly failure: BuildFailure) {
+    super(failure.message);
+    this.name = 'BuildFailed';
+  }
+}
+
+/** Compiled (dist/*.js): the worker file itself. From source (tsx, vitest): register tsx in the worker first. */
+function startWorker(request: BuildRequest): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./index-build-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: request });
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: request, execArgv: [] });
+}
+
+/** `signal` stops the build (server shutdown): the worker is terminated; a generation it was writing stays a temp dir. */
+export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal): Promise<BuiltIndex> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new BuildFailed({ code: 'INTERNAL', message: 'index build cancelled', findings: [] }));
+      return;
+    }
+    const worker = startWorker(request);
+    let header: Extract<BuildMessage, { type: 'index' }> | null = null;
+    const docs: ParsedDocument[] = [];
+    const lexical: PreparedLexicalDoc[] = [];
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    signal?.addEventListener(
+      'abort',
+      () =>
+        settle(() =>
+          reject(new BuildFailed({ code: 'INTERNAL', message: 'index build cancelled', findings: [] })),
+        ),
+      { once: true },
+    );
+    worker.on('message', (message: BuildMessage) => {
+      switch (message.type) {
+        case 'index':
+          header = message;
+          break;
+        case 'docs':
+          docs.push(...message.docs);
+          lexical.push(...message.lexical);
+          break;
+        case 'failed':
+          settle(() => reject(new BuildFailed(message.error)));
+          break;
+        case 'done': {
+          const head = header;
+          if (!head || docs.length !== head.docCount) {
+            settle(() =>
+              reject(
+                new BuildFailed({
+                  code: 'INTERNAL',
+                  message: 'index build worker sent an incomplete index',
+                  findings: [],
+                }),
+              ),
+            );
+            break;
+          }
+          settle(() =>
+            resolve({
+              generation: head.generation,
+              manifest: head.manifest,
+              glossary: head.glossary,
+              docs,
+              lexical,
+              report: message.report,
+              ingestError: message.ingestError,
+            }),
+          );
+          break;
+        }
+      }
+    });
+    worker.on('error', (error) =>
+      settle(() => reject(new BuildFailed({ code: 'INTERNAL', message: error.message, findings: [] }))),
+    );
+    worker.on('exit', (code) =>
+      settle(() =>
+        reject(
+          new BuildFailed({
+            code: 'INTERNAL',
+            message: `index build worker exited with code ${code}`,
+            findings: [],
+          }),
+        ),
+      ),
+    );
+  });
+}
