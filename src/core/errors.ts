@@ -18,6 +18,14 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   NOT_FOUND: { status: 404, message: 'Route not found' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
+  UNAUTHORIZED: { status: 401, message: 'Missing or invalid bearer token' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Request headers are too large' },
+  PORT_IN_USE: { status: 400, message: 'The port is already in use' },
+  FILE_NOT_FOUND: { status: 400, message: 'File or directory not found' },
+  NOT_WRITABLE: { status: 400, message: 'Path is not writable' },
+  DISK_FULL: { status: 500, message: 'No space left on device' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

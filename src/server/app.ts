@@ -7,10 +7,23 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import type { Searcher } from '../retrieve/types.js';
+import { installAuth } from './auth.js';
+import { capConnections, fastifyLimitOptions } from './connection-limits.js';
 import { installErrorHandlers } from './errors.js';
+import { NetkbMetrics } from './metrics.js';
+import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
+import { installRateLimit } from './rate-limit.js';
 import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { DEFAULT_LIMITS, type ServerSettings } from './settings.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** netkb's metrics, null when NETKB_METRICS=off: integrations record answers with `metrics?.recordAnswer`. */
+    metrics: NetkbMetrics | null;
+  }
+}
 
 export interface AppOptions {
   /** The loaded index, or null while it is being built or loaded. */
@@ -23,6 +36,11 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** Metrics, tokens, rate limit and connection limits (`serverSettingsFromEnv()`); defaults: metrics on, no
+   * tokens, no rate limit, DEFAULT_LIMITS. */
+  settings?: Partial<ServerSettings>;
+  /** Pass one to record into it from outside the app (index loads, reloads); created when omitted. */
+  metrics?: NetkbMetrics;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -30,7 +48,16 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const settings: ServerSettings = {
+    metrics: true,
+    apiTokens: [],
+    rateLimit: null,
+    limits: DEFAULT_LIMITS,
+    ...options.settings,
+  };
+  const metrics = settings.metrics ? (options.metrics ?? new NetkbMetrics()) : null;
   const app = Fastify({
+    ...fastifyLimitOptions(settings.limits),
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A caller's X-Request-Id is kept when it is a plain token, so logs correlate across services.
@@ -45,6 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Requests that arrive while closing get our own 503 body (below), not Fastify's.
     return503OnClosing: false,
   });
+
+  capConnections(app.server, settings.limits);
+  app.decorate('metrics', metrics);
 
   let closing = false;
   app.addHook('preClose', async () => {
@@ -73,10 +103,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandlers(app);
+  if (metrics) installRequestMetrics(app, metrics);
+  // Rate limit before auth, so unauthenticated floods are limited too; both before the routes they cover.
+  if (settings.rateLimit) {
+    await installRateLimit(app, settings.rateLimit, (route) => metrics?.recordRateLimited(route));
+  }
+  installAuth(app, settings.apiTokens, () => metrics?.recordUnauthorized());
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   await app.register(healthRoutes, { searcher });
-  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  if (metrics) await app.register(metricsRoutes, { metrics });
+  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true, metrics });
   await app.register(openapiRoutes);
   return app;
 }

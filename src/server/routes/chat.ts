@@ -4,6 +4,8 @@ import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
+import { measureSearch } from '../measure-search.js';
+import type { NetkbMetrics } from '../metrics.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
 
 export interface ChatRouteOptions {
@@ -11,6 +13,8 @@ export interface ChatRouteOptions {
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index (default on). */
   cache: boolean;
+  /** Answers by outcome, retrieval and composition time (null: metrics off). */
+  metrics?: NetkbMetrics | null;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -57,10 +61,16 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       if (!searcher) throw new NetkbError('NOT_READY');
       // The question may hold names and addresses: only at debug level.
       request.log.debug({ question: request.body.message }, 'chat question');
+      const measured = options.metrics ? measureSearch(searcher) : undefined;
       const { body, json } = await answerChat(
-        { searcher, conversations: options.conversations, cache: cacheFor(searcher) },
+        {
+          searcher: measured?.searcher ?? searcher,
+          conversations: options.conversations,
+          cache: cacheFor(searcher),
+        },
         request.body,
       );
+      if (options.metrics && measured) recordChatMetrics(options.metrics, body, measured.elapsed());
       request.log.info(
         {
           conversation_id: body.conversation_id,
@@ -77,4 +87,15 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       return body;
     },
   );
+}
+
+function recordChatMetrics(
+  metrics: NetkbMetrics,
+  body: { abstained: boolean; took_ms: number },
+  retrieval: { ms: number; calls: number },
+): void {
+  metrics.recordAnswer('api', body.abstained ? 'abstained' : 'answered');
+  // A cached answer did no retrieval: it would only pull the histogram towards zero.
+  if (retrieval.calls > 0) metrics.observeRetrieval(retrieval.ms / 1000);
+  metrics.observeComposition(Math.max(0, body.took_ms - retrieval.ms) / 1000);
 }
