@@ -1,24 +1,35 @@
+import { resolveEmbedder } from '../adapters/embedder-from-config.js';
 import { answerChat, type ChatRequest } from '../answer/chat.js';
 import { ConversationStore } from '../answer/conversation.js';
 import { renderText } from '../answer/render.js';
-import { embeddingConfigFromEnv } from '../core/config.js';
+import { type EmbeddingConfig, embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
+import { openSearcher } from '../index/open-searcher.js';
+import { currentGeneration } from '../index/store.js';
+import type { Searcher } from '../retrieve/types.js';
 import { loadIndex } from '../server/index-loader.js';
 import { MAX_MESSAGE_CHARS } from '../server/schemas.js';
 import { parseFlags, stringFlag } from './args.js';
+import { OUTPUT_FLAGS, outputFormat, writeStructured } from './output.js';
 import { DEFAULTS, optionalString } from './serve.js';
 
-export const ASK_USAGE = 'netkb ask "question" [--kb DIR] [--index DIR] [--json] [--top-k N] [--category C]';
+export const ASK_USAGE =
+  'netkb ask "question" [--kb DIR] [--index DIR] [-o text|json|yaml] [--json] [--top-k N] [--category C] [--refresh]';
 
-/** Answers one question through the same path as `POST /v1/chat`; `--json` prints exactly its 200 body. */
+/**
+ * Answers one question through the same path as `POST /v1/chat`; `--json` prints exactly its 200 body. Reads the
+ * existing index without writing one; ingests only when there is none yet or with `--refresh`.
+ */
 export async function runAsk(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     kb: { type: 'string' },
     index: { type: 'string' },
-    json: { type: 'boolean' },
+    ...OUTPUT_FLAGS,
     'top-k': { type: 'string' },
     category: { type: 'string' },
+    refresh: { type: 'boolean' },
   });
+  const format = outputFormat(values);
   if (positionals.length !== 1) throw new NetkbError('USAGE', 'Give exactly one question (quote it)');
   const message = positionals[0] ?? '';
   if (message.trim() === '') throw new NetkbError('USAGE', 'The question is empty');
@@ -35,13 +46,45 @@ export async function runAsk(argv: string[]): Promise<number> {
   }
   if (values.category !== undefined) request.category = stringFlag(values, 'category');
 
-  const { searcher } = await loadIndex({
+  const searcher = await openForAsk({
     kbDir: optionalString(values, 'kb', DEFAULTS.kb),
     indexDir: optionalString(values, 'index', DEFAULTS.index),
     embedding: embeddingConfigFromEnv(),
-    warn: (warning) => process.stderr.write(`WARNING: ${warning}\n`),
+    refresh: values.refresh === true,
   });
   const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, request);
-  process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message));
+  if (!writeStructured(format, body)) process.stdout.write(renderText(body, message));
   return 0;
+}
+
+/** One line on stderr, and only for what the user did not choose (NETKB_VECTORS=off is a choice). */
+function warn(embedding: EmbeddingConfig, message: string): void {
+  if (!embedding.enabled && message.startsWith('vectors DISABLED')) return;
+  process.stderr.write(`WARNING: ${message}\n`);
+}
+
+async function openForAsk(options: {
+  kbDir: string;
+  indexDir: string;
+  embedding: EmbeddingConfig;
+  refresh: boolean;
+}): Promise<Searcher> {
+  const { embedding } = options;
+  if (options.refresh || (await currentGeneration(options.indexDir)) === null) {
+    const loaded = await loadIndex({
+      kbDir: options.kbDir,
+      indexDir: options.indexDir,
+      embedding,
+      warn: (message) => warn(embedding, message),
+    });
+    return loaded.searcher;
+  }
+  const resolution = await resolveEmbedder(embedding);
+  if (resolution.reason !== undefined) {
+    warn(embedding, `vectors DISABLED (trigger + lexical search only): ${resolution.reason}`);
+  }
+  return openSearcher(options.indexDir, {
+    embedder: resolution.embedder,
+    vectorsDisabledReason: resolution.reason,
+  });
 }

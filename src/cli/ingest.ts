@@ -5,9 +5,11 @@ import type { Finding } from '../core/types.js';
 import { ingestKb } from '../index/ingest-kb.js';
 import { listKbFiles } from '../index/kb-files.js';
 import { parseFlags, stringFlag } from './args.js';
+import { OUTPUT_FLAGS, outputFormat, writeStructured } from './output.js';
 import { embedProgress } from './progress.js';
 
-export const INGEST_USAGE = 'netkb ingest --kb DIR --index DIR [--json] [--require-vectors]';
+export const INGEST_USAGE =
+  'netkb ingest --kb DIR --index DIR [-o text|json|yaml] [--json] [--require-vectors]';
 
 export async function runIngest(argv: string[]): Promise<number> {
   const { values } = parseFlags(
@@ -15,12 +17,13 @@ export async function runIngest(argv: string[]): Promise<number> {
     {
       kb: { type: 'string' },
       index: { type: 'string' },
-      json: { type: 'boolean' },
+      ...OUTPUT_FLAGS,
       'require-vectors': { type: 'boolean' },
     },
     ['kb', 'index'],
   );
   const kbDir = stringFlag(values, 'kb');
+  const format = outputFormat(values);
   await listKbFiles(kbDir); // a bad --kb fails with one line before any model is loaded
   const resolution = await resolveEmbedder(embeddingConfigFromEnv());
   if (!resolution.embedder) {
@@ -39,9 +42,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     onEmbedProgress: progress.update,
   }).finally(progress.stop);
 
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } else {
+  if (!writeStructured(format, report)) {
     for (const finding of report.findings) process.stdout.write(`${formatFinding(finding)}\n`);
     process.stdout.write(
       `ingested ${report.docs} docs (${report.reused_docs} unchanged), ${report.chunks} chunks, ${report.commands} commands; ` +

@@ -1,10 +1,15 @@
 import { embeddingConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
+import { currentGeneration } from '../index/store.js';
 import type { Searcher } from '../retrieve/types.js';
 import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
+import { NetkbMetrics } from '../server/metrics.js';
 import { vectorsLabel } from '../server/routes/health.js';
+import { serverSettingsFromEnv } from '../server/settings.js';
 import { parseFlags, stringFlag } from './args.js';
+import { listenError } from './listen-error.js';
+import { loggerOptions } from './logger.js';
 
 export const SERVE_USAGE =
   'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off]';
@@ -53,9 +58,17 @@ export async function runServe(argv: string[]): Promise<number> {
   if (answerCache !== 'on' && answerCache !== 'off')
     throw new NetkbError('USAGE', '--answer-cache must be on or off');
   const embedding = embeddingConfigFromEnv();
+  const settings = serverSettingsFromEnv();
+  const metrics = settings.metrics ? new NetkbMetrics() : undefined;
 
   let searcher: Searcher | null = null;
-  const app = await buildApp({ searcher: () => searcher, logger: { level }, cache: answerCache === 'on' });
+  const app = await buildApp({
+    searcher: () => searcher,
+    logger: loggerOptions(level),
+    cache: answerCache === 'on',
+    settings,
+    metrics,
+  });
   const log = app.log;
 
   let resolveExit: (code: number) => void = () => {};
@@ -86,7 +99,14 @@ export async function runServe(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  await app.listen({ port, host });
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    await app.close().catch(() => {});
+    throw listenError(error, host, port);
+  }
 
   const started = performance.now();
   log.info({ kb: kbDir, index: indexDir }, 'bringing the index up to date');
@@ -99,6 +119,15 @@ export async function runServe(argv: string[]): Promise<number> {
     (loaded) => {
       if (shuttingDown) return;
       searcher = loaded.searcher;
+      void currentGeneration(indexDir)
+        .catch(() => null)
+        .then((generation) =>
+          metrics?.setIndex({
+            docs: loaded.searcher.docs.length,
+            chunks: loaded.searcher.chunkCount,
+            generation: generation ?? undefined,
+          }),
+        );
       log.info(
         {
           docs: loaded.searcher.docs.length,
