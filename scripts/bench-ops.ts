@@ -25,7 +25,11 @@ interface Server {
   url: string;
   child: ChildProcess;
   rss: () => Promise<number>;
+  /** CPU time (user + system) the server process has used, in ms: less sensitive to a busy machine than latency. */
+  cpuMs: () => Promise<number>;
 }
+
+const TICKS_PER_SECOND = 100;
 
 function questions(): string[] {
   const file = path.join(ROOT, 'tests/eval/questions.yaml');
@@ -83,6 +87,12 @@ async function start(indexDir: string, env: Record<string, string>): Promise<Ser
         child: real,
         rss: async () =>
           Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${real.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+        cpuMs: async () => {
+          // /proc/<pid>/stat fields 14 and 15 (utime, stime) in clock ticks; the name field may hold spaces.
+          const stat = await readFile(`/proc/${real.pid}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+        },
       };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -91,6 +101,8 @@ async function start(indexDir: string, env: Record<string, string>): Promise<Ser
 }
 
 interface Run {
+  /** Server CPU microseconds per request. */
+  cpuUsPerRequest: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -98,11 +110,13 @@ interface Run {
 }
 
 async function load(
-  url: string,
+  server: Server,
   connections: number,
   headers: Record<string, string>,
   bodies: string[],
 ): Promise<Run> {
+  const url = server.url;
+  const cpuBefore = await server.cpuMs();
   let turn = 0;
   const latencies: number[] = [];
   const started = performance.now();
@@ -132,7 +146,9 @@ async function load(
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  const cpuMs = (await server.cpuMs()) - cpuBefore;
   return {
+    cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
     reqPerSec: result.requests.total / seconds,
     p50: at(0.5),
     p99: at(0.99),
@@ -164,8 +180,8 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${TOKEN}` };
     const results: Record<string, Run[]> = {};
     for (const connections of [1, 16]) {
-      await load(off.url, connections, {}, bodies);
-      await load(on.url, connections, auth, bodies);
+      await load(off, connections, {}, bodies);
+      await load(on, connections, auth, bodies);
       for (let round = 0; round < ROUNDS; round++) {
         for (const [name, server, headers] of [
           ['off', off, {}],
@@ -173,7 +189,7 @@ async function main(): Promise<void> {
         ] as const) {
           const key = `${name}@${connections}`;
           results[key] ??= [];
-          results[key].push(await load(server.url, connections, headers, bodies));
+          results[key].push(await load(server, connections, headers, bodies));
         }
       }
     }
@@ -182,7 +198,7 @@ async function main(): Promise<void> {
     const lines = [
       `netkb ops overhead: kb/ (${bodies.length} rotating questions), node ${process.version}, ${os.cpus().length} CPUs, ` +
         `${ROUNDS} alternating rounds of ${SECONDS}s, medians`,
-      `${'config'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(8)}`,
+      `${'config'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU µs/req'.padStart(12)}${'failed'.padStart(8)}`,
     ];
     for (const connections of [1, 16]) {
       for (const name of ['off', 'on']) {
@@ -196,15 +212,18 @@ async function main(): Promise<void> {
               .padStart(9)}${median(runs.map((r) => r.p99))
               .toFixed(2)
               .padStart(9)}` +
+            `${String(Math.round(median(runs.map((r) => r.cpuUsPerRequest)))).padStart(12)}` +
             `${String(runs.reduce((sum, r) => sum + r.failed, 0)).padStart(8)}`,
         );
       }
       const offRuns = results[`off@${connections}`] ?? [];
       const onRuns = results[`on@${connections}`] ?? [];
       const rpsCost = 1 - median(onRuns.map((r) => r.reqPerSec)) / median(offRuns.map((r) => r.reqPerSec));
+      const cpuCost =
+        median(onRuns.map((r) => r.cpuUsPerRequest)) / median(offRuns.map((r) => r.cpuUsPerRequest)) - 1;
       const p50Cost = median(onRuns.map((r) => r.p50)) / median(offRuns.map((r) => r.p50)) - 1;
       lines.push(
-        `  overhead at ${connections} connection(s): req/s ${(rpsCost * 100).toFixed(1)}%, p50 ${(p50Cost * 100).toFixed(1)}% (target < 5%)`,
+        `  overhead at ${connections} connection(s): req/s ${(rpsCost * 100).toFixed(1)}%, p50 ${(p50Cost * 100).toFixed(1)}%, server CPU per request ${(cpuCost * 100).toFixed(1)}% (target < 5%)`,
       );
     }
     lines.push(
