@@ -19,11 +19,17 @@ export function measureSearch(searcher: Searcher): {
       calls += 1;
     }
   };
+  // Methods bound once per wrapper: composition calls chunk()/doc() many times per answer.
+  const bound = new Map<PropertyKey, unknown>([['search', search]]);
   const proxy = new Proxy(searcher, {
     get(target, property) {
-      if (property === 'search') return search;
+      const cached = bound.get(property);
+      if (cached !== undefined) return cached;
       const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const method = value.bind(target);
+      bound.set(property, method);
+      return method;
     },
   });
   return { searcher: proxy, elapsed: () => ({ ms, calls }) };
