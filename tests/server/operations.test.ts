@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { digest, tokenMatches } from '../../src/server/auth.js';
 import { NetkbMetrics } from '../../src/server/metrics.js';
+import { perUserRateLimit } from '../../src/server/rate-limit.js';
 import { parseRateLimit, type ServerSettings, serverSettingsFromEnv } from '../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
 
@@ -224,6 +225,40 @@ describe('NETKB_RATE_LIMIT', () => {
       expect((await chat(base, 'x')).status).toBe(401);
       expect((await chat(base, 'x')).status).toBe(401);
       expect((await chat(base, 'x', { authorization: 'Bearer secret' })).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a route can key the budget by its own user id (Slack / Teams user) instead of the IP', async () => {
+    const app = await buildApp({
+      searcher: () => fixture.searcher,
+      settings: serverSettingsFromEnv({ NETKB_RATE_LIMIT: '2/minute', NETKB_API_TOKENS: 'secret' }),
+    });
+    // Registered after buildApp, as the Slack and Teams plugins are: not under /v1, so no bearer token.
+    app.post<{ Body: { user?: string } }>(
+      '/slack/events',
+      {
+        config: {
+          rateLimit: perUserRateLimit((request) => (request.body as { user?: string }).user, 'slack'),
+        },
+      },
+      async () => ({ ok: true }),
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const post = (user?: string) =>
+      fetch(`${base}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(user ? { user } : {}),
+      }).then((r) => r.status);
+    try {
+      expect([await post('U1'), await post('U1'), await post('U1')]).toEqual([200, 200, 429]);
+      // Same client IP, another user: its own budget.
+      expect([await post('U2'), await post('U2'), await post('U2')]).toEqual([200, 200, 429]);
+      // No user: falls back to the IP, which has its own budget on this route.
+      expect([await post(), await post(), await post()]).toEqual([200, 200, 429]);
     } finally {
       await app.close();
     }
