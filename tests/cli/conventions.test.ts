@@ -131,7 +131,7 @@ beforeAll(async () => {
   );
   generationsAfterAsk = generations(indexDir);
   runs.refresh = await netkb(['ask', QUESTION, '--kb', KB, '--index', indexDir, '--refresh', '--json']);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   busy.close();
