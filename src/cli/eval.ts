@@ -7,8 +7,10 @@ import { runEval } from '../eval/run-eval.js';
 import { listKbFiles } from '../index/kb-files.js';
 import { openSearcher } from '../index/open-searcher.js';
 import { parseFlags, stringFlag } from './args.js';
+import { OUTPUT_FLAGS, outputFormat, writeStructured } from './output.js';
 
-export const EVAL_USAGE = 'netkb eval --questions FILE --kb DIR --index DIR [--json] [--verbose]';
+export const EVAL_USAGE =
+  'netkb eval --questions FILE --kb DIR --index DIR [-o text|json|yaml] [--json] [--verbose]';
 
 export async function runEvalCommand(argv: string[]): Promise<number> {
   const { values } = parseFlags(
@@ -17,11 +19,12 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       questions: { type: 'string' },
       kb: { type: 'string' },
       index: { type: 'string' },
-      json: { type: 'boolean' },
+      ...OUTPUT_FLAGS,
       verbose: { type: 'boolean' },
     },
     ['questions', 'kb', 'index'],
   );
+  const format = outputFormat(values);
   const file = stringFlag(values, 'questions');
   const text = await readFile(file, 'utf8').catch(() => {
     throw new NetkbError('INVALID_FILE', `Cannot read questions file ${file}`);
@@ -42,10 +45,7 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
     vectorsDisabledReason: resolution.reason,
   });
   const report = await runEval(searcher, questions);
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    return 0;
-  }
+  if (writeStructured(format, report)) return 0;
   const vectors = searcher.vectors.enabled ? 'enabled' : `disabled: ${searcher.vectors.reason}`;
   process.stdout.write(`${questions.length} questions (${file}); vectors ${vectors}\n`);
   const header = ['mode', 'hit@1', 'hit@3', 'MRR', 'abst.P', 'abst.R', 'p50 ms', 'p95 ms'];

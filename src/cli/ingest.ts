@@ -6,9 +6,11 @@ import { ingestKb } from '../index/ingest-kb.js';
 import { listKbFiles } from '../index/kb-files.js';
 import { formatFindingLine } from '../lint/format.js';
 import { parseFlags, stringFlag } from './args.js';
+import { OUTPUT_FLAGS, outputFormat, writeStructured } from './output.js';
 import { embedProgress } from './progress.js';
 
-export const INGEST_USAGE = 'netkb ingest --kb DIR --index DIR [--json] [--require-vectors]';
+export const INGEST_USAGE =
+  'netkb ingest --kb DIR --index DIR [-o text|json|yaml] [--json] [--require-vectors]';
 
 export async function runIngest(argv: string[]): Promise<number> {
   const { values } = parseFlags(
@@ -16,12 +18,13 @@ export async function runIngest(argv: string[]): Promise<number> {
     {
       kb: { type: 'string' },
       index: { type: 'string' },
-      json: { type: 'boolean' },
+      ...OUTPUT_FLAGS,
       'require-vectors': { type: 'boolean' },
     },
     ['kb', 'index'],
   );
   const kbDir = stringFlag(values, 'kb');
+  const format = outputFormat(values);
   await listKbFiles(kbDir); // a bad --kb fails with one line before any model is loaded
   const resolution = await resolveEmbedder(embeddingConfigFromEnv());
   if (!resolution.embedder) {
@@ -40,9 +43,7 @@ export async function runIngest(argv: string[]): Promise<number> {
     onEmbedProgress: progress.update,
   }).finally(progress.stop);
 
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } else {
+  if (!writeStructured(format, report)) {
     for (const finding of report.findings) process.stdout.write(`${formatFinding(finding)}\n`);
     process.stdout.write(
       `ingested ${report.docs} docs (${report.reused_docs} unchanged), ${report.chunks} chunks, ${report.commands} commands; ` +

@@ -1,11 +1,13 @@
 import { readIndex } from '../index/store.js';
 import { parseFlags, stringFlag } from './args.js';
+import { OUTPUT_FLAGS, outputFormat, writeStructured } from './output.js';
 
-export const INSPECT_USAGE = 'netkb inspect --index DIR [--json]';
+export const INSPECT_USAGE = 'netkb inspect --index DIR [-o text|json|yaml] [--json]';
 
 /** The `netkb inspect --json` shape (a CLI contract). */
 export async function runInspect(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { index: { type: 'string' }, json: { type: 'boolean' } }, ['index']);
+  const { values } = parseFlags(argv, { index: { type: 'string' }, ...OUTPUT_FLAGS }, ['index']);
+  const format = outputFormat(values);
   const index = await readIndex(stringFlag(values, 'index'), { loadHnsw: false });
   const report = {
     docs: index.docs.map((doc) => ({
@@ -36,9 +38,7 @@ export async function runInspect(argv: string[]): Promise<number> {
       })),
     ),
   };
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } else {
+  if (!writeStructured(format, report)) {
     process.stdout.write(`index generation ${index.generation}, vectors ${index.manifest.vectors}\n`);
     for (const doc of report.docs) {
       process.stdout.write(

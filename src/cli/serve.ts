@@ -6,9 +6,13 @@ import type { Searcher } from '../retrieve/types.js';
 import { allowedHosts } from '../server/allowed-hosts.js';
 import { buildApp } from '../server/app.js';
 import { IndexManager } from '../server/index-manager.js';
+import { NetkbMetrics } from '../server/metrics.js';
+import { serverSettingsFromEnv } from '../server/settings.js';
 import { openStore } from '../store/open-store.js';
 import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
+import { listenError } from './listen-error.js';
+import { loggerOptions } from './logger.js';
 
 export const SERVE_USAGE =
   'netkb serve [--kb DIR] [--index DIR] [--port N] [--host H] [--log-level info|debug|warn|error] [--answer-cache on|off] [--watch on|off] [--cni NAME]';
@@ -67,13 +71,17 @@ export async function runServe(argv: string[]): Promise<number> {
   const storeErrors: { log: ((error: unknown) => void) | null } = { log: null };
   const opened = await openStore(storeConfig, { onError: (error) => storeErrors.log?.(error) });
   const cni = configuredCni(values);
+  const settings = serverSettingsFromEnv();
+  const metrics = settings.metrics ? new NetkbMetrics() : undefined;
 
   let manager: IndexManager | null = null;
   const app = await buildApp({
     searcher: () => manager?.searcher() ?? null,
     indexStatus: () => manager?.status(),
-    logger: { level },
+    logger: loggerOptions(level),
     cache: answerCache === 'on',
+    settings,
+    metrics,
     allowedHosts: allowedHosts(process.env.NETKB_ALLOWED_HOSTS, host),
     slack,
     teams,
@@ -145,12 +153,24 @@ export async function runServe(argv: string[]): Promise<number> {
   };
   process.on('SIGHUP', onHangup);
 
-  await app.listen({ port, host });
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    await app.close().catch(() => {});
+    throw listenError(error, host, port);
+  }
 
   log.info({ kb: kbDir, index: indexDir }, 'bringing the index up to date');
   indexManager.onEvent((event) => {
+    if (event.type === 'reload_failed') {
+      metrics?.recordReload(false);
+      return;
+    }
+    if (event.reason !== 'start') metrics?.recordReload(true);
+    metrics?.setIndex({ docs: event.docs, chunks: event.chunks, generation: event.generation });
     // Each finding on its own line, so a maintainer sees what to fix, not only how many there are.
-    if (event.type !== 'loaded') return;
     for (const finding of event.report?.findings ?? []) {
       const write = finding.severity === 'error' ? log.error.bind(log) : log.warn.bind(log);
       write({ finding }, `kb finding: ${formatFinding(finding)}`);

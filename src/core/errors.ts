@@ -35,6 +35,12 @@ export const ERRORS = {
   UNKNOWN_ANSWER: { status: 404, message: 'No answer with this id in the query log' },
   STORE_UNAVAILABLE: { status: 503, message: 'The database cannot be opened or written' },
   STORE_VERSION: { status: 500, message: 'The database was written by a newer netkb version' },
+  UNAUTHORIZED: { status: 401, message: 'Missing or invalid bearer token' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests' },
+  PORT_IN_USE: { status: 400, message: 'The port is already in use' },
+  FILE_NOT_FOUND: { status: 400, message: 'File or directory not found' },
+  NOT_WRITABLE: { status: 400, message: 'Path is not writable' },
+  DISK_FULL: { status: 500, message: 'No space left on device' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

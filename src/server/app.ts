@@ -15,15 +15,28 @@ import type { TeamsConfig } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Channel, Store } from '../store/types.js';
 import type { AllowedHosts } from './allowed-hosts.js';
-import { answerLogger } from './answer-log.js';
+import { type AnswerLogger, answerLogger } from './answer-log.js';
+import { installAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
+import { capConnections, fastifyLimitOptions } from './connection-limits.js';
 import { installErrorHandlers } from './errors.js';
 import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
+import { NetkbMetrics } from './metrics.js';
+import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
+import { installRateLimit } from './rate-limit.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { DEFAULT_LIMITS, type ServerSettings } from './settings.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** netkb's metrics, null when NETKB_METRICS=off: integrations record answers with `metrics?.recordAnswer`. */
+    metrics: NetkbMetrics | null;
+  }
+}
 
 export interface AppOptions {
   /** The loaded index, or null while it is being built or loaded. */
@@ -52,6 +65,11 @@ export interface AppOptions {
   cni?: string;
   /** Host names answered (see allowed-hosts.ts); null or absent: any. */
   allowedHosts?: AllowedHosts;
+  /** Metrics, tokens, rate limit and connection limits (`serverSettingsFromEnv()`); defaults: metrics on, no
+   * tokens, no rate limit, DEFAULT_LIMITS. */
+  settings?: Partial<ServerSettings>;
+  /** Pass one to record into it from outside the app (index loads, reloads); created when omitted. */
+  metrics?: NetkbMetrics;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -59,7 +77,16 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const settings: ServerSettings = {
+    metrics: true,
+    apiTokens: [],
+    rateLimit: null,
+    limits: DEFAULT_LIMITS,
+    ...options.settings,
+  };
+  const metrics = settings.metrics ? (options.metrics ?? new NetkbMetrics()) : null;
   const app = Fastify({
+    ...fastifyLimitOptions(settings.limits),
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A caller's X-Request-Id is kept when it is a plain token, so logs correlate across services.
@@ -79,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A missing Host is answered by our hook (host-check.ts) with a JSON body, not by Node with an empty one.
     http: { requireHostHeader: false },
   });
+
+  capConnections(app.server, settings.limits);
+  app.decorate('metrics', metrics);
 
   let closing = false;
   app.addHook('preClose', async () => {
@@ -109,6 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandlers(app);
+  if (metrics) installRequestMetrics(app, metrics);
+  // Rate limit before auth, so unauthenticated floods are limited too; both before the routes they cover.
+  if (settings.rateLimit) {
+    await installRateLimit(app, settings.rateLimit, (route) => metrics?.recordRateLimited(route));
+  }
+  installAuth(app, settings.apiTokens, () => metrics?.recordUnauthorized());
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   const teams = options.teams ?? null;
@@ -118,13 +154,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     teams: teams ? 'on' : 'off',
     indexStatus: options.indexStatus,
   });
+  if (metrics) await app.register(metricsRoutes, { metrics });
   const store = options.store ?? null;
-  const logAnswer = answerLogger(store, options.logQuestions ?? 'text');
+  const logged = answerLogger(store, options.logQuestions ?? 'text');
+  // Chat routes count their own answers in the metrics; the integrations' answers are counted here.
+  const logAnswer: AnswerLogger = (channel, question, body, searcher) => {
+    logged(channel, question, body, searcher);
+    if (channel !== 'api') metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered');
+  };
   await app.register(chatRoutes, {
     searcher,
     conversations,
     cache: options.cache ?? true,
     logAnswer,
+    metrics,
     ...(options.cni ? { cni: options.cni } : {}),
   });
   await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });

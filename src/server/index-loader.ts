@@ -47,7 +47,7 @@ export async function loadIndex(options: LoadIndexOptions): Promise<LoadedIndex>
       () => null,
     );
     if (!searcher) throw error;
-    options.warn?.('ingest failed; serving the previous index', {
+    options.warn?.(`ingest failed, serving the previous index: ${(error as Error).message}`, {
       code: isNetkbError(error) ? error.code : 'INTERNAL',
       reason: (error as Error).message,
     });

@@ -5,6 +5,8 @@ import type { ConversationStore } from '../../answer/conversation.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
+import { measureSearch } from '../measure-search.js';
+import type { NetkbMetrics } from '../metrics.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
 
 export interface ChatRouteOptions {
@@ -16,6 +18,8 @@ export interface ChatRouteOptions {
   cache: boolean;
   /** The deployment's CNI (`--cni`, `NETKB_CNI`). */
   cni?: string;
+  /** Answers by outcome, retrieval and composition time (null: metrics off). */
+  metrics?: NetkbMetrics | null;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -72,9 +76,10 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
           `body/cni must be one of the CNIs the knowledge base knows: ${known.join(', ')}`,
         );
       }
+      const measured = options.metrics ? measureSearch(searcher) : undefined;
       const { body, json } = await answerChat(
         {
-          searcher,
+          searcher: measured?.searcher ?? searcher,
           conversations: options.conversations,
           cache: wantsExplain ? undefined : cacheFor(searcher),
           ...(options.cni ? { cni: options.cni } : {}),
@@ -82,6 +87,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
         chatRequest,
       );
       options.logAnswer('api', request.body.message, body, searcher);
+      if (options.metrics && measured) recordChatMetrics(options.metrics, body, measured.elapsed());
       request.log.info(
         {
           conversation_id: body.conversation_id,
@@ -107,4 +113,15 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       return body;
     },
   );
+}
+
+function recordChatMetrics(
+  metrics: NetkbMetrics,
+  body: { abstained: boolean; took_ms: number },
+  retrieval: { ms: number; calls: number },
+): void {
+  metrics.recordAnswer('api', body.abstained ? 'abstained' : 'answered');
+  // A cached answer did no retrieval: it would only pull the histogram towards zero.
+  if (retrieval.calls > 0) metrics.observeRetrieval(retrieval.ms / 1000);
+  metrics.observeComposition(Math.max(0, body.took_ms - retrieval.ms) / 1000);
 }

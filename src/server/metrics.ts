@@ -1,0 +1,158 @@
+/**
+ * netkb's Prometheus metrics (prom-client), one registry per server so tests and several apps in one process do
+ * not share counters. Every netkb metric is prefixed `netkb_`; the standard process/Node.js metrics keep their
+ * usual names. Code outside the HTTP layer (hot reload, chat integrations, the query log) records through the
+ * methods below; it never touches prom-client itself.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+export type AnswerChannel = 'api' | 'slack' | 'teams' | 'web' | (string & {});
+export type AnswerOutcome = 'answered' | 'abstained';
+
+export interface IndexFigures {
+  docs: number;
+  chunks: number;
+  /** The generation directory name (`gen-…`), when known. */
+  generation?: string;
+}
+
+/** Latency buckets in seconds: retrieval is sub-millisecond to tens of milliseconds. */
+const FAST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+export class NetkbMetrics {
+  readonly registry = new Registry();
+  readonly contentType = this.registry.contentType;
+
+  private readonly requests = new Counter({
+    name: 'netkb_http_requests_total',
+    help: 'HTTP requests by route, method and status code',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly requestSeconds = new Histogram({
+    name: 'netkb_http_request_duration_seconds',
+    help: 'HTTP request duration by route, method and status code',
+    labelNames: ['route', 'method', 'status'] as const,
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly answers = new Counter({
+    name: 'netkb_answers_total',
+    help: 'Chat answers by channel (api, slack, teams, web) and outcome (answered, abstained)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly retrievalSeconds = new Histogram({
+    name: 'netkb_retrieval_duration_seconds',
+    help: 'Time spent in retrieval (search) per chat answer',
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly compositionSeconds = new Histogram({
+    name: 'netkb_composition_duration_seconds',
+    help: 'Time spent composing an answer from retrieval results (chat time minus retrieval)',
+    buckets: FAST_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly indexDocs = new Gauge({
+    name: 'netkb_index_docs',
+    help: 'Documents in the index being served',
+    registers: [this.registry],
+  });
+  private readonly indexChunks = new Gauge({
+    name: 'netkb_index_chunks',
+    help: 'Chunks in the index being served',
+    registers: [this.registry],
+  });
+  private readonly indexGeneration = new Gauge({
+    name: 'netkb_index_generation_info',
+    help: 'The index generation being served (value 1, generation in the label)',
+    labelNames: ['generation'] as const,
+    registers: [this.registry],
+  });
+  private readonly indexLoaded = new Gauge({
+    name: 'netkb_index_loaded_timestamp_seconds',
+    help: 'When the index being served was loaded (Unix time)',
+    registers: [this.registry],
+  });
+  private readonly reloads = new Counter({
+    name: 'netkb_index_reloads_total',
+    help: 'Index reloads by result (success, failure)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  private readonly rateLimited = new Counter({
+    name: 'netkb_rate_limited_total',
+    help: 'Requests refused with 429 RATE_LIMITED, by route',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+  private readonly unauthorized = new Counter({
+    name: 'netkb_unauthorized_total',
+    help: 'Requests refused with 401 UNAUTHORIZED',
+    registers: [this.registry],
+  });
+  /** Created on first use: the gauge exists only when a query-log store does. */
+  private queryLogLag: Gauge | undefined;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    // Both results are present from the start, so `rate()` and alerts see a 0 rather than no series.
+    this.reloads.inc({ result: 'success' }, 0);
+    this.reloads.inc({ result: 'failure' }, 0);
+  }
+
+  observeRequest(route: string, method: string, status: number, seconds: number): void {
+    const labels = { route, method, status: String(status) };
+    this.requests.inc(labels);
+    this.requestSeconds.observe(labels, seconds);
+  }
+
+  recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome): void {
+    this.answers.inc({ channel, outcome });
+  }
+
+  observeRetrieval(seconds: number): void {
+    this.retrievalSeconds.observe(seconds);
+  }
+
+  observeComposition(seconds: number): void {
+    this.compositionSeconds.observe(seconds);
+  }
+
+  /** Call whenever an index is (re)loaded and starts serving. */
+  setIndex(figures: IndexFigures): void {
+    this.indexDocs.set(figures.docs);
+    this.indexChunks.set(figures.chunks);
+    this.indexGeneration.reset();
+    if (figures.generation !== undefined) this.indexGeneration.set({ generation: figures.generation }, 1);
+    this.indexLoaded.setToCurrentTime();
+  }
+
+  /** Call once per finished reload attempt (hot reload, SIGHUP). */
+  recordReload(ok: boolean): void {
+    this.reloads.inc({ result: ok ? 'success' : 'failure' });
+  }
+
+  recordRateLimited(route: string): void {
+    this.rateLimited.inc({ route });
+  }
+
+  recordUnauthorized(): void {
+    this.unauthorized.inc();
+  }
+
+  /** Seconds between a question being answered and its query-log record being written. */
+  setQueryLogLag(seconds: number): void {
+    this.queryLogLag ??= new Gauge({
+      name: 'netkb_query_log_write_lag_seconds',
+      help: 'Delay of the most recent query-log write after its answer',
+      registers: [this.registry],
+    });
+    this.queryLogLag.set(seconds);
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
