@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetkbError } from '../core/errors.js';
+import { type IngestLimits, ingestLimitsFromEnv } from '../core/ingest-limits.js';
 import type { Embedder, Finding, GlossaryEntry } from '../core/types.js';
-import { contentHash, type ParsedDocument, parseDocument } from '../ingest/document.js';
+import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
+import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
-import { listKbFiles } from './kb-files.js';
-import { readIndex, type StoredIndex, writeIndex } from './store.js';
+import { scanKb } from './kb-files.js';
+import { ParsePool } from './parse-pool.js';
+import { type IndexContents, readIndex, type SkippedFile, type StoredIndex, writeIndex } from './store.js';
 
 export interface IngestOptions {
   kbDir: string;
@@ -16,6 +19,8 @@ export interface IngestOptions {
   embedder: Embedder | null;
   vectorsDisabledReason?: string;
   onEmbedProgress?: (done: number, total: number) => void;
+  /** Per-file budgets; default: ingestLimitsFromEnv(). */
+  limits?: IngestLimits;
 }
 
 /** The `netkb ingest --json` report (a CLI contract). */
@@ -33,32 +38,90 @@ export interface IngestReport {
 /**
  * Builds or updates the index: unchanged files (same content hash) reuse their parsed chunks, and their
  * vectors when the model is the same; everything is written as a new generation, so a failure at any
- * point leaves the previous index serving.
+ * point leaves the previous index serving. When nothing changed at all, nothing is written.
  */
 export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
+  return (await updateIndex(options)).report;
+}
+
+export interface IngestOutcome {
+  report: IngestReport;
+  /** False when the KB was unchanged and the live generation was kept as it is. */
+  written: boolean;
+  /** Files parsed by this ingest (new, changed, or whose stored record was invalid), in KB order. */
+  parsed: string[];
+}
+
+export async function updateIndex(options: IngestOptions): Promise<IngestOutcome> {
   const started = performance.now();
-  const files = await listKbFiles(options.kbDir);
+  const limits = options.limits ?? ingestLimitsFromEnv();
+  const listing = await scanKb(options.kbDir);
+  const files = listing.files;
   const previous = await readPrevious(options.indexDir);
-  const previousDocs = new Map(previous?.docs.map((doc, index) => [doc.path, { doc, index }]));
+  const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
+  const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
   const previousVectorOffsets = vectorOffsets(previous);
   const sameModel =
     options.embedder !== null &&
     previous?.manifest.model?.id === options.embedder.modelId &&
     previous.manifest.model.dims === options.embedder.dims;
 
-  const docs: ParsedDocument[] = [];
+  // Each file is one unit of failure: read with bounded open files, checked against the structural budgets,
+  // parsed in a worker with a time budget. A file over a budget is skipped with an error finding.
+  let pool: ParsePool | null = null;
+  const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
+  const parsedFlags: boolean[] = new Array(files.length).fill(false);
   let reused = 0;
-  const sources = await Promise.all(files.map((file) => readFile(join(options.kbDir, file), 'utf8')));
-  files.forEach((file, i) => {
-    const source = sources[i] ?? '';
-    const old = previousDocs.get(file)?.doc;
-    if (old && old.hash === contentHash(source)) {
-      docs.push(old);
-      reused++;
-    } else {
-      docs.push(parseDocument(file, source));
-    }
-  });
+  try {
+    await forEachLimited(files, limits.openFiles, async (file, i) => {
+      const full = join(options.kbDir, file);
+      const size = (await stat(full)).size;
+      if (size > limits.maxFileBytes) {
+        slots[i] = skippedFile(file, `size:${size}`, {
+          code: 'file-too-large',
+          message: `File is ${size} bytes, over the ${limits.maxFileBytes}-byte limit: file not indexed`,
+        });
+        return;
+      }
+      const source = await readFile(full, 'utf8');
+      const hash = contentHash(source);
+      const old = previousDocs.get(file);
+      if (old && old.hash === hash) {
+        slots[i] = old;
+        reused++;
+        return;
+      }
+      const oldSkip = previousSkipped.get(file);
+      if (oldSkip && oldSkip.hash === hash) {
+        slots[i] = oldSkip;
+        return;
+      }
+      const unfit = checkStructure(file, source, limits);
+      if (unfit) {
+        slots[i] = { path: file, hash, finding: unfit };
+        return;
+      }
+      pool ??= new ParsePool(limits.parseTimeoutMs);
+      parsedFlags[i] = true;
+      const outcome = await pool.parse(file, source);
+      slots[i] =
+        'doc' in outcome
+          ? outcome.doc
+          : skippedFile(file, hash, {
+              code: 'parse-failed',
+              message: `File could not be parsed (${outcome.failure}): file not indexed`,
+            });
+    });
+  } finally {
+    await (pool as ParsePool | null)?.close();
+  }
+  const docs: ParsedDocument[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const slot of slots) {
+    if (!slot) continue;
+    if ('finding' in slot) skipped.push(slot);
+    else docs.push(slot);
+  }
 
   let vectors: Float32Array[] | null = null;
   let embedded = 0;
@@ -67,9 +130,9 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     vectors = [];
     const pending: Array<{ slot: number; text: string }> = [];
     for (const doc of docs) {
-      const old = previousDocs.get(doc.path);
-      const offset = old ? previousVectorOffsets.get(old.index) : undefined;
-      const reusable = sameModel && old?.doc === doc && offset !== undefined && previous?.vectors;
+      const offset = previousVectorOffsets.get(doc.path);
+      const reusable =
+        sameModel && previousDocs.get(doc.path) === doc && offset !== undefined && previous?.vectors;
       doc.chunks.forEach((chunk, i) => {
         const reusedVector = reusable ? previous?.vectors?.[offset + i] : undefined;
         if (reusedVector) {
@@ -98,19 +161,21 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
   }
 
   const glossary = await loadGlossary(options.kbDir);
-  const findings = [...docs.flatMap((doc) => doc.findings), ...glossary.findings, ...lintKb(docs)];
+  const findings = [
+    ...listing.findings,
+    ...docs.flatMap((doc) => doc.findings),
+    ...skipped.map((entry) => entry.finding),
+    ...glossary.findings,
+    ...lintKb(docs),
+  ];
   const vectorStatus = options.embedder
     ? 'enabled'
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
-  await writeIndex(options.indexDir, {
-    docs,
-    glossary: glossary.entries,
-    vectors,
-    model: options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null,
-    vectorStatus,
-    findings,
-  });
-  return {
+  const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
+  const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
+  const written = !(previous && embedded === 0 && unchanged(previous, contents));
+  if (written) await writeIndex(options.indexDir, contents);
+  const report: IngestReport = {
     docs: docs.length,
     chunks: docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
     commands: docs.reduce((sum, doc) => sum + doc.commands.length, 0),
@@ -120,6 +185,44 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     findings,
     took_ms: Math.round(performance.now() - started),
   };
+  return { report, written, parsed: files.filter((_, i) => parsedFlags[i]) };
+}
+
+/** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */
+function unchanged(previous: StoredIndex, next: IndexContents): boolean {
+  const manifest = previous.manifest;
+  return (
+    !previous.fellBackFrom &&
+    previous.invalidRecords === 0 &&
+    previous.docs.length === next.docs.length &&
+    previous.docs.every((doc, i) => doc === next.docs[i]) &&
+    manifest.vectors === next.vectorStatus &&
+    JSON.stringify(manifest.model) === JSON.stringify(next.model) &&
+    (next.vectors === null) === (previous.vectors === null) &&
+    JSON.stringify(previous.glossary) === JSON.stringify(next.glossary) &&
+    JSON.stringify(manifest.findings) === JSON.stringify(next.findings) &&
+    JSON.stringify(manifest.skipped ?? []) === JSON.stringify(next.skipped ?? [])
+  );
+}
+
+function skippedFile(path: string, hash: string, problem: { code: string; message: string }): SkippedFile {
+  return { path, hash, finding: { file: path, line: 1, severity: 'error', ...problem } };
+}
+
+/** Runs `task` over `items` with at most `limit` running at once (bounded open files). */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** The bundled domain glossary (kb/glossary.yaml of this package): synonyms are domain facts, not KB facts. */
@@ -144,7 +247,8 @@ export function embeddingText(title: string, headingPath: readonly string[], tex
 
 async function readPrevious(indexDir: string): Promise<StoredIndex | null> {
   try {
-    return await readIndex(indexDir, { loadHnsw: false });
+    // Salvage: a damaged record is re-parsed from its source file instead of being reused or failing the ingest.
+    return await readIndex(indexDir, { loadHnsw: false, salvage: true });
   } catch (error) {
     // Nothing usable to reuse (first ingest, older format, damaged files): build from scratch.
     if (error instanceof NetkbError) return null;
@@ -152,12 +256,13 @@ async function readPrevious(indexDir: string): Promise<StoredIndex | null> {
   }
 }
 
-function vectorOffsets(index: StoredIndex | null): Map<number, number> {
-  const offsets = new Map<number, number>();
+/** Where each previous doc's vectors start, by path (the manifest lists docs in vector order). */
+function vectorOffsets(index: StoredIndex | null): Map<string, number> {
+  const offsets = new Map<string, number>();
   let offset = 0;
-  index?.docs.forEach((doc, i) => {
-    offsets.set(i, offset);
-    offset += doc.chunks.length;
-  });
+  for (const doc of index?.manifest.docs ?? []) {
+    offsets.set(doc.path, offset);
+    offset += doc.chunks;
+  }
   return offsets;
 }

@@ -8,9 +8,20 @@ import { readIndex } from './store.js';
  */
 export async function openSearcher(
   indexDir: string,
-  options: { embedder: Embedder | null; vectorsDisabledReason?: string },
+  options: {
+    embedder: Embedder | null;
+    vectorsDisabledReason?: string;
+    /** Told when the live generation was unusable and an older complete one was loaded instead. */
+    onFallback?: (detail: { generation: string; from: string | null; reason: string }) => void;
+  },
 ): Promise<KbSearcher> {
-  const index = await readIndex(indexDir, { loadHnsw: options.embedder !== null });
+  const index = await readIndex(indexDir, { loadHnsw: options.embedder !== null, fallback: true });
+  if (index.fellBackFrom)
+    options.onFallback?.({
+      generation: index.generation,
+      from: index.fellBackFrom.generation,
+      reason: index.fellBackFrom.reason,
+    });
   const model = index.manifest.model;
   const embedder = options.embedder;
   let vectorStatus: VectorStatus;
