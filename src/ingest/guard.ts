@@ -76,14 +76,15 @@ export function checkStructure(path: string, source: string, limits: StructureLi
   return null;
 }
 
-/** Container depth of a line: block-quote and list markers, plus indentation counted in steps of two. */
+/** Container depth of a line: block-quote and list markers, plus leading indentation in steps of two. */
 export function nestingOf(line: string): number {
   let depth = 0;
   let indent = 0;
   let at = 0;
   for (;;) {
+    // Leading indentation nests (an indented list item); spaces after a marker only separate it.
     while (line[at] === ' ' || line[at] === '\t') {
-      indent += line[at] === '\t' ? 4 : 1;
+      if (depth === 0) indent += line[at] === '\t' ? 4 : 1;
       at++;
     }
     const marker = CONTAINER_MARKER.exec(line.slice(at, at + 12));

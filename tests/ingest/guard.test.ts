@@ -16,7 +16,7 @@ describe('checkStructure', () => {
     ['nesting-too-deep', `${' '.repeat(20)}- x`],
     ['too-many-headings', '# a\n# b\n# c\n# d\n'],
     ['too-many-delimiters', '_*'.repeat(1500)],
-    ['backtick-run-too-long', `${'`'.repeat(65)}a`],
+    ['backtick-run-too-long', `a ${'`'.repeat(65)}a`],
   ])('%s', (code, source) => {
     expect(checkStructure('a.md', source, LIMITS)).toMatchObject({ file: 'a.md', severity: 'error', code });
   });
