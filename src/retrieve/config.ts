@@ -42,6 +42,13 @@ export interface RetrievalConfig {
   /** Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"). */
   query: { workingPathWeight: number };
   defaultTopK: number;
+  /**
+   * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
+   * past `maxQueryTerms` are ignored; spelling correction and fuzzy matching run only for words the KB does not
+   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; retrievers that have not started when
+   * `timeMs` has passed are skipped (status `over_budget`) and the answer is built from what there is.
+   */
+  budget: { maxQueryTerms: number; maxSpellingFixes: number; maxFuzzyTerms: number; timeMs: number };
 }
 
 export const RETRIEVAL_CONFIG: RetrievalConfig = {
@@ -61,4 +68,5 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3 },
   defaultTopK: 5,
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 100 },
 };

@@ -43,14 +43,7 @@ export function buildLexicalIndex(
     // Texts are normalized once before indexing; queries are normalized in search().
     tokenize: tokenizeText,
     processTerm: (term) => term,
-    searchOptions: {
-      boost: config.lexical.boost,
-      fuzzy: (term) =>
-        /^[a-z][a-z-]+$/.test(term) && term.length >= config.lexical.fuzzyMinLength
-          ? config.lexical.fuzzy
-          : false,
-      combineWith: 'OR',
-    },
+    searchOptions: { boost: config.lexical.boost, combineWith: 'OR' },
   });
   const docTokens = new Map<string, Set<string>>();
   const topicTokens = new Map<string, Set<string>>();
@@ -84,10 +77,30 @@ export function buildLexicalIndex(
       const filter = allowedDocs
         ? (result: { id: string }) => allowedDocs.has(chunkDoc.get(result.id) ?? '')
         : undefined;
+      // Fuzzy expansion walks the term tree: a few long Latin words per question, words the KB does not contain
+      // first (typos), then known ones (variants: pods, services; measured: without them fused hit@1 drops 0.866 → 0.852).
+      const eligible = [...query.terms.keys()].filter(
+        (term) => /^[a-z][a-z-]+$/.test(term) && term.length >= config.lexical.fuzzyMinLength,
+      );
+      const fuzzyTerms = new Set(
+        [
+          ...eligible.filter((term) => !documentFrequency.has(term)),
+          ...eligible.filter((term) => documentFrequency.has(term)),
+        ].slice(0, config.budget.maxFuzzyTerms),
+      );
+      // A word the KB does not contain gets at most edit distance 2: a long random word would otherwise walk much
+      // of the term tree (0.2 × 30 letters = 6). Known words keep the proportional distance (their variants).
+      const fuzzy = (term: string) => {
+        if (!fuzzyTerms.has(term)) return false;
+        if (documentFrequency.has(term)) return config.lexical.fuzzy;
+        const distance = Math.min(2, Math.round(term.length * config.lexical.fuzzy));
+        return distance > 0 ? distance : false;
+      };
       // The query is already tokenized and weighted: hand MiniSearch the terms as they are.
       return miniSearch
         .search([...query.terms.keys()].join(' '), {
           tokenize: splitTerms,
+          fuzzy,
           boostTerm: (term) => query.terms.get(term) ?? 1,
           ...(filter ? { filter } : {}),
         })

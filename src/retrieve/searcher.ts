@@ -38,6 +38,7 @@ export class KbSearcher implements Searcher {
   private readonly spelling: SpellingCorrector;
   private readonly vocabulary: QueryVocabulary;
   private readonly scopes: ScopeTable;
+  private readonly docsByCategory = new Map<string, Set<string>>();
 
   constructor(
     data: SearcherData,
@@ -48,6 +49,11 @@ export class KbSearcher implements Searcher {
     this.vector = data.vector;
     for (const doc of data.docs) {
       this.docsByPath.set(doc.path, doc);
+      if (doc.category !== null) {
+        const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
+        paths.add(doc.path);
+        this.docsByCategory.set(doc.category, paths);
+      }
       for (const chunk of doc.chunks) {
         this.chunks.set(chunk.id, chunk);
         this.ordinals.push(chunk.id);
@@ -78,11 +84,15 @@ export class KbSearcher implements Searcher {
   async search(rawQuestion: string, options: SearchOptions = {}): Promise<RetrievalResult> {
     const started = performance.now();
     const config = this.config;
-    const query = analyzeQuery(this.spelling.correct(normalizeText(rawQuestion)), this.vocabulary, config);
+    const { budget } = config;
+    const overBudget = () => performance.now() - started > budget.timeMs;
+    let skipped = false;
+    const corrected = this.spelling.correct(normalizeText(rawQuestion), budget.maxSpellingFixes);
+    const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
     const allowed = options.category
-      ? new Set(this.docs.filter((doc) => doc.category === options.category).map((doc) => doc.path))
+      ? (this.docsByCategory.get(options.category) ?? new Set<string>())
       : undefined;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];
@@ -90,6 +100,11 @@ export class KbSearcher implements Searcher {
     const timed = <T>(name: RetrieverName, enabled: boolean, run: () => T[]): T[] | null => {
       if (!enabled) {
         retrievers[name] = { hits: 0, took_ms: 0, status: 'disabled' };
+        return null;
+      }
+      if (overBudget()) {
+        skipped = true;
+        retrievers[name] = { hits: 0, took_ms: 0, status: 'over_budget' };
         return null;
       }
       const t0 = performance.now();
@@ -107,7 +122,10 @@ export class KbSearcher implements Searcher {
       this.lexical.search(query, config.candidatesPerRetriever, allowed),
     );
     let vector: RankedChunk[] | null = null;
-    if (this.vector && wanted('vector')) {
+    if (this.vector && wanted('vector') && overBudget()) {
+      skipped = true;
+      retrievers.vector = { hits: 0, took_ms: 0, status: 'over_budget' };
+    } else if (this.vector && wanted('vector')) {
       const t0 = performance.now();
       const query = await this.vector.embedder.embedQuery(rawQuestion);
       vector = this.vector.index
@@ -131,6 +149,7 @@ export class KbSearcher implements Searcher {
       confidence: round(confidence, 3),
       abstain: hits.length === 0 || confidence < config.abstainBelow,
       retrievers,
+      overBudget: skipped,
       took_ms: round(performance.now() - started),
     };
   }
