@@ -8,6 +8,9 @@ import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { compileGlossary } from '../retrieve/glossary.js';
+import { buildLexicalIndex, lexicalKey } from '../retrieve/lexical.js';
 import { scanKb } from './kb-files.js';
 import { ParsePool } from './parse-pool.js';
 import { type IndexContents, readIndex, type SkippedFile, type StoredIndex, writeIndex } from './store.js';
@@ -174,7 +177,13 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
   const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
   const written = !(previous && embedded === 0 && unchanged(previous, contents));
-  if (written) await writeIndex(options.indexDir, contents);
+  if (written) {
+    // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
+    const lexical = buildLexicalIndex(docs, compileGlossary(glossary.entries), RETRIEVAL_CONFIG).snapshot(
+      lexicalKey(glossary.entries),
+    );
+    await writeIndex(options.indexDir, { ...contents, lexical });
+  }
   const report: IngestReport = {
     docs: docs.length,
     chunks: docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
@@ -194,6 +203,7 @@ function unchanged(previous: StoredIndex, next: IndexContents): boolean {
   return (
     !previous.fellBackFrom &&
     previous.invalidRecords === 0 &&
+    previous.hasLexical &&
     previous.docs.length === next.docs.length &&
     previous.docs.every((doc, i) => doc === next.docs[i]) &&
     manifest.vectors === next.vectorStatus &&

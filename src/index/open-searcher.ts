@@ -1,6 +1,6 @@
 import type { Embedder, VectorStatus } from '../core/types.js';
 import { KbSearcher } from '../retrieve/searcher.js';
-import { readIndex } from './store.js';
+import { readIndex, readLexical } from './store.js';
 
 /**
  * Loads an index from disk into a query-ready searcher. Vectors are used only when the index has them
@@ -39,5 +39,6 @@ export async function openSearcher(
     vectorStatus = { enabled: true, modelId: model.id, dims: model.dims };
     vector = { embedder, index: index.hnsw };
   }
-  return new KbSearcher({ docs: index.docs, glossary: index.glossary, vector, vectorStatus });
+  const lexical = await readLexical(indexDir, index.generation);
+  return new KbSearcher({ docs: index.docs, glossary: index.glossary, vector, vectorStatus, lexical });
 }

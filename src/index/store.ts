@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -58,6 +58,8 @@ export interface StoredIndex {
   fellBackFrom?: { generation: string | null; reason: string };
   /** Salvage mode only: records that failed validation and were left out. */
   invalidRecords: number;
+  /** Whether the generation has a persisted lexical index (lexical.json). */
+  hasLexical: boolean;
 }
 
 export interface SkippedFile {
@@ -74,6 +76,8 @@ export interface IndexContents {
   vectorStatus: string;
   findings: Finding[];
   skipped?: SkippedFile[];
+  /** The query-ready lexical index of `docs` (src/retrieve/lexical.ts LexicalSnapshot), persisted as lexical.json. */
+  lexical?: unknown;
 }
 
 const CURRENT = 'CURRENT';
@@ -136,6 +140,8 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
     };
     await writeLines(join(tmp, DOCS_FILE), contents.docs);
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
+    if (contents.lexical !== undefined)
+      await writeFile(join(tmp, LEXICAL_FILE), JSON.stringify(contents.lexical));
     if (contents.vectors && contents.model) {
       await writeVectors(join(tmp, 'vectors.f32'), contents.vectors);
       await VectorIndex.build(contents.model.dims, contents.vectors).save(join(tmp, 'hnsw.bin'));
@@ -276,10 +282,27 @@ async function readGeneration(
     if (vectors && options.loadHnsw !== false)
       hnsw = await VectorIndex.load(join(dir, 'hnsw.bin'), manifest.model.dims, vectors.length);
   }
-  return { manifest, docs, glossary: glossaryRaw, vectors, hnsw, generation, invalidRecords };
+  const hasLexical = await stat(join(dir, LEXICAL_FILE)).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return { manifest, docs, glossary: glossaryRaw, vectors, hnsw, generation, invalidRecords, hasLexical };
 }
 
 const DOCS_FILE = 'docs.jsonl';
+const LEXICAL_FILE = 'lexical.json';
+
+/**
+ * The generation's persisted lexical index, or null when it has none or it cannot be parsed: it is derived
+ * data, checked against the docs by the searcher, and rebuilt from them when unusable.
+ */
+export async function readLexical(indexDir: string, generation: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(indexDir, generation, LEXICAL_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
 
 function parseRecord(line: string | undefined): ParsedDocument | null {
   if (line === undefined) return null;

@@ -1,5 +1,6 @@
-import MiniSearch from 'minisearch';
-import type { Chunk, DocRecord } from '../core/types.js';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Chunk, DocRecord, GlossaryEntry } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
@@ -29,25 +30,53 @@ export interface LexicalIndex {
   readonly vocabulary: ReadonlyMap<string, number>;
 }
 
-/** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
-export function buildLexicalIndex(
-  docs: readonly DocRecord[],
-  glossary: CompiledGlossary,
+/**
+ * What a built lexical index persists (lexical.json of an index generation): MiniSearch's own serialization and
+ * the per-doc token sets, so opening an index never re-tokenizes the KB. Tied to the tokenizer and glossary it
+ * was built with (`key`).
+ */
+export interface LexicalSnapshot {
+  key: string;
+  docCount: number;
+  miniSearch: AsPlainObject;
+  /** Per doc path: its tokens, and which of them are topic tokens (title, triggers, headings). */
+  docs: Array<{ path: string; tokens: string[]; topic: string[]; chunks: string[] }>;
+}
+
+/** Bump when tokenization changes, so persisted lexical indexes are rebuilt. */
+export const TOKENIZER_VERSION = 1;
+
+/** Which tokenizer and glossary a snapshot was built with: it is reusable only under the same key. */
+export function lexicalKey(glossary: readonly GlossaryEntry[]): string {
+  return createHash('sha256')
+    .update(`tokenizer-${TOKENIZER_VERSION}\0`)
+    .update(JSON.stringify(glossary))
+    .digest('hex');
+}
+
+function miniSearchOptions(
   config: RetrievalConfig,
-): LexicalIndex {
-  const tokenizeText = (text: string) => tokenize(text, { glossary });
-  const chunkDoc = new Map<string, string>();
-  const miniSearch = new MiniSearch<LexicalDoc>({
+  tokenizeText: (text: string) => string[],
+): Options<LexicalDoc> {
+  return {
     fields: ['title', 'headings', 'text'],
     storeFields: [],
     // Texts are normalized once before indexing; queries are normalized in search().
     tokenize: tokenizeText,
     processTerm: (term) => term,
     searchOptions: { boost: config.lexical.boost, combineWith: 'OR' },
-  });
-  const docTokens = new Map<string, Set<string>>();
-  const topicTokens = new Map<string, Set<string>>();
-  const documentFrequency = new Map<string, number>();
+  };
+}
+
+/** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
+export function buildLexicalIndex(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): LexicalIndex & { snapshot(key: string): LexicalSnapshot } {
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  const miniSearch = new MiniSearch<LexicalDoc>(miniSearchOptions(config, tokenizeText));
+  const perDoc: LexicalSnapshot['docs'] = [];
   const rows: LexicalDoc[] = [];
   for (const doc of docs) {
     const topic = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
@@ -55,18 +84,58 @@ export function buildLexicalIndex(
     for (const chunk of doc.chunks) {
       const row = lexicalRow(chunk);
       rows.push(row);
-      chunkDoc.set(chunk.id, doc.path);
       const headingTokens = tokenizeText(row.headings);
       for (const token of headingTokens) topic.add(token);
       for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
         tokens.add(token);
     }
-    docTokens.set(doc.path, tokens);
-    topicTokens.set(doc.path, topic);
-    for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+    perDoc.push({
+      path: doc.path,
+      tokens: [...tokens],
+      topic: [...topic],
+      chunks: doc.chunks.map((c) => c.id),
+    });
   }
   miniSearch.addAll(rows);
-  const docCount = Math.max(1, docs.length);
+  const index = lexicalIndexOver(miniSearch, perDoc, docs.length, tokenizeText, config);
+  return {
+    ...index,
+    snapshot: (key) => ({ key, docCount: docs.length, miniSearch: miniSearch.toJSON(), docs: perDoc }),
+  };
+}
+
+/** A lexical index restored from its snapshot: no tokenizing, no re-indexing. */
+export function loadLexicalIndex(
+  snapshot: LexicalSnapshot,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): LexicalIndex {
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  const miniSearch = MiniSearch.loadJS<LexicalDoc>(
+    snapshot.miniSearch,
+    miniSearchOptions(config, tokenizeText),
+  );
+  return lexicalIndexOver(miniSearch, snapshot.docs, snapshot.docCount, tokenizeText, config);
+}
+
+function lexicalIndexOver(
+  miniSearch: MiniSearch<LexicalDoc>,
+  perDoc: LexicalSnapshot['docs'],
+  docCountRaw: number,
+  tokenizeText: (text: string) => string[],
+  config: RetrievalConfig,
+): LexicalIndex {
+  const chunkDoc = new Map<string, string>();
+  const docTokens = new Map<string, Set<string>>();
+  const topicTokens = new Map<string, Set<string>>();
+  const documentFrequency = new Map<string, number>();
+  for (const doc of perDoc) {
+    for (const chunk of doc.chunks) chunkDoc.set(chunk, doc.path);
+    docTokens.set(doc.path, new Set(doc.tokens));
+    topicTokens.set(doc.path, new Set(doc.topic));
+    for (const token of doc.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+  }
+  const docCount = Math.max(1, docCountRaw);
   const idf = (token: string) => Math.log((docCount + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
 
   return {

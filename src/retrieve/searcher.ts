@@ -2,7 +2,13 @@ import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '..
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { fuse } from './fuse.js';
 import { compileGlossary } from './glossary.js';
-import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
+import {
+  buildLexicalIndex,
+  type LexicalIndex,
+  type LexicalSnapshot,
+  lexicalKey,
+  loadLexicalIndex,
+} from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
@@ -21,6 +27,8 @@ export interface SearcherData {
   glossary: readonly GlossaryEntry[];
   vector: VectorSearch | null;
   vectorStatus: VectorStatus;
+  /** The persisted lexical index of these docs, when the index has one (else it is built here). */
+  lexical?: unknown;
 }
 
 /** The loaded, query-ready KB. Opening it from disk is `openSearcher` in src/index/open-searcher.ts. */
@@ -62,7 +70,9 @@ export class KbSearcher implements Searcher {
     this.chunkCount = this.ordinals.length;
     this.glossary = compileGlossary(data.glossary);
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
-    this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
+    this.lexical =
+      restoreLexical(data.lexical, data.docs, data.glossary, this.glossary, config) ??
+      buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = buildScopeTable(data.docs, this.glossary);
     this.spelling = buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
@@ -184,6 +194,40 @@ export class KbSearcher implements Searcher {
       vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     ];
     return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);
+  }
+}
+
+/**
+ * The persisted lexical index, when it matches these docs and this glossary; null (build it instead) when it is
+ * absent, stale or damaged: it is derived data, so a bad one costs start-up time, never correctness.
+ */
+function restoreLexical(
+  snapshot: unknown,
+  docs: readonly DocRecord[],
+  entries: readonly GlossaryEntry[],
+  glossary: ReturnType<typeof compileGlossary>,
+  config: RetrievalConfig,
+): LexicalIndex | null {
+  const candidate = snapshot as Partial<LexicalSnapshot> | null | undefined;
+  if (!candidate || candidate.key !== lexicalKey(entries) || !Array.isArray(candidate.docs)) return null;
+  if (candidate.docCount !== docs.length || candidate.docs.length !== docs.length) return null;
+  const matches = candidate.docs.every((entry, i) => {
+    const doc = docs[i];
+    return (
+      doc !== undefined &&
+      entry?.path === doc.path &&
+      Array.isArray(entry.tokens) &&
+      Array.isArray(entry.topic) &&
+      Array.isArray(entry.chunks) &&
+      entry.chunks.length === doc.chunks.length &&
+      entry.chunks.every((id, j) => id === doc.chunks[j]?.id)
+    );
+  });
+  if (!matches) return null;
+  try {
+    return loadLexicalIndex(candidate as LexicalSnapshot, glossary, config);
+  } catch {
+    return null;
   }
 }
 

@@ -426,7 +426,14 @@ describe('atomic generations', () => {
     const [, , previous, live] = generations;
     expect((await readdir(indexDir)).sort()).toEqual(['CURRENT', previous, live].sort());
     const liveFiles = (await readdir(path.join(indexDir, live ?? ''))).sort();
-    expect(liveFiles).toEqual(['docs.jsonl', 'glossary.json', 'hnsw.bin', 'manifest.json', 'vectors.f32']);
+    expect(liveFiles).toEqual([
+      'docs.jsonl',
+      'glossary.json',
+      'hnsw.bin',
+      'lexical.json',
+      'manifest.json',
+      'vectors.f32',
+    ]);
   });
 });
 
