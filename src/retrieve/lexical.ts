@@ -28,6 +28,8 @@ export interface LexicalIndex {
   tokenize(normalized: string): string[];
   /** Every token of the KB with the number of docs it occurs in. */
   readonly vocabulary: ReadonlyMap<string, number>;
+  /** How many chunks are indexed (BM25's N). */
+  readonly chunkCount: number;
 }
 
 /**
@@ -140,6 +142,7 @@ function lexicalIndexOver(
 
   return {
     vocabulary: documentFrequency,
+    chunkCount: miniSearch.documentCount,
     tokenize: tokenizeText,
     search(query, limit, allowedDocs) {
       if (query.terms.size === 0) return [];

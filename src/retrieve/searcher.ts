@@ -172,6 +172,12 @@ export class KbSearcher implements Searcher {
    * doc in passing, in one table row, not in its title and headings); vectors add their cosine.
    * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
    */
+  /** Scales BM25 scores of a KB larger than the calibration one down to its scale (see lexicalConfidence). */
+  private scoreScale(): number {
+    const reference = highestIdf(this.config.lexicalConfidence.referenceChunks);
+    return Math.min(1, reference / highestIdf(this.lexical.chunkCount));
+  }
+
   private confidence(
     topDoc: string,
     trigger: TriggerHit[] | null,
@@ -182,7 +188,10 @@ export class KbSearcher implements Searcher {
   ): number {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
-    const lexicalScore = Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalConfidence.fullScore);
+    const lexicalScore = Math.min(
+      1,
+      ((lexical?.[0]?.score ?? 0) * this.scoreScale()) / lexicalConfidence.fullScore,
+    );
     const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
     const onTopic = topicCoverage ? lexicalConfidence.topicWeight * topicCoverage(topDoc) : 0;
     const signals = [
@@ -229,6 +238,11 @@ function restoreLexical(
   } catch {
     return null;
   }
+}
+
+/** BM25's IDF of a term found in one chunk of `chunks` (MiniSearch's BM25+ formula): the highest IDF there is. */
+function highestIdf(chunks: number): number {
+  return Math.log(1 + (Math.max(1, chunks) - 1 + 0.5) / 1.5);
 }
 
 function round(value: number, digits = 2): number {
