@@ -54,8 +54,9 @@ export interface RetrievalConfig {
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
    * past `maxQueryTerms` are ignored; spelling correction and fuzzy matching run only for words the KB does not
-   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; retrievers that have not started when
-   * `timeMs` has passed are skipped (status `over_budget`) and the answer is built from what there is.
+   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; the lexical and vector retrievers are
+   * skipped when `timeMs` has passed before they start (status `over_budget`) and the answer is built from what
+   * there is (triggers always run: a bounded scan). A last resort: the bounds above keep a question to a few ms.
    */
   budget: { maxQueryTerms: number; maxSpellingFixes: number; maxFuzzyTerms: number; timeMs: number };
 }
@@ -77,5 +78,5 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3 },
   defaultTopK: 5,
-  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 100 },
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 250 },
 };

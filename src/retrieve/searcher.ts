@@ -112,7 +112,8 @@ export class KbSearcher implements Searcher {
         retrievers[name] = { hits: 0, took_ms: 0, status: 'disabled' };
         return null;
       }
-      if (overBudget()) {
+      // Triggers always run (a bounded scan); a later retriever is skipped once the question's time is up.
+      if (name !== 'trigger' && overBudget()) {
         skipped = true;
         retrievers[name] = { hits: 0, took_ms: 0, status: 'over_budget' };
         return null;

@@ -65,9 +65,9 @@ describe('work budget per question', () => {
     const searcher = new KbSearcher({ docs, glossary: [], vector: null, vectorStatus: disabled }, config);
     const result = await searcher.search('coredns 解析超时');
     expect(result.overBudget).toBe(true);
-    expect(result.retrievers.trigger.status).toBe('over_budget');
+    expect(result.retrievers.trigger.status).toBe('ok');
     expect(result.retrievers.lexical.status).toBe('over_budget');
-    expect(result.hits).toEqual([]);
-    expect(result.abstain).toBe(true);
+    // What there is: the trigger hit, without the lexical evidence.
+    expect(result.hits.every((hit) => !hit.via.includes('lexical'))).toBe(true);
   });
 });
