@@ -10,10 +10,22 @@ import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
-import { buildLexicalIndex, lexicalKey } from '../retrieve/lexical.js';
+import {
+  buildLexicalIndex,
+  type LexicalSnapshot,
+  lexicalKey,
+  updateLexicalSnapshot,
+} from '../retrieve/lexical.js';
 import { scanKb } from './kb-files.js';
 import { ParsePool } from './parse-pool.js';
-import { type IndexContents, readIndex, type SkippedFile, type StoredIndex, writeIndex } from './store.js';
+import {
+  type IndexContents,
+  readIndex,
+  readLexical,
+  type SkippedFile,
+  type StoredIndex,
+  writeIndex,
+} from './store.js';
 
 export interface IngestOptions {
   kbDir: string;
@@ -179,9 +191,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const written = !(previous && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
-    const lexical = buildLexicalIndex(docs, compileGlossary(glossary.entries), RETRIEVAL_CONFIG).snapshot(
-      lexicalKey(glossary.entries),
-    );
+    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries);
     await writeIndex(options.indexDir, { ...contents, lexical });
   }
   const report: IngestReport = {
@@ -195,6 +205,42 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     took_ms: Math.round(performance.now() - started),
   };
   return { report, written, parsed: files.filter((_, i) => parsedFlags[i]) };
+}
+
+/**
+ * The lexical index of `docs`: the previous generation's, updated with only the docs that changed, when it was
+ * built with the same tokenizer and glossary; else built from scratch.
+ */
+async function lexicalSnapshot(
+  indexDir: string,
+  previous: StoredIndex | null,
+  docs: readonly ParsedDocument[],
+  entries: readonly GlossaryEntry[],
+): Promise<LexicalSnapshot> {
+  const glossary = compileGlossary(entries);
+  const key = lexicalKey(entries);
+  const old = previous?.hasLexical
+    ? ((await readLexical(indexDir, previous.generation)) as LexicalSnapshot | null)
+    : null;
+  const usable =
+    old !== null &&
+    old.key === key &&
+    Array.isArray(old.docs) &&
+    previous !== null &&
+    old.docs.length === previous.manifest.docs.length &&
+    old.docs.every((entry, i) => entry?.path === previous.manifest.docs[i]?.path);
+  if (usable && previous) {
+    const previousRecords = new Map(previous.docs.map((doc) => [doc.path, doc]));
+    const unchanged = new Set(
+      docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
+    );
+    try {
+      return await updateLexicalSnapshot(old, docs, unchanged, glossary, RETRIEVAL_CONFIG);
+    } catch {
+      // A damaged previous snapshot: build from scratch below.
+    }
+  }
+  return buildLexicalIndex(docs, glossary, RETRIEVAL_CONFIG).snapshot(key);
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */

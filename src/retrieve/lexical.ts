@@ -70,6 +70,68 @@ function miniSearchOptions(
   };
 }
 
+/** Tokens of one doc for the lexical index: its rows (one per chunk) and its token sets. */
+function docEntry(
+  doc: DocRecord,
+  tokenizeText: (text: string) => string[],
+): { rows: LexicalDoc[]; entry: LexicalSnapshot['docs'][number] } {
+  const topic = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
+  const tokens = new Set(topic);
+  const rows: LexicalDoc[] = [];
+  for (const chunk of doc.chunks) {
+    const row = lexicalRow(chunk);
+    rows.push(row);
+    const headingTokens = tokenizeText(row.headings);
+    for (const token of headingTokens) topic.add(token);
+    for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
+      tokens.add(token);
+  }
+  return {
+    rows,
+    entry: { path: doc.path, tokens: [...tokens], topic: [...topic], chunks: doc.chunks.map((c) => c.id) },
+  };
+}
+
+/**
+ * The snapshot of `docs` made from the previous one: chunks of docs that changed or left are discarded, new
+ * and changed docs are tokenized and added; the others are not touched (an incremental ingest tokenizes only
+ * what changed). `unchanged` holds the paths whose records are the same as when `previous` was built.
+ */
+export async function updateLexicalSnapshot(
+  previous: LexicalSnapshot,
+  docs: readonly DocRecord[],
+  unchanged: ReadonlySet<string>,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): Promise<LexicalSnapshot> {
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  const miniSearch = MiniSearch.loadJS<LexicalDoc>(
+    previous.miniSearch,
+    miniSearchOptions(config, tokenizeText),
+  );
+  const kept = new Map(
+    previous.docs.filter((entry) => unchanged.has(entry.path)).map((entry) => [entry.path, entry]),
+  );
+  for (const entry of previous.docs) {
+    if (kept.has(entry.path)) continue;
+    for (const id of entry.chunks) miniSearch.discard(id);
+  }
+  // Drop the discarded chunks' postings now, so term statistics equal a fresh build's.
+  await miniSearch.vacuum();
+  const perDoc: LexicalSnapshot['docs'] = [];
+  for (const doc of docs) {
+    const old = kept.get(doc.path);
+    if (old) {
+      perDoc.push(old);
+      continue;
+    }
+    const { rows, entry } = docEntry(doc, tokenizeText);
+    miniSearch.addAll(rows);
+    perDoc.push(entry);
+  }
+  return { key: previous.key, docCount: docs.length, miniSearch: miniSearch.toJSON(), docs: perDoc };
+}
+
 /** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
 export function buildLexicalIndex(
   docs: readonly DocRecord[],
@@ -81,22 +143,9 @@ export function buildLexicalIndex(
   const perDoc: LexicalSnapshot['docs'] = [];
   const rows: LexicalDoc[] = [];
   for (const doc of docs) {
-    const topic = new Set<string>(tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)));
-    const tokens = new Set(topic);
-    for (const chunk of doc.chunks) {
-      const row = lexicalRow(chunk);
-      rows.push(row);
-      const headingTokens = tokenizeText(row.headings);
-      for (const token of headingTokens) topic.add(token);
-      for (const token of [...tokenizeText(row.title), ...headingTokens, ...tokenizeText(row.text)])
-        tokens.add(token);
-    }
-    perDoc.push({
-      path: doc.path,
-      tokens: [...tokens],
-      topic: [...topic],
-      chunks: doc.chunks.map((c) => c.id),
-    });
+    const built = docEntry(doc, tokenizeText);
+    rows.push(...built.rows);
+    perDoc.push(built.entry);
   }
   miniSearch.addAll(rows);
   const index = lexicalIndexOver(miniSearch, perDoc, docs.length, tokenizeText, config);

@@ -1,5 +1,5 @@
 /** The persisted lexical index (lexical.json): restored at open, same answers as a fresh build, rebuilt when unusable. */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,33 @@ describe('persisted lexical index', () => {
     const fresh = new KbSearcher(data);
     for (const question of QUESTIONS)
       expect(await summary(restored, question)).toEqual(await summary(fresh, question));
+  });
+
+  it('an incremental ingest updates it with only the changed docs, to the same results as a fresh build', async () => {
+    const kbDir = path.join(tmp, 'kb');
+    await appendFile(
+      path.join(kbDir, 'dns/coredns.md'),
+      '\n## 补充\n\ncoredns 的 forward 插件超时也会导致解析超时。\n',
+    );
+    await rm(path.join(kbDir, 'mtu'), { recursive: true, force: true });
+    const { parsed } = await updateIndex({ kbDir, indexDir, embedder: null });
+    expect(parsed).toEqual(['dns/coredns.md']);
+    const index = await readIndex(indexDir);
+    const snapshot = await readLexical(indexDir, index.generation);
+    const data = {
+      docs: index.docs,
+      glossary: index.glossary,
+      vector: null,
+      vectorStatus: { enabled: false as const, reason: 'test' },
+    };
+    const updated = new KbSearcher({ ...data, lexical: snapshot });
+    const fresh = new KbSearcher(data);
+    for (const question of [...QUESTIONS, 'forward 插件超时', 'mtu 大包不通']) {
+      const [a, b] = [await summary(updated, question), await summary(fresh, question)];
+      expect(a.ids).toEqual(b.ids);
+      a.scores.forEach((score, i) => expect(score).toBeCloseTo(b.scores[i] ?? Number.NaN, 9));
+      expect(a.confidence).toBeCloseTo(b.confidence, 9);
+    }
   });
 
   it('a damaged or stale lexical.json is rebuilt from the docs, never trusted', async () => {
