@@ -54,8 +54,8 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     return;
   }
   if (step === 'ready') {
-    const { written } = await updateIndex({ kbDir, indexDir, embedder: null });
-    const searcher = await openSearcher(indexDir, { embedder: null });
+    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const searcher = await openSearcher(indexDir, { embedder: null, ...(live ? { preloaded: live } : {}) });
     const readyMs = performance.now() - started;
     global.gc?.();
     const readyRss = rssMb();

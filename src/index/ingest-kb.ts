@@ -65,6 +65,8 @@ export interface IngestOutcome {
   written: boolean;
   /** Files parsed by this ingest (new, changed, or whose stored record was invalid), in KB order. */
   parsed: string[];
+  /** When nothing was written: the live generation as read (fully validated), so it need not be read again. */
+  live?: StoredIndex;
 }
 
 export async function updateIndex(options: IngestOptions): Promise<IngestOutcome> {
@@ -204,7 +206,8 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     findings,
     took_ms: Math.round(performance.now() - started),
   };
-  return { report, written, parsed: files.filter((_, i) => parsedFlags[i]) };
+  const parsed = files.filter((_, i) => parsedFlags[i]);
+  return written || !previous ? { report, written, parsed } : { report, written, parsed, live: previous };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Embedder, VectorStatus } from '../core/types.js';
 import { KbSearcher } from '../retrieve/searcher.js';
-import { readIndex, readLexical } from './store.js';
+import { readIndex, readLexical, type StoredIndex } from './store.js';
 
 /**
  * Loads an index from disk into a query-ready searcher. Vectors are used only when the index has them
@@ -13,9 +13,18 @@ export async function openSearcher(
     vectorsDisabledReason?: string;
     /** Told when the live generation was unusable and an older complete one was loaded instead. */
     onFallback?: (detail: { generation: string; from: string | null; reason: string }) => void;
+    /**
+     * The live generation already read by `updateIndex` (its `live`), to skip reading it again; used only when
+     * it needs no vector index loaded.
+     */
+    preloaded?: StoredIndex;
   },
 ): Promise<KbSearcher> {
-  const index = await readIndex(indexDir, { loadHnsw: options.embedder !== null, fallback: true });
+  const preloaded = options.preloaded;
+  const reusable = preloaded && (!preloaded.manifest.model || options.embedder === null);
+  const index = reusable
+    ? preloaded
+    : await readIndex(indexDir, { loadHnsw: options.embedder !== null, fallback: true });
   if (index.fellBackFrom)
     options.onFallback?.({
       generation: index.generation,
