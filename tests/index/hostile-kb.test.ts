@@ -105,6 +105,7 @@ describe('hostile files', () => {
     const generation = await currentGeneration(indexDir);
     const again = await updateIndex({ kbDir, indexDir, embedder: null });
     expect(again.written).toBe(false);
+    expect(again.live?.generation).toBe(generation);
     expect(again.parsed).toEqual([]);
     expect(again.report.findings).toEqual(report.findings);
     expect(await currentGeneration(indexDir)).toBe(generation);
