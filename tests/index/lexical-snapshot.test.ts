@@ -81,7 +81,7 @@ describe('persisted lexical index', () => {
     for (const question of [...QUESTIONS, 'forward 插件超时', 'mtu 大包不通']) {
       const [a, b] = [await summary(updated, question), await summary(fresh, question)];
       expect(a.ids).toEqual(b.ids);
-      a.scores.forEach((score, i) => expect(score).toBeCloseTo(b.scores[i] ?? Number.NaN, 9));
+      for (const [i, score] of a.scores.entries()) expect(score).toBeCloseTo(b.scores[i] ?? Number.NaN, 9);
       expect(a.confidence).toBeCloseTo(b.confidence, 9);
     }
   });
