@@ -88,6 +88,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   let pool: ParsePool | null = null;
   const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
   const parsedFlags: boolean[] = new Array(files.length).fill(false);
+  const transient = new Set<string>();
   let reused = 0;
   try {
     await forEachLimited(files, limits.openFiles, async (file, i) => {
@@ -120,24 +121,32 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       }
       pool ??= new ParsePool(limits.parseTimeoutMs);
       parsedFlags[i] = true;
-      const outcome = await pool.parse(file, source);
-      slots[i] =
-        'doc' in outcome
-          ? outcome.doc
-          : skippedFile(file, hash, {
-              code: 'parse-failed',
-              message: `File could not be parsed (${outcome.failure}): file not indexed`,
-            });
+      let outcome = await pool.parse(file, source);
+      // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
+      if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
+      if ('doc' in outcome) {
+        slots[i] = outcome.doc;
+        return;
+      }
+      const skip = skippedFile(file, hash, {
+        code: 'parse-failed',
+        message: `File could not be parsed (${outcome.failure}): file not indexed`,
+      });
+      // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
+      if ('timedOut' in outcome) transient.add(file);
+      slots[i] = skip;
     });
   } finally {
     await (pool as ParsePool | null)?.close();
   }
   const docs: ParsedDocument[] = [];
   const skipped: SkippedFile[] = [];
+  const timedOut: SkippedFile[] = [];
   for (const slot of slots) {
     if (!slot) continue;
-    if ('finding' in slot) skipped.push(slot);
-    else docs.push(slot);
+    if (!('finding' in slot)) docs.push(slot);
+    else if (transient.has(slot.path)) timedOut.push(slot);
+    else skipped.push(slot);
   }
 
   let vectors: Float32Array[] | null = null;
@@ -181,7 +190,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const findings = [
     ...listing.findings,
     ...docs.flatMap((doc) => doc.findings),
-    ...skipped.map((entry) => entry.finding),
+    ...[...skipped, ...timedOut].map((entry) => entry.finding),
     ...glossary.findings,
     ...lintKb(docs),
   ];

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { type ParsedDocument, parseDocument } from '../ingest/document.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 
-export type ParseOutcome = { doc: ParsedDocument } | { failure: string };
+export type ParseOutcome = { doc: ParsedDocument } | { failure: string; timedOut?: true };
 
 /** Running from TypeScript sources (tsx, vitest): the worker needs the same loader. */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -20,6 +20,7 @@ interface Slot {
 
 interface Job {
   request: ParseRequest;
+  timeoutMs: number;
   resolve: (outcome: ParseOutcome) => void;
 }
 
@@ -40,9 +41,10 @@ export class ParsePool {
     private readonly size = Math.max(1, Math.min(2, availableParallelism())),
   ) {}
 
-  parse(path: string, source: string): Promise<ParseOutcome> {
+  /** Parses one file; `timeoutMs` overrides the pool's budget for this file. */
+  parse(path: string, source: string, timeoutMs = this.timeoutMs): Promise<ParseOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, path, source }, resolve });
+      this.queue.push({ request: { id: this.nextId++, path, source }, timeoutMs, resolve });
       this.dispatch();
     });
   }
@@ -120,8 +122,8 @@ export class ParsePool {
     const onError = (error: Error) => finish({ failure: `${error.name}: ${error.message}` }, true);
     const onExit = (code: number) => finish({ failure: `parser worker exited with code ${code}` }, true);
     const timer = setTimeout(
-      () => finish({ failure: `parse took longer than ${this.timeoutMs} ms` }, true),
-      this.timeoutMs,
+      () => finish({ failure: `parse took longer than ${job.timeoutMs} ms`, timedOut: true }, true),
+      job.timeoutMs,
     );
     worker.on('message', onMessage);
     worker.on('error', onError);
