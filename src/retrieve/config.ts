@@ -78,5 +78,5 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3 },
   defaultTopK: 5,
-  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 250 },
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
 };
