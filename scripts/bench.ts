@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the ingest benchmark (scripts/bench-ingest.ts), then the chat benchmark (scripts/bench-chat.ts).
+ * `npm run bench`: the ingest benchmark (scripts/bench-ingest.ts), the chat benchmark (scripts/bench-chat.ts), the
+ * work-budget benchmark (scripts/bench-budget.ts) and the scale benchmark (scripts/bench-scale.ts).
  *
  * Each runs in its own child process, exactly as `npm run bench:ingest` / `npm run bench:chat` would run it: its
  * output goes straight to this terminal, and its exit code is its own (the two set `process.exitCode`, so
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const SCRIPTS = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(SCRIPTS, '..');
-const BENCHES = ['bench-ingest.ts', 'bench-chat.ts'];
+const BENCHES = ['bench-ingest.ts', 'bench-chat.ts', 'bench-budget.ts', 'bench-scale.ts'];
 
 /** Runs `node --import tsx <script>` (what `tsx <script>` does) and resolves with its exit code. */
 function run(script: string): Promise<number> {

@@ -1,13 +1,31 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetkbError } from '../core/errors.js';
+import { type IngestLimits, ingestLimitsFromEnv } from '../core/ingest-limits.js';
 import type { Embedder, Finding, GlossaryEntry } from '../core/types.js';
-import { contentHash, type ParsedDocument, parseDocument } from '../ingest/document.js';
+import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
+import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
-import { listKbFiles } from './kb-files.js';
-import { readIndex, type StoredIndex, writeIndex } from './store.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { compileGlossary } from '../retrieve/glossary.js';
+import {
+  buildLexicalIndex,
+  type LexicalSnapshot,
+  lexicalKey,
+  updateLexicalSnapshot,
+} from '../retrieve/lexical.js';
+import { scanKb } from './kb-files.js';
+import { ParsePool } from './parse-pool.js';
+import {
+  type IndexContents,
+  readIndex,
+  readLexical,
+  type SkippedFile,
+  type StoredIndex,
+  writeIndex,
+} from './store.js';
 
 export interface IngestOptions {
   kbDir: string;
@@ -21,6 +39,8 @@ export interface IngestOptions {
    * ingest and leaves the previous generation live (a hot reload rejects an edit that breaks a doc).
    */
   beforeWrite?: (findings: Finding[], previousFindings: Finding[]) => void;
+  /** Per-file budgets; default: ingestLimitsFromEnv(). */
+  limits?: IngestLimits;
 }
 
 /** The `netkb ingest --json` report (a CLI contract). */
@@ -38,32 +58,101 @@ export interface IngestReport {
 /**
  * Builds or updates the index: unchanged files (same content hash) reuse their parsed chunks, and their
  * vectors when the model is the same; everything is written as a new generation, so a failure at any
- * point leaves the previous index serving.
+ * point leaves the previous index serving. When nothing changed at all, nothing is written.
  */
 export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
+  return (await updateIndex(options)).report;
+}
+
+export interface IngestOutcome {
+  report: IngestReport;
+  /** False when the KB was unchanged and the live generation was kept as it is. */
+  written: boolean;
+  /** Files parsed by this ingest (new, changed, or whose stored record was invalid), in KB order. */
+  parsed: string[];
+  /** When nothing was written: the live generation as read (fully validated), so it need not be read again. */
+  live?: StoredIndex;
+}
+
+export async function updateIndex(options: IngestOptions): Promise<IngestOutcome> {
   const started = performance.now();
-  const files = await listKbFiles(options.kbDir);
+  const limits = options.limits ?? ingestLimitsFromEnv();
+  const listing = await scanKb(options.kbDir);
+  const files = listing.files;
   const previous = await readPrevious(options.indexDir);
-  const previousDocs = new Map(previous?.docs.map((doc, index) => [doc.path, { doc, index }]));
+  const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
+  const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
   const previousVectorOffsets = vectorOffsets(previous);
   const sameModel =
     options.embedder !== null &&
     previous?.manifest.model?.id === options.embedder.modelId &&
     previous.manifest.model.dims === options.embedder.dims;
 
-  const docs: ParsedDocument[] = [];
+  // Each file is one unit of failure: read with bounded open files, checked against the structural budgets,
+  // parsed in a worker with a time budget. A file over a budget is skipped with an error finding.
+  let pool: ParsePool | null = null;
+  const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
+  const parsedFlags: boolean[] = new Array(files.length).fill(false);
+  const transient = new Set<string>();
   let reused = 0;
-  const sources = await Promise.all(files.map((file) => readFile(join(options.kbDir, file), 'utf8')));
-  files.forEach((file, i) => {
-    const source = sources[i] ?? '';
-    const old = previousDocs.get(file)?.doc;
-    if (old && old.hash === contentHash(source)) {
-      docs.push(old);
-      reused++;
-    } else {
-      docs.push(parseDocument(file, source));
-    }
-  });
+  try {
+    await forEachLimited(files, limits.openFiles, async (file, i) => {
+      const full = join(options.kbDir, file);
+      const size = (await stat(full)).size;
+      if (size > limits.maxFileBytes) {
+        slots[i] = skippedFile(file, `size:${size}`, {
+          code: 'file-too-large',
+          message: `File is ${size} bytes, over the ${limits.maxFileBytes}-byte limit: file not indexed`,
+        });
+        return;
+      }
+      const source = await readFile(full, 'utf8');
+      const hash = contentHash(source);
+      const old = previousDocs.get(file);
+      if (old && old.hash === hash) {
+        slots[i] = old;
+        reused++;
+        return;
+      }
+      const oldSkip = previousSkipped.get(file);
+      if (oldSkip && oldSkip.hash === hash) {
+        slots[i] = oldSkip;
+        return;
+      }
+      const unfit = checkStructure(file, source, limits);
+      if (unfit) {
+        slots[i] = { path: file, hash, finding: unfit };
+        return;
+      }
+      pool ??= new ParsePool(limits.parseTimeoutMs);
+      parsedFlags[i] = true;
+      let outcome = await pool.parse(file, source);
+      // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
+      if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
+      if ('doc' in outcome) {
+        slots[i] = outcome.doc;
+        return;
+      }
+      const skip = skippedFile(file, hash, {
+        code: 'parse-failed',
+        message: `File could not be parsed (${outcome.failure}): file not indexed`,
+      });
+      // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
+      if ('timedOut' in outcome) transient.add(file);
+      slots[i] = skip;
+    });
+  } finally {
+    await (pool as ParsePool | null)?.close();
+  }
+  const docs: ParsedDocument[] = [];
+  const skipped: SkippedFile[] = [];
+  const timedOut: SkippedFile[] = [];
+  for (const slot of slots) {
+    if (!slot) continue;
+    if (!('finding' in slot)) docs.push(slot);
+    else if (transient.has(slot.path)) timedOut.push(slot);
+    else skipped.push(slot);
+  }
 
   let vectors: Float32Array[] | null = null;
   let embedded = 0;
@@ -72,9 +161,9 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     vectors = [];
     const pending: Array<{ slot: number; text: string }> = [];
     for (const doc of docs) {
-      const old = previousDocs.get(doc.path);
-      const offset = old ? previousVectorOffsets.get(old.index) : undefined;
-      const reusable = sameModel && old?.doc === doc && offset !== undefined && previous?.vectors;
+      const offset = previousVectorOffsets.get(doc.path);
+      const reusable =
+        sameModel && previousDocs.get(doc.path) === doc && offset !== undefined && previous?.vectors;
       doc.chunks.forEach((chunk, i) => {
         const reusedVector = reusable ? previous?.vectors?.[offset + i] : undefined;
         if (reusedVector) {
@@ -103,20 +192,26 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
   }
 
   const glossary = await loadGlossary(options.kbDir);
-  const findings = [...docs.flatMap((doc) => doc.findings), ...glossary.findings, ...lintKb(docs)];
+  const findings = [
+    ...listing.findings,
+    ...docs.flatMap((doc) => doc.findings),
+    ...[...skipped, ...timedOut].map((entry) => entry.finding),
+    ...glossary.findings,
+    ...lintKb(docs),
+  ];
   const vectorStatus = options.embedder
     ? 'enabled'
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
   options.beforeWrite?.(findings, previous?.manifest.findings ?? []);
-  await writeIndex(options.indexDir, {
-    docs,
-    glossary: glossary.entries,
-    vectors,
-    model: options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null,
-    vectorStatus,
-    findings,
-  });
-  return {
+  const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
+  const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
+  const written = !(previous && embedded === 0 && unchanged(previous, contents));
+  if (written) {
+    // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
+    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries);
+    await writeIndex(options.indexDir, { ...contents, lexical });
+  }
+  const report: IngestReport = {
     docs: docs.length,
     chunks: docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
     commands: docs.reduce((sum, doc) => sum + doc.commands.length, 0),
@@ -126,6 +221,82 @@ export async function ingestKb(options: IngestOptions): Promise<IngestReport> {
     findings,
     took_ms: Math.round(performance.now() - started),
   };
+  const parsed = files.filter((_, i) => parsedFlags[i]);
+  return written || !previous ? { report, written, parsed } : { report, written, parsed, live: previous };
+}
+
+/**
+ * The lexical index of `docs`: the previous generation's, updated with only the docs that changed, when it was
+ * built with the same tokenizer and glossary; else built from scratch.
+ */
+async function lexicalSnapshot(
+  indexDir: string,
+  previous: StoredIndex | null,
+  docs: readonly ParsedDocument[],
+  entries: readonly GlossaryEntry[],
+): Promise<LexicalSnapshot> {
+  const glossary = compileGlossary(entries);
+  const key = lexicalKey(entries);
+  const old = previous?.hasLexical
+    ? ((await readLexical(indexDir, previous.generation)) as LexicalSnapshot | null)
+    : null;
+  const usable =
+    old !== null &&
+    old.key === key &&
+    Array.isArray(old.docs) &&
+    previous !== null &&
+    old.docs.length === previous.manifest.docs.length &&
+    old.docs.every((entry, i) => entry?.path === previous.manifest.docs[i]?.path);
+  if (usable && previous) {
+    const previousRecords = new Map(previous.docs.map((doc) => [doc.path, doc]));
+    const unchanged = new Set(
+      docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
+    );
+    try {
+      return await updateLexicalSnapshot(old, docs, unchanged, glossary, RETRIEVAL_CONFIG);
+    } catch {
+      // A damaged previous snapshot: build from scratch below.
+    }
+  }
+  return buildLexicalIndex(docs, glossary, RETRIEVAL_CONFIG).snapshot(key);
+}
+
+/** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */
+function unchanged(previous: StoredIndex, next: IndexContents): boolean {
+  const manifest = previous.manifest;
+  return (
+    !previous.fellBackFrom &&
+    previous.invalidRecords === 0 &&
+    previous.hasLexical &&
+    previous.docs.length === next.docs.length &&
+    previous.docs.every((doc, i) => doc === next.docs[i]) &&
+    manifest.vectors === next.vectorStatus &&
+    JSON.stringify(manifest.model) === JSON.stringify(next.model) &&
+    (next.vectors === null) === (previous.vectors === null) &&
+    JSON.stringify(previous.glossary) === JSON.stringify(next.glossary) &&
+    JSON.stringify(manifest.findings) === JSON.stringify(next.findings) &&
+    JSON.stringify(manifest.skipped ?? []) === JSON.stringify(next.skipped ?? [])
+  );
+}
+
+function skippedFile(path: string, hash: string, problem: { code: string; message: string }): SkippedFile {
+  return { path, hash, finding: { file: path, line: 1, severity: 'error', ...problem } };
+}
+
+/** Runs `task` over `items` with at most `limit` running at once (bounded open files). */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** The bundled domain glossary (kb/glossary.yaml of this package): synonyms are domain facts, not KB facts. */
@@ -150,7 +321,8 @@ export function embeddingText(title: string, headingPath: readonly string[], tex
 
 async function readPrevious(indexDir: string): Promise<StoredIndex | null> {
   try {
-    return await readIndex(indexDir, { loadHnsw: false });
+    // Salvage: a damaged record is re-parsed from its source file instead of being reused or failing the ingest.
+    return await readIndex(indexDir, { loadHnsw: false, salvage: true });
   } catch (error) {
     // Nothing usable to reuse (first ingest, older format, damaged files): build from scratch.
     if (error instanceof NetkbError) return null;
@@ -158,12 +330,13 @@ async function readPrevious(indexDir: string): Promise<StoredIndex | null> {
   }
 }
 
-function vectorOffsets(index: StoredIndex | null): Map<number, number> {
-  const offsets = new Map<number, number>();
+/** Where each previous doc's vectors start, by path (the manifest lists docs in vector order). */
+function vectorOffsets(index: StoredIndex | null): Map<string, number> {
+  const offsets = new Map<string, number>();
   let offset = 0;
-  index?.docs.forEach((doc, i) => {
-    offsets.set(i, offset);
-    offset += doc.chunks.length;
-  });
+  for (const doc of index?.manifest.docs ?? []) {
+    offsets.set(doc.path, offset);
+    offset += doc.chunks;
+  }
   return offsets;
 }

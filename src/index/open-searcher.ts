@@ -1,7 +1,7 @@
 import type { VectorIndex } from '../adapters/hnsw.js';
 import type { Embedder, VectorStatus } from '../core/types.js';
 import { KbSearcher, type VectorSearch } from '../retrieve/searcher.js';
-import { type Manifest, readIndex } from './store.js';
+import { type Manifest, readIndex, readLexical, type StoredIndex } from './store.js';
 
 /**
  * Loads an index from disk into a query-ready searcher. Vectors are used only when the index has them
@@ -9,16 +9,38 @@ import { type Manifest, readIndex } from './store.js';
  */
 export async function openSearcher(
   indexDir: string,
-  options: { embedder: Embedder | null; vectorsDisabledReason?: string },
+  options: {
+    embedder: Embedder | null;
+    vectorsDisabledReason?: string;
+    /** Told when the live generation was unusable and an older complete one was loaded instead. */
+    onFallback?: (detail: { generation: string; from: string | null; reason: string }) => void;
+    /**
+     * The live generation already read by `updateIndex` (its `live`), to skip reading it again; used only when
+     * it needs no vector index loaded.
+     */
+    preloaded?: StoredIndex;
+  },
 ): Promise<KbSearcher> {
-  const index = await readIndex(indexDir, { loadHnsw: options.embedder !== null });
+  const preloaded = options.preloaded;
+  const reusable = preloaded && (!preloaded.manifest.model || options.embedder === null);
+  const index = reusable
+    ? preloaded
+    : await readIndex(indexDir, { loadHnsw: options.embedder !== null, fallback: true });
+  if (index.fellBackFrom)
+    options.onFallback?.({
+      generation: index.generation,
+      from: index.fellBackFrom.generation,
+      reason: index.fellBackFrom.reason,
+    });
   const { vector, vectorStatus } = vectorSearchFor(index.manifest, index.hnsw, options);
+  const lexical = await readLexical(indexDir, index.generation);
   return new KbSearcher({
     docs: index.docs,
     glossary: index.glossary,
     vector,
     vectorStatus,
     generation: index.generation,
+    lexical,
   });
 }
 

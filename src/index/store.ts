@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import {
   type FileHandle,
   lstat,
@@ -8,6 +10,7 @@ import {
   readFile,
   rename,
   rm,
+  stat,
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,15 +21,25 @@ import { NetkbError } from '../core/errors.js';
 import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import { type LockOptions, withLock } from './lock.js';
+import { isConsistentDoc, isGlossary } from './record-schema.js';
 
 /**
  * On-disk layout of an index directory:
  *   CURRENT            name of the live generation (replaced atomically by rename)
- *   gen-<id>/          one complete index: manifest.json, docs.json, glossary.json, and vectors.f32 + hnsw.bin when enabled
+ *   gen-<id>/          one complete index: manifest.json, docs.jsonl (one parsed doc per line), glossary.json,
+ *                      and vectors.f32 + hnsw.bin when enabled
  * A generation is written under a temp name and renamed into place before CURRENT moves, so readers
  * only ever see complete generations, and a failed ingest leaves the previous one serving.
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
+
+const FindingSchema = Type.Object({
+  file: Type.String(),
+  line: Type.Integer(),
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
+  code: Type.String(),
+  message: Type.String(),
+});
 
 export const ManifestSchema = Type.Object({
   format: Type.Integer(),
@@ -37,14 +50,10 @@ export const ManifestSchema = Type.Object({
     Type.Object({ path: Type.String(), hash: Type.String(), chunks: Type.Integer({ minimum: 0 }) }),
   ),
   chunks: Type.Integer({ minimum: 0 }),
-  findings: Type.Array(
-    Type.Object({
-      file: Type.String(),
-      line: Type.Integer(),
-      severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
-      code: Type.String(),
-      message: Type.String(),
-    }),
+  findings: Type.Array(FindingSchema),
+  /** Files left out by a per-file budget, by content hash: an unchanged one is not re-tried. */
+  skipped: Type.Optional(
+    Type.Array(Type.Object({ path: Type.String(), hash: Type.String(), finding: FindingSchema })),
   ),
 });
 export type Manifest = Static<typeof ManifestSchema>;
@@ -57,6 +66,18 @@ export interface StoredIndex {
   vectors: Float32Array[] | null;
   hnsw: VectorIndex | null;
   generation: string;
+  /** Set when CURRENT was unusable and an older complete generation was loaded instead. */
+  fellBackFrom?: { generation: string | null; reason: string };
+  /** Salvage mode only: records that failed validation and were left out. */
+  invalidRecords: number;
+  /** Whether the generation has a persisted lexical index (lexical.json). */
+  hasLexical: boolean;
+}
+
+export interface SkippedFile {
+  path: string;
+  hash: string;
+  finding: Finding;
 }
 
 export interface IndexContents {
@@ -66,6 +87,9 @@ export interface IndexContents {
   model: { id: string; dims: number } | null;
   vectorStatus: string;
   findings: Finding[];
+  skipped?: SkippedFile[];
+  /** The query-ready lexical index of `docs` (src/retrieve/lexical.ts LexicalSnapshot), persisted as lexical.json. */
+  lexical?: unknown;
 }
 
 const CURRENT = 'CURRENT';
@@ -93,9 +117,12 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
       docs: contents.docs.map((doc) => ({ path: doc.path, hash: doc.hash, chunks: doc.chunks.length })),
       chunks: contents.docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
       findings: contents.findings,
+      skipped: contents.skipped ?? [],
     };
-    await writeFile(join(tmp, 'docs.json'), JSON.stringify(contents.docs));
+    await writeLines(join(tmp, DOCS_FILE), contents.docs);
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
+    if (contents.lexical !== undefined)
+      await writeFile(join(tmp, LEXICAL_FILE), JSON.stringify(contents.lexical));
     if (contents.vectors && contents.model) {
       await writeVectors(join(tmp, 'vectors.f32'), contents.vectors);
       await VectorIndex.build(contents.model.dims, contents.vectors).save(join(tmp, 'hnsw.bin'));
@@ -182,53 +209,168 @@ export async function syncPath(path: string): Promise<void> {
   }
 }
 
-/** Loads the live generation. Throws INDEX_NOT_FOUND, INDEX_VERSION or INDEX_CORRUPT. */
-export async function readIndex(
-  indexDir: string,
-  options: { loadHnsw?: boolean } = {},
-): Promise<StoredIndex> {
+export interface ReadIndexOptions {
+  loadHnsw?: boolean;
+  /**
+   * Keep the valid records of a damaged generation instead of failing (incremental ingest re-parses the rest
+   * from their source files). The manifest itself must still be valid.
+   */
+  salvage?: boolean;
+  /** When the live generation is unusable, load the newest older complete one (serve, ask). */
+  fallback?: boolean;
+}
+
+/**
+ * Loads the live generation, validated deeply (manifest, every doc record, glossary, vector count).
+ * Throws INDEX_NOT_FOUND, INDEX_VERSION or INDEX_CORRUPT; with `fallback`, an older complete generation is
+ * loaded instead when there is one (the result says so in `fellBackFrom`).
+ */
+export async function readIndex(indexDir: string, options: ReadIndexOptions = {}): Promise<StoredIndex> {
   const generation = await currentGeneration(indexDir);
-  if (!generation)
-    throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
+  if (!options.fallback) {
+    if (!generation)
+      throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
+    return readGeneration(indexDir, generation, options);
+  }
+  let failure: unknown = null;
+  if (generation) {
+    try {
+      return await readGeneration(indexDir, generation, options);
+    } catch (error) {
+      if (!(error instanceof NetkbError) || error.code === 'INDEX_NOT_FOUND') throw error;
+      failure = error;
+    }
+  }
+  const older = (await readdir(indexDir).catch(() => [] as string[]))
+    .filter((name) => name.startsWith('gen-') && name !== generation)
+    .sort()
+    .reverse();
+  for (const candidate of older) {
+    try {
+      const index = await readGeneration(indexDir, candidate, options);
+      const reason = failure instanceof Error ? failure.message : 'CURRENT names no generation';
+      return { ...index, fellBackFrom: { generation, reason } };
+    } catch (error) {
+      if (!(error instanceof NetkbError)) throw error;
+    }
+  }
+  if (failure) throw failure;
+  throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
+}
+
+async function readGeneration(
+  indexDir: string,
+  generation: string,
+  options: ReadIndexOptions,
+): Promise<StoredIndex> {
   const dir = join(indexDir, generation);
+  const corrupt = (what: string, cause?: unknown) =>
+    new NetkbError('INDEX_CORRUPT', `Index generation ${generation} in ${indexDir}: ${what}`, { cause });
   let manifestRaw: unknown;
-  let docs: ParsedDocument[];
-  let glossary: GlossaryEntry[];
+  let lines: string[];
+  let glossaryRaw: unknown;
   try {
     manifestRaw = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    docs = JSON.parse(await readFile(join(dir, 'docs.json'), 'utf8')) as ParsedDocument[];
-    glossary = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8')) as GlossaryEntry[];
+    lines = await readLines(join(dir, DOCS_FILE));
+    glossaryRaw = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8'));
   } catch (cause) {
-    throw new NetkbError('INDEX_CORRUPT', `Index generation ${generation} in ${indexDir} is unreadable`, {
-      cause,
-    });
+    throw corrupt('files are missing or unreadable', cause);
   }
   if ((manifestRaw as { format?: unknown })?.format !== INDEX_FORMAT_VERSION) {
     throw new NetkbError('INDEX_VERSION', `Index in ${indexDir} has another format: re-run \`netkb ingest\``);
   }
-  if (!Value.Check(ManifestSchema, manifestRaw) || !Array.isArray(docs) || !Array.isArray(glossary)) {
-    throw new NetkbError('INDEX_CORRUPT', `Index manifest in ${indexDir} does not match its schema`);
-  }
+  if (!Value.Check(ManifestSchema, manifestRaw)) throw corrupt('manifest does not match its schema');
   const manifest = manifestRaw;
-  const consistent =
-    docs.length === manifest.docs.length &&
-    docs.every(
-      (doc, i) => doc.path === manifest.docs[i]?.path && doc.chunks?.length === manifest.docs[i]?.chunks,
-    );
-  if (!consistent)
-    throw new NetkbError('INDEX_CORRUPT', `Index in ${indexDir}: docs.json does not match its manifest`);
+  if (!isGlossary(glossaryRaw)) throw corrupt('glossary.json does not match its schema');
+  const chunkSum = manifest.docs.reduce((sum, doc) => sum + doc.chunks, 0);
+  if (chunkSum !== manifest.chunks) throw corrupt('manifest chunk counts do not add up');
+  if (lines.length !== manifest.docs.length && !options.salvage)
+    throw corrupt(`${DOCS_FILE} holds ${lines.length} records for ${manifest.docs.length} docs`);
+  const docs: ParsedDocument[] = [];
+  let invalidRecords = 0;
+  manifest.docs.forEach((entry, i) => {
+    const doc = parseRecord(lines[i]);
+    const valid =
+      doc !== null &&
+      doc.path === entry.path &&
+      doc.hash === entry.hash &&
+      doc.chunks.length === entry.chunks;
+    if (valid) docs.push(doc);
+    else if (options.salvage) invalidRecords++;
+    else throw corrupt(`record ${i + 1} of ${DOCS_FILE} (${entry.path}) is invalid`);
+  });
   let vectors: Float32Array[] | null = null;
   let hnsw: VectorIndex | null = null;
   if (manifest.model) {
-    vectors = await readVectors(join(dir, 'vectors.f32'), manifest.model.dims);
-    if (vectors.length !== manifest.chunks) {
-      throw new NetkbError(
-        'INDEX_CORRUPT',
-        `Index in ${indexDir} has ${vectors.length} vectors for ${manifest.chunks} chunks`,
-      );
+    try {
+      vectors = await readVectors(join(dir, 'vectors.f32'), manifest.model.dims);
+    } catch (cause) {
+      if (!options.salvage) throw corrupt('vectors.f32 is unreadable', cause);
     }
-    if (options.loadHnsw !== false)
+    if (vectors && vectors.length !== manifest.chunks) {
+      if (!options.salvage) throw corrupt(`${vectors.length} vectors for ${manifest.chunks} chunks`);
+      vectors = null;
+    }
+    if (vectors && options.loadHnsw !== false)
       hnsw = await VectorIndex.load(join(dir, 'hnsw.bin'), manifest.model.dims, vectors.length);
   }
-  return { manifest, docs, glossary, vectors, hnsw, generation };
+  const hasLexical = await stat(join(dir, LEXICAL_FILE)).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return { manifest, docs, glossary: glossaryRaw, vectors, hnsw, generation, invalidRecords, hasLexical };
+}
+
+const DOCS_FILE = 'docs.jsonl';
+const LEXICAL_FILE = 'lexical.json';
+
+/**
+ * The generation's persisted lexical index, or null when it has none or it cannot be parsed: it is derived
+ * data, checked against the docs by the searcher, and rebuilt from them when unusable.
+ */
+export async function readLexical(indexDir: string, generation: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(indexDir, generation, LEXICAL_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function parseRecord(line: string | undefined): ParsedDocument | null {
+  if (line === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(line);
+    return isConsistentDoc(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One JSON record per line, streamed: no single string holds the whole KB. */
+async function writeLines(file: string, records: readonly unknown[]): Promise<void> {
+  const out = createWriteStream(file);
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  for (const record of records) {
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await done;
+}
+
+/** The lines of a JSONL file, split on bytes so the file may exceed the largest string V8 can hold. */
+async function readLines(file: string): Promise<string[]> {
+  const buffer = await readFile(file);
+  const lines: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = buffer.indexOf(0x0a, start);
+    if (end < 0) break;
+    lines.push(buffer.toString('utf8', start, end));
+    start = end + 1;
+  }
+  if (start < buffer.length) lines.push(buffer.toString('utf8', start));
+  return lines;
 }

@@ -29,8 +29,17 @@ export interface RetrievalConfig {
    * the top doc covers less than `fullCoverage` of the question (see lexical coverageOf). A second, independent
    * signal: the same BM25 strength times `topicWeight` × the top doc's topic coverage, up to 1 (the question's
    * words in what the doc says it is about: title, triggers, headings; see lexical topicCoverageOf).
+   * BM25 scores grow with the corpus (IDF is logarithmic in the chunk count), so in a KB larger than
+   * `referenceChunks` (the bundled kb, where `fullScore` was calibrated) the score is scaled down by the ratio of
+   * the highest possible IDF there to the highest possible IDF here: a bigger KB does not make every question
+   * look answerable. Smaller KBs are not scaled up.
    */
-  lexicalConfidence: { fullScore: number; fullCoverage: number; topicWeight: number };
+  lexicalConfidence: {
+    fullScore: number;
+    fullCoverage: number;
+    topicWeight: number;
+    referenceChunks: number;
+  };
   /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
   lexical: {
     boost: { title: number; headings: number; text: number };
@@ -42,6 +51,14 @@ export interface RetrievalConfig {
   /** Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"). */
   query: { workingPathWeight: number };
   defaultTopK: number;
+  /**
+   * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
+   * past `maxQueryTerms` are ignored; spelling correction and fuzzy matching run only for words the KB does not
+   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; the lexical and vector retrievers are
+   * skipped when `timeMs` has passed before they start (status `over_budget`) and the answer is built from what
+   * there is (triggers always run: a bounded scan). A last resort: the bounds above keep a question to a few ms.
+   */
+  budget: { maxQueryTerms: number; maxSpellingFixes: number; maxFuzzyTerms: number; timeMs: number };
 }
 
 export const RETRIEVAL_CONFIG: RetrievalConfig = {
@@ -56,9 +73,10 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   candidatesPerRetriever: 40,
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
-  lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5 },
+  lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5, referenceChunks: 232 },
   lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3 },
   defaultTopK: 5,
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
 };

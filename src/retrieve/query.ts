@@ -62,12 +62,18 @@ export function analyzeQuery(
   const counts = countsAsTopic(text, vocabulary);
   // A contrast only helps when the failing part still says something the KB knows.
   const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
+  const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
-    return { text, focus: text, working: '', terms: weigh(vocabulary.tokenize(text), 1, new Map(), counts) };
+    return {
+      text,
+      focus: text,
+      working: '',
+      terms: weigh(vocabulary.tokenize(text), 1, new Map(), counts, limit),
+    };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh(focusTokens, 1, new Map(), counts);
-  weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts);
+  const terms = weigh(focusTokens, 1, new Map(), counts, limit);
+  weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
   return { text, focus, working, terms };
 }
@@ -107,8 +113,11 @@ function weigh(
   weight: number,
   terms: Map<string, number>,
   countsAsTopic: (token: string) => boolean,
+  maxTerms: number,
 ): Map<string, number> {
   for (const token of tokens) {
+    // Bounded query length: distinct terms past the budget are dropped (the first ones are kept).
+    if (!terms.has(token) && terms.size >= maxTerms) continue;
     if (countsAsTopic(token)) terms.set(token, Math.max(terms.get(token) ?? 0, weight));
   }
   return terms;

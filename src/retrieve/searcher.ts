@@ -6,7 +6,10 @@ import { type CompiledGlossary, compileGlossary } from './glossary.js';
 import {
   buildLexicalIndex,
   type LexicalIndex,
+  type LexicalSnapshot,
   lexicalIndexSteps,
+  lexicalKey,
+  loadLexicalIndex,
   type PreparedLexicalDoc,
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
@@ -35,6 +38,8 @@ export interface SearcherData {
   vector: VectorSearch | null;
   vectorStatus: VectorStatus;
   generation?: string;
+  /** The persisted lexical index of these docs, when the index has one (else it is built here). */
+  lexical?: unknown;
 }
 
 interface SearcherParts {
@@ -81,13 +86,17 @@ export class KbSearcher implements Searcher {
     await pause();
     const triggers = buildTriggerTable(data.docs, glossary, config);
     await pause();
-    const steps = lexicalIndexSteps(data.docs, glossary, config, prepared);
-    let step = steps.next();
-    while (!step.done) {
-      await pause();
-      step = steps.next();
+    // A persisted snapshot of the same docs loads without tokenizing; otherwise build between requests.
+    let lexical = restoreLexical(data.lexical, data.docs, data.glossary, glossary, config);
+    if (!lexical) {
+      const steps = lexicalIndexSteps(data.docs, glossary, config, prepared);
+      let step = steps.next();
+      while (!step.done) {
+        await pause();
+        step = steps.next();
+      }
+      lexical = step.value;
     }
-    const lexical = step.value;
     await pause();
     const scopes = buildScopeTable(data.docs, glossary);
     await pause();
@@ -95,6 +104,7 @@ export class KbSearcher implements Searcher {
     await pause();
     return new KbSearcher(data, config, { glossary, triggers, lexical, scopes, spelling });
   }
+  private readonly docsByCategory = new Map<string, Set<string>>();
 
   constructor(
     data: SearcherData,
@@ -108,6 +118,11 @@ export class KbSearcher implements Searcher {
     this.generation = data.generation;
     for (const doc of data.docs) {
       this.docsByPath.set(doc.path, doc);
+      if (doc.category !== null) {
+        const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
+        paths.add(doc.path);
+        this.docsByCategory.set(doc.category, paths);
+      }
       for (const chunk of doc.chunks) {
         this.chunks.set(chunk.id, chunk);
         this.ordinals.push(chunk.id);
@@ -117,7 +132,10 @@ export class KbSearcher implements Searcher {
     this.glossaryEntries = data.glossary;
     this.glossary = parts?.glossary ?? compileGlossary(data.glossary);
     this.triggers = parts?.triggers ?? buildTriggerTable(data.docs, this.glossary, config);
-    this.lexical = parts?.lexical ?? buildLexicalIndex(data.docs, this.glossary, config);
+    this.lexical =
+      parts?.lexical ??
+      restoreLexical(data.lexical, data.docs, data.glossary, this.glossary, config) ??
+      buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = parts?.scopes ?? buildScopeTable(data.docs, this.glossary);
     this.cni = this.buildCniScope(data.glossary);
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
@@ -177,11 +195,14 @@ export class KbSearcher implements Searcher {
   ): Promise<{ result: RetrievalResult; trace: SearchTrace }> {
     const started = performance.now();
     const config = this.config;
+    const { budget } = config;
+    const overBudget = () => performance.now() - started > budget.timeMs;
+    let skipped = false;
     const named =
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
     const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
     const normalized = normalizeText(text);
-    const corrected = this.spelling.correct(normalized);
+    const corrected = this.spelling.correct(normalized, budget.maxSpellingFixes);
     const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
@@ -197,21 +218,24 @@ export class KbSearcher implements Searcher {
         ? items.filter((item) => !excluded(item.docPath ?? this.chunks.get(item.chunkId ?? '')?.path ?? ''))
         : items;
     // Other CNIs' docs are not candidates at all, so the lexical top-N is drawn from the rest.
-    const allowed =
-      options.category || excluded
-        ? new Set(
-            this.docs
-              .filter((doc) => !options.category || doc.category === options.category)
-              .filter((doc) => !excluded?.(doc.path))
-              .map((doc) => doc.path),
-          )
-        : undefined;
+    const categoryDocs = options.category
+      ? (this.docsByCategory.get(options.category) ?? new Set<string>())
+      : undefined;
+    const allowed = excluded
+      ? new Set([...(categoryDocs ?? this.docsByPath.keys())].filter((path) => !excluded(path)))
+      : categoryDocs;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];
 
     const timed = <T>(name: RetrieverName, enabled: boolean, run: () => T[]): T[] | null => {
       if (!enabled) {
         retrievers[name] = { hits: 0, took_ms: 0, status: 'disabled' };
+        return null;
+      }
+      // Triggers always run (a bounded scan); a later retriever is skipped once the question's time is up.
+      if (name !== 'trigger' && overBudget()) {
+        skipped = true;
+        retrievers[name] = { hits: 0, took_ms: 0, status: 'over_budget' };
         return null;
       }
       const t0 = performance.now();
@@ -229,7 +253,10 @@ export class KbSearcher implements Searcher {
       this.lexical.search(query, config.candidatesPerRetriever, allowed),
     );
     let vector: RankedChunk[] | null = null;
-    if (this.vector && wanted('vector')) {
+    if (this.vector && wanted('vector') && overBudget()) {
+      skipped = true;
+      retrievers.vector = { hits: 0, took_ms: 0, status: 'over_budget' };
+    } else if (this.vector && wanted('vector')) {
       const t0 = performance.now();
       const query = await this.vector.embedder.embedQuery(text);
       vector = this.vector.index
@@ -265,6 +292,7 @@ export class KbSearcher implements Searcher {
       confidence: round(confidence, 3),
       abstain: hits.length === 0 || confidence < config.abstainBelow,
       retrievers,
+      overBudget: skipped,
       took_ms: round(performance.now() - started),
     };
     const trace: SearchTrace = {
@@ -291,6 +319,12 @@ export class KbSearcher implements Searcher {
    * doc in passing, in one table row, not in its title and headings); vectors add their cosine.
    * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
    */
+  /** Scales BM25 scores of a KB larger than the calibration one down to its scale (see lexicalConfidence). */
+  private scoreScale(): number {
+    const reference = highestIdf(this.config.lexicalConfidence.referenceChunks);
+    return Math.min(1, reference / highestIdf(this.lexical.chunkCount));
+  }
+
   private confidence(
     topDoc: string,
     trigger: TriggerHit[] | null,
@@ -301,7 +335,10 @@ export class KbSearcher implements Searcher {
   ): ConfidenceParts {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
-    const lexicalScore = Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalConfidence.fullScore);
+    const lexicalScore = Math.min(
+      1,
+      ((lexical?.[0]?.score ?? 0) * this.scoreScale()) / lexicalConfidence.fullScore,
+    );
     const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
     const onTopic = topicCoverage ? lexicalConfidence.topicWeight * topicCoverage(topDoc) : 0;
     const signals = {
@@ -317,6 +354,45 @@ export class KbSearcher implements Searcher {
     const combined = 1 - Object.values(signals).reduce((rest, signal) => rest * (1 - signal), 1);
     return { ...signals, combined };
   }
+}
+
+/**
+ * The persisted lexical index, when it matches these docs and this glossary; null (build it instead) when it is
+ * absent, stale or damaged: it is derived data, so a bad one costs start-up time, never correctness.
+ */
+function restoreLexical(
+  snapshot: unknown,
+  docs: readonly DocRecord[],
+  entries: readonly GlossaryEntry[],
+  glossary: ReturnType<typeof compileGlossary>,
+  config: RetrievalConfig,
+): LexicalIndex | null {
+  const candidate = snapshot as Partial<LexicalSnapshot> | null | undefined;
+  if (!candidate || candidate.key !== lexicalKey(entries) || !Array.isArray(candidate.docs)) return null;
+  if (candidate.docCount !== docs.length || candidate.docs.length !== docs.length) return null;
+  const matches = candidate.docs.every((entry, i) => {
+    const doc = docs[i];
+    return (
+      doc !== undefined &&
+      entry?.path === doc.path &&
+      Array.isArray(entry.tokens) &&
+      Array.isArray(entry.topic) &&
+      Array.isArray(entry.chunks) &&
+      entry.chunks.length === doc.chunks.length &&
+      entry.chunks.every((id, j) => id === doc.chunks[j]?.id)
+    );
+  });
+  if (!matches) return null;
+  try {
+    return loadLexicalIndex(candidate as LexicalSnapshot, glossary, config);
+  } catch {
+    return null;
+  }
+}
+
+/** BM25's IDF of a term found in one chunk of `chunks` (MiniSearch's BM25+ formula): the highest IDF there is. */
+function highestIdf(chunks: number): number {
+  return Math.log(1 + (Math.max(1, chunks) - 1 + 0.5) / 1.5);
 }
 
 function round(value: number, digits = 2): number {

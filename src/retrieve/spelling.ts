@@ -3,27 +3,36 @@
  * `coredsn` → `coredns`), so triggers, BM25 and coverage all see the intended word. Pure.
  */
 export interface SpellingCorrector {
-  correct(normalizedQuestion: string): string;
+  /** Corrects at most `maxFixes` unknown words (default: all); the others stay as written. */
+  correct(normalizedQuestion: string, maxFixes?: number): string;
 }
 
+/**
+ * Candidates are the KB's words of about the same length that start with the same letter (a typo in the
+ * first letter is rare, and keying on it cuts each look-up to a small bucket of a large vocabulary).
+ */
 export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>): SpellingCorrector {
-  const byLength = new Map<number, string[]>();
+  const buckets = new Map<string, string[]>();
+  const bucketKey = (first: string, length: number) => `${first}${length}`;
   for (const word of vocabulary.keys()) {
     if (!/^[a-z][a-z-]{3,}$/.test(word)) continue;
-    const list = byLength.get(word.length) ?? [];
+    const key = bucketKey(word[0] ?? '', word.length);
+    const list = buckets.get(key) ?? [];
     list.push(word);
-    byLength.set(word.length, list);
+    buckets.set(key, list);
   }
   const cache = new Map<string, string>();
-  const fix = (word: string): string => {
+  const fix = (word: string, allowed: { left: number }): string => {
     if (vocabulary.has(word) || word.length < 5) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
+    if (allowed.left <= 0) return word;
+    allowed.left--;
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestScore = -1;
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
-      for (const candidate of byLength.get(length) ?? []) {
+      for (const candidate of buckets.get(bucketKey(word[0] ?? '', length)) ?? []) {
         const distance = editDistance(word, candidate, maxDistance);
         if (distance > maxDistance) continue;
         // Closest first, then the word the KB uses most.
@@ -39,7 +48,12 @@ export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>):
     return best;
   };
   return {
-    correct: (question) => question.replace(/(?<![a-z0-9_.-])[a-z][a-z-]{4,}(?![a-z0-9_.-])/g, fix),
+    correct: (question, maxFixes = Number.POSITIVE_INFINITY) => {
+      const allowed = { left: maxFixes };
+      return question.replace(/(?<![a-z0-9_.-])[a-z][a-z-]{4,}(?![a-z0-9_.-])/g, (word) =>
+        fix(word, allowed),
+      );
+    },
   };
 }
 

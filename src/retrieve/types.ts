@@ -3,6 +3,9 @@ import type { Explanation } from './explain.js';
 
 export type RetrieverName = 'trigger' | 'lexical' | 'vector';
 
+/** `over_budget`: skipped because the question's time budget was spent before this retriever started. */
+export type RetrieverStatus = 'ok' | 'disabled' | 'over_budget';
+
 /** One retriever's candidate: a chunk and that retriever's own score (higher is better). */
 export interface RankedChunk {
   chunkId: string;
@@ -27,7 +30,9 @@ export interface RetrievalResult {
   /** True when confidence is below the abstention threshold: answer "I don't know" with suggestions. */
   abstain: boolean;
   /** Per-retriever outcome, for diagnostics and `retrievers` in the chat answer. */
-  retrievers: Record<RetrieverName, { hits: number; took_ms: number; status: 'ok' | 'disabled' }>;
+  retrievers: Record<RetrieverName, { hits: number; took_ms: number; status: RetrieverStatus }>;
+  /** True when the question's time budget ran out and a retriever was skipped (see config.budget). */
+  overBudget?: boolean;
   took_ms: number;
 }
 

@@ -64,7 +64,9 @@ const RetrieverStatus = Type.Object(
   {
     hits: Type.Integer({ minimum: 0 }),
     took_ms: Type.Number({ minimum: 0 }),
-    status: Type.Union([Type.Literal('ok'), Type.Literal('disabled')]),
+    status: Type.Union([Type.Literal('ok'), Type.Literal('disabled'), Type.Literal('over_budget')], {
+      description: '`over_budget`: skipped because the question used up its time budget first.',
+    }),
   },
   { additionalProperties: false },
 );

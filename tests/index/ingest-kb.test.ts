@@ -17,22 +17,28 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTransformersEmbedder } from '../../src/adapters/transformers-embedder.js';
 import { NetkbError } from '../../src/core/errors.js';
 import type { Embedder } from '../../src/core/types.js';
-import { embeddingText, type IngestReport, ingestKb } from '../../src/index/ingest-kb.js';
+import {
+  embeddingText,
+  type IngestOptions,
+  type IngestReport,
+  updateIndex,
+} from '../../src/index/ingest-kb.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
 import { currentGeneration, readIndex } from '../../src/index/store.js';
-import { parseDocument } from '../../src/ingest/document.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
 import { writeTinyModel } from '../helpers/tiny-model.js';
 
-// The real parser, wrapped so tests can see which files an ingest re-parsed.
-vi.mock('../../src/ingest/document.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/ingest/document.js')>();
-  return { ...actual, parseDocument: vi.fn(actual.parseDocument) };
-});
+// Files are parsed in worker threads: the ingest itself says which files it re-parsed.
+let parsed: string[] = [];
+async function ingestKb(options: IngestOptions): Promise<IngestReport> {
+  const outcome = await updateIndex(options);
+  parsed.push(...outcome.parsed);
+  return outcome.report;
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE_KB = path.resolve(here, '../fixtures/kb-small');
@@ -62,7 +68,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  vi.mocked(parseDocument).mockClear();
+  parsed = [];
 });
 
 let counter = 0;
@@ -125,7 +131,7 @@ function fakeEmbedder(
 }
 
 function parsedPaths(): string[] {
-  return vi.mocked(parseDocument).mock.calls.map(([file]) => file);
+  return parsed;
 }
 
 function chunkCount(index: Awaited<ReturnType<typeof readIndex>>, docPath: string): number {
@@ -177,7 +183,7 @@ describe('incremental ingest', () => {
     expect(built.vectors).toHaveLength(first.chunks);
     expect(built.hnsw?.size).toBe(first.chunks);
 
-    vi.mocked(parseDocument).mockClear();
+    parsed = [];
     const { embedder, batches } = recording(tiny);
     const second = await ingestKb({ kbDir, indexDir, embedder });
     expect(reportCore(second)).toEqual({ ...reportCore(first), reused_docs: 3, embedded_chunks: 0 });
@@ -198,7 +204,7 @@ describe('incremental ingest', () => {
     const first = await ingestKb({ kbDir, indexDir, embedder: tiny });
     await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
 
-    vi.mocked(parseDocument).mockClear();
+    parsed = [];
     const { embedder, batches } = recording(tiny);
     const report = await ingestKb({ kbDir, indexDir, embedder });
     expect(parsedPaths()).toEqual(['dns/coredns.md']);
@@ -241,7 +247,7 @@ describe('incremental ingest', () => {
       ].join('\n'),
     );
 
-    vi.mocked(parseDocument).mockClear();
+    parsed = [];
     const report = await ingestKb({ kbDir, indexDir, embedder: tiny });
     expect(parsedPaths()).toEqual(['mtu/large-packets.md']);
     expect(report.docs).toBe(3);
@@ -265,7 +271,7 @@ describe('incremental ingest', () => {
     const { kbDir, indexDir } = await workspace();
     const first = await ingestKb({ kbDir, indexDir, embedder: tiny });
     const { embedder, batches } = recording(tinyV2);
-    vi.mocked(parseDocument).mockClear();
+    parsed = [];
     const report = await ingestKb({ kbDir, indexDir, embedder });
     // Parsing is model-independent, so docs are still reused; their vectors are not.
     expect(report.reused_docs).toBe(3);
@@ -420,13 +426,22 @@ describe('atomic generations', () => {
     const [, , previous, live] = generations;
     expect((await readdir(indexDir)).sort()).toEqual(['CURRENT', previous, live].sort());
     const liveFiles = (await readdir(path.join(indexDir, live ?? ''))).sort();
-    expect(liveFiles).toEqual(['docs.json', 'glossary.json', 'hnsw.bin', 'manifest.json', 'vectors.f32']);
+    expect(liveFiles).toEqual([
+      'docs.jsonl',
+      'glossary.json',
+      'hnsw.bin',
+      'lexical.json',
+      'manifest.json',
+      'vectors.f32',
+    ]);
   });
 });
 
 describe('corrupt index', () => {
-  it.each(['docs.json', 'manifest.json', 'vectors.f32'])(
-    'a truncated %s makes readIndex throw INDEX_CORRUPT; the next ingest rebuilds from scratch',
+  // What the next ingest can still reuse: intact doc records (by hash), and vectors when vectors.f32 is whole.
+  const reusable = { 'docs.jsonl': 'some', 'manifest.json': 'none', 'vectors.f32': 'records' } as const;
+  it.each(Object.keys(reusable) as Array<keyof typeof reusable>)(
+    'a truncated %s makes readIndex throw INDEX_CORRUPT; the next ingest rebuilds what is damaged',
     async (file) => {
       const { kbDir, indexDir } = await workspace();
       const first = await ingestKb({ kbDir, indexDir, embedder: tiny });
@@ -439,9 +454,21 @@ describe('corrupt index', () => {
       expect(error).toBeInstanceOf(NetkbError);
       expect((error as NetkbError).code).toBe('INDEX_CORRUPT');
 
+      parsed = [];
       const rebuilt = await ingestKb({ kbDir, indexDir, embedder: tiny });
-      expect(rebuilt.reused_docs).toBe(0);
-      expect(rebuilt.embedded_chunks).toBe(first.chunks);
+      if (reusable[file] === 'none') {
+        expect(rebuilt.reused_docs).toBe(0);
+        expect(rebuilt.embedded_chunks).toBe(first.chunks);
+      } else if (reusable[file] === 'records') {
+        expect(rebuilt.reused_docs).toBe(3);
+        expect(parsedPaths()).toEqual([]);
+        expect(rebuilt.embedded_chunks).toBe(first.chunks);
+      } else {
+        // The records cut off are re-parsed from their files; the intact ones keep their vectors.
+        expect(parsedPaths().length).toBeGreaterThan(0);
+        expect(rebuilt.reused_docs + parsedPaths().length).toBe(3);
+        expect(rebuilt.embedded_chunks).toBeLessThan(first.chunks);
+      }
       expect(await currentGeneration(indexDir)).not.toBe(generation);
       const index = await readIndex(indexDir);
       expect(index.docs.map((doc) => doc.path)).toEqual(FIXTURE_DOCS);

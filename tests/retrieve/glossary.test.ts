@@ -107,3 +107,17 @@ describe('compileGlossary: empty', () => {
     expect(glossary.size).toBe(4);
   });
 });
+
+describe('a glossary of any size', () => {
+  it('compiles 20,000 terms and still matches longest-first with word edges', () => {
+    const entries = Array.from({ length: 10_000 }, (_, i) => ({ terms: [`term${i}x`, `同义词${i}号`] }));
+    entries.push({ terms: ['connection refused', '连接被拒绝'] }, { terms: ['connection', '连接'] });
+    const big = compileGlossary(entries);
+    expect(big.groupsIn(normalizeText('Term42x 和 同义词9999号, connection refused; term42xy'))).toEqual([
+      'g42',
+      'g9999',
+      'g10000',
+    ]);
+    expect(big.canonicalize('连接被拒绝 connection')).toBe('\u0001g10000\u0001 \u0001g10001\u0001');
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Work budget per question (`npm run bench:budget [-- --kb DIR]`): the worst questions we could construct,
+ * answered in-process (retrieval + composition, no HTTP, no answer cache), vectors off.
+ *
+ * - random words: 2,000 characters of random 6–30-letter words (nearly all unknown to the KB: spelling and
+ *   fuzzy candidates for every one of them without a budget);
+ * - near-miss words: 2,000 characters of KB words with one letter changed (each a plausible typo);
+ * - normal: the bundled eval questions, for comparison.
+ * Prints p50 / p95 / max ms per question and how many answers were cut by the time budget.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { answerChat } from '../src/answer/chat.js';
+import { ConversationStore } from '../src/answer/conversation.js';
+import { parseQuestions } from '../src/eval/questions.js';
+import { ingestKb } from '../src/index/ingest-kb.js';
+import { openSearcher } from '../src/index/open-searcher.js';
+import type { Searcher } from '../src/retrieve/types.js';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const kbArg = process.argv.indexOf('--kb');
+const KB = kbArg > 0 ? path.resolve(process.argv[kbArg + 1] ?? 'kb') : path.join(ROOT, 'kb');
+const QUESTIONS = 200;
+
+/** Deterministic PRNG (mulberry32): the same attack on every run. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomWords(next: () => number, chars: number): string {
+  const words: string[] = [];
+  let length = 0;
+  while (length < chars - 31) {
+    const size = 6 + Math.floor(next() * 25);
+    const word = Array.from({ length: size }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join(
+      '',
+    );
+    words.push(word);
+    length += size + 1;
+  }
+  return words.join(' ');
+}
+
+function nearMisses(next: () => number, vocabulary: string[], chars: number): string {
+  const words: string[] = [];
+  let length = 0;
+  while (length < chars - 40 && vocabulary.length > 0) {
+    const word = vocabulary[Math.floor(next() * vocabulary.length)] ?? 'kubectl';
+    const at = Math.floor(next() * word.length);
+    const typo = `${word.slice(0, at)}${String.fromCharCode(97 + Math.floor(next() * 26))}${word.slice(at + 1)}`;
+    words.push(typo);
+    length += typo.length + 1;
+  }
+  return words.join(' ');
+}
+
+async function measure(searcher: Searcher, questions: string[]) {
+  const conversations = new ConversationStore();
+  const times: number[] = [];
+  let cut = 0;
+  for (const message of questions) {
+    const started = performance.now();
+    const answer = await answerChat({ searcher, conversations }, { message });
+    times.push(performance.now() - started);
+    const retrievers = Object.values(answer.body.retrievers) as Array<{ status: string }>;
+    if (retrievers.some((retriever) => retriever.status === 'over_budget')) cut++;
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: times.at(-1) ?? 0, cut, n: times.length };
+}
+
+async function main(): Promise<void> {
+  process.env.NETKB_VECTORS = 'off';
+  const work = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-budget-'));
+  try {
+    const indexDir = path.join(work, 'index');
+    await ingestKb({ kbDir: KB, indexDir, embedder: null, vectorsDisabledReason: 'bench' });
+    const searcher = await openSearcher(indexDir, { embedder: null });
+    const vocabulary = [
+      ...new Set(
+        searcher.docs.flatMap((doc) =>
+          doc.chunks.flatMap((chunk) => chunk.text.toLowerCase().match(/\b[a-z]{6,14}\b/g) ?? []),
+        ),
+      ),
+    ];
+    const next = random(17);
+    const sets: Record<string, string[]> = {
+      'random words (2,000 chars)': Array.from({ length: QUESTIONS }, () => randomWords(next, 2000)),
+      'near-miss words (2,000 chars)': Array.from({ length: QUESTIONS }, () =>
+        nearMisses(next, vocabulary, 2000),
+      ),
+      'normal (eval questions)': parseQuestions(
+        'questions.yaml',
+        await readFile(path.join(ROOT, 'tests/eval/questions.yaml'), 'utf8'),
+      ).map((question) => question.question),
+    };
+    console.log(
+      `KB ${KB}: ${searcher.docs.length} docs, ${searcher.chunkCount} chunks; node ${process.version}`,
+    );
+    console.log('set                              n     p50 ms   p95 ms   max ms   over budget');
+    for (const [name, questions] of Object.entries(sets)) {
+      await measure(searcher, questions.slice(0, 10)); // warm-up
+      const r = await measure(searcher, questions);
+      console.log(
+        `${name.padEnd(32)} ${String(r.n).padEnd(5)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}   ${r.cut}`,
+      );
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

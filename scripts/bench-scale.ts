@@ -1,0 +1,192 @@
+/**
+ * Scale benchmark (`npm run bench:scale`, also part of `npm run bench`): the bundled kb/ alone, then the bundled
+ * kb/ plus COPIES altered copies of the four corpora in ../shared/corpora (8 copies: about 5,000 docs; built in a
+ * temp dir, never committed). Vectors off. For each KB, every step runs in its own process:
+ *
+ * - full ingest: time and peak RSS;
+ * - ready from an existing index with the KB unchanged (what `serve` does at start: bring the index up to date,
+ *   then open it): time, whether anything was written, RSS at ready; then CHATS uncached chats (in-process
+ *   answerChat, no answer cache, the eval questions in turn): p50 / p95 and RSS after;
+ * - incremental ingest after one edited file;
+ * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB.
+ *
+ * Usage: npm run bench:scale [-- --copies N --chats N]. Corpora: $NETKB_CORPORA, else ../shared/corpora.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answerChat } from '../src/answer/chat.js';
+import { ConversationStore } from '../src/answer/conversation.js';
+import { parseQuestions } from '../src/eval/questions.js';
+import { runEval } from '../src/eval/run-eval.js';
+import { updateIndex } from '../src/index/ingest-kb.js';
+import { openSearcher } from '../src/index/open-searcher.js';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const REPO = path.resolve(path.dirname(SCRIPT), '..');
+const CORPORA = path.resolve(process.env.NETKB_CORPORA ?? path.join(REPO, '../shared/corpora'));
+const CORPUS_NAMES = ['kube-ovn-docs', 'ovn-kubernetes-docs', 'flannel-docs', 'calico-docs'];
+const flag = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const COPIES = flag('copies', 8);
+const CHATS = flag('chats', 2000);
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function questions(): Promise<string[]> {
+  const file = path.join(REPO, 'tests/eval/questions.yaml');
+  return parseQuestions(file, await readFile(file, 'utf8')).map((q) => q.question);
+}
+
+/** Child: one step, one JSON line on stdout. */
+async function child(step: string, kbDir: string, indexDir: string): Promise<void> {
+  const started = performance.now();
+  if (step === 'ingest') {
+    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const ms = performance.now() - started;
+    console.log(
+      JSON.stringify({ ms, rssMb: peakRssMb(), docs: report.docs, chunks: report.chunks, written }),
+    );
+    return;
+  }
+  if (step === 'ready') {
+    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const searcher = await openSearcher(indexDir, { embedder: null, ...(live ? { preloaded: live } : {}) });
+    const readyMs = performance.now() - started;
+    global.gc?.();
+    const readyRss = rssMb();
+    const list = await questions();
+    const conversations = new ConversationStore();
+    const times: number[] = [];
+    for (let i = 0; i < CHATS; i++) {
+      const t0 = performance.now();
+      await answerChat({ searcher, conversations }, { message: list[i % list.length] ?? 'pod 不通' });
+      times.push(performance.now() - t0);
+    }
+    global.gc?.();
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+    console.log(
+      JSON.stringify({
+        readyMs,
+        written,
+        readyRss,
+        afterRss: rssMb(),
+        peakRss: peakRssMb(),
+        p50: at(0.5),
+        p95: at(0.95),
+        docs: searcher.docs.length,
+        chunks: searcher.chunkCount,
+      }),
+    );
+    return;
+  }
+  if (step === 'eval') {
+    const searcher = await openSearcher(indexDir, { embedder: null });
+    const file = path.join(REPO, 'tests/eval/questions.yaml');
+    const report = await runEval(searcher, parseQuestions(file, await readFile(file, 'utf8')));
+    console.log(JSON.stringify(report.modes.fused));
+  }
+}
+
+function inChild(step: string, kbDir: string, indexDir: string): Promise<Record<string, number | boolean>> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', SCRIPT, '--child', step, kbDir, indexDir, '--chats', String(CHATS)],
+      { cwd: REPO, env: { ...process.env, NETKB_VECTORS: 'off' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${step} on ${kbDir} failed: ${stderr.trim() || error.message}`));
+        else resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'));
+      },
+    );
+  });
+}
+
+/** Bundled kb/ at the root, then altered copies of each corpus (a copy-specific note appended to every file). */
+async function buildLargeKb(into: string, copies: number): Promise<void> {
+  await cp(path.join(REPO, 'kb'), into, { recursive: true });
+  for (let copy = 0; copy < copies; copy++) {
+    for (const name of CORPUS_NAMES) {
+      const target = path.join(into, 'imported', `copy-${copy}`, name);
+      await cp(path.join(CORPORA, name), target, {
+        recursive: true,
+        filter: (file) => path.basename(file) !== 'PROVENANCE.md',
+      });
+      for (const file of await listMarkdown(target)) {
+        await appendFile(
+          file,
+          `\n\nImported copy ${copy} of ${name}, revision r${copy}-${file.length % 97}.\n`,
+        );
+      }
+    }
+  }
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listMarkdown(full)));
+    else if (/\.mdx?$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+const f0 = (value: unknown) => Number(value).toFixed(0);
+const f2 = (value: unknown) => Number(value).toFixed(2);
+
+async function measure(label: string, kbDir: string, work: string): Promise<string[]> {
+  const indexDir = path.join(work, `index-${label}`);
+  const full = await inChild('ingest', kbDir, indexDir);
+  const ready = await inChild('ready', kbDir, indexDir);
+  const edited = (await listMarkdown(kbDir)).sort()[0] ?? '';
+  await appendFile(edited, '\nOne edited line.\n');
+  const incremental = await inChild('ingest', kbDir, indexDir);
+  const quality = await inChild('eval', kbDir, indexDir);
+  return [
+    `| ${label} (${full.docs} docs, ${full.chunks} chunks) | ${f2(Number(full.ms) / 1000)} s (peak ${f0(full.rssMb)} MB) | ` +
+      `${f2(Number(ready.readyMs) / 1000)} s, wrote ${ready.written ? 'a generation' : 'nothing'} | ` +
+      `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
+      `${f0(incremental.ms)} ms |`,
+    `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
+      `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-scale-'));
+  try {
+    const bundled = path.join(work, 'kb-bundled');
+    await cp(path.join(REPO, 'kb'), bundled, { recursive: true });
+    const large = path.join(work, 'kb-large');
+    await mkdir(large);
+    await buildLargeKb(large, COPIES);
+    await writeFile(path.join(work, 'README'), 'netkb scale bench scratch dir\n');
+    console.log(
+      `node ${process.version}, ${os.cpus().length} CPUs, vectors off, ${CHATS} uncached chats per KB`,
+    );
+    const rows = [
+      '| KB | full ingest | ready from an existing index (KB unchanged) | RSS at ready → after chats | uncached chat p50 / p95 | incremental (1 file edited) |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...(await measure('bundled', bundled, work)),
+      ...(await measure(`bundled + ${COPIES} copies of the corpora`, large, work)),
+    ];
+    console.log(rows.join('\n'));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  const [, step, kbDir, indexDir] = args;
+  if (!step || !kbDir || !indexDir) throw new Error('usage: bench-scale.ts --child STEP KB_DIR INDEX_DIR');
+  await child(step, kbDir, indexDir);
+} else {
+  await main();
+}
