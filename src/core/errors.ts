@@ -30,7 +30,7 @@ export const ERRORS = {
   HEADERS_TOO_LARGE: { status: 431, message: 'Request headers are too large' },
   MISSING_HOST: { status: 400, message: 'An HTTP/1.1 request needs a Host header' },
   HOST_NOT_ALLOWED: { status: 421, message: 'This server does not answer for that Host' },
-  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
   UNKNOWN_ANSWER: { status: 404, message: 'No answer with this id in the query log' },
   STORE_UNAVAILABLE: { status: 503, message: 'The database cannot be opened or written' },

@@ -47,7 +47,8 @@ export const DocRecordSchema = Type.Object({
     Type.Object({
       command: Type.String(),
       purpose: Type.String(),
-      safety: Type.Union([Type.Literal('read-only'), Type.Literal('mutating')]),
+      safety: Type.Union([Type.Literal('read-only'), Type.Literal('mutating'), Type.Literal('unknown')]),
+      safetyReason: Type.Optional(Type.String()),
       placeholders: Type.Array(Type.String()),
       source: SourceRef,
       chunkId: Type.String(),

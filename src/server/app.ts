@@ -85,8 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.settings,
   };
   const metrics = settings.metrics ? (options.metrics ?? new NetkbMetrics()) : null;
+  const limitOptions = fastifyLimitOptions(settings.limits);
   const app = Fastify({
-    ...fastifyLimitOptions(settings.limits),
+    ...limitOptions,
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A caller's X-Request-Id is kept when it is a plain token, so logs correlate across services.
@@ -104,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
     // A missing Host is answered by our hook (host-check.ts) with a JSON body, not by Node with an empty one.
-    http: { requireHostHeader: false },
+    http: { ...limitOptions.http, requireHostHeader: false },
   });
 
   capConnections(app.server, settings.limits);

@@ -6,7 +6,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyHttpOptions } from 'fastify';
-import { ERRORS, type ErrorCode } from '../core/errors.js';
 import type { ServerLimits } from './settings.js';
 
 /** How often Node checks connections for expired request/header timeouts. */
@@ -22,35 +21,7 @@ export function fastifyLimitOptions(limits: ServerLimits): Partial<FastifyHttpOp
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       connectionsCheckingInterval: Math.min(CHECK_INTERVAL_MS, limits.headersTimeoutMs),
     },
-    clientErrorHandler,
   };
-}
-
-/** Connection-level failures (before Fastify has a request) in our `{error: {code, message}}` shape. */
-export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code]: [number, ErrorCode] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'REQUEST_TIMEOUT']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'HEADERS_TOO_LARGE']
-        : [400, 'BAD_REQUEST'];
-  const body = JSON.stringify({ error: { code, message: ERRORS[code].message } });
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy();
-}
-
-function statusText(status: number): string {
-  return status === 408
-    ? 'Request Timeout'
-    : status === 431
-      ? 'Request Header Fields Too Large'
-      : 'Bad Request';
 }
 
 /**

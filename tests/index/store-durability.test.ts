@@ -82,7 +82,7 @@ describe('generation store', () => {
       }
       const live = (await currentGeneration(indexDir)) ?? '';
       const names = synced.map((file) => path.relative(indexDir, file).replace(/^\.tmp-/, ''));
-      for (const file of ['docs.json', 'glossary.json', 'manifest.json'])
+      for (const file of ['docs.jsonl', 'glossary.json', 'manifest.json'])
         expect(names).toContain(path.join(live, file));
       expect(names).toContain(live);
       expect(names).toContain(`.CURRENT.tmp-${live}`);
