@@ -58,6 +58,17 @@ describe('analyzeQuery', () => {
     expect(analyze('pods time out on port 6443, other nodes are fine').terms.get('node')).toBeUndefined();
   });
 
+  it('reads "are able to communicate" and "can ping" as working, "is not able to" and "cannot" as failing', () => {
+    const query = analyze(
+      'pods with same node are able to communicate with each other but pod on another node is not able to communicate',
+    );
+    expect(query.working).toBe('pods with same node are able to communicate with each other');
+    expect(analyze('cross-node pods can ping, pods cannot curl 6443').working).toBe(
+      'cross-node pods can ping',
+    );
+    expect(analyze('cross-node pods cannot ping, curl 6443 times out').working).toBe('');
+  });
+
   it('does not read a failing clause as working: 没问题 is working, 不通 is not', () => {
     expect(analyze('pod 超时，节点没问题').working).toBe('节点没问题');
     expect(analyze('pod 超时，节点也不通').working).toBe('');
