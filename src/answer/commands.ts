@@ -10,8 +10,10 @@
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause: the state-changing command that best matches what a matched row says to do.
  */
+
 import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
+import { alreadyInPlace } from './already-set.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { type RankedRow, terms } from './rank-rows.js';
 
@@ -167,6 +169,8 @@ export function pickCommands(
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {
       if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
+      // A setting the user says they already have is not the fix.
+      if (alreadyInPlace(query, c.record.command)) continue;
       const context = contextTerms(c.record, doc);
       const counts = termFrequencies(doc);
       let overlap = 0;

@@ -14,10 +14,15 @@ export interface FactAsk {
   kinds: ValueKind[];
   /** The question asks for a default ("默认", "default"). */
   wantsDefault: boolean;
+  /**
+   * The clauses that ask for the value. A real report is long (setup, logs, what was tried) and asks in one
+   * clause: its words pick the line; the rest of the question only breaks ties.
+   */
+  focus: string;
 }
 
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|\bwhich\b|\bwhat\b|how (?:big|large|many|much)|\bdefault\b/i;
+  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
@@ -29,16 +34,36 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   ['iface', /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備/i],
 ];
 
+/**
+ * Clauses of a question: sentences, and their parts joined by commas or "and" (a report asks "which port does it
+ * use and how do I change it" in one sentence: the first part asks for a value, the second for a procedure).
+ */
+const CLAUSES = /[。！？；;!?\n]+|[.,，、](?=\s|$)|\s(?:and|but)\s|以及|还有|還有|并且|並且/u;
+
 /** The value the question asks for, or null when it is not a fact question. */
 export function factAsk(question: string): FactAsk | null {
   const text = question.normalize('NFKC');
-  if (!ASKS.test(text) || NOT_A_VALUE.test(text)) return null;
-  let kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  const asking: string[] = [];
+  const kinds = new Set<ValueKind>();
+  // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
+  for (const clause of text.split(CLAUSES)) {
+    if (!ASKS.test(clause) || NOT_A_VALUE.test(clause)) continue;
+    const clauseKinds = kindsIn(clause);
+    if (clauseKinds.length === 0) continue;
+    asking.push(clause.trim());
+    for (const kind of clauseKinds) kinds.add(kind);
+  }
+  if (asking.length === 0) return null;
+  const focus = asking.join(' ');
+  return { kinds: [...kinds], wantsDefault: /默认|默認|\bdefault\b/i.test(focus), focus };
+}
+
+function kindsIn(text: string): ValueKind[] {
+  const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
   // "the MTU of the pod interface": the number is asked, the interface is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
-    kinds = kinds.filter((kind) => kind !== 'iface' && kind !== 'ip');
-  if (kinds.length === 0) return null;
-  return { kinds, wantsDefault: /默认|默認|\bdefault\b/i.test(text) };
+    return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip');
+  return kinds;
 }
 
 const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
@@ -141,7 +166,12 @@ export interface DirectQuote {
  * the question asks for the default, prose and table rows over text blocks, and the first doc.
  */
 export function directAnswer(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
-  const wanted = [...terms(question)];
+  // The asking clause's words count fully; the rest of a long report only breaks ties.
+  const focus = terms(ask.focus);
+  const wanted = [...terms(question)].map(([term, weight]): [string, number] => [
+    term,
+    focus.has(term) ? weight : weight * 0.25,
+  ]);
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.

@@ -223,8 +223,31 @@ function nextVisible(text: string, index: number): string {
   return text.slice(index).trimStart().charAt(0);
 }
 
-/** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`). */
+/**
+ * What follows a name when the question says that object works ("service/kubernetes works fine", "node-02 上正常"):
+ * it is the comparison, not the broken object, so it fills nothing. Up to the clause's end, with no failure word.
+ */
+const WORKS_NEXT =
+  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
+const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
+const FAILS_NEAR =
+  /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
+
+function saysItWorks(text: string, match: Match): boolean {
+  const after = text.slice(match.index);
+  const end = after.slice(match.value.length).search(CLAUSE_END);
+  const clause = end === -1 ? after : after.slice(0, match.value.length + end);
+  return WORKS_NEXT.test(clause) && !FAILS_NEAR.test(clause.slice(match.value.length));
+}
+
+/** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`), but not working ones. */
 function objectNames(text: string): Record<ObjectKind, Match[]> {
+  const found = presentedNames(text);
+  for (const kind of KINDS) found[kind] = found[kind].filter((match) => !saysItWorks(text, match));
+  return found;
+}
+
+function presentedNames(text: string): Record<ObjectKind, Match[]> {
   const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
   for (const kind of KINDS) {
     const patterns = PATTERNS[kind];

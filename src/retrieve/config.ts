@@ -20,6 +20,11 @@ export interface RetrievalConfig {
   maxChunksPerDocInTop5: number;
   /** Candidates taken from each retriever before fusion. */
   candidatesPerRetriever: number;
+  /**
+   * A question that reports a broken path and mentions the tool the user ran (tcpdump, ovs-vsctl) is about the
+   * path, not the tool: docs of `category` (the tools' how-tos) score × `factor` then.
+   */
+  toolDocs: { category: string; factor: number };
   /** Below this confidence the answer abstains. */
   abstainBelow: number;
   /** Confidence of any trigger hit on the top doc, and of a full-strength one. */
@@ -71,6 +76,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
+  toolDocs: { category: 'diagnostics', factor: 0.6 },
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
   lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5, referenceChunks: 232 },

@@ -14,6 +14,8 @@ export interface FusionInputs {
   topicCoverage: ((docPath: string) => number) | null;
   /** -1 / 1 for docs about another / the same alternative (CNI, ...) the question names (see scope.ts). */
   scope: ((docPath: string) => -1 | 0 | 1) | null;
+  /** Extra score factor per doc (1 when absent): a tool's how-to in a question about a broken path. */
+  docFactor?: ((docPath: string) => number) | null;
 }
 
 export interface FusionCorpus {
@@ -85,7 +87,7 @@ export function fuse(
     scored.push({
       chunk,
       doc,
-      score: base * scope * chunk.weight ** config.chunkWeightExponent,
+      score: base * scope * (inputs.docFactor?.(doc.path) ?? 1) * chunk.weight ** config.chunkWeightExponent,
       via: active.filter((name) => (components[name] ?? 0) > 0),
       matchedTriggers: triggers,
     });

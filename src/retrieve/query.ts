@@ -31,7 +31,7 @@ const CLAUSE_BREAK =
   /[,;!?。、]|\.(?=\s|$)|\s(?:but|while|whereas|though|although|however)\s|但是|但|可是|不过|而是/u;
 /** A clause saying something works... */
 const WORKS =
-  /正常|没问题|没事|是通的|能通|可以通|都通|是好的|能访问|可以访问|能ping通|可以ping通|(?<![a-z])(?:works?|worked|working|fine|ok|okay|succeeds?|succeeded|reachable)(?![a-z'])/u;
+  /正常|没问题|没事|是通的|能通|可以通|都通|是好的|能访问|可以访问|能ping通|可以ping通|(?<![a-z])(?:works?|worked|working|fine|ok|okay|succeeds?|succeeded|reachable|(?:is|are|was|were) able to|can (?:ping|reach|connect|communicate|access|talk|curl))(?![a-z'])/u;
 const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 /**
  * ...and nothing failing (checked once the "works" phrases are taken out, so 没问题 does not read as 没).
@@ -43,6 +43,42 @@ const PARENTHETICAL = /\(([^()]*)\)/g;
 /** A name with a generated suffix: a 5-10 character segment mixing letters and digits (pod and ReplicaSet hashes). */
 const GENERATED_NAME =
   /(?<![a-z0-9])[a-z0-9]+(?:[-.][a-z0-9]+)*-(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,10}(?:-[a-z0-9]{3,5})?(?![a-z0-9])/g;
+
+/**
+ * Payload-size symptoms: small requests work and large ones hang, long replies are dropped, transfers above some
+ * byte count stall. That is the signature of an MTU problem however it is worded, so such a question also asks
+ * about large packets (the glossary's 大包 group) and MTU.
+ */
+const SMALL =
+  /(?<![a-z])(?:small|smaller|tiny|short)(?![a-z])|小(?:包|文件|文档|请求|請求|报文|報文|数据|數據|的)/u;
+const LARGE =
+  /(?<![a-z])(?:large|larger|big|bigger|huge|long|longer)(?![a-z])|大(?:包|文件|文档|请求|請求|报文|報文|数据|數據|的|于|於)|超过\s*\d{3,}/u;
+const PAYLOAD =
+  /(?<![a-z])(?:packets?|payloads?|responses?|reply|replies|files?|requests?|body|bodies|uploads?|downloads?|transfers?|data|resources?|messages?|bytes)(?![a-z])|包|报文|報文|文件|文档|数据|數據|响应|響應|字节|位元組/u;
+const PAYLOAD_SIZE_TERMS = '大包 mtu';
+
+export function payloadSizeSymptom(text: string): boolean {
+  // Small works, large does not: the contrast itself.
+  if (SMALL.test(text) && LARGE.test(text)) return true;
+  // Or a large payload that fails ("long packets are dropped", "responses that are too big ... hang").
+  return text
+    .split(CLAUSE_BREAK)
+    .some((clause) => LARGE.test(clause) && PAYLOAD.test(clause) && FAILS.test(clause));
+}
+
+/**
+ * A path that does not carry traffic ("pods on different nodes cannot ping each other", "跨节点不通"), as opposed to
+ * a question about a tool or a single error. A report of a broken path that also says which tool the user ran
+ * (tcpdump, ovs-vsctl) is still about the path.
+ */
+const BROKEN_PATH =
+  /不通|连不上|連不上|连不通|无法访问|無法訪問|访问不了|互访失败|收不到|没有回包|沒有回包|(?<![a-z])(?:unreachable|not (?:reachable|working|able to (?:ping|reach|connect|communicate|access))|(?:doesn't|does not|don't|do not|isn't) work|(?:can ?not|can't|cannot|unable to|fails? to|failed to) (?:\w+ ){0,2}(?:ping|reach|connect|communicate|access|talk))(?![a-z])/u;
+const ASKS_HOW = /(?<![a-z])how (?:do|to|can|could|should|would)(?![a-z])|怎么|怎麼|如何|怎样|怎樣/u;
+
+/** The question reports a broken path and does not ask how to use something. */
+export function reportsBrokenPath(query: AnalyzedQuery): boolean {
+  return BROKEN_PATH.test(query.focus) && !ASKS_HOW.test(query.text);
+}
 
 export function analyzeQuery(
   text: string,
@@ -60,19 +96,16 @@ export function analyzeQuery(
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
   const focus = [...focusClauses, ...context].join(', ');
   const counts = countsAsTopic(text, vocabulary);
+  const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];
   // A contrast only helps when the failing part still says something the KB knows.
   const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
-    return {
-      text,
-      focus: text,
-      working: '',
-      terms: weigh(vocabulary.tokenize(text), 1, new Map(), counts, limit),
-    };
+    const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
+    return { text, focus: text, working: '', terms };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh(focusTokens, 1, new Map(), counts, limit);
+  const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
   return { text, focus, working, terms };

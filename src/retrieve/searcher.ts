@@ -13,7 +13,7 @@ import {
   type PreparedLexicalDoc,
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
-import { analyzeQuery, type QueryVocabulary } from './query.js';
+import { analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
@@ -278,6 +278,7 @@ export class KbSearcher implements Searcher {
         coverage,
         topicCoverage,
         scope,
+        docFactor: reportsBrokenPath(query) ? this.ranToolFactor(trigger) : null,
       },
       this,
       config,
@@ -309,6 +310,22 @@ export class KbSearcher implements Searcher {
       confidence: parts,
     };
     return { result, trace };
+  }
+
+  /**
+   * A broken-path report that names a command the user ran ("ovs-vsctl show shows the geneve port", "tcpdump on
+   * both hosts") matches that tool's how-to by its trigger; the answer is the failing path's runbook, so a tool
+   * doc matched by a command (a Latin trigger) scores less.
+   */
+  private ranToolFactor(trigger: TriggerHit[] | null): (docPath: string) => number {
+    const { category, factor } = this.config.toolDocs;
+    const ran = new Set(
+      (trigger ?? [])
+        .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)
+        .filter((hit) => hit.matched.some((phrase) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase)))
+        .map((hit) => hit.docPath),
+    );
+    return (docPath) => (ran.has(docPath) ? factor : 1);
   }
 
   /**

@@ -12,8 +12,16 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ['what MTU should the pod interface get with a vxlan overlay', ['mtu'], false],
     ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
     ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
+    // Real reports: the value is asked in one clause of a long text that also asks how or why.
+    [
+      'port 179 is already used by frr on the host. Which port does calico use for BGP and how to configure it?',
+      ['port'],
+      false,
+    ],
+    ['Why do my pods time out? What is the ports needed for calico between vlans', ['port'], false],
+    ['节点上多了 100.64.0.2 这个地址，这个网段是从哪来的', ['cidr'], false],
   ])('%s → %j', (question, kinds, wantsDefault) => {
-    expect(factAsk(question)).toEqual({ kinds, wantsDefault });
+    expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
   });
 
   it.each([
@@ -22,6 +30,8 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     '跨节点 pod 不通怎么排查端口',
     'coredns 解析失败',
     'what is the difference between shared and local gateway mode',
+    'how could i modify the mtu of the pod interface',
+    'Why is the MTU 1400 on my pods? It should be 1450.',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
@@ -36,6 +46,15 @@ describe('direct answers on a real index', () => {
     await fixture.cleanup();
   });
 
+  it('reads the asking clause of a long report: the value it asks for, not the words around it', () => {
+    const ask = factAsk(
+      'We run kube-ovn on three nodes and pods on different nodes cannot ping each other. ' +
+        'The cloud security group only allows TCP. Which udp port does the geneve tunnel need?',
+    );
+    expect(ask?.kinds).toEqual(['port']);
+    expect(ask?.focus).toBe('Which udp port does the geneve tunnel need');
+  });
+
   it('finds the sentence that states the port, quoted exactly', () => {
     const doc = fixture.searcher.doc('kube-ovn/geneve.md');
     expect(doc).toBeDefined();
@@ -43,7 +62,7 @@ describe('direct answers on a real index', () => {
     const found = directAnswer(
       question,
       doc ? [doc] : [],
-      factAsk(question) ?? { kinds: [], wantsDefault: false },
+      factAsk(question) ?? { kinds: [], wantsDefault: false, focus: '' },
     );
     expect(found?.quote).toContain('UDP 6081');
     expect(found?.line).toBe(16);

@@ -279,6 +279,17 @@ const RULE_CASES: Case[] = [
     fills: { '<cluster-ip>': '10.96.12.7', '<target-ip>': '10.96.12.7' },
     entities: { services: [] },
   },
+  // The object the question says works is the comparison, not the broken one.
+  {
+    question: 'Cannot connect to ClusterIP service IP but service/kubernetes works fine',
+    fills: {},
+    entities: { services: [] },
+  },
+  {
+    question: 'svc/payment times out from pods, svc/orders is fine',
+    fills: { '<service-name>': 'payment' },
+    entities: { services: ['payment'] },
+  },
   {
     question: 'pod 里 nslookup 超时，nameserver 10.96.0.10',
     fills: { '<target-ip>': '10.96.0.10' },

@@ -95,3 +95,21 @@ describe('eval on the seed pages nobody tuned for (tests/eval/seeds-questions.ya
     expect(answers.out_of_scope_abstained).toBe(1);
   });
 });
+
+describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
+  it('answers long, English-heavy reports at the levels measured when they were added', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports.yaml'));
+    // A tuning set of real reports: 40+ questions, each citing the public thread it comes from.
+    expect(run.questions.length).toBeGreaterThanOrEqual(40);
+    for (const q of run.questions) expect(q.source ?? '').toMatch(/^https:\/\/github\.com\//);
+    for (const q of run.questions) for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
+    const answers = run.report.answers;
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.85);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.83);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.66);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
+    expect(answers.wrong_fills).toBe(0);
+    expect(answers.false_abstentions).toBeLessThanOrEqual(3);
+    expect(answers.out_of_scope_abstained).toBe(1);
+  });
+});

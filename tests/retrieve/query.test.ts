@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
-import { analyzeQuery, type QueryVocabulary } from '../../src/retrieve/query.js';
+import {
+  analyzeQuery,
+  payloadSizeSymptom,
+  type QueryVocabulary,
+  reportsBrokenPath,
+} from '../../src/retrieve/query.js';
 import { tokenize } from '../../src/retrieve/tokenize.js';
 
 /** A KB that knows these words and nothing else. */
@@ -51,6 +56,17 @@ describe('analyzeQuery', () => {
     expect(query.terms.get('pods')).toBe(1);
     expect(query.terms.get('cross-node')).toBe(weight);
     expect(analyze('pods time out on port 6443, other nodes are fine').terms.get('node')).toBeUndefined();
+  });
+
+  it('reads "are able to communicate" and "can ping" as working, "is not able to" and "cannot" as failing', () => {
+    const query = analyze(
+      'pods with same node are able to communicate with each other but pod on another node is not able to communicate',
+    );
+    expect(query.working).toBe('pods with same node are able to communicate with each other');
+    expect(analyze('cross-node pods can ping, pods cannot curl 6443').working).toBe(
+      'cross-node pods can ping',
+    );
+    expect(analyze('cross-node pods cannot ping, curl 6443 times out').working).toBe('');
   });
 
   it('does not read a failing clause as working: 没问题 is working, 不通 is not', () => {
@@ -112,5 +128,44 @@ describe('analyzeQuery', () => {
   it('does not split IPs or domains on their dots', () => {
     expect(analyze('curl 10.16.0.20, 超时').working).toBe('');
     expect(analyze('curl my-svc.prod hangs. node is fine').working).toBe('node is fine');
+  });
+});
+
+describe('payloadSizeSymptom: small works, large hangs (an MTU problem however it is worded)', () => {
+  it.each([
+    'If the resource I request is small, wget can get the response. If it is large (~20k), wget stalls',
+    'when the container sends a long reply to an HTTP request, the long packets are dropped',
+    'TCP connections hang waiting for response packets that are too big to be delivered',
+    '小包能通，大包不通',
+    '传大文件的时候连接卡住，小请求正常',
+  ])('%s', (text) => {
+    expect(payloadSizeSymptom(normalizeText(text))).toBe(true);
+  });
+
+  it.each([
+    'pods on different nodes cannot ping each other',
+    'a large cluster with 500 nodes, coredns is slow',
+    '大量 pod 同时重启后 dns 解析失败',
+  ])('not: %s', (text) => {
+    expect(payloadSizeSymptom(normalizeText(text))).toBe(false);
+  });
+});
+
+describe('reportsBrokenPath: a path that does not carry traffic, not a question about using a tool', () => {
+  const query = (text: string) => analyzeQuery(normalizeText(text), vocabulary, RETRIEVAL_CONFIG);
+  it.each([
+    'Pod ovn-pinger cannot ping the k8s cluster or other pod. ovs-vsctl show 里 geneve 端口已建立',
+    'tcpdump on both hosts: packets go out from host A, but pods on different nodes are not able to communicate',
+    '跨节点 pod 不通，genev_sys_6081 上能抓到包',
+  ])('%s', (text) => {
+    expect(reportsBrokenPath(query(text))).toBe(true);
+  });
+
+  it.each([
+    'how do I capture on br-int with tcpdump',
+    '在 br-int 上 tcpdump 什麼都抓不到',
+    '怎么看 ovs 流表',
+  ])('not: %s', (text) => {
+    expect(reportsBrokenPath(query(text))).toBe(false);
   });
 });
