@@ -1,10 +1,12 @@
 import { answerChat, type ChatRequest } from '../answer/chat.js';
 import { ConversationStore } from '../answer/conversation.js';
 import { renderText } from '../answer/render.js';
-import { embeddingConfigFromEnv } from '../core/config.js';
+import { embeddingConfigFromEnv, storeConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
 import { loadIndex } from '../server/index-loader.js';
 import { MAX_MESSAGE_CHARS } from '../server/schemas.js';
+import { answerLogEntry } from '../store/log-entry.js';
+import { openStore } from '../store/open-store.js';
 import { parseFlags, stringFlag } from './args.js';
 import { DEFAULTS, optionalString } from './serve.js';
 
@@ -42,6 +44,28 @@ export async function runAsk(argv: string[]): Promise<number> {
     warn: (warning) => process.stderr.write(`WARNING: ${warning}\n`),
   });
   const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, request);
+  const storeConfig = storeConfigFromEnv();
+  const entry = answerLogEntry(
+    {
+      answerId: body.id,
+      question: message,
+      channel: 'cli',
+      topDoc: body.citations[0]?.path ?? null,
+      confidence: body.confidence,
+      abstained: body.abstained,
+      latencyMs: body.took_ms,
+      conversationId: body.conversation_id,
+      indexGeneration: searcher.generation ?? null,
+      at: Date.now(),
+    },
+    storeConfig.logQuestions,
+  );
+  if (entry) {
+    const { store, stopMaintenance } = await openStore(storeConfig);
+    store.logAnswer(entry);
+    stopMaintenance();
+    await store.close();
+  }
   process.stdout.write(values.json ? `${JSON.stringify(body)}\n` : renderText(body, message));
   return 0;
 }

@@ -4,6 +4,7 @@ import { NetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { ingestKb } from '../index/ingest-kb.js';
 import { listKbFiles } from '../index/kb-files.js';
+import { formatFindingLine } from '../lint/format.js';
 import { parseFlags, stringFlag } from './args.js';
 import { embedProgress } from './progress.js';
 
@@ -52,5 +53,5 @@ export async function runIngest(argv: string[]): Promise<number> {
 }
 
 export function formatFinding(finding: Finding): string {
-  return `${finding.file}:${finding.line}: ${finding.severity} ${finding.code}: ${finding.message}`;
+  return formatFindingLine(finding);
 }

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { isNetkbError } from '../core/errors.js';
 import { ASK_USAGE, runAsk } from './ask.js';
+import { COVERAGE_USAGE, runCoverage } from './coverage.js';
 import { EVAL_USAGE, runEvalCommand } from './eval.js';
+import { EXPLAIN_USAGE, runExplain } from './explain.js';
 import { INGEST_USAGE, runIngest } from './ingest.js';
 import { INSPECT_USAGE, runInspect } from './inspect.js';
+import { LINT_USAGE, runLint } from './lint.js';
+import { REPORT_USAGE, runReport } from './report.js';
 import { runServe, SERVE_USAGE } from './serve.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<number> }> = {
@@ -12,6 +16,10 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise
   serve: { usage: SERVE_USAGE, run: runServe },
   ask: { usage: ASK_USAGE, run: runAsk },
   eval: { usage: EVAL_USAGE, run: runEvalCommand },
+  lint: { usage: LINT_USAGE, run: runLint },
+  explain: { usage: EXPLAIN_USAGE, run: runExplain },
+  coverage: { usage: COVERAGE_USAGE, run: runCoverage },
+  report: { usage: REPORT_USAGE, run: runReport },
 };
 
 /** Exit codes: 0 ok, 2 bad usage or input (one readable line on stderr), 1 internal failure. */
@@ -23,6 +31,8 @@ const USER_ERRORS = new Set([
   'INDEX_VERSION',
   'INVALID_CONFIG',
   'INVALID_FILE',
+  'STORE_UNAVAILABLE',
+  'STORE_VERSION',
 ]);
 
 async function main(argv: string[]): Promise<number> {

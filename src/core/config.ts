@@ -46,3 +46,48 @@ export function embeddingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Em
       : !config.NETKB_MODEL_DIR,
   };
 }
+
+/** How questions go into the query log: as written, only their hash, or not at all (no log). */
+export type QuestionLogMode = 'text' | 'hash' | 'off';
+
+export interface StoreConfig {
+  /** SQLite database file. */
+  dbPath: string;
+  /** Query log and feedback older than this many days are deleted. */
+  retentionDays: number;
+  logQuestions: QuestionLogMode;
+}
+
+export const DEFAULT_DB_PATH = '.netkb/netkb.db';
+
+const StoreEnvSchema = Type.Object({
+  NETKB_DB: Type.Optional(Type.String({ minLength: 1 })),
+  NETKB_LOG_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  NETKB_LOG_QUESTIONS: Type.Optional(
+    Type.Union([Type.Literal('text'), Type.Literal('hash'), Type.Literal('off')]),
+  ),
+});
+
+/** NETKB_DB (default .netkb/netkb.db), NETKB_LOG_DAYS (default 30, ≥ 1), NETKB_LOG_QUESTIONS (text|hash|off). */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const picked = Object.fromEntries(
+    Object.keys(StoreEnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const first = [...Value.Errors(StoreEnvSchema, picked)][0];
+  if (first) {
+    throw new NetkbError(
+      'INVALID_CONFIG',
+      `Invalid ${first.path.slice(1)}: ${first.path.includes('DAYS') ? 'a whole number of days' : first.message}`,
+    );
+  }
+  const config = picked as Static<typeof StoreEnvSchema>;
+  const days = config.NETKB_LOG_DAYS === undefined ? 30 : Number(config.NETKB_LOG_DAYS);
+  if (days < 1) throw new NetkbError('INVALID_CONFIG', 'Invalid NETKB_LOG_DAYS: at least 1 day');
+  return {
+    dbPath: config.NETKB_DB ?? DEFAULT_DB_PATH,
+    retentionDays: days,
+    logQuestions: config.NETKB_LOG_QUESTIONS ?? 'text',
+  };
+}

@@ -18,6 +18,9 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   NOT_FOUND: { status: 404, message: 'Route not found' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
+  UNKNOWN_ANSWER: { status: 404, message: 'No answer with this id in the query log' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The database cannot be opened or written' },
+  STORE_VERSION: { status: 500, message: 'The database was written by a newer netkb version' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

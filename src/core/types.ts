@@ -8,6 +8,8 @@ export interface Finding {
   file: string;
   /** 1-based line in the source file. */
   line: number;
+  /** 1-based column, when the finding points inside the line. */
+  column?: number;
   severity: Severity;
   code: string;
   message: string;

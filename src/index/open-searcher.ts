@@ -28,5 +28,11 @@ export async function openSearcher(
     vectorStatus = { enabled: true, modelId: model.id, dims: model.dims };
     vector = { embedder, index: index.hnsw };
   }
-  return new KbSearcher({ docs: index.docs, glossary: index.glossary, vector, vectorStatus });
+  return new KbSearcher({
+    docs: index.docs,
+    glossary: index.glossary,
+    vector,
+    vectorStatus,
+    generation: index.generation,
+  });
 }

@@ -146,6 +146,16 @@ function promptedCommand(line: string, hashPrompts: boolean): string | null {
   return hashPrompts ? hashPromptCommand(line) : null;
 }
 
+/** The command after a shell prompt (`$ `, `[root@node1 ~]# `, `root@node1:/dir# `), or null when there is none. */
+export function afterPrompt(line: string): string | null {
+  return promptedCommand(line.trim(), false);
+}
+
+/** True when the line's program is one netkb knows (kubectl, ip, ovs-vsctl …). */
+export function isKnownCommand(line: string): boolean {
+  return KNOWN_COMMANDS.has(firstWord(line.trim()));
+}
+
 function hashPromptCommand(line: string): string | null {
   const match = HASH_PROMPT.exec(line);
   if (!match) return null;
@@ -221,7 +231,7 @@ const NUMBERED_PROSE = /^(?:\d+|[a-z]|[一二三四五六七八九十]+)[.)、�
 const KEY_VALUE = /^["']?[\w .\-/()]+["']?\s*:(?:\s|$)/;
 const JSON_OR_YAML_PUNCT = /^(?:[{}[\]]|-\s+\w[\w-]*:|---$)/;
 
-function looksLikeCommand(line: string, tagged: boolean): boolean {
+export function looksLikeCommand(line: string, tagged: boolean): boolean {
   if (
     FLOW_TEXT.test(line) ||
     (/\bactions=/.test(line) && !/^(?:ovs-ofctl|kubectl|ovs-appctl)\b/.test(line))

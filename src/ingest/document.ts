@@ -31,6 +31,15 @@ export function parseDocument(
   source: string,
   options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
 ): ParsedDocument {
+  return parseDocumentWithTree(path, source, options).doc;
+}
+
+/** parseDocument, also handing back the markdown tree (`netkb lint` checks it without parsing twice). */
+export function parseDocumentWithTree(
+  path: string,
+  source: string,
+  options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+): { doc: ParsedDocument; tree: Root } {
   const text = source.replace(/^\uFEFF/, '');
   const lines = text.split('\n');
   const front = parseFrontMatter(path, text);
@@ -139,7 +148,7 @@ export function parseDocument(
   }
   commands.sort((a, b) => a.source.line - b.source.line);
 
-  return {
+  const doc: ParsedDocument = {
     path,
     title,
     category: front.data.category ?? null,
@@ -153,6 +162,7 @@ export function parseDocument(
     findings: findings.sort((a, b) => a.line - b.line),
     links: relativeLinks(tree, path),
   };
+  return { doc, tree };
 }
 
 export function contentHash(source: string): string {

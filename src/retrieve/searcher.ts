@@ -1,5 +1,6 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
+import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { compileGlossary } from './glossary.js';
 import { buildLexicalIndex, type LexicalIndex } from './lexical.js';
@@ -21,6 +22,7 @@ export interface SearcherData {
   glossary: readonly GlossaryEntry[];
   vector: VectorSearch | null;
   vectorStatus: VectorStatus;
+  generation?: string;
 }
 
 /** The loaded, query-ready KB. Opening it from disk is `openSearcher` in src/index/open-searcher.ts. */
@@ -28,6 +30,7 @@ export class KbSearcher implements Searcher {
   readonly docs: readonly DocRecord[];
   readonly vectors: VectorStatus;
   readonly chunkCount: number;
+  readonly generation: string | undefined;
   private readonly chunks = new Map<string, Chunk>();
   private readonly docsByPath = new Map<string, DocRecord>();
   private readonly ordinals: string[] = [];
@@ -38,6 +41,7 @@ export class KbSearcher implements Searcher {
   private readonly spelling: SpellingCorrector;
   private readonly vocabulary: QueryVocabulary;
   private readonly scopes: ScopeTable;
+  private readonly glossaryEntries: readonly GlossaryEntry[];
 
   constructor(
     data: SearcherData,
@@ -46,6 +50,7 @@ export class KbSearcher implements Searcher {
     this.docs = data.docs;
     this.vectors = data.vectorStatus;
     this.vector = data.vector;
+    this.generation = data.generation;
     for (const doc of data.docs) {
       this.docsByPath.set(doc.path, doc);
       for (const chunk of doc.chunks) {
@@ -54,6 +59,7 @@ export class KbSearcher implements Searcher {
       }
     }
     this.chunkCount = this.ordinals.length;
+    this.glossaryEntries = data.glossary;
     this.glossary = compileGlossary(data.glossary);
     this.triggers = buildTriggerTable(data.docs, this.glossary, config);
     this.lexical = buildLexicalIndex(data.docs, this.glossary, config);
@@ -76,9 +82,24 @@ export class KbSearcher implements Searcher {
   }
 
   async search(rawQuestion: string, options: SearchOptions = {}): Promise<RetrievalResult> {
+    return (await this.run(rawQuestion, options)).result;
+  }
+
+  /** The search with every intermediate step, for `netkb explain` and `"explain": true`. */
+  async explain(rawQuestion: string, options: SearchOptions = {}): Promise<Explanation> {
+    const { result, trace } = await this.run(rawQuestion, options);
+    return buildExplanation(result, trace, this, this.glossaryEntries, this.config);
+  }
+
+  private async run(
+    rawQuestion: string,
+    options: SearchOptions,
+  ): Promise<{ result: RetrievalResult; trace: SearchTrace }> {
     const started = performance.now();
     const config = this.config;
-    const query = analyzeQuery(this.spelling.correct(normalizeText(rawQuestion)), this.vocabulary, config);
+    const normalized = normalizeText(rawQuestion);
+    const corrected = this.spelling.correct(normalized);
+    const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
     const allowed = options.category
@@ -123,16 +144,31 @@ export class KbSearcher implements Searcher {
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
     const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
     const hits = fuse({ trigger, lexical, vector, coverage, topicCoverage, scope }, this, config, topK);
-    const confidence = hits[0]
+    const parts = hits[0]
       ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage, topicCoverage)
-      : 0;
-    return {
+      : null;
+    const confidence = parts?.combined ?? 0;
+    const result: RetrievalResult = {
       hits,
       confidence: round(confidence, 3),
       abstain: hits.length === 0 || confidence < config.abstainBelow,
       retrievers,
       took_ms: round(performance.now() - started),
     };
+    const trace: SearchTrace = {
+      normalized,
+      corrected,
+      query,
+      tokens: this.lexical.tokenize(query.text),
+      groups: this.glossary.groupsIn(query.text),
+      trigger,
+      lexical,
+      vector,
+      coverage,
+      topicCoverage,
+      confidence: parts,
+    };
+    return { result, trace };
   }
 
   /**
@@ -150,21 +186,24 @@ export class KbSearcher implements Searcher {
     vector: RankedChunk[] | null,
     coverage: ((docPath: string) => number) | null,
     topicCoverage: ((docPath: string) => number) | null,
-  ): number {
+  ): ConfidenceParts {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
     const lexicalScore = Math.min(1, (lexical?.[0]?.score ?? 0) / lexicalConfidence.fullScore);
     const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
     const onTopic = topicCoverage ? lexicalConfidence.topicWeight * topicCoverage(topDoc) : 0;
-    const signals = [
-      triggerScore > 0
-        ? triggerConfidence.min + (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
-        : 0,
-      lexicalScore * covered,
-      Math.min(1, lexicalScore * onTopic),
-      vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
-    ];
-    return 1 - signals.reduce((rest, signal) => rest * (1 - signal), 1);
+    const signals = {
+      trigger:
+        triggerScore > 0
+          ? triggerConfidence.min +
+            (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
+          : 0,
+      lexical_coverage: lexicalScore * covered,
+      lexical_topic: Math.min(1, lexicalScore * onTopic),
+      vector: vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
+    };
+    const combined = 1 - Object.values(signals).reduce((rest, signal) => rest * (1 - signal), 1);
+    return { ...signals, combined };
   }
 }
 

@@ -67,3 +67,16 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
   if (options.glossary) tokens.push(...options.glossary.groupsIn(normalized));
   return tokens;
 }
+
+/**
+ * Whole words of normalized text without stop words: Chinese segmented with jieba (no sub-words), Latin
+ * runs as they are. Used to judge whether a phrase says enough to route on (`netkb lint`).
+ */
+export function meaningfulWords(normalized: string): string[] {
+  const words: string[] = [];
+  for (const [run] of normalized.matchAll(RUNS)) {
+    const parts = /^\p{Script=Han}/u.test(run) ? jieba.cut(run, false) : [run];
+    for (const word of parts) if (!STOP_WORDS.has(word)) words.push(word);
+  }
+  return words;
+}

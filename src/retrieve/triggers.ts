@@ -23,7 +23,7 @@ const SPACED_GROUP_MARK = / ?\u0001 ?/g;
  * Comparable form: normalized, glossary terms replaced by their group, `-`/`_` read as spaces, and no
  * spaces around a group (`TLS 握手卡住` and `tls handshake hangs` have the same form).
  */
-function matchForm(text: string, glossary: CompiledGlossary): string {
+export function matchForm(text: string, glossary: CompiledGlossary): string {
   return glossary
     .canonicalize(normalizeText(text))
     .replace(/[\s\-_]+/g, ' ')
@@ -111,7 +111,7 @@ export function matchQueryTriggers(
 }
 
 /** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */
-function containsAt(text: string, needle: string): boolean {
+export function containsAt(text: string, needle: string): boolean {
   const latinStart = /^[a-z0-9]/.test(needle);
   const latinEnd = /[a-z0-9]$/.test(needle);
   let from = 0;

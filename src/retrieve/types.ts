@@ -1,4 +1,5 @@
 import type { Chunk, DocRecord, VectorStatus } from '../core/types.js';
+import type { Explanation } from './explain.js';
 
 export type RetrieverName = 'trigger' | 'lexical' | 'vector';
 
@@ -43,7 +44,11 @@ export interface Searcher {
   readonly docs: readonly DocRecord[];
   readonly chunkCount: number;
   readonly vectors: VectorStatus;
+  /** The index generation it was loaded from (logged with each answer), when known. */
+  readonly generation?: string;
   search(question: string, options?: SearchOptions): Promise<RetrievalResult>;
+  /** The same search with every step shown (`netkb explain`, `"explain": true`). */
+  explain?(question: string, options?: SearchOptions): Promise<Explanation>;
   chunk(id: string): Chunk | undefined;
   doc(path: string): DocRecord | undefined;
 }

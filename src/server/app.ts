@@ -6,9 +6,12 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
+import type { QuestionLogMode } from '../core/config.js';
 import type { Searcher } from '../retrieve/types.js';
+import type { Store } from '../store/types.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
 
@@ -23,6 +26,10 @@ export interface AppOptions {
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
   cache?: boolean;
   version?: string;
+  /** Query log, feedback (and, later, shared conversations); omitted: nothing is logged, feedback is 404. */
+  store?: Store | null;
+  /** How questions are logged (NETKB_LOG_QUESTIONS); default text. */
+  logQuestions?: QuestionLogMode;
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -76,7 +83,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   await app.register(healthRoutes, { searcher });
-  await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true });
+  const store = options.store ?? null;
+  await app.register(chatRoutes, {
+    searcher,
+    conversations,
+    cache: options.cache ?? true,
+    store,
+    logQuestions: options.logQuestions ?? 'text',
+  });
+  await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });
   await app.register(openapiRoutes);
   return app;
 }

@@ -34,6 +34,13 @@ export const ChatRequestSchema = Type.Object(
         description: 'Only docs of this category (see kb/README.md); an unknown category finds nothing.',
       }),
     ),
+    explain: Type.Optional(
+      Type.Boolean({
+        description:
+          'Add `explain`: how retrieval reached this answer (normalized text, tokens, glossary groups, each ' +
+          "retriever's candidates, the fused ranking, confidence parts and the reason). Off by default.",
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -158,6 +165,76 @@ export const StructuredAnswerSchema = Type.Object(
   },
 );
 
+const ExplainedChunkFields = {
+  doc: Type.String(),
+  heading: Type.String(),
+  lines: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2, maxItems: 2 }),
+  score: Type.Number(),
+};
+const ExplainedChunk = Type.Object(ExplainedChunkFields, { additionalProperties: false });
+const ConfidencePartsFields = {
+  trigger: Type.Number(),
+  lexical_coverage: Type.Number(),
+  lexical_topic: Type.Number(),
+  vector: Type.Number(),
+  combined: Type.Number(),
+};
+
+/** `netkb explain --json` and the chat body's `explain` (src/retrieve/explain.ts). */
+export const ExplainSchema = Type.Object(
+  {
+    normalized: Type.String(),
+    corrected: Type.String({ description: 'After typo correction against the KB vocabulary.' }),
+    focus: Type.String({ description: 'The failing part of the question.' }),
+    working: Type.String({ description: "Clauses that say what works ('' when none)." }),
+    tokens: Type.Array(Type.String()),
+    terms: Type.Array(
+      Type.Object({ term: Type.String(), weight: Type.Number() }, { additionalProperties: false }),
+    ),
+    glossary: Type.Array(
+      Type.Object(
+        {
+          group: Type.String(),
+          terms: Type.Array(Type.String()),
+          exclusive: Type.Union([Type.String(), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    triggers: Type.Union([
+      Type.Array(
+        Type.Object(
+          { doc: Type.String(), score: Type.Number(), matched: Type.Array(Type.String()) },
+          { additionalProperties: false },
+        ),
+      ),
+      Type.Null(),
+    ]),
+    lexical: Type.Union([Type.Array(ExplainedChunk), Type.Null()]),
+    vector: Type.Union([Type.Array(ExplainedChunk), Type.Null()]),
+    fused: Type.Array(
+      Type.Object(
+        {
+          rank: Type.Integer({ minimum: 1 }),
+          ...ExplainedChunkFields,
+          via: Type.Array(RetrieverName),
+          matched_triggers: Type.Array(Type.String()),
+          coverage: Type.Union([Type.Number(), Type.Null()]),
+          topic_coverage: Type.Union([Type.Number(), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    confidence: Type.Object(
+      { ...ConfidencePartsFields, threshold: Type.Number() },
+      { additionalProperties: false },
+    ),
+    abstained: Type.Boolean(),
+    reason: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
 export const ChatResponseSchema = Type.Object(
   {
     id: Type.String(),
@@ -173,9 +250,25 @@ export const ChatResponseSchema = Type.Object(
       { additionalProperties: false },
     ),
     took_ms: Type.Number({ minimum: 0 }),
+    explain: Type.Optional(ExplainSchema),
   },
   { additionalProperties: false },
 );
+
+export const FeedbackRequestSchema = Type.Object(
+  {
+    answer_id: Type.String({
+      minLength: 1,
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9._:-]+$',
+      description: 'The `id` of a `/v1/chat` answer.',
+    }),
+    helpful: Type.Boolean({ description: 'Did the answer help?' }),
+    comment: Type.Optional(Type.String({ maxLength: 2000, description: 'What was missing or wrong.' })),
+  },
+  { additionalProperties: false },
+);
+export type FeedbackRequestBody = Static<typeof FeedbackRequestSchema>;
 
 const ERROR_CODES = Object.keys(ERRORS).map((code) => Type.Literal(code));
 

@@ -378,7 +378,16 @@ describe('readiness, health and OpenAPI', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/readyz', '/v1/chat']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/readyz', '/v1/chat', '/v1/feedback']);
+    expect(Object.keys(doc.paths['/v1/feedback'].post.responses).sort()).toEqual([
+      '204',
+      '400',
+      '404',
+      '413',
+      '415',
+      '500',
+      '503',
+    ]);
     const post = doc.paths['/v1/chat'].post;
     const request = post.requestBody.content['application/json'].schema;
     expect(request.additionalProperties).toBe(false);
@@ -386,7 +395,9 @@ describe('readiness, health and OpenAPI', () => {
     expect(request.properties.message.maxLength).toBe(2000);
     expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
     const ok = post.responses['200'].content['application/json'].schema;
-    expect(Object.keys(ok.properties)).toEqual(CHAT_BODY_KEYS);
+    // `explain` is optional: present only when the request asks for it.
+    expect(Object.keys(ok.properties)).toEqual([...CHAT_BODY_KEYS, 'explain']);
+    expect(ok.required).not.toContain('explain');
     expect(Object.keys(ok.properties.citations.items.properties)).toEqual(CITATION_KEYS);
     const error = post.responses['400'].content['application/json'].schema;
     expect(

@@ -2,12 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
+import type { QuestionLogMode } from '../../core/config.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
+import { answerLogEntry } from '../../store/log-entry.js';
+import type { Store } from '../../store/types.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
 
 export interface ChatRouteOptions {
   searcher: () => Searcher | null;
+  /** Where every answer is logged (null: no log). */
+  store: Store | null;
+  logQuestions: QuestionLogMode;
   conversations: ConversationStore;
   /** Cache retrieval results and first-turn answers per loaded index (default on). */
   cache: boolean;
@@ -57,10 +63,34 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       if (!searcher) throw new NetkbError('NOT_READY');
       // The question may hold names and addresses: only at debug level.
       request.log.debug({ question: request.body.message }, 'chat question');
+      const { explain: wantsExplain, ...chatRequest } = request.body;
+      // An explained answer is built fresh (not from the serialized cache) so the explanation can be added.
       const { body, json } = await answerChat(
-        { searcher, conversations: options.conversations, cache: cacheFor(searcher) },
-        request.body,
+        {
+          searcher,
+          conversations: options.conversations,
+          cache: wantsExplain ? undefined : cacheFor(searcher),
+        },
+        chatRequest,
       );
+      const entry = options.store
+        ? answerLogEntry(
+            {
+              answerId: body.id,
+              question: request.body.message,
+              channel: 'api',
+              topDoc: body.citations[0]?.path ?? null,
+              confidence: body.confidence,
+              abstained: body.abstained,
+              latencyMs: body.took_ms,
+              conversationId: body.conversation_id,
+              indexGeneration: searcher.generation ?? null,
+              at: Date.now(),
+            },
+            options.logQuestions,
+          )
+        : null;
+      if (entry) options.store?.logAnswer(entry);
       request.log.info(
         {
           conversation_id: body.conversation_id,
@@ -74,6 +104,14 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       );
       // A cached answer is already serialized (the same JSON the response schema would produce).
       if (json !== undefined) return reply.type('application/json; charset=utf-8').send(json);
+      if (wantsExplain && searcher.explain) {
+        // The message as a first turn: retrieval is deterministic, so this is the search the answer used.
+        const explain = await searcher.explain(chatRequest.message.trim(), {
+          ...(chatRequest.top_k === undefined ? {} : { topK: chatRequest.top_k }),
+          ...(chatRequest.category === undefined ? {} : { category: chatRequest.category }),
+        });
+        return { ...body, explain };
+      }
       return body;
     },
   );
