@@ -17,6 +17,7 @@ export const ERRORS = {
   BODY_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   NOT_FOUND: { status: 404, message: 'Route not found' },
+  UNAUTHORIZED: { status: 401, message: 'Sign in to the maintainer console first' },
   NOT_READY: { status: 503, message: 'Index is not loaded yet' },
   UNKNOWN_ANSWER: { status: 404, message: 'No answer with this id in the query log' },
   STORE_UNAVAILABLE: { status: 503, message: 'The database cannot be opened or written' },

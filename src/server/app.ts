@@ -3,12 +3,14 @@
  * searcher is a provider, so the server can listen (and answer /healthz, /readyz 503) before the index loads.
  */
 import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import type { QuestionLogMode } from '../core/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Store } from '../store/types.js';
+import { type WebOptions, webRoutes } from '../web/routes.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -30,6 +32,10 @@ export interface AppOptions {
   store?: Store | null;
   /** How questions are logged (NETKB_LOG_QUESTIONS); default text. */
   logQuestions?: QuestionLogMode;
+  /** The web pages (chat, doc view, console); omitted: the server answers the API only. */
+  web?: Omit<WebOptions, 'searcher' | 'store'>;
+  /** Origins allowed to call the API from a browser (NETKB_CORS_ORIGINS); empty or omitted: CORS off. */
+  corsOrigins?: string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -80,6 +86,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandlers(app);
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    await app.register(cors, { origin: options.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
+  }
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   await app.register(healthRoutes, { searcher });
@@ -93,5 +102,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });
   await app.register(openapiRoutes);
+  if (options.web) await app.register(webRoutes, { ...options.web, searcher, store });
   return app;
 }
