@@ -14,7 +14,9 @@ import type { Store } from '../store/types.js';
 import { adminRoutes } from './admin.js';
 import { renderDoc } from './doc-render.js';
 import { chatPage, docPage, notFoundPage } from './pages.js';
-import { PAGE_HEADERS } from './security.js';
+import { DIAGRAM_FRAME_POLICY, PAGE_HEADERS } from './security.js';
+
+const DIAGRAM_FRAME = '/static/diagram.html';
 
 export interface WebOptions {
   searcher: () => Searcher | null;
@@ -40,8 +42,12 @@ function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
 }
 
 export async function webRoutes(app: FastifyInstance, options: WebOptions): Promise<void> {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(PAGE_HEADERS);
+    if (request.url.split('?')[0] === DIAGRAM_FRAME) {
+      reply.header('content-security-policy', DIAGRAM_FRAME_POLICY);
+      reply.header('x-frame-options', 'SAMEORIGIN');
+    }
     return payload;
   });
 

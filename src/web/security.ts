@@ -11,9 +11,24 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "frame-src 'self'",
   "font-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * The hidden diagram frame only: mermaid sets inline styles while it lays a diagram out. Scripts stay 'self';
+ * only this origin's pages may frame it.
+ */
+export const DIAGRAM_FRAME_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "frame-ancestors 'self'",
   "base-uri 'none'",
 ].join('; ');
 

@@ -215,46 +215,56 @@ $('#new-chat').addEventListener('click', () => {
   input.focus();
 });
 
-// The diagram renderer is big (it is not part of the page weight): fetched only when an answer has a mermaid
-// diagram, and the result shown as an image, so no inline style or script reaches the page.
-let mermaidReady = null;
-function loadMermaid() {
-  mermaidReady ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/static/vendor/mermaid.min.js';
-    script.onload = () => {
-      const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-      window.mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: 'strict',
-        theme: dark ? 'dark' : 'default',
-        flowchart: { htmlLabels: false },
-      });
-      resolve(window.mermaid);
-    };
-    script.onerror = () => reject(new Error('mermaid could not be loaded'));
-    document.head.append(script);
+// The diagram renderer is big (it is not part of the page weight) and needs inline styles: it runs in a hidden
+// frame with its own policy, created only when an answer has a mermaid diagram. Its SVG is shown as an image.
+let frameReady = null;
+const waiting = new Map();
+let nextDiagram = 0;
+function diagramFrame() {
+  frameReady ??= new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.src = '/static/diagram.html';
+    frame.className = 'offscreen';
+    frame.title = 'diagram renderer';
+    frame.setAttribute('aria-hidden', 'true');
+    addEventListener('message', (event) => {
+      if (event.origin !== location.origin || event.source !== frame.contentWindow) return;
+      if (event.data?.ready) resolve(frame.contentWindow);
+      const pending = waiting.get(event.data?.id);
+      if (!pending) return;
+      waiting.delete(event.data.id);
+      if (event.data.svg) pending.resolve(event.data.svg);
+      else pending.reject(new Error(event.data.error));
+    });
+    document.body.append(frame);
   });
-  return mermaidReady;
+  return frameReady;
 }
 
-let diagramCount = 0;
+async function renderDiagram(diagram) {
+  const target = await diagramFrame();
+  const id = ++nextDiagram;
+  const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    target.postMessage({ id, diagram, dark }, location.origin);
+  });
+}
+
 async function drawDiagrams(card) {
-  const slots = card.querySelectorAll('.mermaid-slot');
-  if (!slots.length) return;
-  try {
-    const mermaid = await loadMermaid();
-    for (const slot of slots) {
-      const { svg } = await mermaid.render(`netkb-diagram-${++diagramCount}`, slot.dataset.diagram);
+  for (const slot of card.querySelectorAll('.mermaid-slot')) {
+    try {
+      const svg = await renderDiagram(slot.dataset.diagram);
       const image = document.createElement('img');
       image.className = 'diagram-image';
       image.alt = slot.dataset.diagram;
       image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
       slot.replaceChildren(image);
       slot.nextElementSibling?.classList.add('drawn');
+    } catch {
+      // The hops below stay as the diagram's text form.
+      slot.replaceChildren();
     }
-  } catch {
-    for (const slot of slots) slot.replaceChildren();
   }
 }
 
