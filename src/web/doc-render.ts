@@ -66,7 +66,8 @@ function lineSpans(code: string, firstLine: number): ElementContent[] {
 function decorate(tree: HastRoot, docPath: string): void {
   const visit = (node: Element): void => {
     if (node.tagName === 'a') {
-      const href = typeof node.properties.href === 'string' ? rewriteHref(node.properties.href, docPath) : null;
+      const href =
+        typeof node.properties.href === 'string' ? rewriteHref(node.properties.href, docPath) : null;
       const properties: Properties = { ...node.properties, href: href ?? undefined };
       if (href && /^https?:/i.test(href)) properties.rel = ['noopener', 'noreferrer'];
       node.properties = properties;

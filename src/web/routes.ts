@@ -78,7 +78,8 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions): Prom
     const searcher = options.searcher();
     // Only files the index holds: never a path the client made up (no traversal, no non-KB files).
     const doc = searcher?.doc(path);
-    if (!searcher) return html(reply, notFoundPage('The index is still loading; try again in a moment.'), 503);
+    if (!searcher)
+      return html(reply, notFoundPage('The index is still loading; try again in a moment.'), 503);
     if (!doc) return html(reply, notFoundPage(`No runbook at ${path}`), 404);
     const source = await readFile(join(options.kbDir, doc.path), 'utf8').catch(() => null);
     if (source === null) return html(reply, notFoundPage(`The runbook ${path} cannot be read`), 404);

@@ -69,7 +69,10 @@ async function openChat(): Promise<Page> {
 async function ask(page: Page, question: string, nth = 1): Promise<void> {
   await page.keyboard.type(question);
   await page.keyboard.press('Enter');
-  await page.locator('article.answer').nth(nth - 1).waitFor();
+  await page
+    .locator('article.answer')
+    .nth(nth - 1)
+    .waitFor();
 }
 
 describe('chat page', () => {
@@ -105,11 +108,15 @@ describe('chat page', () => {
     await first.locator('button.copy').click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // Exactly the command (placeholders as written), no prompt, purpose or badge.
-    const shown = await first.locator('code.shell').evaluate((code) =>
-      [...code.childNodes]
-        .map((node) => (node instanceof HTMLInputElement ? node.value || `<${node.placeholder}>` : node.textContent))
-        .join(''),
-    );
+    const shown = await first
+      .locator('code.shell')
+      .evaluate((code) =>
+        [...code.childNodes]
+          .map((node) =>
+            node instanceof HTMLInputElement ? node.value || `<${node.placeholder}>` : node.textContent,
+          )
+          .join(''),
+      );
     expect(copied).toBe(shown);
     expect(copied).not.toMatch(/\n|^\$|只读|read-only/);
     expect(await first.locator('button.copy').textContent()).toBe('Copied');
@@ -210,7 +217,10 @@ describe('chat page', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     const page = await openChat();
     await ask(page, 'pod nginx-7d9c 在 namespace prod 里访问 node 的 6443 不通');
-    await page.locator('article.answer').first().evaluate((e) => e.scrollIntoView());
+    await page
+      .locator('article.answer')
+      .first()
+      .evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: path.join(ARTIFACTS, 'chat.png') });
     await page.screenshot({ path: path.join(ARTIFACTS, 'chat-full.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -255,7 +265,9 @@ describe('maintainer console', () => {
     await page.press('#explain-q', 'Enter');
     await page.locator('#explain-out table').first().waitFor();
     expect(await page.locator('#explain-out .verdict').textContent()).toContain('Answers');
-    expect(await page.locator('#explain-out').textContent()).toContain('kube-ovn/join-network-pod-to-node.md');
+    expect(await page.locator('#explain-out').textContent()).toContain(
+      'kube-ovn/join-network-pod-to-node.md',
+    );
 
     await page.click('button[data-tab="coverage"]');
     await page.setInputFiles('#coverage-file', {

@@ -9,14 +9,19 @@ function table(rows, columns) {
   if (!rows.length) return '<p class="muted">Nothing here.</p>';
   const head = columns.map(([title, , cls]) => `<th class="${cls ?? ''}">${escapeHtml(title)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr>${columns.map(([, cell, cls]) => `<td class="${cls ?? ''}">${cell(row)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${columns.map(([, cell, cls]) => `<td class="${cls ?? ''}">${cell(row)}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 const text = (value) => escapeHtml(value ?? '—');
 const num = (value) => (value === null || value === undefined ? '—' : escapeHtml(Number(value).toFixed(3)));
 const doc = (path, lines) =>
-  path ? `<a href="${escapeHtml(docHref(path, lines))}" target="_blank" rel="noopener">${escapeHtml(path)}</a>` : '—';
+  path
+    ? `<a href="${escapeHtml(docHref(path, lines))}" target="_blank" rel="noopener">${escapeHtml(path)}</a>`
+    : '—';
 
 async function api(path, init) {
   const response = await fetch(path, { credentials: 'same-origin', ...init });
@@ -48,7 +53,10 @@ function renderExplain(x) {
       ['failing part', escapeHtml(x.focus || '—')],
       ['working clauses', escapeHtml(x.working || '—')],
       ['terms', x.terms.map((t) => `${escapeHtml(t.term)}<span class="muted">×${t.weight}</span>`).join(' ')],
-      ['glossary groups', x.glossary.map((g) => escapeHtml(`${g.group} (${g.terms.join(', ')})`)).join('<br>') || '—'],
+      [
+        'glossary groups',
+        x.glossary.map((g) => escapeHtml(`${g.group} (${g.terms.join(', ')})`)).join('<br>') || '—',
+      ],
       [
         'confidence',
         `${num(c.combined)} vs threshold ${num(c.threshold)} — trigger ${num(c.trigger)}, lexical×coverage ${num(c.lexical_coverage)}, lexical×topic ${num(c.lexical_topic)}, vector ${num(c.vector)}`,
@@ -71,18 +79,27 @@ function renderExplain(x) {
     ['topic', (r) => num(r.topic_coverage), 'num'],
   ]);
   html += '<h3>Trigger hits</h3>';
-  html += x.triggers === null ? '<p class="muted">off</p>' : table(x.triggers, [
-    ['doc', (r) => doc(r.doc)],
-    ['score', (r) => num(r.score), 'num'],
-    ['matched', (r) => text(r.matched.join(', '))],
-  ]);
-  for (const [name, list] of [['Lexical (BM25)', x.lexical], ['Vector', x.vector]]) {
+  html +=
+    x.triggers === null
+      ? '<p class="muted">off</p>'
+      : table(x.triggers, [
+          ['doc', (r) => doc(r.doc)],
+          ['score', (r) => num(r.score), 'num'],
+          ['matched', (r) => text(r.matched.join(', '))],
+        ]);
+  for (const [name, list] of [
+    ['Lexical (BM25)', x.lexical],
+    ['Vector', x.vector],
+  ]) {
     html += `<h3>${name}</h3>`;
-    html += list === null ? '<p class="muted">off</p>' : table(list, [
-      ['doc', (r) => doc(r.doc, r.lines)],
-      ['section', (r) => text(r.heading)],
-      ['score', (r) => num(r.score), 'num'],
-    ]);
+    html +=
+      list === null
+        ? '<p class="muted">off</p>'
+        : table(list, [
+            ['doc', (r) => doc(r.doc, r.lines)],
+            ['section', (r) => text(r.heading)],
+            ['score', (r) => num(r.score), 'num'],
+          ]);
   }
   return html;
 }
@@ -112,11 +129,16 @@ function renderCoverage(report) {
   );
   html += '<h3>Collisions</h3>';
   html += table(report.collisions, [
-    ['docs and triggers', (r) => r.docs.map((d) => `${doc(d.doc)}: ${text(d.triggers.join(', '))}`).join('<br>')],
+    [
+      'docs and triggers',
+      (r) => r.docs.map((d) => `${doc(d.doc)}: ${text(d.triggers.join(', '))}`).join('<br>'),
+    ],
     ['questions', (r) => text(r.questions.join(' · '))],
   ]);
   html += '<h3>Docs no question reaches</h3>';
-  html += report.unreached_docs.length ? `<p>${report.unreached_docs.map((p) => doc(p)).join(', ')}</p>` : '<p class="muted">none</p>';
+  html += report.unreached_docs.length
+    ? `<p>${report.unreached_docs.map((p) => doc(p)).join(', ')}</p>`
+    : '<p class="muted">none</p>';
   html += `<details><summary>Triggers that never fire (${report.never_fired.length})</summary>`;
   html += table(report.never_fired, [
     ['trigger', (r) => text(r.trigger)],
@@ -136,7 +158,8 @@ function renderCoverage(report) {
 }
 
 function renderReport(data) {
-  if (data.log === 'off') return '<p class="muted">The query log is off (NETKB_LOG_QUESTIONS=off): nothing to report.</p>';
+  if (data.log === 'off')
+    return '<p class="muted">The query log is off (NETKB_LOG_QUESTIONS=off): nothing to report.</p>';
   if (data.report === 'unanswered')
     return table(data.rows, [
       ['count', (r) => text(r.count), 'num'],
@@ -170,7 +193,7 @@ function renderLint(data) {
 <span class="stat"><b>${count('warning')}</b>warnings</span><span class="stat"><b>${count('info')}</b>notes</span></p>${table(
     data.findings,
     [
-      ['file', (r) => doc(r.file, [r.line, r.line]) + `<span class="muted">:${escapeHtml(r.line)}</span>`],
+      ['file', (r) => `${doc(r.file, [r.line, r.line])}<span class="muted">:${escapeHtml(r.line)}</span>`],
       ['severity', (r) => `<span class="sev-${escapeHtml(r.severity)}">${escapeHtml(r.severity)}</span>`],
       ['code', (r) => `<code>${text(r.code)}</code>`],
       ['message', (r) => text(r.message)],
@@ -180,15 +203,20 @@ function renderLint(data) {
 
 for (const button of document.querySelectorAll('#tabs button')) {
   button.addEventListener('click', () => {
-    for (const other of document.querySelectorAll('#tabs button')) other.classList.toggle('active', other === button);
-    for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = panel.dataset.panel !== button.dataset.tab;
+    for (const other of document.querySelectorAll('#tabs button'))
+      other.classList.toggle('active', other === button);
+    for (const panel of document.querySelectorAll('[data-panel]'))
+      panel.hidden = panel.dataset.panel !== button.dataset.tab;
   });
 }
 
 $('#explain-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = $('#explain-q').value.trim();
-  if (q) show($('#explain-out'), async () => renderExplain(await api(`/admin/api/explain?q=${encodeURIComponent(q)}`)));
+  if (q)
+    show($('#explain-out'), async () =>
+      renderExplain(await api(`/admin/api/explain?q=${encodeURIComponent(q)}`)),
+    );
 });
 $('#coverage-bundled').addEventListener('click', () =>
   show($('#coverage-out'), async () => renderCoverage(await api('/admin/api/coverage'))),
@@ -198,7 +226,11 @@ $('#coverage-file').addEventListener('change', (event) => {
   if (!file) return;
   show($('#coverage-out'), async () =>
     renderCoverage(
-      await api('/admin/api/coverage', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await file.text() }),
+      await api('/admin/api/coverage', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: await file.text(),
+      }),
     ),
   );
 });
@@ -206,7 +238,11 @@ $('#report-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const kind = $('#report-kind').value;
   const since = $('#report-since').value;
-  show($('#report-out'), async () => renderReport(await api(`/admin/api/report?kind=${kind}&since=${since}`)));
+  show($('#report-out'), async () =>
+    renderReport(await api(`/admin/api/report?kind=${kind}&since=${since}`)),
+  );
 });
-$('#lint-run').addEventListener('click', () => show($('#lint-out'), async () => renderLint(await api('/admin/api/lint'))));
+$('#lint-run').addEventListener('click', () =>
+  show($('#lint-out'), async () => renderLint(await api('/admin/api/lint'))),
+);
 $('#explain-q').focus();

@@ -17,7 +17,8 @@ const values = {};
 function applyStrings() {
   const t = strings(lang);
   document.documentElement.lang = lang;
-  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t[element.dataset.i18n];
+  for (const element of document.querySelectorAll('[data-i18n]'))
+    element.textContent = t[element.dataset.i18n];
   for (const element of document.querySelectorAll('[data-i18n-placeholder]'))
     element.placeholder = t[element.dataset.i18nPlaceholder];
   const examples = $('#examples');

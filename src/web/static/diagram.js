@@ -11,7 +11,12 @@ addEventListener('message', async (event) => {
   try {
     const wanted = dark ? 'dark' : 'default';
     if (theme !== wanted) {
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: wanted, flowchart: { htmlLabels: false } });
+      mermaid.initialize({
+        startOnLoad: false,
+        securityLevel: 'strict',
+        theme: wanted,
+        flowchart: { htmlLabels: false },
+      });
       theme = wanted;
     }
     const { svg } = await mermaid.render(`d${++count}`, String(diagram));

@@ -45,7 +45,11 @@ export const STRINGS = {
     error: 'Something went wrong',
     thinking: 'Looking it up…',
     diagramLoading: 'Drawing the diagram…',
-    examples: ['pod 访问 node 的 6443 不通', 'cross-node ping fails after enabling geneve', 'CoreDNS 解析超时'],
+    examples: [
+      'pod 访问 node 的 6443 不通',
+      'cross-node ping fails after enabling geneve',
+      'CoreDNS 解析超时',
+    ],
   },
   zh: {
     tagline: 'Kubernetes 网络排障手册',
@@ -127,7 +131,13 @@ export function commandParts(command, fills) {
   /** @type {Array<{start: number, end: number, placeholder: string, value: string, filled: boolean}>} */
   const spans = [];
   for (const match of command.matchAll(PLACEHOLDER))
-    spans.push({ start: match.index, end: match.index + match[0].length, placeholder: match[0], value: '', filled: false });
+    spans.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      placeholder: match[0],
+      value: '',
+      filled: false,
+    });
   for (const fill of fills ?? []) {
     if (!fill.value) continue;
     let from = 0;
@@ -157,7 +167,9 @@ export function commandParts(command, fills) {
 /** The command as it is copied: placeholders replaced by their current values (or left as `<pod>` when empty). */
 export function commandText(parts, values) {
   return parts
-    .map((part) => ('text' in part ? part.text : values?.[part.placeholder] || part.value || part.placeholder))
+    .map((part) =>
+      'text' in part ? part.text : values?.[part.placeholder] || part.value || part.placeholder,
+    )
     .join('');
 }
 
