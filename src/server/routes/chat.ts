@@ -4,6 +4,7 @@ import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
 import type { QuestionLogMode } from '../../core/config.js';
 import { NetkbError } from '../../core/errors.js';
+import { channelOf } from '../channel.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { answerLogEntry } from '../../store/log-entry.js';
 import type { Store } from '../../store/types.js';
@@ -78,7 +79,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
             {
               answerId: body.id,
               question: request.body.message,
-              channel: 'api',
+              channel: channelOf(request.headers),
               topDoc: body.citations[0]?.path ?? null,
               confidence: body.confidence,
               abstained: body.abstained,

@@ -61,7 +61,7 @@ async function post(path, body) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const response = await fetch(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...authHeaders() },
+      headers: { 'content-type': 'application/json', 'x-netkb-channel': 'web', ...authHeaders() },
       body: JSON.stringify(body),
     });
     if (response.status !== 401) return response;
