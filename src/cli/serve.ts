@@ -8,8 +8,8 @@ import { buildApp } from '../server/app.js';
 import { loadIndex } from '../server/index-loader.js';
 import { vectorsLabel } from '../server/routes/health.js';
 import { openStore } from '../store/open-store.js';
-import { parseFlags, stringFlag } from './args.js';
 import { corsOriginsFromEnv } from '../web/security.js';
+import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
 
 export const SERVE_USAGE =

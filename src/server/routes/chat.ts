@@ -4,10 +4,10 @@ import { answerChat } from '../../answer/chat.js';
 import type { ConversationStore } from '../../answer/conversation.js';
 import type { QuestionLogMode } from '../../core/config.js';
 import { NetkbError } from '../../core/errors.js';
-import { channelOf } from '../channel.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { answerLogEntry } from '../../store/log-entry.js';
 import type { Store } from '../../store/types.js';
+import { channelOf } from '../channel.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
 
 export interface ChatRouteOptions {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NetkbError } from '../../core/errors.js';
-import { channelOf } from '../channel.js';
 import type { Store } from '../../store/types.js';
+import { channelOf } from '../channel.js';
 import { ErrorSchema, type FeedbackRequestBody, FeedbackRequestSchema } from '../schemas.js';
 
 export interface FeedbackRouteOptions {
