@@ -148,7 +148,7 @@ function renderCoverage(report) {
   html += table(report.questions, [
     ['question', (r) => text(r.question)],
     ['lands on', (r) => (r.abstained ? '(abstained)' : doc(r.doc))],
-    ['hit@1', (r) => (r.hit1 ? '✓' : '<span class="sev-error">✗</span>')],
+    ['right?', (r) => ((r.should_abstain ? r.abstained : r.hit1) ? '✓' : '<span class="sev-error">✗</span>')],
     ['confidence', (r) => num(r.confidence), 'num'],
     ['fused', (r) => num(r.scores.fused), 'num'],
     ['trigger', (r) => num(r.scores.trigger), 'num'],
