@@ -3,14 +3,13 @@
  * searcher is a provider, so the server can listen (and answer /healthz, /readyz 503) before the index loads.
  */
 import { randomUUID } from 'node:crypto';
-import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ConversationStore } from '../answer/conversation.js';
 import type { QuestionLogMode } from '../core/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Store } from '../store/types.js';
-import { type WebOptions, webRoutes } from '../web/routes.js';
+import type { WebOptions } from '../web/routes.js';
 import { installErrorHandlers } from './errors.js';
 import { chatRoutes } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -87,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandlers(app);
   if (options.corsOrigins && options.corsOrigins.length > 0) {
+    // Loaded only when configured: CLI commands that import this module should not pay for it.
+    const { default: cors } = await import('@fastify/cors');
     await app.register(cors, { origin: options.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }
   const searcher = options.searcher;
@@ -102,6 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });
   await app.register(openapiRoutes);
-  if (options.web) await app.register(webRoutes, { ...options.web, searcher, store });
+  if (options.web) {
+    const { webRoutes } = await import('../web/routes.js');
+    await app.register(webRoutes, { ...options.web, searcher, store });
+  }
   return app;
 }
