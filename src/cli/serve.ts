@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { embeddingConfigFromEnv, storeConfigFromEnv } from '../core/config.js';
 import { NetkbError } from '../core/errors.js';
 import { slackConfigFromEnv } from '../integrations/slack/config.js';
@@ -9,6 +12,7 @@ import { IndexManager } from '../server/index-manager.js';
 import { NetkbMetrics } from '../server/metrics.js';
 import { serverSettingsFromEnv } from '../server/settings.js';
 import { openStore } from '../store/open-store.js';
+import { corsOriginsFromEnv } from '../web/security.js';
 import { parseFlags, stringFlag } from './args.js';
 import { formatFinding } from './ingest.js';
 import { listenError } from './listen-error.js';
@@ -33,6 +37,21 @@ export function parsePort(value: string): number {
     throw new NetkbError('USAGE', `--port must be an integer from 0 to 65535, got '${value}'`);
   }
   return port;
+}
+
+const BUNDLED_KB = fileURLToPath(new URL('../../kb', import.meta.url));
+const BUNDLED_QUESTIONS = fileURLToPath(new URL('../../tests/eval/questions.yaml', import.meta.url));
+
+/**
+ * The web pages' settings: NETKB_ADMIN_TOKEN turns the console on; its coverage tab runs NETKB_EVAL_QUESTIONS,
+ * or the bundled eval set when the bundled KB is served (that set is written for it).
+ */
+export function webConfigFromEnv(kbDir: string, env: NodeJS.ProcessEnv = process.env) {
+  const adminToken = env.NETKB_ADMIN_TOKEN?.trim() || undefined;
+  const questionsFile =
+    env.NETKB_EVAL_QUESTIONS?.trim() ||
+    (resolve(kbDir) === BUNDLED_KB && existsSync(BUNDLED_QUESTIONS) ? BUNDLED_QUESTIONS : undefined);
+  return { kbDir, adminToken, questionsFile };
 }
 
 /**
@@ -88,6 +107,8 @@ export async function runServe(argv: string[]): Promise<number> {
     store: opened.store,
     logQuestions: storeConfig.logQuestions,
     ...(cni ? { cni } : {}),
+    web: webConfigFromEnv(kbDir),
+    corsOrigins: corsOriginsFromEnv(),
   });
   const log = app.log;
   storeErrors.log = (error) =>

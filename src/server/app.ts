@@ -14,6 +14,7 @@ import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
 import type { TeamsConfig } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Channel, Store } from '../store/types.js';
+import type { WebOptions } from '../web/routes.js';
 import type { AllowedHosts } from './allowed-hosts.js';
 import { type AnswerLogger, answerLogger } from './answer-log.js';
 import { installAuth } from './auth.js';
@@ -70,6 +71,10 @@ export interface AppOptions {
   settings?: Partial<ServerSettings>;
   /** Pass one to record into it from outside the app (index loads, reloads); created when omitted. */
   metrics?: NetkbMetrics;
+  /** The web pages (chat, doc view, console); omitted: the server answers the API only. */
+  web?: Omit<WebOptions, 'searcher' | 'store'>;
+  /** Origins allowed to call the API from a browser (NETKB_CORS_ORIGINS); empty or omitted: CORS off. */
+  corsOrigins?: string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -146,6 +151,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await installRateLimit(app, settings.rateLimit, (route) => metrics?.recordRateLimited(route));
   }
   installAuth(app, settings.apiTokens, () => metrics?.recordUnauthorized());
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    // Loaded only when configured: CLI commands that import this module should not pay for it.
+    const { default: cors } = await import('@fastify/cors');
+    await app.register(cors, { origin: options.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
+  }
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   const teams = options.teams ?? null;
@@ -202,6 +212,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await app.register(openapiRoutes);
+  if (options.web) {
+    const { webRoutes } = await import('../web/routes.js');
+    await app.register(webRoutes, { ...options.web, searcher, store });
+  }
   return app;
 }
 

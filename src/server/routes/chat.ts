@@ -5,6 +5,7 @@ import type { ConversationStore } from '../../answer/conversation.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
+import { channelOf } from '../channel.js';
 import { measureSearch } from '../measure-search.js';
 import type { NetkbMetrics } from '../metrics.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
@@ -86,7 +87,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
         },
         chatRequest,
       );
-      options.logAnswer('api', request.body.message, body, searcher);
+      options.logAnswer(channelOf(request.headers), request.body.message, body, searcher);
       if (options.metrics && measured) recordChatMetrics(options.metrics, body, measured.elapsed());
       request.log.info(
         {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { NetkbError } from '../../core/errors.js';
 import type { Store } from '../../store/types.js';
+import { channelOf } from '../channel.js';
 import { ErrorSchema, type FeedbackRequestBody, FeedbackRequestSchema } from '../schemas.js';
 
 export interface FeedbackRouteOptions {
@@ -41,7 +42,7 @@ export async function feedbackRoutes(app: FastifyInstance, options: FeedbackRout
             answerId: body.answer_id,
             helpful: body.helpful,
             ...(body.comment === undefined ? {} : { comment: body.comment }),
-            channel: 'api',
+            channel: channelOf(request.headers),
           })
         : 'unknown-answer';
       if (outcome === 'unknown-answer') {
