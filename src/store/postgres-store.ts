@@ -259,13 +259,16 @@ export class PostgresStore implements Store {
   }
 
   private ensureSchema(): Promise<void> {
-    if (!this.schema) {
-      this.schema = migrate(this.pool).catch((error: unknown) => {
+    if (this.schema) return this.schema;
+    const schema = migrate(this.pool).then(
+      () => {},
+      (error: unknown) => {
         this.schema = null; // retried by the next call
         throw error;
-      });
-    }
-    return this.schema;
+      },
+    );
+    this.schema = schema;
+    return schema;
   }
 
   private markDegraded(error: unknown): void {
