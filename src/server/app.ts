@@ -95,12 +95,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const searcher = options.searcher;
   const conversations = options.conversations ?? new ConversationStore();
   const teams = options.teams ?? null;
+  const store = options.store ?? null;
   await app.register(healthRoutes, {
     searcher,
     slack: slackMode(options.slack ?? null),
     teams: teams ? 'on' : 'off',
+    store: () => (store ? (store.status?.() ?? 'ok') : 'off'),
   });
-  const store = options.store ?? null;
   const logAnswer = answerLogger(store, options.logQuestions ?? 'text');
   await app.register(chatRoutes, { searcher, conversations, cache: options.cache ?? true, logAnswer });
   await app.register(feedbackRoutes, { store: options.logQuestions === 'off' ? null : store });

@@ -301,6 +301,14 @@ export const ReadySchema = Type.Object(
     teams: Type.Union([Type.Literal('off'), Type.Literal('on')], {
       description: 'Whether POST /teams/messages is served (NETKB_TEAMS_SECRET set).',
     }),
+    store: Type.String({
+      description:
+        'Query log, feedback, conversations and claims: `off` (no store), `ok`, or `degraded: <why>` while the ' +
+        'database cannot be reached (chat keeps answering, without history; writes resume when it is back).',
+    }),
+    index_generation: Type.Union([Type.String(), Type.Null()], {
+      description: 'The loaded index generation: replicas that agree on it serve the same KB.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -371,6 +371,8 @@ describe('readiness, health and OpenAPI', () => {
       vectors: 'disabled: disabled in tests',
       slack: 'off',
       teams: 'off',
+      store: 'off',
+      index_generation: fixture.searcher.generation ?? null,
     });
     await starting.close();
   });

@@ -11,6 +11,8 @@ export interface HealthRouteOptions {
   slack?: SlackMode;
   /** Whether the Teams outgoing webhook route is registered. */
   teams?: 'on' | 'off';
+  /** The store's state: `off`, `ok` or `degraded: <why>`. */
+  store?: () => string;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -46,6 +48,8 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         vectors: vectorsLabel(searcher.vectors),
         slack: options.slack ?? 'off',
         teams: options.teams ?? 'off',
+        store: options.store?.() ?? 'off',
+        index_generation: searcher.generation ?? null,
       };
     },
   );
