@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
-import { type ConversationStore, chooseFollowUp, topicDocs } from './conversation.js';
+import { type ConversationHistory, chooseFollowUp, topicDocs } from './conversation.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -18,7 +18,7 @@ export interface ChatRequest {
 
 export interface ChatContext {
   searcher: Searcher;
-  conversations: ConversationStore;
+  conversations: ConversationHistory;
   /** Results and first-turn answers of this searcher (omit to compute every time). */
   cache?: ChatCache;
   compose?: ComposeOptions;
@@ -42,14 +42,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const options: SearchOptions = {};
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
-  const history = request.conversation_id ? context.conversations.history(conversationId) : [];
+  const history = request.conversation_id ? await context.conversations.history(conversationId) : [];
   const tookMs = () => Math.round((performance.now() - started) * 100) / 100;
 
   // A first turn depends only on the question and options: serve a cached answer when there is one.
   const answerKey = ChatCache.key(question, options);
   const cached = history.length === 0 ? context.cache?.answers.get(answerKey) : undefined;
   if (cached) {
-    context.conversations.append(conversationId, { question, docs: cached.docs });
+    await context.conversations.append(conversationId, { question, docs: cached.docs });
     const id = newId();
     const took = tookMs();
     return {
@@ -86,7 +86,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const docs = topicDocs(result);
-  context.conversations.append(conversationId, { question, docs });
+  await context.conversations.append(conversationId, { question, docs });
   const composed = composeAnswer(
     {
       question,

@@ -306,6 +306,10 @@ export const ReadySchema = Type.Object(
         'Query log, feedback, conversations and claims: `off` (no store), `ok`, or `degraded: <why>` while the ' +
         'database cannot be reached (chat keeps answering, without history; writes resume when it is back).',
     }),
+    store_losses: Type.Integer({
+      minimum: 0,
+      description: 'Conversation reads and writes skipped since start because the store failed or was slow.',
+    }),
     index_generation: Type.Union([Type.String(), Type.Null()], {
       description: 'The loaded index generation: replicas that agree on it serve the same KB.',
     }),

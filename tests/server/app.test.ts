@@ -372,6 +372,7 @@ describe('readiness, health and OpenAPI', () => {
       slack: 'off',
       teams: 'off',
       store: 'off',
+      store_losses: 0,
       index_generation: fixture.searcher.generation ?? null,
     });
     await starting.close();

@@ -13,6 +13,8 @@ export interface HealthRouteOptions {
   teams?: 'on' | 'off';
   /** The store's state: `off`, `ok` or `degraded: <why>`. */
   store?: () => string;
+  /** Conversation reads and writes skipped because the store failed or was slow, since start. */
+  storeLosses?: () => number;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -49,6 +51,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         slack: options.slack ?? 'off',
         teams: options.teams ?? 'off',
         store: options.store?.() ?? 'off',
+        store_losses: options.storeLosses?.() ?? 0,
         index_generation: searcher.generation ?? null,
       };
     },
