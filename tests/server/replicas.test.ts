@@ -223,6 +223,13 @@ describe('two replicas sharing one PostgreSQL database', () => {
     const degraded = await readyz(0);
     expect(degraded.status).toBe('ready');
     expect(degraded.store_losses as number).toBeGreaterThan(0);
+    const unreachable = await fetch(`${replica(1).base}/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answer_id: 'any', helpful: true }),
+    });
+    expect(unreachable.status).toBe(503);
+    expect(((await unreachable.json()) as { error: { code: string } }).error.code).toBe('STORE_UNAVAILABLE');
     await db.start();
     await until(async () => (await readyz(0)).store === 'ok' && (await readyz(1)).store === 'ok', 30_000);
     running = false;
