@@ -311,7 +311,12 @@ export const ReadySchema = Type.Object(
       description: 'Conversation reads and writes skipped since start because the store failed or was slow.',
     }),
     index_generation: Type.Union([Type.String(), Type.Null()], {
-      description: 'The loaded index generation: replicas that agree on it serve the same KB.',
+      description:
+        'The loaded index generation (its name is per build: each replica that ingests has its own).',
+    }),
+    kb_fingerprint: Type.String({
+      description:
+        'Hash of the served docs (paths and contents): replicas serving the same KB show the same value.',
     }),
   },
   { additionalProperties: false },

@@ -374,6 +374,7 @@ describe('readiness, health and OpenAPI', () => {
       store: 'off',
       store_losses: 0,
       index_generation: fixture.searcher.generation ?? null,
+      kb_fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     await starting.close();
   });

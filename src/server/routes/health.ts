@@ -3,6 +3,7 @@ import { NetkbError } from '../../core/errors.js';
 import type { VectorStatus } from '../../core/types.js';
 import type { SlackMode } from '../../integrations/slack/config.js';
 import type { Searcher } from '../../retrieve/types.js';
+import { kbFingerprint } from '../kb-fingerprint.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
 export interface HealthRouteOptions {
@@ -53,6 +54,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
         store: options.store?.() ?? 'off',
         store_losses: options.storeLosses?.() ?? 0,
         index_generation: searcher.generation ?? null,
+        kb_fingerprint: kbFingerprint(searcher),
       };
     },
   );
