@@ -125,10 +125,15 @@ export class PostgresStore implements Store {
   }
 
   async recordFeedback(input: FeedbackInput): Promise<'recorded' | 'unknown-answer'> {
-    const known =
-      this.pending.has(input.answerId) ||
-      this.inFlight.has(input.answerId) ||
+    const logged = async () =>
       (await this.query('SELECT 1 FROM answers WHERE id = $1 LIMIT 1', [input.answerId])).rowCount === 1;
+    let known = this.pending.has(input.answerId) || this.inFlight.has(input.answerId) || (await logged());
+    if (!known) {
+      // The answer may come from another replica whose log batch is not written yet (at most one flush interval
+      // away): look once more after it, so feedback right after an answer is not lost to the load balancer.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.flushIntervalMs, 1000) + 100));
+      known = await logged();
+    }
     if (!known) return 'unknown-answer';
     await this.query(
       'INSERT INTO feedback (answer_id, at, helpful, comment, channel, "user") VALUES ($1, $2, $3, $4, $5, $6)',

@@ -163,6 +163,23 @@ for (const [name, backend] of Object.entries(backends)) {
       await Promise.all([a.close(), b.close()]);
     });
 
+    it('turns of one conversation appended on two replicas at the same time all land', async (t) => {
+      if (skip()) return t.skip();
+      const db = await backend.fresh();
+      const [a, b] = [await db.open(), await db.open()];
+      const at = Date.now();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? a : b).appendTurn('busy', { question: `q${i}`, docs: [], at: at + i }, 60_000),
+        ),
+      );
+      const turns = await a.turns('busy', 100);
+      expect(turns.map((turn) => turn.question).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `q${i}`).sort(),
+      );
+      await Promise.all([a.close(), b.close()]);
+    });
+
     it('claimOnce: first claimer only while the claim lives', async (t) => {
       if (skip()) return t.skip();
       let now = 0;
