@@ -99,9 +99,17 @@ export class PostgresStore implements Store {
     this.onError = options.onError ?? (() => {});
   }
 
-  /** Connects and migrates; a failure leaves the store degraded (and retrying), it does not throw. */
+  /**
+   * Connects and migrates. An unreachable database leaves the store degraded (and retrying) rather than
+   * throwing; a schema newer than this netkb (STORE_VERSION) is refused, like the SQLite file.
+   */
   async open(): Promise<this> {
-    await this.query('SELECT 1').catch(() => {});
+    await this.query('SELECT 1').catch(async (error: unknown) => {
+      if (error instanceof NetkbError && error.code === 'STORE_VERSION') {
+        await this.close();
+        throw error;
+      }
+    });
     return this;
   }
 
