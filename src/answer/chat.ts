@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
-import { type ConversationStore, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
+import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import type { CniContext } from './types.js';
 
 /** The `POST /v1/chat` request body. */
@@ -21,7 +21,7 @@ export interface ChatRequest {
 
 export interface ChatContext {
   searcher: Searcher;
-  conversations: ConversationStore;
+  conversations: ConversationHistory;
   /** Results and first-turn answers of this searcher (omit to compute every time). */
   cache?: ChatCache;
   compose?: ComposeOptions;
@@ -47,7 +47,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const options: SearchOptions = {};
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
-  const history = request.conversation_id ? context.conversations.history(conversationId) : [];
+  const history = request.conversation_id ? await context.conversations.history(conversationId) : [];
   const scope = cniScope(context, request, question, history);
   // A known CNI scopes retrieval; one the question names already ranks its docs first.
   if (scope && scope.source !== 'question') options.cni = scope.cni;
@@ -58,7 +58,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // (`options.cni` is in the key; a question-named CNI is in the text.)
   const cached = history.length === 0 ? context.cache?.answers.get(answerKey) : undefined;
   if (cached) {
-    context.conversations.append(conversationId, { question, docs: cached.docs });
+    await context.conversations.append(conversationId, { question, docs: cached.docs });
     const id = newId();
     const took = tookMs();
     return {
@@ -96,7 +96,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options));
-  context.conversations.append(conversationId, { question, docs });
+  await context.conversations.append(conversationId, { question, docs });
   const composed = composeAnswer(
     {
       question,

@@ -28,7 +28,17 @@ export const DEFAULT_CONVERSATION_OPTIONS: ConversationOptions = {
   now: Date.now,
 };
 
-export class ConversationStore {
+/**
+ * Where a conversation's turns live: this process's memory (ConversationStore) or the shared store, so that
+ * every replica sees every turn. Either may answer synchronously; callers await both.
+ */
+export interface ConversationHistory {
+  /** The conversation's turns, oldest first ([] when unknown or expired). */
+  history(id: string): Turn[] | Promise<Turn[]>;
+  append(id: string, turn: Omit<Turn, 'at'>): void | Promise<void>;
+}
+
+export class ConversationStore implements ConversationHistory {
   private readonly options: ConversationOptions;
   /** Map order is recency order: the first entry is the least recently used. */
   private readonly entries = new Map<string, Turn[]>();

@@ -120,7 +120,8 @@ export async function runServe(argv: string[]): Promise<number> {
   });
   log.info(
     {
-      db: storeConfig.dbPath,
+      // Never the URL: it may hold a password.
+      db: storeConfig.databaseUrl ? 'postgresql (NETKB_DATABASE_URL)' : storeConfig.dbPath,
       log_questions: storeConfig.logQuestions,
       retention_days: storeConfig.retentionDays,
     },

@@ -56,12 +56,15 @@ export interface StoreConfig {
   /** Query log and feedback older than this many days are deleted. */
   retentionDays: number;
   logQuestions: QuestionLogMode;
+  /** NETKB_DATABASE_URL: a shared PostgreSQL database instead of the SQLite file (several replicas). */
+  databaseUrl?: string;
 }
 
 export const DEFAULT_DB_PATH = '.netkb/netkb.db';
 
 const StoreEnvSchema = Type.Object({
   NETKB_DB: Type.Optional(Type.String({ minLength: 1 })),
+  NETKB_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(?:ql)?://[^\\s]+$' })),
   NETKB_LOG_DAYS: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   NETKB_LOG_QUESTIONS: Type.Optional(
     Type.Union([Type.Literal('text'), Type.Literal('hash'), Type.Literal('off')]),
@@ -79,7 +82,13 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   if (first) {
     throw new NetkbError(
       'INVALID_CONFIG',
-      `Invalid ${first.path.slice(1)}: ${first.path.includes('DAYS') ? 'a whole number of days' : first.message}`,
+      `Invalid ${first.path.slice(1)}: ${
+        first.path.includes('DAYS')
+          ? 'a whole number of days'
+          : first.path.includes('DATABASE_URL')
+            ? 'a postgres:// or postgresql:// URL'
+            : first.message
+      }`,
     );
   }
   const config = picked as Static<typeof StoreEnvSchema>;
@@ -89,5 +98,6 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
     dbPath: config.NETKB_DB ?? DEFAULT_DB_PATH,
     retentionDays: days,
     logQuestions: config.NETKB_LOG_QUESTIONS ?? 'text',
+    ...(config.NETKB_DATABASE_URL ? { databaseUrl: config.NETKB_DATABASE_URL } : {}),
   };
 }

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ConversationStore } from '../answer/conversation.js';
+import { type ConversationHistory, ConversationStore } from '../answer/conversation.js';
 import type { ChatBody } from '../answer/types.js';
 import type { QuestionLogMode } from '../core/config.js';
+import { InMemoryOnce, type OnceClaimer } from '../integrations/chat/dedup.js';
 import type { FeedbackRecorder } from '../integrations/chat/feedback.js';
 import { type SlackConfig, slackMode } from '../integrations/slack/config.js';
 import type { SlackPluginOptions } from '../integrations/slack/plugin.js';
@@ -31,6 +32,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { DEFAULT_LIMITS, type ServerSettings } from './settings.js';
+import { StoreConversations } from './store-conversations.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,7 +48,8 @@ export interface AppOptions {
   indexStatus?: () => IndexStatus | undefined;
   /** Fastify logger options (`false` in tests). */
   logger?: FastifyServerOptions['logger'];
-  conversations?: ConversationStore;
+  /** Where conversations live; default: the store when there is one (shared by replicas), else memory. */
+  conversations?: ConversationHistory;
   /** Request body limit in bytes (a 2000-character message needs at most ~12 KiB of JSON). */
   bodyLimit?: number;
   /** Cache retrieval results and first-turn answers per loaded index (default true). */
@@ -58,7 +61,7 @@ export interface AppOptions {
   slackOptions?: Partial<Omit<SlackPluginOptions, 'config' | 'searcher' | 'conversations' | 'cache'>>;
   /** Teams outgoing webhook settings (`teamsConfigFromEnv()`); null or absent: no route, readyz `teams: "off"`. */
   teams?: TeamsConfig | null;
-  /** Query log, feedback (and, later, shared conversations); omitted: nothing is logged, feedback is 404. */
+  /** Query log, feedback, conversations and Slack claims; omitted: nothing is logged, feedback is 404. */
   store?: Store | null;
   /** How questions are logged (NETKB_LOG_QUESTIONS); default text. */
   logQuestions?: QuestionLogMode;
@@ -157,16 +160,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(cors, { origin: options.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }
   const searcher = options.searcher;
-  const conversations = options.conversations ?? new ConversationStore();
   const teams = options.teams ?? null;
+  const store = options.store ?? null;
+  const shared = !options.conversations && store ? storeConversations(app, store) : null;
+  const conversations = options.conversations ?? shared ?? new ConversationStore();
   await app.register(healthRoutes, {
     searcher,
     slack: slackMode(options.slack ?? null),
     teams: teams ? 'on' : 'off',
     indexStatus: options.indexStatus,
+    store: () => (store ? (store.status?.() ?? 'ok') : 'off'),
+    storeLosses: () => shared?.lost ?? 0,
   });
   if (metrics) await app.register(metricsRoutes, { metrics });
-  const store = options.store ?? null;
   const logged = answerLogger(store, options.logQuestions ?? 'text');
   // Chat routes count their own answers in the metrics; the integrations' answers are counted here.
   const logAnswer: AnswerLogger = (channel, question, body, searcher) => {
@@ -187,7 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { slackPlugin } = await import('../integrations/slack/plugin.js');
     await app.register(slackPlugin, {
       // The query log's store records feedback and claims retried events once, when there is one.
-      ...(store ? { feedback: feedbackRecorder(store), once: store } : {}),
+      ...(store ? { feedback: feedbackRecorder(store), once: storeClaims(store) } : {}),
       onAnswer: (question: string, body: ChatBody, searcher: Searcher) =>
         logAnswer('slack', question, body, searcher),
       ...(options.cni ? { cni: options.cni } : {}),
@@ -217,6 +223,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(webRoutes, { ...options.web, searcher, store });
   }
   return app;
+}
+
+/**
+ * Conversations in the store; a skipped read or write (store down or slow) is counted (/readyz `store_losses`)
+ * and logged as a warning, at most every 10 s with the number skipped since the last one.
+ */
+function storeConversations(app: FastifyInstance, store: Store): StoreConversations {
+  let lastWarning = Number.NEGATIVE_INFINITY;
+  let unreported = 0;
+  return new StoreConversations(store, {
+    onLoss: (operation, error) => {
+      unreported++;
+      const now = Date.now();
+      if (now - lastWarning < 10_000) return;
+      app.log.warn(
+        { err: error, operation, skipped: unreported },
+        'conversation history skipped: the store is unavailable (answering without it)',
+      );
+      lastWarning = now;
+      unreported = 0;
+    },
+  });
+}
+
+/**
+ * Event claims in the store (the unique key decides between replicas). While the store cannot be reached, this
+ * replica's memory decides instead: the event is still answered (a retry landing on another replica during the
+ * outage may then be answered twice), rather than failing the delivery.
+ */
+function storeClaims(store: Store): OnceClaimer {
+  const fallback = new InMemoryOnce();
+  return {
+    claimOnce: (key, ttlMs) => store.claimOnce(key, ttlMs).catch(() => fallback.claimOnce(key, ttlMs)),
+  };
 }
 
 /** Chat-channel feedback (👍 / 👎 buttons) into the store; feedback on an answer the log never held is dropped. */

@@ -330,6 +330,23 @@ export const ReadySchema = Type.Object(
         Type.Null(),
       ]),
     ),
+    store: Type.String({
+      description:
+        'Query log, feedback, conversations and claims: `off` (no store), `ok`, or `degraded: <why>` while the ' +
+        'database cannot be reached (chat keeps answering, without history; writes resume when it is back).',
+    }),
+    store_losses: Type.Integer({
+      minimum: 0,
+      description: 'Conversation reads and writes skipped since start because the store failed or was slow.',
+    }),
+    index_generation: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The loaded index generation (its name is per build: each replica that ingests has its own).',
+    }),
+    kb_fingerprint: Type.String({
+      description:
+        'Hash of the served docs (paths and contents): replicas serving the same KB show the same value.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 /**
  * The store: everything netkb keeps between requests (query log, feedback, conversation turns, de-duplication
  * claims), behind one small Promise-returning interface so a network database can implement it too.
- * SQLite (./sqlite-store.ts) is the one implementation today.
+ * SQLite (./sqlite-store.ts, the default) and PostgreSQL (./postgres-store.ts, shared by several replicas).
  */
 
 export const CHANNELS = ['api', 'cli', 'slack', 'teams', 'web'] as const;
@@ -69,4 +69,6 @@ export interface Store {
   flush(): Promise<void>;
   /** Flushes and closes; the store is unusable afterwards. */
   close(): Promise<void>;
+  /** `ok`, or `degraded: <why>` while a network database cannot be used (absent: always ok). */
+  status?(): string;
 }

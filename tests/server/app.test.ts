@@ -371,6 +371,10 @@ describe('readiness, health and OpenAPI', () => {
       vectors: 'disabled: disabled in tests',
       slack: 'off',
       teams: 'off',
+      store: 'off',
+      store_losses: 0,
+      index_generation: fixture.searcher.generation ?? null,
+      kb_fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
     });
     await starting.close();
   });

@@ -7,7 +7,7 @@ import type { RetryOptions } from '@slack/web-api';
 import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat, type ChatRequest } from '../../answer/chat.js';
-import type { ConversationStore } from '../../answer/conversation.js';
+import type { ConversationHistory } from '../../answer/conversation.js';
 import type { ChatBody } from '../../answer/types.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { InMemoryOnce, type OnceClaimer } from '../chat/dedup.js';
@@ -20,7 +20,7 @@ import type { SocketModeOptions } from './socket.js';
 export interface SlackPluginOptions {
   config: SlackConfig;
   searcher: () => Searcher | null;
-  conversations: ConversationStore;
+  conversations: ConversationHistory;
   /** Cache first-turn answers per loaded index (as /v1/chat does). */
   cache: boolean;
   feedback?: FeedbackRecorder;

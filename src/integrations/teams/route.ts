@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat } from '../../answer/chat.js';
-import type { ConversationStore } from '../../answer/conversation.js';
+import type { ConversationHistory } from '../../answer/conversation.js';
 import type { ChatBody } from '../../answer/types.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
@@ -26,7 +26,7 @@ export const TOO_SLOW = 'netkb took too long to answer this time; please ask aga
 export interface TeamsRouteOptions {
   config: TeamsConfig;
   searcher: () => Searcher | null;
-  conversations: ConversationStore;
+  conversations: ConversationHistory;
   /** Cache retrieval results and first-turn answers per loaded index. */
   cache: boolean;
   /** The cluster's CNI (`netkb serve --cni`): answers are scoped to it. */

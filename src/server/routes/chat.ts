@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat } from '../../answer/chat.js';
-import type { ConversationStore } from '../../answer/conversation.js';
+import type { ConversationHistory } from '../../answer/conversation.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
@@ -14,7 +14,7 @@ export interface ChatRouteOptions {
   searcher: () => Searcher | null;
   /** Logs every answer to the query log. */
   logAnswer: AnswerLogger;
-  conversations: ConversationStore;
+  conversations: ConversationHistory;
   /** Cache retrieval results and first-turn answers per loaded index (default on). */
   cache: boolean;
   /** The deployment's CNI (`--cni`, `NETKB_CNI`). */

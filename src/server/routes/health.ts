@@ -4,6 +4,7 @@ import type { VectorStatus } from '../../core/types.js';
 import type { SlackMode } from '../../integrations/slack/config.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { IndexStatus } from '../index-manager.js';
+import { kbFingerprint } from '../kb-fingerprint.js';
 import { redactPaths } from '../redact.js';
 import { ErrorSchema, HealthSchema, ReadySchema } from '../schemas.js';
 
@@ -15,6 +16,10 @@ export interface HealthRouteOptions {
   teams?: 'on' | 'off';
   /** Generation and reload state of a server that hot-reloads its index. */
   indexStatus?: () => IndexStatus | undefined;
+  /** The store's state: `off`, `ok` or `degraded: <why>`. */
+  store?: () => string;
+  /** Conversation reads and writes skipped because the store failed or was slow, since start. */
+  storeLosses?: () => number;
 }
 
 export function vectorsLabel(status: VectorStatus): string {
@@ -61,6 +66,10 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRouteOpt
               last_reload_error: index.last_reload_error,
             }
           : {}),
+        store: options.store?.() ?? 'off',
+        store_losses: options.storeLosses?.() ?? 0,
+        index_generation: searcher.generation ?? null,
+        kb_fingerprint: kbFingerprint(searcher),
       };
     },
   );
