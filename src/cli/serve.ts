@@ -118,15 +118,6 @@ export async function runServe(argv: string[]): Promise<number> {
     opened.stopMaintenance();
     await opened.store.close();
   });
-  log.info(
-    {
-      // Never the URL: it may hold a password.
-      db: storeConfig.databaseUrl ? 'postgresql (NETKB_DATABASE_URL)' : storeConfig.dbPath,
-      log_questions: storeConfig.logQuestions,
-      retention_days: storeConfig.retentionDays,
-    },
-    'store opened',
-  );
   // Builds and reloads run in a worker thread; the manager swaps the searcher in when one is ready.
   // Its onEvent() reports every load and failed reload (generation, docs, chunks): the metrics hook.
   const indexManager = new IndexManager({
@@ -184,6 +175,16 @@ export async function runServe(argv: string[]): Promise<number> {
     throw listenError(error, host, port);
   }
 
+  // Logged once listening: a start that fails (port in use) prints only its one error line.
+  log.info(
+    {
+      // Never the URL: it may hold a password.
+      db: storeConfig.databaseUrl ? 'postgresql (NETKB_DATABASE_URL)' : storeConfig.dbPath,
+      log_questions: storeConfig.logQuestions,
+      retention_days: storeConfig.retentionDays,
+    },
+    'store opened',
+  );
   log.info({ kb: kbDir, index: indexDir }, 'bringing the index up to date');
   indexManager.onEvent((event) => {
     if (event.type === 'reload_failed') {
