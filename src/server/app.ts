@@ -162,7 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const searcher = options.searcher;
   const teams = options.teams ?? null;
   const store = options.store ?? null;
-  const shared = !options.conversations && store ? storeConversations(app, store) : null;
+  const shared = !options.conversations && store?.shared ? storeConversations(app, store) : null;
   const conversations = options.conversations ?? shared ?? new ConversationStore();
   await app.register(healthRoutes, {
     searcher,

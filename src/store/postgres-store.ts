@@ -65,6 +65,7 @@ function describe(error: unknown): string {
 }
 
 export class PostgresStore implements Store {
+  readonly shared = true;
   private readonly pool: pg.Pool;
   private readonly pending = new Map<string, AnswerLogEntry>();
   private readonly inFlight = new Map<string, AnswerLogEntry>();

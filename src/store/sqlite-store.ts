@@ -50,6 +50,7 @@ interface AnswerRow {
  * share the file), versioned migrations on open, and log rows written in batches off the request path.
  */
 export class SqliteStore implements Store {
+  readonly shared = false;
   private readonly db: Database.Database;
   private readonly pending = new Map<string, AnswerLogEntry>();
   /** Sent to the writer, not yet acknowledged. */

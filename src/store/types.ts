@@ -52,6 +52,11 @@ export interface TimeRange {
 }
 
 export interface Store {
+  /**
+   * True when several netkb processes share this store (a network database): conversations then live in it so a
+   * follow-up on another replica keeps its context. An embedded file serves one process, which keeps them in memory.
+   */
+  readonly shared: boolean;
   /** Queues an answer for the log; never blocks the request (rows are written in batches). */
   logAnswer(entry: AnswerLogEntry): void;
   /** 'unknown-answer' when the log holds no such answer (not even in the pending batch). */
