@@ -8,12 +8,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { parse } from 'yaml';
+import { freePort } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -36,18 +36,6 @@ function questions(): string[] {
   if (!existsSync(file)) return ['geneve 隧道不通', 'coredns 解析失败'];
   const entries = parse(readFileSync(file, 'utf8')) as Array<{ question?: unknown }>;
   return entries.map((e) => e.question).filter((q): q is string => typeof q === 'string');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function start(indexDir: string, env: Record<string, string>): Promise<Server> {

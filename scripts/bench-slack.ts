@@ -13,13 +13,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { computeSlackSignature } from '../src/integrations/slack/signature.js';
 import { SlackEmulator } from '../tests/helpers/slack-emulator.js';
+import { freePort } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIR = path.join(ROOT, '.netkb', 'bench-dist');
@@ -192,18 +192,6 @@ function netkbCommand(): { argv: string[]; how: string } {
     process.stderr.write('bench: build failed; running the server through tsx instead\n');
     return { argv: ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')], how: 'tsx (build failed)' };
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(

@@ -16,13 +16,13 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { TEAMS_MAX_REPLY_BYTES, type TeamsMessage } from '../src/integrations/teams/adaptive-card.js';
 import { teamsAuthorization } from '../src/integrations/teams/signature.js';
+import { freePort, percentile } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_DIR = path.join(ROOT, '.netkb', 'bench-teams-dist');
@@ -57,18 +57,6 @@ function netkbCommand(): { argv: string[]; how: string } {
     process.stderr.write('bench: build failed; running the server through tsx instead\n');
     return { argv: ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')], how: 'tsx (build failed)' };
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(
@@ -182,10 +170,6 @@ async function pass(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return samples;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function row(label: string, samples: Sample[]): string {
