@@ -7,6 +7,7 @@
  */
 import pg from 'pg';
 import { NetkbError } from '../core/errors.js';
+import { AnswerQueue } from './answer-queue.js';
 import { MIGRATION_LOCK_KEY, PG_MIGRATIONS } from './postgres-migrations.js';
 import type {
   AnswerLogEntry,
@@ -33,6 +34,7 @@ export interface PostgresStoreOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Log rows kept in memory at most (the oldest are dropped past it, e.g. during a long outage). */
 const MAX_PENDING = 20_000;
 
 interface AnswerRow {
@@ -67,16 +69,12 @@ function describe(error: unknown): string {
 export class PostgresStore implements Store {
   readonly shared = true;
   private readonly pool: pg.Pool;
-  private readonly pending = new Map<string, AnswerLogEntry>();
-  private readonly inFlight = new Map<string, AnswerLogEntry>();
-  private readonly writes = new Set<Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly queue: AnswerQueue;
   private probe: NodeJS.Timeout | null = null;
   private schema: Promise<void> | null = null;
   private degradedBecause: string | null = null;
   private closed = false;
   private readonly flushIntervalMs: number;
-  private readonly maxBatch: number;
   private readonly probeIntervalMs: number;
   private readonly now: () => number;
   private readonly onError: (error: unknown) => void;
@@ -94,10 +92,16 @@ export class PostgresStore implements Store {
     // An idle connection dropped by the server must not crash the process: note it, the pool replaces it.
     this.pool.on('error', (error) => this.markDegraded(error));
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
-    this.maxBatch = options.maxBatch ?? 500;
     this.probeIntervalMs = options.probeIntervalMs ?? 1000;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => {});
+    this.queue = new AnswerQueue({
+      write: (batch) => this.writeBatch(batch),
+      onError: this.onError,
+      flushIntervalMs: this.flushIntervalMs,
+      maxBatch: options.maxBatch ?? 500,
+      maxPending: MAX_PENDING,
+    });
   }
 
   /**
@@ -121,22 +125,13 @@ export class PostgresStore implements Store {
 
   logAnswer(entry: AnswerLogEntry): void {
     if (this.closed) return;
-    this.pending.set(entry.answerId, entry);
-    if (this.pending.size > MAX_PENDING) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest !== undefined) this.pending.delete(oldest);
-    }
-    if (this.pending.size >= this.maxBatch) this.flushNow();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs);
-      this.timer.unref();
-    }
+    this.queue.add(entry);
   }
 
   async recordFeedback(input: FeedbackInput): Promise<'recorded' | 'unknown-answer'> {
     const logged = async () =>
       (await this.query('SELECT 1 FROM answers WHERE id = $1 LIMIT 1', [input.answerId])).rowCount === 1;
-    let known = this.pending.has(input.answerId) || this.inFlight.has(input.answerId) || (await logged());
+    let known = this.queue.has(input.answerId) || (await logged());
     if (!known) {
       // The answer may come from another replica whose log batch is not written yet (at most one flush interval
       // away): look once more after it, so feedback right after an answer is not lost to the load balancer.
@@ -248,7 +243,7 @@ export class PostgresStore implements Store {
     if (this.closed) return;
     await this.drain().catch(() => {});
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.queue.stop();
     if (this.probe) clearInterval(this.probe);
     await this.pool.end();
   }
@@ -303,25 +298,17 @@ export class PostgresStore implements Store {
     if (this.probe) clearInterval(this.probe);
     this.probe = null;
     // Rows kept during the outage go out now.
-    if (this.pending.size > 0) this.flushNow();
+    if (this.queue.waiting > 0) this.queue.flush();
   }
 
-  private async drain(): Promise<void> {
-    this.flushNow();
-    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+  private drain(): Promise<void> {
+    return this.queue.drain();
   }
 
-  private flushNow(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (this.pending.size === 0 || this.closed) return;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    for (const entry of batch) this.inFlight.set(entry.answerId, entry);
+  /** One batch as a single INSERT of column arrays. */
+  private async writeBatch(batch: AnswerLogEntry[]): Promise<void> {
     const column = <T>(pick: (entry: AnswerLogEntry) => T) => batch.map(pick);
-    const write: Promise<void> = this.query(
+    await this.query(
       `INSERT INTO answers (id, at, channel, question, question_hash, top_doc, confidence, abstained, latency_ms,
          conversation_id, index_generation)
        SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
@@ -339,24 +326,7 @@ export class PostgresStore implements Store {
         column((e) => e.conversationId),
         column((e) => e.indexGeneration),
       ],
-    ).then(
-      () => {
-        for (const entry of batch) this.inFlight.delete(entry.answerId);
-      },
-      (error: unknown) => {
-        this.onError(error);
-        for (const entry of batch) {
-          this.inFlight.delete(entry.answerId);
-          if (!this.closed && !this.pending.has(entry.answerId)) this.pending.set(entry.answerId, entry);
-        }
-        if (!this.closed && !this.timer) {
-          this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs * 5);
-          this.timer.unref();
-        }
-      },
     );
-    this.writes.add(write);
-    void write.finally(() => this.writes.delete(write));
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NetkbError } from '../core/errors.js';
+import { AnswerQueue } from './answer-queue.js';
 import { inlineWriter, type LogWriter, workerWriter } from './log-writer.js';
 import { MIGRATIONS } from './migrations.js';
 import type {
@@ -29,6 +30,7 @@ export interface SqliteStoreOptions {
 }
 
 /** Rows kept for retry when the database refuses writes; beyond this the oldest are dropped. */
+/** Log rows kept in memory at most (the oldest are dropped past it, e.g. during a long outage). */
 const MAX_PENDING = 20_000;
 
 interface AnswerRow {
@@ -52,14 +54,9 @@ interface AnswerRow {
 export class SqliteStore implements Store {
   readonly shared = false;
   private readonly db: Database.Database;
-  private readonly pending = new Map<string, AnswerLogEntry>();
-  /** Sent to the writer, not yet acknowledged. */
-  private readonly inFlight = new Map<string, AnswerLogEntry>();
-  private readonly writes = new Set<Promise<void>>();
+  private readonly queue: AnswerQueue;
   private readonly writer: LogWriter;
-  private timer: NodeJS.Timeout | null = null;
   private readonly flushIntervalMs: number;
-  private readonly maxBatch: number;
   private readonly now: () => number;
   private readonly onError: (error: unknown) => void;
   private closed = false;
@@ -84,9 +81,15 @@ export class SqliteStore implements Store {
       );
     }
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
-    this.maxBatch = options.maxBatch ?? 500;
     this.now = options.now ?? Date.now;
     this.onError = options.onError ?? (() => {});
+    this.queue = new AnswerQueue({
+      write: (batch) => this.writeBatch(batch),
+      onError: this.onError,
+      flushIntervalMs: this.flushIntervalMs,
+      maxBatch: options.maxBatch ?? 500,
+      maxPending: MAX_PENDING,
+    });
     const db = this.db;
     this.statements = {
       hasAnswer: db.prepare('SELECT 1 FROM answers WHERE id_key = ? AND id = ?').pluck(),
@@ -125,23 +128,13 @@ export class SqliteStore implements Store {
 
   logAnswer(entry: AnswerLogEntry): void {
     if (this.closed) return;
-    this.pending.set(entry.answerId, entry);
-    if (this.pending.size > MAX_PENDING) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest !== undefined) this.pending.delete(oldest);
-    }
-    if (this.pending.size >= this.maxBatch) this.flushNow();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs);
-      this.timer.unref();
-    }
+    this.queue.add(entry);
   }
 
   async recordFeedback(input: FeedbackInput): Promise<'recorded' | 'unknown-answer'> {
     // An answer given a moment ago may still be in a batch not yet written: it is known all the same.
     const known =
-      this.pending.has(input.answerId) ||
-      this.inFlight.has(input.answerId) ||
+      this.queue.has(input.answerId) ||
       Boolean(this.statements.hasAnswer.get(idKey(input.answerId), input.answerId));
     if (!known) return 'unknown-answer';
     this.statements.insertFeedback.run(
@@ -242,50 +235,24 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     await this.drain();
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.queue.stop();
     await this.writer.close();
     this.db.close();
   }
 
   /** Sends the pending batch and waits until every batch sent so far is written. */
-  private async drain(): Promise<void> {
-    this.flushNow();
-    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+  private drain(): Promise<void> {
+    return this.queue.drain();
   }
 
-  private flushNow(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (this.pending.size === 0 || this.closed) return;
-    const batch = [...this.pending.values()];
-    this.pending.clear();
-    for (const entry of batch) this.inFlight.set(entry.answerId, entry);
+  /** One batch to the writer (a worker thread in the server, inline otherwise). */
+  private writeBatch(batch: AnswerLogEntry[]): Promise<void> {
     const rows = batch.map((entry) => ({
       ...entry,
       idKey: idKey(entry.answerId),
       abstained: entry.abstained ? (1 as const) : (0 as const),
     }));
-    const write: Promise<void> = this.writer.write(rows).then(
-      () => {
-        for (const entry of batch) this.inFlight.delete(entry.answerId);
-      },
-      (error: unknown) => {
-        // Kept for the next flush (the file may be locked by another process for longer than the busy timeout).
-        this.onError(error);
-        for (const entry of batch) {
-          this.inFlight.delete(entry.answerId);
-          if (!this.closed) this.pending.set(entry.answerId, entry);
-        }
-        if (!this.closed && !this.timer) {
-          this.timer = setTimeout(() => this.flushNow(), this.flushIntervalMs * 5);
-          this.timer.unref();
-        }
-      },
-    );
-    this.writes.add(write);
-    void write.finally(() => this.writes.delete(write));
+    return this.writer.write(rows);
   }
 }
 
