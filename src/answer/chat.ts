@@ -28,6 +28,9 @@ export interface ChatContext {
   newId?: () => string;
   /** The CNI of the cluster this deployment serves (`netkb serve --cni`, `NETKB_CNI`). */
   cni?: string;
+  /** Awaited before an answer is computed (not for a cached one): the server's turn on the event loop, so
+   * many questions at once do not hold it for their whole batch (server/fair-turns.ts). */
+  turn?: () => Promise<void>;
 }
 
 /** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
@@ -72,6 +75,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     };
   }
 
+  await context.turn?.();
   const search = (text: string) => cachedSearch(context, text, options);
   let result: RetrievalResult;
   let query = question;
