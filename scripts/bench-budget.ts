@@ -125,7 +125,9 @@ async function main(): Promise<void> {
     );
     // CPU ms (process CPU time per question) does not grow when other processes take the cores: it is what a
     // /healthz probe waits for behind one computation on a busy but unshared machine.
-    console.log('set                              n     p50 ms   p95 ms   max ms   CPU p50  CPU max  over budget');
+    console.log(
+      'set                              n     p50 ms   p95 ms   max ms   CPU p50  CPU max  over budget',
+    );
     for (const [name, questions] of Object.entries(sets)) {
       await measure(searcher, questions.slice(0, 10)); // warm-up
       const r = await measure(searcher, questions);
