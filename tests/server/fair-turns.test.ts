@@ -3,7 +3,7 @@
  * (src/server/fair-turns.ts). The server and its clients share this process's event loop, so the assertions
  * count answers rather than time them: while a /healthz probe or a normal client's question waits, how many of
  * the attacker's answers complete. Without turns, every attack request read in one pass of the loop is computed
- * before the probe is answered (about one per attacking connection); with turns, one or two.
+ * before the probe is answered (about one per attacking connection); with turns, at most the one in progress.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -129,12 +129,14 @@ describe('under the random-word attack', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-      // Without turns each wait spans about one attack answer per connection (16); with them, one or two.
+      // Without turns each wait spans about one attack answer per connection (16). With them, /healthz waits
+      // for at most the step in progress (measured: 0–1 answers), a normal question for about one attack step
+      // per step of its own (measured median 3).
       expect(median(probeWaits), `attack answers during each /healthz: ${probeWaits}`).toBeLessThanOrEqual(4);
       expect(
         median(normalWaits),
         `attack answers during each normal question: ${normalWaits}`,
-      ).toBeLessThanOrEqual(5);
+      ).toBeLessThanOrEqual(8);
     } finally {
       attacking = false;
       await Promise.all(attack);
