@@ -6,7 +6,10 @@
  *   fuzzy candidates for every one of them without a budget);
  * - near-miss words: 2,000 characters of KB words with one letter changed (each a plausible typo);
  * - normal: the bundled eval questions, for comparison.
- * Prints p50 / p95 / max ms per question and how many answers were cut by the time budget.
+ * Prints p50 / p95 / max ms per question (wall and CPU time) and how many answers were cut by the time budget.
+ * Then the same attack over HTTP against `netkb serve` (bench-attack.ts): /healthz p50/p99 when quiet, under
+ * normal question load and during the attack, and a normal client's question p50 during the attack
+ * (`--no-http` skips it; BENCH_SECONDS sets the length of each phase, default 6).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +20,7 @@ import { parseQuestions } from '../src/eval/questions.js';
 import { ingestKb } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import type { Searcher } from '../src/retrieve/types.js';
+import { attackFigures, printAttackFigures } from './bench-attack.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const kbArg = process.argv.indexOf('--kb');
@@ -64,17 +68,49 @@ function nearMisses(next: () => number, vocabulary: string[], chars: number): st
 async function measure(searcher: Searcher, questions: string[]) {
   const conversations = new ConversationStore();
   const times: number[] = [];
+  const cpu: number[] = [];
+  const steps: number[] = [];
   let cut = 0;
+  const cpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   for (const message of questions) {
     const started = performance.now();
-    const answer = await answerChat({ searcher, conversations }, { message });
+    const startedCpu = cpuMs();
+    // The server grants a turn before each step (fair-turns.ts): the longest step is what a /healthz probe
+    // can wait for behind this question.
+    let stepStarted = startedCpu;
+    let longestStep = 0;
+    const turn = async () => {
+      const now = cpuMs();
+      longestStep = Math.max(longestStep, now - stepStarted);
+      stepStarted = now;
+    };
+    const answer = await answerChat({ searcher, conversations, turn }, { message });
     times.push(performance.now() - started);
+    const now = cpuMs();
+    cpu.push(now - startedCpu);
+    steps.push(Math.max(longestStep, now - stepStarted));
     const retrievers = Object.values(answer.body.retrievers) as Array<{ status: string }>;
     if (retrievers.some((retriever) => retriever.status === 'over_budget')) cut++;
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95), max: times.at(-1) ?? 0, cut, n: times.length };
+  cpu.sort((a, b) => a - b);
+  steps.sort((a, b) => a - b);
+  const at = (values: number[], q: number) =>
+    values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0;
+  return {
+    p50: at(times, 0.5),
+    p95: at(times, 0.95),
+    max: times.at(-1) ?? 0,
+    cpuP50: at(cpu, 0.5),
+    cpuMax: cpu.at(-1) ?? 0,
+    stepP50: at(steps, 0.5),
+    stepMax: steps.at(-1) ?? 0,
+    cut,
+    n: times.length,
+  };
 }
 
 async function main(): Promise<void> {
@@ -105,14 +141,28 @@ async function main(): Promise<void> {
     console.log(
       `KB ${KB}: ${searcher.docs.length} docs, ${searcher.chunkCount} chunks; node ${process.version}`,
     );
-    console.log('set                              n     p50 ms   p95 ms   max ms   over budget');
+    // CPU ms (process CPU time) barely grows when other processes take the cores, unlike wall time. "step" is
+    // the longest stretch of one question between two turns (a search or the composition), in CPU ms: the
+    // most a /healthz probe waits behind one question, since the server grants one step per loop iteration.
+    console.log(
+      'set                              n     p50 ms   p95 ms   max ms   CPU p50  CPU max  step p50 step max  over budget',
+    );
     for (const [name, questions] of Object.entries(sets)) {
       await measure(searcher, questions.slice(0, 10)); // warm-up
       const r = await measure(searcher, questions);
       console.log(
-        `${name.padEnd(32)} ${String(r.n).padEnd(5)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}   ${r.cut}`,
+        `${name.padEnd(32)} ${String(r.n).padEnd(5)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}  ${r.cpuP50.toFixed(2).padStart(7)}  ${r.cpuMax.toFixed(2).padStart(7)}  ${r.stepP50.toFixed(2).padStart(7)}  ${r.stepMax.toFixed(2).padStart(7)}   ${r.cut}`,
       );
     }
+    if (process.argv.includes('--no-http')) return;
+    printAttackFigures(
+      await attackFigures(
+        KB,
+        indexDir,
+        sets['random words (2,000 chars)'] ?? [],
+        sets['normal (eval questions)'] ?? [],
+      ),
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -28,6 +28,10 @@ export interface ChatContext {
   newId?: () => string;
   /** The CNI of the cluster this deployment serves (`netkb serve --cni`, `NETKB_CNI`). */
   cni?: string;
+  /** Awaited before each step that computes (a search not in the cache, the composition): the server's turn on
+   * the event loop, so many questions at once do not hold it for their whole batch, and one question with
+   * several searches (a follow-up, other CNIs' runbooks) not for all of them (server/fair-turns.ts). */
+  turn?: () => Promise<void>;
 }
 
 /** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
@@ -97,6 +101,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options));
   await context.conversations.append(conversationId, { question, docs });
+  await context.turn?.();
   const composed = composeAnswer(
     {
       question,
@@ -175,18 +180,19 @@ async function assumedCni(
   return { cni: assumed, source: 'assumed', alternatives };
 }
 
-/** Searches through the result cache when there is one. */
+/** Searches through the result cache when there is one; a search not in it waits for its turn. */
 async function cachedSearch(
   context: ChatContext,
   text: string,
   options: SearchOptions,
 ): Promise<RetrievalResult> {
   const cache = context.cache;
-  if (!cache) return context.searcher.search(text, options);
-  const key = ChatCache.key(text, options);
-  const hit = cache.results.get(key);
+  const key = cache ? ChatCache.key(text, options) : '';
+  const hit = cache?.results.get(key);
   if (hit) return hit;
+  await context.turn?.();
   const result = await context.searcher.search(text, options);
+  if (!cache) return result;
   cache.results.set(key, result);
   return result;
 }

@@ -6,6 +6,7 @@ import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
 import { channelOf } from '../channel.js';
+import { FairTurns } from '../fair-turns.js';
 import { measureSearch } from '../measure-search.js';
 import type { NetkbMetrics } from '../metrics.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
@@ -35,6 +36,9 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
     }
     return cache;
   };
+
+  // Answers computed on the event loop take turns, round-robin per client IP (fair-turns.ts).
+  const turns = new FairTurns();
 
   app.post<{ Body: ChatRequestBody }>(
     '/v1/chat',
@@ -84,6 +88,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
           conversations: options.conversations,
           cache: wantsExplain ? undefined : cacheFor(searcher),
           ...(options.cni ? { cni: options.cni } : {}),
+          turn: () => turns.take(request.ip),
         },
         chatRequest,
       );
@@ -104,6 +109,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
       if (json !== undefined) return reply.type('application/json; charset=utf-8').send(json);
       if (wantsExplain && searcher.explain) {
         // The message as a first turn: retrieval is deterministic, so this is the search the answer used.
+        await turns.take(request.ip);
         const explain = await searcher.explain(chatRequest.message.trim(), {
           ...(chatRequest.top_k === undefined ? {} : { topK: chatRequest.top_k }),
           ...(chatRequest.category === undefined ? {} : { category: chatRequest.category }),
