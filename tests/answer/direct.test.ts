@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { directAnswer, factAsk } from '../../src/answer/direct.js';
+import { confidentFact, directAnswer, factAsk } from '../../src/answer/direct.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
@@ -107,6 +107,16 @@ describe('direct answers on a real index', () => {
     );
     expect(found?.quote).toContain('UDP 6081');
     expect(found?.line).toBe(16);
+  });
+
+  it('is confident about a line that states the asked value in the asking words, not about a loose match', () => {
+    const doc = fixture.searcher.doc('kube-ovn/geneve.md');
+    if (!doc) throw new Error('fixture doc missing');
+    expect(confidentFact('kube-ovn 跨节点全部不通，安全组或防火墙要放行哪个 udp 端口', doc)?.quote).toContain(
+      '6081',
+    );
+    expect(confidentFact('which port does mysql listen on', doc)).toBeNull();
+    expect(confidentFact('geneve 隧道为什么不通', doc)).toBeNull();
   });
 
   it('leads the answer with it and cites its line', async () => {
