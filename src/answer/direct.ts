@@ -39,7 +39,11 @@ const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|when|can you|could you|t
 const DEFAULT_ASKED =
   /\bdefault\b(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
 const KIND_WORDS: Array<[ValueKind, RegExp]> = [
-  ['port', /端口|埠|\bports?\b/i],
+  // "what do I need to open between the nodes" asks for ports too.
+  [
+    'port',
+    /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
+  ],
   ['mtu', /\bmtu\b/i],
   // "subnet.env" is a file, not a subnet.
   ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
@@ -228,6 +232,11 @@ const TRANSLATIONS: Record<string, string[]> = {
   address: ['地址'],
   dns: ['解析'],
   block: ['地址块'],
+  node: ['节点'],
+  nodes: ['节点'],
+  open: ['放行', '开放'],
+  allow: ['放行'],
+  security: ['安全组'],
 };
 
 function withTranslations(found: Map<string, number>): Map<string, number> {
@@ -258,9 +267,12 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
   const focus = withTranslations(terms(ask.focus));
   const whole = terms(question);
   for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
+  // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
+  // lines apart less than the other words of the question.
+  const kindWords = KIND_WORDS.filter(([kind]) => ask.kinds.includes(kind)).map(([, pattern]) => pattern);
   const wanted = [...whole].map(([term, weight]): [string, number] => [
     term,
-    focus.has(term) ? weight : weight * 0.25,
+    (focus.has(term) ? weight : weight * 0.25) * (kindWords.some((pattern) => pattern.test(term)) ? 0.5 : 1),
   ]);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
   // A setting line answers "how do I change the MTU" only when it is about the MTU.

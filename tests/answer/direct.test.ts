@@ -45,6 +45,12 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ],
     ['What is the default cluster DNS IP of kubeadm?', ['addr'], true],
     ['calico 用哪个网卡是在哪里配置的', ['iface', 'path'], false],
+    // What to open between the nodes asks for ports (a real Calico report's wording).
+    [
+      'The security group only allows TCP 22 and 6443. What else do I need to open between the nodes?',
+      ['port'],
+      false,
+    ],
     // "and" joining two things asked keeps them in one clause.
     [
       'There are iptables rules set by Calico to drop VXLAN packets. What VXLAN ID and port does Calico use?',
@@ -73,6 +79,7 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     '怎么排查 MTU 问题',
     'after I changed the mtu the pods still fail, how do I check it?',
     'which pod is failing the health check',
+    'which pod should I open a shell in on that node',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
