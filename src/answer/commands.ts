@@ -5,10 +5,12 @@
  * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
  * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
  * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
- * the top one) and the command itself matches the question. Nothing is padded in: a short answer stays short,
- * except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
+ * the top one) and the command itself matches the question well on its own. Nothing is padded in: a short answer
+ * stays short, except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
+ * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
+ * only `minCommands` of the top one's checks: commands of a runbook that may be the wrong one are few.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
- * only for a likely cause: the state-changing command that best matches what a matched row says to do.
+ * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -85,6 +87,8 @@ function specificity(count: number, total: number): number {
 /** The top doc's own first checks (its diagnostics sections, in document order) get this bonus, decreasing. */
 const FIRST_CHECKS_BONUS = [2, 1.5, 1];
 
+const CONTESTED_SHARE = 0.9;
+
 interface Candidate {
   record: CommandRecord;
   score: number;
@@ -134,7 +138,7 @@ export function pickCommands(
         if (context.has(term)) match += weight * specificity(counts.get(term) ?? 0, doc.commands.length);
       }
       // Another doc's command must match the question on its own, not ride on its doc.
-      if (docRank > 0 && match < 2 && !rowBonus.has(record)) continue;
+      if (docRank > 0 && match < 3 && !rowBonus.has(record)) continue;
       let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
@@ -150,9 +154,11 @@ export function pickCommands(
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
   const best = readOnly[0]?.score ?? 0;
+  // Another runbook scored nearly as high: which one fits is uncertain, so fewer of the top one's checks.
+  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
   const diagnose = readOnly
     .filter((c) => c.score >= Math.max(1, best * 0.3))
-    .slice(0, options.maxDiagnose)
+    .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
   for (const c of readOnly) {
@@ -164,7 +170,7 @@ export function pickCommands(
   const chosenFixes: CommandRecord[] = [];
   for (const { row, doc } of rows) {
     if (chosenFixes.length >= options.maxFixes) break;
-    if (!docs.includes(doc)) continue;
+    if (doc !== top.doc) continue;
     const remedy = [...terms(`${row.fix} ${row.cause}`)];
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {

@@ -10,6 +10,7 @@
 import { abstainAnswer } from './abstain.js';
 import { CitationBuilder, round } from './citations.js';
 import { needsClarifying, outsideNetworking } from './clarify.js';
+import { confidentFact } from './direct.js';
 import { fullAnswer } from './full-answer.js';
 import { languageOf } from './labels.js';
 import type { Composed, ComposeInput, ComposeOptions } from './types.js';
@@ -58,9 +59,13 @@ export function composeAnswer(
   // A vague first question in a cluster of unknown CNI is clarified, not answered with a guess (clarify.ts).
   const cniKnown = input.cni !== undefined && input.cni.source !== 'assumed';
   const clarify = (input.history ?? []).length === 0 && needsClarifying(input.question, cniKnown);
+  const top = input.result.hits[0];
+  // Not confident overall, but the question asks for a value the top runbook states unmistakably (direct.ts).
+  const factAnyway =
+    input.result.abstain && top !== undefined && confidentFact(input.question, top.doc) !== null;
   const answer = clarify
     ? abstainAnswer(input, builder, lang, options, 'clarify')
-    : input.result.abstain || input.result.hits.length === 0 || outsideNetworking(input.question)
+    : (input.result.abstain && !factAnyway) || top === undefined || outsideNetworking(input.question)
       ? abstainAnswer(input, builder, lang, options)
       : fullAnswer(input, builder, lang, options);
   return {

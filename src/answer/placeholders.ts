@@ -80,7 +80,7 @@ const NODE_SHAPE = new RegExp(
 const NOT_NAMES = new Set(
   `a an the to of on in at is are was be been can cannot cant could not no and or but with without from for by via into
   inside outside between across over under this that these those it its my our your their which what where how why when
-  ip ips ipv4 ipv6 cidr cidrs subnet subnets network networks networking namespace namespaces name names port ports
+  ip ips ipv4 ipv6 cidr cidrs subnet subnets network networks networking namespace namespaces name names port ports join
   mtu dns level status state logs log spec template selector selectors affinity label labels annotation annotations
   traffic packet packets route routes routing gateway interface interfaces address addresses mac local remote type
   account accounts mesh monitor endpoint endpoints endpointslice endpointslices discovery proxy policy policies
@@ -397,6 +397,9 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
       continue;
     }
     const port = match[3] !== undefined && validPort(Number(match[3])) ? Number(match[3]) : null;
+    // A bare x.y.z.0 is a network written without its prefix ("actually init master with 10.96.0.0"): a range,
+    // never the address of a pod, service or node.
+    if (port === null && ip.endsWith('.0')) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = question.slice(Math.max(0, index - 40), index);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);

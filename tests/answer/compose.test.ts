@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Composed, type ComposeInput, composeAnswer } from '../../src/answer/compose.js';
+import {
+  type Composed,
+  type ComposeInput,
+  composeAnswer,
+  DEFAULT_COMPOSE_OPTIONS,
+} from '../../src/answer/compose.js';
 import { renderText } from '../../src/answer/render.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { type ParsedDocument, parseDocument } from '../../src/ingest/document.js';
@@ -251,6 +256,30 @@ describe('composeAnswer', () => {
     expect(composed.body.commands.every((c) => c.source.path === 'dns/coredns.md')).toBe(true);
     expect(composed.body.answer).not.toContain('6081 报文');
     verifyCitations(composed, retrieval);
+  });
+
+  it("gives fewer of the top runbook's checks when another runbook scored nearly as high", () => {
+    const question = 'coredns 解析失败 nslookup 报 i/o timeout';
+    // Few commands in the fixture runbook: a floor of 2 shows the cap.
+    const options = { ...DEFAULT_COMPOSE_OPTIONS, minCommands: 2 };
+    const input = (retrieval: RetrievalResult): ComposeInput => ({
+      question,
+      result: retrieval,
+      id: 'answer-1',
+      conversationId: 'conv-1',
+      tookMs: 1,
+    });
+    const diagnose = (composed: Composed) =>
+      composed.body.commands.filter((c) => c.group === 'diagnose').map((c) => c.command);
+    const clear = diagnose(
+      composeAnswer(input(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 0.5)])), options),
+    );
+    const contested = diagnose(
+      composeAnswer(input(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.95)])), options),
+    );
+    expect(clear.length).toBeGreaterThan(2);
+    // The best matched of the clear answer, in its order.
+    expect(contested).toEqual(clear.slice(0, 2));
   });
 
   it("cites '' as the heading of text before the first heading", () => {

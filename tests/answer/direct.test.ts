@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { directAnswer, factAsk } from '../../src/answer/direct.js';
+import { confidentFact, directAnswer, factAsk } from '../../src/answer/direct.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
@@ -13,13 +13,55 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
     ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
     // Real reports: the value is asked in one clause of a long text that also asks how or why.
+    // ...and "how to configure it" asks for the setting that changes it.
     [
       'port 179 is already used by frr on the host. Which port does calico use for BGP and how to configure it?',
-      ['port'],
+      ['port', 'setting'],
       false,
     ],
     ['Why do my pods time out? What is the ports needed for calico between vlans', ['port'], false],
     ['节点上多了 100.64.0.2 这个地址，这个网段是从哪来的', ['cidr'], false],
+    // How to change a setting asks for the setting (and its value): real askers' phrasings.
+    ['how could i modify the mtu of the pod interface', ['mtu', 'setting'], false],
+    [
+      'How to adjust the 179 port of bird in the Calico service deployed through Helm?',
+      ['port', 'setting'],
+      false,
+    ],
+    [
+      'Currently the default IP block range is /26 like below. Is there any way to change this? Such as change it to /24.',
+      ['cidr', 'setting'],
+      true,
+    ],
+    ['kube-ovn 的 pod mtu 怎么修改', ['mtu', 'setting'], false],
+    // Only a default asked: the line that states it.
+    ['Can you tell me when IPVS replaced IPTables as default proxy mode?', ['default'], true],
+    ['能默认使用ipvs吗？', ['default'], true],
+    // Which file, which address, where configured.
+    [
+      'When I log into the worker nodes, I find /etc/flannel/subnet.env. Where does flannel write subnet.env?',
+      ['path'],
+      false,
+    ],
+    ['What is the default cluster DNS IP of kubeadm?', ['addr'], true],
+    ['calico 用哪个网卡是在哪里配置的', ['iface', 'path'], false],
+    // What to open between the nodes asks for ports (a real Calico report's wording).
+    [
+      'The security group only allows TCP 22 and 6443. What else do I need to open between the nodes?',
+      ['port'],
+      false,
+    ],
+    // "and" joining two things asked keeps them in one clause.
+    [
+      'There are iptables rules set by Calico to drop VXLAN packets. What VXLAN ID and port does Calico use?',
+      ['port'],
+      false,
+    ],
+    [
+      'it is strange that the podSubnet is bigger than the serviceSubnet per default. Maybe the default is wrong?',
+      ['cidr', 'default'],
+      true,
+    ],
   ])('%s → %j', (question, kinds, wantsDefault) => {
     expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
   });
@@ -30,8 +72,14 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     '跨节点 pod 不通怎么排查端口',
     'coredns 解析失败',
     'what is the difference between shared and local gateway mode',
-    'how could i modify the mtu of the pod interface',
     'Why is the MTU 1400 on my pods? It should be 1450.',
+    'pods in the default namespace cannot reach the service',
+    'the default route is missing on node-3, pods cannot reach the internet',
+    'how do I troubleshoot drops on port 6081',
+    '怎么排查 MTU 问题',
+    'after I changed the mtu the pods still fail, how do I check it?',
+    'which pod is failing the health check',
+    'which pod should I open a shell in on that node',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
@@ -66,6 +114,16 @@ describe('direct answers on a real index', () => {
     );
     expect(found?.quote).toContain('UDP 6081');
     expect(found?.line).toBe(16);
+  });
+
+  it('is confident about a line that states the asked value in the asking words, not about a loose match', () => {
+    const doc = fixture.searcher.doc('kube-ovn/geneve.md');
+    if (!doc) throw new Error('fixture doc missing');
+    expect(confidentFact('kube-ovn 跨节点全部不通，安全组或防火墙要放行哪个 udp 端口', doc)?.quote).toContain(
+      '6081',
+    );
+    expect(confidentFact('which port does mysql listen on', doc)).toBeNull();
+    expect(confidentFact('geneve 隧道为什么不通', doc)).toBeNull();
   });
 
   it('leads the answer with it and cites its line', async () => {

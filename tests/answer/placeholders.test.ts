@@ -202,6 +202,17 @@ const CASES: Case[] = [
  * question presents it as that object; ordinary words never fill; IPs go to the placeholder of their role.
  */
 const RULE_CASES: Case[] = [
+  // Negative, mixed: "node join 子网" is the join subnet, not a node named join (real Kube-OVN issue).
+  {
+    question: '我感觉可以考虑直接对 subnet 做限制，不允许使用 node join 子网包含的网段 cidr。',
+    fills: {},
+    entities: { nodes: [] },
+  },
+  // Negative: a network written without its prefix is a range, not an address to fill (real kubeadm report).
+  {
+    question: 'I use command kubeadm init --service-cidr=10.100.0.0/12, actually init master with 10.96.0.0.',
+    fills: {},
+  },
   // Negative, English: verbs, adverbs and pronouns after "pod", "node", "service" (from real reports).
   {
     question: 'the ClusterIP service works from the node but not from a pod',

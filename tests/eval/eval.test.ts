@@ -22,7 +22,8 @@ const ANSWER_FLOOR = {
   out_of_scope_abstained: 1,
 };
 const ANSWER_CEILING = {
-  off_topic_share: 0.15,
+  // 0.113 measured once commands of a contested runbook were capped (0.132 before).
+  off_topic_share: 0.12,
   wrong_fills: 0,
   false_abstentions: 1,
   commands_per_answer: 8,
@@ -90,7 +91,8 @@ describe('eval on the seed pages nobody tuned for (tests/eval/seeds-questions.ya
     const answers = run.report.answers;
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.9);
     expect(answers.direct_hit).toBeGreaterThanOrEqual(0.66);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.15);
+    // 0.099 measured (0.122 before other runbooks' commands had to match the question well on their own).
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.11);
     expect(answers.wrong_fills).toBe(0);
     expect(answers.out_of_scope_abstained).toBe(1);
   });
@@ -108,9 +110,28 @@ describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.83);
     expect(answers.command_hit).toBeGreaterThanOrEqual(0.83);
     expect(answers.direct_hit).toBeGreaterThanOrEqual(0.66);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
+    // 0.089 measured (0.106 before).
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.095);
     expect(answers.wrong_fills).toBe(0);
     expect(answers.false_abstentions).toBeLessThanOrEqual(3);
     expect(answers.out_of_scope_abstained).toBe(1);
+  });
+});
+
+describe('eval on real questions that ask for a value (tests/eval/facts.yaml)', () => {
+  it('states the asked value first, at the levels measured when the set was added', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts.yaml'));
+    // A tuning set of real questions: 25+ ask for a value or setting, each citing the public thread it comes from.
+    expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(25);
+    for (const q of run.questions) expect(q.source ?? '').toMatch(/^https:\/\//);
+    for (const q of run.questions) for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
+    const answers = run.report.answers;
+    // Measured: first-cited 0.857 (0.8 before fact questions could overrule a weak retrieval), direct hit 0.731
+    // (0.308 before the fact-question work), command hit 1, off-topic 0.038, wrong fills 0.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.85);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.73);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(1);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.045);
+    expect(answers.wrong_fills).toBe(0);
   });
 });
