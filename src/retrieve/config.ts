@@ -45,16 +45,24 @@ export interface RetrievalConfig {
     topicWeight: number;
     referenceChunks: number;
   };
-  /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
+  /**
+   * MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn); the weight, in doc
+   * coverage, of a question word no doc contains (1 = as much as the rarest KB word).
+   */
   lexical: {
     boost: { title: number; headings: number; text: number };
     fuzzy: number;
     fuzzyMinLength: number;
+    unknownTermWeight: number;
   };
   /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
   trigger: { fullScoreLength: number; latinCharWeight: number; extraTriggerBonus: number };
-  /** Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"). */
-  query: { workingPathWeight: number };
+  /**
+   * Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"); in a
+   * long report (a headline sentence followed by at least `headlineMinBodyWords` words), the weight factor of
+   * words only its body has (see query.ts headlineOf).
+   */
+  query: { workingPathWeight: number; bodyWeight: number; headlineMinBodyWords: number };
   defaultTopK: number;
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
@@ -80,9 +88,14 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
   lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5, referenceChunks: 232 },
-  lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
+  lexical: {
+    boost: { title: 2, headings: 1.5, text: 1 },
+    fuzzy: 0.2,
+    fuzzyMinLength: 5,
+    unknownTermWeight: 0.3,
+  },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: { workingPathWeight: 0.3 },
+  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 20 },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
 };

@@ -16,6 +16,8 @@ export interface AnalyzedQuery {
   working: string;
   /** Query term → weight: 1 when the term is in `focus`, `config.query.workingPathWeight` otherwise. */
   terms: ReadonlyMap<string, number>;
+  /** A long report's opening sentence, which says what fails (null for a short question; see headlineOf). */
+  headline: string | null;
 }
 
 export interface QueryVocabulary {
@@ -102,13 +104,51 @@ export function analyzeQuery(
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
     const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
-    return { text, focus: text, working: '', terms };
+    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+    return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
   const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
-  return { text, focus, working, terms };
+  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+  return { text, focus, working, terms, headline };
+}
+
+/**
+ * A long report opens with its headline (an issue title, the first sentence) and then pastes context: versions,
+ * the tools the reporter ran, log lines, the CNI in passing. The headline says what fails, so in a long report
+ * the words only the body has count `config.query.bodyWeight` as much. Short questions are left alone.
+ */
+export function headlineOf(text: string, minBodyWords: number): string | null {
+  const end = text.search(SENTENCE_END);
+  if (end <= 0) return null;
+  const headline = text.slice(0, end).trim();
+  const body = text.slice(end + 1);
+  const bodyWords = body.match(/\p{Script=Han}{2}|[a-z][a-z0-9_.-]*/gu)?.length ?? 0;
+  return headline && bodyWords >= minBodyWords ? headline : null;
+}
+
+/** A sentence end: `.`/`!`/`?` before a space (not inside 1.1.8 or kubernetes.default), or a Chinese stop. */
+const SENTENCE_END = /[.!?](?=\s)|[。！？\n]/u;
+
+function weighHeadline(
+  text: string,
+  terms: Map<string, number>,
+  vocabulary: QueryVocabulary,
+  config: RetrievalConfig,
+  /** Terms the whole report's symptom implies (payload size → MTU): they are the point wherever they appear. */
+  symptomTerms: readonly string[],
+): string | null {
+  const headline = headlineOf(text, config.query.headlineMinBodyWords);
+  if (headline === null) return null;
+  const inHeadline = new Set([...vocabulary.tokenize(headline), ...symptomTerms]);
+  // A headline that names little the KB knows ("[BUG] help needed") says nothing about the topic.
+  if ([...inHeadline].filter((token) => terms.has(token) && vocabulary.has(token)).length < 2) return null;
+  for (const [term, weight] of terms) {
+    if (!inHeadline.has(term)) terms.set(term, weight * config.query.bodyWeight);
+  }
+  return headline;
 }
 
 /**

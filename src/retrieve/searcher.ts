@@ -25,6 +25,7 @@ import type {
   Searcher,
   SearchOptions,
 } from './types.js';
+import { foldWordVariants } from './variants.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
 export interface VectorSearch {
@@ -171,6 +172,10 @@ export class KbSearcher implements Searcher {
     };
   }
 
+  /** A word the KB's text or glossary contains (for folding plurals to it). */
+  private readonly knowsWord = (word: string): boolean =>
+    this.lexical.vocabulary.has(word) || this.glossary.groupsIn(word).length > 0;
+
   chunk(id: string): Chunk | undefined {
     return this.chunks.get(id);
   }
@@ -202,7 +207,10 @@ export class KbSearcher implements Searcher {
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
     const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
     const normalized = normalizeText(text);
-    const corrected = this.spelling.correct(normalized, budget.maxSpellingFixes);
+    const corrected = foldWordVariants(
+      this.spelling.correct(normalized, budget.maxSpellingFixes),
+      this.knowsWord,
+    );
     const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);

@@ -3,6 +3,7 @@ import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
 import {
   analyzeQuery,
+  headlineOf,
   payloadSizeSymptom,
   type QueryVocabulary,
   reportsBrokenPath,
@@ -167,5 +168,38 @@ describe('reportsBrokenPath: a path that does not carry traffic, not a question 
     '怎么看 ovs 流表',
   ])('not: %s', (text) => {
     expect(reportsBrokenPath(query(text))).toBe(false);
+  });
+});
+
+describe('headline of a long report', () => {
+  const body =
+    'we run version 1.2.3 on three machines, the tcpdump on the other side shows nothing at all and the logs of ' +
+    'the agent show only info lines so far, firewall is off everywhere';
+  const report = `cross-node pod traffic times out on 6443. ${body}`;
+
+  it('is the first sentence when a long body follows (not a dot inside 1.2.3 or a domain)', () => {
+    expect(headlineOf(normalizeText(report), 20)).toBe('cross-node pod traffic times out on 6443');
+    expect(headlineOf(normalizeText('pods time out. the node is fine'), 20)).toBeNull();
+    expect(headlineOf(normalizeText('跨节点 pod 超时。节点上 curl 是通的'), 20)).toBeNull();
+    expect(headlineOf(normalizeText(`跨节点 pod 超时。${body}`), 20)).toBe('跨节点pod超时');
+  });
+
+  it('weighs words only the body has by bodyWeight, headline words fully', () => {
+    const query = analyzeQuery(normalizeText(report), vocabulary, RETRIEVAL_CONFIG);
+    expect(query.headline).toBe('cross-node pod traffic times out on 6443');
+    expect(query.terms.get('pod')).toBe(1);
+    expect(query.terms.get('traffic')).toBe(1);
+    expect(query.terms.get('tcpdump')).toBe(RETRIEVAL_CONFIG.query.bodyWeight);
+  });
+
+  it('leaves a short question, or one whose headline names little the KB knows, unweighted', () => {
+    expect(analyze('pods time out on 6443. cross-node traffic too').headline).toBeNull();
+    const vague = analyzeQuery(
+      normalizeText(`[bug] help needed please. ${body}`),
+      vocabulary,
+      RETRIEVAL_CONFIG,
+    );
+    expect(vague.headline).toBeNull();
+    expect(vague.terms.get('tcpdump')).toBe(1);
   });
 });
