@@ -12,8 +12,11 @@ export interface RetrievalConfig {
   coverageWeight: number;
   /** Weight of topic coverage (the same share over a doc's title, triggers and headings) added in fused mode. */
   topicCoverageWeight: number;
-  /** Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names, neither, the same. */
-  scopeFactor: Record<-1 | 0 | 1, number>;
+  /**
+   * Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names,
+   * neither, the same; `bodyOnly` replaces the last when a long report names the alternative only in its body.
+   */
+  scopeFactor: Record<-1 | 0 | 1, number> & { bodyOnly: number };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
   /** Per-doc diversity: at most this many chunks of one doc in the top 5. */
@@ -80,7 +83,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   rrfK: 60,
   coverageWeight: 0.75,
   topicCoverageWeight: 0.5,
-  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2 },
+  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2, bodyOnly: 1.1 },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,

@@ -94,7 +94,7 @@ export function analyzeQuery(
     .map((clause) => clause.trim())
     .filter(Boolean);
   const isWorking = (clause: string) => WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '));
-  const workingClauses = clauses.length > 1 ? clauses.filter(isWorking) : [];
+  const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
   const focus = [...focusClauses, ...context].join(', ');
   const counts = countsAsTopic(text, vocabulary);
@@ -149,6 +149,32 @@ function weighHeadline(
     if (!inHeadline.has(term)) terms.set(term, weight * config.query.bodyWeight);
   }
   return headline;
+}
+
+/** "All"/"both" before a "works" phrase: the clause closes a list of paths that all work. */
+const ALL_OF = /都|均|全都|全部|(?<![a-z])(?:all|both)(?![a-z])/u;
+
+/**
+ * The working-path clauses, with the bare items of an enumeration a "both/all work" clause closes:
+ * "但是 pod 到 pod，主机到 pod，主机到 service 都正常" names three working paths, not one. An item is bare when it
+ * says neither works nor fails on its own.
+ */
+export function workingWithEnumeration(
+  clauses: readonly string[],
+  isWorking: (clause: string) => boolean,
+): string[] {
+  const working = new Set<number>();
+  clauses.forEach((clause, i) => {
+    if (!isWorking(clause)) return;
+    working.add(i);
+    if (!ALL_OF.test(clause)) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const item = clauses[j] ?? '';
+      if (WORKS.test(item) || FAILS.test(item) || working.has(j)) break;
+      working.add(j);
+    }
+  });
+  return clauses.filter((_, i) => working.has(i));
 }
 
 /**

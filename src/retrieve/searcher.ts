@@ -13,7 +13,7 @@ import {
   type PreparedLexicalDoc,
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
-import { analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
@@ -286,7 +286,10 @@ export class KbSearcher implements Searcher {
         coverage,
         topicCoverage,
         scope,
-        docFactor: reportsBrokenPath(query) ? this.ranToolFactor(trigger) : null,
+        docFactor: productOf(
+          reportsBrokenPath(query) ? this.ranToolFactor(trigger) : null,
+          this.bodyOnlyScopeFactor(query, scope),
+        ),
       },
       this,
       config,
@@ -318,6 +321,21 @@ export class KbSearcher implements Searcher {
       confidence: parts,
     };
     return { result, trace };
+  }
+
+  /**
+   * In a long report, a CNI named only in the pasted body ("Calico, pod-network-cidr 172.16.0.0/16") is more
+   * often the setting than the failing path (a NodePort, an MTU): its own runbook is lifted only
+   * `scopeFactor.bodyOnly` instead of `scopeFactor[1]` (other CNIs' docs still rank lower in full).
+   */
+  private bodyOnlyScopeFactor(
+    query: AnalyzedQuery,
+    scope: ((docPath: string) => -1 | 0 | 1) | null,
+  ): ((docPath: string) => number) | null {
+    if (!scope || query.headline === null) return null;
+    const headline = scopeMatch(this.scopes, this.glossary.groupsIn(query.headline), this.glossary);
+    const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
+    return (docPath) => (scope(docPath) === 1 && headline?.(docPath) !== 1 ? factor : 1);
   }
 
   /**
@@ -413,6 +431,15 @@ function restoreLexical(
   } catch {
     return null;
   }
+}
+
+/** The product of per-doc factors (null when there are none). */
+function productOf(
+  ...factors: Array<((docPath: string) => number) | null>
+): ((docPath: string) => number) | null {
+  const present = factors.filter((factor) => factor !== null);
+  if (present.length === 0) return null;
+  return (docPath) => present.reduce((product, factor) => product * factor(docPath), 1);
 }
 
 /** BM25's IDF of a term found in one chunk of `chunks` (MiniSearch's BM25+ formula): the highest IDF there is. */

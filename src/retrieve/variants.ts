@@ -14,13 +14,31 @@ const CANNOT =
  */
 const PLURAL = /(?<![a-z0-9_.\-/])[a-z][a-z-]{1,}[^siu\W]s(?![a-z0-9_\-/]|\.[a-z0-9])/g;
 
+/** A Latin word of five or more letters ending in -ed (masqueraded, encapsulated, blocked). */
+const PAST = /(?<![a-z0-9_.\-/])[a-z][a-z-]{2,}ed(?![a-z0-9_\-/]|\.[a-z0-9])/g;
+
 /**
- * Folds `text` (normalized: lower case): failure phrasings to "cannot", and English plurals to the singular
- * when the KB knows the singular (`knows`), so `pods` meets `pod` and its glossary group. A plural whose
- * singular the KB does not know stays as written (`kubernetes`, `ipvs`, `ndots`).
+ * Folds `text` (normalized: lower case): failure phrasings to "cannot", English plurals to the singular when
+ * the KB knows the singular (`knows`), so `pods` meets `pod` and its glossary group, and a past participle the
+ * KB does not contain to the verb it does (`masqueraded` → `masquerade`, `dropped` → `drop`). A word whose base
+ * form the KB does not know stays as written (`kubernetes`, `ipvs`, `ndots`).
  */
 export function foldWordVariants(text: string, knows: (word: string) => boolean): string {
-  return text.replace(CANNOT, 'cannot').replace(PLURAL, (word) => singularOf(word, knows) ?? word);
+  return text
+    .replace(CANNOT, 'cannot')
+    .replace(PLURAL, (word) => singularOf(word, knows) ?? word)
+    .replace(PAST, (word) => (knows(word) ? word : (baseOf(word, knows) ?? word)));
+}
+
+/** The verb of a past participle the KB knows: -d (masqueraded), -ed (blocked), doubled -Xed (dropped). */
+export function baseOf(word: string, knows: (word: string) => boolean): string | null {
+  const stem = word.slice(0, -2);
+  const candidates = [
+    word.slice(0, -1),
+    stem,
+    ...(stem.length >= 3 && stem.at(-1) === stem.at(-2) ? [stem.slice(0, -1)] : []),
+  ];
+  return candidates.find((candidate) => candidate.length >= 3 && knows(candidate)) ?? null;
 }
 
 /** The singular the KB knows: -ies → -y, -s, -es, tried in that order; null when none is known. */

@@ -7,6 +7,7 @@ import {
   payloadSizeSymptom,
   type QueryVocabulary,
   reportsBrokenPath,
+  workingWithEnumeration,
 } from '../../src/retrieve/query.js';
 import { tokenize } from '../../src/retrieve/tokenize.js';
 
@@ -201,5 +202,31 @@ describe('headline of a long report', () => {
     );
     expect(vague.headline).toBeNull();
     expect(vague.terms.get('tcpdump')).toBe(1);
+  });
+});
+
+describe('workingWithEnumeration', () => {
+  const works = (clause: string) => /正常|works/.test(clause);
+
+  it('takes the bare items of a list that a "both/all work" clause closes as working too', () => {
+    const clauses = ['pod访问service超时', 'pod到pod', '主机到pod', '主机到service都正常'];
+    expect(workingWithEnumeration(clauses, works)).toEqual(['pod到pod', '主机到pod', '主机到service都正常']);
+    expect(workingWithEnumeration(['curl times out', 'ping', 'dns both works'], works)).toEqual([
+      'ping',
+      'dns both works',
+    ]);
+  });
+
+  it('keeps other clauses as they are: no quantifier, or an item that fails on its own', () => {
+    expect(workingWithEnumeration(['pod到pod', '主机到service正常'], works)).toEqual(['主机到service正常']);
+    expect(workingWithEnumeration(['pod到pod不通', '主机到service都正常'], works)).toEqual([
+      '主机到service都正常',
+    ]);
+  });
+
+  it('reads such a report as failing on the service path (analyzeQuery)', () => {
+    const query = analyze('pod 访问 curl 超时，但是 pod 到 节点，节点 到 node 都正常');
+    expect(query.working).toContain('pod到节点');
+    expect(query.terms.get('节点')).toBe(RETRIEVAL_CONFIG.query.workingPathWeight);
   });
 });

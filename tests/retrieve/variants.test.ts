@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { foldWordVariants, singularOf } from '../../src/retrieve/variants.js';
 
 /** A KB that knows these words and nothing else. */
-const KNOWN = new Set(['pod', 'node', 'service', 'policy', 'address', 'match', 'timeout', 'route']);
+const KNOWN = new Set([
+  'pod',
+  'node',
+  'service',
+  'policy',
+  'address',
+  'match',
+  'timeout',
+  'route',
+  'masquerade',
+  'block',
+  'drop',
+  'timed',
+]);
 const knows = (word: string) => KNOWN.has(word);
 const fold = (text: string) => foldWordVariants(text, knows);
 
@@ -33,6 +46,14 @@ describe('foldWordVariants', () => {
       'we cannot access it, and it cannot connect',
     );
     expect(fold('the pod is not able to reach dns')).toBe('the pod cannot reach dns');
+  });
+
+  it('folds a past participle the KB does not contain to the verb it does', () => {
+    expect(fold('traffic is not masqueraded, packets dropped and blocked')).toBe(
+      'traffic is not masquerade, packets drop and block',
+    );
+    // Known as written (part of "timed out"), or no known base: unchanged.
+    expect(fold('connection timed out, tunnel created')).toBe('connection timed out, tunnel created');
   });
 
   it('passes Chinese through untouched', () => {
