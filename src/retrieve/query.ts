@@ -74,7 +74,7 @@ export function payloadSizeSymptom(text: string): boolean {
  * (tcpdump, ovs-vsctl) is still about the path.
  */
 const BROKEN_PATH =
-  /不通|连不上|連不上|连不通|无法访问|無法訪問|访问不了|互访失败|收不到|没有回包|沒有回包|(?<![a-z])(?:unreachable|not (?:reachable|working|able to (?:ping|reach|connect|communicate|access))|(?:doesn't|does not|don't|do not|isn't) work|(?:can ?not|can't|cannot|unable to|fails? to|failed to) (?:\w+ ){0,2}(?:ping|reach|connect|communicate|access|talk))(?![a-z])/u;
+  /不通|连不上|連不上|连不通|无法访问|無法訪問|访问不了|互访失败|收不到|没有回包|沒有回包|回不来|超时|(?<![a-z])(?:unreachable|not (?:reachable|working|able to (?:ping|reach|connect|communicate|access))|(?:doesn't|does not|don't|do not|isn't) work|(?:can ?not|can't|cannot|unable to|fails? to|failed to) (?:\w+ ){0,2}(?:ping|reach|connect|communicate|access|talk)|no (?:\S+ ){0,2}(?:reply|replies|response|answer|comes? back)|never (?:\w+ )?(?:answered|arrives?|reach\w*|comes? back)|(?:doesn't|does not|don't|do not|never) (?:come|comes) back|packet loss|tim(?:e|es|ed)? ?out|timeouts)(?![a-z])/u;
 const ASKS_HOW = /(?<![a-z])how (?:do|to|can|could|should|would)(?![a-z])|怎么|怎麼|如何|怎样|怎樣/u;
 
 /** The question reports a broken path and does not ask how to use something. */

@@ -287,7 +287,7 @@ export class KbSearcher implements Searcher {
         topicCoverage,
         scope,
         docFactor: productOf(
-          reportsBrokenPath(query) ? this.ranToolFactor(trigger) : null,
+          reportsBrokenPath(query) ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
         ),
       },
@@ -343,12 +343,18 @@ export class KbSearcher implements Searcher {
    * both hosts") matches that tool's how-to by its trigger; the answer is the failing path's runbook, so a tool
    * doc matched by a command (a Latin trigger) scores less.
    */
-  private ranToolFactor(trigger: TriggerHit[] | null): (docPath: string) => number {
+  private ranToolFactor(trigger: TriggerHit[] | null, question: string): (docPath: string) => number {
     const { category, factor } = this.config.toolDocs;
+    // The tool as the reporter wrote it: a Latin trigger ("ovs-vsctl show"), or a Chinese one ("抓包") whose
+    // glossary group the question names in Latin ("captured with tcpdump"). "在哪里抓包" asks about the tool.
+    const latinGroups = new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+    const isLatin = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase);
+    const namedInLatin = (phrase: string) =>
+      this.glossary.groupsIn(normalizeText(phrase)).some((group) => latinGroups.has(group));
     const ran = new Set(
       (trigger ?? [])
         .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)
-        .filter((hit) => hit.matched.some((phrase) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase)))
+        .filter((hit) => hit.matched.some((phrase) => isLatin(phrase) || namedInLatin(phrase)))
         .map((hit) => hit.docPath),
     );
     return (docPath) => (ran.has(docPath) ? factor : 1);

@@ -41,12 +41,13 @@ export function baseOf(word: string, knows: (word: string) => boolean): string |
   return candidates.find((candidate) => candidate.length >= 3 && knows(candidate)) ?? null;
 }
 
-/** The singular the KB knows: -ies → -y, -s, -es, tried in that order; null when none is known. */
+/** The singular the KB knows: -ies → -y, -s, sibilant + -es, tried in that order; null when none is known. */
 export function singularOf(word: string, knows: (word: string) => boolean): string | null {
   const candidates = [
     ...(word.endsWith('ies') ? [`${word.slice(0, -3)}y`] : []),
     word.slice(0, -1),
-    ...(word.endsWith('es') ? [word.slice(0, -2)] : []),
+    // -es only after a sibilant (matches, addresses, boxes): `comes` is not `com` + es.
+    ...(/(?:s|x|z|ch|sh)es$/.test(word) ? [word.slice(0, -2)] : []),
   ];
   return candidates.find((candidate) => candidate.length >= 3 && knows(candidate)) ?? null;
 }

@@ -159,6 +159,11 @@ describe('reportsBrokenPath: a path that does not carry traffic, not a question 
     'Pod ovn-pinger cannot ping the k8s cluster or other pod. ovs-vsctl show 里 geneve 端口已建立',
     'tcpdump on both hosts: packets go out from host A, but pods on different nodes are not able to communicate',
     '跨节点 pod 不通，genev_sys_6081 上能抓到包',
+    'captured with tcpdump: the SYN leaves the pod but no SYN-ACK comes back',
+    'tcpdump shows the request and no reply from the other node',
+    'the SYN from a pod on another node is traced but never answered',
+    'curl to the cluster ip times out, tcpdump on the node shows nothing',
+    'pod 访问 service 超时，ovn0 上抓包只看到 SYN',
   ])('%s', (text) => {
     expect(reportsBrokenPath(query(text))).toBe(true);
   });

@@ -67,5 +67,6 @@ describe('singularOf', () => {
     expect(singularOf('pods', knows)).toBe('pod');
     expect(singularOf('matches', knows)).toBe('match');
     expect(singularOf('widgets', knows)).toBeNull();
+    expect(singularOf('comes', (word) => word === 'com')).toBeNull();
   });
 });
