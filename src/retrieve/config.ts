@@ -12,8 +12,11 @@ export interface RetrievalConfig {
   coverageWeight: number;
   /** Weight of topic coverage (the same share over a doc's title, triggers and headings) added in fused mode. */
   topicCoverageWeight: number;
-  /** Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names, neither, the same. */
-  scopeFactor: Record<-1 | 0 | 1, number>;
+  /**
+   * Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names,
+   * neither, the same; `bodyOnly` replaces the last when a long report names the alternative only in its body.
+   */
+  scopeFactor: Record<-1 | 0 | 1, number> & { bodyOnly: number };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
   /** Per-doc diversity: at most this many chunks of one doc in the top 5. */
@@ -45,16 +48,24 @@ export interface RetrievalConfig {
     topicWeight: number;
     referenceChunks: number;
   };
-  /** MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn). */
+  /**
+   * MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn); the weight, in doc
+   * coverage, of a question word no doc contains (1 = as much as the rarest KB word).
+   */
   lexical: {
     boost: { title: number; headings: number; text: number };
     fuzzy: number;
     fuzzyMinLength: number;
+    unknownTermWeight: number;
   };
   /** Trigger specificity: characters (a Chinese character counts 1, a Latin one `latinCharWeight`) for full score. */
   trigger: { fullScoreLength: number; latinCharWeight: number; extraTriggerBonus: number };
-  /** Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"). */
-  query: { workingPathWeight: number };
+  /**
+   * Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"); in a
+   * long report (a headline sentence followed by at least `headlineMinBodyWords` words), the weight factor of
+   * words only its body has (see query.ts headlineOf).
+   */
+  query: { workingPathWeight: number; bodyWeight: number; headlineMinBodyWords: number };
   defaultTopK: number;
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
@@ -72,7 +83,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   rrfK: 60,
   coverageWeight: 0.75,
   topicCoverageWeight: 0.5,
-  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2 },
+  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2, bodyOnly: 1.1 },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
@@ -80,9 +91,14 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
   lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5, referenceChunks: 232 },
-  lexical: { boost: { title: 2, headings: 1.5, text: 1 }, fuzzy: 0.2, fuzzyMinLength: 5 },
+  lexical: {
+    boost: { title: 2, headings: 1.5, text: 1 },
+    fuzzy: 0.2,
+    fuzzyMinLength: 5,
+    unknownTermWeight: 0.3,
+  },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: { workingPathWeight: 0.3 },
+  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 20 },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
 };

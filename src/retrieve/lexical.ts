@@ -304,7 +304,14 @@ function lexicalIndexOver(
   };
 
   function shareOf(query: AnalyzedQuery, tokensByDoc: ReadonlyMap<string, ReadonlySet<string>>) {
-    const weighted = [...query.terms].map(([token, weight]) => [token, weight * idf(token)] as const);
+    // In a long report (one with a headline), a word no doc contains (a product or host name, filler of the
+    // pasted context) cannot be covered by any doc, and at full IDF such words would drown what the report asks:
+    // they count `unknownTermWeight`. In a short question an unknown word is likely the point (out of scope).
+    const unknown = query.headline === null ? 1 : config.lexical.unknownTermWeight;
+    const known = (token: string) => (documentFrequency.has(token) ? 1 : unknown);
+    const weighted = [...query.terms].map(
+      ([token, weight]) => [token, weight * idf(token) * known(token)] as const,
+    );
     const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
     const perDoc = new Map<string, number>();
     return (docPath: string) => {

@@ -16,6 +16,8 @@ export interface AnalyzedQuery {
   working: string;
   /** Query term → weight: 1 when the term is in `focus`, `config.query.workingPathWeight` otherwise. */
   terms: ReadonlyMap<string, number>;
+  /** A long report's opening sentence, which says what fails (null for a short question; see headlineOf). */
+  headline: string | null;
 }
 
 export interface QueryVocabulary {
@@ -72,7 +74,7 @@ export function payloadSizeSymptom(text: string): boolean {
  * (tcpdump, ovs-vsctl) is still about the path.
  */
 const BROKEN_PATH =
-  /不通|连不上|連不上|连不通|无法访问|無法訪問|访问不了|互访失败|收不到|没有回包|沒有回包|(?<![a-z])(?:unreachable|not (?:reachable|working|able to (?:ping|reach|connect|communicate|access))|(?:doesn't|does not|don't|do not|isn't) work|(?:can ?not|can't|cannot|unable to|fails? to|failed to) (?:\w+ ){0,2}(?:ping|reach|connect|communicate|access|talk))(?![a-z])/u;
+  /不通|连不上|連不上|连不通|无法访问|無法訪問|访问不了|互访失败|收不到|没有回包|沒有回包|回不来|超时|(?<![a-z])(?:unreachable|not (?:reachable|working|able to (?:ping|reach|connect|communicate|access))|(?:doesn't|does not|don't|do not|isn't) work|(?:can ?not|can't|cannot|unable to|fails? to|failed to) (?:\w+ ){0,2}(?:ping|reach|connect|communicate|access|talk)|no (?:\S+ ){0,2}(?:reply|replies|response|answer|comes? back)|never (?:\w+ )?(?:answered|arrives?|reach\w*|comes? back)|(?:doesn't|does not|don't|do not|never) (?:come|comes) back|packet loss|tim(?:e|es|ed)? ?out|timeouts)(?![a-z])/u;
 const ASKS_HOW = /(?<![a-z])how (?:do|to|can|could|should|would)(?![a-z])|怎么|怎麼|如何|怎样|怎樣/u;
 
 /** The question reports a broken path and does not ask how to use something. */
@@ -92,7 +94,7 @@ export function analyzeQuery(
     .map((clause) => clause.trim())
     .filter(Boolean);
   const isWorking = (clause: string) => WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '));
-  const workingClauses = clauses.length > 1 ? clauses.filter(isWorking) : [];
+  const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
   const focus = [...focusClauses, ...context].join(', ');
   const counts = countsAsTopic(text, vocabulary);
@@ -102,13 +104,77 @@ export function analyzeQuery(
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
     const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
-    return { text, focus: text, working: '', terms };
+    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+    return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
   const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
-  return { text, focus, working, terms };
+  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+  return { text, focus, working, terms, headline };
+}
+
+/**
+ * A long report opens with its headline (an issue title, the first sentence) and then pastes context: versions,
+ * the tools the reporter ran, log lines, the CNI in passing. The headline says what fails, so in a long report
+ * the words only the body has count `config.query.bodyWeight` as much. Short questions are left alone.
+ */
+export function headlineOf(text: string, minBodyWords: number): string | null {
+  const end = text.search(SENTENCE_END);
+  if (end <= 0) return null;
+  const headline = text.slice(0, end).trim();
+  const body = text.slice(end + 1);
+  const bodyWords = body.match(/\p{Script=Han}{2}|[a-z][a-z0-9_.-]*/gu)?.length ?? 0;
+  return headline && bodyWords >= minBodyWords ? headline : null;
+}
+
+/** A sentence end: `.`/`!`/`?` before a space (not inside 1.1.8 or kubernetes.default), or a Chinese stop. */
+const SENTENCE_END = /[.!?](?=\s)|[。！？\n]/u;
+
+function weighHeadline(
+  text: string,
+  terms: Map<string, number>,
+  vocabulary: QueryVocabulary,
+  config: RetrievalConfig,
+  /** Terms the whole report's symptom implies (payload size → MTU): they are the point wherever they appear. */
+  symptomTerms: readonly string[],
+): string | null {
+  const headline = headlineOf(text, config.query.headlineMinBodyWords);
+  if (headline === null) return null;
+  const inHeadline = new Set([...vocabulary.tokenize(headline), ...symptomTerms]);
+  // A headline that names little the KB knows ("[BUG] help needed") says nothing about the topic.
+  if ([...inHeadline].filter((token) => terms.has(token) && vocabulary.has(token)).length < 2) return null;
+  for (const [term, weight] of terms) {
+    if (!inHeadline.has(term)) terms.set(term, weight * config.query.bodyWeight);
+  }
+  return headline;
+}
+
+/** "All"/"both" before a "works" phrase: the clause closes a list of paths that all work. */
+const ALL_OF = /都|均|全都|全部|(?<![a-z])(?:all|both)(?![a-z])/u;
+
+/**
+ * The working-path clauses, with the bare items of an enumeration a "both/all work" clause closes:
+ * "但是 pod 到 pod，主机到 pod，主机到 service 都正常" names three working paths, not one. An item is bare when it
+ * says neither works nor fails on its own.
+ */
+export function workingWithEnumeration(
+  clauses: readonly string[],
+  isWorking: (clause: string) => boolean,
+): string[] {
+  const working = new Set<number>();
+  clauses.forEach((clause, i) => {
+    if (!isWorking(clause)) return;
+    working.add(i);
+    if (!ALL_OF.test(clause)) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const item = clauses[j] ?? '';
+      if (WORKS.test(item) || FAILS.test(item) || working.has(j)) break;
+      working.add(j);
+    }
+  });
+  return clauses.filter((_, i) => working.has(i));
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type PreparedLexicalDoc,
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
-import { analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
@@ -25,6 +25,7 @@ import type {
   Searcher,
   SearchOptions,
 } from './types.js';
+import { foldWordVariants } from './variants.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
 export interface VectorSearch {
@@ -171,6 +172,10 @@ export class KbSearcher implements Searcher {
     };
   }
 
+  /** A word the KB's text or glossary contains (for folding plurals to it). */
+  private readonly knowsWord = (word: string): boolean =>
+    this.lexical.vocabulary.has(word) || this.glossary.groupsIn(word).length > 0;
+
   chunk(id: string): Chunk | undefined {
     return this.chunks.get(id);
   }
@@ -202,7 +207,10 @@ export class KbSearcher implements Searcher {
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
     const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
     const normalized = normalizeText(text);
-    const corrected = this.spelling.correct(normalized, budget.maxSpellingFixes);
+    const corrected = foldWordVariants(
+      this.spelling.correct(normalized, budget.maxSpellingFixes),
+      this.knowsWord,
+    );
     const query = analyzeQuery(corrected, this.vocabulary, config);
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
@@ -278,7 +286,10 @@ export class KbSearcher implements Searcher {
         coverage,
         topicCoverage,
         scope,
-        docFactor: reportsBrokenPath(query) ? this.ranToolFactor(trigger) : null,
+        docFactor: productOf(
+          reportsBrokenPath(query) ? this.ranToolFactor(trigger, query.text) : null,
+          this.bodyOnlyScopeFactor(query, scope),
+        ),
       },
       this,
       config,
@@ -313,16 +324,37 @@ export class KbSearcher implements Searcher {
   }
 
   /**
+   * In a long report, a CNI named only in the pasted body ("Calico, pod-network-cidr 172.16.0.0/16") is more
+   * often the setting than the failing path (a NodePort, an MTU): its own runbook is lifted only
+   * `scopeFactor.bodyOnly` instead of `scopeFactor[1]` (other CNIs' docs still rank lower in full).
+   */
+  private bodyOnlyScopeFactor(
+    query: AnalyzedQuery,
+    scope: ((docPath: string) => -1 | 0 | 1) | null,
+  ): ((docPath: string) => number) | null {
+    if (!scope || query.headline === null) return null;
+    const headline = scopeMatch(this.scopes, this.glossary.groupsIn(query.headline), this.glossary);
+    const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
+    return (docPath) => (scope(docPath) === 1 && headline?.(docPath) !== 1 ? factor : 1);
+  }
+
+  /**
    * A broken-path report that names a command the user ran ("ovs-vsctl show shows the geneve port", "tcpdump on
    * both hosts") matches that tool's how-to by its trigger; the answer is the failing path's runbook, so a tool
    * doc matched by a command (a Latin trigger) scores less.
    */
-  private ranToolFactor(trigger: TriggerHit[] | null): (docPath: string) => number {
+  private ranToolFactor(trigger: TriggerHit[] | null, question: string): (docPath: string) => number {
     const { category, factor } = this.config.toolDocs;
+    // The tool as the reporter wrote it: a Latin trigger ("ovs-vsctl show"), or a Chinese one ("抓包") whose
+    // glossary group the question names in Latin ("captured with tcpdump"). "在哪里抓包" asks about the tool.
+    const latinGroups = new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+    const isLatin = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase);
+    const namedInLatin = (phrase: string) =>
+      this.glossary.groupsIn(normalizeText(phrase)).some((group) => latinGroups.has(group));
     const ran = new Set(
       (trigger ?? [])
         .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)
-        .filter((hit) => hit.matched.some((phrase) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase)))
+        .filter((hit) => hit.matched.some((phrase) => isLatin(phrase) || namedInLatin(phrase)))
         .map((hit) => hit.docPath),
     );
     return (docPath) => (ran.has(docPath) ? factor : 1);
@@ -405,6 +437,15 @@ function restoreLexical(
   } catch {
     return null;
   }
+}
+
+/** The product of per-doc factors (null when there are none). */
+function productOf(
+  ...factors: Array<((docPath: string) => number) | null>
+): ((docPath: string) => number) | null {
+  const present = factors.filter((factor) => factor !== null);
+  if (present.length === 0) return null;
+  return (docPath) => present.reduce((product, factor) => product * factor(docPath), 1);
 }
 
 /** BM25's IDF of a term found in one chunk of `chunks` (MiniSearch's BM25+ formula): the highest IDF there is. */

@@ -92,7 +92,8 @@ export function matchTriggers(
 
 /**
  * Triggers of an analyzed question: those in its failing part at full score, those only in a working-path
- * clause ("跨节点是通的") at `workingPathWeight`.
+ * clause ("跨节点是通的") at `workingPathWeight`. In a long report, a doc whose triggers fire only in the body
+ * (the tool the reporter ran, an interface seen in passing) and not in the headline scores `bodyWeight` as much.
  */
 export function matchQueryTriggers(
   table: TriggerTable,
@@ -100,7 +101,13 @@ export function matchQueryTriggers(
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): TriggerHit[] {
-  const focus = matchTriggers(table, query.focus, glossary, config);
+  const focus = weighBodyOnly(
+    matchTriggers(table, query.focus, glossary, config),
+    query,
+    table,
+    glossary,
+    config,
+  );
   if (!query.working) return focus;
   const byDoc = new Map(focus.map((hit) => [hit.docPath, hit]));
   for (const hit of matchTriggers(table, query.working, glossary, config)) {
@@ -108,6 +115,24 @@ export function matchQueryTriggers(
       byDoc.set(hit.docPath, { ...hit, score: hit.score * config.query.workingPathWeight });
   }
   return [...byDoc.values()].sort((a, b) => b.score - a.score);
+}
+
+function weighBodyOnly(
+  hits: TriggerHit[],
+  query: AnalyzedQuery,
+  table: TriggerTable,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): TriggerHit[] {
+  if (query.headline === null || hits.length === 0) return hits;
+  const inHeadline = new Set(
+    matchTriggers(table, query.headline, glossary, config).map((hit) => hit.docPath),
+  );
+  return hits
+    .map((hit) =>
+      inHeadline.has(hit.docPath) ? hit : { ...hit, score: hit.score * config.query.bodyWeight },
+    )
+    .sort((a, b) => b.score - a.score);
 }
 
 /** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */

@@ -135,3 +135,28 @@ describe('eval on real questions that ask for a value (tests/eval/facts.yaml)', 
     expect(answers.wrong_fills).toBe(0);
   });
 });
+
+describe('eval on a second set of real tracker reports (tests/eval/reports2.yaml)', () => {
+  it('routes long reports to the failing path at the levels measured when the set was added', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports2.yaml'));
+    // 40+ questions, each citing its public thread, none of them a thread of reports.yaml.
+    expect(run.questions.length).toBeGreaterThanOrEqual(40);
+    const first = parseQuestions(
+      'reports.yaml',
+      await readFile(join(root, 'tests/eval/reports.yaml'), 'utf8'),
+    ).map((q) => q.source);
+    for (const q of run.questions) {
+      expect(q.source ?? '').toMatch(/^https:\/\/github\.com\//);
+      expect(first).not.toContain(q.source);
+      for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
+    }
+    const answers = run.report.answers;
+    // Measured with the headline, body-only CNI and word-variant routing: first cited 0.878, command hit 0.857.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.87);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.85);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.15);
+    expect(answers.wrong_fills).toBeLessThanOrEqual(2);
+    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expect(answers.out_of_scope_abstained).toBe(1);
+  });
+});

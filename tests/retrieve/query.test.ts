@@ -3,9 +3,11 @@ import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
 import {
   analyzeQuery,
+  headlineOf,
   payloadSizeSymptom,
   type QueryVocabulary,
   reportsBrokenPath,
+  workingWithEnumeration,
 } from '../../src/retrieve/query.js';
 import { tokenize } from '../../src/retrieve/tokenize.js';
 
@@ -157,6 +159,11 @@ describe('reportsBrokenPath: a path that does not carry traffic, not a question 
     'Pod ovn-pinger cannot ping the k8s cluster or other pod. ovs-vsctl show 里 geneve 端口已建立',
     'tcpdump on both hosts: packets go out from host A, but pods on different nodes are not able to communicate',
     '跨节点 pod 不通，genev_sys_6081 上能抓到包',
+    'captured with tcpdump: the SYN leaves the pod but no SYN-ACK comes back',
+    'tcpdump shows the request and no reply from the other node',
+    'the SYN from a pod on another node is traced but never answered',
+    'curl to the cluster ip times out, tcpdump on the node shows nothing',
+    'pod 访问 service 超时，ovn0 上抓包只看到 SYN',
   ])('%s', (text) => {
     expect(reportsBrokenPath(query(text))).toBe(true);
   });
@@ -167,5 +174,64 @@ describe('reportsBrokenPath: a path that does not carry traffic, not a question 
     '怎么看 ovs 流表',
   ])('not: %s', (text) => {
     expect(reportsBrokenPath(query(text))).toBe(false);
+  });
+});
+
+describe('headline of a long report', () => {
+  const body =
+    'we run version 1.2.3 on three machines, the tcpdump on the other side shows nothing at all and the logs of ' +
+    'the agent show only info lines so far, firewall is off everywhere';
+  const report = `cross-node pod traffic times out on 6443. ${body}`;
+
+  it('is the first sentence when a long body follows (not a dot inside 1.2.3 or a domain)', () => {
+    expect(headlineOf(normalizeText(report), 20)).toBe('cross-node pod traffic times out on 6443');
+    expect(headlineOf(normalizeText('pods time out. the node is fine'), 20)).toBeNull();
+    expect(headlineOf(normalizeText('跨节点 pod 超时。节点上 curl 是通的'), 20)).toBeNull();
+    expect(headlineOf(normalizeText(`跨节点 pod 超时。${body}`), 20)).toBe('跨节点pod超时');
+  });
+
+  it('weighs words only the body has by bodyWeight, headline words fully', () => {
+    const query = analyzeQuery(normalizeText(report), vocabulary, RETRIEVAL_CONFIG);
+    expect(query.headline).toBe('cross-node pod traffic times out on 6443');
+    expect(query.terms.get('pod')).toBe(1);
+    expect(query.terms.get('traffic')).toBe(1);
+    expect(query.terms.get('tcpdump')).toBe(RETRIEVAL_CONFIG.query.bodyWeight);
+  });
+
+  it('leaves a short question, or one whose headline names little the KB knows, unweighted', () => {
+    expect(analyze('pods time out on 6443. cross-node traffic too').headline).toBeNull();
+    const vague = analyzeQuery(
+      normalizeText(`[bug] help needed please. ${body}`),
+      vocabulary,
+      RETRIEVAL_CONFIG,
+    );
+    expect(vague.headline).toBeNull();
+    expect(vague.terms.get('tcpdump')).toBe(1);
+  });
+});
+
+describe('workingWithEnumeration', () => {
+  const works = (clause: string) => /正常|works/.test(clause);
+
+  it('takes the bare items of a list that a "both/all work" clause closes as working too', () => {
+    const clauses = ['pod访问service超时', 'pod到pod', '主机到pod', '主机到service都正常'];
+    expect(workingWithEnumeration(clauses, works)).toEqual(['pod到pod', '主机到pod', '主机到service都正常']);
+    expect(workingWithEnumeration(['curl times out', 'ping', 'dns both works'], works)).toEqual([
+      'ping',
+      'dns both works',
+    ]);
+  });
+
+  it('keeps other clauses as they are: no quantifier, or an item that fails on its own', () => {
+    expect(workingWithEnumeration(['pod到pod', '主机到service正常'], works)).toEqual(['主机到service正常']);
+    expect(workingWithEnumeration(['pod到pod不通', '主机到service都正常'], works)).toEqual([
+      '主机到service都正常',
+    ]);
+  });
+
+  it('reads such a report as failing on the service path (analyzeQuery)', () => {
+    const query = analyze('pod 访问 curl 超时，但是 pod 到 节点，节点 到 node 都正常');
+    expect(query.working).toContain('pod到节点');
+    expect(query.terms.get('节点')).toBe(RETRIEVAL_CONFIG.query.workingPathWeight);
   });
 });

@@ -111,6 +111,7 @@ describe('matchQueryTriggers', () => {
     focus,
     working,
     terms: new Map(),
+    headline: null,
   });
   const match = (q: AnalyzedQuery) => matchQueryTriggers(table, q, noGlossary, RETRIEVAL_CONFIG);
 
@@ -129,5 +130,14 @@ describe('matchQueryTriggers', () => {
   it('is plain trigger matching on the focus when nothing is contrasted', () => {
     const focus = '跨节点 coredns 超时';
     expect(match(query(focus, ''))).toEqual(matchTriggers(table, focus, noGlossary, RETRIEVAL_CONFIG));
+  });
+
+  it('scores a doc whose triggers fire only in the body of a long report down, not one the headline names', () => {
+    const text = '跨节点不通. 抓包看到 coredns 的包';
+    const hits = match({ ...query(text, ''), headline: '跨节点不通' });
+    const plain = matchTriggers(table, text, noGlossary, RETRIEVAL_CONFIG);
+    const score = (list: typeof hits, path: string) => list.find((hit) => hit.docPath === path)?.score ?? 0;
+    expect(score(hits, 'cross.md')).toBeCloseTo(score(plain, 'cross.md'));
+    expect(score(hits, 'dns.md')).toBeCloseTo(score(plain, 'dns.md') * RETRIEVAL_CONFIG.query.bodyWeight);
   });
 });
