@@ -52,14 +52,15 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
   const history = request.conversation_id ? await context.conversations.history(conversationId) : [];
-  const scope = cniScope(context, request, question, history);
-  // A known CNI scopes retrieval; one the question names already ranks its docs first.
-  if (scope && scope.source !== 'question') options.cni = scope.cni;
+  const given = givenCni(context, request);
+  // A known CNI scopes retrieval: the request's or the deployment's...
+  if (given) options.cni = given.cni;
   const tookMs = () => Math.round((performance.now() - started) * 100) / 100;
 
-  // A first turn depends only on the question and options: serve a cached answer when there is one.
+  // A first turn depends only on the question and options: serve a cached answer when there is one. Looked up
+  // before reading the question for CNI names (the costliest step of a cached answer): on a first turn only a
+  // given CNI can set `options.cni` (one the question names is in the text, which is in the key).
   const answerKey = ChatCache.key(question, options);
-  // (`options.cni` is in the key; a question-named CNI is in the text.)
   const cached = history.length === 0 ? context.cache?.answers.get(answerKey) : undefined;
   if (cached) {
     await context.conversations.append(conversationId, { question, docs: cached.docs });
@@ -76,6 +77,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     };
   }
 
+  const scope = given ?? namedCni(context, question, history);
+  // ...or the conversation's; one the question names already ranks its docs first.
+  if (scope && scope.source !== 'question') options.cni = scope.cni;
   const search = (text: string) => cachedSearch(context, text, options);
   let result: RetrievalResult;
   let query = question;
@@ -125,19 +129,20 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 }
 
 /**
- * Where the answer's CNI comes from, first that applies: the request, the deployment, the question (exactly one
- * named), the conversation (the latest earlier question naming exactly one). Null: not known.
+ * Where the answer's CNI comes from, first that applies: the request, the deployment (`givenCni`), the question
+ * (exactly one named), the conversation (the latest earlier question naming exactly one) (`namedCni`). Null: not
+ * known (and always null when the KB knows no CNIs).
  */
-function cniScope(
-  context: ChatContext,
-  request: ChatRequest,
-  question: string,
-  history: readonly Turn[],
-): CniContext | null {
-  const known = context.searcher.cni;
-  if (!known) return null;
+function givenCni(context: ChatContext, request: ChatRequest): CniContext | null {
+  if (!context.searcher.cni) return null;
   if (request.cni) return { cni: request.cni.toLowerCase(), source: 'request', alternatives: [] };
   if (context.cni) return { cni: context.cni.toLowerCase(), source: 'configured', alternatives: [] };
+  return null;
+}
+
+function namedCni(context: ChatContext, question: string, history: readonly Turn[]): CniContext | null {
+  const known = context.searcher.cni;
+  if (!known) return null;
   const named = known.namedIn(question);
   if (named.length === 1) return { cni: named[0] as string, source: 'question', alternatives: [] };
   if (named.length > 1) return null;

@@ -123,15 +123,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: every request runs it, and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (closing) {
-      reply.header('connection', 'close');
-      return reply
-        .code(503)
-        .type('application/json; charset=utf-8')
-        .send({ error: { code: 'NOT_READY', message: 'Server is shutting down' } });
-    }
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    reply
+      .code(503)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code: 'NOT_READY', message: 'Server is shutting down' } });
   });
 
   installHostCheck(app, options.allowedHosts ?? null);

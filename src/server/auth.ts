@@ -2,8 +2,8 @@
  * Bearer-token authentication for `/v1/*` (NETKB_API_TOKENS). Health, readiness and metrics stay open for
  * probes and scrapers; the Slack and Teams routes check their platforms' signatures instead.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
+import { hash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { NetkbError } from '../core/errors.js';
 
 /** Paths that require a token when tokens are configured. */
@@ -25,7 +25,8 @@ export function tokenMatches(header: string | undefined, tokenDigests: readonly 
 }
 
 export function digest(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+  // One-shot hash: no Hash object per request.
+  return hash('sha256', token, 'buffer');
 }
 
 /**
@@ -35,11 +36,12 @@ export function digest(token: string): Buffer {
 export function installAuth(app: FastifyInstance, tokens: readonly string[], onRefused?: () => void): void {
   if (tokens.length === 0) return;
   const digests = tokens.map(digest);
-  const check: onRequestAsyncHookHandler = async (request, reply) => {
-    if (tokenMatches(request.headers.authorization, digests)) return;
+  // A callback hook, not an async one: no promise per request.
+  const check: onRequestHookHandler = (request, reply, done) => {
+    if (tokenMatches(request.headers.authorization, digests)) return done();
     onRefused?.();
     reply.header('www-authenticate', 'Bearer realm="netkb"');
-    throw new NetkbError('UNAUTHORIZED');
+    done(new NetkbError('UNAUTHORIZED'));
   };
   app.addHook('onRoute', (route) => {
     if (!requiresToken(route.url)) return;

@@ -10,15 +10,17 @@ import { type AllowedHosts, hostAllowed } from './allowed-hosts.js';
 const PROBES = new Set(['/healthz', '/readyz']);
 
 export function installHostCheck(app: FastifyInstance, allowed: AllowedHosts): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: every request runs it, and needs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     const host = request.headers.host;
     let code: ErrorCode | null = null;
     if (!host && request.raw.httpVersion === '1.1') code = 'MISSING_HOST';
-    else if (!PROBES.has(request.url.split('?')[0] ?? '') && !hostAllowed(allowed, host))
+    else if (allowed !== null && !PROBES.has(request.url.split('?')[0] ?? '') && !hostAllowed(allowed, host))
       code = 'HOST_NOT_ALLOWED';
-    if (code === null) return;
+    if (code === null) return done();
     request.log.info({ code, host: host ?? null }, 'client error');
-    return reply
+    // Answered here: the request goes no further (done is not called).
+    reply
       .code(ERRORS[code].status)
       .type('application/json; charset=utf-8')
       .send({ error: { code, message: ERRORS[code].message } });

@@ -14,9 +14,11 @@ export async function metricsRoutes(app: FastifyInstance, options: { metrics: Ne
   );
 }
 
+/** A callback hook, not an async one: every request runs it, and a promise per request costs more than the count. */
 export function installRequestMetrics(app: FastifyInstance, metrics: NetkbMetrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { QuestionLogMode } from '../core/config.js';
 import type { AnswerLogEntry, Channel } from './types.js';
 
@@ -16,8 +16,9 @@ export interface AnsweredQuestion {
   at: number;
 }
 
+/** sha256 of the trimmed question, hex (a one-shot hash: every answer is logged). */
 export function questionHash(question: string): string {
-  return createHash('sha256').update(question.trim()).digest('hex');
+  return hash('sha256', question.trim(), 'hex');
 }
 
 /** The log row for an answer under the configured mode; null when the log is off. Pure. */

@@ -29,9 +29,10 @@ export interface SqliteStoreOptions {
   writer?: 'inline' | 'worker';
 }
 
-/** Rows kept for retry when the database refuses writes; beyond this the oldest are dropped. */
 /** Log rows kept in memory at most (the oldest are dropped past it, e.g. during a long outage). */
 const MAX_PENDING = 20_000;
+/** Page cache (KiB) of the main connection when a writer thread writes the log. */
+const WRITER_THREAD_READER_CACHE_KIB = 2048;
 
 interface AnswerRow {
   id: string;
@@ -64,11 +65,15 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const threadWriter = options.writer === 'worker' && options.path !== ':memory:';
     try {
       this.db = new Database(options.path, { timeout: 5000 });
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('cache_size = -65536');
+      // The page cache is part of the process's memory and fills up to its size as the log grows. This
+      // connection writes the log batches unless a writer thread does; then it only looks up answer ids for
+      // feedback, prunes and reads reports, which need no large cache (the OS caches the file).
+      this.db.pragma(`cache_size = ${threadWriter ? -WRITER_THREAD_READER_CACHE_KIB : -65536}`);
       migrate(this.db);
     } catch (error) {
       if (error instanceof NetkbError) throw error;
@@ -120,10 +125,7 @@ export class SqliteStore implements Store {
       dropExpiredClaim: db.prepare('DELETE FROM claims WHERE key = ? AND expires_at <= ?'),
       claim: db.prepare('INSERT OR IGNORE INTO claims (key, expires_at) VALUES (?, ?)'),
     };
-    this.writer =
-      options.writer === 'worker' && options.path !== ':memory:'
-        ? workerWriter(options.path)
-        : inlineWriter(db);
+    this.writer = threadWriter ? workerWriter(options.path) : inlineWriter(db);
   }
 
   logAnswer(entry: AnswerLogEntry): void {

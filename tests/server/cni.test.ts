@@ -107,4 +107,29 @@ describe('CNI scope', () => {
     if (next.body.commands.some((c) => c.command.includes('node-05') || c.fills.length > 0))
       expect(filled.every((value) => value === 'node-05')).toBe(true);
   });
+
+  it('a cached answer has the CNI scope a computed one has (named, assumed, configured, per request)', async () => {
+    const uncached = await buildApp({ searcher: () => searcher, cache: false });
+    const uncachedConfigured = await buildApp({ searcher: () => searcher, cache: false, cni: 'calico' });
+    const strip = ({ id: _id, conversation_id: _c, took_ms: _t, retrievers: _r, ...rest }: ChatBody) => rest;
+    try {
+      for (const [cached, computed, payload] of [
+        [app, uncached, { message: 'cilium 跨节点 pod 之间 ping 不通' }],
+        [app, uncached, { message: '跨节点 pod 之间 ping 不通' }],
+        [app, uncached, { message: '跨节点 pod 之间 ping 不通', cni: 'flannel' }],
+        [configured, uncachedConfigured, { message: '跨节点 pod 之间 ping 不通' }],
+        [configured, uncachedConfigured, { message: 'cilium 跨节点 pod 之间 ping 不通' }],
+      ] as const) {
+        await chat(cached, payload);
+        const fromCache = await chat(cached, payload);
+        const fromScratch = await chat(computed, payload);
+        expect(fromCache.status).toBe(200);
+        expect(fromCache.body.structured.cni).toBeDefined();
+        expect(strip(fromCache.body)).toEqual(strip(fromScratch.body));
+      }
+    } finally {
+      await uncached.close();
+      await uncachedConfigured.close();
+    }
+  });
 });

@@ -45,10 +45,11 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
     {
       // Fastify parses only known content types; a body sent without any Content-Type would otherwise reach
       // validation as "body must be object". Say what is wrong instead.
-      onRequest: async (request) => {
+      onRequest: (request, _reply, done) => {
         const type = request.headers['content-type'];
         if (!type || !/^application\/json\s*(?:;|$)/i.test(type))
-          throw new NetkbError('UNSUPPORTED_MEDIA_TYPE');
+          return done(new NetkbError('UNSUPPORTED_MEDIA_TYPE'));
+        done();
       },
       schema: {
         summary: 'Answer a Kubernetes networking question from the knowledge base',
