@@ -7,6 +7,7 @@ import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types
 import { ChatCache } from './cache.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
+import { leadWithFactDoc } from './fact-doc.js';
 import type { CniContext } from './types.js';
 
 /** The `POST /v1/chat` request body. */
@@ -102,6 +103,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     }
   }
 
+  const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
+  result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare);
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options));
   await context.conversations.append(conversationId, { question, docs });
@@ -117,7 +120,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       conversationId,
       tookMs: 0,
     },
-    context.compose ?? DEFAULT_COMPOSE_OPTIONS,
+    composeOptions,
   );
   if (history.length === 0 && context.cache) {
     const { id: _id, conversation_id: _conversation, took_ms: _took, ...template } = composed.body;

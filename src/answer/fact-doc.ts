@@ -1,0 +1,28 @@
+/**
+ * A question that asks for a value is answered from the runbook that states it. When a runbook scoring close to
+ * the top one (`share` of its score) states the asked value better, its hits move to the front, so the answer's
+ * title, commands, assumed CNI and conversation topic all follow the doc the direct answer cites. Pure.
+ */
+import type { DocRecord } from '../core/types.js';
+import type { RetrievalResult } from '../retrieve/types.js';
+import { directAnswer, factAsk } from './direct.js';
+
+export function leadWithFactDoc(
+  question: string,
+  query: string,
+  result: RetrievalResult,
+  share: number,
+): RetrievalResult {
+  const top = result.hits[0];
+  const ask = top && !result.abstain ? factAsk(question) : null;
+  if (!top || !ask) return result;
+  const docs: DocRecord[] = [top.doc];
+  for (const hit of result.hits)
+    if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
+  if (docs.length < 2) return result;
+  const found = directAnswer(query, docs, ask);
+  const stating = found ? docs.find((doc) => doc.chunks.includes(found.chunk)) : undefined;
+  if (!stating || stating === top.doc) return result;
+  const first = result.hits.filter((hit) => hit.doc === stating);
+  return { ...result, hits: [...first, ...result.hits.filter((hit) => hit.doc !== stating)] };
+}
