@@ -8,11 +8,11 @@ import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
-import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
 import {
-  buildLexicalIndex,
-  type LexicalSnapshot,
+  buildLexicalSnapshot,
+  decodeLexicalSnapshot,
+  encodeLexicalSnapshot,
   lexicalKey,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
@@ -234,31 +234,19 @@ async function lexicalSnapshot(
   previous: StoredIndex | null,
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
-): Promise<LexicalSnapshot> {
+): Promise<Uint8Array> {
   const glossary = compileGlossary(entries);
   const key = lexicalKey(entries);
-  const old = previous?.hasLexical
-    ? ((await readLexical(indexDir, previous.generation)) as LexicalSnapshot | null)
-    : null;
-  const usable =
-    old !== null &&
-    old.key === key &&
-    Array.isArray(old.docs) &&
-    previous !== null &&
-    old.docs.length === previous.manifest.docs.length &&
-    old.docs.every((entry, i) => entry?.path === previous.manifest.docs[i]?.path);
-  if (usable && previous) {
+  const bytes = previous?.hasLexical ? await readLexical(indexDir, previous.generation) : null;
+  const old = bytes ? decodeLexicalSnapshot(bytes) : null;
+  if (old && old.key === key && previous) {
     const previousRecords = new Map(previous.docs.map((doc) => [doc.path, doc]));
     const unchanged = new Set(
       docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
     );
-    try {
-      return await updateLexicalSnapshot(old, docs, unchanged, glossary, RETRIEVAL_CONFIG);
-    } catch {
-      // A damaged previous snapshot: build from scratch below.
-    }
+    return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
   }
-  return buildLexicalIndex(docs, glossary, RETRIEVAL_CONFIG).snapshot(key);
+  return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */
