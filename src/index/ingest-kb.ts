@@ -13,7 +13,9 @@ import {
   buildLexicalSnapshot,
   decodeLexicalSnapshot,
   encodeLexicalSnapshot,
+  lexicalHeadLength,
   lexicalKey,
+  lexicalKeyOf,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
 import { scanKb } from './kb-files.js';
@@ -22,6 +24,7 @@ import {
   type IndexContents,
   readIndex,
   readLexical,
+  readLexicalHead,
   type SkippedFile,
   type StoredIndex,
   writeIndex,
@@ -205,7 +208,14 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   options.beforeWrite?.(findings, previous?.manifest.findings ?? []);
   const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
   const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
-  const written = !(previous && embedded === 0 && unchanged(previous, contents));
+  // The persisted lexical index must fit too (same tokenizer, glossary and format), else a start would rebuild it.
+  const lexicalFits =
+    previous !== null &&
+    previous.hasLexical &&
+    lexicalKeyOf(
+      (await readLexicalHead(options.indexDir, previous.generation, lexicalHeadLength)) ?? new Uint8Array(),
+    ) === lexicalKey(glossary.entries);
+  const written = !(previous && lexicalFits && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
     const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries);
@@ -255,7 +265,6 @@ function unchanged(previous: StoredIndex, next: IndexContents): boolean {
   return (
     !previous.fellBackFrom &&
     previous.invalidRecords === 0 &&
-    previous.hasLexical &&
     previous.docs.length === next.docs.length &&
     previous.docs.every((doc, i) => doc === next.docs[i]) &&
     manifest.vectors === next.vectorStatus &&

@@ -336,6 +336,31 @@ export async function readLexical(indexDir: string, generation: string): Promise
   }
 }
 
+/**
+ * The first `length(first8)` bytes of the generation's lexical index: enough to read its header (format, key)
+ * without reading the file. `length` says how many bytes the header takes, from the first 8.
+ */
+export async function readLexicalHead(
+  indexDir: string,
+  generation: string,
+  length: (first8: Uint8Array) => number | null,
+): Promise<Uint8Array | null> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(join(indexDir, generation, LEXICAL_FILE), 'r');
+    const first8 = new Uint8Array(8);
+    if ((await handle.read(first8, 0, 8, 0)).bytesRead < 8) return null;
+    const size = length(first8);
+    if (size === null || size > 64 * 1024 * 1024) return null;
+    const head = new Uint8Array(size);
+    return (await handle.read(head, 0, size, 0)).bytesRead === size ? head : null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
 function parseRecord(line: string | undefined): ParsedDocument | null {
   if (line === undefined) return null;
   try {

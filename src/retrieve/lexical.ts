@@ -15,6 +15,8 @@ import {
   decodeTermGroups,
   type EncodedPostings,
   encodePostings,
+  headerEnd,
+  keyOfHeader,
   termGroupCount,
 } from './postings-codec.js';
 import type { AnalyzedQuery } from './query.js';
@@ -187,6 +189,14 @@ export function decodeLexicalSnapshot(bytes: Uint8Array): LexicalSnapshot | null
     return null;
   }
 }
+
+/** The key a persisted snapshot was built with, from its leading bytes; null when it has another format. */
+export function lexicalKeyOf(head: Uint8Array): string | null {
+  return keyOfHeader(head);
+}
+
+/** How many leading bytes `lexicalKeyOf` needs, from the first 8 (null: not a lexical index). */
+export const lexicalHeadLength = headerEnd;
 
 /** The bytes lexical.bin holds. */
 export function encodeLexicalSnapshot(snapshot: LexicalSnapshot): Uint8Array {

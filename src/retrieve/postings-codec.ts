@@ -7,7 +7,7 @@
 import { FIELDS, type PostingsArrays } from './postings.js';
 
 const MAGIC = 0x4c424b4e; // "NKBL"
-const FORMAT = 1;
+const FORMAT = 2;
 /** Terms per decodable group of the term blob. */
 const TERM_GROUP = 8192;
 
@@ -41,6 +41,9 @@ const SECTIONS = [
   'docTerms',
   'topicStart',
   'topicTerms',
+  'gramKeys',
+  'gramStart',
+  'gramTerms',
 ] as const;
 
 /** Encoded index with its key (the tokenizer and glossary it was built with). */
@@ -69,6 +72,9 @@ export function encodePostings(arrays: PostingsArrays, key: string): Uint8Array 
     arrays.docTerms,
     arrays.topicStart,
     arrays.topicTerms,
+    new Uint32Array(arrays.gramKeys.buffer, arrays.gramKeys.byteOffset, arrays.gramKeys.length),
+    arrays.gramStart,
+    arrays.gramTerms,
   ];
   const header: Header = {
     format: FORMAT,
@@ -100,6 +106,25 @@ export function encodePostings(arrays: PostingsArrays, key: string): Uint8Array 
     at += section.byteLength;
   }
   return out;
+}
+
+/** How many leading bytes hold the header, from the first 8 (null when they are not a lexical index's). */
+export function headerEnd(first8: Uint8Array): number | null {
+  if (first8.byteLength < 8) return null;
+  const view = new DataView(first8.buffer, first8.byteOffset, 8);
+  return view.getUint32(0, true) === MAGIC ? 8 + view.getUint32(4, true) : null;
+}
+
+/** The key of an encoded index from its leading bytes (see headerEnd), or null when it has another format. */
+export function keyOfHeader(head: Uint8Array): string | null {
+  const end = headerEnd(head);
+  if (end === null || head.byteLength < end) return null;
+  try {
+    const header = JSON.parse(new TextDecoder().decode(head.subarray(8, end))) as Partial<Header>;
+    return header.format === FORMAT && typeof header.key === 'string' ? header.key : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A decoded index whose term dictionary is still bytes: `decodeTerms` finishes it. */
@@ -163,6 +188,9 @@ export function decodePostings(bytes: Uint8Array, options: { verify?: boolean } 
     topicTerms: s('topicTerms'),
     docPaths: header.docPaths,
     chunkIds: header.chunkIds,
+    gramKeys: new Int32Array(s('gramKeys').buffer, s('gramKeys').byteOffset, s('gramKeys').length),
+    gramStart: s('gramStart'),
+    gramTerms: s('gramTerms'),
   };
   if (options.verify !== false) checkShape(arrays, header.termCount);
   return { key: header.key, arrays, termCount: header.termCount, termBlob, termGroupEnds: s('termGroups') };
@@ -194,6 +222,11 @@ function checkShape(arrays: Omit<PostingsArrays, 'terms'>, termCount: number): v
     arrays.postChunk.every((list) => list.every((c) => c < chunks)) &&
     arrays.chunkDoc.every((d) => d < docs) &&
     arrays.docTerms.every((t) => t < termCount) &&
+    arrays.gramStart.length === arrays.gramKeys.length + 1 &&
+    arrays.gramStart[arrays.gramKeys.length] === arrays.gramTerms.length &&
+    ascending(arrays.gramStart) &&
+    arrays.gramKeys.every((key, i) => i === 0 || key > (arrays.gramKeys[i - 1] as number)) &&
+    arrays.gramTerms.every((t) => t < termCount) &&
     arrays.topicTerms.every((t) => t < termCount);
   if (!ok) throw new Error('lexical index sections do not fit together');
 }

@@ -12,7 +12,7 @@
  * distinct terms; a result's score × the number of distinct query terms it matched; fuzzy matches weighted
  * 0.45 × length / (length + distance)), so rankings and calibrated confidence are those of the library it replaces.
  */
-import { fuzzyTerms } from './fuzzy-terms.js';
+import { type BigramIndex, buildBigramIndex, FuzzyDictionary } from './fuzzy-terms.js';
 
 export const FIELDS = 3; // title, headings, text
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -29,7 +29,7 @@ export interface PostingsInputDoc {
   chunks: readonly ChunkTerms[];
 }
 
-export interface PostingsArrays {
+export interface PostingsArrays extends BigramIndex {
   /** Sorted by code unit (JS default order), so terms that share a prefix are contiguous. */
   terms: string[];
   /** Per term: the docs whose tokens hold it. */
@@ -150,6 +150,7 @@ export function buildPostings(docs: readonly PostingsInputDoc[]): PostingsArrays
     topicTerms: topicCsr.flat,
     docPaths: docs.map((doc) => doc.path),
     chunkIds: docs.flatMap((doc) => [...doc.chunkIds]),
+    ...buildBigramIndex(terms),
   };
 }
 
@@ -237,6 +238,7 @@ export class PostingsIndex {
   private scores: Float64Array;
   private matched: Uint16Array;
   private lastTerm: Int32Array;
+  private readonly fuzzy: FuzzyDictionary;
 
   constructor(
     readonly arrays: PostingsArrays,
@@ -249,6 +251,7 @@ export class PostingsIndex {
     this.scores = new Float64Array(this.chunkCount);
     this.matched = new Uint16Array(this.chunkCount);
     this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
+    this.fuzzy = new FuzzyDictionary(arrays.terms, arrays);
   }
 
   termId(term: string): number | undefined {
@@ -332,7 +335,7 @@ export class PostingsIndex {
       const id = this.idOf.get(entry.term);
       if (id !== undefined) termScores(q, id, entry.boost);
       if (entry.maxDistance > 0) {
-        for (const { index, distance } of fuzzyTerms(this.arrays.terms, entry.term, entry.maxDistance)) {
+        for (const { index, distance } of this.fuzzy.near(entry.term, entry.maxDistance)) {
           if (distance === 0) continue;
           const length = (this.arrays.terms[index] as string).length;
           termScores(q, index, entry.boost * ((FUZZY_WEIGHT * length) / (length + distance)));
