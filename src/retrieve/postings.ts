@@ -238,6 +238,9 @@ export class PostingsIndex {
   private scores: Float64Array;
   private matched: Uint16Array;
   private lastTerm: Int32Array;
+  private touched: Uint32Array;
+  /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
+  private readonly lengthNorm: Float64Array;
   private readonly fuzzy: FuzzyDictionary;
 
   constructor(
@@ -251,6 +254,14 @@ export class PostingsIndex {
     this.scores = new Float64Array(this.chunkCount);
     this.matched = new Uint16Array(this.chunkCount);
     this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
+    this.touched = new Uint32Array(this.chunkCount);
+    this.lengthNorm = new Float64Array(this.chunkCount * FIELDS);
+    for (let c = 0; c < this.chunkCount; c++)
+      for (let f = 0; f < FIELDS; f++) {
+        const length = arrays.fieldLength[c * FIELDS + f] as number;
+        this.lengthNorm[c * FIELDS + f] =
+          BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
+      }
     this.fuzzy = new FuzzyDictionary(arrays.terms, arrays);
   }
 
@@ -300,9 +311,9 @@ export class PostingsIndex {
     limit: number,
     allowDoc?: (docOrdinal: number) => boolean,
   ): Array<{ chunk: number; score: number }> {
-    const { scores, matched, lastTerm } = this;
-    const touched: number[] = [];
-    const { postStart, postChunk, postTf, fieldLength, avgFieldLength } = this.arrays;
+    const { scores, matched, lastTerm, touched, lengthNorm } = this;
+    let touchedCount = 0;
+    const { postStart, postChunk, postTf } = this.arrays;
     const total = this.chunkCount;
     const termScores = (q: number, id: number, weight: number) => {
       for (let f = 0; f < FIELDS; f++) {
@@ -311,17 +322,14 @@ export class PostingsIndex {
         if (end === start) continue;
         const df = end - start;
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-        const avg = avgFieldLength[f] as number;
         const factor = weight * (boosts[f] ?? 1);
         const chunks = postChunk[f] as Uint32Array;
         const tfs = postTf[f] as Uint32Array;
         for (let p = start; p < end; p++) {
           const c = chunks[p] as number;
           const tf = tfs[p] as number;
-          const length = fieldLength[c * FIELDS + f] as number;
-          const raw =
-            idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)));
-          if (lastTerm[c] === -1) touched.push(c);
+          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c * FIELDS + f] as number)));
+          if (lastTerm[c] === -1) touched[touchedCount++] = c;
           if (lastTerm[c] !== q) {
             lastTerm[c] = q;
             matched[c] = (matched[c] as number) + 1;
@@ -344,13 +352,14 @@ export class PostingsIndex {
     });
     // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
     const best: Array<{ chunk: number; score: number }> = [];
-    for (const c of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const c = touched[t] as number;
       const score = (scores[c] as number) * (matched[c] as number);
       scores[c] = 0;
       matched[c] = 0;
       lastTerm[c] = -1;
-      if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+      if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
       best.splice(at, 0, { chunk: c, score });
