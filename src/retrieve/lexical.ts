@@ -157,10 +157,12 @@ export function* lexicalLoadSteps(
   }
   const { arrays } = encoded;
   if (encoded.key !== key || arrays.docPaths.length !== docs.length) return null;
+  yield;
   let chunk = 0;
   for (const [d, doc] of docs.entries()) {
     if (arrays.docPaths[d] !== doc.path) return null;
     for (const c of doc.chunks) if (arrays.chunkIds[chunk++] !== c.id) return null;
+    if (d % 1000 === 999) yield;
   }
   if (chunk !== arrays.chunkIds.length) return null;
   yield;

@@ -12,7 +12,7 @@ import {
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
-import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
+import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type {
@@ -43,6 +43,8 @@ export interface SearcherData {
   lexical?: Uint8Array | null;
   /** The bytes were checked where they were read (the build worker): skip the walk over every posting. */
   lexicalVerified?: boolean;
+  /** `scopeEntries(docs, glossary)`, computed ahead (by the build worker): it reads every heading of the KB. */
+  scopes?: ScopeEntries;
 }
 
 interface SearcherParts {
@@ -107,7 +109,7 @@ export class KbSearcher implements Searcher {
     // No usable snapshot: tokenize here (the build worker sends one, so a server does not come here).
     lexical ??= buildLexicalIndex(data.docs, glossary, config);
     await pause();
-    const scopes = buildScopeTable(data.docs, glossary);
+    const scopes = data.scopes ? scopeTableFrom(data.scopes) : buildScopeTable(data.docs, glossary);
     await pause();
     const spelling = buildSpellingCorrector(lexical.vocabulary);
     await pause();

@@ -4,6 +4,7 @@ import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import type { ScopeEntries } from '../retrieve/scope.js';
 
 export interface BuildRequest {
   kbDir: string;
@@ -38,7 +39,8 @@ export type BuildMessage =
        */
       lexical: Uint8Array;
     }
-  | { type: 'docs'; docs: ParsedDocument[] }
+  /** `scopes`: the docs' scope entries (src/retrieve/scope.ts), so the main thread does not read every heading. */
+  | { type: 'docs'; docs: ParsedDocument[]; scopes: ScopeEntries }
   | { type: 'done'; report: IngestReport | null; ingestError: BuildFailure | null }
   | { type: 'failed'; error: BuildFailure };
 

@@ -7,8 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { resolveEmbedder } from '../adapters/embedder-from-config.js';
 import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
-import { ingestKb } from '../index/ingest-kb.js';
-import { readIndex, readLexical } from '../index/store.js';
+import { updateIndex } from '../index/ingest-kb.js';
+import { readIndex, readLexical, type StoredIndex } from '../index/store.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
 import {
@@ -17,6 +17,7 @@ import {
   lexicalKey,
   loadLexicalIndex,
 } from '../retrieve/lexical.js';
+import { scopeEntries } from '../retrieve/scope.js';
 import {
   type BuildFailure,
   type BuildMessage,
@@ -48,8 +49,10 @@ async function build(
   const resolution = await resolveEmbedder(request.embedding);
   let ingestError: BuildFailure | null = null;
   let report = null;
+  /** The live generation as the ingest read it, when it wrote nothing (read once, not twice). */
+  let live: StoredIndex | undefined;
   try {
-    report = await ingestKb({
+    ({ report, live } = await updateIndex({
       kbDir: request.kbDir,
       indexDir: request.indexDir,
       embedder: resolution.embedder,
@@ -60,7 +63,7 @@ async function build(
             if (added.length > 0) throw new RejectedEdit(added);
           }
         : undefined,
-    });
+    }));
   } catch (error) {
     ingestError = failure(error);
     // A reload that fails changes nothing: the server keeps what it serves.
@@ -72,7 +75,7 @@ async function build(
   // At start-up a failed ingest falls back to the previous generation, if there is one.
   let index: Awaited<ReturnType<typeof readIndex>>;
   try {
-    index = await readIndex(request.indexDir, { loadHnsw: false });
+    index = live ?? (await readIndex(request.indexDir, { loadHnsw: false }));
   } catch (error) {
     // Nothing to fall back to: the ingest's own error says why (a missing KB, say), else the read's.
     post({ type: 'failed', error: ingestError ?? failure(error) });
@@ -101,7 +104,8 @@ async function build(
     ownBuffer(lexical),
   );
   for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
-    post({ type: 'docs', docs: index.docs.slice(i, i + DOCS_PER_MESSAGE) });
+    const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
+    post({ type: 'docs', docs, scopes: scopeEntries(docs, glossary) });
   }
   post({ type: 'done', report, ingestError });
 }

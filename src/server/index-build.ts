@@ -8,6 +8,7 @@ import type { GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import type { ScopeEntries } from '../retrieve/scope.js';
 import type { BuildFailure, BuildMessage, BuildRequest } from './index-build-protocol.js';
 
 export interface BuiltIndex {
@@ -17,6 +18,8 @@ export interface BuiltIndex {
   docs: ParsedDocument[];
   /** The generation's lexical index (lexical.bin's bytes), checked by the worker. */
   lexical: Uint8Array;
+  /** The docs' scope entries, in docs order. */
+  scopes: ScopeEntries;
   /** null when the ingest failed and the previous generation was opened instead (start-up only). */
   report: IngestReport | null;
   ingestError: BuildFailure | null;
@@ -48,6 +51,7 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
     const worker = startWorker(request);
     let header: Extract<BuildMessage, { type: 'index' }> | null = null;
     const docs: ParsedDocument[] = [];
+    const scopes: ScopeEntries = [];
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -70,6 +74,7 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
           break;
         case 'docs':
           docs.push(...message.docs);
+          scopes.push(...message.scopes);
           break;
         case 'failed':
           settle(() => reject(new BuildFailed(message.error)));
@@ -95,6 +100,7 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
               glossary: head.glossary,
               docs,
               lexical: head.lexical,
+              scopes,
               report: message.report,
               ingestError: message.ingestError,
             }),

@@ -298,6 +298,7 @@ export class IndexManager {
         generation,
         lexical: built.lexical,
         lexicalVerified: true,
+        scopes: built.scopes,
       },
       timeSlicer(this.options.sliceMs ?? 10),
     );
