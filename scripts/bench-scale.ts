@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveEmbedder } from '../src/adapters/embedder-from-config.js';
 import { answerChat } from '../src/answer/chat.js';
 import { ConversationStore } from '../src/answer/conversation.js';
 import { embeddingConfigFromEnv } from '../src/core/config.js';
@@ -51,11 +52,16 @@ async function questions(): Promise<string[]> {
   return parseQuestions(file, await readFile(file, 'utf8')).map((q) => q.question);
 }
 
+/** Vectors off as `netkb` resolves them from the environment (the manifest records the reason). */
+const VECTORS_OFF = embeddingConfigFromEnv({ ...process.env, NETKB_VECTORS: 'off' });
+
 /** Child: one step, one JSON line on stdout. */
 async function child(step: string, kbDir: string, indexDir: string): Promise<void> {
   const started = performance.now();
+  // The same vectors status as `netkb ingest` and `serve` record, so a start after an ingest finds nothing changed.
+  const { reason: vectorsDisabledReason } = await resolveEmbedder(VECTORS_OFF);
   if (step === 'ingest') {
-    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
     const ms = performance.now() - started;
     console.log(
       JSON.stringify({ ms, rssMb: peakRssMb(), docs: report.docs, chunks: report.chunks, written }),
@@ -63,7 +69,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     return;
   }
   if (step === 'ready') {
-    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
     const searcher = await openSearcher(indexDir, { embedder: null, ...(live ? { preloaded: live } : {}) });
     const readyMs = performance.now() - started;
     global.gc?.();
@@ -96,8 +102,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
   }
   if (step === 'serve') {
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-    const embedding = embeddingConfigFromEnv({ ...process.env, NETKB_VECTORS: 'off' });
-    const manager = new IndexManager({ kbDir, indexDir, embedding, log: quiet });
+    const manager = new IndexManager({ kbDir, indexDir, embedding: VECTORS_OFF, log: quiet });
     const app = await buildApp({ searcher: () => manager.searcher(), indexStatus: () => manager.status() });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
