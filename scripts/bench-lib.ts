@@ -1,4 +1,5 @@
 /** Helpers the benchmarks share. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** A port free on 127.0.0.1 right now (the OS picks it; the probe closes before the server binds it). */
@@ -17,4 +18,52 @@ export async function freePort(): Promise<number> {
 /** The p-th percentile (0–100) of ascending `sorted` values, nearest rank; NaN when empty. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** The probe: plain JS for `node -e`; prints its figures as one JSON line when stdin closes. */
+const PROBE = `
+const base = process.argv[1]; const clients = Number(process.argv[2]);
+const health = []; let ok = 0; let failed = 0; let running = true;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function healthLoop() { while (running) { const t = performance.now();
+  try { const r = await fetch(base + '/healthz'); await r.text(); health.push(performance.now() - t); } catch { health.push(performance.now() - t); }
+  await sleep(10); } }
+const questions = ['pod 跨节点 ping 不通', 'DNS 解析失败怎么排查', 'service clusterip 访问超时', 'geneve 隧道 mtu 问题'];
+async function chatLoop(i) { let n = i; while (running && clients > 0) { const r = await fetch(base + '/v1/chat', { method: 'POST',
+  headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: questions[n++ % questions.length] + ' ' + n }) }).catch(() => null);
+  if (r && (r.status === 200 || r.status === 503)) { await r.text(); if (r.status === 200) ok++; } else { failed++; if (r) await r.text(); } } }
+const loops = [healthLoop(), ...Array.from({ length: clients }, (_, i) => chatLoop(i))];
+process.stdin.on('data', () => {}); process.stdin.on('end', async () => { running = false; await Promise.all(loops);
+  const s = [...health].sort((a, b) => a - b); const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  process.stdout.write(JSON.stringify({ probes: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1] ?? 0, chat_ok: ok, chat_failed: failed }) + '\\n'); });
+`;
+
+export interface ProbeResult {
+  probes: number;
+  p50: number;
+  p99: number;
+  max: number;
+  chat_ok: number;
+  chat_failed: number;
+}
+
+/**
+ * A probe process polling `base`/healthz every 10 ms (and running `clients` sequential chat clients): a blocked
+ * event loop in the server shows up as probe latency. `stop()` returns its figures.
+ */
+export function startProbe(base: string, clients: number): { stop: () => Promise<ProbeResult> } {
+  const child: ChildProcess = spawn(process.execPath, ['-e', PROBE, base, String(clients)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (data: Buffer) => {
+    out += data.toString();
+  });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve(JSON.parse(out) as ProbeResult));
+        child.stdin?.end();
+      }),
+  };
 }

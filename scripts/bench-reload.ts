@@ -12,13 +12,13 @@
  * `--legacy` measures the previous design for comparison: ingest and index load on the main thread.
  * `--dist` measures the compiled code in dist/ (run `npm run build` first).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Searcher } from '../src/retrieve/types.js';
+import { type ProbeResult, startProbe } from './bench-lib.js';
 
 // `--dist` runs the compiled code (npm run build first), as `netkb serve` in production does: from source,
 // every build worker also compiles TypeScript on start.
@@ -42,50 +42,6 @@ const REPO = path.resolve(path.dirname(SCRIPT), '..');
 const CORPORA = path.resolve(process.env.NETKB_CORPORA ?? path.join(REPO, '../shared/corpora'));
 const CHAT_CLIENTS = 4;
 const LEGACY = process.argv.includes('--legacy');
-
-/** The probe: plain JS for `node -e`; prints its figures as one JSON line when stdin closes. */
-const PROBE = `
-const base = process.argv[1]; const clients = Number(process.argv[2]);
-const health = []; let ok = 0; let failed = 0; let running = true;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function healthLoop() { while (running) { const t = performance.now();
-  try { const r = await fetch(base + '/healthz'); await r.text(); health.push(performance.now() - t); } catch { health.push(performance.now() - t); }
-  await sleep(10); } }
-const questions = ['pod 跨节点 ping 不通', 'DNS 解析失败怎么排查', 'service clusterip 访问超时', 'geneve 隧道 mtu 问题'];
-async function chatLoop(i) { let n = i; while (running && clients > 0) { const r = await fetch(base + '/v1/chat', { method: 'POST',
-  headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: questions[n++ % questions.length] + ' ' + n }) }).catch(() => null);
-  if (r && (r.status === 200 || r.status === 503)) { await r.text(); if (r.status === 200) ok++; } else { failed++; if (r) await r.text(); } } }
-const loops = [healthLoop(), ...Array.from({ length: clients }, (_, i) => chatLoop(i))];
-process.stdin.on('data', () => {}); process.stdin.on('end', async () => { running = false; await Promise.all(loops);
-  const s = [...health].sort((a, b) => a - b); const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  process.stdout.write(JSON.stringify({ probes: s.length, p50: q(0.5), p99: q(0.99), max: s[s.length - 1] ?? 0, chat_ok: ok, chat_failed: failed }) + '\\n'); });
-`;
-
-interface ProbeResult {
-  probes: number;
-  p50: number;
-  p99: number;
-  max: number;
-  chat_ok: number;
-  chat_failed: number;
-}
-
-function startProbe(base: string, clients: number): { stop: () => Promise<ProbeResult> } {
-  const child: ChildProcess = spawn(process.execPath, ['-e', PROBE, base, String(clients)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (data: Buffer) => {
-    out += data.toString();
-  });
-  return {
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve(JSON.parse(out) as ProbeResult));
-        child.stdin?.end();
-      }),
-  };
-}
 
 const QUIET = { info: () => {}, warn: () => {}, error: () => {} };
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;

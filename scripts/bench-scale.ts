@@ -7,6 +7,9 @@
  * - ready from an existing index with the KB unchanged (what `serve` does at start: bring the index up to date,
  *   then open it): time, whether anything was written, RSS at ready; then CHATS uncached chats (in-process
  *   answerChat, no answer cache, the eval questions in turn): p50 / p95 and RSS after;
+ * - `serve` ready from that index with the KB unchanged (the IndexManager and HTTP app of `netkb serve`: build
+ *   worker, searcher assembled on the main thread), RSS at ready, and /healthz latency polled every 10 ms by a
+ *   separate probe process during that start and during a reload after one edited file;
  * - incremental ingest after one edited file;
  * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB.
  *
@@ -14,15 +17,22 @@
  */
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveEmbedder } from '../src/adapters/embedder-from-config.js';
 import { answerChat } from '../src/answer/chat.js';
 import { ConversationStore } from '../src/answer/conversation.js';
+import { embeddingConfigFromEnv } from '../src/core/config.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { runEval } from '../src/eval/run-eval.js';
 import { updateIndex } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
+import { currentGeneration } from '../src/index/store.js';
+import { buildApp } from '../src/server/app.js';
+import { IndexManager } from '../src/server/index-manager.js';
+import { startProbe } from './bench-lib.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -42,11 +52,16 @@ async function questions(): Promise<string[]> {
   return parseQuestions(file, await readFile(file, 'utf8')).map((q) => q.question);
 }
 
+/** Vectors off as `netkb` resolves them from the environment (the manifest records the reason). */
+const VECTORS_OFF = embeddingConfigFromEnv({ ...process.env, NETKB_VECTORS: 'off' });
+
 /** Child: one step, one JSON line on stdout. */
 async function child(step: string, kbDir: string, indexDir: string): Promise<void> {
   const started = performance.now();
+  // The same vectors status as `netkb ingest` and `serve` record, so a start after an ingest finds nothing changed.
+  const { reason: vectorsDisabledReason } = await resolveEmbedder(VECTORS_OFF);
   if (step === 'ingest') {
-    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
     const ms = performance.now() - started;
     console.log(
       JSON.stringify({ ms, rssMb: peakRssMb(), docs: report.docs, chunks: report.chunks, written }),
@@ -54,7 +69,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     return;
   }
   if (step === 'ready') {
-    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null });
+    const { written, live } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
     const searcher = await openSearcher(indexDir, { embedder: null, ...(live ? { preloaded: live } : {}) });
     const readyMs = performance.now() - started;
     global.gc?.();
@@ -81,6 +96,46 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
         p95: at(0.95),
         docs: searcher.docs.length,
         chunks: searcher.chunkCount,
+      }),
+    );
+    return;
+  }
+  if (step === 'serve') {
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const manager = new IndexManager({ kbDir, indexDir, embedding: VECTORS_OFF, log: quiet });
+    const app = await buildApp({ searcher: () => manager.searcher(), indexStatus: () => manager.status() });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const before = await currentGeneration(indexDir);
+    let probe = startProbe(base, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let t0 = performance.now();
+    await manager.start();
+    const readyMs = performance.now() - t0;
+    const start = await probe.stop();
+    global.gc?.();
+    const readyRss = rssMb();
+    const written = (await currentGeneration(indexDir)) !== before;
+    const edited = (await listMarkdown(kbDir)).sort()[0] ?? '';
+    await appendFile(edited, '\nEdited for the serve benchmark.\n');
+    probe = startProbe(base, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    t0 = performance.now();
+    await manager.reload('manual');
+    const reloadMs = performance.now() - t0;
+    const reload = await probe.stop();
+    await manager.close();
+    await app.close();
+    console.log(
+      JSON.stringify({
+        readyMs,
+        readyRss,
+        written,
+        startP99: start.p99,
+        startMax: start.max,
+        reloadMs,
+        reloadP99: reload.p99,
+        reloadMax: reload.max,
       }),
     );
     return;
@@ -144,6 +199,7 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
   const indexDir = path.join(work, `index-${label}`);
   const full = await inChild('ingest', kbDir, indexDir);
   const ready = await inChild('ready', kbDir, indexDir);
+  const serve = await inChild('serve', kbDir, indexDir);
   const edited = (await listMarkdown(kbDir)).sort()[0] ?? '';
   await appendFile(edited, '\nOne edited line.\n');
   const incremental = await inChild('ingest', kbDir, indexDir);
@@ -153,6 +209,9 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
       `${f2(Number(ready.readyMs) / 1000)} s, wrote ${ready.written ? 'a generation' : 'nothing'} | ` +
       `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
       `${f0(incremental.ms)} ms |`,
+    `| ${label}: \`serve\` | ready ${f2(Number(serve.readyMs) / 1000)} s, wrote ${serve.written ? 'a generation' : 'nothing'}, ` +
+      `RSS ${f0(serve.readyRss)} MB | /healthz p99 ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
+      `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p99 ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
     `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
       `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`,
   ];

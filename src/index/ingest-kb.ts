@@ -8,12 +8,14 @@ import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
-import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
 import {
-  buildLexicalIndex,
-  type LexicalSnapshot,
+  buildLexicalSnapshot,
+  decodeLexicalSnapshot,
+  encodeLexicalSnapshot,
+  lexicalHeadLength,
   lexicalKey,
+  lexicalKeyOf,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
 import { scanKb } from './kb-files.js';
@@ -22,6 +24,7 @@ import {
   type IndexContents,
   readIndex,
   readLexical,
+  readLexicalHead,
   type SkippedFile,
   type StoredIndex,
   writeIndex,
@@ -205,7 +208,14 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   options.beforeWrite?.(findings, previous?.manifest.findings ?? []);
   const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
   const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
-  const written = !(previous && embedded === 0 && unchanged(previous, contents));
+  // The persisted lexical index must fit too (same tokenizer, glossary and format), else a start would rebuild it.
+  const lexicalFits =
+    previous !== null &&
+    previous.hasLexical &&
+    lexicalKeyOf(
+      (await readLexicalHead(options.indexDir, previous.generation, lexicalHeadLength)) ?? new Uint8Array(),
+    ) === lexicalKey(glossary.entries);
+  const written = !(previous && lexicalFits && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
     const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries);
@@ -234,31 +244,19 @@ async function lexicalSnapshot(
   previous: StoredIndex | null,
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
-): Promise<LexicalSnapshot> {
+): Promise<Uint8Array> {
   const glossary = compileGlossary(entries);
   const key = lexicalKey(entries);
-  const old = previous?.hasLexical
-    ? ((await readLexical(indexDir, previous.generation)) as LexicalSnapshot | null)
-    : null;
-  const usable =
-    old !== null &&
-    old.key === key &&
-    Array.isArray(old.docs) &&
-    previous !== null &&
-    old.docs.length === previous.manifest.docs.length &&
-    old.docs.every((entry, i) => entry?.path === previous.manifest.docs[i]?.path);
-  if (usable && previous) {
+  const bytes = previous?.hasLexical ? await readLexical(indexDir, previous.generation) : null;
+  const old = bytes ? decodeLexicalSnapshot(bytes) : null;
+  if (old && old.key === key && previous) {
     const previousRecords = new Map(previous.docs.map((doc) => [doc.path, doc]));
     const unchanged = new Set(
       docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
     );
-    try {
-      return await updateLexicalSnapshot(old, docs, unchanged, glossary, RETRIEVAL_CONFIG);
-    } catch {
-      // A damaged previous snapshot: build from scratch below.
-    }
+    return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
   }
-  return buildLexicalIndex(docs, glossary, RETRIEVAL_CONFIG).snapshot(key);
+  return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */
@@ -267,7 +265,6 @@ function unchanged(previous: StoredIndex, next: IndexContents): boolean {
   return (
     !previous.fellBackFrom &&
     previous.invalidRecords === 0 &&
-    previous.hasLexical &&
     previous.docs.length === next.docs.length &&
     previous.docs.every((doc, i) => doc === next.docs[i]) &&
     manifest.vectors === next.vectorStatus &&

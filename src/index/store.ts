@@ -70,7 +70,7 @@ export interface StoredIndex {
   fellBackFrom?: { generation: string | null; reason: string };
   /** Salvage mode only: records that failed validation and were left out. */
   invalidRecords: number;
-  /** Whether the generation has a persisted lexical index (lexical.json). */
+  /** Whether the generation has a persisted lexical index (lexical.bin). */
   hasLexical: boolean;
 }
 
@@ -88,8 +88,8 @@ export interface IndexContents {
   vectorStatus: string;
   findings: Finding[];
   skipped?: SkippedFile[];
-  /** The query-ready lexical index of `docs` (src/retrieve/lexical.ts LexicalSnapshot), persisted as lexical.json. */
-  lexical?: unknown;
+  /** The query-ready lexical index of `docs` (src/retrieve/postings-codec.ts), persisted as lexical.bin. */
+  lexical?: Uint8Array;
 }
 
 const CURRENT = 'CURRENT';
@@ -121,8 +121,7 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
     };
     await writeLines(join(tmp, DOCS_FILE), contents.docs);
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
-    if (contents.lexical !== undefined)
-      await writeFile(join(tmp, LEXICAL_FILE), JSON.stringify(contents.lexical));
+    if (contents.lexical !== undefined) await writeFile(join(tmp, LEXICAL_FILE), contents.lexical);
     if (contents.vectors && contents.model) {
       await writeVectors(join(tmp, 'vectors.f32'), contents.vectors);
       await VectorIndex.build(contents.model.dims, contents.vectors).save(join(tmp, 'hnsw.bin'));
@@ -322,17 +321,43 @@ async function readGeneration(
 }
 
 const DOCS_FILE = 'docs.jsonl';
-const LEXICAL_FILE = 'lexical.json';
+const LEXICAL_FILE = 'lexical.bin';
 
 /**
- * The generation's persisted lexical index, or null when it has none or it cannot be parsed: it is derived
- * data, checked against the docs by the searcher, and rebuilt from them when unusable.
+ * The generation's persisted lexical index (its bytes), or null when it has none or it cannot be read: it is
+ * derived data, checked against the docs by the searcher, and rebuilt from them when unusable.
  */
-export async function readLexical(indexDir: string, generation: string): Promise<unknown> {
+export async function readLexical(indexDir: string, generation: string): Promise<Uint8Array | null> {
   try {
-    return JSON.parse(await readFile(join(indexDir, generation, LEXICAL_FILE), 'utf8'));
+    const bytes = await readFile(join(indexDir, generation, LEXICAL_FILE));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The first `length(first8)` bytes of the generation's lexical index: enough to read its header (format, key)
+ * without reading the file. `length` says how many bytes the header takes, from the first 8.
+ */
+export async function readLexicalHead(
+  indexDir: string,
+  generation: string,
+  length: (first8: Uint8Array) => number | null,
+): Promise<Uint8Array | null> {
+  let handle: FileHandle | null = null;
+  try {
+    handle = await open(join(indexDir, generation, LEXICAL_FILE), 'r');
+    const first8 = new Uint8Array(8);
+    if ((await handle.read(first8, 0, 8, 0)).bytesRead < 8) return null;
+    const size = length(first8);
+    if (size === null || size > 64 * 1024 * 1024) return null;
+    const head = new Uint8Array(size);
+    return (await handle.read(head, 0, size, 0)).bytesRead === size ? head : null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
   }
 }
 

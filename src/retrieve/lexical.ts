@@ -1,9 +1,24 @@
 import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Chunk, DocRecord, GlossaryEntry } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
+import {
+  buildPostings,
+  inputsFromPostings,
+  type PostingsArrays,
+  PostingsIndex,
+  type PostingsInputDoc,
+} from './postings.js';
+import {
+  decodePostings,
+  decodeTermGroups,
+  type EncodedPostings,
+  encodePostings,
+  headerEnd,
+  keyOfHeader,
+  termGroupCount,
+} from './postings-codec.js';
 import type { AnalyzedQuery } from './query.js';
 import { tokenize } from './tokenize.js';
 import type { RankedChunk } from './types.js';
@@ -33,20 +48,17 @@ export interface LexicalIndex {
 }
 
 /**
- * What a built lexical index persists (lexical.json of an index generation): MiniSearch's own serialization and
- * the per-doc token sets, so opening an index never re-tokenizes the KB. Tied to the tokenizer and glossary it
- * was built with (`key`).
+ * What a built lexical index persists (lexical.bin of an index generation, see postings-codec.ts): the postings
+ * arrays, so opening an index never re-tokenizes the KB. Tied to the tokenizer and glossary it was built with
+ * (`key`).
  */
 export interface LexicalSnapshot {
   key: string;
-  docCount: number;
-  miniSearch: AsPlainObject;
-  /** Per doc path: its tokens, and which of them are topic tokens (title, triggers, headings). */
-  docs: Array<{ path: string; tokens: string[]; topic: string[]; chunks: string[] }>;
+  arrays: PostingsArrays;
 }
 
 /** Bump when tokenization changes, so persisted lexical indexes are rebuilt. */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
 
 /** Which tokenizer and glossary a snapshot was built with: it is reusable only under the same key. */
 export function lexicalKey(glossary: readonly GlossaryEntry[]): string {
@@ -56,271 +68,231 @@ export function lexicalKey(glossary: readonly GlossaryEntry[]): string {
     .digest('hex');
 }
 
-function miniSearchOptions(
-  config: RetrievalConfig,
-  tokenizeText: (text: string) => string[],
-): Options<LexicalDoc> {
+/** Normalizes and tokenizes one doc into what the postings are built from. */
+function postingsInput(doc: DocRecord, tokenizeText: (text: string) => string[]): PostingsInputDoc {
+  const counted = (tokens: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+    return counts;
+  };
   return {
-    fields: ['title', 'headings', 'text'],
-    storeFields: [],
-    // Texts are normalized once before indexing; queries are normalized in search().
-    tokenize: tokenizeText,
-    processTerm: (term) => term,
-    searchOptions: { boost: config.lexical.boost, combineWith: 'OR' },
+    path: doc.path,
+    chunkIds: doc.chunks.map((chunk) => chunk.id),
+    topic: tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)),
+    chunks: doc.chunks.map((chunk) => {
+      const row = lexicalRow(chunk);
+      return [
+        counted(tokenizeText(row.title)),
+        counted(tokenizeText(row.headings)),
+        counted(tokenizeText(row.text)),
+      ];
+    }),
   };
 }
 
-/** Tokens of one doc for the lexical index: its rows (one per chunk) and its token sets. */
-function docEntry(
-  doc: DocRecord,
-  tokenizeText: (text: string) => string[],
-): { rows: LexicalDoc[]; entry: LexicalSnapshot['docs'][number] } {
-  const prep = prepareLexicalDoc(doc, tokenizeText);
-  const topic = new Set<string>(prep.topic);
-  const tokens = new Set(topic);
-  for (const field of prep.rows) {
-    for (const token of field.headings) topic.add(token);
-    for (const token of [...field.title, ...field.headings, ...field.text]) tokens.add(token);
-  }
-  return {
-    rows: prep.rows.map((field) => field.row),
-    entry: { path: doc.path, tokens: [...tokens], topic: [...topic], chunks: doc.chunks.map((c) => c.id) },
-  };
+/** The lexical snapshot of `docs`, tokenizing every doc. */
+export function buildLexicalSnapshot(
+  docs: readonly DocRecord[],
+  glossary: CompiledGlossary,
+  key: string,
+): LexicalSnapshot {
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  return { key, arrays: buildPostings(docs.map((doc) => postingsInput(doc, tokenizeText))) };
 }
 
 /**
- * The snapshot of `docs` made from the previous one: chunks of docs that changed or left are discarded, new
- * and changed docs are tokenized and added; the others are not touched (an incremental ingest tokenizes only
- * what changed). `unchanged` holds the paths whose records are the same as when `previous` was built.
+ * The snapshot of `docs` made from the previous one: docs that changed or are new are tokenized; the others'
+ * term counts are taken back from the previous postings (an incremental ingest tokenizes only what changed).
+ * `unchanged` holds the paths whose records are the same as when `previous` was built.
  */
-export async function updateLexicalSnapshot(
+export function updateLexicalSnapshot(
   previous: LexicalSnapshot,
   docs: readonly DocRecord[],
   unchanged: ReadonlySet<string>,
   glossary: CompiledGlossary,
-  config: RetrievalConfig,
-): Promise<LexicalSnapshot> {
+): LexicalSnapshot {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
-  const miniSearch = MiniSearch.loadJS<LexicalDoc>(
-    previous.miniSearch,
-    miniSearchOptions(config, tokenizeText),
-  );
-  const kept = new Map(
-    previous.docs.filter((entry) => unchanged.has(entry.path)).map((entry) => [entry.path, entry]),
-  );
-  for (const entry of previous.docs) {
-    if (kept.has(entry.path)) continue;
-    for (const id of entry.chunks) miniSearch.discard(id);
-  }
-  // Drop the discarded chunks' postings now, so term statistics equal a fresh build's.
-  await miniSearch.vacuum();
-  const perDoc: LexicalSnapshot['docs'] = [];
-  for (const doc of docs) {
+  const kept = inputsFromPostings(previous.arrays, unchanged);
+  const inputs = docs.map((doc) => {
     const old = kept.get(doc.path);
-    if (old) {
-      perDoc.push(old);
-      continue;
-    }
-    const { rows, entry } = docEntry(doc, tokenizeText);
-    miniSearch.addAll(rows);
-    perDoc.push(entry);
-  }
-  return { key: previous.key, docCount: docs.length, miniSearch: miniSearch.toJSON(), docs: perDoc };
+    return old &&
+      old.chunkIds.length === doc.chunks.length &&
+      old.chunkIds.every((id, i) => id === doc.chunks[i]?.id)
+      ? old
+      : postingsInput(doc, tokenizeText);
+  });
+  return { key: previous.key, arrays: buildPostings(inputs) };
 }
 
-/** BM25 (MiniSearch) over chunks, with the Chinese-aware tokenizer on both sides. */
+/** A lexical index over built arrays (for tests and one-off commands: tokenizes every doc). */
 export function buildLexicalIndex(
   docs: readonly DocRecord[],
   glossary: CompiledGlossary,
   config: RetrievalConfig,
-): BuiltLexicalIndex {
-  const steps = lexicalIndexSteps(docs, glossary, config);
+): LexicalIndex {
+  const snapshot = buildLexicalSnapshot(docs, glossary, '');
+  return lexicalIndexOver(new PostingsIndex(snapshot.arrays), glossary, config);
+}
+
+/**
+ * The lexical index restored from its encoded snapshot (lexical.bin), as a generator that yields after each
+ * group of terms it decodes and indexes, so a server can open a large index between requests. Returns null when
+ * the snapshot is damaged, or was built with another tokenizer or glossary or for other docs: it is derived
+ * data, so a bad one costs start-up time (a rebuild), never correctness.
+ */
+export function* lexicalLoadSteps(
+  bytes: Uint8Array,
+  docs: readonly DocRecord[],
+  key: string,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+  /** false: skip the walk over every posting (the buffer was checked where it was read, the build worker). */
+  verify = true,
+): Generator<void, LexicalIndex | null, void> {
+  let encoded: EncodedPostings;
+  try {
+    encoded = decodePostings(bytes, { verify });
+  } catch {
+    return null;
+  }
+  const { arrays } = encoded;
+  if (encoded.key !== key || arrays.docPaths.length !== docs.length) return null;
+  yield;
+  let chunk = 0;
+  for (const [d, doc] of docs.entries()) {
+    if (arrays.docPaths[d] !== doc.path) return null;
+    for (const c of doc.chunks) if (arrays.chunkIds[chunk++] !== c.id) return null;
+    if (d % 1000 === 999) yield;
+  }
+  if (chunk !== arrays.chunkIds.length) return null;
+  yield;
+  const terms: string[] = [];
+  const idOf = new Map<string, number>();
+  const groups = termGroupCount(encoded);
+  for (let g = 0; g < groups; g++) {
+    for (const term of decodeTermGroups(encoded, g, g + 1)) {
+      idOf.set(term, terms.length);
+      terms.push(term);
+    }
+    yield;
+  }
+  if (terms.length !== encoded.termCount || idOf.size !== terms.length) return null;
+  return lexicalIndexOver(new PostingsIndex({ ...arrays, terms }, idOf), glossary, config);
+}
+
+/** A persisted snapshot back as arrays (terms decoded), or null when it is damaged. */
+export function decodeLexicalSnapshot(bytes: Uint8Array): LexicalSnapshot | null {
+  try {
+    const encoded = decodePostings(bytes);
+    const terms = decodeTermGroups(encoded, 0, termGroupCount(encoded));
+    if (terms.length !== encoded.termCount) return null;
+    return { key: encoded.key, arrays: { ...encoded.arrays, terms } };
+  } catch {
+    return null;
+  }
+}
+
+/** The key a persisted snapshot was built with, from its leading bytes; null when it has another format. */
+export function lexicalKeyOf(head: Uint8Array): string | null {
+  return keyOfHeader(head);
+}
+
+/** How many leading bytes `lexicalKeyOf` needs, from the first 8 (null: not a lexical index). */
+export const lexicalHeadLength = headerEnd;
+
+/** The bytes lexical.bin holds. */
+export function encodeLexicalSnapshot(snapshot: LexicalSnapshot): Uint8Array {
+  return encodePostings(snapshot.arrays, snapshot.key);
+}
+
+/** The same, in one go. */
+export function loadLexicalIndex(
+  bytes: Uint8Array,
+  docs: readonly DocRecord[],
+  key: string,
+  glossary: CompiledGlossary,
+  config: RetrievalConfig,
+): LexicalIndex | null {
+  const steps = lexicalLoadSteps(bytes, docs, key, glossary, config);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
-export type BuiltLexicalIndex = LexicalIndex & { snapshot(key: string): LexicalSnapshot };
-
-/**
- * The same build as a generator that yields after every doc and every few rows it indexes, so a server can
- * build a large index between requests (`await pause()` at each yield) instead of blocking for seconds.
- */
-export function* lexicalIndexSteps(
-  docs: readonly DocRecord[],
-  glossary: CompiledGlossary,
-  config: RetrievalConfig,
-  /** `prepareLexicalDocs(docs, glossary)`, computed ahead (in another thread): the costly part of the build. */
-  prepared?: readonly PreparedLexicalDoc[],
-): Generator<void, BuiltLexicalIndex, void> {
-  const tokenizeText = (text: string) => tokenize(text, { glossary });
-  // Each field is tokenized once while building: MiniSearch's add() reuses the tokens prepared below.
-  let building: Map<string, string[]> | null = new Map();
-  const miniSearch = new MiniSearch<LexicalDoc>(
-    miniSearchOptions(config, (text) => building?.get(text) ?? tokenizeText(text)),
-  );
-  const perDoc: LexicalSnapshot['docs'] = [];
-  const rows: LexicalDoc[] = [];
-  for (const [i, doc] of docs.entries()) {
-    const prep = prepared?.[i] ?? prepareLexicalDoc(doc, tokenizeText);
-    const topic = new Set<string>(prep.topic);
-    const tokens = new Set(topic);
-    for (const [c] of doc.chunks.entries()) {
-      const field = prep.rows[c];
-      if (!field) throw new Error(`lexical data for ${doc.path} does not match its chunks`);
-      rows.push(field.row);
-      building.set(field.row.title, field.title);
-      building.set(field.row.headings, field.headings);
-      building.set(field.row.text, field.text);
-      for (const token of field.headings) topic.add(token);
-      for (const token of [...field.title, ...field.headings, ...field.text]) tokens.add(token);
-    }
-    perDoc.push({
-      path: doc.path,
-      tokens: [...tokens],
-      topic: [...topic],
-      chunks: doc.chunks.map((c) => c.id),
-    });
-    yield;
-  }
-  for (const [i, row] of rows.entries()) {
-    miniSearch.add(row);
-    if (i % 20 === 19) yield;
-  }
-  building = null;
-  const index = lexicalIndexOver(miniSearch, perDoc, docs.length, tokenizeText, config);
-  return {
-    ...index,
-    snapshot: (key) => ({ key, docCount: docs.length, miniSearch: miniSearch.toJSON(), docs: perDoc }),
-  };
-}
-
-/** What the lexical build needs of one doc: normalized rows and their tokens, the doc's topic tokens. */
-export interface PreparedLexicalDoc {
-  topic: string[];
-  rows: Array<{ row: LexicalDoc; title: string[]; headings: string[]; text: string[] }>;
-}
-
-function prepareLexicalDoc(doc: DocRecord, tokenizeText: (text: string) => string[]): PreparedLexicalDoc {
-  return {
-    topic: tokenizeText(normalizeText(`${doc.title} ${doc.triggers.join(' ')}`)),
-    rows: doc.chunks.map((chunk) => {
-      const row = lexicalRow(chunk);
-      return {
-        row,
-        title: tokenizeText(row.title),
-        headings: tokenizeText(row.headings),
-        text: tokenizeText(row.text),
-      };
-    }),
-  };
-}
-
-/** Normalizes and tokenizes docs for `lexicalIndexSteps` (pure; an index-build worker runs it). */
-export function prepareLexicalDocs(
-  docs: readonly DocRecord[],
-  glossary: CompiledGlossary,
-): PreparedLexicalDoc[] {
-  const tokenizeText = (text: string) => tokenize(text, { glossary });
-  return docs.map((doc) => prepareLexicalDoc(doc, tokenizeText));
-}
-
-/** A lexical index restored from its snapshot: no tokenizing, no re-indexing. */
-export function loadLexicalIndex(
-  snapshot: LexicalSnapshot,
+/** The query side of a postings index: BM25 search with fuzzy matching, doc coverage, the vocabulary. */
+export function lexicalIndexOver(
+  postings: PostingsIndex,
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): LexicalIndex {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
-  const miniSearch = MiniSearch.loadJS<LexicalDoc>(
-    snapshot.miniSearch,
-    miniSearchOptions(config, tokenizeText),
-  );
-  return lexicalIndexOver(miniSearch, snapshot.docs, snapshot.docCount, tokenizeText, config);
-}
-
-function lexicalIndexOver(
-  miniSearch: MiniSearch<LexicalDoc>,
-  perDoc: LexicalSnapshot['docs'],
-  docCountRaw: number,
-  tokenizeText: (text: string) => string[],
-  config: RetrievalConfig,
-): LexicalIndex {
-  const chunkDoc = new Map<string, string>();
-  const docTokens = new Map<string, Set<string>>();
-  const topicTokens = new Map<string, Set<string>>();
-  const documentFrequency = new Map<string, number>();
-  for (const doc of perDoc) {
-    for (const chunk of doc.chunks) chunkDoc.set(chunk, doc.path);
-    docTokens.set(doc.path, new Set(doc.tokens));
-    topicTokens.set(doc.path, new Set(doc.topic));
-    for (const token of doc.tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
-  }
-  const docCount = Math.max(1, docCountRaw);
-  const idf = (token: string) => Math.log((docCount + 1) / ((documentFrequency.get(token) ?? 0) + 0.5));
+  const docCount = Math.max(1, postings.arrays.docPaths.length);
+  const idf = (token: string) => Math.log((docCount + 1) / ((postings.docFreq(token) ?? 0) + 0.5));
+  const vocabulary = new PostingsVocabulary(postings);
+  const { boost } = config.lexical;
+  const boosts = [boost.title, boost.headings, boost.text];
+  const chunkIds = postings.arrays.chunkIds;
 
   return {
-    vocabulary: documentFrequency,
-    chunkCount: miniSearch.documentCount,
+    vocabulary,
+    chunkCount: postings.chunkCount,
     tokenize: tokenizeText,
     search(query, limit, allowedDocs) {
       if (query.terms.size === 0) return [];
-      const filter = allowedDocs
-        ? (result: { id: string }) => allowedDocs.has(chunkDoc.get(result.id) ?? '')
-        : undefined;
-      // Fuzzy expansion walks the term tree: a few long Latin words per question, words the KB does not contain
-      // first (typos), then known ones (variants: pods, services; measured: without them fused hit@1 drops 0.866 → 0.852).
+      const docPaths = postings.arrays.docPaths;
+      const allowDoc = allowedDocs ? (d: number) => allowedDocs.has(docPaths[d] ?? '') : undefined;
+      // Fuzzy expansion walks the term dictionary: a few long Latin words per question, words the KB does not
+      // contain first (typos), then known ones (variants: pods, services; measured: without them fused hit@1 drops
+      // 0.866 → 0.852).
       const eligible = [...query.terms.keys()].filter(
         (term) => /^[a-z][a-z-]+$/.test(term) && term.length >= config.lexical.fuzzyMinLength,
       );
+      const known = (term: string) => vocabulary.has(term);
       const fuzzyTerms = new Set(
-        [
-          ...eligible.filter((term) => !documentFrequency.has(term)),
-          ...eligible.filter((term) => documentFrequency.has(term)),
-        ].slice(0, config.budget.maxFuzzyTerms),
+        [...eligible.filter((term) => !known(term)), ...eligible.filter(known)].slice(
+          0,
+          config.budget.maxFuzzyTerms,
+        ),
       );
       // A word the KB does not contain gets at most edit distance 2: a long random word would otherwise walk much
-      // of the term tree (0.2 × 30 letters = 6). Known words keep the proportional distance (their variants).
-      const fuzzy = (term: string) => {
-        if (!fuzzyTerms.has(term)) return false;
-        if (documentFrequency.has(term)) return config.lexical.fuzzy;
-        const distance = Math.min(2, Math.round(term.length * config.lexical.fuzzy));
-        return distance > 0 ? distance : false;
+      // of the dictionary (0.2 × 30 letters = 6). Known words keep the proportional distance (their variants).
+      const maxDistance = (term: string) => {
+        if (!fuzzyTerms.has(term)) return 0;
+        const proportional = Math.round(term.length * config.lexical.fuzzy);
+        return known(term) ? Math.min(6, proportional) : Math.min(2, proportional);
       };
-      // The query is already tokenized and weighted: hand MiniSearch the terms as they are.
-      return miniSearch
-        .search([...query.terms.keys()].join(' '), {
-          tokenize: splitTerms,
-          fuzzy,
-          boostTerm: (term) => query.terms.get(term) ?? 1,
-          ...(filter ? { filter } : {}),
-        })
-        .slice(0, limit)
-        .map((result) => ({ chunkId: String(result.id), score: result.score }));
+      return postings
+        .search(
+          [...query.terms].map(([term, weight]) => ({ term, boost: weight, maxDistance: maxDistance(term) })),
+          boosts,
+          limit,
+          allowDoc,
+        )
+        .map((hit) => ({ chunkId: chunkIds[hit.chunk] ?? '', score: hit.score }));
     },
-    coverageOf: (query) => shareOf(query, docTokens),
-    topicCoverageOf: (query) => shareOf(query, topicTokens),
+    coverageOf: (query) => shareOf(query, false),
+    topicCoverageOf: (query) => shareOf(query, true),
   };
 
-  function shareOf(query: AnalyzedQuery, tokensByDoc: ReadonlyMap<string, ReadonlySet<string>>) {
+  function shareOf(query: AnalyzedQuery, topic: boolean) {
     // In a long report (one with a headline), a word no doc contains (a product or host name, filler of the
     // pasted context) cannot be covered by any doc, and at full IDF such words would drown what the report asks:
     // they count `unknownTermWeight`. In a short question an unknown word is likely the point (out of scope).
     const unknown = query.headline === null ? 1 : config.lexical.unknownTermWeight;
-    const known = (token: string) => (documentFrequency.has(token) ? 1 : unknown);
-    const weighted = [...query.terms].map(
-      ([token, weight]) => [token, weight * idf(token) * known(token)] as const,
-    );
+    const weighted = [...query.terms].map(([token, weight]) => {
+      const id = postings.termId(token);
+      return [id, weight * idf(token) * (id === undefined ? unknown : 1)] as const;
+    });
     const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
     const perDoc = new Map<string, number>();
     return (docPath: string) => {
       let share = perDoc.get(docPath);
       if (share === undefined) {
-        const present = tokensByDoc.get(docPath);
-        const covered = present
-          ? weighted.reduce((sum, [token, weight]) => sum + (present.has(token) ? weight : 0), 0)
-          : 0;
+        const covered = weighted.reduce(
+          (sum, [id, weight]) => sum + (id !== undefined && postings.docHas(docPath, id, topic) ? weight : 0),
+          0,
+        );
         share = total > 0 ? covered / total : 0;
         perDoc.set(docPath, share);
       }
@@ -329,7 +301,35 @@ function lexicalIndexOver(
   }
 }
 
-const splitTerms = (terms: string) => terms.split(' ');
+/** Every token of the KB with the number of docs it occurs in, read from the postings (no copy). */
+class PostingsVocabulary implements ReadonlyMap<string, number> {
+  constructor(private readonly postings: PostingsIndex) {}
+  get size(): number {
+    return this.postings.termCount;
+  }
+  get(term: string): number | undefined {
+    return this.postings.docFreq(term);
+  }
+  has(term: string): boolean {
+    return this.postings.termId(term) !== undefined;
+  }
+  *entries(): MapIterator<[string, number]> {
+    const { terms, docFreq } = this.postings.arrays;
+    for (const [i, term] of terms.entries()) yield [term, docFreq[i] as number];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.postings.arrays.terms;
+  }
+  *values(): MapIterator<number> {
+    yield* this.postings.arrays.docFreq;
+  }
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
+    for (const [term, count] of this.entries()) callback(count, term, this);
+  }
+}
 
 function lexicalRow(chunk: Chunk): LexicalDoc {
   return {

@@ -6,17 +6,28 @@ import { normalizeText } from './normalize.js';
 export type ScopeTable = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
 
 export function buildScopeTable(docs: readonly DocRecord[], glossary: CompiledGlossary): ScopeTable {
-  const table = new Map<string, ReadonlyMap<string, ReadonlySet<string>>>();
-  for (const doc of docs) {
+  return scopeTableFrom(scopeEntries(docs, glossary));
+}
+
+/** The scope table's content as plain data (a build worker computes it and posts it: it reads every heading). */
+export type ScopeEntries = Array<[docPath: string, scoped: Array<[set: string, groups: string[]]>]>;
+
+export function scopeEntries(docs: readonly DocRecord[], glossary: CompiledGlossary): ScopeEntries {
+  return docs.map((doc) => {
     const headings = doc.chunks.flatMap((chunk) => chunk.headingPath);
     const topic = normalizeText([doc.title, ...doc.triggers, ...headings].join(' \n '));
     // A doc naming several members of a set (a generic runbook with a section per CNI) is not scoped by it.
     const scoped = [...exclusiveGroups(glossary.groupsIn(topic), glossary)].filter(
       ([, groups]) => groups.size === 1,
     );
-    table.set(doc.path, new Map(scoped));
-  }
-  return table;
+    return [doc.path, scoped.map(([set, groups]) => [set, [...groups]])];
+  });
+}
+
+export function scopeTableFrom(entries: ScopeEntries): ScopeTable {
+  return new Map(
+    entries.map(([path, scoped]) => [path, new Map(scoped.map(([set, groups]) => [set, new Set(groups)]))]),
+  );
 }
 
 /**

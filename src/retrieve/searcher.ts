@@ -6,15 +6,13 @@ import { type CompiledGlossary, compileGlossary } from './glossary.js';
 import {
   buildLexicalIndex,
   type LexicalIndex,
-  type LexicalSnapshot,
-  lexicalIndexSteps,
   lexicalKey,
+  lexicalLoadSteps,
   loadLexicalIndex,
-  type PreparedLexicalDoc,
 } from './lexical.js';
 import { normalizeText } from './normalize.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
-import { buildScopeTable, type ScopeTable, scopeMatch } from './scope.js';
+import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type {
@@ -39,8 +37,15 @@ export interface SearcherData {
   vector: VectorSearch | null;
   vectorStatus: VectorStatus;
   generation?: string;
-  /** The persisted lexical index of these docs, when the index has one (else it is built here). */
-  lexical?: unknown;
+  /**
+   * The persisted lexical index of these docs (lexical.bin's bytes), when the index has one; else, or when it
+   * does not match these docs, it is built here (tokenizing every doc).
+   */
+  lexical?: Uint8Array | null;
+  /** The bytes were checked where they were read (the build worker): skip the walk over every posting. */
+  lexicalVerified?: boolean;
+  /** `scopeEntries(docs, glossary)`, computed ahead (by the build worker): it reads every heading of the KB. */
+  scopes?: ScopeEntries;
 }
 
 interface SearcherParts {
@@ -73,24 +78,28 @@ export class KbSearcher implements Searcher {
   private readonly cniGroups = new Map<string, string>();
 
   /**
-   * Builds a searcher in steps, awaiting `pause()` between them (the lexical index, the costly part, yields
-   * after every doc), so a server builds a large index without holding its event loop for seconds.
+   * Builds a searcher in steps, awaiting `pause()` between them (the persisted lexical index is opened a group
+   * of terms at a time), so a server opens a large index without holding its event loop.
    */
   static async build(
     data: SearcherData,
     pause: () => Promise<void>,
     config: RetrievalConfig = RETRIEVAL_CONFIG,
-    /** `prepareLexicalDocs` of the same docs and glossary, computed ahead (by the build worker). */
-    prepared?: readonly PreparedLexicalDoc[],
   ): Promise<KbSearcher> {
     const glossary = compileGlossary(data.glossary);
     await pause();
     const triggers = buildTriggerTable(data.docs, glossary, config);
     await pause();
-    // A persisted snapshot of the same docs loads without tokenizing; otherwise build between requests.
-    let lexical = restoreLexical(data.lexical, data.docs, data.glossary, glossary, config);
-    if (!lexical) {
-      const steps = lexicalIndexSteps(data.docs, glossary, config, prepared);
+    let lexical: LexicalIndex | null = null;
+    if (data.lexical) {
+      const steps = lexicalLoadSteps(
+        data.lexical,
+        data.docs,
+        lexicalKey(data.glossary),
+        glossary,
+        config,
+        !data.lexicalVerified,
+      );
       let step = steps.next();
       while (!step.done) {
         await pause();
@@ -98,8 +107,10 @@ export class KbSearcher implements Searcher {
       }
       lexical = step.value;
     }
+    // No usable snapshot: tokenize here (the build worker sends one, so a server does not come here).
+    lexical ??= buildLexicalIndex(data.docs, glossary, config);
     await pause();
-    const scopes = buildScopeTable(data.docs, glossary);
+    const scopes = data.scopes ? scopeTableFrom(data.scopes) : buildScopeTable(data.docs, glossary);
     await pause();
     const spelling = buildSpellingCorrector(lexical.vocabulary);
     await pause();
@@ -135,7 +146,9 @@ export class KbSearcher implements Searcher {
     this.triggers = parts?.triggers ?? buildTriggerTable(data.docs, this.glossary, config);
     this.lexical =
       parts?.lexical ??
-      restoreLexical(data.lexical, data.docs, data.glossary, this.glossary, config) ??
+      (data.lexical
+        ? loadLexicalIndex(data.lexical, data.docs, lexicalKey(data.glossary), this.glossary, config)
+        : null) ??
       buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = parts?.scopes ?? buildScopeTable(data.docs, this.glossary);
     this.cni = this.buildCniScope(data.glossary);
@@ -402,40 +415,6 @@ export class KbSearcher implements Searcher {
     };
     const combined = 1 - Object.values(signals).reduce((rest, signal) => rest * (1 - signal), 1);
     return { ...signals, combined };
-  }
-}
-
-/**
- * The persisted lexical index, when it matches these docs and this glossary; null (build it instead) when it is
- * absent, stale or damaged: it is derived data, so a bad one costs start-up time, never correctness.
- */
-function restoreLexical(
-  snapshot: unknown,
-  docs: readonly DocRecord[],
-  entries: readonly GlossaryEntry[],
-  glossary: ReturnType<typeof compileGlossary>,
-  config: RetrievalConfig,
-): LexicalIndex | null {
-  const candidate = snapshot as Partial<LexicalSnapshot> | null | undefined;
-  if (!candidate || candidate.key !== lexicalKey(entries) || !Array.isArray(candidate.docs)) return null;
-  if (candidate.docCount !== docs.length || candidate.docs.length !== docs.length) return null;
-  const matches = candidate.docs.every((entry, i) => {
-    const doc = docs[i];
-    return (
-      doc !== undefined &&
-      entry?.path === doc.path &&
-      Array.isArray(entry.tokens) &&
-      Array.isArray(entry.topic) &&
-      Array.isArray(entry.chunks) &&
-      entry.chunks.length === doc.chunks.length &&
-      entry.chunks.every((id, j) => id === doc.chunks[j]?.id)
-    );
-  });
-  if (!matches) return null;
-  try {
-    return loadLexicalIndex(candidate as LexicalSnapshot, glossary, config);
-  } catch {
-    return null;
   }
 }
 

@@ -4,7 +4,7 @@ import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
-import type { PreparedLexicalDoc } from '../retrieve/lexical.js';
+import type { ScopeEntries } from '../retrieve/scope.js';
 
 export interface BuildRequest {
   kbDir: string;
@@ -33,9 +33,14 @@ export type BuildMessage =
       manifest: Pick<Manifest, 'model' | 'vectors' | 'chunks'>;
       glossary: GlossaryEntry[];
       docCount: number;
+      /**
+       * The generation's lexical index (lexical.bin, checked here), moved to the main thread without a copy:
+       * the server opens it without tokenizing. Built here when the generation has none that fits.
+       */
+      lexical: Uint8Array;
     }
-  /** `lexical`: the docs' normalized and tokenized text, so the main thread does not redo the costly part. */
-  | { type: 'docs'; docs: ParsedDocument[]; lexical: PreparedLexicalDoc[] }
+  /** `scopes`: the docs' scope entries (src/retrieve/scope.ts), so the main thread does not read every heading. */
+  | { type: 'docs'; docs: ParsedDocument[]; scopes: ScopeEntries }
   | { type: 'done'; report: IngestReport | null; ingestError: BuildFailure | null }
   | { type: 'failed'; error: BuildFailure };
 

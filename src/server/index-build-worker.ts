@@ -7,10 +7,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { resolveEmbedder } from '../adapters/embedder-from-config.js';
 import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
-import { ingestKb } from '../index/ingest-kb.js';
-import { readIndex } from '../index/store.js';
+import { updateIndex } from '../index/ingest-kb.js';
+import { readIndex, readLexical, type StoredIndex } from '../index/store.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
-import { prepareLexicalDocs } from '../retrieve/lexical.js';
+import {
+  buildLexicalSnapshot,
+  encodeLexicalSnapshot,
+  lexicalKey,
+  loadLexicalIndex,
+} from '../retrieve/lexical.js';
+import { scopeEntries } from '../retrieve/scope.js';
 import {
   type BuildFailure,
   type BuildMessage,
@@ -35,12 +42,17 @@ function failure(error: unknown): BuildFailure {
   };
 }
 
-async function build(request: BuildRequest, post: (message: BuildMessage) => void): Promise<void> {
+async function build(
+  request: BuildRequest,
+  post: (message: BuildMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
   const resolution = await resolveEmbedder(request.embedding);
   let ingestError: BuildFailure | null = null;
   let report = null;
+  /** The live generation as the ingest read it, when it wrote nothing (read once, not twice). */
+  let live: StoredIndex | undefined;
   try {
-    report = await ingestKb({
+    ({ report, live } = await updateIndex({
       kbDir: request.kbDir,
       indexDir: request.indexDir,
       embedder: resolution.embedder,
@@ -51,7 +63,7 @@ async function build(request: BuildRequest, post: (message: BuildMessage) => voi
             if (added.length > 0) throw new RejectedEdit(added);
           }
         : undefined,
-    });
+    }));
   } catch (error) {
     ingestError = failure(error);
     // A reload that fails changes nothing: the server keeps what it serves.
@@ -63,30 +75,52 @@ async function build(request: BuildRequest, post: (message: BuildMessage) => voi
   // At start-up a failed ingest falls back to the previous generation, if there is one.
   let index: Awaited<ReturnType<typeof readIndex>>;
   try {
-    index = await readIndex(request.indexDir, { loadHnsw: false });
+    index = live ?? (await readIndex(request.indexDir, { loadHnsw: false }));
   } catch (error) {
     // Nothing to fall back to: the ingest's own error says why (a missing KB, say), else the read's.
     post({ type: 'failed', error: ingestError ?? failure(error) });
     return;
   }
-  post({
-    type: 'index',
-    generation: index.generation,
-    manifest: { model: index.manifest.model, vectors: index.manifest.vectors, chunks: index.manifest.chunks },
-    glossary: index.glossary,
-    docCount: index.docs.length,
-  });
   const glossary = compileGlossary(index.glossary);
+  const key = lexicalKey(index.glossary);
+  // The persisted lexical index, checked against these docs here (off the main thread); one that does not fit
+  // (an older format, damage) is rebuilt here, so the server never tokenizes the KB.
+  let lexical = index.hasLexical ? await readLexical(request.indexDir, index.generation) : null;
+  if (!lexical || !loadLexicalIndex(lexical, index.docs, key, glossary, RETRIEVAL_CONFIG))
+    lexical = encodeLexicalSnapshot(buildLexicalSnapshot(index.docs, glossary, key));
+  post(
+    {
+      type: 'index',
+      generation: index.generation,
+      manifest: {
+        model: index.manifest.model,
+        vectors: index.manifest.vectors,
+        chunks: index.manifest.chunks,
+      },
+      glossary: index.glossary,
+      docCount: index.docs.length,
+      lexical,
+    },
+    ownBuffer(lexical),
+  );
   for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
     const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
-    post({ type: 'docs', docs, lexical: prepareLexicalDocs(docs, glossary) });
+    post({ type: 'docs', docs, scopes: scopeEntries(docs, glossary) });
   }
   post({ type: 'done', report, ingestError });
 }
 
+/** The buffer to transfer with `bytes`, when `bytes` is all of it (else it is copied with the message). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
+  const buffer = bytes.buffer;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
+    ? [buffer]
+    : [];
+}
+
 const port = parentPort;
 if (port) {
-  const post = (message: BuildMessage) => port.postMessage(message);
+  const post = (message: BuildMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   build(workerData as BuildRequest, post).catch((error: unknown) =>
     post({ type: 'failed', error: failure(error) }),
   );

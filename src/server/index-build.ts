@@ -8,7 +8,7 @@ import type { GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
-import type { PreparedLexicalDoc } from '../retrieve/lexical.js';
+import type { ScopeEntries } from '../retrieve/scope.js';
 import type { BuildFailure, BuildMessage, BuildRequest } from './index-build-protocol.js';
 
 export interface BuiltIndex {
@@ -16,8 +16,10 @@ export interface BuiltIndex {
   manifest: Pick<Manifest, 'model' | 'vectors' | 'chunks'>;
   glossary: GlossaryEntry[];
   docs: ParsedDocument[];
-  /** The docs' lexical preparation, in docs order. */
-  lexical: PreparedLexicalDoc[];
+  /** The generation's lexical index (lexical.bin's bytes), checked by the worker. */
+  lexical: Uint8Array;
+  /** The docs' scope entries, in docs order. */
+  scopes: ScopeEntries;
   /** null when the ingest failed and the previous generation was opened instead (start-up only). */
   report: IngestReport | null;
   ingestError: BuildFailure | null;
@@ -49,7 +51,7 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
     const worker = startWorker(request);
     let header: Extract<BuildMessage, { type: 'index' }> | null = null;
     const docs: ParsedDocument[] = [];
-    const lexical: PreparedLexicalDoc[] = [];
+    const scopes: ScopeEntries = [];
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -72,7 +74,7 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
           break;
         case 'docs':
           docs.push(...message.docs);
-          lexical.push(...message.lexical);
+          scopes.push(...message.scopes);
           break;
         case 'failed':
           settle(() => reject(new BuildFailed(message.error)));
@@ -97,7 +99,8 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
               manifest: head.manifest,
               glossary: head.glossary,
               docs,
-              lexical,
+              lexical: head.lexical,
+              scopes,
               report: message.report,
               ingestError: message.ingestError,
             }),

@@ -290,10 +290,17 @@ export class IndexManager {
       vectorsDisabledReason: this.vectorsDisabledReason,
     });
     const searcher = await KbSearcher.build(
-      { docs: built.docs, glossary: built.glossary, vector, vectorStatus, generation },
+      {
+        docs: built.docs,
+        glossary: built.glossary,
+        vector,
+        vectorStatus,
+        generation,
+        lexical: built.lexical,
+        lexicalVerified: true,
+        scopes: built.scopes,
+      },
       timeSlicer(this.options.sliceMs ?? 10),
-      undefined,
-      built.lexical,
     );
     const serial = (this.current?.serial ?? 0) + 1;
     this.current = { searcher, generation, serial, loadedAt: new Date() };

@@ -430,7 +430,7 @@ describe('atomic generations', () => {
       'docs.jsonl',
       'glossary.json',
       'hnsw.bin',
-      'lexical.json',
+      'lexical.bin',
       'manifest.json',
       'vectors.f32',
     ]);

@@ -1,5 +1,5 @@
-/** The persisted lexical index (lexical.json): restored at open, same answers as a fresh build, rebuilt when unusable. */
-import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+/** The persisted lexical index (lexical.bin): restored at open, same answers as a fresh build, rebuilt when unusable. */
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,19 +86,41 @@ describe('persisted lexical index', () => {
     }
   });
 
-  it('a damaged or stale lexical.json is rebuilt from the docs, never trusted', async () => {
+  it('a damaged or stale lexical.bin is rebuilt from the docs, never trusted', async () => {
     const generation = (await currentGeneration(indexDir)) ?? '';
+    const file = path.join(indexDir, generation, 'lexical.bin');
+    const good = await readFile(file);
     const expected = await summary(await openSearcher(indexDir, { embedder: null }), QUESTIONS[0] ?? '');
-    await writeFile(path.join(indexDir, generation, 'lexical.json'), '{"key": "stale", "docs": 3');
-    expect(await summary(await openSearcher(indexDir, { embedder: null }), QUESTIONS[0] ?? '')).toEqual(
-      expected,
-    );
-    await writeFile(
-      path.join(indexDir, generation, 'lexical.json'),
-      JSON.stringify({ key: 'other-glossary', docs: [] }),
-    );
-    expect(await summary(await openSearcher(indexDir, { embedder: null }), QUESTIONS[0] ?? '')).toEqual(
-      expected,
+    const opensLikeBefore = async (bytes: Uint8Array | string) => {
+      await writeFile(file, bytes);
+      expect(await summary(await openSearcher(indexDir, { embedder: null }), QUESTIONS[0] ?? '')).toEqual(
+        expected,
+      );
+    };
+    await opensLikeBefore('{"key": "stale", "docs": 3');
+    await opensLikeBefore(good.subarray(0, good.length >> 1)); // truncated
+    // A posting that points past the last chunk.
+    const outOfRange = Buffer.from(good);
+    outOfRange.writeUInt32LE(0xfffffff0, outOfRange.length - 4);
+    await opensLikeBefore(outOfRange);
+    // Another glossary's key.
+    const header = good.readUInt32LE(4);
+    const json = JSON.parse(good.subarray(8, 8 + header).toString('utf8'));
+    const otherKey = Buffer.from(JSON.stringify({ ...json, key: 'x'.repeat(json.key.length) }));
+    expect(otherKey.length).toBe(header);
+    await opensLikeBefore(Buffer.concat([good.subarray(0, 8), otherKey, good.subarray(8 + header)]));
+    await writeFile(file, good);
+  });
+
+  it('after an incremental ingest (only the edited doc re-tokenized), lexical.bin equals a fresh build byte for byte', async () => {
+    const kbDir = path.join(tmp, 'kb');
+    const index = await readIndex(indexDir);
+    const incremental = await readLexical(indexDir, index.generation);
+    const freshDir = path.join(tmp, 'fresh');
+    await updateIndex({ kbDir, indexDir: freshDir, embedder: null });
+    const fresh = await readIndex(freshDir);
+    expect(Buffer.from(incremental ?? [])).toEqual(
+      Buffer.from((await readLexical(freshDir, fresh.generation)) ?? []),
     );
   });
 });

@@ -56,15 +56,13 @@ describe('timeSlicer', () => {
 });
 
 describe('KbSearcher.build', () => {
-  it('in slices with worker-prepared lexical data ranks exactly like the one-go constructor', async () => {
+  it('in slices from the persisted lexical index ranks exactly like the one-go constructor', async () => {
     const { mkdtemp, rm } = await import('node:fs/promises');
     const os = await import('node:os');
     const path = await import('node:path');
     const { ingestKb } = await import('../../src/index/ingest-kb.js');
-    const { readIndex } = await import('../../src/index/store.js');
+    const { readIndex, readLexical } = await import('../../src/index/store.js');
     const { KbSearcher } = await import('../../src/retrieve/searcher.js');
-    const { compileGlossary } = await import('../../src/retrieve/glossary.js');
-    const { prepareLexicalDocs } = await import('../../src/retrieve/lexical.js');
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-build-'));
     try {
       const kbDir = path.resolve(import.meta.dirname, '../../kb');
@@ -76,9 +74,10 @@ describe('KbSearcher.build', () => {
         vector: null,
         vectorStatus: { enabled: false as const, reason: 'test' },
       };
-      // Through a structured clone, as the worker's messages arrive.
-      const prepared = structuredClone(prepareLexicalDocs(index.docs, compileGlossary(index.glossary)));
-      const sliced = await KbSearcher.build(data, timeSlicer(1), undefined, prepared);
+      // Through a structured clone, as the worker's message arrives.
+      const lexical = structuredClone(await readLexical(tmp, index.generation));
+      expect(lexical).not.toBeNull();
+      const sliced = await KbSearcher.build({ ...data, lexical, lexicalVerified: true }, timeSlicer(1));
       const oneGo = new KbSearcher(data);
       const ranking = async (searcher: InstanceType<typeof KbSearcher>, question: string) => {
         const result = await searcher.search(question);

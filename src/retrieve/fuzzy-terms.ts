@@ -1,0 +1,147 @@
+/**
+ * Terms of a dictionary within a Levenshtein distance of a word. Pure. Candidates come from an index of the
+ * terms' character bigrams: a term within k edits of a word shares at least max(|word|, |term|) − 1 − 2k of its
+ * bigrams (the q-gram lemma, q = 2), so only terms that reach that count are checked with a banded edit distance.
+ * The cost follows the terms that look like the word, not the size of the dictionary.
+ */
+/** The bigram index of a dictionary: sorted bigram keys, and per key the ids of the terms that hold it (CSR). */
+export interface BigramIndex {
+  gramKeys: Int32Array;
+  gramStart: Uint32Array;
+  gramTerms: Uint32Array;
+}
+
+/** Builds the bigram index of `terms` (at ingest: it is persisted with the postings). */
+export function buildBigramIndex(terms: readonly string[]): BigramIndex {
+  const perKey = new Map<number, number>();
+  for (const term of terms)
+    for (const key of distinctBigrams(term)) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+  const gramKeys = Int32Array.from(perKey.keys()).sort();
+  const slotOf = new Map<number, number>();
+  const gramStart = new Uint32Array(gramKeys.length + 1);
+  gramKeys.forEach((key, slot) => {
+    slotOf.set(key, slot);
+    gramStart[slot + 1] = (gramStart[slot] as number) + (perKey.get(key) as number);
+  });
+  const gramTerms = new Uint32Array(gramStart[gramKeys.length] as number);
+  const fill = gramStart.slice(0, gramKeys.length);
+  terms.forEach((term, id) => {
+    for (const key of distinctBigrams(term)) {
+      const slot = slotOf.get(key) as number;
+      gramTerms[fill[slot] as number] = id;
+      fill[slot] = (fill[slot] as number) + 1;
+    }
+  });
+  return { gramKeys, gramStart, gramTerms };
+}
+
+export class FuzzyDictionary {
+  private readonly counts: Uint32Array;
+
+  constructor(
+    private readonly terms: readonly string[],
+    private readonly grams: BigramIndex,
+  ) {
+    this.counts = new Uint32Array(terms.length);
+  }
+
+  private slotOf(key: number): number | undefined {
+    const keys = this.grams.gramKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = keys[mid] as number;
+      if (value === key) return mid;
+      if (value < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
+  }
+
+  /** Ids of the terms within `maxDistance` edits of `word` (the word itself included, at distance 0), ascending. */
+  near(word: string, maxDistance: number): Array<{ index: number; distance: number }> {
+    const found: Array<{ index: number; distance: number }> = [];
+    const grams = bigrams(word);
+    // Below this many shared bigrams no term can be near enough (for the shortest terms allowed).
+    const needed = Math.max(word.length, 2) - 1 - 2 * maxDistance;
+    const check = (id: number) => {
+      const term = this.terms[id] as string;
+      if (Math.abs(term.length - word.length) > maxDistance) return;
+      const distance = boundedDistance(word, term, maxDistance);
+      if (distance <= maxDistance) found.push({ index: id, distance });
+    };
+    if (needed <= 0) {
+      // Too short a word for the filter to say anything: check every term.
+      for (let id = 0; id < this.terms.length; id++) check(id);
+      return found;
+    }
+    // Each distinct bigram of the word counts as often as the word has it: an upper bound of the shared count.
+    const weight = new Map<number, number>();
+    for (const key of grams) weight.set(key, (weight.get(key) ?? 0) + 1);
+    const { counts } = this;
+    const touched: number[] = [];
+    const { gramStart, gramTerms } = this.grams;
+    for (const [key, times] of weight) {
+      const slot = this.slotOf(key);
+      if (slot === undefined) continue;
+      for (let p = gramStart[slot] as number; p < (gramStart[slot + 1] as number); p++) {
+        const id = gramTerms[p] as number;
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = (counts[id] as number) + times;
+      }
+    }
+    const passed: number[] = [];
+    for (const id of touched) {
+      const shared = counts[id] as number;
+      counts[id] = 0;
+      if (shared >= Math.max(word.length, (this.terms[id] as string).length) - 1 - 2 * maxDistance)
+        passed.push(id);
+    }
+    for (const id of passed.sort((a, b) => a - b)) check(id);
+    return found;
+  }
+}
+
+/** Character bigrams of a term as 32-bit numbers (two UTF-16 code units). */
+function bigrams(term: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < term.length; i++) out.push((term.charCodeAt(i) << 16) | term.charCodeAt(i + 1) | 0);
+  return out;
+}
+
+function distinctBigrams(term: string): number[] {
+  const all = bigrams(term);
+  return all.filter((key, i) => all.indexOf(key) === i);
+}
+
+/** Levenshtein distance of a and b when it is at most `limit`, else limit + 1 (only the band near the diagonal). */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const far = limit + 1;
+  let above = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) above[j] = Math.min(j, far);
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - limit);
+    const hi = Math.min(b.length, i + limit);
+    row[0] = Math.min(i, far);
+    if (lo > 1) row[lo - 1] = far;
+    let min = lo === 1 ? (row[0] as number) : far;
+    const char = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      let value = (above[j - 1] as number) + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = (above[j] as number) + 1;
+      const left = (row[j - 1] as number) + 1;
+      if (up < value) value = up;
+      if (left < value) value = left;
+      if (value > far) value = far;
+      row[j] = value;
+      if (value < min) min = value;
+    }
+    if (hi < b.length) row[hi + 1] = far;
+    if (min > limit) return far;
+    [above, row] = [row, above];
+  }
+  return above[b.length] as number;
+}

@@ -1,0 +1,374 @@
+/**
+ * The lexical index as a few flat typed arrays: a sorted term dictionary, per field (title, headings, text) the
+ * postings of each term (chunk ordinals and term frequencies, CSR layout), each chunk's field lengths, and per doc
+ * its sorted term ids (all its tokens, and its topic tokens). Pure (no I/O).
+ *
+ * Why not a general search library: the index serializes to one binary buffer that opens without parsing (typed
+ * array views over the file; a worker hands it to the main thread without copying), holds a 5,000-doc KB in tens of
+ * megabytes instead of hundreds, and a question costs the postings of its terms, summed into a flat score array,
+ * with no per-result objects and no sort of every matching chunk.
+ *
+ * Scoring is MiniSearch's BM25+ exactly (k 1.2, b 0.7, d 0.5; per-field IDF over all chunks, field length = its
+ * distinct terms; a result's score × the number of distinct query terms it matched; fuzzy matches weighted
+ * 0.45 × length / (length + distance)), so rankings and calibrated confidence are those of the library it replaces.
+ */
+import { type BigramIndex, buildBigramIndex, FuzzyDictionary } from './fuzzy-terms.js';
+
+export const FIELDS = 3; // title, headings, text
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FUZZY_WEIGHT = 0.45;
+
+/** Term counts of one chunk, per field. */
+export type ChunkTerms = [Map<string, number>, Map<string, number>, Map<string, number>];
+
+export interface PostingsInputDoc {
+  path: string;
+  chunkIds: readonly string[];
+  /** Tokens of the doc's title and triggers (topic tokens besides its headings). */
+  topic: Iterable<string>;
+  chunks: readonly ChunkTerms[];
+}
+
+export interface PostingsArrays extends BigramIndex {
+  /** Sorted by code unit (JS default order), so terms that share a prefix are contiguous. */
+  terms: string[];
+  /** Per term: the docs whose tokens hold it. */
+  docFreq: Uint32Array;
+  /** Per field: postStart (terms + 1), postChunk, postTf. */
+  postStart: Uint32Array[];
+  postChunk: Uint32Array[];
+  postTf: Uint32Array[];
+  /** chunk × FIELDS: distinct terms in that field. */
+  fieldLength: Uint32Array;
+  avgFieldLength: number[];
+  chunkDoc: Uint32Array;
+  docTermStart: Uint32Array;
+  docTerms: Uint32Array;
+  topicStart: Uint32Array;
+  topicTerms: Uint32Array;
+  docPaths: string[];
+  chunkIds: string[];
+}
+
+/** Builds the arrays from per-chunk term counts. Chunk ordinals follow docs order. */
+export function buildPostings(docs: readonly PostingsInputDoc[]): PostingsArrays {
+  const termSet = new Set<string>();
+  for (const doc of docs) {
+    for (const token of doc.topic) termSet.add(token);
+    for (const chunk of doc.chunks)
+      for (const field of chunk) for (const term of field.keys()) termSet.add(term);
+  }
+  const terms = [...termSet].sort();
+  termSet.clear();
+  const idOf = new Map(terms.map((term, i) => [term, i]));
+  const chunkCount = docs.reduce((sum, doc) => sum + doc.chunks.length, 0);
+  const fieldLength = new Uint32Array(chunkCount * FIELDS);
+  const avgFieldLength = [0, 0, 0];
+  const chunkDoc = new Uint32Array(chunkCount);
+  const counts = Array.from({ length: FIELDS }, () => new Uint32Array(terms.length + 1));
+  const docFreq = new Uint32Array(terms.length);
+  const docTermLists: Uint32Array[] = [];
+  const topicLists: Uint32Array[] = [];
+  let chunk = 0;
+  for (const [d, doc] of docs.entries()) {
+    const docTerms = new Set<number>();
+    const topic = new Set<number>();
+    for (const token of doc.topic) topic.add(idOf.get(token) as number);
+    for (const fields of doc.chunks) {
+      chunkDoc[chunk] = d;
+      fields.forEach((field, f) => {
+        fieldLength[chunk * FIELDS + f] = field.size;
+        // MiniSearch's running average, in the same order, for the same floating-point result.
+        avgFieldLength[f] = ((avgFieldLength[f] as number) * chunk + field.size) / (chunk + 1);
+        const count = counts[f] as Uint32Array;
+        for (const term of field.keys()) {
+          const id = idOf.get(term) as number;
+          count[id + 1] = (count[id + 1] as number) + 1;
+          docTerms.add(id);
+          if (f === 1) topic.add(id);
+        }
+      });
+      chunk++;
+    }
+    for (const id of topic) docTerms.add(id);
+    for (const id of docTerms) docFreq[id] = (docFreq[id] as number) + 1;
+    docTermLists.push(Uint32Array.from(docTerms).sort());
+    topicLists.push(Uint32Array.from(topic).sort());
+  }
+  const postStart: Uint32Array[] = [];
+  const postChunk: Uint32Array[] = [];
+  const postTf: Uint32Array[] = [];
+  for (let f = 0; f < FIELDS; f++) {
+    const start = counts[f] as Uint32Array;
+    for (let t = 0; t < terms.length; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+    const total = start[terms.length] as number;
+    postStart.push(start);
+    postChunk.push(new Uint32Array(total));
+    postTf.push(new Uint32Array(total));
+  }
+  // Fill in chunk order, so every postings list is in ascending chunk order.
+  const fill = postStart.map((start) => start.slice(0, terms.length));
+  chunk = 0;
+  for (const doc of docs) {
+    for (const fields of doc.chunks) {
+      fields.forEach((field, f) => {
+        const at = fill[f] as Uint32Array;
+        for (const [term, tf] of field) {
+          const id = idOf.get(term) as number;
+          const slot = at[id] as number;
+          (postChunk[f] as Uint32Array)[slot] = chunk;
+          (postTf[f] as Uint32Array)[slot] = tf;
+          at[id] = slot + 1;
+        }
+      });
+      chunk++;
+    }
+  }
+  const csr = (lists: Uint32Array[]) => {
+    const start = new Uint32Array(lists.length + 1);
+    lists.forEach((list, i) => {
+      start[i + 1] = (start[i] as number) + list.length;
+    });
+    const flat = new Uint32Array(start[lists.length] as number);
+    for (const [i, list] of lists.entries()) flat.set(list, start[i]);
+    return { start, flat };
+  };
+  const docCsr = csr(docTermLists);
+  const topicCsr = csr(topicLists);
+  return {
+    terms,
+    docFreq,
+    postStart,
+    postChunk,
+    postTf,
+    fieldLength,
+    avgFieldLength,
+    chunkDoc,
+    docTermStart: docCsr.start,
+    docTerms: docCsr.flat,
+    topicStart: topicCsr.start,
+    topicTerms: topicCsr.flat,
+    docPaths: docs.map((doc) => doc.path),
+    chunkIds: docs.flatMap((doc) => [...doc.chunkIds]),
+    ...buildBigramIndex(terms),
+  };
+}
+
+/**
+ * The inputs of the docs in `keep` (by path) back from built arrays, without their source text: an incremental
+ * ingest re-tokenizes only the docs that changed.
+ */
+export function inputsFromPostings(
+  arrays: PostingsArrays,
+  keep: ReadonlySet<string>,
+): Map<string, PostingsInputDoc> {
+  const out = new Map<string, PostingsInputDoc>();
+  const docOf: Array<PostingsInputDoc | null> = [];
+  const chunkSlot: Array<ChunkTerms | null> = new Array(arrays.chunkIds.length).fill(null);
+  let chunk = 0;
+  arrays.docPaths.forEach((path, d) => {
+    const count = countChunks(arrays, d);
+    if (!keep.has(path)) {
+      docOf.push(null);
+      chunk += count;
+      return;
+    }
+    const topic: string[] = [];
+    const chunks: ChunkTerms[] = [];
+    for (let c = 0; c < count; c++) {
+      const fields: ChunkTerms = [new Map(), new Map(), new Map()];
+      chunks.push(fields);
+      chunkSlot[chunk + c] = fields;
+    }
+    const entry = { path, chunkIds: arrays.chunkIds.slice(chunk, chunk + count), topic, chunks };
+    docOf.push(entry);
+    out.set(path, entry);
+    chunk += count;
+  });
+  for (let f = 0; f < FIELDS; f++) {
+    const start = arrays.postStart[f] as Uint32Array;
+    const chunks = arrays.postChunk[f] as Uint32Array;
+    const tfs = arrays.postTf[f] as Uint32Array;
+    for (let t = 0; t < arrays.terms.length; t++) {
+      const term = arrays.terms[t] as string;
+      for (let p = start[t] as number; p < (start[t + 1] as number); p++) {
+        const fields = chunkSlot[chunks[p] as number];
+        if (fields) (fields[f] as Map<string, number>).set(term, tfs[p] as number);
+      }
+    }
+  }
+  // Topic tokens are stored merged with the headings' tokens; the headings' ones come back from the chunks.
+  arrays.docPaths.forEach((_, d) => {
+    const entry = docOf[d];
+    if (!entry) return;
+    const topic = entry.topic as string[];
+    for (let i = arrays.topicStart[d] as number; i < (arrays.topicStart[d + 1] as number); i++)
+      topic.push(arrays.terms[arrays.topicTerms[i] as number] as string);
+  });
+  return out;
+}
+
+function countChunks(arrays: PostingsArrays, doc: number): number {
+  // chunkDoc is ascending: count this doc's run.
+  let lo = 0;
+  let hi = arrays.chunkDoc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arrays.chunkDoc[mid] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < arrays.chunkDoc.length && arrays.chunkDoc[end] === doc) end++;
+  return end - lo;
+}
+
+export interface PostingsQueryTerm {
+  term: string;
+  /** Query-side weight of the term (boostTerm). */
+  boost: number;
+  /** Largest edit distance for fuzzy matches; 0 for none. */
+  maxDistance: number;
+}
+
+/** Query-time view over the arrays: term look-up and scratch space for scoring. One question at a time. */
+export class PostingsIndex {
+  readonly chunkCount: number;
+  private readonly idOf: Map<string, number>;
+  private readonly docOrdinal: Map<string, number>;
+  private scores: Float64Array;
+  private matched: Uint16Array;
+  private lastTerm: Int32Array;
+  private touched: Uint32Array;
+  /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
+  private readonly lengthNorm: Float64Array;
+  private readonly fuzzy: FuzzyDictionary;
+
+  constructor(
+    readonly arrays: PostingsArrays,
+    /** Built ahead (in slices) by the caller, or here. */
+    idOf?: Map<string, number>,
+  ) {
+    this.chunkCount = arrays.chunkDoc.length;
+    this.idOf = idOf ?? new Map(arrays.terms.map((term, i) => [term, i]));
+    this.docOrdinal = new Map(arrays.docPaths.map((path, i) => [path, i]));
+    this.scores = new Float64Array(this.chunkCount);
+    this.matched = new Uint16Array(this.chunkCount);
+    this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
+    this.touched = new Uint32Array(this.chunkCount);
+    this.lengthNorm = new Float64Array(this.chunkCount * FIELDS);
+    for (let c = 0; c < this.chunkCount; c++)
+      for (let f = 0; f < FIELDS; f++) {
+        const length = arrays.fieldLength[c * FIELDS + f] as number;
+        this.lengthNorm[c * FIELDS + f] =
+          BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
+      }
+    this.fuzzy = new FuzzyDictionary(arrays.terms, arrays);
+  }
+
+  termId(term: string): number | undefined {
+    return this.idOf.get(term);
+  }
+
+  /** Docs whose tokens hold `term`, or undefined when the KB does not contain it. */
+  docFreq(term: string): number | undefined {
+    const id = this.idOf.get(term);
+    return id === undefined ? undefined : this.arrays.docFreq[id];
+  }
+
+  terms(): Iterable<string> {
+    return this.arrays.terms;
+  }
+
+  get termCount(): number {
+    return this.arrays.terms.length;
+  }
+
+  /** Whether doc `path`'s tokens (or topic tokens) hold term id `id`. */
+  docHas(path: string, id: number, topic: boolean): boolean {
+    const d = this.docOrdinal.get(path);
+    if (d === undefined) return false;
+    const start = topic ? this.arrays.topicStart : this.arrays.docTermStart;
+    const list = topic ? this.arrays.topicTerms : this.arrays.docTerms;
+    let lo = start[d] as number;
+    let hi = start[d + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = list[mid] as number;
+      if (value === id) return true;
+      if (value < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+
+  /**
+   * The `limit` best chunks for the query terms (in order: ties keep the order chunks were first matched in),
+   * among chunks whose doc passes `allowDoc`. Cost: the postings of the query's terms and their fuzzy variants.
+   */
+  search(
+    query: readonly PostingsQueryTerm[],
+    boosts: readonly number[],
+    limit: number,
+    allowDoc?: (docOrdinal: number) => boolean,
+  ): Array<{ chunk: number; score: number }> {
+    const { scores, matched, lastTerm, touched, lengthNorm } = this;
+    let touchedCount = 0;
+    const { postStart, postChunk, postTf } = this.arrays;
+    const total = this.chunkCount;
+    const termScores = (q: number, id: number, weight: number) => {
+      for (let f = 0; f < FIELDS; f++) {
+        const start = (postStart[f] as Uint32Array)[id] as number;
+        const end = (postStart[f] as Uint32Array)[id + 1] as number;
+        if (end === start) continue;
+        const df = end - start;
+        const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        const factor = weight * (boosts[f] ?? 1);
+        const chunks = postChunk[f] as Uint32Array;
+        const tfs = postTf[f] as Uint32Array;
+        for (let p = start; p < end; p++) {
+          const c = chunks[p] as number;
+          const tf = tfs[p] as number;
+          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c * FIELDS + f] as number)));
+          if (lastTerm[c] === -1) touched[touchedCount++] = c;
+          if (lastTerm[c] !== q) {
+            lastTerm[c] = q;
+            matched[c] = (matched[c] as number) + 1;
+          }
+          scores[c] = (scores[c] as number) + factor * raw;
+        }
+      }
+    };
+    query.forEach((entry, q) => {
+      if (!entry.term) return;
+      const id = this.idOf.get(entry.term);
+      if (id !== undefined) termScores(q, id, entry.boost);
+      if (entry.maxDistance > 0) {
+        for (const { index, distance } of this.fuzzy.near(entry.term, entry.maxDistance)) {
+          if (distance === 0) continue;
+          const length = (this.arrays.terms[index] as string).length;
+          termScores(q, index, entry.boost * ((FUZZY_WEIGHT * length) / (length + distance)));
+        }
+      }
+    });
+    // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
+    const best: Array<{ chunk: number; score: number }> = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const c = touched[t] as number;
+      const score = (scores[c] as number) * (matched[c] as number);
+      scores[c] = 0;
+      matched[c] = 0;
+      lastTerm[c] = -1;
+      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+      if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
+      best.splice(at, 0, { chunk: c, score });
+      if (best.length > limit) best.pop();
+    }
+    return best;
+  }
+
+  docOrdinalOf(path: string): number | undefined {
+    return this.docOrdinal.get(path);
+  }
+}
