@@ -32,6 +32,9 @@ export class BuildFailed extends Error {
   }
 }
 
+/** How long a worker that sent its index may take to end by itself before it is terminated. */
+const WORKER_EXIT_GRACE_MS = 10_000;
+
 /** Compiled (dist/*.js): the worker file itself. From source (tsx, vitest): register tsx in the worker first. */
 function startWorker(request: BuildRequest): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
@@ -41,8 +44,15 @@ function startWorker(request: BuildRequest): Worker {
   return new Worker(bootstrap, { eval: true, workerData: request, execArgv: [] });
 }
 
-/** `signal` stops the build (server shutdown): the worker is terminated; a generation it was writing stays a temp dir. */
-export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal): Promise<BuiltIndex> {
+/**
+ * `signal` stops the build (server shutdown): the worker is terminated; a generation it was writing stays a temp dir.
+ * `onExit` hears the worker's exit code (0: it ended by itself; 1: terminated).
+ */
+export function buildIndexInWorker(
+  request: BuildRequest,
+  signal?: AbortSignal,
+  onExit?: (code: number) => void,
+): Promise<BuiltIndex> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new BuildFailed({ code: 'INTERNAL', message: 'index build cancelled', findings: [] }));
@@ -53,11 +63,22 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
     const docs: ParsedDocument[] = [];
     const scopes: ScopeEntries = [];
     let settled = false;
-    const settle = (outcome: () => void) => {
+    let exited = false;
+    worker.once('exit', (code) => {
+      exited = true;
+      onExit?.(code);
+    });
+    // A finished worker ends by itself; terminate() is kept for cancelled, failed or stuck ones, because stopping
+    // a thread that holds WebAssembly (the bash grammar) can bring the process down (nodejs/node#47748).
+    const settle = (outcome: () => void, finished = false) => {
       if (settled) return;
       settled = true;
       outcome();
-      void worker.terminate();
+      if (!finished) void worker.terminate();
+      else
+        setTimeout(() => {
+          if (!exited) void worker.terminate();
+        }, WORKER_EXIT_GRACE_MS).unref();
     };
     signal?.addEventListener(
       'abort',
@@ -93,17 +114,19 @@ export function buildIndexInWorker(request: BuildRequest, signal?: AbortSignal):
             );
             break;
           }
-          settle(() =>
-            resolve({
-              generation: head.generation,
-              manifest: head.manifest,
-              glossary: head.glossary,
-              docs,
-              lexical: head.lexical,
-              scopes,
-              report: message.report,
-              ingestError: message.ingestError,
-            }),
+          settle(
+            () =>
+              resolve({
+                generation: head.generation,
+                manifest: head.manifest,
+                glossary: head.glossary,
+                docs,
+                lexical: head.lexical,
+                scopes,
+                report: message.report,
+                ingestError: message.ingestError,
+              }),
+            true,
           );
           break;
         }
