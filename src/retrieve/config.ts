@@ -39,14 +39,20 @@ export interface RetrievalConfig {
    * words in what the doc says it is about: title, triggers, headings; see lexical topicCoverageOf).
    * BM25 scores grow with the corpus (IDF is logarithmic in the chunk count), so in a KB larger than
    * `referenceChunks` (the bundled kb, where `fullScore` was calibrated) the score is scaled down by the ratio of
-   * the highest possible IDF there to the highest possible IDF here: a bigger KB does not make every question
-   * look answerable. Smaller KBs are not scaled up.
+   * the highest possible IDF there to the highest possible IDF here, raised to `scaleExponent`: a bigger KB does
+   * not make every question look answerable. The exponent is above 1 because the score grows faster than IDF: it
+   * is multiplied by the number of question words a chunk matches, and a bigger vocabulary knows more of an
+   * off-topic question's words ("rbac", "helm", "etcd"). Measured with the bundled kb plus altered copies of the
+   * four ../shared/corpora (5,041 docs, bench-scale.ts): abstention recall of questions.yaml 0.375 at 1, 0.5625
+   * at 1.5 with no further wrong abstention, 0.69 at 1.75 but abstaining on 3 more answerable questions.
+   * Smaller KBs are not scaled up, so the bundled kb's figures do not depend on it.
    */
   lexicalConfidence: {
     fullScore: number;
     fullCoverage: number;
     topicWeight: number;
     referenceChunks: number;
+    scaleExponent: number;
   };
   /**
    * MiniSearch field boosts and fuzzy matching of long Latin terms (typos: genve, coredsn); the weight, in doc
@@ -90,7 +96,13 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   toolDocs: { category: 'diagnostics', factor: 0.6 },
   abstainBelow: 0.5,
   triggerConfidence: { min: 0.5, max: 0.95 },
-  lexicalConfidence: { fullScore: 150, fullCoverage: 0.5, topicWeight: 3.5, referenceChunks: 232 },
+  lexicalConfidence: {
+    fullScore: 150,
+    fullCoverage: 0.5,
+    topicWeight: 3.5,
+    referenceChunks: 232,
+    scaleExponent: 1.5,
+  },
   lexical: {
     boost: { title: 2, headings: 1.5, text: 1 },
     fuzzy: 0.2,

@@ -383,8 +383,9 @@ export class KbSearcher implements Searcher {
    */
   /** Scales BM25 scores of a KB larger than the calibration one down to its scale (see lexicalConfidence). */
   private scoreScale(): number {
-    const reference = highestIdf(this.config.lexicalConfidence.referenceChunks);
-    return Math.min(1, reference / highestIdf(this.lexical.chunkCount));
+    const { referenceChunks, scaleExponent } = this.config.lexicalConfidence;
+    const ratio = highestIdf(referenceChunks) / highestIdf(this.lexical.chunkCount);
+    return Math.min(1, ratio ** scaleExponent);
   }
 
   private confidence(
