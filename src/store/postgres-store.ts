@@ -202,11 +202,16 @@ export class PostgresStore implements Store {
   async appendTurn(conversationId: string, turn: StoredTurn, ttlMs: number): Promise<void> {
     const expires = turn.at + ttlMs;
     // One statement: the insert (its sequence number is the order) and moving the older turns' expiry with it.
+    // The older turns are locked in `seq` order first: two replicas appending to one conversation at once then
+    // wait for each other instead of locking rows in heap order, which deadlocked.
     await this.query(
       `WITH inserted AS (
          INSERT INTO conversation_turns (conversation_id, at, expires_at, question, docs)
-         VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq)
-       UPDATE conversation_turns SET expires_at = $3 WHERE conversation_id = $1 AND expires_at < $3`,
+         VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq),
+       older AS (
+         SELECT seq FROM conversation_turns WHERE conversation_id = $1 AND expires_at < $3
+         ORDER BY seq FOR UPDATE)
+       UPDATE conversation_turns t SET expires_at = $3 FROM older WHERE t.seq = older.seq AND t.expires_at < $3`,
       [conversationId, turn.at, expires, turn.question, JSON.stringify(turn.docs)],
     );
   }
