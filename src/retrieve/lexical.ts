@@ -5,10 +5,12 @@ import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
 import {
   buildPostings,
-  inputsFromPostings,
+  docChunkStarts,
   type PostingsArrays,
   PostingsIndex,
   type PostingsInputDoc,
+  type PostingsUpdateDoc,
+  updatePostings,
 } from './postings.js';
 import {
   decodePostings,
@@ -102,7 +104,7 @@ export function buildLexicalSnapshot(
 
 /**
  * The snapshot of `docs` made from the previous one: docs that changed or are new are tokenized; the others'
- * term counts are taken back from the previous postings (an incremental ingest tokenizes only what changed).
+ * postings are carried over from the previous arrays (an incremental ingest tokenizes only what changed).
  * `unchanged` holds the paths whose records are the same as when `previous` was built.
  */
 export function updateLexicalSnapshot(
@@ -112,16 +114,19 @@ export function updateLexicalSnapshot(
   glossary: CompiledGlossary,
 ): LexicalSnapshot {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
-  const kept = inputsFromPostings(previous.arrays, unchanged);
-  const inputs = docs.map((doc) => {
-    const old = kept.get(doc.path);
-    return old &&
-      old.chunkIds.length === doc.chunks.length &&
-      old.chunkIds.every((id, i) => id === doc.chunks[i]?.id)
-      ? old
-      : postingsInput(doc, tokenizeText);
+  const arrays = previous.arrays;
+  const chunkStarts = docChunkStarts(arrays);
+  const ordinalOf = new Map(arrays.docPaths.map((path, d) => [path, d]));
+  const inputs = docs.map((doc): PostingsUpdateDoc => {
+    const d = unchanged.has(doc.path) ? ordinalOf.get(doc.path) : undefined;
+    if (d === undefined) return postingsInput(doc, tokenizeText);
+    const start = chunkStarts[d] as number;
+    const same =
+      (chunkStarts[d + 1] as number) - start === doc.chunks.length &&
+      doc.chunks.every((chunk, i) => chunk.id === arrays.chunkIds[start + i]);
+    return same ? { previous: d } : postingsInput(doc, tokenizeText);
   });
-  return { key: previous.key, arrays: buildPostings(inputs) };
+  return { key: previous.key, arrays: updatePostings(arrays, inputs) };
 }
 
 /** A lexical index over built arrays (for tests and one-off commands: tokenizes every doc). */

@@ -1,0 +1,139 @@
+/**
+ * Updating postings arrays in place of a rebuild: unchanged docs carried over from the previous arrays, changed
+ * and new docs merged in from their term counts, must give exactly what a fresh build of the new docs gives
+ * (same dictionary, postings order, term lists and floating-point averages), whatever changed.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildPostings,
+  type ChunkTerms,
+  type PostingsInputDoc,
+  type PostingsUpdateDoc,
+  updatePostings,
+} from '../../src/retrieve/postings.js';
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = [
+  'pod',
+  'pods',
+  'mtu',
+  'geneve',
+  'vxlan',
+  'coredns',
+  'dns',
+  '超时',
+  '解析',
+  '网络',
+  '网络策略',
+  'ingress',
+  'egress',
+  'kube-proxy',
+  'iptables',
+  'ipvs',
+  'calico',
+  'bgp',
+  'ovn',
+  'Ω',
+  'ä',
+  'z',
+  'a',
+  '10.96.0.10',
+  'node',
+  'service',
+];
+
+function makeDoc(
+  path: string,
+  next: () => number,
+  words: readonly string[],
+  chunks: number,
+): PostingsInputDoc {
+  const pick = () => words[Math.floor(next() * words.length)] as string;
+  const field = (max: number) => {
+    const counts = new Map<string, number>();
+    const n = Math.floor(next() * max);
+    for (let i = 0; i < n; i++) {
+      const term = pick();
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    return counts;
+  };
+  return {
+    path,
+    chunkIds: Array.from({ length: chunks }, (_, i) => `${path}#${i}`),
+    topic: Array.from({ length: Math.floor(next() * 4) }, pick),
+    chunks: Array.from({ length: chunks }, (): ChunkTerms => [field(3), field(5), field(30)]),
+  };
+}
+
+function corpus(seed: number, docs: number): PostingsInputDoc[] {
+  const next = random(seed);
+  return Array.from({ length: docs }, (_, d) =>
+    makeDoc(`doc-${String(d).padStart(3, '0')}.md`, next, VOCABULARY, Math.floor(next() * 5)),
+  );
+}
+
+/** The update inputs for `after`: docs that are the same object as in `before` are carried over by ordinal. */
+function updateInputs(
+  before: readonly PostingsInputDoc[],
+  after: readonly PostingsInputDoc[],
+): PostingsUpdateDoc[] {
+  return after.map((doc) => {
+    const d = before.indexOf(doc);
+    return d >= 0 ? { previous: d } : doc;
+  });
+}
+
+function expectUpdateEqualsBuild(before: PostingsInputDoc[], after: PostingsInputDoc[]): void {
+  const updated = updatePostings(buildPostings(before), updateInputs(before, after));
+  expect(updated).toEqual(buildPostings(after));
+}
+
+describe('updating postings arrays', () => {
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+
+  it.each(seeds)('one edited doc, with terms that come and go (seed %i)', (seed) => {
+    const before = corpus(seed, 40);
+    const next = random(seed + 100);
+    const after = [...before];
+    const at = Math.floor(next() * after.length);
+    after[at] = makeDoc(after[at]?.path ?? '', next, [...VOCABULARY.slice(0, 5), `new-${seed}`, '新词'], 3);
+    expectUpdateEqualsBuild(before, after);
+  });
+
+  it.each(seeds)('docs removed, added and edited at once (seed %i)', (seed) => {
+    const before = corpus(seed, 30);
+    const next = random(seed + 200);
+    const after = before.filter(() => next() > 0.3);
+    after.splice(Math.floor(next() * after.length), 0, makeDoc('doc-new.md', next, ['only-here', 'pod'], 2));
+    after.push(makeDoc('zz-last.md', next, VOCABULARY, 4));
+    if (after[0]) after[0] = makeDoc(after[0].path, next, ['rewritten'], 1);
+    expectUpdateEqualsBuild(before, after);
+  });
+
+  it('nothing changed, everything changed, everything removed', () => {
+    const before = corpus(9, 25);
+    expectUpdateEqualsBuild(before, [...before]);
+    expectUpdateEqualsBuild(before, corpus(10, 25));
+    expectUpdateEqualsBuild(before, []);
+    expectUpdateEqualsBuild([], corpus(11, 5));
+  });
+
+  it('kept docs in another order (the slow path) still equal a fresh build', () => {
+    const before = corpus(12, 20);
+    const after = [...before].reverse();
+    after[3] = makeDoc('edited.md', random(13), VOCABULARY, 2);
+    expectUpdateEqualsBuild(before, after);
+  });
+});
