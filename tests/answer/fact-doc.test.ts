@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { leadWithFactDoc } from '../../src/answer/fact-doc.js';
-import { ingestKb } from '../../src/index/ingest-kb.js';
-import { openSearcher } from '../../src/index/open-searcher.js';
-import type { Searcher } from '../../src/retrieve/types.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 const KB = path.resolve(import.meta.dirname, '../../kb');
 // A real question (kubeovn/kube-ovn#2854): the default subnet's name is stated by the Kube-OVN default-VPC runbook,
@@ -17,17 +13,14 @@ const ASKS_VALUE =
   "which is default subnet when custom subnet attached default namespace? Expected: default subnet always is ovn-default. Actual: create subnet A designated with default namespace, the pod's ip is allocated in subnet A.";
 
 describe('a question asking for a value is answered from the runbook that states it', () => {
-  let tmp: string;
-  let searcher: Searcher;
+  let index: FixtureIndex;
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-fact-doc-'));
-    await ingestKb({ kbDir: KB, indexDir: tmp, embedder: null, vectorsDisabledReason: 'test' });
-    searcher = await openSearcher(tmp, { embedder: null, vectorsDisabledReason: 'test' });
+    index = await buildFixtureIndex(KB);
   });
-  afterAll(() => rm(tmp, { recursive: true, force: true }));
+  afterAll(() => index.cleanup());
 
   it('moves the stating runbook first when it scored close to the top one', async () => {
-    const result = await searcher.search(ASKS_VALUE);
+    const result = await index.searcher.search(ASKS_VALUE);
     expect(result.hits[0]?.doc.path).toBe('flannel/vxlan-host-gw.md');
     const led = leadWithFactDoc(ASKS_VALUE, ASKS_VALUE, result, DEFAULT_COMPOSE_OPTIONS.otherDocShare);
     expect(led.hits[0]?.doc.path).toBe('kube-ovn/default-vpc-path.md');
@@ -35,16 +28,16 @@ describe('a question asking for a value is answered from the runbook that states
   });
 
   it('leaves questions that ask for no value, and top runbooks that state it, as they were', async () => {
-    const symptom = await searcher.search('cross-node ping fails after enabling geneve');
+    const symptom = await index.searcher.search('cross-node ping fails after enabling geneve');
     expect(leadWithFactDoc('cross-node ping fails after enabling geneve', '', symptom, 0.8)).toBe(symptom);
     const question = 'kube-ovn 跨节点 geneve 隧道需要在安全组放行哪个 udp 端口';
-    const stated = await searcher.search(question);
+    const stated = await index.searcher.search(question);
     expect(leadWithFactDoc(question, question, stated, 0.8)).toBe(stated);
   });
 
   it("gives that runbook's commands and CNI, not the first-ranked one's", async () => {
     const { body } = await answerChat(
-      { searcher, conversations: new ConversationStore() },
+      { searcher: index.searcher, conversations: new ConversationStore() },
       { message: ASKS_VALUE },
     );
     expect(body.structured.direct?.text).toContain('ovn-default');

@@ -14,14 +14,14 @@ export interface FixtureIndex {
   cleanup: () => Promise<void>;
 }
 
-/** A real index of tests/fixtures/kb-chat built with `ingestKb` (vectors disabled), opened for search. */
-export async function buildFixtureIndex(): Promise<FixtureIndex> {
+/** A real index of `kbDir` (default tests/fixtures/kb-chat) built with `ingestKb` (vectors disabled), opened for search. */
+export async function buildFixtureIndex(kbDir = FIXTURE_KB): Promise<FixtureIndex> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-chat-'));
   const indexDir = path.join(tmp, 'index');
-  await ingestKb({ kbDir: FIXTURE_KB, indexDir, embedder: null, vectorsDisabledReason: 'disabled in tests' });
+  await ingestKb({ kbDir, indexDir, embedder: null, vectorsDisabledReason: 'disabled in tests' });
   const searcher = await openSearcher(indexDir, {
     embedder: null,
     vectorsDisabledReason: 'disabled in tests',
   });
-  return { kbDir: FIXTURE_KB, indexDir, searcher, cleanup: () => rm(tmp, { recursive: true, force: true }) };
+  return { kbDir, indexDir, searcher, cleanup: () => rm(tmp, { recursive: true, force: true }) };
 }
