@@ -4,6 +4,8 @@
  * bigrams (the q-gram lemma, q = 2), so only terms that reach that count are checked with a banded edit distance.
  * The cost follows the terms that look like the word, not the size of the dictionary.
  */
+import { sortedIndexOf } from './lower-bound.js';
+
 /** The bigram index of a dictionary: sorted bigram keys, and per key the ids of the terms that hold it (CSR). */
 export interface BigramIndex {
   gramKeys: Int32Array;
@@ -46,17 +48,8 @@ export class FuzzyDictionary {
   }
 
   private slotOf(key: number): number | undefined {
-    const keys = this.grams.gramKeys;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const value = keys[mid] as number;
-      if (value === key) return mid;
-      if (value < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return undefined;
+    const slot = sortedIndexOf(this.grams.gramKeys, key);
+    return slot < 0 ? undefined : slot;
   }
 
   /** Ids of the terms within `maxDistance` edits of `word` (the word itself included, at distance 0), ascending. */

@@ -13,6 +13,7 @@
  * 0.45 × length / (length + distance)), so rankings and calibrated confidence are those of the library it replaces.
  */
 import { type BigramIndex, buildBigramIndex, FuzzyDictionary } from './fuzzy-terms.js';
+import { lowerBound, sortedIndexOf } from './lower-bound.js';
 
 export const FIELDS = 3; // title, headings, text
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -450,32 +451,9 @@ function rebuild(previous: PostingsArrays, docs: readonly PostingsUpdateDoc[]): 
   );
 }
 
-/** Index of `term` in code-unit-sorted `terms`, or -1. */
-function sortedIndexOf(terms: readonly string[], term: string): number {
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = terms[mid] as string;
-    if (value === term) return mid;
-    if (value < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}
-
 function countChunks(arrays: PostingsArrays, doc: number): number {
   // chunkDoc is ascending: count this doc's run.
-  let lo = 0;
-  let hi = arrays.chunkDoc.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((arrays.chunkDoc[mid] as number) < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  while (end < arrays.chunkDoc.length && arrays.chunkDoc[end] === doc) end++;
-  return end - lo;
+  return lowerBound(arrays.chunkDoc, doc + 1) - lowerBound(arrays.chunkDoc, doc);
 }
 
 export interface PostingsQueryTerm {
@@ -545,16 +523,7 @@ export class PostingsIndex {
     if (d === undefined) return false;
     const start = topic ? this.arrays.topicStart : this.arrays.docTermStart;
     const list = topic ? this.arrays.topicTerms : this.arrays.docTerms;
-    let lo = start[d] as number;
-    let hi = start[d + 1] as number;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const value = list[mid] as number;
-      if (value === id) return true;
-      if (value < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return false;
+    return sortedIndexOf(list, id, start[d] as number, start[d + 1] as number) >= 0;
   }
 
   /**
