@@ -58,7 +58,8 @@ export const fold = (text: string): string => text.replace(/\s+/g, ' ').trim().t
 
 // An address may end a sentence ("the peer is 172.21.0.1."): a period not followed by a digit ends it.
 const IPV4_OR_CIDR = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?!\d|\.\d)/g;
-const NUMBER = /(?<![\d.])\d{1,5}(?![\d.])/g;
+// A number ending a sentence ("--port=80.") is still a number; "10.1" is not two.
+const NUMBER = /(?<![\d.])\d{1,5}(?!\d|\.\d)/g;
 
 /** Values a fill may take for this question: labelled names, and IPs, CIDRs and numbers written in it. */
 export function allowedFills(question: EvalQuestion): Set<string> {
