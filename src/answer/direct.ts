@@ -7,7 +7,7 @@ import type { Chunk, DocRecord } from '../core/types.js';
 import { terms } from './rank-rows.js';
 import { blocks, chunkLines } from './source-text.js';
 
-export type ValueKind = 'port' | 'mtu' | 'cidr' | 'ip' | 'addr' | 'iface' | 'path' | 'setting' | 'default';
+export type ValueKind = 'port' | 'mtu' | 'overhead' | 'cidr' | 'ip' | 'addr' | 'iface' | 'path' | 'setting' | 'default';
 
 export interface FactAsk {
   /** What kind of value the question asks for (one or more). */
@@ -33,6 +33,8 @@ const CHANGE_ASK =
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+const STATED_DEFAULT =
+  /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
 const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|when|can you|could you|tell me|is there)\b/i;
 /** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
@@ -45,12 +47,22 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
   ],
   ['mtu', /\bmtu\b/i],
+  ['overhead', /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i],
   // "subnet.env" is a file, not a subnet.
   ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
   ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
   ['addr', /\bip\b(?!\s*(?:range|pool|block|-in-ip))|\baddress\b|地址(?!段|池)/i],
   ['iface', /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備/i],
-  ['path', /\bwhere\b|\bwhich (?:file|path|directory|dir)\b|文件|目录|目錄|在哪/i],
+  // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
+  [
+    'path',
+    /\bwhere\b|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|文件|目录|目錄|在哪/i,
+  ],
+  // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
+  [
+    'setting',
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關/,
+  ],
 ];
 
 /**
@@ -77,7 +89,10 @@ export function factAsk(question: string): FactAsk | null {
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
-  for (const { clause, question: isQuestion } of clausesOf(text)) {
+  for (const { clause: said, question: isQuestion } of clausesOf(text)) {
+    // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
+    // setup; they do not ask.
+    const clause = said.replace(STATED_DEFAULT, ' ');
     const change = CHANGE_ASK.test(clause);
     if (!change && (!ASKS.test(clause) || NOT_A_VALUE.test(clause))) continue;
     if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
@@ -96,8 +111,13 @@ export function factAsk(question: string): FactAsk | null {
   return { kinds: [...kinds], wantsDefault: /默认|默認|\bdefault\b/i.test(focus), focus };
 }
 
+/** A camelCase key ("which dnsPolicy"): a setting asked for by its name. */
+const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
+
 function kindsIn(text: string): ValueKind[] {
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
+  if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
   // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
     return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
@@ -111,6 +131,8 @@ const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
 const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/i,
   mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
+  // The bytes an encapsulation takes: "MTU - 100", "减 100", "58 字节".
+  overhead: /mtu\s*[-−]\s*\d{2,3}(?!\d)|(?:减|減|预留|預留)\s*\d{2,3}(?!\d)|(?<![\d.])\d{2,3}\s*(?:字节|位元組|bytes?\b)/i,
   cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+/i,
   // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
   ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,
@@ -137,6 +159,7 @@ const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
 interface Candidate {
   chunk: Chunk;
   line: number;
+  endLine: number;
   quote: string;
   /** Text the candidate is matched on: the quote, its table header and its section headings. */
   context: string;
@@ -164,6 +187,7 @@ function candidatesOf(chunk: Chunk): Candidate[] {
         cached.push({
           chunk,
           line: block.start + i,
+          endLine: block.start + i,
           quote: raw.trim(),
           context: `${headings} ${raw}`,
           weight: 0.5,
@@ -178,6 +202,7 @@ function candidatesOf(chunk: Chunk): Candidate[] {
         cached.push({
           chunk,
           line: block.start + i,
+          endLine: block.start + i,
           quote: raw.trim(),
           context: `${headings} ${header} ${raw}`,
           weight: 1,
@@ -185,13 +210,12 @@ function candidatesOf(chunk: Chunk): Candidate[] {
       }
       continue;
     }
-    for (const [i, raw] of block.lines.entries()) {
-      for (const sentence of sentences(raw)) {
+    for (const item of listItems(block.lines, block.start)) {
+      for (const sentence of sentences(item)) {
         cached.push({
           chunk,
-          line: block.start + i,
-          quote: sentence,
-          context: `${headings} ${sentence}`,
+          ...sentence,
+          context: `${headings} ${sentence.quote}`,
           weight: 1,
         });
       }
@@ -201,12 +225,55 @@ function candidatesOf(chunk: Chunk): Candidate[] {
   return cached;
 }
 
-/** The sentences of one source line (a wrapped paragraph's line may hold a part of one: it is kept whole). */
-function sentences(line: string): string[] {
-  const text = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
-  if (text === '') return [];
-  const parts = text.match(/[^。！？；!?;]+[。！？；!?;]?|[^。！？；!?;]+$/g) ?? [text];
-  return parts.map((part) => part.trim()).filter((part) => part.length > 0);
+const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+
+/** A paragraph's items (list items, or the whole paragraph): their lines, wrapped lines joined to their item. */
+function listItems(lines: readonly string[], start: number): Array<Array<{ line: number; text: string }>> {
+  const items: Array<Array<{ line: number; text: string }>> = [];
+  for (const [i, raw] of lines.entries()) {
+    const marker = LIST_MARKER.exec(raw);
+    const text = (marker ? raw.slice(marker[0].length) : raw).trim();
+    if (text === '') continue;
+    const last = items.at(-1);
+    if (marker || !last) items.push([{ line: start + i, text }]);
+    else last.push({ line: start + i, text });
+  }
+  return items;
+}
+
+const SENTENCE = /[^。！？；!?;]+[。！？；!?;]?/g;
+const HAN_END = /\p{Script=Han}|[，。：、（）]$/u;
+const HAN_START = /^(?:\p{Script=Han}|[，。：、（）])/u;
+
+/**
+ * The sentences of an item, each with the lines it spans: a sentence wrapped over two source lines is quoted
+ * whole (its lines joined: without a space between Chinese text, with one between Latin words).
+ */
+function sentences(item: ReadonlyArray<{ line: number; text: string }>): Array<{
+  line: number;
+  endLine: number;
+  quote: string;
+}> {
+  let joined = '';
+  const starts: number[] = [];
+  for (const { text } of item) {
+    if (joined !== '' && !(HAN_END.test(joined.at(-1) ?? '') && HAN_START.test(text))) joined += ' ';
+    starts.push(joined.length);
+    joined += text;
+  }
+  const lineAt = (offset: number) => {
+    let index = 0;
+    while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= offset) index++;
+    return item[index]?.line ?? 0;
+  };
+  const out: Array<{ line: number; endLine: number; quote: string }> = [];
+  for (const match of joined.matchAll(SENTENCE)) {
+    const quote = match[0].trim();
+    if (quote === '') continue;
+    const from = match.index + (match[0].length - match[0].trimStart().length);
+    out.push({ line: lineAt(from), endLine: lineAt(from + quote.length - 1), quote });
+  }
+  return out;
 }
 
 /**
@@ -251,7 +318,9 @@ function withTranslations(found: Map<string, number>): Map<string, number> {
 
 export interface DirectQuote {
   chunk: Chunk;
+  /** The source lines the quote spans (a wrapped sentence spans two). */
   line: number;
+  endLine: number;
   quote: string;
   /** How well the line matches the asking words (2.5 is the least that counts; see `directAnswer`). */
   score: number;
@@ -307,8 +376,8 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
   }
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
-  const { chunk, line, quote } = best.candidate;
-  return { chunk, line, quote, score: best.score };
+  const { chunk, line, endLine, quote } = best.candidate;
+  return { chunk, line, endLine, quote, score: best.score };
 }
 
 /**

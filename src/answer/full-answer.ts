@@ -68,7 +68,7 @@ export function fullAnswer(
         factDocs.push(hit.doc);
     }
     const found = directAnswer(query, factDocs, ask);
-    const n = found ? builder.cite(found.chunk, found.line, found.line, found.quote) : null;
+    const n = found ? builder.cite(found.chunk, found.line, found.endLine, found.quote) : null;
     if (found && n !== null) {
       out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);
       structured.direct = { text: found.quote, cite: n };

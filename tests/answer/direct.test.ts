@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
@@ -62,8 +65,24 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       ['cidr', 'default'],
       true,
     ],
+    // A setting asked for by what it is (setting, option, 参数) or by its camelCase name.
+    ['Which dnsPolicy should a hostNetwork pod use to resolve cluster services?', ['setting'], false],
+    ['In IPVS mode every node replies to ARP. Which kube-proxy setting must be enabled?', ['setting'], false],
+    ['kube-proxy 用 ipvs 模式时要打开哪个参数？', ['setting'], false],
+    // The bytes an encapsulation takes, and a file asked for by its name.
+    ['How many bytes does Kube-OVN subtract from the NIC MTU for the pod MTU?', ['mtu', 'overhead'], false],
+    ['Which resolv.conf should the kubelet use instead?', ['path'], false],
   ])('%s → %j', (question, kinds, wantsDefault) => {
     expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
+  });
+
+  it('takes "by default ..." and a described default as the setup, not as what is asked', () => {
+    const ask = factAsk(
+      'By default flannel uses the default gateway interface; on Virtualbox that is eth0 with 10.0.2.15 everywhere. ' +
+        'Which flannel option picks the interface for inter-host traffic?',
+    );
+    expect(ask?.kinds).toEqual(['iface', 'setting']);
+    expect(ask?.focus).toBe('Which flannel option picks the interface for inter-host traffic');
   });
 
   it.each([
@@ -136,6 +155,43 @@ describe('direct answers on a real index', () => {
     const citation = body.citations[(direct?.cite ?? 0) - 1];
     expect(citation?.path).toBe('kube-ovn/geneve.md');
     expect(body.answer.split('\n\n')[1]).toContain(direct?.text ?? '-');
+  });
+
+  it('quotes a sentence wrapped over two source lines whole, citing both lines', async () => {
+    const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    const own = await (async () => {
+      await mkdir(path.join(kbDir, 'flannel'));
+      await writeFile(
+        path.join(kbDir, 'flannel/iface.md'),
+        [
+          '---',
+          'triggers: [flannel 选错网卡]',
+          'category: pod_to_pod_cross_node',
+          '---',
+          '',
+          '# Flannel 网卡选择',
+          '',
+          '## 概述',
+          '',
+          'Flannel 默认使用宿主机默认路由所在的网卡承载跨节点流量，多网卡时在 DaemonSet',
+          '参数中用 `--iface=<网卡>` 指定跨节点流量走的网卡。',
+          '',
+        ].join('\n'),
+      );
+      return buildFixtureIndex(kbDir);
+    })();
+    try {
+      const { body } = await answerChat(
+        { searcher: own.searcher, conversations: new ConversationStore() },
+        { message: 'flannel 多网卡时用哪个参数指定跨节点流量走的网卡？' },
+      );
+      const direct = body.structured.direct;
+      expect(direct?.text).toContain('多网卡时在 DaemonSet 参数中用 `--iface=<网卡>`');
+      expect(body.citations[(direct?.cite ?? 0) - 1]?.lines).toEqual([10, 11]);
+    } finally {
+      await own.cleanup();
+      await rm(kbDir, { recursive: true, force: true });
+    }
   });
 
   it('gives no direct answer to a question that asks for no value', async () => {
