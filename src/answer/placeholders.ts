@@ -276,6 +276,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     for (const match of text.matchAll(patterns.before)) {
       const value = (match[1] ?? '').replace(/\.+$/, '');
       const word = match[2] ?? '';
+      // "microk8s pods", "node-05 pods": a word before a plural says which group, it names no one object.
+      if (PLURAL_WORD.test(word)) continue;
       // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
       const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
       if (ok) out[kind].push({ value, index: match.index ?? 0 });
@@ -283,6 +285,12 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
   }
   return out;
 }
+
+const PLURAL_WORD = /^(?:pods|nodes|hosts|workers|services|namespaces)$/i;
+
+/** Interface names ("the pod eth0 has mtu 1500", "node cni0") are never pods, nodes, services or namespaces. */
+const IFACE_LIKE =
+  /^(?:eth|ens|enp|eno|enx|bond|team|wlan|veth|br-|genev_sys|vxlan|flannel\.|cali[0-9a-f]|cilium_|tunl|docker\d|cni\d|ovn0$|lo$)/;
 
 /** `prod/nginx-7d9f8b6c5-x2x9q`: namespace/pod, when the right side is a pod (generated name or after `pod`). */
 const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
@@ -477,8 +485,10 @@ export function extractEntities(question: string): Entities {
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
   ];
 
-  const podNames = values(pods).filter((name) => !namespaceSet.has(name) || isGeneratedPodName(name));
-  const nodeNames = values(nodes).filter((name) => !podNames.includes(name));
+  const podNames = values(pods).filter(
+    (name) => (!namespaceSet.has(name) || isGeneratedPodName(name)) && !IFACE_LIKE.test(name),
+  );
+  const nodeNames = values(nodes).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name));
   return {
     ips,
     cidrs: unique(cidrs),
@@ -486,7 +496,7 @@ export function extractEntities(question: string): Entities {
     pods: podNames,
     namespaces: values(namespaces),
     nodes: nodeNames,
-    services: values(services).filter((name) => !podNames.includes(name)),
+    services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
     ifaces: values(ifaces),
   };
 }

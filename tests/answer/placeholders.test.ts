@@ -250,6 +250,13 @@ const RULE_CASES: Case[] = [
     fills: {},
     entities: { nodes: [] },
   },
+  // Negative: a name before a plural object word names a group; an interface is no pod (real reports).
+  { question: "microk8s pods can't connect to internet after a reboot", fills: {}, entities: { pods: [] } },
+  {
+    question: "I can't ping them from the node; inside the pod eth0 has mtu 1500",
+    fills: { '<iface>': 'eth0' },
+    entities: { pods: [], ifaces: ['eth0'] },
+  },
   // Positive: kind/name.
   {
     question: 'svc/frontend -n prod returns 503 from inside the cluster',
