@@ -17,7 +17,7 @@ import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { chunkOf, commandByText } from './doc-index.js';
-import { type RankedRow, terms } from './rank-rows.js';
+import { focusTerms, type RankedRow, terms } from './rank-rows.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -104,7 +104,7 @@ export function pickCommands(
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
-  const wanted = [...terms(query)];
+  const wanted = [...focusTerms(query)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs: DocRecord[] = [top.doc];
   for (const hit of hits) {

@@ -7,7 +7,17 @@ import type { Chunk, DocRecord } from '../core/types.js';
 import { terms } from './rank-rows.js';
 import { blocks, chunkLines } from './source-text.js';
 
-export type ValueKind = 'port' | 'mtu' | 'overhead' | 'cidr' | 'ip' | 'addr' | 'iface' | 'path' | 'setting' | 'default';
+export type ValueKind =
+  | 'port'
+  | 'mtu'
+  | 'overhead'
+  | 'cidr'
+  | 'ip'
+  | 'addr'
+  | 'iface'
+  | 'path'
+  | 'setting'
+  | 'default';
 
 export interface FactAsk {
   /** What kind of value the question asks for (one or more). */
@@ -47,7 +57,10 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
   ],
   ['mtu', /\bmtu\b/i],
-  ['overhead', /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i],
+  [
+    'overhead',
+    /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
+  ],
   // "subnet.env" is a file, not a subnet.
   ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
   ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
@@ -132,7 +145,8 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/i,
   mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
   // The bytes an encapsulation takes: "MTU - 100", "减 100", "58 字节".
-  overhead: /mtu\s*[-−]\s*\d{2,3}(?!\d)|(?:减|減|预留|預留)\s*\d{2,3}(?!\d)|(?<![\d.])\d{2,3}\s*(?:字节|位元組|bytes?\b)/i,
+  overhead:
+    /mtu\s*[-−]\s*\d{2,3}(?!\d)|(?:减|減|预留|預留)\s*\d{2,3}(?!\d)|(?<![\d.])\d{2,3}\s*(?:字节|位元組|bytes?\b)/i,
   cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+/i,
   // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
   ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,

@@ -1,6 +1,7 @@
 /** Ranks troubleshooting-table rows by how much they share with the question: the "likely causes". */
 import type { DocRecord, TroubleshootingRow } from '../core/types.js';
 import { foldText } from '../retrieve/normalize.js';
+import { splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 
 const LATIN_STOP = new Set(
@@ -52,6 +53,22 @@ export function terms(text: string): Map<string, number> {
         out.set(part, Math.min(2, 0.5 + part.length / 4));
     }
   }
+  return out;
+}
+
+/** Words of a clause that says what works or what was ruled out count this much (see `focusTerms`). */
+const WORKING_WEIGHT = 0.3;
+
+/**
+ * The question's terms, with the words of its working or ruled-out clauses ("same-node traffic is fine", "It's
+ * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks.
+ */
+export function focusTerms(text: string): Map<string, number> {
+  const { focus, workingClauses } = splitWorking(foldText(text));
+  if (workingClauses.length === 0) return terms(text);
+  const out = terms(focus);
+  for (const [term, weight] of terms(workingClauses.join(' ')))
+    if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
   return out;
 }
 

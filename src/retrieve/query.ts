@@ -42,6 +42,9 @@ const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 const FAILS =
   /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only)(?![a-z])/u;
 const PARENTHETICAL = /\(([^()]*)\)/g;
+/** A clause that rules a cause out: "it's not a dns problem", "isn't a firewall issue", "不是 DNS 的问题". */
+const RULED_OUT =
+  /^(?:it|this|that)(?:'s| is| was)\s+not\s+(?:an?\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+(?:problem|issue)s?$|^(?:(?:it|this|that)\s+)?(?:is not|isn't|was not|wasn't)\s+(?:an?\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+(?:problem|issue)s?$|^(?:应该|應該|确定|確定)?(?:不是|并不是|並不是)\s*\S{1,12}?\s*(?:的)?(?:问题|問題)$/u;
 /** A name with a generated suffix: a 5-10 character segment mixing letters and digits (pod and ReplicaSet hashes). */
 const GENERATED_NAME =
   /(?<![a-z0-9])[a-z0-9]+(?:[-.][a-z0-9]+)*-(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,10}(?:-[a-z0-9]{3,5})?(?![a-z0-9])/g;
@@ -82,21 +85,31 @@ export function reportsBrokenPath(query: AnalyzedQuery): boolean {
   return BROKEN_PATH.test(query.focus) && !ASKS_HOW.test(query.text);
 }
 
-export function analyzeQuery(
-  text: string,
-  vocabulary: QueryVocabulary,
-  config: RetrievalConfig,
-): AnalyzedQuery {
+/**
+ * The question's failing part (`focus`, with parenthetical context) and the clauses that say what works or what
+ * the reporter ruled out ("It's NOT a DNS problem", "不是 DNS 的问题"): those name what is not broken. Pure,
+ * normalized text in (lower case).
+ */
+export function splitWorking(text: string): { focus: string; workingClauses: string[] } {
   const context = [...text.matchAll(PARENTHETICAL)].map((match) => match[1] ?? '');
   const clauses = text
     .replace(PARENTHETICAL, ' ')
     .split(CLAUSE_BREAK)
     .map((clause) => clause.trim())
     .filter(Boolean);
-  const isWorking = (clause: string) => WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '));
+  const isWorking = (clause: string) =>
+    (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) || RULED_OUT.test(clause);
   const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
-  const focus = [...focusClauses, ...context].join(', ');
+  return { focus: [...focusClauses, ...context].join(', '), workingClauses };
+}
+
+export function analyzeQuery(
+  text: string,
+  vocabulary: QueryVocabulary,
+  config: RetrievalConfig,
+): AnalyzedQuery {
+  const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
   const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];
   // A contrast only helps when the failing part still says something the KB knows.

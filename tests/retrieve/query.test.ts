@@ -7,6 +7,7 @@ import {
   payloadSizeSymptom,
   type QueryVocabulary,
   reportsBrokenPath,
+  splitWorking,
   workingWithEnumeration,
 } from '../../src/retrieve/query.js';
 import { tokenize } from '../../src/retrieve/tokenize.js';
@@ -233,5 +234,22 @@ describe('workingWithEnumeration', () => {
     const query = analyze('pod 访问 curl 超时，但是 pod 到 节点，节点 到 node 都正常');
     expect(query.working).toContain('pod到节点');
     expect(query.terms.get('节点')).toBe(RETRIEVAL_CONFIG.query.workingPathWeight);
+  });
+});
+
+describe('splitWorking: what works or was ruled out is not the failing part', () => {
+  it.each([
+    ["pods can't reach the internet. it's not a dns problem, i use ips only", "it's not a dns problem"],
+    ['pod 访问外网超时，不是 dns 的问题', '不是 dns 的问题'],
+    ['curl to the service hangs, this is not a firewall issue', 'this is not a firewall issue'],
+  ])('%s', (text, ruledOut) => {
+    const { focus, workingClauses } = splitWorking(normalizeText(text));
+    expect(workingClauses).toEqual([normalizeText(ruledOut)]);
+    expect(focus).not.toContain(normalizeText(ruledOut));
+  });
+
+  it('keeps a failing clause that only mentions a problem', () => {
+    expect(splitWorking('dns is the problem, nslookup times out').workingClauses).toEqual([]);
+    expect(splitWorking('the problem is not dns related, pods time out').workingClauses).toEqual([]);
   });
 });
