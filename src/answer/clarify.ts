@@ -78,7 +78,7 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
 
 /** Subjects of other trades (storage, images, compute, certificates, access control, apps). */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
 
 /**
  * Clearly about something else: names a subject of another trade and nothing about networking. The KB is about

@@ -38,6 +38,7 @@ describe('outsideNetworking: subjects of other trades', () => {
     'node 磁盘满了 怎么清理 docker 镜像',
     'PVC 一直 pending 是什么原因',
     'java 堆内存溢出怎么调 -Xmx',
+    'pods getting terminated with Exit Code: 137 and Reason: Error, Restart Count 1',
   ])('%s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -45,6 +46,7 @@ describe('outsideNetworking: subjects of other trades', () => {
     'pod 拉镜像超时，节点访问 harbor 443 不通',
     'kubectl top node 内存正常，但 pod 之间跨节点丢包',
     'coredns 解析失败',
+    'curl exits with exit code 7 when a pod connects to the service, connection refused',
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
