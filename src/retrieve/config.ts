@@ -110,7 +110,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unknownTermWeight: 0.3,
   },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 20 },
+  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15 },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
 };
