@@ -111,11 +111,12 @@ describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
     for (const q of run.questions) for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
     const answers = run.report.answers;
     // Measured with the long-report routing and the command choice together: first-cited 0.939 (0.837 before),
-    // command hit 0.913, off-topic 0.036 (0.106 before), one false abstention (3 before).
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.93);
+    // command hit 0.913, off-topic 0.036 (0.106 before), one false abstention (3 before); a 15-word body makes a
+    // headline (was 20): first-cited 0.959, off-topic 0.021.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.95);
     expect(answers.command_hit).toBeGreaterThanOrEqual(0.91);
     expect(answers.direct_hit).toBeGreaterThanOrEqual(0.66);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.04);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.03);
     expect(answers.wrong_fills).toBe(0);
     expect(answers.false_abstentions).toBeLessThanOrEqual(1);
     expect(answers.out_of_scope_abstained).toBe(1);
@@ -156,12 +157,42 @@ describe('eval on a second set of real tracker reports (tests/eval/reports2.yaml
       for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
     }
     const answers = run.report.answers;
-    // Measured with the headline, body-only CNI and word-variant routing: first cited 0.878, command hit 0.857.
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.87);
+    // Measured with the headline, body-only CNI and word-variant routing: first cited 0.878, command hit 0.857;
+    // with the DNS-failure glossary groups: first cited 0.898, off-topic 0.112.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.89);
     expect(answers.command_hit).toBeGreaterThanOrEqual(0.85);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.15);
-    expect(answers.wrong_fills).toBeLessThanOrEqual(2);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
+    expect(answers.wrong_fills).toBe(0);
     expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expect(answers.out_of_scope_abstained).toBe(1);
+  });
+});
+
+describe('eval on a third set of real tracker reports (tests/eval/reports3.yaml)', () => {
+  it('answers reports and value questions at the levels measured once it was tuned on', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports3.yaml'));
+    // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
+    expect(run.questions.length).toBeGreaterThanOrEqual(50);
+    const others = new Set<string | undefined>();
+    for (const set of ['reports.yaml', 'reports2.yaml', 'facts.yaml']) {
+      const file = join(root, 'tests/eval', set);
+      for (const q of parseQuestions(set, await readFile(file, 'utf8'))) others.add(q.source);
+    }
+    for (const q of run.questions) {
+      expect(q.source ?? '').toMatch(/^https:\/\/github\.com\//);
+      expect(others.has(q.source)).toBe(false);
+      for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
+    }
+    const answers = run.report.answers;
+    // Labelled and committed before netkb answered it: first-cited 0.865, command hit 0.838, direct hit 0.333,
+    // off-topic 0.137, 2 wrong fills, out-of-scope 0.8. Tuned (settings asked by name, "by default" as setup,
+    // fills, ruled-out clauses, exit codes out of scope): 0.885, 0.838, 0.8, 0.126, 0, 1.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.88);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.83);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.8);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.13);
+    expect(answers.wrong_fills).toBe(0);
+    expect(answers.false_abstentions).toBe(0);
     expect(answers.out_of_scope_abstained).toBe(1);
   });
 });
