@@ -42,6 +42,13 @@ const CONTEXT_CHARS = 600;
 export interface ChatAnswer extends Composed {
   /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache. */
   json?: Buffer;
+  /** Time spent in `searcher.search` and how many searches ran (0 when every result came from the cache). */
+  retrieval: RetrievalTime;
+}
+
+export interface RetrievalTime {
+  ms: number;
+  calls: number;
 }
 
 export async function answerChat(context: ChatContext, request: ChatRequest): Promise<ChatAnswer> {
@@ -57,6 +64,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A known CNI scopes retrieval: the request's or the deployment's...
   if (given) options.cni = given.cni;
   const tookMs = () => Math.round((performance.now() - started) * 100) / 100;
+  // Measured here rather than by wrapping the searcher: no wrapper object per request.
+  const retrieval: RetrievalTime = { ms: 0, calls: 0 };
 
   // A first turn depends only on the question and options: serve a cached answer when there is one. Looked up
   // before reading the question for CNI names (the costliest step of a cached answer): on a first turn only a
@@ -75,13 +84,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         cached.json,
         Buffer.from(`,"took_ms":${took}}`),
       ]),
+      retrieval,
     };
   }
 
   const scope = given ?? namedCni(context, question, history);
   // ...or the conversation's; one the question names already ranks its docs first.
   if (scope && scope.source !== 'question') options.cni = scope.cni;
-  const search = (text: string) => cachedSearch(context, text, options);
+  const search = (text: string) => cachedSearch(context, text, options, retrieval);
   let result: RetrievalResult;
   let query = question;
   if (history.length === 0) {
@@ -106,7 +116,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
   result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare);
   const docs = topicDocs(result);
-  const cni = scope ?? (await assumedCni(context, result, query, options));
+  const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -128,7 +138,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     context.cache.answers.set(answerKey, { body: template, json, evidence: composed.evidence, docs });
   }
   composed.body.took_ms = tookMs();
-  return composed;
+  return { ...composed, retrieval };
 }
 
 /**
@@ -166,6 +176,7 @@ async function assumedCni(
   result: RetrievalResult,
   query: string,
   options: SearchOptions,
+  retrieval: RetrievalTime,
 ): Promise<CniContext | null> {
   const known = context.searcher.cni;
   const top = result.hits[0];
@@ -175,7 +186,7 @@ async function assumedCni(
   const alternatives: CniContext['alternatives'] = [];
   for (const other of known.names) {
     if (other === assumed) continue;
-    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 });
+    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 }, retrieval);
     let hit = found.hits.find((candidate) => known.ofDoc(candidate.doc.path) === other);
     // Not found by words: that CNI's runbook for the same kind of problem (the top doc's category).
     const sameKind = context.searcher.docs.find(
@@ -193,13 +204,17 @@ async function cachedSearch(
   context: ChatContext,
   text: string,
   options: SearchOptions,
+  retrieval: RetrievalTime,
 ): Promise<RetrievalResult> {
   const cache = context.cache;
   const key = cache ? ChatCache.key(text, options) : '';
   const hit = cache?.results.get(key);
   if (hit) return hit;
   await context.turn?.();
+  const searchStarted = performance.now();
   const result = await context.searcher.search(text, options);
+  retrieval.ms += performance.now() - searchStarted;
+  retrieval.calls += 1;
   if (!cache) return result;
   cache.results.set(key, result);
   return result;

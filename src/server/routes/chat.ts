@@ -7,7 +7,6 @@ import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
 import { channelOf } from '../channel.js';
 import { FairTurns } from '../fair-turns.js';
-import { measureSearch } from '../measure-search.js';
 import type { NetkbMetrics } from '../metrics.js';
 import { type ChatRequestBody, ChatRequestSchema, ChatResponseSchema, ErrorSchema } from '../schemas.js';
 
@@ -82,10 +81,9 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
           `body/cni must be one of the CNIs the knowledge base knows: ${known.join(', ')}`,
         );
       }
-      const measured = options.metrics ? measureSearch(searcher) : undefined;
-      const { body, json } = await answerChat(
+      const { body, json, retrieval } = await answerChat(
         {
-          searcher: measured?.searcher ?? searcher,
+          searcher,
           conversations: options.conversations,
           cache: wantsExplain ? undefined : cacheFor(searcher),
           ...(options.cni ? { cni: options.cni } : {}),
@@ -94,7 +92,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
         chatRequest,
       );
       options.logAnswer(channelOf(request.headers), request.body.message, body, searcher);
-      if (options.metrics && measured) recordChatMetrics(options.metrics, body, measured.elapsed());
+      if (options.metrics) recordChatMetrics(options.metrics, body, retrieval);
       request.log.info(
         {
           conversation_id: body.conversation_id,
