@@ -92,6 +92,13 @@ export class NetkbMetrics {
     help: 'Requests refused with 401 UNAUTHORIZED',
     registers: [this.registry],
   });
+  /** Label objects per route, method and status (and per channel and outcome), made once: every request is
+   * counted, and a fresh object (and status string) per request is garbage for nothing. */
+  private readonly requestLabels = new Map<string, Map<string, Map<number, RequestLabels>>>();
+  private readonly answerLabels = new Map<
+    string,
+    Record<AnswerOutcome, { channel: string; outcome: AnswerOutcome }>
+  >();
   /** Created on first use: the gauge exists only when a query-log store does. */
   private queryLogLag: Gauge | undefined;
 
@@ -103,13 +110,18 @@ export class NetkbMetrics {
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
-    const labels = { route, method, status: String(status) };
+    const labels = this.labelsOf(route, method, status);
     this.requests.inc(labels);
     this.requestSeconds.observe(labels, seconds);
   }
 
   recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome): void {
-    this.answers.inc({ channel, outcome });
+    let labels = this.answerLabels.get(channel);
+    if (!labels) {
+      labels = { answered: { channel, outcome: 'answered' }, abstained: { channel, outcome: 'abstained' } };
+      this.answerLabels.set(channel, labels);
+    }
+    this.answers.inc(labels[outcome]);
   }
 
   observeRetrieval(seconds: number): void {
@@ -155,4 +167,26 @@ export class NetkbMetrics {
   text(): Promise<string> {
     return this.registry.metrics();
   }
+
+  /** Routes are patterns and methods and statuses few, so the label sets are bounded (see metrics-route.ts). */
+  private labelsOf(route: string, method: string, status: number): RequestLabels {
+    let byMethod = this.requestLabels.get(route);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.requestLabels.set(route, byMethod);
+    }
+    let byStatus = byMethod.get(method);
+    if (!byStatus) {
+      byStatus = new Map();
+      byMethod.set(method, byStatus);
+    }
+    let labels = byStatus.get(status);
+    if (!labels) {
+      labels = { route, method, status: String(status) };
+      byStatus.set(status, labels);
+    }
+    return labels;
+  }
 }
+
+type RequestLabels = { route: string; method: string; status: string };
