@@ -194,8 +194,14 @@ describe('NETKB_RATE_LIMIT', () => {
   it('answers 429 RATE_LIMITED with Retry-After after the limit; probes and metrics are never limited', async () => {
     const { app, base } = await listen(serverSettingsFromEnv({ NETKB_RATE_LIMIT: '3/minute' }));
     try {
-      for (let i = 0; i < 3; i++) expect((await chat(base, `geneve 隧道不通 ${i}`)).status).toBe(200);
+      for (let i = 0; i < 3; i++) {
+        const allowed = await chat(base, `geneve 隧道不通 ${i}`);
+        expect(allowed.status).toBe(200);
+        expect(allowed.headers.get('x-ratelimit-limit')).toBe('3');
+        expect(allowed.headers.get('x-ratelimit-remaining')).toBe(String(2 - i));
+      }
       const limited = await chat(base, 'geneve 隧道不通');
+      expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
       expect(limited.status).toBe(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(0);
