@@ -40,7 +40,8 @@ const CONTEXT_TURNS = 2;
 const CONTEXT_CHARS = 600;
 
 export interface ChatAnswer extends Composed {
-  /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache. */
+  /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache or
+   * was just stored in it. */
   json?: Buffer;
   /** Time spent in `searcher.search` and how many searches ran (0 when every result came from the cache). */
   retrieval: RetrievalTime;
@@ -79,11 +80,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     return {
       body: { id, conversation_id: conversationId, ...cached.body, took_ms: took },
       evidence: cached.evidence,
-      json: Buffer.concat([
-        Buffer.from(`{"id":${JSON.stringify(id)},"conversation_id":${JSON.stringify(conversationId)},`),
-        cached.json,
-        Buffer.from(`,"took_ms":${took}}`),
-      ]),
+      json: bodyJson(id, conversationId, cached.json, took),
       retrieval,
     };
   }
@@ -136,9 +133,22 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     const { id: _id, conversation_id: _conversation, took_ms: _took, ...template } = composed.body;
     const json = Buffer.from(JSON.stringify(template).slice(1, -1));
     context.cache.answers.set(answerKey, { body: template, json, evidence: composed.evidence, docs });
+    // Serialized once for the cache: the response reuses it rather than serializing the body again.
+    const took = tookMs();
+    composed.body.took_ms = took;
+    return { ...composed, json: bodyJson(composed.body.id, conversationId, json, took), retrieval };
   }
   composed.body.took_ms = tookMs();
   return { ...composed, retrieval };
+}
+
+/** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
+function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {
+  return Buffer.concat([
+    Buffer.from(`{"id":${JSON.stringify(id)},"conversation_id":${JSON.stringify(conversationId)},`),
+    template,
+    Buffer.from(`,"took_ms":${tookMs}}`),
+  ]);
 }
 
 /**
