@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     },
   );
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-ops-'));
+  const loadAtStart = os.loadavg();
   const bodies = questions().map((message) => JSON.stringify({ message }));
   try {
     const off = await start(path.join(tmp, 'index-off'), { NETKB_METRICS: 'off' });
@@ -171,10 +172,12 @@ async function main(): Promise<void> {
       await load(off, connections, {}, bodies);
       await load(on, connections, auth, bodies);
       for (let round = 0; round < ROUNDS; round++) {
-        for (const [name, server, headers] of [
+        // Off first in even rounds, on first in odd ones: neither always runs on a warmer (or busier) machine.
+        const order = [
           ['off', off, {}],
           ['on', on, auth],
-        ] as const) {
+        ] as const;
+        for (const [name, server, headers] of round % 2 === 0 ? order : [...order].reverse()) {
           const key = `${name}@${connections}`;
           results[key] ??= [];
           results[key].push(await load(server, connections, headers, bodies));
@@ -186,6 +189,10 @@ async function main(): Promise<void> {
     const lines = [
       `netkb ops overhead: kb/ (${bodies.length} rotating questions), node ${process.version}, ${os.cpus().length} CPUs, ` +
         `${ROUNDS} alternating rounds of ${SECONDS}s, medians`,
+      `load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (the machine may be shared: compare within this run)`,
       `${'config'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU µs/req'.padStart(12)}${'failed'.padStart(8)}`,
     ];
     for (const connections of [1, 16]) {
@@ -210,8 +217,10 @@ async function main(): Promise<void> {
       const cpuCost =
         median(onRuns.map((r) => r.cpuUsPerRequest)) / median(offRuns.map((r) => r.cpuUsPerRequest)) - 1;
       const p50Cost = median(onRuns.map((r) => r.p50)) / median(offRuns.map((r) => r.p50)) - 1;
+      const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
       lines.push(
-        `  overhead at ${connections} connection(s): req/s ${(rpsCost * 100).toFixed(1)}%, p50 ${(p50Cost * 100).toFixed(1)}%, server CPU per request ${(cpuCost * 100).toFixed(1)}% (target < 5%)`,
+        `  overhead at ${connections} connection(s), on vs off: server CPU per request ${percent(cpuCost)}, ` +
+          `req/s ${percent(-rpsCost)}, p50 ${percent(p50Cost)}; target < 5%: ${cpuCost < 0.05 && rpsCost < 0.05 ? 'OK' : 'MISSED'}`,
       );
     }
     lines.push(

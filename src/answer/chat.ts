@@ -40,8 +40,16 @@ const CONTEXT_TURNS = 2;
 const CONTEXT_CHARS = 600;
 
 export interface ChatAnswer extends Composed {
-  /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache. */
+  /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache or
+   * was just stored in it. */
   json?: Buffer;
+  /** Time spent in `searcher.search` and how many searches ran (0 when every result came from the cache). */
+  retrieval: RetrievalTime;
+}
+
+export interface RetrievalTime {
+  ms: number;
+  calls: number;
 }
 
 export async function answerChat(context: ChatContext, request: ChatRequest): Promise<ChatAnswer> {
@@ -57,6 +65,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A known CNI scopes retrieval: the request's or the deployment's...
   if (given) options.cni = given.cni;
   const tookMs = () => Math.round((performance.now() - started) * 100) / 100;
+  // Measured here rather than by wrapping the searcher: no wrapper object per request.
+  const retrieval: RetrievalTime = { ms: 0, calls: 0 };
 
   // A first turn depends only on the question and options: serve a cached answer when there is one. Looked up
   // before reading the question for CNI names (the costliest step of a cached answer): on a first turn only a
@@ -70,18 +80,15 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     return {
       body: { id, conversation_id: conversationId, ...cached.body, took_ms: took },
       evidence: cached.evidence,
-      json: Buffer.concat([
-        Buffer.from(`{"id":${JSON.stringify(id)},"conversation_id":${JSON.stringify(conversationId)},`),
-        cached.json,
-        Buffer.from(`,"took_ms":${took}}`),
-      ]),
+      json: bodyJson(id, conversationId, cached.json, took),
+      retrieval,
     };
   }
 
   const scope = given ?? namedCni(context, question, history);
   // ...or the conversation's; one the question names already ranks its docs first.
   if (scope && scope.source !== 'question') options.cni = scope.cni;
-  const search = (text: string) => cachedSearch(context, text, options);
+  const search = (text: string) => cachedSearch(context, text, options, retrieval);
   let result: RetrievalResult;
   let query = question;
   if (history.length === 0) {
@@ -106,7 +113,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
   result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare);
   const docs = topicDocs(result);
-  const cni = scope ?? (await assumedCni(context, result, query, options));
+  const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -126,9 +133,22 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     const { id: _id, conversation_id: _conversation, took_ms: _took, ...template } = composed.body;
     const json = Buffer.from(JSON.stringify(template).slice(1, -1));
     context.cache.answers.set(answerKey, { body: template, json, evidence: composed.evidence, docs });
+    // Serialized once for the cache: the response reuses it rather than serializing the body again.
+    const took = tookMs();
+    composed.body.took_ms = took;
+    return { ...composed, json: bodyJson(composed.body.id, conversationId, json, took), retrieval };
   }
   composed.body.took_ms = tookMs();
-  return composed;
+  return { ...composed, retrieval };
+}
+
+/** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
+function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {
+  return Buffer.concat([
+    Buffer.from(`{"id":${JSON.stringify(id)},"conversation_id":${JSON.stringify(conversationId)},`),
+    template,
+    Buffer.from(`,"took_ms":${tookMs}}`),
+  ]);
 }
 
 /**
@@ -166,6 +186,7 @@ async function assumedCni(
   result: RetrievalResult,
   query: string,
   options: SearchOptions,
+  retrieval: RetrievalTime,
 ): Promise<CniContext | null> {
   const known = context.searcher.cni;
   const top = result.hits[0];
@@ -175,7 +196,7 @@ async function assumedCni(
   const alternatives: CniContext['alternatives'] = [];
   for (const other of known.names) {
     if (other === assumed) continue;
-    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 });
+    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 }, retrieval);
     let hit = found.hits.find((candidate) => known.ofDoc(candidate.doc.path) === other);
     // Not found by words: that CNI's runbook for the same kind of problem (the top doc's category).
     const sameKind = context.searcher.docs.find(
@@ -193,13 +214,17 @@ async function cachedSearch(
   context: ChatContext,
   text: string,
   options: SearchOptions,
+  retrieval: RetrievalTime,
 ): Promise<RetrievalResult> {
   const cache = context.cache;
   const key = cache ? ChatCache.key(text, options) : '';
   const hit = cache?.results.get(key);
   if (hit) return hit;
   await context.turn?.();
+  const searchStarted = performance.now();
   const result = await context.searcher.search(text, options);
+  retrieval.ms += performance.now() - searchStarted;
+  retrieval.calls += 1;
   if (!cache) return result;
   cache.results.set(key, result);
   return result;

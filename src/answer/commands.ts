@@ -78,6 +78,26 @@ function termFrequencies(doc: DocRecord): ReadonlyMap<string, number> {
   return counts;
 }
 
+/** Per doc: which of its commands (indexes into `doc.commands`) have each term in their context. */
+const holders = new WeakMap<DocRecord, ReadonlyMap<string, readonly number[]>>();
+
+function commandsByTerm(doc: DocRecord): ReadonlyMap<string, readonly number[]> {
+  let index = holders.get(doc);
+  if (!index) {
+    const map = new Map<string, number[]>();
+    for (const [i, record] of doc.commands.entries()) {
+      for (const term of contextTerms(record, doc)) {
+        const list = map.get(term);
+        if (list) list.push(i);
+        else map.set(term, [i]);
+      }
+    }
+    index = map;
+    holders.set(doc, index);
+  }
+  return index;
+}
+
 /** How much a term that occurs in `count` of `total` command contexts tells a command apart: 1 when rare. */
 function specificity(count: number, total: number): number {
   const share = total === 0 ? 0 : count / total;
@@ -131,12 +151,18 @@ export function pickCommands(
   }
   for (const [docRank, doc] of docs.entries()) {
     const counts = termFrequencies(doc);
-    for (const record of doc.commands) {
-      const context = contextTerms(record, doc);
-      let match = 0;
-      for (const [term, weight] of wanted) {
-        if (context.has(term)) match += weight * specificity(counts.get(term) ?? 0, doc.commands.length);
-      }
+    // Each asked term adds to the commands whose context has it (in the order of `wanted`, as a per-command sum
+    // would): visiting only those, rather than testing every term against every command.
+    const matches = new Float64Array(doc.commands.length);
+    const byTerm = commandsByTerm(doc);
+    for (const [term, weight] of wanted) {
+      const commands = byTerm.get(term);
+      if (!commands) continue;
+      const value = weight * specificity(counts.get(term) ?? 0, doc.commands.length);
+      for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
+    }
+    for (const [i, record] of doc.commands.entries()) {
+      const match = matches[i] ?? 0;
       // Another doc's command must match the question on its own, not ride on its doc.
       if (docRank > 0 && match < 3 && !rowBonus.has(record)) continue;
       let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);

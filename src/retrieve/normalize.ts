@@ -6,9 +6,30 @@ const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 const HAN = '\\p{Script=Han}';
 const SPACE_NEXT_TO_HAN = new RegExp(`(?<=[${HAN}])\\s+|\\s+(?=[${HAN}])`, 'gu');
 
+/**
+ * Folded texts by input. A chat answer folds the same texts many times (the question for retrieval, CNI names
+ * and triggers; the top doc's rows and command contexts for composition) and the conversion walks every
+ * character: a lookup costs a fraction of it. Bounded by characters held (cleared when full); long texts (whole
+ * chunks at ingest) are folded without being kept.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_CHARS = 1 << 20;
+const FOLD_CACHE_TEXT_CHARS = 1000;
+let foldedChars = 0;
+
 /** NFKC (full-width → half-width), lower case, traditional → simplified; spacing untouched. */
 export function foldText(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = toSimplified(text.normalize('NFKC').toLowerCase());
+  if (text.length > FOLD_CACHE_TEXT_CHARS) return result;
+  if (foldedChars + text.length + result.length > FOLD_CACHE_CHARS) {
+    folded.clear();
+    foldedChars = 0;
+  }
+  folded.set(text, result);
+  foldedChars += text.length + result.length;
+  return result;
 }
 
 /**

@@ -4,7 +4,8 @@
  * usual names. Code outside the HTTP layer (hot reload, chat integrations, the query log) records through the
  * methods below; it never touches prom-client itself.
  */
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { BoundCounter, BoundHistogram, type CounterSeries, type HistogramSeries } from './bound-metrics.js';
 
 export type AnswerChannel = 'api' | 'slack' | 'teams' | 'web' | (string & {});
 export type AnswerOutcome = 'answered' | 'abstained';
@@ -23,37 +24,43 @@ export class NetkbMetrics {
   readonly registry = new Registry();
   readonly contentType = this.registry.contentType;
 
-  private readonly requests = new Counter({
-    name: 'netkb_http_requests_total',
-    help: 'HTTP requests by route, method and status code',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [this.registry],
-  });
-  private readonly requestSeconds = new Histogram({
-    name: 'netkb_http_request_duration_seconds',
-    help: 'HTTP request duration by route, method and status code',
-    labelNames: ['route', 'method', 'status'] as const,
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly answers = new Counter({
-    name: 'netkb_answers_total',
-    help: 'Chat answers by channel (api, slack, teams, web) and outcome (answered, abstained)',
-    labelNames: ['channel', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  private readonly retrievalSeconds = new Histogram({
-    name: 'netkb_retrieval_duration_seconds',
-    help: 'Time spent in retrieval (search) per chat answer',
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly compositionSeconds = new Histogram({
-    name: 'netkb_composition_duration_seconds',
-    help: 'Time spent composing an answer from retrieval results (chat time minus retrieval)',
-    buckets: FAST_BUCKETS,
-    registers: [this.registry],
-  });
+  // Counted on every request or answer: bound series (bound-metrics.ts), no label work per count.
+  private readonly requests = new BoundCounter(
+    'netkb_http_requests_total',
+    'HTTP requests by route, method and status code',
+    REQUEST_LABELS,
+    this.registry,
+  );
+  private readonly requestSeconds = new BoundHistogram(
+    'netkb_http_request_duration_seconds',
+    'HTTP request duration by route, method and status code',
+    REQUEST_LABELS,
+    FAST_BUCKETS,
+    this.registry,
+  );
+  private readonly answers = new BoundCounter(
+    'netkb_answers_total',
+    'Chat answers by channel (api, slack, teams, web) and outcome (answered, abstained)',
+    ['channel', 'outcome'],
+    this.registry,
+  );
+  private readonly retrievalHistogram = new BoundHistogram(
+    'netkb_retrieval_duration_seconds',
+    'Time spent in retrieval (search) per chat answer',
+    [],
+    FAST_BUCKETS,
+    this.registry,
+  );
+  /** Unlabelled: the one series exists (all zero) from the start, as prom-client's would. */
+  private readonly retrievalSeconds = this.retrievalHistogram.bind({});
+  private readonly compositionHistogram = new BoundHistogram(
+    'netkb_composition_duration_seconds',
+    'Time spent composing an answer from retrieval results (chat time minus retrieval)',
+    [],
+    FAST_BUCKETS,
+    this.registry,
+  );
+  private readonly compositionSeconds = this.compositionHistogram.bind({});
   private readonly indexDocs = new Gauge({
     name: 'netkb_index_docs',
     help: 'Documents in the index being served',
@@ -92,6 +99,9 @@ export class NetkbMetrics {
     help: 'Requests refused with 401 UNAUTHORIZED',
     registers: [this.registry],
   });
+  /** The series per route, method and status (and per channel and outcome), looked up without building a key. */
+  private readonly requestSeries = new Map<string, Map<string, Map<number, RequestSeries>>>();
+  private readonly answerSeries = new Map<string, Record<AnswerOutcome, CounterSeries>>();
   /** Created on first use: the gauge exists only when a query-log store does. */
   private queryLogLag: Gauge | undefined;
 
@@ -103,21 +113,29 @@ export class NetkbMetrics {
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
-    const labels = { route, method, status: String(status) };
-    this.requests.inc(labels);
-    this.requestSeconds.observe(labels, seconds);
+    const series = this.seriesOf(route, method, status);
+    this.requests.inc(series.count);
+    this.requestSeconds.observe(series.seconds, seconds);
   }
 
   recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome): void {
-    this.answers.inc({ channel, outcome });
+    let series = this.answerSeries.get(channel);
+    if (!series) {
+      series = {
+        answered: this.answers.bind({ channel, outcome: 'answered' }),
+        abstained: this.answers.bind({ channel, outcome: 'abstained' }),
+      };
+      this.answerSeries.set(channel, series);
+    }
+    this.answers.inc(series[outcome]);
   }
 
   observeRetrieval(seconds: number): void {
-    this.retrievalSeconds.observe(seconds);
+    this.retrievalHistogram.observe(this.retrievalSeconds, seconds);
   }
 
   observeComposition(seconds: number): void {
-    this.compositionSeconds.observe(seconds);
+    this.compositionHistogram.observe(this.compositionSeconds, seconds);
   }
 
   /** Call whenever an index is (re)loaded and starts serving. */
@@ -155,4 +173,32 @@ export class NetkbMetrics {
   text(): Promise<string> {
     return this.registry.metrics();
   }
+
+  /** Routes are patterns and methods and statuses few, so the series are bounded (see metrics-route.ts). */
+  private seriesOf(route: string, method: string, status: number): RequestSeries {
+    let byMethod = this.requestSeries.get(route);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.requestSeries.set(route, byMethod);
+    }
+    let byStatus = byMethod.get(method);
+    if (!byStatus) {
+      byStatus = new Map();
+      byMethod.set(method, byStatus);
+    }
+    let series = byStatus.get(status);
+    if (!series) {
+      const labels = { route, method, status: String(status) };
+      series = { count: this.requests.bind(labels), seconds: this.requestSeconds.bind(labels) };
+      byStatus.set(status, series);
+    }
+    return series;
+  }
+}
+
+const REQUEST_LABELS = ['route', 'method', 'status'];
+
+interface RequestSeries {
+  count: CounterSeries;
+  seconds: HistogramSeries;
 }

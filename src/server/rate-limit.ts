@@ -1,23 +1,36 @@
 /**
- * NETKB_RATE_LIMIT (`30/minute`): per client IP on every route except the probes and /metrics, with
- * @fastify/rate-limit (in-memory store, per process). Over the limit: 429 `RATE_LIMITED` in our error shape,
- * with `Retry-After`.
+ * NETKB_RATE_LIMIT (`30/minute`): per client IP on every route except the probes and /metrics, in memory (per
+ * process), fixed windows. Over the limit: 429 `RATE_LIMITED` in our error shape, with `Retry-After`; every
+ * limited response also carries `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds).
+ *
+ * Our own hook rather than @fastify/rate-limit: every request runs it, and the plugin awaits each step (key, allow
+ * list, store: a chain of promises per request). This one is a callback hook that allocates nothing once a
+ * client's window exists.
  *
  * Routes that know who the user is (Slack, Teams) key by that user instead of the IP, so one busy channel
  * behind one egress IP is not one budget: register them with
  *
  *   app.post('/slack/events', { config: { rateLimit: perUserRateLimit((req) => slackUserId(req)) } }, handler)
  *
- * The key function runs after the body is parsed (preHandler); returning undefined falls back to the IP.
- * Register such routes after `installRateLimit` (it applies to routes added after it).
+ * The key function runs after the body is parsed (preHandler); returning undefined falls back to the IP. Such a
+ * route has its own budgets. Register routes after `installRateLimit` (it applies to routes added after it).
  */
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { NetkbError } from '../core/errors.js';
 import type { RateLimitSetting } from './settings.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route's own budget key (`perUserRateLimit`), or false: never limited. */
+    rateLimit?: RateLimitRouteConfig | false;
+  }
+}
+
 /** Never limited: probes must not fail because a client is noisy, and scrapers are trusted. */
 const EXEMPT_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Clients remembered at most (the oldest windows are forgotten first), so many addresses cannot grow memory. */
+export const MAX_TRACKED_CLIENTS = 5000;
 
 export interface RateLimitRouteConfig {
   hook: 'preHandler';
@@ -38,22 +51,105 @@ export function perUserRateLimit(
   };
 }
 
+interface Window {
+  count: number;
+  /** When the window ends (ms since the epoch). */
+  resetAt: number;
+}
+
+/** Fixed-window request counts per key. A window starts at a key's first request and lasts `windowMs`. */
+export class WindowCounts {
+  /** Insertion order is window start order: a new window re-inserts its key at the end. */
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly capacity = MAX_TRACKED_CLIENTS,
+  ) {}
+
+  /** Counts one request for `key` at `now`; the returned window is live (read it before the next call). */
+  hit(key: string, now: number): Readonly<Window> {
+    const window = this.windows.get(key);
+    if (window && window.resetAt > now) {
+      window.count++;
+      return window;
+    }
+    if (window) this.windows.delete(key);
+    const fresh = { count: 1, resetAt: now + this.windowMs };
+    this.windows.set(key, fresh);
+    if (this.windows.size > this.capacity) this.evict(now);
+    return fresh;
+  }
+
+  get size(): number {
+    return this.windows.size;
+  }
+
+  /** Drops ended windows; if that is not enough, the oldest ones. */
+  private evict(now: number): void {
+    for (const [key, window] of this.windows) {
+      if (this.windows.size <= this.capacity) return;
+      if (window.resetAt <= now) this.windows.delete(key);
+    }
+    for (const key of this.windows.keys()) {
+      if (this.windows.size <= this.capacity) return;
+      this.windows.delete(key);
+    }
+  }
+}
+
 export async function installRateLimit(
   app: FastifyInstance,
   setting: RateLimitSetting,
   onLimited?: (route: string) => void,
 ): Promise<void> {
-  await app.register(rateLimit, {
-    global: true,
-    max: setting.max,
-    timeWindow: setting.windowMs,
-    keyGenerator: (request) => `ip:${request.ip}`,
-    allowList: (request) => EXEMPT_ROUTES.has(request.routeOptions.url ?? ''),
-    onExceeded: (request) => onLimited?.(request.routeOptions.url ?? 'unmatched'),
-    errorResponseBuilder: (_request, context) =>
+  const byIp = limiter(setting, (request) => `ip:${request.ip}`, onLimited);
+  app.addHook('onRoute', (route) => {
+    const own = route.config?.rateLimit;
+    if (own === false || EXEMPT_ROUTES.has(route.url)) return;
+    if (own === undefined) {
+      route.onRequest = appendHook(route.onRequest, byIp);
+      return;
+    }
+    // Its own budgets (a store per route), keyed after the body is parsed.
+    route.preHandler = appendHook(route.preHandler, limiter(setting, own.keyGenerator, onLimited));
+  });
+}
+
+/** A callback hook (no promise per request) counting each request against its key's window. */
+function limiter(
+  setting: RateLimitSetting,
+  keyOf: (request: FastifyRequest) => string,
+  onLimited?: (route: string) => void,
+): onRequestHookHandler {
+  const counts = new WindowCounts(setting.windowMs);
+  const { max } = setting;
+  return (request, reply, done) => {
+    const now = Date.now();
+    const window = counts.hit(keyOf(request), now);
+    const resetSeconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000));
+    if (window.count <= max) {
+      setHeaders(reply, max, max - window.count, resetSeconds);
+      return done();
+    }
+    onLimited?.(request.routeOptions.url ?? 'unmatched');
+    setHeaders(reply, max, 0, resetSeconds);
+    reply.header('retry-after', resetSeconds);
+    done(
       new NetkbError(
         'RATE_LIMITED',
-        `Too many requests (limit ${setting.text}); retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`,
+        `Too many requests (limit ${setting.text}); retry in ${Math.max(1, resetSeconds)} s`,
       ),
-  });
+    );
+  };
+}
+
+function setHeaders(reply: FastifyReply, limit: number, remaining: number, resetSeconds: number): void {
+  reply.header('x-ratelimit-limit', limit);
+  reply.header('x-ratelimit-remaining', remaining);
+  reply.header('x-ratelimit-reset', resetSeconds);
+}
+
+function appendHook<T>(existing: T | T[] | undefined, hook: T): T[] {
+  return [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), hook];
 }
