@@ -22,6 +22,7 @@ import { installAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { capConnections, fastifyLimitOptions } from './connection-limits.js';
 import { installErrorHandlers } from './errors.js';
+import { FairTurns } from './fair-turns.js';
 import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
 import { NetkbMetrics } from './metrics.js';
@@ -179,7 +180,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logged(channel, question, body, searcher);
     if (channel !== 'api') metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered');
   };
+  // One queue of turns for every route that computes answers on the event loop: a flood of Slack or Teams
+  // questions waits its turn like one of /v1/chat, and /healthz is answered in between (fair-turns.ts).
+  const turns = new FairTurns();
+  const turn = (client: string) => turns.take(client);
   await app.register(chatRoutes, {
+    turns,
     searcher,
     conversations,
     cache: options.cache ?? true,
@@ -199,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.cni ? { cni: options.cni } : {}),
       ...options.slackOptions,
       config: options.slack,
+      turn,
       searcher,
       conversations,
       cache: options.cache ?? true,
@@ -209,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { teamsRoutes } = await import('../integrations/teams/route.js');
     await app.register(teamsRoutes, {
       config: teams,
+      turn,
       searcher,
       conversations,
       cache: options.cache ?? true,

@@ -22,6 +22,8 @@ export interface ChatRouteOptions {
   cni?: string;
   /** Answers by outcome, retrieval and composition time (null: metrics off). */
   metrics?: NetkbMetrics | null;
+  /** Turns on the event loop, shared with the Slack and Teams routes (default: this route's own). */
+  turns?: FairTurns;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -38,7 +40,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
   };
 
   // Answers computed on the event loop take turns, round-robin per client IP (fair-turns.ts).
-  const turns = new FairTurns();
+  const turns = options.turns ?? new FairTurns();
 
   app.post<{ Body: ChatRequestBody }>(
     '/v1/chat',
