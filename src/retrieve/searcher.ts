@@ -204,13 +204,13 @@ export class KbSearcher implements Searcher {
   /** The search with every intermediate step, for `netkb explain` and `"explain": true`. */
   async explain(rawQuestion: string, options: SearchOptions = {}): Promise<Explanation> {
     const { result, trace } = await this.run(rawQuestion, options);
-    return buildExplanation(result, trace, this, this.glossaryEntries, this.config);
+    return buildExplanation(result, trace(), this, this.glossaryEntries, this.config);
   }
 
   private async run(
     rawQuestion: string,
     options: SearchOptions,
-  ): Promise<{ result: RetrievalResult; trace: SearchTrace }> {
+  ): Promise<{ result: RetrievalResult; trace: () => SearchTrace }> {
     const started = performance.now();
     const config = this.config;
     const { budget } = config;
@@ -320,7 +320,8 @@ export class KbSearcher implements Searcher {
       overBudget: skipped,
       took_ms: round(performance.now() - started),
     };
-    const trace: SearchTrace = {
+    // Tokens and groups are only for an explanation: built when asked for (two more passes over the text).
+    const trace = (): SearchTrace => ({
       normalized,
       corrected,
       query,
@@ -332,7 +333,7 @@ export class KbSearcher implements Searcher {
       coverage,
       topicCoverage,
       confidence: parts,
-    };
+    });
     return { result, trace };
   }
 
@@ -360,10 +361,13 @@ export class KbSearcher implements Searcher {
     const { category, factor } = this.config.toolDocs;
     // The tool as the reporter wrote it: a Latin trigger ("ovs-vsctl show"), or a Chinese one ("抓包") whose
     // glossary group the question names in Latin ("captured with tcpdump"). "在哪里抓包" asks about the tool.
-    const latinGroups = new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+    let latinGroups: Set<string> | undefined; // a pass over the question: only when a Chinese trigger needs it
     const isLatin = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase);
-    const namedInLatin = (phrase: string) =>
-      this.glossary.groupsIn(normalizeText(phrase)).some((group) => latinGroups.has(group));
+    const namedInLatin = (phrase: string) => {
+      latinGroups ??= new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+      const groups = latinGroups;
+      return this.glossary.groupsIn(normalizeText(phrase)).some((group) => groups.has(group));
+    };
     const ran = new Set(
       (trigger ?? [])
         .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)
