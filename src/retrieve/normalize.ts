@@ -24,6 +24,18 @@ export const normalizeText: (text: string) => string = rememberRecent((text) =>
   foldText(text).replace(/\s+/g, ' ').replace(SPACE_NEXT_TO_HAN, '').trim(),
 );
 
+/**
+ * normalizeText(`${text} ${word}`) for a plain ASCII word (a CNI name), from the text's normalized form (already
+ * remembered when the text was searched before): a long question searched again with another CNI appended is not
+ * normalized again. Falls back to normalizing the whole for any other word.
+ */
+export function normalizeWithWord(text: string, word: string): string {
+  if (!/^[a-z0-9][a-z0-9.-]*$/.test(word)) return normalizeText(`${text} ${word}`);
+  const normalized = normalizeText(text);
+  if (normalized === '') return word;
+  return /\p{Script=Han}$/u.test(normalized) ? `${normalized}${word}` : `${normalized} ${word}`;
+}
+
 export function isHan(char: string): boolean {
   return /\p{Script=Han}/u.test(char);
 }

@@ -10,7 +10,7 @@ import {
   lexicalLoadSteps,
   loadLexicalIndex,
 } from './lexical.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, normalizeWithWord } from './normalize.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
@@ -219,7 +219,9 @@ export class KbSearcher implements Searcher {
     const named =
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
     const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
-    const normalized = normalizeText(text);
+    const normalized = named
+      ? normalizeWithWord(rawQuestion, options.cni?.toLowerCase() ?? '')
+      : normalizeText(text);
     const corrected = foldWordVariants(
       this.spelling.correct(normalized, budget.maxSpellingFixes),
       this.knowsWord,
