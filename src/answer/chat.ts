@@ -55,7 +55,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const newId = context.newId ?? randomUUID;
   const conversationId = request.conversation_id ?? newId();
   const question = request.message.trim();
-  const options: SearchOptions = {};
+  // One time budget for every search this question needs.
+  const options: SearchOptions = { startedAt: started };
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
   const history = request.conversation_id ? await context.conversations.history(conversationId) : [];

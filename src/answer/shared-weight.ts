@@ -10,8 +10,16 @@ export interface WantedTerms {
   readonly position: ReadonlyMap<string, number>;
 }
 
+/** The positions are indexed when first needed (a context smaller than the question). */
 export function wantedTerms(list: ReadonlyArray<readonly [string, number]>): WantedTerms {
-  return { list, position: new Map(list.map(([term], i) => [term, i])) };
+  let position: Map<string, number> | undefined;
+  return {
+    list,
+    get position() {
+      position ??= new Map(list.map(([term], i) => [term, i]));
+      return position;
+    },
+  };
 }
 
 /**

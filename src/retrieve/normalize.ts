@@ -11,10 +11,10 @@ const SPACE_NEXT_TO_HAN = new RegExp(`(?<=[${HAN}])\\s+|\\s+(?=[${HAN}])`, 'gu')
 const MAY_CONVERT = /[\u2e80-\uffff]/;
 
 /** NFKC (full-width → half-width), lower case, traditional → simplified; spacing untouched. */
-export function foldText(text: string): string {
+export const foldText: (text: string) => string = rememberRecent((text) => {
   const folded = text.normalize('NFKC').toLowerCase();
   return MAY_CONVERT.test(folded) ? toSimplified(folded) : folded;
-}
+});
 
 /**
  * Canonical text for matching: NFKC (full-width → half-width), lower case, traditional → simplified,

@@ -214,7 +214,8 @@ export class KbSearcher implements Searcher {
     const started = performance.now();
     const config = this.config;
     const { budget } = config;
-    const overBudget = () => performance.now() - started > budget.timeMs;
+    const budgetFrom = options.startedAt ?? started;
+    const overBudget = () => performance.now() - budgetFrom > budget.timeMs;
     let skipped = false;
     const named =
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());

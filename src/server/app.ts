@@ -28,7 +28,7 @@ import type { IndexStatus } from './index-manager.js';
 import { NetkbMetrics } from './metrics.js';
 import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
 import { installRateLimit } from './rate-limit.js';
-import { chatRoutes } from './routes/chat.js';
+import { chatRoutes, spentBudget } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -178,7 +178,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Chat routes count their own answers in the metrics; the integrations' answers are counted here.
   const logAnswer: AnswerLogger = (channel, question, body, searcher) => {
     logged(channel, question, body, searcher);
-    if (channel !== 'api') metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered');
+    if (channel !== 'api')
+      metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered', spentBudget(body));
   };
   // One queue of turns for every route that computes answers on the event loop: a flood of Slack or Teams
   // questions waits its turn like one of /v1/chat, and /healthz is answered in between (fair-turns.ts).

@@ -42,6 +42,12 @@ export class NetkbMetrics {
     labelNames: ['channel', 'outcome'] as const,
     registers: [this.registry],
   });
+  private readonly overBudget = new Counter({
+    name: 'netkb_answers_over_budget_total',
+    help: "Chat answers by channel whose retrieval ran out of the question's time budget (a retriever was skipped)",
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
   private readonly retrievalSeconds = new Histogram({
     name: 'netkb_retrieval_duration_seconds',
     help: 'Time spent in retrieval (search) per chat answer',
@@ -108,8 +114,10 @@ export class NetkbMetrics {
     this.requestSeconds.observe(labels, seconds);
   }
 
-  recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome): void {
+  /** `overBudget`: a retriever was skipped for the question's time budget (the answer's `retrievers` say so). */
+  recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome, overBudget = false): void {
     this.answers.inc({ channel, outcome });
+    if (overBudget) this.overBudget.inc({ channel });
   }
 
   observeRetrieval(seconds: number): void {

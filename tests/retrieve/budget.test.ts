@@ -70,4 +70,16 @@ describe('work budget per question', () => {
     // What there is: the trigger hit, without the lexical evidence.
     expect(result.hits.every((hit) => !hit.via.includes('lexical'))).toBe(true);
   });
+
+  it('counts the time budget from when the question arrived, shared by all its searches', async () => {
+    const searcher = new KbSearcher({ docs, glossary: [], vector: null, vectorStatus: disabled });
+    const fresh = await searcher.search('coredns 解析超时', { startedAt: performance.now() });
+    expect(fresh.overBudget).toBe(false);
+    // A later search of a question that already spent its budget (e.g. another CNI's runbook) is cut.
+    const late = await searcher.search('coredns 解析超时', {
+      startedAt: performance.now() - RETRIEVAL_CONFIG.budget.timeMs - 1,
+    });
+    expect(late.overBudget).toBe(true);
+    expect(late.retrievers.lexical.status).toBe('over_budget');
+  });
 });
