@@ -186,9 +186,11 @@ async function assumedCni(
     const found = await cachedSearch(context, lead, { ...options, cni: other, topK: 10 });
     let hit = found.hits.find((candidate) => known.ofDoc(candidate.doc.path) === other);
     // Not found by words: that CNI's runbook for the same kind of problem (the top doc's category).
-    const sameKind = context.searcher.docs.find(
-      (doc) => known.ofDoc(doc.path) === other && doc.category === top.doc.category,
-    );
+    const sameKind = hit
+      ? undefined
+      : context.searcher.docs.find(
+          (doc) => doc.category === top.doc.category && known.ofDoc(doc.path) === other,
+        );
     const chunk = sameKind?.chunks.find((c) => c.kind === 'overview') ?? sameKind?.chunks[0];
     if (!hit && sameKind && chunk) hit = { chunk, doc: sameKind, score: 0, via: [], matchedTriggers: [] };
     if (hit) alternatives.push({ cni: other, hit });

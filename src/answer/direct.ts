@@ -5,7 +5,7 @@
  */
 import type { Chunk, DocRecord } from '../core/types.js';
 import { terms } from './rank-rows.js';
-import { sharedWeight, wantedTerms } from './shared-weight.js';
+import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
 
 export type ValueKind = 'port' | 'mtu' | 'cidr' | 'ip' | 'addr' | 'iface' | 'path' | 'setting' | 'default';
@@ -289,6 +289,7 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
     term,
     (focus.has(term) ? weight : weight * 0.25) * (kindWords.some((pattern) => pattern.test(term)) ? 0.5 : 1),
   ]);
+  const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
   const about = KIND_WORDS.filter(([kind]) => valueKinds.includes(kind)).map(([, pattern]) => pattern);
@@ -296,7 +297,8 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
-    const asked = wantedTerms(
+    const asked = reweighted(
+      wantedOnce,
       wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
     );
     for (const chunk of doc.chunks) {

@@ -22,6 +22,16 @@ export function wantedTerms(list: ReadonlyArray<readonly [string, number]>): Wan
   };
 }
 
+/** The same terms in the same order with other weights: the positions are shared, not indexed again. */
+export function reweighted(wanted: WantedTerms, list: ReadonlyArray<readonly [string, number]>): WantedTerms {
+  return {
+    list,
+    get position() {
+      return wanted.position;
+    },
+  };
+}
+
 /**
  * `start` plus `weightOf(term, weight)` for every wanted term the context has, in `wanted`'s order (so the
  * floating-point sum does not depend on which side was walked).

@@ -171,6 +171,7 @@ export class KbSearcher implements Searcher {
       }
     });
     const names = [...nameOf.values()];
+    const cniOfDoc = new Map<string, string | null>();
     const inGroups = (groups: Iterable<string>) =>
       [...new Set([...groups].flatMap((group) => nameOf.get(group) ?? []))].sort(
         (a, b) => names.indexOf(a) - names.indexOf(b),
@@ -178,11 +179,36 @@ export class KbSearcher implements Searcher {
     return {
       names,
       ofDoc: (docPath) => {
-        const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
-        return named.length === 1 ? (named[0] ?? null) : null;
+        // Asked per doc of the KB when an answer names other CNIs' runbooks: worked out once per doc.
+        let cni = cniOfDoc.get(docPath);
+        if (cni === undefined) {
+          const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
+          cni = named.length === 1 ? (named[0] ?? null) : null;
+          if (this.docsByPath.has(docPath)) cniOfDoc.set(docPath, cni);
+        }
+        return cni;
       },
       namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(text))),
     };
+  }
+
+  /** Docs a search within one CNI (and category) may return, per CNI and category: a pass over every doc once. */
+  private readonly allowedByScope = new Map<string, ReadonlySet<string>>();
+
+  private allowedDocs(
+    cniGroup: string,
+    category: string | undefined,
+    list: () => string[],
+  ): ReadonlySet<string> {
+    // Only the KB's own categories are kept (a request may name any): the map stays CNIs × categories.
+    if (category !== undefined && !this.docsByCategory.has(category)) return new Set(list());
+    const key = `${cniGroup}\u0000${category ?? ''}`;
+    let allowed = this.allowedByScope.get(key);
+    if (!allowed) {
+      allowed = new Set(list());
+      this.allowedByScope.set(key, allowed);
+    }
+    return allowed;
   }
 
   /** A word the KB's text or glossary contains (for folding plurals to it). */
@@ -246,7 +272,9 @@ export class KbSearcher implements Searcher {
       ? (this.docsByCategory.get(options.category) ?? new Set<string>())
       : undefined;
     const allowed = excluded
-      ? new Set([...(categoryDocs ?? this.docsByPath.keys())].filter((path) => !excluded(path)))
+      ? this.allowedDocs(cniGroup ?? '', options.category, () =>
+          [...(categoryDocs ?? this.docsByPath.keys())].filter((path) => !excluded(path)),
+        )
       : categoryDocs;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];

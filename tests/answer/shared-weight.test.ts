@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedWeight, wantedTerms } from '../../src/answer/shared-weight.js';
+import { reweighted, sharedWeight, wantedTerms } from '../../src/answer/shared-weight.js';
 
 /** The plain loop over the question's terms that sharedWeight must equal. */
 function naive(
@@ -54,5 +54,15 @@ describe('sharedWeight', () => {
         ]),
       ),
     ).toBe(11);
+  });
+
+  it('reweighted terms keep the positions and use the new weights', () => {
+    const base = wantedTerms(Array.from({ length: 20 }, (_, i): [string, number] => [`t${i}`, 1]));
+    const doubled = reweighted(
+      base,
+      base.list.map(([term, weight]): [string, number] => [term, weight * 2]),
+    );
+    expect(doubled.position).toBe(base.position);
+    expect(sharedWeight(0, doubled, new Set(['t1', 't5']))).toBe(4);
   });
 });
