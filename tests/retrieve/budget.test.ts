@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/ingest/document.js';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { withinPostingsBudget } from '../../src/retrieve/postings.js';
 import { KbSearcher } from '../../src/retrieve/searcher.js';
 import { buildSpellingCorrector } from '../../src/retrieve/spelling.js';
 
@@ -81,5 +82,24 @@ describe('work budget per question', () => {
     });
     expect(late.overBudget).toBe(true);
     expect(late.retrievers.lexical.status).toBe('over_budget');
+  });
+});
+
+describe('withinPostingsBudget', () => {
+  const terms = [
+    { term: 'kubectl', postings: 900 },
+    { term: 'geneve', postings: 40 },
+    { term: 'pods', postings: 700 },
+    { term: 'mtu', postings: 60 },
+  ];
+
+  it('keeps every term, in order, when their postings fit', () => {
+    expect(withinPostingsBudget(terms, 1700)).toEqual(terms);
+  });
+
+  it('leaves out the most common terms first until the rest fit, keeping the order', () => {
+    expect(withinPostingsBudget(terms, 1000).map((t) => t.term)).toEqual(['geneve', 'pods', 'mtu']);
+    expect(withinPostingsBudget(terms, 500).map((t) => t.term)).toEqual(['geneve', 'mtu']);
+    expect(withinPostingsBudget(terms, 0)).toEqual([]);
   });
 });
