@@ -120,5 +120,5 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 20 },
   defaultTopK: 5,
-  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 60_000, timeMs: 1000 },
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 200_000, timeMs: 1000 },
 };

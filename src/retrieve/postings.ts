@@ -590,18 +590,21 @@ export class PostingsIndex {
     for (const { q, id, weight } of withinPostingsBudget(planned, maxPostings)) termScores(q, id, weight);
     // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
     const best: Array<{ chunk: number; score: number }> = [];
+    // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
+    let floor = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < touchedCount; t++) {
       const c = touched[t] as number;
       const score = (scores[c] as number) * (matched[c] as number);
       scores[c] = 0;
       matched[c] = 0;
       lastTerm[c] = -1;
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+      if (score <= floor) continue;
       if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
       best.splice(at, 0, { chunk: c, score });
       if (best.length > limit) best.pop();
+      if (best.length === limit) floor = best[limit - 1]?.score ?? 0;
     }
     return best;
   }
