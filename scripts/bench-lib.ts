@@ -1,6 +1,8 @@
 /** Helpers the benchmarks share. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFile, cp, readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import path from 'node:path';
 
 /** A port free on 127.0.0.1 right now (the OS picks it; the probe closes before the server binds it). */
 export async function freePort(): Promise<number> {
@@ -66,4 +68,46 @@ export function startProbe(base: string, clients: number): { stop: () => Promise
         child.stdin?.end();
       }),
   };
+}
+
+/** The four corpora in ../shared/corpora (or $NETKB_CORPORA) that the large-KB benchmarks copy. */
+export const CORPUS_NAMES = ['kube-ovn-docs', 'ovn-kubernetes-docs', 'flannel-docs', 'calico-docs'];
+
+/**
+ * A large KB in `into` (a temp dir, never the repo): the bundled kb/ at the root, then `copies` altered copies of
+ * each corpus (a copy-specific note appended to every file).
+ */
+export async function buildLargeKb(
+  repo: string,
+  corpora: string,
+  into: string,
+  copies: number,
+): Promise<void> {
+  await cp(path.join(repo, 'kb'), into, { recursive: true });
+  for (let copy = 0; copy < copies; copy++) {
+    for (const name of CORPUS_NAMES) {
+      const target = path.join(into, 'imported', `copy-${copy}`, name);
+      await cp(path.join(corpora, name), target, {
+        recursive: true,
+        filter: (file) => path.basename(file) !== 'PROVENANCE.md',
+      });
+      for (const file of await listMarkdown(target)) {
+        await appendFile(
+          file,
+          `\n\nImported copy ${copy} of ${name}, revision r${copy}-${file.length % 97}.\n`,
+        );
+      }
+    }
+  }
+}
+
+/** Markdown files under `dir`, recursively. */
+export async function listMarkdown(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listMarkdown(full)));
+    else if (/\.mdx?$/.test(entry.name)) out.push(full);
+  }
+  return out;
 }

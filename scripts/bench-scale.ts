@@ -16,7 +16,7 @@
  * Usage: npm run bench:scale [-- --copies N --chats N]. Corpora: $NETKB_CORPORA, else ../shared/corpora.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,12 +32,11 @@ import { openSearcher } from '../src/index/open-searcher.js';
 import { currentGeneration } from '../src/index/store.js';
 import { buildApp } from '../src/server/app.js';
 import { IndexManager } from '../src/server/index-manager.js';
-import { startProbe } from './bench-lib.js';
+import { buildLargeKb, listMarkdown, startProbe } from './bench-lib.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
 const CORPORA = path.resolve(process.env.NETKB_CORPORA ?? path.join(REPO, '../shared/corpora'));
-const CORPUS_NAMES = ['kube-ovn-docs', 'ovn-kubernetes-docs', 'flannel-docs', 'calico-docs'];
 const flag = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
@@ -162,36 +161,6 @@ function inChild(step: string, kbDir: string, indexDir: string): Promise<Record<
   });
 }
 
-/** Bundled kb/ at the root, then altered copies of each corpus (a copy-specific note appended to every file). */
-async function buildLargeKb(into: string, copies: number): Promise<void> {
-  await cp(path.join(REPO, 'kb'), into, { recursive: true });
-  for (let copy = 0; copy < copies; copy++) {
-    for (const name of CORPUS_NAMES) {
-      const target = path.join(into, 'imported', `copy-${copy}`, name);
-      await cp(path.join(CORPORA, name), target, {
-        recursive: true,
-        filter: (file) => path.basename(file) !== 'PROVENANCE.md',
-      });
-      for (const file of await listMarkdown(target)) {
-        await appendFile(
-          file,
-          `\n\nImported copy ${copy} of ${name}, revision r${copy}-${file.length % 97}.\n`,
-        );
-      }
-    }
-  }
-}
-
-async function listMarkdown(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listMarkdown(full)));
-    else if (/\.mdx?$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
 const f0 = (value: unknown) => Number(value).toFixed(0);
 const f2 = (value: unknown) => Number(value).toFixed(2);
 
@@ -224,7 +193,7 @@ async function main(): Promise<void> {
     await cp(path.join(REPO, 'kb'), bundled, { recursive: true });
     const large = path.join(work, 'kb-large');
     await mkdir(large);
-    await buildLargeKb(large, COPIES);
+    await buildLargeKb(REPO, CORPORA, large, COPIES);
     await writeFile(path.join(work, 'README'), 'netkb scale bench scratch dir\n');
     console.log(
       `node ${process.version}, ${os.cpus().length} CPUs, vectors off, ${CHATS} uncached chats per KB`,

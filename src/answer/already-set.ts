@@ -3,6 +3,8 @@
  * help", "natOutgoing 已经开了") is not recommended again. Pure.
  */
 
+import { rememberRecent } from '../core/recent.js';
+
 /** The question says something is set, enabled or was tried. */
 const ALREADY =
   /(?<![a-z])(?:already|have set|has been set|is set|are set|set to|enabled|tried|did ?n[o']?t help|does ?n[o']?t help|no effect|didn't change)(?![a-z])|已经|已|设置了|設置了|设了|开启了|開啟了|打开了|開了|开了|试过|試過|没用|沒用|无效|無效/iu;
@@ -31,10 +33,15 @@ function settingsOf(command: string): Array<{ key: string; value: string | null 
   return out;
 }
 
+/** The question folded, when it says something is already done (else null); asked once per candidate fix. */
+const saysAlready = rememberRecent((question: string): string | null =>
+  ALREADY.test(question.normalize('NFKC')) ? fold(question) : null,
+);
+
 /** True when the question says what `command` would do is already done. */
 export function alreadyInPlace(question: string, command: string): boolean {
-  if (!ALREADY.test(question.normalize('NFKC'))) return false;
-  const asked = fold(question);
+  const asked = saysAlready(question);
+  if (asked === null) return false;
   // The command itself, as the user ran it.
   if (asked.includes(fold(command))) return true;
   const settings = settingsOf(command);

@@ -38,6 +38,12 @@ export interface ChatContext {
 /** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
 const CONTEXT_TURNS = 2;
 const CONTEXT_CHARS = 600;
+/**
+ * Other CNIs' runbooks are searched with at most the question's first this many characters: a long report says
+ * what fails in its first lines, and each CNI is one more search of the whole text otherwise (the longest eval
+ * question has 385).
+ */
+export const ALTERNATIVES_QUERY_CHARS = 600;
 
 export interface ChatAnswer extends Composed {
   /** The body already serialized as UTF-8 JSON (same as `JSON.stringify(body)`), when it came from the cache or
@@ -57,7 +63,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const newId = context.newId ?? randomUUID;
   const conversationId = request.conversation_id ?? newId();
   const question = request.message.trim();
-  const options: SearchOptions = {};
+  // One time budget for every search this question needs.
+  const options: SearchOptions = { startedAt: started };
   if (request.top_k !== undefined) options.topK = request.top_k;
   if (request.category !== undefined) options.category = request.category;
   const history = request.conversation_id ? await context.conversations.history(conversationId) : [];
@@ -194,19 +201,35 @@ async function assumedCni(
   const assumed = known.ofDoc(top.doc.path);
   if (!assumed) return null;
   const alternatives: CniContext['alternatives'] = [];
+  const lead = leadingText(query, ALTERNATIVES_QUERY_CHARS);
   for (const other of known.names) {
     if (other === assumed) continue;
-    const found = await cachedSearch(context, query, { ...options, cni: other, topK: 10 }, retrieval);
+    const found = await cachedSearch(context, lead, { ...options, cni: other, topK: 10 }, retrieval);
     let hit = found.hits.find((candidate) => known.ofDoc(candidate.doc.path) === other);
     // Not found by words: that CNI's runbook for the same kind of problem (the top doc's category).
-    const sameKind = context.searcher.docs.find(
-      (doc) => known.ofDoc(doc.path) === other && doc.category === top.doc.category,
-    );
+    const sameKind = hit
+      ? undefined
+      : context.searcher.docs.find(
+          (doc) => doc.category === top.doc.category && known.ofDoc(doc.path) === other,
+        );
     const chunk = sameKind?.chunks.find((c) => c.kind === 'overview') ?? sameKind?.chunks[0];
     if (!hit && sameKind && chunk) hit = { chunk, doc: sameKind, score: 0, via: [], matchedTriggers: [] };
     if (hit) alternatives.push({ cni: other, hit });
   }
   return { cni: assumed, source: 'assumed', alternatives };
+}
+
+/**
+ * The text, or its first `max` characters: cut before a word cut in two (a space among the last 32 characters),
+ * else right there (Chinese has no spaces).
+ */
+export function leadingText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  if (/\s/.test(text[max] ?? ' ')) return cut;
+  const tail = cut.slice(-32);
+  const space = tail.search(/\s\S*$/);
+  return space >= 0 ? cut.slice(0, cut.length - tail.length + space).trimEnd() : cut;
 }
 
 /** Searches through the result cache when there is one; a search not in it waits for its turn. */

@@ -18,6 +18,7 @@ import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { focusTerms, type RankedRow, terms } from './rank-rows.js';
+import { sharedWeight, wantedTerms } from './shared-weight.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -197,18 +198,19 @@ export function pickCommands(
   for (const { row, doc } of rows) {
     if (chosenFixes.length >= options.maxFixes) break;
     if (doc !== top.doc) continue;
-    const remedy = [...terms(`${row.fix} ${row.cause}`)];
+    const remedy = wantedTerms([...terms(`${row.fix} ${row.cause}`)]);
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {
       if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
       // A setting the user says they already have is not the fix.
       if (alreadyInPlace(query, c.record.command)) continue;
-      const context = contextTerms(c.record, doc);
       const counts = termFrequencies(doc);
-      let overlap = 0;
-      for (const [term, weight] of remedy) {
-        if (context.has(term)) overlap += weight * specificity(counts.get(term) ?? 0, doc.commands.length);
-      }
+      const overlap = sharedWeight(
+        0,
+        remedy,
+        contextTerms(c.record, doc),
+        (term, weight) => weight * specificity(counts.get(term) ?? 0, doc.commands.length),
+      );
       const score = overlap + c.score * 0.25;
       if (overlap >= 2 && (!pick || score > pick.score)) pick = { record: c.record, score };
     }

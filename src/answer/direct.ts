@@ -5,6 +5,7 @@
  */
 import type { Chunk, DocRecord } from '../core/types.js';
 import { terms } from './rank-rows.js';
+import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
 
 export type ValueKind =
@@ -183,6 +184,18 @@ interface Candidate {
 /** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
 const candidateCache = new WeakMap<Chunk, Candidate[]>();
 
+/** Per candidate line: the terms of its context (the same for every question). */
+const contextTermCache = new WeakMap<Candidate, ReadonlyMap<string, number>>();
+
+function contextTermsOf(candidate: Candidate): ReadonlyMap<string, number> {
+  let found = contextTermCache.get(candidate);
+  if (!found) {
+    found = terms(candidate.context);
+    contextTermCache.set(candidate, found);
+  }
+  return found;
+}
+
 function candidatesOf(chunk: Chunk): Candidate[] {
   let cached = candidateCache.get(chunk);
   if (cached) return cached;
@@ -294,35 +307,37 @@ function sentences(item: ReadonlyArray<{ line: number; text: string }>): Array<{
  * The KB is written in Chinese and many questions are not: the words that name what is asked are matched across
  * the two (a "metrics port" is the 指标端口). Small and closed: only words that pick a value's line.
  */
-const TRANSLATIONS: Record<string, string[]> = {
-  metrics: ['指标'],
-  port: ['端口'],
-  ports: ['端口'],
-  gateway: ['网关'],
-  default: ['默认'],
-  interface: ['网卡', '接口'],
-  subnet: ['子网', '网段'],
-  mode: ['模式'],
-  range: ['范围'],
-  file: ['文件'],
-  write: ['写出'],
-  writes: ['写出'],
-  tunnel: ['隧道'],
-  route: ['路由'],
-  firewall: ['防火墙'],
-  address: ['地址'],
-  dns: ['解析'],
-  block: ['地址块'],
-  node: ['节点'],
-  nodes: ['节点'],
-  open: ['放行', '开放'],
-  allow: ['放行'],
-  security: ['安全组'],
-};
+const TRANSLATIONS = new Map<string, string[]>(
+  Object.entries({
+    metrics: ['指标'],
+    port: ['端口'],
+    ports: ['端口'],
+    gateway: ['网关'],
+    default: ['默认'],
+    interface: ['网卡', '接口'],
+    subnet: ['子网', '网段'],
+    mode: ['模式'],
+    range: ['范围'],
+    file: ['文件'],
+    write: ['写出'],
+    writes: ['写出'],
+    tunnel: ['隧道'],
+    route: ['路由'],
+    firewall: ['防火墙'],
+    address: ['地址'],
+    dns: ['解析'],
+    block: ['地址块'],
+    node: ['节点'],
+    nodes: ['节点'],
+    open: ['放行', '开放'],
+    allow: ['放行'],
+    security: ['安全组'],
+  }),
+);
 
 function withTranslations(found: Map<string, number>): Map<string, number> {
   for (const [term, weight] of [...found]) {
-    for (const translated of TRANSLATIONS[term] ?? []) {
+    for (const translated of TRANSLATIONS.get(term) ?? []) {
       for (const bigram of terms(translated).keys())
         if (!found.has(bigram)) found.set(bigram, Math.min(weight, 1));
     }
@@ -357,6 +372,7 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
     term,
     (focus.has(term) ? weight : weight * 0.25) * (kindWords.some((pattern) => pattern.test(term)) ? 0.5 : 1),
   ]);
+  const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
   const about = KIND_WORDS.filter(([kind]) => valueKinds.includes(kind)).map(([, pattern]) => pattern);
@@ -364,10 +380,10 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
-    const asked = wanted.map(([term, weight]): [string, number] => [
-      term,
-      title.has(term) ? weight * 0.3 : weight,
-    ]);
+    const asked = reweighted(
+      wantedOnce,
+      wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
+    );
     for (const chunk of doc.chunks) {
       for (const candidate of candidatesOf(chunk)) {
         const value = valueKinds.some((kind) => VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote)));
@@ -377,11 +393,9 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
           (about.length === 0 || about.some((pattern) => pattern.test(candidate.quote)));
         const fallback = ask.kinds.includes('default') && VALUE_PATTERNS.default.test(candidate.quote);
         if (!value && !setting && !fallback) continue;
-        const context = terms(candidate.context);
         // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
         // that changes it answers a "how do I change" best.
-        let score = 1 + (value && setting ? 1 : 0);
-        for (const [term, weight] of asked) if (context.has(term)) score += weight;
+        let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate));
         if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
         score *= candidate.weight * (rank === 0 ? 1 : 0.6);
         if (!best || score > best.score) best = { candidate, score };

@@ -1,4 +1,6 @@
 /** Ranks troubleshooting-table rows by how much they share with the question: the "likely causes". */
+
+import { rememberRecent } from '../core/recent.js';
 import type { DocRecord, TroubleshootingRow } from '../core/types.js';
 import { foldText } from '../retrieve/normalize.js';
 import { splitWorking } from '../retrieve/query.js';
@@ -33,8 +35,15 @@ const HAN_START = /^\p{Script=Han}/u;
 const PART_SEPARATOR = /[-_./]/;
 const PART_SEPARATORS = /[-_./]+/;
 
-/** Weighted terms: Chinese character bigrams (weight 1) and Latin words (longer = more specific). */
+/**
+ * Weighted terms: Chinese character bigrams (weight 1) and Latin words (longer = more specific). A copy the caller
+ * may change: composing one answer takes the terms of the same question several times (rows, commands, values).
+ */
 export function terms(text: string): Map<string, number> {
+  return new Map(termsOf(text));
+}
+
+const termsOf = rememberRecent((text: string): ReadonlyMap<string, number> => {
   const out = new Map<string, number>();
   for (const run of foldText(text).match(RUN) ?? []) {
     if (HAN_START.test(run)) {
@@ -54,7 +63,7 @@ export function terms(text: string): Map<string, number> {
     }
   }
   return out;
-}
+});
 
 /** Words of a clause that says what works or what was ruled out count this much (see `focusTerms`). */
 const WORKING_WEIGHT = 0.3;

@@ -76,11 +76,19 @@ export interface RetrievalConfig {
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
    * past `maxQueryTerms` are ignored; spelling correction and fuzzy matching run only for words the KB does not
-   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; the lexical and vector retrievers are
+   * contain, at most `maxSpellingFixes` / `maxFuzzyTerms` per question; one lexical search walks at most
+   * `maxPostings` postings (the most common terms are left out past that: only in a large KB, and only for a long
+   * question of common words); the lexical and vector retrievers are
    * skipped when `timeMs` has passed before they start (status `over_budget`) and the answer is built from what
    * there is (triggers always run: a bounded scan). A last resort: the bounds above keep a question to a few ms.
    */
-  budget: { maxQueryTerms: number; maxSpellingFixes: number; maxFuzzyTerms: number; timeMs: number };
+  budget: {
+    maxQueryTerms: number;
+    maxSpellingFixes: number;
+    maxFuzzyTerms: number;
+    maxPostings: number;
+    timeMs: number;
+  };
 }
 
 export const RETRIEVAL_CONFIG: RetrievalConfig = {
@@ -112,5 +120,5 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
   query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15 },
   defaultTopK: 5,
-  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, timeMs: 1000 },
+  budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 200_000, timeMs: 1000 },
 };

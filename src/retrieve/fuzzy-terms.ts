@@ -75,9 +75,15 @@ export class FuzzyDictionary {
     const { counts } = this;
     const touched: number[] = [];
     const { gramStart, gramTerms } = this.grams;
+    const lists: Array<{ slot: number; times: number; length: number }> = [];
     for (const [key, times] of weight) {
       const slot = this.slotOf(key);
-      if (slot === undefined) continue;
+      if (slot !== undefined)
+        lists.push({ slot, times, length: (gramStart[slot + 1] as number) - (gramStart[slot] as number) });
+    }
+    const skipped = skippedBigrams(lists, needed, MAX_BIGRAM_TERMS);
+    for (const [i, { slot, times }] of lists.entries()) {
+      if (skipped.lists.has(i)) continue;
       for (let p = gramStart[slot] as number; p < (gramStart[slot + 1] as number); p++) {
         const id = gramTerms[p] as number;
         if (counts[id] === 0) touched.push(id);
@@ -88,12 +94,40 @@ export class FuzzyDictionary {
     for (const id of touched) {
       const shared = counts[id] as number;
       counts[id] = 0;
-      if (shared >= Math.max(word.length, (this.terms[id] as string).length) - 1 - 2 * maxDistance)
-        passed.push(id);
+      // A term could share the skipped bigrams too: the bar is lower by as many.
+      const bar =
+        Math.max(word.length, (this.terms[id] as string).length) - 1 - 2 * maxDistance - skipped.weight;
+      if (shared >= bar) passed.push(id);
     }
     for (const id of passed.sort((a, b) => a - b)) check(id);
     return found;
   }
+}
+
+/** A bigram held by more terms than this is not walked (while the filter keeps a bar): `er`, `in`, `at`… */
+export const MAX_BIGRAM_TERMS = 4096;
+
+/**
+ * Which of a word's bigram lists to skip: the longest, past `maxTerms` terms, while the bar `needed` less the
+ * skipped bigrams' weight stays above 0 (every term a skipped list alone would bring falls below it, so none is
+ * lost). Pure.
+ */
+export function skippedBigrams(
+  lists: ReadonlyArray<{ times: number; length: number }>,
+  needed: number,
+  maxTerms: number,
+): { lists: Set<number>; weight: number } {
+  const skipped = new Set<number>();
+  let weight = 0;
+  const longestFirst = lists
+    .map((list, i) => ({ ...list, i }))
+    .sort((a, b) => b.length - a.length || a.i - b.i);
+  for (const { i, times, length } of longestFirst) {
+    if (length <= maxTerms || needed - weight - times <= 0) break;
+    skipped.add(i);
+    weight += times;
+  }
+  return { lists: skipped, weight };
 }
 
 /** Character bigrams of a term as 32-bit numbers (two UTF-16 code units). */

@@ -1,3 +1,4 @@
+import { rememberRecent } from '../core/recent.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { normalizeText } from './normalize.js';
 
@@ -33,7 +34,8 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   if (termToGroup.size === 0) return EMPTY;
   // A trie, not one alternation regex: a glossary of any size compiles (V8 rejects regexes that are too large),
   // and matching costs the text's length times the longest term, whatever the glossary's size.
-  const matcher = buildTermMatcher([...termToGroup.keys()]);
+  // One question is matched several times over (tokens, scope, triggers, CNI names): the matches are remembered.
+  const matcher = rememberRecent(buildTermMatcher([...termToGroup.keys()]));
   const exclusiveSetOf = (group: string) => entries[Number(group.slice(1))]?.exclusive;
   const membersOf = new Map<string, string[]>();
   entries.forEach((entry, index) => {
@@ -74,7 +76,10 @@ interface TrieNode {
   term?: string;
 }
 
-const LATIN_EDGE = /[a-z0-9]/;
+/** `[a-z0-9]`, by UTF-16 code (NaN, past either end of the text, is not). */
+function isLatinCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /**
  * Leftmost, longest, non-overlapping occurrences of the terms in a text. A term with a Latin edge must not
@@ -97,15 +102,20 @@ export function buildTermMatcher(
     }
     node.term = term;
   }
-  const isLatin = (char: string | undefined) => char !== undefined && LATIN_EDGE.test(char);
   return (text) => {
     const matches: Array<{ at: number; term: string }> = [];
     let at = 0;
     while (at < text.length) {
+      const startsLatin = isLatinCode(text.charCodeAt(at));
+      // Inside a Latin word every term that could start here starts with a Latin letter, and would continue
+      // the word: none can match, so the trie is not walked (most positions of an English text).
+      if (startsLatin && isLatinCode(text.charCodeAt(at - 1))) {
+        at++;
+        continue;
+      }
       let node: TrieNode | undefined = root;
       let best: string | undefined;
       let end = at;
-      const before = text[at - 1];
       while (end < text.length) {
         node = node.next.get(text[end] as string);
         if (!node) break;
@@ -113,8 +123,7 @@ export function buildTermMatcher(
         const term = node.term;
         if (
           term !== undefined &&
-          !(isLatin(term[0]) && isLatin(before)) &&
-          !(isLatin(term[term.length - 1]) && isLatin(text[end]))
+          !(isLatinCode(term.charCodeAt(term.length - 1)) && isLatinCode(text.charCodeAt(end)))
         )
           best = term;
       }

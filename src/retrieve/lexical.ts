@@ -273,6 +273,7 @@ export function lexicalIndexOver(
           boosts,
           limit,
           allowDoc,
+          config.budget.maxPostings,
         )
         .map((hit) => ({ chunkId: chunkIds[hit.chunk] ?? '', score: hit.score }));
     },

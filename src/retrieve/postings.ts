@@ -535,6 +535,7 @@ export class PostingsIndex {
     boosts: readonly number[],
     limit: number,
     allowDoc?: (docOrdinal: number) => boolean,
+    maxPostings = Number.POSITIVE_INFINITY,
   ): Array<{ chunk: number; score: number }> {
     const { scores, matched, lastTerm, touched, lengthNorm } = this;
     let touchedCount = 0;
@@ -563,32 +564,47 @@ export class PostingsIndex {
         }
       }
     };
+    // The terms to score (fuzzy matches included), in query order, then within the postings budget.
+    const planned: Array<{ q: number; id: number; weight: number; postings: number }> = [];
+    const postingsOf = (id: number) => {
+      let count = 0;
+      for (let f = 0; f < FIELDS; f++) {
+        const starts = postStart[f] as Uint32Array;
+        count += (starts[id + 1] as number) - (starts[id] as number);
+      }
+      return count;
+    };
     query.forEach((entry, q) => {
       if (!entry.term) return;
       const id = this.idOf.get(entry.term);
-      if (id !== undefined) termScores(q, id, entry.boost);
+      if (id !== undefined) planned.push({ q, id, weight: entry.boost, postings: postingsOf(id) });
       if (entry.maxDistance > 0) {
         for (const { index, distance } of this.fuzzy.near(entry.term, entry.maxDistance)) {
           if (distance === 0) continue;
           const length = (this.arrays.terms[index] as string).length;
-          termScores(q, index, entry.boost * ((FUZZY_WEIGHT * length) / (length + distance)));
+          const weight = entry.boost * ((FUZZY_WEIGHT * length) / (length + distance));
+          planned.push({ q, id: index, weight, postings: postingsOf(index) });
         }
       }
     });
+    for (const { q, id, weight } of withinPostingsBudget(planned, maxPostings)) termScores(q, id, weight);
     // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
     const best: Array<{ chunk: number; score: number }> = [];
+    // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
+    let floor = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < touchedCount; t++) {
       const c = touched[t] as number;
       const score = (scores[c] as number) * (matched[c] as number);
       scores[c] = 0;
       matched[c] = 0;
       lastTerm[c] = -1;
-      if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
+      if (score <= floor) continue;
       if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
       best.splice(at, 0, { chunk: c, score });
       if (best.length > limit) best.pop();
+      if (best.length === limit) floor = best[limit - 1]?.score ?? 0;
     }
     return best;
   }
@@ -596,4 +612,25 @@ export class PostingsIndex {
   docOrdinalOf(path: string): number | undefined {
     return this.docOrdinal.get(path);
   }
+}
+
+/**
+ * The work budget of one lexical search: the terms to score, in their order, leaving out the most common ones
+ * (the longest postings, the least telling per posting) until the postings left to walk are at most `max`. A
+ * query within the budget is scored in full; in a KB the size of the bundled one every query is. Pure.
+ */
+export function withinPostingsBudget<T extends { postings: number }>(terms: readonly T[], max: number): T[] {
+  let total = 0;
+  for (const term of terms) total += term.postings;
+  if (total <= max) return [...terms];
+  const dropped = new Set<number>();
+  const byLength = terms
+    .map((term, i) => ({ i, postings: term.postings }))
+    .sort((a, b) => b.postings - a.postings || b.i - a.i);
+  for (const { i, postings } of byLength) {
+    if (total <= max) break;
+    dropped.add(i);
+    total -= postings;
+  }
+  return terms.filter((_, i) => !dropped.has(i));
 }

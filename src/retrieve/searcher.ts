@@ -10,7 +10,7 @@ import {
   lexicalLoadSteps,
   loadLexicalIndex,
 } from './lexical.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, normalizeWithWord } from './normalize.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
@@ -171,6 +171,7 @@ export class KbSearcher implements Searcher {
       }
     });
     const names = [...nameOf.values()];
+    const cniOfDoc = new Map<string, string | null>();
     const inGroups = (groups: Iterable<string>) =>
       [...new Set([...groups].flatMap((group) => nameOf.get(group) ?? []))].sort(
         (a, b) => names.indexOf(a) - names.indexOf(b),
@@ -178,11 +179,36 @@ export class KbSearcher implements Searcher {
     return {
       names,
       ofDoc: (docPath) => {
-        const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
-        return named.length === 1 ? (named[0] ?? null) : null;
+        // Asked per doc of the KB when an answer names other CNIs' runbooks: worked out once per doc.
+        let cni = cniOfDoc.get(docPath);
+        if (cni === undefined) {
+          const named = inGroups(this.scopes.get(docPath)?.get('cni') ?? []);
+          cni = named.length === 1 ? (named[0] ?? null) : null;
+          if (this.docsByPath.has(docPath)) cniOfDoc.set(docPath, cni);
+        }
+        return cni;
       },
       namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(text))),
     };
+  }
+
+  /** Docs a search within one CNI (and category) may return, per CNI and category: a pass over every doc once. */
+  private readonly allowedByScope = new Map<string, ReadonlySet<string>>();
+
+  private allowedDocs(
+    cniGroup: string,
+    category: string | undefined,
+    list: () => string[],
+  ): ReadonlySet<string> {
+    // Only the KB's own categories are kept (a request may name any): the map stays CNIs × categories.
+    if (category !== undefined && !this.docsByCategory.has(category)) return new Set(list());
+    const key = `${cniGroup}\u0000${category ?? ''}`;
+    let allowed = this.allowedByScope.get(key);
+    if (!allowed) {
+      allowed = new Set(list());
+      this.allowedByScope.set(key, allowed);
+    }
+    return allowed;
   }
 
   /** A word the KB's text or glossary contains (for folding plurals to it). */
@@ -204,22 +230,25 @@ export class KbSearcher implements Searcher {
   /** The search with every intermediate step, for `netkb explain` and `"explain": true`. */
   async explain(rawQuestion: string, options: SearchOptions = {}): Promise<Explanation> {
     const { result, trace } = await this.run(rawQuestion, options);
-    return buildExplanation(result, trace, this, this.glossaryEntries, this.config);
+    return buildExplanation(result, trace(), this, this.glossaryEntries, this.config);
   }
 
   private async run(
     rawQuestion: string,
     options: SearchOptions,
-  ): Promise<{ result: RetrievalResult; trace: SearchTrace }> {
+  ): Promise<{ result: RetrievalResult; trace: () => SearchTrace }> {
     const started = performance.now();
     const config = this.config;
     const { budget } = config;
-    const overBudget = () => performance.now() - started > budget.timeMs;
+    const budgetFrom = options.startedAt ?? started;
+    const overBudget = () => performance.now() - budgetFrom > budget.timeMs;
     let skipped = false;
     const named =
       options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
     const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
-    const normalized = normalizeText(text);
+    const normalized = named
+      ? normalizeWithWord(rawQuestion, options.cni?.toLowerCase() ?? '')
+      : normalizeText(text);
     const corrected = foldWordVariants(
       this.spelling.correct(normalized, budget.maxSpellingFixes),
       this.knowsWord,
@@ -243,7 +272,9 @@ export class KbSearcher implements Searcher {
       ? (this.docsByCategory.get(options.category) ?? new Set<string>())
       : undefined;
     const allowed = excluded
-      ? new Set([...(categoryDocs ?? this.docsByPath.keys())].filter((path) => !excluded(path)))
+      ? this.allowedDocs(cniGroup ?? '', options.category, () =>
+          [...(categoryDocs ?? this.docsByPath.keys())].filter((path) => !excluded(path)),
+        )
       : categoryDocs;
     const inCategory = (path: string) => !allowed || allowed.has(path);
     const retrievers = {} as RetrievalResult['retrievers'];
@@ -320,7 +351,8 @@ export class KbSearcher implements Searcher {
       overBudget: skipped,
       took_ms: round(performance.now() - started),
     };
-    const trace: SearchTrace = {
+    // Tokens and groups are only for an explanation: built when asked for (two more passes over the text).
+    const trace = (): SearchTrace => ({
       normalized,
       corrected,
       query,
@@ -332,7 +364,7 @@ export class KbSearcher implements Searcher {
       coverage,
       topicCoverage,
       confidence: parts,
-    };
+    });
     return { result, trace };
   }
 
@@ -360,10 +392,13 @@ export class KbSearcher implements Searcher {
     const { category, factor } = this.config.toolDocs;
     // The tool as the reporter wrote it: a Latin trigger ("ovs-vsctl show"), or a Chinese one ("抓包") whose
     // glossary group the question names in Latin ("captured with tcpdump"). "在哪里抓包" asks about the tool.
-    const latinGroups = new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+    let latinGroups: Set<string> | undefined; // a pass over the question: only when a Chinese trigger needs it
     const isLatin = (phrase: string) => /^[\x20-\x7e]+$/.test(phrase) && /[a-z]/i.test(phrase);
-    const namedInLatin = (phrase: string) =>
-      this.glossary.groupsIn(normalizeText(phrase)).some((group) => latinGroups.has(group));
+    const namedInLatin = (phrase: string) => {
+      latinGroups ??= new Set(this.glossary.groupsIn(question.replace(/\p{Script=Han}+/gu, ' ')));
+      const groups = latinGroups;
+      return this.glossary.groupsIn(normalizeText(phrase)).some((group) => groups.has(group));
+    };
     const ran = new Set(
       (trigger ?? [])
         .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)

@@ -7,11 +7,19 @@ export interface SpellingCorrector {
   correct(normalizedQuestion: string, maxFixes?: number): string;
 }
 
+/** Spelling work per unknown word: at most this many of the KB's words get the full edit-distance check. */
+export const MAX_SPELLING_CHECKS = 256;
+
 /**
  * Candidates are the KB's words of about the same length that start with the same letter (a typo in the
- * first letter is rare, and keying on it cuts each look-up to a small bucket of a large vocabulary).
+ * first letter is rare, and keying on it cuts each look-up to a small bucket of a large vocabulary). A count of
+ * letters rules most of a bucket out before the edit distance is computed (see `letterDistance`); at most
+ * `maxChecks` words per unknown word get that full check (the bound on a vocabulary of any size).
  */
-export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>): SpellingCorrector {
+export function buildSpellingCorrector(
+  vocabulary: ReadonlyMap<string, number>,
+  maxChecks = MAX_SPELLING_CHECKS,
+): SpellingCorrector {
   const buckets = new Map<string, string[]>();
   const bucketKey = (first: string, length: number) => `${first}${length}`;
   for (const word of vocabulary.keys()) {
@@ -22,6 +30,7 @@ export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>):
     buckets.set(key, list);
   }
   const cache = new Map<string, string>();
+  const letters = new Int32Array(LETTER_SLOTS);
   const fix = (word: string, allowed: { left: number }): string => {
     if (vocabulary.has(word) || word.length < 5) return word;
     const cached = cache.get(word);
@@ -31,8 +40,13 @@ export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>):
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestScore = -1;
+    let checks = 0;
+    letters.fill(0);
+    countLetters(letters, word, 1);
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
       for (const candidate of buckets.get(bucketKey(word[0] ?? '', length)) ?? []) {
+        if (letterDistance(letters, candidate) > maxDistance) continue;
+        if (checks++ >= maxChecks) break;
         const distance = editDistance(word, candidate, maxDistance);
         if (distance > maxDistance) continue;
         // Closest first, then the word the KB uses most.
@@ -57,26 +71,68 @@ export function buildSpellingCorrector(vocabulary: ReadonlyMap<string, number>):
   };
 }
 
+/** a–z, then one slot for anything else (`-`). */
+const LETTER_SLOTS = 27;
+
+function slotOf(code: number): number {
+  return code >= 97 && code <= 122 ? code - 97 : 26;
+}
+
+function countLetters(counts: Int32Array, word: string, sign: 1 | -1): void {
+  for (let i = 0; i < word.length; i++) {
+    const slot = slotOf(word.charCodeAt(i));
+    counts[slot] = (counts[slot] as number) + sign;
+  }
+}
+
+/**
+ * A lower bound of the edit distance between the word whose letter counts `counts` holds and `candidate`: the
+ * letters one has more of than the other (a substitution, insertion or deletion changes that by at most one, a
+ * transposition not at all). Leaves `counts` as it found it.
+ */
+export function letterDistance(counts: Int32Array, candidate: string): number {
+  countLetters(counts, candidate, -1);
+  let more = 0;
+  let fewer = 0;
+  for (let slot = 0; slot < LETTER_SLOTS; slot++) {
+    const difference = counts[slot] as number;
+    if (difference > 0) more += difference;
+    else fewer -= difference;
+  }
+  countLetters(counts, candidate, 1);
+  return Math.max(more, fewer);
+}
+
 /** Optimal-string-alignment distance (adjacent transpositions count 1), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previousPrevious = new Int32Array(b.length + 1);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (previousPrevious[j - 2] ?? 0) + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        value = Math.min(value, (previousPrevious[j - 2] as number) + 1);
       }
-      current.push(value);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) return limit + 1;
-    previousPrevious = previous;
-    previous = current;
+    [previousPrevious, previous, current] = [previous, current, previousPrevious];
   }
-  return previous[b.length] ?? limit + 1;
+  return previous[b.length] as number;
 }

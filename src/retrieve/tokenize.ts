@@ -1,8 +1,11 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { rememberRecent } from '../core/recent.js';
 import type { CompiledGlossary } from './glossary.js';
 
 const jieba = Jieba.withDict(dict);
+/** A question is tokenized once per search, and one question may be searched a few times (other CNIs' runbooks). */
+const cutForSearch = rememberRecent((run: string) => jieba.cutForSearch(run, false), { minLength: 16 });
 
 /** Chinese runs, and Latin/number runs that keep technical tokens whole (ovn0, br-int, 100.64.0.0/16, genev_sys_6081). */
 const RUNS = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/:'’]*[a-z0-9]|[a-z0-9]/gu;
@@ -41,7 +44,7 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
   const tokens: string[] = [];
   for (const [run] of normalized.matchAll(RUNS)) {
     if (/^\p{Script=Han}/u.test(run)) {
-      for (const word of jieba.cutForSearch(run, false)) {
+      for (const word of cutForSearch(run)) {
         if (!STOP_WORDS.has(word)) tokens.push(word);
       }
       if (options.cjkBigrams && run.length > 2) {

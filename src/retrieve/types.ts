@@ -47,6 +47,11 @@ export interface SearchOptions {
    * out, and the search ranks as if the question named it.
    */
   cni?: string;
+  /**
+   * When the question arrived (`performance.now()`): the time budget (config.budget.timeMs) counts from there, so
+   * every search one question needs (a follow-up's two, other CNIs' runbooks) shares one budget. Default: now.
+   */
+  startedAt?: number;
 }
 
 /** The CNIs the KB's glossary knows (`exclusive: cni`) and which of them a doc or a text is about. */

@@ -22,12 +22,13 @@ import { installAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { capConnections, fastifyLimitOptions } from './connection-limits.js';
 import { installErrorHandlers } from './errors.js';
+import { FairTurns } from './fair-turns.js';
 import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
 import { NetkbMetrics } from './metrics.js';
 import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
 import { installRateLimit } from './rate-limit.js';
-import { chatRoutes } from './routes/chat.js';
+import { chatRoutes, spentBudget } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -177,9 +178,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Chat routes count their own answers in the metrics; the integrations' answers are counted here.
   const logAnswer: AnswerLogger = (channel, question, body, searcher) => {
     logged(channel, question, body, searcher);
-    if (channel !== 'api') metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered');
+    if (channel !== 'api')
+      metrics?.recordAnswer(channel, body.abstained ? 'abstained' : 'answered', spentBudget(body));
   };
+  // One queue of turns for every route that computes answers on the event loop: a flood of Slack or Teams
+  // questions waits its turn like one of /v1/chat, and /healthz is answered in between (fair-turns.ts).
+  const turns = new FairTurns();
+  const turn = (client: string) => turns.take(client);
   await app.register(chatRoutes, {
+    turns,
     searcher,
     conversations,
     cache: options.cache ?? true,
@@ -199,6 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.cni ? { cni: options.cni } : {}),
       ...options.slackOptions,
       config: options.slack,
+      turn,
       searcher,
       conversations,
       cache: options.cache ?? true,
@@ -209,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { teamsRoutes } = await import('../integrations/teams/route.js');
     await app.register(teamsRoutes, {
       config: teams,
+      turn,
       searcher,
       conversations,
       cache: options.cache ?? true,

@@ -44,6 +44,12 @@ export class NetkbMetrics {
     ['channel', 'outcome'],
     this.registry,
   );
+  private readonly overBudget = new Counter({
+    name: 'netkb_answers_over_budget_total',
+    help: "Chat answers by channel whose retrieval ran out of the question's time budget (a retriever was skipped)",
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
   private readonly retrievalHistogram = new BoundHistogram(
     'netkb_retrieval_duration_seconds',
     'Time spent in retrieval (search) per chat answer',
@@ -118,7 +124,8 @@ export class NetkbMetrics {
     this.requestSeconds.observe(series.seconds, seconds);
   }
 
-  recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome): void {
+  /** `overBudget`: a retriever was skipped for the question's time budget (the answer's `retrievers` say so). */
+  recordAnswer(channel: AnswerChannel, outcome: AnswerOutcome, overBudget = false): void {
     let series = this.answerSeries.get(channel);
     if (!series) {
       series = {
@@ -128,6 +135,7 @@ export class NetkbMetrics {
       this.answerSeries.set(channel, series);
     }
     this.answers.inc(series[outcome]);
+    if (overBudget) this.overBudget.inc({ channel });
   }
 
   observeRetrieval(seconds: number): void {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/ingest/document.js';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { withinPostingsBudget } from '../../src/retrieve/postings.js';
 import { KbSearcher } from '../../src/retrieve/searcher.js';
 import { buildSpellingCorrector } from '../../src/retrieve/spelling.js';
 
@@ -69,5 +70,36 @@ describe('work budget per question', () => {
     expect(result.retrievers.lexical.status).toBe('over_budget');
     // What there is: the trigger hit, without the lexical evidence.
     expect(result.hits.every((hit) => !hit.via.includes('lexical'))).toBe(true);
+  });
+
+  it('counts the time budget from when the question arrived, shared by all its searches', async () => {
+    const searcher = new KbSearcher({ docs, glossary: [], vector: null, vectorStatus: disabled });
+    const fresh = await searcher.search('coredns 解析超时', { startedAt: performance.now() });
+    expect(fresh.overBudget).toBe(false);
+    // A later search of a question that already spent its budget (e.g. another CNI's runbook) is cut.
+    const late = await searcher.search('coredns 解析超时', {
+      startedAt: performance.now() - RETRIEVAL_CONFIG.budget.timeMs - 1,
+    });
+    expect(late.overBudget).toBe(true);
+    expect(late.retrievers.lexical.status).toBe('over_budget');
+  });
+});
+
+describe('withinPostingsBudget', () => {
+  const terms = [
+    { term: 'kubectl', postings: 900 },
+    { term: 'geneve', postings: 40 },
+    { term: 'pods', postings: 700 },
+    { term: 'mtu', postings: 60 },
+  ];
+
+  it('keeps every term, in order, when their postings fit', () => {
+    expect(withinPostingsBudget(terms, 1700)).toEqual(terms);
+  });
+
+  it('leaves out the most common terms first until the rest fit, keeping the order', () => {
+    expect(withinPostingsBudget(terms, 1000).map((t) => t.term)).toEqual(['geneve', 'pods', 'mtu']);
+    expect(withinPostingsBudget(terms, 500).map((t) => t.term)).toEqual(['geneve', 'mtu']);
+    expect(withinPostingsBudget(terms, 0)).toEqual([]);
   });
 });

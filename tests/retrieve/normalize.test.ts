@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, isHan, normalizeText } from '../../src/retrieve/normalize.js';
+import { foldText, isHan, normalizeText, normalizeWithWord } from '../../src/retrieve/normalize.js';
 
 describe('foldText', () => {
   it('turns full-width characters into half-width ones (NFKC)', () => {
@@ -63,5 +63,23 @@ describe('isHan', () => {
     expect(isHan('a')).toBe(false);
     expect(isHan('ｂ')).toBe(false);
     expect(isHan('，')).toBe(false);
+  });
+});
+
+describe('normalizeWithWord', () => {
+  it('equals normalizing the text with the word appended', () => {
+    const texts = [
+      'Pod 跨节点 ping 不通',
+      'geneve 隧道不通，跨節點網路',
+      'DNS lookups time out  ',
+      '  ',
+      '',
+      'ＯＶＳ　ｂｒ－ｉｎｔ',
+      'ΟΔΟΣ',
+      '节点之间不通\n',
+    ];
+    for (const text of texts)
+      for (const word of ['calico', 'kube-ovn', 'ovn-kubernetes', '网络', 'Cilium'])
+        expect(normalizeWithWord(text, word)).toBe(normalizeText(`${text} ${word}`));
   });
 });

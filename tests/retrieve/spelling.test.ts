@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpellingCorrector, editDistance } from '../../src/retrieve/spelling.js';
+import { buildSpellingCorrector, editDistance, letterDistance } from '../../src/retrieve/spelling.js';
 
 const corrector = buildSpellingCorrector(
   new Map([
@@ -86,5 +86,54 @@ describe('editDistance', () => {
     expect(editDistance('aaaaaa', 'bbbbbb', 1)).toBe(2);
     expect(editDistance('abc', 'abcdef', 2)).toBe(3);
     expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+  });
+});
+
+describe('spelling work per word', () => {
+  it('checks at most maxChecks words of the vocabulary per unknown word', () => {
+    const vocabulary = new Map([
+      ['kubectl', 1],
+      ['kubeadm', 1],
+    ]);
+    expect(buildSpellingCorrector(vocabulary, 0).correct('kubeclt')).toBe('kubeclt');
+    expect(buildSpellingCorrector(vocabulary, 1).correct('kubeclt')).toBe('kubectl');
+  });
+
+  it('does not spend checks on words whose letters are too different', () => {
+    // Seven words of the same bucket differ in two letters or more: only `kubectl` reaches the one check.
+    const vocabulary = new Map(
+      ['kaaaaaa', 'kbbbbbb', 'kcccccc', 'kdddddd', 'keeeeee', 'kffffff', 'kgggggg', 'kubectl'].map(
+        (word) => [word, 1] as const,
+      ),
+    );
+    expect(buildSpellingCorrector(vocabulary, 1).correct('kubeclt')).toBe('kubectl');
+  });
+});
+
+describe('letterDistance', () => {
+  const countsOf = (word: string) => {
+    const counts = new Int32Array(27);
+    for (const char of word) {
+      const slot = char === '-' ? 26 : char.charCodeAt(0) - 97;
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    return counts;
+  };
+
+  it('is a lower bound of the edit distance and leaves the counts unchanged', () => {
+    const pairs: Array<[string, string]> = [
+      ['kubectl', 'kubeclt'],
+      ['genve', 'geneve'],
+      ['kitten', 'sitting'],
+      ['br-int', 'brint'],
+      ['aaaaaa', 'bbbbbb'],
+    ];
+    for (const [a, b] of pairs) {
+      const counts = countsOf(a);
+      expect(letterDistance(counts, b)).toBeLessThanOrEqual(editDistance(a, b, 10));
+      expect(counts).toEqual(countsOf(a));
+    }
+    expect(letterDistance(countsOf('kubectl'), 'kubeclt')).toBe(0);
+    expect(letterDistance(countsOf('aaaaaa'), 'bbbbbb')).toBe(6);
   });
 });

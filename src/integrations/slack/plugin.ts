@@ -30,6 +30,8 @@ export interface SlackPluginOptions {
   socket?: Partial<SocketModeOptions>;
   /** The cluster's CNI (`netkb serve --cni`): answers are scoped to it. */
   cni?: string;
+  /** Awaited before each computing step of an answer, per asking user: the server's fair turns on the event loop. */
+  turn?: (client: string) => Promise<void>;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
   /** Receives the service (tests wait on `idle()`). */
@@ -38,7 +40,8 @@ export interface SlackPluginOptions {
 
 export async function slackPlugin(app: FastifyInstance, options: SlackPluginOptions): Promise<void> {
   const caches = new WeakMap<Searcher, ChatCache>();
-  const answer = async (request: ChatRequest): Promise<ChatBody | null> => {
+  const turn = options.turn;
+  const answer = async (request: ChatRequest, client: string): Promise<ChatBody | null> => {
     const searcher = options.searcher();
     if (!searcher) return null;
     let cache = options.cache ? caches.get(searcher) : undefined;
@@ -47,7 +50,13 @@ export async function slackPlugin(app: FastifyInstance, options: SlackPluginOpti
       caches.set(searcher, cache);
     }
     const { body } = await answerChat(
-      { searcher, conversations: options.conversations, cache, ...(options.cni ? { cni: options.cni } : {}) },
+      {
+        searcher,
+        conversations: options.conversations,
+        cache,
+        ...(options.cni ? { cni: options.cni } : {}),
+        ...(turn ? { turn: () => turn(client) } : {}),
+      },
       request,
     );
     options.onAnswer?.(request.message, body, searcher);

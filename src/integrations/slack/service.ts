@@ -34,8 +34,11 @@ const MAX_QUESTION_CHARS = 2000;
 
 export interface SlackServiceOptions {
   config: SlackConfig;
-  /** Answers a question (null while the index is not loaded). */
-  answer: (request: ChatRequest) => Promise<ChatBody | null>;
+  /**
+   * Answers a question (null while the index is not loaded). `client` names who asks (`slack:<team>:<user>`):
+   * the server's turns on the event loop are fair per client.
+   */
+  answer: (request: ChatRequest, client: string) => Promise<ChatBody | null>;
   feedback: FeedbackRecorder;
   once: OnceClaimer;
   log: Log;
@@ -83,6 +86,7 @@ export class SlackService {
     }
     const body = await this.safeAnswer(
       { message: text.slice(0, MAX_QUESTION_CHARS) },
+      `slack:${command.team_id ?? ''}:${command.user_id}`,
       { command: command.command },
     );
     if (!body) return { response_type: 'ephemeral', ...renderNotice(NOT_READY_TEXT) };
@@ -146,6 +150,7 @@ export class SlackService {
     const started = performance.now();
     const body = await this.safeAnswer(
       { message: question.text.slice(0, MAX_QUESTION_CHARS), conversation_id: conversationId },
+      `slack:${question.team ?? ''}:${question.user ?? ''}`,
       { event_id: eventId },
     );
     if (body === null || body === 'failed') {
@@ -348,10 +353,11 @@ export class SlackService {
 
   private async safeAnswer(
     request: ChatRequest,
+    client: string,
     context: Record<string, unknown>,
   ): Promise<ChatBody | null | 'failed'> {
     try {
-      return await this.options.answer(request);
+      return await this.options.answer(request, client);
     } catch (error) {
       this.options.log.error({ ...context, err: error }, 'slack: answering failed');
       return 'failed';

@@ -33,9 +33,12 @@ export interface TeamsRouteOptions {
   cni?: string;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
+  /** Awaited before each computing step of an answer, per asking user: the server's fair turns on the event loop. */
+  turn?: (client: string) => Promise<void>;
 }
 
 export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptions): Promise<void> {
+  const turn = options.turn;
   // Scoped to this plugin: every body arrives as the exact bytes Teams signed, whatever its content type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: TEAMS_BODY_LIMIT }, (_request, body, done) =>
@@ -89,6 +92,8 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
           conversations: options.conversations,
           cache: cacheFor(searcher),
           ...(options.cni ? { cni: options.cni } : {}),
+          // Fair per Teams user: every outgoing webhook arrives from Microsoft's addresses, not the user's.
+          ...(turn ? { turn: () => turn(`teams:${activity.from?.id ?? request.ip}`) } : {}),
         },
         { message: question, ...(conversationId ? { conversation_id: conversationId } : {}) },
       );

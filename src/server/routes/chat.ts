@@ -21,6 +21,8 @@ export interface ChatRouteOptions {
   cni?: string;
   /** Answers by outcome, retrieval and composition time (null: metrics off). */
   metrics?: NetkbMetrics | null;
+  /** Turns on the event loop, shared with the Slack and Teams routes (default: this route's own). */
+  turns?: FairTurns;
 }
 
 export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions): Promise<void> {
@@ -37,7 +39,7 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
   };
 
   // Answers computed on the event loop take turns, round-robin per client IP (fair-turns.ts).
-  const turns = new FairTurns();
+  const turns = options.turns ?? new FairTurns();
 
   app.post<{ Body: ChatRequestBody }>(
     '/v1/chat',
@@ -125,11 +127,16 @@ export async function chatRoutes(app: FastifyInstance, options: ChatRouteOptions
 
 function recordChatMetrics(
   metrics: NetkbMetrics,
-  body: { abstained: boolean; took_ms: number },
+  body: { abstained: boolean; took_ms: number; retrievers: Record<string, { status: string }> },
   retrieval: { ms: number; calls: number },
 ): void {
-  metrics.recordAnswer('api', body.abstained ? 'abstained' : 'answered');
+  metrics.recordAnswer('api', body.abstained ? 'abstained' : 'answered', spentBudget(body));
   // A cached answer did no retrieval: it would only pull the histogram towards zero.
   if (retrieval.calls > 0) metrics.observeRetrieval(retrieval.ms / 1000);
   metrics.observeComposition(Math.max(0, body.took_ms - retrieval.ms) / 1000);
+}
+
+/** A retriever of the answer was skipped because the question's time budget was spent. */
+export function spentBudget(body: { retrievers: Record<string, { status: string }> }): boolean {
+  return Object.values(body.retrievers).some((retriever) => retriever.status === 'over_budget');
 }

@@ -3,7 +3,7 @@
  * emulator; signed requests go in with fetch, and the emulator records what netkb posts back.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryFeedback } from '../../../src/integrations/chat/feedback.js';
 import type { SlackMessage } from '../../../src/integrations/slack/block-kit.js';
 import { slackMessageProblems } from '../../../src/integrations/slack/limits.js';
@@ -11,6 +11,7 @@ import { ACTION_IDS } from '../../../src/integrations/slack/render.js';
 import type { SlackService } from '../../../src/integrations/slack/service.js';
 import { computeSlackSignature } from '../../../src/integrations/slack/signature.js';
 import { buildApp } from '../../../src/server/app.js';
+import { FairTurns } from '../../../src/server/fair-turns.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
 import { BOT_ID, BOT_USER_ID, SlackEmulator } from '../../helpers/slack-emulator.js';
 
@@ -144,6 +145,21 @@ describe('Slack HTTP endpoints', () => {
       ACTION_IDS.share,
     ]);
     expect(slack.calls).toEqual([]);
+  });
+
+  it('computes its answer in fair turns on the event loop, per Slack user (as /v1/chat does per client)', async () => {
+    const take = vi.spyOn(FairTurns.prototype, 'take');
+    try {
+      const response = await post(
+        '/slack/commands',
+        commandBody('coredns 解析超时，pod 里 nslookup 失败'),
+        FORM,
+      );
+      expect(response.status).toBe(200);
+      expect(take).toHaveBeenCalledWith('slack:T1:U1');
+    } finally {
+      take.mockRestore();
+    }
   });
 
   it('"/netkb help" and an empty command explain usage', async () => {

@@ -5,12 +5,13 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TeamsMessage } from '../../../src/integrations/teams/adaptive-card.js';
 import { TOO_SLOW } from '../../../src/integrations/teams/route.js';
 import { decodeTeamsToken, teamsAuthorization } from '../../../src/integrations/teams/signature.js';
 import type { Searcher } from '../../../src/retrieve/types.js';
 import { buildApp } from '../../../src/server/app.js';
+import { FairTurns } from '../../../src/server/fair-turns.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
 import { adaptiveCardProblems } from '../../helpers/adaptive-card-schema.js';
 
@@ -110,6 +111,16 @@ describe('POST /teams/messages', () => {
     ]);
     expect(cardText(message)).toContain('诊断命令（只读，按顺序执行）');
     expect(message.attachments[0].content.fallbackText.length).toBeGreaterThan(20);
+  });
+
+  it('computes its answer in fair turns on the event loop, per Teams user (as /v1/chat does per client)', async () => {
+    const take = vi.spyOn(FairTurns.prototype, 'take');
+    try {
+      await card(await post(activity('<at>netkb</at> coredns 解析超时，pod 里 nslookup 失败')));
+      expect(take).toHaveBeenCalledWith('teams:29:1abc');
+    } finally {
+      take.mockRestore();
+    }
   });
 
   it('keeps the topic for a follow-up in the same reply chain, not in another chain', async () => {
