@@ -61,10 +61,30 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
   // The same vectors status as `netkb ingest` and `serve` record, so a start after an ingest finds nothing changed.
   const { reason: vectorsDisabledReason } = await resolveEmbedder(VECTORS_OFF);
   if (step === 'ingest') {
-    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
+    const phases: Record<string, number> = {};
+    const { report, written } = await updateIndex({
+      kbDir,
+      indexDir,
+      embedder: null,
+      vectorsDisabledReason,
+      onPhase: (name, ms) => {
+        phases[name] = Math.round(ms);
+        if (process.env.NETKB_BENCH_PHASES)
+          console.error(`${name}: ${Math.round(ms)} ms, RSS ${rssMb().toFixed(0)} MB`);
+      },
+    });
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage();
     console.log(
-      JSON.stringify({ ms, rssMb: peakRssMb(), docs: report.docs, chunks: report.chunks, written }),
+      JSON.stringify({
+        ms,
+        rssMb: peakRssMb(),
+        docs: report.docs,
+        chunks: report.chunks,
+        written,
+        phases,
+        cpuS: (cpu.user + cpu.system) / 1e6,
+      }),
     );
     return;
   }
