@@ -48,6 +48,11 @@ export interface IngestOptions {
   beforeWrite?: (findings: Finding[], previousFindings: Finding[]) => void;
   /** Per-file budgets; default: ingestLimitsFromEnv(). */
   limits?: IngestLimits;
+  /**
+   * Keep the stored records (StoredIndex.records) on the `live` generation returned when nothing was written, to
+   * pass them on as they are; else they are dropped with the read.
+   */
+  liveRecords?: boolean;
   /** Told how long each phase took (benchmarks); phases may overlap (`previous` runs while files are read). */
   onPhase?: (phase: IngestPhase, ms: number) => void;
 }
@@ -289,6 +294,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   };
   const parsed = files.filter((_, i) => parsedFlags[i]);
   if (written || !previous) return { report, written, parsed };
+  if (options.liveRecords) return { report, written, parsed, live: previous };
   // The stored records were kept only to be written back; the live generation is served without them.
   const { records: _records, ...live } = previous;
   return { report, written, parsed, live };

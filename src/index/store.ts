@@ -73,7 +73,7 @@ export interface StoredIndex {
   /** Whether the generation has a persisted lexical index (lexical.bin). */
   hasLexical: boolean;
   /** With `keepRecords`: each doc's record as stored (its docs.jsonl line, without the newline). */
-  records?: ReadonlyMap<ParsedDocument, Uint8Array>;
+  records?: ReadonlyMap<ParsedDocument, Buffer>;
 }
 
 export interface SkippedFile {
@@ -93,7 +93,7 @@ export interface IndexContents {
   /** The query-ready lexical index of `docs` (src/retrieve/postings-codec.ts), persisted as lexical.bin. */
   lexical?: Uint8Array;
   /** Stored records of docs read back unchanged (StoredIndex.records): written as they are, not re-serialized. */
-  records?: ReadonlyMap<ParsedDocument, Uint8Array>;
+  records?: ReadonlyMap<ParsedDocument, Buffer>;
 }
 
 const CURRENT = 'CURRENT';
@@ -299,7 +299,7 @@ async function readGeneration(
   if (lines.length !== manifest.docs.length && !options.salvage)
     throw corrupt(`${DOCS_FILE} holds ${lines.length} records for ${manifest.docs.length} docs`);
   const docs: ParsedDocument[] = [];
-  const records = options.keepRecords ? new Map<ParsedDocument, Uint8Array>() : undefined;
+  const records = options.keepRecords ? new Map<ParsedDocument, Buffer>() : undefined;
   let invalidRecords = 0;
   manifest.docs.forEach((entry, i) => {
     const line = lines[i];
