@@ -14,13 +14,10 @@ import {
   decodeLexicalSnapshot,
   encodeLexicalSnapshot,
   lexicalHeadLength,
-  lexicalInput,
   lexicalKey,
   lexicalKeyOf,
-  type PretokenizedDocs,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
-import type { PostingsInputDoc } from '../retrieve/postings.js';
 import { scanKb } from './kb-files.js';
 import { ParsePool } from './parse-pool.js';
 import {
@@ -108,7 +105,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const listing = await scanKb(options.kbDir);
   const files = listing.files;
   const glossary = await loadGlossary(options.kbDir);
-  const compiledGlossary = compileGlossary(glossary.entries);
   const manifest = await manifestRead;
   const knownHashes = new Map(manifest?.docs.map((doc) => [doc.path, doc.hash]));
   const knownSkips = new Map(manifest?.skipped?.map((entry) => [entry.path, entry.hash]));
@@ -119,8 +115,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
   const parsedFlags: boolean[] = new Array(files.length).fill(false);
   const transient = new Set<string>();
-  /** Freshly parsed docs, tokenized for the lexical index on this thread while the workers parse the rest. */
-  const tokenized = new Map<ParsedDocument, PostingsInputDoc>();
   /** Files whose hash the manifest knows: reused once the previous records are read (else parsed). */
   const known: Array<{ index: number; hash: string }> = [];
   let reused = 0;
@@ -138,7 +132,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
     if ('doc' in outcome) {
       slots[i] = outcome.doc;
-      tokenized.set(outcome.doc, lexicalInput(outcome.doc, compiledGlossary));
       return;
     }
     const skip = skippedFile(file, hash, {
@@ -274,11 +267,9 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       previous,
       docs,
       glossary.entries,
-      compiledGlossary,
-      tokenized,
+      compileGlossary(glossary.entries),
     );
     phase('lexical', started);
-    tokenized.clear();
     await writeIndex(options.indexDir, { ...contents, lexical, records: previous?.records });
     phase('write', started);
   }
@@ -325,7 +316,6 @@ async function lexicalSnapshot(
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
   glossary: CompiledGlossary,
-  tokenized: PretokenizedDocs,
 ): Promise<Uint8Array> {
   const key = lexicalKey(entries);
   const bytes = previous?.hasLexical ? await readLexical(indexDir, previous.generation) : null;
@@ -335,9 +325,9 @@ async function lexicalSnapshot(
     const unchanged = new Set(
       docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
     );
-    return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary, tokenized));
+    return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
   }
-  return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key, tokenized));
+  return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */

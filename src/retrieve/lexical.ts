@@ -97,20 +97,9 @@ export function buildLexicalSnapshot(
   docs: readonly DocRecord[],
   glossary: CompiledGlossary,
   key: string,
-  tokenized?: PretokenizedDocs,
 ): LexicalSnapshot {
-  return {
-    key,
-    arrays: buildPostings(docs.map((doc) => tokenized?.get(doc) ?? lexicalInput(doc, glossary))),
-  };
-}
-
-/** Docs already tokenized (by `lexicalInput` with the same glossary), e.g. while the others were being parsed. */
-export type PretokenizedDocs = ReadonlyMap<DocRecord, PostingsInputDoc>;
-
-/** What one doc contributes to a lexical snapshot: tokenized once, whenever it suits the caller. */
-export function lexicalInput(doc: DocRecord, glossary: CompiledGlossary): PostingsInputDoc {
-  return postingsInput(doc, (text) => tokenize(text, { glossary }));
+  const tokenizeText = (text: string) => tokenize(text, { glossary });
+  return { key, arrays: buildPostings(docs.map((doc) => postingsInput(doc, tokenizeText))) };
 }
 
 /**
@@ -123,21 +112,19 @@ export function updateLexicalSnapshot(
   docs: readonly DocRecord[],
   unchanged: ReadonlySet<string>,
   glossary: CompiledGlossary,
-  tokenized?: PretokenizedDocs,
 ): LexicalSnapshot {
   const tokenizeText = (text: string) => tokenize(text, { glossary });
-  const fresh = (doc: DocRecord) => tokenized?.get(doc) ?? postingsInput(doc, tokenizeText);
   const arrays = previous.arrays;
   const chunkStarts = docChunkStarts(arrays);
   const ordinalOf = new Map(arrays.docPaths.map((path, d) => [path, d]));
   const inputs = docs.map((doc): PostingsUpdateDoc => {
     const d = unchanged.has(doc.path) ? ordinalOf.get(doc.path) : undefined;
-    if (d === undefined) return fresh(doc);
+    if (d === undefined) return postingsInput(doc, tokenizeText);
     const start = chunkStarts[d] as number;
     const same =
       (chunkStarts[d + 1] as number) - start === doc.chunks.length &&
       doc.chunks.every((chunk, i) => chunk.id === arrays.chunkIds[start + i]);
-    return same ? { previous: d } : fresh(doc);
+    return same ? { previous: d } : postingsInput(doc, tokenizeText);
   });
   return { key: previous.key, arrays: updatePostings(arrays, inputs) };
 }
