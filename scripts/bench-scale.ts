@@ -13,7 +13,10 @@
  * - incremental ingest after one edited file;
  * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB.
  *
- * Usage: npm run bench:scale [-- --copies N --chats N]. Corpora: $NETKB_CORPORA, else ../shared/corpora.
+ * Optionally (`--heap-copies N`, slow): a full ingest of kb/ + N copies (29: about 18,000 docs) under a 1 GB heap
+ * (`--max-old-space-size=1024`), with its time and peak RSS.
+ *
+ * Usage: npm run bench:scale [-- --copies N --chats N --heap-copies N]. Corpora: $NETKB_CORPORA, else ../shared/corpora.
  */
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -43,6 +46,9 @@ const flag = (name: string, fallback: number) => {
 };
 const COPIES = flag('copies', 8);
 const CHATS = flag('chats', 2000);
+/** `--heap-copies N`: also a full ingest of kb/ + N copies (29: about 18,000 docs) within a 1 GB heap. Slow. */
+const HEAP_COPIES = flag('heap-copies', 0);
+const HEAP_LIMIT_MB = 1024;
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -60,10 +66,30 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
   // The same vectors status as `netkb ingest` and `serve` record, so a start after an ingest finds nothing changed.
   const { reason: vectorsDisabledReason } = await resolveEmbedder(VECTORS_OFF);
   if (step === 'ingest') {
-    const { report, written } = await updateIndex({ kbDir, indexDir, embedder: null, vectorsDisabledReason });
+    const phases: Record<string, number> = {};
+    const { report, written } = await updateIndex({
+      kbDir,
+      indexDir,
+      embedder: null,
+      vectorsDisabledReason,
+      onPhase: (name, ms) => {
+        phases[name] = Math.round(ms);
+        if (process.env.NETKB_BENCH_PHASES)
+          console.error(`${name}: ${Math.round(ms)} ms, RSS ${rssMb().toFixed(0)} MB`);
+      },
+    });
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage();
     console.log(
-      JSON.stringify({ ms, rssMb: peakRssMb(), docs: report.docs, chunks: report.chunks, written }),
+      JSON.stringify({
+        ms,
+        rssMb: peakRssMb(),
+        docs: report.docs,
+        chunks: report.chunks,
+        written,
+        phases,
+        cpuS: (cpu.user + cpu.system) / 1e6,
+      }),
     );
     return;
   }
@@ -115,7 +141,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     global.gc?.();
     const readyRss = rssMb();
     const written = (await currentGeneration(indexDir)) !== before;
-    const edited = (await listMarkdown(kbDir)).sort()[0] ?? '';
+    const edited = await firstDoc(kbDir);
     await appendFile(edited, '\nEdited for the serve benchmark.\n');
     probe = startProbe(base, 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -147,11 +173,28 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
   }
 }
 
-function inChild(step: string, kbDir: string, indexDir: string): Promise<Record<string, number | boolean>> {
+function inChild(
+  step: string,
+  kbDir: string,
+  indexDir: string,
+  nodeFlags: string[] = [],
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', SCRIPT, '--child', step, kbDir, indexDir, '--chats', String(CHATS)],
+      [
+        ...nodeFlags,
+        '--expose-gc',
+        '--import',
+        'tsx',
+        SCRIPT,
+        '--child',
+        step,
+        kbDir,
+        indexDir,
+        '--chats',
+        String(CHATS),
+      ],
       { cwd: REPO, env: { ...process.env, NETKB_VECTORS: 'off' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${step} on ${kbDir} failed: ${stderr.trim() || error.message}`));
@@ -161,7 +204,18 @@ function inChild(step: string, kbDir: string, indexDir: string): Promise<Record<
   });
 }
 
+/** The first KB doc in path order: not the KB root's README.md, which is not ingested (editing it changes nothing). */
+async function firstDoc(kbDir: string): Promise<string> {
+  const docs = (await listMarkdown(kbDir)).filter((file) => file !== path.join(kbDir, 'README.md'));
+  return docs.sort()[0] ?? '';
+}
+
 const f0 = (value: unknown) => Number(value).toFixed(0);
+/** `files 1200 ms · lexical 300 ms · …` (`previous` overlaps `files`: it is read while the files are). */
+const phaseList = (phases: unknown) =>
+  Object.entries((phases ?? {}) as Record<string, number>)
+    .map(([name, ms]) => `${name} ${ms} ms`)
+    .join(' · ');
 const f2 = (value: unknown) => Number(value).toFixed(2);
 
 async function measure(label: string, kbDir: string, work: string): Promise<string[]> {
@@ -169,7 +223,7 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
   const full = await inChild('ingest', kbDir, indexDir);
   const ready = await inChild('ready', kbDir, indexDir);
   const serve = await inChild('serve', kbDir, indexDir);
-  const edited = (await listMarkdown(kbDir)).sort()[0] ?? '';
+  const edited = await firstDoc(kbDir);
   await appendFile(edited, '\nOne edited line.\n');
   const incremental = await inChild('ingest', kbDir, indexDir);
   const quality = await inChild('eval', kbDir, indexDir);
@@ -177,10 +231,12 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
     `| ${label} (${full.docs} docs, ${full.chunks} chunks) | ${f2(Number(full.ms) / 1000)} s (peak ${f0(full.rssMb)} MB) | ` +
       `${f2(Number(ready.readyMs) / 1000)} s, wrote ${ready.written ? 'a generation' : 'nothing'} | ` +
       `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
-      `${f0(incremental.ms)} ms |`,
+      `${f0(incremental.ms)} ms, wrote ${incremental.written ? 'a generation' : 'nothing'} |`,
     `| ${label}: \`serve\` | ready ${f2(Number(serve.readyMs) / 1000)} s, wrote ${serve.written ? 'a generation' : 'nothing'}, ` +
       `RSS ${f0(serve.readyRss)} MB | /healthz p99 ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
       `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p99 ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
+    `| ${label}: phases | full ingest ${phaseList(full.phases)}, CPU ${f0(full.cpuS)} s | ` +
+      `incremental ${phaseList(incremental.phases)} | | | |`,
     `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
       `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`,
   ];
@@ -205,6 +261,20 @@ async function main(): Promise<void> {
       ...(await measure(`bundled + ${COPIES} copies of the corpora`, large, work)),
     ];
     console.log(rows.join('\n'));
+    if (HEAP_COPIES > 0) {
+      const huge = path.join(work, 'kb-heap');
+      await mkdir(huge);
+      await buildLargeKb(REPO, CORPORA, huge, HEAP_COPIES);
+      const limit = [`--max-old-space-size=${HEAP_LIMIT_MB}`];
+      const result = await inChild('ingest', huge, path.join(work, 'index-heap'), limit).then(
+        (full) =>
+          `${full.docs} docs, ${full.chunks} chunks: ${f2(Number(full.ms) / 1000)} s, peak RSS ${f0(full.rssMb)} MB; ` +
+          phaseList(full.phases),
+        (error: Error) =>
+          `FAILED: ${error.message.split('\n').find((line) => /heap|memory/i.test(line)) ?? error.message}`,
+      );
+      console.log(`full ingest of kb/ + ${HEAP_COPIES} copies within a ${HEAP_LIMIT_MB} MB heap: ${result}`);
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }

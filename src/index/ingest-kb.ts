@@ -8,7 +8,7 @@ import { contentHash, type ParsedDocument } from '../ingest/document.js';
 import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { checkStructure } from '../ingest/guard.js';
 import { lintKb } from '../ingest/lint.js';
-import { compileGlossary } from '../retrieve/glossary.js';
+import { type CompiledGlossary, compileGlossary } from '../retrieve/glossary.js';
 import {
   buildLexicalSnapshot,
   decodeLexicalSnapshot,
@@ -22,6 +22,7 @@ import { scanKb } from './kb-files.js';
 import { ParsePool } from './parse-pool.js';
 import {
   type IndexContents,
+  type Manifest,
   readIndex,
   readLexical,
   readLexicalHead,
@@ -44,7 +45,16 @@ export interface IngestOptions {
   beforeWrite?: (findings: Finding[], previousFindings: Finding[]) => void;
   /** Per-file budgets; default: ingestLimitsFromEnv(). */
   limits?: IngestLimits;
+  /**
+   * Keep the stored records (StoredIndex.records) on the `live` generation returned when nothing was written, to
+   * pass them on as they are; else they are dropped with the read.
+   */
+  liveRecords?: boolean;
+  /** Told how long each phase took (benchmarks); phases may overlap (`previous` runs while files are read). */
+  onPhase?: (phase: IngestPhase, ms: number) => void;
 }
+
+export type IngestPhase = 'previous' | 'files' | 'embed' | 'lint' | 'lexical' | 'write';
 
 /** The `netkb ingest --json` report (a CLI contract). */
 export interface IngestReport {
@@ -79,17 +89,25 @@ export interface IngestOutcome {
 
 export async function updateIndex(options: IngestOptions): Promise<IngestOutcome> {
   const started = performance.now();
+  const phase = phaseClock(options.onPhase);
   const limits = options.limits ?? ingestLimitsFromEnv();
+  // The previous generation is read while the KB files are read and hashed: its manifest (read first) says
+  // which files changed, so their parsing starts at once, and reused docs are taken once its records are in.
+  let announceManifest: (manifest: Manifest | null) => void = () => {};
+  const manifestRead = new Promise<Manifest | null>((resolve) => {
+    announceManifest = resolve;
+  });
+  const previousRead = readPrevious(options.indexDir, announceManifest).finally(() => {
+    announceManifest(null);
+    phase('previous', started);
+  });
+  previousRead.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const listing = await scanKb(options.kbDir);
   const files = listing.files;
-  const previous = await readPrevious(options.indexDir);
-  const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
-  const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
-  const previousVectorOffsets = vectorOffsets(previous);
-  const sameModel =
-    options.embedder !== null &&
-    previous?.manifest.model?.id === options.embedder.modelId &&
-    previous.manifest.model.dims === options.embedder.dims;
+  const glossary = await loadGlossary(options.kbDir);
+  const manifest = await manifestRead;
+  const knownHashes = new Map(manifest?.docs.map((doc) => [doc.path, doc.hash]));
+  const knownSkips = new Map(manifest?.skipped?.map((entry) => [entry.path, entry.hash]));
 
   // Each file is one unit of failure: read with bounded open files, checked against the structural budgets,
   // parsed in a worker with a time budget. A file over a budget is skipped with an error finding.
@@ -97,7 +115,33 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
   const parsedFlags: boolean[] = new Array(files.length).fill(false);
   const transient = new Set<string>();
+  /** Files whose hash the manifest knows: reused once the previous records are read (else parsed). */
+  const known: Array<{ index: number; hash: string }> = [];
   let reused = 0;
+  let previous: StoredIndex | null = null;
+  const parse = async (i: number, file: string, source: string, hash: string) => {
+    const unfit = checkStructure(file, source, limits);
+    if (unfit) {
+      slots[i] = { path: file, hash, finding: unfit };
+      return;
+    }
+    pool ??= new ParsePool(limits.parseTimeoutMs);
+    parsedFlags[i] = true;
+    let outcome = await pool.parse(file, source);
+    // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
+    if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
+    if ('doc' in outcome) {
+      slots[i] = outcome.doc;
+      return;
+    }
+    const skip = skippedFile(file, hash, {
+      code: 'parse-failed',
+      message: `File could not be parsed (${outcome.failure}): file not indexed`,
+    });
+    // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
+    if ('timedOut' in outcome) transient.add(file);
+    slots[i] = skip;
+  };
   try {
     await forEachLimited(files, limits.openFiles, async (file, i) => {
       const full = join(options.kbDir, file);
@@ -111,42 +155,36 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       }
       const source = await readFile(full, 'utf8');
       const hash = contentHash(source);
+      if (knownHashes.get(file) === hash || knownSkips.get(file) === hash) {
+        known.push({ index: i, hash });
+        return;
+      }
+      await parse(i, file, source, hash);
+    });
+    previous = await previousRead;
+    const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
+    const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
+    const stale: typeof known = [];
+    for (const { index, hash } of known) {
+      const file = files[index] as string;
       const old = previousDocs.get(file);
-      if (old && old.hash === hash) {
-        slots[i] = old;
-        reused++;
-        return;
-      }
       const oldSkip = previousSkipped.get(file);
-      if (oldSkip && oldSkip.hash === hash) {
-        slots[i] = oldSkip;
-        return;
-      }
-      const unfit = checkStructure(file, source, limits);
-      if (unfit) {
-        slots[i] = { path: file, hash, finding: unfit };
-        return;
-      }
-      pool ??= new ParsePool(limits.parseTimeoutMs);
-      parsedFlags[i] = true;
-      let outcome = await pool.parse(file, source);
-      // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
-      if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
-      if ('doc' in outcome) {
-        slots[i] = outcome.doc;
-        return;
-      }
-      const skip = skippedFile(file, hash, {
-        code: 'parse-failed',
-        message: `File could not be parsed (${outcome.failure}): file not indexed`,
-      });
-      // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
-      if ('timedOut' in outcome) transient.add(file);
-      slots[i] = skip;
+      if (old && old.hash === hash) {
+        slots[index] = old;
+        reused++;
+      } else if (oldSkip && oldSkip.hash === hash) slots[index] = oldSkip;
+      else stale.push({ index, hash });
+    }
+    // Known by the manifest but not reusable (a damaged record, an unreadable generation): parsed after all.
+    await forEachLimited(stale, limits.openFiles, async ({ index }) => {
+      const file = files[index] as string;
+      const source = await readFile(join(options.kbDir, file), 'utf8');
+      await parse(index, file, source, contentHash(source));
     });
   } finally {
     await (pool as ParsePool | null)?.close();
   }
+  phase('files', started);
   const docs: ParsedDocument[] = [];
   const skipped: SkippedFile[] = [];
   const timedOut: SkippedFile[] = [];
@@ -156,6 +194,12 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     else if (transient.has(slot.path)) timedOut.push(slot);
     else skipped.push(slot);
   }
+  const previousVectorOffsets = vectorOffsets(previous);
+  const sameModel =
+    options.embedder !== null &&
+    previous?.manifest.model?.id === options.embedder.modelId &&
+    previous.manifest.model.dims === options.embedder.dims;
+  const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
 
   let vectors: Float32Array[] | null = null;
   let embedded = 0;
@@ -192,9 +236,9 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       });
       embedded = pending.length;
     }
+    phase('embed', started);
   }
 
-  const glossary = await loadGlossary(options.kbDir);
   const findings = [
     ...listing.findings,
     ...docs.flatMap((doc) => doc.findings),
@@ -202,6 +246,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     ...glossary.findings,
     ...lintKb(docs),
   ];
+  phase('lint', started);
   const vectorStatus = options.embedder
     ? 'enabled'
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
@@ -210,16 +255,23 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
   // The persisted lexical index must fit too (same tokenizer, glossary and format), else a start would rebuild it.
   const lexicalFits =
-    previous !== null &&
-    previous.hasLexical &&
+    previous?.hasLexical === true &&
     lexicalKeyOf(
       (await readLexicalHead(options.indexDir, previous.generation, lexicalHeadLength)) ?? new Uint8Array(),
     ) === lexicalKey(glossary.entries);
   const written = !(previous && lexicalFits && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
-    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries);
-    await writeIndex(options.indexDir, { ...contents, lexical });
+    const lexical = await lexicalSnapshot(
+      options.indexDir,
+      previous,
+      docs,
+      glossary.entries,
+      compileGlossary(glossary.entries),
+    );
+    phase('lexical', started);
+    await writeIndex(options.indexDir, { ...contents, lexical, records: previous?.records });
+    phase('write', started);
   }
   const report: IngestReport = {
     docs: docs.length,
@@ -232,7 +284,26 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     took_ms: Math.round(performance.now() - started),
   };
   const parsed = files.filter((_, i) => parsedFlags[i]);
-  return written || !previous ? { report, written, parsed } : { report, written, parsed, live: previous };
+  if (written || !previous) return { report, written, parsed };
+  if (options.liveRecords) return { report, written, parsed, live: previous };
+  // The stored records were kept only to be written back; the live generation is served without them.
+  const { records: _records, ...live } = previous;
+  return { report, written, parsed, live };
+}
+
+/** Reports each phase's time since the previous report (or since `started`, for the first). */
+function phaseClock(onPhase: IngestOptions['onPhase']): (name: IngestPhase, started: number) => void {
+  let last: number | null = null;
+  return (name, started) => {
+    const now = performance.now();
+    // `previous` overlaps the file phase: measured from the start, and not a step of the sequence.
+    if (name === 'previous') {
+      onPhase?.(name, now - started);
+      return;
+    }
+    onPhase?.(name, now - (last ?? started));
+    last = now;
+  };
 }
 
 /**
@@ -244,8 +315,8 @@ async function lexicalSnapshot(
   previous: StoredIndex | null,
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
+  glossary: CompiledGlossary,
 ): Promise<Uint8Array> {
-  const glossary = compileGlossary(entries);
   const key = lexicalKey(entries);
   const bytes = previous?.hasLexical ? await readLexical(indexDir, previous.generation) : null;
   const old = bytes ? decodeLexicalSnapshot(bytes) : null;
@@ -316,10 +387,13 @@ export function embeddingText(title: string, headingPath: readonly string[], tex
   return `${context}\n${text}`.slice(0, 2000);
 }
 
-async function readPrevious(indexDir: string): Promise<StoredIndex | null> {
+async function readPrevious(
+  indexDir: string,
+  onManifest: (manifest: Manifest) => void,
+): Promise<StoredIndex | null> {
   try {
     // Salvage: a damaged record is re-parsed from its source file instead of being reused or failing the ingest.
-    return await readIndex(indexDir, { loadHnsw: false, salvage: true });
+    return await readIndex(indexDir, { loadHnsw: false, salvage: true, keepRecords: true, onManifest });
   } catch (error) {
     // Nothing usable to reuse (first ingest, older format, damaged files): build from scratch.
     if (error instanceof NetkbError) return null;

@@ -72,6 +72,8 @@ export interface StoredIndex {
   invalidRecords: number;
   /** Whether the generation has a persisted lexical index (lexical.bin). */
   hasLexical: boolean;
+  /** With `keepRecords`: each doc's record as stored (its docs.jsonl line, without the newline). */
+  records?: ReadonlyMap<ParsedDocument, Buffer>;
 }
 
 export interface SkippedFile {
@@ -90,6 +92,8 @@ export interface IndexContents {
   skipped?: SkippedFile[];
   /** The query-ready lexical index of `docs` (src/retrieve/postings-codec.ts), persisted as lexical.bin. */
   lexical?: Uint8Array;
+  /** Stored records of docs read back unchanged (StoredIndex.records): written as they are, not re-serialized. */
+  records?: ReadonlyMap<ParsedDocument, Buffer>;
 }
 
 const CURRENT = 'CURRENT';
@@ -119,7 +123,7 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
       findings: contents.findings,
       skipped: contents.skipped ?? [],
     };
-    await writeLines(join(tmp, DOCS_FILE), contents.docs);
+    await writeLines(join(tmp, DOCS_FILE), contents.docs, contents.records);
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
     if (contents.lexical !== undefined) await writeFile(join(tmp, LEXICAL_FILE), contents.lexical);
     if (contents.vectors && contents.model) {
@@ -217,6 +221,10 @@ export interface ReadIndexOptions {
   salvage?: boolean;
   /** When the live generation is unusable, load the newest older complete one (serve, ask). */
   fallback?: boolean;
+  /** Keep each doc's stored record (StoredIndex.records), so an unchanged doc can be written back as it is. */
+  keepRecords?: boolean;
+  /** Told the manifest as soon as it is read and valid, before the doc records are read. */
+  onManifest?: (manifest: Manifest) => void;
 }
 
 /**
@@ -266,12 +274,10 @@ async function readGeneration(
   const corrupt = (what: string, cause?: unknown) =>
     new NetkbError('INDEX_CORRUPT', `Index generation ${generation} in ${indexDir}: ${what}`, { cause });
   let manifestRaw: unknown;
-  let lines: string[];
+  let lines: Buffer[];
   let glossaryRaw: unknown;
   try {
     manifestRaw = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-    lines = await readLines(join(dir, DOCS_FILE));
-    glossaryRaw = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8'));
   } catch (cause) {
     throw corrupt('files are missing or unreadable', cause);
   }
@@ -280,22 +286,33 @@ async function readGeneration(
   }
   if (!Value.Check(ManifestSchema, manifestRaw)) throw corrupt('manifest does not match its schema');
   const manifest = manifestRaw;
+  options.onManifest?.(manifest);
+  try {
+    lines = await readLines(join(dir, DOCS_FILE));
+    glossaryRaw = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8'));
+  } catch (cause) {
+    throw corrupt('files are missing or unreadable', cause);
+  }
   if (!isGlossary(glossaryRaw)) throw corrupt('glossary.json does not match its schema');
   const chunkSum = manifest.docs.reduce((sum, doc) => sum + doc.chunks, 0);
   if (chunkSum !== manifest.chunks) throw corrupt('manifest chunk counts do not add up');
   if (lines.length !== manifest.docs.length && !options.salvage)
     throw corrupt(`${DOCS_FILE} holds ${lines.length} records for ${manifest.docs.length} docs`);
   const docs: ParsedDocument[] = [];
+  const records = options.keepRecords ? new Map<ParsedDocument, Buffer>() : undefined;
   let invalidRecords = 0;
   manifest.docs.forEach((entry, i) => {
-    const doc = parseRecord(lines[i]);
+    const line = lines[i];
+    const doc = parseRecord(line);
     const valid =
       doc !== null &&
       doc.path === entry.path &&
       doc.hash === entry.hash &&
       doc.chunks.length === entry.chunks;
-    if (valid) docs.push(doc);
-    else if (options.salvage) invalidRecords++;
+    if (valid) {
+      docs.push(doc);
+      if (records && line) records.set(doc, line);
+    } else if (options.salvage) invalidRecords++;
     else throw corrupt(`record ${i + 1} of ${DOCS_FILE} (${entry.path}) is invalid`);
   });
   let vectors: Float32Array[] | null = null;
@@ -317,7 +334,17 @@ async function readGeneration(
     (info) => info.isFile(),
     () => false,
   );
-  return { manifest, docs, glossary: glossaryRaw, vectors, hnsw, generation, invalidRecords, hasLexical };
+  const index: StoredIndex = {
+    manifest,
+    docs,
+    glossary: glossaryRaw,
+    vectors,
+    hnsw,
+    generation,
+    invalidRecords,
+    hasLexical,
+  };
+  return records ? { ...index, records } : index;
 }
 
 const DOCS_FILE = 'docs.jsonl';
@@ -361,41 +388,52 @@ export async function readLexicalHead(
   }
 }
 
-function parseRecord(line: string | undefined): ParsedDocument | null {
+function parseRecord(line: Buffer | undefined): ParsedDocument | null {
   if (line === undefined) return null;
   try {
-    const value: unknown = JSON.parse(line);
+    const value: unknown = JSON.parse(line.toString('utf8'));
     return isConsistentDoc(value) ? value : null;
   } catch {
     return null;
   }
 }
 
-/** One JSON record per line, streamed: no single string holds the whole KB. */
-async function writeLines(file: string, records: readonly unknown[]): Promise<void> {
+/**
+ * One JSON record per line, streamed: no single string holds the whole KB. A record found in `stored` is
+ * written as stored (a doc read back unchanged), not serialized again.
+ */
+async function writeLines(
+  file: string,
+  records: readonly object[],
+  stored?: ReadonlyMap<object, Uint8Array>,
+): Promise<void> {
   const out = createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);
   });
   for (const record of records) {
-    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+    const line = stored?.get(record);
+    if (line) out.write(line);
+    if (!out.write(line ? NEWLINE : `${JSON.stringify(record)}\n`)) await once(out, 'drain');
   }
   out.end();
   await done;
 }
 
-/** The lines of a JSONL file, split on bytes so the file may exceed the largest string V8 can hold. */
-async function readLines(file: string): Promise<string[]> {
+const NEWLINE = new Uint8Array([0x0a]);
+
+/** The lines of a JSONL file as views of its bytes, so the file may exceed the largest string V8 can hold. */
+async function readLines(file: string): Promise<Buffer[]> {
   const buffer = await readFile(file);
-  const lines: string[] = [];
+  const lines: Buffer[] = [];
   let start = 0;
   for (;;) {
     const end = buffer.indexOf(0x0a, start);
     if (end < 0) break;
-    lines.push(buffer.toString('utf8', start, end));
+    lines.push(buffer.subarray(start, end));
     start = end + 1;
   }
-  if (start < buffer.length) lines.push(buffer.toString('utf8', start));
+  if (start < buffer.length) lines.push(buffer.subarray(start));
   return lines;
 }

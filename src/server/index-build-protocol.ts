@@ -3,7 +3,6 @@ import type { EmbeddingConfig } from '../core/config.js';
 import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
 import type { Manifest } from '../index/store.js';
-import type { ParsedDocument } from '../ingest/document.js';
 import type { ScopeEntries } from '../retrieve/scope.js';
 
 export interface BuildRequest {
@@ -39,8 +38,12 @@ export type BuildMessage =
        */
       lexical: Uint8Array;
     }
-  /** `scopes`: the docs' scope entries (src/retrieve/scope.ts), so the main thread does not read every heading. */
-  | { type: 'docs'; docs: ParsedDocument[]; scopes: ScopeEntries }
+  /**
+   * `records`: the docs as a JSON array of their stored records (validated by the worker), which the main thread
+   * parses faster than it would deserialize the objects; `scopes`: the docs' scope entries (src/retrieve/scope.ts),
+   * so the main thread does not read every heading.
+   */
+  | { type: 'docs'; records: string; scopes: ScopeEntries }
   | { type: 'done'; report: IngestReport | null; ingestError: BuildFailure | null }
   | { type: 'failed'; error: BuildFailure };
 

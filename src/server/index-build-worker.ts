@@ -9,6 +9,7 @@ import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { updateIndex } from '../index/ingest-kb.js';
 import { readIndex, readLexical, type StoredIndex } from '../index/store.js';
+import type { ParsedDocument } from '../ingest/document.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
 import {
@@ -57,6 +58,7 @@ async function build(
       indexDir: request.indexDir,
       embedder: resolution.embedder,
       vectorsDisabledReason: resolution.reason,
+      liveRecords: true,
       beforeWrite: request.rejectNewErrors
         ? (findings, previous) => {
             const added = newErrorFindings(findings, previous);
@@ -75,7 +77,7 @@ async function build(
   // At start-up a failed ingest falls back to the previous generation, if there is one.
   let index: Awaited<ReturnType<typeof readIndex>>;
   try {
-    index = live ?? (await readIndex(request.indexDir, { loadHnsw: false }));
+    index = live ?? (await readIndex(request.indexDir, { loadHnsw: false, keepRecords: true }));
   } catch (error) {
     // Nothing to fall back to: the ingest's own error says why (a missing KB, say), else the read's.
     post({ type: 'failed', error: ingestError ?? failure(error) });
@@ -103,9 +105,16 @@ async function build(
     },
     ownBuffer(lexical),
   );
+  // The records as stored: passed on as JSON text, not serialized again (structured clone is slower both ways).
+  const records = index.records;
+  const recordOf = (doc: ParsedDocument) => records?.get(doc)?.toString('utf8') ?? JSON.stringify(doc);
   for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
     const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
-    post({ type: 'docs', docs, scopes: scopeEntries(docs, glossary) });
+    post({
+      type: 'docs',
+      records: `[${docs.map(recordOf).join(',')}]`,
+      scopes: scopeEntries(docs, glossary),
+    });
   }
   post({ type: 'done', report, ingestError });
 }

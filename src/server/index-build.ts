@@ -94,7 +94,7 @@ export function buildIndexInWorker(
           header = message;
           break;
         case 'docs':
-          docs.push(...message.docs);
+          docs.push(...(JSON.parse(message.records) as ParsedDocument[]));
           scopes.push(...message.scopes);
           break;
         case 'failed':

@@ -220,6 +220,39 @@ describe('incremental ingest', () => {
     await expectVectorsAligned(indexDir, tiny);
   });
 
+  it('writes the records of unchanged docs back byte for byte, and the changed one anew', async () => {
+    const { kbDir, indexDir } = await workspace();
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    const linesOf = async () => {
+      const generation = await currentGeneration(indexDir);
+      const text = await readFile(path.join(indexDir, generation ?? '', 'docs.jsonl'), 'utf8');
+      return new Map(
+        text
+          .trimEnd()
+          .split('\n')
+          .map((line) => [JSON.parse(line).path as string, line]),
+      );
+    };
+    // Stored records in another (valid) JSON layout: written back as stored, they keep it.
+    const live = path.join(indexDir, (await currentGeneration(indexDir)) ?? '', 'docs.jsonl');
+    const stored = await readFile(live, 'utf8');
+    await writeFile(live, stored.replace(/^\{/gm, '{ '));
+    const before = await linesOf();
+    for (const line of before.values()) expect(line.startsWith('{ ')).toBe(true);
+    await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
+    const report = await ingestKb({ kbDir, indexDir, embedder: null });
+    expect(report.reused_docs).toBe(2);
+    const after = await linesOf();
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [docPath, line] of after) {
+      if (docPath === 'dns/coredns.md') expect(line).not.toBe(before.get(docPath));
+      else expect(line).toBe(before.get(docPath));
+    }
+    expect(after.get('dns/coredns.md')).toContain('ndots');
+    const index = await readIndex(indexDir);
+    expect(index.docs.map((doc) => doc.path)).toEqual([...after.keys()]);
+  });
+
   it('drops a deleted doc and adds a new one, keeping reused vectors aligned', async () => {
     const { kbDir, indexDir } = await workspace();
     await ingestKb({ kbDir, indexDir, embedder: tiny });
