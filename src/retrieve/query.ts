@@ -42,6 +42,12 @@ const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 const FAILS =
   /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only)(?![a-z])/u;
 const PARENTHETICAL = /\(([^()]*)\)/g;
+/**
+ * "Only ... when they are on the same node" (只有在同一节点上才通) says where traffic still works: the same-node
+ * path is the working one, so the part from "only" on is a working clause and the failing path is the other.
+ */
+const ONLY_ON_SAME_NODE =
+  /(?<![a-z])only(?![a-z])[^,;]{0,80}?(?<![a-z])(?:same|one) (?:node|host|machine|server)(?![a-z])|(?:只有|只能|仅)[^，,；;]{0,20}?(?:同一|同)(?:个|台)?(?:节点|节點|主机|主機|node)/u;
 /** A clause that rules a cause out: "it's not a dns problem", "isn't a firewall issue", "不是 DNS 的问题". */
 const RULED_OUT =
   /^(?:it|this|that)(?:'s| is| was)\s+not\s+(?:an?\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+(?:problem|issue)s?$|^(?:(?:it|this|that)\s+)?(?:is not|isn't|was not|wasn't)\s+(?:an?\s+)?[\w./-]+(?:\s+[\w./-]+)?\s+(?:problem|issue)s?$|^(?:应该|應該|确定|確定)?(?:不是|并不是|並不是)\s*\S{1,12}?\s*(?:的)?(?:问题|問題)$/u;
@@ -92,13 +98,22 @@ export function reportsBrokenPath(query: AnalyzedQuery): boolean {
  */
 export function splitWorking(text: string): { focus: string; workingClauses: string[] } {
   const context = [...text.matchAll(PARENTHETICAL)].map((match) => match[1] ?? '');
+  const scopes: string[] = [];
   const clauses = text
     .replace(PARENTHETICAL, ' ')
     .split(CLAUSE_BREAK)
+    .flatMap((clause) => {
+      const only = ONLY_ON_SAME_NODE.exec(clause);
+      if (!only) return [clause];
+      scopes.push(clause.slice(only.index).trim());
+      return [clause.slice(0, only.index), clause.slice(only.index)];
+    })
     .map((clause) => clause.trim())
     .filter(Boolean);
   const isWorking = (clause: string) =>
-    (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) || RULED_OUT.test(clause);
+    scopes.includes(clause) ||
+    (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) ||
+    RULED_OUT.test(clause);
   const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
   return { focus: [...focusClauses, ...context].join(', '), workingClauses };

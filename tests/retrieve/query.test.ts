@@ -253,3 +253,26 @@ describe('splitWorking: what works or was ruled out is not the failing part', ()
     expect(splitWorking('the problem is not dns related, pods time out').workingClauses).toEqual([]);
   });
 });
+
+describe('splitWorking: "only on the same node" says where traffic still works', () => {
+  it.each([
+    [
+      'requests to a cluster ip service only get to the pod when it is on the same node, otherwise they timeout',
+      'only get to the pod when it is on the same node',
+    ],
+    [
+      'network policies only take effect when pods are assigned to the same node',
+      'only take effect when pods are assigned to the same node',
+    ],
+    ['pod 之间只有在同一节点上才能通', '只有在同一节点'],
+  ])('%s', (text, scope) => {
+    const { focus, workingClauses } = splitWorking(normalizeText(text));
+    expect(workingClauses.some((clause) => clause.startsWith(normalizeText(scope)))).toBe(true);
+    expect(focus).not.toContain('same node');
+  });
+
+  it('leaves "only" without a same-node scope in the failing part', () => {
+    const text = 'only pods on node-05 cannot reach the same service';
+    expect(splitWorking(normalizeText(text)).workingClauses).toEqual([]);
+  });
+});
