@@ -93,8 +93,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const scope = given ?? namedCni(context, question, history);
-  // ...or the conversation's; one the question names already ranks its docs first.
-  if (scope && scope.source !== 'question') options.cni = scope.cni;
+  // ...or the question's or conversation's: a report naming Calico is not answered from Flannel's runbook because
+  // it also says "vxlan".
+  if (scope) options.cni = scope.cni;
   const search = (text: string) => cachedSearch(context, text, options, retrieval);
   let result: RetrievalResult;
   let query = question;

@@ -78,6 +78,17 @@ describe('CNI scope', () => {
     expect(otherCniDocs(body, 'calico')).toEqual([]);
   });
 
+  it('one CNI named in the question scopes the answer like a request CNI: vxlan does not pull in Flannel', async () => {
+    // A real report (projectcalico/calico, reports4.yaml): before, Flannel's VXLAN runbook came first.
+    const message =
+      'Pod to pod cannot communicate when on different node. My setup involving 6 worker node spread across 3 subnet, 2 worker node on each subnet. If i enable calico wireguard and vxlan encapsulation then pod to pod communication work on all the subnet, but if i disable wireguard and vxlan encapsulation then pod to pod communication between subnet failed but same subnet working.';
+    const { status, body } = await chat(app, { message });
+    expect(status).toBe(200);
+    expect(body.structured.cni).toEqual({ cni: 'calico', source: 'question', alternatives: [] });
+    expect(body.citations[0]?.path).toBe('calico/bgp-ipip.md');
+    expect(otherCniDocs(body, 'calico')).toEqual([]);
+  });
+
   it('the deployment’s CNI scopes every answer; a request CNI overrides it', async () => {
     const first = await chat(configured, { message: '跨节点 pod 之间 ping 不通' });
     expect(first.body.structured.cni?.source).toBe('configured');
