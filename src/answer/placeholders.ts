@@ -94,6 +94,8 @@ const NOT_NAMES = new Set(
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
 const TECH_WORD = /^(?:k8s|k3s|ipv[46]|http[23]?|h[23]|l[2-7]|v\d+|x86|arm64|amd64|s3|ec2|i\/o)$/;
+/** "the 5th node", "2nd pod": a position, not a name. */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 function isName(value: string): boolean {
   return (
@@ -103,6 +105,7 @@ function isName(value: string): boolean {
     /[a-z]/.test(value) &&
     !NOT_NAMES.has(value) &&
     !TECH_WORD.test(value) &&
+    !ORDINAL.test(value) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value)
   );
@@ -315,7 +318,7 @@ const NODEPORT_RANGE = [30000, 32767] as const;
 /** Each with its hint (see `HINTS`): what the pattern cannot match without. */
 const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [
-    /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d)/gi,
+    /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d|\.\d)/gi,
     /port|端口|埠/i,
   ],
   [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi, /tcp|udp|sctp/i],
@@ -485,8 +488,14 @@ export function extractEntities(question: string): Entities {
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
   ];
 
-  const podNames = values(pods).filter(
+  const candidates = values(pods).filter(
     (name) => (!namespaceSet.has(name) || isGeneratedPodName(name)) && !IFACE_LIKE.test(name),
+  );
+  // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
+  // gives way to the pod's own generated name.
+  const generated = candidates.filter(isGeneratedPodName);
+  const podNames = candidates.filter(
+    (name) => !generated.some((full) => full !== name && full.includes(name)),
   );
   const nodeNames = values(nodes).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name));
   return {

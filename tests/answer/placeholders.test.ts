@@ -313,6 +313,24 @@ const RULE_CASES: Case[] = [
     fills: { '<target-ip>': '10.96.0.10' },
     entities: { pods: [] },
   },
+  // An ordinal is a position, not a name; an IP after "NodePort" is no port; a workload's name gives way to the
+  // pod's generated name (real reports: rancher canal, a NodePort tutorial, nginx-ingress).
+  {
+    question: '4 nodes are from vlan1 and 5th node from vlan2; a pod on node1 cannot connect from node5',
+    fills: { '<node-name>': 'node1' },
+    entities: { nodes: ['node1', 'node5'] },
+  },
+  {
+    question: 'example-service NodePort 10.30.92.37 80:30109/TCP，使用 curl 10.30.92.37 可以得到 nginx 的响应',
+    fills: { '<target-ip>': '10.30.92.37' },
+    entities: { ports: [] },
+  },
+  {
+    question:
+      'nginx-ingress-controller pod in CrashLoopBackOff: pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff',
+    fills: { '<pod>': 'my-nginx-ingress-controller-5b6c48c7dc-z5cvv' },
+    entities: { pods: ['my-nginx-ingress-controller-5b6c48c7dc-z5cvv'] },
+  },
 ];
 
 const ALL_PLACEHOLDERS = [
