@@ -131,6 +131,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       query,
       history: history.map((turn) => turn.question),
       ...(cni ? { cni } : {}),
+      ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
       id: newId(),
       conversationId,
       tookMs: 0,

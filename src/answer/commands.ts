@@ -17,8 +17,9 @@ import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { chunkOf, commandByText } from './doc-index.js';
-import { focusTerms, type RankedRow, terms } from './rank-rows.js';
+import { focusTerms, isConcept, type RankedRow, termsWithConcepts } from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
+import type { Concepts } from './types.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -43,12 +44,31 @@ function commandKey(record: CommandRecord): string {
   return key;
 }
 
-/** Per command: the terms of its context (purpose, section headings, rows naming it, its text). */
-const contexts = new WeakMap<CommandRecord, ReadonlySet<string>>();
+/** Worked out once per record and glossary: a searcher's records and its concepts function go together. */
+type PerConcepts<V> = WeakMap<object, { concepts: Concepts | undefined; value: V }>;
 
-function contextTerms(record: CommandRecord, doc: DocRecord): ReadonlySet<string> {
-  let context = contexts.get(record);
-  if (!context) {
+function remembered<K extends object, V>(
+  cache: PerConcepts<V>,
+  key: K,
+  concepts: Concepts | undefined,
+  compute: () => V,
+): V {
+  const cached = cache.get(key);
+  if (cached && cached.concepts === concepts) return cached.value;
+  const value = compute();
+  cache.set(key, { concepts, value });
+  return value;
+}
+
+/** Per command: the terms of its context (purpose, section headings, rows naming it, its text) and their concepts. */
+const contexts: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function contextTerms(
+  record: CommandRecord,
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlySet<string> {
+  return remembered(contexts, record, concepts, () => {
     const chunk = chunkOf(doc, record.chunkId, record.source.line);
     const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
     const rows = doc.troubleshooting
@@ -57,46 +77,41 @@ function contextTerms(record: CommandRecord, doc: DocRecord): ReadonlySet<string
       .join(' ');
     // Placeholders are not words of the context (`<pod-ip>` says nothing about the question).
     const text = record.command.replace(/<[^>\s]+>/g, ' ');
-    context = new Set(terms(`${record.purpose} ${headings} ${rows} ${text}`).keys());
-    contexts.set(record, context);
-  }
-  return context;
+    return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
+  });
 }
 
 /** Per doc: in how many of its commands' contexts each term occurs (a term in most of them tells none apart). */
-const frequencies = new WeakMap<DocRecord, ReadonlyMap<string, number>>();
+const frequencies: PerConcepts<ReadonlyMap<string, number>> = new WeakMap();
 
-function termFrequencies(doc: DocRecord): ReadonlyMap<string, number> {
-  let counts = frequencies.get(doc);
-  if (!counts) {
+function termFrequencies(doc: DocRecord, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  return remembered(frequencies, doc, concepts, () => {
     const map = new Map<string, number>();
     for (const record of doc.commands) {
-      for (const term of contextTerms(record, doc)) map.set(term, (map.get(term) ?? 0) + 1);
+      for (const term of contextTerms(record, doc, concepts)) map.set(term, (map.get(term) ?? 0) + 1);
     }
-    counts = map;
-    frequencies.set(doc, counts);
-  }
-  return counts;
+    return map;
+  });
 }
 
 /** Per doc: which of its commands (indexes into `doc.commands`) have each term in their context. */
-const holders = new WeakMap<DocRecord, ReadonlyMap<string, readonly number[]>>();
+const holders: PerConcepts<ReadonlyMap<string, readonly number[]>> = new WeakMap();
 
-function commandsByTerm(doc: DocRecord): ReadonlyMap<string, readonly number[]> {
-  let index = holders.get(doc);
-  if (!index) {
+function commandsByTerm(
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlyMap<string, readonly number[]> {
+  return remembered(holders, doc, concepts, () => {
     const map = new Map<string, number[]>();
     for (const [i, record] of doc.commands.entries()) {
-      for (const term of contextTerms(record, doc)) {
+      for (const term of contextTerms(record, doc, concepts)) {
         const list = map.get(term);
         if (list) list.push(i);
         else map.set(term, [i]);
       }
     }
-    index = map;
-    holders.set(doc, index);
-  }
-  return index;
+    return map;
+  });
 }
 
 /** How much a term that occurs in `count` of `total` command contexts tells a command apart: 1 when rare. */
@@ -122,10 +137,11 @@ export function pickCommands(
   hits: readonly FusedHit[],
   rows: readonly RankedRow[],
   options: CommandOptions,
+  concepts?: Concepts,
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
-  const wanted = [...focusTerms(query)];
+  const wanted = [...focusTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs: DocRecord[] = [top.doc];
   for (const hit of hits) {
@@ -151,21 +167,26 @@ export function pickCommands(
       firstChecks.set(record, FIRST_CHECKS_BONUS[firstChecks.size] ?? 0);
   }
   for (const [docRank, doc] of docs.entries()) {
-    const counts = termFrequencies(doc);
+    const counts = termFrequencies(doc, concepts);
     // Each asked term adds to the commands whose context has it (in the order of `wanted`, as a per-command sum
     // would): visiting only those, rather than testing every term against every command.
     const matches = new Float64Array(doc.commands.length);
-    const byTerm = commandsByTerm(doc);
+    const byTerm = commandsByTerm(doc, concepts);
+    // Another doc's command must match the question on its own words: concepts are broad (pod, 防火墙), and a
+    // command of a runbook that is not the answer's needs more than a shared broad concept.
+    const wordMatches = docRank > 0 ? new Float64Array(doc.commands.length) : matches;
     for (const [term, weight] of wanted) {
       const commands = byTerm.get(term);
       if (!commands) continue;
       const value = weight * specificity(counts.get(term) ?? 0, doc.commands.length);
       for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
+      if (wordMatches !== matches && !isConcept(term))
+        for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
     }
     for (const [i, record] of doc.commands.entries()) {
       const match = matches[i] ?? 0;
       // Another doc's command must match the question on its own, not ride on its doc.
-      if (docRank > 0 && match < 3 && !rowBonus.has(record)) continue;
+      if (docRank > 0 && (wordMatches[i] ?? 0) < 3 && !rowBonus.has(record)) continue;
       let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
@@ -198,17 +219,17 @@ export function pickCommands(
   for (const { row, doc } of rows) {
     if (chosenFixes.length >= options.maxFixes) break;
     if (doc !== top.doc) continue;
-    const remedy = wantedTerms([...terms(`${row.fix} ${row.cause}`)]);
+    const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {
       if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
       // A setting the user says they already have is not the fix.
       if (alreadyInPlace(query, c.record.command)) continue;
-      const counts = termFrequencies(doc);
+      const counts = termFrequencies(doc, concepts);
       const overlap = sharedWeight(
         0,
         remedy,
-        contextTerms(c.record, doc),
+        contextTerms(c.record, doc, concepts),
         (term, weight) => weight * specificity(counts.get(term) ?? 0, doc.commands.length),
       );
       const score = overlap + c.score * 0.25;

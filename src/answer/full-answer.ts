@@ -124,7 +124,7 @@ export function fullAnswer(
   const relevant = hits.filter((hit) => hit.doc === doc || hit.score >= top.score * options.relevantShare);
 
   // 3. Troubleshooting rows that match the question: likely causes.
-  const rows = likelyCauses(query, relevant, options.maxCauses);
+  const rows = likelyCauses(query, relevant, options.maxCauses, input.concepts);
   for (const { row, doc: rowDoc } of rows) {
     const cause: CausePart | null = citeRow(row, rowDoc, builder);
     if (cause) structured.causes.push(cause);
@@ -138,7 +138,7 @@ export function fullAnswer(
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
   const cites: number[] = [];
-  const picked = pickCommands(query, relevant, rows, options).slice(0, options.maxCommands);
+  const picked = pickCommands(query, relevant, rows, options, input.concepts).slice(0, options.maxCommands);
   for (const record of picked) {
     const cite = citeCommand(record, relevant, builder);
     if (cite === null) continue;

@@ -5,6 +5,7 @@ import type { DocRecord, TroubleshootingRow } from '../core/types.js';
 import { foldText } from '../retrieve/normalize.js';
 import { splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
+import type { Concepts } from './types.js';
 
 const LATIN_STOP = new Set(
   'the is are was to of in on at for from by with and or not no how why what when which can could does do did it this that my i a an'.split(
@@ -65,6 +66,35 @@ const termsOf = rememberRecent((text: string): ReadonlyMap<string, number> => {
   return out;
 });
 
+/**
+ * A glossary concept counts like a mid-length word. The runbooks are mostly Chinese and many questions English:
+ * "firewalld" in a report and 防火墙 in a troubleshooting row are one concept, which plain words never match.
+ */
+const CONCEPT_WEIGHT = 1.5;
+/** Concept terms are marked so that they never collide with a word of the text. */
+const conceptTerm = (group: string) => `\u0001${group}`;
+export const isConcept = (term: string): boolean => term.startsWith('\u0001');
+
+/** `terms(text)` plus the glossary concepts the text names. */
+export function termsWithConcepts(text: string, concepts: Concepts | undefined): Map<string, number> {
+  const out = terms(text);
+  addConcepts(out, text, concepts, CONCEPT_WEIGHT);
+  return out;
+}
+
+function addConcepts(
+  out: Map<string, number>,
+  text: string,
+  concepts: Concepts | undefined,
+  weight: number,
+): void {
+  if (!concepts) return;
+  for (const group of concepts(text)) {
+    const term = conceptTerm(group);
+    if (!out.has(term)) out.set(term, weight);
+  }
+}
+
 /** Words of a clause that says what works or what was ruled out count this much (see `focusTerms`). */
 const WORKING_WEIGHT = 0.3;
 
@@ -72,31 +102,31 @@ const WORKING_WEIGHT = 0.3;
  * The question's terms, with the words of its working or ruled-out clauses ("same-node traffic is fine", "It's
  * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks.
  */
-export function focusTerms(text: string): Map<string, number> {
+export function focusTerms(text: string, concepts?: Concepts): Map<string, number> {
   const { focus, workingClauses } = splitWorking(foldText(text));
-  if (workingClauses.length === 0) return terms(text);
-  const out = terms(focus);
-  for (const [term, weight] of terms(workingClauses.join(' ')))
+  if (workingClauses.length === 0) return termsWithConcepts(text, concepts);
+  const out = termsWithConcepts(focus, concepts);
+  const working = workingClauses.join(' ');
+  for (const [term, weight] of termsWithConcepts(working, concepts))
     if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
   return out;
 }
 
 /** Per doc: which of its troubleshooting rows (by index) have each term in their symptom or cause. */
-const rowIndexes = new WeakMap<DocRecord, Map<string, number[]>>();
+const rowIndexes = new WeakMap<DocRecord, { concepts: Concepts | undefined; index: Map<string, number[]> }>();
 
-function rowIndex(doc: DocRecord): Map<string, number[]> {
-  let index = rowIndexes.get(doc);
-  if (!index) {
-    index = new Map();
-    for (const [i, row] of doc.troubleshooting.entries()) {
-      for (const term of terms(`${row.symptom} ${row.cause}`).keys()) {
-        const rows = index.get(term);
-        if (rows) rows.push(i);
-        else index.set(term, [i]);
-      }
+function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, number[]> {
+  const cached = rowIndexes.get(doc);
+  if (cached?.concepts === concepts && cached) return cached.index;
+  const index = new Map<string, number[]>();
+  for (const [i, row] of doc.troubleshooting.entries()) {
+    for (const term of termsWithConcepts(`${row.symptom} ${row.cause}`, concepts).keys()) {
+      const rows = index.get(term);
+      if (rows) rows.push(i);
+      else index.set(term, [i]);
     }
-    rowIndexes.set(doc, index);
   }
+  rowIndexes.set(doc, { concepts, index });
   return index;
 }
 
@@ -107,8 +137,13 @@ export interface RankedRow {
 }
 
 /** Troubleshooting rows of the top docs, ranked by overlap with the question (the top doc counts most). */
-export function likelyCauses(query: string, hits: readonly FusedHit[], max: number): RankedRow[] {
-  const wanted = [...terms(query)];
+export function likelyCauses(
+  query: string,
+  hits: readonly FusedHit[],
+  max: number,
+  concepts?: Concepts,
+): RankedRow[] {
+  const wanted = [...termsWithConcepts(query, concepts)];
   const docs: DocRecord[] = [];
   for (const hit of hits) if (!docs.includes(hit.doc) && docs.length < 3) docs.push(hit.doc);
   const hitChunks = new Set(hits.map((hit) => hit.chunk.id));
@@ -117,7 +152,7 @@ export function likelyCauses(query: string, hits: readonly FusedHit[], max: numb
     const docFactor = rank === 0 ? 1 : 0.6;
     // Each row's overlap: the weights of the question's terms it has, summed in the question's term order.
     const overlaps = new Array<number>(doc.troubleshooting.length).fill(0);
-    const index = rowIndex(doc);
+    const index = rowIndex(doc, concepts);
     for (const [term, weight] of wanted) {
       const rows = index.get(term);
       if (rows) for (const i of rows) overlaps[i] = (overlaps[i] ?? 0) + weight;

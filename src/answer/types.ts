@@ -132,6 +132,9 @@ export interface CniContext {
   alternatives: Array<{ cni: string; hit: FusedHit }>;
 }
 
+/** The glossary concepts (group ids) a text names, in any of their languages (Searcher.concepts). */
+export type Concepts = (text: string) => readonly string[];
+
 export interface ComposeInput {
   /** This turn's question as the user wrote it. */
   question: string;
@@ -142,6 +145,8 @@ export interface ComposeInput {
   history?: readonly string[];
   /** The cluster's CNI, when known or assumed. */
   cni?: CniContext;
+  /** The glossary concepts a text names (Searcher.concepts): matches an English question to Chinese rows. */
+  concepts?: Concepts;
   id: string;
   conversationId: string;
   tookMs: number;

@@ -74,6 +74,8 @@ export class KbSearcher implements Searcher {
   private readonly scopes: ScopeTable;
   private readonly glossaryEntries: readonly GlossaryEntry[];
   readonly cni: CniScope;
+  /** One function for the searcher's life: answers cache per-command work keyed on it. */
+  readonly concepts = (text: string): readonly string[] => this.glossary.groupsIn(normalizeText(text));
   /** CNI name → its glossary group. */
   private readonly cniGroups = new Map<string, string>();
 

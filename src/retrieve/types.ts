@@ -78,4 +78,9 @@ export interface Searcher {
   doc(path: string): DocRecord | undefined;
   /** CNI scoping; absent in searchers that know no CNIs. */
   readonly cni?: CniScope;
+  /**
+   * The glossary concepts (group ids) a text names, in any of their languages: "firewalld" and 防火墙 are one
+   * concept. Absent in searchers without a glossary.
+   */
+  concepts?(text: string): readonly string[];
 }

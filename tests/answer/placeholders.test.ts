@@ -321,7 +321,8 @@ const RULE_CASES: Case[] = [
     entities: { nodes: ['node1', 'node5'] },
   },
   {
-    question: 'example-service NodePort 10.30.92.37 80:30109/TCP，使用 curl 10.30.92.37 可以得到 nginx 的响应',
+    question:
+      'example-service NodePort 10.30.92.37 80:30109/TCP，使用 curl 10.30.92.37 可以得到 nginx 的响应',
     fills: { '<target-ip>': '10.30.92.37' },
     entities: { ports: [] },
   },
