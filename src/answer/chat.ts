@@ -119,7 +119,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
-  result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare);
+  result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare, context.searcher.concepts);
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });

@@ -62,7 +62,9 @@ export function composeAnswer(
   const top = input.result.hits[0];
   // Not confident overall, but the question asks for a value the top runbook states unmistakably (direct.ts).
   const factAnyway =
-    input.result.abstain && top !== undefined && confidentFact(input.question, top.doc) !== null;
+    input.result.abstain &&
+    top !== undefined &&
+    confidentFact(input.question, top.doc, input.concepts) !== null;
   const answer = clarify
     ? abstainAnswer(input, builder, lang, options, 'clarify')
     : (input.result.abstain && !factAnyway) || top === undefined || outsideNetworking(input.question)

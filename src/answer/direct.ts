@@ -4,9 +4,10 @@
  * line of a text block, quoted exactly. Pure.
  */
 import type { Chunk, DocRecord } from '../core/types.js';
-import { terms } from './rank-rows.js';
+import { terms, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
+import type { Concepts } from './types.js';
 
 export type ValueKind =
   | 'port'
@@ -184,15 +185,17 @@ interface Candidate {
 /** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
 const candidateCache = new WeakMap<Chunk, Candidate[]>();
 
-/** Per candidate line: the terms of its context (the same for every question). */
-const contextTermCache = new WeakMap<Candidate, ReadonlyMap<string, number>>();
+/** Per candidate line: the terms and glossary concepts of its context (the same for every question). */
+const contextTermCache = new WeakMap<
+  Candidate,
+  { concepts: Concepts | undefined; terms: ReadonlyMap<string, number> }
+>();
 
-function contextTermsOf(candidate: Candidate): ReadonlyMap<string, number> {
-  let found = contextTermCache.get(candidate);
-  if (!found) {
-    found = terms(candidate.context);
-    contextTermCache.set(candidate, found);
-  }
+function contextTermsOf(candidate: Candidate, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  const cached = contextTermCache.get(candidate);
+  if (cached && cached.concepts === concepts) return cached.terms;
+  const found = termsWithConcepts(candidate.context, concepts);
+  contextTermCache.set(candidate, { concepts, terms: found });
   return found;
 }
 
@@ -360,9 +363,14 @@ export interface DirectQuote {
  * most of the question's words (with its table header and headings), preferring one that says "default" when
  * the question asks for the default, prose and table rows over text blocks, and the first doc.
  */
-export function directAnswer(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
-  // The asking clause's words count fully; the rest of a long report only breaks ties.
-  const focus = withTranslations(terms(ask.focus));
+export function directAnswer(
+  question: string,
+  docs: readonly DocRecord[],
+  ask: FactAsk,
+  concepts?: Concepts,
+): DirectQuote | null {
+  // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
+  const focus = withTranslations(termsWithConcepts(ask.focus, concepts));
   const whole = terms(question);
   for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
@@ -395,7 +403,7 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
         if (!value && !setting && !fallback) continue;
         // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
         // that changes it answers a "how do I change" best.
-        let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate));
+        let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
         if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
         score *= candidate.weight * (rank === 0 ? 1 : 0.6);
         if (!best || score > best.score) best = { candidate, score };
@@ -417,9 +425,9 @@ export function directAnswer(question: string, docs: readonly DocRecord[], ask: 
 export const CONFIDENT_FACT = 6.5;
 
 /** The top runbook's line that answers a fact question confidently, or null. */
-export function confidentFact(question: string, doc: DocRecord): DirectQuote | null {
+export function confidentFact(question: string, doc: DocRecord, concepts?: Concepts): DirectQuote | null {
   const ask = factAsk(question);
   if (!ask) return null;
-  const found = directAnswer(question, [doc], ask);
+  const found = directAnswer(question, [doc], ask, concepts);
   return found && found.score >= CONFIDENT_FACT ? found : null;
 }

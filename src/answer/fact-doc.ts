@@ -6,12 +6,14 @@
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
 import { directAnswer, factAsk } from './direct.js';
+import type { Concepts } from './types.js';
 
 export function leadWithFactDoc(
   question: string,
   query: string,
   result: RetrievalResult,
   share: number,
+  concepts?: Concepts,
 ): RetrievalResult {
   const top = result.hits[0];
   const ask = top && !result.abstain ? factAsk(question) : null;
@@ -20,7 +22,7 @@ export function leadWithFactDoc(
   for (const hit of result.hits)
     if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
   if (docs.length < 2) return result;
-  const found = directAnswer(query, docs, ask);
+  const found = directAnswer(query, docs, ask, concepts);
   const stating = found ? docs.find((doc) => doc.chunks.includes(found.chunk)) : undefined;
   if (!stating || stating === top.doc) return result;
   const first = result.hits.filter((hit) => hit.doc === stating);

@@ -67,7 +67,7 @@ export function fullAnswer(
       if (!factDocs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare)
         factDocs.push(hit.doc);
     }
-    const found = directAnswer(query, factDocs, ask);
+    const found = directAnswer(query, factDocs, ask, input.concepts);
     const n = found ? builder.cite(found.chunk, found.line, found.endLine, found.quote) : null;
     if (found && n !== null) {
       out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);

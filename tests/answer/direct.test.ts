@@ -135,6 +135,20 @@ describe('direct answers on a real index', () => {
     expect(found?.line).toBe(16);
   });
 
+  it('matches the asking words to the line through glossary concepts (blocked ↔ 拦截)', () => {
+    const doc = fixture.searcher.doc('kube-ovn/geneve.md');
+    if (!doc) throw new Error('fixture doc missing');
+    const question = 'which udp port is being blocked?';
+    const ask = factAsk(question);
+    if (!ask) throw new Error('not read as a fact question');
+    const concepts = (text: string) => (/blocked|拦截/.test(text) ? ['g-block'] : []);
+    // The row that says the port is blocked (拦截 UDP 6081) shares the concept with the question: it scores more.
+    const plain = directAnswer(question, [doc], ask);
+    const withConcepts = directAnswer(question, [doc], ask, concepts);
+    expect(withConcepts?.line).toBe(61);
+    expect(withConcepts?.score ?? 0).toBeGreaterThan(plain?.score ?? 0);
+  });
+
   it('is confident about a line that states the asked value in the asking words, not about a loose match', () => {
     const doc = fixture.searcher.doc('kube-ovn/geneve.md');
     if (!doc) throw new Error('fixture doc missing');
