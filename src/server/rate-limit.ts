@@ -103,7 +103,9 @@ export async function installRateLimit(
   setting: RateLimitSetting,
   onLimited?: (route: string) => void,
 ): Promise<void> {
-  const byIp = limiter(setting, (request) => `ip:${request.ip}`, onLimited);
+  // Its own counts, so the address alone is the key: no string is built per request (a socket's address is one
+  // string for its life, so the Map hashes it once).
+  const byIp = limiter(setting, (request) => request.ip ?? '', onLimited);
   app.addHook('onRoute', (route) => {
     const own = route.config?.rateLimit;
     if (own === false || EXEMPT_ROUTES.has(route.url)) return;
@@ -124,17 +126,19 @@ function limiter(
 ): onRequestHookHandler {
   const counts = new WindowCounts(setting.windowMs);
   const { max } = setting;
+  // Header values as strings: Node validates and writes them as strings, and a number would be converted twice.
+  const limitText = String(max);
   return (request, reply, done) => {
     const now = Date.now();
     const window = counts.hit(keyOf(request), now);
     const resetSeconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000));
     if (window.count <= max) {
-      setHeaders(reply, max, max - window.count, resetSeconds);
+      setHeaders(reply, limitText, String(max - window.count), String(resetSeconds));
       return done();
     }
     onLimited?.(request.routeOptions.url ?? 'unmatched');
-    setHeaders(reply, max, 0, resetSeconds);
-    reply.header('retry-after', resetSeconds);
+    setHeaders(reply, limitText, '0', String(resetSeconds));
+    reply.header('retry-after', String(resetSeconds));
     done(
       new NetkbError(
         'RATE_LIMITED',
@@ -144,7 +148,7 @@ function limiter(
   };
 }
 
-function setHeaders(reply: FastifyReply, limit: number, remaining: number, resetSeconds: number): void {
+function setHeaders(reply: FastifyReply, limit: string, remaining: string, resetSeconds: string): void {
   reply.header('x-ratelimit-limit', limit);
   reply.header('x-ratelimit-remaining', remaining);
   reply.header('x-ratelimit-reset', resetSeconds);
