@@ -241,6 +241,7 @@ describe('NETKB_RATE_LIMIT', () => {
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(limited.headers.get('x-ratelimit-reset')).toBe(String(retryAfter));
       const body = (await limited.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe('RATE_LIMITED');
       expect(body.error.message).toMatch(/^Too many requests \(limit 3\/minute\); retry in \d+ s$/);
