@@ -1,7 +1,9 @@
 /**
  * NETKB_RATE_LIMIT (`30/minute`): per client IP on every route except the probes and /metrics, in memory (per
- * process), fixed windows. Over the limit: 429 `RATE_LIMITED` in our error shape, with `Retry-After`; every
- * limited response also carries `X-RateLimit-Limit`, `-Remaining` and `-Reset` (seconds).
+ * process), fixed windows. Every response of a limited route carries `X-RateLimit-Limit` and `-Remaining`; over
+ * the limit: 429 `RATE_LIMITED` in our error shape, with `Retry-After` and `X-RateLimit-Reset` (seconds). Reset is
+ * left off allowed responses: it is one more header for Node to validate and write on every request, and it only
+ * matters once the budget is spent.
  *
  * Our own hook rather than @fastify/rate-limit: every request runs it, and the plugin awaits each step (key, allow
  * list, store: a chain of promises per request). This one is a callback hook that allocates nothing once a
@@ -15,7 +17,7 @@
  * The key function runs after the body is parsed (preHandler); returning undefined falls back to the IP. Such a
  * route has its own budgets. Register routes after `installRateLimit` (it applies to routes added after it).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { NetkbError } from '../core/errors.js';
 import type { RateLimitSetting } from './settings.js';
 
@@ -103,7 +105,9 @@ export async function installRateLimit(
   setting: RateLimitSetting,
   onLimited?: (route: string) => void,
 ): Promise<void> {
-  const byIp = limiter(setting, (request) => `ip:${request.ip}`, onLimited);
+  // Its own counts, so the address alone is the key: no string is built per request (a socket's address is one
+  // string for its life, so the Map hashes it once).
+  const byIp = limiter(setting, (request) => request.ip ?? '', onLimited);
   app.addHook('onRoute', (route) => {
     const own = route.config?.rateLimit;
     if (own === false || EXEMPT_ROUTES.has(route.url)) return;
@@ -124,17 +128,21 @@ function limiter(
 ): onRequestHookHandler {
   const counts = new WindowCounts(setting.windowMs);
   const { max } = setting;
+  // Header values as strings: Node validates and writes them as strings, and a number would be converted twice.
+  const limitText = String(max);
   return (request, reply, done) => {
     const now = Date.now();
     const window = counts.hit(keyOf(request), now);
-    const resetSeconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000));
+    reply.header('x-ratelimit-limit', limitText);
     if (window.count <= max) {
-      setHeaders(reply, max, max - window.count, resetSeconds);
+      reply.header('x-ratelimit-remaining', String(max - window.count));
       return done();
     }
     onLimited?.(request.routeOptions.url ?? 'unmatched');
-    setHeaders(reply, max, 0, resetSeconds);
-    reply.header('retry-after', resetSeconds);
+    const resetSeconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000));
+    reply.header('x-ratelimit-remaining', '0');
+    reply.header('x-ratelimit-reset', String(resetSeconds));
+    reply.header('retry-after', String(resetSeconds));
     done(
       new NetkbError(
         'RATE_LIMITED',
@@ -142,12 +150,6 @@ function limiter(
       ),
     );
   };
-}
-
-function setHeaders(reply: FastifyReply, limit: number, remaining: number, resetSeconds: number): void {
-  reply.header('x-ratelimit-limit', limit);
-  reply.header('x-ratelimit-remaining', remaining);
-  reply.header('x-ratelimit-reset', resetSeconds);
 }
 
 function appendHook<T>(existing: T | T[] | undefined, hook: T): T[] {

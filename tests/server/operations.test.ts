@@ -184,6 +184,37 @@ describe('NETKB_API_TOKENS', () => {
     expect(tokenMatches('Bearer', [''])).toBe(false);
   });
 
+  it('reads the header as /^Bearer[ \\t]+(\\S+)[ \\t]*$/i does', () => {
+    const grammar = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+    const token = 'tok-1';
+    const headers = [
+      'Bearer tok-1',
+      'bearer tok-1',
+      'BEARER tok-1',
+      'BeArEr \t tok-1 \t ',
+      'Bearer\ttok-1',
+      'Bearertok-1',
+      'Bearer  tok-1x',
+      'Bearer tok-',
+      'Bearer tok-1\n',
+      'Bearer tok-1\u00a0',
+      'Bearer \u00a0tok-1',
+      'Bearer tok-1 tok-1',
+      ' Bearer tok-1',
+      'Bearer: tok-1',
+      'Basic tok-1',
+      'Bearer ',
+      'Bearer',
+      '',
+      '\u0142earer tok-1',
+    ];
+    for (const header of headers) {
+      expect(tokenMatches(header, ['other', token]), JSON.stringify(header)).toBe(
+        grammar.exec(header)?.[1] === token,
+      );
+    }
+  });
+
   it('no tokens configured: /v1/chat is open', async () => {
     const { app, base } = await listen(serverSettingsFromEnv({}));
     try {
@@ -210,6 +241,7 @@ describe('NETKB_RATE_LIMIT', () => {
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(limited.headers.get('x-ratelimit-reset')).toBe(String(retryAfter));
       const body = (await limited.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe('RATE_LIMITED');
       expect(body.error.message).toMatch(/^Too many requests \(limit 3\/minute\); retry in \d+ s$/);
