@@ -19,6 +19,7 @@ export type ValueKind =
   | 'iface'
   | 'path'
   | 'setting'
+  | 'count'
   | 'default';
 
 export interface FactAsk {
@@ -35,7 +36,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
 /**
  * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
  * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
@@ -59,6 +60,8 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
   ],
   ['mtu', /\bmtu\b/i],
+  // "how many conntrack entries per core": a number (a byte count is an overhead, below).
+  ['count', /\bhow many\b(?!\s+bytes)|多少个|多少個|多少条|多少條|几个|幾個|几条|幾條/i],
   [
     'overhead',
     /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
@@ -76,7 +79,7 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
   [
     'setting',
-    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關/,
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式/,
   ],
 ];
 
@@ -161,6 +164,7 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // A named setting: a code-formatted key, an ENV_VAR, a --flag, a camelCase field.
   setting:
     /`[^`\s]*[A-Za-z][^`]*`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z]+\b/,
+  count: /(?<![\w.])\d{2,}(?![\d.])/,
   default: /默认|默認|\bdefault\b/i,
 };
 

@@ -37,8 +37,13 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       true,
     ],
     ['kube-ovn 的 pod mtu 怎么修改', ['mtu', 'setting'], false],
+    // A mode or method asked for is a setting's value; "how many" asks for a number (real reports).
+    ['Which IP autodetection method does calico/node use by default?', ['addr', 'setting'], false],
+    ['kube-proxy 用的是哪种模式', ['setting'], false],
+    ['How many conntrack entries per CPU core does kube-proxy allow by default?', ['count'], false],
+    ['how many bytes does vxlan take from the MTU', ['mtu', 'overhead'], false],
     // Only a default asked: the line that states it.
-    ['Can you tell me when IPVS replaced IPTables as default proxy mode?', ['default'], true],
+    ['Can you tell me when IPVS replaced IPTables as default proxy mode?', ['setting'], true],
     ['能默认使用ipvs吗？', ['default'], true],
     // Which file, which address, where configured.
     [
