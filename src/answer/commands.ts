@@ -114,6 +114,16 @@ function commandsByTerm(
   });
 }
 
+/**
+ * What a fix cell names to run or change: file names, ENV_VARS, flags, interfaces and hyphenated components
+ * (`subnet.env`, `FLANNEL_MTU`, `--iface`, `cni0`, `kube-proxy`); the cell's markup is gone, its words are not.
+ */
+const NAMED_IN_FIX = /(?<![\w.-])(?:--?[a-z][\w-]+|[a-z][\w]*[._-][\w.-]*[a-z0-9]|[a-z]+\d+)(?![\w-])/gi;
+
+function namedInFix(cell: string): string[] {
+  return [...cell.matchAll(NAMED_IN_FIX)].map(([name]) => name.toLowerCase());
+}
+
 /** How much a term that occurs in `count` of `total` command contexts tells a command apart: 1 when rare. */
 function specificity(count: number, total: number): number {
   const share = total === 0 ? 0 : count / total;
@@ -220,9 +230,14 @@ export function pickCommands(
     if (chosenFixes.length >= options.maxFixes) break;
     if (doc !== top.doc) continue;
     const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
+    // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a
+    // command touching one of those: one that merely shares words ("重建 pod") changes something else.
+    const named = namedInFix(row.fix);
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {
       if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
+      const command = commandKey(c.record).toLowerCase();
+      if (named.length > 0 && !named.some((name) => command.includes(name))) continue;
       // A setting the user says they already have is not the fix.
       if (alreadyInPlace(query, c.record.command)) continue;
       const counts = termFrequencies(doc, concepts);

@@ -55,4 +55,14 @@ describe('on the bundled kb/: an English report picks the Chinese row it describ
     expect(body.citations[0]?.path).toBe('flannel/vxlan-host-gw.md');
     expect(body.commands.map((c) => c.command)).toContainEqual(expect.stringContaining('udp port 8472'));
   });
+
+  it('a fix cell naming code (`subnet.env`) is not answered by a command that only shares words with it', async () => {
+    // The MTU row's fix ("核对 `subnet.env` 中 FLANNEL_MTU，重建 pod") once brought `ip link delete cni0` ("需随后重建
+    // pod") into a firewalld answer: a state change that breaks the node's pod network.
+    const message =
+      'firewalld & flannel. I can ping a running container across hosts, but I cannot curl the same container; small requests work. The curl works once I stop firewalld.';
+    const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, { message });
+    const fixes = body.commands.filter((c) => c.group === 'fix').map((c) => c.command);
+    expect(fixes).not.toContain('ip link delete cni0');
+  });
 });
