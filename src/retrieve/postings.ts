@@ -527,6 +527,21 @@ export class PostingsIndex {
   }
 
   /**
+   * The sum of `weights[i]` over the term ids `ids[i]` that doc ordinal `d`'s tokens (or topic tokens) hold,
+   * added in the order given: a doc's coverage of a question, without looking its path up per term.
+   */
+  weightHeld(d: number, ids: readonly number[], weights: readonly number[], topic: boolean): number {
+    const start = (topic ? this.arrays.topicStart : this.arrays.docTermStart)[d] as number;
+    const end = (topic ? this.arrays.topicStart : this.arrays.docTermStart)[d + 1] as number;
+    const list = topic ? this.arrays.topicTerms : this.arrays.docTerms;
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) {
+      if (sortedIndexOf(list, ids[i] as number, start, end) >= 0) sum += weights[i] as number;
+    }
+    return sum;
+  }
+
+  /**
    * The `limit` best chunks for the query terms (in order: ties keep the order chunks were first matched in),
    * among chunks whose doc passes `allowDoc`. Cost: the postings of the query's terms and their fuzzy variants.
    */
