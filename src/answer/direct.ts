@@ -361,6 +361,22 @@ export interface DirectQuote {
  * the question asks for the default, prose and table rows over text blocks, and the first doc.
  */
 export function directAnswer(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
+  // One answer asks twice with the same docs (which doc leads, then the answer itself): the second is a look-up.
+  const key = `${ask.kinds.join(',')}\u0000${ask.wantsDefault}\u0000${ask.focus}\u0000${question}`;
+  const last = lastDirect;
+  if (last && last.key === key && sameDocs(last.docs, docs)) return last.found;
+  const found = findDirect(question, docs, ask);
+  lastDirect = { key, docs: [...docs], found };
+  return found;
+}
+
+let lastDirect: { key: string; docs: readonly DocRecord[]; found: DirectQuote | null } | null = null;
+
+function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
+  return a.length === b.length && a.every((doc, i) => doc === b[i]);
+}
+
+function findDirect(question: string, docs: readonly DocRecord[], ask: FactAsk): DirectQuote | null {
   // The asking clause's words count fully; the rest of a long report only breaks ties.
   const focus = withTranslations(terms(ask.focus));
   const whole = terms(question);
