@@ -476,6 +476,8 @@ export class PostingsIndex {
   /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
   private readonly lengthNorm: Float64Array;
   private readonly fuzzy: FuzzyDictionary;
+  /** The last search's scored chunks (in the order first matched) and the terms they were scored for. */
+  private scored?: { key: string; count: number; chunks: Uint32Array; scores: Float64Array };
 
   constructor(
     readonly arrays: PostingsArrays,
@@ -602,17 +604,38 @@ export class PostingsIndex {
         }
       }
     });
-    for (const { q, id, weight } of withinPostingsBudget(planned, maxPostings)) termScores(q, id, weight);
+    const kept = withinPostingsBudget(planned, maxPostings);
+    // The chunks' scores depend only on the terms walked: a search with the same ones (another CNI's runbooks for
+    // the same long question, whose terms are the first `maxQueryTerms` of it either way) only picks again.
+    const key = `${boosts.join(',')}|${kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`).join(',')}`;
+    if (this.scored?.key !== key) {
+      for (const { q, id, weight } of kept) termScores(q, id, weight);
+      this.scored ??= {
+        key,
+        count: 0,
+        chunks: new Uint32Array(this.chunkCount),
+        scores: new Float64Array(this.chunkCount),
+      };
+      const scored = this.scored;
+      scored.key = key;
+      scored.count = touchedCount;
+      for (let t = 0; t < touchedCount; t++) {
+        const c = touched[t] as number;
+        scored.chunks[t] = c;
+        scored.scores[t] = (scores[c] as number) * (matched[c] as number);
+        scores[c] = 0;
+        matched[c] = 0;
+        lastTerm[c] = -1;
+      }
+    }
+    const scored = this.scored;
     // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
     const best: Array<{ chunk: number; score: number }> = [];
     // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
     let floor = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < touchedCount; t++) {
-      const c = touched[t] as number;
-      const score = (scores[c] as number) * (matched[c] as number);
-      scores[c] = 0;
-      matched[c] = 0;
-      lastTerm[c] = -1;
+    for (let t = 0; t < scored.count; t++) {
+      const c = scored.chunks[t] as number;
+      const score = scored.scores[t] as number;
       if (score <= floor) continue;
       if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       let at = best.length;
