@@ -478,6 +478,18 @@ export class PostingsIndex {
   private readonly fuzzy: FuzzyDictionary;
   /** The last search's scored chunks (in the order first matched) and the terms they were scored for. */
   private scored?: { key: string; count: number; chunks: Uint32Array; scores: Float64Array };
+  /** The terms of the last search that scored. */
+  private lastTerms?: { boostKey: string; termKeys: string[] };
+  /** The scoring state after the first terms two searches shared (`termKeys`): the touched chunks' sums. */
+  private checkpoint?: {
+    boostKey: string;
+    termKeys: string[];
+    count: number;
+    chunks: Uint32Array;
+    scores: Float64Array;
+    matched: Uint16Array;
+    lastTerm: Int32Array;
+  };
 
   constructor(
     readonly arrays: PostingsArrays,
@@ -607,9 +619,56 @@ export class PostingsIndex {
     const kept = withinPostingsBudget(planned, maxPostings);
     // The chunks' scores depend only on the terms walked: a search with the same ones (another CNI's runbooks for
     // the same long question, whose terms are the first `maxQueryTerms` of it either way) only picks again.
-    const key = `${boosts.join(',')}|${kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`).join(',')}`;
+    const boostKey = boosts.join(',');
+    const termKeys = kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`);
+    const key = `${boostKey}|${termKeys.join(',')}`;
     if (this.scored?.key !== key) {
-      for (const { q, id, weight } of kept) termScores(q, id, weight);
+      // Those searches may add a term or two (the other CNI's name), after the same first ones: scoring resumes
+      // from the state after the terms the last two searches shared, and saves it where this one leaves the last.
+      let from = 0;
+      const saved = this.checkpoint;
+      if (saved && saved.boostKey === boostKey && startsWith(termKeys, saved.termKeys)) {
+        for (let t = 0; t < saved.count; t++) {
+          const c = saved.chunks[t] as number;
+          touched[t] = c;
+          scores[c] = saved.scores[t] as number;
+          matched[c] = saved.matched[t] as number;
+          lastTerm[c] = saved.lastTerm[t] as number;
+        }
+        touchedCount = saved.count;
+        from = saved.termKeys.length;
+      }
+      const last = this.lastTerms;
+      const shared = last && last.boostKey === boostKey ? sharedPrefix(last.termKeys, termKeys) : 0;
+      const save = () => {
+        this.checkpoint ??= {
+          boostKey,
+          termKeys: [],
+          count: 0,
+          chunks: new Uint32Array(this.chunkCount),
+          scores: new Float64Array(this.chunkCount),
+          matched: new Uint16Array(this.chunkCount),
+          lastTerm: new Int32Array(this.chunkCount),
+        };
+        const checkpoint = this.checkpoint;
+        checkpoint.boostKey = boostKey;
+        checkpoint.termKeys = termKeys.slice(0, shared);
+        checkpoint.count = touchedCount;
+        for (let t = 0; t < touchedCount; t++) {
+          const c = touched[t] as number;
+          checkpoint.chunks[t] = c;
+          checkpoint.scores[t] = scores[c] as number;
+          checkpoint.matched[t] = matched[c] as number;
+          checkpoint.lastTerm[t] = lastTerm[c] as number;
+        }
+      };
+      for (let i = from; i < kept.length; i++) {
+        if (i === shared && shared > from) save();
+        const { q, id, weight } = kept[i] as (typeof kept)[number];
+        termScores(q, id, weight);
+      }
+      if (shared === kept.length && shared > from) save();
+      this.lastTerms = { boostKey, termKeys };
       this.scored ??= {
         key,
         count: 0,
@@ -650,6 +709,18 @@ export class PostingsIndex {
   docOrdinalOf(path: string): number | undefined {
     return this.docOrdinal.get(path);
   }
+}
+
+/** Whether `list` begins with every item of `prefix`. */
+function startsWith(list: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= list.length && prefix.every((item, i) => list[i] === item);
+}
+
+/** How many first items two lists share. */
+function sharedPrefix(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**
