@@ -373,6 +373,32 @@ export function directAnswer(
   ask: FactAsk,
   concepts?: Concepts,
 ): DirectQuote | null {
+  // One answer asks twice with the same docs (which doc leads, then the answer itself): the second is a look-up.
+  const key = `${ask.kinds.join(',')}\u0000${ask.wantsDefault}\u0000${ask.focus}\u0000${question}`;
+  const last = lastDirect;
+  if (last && last.key === key && last.concepts === concepts && sameDocs(last.docs, docs)) return last.found;
+  const found = findDirect(question, docs, ask, concepts);
+  lastDirect = { key, docs: [...docs], concepts, found };
+  return found;
+}
+
+let lastDirect: {
+  key: string;
+  docs: readonly DocRecord[];
+  concepts: Concepts | undefined;
+  found: DirectQuote | null;
+} | null = null;
+
+function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
+  return a.length === b.length && a.every((doc, i) => doc === b[i]);
+}
+
+function findDirect(
+  question: string,
+  docs: readonly DocRecord[],
+  ask: FactAsk,
+  concepts: Concepts | undefined,
+): DirectQuote | null {
   // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
   const focus = withTranslations(termsWithConcepts(ask.focus, concepts));
   const whole = terms(question);

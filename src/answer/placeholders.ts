@@ -11,6 +11,8 @@
  * metacharacters from the question.
  */
 
+import { rememberRecent } from '../core/recent.js';
+
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
 
@@ -457,8 +459,14 @@ function values(matches: Match[]): string[] {
   return unique(matches.sort((a, b) => a.index - b.index).map((match) => match.value));
 }
 
-/** Everything the question names that a command placeholder could take. */
-export function extractEntities(question: string): Entities {
+/**
+ * Everything the question names that a command placeholder could take. One answer asks for the same question's
+ * entities several times (vagueness, placeholder values, abstention): a long question is read once. The result
+ * is shared: callers do not change it.
+ */
+export const extractEntities: (question: string) => Entities = rememberRecent(readEntities);
+
+function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const { ips, cidrs, attachedPorts } = ipMentions(text);
 

@@ -291,14 +291,20 @@ export function lexicalIndexOver(
       return [id, weight * idf(token) * (id === undefined ? unknown : 1)] as const;
     });
     const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+    // Only terms of the KB can be covered (the others add nothing, so the sum is the same without them).
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const [id, weight] of weighted) {
+      if (id === undefined) continue;
+      ids.push(id);
+      weights.push(weight);
+    }
     const perDoc = new Map<string, number>();
     return (docPath: string) => {
       let share = perDoc.get(docPath);
       if (share === undefined) {
-        const covered = weighted.reduce(
-          (sum, [id, weight]) => sum + (id !== undefined && postings.docHas(docPath, id, topic) ? weight : 0),
-          0,
-        );
+        const d = postings.docOrdinalOf(docPath);
+        const covered = d === undefined ? 0 : postings.weightHeld(d, ids, weights, topic);
         share = total > 0 ? covered / total : 0;
         perDoc.set(docPath, share);
       }

@@ -10,12 +10,12 @@ const SPACE_NEXT_TO_HAN = new RegExp(`(?<=[${HAN}])\\s+|\\s+(?=[${HAN}])`, 'gu')
 /**
  * Folded texts by input. A chat answer folds the same texts many times (the question for retrieval, CNI names
  * and triggers; the top doc's rows and command contexts for composition) and the conversion walks every
- * character: a lookup costs a fraction of it. Bounded by characters held (cleared when full); long texts (whole
- * chunks at ingest) are folded without being kept.
+ * character: a lookup costs a fraction of it. Bounded by characters held (cleared when full); texts longer than
+ * the longest question with its follow-up context (whole chunks at ingest) are folded without being kept.
  */
 const folded = new Map<string, string>();
 const FOLD_CACHE_CHARS = 1 << 20;
-const FOLD_CACHE_TEXT_CHARS = 1000;
+const FOLD_CACHE_TEXT_CHARS = 4096;
 let foldedChars = 0;
 
 /** Every key of the OpenCC dictionaries holds a character from U+2E80 up: text without one stays as it is. */

@@ -476,6 +476,20 @@ export class PostingsIndex {
   /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
   private readonly lengthNorm: Float64Array;
   private readonly fuzzy: FuzzyDictionary;
+  /** The last search's scored chunks (in the order first matched) and the terms they were scored for. */
+  private scored?: { key: string; count: number; chunks: Uint32Array; scores: Float64Array };
+  /** The terms of the last search that scored. */
+  private lastTerms?: { boostKey: string; termKeys: string[] };
+  /** The scoring state after the first terms two searches shared (`termKeys`): the touched chunks' sums. */
+  private checkpoint?: {
+    boostKey: string;
+    termKeys: string[];
+    count: number;
+    chunks: Uint32Array;
+    scores: Float64Array;
+    matched: Uint16Array;
+    lastTerm: Int32Array;
+  };
 
   constructor(
     readonly arrays: PostingsArrays,
@@ -524,6 +538,21 @@ export class PostingsIndex {
     const start = topic ? this.arrays.topicStart : this.arrays.docTermStart;
     const list = topic ? this.arrays.topicTerms : this.arrays.docTerms;
     return sortedIndexOf(list, id, start[d] as number, start[d + 1] as number) >= 0;
+  }
+
+  /**
+   * The sum of `weights[i]` over the term ids `ids[i]` that doc ordinal `d`'s tokens (or topic tokens) hold,
+   * added in the order given: a doc's coverage of a question, without looking its path up per term.
+   */
+  weightHeld(d: number, ids: readonly number[], weights: readonly number[], topic: boolean): number {
+    const start = (topic ? this.arrays.topicStart : this.arrays.docTermStart)[d] as number;
+    const end = (topic ? this.arrays.topicStart : this.arrays.docTermStart)[d + 1] as number;
+    const list = topic ? this.arrays.topicTerms : this.arrays.docTerms;
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) {
+      if (sortedIndexOf(list, ids[i] as number, start, end) >= 0) sum += weights[i] as number;
+    }
+    return sum;
   }
 
   /**
@@ -587,17 +616,85 @@ export class PostingsIndex {
         }
       }
     });
-    for (const { q, id, weight } of withinPostingsBudget(planned, maxPostings)) termScores(q, id, weight);
+    const kept = withinPostingsBudget(planned, maxPostings);
+    // The chunks' scores depend only on the terms walked: a search with the same ones (another CNI's runbooks for
+    // the same long question, whose terms are the first `maxQueryTerms` of it either way) only picks again.
+    const boostKey = boosts.join(',');
+    const termKeys = kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`);
+    const key = `${boostKey}|${termKeys.join(',')}`;
+    if (this.scored?.key !== key) {
+      // Those searches may add a term or two (the other CNI's name), after the same first ones: scoring resumes
+      // from the state after the terms the last two searches shared, and saves it where this one leaves the last.
+      let from = 0;
+      const saved = this.checkpoint;
+      if (saved && saved.boostKey === boostKey && startsWith(termKeys, saved.termKeys)) {
+        for (let t = 0; t < saved.count; t++) {
+          const c = saved.chunks[t] as number;
+          touched[t] = c;
+          scores[c] = saved.scores[t] as number;
+          matched[c] = saved.matched[t] as number;
+          lastTerm[c] = saved.lastTerm[t] as number;
+        }
+        touchedCount = saved.count;
+        from = saved.termKeys.length;
+      }
+      const last = this.lastTerms;
+      const shared = last && last.boostKey === boostKey ? sharedPrefix(last.termKeys, termKeys) : 0;
+      const save = () => {
+        this.checkpoint ??= {
+          boostKey,
+          termKeys: [],
+          count: 0,
+          chunks: new Uint32Array(this.chunkCount),
+          scores: new Float64Array(this.chunkCount),
+          matched: new Uint16Array(this.chunkCount),
+          lastTerm: new Int32Array(this.chunkCount),
+        };
+        const checkpoint = this.checkpoint;
+        checkpoint.boostKey = boostKey;
+        checkpoint.termKeys = termKeys.slice(0, shared);
+        checkpoint.count = touchedCount;
+        for (let t = 0; t < touchedCount; t++) {
+          const c = touched[t] as number;
+          checkpoint.chunks[t] = c;
+          checkpoint.scores[t] = scores[c] as number;
+          checkpoint.matched[t] = matched[c] as number;
+          checkpoint.lastTerm[t] = lastTerm[c] as number;
+        }
+      };
+      for (let i = from; i < kept.length; i++) {
+        if (i === shared && shared > from) save();
+        const { q, id, weight } = kept[i] as (typeof kept)[number];
+        termScores(q, id, weight);
+      }
+      if (shared === kept.length && shared > from) save();
+      this.lastTerms = { boostKey, termKeys };
+      this.scored ??= {
+        key,
+        count: 0,
+        chunks: new Uint32Array(this.chunkCount),
+        scores: new Float64Array(this.chunkCount),
+      };
+      const scored = this.scored;
+      scored.key = key;
+      scored.count = touchedCount;
+      for (let t = 0; t < touchedCount; t++) {
+        const c = touched[t] as number;
+        scored.chunks[t] = c;
+        scored.scores[t] = (scores[c] as number) * (matched[c] as number);
+        scores[c] = 0;
+        matched[c] = 0;
+        lastTerm[c] = -1;
+      }
+    }
+    const scored = this.scored;
     // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
     const best: Array<{ chunk: number; score: number }> = [];
     // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
     let floor = Number.NEGATIVE_INFINITY;
-    for (let t = 0; t < touchedCount; t++) {
-      const c = touched[t] as number;
-      const score = (scores[c] as number) * (matched[c] as number);
-      scores[c] = 0;
-      matched[c] = 0;
-      lastTerm[c] = -1;
+    for (let t = 0; t < scored.count; t++) {
+      const c = scored.chunks[t] as number;
+      const score = scored.scores[t] as number;
       if (score <= floor) continue;
       if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
       let at = best.length;
@@ -612,6 +709,18 @@ export class PostingsIndex {
   docOrdinalOf(path: string): number | undefined {
     return this.docOrdinal.get(path);
   }
+}
+
+/** Whether `list` begins with every item of `prefix`. */
+function startsWith(list: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= list.length && prefix.every((item, i) => list[i] === item);
+}
+
+/** How many first items two lists share. */
+function sharedPrefix(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**

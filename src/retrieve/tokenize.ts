@@ -52,22 +52,47 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
       }
       continue;
     }
-    const token = run
-      .replace(/[.:/-]+$/, '')
-      .replace(/’/g, "'")
-      .replace(/'s$/, ''); // possessive: pod's → pod
-    if (STOP_WORDS.has(token)) continue;
-    tokens.push(token);
-    // Parts of compound names; domain names also split into labels (`kubernetes.default` → kubernetes, default),
-    // while IPs and CIDRs stay whole.
-    const separators = /[a-z]/.test(token) ? /[-_/:.]+/ : /[-_/:]+/;
-    if (separators.test(token)) {
-      for (const part of token.split(separators)) {
-        if (part.length >= 2 && part !== token && !STOP_WORDS.has(part)) tokens.push(part);
-      }
-    }
+    for (const token of latinTokens(run)) tokens.push(token);
   }
   if (options.glossary) tokens.push(...options.glossary.groupsIn(normalized));
+  return tokens;
+}
+
+/**
+ * Tokens of Latin/number runs by run. A question is tokenized several times over (whole, its failing part, its
+ * headline; again for each other CNI's runbook) and repeats its words: each run after the first is a look-up.
+ * Bounded: cleared when full.
+ */
+const latinRuns = new Map<string, readonly string[]>();
+const LATIN_RUNS_KEPT = 20_000;
+const LATIN_RUN_KEPT_CHARS = 64;
+
+function latinTokens(run: string): readonly string[] {
+  const known = latinRuns.get(run);
+  if (known !== undefined) return known;
+  const tokens = tokenizeLatinRun(run);
+  if (run.length <= LATIN_RUN_KEPT_CHARS) {
+    if (latinRuns.size >= LATIN_RUNS_KEPT) latinRuns.clear();
+    latinRuns.set(run, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeLatinRun(run: string): string[] {
+  const token = run
+    .replace(/[.:/-]+$/, '')
+    .replace(/’/g, "'")
+    .replace(/'s$/, ''); // possessive: pod's → pod
+  if (STOP_WORDS.has(token)) return [];
+  const tokens = [token];
+  // Parts of compound names; domain names also split into labels (`kubernetes.default` → kubernetes, default),
+  // while IPs and CIDRs stay whole.
+  const separators = /[a-z]/.test(token) ? /[-_/:.]+/ : /[-_/:]+/;
+  if (separators.test(token)) {
+    for (const part of token.split(separators)) {
+      if (part.length >= 2 && part !== token && !STOP_WORDS.has(part)) tokens.push(part);
+    }
+  }
   return tokens;
 }
 

@@ -6,6 +6,15 @@ import type { AnalyzedQuery } from './query.js';
 
 export interface TriggerTable {
   entries: Array<{ docPath: string; trigger: string; form: string; weight: number }>;
+  /**
+   * Entry indices (ascending) by the first two UTF-16 units of their form; `unindexed` holds the one-unit forms.
+   * A question looks up the pairs it has: the work grows with the question and the triggers it may contain, not
+   * with every trigger of the KB.
+   */
+  byFirstPair: ReadonlyMap<number, readonly number[]>;
+  unindexed: readonly number[];
+  /** Per entry, which edges of its form are Latin (see `edgesOf`): worked out once, not per question. */
+  edges: Uint8Array;
 }
 
 export interface TriggerHit {
@@ -52,7 +61,20 @@ export function buildTriggerTable(
       const specificity = Math.min(1, effectiveLength(entry.form, config) / config.trigger.fullScoreLength);
       return { ...entry, weight: specificity / Math.sqrt(sharing) };
     });
-  return { entries };
+  const byFirstPair = new Map<number, number[]>();
+  const unindexed: number[] = [];
+  entries.forEach((entry, index) => {
+    if (entry.form.length < 2) {
+      unindexed.push(index);
+      return;
+    }
+    const key = pairKey(entry.form, 0);
+    const list = byFirstPair.get(key);
+    if (list) list.push(index);
+    else byFirstPair.set(key, [index]);
+  });
+  const edges = Uint8Array.from(entries, (entry) => edgesOf(entry.form));
+  return { entries, byFirstPair, unindexed, edges };
 }
 
 function effectiveLength(form: string, config: RetrievalConfig): number {
@@ -74,13 +96,33 @@ export function matchTriggers(
 ): TriggerHit[] {
   const form = matchForm(question, glossary);
   const perDoc = new Map<string, Array<{ trigger: string; weight: number }>>();
-  // A trigger whose first two characters the question does not have cannot occur in it: one pass over the
-  // question rules most triggers out, instead of a search of the whole question per trigger.
-  const pairs = new Set<number>();
-  for (let i = 0; i + 1 < form.length; i++) pairs.add(pairKey(form, i));
-  for (const entry of table.entries) {
-    if (entry.form.length >= 2 && !pairs.has(pairKey(entry.form, 0))) continue;
-    if (!containsAt(form, entry.form)) continue;
+  // A trigger occurs only where its first two characters do: one pass over the question finds where each pair
+  // a trigger starts with is, and picks the triggers to look for. Checked in table order, as the hits' order
+  // depends on it.
+  const candidates: number[] = [...table.unindexed];
+  const pairAt = new Map<number, number[]>();
+  for (let i = 0; i + 1 < form.length; i++) {
+    const key = pairKey(form, i);
+    const indices = table.byFirstPair.get(key);
+    if (!indices) continue;
+    const positions = pairAt.get(key);
+    if (positions) {
+      positions.push(i);
+      continue;
+    }
+    pairAt.set(key, [i]);
+    for (const index of indices) candidates.push(index);
+  }
+  candidates.sort((a, b) => a - b);
+  for (const index of candidates) {
+    const entry = table.entries[index];
+    if (!entry) continue;
+    const edges = table.edges[index] ?? 0;
+    const positions = entry.form.length >= 2 ? pairAt.get(pairKey(entry.form, 0)) : undefined;
+    const found = positions
+      ? positions.some((at) => occursAt(form, entry.form, at, edges))
+      : occursIn(form, entry.form, edges);
+    if (!found) continue;
     const list = perDoc.get(entry.docPath) ?? [];
     list.push({ trigger: entry.trigger, weight: entry.weight });
     perDoc.set(entry.docPath, list);
@@ -140,22 +182,39 @@ function weighBodyOnly(
     .sort((a, b) => b.score - a.score);
 }
 
-/** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */
 /** The two UTF-16 units of `text` at `at`, as one number. */
 function pairKey(text: string, at: number): number {
   return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
 }
 
+const LATIN_START = 1;
+const LATIN_END = 2;
+
+/** Which edges of `needle` are Latin (`LATIN_START`, `LATIN_END`): those must not continue a Latin word. */
+function edgesOf(needle: string): number {
+  return (/^[a-z0-9]/.test(needle) ? LATIN_START : 0) | (/[a-z0-9]$/.test(needle) ? LATIN_END : 0);
+}
+
+/** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */
 export function containsAt(text: string, needle: string): boolean {
-  const latinStart = /^[a-z0-9]/.test(needle);
-  const latinEnd = /[a-z0-9]$/.test(needle);
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(needle, from);
-    if (at < 0) return false;
-    const before = text[at - 1] ?? '';
-    const after = text[at + needle.length] ?? '';
-    if (!(latinStart && /[a-z0-9]/.test(before)) && !(latinEnd && /[a-z0-9]/.test(after))) return true;
-    from = at + 1;
+  return occursIn(text, needle, edgesOf(needle));
+}
+
+/** `[a-z0-9]`, by UTF-16 code (NaN, past either end of the text, is not). */
+function isLatinCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function occursIn(text: string, needle: string, edges: number): boolean {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (occursAt(text, needle, at, edges)) return true;
   }
+  return false;
+}
+
+/** `needle` is in `text` at `at`, its Latin edges not continuing a Latin word. */
+function occursAt(text: string, needle: string, at: number, edges: number): boolean {
+  if (!text.startsWith(needle, at)) return false;
+  if ((edges & LATIN_START) !== 0 && isLatinCode(text.charCodeAt(at - 1))) return false;
+  return !((edges & LATIN_END) !== 0 && isLatinCode(text.charCodeAt(at + needle.length)));
 }

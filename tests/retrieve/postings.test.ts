@@ -108,6 +108,27 @@ describe('postings index', () => {
     );
   });
 
+  it('answers a run of searches sharing their first terms as fresh indexes do', () => {
+    const boosts = [boost.title, boost.headings, boost.text];
+    const shared = ['kubectl', 'pod', 'node', 'service', 'iptables'];
+    const runs = [
+      shared,
+      [...shared, 'calico'],
+      [...shared, 'flannel', 'vxlan'],
+      shared,
+      [...shared.slice(0, 3), 'coredns'],
+      [...shared, 'flannel', 'geneve'],
+    ].map((terms) => terms.map((term, i) => ({ term, boost: 1 + i * 0.1, maxDistance: 0 })));
+    const reused = new PostingsIndex(snapshot.arrays);
+    const firstDoc = snapshot.arrays.chunkDoc[0] as number;
+    for (const [i, query] of runs.entries()) {
+      const allowDoc = i % 2 === 1 ? (doc: number) => doc !== firstDoc : undefined;
+      const ours = reused.search(query, boosts, 20, allowDoc);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours).toEqual(new PostingsIndex(snapshot.arrays).search(query, boosts, 20, allowDoc));
+    }
+  });
+
   it('round-trips through its binary form', () => {
     const bytes = encodeLexicalSnapshot(snapshot);
     const decoded = decodeLexicalSnapshot(bytes);
