@@ -47,7 +47,16 @@ export const ManifestSchema = Type.Object({
   vectors: Type.String(),
   model: Type.Union([Type.Object({ id: Type.String(), dims: Type.Integer({ minimum: 1 }) }), Type.Null()]),
   docs: Type.Array(
-    Type.Object({ path: Type.String(), hash: Type.String(), chunks: Type.Integer({ minimum: 0 }) }),
+    Type.Object({
+      path: Type.String(),
+      hash: Type.String(),
+      chunks: Type.Integer({ minimum: 0 }),
+      /**
+       * The file's stat signature when it was read (size, times, inode): an incremental ingest trusts `hash` for a
+       * file whose stat still matches, without reading it. Absent when the file had just changed (racy).
+       */
+      stat: Type.Optional(Type.String()),
+    }),
   ),
   chunks: Type.Integer({ minimum: 0 }),
   findings: Type.Array(FindingSchema),
@@ -94,6 +103,8 @@ export interface IndexContents {
   lexical?: Uint8Array;
   /** Stored records of docs read back unchanged (StoredIndex.records): written as they are, not re-serialized. */
   records?: ReadonlyMap<ParsedDocument, Buffer>;
+  /** Each doc file's stat signature by path (Manifest docs' `stat`), where it can be trusted next time. */
+  fileStats?: ReadonlyMap<string, string>;
 }
 
 const CURRENT = 'CURRENT';
@@ -118,7 +129,11 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
       created_at: new Date().toISOString(),
       vectors: contents.vectorStatus,
       model: contents.model,
-      docs: contents.docs.map((doc) => ({ path: doc.path, hash: doc.hash, chunks: doc.chunks.length })),
+      docs: contents.docs.map((doc) => {
+        const stat = contents.fileStats?.get(doc.path);
+        const entry = { path: doc.path, hash: doc.hash, chunks: doc.chunks.length };
+        return stat === undefined ? entry : { ...entry, stat };
+      }),
       chunks: contents.docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
       findings: contents.findings,
       skipped: contents.skipped ?? [],
@@ -223,8 +238,11 @@ export interface ReadIndexOptions {
   fallback?: boolean;
   /** Keep each doc's stored record (StoredIndex.records), so an unchanged doc can be written back as it is. */
   keepRecords?: boolean;
-  /** Told the manifest as soon as it is read and valid, before the doc records are read. */
-  onManifest?: (manifest: Manifest) => void;
+  /**
+   * Told the manifest as soon as it is read and valid, before the doc records are read; the records are read once
+   * the promise it returns settles (an ingest first finds the changed files, so their parsing starts sooner).
+   */
+  onManifest?: (manifest: Manifest) => void | Promise<void>;
 }
 
 /**
@@ -286,7 +304,7 @@ async function readGeneration(
   }
   if (!Value.Check(ManifestSchema, manifestRaw)) throw corrupt('manifest does not match its schema');
   const manifest = manifestRaw;
-  options.onManifest?.(manifest);
+  await options.onManifest?.(manifest);
   try {
     lines = await readLines(join(dir, DOCS_FILE));
     glossaryRaw = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8'));
