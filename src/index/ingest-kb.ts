@@ -18,6 +18,13 @@ import {
   lexicalKeyOf,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
+import {
+  type PersistedScopes,
+  persistedScopesFor,
+  type ScopeEntries,
+  scopeEntries,
+  scopeKey,
+} from '../retrieve/scope.js';
 import { statSignature } from './file-stat.js';
 import { scanKb } from './kb-files.js';
 import { type ParseOutcome, ParsePool, parseHere } from './parse-pool.js';
@@ -27,6 +34,7 @@ import {
   readIndex,
   readLexical,
   readLexicalHead,
+  readScopes,
   type SkippedFile,
   type StoredIndex,
   writeIndex,
@@ -349,8 +357,9 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       glossary.entries,
       compileGlossary(glossary.entries),
     );
+    const scopes = await scopesOf(options.indexDir, previous, docs, glossary.entries);
     phase('lexical', started);
-    await writeIndex(options.indexDir, { ...contents, lexical, records: previous?.records });
+    await writeIndex(options.indexDir, { ...contents, lexical, scopes, records: previous?.records });
     phase('write', started);
   }
   const report: IngestReport = {
@@ -408,6 +417,25 @@ async function lexicalSnapshot(
     return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
   }
   return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
+}
+
+/** The docs' scope entries: the previous generation's for docs whose record is unchanged, computed for the rest. */
+async function scopesOf(
+  indexDir: string,
+  previous: StoredIndex | null,
+  docs: readonly ParsedDocument[],
+  entries: readonly GlossaryEntry[],
+): Promise<PersistedScopes> {
+  const key = scopeKey(entries);
+  const before =
+    previous && persistedScopesFor(await readScopes(indexDir, previous.generation), key, previous.docs);
+  const kept = new Map<ParsedDocument, ScopeEntries[number]>();
+  for (const [i, entry] of (before ?? []).entries()) kept.set(previous?.docs[i] as ParsedDocument, entry);
+  const glossary = compileGlossary(entries);
+  return {
+    key,
+    entries: docs.map((doc) => kept.get(doc) ?? (scopeEntries([doc], glossary)[0] as ScopeEntries[number])),
+  };
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */

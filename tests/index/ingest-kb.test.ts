@@ -28,8 +28,10 @@ import {
   updateIndex,
 } from '../../src/index/ingest-kb.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
-import { currentGeneration, readIndex } from '../../src/index/store.js';
+import { currentGeneration, readIndex, readScopes } from '../../src/index/store.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
+import { compileGlossary } from '../../src/retrieve/glossary.js';
+import { persistedScopesFor, scopeEntries, scopeKey } from '../../src/retrieve/scope.js';
 import { writeTinyModel } from '../helpers/tiny-model.js';
 
 // Files are parsed in worker threads: the ingest itself says which files it re-parsed.
@@ -259,6 +261,21 @@ describe('incremental ingest', () => {
     const again = await updateIndex({ kbDir, indexDir, embedder: null });
     expect(again.written).toBe(false);
     expect(again.read).toBeGreaterThanOrEqual(1);
+  });
+
+  it("persists the docs' scope entries, reusing unchanged docs' and computing changed ones'", async () => {
+    const { kbDir, indexDir } = await workspace();
+    const expectScopesOfDocs = async () => {
+      const index = await readIndex(indexDir);
+      const stored = await readScopes(indexDir, index.generation);
+      const fresh = scopeEntries(index.docs, compileGlossary(index.glossary));
+      expect(persistedScopesFor(stored, scopeKey(index.glossary), index.docs)).toEqual(fresh);
+    };
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    await expectScopesOfDocs();
+    await writeFile(path.join(kbDir, 'dns/coredns.md'), '# Calico 的 DNS 不通\n\nCalico 节点上 DNS 超时。\n');
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    await expectScopesOfDocs();
   });
 
   it('writes the records of unchanged docs back byte for byte, and the changed one anew', async () => {
@@ -506,6 +523,7 @@ describe('atomic generations', () => {
       'hnsw.bin',
       'lexical.bin',
       'manifest.json',
+      'scopes.json',
       'vectors.f32',
     ]);
   });
