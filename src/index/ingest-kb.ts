@@ -80,7 +80,7 @@ interface PendingParse {
   hash: string;
 }
 
-export type IngestPhase = 'previous' | 'files' | 'embed' | 'lint' | 'lexical' | 'write';
+export type IngestPhase = 'previous' | 'files' | 'embed' | 'lint' | 'lexical' | 'scopes' | 'write';
 
 /** The `netkb ingest --json` report (a CLI contract). */
 export interface IngestReport {
@@ -125,28 +125,14 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const manifestRead = new Promise<Manifest | null>((resolve) => {
     announceManifest = resolve;
   });
-  // Its records (a CPU-bound read) wait until the first changed file is found, or every file was looked at: the
-  // parse worker then starts loading while they are read.
-  let openRecords: () => void = () => {};
-  const recordsGate = new Promise<void>((resolve) => {
-    openRecords = resolve;
-  });
-  const onManifest = (manifest: Manifest) => {
-    announceManifest(manifest);
-    return recordsGate;
-  };
-  const previousRead = readPrevious(options.indexDir, onManifest).finally(() => {
+  const previousRead = readPrevious(options.indexDir, announceManifest).finally(() => {
     announceManifest(null);
     phase('previous', started);
   });
   previousRead.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
-  const opened = <T>(error: T): never => {
-    openRecords();
-    throw error;
-  };
-  const listing = await scanKb(options.kbDir).catch(opened);
+  const listing = await scanKb(options.kbDir);
   const files = listing.files;
-  const glossary = await loadGlossary(options.kbDir).catch(opened);
+  const glossary = await loadGlossary(options.kbDir);
   const manifest = await manifestRead;
   const knownHashes = new Map(manifest?.docs.map((doc) => [doc.path, doc.hash]));
   const knownStats = new Map(manifest?.docs.map((doc) => [doc.path, doc.stat]));
@@ -194,7 +180,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       return;
     }
     parsedFlags[index] = true;
-    openRecords();
     const pending = { index, file, source, hash };
     if (held !== null && held.length < INLINE_PARSE.maxFiles && source.length <= INLINE_PARSE.maxChars) {
       held.push(pending);
@@ -233,7 +218,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       }
       await parse(i, file, source, hash);
     });
-    openRecords();
     previous = await previousRead;
     const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
     const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
@@ -260,7 +244,6 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     for (const { index, file, source, hash } of held ?? [])
       settle(index, file, hash, parseHere(file, source));
   } finally {
-    openRecords();
     await (pool as ParsePool | null)?.close();
   }
   phase('files', started);
@@ -350,15 +333,11 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const written = !(previous && lexicalFits && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
-    const lexical = await lexicalSnapshot(
-      options.indexDir,
-      previous,
-      docs,
-      glossary.entries,
-      compileGlossary(glossary.entries),
-    );
-    const scopes = await scopesOf(options.indexDir, previous, docs, glossary.entries);
+    const compiled = compileGlossary(glossary.entries);
+    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries, compiled);
     phase('lexical', started);
+    const scopes = await scopesOf(options.indexDir, previous, docs, glossary.entries, compiled);
+    phase('scopes', started);
     await writeIndex(options.indexDir, { ...contents, lexical, scopes, records: previous?.records });
     phase('write', started);
   }
@@ -425,13 +404,13 @@ async function scopesOf(
   previous: StoredIndex | null,
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
+  glossary: CompiledGlossary,
 ): Promise<PersistedScopes> {
   const key = scopeKey(entries);
   const before =
     previous && persistedScopesFor(await readScopes(indexDir, previous.generation), key, previous.docs);
   const kept = new Map<ParsedDocument, ScopeEntries[number]>();
   for (const [i, entry] of (before ?? []).entries()) kept.set(previous?.docs[i] as ParsedDocument, entry);
-  const glossary = compileGlossary(entries);
   return {
     key,
     entries: docs.map((doc) => kept.get(doc) ?? (scopeEntries([doc], glossary)[0] as ScopeEntries[number])),
@@ -497,7 +476,7 @@ export function embeddingText(title: string, headingPath: readonly string[], tex
 
 async function readPrevious(
   indexDir: string,
-  onManifest: (manifest: Manifest) => Promise<void>,
+  onManifest: (manifest: Manifest) => void,
 ): Promise<StoredIndex | null> {
   try {
     // Salvage: a damaged record is re-parsed from its source file instead of being reused or failing the ingest.

@@ -243,11 +243,8 @@ export interface ReadIndexOptions {
   fallback?: boolean;
   /** Keep each doc's stored record (StoredIndex.records), so an unchanged doc can be written back as it is. */
   keepRecords?: boolean;
-  /**
-   * Told the manifest as soon as it is read and valid, before the doc records are read; the records are read once
-   * the promise it returns settles (an ingest first finds the changed files, so their parsing starts sooner).
-   */
-  onManifest?: (manifest: Manifest) => void | Promise<void>;
+  /** Told the manifest as soon as it is read and valid, before the doc records are read. */
+  onManifest?: (manifest: Manifest) => void;
 }
 
 /**
@@ -309,7 +306,7 @@ async function readGeneration(
   }
   if (!Value.Check(ManifestSchema, manifestRaw)) throw corrupt('manifest does not match its schema');
   const manifest = manifestRaw;
-  await options.onManifest?.(manifest);
+  options.onManifest?.(manifest);
   try {
     lines = await readLines(join(dir, DOCS_FILE));
     glossaryRaw = JSON.parse(await readFile(join(dir, 'glossary.json'), 'utf8'));
