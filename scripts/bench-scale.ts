@@ -63,11 +63,12 @@ const VECTORS_OFF = embeddingConfigFromEnv({ ...process.env, NETKB_VECTORS: 'off
 /** Child: one step, one JSON line on stdout. */
 async function child(step: string, kbDir: string, indexDir: string): Promise<void> {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   // The same vectors status as `netkb ingest` and `serve` record, so a start after an ingest finds nothing changed.
   const { reason: vectorsDisabledReason } = await resolveEmbedder(VECTORS_OFF);
   if (step === 'ingest') {
     const phases: Record<string, number> = {};
-    const { report, written } = await updateIndex({
+    const { report, written, read, parsed } = await updateIndex({
       kbDir,
       indexDir,
       embedder: null,
@@ -79,7 +80,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
       },
     });
     const ms = performance.now() - started;
-    const cpu = process.cpuUsage();
+    const cpu = process.cpuUsage(cpuAtStart); // this step's, not the modules' loading
     console.log(
       JSON.stringify({
         ms,
@@ -87,6 +88,8 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
         docs: report.docs,
         chunks: report.chunks,
         written,
+        read,
+        parsed: parsed.length,
         phases,
         cpuS: (cpu.user + cpu.system) / 1e6,
       }),
@@ -236,7 +239,8 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
       `RSS ${f0(serve.readyRss)} MB | /healthz p99 ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
       `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p99 ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
     `| ${label}: phases | full ingest ${phaseList(full.phases)}, CPU ${f0(full.cpuS)} s | ` +
-      `incremental ${phaseList(incremental.phases)} | | | |`,
+      `incremental ${phaseList(incremental.phases)} (${incremental.read} files read, ${incremental.parsed} parsed), ` +
+      `CPU ${f2(incremental.cpuS)} s | | | |`,
     `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
       `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`,
   ];

@@ -18,14 +18,23 @@ import {
   lexicalKeyOf,
   updateLexicalSnapshot,
 } from '../retrieve/lexical.js';
+import {
+  type PersistedScopes,
+  persistedScopesFor,
+  type ScopeEntries,
+  scopeEntries,
+  scopeKey,
+} from '../retrieve/scope.js';
+import { statSignature } from './file-stat.js';
 import { scanKb } from './kb-files.js';
-import { ParsePool } from './parse-pool.js';
+import { type ParseOutcome, ParsePool, parseHere } from './parse-pool.js';
 import {
   type IndexContents,
   type Manifest,
   readIndex,
   readLexical,
   readLexicalHead,
+  readScopes,
   type SkippedFile,
   type StoredIndex,
   writeIndex,
@@ -50,11 +59,28 @@ export interface IngestOptions {
    * pass them on as they are; else they are dropped with the read.
    */
   liveRecords?: boolean;
+  /** The wall clock (epoch ms) that says which files changed too recently to trust their stat; default Date.now. */
+  now?: () => number;
   /** Told how long each phase took (benchmarks); phases may overlap (`previous` runs while files are read). */
   onPhase?: (phase: IngestPhase, ms: number) => void;
 }
 
-export type IngestPhase = 'previous' | 'files' | 'embed' | 'lint' | 'lexical' | 'write';
+/**
+ * When at most this many files need parsing, each at most this long (an edit, not a build), they are parsed on
+ * the ingest's own thread instead of starting a worker (its start costs more than the parse). The structural
+ * guard keeps such a parse linear: adversarial 64 KB inputs within it parse in about 2 s on a loaded 2-core
+ * machine, far below the default time budget; 16 KB keeps that worst case near 0.1 s.
+ */
+const INLINE_PARSE = { maxFiles: 4, maxChars: 16 * 1024 };
+
+interface PendingParse {
+  index: number;
+  file: string;
+  source: string;
+  hash: string;
+}
+
+export type IngestPhase = 'previous' | 'files' | 'embed' | 'lint' | 'lexical' | 'scopes' | 'write';
 
 /** The `netkb ingest --json` report (a CLI contract). */
 export interface IngestReport {
@@ -83,6 +109,8 @@ export interface IngestOutcome {
   written: boolean;
   /** Files parsed by this ingest (new, changed, or whose stored record was invalid), in KB order. */
   parsed: string[];
+  /** How many files were read and hashed (the others' stat matched the manifest's). */
+  read: number;
   /** When nothing was written: the live generation as read (fully validated), so it need not be read again. */
   live?: StoredIndex;
 }
@@ -107,6 +135,11 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const glossary = await loadGlossary(options.kbDir);
   const manifest = await manifestRead;
   const knownHashes = new Map(manifest?.docs.map((doc) => [doc.path, doc.hash]));
+  const knownStats = new Map(manifest?.docs.map((doc) => [doc.path, doc.stat]));
+  /** Stat signatures of this ingest's doc files, recorded in the manifest (see statSignature). */
+  const fileStats = new Map<string, string>();
+  const wallClock = (options.now ?? Date.now)();
+  let read = 0;
   const knownSkips = new Map(manifest?.skipped?.map((entry) => [entry.path, entry.hash]));
 
   // Each file is one unit of failure: read with bounded open files, checked against the structural budgets,
@@ -119,33 +152,48 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const known: Array<{ index: number; hash: string }> = [];
   let reused = 0;
   let previous: StoredIndex | null = null;
-  const parse = async (i: number, file: string, source: string, hash: string) => {
-    const unfit = checkStructure(file, source, limits);
-    if (unfit) {
-      slots[i] = { path: file, hash, finding: unfit };
-      return;
-    }
-    pool ??= new ParsePool(limits.parseTimeoutMs);
-    parsedFlags[i] = true;
-    let outcome = await pool.parse(file, source);
-    // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
-    if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
+  const settle = (i: number, file: string, hash: string, outcome: ParseOutcome) => {
     if ('doc' in outcome) {
       slots[i] = outcome.doc;
       return;
     }
-    const skip = skippedFile(file, hash, {
+    // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
+    if ('timedOut' in outcome) transient.add(file);
+    slots[i] = skippedFile(file, hash, {
       code: 'parse-failed',
       message: `File could not be parsed (${outcome.failure}): file not indexed`,
     });
-    // A deterministic failure is remembered by content hash; a timeout may be the machine's load: re-tried next time.
-    if ('timedOut' in outcome) transient.add(file);
-    slots[i] = skip;
+  };
+  const parseInWorker = async ({ index, file, source, hash }: PendingParse) => {
+    pool ??= new ParsePool(limits.parseTimeoutMs);
+    let outcome = await pool.parse(file, source);
+    // Wall-clock budgets meet CPU contention: a timed-out file gets one more try with a triple budget.
+    if ('timedOut' in outcome) outcome = await pool.parse(file, source, limits.parseTimeoutMs * 3);
+    settle(index, file, hash, outcome);
+  };
+  /** Files held for parsing on this thread, while they are few and small (null: the worker pool parses all). */
+  let held: PendingParse[] | null = [];
+  const parse = async (index: number, file: string, source: string, hash: string) => {
+    const unfit = checkStructure(file, source, limits);
+    if (unfit) {
+      slots[index] = { path: file, hash, finding: unfit };
+      return;
+    }
+    parsedFlags[index] = true;
+    const pending = { index, file, source, hash };
+    if (held !== null && held.length < INLINE_PARSE.maxFiles && source.length <= INLINE_PARSE.maxChars) {
+      held.push(pending);
+      return;
+    }
+    const earlier = held ?? [];
+    held = null;
+    await Promise.all([...earlier, pending].map(parseInWorker));
   };
   try {
     await forEachLimited(files, limits.openFiles, async (file, i) => {
       const full = join(options.kbDir, file);
-      const size = (await stat(full)).size;
+      const info = await stat(full);
+      const size = info.size;
       if (size > limits.maxFileBytes) {
         slots[i] = skippedFile(file, `size:${size}`, {
           code: 'file-too-large',
@@ -153,7 +201,16 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
         });
         return;
       }
+      const signature = statSignature(info, wallClock);
+      if (signature !== null) fileStats.set(file, signature);
+      // The same stat as when the manifest's hash was taken: the same content, not read again.
+      const knownHash = knownHashes.get(file);
+      if (signature !== null && knownHash !== undefined && knownStats.get(file) === signature) {
+        known.push({ index: i, hash: knownHash });
+        return;
+      }
       const source = await readFile(full, 'utf8');
+      read++;
       const hash = contentHash(source);
       if (knownHashes.get(file) === hash || knownSkips.get(file) === hash) {
         known.push({ index: i, hash });
@@ -179,8 +236,13 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     await forEachLimited(stale, limits.openFiles, async ({ index }) => {
       const file = files[index] as string;
       const source = await readFile(join(options.kbDir, file), 'utf8');
+      read++;
       await parse(index, file, source, contentHash(source));
     });
+    // A handful of small files (an edit): parsing them here costs less than starting a worker. The structural
+    // guard (checkStructure) keeps their parse linear; the wall-clock budget applies to worker parses only.
+    for (const { index, file, source, hash } of held ?? [])
+      settle(index, file, hash, parseHere(file, source));
   } finally {
     await (pool as ParsePool | null)?.close();
   }
@@ -252,7 +314,16 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     : `disabled: ${options.vectorsDisabledReason ?? 'no embedding model configured'}`;
   options.beforeWrite?.(findings, previous?.manifest.findings ?? []);
   const model = options.embedder ? { id: options.embedder.modelId, dims: options.embedder.dims } : null;
-  const contents = { docs, glossary: glossary.entries, vectors, model, vectorStatus, findings, skipped };
+  const contents = {
+    docs,
+    glossary: glossary.entries,
+    vectors,
+    model,
+    vectorStatus,
+    findings,
+    skipped,
+    fileStats,
+  };
   // The persisted lexical index must fit too (same tokenizer, glossary and format), else a start would rebuild it.
   const lexicalFits =
     previous?.hasLexical === true &&
@@ -262,15 +333,12 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const written = !(previous && lexicalFits && embedded === 0 && unchanged(previous, contents));
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
-    const lexical = await lexicalSnapshot(
-      options.indexDir,
-      previous,
-      docs,
-      glossary.entries,
-      compileGlossary(glossary.entries),
-    );
+    const compiled = compileGlossary(glossary.entries);
+    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries, compiled);
     phase('lexical', started);
-    await writeIndex(options.indexDir, { ...contents, lexical, records: previous?.records });
+    const scopes = await scopesOf(options.indexDir, previous, docs, glossary.entries, compiled);
+    phase('scopes', started);
+    await writeIndex(options.indexDir, { ...contents, lexical, scopes, records: previous?.records });
     phase('write', started);
   }
   const report: IngestReport = {
@@ -284,11 +352,11 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     took_ms: Math.round(performance.now() - started),
   };
   const parsed = files.filter((_, i) => parsedFlags[i]);
-  if (written || !previous) return { report, written, parsed };
-  if (options.liveRecords) return { report, written, parsed, live: previous };
+  if (written || !previous) return { report, written, parsed, read };
+  if (options.liveRecords) return { report, written, parsed, read, live: previous };
   // The stored records were kept only to be written back; the live generation is served without them.
   const { records: _records, ...live } = previous;
-  return { report, written, parsed, live };
+  return { report, written, parsed, read, live };
 }
 
 /** Reports each phase's time since the previous report (or since `started`, for the first). */
@@ -328,6 +396,25 @@ async function lexicalSnapshot(
     return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
   }
   return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
+}
+
+/** The docs' scope entries: the previous generation's for docs whose record is unchanged, computed for the rest. */
+async function scopesOf(
+  indexDir: string,
+  previous: StoredIndex | null,
+  docs: readonly ParsedDocument[],
+  entries: readonly GlossaryEntry[],
+  glossary: CompiledGlossary,
+): Promise<PersistedScopes> {
+  const key = scopeKey(entries);
+  const before =
+    previous && persistedScopesFor(await readScopes(indexDir, previous.generation), key, previous.docs);
+  const kept = new Map<ParsedDocument, ScopeEntries[number]>();
+  for (const [i, entry] of (before ?? []).entries()) kept.set(previous?.docs[i] as ParsedDocument, entry);
+  return {
+    key,
+    entries: docs.map((doc) => kept.get(doc) ?? (scopeEntries([doc], glossary)[0] as ScopeEntries[number])),
+  };
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */

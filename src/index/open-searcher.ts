@@ -1,7 +1,8 @@
 import type { VectorIndex } from '../adapters/hnsw.js';
 import type { Embedder, VectorStatus } from '../core/types.js';
+import { persistedScopesFor, scopeKey } from '../retrieve/scope.js';
 import { KbSearcher, type VectorSearch } from '../retrieve/searcher.js';
-import { type Manifest, readIndex, readLexical, type StoredIndex } from './store.js';
+import { type Manifest, readIndex, readLexical, readScopes, type StoredIndex } from './store.js';
 
 /**
  * Loads an index from disk into a query-ready searcher. Vectors are used only when the index has them
@@ -34,6 +35,11 @@ export async function openSearcher(
     });
   const { vector, vectorStatus } = vectorSearchFor(index.manifest, index.hnsw, options);
   const lexical = await readLexical(indexDir, index.generation);
+  const scopes = persistedScopesFor(
+    await readScopes(indexDir, index.generation),
+    scopeKey(index.glossary),
+    index.docs,
+  );
   return new KbSearcher({
     docs: index.docs,
     glossary: index.glossary,
@@ -41,6 +47,7 @@ export async function openSearcher(
     vectorStatus,
     generation: index.generation,
     lexical,
+    ...(scopes ? { scopes } : {}),
   });
 }
 

@@ -56,7 +56,7 @@ export class ParsePool {
 
   private dispatch(): void {
     if (this.workersUnavailable) {
-      for (const job of this.queue.splice(0)) job.resolve(parseInProcess(job.request));
+      for (const job of this.queue.splice(0)) job.resolve(parseHere(job.request.path, job.request.source));
       return;
     }
     while (this.slots.length < Math.min(this.size, this.queue.length + this.busyCount())) this.spawn();
@@ -135,9 +135,10 @@ export class ParsePool {
 /** From sources, the worker first registers tsx's loader (a worker does not inherit the parent's hooks). */
 const SOURCE_BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
 
-function parseInProcess(request: ParseRequest): ParseOutcome {
+/** Parses one file on the calling thread (no time budget): a parser exception is the file's failure. */
+export function parseHere(path: string, source: string): ParseOutcome {
   try {
-    return { doc: parseDocument(request.path, request.source) };
+    return { doc: parseDocument(path, source) };
   } catch (error) {
     return { failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

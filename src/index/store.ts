@@ -20,6 +20,7 @@ import { readVectors, VectorIndex, writeVectors } from '../adapters/hnsw.js';
 import { NetkbError } from '../core/errors.js';
 import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
+import type { PersistedScopes } from '../retrieve/scope.js';
 import { type LockOptions, withLock } from './lock.js';
 import { isConsistentDoc, isGlossary } from './record-schema.js';
 
@@ -27,7 +28,7 @@ import { isConsistentDoc, isGlossary } from './record-schema.js';
  * On-disk layout of an index directory:
  *   CURRENT            name of the live generation (replaced atomically by rename)
  *   gen-<id>/          one complete index: manifest.json, docs.jsonl (one parsed doc per line), glossary.json,
- *                      and vectors.f32 + hnsw.bin when enabled
+ *                      lexical.bin and scopes.json (derived, query-ready), and vectors.f32 + hnsw.bin when enabled
  * A generation is written under a temp name and renamed into place before CURRENT moves, so readers
  * only ever see complete generations, and a failed ingest leaves the previous one serving.
  */
@@ -47,7 +48,16 @@ export const ManifestSchema = Type.Object({
   vectors: Type.String(),
   model: Type.Union([Type.Object({ id: Type.String(), dims: Type.Integer({ minimum: 1 }) }), Type.Null()]),
   docs: Type.Array(
-    Type.Object({ path: Type.String(), hash: Type.String(), chunks: Type.Integer({ minimum: 0 }) }),
+    Type.Object({
+      path: Type.String(),
+      hash: Type.String(),
+      chunks: Type.Integer({ minimum: 0 }),
+      /**
+       * The file's stat signature when it was read (size, times, inode): an incremental ingest trusts `hash` for a
+       * file whose stat still matches, without reading it. Absent when the file had just changed (racy).
+       */
+      stat: Type.Optional(Type.String()),
+    }),
   ),
   chunks: Type.Integer({ minimum: 0 }),
   findings: Type.Array(FindingSchema),
@@ -94,6 +104,10 @@ export interface IndexContents {
   lexical?: Uint8Array;
   /** Stored records of docs read back unchanged (StoredIndex.records): written as they are, not re-serialized. */
   records?: ReadonlyMap<ParsedDocument, Buffer>;
+  /** The docs' scope entries (src/retrieve/scope.ts), persisted as scopes.json so a start need not compute them. */
+  scopes?: PersistedScopes;
+  /** Each doc file's stat signature by path (Manifest docs' `stat`), where it can be trusted next time. */
+  fileStats?: ReadonlyMap<string, string>;
 }
 
 const CURRENT = 'CURRENT';
@@ -118,7 +132,11 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
       created_at: new Date().toISOString(),
       vectors: contents.vectorStatus,
       model: contents.model,
-      docs: contents.docs.map((doc) => ({ path: doc.path, hash: doc.hash, chunks: doc.chunks.length })),
+      docs: contents.docs.map((doc) => {
+        const stat = contents.fileStats?.get(doc.path);
+        const entry = { path: doc.path, hash: doc.hash, chunks: doc.chunks.length };
+        return stat === undefined ? entry : { ...entry, stat };
+      }),
       chunks: contents.docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
       findings: contents.findings,
       skipped: contents.skipped ?? [],
@@ -126,6 +144,8 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
     await writeLines(join(tmp, DOCS_FILE), contents.docs, contents.records);
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
     if (contents.lexical !== undefined) await writeFile(join(tmp, LEXICAL_FILE), contents.lexical);
+    if (contents.scopes !== undefined)
+      await writeFile(join(tmp, SCOPES_FILE), JSON.stringify(contents.scopes));
     if (contents.vectors && contents.model) {
       await writeVectors(join(tmp, 'vectors.f32'), contents.vectors);
       await VectorIndex.build(contents.model.dims, contents.vectors).save(join(tmp, 'hnsw.bin'));
@@ -349,6 +369,19 @@ async function readGeneration(
 
 const DOCS_FILE = 'docs.jsonl';
 const LEXICAL_FILE = 'lexical.bin';
+const SCOPES_FILE = 'scopes.json';
+
+/**
+ * The generation's persisted scope entries as parsed JSON (check them with persistedScopesFor), or null when it
+ * has none or they cannot be read: derived data, recomputed from the docs when unusable.
+ */
+export async function readScopes(indexDir: string, generation: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(join(indexDir, generation, SCOPES_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The generation's persisted lexical index (its bytes), or null when it has none or it cannot be read: it is

@@ -1,4 +1,5 @@
-import type { DocRecord } from '../core/types.js';
+import { createHash } from 'node:crypto';
+import type { DocRecord, GlossaryEntry } from '../core/types.js';
 import type { CompiledGlossary } from './glossary.js';
 import { normalizeText } from './normalize.js';
 
@@ -22,6 +23,50 @@ export function scopeEntries(docs: readonly DocRecord[], glossary: CompiledGloss
     );
     return [doc.path, scoped.map(([set, groups]) => [set, [...groups]])];
   });
+}
+
+/** Bump when what scopeEntries computes changes, so persisted scope entries are recomputed. */
+export const SCOPE_VERSION = 1;
+
+/** Which computation and glossary persisted scope entries come from: reusable only under the same key. */
+export function scopeKey(glossary: readonly GlossaryEntry[]): string {
+  return createHash('sha256')
+    .update(`scope-${SCOPE_VERSION}\0`)
+    .update(JSON.stringify(glossary))
+    .digest('hex');
+}
+
+/** What an index generation persists (scopes.json): the entries of its docs, in docs order, under `key`. */
+export interface PersistedScopes {
+  key: string;
+  entries: ScopeEntries;
+}
+
+/**
+ * The persisted entries when they are well-formed, under `key` and for exactly `docs` (same paths, same order);
+ * else null (derived data: recomputed, never trusted blindly).
+ */
+export function persistedScopesFor(
+  raw: unknown,
+  key: string,
+  docs: readonly Pick<DocRecord, 'path'>[],
+): ScopeEntries | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { key: rawKey, entries } = raw as { key?: unknown; entries?: unknown };
+  if (rawKey !== key || !Array.isArray(entries) || entries.length !== docs.length) return null;
+  const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const valid = entries.every(
+    (entry: unknown, i) =>
+      Array.isArray(entry) &&
+      entry.length === 2 &&
+      entry[0] === docs[i]?.path &&
+      Array.isArray(entry[1]) &&
+      entry[1].every(
+        (scoped: unknown) =>
+          Array.isArray(scoped) && scoped.length === 2 && typeof scoped[0] === 'string' && strings(scoped[1]),
+      ),
+  );
+  return valid ? (entries as ScopeEntries) : null;
 }
 
 export function scopeTableFrom(entries: ScopeEntries): ScopeTable {

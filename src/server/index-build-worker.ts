@@ -8,7 +8,7 @@ import { resolveEmbedder } from '../adapters/embedder-from-config.js';
 import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { updateIndex } from '../index/ingest-kb.js';
-import { readIndex, readLexical, type StoredIndex } from '../index/store.js';
+import { readIndex, readLexical, readScopes, type StoredIndex } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { compileGlossary } from '../retrieve/glossary.js';
@@ -18,7 +18,7 @@ import {
   lexicalKey,
   loadLexicalIndex,
 } from '../retrieve/lexical.js';
-import { scopeEntries } from '../retrieve/scope.js';
+import { persistedScopesFor, scopeEntries, scopeKey } from '../retrieve/scope.js';
 import {
   type BuildFailure,
   type BuildMessage,
@@ -90,6 +90,13 @@ async function build(
   let lexical = index.hasLexical ? await readLexical(request.indexDir, index.generation) : null;
   if (!lexical || !loadLexicalIndex(lexical, index.docs, key, glossary, RETRIEVAL_CONFIG))
     lexical = encodeLexicalSnapshot(buildLexicalSnapshot(index.docs, glossary, key));
+  // Persisted with the generation at ingest; computed here for an older one (it reads every heading).
+  const scopes =
+    persistedScopesFor(
+      await readScopes(request.indexDir, index.generation),
+      scopeKey(index.glossary),
+      index.docs,
+    ) ?? scopeEntries(index.docs, glossary);
   post(
     {
       type: 'index',
@@ -113,7 +120,7 @@ async function build(
     post({
       type: 'docs',
       records: `[${docs.map(recordOf).join(',')}]`,
-      scopes: scopeEntries(docs, glossary),
+      scopes: scopes.slice(i, i + DOCS_PER_MESSAGE),
     });
   }
   post({ type: 'done', report, ingestError });

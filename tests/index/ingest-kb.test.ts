@@ -28,8 +28,10 @@ import {
   updateIndex,
 } from '../../src/index/ingest-kb.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
-import { currentGeneration, readIndex } from '../../src/index/store.js';
+import { currentGeneration, readIndex, readScopes } from '../../src/index/store.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
+import { compileGlossary } from '../../src/retrieve/glossary.js';
+import { persistedScopesFor, scopeEntries, scopeKey } from '../../src/retrieve/scope.js';
 import { writeTinyModel } from '../helpers/tiny-model.js';
 
 // Files are parsed in worker threads: the ingest itself says which files it re-parsed.
@@ -218,6 +220,62 @@ describe('incremental ingest', () => {
     for (const text of embeddedTexts) expect(text.startsWith('CoreDNS 解析失败')).toBe(true);
     expect(embeddedTexts.join('\n')).toContain('ndots');
     await expectVectorsAligned(indexDir, tiny);
+  });
+
+  it('reads only files whose stat moved since the manifest recorded it; the content hash decides', async () => {
+    const { kbDir, indexDir } = await workspace();
+    // A clock a minute ahead: the fixture files are not "just changed", so their stats are recorded.
+    const now = () => Date.now() + 60_000;
+    const first = await updateIndex({ kbDir, indexDir, embedder: null, now });
+    expect(first.read).toBe(3);
+    const stats = async () => (await readIndex(indexDir)).manifest.docs.map((doc) => doc.stat);
+    expect((await stats()).every((stat) => typeof stat === 'string')).toBe(true);
+
+    const unchanged = await updateIndex({ kbDir, indexDir, embedder: null, now });
+    expect(unchanged).toMatchObject({ read: 0, written: false, parsed: [] });
+
+    // Touched, same content: read again (its stat moved), not parsed, nothing written.
+    await utimes(path.join(kbDir, 'service/clusterip.md'), new Date(), new Date(Date.now() - 86_400_000));
+    const touched = await updateIndex({ kbDir, indexDir, embedder: null, now });
+    expect(touched).toMatchObject({ read: 1, written: false, parsed: [] });
+
+    await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
+    const edited = await updateIndex({ kbDir, indexDir, embedder: null, now });
+    // The touched file too: its new stat was not recorded, as nothing was written then.
+    expect(edited).toMatchObject({ read: 2, written: true, parsed: ['dns/coredns.md'] });
+    expect(await updateIndex({ kbDir, indexDir, embedder: null, now })).toMatchObject({ read: 0 });
+    const searcher = await openSearcher(indexDir, { embedder: null });
+    expect(
+      searcher.docs
+        .find((doc) => doc.path === 'dns/coredns.md')
+        ?.chunks.some((c) => c.text.includes('ndots')),
+    ).toBe(true);
+  });
+
+  it('does not record the stat of a file that changed just now (it could change again unseen)', async () => {
+    const { kbDir, indexDir } = await workspace();
+    await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nJust edited.\n');
+    await updateIndex({ kbDir, indexDir, embedder: null });
+    const docs = (await readIndex(indexDir)).manifest.docs;
+    expect(docs.find((doc) => doc.path === 'dns/coredns.md')?.stat).toBeUndefined();
+    const again = await updateIndex({ kbDir, indexDir, embedder: null });
+    expect(again.written).toBe(false);
+    expect(again.read).toBeGreaterThanOrEqual(1);
+  });
+
+  it("persists the docs' scope entries, reusing unchanged docs' and computing changed ones'", async () => {
+    const { kbDir, indexDir } = await workspace();
+    const expectScopesOfDocs = async () => {
+      const index = await readIndex(indexDir);
+      const stored = await readScopes(indexDir, index.generation);
+      const fresh = scopeEntries(index.docs, compileGlossary(index.glossary));
+      expect(persistedScopesFor(stored, scopeKey(index.glossary), index.docs)).toEqual(fresh);
+    };
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    await expectScopesOfDocs();
+    await writeFile(path.join(kbDir, 'dns/coredns.md'), '# Calico 的 DNS 不通\n\nCalico 节点上 DNS 超时。\n');
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    await expectScopesOfDocs();
   });
 
   it('writes the records of unchanged docs back byte for byte, and the changed one anew', async () => {
@@ -465,6 +523,7 @@ describe('atomic generations', () => {
       'hnsw.bin',
       'lexical.bin',
       'manifest.json',
+      'scopes.json',
       'vectors.f32',
     ]);
   });

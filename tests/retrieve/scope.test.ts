@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk, DocRecord } from '../../src/core/types.js';
 import { compileGlossary } from '../../src/retrieve/glossary.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
-import { buildScopeTable, scopeMatch } from '../../src/retrieve/scope.js';
+import {
+  buildScopeTable,
+  persistedScopesFor,
+  scopeEntries,
+  scopeKey,
+  scopeMatch,
+  scopeTableFrom,
+} from '../../src/retrieve/scope.js';
 
 function doc(path: string, title: string, headings: string[] = [], triggers: string[] = []): DocRecord {
   const chunk: Chunk = {
@@ -53,5 +60,32 @@ describe('scopeMatch', () => {
 
   it('ignores glossary groups outside exclusive sets', () => {
     expect(match('cross-node')).toBeNull();
+  });
+});
+
+describe('persistedScopesFor', () => {
+  const entries = scopeEntries(docs, glossary);
+  const key = scopeKey([{ terms: ['calico'], exclusive: 'cni' }]);
+  // Through JSON, as scopes.json holds them.
+  const stored = JSON.parse(JSON.stringify({ key, entries }));
+
+  it('gives back entries stored under the same key for the same docs', () => {
+    expect(persistedScopesFor(stored, key, docs)).toEqual(entries);
+    expect(scopeTableFrom(persistedScopesFor(stored, key, docs) ?? [])).toEqual(table);
+  });
+
+  it('refuses another key, other docs, another order or damaged entries', () => {
+    expect(persistedScopesFor(stored, scopeKey([]), docs)).toBeNull();
+    expect(persistedScopesFor(stored, key, docs.slice(1))).toBeNull();
+    expect(persistedScopesFor(stored, key, [...docs].reverse())).toBeNull();
+    for (const damaged of [
+      null,
+      'x',
+      { key },
+      { key, entries: entries.map(() => null) },
+      { key, entries: entries.map(([path]) => [path, 'calico']) },
+      { key, entries: entries.map(([path]) => [path, [['cni', 'calico']]]) },
+    ])
+      expect(persistedScopesFor(damaged, key, docs)).toBeNull();
   });
 });
