@@ -95,3 +95,15 @@ export function isConsistentDoc(value: unknown): value is ParsedDocument {
     (chunk, ordinal) => chunk.path === value.path && chunk.id === `${value.path}#${ordinal}`,
   );
 }
+
+/**
+ * Points each chunk's path and title at the doc's own strings when they are equal. JSON.parse makes a string
+ * per occurrence, so a record read back holds its path and title once per chunk (about 6 MB per 5,000 docs).
+ */
+export function shareRecordStrings<T extends ParsedDocument>(doc: T): T {
+  for (const chunk of doc.chunks) {
+    if (chunk.path === doc.path) chunk.path = doc.path;
+    if (chunk.title === doc.title) chunk.title = doc.title;
+  }
+  return doc;
+}

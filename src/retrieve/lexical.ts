@@ -183,13 +183,20 @@ export function* lexicalLoadSteps(
   const { arrays } = encoded;
   if (encoded.key !== key || arrays.docPaths.length !== docs.length) return null;
   yield;
-  let chunk = 0;
+  // Checked equal to the docs' own paths and chunk ids, which are then used in place of the decoded copies
+  // (about 50,000 strings for 5,000 docs held once instead of twice).
+  const docPaths: string[] = [];
+  const chunkIds: string[] = [];
   for (const [d, doc] of docs.entries()) {
     if (arrays.docPaths[d] !== doc.path) return null;
-    for (const c of doc.chunks) if (arrays.chunkIds[chunk++] !== c.id) return null;
+    docPaths.push(doc.path);
+    for (const c of doc.chunks) {
+      if (arrays.chunkIds[chunkIds.length] !== c.id) return null;
+      chunkIds.push(c.id);
+    }
     if (d % 1000 === 999) yield;
   }
-  if (chunk !== arrays.chunkIds.length) return null;
+  if (chunkIds.length !== arrays.chunkIds.length) return null;
   yield;
   const terms: string[] = [];
   const idOf = new Map<string, number>();
@@ -202,7 +209,11 @@ export function* lexicalLoadSteps(
     yield;
   }
   if (terms.length !== encoded.termCount || idOf.size !== terms.length) return null;
-  return lexicalIndexOver(new PostingsIndex({ ...arrays, terms }, idOf), glossary, config);
+  return lexicalIndexOver(
+    new PostingsIndex({ ...arrays, terms, docPaths, chunkIds }, idOf),
+    glossary,
+    config,
+  );
 }
 
 /** A persisted snapshot back as arrays (terms decoded), or null when it is damaged. */
