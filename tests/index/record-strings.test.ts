@@ -5,7 +5,28 @@ import { parseDocument } from '../../src/ingest/document.js';
 
 describe('shareRecordStrings', () => {
   it('keeps a record equal to what was stored', () => {
-    const doc = parseDocument('net/dns.md', '# DNS fails\n\nintro\n\n## Check CoreDNS\n\nkubectl get pods\n');
+    const source = [
+      '# DNS fails',
+      '',
+      'intro',
+      '',
+      '## Check CoreDNS',
+      '',
+      '```bash',
+      'kubectl -n kube-system get pods -l k8s-app=kube-dns',
+      'kubectl -n kube-system rollout restart deploy/coredns',
+      '```',
+      '',
+      '## Troubleshooting',
+      '',
+      '| Symptom | Cause | Diagnostic command | Fix |',
+      '| --- | --- | --- | --- |',
+      '| timeouts | CoreDNS down | `kubectl get pods` | restart it |',
+      '',
+    ].join('\n');
+    const doc = parseDocument('net/dns.md', source);
+    expect(doc.commands.length).toBeGreaterThan(1);
+    expect(doc.troubleshooting.length).toBe(1);
     const stored = JSON.stringify(doc);
     const read = shareRecordStrings(JSON.parse(stored));
     expect(read.chunks.length).toBeGreaterThan(1);
