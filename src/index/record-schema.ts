@@ -95,3 +95,37 @@ export function isConsistentDoc(value: unknown): value is ParsedDocument {
     (chunk, ordinal) => chunk.path === value.path && chunk.id === `${value.path}#${ordinal}`,
   );
 }
+
+/**
+ * Makes equal strings of one record one string: its path, title and chunk ids where chunks, commands and
+ * troubleshooting rows repeat them, and repeated headings, command purposes and safety reasons. JSON.parse makes
+ * a string per occurrence (for 5,040 docs, ~15 MB of copies). Values are unchanged.
+ */
+export function shareRecordStrings<T extends ParsedDocument>(doc: T): T {
+  const pool = new Map<string, string>();
+  const own = (value: string): string => {
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    pool.set(value, value);
+    return value;
+  };
+  own(doc.path);
+  own(doc.title);
+  for (const chunk of doc.chunks) {
+    chunk.id = own(chunk.id);
+    chunk.path = own(chunk.path);
+    chunk.title = own(chunk.title);
+    chunk.headingPath = chunk.headingPath.map(own);
+  }
+  for (const command of doc.commands) {
+    command.chunkId = own(command.chunkId);
+    command.source.path = own(command.source.path);
+    command.purpose = own(command.purpose);
+    if (command.safetyReason !== undefined) command.safetyReason = own(command.safetyReason);
+  }
+  for (const row of doc.troubleshooting) {
+    row.chunkId = own(row.chunkId);
+    row.source.path = own(row.source.path);
+  }
+  return doc;
+}

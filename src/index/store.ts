@@ -22,7 +22,7 @@ import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import type { PersistedScopes } from '../retrieve/scope.js';
 import { type LockOptions, withLock } from './lock.js';
-import { isConsistentDoc, isGlossary } from './record-schema.js';
+import { isConsistentDoc, isGlossary, shareRecordStrings } from './record-schema.js';
 
 /**
  * On-disk layout of an index directory:
@@ -425,7 +425,7 @@ function parseRecord(line: Buffer | undefined): ParsedDocument | null {
   if (line === undefined) return null;
   try {
     const value: unknown = JSON.parse(line.toString('utf8'));
-    return isConsistentDoc(value) ? value : null;
+    return isConsistentDoc(value) ? shareRecordStrings(value) : null;
   } catch {
     return null;
   }

@@ -14,8 +14,10 @@
  */
 import { type BigramIndex, buildBigramIndex, FuzzyDictionary } from './fuzzy-terms.js';
 import { lowerBound, sortedIndexOf } from './lower-bound.js';
+import { FIELDS, PostingsBuilder } from './postings-builder.js';
 
-export const FIELDS = 3; // title, headings, text
+export { FIELDS };
+
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const FUZZY_WEIGHT = 0.45;
 
@@ -53,106 +55,9 @@ export interface PostingsArrays extends BigramIndex {
 
 /** Builds the arrays from per-chunk term counts. Chunk ordinals follow docs order. */
 export function buildPostings(docs: readonly PostingsInputDoc[]): PostingsArrays {
-  const termSet = new Set<string>();
-  for (const doc of docs) {
-    for (const token of doc.topic) termSet.add(token);
-    for (const chunk of doc.chunks)
-      for (const field of chunk) for (const term of field.keys()) termSet.add(term);
-  }
-  const terms = [...termSet].sort();
-  termSet.clear();
-  const idOf = new Map(terms.map((term, i) => [term, i]));
-  const chunkCount = docs.reduce((sum, doc) => sum + doc.chunks.length, 0);
-  const fieldLength = new Uint32Array(chunkCount * FIELDS);
-  const avgFieldLength = [0, 0, 0];
-  const chunkDoc = new Uint32Array(chunkCount);
-  const counts = Array.from({ length: FIELDS }, () => new Uint32Array(terms.length + 1));
-  const docFreq = new Uint32Array(terms.length);
-  const docTermLists: Uint32Array[] = [];
-  const topicLists: Uint32Array[] = [];
-  let chunk = 0;
-  for (const [d, doc] of docs.entries()) {
-    const docTerms = new Set<number>();
-    const topic = new Set<number>();
-    for (const token of doc.topic) topic.add(idOf.get(token) as number);
-    for (const fields of doc.chunks) {
-      chunkDoc[chunk] = d;
-      fields.forEach((field, f) => {
-        fieldLength[chunk * FIELDS + f] = field.size;
-        // MiniSearch's running average, in the same order, for the same floating-point result.
-        avgFieldLength[f] = ((avgFieldLength[f] as number) * chunk + field.size) / (chunk + 1);
-        const count = counts[f] as Uint32Array;
-        for (const term of field.keys()) {
-          const id = idOf.get(term) as number;
-          count[id + 1] = (count[id + 1] as number) + 1;
-          docTerms.add(id);
-          if (f === 1) topic.add(id);
-        }
-      });
-      chunk++;
-    }
-    for (const id of topic) docTerms.add(id);
-    for (const id of docTerms) docFreq[id] = (docFreq[id] as number) + 1;
-    docTermLists.push(Uint32Array.from(docTerms).sort());
-    topicLists.push(Uint32Array.from(topic).sort());
-  }
-  const postStart: Uint32Array[] = [];
-  const postChunk: Uint32Array[] = [];
-  const postTf: Uint32Array[] = [];
-  for (let f = 0; f < FIELDS; f++) {
-    const start = counts[f] as Uint32Array;
-    for (let t = 0; t < terms.length; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
-    const total = start[terms.length] as number;
-    postStart.push(start);
-    postChunk.push(new Uint32Array(total));
-    postTf.push(new Uint32Array(total));
-  }
-  // Fill in chunk order, so every postings list is in ascending chunk order.
-  const fill = postStart.map((start) => start.slice(0, terms.length));
-  chunk = 0;
-  for (const doc of docs) {
-    for (const fields of doc.chunks) {
-      fields.forEach((field, f) => {
-        const at = fill[f] as Uint32Array;
-        for (const [term, tf] of field) {
-          const id = idOf.get(term) as number;
-          const slot = at[id] as number;
-          (postChunk[f] as Uint32Array)[slot] = chunk;
-          (postTf[f] as Uint32Array)[slot] = tf;
-          at[id] = slot + 1;
-        }
-      });
-      chunk++;
-    }
-  }
-  const csr = (lists: Uint32Array[]) => {
-    const start = new Uint32Array(lists.length + 1);
-    lists.forEach((list, i) => {
-      start[i + 1] = (start[i] as number) + list.length;
-    });
-    const flat = new Uint32Array(start[lists.length] as number);
-    for (const [i, list] of lists.entries()) flat.set(list, start[i]);
-    return { start, flat };
-  };
-  const docCsr = csr(docTermLists);
-  const topicCsr = csr(topicLists);
-  return {
-    terms,
-    docFreq,
-    postStart,
-    postChunk,
-    postTf,
-    fieldLength,
-    avgFieldLength,
-    chunkDoc,
-    docTermStart: docCsr.start,
-    docTerms: docCsr.flat,
-    topicStart: topicCsr.start,
-    topicTerms: topicCsr.flat,
-    docPaths: docs.map((doc) => doc.path),
-    chunkIds: docs.flatMap((doc) => [...doc.chunkIds]),
-    ...buildBigramIndex(terms),
-  };
+  const builder = new PostingsBuilder();
+  for (const doc of docs) builder.addCounts(doc.path, doc.chunkIds, doc.topic, doc.chunks);
+  return builder.finish();
 }
 
 /**

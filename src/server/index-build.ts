@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../core/types.js';
 import type { IngestReport } from '../index/ingest-kb.js';
+import { shareRecordStrings } from '../index/record-schema.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import type { ScopeEntries } from '../retrieve/scope.js';
@@ -94,7 +95,8 @@ export function buildIndexInWorker(
           header = message;
           break;
         case 'docs':
-          docs.push(...(JSON.parse(message.records) as ParsedDocument[]));
+          for (const doc of JSON.parse(message.records) as ParsedDocument[])
+            docs.push(shareRecordStrings(doc));
           scopes.push(...message.scopes);
           break;
         case 'failed':
