@@ -78,21 +78,11 @@ export const isConcept = (term: string): boolean => term.startsWith('\u0001');
 /** `terms(text)` plus the glossary concepts the text names. */
 export function termsWithConcepts(text: string, concepts: Concepts | undefined): Map<string, number> {
   const out = terms(text);
-  addConcepts(out, text, concepts, CONCEPT_WEIGHT);
-  return out;
-}
-
-function addConcepts(
-  out: Map<string, number>,
-  text: string,
-  concepts: Concepts | undefined,
-  weight: number,
-): void {
-  if (!concepts) return;
-  for (const group of concepts(text)) {
+  for (const group of concepts?.(text) ?? []) {
     const term = conceptTerm(group);
-    if (!out.has(term)) out.set(term, weight);
+    if (!out.has(term)) out.set(term, CONCEPT_WEIGHT);
   }
+  return out;
 }
 
 /** Words of a clause that says what works or what was ruled out count this much (see `focusTerms`). */
