@@ -2,7 +2,7 @@
  * `GET /metrics` (Prometheus text format) and the hook that counts and times every request by route. The route
  * label is the route pattern (`/v1/chat`), never the raw URL, so unknown paths cannot grow the series count.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onResponseHookHandler } from 'fastify';
 import type { NetkbMetrics } from './metrics.js';
 
 export async function metricsRoutes(app: FastifyInstance, options: { metrics: NetkbMetrics }): Promise<void> {
@@ -14,11 +14,25 @@ export async function metricsRoutes(app: FastifyInstance, options: { metrics: Ne
   );
 }
 
-/** A callback hook, not an async one: every request runs it, and a promise per request costs more than the count. */
+/**
+ * Each route counts and times itself with its own pattern captured when it is registered: reading
+ * `request.routeOptions` builds an options object per request, the largest cost of counting. Callback hooks,
+ * not async ones: a promise per request costs more than the count. Requests no route matched count once, as
+ * `unmatched`.
+ */
 export function installRequestMetrics(app: FastifyInstance, metrics: NetkbMetrics): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const count: onResponseHookHandler = (request, reply, done) => {
+      metrics.observeRequest(url, request.method, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    };
+    const own = route.onResponse;
+    route.onResponse = own === undefined ? [count] : [...(Array.isArray(own) ? own : [own]), count];
+  });
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    if (request.is404)
+      metrics.observeRequest('unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 }
