@@ -17,7 +17,15 @@ import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { chunkOf, commandByText } from './doc-index.js';
-import { focusTerms, isConcept, type RankedRow, termsWithConcepts } from './rank-rows.js';
+import {
+  focusTerms,
+  isConcept,
+  type PerConcepts,
+  type RankedRow,
+  rememberedFor,
+  termPositions,
+  termsWithConcepts,
+} from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import type { Concepts } from './types.js';
 
@@ -44,22 +52,6 @@ function commandKey(record: CommandRecord): string {
   return key;
 }
 
-/** Worked out once per record and glossary: a searcher's records and its concepts function go together. */
-type PerConcepts<V> = WeakMap<object, { concepts: Concepts | undefined; value: V }>;
-
-function remembered<K extends object, V>(
-  cache: PerConcepts<V>,
-  key: K,
-  concepts: Concepts | undefined,
-  compute: () => V,
-): V {
-  const cached = cache.get(key);
-  if (cached && cached.concepts === concepts) return cached.value;
-  const value = compute();
-  cache.set(key, { concepts, value });
-  return value;
-}
-
 /** Per command: the terms of its context (purpose, section headings, rows naming it, its text) and their concepts. */
 const contexts: PerConcepts<ReadonlySet<string>> = new WeakMap();
 
@@ -68,7 +60,7 @@ function contextTerms(
   doc: DocRecord,
   concepts: Concepts | undefined,
 ): ReadonlySet<string> {
-  return remembered(contexts, record, concepts, () => {
+  return rememberedFor(contexts, record, concepts, () => {
     const chunk = chunkOf(doc, record.chunkId, record.source.line);
     const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
     const rows = doc.troubleshooting
@@ -81,37 +73,19 @@ function contextTerms(
   });
 }
 
-/** Per doc: in how many of its commands' contexts each term occurs (a term in most of them tells none apart). */
-const frequencies: PerConcepts<ReadonlyMap<string, number>> = new WeakMap();
-
-function termFrequencies(doc: DocRecord, concepts: Concepts | undefined): ReadonlyMap<string, number> {
-  return remembered(frequencies, doc, concepts, () => {
-    const map = new Map<string, number>();
-    for (const record of doc.commands) {
-      for (const term of contextTerms(record, doc, concepts)) map.set(term, (map.get(term) ?? 0) + 1);
-    }
-    return map;
-  });
-}
-
-/** Per doc: which of its commands (indexes into `doc.commands`) have each term in their context. */
+/**
+ * Per doc: which of its commands (indexes into `doc.commands`) have each term in their context; a list's length is
+ * how many commands a term occurs in (a term in most of them tells none apart).
+ */
 const holders: PerConcepts<ReadonlyMap<string, readonly number[]>> = new WeakMap();
 
 function commandsByTerm(
   doc: DocRecord,
   concepts: Concepts | undefined,
 ): ReadonlyMap<string, readonly number[]> {
-  return remembered(holders, doc, concepts, () => {
-    const map = new Map<string, number[]>();
-    for (const [i, record] of doc.commands.entries()) {
-      for (const term of contextTerms(record, doc, concepts)) {
-        const list = map.get(term);
-        if (list) list.push(i);
-        else map.set(term, [i]);
-      }
-    }
-    return map;
-  });
+  return rememberedFor(holders, doc, concepts, () =>
+    termPositions(doc.commands.map((record) => contextTerms(record, doc, concepts))),
+  );
 }
 
 /**
@@ -177,7 +151,6 @@ export function pickCommands(
       firstChecks.set(record, FIRST_CHECKS_BONUS[firstChecks.size] ?? 0);
   }
   for (const [docRank, doc] of docs.entries()) {
-    const counts = termFrequencies(doc, concepts);
     // Each asked term adds to the commands whose context has it (in the order of `wanted`, as a per-command sum
     // would): visiting only those, rather than testing every term against every command.
     const matches = new Float64Array(doc.commands.length);
@@ -188,7 +161,7 @@ export function pickCommands(
     for (const [term, weight] of wanted) {
       const commands = byTerm.get(term);
       if (!commands) continue;
-      const value = weight * specificity(counts.get(term) ?? 0, doc.commands.length);
+      const value = weight * specificity(commands.length, doc.commands.length);
       for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
       if (wordMatches !== matches && !isConcept(term))
         for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
@@ -233,6 +206,7 @@ export function pickCommands(
     // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a
     // command touching one of those: one that merely shares words ("重建 pod") changes something else.
     const named = namedInFix(row.fix);
+    const byTerm = commandsByTerm(doc, concepts);
     let pick: { record: CommandRecord; score: number } | undefined;
     for (const c of fixes) {
       if (c.record.source.path !== doc.path || chosenFixes.includes(c.record)) continue;
@@ -240,12 +214,11 @@ export function pickCommands(
       if (named.length > 0 && !named.some((name) => command.includes(name))) continue;
       // A setting the user says they already have is not the fix.
       if (alreadyInPlace(query, c.record.command)) continue;
-      const counts = termFrequencies(doc, concepts);
       const overlap = sharedWeight(
         0,
         remedy,
         contextTerms(c.record, doc, concepts),
-        (term, weight) => weight * specificity(counts.get(term) ?? 0, doc.commands.length),
+        (term, weight) => weight * specificity(byTerm.get(term)?.length ?? 0, doc.commands.length),
       );
       const score = overlap + c.score * 0.25;
       if (overlap >= 2 && (!pick || score > pick.score)) pick = { record: c.record, score };

@@ -4,7 +4,7 @@
  * line of a text block, quoted exactly. Pure.
  */
 import type { Chunk, DocRecord } from '../core/types.js';
-import { terms, termsWithConcepts } from './rank-rows.js';
+import { type PerConcepts, rememberedFor, terms, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
 import type { Concepts } from './types.js';
@@ -190,17 +190,12 @@ interface Candidate {
 const candidateCache = new WeakMap<Chunk, Candidate[]>();
 
 /** Per candidate line: the terms and glossary concepts of its context (the same for every question). */
-const contextTermCache = new WeakMap<
-  Candidate,
-  { concepts: Concepts | undefined; terms: ReadonlyMap<string, number> }
->();
+const contextTermCache: PerConcepts<ReadonlyMap<string, number>> = new WeakMap();
 
 function contextTermsOf(candidate: Candidate, concepts: Concepts | undefined): ReadonlyMap<string, number> {
-  const cached = contextTermCache.get(candidate);
-  if (cached && cached.concepts === concepts) return cached.terms;
-  const found = termsWithConcepts(candidate.context, concepts);
-  contextTermCache.set(candidate, { concepts, terms: found });
-  return found;
+  return rememberedFor(contextTermCache, candidate, concepts, () =>
+    termsWithConcepts(candidate.context, concepts),
+  );
 }
 
 function candidatesOf(chunk: Chunk): Candidate[] {

@@ -102,22 +102,46 @@ export function focusTerms(text: string, concepts?: Concepts): Map<string, numbe
   return out;
 }
 
-/** Per doc: which of its troubleshooting rows (by index) have each term in their symptom or cause. */
-const rowIndexes = new WeakMap<DocRecord, { concepts: Concepts | undefined; index: Map<string, number[]> }>();
+/** Per record, worked out once per concepts function (a searcher's records and its concepts go together). */
+export type PerConcepts<V> = WeakMap<object, { concepts: Concepts | undefined; value: V }>;
 
-function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, number[]> {
-  const cached = rowIndexes.get(doc);
-  if (cached?.concepts === concepts && cached) return cached.index;
+export function rememberedFor<V>(
+  cache: PerConcepts<V>,
+  key: object,
+  concepts: Concepts | undefined,
+  compute: () => V,
+): V {
+  const cached = cache.get(key);
+  if (cached && cached.concepts === concepts) return cached.value;
+  const value = compute();
+  cache.set(key, { concepts, value });
+  return value;
+}
+
+/** Term → the positions of the items whose terms hold it (an inverted index over a doc's rows or commands). */
+export function termPositions(items: Iterable<Iterable<string>>): Map<string, number[]> {
   const index = new Map<string, number[]>();
-  for (const [i, row] of doc.troubleshooting.entries()) {
-    for (const term of termsWithConcepts(`${row.symptom} ${row.cause}`, concepts).keys()) {
-      const rows = index.get(term);
-      if (rows) rows.push(i);
+  let i = 0;
+  for (const itemTerms of items) {
+    for (const term of itemTerms) {
+      const positions = index.get(term);
+      if (positions) positions.push(i);
       else index.set(term, [i]);
     }
+    i++;
   }
-  rowIndexes.set(doc, { concepts, index });
   return index;
+}
+
+/** Per doc: which of its troubleshooting rows (by index) have each term in their symptom or cause. */
+const rowIndexes: PerConcepts<Map<string, number[]>> = new WeakMap();
+
+function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, number[]> {
+  return rememberedFor(rowIndexes, doc, concepts, () =>
+    termPositions(
+      doc.troubleshooting.map((row) => termsWithConcepts(`${row.symptom} ${row.cause}`, concepts).keys()),
+    ),
+  );
 }
 
 export interface RankedRow {
