@@ -212,7 +212,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       const source = await readFile(full, 'utf8');
       read++;
       const hash = contentHash(source);
-      if (knownHashes.get(file) === hash || knownSkips.get(file) === hash) {
+      if (knownHash === hash || knownSkips.get(file) === hash) {
         known.push({ index: i, hash });
         return;
       }
