@@ -77,7 +77,7 @@ interface TrieNode {
 }
 
 /** `[a-z0-9]`, by UTF-16 code (NaN, past either end of the text, is not). */
-function isLatinCode(code: number): boolean {
+export function isLatinCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 

@@ -1,6 +1,6 @@
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
-import type { CompiledGlossary } from './glossary.js';
+import { type CompiledGlossary, isLatinCode } from './glossary.js';
 import { normalizeText } from './normalize.js';
 import type { AnalyzedQuery } from './query.js';
 
@@ -198,11 +198,6 @@ function edgesOf(needle: string): number {
 /** Substring match where a Latin edge of the trigger must not continue a Latin word (`ovn` ≠ `ovn0`). */
 export function containsAt(text: string, needle: string): boolean {
   return occursIn(text, needle, edgesOf(needle));
-}
-
-/** `[a-z0-9]`, by UTF-16 code (NaN, past either end of the text, is not). */
-function isLatinCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 function occursIn(text: string, needle: string, edges: number): boolean {
