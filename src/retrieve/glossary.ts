@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rememberRecent } from '../core/recent.js';
 import type { GlossaryEntry } from '../core/types.js';
 import { normalizeText } from './normalize.js';
@@ -21,6 +22,14 @@ const EMPTY: CompiledGlossary = {
   alternativesOf: () => [],
   size: 0,
 };
+
+/**
+ * The key of data derived from a glossary by a versioned computation (`tokenizer-2`, `scope-1`): persisted data
+ * is reusable only under the same key.
+ */
+export function glossaryDerivedKey(derivation: string, glossary: readonly GlossaryEntry[]): string {
+  return createHash('sha256').update(`${derivation}\0`).update(JSON.stringify(glossary)).digest('hex');
+}
 
 export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlossary {
   const termToGroup = new Map<string, string>();

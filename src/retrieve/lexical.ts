@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Chunk, DocRecord, GlossaryEntry } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
-import type { CompiledGlossary } from './glossary.js';
+import { type CompiledGlossary, glossaryDerivedKey } from './glossary.js';
 import { normalizeText } from './normalize.js';
 import {
   docChunkStarts,
@@ -64,10 +63,7 @@ export const TOKENIZER_VERSION = 2;
 
 /** Which tokenizer and glossary a snapshot was built with: it is reusable only under the same key. */
 export function lexicalKey(glossary: readonly GlossaryEntry[]): string {
-  return createHash('sha256')
-    .update(`tokenizer-${TOKENIZER_VERSION}\0`)
-    .update(JSON.stringify(glossary))
-    .digest('hex');
+  return glossaryDerivedKey(`tokenizer-${TOKENIZER_VERSION}`, glossary);
 }
 
 /** Normalizes and tokenizes one doc into what the postings are built from. */

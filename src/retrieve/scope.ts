@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { DocRecord, GlossaryEntry } from '../core/types.js';
-import type { CompiledGlossary } from './glossary.js';
+import { type CompiledGlossary, glossaryDerivedKey } from './glossary.js';
 import { normalizeText } from './normalize.js';
 
 /** Per doc, the one member of an exclusive glossary set its title, triggers and headings name: set → group. */
@@ -30,10 +29,7 @@ export const SCOPE_VERSION = 1;
 
 /** Which computation and glossary persisted scope entries come from: reusable only under the same key. */
 export function scopeKey(glossary: readonly GlossaryEntry[]): string {
-  return createHash('sha256')
-    .update(`scope-${SCOPE_VERSION}\0`)
-    .update(JSON.stringify(glossary))
-    .digest('hex');
+  return glossaryDerivedKey(`scope-${SCOPE_VERSION}`, glossary);
 }
 
 /** What an index generation persists (scopes.json): the entries of its docs, in docs order, under `key`. */
