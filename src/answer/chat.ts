@@ -8,6 +8,7 @@ import { ChatCache } from './cache.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { leadWithFactDoc } from './fact-doc.js';
+import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 
 /** The `POST /v1/chat` request body. */
@@ -119,7 +120,20 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
-  result = leadWithFactDoc(question, query, result, composeOptions.otherDocShare, context.searcher.concepts);
+  const factLed = leadWithFactDoc(
+    question,
+    query,
+    result,
+    composeOptions.otherDocShare,
+    context.searcher.concepts,
+  );
+  // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
+  // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
+  const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
+  result =
+    factLed !== result || topIsNamedCni
+      ? factLed
+      : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });

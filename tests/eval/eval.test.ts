@@ -17,15 +17,16 @@ const root = resolve(import.meta.dirname, '../..');
  * regression fails and noise does not. Wrong fills and out-of-scope answers are held at their targets.
  */
 const ANSWER_FLOOR = {
-  first_cited_right: 0.87,
+  // 0.874 before a close runbook whose troubleshooting row states the symptom could lead the answer: 0.907.
+  first_cited_right: 0.9,
   command_hit: 0.85,
   direct_hit: 0.88,
   out_of_scope_abstained: 1,
 };
 const ANSWER_CEILING = {
   // 0.108 measured once commands of a contested runbook were capped and a fact question's answer followed the
-  // runbook stating the value (0.132 before).
-  off_topic_share: 0.115,
+  // runbook stating the value (0.132 before); 0.089 once a runbook stating the symptom in a row could lead.
+  off_topic_share: 0.095,
   wrong_fills: 0,
   false_abstentions: 1,
   commands_per_answer: 8,
@@ -199,10 +200,11 @@ describe('eval on a second set of real tracker reports (tests/eval/reports2.yaml
     }
     const answers = run.report.answers;
     // Measured with the headline, body-only CNI and word-variant routing: first cited 0.878, command hit 0.857;
-    // with the DNS-failure glossary groups: first cited 0.898, off-topic 0.112.
+    // with the DNS-failure glossary groups: first cited 0.898, off-topic 0.112; with a runbook stating the symptom
+    // in a row leading a close call: command hit 0.878, off-topic 0.1.
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.89);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.85);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.87);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.105);
     expect(answers.wrong_fills).toBe(0);
     expect(answers.false_abstentions).toBeLessThanOrEqual(1);
     expect(answers.out_of_scope_abstained).toBe(1);
@@ -252,11 +254,12 @@ describe('eval on a fourth set of real tracker reports (tests/eval/reports4.yaml
     // number: direct hit 0.875. Glossary: "outside world" / 外部网络 mean 外网, and Canal is Flannel's datapath:
     // first-cited 0.843, off-topic 0.068; two answers that cited another CNI's runbook (Kube-OVN underlay for a
     // Canal cluster, the Kube-OVN join network for firewalld blocking egress) now abstain: 3 false abstentions.
+    // A close runbook whose troubleshooting row states the symptom leads: first-cited 0.863, off-topic 0.059.
     expectAnswerGates(answers, {
-      firstCited: 0.84,
+      firstCited: 0.86,
       commandHit: 0.76,
       directHit: 0.87,
-      offTopic: 0.07,
+      offTopic: 0.065,
       falseAbstentions: 3,
     });
   });

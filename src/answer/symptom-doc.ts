@@ -1,0 +1,63 @@
+/**
+ * A report often repeats, in its own words, the symptom cell of a runbook's troubleshooting row ("後端應用拿到的
+ * 客戶端 IP 全是節點 IP" against "应用日志里客户端 IP 都是节点 IP"). When a runbook scoring close to the top one
+ * (`share` of its score) has a row whose symptom matches the question clearly better than every row of the top
+ * doc, its hits move to the front, so the title, rows and commands follow that runbook. Pure.
+ */
+import type { DocRecord } from '../core/types.js';
+import type { RetrievalResult } from '../retrieve/types.js';
+import {
+  focusTerms,
+  type PerConcepts,
+  rememberedFor,
+  termPositions,
+  termsWithConcepts,
+} from './rank-rows.js';
+import type { Concepts } from './types.js';
+
+/** The other runbook's best symptom must share at least this much weight with the question (a few words)... */
+const MIN_OVERLAP = 6;
+/** ...and this many times the top runbook's best symptom. */
+const CLEAR_MARGIN = 1.5;
+
+export function leadWithSymptomRow(
+  question: string,
+  result: RetrievalResult,
+  share: number,
+  concepts?: Concepts,
+): RetrievalResult {
+  const top = result.hits[0];
+  if (!top || result.abstain) return result;
+  const docs: DocRecord[] = [top.doc];
+  for (const hit of result.hits)
+    if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
+  if (docs.length < 2) return result;
+  const wanted = focusTerms(question, concepts);
+  const scores = docs.map((doc) => bestSymptomOverlap(doc, wanted, concepts));
+  let lead = 0;
+  for (let i = 1; i < docs.length; i++) if ((scores[i] ?? 0) > (scores[lead] ?? 0)) lead = i;
+  const best = scores[lead] ?? 0;
+  if (lead === 0 || best < MIN_OVERLAP || best < (scores[0] ?? 0) * CLEAR_MARGIN) return result;
+  const stating = docs[lead];
+  const first = result.hits.filter((hit) => hit.doc === stating);
+  return { ...result, hits: [...first, ...result.hits.filter((hit) => hit.doc !== stating)] };
+}
+
+/** Per doc: which of its troubleshooting rows (by index) have each term in their symptom cell. */
+const symptomIndexes: PerConcepts<Map<string, number[]>> = new WeakMap();
+
+/** The largest weight of the question's terms that one symptom cell of the doc holds. */
+export function bestSymptomOverlap(
+  doc: DocRecord,
+  wanted: ReadonlyMap<string, number>,
+  concepts?: Concepts,
+): number {
+  const index = rememberedFor(symptomIndexes, doc, concepts, () =>
+    termPositions(doc.troubleshooting.map((row) => termsWithConcepts(row.symptom, concepts).keys())),
+  );
+  const overlaps = new Array<number>(doc.troubleshooting.length).fill(0);
+  for (const [term, weight] of wanted) {
+    for (const i of index.get(term) ?? []) overlaps[i] = (overlaps[i] ?? 0) + weight;
+  }
+  return Math.max(0, ...overlaps);
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { focusTerms } from '../../src/answer/rank-rows.js';
+import { bestSymptomOverlap, leadWithSymptomRow } from '../../src/answer/symptom-doc.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+
+const KB = path.resolve(import.meta.dirname, '../../kb');
+const SHARE = DEFAULT_COMPOSE_OPTIONS.otherDocShare;
+// The NodePort runbook's troubleshooting row "应用日志里客户端 IP 都是节点 IP", in traditional Chinese and other words.
+const CLIENT_IP = '後端應用拿到的客戶端 IP 全是節點 IP';
+// feiskyer/kubernetes-handbook#122: a NodePort service not reachable on the public IP; "公网" ranks the egress
+// runbook first, while the NodePort runbook has the row for it.
+const NODEPORT_PUBLIC_IP =
+  'service暴露的端口使用公网ip无法访问。做到部署node节点那一步，暂时master和node都在一台上，根据教程创建了一个nginx的service试一下集群是否可用：example-service NodePort 10.30.92.37 80:30109/TCP，Endpoints 172.30.29.2:80,172.30.29.3:80。使用curl 10.30.92.37可以得到nginx的响应。';
+// kubeovn/kube-ovn#2735: an underlay (VLAN) pod cannot reach ClusterIP services; the generic ClusterIP runbook's
+// rows match the words, but the report is about Kube-OVN's underlay datapath.
+const KUBE_OVN_UNDERLAY =
+  'vlan模式部署，pod无法访问ClusterIP类型发布的SVC服务。pod直接使用物理vlan网络地址，创建了一个nginx的deployment和ClusterIP的svc；busybox测试容器使用域名去访问nginx的svc，dns域名无法解析，无法访问到coredns的svc地址，ping这个服务svc的地址也无法通信。kube-ovn 1.11.3';
+
+describe('a runbook whose troubleshooting row states the reported symptom leads the answer', () => {
+  let index: FixtureIndex;
+  beforeAll(async () => {
+    index = await buildFixtureIndex(KB);
+  });
+  afterAll(() => index.cleanup());
+
+  it('moves a close runbook first when one of its symptom cells matches the question clearly better', async () => {
+    for (const [question, ranked, led] of [
+      [CLIENT_IP, 'service/clusterip-troubleshooting.md', 'service/nodeport-loadbalancer.md'],
+      [NODEPORT_PUBLIC_IP, 'pod-to-external/egress-internet.md', 'service/nodeport-loadbalancer.md'],
+    ] as const) {
+      const result = await index.searcher.search(question);
+      expect(result.hits[0]?.doc.path).toBe(ranked);
+      const moved = leadWithSymptomRow(question, result, SHARE, index.searcher.concepts);
+      expect(moved.hits[0]?.doc.path).toBe(led);
+      expect(moved.hits).toHaveLength(result.hits.length);
+    }
+  });
+
+  it('leaves the ranking alone when the top runbook holds the best symptom or no row matches enough', async () => {
+    for (const question of ['cross-node ping fails after enabling geneve', 'coredns 解析很慢，偶尔 5 秒超时']) {
+      const result = await index.searcher.search(question);
+      expect(leadWithSymptomRow(question, result, SHARE, index.searcher.concepts)).toBe(result);
+    }
+  });
+
+  it('measures a symptom cell by the weight of the question terms it holds, failing clauses first', async () => {
+    const nodeport = index.searcher.docs.find((doc) => doc.path === 'service/nodeport-loadbalancer.md');
+    const clusterip = index.searcher.docs.find((doc) => doc.path === 'service/clusterip-troubleshooting.md');
+    if (!nodeport || !clusterip) throw new Error('bundled runbooks missing');
+    const wanted = focusTerms(CLIENT_IP, index.searcher.concepts);
+    expect(bestSymptomOverlap(nodeport, wanted, index.searcher.concepts)).toBeGreaterThan(
+      1.5 * bestSymptomOverlap(clusterip, wanted, index.searcher.concepts),
+    );
+    expect(bestSymptomOverlap(nodeport, new Map(), index.searcher.concepts)).toBe(0);
+  });
+
+  it('keeps the runbook of the CNI the question names first', async () => {
+    const result = await index.searcher.search(KUBE_OVN_UNDERLAY, { cni: 'kube-ovn' });
+    expect(result.hits[0]?.doc.path).toBe('kube-ovn/underlay.md');
+    // The rule alone would leave the underlay runbook...
+    const moved = leadWithSymptomRow(KUBE_OVN_UNDERLAY, result, SHARE, index.searcher.concepts);
+    expect(moved.hits[0]?.doc.path).not.toBe('kube-ovn/underlay.md');
+    // ...but an answer to a question naming Kube-OVN keeps it.
+    const { body } = await answerChat(
+      { searcher: index.searcher, conversations: new ConversationStore() },
+      { message: KUBE_OVN_UNDERLAY },
+    );
+    expect(body.citations[0]?.path).toBe('kube-ovn/underlay.md');
+  });
+});
