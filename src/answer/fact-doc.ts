@@ -1,12 +1,16 @@
 /**
  * A question that asks for a value is answered from the runbook that states it. When a runbook scoring close to
- * the top one (`share` of its score) states the asked value better, its hits move to the front, so the answer's
- * title, commands, assumed CNI and conversation topic all follow the doc the direct answer cites. Pure.
+ * the top one (`share` of its score; `NO_VALUE_SHARE` when the top one states no such value) states the asked
+ * value better, its hits move to the front, so the answer's title, commands, assumed CNI and conversation topic all
+ * follow the doc the direct answer cites. Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
 import { directAnswer, factAsk } from './direct.js';
 import type { Concepts } from './types.js';
+
+/** When the top runbook states nothing of the kind asked, runbooks down to this share of its score may. */
+const NO_VALUE_SHARE = 0.6;
 
 export function leadWithFactDoc(
   question: string,
@@ -21,6 +25,10 @@ export function leadWithFactDoc(
   const docs: DocRecord[] = [top.doc];
   for (const hit of result.hits)
     if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
+  // A top runbook that states no value of the asked kind at all leaves more room to the others.
+  if (!directAnswer(query, [top.doc], ask, concepts))
+    for (const hit of result.hits)
+      if (!docs.includes(hit.doc) && hit.score >= top.score * NO_VALUE_SHARE) docs.push(hit.doc);
   if (docs.length < 2) return result;
   const found = directAnswer(query, docs, ask, concepts);
   const stating = found ? docs.find((doc) => doc.chunks.includes(found.chunk)) : undefined;

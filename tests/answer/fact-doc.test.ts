@@ -35,6 +35,31 @@ describe('a question asking for a value is answered from the runbook that states
     expect(leadWithFactDoc(question, question, stated, 0.8)).toBe(stated);
   });
 
+  it('looks further down when the top runbook states no value of the kind asked', async () => {
+    // projectcalico/calicoctl#415: the question names Calico, whose runbook ranks first but states no cloud's MTU;
+    // the MTU runbook, further down, states GCE's.
+    const question =
+      'calico IP-in-IP tunnel device uses incorrect MTU in GCE. The tunl0 device uses MTU 1480 unconditionally. In GCE, the network MTU is 1460, so the correct MTU for the tunl0 device is 1440 in this environment. What is the network MTU on GCE?';
+    // Searched as an answer searches it: the CNI the question names scopes the search.
+    const result = await index.searcher.search(question, { cni: 'calico' });
+    expect(result.hits[0]?.doc.path).toBe('calico/bgp-ipip.md');
+    const mtu = result.hits.find((hit) => hit.doc.path === 'mtu/mtu-fragmentation.md');
+    expect(mtu?.score).toBeLessThan((result.hits[0]?.score ?? 0) * DEFAULT_COMPOSE_OPTIONS.otherDocShare);
+    const led = leadWithFactDoc(
+      question,
+      question,
+      result,
+      DEFAULT_COMPOSE_OPTIONS.otherDocShare,
+      index.searcher.concepts,
+    );
+    expect(led.hits[0]?.doc.path).toBe('mtu/mtu-fragmentation.md');
+    const { body } = await answerChat(
+      { searcher: index.searcher, conversations: new ConversationStore() },
+      { message: question },
+    );
+    expect(body.structured.direct?.text).toContain('GCE 默认 1460');
+  });
+
   it("gives that runbook's commands and CNI, not the first-ranked one's", async () => {
     const { body } = await answerChat(
       { searcher: index.searcher, conversations: new ConversationStore() },

@@ -41,7 +41,10 @@ describe('a runbook whose troubleshooting row states the reported symptom leads 
   });
 
   it('leaves the ranking alone when the top runbook holds the best symptom or no row matches enough', async () => {
-    for (const question of ['cross-node ping fails after enabling geneve', 'coredns 解析很慢，偶尔 5 秒超时']) {
+    for (const question of [
+      'cross-node ping fails after enabling geneve',
+      'coredns 解析很慢，偶尔 5 秒超时',
+    ]) {
       const result = await index.searcher.search(question);
       expect(leadWithSymptomRow(question, result, SHARE, index.searcher.concepts)).toBe(result);
     }

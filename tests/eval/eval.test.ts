@@ -175,11 +175,12 @@ describe('eval on real questions that ask for a value (tests/eval/facts.yaml)', 
     const answers = run.report.answers;
     // Measured with the long-report routing merged: first-cited 0.914 (0.8 before the fact-question work), direct
     // hit 0.808 (0.308 before), command hit 1, off-topic 0.083 (the routing answers three questions the fact work
-    // left without commands, from a wrong first doc), wrong fills 0.
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.91);
-    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.8);
+    // left without commands, from a wrong first doc), wrong fills 0. A top runbook stating no value of the asked
+    // kind leaves room to runbooks down to 0.6 of its score: first-cited 0.943, direct hit 0.846, off-topic 0.06.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.94);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.84);
     expect(answers.command_hit).toBeGreaterThanOrEqual(1);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.085);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.065);
     expect(answers.wrong_fills).toBe(0);
   });
 });
