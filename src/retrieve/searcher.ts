@@ -1,4 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
+import { lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
@@ -416,15 +417,9 @@ export class KbSearcher implements Searcher {
    * question matches a doc on generic words only: "pod", "node", "kubectl"); as a second signal, the same score
    * weighted by how much of the question is what the top doc says it is about (an off-topic question meets a
    * doc in passing, in one table row, not in its title and headings); vectors add their cosine.
-   * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets.
+   * Independent signals combine as a noisy-or. Calibrated by `netkb eval` on both question sets; the lexical
+   * signals are scaled to the KB's size (confidence.ts).
    */
-  /** Scales BM25 scores of a KB larger than the calibration one down to its scale (see lexicalConfidence). */
-  private scoreScale(): number {
-    const { referenceChunks, scaleExponent } = this.config.lexicalConfidence;
-    const ratio = highestIdf(referenceChunks) / highestIdf(this.lexical.chunkCount);
-    return Math.min(1, ratio ** scaleExponent);
-  }
-
   private confidence(
     topDoc: string,
     trigger: TriggerHit[] | null,
@@ -435,20 +430,24 @@ export class KbSearcher implements Searcher {
   ): ConfidenceParts {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
-    const lexicalScore = Math.min(
-      1,
-      ((lexical?.[0]?.score ?? 0) * this.scoreScale()) / lexicalConfidence.fullScore,
+    const lexicalScore = lexical?.[0]?.score ?? 0;
+    const { lexical_coverage, lexical_topic } = lexicalSignals(
+      {
+        score: lexicalScore,
+        coverage: coverage ? coverage(topDoc) : null,
+        topicCoverage: topicCoverage ? topicCoverage(topDoc) : null,
+        chunks: this.lexical.chunkCount,
+      },
+      lexicalConfidence,
     );
-    const covered = coverage ? Math.min(1, coverage(topDoc) / lexicalConfidence.fullCoverage) : 1;
-    const onTopic = topicCoverage ? lexicalConfidence.topicWeight * topicCoverage(topDoc) : 0;
     const signals = {
       trigger:
         triggerScore > 0
           ? triggerConfidence.min +
             (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
           : 0,
-      lexical_coverage: lexicalScore * covered,
-      lexical_topic: Math.min(1, lexicalScore * onTopic),
+      lexical_coverage,
+      lexical_topic,
       vector: vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
     };
     const combined = 1 - Object.values(signals).reduce((rest, signal) => rest * (1 - signal), 1);
@@ -463,11 +462,6 @@ function productOf(
   const present = factors.filter((factor) => factor !== null);
   if (present.length === 0) return null;
   return (docPath) => present.reduce((product, factor) => product * factor(docPath), 1);
-}
-
-/** BM25's IDF of a term found in one chunk of `chunks` (MiniSearch's BM25+ formula): the highest IDF there is. */
-function highestIdf(chunks: number): number {
-  return Math.log(1 + (Math.max(1, chunks) - 1 + 0.5) / 1.5);
 }
 
 function round(value: number, digits = 2): number {
