@@ -159,9 +159,11 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
         readyMs,
         readyRss,
         written,
+        startP50: start.p50,
         startP99: start.p99,
         startMax: start.max,
         reloadMs,
+        reloadP50: reload.p50,
         reloadP99: reload.p99,
         reloadMax: reload.max,
       }),
@@ -236,8 +238,8 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
       `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
       `${f0(incremental.ms)} ms, wrote ${incremental.written ? 'a generation' : 'nothing'} |`,
     `| ${label}: \`serve\` | ready ${f2(Number(serve.readyMs) / 1000)} s, wrote ${serve.written ? 'a generation' : 'nothing'}, ` +
-      `RSS ${f0(serve.readyRss)} MB | /healthz p99 ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
-      `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p99 ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
+      `RSS ${f0(serve.readyRss)} MB | /healthz p50 / p99 ${f0(serve.startP50)} / ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
+      `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p50 / p99 ${f0(serve.reloadP50)} / ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
     `| ${label}: phases | full ingest ${phaseList(full.phases)}, CPU ${f0(full.cpuS)} s | ` +
       `incremental ${phaseList(incremental.phases)} (${incremental.read} files read, ${incremental.parsed} parsed), ` +
       `CPU ${f2(incremental.cpuS)} s | | | |`,
