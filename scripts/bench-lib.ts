@@ -1,5 +1,6 @@
 /** Helpers the benchmarks share. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { appendFile, cp, readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -67,6 +68,44 @@ export function startProbe(base: string, clients: number): { stop: () => Promise
         child.once('exit', () => resolve(JSON.parse(out) as ProbeResult));
         child.stdin?.end();
       }),
+  };
+}
+
+/**
+ * Watches this process's event loop from inside: a 2 ms timer notes the longest gap between its turns and, on
+ * Linux, how much of that gap the main thread spent on a CPU (/proc/self/task/PID/schedstat). On a loaded machine
+ * the probe's latency also counts time the process waited for a CPU; the on-CPU figure is what this process's
+ * own work held the loop (null where schedstat is not readable).
+ */
+export function watchEventLoop(): { stop: () => { maxGapMs: number; maxOnCpuMs: number | null } } {
+  const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+  const onCpuMs = (): number | null => {
+    try {
+      return Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      return null;
+    }
+  };
+  let last = performance.now();
+  let lastCpu = onCpuMs();
+  let maxGapMs = 0;
+  let maxOnCpuMs: number | null = lastCpu === null ? null : 0;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = onCpuMs();
+    maxGapMs = Math.max(maxGapMs, now - last);
+    if (cpu !== null && lastCpu !== null && maxOnCpuMs !== null)
+      maxOnCpuMs = Math.max(maxOnCpuMs, cpu - lastCpu);
+    last = now;
+    lastCpu = cpu;
+  };
+  const timer = setInterval(tick, 2);
+  return {
+    stop: () => {
+      tick();
+      clearInterval(timer);
+      return { maxGapMs, maxOnCpuMs };
+    },
   };
 }
 

@@ -9,7 +9,9 @@
  *   answerChat, no answer cache, the eval questions in turn): p50 / p95 and RSS after;
  * - `serve` ready from that index with the KB unchanged (the IndexManager and HTTP app of `netkb serve`: build
  *   worker, searcher assembled on the main thread), RSS at ready, and /healthz latency polled every 10 ms by a
- *   separate probe process during that start and during a reload after one edited file;
+ *   separate probe process during that start and during a reload after one edited file, with the server's longest
+ *   on-CPU stretch between event-loop turns (Linux: what its own work held the loop, without the time a loaded
+ *   machine kept it waiting for a CPU);
  * - incremental ingest after one edited file;
  * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB.
  *
@@ -35,7 +37,7 @@ import { openSearcher } from '../src/index/open-searcher.js';
 import { currentGeneration } from '../src/index/store.js';
 import { buildApp } from '../src/server/app.js';
 import { IndexManager } from '../src/server/index-manager.js';
-import { buildLargeKb, listMarkdown, startProbe } from './bench-lib.js';
+import { buildLargeKb, listMarkdown, startProbe, watchEventLoop } from './bench-lib.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO = path.resolve(path.dirname(SCRIPT), '..');
@@ -137,9 +139,11 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     const before = await currentGeneration(indexDir);
     let probe = startProbe(base, 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
+    let loop = watchEventLoop();
     let t0 = performance.now();
     await manager.start();
     const readyMs = performance.now() - t0;
+    const startLoop = loop.stop();
     const start = await probe.stop();
     global.gc?.();
     const readyRss = rssMb();
@@ -148,9 +152,11 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     await appendFile(edited, '\nEdited for the serve benchmark.\n');
     probe = startProbe(base, 0);
     await new Promise((resolve) => setTimeout(resolve, 300));
+    loop = watchEventLoop();
     t0 = performance.now();
     await manager.reload('manual');
     const reloadMs = performance.now() - t0;
+    const reloadLoop = loop.stop();
     const reload = await probe.stop();
     await manager.close();
     await app.close();
@@ -159,11 +165,15 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
         readyMs,
         readyRss,
         written,
+        startP50: start.p50,
         startP99: start.p99,
         startMax: start.max,
+        startBlockOnCpu: startLoop.maxOnCpuMs,
         reloadMs,
+        reloadP50: reload.p50,
         reloadP99: reload.p99,
         reloadMax: reload.max,
+        reloadBlockOnCpu: reloadLoop.maxOnCpuMs,
       }),
     );
     return;
@@ -220,6 +230,8 @@ const phaseList = (phases: unknown) =>
     .map(([name, ms]) => `${name} ${ms} ms`)
     .join(' · ');
 const f2 = (value: unknown) => Number(value).toFixed(2);
+/** The main thread's longest on-CPU stretch between event-loop turns (Linux only). */
+const onCpu = (value: unknown) => (value === null || value === undefined ? 'n/a' : `${f0(value)} ms`);
 
 async function measure(label: string, kbDir: string, work: string): Promise<string[]> {
   const indexDir = path.join(work, `index-${label}`);
@@ -236,8 +248,10 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
       `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
       `${f0(incremental.ms)} ms, wrote ${incremental.written ? 'a generation' : 'nothing'} |`,
     `| ${label}: \`serve\` | ready ${f2(Number(serve.readyMs) / 1000)} s, wrote ${serve.written ? 'a generation' : 'nothing'}, ` +
-      `RSS ${f0(serve.readyRss)} MB | /healthz p99 ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}) during start | ` +
-      `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p99 ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}) | | |`,
+      `RSS ${f0(serve.readyRss)} MB | /healthz p50 / p99 ${f0(serve.startP50)} / ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}; ` +
+      `longest on-CPU block ${onCpu(serve.startBlockOnCpu)}) during start | ` +
+      `reload ${f2(Number(serve.reloadMs) / 1000)} s, /healthz p50 / p99 ${f0(serve.reloadP50)} / ${f0(serve.reloadP99)} ms (max ${f0(serve.reloadMax)}; ` +
+      `longest on-CPU block ${onCpu(serve.reloadBlockOnCpu)}) | | |`,
     `| ${label}: phases | full ingest ${phaseList(full.phases)}, CPU ${f0(full.cpuS)} s | ` +
       `incremental ${phaseList(incremental.phases)} (${incremental.read} files read, ${incremental.parsed} parsed), ` +
       `CPU ${f2(incremental.cpuS)} s | | | |`,

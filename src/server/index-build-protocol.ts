@@ -13,6 +13,8 @@ export interface BuildRequest {
   mode: 'start' | 'reload';
   /** Reject (write nothing) when the KB has error findings the previous generation did not have. */
   rejectNewErrors: boolean;
+  /** Docs per `docs` message (default DOCS_PER_MESSAGE); tests set a small one to cover the flow control. */
+  docsPerMessage?: number;
 }
 
 export interface BuildFailure {
@@ -24,6 +26,17 @@ export interface BuildFailure {
 
 /** Docs per message: each message is deserialized in one go on the main thread, so keep them small. */
 export const DOCS_PER_MESSAGE = 16;
+
+/**
+ * `docs` messages the worker may send ahead of the main thread's acks. A port delivers every queued message in one
+ * go, without letting the event loop run in between: a worker that streamed the whole index at once would have
+ * the main thread parse it all in one block. With a few in flight, each delivery is a few small messages, and the
+ * main thread parses them in time slices.
+ */
+export const DOCS_MESSAGES_IN_FLIGHT = 4;
+
+/** Main thread to worker: one `docs` message has been taken in; the worker may send one more. */
+export type BuildAck = { type: 'ack' };
 
 export type BuildMessage =
   | {

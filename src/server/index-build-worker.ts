@@ -3,7 +3,7 @@
  * incremental ingest: parsing, embedding, writing a generation), reads the live generation back and streams it
  * to the main thread in small messages, so the server's event loop never parses a whole KB at once.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { resolveEmbedder } from '../adapters/embedder-from-config.js';
 import { isNetkbError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
@@ -20,9 +20,11 @@ import {
 } from '../retrieve/lexical.js';
 import { persistedScopesFor, scopeEntries, scopeKey } from '../retrieve/scope.js';
 import {
+  type BuildAck,
   type BuildFailure,
   type BuildMessage,
   type BuildRequest,
+  DOCS_MESSAGES_IN_FLIGHT,
   DOCS_PER_MESSAGE,
   newErrorFindings,
 } from './index-build-protocol.js';
@@ -46,6 +48,8 @@ function failure(error: unknown): BuildFailure {
 async function build(
   request: BuildRequest,
   post: (message: BuildMessage, transfer?: ArrayBuffer[]) => void,
+  /** Resolves once the main thread may take one more `docs` message (flow control). */
+  sendable: () => Promise<void>,
 ): Promise<void> {
   const resolution = await resolveEmbedder(request.embedding);
   let ingestError: BuildFailure | null = null;
@@ -115,12 +119,14 @@ async function build(
   // The records as stored: passed on as JSON text, not serialized again (structured clone is slower both ways).
   const records = index.records;
   const recordOf = (doc: ParsedDocument) => records?.get(doc)?.toString('utf8') ?? JSON.stringify(doc);
-  for (let i = 0; i < index.docs.length; i += DOCS_PER_MESSAGE) {
-    const docs = index.docs.slice(i, i + DOCS_PER_MESSAGE);
+  const perMessage = Math.max(1, request.docsPerMessage ?? DOCS_PER_MESSAGE);
+  for (let i = 0; i < index.docs.length; i += perMessage) {
+    await sendable();
+    const docs = index.docs.slice(i, i + perMessage);
     post({
       type: 'docs',
       records: `[${docs.map(recordOf).join(',')}]`,
-      scopes: scopes.slice(i, i + DOCS_PER_MESSAGE),
+      scopes: scopes.slice(i, i + perMessage),
     });
   }
   post({ type: 'done', report, ingestError });
@@ -134,10 +140,35 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
     : [];
 }
 
+/**
+ * Credits for `docs` messages: DOCS_MESSAGES_IN_FLIGHT at first, one more per ack. `close()` stops listening, so
+ * the port no longer keeps the worker alive and it ends by itself once it has sent everything.
+ */
+function flowControl(port: MessagePort): { sendable: () => Promise<void>; close: () => void } {
+  let credits = DOCS_MESSAGES_IN_FLIGHT;
+  let waiting: (() => void) | null = null;
+  const onAck = (message: BuildAck) => {
+    if (message?.type !== 'ack') return;
+    credits++;
+    const wake = waiting;
+    waiting = null;
+    wake?.();
+  };
+  port.on('message', onAck);
+  return {
+    sendable: async () => {
+      while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
+      credits--;
+    },
+    close: () => port.off('message', onAck),
+  };
+}
+
 const port = parentPort;
 if (port) {
   const post = (message: BuildMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  build(workerData as BuildRequest, post).catch((error: unknown) =>
-    post({ type: 'failed', error: failure(error) }),
-  );
+  const flow = flowControl(port);
+  build(workerData as BuildRequest, post, flow.sendable)
+    .catch((error: unknown) => post({ type: 'failed', error: failure(error) }))
+    .finally(flow.close);
 }

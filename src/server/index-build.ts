@@ -1,7 +1,8 @@
 /**
  * Runs one index build in a worker thread (index-build-worker.ts) and collects what it streams back. The main
- * thread only receives small messages, so /healthz and chat keep answering while the KB is parsed, embedded
- * and written. A fresh worker per build: its memory (parser, a second embedding model) is freed when it ends.
+ * thread only receives small messages, a few at a time, and parses them in time slices, so /healthz and chat
+ * keep answering while the KB is parsed, embedded and written, and while the index is taken in. A fresh worker
+ * per build: its memory (parser, a second embedding model) is freed when it ends.
  */
 import { Worker } from 'node:worker_threads';
 import type { GlossaryEntry } from '../core/types.js';
@@ -10,7 +11,8 @@ import { shareRecordStrings } from '../index/record-schema.js';
 import type { Manifest } from '../index/store.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import type { ScopeEntries } from '../retrieve/scope.js';
-import type { BuildFailure, BuildMessage, BuildRequest } from './index-build-protocol.js';
+import type { BuildAck, BuildFailure, BuildMessage, BuildRequest } from './index-build-protocol.js';
+import { timeSlicer } from './time-slice.js';
 
 export interface BuiltIndex {
   generation: string;
@@ -33,6 +35,9 @@ export class BuildFailed extends Error {
   }
 }
 
+/** What the main thread takes in from a worker, in order: its messages, then its exit. */
+type Queued = BuildMessage | { type: 'exited'; code: number };
+
 /** How long a worker that sent its index may take to end by itself before it is terminated. */
 const WORKER_EXIT_GRACE_MS = 10_000;
 
@@ -53,6 +58,8 @@ export function buildIndexInWorker(
   request: BuildRequest,
   signal?: AbortSignal,
   onExit?: (code: number) => void,
+  /** Longest stretch the main thread spends taking in the worker's messages before it lets requests run. */
+  sliceMs = 10,
 ): Promise<BuiltIndex> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -89,15 +96,29 @@ export function buildIndexInWorker(
         ),
       { once: true },
     );
-    worker.on('message', (message: BuildMessage) => {
+    // Messages are taken in turn and parsed in time slices (`pause`), each `docs` one acked once parsed: the
+    // worker sends only a few ahead (flow control), and the event loop runs between slices.
+    const handle = (message: Queued) => {
       switch (message.type) {
+        case 'exited':
+          settle(() =>
+            reject(
+              new BuildFailed({
+                code: 'INTERNAL',
+                message: `index build worker exited with code ${message.code}`,
+                findings: [],
+              }),
+            ),
+          );
+          break;
         case 'index':
           header = message;
           break;
         case 'docs':
           for (const doc of JSON.parse(message.records) as ParsedDocument[])
             docs.push(shareRecordStrings(doc));
-          scopes.push(...message.scopes);
+          for (const entry of message.scopes) scopes.push(entry);
+          worker.postMessage({ type: 'ack' } satisfies BuildAck);
           break;
         case 'failed':
           settle(() => reject(new BuildFailed(message.error)));
@@ -133,20 +154,42 @@ export function buildIndexInWorker(
           break;
         }
       }
+    };
+    const pause = timeSlicer(sliceMs);
+    const queue: Queued[] = [];
+    let draining = false;
+    const drain = async () => {
+      draining = true;
+      try {
+        for (let message = queue.shift(); message && !settled; message = queue.shift()) {
+          handle(message);
+          await pause();
+        }
+      } catch (error) {
+        settle(() =>
+          reject(
+            new BuildFailed({
+              code: 'INTERNAL',
+              message: error instanceof Error ? error.message : String(error),
+              findings: [],
+            }),
+          ),
+        );
+      } finally {
+        draining = false;
+      }
+    };
+    worker.on('message', (message: BuildMessage) => {
+      queue.push(message);
+      if (!draining) void drain();
     });
     worker.on('error', (error) =>
       settle(() => reject(new BuildFailed({ code: 'INTERNAL', message: error.message, findings: [] }))),
     );
-    worker.on('exit', (code) =>
-      settle(() =>
-        reject(
-          new BuildFailed({
-            code: 'INTERNAL',
-            message: `index build worker exited with code ${code}`,
-            findings: [],
-          }),
-        ),
-      ),
-    );
+    // In turn with the messages: a worker that ends by itself has sent `done` first, which may still be queued.
+    worker.on('exit', (code) => {
+      queue.push({ type: 'exited', code });
+      if (!draining) void drain();
+    });
   });
 }

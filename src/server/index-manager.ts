@@ -216,7 +216,12 @@ export class IndexManager {
   private async timedBuild(mode: 'start' | 'reload'): Promise<BuiltIndex> {
     const started = performance.now();
     try {
-      return await buildIndexInWorker(this.request(mode), this.abort.signal);
+      return await buildIndexInWorker(
+        this.request(mode),
+        this.abort.signal,
+        undefined,
+        this.options.sliceMs ?? 10,
+      );
     } finally {
       this.lastBuildMs = Math.round(performance.now() - started);
     }

@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EmbeddingConfig } from '../../src/core/config.js';
+import { readIndex } from '../../src/index/store.js';
 import { buildIndexInWorker } from '../../src/server/index-build.js';
+import { DOCS_MESSAGES_IN_FLIGHT } from '../../src/server/index-build-protocol.js';
 
 const KB = path.resolve(import.meta.dirname, '../fixtures/kb-chat');
+const BUNDLED_KB = path.resolve(import.meta.dirname, '../../kb');
 const EMBEDDING: EmbeddingConfig = {
   enabled: false,
   modelId: 'none',
@@ -42,6 +45,31 @@ describe('index builds in a worker thread', () => {
     expect(exitCode).toBe(0);
     expect(threads()).toBeLessThanOrEqual(before);
   });
+
+  it('streamed one doc per message, acked in turn, the index arrives whole and in order, and the worker ends', async () => {
+    const indexDir = path.join(tmp, 'streamed');
+    const request = {
+      kbDir: BUNDLED_KB,
+      indexDir,
+      embedding: EMBEDDING,
+      mode: 'start' as const,
+      rejectNewErrors: false,
+    };
+    const whole = await buildIndexInWorker(request);
+    let exitCode: number | null = null;
+    const streamed = await buildIndexInWorker({ ...request, docsPerMessage: 1 }, undefined, (code) => {
+      exitCode = code;
+    });
+    // More messages than the worker may send ahead of acks: it had to wait for them.
+    expect(streamed.docs.length).toBeGreaterThan(DOCS_MESSAGES_IN_FLIGHT * 2);
+    expect(streamed.generation).toBe(whole.generation);
+    expect(streamed.docs).toEqual(whole.docs);
+    expect(streamed.scopes).toEqual(whole.scopes);
+    expect(streamed.docs).toEqual((await readIndex(indexDir)).docs);
+    const deadline = Date.now() + 5_000;
+    while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(exitCode).toBe(0);
+  }, 120_000);
 
   it('a cancelled build is stopped', async () => {
     const abort = new AbortController();
