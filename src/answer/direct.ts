@@ -411,6 +411,11 @@ function findDirect(
   const about = kindMask(valueKinds);
   const wantsSetting = ask.kinds.includes('setting');
   const wantsFallback = ask.kinds.includes('default');
+  // Only lines holding a value of an asked kind can be picked.
+  let holding = 0;
+  for (const kind of valueKinds) holding |= KIND_BIT[kind];
+  if (wantsSetting) holding |= KIND_BIT.setting;
+  if (wantsFallback) holding |= KIND_BIT.default;
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -419,21 +424,19 @@ function findDirect(
       wantedOnce,
       wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
     );
-    for (const chunk of doc.chunks) {
-      for (const candidate of candidatesOf(chunk)) {
-        const { values, kindWords: quoteKinds } = quoteFacts(candidate);
-        const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
-        const setting =
-          wantsSetting && (values & KIND_BIT.setting) !== 0 && (about === 0 || (quoteKinds & about) !== 0);
-        const fallback = wantsFallback && (values & KIND_BIT.default) !== 0;
-        if (!value && !setting && !fallback) continue;
-        // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
-        // that changes it answers a "how do I change" best.
-        let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
-        if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
-        score *= candidate.weight * (rank === 0 ? 1 : 0.6);
-        if (!best || score > best.score) best = { candidate, score };
-      }
+    for (const candidate of linesHolding(doc, holding)) {
+      const { values, kindWords: quoteKinds } = quoteFacts(candidate);
+      const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
+      const setting =
+        wantsSetting && (values & KIND_BIT.setting) !== 0 && (about === 0 || (quoteKinds & about) !== 0);
+      const fallback = wantsFallback && (values & KIND_BIT.default) !== 0;
+      if (!value && !setting && !fallback) continue;
+      // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
+      // that changes it answers a "how do I change" best.
+      let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
+      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+      score *= candidate.weight * (rank === 0 ? 1 : 0.6);
+      if (!best || score > best.score) best = { candidate, score };
     }
   }
   // A line sharing almost nothing with the question is a value by coincidence.
@@ -489,6 +492,25 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     quoteFactCache.set(candidate, facts);
   }
   return facts;
+}
+
+/** Per doc and set of kinds (KIND_BIT bits): its candidate lines holding a value of one of them, in order. */
+const holdingCache = new WeakMap<DocRecord, Map<number, readonly Candidate[]>>();
+
+function linesHolding(doc: DocRecord, kinds: number): readonly Candidate[] {
+  let byKinds = holdingCache.get(doc);
+  if (!byKinds) {
+    byKinds = new Map();
+    holdingCache.set(doc, byKinds);
+  }
+  let lines = byKinds.get(kinds);
+  if (!lines) {
+    lines = doc.chunks.flatMap((chunk) =>
+      candidatesOf(chunk).filter((candidate) => (quoteFacts(candidate).values & kinds) !== 0),
+    );
+    byKinds.set(kinds, lines);
+  }
+  return lines;
 }
 
 /**
