@@ -3,6 +3,7 @@
  * next hop; 哪个、多少、是什么、默认), the line of the runbook that states it: a prose sentence, a table row or a
  * line of a text block, quoted exactly. Pure.
  */
+import { rememberRecent } from '../core/recent.js';
 import type { Chunk, DocRecord } from '../core/types.js';
 import { type PerConcepts, rememberedFor, terms, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
@@ -101,8 +102,14 @@ function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
   return out;
 }
 
-/** The value the question asks for, or null when it is not a fact question. */
-export function factAsk(question: string): FactAsk | null {
+/**
+ * The value the question asks for, or null when it is not a fact question. One answer asks it of the same
+ * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
+ * clauses are read once.
+ */
+export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
+
+function askedFact(question: string): FactAsk | null {
   const text = question.normalize('NFKC');
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
