@@ -1,3 +1,4 @@
+import { rememberRecent } from '../core/recent.js';
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import { type CompiledGlossary, isLatinCode } from './glossary.js';
@@ -21,6 +22,8 @@ export interface TriggerTable {
   unindexed: readonly number[];
   /** Per entry, which edges of its form are Latin (see `edgesOf`): worked out once, not per question. */
   edges: Uint8Array;
+  /** 1 at each UTF-16 unit some indexed form starts with: the question's other positions are passed over. */
+  firstUnits: Uint8Array;
 }
 
 export interface TriggerHit {
@@ -39,12 +42,22 @@ const SPACED_GROUP_MARK = / ?\u0001 ?/g;
  * spaces around a group (`TLS 握手卡住` and `tls handshake hangs` have the same form).
  */
 export function matchForm(text: string, glossary: CompiledGlossary): string {
-  return glossary
-    .canonicalize(normalizeText(text))
-    .replace(/[\s\-_]+/g, ' ')
-    .replace(SPACED_GROUP_MARK, '\u0001')
-    .trim();
+  let forms = formsByGlossary.get(glossary);
+  if (!forms) {
+    forms = rememberRecent((question) =>
+      glossary
+        .canonicalize(normalizeText(question))
+        .replace(/[\s\-_]+/g, ' ')
+        .replace(SPACED_GROUP_MARK, '\u0001')
+        .trim(),
+    );
+    formsByGlossary.set(glossary, forms);
+  }
+  return forms(text);
 }
+
+/** Per glossary, the forms of the last few long texts: a question's parts are matched again for its headline. */
+const formsByGlossary = new WeakMap<CompiledGlossary, (text: string) => string>();
 
 export function buildTriggerTable(
   docs: readonly DocRecord[],
@@ -88,7 +101,9 @@ export function buildTriggerTable(
     else byFirstPair.set(key, [index]);
   });
   const edges = Uint8Array.from(entries, (entry) => edgesOf(entry.form));
-  return { entries, byFirstPair, byFirstGroup, unindexed, edges };
+  const firstUnits = new Uint8Array(65536);
+  for (const entry of entries) if (entry.form.length >= 2) firstUnits[entry.form.charCodeAt(0)] = 1;
+  return { entries, byFirstPair, byFirstGroup, unindexed, edges, firstUnits };
 }
 
 function effectiveLength(form: string, config: RetrievalConfig): number {
@@ -116,7 +131,9 @@ export function matchTriggers(
   const candidates: number[] = [...table.unindexed];
   const pairAt = new Map<number, number[]>();
   const groupAt = new Map<string, number[]>();
+  const { firstUnits } = table;
   for (let i = 0; i + 1 < form.length; i++) {
+    if (firstUnits[form.charCodeAt(i)] !== 1) continue;
     const key = pairKey(form, i);
     if (key === GROUP_PAIR) {
       const group = groupMarkAt(form, i);
