@@ -45,6 +45,43 @@ export interface Vagueness {
 
 export function vagueness(question: string): Vagueness {
   const text = question.normalize('NFKC');
+  const path = pathNamed(text);
+  const symptom =
+    /timeout|time out|timed out|超时|超時|refused|拒绝|拒絕|reset|no route|nxdomain|丢包|丟包|loss|drop/i.test(
+      text,
+    );
+  const cni = CNI_NAMES.test(text);
+  return { signals: signalsOf(text, path, cni, Infinity), cni, path, symptom };
+}
+
+/** Both ends of a path are named. */
+const pathNamed = (text: string) => ENDS.filter((end) => end.test(text)).length >= 2;
+
+/**
+ * The specific signals of NFKC text (see `vagueness`), counted until there are `enough`: the cheap ones first,
+ * so a long report with plenty of them is not read word by word for a count nobody needs.
+ */
+function signalsOf(text: string, path: boolean, cni: boolean, enough: number): number {
+  let signals = (path ? 1 : 0) + (cni ? 2 : 0);
+  if (signals >= enough) return signals;
+  const words = new Set((text.match(SPECIFIC) ?? []).map((word) => word.toLowerCase()));
+  if (signals + words.size >= enough) return signals + words.size;
+  // Any other technical word (`ProviderNetwork`, `wireguard`, `FORWARD`, `kubectl`) is specific too.
+  for (const word of text.match(LATIN_WORD) ?? []) {
+    const lower = word.toLowerCase();
+    if (GENERIC.has(lower) || words.has(lower)) continue;
+    let known = false;
+    for (const earlier of words) {
+      if (lower.includes(earlier)) {
+        known = true;
+        break;
+      }
+    }
+    if (known) continue;
+    words.add(lower);
+    if (signals + words.size >= enough) return signals + words.size;
+  }
+  signals += words.size;
   const entities = extractEntities(text);
   const named = [
     entities.ips.length,
@@ -52,19 +89,7 @@ export function vagueness(question: string): Vagueness {
     entities.nodes.length + entities.pods.length + entities.services.length + entities.namespaces.length,
     entities.ifaces.length + entities.cidrs.length,
   ].filter((count) => count > 0).length;
-  const words = new Set((text.match(SPECIFIC) ?? []).map((word) => word.toLowerCase()));
-  // Any other technical word (`ProviderNetwork`, `wireguard`, `FORWARD`, `kubectl`) is specific too.
-  for (const word of text.match(LATIN_WORD) ?? []) {
-    const lower = word.toLowerCase();
-    if (!GENERIC.has(lower) && ![...words].some((known) => lower.includes(known))) words.add(lower);
-  }
-  const path = ENDS.filter((end) => end.test(text)).length >= 2;
-  const symptom =
-    /timeout|time out|timed out|超时|超時|refused|拒绝|拒絕|reset|no route|nxdomain|丢包|丟包|loss|drop/i.test(
-      text,
-    );
-  const cni = CNI_NAMES.test(text);
-  return { signals: named + words.size + (path ? 1 : 0) + (cni ? 2 : 0), cni, path, symptom };
+  return signals + named;
 }
 
 /**
@@ -72,8 +97,10 @@ export function vagueness(question: string): Vagueness {
  * known: answering it confidently would guess the CNI, the path and the cause.
  */
 export function needsClarifying(question: string, cniKnown: boolean): boolean {
-  if (cniKnown || !NETWORK_TROUBLE.test(question.normalize('NFKC'))) return false;
-  return vagueness(question).signals < 2;
+  if (cniKnown) return false;
+  const text = question.normalize('NFKC');
+  if (!NETWORK_TROUBLE.test(text)) return false;
+  return signalsOf(text, pathNamed(text), CNI_NAMES.test(text), 2) < 2;
 }
 
 /** Subjects of other trades (storage, images, compute, certificates, access control, apps). */

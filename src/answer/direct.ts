@@ -3,6 +3,7 @@
  * next hop; 哪个、多少、是什么、默认), the line of the runbook that states it: a prose sentence, a table row or a
  * line of a text block, quoted exactly. Pure.
  */
+import { rememberRecent } from '../core/recent.js';
 import type { Chunk, DocRecord } from '../core/types.js';
 import { type PerConcepts, rememberedFor, terms, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
@@ -101,8 +102,14 @@ function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
   return out;
 }
 
-/** The value the question asks for, or null when it is not a fact question. */
-export function factAsk(question: string): FactAsk | null {
+/**
+ * The value the question asks for, or null when it is not a fact question. One answer asks it of the same
+ * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
+ * clauses are read once.
+ */
+export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
+
+function askedFact(question: string): FactAsk | null {
   const text = question.normalize('NFKC');
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
@@ -400,15 +407,22 @@ function findDirect(
   for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
   // lines apart less than the other words of the question.
-  const kindWords = KIND_WORDS.filter(([kind]) => ask.kinds.includes(kind)).map(([, pattern]) => pattern);
+  const kindWords = kindMask(ask.kinds);
   const wanted = [...whole].map(([term, weight]): [string, number] => [
     term,
-    (focus.has(term) ? weight : weight * 0.25) * (kindWords.some((pattern) => pattern.test(term)) ? 0.5 : 1),
+    (focus.has(term) ? weight : weight * 0.25) * ((kindWordsIn(term) & kindWords) !== 0 ? 0.5 : 1),
   ]);
   const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
-  const about = KIND_WORDS.filter(([kind]) => valueKinds.includes(kind)).map(([, pattern]) => pattern);
+  const about = kindMask(valueKinds);
+  const wantsSetting = ask.kinds.includes('setting');
+  const wantsFallback = ask.kinds.includes('default');
+  // Only lines holding a value of an asked kind can be picked.
+  let holding = 0;
+  for (const kind of valueKinds) holding |= KIND_BIT[kind];
+  if (wantsSetting) holding |= KIND_BIT.setting;
+  if (wantsFallback) holding |= KIND_BIT.default;
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -417,28 +431,93 @@ function findDirect(
       wantedOnce,
       wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
     );
-    for (const chunk of doc.chunks) {
-      for (const candidate of candidatesOf(chunk)) {
-        const value = valueKinds.some((kind) => VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote)));
-        const setting =
-          ask.kinds.includes('setting') &&
-          VALUE_PATTERNS.setting.test(candidate.quote) &&
-          (about.length === 0 || about.some((pattern) => pattern.test(candidate.quote)));
-        const fallback = ask.kinds.includes('default') && VALUE_PATTERNS.default.test(candidate.quote);
-        if (!value && !setting && !fallback) continue;
-        // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
-        // that changes it answers a "how do I change" best.
-        let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
-        if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
-        score *= candidate.weight * (rank === 0 ? 1 : 0.6);
-        if (!best || score > best.score) best = { candidate, score };
-      }
+    for (const candidate of linesHolding(doc, holding)) {
+      const { values, kindWords: quoteKinds } = quoteFacts(candidate);
+      const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
+      const setting =
+        wantsSetting && (values & KIND_BIT.setting) !== 0 && (about === 0 || (quoteKinds & about) !== 0);
+      const fallback = wantsFallback && (values & KIND_BIT.default) !== 0;
+      if (!value && !setting && !fallback) continue;
+      // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
+      // that changes it answers a "how do I change" best.
+      let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
+      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+      score *= candidate.weight * (rank === 0 ? 1 : 0.6);
+      if (!best || score > best.score) best = { candidate, score };
     }
   }
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** One bit per value kind (KIND_BIT), for the per-line and per-term tests below. */
+const KINDS: readonly ValueKind[] = Object.keys(VALUE_PATTERNS) as ValueKind[];
+const KIND_BIT = Object.fromEntries(KINDS.map((kind, i) => [kind, 1 << i])) as Record<ValueKind, number>;
+
+function kindMask(kinds: readonly ValueKind[]): number {
+  let mask = 0;
+  for (const [kind] of KIND_WORDS) if (kinds.includes(kind)) mask |= KIND_BIT[kind];
+  return mask;
+}
+
+/** Which kinds' words (KIND_WORDS) a text has, as KIND_BIT bits. */
+function kindWordsOf(text: string): number {
+  let mask = 0;
+  for (const [kind, pattern] of KIND_WORDS) if (pattern.test(text)) mask |= KIND_BIT[kind];
+  return mask;
+}
+
+/**
+ * `kindWordsOf` per question term: a long question has a thousand terms, tested against the same patterns for
+ * every question. Bounded: cleared when full.
+ */
+const termKindWords = new Map<string, number>();
+const TERM_KIND_WORDS_KEPT = 50_000;
+
+function kindWordsIn(term: string): number {
+  let mask = termKindWords.get(term);
+  if (mask === undefined) {
+    mask = kindWordsOf(term);
+    if (termKindWords.size >= TERM_KIND_WORDS_KEPT) termKindWords.clear();
+    termKindWords.set(term, mask);
+  }
+  return mask;
+}
+
+/** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
+const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
+
+function quoteFacts(candidate: Candidate): { values: number; kindWords: number } {
+  let facts = quoteFactCache.get(candidate);
+  if (!facts) {
+    let values = 0;
+    for (const kind of KINDS)
+      if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
+    facts = { values, kindWords: kindWordsOf(candidate.quote) };
+    quoteFactCache.set(candidate, facts);
+  }
+  return facts;
+}
+
+/** Per doc and set of kinds (KIND_BIT bits): its candidate lines holding a value of one of them, in order. */
+const holdingCache = new WeakMap<DocRecord, Map<number, readonly Candidate[]>>();
+
+function linesHolding(doc: DocRecord, kinds: number): readonly Candidate[] {
+  let byKinds = holdingCache.get(doc);
+  if (!byKinds) {
+    byKinds = new Map();
+    holdingCache.set(doc, byKinds);
+  }
+  let lines = byKinds.get(kinds);
+  if (!lines) {
+    lines = doc.chunks.flatMap((chunk) =>
+      candidatesOf(chunk).filter((candidate) => (quoteFacts(candidate).values & kinds) !== 0),
+    );
+    byKinds.set(kinds, lines);
+  }
+  return lines;
 }
 
 /**

@@ -80,7 +80,8 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 unit (a number: no one-character string made per step of the walk). */
+  next: Map<number, TrieNode>;
   /** The term ending here, if any. */
   term?: string;
 }
@@ -101,21 +102,30 @@ export function buildTermMatcher(
   for (const term of terms) {
     let node = root;
     // By UTF-16 unit, as the text is walked.
-    for (const char of term.split('')) {
-      let child = node.next.get(char);
+    for (let i = 0; i < term.length; i++) {
+      const unit = term.charCodeAt(i);
+      let child = node.next.get(unit);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(char, child);
+        node.next.set(unit, child);
       }
       node = child;
     }
     node.term = term;
   }
+  // The units a term starts with: at any other position of the text no term starts, and the trie is not walked.
+  const starts = new Uint8Array(65536);
+  for (const unit of root.next.keys()) starts[unit] = 1;
   return (text) => {
     const matches: Array<{ at: number; term: string }> = [];
     let at = 0;
     while (at < text.length) {
-      const startsLatin = isLatinCode(text.charCodeAt(at));
+      const first = text.charCodeAt(at);
+      if (starts[first] !== 1) {
+        at++;
+        continue;
+      }
+      const startsLatin = isLatinCode(first);
       // Inside a Latin word every term that could start here starts with a Latin letter, and would continue
       // the word: none can match, so the trie is not walked (most positions of an English text).
       if (startsLatin && isLatinCode(text.charCodeAt(at - 1))) {
@@ -126,7 +136,7 @@ export function buildTermMatcher(
       let best: string | undefined;
       let end = at;
       while (end < text.length) {
-        node = node.next.get(text[end] as string);
+        node = node.next.get(text.charCodeAt(end));
         if (!node) break;
         end++;
         const term = node.term;

@@ -1,3 +1,4 @@
+import { rememberRecent } from '../core/recent.js';
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalConfig } from './config.js';
 import { type CompiledGlossary, isLatinCode } from './glossary.js';
@@ -12,9 +13,17 @@ export interface TriggerTable {
    * with every trigger of the KB.
    */
   byFirstPair: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Entry indices (ascending) of the forms that open with a glossary group, by that group's marker (`\u0001g12\u0001`):
+   * most forms do, and they all share one first pair, which a long question full of glossary terms has at
+   * hundreds of places.
+   */
+  byFirstGroup: ReadonlyMap<string, readonly number[]>;
   unindexed: readonly number[];
   /** Per entry, which edges of its form are Latin (see `edgesOf`): worked out once, not per question. */
   edges: Uint8Array;
+  /** 1 at each UTF-16 unit some indexed form starts with: the question's other positions are passed over. */
+  firstUnits: Uint8Array;
 }
 
 export interface TriggerHit {
@@ -33,12 +42,22 @@ const SPACED_GROUP_MARK = / ?\u0001 ?/g;
  * spaces around a group (`TLS 握手卡住` and `tls handshake hangs` have the same form).
  */
 export function matchForm(text: string, glossary: CompiledGlossary): string {
-  return glossary
-    .canonicalize(normalizeText(text))
-    .replace(/[\s\-_]+/g, ' ')
-    .replace(SPACED_GROUP_MARK, '\u0001')
-    .trim();
+  let forms = formsByGlossary.get(glossary);
+  if (!forms) {
+    forms = rememberRecent((question) =>
+      glossary
+        .canonicalize(normalizeText(question))
+        .replace(/[\s\-_]+/g, ' ')
+        .replace(SPACED_GROUP_MARK, '\u0001')
+        .trim(),
+    );
+    formsByGlossary.set(glossary, forms);
+  }
+  return forms(text);
 }
+
+/** Per glossary, the forms of the last few long texts: a question's parts are matched again for its headline. */
+const formsByGlossary = new WeakMap<CompiledGlossary, (text: string) => string>();
 
 export function buildTriggerTable(
   docs: readonly DocRecord[],
@@ -62,10 +81,18 @@ export function buildTriggerTable(
       return { ...entry, weight: specificity / Math.sqrt(sharing) };
     });
   const byFirstPair = new Map<number, number[]>();
+  const byFirstGroup = new Map<string, number[]>();
   const unindexed: number[] = [];
   entries.forEach((entry, index) => {
     if (entry.form.length < 2) {
       unindexed.push(index);
+      return;
+    }
+    const group = groupMarkAt(entry.form, 0);
+    if (group !== null) {
+      const list = byFirstGroup.get(group);
+      if (list) list.push(index);
+      else byFirstGroup.set(group, [index]);
       return;
     }
     const key = pairKey(entry.form, 0);
@@ -74,7 +101,9 @@ export function buildTriggerTable(
     else byFirstPair.set(key, [index]);
   });
   const edges = Uint8Array.from(entries, (entry) => edgesOf(entry.form));
-  return { entries, byFirstPair, unindexed, edges };
+  const firstUnits = new Uint8Array(65536);
+  for (const entry of entries) if (entry.form.length >= 2) firstUnits[entry.form.charCodeAt(0)] = 1;
+  return { entries, byFirstPair, byFirstGroup, unindexed, edges, firstUnits };
 }
 
 function effectiveLength(form: string, config: RetrievalConfig): number {
@@ -101,8 +130,23 @@ export function matchTriggers(
   // depends on it.
   const candidates: number[] = [...table.unindexed];
   const pairAt = new Map<number, number[]>();
+  const groupAt = new Map<string, number[]>();
+  const { firstUnits } = table;
   for (let i = 0; i + 1 < form.length; i++) {
+    if (firstUnits[form.charCodeAt(i)] !== 1) continue;
     const key = pairKey(form, i);
+    if (key === GROUP_PAIR) {
+      const group = groupMarkAt(form, i);
+      const indices = group === null ? undefined : table.byFirstGroup.get(group);
+      if (group !== null && indices) {
+        const positions = groupAt.get(group);
+        if (positions) positions.push(i);
+        else {
+          groupAt.set(group, [i]);
+          for (const index of indices) candidates.push(index);
+        }
+      }
+    }
     const indices = table.byFirstPair.get(key);
     if (!indices) continue;
     const positions = pairAt.get(key);
@@ -118,7 +162,13 @@ export function matchTriggers(
     const entry = table.entries[index];
     if (!entry) continue;
     const edges = table.edges[index] ?? 0;
-    const positions = entry.form.length >= 2 ? pairAt.get(pairKey(entry.form, 0)) : undefined;
+    const group = entry.form.length >= 2 ? groupMarkAt(entry.form, 0) : null;
+    const positions =
+      group !== null
+        ? groupAt.get(group)
+        : entry.form.length >= 2
+          ? pairAt.get(pairKey(entry.form, 0))
+          : undefined;
     const found = positions
       ? positions.some((at) => occursAt(form, entry.form, at, edges))
       : occursIn(form, entry.form, edges);
@@ -185,6 +235,18 @@ function weighBodyOnly(
 /** The two UTF-16 units of `text` at `at`, as one number. */
 function pairKey(text: string, at: number): number {
   return text.charCodeAt(at) * 65536 + text.charCodeAt(at + 1);
+}
+
+/** The first pair of a glossary group's marker (`\u0001g`). */
+const GROUP_PAIR = 1 * 65536 + 'g'.charCodeAt(0);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is canonicalize()'s group marker
+const GROUP_MARK = /\u0001g\d+\u0001/y;
+
+/** The glossary group marker (`\u0001g12\u0001`) that starts at `at` in a form, or null. */
+function groupMarkAt(form: string, at: number): string | null {
+  if (pairKey(form, at) !== GROUP_PAIR) return null;
+  GROUP_MARK.lastIndex = at;
+  return GROUP_MARK.exec(form)?.[0] ?? null;
 }
 
 const LATIN_START = 1;

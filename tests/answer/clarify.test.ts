@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
-import { needsClarifying, outsideNetworking } from '../../src/answer/clarify.js';
+import { needsClarifying, outsideNetworking, vagueness } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
@@ -26,6 +26,29 @@ describe('needsClarifying: vague reports of broken networking', () => {
     'coredns 解析失败',
   ])('%s → answer', (question) => {
     expect(needsClarifying(question, false)).toBe(false);
+  });
+
+  it('stops counting at two signals and agrees with the full count', () => {
+    const reports = [
+      '网络挂了 急',
+      '网络不通 10.0.0.5',
+      '网络不通 10.0.0.5:8080',
+      'network is down on node-03, pods cannot reach 10.96.0.1',
+      'network broken: wireguard wireguard-go wg0 all down, pods cannot talk',
+      'pods cannot talk to each other since the flannel upgrade',
+      `network is down ${'and pods cannot reach each other '.repeat(40)}kubectl conntrack tcpdump`,
+    ];
+    for (const question of reports)
+      expect(needsClarifying(question, false), question).toBe(vagueness(question).signals < 2);
+    expect(reports.map((question) => needsClarifying(question, false))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('never clarifies when the cluster’s CNI is known', () => {

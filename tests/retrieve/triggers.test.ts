@@ -100,6 +100,38 @@ describe('matchTriggers', () => {
       ]);
       expect(paths(hits([doc('b.md', ['网络 timeout'])], 'network timeout', glossary))).toEqual(['b.md']);
     });
+
+    // Groups 0..11: `g1` is a prefix of `g10` and `g11`, so a form opening with one group must not match another.
+    const many = compileGlossary([
+      { terms: ['网络', 'network'] },
+      { terms: ['超时', 'timeout'] },
+      { terms: ['节点', 'node'] },
+      { terms: ['防火墙', 'firewall'] },
+      { terms: ['服务', 'service'] },
+      { terms: ['隧道', 'tunnel'] },
+      { terms: ['路由', 'route'] },
+      { terms: ['网关', 'gateway'] },
+      { terms: ['网卡', 'nic'] },
+      { terms: ['丢包', 'packet loss'] },
+      { terms: ['端口', 'port'] },
+      { terms: ['解析', 'resolve'] },
+    ]);
+
+    it('matches triggers that open with a glossary term among many glossary terms of the question', () => {
+      const docs = [
+        doc('timeout.md', ['timeout 之后重试']),
+        doc('port.md', ['port 被占用']),
+        doc('resolve.md', ['解析失败']),
+        doc('route.md', ['route 缺失']),
+      ];
+      const question =
+        'The service on node-3 times out through the tunnel: firewall and gateway look fine, the nic shows ' +
+        'packet loss, 路由正常, 超时之后重试也不行, and the port 被占用 by another pod.';
+      expect(paths(hits(docs, question, many)).sort()).toEqual(['port.md', 'timeout.md']);
+      // The same group at several places: any of them may start the trigger.
+      expect(paths(hits(docs, '超时了, 网络超时, 超时之后重试', many))).toEqual(['timeout.md']);
+      expect(hits(docs, '超时 超时 超时 之后 port 没有被占用', many)).toEqual([]);
+    });
   });
 });
 
