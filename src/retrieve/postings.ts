@@ -319,8 +319,10 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     const id = docCsr.flat[i] as number;
     docFreq[id] = (docFreq[id] as number) + 1;
   }
-  // The bigram index depends on the dictionary only: reused when no term came or went.
-  const sameTerms = added.length === 0 && terms.length === previous.terms.length;
+  // The bigram index depends on the dictionary only: reused when no term came or went (terms of a changed doc
+  // that only it holds count as added above, yet leave the dictionary as it was).
+  const sameTerms =
+    terms.length === previous.terms.length && terms.every((term, t) => term === previous.terms[t]);
   const grams = sameTerms
     ? { gramKeys: previous.gramKeys, gramStart: previous.gramStart, gramTerms: previous.gramTerms }
     : buildBigramIndex(terms);
