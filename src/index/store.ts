@@ -440,10 +440,11 @@ function parseRecord(line: Buffer | undefined, share: boolean): ParsedDocument |
  * holds the whole KB. A record found in `stored` is written as stored (a doc read back unchanged), not serialized
  * again.
  */
-async function writeLines(
+export async function writeLines(
   file: string,
   records: readonly object[],
   stored?: ReadonlyMap<object, Uint8Array>,
+  batchBytes = WRITE_BATCH,
 ): Promise<void> {
   const out = await open(file, 'w');
   try {
@@ -455,7 +456,7 @@ async function writeLines(
         batch.push(part);
         bytes += part.byteLength;
       }
-      if (bytes >= WRITE_BATCH) {
+      if (bytes >= batchBytes) {
         await writeAll(out, batch);
         batch = [];
         bytes = 0;
