@@ -138,6 +138,27 @@ describe('postings index', () => {
     expect(decodeLexicalSnapshot(bytes.subarray(0, bytes.length - 8))).toBeNull();
     expect(decodeLexicalSnapshot(new TextEncoder().encode('{"key":"x"}'))).toBeNull();
   });
+
+  it('rejects a binary form whose sections point out of range or out of order', () => {
+    const damaged = (change: (arrays: typeof snapshot.arrays) => void) => {
+      const arrays = {
+        ...snapshot.arrays,
+        postChunk: snapshot.arrays.postChunk.map((list) => list.slice()),
+        docTerms: snapshot.arrays.docTerms.slice(),
+        gramKeys: snapshot.arrays.gramKeys.slice(),
+        topicTerms: snapshot.arrays.topicTerms.slice(),
+      };
+      change(arrays);
+      return decodeLexicalSnapshot(encodeLexicalSnapshot({ key: 'test', arrays }));
+    };
+    expect(damaged(() => {})).not.toBeNull();
+    const chunks = snapshot.arrays.chunkIds.length;
+    const terms = snapshot.arrays.terms.length;
+    expect(damaged((arrays) => (arrays.postChunk[0] as Uint32Array).fill(chunks, 0, 1))).toBeNull();
+    expect(damaged((arrays) => arrays.docTerms.fill(terms, 0, 1))).toBeNull();
+    expect(damaged((arrays) => arrays.topicTerms.fill(terms + 5, 0, 1))).toBeNull();
+    expect(damaged((arrays) => arrays.gramKeys.fill(arrays.gramKeys[1] as number, 0, 1))).toBeNull();
+  });
 });
 
 describe('fuzzy dictionary', () => {
