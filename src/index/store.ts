@@ -13,7 +13,7 @@ import {
 } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { readVectors, VectorIndex, writeVectors } from '../adapters/hnsw.js';
 import { NetkbError } from '../core/errors.js';
 import type { Finding, GlossaryEntry } from '../core/types.js';
@@ -65,6 +65,9 @@ export const ManifestSchema = Type.Object({
   ),
 });
 export type Manifest = Static<typeof ManifestSchema>;
+
+/** Compiled once: a manifest lists every doc (5,000 docs: ~2 MB); the interpreted check took several times longer. */
+const manifestCheck = TypeCompiler.Compile(ManifestSchema);
 
 export interface StoredIndex {
   manifest: Manifest;
@@ -305,7 +308,7 @@ async function readGeneration(
   if ((manifestRaw as { format?: unknown })?.format !== INDEX_FORMAT_VERSION) {
     throw new NetkbError('INDEX_VERSION', `Index in ${indexDir} has another format: re-run \`netkb ingest\``);
   }
-  if (!Value.Check(ManifestSchema, manifestRaw)) throw corrupt('manifest does not match its schema');
+  if (!manifestCheck.Check(manifestRaw)) throw corrupt('manifest does not match its schema');
   const manifest = manifestRaw;
   options.onManifest?.(manifest);
   try {

@@ -569,6 +569,37 @@ describe('corrupt index', () => {
   );
 });
 
+describe('manifest shape', () => {
+  it.each([
+    [
+      'a doc entry without its hash',
+      (m: Record<string, unknown>) => delete (m.docs as Array<Record<string, unknown>>)[0]?.hash,
+    ],
+    [
+      'a negative chunk count',
+      (m: Record<string, unknown>) => {
+        m.chunks = -1;
+      },
+    ],
+    [
+      'a finding with an unknown severity',
+      (m: Record<string, unknown>) => {
+        m.findings = [{ file: 'a.md', line: 1, severity: 'fatal', code: 'x', message: 'y' }];
+      },
+    ],
+  ])('a manifest with %s makes readIndex throw INDEX_CORRUPT', async (_what, damage) => {
+    const { kbDir, indexDir } = await workspace();
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    const target = path.join(indexDir, (await currentGeneration(indexDir)) ?? '', 'manifest.json');
+    const manifest = JSON.parse(await readFile(target, 'utf8')) as Record<string, unknown>;
+    expect((await readIndex(indexDir)).docs.length).toBe(3);
+    damage(manifest);
+    await writeFile(target, JSON.stringify(manifest));
+    const error = await rejection(readIndex(indexDir));
+    expect((error as NetkbError).code).toBe('INDEX_CORRUPT');
+  });
+});
+
 describe('glossary', () => {
   it('falls back to the bundled kb/glossary.yaml when the KB has none', async () => {
     const { kbDir, indexDir } = await workspace();
