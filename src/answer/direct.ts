@@ -410,7 +410,7 @@ function findDirect(
   const kindWords = kindMask(ask.kinds);
   const wanted = [...whole].map(([term, weight]): [string, number] => [
     term,
-    (focus.has(term) ? weight : weight * 0.25) * ((kindWordsIn(term) & kindWords) !== 0 ? 0.5 : 1),
+    (focus.has(term) ? weight : weight * 0.25) * (hasKindWords(term, kindWords) ? 0.5 : 1),
   ]);
   const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
@@ -456,7 +456,7 @@ function findDirect(
 const KINDS: readonly ValueKind[] = Object.keys(VALUE_PATTERNS) as ValueKind[];
 const KIND_BIT = Object.fromEntries(KINDS.map((kind, i) => [kind, 1 << i])) as Record<ValueKind, number>;
 
-function kindMask(kinds: readonly ValueKind[]): number {
+export function kindMask(kinds: readonly ValueKind[]): number {
   let mask = 0;
   for (const [kind] of KIND_WORDS) if (kinds.includes(kind)) mask |= KIND_BIT[kind];
   return mask;
@@ -470,20 +470,31 @@ function kindWordsOf(text: string): number {
 }
 
 /**
- * `kindWordsOf` per question term: a long question has a thousand terms, tested against the same patterns for
- * every question. Bounded: cleared when full.
+ * Whether a question term has a word of one of the kinds in `kinds` (KIND_BIT bits): `kindWordsOf(term) & kinds`,
+ * testing only the patterns of those kinds (one or two asked, of a dozen). A long question has a thousand terms,
+ * most of them new: per term, the bits tested so far and those found are remembered. Bounded: cleared when full.
  */
 const termKindWords = new Map<string, number>();
 const TERM_KIND_WORDS_KEPT = 50_000;
+/** The remembered value: tested bits above this shift, found bits below. */
+const TESTED_SHIFT = 16;
 
-function kindWordsIn(term: string): number {
-  let mask = termKindWords.get(term);
-  if (mask === undefined) {
-    mask = kindWordsOf(term);
+export function hasKindWords(term: string, kinds: number): boolean {
+  if (kinds === 0) return false;
+  const known = termKindWords.get(term) ?? 0;
+  let tested = known >>> TESTED_SHIFT;
+  let found = known & ((1 << TESTED_SHIFT) - 1);
+  if ((kinds & ~tested) !== 0) {
+    for (const [kind, pattern] of KIND_WORDS) {
+      const bit = KIND_BIT[kind];
+      if ((kinds & bit) === 0 || (tested & bit) !== 0) continue;
+      if (pattern.test(term)) found |= bit;
+      tested |= bit;
+    }
     if (termKindWords.size >= TERM_KIND_WORDS_KEPT) termKindWords.clear();
-    termKindWords.set(term, mask);
+    termKindWords.set(term, (tested << TESTED_SHIFT) | found);
   }
-  return mask;
+  return (found & kinds) !== 0;
 }
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
