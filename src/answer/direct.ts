@@ -5,7 +5,7 @@
  */
 import { rememberRecent } from '../core/recent.js';
 import type { Chunk, DocRecord } from '../core/types.js';
-import { type PerConcepts, rememberedFor, terms, termsWithConcepts } from './rank-rows.js';
+import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
 import type { Concepts } from './types.js';
@@ -403,19 +403,11 @@ function findDirect(
 ): DirectQuote | null {
   // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
   const focus = withTranslations(termsWithConcepts(ask.focus, concepts));
-  const whole = terms(question);
-  for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
+  const questionTerms = termsRead(question);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
   // lines apart less than the other words of the question.
   const kindWords = kindMask(ask.kinds);
-  const wanted = [...whole].map(([term, weight]): [string, number] => [
-    term,
-    (focus.has(term) ? weight : weight * 0.25) * (hasKindWords(term, kindWords) ? 0.5 : 1),
-  ]);
-  const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
-  // A setting line answers "how do I change the MTU" only when it is about the MTU.
-  const about = kindMask(valueKinds);
   const wantsSetting = ask.kinds.includes('setting');
   const wantsFallback = ask.kinds.includes('default');
   // Only lines holding a value of an asked kind can be picked.
@@ -423,6 +415,23 @@ function findDirect(
   for (const kind of valueKinds) holding |= KIND_BIT[kind];
   if (wantsSetting) holding |= KIND_BIT.setting;
   if (wantsFallback) holding |= KIND_BIT.default;
+  // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
+  // either way): a long question's terms are weighed only when some such line has them.
+  const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
+  const wanted: Array<[string, number]> = [];
+  const want = (term: string, weight: number) => {
+    if (!lineTerms.some((held) => held.has(term))) return;
+    wanted.push([
+      term,
+      (focus.has(term) ? weight : weight * 0.25) * (hasKindWords(term, kindWords) ? 0.5 : 1),
+    ]);
+  };
+  // The question's terms, then the asking clause's others.
+  for (const [term, weight] of questionTerms) want(term, weight);
+  for (const [term, weight] of focus) if (!questionTerms.has(term)) want(term, weight);
+  const wantedOnce = wantedTerms(wanted);
+  // A setting line answers "how do I change the MTU" only when it is about the MTU.
+  const about = kindMask(valueKinds);
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -510,6 +519,17 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     quoteFactCache.set(candidate, facts);
   }
   return facts;
+}
+
+/** Per list of candidate lines (one doc's, holding some kinds): the terms of all their contexts. */
+const contextTermsCache: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function contextTermsIn(lines: readonly Candidate[], concepts: Concepts | undefined): ReadonlySet<string> {
+  return rememberedFor(contextTermsCache, lines, concepts, () => {
+    const held = new Set<string>();
+    for (const line of lines) for (const term of contextTermsOf(line, concepts).keys()) held.add(term);
+    return held;
+  });
 }
 
 /** Per doc and set of kinds (KIND_BIT bits): its candidate lines holding a value of one of them, in order. */
