@@ -395,6 +395,26 @@ function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
   return a.length === b.length && a.every((doc, i) => doc === b[i]);
 }
 
+/**
+ * The asking clauses' terms, concepts and translations, for the last few: one answer looks for the value in a
+ * few lists of docs (which doc leads, whether to answer anyway, the answer itself). Not to be changed.
+ */
+const recentAsking: Array<{
+  text: string;
+  concepts: Concepts | undefined;
+  terms: ReadonlyMap<string, number>;
+}> = [];
+const ASKING_KEPT = 4;
+
+function askingTerms(text: string, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  const known = recentAsking.find((entry) => entry.text === text && entry.concepts === concepts);
+  if (known) return known.terms;
+  const terms = withTranslations(termsWithConcepts(text, concepts));
+  if (recentAsking.length >= ASKING_KEPT) recentAsking.shift();
+  recentAsking.push({ text, concepts, terms });
+  return terms;
+}
+
 function findDirect(
   question: string,
   docs: readonly DocRecord[],
@@ -402,7 +422,7 @@ function findDirect(
   concepts: Concepts | undefined,
 ): DirectQuote | null {
   // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
-  const focus = withTranslations(termsWithConcepts(ask.focus, concepts));
+  const focus = askingTerms(ask.focus, concepts);
   const questionTerms = termsRead(question);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
   // lines apart less than the other words of the question.
