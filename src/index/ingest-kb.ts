@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NetkbError } from '../core/errors.js';
@@ -28,7 +29,9 @@ import {
 import { statSignature } from './file-stat.js';
 import { scanKb } from './kb-files.js';
 import { type ParseOutcome, ParsePool, parseHere } from './parse-pool.js';
+import { shareRecordStrings } from './record-schema.js';
 import {
+  currentGeneration,
   type IndexContents,
   type Manifest,
   readIndex,
@@ -130,6 +133,11 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     phase('previous', started);
   });
   previousRead.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+  // The live generation's lexical index is read meanwhile too (its bytes, by the thread pool): an edit updates it.
+  const lexicalRead = currentGeneration(options.indexDir).then(async (generation) =>
+    generation === null ? null : { generation, bytes: await readLexical(options.indexDir, generation) },
+  );
+  lexicalRead.catch(() => {});
   const listing = await scanKb(options.kbDir);
   const files = listing.files;
   const glossary = await loadGlossary(options.kbDir);
@@ -192,7 +200,9 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   try {
     await forEachLimited(files, limits.openFiles, async (file, i) => {
       const full = join(options.kbDir, file);
-      const info = await stat(full);
+      // Synchronous: thousands of unchanged files cost a stat each, and a round trip through the thread pool per
+      // file took several times the stat itself (this runs in the build worker when serving).
+      const info = statSync(full);
       const size = info.size;
       if (size > limits.maxFileBytes) {
         slots[i] = skippedFile(file, `size:${size}`, {
@@ -334,7 +344,15 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   if (written) {
     // Persist the query-ready lexical index: opening the index then never re-tokenizes the KB.
     const compiled = compileGlossary(glossary.entries);
-    const lexical = await lexicalSnapshot(options.indexDir, previous, docs, glossary.entries, compiled);
+    const prefetched = await lexicalRead.catch(() => null);
+    const lexical = await lexicalSnapshot(
+      options.indexDir,
+      previous,
+      prefetched?.generation === previous?.generation ? prefetched?.bytes : undefined,
+      docs,
+      glossary.entries,
+      compiled,
+    );
     phase('lexical', started);
     const scopes = await scopesOf(options.indexDir, previous, docs, glossary.entries, compiled);
     phase('scopes', started);
@@ -354,8 +372,10 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const parsed = files.filter((_, i) => parsedFlags[i]);
   if (written || !previous) return { report, written, parsed, read };
   if (options.liveRecords) return { report, written, parsed, read, live: previous };
-  // The stored records were kept only to be written back; the live generation is served without them.
+  // The stored records were kept only to be written back; the live generation is served without them, and with
+  // its repeated strings shared (read with its records, they were not).
   const { records: _records, ...live } = previous;
+  for (const doc of live.docs) shareRecordStrings(doc);
   return { report, written, parsed, read, live };
 }
 
@@ -381,12 +401,16 @@ function phaseClock(onPhase: IngestOptions['onPhase']): (name: IngestPhase, star
 async function lexicalSnapshot(
   indexDir: string,
   previous: StoredIndex | null,
+  /** The previous generation's lexical.bin when already read (undefined: read it here). */
+  previousBytes: Uint8Array | null | undefined,
   docs: readonly ParsedDocument[],
   entries: readonly GlossaryEntry[],
   glossary: CompiledGlossary,
 ): Promise<Uint8Array> {
   const key = lexicalKey(entries);
-  const bytes = previous?.hasLexical ? await readLexical(indexDir, previous.generation) : null;
+  const bytes = previous?.hasLexical
+    ? (previousBytes ?? (await readLexical(indexDir, previous.generation)))
+    : null;
   const old = bytes ? decodeLexicalSnapshot(bytes) : null;
   if (old && old.key === key && previous) {
     const previousRecords = new Map(previous.docs.map((doc) => [doc.path, doc]));

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import {
   type FileHandle,
   lstat,
@@ -82,7 +80,10 @@ export interface StoredIndex {
   invalidRecords: number;
   /** Whether the generation has a persisted lexical index (lexical.bin). */
   hasLexical: boolean;
-  /** With `keepRecords`: each doc's record as stored (its docs.jsonl line, without the newline). */
+  /**
+   * With `keepRecords`: each doc's record as stored (its docs.jsonl line, without the newline). Such docs' repeated
+   * strings are not shared (see shareRecordStrings): they are a working set, not what a searcher keeps.
+   */
   records?: ReadonlyMap<ParsedDocument, Buffer>;
 }
 
@@ -321,9 +322,11 @@ async function readGeneration(
   const docs: ParsedDocument[] = [];
   const records = options.keepRecords ? new Map<ParsedDocument, Buffer>() : undefined;
   let invalidRecords = 0;
+  // Strings are shared only in docs that are kept (served); with `keepRecords` the docs are an ingest's working set.
+  const share = !options.keepRecords;
   manifest.docs.forEach((entry, i) => {
     const line = lines[i];
-    const doc = parseRecord(line);
+    const doc = parseRecord(line, share);
     const valid =
       doc !== null &&
       doc.path === entry.path &&
@@ -421,37 +424,69 @@ export async function readLexicalHead(
   }
 }
 
-function parseRecord(line: Buffer | undefined): ParsedDocument | null {
+function parseRecord(line: Buffer | undefined, share: boolean): ParsedDocument | null {
   if (line === undefined) return null;
   try {
     const value: unknown = JSON.parse(line.toString('utf8'));
-    return isConsistentDoc(value) ? shareRecordStrings(value) : null;
+    if (!isConsistentDoc(value)) return null;
+    return share ? shareRecordStrings(value) : value;
   } catch {
     return null;
   }
 }
 
 /**
- * One JSON record per line, streamed: no single string holds the whole KB. A record found in `stored` is
- * written as stored (a doc read back unchanged), not serialized again.
+ * One JSON record per line, written in batches of about WRITE_BATCH bytes (one system call each): no single string
+ * holds the whole KB. A record found in `stored` is written as stored (a doc read back unchanged), not serialized
+ * again.
  */
-async function writeLines(
+export async function writeLines(
   file: string,
   records: readonly object[],
   stored?: ReadonlyMap<object, Uint8Array>,
+  batchBytes = WRITE_BATCH,
 ): Promise<void> {
-  const out = createWriteStream(file);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-  });
-  for (const record of records) {
-    const line = stored?.get(record);
-    if (line) out.write(line);
-    if (!out.write(line ? NEWLINE : `${JSON.stringify(record)}\n`)) await once(out, 'drain');
+  const out = await open(file, 'w');
+  try {
+    let batch: Uint8Array[] = [];
+    let bytes = 0;
+    for (const record of records) {
+      const line = stored?.get(record);
+      for (const part of line ? [line, NEWLINE] : [Buffer.from(`${JSON.stringify(record)}\n`)]) {
+        batch.push(part);
+        bytes += part.byteLength;
+      }
+      if (bytes >= batchBytes) {
+        await writeAll(out, batch);
+        batch = [];
+        bytes = 0;
+      }
+    }
+    await writeAll(out, batch);
+  } finally {
+    await out.close();
   }
-  out.end();
-  await done;
+}
+
+/** How many bytes of records writeLines hands to one write. */
+const WRITE_BATCH = 4 * 1024 * 1024;
+
+/** writev until every buffer is written (a write may be partial). */
+async function writeAll(out: FileHandle, buffers: Uint8Array[]): Promise<void> {
+  let pending = buffers.filter((buffer) => buffer.byteLength > 0);
+  while (pending.length > 0) {
+    // At most IOV_MAX (1024 on Linux) buffers per call.
+    const slice = pending.slice(0, 1024);
+    let { bytesWritten } = await out.writev(slice);
+    let used = 0;
+    while (used < slice.length && bytesWritten >= (slice[used] as Uint8Array).byteLength) {
+      bytesWritten -= (slice[used] as Uint8Array).byteLength;
+      used++;
+    }
+    const rest = pending.slice(used);
+    if (bytesWritten > 0 && rest.length > 0) rest[0] = (rest[0] as Uint8Array).subarray(bytesWritten);
+    pending = rest;
+  }
 }
 
 const NEWLINE = new Uint8Array([0x0a]);

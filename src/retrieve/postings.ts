@@ -266,17 +266,28 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       let p = o < 0 ? 0 : (oldStart[o] as number);
       const pEnd = o < 0 ? 0 : (oldStart[o + 1] as number);
       const list = lists.get(t);
+      if (list === undefined) {
+        // Most terms: only kept chunks' postings, renumbered (a changed doc's old ones dropped).
+        for (; p < pEnd; p++) {
+          const kept = newChunkOf[oldChunk[p] as number] as number;
+          if (kept < 0) continue;
+          outChunk[at] = kept;
+          outTf[at++] = oldTf[p] as number;
+        }
+        start[t + 1] = at;
+        continue;
+      }
       let q = 0;
-      const qEnd = list ? list.length : 0;
+      const qEnd = list.length;
       while (p < pEnd || q < qEnd) {
         const kept = p < pEnd ? (newChunkOf[oldChunk[p] as number] as number) : -1;
         if (p < pEnd && kept < 0) {
           p++;
           continue;
         }
-        if (q < qEnd && (p >= pEnd || (list?.[q] as number) < kept)) {
-          outChunk[at] = list?.[q] as number;
-          outTf[at++] = list?.[q + 1] as number;
+        if (q < qEnd && (p >= pEnd || (list[q] as number) < kept)) {
+          outChunk[at] = list[q] as number;
+          outTf[at++] = list[q + 1] as number;
           q += 2;
         } else {
           outChunk[at] = kept;
@@ -290,6 +301,9 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     postTf.push(outTf.slice(0, at));
   }
 
+  // The same dictionary: term ids need no renumbering (kept docs' term lists are copied as they are).
+  const sameTerms =
+    terms.length === previous.terms.length && terms.every((term, t) => term === previous.terms[t]);
   const csr = (lists: Array<Uint32Array | null>, oldStart: Uint32Array, oldList: Uint32Array) => {
     const start = new Uint32Array(lists.length + 1);
     lists.forEach((list, d) => {
@@ -304,10 +318,15 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       const doc = docs[d] as PostingsUpdateDoc;
       if (list) flat.set(list, start[d]);
       else if ('previous' in doc) {
+        const from = oldStart[doc.previous] as number;
+        const to = oldStart[doc.previous + 1] as number;
+        if (sameTerms) {
+          flat.set(oldList.subarray(from, to), start[d] as number);
+          return;
+        }
         // Both dictionaries are sorted: renumbered ids stay in ascending order.
         let at = start[d] as number;
-        for (let i = oldStart[doc.previous] as number; i < (oldStart[doc.previous + 1] as number); i++)
-          flat[at++] = oldToNew[oldList[i] as number] as number;
+        for (let i = from; i < to; i++) flat[at++] = oldToNew[oldList[i] as number] as number;
       }
     });
     return { start, flat };
@@ -319,8 +338,8 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     const id = docCsr.flat[i] as number;
     docFreq[id] = (docFreq[id] as number) + 1;
   }
-  // The bigram index depends on the dictionary only: reused when no term came or went.
-  const sameTerms = added.length === 0 && terms.length === previous.terms.length;
+  // The bigram index depends on the dictionary only: reused when no term came or went (terms of a changed doc
+  // that only it holds count as added above, yet leave the dictionary as it was).
   const grams = sameTerms
     ? { gramKeys: previous.gramKeys, gramStart: previous.gramStart, gramTerms: previous.gramTerms }
     : buildBigramIndex(terms);

@@ -1,11 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { rememberRecent } from '../core/recent.js';
 import type { CompiledGlossary } from './glossary.js';
 
-const jieba = Jieba.withDict(dict);
+/**
+ * The segmenter, built from the package's dictionary file, which is not kept once read (the package's `dict.js`
+ * export keeps it and the IDF table this code never uses, 11 MB, for the life of the process). The main thread
+ * builds it when this module loads, so no question pays for it; a worker thread (an index build) when it first
+ * tokenizes: a start with an unchanged KB never does, and does not hold a second dictionary (~40 MB, ~0.3 s).
+ */
+let segmenter: Jieba | null = isMainThread ? loadSegmenter() : null;
+
+function loadSegmenter(): Jieba {
+  const file = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+  return Jieba.withDict(readFileSync(file));
+}
+
+function jieba(): Jieba {
+  segmenter ??= loadSegmenter();
+  return segmenter;
+}
+
 /** A question is tokenized once per search, and one question may be searched a few times (other CNIs' runbooks). */
-const cutLongRun = rememberRecent((run: string) => jieba.cutForSearch(run, false), { minLength: 16 });
+const cutLongRun = rememberRecent((run: string) => jieba().cutForSearch(run, false), { minLength: 16 });
 
 /**
  * Segmented Chinese runs up to `HAN_RUN_KEPT_CHARS` by run: a question of many short phrases is segmented again
@@ -20,7 +39,7 @@ function cutForSearch(run: string): readonly string[] {
   if (run.length > HAN_RUN_KEPT_CHARS) return cutLongRun(run);
   const known = hanRuns.get(run);
   if (known !== undefined) return known;
-  const words = jieba.cutForSearch(run, false);
+  const words = jieba().cutForSearch(run, false);
   if (hanRuns.size >= HAN_RUNS_KEPT) hanRuns.clear();
   hanRuns.set(run, words);
   return words;
@@ -122,7 +141,7 @@ function tokenizeLatinRun(run: string): string[] {
 export function meaningfulWords(normalized: string): string[] {
   const words: string[] = [];
   for (const [run] of normalized.matchAll(RUNS)) {
-    const parts = /^\p{Script=Han}/u.test(run) ? jieba.cut(run, false) : [run];
+    const parts = /^\p{Script=Han}/u.test(run) ? jieba().cut(run, false) : [run];
     for (const word of parts) if (!STOP_WORDS.has(word)) words.push(word);
   }
   return words;

@@ -119,6 +119,33 @@ describe('updating postings arrays', () => {
     expectUpdateEqualsBuild([], corpus(11, 5));
   });
 
+  it('an edit that keeps the dictionary (its doc alone holds some terms) keeps the bigram index as it was', () => {
+    const before = corpus(14, 20);
+    const path = before[5]?.path ?? '';
+    const own = (chunks: ChunkTerms[]): PostingsInputDoc => ({
+      path,
+      chunkIds: chunks.map((_, i) => `${path}#${i}`),
+      topic: ['only-in-five'],
+      chunks,
+    });
+    before[5] = own([[new Map([['only-in-five', 1]]), new Map(), new Map([['pod', 2]])]]);
+    const after = [...before];
+    after[5] = own([
+      [new Map(), new Map([['only-in-five', 2]]), new Map([['pod', 1]])],
+      [new Map(), new Map(), new Map([['only-in-five', 3]])],
+    ]);
+    const previous = buildPostings(before);
+    const updated = updatePostings(previous, updateInputs(before, after));
+    expect(updated).toEqual(buildPostings(after));
+    expect(updated.terms).toEqual(previous.terms);
+    expect(updated.gramTerms).toBe(previous.gramTerms);
+    // A term that only the edited doc held, gone: the dictionary changes and the bigrams are built again.
+    after[5] = makeDoc(path, random(15), ['pod'], 2);
+    const shrunk = updatePostings(previous, updateInputs(before, after));
+    expect(shrunk).toEqual(buildPostings(after));
+    expect(shrunk.gramTerms).not.toBe(previous.gramTerms);
+  });
+
   it('kept docs in another order (the slow path) still equal a fresh build', () => {
     const before = corpus(12, 20);
     const after = [...before].reverse();
