@@ -5,7 +5,7 @@
  */
 import { rememberRecent } from '../core/recent.js';
 import type { Chunk, DocRecord } from '../core/types.js';
-import { type PerConcepts, rememberedFor, terms, termsWithConcepts } from './rank-rows.js';
+import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from './rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from './shared-weight.js';
 import { blocks, chunkLines } from './source-text.js';
 import type { Concepts } from './types.js';
@@ -395,6 +395,26 @@ function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
   return a.length === b.length && a.every((doc, i) => doc === b[i]);
 }
 
+/**
+ * The asking clauses' terms, concepts and translations, for the last few: one answer looks for the value in a
+ * few lists of docs (which doc leads, whether to answer anyway, the answer itself). Not to be changed.
+ */
+const recentAsking: Array<{
+  text: string;
+  concepts: Concepts | undefined;
+  terms: ReadonlyMap<string, number>;
+}> = [];
+const ASKING_KEPT = 4;
+
+function askingTerms(text: string, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  const known = recentAsking.find((entry) => entry.text === text && entry.concepts === concepts);
+  if (known) return known.terms;
+  const terms = withTranslations(termsWithConcepts(text, concepts));
+  if (recentAsking.length >= ASKING_KEPT) recentAsking.shift();
+  recentAsking.push({ text, concepts, terms });
+  return terms;
+}
+
 function findDirect(
   question: string,
   docs: readonly DocRecord[],
@@ -402,20 +422,12 @@ function findDirect(
   concepts: Concepts | undefined,
 ): DirectQuote | null {
   // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
-  const focus = withTranslations(termsWithConcepts(ask.focus, concepts));
-  const whole = terms(question);
-  for (const [term, weight] of focus) if (!whole.has(term)) whole.set(term, weight);
+  const focus = askingTerms(ask.focus, concepts);
+  const questionTerms = termsRead(question);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
   // lines apart less than the other words of the question.
   const kindWords = kindMask(ask.kinds);
-  const wanted = [...whole].map(([term, weight]): [string, number] => [
-    term,
-    (focus.has(term) ? weight : weight * 0.25) * ((kindWordsIn(term) & kindWords) !== 0 ? 0.5 : 1),
-  ]);
-  const wantedOnce = wantedTerms(wanted);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
-  // A setting line answers "how do I change the MTU" only when it is about the MTU.
-  const about = kindMask(valueKinds);
   const wantsSetting = ask.kinds.includes('setting');
   const wantsFallback = ask.kinds.includes('default');
   // Only lines holding a value of an asked kind can be picked.
@@ -423,6 +435,23 @@ function findDirect(
   for (const kind of valueKinds) holding |= KIND_BIT[kind];
   if (wantsSetting) holding |= KIND_BIT.setting;
   if (wantsFallback) holding |= KIND_BIT.default;
+  // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
+  // either way): a long question's terms are weighed only when some such line has them.
+  const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
+  const wanted: Array<[string, number]> = [];
+  const want = (term: string, weight: number) => {
+    if (!lineTerms.some((held) => held.has(term))) return;
+    wanted.push([
+      term,
+      (focus.has(term) ? weight : weight * 0.25) * (hasKindWords(term, kindWords) ? 0.5 : 1),
+    ]);
+  };
+  // The question's terms, then the asking clause's others.
+  for (const [term, weight] of questionTerms) want(term, weight);
+  for (const [term, weight] of focus) if (!questionTerms.has(term)) want(term, weight);
+  const wantedOnce = wantedTerms(wanted);
+  // A setting line answers "how do I change the MTU" only when it is about the MTU.
+  const about = kindMask(valueKinds);
   let best: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -456,7 +485,7 @@ function findDirect(
 const KINDS: readonly ValueKind[] = Object.keys(VALUE_PATTERNS) as ValueKind[];
 const KIND_BIT = Object.fromEntries(KINDS.map((kind, i) => [kind, 1 << i])) as Record<ValueKind, number>;
 
-function kindMask(kinds: readonly ValueKind[]): number {
+export function kindMask(kinds: readonly ValueKind[]): number {
   let mask = 0;
   for (const [kind] of KIND_WORDS) if (kinds.includes(kind)) mask |= KIND_BIT[kind];
   return mask;
@@ -470,20 +499,31 @@ function kindWordsOf(text: string): number {
 }
 
 /**
- * `kindWordsOf` per question term: a long question has a thousand terms, tested against the same patterns for
- * every question. Bounded: cleared when full.
+ * Whether a question term has a word of one of the kinds in `kinds` (KIND_BIT bits): `kindWordsOf(term) & kinds`,
+ * testing only the patterns of those kinds (one or two asked, of a dozen). A long question has a thousand terms,
+ * most of them new: per term, the bits tested so far and those found are remembered. Bounded: cleared when full.
  */
 const termKindWords = new Map<string, number>();
 const TERM_KIND_WORDS_KEPT = 50_000;
+/** The remembered value: tested bits above this shift, found bits below. */
+const TESTED_SHIFT = 16;
 
-function kindWordsIn(term: string): number {
-  let mask = termKindWords.get(term);
-  if (mask === undefined) {
-    mask = kindWordsOf(term);
+export function hasKindWords(term: string, kinds: number): boolean {
+  if (kinds === 0) return false;
+  const known = termKindWords.get(term) ?? 0;
+  let tested = known >>> TESTED_SHIFT;
+  let found = known & ((1 << TESTED_SHIFT) - 1);
+  if ((kinds & ~tested) !== 0) {
+    for (const [kind, pattern] of KIND_WORDS) {
+      const bit = KIND_BIT[kind];
+      if ((kinds & bit) === 0 || (tested & bit) !== 0) continue;
+      if (pattern.test(term)) found |= bit;
+      tested |= bit;
+    }
     if (termKindWords.size >= TERM_KIND_WORDS_KEPT) termKindWords.clear();
-    termKindWords.set(term, mask);
+    termKindWords.set(term, (tested << TESTED_SHIFT) | found);
   }
-  return mask;
+  return (found & kinds) !== 0;
 }
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
@@ -499,6 +539,17 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     quoteFactCache.set(candidate, facts);
   }
   return facts;
+}
+
+/** Per list of candidate lines (one doc's, holding some kinds): the terms of all their contexts. */
+const contextTermsCache: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function contextTermsIn(lines: readonly Candidate[], concepts: Concepts | undefined): ReadonlySet<string> {
+  return rememberedFor(contextTermsCache, lines, concepts, () => {
+    const held = new Set<string>();
+    for (const line of lines) for (const term of contextTermsOf(line, concepts).keys()) held.add(term);
+    return held;
+  });
 }
 
 /** Per doc and set of kinds (KIND_BIT bits): its candidate lines holding a value of one of them, in order. */

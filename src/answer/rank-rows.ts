@@ -44,6 +44,11 @@ export function terms(text: string): Map<string, number> {
   return new Map(termsOf(text));
 }
 
+/** The same terms, not to be changed (no copy: a long question has a thousand). */
+export function termsRead(text: string): ReadonlyMap<string, number> {
+  return termsOf(text);
+}
+
 const termsOf = rememberRecent((text: string): ReadonlyMap<string, number> => {
   const out = new Map<string, number>();
   for (const run of foldText(text).match(RUN) ?? []) {

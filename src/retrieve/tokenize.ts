@@ -24,7 +24,26 @@ function jieba(): Jieba {
 }
 
 /** A question is tokenized once per search, and one question may be searched a few times (other CNIs' runbooks). */
-const cutForSearch = rememberRecent((run: string) => jieba().cutForSearch(run, false), { minLength: 16 });
+const cutLongRun = rememberRecent((run: string) => jieba().cutForSearch(run, false), { minLength: 16 });
+
+/**
+ * Segmented Chinese runs up to `HAN_RUN_KEPT_CHARS` by run: a question of many short phrases is segmented again
+ * by each search of it (other CNIs' runbooks, its failing part, its headline), and the KB's words recur across
+ * questions. A look-up costs a fraction of a call into jieba. Bounded: cleared when full.
+ */
+const hanRuns = new Map<string, readonly string[]>();
+const HAN_RUNS_KEPT = 20_000;
+const HAN_RUN_KEPT_CHARS = 64;
+
+function cutForSearch(run: string): readonly string[] {
+  if (run.length > HAN_RUN_KEPT_CHARS) return cutLongRun(run);
+  const known = hanRuns.get(run);
+  if (known !== undefined) return known;
+  const words = jieba().cutForSearch(run, false);
+  if (hanRuns.size >= HAN_RUNS_KEPT) hanRuns.clear();
+  hanRuns.set(run, words);
+  return words;
+}
 
 /** Chinese runs, and Latin/number runs that keep technical tokens whole (ovn0, br-int, 100.64.0.0/16, genev_sys_6081). */
 const RUNS = /\p{Script=Han}+|[a-z0-9][a-z0-9_.\-/:'’]*[a-z0-9]|[a-z0-9]/gu;

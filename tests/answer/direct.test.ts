@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { confidentFact, directAnswer, factAsk } from '../../src/answer/direct.js';
+import { confidentFact, directAnswer, factAsk, hasKindWords, kindMask } from '../../src/answer/direct.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
@@ -219,5 +219,41 @@ describe('direct answers on a real index', () => {
       { message: 'geneve 隧道不通，跨节点丢包' },
     );
     expect(body.structured.direct).toBeNull();
+  });
+});
+
+describe('hasKindWords', () => {
+  it('tells whether a term has a word of one of the given kinds', () => {
+    expect(hasKindWords('端口', kindMask(['port']))).toBe(true);
+    expect(hasKindWords('mtu', kindMask(['port']))).toBe(false);
+    expect(hasKindWords('mtu', kindMask(['port', 'mtu']))).toBe(true);
+    expect(hasKindWords('网关', kindMask(['ip']))).toBe(true);
+    expect(hasKindWords('网关', kindMask(['iface', 'cidr']))).toBe(false);
+    expect(hasKindWords('kubectl', kindMask(['port', 'mtu', 'iface', 'cidr', 'ip', 'addr', 'path']))).toBe(
+      false,
+    );
+  });
+
+  it('is false for no kinds', () => {
+    expect(hasKindWords('端口', 0)).toBe(false);
+  });
+
+  it('answers the same whichever kinds were asked of the term before', () => {
+    const terms = ['接口', 'subnet', 'interface', 'gateway', '网段', 'pool', 'how many bytes', 'where'];
+    const masks = [kindMask(['iface']), kindMask(['cidr', 'ip']), kindMask(['path', 'overhead', 'iface'])];
+    // The same terms twice over (a trailing space or two changes no pattern's match), asked in opposite orders.
+    const forward = terms.map((term) => masks.map((mask) => hasKindWords(`${term} `, mask)));
+    const backward = terms.map((term) =>
+      [...masks]
+        .reverse()
+        .map((mask) => hasKindWords(`${term}  `, mask))
+        .reverse(),
+    );
+    const all = masks.reduce((union, mask) => union | mask, 0);
+    const combined = terms.map((term) => hasKindWords(`${term}   `, all));
+    expect(backward).toEqual(forward);
+    expect(combined).toEqual(forward.map((row) => row.some(Boolean)));
+    const fresh = forward;
+    expect(fresh.map((row) => row.some(Boolean))).toEqual([true, true, true, true, true, true, true, true]);
   });
 });
