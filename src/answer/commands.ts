@@ -16,6 +16,7 @@
 import type { CommandRecord, DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
+import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
   focusTerms,
@@ -127,10 +128,7 @@ export function pickCommands(
   if (!top) return [];
   const wanted = [...focusTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
-  const docs: DocRecord[] = [top.doc];
-  for (const hit of hits) {
-    if (!docs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare) docs.push(hit.doc);
-  }
+  const docs = closeDocs(hits, options.otherDocShare);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc }] of rows.entries()) {

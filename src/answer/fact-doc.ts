@@ -4,8 +4,8 @@
  * value better, its hits move to the front, so the answer's title, commands, assumed CNI and conversation topic all
  * follow the doc the direct answer cites. Pure.
  */
-import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
+import { closeDocs, leadWithDoc } from './close-docs.js';
 import { directAnswer, factAsk } from './direct.js';
 import type { Concepts } from './types.js';
 
@@ -22,17 +22,13 @@ export function leadWithFactDoc(
   const top = result.hits[0];
   const ask = top && !result.abstain ? factAsk(question) : null;
   if (!top || !ask) return result;
-  const docs: DocRecord[] = [top.doc];
-  for (const hit of result.hits)
-    if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
+  const docs = closeDocs(result.hits, share);
   // A top runbook that states no value of the asked kind at all leaves more room to the others.
   if (!directAnswer(query, [top.doc], ask, concepts))
-    for (const hit of result.hits)
-      if (!docs.includes(hit.doc) && hit.score >= top.score * NO_VALUE_SHARE) docs.push(hit.doc);
+    for (const doc of closeDocs(result.hits, NO_VALUE_SHARE)) if (!docs.includes(doc)) docs.push(doc);
   if (docs.length < 2) return result;
   const found = directAnswer(query, docs, ask, concepts);
   const stating = found ? docs.find((doc) => doc.chunks.includes(found.chunk)) : undefined;
   if (!stating || stating === top.doc) return result;
-  const first = result.hits.filter((hit) => hit.doc === stating);
-  return { ...result, hits: [...first, ...result.hits.filter((hit) => hit.doc !== stating)] };
+  return leadWithDoc(result, stating);
 }

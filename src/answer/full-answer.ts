@@ -3,6 +3,7 @@
 import type { CommandRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { type CitationBuilder, mark, pointer } from './citations.js';
+import { closeDocs } from './close-docs.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
 import { directAnswer, factAsk } from './direct.js';
@@ -62,11 +63,7 @@ export function fullAnswer(
   // 0. The question asks for a value: the line that states it leads the answer.
   const ask = factAsk(input.question);
   if (ask) {
-    const factDocs = [doc];
-    for (const hit of hits) {
-      if (!factDocs.includes(hit.doc) && hit.score >= top.score * options.otherDocShare)
-        factDocs.push(hit.doc);
-    }
+    const factDocs = closeDocs(hits, options.otherDocShare);
     const found = directAnswer(query, factDocs, ask, input.concepts);
     const n = found ? builder.cite(found.chunk, found.line, found.endLine, found.quote) : null;
     if (found && n !== null) {

@@ -6,6 +6,7 @@
  */
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
+import { closeDocs, leadWithDoc } from './close-docs.js';
 import {
   focusTerms,
   type PerConcepts,
@@ -28,9 +29,7 @@ export function leadWithSymptomRow(
 ): RetrievalResult {
   const top = result.hits[0];
   if (!top || result.abstain) return result;
-  const docs: DocRecord[] = [top.doc];
-  for (const hit of result.hits)
-    if (!docs.includes(hit.doc) && hit.score >= top.score * share) docs.push(hit.doc);
+  const docs = closeDocs(result.hits, share);
   if (docs.length < 2) return result;
   const wanted = focusTerms(question, concepts);
   const scores = docs.map((doc) => bestSymptomOverlap(doc, wanted, concepts));
@@ -39,8 +38,7 @@ export function leadWithSymptomRow(
   const best = scores[lead] ?? 0;
   if (lead === 0 || best < MIN_OVERLAP || best < (scores[0] ?? 0) * CLEAR_MARGIN) return result;
   const stating = docs[lead];
-  const first = result.hits.filter((hit) => hit.doc === stating);
-  return { ...result, hits: [...first, ...result.hits.filter((hit) => hit.doc !== stating)] };
+  return stating ? leadWithDoc(result, stating) : result;
 }
 
 /** Per doc: which of its troubleshooting rows (by index) have each term in their symptom cell. */
