@@ -19,3 +19,25 @@ export function rememberRecent<T>(
     return value;
   };
 }
+
+/**
+ * Remembers the results of a pure string function for inputs up to `maxLength` characters (longer ones are
+ * computed every time): words and short runs recur across questions and within one, and a look-up costs a fraction
+ * of computing them. Bounded: cleared when `size` results are held.
+ */
+export function rememberShort<T>(
+  compute: (input: string) => T,
+  { size, maxLength }: { size: number; maxLength: number },
+): (input: string) => T {
+  const known = new Map<string, T>();
+  return (input) => {
+    const value = known.get(input);
+    if (value !== undefined) return value;
+    const computed = compute(input);
+    if (input.length <= maxLength) {
+      if (known.size >= size) known.clear();
+      known.set(input, computed);
+    }
+    return computed;
+  };
+}

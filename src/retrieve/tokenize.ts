@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import { Jieba } from '@node-rs/jieba';
-import { rememberRecent } from '../core/recent.js';
+import { rememberRecent, rememberShort } from '../core/recent.js';
 import type { CompiledGlossary } from './glossary.js';
 
 /**
@@ -27,22 +27,16 @@ function jieba(): Jieba {
 const cutLongRun = rememberRecent((run: string) => jieba().cutForSearch(run, false), { minLength: 16 });
 
 /**
- * Segmented Chinese runs up to `HAN_RUN_KEPT_CHARS` by run: a question of many short phrases is segmented again
- * by each search of it (other CNIs' runbooks, its failing part, its headline), and the KB's words recur across
- * questions. A look-up costs a fraction of a call into jieba. Bounded: cleared when full.
+ * Segmented Chinese runs up to 64 characters, by run: a question of many short phrases is segmented again by each
+ * search of it (other CNIs' runbooks, its failing part, its headline), and the KB's words recur across questions.
  */
-const hanRuns = new Map<string, readonly string[]>();
-const HAN_RUNS_KEPT = 20_000;
-const HAN_RUN_KEPT_CHARS = 64;
+const cutShortRun = rememberShort((run: string): readonly string[] => jieba().cutForSearch(run, false), {
+  size: 20_000,
+  maxLength: 64,
+});
 
 function cutForSearch(run: string): readonly string[] {
-  if (run.length > HAN_RUN_KEPT_CHARS) return cutLongRun(run);
-  const known = hanRuns.get(run);
-  if (known !== undefined) return known;
-  const words = jieba().cutForSearch(run, false);
-  if (hanRuns.size >= HAN_RUNS_KEPT) hanRuns.clear();
-  hanRuns.set(run, words);
-  return words;
+  return run.length > 64 ? cutLongRun(run) : cutShortRun(run);
 }
 
 /** Chinese runs, and Latin/number runs that keep technical tokens whole (ovn0, br-int, 100.64.0.0/16, genev_sys_6081). */
@@ -101,20 +95,7 @@ export function tokenize(normalized: string, options: TokenizeOptions = {}): str
  * headline; again for each other CNI's runbook) and repeats its words: each run after the first is a look-up.
  * Bounded: cleared when full.
  */
-const latinRuns = new Map<string, readonly string[]>();
-const LATIN_RUNS_KEPT = 20_000;
-const LATIN_RUN_KEPT_CHARS = 64;
-
-function latinTokens(run: string): readonly string[] {
-  const known = latinRuns.get(run);
-  if (known !== undefined) return known;
-  const tokens = tokenizeLatinRun(run);
-  if (run.length <= LATIN_RUN_KEPT_CHARS) {
-    if (latinRuns.size >= LATIN_RUNS_KEPT) latinRuns.clear();
-    latinRuns.set(run, tokens);
-  }
-  return tokens;
-}
+const latinTokens = rememberShort(tokenizeLatinRun, { size: 20_000, maxLength: 64 });
 
 function tokenizeLatinRun(run: string): string[] {
   const token = run
