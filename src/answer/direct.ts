@@ -396,23 +396,22 @@ function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
 }
 
 /**
- * The asking clauses' terms, concepts and translations, for the last few: one answer looks for the value in a
- * few lists of docs (which doc leads, whether to answer anyway, the answer itself). Not to be changed.
+ * The asking clauses' terms, concepts and translations, remembered for the last few per concepts function: one
+ * answer looks for the value in a few lists of docs (which doc leads, whether to answer anyway, the answer itself).
+ * Not to be changed.
  */
-const recentAsking: Array<{
-  text: string;
-  concepts: Concepts | undefined;
-  terms: ReadonlyMap<string, number>;
-}> = [];
-const ASKING_KEPT = 4;
+const askingMemo: PerConcepts<(text: string) => ReadonlyMap<string, number>> = new WeakMap();
+/** The one key of askingMemo (its value depends on the concepts function only). */
+const ASKING = {};
 
 function askingTerms(text: string, concepts: Concepts | undefined): ReadonlyMap<string, number> {
-  const known = recentAsking.find((entry) => entry.text === text && entry.concepts === concepts);
-  if (known) return known.terms;
-  const terms = withTranslations(termsWithConcepts(text, concepts));
-  if (recentAsking.length >= ASKING_KEPT) recentAsking.shift();
-  recentAsking.push({ text, concepts, terms });
-  return terms;
+  const remembered = rememberedFor(askingMemo, ASKING, concepts, () =>
+    rememberRecent((asking: string) => withTranslations(termsWithConcepts(asking, concepts)), {
+      size: 4,
+      minLength: 0,
+    }),
+  );
+  return remembered(text);
 }
 
 function findDirect(

@@ -216,12 +216,7 @@ export class IndexManager {
   private async timedBuild(mode: 'start' | 'reload'): Promise<BuiltIndex> {
     const started = performance.now();
     try {
-      return await buildIndexInWorker(
-        this.request(mode),
-        this.abort.signal,
-        undefined,
-        this.options.sliceMs ?? 10,
-      );
+      return await buildIndexInWorker(this.request(mode), this.abort.signal, undefined, this.options.sliceMs);
     } finally {
       this.lastBuildMs = Math.round(performance.now() - started);
     }
