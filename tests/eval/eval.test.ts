@@ -265,3 +265,36 @@ describe('eval on a fourth set of real tracker reports (tests/eval/reports4.yaml
     });
   });
 });
+
+describe('eval on a fifth set of real tracker reports (tests/eval/reports5.yaml)', () => {
+  it('answers reports and value questions at least at the levels measured when it was added', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports5.yaml'));
+    // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
+    await expectFreshRealSet(run, [
+      'questions.yaml',
+      'reports.yaml',
+      'reports2.yaml',
+      'reports3.yaml',
+      'reports4.yaml',
+      'facts.yaml',
+      'seeds-questions.yaml',
+    ]);
+    // The mix the set was built for: value questions, out-of-scope questions and Chinese reports.
+    expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(8);
+    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(10);
+    // Labelled and committed before netkb answered it; measured once right after: fused hit@1 0.824, first-cited
+    // 0.824, command hit 0.837, direct hit 0.625 (5 of 8), off-topic 0.127, 3 wrong fills, 1 false abstention, 5 of 7
+    // out-of-scope questions abstained. Gates sit a little under those figures, so a regression fails; the wrong
+    // fills and the two answered out-of-scope questions are open misses of this set, not targets.
+    expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.8);
+    const answers = run.report.answers;
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.8);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.81);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.6);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.14);
+    expect(answers.wrong_fills).toBeLessThanOrEqual(3);
+    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.7);
+  });
+});
