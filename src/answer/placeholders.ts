@@ -90,6 +90,8 @@ const NOT_NAMES = new Set(
   crashloopbackoff evicted terminating unreachable notready down up error errors issue issues problem problems side level mode to-pod to-node
   get describe exec logs curl wget ping nslookup dig telnet nc ncat tcpdump traceroute ss netstat iptables ipvsadm
   conntrack kubectl ovs-vsctl ovs-ofctl ovn-trace ethtool ip-addr arp host hosts node nodes pod pods service services svc
+  route sed awk grep cat head tail echo sort nft ipset ebtables arping tracepath mtr sysctl lsof brctl journalctl
+  crictl docker nsenter ovs-appctl ovs-dpctl ovn-nbctl ovn-sbctl calicoctl cilium hubble
   cluster clusterip nodeport loadbalancer headless external internal default-route security group groups
   k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes`.split(/\s+/),
 );
@@ -98,6 +100,11 @@ const NOT_NAMES = new Set(
 const TECH_WORD = /^(?:k8s|k3s|ipv[46]|http[23]?|h[23]|l[2-7]|v\d+|x86|arm64|amd64|s3|ec2|i\/o)$/;
 /** "the 5th node", "2nd pod": a position, not a name. */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+/**
+ * A release, not an object: `v3.0.3`, `1.20.5`, `ubuntu18.04`, `v0.13.1-rc2` ("calico/node v3.0.3",
+ * "6 nodes ubuntu18.04"). Kubernetes names with dots put letters after them (`node1.example.com`).
+ */
+const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
 
 function isName(value: string): boolean {
   return (
@@ -108,6 +115,7 @@ function isName(value: string): boolean {
     !NOT_NAMES.has(value) &&
     !TECH_WORD.test(value) &&
     !ORDINAL.test(value) &&
+    !VERSION.test(value) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value)
   );
@@ -178,7 +186,8 @@ interface KindPatterns {
 }
 
 function kindPatterns(kind: ObjectKind): KindPatterns {
-  const latin = `(?<![a-z0-9_-])(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
+  // `calico/node`, `kube-ovn/pod`: the word ends an image or path name, it is no object word.
+  const latin = `(?<![a-z0-9_-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
@@ -199,7 +208,7 @@ function kindPatterns(kind: ObjectKind): KindPatterns {
       'gi',
     ),
     after: new RegExp(`(${any})(?:\\s+|\\s*[:：=]\\s*)(${NAME})${NAME_END}`, 'gi'),
-    before: new RegExp(`(?<!${NAME_EDGE})(${NAME})\\s*(?:的\\s*)?(${any})`, 'gi'),
+    before: new RegExp(`(?<!${NAME_EDGE})(${NAME})\\s*(的\\s*)?(${any})`, 'gi'),
   };
 }
 
@@ -280,9 +289,12 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     }
     for (const match of text.matchAll(patterns.before)) {
       const value = (match[1] ?? '').replace(/\.+$/, '');
-      const word = match[2] ?? '';
+      const word = match[3] ?? '';
       // "microk8s pods", "node-05 pods": a word before a plural says which group, it names no one object.
       if (PLURAL_WORD.test(word)) continue;
+      // `nginx-service 的主机`, `web-1 的 pod`: 的 makes the name the owner (the host of nginx-service), not the
+      // object; `prod 的命名空间` still names the namespace.
+      if (match[2] !== undefined && kind !== 'namespace') continue;
       // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
       const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
       if (ok) out[kind].push({ value, index: match.index ?? 0 });
@@ -302,6 +314,29 @@ const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}
 /** `-n prod`, `--namespace prod`, `--namespace=prod`. */
 const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAME})${NAME_END}`, 'gi');
 const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+/**
+ * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
+ * `route -n`, `iptables -L -n`, `ip -n ns1`, `ping -n`, `head -n 20`. Their `-n` names nothing to fill.
+ */
+const OTHER_N_TOOL =
+  /(?:^|[\s`'"(|;$])(?:arp|route|netstat|ss|iptables(?:-save|-legacy|-nft)?|ip6tables(?:-save)?|nft|tcpdump|ipvsadm|ip|sed|head|tail|echo|sort|uniq|conntrack|nc|ncat|ping|arping|traceroute|tracepath|mtr|dig|nslookup|host|sysctl|lsof|ethtool|bridge|brctl|ipset|ebtables|journalctl|grep|xargs|nsenter|crictl|docker|curl|wget)(?=\s)[^,.;!?，。；`|]*$/i;
+/** A kubectl-like command: its `-n` is the namespace. */
+const NAMESPACED_TOOL =
+  /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
+
+/** `-n X` / `--namespace X` of a kubectl-like command or of no command at all, not of `arp -n`. */
+function namespaceFlags(text: string): Match[] {
+  return collect(text, NAMESPACE_FLAG).filter((match) => {
+    const flag = text.lastIndexOf('-n', match.index);
+    if (flag === -1 || text.startsWith('--namespace', flag - 1)) return true;
+    const before = text.slice(Math.max(0, flag - 80), flag);
+    const other = OTHER_N_TOOL.exec(before);
+    if (!other) return true;
+    // The nearest command decides: `kubectl exec ... -- ip -n` is ip's, `ip a; kubectl -n` is kubectl's.
+    const namespaced = NAMESPACED_TOOL.exec(before);
+    return namespaced !== null && namespaced.index > other.index;
+  });
+}
 
 const IFACE_AFTER =
   /(?:(?<![a-z0-9_-])(?:interface|iface|nic|dev|-i)\s+|(?:物理网卡|物理網卡|网卡|網卡|网口|網口|接口)\s*[:：]?\s*)([a-z][a-z0-9_.-]{0,14})(?![a-z0-9_.-])/gi;
@@ -366,10 +401,10 @@ const ABOUT_SERVICE_IP =
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
-  /(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?\s*[:：]?\s*$/i;
+  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
-  /(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?\s*$/i;
+  /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -472,7 +507,7 @@ function readEntities(question: string): Entities {
 
   const named = objectNames(text);
   const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
-  const namespaces: Match[] = [...named.namespace, ...collect(text, NAMESPACE_FLAG)];
+  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
   for (const match of matchAll(text, NS_SLASH_POD)) {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');

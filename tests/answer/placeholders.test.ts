@@ -12,7 +12,7 @@ interface Case {
   question: string;
   fills: Record<string, string>;
   entities?: Partial<
-    Pick<Entities, 'pods' | 'namespaces' | 'nodes' | 'services' | 'ports' | 'cidrs' | 'ifaces'>
+    Pick<Entities, 'pods' | 'namespaces' | 'nodes' | 'services' | 'ports' | 'cidrs' | 'ifaces' | 'ips'>
   >;
 }
 
@@ -331,6 +331,77 @@ const RULE_CASES: Case[] = [
       'nginx-ingress-controller pod in CrashLoopBackOff: pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff',
     fills: { '<pod>': 'my-nginx-ingress-controller-5b6c48c7dc-z5cvv' },
     entities: { pods: ['my-nginx-ingress-controller-5b6c48c7dc-z5cvv'] },
+  },
+  // Negative: a release is no object name, nor is an image path's `node` an object word (real reports: canal,
+  // flannel on Ubuntu).
+  {
+    question:
+      'pod ip cannot ping from host: ping 10.244.3.4 gives Destination Host Unreachable. calico/node v3.0.3, calico/cni v2.0.1',
+    fills: { '<target-ip>': '10.244.3.4' },
+    entities: { nodes: [], pods: [] },
+  },
+  {
+    question: 'I have 6 nodes ubuntu18.04 with 3 workers, k8s v1.20.5 and flannel v0.13.1-rc2',
+    fills: {},
+    entities: { nodes: [] },
+  },
+  { question: '节点 v1.28.10 升级后 pod 不通', fills: {}, entities: { nodes: [] } },
+  // Positive: a dotted host name is still a node name.
+  {
+    question: 'I added a new node k8s-1.novalocal in another subnet',
+    fills: { '<node-name>': 'k8s-1.novalocal' },
+  },
+  // `-n` of arp, route, iptables, ip is no namespace; of kubectl (also after another tool) it is.
+  {
+    question: 'speaker logs look fine, but arp -n returns (incomplete) for the VIP',
+    fills: {},
+    entities: { namespaces: [] },
+  },
+  {
+    question: '宿主机 sed -n 5p /etc/resolv.conf 显示 nameserver 127.0.0.53',
+    fills: { '<target-ip>': '127.0.0.53' },
+    entities: { namespaces: [], nodes: [] },
+  },
+  {
+    question: 'ip -n cni-1234 addr shows no address on eth0',
+    fills: { '<iface>': 'eth0' },
+    entities: { namespaces: [] },
+  },
+  {
+    question: 'route -n looks right; kubectl get pods -n payments shows all running',
+    fills: { '<namespace>': 'payments' },
+  },
+  {
+    question: 'pod 里 nslookup 超时，看了 kubectl logs -n kube-system coredns 没报错',
+    fills: { '<namespace>': 'kube-system' },
+  },
+  // 的 makes the name an owner: the host of nginx-service is no node named nginx-service; without 的 it names.
+  {
+    question: '只能通过部署了 nginx-service 的主机的 IP+端口进行访问',
+    fills: {},
+    entities: { nodes: [] },
+  },
+  { question: 'web-1 的 pod 都起不来', fills: {}, entities: { pods: [] } },
+  { question: 'node-05 节点上的 pod 都起不来', fills: { '<node-name>': 'node-05' } },
+  { question: 'prod 的命名空间里 pod 都起不来', fills: { '<namespace>': 'prod' } },
+  // An address said to be the source is no target; a node an address sits on is where, not what, is reached.
+  {
+    question: '节点能上网，pod 不行，出口网卡抓到的源地址是 10.16.0.15',
+    fills: {},
+    entities: { ips: [expect.objectContaining({ ip: '10.16.0.15', direction: 'source' })] },
+  },
+  {
+    question: 'snat does not work: the source ip is the endpoint ip 172.20.71.28 of the pod',
+    fills: {},
+  },
+  {
+    question:
+      'my-nginx 172.30.96.3 在节点 10.192.29.218，kube-dns 172.30.19.7 在节点 10.192.29.217，跨节点不通',
+    fills: { '<target-ip>': '172.30.19.7', '<node-ip>': '10.192.29.218' },
+  },
+  {
+    question: 'curl times out on node 192.168.1.20 but works on the others',
+    fills: { '<node-ip>': '192.168.1.20' },
   },
 ];
 
