@@ -37,7 +37,12 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|默认|默認|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)|\bdefault\b/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
+/**
+ * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
+ * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
+ */
+const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
 /**
  * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
  * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
@@ -47,10 +52,16 @@ const CHANGE_ASK =
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+/**
+ * "which" and "where" in a statement relate a clause to a noun ("port 8080, which is a port that kubespray
+ * uses", "the node where the pod is deployed"); they ask only in a question, or where a clause starts with them.
+ */
+const RELATIVE =
+  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])/gi;
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
-const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|when|can you|could you|tell me|is there)\b/i;
+const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|can you|could you|tell me|is there)\b|^\s*when\b/i;
 /** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
 const DEFAULT_ASKED =
   /\bdefault\b(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
@@ -80,7 +91,7 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
   [
     'setting',
-    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式/,
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|(?:environment|env) var(?:iable)?s?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|环境变量|環境變數/,
   ],
 ];
 
@@ -95,9 +106,14 @@ const CLAUSES =
 /** The clauses of a text, each with whether its sentence ends in a question mark. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
   const out: Array<{ clause: string; question: boolean }> = [];
-  for (const sentence of text.match(/[^。！？；;!?\n]+[。！？；;!?]*/gu) ?? []) {
-    const question = /[?？]\s*$/u.test(sentence);
-    for (const clause of sentence.split(CLAUSES)) if (clause.trim() !== '') out.push({ clause, question });
+  for (const marked of text.match(/[^。！？；;!?\n]+[。！？；;!?]*/gu) ?? []) {
+    // "I haven't changed the default Corefile. ... What could cause this?": only the last of the sentences a
+    // question mark ends is the question.
+    const parts = marked.split(/(?<=[\w)\]"'`]\.)\s+/);
+    for (const [i, sentence] of parts.entries()) {
+      const question = i === parts.length - 1 && /[?？]\s*$/u.test(sentence);
+      for (const clause of sentence.split(CLAUSES)) if (clause.trim() !== '') out.push({ clause, question });
+    }
   }
   return out;
 }
@@ -113,36 +129,69 @@ function askedFact(question: string): FactAsk | null {
   const text = question.normalize('NFKC');
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
+  /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
+  let previous: { clause: string; kinds: ValueKind[] } | null = null;
+  /** Every clause that asked nothing but states a default. */
+  const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
+  let asksDefault = false;
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const { clause: said, question: isQuestion } of clausesOf(text)) {
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
     // setup; they do not ask.
-    const clause = said.replace(STATED_DEFAULT, ' ');
+    // In a question, "use by default?" asks for the default.
+    const clause = isQuestion ? said : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
+    const questionish = isQuestion || QUESTIONISH.test(clause);
+    const asks = ASKS.test(clause) || (questionish && DEFAULT_WORD.test(clause));
     const change = CHANGE_ASK.test(clause);
-    if (!change && (!ASKS.test(clause) || NOT_A_VALUE.test(clause))) continue;
+    const stated = previous;
+    previous = null;
+    if (!change && (!asks || NOT_A_VALUE.test(clause))) {
+      if (DEFAULT_WORD.test(clause)) {
+        previous = { clause, kinds: kindsIn(clause) };
+        defaults.push(previous);
+      }
+      continue;
+    }
     if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
       continue;
     const clauseKinds = kindsIn(clause);
+    const own = clauseKinds.length;
     if (change) clauseKinds.push('setting');
     // Nothing but "the default ..." asked: the line that states that default.
-    if (clauseKinds.length === 0 && (isQuestion || QUESTIONISH.test(clause)) && DEFAULT_ASKED.test(clause))
-      clauseKinds.push('default');
+    if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
     if (clauseKinds.length === 0) continue;
+    // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
+    // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
+    if (own === 0 && stated && stated.kinds.length > 0) {
+      asking.push(stated.clause.trim());
+      for (const kind of stated.kinds) kinds.add(kind);
+    }
     asking.push(clause.trim());
     for (const kind of clauseKinds) kinds.add(kind);
+    if (DEFAULT_WORD.test(clause)) asksDefault = true;
   }
   if (asking.length === 0) return null;
+  // The default asked for, and stated around the question ("which is the default subnet ...? Expected: the default
+  // subnet is ovn-default"): those statements say which default is meant.
+  if (asksDefault)
+    for (const stated of defaults)
+      if (!asking.includes(stated.clause.trim()) && stated.kinds.some((kind) => kinds.has(kind)))
+        asking.push(stated.clause.trim());
   const focus = asking.join(' ');
   return { kinds: [...kinds], wantsDefault: /默认|默認|\bdefault\b/i.test(focus), focus };
 }
 
 /** A camelCase key ("which dnsPolicy"): a setting asked for by its name. */
 const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
+/** The setting's name is what the interrogative asks about: "which externalTrafficPolicy value keeps the IP". */
+const WHICH_SETTING =
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+)?[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
 
 function kindsIn(text: string): ValueKind[] {
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
   // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
   if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
+  if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
   // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
     return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
@@ -175,9 +224,12 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   default: /默认|默認|\bdefault\b/i,
 };
 
-/** A path inside a command (`cat /sys/...`) is not the path a line states: commands are dropped for paths. */
+/**
+ * A path inside a command (`cat /sys/...`) is not the path a line states: commands are dropped for paths. A setting
+ * with its value (`resolvConf: /run/systemd/resolve/resolv.conf`) is no command: it states the path.
+ */
 function valueText(kind: ValueKind, quote: string): string {
-  return kind === 'path' ? quote.replace(/`[^`]*\s[^`]*`/g, ' ') : quote;
+  return kind === 'path' ? quote.replace(/`(?![\w.-]+[:=]\s*\/)[^`]*\s[^`]*`/g, ' ') : quote;
 }
 
 /** A line that states a default: the word, or a default route. */
@@ -191,7 +243,17 @@ interface Candidate {
   /** Text the candidate is matched on: the quote, its table header and its section headings. */
   context: string;
   weight: number;
+  /** A comment with its command: it states the setting the command changes, not the values it is given. */
+  settingOnly?: boolean;
 }
+
+const SHELL_COMMENT = /^\s*#\s/;
+
+/** A setting asked for by its form, and the form: an environment variable (`IP_AUTODETECTION_METHOD`), a flag. */
+const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
+  [/\b(?:environment|env) var(?:iable)?s?\b|环境变量|環境變數/i, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
+  [/\b(?:command[- ]line )?flags?\b|命令行参数|命令行參數/i, /(?<![\w-])--[a-z][a-z0-9-]+/],
+];
 
 /** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
 const candidateCache = new WeakMap<Chunk, Candidate[]>();
@@ -217,9 +279,10 @@ function candidatesOf(chunk: Chunk): Candidate[] {
     if (block.kind === 'fence') {
       // Output, diagrams and the comments of shell blocks can state a value; shell commands do not.
       const shell = /^(?:bash|sh|shell|console|zsh)$/i.test(block.lang);
+      const last = block.lines.length - 1;
       for (const [i, raw] of block.lines.entries()) {
-        if (i === 0 || i === block.lines.length - 1 || raw.trim() === '') continue;
-        if (shell && !/^\s*#\s/.test(raw)) continue;
+        if (i === 0 || i === last || raw.trim() === '') continue;
+        if (shell && !SHELL_COMMENT.test(raw)) continue;
         cached.push({
           chunk,
           line: block.start + i,
@@ -227,6 +290,26 @@ function candidatesOf(chunk: Chunk): Candidate[] {
           quote: raw.trim(),
           context: `${headings} ${raw}`,
           weight: 0.5,
+        });
+        // A comment saying what the command after it changes, and that command ("# 改为 Local 以保留客户端源 IP",
+        // `kubectl patch svc ... externalTrafficPolicy":"Local"`): the code line that states a setting's value.
+        const next = block.lines[i + 1] ?? '';
+        if (!shell || i + 1 >= last || next.trim() === '' || SHELL_COMMENT.test(next)) continue;
+        let end = i + 1;
+        while (end + 1 < last && /\\\s*$/.test(block.lines[end] ?? '')) end++;
+        const quote = block.lines
+          .slice(i, end + 1)
+          .map((line) => line.trim())
+          .join(' ');
+        cached.push({
+          chunk,
+          line: block.start + i,
+          endLine: block.start + end,
+          quote,
+          context: `${headings} ${quote}`,
+          // The comment is the author's sentence, as prose is: a text block's other lines are output and diagrams.
+          weight: 1,
+          settingOnly: true,
         });
       }
       continue;
@@ -341,6 +424,12 @@ const TRANSLATIONS = new Map<string, string[]>(
     open: ['放行', '开放'],
     allow: ['放行'],
     security: ['安全组'],
+    client: ['客户端'],
+    source: ['源'],
+    keep: ['保留'],
+    keeps: ['保留'],
+    preserve: ['保留'],
+    variable: ['变量'],
   }),
 );
 
@@ -428,6 +517,8 @@ function findDirect(
   const kindWords = kindMask(ask.kinds);
   const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
   const wantsSetting = ask.kinds.includes('setting');
+  // "which environment variable", "which flag": only a setting of that form answers.
+  const form = wantsSetting ? SETTING_FORMS.find(([asked]) => asked.test(ask.focus))?.[1] : undefined;
   const wantsFallback = ask.kinds.includes('default');
   // Only lines holding a value of an asked kind can be picked.
   let holding = 0;
@@ -462,8 +553,13 @@ function findDirect(
     for (const candidate of linesHolding(doc, holding)) {
       const { values, kindWords: quoteKinds } = quoteFacts(candidate);
       const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
+      // A command that changes a setting answers which setting or how to change it, not what the default is.
+      if (candidate.settingOnly && ask.wantsDefault) continue;
       const setting =
-        wantsSetting && (values & KIND_BIT.setting) !== 0 && (about === 0 || (quoteKinds & about) !== 0);
+        wantsSetting &&
+        (values & KIND_BIT.setting) !== 0 &&
+        (about === 0 || (quoteKinds & about) !== 0) &&
+        (form === undefined || form.test(candidate.quote));
       const fallback = wantsFallback && (values & KIND_BIT.default) !== 0;
       if (!value && !setting && !fallback) continue;
       // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
@@ -534,6 +630,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     let values = 0;
     for (const kind of KINDS)
       if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
+    if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);
   }

@@ -37,10 +37,11 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       true,
     ],
     ['kube-ovn 的 pod mtu 怎么修改', ['mtu', 'setting'], false],
-    // A mode or method asked for is a setting's value; "how many" asks for a number (real reports).
-    ['Which IP autodetection method does calico/node use by default?', ['addr', 'setting'], false],
+    // A mode or method asked for is a setting's value; "how many" asks for a number (real reports); "by default"
+    // in a question asks for the default.
+    ['Which IP autodetection method does calico/node use by default?', ['addr', 'setting'], true],
     ['kube-proxy 用的是哪种模式', ['setting'], false],
-    ['How many conntrack entries per CPU core does kube-proxy allow by default?', ['count'], false],
+    ['How many conntrack entries per CPU core does kube-proxy allow by default?', ['count'], true],
     ['how many bytes does vxlan take from the MTU', ['mtu', 'overhead'], false],
     // Only a default asked: the line that states it.
     ['Can you tell me when IPVS replaced IPTables as default proxy mode?', ['setting'], true],
@@ -77,6 +78,25 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // The bytes an encapsulation takes, and a file asked for by its name.
     ['How many bytes does Kube-OVN subtract from the NIC MTU for the pod MTU?', ['mtu', 'overhead'], false],
     ['Which resolv.conf should the kubelet use instead?', ['path'], false],
+    // A default stated in the report is the setup; the setting asked for by its name or its form (real reports).
+    [
+      'Crossplane with hostNetwork: true cannot resolve, because the kubernetes default dnsPolicy (ClusterFirst) falls back to Default for pods in the hostNetwork. Which dnsPolicy should a hostNetwork pod use?',
+      ['setting'],
+      false,
+    ],
+    [
+      'BGP not established with 192.168.10.172. I have 2 NICs. Which calico-node environment variable chooses the interface?',
+      ['iface', 'setting'],
+      false,
+    ],
+    ['calico-node 用哪个环境变量选择网卡？', ['iface', 'setting'], false],
+    ['Which externalTrafficPolicy value keeps the client source IP?', ['addr', 'setting'], false],
+    // A default asked about what the sentence before states.
+    [
+      'The default pool is 10.96.0.0/12 in our calico.yaml. Is there a way to change it?',
+      ['cidr', 'setting'],
+      true,
+    ],
   ])('%s → %j', (question, kinds, wantsDefault) => {
     expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
   });
@@ -104,6 +124,12 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     'after I changed the mtu the pods still fail, how do I check it?',
     'which pod is failing the health check',
     'which pod should I open a shell in on that node',
+    // A default, "which" or "where" in a statement ask for no value (real reports).
+    'Default MTU for CNI plugin is not right. My worker nodes have MTU=1446.',
+    'IP_AUTODETECTION_METHOD always need change when default first-found',
+    'SSH to any node on port 32022 should work, but only port 32022 of the node where the pod is deployed accepts the connection.',
+    'the speaker failed as it tries to bind on port 8080, which is a port that kubespray has a nginx-proxy listen on.',
+    "I haven't changed the default Corefile configuration. What are the possibilities which might cause this?",
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
@@ -207,6 +233,72 @@ describe('direct answers on a real index', () => {
       const direct = body.structured.direct;
       expect(direct?.text).toContain('多网卡时在 DaemonSet 参数中用 `--iface=<网卡>`');
       expect(body.citations[(direct?.cite ?? 0) - 1]?.lines).toEqual([10, 11]);
+    } finally {
+      await own.cleanup();
+      await rm(kbDir, { recursive: true, force: true });
+    }
+  });
+
+  it('quotes the comment and command that set a setting, of the asked form, but not for its default', async () => {
+    const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    const own = await (async () => {
+      await mkdir(path.join(kbDir, 'service'));
+      await writeFile(
+        path.join(kbDir, 'service/source-ip.md'),
+        [
+          '---',
+          'triggers: [客户端源 IP 丢失]',
+          'category: service_external',
+          '---',
+          '',
+          '# 客户端源 IP',
+          '',
+          '## 概述',
+          '',
+          '应用看到的客户端 IP 都是节点 IP：这是 `externalTrafficPolicy: Cluster`（默认）的 SNAT 行为。',
+          '',
+          '节点地址由 `NODE_IP_DETECTION` 环境变量选择网卡，默认 `first-found`。',
+          '',
+          'kubelet 的上游 DNS 见下表。',
+          '',
+          '| 现象 | 处理 |',
+          '| --- | --- |',
+          '| 日志 `loop detected` | kubelet `resolvConf: /run/systemd/resolve/resolv.conf` |',
+          '',
+          '## 修复',
+          '',
+          '```bash',
+          '# [变更] 改为 Local 以保留客户端源 IP',
+          'kubectl patch svc <service-name> -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
+          '# [变更] 通过 operator 指定节点地址探测网卡',
+          'kubectl patch installation default --type=merge \\',
+          '  -p \'{"spec":{"nodeAddressAutodetection":{"interface":"eth0"}}}\'',
+          '```',
+          '',
+        ].join('\n'),
+      );
+      return buildFixtureIndex(kbDir);
+    })();
+    const ask = async (message: string) =>
+      (await answerChat({ searcher: own.searcher, conversations: new ConversationStore() }, { message })).body
+        .structured.direct?.text ?? '';
+    try {
+      // The code line that states the value, with the comment that says what it does.
+      expect(await ask('Which externalTrafficPolicy value keeps the client source IP?')).toContain(
+        '改为 Local 以保留客户端源 IP',
+      );
+      // An environment variable asked for: the line naming one, not a command setting a camelCase field.
+      expect(await ask('Which environment variable chooses the interface for the node address?')).toContain(
+        'NODE_IP_DETECTION',
+      );
+      // The default asked for: the line that states it, not a change.
+      expect(await ask('Which externalTrafficPolicy does a Service use by default?')).toContain(
+        'externalTrafficPolicy: Cluster',
+      );
+      // A setting with a path as its value states that path.
+      expect(await ask('loop detected. Which resolv.conf should the kubelet use?')).toContain(
+        '/run/systemd/resolve/resolv.conf',
+      );
     } finally {
       await own.cleanup();
       await rm(kbDir, { recursive: true, force: true });
