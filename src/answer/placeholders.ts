@@ -313,6 +313,8 @@ const IFACE_LIKE =
 const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
 /** `-n prod`, `--namespace prod`, `--namespace=prod`. */
 const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAME})${NAME_END}`, 'gi');
+/** `<service>.<namespace>.svc`, optionally with the cluster domain: a Service's DNS name. */
+const SERVICE_DNS = /^([a-z][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
 const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 /**
  * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
@@ -525,7 +527,16 @@ function readEntities(question: string): Entities {
   // `pod prod/nginx` put `prod` in pods via the keyword rule: it is the namespace there.
   const namespaceSet = new Set(namespaces.map((match) => match.value));
   const nodes: Match[] = [...named.node, ...collect(text, NODE_SHAPE, 1, (value) => isName(value))];
-  const services = named.service;
+  // A Service's name is one DNS label: `service nginx-svc.default.svc.cluster.local` names nginx-svc in default.
+  const services: Match[] = [];
+  for (const match of named.service) {
+    const dns = SERVICE_DNS.exec(match.value);
+    if (!match.value.includes('.')) services.push(match);
+    else if (dns) {
+      services.push({ value: dns[1] ?? '', index: match.index });
+      namespaces.push({ value: dns[2] ?? '', index: match.index + (dns[1] ?? '').length + 1 });
+    }
+  }
   const ifaces = [
     ...collect(text, IFACE_AFTER, 1, isIfaceName),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
@@ -546,7 +557,8 @@ function readEntities(question: string): Entities {
     cidrs: unique(cidrs),
     ports: portMentions(text, attachedPorts),
     pods: podNames,
-    namespaces: values(namespaces),
+    // A namespace is one DNS label too.
+    namespaces: values(namespaces).filter((name) => !name.includes('.')),
     nodes: nodeNames,
     services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
     ifaces: values(ifaces),

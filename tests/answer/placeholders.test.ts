@@ -351,6 +351,16 @@ const RULE_CASES: Case[] = [
     question: 'I added a new node k8s-1.novalocal in another subnet',
     fills: { '<node-name>': 'k8s-1.novalocal' },
   },
+  // A Service's or namespace's name is one DNS label: a Service's DNS name gives both; a host name gives neither.
+  {
+    question: 'service nginx-svc.default.svc.cluster.local not resolving from pods',
+    fills: { '<service-name>': 'nginx-svc', '<namespace>': 'default' },
+  },
+  {
+    question: '服务 redis.cache.svc 解析超时',
+    fills: { '<service-name>': 'redis', '<namespace>': 'cache' },
+  },
+  { question: 'the service api.example.com is unreachable from pods', fills: {}, entities: { services: [] } },
   // `-n` of arp, route, iptables, ip is no namespace; of kubectl (also after another tool) it is.
   {
     question: 'speaker logs look fine, but arp -n returns (incomplete) for the VIP',
