@@ -61,6 +61,8 @@ const RELATIVE =
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
+/** A clause that starts by asking, with or without its question mark. */
+const ASKING_START = /^\s*(?:what|which|where|how (?:big|large|many|much))\b/i;
 const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|can you|could you|tell me|is there)\b|^\s*when\b/i;
 /** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
 const DEFAULT_ASKED =
@@ -138,8 +140,12 @@ function askedFact(question: string): FactAsk | null {
   for (const { clause: said, question: isQuestion } of clausesOf(text)) {
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
     // setup; they do not ask.
-    // In a question, "use by default?" asks for the default.
-    const clause = isQuestion ? said : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
+    // In a question ("use by default?", "what mode is it in by default"), "by default" asks for the default.
+    const clause = isQuestion
+      ? said
+      : ASKING_START.test(said)
+        ? said.replace(RELATIVE, ' ')
+        : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asks = ASKS.test(clause) || (questionish && DEFAULT_WORD.test(clause));
     const change = CHANGE_ASK.test(clause);
@@ -185,7 +191,7 @@ function askedFact(question: string): FactAsk | null {
 const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
 /** The setting's name is what the interrogative asks about: "which externalTrafficPolicy value keeps the IP". */
 const WHICH_SETTING =
-  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+)?[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
 
 function kindsIn(text: string): ValueKind[] {
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);

@@ -91,6 +91,9 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ],
     ['calico-node 用哪个环境变量选择网卡？', ['iface', 'setting'], false],
     ['Which externalTrafficPolicy value keeps the client source IP?', ['addr', 'setting'], false],
+    ['what value should externalTrafficPolicy have to preserve the client IP', ['addr', 'setting'], false],
+    // A clause that starts asking asks for the default without its question mark.
+    ['what mode is kube-proxy running in by default', ['setting'], true],
     // A default asked about what the sentence before states.
     [
       'The default pool is 10.96.0.0/12 in our calico.yaml. Is there a way to change it?',
