@@ -30,6 +30,12 @@ export interface RetrievalConfig {
   toolDocs: { category: string; factor: number };
   /** Below this confidence the answer abstains. */
   abstainBelow: number;
+  /**
+   * An answer draws on every runbook with a hit scoring at least this share of the top hit (compose's
+   * `otherDocShare`): confidence is the highest of theirs, so a near-tie does not abstain because the runbook that
+   * happened to rank first covers less of the question than the one just behind it.
+   */
+  closeDocShare: number;
   /** Confidence of any trigger hit on the top doc, and of a full-strength one. */
   triggerConfidence: { min: number; max: number };
   /**
@@ -109,6 +115,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   candidatesPerRetriever: 40,
   toolDocs: { category: 'diagnostics', factor: 0.6 },
   abstainBelow: 0.5,
+  closeDocShare: 0.8,
   triggerConfidence: { min: 0.5, max: 0.95 },
   lexicalConfidence: {
     fullScore: 150,
