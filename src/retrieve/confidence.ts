@@ -50,3 +50,26 @@ export function lexicalSignals(
       : config.topicWeight * evidence.topicCoverage * ratio ** config.topicScaleExponent;
   return { lexical_coverage: strength * covered, lexical_topic: Math.min(1, strength * onTopic) };
 }
+
+/**
+ * The confidence of a search: the top hit's doc's, or a close runbook's when higher. Every other doc with a hit
+ * scoring at least `share` of the top hit's is one the answer draws on (its rows, commands, a stated value), so
+ * how sure we are that the KB answers is the best of theirs. `partsOf` computes one doc's parts. Pure.
+ */
+export function closeDocsConfidence<P extends { combined: number }>(
+  hits: ReadonlyArray<{ doc: { path: string }; score: number }>,
+  share: number,
+  partsOf: (docPath: string) => P,
+): P | null {
+  const top = hits[0];
+  if (!top) return null;
+  let best = partsOf(top.doc.path);
+  const seen = new Set([top.doc.path]);
+  for (const hit of hits) {
+    if (seen.has(hit.doc.path) || hit.score < top.score * share) continue;
+    seen.add(hit.doc.path);
+    const parts = partsOf(hit.doc.path);
+    if (parts.combined > best.combined) best = parts;
+  }
+  return best;
+}

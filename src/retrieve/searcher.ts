@@ -1,5 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
-import { lexicalSignals } from './confidence.js';
+import { closeDocsConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
@@ -342,9 +342,9 @@ export class KbSearcher implements Searcher {
       config,
       topK,
     );
-    const parts = hits[0]
-      ? this.confidence(hits[0].doc.path, trigger, lexical, vector, coverage, topicCoverage)
-      : null;
+    const parts = closeDocsConfidence(hits, config.closeDocShare, (docPath) =>
+      this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage),
+    );
     const confidence = parts?.combined ?? 0;
     const result: RetrievalResult = {
       hits,
@@ -412,7 +412,7 @@ export class KbSearcher implements Searcher {
   }
 
   /**
-   * How sure we are that the top doc answers: any trigger hit on it is strong evidence; otherwise the raw BM25
+   * How sure we are that a doc (the top one, or a close one: `closeDocsConfidence`) answers: any trigger hit on it is strong evidence; otherwise the raw BM25
    * score of the best chunk, discounted when the top doc covers little of the question (an off-topic
    * question matches a doc on generic words only: "pod", "node", "kubectl"); as a second signal, the same score
    * weighted by how much of the question is what the top doc says it is about (an off-topic question meets a
@@ -421,7 +421,7 @@ export class KbSearcher implements Searcher {
    * signals are scaled to the KB's size (confidence.ts).
    */
   private confidence(
-    topDoc: string,
+    doc: string,
     trigger: TriggerHit[] | null,
     lexical: RankedChunk[] | null,
     vector: RankedChunk[] | null,
@@ -429,13 +429,13 @@ export class KbSearcher implements Searcher {
     topicCoverage: ((docPath: string) => number) | null,
   ): ConfidenceParts {
     const { triggerConfidence, lexicalConfidence } = this.config;
-    const triggerScore = trigger?.find((hit) => hit.docPath === topDoc)?.score ?? 0;
+    const triggerScore = trigger?.find((hit) => hit.docPath === doc)?.score ?? 0;
     const lexicalScore = lexical?.[0]?.score ?? 0;
     const { lexical_coverage, lexical_topic } = lexicalSignals(
       {
         score: lexicalScore,
-        coverage: coverage ? coverage(topDoc) : null,
-        topicCoverage: topicCoverage ? topicCoverage(topDoc) : null,
+        coverage: coverage ? coverage(doc) : null,
+        topicCoverage: topicCoverage ? topicCoverage(doc) : null,
         chunks: this.lexical.chunkCount,
       },
       lexicalConfidence,
