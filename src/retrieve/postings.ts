@@ -271,10 +271,11 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     const lists = freshPostings[f] as Map<number, number[]>;
     let freshTotal = 0;
     for (const list of lists.values()) freshTotal += list.length / 2;
-    // Exactly the postings kept and added (a damaged count is caught below: the arrays are then cut to size).
+    // Exactly the postings kept and added. Previous arrays whose counts do not add up (damage) are caught below:
+    // writes past the end are dropped, and the index is then built the slow way.
     const size = Math.max(0, oldChunk.length - (droppedPostings[f] as number)) + freshTotal;
-    const outChunk = new Uint32Array(Math.max(size, oldChunk.length + freshTotal));
-    const outTf = new Uint32Array(outChunk.length);
+    const outChunk = new Uint32Array(size);
+    const outTf = new Uint32Array(size);
     const start = new Uint32Array(terms.length + 1);
     let at = 0;
     for (let t = 0; t < terms.length; t++) {
@@ -282,9 +283,10 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       let p = o < 0 ? 0 : (oldStart[o] as number);
       const pEnd = o < 0 ? 0 : (oldStart[o + 1] as number);
       const list = lists.get(t);
-      if (list === undefined && segments.worthIt(pEnd - p)) {
-        // A long list: each run of kept chunks found by binary search and copied in one go.
-        at = segments.copy(oldChunk, oldTf, p, pEnd, outChunk, outTf, at);
+      if (segments.worthIt(pEnd - p)) {
+        // A long list: each run of kept chunks found by binary search and copied in one go, the inputs' postings
+        // (which fall between runs) merged in between.
+        at = segments.copy(oldChunk, oldTf, p, pEnd, list ?? NO_POSTINGS, outChunk, outTf, at);
         start[t + 1] = at;
         continue;
       }
@@ -318,9 +320,10 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       }
       start[t + 1] = at;
     }
+    if (at !== size) return rebuild(previous, docs);
     postStart.push(start);
-    postChunk.push(at === outChunk.length ? outChunk : outChunk.slice(0, at));
-    postTf.push(at === outTf.length ? outTf : outTf.slice(0, at));
+    postChunk.push(outChunk);
+    postTf.push(outTf);
   }
 
   // The same dictionary: term ids need no renumbering (kept docs' term lists are copied as they are).
@@ -415,31 +418,51 @@ class ChunkSegments {
     return this.from.length <= 64 && listLength >= 16 * (this.from.length + 1);
   }
 
-  /** Copies the kept postings of chunks[p, pEnd) (ascending) to out from `at`, renumbered; returns the new end. */
+  /**
+   * Copies the kept postings of chunks[p, pEnd) (ascending) to out from `at`, renumbered, merged with `fresh`
+   * (new chunk ordinal, tf pairs, ascending, none inside a run); returns the new end. Past the end of `out`
+   * nothing is written, but the end counts on (the caller checks it).
+   */
   copy(
     chunks: Uint32Array,
     tfs: Uint32Array,
     p: number,
     pEnd: number,
+    fresh: readonly number[],
     outChunk: Uint32Array,
     outTf: Uint32Array,
     at: number,
   ): number {
     let a = p;
-    for (let k = 0; k < this.from.length && a < pEnd; k++) {
+    let q = 0;
+    for (let k = 0; k < this.from.length; k++) {
+      const offset = this.offset[k] as number;
+      const newFrom = (this.from[k] as number) + offset;
+      for (; q < fresh.length && (fresh[q] as number) < newFrom; q += 2, at++) {
+        outChunk[at] = fresh[q] as number;
+        outTf[at] = fresh[q + 1] as number;
+      }
+      if (a >= pEnd) continue;
       a = lowerBoundU32(chunks, this.from[k] as number, a, pEnd);
       const b = lowerBoundU32(chunks, this.to[k] as number, a, pEnd);
       if (b === a) continue;
-      const offset = this.offset[k] as number;
-      if (offset === 0) outChunk.set(chunks.subarray(a, b), at);
-      else for (let i = a, j = at; i < b; i++, j++) outChunk[j] = (chunks[i] as number) + offset;
-      outTf.set(tfs.subarray(a, b), at);
+      if (at + b - a <= outChunk.length) {
+        if (offset === 0) outChunk.set(chunks.subarray(a, b), at);
+        else for (let i = a, j = at; i < b; i++, j++) outChunk[j] = (chunks[i] as number) + offset;
+        outTf.set(tfs.subarray(a, b), at);
+      }
       at += b - a;
       a = b;
+    }
+    for (; q < fresh.length; q += 2, at++) {
+      outChunk[at] = fresh[q] as number;
+      outTf[at] = fresh[q + 1] as number;
     }
     return at;
   }
 }
+
+const NO_POSTINGS: readonly number[] = [];
 
 /** lowerBound over a Uint32Array (monomorphic: called per run of every long postings list). */
 function lowerBoundU32(sorted: Uint32Array, value: number, lo: number, hi: number): number {

@@ -135,6 +135,18 @@ describe('updating postings arrays', () => {
     },
   );
 
+  it('previous arrays whose counts do not add up (damage) are not trusted: the result is still a fresh build', () => {
+    const before = corpus(15, 30);
+    const after = [...before];
+    const at = after.findIndex((doc) => doc.chunks.length > 0);
+    after[at] = makeDoc(after[at]?.path ?? '', random(16), VOCABULARY, 2);
+    const previous = buildPostings(before);
+    // The edited doc's first chunk claims one more distinct text term than it has postings.
+    const chunk = before.slice(0, at).reduce((sum, doc) => sum + doc.chunks.length, 0);
+    previous.fieldLength[chunk * 3 + 2] = (previous.fieldLength[chunk * 3 + 2] as number) + 1;
+    expect(updatePostings(previous, updateInputs(before, after))).toEqual(buildPostings(after));
+  });
+
   it('nothing changed, everything changed, everything removed', () => {
     const before = corpus(9, 25);
     expectUpdateEqualsBuild(before, [...before]);
