@@ -36,6 +36,7 @@ import { ConversationStore } from '../src/answer/conversation.js';
 import { embeddingConfigFromEnv } from '../src/core/config.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { runEval } from '../src/eval/run-eval.js';
+import { RACY_MS } from '../src/index/file-stat.js';
 import { updateIndex } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import { currentGeneration } from '../src/index/store.js';
@@ -271,6 +272,8 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
 async function measureIncremental(label: string, kbDir: string, work: string): Promise<string[]> {
   const indexDir = path.join(work, `index-${label}`);
   const full = await inChild('ingest', kbDir, indexDir);
+  // Files changed within RACY_MS of an ingest are read again by the next one: wait that out once, as a start would.
+  await new Promise((resolve) => setTimeout(resolve, RACY_MS));
   const edited = await firstDoc(kbDir);
   const rounds: Array<Record<string, unknown>> = [];
   for (let round = 0; round < ROUNDS; round++) {
