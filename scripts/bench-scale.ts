@@ -18,7 +18,11 @@
  * Optionally (`--heap-copies N`, slow): a full ingest of kb/ + N copies (29: about 18,000 docs) under a 1 GB heap
  * (`--max-old-space-size=1024`), with its time and peak RSS.
  *
- * Usage: npm run bench:scale [-- --copies N --chats N --heap-copies N]. Corpora: $NETKB_CORPORA, else ../shared/corpora.
+ * `--only incremental`: only the full ingest and then ROUNDS incremental ingests after one edited file each
+ * (`--rounds N`, default 5), per KB: their median and each round's phases (for iterating on the incremental path).
+ *
+ * Usage: npm run bench:scale [-- --copies N --chats N --heap-copies N --only incremental --rounds N].
+ * Corpora: $NETKB_CORPORA, else ../shared/corpora.
  */
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +36,7 @@ import { ConversationStore } from '../src/answer/conversation.js';
 import { embeddingConfigFromEnv } from '../src/core/config.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { runEval } from '../src/eval/run-eval.js';
+import { RACY_MS } from '../src/index/file-stat.js';
 import { updateIndex } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import { currentGeneration } from '../src/index/store.js';
@@ -51,6 +56,9 @@ const CHATS = flag('chats', 2000);
 /** `--heap-copies N`: also a full ingest of kb/ + N copies (29: about 18,000 docs) within a 1 GB heap. Slow. */
 const HEAP_COPIES = flag('heap-copies', 0);
 const HEAP_LIMIT_MB = 1024;
+/** `--only incremental`: only the incremental ingest (after a full one), ROUNDS times. */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const ROUNDS = flag('rounds', 5);
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
@@ -260,7 +268,37 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
   ];
 }
 
+/** `--only incremental`: a full ingest, then ROUNDS incremental ingests after one edited file each. */
+async function measureIncremental(label: string, kbDir: string, work: string): Promise<string[]> {
+  const indexDir = path.join(work, `index-${label}`);
+  const full = await inChild('ingest', kbDir, indexDir);
+  // Files changed within RACY_MS of an ingest are read again by the next one: wait that out once, as a start would.
+  await new Promise((resolve) => setTimeout(resolve, RACY_MS));
+  const edited = await firstDoc(kbDir);
+  const rounds: Array<Record<string, unknown>> = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await appendFile(edited, `\nOne edited line, round ${round}.\n`);
+    rounds.push(await inChild('ingest', kbDir, indexDir));
+  }
+  const times = rounds.map((round) => Number(round.ms)).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return [
+    `${label} (${full.docs} docs): incremental ingest after one edited file, median ${f0(median)} ms of ${ROUNDS} ` +
+      `(${times.map(f0).join(', ')} ms); load ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}`,
+    ...rounds.map(
+      (round) =>
+        `  ${f0(round.ms)} ms, wrote ${round.written ? 'a generation' : 'nothing'}, CPU ${f2(round.cpuS)} s: ` +
+        `${phaseList(round.phases)} (${round.read} files read, ${round.parsed} parsed)`,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
+  if (ONLY !== null && ONLY !== 'incremental')
+    throw new Error(`--only ${ONLY}: only \`--only incremental\` is known`);
   const work = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-scale-'));
   try {
     const bundled = path.join(work, 'kb-bundled');
@@ -269,6 +307,12 @@ async function main(): Promise<void> {
     await mkdir(large);
     await buildLargeKb(REPO, CORPORA, large, COPIES);
     await writeFile(path.join(work, 'README'), 'netkb scale bench scratch dir\n');
+    if (ONLY === 'incremental') {
+      console.log(`node ${process.version}, ${os.cpus().length} CPUs, vectors off`);
+      console.log((await measureIncremental('bundled', bundled, work)).join('\n'));
+      console.log((await measureIncremental(`bundled + ${COPIES} copies`, large, work)).join('\n'));
+      return;
+    }
     console.log(
       `node ${process.version}, ${os.cpus().length} CPUs, vectors off, ${CHATS} uncached chats per KB`,
     );

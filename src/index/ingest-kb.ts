@@ -31,10 +31,18 @@ import { scanKb } from './kb-files.js';
 import { type ParseOutcome, ParsePool, parseHere } from './parse-pool.js';
 import { shareRecordStrings } from './record-schema.js';
 import {
+  chunkCountOf,
+  commandCountOf,
+  type IndexedDoc,
+  isStoredDoc,
+  parsedRecord,
+} from './record-summary.js';
+import {
   currentGeneration,
   type IndexContents,
   type Manifest,
   readIndex,
+  readIndexForIngest,
   readLexical,
   readLexicalHead,
   readScopes,
@@ -128,7 +136,13 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   const manifestRead = new Promise<Manifest | null>((resolve) => {
     announceManifest = resolve;
   });
-  const previousRead = readPrevious(options.indexDir, announceManifest).finally(() => {
+  // Whether this ingest will write (a file's content is new, or a doc is gone): then unchanged records are taken as
+  // their stored bytes, checked against the generation's summary, not parsed. Decided once the files are stat'ed.
+  let decideUnparsed: (unparsed: boolean) => void = () => {};
+  const unparsed = new Promise<boolean>((resolve) => {
+    decideUnparsed = resolve;
+  });
+  const previousRead = readPrevious(options.indexDir, announceManifest, unparsed).finally(() => {
     announceManifest(null);
     phase('previous', started);
   });
@@ -153,13 +167,15 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   // Each file is one unit of failure: read with bounded open files, checked against the structural budgets,
   // parsed in a worker with a time budget. A file over a budget is skipped with an error finding.
   let pool: ParsePool | null = null;
-  const slots: Array<ParsedDocument | SkippedFile | null> = new Array(files.length).fill(null);
+  const slots: Array<IndexedDoc | SkippedFile | null> = new Array(files.length).fill(null);
   const parsedFlags: boolean[] = new Array(files.length).fill(false);
   const transient = new Set<string>();
   /** Files whose hash the manifest knows: reused once the previous records are read (else parsed). */
   const known: Array<{ index: number; hash: string }> = [];
   let reused = 0;
-  let previous: StoredIndex | null = null;
+  /** Whether some file's content differs from what the manifest recorded (new, changed, newly too large). */
+  let changed = false;
+  let previous: StoredIndex<IndexedDoc> | null = null;
   const settle = (i: number, file: string, hash: string, outcome: ParseOutcome) => {
     if ('doc' in outcome) {
       slots[i] = outcome.doc;
@@ -182,6 +198,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   /** Files held for parsing on this thread, while they are few and small (null: the worker pool parses all). */
   let held: PendingParse[] | null = [];
   const parse = async (index: number, file: string, source: string, hash: string) => {
+    changed = true;
     const unfit = checkStructure(file, source, limits);
     if (unfit) {
       slots[index] = { path: file, hash, finding: unfit };
@@ -205,6 +222,7 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       const info = statSync(full);
       const size = info.size;
       if (size > limits.maxFileBytes) {
+        if (knownSkips.get(file) !== `size:${size}`) changed = true;
         slots[i] = skippedFile(file, `size:${size}`, {
           code: 'file-too-large',
           message: `File is ${size} bytes, over the ${limits.maxFileBytes}-byte limit: file not indexed`,
@@ -228,6 +246,9 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       }
       await parse(i, file, source, hash);
     });
+    const listed = new Set(files);
+    const gone = (manifest?.docs ?? []).some((doc) => !listed.has(doc.path));
+    decideUnparsed(changed || gone);
     previous = await previousRead;
     const previousDocs = new Map(previous?.docs.map((doc) => [doc.path, doc]));
     const previousSkipped = new Map(previous?.manifest.skipped?.map((entry) => [entry.path, entry]));
@@ -254,10 +275,11 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
     for (const { index, file, source, hash } of held ?? [])
       settle(index, file, hash, parseHere(file, source));
   } finally {
+    decideUnparsed(false); // after a failure: the read (awaited by no one) finishes and is dropped
     await (pool as ParsePool | null)?.close();
   }
   phase('files', started);
-  const docs: ParsedDocument[] = [];
+  const docs: IndexedDoc[] = [];
   const skipped: SkippedFile[] = [];
   const timedOut: SkippedFile[] = [];
   for (const slot of slots) {
@@ -283,8 +305,15 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
       const offset = previousVectorOffsets.get(doc.path);
       const reusable =
         sameModel && previousDocs.get(doc.path) === doc && offset !== undefined && previous?.vectors;
-      doc.chunks.forEach((chunk, i) => {
-        const reusedVector = reusable ? previous?.vectors?.[offset + i] : undefined;
+      const count = chunkCountOf(doc);
+      const reusedVectors = reusable ? (previous?.vectors?.slice(offset, offset + count) ?? []) : [];
+      if (reusedVectors.length === count && reusedVectors.every(Boolean)) {
+        vectors.push(...reusedVectors);
+        continue;
+      }
+      // A stored doc is parsed only here, when some of its chunks need embedding.
+      parsedRecord(doc).chunks.forEach((chunk, i) => {
+        const reusedVector = reusedVectors[i];
         if (reusedVector) {
           vectors?.push(reusedVector);
         } else {
@@ -361,8 +390,8 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   }
   const report: IngestReport = {
     docs: docs.length,
-    chunks: docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
-    commands: docs.reduce((sum, doc) => sum + doc.commands.length, 0),
+    chunks: docs.reduce((sum, doc) => sum + chunkCountOf(doc), 0),
+    commands: docs.reduce((sum, doc) => sum + commandCountOf(doc), 0),
     reused_docs: reused,
     embedded_chunks: embedded,
     vectors: vectorStatus,
@@ -371,10 +400,14 @@ export async function updateIndex(options: IngestOptions): Promise<IngestOutcome
   };
   const parsed = files.filter((_, i) => parsedFlags[i]);
   if (written || !previous) return { report, written, parsed, read };
-  if (options.liveRecords) return { report, written, parsed, read, live: previous };
+  // Nothing written though records were taken unparsed (a changed file that changed nothing indexed): the live
+  // generation is read in full for the caller.
+  const full = previous.docs.some(isStoredDoc) ? await readPrevious(options.indexDir) : toParsed(previous);
+  if (!full) return { report, written, parsed, read };
+  if (options.liveRecords) return { report, written, parsed, read, live: full };
   // The stored records were kept only to be written back; the live generation is served without them, and with
   // its repeated strings shared (read with its records, they were not).
-  const { records: _records, ...live } = previous;
+  const { records: _records, ...live } = full;
   for (const doc of live.docs) shareRecordStrings(doc);
   return { report, written, parsed, read, live };
 }
@@ -400,10 +433,10 @@ function phaseClock(onPhase: IngestOptions['onPhase']): (name: IngestPhase, star
  */
 async function lexicalSnapshot(
   indexDir: string,
-  previous: StoredIndex | null,
+  previous: StoredIndex<IndexedDoc> | null,
   /** The previous generation's lexical.bin when already read (undefined: read it here). */
   previousBytes: Uint8Array | null | undefined,
-  docs: readonly ParsedDocument[],
+  docs: readonly IndexedDoc[],
   entries: readonly GlossaryEntry[],
   glossary: CompiledGlossary,
 ): Promise<Uint8Array> {
@@ -417,32 +450,38 @@ async function lexicalSnapshot(
     const unchanged = new Set(
       docs.filter((doc) => previousRecords.get(doc.path) === doc).map((doc) => doc.path),
     );
-    return encodeLexicalSnapshot(updateLexicalSnapshot(old, docs, unchanged, glossary));
+    // Stored docs are unchanged by construction: their postings are carried over (parsed only if they cannot be).
+    const inputs = docs.map((doc) =>
+      isStoredDoc(doc) ? { path: doc.path, chunkCount: doc.chunkCount, load: () => parsedRecord(doc) } : doc,
+    );
+    return encodeLexicalSnapshot(updateLexicalSnapshot(old, inputs, unchanged, glossary));
   }
-  return encodeLexicalSnapshot(buildLexicalSnapshot(docs, glossary, key));
+  return encodeLexicalSnapshot(buildLexicalSnapshot(docs.map(parsedRecord), glossary, key));
 }
 
 /** The docs' scope entries: the previous generation's for docs whose record is unchanged, computed for the rest. */
 async function scopesOf(
   indexDir: string,
-  previous: StoredIndex | null,
-  docs: readonly ParsedDocument[],
+  previous: StoredIndex<IndexedDoc> | null,
+  docs: readonly IndexedDoc[],
   entries: readonly GlossaryEntry[],
   glossary: CompiledGlossary,
 ): Promise<PersistedScopes> {
   const key = scopeKey(entries);
   const before =
     previous && persistedScopesFor(await readScopes(indexDir, previous.generation), key, previous.docs);
-  const kept = new Map<ParsedDocument, ScopeEntries[number]>();
-  for (const [i, entry] of (before ?? []).entries()) kept.set(previous?.docs[i] as ParsedDocument, entry);
+  const kept = new Map<IndexedDoc, ScopeEntries[number]>();
+  for (const [i, entry] of (before ?? []).entries()) kept.set(previous?.docs[i] as IndexedDoc, entry);
   return {
     key,
-    entries: docs.map((doc) => kept.get(doc) ?? (scopeEntries([doc], glossary)[0] as ScopeEntries[number])),
+    entries: docs.map(
+      (doc) => kept.get(doc) ?? (scopeEntries([parsedRecord(doc)], glossary)[0] as ScopeEntries[number]),
+    ),
   };
 }
 
 /** Whether a fresh build would equal the live generation: same records (by identity), glossary, model, findings. */
-function unchanged(previous: StoredIndex, next: IndexContents): boolean {
+function unchanged(previous: StoredIndex<IndexedDoc>, next: IndexContents): boolean {
   const manifest = previous.manifest;
   return (
     !previous.fellBackFrom &&
@@ -498,13 +537,25 @@ export function embeddingText(title: string, headingPath: readonly string[], tex
   return `${context}\n${text}`.slice(0, 2000);
 }
 
+/**
+ * The live generation to reuse from, or null. With `unparsed`, unchanged records may come back as stored docs (see
+ * readIndexForIngest); without, every doc is parsed.
+ */
+async function readPrevious(indexDir: string): Promise<StoredIndex | null>;
 async function readPrevious(
   indexDir: string,
   onManifest: (manifest: Manifest) => void,
-): Promise<StoredIndex | null> {
+  unparsed: Promise<boolean>,
+): Promise<StoredIndex<IndexedDoc> | null>;
+async function readPrevious(
+  indexDir: string,
+  onManifest?: (manifest: Manifest) => void,
+  unparsed?: Promise<boolean>,
+): Promise<StoredIndex<IndexedDoc> | null> {
   try {
     // Salvage: a damaged record is re-parsed from its source file instead of being reused or failing the ingest.
-    return await readIndex(indexDir, { loadHnsw: false, salvage: true, keepRecords: true, onManifest });
+    if (unparsed) return await readIndexForIngest(indexDir, { onManifest, unparsed });
+    return await readIndex(indexDir, { loadHnsw: false, salvage: true, keepRecords: true });
   } catch (error) {
     // Nothing usable to reuse (first ingest, older format, damaged files): build from scratch.
     if (error instanceof NetkbError) return null;
@@ -512,8 +563,18 @@ async function readPrevious(
   }
 }
 
+/** The generation as parsed documents, when every doc of it is one (read without stored docs). */
+function toParsed(index: StoredIndex<IndexedDoc>): StoredIndex | null {
+  const docs: ParsedDocument[] = [];
+  for (const doc of index.docs) {
+    if (isStoredDoc(doc)) return null;
+    docs.push(doc);
+  }
+  return { ...index, docs };
+}
+
 /** Where each previous doc's vectors start, by path (the manifest lists docs in vector order). */
-function vectorOffsets(index: StoredIndex | null): Map<string, number> {
+function vectorOffsets(index: StoredIndex<IndexedDoc> | null): Map<string, number> {
   const offsets = new Map<string, number>();
   let offset = 0;
   for (const doc of index?.manifest.docs ?? []) {

@@ -38,10 +38,27 @@ export async function scanKb(kbDir: string): Promise<KbListing> {
   const skip = (full: string, code: string, message: string) =>
     findings.push({ file: posixPath(full), line: 1, severity: 'error', code, message });
 
-  const walk = async (dir: string): Promise<void> => {
+  // The walk is in order, one folder at a time, but each folder's subfolders are listed ahead (concurrently) as
+  // soon as it is read: hundreds of folders no longer wait on one another's reads. A folder's real path is its
+  // parent's plus its name unless it is a link: only links are resolved.
+  const ahead = new Map<string, Promise<Dirent[]>>();
+  const listAhead = (dir: string) => {
+    const listing = readdir(dir, { withFileTypes: true });
+    listing.catch(() => {}); // awaited by the walk, which reports a failure
+    ahead.set(dir, listing);
+  };
+  const list = (dir: string): Promise<Dirent[]> => {
+    const listing = ahead.get(dir);
+    ahead.delete(dir);
+    return listing ?? readdir(dir, { withFileTypes: true });
+  };
+  const walk = async (dir: string, realDir: string): Promise<void> => {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await list(dir);
+      for (const entry of entries)
+        if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name))
+          listAhead(join(dir, entry.name));
     } catch (error) {
       skip(dir, 'dir-unreadable', `Folder cannot be read: ${(error as NodeJS.ErrnoException).code}`);
       return;
@@ -51,6 +68,7 @@ export async function scanKb(kbDir: string): Promise<KbListing> {
       const full = join(dir, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let real = join(realDir, entry.name);
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (target === null) {
@@ -64,19 +82,20 @@ export async function scanKb(kbDir: string): Promise<KbListing> {
         const targetInfo = await stat(target).catch(() => null);
         isDirectory = targetInfo?.isDirectory() ?? false;
         isFile = targetInfo?.isFile() ?? false;
+        real = target;
       }
       if (isDirectory) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
-        const real = await realpath(full).catch(() => full);
         if (walked.has(real)) continue; // a link cycle, or a folder already listed under its own name
         walked.add(real);
-        await walk(full);
+        await walk(full, real);
       } else if (isFile && DOC_FILE.test(entry.name)) {
         files.push(posixPath(full));
       }
     }
   };
-  await walk(kbDir);
+  await walk(kbDir, root);
+  ahead.clear();
   const docs = files.filter((file) => file.toLowerCase() !== 'readme.md').sort();
   if (docs.length === 0) throw new NetkbError('KB_EMPTY', `No markdown files (*.md, *.mdx) under ${kbDir}`);
   return { files: docs, findings };

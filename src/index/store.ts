@@ -21,12 +21,26 @@ import type { ParsedDocument } from '../ingest/document.js';
 import type { PersistedScopes } from '../retrieve/scope.js';
 import { type LockOptions, withLock } from './lock.js';
 import { isConsistentDoc, isGlossary, shareRecordStrings } from './record-schema.js';
+import {
+  chunkCountOf,
+  type IndexedDoc,
+  isStoredDoc,
+  type RecordSummary,
+  type StoredDoc,
+  SUMMARY_FORMAT,
+  type SummaryEntry,
+  storedDocs,
+  summaryEntries,
+  summaryEntryOf,
+} from './record-summary.js';
 
 /**
  * On-disk layout of an index directory:
  *   CURRENT            name of the live generation (replaced atomically by rename)
  *   gen-<id>/          one complete index: manifest.json, docs.jsonl (one parsed doc per line), glossary.json,
- *                      lexical.bin and scopes.json (derived, query-ready), and vectors.f32 + hnsw.bin when enabled
+ *                      lexical.bin and scopes.json (derived, query-ready), summary.json (derived: each record's
+ *                      line checksum and what an ingest needs of it, see record-summary.ts), and vectors.f32 +
+ *                      hnsw.bin when enabled
  * A generation is written under a temp name and renamed into place before CURRENT moves, so readers
  * only ever see complete generations, and a failed ingest leaves the previous one serving.
  */
@@ -69,9 +83,10 @@ export type Manifest = Static<typeof ManifestSchema>;
 /** Compiled once: a manifest lists every doc (5,000 docs: ~2 MB); the interpreted check took several times longer. */
 const manifestCheck = TypeCompiler.Compile(ManifestSchema);
 
-export interface StoredIndex {
+export interface StoredIndex<Doc extends IndexedDoc = ParsedDocument> {
   manifest: Manifest;
-  docs: ParsedDocument[];
+  /** With `unparsed` (an ingest's read): unchanged records may be stored docs, taken as their bytes. */
+  docs: Doc[];
   glossary: GlossaryEntry[];
   /** One vector per chunk in docs order, when vectors are enabled. */
   vectors: Float32Array[] | null;
@@ -97,7 +112,8 @@ export interface SkippedFile {
 }
 
 export interface IndexContents {
-  docs: ParsedDocument[];
+  /** Stored docs (record-summary.ts) are written as their stored records. */
+  docs: IndexedDoc[];
   glossary: GlossaryEntry[];
   vectors: Float32Array[] | null;
   model: { id: string; dims: number } | null;
@@ -138,14 +154,23 @@ async function writeGeneration(indexDir: string, contents: IndexContents): Promi
       model: contents.model,
       docs: contents.docs.map((doc) => {
         const stat = contents.fileStats?.get(doc.path);
-        const entry = { path: doc.path, hash: doc.hash, chunks: doc.chunks.length };
+        const entry = { path: doc.path, hash: doc.hash, chunks: chunkCountOf(doc) };
         return stat === undefined ? entry : { ...entry, stat };
       }),
-      chunks: contents.docs.reduce((sum, doc) => sum + doc.chunks.length, 0),
+      chunks: contents.docs.reduce((sum, doc) => sum + chunkCountOf(doc), 0),
       findings: contents.findings,
       skipped: contents.skipped ?? [],
     };
-    await writeLines(join(tmp, DOCS_FILE), contents.docs, contents.records);
+    const stored = new Map<object, Uint8Array>(contents.records);
+    for (const doc of contents.docs) if (isStoredDoc(doc)) stored.set(doc, doc.record);
+    const summary: SummaryEntry[] = [];
+    await writeLines(join(tmp, DOCS_FILE), contents.docs, stored, WRITE_BATCH, (i, line) => {
+      summary.push(summaryEntryOf(contents.docs[i] as IndexedDoc, line));
+    });
+    await writeFile(
+      join(tmp, SUMMARY_FILE),
+      JSON.stringify({ format: SUMMARY_FORMAT, docs: summary } satisfies RecordSummary),
+    );
     await writeFile(join(tmp, 'glossary.json'), JSON.stringify(contents.glossary));
     if (contents.lexical !== undefined) await writeFile(join(tmp, LEXICAL_FILE), contents.lexical);
     if (contents.scopes !== undefined)
@@ -251,6 +276,37 @@ export interface ReadIndexOptions {
   onManifest?: (manifest: Manifest) => void;
 }
 
+export interface ReadForIngestOptions {
+  /** Told the manifest as soon as it is read and valid, before the doc records are read. */
+  onManifest?: (manifest: Manifest) => void;
+  /**
+   * Resolves true when the caller needs unchanged records only to write them back and to know their summary (an
+   * ingest that will write a new generation): records are then checked against the generation's summary.json by
+   * checksum and kept as stored docs, unparsed; a record whose checksum does not match is left out (invalid).
+   * False, or a generation without a usable summary: every record is parsed and validated.
+   */
+  unparsed: Promise<boolean>;
+}
+
+/**
+ * The live generation as an incremental ingest reads it: as `readIndex` with `salvage` and `keepRecords` (no HNSW
+ * graph), except that unchanged records may be stored docs (see `unparsed`).
+ */
+export async function readIndexForIngest(
+  indexDir: string,
+  options: ReadForIngestOptions,
+): Promise<StoredIndex<IndexedDoc>> {
+  const generation = await currentGeneration(indexDir);
+  if (!generation)
+    throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
+  return readGeneration(indexDir, generation, {
+    loadHnsw: false,
+    salvage: true,
+    keepRecords: true,
+    ...options,
+  });
+}
+
 /**
  * Loads the live generation, validated deeply (manifest, every doc record, glossary, vector count).
  * Throws INDEX_NOT_FOUND, INDEX_VERSION or INDEX_CORRUPT; with `fallback`, an older complete generation is
@@ -261,12 +317,12 @@ export async function readIndex(indexDir: string, options: ReadIndexOptions = {}
   if (!options.fallback) {
     if (!generation)
       throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
-    return readGeneration(indexDir, generation, options);
+    return readGeneration(indexDir, generation, options) as Promise<StoredIndex>;
   }
   let failure: unknown = null;
   if (generation) {
     try {
-      return await readGeneration(indexDir, generation, options);
+      return (await readGeneration(indexDir, generation, options)) as StoredIndex;
     } catch (error) {
       if (!(error instanceof NetkbError) || error.code === 'INDEX_NOT_FOUND') throw error;
       failure = error;
@@ -278,7 +334,7 @@ export async function readIndex(indexDir: string, options: ReadIndexOptions = {}
     .reverse();
   for (const candidate of older) {
     try {
-      const index = await readGeneration(indexDir, candidate, options);
+      const index = (await readGeneration(indexDir, candidate, options)) as StoredIndex;
       const reason = failure instanceof Error ? failure.message : 'CURRENT names no generation';
       return { ...index, fellBackFrom: { generation, reason } };
     } catch (error) {
@@ -289,11 +345,12 @@ export async function readIndex(indexDir: string, options: ReadIndexOptions = {}
   throw new NetkbError('INDEX_NOT_FOUND', `No index in ${indexDir}: run \`netkb ingest\` first`);
 }
 
+/** Without `unparsed`, every doc is a parsed document (what `readIndex` returns). */
 async function readGeneration(
   indexDir: string,
   generation: string,
-  options: ReadIndexOptions,
-): Promise<StoredIndex> {
+  options: ReadIndexOptions & { unparsed?: Promise<boolean> },
+): Promise<StoredIndex<IndexedDoc>> {
   const dir = join(indexDir, generation);
   const corrupt = (what: string, cause?: unknown) =>
     new NetkbError('INDEX_CORRUPT', `Index generation ${generation} in ${indexDir}: ${what}`, { cause });
@@ -322,25 +379,34 @@ async function readGeneration(
   if (chunkSum !== manifest.chunks) throw corrupt('manifest chunk counts do not add up');
   if (lines.length !== manifest.docs.length && !options.salvage)
     throw corrupt(`${DOCS_FILE} holds ${lines.length} records for ${manifest.docs.length} docs`);
-  const docs: ParsedDocument[] = [];
+  const docs: IndexedDoc[] = [];
   const records = options.keepRecords ? new Map<ParsedDocument, Buffer>() : undefined;
   let invalidRecords = 0;
   // Strings are shared only in docs that are kept (served); with `keepRecords` the docs are an ingest's working set.
   const share = !options.keepRecords;
-  manifest.docs.forEach((entry, i) => {
-    const line = lines[i];
-    const doc = parseRecord(line, share);
-    const valid =
-      doc !== null &&
-      doc.path === entry.path &&
-      doc.hash === entry.hash &&
-      doc.chunks.length === entry.chunks;
-    if (valid) {
-      docs.push(doc);
-      if (records && line) records.set(doc, line);
-    } else if (options.salvage) invalidRecords++;
-    else throw corrupt(`record ${i + 1} of ${DOCS_FILE} (${entry.path}) is invalid`);
-  });
+  const stored =
+    options.unparsed && (await options.unparsed) ? await readStoredDocs(dir, manifest, lines) : null;
+  if (stored) {
+    for (const doc of stored) {
+      if (doc) docs.push(doc);
+      else invalidRecords++;
+    }
+  }
+  if (!stored)
+    manifest.docs.forEach((entry, i) => {
+      const line = lines[i];
+      const doc = parseRecord(line, share);
+      const valid =
+        doc !== null &&
+        doc.path === entry.path &&
+        doc.hash === entry.hash &&
+        doc.chunks.length === entry.chunks;
+      if (valid) {
+        docs.push(doc);
+        if (records && line) records.set(doc, line);
+      } else if (options.salvage) invalidRecords++;
+      else throw corrupt(`record ${i + 1} of ${DOCS_FILE} (${entry.path}) is invalid`);
+    });
   let vectors: Float32Array[] | null = null;
   let hnsw: VectorIndex | null = null;
   if (manifest.model) {
@@ -360,7 +426,7 @@ async function readGeneration(
     (info) => info.isFile(),
     () => false,
   );
-  const index: StoredIndex = {
+  const index: StoredIndex<IndexedDoc> = {
     manifest,
     docs,
     glossary: glossaryRaw,
@@ -376,6 +442,31 @@ async function readGeneration(
 const DOCS_FILE = 'docs.jsonl';
 const LEXICAL_FILE = 'lexical.bin';
 const SCOPES_FILE = 'scopes.json';
+const SUMMARY_FILE = 'summary.json';
+
+/**
+ * The generation's records as stored docs where their lines match summary.json (null per damaged record), or null
+ * when it has no usable summary (then they are parsed).
+ */
+async function readStoredDocs(
+  dir: string,
+  manifest: Manifest,
+  lines: readonly Buffer[],
+): Promise<Array<StoredDoc | null> | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(dir, SUMMARY_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+  const entries = summaryEntries(raw, manifest.docs);
+  if (!entries) return null;
+  return storedDocs(
+    lines,
+    entries,
+    manifest.docs.map((doc) => doc.chunks),
+  );
+}
 
 /**
  * The generation's persisted scope entries as parsed JSON (check them with persistedScopesFor), or null when it
@@ -448,14 +539,17 @@ export async function writeLines(
   records: readonly object[],
   stored?: ReadonlyMap<object, Uint8Array>,
   batchBytes = WRITE_BATCH,
+  /** Told each record's line as written (without its newline), in order. */
+  onLine?: (index: number, line: Uint8Array) => void,
 ): Promise<void> {
   const out = await open(file, 'w');
   try {
     let batch: Uint8Array[] = [];
     let bytes = 0;
-    for (const record of records) {
-      const line = stored?.get(record);
-      for (const part of line ? [line, NEWLINE] : [Buffer.from(`${JSON.stringify(record)}\n`)]) {
+    for (const [i, record] of records.entries()) {
+      const line = stored?.get(record) ?? Buffer.from(JSON.stringify(record));
+      onLine?.(i, line);
+      for (const part of [line, NEWLINE]) {
         batch.push(part);
         bytes += part.byteLength;
       }

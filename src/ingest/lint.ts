@@ -3,7 +3,7 @@ import type { ParsedDocument } from './document.js';
 
 /** KB-wide findings that no single file can see: relative links to docs that do not exist. */
 export function lintKb(
-  docs: readonly ParsedDocument[],
+  docs: readonly Pick<ParsedDocument, 'path' | 'links'>[],
   otherFiles: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const paths = new Set(docs.map((doc) => doc.path));

@@ -37,6 +37,81 @@ export function buildBigramIndex(terms: readonly string[]): BigramIndex {
   return { gramKeys, gramStart, gramTerms };
 }
 
+/**
+ * The bigram index of a dictionary made from a previous one's: `oldToNew` maps previous term ids to new ones (-1:
+ * gone; ascending where kept) and `newToOld` new ids to previous ones (-1: added). Kept terms' lists are renumbered,
+ * added terms merged in: the result equals `buildBigramIndex(terms)`, in time that follows the index's size and the
+ * added terms, without taking every term's bigrams again.
+ */
+export function updateBigramIndex(
+  previous: BigramIndex,
+  terms: readonly string[],
+  oldToNew: Int32Array,
+  newToOld: readonly number[],
+): BigramIndex {
+  const addedByKey = new Map<number, number[]>();
+  for (let id = 0; id < terms.length; id++) {
+    if ((newToOld[id] as number) >= 0) continue;
+    for (const key of distinctBigrams(terms[id] as string)) {
+      const ids = addedByKey.get(key);
+      if (ids) ids.push(id);
+      else addedByKey.set(key, [id]);
+    }
+  }
+  const addedKeys = Int32Array.from(addedByKey.keys()).sort();
+  const keys: number[] = [];
+  const starts: number[] = [0];
+  const out = new Uint32Array(previous.gramTerms.length + countOf(addedByKey));
+  let at = 0;
+  let k = 0;
+  const emit = (key: number, from: number, to: number, added: readonly number[] | undefined) => {
+    const before = at;
+    let q = 0;
+    const addedCount = added?.length ?? 0;
+    for (let i = from; i < to; i++) {
+      const id = oldToNew[previous.gramTerms[i] as number] as number;
+      if (id < 0) continue;
+      while (q < addedCount && (added?.[q] as number) < id) out[at++] = added?.[q++] as number;
+      out[at++] = id;
+    }
+    while (q < addedCount) out[at++] = added?.[q++] as number;
+    if (at > before) {
+      keys.push(key);
+      starts.push(at);
+    }
+  };
+  for (let slot = 0; slot < previous.gramKeys.length; slot++) {
+    const key = previous.gramKeys[slot] as number;
+    while (k < addedKeys.length && (addedKeys[k] as number) < key) {
+      const only = addedKeys[k++] as number;
+      emit(only, 0, 0, addedByKey.get(only));
+    }
+    const shared = k < addedKeys.length && addedKeys[k] === key;
+    if (shared) k++;
+    emit(
+      key,
+      previous.gramStart[slot] as number,
+      previous.gramStart[slot + 1] as number,
+      shared ? addedByKey.get(key) : undefined,
+    );
+  }
+  while (k < addedKeys.length) {
+    const only = addedKeys[k++] as number;
+    emit(only, 0, 0, addedByKey.get(only));
+  }
+  return {
+    gramKeys: Int32Array.from(keys),
+    gramStart: Uint32Array.from(starts),
+    gramTerms: out.slice(0, at),
+  };
+}
+
+function countOf(lists: ReadonlyMap<number, readonly number[]>): number {
+  let count = 0;
+  for (const list of lists.values()) count += list.length;
+  return count;
+}
+
 export class FuzzyDictionary {
   private readonly counts: Uint32Array;
 

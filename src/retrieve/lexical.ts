@@ -119,13 +119,23 @@ function topicText(doc: DocRecord): string {
 }
 
 /**
+ * A doc given without its record: its path and chunk count (its chunk ids are `path#ordinal`, as every record's),
+ * and `load` for its record, called only when its postings cannot be carried over.
+ */
+export interface KeptDoc {
+  path: string;
+  chunkCount: number;
+  load: () => DocRecord;
+}
+
+/**
  * The snapshot of `docs` made from the previous one: docs that changed or are new are tokenized; the others'
  * postings are carried over from the previous arrays (an incremental ingest tokenizes only what changed).
  * `unchanged` holds the paths whose records are the same as when `previous` was built.
  */
 export function updateLexicalSnapshot(
   previous: LexicalSnapshot,
-  docs: readonly DocRecord[],
+  docs: readonly (DocRecord | KeptDoc)[],
   unchanged: ReadonlySet<string>,
   glossary: CompiledGlossary,
 ): LexicalSnapshot {
@@ -134,13 +144,15 @@ export function updateLexicalSnapshot(
   const chunkStarts = docChunkStarts(arrays);
   const ordinalOf = new Map(arrays.docPaths.map((path, d) => [path, d]));
   const inputs = docs.map((doc): PostingsUpdateDoc => {
+    const record = () => ('load' in doc ? doc.load() : doc);
     const d = unchanged.has(doc.path) ? ordinalOf.get(doc.path) : undefined;
-    if (d === undefined) return postingsInput(doc, tokenizeText);
+    if (d === undefined) return postingsInput(record(), tokenizeText);
     const start = chunkStarts[d] as number;
-    const same =
-      (chunkStarts[d + 1] as number) - start === doc.chunks.length &&
-      doc.chunks.every((chunk, i) => chunk.id === arrays.chunkIds[start + i]);
-    return same ? { previous: d } : postingsInput(doc, tokenizeText);
+    const count = 'load' in doc ? doc.chunkCount : doc.chunks.length;
+    let same = (chunkStarts[d + 1] as number) - start === count;
+    for (let i = 0; same && i < count; i++)
+      same = arrays.chunkIds[start + i] === ('load' in doc ? `${doc.path}#${i}` : doc.chunks[i]?.id);
+    return same ? { previous: d } : postingsInput(record(), tokenizeText);
   });
   return { key: previous.key, arrays: updatePostings(arrays, inputs) };
 }

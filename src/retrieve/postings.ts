@@ -12,7 +12,7 @@
  * distinct terms; a result's score × the number of distinct query terms it matched; fuzzy matches weighted
  * 0.45 × length / (length + distance)), so rankings and calibrated confidence are those of the library it replaces.
  */
-import { type BigramIndex, buildBigramIndex, FuzzyDictionary } from './fuzzy-terms.js';
+import { type BigramIndex, FuzzyDictionary, updateBigramIndex } from './fuzzy-terms.js';
 import { lowerBound, sortedIndexOf } from './lower-bound.js';
 import { FIELDS, PostingsBuilder } from './postings-builder.js';
 
@@ -135,8 +135,11 @@ export function docChunkStarts(arrays: PostingsArrays): Uint32Array {
  */
 export function updatePostings(previous: PostingsArrays, docs: readonly PostingsUpdateDoc[]): PostingsArrays {
   const oldStarts = docChunkStarts(previous);
-  // New chunk ordinal of each previous chunk (-1: its doc changed or is gone).
+  // New chunk ordinal of each previous chunk (-1: its doc changed or is gone), also as runs of previous chunks
+  // that keep one offset (`segments`: few when few docs changed).
   const newChunkOf = new Int32Array(previous.chunkDoc.length).fill(-1);
+  const keptDoc = new Uint8Array(previous.docPaths.length);
+  const segments = new ChunkSegments();
   let chunkCount = 0;
   let lastPrevious = -1;
   for (const doc of docs) {
@@ -144,22 +147,33 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       // Renumbering keeps postings in chunk order only while kept docs keep their relative order.
       if (doc.previous <= lastPrevious) return rebuild(previous, docs);
       lastPrevious = doc.previous;
-      for (let c = oldStarts[doc.previous] as number; c < (oldStarts[doc.previous + 1] as number); c++)
-        newChunkOf[c] = chunkCount++;
+      keptDoc[doc.previous] = 1;
+      const from = oldStarts[doc.previous] as number;
+      const to = oldStarts[doc.previous + 1] as number;
+      segments.add(from, to, chunkCount - from);
+      for (let c = from; c < to; c++) newChunkOf[c] = chunkCount++;
     } else chunkCount += doc.chunks.length;
   }
 
-  // The dictionary: previous terms that kept docs still hold, merged with the new inputs' terms.
-  const usedOld = new Uint8Array(previous.terms.length);
-  for (const doc of docs) {
-    if (!('previous' in doc)) continue;
-    for (
-      let i = previous.docTermStart[doc.previous] as number;
-      i < (previous.docTermStart[doc.previous + 1] as number);
-      i++
-    )
-      usedOld[previous.docTerms[i] as number] = 1;
+  // The dictionary: previous terms that kept docs still hold, merged with the new inputs' terms. A previous term is
+  // still held unless every doc that held it (its doc frequency) changed or is gone: only those docs are walked.
+  const droppedHolders = new Uint32Array(previous.terms.length);
+  const droppedPostings = [0, 0, 0];
+  for (let d = 0; d < previous.docPaths.length; d++) {
+    if (keptDoc[d]) continue;
+    for (let i = previous.docTermStart[d] as number; i < (previous.docTermStart[d + 1] as number); i++) {
+      const t = previous.docTerms[i] as number;
+      droppedHolders[t] = (droppedHolders[t] as number) + 1;
+    }
+    // A chunk has one posting per distinct term of a field (its field length).
+    for (let c = oldStarts[d] as number; c < (oldStarts[d + 1] as number); c++)
+      for (let f = 0; f < FIELDS; f++)
+        droppedPostings[f] =
+          (droppedPostings[f] as number) + (previous.fieldLength[c * FIELDS + f] as number);
   }
+  const usedOld = new Uint8Array(previous.terms.length);
+  for (let t = 0; t < usedOld.length; t++)
+    usedOld[t] = (previous.docFreq[t] as number) > (droppedHolders[t] as number) ? 1 : 0;
   const freshTerms = new Set<string>();
   for (const doc of docs) {
     if ('previous' in doc) continue;
@@ -257,8 +271,11 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     const lists = freshPostings[f] as Map<number, number[]>;
     let freshTotal = 0;
     for (const list of lists.values()) freshTotal += list.length / 2;
-    const outChunk = new Uint32Array(oldChunk.length + freshTotal);
-    const outTf = new Uint32Array(oldChunk.length + freshTotal);
+    // Exactly the postings kept and added. Previous arrays whose counts do not add up (damage) are caught below:
+    // writes past the end are dropped, and the index is then built the slow way.
+    const size = Math.max(0, oldChunk.length - (droppedPostings[f] as number)) + freshTotal;
+    const outChunk = new Uint32Array(size);
+    const outTf = new Uint32Array(size);
     const start = new Uint32Array(terms.length + 1);
     let at = 0;
     for (let t = 0; t < terms.length; t++) {
@@ -266,6 +283,13 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       let p = o < 0 ? 0 : (oldStart[o] as number);
       const pEnd = o < 0 ? 0 : (oldStart[o + 1] as number);
       const list = lists.get(t);
+      if (segments.worthIt(pEnd - p)) {
+        // A long list: each run of kept chunks found by binary search and copied in one go, the inputs' postings
+        // (which fall between runs) merged in between.
+        at = segments.copy(oldChunk, oldTf, p, pEnd, list ?? NO_POSTINGS, outChunk, outTf, at);
+        start[t + 1] = at;
+        continue;
+      }
       if (list === undefined) {
         // Most terms: only kept chunks' postings, renumbered (a changed doc's old ones dropped).
         for (; p < pEnd; p++) {
@@ -296,9 +320,10 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
       }
       start[t + 1] = at;
     }
+    if (at !== size) return rebuild(previous, docs);
     postStart.push(start);
-    postChunk.push(outChunk.slice(0, at));
-    postTf.push(outTf.slice(0, at));
+    postChunk.push(outChunk);
+    postTf.push(outTf);
   }
 
   // The same dictionary: term ids need no renumbering (kept docs' term lists are copied as they are).
@@ -333,16 +358,22 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
   };
   const docCsr = csr(docTermLists, previous.docTermStart, previous.docTerms);
   const topicCsr = csr(topicLists, previous.topicStart, previous.topicTerms);
+  // Doc frequencies: the previous ones less the dropped docs', plus the inputs'.
   const docFreq = new Uint32Array(terms.length);
-  for (let i = 0; i < docCsr.flat.length; i++) {
-    const id = docCsr.flat[i] as number;
-    docFreq[id] = (docFreq[id] as number) + 1;
+  for (let t = 0; t < terms.length; t++) {
+    const o = newToOld[t] as number;
+    if (o >= 0) docFreq[t] = (previous.docFreq[o] as number) - (droppedHolders[o] as number);
+  }
+  for (const list of docTermLists) {
+    if (!list) continue;
+    for (const id of list) docFreq[id] = (docFreq[id] as number) + 1;
   }
   // The bigram index depends on the dictionary only: reused when no term came or went (terms of a changed doc
-  // that only it holds count as added above, yet leave the dictionary as it was).
+  // that only it holds count as added above, yet leave the dictionary as it was); else updated for the terms
+  // that came and went.
   const grams = sameTerms
     ? { gramKeys: previous.gramKeys, gramStart: previous.gramStart, gramTerms: previous.gramTerms }
-    : buildBigramIndex(terms);
+    : updateBigramIndex(previous, terms, oldToNew, newToOld);
   return {
     terms,
     docFreq,
@@ -360,6 +391,87 @@ export function updatePostings(previous: PostingsArrays, docs: readonly Postings
     chunkIds,
     ...grams,
   };
+}
+
+/**
+ * Runs of previous chunk ordinals [from, to) that keep one offset to their new ordinals, ascending. Copying a long
+ * postings list run by run (binary search for each run's bounds, then a block copy) beats renumbering it posting
+ * by posting; with many runs (many docs changed) or a short list, the per-posting walk is the cheaper one.
+ */
+class ChunkSegments {
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private readonly offset: number[] = [];
+
+  add(from: number, to: number, offset: number): void {
+    if (to <= from) return;
+    const last = this.to.length - 1;
+    if (last >= 0 && this.to[last] === from && this.offset[last] === offset) this.to[last] = to;
+    else {
+      this.from.push(from);
+      this.to.push(to);
+      this.offset.push(offset);
+    }
+  }
+
+  worthIt(listLength: number): boolean {
+    return this.from.length <= 64 && listLength >= 16 * (this.from.length + 1);
+  }
+
+  /**
+   * Copies the kept postings of chunks[p, pEnd) (ascending) to out from `at`, renumbered, merged with `fresh`
+   * (new chunk ordinal, tf pairs, ascending, none inside a run); returns the new end. Past the end of `out`
+   * nothing is written, but the end counts on (the caller checks it).
+   */
+  copy(
+    chunks: Uint32Array,
+    tfs: Uint32Array,
+    p: number,
+    pEnd: number,
+    fresh: readonly number[],
+    outChunk: Uint32Array,
+    outTf: Uint32Array,
+    at: number,
+  ): number {
+    let a = p;
+    let q = 0;
+    for (let k = 0; k < this.from.length; k++) {
+      const offset = this.offset[k] as number;
+      const newFrom = (this.from[k] as number) + offset;
+      for (; q < fresh.length && (fresh[q] as number) < newFrom; q += 2, at++) {
+        outChunk[at] = fresh[q] as number;
+        outTf[at] = fresh[q + 1] as number;
+      }
+      if (a >= pEnd) continue;
+      a = lowerBoundU32(chunks, this.from[k] as number, a, pEnd);
+      const b = lowerBoundU32(chunks, this.to[k] as number, a, pEnd);
+      if (b === a) continue;
+      if (at + b - a <= outChunk.length) {
+        if (offset === 0) outChunk.set(chunks.subarray(a, b), at);
+        else for (let i = a, j = at; i < b; i++, j++) outChunk[j] = (chunks[i] as number) + offset;
+        outTf.set(tfs.subarray(a, b), at);
+      }
+      at += b - a;
+      a = b;
+    }
+    for (; q < fresh.length; q += 2, at++) {
+      outChunk[at] = fresh[q] as number;
+      outTf[at] = fresh[q + 1] as number;
+    }
+    return at;
+  }
+}
+
+const NO_POSTINGS: readonly number[] = [];
+
+/** lowerBound over a Uint32Array (monomorphic: called per run of every long postings list). */
+function lowerBoundU32(sorted: Uint32Array, value: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The slow way, when kept docs were reordered: their term counts taken back out as maps, then a full build. */

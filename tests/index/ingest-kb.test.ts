@@ -29,6 +29,7 @@ import {
 } from '../../src/index/ingest-kb.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
 import { currentGeneration, readIndex, readScopes } from '../../src/index/store.js';
+import { parseDocument } from '../../src/ingest/document.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
 import { compileGlossary } from '../../src/retrieve/glossary.js';
 import { persistedScopesFor, scopeEntries, scopeKey } from '../../src/retrieve/scope.js';
@@ -291,10 +292,13 @@ describe('incremental ingest', () => {
           .map((line) => [JSON.parse(line).path as string, line]),
       );
     };
-    // Stored records in another (valid) JSON layout: written back as stored, they keep it.
-    const live = path.join(indexDir, (await currentGeneration(indexDir)) ?? '', 'docs.jsonl');
+    // Stored records in another (valid) JSON layout, without the summary that would tell them from damage (an
+    // index written before summaries): parsed and checked, then written back as stored, they keep it.
+    const generationDir = path.join(indexDir, (await currentGeneration(indexDir)) ?? '');
+    const live = path.join(generationDir, 'docs.jsonl');
     const stored = await readFile(live, 'utf8');
     await writeFile(live, stored.replace(/^\{/gm, '{ '));
+    await rm(path.join(generationDir, 'summary.json'));
     const before = await linesOf();
     for (const line of before.values()) expect(line.startsWith('{ ')).toBe(true);
     await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
@@ -524,6 +528,7 @@ describe('atomic generations', () => {
       'lexical.bin',
       'manifest.json',
       'scopes.json',
+      'summary.json',
       'vectors.f32',
     ]);
   });
@@ -567,6 +572,62 @@ describe('corrupt index', () => {
       await expectVectorsAligned(indexDir, tiny);
     },
   );
+});
+
+describe('records taken unparsed after an edit', () => {
+  it('a record whose line no longer matches its summary is parsed again from its source file', async () => {
+    const { kbDir, indexDir } = await workspace();
+    await ingestKb({ kbDir, indexDir, embedder: tiny });
+    const generation = await currentGeneration(indexDir);
+    const docsFile = path.join(indexDir, generation ?? '', 'docs.jsonl');
+    // Damage that stays valid JSON of the right shape (a record's text changed in place): only its checksum
+    // tells; the record must not be carried into the next generation.
+    const text = await readFile(docsFile, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    const at = lines.findIndex((line) => JSON.parse(line).path === 'service/clusterip.md');
+    const damaged = (lines[at] ?? '').replace(
+      /"text":"(.)/,
+      (_, first: string) => `"text":"${first === 'X' ? 'Y' : 'X'}`,
+    );
+    expect(damaged).not.toBe(lines[at]);
+    lines[at] = damaged;
+    await writeFile(docsFile, `${lines.join('\n')}\n`);
+    await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
+
+    parsed = [];
+    const report = await ingestKb({ kbDir, indexDir, embedder: tiny });
+    expect(parsedPaths().sort()).toEqual(['dns/coredns.md', 'service/clusterip.md']);
+    expect(report.reused_docs).toBe(1);
+    const index = await readIndex(indexDir);
+    expect(index.docs.map((doc) => doc.path)).toEqual(FIXTURE_DOCS);
+    const fresh = await readFile(path.join(kbDir, 'service/clusterip.md'), 'utf8');
+    const clusterip = index.docs.find((doc) => doc.path === 'service/clusterip.md');
+    expect(clusterip).toEqual(parseDocument('service/clusterip.md', fresh));
+    await expectVectorsAligned(indexDir, tiny);
+  });
+
+  it('writes the same generation as parsing every record would (records, summary, lexical index)', async () => {
+    const { kbDir, indexDir } = await workspace();
+    await ingestKb({ kbDir, indexDir, embedder: null });
+    const twin = `${indexDir}-twin`;
+    await cp(indexDir, twin, { recursive: true });
+    // The twin's records have no summary: its next ingest parses them all.
+    await rm(path.join(twin, (await currentGeneration(twin)) ?? '', 'summary.json'));
+    await appendFile(path.join(kbDir, 'dns/coredns.md'), '\nAlso check the ndots option in resolv.conf.\n');
+    const [unparsed, parsedAll] = [
+      await ingestKb({ kbDir, indexDir, embedder: null }),
+      await ingestKb({ kbDir, indexDir: twin, embedder: null }),
+    ];
+    expect(reportCore(unparsed)).toEqual(reportCore(parsedAll));
+    for (const file of ['docs.jsonl', 'summary.json', 'lexical.bin', 'scopes.json', 'glossary.json']) {
+      const [a, b] = await Promise.all(
+        [indexDir, twin].map(async (dir) =>
+          readFile(path.join(dir, (await currentGeneration(dir)) ?? '', file)),
+        ),
+      );
+      expect(a?.equals(b as Buffer), file).toBe(true);
+    }
+  });
 });
 
 describe('manifest shape', () => {

@@ -5,6 +5,7 @@ import {
   FuzzyDictionary,
   MAX_BIGRAM_TERMS,
   skippedBigrams,
+  updateBigramIndex,
 } from '../../src/retrieve/fuzzy-terms.js';
 
 describe('skippedBigrams', () => {
@@ -51,5 +52,39 @@ describe('FuzzyDictionary.near', () => {
         expect(dictionary.near(word, maxDistance)).toEqual(expected);
       }
     }
+  });
+});
+
+describe('updateBigramIndex', () => {
+  it('equals a fresh build of the new dictionary, whatever terms came and went', () => {
+    let seed = 23;
+    const next = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const word = () =>
+      Array.from({ length: 1 + Math.floor(next() * 6) }, () => 'abcdeΩ网络'[Math.floor(next() * 9)]).join('');
+    for (let round = 0; round < 20; round++) {
+      const before = [...new Set(Array.from({ length: 200 }, word))].sort();
+      // Keep some, drop the rest, add new ones (some new bigrams among them), then renumber as the postings do.
+      const kept = before.filter(() => next() > 0.2);
+      const added = [
+        ...new Set(Array.from({ length: 1 + Math.floor(next() * 30) }, () => `${word()}zq`)),
+      ].filter((term) => !kept.includes(term));
+      const after = [...new Set([...kept, ...added])].sort();
+      const oldToNew = Int32Array.from(before, (term) => (kept.includes(term) ? after.indexOf(term) : -1));
+      const newToOld = after.map((term) => (kept.includes(term) ? before.indexOf(term) : -1));
+      expect(updateBigramIndex(buildBigramIndex(before), after, oldToNew, newToOld)).toEqual(
+        buildBigramIndex(after),
+      );
+    }
+    // Every term gone; every term new.
+    const terms = ['pod', 'pods', 'dns'];
+    expect(updateBigramIndex(buildBigramIndex(terms), [], Int32Array.from([-1, -1, -1]), [])).toEqual(
+      buildBigramIndex([]),
+    );
+    expect(updateBigramIndex(buildBigramIndex([]), terms, new Int32Array(0), [-1, -1, -1])).toEqual(
+      buildBigramIndex(terms),
+    );
   });
 });

@@ -111,6 +111,42 @@ describe('updating postings arrays', () => {
     expectUpdateEqualsBuild(before, after);
   });
 
+  it.each([1, 2, 3])(
+    'long postings lists, copied run by run: edits that keep, grow and shrink a doc (seed %i)',
+    (seed) => {
+      // Few words over many chunks: lists far longer than the runs of kept chunks, so they are block-copied.
+      const next = random(seed + 300);
+      const words = VOCABULARY.slice(0, 6);
+      const before = Array.from({ length: 300 }, (_, d) =>
+        makeDoc(`doc-${String(d).padStart(3, '0')}.md`, next, words, 1 + Math.floor(next() * 3)),
+      );
+      for (const chunks of [1, 2, 5]) {
+        const after = [...before];
+        const at = 1 + Math.floor(next() * (after.length - 2));
+        after[at] = makeDoc(after[at]?.path ?? '', next, [...words.slice(0, 3), 'edited'], chunks);
+        expectUpdateEqualsBuild(before, after);
+      }
+      // Several edits, a removal and an addition: more runs, with offsets both ways.
+      const after = before.filter((_, d) => d !== 40);
+      after[10] = makeDoc(after[10]?.path ?? '', next, words, 4);
+      after[200] = makeDoc(after[200]?.path ?? '', next, ['pod'], 1);
+      after.splice(120, 0, makeDoc('doc-120-new.md', next, words, 3));
+      expectUpdateEqualsBuild(before, after);
+    },
+  );
+
+  it('previous arrays whose counts do not add up (damage) are not trusted: the result is still a fresh build', () => {
+    const before = corpus(15, 30);
+    const after = [...before];
+    const at = after.findIndex((doc) => doc.chunks.length > 0);
+    after[at] = makeDoc(after[at]?.path ?? '', random(16), VOCABULARY, 2);
+    const previous = buildPostings(before);
+    // The edited doc's first chunk claims one more distinct text term than it has postings.
+    const chunk = before.slice(0, at).reduce((sum, doc) => sum + doc.chunks.length, 0);
+    previous.fieldLength[chunk * 3 + 2] = (previous.fieldLength[chunk * 3 + 2] as number) + 1;
+    expect(updatePostings(previous, updateInputs(before, after))).toEqual(buildPostings(after));
+  });
+
   it('nothing changed, everything changed, everything removed', () => {
     const before = corpus(9, 25);
     expectUpdateEqualsBuild(before, [...before]);
