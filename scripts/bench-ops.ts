@@ -1,9 +1,17 @@
 /**
  * `npm run bench:ops`: what metrics + bearer-token auth + rate limiting cost on the chat route. Two `netkb serve`
  * processes from the same build run side by side on loopback: "off" (NETKB_METRICS=off, no tokens, no rate
- * limit) and "on" (metrics, NETKB_API_TOKENS, NETKB_RATE_LIMIT high enough never to refuse). Runs alternate
- * off/on for ROUNDS rounds so drift in machine load hits both equally; medians of the rounds are reported.
- * Answer cache on (as deployed), vectors off, log level warn. BENCH_SECONDS (default 5) per run.
+ * limit) and "on" (metrics, NETKB_API_TOKENS, NETKB_RATE_LIMIT high enough never to refuse). They are loaded
+ * interleaved, off/on then on/off, for ROUNDS rounds after a warm-up round that is discarded, and the overhead
+ * is the median of the per-round on/off ratios with their spread (quartiles, extremes): a ratio taken within one
+ * round cancels the load the machine had during that round, so a 5 % verdict is not a load swing. The table
+ * keeps each configuration's absolute figures (medians of the rounds). Answer cache on (as deployed), vectors
+ * off, log level warn.
+ *
+ *   --rounds N      interleaved rounds per connection count (BENCH_ROUNDS, default 8)
+ *   --seconds S     seconds per run (BENCH_SECONDS, default 4)
+ *   --breakdown     also metrics only, auth only and rate limit only: which part costs what
+ *   --source DIR    serve the build of another checkout (e.g. a baseline commit) with this benchmark
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,15 +19,27 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { parse } from 'yaml';
-import { freePort } from './bench-lib.js';
+import { freePort, roundOrder, type Spread, spreadOf } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const BUILD_DIR = path.join(ROOT, '.netkb', 'bench-ops-dist');
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '8' },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '4' },
+    breakdown: { type: 'boolean', default: false },
+    source: { type: 'string', default: ROOT },
+  },
+});
+const ROUNDS = Math.max(1, Number(args.rounds));
+const SECONDS = Math.max(1, Number(args.seconds));
+const SOURCE = path.resolve(args.source);
+// Inside this checkout whatever the source, so the build resolves this checkout's node_modules.
+const BUILD_DIR = path.join(ROOT, '.netkb', `bench-ops-dist-${process.pid}`);
 const TOKEN = 'bench-token-0123456789';
+const CONNECTIONS = [1, 16];
 
 interface Server {
   url: string;
@@ -28,6 +48,46 @@ interface Server {
   /** CPU time (user + system) the server process has used, in ms: less sensitive to a busy machine than latency. */
   cpuMs: () => Promise<number>;
 }
+
+interface Config {
+  name: string;
+  label: string;
+  env: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+const AUTH = { authorization: `Bearer ${TOKEN}` };
+const OFF: Config = {
+  name: 'off',
+  label: 'metrics off, no auth, no rate limit',
+  env: { NETKB_METRICS: 'off' },
+  headers: {},
+};
+const ON: Config = {
+  name: 'on',
+  label: 'metrics + bearer auth + rate limit (on)',
+  env: {
+    NETKB_METRICS: 'on',
+    NETKB_API_TOKENS: `other-token,${TOKEN}`,
+    NETKB_RATE_LIMIT: '100000000/minute',
+  },
+  headers: AUTH,
+};
+const PARTS: Config[] = [
+  { name: 'metrics', label: 'metrics only', env: { NETKB_METRICS: 'on' }, headers: {} },
+  {
+    name: 'auth',
+    label: 'bearer auth only',
+    env: { NETKB_METRICS: 'off', NETKB_API_TOKENS: `other-token,${TOKEN}` },
+    headers: AUTH,
+  },
+  {
+    name: 'rate-limit',
+    label: 'rate limit only',
+    env: { NETKB_METRICS: 'off', NETKB_RATE_LIMIT: '100000000/minute' },
+    headers: {},
+  },
+];
 
 const TICKS_PER_SECOND = 100;
 
@@ -144,92 +204,117 @@ async function load(
   };
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]) => spreadOf(values).median;
+const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+/** `+3.1% (IQR +2.0…+4.2%, range +0.5…+6.0%)` */
+const spreadText = (spread: Spread) =>
+  `${percent(spread.median)} (IQR ${percent(spread.q1)}…${percent(spread.q3)}, range ${percent(spread.min)}…${percent(spread.max)})`;
+
+function sourceCommit(): string {
+  try {
+    return execFileSync('git', ['-C', SOURCE, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown commit';
+  }
+}
 
 async function main(): Promise<void> {
   execFileSync(
     process.execPath,
-    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', BUILD_DIR],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    [
+      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      path.join(SOURCE, 'tsconfig.json'),
+      '--outDir',
+      BUILD_DIR,
+    ],
+    { cwd: SOURCE, stdio: 'inherit' },
   );
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-ops-'));
   const loadAtStart = os.loadavg();
   const bodies = questions().map((message) => JSON.stringify({ message }));
+  const configs = [OFF, ON, ...(args.breakdown ? PARTS : [])];
+  const servers = new Map<string, Server>();
   try {
-    const off = await start(path.join(tmp, 'index-off'), { NETKB_METRICS: 'off' });
-    const on = await start(path.join(tmp, 'index-on'), {
-      NETKB_METRICS: 'on',
-      NETKB_API_TOKENS: `other-token,${TOKEN}`,
-      NETKB_RATE_LIMIT: '100000000/minute',
-    });
-    const auth = { authorization: `Bearer ${TOKEN}` };
-    const results: Record<string, Run[]> = {};
-    for (const connections of [1, 16]) {
-      await load(off, connections, {}, bodies);
-      await load(on, connections, auth, bodies);
+    for (const config of configs)
+      servers.set(config.name, await start(path.join(tmp, `index-${config.name}`), config.env));
+    const serverOf = (config: Config) => servers.get(config.name) as Server;
+    /** Per connection count, per round, per configuration. */
+    const rounds = new Map<number, Array<Map<string, Run>>>();
+    for (const connections of CONNECTIONS) {
+      // Warm-up (JIT, answer cache, connection setup), discarded.
+      for (const config of configs) await load(serverOf(config), connections, config.headers, bodies);
+      const done: Array<Map<string, Run>> = [];
       for (let round = 0; round < ROUNDS; round++) {
-        // Off first in even rounds, on first in odd ones: neither always runs on a warmer (or busier) machine.
-        const order = [
-          ['off', off, {}],
-          ['on', on, auth],
-        ] as const;
-        for (const [name, server, headers] of round % 2 === 0 ? order : [...order].reverse()) {
-          const key = `${name}@${connections}`;
-          results[key] ??= [];
-          results[key].push(await load(server, connections, headers, bodies));
-        }
+        const runs = new Map<string, Run>();
+        for (const config of roundOrder(configs, round))
+          runs.set(config.name, await load(serverOf(config), connections, config.headers, bodies));
+        done.push(runs);
       }
+      rounds.set(connections, done);
     }
-    const rssOn = await on.rss();
-    const rssOff = await off.rss();
+    const rss = new Map<string, number>();
+    for (const config of configs) rss.set(config.name, await serverOf(config).rss());
+    const loadText = (load: number[]) => load.map((l) => l.toFixed(2)).join(' ');
     const lines = [
       `netkb ops overhead: kb/ (${bodies.length} rotating questions), node ${process.version}, ${os.cpus().length} CPUs, ` +
-        `${ROUNDS} alternating rounds of ${SECONDS}s, medians`,
-      `load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at end ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')} (the machine may be shared: compare within this run)`,
-      `${'config'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU µs/req'.padStart(12)}${'failed'.padStart(8)}`,
+        `server build of ${SOURCE === ROOT ? 'this checkout' : SOURCE} (${sourceCommit()})`,
+      `${ROUNDS} interleaved rounds of ${SECONDS}s per configuration (order alternating each round) after a discarded warm-up round`,
+      `load average at start ${loadText(loadAtStart)}, at end ${loadText(os.loadavg())} ` +
+        '(the machine may be shared: the overhead is the median of per-round ratios, each measured within one round)',
+      `${'config (medians of the rounds)'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}` +
+        `${'p99 ms'.padStart(9)}${'CPU µs/req'.padStart(12)}${'failed'.padStart(8)}`,
     ];
-    for (const connections of [1, 16]) {
-      for (const name of ['off', 'on']) {
-        const runs = results[`${name}@${connections}`] ?? [];
-        const label =
-          name === 'off' ? 'metrics off, no auth, no rate limit' : 'metrics + bearer auth + rate limit (on)';
+    for (const connections of CONNECTIONS) {
+      const done = rounds.get(connections) ?? [];
+      const runsOf = (config: Config) => done.map((round) => round.get(config.name) as Run);
+      for (const config of configs) {
+        const runs = runsOf(config);
         lines.push(
-          `${label.padEnd(44)}${String(connections).padStart(6)}${String(Math.round(median(runs.map((r) => r.reqPerSec)))).padStart(9)}` +
+          `${config.label.padEnd(44)}${String(connections).padStart(6)}` +
+            `${String(Math.round(median(runs.map((r) => r.reqPerSec)))).padStart(9)}` +
             `${median(runs.map((r) => r.p50))
-              .toFixed(2)
+              .toFixed(3)
               .padStart(9)}${median(runs.map((r) => r.p99))
               .toFixed(2)
               .padStart(9)}` +
-            `${String(Math.round(median(runs.map((r) => r.cpuUsPerRequest)))).padStart(12)}` +
+            `${median(runs.map((r) => r.cpuUsPerRequest))
+              .toFixed(1)
+              .padStart(12)}` +
             `${String(runs.reduce((sum, r) => sum + r.failed, 0)).padStart(8)}`,
         );
       }
-      const offRuns = results[`off@${connections}`] ?? [];
-      const onRuns = results[`on@${connections}`] ?? [];
-      const rpsCost = 1 - median(onRuns.map((r) => r.reqPerSec)) / median(offRuns.map((r) => r.reqPerSec));
-      const cpuCost =
-        median(onRuns.map((r) => r.cpuUsPerRequest)) / median(offRuns.map((r) => r.cpuUsPerRequest)) - 1;
-      const p50Cost = median(onRuns.map((r) => r.p50)) / median(offRuns.map((r) => r.p50)) - 1;
-      const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
-      lines.push(
-        `  overhead at ${connections} connection(s), on vs off: server CPU per request ${percent(cpuCost)}, ` +
-          `req/s ${percent(-rpsCost)}, p50 ${percent(p50Cost)}; target < 5%: ${cpuCost < 0.05 && rpsCost < 0.05 ? 'OK' : 'MISSED'}`,
-      );
+      const off = runsOf(OFF);
+      const ratios = (config: Config, figure: (run: Run) => number) =>
+        spreadOf(runsOf(config).map((run, i) => figure(run) / figure(off[i] as Run)));
+      for (const config of configs.slice(1)) {
+        const cpu = ratios(config, (r) => r.cpuUsPerRequest);
+        const rps = ratios(config, (r) => r.reqPerSec);
+        const p50 = ratios(config, (r) => r.p50);
+        const name = config === ON ? 'on' : config.name;
+        lines.push(
+          `  ${name} vs off at ${connections} connection(s), median of ${cpu.rounds} per-round ratios:`,
+          `    server CPU per request ${spreadText(cpu)}`,
+          `    req/s                  ${spreadText(rps)}`,
+          `    p50                    ${spreadText(p50)}`,
+        );
+        if (config !== ON) continue;
+        const missed = cpu.median >= 1.05 || rps.median <= 0.95 || p50.median >= 1.05;
+        // Within the target but a quartile beyond it: the verdict could flip from run to run.
+        const borderline = cpu.q3 >= 1.05 || rps.q1 <= 0.95 || p50.q3 >= 1.05;
+        lines.push(
+          `  overhead at ${connections} connection(s), on vs off: server CPU per request ${percent(cpu.median)}, ` +
+            `req/s ${percent(rps.median)}, p50 ${percent(p50.median)}; target < 5%: ` +
+            `${missed ? 'MISSED' : borderline ? 'OK (borderline: a quartile reaches 5%)' : 'OK'}`,
+        );
+      }
     }
     lines.push(
-      `RSS after the runs: on ${(rssOn / 1048576).toFixed(1)} MB, off ${(rssOff / 1048576).toFixed(1)} MB`,
+      `RSS after the runs: ${configs.map((c) => `${c.name} ${((rss.get(c.name) ?? 0) / 1048576).toFixed(1)} MB`).join(', ')}`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
-    on.child.kill('SIGTERM');
-    off.child.kill('SIGTERM');
   } finally {
+    for (const server of servers.values()) server.child.kill('SIGTERM');
     await rm(tmp, { recursive: true, force: true });
     await rm(BUILD_DIR, { recursive: true, force: true });
   }
