@@ -11,7 +11,9 @@
  *   --rounds N      interleaved rounds per connection count (BENCH_ROUNDS, default 8)
  *   --seconds S     seconds per run (BENCH_SECONDS, default 4)
  *   --breakdown     also metrics only, auth only and rate limit only: which part costs what
+ *   --control       also a second "off" server (A/A): how far two identical servers differ on this machine
  *   --source DIR    serve the build of another checkout (e.g. a baseline commit) with this benchmark
+ *   --baseline DIR  also off and on served from another checkout's build, in the same rounds: before and after
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,14 +32,18 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '8' },
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '4' },
     breakdown: { type: 'boolean', default: false },
+    control: { type: 'boolean', default: false },
     source: { type: 'string', default: ROOT },
+    baseline: { type: 'string' },
   },
 });
 const ROUNDS = Math.max(1, Number(args.rounds));
 const SECONDS = Math.max(1, Number(args.seconds));
 const SOURCE = path.resolve(args.source);
+const BASELINE = args.baseline === undefined ? undefined : path.resolve(args.baseline);
 // Inside this checkout whatever the source, so the build resolves this checkout's node_modules.
 const BUILD_DIR = path.join(ROOT, '.netkb', `bench-ops-dist-${process.pid}`);
+const BASELINE_BUILD_DIR = path.join(ROOT, '.netkb', `bench-ops-baseline-${process.pid}`);
 const TOKEN = 'bench-token-0123456789';
 const CONNECTIONS = [1, 16];
 
@@ -54,6 +60,8 @@ interface Config {
   label: string;
   env: Record<string, string>;
   headers: Record<string, string>;
+  /** The build it serves (default: BUILD_DIR, of --source). */
+  build?: string;
 }
 
 const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -73,6 +81,7 @@ const ON: Config = {
   },
   headers: AUTH,
 };
+const CONTROL: Config = { ...OFF, name: 'off-2', label: 'off again (a second process: A/A control)' };
 const PARTS: Config[] = [
   { name: 'metrics', label: 'metrics only', env: { NETKB_METRICS: 'on' }, headers: {} },
   {
@@ -98,13 +107,13 @@ function questions(): string[] {
   return entries.map((e) => e.question).filter((q): q is string => typeof q === 'string');
 }
 
-async function start(indexDir: string, env: Record<string, string>): Promise<Server> {
+async function start(indexDir: string, env: Record<string, string>, build = BUILD_DIR): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const real = spawn(
     process.execPath,
     [
-      path.join(BUILD_DIR, 'cli/main.js'),
+      path.join(build, 'cli/main.js'),
       'serve',
       '--kb',
       path.join(ROOT, 'kb'),
@@ -210,34 +219,54 @@ const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100
 const spreadText = (spread: Spread) =>
   `${percent(spread.median)} (IQR ${percent(spread.q1)}…${percent(spread.q3)}, range ${percent(spread.min)}…${percent(spread.max)})`;
 
-function sourceCommit(): string {
+function commitOf(source: string): string {
   try {
-    return execFileSync('git', ['-C', SOURCE, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-C', source, 'log', '-1', '--format=%h'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
-    return 'unknown commit';
+    return 'not a git checkout';
   }
 }
 
-async function main(): Promise<void> {
+function build(source: string, outDir: string): void {
   execFileSync(
     process.execPath,
     [
       path.join(ROOT, 'node_modules/typescript/bin/tsc'),
       '-p',
-      path.join(SOURCE, 'tsconfig.json'),
+      path.join(source, 'tsconfig.json'),
       '--outDir',
-      BUILD_DIR,
+      outDir,
     ],
-    { cwd: SOURCE, stdio: 'inherit' },
+    { cwd: source, stdio: 'inherit' },
   );
+}
+
+async function main(): Promise<void> {
+  build(SOURCE, BUILD_DIR);
+  if (BASELINE) build(BASELINE, BASELINE_BUILD_DIR);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-ops-'));
   const loadAtStart = os.loadavg();
   const bodies = questions().map((message) => JSON.stringify({ message }));
-  const configs = [OFF, ON, ...(args.breakdown ? PARTS : [])];
+  const baseline: Config[] = BASELINE
+    ? [
+        { ...OFF, name: 'off@baseline', label: 'baseline: off', build: BASELINE_BUILD_DIR },
+        { ...ON, name: 'on@baseline', label: 'baseline: on', build: BASELINE_BUILD_DIR },
+      ]
+    : [];
+  const configs = [
+    OFF,
+    ON,
+    ...baseline,
+    ...(args.control ? [CONTROL] : []),
+    ...(args.breakdown ? PARTS : []),
+  ];
   const servers = new Map<string, Server>();
   try {
     for (const config of configs)
-      servers.set(config.name, await start(path.join(tmp, `index-${config.name}`), config.env));
+      servers.set(config.name, await start(path.join(tmp, `index-${config.name}`), config.env, config.build));
     const serverOf = (config: Config) => servers.get(config.name) as Server;
     /** Per connection count, per round, per configuration. */
     const rounds = new Map<number, Array<Map<string, Run>>>();
@@ -258,7 +287,8 @@ async function main(): Promise<void> {
     const loadText = (load: number[]) => load.map((l) => l.toFixed(2)).join(' ');
     const lines = [
       `netkb ops overhead: kb/ (${bodies.length} rotating questions), node ${process.version}, ${os.cpus().length} CPUs, ` +
-        `server build of ${SOURCE === ROOT ? 'this checkout' : SOURCE} (${sourceCommit()})`,
+        `server build of ${SOURCE === ROOT ? 'this checkout' : SOURCE} (${commitOf(SOURCE)})` +
+        (BASELINE ? `, baseline build of ${BASELINE} (${commitOf(BASELINE)})` : ''),
       `${ROUNDS} interleaved rounds of ${SECONDS}s per configuration (order alternating each round) after a discarded warm-up round`,
       `load average at start ${loadText(loadAtStart)}, at end ${loadText(os.loadavg())} ` +
         '(the machine may be shared: the overhead is the median of per-round ratios, each measured within one round)',
@@ -284,26 +314,37 @@ async function main(): Promise<void> {
             `${String(runs.reduce((sum, r) => sum + r.failed, 0)).padStart(8)}`,
         );
       }
-      const off = runsOf(OFF);
-      const ratios = (config: Config, figure: (run: Run) => number) =>
-        spreadOf(runsOf(config).map((run, i) => figure(run) / figure(off[i] as Run)));
-      for (const config of configs.slice(1)) {
-        const cpu = ratios(config, (r) => r.cpuUsPerRequest);
-        const rps = ratios(config, (r) => r.reqPerSec);
-        const p50 = ratios(config, (r) => r.p50);
-        const name = config === ON ? 'on' : config.name;
+      // Each configuration against the "off" of its own build, measured in the same round; the baseline's "on"
+      // also against this build's "on" (what the change did to the configured server).
+      const comparisons: Array<[Config, Config]> = configs
+        .filter((config) => config.name !== OFF.name && config.name !== 'off@baseline')
+        .map((config) => [config, config.build === BASELINE_BUILD_DIR ? (baseline[0] as Config) : OFF]);
+      if (baseline.length > 0) comparisons.push([ON, baseline[1] as Config]);
+      for (const [config, reference] of comparisons) {
+        const base = runsOf(reference);
+        const ratios = (figure: (run: Run) => number) =>
+          spreadOf(runsOf(config).map((run, i) => figure(run) / figure(base[i] as Run)));
+        const cpu = ratios((r) => r.cpuUsPerRequest);
+        const rps = ratios((r) => r.reqPerSec);
+        const p50 = ratios((r) => r.p50);
         lines.push(
-          `  ${name} vs off at ${connections} connection(s), median of ${cpu.rounds} per-round ratios:`,
+          `  ${config.name} vs ${reference.name} at ${connections} connection(s), median of ${cpu.rounds} per-round ratios:`,
           `    server CPU per request ${spreadText(cpu)}`,
           `    req/s                  ${spreadText(rps)}`,
           `    p50                    ${spreadText(p50)}`,
         );
-        if (config !== ON) continue;
+        const summary =
+          config === ON && reference === OFF
+            ? 'overhead'
+            : config.name === 'on@baseline'
+              ? 'baseline overhead'
+              : undefined;
+        if (summary === undefined) continue;
         const missed = cpu.median >= 1.05 || rps.median <= 0.95 || p50.median >= 1.05;
         // Within the target but a quartile beyond it: the verdict could flip from run to run.
         const borderline = cpu.q3 >= 1.05 || rps.q1 <= 0.95 || p50.q3 >= 1.05;
         lines.push(
-          `  overhead at ${connections} connection(s), on vs off: server CPU per request ${percent(cpu.median)}, ` +
+          `  ${summary} at ${connections} connection(s), on vs off: server CPU per request ${percent(cpu.median)}, ` +
             `req/s ${percent(rps.median)}, p50 ${percent(p50.median)}; target < 5%: ` +
             `${missed ? 'MISSED' : borderline ? 'OK (borderline: a quartile reaches 5%)' : 'OK'}`,
         );
@@ -317,6 +358,7 @@ async function main(): Promise<void> {
     for (const server of servers.values()) server.child.kill('SIGTERM');
     await rm(tmp, { recursive: true, force: true });
     await rm(BUILD_DIR, { recursive: true, force: true });
+    await rm(BASELINE_BUILD_DIR, { recursive: true, force: true });
   }
 }
 
