@@ -1,15 +1,16 @@
 /**
- * `npm run bench:ops`: what metrics + bearer-token auth + rate limiting cost on the chat route. Two `netkb serve`
+ * `npm run bench:ops`: what metrics + bearer-token auth + rate limiting cost on the chat route. `netkb serve`
  * processes from the same build run side by side on loopback: "off" (NETKB_METRICS=off, no tokens, no rate
- * limit) and "on" (metrics, NETKB_API_TOKENS, NETKB_RATE_LIMIT high enough never to refuse). They are loaded
- * interleaved, off/on then on/off, for ROUNDS rounds after a warm-up round that is discarded, and the overhead
- * is the median of the per-round on/off ratios with their spread (quartiles, extremes): a ratio taken within one
- * round cancels the load the machine had during that round, so a 5 % verdict is not a load swing. The table
- * keeps each configuration's absolute figures (medians of the rounds). Answer cache on (as deployed), vectors
- * off, log level warn.
+ * limit) and "on" (metrics, NETKB_API_TOKENS, NETKB_RATE_LIMIT high enough never to refuse). Each round starts
+ * fresh processes (two identical servers can differ by a few percent for their whole life: JIT, memory layout),
+ * warms them up (discarded), then loads them interleaved, off/on in one round and on/off in the next, at 1 and 16
+ * connections. The overhead is the median of the per-round on/off ratios with their spread (quartiles, extremes):
+ * a ratio taken within one round cancels the load the machine had during that round, so a 5 % verdict is not a
+ * load swing. The table keeps each configuration's absolute figures (medians of the rounds). Answer cache on (as
+ * deployed), vectors off, log level warn.
  *
- *   --rounds N      interleaved rounds per connection count (BENCH_ROUNDS, default 8)
- *   --seconds S     seconds per run (BENCH_SECONDS, default 4)
+ *   --rounds N      rounds, each on fresh server processes (BENCH_ROUNDS, default 8)
+ *   --seconds S     seconds per configuration and connection count in a round (BENCH_SECONDS, default 4)
  *   --breakdown     also metrics only, auth only and rate limit only: which part costs what
  *   --control       also a second "off" server (A/A): how far two identical servers differ on this machine
  *   --source DIR    serve the build of another checkout (e.g. a baseline commit) with this benchmark
@@ -44,6 +45,7 @@ const BASELINE = args.baseline === undefined ? undefined : path.resolve(args.bas
 // Inside this checkout whatever the source, so the build resolves this checkout's node_modules.
 const BUILD_DIR = path.join(ROOT, '.netkb', `bench-ops-dist-${process.pid}`);
 const BASELINE_BUILD_DIR = path.join(ROOT, '.netkb', `bench-ops-baseline-${process.pid}`);
+const WARM_UP_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 const TOKEN = 'bench-token-0123456789';
 const CONNECTIONS = [1, 16];
 
@@ -157,6 +159,14 @@ async function start(indexDir: string, env: Record<string, string>, build = BUIL
   throw new Error('netkb serve did not become ready');
 }
 
+/** SIGTERM, then wait for the process to exit (at most 10 s), so the next round does not share the CPU with it. */
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+}
+
 interface Run {
   /** Server CPU microseconds per request. */
   cpuUsPerRequest: number;
@@ -171,6 +181,8 @@ async function load(
   connections: number,
   headers: Record<string, string>,
   bodies: string[],
+  /** Seconds, or a number of requests. */
+  length: { seconds: number } | { amount: number },
 ): Promise<Run> {
   const url = server.url;
   const cpuBefore = await server.cpuMs();
@@ -182,7 +194,7 @@ async function load(
       {
         url,
         connections,
-        duration: SECONDS,
+        ...('seconds' in length ? { duration: length.seconds } : { amount: length.amount }),
         requests: [
           {
             method: 'POST',
@@ -199,14 +211,14 @@ async function load(
     );
     instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
   });
-  const seconds = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   return {
     cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
-    reqPerSec: result.requests.total / seconds,
+    reqPerSec: result.requests.total / elapsed,
     p50: at(0.5),
     p99: at(0.99),
     failed: result.non2xx + result.errors + result.timeouts,
@@ -264,32 +276,46 @@ async function main(): Promise<void> {
     ...(args.breakdown ? PARTS : []),
   ];
   const servers = new Map<string, Server>();
+  const serverOf = (config: Config) => servers.get(config.name) as Server;
   try {
-    for (const config of configs)
-      servers.set(config.name, await start(path.join(tmp, `index-${config.name}`), config.env, config.build));
-    const serverOf = (config: Config) => servers.get(config.name) as Server;
     /** Per connection count, per round, per configuration. */
-    const rounds = new Map<number, Array<Map<string, Run>>>();
-    for (const connections of CONNECTIONS) {
-      // Warm-up (JIT, answer cache, connection setup), discarded.
-      for (const config of configs) await load(serverOf(config), connections, config.headers, bodies);
-      const done: Array<Map<string, Run>> = [];
-      for (let round = 0; round < ROUNDS; round++) {
+    const rounds = new Map<number, Array<Map<string, Run>>>(CONNECTIONS.map((c) => [c, []]));
+    const rss = new Map<string, number>();
+    for (let round = 0; round < ROUNDS; round++) {
+      // Fresh processes every round: two identical servers can differ by a few percent for the life of the process
+      // (JIT and memory layout), which one pair of processes would report as overhead. Each configuration keeps its
+      // index directory, so only the first round builds one.
+      const started = await Promise.all(
+        configs.map((config) => start(path.join(tmp, `index-${config.name}`), config.env, config.build)),
+      );
+      configs.forEach((config, i) => servers.set(config.name, started[i] as Server));
+      // Warm-up, discarded: every question twice (the answer cache, as a long-running server has it), then
+      // WARM_UP_SECONDS of load (JIT).
+      for (const config of roundOrder(configs, round)) {
+        await load(serverOf(config), 4, config.headers, bodies, { amount: bodies.length * 2 });
+        await load(serverOf(config), 1, config.headers, bodies, { seconds: WARM_UP_SECONDS });
+      }
+      for (const connections of CONNECTIONS) {
         const runs = new Map<string, Run>();
         for (const config of roundOrder(configs, round))
-          runs.set(config.name, await load(serverOf(config), connections, config.headers, bodies));
-        done.push(runs);
+          runs.set(
+            config.name,
+            await load(serverOf(config), connections, config.headers, bodies, { seconds: SECONDS }),
+          );
+        rounds.get(connections)?.push(runs);
       }
-      rounds.set(connections, done);
+      if (round === ROUNDS - 1)
+        for (const config of configs) rss.set(config.name, await serverOf(config).rss());
+      await Promise.all([...servers.values()].map(stop));
+      servers.clear();
     }
-    const rss = new Map<string, number>();
-    for (const config of configs) rss.set(config.name, await serverOf(config).rss());
     const loadText = (load: number[]) => load.map((l) => l.toFixed(2)).join(' ');
     const lines = [
       `netkb ops overhead: kb/ (${bodies.length} rotating questions), node ${process.version}, ${os.cpus().length} CPUs, ` +
         `server build of ${SOURCE === ROOT ? 'this checkout' : SOURCE} (${commitOf(SOURCE)})` +
         (BASELINE ? `, baseline build of ${BASELINE} (${commitOf(BASELINE)})` : ''),
-      `${ROUNDS} interleaved rounds of ${SECONDS}s per configuration (order alternating each round) after a discarded warm-up round`,
+      `${ROUNDS} rounds, each on freshly started servers: a warm-up (discarded: every question twice, then ${WARM_UP_SECONDS}s), then ${SECONDS}s per ` +
+        'configuration and connection count, the order alternating each round',
       `load average at start ${loadText(loadAtStart)}, at end ${loadText(os.loadavg())} ` +
         '(the machine may be shared: the overhead is the median of per-round ratios, each measured within one round)',
       `${'config (medians of the rounds)'.padEnd(44)}${'conns'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}` +
@@ -355,7 +381,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    for (const server of servers.values()) server.child.kill('SIGTERM');
+    await Promise.all([...servers.values()].map(stop));
     await rm(tmp, { recursive: true, force: true });
     await rm(BUILD_DIR, { recursive: true, force: true });
     await rm(BASELINE_BUILD_DIR, { recursive: true, force: true });
