@@ -288,7 +288,7 @@ async function main(): Promise<void> {
       const started = await Promise.all(
         configs.map((config) => start(path.join(tmp, `index-${config.name}`), config.env, config.build)),
       );
-      configs.forEach((config, i) => servers.set(config.name, started[i] as Server));
+      for (const [i, config] of configs.entries()) servers.set(config.name, started[i] as Server);
       // Warm-up, discarded: every question twice (the answer cache, as a long-running server has it), then
       // WARM_UP_SECONDS of load (JIT).
       for (const config of roundOrder(configs, round)) {
