@@ -23,6 +23,54 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/** The q-th quantile (0–1) of `values`, interpolated between the two nearest ranks; NaN when empty. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+  const below = Math.floor(at);
+  const low = sorted[below] as number;
+  const high = sorted[Math.min(sorted.length - 1, below + 1)] as number;
+  return low + (high - low) * (at - below);
+}
+
+/** Per-round figures of an A/B benchmark: their median and spread (quartiles, extremes). */
+export interface Spread {
+  median: number;
+  /** 25th and 75th percentiles: half the rounds lie between them. */
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+  rounds: number;
+}
+
+/**
+ * The median and spread of per-round values, e.g. the on/off ratio of CPU per request measured within each round.
+ * A ratio taken inside one round cancels the machine's load in that round, which absolute figures do not.
+ */
+export function spreadOf(values: readonly number[]): Spread {
+  return {
+    median: quantile(values, 0.5),
+    q1: quantile(values, 0.25),
+    q3: quantile(values, 0.75),
+    min: values.length === 0 ? Number.NaN : Math.min(...values),
+    max: values.length === 0 ? Number.NaN : Math.max(...values),
+    rounds: values.length,
+  };
+}
+
+/**
+ * Which configuration runs first in each round of an interleaved A/B (or A/B/C…) benchmark: rotated every
+ * round, so none always runs on a warmer (or busier) machine. With two: AB, BA, AB, …
+ */
+export function roundOrder<T>(configs: readonly T[], round: number): T[] {
+  if (configs.length === 0) return [];
+  const shift = round % configs.length;
+  const rotated = [...configs.slice(shift), ...configs.slice(0, shift)];
+  return round % 2 === 0 || configs.length < 3 ? rotated : rotated.reverse();
+}
+
 /** The probe: plain JS for `node -e`; prints its figures as one JSON line when stdin closes. */
 const PROBE = `
 const base = process.argv[1]; const clients = Number(process.argv[2]);

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:ops:inprocess`: the per-request cost of metrics + bearer auth + rate limiting, measured inside
- * one process so a busy machine affects both configurations alike: two apps (off / on) over the same searcher,
- * `inject()`ed alternately in batches, CPU time per request from process.cpuUsage(). Answer cache on (as
- * deployed) and off (every answer computed). No sockets: this isolates the hooks' cost from the HTTP stack.
+ * The second half of `npm run bench:ops`: the per-request cost of metrics + bearer auth + rate limiting, measured
+ * inside one process so a busy machine affects both configurations alike: two apps (off / on) over the same
+ * searcher, `inject()`ed alternately in batches (off/on, then on/off), CPU time per request from
+ * process.cpuUsage(); the overhead is the median of the per-round on/off ratios, with their quartiles. Answer
+ * cache on (as deployed) and off (every answer computed). No sockets: this isolates the hooks' cost from the HTTP
+ * stack. BENCH_ROUNDS rounds (default 15) after two discarded warm-up rounds.
  */
 
 import { readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { ingestKb } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import { buildApp } from '../src/server/app.js';
 import { serverSettingsFromEnv } from '../src/server/settings.js';
+import { spreadOf } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BATCH = 200;
@@ -73,19 +76,19 @@ try {
         if (round >= 0) cpu[config.name]?.push((used.user + used.system) / BATCH);
       }
     }
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-    const offUs = median(cpu.off ?? []);
-    const onUs = median(cpu.on ?? []);
+    const offUs = spreadOf(cpu.off ?? []).median;
+    const onUs = spreadOf(cpu.on ?? []).median;
+    const ratio = spreadOf((cpu.on ?? []).map((on, i) => on / (cpu.off?.[i] ?? Number.NaN)));
+    const percent = (value: number) => `${value >= 1 ? '+' : ''}${((value - 1) * 100).toFixed(1)}%`;
     lines.push(
-      `answer cache ${cache ? 'on ' : 'off'}: CPU per request off ${offUs.toFixed(1)} µs, on ${onUs.toFixed(1)} µs: ` +
-        `+${(onUs - offUs).toFixed(1)} µs (${(((onUs - offUs) / offUs) * 100).toFixed(1)}%)`,
+      `answer cache ${cache ? 'on ' : 'off'}: CPU per request off ${offUs.toFixed(1)} µs, on ${onUs.toFixed(1)} µs; ` +
+        `on vs off, median of per-round ratios ${percent(ratio.median)} (IQR ${percent(ratio.q1)}…${percent(ratio.q3)})`,
     );
     await off.close();
     await on.close();
   }
   process.stdout.write(
-    `netkb ops overhead in-process (inject, ${ROUNDS} alternating rounds of ${BATCH} requests, medians), node ${process.version}\n${lines.join('\n')}\n`,
+    `netkb ops overhead in-process (inject, ${ROUNDS} interleaved rounds of ${BATCH} requests, medians), node ${process.version}\n${lines.join('\n')}\n`,
   );
 } finally {
   await rm(tmp, { recursive: true, force: true });

@@ -16,9 +16,9 @@ import type { TeamsConfig } from '../integrations/teams/config.js';
 import type { Searcher } from '../retrieve/types.js';
 import type { Channel, Store } from '../store/types.js';
 import type { WebOptions } from '../web/routes.js';
+import { installAccessChecks } from './access.js';
 import type { AllowedHosts } from './allowed-hosts.js';
 import { type AnswerLogger, answerLogger } from './answer-log.js';
-import { installAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import { capConnections, fastifyLimitOptions } from './connection-limits.js';
 import { installErrorHandlers } from './errors.js';
@@ -27,7 +27,6 @@ import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
 import { NetkbMetrics } from './metrics.js';
 import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
-import { installRateLimit } from './rate-limit.js';
 import { chatRoutes, spentBudget } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -151,10 +150,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   if (metrics) installRequestMetrics(app, metrics);
   // Rate limit before auth, so unauthenticated floods are limited too; both before the routes they cover.
-  if (settings.rateLimit) {
-    await installRateLimit(app, settings.rateLimit, (route) => metrics?.recordRateLimited(route));
-  }
-  installAuth(app, settings.apiTokens, () => metrics?.recordUnauthorized());
+  installAccessChecks(app, {
+    rateLimit: settings.rateLimit,
+    tokens: settings.apiTokens,
+    onLimited: (route) => metrics?.recordRateLimited(route),
+    onUnauthorized: () => metrics?.recordUnauthorized(),
+  });
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     // Loaded only when configured: CLI commands that import this module should not pay for it.
     const { default: cors } = await import('@fastify/cors');

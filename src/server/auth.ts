@@ -2,7 +2,7 @@
  * Bearer-token authentication for `/v1/*` (NETKB_API_TOKENS). Health, readiness and metrics stay open for
  * probes and scrapers; the Slack and Teams routes check their platforms' signatures instead.
  */
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NetkbError } from '../core/errors.js';
 
 /** Paths that require a token when tokens are configured. */
@@ -86,24 +86,19 @@ function sameToken(given: string, from: number, length: number, expected: string
 }
 
 /**
- * Adds the check to every `/v1/*` route registered after this call, as a route-level onRequest hook: it then runs
- * after the rate limiter's (also route-level, added first), so unauthenticated floods are limited too.
+ * The token check of a `/v1/*` route (null when no tokens are configured): undefined when the request carries one
+ * of `tokens`, else the 401 to answer (WWW-Authenticate set). Synchronous, run by the one callback hook that also
+ * counts the rate limit first (access.ts), so unauthenticated floods are limited too.
  */
-export function installAuth(app: FastifyInstance, tokens: readonly string[], onRefused?: () => void): void {
-  if (tokens.length === 0) return;
-  // A callback hook, not an async one: no promise per request.
-  const check: onRequestHookHandler = (request, reply, done) => {
-    if (tokenMatches(request.headers.authorization, tokens)) return done();
+export function tokenCheck(
+  tokens: readonly string[],
+  onRefused?: () => void,
+): ((request: FastifyRequest, reply: FastifyReply) => NetkbError | undefined) | null {
+  if (tokens.length === 0) return null;
+  return (request, reply) => {
+    if (tokenMatches(request.headers.authorization, tokens)) return undefined;
     onRefused?.();
     reply.header('www-authenticate', 'Bearer realm="netkb"');
-    done(new NetkbError('UNAUTHORIZED'));
+    return new NetkbError('UNAUTHORIZED');
   };
-  app.addHook('onRoute', (route) => {
-    if (!requiresToken(route.url)) return;
-    const existing = route.onRequest;
-    route.onRequest = [
-      ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]),
-      check,
-    ];
-  });
 }

@@ -3,7 +3,7 @@
  * label is the route pattern (`/v1/chat`), never the raw URL, so unknown paths cannot grow the series count.
  */
 import type { FastifyInstance, onResponseHookHandler } from 'fastify';
-import type { NetkbMetrics } from './metrics.js';
+import type { NetkbMetrics, RequestSeries } from './metrics.js';
 
 export async function metricsRoutes(app: FastifyInstance, options: { metrics: NetkbMetrics }): Promise<void> {
   const { metrics } = options;
@@ -23,8 +23,17 @@ export async function metricsRoutes(app: FastifyInstance, options: { metrics: Ne
 export function installRequestMetrics(app: FastifyInstance, metrics: NetkbMetrics): void {
   app.addHook('onRoute', (route) => {
     const url = route.url;
+    // The series of the route's last method and status, reused while they repeat (nearly always): no lookup.
+    let series: RequestSeries | undefined;
+    let method = '';
+    let status = 0;
     const count: onResponseHookHandler = (request, reply, done) => {
-      metrics.observeRequest(url, request.method, reply.statusCode, reply.elapsedTime / 1000);
+      if (series === undefined || reply.statusCode !== status || request.method !== method) {
+        method = request.method;
+        status = reply.statusCode;
+        series = metrics.requestSeriesOf(url, method, status);
+      }
+      metrics.observeRequestIn(series, reply.elapsedTime / 1000);
       done();
     };
     const own = route.onResponse;

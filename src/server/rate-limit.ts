@@ -5,9 +5,10 @@
  * left off allowed responses: it is one more header for Node to validate and write on every request, and it only
  * matters once the budget is spent.
  *
- * Our own hook rather than @fastify/rate-limit: every request runs it, and the plugin awaits each step (key, allow
- * list, store: a chain of promises per request). This one is a callback hook that allocates nothing once a
- * client's window exists.
+ * Our own check rather than @fastify/rate-limit: every request runs it, and the plugin awaits each step (key,
+ * allow list, store: a chain of promises per request). This one is synchronous, run by the one callback hook that
+ * also checks the bearer token (access.ts), and allocates nothing but the Remaining header value once a client's
+ * window exists.
  *
  * Routes that know who the user is (Slack, Teams) key by that user instead of the IP, so one busy channel
  * behind one egress IP is not one budget: register them with
@@ -15,9 +16,9 @@
  *   app.post('/slack/events', { config: { rateLimit: perUserRateLimit((req) => slackUserId(req)) } }, handler)
  *
  * The key function runs after the body is parsed (preHandler); returning undefined falls back to the IP. Such a
- * route has its own budgets. Register routes after `installRateLimit` (it applies to routes added after it).
+ * route has its own budgets. Register routes after `installAccessChecks` (it applies to routes added after it).
  */
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler, RouteOptions } from 'fastify';
 import { NetkbError } from '../core/errors.js';
 import type { RateLimitSetting } from './settings.js';
 
@@ -100,58 +101,71 @@ export class WindowCounts {
   }
 }
 
-export async function installRateLimit(
-  app: FastifyInstance,
-  setting: RateLimitSetting,
-  onLimited?: (route: string) => void,
-): Promise<void> {
-  // Its own counts, so the address alone is the key: no string is built per request (a socket's address is one
-  // string for its life, so the Map hashes it once).
-  const byIp = limiter(setting, (request) => request.ip ?? '', onLimited);
-  app.addHook('onRoute', (route) => {
-    const own = route.config?.rateLimit;
-    if (own === false || EXEMPT_ROUTES.has(route.url)) return;
-    if (own === undefined) {
-      route.onRequest = appendHook(route.onRequest, byIp);
-      return;
-    }
-    // Its own budgets (a store per route), keyed after the body is parsed.
-    route.preHandler = appendHook(route.preHandler, limiter(setting, own.keyGenerator, onLimited));
-  });
-}
-
-/** A callback hook (no promise per request) counting each request against its key's window. */
-function limiter(
-  setting: RateLimitSetting,
-  keyOf: (request: FastifyRequest) => string,
-  onLimited?: (route: string) => void,
-): onRequestHookHandler {
-  const counts = new WindowCounts(setting.windowMs);
-  const { max } = setting;
+/** Counts requests against per-key windows and answers for one budget (a route's, or every route's per IP). */
+export class RateLimiter {
+  private readonly counts: WindowCounts;
   // Header values as strings: Node validates and writes them as strings, and a number would be converted twice.
-  const limitText = String(max);
-  return (request, reply, done) => {
+  private readonly limitText: string;
+
+  constructor(
+    private readonly setting: RateLimitSetting,
+    private readonly onLimited?: (route: string) => void,
+  ) {
+    this.counts = new WindowCounts(setting.windowMs);
+    this.limitText = String(setting.max);
+  }
+
+  /**
+   * Counts one request of `key` on `route` and sets the X-RateLimit headers: undefined when it is within the
+   * budget, else the 429 to answer (Retry-After set). Synchronous, and allocates nothing but the Remaining value
+   * once the key's window exists.
+   */
+  check(key: string, reply: FastifyReply, route: string): NetkbError | undefined {
     const now = Date.now();
-    const window = counts.hit(keyOf(request), now);
-    reply.header('x-ratelimit-limit', limitText);
+    const window = this.counts.hit(key, now);
+    const { max } = this.setting;
+    reply.header('x-ratelimit-limit', this.limitText);
     if (window.count <= max) {
       reply.header('x-ratelimit-remaining', String(max - window.count));
-      return done();
+      return undefined;
     }
-    onLimited?.(request.routeOptions.url ?? 'unmatched');
+    this.onLimited?.(route);
     const resetSeconds = Math.max(0, Math.ceil((window.resetAt - now) / 1000));
     reply.header('x-ratelimit-remaining', '0');
     reply.header('x-ratelimit-reset', String(resetSeconds));
     reply.header('retry-after', String(resetSeconds));
-    done(
-      new NetkbError(
-        'RATE_LIMITED',
-        `Too many requests (limit ${setting.text}); retry in ${Math.max(1, resetSeconds)} s`,
-      ),
+    return new NetkbError(
+      'RATE_LIMITED',
+      `Too many requests (limit ${this.setting.text}); retry in ${Math.max(1, resetSeconds)} s`,
     );
-  };
+  }
 }
 
-function appendHook<T>(existing: T | T[] | undefined, hook: T): T[] {
+/**
+ * How a route is limited: by client IP (the returned limiter, shared by every route, checked in the route's
+ * onRequest hook: see access.ts), or not at all (null: a probe, /metrics, or `rateLimit: false`). A route with
+ * its own budget (`perUserRateLimit`) gets a limiter of its own here, in a preHandler hook (the key needs the
+ * parsed body), and null is returned for it too.
+ */
+export function rateLimitOf(
+  route: RouteOptions,
+  byIp: RateLimiter,
+  setting: RateLimitSetting,
+  onLimited?: (route: string) => void,
+): RateLimiter | null {
+  const own = route.config?.rateLimit;
+  if (own === false || EXEMPT_ROUTES.has(route.url)) return null;
+  if (own === undefined) return byIp;
+  const limiter = new RateLimiter(setting, onLimited);
+  const { keyGenerator } = own;
+  const url = route.url;
+  // A callback hook (no promise per request).
+  const limit: preHandlerHookHandler = (request, reply, done) =>
+    done(limiter.check(keyGenerator(request), reply, url));
+  route.preHandler = appendHook(route.preHandler, limit);
+  return null;
+}
+
+export function appendHook<T>(existing: T | T[] | undefined, hook: T): T[] {
   return [...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]), hook];
 }
