@@ -28,7 +28,8 @@ const ANSWER_CEILING = {
   // runbook stating the value (0.132 before); 0.089 once a runbook stating the symptom in a row could lead.
   off_topic_share: 0.095,
   wrong_fills: 0,
-  false_abstentions: 1,
+  // 0 once confidence is taken from every runbook the answer draws on (close runbooks), not the first one alone.
+  false_abstentions: 0,
   commands_per_answer: 8,
 };
 
@@ -178,7 +179,8 @@ describe('eval on real questions that ask for a value (tests/eval/facts.yaml)', 
     // left without commands, from a wrong first doc), wrong fills 0. A top runbook stating no value of the asked
     // kind leaves room to runbooks down to 0.6 of its score: first-cited 0.943, direct hit 0.846, off-topic 0.06.
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.94);
-    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.84);
+    // A setting asked by its form (environment variable, flag) and a default asked only in a question: 0.885.
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.88);
     expect(answers.command_hit).toBeGreaterThanOrEqual(1);
     expect(answers.off_topic_share).toBeLessThanOrEqual(0.065);
     expect(answers.wrong_fills).toBe(0);
@@ -202,12 +204,13 @@ describe('eval on a second set of real tracker reports (tests/eval/reports2.yaml
     const answers = run.report.answers;
     // Measured with the headline, body-only CNI and word-variant routing: first cited 0.878, command hit 0.857;
     // with the DNS-failure glossary groups: first cited 0.898, off-topic 0.112; with a runbook stating the symptom
-    // in a row leading a close call: command hit 0.878, off-topic 0.1.
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.89);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.87);
+    // in a row leading a close call: command hit 0.878, off-topic 0.1; with confidence from the close runbooks and
+    // doc coverage weighed 0.6: first cited 0.918, command hit 0.898, no false abstention.
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.91);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.89);
     expect(answers.off_topic_share).toBeLessThanOrEqual(0.105);
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expect(answers.false_abstentions).toBe(0);
     expect(answers.out_of_scope_abstained).toBe(1);
   });
 });
@@ -221,12 +224,13 @@ describe('eval on a third set of real tracker reports (tests/eval/reports3.yaml)
     // Labelled and committed before netkb answered it: first-cited 0.865, command hit 0.838, direct hit 0.333,
     // off-topic 0.137, 2 wrong fills, out-of-scope 0.8. Tuned (settings asked by name, "by default" as setup,
     // fills, ruled-out clauses, exit codes out of scope): 0.885, 0.838, 0.8, 0.126, 0, 1. "Only on the same node"
-    // as the working scope and glossary concepts in command choice: 0.923, 0.973, 0.8, 0.088.
+    // as the working scope and glossary concepts in command choice: 0.923, 0.973, 0.8, 0.088. Confidence from the
+    // close runbooks, doc coverage weighed 0.6, a key: /path span states a path: 0.942, 0.973, 0.933, 0.07.
     expectAnswerGates(answers, {
-      firstCited: 0.92,
+      firstCited: 0.94,
       commandHit: 0.97,
-      directHit: 0.8,
-      offTopic: 0.09,
+      directHit: 0.93,
+      offTopic: 0.075,
       falseAbstentions: 0,
     });
   });
@@ -256,11 +260,13 @@ describe('eval on a fourth set of real tracker reports (tests/eval/reports4.yaml
     // first-cited 0.843, off-topic 0.068; two answers that cited another CNI's runbook (Kube-OVN underlay for a
     // Canal cluster, the Kube-OVN join network for firewalld blocking egress) now abstain: 3 false abstentions.
     // A close runbook whose troubleshooting row states the symptom leads: first-cited 0.863, off-topic 0.059.
+    // Confidence from the close runbooks, doc coverage weighed 0.6, the setting-question rules: first-cited 0.882,
+    // direct hit 1, off-topic 0.053.
     expectAnswerGates(answers, {
-      firstCited: 0.86,
+      firstCited: 0.88,
       commandHit: 0.76,
-      directHit: 0.87,
-      offTopic: 0.065,
+      directHit: 1,
+      offTopic: 0.06,
       falseAbstentions: 3,
     });
   });
@@ -289,14 +295,16 @@ describe('eval on a fifth set of real tracker reports (tests/eval/reports5.yaml)
     // in a question; a setting asked by name or form; a comment with its command states a setting): first-cited
     // 0.843, direct hit 1 (8 of 8), off-topic 0.116, 0 wrong fills, 6 of 7 out-of-scope questions abstained. Gates
     // sit a little under those figures, so a regression fails; the answered out-of-scope question is an open miss.
+    // Confidence from the close runbooks and doc coverage weighed 0.6 (tuned on the other sets; this one was the
+    // check): first-cited 0.863, command hit 0.86, off-topic 0.114, no false abstention.
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.8);
     const answers = run.report.answers;
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.82);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.81);
-    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.87);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.125);
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.86);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.85);
+    expect(answers.direct_hit).toBe(1);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expect(answers.false_abstentions).toBe(0);
     expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.85);
   });
 });
