@@ -13,7 +13,8 @@
  *   on-CPU stretch between event-loop turns (Linux: what its own work held the loop, without the time a loaded
  *   machine kept it waiting for a CPU);
  * - incremental ingest after one edited file;
- * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB.
+ * - retrieval quality of the bundled eval set (tests/eval/questions.yaml) on that KB; also on kb/ + one copy of
+ *   the corpora, so abstention can be compared across KB sizes with the same docs.
  *
  * Optionally (`--heap-copies N`, slow): a full ingest of kb/ + N copies (29: about 18,000 docs) under a 1 GB heap
  * (`--max-old-space-size=1024`), with its time and peak RSS.
@@ -263,9 +264,19 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
     `| ${label}: phases | full ingest ${phaseList(full.phases)}, CPU ${f0(full.cpuS)} s | ` +
       `incremental ${phaseList(incremental.phases)} (${incremental.read} files read, ${incremental.parsed} parsed), ` +
       `CPU ${f2(incremental.cpuS)} s | | | |`,
-    `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
-      `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`,
+    qualityRow(label, quality),
   ];
+}
+
+const qualityRow = (label: string, quality: Record<string, unknown>) =>
+  `| ${label}: bundled eval set | hit@1 ${quality.hit_at_1} · hit@3 ${quality.hit_at_3} · MRR ${quality.mrr} · ` +
+  `abstention P ${quality.abstain_precision} / R ${quality.abstain_recall} | | | | |`;
+
+/** Retrieval quality alone (a full ingest, then the bundled eval set): how abstention moves as the KB grows. */
+async function measureQuality(label: string, kbDir: string, work: string): Promise<string> {
+  const indexDir = path.join(work, `index-${label}`);
+  const full = await inChild('ingest', kbDir, indexDir);
+  return qualityRow(`${label} (${full.docs} docs)`, await inChild('eval', kbDir, indexDir));
 }
 
 /** `--only incremental`: a full ingest, then ROUNDS incremental ingests after one edited file each. */
@@ -322,6 +333,13 @@ async function main(): Promise<void> {
       ...(await measure('bundled', bundled, work)),
       ...(await measure(`bundled + ${COPIES} copies of the corpora`, large, work)),
     ];
+    if (COPIES > 1) {
+      // The same corpora once: whether abstention depends on the KB's size or on what the imported docs say.
+      const once = path.join(work, 'kb-once');
+      await mkdir(once);
+      await buildLargeKb(REPO, CORPORA, once, 1);
+      rows.push(await measureQuality('bundled + 1 copy of the corpora', once, work));
+    }
     console.log(rows.join('\n'));
     if (HEAP_COPIES > 0) {
       const huge = path.join(work, 'kb-heap');
