@@ -27,6 +27,7 @@ import { installHostCheck } from './host-check.js';
 import type { IndexStatus } from './index-manager.js';
 import { NetkbMetrics } from './metrics.js';
 import { installRequestMetrics, metricsRoutes } from './metrics-route.js';
+import { perUserRateLimit } from './rate-limit.js';
 import { chatRoutes, spentBudget } from './routes/chat.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -207,6 +208,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.cni ? { cni: options.cni } : {}),
       ...options.slackOptions,
       config: options.slack,
+      // NETKB_RATE_LIMIT per Slack user: every request arrives from Slack's few addresses.
+      perUser: (userOf) => ({ rateLimit: perUserRateLimit(userOf, 'slack') }),
       turn,
       searcher,
       conversations,
@@ -218,6 +221,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const { teamsRoutes } = await import('../integrations/teams/route.js');
     await app.register(teamsRoutes, {
       config: teams,
+      // NETKB_RATE_LIMIT per Teams user: every webhook arrives from Microsoft's addresses.
+      perUser: (userOf) => ({ rateLimit: perUserRateLimit(userOf, 'teams') }),
       turn,
       searcher,
       conversations,

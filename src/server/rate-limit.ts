@@ -16,7 +16,10 @@
  *   app.post('/slack/events', { config: { rateLimit: perUserRateLimit((req) => slackUserId(req)) } }, handler)
  *
  * The key function runs after the body is parsed (preHandler); returning undefined falls back to the IP. Such a
- * route has its own budgets. Register routes after `installAccessChecks` (it applies to routes added after it).
+ * route has its own budgets (and no per-IP check besides). The limiter hook is appended after the route's own
+ * preHandlers: a route whose user id comes from a signed body verifies the signature in its own `preHandler`
+ * first (Slack, Teams: integrations/chat/signed-body.ts), so a forged request is refused before it can spend
+ * anyone's budget. Register routes after `installAccessChecks` (it applies to routes added after it).
  */
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler, RouteOptions } from 'fastify';
 import { NetkbError } from '../core/errors.js';

@@ -73,6 +73,37 @@ export function parseBlockActions(json: unknown): BlockActions | null {
   return Value.Check(BlockActionsSchema, json) ? json : null;
 }
 
+/**
+ * Who sent a request, as the per-user rate limit keys it: `{team}:{user}` (`user` alone when there is no team),
+ * or undefined when the payload names no user (url_verification, bot events: the limit falls back to the IP).
+ */
+export function slackUserKey(team: string | undefined, user: string | undefined): string | undefined {
+  if (!user) return undefined;
+  return team ? `${team}:${user}` : user;
+}
+
+/** The slash command's `user_id` (with `team_id`). */
+export function slashCommandUser(command: SlashCommand | null): string | undefined {
+  return command ? slackUserKey(command.team_id, command.user_id) : undefined;
+}
+
+/** An event callback's `event.user` (with the envelope's `team_id`). */
+export function eventUser(envelope: EventEnvelope | null): string | undefined {
+  if (envelope?.type !== 'event_callback') return undefined;
+  return slackUserKey(envelope.team_id ?? envelope.event.team, envelope.event.user);
+}
+
+/** Any interaction payload's `user.id` (with `team.id`, or `user.team_id`): clicks, shortcuts, submissions. */
+export function interactionUser(payload: unknown): string | undefined {
+  const { user, team } = (payload ?? {}) as {
+    user?: { id?: unknown; team_id?: unknown };
+    team?: { id?: unknown };
+  };
+  const id = typeof user?.id === 'string' ? user.id : undefined;
+  const teamId = typeof team?.id === 'string' ? team.id : user?.team_id;
+  return slackUserKey(typeof teamId === 'string' ? teamId : undefined, id);
+}
+
 export interface Question {
   text: string;
   team: string | undefined;

@@ -12,6 +12,7 @@ import type { ChatBody } from '../../answer/types.js';
 import type { Searcher } from '../../retrieve/types.js';
 import { InMemoryOnce, type OnceClaimer } from '../chat/dedup.js';
 import { type FeedbackRecorder, InMemoryFeedback } from '../chat/feedback.js';
+import type { PerUserConfig } from '../chat/signed-body.js';
 import type { SlackConfig } from './config.js';
 import { slackRoutes } from './routes.js';
 import { SlackService } from './service.js';
@@ -34,6 +35,8 @@ export interface SlackPluginOptions {
   turn?: (client: string) => Promise<void>;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
+  /** Route config keying the HTTP routes' rate limit per Slack user (see SlackRouteOptions). */
+  perUser?: PerUserConfig;
   /** Receives the service (tests wait on `idle()`). */
   onService?: (service: SlackService) => void;
 }
@@ -77,6 +80,7 @@ export async function slackPlugin(app: FastifyInstance, options: SlackPluginOpti
       service,
       signingSecret: options.config.signingSecret,
       nowSeconds: options.nowSeconds,
+      ...(options.perUser ? { perUser: options.perUser } : {}),
     });
   }
   if (options.config.appToken) {

@@ -45,6 +45,16 @@ export function parseTeamsActivity(rawBody: Buffer): TeamsActivity {
 }
 
 /**
+ * Who sent an activity, as the per-user rate limit keys it: `from.id` (the id Teams gives the user in this
+ * tenant), else `from.aadObjectId`; undefined when neither is there (the limit falls back to the IP).
+ */
+export function teamsUserOf(activity: TeamsActivity): string | undefined {
+  const from = activity.from as { id?: string; aadObjectId?: unknown } | undefined;
+  if (from?.id) return from.id;
+  return typeof from?.aadObjectId === 'string' && from.aadObjectId ? from.aadObjectId : undefined;
+}
+
+/**
  * The user's question in a message's `text`: every `<at>…</at>` mention removed wherever it stands (the
  * webhook's own, and any other, which names a person rather than the problem), the HTML Teams wraps text in
  * (`<p>`, `<div>`, `<br>`) removed, entities (`&nbsp;`, `&lt;`, `&#39;` …) decoded, spaces collapsed.

@@ -2,7 +2,8 @@
  * `POST /teams/messages`: the Teams outgoing webhook. The signature is checked over the raw body bytes before
  * anything parses them (this plugin's own content-type parser keeps the Buffer), then the activity's question
  * is answered like `/v1/chat` and the answer goes back as an Adaptive Card, synchronously (Teams waits 5 s).
- * Registered by the app only when `NETKB_TEAMS_SECRET` is set.
+ * Registered by the app only when `NETKB_TEAMS_SECRET` is set. NETKB_RATE_LIMIT applies per Teams user here
+ * (`perUser`, checked after the signature), not per client IP.
  */
 import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
@@ -11,7 +12,8 @@ import type { ConversationHistory } from '../../answer/conversation.js';
 import type { ChatBody } from '../../answer/types.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
-import { isHelpRequest, parseTeamsActivity, questionFromTeamsText } from './activity.js';
+import { type PerUserConfig, SignedBody } from '../chat/signed-body.js';
+import { isHelpRequest, parseTeamsActivity, questionFromTeamsText, teamsUserOf } from './activity.js';
 import type { TeamsConfig } from './config.js';
 import { renderTeamsHelp, renderTeamsReply } from './render.js';
 import { verifyTeamsSignature } from './signature.js';
@@ -33,6 +35,11 @@ export interface TeamsRouteOptions {
   cni?: string;
   /** Called with every answer given (the server logs it to the query log). */
   onAnswer?: (question: string, body: ChatBody, searcher: Searcher) => void;
+  /**
+   * Route config that keys NETKB_RATE_LIMIT by the Teams user a verified activity names (the server passes its
+   * `perUserRateLimit`); omitted: the route is limited like any other (per client IP).
+   */
+  perUser?: PerUserConfig;
   /** Awaited before each computing step of an answer, per asking user: the server's fair turns on the event loop. */
   turn?: (client: string) => Promise<void>;
 }
@@ -56,10 +63,29 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
     return cache;
   };
 
+  // The signature is checked in the route's first preHandler, before the per-user rate limit (appended after it)
+  // reads the user: an unsigned request is 401 and spends no one's budget.
+  const signed = new SignedBody(
+    (request): { raw: Buffer; key: number } | NetkbError => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
+      const verified = verifyTeamsSignature(options.config.keys, request.headers.authorization, raw);
+      if (!verified.ok) {
+        request.log.info({ reason: verified.reason }, 'teams: request rejected');
+        return new NetkbError('BAD_SIGNATURE');
+      }
+      return { raw: raw as Buffer, key: verified.key };
+    },
+    ({ raw }) => parseTeamsActivity(raw),
+  );
+  const perUser = options.perUser;
+
   app.post(
     TEAMS_ROUTE,
     {
       bodyLimit: TEAMS_BODY_LIMIT,
+      preHandler: signed.preHandler,
+      // Every webhook comes from Microsoft's addresses: the budget is per Teams user (the IP when none is named).
+      ...(perUser ? { config: perUser((request) => signed.user(request, teamsUserOf)) } : {}),
       schema: {
         summary: 'Microsoft Teams outgoing webhook',
         description:
@@ -69,13 +95,7 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
       },
     },
     async (request, reply) => {
-      const raw = Buffer.isBuffer(request.body) ? request.body : undefined;
-      const verified = verifyTeamsSignature(options.config.keys, request.headers.authorization, raw);
-      if (!verified.ok) {
-        request.log.info({ reason: verified.reason }, 'teams: request rejected');
-        throw new NetkbError('BAD_SIGNATURE');
-      }
-      const activity = parseTeamsActivity(raw as Buffer);
+      const activity = signed.body(request);
       // Teams sends messages only; anything else is acknowledged with nothing to show.
       if (activity.type !== 'message') return reply.code(200).send();
       const question = questionFromTeamsText(activity.text ?? '');
@@ -110,7 +130,7 @@ export async function teamsRoutes(app: FastifyInstance, options: TeamsRouteOptio
           abstained: body.body.abstained,
           top_doc: body.body.citations[0]?.path ?? null,
           took_ms: body.body.took_ms,
-          team_token: verified.key,
+          team_token: signed.verified(request).key,
         },
         'teams answered',
       );

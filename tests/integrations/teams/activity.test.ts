@@ -5,6 +5,7 @@ import {
   MAX_QUESTION_CHARS,
   parseTeamsActivity,
   questionFromTeamsText,
+  teamsUserOf,
 } from '../../../src/integrations/teams/activity.js';
 
 describe('questionFromTeamsText', () => {
@@ -75,5 +76,20 @@ describe('isHelpRequest', () => {
       expect(isHelpRequest(text), text).toBe(true);
     for (const text of ['help: dns fails', 'coredns 帮助文档在哪', 'pod 不通?'])
       expect(isHelpRequest(text), text).toBe(false);
+  });
+});
+
+describe('teamsUserOf', () => {
+  const of = (from: unknown) =>
+    teamsUserOf(
+      parseTeamsActivity(Buffer.from(JSON.stringify({ type: 'message', ...(from ? { from } : {}) }))),
+    );
+
+  it('is from.id, else from.aadObjectId, else nothing (the rate limit falls back to the IP)', () => {
+    expect(of({ id: '29:1abc', aadObjectId: 'aad-1' })).toBe('29:1abc');
+    expect(of({ aadObjectId: 'aad-1', name: 'A' })).toBe('aad-1');
+    expect(of({ id: '', aadObjectId: 'aad-1' })).toBe('aad-1');
+    expect(of({ name: 'A', aadObjectId: 7 })).toBeUndefined();
+    expect(of(undefined)).toBeUndefined();
   });
 });
