@@ -509,8 +509,8 @@ export class PostingsIndex {
   private matched: Uint16Array;
   private lastTerm: Int32Array;
   private touched: Uint32Array;
-  /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
-  private readonly lengthNorm: Float64Array;
+  /** Per field, per chunk: BM25's length normalization k·(1 − b + b·length/average), computed once. */
+  private readonly lengthNorm: Float64Array[];
   private readonly fuzzy: FuzzyDictionary;
   /** The last search's scored chunks (in the order first matched) and the terms they were scored for. */
   private scored?: { key: string; count: number; chunks: Uint32Array; scores: Float64Array };
@@ -539,13 +539,14 @@ export class PostingsIndex {
     this.matched = new Uint16Array(this.chunkCount);
     this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
     this.touched = new Uint32Array(this.chunkCount);
-    this.lengthNorm = new Float64Array(this.chunkCount * FIELDS);
-    for (let c = 0; c < this.chunkCount; c++)
-      for (let f = 0; f < FIELDS; f++) {
+    this.lengthNorm = Array.from({ length: FIELDS }, (_, f) => {
+      const norms = new Float64Array(this.chunkCount);
+      for (let c = 0; c < this.chunkCount; c++) {
         const length = arrays.fieldLength[c * FIELDS + f] as number;
-        this.lengthNorm[c * FIELDS + f] =
-          BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
+        norms[c] = BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
       }
+      return norms;
+    });
     this.fuzzy = new FuzzyDictionary(arrays.terms, arrays);
   }
 
@@ -614,19 +615,18 @@ export class PostingsIndex {
         const df = end - start;
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
         const factor = weight * (boosts[f] ?? 1);
-        const chunks = postChunk[f] as Uint32Array;
-        const tfs = postTf[f] as Uint32Array;
-        for (let p = start; p < end; p++) {
-          const c = chunks[p] as number;
-          const tf = tfs[p] as number;
-          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c * FIELDS + f] as number)));
-          if (lastTerm[c] === -1) touched[touchedCount++] = c;
-          if (lastTerm[c] !== q) {
-            lastTerm[c] = q;
-            matched[c] = (matched[c] as number) + 1;
-          }
-          scores[c] = (scores[c] as number) + factor * raw;
-        }
+        touchedCount = scoreList(
+          postChunk[f] as Uint32Array,
+          postTf[f] as Uint32Array,
+          start,
+          end,
+          idf,
+          factor,
+          q,
+          lengthNorm[f] as Float64Array,
+          { scores, matched, lastTerm, touched },
+          touchedCount,
+        );
       }
     };
     // The terms to score (fuzzy matches included), in query order, then within the postings budget.
@@ -658,6 +658,7 @@ export class PostingsIndex {
     const boostKey = boosts.join(',');
     const termKeys = kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`);
     const key = `${boostKey}|${termKeys.join(',')}`;
+    const best = new BestChunks(limit, this.arrays.chunkDoc, allowDoc);
     if (this.scored?.key !== key) {
       // Those searches may add a term or two (the other CNI's name), after the same first ones: scoring resumes
       // from the state after the terms the last two searches shared, and saves it where this one leaves the last.
@@ -714,36 +715,88 @@ export class PostingsIndex {
       const scored = this.scored;
       scored.key = key;
       scored.count = touchedCount;
+      // Kept for a search with the same terms, and picked from in the same pass.
       for (let t = 0; t < touchedCount; t++) {
         const c = touched[t] as number;
+        const score = (scores[c] as number) * (matched[c] as number);
         scored.chunks[t] = c;
-        scored.scores[t] = (scores[c] as number) * (matched[c] as number);
+        scored.scores[t] = score;
         scores[c] = 0;
         matched[c] = 0;
         lastTerm[c] = -1;
+        if (score > best.floor) best.offer(c, score);
       }
+      return best.items;
     }
     const scored = this.scored;
-    // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
-    const best: Array<{ chunk: number; score: number }> = [];
-    // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
-    let floor = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < scored.count; t++) {
-      const c = scored.chunks[t] as number;
       const score = scored.scores[t] as number;
-      if (score <= floor) continue;
-      if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
-      best.splice(at, 0, { chunk: c, score });
-      if (best.length > limit) best.pop();
-      if (best.length === limit) floor = best[limit - 1]?.score ?? 0;
+      if (score > best.floor) best.offer(scored.chunks[t] as number, score);
     }
-    return best;
+    return best.items;
   }
 
   docOrdinalOf(path: string): number | undefined {
     return this.docOrdinal.get(path);
+  }
+}
+
+/**
+ * Adds one term's postings in one field to the running scores (a plain function of typed arrays: the loop every
+ * search spends most of its time in). Returns the new count of touched chunks.
+ */
+function scoreList(
+  chunks: Uint32Array,
+  tfs: Uint32Array,
+  start: number,
+  end: number,
+  idf: number,
+  factor: number,
+  q: number,
+  lengthNorm: Float64Array,
+  state: { scores: Float64Array; matched: Uint16Array; lastTerm: Int32Array; touched: Uint32Array },
+  touchedCount: number,
+): number {
+  const { scores, matched, lastTerm, touched } = state;
+  let count = touchedCount;
+  for (let p = start; p < end; p++) {
+    const c = chunks[p] as number;
+    const tf = tfs[p] as number;
+    const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c] as number)));
+    const last = lastTerm[c] as number;
+    if (last !== q) {
+      if (last === -1) touched[count++] = c;
+      lastTerm[c] = q;
+      matched[c] = (matched[c] as number) + 1;
+    }
+    scores[c] = (scores[c] as number) + factor * raw;
+  }
+  return count;
+}
+
+/**
+ * The best `limit` chunks offered, in one pass: strictly better enters, so among equal scores the first offered
+ * stays ahead. A chunk must beat `floor` (the last kept one's score once `limit` are kept): callers test that
+ * first, most chunks stop there.
+ */
+class BestChunks {
+  readonly items: Array<{ chunk: number; score: number }> = [];
+  floor = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly limit: number,
+    private readonly chunkDoc: Uint32Array,
+    private readonly allowDoc: ((docOrdinal: number) => boolean) | undefined,
+  ) {}
+
+  offer(chunk: number, score: number): void {
+    if (this.allowDoc && !this.allowDoc(this.chunkDoc[chunk] as number)) return;
+    const { items, limit } = this;
+    let at = items.length;
+    while (at > 0 && (items[at - 1]?.score ?? 0) < score) at--;
+    items.splice(at, 0, { chunk, score });
+    if (items.length > limit) items.pop();
+    if (items.length === limit) this.floor = items[limit - 1]?.score ?? 0;
   }
 }
 
