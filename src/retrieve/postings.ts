@@ -506,8 +506,11 @@ export class PostingsIndex {
   private readonly idOf: Map<string, number>;
   private readonly docOrdinal: Map<string, number>;
   private scores: Float64Array;
-  private matched: Uint16Array;
-  private lastTerm: Int32Array;
+  /**
+   * Per chunk, packed in one number (one memory access per posting): the query terms it matched (high 16 bits)
+   * and the last one, plus 1 (low 16 bits; 0: no term matched it yet).
+   */
+  private hits: Int32Array;
   private touched: Uint32Array;
   /** Per field, per chunk: BM25's length normalization k·(1 − b + b·length/average), computed once. */
   private readonly lengthNorm: Float64Array[];
@@ -523,8 +526,7 @@ export class PostingsIndex {
     count: number;
     chunks: Uint32Array;
     scores: Float64Array;
-    matched: Uint16Array;
-    lastTerm: Int32Array;
+    hits: Int32Array;
   };
 
   constructor(
@@ -536,8 +538,7 @@ export class PostingsIndex {
     this.idOf = idOf ?? new Map(arrays.terms.map((term, i) => [term, i]));
     this.docOrdinal = new Map(arrays.docPaths.map((path, i) => [path, i]));
     this.scores = new Float64Array(this.chunkCount);
-    this.matched = new Uint16Array(this.chunkCount);
-    this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
+    this.hits = new Int32Array(this.chunkCount);
     this.touched = new Uint32Array(this.chunkCount);
     this.lengthNorm = Array.from({ length: FIELDS }, (_, f) => {
       const norms = new Float64Array(this.chunkCount);
@@ -603,7 +604,9 @@ export class PostingsIndex {
     allowDoc?: (docOrdinal: number) => boolean,
     maxPostings = Number.POSITIVE_INFINITY,
   ): Array<{ chunk: number; score: number }> {
-    const { scores, matched, lastTerm, touched, lengthNorm } = this;
+    // A term's mark in `hits` is its position + 1, in 16 bits (a question has at most `maxQueryTerms`).
+    if (query.length >= 0xffff) throw new RangeError(`too many query terms: ${query.length}`);
+    const { scores, hits, touched, lengthNorm } = this;
     let touchedCount = 0;
     const { postStart, postChunk, postTf } = this.arrays;
     const total = this.chunkCount;
@@ -624,7 +627,7 @@ export class PostingsIndex {
           factor,
           q,
           lengthNorm[f] as Float64Array,
-          { scores, matched, lastTerm, touched },
+          { scores, hits, touched },
           touchedCount,
         );
       }
@@ -669,8 +672,7 @@ export class PostingsIndex {
           const c = saved.chunks[t] as number;
           touched[t] = c;
           scores[c] = saved.scores[t] as number;
-          matched[c] = saved.matched[t] as number;
-          lastTerm[c] = saved.lastTerm[t] as number;
+          hits[c] = saved.hits[t] as number;
         }
         touchedCount = saved.count;
         from = saved.termKeys.length;
@@ -684,8 +686,7 @@ export class PostingsIndex {
           count: 0,
           chunks: new Uint32Array(this.chunkCount),
           scores: new Float64Array(this.chunkCount),
-          matched: new Uint16Array(this.chunkCount),
-          lastTerm: new Int32Array(this.chunkCount),
+          hits: new Int32Array(this.chunkCount),
         };
         const checkpoint = this.checkpoint;
         checkpoint.boostKey = boostKey;
@@ -695,8 +696,7 @@ export class PostingsIndex {
           const c = touched[t] as number;
           checkpoint.chunks[t] = c;
           checkpoint.scores[t] = scores[c] as number;
-          checkpoint.matched[t] = matched[c] as number;
-          checkpoint.lastTerm[t] = lastTerm[c] as number;
+          checkpoint.hits[t] = hits[c] as number;
         }
       };
       for (let i = from; i < kept.length; i++) {
@@ -718,12 +718,11 @@ export class PostingsIndex {
       // Kept for a search with the same terms, and picked from in the same pass.
       for (let t = 0; t < touchedCount; t++) {
         const c = touched[t] as number;
-        const score = (scores[c] as number) * (matched[c] as number);
+        const score = (scores[c] as number) * ((hits[c] as number) >>> 16);
         scored.chunks[t] = c;
         scored.scores[t] = score;
         scores[c] = 0;
-        matched[c] = 0;
-        lastTerm[c] = -1;
+        hits[c] = 0;
         if (score > best.floor) best.offer(c, score);
       }
       return best.items;
@@ -754,20 +753,20 @@ function scoreList(
   factor: number,
   q: number,
   lengthNorm: Float64Array,
-  state: { scores: Float64Array; matched: Uint16Array; lastTerm: Int32Array; touched: Uint32Array },
+  state: { scores: Float64Array; hits: Int32Array; touched: Uint32Array },
   touchedCount: number,
 ): number {
-  const { scores, matched, lastTerm, touched } = state;
+  const { scores, hits, touched } = state;
+  const mark = q + 1;
   let count = touchedCount;
   for (let p = start; p < end; p++) {
     const c = chunks[p] as number;
     const tf = tfs[p] as number;
     const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c] as number)));
-    const last = lastTerm[c] as number;
-    if (last !== q) {
-      if (last === -1) touched[count++] = c;
-      lastTerm[c] = q;
-      matched[c] = (matched[c] as number) + 1;
+    const hit = hits[c] as number;
+    if ((hit & 0xffff) !== mark) {
+      if (hit === 0) touched[count++] = c;
+      hits[c] = ((hit >>> 16) + 1) * 0x10000 + mark;
     }
     scores[c] = (scores[c] as number) + factor * raw;
   }
