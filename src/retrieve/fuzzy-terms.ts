@@ -4,6 +4,7 @@
  * bigrams (the q-gram lemma, q = 2), so only terms that reach that count are checked with a banded edit distance.
  * The cost follows the terms that look like the word, not the size of the dictionary.
  */
+import { rememberShort } from '../core/recent.js';
 import { sortedIndexOf } from './lower-bound.js';
 
 /** The bigram index of a dictionary: sorted bigram keys, and per key the ids of the terms that hold it (CSR). */
@@ -112,14 +113,31 @@ function countOf(lists: ReadonlyMap<number, readonly number[]>): number {
   return count;
 }
 
+/** How many words' fuzzy matches a dictionary remembers (a word is at most 64 characters). */
+const REMEMBERED_WORDS = 4096;
+
 export class FuzzyDictionary {
   private readonly counts: Uint32Array;
+  /**
+   * `near` per word and distance, remembered: the same words come back within a question (each of its lexical
+   * searches) and across questions (pods, services, connectivity), and in a large dictionary a word that shares
+   * common bigrams (`on`, `er`) costs a walk over thousands of terms. The dictionary never changes, so a
+   * remembered answer is the computed one.
+   */
+  private readonly remembered: (key: string) => ReadonlyArray<{ index: number; distance: number }>;
 
   constructor(
     private readonly terms: readonly string[],
     private readonly grams: BigramIndex,
   ) {
     this.counts = new Uint32Array(terms.length);
+    this.remembered = rememberShort(
+      (key) => {
+        const at = key.indexOf(':');
+        return this.compute(key.slice(at + 1), Number(key.slice(0, at)));
+      },
+      { size: REMEMBERED_WORDS, maxLength: 68 },
+    );
   }
 
   private slotOf(key: number): number | undefined {
@@ -128,7 +146,11 @@ export class FuzzyDictionary {
   }
 
   /** Ids of the terms within `maxDistance` edits of `word` (the word itself included, at distance 0), ascending. */
-  near(word: string, maxDistance: number): Array<{ index: number; distance: number }> {
+  near(word: string, maxDistance: number): ReadonlyArray<{ index: number; distance: number }> {
+    return this.remembered(`${maxDistance}:${word}`);
+  }
+
+  private compute(word: string, maxDistance: number): Array<{ index: number; distance: number }> {
     const found: Array<{ index: number; distance: number }> = [];
     const grams = bigrams(word);
     // Below this many shared bigrams no term can be near enough (for the shortest terms allowed).
@@ -217,12 +239,20 @@ function distinctBigrams(term: string): number[] {
   return all.filter((key, i) => all.indexOf(key) === i);
 }
 
+/** Two rows of the banded edit distance, grown as needed and reused (one call at a time: the code is synchronous). */
+let aboveRow = new Int32Array(64);
+let thisRow = new Int32Array(64);
+
 /** Levenshtein distance of a and b when it is at most `limit`, else limit + 1 (only the band near the diagonal). */
 export function boundedDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const far = limit + 1;
-  let above = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
+  if (aboveRow.length <= b.length) {
+    aboveRow = new Int32Array(2 * (b.length + 1));
+    thisRow = new Int32Array(2 * (b.length + 1));
+  }
+  let above = aboveRow;
+  let row = thisRow;
   for (let j = 0; j <= b.length; j++) above[j] = Math.min(j, far);
   for (let i = 1; i <= a.length; i++) {
     const lo = Math.max(1, i - limit);
@@ -243,7 +273,9 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     }
     if (hi < b.length) row[hi + 1] = far;
     if (min > limit) return far;
-    [above, row] = [row, above];
+    const swap = above;
+    above = row;
+    row = swap;
   }
   return above[b.length] as number;
 }

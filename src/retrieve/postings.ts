@@ -506,11 +506,14 @@ export class PostingsIndex {
   private readonly idOf: Map<string, number>;
   private readonly docOrdinal: Map<string, number>;
   private scores: Float64Array;
-  private matched: Uint16Array;
-  private lastTerm: Int32Array;
+  /**
+   * Per chunk, packed in one number (one memory access per posting): the query terms it matched (high 16 bits)
+   * and the last one, plus 1 (low 16 bits; 0: no term matched it yet).
+   */
+  private hits: Int32Array;
   private touched: Uint32Array;
-  /** chunk × FIELDS: BM25's length normalization k·(1 − b + b·length/average), computed once. */
-  private readonly lengthNorm: Float64Array;
+  /** Per field, per chunk: BM25's length normalization k·(1 − b + b·length/average), computed once. */
+  private readonly lengthNorm: Float64Array[];
   private readonly fuzzy: FuzzyDictionary;
   /** The last search's scored chunks (in the order first matched) and the terms they were scored for. */
   private scored?: { key: string; count: number; chunks: Uint32Array; scores: Float64Array };
@@ -523,8 +526,7 @@ export class PostingsIndex {
     count: number;
     chunks: Uint32Array;
     scores: Float64Array;
-    matched: Uint16Array;
-    lastTerm: Int32Array;
+    hits: Int32Array;
   };
 
   constructor(
@@ -536,16 +538,16 @@ export class PostingsIndex {
     this.idOf = idOf ?? new Map(arrays.terms.map((term, i) => [term, i]));
     this.docOrdinal = new Map(arrays.docPaths.map((path, i) => [path, i]));
     this.scores = new Float64Array(this.chunkCount);
-    this.matched = new Uint16Array(this.chunkCount);
-    this.lastTerm = new Int32Array(this.chunkCount).fill(-1);
+    this.hits = new Int32Array(this.chunkCount);
     this.touched = new Uint32Array(this.chunkCount);
-    this.lengthNorm = new Float64Array(this.chunkCount * FIELDS);
-    for (let c = 0; c < this.chunkCount; c++)
-      for (let f = 0; f < FIELDS; f++) {
+    this.lengthNorm = Array.from({ length: FIELDS }, (_, f) => {
+      const norms = new Float64Array(this.chunkCount);
+      for (let c = 0; c < this.chunkCount; c++) {
         const length = arrays.fieldLength[c * FIELDS + f] as number;
-        this.lengthNorm[c * FIELDS + f] =
-          BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
+        norms[c] = BM25.k * (1 - BM25.b + (BM25.b * length) / (arrays.avgFieldLength[f] as number));
       }
+      return norms;
+    });
     this.fuzzy = new FuzzyDictionary(arrays.terms, arrays);
   }
 
@@ -602,7 +604,9 @@ export class PostingsIndex {
     allowDoc?: (docOrdinal: number) => boolean,
     maxPostings = Number.POSITIVE_INFINITY,
   ): Array<{ chunk: number; score: number }> {
-    const { scores, matched, lastTerm, touched, lengthNorm } = this;
+    // A term's mark in `hits` is its position + 1, in 16 bits (a question has at most `maxQueryTerms`).
+    if (query.length >= 0xffff) throw new RangeError(`too many query terms: ${query.length}`);
+    const { scores, hits, touched, lengthNorm } = this;
     let touchedCount = 0;
     const { postStart, postChunk, postTf } = this.arrays;
     const total = this.chunkCount;
@@ -614,19 +618,18 @@ export class PostingsIndex {
         const df = end - start;
         const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
         const factor = weight * (boosts[f] ?? 1);
-        const chunks = postChunk[f] as Uint32Array;
-        const tfs = postTf[f] as Uint32Array;
-        for (let p = start; p < end; p++) {
-          const c = chunks[p] as number;
-          const tf = tfs[p] as number;
-          const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c * FIELDS + f] as number)));
-          if (lastTerm[c] === -1) touched[touchedCount++] = c;
-          if (lastTerm[c] !== q) {
-            lastTerm[c] = q;
-            matched[c] = (matched[c] as number) + 1;
-          }
-          scores[c] = (scores[c] as number) + factor * raw;
-        }
+        touchedCount = scoreList(
+          postChunk[f] as Uint32Array,
+          postTf[f] as Uint32Array,
+          start,
+          end,
+          idf,
+          factor,
+          q,
+          lengthNorm[f] as Float64Array,
+          { scores, hits, touched },
+          touchedCount,
+        );
       }
     };
     // The terms to score (fuzzy matches included), in query order, then within the postings budget.
@@ -658,6 +661,7 @@ export class PostingsIndex {
     const boostKey = boosts.join(',');
     const termKeys = kept.map(({ q, id, weight }) => `${q}:${id}:${weight}`);
     const key = `${boostKey}|${termKeys.join(',')}`;
+    const best = new BestChunks(limit, this.arrays.chunkDoc, allowDoc);
     if (this.scored?.key !== key) {
       // Those searches may add a term or two (the other CNI's name), after the same first ones: scoring resumes
       // from the state after the terms the last two searches shared, and saves it where this one leaves the last.
@@ -668,8 +672,7 @@ export class PostingsIndex {
           const c = saved.chunks[t] as number;
           touched[t] = c;
           scores[c] = saved.scores[t] as number;
-          matched[c] = saved.matched[t] as number;
-          lastTerm[c] = saved.lastTerm[t] as number;
+          hits[c] = saved.hits[t] as number;
         }
         touchedCount = saved.count;
         from = saved.termKeys.length;
@@ -683,8 +686,7 @@ export class PostingsIndex {
           count: 0,
           chunks: new Uint32Array(this.chunkCount),
           scores: new Float64Array(this.chunkCount),
-          matched: new Uint16Array(this.chunkCount),
-          lastTerm: new Int32Array(this.chunkCount),
+          hits: new Int32Array(this.chunkCount),
         };
         const checkpoint = this.checkpoint;
         checkpoint.boostKey = boostKey;
@@ -694,8 +696,7 @@ export class PostingsIndex {
           const c = touched[t] as number;
           checkpoint.chunks[t] = c;
           checkpoint.scores[t] = scores[c] as number;
-          checkpoint.matched[t] = matched[c] as number;
-          checkpoint.lastTerm[t] = lastTerm[c] as number;
+          checkpoint.hits[t] = hits[c] as number;
         }
       };
       for (let i = from; i < kept.length; i++) {
@@ -714,36 +715,87 @@ export class PostingsIndex {
       const scored = this.scored;
       scored.key = key;
       scored.count = touchedCount;
+      // Kept for a search with the same terms, and picked from in the same pass.
       for (let t = 0; t < touchedCount; t++) {
         const c = touched[t] as number;
+        const score = (scores[c] as number) * ((hits[c] as number) >>> 16);
         scored.chunks[t] = c;
-        scored.scores[t] = (scores[c] as number) * (matched[c] as number);
+        scored.scores[t] = score;
         scores[c] = 0;
-        matched[c] = 0;
-        lastTerm[c] = -1;
+        hits[c] = 0;
+        if (score > best.floor) best.offer(c, score);
       }
+      return best.items;
     }
     const scored = this.scored;
-    // Keep the best `limit` in one pass: strictly better enters, so among equal scores the first matched stays ahead.
-    const best: Array<{ chunk: number; score: number }> = [];
-    // The score a chunk must beat once `limit` are kept (the last kept one's): most chunks stop at this test.
-    let floor = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < scored.count; t++) {
-      const c = scored.chunks[t] as number;
       const score = scored.scores[t] as number;
-      if (score <= floor) continue;
-      if (allowDoc && !allowDoc(this.arrays.chunkDoc[c] as number)) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
-      best.splice(at, 0, { chunk: c, score });
-      if (best.length > limit) best.pop();
-      if (best.length === limit) floor = best[limit - 1]?.score ?? 0;
+      if (score > best.floor) best.offer(scored.chunks[t] as number, score);
     }
-    return best;
+    return best.items;
   }
 
   docOrdinalOf(path: string): number | undefined {
     return this.docOrdinal.get(path);
+  }
+}
+
+/**
+ * Adds one term's postings in one field to the running scores (a plain function of typed arrays: the loop every
+ * search spends most of its time in). Returns the new count of touched chunks.
+ */
+function scoreList(
+  chunks: Uint32Array,
+  tfs: Uint32Array,
+  start: number,
+  end: number,
+  idf: number,
+  factor: number,
+  q: number,
+  lengthNorm: Float64Array,
+  state: { scores: Float64Array; hits: Int32Array; touched: Uint32Array },
+  touchedCount: number,
+): number {
+  const { scores, hits, touched } = state;
+  const mark = q + 1;
+  let count = touchedCount;
+  for (let p = start; p < end; p++) {
+    const c = chunks[p] as number;
+    const tf = tfs[p] as number;
+    const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + (lengthNorm[c] as number)));
+    const hit = hits[c] as number;
+    if ((hit & 0xffff) !== mark) {
+      if (hit === 0) touched[count++] = c;
+      hits[c] = ((hit >>> 16) + 1) * 0x10000 + mark;
+    }
+    scores[c] = (scores[c] as number) + factor * raw;
+  }
+  return count;
+}
+
+/**
+ * The best `limit` chunks offered, in one pass: strictly better enters, so among equal scores the first offered
+ * stays ahead. A chunk must beat `floor` (the last kept one's score once `limit` are kept): callers test that
+ * first, most chunks stop there.
+ */
+class BestChunks {
+  readonly items: Array<{ chunk: number; score: number }> = [];
+  floor = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly limit: number,
+    private readonly chunkDoc: Uint32Array,
+    private readonly allowDoc: ((docOrdinal: number) => boolean) | undefined,
+  ) {}
+
+  offer(chunk: number, score: number): void {
+    if (this.allowDoc && !this.allowDoc(this.chunkDoc[chunk] as number)) return;
+    const { items, limit } = this;
+    let at = items.length;
+    while (at > 0 && (items[at - 1]?.score ?? 0) < score) at--;
+    items.splice(at, 0, { chunk, score });
+    if (items.length > limit) items.pop();
+    if (items.length === limit) this.floor = items[limit - 1]?.score ?? 0;
   }
 }
 

@@ -53,6 +53,20 @@ describe('FuzzyDictionary.near', () => {
       }
     }
   });
+
+  it('answers a word again as it did the first time, per distance', () => {
+    const terms = ['calico', 'callico', 'cilium', 'flannel', 'flannels', 'flanel'].sort();
+    const dictionary = new FuzzyDictionary(terms, buildBigramIndex(terms));
+    const ids = (word: string, distance: number) =>
+      dictionary.near(word, distance).map(({ index }) => terms[index]);
+    expect(ids('flannel', 1)).toEqual(['flanel', 'flannel', 'flannels']);
+    expect(ids('calicoo', 1)).toEqual(['calico']);
+    expect(ids('calicoo', 2)).toEqual(['calico', 'callico']);
+    // The same words again: the remembered answers, not each other's.
+    expect(ids('calicoo', 1)).toEqual(['calico']);
+    expect(ids('flannel', 1)).toEqual(['flanel', 'flannel', 'flannels']);
+    expect(ids('calicoo', 2)).toEqual(['calico', 'callico']);
+  });
 });
 
 describe('updateBigramIndex', () => {
