@@ -54,6 +54,8 @@ const flag = (name: string, fallback: number) => {
 };
 const COPIES = flag('copies', 8);
 const CHATS = flag('chats', 2000);
+/** RSS is also read after this many chats (when more are run): growth after it is more than warm-up. */
+const WARM_UP_CHATS = 2000;
 /** `--heap-copies N`: also a full ingest of kb/ + N copies (29: about 18,000 docs) within a 1 GB heap. Slow. */
 const HEAP_COPIES = flag('heap-copies', 0);
 const HEAP_LIMIT_MB = 1024;
@@ -116,7 +118,12 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
     const list = await questions();
     const conversations = new ConversationStore();
     const times: number[] = [];
+    let warmRss: number | null = null;
     for (let i = 0; i < CHATS; i++) {
+      if (i === WARM_UP_CHATS) {
+        global.gc?.();
+        warmRss = rssMb();
+      }
       const t0 = performance.now();
       await answerChat({ searcher, conversations }, { message: list[i % list.length] ?? 'pod 不通' });
       times.push(performance.now() - t0);
@@ -129,6 +136,7 @@ async function child(step: string, kbDir: string, indexDir: string): Promise<voi
         readyMs,
         written,
         readyRss,
+        warmRss,
         afterRss: rssMb(),
         peakRss: peakRssMb(),
         p50: at(0.5),
@@ -254,7 +262,8 @@ async function measure(label: string, kbDir: string, work: string): Promise<stri
   return [
     `| ${label} (${full.docs} docs, ${full.chunks} chunks) | ${f2(Number(full.ms) / 1000)} s (peak ${f0(full.rssMb)} MB) | ` +
       `${f2(Number(ready.readyMs) / 1000)} s, wrote ${ready.written ? 'a generation' : 'nothing'} | ` +
-      `${f0(ready.readyRss)} → ${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
+      `${f0(ready.readyRss)} → ${ready.warmRss === null ? '' : `${f0(ready.warmRss)} (after ${WARM_UP_CHATS} chats) → `}` +
+      `${f0(ready.afterRss)} MB (peak ${f0(ready.peakRss)}) | ${f2(ready.p50)} / ${f2(ready.p95)} ms | ` +
       `${f0(incremental.ms)} ms, wrote ${incremental.written ? 'a generation' : 'nothing'} |`,
     `| ${label}: \`serve\` | ready ${f2(Number(serve.readyMs) / 1000)} s, wrote ${serve.written ? 'a generation' : 'nothing'}, ` +
       `RSS ${f0(serve.readyRss)} MB | /healthz p50 / p99 ${f0(serve.startP50)} / ${f0(serve.startP99)} ms (max ${f0(serve.startMax)}; ` +
