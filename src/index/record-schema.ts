@@ -26,7 +26,8 @@ const ChunkSchema = Type.Object({
   weight: Type.Number({ minimum: 0 }),
 });
 
-const FindingSchema = Type.Object({
+/** A lint finding as stored (records, summary, manifest). */
+export const FindingSchema = Type.Object({
   file: Type.String(),
   line: Type.Integer(),
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),

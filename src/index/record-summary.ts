@@ -11,18 +11,10 @@ import { type Static, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { NetkbError } from '../core/errors.js';
 import type { ParsedDocument } from '../ingest/document.js';
-import { isConsistentDoc } from './record-schema.js';
+import { FindingSchema, isConsistentDoc } from './record-schema.js';
 
 /** Bump when the summary's meaning changes: an older summary is then ignored (the records are parsed). */
 export const SUMMARY_FORMAT = 1;
-
-const FindingSchema = Type.Object({
-  file: Type.String(),
-  line: Type.Integer(),
-  severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
-  code: Type.String(),
-  message: Type.String(),
-});
 
 const SummaryEntrySchema = Type.Object({
   path: Type.String({ minLength: 1 }),

@@ -20,7 +20,7 @@ import type { Finding, GlossaryEntry } from '../core/types.js';
 import type { ParsedDocument } from '../ingest/document.js';
 import type { PersistedScopes } from '../retrieve/scope.js';
 import { type LockOptions, withLock } from './lock.js';
-import { isConsistentDoc, isGlossary, shareRecordStrings } from './record-schema.js';
+import { FindingSchema, isConsistentDoc, isGlossary, shareRecordStrings } from './record-schema.js';
 import {
   chunkCountOf,
   type IndexedDoc,
@@ -45,14 +45,6 @@ import {
  * only ever see complete generations, and a failed ingest leaves the previous one serving.
  */
 export const INDEX_FORMAT_VERSION = 2;
-
-const FindingSchema = Type.Object({
-  file: Type.String(),
-  line: Type.Integer(),
-  severity: Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]),
-  code: Type.String(),
-  message: Type.String(),
-});
 
 export const ManifestSchema = Type.Object({
   format: Type.Integer(),
