@@ -10,6 +10,7 @@ import { computeSlackSignature } from '../../../src/integrations/slack/signature
 import { buildApp } from '../../../src/server/app.js';
 import { serverSettingsFromEnv } from '../../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { expectRateLimited } from '../../helpers/rate-limited.js';
 import { BOT_USER_ID, SlackEmulator } from '../../helpers/slack-emulator.js';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -92,14 +93,6 @@ function mention(user: string): string {
   });
 }
 
-function expectLimited(response: { status: number; headers: Headers; text: string }): void {
-  expect(response.status).toBe(429);
-  const retryAfter = Number(response.headers.get('retry-after'));
-  expect(retryAfter).toBeGreaterThan(0);
-  expect(retryAfter).toBeLessThanOrEqual(60);
-  expect(JSON.parse(response.text)).toMatchObject({ error: { code: 'RATE_LIMITED' } });
-}
-
 describe('NETKB_RATE_LIMIT on the Slack routes: per Slack user, after the signature check', () => {
   it('slash commands: each user from the same IP gets their budget; unsigned requests are 401 and spend none', async () => {
     const { app, base } = await limitedServer();
@@ -117,14 +110,14 @@ describe('NETKB_RATE_LIMIT on the Slack routes: per Slack user, after the signat
         expect(answered.headers.get('x-ratelimit-limit')).toBe('2');
         expect(answered.headers.get('x-ratelimit-remaining')).toBe(remaining);
       }
-      expectLimited(await post(base, '/slack/commands', command('U1'), FORM));
+      expectRateLimited(await post(base, '/slack/commands', command('U1'), FORM));
       // Another user of the same workspace, same client IP: still answered, then limited in turn.
       for (let i = 0; i < 2; i++) {
         const answered = await post(base, '/slack/commands', command('U2', 'coredns 解析超时'), FORM);
         expect(answered.status).toBe(200);
         expect(JSON.parse(answered.text).response_type).toBe('ephemeral');
       }
-      expectLimited(await post(base, '/slack/commands', command('U2'), FORM));
+      expectRateLimited(await post(base, '/slack/commands', command('U2'), FORM));
       // The same user id in another workspace is another user.
       expect((await post(base, '/slack/commands', command('U1', 'geneve', 'T2'), FORM)).status).toBe(200);
       // Still refused by the signature, not the limit, once a user's budget is spent.
@@ -146,7 +139,7 @@ describe('NETKB_RATE_LIMIT on the Slack routes: per Slack user, after the signat
       expect(unsigned.status).toBe(401);
       expect((await post(base, '/slack/events', mention('U1'), JSON_TYPE)).status).toBe(200);
       expect((await post(base, '/slack/events', mention('U1'), JSON_TYPE)).status).toBe(200);
-      expectLimited(await post(base, '/slack/events', mention('U1'), JSON_TYPE));
+      expectRateLimited(await post(base, '/slack/events', mention('U1'), JSON_TYPE));
       expect((await post(base, '/slack/events', mention('U2'), JSON_TYPE)).status).toBe(200);
       // No user named: the client IP's budget on this route, which the users above did not spend.
       const challenge = JSON.stringify({ token: 't', challenge: 'c1', type: 'url_verification' });
@@ -159,7 +152,7 @@ describe('NETKB_RATE_LIMIT on the Slack routes: per Slack user, after the signat
         `payload=${encodeURIComponent(JSON.stringify({ type: 'shortcut', user: { id: user, team_id: 'T1' }, team: { id: 'T1' } }))}`;
       expect((await post(base, '/slack/interactions', click('U1'), FORM)).status).toBe(200);
       expect((await post(base, '/slack/interactions', click('U1'), FORM)).status).toBe(200);
-      expectLimited(await post(base, '/slack/interactions', click('U1'), FORM));
+      expectRateLimited(await post(base, '/slack/interactions', click('U1'), FORM));
       expect((await post(base, '/slack/interactions', click('U2'), FORM)).status).toBe(200);
       await service.idle();
       // Only the two answered mentions of U1 and the one of U2 were processed.

@@ -11,6 +11,7 @@ import { decodeTeamsToken, teamsAuthorization } from '../../../src/integrations/
 import { buildApp } from '../../../src/server/app.js';
 import { serverSettingsFromEnv } from '../../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { expectRateLimited } from '../../helpers/rate-limited.js';
 
 const key = decodeTeamsToken('vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA=') as Buffer;
 const wrongKey = Buffer.alloc(32, 7);
@@ -62,14 +63,6 @@ function expectCard(response: { status: number; text: string }): void {
   expect(message.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
 }
 
-function expectLimited(response: { status: number; headers: Headers; text: string }): void {
-  expect(response.status).toBe(429);
-  const retryAfter = Number(response.headers.get('retry-after'));
-  expect(retryAfter).toBeGreaterThan(0);
-  expect(retryAfter).toBeLessThanOrEqual(60);
-  expect(JSON.parse(response.text)).toMatchObject({ error: { code: 'RATE_LIMITED' } });
-}
-
 describe('NETKB_RATE_LIMIT on /teams/messages: per Teams user, after the signature check', () => {
   it('each user from the same IP gets their budget; unsigned and forged requests are 401 and spend none', async () => {
     const alice = { id: '29:alice', aadObjectId: 'aad-alice' };
@@ -83,15 +76,15 @@ describe('NETKB_RATE_LIMIT on /teams/messages: per Teams user, after the signatu
       expectCard(answered);
       expect(answered.headers.get('x-ratelimit-remaining')).toBe(remaining);
     }
-    expectLimited(await post(activity(alice)));
+    expectRateLimited(await post(activity(alice)));
     // Another user, same client IP: still answered, then limited in turn.
     expectCard(await post(activity({ id: '29:bob' }, '<at>netkb</at> coredns 解析超时')));
     expectCard(await post(activity({ id: '29:bob' })));
-    expectLimited(await post(activity({ id: '29:bob' })));
+    expectRateLimited(await post(activity({ id: '29:bob' })));
     // Without from.id the AAD object id names the user.
     expectCard(await post(activity({ aadObjectId: 'aad-carol' })));
     expectCard(await post(activity({ aadObjectId: 'aad-carol' })));
-    expectLimited(await post(activity({ aadObjectId: 'aad-carol' })));
+    expectRateLimited(await post(activity({ aadObjectId: 'aad-carol' })));
     // No user at all: the client IP's budget on this route, which the users above did not spend.
     const anonymous = await post(activity(undefined));
     expectCard(anonymous);
