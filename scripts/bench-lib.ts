@@ -34,6 +34,11 @@ export function quantile(values: readonly number[], q: number): number {
   return low + (high - low) * (at - below);
 }
 
+/** A ratio as the change it stands for: 1.031 → `+3.1%`, 0.987 → `-1.3%`. */
+export function ratioPercent(ratio: number): string {
+  return `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
+}
+
 /** Per-round figures of an A/B benchmark: their median and spread (quartiles, extremes). */
 export interface Spread {
   median: number;

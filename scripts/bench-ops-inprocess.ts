@@ -17,7 +17,7 @@ import { ingestKb } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import { buildApp } from '../src/server/app.js';
 import { serverSettingsFromEnv } from '../src/server/settings.js';
-import { spreadOf } from './bench-lib.js';
+import { ratioPercent, spreadOf } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BATCH = 200;
@@ -79,10 +79,9 @@ try {
     const offUs = spreadOf(cpu.off ?? []).median;
     const onUs = spreadOf(cpu.on ?? []).median;
     const ratio = spreadOf((cpu.on ?? []).map((on, i) => on / (cpu.off?.[i] ?? Number.NaN)));
-    const percent = (value: number) => `${value >= 1 ? '+' : ''}${((value - 1) * 100).toFixed(1)}%`;
     lines.push(
       `answer cache ${cache ? 'on ' : 'off'}: CPU per request off ${offUs.toFixed(1)} µs, on ${onUs.toFixed(1)} µs; ` +
-        `on vs off, median of per-round ratios ${percent(ratio.median)} (IQR ${percent(ratio.q1)}…${percent(ratio.q3)})`,
+        `on vs off, median of per-round ratios ${ratioPercent(ratio.median)} (IQR ${ratioPercent(ratio.q1)}…${ratioPercent(ratio.q3)})`,
     );
     await off.close();
     await on.close();

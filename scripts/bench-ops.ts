@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { parse } from 'yaml';
-import { freePort, roundOrder, type Spread, spreadOf } from './bench-lib.js';
+import { freePort, percentile, ratioPercent, roundOrder, type Spread, spreadOf } from './bench-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -213,23 +213,20 @@ async function load(
   });
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
   const cpuMs = (await server.cpuMs()) - cpuBefore;
   return {
     cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
     reqPerSec: result.requests.total / elapsed,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
 
 const median = (values: number[]) => spreadOf(values).median;
-const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 /** `+3.1% (IQR +2.0…+4.2%, range +0.5…+6.0%)` */
 const spreadText = (spread: Spread) =>
-  `${percent(spread.median)} (IQR ${percent(spread.q1)}…${percent(spread.q3)}, range ${percent(spread.min)}…${percent(spread.max)})`;
+  `${ratioPercent(spread.median)} (IQR ${ratioPercent(spread.q1)}…${ratioPercent(spread.q3)}, range ${ratioPercent(spread.min)}…${ratioPercent(spread.max)})`;
 
 function commitOf(source: string): string {
   try {
@@ -370,8 +367,8 @@ async function main(): Promise<void> {
         // Within the target but a quartile beyond it: the verdict could flip from run to run.
         const borderline = cpu.q3 >= 1.05 || rps.q1 <= 0.95 || p50.q3 >= 1.05;
         lines.push(
-          `  ${summary} at ${connections} connection(s), on vs off: server CPU per request ${percent(cpu.median)}, ` +
-            `req/s ${percent(rps.median)}, p50 ${percent(p50.median)}; target < 5%: ` +
+          `  ${summary} at ${connections} connection(s), on vs off: server CPU per request ${ratioPercent(cpu.median)}, ` +
+            `req/s ${ratioPercent(rps.median)}, p50 ${ratioPercent(p50.median)}; target < 5%: ` +
             `${missed ? 'MISSED' : borderline ? 'OK (borderline: a quartile reaches 5%)' : 'OK'}`,
         );
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, roundOrder, spreadOf } from '../../scripts/bench-lib.js';
+import { quantile, ratioPercent, roundOrder, spreadOf } from '../../scripts/bench-lib.js';
 
 describe('benchmark statistics', () => {
   it('quantiles interpolate between the nearest ranks, whatever the input order', () => {
@@ -33,5 +33,13 @@ describe('benchmark statistics', () => {
     expect(new Set(firsts)).toEqual(new Set(['a', 'b', 'c']));
     for (let round = 0; round < 6; round++)
       expect(roundOrder(['a', 'b', 'c'], round).sort()).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('ratioPercent', () => {
+  it('prints a ratio as the signed change it stands for', () => {
+    expect(ratioPercent(1.031)).toBe('+3.1%');
+    expect(ratioPercent(0.987)).toBe('-1.3%');
+    expect(ratioPercent(1)).toBe('+0.0%');
   });
 });
