@@ -114,6 +114,26 @@ const OTHER_SUBJECTS =
 export function outsideNetworking(question: string): boolean {
   const text = question.normalize('NFKC');
   if (!OTHER_SUBJECTS.test(text) || NETWORK_TROUBLE.test(text)) return false;
-  SPECIFIC.lastIndex = 0;
-  return !SPECIFIC.test(text) && extractEntities(text).ips.length === 0;
+  // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
+  const specific = (text.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
+  return specific.length === 0 && extractEntities(text).ips.length === 0;
+}
+
+/** Control-plane components named by a certificate, upgrade or log question ("kube-apiserver pod logs"). */
+const COMPONENT = /^(?:kubelet|apiserver|api server)$/i;
+
+/** Retrieval confidence above which a report naming its CNI is answered from that CNI's own runbook (below 0.5). */
+export const NAMED_CNI_FLOOR = 0.4;
+const DETAILED_SIGNALS = 10;
+
+/**
+ * A first-turn report that names its CNI, states a broken-path symptom (timeout, refused, no route, drop ...) and
+ * gives at least ten specific signals (a detailed report, not "calico 跨节点 pod 不通，ping 超时"), whose top hit is that CNI's own runbook: answered from it even when
+ * retrieval confidence is somewhat under the abstention threshold. The CNI scopes the search, so the runbook is the
+ * reporter's datapath, not a guess; an "I don't know" would only repeat what they already said.
+ */
+export function answerNamedCniReport(question: string, confidence: number, topIsNamedCni: boolean): boolean {
+  if (!topIsNamedCni || confidence < NAMED_CNI_FLOOR || outsideNetworking(question)) return false;
+  const shape = vagueness(question);
+  return shape.cni && shape.symptom && shape.signals >= DETAILED_SIGNALS;
 }
