@@ -127,13 +127,15 @@ export const NAMED_CNI_FLOOR = 0.4;
 const DETAILED_SIGNALS = 10;
 
 /**
- * A first-turn report that names its CNI, states a broken-path symptom (timeout, refused, no route, drop ...) and
- * gives at least ten specific signals (a detailed report, not "calico 跨节点 pod 不通，ping 超时"), whose top hit is that CNI's own runbook: answered from it even when
- * retrieval confidence is somewhat under the abstention threshold. The CNI scopes the search, so the runbook is the
- * reporter's datapath, not a guess; an "I don't know" would only repeat what they already said.
+ * A first-turn report that names its CNI, states a broken path (timeout, refused, no route, drop, unreachable ...)
+ * and gives at least ten specific signals (a detailed report, not "calico 跨节点 pod 不通，ping 超时"), whose top hits
+ * include that CNI's own runbook close to the first (chat.ts): answered even when retrieval confidence is somewhat
+ * under the abstention threshold. The CNI scopes the search, so the runbook is the reporter's datapath, not a guess;
+ * an "I don't know" would only repeat what they already said.
  */
-export function answerNamedCniReport(question: string, confidence: number, topIsNamedCni: boolean): boolean {
-  if (!topIsNamedCni || confidence < NAMED_CNI_FLOOR || outsideNetworking(question)) return false;
+export function answerNamedCniReport(question: string, confidence: number, namedCniClose: boolean): boolean {
+  if (!namedCniClose || confidence < NAMED_CNI_FLOOR || outsideNetworking(question)) return false;
   const shape = vagueness(question);
-  return shape.cni && shape.symptom && shape.signals >= DETAILED_SIGNALS;
+  const broken = shape.symptom || NETWORK_TROUBLE.test(question.normalize('NFKC'));
+  return shape.cni && broken && shape.signals >= DETAILED_SIGNALS;
 }
