@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
-import { answerNamedCniReport } from './clarify.js';
+import { answerNamedCniReport, namedCniClose } from './clarify.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { leadWithFactDoc } from './fact-doc.js';
@@ -142,7 +142,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     answerNamedCniReport(
       question,
       result.confidence,
-      namedCniClose(result, scope, context, composeOptions.otherDocShare),
+      !!scope &&
+        !!context.searcher.cni &&
+        namedCniClose(result.hits, scope.cni, context.searcher.cni.ofDoc, composeOptions.otherDocShare),
     )
   )
     result = { ...result, abstain: false };
@@ -175,30 +177,6 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   composed.body.took_ms = tookMs();
   return { ...composed, retrieval };
-}
-
-/**
- * The runbook of the CNI the question names is the top hit's, or one of the next two runbooks' within `share` of its
- * score: the answer then leads with a runbook of the reporter's own datapath or one standing next to it.
- */
-function namedCniClose(
-  result: RetrievalResult,
-  scope: CniContext | null,
-  context: ChatContext,
-  share: number,
-): boolean {
-  const top = result.hits[0];
-  if (!scope || !top || !context.searcher.cni) return false;
-  const known = context.searcher.cni;
-  const docs: string[] = [];
-  for (const hit of result.hits) {
-    if (hit.score < share * top.score) break;
-    if (docs.includes(hit.doc.path)) continue;
-    if (known.ofDoc(hit.doc.path) === scope.cni) return true;
-    docs.push(hit.doc.path);
-    if (docs.length === 3) break;
-  }
-  return false;
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */

@@ -3,6 +3,7 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
+import type { FusedHit } from '../retrieve/types.js';
 import { extractEntities } from './placeholders.js';
 
 /** The question reports broken networking (as opposed to something outside the KB's scope). */
@@ -138,4 +139,27 @@ export function answerNamedCniReport(question: string, confidence: number, named
   const shape = vagueness(question);
   const broken = shape.symptom || NETWORK_TROUBLE.test(question.normalize('NFKC'));
   return shape.cni && broken && shape.signals >= DETAILED_SIGNALS;
+}
+
+/**
+ * The runbook of `cni` is the top hit's, or one of the next two runbooks' within `share` of its score: the answer
+ * then leads with a runbook of the reporter's own datapath or one standing right next to it.
+ */
+export function namedCniClose(
+  hits: readonly Pick<FusedHit, 'doc' | 'score'>[],
+  cni: string,
+  ofDoc: (docPath: string) => string | null,
+  share: number,
+): boolean {
+  const top = hits[0];
+  if (!top) return false;
+  const docs: string[] = [];
+  for (const hit of hits) {
+    if (hit.score < share * top.score) break;
+    if (docs.includes(hit.doc.path)) continue;
+    if (ofDoc(hit.doc.path) === cni) return true;
+    docs.push(hit.doc.path);
+    if (docs.length === 3) break;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import { answerChat } from '../../src/answer/chat.js';
 import {
   answerNamedCniReport,
   NAMED_CNI_FLOOR,
+  namedCniClose,
   needsClarifying,
   outsideNetworking,
   vagueness,
@@ -105,6 +106,24 @@ describe('answerNamedCniReport: a detailed report of the named CNI is answered n
   it('still abstains on a short report', () => {
     expect(answerNamedCniReport('calico 网络不通 超时', 0.45, true)).toBe(false);
     expect(answerNamedCniReport('calico 跨节点 pod 不通，ping 超时', 0.45, true)).toBe(false);
+  });
+});
+
+describe('namedCniClose: the named CNI runbook leads or stands next to the top one', () => {
+  const hit = (path: string, score: number) => ({ doc: { path } as never, score });
+  const ofDoc = (path: string) => (path.startsWith('flannel/') ? 'flannel' : null);
+  it('is true for the top runbook or a distinct runbook within the share', () => {
+    expect(namedCniClose([hit('flannel/vxlan-host-gw.md', 0.7)], 'flannel', ofDoc, 0.8)).toBe(true);
+    const near = [hit('svc/a.md', 0.75), hit('svc/a.md', 0.72), hit('flannel/vxlan-host-gw.md', 0.7)];
+    expect(namedCniClose(near, 'flannel', ofDoc, 0.8)).toBe(true);
+  });
+  it('is false when the named runbook is far behind or after three other runbooks', () => {
+    // Real kubeadm report: the flannel runbook scored 0.537 under a 0.748 top.
+    const far = [hit('svc/a.md', 0.748), hit('svc/a.md', 0.716), hit('flannel/vxlan-host-gw.md', 0.537)];
+    expect(namedCniClose(far, 'flannel', ofDoc, 0.8)).toBe(false);
+    const late = [hit('a.md', 0.8), hit('b.md', 0.8), hit('c.md', 0.8), hit('flannel/x.md', 0.8)];
+    expect(namedCniClose(late, 'flannel', ofDoc, 0.8)).toBe(false);
+    expect(namedCniClose([], 'flannel', ofDoc, 0.8)).toBe(false);
   });
 });
 
