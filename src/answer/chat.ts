@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
+import { answerNamedCniReport, namedCniClose } from './clarify.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { leadWithFactDoc } from './fact-doc.js';
@@ -134,6 +135,19 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
+  // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
+  if (
+    result.abstain &&
+    history.length === 0 &&
+    answerNamedCniReport(
+      question,
+      result.confidence,
+      !!scope &&
+        !!context.searcher.cni &&
+        namedCniClose(result.hits, scope.cni, context.searcher.cni.ofDoc, composeOptions.otherDocShare),
+    )
+  )
+    result = { ...result, abstain: false };
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });

@@ -3,6 +3,7 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
+import type { FusedHit } from '../retrieve/types.js';
 import { extractEntities } from './placeholders.js';
 
 /** The question reports broken networking (as opposed to something outside the KB's scope). */
@@ -114,6 +115,51 @@ const OTHER_SUBJECTS =
 export function outsideNetworking(question: string): boolean {
   const text = question.normalize('NFKC');
   if (!OTHER_SUBJECTS.test(text) || NETWORK_TROUBLE.test(text)) return false;
-  SPECIFIC.lastIndex = 0;
-  return !SPECIFIC.test(text) && extractEntities(text).ips.length === 0;
+  // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
+  const specific = (text.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
+  return specific.length === 0 && extractEntities(text).ips.length === 0;
+}
+
+/** Control-plane components named by a certificate, upgrade or log question ("kube-apiserver pod logs"). */
+const COMPONENT = /^(?:kubelet|apiserver|api server)$/i;
+
+/** Retrieval confidence above which a report naming its CNI is answered from that CNI's own runbook (below 0.5). */
+export const NAMED_CNI_FLOOR = 0.4;
+const DETAILED_SIGNALS = 10;
+
+/**
+ * A first-turn report that names its CNI, states a broken path (timeout, refused, no route, drop, unreachable ...)
+ * and gives at least ten specific signals (a detailed report, not "calico 跨节点 pod 不通，ping 超时"), whose top hits
+ * include that CNI's own runbook close to the first (chat.ts): answered even when retrieval confidence is somewhat
+ * under the abstention threshold. The CNI scopes the search, so the runbook is the reporter's datapath, not a guess;
+ * an "I don't know" would only repeat what they already said.
+ */
+export function answerNamedCniReport(question: string, confidence: number, namedCniClose: boolean): boolean {
+  if (!namedCniClose || confidence < NAMED_CNI_FLOOR || outsideNetworking(question)) return false;
+  const shape = vagueness(question);
+  const broken = shape.symptom || NETWORK_TROUBLE.test(question.normalize('NFKC'));
+  return shape.cni && broken && shape.signals >= DETAILED_SIGNALS;
+}
+
+/**
+ * The runbook of `cni` is the top hit's, or one of the next two runbooks' within `share` of its score: the answer
+ * then leads with a runbook of the reporter's own datapath or one standing right next to it.
+ */
+export function namedCniClose(
+  hits: readonly Pick<FusedHit, 'doc' | 'score'>[],
+  cni: string,
+  ofDoc: (docPath: string) => string | null,
+  share: number,
+): boolean {
+  const top = hits[0];
+  if (!top) return false;
+  const docs: string[] = [];
+  for (const hit of hits) {
+    if (hit.score < share * top.score) break;
+    if (docs.includes(hit.doc.path)) continue;
+    if (ofDoc(hit.doc.path) === cni) return true;
+    docs.push(hit.doc.path);
+    if (docs.length === 3) break;
+  }
+  return false;
 }

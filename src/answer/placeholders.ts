@@ -72,9 +72,12 @@ const GENERATED_POD = new RegExp(
   `(?<!${NAME_EDGE})([a-z][a-z0-9]*(?:-[a-z0-9]+)*?-(?:${SAFE}{6,10}-${SAFE}{5}|${SAFE}{5}))${NAME_END}`,
   'g',
 );
-/** `node-03`, `node1`, `worker2`, `k8s-node1`, `master-01`, `kind-worker2`, `kind-control-plane`. */
+/**
+ * `node-03`, `node1`, `worker2`, `k8s-node1`, `master-01`, `kind-worker2`, `kind-control-plane`. A bare
+ * `control-plane` is the role ("1 control-plane and 2 workers"), so it needs a cluster prefix or a number.
+ */
 const NODE_SHAPE = new RegExp(
-  `(?<!${NAME_EDGE})((?:[a-z0-9]+-)*(?:node|worker|master|minion|compute|infra)-?\\d{1,4}[a-z0-9]*|(?:[a-z0-9]+-)*control-plane\\d*)${NAME_END}`,
+  `(?<!${NAME_EDGE})((?:[a-z0-9]+-)*(?:node|worker|master|minion|compute|infra)-?\\d{1,4}[a-z0-9]*|(?:[a-z0-9]+-)+control-plane\\d*|control-plane\\d+)${NAME_END}`,
   'gi',
 );
 

@@ -202,6 +202,20 @@ const CASES: Case[] = [
  * question presents it as that object; ordinary words never fill; IPs go to the placeholder of their role.
  */
 const RULE_CASES: Case[] = [
+  // Negative: a bare "control-plane" is the node's role, not its name (real OVN-Kubernetes report).
+  {
+    question:
+      '3 node k8s cluster, 1 control-plane and 2 workers. I have created a simple nginx nodeport service backed by a single endpoint. When trying to access the nodeport service from host it fails with connection refused.',
+    fills: {},
+    entities: { nodes: [] },
+  },
+  // Positive: a kind node keeps its cluster prefix (real Cilium report).
+  {
+    question:
+      'When using Kind with Cilium with kubeProxyReplacement=strict, NodePort services do not work. Cilium Helm values: k8sServiceHost: proxyless-control-plane, k8sServicePort: 6443',
+    fills: { '<node-name>': 'proxyless-control-plane', '<port>': '6443', '<target-port>': '6443' },
+    entities: { nodes: ['proxyless-control-plane'] },
+  },
   // Negative, mixed: "node join 子网" is the join subnet, not a node named join (real Kube-OVN issue).
   {
     question: '我感觉可以考虑直接对 subnet 做限制，不允许使用 node join 子网包含的网段 cidr。',
