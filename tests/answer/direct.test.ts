@@ -202,7 +202,7 @@ describe('direct answers on a real index', () => {
     expect(direct?.text).toContain('6081');
     const citation = body.citations[(direct?.cite ?? 0) - 1];
     expect(citation?.path).toBe('kube-ovn/geneve.md');
-    expect(body.answer.split('\n\n')[1]).toContain(direct?.text ?? '-');
+    expect(body.answer.split('\n\n')[0]).toContain(direct?.text ?? '-');
   });
 
   it('quotes a sentence wrapped over two source lines whole, citing both lines', async () => {
