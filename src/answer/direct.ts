@@ -547,6 +547,9 @@ const TRANSLATIONS = new Map<string, string[]>(
     rid: ['移除'],
     health: ['健康', '存活'],
     namespace: ['命名空间'],
+    // "when mode is empty", "if it is unset": 未配置.
+    empty: ['未配置'],
+    unset: ['未配置'],
   }),
 );
 

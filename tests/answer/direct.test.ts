@@ -143,6 +143,14 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     expect(ask?.focus).toBe('那么有什么可靠的方法可以找出kube proxy默认使用的代理模式吗');
   });
 
+  it('reads "when it is empty" as asking the default', () => {
+    expect(factAsk('What mode does kube-proxy use when mode is empty?')?.wantsDefault).toBe(true);
+    expect(factAsk('不配置 mode 时 kube-proxy 用哪种模式？')?.wantsDefault).toBe(true);
+    expect(factAsk('Which mode does kube-proxy use with IPVS kernel modules loaded?')?.wantsDefault).toBe(
+      false,
+    );
+  });
+
   it('skips the headings of an issue template', () => {
     const ask = factAsk(
       'should set default proxyMode in kube-proxy componentConfig. What happened: no default value for proxyMode in kube-proxy componentconfig. What mode does kube-proxy use when mode is empty?',
