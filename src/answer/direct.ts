@@ -21,6 +21,8 @@ export type ValueKind =
   | 'path'
   | 'setting'
   | 'count'
+  | 'namespace'
+  | 'duration'
   | 'default';
 
 export interface FactAsk {
@@ -48,7 +50,7 @@ const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
  * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
  */
 const CHANGE_ASK =
-  /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定)/i;
+  /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
@@ -57,12 +59,16 @@ const NOT_A_VALUE =
  * uses", "the node where the pod is deployed"); they ask only in a question, or where a clause starts with them.
  */
 const RELATIVE =
-  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])/gi;
+  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])|^\s*where(?![a-z])(?!\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)/gi;
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
+/** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
+const UNSET =
+  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
 /** A clause that starts by asking, with or without its question mark. */
-const ASKING_START = /^\s*(?:what|which|where|how (?:big|large|many|much))\b/i;
+const ASKING_START =
+  /^\s*(?:what|which|where(?=\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)|how (?:big|large|many|much))\b/i;
 const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|can you|could you|tell me|is there)\b|^\s*when\b/i;
 /** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
 const DEFAULT_ASKED =
@@ -71,11 +77,15 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "what do I need to open between the nodes" asks for ports too.
   [
     'port',
-    /端口|埠|\bports?\b|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
+    /端口|埠|\bports?\b|\bprotocols?\b|协议|協議|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
   ],
   ['mtu', /\bmtu\b/i],
   // "how many conntrack entries per core": a number (a byte count is an overhead, below).
-  ['count', /\bhow many\b(?!\s+bytes)|多少个|多少個|多少条|多少條|几个|幾個|几条|幾條/i],
+  // A limit or an identifier asked for is a number too: "the conntrack max per core", "the VNI".
+  [
+    'count',
+    /\bhow many\b(?!\s+bytes)|多少个|多少個|多少条|多少條|几个|幾個|几条|幾條|\b(?:max(?:imum)?|min(?:imum)?|limit)\b|上限|下限|\bvni\b|\bvlan id\b|\bvxlan id\b/i,
+  ],
   [
     'overhead',
     /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
@@ -83,13 +93,28 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "subnet.env" is a file, not a subnet.
   ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
   ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
-  ['addr', /\bip\b(?!\s*(?:range|pool|block|-in-ip))|\baddress\b|地址(?!段|池)/i],
-  ['iface', /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備/i],
+  // A name server is named by its address or by the resolv.conf that lists it.
+  [
+    'addr',
+    /\bip\b(?!\s*(?:range|pool|block|-in-ip))|\baddress\b|地址(?!段|池)|\bname ?servers?\b|\bupstream\b|上游/i,
+  ],
+  // "where does it apply the tag": a place on the path (a port, bridge or device), unless a file is named.
+  [
+    'iface',
+    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
+  ],
   // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
   [
     'path',
-    /\bwhere\b|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|文件|目录|目錄|在哪/i,
+    /\bwhere\b|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|文件|目录|目錄|在哪/i,
   ],
+  // The namespace asked about ("which namespace is calico-node in"), not one named ("the default namespace").
+  [
+    'namespace',
+    /\b(?:which|what)\s+(?:[\w-]+\s+)?namespaces?\b|\bin which namespace\b|(?:哪个|哪個|什么|什麼)\s*(?:命名空间|命名空間)|(?:命名空间|命名空間)\s*(?:是|在)?\s*(?:哪|什么|什麼)/i,
+  ],
+  // "the UDP conntrack timeout", "the sync period": a time.
+  ['duration', /\btimeouts?\b|\binterval\b|\bperiod\b|超时|超時|间隔|間隔|周期|週期/i],
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
   [
     'setting',
@@ -103,18 +128,19 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
  * procedure). "What VXLAN ID and port does it use" stays whole: "and" there joins two things asked.
  */
 const CLAUSES =
-  /[。！？；;!?\n]+|[.,，、](?=\s|$)|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|以及|还有|還有|并且|並且/u;
+  /[。！？；;!?\n]+|[.,、](?=\s|$)|(?:(?<=\p{Script=Han})[,、]|[,、](?=\p{Script=Han}))(?![^(（]*[)）])|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|以及|还有|還有|并且|並且/u;
 
 /** The clauses of a text, each with whether its sentence ends in a question mark. */
-function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
-  const out: Array<{ clause: string; question: boolean }> = [];
+function clausesOf(text: string): Array<{ clause: string; question: boolean; sentence: string }> {
+  const out: Array<{ clause: string; question: boolean; sentence: string }> = [];
   for (const marked of text.match(/[^。！？；;!?\n]+[。！？；;!?]*/gu) ?? []) {
     // "I haven't changed the default Corefile. ... What could cause this?": only the last of the sentences a
     // question mark ends is the question.
     const parts = marked.split(/(?<=[\w)\]"'`]\.)\s+/);
     for (const [i, sentence] of parts.entries()) {
       const question = i === parts.length - 1 && /[?？]\s*$/u.test(sentence);
-      for (const clause of sentence.split(CLAUSES)) if (clause.trim() !== '') out.push({ clause, question });
+      for (const clause of sentence.split(CLAUSES))
+        if (clause.trim() !== '') out.push({ clause, question, sentence });
     }
   }
   return out;
@@ -127,8 +153,15 @@ function clausesOf(text: string): Array<{ clause: string; question: boolean }> {
  */
 export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
 
+/**
+ * The headings of an issue template ("What happened:", "What you expected to happen:") label the report's parts;
+ * they ask nothing.
+ */
+const TEMPLATE_LABEL =
+  /\b(?:what happened|what (?:you|did you) expect(?:ed)? to happen|what did you do|how to reproduce it|anything else we need to know|what would you like to be added|why is this needed)\b[^:?\n]{0,40}[?:]/gi;
+
 function askedFact(question: string): FactAsk | null {
-  const text = question.normalize('NFKC');
+  const text = question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC');
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
@@ -137,7 +170,13 @@ function askedFact(question: string): FactAsk | null {
   const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
   let asksDefault = false;
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
-  for (const { clause: said, question: isQuestion } of clausesOf(text)) {
+  for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
+    // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
+    // what is asked it names in the rest of its sentence.
+    const said =
+      part !== sentence && /\p{Script=Han}/u.test(part) && ASKS.test(part) && kindsIn(part).length === 0
+        ? sentence
+        : part;
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
     // setup; they do not ask.
     // In a question ("use by default?", "what mode is it in by default"), "by default" asks for the default.
@@ -147,7 +186,12 @@ function askedFact(question: string): FactAsk | null {
         ? said.replace(RELATIVE, ' ')
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
-    const asks = ASKS.test(clause) || (questionish && DEFAULT_WORD.test(clause));
+    // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
+    // about the value.
+    const asks =
+      ASKS.test(clause) ||
+      (questionish && DEFAULT_WORD.test(clause)) ||
+      (isQuestion && /\bwhether\b|是否/i.test(clause));
     const change = CHANGE_ASK.test(clause);
     const stated = previous;
     previous = null;
@@ -184,7 +228,11 @@ function askedFact(question: string): FactAsk | null {
       if (!asking.includes(stated.clause.trim()) && stated.kinds.some((kind) => kinds.has(kind)))
         asking.push(stated.clause.trim());
   const focus = asking.join(' ');
-  return { kinds: [...kinds], wantsDefault: /默认|默認|\bdefault\b/i.test(focus), focus };
+  return {
+    kinds: [...kinds],
+    wantsDefault: /默认|默認|\bdefault\b/i.test(focus) || UNSET.test(focus),
+    focus,
+  };
 }
 
 /** A camelCase key ("which dnsPolicy"): a setting asked for by its name. */
@@ -193,8 +241,36 @@ const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
 const WHICH_SETTING =
   /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
 
+/** The noun an interrogative asks about: "which interface gets ...", "what protocols does ...". */
+const ASKED_NOUN = /\b(?:which|what)\s+([\w-]+)(?:\s+([\w-]+))?/i;
+
+/**
+ * "clusterDNS 的值 10.0.0.10 需要改为多少", "what should the value be": the value asked for has the shape of the one
+ * the clause gives (an address, a CIDR, a number).
+ */
+const VALUE_ASKED = /值|\bvalues?\b|改为|改成|改為/i;
+const GIVEN_VALUE: Array<[ValueKind, RegExp]> = [
+  ['cidr', /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)/],
+  ['addr', /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d/])/],
+  ['count', /(?<![\w.])\d{2,}(?![\d.])/],
+];
+
 function kindsIn(text: string): ValueKind[] {
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  // "Which interface gets the .2 address of the node subnet": the interface is asked, the rest is context.
+  const asked = ASKED_NOUN.exec(text);
+  const kindsOf = (word: string | undefined) =>
+    word ? KIND_WORDS.filter(([, pattern]) => pattern.test(word)).map(([kind]) => kind) : [];
+  const first = kindsOf(asked?.[1]);
+  const head = first.length > 0 ? first : kindsOf(asked?.[2]);
+  if (head.length === 1 && head[0] === 'iface' && kinds.length > 1) return ['iface'];
+  // A value asked for by the one given ("the value 10.0.0.10 should be what"), when no kind is named.
+  if (!kinds.some((kind) => kind !== 'path' && kind !== 'setting') && VALUE_ASKED.test(text)) {
+    const given = GIVEN_VALUE.find(([, pattern]) => pattern.test(text));
+    if (given) return [...kinds.filter((kind) => kind !== 'setting'), given[0]];
+    // "nf_conntrack_max 默认值是多少": a number.
+    if (/多少|how (?:much|many|big|large)/i.test(text)) return [...kinds, 'count'];
+  }
   // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
   if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
   if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
@@ -209,7 +285,8 @@ function kindsIn(text: string): ValueKind[] {
 const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
 
 const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
-  port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)/i,
+  // "UDP 8472", "53/UDP", "30000-32767", ":8080/health" or "127.0.0.1:10249" (a listen address), "IP 协议 4".
+  port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|(?:(?<![\w.:])|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}):\d{2,5}(?![\d:])|(?:协议|協議|protocol|proto)\s*\d{1,3}(?!\d)/i,
   mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
   // The bytes an encapsulation takes: "MTU - 100", "减 100", "58 字节".
   overhead:
@@ -226,7 +303,15 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // A named setting: a code-formatted key, an ENV_VAR, a --flag, a camelCase field.
   setting:
     /`[^`\s]*[A-Za-z][^`]*`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z]+\b/,
-  count: /(?<![\w.])\d{2,}(?![\d.])/,
+  // A number, or an identifier's number ("VNI 1", "VLAN ID 100").
+  count: /(?<![\w.])\d{2,}(?![\d.])|\b(?:vni|vlan id|vxlan id|id)\s*[:=为]?\s*\d+/i,
+  // A namespace named as one ("`kube-flannel` 命名空间", "namespace kube-system", "-n calico-system") or a
+  // system namespace ("kube-system", "calico-system").
+  namespace:
+    /(?:命名空间|命名空間|\bnamespace|(?<![\w-])-n)\s*[:=]?\s*`?[a-z0-9]+(?:-[a-z0-9]+)+`?|`[a-z0-9]+(?:-[a-z0-9]+)*`\s*(?:命名空间|命名空間|namespace)|\b(?:kube-system|kube-public|[a-z0-9]+-system)\b/i,
+  // "30 秒", "24h", "5s", "1m0s", "300 seconds".
+  duration:
+    /(?<![\w.])\d+(?:\.\d+)?\s*(?:秒|分钟|分鐘|小时|小時|毫秒|ms|s|sec|seconds?|m|min|minutes?|h|hours?)(?![a-z\d])/i,
   default: /默认|默認|\bdefault\b/i,
 };
 
@@ -235,8 +320,12 @@ const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
  * with its value (`resolvConf: /run/systemd/resolve/resolv.conf`) is no command: it states the path.
  */
 function valueText(kind: ValueKind, quote: string): string {
-  return kind === 'path' ? quote.replace(/`(?![\w.-]+[:=]\s*\/)[^`]*\s[^`]*`/g, ' ') : quote;
+  return kind === 'path' ? quote.replace(SHELL_SPAN, ' ') : quote;
 }
+
+/** A shell command quoted in a line (`cat /sys/...`), not a setting with its value (`forward . /etc/resolv.conf`). */
+const SHELL_SPAN =
+  /`(?:sudo\s+)?(?:cat|ls|cd|grep|egrep|ip|ss|netstat|kubectl|crictl|docker|curl|wget|tcpdump|ovs-vsctl|ovs-ofctl|ovs-appctl|ovn-nbctl|ovn-sbctl|systemctl|journalctl|iptables|iptables-save|ip6tables|nft|ipvsadm|conntrack|sysctl|echo|vi|vim|nano|less|more|tail|head|find|stat|mount|ping|nslookup|dig|calicoctl|cilium|cilium-dbg|ethtool|modprobe|lsmod|awk|sed|jq|tee|chmod|rm|mv|cp)\b[^`]*`/g;
 
 /** A line that states a default: the word, or a default route. */
 const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
@@ -254,6 +343,13 @@ interface Candidate {
 }
 
 const SHELL_COMMENT = /^\s*#\s/;
+const INLINE_COMMENT = /\S\s+#\s+\S/;
+
+/** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
+const SHOULD_ASK = /\bshould\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
+const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
+/** Port-like numbers of a text (not the parts of an address). */
+const NUMBERS = /(?<![\d.])\d{2,5}(?![\d.])/g;
 
 /** A setting asked for by its form, and the form: an environment variable (`IP_AUTODETECTION_METHOD`), a flag. */
 const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
@@ -295,7 +391,8 @@ function candidatesOf(chunk: Chunk): Candidate[] {
           endLine: block.start + i,
           quote: raw.trim(),
           context: `${headings} ${raw}`,
-          weight: 0.5,
+          // A config line the author annotated ("health  # :8080/health 存活") says what it sets, as prose does.
+          weight: !shell && INLINE_COMMENT.test(raw) ? 1 : 0.5,
         });
         // A comment saying what the command after it changes, and that command ("# 改为 Local 以保留客户端源 IP",
         // `kubectl patch svc ... externalTrafficPolicy":"Local"`): the code line that states a setting's value.
@@ -436,8 +533,42 @@ const TRANSLATIONS = new Map<string, string[]>(
     keeps: ['保留'],
     preserve: ['保留'],
     variable: ['变量'],
+    forward: ['转发'],
+    forwarding: ['forward', '转发'],
+    domain: ['域名'],
+    upstream: ['上游'],
+    device: ['设备'],
+    devices: ['设备'],
+    protocol: ['协议'],
+    protocols: ['协议'],
+    timeout: ['超时'],
+    remove: ['移除'],
+    // "get rid of kube-proxy": 移除.
+    rid: ['移除'],
+    health: ['健康', '存活'],
+    namespace: ['命名空间'],
+    // "when mode is empty", "if it is unset": 未配置.
+    empty: ['未配置'],
+    unset: ['未配置'],
   }),
 );
+
+/** The same words read the other way: a Chinese question names the mode (模式) a line states as `mode`. */
+const BACK_TRANSLATIONS: ReadonlyArray<[english: string, bigrams: string[]]> = [...TRANSLATIONS].flatMap(
+  ([english, words]) =>
+    words
+      .filter((word) => /\p{Script=Han}/u.test(word))
+      .map((word): [string, string[]] => [english, [...terms(word).keys()]]),
+);
+
+/** "KubeProxyReplacement", "proxyMode": the kebab-case key a runbook writes (`kube-proxy-replacement`). */
+function camelTerms(text: string): Map<string, number> {
+  // Words of capitalised parts only: "CoreDNS" or "IPv4" is a name, not a key.
+  const kebab = (text.match(/\b(?:[a-z]+|[A-Z][a-z]+)(?:[A-Z][a-z]+)+\b/g) ?? []).map((word) =>
+    word.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(),
+  );
+  return kebab.length === 0 ? new Map() : terms(kebab.join(' '));
+}
 
 function withTranslations(found: Map<string, number>): Map<string, number> {
   for (const [term, weight] of [...found]) {
@@ -446,6 +577,9 @@ function withTranslations(found: Map<string, number>): Map<string, number> {
         if (!found.has(bigram)) found.set(bigram, Math.min(weight, 1));
     }
   }
+  for (const [english, bigrams] of BACK_TRANSLATIONS)
+    if (!found.has(english) && bigrams.length > 0 && bigrams.every((bigram) => found.has(bigram)))
+      found.set(english, 1);
   return found;
 }
 
@@ -501,10 +635,17 @@ const ASKING = {};
 
 function askingTerms(text: string, concepts: Concepts | undefined): ReadonlyMap<string, number> {
   const remembered = rememberedFor(askingMemo, ASKING, concepts, () =>
-    rememberRecent((asking: string) => withTranslations(termsWithConcepts(asking, concepts)), {
-      size: 4,
-      minLength: 0,
-    }),
+    rememberRecent(
+      (asking: string) => {
+        const found = withTranslations(termsWithConcepts(asking, concepts));
+        for (const [term, weight] of camelTerms(asking)) if (!found.has(term)) found.set(term, weight);
+        return found;
+      },
+      {
+        size: 4,
+        minLength: 0,
+      },
+    ),
   );
   return remembered(text);
 }
@@ -545,6 +686,12 @@ function findDirect(
   // The question's terms, then the asking clause's others.
   for (const [term, weight] of questionTerms) want(term, weight);
   for (const [term, weight] of focus) if (!questionTerms.has(term)) want(term, weight);
+  for (const [term, weight] of camelTerms(question))
+    if (!questionTerms.has(term) && !focus.has(term)) want(term, weight);
+  // Only of a setting: "what MTU should the pod get" asks for the value, wherever it is stated.
+  const prescribed = wantsSetting && SHOULD_ASK.test(ask.focus);
+  // The port the question itself names ("listening on 80 instead of 8080", "the :10249/healthz url").
+  const echoed = new Set(ask.kinds.includes('port') ? (question.match(NUMBERS) ?? []) : []);
   const wantedOnce = wantedTerms(wanted);
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
   const about = kindMask(valueKinds);
@@ -572,6 +719,8 @@ function findDirect(
       // that changes it answers a "how do I change" best.
       let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
       if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+      if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
+      if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       score *= candidate.weight * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
     }

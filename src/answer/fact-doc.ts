@@ -10,7 +10,7 @@ import { directAnswer, factAsk } from './direct.js';
 import type { Concepts } from './types.js';
 
 /** When the top runbook states nothing of the kind asked, runbooks down to this share of its score may. */
-const NO_VALUE_SHARE = 0.6;
+const NO_VALUE_SHARE = 0.5;
 
 export function leadWithFactDoc(
   question: string,

@@ -58,9 +58,8 @@ export function fullAnswer(
     gistOf(top.chunk, options.maxGistChars) ?? gistOf(overviewChunk(doc, top.chunk), options.maxGistChars);
   // The title names the gist's section when the gist comes from the best hit; otherwise the hit is pointed to.
   const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
-  out.push(`**${doc.title}**${gistSection}`);
 
-  // 0. The question asks for a value: the line that states it leads the answer.
+  // 0. The question asks for a value: the line that states it leads the answer, before the runbook's title.
   const ask = factAsk(input.question);
   if (ask) {
     const factDocs = closeDocs(hits, options.otherDocShare);
@@ -71,6 +70,7 @@ export function fullAnswer(
       structured.direct = { text: found.quote, cite: n };
     }
   }
+  out.push(`**${doc.title}**${gistSection}`);
   if (gist) {
     const n = builder.cite(gist.chunk, gist.start, gist.end, gist.quote);
     if (n !== null) {

@@ -26,9 +26,10 @@ export function renderText(body: ChatBody, question: string, options: RenderOpti
   const out: string[] = [];
 
   const heading = s.section ? `${s.title} — ${s.section}` : s.title;
-  out.push(paint('bold', heading));
+  // A value asked for is stated first, then the runbook it comes from.
   if (s.direct)
     out.push(`${paint('green', `${labels.direct}:`)} ${plain(s.direct.text)}${cite(s.direct.cite)}`);
+  out.push(paint('bold', heading));
   if (s.gist) out.push(`${plain(s.gist.text)}${cite(s.gist.cite)}`);
   if (s.cni?.cni && s.cni.source !== 'question') out.push(cniLine(body, lang));
   if (s.path) {

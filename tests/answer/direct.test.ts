@@ -63,7 +63,7 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // "and" joining two things asked keeps them in one clause.
     [
       'There are iptables rules set by Calico to drop VXLAN packets. What VXLAN ID and port does Calico use?',
-      ['port'],
+      ['port', 'count'],
       false,
     ],
     [
@@ -100,8 +100,62 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       ['cidr', 'setting'],
       true,
     ],
+    // Real value questions worded unlike the tuning set (tests/eval/facts2.yaml): protocols, a namespace, the
+    // interface a role names, a timeout, a limit, a value asked by the one given, a yes/no about an identifier.
+    ['What protocols does Calico use between nodes?', ['port'], false],
+    ['Which namespace is calico-node in when Calico is installed with the operator?', ['namespace'], false],
+    ['Which namespace does the current kube-flannel.yml deploy into?', ['namespace'], false],
+    ['Which interface gets the .2 address of the node subnet?', ['iface'], false],
+    ['What is that UDP conntrack timeout by default?', ['duration'], true],
+    ['What is the default conntrack max per core that kube-proxy uses?', ['count'], true],
+    ['kube-proxy 启动时设置的 nf_conntrack_max 默认值是多少？', ['count'], true],
+    [
+      '文件 /etc/kubernetes/kubelet-conf.yml中 clusterDNS 的值 10.0.0.10 需要改为多少？',
+      ['path', 'addr'],
+      false,
+    ],
+    [
+      'In linux and vxlan mode, check whether the vni serial number of different devices can be different?',
+      ['count'],
+      false,
+    ],
+    ['What mode does kube-proxy use when mode is empty?', ['setting'], true],
+    ['What is the default name server in CoreDNS?', ['addr', 'path'], true],
+    ['How can i get rid of kube-proxy?', ['setting'], false],
+    ['Which port does the health plugin serve /health on?', ['port'], false],
+    // A Chinese clause that asks without naming what: the rest of its sentence names it.
+    ['容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？', ['mtu'], false],
+    // A subnet asked about the default namespace: the namespace is named, not asked.
+    [
+      'which is default subnet when custom subnet attached default namespace? Expected: default subnet always is ovn-default.',
+      ['cidr'],
+      true,
+    ],
   ])('%s → %j', (question, kinds, wantsDefault) => {
     expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
+  });
+
+  it('reads the asking part of a Chinese sentence, not the premise before its comma', () => {
+    const ask = factAsk(
+      '既然用户空间和iptables模式似乎都在节点上创建了iptables规则，那么有什么可靠的方法可以找出kube proxy默认使用的代理模式吗？',
+    );
+    expect(ask).toMatchObject({ kinds: ['setting'], wantsDefault: true });
+    expect(ask?.focus).toBe('那么有什么可靠的方法可以找出kube proxy默认使用的代理模式吗');
+  });
+
+  it('reads "when it is empty" as asking the default', () => {
+    expect(factAsk('What mode does kube-proxy use when mode is empty?')?.wantsDefault).toBe(true);
+    expect(factAsk('不配置 mode 时 kube-proxy 用哪种模式？')?.wantsDefault).toBe(true);
+    expect(factAsk('Which mode does kube-proxy use with IPVS kernel modules loaded?')?.wantsDefault).toBe(
+      false,
+    );
+  });
+
+  it('skips the headings of an issue template', () => {
+    const ask = factAsk(
+      'should set default proxyMode in kube-proxy componentConfig. What happened: no default value for proxyMode in kube-proxy componentconfig. What mode does kube-proxy use when mode is empty?',
+    );
+    expect(ask?.focus).toBe('What mode does kube-proxy use when mode is empty');
   });
 
   it('takes "by default ..." and a described default as the setup, not as what is asked', () => {
@@ -133,6 +187,10 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     'SSH to any node on port 32022 should work, but only port 32022 of the node where the pod is deployed accepts the connection.',
     'the speaker failed as it tries to bind on port 8080, which is a port that kubespray has a nginx-proxy listen on.',
     "I haven't changed the default Corefile configuration. What are the possibilities which might cause this?",
+    // "where" relating a clause, an issue template's heading, a negated "disable" (real reports).
+    'Can only curl a service, using node-port and node ip, where POD is running. curl http://x.y.z.54:30822 works',
+    'What happened: no default value for proxyMode in kube-proxy componentconfig',
+    '如何在不禁用firewalld的情况下使用Flannel',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
@@ -202,7 +260,7 @@ describe('direct answers on a real index', () => {
     expect(direct?.text).toContain('6081');
     const citation = body.citations[(direct?.cite ?? 0) - 1];
     expect(citation?.path).toBe('kube-ovn/geneve.md');
-    expect(body.answer.split('\n\n')[1]).toContain(direct?.text ?? '-');
+    expect(body.answer.split('\n\n')[0]).toContain(direct?.text ?? '-');
   });
 
   it('quotes a sentence wrapped over two source lines whole, citing both lines', async () => {
@@ -236,6 +294,75 @@ describe('direct answers on a real index', () => {
       const direct = body.structured.direct;
       expect(direct?.text).toContain('多网卡时在 DaemonSet 参数中用 `--iface=<网卡>`');
       expect(body.citations[(direct?.cite ?? 0) - 1]?.lines).toEqual([10, 11]);
+    } finally {
+      await own.cleanup();
+      await rm(kbDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds values by their shape: a listen address, a protocol number, a namespace, a time, a config line', async () => {
+    const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    const own = await (async () => {
+      await mkdir(path.join(kbDir, 'dns'));
+      await writeFile(
+        path.join(kbDir, 'dns/values.md'),
+        [
+          '---',
+          'triggers: [coredns 解析失败]',
+          'category: dns',
+          '---',
+          '',
+          '# 集群网络取值',
+          '',
+          '## 概述',
+          '',
+          '集群内 DNS 由 CoreDNS 提供，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+          '',
+          '**上游**：`forward . /etc/resolv.conf` 指向的节点 DNS 不可达或很慢，外部域名返回 SERVFAIL。',
+          '',
+          '```',
+          '.:53 {',
+          '    errors',
+          '    health { lameduck 5s }          # :8080/health 存活',
+          '    ready                           # :8181/ready 就绪',
+          '}',
+          '```',
+          '',
+          '## 其他组件',
+          '',
+          '条目在超时后删除：UDP 默认 30 秒，kube-proxy 把 TCP ESTABLISHED 超时设为 86400 秒。',
+          '',
+          'flanneld 以 DaemonSet `kube-flannel-ds` 运行在 `kube-flannel` 命名空间（老版本在 `kube-system`）。',
+          '',
+          '| 现象 | 原因 | 处理 |',
+          '| --- | --- | --- |',
+          '| IPIP 模式跨节点不通 | 云安全组/防火墙不放行 IP 协议 4 | 放行 IPIP 协议 |',
+          '',
+        ].join('\n'),
+      );
+      return buildFixtureIndex(kbDir);
+    })();
+    try {
+      const doc = own.searcher.doc('dns/values.md');
+      if (!doc) throw new Error('doc missing');
+      const quote = (question: string) => {
+        const ask = factAsk(question);
+        if (!ask) throw new Error(`not read as a fact question: ${question}`);
+        return directAnswer(question, [doc], ask)?.quote;
+      };
+      // Real questions (k3s, kubernetes, flannel and calico trackers).
+      expect(
+        quote(
+          'I found that coredns is listening on 80 port instead on 8080. Which port does the CoreDNS health check listen on?',
+        ),
+      ).toContain(':8080/health');
+      expect(quote('What is that UDP conntrack timeout by default?')).toContain('UDP 默认 30 秒');
+      expect(quote('Which namespace does the current kube-flannel.yml deploy into?')).toContain(
+        '`kube-flannel` 命名空间',
+      );
+      expect(quote('What protocols does Calico use between nodes?')).toContain('IP 协议 4');
+      // A directive's path is stated (`forward . /etc/resolv.conf`), unlike a path in a shell command.
+      expect(quote('coredns 上游 forward 的文件在哪？')).toContain('`forward . /etc/resolv.conf`');
     } finally {
       await own.cleanup();
       await rm(kbDir, { recursive: true, force: true });

@@ -322,6 +322,7 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
       'reports5.yaml',
       'facts.yaml',
       'seeds-questions.yaml',
+      'facts2.yaml',
     ]);
     // The mix the set was built for: value questions, out-of-scope questions and Chinese Kube-OVN reports.
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
@@ -344,5 +345,51 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
     expect(answers.wrong_fills).toBe(0);
     expect(answers.false_abstentions).toBeLessThanOrEqual(1);
     expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('eval on real value questions worded unlike the tuning set (tests/eval/facts2.yaml)', () => {
+  it('answers them with the value at least at the level measured after tuning on it', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts2.yaml'));
+    // 35+ value questions from public trackers and Q&A pages (not only GitHub), none of them a source of the other
+    // tuning sets, every labelled runbook in the KB, about a quarter in Chinese.
+    expect(run.questions.length).toBeGreaterThanOrEqual(35);
+    const others = new Set<string | undefined>();
+    for (const set of [
+      'questions.yaml',
+      'reports.yaml',
+      'reports2.yaml',
+      'reports3.yaml',
+      'reports4.yaml',
+      'reports5.yaml',
+      'facts.yaml',
+      'seeds-questions.yaml',
+      'reports6.yaml',
+    ]) {
+      const file = join(root, 'tests/eval', set);
+      for (const q of parseQuestions(set, await readFile(file, 'utf8'))) others.add(q.source);
+    }
+    const sources = new Set<string | undefined>();
+    for (const q of run.questions) {
+      expect(q.source ?? '').toMatch(/^https?:\/\/[^/\s]+\/\S+$/);
+      expect(others.has(q.source)).toBe(false);
+      expect(sources.has(q.source)).toBe(false);
+      sources.add(q.source);
+      expect(q.text).toBeDefined();
+      for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
+    }
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(9);
+    // Labelled and committed before netkb answered it; measured once right after: fused hit@1 0.861, first-cited
+    // 0.833, direct hit 0.417 (15 of 36), 1 wrong fill, 1 false abstention. Tuned on its misses (asking forms, the
+    // kinds and shapes of values, a Chinese asking clause apart from its premise; facts.yaml and the report sets
+    // unchanged): first-cited 0.917, direct hit 0.778 (28 of 36). Gates sit a little under those figures; the
+    // wrong fill (a namespace the question names filled into a command) and the abstention are open misses.
+    expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.83);
+    const answers = run.report.answers;
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.88);
+    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.74);
+    expect(answers.off_topic_share).toBeLessThanOrEqual(0.11);
+    expect(answers.wrong_fills).toBeLessThanOrEqual(1);
+    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
   });
 });
