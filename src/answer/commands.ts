@@ -8,7 +8,8 @@
  * the top one) and the command itself matches the question well on its own. Nothing is padded in: a short answer
  * stays short, except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
  * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
- * only `minCommands` of the top one's checks: commands of a runbook that may be the wrong one are few.
+ * only `minCommands` of the top one's checks and no fixes: commands of a runbook that may be the wrong one are few,
+ * and none of them changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
  */
@@ -197,8 +198,10 @@ export function pickCommands(
   // Fixes only for the likely causes: per matched row, the state-changing command whose context best matches
   // what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
+  // Which runbook fits is uncertain: no state-changing command from one that may be the wrong one.
+  const maxFixes = contested ? 0 : options.maxFixes;
   for (const { row, doc } of rows) {
-    if (chosenFixes.length >= options.maxFixes) break;
+    if (chosenFixes.length >= maxFixes) break;
     if (doc !== top.doc) continue;
     const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
     // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a

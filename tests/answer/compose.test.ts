@@ -282,6 +282,17 @@ describe('composeAnswer', () => {
     expect(contested).toEqual(clear.slice(0, 2));
   });
 
+  it('suggests no state-changing command when another runbook scored nearly as high', () => {
+    const question = 'coredns 解析失败 nslookup 报 i/o timeout，要重启 coredns 吗';
+    const fixes = (retrieval: RetrievalResult) =>
+      compose(question, retrieval)
+        .body.commands.filter((c) => c.group === 'fix')
+        .map((c) => c.command);
+    const clear = fixes(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 0.5)]));
+    expect(clear).toEqual(['kubectl -n kube-system rollout restart deployment coredns']);
+    expect(fixes(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.95)]))).toEqual([]);
+  });
+
   it("cites '' as the heading of text before the first heading", () => {
     const retrieval = result([hit(noHeading, null, 1)]);
     SOURCES.set(NO_HEADING_PATH, NO_HEADING_SOURCE);
