@@ -5,8 +5,10 @@
  * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
  * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
  * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
- * the top one) and the command itself matches the question well on its own. Nothing is padded in: a short answer
- * stays short, except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
+ * the top one), and then only the commands of its rows that match the question (a likely cause it names): a
+ * command that merely shares the question's words is, in another runbook, more often off topic than not.
+ * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
+ * the top doc's first read-only checks.
  * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
  * only `minCommands` of the top one's checks and no fixes: commands of a runbook that may be the wrong one are few,
  * and none of them changes the cluster.
@@ -21,7 +23,6 @@ import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
   focusTerms,
-  isConcept,
   type PerConcepts,
   type RankedRow,
   rememberedFor,
@@ -154,22 +155,16 @@ export function pickCommands(
     // would): visiting only those, rather than testing every term against every command.
     const matches = new Float64Array(doc.commands.length);
     const byTerm = commandsByTerm(doc, concepts);
-    // Another doc's command must match the question on its own words: concepts are broad (pod, 防火墙), and a
-    // command of a runbook that is not the answer's needs more than a shared broad concept.
-    const wordMatches = docRank > 0 ? new Float64Array(doc.commands.length) : matches;
     for (const [term, weight] of wanted) {
       const commands = byTerm.get(term);
       if (!commands) continue;
       const value = weight * specificity(commands.length, doc.commands.length);
       for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
-      if (wordMatches !== matches && !isConcept(term))
-        for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
     }
     for (const [i, record] of doc.commands.entries()) {
-      const match = matches[i] ?? 0;
-      // Another doc's command must match the question on its own, not ride on its doc.
-      if (docRank > 0 && (wordMatches[i] ?? 0) < 3 && !rowBonus.has(record)) continue;
-      let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
+      // Another doc contributes only what a matched row of it names (a likely cause), not what shares words.
+      if (docRank > 0 && !rowBonus.has(record)) continue;
+      let score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
       if (docRank > 0) score *= 0.7;

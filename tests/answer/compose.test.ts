@@ -293,6 +293,21 @@ describe('composeAnswer', () => {
     expect(fixes(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.95)]))).toEqual([]);
   });
 
+  it("takes a close runbook's commands only where a row of it that matches the question names them", () => {
+    // CoreDNS is on topic by a clear margin, but not contested: its row "nslookup 报 i/o timeout" names the
+    // NetworkPolicy check; its nslookup command shares the question's words but no matched row names it.
+    const retrieval = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.7)]);
+    const composed = compose(
+      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      retrieval,
+    );
+    const fromCoredns = composed.body.commands.filter((c) => c.source.path === 'dns/coredns.md');
+    expect(fromCoredns.map((c) => c.command)).toEqual(['kubectl get networkpolicy -n <namespace>']);
+    expect(composed.body.commands[0]?.source.path).toBe('service/clusterip.md');
+    verifyCitations(composed, retrieval);
+    verifyCommands(composed);
+  });
+
   it("cites '' as the heading of text before the first heading", () => {
     const retrieval = result([hit(noHeading, null, 1)]);
     SOURCES.set(NO_HEADING_PATH, NO_HEADING_SOURCE);
