@@ -6,7 +6,9 @@
  * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
  * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
  * the top one), and then only the commands of its rows that match the question (a likely cause it names): a
- * command that merely shares the question's words is, in another runbook, more often off topic than not.
+ * command that merely shares the question's words is, in another runbook, more often off topic than not, unless
+ * which runbook fits is uncertain (below), when a close runbook's checks that match the question well on their own
+ * words hedge the choice.
  * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
  * the top doc's first read-only checks.
  * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
@@ -23,6 +25,7 @@ import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
   focusTerms,
+  isConcept,
   type PerConcepts,
   type RankedRow,
   rememberedFor,
@@ -131,6 +134,8 @@ export function pickCommands(
   const wanted = [...focusTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs = closeDocs(hits, options.otherDocShare);
+  // Another runbook scored nearly as high: which one fits is uncertain.
+  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc }] of rows.entries()) {
@@ -155,15 +160,21 @@ export function pickCommands(
     // would): visiting only those, rather than testing every term against every command.
     const matches = new Float64Array(doc.commands.length);
     const byTerm = commandsByTerm(doc, concepts);
+    // In a contested answer another doc's command may also match the question on its own words: concepts are
+    // broad (pod, 防火墙), and a command of a runbook that is not the answer's needs more than a shared concept.
+    const wordMatches = docRank > 0 && contested ? new Float64Array(doc.commands.length) : undefined;
     for (const [term, weight] of wanted) {
       const commands = byTerm.get(term);
       if (!commands) continue;
       const value = weight * specificity(commands.length, doc.commands.length);
       for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
+      if (wordMatches && !isConcept(term))
+        for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
     }
     for (const [i, record] of doc.commands.entries()) {
-      // Another doc contributes only what a matched row of it names (a likely cause), not what shares words.
-      if (docRank > 0 && !rowBonus.has(record)) continue;
+      // Another doc contributes what a matched row of it names (a likely cause), not what merely shares words;
+      // when the runbook choice is contested, also its checks that match the question well on their own.
+      if (docRank > 0 && !rowBonus.has(record) && (wordMatches?.[i] ?? 0) < 3) continue;
       let score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
@@ -179,8 +190,7 @@ export function pickCommands(
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
   const best = readOnly[0]?.score ?? 0;
-  // Another runbook scored nearly as high: which one fits is uncertain, so fewer of the top one's checks.
-  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
+  // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
     .filter((c) => c.score >= Math.max(1, best * 0.3))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)

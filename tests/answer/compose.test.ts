@@ -306,6 +306,17 @@ describe('composeAnswer', () => {
     expect(composed.body.commands[0]?.source.path).toBe('service/clusterip.md');
     verifyCitations(composed, retrieval);
     verifyCommands(composed);
+    // Scored nearly as high (which runbook fits is uncertain): its checks that match the question on their own
+    // words hedge the choice.
+    const close = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.95)]);
+    const contested = compose(
+      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      close,
+    );
+    expect(contested.body.commands.map((c) => c.command)).toContain(
+      'kubectl exec -n <namespace> <pod> -- nslookup <service-name>.<namespace>.svc.cluster.local',
+    );
+    verifyCitations(contested, close);
   });
 
   it("cites '' as the heading of text before the first heading", () => {
