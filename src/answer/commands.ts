@@ -11,9 +11,10 @@
  * words hedge the choice.
  * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
  * the top doc's first read-only checks.
- * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
- * only `minCommands` of the top one's checks and no fixes: commands of a runbook that may be the wrong one are few,
- * and none of them changes the cluster.
+ * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
+ * matches the question well (either way, which runbook fits is uncertain), the answer keeps only `minCommands` of
+ * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
+ * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
  */
@@ -113,7 +114,14 @@ function specificity(count: number, total: number): number {
 /** The top doc's own first checks (its diagnostics sections, in document order) get this bonus, decreasing. */
 const FIRST_CHECKS_BONUS = [2, 1.5, 1];
 
+/** Another runbook scoring at least this share of the top one's: which one fits is uncertain. */
 const CONTESTED_SHARE = 0.9;
+/**
+ * Or at least this share, while no troubleshooting row of the top runbook shares more than `WEAK_ROW` of the
+ * question's weighted terms (about two specific words): it states no likely cause of what is asked.
+ */
+const WEAK_SHARE = 0.7;
+const WEAK_ROW = 5;
 
 interface Candidate {
   record: CommandRecord;
@@ -134,8 +142,12 @@ export function pickCommands(
   const wanted = [...focusTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs = closeDocs(hits, options.otherDocShare);
-  // Another runbook scored nearly as high: which one fits is uncertain.
-  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
+  // Which runbook fits is uncertain: another scored nearly as high, or close while the top one states no likely
+  // cause of what is asked.
+  const closeShare = rows.some((row) => row.doc === top.doc && row.score >= WEAK_ROW)
+    ? CONTESTED_SHARE
+    : WEAK_SHARE;
+  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * closeShare);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc }] of rows.entries()) {

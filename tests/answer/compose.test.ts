@@ -282,6 +282,26 @@ describe('composeAnswer', () => {
     expect(contested).toEqual(clear.slice(0, 2));
   });
 
+  it("gives fewer checks when another runbook is close and none of the top one's rows matches the question", () => {
+    const options = { ...DEFAULT_COMPOSE_OPTIONS, minCommands: 2 };
+    const diagnose = (question: string, retrieval: RetrievalResult) =>
+      composeAnswer({ question, result: retrieval, id: 'a', conversationId: 'c', tookMs: 1 }, options)
+        .body.commands.filter((c) => c.group === 'diagnose')
+        .map((c) => c.command);
+    // Geneve scores 0.75 of CoreDNS: close, not nearly as high.
+    const close = result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.5)]);
+    // A row states the likely cause ("nslookup 报 i/o timeout"): the top runbook fits, its checks are all given.
+    expect(diagnose('coredns 解析失败 nslookup 报 i/o timeout', close).length).toBeGreaterThan(2);
+    // No row matches: which runbook fits is uncertain.
+    expect(diagnose('coredns 的 pod 日志怎么看', close)).toHaveLength(2);
+    expect(
+      diagnose(
+        'coredns 的 pod 日志怎么看',
+        result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 0.5)]),
+      ).length,
+    ).toBeGreaterThan(2);
+  });
+
   it('suggests no state-changing command when another runbook scored nearly as high', () => {
     const question = 'coredns 解析失败 nslookup 报 i/o timeout，要重启 coredns 吗';
     const fixes = (retrieval: RetrievalResult) =>
