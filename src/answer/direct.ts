@@ -51,6 +51,8 @@ const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
  */
 const CHANGE_ASK =
   /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
+const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
@@ -104,9 +106,10 @@ const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
   ],
   // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
+  // "which resolv.conf option" asks for an option of the file, not for the file.
   [
     'path',
-    /\bwhere\b|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b|文件|目录|目錄|在哪/i,
+    /\bwhere\b|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s+(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|entry|entries)\b)|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s*(?:的)?\s*(?:选项|選項|参数|參數|字段|配置项|配置項))|文件|目录|目錄|在哪/i,
   ],
   // The namespace asked about ("which namespace is calico-node in"), not one named ("the default namespace").
   [
@@ -169,6 +172,8 @@ function askedFact(question: string): FactAsk | null {
   /** Every clause that asked nothing but states a default. */
   const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
   let asksDefault = false;
+  /** The clauses that ask how to change something and name no value. */
+  const changeOnly: string[] = [];
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
@@ -215,10 +220,20 @@ function askedFact(question: string): FactAsk | null {
     if (own === 0 && stated && stated.kinds.length > 0) {
       asking.push(stated.clause.trim());
       for (const kind of stated.kinds) kinds.add(kind);
+    } else if (own === 0 && !asks && !REFERS_BACK.test(clause)) {
+      // "How to configure hosts to support underlay subnets? Where does kubeovn apply the tag?": a change that
+      // names no value (nor refers to one asked: "and how to configure it") is asked only when nothing else is.
+      changeOnly.push(clause.trim());
+      continue;
     }
     asking.push(clause.trim());
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
+  }
+  if (asking.length === 0 && changeOnly.length > 0) {
+    asking.push(...changeOnly);
+    kinds.add('setting');
+    if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
   }
   if (asking.length === 0) return null;
   // The default asked for, and stated around the question ("which is the default subnet ...? Expected: the default
@@ -255,7 +270,12 @@ const GIVEN_VALUE: Array<[ValueKind, RegExp]> = [
   ['count', /(?<![\w.])\d{2,}(?![\d.])/],
 ];
 
-function kindsIn(text: string): ValueKind[] {
+function kindsIn(said: string): ValueKind[] {
+  // "文件 /etc/kubernetes/kubelet-conf.yml 中 clusterDNS 的值": a file the clause names by its path is where the
+  // value is, not what is asked.
+  const unnamed = said.replace(FILE_WORD, ' ');
+  const text =
+    unnamed !== said && VALUE_PATTERNS.path.test(said) && !PATH_ASKED.test(unnamed) ? unnamed : said;
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
   // "Which interface gets the .2 address of the node subnet": the interface is asked, the rest is context.
   const asked = ASKED_NOUN.exec(text);
@@ -281,6 +301,10 @@ function kindsIn(text: string): ValueKind[] {
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
 }
+
+/** The words that ask for a file by its kind, and the path kind's words without them. */
+const FILE_WORD = /(?<!哪个|哪個|什么|什麼|哪些)(?:文件|目录|目錄)/g;
+const PATH_ASKED = KIND_WORDS.find(([kind]) => kind === 'path')?.[1] ?? /$^/;
 
 const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
 
@@ -340,7 +364,12 @@ interface Candidate {
   weight: number;
   /** A comment with its command: it states the setting the command changes, not the values it is given. */
   settingOnly?: boolean;
+  /** A table row's key: its first cell, when it is a short name (`Vlan`, `ovn-k8s-mp0`, `IPIP`). */
+  key?: string;
 }
+
+/** A first cell that names what its row is about: one or two words or identifiers, not a sentence. */
+const ROW_KEY = /^\|\s*\**`?([A-Za-z][\w.-]*(?:\s[\w.-]+)?)`?\**\s*(?:\||[（(])/;
 
 const SHELL_COMMENT = /^\s*#\s/;
 const INLINE_COMMENT = /\S\s+#\s+\S/;
@@ -356,6 +385,56 @@ const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
   [/\b(?:environment|env) var(?:iable)?s?\b|环境变量|環境變數/i, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
   [/\b(?:command[- ]line )?flags?\b|命令行参数|命令行參數/i, /(?<![\w-])--[a-z][a-z0-9-]+/],
 ];
+
+/**
+ * "Which resolv.conf option", "which IPPool field", "哪个 kubelet 参数": the words between the interrogative and the
+ * kind of setting asked name what the setting belongs to. Only those the rest of the clause does not repeat.
+ */
+const OWNED_SETTING =
+  /\b(?:which|what)\s+((?:[\w.-]+\s+){1,2}?)(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|(?:environment|env) var(?:iable)?s?)\b|(?:哪个|哪個|什么|什麼)\s*([\w.-]+(?:\s+[\w.-]+)?)\s*(?:的)?\s*(?:参数|參數|选项|選項|字段|配置项|配置項|环境变量|環境變數)/gi;
+
+function ownerTerms(focus: string): ReadonlySet<string> {
+  const owner = new Set<string>();
+  for (const match of focus.matchAll(OWNED_SETTING)) {
+    const named = termsRead(match[1] ?? match[2] ?? '');
+    const rest = termsRead(focus.replace(match[0], ' '));
+    for (const term of named.keys()) if (!rest.has(term)) owner.add(term);
+  }
+  return owner;
+}
+
+/** Whether every term of a row's key is one of the question's. */
+function keyNamed(key: string, question: ReadonlyMap<string, number>): boolean {
+  const keyTerms = [...termsRead(key).keys()];
+  return keyTerms.length > 0 && keyTerms.every((term) => question.has(term));
+}
+
+/** A setting as a question writes it: a --flag, a camelCase key, an ENV_VAR. */
+const SETTING_TOKEN =
+  /(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
+
+/**
+ * The settings whose value the asking clause asks for, as written: "Which kubelet --hairpin-mode value",
+ * "what value should externalTrafficPolicy have", "clusterDNS 的值需要改为多少".
+ */
+export function askedSettings(focus: string): string[] {
+  if (!VALUE_ASKED.test(focus)) return [];
+  return [...new Set(focus.match(SETTING_TOKEN) ?? [])];
+}
+
+/** Whether a line states one of the settings with a value (`--hairpin-mode=hairpin-veth`, `natOutgoing: true`). */
+export function statesSetting(settings: readonly string[], quote: string): boolean {
+  const lower = quote.toLowerCase();
+  return settings.some((setting) => {
+    const name = setting.toLowerCase();
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      const before = lower[at - 1] ?? ' ';
+      if (/[\w-]/.test(before)) continue;
+      if (/^["'`]?\s*[=:：]\s*["'`]?[\w./-]/.test(lower.slice(at + name.length))) return true;
+    }
+    return false;
+  });
+}
 
 /** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
 const candidateCache = new WeakMap<Chunk, Candidate[]>();
@@ -428,6 +507,7 @@ function candidatesOf(chunk: Chunk): Candidate[] {
           quote: raw.trim(),
           context: `${headings} ${header} ${raw}`,
           weight: 1,
+          key: ROW_KEY.exec(raw.trim())?.[1]?.toLowerCase(),
         });
       }
       continue;
@@ -550,8 +630,26 @@ const TRANSLATIONS = new Map<string, string[]>(
     // "when mode is empty", "if it is unset": 未配置.
     empty: ['未配置'],
     unset: ['未配置'],
+    enable: ['开启', '启用'],
+    masquerade: ['伪装'],
+    cluster: ['集群'],
   }),
 );
+
+/**
+ * "masquerades", "domains", "enabled": an English word a line writes in another form. Only plain endings; the
+ * forms tried are looked up, never assumed to exist.
+ */
+export function wordForms(term: string): string[] {
+  if (!/^[a-z]{5,}$/.test(term)) return [];
+  const forms: string[] = [];
+  if (term.endsWith('ies')) forms.push(`${term.slice(0, -3)}y`);
+  if (term.endsWith('es')) forms.push(term.slice(0, -2));
+  if (term.endsWith('s') && !term.endsWith('ss')) forms.push(term.slice(0, -1));
+  if (term.endsWith('ed')) forms.push(term.slice(0, -2), term.slice(0, -1));
+  if (term.endsWith('ing')) forms.push(term.slice(0, -3), `${term.slice(0, -3)}e`);
+  return forms;
+}
 
 /** The same words read the other way: a Chinese question names the mode (模式) a line states as `mode`. */
 const BACK_TRANSLATIONS: ReadonlyArray<[english: string, bigrams: string[]]> = [...TRANSLATIONS].flatMap(
@@ -572,7 +670,9 @@ function camelTerms(text: string): Map<string, number> {
 
 function withTranslations(found: Map<string, number>): Map<string, number> {
   for (const [term, weight] of [...found]) {
-    for (const translated of TRANSLATIONS.get(term) ?? []) {
+    const translations =
+      TRANSLATIONS.get(term) ?? wordForms(term).flatMap((form) => TRANSLATIONS.get(form) ?? []);
+    for (const translated of translations) {
       for (const bigram of terms(translated).keys())
         if (!found.has(bigram)) found.set(bigram, Math.min(weight, 1));
     }
@@ -676,11 +776,21 @@ function findDirect(
   // either way): a long question's terms are weighed only when some such line has them.
   const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
   const wanted: Array<[string, number]> = [];
-  const want = (term: string, weight: number) => {
-    if (!lineTerms.some((held) => held.has(term))) return;
+  // "Which resolv.conf option ...", "Which IPPool field ...": the words naming what the setting belongs to are in
+  // every line about that file or resource; the rest of the clause says which of its settings is meant.
+  const owner = ownerTerms(ask.focus);
+  const taken = new Set<string>();
+  const want = (written: string, weight: number) => {
+    // A word no line has in the form written, in a form some line has ("masquerades" ↔ masquerade).
+    const term = lineTerms.some((held) => held.has(written))
+      ? written
+      : wordForms(written).find((form) => lineTerms.some((held) => held.has(form)));
+    if (term === undefined || taken.has(term)) return;
+    taken.add(term);
     wanted.push([
       term,
-      (focus.has(term) ? weight : weight * 0.25) * (hasKindWords(term, kindWords) ? 0.5 : 1),
+      (focus.has(written) ? weight : weight * 0.25) *
+        (hasKindWords(term, kindWords) || owner.has(written) ? 0.5 : 1),
     ]);
   };
   // The question's terms, then the asking clause's others.
@@ -695,7 +805,11 @@ function findDirect(
   const wantedOnce = wantedTerms(wanted);
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
   const about = kindMask(valueKinds);
+  // "Which kubelet --hairpin-mode value ...": when some line states the setting named, as it is written, with a
+  // value, only such lines answer.
+  const named = askedSettings(ask.focus);
   let best: { candidate: Candidate; score: number } | null = null;
+  let stating: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -721,10 +835,17 @@ function findDirect(
       if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
+      // bridge didn't apply any vlan tagging").
+      if (candidate.key)
+        score += keyNamed(candidate.key, focus) ? 1.5 : keyNamed(candidate.key, questionTerms) ? 0.75 : 0;
       score *= candidate.weight * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
+      if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
+        stating = { candidate, score };
     }
   }
+  if (stating) best = stating;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;

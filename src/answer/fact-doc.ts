@@ -1,12 +1,12 @@
 /**
  * A question that asks for a value is answered from the runbook that states it. When a runbook scoring close to
- * the top one (`share` of its score; `NO_VALUE_SHARE` when the top one states no such value) states the asked
- * value better, its hits move to the front, so the answer's title, commands, assumed CNI and conversation topic all
- * follow the doc the direct answer cites. Pure.
+ * the top one (`share` of its score; `NO_VALUE_SHARE` when the top one states no such value, or not the setting
+ * whose value the question asks) states the asked value better, its hits move to the front, so the answer's title,
+ * commands, assumed CNI and conversation topic all follow the doc the direct answer cites. Pure.
  */
 import type { RetrievalResult } from '../retrieve/types.js';
 import { closeDocs, leadWithDoc } from './close-docs.js';
-import { directAnswer, factAsk } from './direct.js';
+import { askedSettings, directAnswer, factAsk, statesSetting } from './direct.js';
 import type { Concepts } from './types.js';
 
 /** When the top runbook states nothing of the kind asked, runbooks down to this share of its score may. */
@@ -23,8 +23,11 @@ export function leadWithFactDoc(
   const ask = top && !result.abstain ? factAsk(question) : null;
   if (!top || !ask) return result;
   const docs = closeDocs(result.hits, share);
-  // A top runbook that states no value of the asked kind at all leaves more room to the others.
-  if (!directAnswer(query, [top.doc], ask, concepts))
+  // A top runbook that states no value of the asked kind at all, or not of the setting the question names
+  // ("which --hairpin-mode value"), leaves more room to the others.
+  const own = directAnswer(query, [top.doc], ask, concepts);
+  const named = askedSettings(ask.focus);
+  if (!own || (named.length > 0 && !statesSetting(named, own.quote)))
     for (const doc of closeDocs(result.hits, NO_VALUE_SHARE)) if (!docs.includes(doc)) docs.push(doc);
   if (docs.length < 2) return result;
   const found = directAnswer(query, docs, ask, concepts);

@@ -60,6 +60,26 @@ describe('a question asking for a value is answered from the runbook that states
     expect(body.structured.direct?.text).toContain('GCE 默认 1460');
   });
 
+  it('looks further down when the top runbook does not state the setting whose value is asked', async () => {
+    // kubernetes/kubernetes#23322: the Service runbook ranks first and states the CNI's hairpinMode; the same-node
+    // runbook, further down, states kubelet's --hairpin-mode value.
+    const question =
+      'kubelet: Incorrect fallback to hairpin-mode. I have an issue with connecting to PODs itself via service ip. In kubelet output I have the message: Hairpin mode set to "promiscuous-bridge" but configureCBR0 is false, falling back; but hairpin_mode for the interfaces is 0. Which kubelet --hairpin-mode value lets a pod reach itself through its own Service?';
+    const result = await index.searcher.search(question);
+    expect(result.hits[0]?.doc.path).toBe('service/clusterip-troubleshooting.md');
+    const led = leadWithFactDoc(question, question, result, DEFAULT_COMPOSE_OPTIONS.otherDocShare);
+    expect(led.hits[0]?.doc.path).toBe('pod-to-pod/same-node.md');
+    // projectcalico/calico#2072: WireGuard's row is the setup the report names; the MTU setting is what it asks.
+    const { body } = await answerChat(
+      { searcher: index.searcher, conversations: new ConversationStore() },
+      {
+        message:
+          'How to setup MTU for tunnel - guide in docs does not work? How do I set the MTU? I followed the guide and I still get tunnel MTU at 1440 (larger than my wireguard MTU 1420).',
+      },
+    );
+    expect(body.structured.direct?.text).toContain('calicoNetwork');
+  });
+
   it("gives that runbook's commands and CNI, not the first-ranked one's", async () => {
     const { body } = await answerChat(
       { searcher: index.searcher, conversations: new ConversationStore() },
