@@ -51,6 +51,9 @@ const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
  */
 const CHANGE_ASK =
   /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
+const CHECK_ASK =
+  /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -198,9 +201,11 @@ function askedFact(question: string): FactAsk | null {
       (questionish && DEFAULT_WORD.test(clause)) ||
       (isQuestion && /\bwhether\b|是否/i.test(clause));
     const change = CHANGE_ASK.test(clause);
+    // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
+    const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
     previous = null;
-    if (!change && (!asks || NOT_A_VALUE.test(clause))) {
+    if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
         defaults.push(previous);

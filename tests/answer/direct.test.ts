@@ -134,6 +134,13 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       false,
     ],
     ['How to configure hosts to support underlay subnets?', ['setting'], false],
+    // How to read a value asks for it (kubernetes/kubeadm#655).
+    [
+      'I deployed with kubeProxy config mode: ipvs. Do you know how to check the proxy mode of kube-proxy? How do I check the mode is ipvs or not?',
+      ['setting'],
+      false,
+    ],
+    ['怎么查看 pod 的 MTU？', ['mtu'], false],
     [
       'In linux and vxlan mode, check whether the vni serial number of different devices can be different?',
       ['count'],
@@ -211,6 +218,9 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     'Can only curl a service, using node-port and node ip, where POD is running. curl http://x.y.z.54:30822 works',
     'What happened: no default value for proxyMode in kube-proxy componentconfig',
     '如何在不禁用firewalld的情况下使用Flannel',
+    // How to check something that names no value is a procedure.
+    'How do I check that pods on different nodes can reach each other?',
+    '怎么查看 calico-node 为什么没有 Ready？',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
