@@ -5,10 +5,16 @@
  * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
  * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
  * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
- * the top one) and the command itself matches the question well on its own. Nothing is padded in: a short answer
- * stays short, except that an answer with fewer than `minCommands` takes the top doc's first read-only checks.
- * When another runbook scored nearly as high as the top one (which runbook fits is uncertain), the answer keeps
- * only `minCommands` of the top one's checks: commands of a runbook that may be the wrong one are few.
+ * the top one), and then only the commands of its rows that match the question (a likely cause it names): a
+ * command that merely shares the question's words is, in another runbook, more often off topic than not, unless
+ * which runbook fits is uncertain (below), when a close runbook's checks that match the question well on their own
+ * words hedge the choice.
+ * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
+ * the top doc's first read-only checks.
+ * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
+ * matches the question well (either way, which runbook fits is uncertain), the answer keeps only `minCommands` of
+ * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
+ * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
  */
@@ -108,7 +114,14 @@ function specificity(count: number, total: number): number {
 /** The top doc's own first checks (its diagnostics sections, in document order) get this bonus, decreasing. */
 const FIRST_CHECKS_BONUS = [2, 1.5, 1];
 
+/** Another runbook scoring at least this share of the top one's: which one fits is uncertain. */
 const CONTESTED_SHARE = 0.9;
+/**
+ * Or at least this share, while no troubleshooting row of the top runbook shares more than `WEAK_ROW` of the
+ * question's weighted terms (about two specific words): it states no likely cause of what is asked.
+ */
+const WEAK_SHARE = 0.7;
+const WEAK_ROW = 5;
 
 interface Candidate {
   record: CommandRecord;
@@ -129,6 +142,12 @@ export function pickCommands(
   const wanted = [...focusTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs = closeDocs(hits, options.otherDocShare);
+  // Which runbook fits is uncertain: another scored nearly as high, or close while the top one states no likely
+  // cause of what is asked.
+  const closeShare = rows.some((row) => row.doc === top.doc && row.score >= WEAK_ROW)
+    ? CONTESTED_SHARE
+    : WEAK_SHARE;
+  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * closeShare);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc }] of rows.entries()) {
@@ -153,22 +172,22 @@ export function pickCommands(
     // would): visiting only those, rather than testing every term against every command.
     const matches = new Float64Array(doc.commands.length);
     const byTerm = commandsByTerm(doc, concepts);
-    // Another doc's command must match the question on its own words: concepts are broad (pod, 防火墙), and a
-    // command of a runbook that is not the answer's needs more than a shared broad concept.
-    const wordMatches = docRank > 0 ? new Float64Array(doc.commands.length) : matches;
+    // In a contested answer another doc's command may also match the question on its own words: concepts are
+    // broad (pod, 防火墙), and a command of a runbook that is not the answer's needs more than a shared concept.
+    const wordMatches = docRank > 0 && contested ? new Float64Array(doc.commands.length) : undefined;
     for (const [term, weight] of wanted) {
       const commands = byTerm.get(term);
       if (!commands) continue;
       const value = weight * specificity(commands.length, doc.commands.length);
       for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
-      if (wordMatches !== matches && !isConcept(term))
+      if (wordMatches && !isConcept(term))
         for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
     }
     for (const [i, record] of doc.commands.entries()) {
-      const match = matches[i] ?? 0;
-      // Another doc's command must match the question on its own, not ride on its doc.
-      if (docRank > 0 && (wordMatches[i] ?? 0) < 3 && !rowBonus.has(record)) continue;
-      let score = match + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
+      // Another doc contributes what a matched row of it names (a likely cause), not what merely shares words;
+      // when the runbook choice is contested, also its checks that match the question well on their own.
+      if (docRank > 0 && !rowBonus.has(record) && (wordMatches?.[i] ?? 0) < 3) continue;
+      let score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
       if (docRank > 0) score *= 0.7;
@@ -183,8 +202,7 @@ export function pickCommands(
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
   const best = readOnly[0]?.score ?? 0;
-  // Another runbook scored nearly as high: which one fits is uncertain, so fewer of the top one's checks.
-  const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
+  // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
     .filter((c) => c.score >= Math.max(1, best * 0.3))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
@@ -197,8 +215,10 @@ export function pickCommands(
   // Fixes only for the likely causes: per matched row, the state-changing command whose context best matches
   // what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
+  // Which runbook fits is uncertain: no state-changing command from one that may be the wrong one.
+  const maxFixes = contested ? 0 : options.maxFixes;
   for (const { row, doc } of rows) {
-    if (chosenFixes.length >= options.maxFixes) break;
+    if (chosenFixes.length >= maxFixes) break;
     if (doc !== top.doc) continue;
     const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
     // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a

@@ -282,6 +282,63 @@ describe('composeAnswer', () => {
     expect(contested).toEqual(clear.slice(0, 2));
   });
 
+  it("gives fewer checks when another runbook is close and none of the top one's rows matches the question", () => {
+    const options = { ...DEFAULT_COMPOSE_OPTIONS, minCommands: 2 };
+    const diagnose = (question: string, retrieval: RetrievalResult) =>
+      composeAnswer({ question, result: retrieval, id: 'a', conversationId: 'c', tookMs: 1 }, options)
+        .body.commands.filter((c) => c.group === 'diagnose')
+        .map((c) => c.command);
+    // Geneve scores 0.75 of CoreDNS: close, not nearly as high.
+    const close = result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.5)]);
+    // A row states the likely cause ("nslookup 报 i/o timeout"): the top runbook fits, its checks are all given.
+    expect(diagnose('coredns 解析失败 nslookup 报 i/o timeout', close).length).toBeGreaterThan(2);
+    // No row matches: which runbook fits is uncertain.
+    expect(diagnose('coredns 的 pod 日志怎么看', close)).toHaveLength(2);
+    expect(
+      diagnose(
+        'coredns 的 pod 日志怎么看',
+        result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 0.5)]),
+      ).length,
+    ).toBeGreaterThan(2);
+  });
+
+  it('suggests no state-changing command when another runbook scored nearly as high', () => {
+    const question = 'coredns 解析失败 nslookup 报 i/o timeout，要重启 coredns 吗';
+    const fixes = (retrieval: RetrievalResult) =>
+      compose(question, retrieval)
+        .body.commands.filter((c) => c.group === 'fix')
+        .map((c) => c.command);
+    const clear = fixes(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 0.5)]));
+    expect(clear).toEqual(['kubectl -n kube-system rollout restart deployment coredns']);
+    expect(fixes(result([hit(coredns, '诊断命令', 2), hit(geneve, '常见问题', 1.95)]))).toEqual([]);
+  });
+
+  it("takes a close runbook's commands only where a row of it that matches the question names them", () => {
+    // CoreDNS is on topic by a clear margin, but not contested: its row "nslookup 报 i/o timeout" names the
+    // NetworkPolicy check; its nslookup command shares the question's words but no matched row names it.
+    const retrieval = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.7)]);
+    const composed = compose(
+      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      retrieval,
+    );
+    const fromCoredns = composed.body.commands.filter((c) => c.source.path === 'dns/coredns.md');
+    expect(fromCoredns.map((c) => c.command)).toEqual(['kubectl get networkpolicy -n <namespace>']);
+    expect(composed.body.commands[0]?.source.path).toBe('service/clusterip.md');
+    verifyCitations(composed, retrieval);
+    verifyCommands(composed);
+    // Scored nearly as high (which runbook fits is uncertain): its checks that match the question on their own
+    // words hedge the choice.
+    const close = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.95)]);
+    const contested = compose(
+      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      close,
+    );
+    expect(contested.body.commands.map((c) => c.command)).toContain(
+      'kubectl exec -n <namespace> <pod> -- nslookup <service-name>.<namespace>.svc.cluster.local',
+    );
+    verifyCitations(contested, close);
+  });
+
   it("cites '' as the heading of text before the first heading", () => {
     const retrieval = result([hit(noHeading, null, 1)]);
     SOURCES.set(NO_HEADING_PATH, NO_HEADING_SOURCE);
