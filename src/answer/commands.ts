@@ -17,6 +17,9 @@
  * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
+ * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
+ * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
+ * less: it tests the same thing again, where another check tests another likely cause.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -123,6 +126,42 @@ const CONTESTED_SHARE = 0.9;
 const WEAK_SHARE = 0.7;
 const WEAK_ROW = 5;
 
+/** Each earlier variant of a check (same `variantKey`) multiplies its score by this. */
+const VARIANT_SHARE = 0.5;
+
+/**
+ * What a check runs, regardless of its target: the first words of its first pipeline stage (of the wrapped
+ * command after `kubectl exec … --`), leaving out options, placeholders, quoted or assigned text and bare numbers
+ * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. Undefined
+ * when fewer than two words are left (`curl …`, `conntrack -L …`): too little to call two commands one check.
+ */
+export function variantKey(command: string): string | undefined {
+  let text = command.split('\n')[0] ?? '';
+  const wrapped = text.indexOf(' -- ');
+  if (wrapped >= 0) text = text.slice(wrapped + 4);
+  text = text.split(/\s(?:\||&&|;)\s/)[0] ?? '';
+  const words = text
+    .split(/\s+/)
+    .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
+  return words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
+}
+
+/** The candidates, best first, each later variant of an earlier one (`variantKey`) counting less. */
+function demoteVariants<C extends { record: CommandRecord; score: number; order: number }>(
+  ranked: readonly C[],
+): C[] {
+  const seen = new Map<string, number>();
+  return ranked
+    .map((c) => {
+      const key = variantKey(c.record.command);
+      if (key === undefined) return c;
+      const earlier = seen.get(key) ?? 0;
+      seen.set(key, earlier + 1);
+      return earlier === 0 ? c : { ...c, score: c.score * VARIANT_SHARE ** earlier };
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+}
+
 interface Candidate {
   record: CommandRecord;
   score: number;
@@ -198,7 +237,7 @@ export function pickCommands(
     }
   }
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
-  const readOnly = ranked.filter((c) => c.record.safety === 'read-only');
+  const readOnly = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
   const best = readOnly[0]?.score ?? 0;
