@@ -74,4 +74,18 @@ describe('pickCommands', () => {
     expect(firstThree.filter((key) => key === 'kubectl ko trace tcp')).toHaveLength(1);
     expect(picked).toContain('kubectl ko trace <namespace>/<pod> <target-ip> icmp');
   });
+
+  it("keeps the runbook's other checks of a stated cause when the one its row names scores far above them", () => {
+    const vpc = runbook('kube-ovn/default-vpc-path.md');
+    const question = 'kube-ovn 集群里 pod 出不了外网，节点本身能上网，出口网卡上抓包看到源地址是 pod ip';
+    const picked = diagnostics(
+      question,
+      hitOn(vpc, '3. 检查出口节点内核（分布式为 Pod 所在节点，集中式为网关节点）'),
+    );
+    // The row "节点能上网，Pod 不能；出口网卡抓到源地址是 Pod IP" names the SNAT check: it comes first.
+    expect(picked[0]).toBe('iptables -t nat -L OVN-POSTROUTING -nv');
+    // Far under it, but not under the runner-up: the policy route a node's pods leave by (29000).
+    expect(picked).toContain('kubectl ko nbctl lr-policy-list ovn-cluster | grep 29000');
+    expect(picked).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose);
+  });
 });
