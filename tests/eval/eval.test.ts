@@ -19,7 +19,9 @@ const root = resolve(import.meta.dirname, '../..');
 const ANSWER_FLOOR = {
   // 0.874 before a close runbook whose troubleshooting row states the symptom could lead the answer: 0.907.
   first_cited_right: 0.9,
-  command_hit: 0.85,
+  // 0.873 before a check's variants counted less and the floor came from the runner-up when a row states the
+  // cause: 0.894.
+  command_hit: 0.88,
   direct_hit: 0.88,
   out_of_scope_abstained: 1,
 };
@@ -155,10 +157,11 @@ describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
     // command hit 0.913, off-topic 0.036 (0.106 before), one false abstention (3 before); a 15-word body makes a
     // headline (was 20): first-cited 0.959, off-topic 0.021. Glossary concepts in command choice: off-topic 0.041
     // (three more commands of related runbooks: tunl0 for a Calico IP-in-IP MTU report), traded for command hit
-    // +0.014 on questions.yaml, +0.08 on reports3.yaml, +0.023 on reports4.yaml.
+    // +0.014 on questions.yaml, +0.08 on reports3.yaml, +0.023 on reports4.yaml. A check's variants counting less
+    // and the floor from the runner-up when a row states the cause: command hit 0.957, off-topic 0.023.
     expectAnswerGates(answers, {
       firstCited: 0.95,
-      commandHit: 0.91,
+      commandHit: 0.93,
       directHit: 1,
       offTopic: 0.045,
       falseAbstentions: 1,
@@ -336,10 +339,11 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
     // 0.255, 0 wrong fills, 1 false abstention, 4 of 5 out-of-scope questions abstained. Gates sit a little under
     // those figures; the open misses are Kube-OVN reports led by the join-network runbook, MetalLB BGP read as
     // Calico BGP, three value questions answered from a neighbouring row, and a k3s etcd restore answered.
+    // A check's variants counting less (a Kube-OVN report got three `kubectl ko trace … tcp`): command hit 0.644.
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.74);
     const answers = run.report.answers;
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.7);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.6);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.62);
     expect(answers.direct_hit).toBeGreaterThanOrEqual(0.5);
     expect(answers.off_topic_share).toBeLessThanOrEqual(0.27);
     expect(answers.wrong_fills).toBe(0);
