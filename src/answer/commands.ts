@@ -17,6 +17,12 @@
  * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
+ * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
+ * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
+ * less: it tests the same thing again, where another check tests another likely cause.
+ * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
+ * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
+ * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -123,6 +129,44 @@ const CONTESTED_SHARE = 0.9;
 const WEAK_SHARE = 0.7;
 const WEAK_ROW = 5;
 
+/** A check scoring under this share of the reference check's score is left out. */
+const FLOOR_SHARE = 0.3;
+/** Each earlier variant of a check (same `variantKey`) multiplies its score by this. */
+const VARIANT_SHARE = 0.5;
+
+/**
+ * What a check runs, regardless of its target: the first words of its first pipeline stage (of the wrapped
+ * command after `kubectl exec … --`), leaving out options, placeholders, quoted or assigned text and bare numbers
+ * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. Undefined
+ * when fewer than two words are left (`curl …`, `conntrack -L …`): too little to call two commands one check.
+ */
+export function variantKey(command: string): string | undefined {
+  let text = command.split('\n')[0] ?? '';
+  const wrapped = text.indexOf(' -- ');
+  if (wrapped >= 0) text = text.slice(wrapped + 4);
+  text = text.split(/\s(?:\||&&|;)\s/)[0] ?? '';
+  const words = text
+    .split(/\s+/)
+    .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
+  return words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
+}
+
+/** The candidates, best first, each later variant of an earlier one (`variantKey`) counting less. */
+function demoteVariants<C extends { record: CommandRecord; score: number; order: number }>(
+  ranked: readonly C[],
+): C[] {
+  const seen = new Map<string, number>();
+  return ranked
+    .map((c) => {
+      const key = variantKey(c.record.command);
+      if (key === undefined) return c;
+      const earlier = seen.get(key) ?? 0;
+      seen.set(key, earlier + 1);
+      return earlier === 0 ? c : { ...c, score: c.score * VARIANT_SHARE ** earlier };
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+}
+
 interface Candidate {
   record: CommandRecord;
   score: number;
@@ -144,9 +188,8 @@ export function pickCommands(
   const docs = closeDocs(hits, options.otherDocShare);
   // Which runbook fits is uncertain: another scored nearly as high, or close while the top one states no likely
   // cause of what is asked.
-  const closeShare = rows.some((row) => row.doc === top.doc && row.score >= WEAK_ROW)
-    ? CONTESTED_SHARE
-    : WEAK_SHARE;
+  const statesCause = rows.some((row) => row.doc === top.doc && row.score >= WEAK_ROW);
+  const closeShare = statesCause ? CONTESTED_SHARE : WEAK_SHARE;
   const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * closeShare);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
@@ -198,13 +241,19 @@ export function pickCommands(
     }
   }
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
-  const readOnly = ranked.filter((c) => c.record.safety === 'read-only');
+  const readOnly = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
-  const best = readOnly[0]?.score ?? 0;
+  // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
+  // are measured against the second-best check instead (the best one may stand far above the rest on its row's
+  // bonus alone); another runbook's checks still against the best.
+  const floor = Math.max(1, (readOnly[0]?.score ?? 0) * FLOOR_SHARE);
+  const ownFloor = statesCause
+    ? Math.max(1, ((readOnly[1] ?? readOnly[0])?.score ?? 0) * FLOOR_SHARE)
+    : floor;
   // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
-    .filter((c) => c.score >= Math.max(1, best * 0.3))
+    .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : floor))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.

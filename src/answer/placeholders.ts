@@ -108,6 +108,8 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
  * "6 nodes ubuntu18.04"). Kubernetes names with dots put letters after them (`node1.example.com`).
  */
 const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
+/** An address with masked parts, not a name: `104.x.x.52` ("HOST 104.x.x.52"), `x.y.z.54`, `10.xx.0.4`. */
+const MASKED_ADDRESS = /^(?:\d{1,3}|[a-z]{1,3}|\*)(?:\.(?:\d{1,3}|[a-z]{1,3}|\*)){3}$/;
 
 function isName(value: string): boolean {
   return (
@@ -119,6 +121,7 @@ function isName(value: string): boolean {
     !TECH_WORD.test(value) &&
     !ORDINAL.test(value) &&
     !VERSION.test(value) &&
+    !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value)
   );
@@ -228,11 +231,17 @@ const HAN = /\p{Script=Han}/u;
 const COMPONENT =
   /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-)|-to-/;
 
-/** A name whose shape says it is an object name: a digit, or a hyphen in a word that is not a component. */
+/**
+ * A hyphenated phrase rather than a name: English joined by a conjunction or preposition (`snat-and-eip`,
+ * `end-to-end`, `out-of-band`, `state-of-the-art`). Object names are nouns joined by hyphens.
+ */
+const PHRASE = /(?:^|-)(?:and|or|of|the|to|vs|versus)(?:-|$)/;
+
+/** A name whose shape says it is an object name: a digit, or a hyphen in a word that is not a component or a phrase. */
 function hasObjectShape(value: string): boolean {
   if (!isName(value)) return false;
   if (/\d/.test(value)) return !TECH_WORD.test(value) && /[a-z]/.test(value);
-  return value.includes('-') && !COMPONENT.test(value);
+  return value.includes('-') && !COMPONENT.test(value) && !PHRASE.test(value);
 }
 
 /** The first character after `index` that is not a space. */
@@ -287,7 +296,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
       // `in namespace web`, `in ns payments`: the English pattern that names a namespace.
       const inNamespace = kind === 'namespace' && /(?:^|\s)in\s+(?:the\s+)?$/i.test(before);
-      if (hasObjectShape(value) || ((chinese || inNamespace) && isName(value)))
+      if (hasObjectShape(value) || ((chinese || inNamespace) && isName(value) && !PHRASE.test(value)))
         out[kind].push({ value, index });
     }
     for (const match of text.matchAll(patterns.before)) {
@@ -310,7 +319,7 @@ const PLURAL_WORD = /^(?:pods|nodes|hosts|workers|services|namespaces)$/i;
 
 /** Interface names ("the pod eth0 has mtu 1500", "node cni0") are never pods, nodes, services or namespaces. */
 const IFACE_LIKE =
-  /^(?:eth|ens|enp|eno|enx|bond|team|wlan|veth|br-|genev_sys|vxlan|flannel\.|cali[0-9a-f]|cilium_|tunl|docker\d|cni\d|ovn0$|lo$)/;
+  /^(?:eth|ens|enp|eno|enx|bond|team|wlan|veth|br-|genev_sys|vxlan|flannel\.|cali[0-9a-f]|cilium_|tunl|docker\d|cni\d|ovn0$|lo$|net\d+$)/;
 
 /** `prod/nginx-7d9f8b6c5-x2x9q`: namespace/pod, when the right side is a pod (generated name or after `pod`). */
 const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
@@ -319,6 +328,17 @@ const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAM
 /** `<service>.<namespace>.svc`, optionally with the cluster domain: a Service's DNS name. */
 const SERVICE_DNS = /^([a-z][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
 const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+/** Resource kinds and their short names, as `kubectl get all` writes them before a slash (`po/nginx`, `svc/api`). */
+const KIND_PREFIX =
+  /^(?:po|pods?|svc|services?|deploy|deployments?(?:\.apps)?|ds|daemonsets?(?:\.apps)?|rs|replicasets?(?:\.apps)?|sts|statefulsets?(?:\.apps)?|rc|jobs?(?:\.batch)?|cronjobs?|no|nodes?|ns|namespaces?|ep|endpoints|cm|configmaps?|secrets?|ing|ingress(?:es)?|pvc?|hpa|sa|serviceaccounts?|networkpolic(?:y|ies)|netpol)$/;
+/**
+ * `:https"`, `:dns` before the end of a comment: the port name ending kube-proxy's quoted `namespace/service:port` (a
+ * log field, an iptables comment). An image's `:v3.6.5` or `:latest` tag is not quoted that way.
+ */
+const SERVICE_PORT_NAME = /^:[a-z][a-z0-9-]*(?:\s*\*\/|["'])/i;
+/** A kind word right before `namespace/name`: the name is that kind's, not a pod's. */
+const OTHER_KIND_BEFORE =
+  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|ingress|networkpolicy|netpol|serviceaccount|job)\s+$/i;
 /**
  * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
  * `route -n`, `iptables -L -n`, `ip -n ns1`, `ping -n`, `head -n 20`. Their `-n` names nothing to fill.
@@ -365,8 +385,9 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   ],
   [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi, /tcp|udp|sctp/i],
   [/(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi, /端口|埠|port/i],
-  [/(?<![\w.:\]])[:：](\d{2,5})(?![\d.])/g, /[:：]\d/],
-  [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\d.])/gi, /:\d/],
+  // `：10-1-1-vm-backup` is a name that starts with digits and `T22:45:43Z` a time, not ports.
+  [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
+  [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
 /** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
 const BARE_NUMBER =
@@ -477,10 +498,27 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
   return { ips, cidrs, attachedPorts };
 }
 
+/** A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`): the number is a line, not a port. */
+const SOURCE_LINE_BEFORE =
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua)[:：]$/i;
+
+/** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
+const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;
+
 function portMentions(question: string, attached: Match[]): number[] {
   const explicit: Match[] = [...attached];
+  const macs = /[0-9a-f]{2}[:-][0-9a-f]{2}[:-]/i.test(question)
+    ? [...question.matchAll(MAC_ADDRESS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
+    : [];
+  const inMac = (index: number) => macs.some(([start = 0, end = 0]) => index >= start && index < end);
   for (const [pattern] of EXPLICIT_PORTS) {
-    explicit.push(...collect(question, pattern, 1, (value) => validPort(Number(value))));
+    explicit.push(
+      ...collect(question, pattern, 1, (value) => validPort(Number(value))).filter(
+        (match) =>
+          !inMac(match.index) &&
+          !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)),
+      ),
+    );
   }
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
@@ -522,6 +560,16 @@ function readEntities(question: string): Entities {
       text.slice(Math.max(0, index - 8), index),
     );
     if (!isName(ns) || !isName(pod)) continue;
+    // `po/my-nginx-4293833666-1x4cv`, `svc/kube-dns` (kubectl get all): a kind, no namespace.
+    if (KIND_PREFIX.test(ns)) continue;
+    const rest = text.slice(podIndex + pod.length);
+    // `kube-system/kube-dns:dns`, `tardis-ingress/tardis-kong-frontend:https`: kube-proxy's namespace/service:port.
+    // `lease kube-system/k8s-ovs-worker`, `configmap kube-system/coredns`: another kind, not a pod.
+    const servicePort = SERVICE_PORT_NAME.test(rest);
+    if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 16), index))) {
+      if (servicePort || WELL_KNOWN_NAMESPACES.has(ns)) namespaces.push({ value: ns, index });
+      continue;
+    }
     if (isGeneratedPodName(pod) || afterPodKeyword || WELL_KNOWN_NAMESPACES.has(ns)) {
       namespaces.push({ value: ns, index });
       pods.push({ value: pod, index: podIndex });

@@ -20,7 +20,9 @@ export interface RetrievalConfig {
   topicCoverageWeight: number;
   /**
    * Score factor by scope match (scope.ts): doc about another alternative (CNI, ...) than the question names,
-   * neither, the same; `bodyOnly` replaces the last when a long report names the alternative only in its body.
+   * neither, the same (once per named alternative the doc is about: a Kube-OVN cross-node runbook for a question
+   * naming Kube-OVN and cross-node traffic, ×1.2², +1 first-cited on reports4.yaml and none lower on the other
+   * sets); `bodyOnly` replaces one such factor when a long report names the alternative only in its body.
    */
   scopeFactor: Record<-1 | 0 | 1, number> & { bodyOnly: number };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */

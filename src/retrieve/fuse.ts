@@ -12,8 +12,11 @@ export interface FusionInputs {
   coverage: ((docPath: string) => number) | null;
   /** The same share over a doc's title, triggers and headings; null when lexical did not run. */
   topicCoverage: ((docPath: string) => number) | null;
-  /** -1 / 1 for docs about another / the same alternative (CNI, ...) the question names (see scope.ts). */
-  scope: ((docPath: string) => -1 | 0 | 1) | null;
+  /**
+   * -1 for docs about another alternative (CNI, ...) than the question names; else how many of the named ones a
+   * doc is about (see scope.ts).
+   */
+  scope: ((docPath: string) => number) | null;
   /** Extra score factor per doc (1 when absent): a tool's how-to in a question about a broken path. */
   docFactor?: ((docPath: string) => number) | null;
 }
@@ -83,7 +86,7 @@ export function fuse(
     const coverage = coverageOf?.(doc.path) ?? 0;
     const topic = topicCoverageOf?.(doc.path) ?? 0;
     const base = retrieved + config.coverageWeight * coverage + config.topicCoverageWeight * topic;
-    const scope = config.scopeFactor[inputs.scope?.(doc.path) ?? 0];
+    const scope = scopeFactorOf(inputs.scope?.(doc.path) ?? 0, config);
     scored.push({
       chunk,
       doc,
@@ -94,6 +97,16 @@ export function fuse(
   }
   scored.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
   return diversify(scored, config.maxChunksPerDocInTop5).slice(0, topK);
+}
+
+/**
+ * The score factor of a scope match: a doc about another alternative ranks lower; each named alternative a doc is
+ * about (its CNI, its topology) lifts it once more, so the runbook that fits both ranks above one fitting either.
+ */
+export function scopeFactorOf(match: number, config: RetrievalConfig): number {
+  const factor = config.scopeFactor;
+  if (match < 0) return factor[-1];
+  return match === 0 ? factor[0] : factor[1] ** match;
 }
 
 /** At most `perDoc` chunks of one doc in the top 5; the others move just below it, in order. */

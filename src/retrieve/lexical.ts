@@ -59,7 +59,7 @@ export interface LexicalSnapshot {
 }
 
 /** Bump when tokenization changes, so persisted lexical indexes are rebuilt. */
-export const TOKENIZER_VERSION = 2;
+export const TOKENIZER_VERSION = 3;
 
 /** Which tokenizer and glossary a snapshot was built with: it is reusable only under the same key. */
 export function lexicalKey(glossary: readonly GlossaryEntry[]): string {

@@ -41,6 +41,9 @@ const ALL_WORKS = new RegExp(WORKS.source, 'gu');
  */
 const FAILS =
   /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only)(?![a-z])/u;
+/** A failing clause that names only another place: "not from outside", "but not on node-2". */
+const ELLIPTICAL_FAILURE =
+  /^(?:but\s+)?not\s+(?:from|on|in|at|for|when|with|via|through|over|to|across|between|inside|outside)(?![a-z])/u;
 const PARENTHETICAL = /\(([^()]*)\)/g;
 /**
  * "Only ... when they are on the same node" (只有在同一节点上才通) says where traffic still works: the same-node
@@ -109,7 +112,16 @@ export function splitWorking(text: string): { focus: string; workingClauses: str
       return [clause.slice(0, only.index), clause.slice(only.index)];
     })
     .map((clause) => clause.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((clause, i, all) => {
+      // "NodePort 30080 works from the node itself but not from the office network": the failing clause only
+      // says where, so what works there (the NodePort) is what fails from the other place. The subject before
+      // the "works" phrase joins the failing part; the rest stays a working clause.
+      if (!ELLIPTICAL_FAILURE.test(all[i + 1] ?? '')) return [clause];
+      const works = WORKS.exec(clause);
+      if (!works || works.index === 0) return [clause];
+      return [clause.slice(0, works.index).trim(), clause.slice(works.index).trim()].filter(Boolean);
+    });
   const isWorking = (clause: string) =>
     scopes.includes(clause) ||
     (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) ||

@@ -73,25 +73,26 @@ export function scopeTableFrom(entries: ScopeEntries): ScopeTable {
 
 /**
  * How a doc relates to the alternatives a question names: -1 when it is about another member of an exclusive
- * set (a Calico runbook for a "kube-ovn ..." question), 1 when it is about the named one, 0 otherwise (the
- * question names none, or the doc names none or several: a generic runbook).
+ * set (a Calico runbook for a "kube-ovn ..." question); else how many of the sets it is about the named member
+ * of (1 for a Kube-OVN runbook, 2 for Kube-OVN's cross-node runbook when the question names Kube-OVN and
+ * cross-node traffic); 0 when the question names none, or the doc names none or several (a generic runbook).
  */
 export function scopeMatch(
   table: ScopeTable,
   questionGroups: readonly string[],
   glossary: CompiledGlossary,
-): ((docPath: string) => -1 | 0 | 1) | null {
+): ((docPath: string) => number) | null {
   const asked = exclusiveGroups(questionGroups, glossary);
   if (asked.size === 0) return null;
   return (docPath) => {
-    let match: -1 | 0 | 1 = 0;
+    let matched = 0;
     for (const [set, wanted] of asked) {
       const named = table.get(docPath)?.get(set);
       if (!named) continue;
       if (![...named].some((group) => wanted.has(group))) return -1;
-      match = 1;
+      matched++;
     }
-    return match;
+    return matched;
   };
 }
 

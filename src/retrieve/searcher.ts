@@ -262,7 +262,15 @@ export class KbSearcher implements Searcher {
     // The cluster's CNI (options.cni) is searched as if the question named it (see `query` above); docs about
     // another CNI are not candidates at all.
     const cniGroup = options.cni === undefined ? undefined : this.cniGroups.get(options.cni.toLowerCase());
-    const scope = scopeMatch(this.scopes, this.glossary.groupsIn(query.focus), this.glossary);
+    // The alternatives the failing part names, and one inferred from a working clause ("same-node is fine").
+    const inferred = [...query.terms]
+      .filter(([term, weight]) => weight >= 1 && this.glossary.exclusiveSetOf(term) !== undefined)
+      .map(([term]) => term);
+    const scope = scopeMatch(
+      this.scopes,
+      [...new Set([...this.glossary.groupsIn(query.focus), ...inferred])],
+      this.glossary,
+    );
     // Only the CNI decides exclusion (a topology mismatch just ranks lower).
     const cniScope = cniGroup === undefined ? null : scopeMatch(this.scopes, [cniGroup], this.glossary);
     const excluded = cniScope ? (path: string) => cniScope(path) === -1 : null;
@@ -378,12 +386,12 @@ export class KbSearcher implements Searcher {
    */
   private bodyOnlyScopeFactor(
     query: AnalyzedQuery,
-    scope: ((docPath: string) => -1 | 0 | 1) | null,
+    scope: ((docPath: string) => number) | null,
   ): ((docPath: string) => number) | null {
     if (!scope || query.headline === null) return null;
     const headline = scopeMatch(this.scopes, this.glossary.groupsIn(query.headline), this.glossary);
     const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
-    return (docPath) => (scope(docPath) === 1 && headline?.(docPath) !== 1 ? factor : 1);
+    return (docPath) => (scope(docPath) >= 1 && (headline?.(docPath) ?? 0) < 1 ? factor : 1);
   }
 
   /**

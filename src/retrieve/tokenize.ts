@@ -104,6 +104,11 @@ function tokenizeLatinRun(run: string): string[] {
     .replace(/'s$/, ''); // possessive: pod's → pod
   if (STOP_WORDS.has(token)) return [];
   const tokens = [token];
+  // A CIDR of /16 or longer also yields its /16 network (`100.64.0.0/16` → 100.64): how a range is named in
+  // speech ("the 100.64 range", "100.64 网段"). Plain addresses do not: every pasted IP of a report would then
+  // match whichever runbook uses an example address in the same /16.
+  const ipv4 = /^(\d{1,3}\.\d{1,3})\.\d{1,3}\.\d{1,3}\/(?:1[6-9]|2\d|3[0-2])$/.exec(token);
+  if (ipv4?.[1]) tokens.push(ipv4[1]);
   // Parts of compound names; domain names also split into labels (`kubernetes.default` → kubernetes, default),
   // while IPs and CIDRs stay whole.
   const separators = /[a-z]/.test(token) ? /[-_/:.]+/ : /[-_/:]+/;

@@ -528,3 +528,89 @@ describe('fillCommand', () => {
     expect(extractEntities('x'.repeat(2000)).pods).toEqual([]);
   });
 });
+
+/**
+ * Sentences from real reports (log lines, `kubectl get` output) whose numbers and words only look like ports or
+ * object names, next to ones that do name them. Extraction is what every command fill draws on.
+ */
+describe('names and ports in logs and kubectl output', () => {
+  const cases: Array<{ text: string; entities: Parameters<typeof expect>[0] }> = [
+    // A source file and line in a log is no port.
+    {
+      text: 'E0608 16:48:04.379704 40123 ovs.go:282] ovn0 failed to ping gw 100.64.0.1, exit status 1',
+      entities: { ports: [] },
+    },
+    {
+      text: 'E0526 11:23:02.638029 6 subnet.go:603] subnet ovn-default cidr 10.1.0.0/16 conflict with node v2-master address 10.1.0.17',
+      entities: { ports: [], nodes: ['v2-master'] },
+    },
+    {
+      text: 'k8s-ovs-node状态不对，日志：E0715 eventqueue.go:109] error creating subnet for node k8s-201.iop.com',
+      entities: { ports: [], nodes: ['k8s-201.iop.com'] },
+    },
+    // MAC addresses, times and names that start with digits are no ports either.
+    {
+      text: 'kubectl ko nbctl show: port nginx5.default addresses ["96:db:65:72:ba:46 10.16.0.10"]',
+      entities: { ports: [] },
+    },
+    {
+      text: 'x509: current time 2023-09-25T22:45:43Z is after 2023-09-25T12:10:16Z',
+      entities: { ports: [] },
+    },
+    { text: '自建subnet：10-1-1-vm-backup，创建pod到.24时报错无法创建', entities: { ports: [] } },
+    // The port a Go error names after its address still counts, masked or not.
+    {
+      text: 'HINFO: read udp X.X.X.X:45662->Y.Y.Y.Y:53: i/o timeout',
+      entities: { ports: [53] },
+    },
+    { text: 'dial tcp 10.96.0.1:443: i/o timeout', entities: { ports: [443] } },
+    // A masked address after "host" is no node name; the pod beside it is one.
+    {
+      text: 'POD auth-dev-ctl-6xah8 IP 172.16.37.7 HOST 104.x.x.52 Running',
+      entities: { nodes: [], pods: ['auth-dev-ctl-6xah8'] },
+    },
+    // `po/` is the kind `kubectl get all` prints, not a namespace.
+    {
+      text: 'kubectl get all --all-namespaces: default po/my-nginx-4293833666-1x4cv 1/1 Running',
+      entities: { namespaces: [], pods: ['my-nginx-4293833666-1x4cv'] },
+    },
+    // kube-proxy writes namespace/service:port: the namespace counts, the service is no pod.
+    {
+      text: 'iptables -t nat -nL -v | grep dns: KUBE-MARK-MASQ all 100.124.179.99 0.0.0.0/0 /* kube-system/kube-dns:dns */',
+      entities: { pods: [], namespaces: ['kube-system'] },
+    },
+    {
+      text: 'kube-proxy I0901 "Adding new service port" portName="tardis-ingress/tardis-kong-frontend:https" servicePort="10.26.188.146:443/TCP"',
+      entities: { pods: [], namespaces: ['tardis-ingress'] },
+    },
+    // Another kind before namespace/name: a lease is no pod.
+    {
+      text: 'leaderelection.go:228] succesfully renewed lease kube-system/k8s-ovs-worker',
+      entities: { pods: [] },
+    },
+    // An image's repository and tag are no namespace.
+    {
+      text: 'Normal Pulled 51m kubelet, user08 Container image "calico/cni:v3.6.5" already present on machine',
+      entities: { namespaces: [] },
+    },
+    // A hyphenated phrase after "pod" names a feature, in English or Chinese prose.
+    {
+      text: 'kube-ovn pod snat-and-eip not work。您好，发现 pod snat-and-eip 并没有正常工作',
+      entities: { pods: [] },
+    },
+    // Multus secondary interfaces are no pods.
+    { text: 'Multi pod net1 nic use the same ip, eip also use the same ip', entities: { pods: [] } },
+    // Positive: generated pod names in kubectl output, in English and Chinese reports.
+    {
+      text: '[root@k8s-Master log]# kubectl get pod -A: kube-ovn-controller-795959bc8d-gcnnh 0/1 CrashLoopBackOff 5',
+      entities: { pods: ['kube-ovn-controller-795959bc8d-gcnnh'] },
+    },
+    {
+      text: 'kubectl -n kube-system exec -ti cilium-qqkqn -- cilium-dbg status: KubeProxyReplacement: True [enp0s4 10.4.1.6]',
+      entities: { namespaces: ['kube-system'], ifaces: ['enp0s4'] },
+    },
+  ];
+  it.each(cases)('$text', ({ text, entities }) => {
+    expect(extractEntities(text)).toMatchObject(entities as object);
+  });
+});

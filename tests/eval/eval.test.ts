@@ -19,7 +19,9 @@ const root = resolve(import.meta.dirname, '../..');
 const ANSWER_FLOOR = {
   // 0.874 before a close runbook whose troubleshooting row states the symptom could lead the answer: 0.907.
   first_cited_right: 0.9,
-  command_hit: 0.85,
+  // 0.873 before a check's variants counted less and the floor came from the runner-up when a row states the
+  // cause: 0.894.
+  command_hit: 0.88,
   direct_hit: 0.88,
   out_of_scope_abstained: 1,
 };
@@ -155,10 +157,11 @@ describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
     // command hit 0.913, off-topic 0.036 (0.106 before), one false abstention (3 before); a 15-word body makes a
     // headline (was 20): first-cited 0.959, off-topic 0.021. Glossary concepts in command choice: off-topic 0.041
     // (three more commands of related runbooks: tunl0 for a Calico IP-in-IP MTU report), traded for command hit
-    // +0.014 on questions.yaml, +0.08 on reports3.yaml, +0.023 on reports4.yaml.
+    // +0.014 on questions.yaml, +0.08 on reports3.yaml, +0.023 on reports4.yaml. A check's variants counting less
+    // and the floor from the runner-up when a row states the cause: command hit 0.957, off-topic 0.023.
     expectAnswerGates(answers, {
       firstCited: 0.95,
-      commandHit: 0.91,
+      commandHit: 0.93,
       directHit: 1,
       offTopic: 0.045,
       falseAbstentions: 1,
@@ -336,12 +339,13 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
     // CNI whose runbook leads is answered just under the threshold): first-cited 0.725, command hit 0.622, off-topic
     // 0.255, 0 wrong fills, 1 false abstention, 4 of 5 out-of-scope questions abstained. Gates sit a little under
     // those figures; the open misses are Kube-OVN reports led by the join-network runbook, MetalLB BGP read as
-    // Calico BGP, a value question answered from a neighbouring row, and a k3s etcd restore answered. The line
-    // chosen by the setting asked by name, the option's owner weighed less: direct hit 0.833 (5 of 6).
+    // Calico BGP, a value question answered from a neighbouring row, and a k3s etcd restore answered.
+    // A check's variants counting less (a Kube-OVN report got three `kubectl ko trace … tcp`): command hit 0.644.
+    // The line chosen by the setting asked by name, the option's owner weighed less: direct hit 0.833 (5 of 6).
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.74);
     const answers = run.report.answers;
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.7);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.6);
+    expect(answers.command_hit).toBeGreaterThanOrEqual(0.62);
     expect(answers.direct_hit).toBeGreaterThanOrEqual(0.8);
     expect(answers.off_topic_share).toBeLessThanOrEqual(0.27);
     expect(answers.wrong_fills).toBe(0);
@@ -395,5 +399,35 @@ describe('eval on real value questions worded unlike the tuning set (tests/eval/
     expect(answers.off_topic_share).toBeLessThanOrEqual(0.11);
     expect(answers.wrong_fills).toBeLessThanOrEqual(1);
     expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', () => {
+  it('fills only names, addresses and ports the reports present, without filling nothing', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills.yaml'));
+    // 50+ reports, each citing its public thread, none of them a thread of another (non-held-out) set.
+    await expectFreshRealSet(run, [
+      'questions.yaml',
+      'reports.yaml',
+      'reports2.yaml',
+      'reports3.yaml',
+      'reports4.yaml',
+      'reports5.yaml',
+      'reports6.yaml',
+      'facts.yaml',
+      'facts2.yaml',
+      'seeds-questions.yaml',
+    ]);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(10);
+    expect(run.questions.filter((q) => (q.names ?? []).length > 0).length).toBeGreaterThanOrEqual(40);
+    // Labelled and committed before netkb answered it; measured once right after: 0 wrong fills of 43. Two of those
+    // were right by the metric only (a log's `subnet.go:318]` as `<port>`, a lease `kube-system/k8s-ovs-worker` as
+    // `<pod>`); the rules that dropped them (log lines, MAC pairs, times, kind prefixes, kube-proxy service refs,
+    // leases, hyphenated phrases, multus nics) left 41 fills, all right (40 with the command rules merged since: 43 at
+    // that main before them, the three dropped being the two above and a MAC pair as `<port>`). Wrong fills stay at 0
+    // and the fills near 40, so precision is not bought by filling nothing.
+    const answers = run.report.answers;
+    expect(answers.wrong_fills).toBe(0);
+    expect(answers.fills).toBeGreaterThanOrEqual(38);
   });
 });

@@ -165,6 +165,20 @@ describe('fuse', () => {
     expect(ids(hits)).toEqual(['ovn.md#0', 'generic.md#0', 'calico.md#0']);
   });
 
+  it('lifts a doc about two of the named alternatives (CNI and topology) once for each', () => {
+    const hits = run([doc('ovn.md'), doc('ovn-cross.md')], {
+      lexical: [
+        { chunkId: 'ovn.md#0', score: 10 },
+        { chunkId: 'ovn-cross.md#0', score: 9 },
+      ],
+      scope: (path) => (path === 'ovn-cross.md' ? 2 : 1),
+    });
+    const factor = RETRIEVAL_CONFIG.scopeFactor;
+    expect(scoreOf(hits, 'ovn.md#0')).toBeCloseTo(1 * factor[1]);
+    expect(scoreOf(hits, 'ovn-cross.md#0')).toBeCloseTo(0.9 * factor[1] ** 2);
+    expect(ids(hits)).toEqual(['ovn-cross.md#0', 'ovn.md#0']);
+  });
+
   it('scales the fused score by the chunk weight', () => {
     const docs = [doc('a.md', [1, 2, 0.5])];
     const lexical = ['a.md#0', 'a.md#1', 'a.md#2'].map((chunkId) => ({ chunkId, score: 5 }));

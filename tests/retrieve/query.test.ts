@@ -254,6 +254,22 @@ describe('splitWorking: what works or was ruled out is not the failing part', ()
   });
 });
 
+describe('splitWorking: "X works from A but not from B"', () => {
+  it('keeps what works in the failing part when the failing clause only names another place', () => {
+    const { focus, workingClauses } = splitWorking(
+      normalizeText('NodePort 30080 works from the node itself but not from the office network'),
+    );
+    expect(focus).toContain('nodeport 30080');
+    expect(workingClauses).toEqual(['works from the node itself']);
+  });
+
+  it('leaves a contrast of two subjects alone', () => {
+    const { focus, workingClauses } = splitWorking(normalizeText('ping works but not curl'));
+    expect(workingClauses).toEqual(['ping works']);
+    expect(focus).not.toContain('ping');
+  });
+});
+
 describe('splitWorking: "only on the same node" says where traffic still works', () => {
   it.each([
     [

@@ -58,6 +58,22 @@ describe('scopeMatch', () => {
     expect(scope?.('unknown.md')).toBe(0);
   });
 
+  it('counts each named alternative a doc is about', () => {
+    const sets = compileGlossary([
+      { terms: ['kube-ovn'], exclusive: 'cni' },
+      { terms: ['跨节点', 'cross-node'], exclusive: 'topology' },
+      { terms: ['同节点', 'same-node'], exclusive: 'topology' },
+    ]);
+    const both = buildScopeTable(
+      [doc('ovn-cross.md', 'Kube-OVN 跨节点不通'), doc('ovn.md', 'Kube-OVN join'), doc('same.md', '同节点')],
+      sets,
+    );
+    const scope = scopeMatch(both, sets.groupsIn('kube-ovn cross-node'), sets);
+    expect(scope?.('ovn-cross.md')).toBe(2);
+    expect(scope?.('ovn.md')).toBe(1);
+    expect(scope?.('same.md')).toBe(-1);
+  });
+
   it('ignores glossary groups outside exclusive sets', () => {
     expect(match('cross-node')).toBeNull();
   });

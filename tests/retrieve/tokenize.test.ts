@@ -46,8 +46,14 @@ describe('tokenize: technical tokens', () => {
   });
 
   it('keeps CIDRs, IPs and ports whole', () => {
-    expect(tokensOf('100.64.0.0/16')).toEqual(['100.64.0.0/16', '100.64.0.0', '16']);
+    expect(tokensOf('100.64.0.0/16')).toEqual(['100.64.0.0/16', '100.64', '100.64.0.0', '16']);
     expect(tokensOf('10.16.0.5')).toEqual(['10.16.0.5']);
+  });
+
+  it('names a CIDR of /16 or longer by its /16 network too, as a range is named in speech (the 100.64 range)', () => {
+    expect(tokensOf('10.244.1.0/24')).toContain('10.244');
+    expect(tokensOf('10.0.0.0/8')).not.toContain('10.0');
+    expect(tokensOf('100.64 网段')).toContain('100.64');
     expect(tokensOf('6443')).toEqual(['6443']);
     expect(tokensOf('apiserver:6443')).toEqual(['apiserver:6443', 'apiserver', '6443']);
   });

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pickCommands, variantKey } from '../../src/answer/commands.js';
+import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
+import { likelyCauses } from '../../src/answer/rank-rows.js';
+import type { DocRecord } from '../../src/core/types.js';
+import { parseDocument } from '../../src/ingest/document.js';
+import type { FusedHit } from '../../src/retrieve/types.js';
+
+// Real runbooks of the bundled KB, parsed as ingest parses them.
+const KB = path.resolve(import.meta.dirname, '../../kb');
+const runbook = (relative: string): DocRecord =>
+  parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
+
+function hitOn(doc: DocRecord, heading: string): FusedHit {
+  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
+  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
+  return { chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] };
+}
+
+function diagnostics(question: string, hit: FusedHit): string[] {
+  const hits = [hit];
+  const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
+  return pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS)
+    .filter((c) => c.safety === 'read-only')
+    .map((c) => c.command);
+}
+
+describe('variantKey', () => {
+  it('names the same check on another target alike', () => {
+    const tcp = variantKey('kubectl ko trace <namespace>/<pod> <target-ip> tcp <port>');
+    expect(tcp).toBe('kubectl ko trace tcp');
+    expect(variantKey('kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>')).toBe(tcp);
+    expect(variantKey('kubectl ko trace node//<node-name> <pod-ip> tcp <port>')).toBe(tcp);
+    expect(variantKey('ip route get <pod-ip>')).toBe(variantKey('ip route get <target-ip>'));
+    // The wrapped command of `kubectl exec … --` is what runs.
+    expect(
+      variantKey('kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local'),
+    ).toBe('nslookup kubernetes.default.svc.cluster.local');
+  });
+
+  it('tells different checks apart', () => {
+    expect(variantKey('kubectl ko trace <namespace>/<pod> <target-ip> icmp')).not.toBe(
+      variantKey('kubectl ko trace <namespace>/<pod> <target-ip> tcp <port>'),
+    );
+    expect(variantKey('kubectl ko nbctl lr-policy-list ovn-cluster')).not.toBe(
+      variantKey('kubectl ko nbctl lr-route-list ovn-cluster'),
+    );
+    expect(variantKey('ip route get <target-ip> from <pod-ip> iif ovn0')).not.toBe(
+      variantKey('ip route get <target-ip>'),
+    );
+    expect(variantKey('iptables -S FORWARD')).not.toBe(variantKey('iptables -S OUTPUT'));
+  });
+
+  it('gives no key when too little is left to call two commands one check', () => {
+    expect(
+      variantKey('kubectl exec -n <namespace> <pod> -- curl -sS -m 3 http://<pod-ip>:<port>/'),
+    ).toBeUndefined();
+    expect(variantKey('conntrack -L -d <target-ip>')).toBeUndefined();
+  });
+});
+
+describe('pickCommands', () => {
+  it('ranks a variant of a check already chosen after checks of other kinds', () => {
+    const trace = runbook('diagnostics/kubectl-ko-trace.md');
+    const picked = diagnostics(
+      'kube-ovn 的 pod 访问另一个 pod 的 tcp 端口超时，用 kubectl ko trace 模拟',
+      hitOn(trace, '1. Kube-OVN：kubectl ko trace'),
+    );
+    expect(picked[0]).toBe('kubectl ko trace <namespace>/<pod> <target-ip> tcp <port>');
+    // Not three TCP traces to three targets first: the ICMP and ARP traces test other things.
+    const firstThree = picked.slice(0, 3).map((command) => variantKey(command));
+    expect(firstThree.filter((key) => key === 'kubectl ko trace tcp')).toHaveLength(1);
+    expect(picked).toContain('kubectl ko trace <namespace>/<pod> <target-ip> icmp');
+  });
+
+  it("keeps the runbook's other checks of a stated cause when the one its row names scores far above them", () => {
+    const vpc = runbook('kube-ovn/default-vpc-path.md');
+    const question = 'kube-ovn 集群里 pod 出不了外网，节点本身能上网，出口网卡上抓包看到源地址是 pod ip';
+    const picked = diagnostics(
+      question,
+      hitOn(vpc, '3. 检查出口节点内核（分布式为 Pod 所在节点，集中式为网关节点）'),
+    );
+    // The row "节点能上网，Pod 不能；出口网卡抓到源地址是 Pod IP" names the SNAT check: it comes first.
+    expect(picked[0]).toBe('iptables -t nat -L OVN-POSTROUTING -nv');
+    // Far under it, but not under the runner-up: the policy route a node's pods leave by (29000).
+    expect(picked).toContain('kubectl ko nbctl lr-policy-list ovn-cluster | grep 29000');
+    expect(picked).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose);
+  });
+});
