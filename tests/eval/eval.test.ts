@@ -44,42 +44,70 @@ async function evaluate(kbDir: string, questionsFile: string) {
   return { questions, kbFiles, report: await runEval(searcher, questions) };
 }
 
-/** 50+ questions, each citing its public GitHub thread, none of them a thread of the `others` sets. */
+/** The tuning and audit sets (the held-out ones are never read here); a fresh set shares no source with them. */
+const TUNING_SETS = [
+  'questions.yaml',
+  'seeds-questions.yaml',
+  'reports.yaml',
+  'facts.yaml',
+  'reports2.yaml',
+  'reports3.yaml',
+  'reports4.yaml',
+  'reports5.yaml',
+  'reports6.yaml',
+  'facts2.yaml',
+  'fills.yaml',
+];
+const otherSets = (set: string) => TUNING_SETS.filter((other) => other !== set);
+
+/**
+ * 50+ questions (or `minQuestions`), each citing its own public GitHub thread (any http(s) page with `anyHost`), none
+ * of them a source of the `others` sets, every labelled runbook in the KB.
+ */
 async function expectFreshRealSet(
   run: Awaited<ReturnType<typeof evaluate>>,
   others: string[],
+  { minQuestions = 50, anyHost = false } = {},
 ): Promise<void> {
-  expect(run.questions.length).toBeGreaterThanOrEqual(50);
+  expect(run.questions.length).toBeGreaterThanOrEqual(minQuestions);
   const sources = new Set<string | undefined>();
   for (const set of others) {
     const file = join(root, 'tests/eval', set);
     for (const q of parseQuestions(set, await readFile(file, 'utf8'))) sources.add(q.source);
   }
+  const seen = new Set<string | undefined>();
   for (const q of run.questions) {
-    expect(q.source ?? '').toMatch(/^https:\/\/github\.com\//);
+    expect(q.source ?? '').toMatch(anyHost ? /^https?:\/\/[^/\s]+\/\S+$/ : /^https:\/\/github\.com\//);
     expect(sources.has(q.source)).toBe(false);
+    expect(seen.has(q.source)).toBe(false);
+    seen.add(q.source);
     for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
   }
 }
 
-/** A report set's answer gates: floors, the off-topic ceiling, no wrong fill, every out-of-scope question abstained. */
+/**
+ * A set's answer gates: floors, the off-topic ceiling, wrong fills (none unless said), false abstentions and the
+ * out-of-scope questions abstained (all unless said). A gate left out is not measured by that set.
+ */
 function expectAnswerGates(
   answers: AnswerMetrics,
   gates: {
     firstCited: number;
-    commandHit: number;
-    directHit: number;
+    commandHit?: number;
+    directHit?: number;
     offTopic: number;
+    wrongFills?: number;
     falseAbstentions: number;
+    outOfScope?: number;
   },
 ): void {
   expect(answers.first_cited_right).toBeGreaterThanOrEqual(gates.firstCited);
-  expect(answers.command_hit).toBeGreaterThanOrEqual(gates.commandHit);
-  expect(answers.direct_hit).toBeGreaterThanOrEqual(gates.directHit);
+  if (gates.commandHit !== undefined) expect(answers.command_hit).toBeGreaterThanOrEqual(gates.commandHit);
+  if (gates.directHit !== undefined) expect(answers.direct_hit).toBeGreaterThanOrEqual(gates.directHit);
   expect(answers.off_topic_share).toBeLessThanOrEqual(gates.offTopic);
-  expect(answers.wrong_fills).toBe(0);
+  expect(answers.wrong_fills).toBeLessThanOrEqual(gates.wrongFills ?? 0);
   expect(answers.false_abstentions).toBeLessThanOrEqual(gates.falseAbstentions);
-  expect(answers.out_of_scope_abstained).toBe(1);
+  expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(gates.outOfScope ?? 1);
 }
 
 const bestSingleHit1 = (report: EvalReport) =>
@@ -222,7 +250,7 @@ describe('eval on a third set of real tracker reports (tests/eval/reports3.yaml)
   it('answers reports and value questions at the levels measured once it was tuned on', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports3.yaml'));
     // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
-    await expectFreshRealSet(run, ['reports.yaml', 'reports2.yaml', 'facts.yaml']);
+    await expectFreshRealSet(run, otherSets('reports3.yaml'));
     const answers = run.report.answers;
     // Labelled and committed before netkb answered it: first-cited 0.865, command hit 0.838, direct hit 0.333,
     // off-topic 0.137, 2 wrong fills, out-of-scope 0.8. Tuned (settings asked by name, "by default" as setup,
@@ -244,13 +272,7 @@ describe('eval on a fourth set of real tracker reports (tests/eval/reports4.yaml
   it('answers reports and value questions at least at the levels measured when it was added', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports4.yaml'));
     // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
-    await expectFreshRealSet(run, [
-      'questions.yaml',
-      'reports.yaml',
-      'reports2.yaml',
-      'reports3.yaml',
-      'facts.yaml',
-    ]);
+    await expectFreshRealSet(run, otherSets('reports4.yaml'));
     // The mix the set was built for: value questions, out-of-scope questions and Chinese reports.
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(8);
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
@@ -280,15 +302,7 @@ describe('eval on a fifth set of real tracker reports (tests/eval/reports5.yaml)
   it('answers reports and value questions at least at the levels measured when it was added', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports5.yaml'));
     // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
-    await expectFreshRealSet(run, [
-      'questions.yaml',
-      'reports.yaml',
-      'reports2.yaml',
-      'reports3.yaml',
-      'reports4.yaml',
-      'facts.yaml',
-      'seeds-questions.yaml',
-    ]);
+    await expectFreshRealSet(run, otherSets('reports5.yaml'));
     // The mix the set was built for: value questions, out-of-scope questions and Chinese reports.
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(8);
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
@@ -302,14 +316,14 @@ describe('eval on a fifth set of real tracker reports (tests/eval/reports5.yaml)
     // Confidence from the close runbooks and doc coverage weighed 0.6 (tuned on the other sets; this one was the
     // check): first-cited 0.863, command hit 0.86, off-topic 0.114, no false abstention.
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.8);
-    const answers = run.report.answers;
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.86);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.85);
-    expect(answers.direct_hit).toBe(1);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.12);
-    expect(answers.wrong_fills).toBe(0);
-    expect(answers.false_abstentions).toBe(0);
-    expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.85);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.86,
+      commandHit: 0.85,
+      directHit: 1,
+      offTopic: 0.12,
+      falseAbstentions: 0,
+      outOfScope: 0.85,
+    });
   });
 });
 
@@ -317,17 +331,7 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
   it('answers reports and value questions at least at the levels measured when it was added', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports6.yaml'));
     // 50+ questions, each citing its public thread, none of them a thread of the other tuning sets.
-    await expectFreshRealSet(run, [
-      'questions.yaml',
-      'reports.yaml',
-      'reports2.yaml',
-      'reports3.yaml',
-      'reports4.yaml',
-      'reports5.yaml',
-      'facts.yaml',
-      'seeds-questions.yaml',
-      'facts2.yaml',
-    ]);
+    await expectFreshRealSet(run, otherSets('reports6.yaml'));
     // The mix the set was built for: value questions, out-of-scope questions and Chinese Kube-OVN reports.
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(5);
@@ -343,14 +347,14 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
     // A check's variants counting less (a Kube-OVN report got three `kubectl ko trace … tcp`): command hit 0.644.
     // The line chosen by the setting asked by name, the option's owner weighed less: direct hit 0.833 (5 of 6).
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.74);
-    const answers = run.report.answers;
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.7);
-    expect(answers.command_hit).toBeGreaterThanOrEqual(0.62);
-    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.8);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.27);
-    expect(answers.wrong_fills).toBe(0);
-    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
-    expect(answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.8);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.7,
+      commandHit: 0.62,
+      directHit: 0.8,
+      offTopic: 0.27,
+      falseAbstentions: 1,
+      outOfScope: 0.8,
+    });
   });
 });
 
@@ -359,31 +363,8 @@ describe('eval on real value questions worded unlike the tuning set (tests/eval/
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts2.yaml'));
     // 35+ value questions from public trackers and Q&A pages (not only GitHub), none of them a source of the other
     // tuning sets, every labelled runbook in the KB, about a quarter in Chinese.
-    expect(run.questions.length).toBeGreaterThanOrEqual(35);
-    const others = new Set<string | undefined>();
-    for (const set of [
-      'questions.yaml',
-      'reports.yaml',
-      'reports2.yaml',
-      'reports3.yaml',
-      'reports4.yaml',
-      'reports5.yaml',
-      'facts.yaml',
-      'seeds-questions.yaml',
-      'reports6.yaml',
-    ]) {
-      const file = join(root, 'tests/eval', set);
-      for (const q of parseQuestions(set, await readFile(file, 'utf8'))) others.add(q.source);
-    }
-    const sources = new Set<string | undefined>();
-    for (const q of run.questions) {
-      expect(q.source ?? '').toMatch(/^https?:\/\/[^/\s]+\/\S+$/);
-      expect(others.has(q.source)).toBe(false);
-      expect(sources.has(q.source)).toBe(false);
-      sources.add(q.source);
-      expect(q.text).toBeDefined();
-      for (const doc of q.docs) expect(run.kbFiles).toContain(doc);
-    }
+    await expectFreshRealSet(run, otherSets('facts2.yaml'), { minQuestions: 35, anyHost: true });
+    expect(run.questions.every((q) => q.text !== undefined)).toBe(true);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(9);
     // Labelled and committed before netkb answered it; measured once right after: fused hit@1 0.861, first-cited
     // 0.833, direct hit 0.417 (15 of 36), 1 wrong fill, 1 false abstention. Tuned on its misses (asking forms, the
@@ -393,12 +374,13 @@ describe('eval on real value questions worded unlike the tuning set (tests/eval/
     // table row whose key the question names, a change naming no value left out beside a value asked: direct hit
     // 0.806 (29 of 36).
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.83);
-    const answers = run.report.answers;
-    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.88);
-    expect(answers.direct_hit).toBeGreaterThanOrEqual(0.8);
-    expect(answers.off_topic_share).toBeLessThanOrEqual(0.11);
-    expect(answers.wrong_fills).toBeLessThanOrEqual(1);
-    expect(answers.false_abstentions).toBeLessThanOrEqual(1);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.88,
+      directHit: 0.8,
+      offTopic: 0.11,
+      wrongFills: 1,
+      falseAbstentions: 1,
+    });
   });
 });
 
@@ -406,18 +388,7 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
   it('fills only names, addresses and ports the reports present, without filling nothing', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills.yaml'));
     // 50+ reports, each citing its public thread, none of them a thread of another (non-held-out) set.
-    await expectFreshRealSet(run, [
-      'questions.yaml',
-      'reports.yaml',
-      'reports2.yaml',
-      'reports3.yaml',
-      'reports4.yaml',
-      'reports5.yaml',
-      'reports6.yaml',
-      'facts.yaml',
-      'facts2.yaml',
-      'seeds-questions.yaml',
-    ]);
+    await expectFreshRealSet(run, otherSets('fills.yaml'));
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(10);
     expect(run.questions.filter((q) => (q.names ?? []).length > 0).length).toBeGreaterThanOrEqual(40);
     // Labelled and committed before netkb answered it; measured once right after: 0 wrong fills of 43. Two of those
