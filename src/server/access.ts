@@ -22,12 +22,11 @@ export interface AccessOptions {
 type Check = (request: FastifyRequest, reply: FastifyReply) => NetkbError | undefined;
 
 export function installAccessChecks(app: FastifyInstance, options: AccessOptions): void {
-  const { rateLimit, onLimited } = options;
   const auth = tokenCheck(options.tokens, options.onUnauthorized);
-  const byIp = rateLimit ? new RateLimiter(rateLimit, onLimited) : null;
+  const byIp = options.rateLimit ? new RateLimiter(options.rateLimit, options.onLimited) : null;
   if (!auth && !byIp) return;
   app.addHook('onRoute', (route) => {
-    const limiter = rateLimit && byIp ? rateLimitOf(route, byIp, rateLimit, onLimited) : null;
+    const limiter = byIp ? rateLimitOf(route, byIp) : null;
     const hook = accessHook(limiter, auth && requiresToken(route.url) ? auth : null, route.url);
     if (hook) route.onRequest = appendHook(route.onRequest, hook);
   });

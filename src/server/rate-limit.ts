@@ -118,6 +118,11 @@ export class RateLimiter {
     this.limitText = String(setting.max);
   }
 
+  /** A limiter with the same setting and refusal count and budgets of its own (a route keyed per user). */
+  withOwnBudgets(): RateLimiter {
+    return new RateLimiter(this.setting, this.onLimited);
+  }
+
   /**
    * Counts one request of `key` on `route` and sets the X-RateLimit headers: undefined when it is within the
    * budget, else the 429 to answer (Retry-After set). Synchronous, and allocates nothing but the Remaining value
@@ -150,16 +155,11 @@ export class RateLimiter {
  * its own budget (`perUserRateLimit`) gets a limiter of its own here, in a preHandler hook (the key needs the
  * parsed body), and null is returned for it too.
  */
-export function rateLimitOf(
-  route: RouteOptions,
-  byIp: RateLimiter,
-  setting: RateLimitSetting,
-  onLimited?: (route: string) => void,
-): RateLimiter | null {
+export function rateLimitOf(route: RouteOptions, byIp: RateLimiter): RateLimiter | null {
   const own = route.config?.rateLimit;
   if (own === false || EXEMPT_ROUTES.has(route.url)) return null;
   if (own === undefined) return byIp;
-  const limiter = new RateLimiter(setting, onLimited);
+  const limiter = byIp.withOwnBudgets();
   const { keyGenerator } = own;
   const url = route.url;
   // A callback hook (no promise per request).
