@@ -247,10 +247,9 @@ export function pickCommands(
   // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
   // are measured against the second-best check instead (the best one may stand far above the rest on its row's
   // bonus alone); another runbook's checks still against the best.
-  const floor = Math.max(1, (readOnly[0]?.score ?? 0) * FLOOR_SHARE);
-  const ownFloor = statesCause
-    ? Math.max(1, ((readOnly[1] ?? readOnly[0])?.score ?? 0) * FLOOR_SHARE)
-    : floor;
+  const floorUnder = (reference: Candidate | undefined) => Math.max(1, (reference?.score ?? 0) * FLOOR_SHARE);
+  const floor = floorUnder(readOnly[0]);
+  const ownFloor = statesCause ? floorUnder(readOnly[1] ?? readOnly[0]) : floor;
   // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
     .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : floor))
