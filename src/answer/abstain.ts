@@ -23,7 +23,12 @@ export function abstainAnswer(
   kind: 'abstain' | 'clarify' = 'abstain',
 ): AnswerParts {
   const labels = LABELS[lang];
-  const title = kind === 'clarify' ? labels.clarify : labels.abstain(input.result.confidence);
+  const title =
+    kind === 'clarify'
+      ? labels.clarify
+      : input.uncovered !== undefined
+        ? labels.notCovered(input.uncovered)
+        : labels.abstain(input.result.confidence);
   const out: string[] = [title];
   const suggestions: string[] = [];
   const related: DocPointer[] = [];
@@ -45,11 +50,14 @@ export function abstainAnswer(
   const named = entities.ips.length + entities.pods.length + entities.nodes.length + entities.services.length;
   const endpoints = new Set((text.match(ENDPOINT_WORDS) ?? []).map((word) => word.toLowerCase()));
   const asks: string[] = [];
-  if (!CNI_WORDS.test(text)) asks.push(labels.askCni);
-  if (named + endpoints.size < 2) asks.push(labels.askEnds);
-  if (!SYMPTOM_WORDS.test(text)) asks.push(labels.askSymptom);
-  if (asks.length === 0) asks.push(labels.askRephrase);
-  out.push(`${labels.needMore}\n\n${asks.map((ask) => `- ${ask}`).join('\n')}`);
+  // Not covered: nothing the user adds would make the KB answer it.
+  if (input.uncovered === undefined) {
+    if (!CNI_WORDS.test(text)) asks.push(labels.askCni);
+    if (named + endpoints.size < 2) asks.push(labels.askEnds);
+    if (!SYMPTOM_WORDS.test(text)) asks.push(labels.askSymptom);
+    if (asks.length === 0) asks.push(labels.askRephrase);
+    out.push(`${labels.needMore}\n\n${asks.map((ask) => `- ${ask}`).join('\n')}`);
+  }
   const structured: StructuredAnswer = {
     kind,
     lang,

@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
-import { answerNamedCniReport, namedCniClose } from './clarify.js';
+import {
+  answerDetailedReport,
+  answerNamedCniReport,
+  namedCniClose,
+  namedIn,
+  uncoveredPlugin,
+} from './clarify.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { leadWithFactDoc } from './fact-doc.js';
@@ -148,6 +154,16 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     )
   )
     result = { ...result, abstain: false };
+  // So is a detailed report of a broken path just under it (clarify.ts).
+  if (
+    result.abstain &&
+    history.length === 0 &&
+    answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
+  )
+    result = { ...result, abstain: false };
+  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words.
+  const uncovered = uncoveredPlugin(question, kbNames(context.searcher));
+  if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
   await context.conversations.append(conversationId, { question, docs });
@@ -160,6 +176,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       history: history.map((turn) => turn.question),
       ...(cni ? { cni } : {}),
       ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
+      ...(uncovered ? { uncovered } : {}),
       id: newId(),
       conversationId,
       tookMs: 0,
@@ -177,6 +194,30 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   composed.body.took_ms = tookMs();
   return { ...composed, retrieval };
+}
+
+/** The top runbook is about no particular CNI, or about the one the question, conversation or cluster names. */
+function topFitsCni(context: ChatContext, result: RetrievalResult, scope: CniContext | null): boolean {
+  const top = result.hits[0];
+  const topCni = top && context.searcher.cni ? context.searcher.cni.ofDoc(top.doc.path) : null;
+  return topCni === null || topCni === scope?.cni;
+}
+
+/** Per searcher: whether its runbooks name something (clarify.ts `namedIn`), read on first use. */
+const runbookNames = new WeakMap<Searcher, (name: string) => boolean>();
+
+function kbNames(searcher: Searcher): (name: string) => boolean {
+  let names = runbookNames.get(searcher);
+  if (!names) {
+    names = namedIn(function* () {
+      for (const doc of searcher.docs) {
+        yield doc.title;
+        for (const chunk of doc.chunks) yield chunk.text;
+      }
+    });
+    runbookNames.set(searcher, names);
+  }
+  return names;
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */

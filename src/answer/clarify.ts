@@ -3,6 +3,8 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { extractEntities } from './placeholders.js';
 
@@ -106,7 +108,7 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
 
 /** Subjects of other trades (storage, images, compute, certificates, access control, apps). */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
 
 /**
  * Clearly about something else: names a subject of another trade and nothing about networking. The KB is about
@@ -114,11 +116,36 @@ const OTHER_SUBJECTS =
  */
 export function outsideNetworking(question: string): boolean {
   const text = question.normalize('NFKC');
-  if (!OTHER_SUBJECTS.test(text) || NETWORK_TROUBLE.test(text)) return false;
+  if (headlineOutsideNetworking(text)) return true;
+  if (!OTHER_SUBJECTS.test(text.replace(ROUTINE_EVENTS, ' ')) || NETWORK_TROUBLE.test(text)) return false;
   // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
   const specific = (text.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
   return specific.length === 0 && extractEntities(text).ips.length === 0;
 }
+
+/** A quoted error message or log line (words or fields, not a quoted name such as "ovs-ovn"). */
+const QUOTED = /"[^"]*[\s:][^"]*"|“[^”]*[\s:][^”]*”|「[^」]*[\s:][^」]*」/g;
+
+/**
+ * A long report whose headline (its first sentence, as in query.ts), without the error it quotes, names a
+ * subject of another trade and nothing of a network path or CNI: 'Cluster restore fails with "127.0.0.1:6444:
+ * read: connection reset by peer"' is about restoring a cluster, and the connection error is only where the
+ * restore stopped, however much of the pasted log reads like networking.
+ */
+function headlineOutsideNetworking(text: string): boolean {
+  const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  if (headline === null || CNI_NAMES.test(headline)) return false;
+  const own = headline.replace(QUOTED, ' ');
+  if (!OTHER_SUBJECTS.test(own) || NETWORK_TROUBLE.test(own)) return false;
+  return (own.match(SPECIFIC) ?? []).length === 0 && extractEntities(own).ips.length === 0;
+}
+
+/**
+ * Routine kubelet events pasted with a report (`kubectl describe pod` output): an image already on the node, a
+ * container created or started. They say the pod got that far, not what the report is about.
+ */
+const ROUTINE_EVENTS =
+  /(?:container\s+)?image\s+"[^"]*"\s+already present on machine|successfully pulled image\s+"[^"]*"|(?:created|started)\s+container\s+[a-z0-9][\w.-]*/gi;
 
 /** Control-plane components named by a certificate, upgrade or log question ("kube-apiserver pod logs"). */
 const COMPONENT = /^(?:kubelet|apiserver|api server)$/i;
@@ -139,6 +166,32 @@ export function answerNamedCniReport(question: string, confidence: number, named
   const shape = vagueness(question);
   const broken = shape.symptom || NETWORK_TROUBLE.test(question.normalize('NFKC'));
   return shape.cni && broken && shape.signals >= DETAILED_SIGNALS;
+}
+
+/** Retrieval confidence above which a detailed report of a broken path is answered (below 0.5). */
+export const DETAILED_REPORT_FLOOR = 0.43;
+const DETAILED_REPORT_SIGNALS = 20;
+
+/** A path the reporter could use and cannot any more, in words NETWORK_TROUBLE does not list. */
+const CANNOT_USE =
+  /(?:can'?t|cannot|can not|unable to|no longer)\s+(?:access|reach|connect|ping|talk|communicate|curl)|not\s+(?:communicating|connecting|accessible)|无法访问|無法訪問|访问不到|訪問不到/i;
+
+/**
+ * A first-turn report of a broken network path with at least twenty specific signals (names, addresses,
+ * components, pasted commands and output: a detailed report, not a one-line question) is answered when
+ * retrieval confidence is somewhat under the abstention threshold. Such a report spreads its words over the
+ * versions, logs and output it pastes, so the runbook of its path matches a smaller share of it than a short
+ * question in the runbook's own words would; an "I don't know" would leave a reporter who gave everything with
+ * nothing. A question about another trade (`outsideNetworking`) still abstains, and so does one whose top
+ * runbook is about a CNI the question does not name (`topFitsCni` false, chat.ts): under the threshold the
+ * answer does not also guess the reporter's CNI.
+ */
+export function answerDetailedReport(question: string, confidence: number, topFitsCni: boolean): boolean {
+  if (!topFitsCni || confidence < DETAILED_REPORT_FLOOR || outsideNetworking(question)) return false;
+  const text = question.normalize('NFKC');
+  const shape = vagueness(question);
+  const broken = shape.symptom || shape.path || NETWORK_TROUBLE.test(text) || CANNOT_USE.test(text);
+  return broken && shape.signals >= DETAILED_REPORT_SIGNALS;
 }
 
 /**
@@ -162,4 +215,77 @@ export function namedCniClose(
     if (docs.length === 3) break;
   }
   return false;
+}
+
+/**
+ * Where a text names a network plugin by one of its parts: the plugin's per-node component or CNI binary
+ * (`<name>-node`, `<name>-agent`, `<name>-cni`, `<name>-daemon`, `<name>-plugin`, not an object name such as
+ * `gpu-node-1`), "<name> plugin" / "<name> CNI" / "<name> 插件", a pasted CNI config's `"type": "<name>"`, or its
+ * file under /etc/cni/net.d.
+ */
+const PLUGIN_NAMED = [
+  /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*?)-(?:cni|node|agent|daemon|plugin)(?=$|[^a-z0-9_-]|-[a-z]+(?![a-z0-9_-]))/g,
+  /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[ \t]*(?:\bcni\b|\bplugin\b|插件)/g,
+  /"type"\s*:\s*"([a-z][a-z0-9-]*)"/g,
+  /cni\/net\.d\/(?:\d+-)?([a-z][a-z0-9-]*)\.conf/g,
+];
+/** A plugin named this many times is what the question is about, not one it mentions in passing. */
+const SUBJECT_MENTIONS = 2;
+
+/**
+ * The network plugin a question is about when the KB has no runbook for it (`known`: the KB's text or glossary
+ * names it), else null. "multus网卡配置不生效 ... v1.multus-cni.io/default-network" is about Multus: a runbook
+ * about the CNI it delegates to shares the question's words (subnet, nic, logical switch) but not its subject,
+ * so the answer says the KB does not cover it instead of answering from that runbook. A plugin named once ("we
+ * use the ovs-cni plugin; NodePort ... times out") is the setting of a report about a path the KB covers. Pure.
+ */
+export function uncoveredPlugin(question: string, known: (name: string) => boolean): string | null {
+  const text = question.normalize('NFKC').toLowerCase();
+  const checked = new Set<string>();
+  for (const pattern of PLUGIN_NAMED) {
+    for (const match of text.matchAll(pattern)) {
+      const name = match[1] ?? '';
+      if (checked.has(name)) continue;
+      checked.add(name);
+      if (!/[a-z]{3}/.test(name) || DETERMINERS.has(name) || mentions(text, name) < SUBJECT_MENTIONS)
+        continue;
+      if (known(name)) continue;
+      return name;
+    }
+  }
+  return null;
+}
+
+/** "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one. */
+const DETERMINERS = new Set(
+  'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second'.split(
+    ' ',
+  ),
+);
+
+const ALNUM = /[a-z0-9]/;
+
+/** How many times a text names `name` (lower case) at the start of a word. */
+function mentions(text: string, name: string): number {
+  let count = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (!ALNUM.test(text[at - 1] ?? ' ')) count++;
+  }
+  return count;
+}
+
+/**
+ * Whether texts (the KB's runbooks) name something: `name` (lower case) as a whole word, case-insensitively.
+ * The texts are read once, on the first question that needs it.
+ */
+export function namedIn(texts: () => Iterable<string>): (name: string) => boolean {
+  let all: string | undefined;
+  return (name) => {
+    all ??= [...texts()].join('\n').toLowerCase();
+    const text = all;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!ALNUM.test(text[at - 1] ?? ' ') && !ALNUM.test(text[at + name.length] ?? ' ')) return true;
+    }
+    return false;
+  };
 }

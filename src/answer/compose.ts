@@ -58,7 +58,10 @@ export function composeAnswer(
   const builder = new CitationBuilder([...input.result.hits, ...alternatives]);
   // A vague first question in a cluster of unknown CNI is clarified, not answered with a guess (clarify.ts).
   const cniKnown = input.cni !== undefined && input.cni.source !== 'assumed';
-  const clarify = (input.history ?? []).length === 0 && needsClarifying(input.question, cniKnown);
+  const clarify =
+    input.uncovered === undefined &&
+    (input.history ?? []).length === 0 &&
+    needsClarifying(input.question, cniKnown);
   const top = input.result.hits[0];
   // Not confident overall, but the question asks for a value the top runbook states unmistakably (direct.ts).
   const factAnyway =
@@ -67,7 +70,10 @@ export function composeAnswer(
     confidentFact(input.question, top.doc, input.concepts) !== null;
   const answer = clarify
     ? abstainAnswer(input, builder, lang, options, 'clarify')
-    : (input.result.abstain && !factAnyway) || top === undefined || outsideNetworking(input.question)
+    : (input.result.abstain && !factAnyway) ||
+        top === undefined ||
+        input.uncovered !== undefined ||
+        outsideNetworking(input.question)
       ? abstainAnswer(input, builder, lang, options)
       : fullAnswer(input, builder, lang, options);
   return {

@@ -25,6 +25,7 @@ export const LABELS = {
     seeAlso: '其他相关文档',
     section: '相关章节',
     abstain: (confidence: number) => `没有找到足够确定的答案（置信度 ${confidence.toFixed(2)}）。`,
+    notCovered: (name: string) => `知识库没有关于 ${name} 的运维手册，这个问题不在覆盖范围内。`,
     suggestions: '可能相关的文档：',
     clarify: '问题描述还比较笼统，先不猜是哪一种故障。',
     noDocs: '知识库里没有与这个问题相关的文档。',
@@ -55,6 +56,8 @@ export const LABELS = {
     section: 'Relevant section',
     abstain: (confidence: number) =>
       `I could not find a confident answer (confidence ${confidence.toFixed(2)}).`,
+    notCovered: (name: string) =>
+      `The knowledge base has no runbook about ${name}: this question is not covered.`,
     suggestions: 'Closest documents:',
     clarify: 'The question is too general to pick one runbook yet.',
     noDocs: 'The knowledge base has no document about this.',

@@ -147,6 +147,8 @@ export interface ComposeInput {
   cni?: CniContext;
   /** The glossary concepts a text names (Searcher.concepts): matches an English question to Chinese rows. */
   concepts?: Concepts;
+  /** A network plugin the question is about that the KB has no runbook for (clarify.ts): the answer declines. */
+  uncovered?: string;
   id: string;
   conversationId: string;
   tookMs: number;

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import {
+  answerDetailedReport,
   answerNamedCniReport,
+  DETAILED_REPORT_FLOOR,
   NAMED_CNI_FLOOR,
   namedCniClose,
+  namedIn,
   needsClarifying,
   outsideNetworking,
+  uncoveredPlugin,
   vagueness,
 } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
@@ -87,6 +91,137 @@ describe('outsideNetworking: subjects of other trades', () => {
   });
 });
 
+describe('outsideNetworking: what a report pastes and what its headline is about', () => {
+  it('reads past routine kubelet events (an image already on the node, a container started)', () => {
+    // Real projectcalico/calico#7958 events: the calico-node readiness failure is the report.
+    const events =
+      'calico-node is not ready. 25m Normal Pulled pod/calico-node-xmx82 Container image "docker.io/calico/node:master" already present on machine; 25m Normal Created pod/calico-node-xmx82 Created container calico-node; 25m Normal Started pod/calico-node-xmx82 Started container calico-node; 25m Warning Unhealthy pod/calico-node-xmx82 Readiness probe failed: calico/node is not ready: BIRD is not ready: Error querying BIRD: unable to connect to BIRDv4 socket: dial unix /var/run/bird/bird.ctl: connect: no such file or directory';
+    expect(outsideNetworking(events)).toBe(false);
+    // Real https://github.com/projectcalico/calico/issues/2834: the report names no probe, only BIRD and the events.
+    expect(
+      outsideNetworking(
+        'calico/node is not ready: BIRD is not ready: Error querying BIRD: unable to connect to BIRDv4 socket: dial unix /var/run/bird/bird.ctl: connect: no such file or directory. Events: Normal Pulled 51m kubelet, user08 Container image "calico/cni:v3.6.5" already present on machine; Normal Created 51m kubelet, user08 Created container upgrade-ipam; Started container install-cni. Ready False.',
+      ),
+    ).toBe(false);
+    // Real kubernetes/kubernetes#63393: pulling the image is what fails, not a routine event.
+    expect(
+      outsideNetworking(
+        'Failed to pull image "192.168.1.225:5000/youben/data-transfer:1.0-SNAPSHOT". Events: Back-off pulling image; Error: ErrImagePull; Error: ImagePullBackOff. When I use the command docker pull on the node it works.',
+      ),
+    ).toBe(true);
+  });
+  it.each([
+    // Real k3s-io/k3s#4914: the connection error is where the restore stopped.
+    'Cluster restore fails with "127.0.0.1:6444: read: connection reset by peer". k3s v1.23.1+k3s1, 3 servers and 1 agent. Restore from snapshot fails on a multinode setup: create a 3 node cluster, take snapshot, stop k3s on all nodes, restore from snapshot. Actual: restore fails; log: Running load balancer 127.0.0.1:6444 -> [172.31.1.59:6443]; ERRO failed to get CA certs: Get "https://127.0.0.1:6444/cacerts": read tcp connection reset by peer.',
+    // Real easzlab/kubeasz#1516.
+    'etcd 备份还原失败。etcd恢复快照报错信息如下 dk ezctl restore k8s-01: TASK [cluster-restore : 准备指定的备份etcd 数据] changed: [10.34.45.192] changed: [10.34.45.191] changed: [10.34.45.193]',
+  ])('a headline about another trade: %s → declined', (question) => {
+    expect(outsideNetworking(question)).toBe(true);
+  });
+  it.each([
+    // Real kubeovn/kube-ovn#6130: the quoted daemon set is a CNI component, not an error message.
+    '使用install.sh安装失败，提示：Waiting for daemon set "ovs-ovn" rollout to finish: 0 of 1 updated pods are available... Kube-OVN v1.14.24, Kubernetes v1.32.3, Ubuntu 22.04.5。./install.sh: Default Network Mode: geneve, Default Subnet CIDR: 10.16.0.0/16, Join Subnet CIDR: 100.64.0.0/16; [Step 1/6] Label kube-ovn-master node: node/master-01 labeled; [Step 2/6] Install OVN components: Install OVN DB in 192.168.16.129。', // Real kubernetes/ingress-nginx#2062: the headline names a network setting.
+    'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
+    // Real k3s restore report whose headline is about the restore but names the network path too.
+    'When i restore a backup, i get localhost:6443 was refused. Hello, im testing the new feature about backup and restore the controller node; when i start the controller service and i ask for the nodes or pods, i get an error: localhost:6443 was refused.',
+  ])('a headline about a network path or CNI: %s → networking', (question) => {
+    expect(outsideNetworking(question)).toBe(false);
+  });
+});
+
+describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
+  // The KB's own words: runbooks name the plugins they cover and their parts.
+  const known = namedIn(() => [
+    'Calico 跨节点：calico-node 的 BIRD 与 IPIP',
+    'Kube-OVN：kube-ovn-cni、ovs-ovn 与 ovn0，ovs-vsctl show',
+    'Flannel VXLAN：kube-flannel、flannel.1 与 cni0，/etc/cni/net.d/10-flannel.conflist',
+    'Ingress 与 NodePort',
+  ]);
+  it.each([
+    // Real kubeovn/kube-ovn#1160.
+    [
+      'multus网卡配置不生效。使用multus配置网卡attachnet1，并指定attachnet1的子网为net1，配置不生效，attachnet1网卡最后分配到默认子网。测试pod centos-tools: annotations v1.multus-cni.io/default-network: default/attachnet1, attachnet1.default.ovn.kubernetes.io/logical_switch: net1。',
+      'multus',
+    ],
+    // Real kubeovn/kube-ovn#604.
+    [
+      'Multi-nic Kube-ovn issue. cat /etc/cni/net.d/00-multus.conf: "name": "multus-cni-network", "type": "multus", delegates kube-ovn with "server_socket":"/run/openvswitch/kube-ovn-daemon.sock". With a macvlan network attachment definition with IPAM type host-local I can see the interface in my sample pod, while with IPAM type kube-ovn the interface is not visible.',
+      'multus',
+    ],
+    // Real tangle329/k8s-ovs#4: the plugin's per-node component, named by its DaemonSets.
+    [
+      'k8s-ovs-node状态为CrashLoopBackOff。使用kubeadm安装的k8s集群，部署该网络时k8s-ovs-node状态不对，日志：error creating subnet for node k8s-201.iop.com; succesfully renewed lease kube-system/k8s-ovs-worker',
+      'k8s-ovs',
+    ],
+    // Real k8snetworkplumbingwg/multus-cni#702.
+    [
+      'networkPlugin cni failed to set up pod "test_default" network. kubectl describe pod samplepod: Annotations: k8s.v1.cni.cncf.io/networks: host-devices-1, Status: Pending, Reason: ContainerCreating. Multus with the host-device plugin.',
+      'host-device',
+    ],
+  ])('%s → %s', (question, plugin) => {
+    expect(uncoveredPlugin(question, known)).toBe(plugin);
+  });
+  it.each([
+    // Named once, as the setting of a NodePort report (real John-Lin/ovs-cni#20, Traditional Chinese).
+    'Kubernetes NodePort 無法存取Pod。使用kubeadm建立Cluster並使用ovs-cni plugin，在建立網路之後，我使用NodePort去存取Pod，但是在Cluster中只能存取Pod所在的Node。',
+    // A plugin the KB covers, named many times (real projectcalico reports, shortened).
+    'calico-node is not ready: BIRD is not ready: BGP not established with 192.168.10.172. calico-node-8chkg 1/2 Running; calico-node-jkkmr 1/2 Running.',
+    // Constructed: object names (nodes numbered like pods), not a plugin.
+    'pods on gpu-node-1 cannot reach pods on gpu-node-2, both Ready, ping times out',
+    // Constructed: "which CNI plugin" asks about plugins and names none.
+    'Which CNI plugin should I use, and which plugin supports NetworkPolicy?',
+    // An ingress controller is not a network plugin (real kubernetes/ingress-nginx#2062).
+    'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
+  ])('%s → covered or not a plugin', (question) => {
+    expect(uncoveredPlugin(question, known)).toBeNull();
+  });
+  it('matches whole words of the KB text only', () => {
+    expect(known('ovs')).toBe(true);
+    expect(known('calico-node')).toBe(true);
+    expect(known('flannel')).toBe(true);
+    expect(known('host')).toBe(false);
+    expect(known('multus')).toBe(false);
+    expect(known('ovs-o')).toBe(false);
+  });
+});
+
+describe('answerDetailedReport: a detailed report of a broken path is answered near the threshold', () => {
+  // Real canonical/microk8s#1157: pods cannot reach the outside world once firewalld is on.
+  const firewalld =
+    "Doesn't work with firewalld. It looks like when firewalld is installed pods cannot access the outside world. In case of firewalld it installs the last rule to be an unconditional reject, and after that the code for microk8s adds its rules which do not apply: Chain FORWARD (policy ACCEPT) KUBE-FORWARD, KUBE-SERVICES, DOCKER-USER, DOCKER-ISOLATION-STAGE-1 ...";
+  // Real labring/sealos#314: a NodePort reachable only through the node running the pod.
+  const nodePort =
+    '部署一个服务在sealos里面，外部只能通过其中一个nodePort节点+端口访问到。本机通过浏览器+nodePort+服务端口访问，服务器的防火墙是永久关闭的：k8s-master1、k8s-master2、k8s-master3、node1、node2 都访问不到，node3 访问到。即服务pod运行在那个节点上，只能通过那个节点ip+端口访问到服务，其他节点不行。设置 iptables -P FORWARD ACCEPT 之后问题还是没有解决。calico 的状态正常；使用k8s内部网络 curl http://100.66.209.192:30020 还是只有在node3节点访问到。';
+  it('answers just under the threshold, in English and Chinese', () => {
+    expect(answerDetailedReport(firewalld, 0.495, true)).toBe(true);
+    expect(answerDetailedReport(nodePort, DETAILED_REPORT_FLOOR, true)).toBe(true);
+  });
+  it('still abstains when the top runbook is about a CNI the report does not name', () => {
+    // The firewalld report names no CNI; a Kube-OVN runbook on top would guess one.
+    expect(answerDetailedReport(firewalld, 0.495, false)).toBe(false);
+  });
+  it('still abstains far under the threshold', () => {
+    expect(answerDetailedReport(firewalld, DETAILED_REPORT_FLOOR - 0.01, true)).toBe(false);
+    expect(answerDetailedReport(nodePort, 0.4, true)).toBe(false);
+  });
+  it('still abstains on a short report', () => {
+    expect(answerDetailedReport('calico 跨节点 pod 不通，ping 超时', 0.49, true)).toBe(false);
+    expect(answerDetailedReport('pods cannot access the outside world with firewalld', 0.49, true)).toBe(
+      false,
+    );
+  });
+  it('still abstains on a detailed report of another trade', () => {
+    // Real helm/charts#21363.
+    const storage =
+      'no persistent volumes available for this claim and no storage class is set - helm 3. kubectl describe pod current-gen-pvgd-live-web-tomcat-deployment-84699dc8b-j6tsx in namespace cmecf-databases shows Status: Pending, Node: <none>, and the claim says: no persistent volumes available for this claim and no storage class is set.';
+    expect(answerDetailedReport(storage, 0.492, true)).toBe(false);
+    // Real k3s-io/k3s#4914, whose connection error only says where the restore stopped.
+    const restore =
+      'Cluster restore fails with "127.0.0.1:6444: read: connection reset by peer". k3s v1.23.1+k3s1, 3 servers and 1 agent. Restore from snapshot fails on a multinode setup: create a 3 node cluster, take snapshot, stop k3s on all nodes, restore from snapshot. Actual: restore fails; log: Running load balancer 127.0.0.1:6444 -> [172.31.1.59:6443]; ERRO failed to get CA certs: Get "https://127.0.0.1:6444/cacerts": read tcp connection reset by peer.';
+    expect(answerDetailedReport(restore, 0.49, true)).toBe(false);
+  });
+});
+
 describe('answerNamedCniReport: a detailed report of the named CNI is answered near the threshold', () => {
   // Real k3s report: flannel named, a symptom, interfaces and commands; confidence 0.44 under the 0.5 threshold.
   const flannel =
@@ -155,5 +290,31 @@ describe('clarifying answers end to end', () => {
       { message: 'kube-ovn 跨节点 pod ping 不通，geneve 隧道 6081 被防火墙拦了吗' },
     );
     expect(body.structured.kind).toBe('answer');
+  });
+
+  it('declines a question about a plugin no runbook covers, with the nearest runbooks and nothing to add', async () => {
+    // Real kubeovn/kube-ovn#1160: the Kube-OVN runbooks share its words (subnet, nic, logical switch).
+    const { body } = await answerChat(
+      { searcher: fixture.searcher, conversations: new ConversationStore() },
+      {
+        message:
+          'multus网卡配置不生效。使用multus配置网卡attachnet1，并指定attachnet1的子网为net1，配置不生效，attachnet1网卡最后分配到默认子网。测试pod centos-tools: annotations v1.multus-cni.io/default-network: default/attachnet1, attachnet1.default.ovn.kubernetes.io/logical_switch: net1。kubectl get po -owide centos-tools 查看 pod ip 处于默认子网10.16.0.0/16，而不是指定子网net1。',
+      },
+    );
+    expect(body.structured.kind).toBe('abstain');
+    expect(body.abstained).toBe(true);
+    expect(body.commands).toEqual([]);
+    expect(body.structured.title).toContain('multus');
+    expect(body.structured.asks).toEqual([]);
+    expect(body.structured.related.length).toBeGreaterThan(0);
+  });
+
+  it('answers a question naming a plugin the runbooks cover the same way', async () => {
+    const { body } = await answerChat(
+      { searcher: fixture.searcher, conversations: new ConversationStore() },
+      { message: 'kube-ovn-cni 重启后 kube-ovn 跨节点 pod ping 不通，geneve 隧道 6081 被防火墙拦了吗' },
+    );
+    expect(body.structured.kind).toBe('answer');
+    expect(body.structured.title).not.toContain('kube-ovn-cni');
   });
 });

@@ -402,3 +402,25 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     expect(answers.fills).toBeGreaterThanOrEqual(38);
   });
 });
+
+describe('confidence that matches the question on the report sets (reports4, reports6, fills)', () => {
+  // Before: out-of-scope abstained 1, 0.8 (a k3s cluster restore answered) and 0 (multus and k8s-ovs reports
+  // answered from the Kube-OVN runbooks sharing their words); false abstentions 3, 1 and 4. After declining a
+  // network plugin no runbook names, a headline about another trade, and reading past routine kubelet events, and
+  // answering a detailed broken-path report just under the threshold: every out-of-scope question abstained;
+  // false abstentions 1, 0 and 3 (the open ones are Kube-OVN IP reports far under the threshold or led by a
+  // runbook of a CNI they do not name, and the firewalld report led by a Kube-OVN runbook).
+  it.each([
+    ['reports4.yaml', 1],
+    ['reports6.yaml', 0],
+    ['fills.yaml', 3],
+  ] as const)(
+    '%s: every out-of-scope question declined, at most %i false abstentions',
+    async (set, falseAbstentions) => {
+      const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval', set));
+      expect(run.report.answers.out_of_scope).toBeGreaterThanOrEqual(4);
+      expect(run.report.answers.out_of_scope_abstained).toBe(1);
+      expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(falseAbstentions);
+    },
+  );
+});
