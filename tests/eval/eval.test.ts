@@ -57,6 +57,7 @@ const TUNING_SETS = [
   'reports6.yaml',
   'facts2.yaml',
   'fills.yaml',
+  'facts3.yaml',
 ];
 const otherSets = (set: string) => TUNING_SETS.filter((other) => other !== set);
 
