@@ -20,7 +20,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -114,7 +114,7 @@ function askedFact(question: string): FactAsk | null {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =
-      part !== sentence && /\p{Script=Han}/u.test(part) && ASKS.test(part) && kindsIn(part).length === 0
+      part !== sentence && /\p{Script=Han}/u.test(part) && ASKS.test(part) && kindsIn(part, false).length === 0
         ? sentence
         : part;
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
@@ -207,7 +207,11 @@ const GIVEN_VALUE: Array<[ValueKind, RegExp]> = [
   ['count', /(?<![\w.])\d{2,}(?![\d.])/],
 ];
 
-function kindsIn(said: string): ValueKind[] {
+/**
+ * The kinds of value a clause asks for. With `amount`, an amount asked of a thing no kind names is a number; without,
+ * such a clause names no kind (a Chinese clause whose sentence names it: "...MTU应该一致，使用VXLAN的话应该是多少").
+ */
+function kindsIn(said: string, amount = true): ValueKind[] {
   // "文件 /etc/kubernetes/kubelet-conf.yml 中 clusterDNS 的值": a file the clause names by its path is where the
   // value is, not what is asked.
   const unnamed = said.replace(FILE_WORD, ' ');
@@ -228,6 +232,8 @@ function kindsIn(said: string): ValueKind[] {
     // "nf_conntrack_max 默认值是多少": a number.
     if (/多少|how (?:much|many|big|large)/i.test(text)) return [...kinds, 'count'];
   }
+  // "ndots 默认是多少", "how much is the conntrack limit": a number, when no kind is named.
+  if (amount && kinds.length === 0 && HOW_MUCH.test(text)) return ['count'];
   // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
   if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
   if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
@@ -238,6 +244,9 @@ function kindsIn(said: string): ValueKind[] {
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
 }
+
+/** Asking for an amount: 多少 (not 多少字节, an overhead, nor 多少个, a count named already), how much or many. */
+const HOW_MUCH = /多少|how (?:much|many)\b/i;
 
 /** The words that ask for a file by its kind, and the path kind's words without them. */
 const FILE_WORD = /(?<!哪个|哪個|什么|什麼|哪些)(?:文件|目录|目錄)/g;
@@ -268,6 +277,22 @@ const SETTING_TOKEN =
  * The settings whose value the asking clause asks for, as written: "Which kubelet --hairpin-mode value",
  * "what value should externalTrafficPolicy have", "clusterDNS 的值需要改为多少".
  */
+/**
+ * The settings the asking clause asks for by name as what is asked: "哪个 dnsPolicy", "which externalTrafficPolicy
+ * value". A line that answers names the setting.
+ */
+export function settingsAskedByName(focus: string): string[] {
+  const found = new Set<string>();
+  for (const match of focus.matchAll(WHICH_SETTING_NAME)) {
+    const name = match[1] ?? match[2];
+    if (name) found.add(name);
+  }
+  return [...found];
+}
+
+const WHICH_SETTING_NAME =
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
+
 export function askedSettings(focus: string): string[] {
   if (!VALUE_ASKED.test(focus)) return [];
   return [...new Set(focus.match(SETTING_TOKEN) ?? [])];

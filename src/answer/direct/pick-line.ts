@@ -7,7 +7,7 @@ import type { Chunk, DocRecord } from '../../core/types.js';
 import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from '../rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from '../shared-weight.js';
 import type { Concepts } from '../types.js';
-import { askedSettings, type FactAsk, factAsk, ownerTerms } from './asking.js';
+import { askedSettings, type FactAsk, factAsk, ownerTerms, settingsAskedByName } from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import {
   DEFAULT_WORDS,
@@ -175,8 +175,17 @@ function findDirect(
   // "Which kubelet --hairpin-mode value ...": when some line states the setting named, as it is written, with a
   // value, only such lines answer.
   const named = askedSettings(ask.focus);
+  // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
+  const byName = settingsAskedByName(ask.focus).map(
+    (name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'),
+  );
+  // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
+  // names (`:8181/ready`), only such lines answer.
+  const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
   let best: { candidate: Candidate; score: number } | null = null;
   let stating: { candidate: Candidate; score: number } | null = null;
+  let naming: { candidate: Candidate; score: number } | null = null;
+  let binding: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -210,13 +219,36 @@ function findDirect(
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
+      if (byName.some((name) => name.test(candidate.quote)) && (!naming || score > naming.score))
+        naming = { candidate, score };
+      if (endpoints.some((endpoint) => endpoint.test(candidate.quote)) && (!binding || score > binding.score))
+        binding = { candidate, score };
     }
   }
   if (stating) best = stating;
+  else if (naming) best = naming;
+  else if (binding) best = binding;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** A one-segment URL path a question names: "/ready", "/healthz", "/metrics" (not a file path). */
+const ENDPOINT = /(?<![\w.:/-])\/([a-z][a-z0-9_-]*)(?![\w./-])/gi;
+
+/**
+ * The endpoints the question names whose name the asking clause repeats ("the /health endpoint ... which port does
+ * the health plugin listen on"), as patterns of a port bound to them (`:8080/health`).
+ */
+export function endpointsAsked(question: string, focus: string): RegExp[] {
+  const focusWords = termsRead(focus);
+  const found = new Set<string>();
+  for (const match of question.matchAll(ENDPOINT)) {
+    const name = match[1]?.toLowerCase();
+    if (name && (focusWords.has(name) || focus.toLowerCase().includes(`/${name}`))) found.add(name);
+  }
+  return [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
 }
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */

@@ -46,13 +46,13 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "where does it apply the tag": a place on the path (a port, bridge or device), unless a file is named.
   [
     'iface',
-    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
+    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
   ],
   // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
   // "which resolv.conf option" asks for an option of the file, not for the file.
   [
     'path',
-    /\bwhere\b|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s+(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|entry|entries)\b)|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s*(?:的)?\s*(?:选项|選項|参数|參數|字段|配置项|配置項))|文件|目录|目錄|在哪/i,
+    /\bwhere\b|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s+(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|entry|entries)\b)|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s*(?:的)?\s*(?:选项|選項|参数|參數|字段|配置项|配置項))|文件|目录|目錄|在哪/i,
   ],
   // The namespace asked about ("which namespace is calico-node in"), not one named ("the default namespace").
   [
@@ -90,7 +90,8 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   setting:
     /`[^`\s]*[A-Za-z][^`]*`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z]+\b/,
   // A number, or an identifier's number ("VNI 1", "VLAN ID 100").
-  count: /(?<![\w.])\d{2,}(?![\d.])|\b(?:vni|vlan id|vxlan id|id)\s*[:=为]?\s*\d+/i,
+  // A setting with its number ("ndots:5", "ttl=64") counts too.
+  count: /(?<![\w.])\d{2,}(?![\d.])|\b(?:vni|vlan id|vxlan id|id)\s*[:=为]?\s*\d+|\b[a-z][\w-]*[:=]\d+\b/i,
   // A namespace named as one ("`kube-flannel` 命名空间", "namespace kube-system", "-n calico-system") or a
   // system namespace ("kube-system", "calico-system").
   namespace:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factAsk } from '../../../src/answer/direct/asking.js';
+import { factAsk, settingsAskedByName } from '../../../src/answer/direct/asking.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
   it.each([
@@ -208,5 +208,37 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     '怎么查看 calico-node 为什么没有 Ready？',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
+  });
+
+  it('reads Chinese measure-word interrogatives and "to where" as asking for a value', () => {
+    // Real posts: "哪块" asks which of the interfaces, "转发到哪里" where a request is sent.
+    expect(factAsk('ClusterIP 被加到哪块 Dummy 网卡上？')?.kinds).toEqual(['iface']);
+    expect(factAsk('CoreDNS 把非集群内的域名请求转发到哪里？')?.kinds).toContain('path');
+    // The premise that asks why, with no value asked, stays no fact question.
+    expect(factAsk('K8S的Pod为什么可以解析访问集群之外的域名地址？')).toBeNull();
+  });
+
+  it('reads an amount asked of a named thing as a number', () => {
+    expect(factAsk('Pod 的 resolv.conf 里 ndots 默认是多少？')).toMatchObject({
+      kinds: ['count'],
+      wantsDefault: true,
+    });
+    expect(factAsk('how much is ndots set to in a pod resolv.conf?')?.kinds).toContain('count');
+    // A byte count asked stays an overhead.
+    expect(factAsk('vxlan 封装要减去多少字节')?.kinds).toEqual(['overhead']);
+  });
+
+  it('reads which setting is asked for by its own name', () => {
+    expect(
+      settingsAskedByName('网络配置为 hostNetwork 的 Pod 应该用哪个 dnsPolicy 才能解析集群内的 Service'),
+    ).toEqual(['dnsPolicy']);
+    expect(settingsAskedByName('Which externalTrafficPolicy value keeps the client source IP')).toEqual([
+      'externalTrafficPolicy',
+    ]);
+    // A setting only mentioned, or a kind of setting asked, names none.
+    expect(settingsAskedByName('kube-proxy 用的是哪种模式')).toEqual([]);
+    expect(
+      settingsAskedByName('pods with hostNetwork use dnsPolicy ClusterFirst, which port is DNS on'),
+    ).toEqual([]);
   });
 });

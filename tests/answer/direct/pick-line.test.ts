@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
-import { directAnswer } from '../../../src/answer/direct/pick-line.js';
+import { directAnswer, endpointsAsked } from '../../../src/answer/direct/pick-line.js';
 import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
 import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
@@ -148,5 +148,100 @@ describe('which of several lines stating values answers', () => {
     expect(wordForms('forwarding')).toContain('forward');
     expect(wordForms('docs')).toEqual([]);
     expect(wordForms('class')).toEqual([]);
+  });
+});
+
+describe('a port bound to the endpoint asked, a setting asked by its name', () => {
+  const DNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS',
+    '',
+    '集群内 DNS 由 CoreDNS 提供，通过 Service `kube-dns` 暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    'kubelet 把这个地址写进每个 `dnsPolicy: ClusterFirst` 的 Pod 的 `/etc/resolv.conf`。',
+    '',
+    '外部域名解析慢时先看 Pod 的 resolv.conf：ndots:5 导致每个名字先查多个 search 域。',
+    '',
+    '```',
+    '.:53 {',
+    '    health { lameduck 5s }          # :8080/health 存活',
+    '    ready                           # :8181/ready 就绪',
+    '    prometheus :9153',
+    '}',
+    '```',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 所有 Pod 解析超时 `i/o timeout` | kube-dns 无端点 | `kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns` | 修复 CoreDNS Pod |',
+    '| hostNetwork Pod 解析不了集群内 Service | dnsPolicy 仍为 ClusterFirst | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
+    '',
+  ].join('\n');
+  let kbDir: string;
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    await mkdir(path.join(kbDir, 'dns'));
+    await writeFile(path.join(kbDir, 'dns/coredns.md'), DNS);
+    own = await buildFixtureIndex(kbDir);
+  });
+  afterAll(async () => {
+    await own.cleanup();
+    await rm(kbDir, { recursive: true, force: true });
+  });
+  const quote = (question: string) => {
+    const doc = own.searcher.doc('dns/coredns.md');
+    if (!doc) throw new Error('doc missing');
+    const ask = factAsk(question);
+    if (!ask) throw new Error(`not read as a fact question: ${question}`);
+    return directAnswer(question, [doc], ask)?.quote ?? '';
+  };
+
+  it('reads the endpoints a question names whose name the asking clause repeats', () => {
+    const question =
+      'Health checks and probes for CoreDNS pods: the liveness probe queries the /health endpoint provided by the health plugin. Which port does the CoreDNS health plugin listen on by default?';
+    const found = endpointsAsked(question, 'Which port does the CoreDNS health plugin listen on by default');
+    expect(found.map((pattern) => pattern.test(':8080/health'))).toEqual([true]);
+    expect(found.some((pattern) => pattern.test(':8181/ready'))).toBe(false);
+    // A file path is no endpoint, nor an endpoint the asking clause does not name.
+    expect(
+      endpointsAsked('cat /etc/resolv.conf shows ndots; which port is /metrics on?', 'which port is DNS on'),
+    ).toEqual([]);
+  });
+
+  it('answers which port serves an endpoint from the line binding a port to it', () => {
+    // Real pages: a CoreDNS probes article, a CoreDNS helm chart page.
+    expect(
+      quote(
+        'CoreDNS health and readiness probes are how Kubernetes knows if your DNS service is actually working. The ready plugin indicates whether CoreDNS is ready to serve traffic. Which port does the ready plugin serve /ready on?',
+      ),
+    ).toContain(':8181/ready');
+    expect(
+      quote(
+        'Health checks and probes for CoreDNS pods: the liveness probe queries the /health endpoint provided by the health plugin. Which port does the CoreDNS health plugin listen on by default?',
+      ),
+    ).toContain(':8080/health');
+  });
+
+  it('answers which value a setting asked by its name takes from a line naming the setting', () => {
+    expect(
+      quote(
+        'coredns 的 K8s DNS 策略：Kubernetes 中 Pod 的 DNS 策略有四种类型。网络配置为 hostNetwork 的 Pod 应该用哪个 dnsPolicy 才能解析集群内的 Service？',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+  });
+
+  it('answers an amount asked of a named setting from a line stating it with its number', () => {
+    // A real post: "Service 与 Pod 的 DNS".
+    expect(
+      quote(
+        'Service 与 Pod 的 DNS：DNS 查询可以使用 Pod 中的 /etc/resolv.conf 展开，kubelet 会为每个 Pod 生成此文件。Pod 的 resolv.conf 里 ndots 默认是多少？',
+      ),
+    ).toContain('ndots:5');
   });
 });
