@@ -114,7 +114,10 @@ function askedFact(question: string): FactAsk | null {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =
-      part !== sentence && /\p{Script=Han}/u.test(part) && ASKS.test(part) && kindsIn(part, false).length === 0
+      part !== sentence &&
+      /\p{Script=Han}/u.test(part) &&
+      ASKS.test(part) &&
+      kindsIn(part, false).length === 0
         ? sentence
         : part;
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
