@@ -57,6 +57,7 @@ const TUNING_SETS = [
   'reports6.yaml',
   'facts2.yaml',
   'fills.yaml',
+  'facts3.yaml',
 ];
 const otherSets = (set: string) => TUNING_SETS.filter((other) => other !== set);
 
@@ -423,4 +424,28 @@ describe('confidence that matches the question on the report sets (reports4, rep
       expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(falseAbstentions);
     },
   );
+});
+
+describe('eval on real value questions from Q&A and blog pages (tests/eval/facts3.yaml)', () => {
+  it('answers them with the value at least at the level measured after tuning on it', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts3.yaml'));
+    // 30+ value questions from public Q&A, blog and FAQ pages, none of them a source of the other tuning sets, every
+    // labelled runbook in the KB, most of them in Chinese.
+    await expectFreshRealSet(run, otherSets('facts3.yaml'), { minQuestions: 30, anyHost: true });
+    expect(run.questions.every((q) => q.text !== undefined)).toBe(true);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(10);
+    // Labelled and committed before netkb answered it; measured once right after: fused hit@1 0.933, first-cited
+    // 0.933, direct hit 0.8 (24 of 30), 1 wrong fill (a namespace the question names, not labelled as a name).
+    // Tuned on its misses (Chinese measure-word and "to where" interrogatives, an amount of a named thing as a
+    // number, a setting asked by its name, a port bound to the endpoint asked; the other sets unchanged): direct hit
+    // 0.967 (29 of 30). The open miss: where CoreDNS forwards names outside the cluster.
+    expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.9);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.9,
+      directHit: 0.95,
+      offTopic: 0.1,
+      wrongFills: 1,
+      falseAbstentions: 0,
+    });
+  });
 });

@@ -1,0 +1,302 @@
+/**
+ * Asking forms: whether a question asks for a value (which port, what CIDR or MTU, which interface, the default
+ * next hop; 哪个、多少、是什么、默认), which kinds of value, and the clauses that ask it. Pure.
+ */
+import { rememberRecent } from '../../core/recent.js';
+import { termsRead } from '../rank-rows.js';
+import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
+
+export interface FactAsk {
+  /** What kind of value the question asks for (one or more). */
+  kinds: ValueKind[];
+  /** The question asks for a default ("默认", "default"). */
+  wantsDefault: boolean;
+  /**
+   * The clauses that ask for the value. A real report is long (setup, logs, what was tried) and asks in one
+   * clause: its words pick the line; the rest of the question only breaks ties.
+   */
+  focus: string;
+}
+
+/** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
+const ASKS =
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
+/**
+ * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
+ * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
+ */
+const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
+/**
+ * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
+ * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
+ */
+const CHANGE_ASK =
+  /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
+const CHECK_ASK =
+  /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
+/** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
+const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
+/** Why / how-to questions ask for an explanation or a procedure, not a value. */
+const NOT_A_VALUE =
+  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+/**
+ * "which" and "where" in a statement relate a clause to a noun ("port 8080, which is a port that kubespray
+ * uses", "the node where the pod is deployed"); they ask only in a question, or where a clause starts with them.
+ */
+const RELATIVE =
+  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])|^\s*where(?![a-z])(?!\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)/gi;
+const STATED_DEFAULT =
+  /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
+/** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
+const UNSET =
+  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置/i;
+/** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
+/** A clause that starts by asking, with or without its question mark. */
+const ASKING_START =
+  /^\s*(?:what|which|where(?=\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)|how (?:big|large|many|much))\b/i;
+const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|can you|could you|tell me|is there)\b|^\s*when\b/i;
+/** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
+const DEFAULT_ASKED =
+  /\bdefault\b(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
+
+/**
+ * Clauses of a question: sentences, and their parts joined by commas or "and ... how/why" (a report asks "which
+ * port does it use and how do I change it" in one sentence: the first part asks for a value, the second for a
+ * procedure). "What VXLAN ID and port does it use" stays whole: "and" there joins two things asked.
+ */
+const CLAUSES =
+  /[。！？；;!?\n]+|[.,、](?=\s|$)|(?:(?<=\p{Script=Han})[,、]|[,、](?=\p{Script=Han}))(?![^(（]*[)）])|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|以及|还有|還有|并且|並且/u;
+
+/** The clauses of a text, each with whether its sentence ends in a question mark. */
+function clausesOf(text: string): Array<{ clause: string; question: boolean; sentence: string }> {
+  const out: Array<{ clause: string; question: boolean; sentence: string }> = [];
+  for (const marked of text.match(/[^。！？；;!?\n]+[。！？；;!?]*/gu) ?? []) {
+    // "I haven't changed the default Corefile. ... What could cause this?": only the last of the sentences a
+    // question mark ends is the question.
+    const parts = marked.split(/(?<=[\w)\]"'`]\.)\s+/);
+    for (const [i, sentence] of parts.entries()) {
+      const question = i === parts.length - 1 && /[?？]\s*$/u.test(sentence);
+      for (const clause of sentence.split(CLAUSES))
+        if (clause.trim() !== '') out.push({ clause, question, sentence });
+    }
+  }
+  return out;
+}
+
+/**
+ * The value the question asks for, or null when it is not a fact question. One answer asks it of the same
+ * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
+ * clauses are read once.
+ */
+export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
+
+/**
+ * The headings of an issue template ("What happened:", "What you expected to happen:") label the report's parts;
+ * they ask nothing.
+ */
+const TEMPLATE_LABEL =
+  /\b(?:what happened|what (?:you|did you) expect(?:ed)? to happen|what did you do|how to reproduce it|anything else we need to know|what would you like to be added|why is this needed)\b[^:?\n]{0,40}[?:]/gi;
+
+function askedFact(question: string): FactAsk | null {
+  const text = question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC');
+  const asking: string[] = [];
+  const kinds = new Set<ValueKind>();
+  /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
+  let previous: { clause: string; kinds: ValueKind[] } | null = null;
+  /** Every clause that asked nothing but states a default. */
+  const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
+  let asksDefault = false;
+  /** The clauses that ask how to change something and name no value. */
+  const changeOnly: string[] = [];
+  // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
+  for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
+    // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
+    // what is asked it names in the rest of its sentence.
+    const said =
+      part !== sentence &&
+      /\p{Script=Han}/u.test(part) &&
+      ASKS.test(part) &&
+      kindsIn(part, false).length === 0
+        ? sentence
+        : part;
+    // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
+    // setup; they do not ask.
+    // In a question ("use by default?", "what mode is it in by default"), "by default" asks for the default.
+    const clause = isQuestion
+      ? said
+      : ASKING_START.test(said)
+        ? said.replace(RELATIVE, ' ')
+        : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
+    const questionish = isQuestion || QUESTIONISH.test(clause);
+    // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
+    // about the value.
+    const asks =
+      ASKS.test(clause) ||
+      (questionish && DEFAULT_WORD.test(clause)) ||
+      (isQuestion && /\bwhether\b|是否/i.test(clause));
+    const change = CHANGE_ASK.test(clause);
+    // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
+    const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
+    const stated = previous;
+    previous = null;
+    if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
+      if (DEFAULT_WORD.test(clause)) {
+        previous = { clause, kinds: kindsIn(clause) };
+        defaults.push(previous);
+      }
+      continue;
+    }
+    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+      continue;
+    const clauseKinds = kindsIn(clause);
+    const own = clauseKinds.length;
+    if (change) clauseKinds.push('setting');
+    // Nothing but "the default ..." asked: the line that states that default.
+    if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
+    if (clauseKinds.length === 0) continue;
+    // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
+    // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
+    if (own === 0 && stated && stated.kinds.length > 0) {
+      asking.push(stated.clause.trim());
+      for (const kind of stated.kinds) kinds.add(kind);
+    } else if (own === 0 && !asks && !REFERS_BACK.test(clause)) {
+      // "How to configure hosts to support underlay subnets? Where does kubeovn apply the tag?": a change that
+      // names no value (nor refers to one asked: "and how to configure it") is asked only when nothing else is.
+      changeOnly.push(clause.trim());
+      continue;
+    }
+    asking.push(clause.trim());
+    for (const kind of clauseKinds) kinds.add(kind);
+    if (DEFAULT_WORD.test(clause)) asksDefault = true;
+  }
+  if (asking.length === 0 && changeOnly.length > 0) {
+    asking.push(...changeOnly);
+    kinds.add('setting');
+    if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
+  }
+  if (asking.length === 0) return null;
+  // The default asked for, and stated around the question ("which is the default subnet ...? Expected: the default
+  // subnet is ovn-default"): those statements say which default is meant.
+  if (asksDefault)
+    for (const stated of defaults)
+      if (!asking.includes(stated.clause.trim()) && stated.kinds.some((kind) => kinds.has(kind)))
+        asking.push(stated.clause.trim());
+  const focus = asking.join(' ');
+  return {
+    kinds: [...kinds],
+    wantsDefault: /默认|默認|\bdefault\b/i.test(focus) || UNSET.test(focus),
+    focus,
+  };
+}
+
+/** A camelCase key ("which dnsPolicy"): a setting asked for by its name. */
+const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
+/** The setting's name is what the interrogative asks about: "which externalTrafficPolicy value keeps the IP". */
+const WHICH_SETTING =
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
+
+/** The noun an interrogative asks about: "which interface gets ...", "what protocols does ...". */
+const ASKED_NOUN = /\b(?:which|what)\s+([\w-]+)(?:\s+([\w-]+))?/i;
+
+/**
+ * "clusterDNS 的值 10.0.0.10 需要改为多少", "what should the value be": the value asked for has the shape of the one
+ * the clause gives (an address, a CIDR, a number).
+ */
+const VALUE_ASKED = /值|\bvalues?\b|改为|改成|改為/i;
+const GIVEN_VALUE: Array<[ValueKind, RegExp]> = [
+  ['cidr', /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)/],
+  ['addr', /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d/])/],
+  ['count', /(?<![\w.])\d{2,}(?![\d.])/],
+];
+
+/**
+ * The kinds of value a clause asks for. With `amount`, an amount asked of a thing no kind names is a number; without,
+ * such a clause names no kind (a Chinese clause whose sentence names it: "...MTU应该一致，使用VXLAN的话应该是多少").
+ */
+function kindsIn(said: string, amount = true): ValueKind[] {
+  // "文件 /etc/kubernetes/kubelet-conf.yml 中 clusterDNS 的值": a file the clause names by its path is where the
+  // value is, not what is asked.
+  const unnamed = said.replace(FILE_WORD, ' ');
+  const text =
+    unnamed !== said && VALUE_PATTERNS.path.test(said) && !PATH_ASKED.test(unnamed) ? unnamed : said;
+  const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  // "Which interface gets the .2 address of the node subnet": the interface is asked, the rest is context.
+  const asked = ASKED_NOUN.exec(text);
+  const kindsOf = (word: string | undefined) =>
+    word ? KIND_WORDS.filter(([, pattern]) => pattern.test(word)).map(([kind]) => kind) : [];
+  const first = kindsOf(asked?.[1]);
+  const head = first.length > 0 ? first : kindsOf(asked?.[2]);
+  if (head.length === 1 && head[0] === 'iface' && kinds.length > 1) return ['iface'];
+  // A value asked for by the one given ("the value 10.0.0.10 should be what"), when no kind is named.
+  if (!kinds.some((kind) => kind !== 'path' && kind !== 'setting') && VALUE_ASKED.test(text)) {
+    const given = GIVEN_VALUE.find(([, pattern]) => pattern.test(text));
+    if (given) return [...kinds.filter((kind) => kind !== 'setting'), given[0]];
+    // "nf_conntrack_max 默认值是多少": a number.
+    if (/多少|how (?:much|many|big|large)/i.test(text)) return [...kinds, 'count'];
+  }
+  // "ndots 默认是多少", "how much is the conntrack limit": a number, when no kind is named.
+  if (amount && kinds.length === 0 && HOW_MUCH.test(text)) return ['count'];
+  // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
+  if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
+  if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
+  // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
+  if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
+    return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
+  // "the gateway address": the role is asked.
+  if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
+  return kinds;
+}
+
+/** Asking for an amount: 多少 (not 多少字节, an overhead, nor 多少个, a count named already), how much or many. */
+const HOW_MUCH = /多少|how (?:much|many)\b/i;
+
+/** The words that ask for a file by its kind, and the path kind's words without them. */
+const FILE_WORD = /(?<!哪个|哪個|什么|什麼|哪些)(?:文件|目录|目錄)/g;
+const PATH_ASKED = KIND_WORDS.find(([kind]) => kind === 'path')?.[1] ?? /$^/;
+
+/**
+ * "Which resolv.conf option", "which IPPool field", "哪个 kubelet 参数": the words between the interrogative and the
+ * kind of setting asked name what the setting belongs to. Only those the rest of the clause does not repeat.
+ */
+const OWNED_SETTING =
+  /\b(?:which|what)\s+((?:[\w.-]+\s+){1,2}?)(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|(?:environment|env) var(?:iable)?s?)\b|(?:哪个|哪個|什么|什麼)\s*([\w.-]+(?:\s+[\w.-]+)?)\s*(?:的)?\s*(?:参数|參數|选项|選項|字段|配置项|配置項|环境变量|環境變數)/gi;
+
+export function ownerTerms(focus: string): ReadonlySet<string> {
+  const owner = new Set<string>();
+  for (const match of focus.matchAll(OWNED_SETTING)) {
+    const named = termsRead(match[1] ?? match[2] ?? '');
+    const rest = termsRead(focus.replace(match[0], ' '));
+    for (const term of named.keys()) if (!rest.has(term)) owner.add(term);
+  }
+  return owner;
+}
+
+/** A setting as a question writes it: a --flag, a camelCase key, an ENV_VAR. */
+const SETTING_TOKEN =
+  /(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
+
+/**
+ * The settings whose value the asking clause asks for, as written: "Which kubelet --hairpin-mode value",
+ * "what value should externalTrafficPolicy have", "clusterDNS 的值需要改为多少".
+ */
+/**
+ * The settings the asking clause asks for by name as what is asked: "哪个 dnsPolicy", "which externalTrafficPolicy
+ * value". A line that answers names the setting.
+ */
+export function settingsAskedByName(focus: string): string[] {
+  const found = new Set<string>();
+  for (const match of focus.matchAll(WHICH_SETTING_NAME)) {
+    const name = match[1] ?? match[2];
+    if (name) found.add(name);
+  }
+  return [...found];
+}
+
+const WHICH_SETTING_NAME =
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
+
+export function askedSettings(focus: string): string[] {
+  if (!VALUE_ASKED.test(focus)) return [];
+  return [...new Set(focus.match(SETTING_TOKEN) ?? [])];
+}

@@ -1,0 +1,314 @@
+/**
+ * Line choice: among the lines of the retrieved runbooks that hold a value of the asked kind, the one that states
+ * it (sharing most of the asking words), quoted exactly with its source lines. Pure.
+ */
+import { rememberRecent } from '../../core/recent.js';
+import type { Chunk, DocRecord } from '../../core/types.js';
+import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from '../rank-rows.js';
+import { reweighted, sharedWeight, wantedTerms } from '../shared-weight.js';
+import type { Concepts } from '../types.js';
+import { askedSettings, type FactAsk, factAsk, ownerTerms, settingsAskedByName } from './asking.js';
+import { type Candidate, candidatesOf } from './lines.js';
+import {
+  DEFAULT_WORDS,
+  hasKindWords,
+  KIND_BIT,
+  KINDS,
+  kindMask,
+  kindWordsOf,
+  statesSetting,
+  VALUE_PATTERNS,
+  type ValueKind,
+  valueText,
+} from './value-shapes.js';
+import { camelTerms, withTranslations, wordForms } from './words.js';
+
+/** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
+const SHOULD_ASK = /\bshould\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
+const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
+/** Port-like numbers of a text (not the parts of an address). */
+const NUMBERS = /(?<![\d.])\d{2,5}(?![\d.])/g;
+
+/** A setting asked for by its form, and the form: an environment variable (`IP_AUTODETECTION_METHOD`), a flag. */
+const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
+  [/\b(?:environment|env) var(?:iable)?s?\b|环境变量|環境變數/i, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
+  [/\b(?:command[- ]line )?flags?\b|命令行参数|命令行參數/i, /(?<![\w-])--[a-z][a-z0-9-]+/],
+];
+
+/** Whether every term of a row's key is one of the question's. */
+function keyNamed(key: string, question: ReadonlyMap<string, number>): boolean {
+  const keyTerms = [...termsRead(key).keys()];
+  return keyTerms.length > 0 && keyTerms.every((term) => question.has(term));
+}
+
+/** Per candidate line: the terms and glossary concepts of its context (the same for every question). */
+const contextTermCache: PerConcepts<ReadonlyMap<string, number>> = new WeakMap();
+
+function contextTermsOf(candidate: Candidate, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  return rememberedFor(contextTermCache, candidate, concepts, () =>
+    termsWithConcepts(candidate.context, concepts),
+  );
+}
+
+export interface DirectQuote {
+  chunk: Chunk;
+  /** The source lines the quote spans (a wrapped sentence spans two). */
+  line: number;
+  endLine: number;
+  quote: string;
+  /** How well the line matches the asking words (2.5 is the least that counts; see `directAnswer`). */
+  score: number;
+}
+
+/**
+ * The line that states the asked value: it must hold a value of an asked kind; among those, the one sharing
+ * most of the question's words (with its table header and headings), preferring one that says "default" when
+ * the question asks for the default, prose and table rows over text blocks, and the first doc.
+ */
+export function directAnswer(
+  question: string,
+  docs: readonly DocRecord[],
+  ask: FactAsk,
+  concepts?: Concepts,
+): DirectQuote | null {
+  // One answer asks twice with the same docs (which doc leads, then the answer itself): the second is a look-up.
+  const key = `${ask.kinds.join(',')}\u0000${ask.wantsDefault}\u0000${ask.focus}\u0000${question}`;
+  const last = lastDirect;
+  if (last && last.key === key && last.concepts === concepts && sameDocs(last.docs, docs)) return last.found;
+  const found = findDirect(question, docs, ask, concepts);
+  lastDirect = { key, docs: [...docs], concepts, found };
+  return found;
+}
+
+let lastDirect: {
+  key: string;
+  docs: readonly DocRecord[];
+  concepts: Concepts | undefined;
+  found: DirectQuote | null;
+} | null = null;
+
+function sameDocs(a: readonly DocRecord[], b: readonly DocRecord[]): boolean {
+  return a.length === b.length && a.every((doc, i) => doc === b[i]);
+}
+
+/**
+ * The asking clauses' terms, concepts and translations, remembered for the last few per concepts function: one
+ * answer looks for the value in a few lists of docs (which doc leads, whether to answer anyway, the answer itself).
+ * Not to be changed.
+ */
+const askingMemo: PerConcepts<(text: string) => ReadonlyMap<string, number>> = new WeakMap();
+/** The one key of askingMemo (its value depends on the concepts function only). */
+const ASKING = {};
+
+function askingTerms(text: string, concepts: Concepts | undefined): ReadonlyMap<string, number> {
+  const remembered = rememberedFor(askingMemo, ASKING, concepts, () =>
+    rememberRecent(
+      (asking: string) => {
+        const found = withTranslations(termsWithConcepts(asking, concepts));
+        for (const [term, weight] of camelTerms(asking)) if (!found.has(term)) found.set(term, weight);
+        return found;
+      },
+      {
+        size: 4,
+        minLength: 0,
+      },
+    ),
+  );
+  return remembered(text);
+}
+
+function findDirect(
+  question: string,
+  docs: readonly DocRecord[],
+  ask: FactAsk,
+  concepts: Concepts | undefined,
+): DirectQuote | null {
+  // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
+  const focus = askingTerms(ask.focus, concepts);
+  const questionTerms = termsRead(question);
+  // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
+  // lines apart less than the other words of the question.
+  const kindWords = kindMask(ask.kinds);
+  const valueKinds: ValueKind[] = ask.kinds.filter((kind) => kind !== 'setting' && kind !== 'default');
+  const wantsSetting = ask.kinds.includes('setting');
+  // "which environment variable", "which flag": only a setting of that form answers.
+  const form = wantsSetting ? SETTING_FORMS.find(([asked]) => asked.test(ask.focus))?.[1] : undefined;
+  const wantsFallback = ask.kinds.includes('default');
+  // Only lines holding a value of an asked kind can be picked.
+  let holding = 0;
+  for (const kind of valueKinds) holding |= KIND_BIT[kind];
+  if (wantsSetting) holding |= KIND_BIT.setting;
+  if (wantsFallback) holding |= KIND_BIT.default;
+  // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
+  // either way): a long question's terms are weighed only when some such line has them.
+  const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
+  const wanted: Array<[string, number]> = [];
+  // "Which resolv.conf option ...", "Which IPPool field ...": the words naming what the setting belongs to are in
+  // every line about that file or resource; the rest of the clause says which of its settings is meant.
+  const owner = ownerTerms(ask.focus);
+  const taken = new Set<string>();
+  const want = (written: string, weight: number) => {
+    // A word no line has in the form written, in a form some line has ("masquerades" ↔ masquerade).
+    const term = lineTerms.some((held) => held.has(written))
+      ? written
+      : wordForms(written).find((form) => lineTerms.some((held) => held.has(form)));
+    if (term === undefined || taken.has(term)) return;
+    taken.add(term);
+    wanted.push([
+      term,
+      (focus.has(written) ? weight : weight * 0.25) *
+        (hasKindWords(term, kindWords) || owner.has(written) ? 0.5 : 1),
+    ]);
+  };
+  // The question's terms, then the asking clause's others.
+  for (const [term, weight] of questionTerms) want(term, weight);
+  for (const [term, weight] of focus) if (!questionTerms.has(term)) want(term, weight);
+  for (const [term, weight] of camelTerms(question))
+    if (!questionTerms.has(term) && !focus.has(term)) want(term, weight);
+  // Only of a setting: "what MTU should the pod get" asks for the value, wherever it is stated.
+  const prescribed = wantsSetting && SHOULD_ASK.test(ask.focus);
+  // The port the question itself names ("listening on 80 instead of 8080", "the :10249/healthz url").
+  const echoed = new Set(ask.kinds.includes('port') ? (question.match(NUMBERS) ?? []) : []);
+  const wantedOnce = wantedTerms(wanted);
+  // A setting line answers "how do I change the MTU" only when it is about the MTU.
+  const about = kindMask(valueKinds);
+  // "Which kubelet --hairpin-mode value ...": when some line states the setting named, as it is written, with a
+  // value, only such lines answer.
+  const named = askedSettings(ask.focus);
+  // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
+  const byName = settingsAskedByName(ask.focus).map(
+    (name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'),
+  );
+  // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
+  // names (`:8181/ready`), only such lines answer.
+  const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
+  let best: { candidate: Candidate; score: number } | null = null;
+  let stating: { candidate: Candidate; score: number } | null = null;
+  let naming: { candidate: Candidate; score: number } | null = null;
+  let binding: { candidate: Candidate; score: number } | null = null;
+  for (const [rank, doc] of docs.entries()) {
+    // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
+    const title = terms(doc.title);
+    const asked = reweighted(
+      wantedOnce,
+      wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
+    );
+    for (const candidate of linesHolding(doc, holding)) {
+      const { values, kindWords: quoteKinds } = quoteFacts(candidate);
+      const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
+      // A command that changes a setting answers which setting or how to change it, not what the default is.
+      if (candidate.settingOnly && ask.wantsDefault) continue;
+      const setting =
+        wantsSetting &&
+        (values & KIND_BIT.setting) !== 0 &&
+        (about === 0 || (quoteKinds & about) !== 0) &&
+        (form === undefined || form.test(candidate.quote));
+      const fallback = wantsFallback && (values & KIND_BIT.default) !== 0;
+      if (!value && !setting && !fallback) continue;
+      // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
+      // that changes it answers a "how do I change" best.
+      let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
+      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+      if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
+      if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
+      // bridge didn't apply any vlan tagging").
+      if (candidate.key)
+        score += keyNamed(candidate.key, focus) ? 1.5 : keyNamed(candidate.key, questionTerms) ? 0.75 : 0;
+      score *= candidate.weight * (rank === 0 ? 1 : 0.6);
+      if (!best || score > best.score) best = { candidate, score };
+      if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
+        stating = { candidate, score };
+      if (byName.some((name) => name.test(candidate.quote)) && (!naming || score > naming.score))
+        naming = { candidate, score };
+      if (endpoints.some((endpoint) => endpoint.test(candidate.quote)) && (!binding || score > binding.score))
+        binding = { candidate, score };
+    }
+  }
+  if (stating) best = stating;
+  else if (naming) best = naming;
+  else if (binding) best = binding;
+  // A line sharing almost nothing with the question is a value by coincidence.
+  if (!best || best.score < 2.5) return null;
+  const { chunk, line, endLine, quote } = best.candidate;
+  return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** A one-segment URL path a question names: "/ready", "/healthz", "/metrics" (not a file path). */
+const ENDPOINT = /(?<![\w.:/-])\/([a-z][a-z0-9_-]*)(?![\w./-])/gi;
+
+/**
+ * The endpoints the question names whose name the asking clause repeats ("the /health endpoint ... which port does
+ * the health plugin listen on"), as patterns of a port bound to them (`:8080/health`).
+ */
+export function endpointsAsked(question: string, focus: string): RegExp[] {
+  const focusWords = termsRead(focus);
+  const found = new Set<string>();
+  for (const match of question.matchAll(ENDPOINT)) {
+    const name = match[1]?.toLowerCase();
+    if (name && (focusWords.has(name) || focus.toLowerCase().includes(`/${name}`))) found.add(name);
+  }
+  return [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
+}
+
+/** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
+const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
+
+function quoteFacts(candidate: Candidate): { values: number; kindWords: number } {
+  let facts = quoteFactCache.get(candidate);
+  if (!facts) {
+    let values = 0;
+    for (const kind of KINDS)
+      if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
+    if (candidate.settingOnly) values &= KIND_BIT.setting;
+    facts = { values, kindWords: kindWordsOf(candidate.quote) };
+    quoteFactCache.set(candidate, facts);
+  }
+  return facts;
+}
+
+/** Per list of candidate lines (one doc's, holding some kinds): the terms of all their contexts. */
+const contextTermsCache: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function contextTermsIn(lines: readonly Candidate[], concepts: Concepts | undefined): ReadonlySet<string> {
+  return rememberedFor(contextTermsCache, lines, concepts, () => {
+    const held = new Set<string>();
+    for (const line of lines) for (const term of contextTermsOf(line, concepts).keys()) held.add(term);
+    return held;
+  });
+}
+
+/** Per doc and set of kinds (KIND_BIT bits): its candidate lines holding a value of one of them, in order. */
+const holdingCache = new WeakMap<DocRecord, Map<number, readonly Candidate[]>>();
+
+function linesHolding(doc: DocRecord, kinds: number): readonly Candidate[] {
+  let byKinds = holdingCache.get(doc);
+  if (!byKinds) {
+    byKinds = new Map();
+    holdingCache.set(doc, byKinds);
+  }
+  let lines = byKinds.get(kinds);
+  if (!lines) {
+    lines = doc.chunks.flatMap((chunk) =>
+      candidatesOf(chunk).filter((candidate) => (quoteFacts(candidate).values & kinds) !== 0),
+    );
+    byKinds.set(kinds, lines);
+  }
+  return lines;
+}
+
+/**
+ * A line this well matched (value of the asked kind, most of the asking words) is the answer even when retrieval
+ * as a whole was not confident: a short value question shares few words with any runbook, so its retrieval score
+ * is low, yet the line that states the value is unmistakable. Measured on the eval sets: right lines score 7-9,
+ * coincidental ones under 6.
+ */
+export const CONFIDENT_FACT = 6.5;
+
+/** The top runbook's line that answers a fact question confidently, or null. */
+export function confidentFact(question: string, doc: DocRecord, concepts?: Concepts): DirectQuote | null {
+  const ask = factAsk(question);
+  if (!ask) return null;
+  const found = directAnswer(question, [doc], ask, concepts);
+  return found && found.score >= CONFIDENT_FACT ? found : null;
+}

@@ -1,0 +1,180 @@
+/**
+ * Value shapes: the kinds of value a question asks for (port, MTU, CIDR, interface, ...), the words that name each
+ * kind, and what a value of each kind looks like in a runbook line. Pure.
+ */
+
+export type ValueKind =
+  | 'port'
+  | 'mtu'
+  | 'overhead'
+  | 'cidr'
+  | 'ip'
+  | 'addr'
+  | 'iface'
+  | 'path'
+  | 'setting'
+  | 'count'
+  | 'namespace'
+  | 'duration'
+  | 'default';
+
+export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
+  // "what do I need to open between the nodes" asks for ports too.
+  [
+    'port',
+    /端口|埠|\bports?\b|\bprotocols?\b|协议|協議|\b(?:open|allow|whitelist|unblock)\b(?=[^.?!]*\b(?:between (?:the )?(?:nodes|hosts)|firewall|security group)\b)|放行|开放|開放|放通/i,
+  ],
+  ['mtu', /\bmtu\b/i],
+  // "how many conntrack entries per core": a number (a byte count is an overhead, below).
+  // A limit or an identifier asked for is a number too: "the conntrack max per core", "the VNI".
+  [
+    'count',
+    /\bhow many\b(?!\s+bytes)|多少个|多少個|多少条|多少條|几个|幾個|几条|幾條|\b(?:max(?:imum)?|min(?:imum)?|limit)\b|上限|下限|\bvni\b|\bvlan id\b|\bvxlan id\b/i,
+  ],
+  [
+    'overhead',
+    /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
+  ],
+  // "subnet.env" is a file, not a subnet.
+  ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
+  ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
+  // A name server is named by its address or by the resolv.conf that lists it.
+  [
+    'addr',
+    /\bip\b(?!\s*(?:range|pool|block|-in-ip))|\baddress\b|地址(?!段|池)|\bname ?servers?\b|\bupstream\b|上游/i,
+  ],
+  // "where does it apply the tag": a place on the path (a port, bridge or device), unless a file is named.
+  [
+    'iface',
+    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
+  ],
+  // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
+  // "which resolv.conf option" asks for an option of the file, not for the file.
+  [
+    'path',
+    /\bwhere\b|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bname ?servers?\b|\bupstream\b|上游|\bwhich (?:file|path|directory|dir)\b|\b(?:which|what)\s+(?:[\w-]+\s+)?[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s+(?:options?|settings?|fields?|keys?|parameters?|params?|flags?|directives?|entry|entries)\b)|(?:哪个|哪個)\s*[\w.-]+\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b(?!\s*(?:的)?\s*(?:选项|選項|参数|參數|字段|配置项|配置項))|文件|目录|目錄|在哪/i,
+  ],
+  // The namespace asked about ("which namespace is calico-node in"), not one named ("the default namespace").
+  [
+    'namespace',
+    /\b(?:which|what)\s+(?:[\w-]+\s+)?namespaces?\b|\bin which namespace\b|(?:哪个|哪個|什么|什麼)\s*(?:命名空间|命名空間)|(?:命名空间|命名空間)\s*(?:是|在)?\s*(?:哪|什么|什麼)/i,
+  ],
+  // "the UDP conntrack timeout", "the sync period": a time.
+  ['duration', /\btimeouts?\b|\binterval\b|\bperiod\b|超时|超時|间隔|間隔|周期|週期/i],
+  // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
+  [
+    'setting',
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|(?:environment|env) var(?:iable)?s?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|环境变量|環境變數/,
+  ],
+];
+
+const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
+
+export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
+  // "UDP 8472", "53/UDP", "30000-32767", ":8080/health" or "127.0.0.1:10249" (a listen address), "IP 协议 4".
+  port: /(?:udp|tcp|sctp|port|dstport|端口|埠)\s*[:=]?\s*\*{0,2}\d{2,5}(?!\d)|(?<![\d.])\d{2,5}\*{0,2}\s*(?:\/(?:udp|tcp)|端口|埠)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|(?:(?<![\w.:])|(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}):\d{2,5}(?![\d:])|(?:协议|協議|protocol|proto)\s*\d{1,3}(?!\d)/i,
+  mtu: /(?<![\d.])(?:1[0-9]{3}|9000|8950)(?![\d.])/,
+  // The bytes an encapsulation takes: "MTU - 100", "减 100", "58 字节".
+  overhead:
+    /mtu\s*[-−]\s*\d{2,3}(?!\d)|(?:减|減|预留|預留)\s*\d{2,3}(?!\d)|(?<![\d.])\d{2,3}\s*(?:字节|位元組|bytes?\b)/i,
+  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+/i,
+  // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
+  ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,
+  // Any single address (not a CIDR): "what is the DNS IP".
+  addr: new RegExp(`${IPV4}(?![\\d/]|\\.\\d)`),
+  iface:
+    /`[a-z][a-z0-9_.-]*[0-9a-z]`|\b(?:eth|ens|enp|bond|br-|ovn0|tunl0|flannel\.1|cni0|vxlan\.calico|genev_sys_|cilium_)[a-z0-9_.-]*/i,
+  // A file or directory path.
+  path: /(?:^|[\s`(（"'])\/(?:[\w.-]+\/)+[\w.-]+/,
+  // A named setting: a code-formatted key, an ENV_VAR, a --flag, a camelCase field.
+  setting:
+    /`[^`\s]*[A-Za-z][^`]*`|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|(?<![\w-])--[a-z][a-z0-9-]+|\b[a-z]+[A-Z][A-Za-z]+\b/,
+  // A number, or an identifier's number ("VNI 1", "VLAN ID 100").
+  // A setting with its number ("ndots:5", "ttl=64") counts too.
+  count: /(?<![\w.])\d{2,}(?![\d.])|\b(?:vni|vlan id|vxlan id|id)\s*[:=为]?\s*\d+|\b[a-z][\w-]*[:=]\d+\b/i,
+  // A namespace named as one ("`kube-flannel` 命名空间", "namespace kube-system", "-n calico-system") or a
+  // system namespace ("kube-system", "calico-system").
+  namespace:
+    /(?:命名空间|命名空間|\bnamespace|(?<![\w-])-n)\s*[:=]?\s*`?[a-z0-9]+(?:-[a-z0-9]+)+`?|`[a-z0-9]+(?:-[a-z0-9]+)*`\s*(?:命名空间|命名空間|namespace)|\b(?:kube-system|kube-public|[a-z0-9]+-system)\b/i,
+  // "30 秒", "24h", "5s", "1m0s", "300 seconds".
+  duration:
+    /(?<![\w.])\d+(?:\.\d+)?\s*(?:秒|分钟|分鐘|小时|小時|毫秒|ms|s|sec|seconds?|m|min|minutes?|h|hours?)(?![a-z\d])/i,
+  default: /默认|默認|\bdefault\b/i,
+};
+
+/**
+ * A path inside a command (`cat /sys/...`) is not the path a line states: commands are dropped for paths. A setting
+ * with its value (`resolvConf: /run/systemd/resolve/resolv.conf`) is no command: it states the path.
+ */
+export function valueText(kind: ValueKind, quote: string): string {
+  return kind === 'path' ? quote.replace(SHELL_SPAN, ' ') : quote;
+}
+
+/** A shell command quoted in a line (`cat /sys/...`), not a setting with its value (`forward . /etc/resolv.conf`). */
+const SHELL_SPAN =
+  /`(?:sudo\s+)?(?:cat|ls|cd|grep|egrep|ip|ss|netstat|kubectl|crictl|docker|curl|wget|tcpdump|ovs-vsctl|ovs-ofctl|ovs-appctl|ovn-nbctl|ovn-sbctl|systemctl|journalctl|iptables|iptables-save|ip6tables|nft|ipvsadm|conntrack|sysctl|echo|vi|vim|nano|less|more|tail|head|find|stat|mount|ping|nslookup|dig|calicoctl|cilium|cilium-dbg|ethtool|modprobe|lsmod|awk|sed|jq|tee|chmod|rm|mv|cp)\b[^`]*`/g;
+
+/** A line that states a default: the word, or a default route. */
+export const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
+
+/** Whether a line states one of the settings with a value (`--hairpin-mode=hairpin-veth`, `natOutgoing: true`). */
+export function statesSetting(settings: readonly string[], quote: string): boolean {
+  const lower = quote.toLowerCase();
+  return settings.some((setting) => {
+    const name = setting.toLowerCase();
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      const before = lower[at - 1] ?? ' ';
+      if (/[\w-]/.test(before)) continue;
+      if (/^["'`]?\s*[=:：]\s*["'`]?[\w./-]/.test(lower.slice(at + name.length))) return true;
+    }
+    return false;
+  });
+}
+
+/** One bit per value kind (KIND_BIT), for the per-line and per-term tests below. */
+export const KINDS: readonly ValueKind[] = Object.keys(VALUE_PATTERNS) as ValueKind[];
+export const KIND_BIT = Object.fromEntries(KINDS.map((kind, i) => [kind, 1 << i])) as Record<
+  ValueKind,
+  number
+>;
+
+export function kindMask(kinds: readonly ValueKind[]): number {
+  let mask = 0;
+  for (const [kind] of KIND_WORDS) if (kinds.includes(kind)) mask |= KIND_BIT[kind];
+  return mask;
+}
+
+/** Which kinds' words (KIND_WORDS) a text has, as KIND_BIT bits. */
+export function kindWordsOf(text: string): number {
+  let mask = 0;
+  for (const [kind, pattern] of KIND_WORDS) if (pattern.test(text)) mask |= KIND_BIT[kind];
+  return mask;
+}
+
+/**
+ * Whether a question term has a word of one of the kinds in `kinds` (KIND_BIT bits): `kindWordsOf(term) & kinds`,
+ * testing only the patterns of those kinds (one or two asked, of a dozen). A long question has a thousand terms,
+ * most of them new: per term, the bits tested so far and those found are remembered. Bounded: cleared when full.
+ */
+const termKindWords = new Map<string, number>();
+const TERM_KIND_WORDS_KEPT = 50_000;
+/** The remembered value: tested bits above this shift, found bits below. */
+const TESTED_SHIFT = 16;
+
+export function hasKindWords(term: string, kinds: number): boolean {
+  if (kinds === 0) return false;
+  const known = termKindWords.get(term) ?? 0;
+  let tested = known >>> TESTED_SHIFT;
+  let found = known & ((1 << TESTED_SHIFT) - 1);
+  if ((kinds & ~tested) !== 0) {
+    for (const [kind, pattern] of KIND_WORDS) {
+      const bit = KIND_BIT[kind];
+      if ((kinds & bit) === 0 || (tested & bit) !== 0) continue;
+      if (pattern.test(term)) found |= bit;
+      tested |= bit;
+    }
+    if (termKindWords.size >= TERM_KIND_WORDS_KEPT) termKindWords.clear();
+    termKindWords.set(term, (tested << TESTED_SHIFT) | found);
+  }
+  return (found & kinds) !== 0;
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { factAsk, settingsAskedByName } from '../../../src/answer/direct/asking.js';
+
+describe('factAsk: does the question ask for a value, and which kind', () => {
+  it.each([
+    ['kube-ovn 跨节点 geneve 隧道需要在安全组放行哪个 udp 端口', ['port'], false],
+    ['nodeport 默认端口范围是多少', ['port', 'cidr'], true],
+    ['what is the default service cidr of a kubeadm cluster', ['cidr'], true],
+    ['what MTU should the pod interface get with a vxlan overlay', ['mtu'], false],
+    ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
+    ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
+    // Real reports: the value is asked in one clause of a long text that also asks how or why.
+    // ...and "how to configure it" asks for the setting that changes it.
+    [
+      'port 179 is already used by frr on the host. Which port does calico use for BGP and how to configure it?',
+      ['port', 'setting'],
+      false,
+    ],
+    ['Why do my pods time out? What is the ports needed for calico between vlans', ['port'], false],
+    ['节点上多了 100.64.0.2 这个地址，这个网段是从哪来的', ['cidr'], false],
+    // How to change a setting asks for the setting (and its value): real askers' phrasings.
+    ['how could i modify the mtu of the pod interface', ['mtu', 'setting'], false],
+    [
+      'How to adjust the 179 port of bird in the Calico service deployed through Helm?',
+      ['port', 'setting'],
+      false,
+    ],
+    [
+      'Currently the default IP block range is /26 like below. Is there any way to change this? Such as change it to /24.',
+      ['cidr', 'setting'],
+      true,
+    ],
+    ['kube-ovn 的 pod mtu 怎么修改', ['mtu', 'setting'], false],
+    // A mode or method asked for is a setting's value; "how many" asks for a number (real reports); "by default"
+    // in a question asks for the default.
+    ['Which IP autodetection method does calico/node use by default?', ['addr', 'setting'], true],
+    ['kube-proxy 用的是哪种模式', ['setting'], false],
+    ['How many conntrack entries per CPU core does kube-proxy allow by default?', ['count'], true],
+    ['how many bytes does vxlan take from the MTU', ['mtu', 'overhead'], false],
+    // Only a default asked: the line that states it.
+    ['Can you tell me when IPVS replaced IPTables as default proxy mode?', ['setting'], true],
+    ['能默认使用ipvs吗？', ['default'], true],
+    // Which file, which address, where configured.
+    [
+      'When I log into the worker nodes, I find /etc/flannel/subnet.env. Where does flannel write subnet.env?',
+      ['path'],
+      false,
+    ],
+    ['What is the default cluster DNS IP of kubeadm?', ['addr'], true],
+    ['calico 用哪个网卡是在哪里配置的', ['iface', 'path'], false],
+    // What to open between the nodes asks for ports (a real Calico report's wording).
+    [
+      'The security group only allows TCP 22 and 6443. What else do I need to open between the nodes?',
+      ['port'],
+      false,
+    ],
+    // "and" joining two things asked keeps them in one clause.
+    [
+      'There are iptables rules set by Calico to drop VXLAN packets. What VXLAN ID and port does Calico use?',
+      ['port', 'count'],
+      false,
+    ],
+    [
+      'it is strange that the podSubnet is bigger than the serviceSubnet per default. Maybe the default is wrong?',
+      ['cidr', 'default'],
+      true,
+    ],
+    // A setting asked for by what it is (setting, option, 参数) or by its camelCase name.
+    ['Which dnsPolicy should a hostNetwork pod use to resolve cluster services?', ['setting'], false],
+    ['In IPVS mode every node replies to ARP. Which kube-proxy setting must be enabled?', ['setting'], false],
+    ['kube-proxy 用 ipvs 模式时要打开哪个参数？', ['setting'], false],
+    // The bytes an encapsulation takes, and a file asked for by its name.
+    ['How many bytes does Kube-OVN subtract from the NIC MTU for the pod MTU?', ['mtu', 'overhead'], false],
+    ['Which resolv.conf should the kubelet use instead?', ['path'], false],
+    // A default stated in the report is the setup; the setting asked for by its name or its form (real reports).
+    [
+      'Crossplane with hostNetwork: true cannot resolve, because the kubernetes default dnsPolicy (ClusterFirst) falls back to Default for pods in the hostNetwork. Which dnsPolicy should a hostNetwork pod use?',
+      ['setting'],
+      false,
+    ],
+    [
+      'BGP not established with 192.168.10.172. I have 2 NICs. Which calico-node environment variable chooses the interface?',
+      ['iface', 'setting'],
+      false,
+    ],
+    ['calico-node 用哪个环境变量选择网卡？', ['iface', 'setting'], false],
+    ['Which externalTrafficPolicy value keeps the client source IP?', ['addr', 'setting'], false],
+    ['what value should externalTrafficPolicy have to preserve the client IP', ['addr', 'setting'], false],
+    // A clause that starts asking asks for the default without its question mark.
+    ['what mode is kube-proxy running in by default', ['setting'], true],
+    // A default asked about what the sentence before states.
+    [
+      'The default pool is 10.96.0.0/12 in our calico.yaml. Is there a way to change it?',
+      ['cidr', 'setting'],
+      true,
+    ],
+    // Real value questions worded unlike the tuning set (tests/eval/facts2.yaml): protocols, a namespace, the
+    // interface a role names, a timeout, a limit, a value asked by the one given, a yes/no about an identifier.
+    ['What protocols does Calico use between nodes?', ['port'], false],
+    ['Which namespace is calico-node in when Calico is installed with the operator?', ['namespace'], false],
+    ['Which namespace does the current kube-flannel.yml deploy into?', ['namespace'], false],
+    ['Which interface gets the .2 address of the node subnet?', ['iface'], false],
+    ['What is that UDP conntrack timeout by default?', ['duration'], true],
+    ['What is the default conntrack max per core that kube-proxy uses?', ['count'], true],
+    ['kube-proxy 启动时设置的 nf_conntrack_max 默认值是多少？', ['count'], true],
+    // A file named by its path is where the value is, not what is asked.
+    ['文件 /etc/kubernetes/kubelet-conf.yml中 clusterDNS 的值 10.0.0.10 需要改为多少？', ['addr'], false],
+    ['哪个文件 /etc/kubernetes/kubelet-conf.yml 里配置 clusterDNS？', ['path'], false],
+    // An option of a file is asked, not the file (a real kubernetes report); the file itself still is.
+    [
+      'almost all queries ending in ec2.internal are bogus (search ec2.local in /etc/resolv.conf). Which resolv.conf option makes every short name be tried against all the search domains first?',
+      ['setting'],
+      false,
+    ],
+    // A change that names no value is not asked beside a value that is (a real Kube-OVN report); alone it is.
+    [
+      'How to configure hosts to support underlay subnets? Where does kubeovn apply the 2025 tag?',
+      ['iface', 'path'],
+      false,
+    ],
+    ['How to configure hosts to support underlay subnets?', ['setting'], false],
+    // How to read a value asks for it (kubernetes/kubeadm#655).
+    [
+      'I deployed with kubeProxy config mode: ipvs. Do you know how to check the proxy mode of kube-proxy? How do I check the mode is ipvs or not?',
+      ['setting'],
+      false,
+    ],
+    ['怎么查看 pod 的 MTU？', ['mtu'], false],
+    [
+      'In linux and vxlan mode, check whether the vni serial number of different devices can be different?',
+      ['count'],
+      false,
+    ],
+    ['What mode does kube-proxy use when mode is empty?', ['setting'], true],
+    ['What is the default name server in CoreDNS?', ['addr', 'path'], true],
+    ['How can i get rid of kube-proxy?', ['setting'], false],
+    ['Which port does the health plugin serve /health on?', ['port'], false],
+    // A Chinese clause that asks without naming what: the rest of its sentence names it.
+    ['容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？', ['mtu'], false],
+    // A subnet asked about the default namespace: the namespace is named, not asked.
+    [
+      'which is default subnet when custom subnet attached default namespace? Expected: default subnet always is ovn-default.',
+      ['cidr'],
+      true,
+    ],
+  ])('%s → %j', (question, kinds, wantsDefault) => {
+    expect(factAsk(question)).toMatchObject({ kinds, wantsDefault });
+  });
+
+  it('reads the asking part of a Chinese sentence, not the premise before its comma', () => {
+    const ask = factAsk(
+      '既然用户空间和iptables模式似乎都在节点上创建了iptables规则，那么有什么可靠的方法可以找出kube proxy默认使用的代理模式吗？',
+    );
+    expect(ask).toMatchObject({ kinds: ['setting'], wantsDefault: true });
+    expect(ask?.focus).toBe('那么有什么可靠的方法可以找出kube proxy默认使用的代理模式吗');
+  });
+
+  it('reads "when it is empty" as asking the default', () => {
+    expect(factAsk('What mode does kube-proxy use when mode is empty?')?.wantsDefault).toBe(true);
+    expect(factAsk('不配置 mode 时 kube-proxy 用哪种模式？')?.wantsDefault).toBe(true);
+    expect(factAsk('Which mode does kube-proxy use with IPVS kernel modules loaded?')?.wantsDefault).toBe(
+      false,
+    );
+  });
+
+  it('skips the headings of an issue template', () => {
+    const ask = factAsk(
+      'should set default proxyMode in kube-proxy componentConfig. What happened: no default value for proxyMode in kube-proxy componentconfig. What mode does kube-proxy use when mode is empty?',
+    );
+    expect(ask?.focus).toBe('What mode does kube-proxy use when mode is empty');
+  });
+
+  it('takes "by default ..." and a described default as the setup, not as what is asked', () => {
+    const ask = factAsk(
+      'By default flannel uses the default gateway interface; on Virtualbox that is eth0 with 10.0.2.15 everywhere. ' +
+        'Which flannel option picks the interface for inter-host traffic?',
+    );
+    expect(ask?.kinds).toEqual(['iface', 'setting']);
+    expect(ask?.focus).toBe('Which flannel option picks the interface for inter-host traffic');
+  });
+
+  it.each([
+    'kube-ovn 为啥 pod 的 mtu 是 1400 不是 1500',
+    'how do i check if genev_sys_6081 is up',
+    '跨节点 pod 不通怎么排查端口',
+    'coredns 解析失败',
+    'what is the difference between shared and local gateway mode',
+    'Why is the MTU 1400 on my pods? It should be 1450.',
+    'pods in the default namespace cannot reach the service',
+    'the default route is missing on node-3, pods cannot reach the internet',
+    'how do I troubleshoot drops on port 6081',
+    '怎么排查 MTU 问题',
+    'after I changed the mtu the pods still fail, how do I check it?',
+    'which pod is failing the health check',
+    'which pod should I open a shell in on that node',
+    // A default, "which" or "where" in a statement ask for no value (real reports).
+    'Default MTU for CNI plugin is not right. My worker nodes have MTU=1446.',
+    'IP_AUTODETECTION_METHOD always need change when default first-found',
+    'SSH to any node on port 32022 should work, but only port 32022 of the node where the pod is deployed accepts the connection.',
+    'the speaker failed as it tries to bind on port 8080, which is a port that kubespray has a nginx-proxy listen on.',
+    "I haven't changed the default Corefile configuration. What are the possibilities which might cause this?",
+    // "where" relating a clause, an issue template's heading, a negated "disable" (real reports).
+    'Can only curl a service, using node-port and node ip, where POD is running. curl http://x.y.z.54:30822 works',
+    'What happened: no default value for proxyMode in kube-proxy componentconfig',
+    '如何在不禁用firewalld的情况下使用Flannel',
+    // How to check something that names no value is a procedure.
+    'How do I check that pods on different nodes can reach each other?',
+    '怎么查看 calico-node 为什么没有 Ready？',
+  ])('%s → not a fact question', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+
+  it('reads Chinese measure-word interrogatives and "to where" as asking for a value', () => {
+    // Real posts: "哪块" asks which of the interfaces, "转发到哪里" where a request is sent.
+    expect(factAsk('ClusterIP 被加到哪块 Dummy 网卡上？')?.kinds).toEqual(['iface']);
+    expect(factAsk('CoreDNS 把非集群内的域名请求转发到哪里？')?.kinds).toContain('path');
+    // The premise that asks why, with no value asked, stays no fact question.
+    expect(factAsk('K8S的Pod为什么可以解析访问集群之外的域名地址？')).toBeNull();
+  });
+
+  it('reads an amount asked of a named thing as a number', () => {
+    expect(factAsk('Pod 的 resolv.conf 里 ndots 默认是多少？')).toMatchObject({
+      kinds: ['count'],
+      wantsDefault: true,
+    });
+    expect(factAsk('how much is ndots set to in a pod resolv.conf?')?.kinds).toContain('count');
+    // A byte count asked stays an overhead.
+    expect(factAsk('vxlan 封装要减去多少字节')?.kinds).toEqual(['overhead']);
+  });
+
+  it('reads which setting is asked for by its own name', () => {
+    expect(
+      settingsAskedByName('网络配置为 hostNetwork 的 Pod 应该用哪个 dnsPolicy 才能解析集群内的 Service'),
+    ).toEqual(['dnsPolicy']);
+    expect(settingsAskedByName('Which externalTrafficPolicy value keeps the client source IP')).toEqual([
+      'externalTrafficPolicy',
+    ]);
+    // A setting only mentioned, or a kind of setting asked, names none.
+    expect(settingsAskedByName('kube-proxy 用的是哪种模式')).toEqual([]);
+    expect(
+      settingsAskedByName('pods with hostNetwork use dnsPolicy ClusterFirst, which port is DNS on'),
+    ).toEqual([]);
+  });
+});

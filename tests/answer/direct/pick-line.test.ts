@@ -1,0 +1,247 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
+import { directAnswer, endpointsAsked } from '../../../src/answer/direct/pick-line.js';
+import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
+import { wordForms } from '../../../src/answer/direct/words.js';
+import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
+
+describe('which of several lines stating values answers', () => {
+  const ROWS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# DNS 与 Underlay 取值',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| CoreDNS CrashLoopBackOff，日志 `Loop ... detected` | 节点 resolv.conf 指向 127.0.0.53（systemd-resolved） | `kubectl -n kube-system logs -l k8s-app=kube-dns` | kubelet `resolvConf: /run/systemd/resolve/resolv.conf` |',
+    '| 外部域名解析慢，CoreDNS QPS 很高 | ndots:5 导致每个名字先查多个 search 域 | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 使用 FQDN 或调小 ndots |',
+    '| Pod 通过自己的 Service 访问自己超时 | 网桥未开启 hairpin | `grep -H . /sys/class/net/cni0/brif/*/hairpin_mode` | CNI 配置 `hairpinMode: true` 并重建 Pod |',
+    '',
+    '## Underlay 资源',
+    '',
+    '| 资源 | 作用 | 效果 |',
+    '| --- | --- | --- |',
+    '| `ProviderNetwork` | 选定承载 Underlay 的宿主机网卡（物理口、bond 或 VLAN 子接口） | 每个节点建 OVS 网桥 `br-provider`，把网卡挂上去 |',
+    '| `Vlan` | 绑定 VLAN ID 和 ProviderNetwork；id 为 0 表示不打 tag | 逻辑交换机上的 localnet 端口带 tag，物理网卡端口的 `trunks` 包含该 VLAN |',
+    '',
+    '## MTU',
+    '',
+    '| 封装 | 开销 | Pod MTU |',
+    '| --- | --- | --- |',
+    '| VXLAN | 50 字节 | 1450 |',
+    '| WireGuard | 60 字节 | 1440 |',
+    '',
+    '```bash',
+    '# [变更] Calico operator 安装：把 Pod/隧道 MTU 设为 1450；只对新建 pod 生效',
+    'kubectl patch installation.operator.tigera.io default --type merge -p \'{"spec":{"calicoNetwork":{"mtu":1450}}}\'',
+    '```',
+    '',
+  ].join('\n');
+  const SAME_NODE = [
+    '---',
+    'triggers: [同节点 pod 不通]',
+    'category: pod_to_pod_same_node',
+    '---',
+    '',
+    '# 同节点 Pod 通信',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| Pod 访问指向自己的 Service 失败 | 网桥端口未开启 hairpin（kubelet hairpin-mode / CNI hairpinMode） | `bridge -d link show` | 在 CNI 配置中开启 `hairpinMode: true` 或 kubelet `--hairpin-mode=hairpin-veth` |',
+    '',
+  ].join('\n');
+  let kbDir: string;
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    await mkdir(path.join(kbDir, 'dns'));
+    await mkdir(path.join(kbDir, 'pod-to-pod'));
+    await writeFile(path.join(kbDir, 'dns/rows.md'), ROWS);
+    await writeFile(path.join(kbDir, 'pod-to-pod/same-node.md'), SAME_NODE);
+    own = await buildFixtureIndex(kbDir);
+  });
+  afterAll(async () => {
+    await own.cleanup();
+    await rm(kbDir, { recursive: true, force: true });
+  });
+  const quote = (question: string, paths: string[]) => {
+    const docs = paths.map((p) => {
+      const doc = own.searcher.doc(p);
+      if (!doc) throw new Error(`doc missing: ${p}`);
+      return doc;
+    });
+    const ask = factAsk(question);
+    if (!ask) throw new Error(`not read as a fact question: ${question}`);
+    return directAnswer(question, docs, ask)?.quote ?? '';
+  };
+
+  it('weighs the file an option belongs to less than what the option does', () => {
+    // kubernetes/kubernetes#19634: "resolv.conf" names whose option is asked; the search domains say which.
+    expect(
+      quote(
+        "almost all queries ending in ec2.internal are bogus (search ec2.local in /etc/resolv.conf); we're sending approximately 40 bad queries/second. Which resolv.conf option makes every short name be tried against all the search domains first?",
+        ['dns/rows.md'],
+      ),
+    ).toContain('ndots:5');
+    // The file itself asked for: the line that states it.
+    expect(quote('loop detected. Which resolv.conf should the kubelet use?', ['dns/rows.md'])).toContain(
+      'resolvConf: /run/systemd/resolve/resolv.conf',
+    );
+  });
+
+  it('answers the value of a setting the question names from a line stating that setting, in that form', () => {
+    // kubernetes/kubernetes#23322: the first runbook's row is about the CNI's hairpinMode, not kubelet's flag.
+    const question =
+      'kubelet: Incorrect fallback to hairpin-mode. I have an issue with connecting to PODs itself via service ip. Which kubelet --hairpin-mode value lets a pod reach itself through its own Service?';
+    expect(quote(question, ['dns/rows.md', 'pod-to-pod/same-node.md'])).toContain(
+      '--hairpin-mode=hairpin-veth',
+    );
+    // Not naming the flag, the first runbook's row answers.
+    expect(
+      quote('Pod 通过自己的 Service 访问自己超时，CNI 要开启哪个参数？', [
+        'dns/rows.md',
+        'pod-to-pod/same-node.md',
+      ]),
+    ).toContain('`hairpinMode: true`');
+  });
+
+  it('reads which settings a value is asked of, and which lines state them with a value', () => {
+    expect(askedSettings('Which kubelet --hairpin-mode value lets a pod reach itself')).toEqual([
+      '--hairpin-mode',
+    ]);
+    expect(askedSettings('clusterDNS 的值 10.0.0.10 需要改为多少')).toEqual(['clusterDNS']);
+    expect(askedSettings('Which dnsPolicy should a hostNetwork pod use?')).toEqual([]);
+    expect(statesSetting(['--hairpin-mode'], 'kubelet `--hairpin-mode=hairpin-veth`')).toBe(true);
+    expect(statesSetting(['externalTrafficPolicy'], `-p '{"spec":{"externalTrafficPolicy":"Local"}}'`)).toBe(
+      true,
+    );
+    expect(statesSetting(['--hairpin-mode'], 'CNI 配置 `hairpinMode: true`')).toBe(false);
+    expect(statesSetting(['--hairpin-mode'], '（kubelet hairpin-mode / CNI hairpinMode）')).toBe(false);
+  });
+
+  it('prefers the row whose key the question names, more when the asking clause names it', () => {
+    // kubeovn/kube-ovn#3830: the report's "vlan tagging" names the `Vlan` row, which says where the tag goes.
+    expect(
+      quote(
+        "How to configure hosts to support underlay subnets? Where does kubeovn apply the 2025 tag? I noticed the br-test123 bridge didn't apply any vlan tagging, and I couldn't find any tagging at the interface in the net namespace or at the ovs bridge.",
+        ['dns/rows.md'],
+      ),
+    ).toContain('localnet 端口带 tag');
+    // Named in the asking clause, the key counts more than the words of another row's cells.
+    expect(quote('Which tunnel MTU does WireGuard need?', ['dns/rows.md'])).toContain('| WireGuard |');
+  });
+
+  it('matches a word in another form and across languages', () => {
+    expect(wordForms('masquerades')).toContain('masquerade');
+    expect(wordForms('domains')).toContain('domain');
+    expect(wordForms('enabled')).toContain('enable');
+    expect(wordForms('forwarding')).toContain('forward');
+    expect(wordForms('docs')).toEqual([]);
+    expect(wordForms('class')).toEqual([]);
+  });
+});
+
+describe('a port bound to the endpoint asked, a setting asked by its name', () => {
+  const DNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS',
+    '',
+    '集群内 DNS 由 CoreDNS 提供，通过 Service `kube-dns` 暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    'kubelet 把这个地址写进每个 `dnsPolicy: ClusterFirst` 的 Pod 的 `/etc/resolv.conf`。',
+    '',
+    '外部域名解析慢时先看 Pod 的 resolv.conf：ndots:5 导致每个名字先查多个 search 域。',
+    '',
+    '```',
+    '.:53 {',
+    '    health { lameduck 5s }          # :8080/health 存活',
+    '    ready                           # :8181/ready 就绪',
+    '    prometheus :9153',
+    '}',
+    '```',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 所有 Pod 解析超时 `i/o timeout` | kube-dns 无端点 | `kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns` | 修复 CoreDNS Pod |',
+    '| hostNetwork Pod 解析不了集群内 Service | dnsPolicy 仍为 ClusterFirst | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
+    '',
+  ].join('\n');
+  let kbDir: string;
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+    await mkdir(path.join(kbDir, 'dns'));
+    await writeFile(path.join(kbDir, 'dns/coredns.md'), DNS);
+    own = await buildFixtureIndex(kbDir);
+  });
+  afterAll(async () => {
+    await own.cleanup();
+    await rm(kbDir, { recursive: true, force: true });
+  });
+  const quote = (question: string) => {
+    const doc = own.searcher.doc('dns/coredns.md');
+    if (!doc) throw new Error('doc missing');
+    const ask = factAsk(question);
+    if (!ask) throw new Error(`not read as a fact question: ${question}`);
+    return directAnswer(question, [doc], ask)?.quote ?? '';
+  };
+
+  it('reads the endpoints a question names whose name the asking clause repeats', () => {
+    const question =
+      'Health checks and probes for CoreDNS pods: the liveness probe queries the /health endpoint provided by the health plugin. Which port does the CoreDNS health plugin listen on by default?';
+    const found = endpointsAsked(question, 'Which port does the CoreDNS health plugin listen on by default');
+    expect(found.map((pattern) => pattern.test(':8080/health'))).toEqual([true]);
+    expect(found.some((pattern) => pattern.test(':8181/ready'))).toBe(false);
+    // A file path is no endpoint, nor an endpoint the asking clause does not name.
+    expect(
+      endpointsAsked('cat /etc/resolv.conf shows ndots; which port is /metrics on?', 'which port is DNS on'),
+    ).toEqual([]);
+  });
+
+  it('answers which port serves an endpoint from the line binding a port to it', () => {
+    // Real pages: a CoreDNS probes article, a CoreDNS helm chart page.
+    expect(
+      quote(
+        'CoreDNS health and readiness probes are how Kubernetes knows if your DNS service is actually working. The ready plugin indicates whether CoreDNS is ready to serve traffic. Which port does the ready plugin serve /ready on?',
+      ),
+    ).toContain(':8181/ready');
+    expect(
+      quote(
+        'Health checks and probes for CoreDNS pods: the liveness probe queries the /health endpoint provided by the health plugin. Which port does the CoreDNS health plugin listen on by default?',
+      ),
+    ).toContain(':8080/health');
+  });
+
+  it('answers which value a setting asked by its name takes from a line naming the setting', () => {
+    expect(
+      quote(
+        'coredns 的 K8s DNS 策略：Kubernetes 中 Pod 的 DNS 策略有四种类型。网络配置为 hostNetwork 的 Pod 应该用哪个 dnsPolicy 才能解析集群内的 Service？',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+  });
+
+  it('answers an amount asked of a named setting from a line stating it with its number', () => {
+    // A real post: "Service 与 Pod 的 DNS".
+    expect(
+      quote(
+        'Service 与 Pod 的 DNS：DNS 查询可以使用 Pod 中的 /etc/resolv.conf 展开，kubelet 会为每个 Pod 生成此文件。Pod 的 resolv.conf 里 ndots 默认是多少？',
+      ),
+    ).toContain('ndots:5');
+  });
+});
