@@ -57,6 +57,7 @@ const TUNING_SETS = [
   'reports6.yaml',
   'facts2.yaml',
   'fills.yaml',
+  'fills2.yaml',
 ];
 const otherSets = (set: string) => TUNING_SETS.filter((other) => other !== set);
 
@@ -400,5 +401,18 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
     expect(answers.fills).toBeGreaterThanOrEqual(38);
+  });
+});
+
+describe('placeholder fills on a second name-rich audit set from other sources (tests/eval/fills2.yaml)', () => {
+  it('fills only names, addresses and ports the reports present', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills2.yaml'));
+    // 50+ reports, each citing its public thread or page, none of them a source of another (non-held-out) set.
+    await expectFreshRealSet(run, otherSets('fills2.yaml'), { anyHost: true });
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    expect(run.questions.filter((q) => (q.names ?? []).length > 0).length).toBeGreaterThanOrEqual(40);
+    // Labelled and committed before netkb answered it. FIRST_RUN_NOTE
+    const answers = run.report.answers;
+    expect(answers.wrong_fills).toBe(0);
   });
 });
