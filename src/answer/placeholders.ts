@@ -526,6 +526,8 @@ const SOURCE_BEFORE =
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
+/** `ip addr`'s `inet 10.244.1.5/24`, `ifconfig`'s `inet addr:192.168.1.27`: an interface's own address. */
+const INTERFACE_ADDRESS_BEFORE = /(?<![a-z])inet\s+(?:addr:\s*)?$/i;
 const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
@@ -580,9 +582,9 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
     const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null;
     let direction: IpDirection | null = null;
-    // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, where the
-    // route is, not where traffic comes from.
-    if (ROUTE_SRC_BEFORE.test(before)) direction = 'location';
+    // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
+    // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
+    if (ROUTE_SRC_BEFORE.test(before) || INTERFACE_ADDRESS_BEFORE.test(before)) direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
@@ -761,11 +763,16 @@ function safe(text: string): boolean {
   return ALL_SAFE.test(text);
 }
 
+/**
+ * An interface's name: a digit, or a known prefix joined to more (`br-int`, `cilium_host`, `vxlan.calico`). The bare
+ * word is prose: "the interface flannel uses", "dev cilium".
+ */
 function isIfaceName(value: string): boolean {
   return (
     /^[a-z][a-z0-9_.-]{0,14}$/.test(value) &&
     !NOT_NAMES.has(value) &&
-    /\d|^br-|^bond|^team|^ovn|^genev|^vxlan|^flannel|^cali|^cilium|^tunl|^docker|^cni/.test(value)
+    (/\d/.test(value) ||
+      /^(?:br|bond|team|ovn|genev|vxlan|flannel|cali|cilium|tunl|docker|cni)[a-z]*[._-]./.test(value))
   );
 }
 

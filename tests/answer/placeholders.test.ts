@@ -741,6 +741,17 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: '内核：Linux version 5.4.0-48-generic，节点之间 pod 不通',
       entities: { nodes: [] },
     },
+    // An interface is a name with a digit or a known prefix joined to more, not the bare word in prose.
+    {
+      rule: 'iface',
+      text: 'Setting FLANNELD_IFACE=node1.example.com, flannel does not start. Which option picks the interface flannel uses?',
+      entities: { ifaces: [] },
+    },
+    {
+      rule: 'iface',
+      text: 'tcpdump -i cilium_host 没有包，ip route 显示 dev vxlan.calico，interface br-int 也在',
+      entities: { ifaces: ['cilium_host', 'vxlan.calico', 'br-int'] },
+    },
     // A route's `src` is where the route is, not where traffic comes from; a NIC comes before tunnels and bridges.
     {
       rule: 'route src',
@@ -777,6 +788,18 @@ describe('the target address and a Service address by role', () => {
     const peers =
       '高可用 datastore master nodes: 192.168.5.103:19001 192.168.5.104:19001 192.168.5.105:19001';
     expect(placeholderValues(extractEntities(peers)).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('takes no target from an address ifconfig or ip addr shows on an interface', () => {
+    const ifconfig =
+      'The ip in the pod: [root@manager ~]# ifconfig eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST> mtu 1450 inet 10.242.1.35 netmask 255.255.254.0; nameservers 186.31.29.11';
+    expect(extractEntities(ifconfig).ips).toMatchObject([
+      { ip: '10.242.1.35', direction: 'location' },
+      { ip: '186.31.29.11' },
+    ]);
+    expect(placeholderValues(extractEntities(ifconfig)).get('<target-ip>')).not.toBe('10.242.1.35');
+    const ipAddr = '节点 ip addr: eth0 inet 192.168.1.27/24，从这台机器 ping 192.168.1.30 不通';
+    expect(placeholderValues(extractEntities(ipAddr)).get('<target-ip>')).toBe('192.168.1.30');
   });
 
   it('still takes the last of two, and an access verb wins over any listing', () => {
