@@ -457,6 +457,8 @@ function namespaceFlags(text: string): Match[] {
 
 const IFACE_AFTER =
   /(?:(?<![a-z0-9_-])(?:interface|iface|nic|dev|-i)\s+|(?:物理网卡|物理網卡|网卡|網卡|网口|網口|接口)\s*[:：]?\s*)([a-z][a-z0-9_.-]{0,14})(?![a-z0-9_.-])/gi;
+/** A route line up to its device: `10.244.1.0/24 via 10.244.1.0 dev `, `10.233.95.56 0.0.0.0 ... dev `. */
+const ROUTE_DEV_BEFORE = /\d+\.\d+\.\d+\.\d+(?:\/\d{1,2})?\s+(?:via\s+\S+\s+)?dev\s+$/i;
 const PHYSICAL_NIC = /^(?:eth|ens|enp|eno|enx|em|bond|team|wlan)\d/;
 const IFACE_SHAPE =
   /(?<![a-z0-9_.-])((?:ens|enp|eno|enx|bond|eth)[0-9][a-z0-9_.]*|(?:ens|enp|eno)[a-z0-9]*\d[a-z0-9_.]*)(?![a-z0-9_.-])/gi;
@@ -715,7 +717,13 @@ function readEntities(question: string): Entities {
     }
   }
   const ifaces = [
-    ...collect(text, IFACE_AFTER, 1, isIfaceName),
+    // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
+    // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
+    ...collect(text, IFACE_AFTER, 1, isIfaceName).filter(
+      (match) =>
+        PHYSICAL_NIC.test(match.value) ||
+        !ROUTE_DEV_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index)),
+    ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
   ];
   // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the

@@ -171,7 +171,8 @@ const CASES: Case[] = [
   // A next hop is neither source nor destination.
   {
     question: 'return path node->pod, route 10.233.64.0/18 via 100.64.0.1 dev ovn0 - is that expected',
-    fills: { '<iface>': 'ovn0' },
+    // The device a pasted route goes through is no interface the report names; `<iface>` is a host's NIC.
+    fills: {},
     entities: { cidrs: ['10.233.64.0/18'] },
   },
   {
@@ -752,6 +753,23 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: 'tcpdump -i cilium_host 没有包，ip route 显示 dev vxlan.calico，interface br-int 也在',
       entities: { ifaces: ['cilium_host', 'vxlan.calico', 'br-int'] },
     },
+    // A tunnel or bridge on a pasted route line is no interface the report is about; a NIC there is, and a device the
+    // report names as the interface (`from interface cilium_vxlan`, `虚拟网卡ovn0`) is too.
+    {
+      rule: 'route dev',
+      text: 'Node route: 10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink, 10.244.1.0/24 dev cni0, default via 10.33.188.1 dev eth0',
+      entities: { ifaces: ['eth0'] },
+    },
+    {
+      rule: 'route dev',
+      text: 'The packets is dropped when it comes back, and is from interface cilium_vxlan to interface lxcdf235337145c',
+      entities: { ifaces: ['cilium_vxlan', 'lxcdf235337145c'] },
+    },
+    {
+      rule: 'route dev',
+      text: '重启后，默认子网虚拟网卡ovn0没能激活，路由 10.16.0.0/16 dev ovn0 也没了',
+      entities: { ifaces: ['ovn0'] },
+    },
     // A route's `src` is where the route is, not where traffic comes from; a NIC comes before tunnels and bridges.
     {
       rule: 'route src',
@@ -761,7 +779,7 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
           { ip: '10.187.3.1', direction: 'location' },
           { ip: '172.16.0.231', direction: 'location' },
         ],
-        ifaces: ['eth0', 'cni0'],
+        ifaces: ['eth0'],
       },
     },
     {
