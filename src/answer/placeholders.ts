@@ -302,7 +302,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // shape; prose's "the default namespace: both DNS and ..." is no field (a word before it, not punctuation).
       const separator = match[0].slice(word.length, match[0].lastIndexOf(match[2] ?? ''));
       // A field follows punctuation or another field (`POD name:traefik-56b8c5fb5c-262tp namespace: kube-system`).
-      const previous = text.slice(0, match.index ?? 0).trimEnd();
+      const previous = text.slice(Math.max(0, (match.index ?? 0) - 120), match.index ?? 0).trimEnd();
       const field =
         FIELD_SEPARATOR.test(separator) &&
         (/^[A-Z]/.test(word) || !/[\p{L}\p{N}]$/u.test(previous) || /(?:^|\s)[\w.-]+[:=]\S+$/.test(previous));
