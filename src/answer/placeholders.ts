@@ -108,6 +108,8 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
  * "6 nodes ubuntu18.04"). Kubernetes names with dots put letters after them (`node1.example.com`).
  */
 const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
+/** A Kubernetes UID (`d932ca48-8b58-11e8-a796-7625bd182864`, kubelet's `pod_workers.go` logs): an id, not a name. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** An address with masked parts, not a name: `104.x.x.52` ("HOST 104.x.x.52"), `x.y.z.54`, `10.xx.0.4`. */
 const MASKED_ADDRESS = /^(?:\d{1,3}|[a-z]{1,3}|\*)(?:\.(?:\d{1,3}|[a-z]{1,3}|\*)){3}$/;
 
@@ -123,7 +125,8 @@ function isName(value: string): boolean {
     !VERSION.test(value) &&
     !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
-    !/\.\./.test(value)
+    !/\.\./.test(value) &&
+    !UUID.test(value)
   );
 }
 
@@ -294,9 +297,27 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // Chinese (`svc payment 调不通`, `ns prod 里`).
       const chinese = HAN.test(word) || HAN.test(nextVisible(text, index + value.length));
       const before = text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
-      // `in namespace web`, `in ns payments`: the English pattern that names a namespace.
-      const inNamespace = kind === 'namespace' && /(?:^|\s)in\s+(?:the\s+)?$/i.test(before);
-      if (hasObjectShape(value) || ((chinese || inNamespace) && isName(value) && !PHRASE.test(value)))
+      // `in namespace web`, `in ns payments`: the English pattern that names a namespace. A field (`describe`'s
+      // `Namespace: kube-system`, YAML's `, namespace: prod`, `metadata.namespace=prod`) gives the namespace whatever its
+      // shape; prose's "the default namespace: both DNS and ..." is no field (a word before it, not punctuation).
+      const separator = match[0].slice(word.length, match[0].lastIndexOf(match[2] ?? ''));
+      // A field follows punctuation or another field (`POD name:traefik-56b8c5fb5c-262tp namespace: kube-system`).
+      const previous = text.slice(Math.max(0, (match.index ?? 0) - 120), match.index ?? 0).trimEnd();
+      const field =
+        FIELD_SEPARATOR.test(separator) &&
+        (/^[A-Z]/.test(word) || !/[\p{L}\p{N}]$/u.test(previous) || /(?:^|\s)[\w.-]+[:=]\S+$/.test(previous));
+      const inNamespace =
+        kind === 'namespace' && (/(?:^|\s)in\s+(?:the\s+)?$/i.test(before) || (!HAN.test(word) && field));
+      // `kubectl describe pod box -n default`, `kubectl get svc nginx`: in a kubectl command the name after the kind
+      // is that object, whatever its shape (not when output follows on the line: `kubectl get pods default busybox`).
+      const inCommand =
+        /^\s+$/.test(separator) &&
+        KUBECTL_KIND_BEFORE.test(text.slice(Math.max(0, (match.index ?? 0) - 80), match.index ?? 0)) &&
+        COMMAND_ARG_END.test(text.slice(index + value.length));
+      if (
+        hasObjectShape(value) ||
+        ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
+      )
         out[kind].push({ value, index });
     }
     for (const match of text.matchAll(patterns.before)) {
@@ -304,6 +325,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       const word = match[3] ?? '';
       // "microk8s pods", "node-05 pods": a word before a plural says which group, it names no one object.
       if (PLURAL_WORD.test(word)) continue;
+      // `name:traefik-56b8c5fb5c-262tp namespace: kube-system`: the word is a field's key, the name before it is the
+      // previous field's value.
+      if (FIELD_VALUE_NEXT.test(text.slice((match.index ?? 0) + match[0].length))) continue;
       // `nginx-service 的主机`, `web-1 的 pod`: 的 makes the name the owner (the host of nginx-service), not the
       // object; `prod 的命名空间` still names the namespace.
       if (match[2] !== undefined && kind !== 'namespace') continue;
@@ -316,14 +340,37 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
 }
 
 const PLURAL_WORD = /^(?:pods|nodes|hosts|workers|services|namespaces)$/i;
+/** A kubectl command up to the kind of the object it names (`kubectl -n prod describe `). */
+const KUBECTL_KIND_BEFORE =
+  /(?:^|[\s`'"(|;$])(?:kubectl|oc)\s+(?:(?:-n|--namespace|--context)(?:\s+|=)\S+\s+)*(?:get|describe|delete|edit|expose|label|annotate|patch)\s+(?:-\S+\s+)*$/i;
+/** What may follow a command's argument: the command's end, another flag, or the prose about it. */
+const COMMAND_ARG_END =
+  /^(?:\s*$|\s*[;,:|)`'"。，；：]|\s+-{1,2}[a-z]|\s+(?:and|but|shows?|gives?|returns?|says|prints?|outputs?)(?![a-z]))/i;
+/** A field separator right after a field name: `Namespace: kube-system`, `namespace=prod`. */
+const FIELD_SEPARATOR = /^\s*[:=]\s*$/;
+/** What follows an object word used as a field's key: a separator, then its value. */
+const FIELD_VALUE_NEXT = /^[:=]\s*[a-z0-9]/i;
 
 /** Interface names ("the pod eth0 has mtu 1500", "node cni0") are never pods, nodes, services or namespaces. */
 const IFACE_LIKE =
-  /^(?:eth|ens|enp|eno|enx|bond|team|wlan|veth|br-|genev_sys|vxlan|flannel\.|cali[0-9a-f]|cilium_|tunl|docker\d|cni\d|ovn0$|lo$|net\d+$)/;
+  /^(?:eth|ens|enp|eno|enx|bond|team|wlan|veth|br-|genev_sys|vxlan|flannel\.|cali[0-9a-f]{8,}$|cilium_|tunl|docker\d|cni\d|ovn0$|lo$|net\d+$)/;
 
 /** `prod/nginx-7d9f8b6c5-x2x9q`: namespace/pod, when the right side is a pod (generated name or after `pod`). */
 const NS_SLASH_POD = new RegExp(`(?<!${NAME_EDGE})(${NAME})/(${NAME})${NAME_END}`, 'gi');
 /** `-n prod`, `--namespace prod`, `--namespace=prod`. */
+/**
+ * Where `kubectl describe` and kubelet name a node and a pod: an event's source `kubelet, k8s-node131` (the node the
+ * kubelet runs on), a pod's `Node: kc0/192.168.11.110`, and kubelet's `coredns-78fcdf6894-4kv6n_kube-system(<uid>)`
+ * (pod, namespace and UID).
+ */
+const KUBELET_EVENT_NODE = new RegExp(`(?<![\\w-])kubelet,\\s+(${NAME})${NAME_END}`, 'gi');
+const DESCRIBE_NODE = new RegExp(`(?<![\\w-])node[:：]\\s*(${NAME})/${IPV4}(?![\\d.])`, 'gi');
+/** `uname -a`'s `Linux wd-test-m1 4.13.9-coreos`: the host's name before its kernel release. */
+const UNAME_HOST = new RegExp(`(?<![\\w-])Linux\\s+(${NAME})\\s+\\d+\\.\\d+\\.\\d+-`, 'g');
+const KUBELET_POD = new RegExp(
+  `(?<!${NAME_EDGE})([a-z0-9][a-z0-9.-]*)_([a-z0-9][a-z0-9-]*)\\([0-9a-f]{8}-[0-9a-f]{4}-`,
+  'gi',
+);
 const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAME})${NAME_END}`, 'gi');
 /** `<service>.<namespace>.svc`, optionally with the cluster domain: a Service's DNS name. */
 const SERVICE_DNS = /^([a-z][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
@@ -349,6 +396,51 @@ const OTHER_N_TOOL =
 const NAMESPACED_TOOL =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
 
+/** `kubectl exec`, `logs`, `attach` and `port-forward`: their first argument is a pod (`pod/x` too, not `deploy/x`). */
+const KUBECTL_POD_COMMAND = /(?:^|[\s`'"(|;$])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward)\s+/gi;
+/** Flags of those commands that take a value as the next word; a selector means no one pod is named. */
+const VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '-c',
+  '--container',
+  '--tail',
+  '--since',
+  '--context',
+  '-l',
+  '--selector',
+]);
+const POD_ARG = new RegExp(`^(?:(?:pods?|po)/)?(${NAME})$`, 'i');
+
+/** The pods kubectl commands in the question act on: `kubectl exec -it box -- nslookup`, `kubectl logs -f -n ns x`. */
+function kubectlPodArgs(text: string): Match[] {
+  const found: Match[] = [];
+  for (const command of matchAll(text, KUBECTL_POD_COMMAND)) {
+    const start = (command.index ?? 0) + command[0].length;
+    let offset = start;
+    for (const token of text.slice(start, start + 160).split(/(?<=\s)(?=\S)/)) {
+      const word = token.trim();
+      const at = offset;
+      offset += token.length;
+      if (word === '--' || word === '' || /^[;|&]/.test(word)) break;
+      if (VALUE_FLAGS.has(word.toLowerCase())) {
+        if (/^(?:-l|--selector)$/i.test(word)) break;
+        continue;
+      }
+      if (word.startsWith('-')) continue;
+      // The word after a value flag is that flag's value.
+      const previous = text.slice(start, at).trim().split(/\s+/).at(-1) ?? '';
+      if (VALUE_FLAGS.has(previous.toLowerCase())) continue;
+      const pod = POD_ARG.exec(word.replace(/[,.;:]+$/, ''))?.[1];
+      // `kubectl logs coredns`: a component's name typed for its pods names no one pod.
+      const named = pod !== undefined && isName(pod) && (!COMPONENT.test(pod) || isGeneratedPodName(pod));
+      if (named) found.push({ value: pod, index: at + word.indexOf(pod) });
+      break;
+    }
+  }
+  return found;
+}
+
 /** `-n X` / `--namespace X` of a kubectl-like command or of no command at all, not of `arp -n`. */
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
@@ -365,6 +457,9 @@ function namespaceFlags(text: string): Match[] {
 
 const IFACE_AFTER =
   /(?:(?<![a-z0-9_-])(?:interface|iface|nic|dev|-i)\s+|(?:物理网卡|物理網卡|网卡|網卡|网口|網口|接口)\s*[:：]?\s*)([a-z][a-z0-9_.-]{0,14})(?![a-z0-9_.-])/gi;
+/** A route line up to its device: `10.244.1.0/24 via 10.244.1.0 dev `, `10.233.95.56 0.0.0.0 ... dev `. */
+const ROUTE_DEV_BEFORE = /\d+\.\d+\.\d+\.\d+(?:\/\d{1,2})?\s+(?:via\s+\S+\s+)?dev\s+$/i;
+const PHYSICAL_NIC = /^(?:eth|ens|enp|eno|enx|em|bond|team|wlan)\d/;
 const IFACE_SHAPE =
   /(?<![a-z0-9_.-])((?:ens|enp|eno|enx|bond|eth)[0-9][a-z0-9_.]*|(?:ens|enp|eno)[a-z0-9]*\d[a-z0-9_.]*)(?![a-z0-9_.-])/gi;
 
@@ -410,6 +505,8 @@ const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
     'node',
     /(?:(?<![a-z])(?:nodes?|hosts?|workers?|masters?)|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node\s*ip|nodeip|hostip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
   ],
+  // `kubectl describe pod`'s `Node: kc0/192.168.11.110`: the node's name, then its address.
+  ['node', /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i],
   [
     'service',
     /(?:(?<![a-z])(?:services?|svc|vip)|服务|服務|cluster\s*-?\s*ip|clusterip|service\s*ip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
@@ -431,6 +528,9 @@ const SOURCE_BEFORE =
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
+/** `ip addr`'s `inet 10.244.1.5/24`, `ifconfig`'s `inet addr:192.168.1.27`: an interface's own address. */
+const INTERFACE_ADDRESS_BEFORE = /(?<![a-z])inet\s+(?:addr:\s*)?$/i;
+const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -444,6 +544,11 @@ const HINTS = new Map<RegExp, RegExp>([
   [GENERATED_POD, /-/],
   [NODE_SHAPE, /node|worker|master|minion|compute|infra|control-plane/i],
   [NAMESPACE_FLAG, /-n|--namespace/i],
+  [KUBELET_EVENT_NODE, /kubelet,/i],
+  [DESCRIBE_NODE, /node[:：]/i],
+  [KUBELET_POD, /_[a-z0-9-]+\(/i],
+  [KUBECTL_POD_COMMAND, /kubectl|oc/i],
+  [UNAME_HOST, /Linux/],
   [NS_SLASH_POD, /\//],
   [IFACE_AFTER, /interface|iface|nic|dev|-i|网卡|網卡|网口|網口|接口/i],
   [IFACE_SHAPE, /ens|enp|eno|enx|bond|eth/i],
@@ -479,7 +584,10 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
     const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null;
     let direction: IpDirection | null = null;
-    if (SOURCE_BEFORE.test(before)) direction = 'source';
+    // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
+    // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
+    if (ROUTE_SRC_BEFORE.test(before) || INTERFACE_ADDRESS_BEFORE.test(before)) direction = 'location';
+    else if (SOURCE_BEFORE.test(before)) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
@@ -491,9 +599,13 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     if (mention && i < ips.length - 1) mention.direction = 'source';
   }
   const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
-  if (unroled.length === 1 && !ips.some((m) => m.role === 'service') && ABOUT_SERVICE_IP.test(question)) {
-    const mention = unroled[0] as IpMention;
-    mention.role = 'service';
+  // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
+  if (
+    new Set(unroled.map((mention) => mention.ip)).size === 1 &&
+    !ips.some((m) => m.role === 'service') &&
+    ABOUT_SERVICE_IP.test(question)
+  ) {
+    for (const mention of unroled) mention.role = 'service';
   }
   return { ips, cidrs, attachedPorts };
 }
@@ -551,6 +663,12 @@ function readEntities(question: string): Entities {
   const named = objectNames(text);
   const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
   const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
+  for (const match of matchAll(text, KUBELET_POD)) {
+    const [, pod = '', ns = ''] = match;
+    if (!isName(pod) || !isName(ns)) continue;
+    pods.push({ value: pod, index: match.index ?? 0 });
+    namespaces.push({ value: ns, index: (match.index ?? 0) + pod.length + 1 });
+  }
   for (const match of matchAll(text, NS_SLASH_POD)) {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');
@@ -576,8 +694,18 @@ function readEntities(question: string): Entities {
     }
   }
   // `pod prod/nginx` put `prod` in pods via the keyword rule: it is the namespace there.
+  // The pod a kubectl command runs in (`kubectl exec -it another-pod -- curl web-test:8000`) is often the client the
+  // report tests from: a pod the report presents itself ("the web-test pod") comes first, the command's pod fills
+  // `<pod>` when it is the only one.
+  if (pods.length === 0) pods.push(...kubectlPodArgs(text));
   const namespaceSet = new Set(namespaces.map((match) => match.value));
-  const nodes: Match[] = [...named.node, ...collect(text, NODE_SHAPE, 1, (value) => isName(value))];
+  const nodes: Match[] = [
+    ...named.node,
+    ...collect(text, NODE_SHAPE, 1, (value) => isName(value)),
+    ...collect(text, KUBELET_EVENT_NODE),
+    ...collect(text, DESCRIBE_NODE),
+    ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
+  ];
   // A Service's name is one DNS label: `service nginx-svc.default.svc.cluster.local` names nginx-svc in default.
   const services: Match[] = [];
   for (const match of named.service) {
@@ -589,9 +717,19 @@ function readEntities(question: string): Entities {
     }
   }
   const ifaces = [
-    ...collect(text, IFACE_AFTER, 1, isIfaceName),
+    // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
+    // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
+    ...collect(text, IFACE_AFTER, 1, isIfaceName).filter(
+      (match) =>
+        PHYSICAL_NIC.test(match.value) ||
+        !ROUTE_DEV_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index)),
+    ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
   ];
+  // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the
+  // question names (`eth0`, `ens192`, `bond0.1101`) comes before the tunnels and bridges on the same route lines
+  // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
+  const nicFirst = (name: string) => (PHYSICAL_NIC.test(name) ? 0 : 1);
 
   const candidates = values(pods).filter(
     (name) => (!namespaceSet.has(name) || isGeneratedPodName(name)) && !IFACE_LIKE.test(name),
@@ -612,7 +750,7 @@ function readEntities(question: string): Entities {
     namespaces: values(namespaces).filter((name) => !name.includes('.')),
     nodes: nodeNames,
     services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
-    ifaces: values(ifaces),
+    ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
 }
 
@@ -633,11 +771,16 @@ function safe(text: string): boolean {
   return ALL_SAFE.test(text);
 }
 
+/**
+ * An interface's name: a digit, or a known prefix joined to more (`br-int`, `cilium_host`, `vxlan.calico`). The bare
+ * word is prose: "the interface flannel uses", "dev cilium".
+ */
 function isIfaceName(value: string): boolean {
   return (
     /^[a-z][a-z0-9_.-]{0,14}$/.test(value) &&
     !NOT_NAMES.has(value) &&
-    /\d|^br-|^bond|^team|^ovn|^genev|^vxlan|^flannel|^cali|^cilium|^tunl|^docker|^cni/.test(value)
+    (/\d/.test(value) ||
+      /^(?:br|bond|team|ovn|genev|vxlan|flannel|cali|cilium|tunl|docker|cni)[a-z]*[._-]./.test(value))
   );
 }
 
@@ -651,9 +794,13 @@ export function placeholderValues(entities: Entities): Map<string, string> {
     for (const name of names) map.set(name, value);
   };
   const { ips } = entities;
+  // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
+  // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
+  // more than the others.
+  const undirected = new Set(ips.filter((ip) => ip.direction === null).map((ip) => ip.ip));
   const target =
     ips.find((ip) => ip.direction === 'destination') ??
-    [...ips].reverse().find((ip) => ip.direction === null) ??
+    (undirected.size <= 2 ? [...ips].reverse().find((ip) => ip.direction === null) : undefined) ??
     (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
       ? ips[0]
       : undefined);

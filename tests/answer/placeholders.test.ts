@@ -171,7 +171,8 @@ const CASES: Case[] = [
   // A next hop is neither source nor destination.
   {
     question: 'return path node->pod, route 10.233.64.0/18 via 100.64.0.1 dev ovn0 - is that expected',
-    fills: { '<iface>': 'ovn0' },
+    // The device a pasted route goes through is no interface the report names; `<iface>` is a host's NIC.
+    fills: {},
     entities: { cidrs: ['10.233.64.0/18'] },
   },
   {
@@ -193,7 +194,8 @@ const CASES: Case[] = [
   },
   {
     question: 'kubectl exec --namespace=payments checkout-0 -- nc -zv 10.96.5.5 8443',
-    fills: { '<namespace>': 'payments', '<target-ip>': '10.96.5.5', '<port>': '8443' },
+    // The pod `kubectl exec` runs in.
+    fills: { '<namespace>': 'payments', '<pod>': 'checkout-0', '<target-ip>': '10.96.5.5', '<port>': '8443' },
   },
 ];
 
@@ -612,5 +614,224 @@ describe('names and ports in logs and kubectl output', () => {
   ];
   it.each(cases)('$text', ({ text, entities }) => {
     expect(extractEntities(text)).toMatchObject(entities as object);
+  });
+});
+
+describe('names kubectl, kubelet and uname print, and the objects they are not', () => {
+  const cases: Array<{ rule: string; text: string; entities: Parameters<typeof expect>[0] }> = [
+    // A Kubernetes UID is no pod; kubelet's `name_namespace(uid)` gives the pod and its namespace.
+    {
+      rule: 'uid',
+      text: 'kubelet[9505]: E0719 15:51:01.578706 9505 pod_workers.go:186] Error syncing pod d932ca48-8b58-11e8-a796-7625bd182864 ("coredns-78fcdf6894-4kv6n_kube-system(d932ca48-8b58-11e8-a796-7625bd182864)"), skipping',
+      entities: { pods: ['coredns-78fcdf6894-4kv6n'], namespaces: ['kube-system'] },
+    },
+    {
+      rule: 'uid',
+      text: 'pod 9f0c2b1e-3a4d-4c5e-8f6a-7b8c9d0e1f2a 一直 Terminating',
+      entities: { pods: [] },
+    },
+    // A DaemonSet's pod `calico-node-hr65k` is a pod, not a Calico interface (`cali12d4a061371`).
+    {
+      rule: 'calico pod',
+      text: 'kubectl describe pod calico-node-j6zg8 -n kube-system: Node: kc0/192.168.11.110',
+      entities: { pods: ['calico-node-j6zg8'], namespaces: ['kube-system'], nodes: ['kc0'] },
+    },
+    {
+      rule: 'calico pod',
+      text: '177.245.72.65 0.0.0.0 255.255.255.255 UH 0 0 0 cali12d4a061371',
+      entities: { pods: [], nodes: [] },
+    },
+    // `describe`'s `Node: name/ip` names the node and gives its address the node's role.
+    {
+      rule: 'describe node',
+      text: 'describe pod shows Name: calico-node-494dd, Namespace: kube-system, Node: k8s.kstych.com/192.168.1.2',
+      entities: {
+        nodes: ['k8s.kstych.com'],
+        namespaces: ['kube-system'],
+        ips: [{ ip: '192.168.1.2', role: 'node' }],
+      },
+    },
+    {
+      rule: 'describe node',
+      text: 'kubectl describe pod samplepod: Namespace: default, Node: 172.26.0.68/172.26.0.68, Status: Pending',
+      entities: { nodes: [], namespaces: ['default'] },
+    },
+    // An event's source `kubelet, <node>`.
+    {
+      rule: 'kubelet event',
+      text: 'Normal Pulled 25m kubelet, k8s-node131 Container image "quay.io/calico/cni:v3.3.1" already present on machine',
+      entities: { nodes: ['k8s-node131'] },
+    },
+    {
+      rule: 'kubelet event',
+      text: 'Warning Unhealthy kubelet Readiness probe failed: calico/node is not ready',
+      entities: { nodes: [] },
+    },
+    // A `Namespace:` field, but not prose that happens to put a colon after "namespace".
+    {
+      rule: 'namespace field',
+      text: 'kubectl describe svc at-consumer-platform: Name: at-consumer-platform-service, Namespace: default, Type: LoadBalancer',
+      entities: { namespaces: ['default'] },
+    },
+    {
+      rule: 'namespace field',
+      text: 'then a busybox pod in the default namespace: both DNS resolution and traffic to other pods is still allowed',
+      entities: { namespaces: [] },
+    },
+    {
+      rule: 'namespace field',
+      text: 'a NetworkPolicy allow-egress to allow all traffic to/from pods inside the namespace: egress - {}, ingress from podSelector {}',
+      entities: { namespaces: [] },
+    },
+    // A name before a field's key is the previous field's value (`name:x namespace: y`).
+    {
+      rule: 'field key',
+      text: 'KUBE-POD-FW-ROT4BAM3VUDO6SLJ all -- anywhere 10.42.0.82 /* rule to jump traffic destined to POD name:traefik-56b8c5fb5c-262tp namespace: kube-system */',
+      entities: { pods: ['traefik-56b8c5fb5c-262tp'], namespaces: ['kube-system'] },
+    },
+    {
+      rule: 'field key',
+      text: 'prod-east 命名空间下的 pod 访问 svc 超时',
+      entities: { namespaces: ['prod-east'] },
+    },
+    // `kubectl <verb> <kind> <name>`: the name, whatever its shape; not output pasted after the command.
+    {
+      rule: 'kubectl kind name',
+      text: 'kubectl describe pod box -n default shows Readiness probe failed',
+      entities: { pods: ['box'], namespaces: ['default'] },
+    },
+    {
+      rule: 'kubectl kind name',
+      text: '执行 kubectl get svc nginx，显示 ClusterIP 10.104.60.66，curl 不通',
+      entities: { services: ['nginx'] },
+    },
+    {
+      rule: 'kubectl kind name',
+      text: 'kubectl get pods default busybox 1/1 Running 0 5m',
+      entities: { pods: [], namespaces: [] },
+    },
+    // The pod `kubectl exec` / `logs` runs in, when the report presents no other pod.
+    {
+      rule: 'kubectl exec',
+      text: 'kubectl run box --image=busybox --restart=Never; kubectl exec -it box -- nslookup nginx: NXDOMAIN',
+      entities: { pods: ['box'] },
+    },
+    {
+      rule: 'kubectl exec',
+      text: 'kubectl logs -f -n=容器云核心组件-system apiserver-68654cdc5-gg88b 报错 dial tcp 10.233.36.146:6379: i/o timeout',
+      entities: { pods: ['apiserver-68654cdc5-gg88b'], namespaces: [] },
+    },
+    {
+      rule: 'kubectl exec',
+      text: 'kubectl logs -l k8s-app=kube-dns -n kube-system shows nothing; kubectl exec -it <pod> -- sh',
+      entities: { pods: [], namespaces: ['kube-system'] },
+    },
+    {
+      rule: 'kubectl exec',
+      text: 'I was able to curl it from another pod: kubectl exec -it another-pod -- curl -v web-test:8000 returns HTTP 200. From inside the web-test pod itself the same curl does not work.',
+      entities: { pods: ['web-test'] },
+    },
+    // `uname -a`: the host name before the kernel release.
+    {
+      rule: 'uname',
+      text: 'Kubernetes api v1.8.1, CoreOS 1520.8.0, Linux wd-test-m1 4.13.9-coreos, flannel Backend Type: host-gw',
+      entities: { nodes: ['wd-test-m1'] },
+    },
+    {
+      rule: 'uname',
+      text: '内核：Linux version 5.4.0-48-generic，节点之间 pod 不通',
+      entities: { nodes: [] },
+    },
+    // An interface is a name with a digit or a known prefix joined to more, not the bare word in prose.
+    {
+      rule: 'iface',
+      text: 'Setting FLANNELD_IFACE=node1.example.com, flannel does not start. Which option picks the interface flannel uses?',
+      entities: { ifaces: [] },
+    },
+    {
+      rule: 'iface',
+      text: 'tcpdump -i cilium_host 没有包，ip route 显示 dev vxlan.calico，interface br-int 也在',
+      entities: { ifaces: ['cilium_host', 'vxlan.calico', 'br-int'] },
+    },
+    // A tunnel or bridge on a pasted route line is no interface the report is about; a NIC there is, and a device the
+    // report names as the interface (`from interface cilium_vxlan`, `虚拟网卡ovn0`) is too.
+    {
+      rule: 'route dev',
+      text: 'Node route: 10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink, 10.244.1.0/24 dev cni0, default via 10.33.188.1 dev eth0',
+      entities: { ifaces: ['eth0'] },
+    },
+    {
+      rule: 'route dev',
+      text: 'The packets is dropped when it comes back, and is from interface cilium_vxlan to interface lxcdf235337145c',
+      entities: { ifaces: ['cilium_vxlan', 'lxcdf235337145c'] },
+    },
+    {
+      rule: 'route dev',
+      text: '重启后，默认子网虚拟网卡ovn0没能激活，路由 10.16.0.0/16 dev ovn0 也没了',
+      entities: { ifaces: ['ovn0'] },
+    },
+    // A route's `src` is where the route is, not where traffic comes from; a NIC comes before tunnels and bridges.
+    {
+      rule: 'route src',
+      text: '$ ip r s: 10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1; 172.16.0.0/24 dev eth0 src 172.16.0.231',
+      entities: {
+        ips: [
+          { ip: '10.187.3.1', direction: 'location' },
+          { ip: '172.16.0.231', direction: 'location' },
+        ],
+        ifaces: ['eth0'],
+      },
+    },
+    {
+      rule: 'route src',
+      text: 'tcpdump 看到 src 10.244.1.5 访问 10.96.0.10:53 没有回包',
+      entities: {
+        ips: [
+          { ip: '10.244.1.5', direction: 'source' },
+          { ip: '10.96.0.10', direction: 'destination' },
+        ],
+      },
+    },
+  ];
+  it.each(cases)('$rule: $text', ({ text, entities }) => {
+    expect(extractEntities(text)).toMatchObject(entities as object);
+  });
+});
+
+describe('the target address and a Service address by role', () => {
+  it('takes no target from a listing of three or more addresses', () => {
+    const listing =
+      'kubectl get nodes: k8smaster Ready 192.168.3.75; k8snode1 Ready 192.168.3.76; k8snode2 Ready 192.168.3.77';
+    expect(placeholderValues(extractEntities(listing)).get('<target-ip>')).toBeUndefined();
+    const peers =
+      '高可用 datastore master nodes: 192.168.5.103:19001 192.168.5.104:19001 192.168.5.105:19001';
+    expect(placeholderValues(extractEntities(peers)).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('takes no target from an address ifconfig or ip addr shows on an interface', () => {
+    const ifconfig =
+      'The ip in the pod: [root@manager ~]# ifconfig eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST> mtu 1450 inet 10.242.1.35 netmask 255.255.254.0; nameservers 186.31.29.11';
+    expect(extractEntities(ifconfig).ips).toMatchObject([
+      { ip: '10.242.1.35', direction: 'location' },
+      { ip: '186.31.29.11' },
+    ]);
+    expect(placeholderValues(extractEntities(ifconfig)).get('<target-ip>')).not.toBe('10.242.1.35');
+    const ipAddr = '节点 ip addr: eth0 inet 192.168.1.27/24，从这台机器 ping 192.168.1.30 不通';
+    expect(placeholderValues(extractEntities(ipAddr)).get('<target-ip>')).toBe('192.168.1.30');
+  });
+
+  it('still takes the last of two, and an access verb wins over any listing', () => {
+    const two = 'my-nginx 172.30.96.3 在节点 10.192.29.218，kube-dns 172.30.19.7 跨节点不通';
+    expect(placeholderValues(extractEntities(two)).get('<target-ip>')).toBe('172.30.19.7');
+    const verb = 'pods 10.0.1.4 10.0.1.5 10.0.1.6 are Running but curl 10.0.1.9 times out';
+    expect(placeholderValues(extractEntities(verb)).get('<target-ip>')).toBe('10.0.1.9');
+  });
+
+  it('reads one Service address written twice as the Service IP, but not two different ones', () => {
+    const once =
+      'Pod内部访问Service IP超时（如 10.233.36.146:6379）。error: dial tcp 10.233.36.146:6379: i/o timeout';
+    expect(placeholderValues(extractEntities(once)).get('<cluster-ip>')).toBe('10.233.36.146');
+    const two = 'clusterIP建联超1s：curl http://169.169.93.8 和 curl http://169.169.218.191';
+    expect(placeholderValues(extractEntities(two)).get('<cluster-ip>')).toBeUndefined();
   });
 });
