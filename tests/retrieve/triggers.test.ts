@@ -144,6 +144,7 @@ describe('matchQueryTriggers', () => {
     working,
     terms: new Map(),
     headline: null,
+    prose: null,
   });
   const match = (q: AnalyzedQuery) => matchQueryTriggers(table, q, noGlossary, RETRIEVAL_CONFIG);
 
