@@ -28,6 +28,27 @@ describe('looksPasted', () => {
     ).toBe(true);
   });
 
+  it('takes key: value lists (kubectl describe, an install summary, Helm values) for pasted output', () => {
+    expect(
+      pasted(
+        'bash install.sh (Kube-OVN v1.11.1): Default Network Mode: vlan, Default Vlan Nic: ens160, Join Subnet CIDR: 100.64.0.0/16, Enable SVC LB: true',
+      ),
+    ).toBe(true);
+    expect(
+      pasted(
+        'kubectl describe pod samplepod: Namespace: default, Node: node-1/10.0.0.5, Status: Pending, Reason: ContainerCreating',
+      ),
+    ).toBe(true);
+    expect(
+      pasted(
+        './install.sh 输出：default network mode: geneve，default subnet cidr: 10.16.0.0/16，join subnet cidr: 100.64.0.0/16；',
+      ),
+    ).toBe(true);
+    // Two items, or a colon that introduces prose, is the reporter writing.
+    expect(pasted('Expected: pods reach the node; actual: they time out')).toBe(false);
+    expect(pasted('环境：kube-ovn v1.12，网络模式: underlay')).toBe(false);
+  });
+
   it("leaves the reporter's own sentences alone, also with an address or two, in English and Chinese", () => {
     expect(pasted('When kube-ovn-cni restarts, ping from the pod to the node 172.18.0.3 breaks')).toBe(false);
     expect(
