@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/ingest/document.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
+import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { compileGlossary } from '../../src/retrieve/glossary.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
+import { analyzeQuery } from '../../src/retrieve/query.js';
 import { buildScopeTable, scopeMatch } from '../../src/retrieve/scope.js';
+import { tokenize } from '../../src/retrieve/tokenize.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const KB = path.resolve(here, '../../kb');
@@ -45,5 +48,22 @@ describe('BGP speakers in the bundled glossary', () => {
 
   it('leaves both alone for a BGP question that names neither', () => {
     expect(scope('bgp peer 一直建不起来')).toBeNull();
+  });
+
+  it('does not read a report where MetalLB works as one about BIRD (a speaker that works says nothing of the others)', () => {
+    const vocabulary = {
+      tokenize: (text: string) => tokenize(text, { glossary }),
+      has: () => true,
+      alternativesOf: (token: string) => glossary.alternativesOf(token),
+    };
+    const [bird] = glossary.groupsIn('bird');
+    for (const report of [
+      'MetalLB assigns the external IP fine, but the NodePort times out from outside',
+      'metallb 分配 vip 正常，但是从集群外访问 nodeport 超时',
+    ]) {
+      const query = analyzeQuery(normalizeText(report), vocabulary, RETRIEVAL_CONFIG);
+      expect(query.working).not.toBe('');
+      expect(query.terms.has(bird ?? 'bird')).toBe(false);
+    }
   });
 });
