@@ -2,8 +2,9 @@
 
 import { rememberRecent } from '../core/recent.js';
 import type { DocRecord, TroubleshootingRow } from '../core/types.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { foldText } from '../retrieve/normalize.js';
-import { splitWorking } from '../retrieve/query.js';
+import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import type { Concepts } from './types.js';
 
@@ -94,16 +95,30 @@ export function termsWithConcepts(text: string, concepts: Concepts | undefined):
 const WORKING_WEIGHT = 0.3;
 
 /**
+ * A long report's words that only its body has (versions, pasted logs, the tools the reporter ran) count this much:
+ * its headline (an issue title, the first sentence) says what fails. As retrieval weighs a report (`headlineOf`).
+ */
+const BODY_WEIGHT = 0.7;
+
+/**
  * The question's terms, with the words of its working or ruled-out clauses ("same-node traffic is fine", "It's
- * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks.
+ * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks. In a long
+ * report, the words of its body that its headline does not have count less too (`BODY_WEIGHT`).
  */
 export function focusTerms(text: string, concepts?: Concepts): Map<string, number> {
-  const { focus, workingClauses } = splitWorking(foldText(text));
-  if (workingClauses.length === 0) return termsWithConcepts(text, concepts);
-  const out = termsWithConcepts(focus, concepts);
-  const working = workingClauses.join(' ');
-  for (const [term, weight] of termsWithConcepts(working, concepts))
-    if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
+  const folded = foldText(text);
+  const { focus, workingClauses } = splitWorking(folded);
+  const out = termsWithConcepts(workingClauses.length === 0 ? text : focus, concepts);
+  if (workingClauses.length > 0) {
+    for (const [term, weight] of termsWithConcepts(workingClauses.join(' '), concepts))
+      if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
+  }
+  const headline = headlineOf(folded, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  if (headline === null) return out;
+  const inHeadline = termsWithConcepts(headline, concepts);
+  // A headline that names little ("[BUG] help needed") says nothing about what fails.
+  if ([...inHeadline.keys()].filter((term) => !isConcept(term)).length < 2) return out;
+  for (const [term, weight] of out) if (!inHeadline.has(term)) out.set(term, weight * BODY_WEIGHT);
   return out;
 }
 

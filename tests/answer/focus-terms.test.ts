@@ -15,3 +15,39 @@ describe('focusTerms: the words that pick the checks', () => {
     expect(focusTerms('coredns 解析超时')).toEqual(terms('coredns 解析超时'));
   });
 });
+
+describe('focusTerms: a long report', () => {
+  // A report opens with its headline (an issue title) and then pastes versions, manifests and logs.
+  const report =
+    'NodePort works on one node only, the other nodes time out. Cluster set up with kubeadm v1.28 on Ubuntu 22.04, ' +
+    'calico v3.26 as the CNI in BGP mode, kube-proxy in iptables mode, three workers and one master; the ' +
+    'deployment has two replicas and the service type is NodePort on port 30080.';
+
+  it("counts the words only its body has less than its headline's", () => {
+    const all = terms(report);
+    const focus = focusTerms(report);
+    expect(focus.get('nodeport')).toBe(all.get('nodeport'));
+    expect(focus.get('node')).toBe(all.get('node'));
+    expect(focus.get('kubeadm')).toBeCloseTo((all.get('kubeadm') ?? 0) * 0.7);
+    expect(focus.get('calico')).toBeCloseTo((all.get('calico') ?? 0) * 0.7);
+  });
+
+  it('weighs a Chinese report alike', () => {
+    const zh =
+      'NodePort 只有 pod 所在的节点能通，其他节点不通。集群用 kubeadm 部署，1.22 版本，CNI 是 calico，' +
+      'kube-proxy 是 iptables 模式，三台 worker，svc 的 externalTrafficPolicy 是 Cluster，防火墙都已关闭。';
+    const all = terms(zh);
+    const focus = focusTerms(zh);
+    expect(focus.get('nodeport')).toBe(all.get('nodeport'));
+    expect(focus.get('节点')).toBe(all.get('节点'));
+    expect(focus.get('calico')).toBeCloseTo((all.get('calico') ?? 0) * 0.7);
+    expect(focus.get('kubeadm')).toBeCloseTo((all.get('kubeadm') ?? 0) * 0.7);
+  });
+
+  it('leaves a short question, and a report whose headline names little, alone', () => {
+    const short = 'NodePort works on one node only. The other nodes time out.';
+    expect(focusTerms(short)).toEqual(terms(short));
+    const vague = `Help! ${report}`;
+    expect(focusTerms(vague)).toEqual(terms(vague));
+  });
+});
