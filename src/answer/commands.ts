@@ -22,7 +22,9 @@
  * less: it tests the same thing again, where another check tests another likely cause.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
- * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause.
+ * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
+ * runbook's check must come close to the best one: when it does not, the top runbook's next check is more to the
+ * point.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -131,6 +133,11 @@ const WEAK_ROW = 5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
+/**
+ * Another runbook's check scoring under this share of the best check is left out: in another runbook a check is
+ * more often off topic than not, and the top runbook's own next check takes its place.
+ */
+const OTHER_FLOOR_SHARE = 0.6;
 /** Each earlier variant of a check (same `variantKey`) multiplies its score by this. */
 const VARIANT_SHARE = 0.5;
 
@@ -246,13 +253,14 @@ export function pickCommands(
 
   // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
   // are measured against the second-best check instead (the best one may stand far above the rest on its row's
-  // bonus alone); another runbook's checks still against the best.
-  const floorUnder = (reference: Candidate | undefined) => Math.max(1, (reference?.score ?? 0) * FLOOR_SHARE);
-  const floor = floorUnder(readOnly[0]);
-  const ownFloor = statesCause ? floorUnder(readOnly[1] ?? readOnly[0]) : floor;
+  // bonus alone); another runbook's checks against the best, and they must come close to it.
+  const floorUnder = (reference: Candidate | undefined, share = FLOOR_SHARE) =>
+    Math.max(1, (reference?.score ?? 0) * share);
+  const ownFloor = floorUnder(statesCause ? (readOnly[1] ?? readOnly[0]) : readOnly[0]);
+  const otherFloor = floorUnder(readOnly[0], OTHER_FLOOR_SHARE);
   // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
-    .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : floor))
+    .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : otherFloor))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
