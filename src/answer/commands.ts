@@ -16,7 +16,8 @@
  * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
  * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
- * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
+ * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
+ * terms): the state-changing command that best matches what its row says to do.
  * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
  * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
  * less: it tests the same thing again, where another check tests another likely cause.
@@ -268,14 +269,15 @@ export function pickCommands(
     if (diagnose.length >= options.minCommands) break;
     if (c.record.source.path === top.doc.path && !diagnose.includes(c.record)) diagnose.push(c.record);
   }
-  // Fixes only for the likely causes: per matched row, the state-changing command whose context best matches
-  // what the row says to do (its fix cell) and the question.
+  // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
+  // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
   // Which runbook fits is uncertain: no state-changing command from one that may be the wrong one.
   const maxFixes = contested ? 0 : options.maxFixes;
-  for (const { row, doc } of rows) {
+  for (const { row, doc, score } of rows) {
     if (chosenFixes.length >= maxFixes) break;
-    if (doc !== top.doc) continue;
+    // A row that shares a word or two with the question is a guess, not a cause the runbook states: no fix for it.
+    if (doc !== top.doc || score < WEAK_ROW) continue;
     const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
     // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a
     // command touching one of those: one that merely shares words ("重建 pod") changes something else.

@@ -119,4 +119,32 @@ describe('pickCommands', () => {
     expect(hairpin[0]).toBe(`${service.path}: grep -H . /sys/class/net/cni0/brif/*/hairpin_mode`);
     expect(hairpin).toContain(`${sameNode.path}: bridge -d link show`);
   });
+
+  it('offers a fix only for a cause the runbook states, not for a row that shares a word or two', () => {
+    const flannel = runbook('flannel/vxlan-host-gw.md');
+    const table = hitOn(flannel, '常见问题');
+    const fixes = (question: string) => {
+      const rows = likelyCauses(question, [table], DEFAULT_COMPOSE_OPTIONS.maxCauses);
+      return pickCommands(question, [table], rows, DEFAULT_COMPOSE_OPTIONS)
+        .filter((c) => c.safety !== 'read-only')
+        .map((c) => `${c.source.path}: ${c.command}`);
+    };
+    // The row "Pod 创建失败 cni0 already has an IP address different from" is what the report says: its fix applies.
+    expect(
+      fixes(
+        '新建的 pod 一直 ContainerCreating，事件里报 failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24',
+      ),
+    ).toEqual([`${flannel.path}: ip link delete cni0`]);
+    expect(
+      fixes(
+        'Pods stuck in ContainerCreating: failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24',
+      ),
+    ).toEqual([`${flannel.path}: ip link delete cni0`]);
+    // Cross-node pings failing with nothing seen on cni0 share "cni0" (and little else) with that row: deleting the
+    // bridge is no fix for them.
+    expect(fixes('flannel 跨节点的 pod 互相 ping 不通，在 cni0 上抓不到对端的包')).toEqual([]);
+    expect(fixes("flannel: pods on two nodes can't ping each other, tcpdump on cni0 shows nothing")).toEqual(
+      [],
+    );
+  });
 });
