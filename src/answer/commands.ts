@@ -34,7 +34,7 @@ import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
-  focusTerms,
+  checkTerms,
   isConcept,
   type PerConcepts,
   type RankedRow,
@@ -191,7 +191,7 @@ export function pickCommands(
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
-  const wanted = [...focusTerms(query, concepts)];
+  const wanted = [...checkTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs = closeDocs(hits, options.otherDocShare);
   // Which runbook fits is uncertain: another scored nearly as high, or close while the top one states no likely

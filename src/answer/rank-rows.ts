@@ -95,25 +95,30 @@ export function termsWithConcepts(text: string, concepts: Concepts | undefined):
 const WORKING_WEIGHT = 0.3;
 
 /**
- * A long report's words that only its body has (versions, pasted logs, the tools the reporter ran) count this much:
- * its headline (an issue title, the first sentence) says what fails. As retrieval weighs a report (`headlineOf`).
+ * The question's terms, with the words of its working or ruled-out clauses ("same-node traffic is fine", "It's
+ * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks.
+ */
+export function focusTerms(text: string, concepts?: Concepts): Map<string, number> {
+  const { focus, workingClauses } = splitWorking(foldText(text));
+  if (workingClauses.length === 0) return termsWithConcepts(text, concepts);
+  const out = termsWithConcepts(focus, concepts);
+  const working = workingClauses.join(' ');
+  for (const [term, weight] of termsWithConcepts(working, concepts))
+    if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
+  return out;
+}
+
+/**
+ * In a long report, words only its body has (versions, pasted logs, the tools the reporter ran) count this much
+ * when picking checks: its headline (an issue title, the first sentence) says what fails, as retrieval weighs a
+ * report (`headlineOf`).
  */
 const BODY_WEIGHT = 0.7;
 
-/**
- * The question's terms, with the words of its working or ruled-out clauses ("same-node traffic is fine", "It's
- * NOT a DNS problem") counting less: they name what is not broken, so they should not pick the checks. In a long
- * report, the words of its body that its headline does not have count less too (`BODY_WEIGHT`).
- */
-export function focusTerms(text: string, concepts?: Concepts): Map<string, number> {
-  const folded = foldText(text);
-  const { focus, workingClauses } = splitWorking(folded);
-  const out = termsWithConcepts(workingClauses.length === 0 ? text : focus, concepts);
-  if (workingClauses.length > 0) {
-    for (const [term, weight] of termsWithConcepts(workingClauses.join(' '), concepts))
-      if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
-  }
-  const headline = headlineOf(folded, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+/** The terms that pick the checks: `focusTerms`, and in a long report its body's words counting `BODY_WEIGHT`. */
+export function checkTerms(text: string, concepts?: Concepts): Map<string, number> {
+  const out = focusTerms(text, concepts);
+  const headline = headlineOf(foldText(text), RETRIEVAL_CONFIG.query.headlineMinBodyWords);
   if (headline === null) return out;
   const inHeadline = termsWithConcepts(headline, concepts);
   // A headline that names little ("[BUG] help needed") says nothing about what fails.
