@@ -16,13 +16,16 @@
  * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
  * changes the cluster.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
- * only for a likely cause of the top runbook: the state-changing command that best matches what its row says to do.
+ * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
+ * terms): the state-changing command that best matches what its row says to do.
  * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
  * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
  * less: it tests the same thing again, where another check tests another likely cause.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
- * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause.
+ * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
+ * runbook's check must come close to the best one: when it does not, the top runbook's next check is more to the
+ * point.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -31,7 +34,7 @@ import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
-  focusTerms,
+  checkTerms,
   isConcept,
   type PerConcepts,
   type RankedRow,
@@ -131,6 +134,11 @@ const WEAK_ROW = 5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
+/**
+ * Another runbook's check scoring under this share of the best check is left out: in another runbook a check is
+ * more often off topic than not, and the top runbook's own next check takes its place.
+ */
+const OTHER_FLOOR_SHARE = 0.6;
 /** Each earlier variant of a check (same `variantKey`) multiplies its score by this. */
 const VARIANT_SHARE = 0.5;
 
@@ -183,7 +191,7 @@ export function pickCommands(
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
-  const wanted = [...focusTerms(query, concepts)];
+  const wanted = [...checkTerms(query, concepts)];
   // Docs whose commands are candidates: the top one, and others on topic by a clear margin.
   const docs = closeDocs(hits, options.otherDocShare);
   // Which runbook fits is uncertain: another scored nearly as high, or close while the top one states no likely
@@ -246,13 +254,14 @@ export function pickCommands(
 
   // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
   // are measured against the second-best check instead (the best one may stand far above the rest on its row's
-  // bonus alone); another runbook's checks still against the best.
-  const floorUnder = (reference: Candidate | undefined) => Math.max(1, (reference?.score ?? 0) * FLOOR_SHARE);
-  const floor = floorUnder(readOnly[0]);
-  const ownFloor = statesCause ? floorUnder(readOnly[1] ?? readOnly[0]) : floor;
+  // bonus alone); another runbook's checks against the best, and they must come close to it.
+  const floorUnder = (reference: Candidate | undefined, share = FLOOR_SHARE) =>
+    Math.max(1, (reference?.score ?? 0) * share);
+  const ownFloor = floorUnder(statesCause ? (readOnly[1] ?? readOnly[0]) : readOnly[0]);
+  const otherFloor = floorUnder(readOnly[0], OTHER_FLOOR_SHARE);
   // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
-    .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : floor))
+    .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : otherFloor))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
@@ -260,14 +269,15 @@ export function pickCommands(
     if (diagnose.length >= options.minCommands) break;
     if (c.record.source.path === top.doc.path && !diagnose.includes(c.record)) diagnose.push(c.record);
   }
-  // Fixes only for the likely causes: per matched row, the state-changing command whose context best matches
-  // what the row says to do (its fix cell) and the question.
+  // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
+  // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
   // Which runbook fits is uncertain: no state-changing command from one that may be the wrong one.
   const maxFixes = contested ? 0 : options.maxFixes;
-  for (const { row, doc } of rows) {
+  for (const { row, doc, score } of rows) {
     if (chosenFixes.length >= maxFixes) break;
-    if (doc !== top.doc) continue;
+    // A row that shares a word or two with the question is a guess, not a cause the runbook states: no fix for it.
+    if (doc !== top.doc || score < WEAK_ROW) continue;
     const remedy = wantedTerms([...termsWithConcepts(`${row.fix} ${row.cause}`, concepts)]);
     // A fix cell that names what to run or change (`subnet.env`, `FLANNEL_MTU`, `cni0`) is only answered by a
     // command touching one of those: one that merely shares words ("重建 pod") changes something else.

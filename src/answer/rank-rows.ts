@@ -2,8 +2,9 @@
 
 import { rememberRecent } from '../core/recent.js';
 import type { DocRecord, TroubleshootingRow } from '../core/types.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { foldText } from '../retrieve/normalize.js';
-import { splitWorking } from '../retrieve/query.js';
+import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import type { Concepts } from './types.js';
 
@@ -104,6 +105,25 @@ export function focusTerms(text: string, concepts?: Concepts): Map<string, numbe
   const working = workingClauses.join(' ');
   for (const [term, weight] of termsWithConcepts(working, concepts))
     if (!out.has(term)) out.set(term, weight * WORKING_WEIGHT);
+  return out;
+}
+
+/**
+ * In a long report, words only its body has (versions, pasted logs, the tools the reporter ran) count this much
+ * when picking checks: its headline (an issue title, the first sentence) says what fails, as retrieval weighs a
+ * report (`headlineOf`).
+ */
+const BODY_WEIGHT = 0.7;
+
+/** The terms that pick the checks: `focusTerms`, and in a long report its body's words counting `BODY_WEIGHT`. */
+export function checkTerms(text: string, concepts?: Concepts): Map<string, number> {
+  const out = focusTerms(text, concepts);
+  const headline = headlineOf(foldText(text), RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  if (headline === null) return out;
+  const inHeadline = termsWithConcepts(headline, concepts);
+  // A headline that names little ("[BUG] help needed") says nothing about what fails.
+  if ([...inHeadline.keys()].filter((term) => !isConcept(term)).length < 2) return out;
+  for (const [term, weight] of out) if (!inHeadline.has(term)) out.set(term, weight * BODY_WEIGHT);
   return out;
 }
 

@@ -13,10 +13,18 @@ const KB = path.resolve(import.meta.dirname, '../../kb');
 const runbook = (relative: string): DocRecord =>
   parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
 
-function hitOn(doc: DocRecord, heading: string): FusedHit {
+function hitOn(doc: DocRecord, heading: string, score = 1): FusedHit {
   const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
   if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
-  return { chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] };
+  return { chunk, doc, score, via: ['lexical'], matchedTriggers: [] };
+}
+
+/** Every command picked (checks and fixes), as `path: command`. */
+function picked(question: string, hits: FusedHit[]): string[] {
+  const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
+  return pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS).map(
+    (c) => `${c.source.path}: ${c.command}`,
+  );
 }
 
 function diagnostics(question: string, hit: FusedHit): string[] {
@@ -87,5 +95,56 @@ describe('pickCommands', () => {
     // Far under it, but not under the runner-up: the policy route a node's pods leave by (29000).
     expect(picked).toContain('kubectl ko nbctl lr-policy-list ovn-cluster | grep 29000');
     expect(picked).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose);
+  });
+
+  it("leaves out another runbook's check that scores far under the best one, and keeps one that comes close", () => {
+    const probe = runbook('node-to-pod/host-to-pod-generic.md');
+    const service = runbook('service/clusterip-troubleshooting.md');
+    // A probe refused by the pod itself: the Service runbook's row "访问 ClusterIP 立即 connection refused" shares
+    // words with it, but its check (the Service's endpoints) is not about a probe, which goes to the pod directly.
+    const refused = picked(
+      'kubelet 的存活探针一直报 connect: connection refused，pod 里的进程明明在跑，是网络的问题吗',
+      [hitOn(probe, '1. 读懂探针报错与 Pod 状态'), hitOn(service, '常见问题', 0.85)],
+    );
+    expect(refused.length).toBeGreaterThanOrEqual(DEFAULT_COMPOSE_OPTIONS.minCommands);
+    expect(refused.every((line) => line.startsWith(`${probe.path}: `))).toBe(true);
+    expect(refused).toContain(`${probe.path}: kubectl exec -n <namespace> <pod> -- ss -lntp`);
+
+    // A pod calling its own Service: the same-node runbook's hairpin check is as much to the point as the top one's.
+    const sameNode = runbook('pod-to-pod/same-node.md');
+    const hairpin = picked(
+      'A pod times out when it calls its own Service; other pods reach the Service fine. Is hairpin mode off on the bridge?',
+      [hitOn(service, '5. Hairpin 与 Service CIDR'), hitOn(sameNode, '常见问题', 0.85)],
+    );
+    expect(hairpin[0]).toBe(`${service.path}: grep -H . /sys/class/net/cni0/brif/*/hairpin_mode`);
+    expect(hairpin).toContain(`${sameNode.path}: bridge -d link show`);
+  });
+
+  it('offers a fix only for a cause the runbook states, not for a row that shares a word or two', () => {
+    const flannel = runbook('flannel/vxlan-host-gw.md');
+    const table = hitOn(flannel, '常见问题');
+    const fixes = (question: string) => {
+      const rows = likelyCauses(question, [table], DEFAULT_COMPOSE_OPTIONS.maxCauses);
+      return pickCommands(question, [table], rows, DEFAULT_COMPOSE_OPTIONS)
+        .filter((c) => c.safety !== 'read-only')
+        .map((c) => `${c.source.path}: ${c.command}`);
+    };
+    // The row "Pod 创建失败 cni0 already has an IP address different from" is what the report says: its fix applies.
+    expect(
+      fixes(
+        '新建的 pod 一直 ContainerCreating，事件里报 failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24',
+      ),
+    ).toEqual([`${flannel.path}: ip link delete cni0`]);
+    expect(
+      fixes(
+        'Pods stuck in ContainerCreating: failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24',
+      ),
+    ).toEqual([`${flannel.path}: ip link delete cni0`]);
+    // Cross-node pings failing with nothing seen on cni0 share "cni0" (and little else) with that row: deleting the
+    // bridge is no fix for them.
+    expect(fixes('flannel 跨节点的 pod 互相 ping 不通，在 cni0 上抓不到对端的包')).toEqual([]);
+    expect(fixes("flannel: pods on two nodes can't ping each other, tcpdump on cni0 shows nothing")).toEqual(
+      [],
+    );
   });
 });

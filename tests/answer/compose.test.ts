@@ -318,7 +318,7 @@ describe('composeAnswer', () => {
     // NetworkPolicy check; its nslookup command shares the question's words but no matched row names it.
     const retrieval = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.7)]);
     const composed = compose(
-      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      'ClusterIP 服务访问不了，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
       retrieval,
     );
     const fromCoredns = composed.body.commands.filter((c) => c.source.path === 'dns/coredns.md');
@@ -330,7 +330,7 @@ describe('composeAnswer', () => {
     // words hedge the choice.
     const close = result([hit(clusterip, '诊断命令', 2), hit(coredns, '诊断命令', 1.95)]);
     const contested = compose(
-      '访问 ClusterIP 报 connection refused，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
+      'ClusterIP 服务访问不了，在 pod 里 nslookup 解析 service 域名报 i/o timeout',
       close,
     );
     expect(contested.body.commands.map((c) => c.command)).toContain(

@@ -488,3 +488,23 @@ describe('routing reports that paste output or name MetalLB BGP (reports6.yaml, 
     expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(3);
   });
 });
+
+describe('the checks an answer carries on the report sets (reports4, reports6, fills)', () => {
+  // Before (main at 5bf9013, vectors off): command hit 0.814 and 0.667, off-topic 0.021, 0.218 and 0.262. After
+  // weighing a long report's body words 0.7 when picking checks, carrying another runbook's check only when it
+  // scores at least 0.6 of the best one, and a fix only for a row that shares at least 5 of the question's weighted
+  // terms: command hit 0.837 and 0.689, off-topic 0.015, 0.208 and 0.256 (first-cited unchanged on every set). fills
+  // labels no command: its gate is the off-topic share.
+  it.each([
+    ['reports4.yaml', 0.83, 0.02],
+    ['reports6.yaml', 0.68, 0.215],
+    ['fills.yaml', 0, 0.26],
+  ] as const)(
+    '%s: command hit at least %s, off-topic commands at most %s',
+    async (set, commandHit, offTopic) => {
+      const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval', set));
+      expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(commandHit);
+      expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(offTopic);
+    },
+  );
+});
