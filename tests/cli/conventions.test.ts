@@ -16,6 +16,7 @@ import { bashCompletion, flagsOf, zshCompletion } from '../../src/cli/completion
 import { describeFailure } from '../../src/cli/errors.js';
 import { didYouMean } from '../../src/cli/suggest.js';
 import { NetkbError } from '../../src/core/errors.js';
+import { listenLocal } from '../helpers/listen.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(REPO, 'src/cli/main.ts');
@@ -70,8 +71,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-conventions-'));
   indexDir = path.join(tmp, 'index');
   busy = createServer();
-  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-  busyPort = (busy.address() as { port: number }).port;
+  ({ port: busyPort } = await listenLocal(busy));
 
   const built = await netkb(['ingest', '--kb', KB, '--index', indexDir, '--json']);
   expect(built.code, built.stderr).toBe(0);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { listenLocal } from './listen.js';
 
 export interface ApiCall {
   method: string;
@@ -56,7 +57,7 @@ export class SlackEmulator {
 
   static async start(): Promise<SlackEmulator> {
     const emulator = new SlackEmulator();
-    await new Promise<void>((resolve) => emulator.server.listen(0, '127.0.0.1', resolve));
+    await listenLocal(emulator.server);
     return emulator;
   }
 

@@ -10,6 +10,7 @@ import { allowedHosts, hostAllowed, hostName } from '../../src/server/allowed-ho
 import { buildApp } from '../../src/server/app.js';
 import { redactPaths } from '../../src/server/redact.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 let fixture: FixtureIndex;
 let app: FastifyInstance;
@@ -21,8 +22,7 @@ beforeAll(async () => {
     searcher: () => fixture.searcher,
     allowedHosts: allowedHosts(undefined, '127.0.0.1'),
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as net.AddressInfo).port;
+  ({ port } = await listenLocal(app));
 });
 
 afterAll(async () => {

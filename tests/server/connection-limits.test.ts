@@ -4,13 +4,13 @@
  * cannot hold every connection (probes from another address still answer).
  */
 
-import type { AddressInfo } from 'node:net';
 import { connect, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { ServerLimits } from '../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 const LIMITS: ServerLimits = {
   requestTimeoutMs: 1500,
@@ -27,8 +27,7 @@ let port: number;
 beforeAll(async () => {
   fixture = await buildFixtureIndex();
   app = await buildApp({ searcher: () => fixture.searcher, settings: { limits: LIMITS } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  port = (app.server.address() as AddressInfo).port;
+  ({ port } = await listenLocal(app));
 });
 
 afterAll(async () => {

@@ -6,12 +6,12 @@
  * before the probe is answered (about one per attacking connection); with turns, at most the one in progress.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { FairTurns } from '../../src/server/fair-turns.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 describe('FairTurns', () => {
   it('grants turns round-robin across clients, each client in order', async () => {
@@ -69,8 +69,7 @@ describe('under the random-word attack', () => {
   beforeAll(async () => {
     fixture = await buildFixtureIndex();
     app = await buildApp({ searcher: () => fixture.searcher });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    port = (app.server.address() as AddressInfo).port;
+    ({ port } = await listenLocal(app));
   });
   afterAll(async () => {
     await app.close();

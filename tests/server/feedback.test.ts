@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 let fixture: FixtureIndex;
 let dir: string;
@@ -31,8 +32,8 @@ async function start(
 ): Promise<{ app: FastifyInstance; url: string }> {
   const app = await buildApp({ searcher: () => fixture.searcher, store, logQuestions });
   app.addHook('onClose', async () => store.close());
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url: address };
+  const { base } = await listenLocal(app);
+  return { app, url: base };
 }
 
 const post = (url: string, route: string, body: unknown) =>

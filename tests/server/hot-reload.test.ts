@@ -4,13 +4,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { type IndexEvent, IndexManager } from '../../src/server/index-manager.js';
+import { listenLocal } from '../helpers/listen.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE_KB = path.join(ROOT, 'tests/fixtures/kb-small');
@@ -73,11 +73,10 @@ async function serve(kbDir: string, indexDir: string, watch = true): Promise<Ser
   const events: IndexEvent[] = [];
   manager.onEvent((event) => events.push(event));
   const app = await buildApp({ searcher: () => manager.searcher(), indexStatus: () => manager.status() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { base } = await listenLocal(app);
   await manager.start();
   if (watch) manager.watch();
-  const { port } = app.server.address() as AddressInfo;
-  return { manager, app, base: `http://127.0.0.1:${port}`, events };
+  return { manager, app, base, events };
 }
 
 async function stop(served: Served): Promise<void> {

@@ -2,7 +2,6 @@
  * Metrics, tokens and rate limits against real listening servers (127.0.0.1), with a real index. Metrics are
  * read back through a Prometheus text-format parser, as a scraper would.
  */
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { NetkbMetrics } from '../../src/server/metrics.js';
 import { perUserRateLimit } from '../../src/server/rate-limit.js';
 import { parseRateLimit, type ServerSettings, serverSettingsFromEnv } from '../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 let fixture: FixtureIndex;
 
@@ -28,9 +28,8 @@ async function listen(
   metrics?: NetkbMetrics,
 ): Promise<{ app: FastifyInstance; base: string }> {
   const app = await buildApp({ searcher: () => fixture.searcher, settings, metrics });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return { app, base: `http://127.0.0.1:${port}` };
+  const { base } = await listenLocal(app);
+  return { app, base };
 }
 
 function chat(base: string, message: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -287,8 +286,7 @@ describe('NETKB_RATE_LIMIT', () => {
       },
       async () => ({ ok: true }),
     );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const { base } = await listenLocal(app);
     const post = (user?: string) =>
       fetch(`${base}/slack/events`, {
         method: 'POST',

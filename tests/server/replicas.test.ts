@@ -9,6 +9,7 @@ import { computeSlackSignature } from '../../src/integrations/slack/signature.js
 import { buildApp } from '../../src/server/app.js';
 import { type OpenedStore, openStore } from '../../src/store/open-store.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { BOT_USER_ID, SlackEmulator } from '../helpers/slack-emulator.js';
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
       slack: { signingSecret: SECRET, botToken: 'xoxb-test', appToken: undefined, apiUrl: slack.apiUrl },
       slackOptions: { retryConfig: { retries: 0 } },
     });
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { base } = await listenLocal(app);
     replicas.push({ app, opened, base });
   }
 }, 240_000);

@@ -8,12 +8,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { IndexManager } from '../../src/server/index-manager.js';
+import { listenLocal } from '../helpers/listen.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(
@@ -101,8 +101,7 @@ it('/healthz keeps answering while serve builds and reloads a large KB', { timeo
   const indexDir = path.join(tmp, 'index');
   const manager = new IndexManager({ kbDir, indexDir, embedding: EMBEDDING, log: QUIET });
   const app = await buildApp({ searcher: () => manager.searcher(), indexStatus: () => manager.status() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const { base } = await listenLocal(app);
   try {
     const prober = probe(base);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,8 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
+import { listenLocal } from '../helpers/listen.js';
 
 let fixture: FixtureIndex;
 
@@ -17,10 +17,8 @@ afterAll(async () => {
 describe('a real listening socket on 127.0.0.1', () => {
   it('serves health, readiness, chat and errors over HTTP', async () => {
     const app = await buildApp({ searcher: () => fixture.searcher });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { base } = await listenLocal(app);
     try {
-      const { port } = app.server.address() as AddressInfo;
-      const base = `http://127.0.0.1:${port}`;
       expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
@@ -72,9 +70,8 @@ describe('a real listening socket on 127.0.0.1', () => {
       },
     };
     const app = await buildApp({ searcher: () => slow });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as AddressInfo;
-    const pending = fetch(`http://127.0.0.1:${port}/v1/chat`, {
+    const { base } = await listenLocal(app);
+    const pending = fetch(`${base}/v1/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ message: 'geneve 隧道不通' }),
@@ -85,6 +82,6 @@ describe('a real listening socket on 127.0.0.1', () => {
     const response = await pending;
     expect(response.status).toBe(200);
     await closed;
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
 });

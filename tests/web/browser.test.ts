@@ -13,6 +13,7 @@ import { openSearcher } from '../../src/index/open-searcher.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { listenLocal } from '../helpers/listen.js';
 import { ARTIFACTS, type Browser, launchBrowser } from './browser-helpers.js';
 
 const BUNDLED_KB = path.resolve(import.meta.dirname, '../../kb');
@@ -44,7 +45,7 @@ beforeAll(async () => {
     web: { kbDir, adminToken: ADMIN_TOKEN, questionsFile: undefined },
   });
   app.addHook('onClose', async () => store.close());
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
+  ({ base } = await listenLocal(app));
   browser = await launchBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   browser.context.on('console', (message) => {

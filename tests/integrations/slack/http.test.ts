@@ -13,6 +13,7 @@ import { computeSlackSignature } from '../../../src/integrations/slack/signature
 import { buildApp } from '../../../src/server/app.js';
 import { FairTurns } from '../../../src/server/fair-turns.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { listenLocal } from '../../helpers/listen.js';
 import { BOT_ID, BOT_USER_ID, SlackEmulator } from '../../helpers/slack-emulator.js';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -39,7 +40,7 @@ beforeAll(async () => {
       },
     },
   });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  ({ base } = await listenLocal(app));
 });
 
 afterAll(async () => {

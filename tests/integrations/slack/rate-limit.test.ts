@@ -10,6 +10,7 @@ import { computeSlackSignature } from '../../../src/integrations/slack/signature
 import { buildApp } from '../../../src/server/app.js';
 import { serverSettingsFromEnv } from '../../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { listenLocal } from '../../helpers/listen.js';
 import { expectRateLimited } from '../../helpers/rate-limited.js';
 import { BOT_USER_ID, SlackEmulator } from '../../helpers/slack-emulator.js';
 
@@ -44,7 +45,7 @@ async function limitedServer(): Promise<{ app: FastifyInstance; base: string; se
       },
     },
   });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { base } = await listenLocal(app);
   return { app, base, service: service as SlackService };
 }
 

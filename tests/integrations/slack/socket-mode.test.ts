@@ -12,6 +12,7 @@ import type { SlackService } from '../../../src/integrations/slack/service.js';
 import { computeSlackSignature } from '../../../src/integrations/slack/signature.js';
 import { buildApp } from '../../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { listenLocal } from '../../helpers/listen.js';
 import { BOT_USER_ID, SlackEmulator } from '../../helpers/slack-emulator.js';
 
 const GENEVE_TITLE = 'Kube-OVN 跨节点 Pod 通信：Geneve 隧道';
@@ -59,8 +60,8 @@ beforeAll(async () => {
       },
     },
   });
-  socketBase = await socketApp.listen({ port: 0, host: '127.0.0.1' });
-  httpBase = await httpApp.listen({ port: 0, host: '127.0.0.1' });
+  ({ base: socketBase } = await listenLocal(socketApp));
+  ({ base: httpBase } = await listenLocal(httpApp));
   await slack.waitFor(() => slack.socketOpen);
 });
 

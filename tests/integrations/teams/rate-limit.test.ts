@@ -3,7 +3,6 @@
  * Microsoft's do), and each Teams user the signed activity names has a budget of their own; unsigned requests
  * spend none.
  */
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsMessage } from '../../../src/integrations/teams/adaptive-card.js';
@@ -11,6 +10,7 @@ import { decodeTeamsToken, teamsAuthorization } from '../../../src/integrations/
 import { buildApp } from '../../../src/server/app.js';
 import { serverSettingsFromEnv } from '../../../src/server/settings.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
+import { listenLocal } from '../../helpers/listen.js';
 import { expectRateLimited } from '../../helpers/rate-limited.js';
 
 const key = decodeTeamsToken('vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA=') as Buffer;
@@ -27,8 +27,7 @@ beforeAll(async () => {
     settings: serverSettingsFromEnv({ NETKB_RATE_LIMIT: '2/minute' }),
     teams: { keys: [key], publicUrl: 'https://netkb.example.com' },
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ base } = await listenLocal(app));
 });
 
 afterAll(async () => {

@@ -3,7 +3,6 @@
  * the app with the Teams route on, answered from a real fixture index.
  */
 import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TeamsMessage } from '../../../src/integrations/teams/adaptive-card.js';
@@ -14,6 +13,7 @@ import { buildApp } from '../../../src/server/app.js';
 import { FairTurns } from '../../../src/server/fair-turns.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../answer/fixture-index.js';
 import { adaptiveCardProblems } from '../../helpers/adaptive-card-schema.js';
+import { listenLocal } from '../../helpers/listen.js';
 
 const TOKEN = 'vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA=';
 const SECOND_TEAM_TOKEN = 'QgyNSToQjf4p6+YzDpjKks1/tXeJQ7FhVHqRwTnugVI=';
@@ -31,8 +31,7 @@ beforeAll(async () => {
     searcher: () => fixture.searcher,
     teams: { keys: [key, decodeTeamsToken(SECOND_TEAM_TOKEN) as Buffer], publicUrl: PUBLIC_URL },
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ base } = await listenLocal(app));
 });
 
 afterAll(async () => {
