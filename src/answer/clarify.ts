@@ -247,7 +247,12 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       const name = match[1] ?? '';
       if (checked.has(name)) continue;
       checked.add(name);
-      if (!/[a-z]{3}/.test(name) || DETERMINERS.has(name) || mentions(text, name) < SUBJECT_MENTIONS)
+      if (
+        !/[a-z]{3}/.test(name) ||
+        DETERMINERS.has(name) ||
+        LIFECYCLE_STEPS.has(name) ||
+        mentions(text, name) < SUBJECT_MENTIONS
+      )
         continue;
       if (known(name)) continue;
       return name;
@@ -259,6 +264,16 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
 /** "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one. */
 const DETERMINERS = new Set(
   'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "install-cni", "init-node": a step of a plugin's life (an init container, a set-up script) that plugins of every
+ * kind name their parts after, not a plugin.
+ */
+const LIFECYCLE_STEPS = new Set(
+  'install uninstall upgrade init setup config configure bootstrap cleanup clean copy mount wait deploy'.split(
     ' ',
   ),
 );

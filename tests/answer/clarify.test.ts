@@ -170,6 +170,8 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'pods on gpu-node-1 cannot reach pods on gpu-node-2, both Ready, ping times out',
     // Constructed: "which CNI plugin" asks about plugins and names none.
     'Which CNI plugin should I use, and which plugin supports NetworkPolicy?',
+    // A plugin's init container is a step of its life, not another plugin (real projectcalico/calico#1806).
+    'calico-node keeps restart as error. This is happening with kube 1.13.1 and calico 3.4.0. kubectl describe pod -n kube-system calico-node-j6zg8: Name: calico-node-j6zg8, Namespace: kube-system, Node: kc0/192.168.11.110, Status: Running, IP: 192.168.11.110, Controlled By: DaemonSet/calico-node, Init Containers: install-cni, Image: quay.io/calico/cni:v3.4.0, Command: /install-cni.sh.',
     // An ingress controller is not a network plugin (real kubernetes/ingress-nginx#2062).
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
   ])('%s → covered or not a plugin', (question) => {
