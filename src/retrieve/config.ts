@@ -91,17 +91,7 @@ export interface RetrievalConfig {
    * long report (a headline sentence followed by at least `headlineMinBodyWords` words), the weight factor of
    * words only its body has (see query.ts headlineOf).
    */
-  query: {
-    workingPathWeight: number;
-    bodyWeight: number;
-    headlineMinBodyWords: number;
-    /**
-     * Weight factor of words only sentences that look like pasted output have (ping replies, logs, `kubectl get`
-     * tables; see pasted.ts): ×0.5 measured +3 first-cited over the tuning sets (reports5, reports6, fills), none
-     * lower.
-     */
-    pastedWeight: number;
-  };
+  query: { workingPathWeight: number; bodyWeight: number; headlineMinBodyWords: number };
   defaultTopK: number;
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
@@ -150,12 +140,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unknownTermWeight: 0.3,
   },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: {
-    workingPathWeight: 0.3,
-    bodyWeight: 0.6,
-    headlineMinBodyWords: 15,
-    pastedWeight: 0.5,
-  },
+  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15 },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 200_000, timeMs: 1000 },
 };

@@ -1,5 +1,4 @@
 import type { RetrievalConfig } from './config.js';
-import { proseOf } from './pasted.js';
 
 /**
  * What a question asks, as weighted terms. On-call questions often contrast the broken path with one that
@@ -19,8 +18,6 @@ export interface AnalyzedQuery {
   terms: ReadonlyMap<string, number>;
   /** A long report's opening sentence, which says what fails (null for a short question; see headlineOf). */
   headline: string | null;
-  /** The report's own sentences when others look like pasted output (see pasted.ts proseOf); else null. */
-  prose: string | null;
 }
 
 export interface QueryVocabulary {
@@ -148,16 +145,14 @@ export function analyzeQuery(
   if (!focusTokens.some((token) => vocabulary.has(token))) {
     const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
     const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
-    const prose = weighPasted(text, terms, vocabulary, config, sizeTerms);
-    return { text, focus: text, working: '', terms, headline, prose };
+    return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
   const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
   const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
-  const prose = weighPasted(text, terms, vocabulary, config, sizeTerms);
-  return { text, focus, working, terms, headline, prose };
+  return { text, focus, working, terms, headline };
 }
 
 /**
@@ -194,27 +189,6 @@ function weighHeadline(
     if (!inHeadline.has(term)) terms.set(term, weight * config.query.bodyWeight);
   }
   return headline;
-}
-
-/**
- * Words that occur only in sentences that look like pasted machine output (ping lines, `ip link` output, an
- * install script's summary) count `config.query.pastedWeight` as much: they name what the output shows, while
- * the reporter's prose says what is broken.
- */
-function weighPasted(
-  text: string,
-  terms: Map<string, number>,
-  vocabulary: QueryVocabulary,
-  config: RetrievalConfig,
-  symptomTerms: readonly string[],
-): string | null {
-  const prose = proseOf(text);
-  if (prose === null || config.query.pastedWeight >= 1) return null;
-  const inProse = new Set([...vocabulary.tokenize(prose), ...symptomTerms]);
-  for (const [term, weight] of terms) {
-    if (!inProse.has(term)) terms.set(term, weight * config.query.pastedWeight);
-  }
-  return prose;
 }
 
 /** "All"/"both" before a "works" phrase: the clause closes a list of paths that all work. */

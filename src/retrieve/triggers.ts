@@ -198,8 +198,8 @@ export function matchQueryTriggers(
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): TriggerHit[] {
-  const focus = weighPastedOnly(
-    weighBodyOnly(matchTriggers(table, query.focus, glossary, config), query, table, glossary, config),
+  const focus = weighBodyOnly(
+    matchTriggers(table, query.focus, glossary, config),
     query,
     table,
     glossary,
@@ -229,25 +229,6 @@ function weighBodyOnly(
     .map((hit) =>
       inHeadline.has(hit.docPath) ? hit : { ...hit, score: hit.score * config.query.bodyWeight },
     )
-    .sort((a, b) => b.score - a.score);
-}
-
-/**
- * A doc whose triggers fire only in the output a report pastes (the `Join Subnet CIDR: 100.64.0.0/16` line of an
- * install script, an ACL dump) and not in the reporter's own sentences scores `pastedWeight` as much: the output
- * shows the setting, the prose says what fails (see pasted.ts).
- */
-function weighPastedOnly(
-  hits: TriggerHit[],
-  query: AnalyzedQuery,
-  table: TriggerTable,
-  glossary: CompiledGlossary,
-  config: RetrievalConfig,
-): TriggerHit[] {
-  if (query.prose === null || hits.length === 0) return hits;
-  const inProse = new Set(matchTriggers(table, query.prose, glossary, config).map((hit) => hit.docPath));
-  return hits
-    .map((hit) => (inProse.has(hit.docPath) ? hit : { ...hit, score: hit.score * config.query.pastedWeight }))
     .sort((a, b) => b.score - a.score);
 }
 

@@ -37,7 +37,6 @@ describe('lexical search within allowed docs', () => {
       ['dns', 1],
     ]),
     headline: null,
-    prose: null,
   };
 
   it('returns the best chunks of the allowed docs only, also after the set grew', () => {

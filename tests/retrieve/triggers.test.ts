@@ -144,7 +144,6 @@ describe('matchQueryTriggers', () => {
     working,
     terms: new Map(),
     headline: null,
-    prose: null,
   });
   const match = (q: AnalyzedQuery) => matchQueryTriggers(table, q, noGlossary, RETRIEVAL_CONFIG);
 
@@ -172,19 +171,5 @@ describe('matchQueryTriggers', () => {
     const score = (list: typeof hits, path: string) => list.find((hit) => hit.docPath === path)?.score ?? 0;
     expect(score(hits, 'cross.md')).toBeCloseTo(score(plain, 'cross.md'));
     expect(score(hits, 'dns.md')).toBeCloseTo(score(plain, 'dns.md') * RETRIEVAL_CONFIG.query.bodyWeight);
-  });
-
-  it('scores a doc whose triggers fire only in pasted output down, not one the prose names', () => {
-    const joinDocs = [doc('join.md', ['join subnet']), doc('underlay.md', ['underlay 不通'])];
-    const joinTable = buildTriggerTable(joinDocs, noGlossary, RETRIEVAL_CONFIG);
-    const text =
-      'underlay 不通, resolve mac address timeout. install.sh: default network mode: vlan, join subnet cidr: 100.64.0.0/16, enable lb: true';
-    const q = { ...query(text, ''), prose: 'underlay 不通, resolve mac address timeout.' };
-    const hits = matchQueryTriggers(joinTable, q, noGlossary, RETRIEVAL_CONFIG);
-    const plain = matchTriggers(joinTable, text, noGlossary, RETRIEVAL_CONFIG);
-    const score = (list: typeof hits, path: string) => list.find((hit) => hit.docPath === path)?.score ?? 0;
-    expect(score(hits, 'underlay.md')).toBeCloseTo(score(plain, 'underlay.md'));
-    expect(score(hits, 'join.md')).toBeCloseTo(score(plain, 'join.md') * RETRIEVAL_CONFIG.query.pastedWeight);
-    expect(paths(hits)).toEqual(['underlay.md', 'join.md']);
   });
 });
