@@ -8,6 +8,23 @@ import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
 import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
 
+/** An index of a temporary KB holding `files` (path → markdown); its cleanup removes that KB too. */
+async function indexOwnKb(files: Record<string, string>): Promise<FixtureIndex> {
+  const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.join(kbDir, path.dirname(file)), { recursive: true });
+    await writeFile(path.join(kbDir, file), text);
+  }
+  const index = await buildFixtureIndex(kbDir);
+  return {
+    ...index,
+    cleanup: async () => {
+      await index.cleanup();
+      await rm(kbDir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('which of several lines stating values answers', () => {
   const ROWS = [
     '---',
@@ -60,20 +77,11 @@ describe('which of several lines stating values answers', () => {
     '| Pod 访问指向自己的 Service 失败 | 网桥端口未开启 hairpin（kubelet hairpin-mode / CNI hairpinMode） | `bridge -d link show` | 在 CNI 配置中开启 `hairpinMode: true` 或 kubelet `--hairpin-mode=hairpin-veth` |',
     '',
   ].join('\n');
-  let kbDir: string;
   let own: FixtureIndex;
   beforeAll(async () => {
-    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
-    await mkdir(path.join(kbDir, 'dns'));
-    await mkdir(path.join(kbDir, 'pod-to-pod'));
-    await writeFile(path.join(kbDir, 'dns/rows.md'), ROWS);
-    await writeFile(path.join(kbDir, 'pod-to-pod/same-node.md'), SAME_NODE);
-    own = await buildFixtureIndex(kbDir);
+    own = await indexOwnKb({ 'dns/rows.md': ROWS, 'pod-to-pod/same-node.md': SAME_NODE });
   });
-  afterAll(async () => {
-    await own.cleanup();
-    await rm(kbDir, { recursive: true, force: true });
-  });
+  afterAll(() => own.cleanup());
   const quote = (question: string, paths: string[]) => {
     const docs = paths.map((p) => {
       const doc = own.searcher.doc(p);
@@ -182,18 +190,11 @@ describe('a port bound to the endpoint asked, a setting asked by its name', () =
     '| hostNetwork Pod 解析不了集群内 Service | dnsPolicy 仍为 ClusterFirst | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
     '',
   ].join('\n');
-  let kbDir: string;
   let own: FixtureIndex;
   beforeAll(async () => {
-    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
-    await mkdir(path.join(kbDir, 'dns'));
-    await writeFile(path.join(kbDir, 'dns/coredns.md'), DNS);
-    own = await buildFixtureIndex(kbDir);
+    own = await indexOwnKb({ 'dns/coredns.md': DNS });
   });
-  afterAll(async () => {
-    await own.cleanup();
-    await rm(kbDir, { recursive: true, force: true });
-  });
+  afterAll(() => own.cleanup());
   const quote = (question: string) => {
     const doc = own.searcher.doc('dns/coredns.md');
     if (!doc) throw new Error('doc missing');
