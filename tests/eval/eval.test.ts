@@ -1,13 +1,14 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerMetrics } from '../../src/eval/answer-metrics.js';
 import { parseQuestions } from '../../src/eval/questions.js';
 import { type EvalReport, runEval } from '../../src/eval/run-eval.js';
 import { ingestKb } from '../../src/index/ingest-kb.js';
 import { listKbFiles } from '../../src/index/kb-files.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
+import type { Searcher } from '../../src/retrieve/types.js';
 
 /** The retrieval quality gate, vectors disabled as in this environment: the issue's targets. */
 const FLOOR = { hit_at_1: 0.85, hit_at_3: 0.95, mrr: 0.9, abstain_precision: 0.9, abstain_recall: 0.8 };
@@ -35,13 +36,44 @@ const ANSWER_CEILING = {
   commands_per_answer: 8,
 };
 
-async function evaluate(kbDir: string, questionsFile: string) {
+/**
+ * Several gate blocks read the same set's report: each KB is indexed once and each set run once (the runs are
+ * deterministic and the tests only read them). The index directories go when the file's tests are done.
+ */
+const indexes = new Map<string, Promise<{ indexDir: string; searcher: Searcher }>>();
+const runs = new Map<string, ReturnType<typeof runSet>>();
+afterAll(async () => {
+  for (const index of indexes.values()) await rm((await index).indexDir, { recursive: true, force: true });
+});
+
+function indexOf(kbDir: string) {
+  let index = indexes.get(kbDir);
+  if (!index) {
+    index = (async () => {
+      const indexDir = await mkdtemp(join(tmpdir(), 'netkb-eval-'));
+      await ingestKb({ kbDir, indexDir, embedder: null, vectorsDisabledReason: 'eval without vectors' });
+      return { indexDir, searcher: await openSearcher(indexDir, { embedder: null }) };
+    })();
+    indexes.set(kbDir, index);
+  }
+  return index;
+}
+
+async function runSet(kbDir: string, questionsFile: string) {
   const questions = parseQuestions(questionsFile, await readFile(questionsFile, 'utf8'));
   const kbFiles = new Set(await listKbFiles(kbDir));
-  const indexDir = await mkdtemp(join(tmpdir(), 'netkb-eval-'));
-  await ingestKb({ kbDir, indexDir, embedder: null, vectorsDisabledReason: 'eval without vectors' });
-  const searcher = await openSearcher(indexDir, { embedder: null });
+  const { searcher } = await indexOf(kbDir);
   return { questions, kbFiles, report: await runEval(searcher, questions) };
+}
+
+function evaluate(kbDir: string, questionsFile: string) {
+  const key = `${kbDir}\0${questionsFile}`;
+  let run = runs.get(key);
+  if (!run) {
+    run = runSet(kbDir, questionsFile);
+    runs.set(key, run);
+  }
+  return run;
 }
 
 /** The tuning and audit sets (the held-out ones are never read here); a fresh set shares no source with them. */
