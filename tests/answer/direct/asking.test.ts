@@ -238,7 +238,8 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
   });
 
   it('reads traditional Chinese as the simplified the asking words are written in', () => {
-    // 預設 is what the runbooks call 默认; 哪個 and 埠 ask for a port as 哪个 and 端口 do.
+    // 預設 is what the runbooks call 默认; 哪個 and 埠 ask for a port as 哪个 and 端口 do. These phrasings are
+    // written for the test: no real traditional-Chinese value question was found in the searchable sources.
     expect(factAsk('請問 calico 預設的 MTU 是多少？')).toMatchObject({ kinds: ['mtu'], wantsDefault: true });
     expect(factAsk('flannel vxlan 用哪個埠？')?.kinds).toEqual(['port']);
     expect(factAsk('kube-proxy 預設是什麼模式？')).toMatchObject({ kinds: ['setting'], wantsDefault: true });
