@@ -166,9 +166,8 @@ describe('eval on the bundled KB (tests/eval/questions.yaml)', () => {
     for (const [metric, floor] of Object.entries(FLOOR)) {
       expect(fused?.[metric as keyof typeof FLOOR], metric).toBeGreaterThanOrEqual(floor);
     }
-    // A sanity bound only (≈1–2 ms measured quiet): latency targets live in `npm run bench`, and this file shares
-    // the machine with the whole suite.
-    expect(fused?.latency_p95_ms).toBeLessThan(250);
+    // Latency is not bounded here (this file shares the machine with the whole suite): `netkb eval` prints p50/p95
+    // per mode and `npm run bench` measures it.
   });
 
   it('beats the best single retriever on hit@1 by 5 points', () => {
