@@ -52,3 +52,17 @@ describe("the join-network runbook's triggers", () => {
     expect(doc.triggers.some((trigger) => /(?<![a-z])reach(?![a-z])/i.test(trigger))).toBe(false);
   });
 });
+
+describe("the Kube-OVN node-to-pod runbook's triggers", () => {
+  const OVN0 = 'kube-ovn/node-to-pod-ovn0.md';
+  const doc = parseDocument(OVN0, readFileSync(path.join(KB, OVN0), 'utf8'));
+  const table = buildTriggerTable([doc], glossary, RETRIEVAL_CONFIG);
+
+  it('name the path (a node reaching a pod) whether or not the plugin is written next to it', () => {
+    // The plugin named elsewhere in a report is the scope rule's business (scope.ts), not the trigger's.
+    for (const question of ['宿主机访问 pod 的 8080 端口超时', 'kube-ovn 环境下 node 访问 pod 不通'])
+      expect(matchTriggers(table, question, glossary, RETRIEVAL_CONFIG).map((hit) => hit.docPath)).toEqual([
+        OVN0,
+      ]);
+  });
+});
