@@ -48,6 +48,7 @@ export function matchForm(text: string, glossary: CompiledGlossary): string {
       glossary
         .canonicalize(normalizeText(question))
         .replace(/[\s\-_]+/g, ' ')
+        .replace(FILLER_BETWEEN_GROUPS, '\u0001')
         .replace(SPACED_GROUP_MARK, '\u0001')
         .trim(),
     );
@@ -55,6 +56,14 @@ export function matchForm(text: string, glossary: CompiledGlossary): string {
   }
   return forms(text);
 }
+
+/**
+ * An English copula or article between two glossary terms ("NodePort service is not accessible", "cannot access the
+ * outside world") joins them as the bare words of a trigger do ("NodePort service 不通"): it is dropped there. Elsewhere
+ * it stays ("the MTU is 1450" is not "mtu 1450" said of a setting).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is canonicalize()'s group marker
+const FILLER_BETWEEN_GROUPS = /\u0001 (?:(?:the|a|an) )+(?=\u0001)/g;
 
 /** Per glossary, the forms of the last few long texts: a question's parts are matched again for its headline. */
 const formsByGlossary = new WeakMap<CompiledGlossary, (text: string) => string>();

@@ -3,7 +3,12 @@ import type { Chunk, DocRecord } from '../../src/core/types.js';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { compileGlossary } from '../../src/retrieve/glossary.js';
 import type { AnalyzedQuery } from '../../src/retrieve/query.js';
-import { buildTriggerTable, matchQueryTriggers, matchTriggers } from '../../src/retrieve/triggers.js';
+import {
+  buildTriggerTable,
+  matchForm,
+  matchQueryTriggers,
+  matchTriggers,
+} from '../../src/retrieve/triggers.js';
 
 function doc(path: string, triggers: string[]): DocRecord {
   const chunk: Chunk = {
@@ -99,6 +104,23 @@ describe('matchTriggers', () => {
         'a.md',
       ]);
       expect(paths(hits([doc('b.md', ['网络 timeout'])], 'network timeout', glossary))).toEqual(['b.md']);
+    });
+
+    it('reads an article between two glossary terms as the bare words of a trigger', () => {
+      const words = compileGlossary([
+        { terms: ['外网', 'outside world', 'internet'] },
+        { terms: ['访问不了', 'cannot access'] },
+        { terms: ['服务', 'service'] },
+      ]);
+      const docs = [doc('egress.md', ['访问不了外网'])];
+      expect(paths(hits(docs, 'pods cannot access the outside world', words))).toEqual(['egress.md']);
+      expect(paths(hits(docs, 'pods cannot access an internet', words))).toEqual(['egress.md']);
+      expect(matchForm('cannot access the outside world', words)).toBe(matchForm('访问不了外网', words));
+      // Only between two terms: an article before a word outside the glossary, or a copula, stays.
+      expect(hits([doc('a.md', ['访问不了 dashboard'])], 'cannot access the dashboard', words)).toEqual([]);
+      expect(hits([doc('b.md', ['服务访问不了'])], 'the service is cannot access', words)).toEqual([]);
+      // Not inside a word: "then" and "theory" are not "the".
+      expect(hits(docs, 'cannot access then outside world', words)).toEqual([]);
     });
 
     // Groups 0..11: `g1` is a prefix of `g10` and `g11`, so a form opening with one group must not match another.
