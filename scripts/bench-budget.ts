@@ -11,8 +11,10 @@
  * - many IPs and ports, many command-like tokens (kubectl/ip/iptables lines with flags), one word repeated (a KB
  *   word and a typo of one), one 2,000-letter token, and every trigger phrase of the KB in a row (the most
  *   trigger hits, commands and placeholders composition can get);
+ * - very long lines: the ten single-line messages of tests/helpers/long-lines.ts (long runs of one token, dots,
+ *   colons, IP:port pairs), each asked QUESTIONS / 10 times;
  * - normal: the bundled eval questions, for comparison.
- * Prints p50 / p95 / max ms per question (wall and CPU time) and how many answers were cut by the time budget.
+ * Prints p50 / p95 / p99 / max ms per question (wall and CPU time) and how many answers were cut by the time budget.
  * `--copies N` answers them on a large KB instead: the bundled kb/ plus N altered copies of the corpora in
  * ../shared/corpora ($NETKB_CORPORA), built in a temp dir (as bench:scale does).
  * Then the same attack over HTTP against `netkb serve` (bench-attack.ts): /healthz p50/p99 when quiet, under
@@ -28,6 +30,7 @@ import { parseQuestions } from '../src/eval/questions.js';
 import { ingestKb } from '../src/index/ingest-kb.js';
 import { openSearcher } from '../src/index/open-searcher.js';
 import type { Searcher } from '../src/retrieve/types.js';
+import { LONG_LINES } from '../tests/helpers/long-lines.js';
 import { attackFigures, printAttackFigures } from './bench-attack.js';
 import { buildLargeKb } from './bench-lib.js';
 
@@ -191,6 +194,7 @@ async function measure(searcher: Searcher, questions: string[]) {
   return {
     p50: at(times, 0.5),
     p95: at(times, 0.95),
+    p99: at(times, 0.99),
     max: times.at(-1) ?? 0,
     cpuP50: at(cpu, 0.5),
     cpuP95: at(cpu, 0.95),
@@ -215,6 +219,10 @@ async function main(): Promise<void> {
     const sets: Record<string, string[]> = {};
     for (const [name, make] of Object.entries(adversarialSets(next, searcher)))
       sets[name] = Array.from({ length: QUESTIONS }, make);
+    sets['very long lines'] = Array.from(
+      { length: QUESTIONS },
+      (_, i) => LONG_LINES[i % LONG_LINES.length] ?? '',
+    );
     sets['normal (eval questions)'] = parseQuestions(
       'questions.yaml',
       await readFile(path.join(ROOT, 'tests/eval/questions.yaml'), 'utf8'),
@@ -226,13 +234,13 @@ async function main(): Promise<void> {
     // the longest stretch of one question between two turns (a search or the composition), in CPU ms: the
     // most a /healthz probe waits behind one question, since the server grants one step per loop iteration.
     console.log(
-      'set                              n     p50 ms   p95 ms   max ms   CPU p50  CPU p95  CPU max  step p50 step max  over budget',
+      'set                              n     p50 ms   p95 ms   p99 ms   max ms   CPU p50  CPU p95  CPU max  step p50 step max  over budget',
     );
     for (const [name, questions] of Object.entries(sets)) {
       await measure(searcher, questions.slice(0, 10)); // warm-up
       const r = await measure(searcher, questions);
       console.log(
-        `${name.padEnd(32)} ${String(r.n).padEnd(5)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}  ${r.cpuP50.toFixed(2).padStart(7)}  ${r.cpuP95.toFixed(2).padStart(7)}  ${r.cpuMax.toFixed(2).padStart(7)}  ${r.stepP50.toFixed(2).padStart(7)}  ${r.stepMax.toFixed(2).padStart(7)}   ${r.cut}`,
+        `${name.padEnd(32)} ${String(r.n).padEnd(5)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}  ${r.cpuP50.toFixed(2).padStart(7)}  ${r.cpuP95.toFixed(2).padStart(7)}  ${r.cpuMax.toFixed(2).padStart(7)}  ${r.stepP50.toFixed(2).padStart(7)}  ${r.stepMax.toFixed(2).padStart(7)}   ${r.cut}`,
       );
     }
     if (process.argv.includes('--no-http')) return;

@@ -251,7 +251,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
         !/[a-z]{3}/.test(name) ||
         DETERMINERS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
-        mentions(text, name) < SUBJECT_MENTIONS
+        wordMatches(text, name) < SUBJECT_MENTIONS
       )
         continue;
       if (known(name)) continue;
@@ -280,11 +280,21 @@ const LIFECYCLE_STEPS = new Set(
 
 const ALNUM = /[a-z0-9]/;
 
-/** How many times a text names `name` (lower case) at the start of a word. */
-function mentions(text: string, name: string): number {
+/**
+ * How many times `text` names `name` (lower case) at the start of a word, or with `wholeWord` as a whole word,
+ * counting up to `limit`. Matches are counted apart unless `overlapping` (then every start is tried).
+ */
+function wordMatches(
+  text: string,
+  name: string,
+  { wholeWord = false, overlapping = false, limit = Number.POSITIVE_INFINITY } = {},
+): number {
+  const step = overlapping ? 1 : name.length;
   let count = 0;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (!ALNUM.test(text[at - 1] ?? ' ')) count++;
+  for (let at = text.indexOf(name); at >= 0 && count < limit; at = text.indexOf(name, at + step)) {
+    if (ALNUM.test(text[at - 1] ?? ' ')) continue;
+    if (wholeWord && ALNUM.test(text[at + name.length] ?? ' ')) continue;
+    count++;
   }
   return count;
 }
@@ -297,10 +307,6 @@ export function namedIn(texts: () => Iterable<string>): (name: string) => boolea
   let all: string | undefined;
   return (name) => {
     all ??= [...texts()].join('\n').toLowerCase();
-    const text = all;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (!ALNUM.test(text[at - 1] ?? ' ') && !ALNUM.test(text[at + name.length] ?? ' ')) return true;
-    }
-    return false;
+    return wordMatches(all, name, { wholeWord: true, overlapping: true, limit: 1 }) > 0;
   };
 }

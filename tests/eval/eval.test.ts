@@ -166,9 +166,8 @@ describe('eval on the bundled KB (tests/eval/questions.yaml)', () => {
     for (const [metric, floor] of Object.entries(FLOOR)) {
       expect(fused?.[metric as keyof typeof FLOOR], metric).toBeGreaterThanOrEqual(floor);
     }
-    // A sanity bound only (≈1–2 ms measured quiet): latency targets live in `npm run bench`, and this file shares
-    // the machine with the whole suite.
-    expect(fused?.latency_p95_ms).toBeLessThan(250);
+    // Latency is not bounded here (this file shares the machine with the whole suite): `netkb eval` prints p50/p95
+    // per mode and `npm run bench` measures it.
   });
 
   it('beats the best single retriever on hit@1 by 5 points', () => {
@@ -553,6 +552,29 @@ describe('a gate set of fresh real reports nobody tunes on (tests/eval/reports7.
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(7);
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(5);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('direct answers to value questions on every set that labels them (this round: how a value is asked)', () => {
+  // A yes/no question about a value asks for it ("Are there other host ports that need to be open?", 是不是, 要不要),
+  // traditional Chinese is read as simplified (預設 as 默认, 哪個, 埠), and a name with "default" in it (default-deny,
+  // default-ipv4-ippool) states no default. Measured against main in the same run (vectors off): every tuning set's
+  // direct hit, first-cited and the other answer figures unchanged (facts 23 of 26, facts2 29 of 36, facts3 29 of
+  // 30, reports6 5 of 6, the others all), and the gate set's aggregate unchanged. Floors at those figures.
+  it.each([
+    ['kb', 'questions.yaml', 1],
+    ['kb', 'reports.yaml', 1],
+    ['kb', 'facts.yaml', 0.88],
+    ['kb', 'facts2.yaml', 0.8],
+    ['kb', 'facts3.yaml', 0.96],
+    ['kb', 'reports3.yaml', 1],
+    ['kb', 'reports4.yaml', 1],
+    ['kb', 'reports5.yaml', 1],
+    ['kb', 'reports6.yaml', 0.83],
+    ['../shared/seeds', 'seeds-questions.yaml', 1],
+  ] as const)('%s/%s: direct hit at least %s', async (kb, set, directHit) => {
+    const run = await evaluate(resolve(root, kb), join(root, 'tests/eval', set));
+    expect(run.report.answers.direct_hit).toBeGreaterThanOrEqual(directHit);
   });
 });
 

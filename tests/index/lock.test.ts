@@ -73,9 +73,8 @@ describe('index write lock', () => {
       // Our own PID and host, as a previous incarnation of this container would have written them.
       const me = processIdentity(process.pid);
       await writeFile(path.join(dir, LOCK_FILE), lockRecord({ ...me, start: String(Number(me.start) - 1) }));
-      const started = Date.now();
+      // Taken over at once: waiting for the holder instead would last the 60 s lock wait, past the test timeout.
       await ingestKb({ kbDir: FIXTURE_KB, indexDir: dir, embedder: null });
-      expect(Date.now() - started).toBeLessThan(20_000);
       expect(await currentGeneration(dir)).not.toBeNull();
       expect(await readdir(dir)).not.toContain(LOCK_FILE);
     },

@@ -5,6 +5,7 @@ import type { Searcher } from '../../src/retrieve/types.js';
 import { buildApp } from '../../src/server/app.js';
 import { buildFixtureIndex, type FixtureIndex } from '../answer/fixture-index.js';
 import { CHAT_BODY_KEYS, CITATION_KEYS } from '../helpers/chat-contract.js';
+import { LONG_LINES } from '../helpers/long-lines.js';
 
 let fixture: FixtureIndex;
 let app: FastifyInstance;
@@ -138,24 +139,10 @@ describe('POST /v1/chat', () => {
     }
   });
 
-  it('handles very long lines without pathological slowdowns', async () => {
-    const adversarial = [
-      `pod ${'a-'.repeat(998)}`,
-      `-n ${'a.'.repeat(998)}`,
-      '1.'.repeat(1000),
-      ':'.repeat(2000),
-      `node-${'1'.repeat(1995)}`,
-      `${'pod '.repeat(499)}x`,
-      `svc/${'ab-'.repeat(665)}`,
-      '10.0.0.1:'.repeat(222),
-      `${'x'.repeat(1999)}\n`,
-      'geneve 隧道不通 '.repeat(181),
-    ];
-    for (const message of adversarial) {
-      const started = performance.now();
-      expectChatBody(await chat({ message: message.slice(0, 2000) }));
-      expect(performance.now() - started, JSON.stringify(message.slice(0, 30))).toBeLessThan(1500);
-    }
+  // A pathological (e.g. exponential) slowdown shows as a hang, caught by the test timeout; how long each line takes
+  // is measured by `npm run bench:budget` ("very long lines"), not bounded here.
+  it('answers very long lines', async () => {
+    for (const message of LONG_LINES) expectChatBody(await chat({ message }));
   });
 
   it('answers 50 concurrent requests, each like its sequential twin', async () => {

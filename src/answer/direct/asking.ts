@@ -3,6 +3,7 @@
  * next hop; 哪个、多少、是什么、默认), which kinds of value, and the clauses that ask it. Pure.
  */
 import { rememberRecent } from '../../core/recent.js';
+import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
@@ -35,6 +36,12 @@ const CHANGE_ASK =
 /** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
 const CHECK_ASK =
   /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
+/**
+ * A yes/no question about a value asks for it: "Are there other host ports that need to be open for calico to
+ * work?", "是否需要放行 4789 端口？", "是不是要把 MTU 改成 1450？". Only in a sentence that ends in a question mark.
+ */
+const WHETHER =
+  /\bwhether\b|\b(?:is|are) there\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -98,8 +105,31 @@ export const factAsk: (question: string) => FactAsk | null = rememberRecent(aske
 const TEMPLATE_LABEL =
   /\b(?:what happened|what (?:you|did you) expect(?:ed)? to happen|what did you do|how to reproduce it|anything else we need to know|what would you like to be added|why is this needed)\b[^:?\n]{0,40}[?:]/gi;
 
+/**
+ * Traditional Chinese read as simplified (請問 calico 預設的 MTU 是多少 → 请问 calico 预设的 MTU 是多少), and the words a
+ * Taiwan text uses for what the runbooks call otherwise: 预设 (默认), 闸道 (网关), 逾时 (超时), 界面 (接口). Only runs of
+ * Han text with a traditional character are converted: the phrase conversion would read a simplified 文件 (a file)
+ * as a Taiwan one (文档, a document), and the case of a camelCase key or an ENV_VAR is kept.
+ */
+const HAN_RUN = /[\u2e80-\uffff]+/g;
+const SAME_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/预设|缺省/g, '默认'],
+  [/闸道/g, '网关'],
+  [/逾时/g, '超时'],
+  [/界面/g, '接口'],
+];
+
+export function asSimplified(text: string): string {
+  if (!/[\u2e80-\uffff]/.test(text)) return text;
+  let out = text
+    .normalize('NFKC')
+    .replace(HAN_RUN, (run) => ([...run].some((char) => foldText(char) !== char) ? foldText(run) : run));
+  for (const [word, same] of SAME_WORDS) out = out.replace(word, same);
+  return out;
+}
+
 function askedFact(question: string): FactAsk | null {
-  const text = question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC');
+  const text = asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'));
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
@@ -132,9 +162,7 @@ function askedFact(question: string): FactAsk | null {
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const asks =
-      ASKS.test(clause) ||
-      (questionish && DEFAULT_WORD.test(clause)) ||
-      (isQuestion && /\bwhether\b|是否/i.test(clause));
+      ASKS.test(clause) || (questionish && DEFAULT_WORD.test(clause)) || (isQuestion && WHETHER.test(clause));
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;

@@ -99,7 +99,8 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // "30 秒", "24h", "5s", "1m0s", "300 seconds".
   duration:
     /(?<![\w.])\d+(?:\.\d+)?\s*(?:秒|分钟|分鐘|小时|小時|毫秒|ms|s|sec|seconds?|m|min|minutes?|h|hours?)(?![a-z\d])/i,
-  default: /默认|默認|\bdefault\b/i,
+  // Not a name that has the word in it (`default-deny`, `$ovn.default.node1`, `default-ipv4-ippool`).
+  default: /默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)/i,
 };
 
 /**
@@ -115,7 +116,7 @@ const SHELL_SPAN =
   /`(?:sudo\s+)?(?:cat|ls|cd|grep|egrep|ip|ss|netstat|kubectl|crictl|docker|curl|wget|tcpdump|ovs-vsctl|ovs-ofctl|ovs-appctl|ovn-nbctl|ovn-sbctl|systemctl|journalctl|iptables|iptables-save|ip6tables|nft|ipvsadm|conntrack|sysctl|echo|vi|vim|nano|less|more|tail|head|find|stat|mount|ping|nslookup|dig|calicoctl|cilium|cilium-dbg|ethtool|modprobe|lsmod|awk|sed|jq|tee|chmod|rm|mv|cp)\b[^`]*`/g;
 
 /** A line that states a default: the word, or a default route. */
-export const DEFAULT_WORDS = /默认|默認|default|兜底|0\.0\.0\.0\/0/i;
+export const DEFAULT_WORDS = /默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)|兜底|0\.0\.0\.0\/0/i;
 
 /** Whether a line states one of the settings with a value (`--hairpin-mode=hairpin-veth`, `natOutgoing: true`). */
 export function statesSetting(settings: readonly string[], quote: string): boolean {

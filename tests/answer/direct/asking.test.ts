@@ -218,6 +218,47 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     expect(factAsk('K8S的Pod为什么可以解析访问集群之外的域名地址？')).toBeNull();
   });
 
+  // Real posts that ask for a value indirectly: a yes/no question at the end of a long report, and a "what should I
+  // ask to open" after the setup.
+  it.each([
+    [
+      // https://github.com/projectcalico/calico/issues/7178
+      'Calico node failed to start because ports `5473` and `179` were not open. I opened them and now nodes report ready. But I am not sure the overlay will work. Are there are other host ports that need to be open for calico to work?',
+      ['port'],
+      'Are there are other host ports that need to be open for calico to work',
+    ],
+    [
+      // https://github.com/projectcalico/calicoctl/issues/1092
+      'I want to deploy K8S+Calico to a group of machines which are isolated by physical firewall. What ports should I request the firewall team to open, so the pods on these K8S nodes can communicate with each other?',
+      ['port'],
+      'What ports should I request the firewall team to open',
+    ],
+  ])('reads an indirect value question inside a report: %s', (question, kinds, focus) => {
+    expect(factAsk(question)).toMatchObject({ kinds, focus });
+  });
+
+  it('reads traditional Chinese as the simplified the asking words are written in', () => {
+    // 預設 is what the runbooks call 默认; 哪個 and 埠 ask for a port as 哪个 and 端口 do. These phrasings are
+    // written for the test: no real traditional-Chinese value question was found in the searchable sources.
+    expect(factAsk('請問 calico 預設的 MTU 是多少？')).toMatchObject({ kinds: ['mtu'], wantsDefault: true });
+    expect(factAsk('flannel vxlan 用哪個埠？')?.kinds).toEqual(['port']);
+    expect(factAsk('kube-proxy 預設是什麼模式？')).toMatchObject({ kinds: ['setting'], wantsDefault: true });
+    // A simplified 文件 (a file) stays a file: it is not read as a Taiwan 文件 (a document).
+    expect(factAsk('哪个文件 /etc/kubernetes/kubelet-conf.yml 里配置 clusterDNS？')?.focus).toContain('文件');
+  });
+
+  it.each([
+    // A statement that states a default asks nothing, in traditional Chinese too (zh-TW pages):
+    // https://cloud-dot-devsite-v2-prod.appspot.com/vpc/docs/mtu?hl=zh-tw
+    '虛擬私有雲 (VPC) 網路預設使用 1,460 位元組的 MTU。',
+    // https://ithelp.ithome.com.tw/articles/10375186
+    'Kubernetes 預設可能會用 /24 或 /16 當 Pod 與 Service 的範圍。',
+    // A why-question about a firewall rule (https://github.com/flannel-io/flannel/issues/710).
+    'Why I had to run `iptabels -I INPUT -s 10.211.55.0/24`, Then the flannel can access each other?',
+  ])('%s → no value asked', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+
   it('reads an amount asked of a named thing as a number', () => {
     expect(factAsk('Pod 的 resolv.conf 里 ndots 默认是多少？')).toMatchObject({
       kinds: ['count'],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hasKindWords, kindMask } from '../../../src/answer/direct/value-shapes.js';
+import {
+  DEFAULT_WORDS,
+  hasKindWords,
+  kindMask,
+  VALUE_PATTERNS,
+} from '../../../src/answer/direct/value-shapes.js';
 
 describe('hasKindWords', () => {
   it('tells whether a term has a word of one of the given kinds', () => {
@@ -34,5 +39,32 @@ describe('hasKindWords', () => {
     expect(combined).toEqual(forward.map((row) => row.some(Boolean)));
     const fresh = forward;
     expect(fresh.map((row) => row.some(Boolean))).toEqual([true, true, true, true, true, true, true, true]);
+  });
+});
+
+describe('a line that states a default', () => {
+  it('says default, 默认 or routes by 0.0.0.0/0', () => {
+    for (const line of [
+      'kubeadm 默认 ClusterIP 为 `10.96.0.10`',
+      'The default MTU for workload interfaces is 1500.',
+      'Defaults: mode is iptables by default.',
+    ]) {
+      expect(DEFAULT_WORDS.test(line)).toBe(true);
+      expect(VALUE_PATTERNS.default.test(line)).toBe(true);
+    }
+    expect(DEFAULT_WORDS.test('0.0.0.0/0 via 100.64.0.1')).toBe(true);
+  });
+
+  it('is not a line that only names something with the word in it', () => {
+    // A policy, an address set and a pool named after the word state no default (the KB's own rows).
+    for (const line of [
+      '| 只有某个命名空间的 Pod 解析失败 | default-deny egress 策略未放行 53 |',
+      '| 29000 | `ip4.src == $ovn.default.node1_ip4`（分布式网关） | reroute 100.64.0.2 |',
+      'calicoctl patch ippool default-ipv4-ippool -p \'{"spec":{"natOutgoing":true}}\'',
+      'nslookup kubernetes.default.svc.cluster.local',
+    ]) {
+      expect(DEFAULT_WORDS.test(line)).toBe(false);
+      expect(VALUE_PATTERNS.default.test(line)).toBe(false);
+    }
   });
 });

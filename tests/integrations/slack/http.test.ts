@@ -63,14 +63,13 @@ function sign(
 }
 
 async function post(path: string, body: string, type: string, headers: Record<string, string> = sign(body)) {
-  const started = performance.now();
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': type, ...headers },
     body,
   });
   const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started, headers: response.headers };
+  return { status: response.status, text, headers: response.headers };
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -126,14 +125,14 @@ describe('Slack HTTP endpoints', () => {
     expect(JSON.parse(response.text)).toEqual({ challenge: 'abc123' });
   });
 
-  it('a signed slash command gets an ephemeral Block Kit answer from the right runbook within 3 s', async () => {
+  // Slack allows 3 s for this response; `npm run bench:slack` measures it (p50/p99/max), this checks what is in it.
+  it('a signed slash command gets an ephemeral Block Kit answer from the right runbook in its HTTP response', async () => {
     const response = await post(
       '/slack/commands',
       commandBody('pod 跨节点 ping 不通，geneve 隧道不通'),
       FORM,
     );
     expect(response.status).toBe(200);
-    expect(response.ms).toBeLessThan(3000);
     const message = JSON.parse(response.text);
     expect(message.response_type).toBe('ephemeral');
     expect(headerOf(message)).toBe(GENEVE_TITLE);
