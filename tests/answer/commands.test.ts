@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickCommands, variantKey } from '../../src/answer/commands.js';
+import { explainedShare, pickCommands, routingInDoubt, variantKey } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
+import { checkTerms, likelyCauses, termsWithConcepts } from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
@@ -146,5 +146,57 @@ describe('pickCommands', () => {
     expect(fixes("flannel: pods on two nodes can't ping each other, tcpdump on cni0 shows nothing")).toEqual(
       [],
     );
+  });
+});
+
+describe('routing in doubt', () => {
+  const flannel = runbook('flannel/vxlan-host-gw.md');
+  const sameNode = runbook('pod-to-pod/same-node.md');
+  const flannelTerms = new Set(
+    flannel.chunks.flatMap((c) => [
+      ...termsWithConcepts(`${c.headingPath.join(' ')} ${c.text}`, undefined).keys(),
+    ]),
+  );
+  const short =
+    'Pods stuck in ContainerCreating: failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24';
+  // The same failure in a longer report: most of its words (the reset, the versions) are in no runbook.
+  const long =
+    'Pods stuck in ContainerCreating after I reset the worker with kubeadm reset and joined it again to the cluster (Ubuntu 20.04, Kubernetes 1.18.6, docker 19.03): failed to set bridge addr: "cni0" already has an IP address different from 10.244.2.1/24';
+
+  it("measures the share of the question's weighted terms a runbook's text holds", () => {
+    expect(explainedShare(checkTerms(short), flannelTerms)).toBeGreaterThanOrEqual(0.55);
+    expect(explainedShare(checkTerms(long), flannelTerms)).toBeLessThan(0.55);
+    expect(explainedShare([], flannelTerms)).toBe(1);
+    expect(
+      explainedShare(
+        [
+          ['cni0', 2],
+          ['kubeadm', 3],
+        ],
+        new Set(['cni0']),
+      ),
+    ).toBeCloseTo(0.4);
+  });
+
+  it('is in doubt only with a close runner-up and a top runbook explaining little of the question', () => {
+    expect(routingInDoubt(0.65, 0.4)).toBe(true);
+    expect(routingInDoubt(0.6, 0.54)).toBe(true);
+    expect(routingInDoubt(0.5, 0.4)).toBe(false);
+    expect(routingInDoubt(0.95, 0.55)).toBe(false);
+  });
+
+  it('leaves out the fix of a runbook that may be the wrong one', () => {
+    const table = hitOn(flannel, '常见问题');
+    const fixes = (question: string, runnerUpScore: number) =>
+      picked(question, [
+        table,
+        hitOn(sameNode, '1. 确认两个 Pod 在同一节点并看清地址', runnerUpScore),
+      ]).filter((c) => c.endsWith('ip link delete cni0'));
+    // A runner-up at 0.65 of the top hit, under 0.9: not contested, so the short report keeps the row's fix.
+    expect(fixes(short, 0.65)).toEqual([`${flannel.path}: ip link delete cni0`]);
+    // The long report with no close runner-up keeps it too.
+    expect(fixes(long, 0.5)).toEqual([`${flannel.path}: ip link delete cni0`]);
+    // Both: which runbook fits is in doubt, and deleting the bridge is left out.
+    expect(fixes(long, 0.65)).toEqual([]);
   });
 });
