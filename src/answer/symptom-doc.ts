@@ -2,10 +2,12 @@
  * A report often repeats, in its own words, the symptom cell of a runbook's troubleshooting row ("後端應用拿到的
  * 客戶端 IP 全是節點 IP" against "应用日志里客户端 IP 都是节点 IP"). When a runbook scoring close to the top one
  * (`share` of its score) has a row whose symptom matches the question clearly better than every row of the top
- * doc, its hits move to the front, so the title, rows and commands follow that runbook. Pure.
+ * doc, its hits move to the front, so the title, rows and commands follow that runbook. A top runbook one of whose
+ * trigger phrases the question matched (its author's words for this very problem) is a clear signal: it stays
+ * first unless the other runbook matched more of its own. Pure.
  */
 import type { DocRecord } from '../core/types.js';
-import type { RetrievalResult } from '../retrieve/types.js';
+import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
 import { closeDocs, leadWithDoc } from './close-docs.js';
 import {
   focusTerms,
@@ -38,7 +40,18 @@ export function leadWithSymptomRow(
   const best = scores[lead] ?? 0;
   if (lead === 0 || best < MIN_OVERLAP || best < (scores[0] ?? 0) * CLEAR_MARGIN) return result;
   const stating = docs[lead];
-  return stating ? leadWithDoc(result, stating) : result;
+  if (!stating) return result;
+  const topTriggers = matchedTriggers(result.hits, top.doc);
+  if (topTriggers > 0 && matchedTriggers(result.hits, stating) <= topTriggers) return result;
+  return leadWithDoc(result, stating);
+}
+
+/** How many distinct trigger phrases of `doc` the question matched, over the doc's hits. */
+export function matchedTriggers(hits: readonly FusedHit[], doc: DocRecord): number {
+  const matched = new Set<string>();
+  for (const hit of hits)
+    if (hit.doc === doc) for (const trigger of hit.matchedTriggers) matched.add(trigger);
+  return matched.size;
 }
 
 /** Per doc: which of its troubleshooting rows (by index) have each term in their symptom cell. */

@@ -4,7 +4,7 @@ import { answerChat } from '../../src/answer/chat.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { focusTerms } from '../../src/answer/rank-rows.js';
-import { bestSymptomOverlap, leadWithSymptomRow } from '../../src/answer/symptom-doc.js';
+import { bestSymptomOverlap, leadWithSymptomRow, matchedTriggers } from '../../src/answer/symptom-doc.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 const KB = path.resolve(import.meta.dirname, '../../kb');
@@ -19,6 +19,10 @@ const NODEPORT_PUBLIC_IP =
 // rows match the words, but the report is about Kube-OVN's underlay datapath.
 const KUBE_OVN_UNDERLAY =
   'vlan模式部署，pod无法访问ClusterIP类型发布的SVC服务。pod直接使用物理vlan网络地址，创建了一个nginx的deployment和ClusterIP的svc；busybox测试容器使用域名去访问nginx的svc，dns域名无法解析，无法访问到coredns的svc地址，ping这个服务svc的地址也无法通信。kube-ovn 1.11.3';
+// ovn-kubernetes/ovn-kubernetes#2392: the NodePort runbook's trigger phrase matches and retrieval ranks it first;
+// the ClusterIP runbook's row "connection refused" matches more words, but is no reason to leave it.
+const HOST_TO_NODEPORT =
+  'Host to nodeport service traffic does not work. I deployed ovn-kubernetes from commit a96572f5; 3 node k8s cluster, 1 control-plane and 2 workers. I have created a simple nginx nodeport service backed by a single endpoint (externalTrafficPolicy set to Cluster): nginx-clusterip NodePort 10.96.218.105 80:31266/TCP. When trying to access the nodeport service from host it fails with connection refused.';
 
 describe('a runbook whose troubleshooting row states the reported symptom leads the answer', () => {
   let index: FixtureIndex;
@@ -79,5 +83,42 @@ describe('a runbook whose troubleshooting row states the reported symptom leads 
       { message: KUBE_OVN_UNDERLAY },
     );
     expect(body.citations[0]?.path).toBe('kube-ovn/underlay.md');
+  });
+
+  it('keeps a top runbook whose trigger phrase the question matched, unless the other matched more of its own', async () => {
+    const result = await index.searcher.search(HOST_TO_NODEPORT, { cni: 'ovn-kubernetes' });
+    const top = result.hits[0];
+    expect(top?.doc.path).toBe('service/nodeport-loadbalancer.md');
+    if (!top) throw new Error('no hit');
+    expect(matchedTriggers(result.hits, top.doc)).toBeGreaterThan(0);
+    expect(leadWithSymptomRow(HOST_TO_NODEPORT, result, SHARE, index.searcher.concepts)).toBe(result);
+    const { body } = await answerChat(
+      { searcher: index.searcher, conversations: new ConversationStore() },
+      { message: HOST_TO_NODEPORT },
+    );
+    expect(body.citations[0]?.path).toBe('service/nodeport-loadbalancer.md');
+  });
+
+  it('counts the distinct trigger phrases a doc matched over all its hits', () => {
+    const [nodeport, clusterip] = [
+      'service/nodeport-loadbalancer.md',
+      'service/clusterip-troubleshooting.md',
+    ].map((file) => index.searcher.docs.find((doc) => doc.path === file));
+    if (!nodeport || !clusterip) throw new Error('bundled runbooks missing');
+    const hit = (doc: typeof nodeport, triggers: string[]) => ({
+      chunk: doc.chunks[0] as (typeof doc.chunks)[number],
+      doc,
+      score: 1,
+      via: [],
+      matchedTriggers: triggers,
+    });
+    const hits = [
+      hit(nodeport, ['nodeport not reachable']),
+      hit(clusterip, ['service connection refused']),
+      hit(nodeport, ['nodeport not reachable', 'nodeport timeout']),
+    ];
+    expect(matchedTriggers(hits, nodeport)).toBe(2);
+    expect(matchedTriggers(hits, clusterip)).toBe(1);
+    expect(matchedTriggers([], nodeport)).toBe(0);
   });
 });
