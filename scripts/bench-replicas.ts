@@ -39,6 +39,9 @@ interface Server {
   stop: () => Promise<void>;
 }
 
+/** Every server started, so a failed run does not leave them listening. */
+const started: ChildProcess[] = [];
+
 async function startServer(indexDir: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child = spawn(
@@ -63,6 +66,7 @@ async function startServer(indexDir: string, env: Record<string, string>): Promi
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
+  started.push(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
@@ -137,6 +141,44 @@ async function turnLatency(label: string, conversations: ConversationHistory, tu
   return { label, p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
+/** Conversational chats one at a time against one replica, timed from request to full answer. */
+async function chatLatency(label: string, url: string, chats = 60) {
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < chats; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        message: `geneve 隧道不通 ${i % 7}`,
+        conversation_id: `outage-${label.replaceAll(' ', '-')}-${i % 5}`,
+      }),
+    });
+    await response.text();
+    if (response.status !== 200) errors++;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    errors,
+  };
+}
+
+async function untilDegraded(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const body = (await (await fetch(`${url}/readyz`)).json()) as { store?: string };
+    if (String(body.store).startsWith('degraded')) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the replica never reported its store degraded');
+}
+
 async function main(): Promise<void> {
   const load = os.loadavg()[0]?.toFixed(1);
   process.stderr.write(`bench:replicas: building; load average ${load} on ${os.cpus().length} CPUs\n`);
@@ -145,6 +187,9 @@ async function main(): Promise<void> {
     [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', BUILD_DIR],
     { cwd: ROOT, stdio: 'pipe' },
   );
+  await run('wrk', ['--version']).catch((error: { code?: string }) => {
+    if (error.code === 'ENOENT') throw new Error('bench:replicas needs wrk (apt-get install -y wrk)');
+  });
   const pg = await startTestPostgres();
   if (!pg) throw new Error('bench:replicas needs PostgreSQL (apt-get install -y postgresql)');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-bench-replicas-'));
@@ -199,6 +244,12 @@ end
     await measure('1 replica, PostgreSQL store', [one]);
     const two = await startServer(await indexCopy('i-pg-2'), { NETKB_DATABASE_URL: pg.url });
     await measure('2 replicas, PostgreSQL store (one wrk each, at once)', [one, two]);
+    // A conversation turn reads and writes the store: how long a chat waits when PostgreSQL is gone.
+    const upTurns = await chatLatency('PostgreSQL running', one.url);
+    await pg.stop();
+    await untilDegraded(one.url);
+    const downTurns = await chatLatency('PostgreSQL stopped', one.url);
+    await pg.start();
     await Promise.all([one.stop(), two.stop()]);
 
     const turns = 2000;
@@ -229,7 +280,15 @@ end
     console.log('| where | p50 ms | p99 ms |');
     console.log('| --- | --- | --- |');
     for (const r of [memory, sqliteTurns, pgTurns]) console.log(`| ${r.label} | ${f(r.p50)} | ${f(r.p99)} |`);
+    console.log(
+      '\nconversational chat on one PostgreSQL replica, 60 one at a time (each answer waits for the store at most the conversation timeout):\n',
+    );
+    console.log('| store | p50 ms | p99 ms | max ms | non-200 |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const r of [upTurns, downTurns])
+      console.log(`| ${r.label} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} |`);
   } finally {
+    for (const child of started) if (child.exitCode === null) child.kill('SIGTERM');
     await pg.destroy();
     await rm(tmp, { recursive: true, force: true });
   }

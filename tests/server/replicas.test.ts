@@ -201,16 +201,13 @@ describe('two replicas sharing one PostgreSQL database', () => {
     const db = postgres;
     let running = true;
     const statuses: number[] = [];
-    const slowest: number[] = [];
     const load = (async () => {
       let n = 0;
       while (running) {
-        const started = performance.now();
         const response = await chat(n % 2, {
           message: `geneve 隧道不通 ${n % 7}`,
           conversation_id: `load-${n % 5}`,
         });
-        slowest.push(performance.now() - started);
         statuses.push(response.status);
         n++;
       }
@@ -235,9 +232,8 @@ describe('two replicas sharing one PostgreSQL database', () => {
     await until(async () => (await readyz(0)).store === 'ok' && (await readyz(1)).store === 'ok', 30_000);
     running = false;
     await load;
+    // Every answer came, with the database gone too; how long each waited is measured by bench:replicas.
     expect(statuses.every((s) => s === 200)).toBe(true);
-    // Each answer waited at most about the conversation timeout (750 ms) twice, even with the database gone.
-    expect(Math.max(...slowest)).toBeLessThan(5_000);
 
     // After it returned: acknowledged answers, feedback and turns are all there.
     const after = await chat(1, { message: 'coredns 解析超时', conversation_id: 'after-outage' });
