@@ -19,11 +19,19 @@ export const AROUND_CHARS = 60;
 /** The clause's runbook leads only when the whole message ranks it among its first this many runbooks. */
 export const TOP_FEW = 5;
 
+/**
+ * A clause that asks for a value by an interrogative or for a default ("which port", "what MTU", "多少", "默认是"):
+ * "how to set a static IP for a pod" asks for a procedure, whose runbook the whole report says better.
+ */
+const ASKS_VALUE =
+  /\b(?:which|what|where|how (?:big|large|many|much))\b|\bdefault\b|哪|多少|什么|什麼|是啥|几个|幾個|默认|默認/i;
+
 /** The asking clauses to search on their own, or null when the message is little more than them. */
 export function clauseToSearch(question: string, ask: FactAsk | null): string | null {
   if (!ask) return null;
   const clause = ask.focus.trim();
-  if (clause === '' || question.trim().length - clause.length < AROUND_CHARS) return null;
+  if (clause === '' || !ASKS_VALUE.test(clause)) return null;
+  if (question.trim().length - clause.length < AROUND_CHARS) return null;
   return clause;
 }
 

@@ -31,6 +31,11 @@ describe('the asking clause of a long report is searched on its own', () => {
     const why =
       'Why does my pod lose its IP after the node reboots? I tried restarting kubelet twice already.';
     expect(clauseToSearch(why, factAsk(why))).toBeNull();
+    // A procedure asked (a static IP for a pod with multus), however long the report: the whole report decides.
+    const how =
+      'how to set static ip address for pod in openshift v3.11. My multus version is v3.2. NetworkAttachmentDefinition manager-network: type macvlan, master eth0, ipam type static.';
+    expect(factAsk(how)).not.toBeNull();
+    expect(clauseToSearch(how, factAsk(how))).toBeNull();
   });
 });
 
