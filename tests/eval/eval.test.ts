@@ -643,9 +643,9 @@ describe('the symptom-row lead keeps a top runbook a trigger phrase matched (rep
 describe('value questions asked inside a report: pasted output, a version line, what was tried (src/eval/frames.ts)', () => {
   // Each value question of the tuning sets (every `text`-labelled one) wrapped in neutral frames, English or
   // Chinese by the question's language: 383 answers. Measured in the same run (vectors off): 278 of 383 (0.726)
-  // before, 303 (0.791) once a clause asking for a value by an interrogative or a default, searched alone, picks
-  // the runbook among the report's top few (src/answer/clause-doc.ts), with every set's unwrapped direct hit
-  // unchanged or higher. Floor a little under.
+  // before (277 on main at 77415bc), 303 (0.791) once a clause asking for a value by an interrogative or a
+  // default, searched alone, picks the runbook among the report's top few (src/answer/clause-doc.ts), with every
+  // set's unwrapped direct hit unchanged or higher. Floor a little under.
   it('answers the wrapped value questions with the line that states the value', async () => {
     const sets: Array<[string, string]> = [
       ...TUNING_SETS.filter((set) => set !== 'seeds-questions.yaml').map((set): [string, string] => [
