@@ -12,8 +12,10 @@ import {
   namedIn,
   uncoveredPlugin,
 } from './clarify.js';
+import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
+import { factAsk } from './direct.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -127,10 +129,17 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
+  // A value asked in one clause of a long report: the clause alone says which runbook states it (clause-doc.ts).
+  const ask = factAsk(question);
+  const clause = clauseToSearch(question, ask);
+  const clauseLed =
+    ask && clause
+      ? leadWithClauseDoc(query, result, await search(clause), ask, context.searcher.concepts)
+      : null;
   const factLed = leadWithFactDoc(
     question,
     query,
-    result,
+    clauseLed ?? result,
     composeOptions.otherDocShare,
     context.searcher.concepts,
   );
@@ -138,7 +147,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
   const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
   result =
-    factLed !== result || topIsNamedCni
+    clauseLed || factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).

@@ -1,0 +1,72 @@
+/**
+ * A long report that asks for a value in one clause ("... logs ... I tried restarting kube-proxy. Which port does
+ * the health check use?"): the words of the logs and of what was tried pull retrieval toward runbooks about them,
+ * while the asking clause alone names the runbook that states the value. When that runbook is among the message's
+ * top few and states a value of the asked kind, it leads the answer (and the direct answer is taken from it). Pure:
+ * the caller searches the clause.
+ */
+import type { DocRecord } from '../core/types.js';
+import type { RetrievalResult } from '../retrieve/types.js';
+import { leadWithDoc } from './close-docs.js';
+import { directAnswer, type FactAsk } from './direct.js';
+import type { Concepts } from './types.js';
+
+/**
+ * The message says this many characters more than its asking clauses: a report around a question (a version line,
+ * pasted output, what was tried), not a question alone. A one- or two-sentence question is answered as it is.
+ */
+export const AROUND_CHARS = 60;
+/** The clause's runbook leads only when the whole message ranks it among its first this many runbooks. */
+export const TOP_FEW = 5;
+
+/**
+ * A clause that asks for a value by an interrogative or for a default ("which port", "what MTU", "多少", "默认是"):
+ * "how to set a static IP for a pod" asks for a procedure, whose runbook the whole report says better.
+ */
+const ASKS_VALUE =
+  /\b(?:which|what|where|how (?:big|large|many|much))\b|\bdefault\b|哪|多少|什么|什麼|是啥|几个|幾個|默认|默認/i;
+
+/** The asking clauses to search on their own, or null when the message is little more than them. */
+export function clauseToSearch(question: string, ask: FactAsk | null): string | null {
+  if (!ask) return null;
+  const clause = ask.focus.trim();
+  if (clause === '' || !ASKS_VALUE.test(clause)) return null;
+  if (question.trim().length - clause.length < AROUND_CHARS) return null;
+  return clause;
+}
+
+/** The first `count` distinct runbooks of a result, in hit order. */
+export function topDocs(result: RetrievalResult, count: number): DocRecord[] {
+  const docs: DocRecord[] = [];
+  for (const hit of result.hits) {
+    if (docs.length >= count) break;
+    if (!docs.includes(hit.doc)) docs.push(hit.doc);
+  }
+  return docs;
+}
+
+/**
+ * The message's result led by the runbook the asking clause alone retrieves first, when the message ranks it among
+ * its top few and it has a line stating a value of the asked kind; null otherwise (the message's own ranking
+ * decides).
+ */
+export function leadWithClauseDoc(
+  query: string,
+  result: RetrievalResult,
+  clauseResult: RetrievalResult,
+  ask: FactAsk,
+  concepts?: Concepts,
+): RetrievalResult | null {
+  if (result.abstain || clauseResult.abstain) return null;
+  const doc = clauseResult.hits[0]?.doc;
+  const top = result.hits[0]?.doc;
+  if (!doc || !top || !topDocs(result, TOP_FEW).includes(doc)) return null;
+  if (!directAnswer(query, [doc], ask, concepts)) return null;
+  if (doc === top) return result;
+  // Each runbook's line as the clause alone picks it (the rest of the message neither helps nor hurts either):
+  // the clause's runbook leads unless the message's top one states the value as well.
+  const own = directAnswer(ask.focus, [doc], ask, concepts);
+  const topOwn = directAnswer(ask.focus, [top], ask, concepts);
+  if (topOwn && (!own || topOwn.score >= own.score)) return null;
+  return leadWithDoc(result, doc);
+}
