@@ -58,9 +58,9 @@ export function matchForm(text: string, glossary: CompiledGlossary): string {
 }
 
 /**
- * An English copula or article between two glossary terms ("NodePort service is not accessible", "cannot access the
- * outside world") joins them as the bare words of a trigger do ("NodePort service 不通"): it is dropped there. Elsewhere
- * it stays ("the MTU is 1450" is not "mtu 1450" said of a setting).
+ * An English article between two glossary terms ("cannot access the outside world") joins them as the bare words of
+ * a trigger do ("访问不了外网"): it is dropped there. Copulas stay ("the MTU is 1450" is not "mtu 1450" said of a
+ * setting), and so do articles elsewhere.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is canonicalize()'s group marker
 const FILLER_BETWEEN_GROUPS = /\u0001 (?:(?:the|a|an) )+(?=\u0001)/g;
