@@ -69,6 +69,8 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
 ];
 
 const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
+/** The word default, but not in a name that has it (`default-deny`, `$ovn.default.node1`, `default-ipv4-ippool`). */
+const DEFAULT_WORD = String.raw`默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)`;
 
 export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // "UDP 8472", "53/UDP", "30000-32767", ":8080/health" or "127.0.0.1:10249" (a listen address), "IP 协议 4".
@@ -99,8 +101,7 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // "30 秒", "24h", "5s", "1m0s", "300 seconds".
   duration:
     /(?<![\w.])\d+(?:\.\d+)?\s*(?:秒|分钟|分鐘|小时|小時|毫秒|ms|s|sec|seconds?|m|min|minutes?|h|hours?)(?![a-z\d])/i,
-  // Not a name that has the word in it (`default-deny`, `$ovn.default.node1`, `default-ipv4-ippool`).
-  default: /默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)/i,
+  default: new RegExp(DEFAULT_WORD, 'i'),
 };
 
 /**
@@ -116,7 +117,7 @@ const SHELL_SPAN =
   /`(?:sudo\s+)?(?:cat|ls|cd|grep|egrep|ip|ss|netstat|kubectl|crictl|docker|curl|wget|tcpdump|ovs-vsctl|ovs-ofctl|ovs-appctl|ovn-nbctl|ovn-sbctl|systemctl|journalctl|iptables|iptables-save|ip6tables|nft|ipvsadm|conntrack|sysctl|echo|vi|vim|nano|less|more|tail|head|find|stat|mount|ping|nslookup|dig|calicoctl|cilium|cilium-dbg|ethtool|modprobe|lsmod|awk|sed|jq|tee|chmod|rm|mv|cp)\b[^`]*`/g;
 
 /** A line that states a default: the word, or a default route. */
-export const DEFAULT_WORDS = /默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)|兜底|0\.0\.0\.0\/0/i;
+export const DEFAULT_WORDS = new RegExp(String.raw`${DEFAULT_WORD}|兜底|0\.0\.0\.0/0`, 'i');
 
 /** Whether a line states one of the settings with a value (`--hairpin-mode=hairpin-veth`, `natOutgoing: true`). */
 export function statesSetting(settings: readonly string[], quote: string): boolean {
