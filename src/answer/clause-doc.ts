@@ -5,9 +5,8 @@
  * top few and states a value of the asked kind, it leads the answer (and the direct answer is taken from it). Pure:
  * the caller searches the clause.
  */
-import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
-import { leadWithDoc } from './close-docs.js';
+import { leadWithDoc, topDocs } from './close-docs.js';
 import { directAnswer, type FactAsk } from './direct.js';
 import type { Concepts } from './types.js';
 
@@ -33,16 +32,6 @@ export function clauseToSearch(question: string, ask: FactAsk | null): string | 
   if (clause === '' || !ASKS_VALUE.test(clause)) return null;
   if (question.trim().length - clause.length < AROUND_CHARS) return null;
   return clause;
-}
-
-/** The first `count` distinct runbooks of a result, in hit order. */
-export function topDocs(result: RetrievalResult, count: number): DocRecord[] {
-  const docs: DocRecord[] = [];
-  for (const hit of result.hits) {
-    if (docs.length >= count) break;
-    if (!docs.includes(hit.doc)) docs.push(hit.doc);
-  }
-  return docs;
 }
 
 /**

@@ -13,6 +13,16 @@ export function closeDocs(hits: readonly FusedHit[], share: number): DocRecord[]
   return docs;
 }
 
+/** The first `count` distinct runbooks of a result, in hit order. */
+export function topDocs(result: RetrievalResult, count: number): DocRecord[] {
+  const docs: DocRecord[] = [];
+  for (const hit of result.hits) {
+    if (docs.length >= count) break;
+    if (!docs.includes(hit.doc)) docs.push(hit.doc);
+  }
+  return docs;
+}
+
 /** The result with `doc`'s hits first, the others after them in their order. */
 export function leadWithDoc(result: RetrievalResult, doc: DocRecord): RetrievalResult {
   const first = result.hits.filter((hit) => hit.doc === doc);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
-import { clauseToSearch, leadWithClauseDoc, topDocs } from '../../src/answer/clause-doc.js';
+import { clauseToSearch, leadWithClauseDoc } from '../../src/answer/clause-doc.js';
+import { topDocs } from '../../src/answer/close-docs.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { factAsk } from '../../src/answer/direct.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
