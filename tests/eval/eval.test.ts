@@ -98,6 +98,9 @@ const TUNING_SETS = [
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml'];
 const otherSets = (set: string) => [...TUNING_SETS, ...GATE_SETS].filter((other) => other !== set);
+/** The KB a tuning set is asked against: the seed pages for their own set, the bundled kb/ for the others. */
+const kbOf = (set: string) =>
+  set === 'seeds-questions.yaml' ? resolve(root, '../shared/seeds') : join(root, 'kb');
 
 /**
  * 50+ questions (or `minQuestions`), each citing its own public GitHub thread (any http(s) page with `anyHost`), none
@@ -615,8 +618,7 @@ describe('commands of answers whose runbook is in doubt, summed over the tuning 
     let hits = 0;
     let offTopic = 0;
     for (const set of TUNING_SETS) {
-      const kb = set === 'seeds-questions.yaml' ? resolve(root, '../shared/seeds') : join(root, 'kb');
-      const { answers } = (await evaluate(kb, join(root, 'tests/eval', set))).report;
+      const { answers } = (await evaluate(kbOf(set), join(root, 'tests/eval', set))).report;
       hits += Math.round(answers.command_hit * answers.command_questions);
       offTopic += answers.off_topic_commands;
     }
@@ -647,19 +649,12 @@ describe('value questions asked inside a report: pasted output, a version line, 
   // default, searched alone, picks the runbook among the report's top few (src/answer/clause-doc.ts), with every
   // set's unwrapped direct hit unchanged or higher. Floor a little under.
   it('answers the wrapped value questions with the line that states the value', async () => {
-    const sets: Array<[string, string]> = [
-      ...TUNING_SETS.filter((set) => set !== 'seeds-questions.yaml').map((set): [string, string] => [
-        'kb',
-        set,
-      ]),
-      ['../shared/seeds', 'seeds-questions.yaml'],
-    ];
     let hits = 0;
     let asked = 0;
-    for (const [kb, set] of sets) {
+    for (const set of TUNING_SETS) {
       const file = join(root, 'tests/eval', set);
       const questions = parseQuestions(file, await readFile(file, 'utf8'));
-      const { searcher } = await indexOf(resolve(root, kb));
+      const { searcher } = await indexOf(kbOf(set));
       for (const { question } of wrappedValueQuestions(questions)) {
         const { body } = await answerChat(
           { searcher, conversations: new ConversationStore() },
