@@ -107,7 +107,7 @@ const kbOf = (set: string) =>
  * of them a source of the `others` sets, every labelled runbook in the KB.
  */
 async function expectFreshRealSet(
-  run: Awaited<ReturnType<typeof evaluate>>,
+  run: Pick<Awaited<ReturnType<typeof evaluate>>, 'questions' | 'kbFiles'>,
   others: string[],
   { minQuestions = 50, anyHost = false } = {},
 ): Promise<void> {
@@ -666,5 +666,30 @@ describe('value questions asked inside a report: pasted output, a version line, 
     }
     expect(asked).toBeGreaterThanOrEqual(380);
     expect(hits / asked).toBeGreaterThanOrEqual(0.785);
+  });
+});
+
+describe('a sixth held-out check set nobody tunes on or looks into (tests/eval/heldout6.yaml)', () => {
+  // Read from the file alone, never answered here: only the lead runs it (aggregate "answers:" line only), so no rule
+  // is fitted to it. Its sources, labels and mix are checked.
+  it('heldout6: holds fresh real reports, value questions, out-of-scope questions and Chinese reports', async () => {
+    const file = join(root, 'tests/eval/heldout6.yaml');
+    const questions = parseQuestions(file, await readFile(file, 'utf8'));
+    const kbFiles = new Set(await listKbFiles(join(root, 'kb')));
+    // 45+ questions, each citing its public thread or page, none of them a source of a tuning or gate set.
+    await expectFreshRealSet({ questions, kbFiles }, otherSets('heldout6.yaml'), {
+      minQuestions: 45,
+      anyHost: true,
+    });
+    expect(questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
+    expect(questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
+    expect(questions.filter((q) => !q.abstain && q.text === undefined).length).toBeGreaterThanOrEqual(33);
+    expect(questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(13);
+    // GitHub issues only whose number ends in 5, 7 or 9 (the other held-out and gate sets used the other endings).
+    const issues = questions.map((q) =>
+      /^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(q.source ?? ''),
+    );
+    for (const issue of issues) if (issue) expect(issue[1]).toMatch(/[579]$/);
+    expect(issues.filter(Boolean).length).toBeGreaterThanOrEqual(30);
   });
 });
