@@ -597,6 +597,8 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
 /** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
 const BARE_NUMBER =
   /(?<![\w.:/\-_=])(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+/** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
+const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
   /(?:mtu|-s|size|ttl|len|length|超过|超過|priority|vni|id|seq|-c|-w|-m|mss|版本|version|v)\s*[:=]?\s*$/i;
 
@@ -674,6 +676,7 @@ const HINTS = new Map<RegExp, RegExp>([
   [IP_PATTERN, /\d\.\d/],
   ...EXPLICIT_PORTS,
   [BARE_NUMBER, /\d/],
+  [PORT_RANGE, /\d\s*(?:-|–|~|～|到|至)\s*\d/],
 ]);
 
 /** Every match of `pattern` in `text`: none without the pattern's hint. */
@@ -778,8 +781,14 @@ function portMentions(question: string, attached: Match[]): number[] {
     const port = Number(value);
     return WELL_KNOWN_PORTS.has(port) || (port >= NODEPORT_RANGE[0] && port <= NODEPORT_RANGE[1]);
   }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
+  // The bounds of a range (`nodeport 30000-32767`, `端口范围 30000 - 32767`) are no port anything listens on.
+  const ranges = [...matchAll(question, PORT_RANGE)]
+    .filter((m) => Number(m[1]) < Number(m[2]) && validPort(Number(m[2])))
+    .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const inRange = (match: Match) =>
+    ranges.some(([start = 0, end = 0]) => match.index >= start && match.index < end);
   const ordered = [...explicit.sort((a, b) => a.index - b.index), ...bare.sort((a, b) => a.index - b.index)];
-  return unique(ordered.map((match) => Number(match.value)));
+  return unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
 }
 
 function unique<T>(values: T[]): T[] {

@@ -925,6 +925,15 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     expect(fills('pod 访问 node 的 6443 不通，节点 10.0.0.5').get('<port>')).toBe('6443');
   });
 
+  it('reads no port from the bounds of a port range', () => {
+    expect(extractEntities('how to modify the default port range of nodeport 30000-32767').ports).toEqual([]);
+    expect(extractEntities('NodePort has default port range from 30000 - 32767?').ports).toEqual([]);
+    expect(extractEntities('端口范围 30000~32767，nodeport 31080 不通').ports).toEqual([31080]);
+    expect(
+      fills('On the master I can run curl 10.0.0.5:30000 and see the application is up').get('<port>'),
+    ).toBe('30000');
+  });
+
   it('reads no object from an iptables comment another tool wrote', () => {
     const weave =
       'iptables-save: -A WEAVE-NPC-EGRESS-DEFAULT -m comment --comment "DefaultAllow egress isolation for namespace: nfs-storage" -j WEAVE-NPC-EGRESS-ACCEPT';
