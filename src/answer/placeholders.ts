@@ -108,6 +108,15 @@ const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
  * "6 nodes ubuntu18.04"). Kubernetes names with dots put letters after them (`node1.example.com`).
  */
 const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
+/**
+ * A count of machines or replicas written as one word, not a name: "3 master 1worker节点", `2nodes`, `3replicas`.
+ */
+const COUNT_WORD = /^\d+(?:nodes?|workers?|masters?|minions?|hosts?|pods?|replicas?|vms?|cpus?|cores?)$/;
+/**
+ * A name with a masked part, written for any object of its kind: `calico-node-xxxxx`, `kube-proxy-xxxxx`,
+ * `coredns-xxxx-xxx` ("kubectl describe pod calico-node-xxxxx -n kube-system").
+ */
+const MASKED_NAME = /(?:^|-)(?:x{3,}|\*+)(?=-|$)/;
 /** A Kubernetes UID (`d932ca48-8b58-11e8-a796-7625bd182864`, kubelet's `pod_workers.go` logs): an id, not a name. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** An address with masked parts, not a name: `104.x.x.52` ("HOST 104.x.x.52"), `x.y.z.54`, `10.xx.0.4`. */
@@ -122,6 +131,8 @@ function isName(value: string): boolean {
     !NOT_NAMES.has(value) &&
     !TECH_WORD.test(value) &&
     !ORDINAL.test(value) &&
+    !COUNT_WORD.test(value) &&
+    !MASKED_NAME.test(value) &&
     !VERSION.test(value) &&
     !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
@@ -463,6 +474,104 @@ const PHYSICAL_NIC = /^(?:eth|ens|enp|eno|enx|em|bond|team|wlan)\d/;
 const IFACE_SHAPE =
   /(?<![a-z0-9_.-])((?:ens|enp|eno|enx|bond|eth)[0-9][a-z0-9_.]*|(?:ens|enp|eno)[a-z0-9]*\d[a-z0-9_.]*)(?![a-z0-9_.-])/gi;
 
+// --- listings ------------------------------------------------------------------------------------------------
+
+/** One row of a pasted `kubectl get pods`, `get nodes` or `get svc` listing, as offsets in the question. */
+interface ListingRow {
+  kind: 'pod' | 'node' | 'service';
+  start: number;
+  end: number;
+  /**
+   * Not ready or a status other than Running/Completed (a pod), NotReady or cordoned (a node), an EXTERNAL-IP still
+   * `<pending>` (a Service).
+   */
+  failing: boolean;
+  name: string;
+  /** The NAMESPACE column of `kubectl get pods -A` before the row's name. */
+  namespace?: string;
+}
+
+/**
+ * `nginx-6d4cf56db6-2xk9v 1/1 Running 0 5m 10.244.1.5 node2`: NAME, READY, STATUS, RESTARTS (`1 (42m ago)`), AGE,
+ * then `-o wide`'s IP and NODE; `kind/name` as `kubectl get all` writes it.
+ */
+const POD_ROW = new RegExp(
+  `(?<![\\w./-])(?:(?:pods?|po)/)?(${NAME})\\s+(\\d+)/(\\d+)\\s+([A-Za-z][\\w:]*)\\s+\\d+(?:\\s+\\([^)]*\\))?\\s+\\d+[smhdy][0-9smhdy]*(?:\\s+(?:${IPV4}|<none>)(?:\\s+(?!\\d)${NAME}${NAME_END})?)?`,
+  'gi',
+);
+/** `node2 Ready <none> 11h v1.18.5 128.5.49.40`: NAME, STATUS, ROLES, AGE, VERSION, then `-o wide`'s INTERNAL-IP. */
+const NODE_ROW = new RegExp(
+  `(?<![\\w./-])(${NAME})\\s+(Ready|NotReady)(,SchedulingDisabled)?\\s+(?:<none>|[a-z][a-z,-]*)\\s+\\d+[smhdy][0-9smhdy]*\\s+v\\d+\\.\\d+\\.\\d+(?:\\s+${IPV4}(?![\\d.]))?`,
+  'g',
+);
+/** `nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP`: NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S). */
+const SERVICE_ROW = new RegExp(
+  `(?<![\\w./-])(?:(?:services?|svc)/)?(${NAME})\\s+(?:ClusterIP|NodePort|LoadBalancer|ExternalName)\\s+(?:${IPV4}|None)\\s+(${IPV4}|<none>|<pending>|${NAME})\\s+\\d+(?::\\d+)?/(?:TCP|UDP|SCTP)`,
+  'g',
+);
+/** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
+const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
+
+/**
+ * The rows of the listings the question pastes, of each kind it lists twice or more: a listing of several pods, nodes
+ * or Services presents every one of them, so only the failing rows (and names the question also writes outside the
+ * rows) single an object out. One row alone is the object the report shows.
+ */
+function listingRows(text: string): ListingRow[] {
+  const rows: ListingRow[] = [];
+  for (const match of matchAll(text, POD_ROW)) {
+    const start = match.index ?? 0;
+    const [, name = '', ready = '0', total = '0', status = ''] = match;
+    const failing = Number(ready) < Number(total) || !/^(?:Running|Completed|Succeeded)$/i.test(status);
+    const namespace = ROW_NAMESPACE_BEFORE.exec(text.slice(Math.max(0, start - 64), start))?.[1];
+    const row: ListingRow = {
+      kind: 'pod',
+      start,
+      end: start + match[0].length,
+      failing,
+      name: name.toLowerCase(),
+    };
+    if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
+    rows.push(row);
+  }
+  for (const match of matchAll(text, NODE_ROW)) {
+    const start = match.index ?? 0;
+    const failing = match[2] === 'NotReady' || match[3] !== undefined;
+    rows.push({ kind: 'node', start, end: start + match[0].length, failing, name: match[1] ?? '' });
+  }
+  for (const match of matchAll(text, SERVICE_ROW)) {
+    const start = match.index ?? 0;
+    const failing = match[2] === '<pending>';
+    rows.push({ kind: 'service', start, end: start + match[0].length, failing, name: match[1] ?? '' });
+  }
+  const count = (kind: ListingRow['kind']) => rows.filter((row) => row.kind === kind).length;
+  return rows.filter((row) => count(row.kind) >= 2);
+}
+
+/** The question with its listings' rows blanked out. */
+function outsideRows(text: string, rows: readonly ListingRow[]): string {
+  let out = text;
+  for (const row of rows)
+    out = out.slice(0, row.start) + ' '.repeat(row.end - row.start) + out.slice(row.end);
+  return out;
+}
+
+function inListing(rows: readonly ListingRow[], index: number): boolean {
+  return rows.some((row) => index >= row.start && index < row.end);
+}
+
+/** A name the question gives only inside rows that are not failing: one of many listed, no object singled out. */
+function onlyListed(text: string, rows: readonly ListingRow[], value: string): boolean {
+  if (rows.length === 0) return false;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(value); at !== -1; at = lower.indexOf(value, at + 1)) {
+    const edges = (lower[at - 1] ?? ' ') + (lower[at + value.length] ?? ' ');
+    if (/[a-z0-9_-]/.test(edges[0] ?? '') || /[a-z0-9_-]/.test(edges[1] ?? '')) continue;
+    if (!rows.some((row) => !row.failing && at >= row.start && at < row.end)) return false;
+  }
+  return true;
+}
+
 // --- ports ---------------------------------------------------------------------------------------------------
 
 /** Ports that are meaningful on their own in a networking question ("pod 访问 node 的 6443 不通"). */
@@ -478,7 +587,8 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
     /(?<![a-z])(?:port|ports|dport|sport|--dport|--sport|targetport|nodeport|端口号?|端口號|埠號?|連接埠|连接埠)\s*[:：=]?\s*(\d{1,5})(?!\d|\.\d)/gi,
     /port|端口|埠/i,
   ],
-  [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\d.])/gi, /tcp|udp|sctp/i],
+  // Not `80:30161/TCP 30m`, the AGE column after a Service's ports.
+  [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\w.])/gi, /tcp|udp|sctp/i],
   [/(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi, /端口|埠|port/i],
   // `：10-1-1-vm-backup` is a name that starts with digits and `T22:45:43Z` a time, not ports.
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
@@ -487,6 +597,8 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
 /** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
 const BARE_NUMBER =
   /(?<![\w.:/\-_=])(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+/** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
+const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
   /(?:mtu|-s|size|ttl|len|length|超过|超過|priority|vni|id|seq|-c|-w|-m|mss|版本|version|v)\s*[:=]?\s*$/i;
 
@@ -516,6 +628,10 @@ const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
     /(?:(?<![a-z])(?:nameserver|dns\s*server|dns|resolver)|解析服务器|解析服務器|dns\s*服务器|dns\s*服務器)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*$/i,
   ],
 ];
+/** An iptables rule's comment as `iptables-save` prints it: `-m comment --comment "..."`. */
+const IPTABLES_COMMENT = /--comment\s+(?:"[^"\n]*"|'[^'\n]*')/g;
+/** `kubectl describe pod`'s `Node: kc0/` right before the node's address. */
+const DESCRIBE_NODE_BEFORE = /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i;
 /** The question is about a Service's virtual IP: its one address without a stated role is that IP. */
 const ABOUT_SERVICE_IP =
   /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z])vip(?![a-z])|服务\s*ip|服務\s*ip/i;
@@ -550,12 +666,17 @@ const HINTS = new Map<RegExp, RegExp>([
   [KUBECTL_POD_COMMAND, /kubectl|oc/i],
   [UNAME_HOST, /Linux/],
   [NS_SLASH_POD, /\//],
+  [POD_ROW, /\d\/\d/],
+  [IPTABLES_COMMENT, /--comment/],
+  [NODE_ROW, /Ready/],
+  [SERVICE_ROW, /ClusterIP|NodePort|LoadBalancer|ExternalName/],
   [IFACE_AFTER, /interface|iface|nic|dev|-i|网卡|網卡|网口|網口|接口/i],
   [IFACE_SHAPE, /ens|enp|eno|enx|bond|eth/i],
   // An IPv4 address has digits around its dots.
   [IP_PATTERN, /\d\.\d/],
   ...EXPLICIT_PORTS,
   [BARE_NUMBER, /\d/],
+  [PORT_RANGE, /\d\s*(?:-|–|~|～|到|至)\s*\d/],
 ]);
 
 /** Every match of `pattern` in `text`: none without the pattern's hint. */
@@ -563,7 +684,10 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
   return HINTS.get(pattern)?.test(text) === false ? [] : text.matchAll(pattern);
 }
 
-function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
+function ipMentions(
+  question: string,
+  rows: readonly ListingRow[] = [],
+): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
   const attachedPorts: Match[] = [];
@@ -582,11 +706,22 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = question.slice(Math.max(0, index - 40), index);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
-    const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null;
+    const listed = inListing(rows, index);
+    // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
+    // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
+    const role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
-    if (ROUTE_SRC_BEFORE.test(before) || INTERFACE_ADDRESS_BEFORE.test(before)) direction = 'location';
+    // `kubectl describe`'s `Node: kc0/192.168.11.110` and an IP cell of a listing of several pods or nodes
+    // (`nginx-6d4cf56db6-2xk9v 1/1 Running 0 5m 10.244.1.5 node2`): where an object is, no address the report tries.
+    if (
+      ROUTE_SRC_BEFORE.test(before) ||
+      INTERFACE_ADDRESS_BEFORE.test(before) ||
+      DESCRIBE_NODE_BEFORE.test(before) ||
+      listed
+    )
+      direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
@@ -598,12 +733,21 @@ function ipMentions(question: string): { ips: IpMention[]; cidrs: string[]; atta
     const mention = ips[i];
     if (mention && i < ips.length - 1) mention.direction = 'source';
   }
+  // A node's own address written again without a verb (`Node: node0.local.lan/10.254.0.1 ... IP: 10.254.0.1`, a
+  // hostNetwork pod) is still where that node is.
+  const nodeAddresses = new Set(
+    ips.filter((m) => m.direction === 'location' && m.role === 'node').map((m) => m.ip),
+  );
+  for (const mention of ips) {
+    if (mention.direction === null && nodeAddresses.has(mention.ip)) mention.direction = 'location';
+  }
   const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
   if (
     new Set(unroled.map((mention) => mention.ip)).size === 1 &&
     !ips.some((m) => m.role === 'service') &&
-    ABOUT_SERVICE_IP.test(question)
+    // Not the TYPE column of a `kubectl get svc` listing (`kubernetes ClusterIP 10.96.0.1`).
+    ABOUT_SERVICE_IP.test(outsideRows(question, rows))
   ) {
     for (const mention of unroled) mention.role = 'service';
   }
@@ -637,8 +781,14 @@ function portMentions(question: string, attached: Match[]): number[] {
     const port = Number(value);
     return WELL_KNOWN_PORTS.has(port) || (port >= NODEPORT_RANGE[0] && port <= NODEPORT_RANGE[1]);
   }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
+  // The bounds of a range (`nodeport 30000-32767`, `端口范围 30000 - 32767`) are no port anything listens on.
+  const ranges = [...matchAll(question, PORT_RANGE)]
+    .filter((m) => Number(m[1]) < Number(m[2]) && validPort(Number(m[2])))
+    .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const inRange = (match: Match) =>
+    ranges.some(([start = 0, end = 0]) => match.index >= start && match.index < end);
   const ordered = [...explicit.sort((a, b) => a.index - b.index), ...bare.sort((a, b) => a.index - b.index)];
-  return unique(ordered.map((match) => Number(match.value)));
+  return unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
 }
 
 function unique<T>(values: T[]): T[] {
@@ -658,9 +808,23 @@ export const extractEntities: (question: string) => Entities = rememberRecent(re
 
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
-  const { ips, cidrs, attachedPorts } = ipMentions(text);
+  const rows = listingRows(text);
+  const { ips, cidrs, attachedPorts } = ipMentions(text, rows);
+  const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
+  // An iptables rule's `--comment "..."` is the bookkeeping of the tool that wrote the rule (Weave's "isolation for
+  // namespace: nfs-storage"): the objects it names are not the report's. kube-proxy's `namespace/service:port` in
+  // such comments is read apart (NS_SLASH_POD).
+  const comments = [...matchAll(text, IPTABLES_COMMENT)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
   const named = objectNames(text);
+  for (const kind of KINDS) {
+    named[kind] = named[kind].filter(
+      (m) => !comments.some(([start = 0, end = 0]) => m.index >= start && m.index < end),
+    );
+  }
   const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
   const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
   for (const match of matchAll(text, KUBELET_POD)) {
@@ -697,7 +861,10 @@ function readEntities(question: string): Entities {
   // The pod a kubectl command runs in (`kubectl exec -it another-pod -- curl web-test:8000`) is often the client the
   // report tests from: a pod the report presents itself ("the web-test pod") comes first, the command's pod fills
   // `<pod>` when it is the only one.
-  if (pods.length === 0) pods.push(...kubectlPodArgs(text));
+  // A listing of several pods or nodes names each of them: only a failing row's or one the question writes
+  // elsewhere too is the object of the report.
+  const singled = pods.filter((match) => !listedOnly(match));
+  if (singled.length === 0) singled.push(...kubectlPodArgs(text));
   const namespaceSet = new Set(namespaces.map((match) => match.value));
   const nodes: Match[] = [
     ...named.node,
@@ -716,6 +883,14 @@ function readEntities(question: string): Entities {
       namespaces.push({ value: dns[2] ?? '', index: match.index + (dns[1] ?? '').length + 1 });
     }
   }
+  // A `kubectl get svc` row names its Service: the one row the report pastes, or of several the one whose
+  // EXTERNAL-IP is still `<pending>`.
+  const serviceRows = [...matchAll(text, SERVICE_ROW)];
+  for (const row of serviceRows) {
+    const name = (row[1] ?? '').toLowerCase();
+    if ((serviceRows.length === 1 || row[2] === '<pending>') && isName(name))
+      services.push({ value: name, index: row.index ?? 0 });
+  }
   const ifaces = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
@@ -731,7 +906,7 @@ function readEntities(question: string): Entities {
   // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
   const nicFirst = (name: string) => (PHYSICAL_NIC.test(name) ? 0 : 1);
 
-  const candidates = values(pods).filter(
+  const candidates = values(singled).filter(
     (name) => (!namespaceSet.has(name) || isGeneratedPodName(name)) && !IFACE_LIKE.test(name),
   );
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
@@ -740,14 +915,20 @@ function readEntities(question: string): Entities {
   const podNames = candidates.filter(
     (name) => !generated.some((full) => full !== name && full.includes(name)),
   );
-  const nodeNames = values(nodes).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name));
+  const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
+    (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+  );
+  // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
+  const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
+  // A namespace is one DNS label too.
+  const namespaceNames = values(namespaces).filter((name) => !name.includes('.') && name !== podNamespace);
+  if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   return {
     ips,
     cidrs: unique(cidrs),
     ports: portMentions(text, attachedPorts),
     pods: podNames,
-    // A namespace is one DNS label too.
-    namespaces: values(namespaces).filter((name) => !name.includes('.')),
+    namespaces: namespaceNames,
     nodes: nodeNames,
     services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
@@ -797,10 +978,16 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
   // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
   // more than the others.
-  const undirected = new Set(ips.filter((ip) => ip.direction === null).map((ip) => ip.ip));
+  const undirectedIps = ips.filter((ip) => ip.direction === null);
+  const undirected = new Set(undirectedIps.map((ip) => ip.ip));
+  // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
+  // the machines, not which one the report fails to reach.
+  const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
   const target =
     ips.find((ip) => ip.direction === 'destination') ??
-    (undirected.size <= 2 ? [...ips].reverse().find((ip) => ip.direction === null) : undefined) ??
+    (undirected.size <= 2 && !inventory
+      ? [...ips].reverse().find((ip) => ip.direction === null)
+      : undefined) ??
     (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
       ? ips[0]
       : undefined);
@@ -811,11 +998,13 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   };
   set(['<target-ip>', '<target>', '<dst-ip>', '<destination-ip>'], target?.ip);
   set(['<pod-ip>'], byRole('pod')?.ip);
-  set(['<node-ip>', '<host-ip>'], byRole('node')?.ip);
+  set(['<node-ip>', '<host-ip>'], inventory ? undefined : byRole('node')?.ip);
   set(['<cluster-ip>', '<service-ip>', '<svc-ip>'], byRole('service')?.ip);
   set(['<dns-ip>', '<dns-server>', '<nameserver>'], byRole('dns')?.ip);
   set(['<src-ip>', '<source-ip>'], ips.find((ip) => ip.direction === 'source')?.ip);
-  const port = target?.port ?? entities.ports[0];
+  // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
+  const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));
+  const port = target?.port ?? entities.ports.find((p) => !foreign.has(p));
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);

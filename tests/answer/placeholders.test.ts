@@ -835,3 +835,111 @@ describe('the target address and a Service address by role', () => {
     expect(placeholderValues(extractEntities(two)).get('<cluster-ip>')).toBeUndefined();
   });
 });
+
+describe('pasted listings, describe output and masked names (tests/eval/fills3.yaml reports)', () => {
+  const fills = (question: string) => placeholderValues(extractEntities(question));
+
+  it('singles out no pod, node or address from a listing of running pods', () => {
+    const running =
+      'Pod can only be accessed on its running node. # kubectl get po --all-namespaces -o wide: default frontend-987698689-z66nk 1/1 Running 2 1d 10.244.48.88 uy08-07; default redis-master-5f68fbf97c-vq65l 1/1 Running 2 1d 10.244.72.16 uy05-13; development snowflake-f88456558-ftklc 1/1 Running 2 1d 10.244.48.85 uy08-07.';
+    expect(extractEntities(running)).toMatchObject({ pods: [], nodes: [] });
+    expect(fills(running).get('<target-ip>')).toBeUndefined();
+    const getAll =
+      'Cannot access kube-api (with Service-IP) from a pod in default namespace. kubectl get all --all-namespaces -o wide: default pod/deploy-heketi-559446b649-lqjlc 1/1 Running 0 24m 192.168.2.9 node2; kube-system pod/calico-node-6vvkk 2/2 Running 2 1d 192.168.56.11 node1; kube-system pod/calico-node-h76bw 2/2 Running 3 1d 192.168.56.13 node3.';
+    expect(extractEntities(getAll)).toMatchObject({ pods: [], nodes: [] });
+    const zh =
+      'cilium 跨节点 pod 不通：kubectl get pod -A -o wide: default busybox-k2kf7 1/1 Running 1 (42m ago) 102m 10.0.0.72 hcss-ecs-0616; default busybox-wxrvc 1/1 Running 1 (42m ago) 102m 10.0.1.174 k8s-109';
+    expect(fills(zh).get('<pod>')).toBeUndefined();
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('takes the failing row of a listing, with the namespace of its row', () => {
+    const crash =
+      'coreDNS state in CrashLoopBackOff. I have the following Pods: kube-system calico-kube-controllers-5b644bc49c-fxprl 1/1 Running 2 46m; kube-system calico-node-d2s26 1/1 Running 2 46m; kube-system coredns-6955765f44-tmr65 0/1 CrashLoopBackOff 13 18m; kube-system coredns-6955765f44-wm4vg 0/1 CrashLoopBackOff 13 18m';
+    expect(fills(crash).get('<pod>')).toBe('coredns-6955765f44-tmr65');
+    expect(fills(crash).get('<namespace>')).toBe('kube-system');
+    const notReady =
+      'kubectl get nodes: node1 Ready master 11h v1.18.5; node2 NotReady <none> 11h v1.18.5, 节点 NotReady';
+    expect(fills(notReady).get('<node-name>')).toBe('node2');
+  });
+
+  it('keeps a listed pod the report also names elsewhere, and a listing of one row', () => {
+    const named =
+      'kubectl logs and exec do not work. kubectl get pods: busybox-7df9447df4-9mphh 1/1 Running 0 4s; busybox-7df9447df4-bhxkt 1/1 Running 0 4s. kubectl logs busybox-7df9447df4-bhxkt -v=9';
+    expect(fills(named).get('<pod>')).toBe('busybox-7df9447df4-bhxkt');
+    const one =
+      "pod's network can not be ping from other nodes. # kubectl get all --all-namespaces -o wide: default po/nginx-deployment-431080787-ks1tz 1/1 Running 0 8s 10.244.0.2 k8s-node-1";
+    expect(fills(one).get('<pod>')).toBe('nginx-deployment-431080787-ks1tz');
+    expect(fills(one).get('<target-ip>')).toBe('10.244.0.2');
+  });
+
+  it('reads no Service address from the TYPE column of a Service listing, and no port from its AGE', () => {
+    const svcs =
+      '$ kubectl get svc: kubernetes ClusterIP 10.96.0.1 <none> 443/TCP 5d22h; nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP 108s. On this node i can start the command "curl 172.19.188.15:80" and see: curl: (7) Failed connect';
+    const values = fills(svcs);
+    expect(values.get('<cluster-ip>')).toBeUndefined();
+    expect(values.get('<target-ip>')).toBe('172.19.188.15');
+    expect(values.get('<port>')).toBe('80');
+    expect(extractEntities(svcs).ports).toEqual([80]);
+    const one =
+      'wget http://90.147.161.128:2368/ failed: Connection timed out. ghost LoadBalancer 10.152.183.238 90.147.161.28 2368:30161/TCP 30m';
+    expect(fills(one).get('<service-name>')).toBe('ghost');
+    expect(extractEntities(one).ports).toEqual([2368]);
+  });
+
+  it('reads a describe dump as where the pod is, not as an address the report tries', () => {
+    const describe =
+      'cilium status is wrong. kubectl describe pod cilium-lfmc2 -n kube-system: Name: cilium-lfmc2, Namespace: kube-system, Node: node0.local.lan/10.254.0.1, Status: Running, IP: 10.254.0.1, Controlled By: DaemonSet/cilium';
+    expect(fills(describe).get('<node-name>')).toBe('node0.local.lan');
+    expect(fills(describe).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('fills no masked name and no count of machines', () => {
+    const masked =
+      '新节点的 Calico Node 无法启动, 使用 kubectl describe pod calico-node-xxxxx -n kube-system 查看 Pod 的状态,发现存活探针失败';
+    expect(fills(masked).get('<pod>')).toBeUndefined();
+    expect(fills(masked).get('<namespace>')).toBe('kube-system');
+    const maskedEn =
+      'kubectl exec -n kube-system kube-proxy-xxxxx -- cat /var/lib/kube-proxy/config.conf | grep mode';
+    expect(fills(maskedEn).get('<pod>')).toBeUndefined();
+    const counts =
+      '创建集群，3 master 1worker节点，overlay 网络。异常节点路由信息对比：master3为访问异常节点';
+    expect(extractEntities(counts).nodes).toEqual(['master3']);
+    expect(extractEntities('a 3 master 2workers cluster, node NotReady').nodes).toEqual([]);
+  });
+
+  it('takes no target or node address from an inventory of two nodes', () => {
+    const inventory =
+      'NodePort 服务(skooner)只能从运行该服务Pod的节点IP访问。主节点IP:192.168.186.40,工作节点IP:192.168.186.41。';
+    expect(fills(inventory).get('<target-ip>')).toBeUndefined();
+    expect(fills(inventory).get('<node-ip>')).toBeUndefined();
+    const one = '节点IP:192.168.186.41 上的 NodePort 访问不通';
+    expect(fills(one).get('<node-ip>')).toBe('192.168.186.41');
+  });
+
+  it('keeps a port written with another address for that address', () => {
+    const docker =
+      'On auth-dev-ctl-9c8be (172.16.81.4): # ping 172.16.37.7: 100% packet loss. /usr/bin/docker -d -H tcp://127.0.0.1:4243 --bip=172.16.85.1/24';
+    expect(fills(docker).get('<target-ip>')).toBe('172.16.37.7');
+    expect(fills(docker).get('<port>')).toBeUndefined();
+    expect(fills('pod 访问 node 的 6443 不通，节点 10.0.0.5').get('<port>')).toBe('6443');
+  });
+
+  it('reads no port from the bounds of a port range', () => {
+    expect(extractEntities('how to modify the default port range of nodeport 30000-32767').ports).toEqual([]);
+    expect(extractEntities('NodePort has default port range from 30000 - 32767?').ports).toEqual([]);
+    expect(extractEntities('端口范围 30000~32767，nodeport 31080 不通').ports).toEqual([31080]);
+    expect(
+      fills('On the master I can run curl 10.0.0.5:30000 and see the application is up').get('<port>'),
+    ).toBe('30000');
+  });
+
+  it('reads no object from an iptables comment another tool wrote', () => {
+    const weave =
+      'iptables-save: -A WEAVE-NPC-EGRESS-DEFAULT -m comment --comment "DefaultAllow egress isolation for namespace: nfs-storage" -j WEAVE-NPC-EGRESS-ACCEPT';
+    expect(fills(weave).get('<namespace>')).toBeUndefined();
+    expect(fills('pods in namespace: nfs-storage cannot resolve names').get('<namespace>')).toBe(
+      'nfs-storage',
+    );
+  });
+});
