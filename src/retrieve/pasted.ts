@@ -75,12 +75,12 @@ function kindOf(line: string): Kind {
 }
 
 /**
- * Splits a question into the reporter's text and the pasted output. Only a question of several lines has pasted
- * lines: on one line nothing is split (pasted output folded into one line cannot be told from prose reliably).
- * When the prose left would be empty, nothing is split either (the paste is all there is).
+ * Splits a question into the reporter's text and the pasted output, by lines. A question on one line (a tracker's
+ * text view folds the lines) loses only the records that can be told from prose there (`splitInline`). When the
+ * prose left would be empty, nothing is split (the paste is all there is).
  */
 export function splitPasted(text: string): PastedSplit {
-  if (!text.includes('\n')) return { kept: text, pasted: '' };
+  if (!text.includes('\n')) return splitInline(text);
   const lines = text.split(/\r?\n/);
   const kinds: Kind[] = [];
   let fenced = false;
@@ -113,4 +113,97 @@ export function splitPasted(text: string): PastedSplit {
   const prose = lines.filter((_, i) => kinds[i] !== 'paste').join(' ');
   if (pasted.length === 0 || !/[\p{L}]{2}/u.test(prose)) return { kept: text, pasted: '' };
   return { kept: kept.join('\n'), pasted: pasted.join('\n') };
+}
+
+/** Where a record of pasted output starts inside one line: a klog or CoreDNS record, a kubectl header. */
+const RECORD_START =
+  /(?<![\w.])[IWEF]\d{4}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w./-]+:\d+\]|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|(?<![\w-])(?:NAMESPACE\s+)?NAME\s+(?:TYPE|READY)\s+/gu;
+/** An info record (klog `I0412 ...]`, CoreDNS `[INFO]`): start-up and sync chatter. */
+const INFO_RECORD = /^(?:I\d{4}\s|\[(?:INFO|DEBUG)\])/u;
+/** kubectl get headers, with the wide columns. */
+const HEADER =
+  /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR))*/u;
+/** A kubectl get pods row: [namespace] name ready status restarts [(age ago)] age [ip node <none> <none>]. */
+const POD_ROW =
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?[a-z0-9][a-z0-9.-]*\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)\s+\d+(?:\s+\([^)]*ago\))?\s+\d+[smhd]\w*(?:\s+\d{1,3}(?:\.\d{1,3}){3}\s+\S+\s+<none>\s+<none>)?/gu;
+/** Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command starts. */
+const TOKEN_RUN_START =
+  /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?<!\S)([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
+/** The words `ip addr` prints, and addresses, MACs, numbers. */
+const IP_ADDR_TOKEN =
+  /^(?:mtu|qdisc|noqueue|mq|fq_codel|pfifo_fast|noop|state|up|down|unknown|group|default|qlen|master|link\/\w+|brd|inet6?|scope|host|global|link|valid_lft|preferred_lft|forever|dynamic|noprefixroute|secondary|\d+: [\w@.-]+:|<[A-Z_,]+>|(?:[0-9a-f]{2}:){5}[0-9a-f]{2}|[\d.:/a-f]*\d[\d.:/a-f]*)$/iu;
+/** A command's arguments: flags, verbs and object kinds, names with a dash, dot, slash or digit. */
+const ARG_TOKEN =
+  /^(?:-{1,2}[\w-]+(?:=\S*)?|get|logs|describe|exec|show|list|addr|route|link|pods?|svc|services?|nodes?|all|[\w./:=@-]*[-./:=@\d][\w./:=@-]*)$/u;
+
+/**
+ * Where a run of pasted tokens that starts at `from` ends. `ip addr` output: its words, addresses and numbers, and
+ * the interface name after `scope global`; a command after a prompt: its arguments. A manifest (no `words`): keys
+ * (`name:`), list dashes, and one value after each key.
+ */
+function tokenRunEnd(text: string, from: number, words: RegExp | null): number {
+  const token = /\s*(\d+: [\w@.-]+:|\S+)/uy;
+  let at = from;
+  let previous = '';
+  for (;;) {
+    token.lastIndex = at;
+    const match = token.exec(text);
+    if (!match) return at;
+    const word = match[1] ?? '';
+    const fits = words
+      ? words.test(word) || /^(?:global|host|link)$/.test(previous)
+      : word.endsWith(':') || word === '-' || previous.endsWith(':') || previous === '-';
+    if (!fits) return at;
+    previous = word;
+    at = token.lastIndex;
+  }
+}
+
+/** A sentence end inside one line: a record runs to the next record or to the end of its sentence. */
+const RECORD_END = /\.\s+(?=[A-Z\p{Script=Han}])|[。！？]/u;
+
+/**
+ * One line: info records (klog `I...]`, `[INFO]`), kubectl headers and the rows of pods that are ready and
+ * running are pasted output; error records and rows of failing pods stay. A record runs to the next record or to
+ * its sentence's end.
+ */
+function splitInline(text: string): PastedSplit {
+  const spans: Array<[number, number]> = [];
+  const starts = [...text.matchAll(RECORD_START)].map((match) => match.index ?? 0);
+  starts.forEach((start, i) => {
+    const rest = text.slice(start);
+    const header = HEADER.exec(rest);
+    if (header) {
+      spans.push([start, start + header[0].length]);
+      return;
+    }
+    if (!INFO_RECORD.test(rest)) return;
+    const next = starts[i + 1] ?? text.length;
+    const sentence = RECORD_END.exec(text.slice(start, next));
+    spans.push([start, sentence ? start + sentence.index + 1 : next]);
+  });
+  for (const start of text.matchAll(TOKEN_RUN_START)) {
+    const words = start[1] ? IP_ADDR_TOKEN : start[2] ? ARG_TOKEN : null;
+    const end = tokenRunEnd(text, (start.index ?? 0) + start[0].length, words);
+    spans.push([start.index ?? 0, end]);
+  }
+  for (const match of text.matchAll(POD_ROW)) {
+    const [row, ready, total, status] = match;
+    if (ready === total && (status === 'Running' || status === 'Completed'))
+      spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
+  }
+  if (spans.length === 0) return { kept: text, pasted: '' };
+  spans.sort((a, b) => a[0] - b[0]);
+  let kept = '';
+  const pasted: string[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    kept += text.slice(at, Math.max(at, start));
+    pasted.push(text.slice(Math.max(at, start), end));
+    at = end;
+  }
+  kept += text.slice(at);
+  if (!/\p{L}{2}/u.test(kept)) return { kept: text, pasted: '' };
+  return { kept: kept.replace(/\s{2,}/g, ' ').trim(), pasted: pasted.join('\n') };
 }

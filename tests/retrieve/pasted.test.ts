@@ -117,6 +117,46 @@ describe('splitPasted', () => {
   });
 });
 
+// Reports as a tracker's text view shows them: the pasted lines folded into the reporter's line.
+describe('splitPasted on one line', () => {
+  it('sets info records apart and keeps error records', () => {
+    const text =
+      'Kube-DNS not resolving anything but PODs work fine. k8s-1 kube-proxy[3847]: I0811 08:11:45.998041 3847 proxier.go:1018] Syncing iptables rules. Nslookup from POD: ;; connection timed out; no servers could be reached';
+    const { kept, pasted } = splitPasted(text);
+    expect(pasted).toBe('I0811 08:11:45.998041 3847 proxier.go:1018] Syncing iptables rules.');
+    expect(kept).toContain('Kube-DNS not resolving anything');
+    expect(kept).toContain('connection timed out');
+    const errors =
+      'Coredns in k8s is running but not ready. The log of coredns: [WARNING] plugin/kubernetes: starting server with unsynced Kubernetes API [INFO] plugin/ready: Still waiting on: "kubernetes"';
+    expect(splitPasted(errors).kept).toContain('[WARNING] plugin/kubernetes: starting server with unsynced');
+    expect(splitPasted(errors).pasted).toBe('[INFO] plugin/ready: Still waiting on: "kubernetes"');
+  });
+
+  it('sets kubectl headers and ready, running pods apart and keeps failing pods', () => {
+    const text =
+      'coredns CrashLoopBackOff. NAMESPACE NAME READY STATUS RESTARTS AGE kube-system coredns-5c98db65d4-h6446 0/1 CrashLoopBackOff 13 50m kube-system kube-proxy-rf4fw 1/1 Running 0 21m';
+    const { kept, pasted } = splitPasted(text);
+    expect(kept).toBe(
+      'coredns CrashLoopBackOff. kube-system coredns-5c98db65d4-h6446 0/1 CrashLoopBackOff 13 50m',
+    );
+    expect(pasted).toContain('kube-proxy-rf4fw 1/1 Running 0 21m');
+  });
+
+  it('sets a prompted command, ip addr output and a manifest apart', () => {
+    const text =
+      'Pods cannot reach the service. $ kubectl -n kube-system logs kube-proxy-7hj4w 2: ens160: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP group default qlen 1000 link/ether 00:50:56:a2:3c:7e brd ff:ff:ff:ff:ff:ff inet 192.168.1.11/24 brd 192.168.1.255 scope global ens160 apiVersion: apps/v1 kind: Deployment metadata: name: web spec: replicas: 2 Any idea?';
+    expect(splitPasted(text).kept).toBe('Pods cannot reach the service. Any idea?');
+  });
+
+  it('leaves prose that only mentions a command or a status alone', () => {
+    for (const text of [
+      'kubectl get pods shows every pod Running but curl to the service times out',
+      'pod 1/1 Running 但是访问 svc 超时',
+    ])
+      expect(splitPasted(text)).toEqual({ kept: text, pasted: '' });
+  });
+});
+
 describe('reportsFailure', () => {
   it('tells failures from healthy output, iptables chain names included', () => {
     for (const line of [
