@@ -106,19 +106,24 @@ function leadIn(question: string): string {
   return HAN.test(question) ? '输出如下：' : 'Here is the output:';
 }
 
-/** The question with a paste after it: what fails comes first, as in a real report. */
-export function pasted(question: EvalQuestion, paste: Paste): EvalQuestion {
+/**
+ * The question with a paste after it: what fails comes first, as in a real report. Folded: on one line, as a
+ * tracker's text view (and most eval sets) show a report.
+ */
+export function pasted(question: EvalQuestion, paste: Paste, folded = false): EvalQuestion {
   const text = question.question.trim();
-  return { ...question, question: `${text}\n${leadIn(text)}\n${paste.text}\n` };
+  const report = `${text}\n${leadIn(text)}\n${paste.text}\n`;
+  return { ...question, question: folded ? report.replace(/\s+/g, ' ').trim() : report };
 }
 
 /**
  * Each report of the tuning sets that asks about a broken path (answerable, no value asked: value questions are
  * frames.ts's), with one paste after it: the pastes are taken in turn, so each is used about as often. The labels
- * are unchanged.
+ * are unchanged. `folded`: each report on one line.
  */
 export function pastedReports(
   questions: readonly EvalQuestion[],
+  { folded = false } = {},
 ): Array<{ paste: string; question: EvalQuestion }> {
   const out: Array<{ paste: string; question: EvalQuestion }> = [];
   let next = 0;
@@ -126,7 +131,7 @@ export function pastedReports(
     if (question.abstain || question.text !== undefined || question.docs.length === 0) continue;
     const paste = PASTES[next % PASTES.length] as Paste;
     next++;
-    out.push({ paste: paste.name, question: pasted(question, paste) });
+    out.push({ paste: paste.name, question: pasted(question, paste, folded) });
   }
   return out;
 }

@@ -695,26 +695,33 @@ describe('reports that paste command output, logs and manifests (tests/eval/logs
   });
 
   // Each broken-path report of the tuning sets (answerable, no value asked) with one generic paste after it, the
-  // pastes in turn: 554 answers. First-cited right 299 of 554 (0.54) before, 468 (0.845) after; the same reports
-  // unpasted: 490 (0.884). Floor a little under.
-  it('keeps the first citation of reports with a generic paste after them', async () => {
-    let right = 0;
-    let asked = 0;
-    for (const set of TUNING_SETS) {
-      const file = join(root, 'tests/eval', set);
-      const questions = parseQuestions(file, await readFile(file, 'utf8'));
-      const { searcher } = await indexOf(kbOf(set));
-      for (const { question } of pastedReports(questions)) {
-        const { body } = await answerChat(
-          { searcher, conversations: new ConversationStore() },
-          { message: question.question },
-        );
-        asked++;
-        const first = body.abstained ? undefined : body.citations[0]?.path;
-        if (first !== undefined && question.docs.includes(first)) right++;
+  // pastes in turn: 554 answers. First-cited right 299 of 554 (0.54) before, 468 (0.845) after; folded onto one line
+  // (info log records, kubectl headers and ready pods, ip addr, manifests and prompted commands told apart there):
+  // 296 (0.534) before, 465 (0.839) after. The same reports unpasted: 490 (0.884). Floors a little under.
+  it.each([
+    [false, 0.84],
+    [true, 0.835],
+  ] as const)(
+    'keeps the first citation of reports with a generic paste after them (folded: %s)',
+    async (folded, floor) => {
+      let right = 0;
+      let asked = 0;
+      for (const set of TUNING_SETS) {
+        const file = join(root, 'tests/eval', set);
+        const questions = parseQuestions(file, await readFile(file, 'utf8'));
+        const { searcher } = await indexOf(kbOf(set));
+        for (const { question } of pastedReports(questions, { folded })) {
+          const { body } = await answerChat(
+            { searcher, conversations: new ConversationStore() },
+            { message: question.question },
+          );
+          asked++;
+          const first = body.abstained ? undefined : body.citations[0]?.path;
+          if (first !== undefined && question.docs.includes(first)) right++;
+        }
       }
-    }
-    expect(asked).toBeGreaterThanOrEqual(550);
-    expect(right / asked).toBeGreaterThanOrEqual(0.84);
-  });
+      expect(asked).toBeGreaterThanOrEqual(550);
+      expect(right / asked).toBeGreaterThanOrEqual(floor);
+    },
+  );
 });

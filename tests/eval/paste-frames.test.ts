@@ -19,6 +19,19 @@ describe('broken-path reports with pasted output after them', () => {
     }
   });
 
+  it('folds a report onto one line when asked, the same words in the same order', () => {
+    for (const paste of PASTES) {
+      const folded = pasted(english, paste, true).question;
+      expect(folded).not.toContain('\n');
+      expect(folded).toBe(pasted(english, paste).question.replace(/\s+/g, ' ').trim());
+    }
+    expect(
+      pastedReports([english, chinese], { folded: true }).every(
+        (item) => !item.question.question.includes('\n'),
+      ),
+    ).toBe(true);
+  });
+
   it('introduces the paste in the question language', () => {
     expect(pasted(chinese, PASTES[0] as (typeof PASTES)[number]).question).toContain('输出如下');
     expect(pasted(english, PASTES[0] as (typeof PASTES)[number]).question).toContain('Here is the output');
