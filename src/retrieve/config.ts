@@ -89,9 +89,15 @@ export interface RetrievalConfig {
   /**
    * Query analysis: weight of words that occur only in working-path clauses ("same-node traffic is fine"); in a
    * long report (a headline sentence followed by at least `headlineMinBodyWords` words), the weight factor of
-   * words only its body has (see query.ts headlineOf).
+   * words only its body has (see query.ts headlineOf); the weight of words only pasted output has (command output,
+   * logs and manifests that report no failure: see pasted.ts).
    */
-  query: { workingPathWeight: number; bodyWeight: number; headlineMinBodyWords: number };
+  query: {
+    workingPathWeight: number;
+    bodyWeight: number;
+    headlineMinBodyWords: number;
+    pastedWeight: number;
+  };
   defaultTopK: number;
   /**
    * Work budget per question: whatever the text, retrieval does a bounded amount of work. Distinct query terms
@@ -140,7 +146,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unknownTermWeight: 0.3,
   },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15 },
+  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15, pastedWeight: 0.05 },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 200_000, timeMs: 1000 },
 };

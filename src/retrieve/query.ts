@@ -18,6 +18,8 @@ export interface AnalyzedQuery {
   terms: ReadonlyMap<string, number>;
   /** A long report's opening sentence, which says what fails (null for a short question; see headlineOf). */
   headline: string | null;
+  /** Pasted output that reports no failure (normalized; absent or '' when there is none): its words count little. */
+  pasted?: string;
 }
 
 export interface QueryVocabulary {
@@ -135,7 +137,24 @@ export function analyzeQuery(
   text: string,
   vocabulary: QueryVocabulary,
   config: RetrievalConfig,
+  /** Pasted output split off the question (pasted.ts), normalized: its words join at `pastedWeight`. */
+  pasted = '',
 ): AnalyzedQuery {
+  const query = analyzeText(text, vocabulary, config);
+  if (pasted === '') return query;
+  // Words of the paste the KB never uses (hashes, host names, image tags) say nothing: they are left out.
+  const counts = countsAsTopic(pasted, vocabulary);
+  weigh(
+    vocabulary.tokenize(pasted),
+    config.query.pastedWeight,
+    query.terms as Map<string, number>,
+    (token) => vocabulary.has(token) && counts(token),
+    config.budget.maxQueryTerms,
+  );
+  return { ...query, pasted };
+}
+
+function analyzeText(text: string, vocabulary: QueryVocabulary, config: RetrievalConfig): AnalyzedQuery {
   const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
   const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];

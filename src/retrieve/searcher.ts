@@ -12,6 +12,7 @@ import {
   loadLexicalIndex,
 } from './lexical.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
+import { splitPasted } from './pasted.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
@@ -191,7 +192,9 @@ export class KbSearcher implements Searcher {
         }
         return cni;
       },
-      namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(text))),
+      // A CNI named only in pasted output that reports no failure (its pods in `kubectl get pods -A`) is the
+      // cluster's setting, not the failing path: the question does not name it.
+      namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(splitPasted(text).kept))),
     };
   }
 
@@ -246,17 +249,23 @@ export class KbSearcher implements Searcher {
     const budgetFrom = options.startedAt ?? started;
     const overBudget = () => performance.now() - budgetFrom > budget.timeMs;
     let skipped = false;
-    const named =
-      options.cni !== undefined && !this.cni.namedIn(rawQuestion).includes(options.cni.toLowerCase());
-    const text = named ? `${rawQuestion} ${options.cni}` : rawQuestion;
+    // Pasted output that reports no failure names the whole cluster, not what fails: searched apart, weighted less.
+    const { kept, pasted } = splitPasted(rawQuestion);
+    const named = options.cni !== undefined && !this.cni.namedIn(kept).includes(options.cni.toLowerCase());
+    const text = named ? `${kept} ${options.cni}` : kept;
     const normalized = named
-      ? normalizeWithWord(rawQuestion, options.cni?.toLowerCase() ?? '')
+      ? normalizeWithWord(kept, options.cni?.toLowerCase() ?? '')
       : normalizeText(text);
     const corrected = foldWordVariants(
       this.spelling.correct(normalized, budget.maxSpellingFixes),
       this.knowsWord,
     );
-    const query = analyzeQuery(corrected, this.vocabulary, config);
+    const query = analyzeQuery(
+      corrected,
+      this.vocabulary,
+      config,
+      pasted === '' ? '' : foldWordVariants(normalizeText(pasted), this.knowsWord),
+    );
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
     // The cluster's CNI (options.cni) is searched as if the question named it (see `query` above); docs about
