@@ -33,6 +33,11 @@ const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
  */
 const CHANGE_ASK =
   /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** Whether the asking clauses ask how to change a setting ("how could I modify the MTU", "怎么改 MTU"). */
+export function asksHowToChange(focus: string): boolean {
+  return CHANGE_ASK.test(focus);
+}
+
 /** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
 const CHECK_ASK =
   /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;

@@ -15,6 +15,8 @@ export interface Candidate {
   weight: number;
   /** A comment with its command: it states the setting the command changes, not the values it is given. */
   settingOnly?: boolean;
+  /** That command changes state (its block marks it `# [变更]`): it says how to change the setting, not how to read it. */
+  changes?: boolean;
   /** A table row's key: its first cell, when it is a short name (`Vlan`, `ovn-k8s-mp0`, `IPIP`). */
   key?: string;
 }
@@ -23,6 +25,8 @@ export interface Candidate {
 const ROW_KEY = /^\|\s*\**`?([A-Za-z][\w.-]*(?:\s[\w.-]+)?)`?\**\s*(?:\||[（(])/;
 
 const SHELL_COMMENT = /^\s*#\s/;
+/** kb/README.md: a `# [变更]` comment marks every command from its line to the end of the block as a change. */
+const CHANGE_MARK = /^\s*#\s*\[(?:变更|變更|change|mutating)\]/i;
 const INLINE_COMMENT = /\S\s+#\s+\S/;
 
 /** Per chunk: its quotable lines (prose sentences, table rows, text-block lines). */
@@ -41,7 +45,9 @@ export function candidatesOf(chunk: Chunk): Candidate[] {
       // Output, diagrams and the comments of shell blocks can state a value; shell commands do not.
       const shell = /^(?:bash|sh|shell|console|zsh)$/i.test(block.lang);
       const last = block.lines.length - 1;
+      let changes = false;
       for (const [i, raw] of block.lines.entries()) {
+        if (shell && CHANGE_MARK.test(raw)) changes = true;
         if (i === 0 || i === last || raw.trim() === '') continue;
         if (shell && !SHELL_COMMENT.test(raw)) continue;
         cached.push({
@@ -72,6 +78,7 @@ export function candidatesOf(chunk: Chunk): Candidate[] {
           // The comment is the author's sentence, as prose is: a text block's other lines are output and diagrams.
           weight: 1,
           settingOnly: true,
+          ...(changes ? { changes } : {}),
         });
       }
       continue;

@@ -7,7 +7,14 @@ import type { Chunk, DocRecord } from '../../core/types.js';
 import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from '../rank-rows.js';
 import { reweighted, sharedWeight, wantedTerms } from '../shared-weight.js';
 import type { Concepts } from '../types.js';
-import { askedSettings, type FactAsk, factAsk, ownerTerms, settingsAskedByName } from './asking.js';
+import {
+  askedSettings,
+  asksHowToChange,
+  type FactAsk,
+  factAsk,
+  ownerTerms,
+  settingsAskedByName,
+} from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import {
   DEFAULT_WORDS,
@@ -26,6 +33,8 @@ import { camelTerms, withTranslations, wordForms } from './words.js';
 /** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
 const SHOULD_ASK = /\bshould\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
 const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
+/** Up to this many terms outside the asking clause weigh in full; more share that weight. */
+const AROUND_TERMS = 8;
 /** Port-like numbers of a text (not the parts of an address). */
 const NUMBERS = /(?<![\d.])\d{2,5}(?![\d.])/g;
 
@@ -147,6 +156,8 @@ function findDirect(
   // every line about that file or resource; the rest of the clause says which of its settings is meant.
   const owner = ownerTerms(ask.focus);
   const taken = new Set<string>();
+  /** The terms only the rest of the question has (a report's setup, pasted output, what was tried). */
+  const aside = new Set<string>();
   const want = (written: string, weight: number) => {
     // A word no line has in the form written, in a form some line has ("masquerades" ↔ masquerade).
     const term = lineTerms.some((held) => held.has(written))
@@ -154,6 +165,7 @@ function findDirect(
       : wordForms(written).find((form) => lineTerms.some((held) => held.has(form)));
     if (term === undefined || taken.has(term)) return;
     taken.add(term);
+    if (!focus.has(written)) aside.add(term);
     wanted.push([
       term,
       (focus.has(written) ? weight : weight * 0.25) *
@@ -169,6 +181,10 @@ function findDirect(
   const prescribed = wantsSetting && SHOULD_ASK.test(ask.focus);
   // The port the question itself names ("listening on 80 instead of 8080", "the :10249/healthz url").
   const echoed = new Set(ask.kinds.includes('port') ? (question.match(NUMBERS) ?? []) : []);
+  // Each word outside the asking clause tells less the more of them there are: a long report's pasted output and
+  // what was tried share words with many lines, and should only break ties between the lines the clause picks.
+  const dilution = Math.min(1, AROUND_TERMS / Math.max(1, aside.size));
+  if (dilution < 1) for (const entry of wanted) if (aside.has(entry[0])) entry[1] *= dilution;
   const wantedOnce = wantedTerms(wanted);
   // A setting line answers "how do I change the MTU" only when it is about the MTU.
   const about = kindMask(valueKinds);
@@ -182,6 +198,11 @@ function findDirect(
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
+  const changeAsked = asksHowToChange(ask.focus);
+  // The asking clause's own words: not those naming the kind of value, nor the word default.
+  const ownTerms = [...focus.keys()].filter(
+    (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
+  );
   let best: { candidate: Candidate; score: number } | null = null;
   let stating: { candidate: Candidate; score: number } | null = null;
   let naming: { candidate: Candidate; score: number } | null = null;
@@ -198,6 +219,8 @@ function findDirect(
       const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
       // A command that changes a setting answers which setting or how to change it, not what the default is.
       if (candidate.settingOnly && ask.wantsDefault) continue;
+      // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.
+      if (candidate.settingOnly && !candidate.changes && changeAsked) continue;
       const setting =
         wantsSetting &&
         (values & KIND_BIT.setting) !== 0 &&
@@ -208,7 +231,10 @@ function findDirect(
       // The value itself matches the asked word (`端口` ↔ `TCP 179`); a line with the value and the setting
       // that changes it answers a "how do I change" best.
       let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
-      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote)) score += 2;
+      // The default of what the asking clause names: "What MTU does tunl0 get by default" is answered by the tunl0
+      // row, not by another row that says 默认.
+      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote))
+        score += ownTerms.some((term) => contextTermsOf(candidate, concepts).has(term)) ? 2 : 1;
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
@@ -248,8 +274,27 @@ export function endpointsAsked(question: string, focus: string): RegExp[] {
     const name = match[1]?.toLowerCase();
     if (name && (focusWords.has(name) || focus.toLowerCase().includes(`/${name}`))) found.add(name);
   }
-  return [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
+  // "Which port does the CoreDNS ready endpoint listen on": the endpoint named by a word before "endpoint", "probe".
+  for (const match of focus.matchAll(NAMED_ENDPOINT)) {
+    const name = (match[1] ?? match[2])?.toLowerCase();
+    if (name && !ENDPOINT_WORD.test(name)) found.add(name);
+  }
+  const patterns = [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
+  // "What does CoreDNS serve on port 8181": the line that binds that port (`:8181/ready`) says what is on it.
+  for (const match of focus.matchAll(NAMED_PORT)) {
+    const port = match[1] ?? match[2];
+    if (port) patterns.push(new RegExp(`:${port}(?!\\d)`));
+  }
+  return patterns;
 }
+
+/** A port the asking clause names as one: "on port 8181", "8181 端口". */
+const NAMED_PORT = /\bport\s+(\d{2,5})(?!\d)|(?<![\d.])(\d{2,5})\s*(?:端口|埠)/gi;
+
+/** An endpoint named by its word: "the ready endpoint", "the health probe", "healthz 探针". */
+const NAMED_ENDPOINT =
+  /\b([a-z][a-z0-9_-]*)\s+(?:endpoints?|probes?|handlers?|urls?|paths?)\b|\b([a-z][a-z0-9_-]*)\s*(?:端点|端點|探针|探針)/gi;
+const ENDPOINT_WORD = /^(?:the|a|an|this|that|its|http|https|tcp|udp|readiness|liveness|startup)$/;
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();

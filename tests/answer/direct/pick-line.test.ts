@@ -246,3 +246,146 @@ describe('a port bound to the endpoint asked, a setting asked by its name', () =
     ).toContain('ndots:5');
   });
 });
+
+describe('a value asked inside a long report: the endpoint or port the clause names, how to set, whose default', () => {
+  const DNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS',
+    '',
+    '集群内 DNS 由 CoreDNS（Deployment `coredns`，标签 `k8s-app=kube-dns`）提供，通过 Service `kube-dns` 暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    '```text',
+    '.:53 {',
+    '    errors',
+    '    health { lameduck 5s }          # :8080/health 存活',
+    '    ready                           # :8181/ready 就绪',
+    '    prometheus :9153',
+    '}',
+    '```',
+    '',
+  ].join('\n');
+  const HOST_NETWORK = [
+    '---',
+    'triggers: [hostNetwork pod 解析失败]',
+    'category: host_network',
+    '---',
+    '',
+    '# hostNetwork Pod',
+    '',
+    '```bash',
+    '# 输出 hostNetwork 与 dnsPolicy 两个字段',
+    'kubectl get pod <pod> -n <namespace> -o jsonpath=\'{.spec.hostNetwork}{" "}{.spec.dnsPolicy}{"\\n"}\'',
+    '```',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| hostNetwork Pod 解析不了 `*.svc.cluster.local` | dnsPolicy 仍为 ClusterFirst，实际用的是节点 resolv.conf | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
+    '',
+  ].join('\n');
+  const MTU = [
+    '---',
+    'triggers: [mtu 分片]',
+    'category: mtu',
+    '---',
+    '',
+    '# MTU 与分片',
+    '',
+    '| 封装 | 开销 | 典型 Pod MTU（物理 1500） | 设备 |',
+    '| --- | --- | --- | --- |',
+    '| VXLAN | 50 字节（IP 20 + UDP 8 + VXLAN 8 + 内层以太网 14） | 1450 | Flannel `flannel.1`（UDP 8472）、Calico `vxlan.calico`（UDP 4789） |',
+    '| Geneve | 50 字节 + 选项（OVN 携带 8 字节选项，约 58） | 1400（Kube-OVN、OVN-K 默认预留 100） | Kube-OVN/OVN-K `genev_sys_6081`（UDP 6081） |',
+    '| IPIP | 20 字节 | 1480 | Calico `tunl0`（IP 协议 4） |',
+    '',
+  ].join('\n');
+  const NODEPORT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '另一个高频问题是“应用看到的客户端 IP 都是节点 IP”：这是 `externalTrafficPolicy: Cluster` 的 SNAT 行为，不是故障。',
+    '',
+    '| 项目 | externalTrafficPolicy: Cluster（默认） | externalTrafficPolicy: Local |',
+    '| --- | --- | --- |',
+    '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 应用日志里客户端 IP 都是节点 IP | Cluster 策略对外部流量做了 SNAT | `kubectl get svc <service-name> -n <namespace> -o wide` | 改用 Local，或在 L7 使用 X-Forwarded-For / PROXY protocol |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({
+      'dns/coredns.md': DNS,
+      'host-network/hostnetwork-pods.md': HOST_NETWORK,
+      'mtu/mtu-fragmentation.md': MTU,
+      'service/nodeport-loadbalancer.md': NODEPORT,
+    });
+  });
+  afterAll(() => own.cleanup());
+  const quote = (question: string, file: string) => {
+    const doc = own.searcher.doc(file);
+    if (!doc) throw new Error(`doc missing: ${file}`);
+    const ask = factAsk(question);
+    if (!ask) throw new Error(`not read as a fact question: ${question}`);
+    return directAnswer(question, [doc], ask)?.quote ?? '';
+  };
+
+  it('reads an endpoint the asking clause names by its word, and a port it names, as bound in a line', () => {
+    const question = 'Needed some info for the rules to be added in terms of coredns.';
+    const named = endpointsAsked(question, 'Which port does the CoreDNS ready endpoint listen on');
+    expect(named.some((pattern) => pattern.test('# :8181/ready 就绪'))).toBe(true);
+    expect(named.some((pattern) => pattern.test('# :8080/health 存活'))).toBe(false);
+    const port = endpointsAsked(question, 'What does CoreDNS serve on port 8181');
+    expect(port.some((pattern) => pattern.test('ready    # :8181/ready 就绪'))).toBe(true);
+    expect(port.some((pattern) => pattern.test('端口 53/UDP、53/TCP，指标端口 9153'))).toBe(false);
+    expect(endpointsAsked(question, 'which port does the readiness probe use')).toEqual([]);
+  });
+
+  it('answers the port of an endpoint, or what is on a port, from the line binding them', () => {
+    // Real reports: coredns/coredns#3989 (the readiness probe behind a DROP policy), #7869 (ports 8080 and 8181).
+    expect(
+      quote(
+        "Coredns not coming to ready state because of readiness probe failed. I've used IP-tables default policy(input and output chain) as drop. I've tried telnet to the health and ready endpoint: curl http://10.233.121.20:8080/health → Couldn't connect to server. Needed some info for the rules to be added in terms of coredns. Which port does the CoreDNS ready endpoint listen on?",
+        'dns/coredns.md',
+      ),
+    ).toContain(':8181/ready');
+    expect(
+      quote(
+        'coredns 1.12.1 exposing port.containerPort 8080 and 8181. Until Coredns 1.12.0 the deployment used to have only Port 53 and 9153 exposed to node. This caused my deployment to fail as another service was expecting to block 8080 on the node. What does CoreDNS serve on port 8181?',
+        'dns/coredns.md',
+      ),
+    ).toContain(':8181/ready');
+  });
+
+  it('answers how to set a setting from a line that sets it, not a command that only reads it', () => {
+    // A real issue: kubernetes/website#3894.
+    expect(
+      quote(
+        'Document how to set dns policy. Could not find any place that doc how to set dns policy in pod spec. For example, we should document how to set dnspolicy when use hostnetwork in pod spec.',
+        'host-network/hostnetwork-pods.md',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+  });
+
+  it('answers a default from the line about what the asking clause names, not another that says default', () => {
+    // A real issue: projectcalico/calicoctl#610 (the reporter guesses 1440).
+    expect(
+      quote(
+        'MTU within container not set to be equal to tunnel MTU. MTU of container cali interface should be less or equal to the MTU of tunl0 interface. (I think the default is 1440) What MTU does tunl0 get by default?',
+        'mtu/mtu-fragmentation.md',
+      ),
+    ).toContain('1480');
+  });
+});
