@@ -108,7 +108,14 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
 
 /** Subjects of other trades (storage, images, compute, certificates, access control, apps). */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup/i;
+
+/**
+ * States any container can end in, whatever its trade: a headline naming only one of them ("CrashLoopBackOff on
+ * minikube") says how something failed, not what; the rest of the question says what (a crashing coredns pod is a
+ * DNS report).
+ */
+const CONTAINER_STATES = /crashloopbackoff|exit code:?\s*\d+|oci runtime/gi;
 
 /**
  * Clearly about something else: names a subject of another trade and nothing about networking. The KB is about
@@ -136,8 +143,9 @@ function headlineOutsideNetworking(text: string): boolean {
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
   if (headline === null || CNI_NAMES.test(headline)) return false;
   const own = headline.replace(QUOTED, ' ');
-  if (!OTHER_SUBJECTS.test(own) || NETWORK_TROUBLE.test(own)) return false;
-  return (own.match(SPECIFIC) ?? []).length === 0 && extractEntities(own).ips.length === 0;
+  if (!OTHER_SUBJECTS.test(own.replace(CONTAINER_STATES, ' ')) || NETWORK_TROUBLE.test(own)) return false;
+  const specific = (own.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
+  return specific.length === 0 && extractEntities(own).ips.length === 0;
 }
 
 /**

@@ -115,6 +115,8 @@ describe('outsideNetworking: what a report pastes and what its headline is about
     'Cluster restore fails with "127.0.0.1:6444: read: connection reset by peer". k3s v1.23.1+k3s1, 3 servers and 1 agent. Restore from snapshot fails on a multinode setup: create a 3 node cluster, take snapshot, stop k3s on all nodes, restore from snapshot. Actual: restore fails; log: Running load balancer 127.0.0.1:6444 -> [172.31.1.59:6443]; ERRO failed to get CA certs: Get "https://127.0.0.1:6444/cacerts": read tcp connection reset by peer.',
     // Real easzlab/kubeasz#1516.
     'etcd 备份还原失败。etcd恢复快照报错信息如下 dk ezctl restore k8s-01: TASK [cluster-restore : 准备指定的备份etcd 数据] changed: [10.34.45.192] changed: [10.34.45.191] changed: [10.34.45.193]',
+    // Real kubernetes/kubernetes#89682: the kubelet's cgroup driver; the CNI lines are the kubelet's start-up log.
+    'Kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd". kubelet log: Connecting to docker on unix:///var/run/docker.sock; Hairpin mode set to "promiscuous-bridge" but kubenet is not enabled, falling back to "hairpin-veth"; Unable to update cni config: no networks found in /etc/cni/net.d; Docker cri networking managed by kubernetes.io/no-op; failed to run Kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd".',
   ])('a headline about another trade: %s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -124,6 +126,8 @@ describe('outsideNetworking: what a report pastes and what its headline is about
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
     // Real k3s restore report whose headline is about the restore but names the network path too.
     'When i restore a backup, i get localhost:6443 was refused. Hello, im testing the new feature about backup and restore the controller node; when i start the controller service and i ask for the nodes or pods, i get an error: localhost:6443 was refused.',
+    // Real coredns/coredns#6321: the headline says only how it failed; the body says coredns and its resolv.conf.
+    "CrashLoopBackOff on minikube. I'm trying to diagnose a failing coredns. When running a minikube I'm getting a CrashLoopBackOff on the coredns pod. I have followed the directions at https://coredns.io/plugins/loop/#troubleshooting. If I remove loop or replace /etc/resolv.conf by 8.8.8.8 in the config map it works for the coredns pod.",
   ])('a headline about a network path or CNI: %s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
