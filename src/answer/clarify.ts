@@ -228,11 +228,12 @@ export function namedCniClose(
 /**
  * Where a text names a network plugin by one of its parts: the plugin's per-node component or CNI binary
  * (`<name>-node`, `<name>-agent`, `<name>-cni`, `<name>-daemon`, `<name>-plugin`, not an object name such as
- * `gpu-node-1`), "<name> plugin" / "<name> CNI" / "<name> 插件", a pasted CNI config's `"type": "<name>"`, or its
- * file under /etc/cni/net.d.
+ * `gpu-node-1`), the bare name of a widely used plugin ("using Antrea v1.2.3", "(kube-router)"), "<name> plugin" /
+ * "<name> CNI" / "<name> 插件", a pasted CNI config's `"type": "<name>"`, or its file under /etc/cni/net.d.
  */
 const PLUGIN_NAMED = [
   /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*?)-(?:cni|node|agent|daemon|plugin)(?=$|[^a-z0-9_-]|-[a-z]+(?![a-z0-9_-]))/g,
+  /(?<![a-z0-9_-])(antrea|weave|kube-router|multus|kindnet|terway|romana|contiv)(?![a-z0-9_])/g,
   /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[ \t]*(?:\bcni\b|\bplugin\b|插件)/g,
   /"type"\s*:\s*"([a-z][a-z0-9-]*)"/g,
   /cni\/net\.d\/(?:\d+-)?([a-z][a-z0-9-]*)\.conf/g,
@@ -308,13 +309,23 @@ function wordMatches(
 }
 
 /**
- * Whether texts (the KB's runbooks) name something: `name` (lower case) as a whole word, case-insensitively.
- * The texts are read once, on the first question that needs it.
+ * A runbook's prose: its text without fenced code blocks and inline code. A runbook that names a plugin once, in a
+ * command (`grep -E 'calico|cilium|flannel|antrea'` to see which CNI runs), does not cover that plugin (chat.ts).
  */
-export function namedIn(texts: () => Iterable<string>): (name: string) => boolean {
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, ' ')
+    .replace(/`[^`\n]*`/g, ' ');
+}
+
+/**
+ * Whether texts (the KB's runbooks) name something: `name` (lower case) as a whole word, case-insensitively, at
+ * least `times` times. The texts are read once, on the first question that needs it.
+ */
+export function namedIn(texts: () => Iterable<string>, times = 1): (name: string) => boolean {
   let all: string | undefined;
   return (name) => {
     all ??= [...texts()].join('\n').toLowerCase();
-    return wordMatches(all, name, { wholeWord: true, overlapping: true, limit: 1 }) > 0;
+    return wordMatches(all, name, { wholeWord: true, overlapping: true, limit: times }) >= times;
   };
 }
