@@ -106,9 +106,12 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
   return signalsOf(text, pathNamed(text), CNI_NAMES.test(text), 2) < 2;
 }
 
-/** Subjects of other trades (storage, images, compute, certificates, access control, apps). */
+/**
+ * Subjects of other trades (storage, images, compute, certificates, access control, apps, the pod lifecycle and
+ * scheduling: a pod stuck terminating, evictions, node drains, quotas, CronJobs, unschedulable pods).
+ */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable/i;
 
 /**
  * States any container can end in, whatever its trade: a headline naming only one of them ("CrashLoopBackOff on

@@ -77,6 +77,12 @@ describe('outsideNetworking: subjects of other trades', () => {
     // Real kubernetes/kubernetes reports: the component a certificate belongs to is not a network path.
     'After renew the certs getting error in kube-apiserver pod logs: Unable to authenticate the request due to an error: x509: certificate has expired or is not yet valid. Restarted docker, containerd and kubelet but still getting the same issue.',
     'apiservers pki expired on the master and renew does not seem to take effect. I ran kubeadm alpha cert renew all but when restarting kubelet it still says its expired.',
+    // Real imroc/kubernetes-practice-guide#40: a pod's lifecycle, in four words.
+    'Pod 一直处于 Terminating 状态',
+    // Real kubernetes/kubernetes#107205: a namespace quota.
+    'resource limits seems to be ignored when deploying a pod. I deployed a pod with limits.cpu and limits.memory on a namespace with a ResourceQuota and I get the error: failed quota: <quota name>: must specify limits.cpu,limits.memory.',
+    // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
+    'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
   ])('%s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -87,6 +93,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'curl exits with exit code 7 when a pod connects to the service, connection refused',
     // A certificate error on the way to the apiserver through a Service is still a path (real kubespray report).
     'coredns logs x509: certificate is valid for 10.233.0.1, not 10.96.0.1 when it calls the apiserver service',
+    // Constructed: draining connections is a load balancer's, and the path is named.
+    'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
