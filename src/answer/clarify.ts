@@ -108,10 +108,11 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
 
 /**
  * Subjects of other trades (storage, images, compute, certificates, access control, apps, the pod lifecycle and
- * scheduling: a pod stuck terminating, evictions, node drains, quotas, CronJobs, unschedulable pods).
+ * scheduling: a pod stuck terminating, evictions, node drains, quotas, CronJobs, unschedulable pods; files mounted
+ * with subPath; webhooks and custom resources of the API server).
  */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|驱逐|驅逐|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable|\bsubpath\b|webhook|\bcrds?\b|customresourcedefinition/i;
 
 /**
  * States any container can end in, whatever its trade: a headline naming only one of them ("CrashLoopBackOff on
@@ -125,13 +126,16 @@ const CONTAINER_STATES = /crashloopbackoff|exit code:?\s*\d+|oci runtime/gi;
  * networking only, so such a question is declined even when a runbook happens to share its words.
  */
 export function outsideNetworking(question: string): boolean {
-  const text = question.normalize('NFKC');
+  const text = question.normalize('NFKC').replace(SERVICE_ACCOUNT, ' ');
   if (headlineOutsideNetworking(text)) return true;
   if (!OTHER_SUBJECTS.test(text.replace(ROUTINE_EVENTS, ' ')) || NETWORK_TROUBLE.test(text)) return false;
   // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
   const specific = (text.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
   return specific.length === 0 && extractEntities(text).ips.length === 0;
 }
+
+/** A service account is an identity of the API server, not a Service of the network. */
+const SERVICE_ACCOUNT = /\bservice\s?accounts?\b|system:serviceaccount:[\w.:-]*/gi;
 
 /** A quoted error message or log line (words or fields, not a quoted name such as "ovs-ovn"). */
 const QUOTED = /"[^"]*[\s:][^"]*"|“[^”]*[\s:][^”]*”|「[^」]*[\s:][^」]*」/g;

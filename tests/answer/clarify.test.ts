@@ -81,6 +81,12 @@ describe('outsideNetworking: subjects of other trades', () => {
     'Pod 一直处于 Terminating 状态',
     // Real kubernetes/kubernetes#107205: a namespace quota.
     'resource limits seems to be ignored when deploying a pod. I deployed a pod with limits.cpu and limits.memory on a namespace with a ResourceQuota and I get the error: failed quota: <quota name>: must specify limits.cpu,limits.memory.',
+    // Real (reports3): a service account is an identity, not a Service.
+    'About when you get a HTTP 403 for your service account: pods is forbidden: User "system:serviceaccount:bluezero:default" cannot list resource "pods" in API group "" in the namespace "bluezero". I just don\'t see any way that I can grant permissions to the default service account.',
+    '節點 NotReady 之後 pod 多久會被驅逐',
+    // Real kubernetes/kubernetes#50345 and Kuadrant/authorino#429.
+    'ConfigMaps and Secrets mounted with subPath do not update when changed. I wanted to mount a ConfigMap and a Secret directly as a file and used subPath: mountPath /usr/src/app/config/config.json subPath config.json. If I change them, the updates are not projected into the currently running pods.',
+    'Unable to list AuthConfigs due to conversion webhook error. kubectl get authconfigs returns Error from server: conversion webhook for authorino.kuadrant.io/v1beta1, Kind=AuthConfig failed: 0-length response with status code: 200 and content type: application/json.',
     // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
     'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
   ])('%s → declined', (question) => {
@@ -93,6 +99,10 @@ describe('outsideNetworking: subjects of other trades', () => {
     'curl exits with exit code 7 when a pod connects to the service, connection refused',
     // A certificate error on the way to the apiserver through a Service is still a path (real kubespray report).
     'coredns logs x509: certificate is valid for 10.233.0.1, not 10.96.0.1 when it calls the apiserver service',
+    // Constructed: a webhook the API server cannot reach through its Service is a path.
+    'failed calling webhook: Post https://cert-manager-webhook.cert-manager.svc:443/mutate: dial tcp 10.96.0.12:443: i/o timeout',
+    // Constructed: the DNS pods' service account, and lookups that time out.
+    'coredns service account cannot list endpoints and DNS lookups in pods time out',
     // Constructed: draining connections is a load balancer's, and the path is named.
     'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
   ])('%s → networking', (question) => {
