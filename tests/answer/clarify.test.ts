@@ -87,6 +87,9 @@ describe('outsideNetworking: subjects of other trades', () => {
     // Real kubernetes/kubernetes#50345 and Kuadrant/authorino#429.
     'ConfigMaps and Secrets mounted with subPath do not update when changed. I wanted to mount a ConfigMap and a Secret directly as a file and used subPath: mountPath /usr/src/app/config/config.json subPath config.json. If I change them, the updates are not projected into the currently running pods.',
     'Unable to list AuthConfigs due to conversion webhook error. kubectl get authconfigs returns Error from server: conversion webhook for authorino.kuadrant.io/v1beta1, Kind=AuthConfig failed: 0-length response with status code: 200 and content type: application/json.',
+    // Real kubernetes/kubernetes#116133 and hashicorp/vault-k8s#52: scheduling and pod security.
+    'When I launch a pod the state of the pod is pending. kubectl describe pods apache-7f6fddb7df-q229r: 0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+    'We make use of Pod Security Policies; when deploying an application with vault agent injection the pod fails to start: unable to validate against any pod security policy: allowPrivilegeEscalation: Invalid value: true.',
     // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
     'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
   ])('%s → declined', (question) => {
@@ -103,6 +106,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'failed calling webhook: Post https://cert-manager-webhook.cert-manager.svc:443/mutate: dial tcp 10.96.0.12:443: i/o timeout',
     // Constructed: the DNS pods' service account, and lookups that time out.
     'coredns service account cannot list endpoints and DNS lookups in pods time out',
+    // Constructed: the taint a network plugin sets until it is ready says the network is not.
+    'pods stay pending: node had taint node.kubernetes.io/network-unavailable, calico-node not ready',
     // Constructed: draining connections is a load balancer's, and the path is named.
     'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
   ])('%s → networking', (question) => {
