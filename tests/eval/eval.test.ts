@@ -695,19 +695,21 @@ describe('a sixth held-out check set nobody tunes on or looks into (tests/eval/h
 });
 
 describe('scope decisions: out-of-scope questions declined, short in-scope reports answered (scope.yaml, fills2)', () => {
-  // scope.yaml: 42 real out-of-scope questions (Kubernetes but not networking, and service-mesh routing) and 15
+  // scope.yaml: 47 real out-of-scope questions (Kubernetes but not networking, and service-mesh routing) and 15
   // short or vague-looking in-scope reports, labelled before netkb answered them. Measured in the same run (vectors
-  // off): main at 9253b2c declined 39 of 42 (two kubelet cgroup-driver logs and a four-word question about a pod
+  // off): main at e16b880 declined 44 of 47 (two kubelet cgroup-driver logs and a four-word question about a pod
   // stuck terminating answered) with 2 false abstentions (a CoreDNS CrashLoopBackOff report declined as another
   // trade); after reading a headline that names only a container state as the whole question's, the kubelet's cgroup
-  // driver, the pod lifecycle and scheduling as other trades, widely used plugins by their bare names, and a plugin
-  // named once in a runbook command as not covered: all 42 declined, 1 false abstention (a one-line egress question
-  // retrieval is not confident about). fills2: out-of-scope abstained 3 of 7 -> 6 of 7 (the Antrea and kube-router
-  // reports declined; a Multus report naming Multus once is still answered). No tuning set changed otherwise.
+  // driver, the pod lifecycle, scheduling and pod security as other trades, a service account as no Service, widely
+  // used plugins by their bare names, and a plugin named once in a runbook command as not covered: all 47 declined
+  // (45 by the question's own words, not only by low retrieval confidence), 1 false abstention (a one-line egress
+  // question retrieval is not confident about). fills2: out-of-scope abstained 3 of 7 -> 6 of 7 (the Antrea and
+  // kube-router reports declined; a Multus report naming Multus once is still answered). No tuning set changed
+  // otherwise, reports7 included.
   it('scope.yaml: every out-of-scope question declined, at most 1 false abstention, sources fresh', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope.yaml'));
     await expectFreshRealSet(run, otherSets('scope.yaml'));
-    expect(run.report.answers.out_of_scope).toBeGreaterThanOrEqual(42);
+    expect(run.report.answers.out_of_scope).toBeGreaterThanOrEqual(47);
     expect(run.report.answers.out_of_scope_abstained).toBe(1);
     expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
   });
