@@ -505,10 +505,11 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // `Linux wd-test-m1 4.13.9-coreos`, `kubectl exec -it box`, a Service IP written twice, and calico-node-xxxxx pods
     // dropped as Calico interfaces. After the rules for them (and UIDs, field keys, route devices): 0 wrong of 23.
     // 20 once two reports cite their labelled runbook first (network policy, NodePort): the pod name and node name
-    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic.
+    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 19 once the
+    // Antrea and kube-router reports (out of scope) are declined: the fill lost was in an answer to one of them.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expect(answers.fills).toBeGreaterThanOrEqual(19);
   });
 });
 
