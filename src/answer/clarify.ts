@@ -106,22 +106,36 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
   return signalsOf(text, pathNamed(text), CNI_NAMES.test(text), 2) < 2;
 }
 
-/** Subjects of other trades (storage, images, compute, certificates, access control, apps). */
+/**
+ * Subjects of other trades (storage, images, compute, certificates, access control, apps, the pod lifecycle and
+ * scheduling: a pod stuck terminating, evictions, node drains, quotas, CronJobs, unschedulable pods, taints and affinity, pod security; files mounted
+ * with subPath; webhooks and custom resources of the API server).
+ */
 const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容/i;
+  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|驱逐|驅逐|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable|\bsubpath\b|webhook|\bcrds?\b|customresourcedefinition|\btaints?\b|tolerations?|affinity|nodeselector|pod ?security|污点|亲和/i;
+
+/**
+ * States any container can end in, whatever its trade: a headline naming only one of them ("CrashLoopBackOff on
+ * minikube") says how something failed, not what; the rest of the question says what (a crashing coredns pod is a
+ * DNS report).
+ */
+const CONTAINER_STATES = /crashloopbackoff|exit code:?\s*\d+|oci runtime/gi;
 
 /**
  * Clearly about something else: names a subject of another trade and nothing about networking. The KB is about
  * networking only, so such a question is declined even when a runbook happens to share its words.
  */
 export function outsideNetworking(question: string): boolean {
-  const text = question.normalize('NFKC');
+  const text = question.normalize('NFKC').replace(SERVICE_ACCOUNT, ' ');
   if (headlineOutsideNetworking(text)) return true;
   if (!OTHER_SUBJECTS.test(text.replace(ROUTINE_EVENTS, ' ')) || NETWORK_TROUBLE.test(text)) return false;
   // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
   const specific = (text.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
   return specific.length === 0 && extractEntities(text).ips.length === 0;
 }
+
+/** A service account is an identity of the API server, not a Service of the network. */
+const SERVICE_ACCOUNT = /\bservice\s?accounts?\b|system:serviceaccount:[\w.:-]*/gi;
 
 /** A quoted error message or log line (words or fields, not a quoted name such as "ovs-ovn"). */
 const QUOTED = /"[^"]*[\s:][^"]*"|“[^”]*[\s:][^”]*”|「[^」]*[\s:][^」]*」/g;
@@ -136,8 +150,9 @@ function headlineOutsideNetworking(text: string): boolean {
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
   if (headline === null || CNI_NAMES.test(headline)) return false;
   const own = headline.replace(QUOTED, ' ');
-  if (!OTHER_SUBJECTS.test(own) || NETWORK_TROUBLE.test(own)) return false;
-  return (own.match(SPECIFIC) ?? []).length === 0 && extractEntities(own).ips.length === 0;
+  if (!OTHER_SUBJECTS.test(own.replace(CONTAINER_STATES, ' ')) || NETWORK_TROUBLE.test(own)) return false;
+  const specific = (own.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
+  return specific.length === 0 && extractEntities(own).ips.length === 0;
 }
 
 /**
@@ -220,11 +235,12 @@ export function namedCniClose(
 /**
  * Where a text names a network plugin by one of its parts: the plugin's per-node component or CNI binary
  * (`<name>-node`, `<name>-agent`, `<name>-cni`, `<name>-daemon`, `<name>-plugin`, not an object name such as
- * `gpu-node-1`), "<name> plugin" / "<name> CNI" / "<name> 插件", a pasted CNI config's `"type": "<name>"`, or its
- * file under /etc/cni/net.d.
+ * `gpu-node-1`), the bare name of a widely used plugin ("using Antrea v1.2.3", "(kube-router)"), "<name> plugin" /
+ * "<name> CNI" / "<name> 插件", a pasted CNI config's `"type": "<name>"`, or its file under /etc/cni/net.d.
  */
 const PLUGIN_NAMED = [
   /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*?)-(?:cni|node|agent|daemon|plugin)(?=$|[^a-z0-9_-]|-[a-z]+(?![a-z0-9_-]))/g,
+  /(?<![a-z0-9_-])(antrea|weave|kube-router|multus|kindnet|terway|romana|contiv)(?![a-z0-9_])/g,
   /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*)[ \t]*(?:\bcni\b|\bplugin\b|插件)/g,
   /"type"\s*:\s*"([a-z][a-z0-9-]*)"/g,
   /cni\/net\.d\/(?:\d+-)?([a-z][a-z0-9-]*)\.conf/g,
@@ -300,13 +316,23 @@ function wordMatches(
 }
 
 /**
- * Whether texts (the KB's runbooks) name something: `name` (lower case) as a whole word, case-insensitively.
- * The texts are read once, on the first question that needs it.
+ * A runbook's prose: its text without fenced code blocks and inline code. A runbook that names a plugin once, in a
+ * command (`grep -E 'calico|cilium|flannel|antrea'` to see which CNI runs), does not cover that plugin (chat.ts).
  */
-export function namedIn(texts: () => Iterable<string>): (name: string) => boolean {
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, ' ')
+    .replace(/`[^`\n]*`/g, ' ');
+}
+
+/**
+ * Whether texts (the KB's runbooks) name something: `name` (lower case) as a whole word, case-insensitively, at
+ * least `times` times. The texts are read once, on the first question that needs it.
+ */
+export function namedIn(texts: () => Iterable<string>, times = 1): (name: string) => boolean {
   let all: string | undefined;
   return (name) => {
     all ??= [...texts()].join('\n').toLowerCase();
-    return wordMatches(all, name, { wholeWord: true, overlapping: true, limit: 1 }) > 0;
+    return wordMatches(all, name, { wholeWord: true, overlapping: true, limit: times }) >= times;
   };
 }

@@ -9,6 +9,7 @@ import {
   namedIn,
   needsClarifying,
   outsideNetworking,
+  proseOf,
   uncoveredPlugin,
   vagueness,
 } from '../../src/answer/clarify.js';
@@ -76,6 +77,21 @@ describe('outsideNetworking: subjects of other trades', () => {
     // Real kubernetes/kubernetes reports: the component a certificate belongs to is not a network path.
     'After renew the certs getting error in kube-apiserver pod logs: Unable to authenticate the request due to an error: x509: certificate has expired or is not yet valid. Restarted docker, containerd and kubelet but still getting the same issue.',
     'apiservers pki expired on the master and renew does not seem to take effect. I ran kubeadm alpha cert renew all but when restarting kubelet it still says its expired.',
+    // Real imroc/kubernetes-practice-guide#40: a pod's lifecycle, in four words.
+    'Pod 一直处于 Terminating 状态',
+    // Real kubernetes/kubernetes#107205: a namespace quota.
+    'resource limits seems to be ignored when deploying a pod. I deployed a pod with limits.cpu and limits.memory on a namespace with a ResourceQuota and I get the error: failed quota: <quota name>: must specify limits.cpu,limits.memory.',
+    // Real (reports3): a service account is an identity, not a Service.
+    'About when you get a HTTP 403 for your service account: pods is forbidden: User "system:serviceaccount:bluezero:default" cannot list resource "pods" in API group "" in the namespace "bluezero". I just don\'t see any way that I can grant permissions to the default service account.',
+    '節點 NotReady 之後 pod 多久會被驅逐',
+    // Real kubernetes/kubernetes#50345 and Kuadrant/authorino#429.
+    'ConfigMaps and Secrets mounted with subPath do not update when changed. I wanted to mount a ConfigMap and a Secret directly as a file and used subPath: mountPath /usr/src/app/config/config.json subPath config.json. If I change them, the updates are not projected into the currently running pods.',
+    'Unable to list AuthConfigs due to conversion webhook error. kubectl get authconfigs returns Error from server: conversion webhook for authorino.kuadrant.io/v1beta1, Kind=AuthConfig failed: 0-length response with status code: 200 and content type: application/json.',
+    // Real kubernetes/kubernetes#116133 and hashicorp/vault-k8s#52: scheduling and pod security.
+    'When I launch a pod the state of the pod is pending. kubectl describe pods apache-7f6fddb7df-q229r: 0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+    'We make use of Pod Security Policies; when deploying an application with vault agent injection the pod fails to start: unable to validate against any pod security policy: allowPrivilegeEscalation: Invalid value: true.',
+    // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
+    'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
   ])('%s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -86,6 +102,14 @@ describe('outsideNetworking: subjects of other trades', () => {
     'curl exits with exit code 7 when a pod connects to the service, connection refused',
     // A certificate error on the way to the apiserver through a Service is still a path (real kubespray report).
     'coredns logs x509: certificate is valid for 10.233.0.1, not 10.96.0.1 when it calls the apiserver service',
+    // Constructed: a webhook the API server cannot reach through its Service is a path.
+    'failed calling webhook: Post https://cert-manager-webhook.cert-manager.svc:443/mutate: dial tcp 10.96.0.12:443: i/o timeout',
+    // Constructed: the DNS pods' service account, and lookups that time out.
+    'coredns service account cannot list endpoints and DNS lookups in pods time out',
+    // Constructed: the taint a network plugin sets until it is ready says the network is not.
+    'pods stay pending: node had taint node.kubernetes.io/network-unavailable, calico-node not ready',
+    // Constructed: draining connections is a load balancer's, and the path is named.
+    'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
@@ -115,6 +139,8 @@ describe('outsideNetworking: what a report pastes and what its headline is about
     'Cluster restore fails with "127.0.0.1:6444: read: connection reset by peer". k3s v1.23.1+k3s1, 3 servers and 1 agent. Restore from snapshot fails on a multinode setup: create a 3 node cluster, take snapshot, stop k3s on all nodes, restore from snapshot. Actual: restore fails; log: Running load balancer 127.0.0.1:6444 -> [172.31.1.59:6443]; ERRO failed to get CA certs: Get "https://127.0.0.1:6444/cacerts": read tcp connection reset by peer.',
     // Real easzlab/kubeasz#1516.
     'etcd 备份还原失败。etcd恢复快照报错信息如下 dk ezctl restore k8s-01: TASK [cluster-restore : 准备指定的备份etcd 数据] changed: [10.34.45.192] changed: [10.34.45.191] changed: [10.34.45.193]',
+    // Real kubernetes/kubernetes#89682: the kubelet's cgroup driver; the CNI lines are the kubelet's start-up log.
+    'Kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd". kubelet log: Connecting to docker on unix:///var/run/docker.sock; Hairpin mode set to "promiscuous-bridge" but kubenet is not enabled, falling back to "hairpin-veth"; Unable to update cni config: no networks found in /etc/cni/net.d; Docker cri networking managed by kubernetes.io/no-op; failed to run Kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd".',
   ])('a headline about another trade: %s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -124,6 +150,8 @@ describe('outsideNetworking: what a report pastes and what its headline is about
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
     // Real k3s restore report whose headline is about the restore but names the network path too.
     'When i restore a backup, i get localhost:6443 was refused. Hello, im testing the new feature about backup and restore the controller node; when i start the controller service and i ask for the nodes or pods, i get an error: localhost:6443 was refused.',
+    // Real coredns/coredns#6321: the headline says only how it failed; the body says coredns and its resolv.conf.
+    "CrashLoopBackOff on minikube. I'm trying to diagnose a failing coredns. When running a minikube I'm getting a CrashLoopBackOff on the coredns pod. I have followed the directions at https://coredns.io/plugins/loop/#troubleshooting. If I remove loop or replace /etc/resolv.conf by 8.8.8.8 in the config map it works for the coredns pod.",
   ])('a headline about a network path or CNI: %s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
@@ -153,6 +181,16 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       'k8s-ovs-node状态为CrashLoopBackOff。使用kubeadm安装的k8s集群，部署该网络时k8s-ovs-node状态不对，日志：error creating subnet for node k8s-201.iop.com; succesfully renewed lease kube-system/k8s-ovs-worker',
       'k8s-ovs',
     ],
+    // Real antrea-io/antrea#3386: the plugin by its bare name, in the headline and in a log path.
+    [
+      'kind cluster unable to connect after restart using Antrea v1.2.3. Control plane: root@kind-control-plane:/var/log/antrea/openvswitch# cat ovs-vswitchd.log: 2022-03-02T22:59:47.824Z|00006|reconnect|INFO|unix:/var/run/openvswitch/db.sock: connected; 2022-03-02T22:59:47.828Z|00007|bridge|INFO|ovs-vswitchd (Open vSwitch) 2.15.1.',
+      'antrea',
+    ],
+    // Real cloudnativelabs/kube-router#238.
+    [
+      "Nodes are missing some peer route entries (kube-router). I1207 16:22:50.894764 1 network_routes_controller.go:336] Processing bgp route advertisement from peer; network_routes_controller.go:365] Advertising route: '172.18.5.0/24 via 10.128.8.50' to peers; custom routing table kube-router-dsr required for Direct Server Return is setup as expected.",
+      'kube-router',
+    ],
     // Real k8snetworkplumbingwg/multus-cni#702.
     [
       'networkPlugin cni failed to set up pod "test_default" network. kubectl describe pod samplepod: Annotations: k8s.v1.cni.cncf.io/networks: host-devices-1, Status: Pending, Reason: ContainerCreating. Multus with the host-device plugin.',
@@ -176,6 +214,22 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
+  });
+  it('names a widely used plugin by its bare name only as a subject, not in passing', () => {
+    // Constructed: the cluster once ran Weave; the report is about Calico, which the KB covers.
+    expect(
+      uncoveredPlugin('We moved from weave to calico; calico-node is not ready: BGP not established', known),
+    ).toBeNull();
+  });
+  it('reads a runbook as prose: a plugin listed in a command is not one it covers', () => {
+    const runbook =
+      "Policies need a CNI that enforces them, such as Canal.\n```bash\nkubectl get pods -n kube-system -o wide | grep -E 'calico|cilium|antrea'\n```\nSee `grep -i antrea` for the rules it enforces.";
+    const prose = namedIn(() => [proseOf(runbook)]);
+    expect(prose('canal')).toBe(true);
+    expect(prose('antrea')).toBe(false);
+    expect(namedIn(() => [runbook])('antrea')).toBe(true);
+    expect(namedIn(() => [runbook], 2)('antrea')).toBe(true);
+    expect(namedIn(() => [runbook], 3)('antrea')).toBe(false);
   });
   it('matches whole words of the KB text only', () => {
     expect(known('ovs')).toBe(true);
