@@ -8,9 +8,8 @@ import { ChatCache } from './cache.js';
 import {
   answerDetailedReport,
   answerNamedCniReport,
+  coveredNames,
   namedCniClose,
-  namedIn,
-  proseOf,
   uncoveredPlugin,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
@@ -213,26 +212,18 @@ function topFitsCni(context: ChatContext, result: RetrievalResult, scope: CniCon
   return topCni === null || topCni === scope?.cni;
 }
 
-/**
- * Per searcher: whether its runbooks name something (clarify.ts `namedIn`), read on first use: in their prose, or
- * at least twice in all their text. A name their commands use again and again (`kube-system`) is part of the KB's
- * world; a plugin named once, in a command that lists plugins to grep for, is not one the KB covers.
- */
+/** Per searcher: which names its runbooks cover (clarify.ts `coveredNames`), read on first use. */
 const runbookNames = new WeakMap<Searcher, (name: string) => boolean>();
 
 function kbNames(searcher: Searcher): (name: string) => boolean {
   let names = runbookNames.get(searcher);
   if (!names) {
-    const texts = (prose: boolean) =>
-      function* () {
-        for (const doc of searcher.docs) {
-          yield doc.title;
-          for (const chunk of doc.chunks) yield prose ? proseOf(chunk.text) : chunk.text;
-        }
-      };
-    const inProse = namedIn(texts(true));
-    const repeated = namedIn(texts(false), 2);
-    names = (name) => inProse(name) || repeated(name);
+    names = coveredNames(function* () {
+      for (const doc of searcher.docs) {
+        yield doc.title;
+        for (const chunk of doc.chunks) yield chunk.text;
+      }
+    });
     runbookNames.set(searcher, names);
   }
   return names;

@@ -3,6 +3,7 @@ import { answerChat } from '../../src/answer/chat.js';
 import {
   answerDetailedReport,
   answerNamedCniReport,
+  coveredNames,
   DETAILED_REPORT_FLOOR,
   NAMED_CNI_FLOOR,
   namedCniClose,
@@ -230,6 +231,19 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     expect(namedIn(() => [runbook])('antrea')).toBe(true);
     expect(namedIn(() => [runbook], 2)('antrea')).toBe(true);
     expect(namedIn(() => [runbook], 3)('antrea')).toBe(false);
+  });
+  it('covers a widely used plugin named once in a command only in prose, any other name wherever it is named', () => {
+    // A runbook that greps for plugins names `antrea` once, in a command, and `prometheus` once, in a command too.
+    const runbook =
+      "Which CNI runs?\n```bash\nkubectl get pods -A | grep -E 'calico|cilium|antrea'\ncurl -s http://prometheus:9090/metrics\n```";
+    const covered = coveredNames(() => ['CNI check', runbook]);
+    expect(covered('antrea')).toBe(false);
+    expect(covered('prometheus')).toBe(true);
+    // Real kubernetes/kubernetes#116453: a pasted pod listing of prometheus-node-exporter and prometheus-server pods
+    // is a Service report on a plugin-agnostic path, not one about a plugin named "prometheus".
+    const listing =
+      'one pod cannot access clusterIP of another pod that running on the same node after running a while\nprometheus-blackbox-7bd4db7d6f-64ntz   1/1   Running   1   20h   10.244.1.207   k8s-worker-5\nprometheus-node-exporter-d9tlh   1/1   Running   0   158m   172.16.215.143   k8s-worker-5';
+    expect(uncoveredPlugin(listing, covered)).toBeNull();
   });
   it('matches whole words of the KB text only', () => {
     expect(known('ovs')).toBe(true);
