@@ -222,6 +222,15 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       uncoveredPlugin('We moved from weave to calico; calico-node is not ready: BGP not established', known),
     ).toBeNull();
   });
+  it('reads iptables chains a plugin installed as the cluster, not the subject', () => {
+    // Real metallb/metallb#407: a MetalLB report whose pasted iptables-save shows Weave's chains.
+    expect(
+      uncoveredPlugin(
+        'Service not reachable from speaker node. curl 172.19.188.15:80: curl: (7) Failed connect. iptables-save: -A WEAVE-NPC-EGRESS-DEFAULT -m comment --comment "DefaultAllow egress isolation" -j WEAVE-NPC-EGRESS-ACCEPT',
+        known,
+      ),
+    ).toBeNull();
+  });
   it('reads a runbook as prose: a plugin listed in a command is not one it covers', () => {
     const runbook =
       "Policies need a CNI that enforces them, such as Canal.\n```bash\nkubectl get pods -n kube-system -o wide | grep -E 'calico|cilium|antrea'\n```\nSee `grep -i antrea` for the rules it enforces.";
