@@ -96,9 +96,16 @@ const TUNING_SETS = [
   'facts3.yaml',
   'fills2.yaml',
 ];
+/**
+ * Tuning sets built later, each for one kind of answer (fills in pasted listings, pasted output, values asked
+ * inside reports, scope): checked for freshness with all the others and gated in their own blocks, not in the
+ * summed blocks over TUNING_SETS, whose figures were measured before them.
+ */
+const LATER_TUNING_SETS = ['fills3.yaml', 'logs.yaml', 'facts4.yaml', 'scope.yaml'];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml'];
-const otherSets = (set: string) => [...TUNING_SETS, ...GATE_SETS].filter((other) => other !== set);
+const otherSets = (set: string) =>
+  [...TUNING_SETS, ...LATER_TUNING_SETS, ...GATE_SETS].filter((other) => other !== set);
 /** The KB a tuning set is asked against: the seed pages for their own set, the bundled kb/ for the others. */
 const kbOf = (set: string) =>
   set === 'seeds-questions.yaml' ? resolve(root, '../shared/seeds') : join(root, 'kb');
