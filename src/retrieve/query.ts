@@ -18,8 +18,6 @@ export interface AnalyzedQuery {
   terms: ReadonlyMap<string, number>;
   /** A long report's opening sentence, which says what fails (null for a short question; see headlineOf). */
   headline: string | null;
-  /** Pasted output that reports no failure (normalized; absent or '' when there is none): its words count little. */
-  pasted?: string;
 }
 
 export interface QueryVocabulary {
@@ -151,7 +149,7 @@ export function analyzeQuery(
     (token) => vocabulary.has(token) && counts(token),
     config.budget.maxQueryTerms,
   );
-  return { ...query, pasted };
+  return query;
 }
 
 function analyzeText(text: string, vocabulary: QueryVocabulary, config: RetrievalConfig): AnalyzedQuery {
