@@ -46,6 +46,7 @@ import { chunkOf, commandByText } from './doc-index.js';
 import {
   checkTerms,
   clueTerms,
+  clueText,
   isConcept,
   type PerConcepts,
   type RankedRow,
@@ -281,7 +282,7 @@ function toolOf(command: string): string | undefined {
 /**
  * The question's distinctive clues and the read-only checks that test them, best runbook first: a clue is a word
  * or concept of what fails (`clueTerms`) that the context of only one or two commands across the retrieved
- * runbooks holds (`firewalld` → `firewall-cmd --list-all`), or a tool the question names (`cilium status`).
+ * runbooks holds (`firewalld` → `firewall-cmd --list-all`), or a tool its headline names (`cilium status`).
  * Only what the runbook says of a check (its purpose, the rows naming it) holds a clue, not the check's own text:
  * `kubectl get nodes` is not a check of "nodes".
  */
@@ -305,7 +306,8 @@ export function clueChecks(
     const checks = holders.filter((record) => record.safety === 'read-only');
     if (checks.length > 0) out.push(checks);
   }
-  const asked = ` ${foldWords(query)} `;
+  // A tool the headline names: one the body names is more often one the reporter already ran.
+  const asked = ` ${foldWords(clueText(query))} `;
   for (const doc of docs) {
     for (const record of doc.commands) {
       const tool = toolOf(record.command);

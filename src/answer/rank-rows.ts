@@ -221,16 +221,23 @@ export function likelyCauses(
 const NAMING_WORD = /^[a-z0-9][a-z0-9_.\-/]{3,}$/;
 
 /**
+ * What fails, as the question says it: the headline of a long report (its body pastes logs and the tools already
+ * run), without its working or ruled-out clauses.
+ */
+export function clueText(text: string): string {
+  const folded = foldText(text);
+  const headline = headlineOf(folded, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  return splitWorking(headline ?? folded).focus;
+}
+
+/**
  * The words that may be a question's distinctive clue: the Latin words of four characters or more and the glossary
  * concepts of what fails (the headline of a long report, without its working or ruled-out clauses). A report's
  * body (pasted logs, versions, the tools already run) and Chinese bigrams name too much by chance to be a clue.
  */
 export function clueTerms(text: string, concepts?: Concepts): Set<string> {
-  const folded = foldText(text);
-  const headline = headlineOf(folded, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
-  const { focus } = splitWorking(headline ?? folded);
   const out = new Set<string>();
-  for (const term of wholeTermsWithConcepts(focus, concepts).keys())
+  for (const term of wholeTermsWithConcepts(clueText(text), concepts).keys())
     if (isConcept(term) || NAMING_WORD.test(term)) out.add(term);
   return out;
 }

@@ -248,6 +248,13 @@ describe('distinctive clues', () => {
       (records) => records.map((c) => c.command),
     );
     expect(tool).toContainEqual(['cilium status --wait']);
+    // A tool the body of a long report names is one the reporter already ran: no clue.
+    const ran = clueChecks(
+      'Pods on the new worker cannot reach the API server. I ran cilium status on the workstation and every ' +
+        'agent reports OK; the endpoint list shows the pods ready and the node list has all three nodes.',
+      [cilium],
+    ).map((records) => records.map((c) => c.command));
+    expect(ran).not.toContainEqual(['cilium status --wait']);
     // `cilium-dbg status` inside the agent is another tool; a question not naming `cilium status` names neither.
     expect(clueChecks('pods on two nodes cannot reach each other with cilium', [cilium])).toEqual([]);
   });
