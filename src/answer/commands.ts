@@ -19,6 +19,12 @@
  * top one's text holds under 0.55 of the question's weighted terms (`routingInDoubt`): the answer then carries no
  * fix either. Answers whose first citation is wrong carry nearly all off-topic commands, and these are the answers
  * most often wrong.
+ * A distinctive clue of the question (a word or concept of what fails that what the retrieved runbooks say of only
+ * one or two checks holds, `firewalld`, or a tool and sub-command it names, `cilium status`) gets the top runbook's
+ * check of it a place, up to `MAX_CLUE_PICKS`, in place of the lowest-ranked check when the answer is full: summed
+ * word overlap favours the checks a long report's body repeats words of, and the one check testing what the
+ * headline names is lost among them. Another runbook's check of a clue is left out (measured: it added off-topic
+ * commands and lost more checks than it found), and so is any clue check when which runbook fits is uncertain.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
@@ -39,12 +45,15 @@ import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import {
   checkTerms,
+  clueTerms,
+  clueText,
   isConcept,
   type PerConcepts,
   type RankedRow,
   rememberedFor,
   termPositions,
   termsWithConcepts,
+  wholeTermsWithConcepts,
 } from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import type { Concepts } from './types.js';
@@ -91,6 +100,35 @@ function contextTerms(
     const text = record.command.replace(/<[^>\s]+>/g, ' ');
     return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
   });
+}
+
+/** Per command: the terms of what its runbook says of it (purpose, rows naming it), not of its own text. */
+const saidOf: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function saidTerms(
+  record: CommandRecord,
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlySet<string> {
+  return rememberedFor(saidOf, record, concepts, () => {
+    const rows = doc.troubleshooting
+      .filter((row) => row.commands.includes(record.command))
+      .map((row) => `${row.symptom} ${row.cause}`)
+      .join(' ');
+    return new Set(wholeTermsWithConcepts(`${record.purpose} ${rows}`, concepts).keys());
+  });
+}
+
+/** Per doc: which of its commands have each term in what the runbook says of them (`saidTerms`). */
+const saidHolders: PerConcepts<ReadonlyMap<string, readonly number[]>> = new WeakMap();
+
+function commandsSaidOf(
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlyMap<string, readonly number[]> {
+  return rememberedFor(saidHolders, doc, concepts, () =>
+    termPositions(doc.commands.map((record) => saidTerms(record, doc, concepts))),
+  );
 }
 
 /**
@@ -224,6 +262,67 @@ export function routingInDoubt(runnerUpShare: number, explained: number): boolea
   return runnerUpShare >= DOUBT_SHARE && explained < DOUBT_EXPLAINED;
 }
 
+/** A clue term held by at most this many commands across the retrieved runbooks tells them apart. */
+const CLUE_HOLDERS = 2;
+/** At most this many checks enter an answer for a clue alone. */
+const MAX_CLUE_PICKS = 2;
+
+/**
+ * The tool and sub-command a check runs, when it names them: the first two words of `variantKey` unless the first
+ * is `kubectl` (`cilium status`, `hubble observe`); a question naming them names that check. A bare program
+ * (`curl`, `tcpdump`) names no one check: reports name the tools they already ran.
+ */
+function toolOf(command: string): string | undefined {
+  const words = variantKey(command)?.split(' ') ?? [];
+  if (words.length < 2 || words[0] === 'kubectl' || !/^[a-z][a-z0-9-]{2,}$/.test(words[0] ?? ''))
+    return undefined;
+  return words.slice(0, 2).join(' ');
+}
+
+/**
+ * The question's distinctive clues and the read-only checks that test them, best runbook first: a clue is a word
+ * or concept of what fails (`clueTerms`) that the context of only one or two commands across the retrieved
+ * runbooks holds (`firewalld` → `firewall-cmd --list-all`), or a tool its headline names (`cilium status`).
+ * Only what the runbook says of a check (its purpose, the rows naming it) holds a clue, not the check's own text:
+ * `kubectl get nodes` is not a check of "nodes".
+ */
+export function clueChecks(
+  query: string,
+  docs: readonly DocRecord[],
+  concepts?: Concepts,
+): CommandRecord[][] {
+  const out: CommandRecord[][] = [];
+  // A word a runbook's title names is its topic: it tells none of its checks apart (`cilium` in the Cilium runbook).
+  const topics = new Set(docs.flatMap((doc) => [...wholeTermsWithConcepts(doc.title, concepts).keys()]));
+  for (const term of clueTerms(query, concepts)) {
+    if (topics.has(term)) continue;
+    const holders: CommandRecord[] = [];
+    for (const doc of docs)
+      for (const i of commandsSaidOf(doc, concepts).get(term) ?? []) {
+        const record = doc.commands[i];
+        if (record) holders.push(record);
+      }
+    if (holders.length === 0 || holders.length > CLUE_HOLDERS) continue;
+    const checks = holders.filter((record) => record.safety === 'read-only');
+    if (checks.length > 0) out.push(checks);
+  }
+  // A tool the headline names: one the body names is more often one the reporter already ran.
+  const asked = ` ${foldWords(clueText(query))} `;
+  for (const doc of docs) {
+    for (const record of doc.commands) {
+      const tool = toolOf(record.command);
+      if (record.safety === 'read-only' && tool && asked.includes(` ${tool} `)) out.push([record]);
+    }
+  }
+  return out;
+}
+
+const foldWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9_.\-\s]+/g, ' ')
+    .replace(/\s+/g, ' ');
+
 interface Candidate {
   record: CommandRecord;
   score: number;
@@ -323,6 +422,25 @@ export function pickCommands(
   for (const c of readOnly) {
     if (diagnose.length >= options.minCommands) break;
     if (c.record.source.path === top.doc.path && !diagnose.includes(c.record)) diagnose.push(c.record);
+  }
+  // The question's distinctive clues: a check testing one, from the top runbook when it has one, has a place.
+  const clueDocs = [...new Set(hits.map((hit) => hit.doc))];
+  const maxLength = contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose;
+  const clued = new Set<CommandRecord>();
+  for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
+    if (clued.size >= MAX_CLUE_PICKS) break;
+    if (checks.some((record) => diagnose.includes(record))) continue;
+    const own = checks.filter((record) => record.source.path === top.doc.path);
+    const pick = own[0];
+    if (!pick) continue;
+    if (diagnose.length >= maxLength) {
+      const kept = diagnose.filter((record) => !clued.has(record));
+      const last = kept[kept.length - 1];
+      if (!last) continue;
+      diagnose.splice(diagnose.indexOf(last), 1);
+    }
+    diagnose.push(pick);
+    clued.add(pick);
   }
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.

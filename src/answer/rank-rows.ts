@@ -216,3 +216,40 @@ export function likelyCauses(
     .slice(0, Math.min(2, max))
     .map((row) => ({ row, doc: top.doc, score: 0 }));
 }
+
+/** A Latin word long enough to name something (`firewalld`, `hairpin`, `8472`), not a particle. */
+const NAMING_WORD = /^[a-z0-9][a-z0-9_.\-/]{3,}$/;
+
+/**
+ * What fails, as the question says it: the headline of a long report (its body pastes logs and the tools already
+ * run), without its working or ruled-out clauses.
+ */
+export function clueText(text: string): string {
+  const folded = foldText(text);
+  const headline = headlineOf(folded, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  return splitWorking(headline ?? folded).focus;
+}
+
+/**
+ * The words that may be a question's distinctive clue: the Latin words of four characters or more and the glossary
+ * concepts of what fails (the headline of a long report, without its working or ruled-out clauses). A report's
+ * body (pasted logs, versions, the tools already run) and Chinese bigrams name too much by chance to be a clue.
+ */
+export function clueTerms(text: string, concepts?: Concepts): Set<string> {
+  const out = new Set<string>();
+  for (const term of wholeTermsWithConcepts(clueText(text), concepts).keys())
+    if (isConcept(term) || NAMING_WORD.test(term)) out.add(term);
+  return out;
+}
+
+/**
+ * `termsWithConcepts` without the parts of compound words: `cilium_host` names the interface, not a host, and a
+ * clue is a word the text says itself.
+ */
+export function wholeTermsWithConcepts(text: string, concepts: Concepts | undefined): Map<string, number> {
+  const out = termsWithConcepts(text, concepts);
+  const runs = new Set(foldText(text).match(RUN) ?? []);
+  for (const term of out.keys())
+    if (!isConcept(term) && !HAN_START.test(term) && !runs.has(term)) out.delete(term);
+  return out;
+}

@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainedShare, pickCommands, routingInDoubt, variantKey } from '../../src/answer/commands.js';
+import {
+  clueChecks,
+  explainedShare,
+  pickCommands,
+  routingInDoubt,
+  variantKey,
+} from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { checkTerms, likelyCauses, termsWithConcepts } from '../../src/answer/rank-rows.js';
+import {
+  checkTerms,
+  clueTerms,
+  likelyCauses,
+  termsWithConcepts,
+  wholeTermsWithConcepts,
+} from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
@@ -198,5 +210,104 @@ describe('routing in doubt', () => {
     expect(fixes(long, 0.5)).toEqual([`${flannel.path}: ip link delete cni0`]);
     // Both: which runbook fits is in doubt, and deleting the bridge is left out.
     expect(fixes(long, 0.65)).toEqual([]);
+  });
+});
+
+/** The firewall words of the glossary in both languages, as one concept. */
+const firewall = (text: string) => (/firewalld|firewall|防火墙/i.test(text) ? ['g-firewall'] : []);
+
+describe('distinctive clues', () => {
+  it('are the naming words and concepts of what fails, not of pasted output or of compound words', () => {
+    const clues = clueTerms(
+      'Pods on two nodes cannot talk once firewalld is enabled. kubectl exec into the cilium_host pod works, ' +
+        'the flannel logs show nothing and curl to the service on port 8080 times out from every pod.',
+      firewall,
+    );
+    expect(clues.has('firewalld')).toBe(true);
+    expect(clues.has('g-firewall'.replace(/^/, '\u0001'))).toBe(true);
+    // The body (logs, tools already run) is no clue; nor are short particles.
+    expect(clues.has('cilium_host')).toBe(false);
+    expect(clues.has('8080')).toBe(false);
+    expect(clues.has('on')).toBe(false);
+    // A compound word is one word: `cilium_host` says nothing about a host.
+    expect(wholeTermsWithConcepts('查看 cilium_host 的地址', undefined).has('host')).toBe(false);
+    expect(wholeTermsWithConcepts('查看 cilium_host 的地址', undefined).has('cilium_host')).toBe(true);
+  });
+
+  it('find the check the runbook says tests the clue, and a tool the question names', () => {
+    const generic = runbook('node-to-pod/host-to-pod-generic.md');
+    const flannel = runbook('flannel/vxlan-host-gw.md');
+    const checks = clueChecks(
+      'Since we turned on firewalld on the RHEL nodes, pods on different hosts time out',
+      [flannel, generic],
+      firewall,
+    ).map((records) => records.map((c) => c.command));
+    expect(checks).toContainEqual(['firewall-cmd --list-all']);
+    const cilium = runbook('cilium/ebpf-datapath.md');
+    const tool = clueChecks('cilium status shows 2 of 3 agents unreachable after the upgrade', [cilium]).map(
+      (records) => records.map((c) => c.command),
+    );
+    expect(tool).toContainEqual(['cilium status --wait']);
+    // A tool the body of a long report names is one the reporter already ran: no clue.
+    const ran = clueChecks(
+      'Pods on the new worker cannot reach the API server. I ran cilium status on the workstation and every ' +
+        'agent reports OK; the endpoint list shows the pods ready and the node list has all three nodes.',
+      [cilium],
+    ).map((records) => records.map((c) => c.command));
+    expect(ran).not.toContainEqual(['cilium status --wait']);
+    // `cilium-dbg status` inside the agent is another tool; a question not naming `cilium status` names neither.
+    expect(clueChecks('pods on two nodes cannot reach each other with cilium', [cilium])).toEqual([]);
+  });
+
+  it("bring the check testing a long report's clue into the answer from the top runbook", () => {
+    const flannel = runbook('flannel/vxlan-host-gw.md');
+    const generic = runbook('node-to-pod/host-to-pod-generic.md');
+    // The body names much the runbook's other checks test (subnet.env, routes via flannel.1, MTU): only the
+    // headline names firewalld, and the row "安全组/防火墙未放行 UDP 8472" says which check tests it.
+    const report =
+      'firewalld blocks pod traffic between our flannel nodes. We run flannel with the vxlan backend on three ' +
+      'CentOS nodes installed with kubeadm; the flannel pods are Running, subnet.env looks right on every node, ' +
+      'routes to the other pod subnets go via flannel.1 and the MTU is 1450, yet pods on different nodes cannot ' +
+      'reach each other until we stop the service.';
+    const hits = [hitOn(flannel, '常见问题'), hitOn(generic, '常见问题', 0.5)];
+    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, firewall);
+    const commands = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, firewall);
+    expect(commands.map((c) => c.command)).toContain('tcpdump -i <iface> -nn udp port 8472');
+    // The generic runbook's firewalld check stays out: the top runbook has its own check of the clue.
+    expect(commands.every((c) => c.source.path === flannel.path)).toBe(true);
+    expect(commands.filter((c) => c.safety === 'read-only')).toHaveLength(
+      DEFAULT_COMPOSE_OPTIONS.maxDiagnose,
+    );
+
+    // A tool the headline names: `cilium status`, among the agent checks the body's words pick.
+    const cilium = runbook('cilium/ebpf-datapath.md');
+    const named =
+      'cilium status shows errors after a node reboot. After the worker rebooted, pods scheduled on it cannot ' +
+      'reach pods on the other nodes; the endpoint list shows every endpoint ready, the bpf ipcache has the ' +
+      'remote pod IPs, the monitor shows drops with reason Stale or unroutable IP, the service list and node ' +
+      'list look right and kube-proxy replacement is on.';
+    const ciliumHits = [hitOn(cilium, '3. 丢包定位：monitor 与 Hubble')];
+    const ciliumRows = likelyCauses(named, ciliumHits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
+    expect(
+      pickCommands(named, ciliumHits, ciliumRows, DEFAULT_COMPOSE_OPTIONS).map((c) => c.command),
+    ).toContain('cilium status --wait');
+  });
+
+  it('take no check of another runbook for a clue the top runbook has no check of', () => {
+    const cilium = runbook('cilium/ebpf-datapath.md');
+    const generic = runbook('node-to-pod/host-to-pod-generic.md');
+    const question = 'cilium: since firewalld was enabled on the nodes, pods on two nodes time out';
+    const hits = [hitOn(cilium, '3. 丢包定位：monitor 与 Hubble'), hitOn(generic, '常见问题', 0.6)];
+    // The clue is the generic runbook's firewalld check ...
+    expect(
+      clueChecks(question, [cilium, generic], firewall)
+        .flat()
+        .map((c) => c.command),
+    ).toContain('firewall-cmd --list-all');
+    // ... but an answer from the Cilium runbook does not take it: another runbook's check is more often off topic.
+    const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, firewall);
+    const commands = pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS, firewall);
+    expect(commands.map((c) => c.command)).not.toContain('firewall-cmd --list-all');
+    expect(commands.length).toBeGreaterThanOrEqual(DEFAULT_COMPOSE_OPTIONS.minCommands);
   });
 });
