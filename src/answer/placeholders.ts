@@ -423,6 +423,20 @@ const VALUE_FLAGS = new Set([
 ]);
 const POD_ARG = new RegExp(`^(?:(?:pods?|po)/)?(${NAME})$`, 'i');
 
+/**
+ * Whether a plain word after `kubectl exec` / `logs` is the pod argument of a typed command, not the prose around
+ * the command's name ("kubectl exec works but curl times out", "kubectl logs fails with timeout"): the command goes
+ * on with a flag, `--` or a tool run in the pod, or ends with its line.
+ */
+function typedAsCommand(token: string, rest: string): boolean {
+  if (/[,.;:!?]\s*$/.test(token)) return false;
+  return rest === '' || token.includes('\n') || /^-/.test(rest) || IN_POD_TOOL.test(rest);
+}
+
+/** Tools run inside a pod right after its name in old `kubectl exec pod cmd` syntax. */
+const IN_POD_TOOL =
+  /^(?:nslookup|dig|curl|wget|ping|cat|sh|bash|ash|ip|nc|telnet|traceroute|env|ls|ps|netstat|ss|host)\b/;
+
 /** The pods kubectl commands in the question act on: `kubectl exec -it box -- nslookup`, `kubectl logs -f -n ns x`. */
 function kubectlPodArgs(text: string): Match[] {
   const found: Match[] = [];
@@ -444,7 +458,11 @@ function kubectlPodArgs(text: string): Match[] {
       if (VALUE_FLAGS.has(previous.toLowerCase())) continue;
       const pod = POD_ARG.exec(word.replace(/[,.;:]+$/, ''))?.[1];
       // `kubectl logs coredns`: a component's name typed for its pods names no one pod.
-      const named = pod !== undefined && isName(pod) && (!COMPONENT.test(pod) || isGeneratedPodName(pod));
+      const named =
+        pod !== undefined &&
+        isName(pod) &&
+        (!COMPONENT.test(pod) || isGeneratedPodName(pod)) &&
+        (!/^[a-z]+$/i.test(pod) || typedAsCommand(token, text.slice(offset)));
       if (named) found.push({ value: pod, index: at + word.indexOf(pod) });
       break;
     }

@@ -731,6 +731,23 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: 'I was able to curl it from another pod: kubectl exec -it another-pod -- curl -v web-test:8000 returns HTTP 200. From inside the web-test pod itself the same curl does not work.',
       entities: { pods: ['web-test'] },
     },
+    // A plain word after the command's name is its pod only when the command is typed out (a flag, `--`, a tool run
+    // in the pod, or the line ends); in prose it is the sentence's verb.
+    {
+      rule: 'kubectl exec',
+      text: 'kubectl exec works but curl to the service from a pod times out',
+      entities: { pods: [] },
+    },
+    {
+      rule: 'kubectl exec',
+      text: '`kubectl logs` fails with timeout, kubectl exec too, but kubectl get pods is fine',
+      entities: { pods: [] },
+    },
+    {
+      rule: 'kubectl exec',
+      text: 'kubectl exec busybox nslookup kubernetes.default returns NXDOMAIN',
+      entities: { pods: ['busybox'] },
+    },
     // `uname -a`: the host name before the kernel release.
     {
       rule: 'uname',
