@@ -139,8 +139,8 @@ function askedFact(question: string): FactAsk | null {
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
   let previous: { clause: string; kinds: ValueKind[] } | null = null;
-  /** Every clause that asked nothing but states a default. */
-  const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
+  /** Every clause that asked nothing but states a default, and whether a clause before it asked. */
+  const defaults: Array<{ clause: string; kinds: ValueKind[]; afterAsking?: boolean }> = [];
   let asksDefault = false;
   /** The clauses that ask how to change something and name no value. */
   const changeOnly: string[] = [];
@@ -176,7 +176,7 @@ function askedFact(question: string): FactAsk | null {
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
-        defaults.push(previous);
+        defaults.push({ ...previous, afterAsking: asking.length > 0 });
       }
       continue;
     }
@@ -209,11 +209,17 @@ function askedFact(question: string): FactAsk | null {
     if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
   }
   if (asking.length === 0) return null;
-  // The default asked for, and stated around the question ("which is the default subnet ...? Expected: the default
-  // subnet is ovn-default"): those statements say which default is meant.
+  // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default
+  // subnet is ovn-default"): those statements say which default is meant. A default stated before it is the
+  // report's own account ("后面的版本默认代理模式为ipvs ... 不配置 mode 时默认用的是哪种代理模式？"), which the
+  // question goes on to check: its words would pick the line that repeats the account.
   if (asksDefault)
     for (const stated of defaults)
-      if (!asking.includes(stated.clause.trim()) && stated.kinds.some((kind) => kinds.has(kind)))
+      if (
+        stated.afterAsking &&
+        !asking.includes(stated.clause.trim()) &&
+        stated.kinds.some((kind) => kinds.has(kind))
+      )
         asking.push(stated.clause.trim());
   const focus = asking.join(' ');
   return {
