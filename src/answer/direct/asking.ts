@@ -43,10 +43,11 @@ const CHECK_ASK =
   /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
 /**
  * A yes/no question about a value asks for it: "Are there other host ports that need to be open for calico to
- * work?", "是否需要放行 4789 端口？", "是不是要把 MTU 改成 1450？". Only in a sentence that ends in a question mark.
+ * work?", "是否需要放行 4789 端口？", "是不是要把 MTU 改成 1450？", "Am I tied to certain CIDRs?". Only in a sentence that ends in
+ * a question mark.
  */
 const WHETHER =
-  /\bwhether\b|\b(?:is|are) there\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
+  /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */

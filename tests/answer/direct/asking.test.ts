@@ -297,4 +297,15 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       factAsk('Which is the default subnet for pods? Expected: the default subnet is ovn-default.')?.focus,
     ).toContain('the default subnet is ovn-default');
   });
+
+  it('reads a yes/no question that starts "am I", "can I" about a kind of value as asking for it', () => {
+    // A real thread (flannel's pod network CIDR): only the question naming a kind of value asks.
+    const ask = factAsk(
+      'Can I specify a specific pod-network CIDR for flannel besides 10.244.0.0/16. Should we use a different pod network besides flannel? can I do this with flannel? Am I tied to certain CIDRs? Is this a kubeadm thing?',
+    );
+    expect(ask).toMatchObject({ kinds: ['cidr'], focus: 'Am I tied to certain CIDRs' });
+    // Not in a statement, nor when it names no kind of value.
+    expect(factAsk('Am I tied to certain CIDRs.')).toBeNull();
+    expect(factAsk('Can I do this with flannel?')).toBeNull();
+  });
 });
