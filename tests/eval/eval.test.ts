@@ -788,8 +788,15 @@ describe('value questions asked inside real problem reports (tests/eval/facts4.y
   // it, giving a default's bonus in full only to a line about what the clause names, and sharing the weight of the
   // words outside the clause when there are many of them: direct hit 0.72 (18 of 25), wrapped 43 of 62, every
   // other set's direct hit and answer figures unchanged, the tuning sets' wrapped questions 306 of 383 (303 before),
-  // reports7.yaml (the gate set) unchanged. Open misses: a default the report misstates around the question
-  // (kube-proxy's mode), a value asked by its negation (IPIP off), two asks in one report.
+  // reports7.yaml (the gate set) unchanged. Then (main at 61ec06c, same run): a default the report states before
+  // asking read as its own account, not as what is asked (kube-proxy's mode); a default said not to be ("默认不需要
+  // BGP") no default, a sentence saying what the default is ("默认是全互联 node-to-node mesh") over one naming a
+  // default beside its value, and a default setting asked by what it does answered by such a sentence; a setting asked
+  // by its negation ("要不走 IPIP") answered by the line that sets it off, never by one that sets it on; a yes/no
+  // question starting "am I / can I" about a kind of value read as asking it ("Am I tied to certain CIDRs?"): direct
+  // hit 0.84 (21 of 25), wrapped 50 of 62, every other set's answer figures unchanged, the tuning sets' wrapped
+  // questions 311 of 383 (311 before), reports7.yaml unchanged. Open misses: two asks in one report, "which bridge",
+  // a mode asked as the one to switch to ("默认可以改成BGP吗"), the IPIP-off command quoted instead of the table row.
   it('answers them with the value at least at the level measured after tuning on it', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts4.yaml'));
     await expectFreshRealSet(run, otherSets('facts4.yaml'), { minQuestions: 25, anyHost: true });
@@ -797,7 +804,7 @@ describe('value questions asked inside real problem reports (tests/eval/facts4.y
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
     expectAnswerGates(run.report.answers, {
       firstCited: 0.95,
-      directHit: 0.72,
+      directHit: 0.84,
       offTopic: 0.03,
       falseAbstentions: 0,
     });
@@ -818,7 +825,7 @@ describe('value questions asked inside real problem reports (tests/eval/facts4.y
       if (directHit(question, body)) hits++;
     }
     expect(asked).toBeGreaterThanOrEqual(60);
-    expect(hits / asked).toBeGreaterThanOrEqual(0.69);
+    expect(hits / asked).toBeGreaterThanOrEqual(0.79);
   });
 });
 

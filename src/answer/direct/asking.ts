@@ -43,10 +43,11 @@ const CHECK_ASK =
   /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
 /**
  * A yes/no question about a value asks for it: "Are there other host ports that need to be open for calico to
- * work?", "是否需要放行 4789 端口？", "是不是要把 MTU 改成 1450？". Only in a sentence that ends in a question mark.
+ * work?", "是否需要放行 4789 端口？", "是不是要把 MTU 改成 1450？", "Am I tied to certain CIDRs?". Only in a sentence that ends in
+ * a question mark.
  */
 const WHETHER =
-  /\bwhether\b|\b(?:is|are) there\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
+  /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -139,8 +140,8 @@ function askedFact(question: string): FactAsk | null {
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
   let previous: { clause: string; kinds: ValueKind[] } | null = null;
-  /** Every clause that asked nothing but states a default. */
-  const defaults: Array<{ clause: string; kinds: ValueKind[] }> = [];
+  /** Every clause that asked nothing but states a default, and whether a clause before it asked. */
+  const defaults: Array<{ clause: string; kinds: ValueKind[]; afterAsking?: boolean }> = [];
   let asksDefault = false;
   /** The clauses that ask how to change something and name no value. */
   const changeOnly: string[] = [];
@@ -176,7 +177,7 @@ function askedFact(question: string): FactAsk | null {
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
-        defaults.push(previous);
+        defaults.push({ ...previous, afterAsking: asking.length > 0 });
       }
       continue;
     }
@@ -209,11 +210,17 @@ function askedFact(question: string): FactAsk | null {
     if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
   }
   if (asking.length === 0) return null;
-  // The default asked for, and stated around the question ("which is the default subnet ...? Expected: the default
-  // subnet is ovn-default"): those statements say which default is meant.
+  // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default
+  // subnet is ovn-default"): those statements say which default is meant. A default stated before it is the
+  // report's own account ("后面的版本默认代理模式为ipvs ... 不配置 mode 时默认用的是哪种代理模式？"), which the
+  // question goes on to check: its words would pick the line that repeats the account.
   if (asksDefault)
     for (const stated of defaults)
-      if (!asking.includes(stated.clause.trim()) && stated.kinds.some((kind) => kinds.has(kind)))
+      if (
+        stated.afterAsking &&
+        !asking.includes(stated.clause.trim()) &&
+        stated.kinds.some((kind) => kinds.has(kind))
+      )
         asking.push(stated.clause.trim());
   const focus = asking.join(' ');
   return {

@@ -33,6 +33,12 @@ import { camelTerms, withTranslations, wordForms } from './words.js';
 /** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
 const SHOULD_ASK = /\bshould\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
 const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
+/** A sentence saying what the default is: "默认是 X", "默认使用 X", "defaults to X", "the default is X". */
+const STATES_DEFAULT =
+  /(?:默认|默認)(?:是|为|為|使用|采用|採用)|\bdefaults? (?:to|is)\b|\bthe default (?:\w+ )?is\b/i;
+/** A default said not to be: "默认不需要 BGP", "默认没有", "not enabled by default", "disabled by default". */
+const NEGATED_DEFAULT =
+  /(?:默认|默認)(?:不|没|沒|未|无|無|关闭|關閉|禁用)|\b(?:not|never|disabled|off)\b[^.;,]{0,20}\bby default\b|\bby default\b[^.;,]{0,10}\b(?:not|never|disabled|off)\b/gi;
 /** Up to this many terms outside the asking clause weigh in full; more share that weight. */
 const AROUND_TERMS = 8;
 /** Port-like numbers of a text (not the parts of an address). */
@@ -142,7 +148,10 @@ function findDirect(
   const wantsSetting = ask.kinds.includes('setting');
   // "which environment variable", "which flag": only a setting of that form answers.
   const form = wantsSetting ? SETTING_FORMS.find(([asked]) => asked.test(ask.focus))?.[1] : undefined;
-  const wantsFallback = ask.kinds.includes('default');
+  // "Calico 默认用的是哪种 BGP 互联方式", "what mode does it use by default": a default setting asked for by what it
+  // does, not by a named value; a sentence that says what is the default ("默认是全互联 node-to-node mesh") states it.
+  const wantsFallback =
+    ask.kinds.includes('default') || (ask.wantsDefault && wantsSetting && valueKinds.length === 0);
   // Only lines holding a value of an asked kind can be picked.
   let holding = 0;
   for (const kind of valueKinds) holding |= KIND_BIT[kind];
@@ -199,6 +208,7 @@ function findDirect(
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
   const changeAsked = asksHowToChange(ask.focus);
+  const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
     (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
@@ -216,6 +226,8 @@ function findDirect(
     );
     for (const candidate of linesHolding(doc, holding)) {
       const { values, kindWords: quoteKinds } = quoteFacts(candidate);
+      // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
+      if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
       const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
       // A command that changes a setting answers which setting or how to change it, not what the default is.
       if (candidate.settingOnly && ask.wantsDefault) continue;
@@ -233,13 +245,23 @@ function findDirect(
       let score = sharedWeight(1 + (value && setting ? 1 : 0), asked, contextTermsOf(candidate, concepts));
       // The default of what the asking clause names: "What MTU does tunl0 get by default" is answered by the tunl0
       // row, not by another row that says 默认.
-      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote))
+      // A default said not to be ("Felix（默认不需要 BGP）", "not enabled by default") states no default.
+      if (ask.wantsDefault && DEFAULT_WORDS.test(candidate.quote.replace(NEGATED_DEFAULT, ' '))) {
         score += ownTerms.some((term) => contextTermsOf(candidate, concepts).has(term)) ? 2 : 1;
+        // A sentence saying what the default is ("默认是全互联 node-to-node mesh", "defaults to iptables") over a
+        // line that names a default beside its value ("默认 `blockSize: 26`").
+        if (STATES_DEFAULT.test(candidate.quote)) score += 1;
+      }
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
+      // "要不走 IPIP，IPPool 应该怎么设置", "how do I turn IPIP off": the line that states it off (`ipipMode: Never`).
+      // A command's values are what it is given, not what a line states (see `Candidate.settingOnly`).
+      if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
+        score += 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
       // bridge didn't apply any vlan tagging").
-      if (candidate.key)
+      // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
+      if (candidate.key && !offTerms.includes(candidate.key))
         score += keyNamed(candidate.key, focus) ? 1.5 : keyNamed(candidate.key, questionTerms) ? 0.75 : 0;
       score *= candidate.weight * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
@@ -259,6 +281,40 @@ function findDirect(
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
+
+/**
+ * What the asking clause turns off: "不走 IPIP", "关闭 IPIP", "disable IPIP", "turn IPIP off", "without IPIP". Names
+ * only (a Latin word), lowercased.
+ */
+const TURN_OFF =
+  /(?:不走|不用|不使用|不要|关闭|關閉|关掉|關掉|禁用|停用|去掉|取消)\s*([A-Za-z][\w-]*)|\b(?:disable|disabling|turn off|turning off|switch off|get rid of|without|stop using)\s+(?:the\s+)?([A-Za-z][\w-]*)|\b(?:turn|switch|set)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+(?:mode\s+)?(?:off|to never|to false)\b/gi;
+/** A word no setting is named after: "no way", "without the need". */
+const NOT_A_NAME =
+  /^(?:the|a|an|way|need|it|this|that|luck|longer|more|idea|matter|one|problem|issue|success)$/i;
+
+export function turnedOff(focus: string): string[] {
+  const found = new Set<string>();
+  for (const match of focus.matchAll(TURN_OFF)) {
+    const name = (match[1] ?? match[2] ?? match[3])?.toLowerCase();
+    if (name && name.length >= 3 && !NOT_A_NAME.test(name)) found.add(name);
+  }
+  return [...found];
+}
+
+/**
+ * What a line sets a setting named after `term` to: off (`ipipMode: Never`, `"ipipMode":"Never"`,
+ * `--enable-ipip=false`), on (`ipipMode: Always`), or null when it sets no such setting. Off wins when it sets both.
+ */
+export function settingValue(term: string, quote: string): 'off' | 'on' | null {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const values = [
+    ...quote.matchAll(new RegExp(`(?<![a-z])${escaped}[\\w-]*["'\`]?\\s*[:=]\\s*["'\`]?([\\w-]+)`, 'gi')),
+  ].map((match) => match[1] ?? '');
+  if (values.length === 0) return null;
+  return values.some((value) => OFF_VALUE.test(value)) ? 'off' : 'on';
+}
+
+const OFF_VALUE = /^(?:never|false|off|disabled?|none|no)$/i;
 
 /** A one-segment URL path a question names: "/ready", "/healthz", "/metrics" (not a file path). */
 const ENDPOINT = /(?<![\w.:/-])\/([a-z][a-z0-9_-]*)(?![\w./-])/gi;

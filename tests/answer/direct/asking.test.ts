@@ -282,4 +282,30 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       settingsAskedByName('pods with hostNetwork use dnsPolicy ClusterFirst, which port is DNS on'),
     ).toEqual([]);
   });
+
+  it('reads a default the report states before asking as its own account, one stated after as what is meant', () => {
+    // A real post (a Service proxy-mode article): the report says ipvs is the default, then asks what it is.
+    const ask = factAsk(
+      '容器编排系统k8s之Service资源。在k8s上service代理模式有三种，早期的k8s版本(1.1之前包含1.1的版本)默认的代理模式为userspace，后面的版本(1.11起)默认代理模式为ipvs，如果对应ipvs的模块没有加载，它会自动降级为iptables。kube-proxy 不配置 mode 时默认用的是哪种代理模式？',
+    );
+    expect(ask).toMatchObject({
+      wantsDefault: true,
+      focus: 'kube-proxy 不配置 mode 时默认用的是哪种代理模式',
+    });
+    // The expected result written after the question says which default is meant.
+    expect(
+      factAsk('Which is the default subnet for pods? Expected: the default subnet is ovn-default.')?.focus,
+    ).toContain('the default subnet is ovn-default');
+  });
+
+  it('reads a yes/no question that starts "am I", "can I" about a kind of value as asking for it', () => {
+    // A real thread (flannel's pod network CIDR): only the question naming a kind of value asks.
+    const ask = factAsk(
+      'Can I specify a specific pod-network CIDR for flannel besides 10.244.0.0/16. Should we use a different pod network besides flannel? can I do this with flannel? Am I tied to certain CIDRs? Is this a kubeadm thing?',
+    );
+    expect(ask).toMatchObject({ kinds: ['cidr'], focus: 'Am I tied to certain CIDRs' });
+    // Not in a statement, nor when it names no kind of value.
+    expect(factAsk('Am I tied to certain CIDRs.')).toBeNull();
+    expect(factAsk('Can I do this with flannel?')).toBeNull();
+  });
 });

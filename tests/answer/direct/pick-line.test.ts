@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
-import { directAnswer, endpointsAsked } from '../../../src/answer/direct/pick-line.js';
+import {
+  directAnswer,
+  endpointsAsked,
+  settingValue,
+  turnedOff,
+} from '../../../src/answer/direct/pick-line.js';
 import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
 import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
@@ -387,5 +392,73 @@ describe('a value asked inside a long report: the endpoint or port the clause na
         'mtu/mtu-fragmentation.md',
       ),
     ).toContain('1480');
+  });
+});
+
+describe('a setting asked by its negation, a default asked by what it does', () => {
+  const CALICO = [
+    '---',
+    'triggers: [calico bgp]',
+    'category: pod_to_pod_cross_node',
+    '---',
+    '',
+    '# Calico 跨节点通信：BGP、IPIP 与 VXLAN',
+    '',
+    '## 概述',
+    '',
+    'Calico 按 IPPool 给节点分配地址块（默认 `blockSize: 26`，即每块 64 个地址，一个节点可有多块）。',
+    '',
+    '| 模式 | IPPool 字段 | 隧道设备 / 协议 | 远端路由由谁写 |',
+    '| --- | --- | --- | --- |',
+    '| 纯 BGP（无封装） | `ipipMode: Never`、`vxlanMode: Never` | 无，直接走物理网卡 | BIRD（`proto bird`），节点间 BGP TCP 179 |',
+    '| IPIP | `ipipMode: Always` 或 `CrossSubnet` | `tunl0`，IP 协议号 4 | BIRD（`proto bird`，`dev tunl0 onlink`） |',
+    '| VXLAN | `vxlanMode: Always` 或 `CrossSubnet` | `vxlan.calico`，UDP 4789，VNI 4096 | Felix（默认不需要 BGP） |',
+    '',
+    '组件：`calico-node` DaemonSet，容器里跑 Felix 和 BIRD（BGP）。默认是全互联 node-to-node mesh，大集群用 Route Reflector。',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'calico/bgp-ipip.md': CALICO });
+  });
+  afterAll(() => own.cleanup());
+  const quote = (question: string) => {
+    const doc = own.searcher.doc('calico/bgp-ipip.md');
+    if (!doc) throw new Error('doc missing');
+    const ask = factAsk(question);
+    if (!ask) throw new Error(`not read as a fact question: ${question}`);
+    return directAnswer(question, [doc], ask)?.quote ?? '';
+  };
+
+  it('reads what a clause turns off, and what a line sets a setting named after it to', () => {
+    expect(turnedOff('要不走 IPIP，IPPool 应该怎么设置')).toEqual(['ipip']);
+    expect(turnedOff('How do I disable IPIP in the default pool')).toEqual(['ipip']);
+    expect(turnedOff('how do I turn IPIP off')).toEqual(['ipip']);
+    expect(turnedOff('which port does the geneve tunnel need without the firewall')).toEqual(['firewall']);
+    expect(turnedOff('which IPPool field sets the encapsulation')).toEqual([]);
+    expect(settingValue('ipip', '| 纯 BGP（无封装） | `ipipMode: Never`、`vxlanMode: Never` |')).toBe('off');
+    expect(settingValue('ipip', '| IPIP | `ipipMode: Always` 或 `CrossSubnet` |')).toBe('on');
+    expect(
+      settingValue('ipip', `calicoctl patch ippool default -p '{"spec":{"ipipMode":"CrossSubnet"}}'`),
+    ).toBe('on');
+    expect(settingValue('ipip', '| VXLAN | `vxlanMode: Always` |')).toBeNull();
+  });
+
+  it('answers how to turn a mode off from the line that sets it off, not the row about the mode', () => {
+    // A real report (calico, CALICO_IPV4POOL_IPIP=off and still tunl0 routes): route output shortened.
+    expect(
+      quote(
+        '安装calico插件，指定CALICO_IPV4POOL_IPIP=off，还是走IPIP模式？\n#route -n\n172.20.58.192   192.168.2.248   255.255.255.192 UG 0 0 0 tunl0\n求解，多谢！要不走 IPIP，IPPool 应该怎么设置？',
+      ),
+    ).toContain('ipipMode: Never');
+  });
+
+  it('answers a default asked by what it does from the sentence saying what the default is', () => {
+    // A real post (a Calico route-reflector guide); a default said not to be (默认不需要 BGP) states none.
+    expect(
+      quote(
+        'Calico 路由反射模式权威指南。Calico 给出了三种类型的 BGP 互联方案，分别是 Full-mesh、Route reflectors、Top of Rack (ToR)。Calico 默认用的是哪种 BGP 互联方式？',
+      ),
+    ).toContain('node-to-node mesh');
   });
 });
