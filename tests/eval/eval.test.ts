@@ -513,11 +513,10 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // `Linux wd-test-m1 4.13.9-coreos`, `kubectl exec -it box`, a Service IP written twice, and calico-node-xxxxx pods
     // dropped as Calico interfaces. After the rules for them (and UIDs, field keys, route devices): 0 wrong of 23.
     // 20 once two reports cite their labelled runbook first (network policy, NodePort): the pod name and node name
-    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 19 once the
-    // Antrea and kube-router reports (out of scope) are declined: the fill lost was in an answer to one of them.
+    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(19);
+    expect(answers.fills).toBeGreaterThanOrEqual(20);
   });
 });
 
@@ -835,12 +834,12 @@ describe('scope decisions: out-of-scope questions declined, short in-scope repor
   // off): main at e16b880 declined 44 of 47 (two kubelet cgroup-driver logs and a four-word question about a pod
   // stuck terminating answered) with 2 false abstentions (a CoreDNS CrashLoopBackOff report declined as another
   // trade); after reading a headline that names only a container state as the whole question's, the kubelet's cgroup
-  // driver, the pod lifecycle, scheduling and pod security as other trades, a service account as no Service, widely
-  // used plugins by their bare names, and a plugin named once in a runbook command as not covered: all 47 declined
-  // (45 by the question's own words, not only by low retrieval confidence), 1 false abstention (a one-line egress
-  // question retrieval is not confident about). fills2: out-of-scope abstained 3 of 7 -> 6 of 7 (the Antrea and
-  // kube-router reports declined; a Multus report naming Multus once is still answered). No tuning set changed
-  // otherwise, reports7 included.
+  // driver, the pod lifecycle, scheduling and pod security as other trades, a service account as no Service, and a
+  // widely used plugin named once in a runbook command as not covered: all 47 declined, 1 false abstention (a
+  // one-line egress question retrieval is not confident about). fills2: out-of-scope abstained 3 of 7 -> 4 of 7.
+  // Reading widely used plugins by their bare names declined fills2's Antrea and kube-router reports too (6 of 7),
+  // but it declined in-scope reports of clusters that merely run such a plugin: the held-out sets' false
+  // abstentions rose by one on four of them, and went back when that rule was dropped.
   it('scope.yaml: every out-of-scope question declined, at most 1 false abstention, sources fresh', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope.yaml'));
     await expectFreshRealSet(run, otherSets('scope.yaml'));
@@ -848,10 +847,10 @@ describe('scope decisions: out-of-scope questions declined, short in-scope repor
     expect(run.report.answers.out_of_scope_abstained).toBe(1);
     expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
   });
-  it('fills2.yaml: at least 6 of its 7 out-of-scope questions declined', async () => {
+  it('fills2.yaml: at least 4 of its 7 out-of-scope questions declined', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills2.yaml'));
     expect(run.report.answers.out_of_scope).toBe(7);
-    expect(run.report.answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.857);
+    expect(run.report.answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.571);
   });
 });
 
