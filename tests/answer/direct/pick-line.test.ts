@@ -14,6 +14,15 @@ import { wordForms } from '../../../src/answer/direct/words.js';
 import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
 
 /** An index of a temporary KB holding `files` (path → markdown); its cleanup removes that KB too. */
+/** The line a direct answer to `question` quotes from one runbook of a fixture KB. */
+function quoteOf(own: FixtureIndex, docPath: string, question: string): string {
+  const doc = own.searcher.doc(docPath);
+  if (!doc) throw new Error('doc missing');
+  const ask = factAsk(question);
+  if (!ask) throw new Error(`not read as a fact question: ${question}`);
+  return directAnswer(question, [doc], ask)?.quote ?? '';
+}
+
 async function indexOwnKb(files: Record<string, string>): Promise<FixtureIndex> {
   const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
   for (const [file, text] of Object.entries(files)) {
@@ -200,13 +209,7 @@ describe('a port bound to the endpoint asked, a setting asked by its name', () =
     own = await indexOwnKb({ 'dns/coredns.md': DNS });
   });
   afterAll(() => own.cleanup());
-  const quote = (question: string) => {
-    const doc = own.searcher.doc('dns/coredns.md');
-    if (!doc) throw new Error('doc missing');
-    const ask = factAsk(question);
-    if (!ask) throw new Error(`not read as a fact question: ${question}`);
-    return directAnswer(question, [doc], ask)?.quote ?? '';
-  };
+  const quote = (question: string) => quoteOf(own, 'dns/coredns.md', question);
 
   it('reads the endpoints a question names whose name the asking clause repeats', () => {
     const question =
@@ -422,13 +425,7 @@ describe('a setting asked by its negation, a default asked by what it does', () 
     own = await indexOwnKb({ 'calico/bgp-ipip.md': CALICO });
   });
   afterAll(() => own.cleanup());
-  const quote = (question: string) => {
-    const doc = own.searcher.doc('calico/bgp-ipip.md');
-    if (!doc) throw new Error('doc missing');
-    const ask = factAsk(question);
-    if (!ask) throw new Error(`not read as a fact question: ${question}`);
-    return directAnswer(question, [doc], ask)?.quote ?? '';
-  };
+  const quote = (question: string) => quoteOf(own, 'calico/bgp-ipip.md', question);
 
   it('reads what a clause turns off, and what a line sets a setting named after it to', () => {
     expect(turnedOff('要不走 IPIP，IPPool 应该怎么设置')).toEqual(['ipip']);
