@@ -530,12 +530,8 @@ const SERVICE_ROW = new RegExp(
 /** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
 const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
 
-/**
- * The rows of the listings the question pastes, of each kind it lists twice or more: a listing of several pods, nodes
- * or Services presents every one of them, so only the failing rows (and names the question also writes outside the
- * rows) single an object out. One row alone is the object the report shows.
- */
-function listingRows(text: string): ListingRow[] {
+/** Every row of the `kubectl get` listings the question pastes. */
+function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
   for (const match of matchAll(text, POD_ROW)) {
     const start = match.index ?? 0;
@@ -562,8 +558,17 @@ function listingRows(text: string): ListingRow[] {
     const failing = match[2] === '<pending>';
     rows.push({ kind: 'service', start, end: start + match[0].length, failing, name: match[1] ?? '' });
   }
-  const count = (kind: ListingRow['kind']) => rows.filter((row) => row.kind === kind).length;
-  return rows.filter((row) => count(row.kind) >= 2);
+  return rows;
+}
+
+/**
+ * The rows of the listings the question pastes, of each kind it lists twice or more: a listing of several pods, nodes
+ * or Services presents every one of them, so only the failing rows (and names the question also writes outside the
+ * rows) single an object out. One row alone is the object the report shows.
+ */
+function listingRows(all: readonly ListingRow[]): ListingRow[] {
+  const count = (kind: ListingRow['kind']) => all.filter((row) => row.kind === kind).length;
+  return all.filter((row) => count(row.kind) >= 2);
 }
 
 /** The question with its listings' rows blanked out. */
@@ -826,7 +831,8 @@ export const extractEntities: (question: string) => Entities = rememberRecent(re
 
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
-  const rows = listingRows(text);
+  const pasted = pastedRows(text);
+  const rows = listingRows(pasted);
   const { ips, cidrs, attachedPorts } = ipMentions(text, rows);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
@@ -903,11 +909,11 @@ function readEntities(question: string): Entities {
   }
   // A `kubectl get svc` row names its Service: the one row the report pastes, or of several the one whose
   // EXTERNAL-IP is still `<pending>`.
-  const serviceRows = [...matchAll(text, SERVICE_ROW)];
+  const serviceRows = pasted.filter((row) => row.kind === 'service');
   for (const row of serviceRows) {
-    const name = (row[1] ?? '').toLowerCase();
-    if ((serviceRows.length === 1 || row[2] === '<pending>') && isName(name))
-      services.push({ value: name, index: row.index ?? 0 });
+    const name = row.name.toLowerCase();
+    if ((serviceRows.length === 1 || row.failing) && isName(name))
+      services.push({ value: name, index: row.start });
   }
   const ifaces = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
