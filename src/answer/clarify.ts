@@ -4,6 +4,7 @@
  * confident answer about one of them. Pure.
  */
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { CHAIN_NAMES } from '../retrieve/pasted.js';
 import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { extractEntities } from './placeholders.js';
@@ -270,6 +271,8 @@ const SUBJECT_MENTIONS = 2;
  * use the ovs-cni plugin; NodePort ... times out") is the setting of a report about a path the KB covers. Pure.
  */
 export function uncoveredPlugin(question: string, known: (name: string) => boolean): string | null {
+  // iptables chains a plugin installed (`WEAVE-NPC-EGRESS-ACCEPT` in a pasted `iptables-save`) say which plugin the
+  // cluster runs, not what the report is about.
   const text = question.normalize('NFKC').replace(CHAIN_NAMES, ' ').toLowerCase();
   const checked = new Set<string>();
   for (const pattern of PLUGIN_NAMED) {
@@ -290,12 +293,6 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
   }
   return null;
 }
-
-/**
- * iptables chains a plugin installed (`WEAVE-NPC-EGRESS-ACCEPT` in a pasted `iptables-save`): they say which plugin
- * the cluster runs, not what the report is about.
- */
-const CHAIN_NAMES = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/g;
 
 /** "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one. */
 const DETERMINERS = new Set(

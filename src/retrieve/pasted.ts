@@ -49,8 +49,10 @@ const FAILED_STATUS = /\s(?:Error|Unknown|Terminating|ImagePullBackOff|ErrImageP
 
 /** kubectl's READY column followed by a STATUS. */
 const READY = /(?:^|\s)(\d+)\/(\d+)\s+(?=[A-Z][a-z])/gu;
+/** iptables chain names (`KUBE-MARK-DROP`, `WEAVE-NPC-EGRESS-ACCEPT`). */
+export const CHAIN_NAMES = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/gu;
 /** iptables chain names and targets (KUBE-MARK-DROP, -j DROP) name rules, not failures. */
-const RULE_NAMES = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b|-j [A-Z]+/gu;
+const RULE_NAMES = new RegExp(`${CHAIN_NAMES.source}|-j [A-Z]+`, 'gu');
 
 /** Whether a pasted line reports a failure (the error strings, statuses and counters that tell what is broken). */
 export function reportsFailure(line: string): boolean {
