@@ -48,7 +48,7 @@ export function buildSpellingCorrector(
         if (letterDistance(letters, candidate) > maxDistance) continue;
         if (checks++ >= maxChecks) break;
         const distance = editDistance(word, candidate, maxDistance);
-        if (distance > maxDistance) continue;
+        if (distance > maxDistance || !typoLike(word, candidate, maxDistance)) continue;
         // Closest first, then the word the KB uses most.
         const score = (maxDistance - distance + 1) * 1e6 + (vocabulary.get(candidate) ?? 0);
         if (score > bestScore) {
@@ -69,6 +69,50 @@ export function buildSpellingCorrector(
       );
     },
   };
+}
+
+/**
+ * Whether `word` can be a slip of the keyboard for `candidate` in at most `limit` typo-like edits: two adjacent
+ * letters swapped (`kubeclt`, `coredsn`), a hyphen left out or added (`kubeovn`), a letter typed twice or once
+ * (`flanel`, `metalb`), or a vowel left out or added inside the word (`genve`). Another letter put in, dropped or
+ * swapped for another makes a different word more often than a typo (`start`/`stat`, `conflict`/`conflist`,
+ * `containerd`/`container`, `kube-vip`/`kube-sep`, `provide`/`provider`): those are left as written. A plural or
+ * past-tense ending the KB's word lacks or has (`masqueraded`, `rejected`, `refuse`) is the same word.
+ */
+export function typoLike(word: string, candidate: string, limit: number): boolean {
+  const [short, long] = word.length <= candidate.length ? [word, candidate] : [candidate, word];
+  const ending = long.slice(short.length);
+  if (
+    long.startsWith(short) &&
+    (ending === 's' || ending === 'es' || ((ending === 'd' || ending === 'ed') && long.endsWith('ed')))
+  )
+    return true;
+  const vowel = (char: string | undefined) => char !== undefined && 'aeiou'.includes(char);
+  // `longer` has `extra` at `at`: a hyphen, a doubled letter, or a vowel inside the word.
+  const droppable = (longer: string, at: number) => {
+    const char = longer[at];
+    if (char === '-') return true;
+    if (char === longer[at - 1] || char === longer[at + 1]) return true;
+    return vowel(char) && at > 0 && at < longer.length - 1;
+  };
+  const walk = (i: number, j: number, left: number): boolean => {
+    while (i < word.length && j < candidate.length && word[i] === candidate[j]) {
+      i++;
+      j++;
+    }
+    if (i === word.length && j === candidate.length) return true;
+    if (left === 0) return false;
+    if (
+      word[i] !== undefined &&
+      word[i] === candidate[j + 1] &&
+      word[i + 1] === candidate[j] &&
+      walk(i + 2, j + 2, left - 1)
+    )
+      return true;
+    if (i < word.length && droppable(word, i) && walk(i + 1, j, left - 1)) return true;
+    return j < candidate.length && droppable(candidate, j) && walk(i, j + 1, left - 1);
+  };
+  return walk(0, 0, limit);
 }
 
 /** a–z, then one slot for anything else (`-`). */
