@@ -447,10 +447,11 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // `<pod>`); the rules that dropped them (log lines, MAC pairs, times, kind prefixes, kube-proxy service refs,
     // leases, hyphenated phrases, multus nics) left 41 fills, all right (40 with the command rules merged since: 43 at
     // that main before them, the three dropped being the two above and a MAC pair as `<port>`). Wrong fills stay at 0
-    // and the fills near 40, so precision is not bought by filling nothing.
+    // and the fills near 40, so precision is not bought by filling nothing (37 since one of two ports written, ovn's
+    // `DatabaseNorthboundPortDefault:6641` beside `...:6642`, no longer fills `<port>`: fills4.yaml).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(38);
+    expect(answers.fills).toBeGreaterThanOrEqual(37);
   });
 });
 
@@ -513,10 +514,12 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // `Linux wd-test-m1 4.13.9-coreos`, `kubectl exec -it box`, a Service IP written twice, and calico-node-xxxxx pods
     // dropped as Calico interfaces. After the rules for them (and UIDs, field keys, route devices): 0 wrong of 23.
     // 20 once two reports cite their labelled runbook first (network policy, NodePort): the pod name and node name
-    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic.
+    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 18 since a port
+    // fills only when it is the one port written or the target's (fills4.yaml): `8080` as a NodePort health check and
+    // `80` of a report writing 80 and 8080 no longer fill.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expect(answers.fills).toBeGreaterThanOrEqual(18);
   });
 });
 
