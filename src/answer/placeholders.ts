@@ -21,6 +21,11 @@ export interface IpMention {
   port: number | null;
   role: IpRole | null;
   direction: IpDirection | null;
+  /**
+   * The question says the path to this address works (`ping 10.33.188.142 (a node) works but ...`, `ping 8.8.8.8:
+   * 64 bytes from 8.8.8.8`): it is the comparison, not the address that fails.
+   */
+  works?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -638,7 +643,7 @@ const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
   ],
   [
     'node',
-    /(?:(?<![a-z])(?:nodes?|hosts?|workers?|masters?)|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node\s*ip|nodeip|hostip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+    /(?:(?<![a-z])(?:nodes?|hosts?|workers?|masters?|minions?)(?:[-_]?\d+)?|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node\s*ip|nodeip|hostip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
   ],
   // `kubectl describe pod`'s `Node: kc0/192.168.11.110`: the node's name, then its address.
   ['node', /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i],
@@ -663,10 +668,28 @@ const ABOUT_SERVICE_IP =
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
-  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
+/**
+ * What follows an address whose path the question says works: `(a node) works but`, `: 64 bytes from`, `是通的`,
+ * `is reachable`. Up to the clause's end, with no failure word.
+ */
+const WORKS_AFTER =
+  /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
+/** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
+const PING_REPLY_BEFORE = /bytes from\s*$/i;
+/** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
+const RANGE_AFTER = /^\s*(?:-|–|~|～)\s*\d/;
+const RANGE_BEFORE = /\d\s*(?:-|–|~|～)\s*$/;
+/** Addresses that name no host: the wildcard a socket listens on (`udp 0.0.0.0:6081`) and the broadcast address. */
+const NO_HOST = new Set(['0.0.0.0', '255.255.255.255']);
+/** `host` in a capture filter: after tcpdump's options, a quote, or a filter's `and`/`src`/`dst`. */
+const PCAP_HOST_BEFORE = /(?:tcpdump\s[^;|\n]*|['"]\s*|(?<![a-z])(?:and|or|not|src|dst)\s+)host\s+$/i;
+/** A list of addresses (`minion: 10.99.1.1, 10.99.1.2`): the next one has the role of the one before it. */
+const LIST_BEFORE = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\s*(?:[,，、]|and|和|及)\s*$/i;
+
 /** `ip addr`'s `inet 10.244.1.5/24`, `ifconfig`'s `inet addr:192.168.1.27`: an interface's own address. */
 const INTERFACE_ADDRESS_BEFORE = /(?<![a-z])inet\s+(?:addr:\s*)?$/i;
 const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
@@ -732,30 +755,48 @@ function ipMentions(
     const listed = inListing(rows, index);
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
-    const role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
+    if (role === 'node' && PCAP_HOST_BEFORE.test(before)) role = null;
+    // `minion: 10.99.1.1, 10.99.1.2`: an address listed after another has that one's role.
+    const previous = ips.at(-1);
+    if (role === null && !listed && previous !== undefined && LIST_BEFORE.test(before)) role = previous.role;
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
     // `kubectl describe`'s `Node: kc0/192.168.11.110` and an IP cell of a listing of several pods or nodes
     // (`nginx-6d4cf56db6-2xk9v 1/1 Running 0 5m 10.244.1.5 node2`): where an object is, no address the report tries.
+    // The wildcard `0.0.0.0:6081` a socket listens on, and the ends of a range (`pool 10.0.1.1-10.0.1.254`), name no
+    // one host.
+    const noHost =
+      NO_HOST.has(ip) || (port === null && (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before)));
+    if (noHost) role = null;
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
       DESCRIBE_NODE_BEFORE.test(before) ||
-      listed
+      listed ||
+      noHost
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
-    ips.push({ ip, port, role, direction, index });
+    // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
+    if (PING_REPLY_BEFORE.test(before)) direction = 'location';
+    const mention: IpMention = { ip, port, role, direction, index };
+    if (worksAfter(question, index + match[0].length)) mention.works = true;
+    ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
   for (const i of actsOn) {
     const mention = ips[i];
     if (mention && i < ips.length - 1) mention.direction = 'source';
   }
+  // An address the question says works, wherever else it is written, is no address the report fails on.
+  const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));
+  for (const mention of ips) if (working.has(mention.ip)) mention.works = true;
   // A node's own address written again without a verb (`Node: node0.local.lan/10.254.0.1 ... IP: 10.254.0.1`, a
   // hostNetwork pod) is still where that node is.
   const nodeAddresses = new Set(
@@ -777,9 +818,31 @@ function ipMentions(
   return { ips, cidrs, attachedPorts };
 }
 
+/** Whether the clause after an address says the path to it works (see `WORKS_AFTER`). */
+function worksAfter(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 80);
+  const stop = rest.search(CLAUSE_END_AFTER_IP);
+  const clause = stop === -1 ? rest : rest.slice(0, stop);
+  return WORKS_AFTER.test(clause) && !FAILS_NEAR.test(clause);
+}
+/** A clause ends at a sentence mark or `but`; the `:` of `ping 8.8.8.8: 64 bytes` and an IP's dots do not end it. */
+const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\s|但/u;
+
 /** A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`): the number is a line, not a port. */
 const SOURCE_LINE_BEFORE =
   /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua)[:：]$/i;
+
+/**
+ * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line
+ * number and another colon, as compilers, linters and grep print them.
+ */
+const FILE_BEFORE = /[\w-]\.[a-z][a-z0-9]{1,5}[:：]$/;
+function fileLine(text: string, match: Match): boolean {
+  return (
+    FILE_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index)) &&
+    /^[:：]/.test(text.slice(match.index + match.value.length))
+  );
+}
 
 /** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
 const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;
@@ -795,7 +858,8 @@ function portMentions(question: string, attached: Match[]): number[] {
       ...collect(question, pattern, 1, (value) => validPort(Number(value))).filter(
         (match) =>
           !inMac(match.index) &&
-          !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)),
+          !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
+          !fileLine(question, match),
       ),
     );
   }
@@ -892,7 +956,10 @@ function readEntities(question: string): Entities {
   const namespaceSet = new Set(namespaces.map((match) => match.value));
   const nodes: Match[] = [
     ...named.node,
-    ...collect(text, NODE_SHAPE, 1, (value) => isName(value)),
+    ...withoutInventory(
+      text,
+      collect(text, NODE_SHAPE, 1, (value) => isName(value)),
+    ),
     ...collect(text, KUBELET_EVENT_NODE),
     ...collect(text, DESCRIBE_NODE),
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
@@ -959,6 +1026,31 @@ function readEntities(question: string): Entities {
   };
 }
 
+/** What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`. */
+const LIST_GAP = /^\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
+
+/**
+ * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
+ * worker01、worker02、worker03`) are the cluster's inventory, none the node the report is about; they are dropped.
+ * Two are the two ends of a path (`pods on worker2 can't reach pods on worker1`), and a name written apart stays.
+ */
+function withoutInventory(text: string, matches: Match[]): Match[] {
+  const sorted = [...matches].sort((a, b) => a.index - b.index);
+  const listed = new Set<Match>();
+  let run: Match[] = [];
+  const close = () => {
+    if (run.length >= 3) for (const match of run) listed.add(match);
+    run = [];
+  };
+  for (const match of sorted) {
+    const last = run.at(-1);
+    if (last && !LIST_GAP.test(text.slice(last.index + last.value.length, match.index))) close();
+    run.push(match);
+  }
+  close();
+  return sorted.filter((match) => !listed.has(match));
+}
+
 function isGeneratedPodName(value: string): boolean {
   if (!isName(value)) return false;
   const parts = value.split('-');
@@ -998,25 +1090,31 @@ export function placeholderValues(entities: Entities): Map<string, string> {
     if (value === undefined) return;
     for (const name of names) map.set(name, value);
   };
-  const { ips } = entities;
+  // An address the question says works is the comparison, not what fails: it fills nothing.
+  const ips = entities.ips.filter((ip) => !ip.works);
   // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
   // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
   // more than the others.
-  const undirectedIps = ips.filter((ip) => ip.direction === null);
+  // An address the question gives as where traffic comes from (`收到的源 IP 是 10.244.1.5`) is no target where it is
+  // written again without a verb (`tcpdump -i eth0 'host 10.244.1.5'`).
+  const sources = new Set(ips.filter((ip) => ip.direction === 'source').map((ip) => ip.ip));
+  const undirectedIps = ips.filter((ip) => ip.direction === null && !sources.has(ip.ip));
   const undirected = new Set(undirectedIps.map((ip) => ip.ip));
   // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
   // the machines, not which one the report fails to reach.
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
   const target =
     ips.find((ip) => ip.direction === 'destination') ??
-    (undirected.size <= 2 && !inventory
-      ? [...ips].reverse().find((ip) => ip.direction === null)
-      : undefined) ??
+    (undirected.size <= 2 && !inventory ? [...undirectedIps].reverse()[0] : undefined) ??
     (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
       ? ips[0]
       : undefined);
   const byRole = (role: IpRole): IpMention | undefined => {
     const withRole = ips.filter((ip) => ip.role === role);
+    // Several addresses of one kind the question neither tries nor places anything on (`master 10.55.55.10, worker0
+    // 10.55.55.11, worker1 10.55.55.12`) are an inventory: none is singled out.
+    if (new Set(withRole.map((ip) => ip.ip)).size >= 2 && withRole.every((ip) => ip.direction === null))
+      return undefined;
     // The source pod/node is the one commands run from; a destination of that kind is the fallback.
     return withRole.find((ip) => ip.direction !== 'destination') ?? withRole[0];
   };
@@ -1028,7 +1126,10 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   set(['<src-ip>', '<source-ip>'], ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
   const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));
-  const port = target?.port ?? entities.ports.find((p) => !foreign.has(p));
+  // Of several ports none written with the target (a Service's `port 5432` beside its `nodePort 32415`, a proxy's
+  // `listening on 8080` beside the NodePort it forwards to), none is more the one that fails than the others.
+  const ports = entities.ports.filter((p) => !foreign.has(p));
+  const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);

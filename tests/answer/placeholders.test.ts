@@ -960,3 +960,111 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     );
   });
 });
+
+describe('a fill needs evidence of its role: working paths, ranges, inventories and several ports fill nothing', () => {
+  // Real sentences from the eval sets' reports (tests/eval/fills4.yaml, reports*.yaml), shortened.
+  const cases: Case[] = [
+    // The address the question says works is the comparison; the one that fails is the target.
+    {
+      question:
+        'From a pod, ping 10.33.188.142 (a node) works but ping 10.244.1.5 (a pod on another node) fails.',
+      fills: { '<target-ip>': '10.244.1.5' },
+    },
+    {
+      question: '从 pod 里 ping 10.0.0.8 是通的，ping 10.244.2.7 不通',
+      fills: { '<target-ip>': '10.244.2.7' },
+    },
+    {
+      question:
+        'ping 8.8.8.8: 64 bytes from 8.8.8.8: icmp_seq=1 ttl=57 time=14.5 ms; curl google.com: Could not resolve host',
+      fills: {},
+    },
+    // A ping's reply line is where the reply came from; the address pinged stays the target.
+    {
+      question:
+        'Pinging the node 172.18.0.3 from a pod: 64 bytes from 172.18.0.3: icmp_seq=6377 ttl=63, then no answer yet for icmp_seq=6379',
+      fills: { '<target-ip>': '172.18.0.3', '<node-ip>': '172.18.0.3' },
+    },
+    // The wildcard a socket listens on names no host.
+    {
+      question:
+        'pod 跨节点不通。ovs-vsctl show 里 geneve 端口已建立, netstat 看到 udp 0.0.0.0:6081, firewalld已关闭',
+      fills: {},
+    },
+    // The ends of an address range name no one node.
+    {
+      question:
+        'Service NodePort timeout. 3 k3s server nodes 192.168.20.201-203 installed with --flannel-backend=host-gw',
+      fills: {},
+    },
+    { question: '三节点部署的K8S（IP：10.96.129.223~225），使用kube-ovn，访问 vip 不通', fills: {} },
+    {
+      question:
+        'MetalLB L2 address pool 10.0.1.1-10.0.1.254; MetalLB correctly assigns 10.0.1.1 to it, arping gets no reply',
+      fills: { '<target-ip>': '10.0.1.1' },
+    },
+    // Several nodes' addresses as the cluster's inventory: none is the node the report is about.
+    {
+      question: 'svc type: nodePort: 30098. minion: 10.99.1.1, 10.99.1.2; master: 10.99.2.1; using flannel',
+      fills: { '<port>': '30098' },
+    },
+    {
+      question:
+        '集群有三台机器：master 192.168.1.10、node1 192.168.1.11、node2 192.168.1.12，NodePort 访问超时',
+      fills: { '<node-name>': 'node1' },
+    },
+    // Several ports, none written with the target: a Service's port is not its NodePort.
+    {
+      question:
+        'ports: name postgresql, protocol TCP, port 5432, targetPort 5432, nodePort 32415; type LoadBalancer',
+      fills: {},
+    },
+    {
+      question: 'Service ngx-service type NodePort，port 80，nodePort 30080，外部访问不了',
+      fills: { '<service-name>': 'ngx-service' },
+    },
+    {
+      question: 'NodePort 30080 works from the node itself but not from other machines',
+      fills: { '<port>': '30080' },
+    },
+    // Three or more node names written as a list are the cluster's inventory; two are a path's ends.
+    {
+      question:
+        '1. restart nodes & kubelet & docker 2. deploy k8s-node-1 & k8s-node-2 & k8s-node-3 after flannel, pods cannot reach each other',
+      fills: {},
+    },
+    { question: '三节点部署的K8S（name: worker01、worker02、worker03），跨节点 pod 不通', fills: {} },
+    {
+      question: 'node-3 上的 pod 访问不了 node1、node2 上的 pod，node1 和 node2 之间正常',
+      fills: { '<node-name>': 'node-3' },
+    },
+    // The source address a report gives is no target where it is written again, and a capture filter's `host` is
+    // any address, not a node.
+    {
+      question: "外部服务收到的源 IP 是 10.244.1.5，tcpdump -i eth0 -nn 'host 10.244.1.5' 看到没被 SNAT",
+      fills: { '<iface>': 'eth0' },
+    },
+    {
+      question:
+        'the external service sees source IP 10.244.1.5 instead of the node IP; tcpdump -i eth0 host 10.244.1.5 shows it leaving untranslated',
+      fills: { '<iface>': 'eth0' },
+    },
+    {
+      question: "tcpdump -i ens192 -nn 'host 10.244.2.7 and port 8472' 在节点上抓不到包",
+      fills: { '<target-ip>': '10.244.2.7', '<port>': '8472', '<iface>': 'ens192' },
+    },
+    // A file's line number is no port.
+    {
+      question:
+        'roles/kubernetes/control-plane/templates/kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range',
+      fills: {},
+    },
+  ];
+  it.each(cases)('$question', ({ question, fills }) => {
+    const values = placeholderValues(extractEntities(question));
+    const expected = withAliases(fills);
+    for (const placeholder of ALL_PLACEHOLDERS) {
+      expect(values.get(placeholder), placeholder).toBe(expected[placeholder]);
+    }
+  });
+});

@@ -101,7 +101,14 @@ const TUNING_SETS = [
  * inside reports, scope): checked for freshness with all the others and gated in their own blocks, not in the
  * summed blocks over TUNING_SETS, whose figures were measured before them.
  */
-const LATER_TUNING_SETS = ['fills3.yaml', 'logs.yaml', 'facts4.yaml', 'scope.yaml', 'reports8.yaml'];
+const LATER_TUNING_SETS = [
+  'fills3.yaml',
+  'logs.yaml',
+  'facts4.yaml',
+  'scope.yaml',
+  'reports8.yaml',
+  'fills4.yaml',
+];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml'];
 const otherSets = (set: string) =>
@@ -447,10 +454,11 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // `<pod>`); the rules that dropped them (log lines, MAC pairs, times, kind prefixes, kube-proxy service refs,
     // leases, hyphenated phrases, multus nics) left 41 fills, all right (40 with the command rules merged since: 43 at
     // that main before them, the three dropped being the two above and a MAC pair as `<port>`). Wrong fills stay at 0
-    // and the fills near 40, so precision is not bought by filling nothing.
+    // and the fills near 40, so precision is not bought by filling nothing (37 since one of two ports written, ovn's
+    // `DatabaseNorthboundPortDefault:6641` beside `...:6642`, no longer fills `<port>`: fills4.yaml).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(38);
+    expect(answers.fills).toBeGreaterThanOrEqual(37);
   });
 });
 
@@ -513,10 +521,12 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // `Linux wd-test-m1 4.13.9-coreos`, `kubectl exec -it box`, a Service IP written twice, and calico-node-xxxxx pods
     // dropped as Calico interfaces. After the rules for them (and UIDs, field keys, route devices): 0 wrong of 23.
     // 20 once two reports cite their labelled runbook first (network policy, NodePort): the pod name and node name
-    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic.
+    // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 18 since a port
+    // fills only when it is the one port written or the target's (fills4.yaml): `8080` as a NodePort health check and
+    // `80` of a report writing 80 and 8080 no longer fill.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expect(answers.fills).toBeGreaterThanOrEqual(18);
   });
 });
 
@@ -916,5 +926,25 @@ describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
     expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.07);
     expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
     expect(run.report.answers.out_of_scope_abstained).toBe(1);
+  });
+});
+
+describe('placeholder fills on ordinary real reports (tests/eval/fills4.yaml)', () => {
+  // 41 ordinary reports (12 Chinese), not chosen for fills, labelled with every object name they present before netkb
+  // answered them. Measured once (main at c592a92, vectors off): 0 wrong fills of 17 by the metric, but read by hand 3
+  // wrong by role and 4 doubtful of 14. A fill now needs evidence of its role: an address the report says works, a
+  // range's ends, `0.0.0.0`, a source address written again, an inventory of node addresses or of three or more listed
+  // node names, one of several ports none written with the target, and a file's line number fill nothing. After: 0
+  // wrong of 11 by the metric, none wrong by role and 2 doubtful by hand; every dropped fill but three was wrong or
+  // doubtful, and nothing but the fills changed (see the commit).
+  it('fills only names, addresses and ports the reports single out', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills4.yaml'));
+    await expectFreshRealSet(run, otherSets('fills4.yaml'), { minQuestions: 40, anyHost: true });
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    const answers = run.report.answers;
+    expect(answers.wrong_fills).toBe(0);
+    // 11 on its branch; 8 once merged with the spelling fix (reports8.yaml), which changes which commands answer.
+    expect(answers.fills).toBeGreaterThanOrEqual(8);
+    expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.6);
   });
 });
