@@ -108,6 +108,7 @@ const LATER_TUNING_SETS = [
   'scope.yaml',
   'reports8.yaml',
   'fills4.yaml',
+  'checks.yaml',
 ];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml'];
@@ -946,5 +947,19 @@ describe('placeholder fills on ordinary real reports (tests/eval/fills4.yaml)', 
     // 11 on its branch; 8 once merged with the spelling fix (reports8.yaml), which changes which commands answer.
     expect(answers.fills).toBeGreaterThanOrEqual(8);
     expect(answers.first_cited_right).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('checks.yaml: command hit when the cited runbook is right', () => {
+  // 26 real broken-path reports (4 Chinese), each labelled with the checks that test its likely cause. Measured when
+  // added (vectors off, code at 3780bba): first-cited right 0.808, command hit 0.654, off-topic commands 0.107,
+  // 1 false abstention. Floors a little under those figures. 25 since one whose source fills4.yaml also took went.
+  it('checks.yaml: sources fresh, first-cited and command hit floors, off-topic ceiling', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/checks.yaml'));
+    await expectFreshRealSet(run, otherSets('checks.yaml'), { minQuestions: 25, anyHost: true });
+    expect(run.report.answers.first_cited_right).toBeGreaterThanOrEqual(0.76);
+    expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(0.61);
+    expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.13);
+    expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
   });
 });
