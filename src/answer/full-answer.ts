@@ -7,6 +7,7 @@ import { closeDocs } from './close-docs.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
 import { directAnswer, factAsk } from './direct.js';
+import { doubtfulChecks, doubtLine, doubtOf } from './doubt.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
@@ -135,7 +136,15 @@ export function fullAnswer(
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
   const cites: number[] = [];
-  const picked = pickCommands(query, relevant, rows, options, input.concepts).slice(0, options.maxCommands);
+  const chosen = pickCommands(query, relevant, rows, options, input.concepts).slice(0, options.maxCommands);
+  // Which runbook fits is in doubt (doubt.ts): say so, point at the close runbook, and keep only the top one's
+  // and the close one's main checks rather than a full page of what may be the wrong runbook's commands.
+  const doubt = doubtOf(query, hits, input.concepts);
+  const picked = doubt ? doubtfulChecks(chosen, doubt) : chosen;
+  if (doubt) {
+    const section = builder.citeSection(doubt.runnerUp.chunk);
+    if (section) out.push(doubtLine(lang, pointer(doubt.runnerUp.doc.title, section)));
+  }
   for (const record of picked) {
     const cite = citeCommand(record, relevant, builder);
     if (cite === null) continue;
