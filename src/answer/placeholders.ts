@@ -12,6 +12,7 @@
  */
 
 import { rememberRecent } from '../core/recent.js';
+import { countBefore, insidePod, isFieldWord, writtenAsVariable } from './fill-roles.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -142,7 +143,8 @@ function isName(value: string): boolean {
     !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value) &&
-    !UUID.test(value)
+    !UUID.test(value) &&
+    !isFieldWord(value)
   );
 }
 
@@ -330,6 +332,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
         /^\s+$/.test(separator) &&
         KUBECTL_KIND_BEFORE.test(text.slice(Math.max(0, (match.index ?? 0) - 80), match.index ?? 0)) &&
         COMMAND_ARG_END.test(text.slice(index + value.length));
+      // "3 node microk8s cluster", "三节点 microk8s 集群": a count, the word after it is the cluster's kind.
+      if (!inCommand && countBefore(text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0), word))
+        continue;
       if (
         hasObjectShape(value) ||
         ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
@@ -991,7 +996,7 @@ function readEntities(question: string): Entities {
         !ROUTE_DEV_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index)),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
-  ];
+  ].filter((match) => !insidePod(text, match.index, match.value));
   // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the
   // question names (`eth0`, `ens192`, `bond0.1101`) comes before the tunnels and bridges on the same route lines
   // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
@@ -1007,7 +1012,7 @@ function readEntities(question: string): Entities {
     (name) => !generated.some((full) => full !== name && full.includes(name)),
   );
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
-    (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+    (name) => !podNames.includes(name) && !IFACE_LIKE.test(name) && !writtenAsVariable(text, name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;

@@ -270,8 +270,9 @@ const RULE_CASES: Case[] = [
   { question: "microk8s pods can't connect to internet after a reboot", fills: {}, entities: { pods: [] } },
   {
     question: "I can't ping them from the node; inside the pod eth0 has mtu 1500",
-    fills: { '<iface>': 'eth0' },
-    entities: { pods: [], ifaces: ['eth0'] },
+    // The pod's eth0 is no host interface either (see "fills need the role the question gives the word").
+    fills: {},
+    entities: { pods: [], ifaces: [] },
   },
   // Positive: kind/name.
   {
@@ -1058,6 +1059,64 @@ describe('a fill needs evidence of its role: working paths, ranges, inventories 
       question:
         'roles/kubernetes/control-plane/templates/kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range',
       fills: {},
+    },
+  ];
+  it.each(cases)('$question', ({ question, fills }) => {
+    const values = placeholderValues(extractEntities(question));
+    const expected = withAliases(fills);
+    for (const placeholder of ALL_PLACEHOLDERS) {
+      expect(values.get(placeholder), placeholder).toBe(expected[placeholder]);
+    }
+  });
+});
+
+describe('fills need the role the question gives the word', () => {
+  const cases: Array<{ question: string; fills: Record<string, string> }> = [
+    // A Service's field written with a hyphen is no Service; the pasted `get svc` row names it.
+    {
+      question:
+        'service external-ip is not reachable from external network: dell-powermax-entrypoint LoadBalancer 10.43.235.15 192.25.26.12 7073:31329/TCP',
+      fills: { '<service-name>': 'dell-powermax-entrypoint', '<target-ip>': '192.25.26.12' },
+    },
+    { question: 'service cluster-ip 访问不通，但是 pod ip 可以', fills: {} },
+    {
+      question: 'service payment-api 的 external-ip 一直是 pending',
+      fills: { '<service-name>': 'payment-api' },
+    },
+    // A count used as an adjective says what the cluster is; a counted plural lists names.
+    {
+      question:
+        'Pods on one node cannot reach pods on other nodes. 3 node microk8s cluster. I suspect the calico-node pod on the problematic node',
+      fills: {},
+    },
+    { question: '三节点 microk8s 集群，第三个节点上的 pod 访问不了其他节点的 pod', fills: {} },
+    {
+      question: '3 nodes node-1 node-2 node-3, pods on node-3 cannot reach node-1',
+      fills: { '<node-name>': 'node-1' },
+    },
+    { question: 'a 2-node cluster: kubectl get nodes shows k8s-a NotReady', fills: {} },
+    // An interface inside the pod is the pod's end of the veth, no host interface to capture on.
+    {
+      question:
+        'with cross-subnet or always it no longer works (the 3 VMs share the same Openstack subnet). I suspect the MTU size: eth0 inside the pod has MTU 1500.',
+      fills: {},
+    },
+    { question: '容器里的 eth0 MTU 是 1500，跨节点 pod 访问超时', fills: {} },
+    { question: 'pod 的 eth0 MTU 1500，而节点网卡 ens192 是 1450', fills: { '<iface>': 'ens192' } },
+    {
+      question: 'tcpdump -nni eth0 on host1 shows UDP 8285 arriving but no reply',
+      fills: { '<iface>': 'eth0', '<port>': '8285' },
+    },
+    // A name the question writes into a placeholder of its own is a variable of the explanation.
+    {
+      question:
+        "the node it runs on is reachable (e.g. ping), but other nodes' external IP is not: if pod1 runs on node1, ping external_ip_of_node1 works, ping external_ip_of_node2 does not.",
+      fills: {},
+    },
+    { question: 'pod 跑在 node1 上时 ping <node1的IP> 通，ping <node2的IP> 不通', fills: {} },
+    {
+      question: 'pods on node1 cannot reach pods on node2 after flanneld restarted',
+      fills: { '<node-name>': 'node1' },
     },
   ];
   it.each(cases)('$question', ({ question, fills }) => {
