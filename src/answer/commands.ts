@@ -25,6 +25,9 @@
  * word overlap favours the checks a long report's body repeats words of, and the one check testing what the
  * headline names is lost among them. Another runbook's check of a clue is left out (measured: it added off-topic
  * commands and lost more checks than it found), and so is any clue check when which runbook fits is uncertain.
+ * So does the check of the top runbook's row that a long report's headline names (`headlineRow`): rows are ranked
+ * over the whole report, whose body's words push that row down, and its check below the cut. Ranking the rows
+ * with the body's words counting less instead was measured: as many checks lost as found.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
@@ -38,7 +41,7 @@
  * point.
  */
 
-import type { CommandRecord, DocRecord } from '../core/types.js';
+import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
@@ -47,6 +50,7 @@ import {
   checkTerms,
   clueTerms,
   clueText,
+  headlineRow,
   isConcept,
   type PerConcepts,
   type RankedRow,
@@ -323,6 +327,15 @@ const foldWords = (text: string) =>
     .replace(/[^a-z0-9_.\-\s]+/g, ' ')
     .replace(/\s+/g, ' ');
 
+/** A row's first read-only check that its runbook lists. */
+function rowCheck(row: TroubleshootingRow, doc: DocRecord): CommandRecord | undefined {
+  for (const command of row.commands) {
+    const record = commandByText(doc, command);
+    if (record?.safety === 'read-only') return record;
+  }
+  return undefined;
+}
+
 interface Candidate {
   record: CommandRecord;
   score: number;
@@ -441,6 +454,18 @@ export function pickCommands(
     }
     diagnose.push(pick);
     clued.add(pick);
+  }
+  // The row a long report's headline names: its check has a place too, as a clue's has (its row may rank low
+  // over the whole report, and the runbook's first generic checks take the places).
+  const named = contested ? undefined : headlineRow(query, top.doc, concepts);
+  const namedCheck = named && rowCheck(named, top.doc);
+  if (namedCheck && !diagnose.includes(namedCheck)) {
+    if (diagnose.length >= maxLength) {
+      const kept = diagnose.filter((record) => !clued.has(record));
+      const last = kept[kept.length - 1];
+      if (last) diagnose.splice(diagnose.indexOf(last), 1);
+    }
+    if (diagnose.length < maxLength) diagnose.push(namedCheck);
   }
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.

@@ -118,13 +118,21 @@ const BODY_WEIGHT = 0.7;
 /** The terms that pick the checks: `focusTerms`, and in a long report its body's words counting `BODY_WEIGHT`. */
 export function checkTerms(text: string, concepts?: Concepts): Map<string, number> {
   const out = focusTerms(text, concepts);
-  const headline = headlineOf(foldText(text), RETRIEVAL_CONFIG.query.headlineMinBodyWords);
-  if (headline === null) return out;
-  const inHeadline = termsWithConcepts(headline, concepts);
-  // A headline that names little ("[BUG] help needed") says nothing about what fails.
-  if ([...inHeadline.keys()].filter((term) => !isConcept(term)).length < 2) return out;
+  const inHeadline = headlineTerms(text, concepts);
+  if (inHeadline === null) return out;
   for (const [term, weight] of out) if (!inHeadline.has(term)) out.set(term, weight * BODY_WEIGHT);
   return out;
+}
+
+/**
+ * The terms of a long report's headline (`headlineOf`); null for a short question, and for a headline that names
+ * little ("[BUG] help needed"): it says nothing about what fails.
+ */
+export function headlineTerms(text: string, concepts?: Concepts): Map<string, number> | null {
+  const headline = headlineOf(foldText(text), RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  if (headline === null) return null;
+  const inHeadline = termsWithConcepts(headline, concepts);
+  return [...inHeadline.keys()].filter((term) => !isConcept(term)).length < 2 ? null : inHeadline;
 }
 
 /** Per record, worked out once per concepts function (a searcher's records and its concepts go together). */
@@ -215,6 +223,42 @@ export function likelyCauses(
     .filter((row) => row.chunkId === top.chunk.id)
     .slice(0, Math.min(2, max))
     .map((row) => ({ row, doc: top.doc, score: 0 }));
+}
+
+/** The headline's row shares at least this weight of the headline's terms (a long word, two concepts)... */
+const HEADLINE_ROW_MIN = 3;
+/** ...and this many times what any other row of the runbook shares: a headline naming two rows alike names neither. */
+const HEADLINE_ROW_LEAD = 1.2;
+
+/**
+ * The troubleshooting row of a runbook that a long report's headline names: the one sharing clearly the most of
+ * the headline's terms, the body's aside. Rows are ranked over the whole report (`likelyCauses`), where the words a
+ * long body repeats (versions, pasted output, what was already checked) push the row the headline states, "Pod
+ * 通过自己的 Service 访问自己超时" for "Can't use service IP from inside the pod that backs the service", down
+ * among rows the body names by chance. Undefined for a short question or when no row clearly leads.
+ */
+export function headlineRow(
+  text: string,
+  doc: DocRecord,
+  concepts?: Concepts,
+): TroubleshootingRow | undefined {
+  const inHeadline = headlineTerms(text, concepts);
+  if (inHeadline === null) return undefined;
+  const overlaps = new Array<number>(doc.troubleshooting.length).fill(0);
+  const index = rowIndex(doc, concepts);
+  for (const [term, weight] of inHeadline)
+    for (const i of index.get(term) ?? []) overlaps[i] = (overlaps[i] ?? 0) + weight;
+  let best = -1;
+  let second = 0;
+  for (const [i, overlap] of overlaps.entries()) {
+    if (best < 0 || overlap > (overlaps[best] ?? 0)) {
+      second = best < 0 ? second : Math.max(second, overlaps[best] ?? 0);
+      best = i;
+    } else second = Math.max(second, overlap);
+  }
+  const lead = overlaps[best] ?? 0;
+  if (lead < HEADLINE_ROW_MIN || lead < second * HEADLINE_ROW_LEAD) return undefined;
+  return doc.troubleshooting[best];
 }
 
 /** A Latin word long enough to name something (`firewalld`, `hairpin`, `8472`), not a particle. */
