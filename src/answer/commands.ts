@@ -234,7 +234,7 @@ const DOUBT_EXPLAINED = 0.55;
 /** Per doc: the terms of its whole text (headings and sections) and their concepts. */
 const docTermSets: PerConcepts<ReadonlySet<string>> = new WeakMap();
 
-function docTerms(doc: DocRecord, concepts: Concepts | undefined): ReadonlySet<string> {
+export function docTerms(doc: DocRecord, concepts: Concepts | undefined): ReadonlySet<string> {
   return rememberedFor(docTermSets, doc, concepts, () => {
     const out = new Set<string>();
     for (const chunk of doc.chunks)

@@ -10,9 +10,9 @@
 import type { DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { closeDocs } from './close-docs.js';
-import { explainedShare, routingInDoubt } from './commands.js';
+import { docTerms, explainedShare, routingInDoubt } from './commands.js';
 import type { Lang } from './labels.js';
-import { checkTerms, type PerConcepts, rememberedFor, termsWithConcepts } from './rank-rows.js';
+import { checkTerms } from './rank-rows.js';
 import type { Concepts } from './types.js';
 
 /**
@@ -69,7 +69,7 @@ export function doubtMeasures(query: string, hits: readonly FusedHit[], concepts
   const runnerUp = hits.find((hit) => hit.doc !== top.doc);
   if (!runnerUp) return null;
   const share = runnerUp.score / top.score;
-  const explained = explainedShare(checkTerms(query, concepts), textTerms(top.doc, concepts));
+  const explained = explainedShare(checkTerms(query, concepts), docTerms(top.doc, concepts));
   // The runner-up and any other runbook scoring nearly as high as the top one (`NEAR_SHARE`).
   const close = [...new Set([top.doc, runnerUp.doc, ...closeDocs(hits, NEAR_SHARE)])];
   return { runnerUp, close, share, explained };
@@ -92,17 +92,4 @@ export function doubtLine(lang: Lang, runnerUpPointer: string): string {
   return lang === 'zh'
     ? `**不确定是否是这份手册**：报告与下面这份几乎同样吻合，下列只列出两份手册的主要检查，请先对照：\n\n${runnerUpPointer}`
     : `**Not sure this is the right runbook**: the report fits this one nearly as well, so the checks below are only the main ones of both; compare first:\n\n${runnerUpPointer}`;
-}
-
-/** Per doc: the terms of its whole text (headings and sections) and their concepts. */
-const docTermSets: PerConcepts<ReadonlySet<string>> = new WeakMap();
-
-function textTerms(doc: DocRecord, concepts: Concepts | undefined): ReadonlySet<string> {
-  return rememberedFor(docTermSets, doc, concepts, () => {
-    const out = new Set<string>();
-    for (const chunk of doc.chunks)
-      for (const term of termsWithConcepts(`${chunk.headingPath.join(' ')} ${chunk.text}`, concepts).keys())
-        out.add(term);
-    return out;
-  });
 }
