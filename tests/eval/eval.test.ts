@@ -689,29 +689,32 @@ describe('value questions asked inside a report: pasted output, a version line, 
   });
 });
 
-describe('a sixth held-out check set nobody tunes on or looks into (tests/eval/heldout6.yaml)', () => {
-  // Read from the file alone, never answered here: only the lead runs it (aggregate "answers:" line only), so no rule
-  // is fitted to it. Its sources, labels and mix are checked.
-  it('heldout6: holds fresh real reports, value questions, out-of-scope questions and Chinese reports', async () => {
-    const file = join(root, 'tests/eval/heldout6.yaml');
-    const questions = parseQuestions(file, await readFile(file, 'utf8'));
-    const kbFiles = new Set(await listKbFiles(join(root, 'kb')));
-    // 45+ questions, each citing its public thread or page, none of them a source of a tuning or gate set.
-    await expectFreshRealSet({ questions, kbFiles }, otherSets('heldout6.yaml'), {
-      minQuestions: 45,
-      anyHost: true,
-    });
-    expect(questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
-    expect(questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
-    expect(questions.filter((q) => !q.abstain && q.text === undefined).length).toBeGreaterThanOrEqual(33);
-    expect(questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(13);
-    // GitHub issues only whose number ends in 5, 7 or 9 (the other held-out and gate sets used the other endings).
-    const issues = questions.map((q) =>
-      /^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(q.source ?? ''),
-    );
-    for (const issue of issues) if (issue) expect(issue[1]).toMatch(/[579]$/);
-    expect(issues.filter(Boolean).length).toBeGreaterThanOrEqual(30);
-  });
+describe('the sixth and seventh held-out check sets nobody tunes on or looks into (tests/eval/heldout6.yaml, heldout7.yaml)', () => {
+  // Read from the file alone, never answered here: only the lead runs them (aggregate "answers:" line only), so no
+  // rule is fitted to them. Their sources, labels and mix are checked. Each took GitHub issues only whose number ends
+  // in its own digits (the other held-out and gate sets used the other endings).
+  it.each([
+    ['heldout6.yaml', /[579]$/],
+    ['heldout7.yaml', /[02]$/],
+  ] as const)(
+    '%s: holds fresh real reports, value questions, out-of-scope questions and Chinese reports',
+    async (set, endings) => {
+      const file = join(root, 'tests/eval', set);
+      const questions = parseQuestions(file, await readFile(file, 'utf8'));
+      const kbFiles = new Set(await listKbFiles(join(root, 'kb')));
+      // 45+ questions, each citing its public thread or page, none of them a source of a tuning or gate set.
+      await expectFreshRealSet({ questions, kbFiles }, otherSets(set), { minQuestions: 45, anyHost: true });
+      expect(questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
+      expect(questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
+      expect(questions.filter((q) => !q.abstain && q.text === undefined).length).toBeGreaterThanOrEqual(33);
+      expect(questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(13);
+      const issues = questions.map((q) =>
+        /^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(q.source ?? ''),
+      );
+      for (const issue of issues) if (issue) expect(issue[1]).toMatch(endings);
+      expect(issues.filter(Boolean).length).toBeGreaterThanOrEqual(30);
+    },
+  );
 });
 
 describe('placeholder fills on a third audit set of pasted listings, describe output and logs (tests/eval/fills3.yaml)', () => {
@@ -886,31 +889,6 @@ describe("checks of a question's distinctive clue (reports4, fills3)", () => {
       expect(run.report.answers.wrong_fills).toBe(0);
     },
   );
-});
-
-describe('a seventh held-out check set nobody tunes on or looks into (tests/eval/heldout7.yaml)', () => {
-  // Read from the file alone, never answered here: only the lead runs it (aggregate "answers:" line only), so no rule
-  // is fitted to it. Its sources, labels and mix are checked.
-  it('heldout7: holds fresh real reports, value questions, out-of-scope questions and Chinese reports', async () => {
-    const file = join(root, 'tests/eval/heldout7.yaml');
-    const questions = parseQuestions(file, await readFile(file, 'utf8'));
-    const kbFiles = new Set(await listKbFiles(join(root, 'kb')));
-    // 45+ questions, each citing its public thread or page, none of them a source of a tuning or gate set.
-    await expectFreshRealSet({ questions, kbFiles }, otherSets('heldout7.yaml'), {
-      minQuestions: 45,
-      anyHost: true,
-    });
-    expect(questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(6);
-    expect(questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(6);
-    expect(questions.filter((q) => !q.abstain && q.text === undefined).length).toBeGreaterThanOrEqual(33);
-    expect(questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(13);
-    // GitHub issues only whose number ends in 0 or 2 (the other held-out and gate sets used the other endings).
-    const issues = questions.map((q) =>
-      /^https:\/\/github\.com\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(q.source ?? ''),
-    );
-    for (const issue of issues) if (issue) expect(issue[1]).toMatch(/[02]$/);
-    expect(issues.filter(Boolean).length).toBeGreaterThanOrEqual(30);
-  });
 });
 
 describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
