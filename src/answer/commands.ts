@@ -234,7 +234,7 @@ const DOUBT_EXPLAINED = 0.55;
 /** Per doc: the terms of its whole text (headings and sections) and their concepts. */
 const docTermSets: PerConcepts<ReadonlySet<string>> = new WeakMap();
 
-export function docTerms(doc: DocRecord, concepts: Concepts | undefined): ReadonlySet<string> {
+function docTerms(doc: DocRecord, concepts: Concepts | undefined): ReadonlySet<string> {
   return rememberedFor(docTermSets, doc, concepts, () => {
     const out = new Set<string>();
     for (const chunk of doc.chunks)
@@ -264,6 +264,30 @@ export function explainedShare(
  */
 export function routingInDoubt(runnerUpShare: number, explained: number): boolean {
   return runnerUpShare >= DOUBT_SHARE && explained < DOUBT_EXPLAINED;
+}
+
+/** What `routingInDoubt` weighs, for this answer's hits. */
+export interface RoutingMeasures {
+  /** The best hit of a runbook other than the top one. */
+  runnerUp: FusedHit;
+  /** Its score as a share of the top hit's. */
+  share: number;
+  /** The share of the question's weighted terms (`wanted`) the top runbook's text holds. */
+  explained: number;
+}
+
+/** The runner-up and how well the top runbook explains the question; null with no runner-up or no positive score. */
+export function routingMeasures(
+  wanted: Iterable<readonly [string, number]>,
+  hits: readonly FusedHit[],
+  concepts?: Concepts,
+): RoutingMeasures | null {
+  const top = hits[0];
+  if (!top || top.score <= 0) return null;
+  const runnerUp = hits.find((hit) => hit.doc !== top.doc);
+  if (!runnerUp) return null;
+  const explained = explainedShare(wanted, docTerms(top.doc, concepts));
+  return { runnerUp, share: runnerUp.score / top.score, explained };
 }
 
 /** A clue term held by at most this many commands across the retrieved runbooks tells them apart. */
@@ -361,11 +385,8 @@ export function pickCommands(
   const closeShare = statesCause ? CONTESTED_SHARE : WEAK_SHARE;
   const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * closeShare);
   // Which runbook fits is in doubt: a close runner-up, and a top runbook that explains little of the question.
-  const runnerUp = hits.find((hit) => hit.doc !== top.doc);
-  const inDoubt =
-    runnerUp !== undefined &&
-    top.score > 0 &&
-    routingInDoubt(runnerUp.score / top.score, explainedShare(wanted, docTerms(top.doc, concepts)));
+  const measures = routingMeasures(wanted, hits, concepts);
+  const inDoubt = measures !== null && routingInDoubt(measures.share, measures.explained);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc }] of rows.entries()) {

@@ -10,7 +10,7 @@
 import type { DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { closeDocs } from './close-docs.js';
-import { docTerms, explainedShare, routingInDoubt } from './commands.js';
+import { type RoutingMeasures, routingInDoubt, routingMeasures } from './commands.js';
 import type { Lang } from './labels.js';
 import { checkTerms } from './rank-rows.js';
 import type { Concepts } from './types.js';
@@ -35,15 +35,9 @@ const CLOSE_SHARE = 0.8;
  */
 const NEAR_SHARE = 0.85;
 
-export interface Doubt {
-  /** The runner-up's best hit: the runbook the report may rather be about. */
-  runnerUp: FusedHit;
+export interface Doubt extends RoutingMeasures {
   /** The runbooks whose checks a doubtful answer keeps: the top one, the runner-up and any scoring near the top. */
   close: DocRecord[];
-  /** Its best hit's score as a share of the top hit's. */
-  share: number;
-  /** The share of the report's weighted terms the top runbook's text holds. */
-  explained: number;
 }
 
 /**
@@ -64,15 +58,12 @@ export function doubtOf(query: string, hits: readonly FusedHit[], concepts?: Con
  */
 export function doubtMeasures(query: string, hits: readonly FusedHit[], concepts?: Concepts): Doubt | null {
   const top = hits[0];
-  if (!top || top.score <= 0) return null;
-  if (hits.some((hit) => hit.doc === top.doc && hit.matchedTriggers.length > 0)) return null;
-  const runnerUp = hits.find((hit) => hit.doc !== top.doc);
-  if (!runnerUp) return null;
-  const share = runnerUp.score / top.score;
-  const explained = explainedShare(checkTerms(query, concepts), docTerms(top.doc, concepts));
+  if (!top || hits.some((hit) => hit.doc === top.doc && hit.matchedTriggers.length > 0)) return null;
+  const measures = routingMeasures(checkTerms(query, concepts), hits, concepts);
+  if (!measures) return null;
   // The runner-up and any other runbook scoring nearly as high as the top one (`NEAR_SHARE`).
-  const close = [...new Set([top.doc, runnerUp.doc, ...closeDocs(hits, NEAR_SHARE)])];
-  return { runnerUp, close, share, explained };
+  const close = [...new Set([top.doc, measures.runnerUp.doc, ...closeDocs(hits, NEAR_SHARE)])];
+  return { ...measures, close };
 }
 
 /**
