@@ -248,16 +248,11 @@ export function headlineRow(
   const index = rowIndex(doc, concepts);
   for (const [term, weight] of inHeadline)
     for (const i of index.get(term) ?? []) overlaps[i] = (overlaps[i] ?? 0) + weight;
-  let best = -1;
-  let second = 0;
-  for (const [i, overlap] of overlaps.entries()) {
-    if (best < 0 || overlap > (overlaps[best] ?? 0)) {
-      second = best < 0 ? second : Math.max(second, overlaps[best] ?? 0);
-      best = i;
-    } else second = Math.max(second, overlap);
-  }
-  const lead = overlaps[best] ?? 0;
-  if (lead < HEADLINE_ROW_MIN || lead < second * HEADLINE_ROW_LEAD) return undefined;
+  // Most shared first; a stable sort keeps the first of equal rows first.
+  const [best, second] = [...overlaps.keys()].sort((a, b) => (overlaps[b] ?? 0) - (overlaps[a] ?? 0));
+  const lead = best === undefined ? 0 : (overlaps[best] ?? 0);
+  const next = second === undefined ? 0 : (overlaps[second] ?? 0);
+  if (best === undefined || lead < HEADLINE_ROW_MIN || lead < next * HEADLINE_ROW_LEAD) return undefined;
   return doc.troubleshooting[best];
 }
 
