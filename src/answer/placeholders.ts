@@ -1110,7 +1110,7 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
   const target =
     ips.find((ip) => ip.direction === 'destination') ??
-    (undirected.size <= 2 && !inventory ? [...undirectedIps].reverse()[0] : undefined) ??
+    (undirected.size <= 2 && !inventory ? undirectedIps.at(-1) : undefined) ??
     (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
       ? ips[0]
       : undefined);
