@@ -70,6 +70,10 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       `(${a.off_topic_commands}/${a.commands_returned}, ${a.commands_per_answer} per answer); wrong fills ${a.wrong_fills}/${a.fills}; ` +
       `false abstentions ${a.false_abstentions}; clarified ${a.clarified}; out-of-scope abstained ${a.out_of_scope_abstained} (${a.out_of_scope})\n`,
   );
+  if (a.over_budget > 0)
+    process.stderr.write(
+      `warning: ${a.over_budget} answers ran out of their time budget (busy machine?): figures may differ from an idle run\n`,
+    );
   for (const miss of report.misses) {
     process.stdout.write(
       `miss: ${miss.question}\n      expected ${miss.should_abstain ? '(abstain)' : miss.expected.join(', ')}; got ${miss.abstained ? '(abstained) ' : ''}${miss.got.join(', ')}\n`,

@@ -15,7 +15,10 @@
  *   CIDR or port number written in the question. Counted over every question (no `names` = no name allowed).
  * - false abstentions: answerable questions answered with kind `abstain`. Clarifying answers are counted apart.
  * - out-of-scope abstention: share of `abstain: true` questions answered with kind `abstain`.
+ * - over budget: answers for which a retriever was skipped because the question's time budget ran out. Not a
+ *   quality figure: on a busy machine it says the other figures may differ from an idle run.
  */
+import { spentBudget } from '../answer/spent-budget.js';
 import type { ChatBody } from '../answer/types.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -41,6 +44,7 @@ export interface AnswerMetrics {
   clarified: number;
   out_of_scope: number;
   out_of_scope_abstained: number;
+  over_budget: number;
 }
 
 /** One question's answer-level misses, for tuning. */
@@ -169,6 +173,7 @@ export function computeAnswerMetrics(outcomes: readonly AnswerOutcome[]): {
         outOfScope.filter((o) => o.body.structured.kind === 'abstain').length,
         outOfScope.length,
       ),
+      over_budget: outcomes.filter((o) => spentBudget(o.body)).length,
     },
     misses,
   };

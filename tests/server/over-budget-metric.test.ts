@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { spentBudget } from '../../src/answer/spent-budget.js';
 import { NetkbMetrics } from '../../src/server/metrics.js';
-import { spentBudget } from '../../src/server/routes/chat.js';
 
 describe('answers over the time budget', () => {
   it('are told by a skipped retriever', () => {

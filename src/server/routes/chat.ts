@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ChatCache } from '../../answer/cache.js';
 import { answerChat } from '../../answer/chat.js';
 import type { ConversationHistory } from '../../answer/conversation.js';
+import { spentBudget } from '../../answer/spent-budget.js';
 import { NetkbError } from '../../core/errors.js';
 import type { Searcher } from '../../retrieve/types.js';
 import type { AnswerLogger } from '../answer-log.js';
@@ -134,11 +135,4 @@ function recordChatMetrics(
   // A cached answer did no retrieval: it would only pull the histogram towards zero.
   if (retrieval.calls > 0) metrics.observeRetrieval(retrieval.ms / 1000);
   metrics.observeComposition(Math.max(0, body.took_ms - retrieval.ms) / 1000);
-}
-
-/** A retriever of the answer was skipped because the question's time budget was spent. */
-export function spentBudget(body: { retrievers: Record<string, { status: string }> }): boolean {
-  // A loop rather than Object.values().some(): it runs for every answer when metrics are on.
-  for (const name in body.retrievers) if (body.retrievers[name]?.status === 'over_budget') return true;
-  return false;
 }
