@@ -56,8 +56,11 @@ const SUBJECTS: readonly Subject[] = [
   },
   {
     name: 'service meshes (Istio, Linkerd, Envoy)',
-    named: new RegExp(`${START}(?:istio|linkerd|envoy|sidecars?|virtualservices?|destinationrules?)`, 'gi'),
-    kbNames: ['istio', 'linkerd', 'envoy', 'sidecar', 'virtualservice'],
+    named: new RegExp(
+      `${START}(?:istio|linkerd|envoy|sidecars?|virtualservices?|destinationrules?|service mesh|meshed)`,
+      'gi',
+    ),
+    kbNames: ['istio', 'linkerd', 'envoy', 'sidecar', 'virtualservice', 'service mesh'],
     datapath: false,
   },
   {
@@ -103,6 +106,12 @@ const PATH_BROKEN =
   /timed?[ -]?out(?!=)|timeout(?!=)|refused|no route|unreachable|(?:can'?t|cannot|can not|unable to|failed to|fails? to)\s+(?:access|reach|connect|ping|talk|communicate|curl)|not\s+(?:reachable|accessible|communicating|connecting)|超时|超時|不通|拒绝|拒絕|无法访问|無法訪問|无法连接|無法連接|连不上|連不上|访问不了|訪問不了/i;
 
 /**
+ * An HTTP 404 the report got: the request reached the component and it answered; what it lacks is its own
+ * configuration ("Failed to access page by ingress nginx with 404 Not Found error"), not a network path.
+ */
+const NOT_FOUND = /(?<![\d.:/-])404(?![\d.:])/;
+
+/**
  * The subject a report is about when the KB has no runbook for it, else null. A subject is what the report is
  * about when its headline (its first sentence, up to a Chinese title's colon) names it or it is named at least twice:
  * "在 Kubernetes 集群中新增 Ingress … 返回 404 … ingress controller pod 内 nginx -T" is about the ingress
@@ -124,12 +133,15 @@ export function uncoveredSubject(
   if (triggered) return null;
   const text = question.normalize('NFKC');
   const headline = (headlineOf(text, 0) ?? text).split(TITLE_END)[0] ?? '';
-  const broken = PATH_BROKEN.test(text);
+  const broken = PATH_BROKEN.test(text) && !NOT_FOUND.test(text);
+  // The subject the headline names, else the one named most.
+  let best: { subject: Subject; rank: number } | null = null;
   for (const subject of SUBJECTS) {
     if (broken && !subject.datapath) continue;
-    if (!isSubject(text, headline, subject.named)) continue;
-    if (!covers(subject.kbNames)) return subject.name;
+    const rank = subjectRank(text, headline, subject.named);
+    if (rank > (best?.rank ?? 0) && !covers(subject.kbNames)) best = { subject, rank };
   }
+  if (best) return best.subject.name;
   const lowerHeadline = headline.toLowerCase();
   for (const plugin of WIDELY_USED_PLUGINS) {
     const named = new RegExp(`${START}${plugin}${END}`, 'gi');
@@ -140,11 +152,16 @@ export function uncoveredSubject(
   return null;
 }
 
-function isSubject(text: string, headline: string, named: RegExp): boolean {
-  named.lastIndex = 0;
-  if (named.test(headline)) return true;
-  return (text.match(named) ?? []).length >= SUBJECT_MENTIONS;
+/** How much a report is about a subject: 0 when named fewer than twice and not in its headline, more when named there. */
+function subjectRank(text: string, headline: string, named: RegExp): number {
+  const mentions = (text.match(named) ?? []).length;
+  const inHeadline = (headline.match(named) ?? []).length > 0;
+  if (!inHeadline && mentions < SUBJECT_MENTIONS) return 0;
+  return mentions + (inHeadline ? HEADLINE_RANK : 0);
 }
+
+/** A subject the headline names outranks one the body names however often. */
+const HEADLINE_RANK = 1000;
 
 /**
  * Whether texts (the KB's runbooks) cover a subject: their prose (without code) names one of its names at least

@@ -91,6 +91,28 @@ describe('uncoveredSubject: a component the KB has no runbook for', () => {
     expect(subject(question)).toBeNull();
   });
 
+  it('reads a 404 the component answered as its configuration, not a failing path', () => {
+    // Real kubernetes/ingress-nginx#934: "failed to access" with the controller's own 404.
+    expect(
+      subject(
+        'nginx proxy failed with "404 Not Found" version 0.9.0 beta08. Failed to access page by ingress nginx with 404 Not Found error. My ingress.yaml: kind: Ingress, rules host kubenode1.inspur, path /nginx backend serviceName nginx servicePort 80. Pod logs: "GET /nginx HTTP/1.1" 404 208 [default-nginx-80] 172.1.5.2:80.',
+      ),
+    ).toBe('Ingress controllers');
+    // Constructed: a port or address with 404 in it is not a reply.
+    expect(
+      subject('ingress-nginx 访问 10.0.4.40:30404 超时，ingress controller 日志 upstream timed out。'),
+    ).toBeNull();
+  });
+
+  it('names the subject the headline names before one the body names', () => {
+    // Real linkerd/linkerd2#4870: about the mesh, with the ingress named in passing.
+    expect(
+      subject(
+        'Intermittent 502 Bad Gateway issue when service is meshed. Without linkerd proxy, there are no trace of 502 bad gateway at the ingress level nor the app level. With linkerd proxy enabled on nginx ingress and or app, intermittent 502 Bad Gateway appears.',
+      ),
+    ).toBe('service meshes (Istio, Linkerd, Envoy)');
+  });
+
   it('reads a Chinese title up to its colon, and Traefik as an ingress controller', () => {
     // Real report (fills4): the title is about SNAT; Traefik is a component the cluster disabled.
     expect(
