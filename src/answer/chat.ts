@@ -19,7 +19,6 @@ import { factAsk } from './direct.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
-import { kbSubjects, uncoveredSubject } from './uncovered-subject.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -171,17 +170,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
   )
     result = { ...result, abstain: false };
-  // A question about a network plugin or component the KB has no runbook for is declined, whatever runbook
-  // shares its words (uncovered-subject.ts).
-  const known = kbNames(context.searcher);
-  const uncovered =
-    uncoveredPlugin(question, known) ??
-    uncoveredSubject(
-      question,
-      result.hits.some((hit) => hit.matchedTriggers.length > 0),
-      kbSubjects(context.searcher),
-      known,
-    );
+  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words.
+  const uncovered = uncoveredPlugin(question, kbNames(context.searcher));
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));

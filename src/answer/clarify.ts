@@ -237,7 +237,7 @@ export function namedCniClose(
  * Network plugins in wide use that the KB may not cover. Their bare names are not read as a report's subject: a kind
  * cluster's report lists its kindnet pods, a Weave cluster's its weave-net pods, whatever path fails.
  */
-export const WIDELY_USED_PLUGINS = [
+const WIDELY_USED_PLUGINS = [
   'antrea',
   'weave',
   'kube-router',
