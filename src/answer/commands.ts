@@ -25,6 +25,8 @@
  * word overlap favours the checks a long report's body repeats words of, and the one check testing what the
  * headline names is lost among them. Another runbook's check of a clue is left out (measured: it added off-topic
  * commands and lost more checks than it found), and so is any clue check when which runbook fits is uncertain.
+ * A setting named in another style is the same clue (`joinedParts`): the env var `CALICO_IPV4POOL_NAT_OUTGOING` a
+ * report names is the `NATOUTGOING` column the runbook's `calicoctl get ippool -o wide` shows.
  * So does the check of the top runbook's row that a long report's headline names (`headlineRow`): rows are ranked
  * over the whole report, whose body's words push that row down, and its check below the cut. Ranking the rows
  * with the body's words counting less instead was measured: as many checks lost as found.
@@ -55,6 +57,7 @@ import {
   clueText,
   headlineRow,
   isConcept,
+  joinedParts,
   type PerConcepts,
   type RankedRow,
   rememberedFor,
@@ -122,7 +125,11 @@ function saidTerms(
       .filter((row) => row.commands.includes(record.command))
       .map((row) => `${row.symptom} ${row.cause}`)
       .join(' ');
-    return new Set(wholeTermsWithConcepts(`${record.purpose} ${rows}`, concepts).keys());
+    const said = `${record.purpose} ${rows}`;
+    const out = new Set(wholeTermsWithConcepts(said, concepts).keys());
+    // `kube-proxy-replacement` is also the `kubeProxyReplacement` a report's helm values name.
+    for (const joined of joinedParts(said, 'whole')) out.add(joined);
+    return out;
   });
 }
 
