@@ -25,14 +25,11 @@
  * word overlap favours the checks a long report's body repeats words of, and the one check testing what the
  * headline names is lost among them. Another runbook's check of a clue is left out (measured: it added off-topic
  * commands and lost more checks than it found), and so is any clue check when which runbook fits is uncertain.
- * A setting named in another style is the same clue (`joinedParts`): the env var `CALICO_IPV4POOL_NAT_OUTGOING` a
- * report names is the `NATOUTGOING` column the runbook's `calicoctl get ippool -o wide` shows.
  * So does the check of the top runbook's row that a long report's headline names (`headlineRow`): rows are ranked
  * over the whole report, whose body's words push that row down, and its check below the cut. Ranking the rows
  * with the body's words counting less instead was measured: as many checks lost as found.
- * A row whose symptom quotes a check of its runbook ("IPVS 模式下 `ipvsadm -Ln` 没有该 Service") names that check as
- * much as its diagnostic cell does (`lsmod | grep ip_vs`, the next step): the check showing the symptom scores the
- * row's bonus too (`symptomChecks`). Measured over the tuning sets: one more command hit, off-topic commands unchanged.
+ * A setting named in another style is the same clue (`joinedParts`): the env var `CALICO_IPV4POOL_NAT_OUTGOING` a
+ * report names is the `NATOUTGOING` column the runbook's `calicoctl get ippool -o wide` shows.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
@@ -361,67 +358,6 @@ const foldWords = (text: string) =>
     .replace(/[^a-z0-9_.\-\s]+/g, ' ')
     .replace(/\s+/g, ' ');
 
-/**
- * How a check is invoked, as a symptom would quote it: its program and the plain words after it up to the first
- * option, placeholder or pipe (`ip route get`, `calicoctl node status`), or the program and its first option when
- * an option comes right after it (`ipvsadm -Ln`, `ping -M`). Undefined for `kubectl` (a symptom naming `kubectl get`
- * names no one check) and when nothing follows the program.
- */
-export function invocationOf(command: string): string | undefined {
-  let text = command.split('\n')[0] ?? '';
-  const wrapped = text.indexOf(' -- ');
-  if (wrapped >= 0) text = text.slice(wrapped + 4);
-  const words = text.trim().split(/\s+/);
-  const program = words[0] ?? '';
-  if (!/^[a-z][\w.-]*$/i.test(program) || program.toLowerCase() === 'kubectl') return undefined;
-  const phrase = [program];
-  for (const word of words.slice(1)) {
-    if (!/^[a-z][\w.-]*$/i.test(word)) break;
-    phrase.push(word);
-  }
-  if (phrase.length === 1 && /^-{1,2}[a-z][\w-]*$/i.test(words[1] ?? '')) phrase.push(words[1] as string);
-  return phrase.length >= 2 ? phrase.join(' ').toLowerCase() : undefined;
-}
-
-/** The text names the invocation as words of its own (`，cilium-dbg status 中`, not `xcilium-dbg status`). */
-function quotes(text: string, invocation: string): boolean {
-  let at = text.indexOf(invocation);
-  while (at >= 0) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + invocation.length] ?? ' ';
-    if (!/[\w.-]/.test(before) && !/[\w.-]/.test(after)) return true;
-    at = text.indexOf(invocation, at + 1);
-  }
-  return false;
-}
-
-/** Per row: the read-only checks of its runbook that its symptom quotes (`symptomChecks`). */
-const quotedChecks = new WeakMap<TroubleshootingRow, readonly CommandRecord[]>();
-
-/**
- * The read-only checks of a runbook that a row's symptom quotes as the way the symptom is seen ("IPVS 模式下
- * `ipvsadm -Ln` 没有该 Service" quotes `ipvsadm -Ln -t <cluster-ip>:<port>`), besides the row's own checks (its
- * diagnostic cell names the next step, `lsmod | grep ip_vs`): the check that shows the symptom tests the cause the
- * row states as much as the row's own.
- */
-export function symptomChecks(row: TroubleshootingRow, doc: DocRecord): readonly CommandRecord[] {
-  let checks = quotedChecks.get(row);
-  if (checks === undefined) {
-    const symptom = row.symptom.replace(/`/g, ' ').replace(/\s+/g, ' ').toLowerCase();
-    // One check per invocation quoted, the runbook's first: `ipvsadm -Ln --stats` after `ipvsadm -Ln -t` tests load.
-    const quoted = new Set<string>();
-    checks = doc.commands.filter((record) => {
-      if (record.safety !== 'read-only' || row.commands.includes(record.command)) return false;
-      const invocation = invocationOf(record.command);
-      if (invocation === undefined || quoted.has(invocation) || !quotes(symptom, invocation)) return false;
-      quoted.add(invocation);
-      return true;
-    });
-    quotedChecks.set(row, checks);
-  }
-  return checks;
-}
-
 /** A row's first read-only check that its runbook lists. */
 function rowCheck(row: TroubleshootingRow, doc: DocRecord): CommandRecord | undefined {
   for (const command of row.commands) {
@@ -466,9 +402,6 @@ export function pickCommands(
       const record = commandByText(doc, command);
       if (record && !rowBonus.has(record)) rowBonus.set(record, Math.max(1, 3 - rank));
     }
-    // The check its symptom quotes shows the symptom: it tests the row's cause too.
-    for (const record of symptomChecks(row, doc))
-      if (!rowBonus.has(record)) rowBonus.set(record, Math.max(1, 3 - rank));
   }
 
   const candidates = new Map<string, Candidate>();

@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   clueChecks,
   explainedShare,
-  invocationOf,
   pickCommands,
   routingInDoubt,
-  symptomChecks,
   variantKey,
 } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
@@ -314,59 +312,6 @@ describe('distinctive clues', () => {
     expect(commands.length).toBeGreaterThanOrEqual(DEFAULT_COMPOSE_OPTIONS.minCommands);
   });
 });
-
-describe('checks a symptom quotes', () => {
-  it('read how a check is invoked as a symptom would quote it', () => {
-    expect(invocationOf('ipvsadm -Ln -t <cluster-ip>:<port>')).toBe('ipvsadm -ln');
-    expect(invocationOf('ip route get <pod-ip>')).toBe('ip route get');
-    expect(invocationOf('calicoctl node status')).toBe('calicoctl node status');
-    expect(invocationOf('ping -M do -s 1472 -c 3 <node-ip>')).toBe('ping -m');
-    expect(
-      invocationOf(
-        'kubectl -n kube-system exec $(kubectl -n kube-system get pod -l k8s-app=cilium -o name) -c cilium-agent -- cilium-dbg status --verbose',
-      ),
-    ).toBe('cilium-dbg status');
-    // `kubectl get` names no one check, and a program alone names none.
-    expect(invocationOf('kubectl -n kube-system get pods -l k8s-app=kube-proxy -o wide')).toBeUndefined();
-    expect(invocationOf('conntrack')).toBeUndefined();
-  });
-
-  it("are the runbook's checks a row's symptom quotes, one per invocation", () => {
-    const proxy = runbook('service/kube-proxy-iptables-ipvs.md');
-    const rowOf = (doc: DocRecord, start: string) => {
-      const row = doc.troubleshooting.find((r) => r.symptom.startsWith(start));
-      if (!row) throw new Error(`${doc.path} has no row '${start}'`);
-      return row;
-    };
-    // "IPVS 模式下 `ipvsadm -Ln` 没有该 Service": the listing that shows it, not the load statistics after it.
-    expect(symptomChecks(rowOf(proxy, 'IPVS 模式下'), proxy).map((c) => c.command)).toEqual([
-      'ipvsadm -Ln -t <cluster-ip>:<port>',
-    ]);
-    // Quoted right after Chinese punctuation: "跨节点不通，`cilium-dbg status` 中 Cluster health 部分 unreachable".
-    const cilium = runbook('cilium/ebpf-datapath.md');
-    const health = symptomChecks(rowOf(cilium, '跨节点不通'), cilium).map((c) => c.command);
-    expect(health).toHaveLength(1);
-    expect(health[0]).toContain('cilium-dbg status');
-    // A symptom that quotes no check.
-    expect(symptomChecks(rowOf(proxy, '只有某个节点上的 Pod 访问 Service 失败'), proxy)).toEqual([]);
-  });
-
-  it('bring the check showing the symptom of a likely cause into the answer', () => {
-    const proxy = runbook('service/kube-proxy-iptables-ipvs.md');
-    const hit = hitOn(proxy, '常见问题');
-    const listing = 'ipvsadm -Ln -t <cluster-ip>:<port>';
-    expect(
-      diagnostics(
-        'Request pod itself via service failed when kube proxy is ipvs mode. nginx-service ClusterIP 10.254.95.204; curling the service from inside the pod that backs the service fails.',
-        hit,
-      ),
-    ).toContain(listing);
-    expect(diagnostics('kube-proxy 切到 ipvs 模式之后 Service 全都不通了', hit)).toContain(listing);
-    // A report the row does not match: its quoted check gains nothing.
-    expect(diagnostics('只有某个节点上的 pod 访问 Service 失败，其他节点正常', hit)).not.toContain(listing);
-  });
-});
-
 describe('a setting named in another style', () => {
   const calico = runbook('calico/bgp-ipip.md');
   const report =
