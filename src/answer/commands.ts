@@ -28,6 +28,8 @@
  * So does the check of the top runbook's row that a long report's headline names (`headlineRow`): rows are ranked
  * over the whole report, whose body's words push that row down, and its check below the cut. Ranking the rows
  * with the body's words counting less instead was measured: as many checks lost as found.
+ * A setting named in another style is the same clue (`joinedParts`): the env var `CALICO_IPV4POOL_NAT_OUTGOING` a
+ * report names is the `NATOUTGOING` column the runbook's `calicoctl get ippool -o wide` shows.
  * Read-only commands are the diagnostics (run in order); anything else is a fix, in its own short group, and
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
@@ -52,6 +54,7 @@ import {
   clueText,
   headlineRow,
   isConcept,
+  joinedParts,
   type PerConcepts,
   type RankedRow,
   rememberedFor,
@@ -119,7 +122,11 @@ function saidTerms(
       .filter((row) => row.commands.includes(record.command))
       .map((row) => `${row.symptom} ${row.cause}`)
       .join(' ');
-    return new Set(wholeTermsWithConcepts(`${record.purpose} ${rows}`, concepts).keys());
+    const said = `${record.purpose} ${rows}`;
+    const out = new Set(wholeTermsWithConcepts(said, concepts).keys());
+    // `kube-proxy-replacement` is also the `kubeProxyReplacement` a report's helm values name.
+    for (const joined of joinedParts(said, 'whole')) out.add(joined);
+    return out;
   });
 }
 

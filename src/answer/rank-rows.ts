@@ -276,8 +276,36 @@ export function clueText(text: string): string {
  */
 export function clueTerms(text: string, concepts?: Concepts): Set<string> {
   const out = new Set<string>();
-  for (const term of wholeTermsWithConcepts(clueText(text), concepts).keys())
+  const clue = clueText(text);
+  for (const term of wholeTermsWithConcepts(clue, concepts).keys())
     if (isConcept(term) || NAMING_WORD.test(term)) out.add(term);
+  for (const joined of joinedParts(clue, 'spans')) if (NAMING_WORD.test(joined)) out.add(joined);
+  return out;
+}
+
+/** A setting's name written as one word is at least this long (`natoutgoing`, not `ipv4`). */
+const JOINED_MIN = 6;
+
+/**
+ * The parts of a compound word written together, as another style writes the same setting: the env var
+ * `CALICO_IPV4POOL_NAT_OUTGOING` is the pool field `natOutgoing`, the helm value `kubeProxyReplacement` the key
+ * `kube-proxy-replacement`. `whole` gives each compound word's parts all joined (what a runbook line names), `spans`
+ * every run of two or more adjacent parts joined (a report's env var ends in the field it sets).
+ */
+export function joinedParts(text: string, mode: 'whole' | 'spans'): Set<string> {
+  const out = new Set<string>();
+  for (const run of foldText(text).match(RUN) ?? []) {
+    if (HAN_START.test(run) || !/[-_]/.test(run)) continue;
+    const parts = run.split(/[-_]+/).filter((part) => part.length > 0);
+    if (parts.length < 2) continue;
+    const spans: Array<[number, number]> = mode === 'whole' ? [[0, parts.length]] : [];
+    if (mode === 'spans')
+      for (let i = 0; i < parts.length; i++) for (let j = i + 2; j <= parts.length; j++) spans.push([i, j]);
+    for (const [i, j] of spans) {
+      const joined = parts.slice(i, j).join('');
+      if (joined.length >= JOINED_MIN) out.add(joined);
+    }
+  }
   return out;
 }
 

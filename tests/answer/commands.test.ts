@@ -12,6 +12,7 @@ import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import {
   checkTerms,
   clueTerms,
+  joinedParts,
   likelyCauses,
   termsWithConcepts,
   wholeTermsWithConcepts,
@@ -309,5 +310,44 @@ describe('distinctive clues', () => {
     const commands = pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS, firewall);
     expect(commands.map((c) => c.command)).not.toContain('firewall-cmd --list-all');
     expect(commands.length).toBeGreaterThanOrEqual(DEFAULT_COMPOSE_OPTIONS.minCommands);
+  });
+});
+describe('a setting named in another style', () => {
+  const calico = runbook('calico/bgp-ipip.md');
+  const report =
+    'CALICO_IPV4POOL_NAT_OUTGOING does not work. I was following the calico/node configuration reference to enable CALICO_IPV4POOL_NAT_OUTGOING, but it seems the env does not take effect. calico-node runs as a systemd unit: docker run --net=host --privileged --name=calico-node -e NO_DEFAULT_POOLS= -e CALICO_IPV4POOL_NAT_OUTGOING=true -e CALICO_NETWORKING_BACKEND=bird quay.io/calico/node:v2.4.0.';
+  const chinese = 'calico 设置了 CALICO_IPV4POOL_NAT_OUTGOING=true，pod 还是访问不了外网';
+  const ippool = 'calicoctl get ippool -o wide';
+
+  it("joins a compound word's parts as the other style writes them", () => {
+    // An env var ends in the field it sets: `natOutgoing` of the IPPool.
+    expect(joinedParts('CALICO_IPV4POOL_NAT_OUTGOING does not work', 'spans')).toContain('natoutgoing');
+    // A runbook's key is the helm value a report names: `kubeProxyReplacement`.
+    expect(joinedParts('grep kube-proxy-replacement', 'whole')).toEqual(new Set(['kubeproxyreplacement']));
+    // Too short to name a setting, and no compound word at all.
+    expect(joinedParts('ipv4 only', 'spans').size).toBe(0);
+    expect(joinedParts('pod 出网不通', 'spans').size).toBe(0);
+  });
+
+  it('is a clue of the check the runbook says shows it', () => {
+    expect(clueTerms(report)).toContain('natoutgoing');
+    expect(
+      clueChecks(report, [calico])
+        .flat()
+        .map((c) => c.command),
+    ).toEqual([ippool]);
+    expect(
+      clueChecks(chinese, [calico])
+        .flat()
+        .map((c) => c.command),
+    ).toEqual([ippool]);
+    expect(clueChecks('calico 的 pod 跨节点 ping 不通，同节点正常', [calico])).toEqual([]);
+  });
+
+  it('brings that check into the answer', () => {
+    const hit = hitOn(calico, '常见问题');
+    expect(diagnostics(report, hit)).toContain(ippool);
+    expect(diagnostics(chinese, hit)).toContain(ippool);
+    expect(diagnostics('calico 的 pod 跨节点 ping 不通，同节点正常', hit)).not.toContain(ippool);
   });
 });
