@@ -294,9 +294,12 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
   return null;
 }
 
-/** "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one. */
+/**
+ * "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one; "a multi-node
+ * cluster", "the worker-node": words that say which nodes.
+ */
 const DETERMINERS = new Set(
-  'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second'.split(
+  'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second multi single worker master'.split(
     ' ',
   ),
 );

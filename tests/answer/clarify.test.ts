@@ -206,6 +206,18 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });
+  it('does not read a multi-node or worker-node cluster as a plugin', () => {
+    // Real canonical/microk8s#3519 (shortened): "multi-node" and "-m multiport" name no plugin.
+    expect(
+      uncoveredPlugin(
+        'udp communication from host os to pod dropped in case of multi-node cluster. -A cali-fw-cali7facf2bb570 -p udp -m comment --comment "Drop VXLAN encapped packets originating in workloads" -m multiport --dports 4789 -j DROP',
+        known,
+      ),
+    ).toBeNull();
+    expect(
+      uncoveredPlugin('pods on a worker-node cannot reach the master-node; worker nodes and master nodes are Ready', known),
+    ).toBeNull();
+  });
   it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {
     // Constructed: a kind cluster's report lists its kindnet pods twice; the failing path is a Service's.
     expect(
