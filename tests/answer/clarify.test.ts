@@ -215,7 +215,10 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       ),
     ).toBeNull();
     expect(
-      uncoveredPlugin('pods on a worker-node cannot reach the master-node; worker nodes and master nodes are Ready', known),
+      uncoveredPlugin(
+        'pods on a worker-node cannot reach the master-node; worker nodes and master nodes are Ready',
+        known,
+      ),
     ).toBeNull();
   });
   it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {

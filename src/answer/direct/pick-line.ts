@@ -272,8 +272,7 @@ function findDirect(
         stating = { candidate, score };
       if (byName.some((name) => name.test(candidate.quote)) && (!naming || score > naming.score))
         naming = { candidate, score };
-      if (binds && (!binding || score > binding.score))
-        binding = { candidate, score };
+      if (binds && (!binding || score > binding.score)) binding = { candidate, score };
     }
   }
   if (stating) best = stating;
@@ -339,7 +338,8 @@ export function endpointsAsked(question: string, focus: string): RegExp[] {
     if (name && !ENDPOINT_WORD.test(name)) found.add(name);
   }
   // "就绪探针", "the readiness probe": the endpoint a probe of that kind checks (`:8181/ready`).
-  for (const [word, names] of PROBE_ENDPOINTS) if (word.test(focus)) for (const name of names) found.add(name);
+  for (const [word, names] of PROBE_ENDPOINTS)
+    if (word.test(focus)) for (const name of names) found.add(name);
   const patterns = [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
   // "What does CoreDNS serve on port 8181": the line that binds that port (`:8181/ready`) says what is on it.
   for (const match of focus.matchAll(NAMED_PORT)) {
