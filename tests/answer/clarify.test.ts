@@ -93,6 +93,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'We make use of Pod Security Policies; when deploying an application with vault agent injection the pod fails to start: unable to validate against any pod security policy: allowPrivilegeEscalation: Invalid value: true.',
     // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
     'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
+    // Constructed: a chart's install failure names no network part.
+    'helm install fails with Error: INSTALLATION FAILED: chart requires kubeVersion >=1.25.0 which is incompatible',
   ])('%s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -111,6 +113,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'pods stay pending: node had taint node.kubernetes.io/network-unavailable, calico-node not ready',
     // Constructed: draining connections is a load balancer's, and the path is named.
     'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
+    // Real cilium/cilium#23872 (shortened): the pod CIDR a CNI installed with helm hands out is addressing.
+    'I set ipam.operator.clusterPoolIPv4PodCIDR=10.1.0.0/16 why the pod ip allocated is still 10.0. install cilium with: helm install cilium . -n kube-system --set cluster.id=2. What pod CIDR does Cilium\'s cluster-pool IPAM use by default?',
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
