@@ -114,7 +114,7 @@ describe('outsideNetworking: subjects of other trades', () => {
     // Constructed: draining connections is a load balancer's, and the path is named.
     'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
     // Real cilium/cilium#23872 (shortened): the pod CIDR a CNI installed with helm hands out is addressing.
-    'I set ipam.operator.clusterPoolIPv4PodCIDR=10.1.0.0/16 why the pod ip allocated is still 10.0. install cilium with: helm install cilium . -n kube-system --set cluster.id=2. What pod CIDR does Cilium\'s cluster-pool IPAM use by default?',
+    "I set ipam.operator.clusterPoolIPv4PodCIDR=10.1.0.0/16 why the pod ip allocated is still 10.0. install cilium with: helm install cilium . -n kube-system --set cluster.id=2. What pod CIDR does Cilium's cluster-pool IPAM use by default?",
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
