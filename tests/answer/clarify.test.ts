@@ -93,6 +93,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'We make use of Pod Security Policies; when deploying an application with vault agent injection the pod fails to start: unable to validate against any pod security policy: allowPrivilegeEscalation: Invalid value: true.',
     // Real nds-org/jupyter-et#13: the kubelet's pod lifecycle event generator.
     'Node marked as NotReady due to PLEG failure. Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 16h17m50.791825508s ago; threshold is 3m0s.',
+    // Constructed: a chart's install failure names no network part.
+    'helm install fails with Error: INSTALLATION FAILED: chart requires kubeVersion >=1.25.0 which is incompatible',
   ])('%s → declined', (question) => {
     expect(outsideNetworking(question)).toBe(true);
   });
@@ -111,6 +113,8 @@ describe('outsideNetworking: subjects of other trades', () => {
     'pods stay pending: node had taint node.kubernetes.io/network-unavailable, calico-node not ready',
     // Constructed: draining connections is a load balancer's, and the path is named.
     'connections are not drained when a node is removed from the NodePort service; clients see connection reset',
+    // Real cilium/cilium#23872 (shortened): the pod CIDR a CNI installed with helm hands out is addressing.
+    "I set ipam.operator.clusterPoolIPv4PodCIDR=10.1.0.0/16 why the pod ip allocated is still 10.0. install cilium with: helm install cilium . -n kube-system --set cluster.id=2. What pod CIDR does Cilium's cluster-pool IPAM use by default?",
   ])('%s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
@@ -205,6 +209,21 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
+  });
+  it('does not read a multi-node or worker-node cluster as a plugin', () => {
+    // Real canonical/microk8s#3519 (shortened): "multi-node" and "-m multiport" name no plugin.
+    expect(
+      uncoveredPlugin(
+        'udp communication from host os to pod dropped in case of multi-node cluster. -A cali-fw-cali7facf2bb570 -p udp -m comment --comment "Drop VXLAN encapped packets originating in workloads" -m multiport --dports 4789 -j DROP',
+        known,
+      ),
+    ).toBeNull();
+    expect(
+      uncoveredPlugin(
+        'pods on a worker-node cannot reach the master-node; worker nodes and master nodes are Ready',
+        known,
+      ),
+    ).toBeNull();
   });
   it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {
     // Constructed: a kind cluster's report lists its kindnet pods twice; the failing path is a Service's.

@@ -21,7 +21,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|几个|幾個|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -63,7 +63,7 @@ const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
 const UNSET =
-  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置/i;
+  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
 /** A clause that starts by asking, with or without its question mark. */
 const ASKING_START =

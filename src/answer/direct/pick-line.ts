@@ -258,6 +258,9 @@ function findDirect(
       if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
         score += 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
+      const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
+      if (binds) score += 2;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
       // bridge didn't apply any vlan tagging").
       // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
@@ -269,8 +272,7 @@ function findDirect(
         stating = { candidate, score };
       if (byName.some((name) => name.test(candidate.quote)) && (!naming || score > naming.score))
         naming = { candidate, score };
-      if (endpoints.some((endpoint) => endpoint.test(candidate.quote)) && (!binding || score > binding.score))
-        binding = { candidate, score };
+      if (binds && (!binding || score > binding.score)) binding = { candidate, score };
     }
   }
   if (stating) best = stating;
@@ -335,6 +337,9 @@ export function endpointsAsked(question: string, focus: string): RegExp[] {
     const name = (match[1] ?? match[2])?.toLowerCase();
     if (name && !ENDPOINT_WORD.test(name)) found.add(name);
   }
+  // "就绪探针", "the readiness probe": the endpoint a probe of that kind checks (`:8181/ready`).
+  for (const [word, names] of PROBE_ENDPOINTS)
+    if (word.test(focus)) for (const name of names) found.add(name);
   const patterns = [...found].map((name) => new RegExp(`:\\d{2,5}\\/${name}(?![\\w-])`, 'i'));
   // "What does CoreDNS serve on port 8181": the line that binds that port (`:8181/ready`) says what is on it.
   for (const match of focus.matchAll(NAMED_PORT)) {
@@ -343,6 +348,15 @@ export function endpointsAsked(question: string, focus: string): RegExp[] {
   }
   return patterns;
 }
+
+/**
+ * A probe named by what it checks rather than by its endpoint: a readiness probe checks `/ready` (`/readyz`), a
+ * liveness probe `/health` (`/healthz`, `/livez`).
+ */
+const PROBE_ENDPOINTS: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [/就绪|就緒|\breadiness\b/i, ['ready', 'readyz']],
+  [/存活|\bliveness\b/i, ['health', 'healthz', 'livez']],
+];
 
 /** A port the asking clause names as one: "on port 8181", "8181 端口". */
 const NAMED_PORT = /\bport\s+(\d{2,5})(?!\d)|(?<![\d.])(\d{2,5})\s*(?:端口|埠)/gi;

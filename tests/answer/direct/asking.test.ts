@@ -237,6 +237,20 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     expect(factAsk(question)).toMatchObject({ kinds, focus });
   });
 
+  it('reads "有如下几个" as listing, not asking how many, and "未指定" as asking the default', () => {
+    // A real post: segmentfault.com/a/1190000042626274.
+    const ask = factAsk(
+      'Pod 的 DNS 策略有如下几个：Default、ClusterFirst、ClusterFirstWithHostNet、None。注意，这里有个坑可能会搞错。如果未明确指定 dnsPolicy，默认使用的是哪个策略？',
+    );
+    expect(ask?.kinds).toEqual(['setting']);
+    expect(ask?.focus).not.toContain('如下几个');
+    expect(ask?.wantsDefault).toBe(true);
+    expect(factAsk('不指定 mode 时 kube-proxy 用的是哪个模式？')?.wantsDefault).toBe(true);
+    // Still asked: how many.
+    expect(factAsk('集群里一共有几个 CoreDNS 副本？')?.kinds).toEqual(['count']);
+    expect(factAsk('下面这几个参数都要改吗')).toBeNull();
+  });
+
   it('reads traditional Chinese as the simplified the asking words are written in', () => {
     // 預設 is what the runbooks call 默认; 哪個 and 埠 ask for a port as 哪个 and 端口 do. These phrasings are
     // written for the test: no real traditional-Chinese value question was found in the searchable sources.

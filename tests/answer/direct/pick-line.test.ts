@@ -358,7 +358,19 @@ describe('a value asked inside a long report: the endpoint or port the clause na
     const port = endpointsAsked(question, 'What does CoreDNS serve on port 8181');
     expect(port.some((pattern) => pattern.test('ready    # :8181/ready 就绪'))).toBe(true);
     expect(port.some((pattern) => pattern.test('端口 53/UDP、53/TCP，指标端口 9153'))).toBe(false);
-    expect(endpointsAsked(question, 'which port does the readiness probe use')).toEqual([]);
+    expect(endpointsAsked(question, 'which port does the CoreDNS ready probe use')).toHaveLength(1);
+  });
+
+  it('reads a probe named by what it checks as the endpoint it checks', () => {
+    // A real post: jishuzhan.net/article/1701458452980699138 (CoreDNS pods 0/1 Running, readiness probe refused).
+    const ready = endpointsAsked('', 'CoreDNS 的就绪探针用的是哪个端口');
+    expect(ready.some((pattern) => pattern.test('ready    # :8181/ready 就绪'))).toBe(true);
+    expect(ready.some((pattern) => pattern.test('health { lameduck 5s }  # :8080/health 存活'))).toBe(false);
+    const live = endpointsAsked('', 'which port does the liveness probe of kube-proxy check');
+    expect(live.some((pattern) => pattern.test('curl -s http://127.0.0.1:10256/healthz'))).toBe(true);
+    expect(live.some((pattern) => pattern.test('# :8181/ready 就绪'))).toBe(false);
+    // A probe named by neither.
+    expect(endpointsAsked('', 'which port does the startup probe use')).toEqual([]);
   });
 
   it('answers the port of an endpoint, or what is on a port, from the line binding them', () => {
@@ -372,6 +384,16 @@ describe('a value asked inside a long report: the endpoint or port the clause na
     expect(
       quote(
         'coredns 1.12.1 exposing port.containerPort 8080 and 8181. Until Coredns 1.12.0 the deployment used to have only Port 53 and 9153 exposed to node. This caused my deployment to fail as another service was expecting to block 8080 on the node. What does CoreDNS serve on port 8181?',
+        'dns/coredns.md',
+      ),
+    ).toContain(':8181/ready');
+  });
+
+  it('answers the port of a probe named by what it checks from the line binding its endpoint', () => {
+    // A real post: jishuzhan.net/article/1701458452980699138.
+    expect(
+      quote(
+        'Kubernetes 中 CoreDNS 服务因为ReadinessProbe端口异常，导致服务大面积中断。CoreDNS Pod 都在 0/1 Running 状态，kubectl describe 显示 `Readiness probe failed: connect: connection refused`，CoreDNS 的 Service 中的 Endpoint 为空。CoreDNS 的就绪探针用的是哪个端口？',
         'dns/coredns.md',
       ),
     ).toContain(':8181/ready');
