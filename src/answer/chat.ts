@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
-import { leadWithCategoryMain } from './category-doc.js';
 import {
   answerDetailedReport,
   answerNamedCniReport,
@@ -145,24 +144,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     context.searcher.concepts,
   );
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
-  // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value). Otherwise a close
-  // runbook whose row states the symptom may lead (symptom-doc.ts), and then a category's main runbook leads over
-  // its narrower one ranked first on no trigger phrase of its own (category-doc.ts).
+  // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
   const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
   result =
     clauseLed || factLed !== result || topIsNamedCni
       ? factLed
-      : leadWithCategoryMain(
-          leadWithSymptomRow(
-            query,
-            result,
-            composeOptions.otherDocShare,
-            context.searcher.concepts,
-            context.searcher.docs,
-          ),
-          composeOptions.otherDocShare,
-          context.searcher.cni ? (path) => context.searcher.cni?.ofDoc(path) ?? null : undefined,
-        );
+      : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
   if (
     result.abstain &&
