@@ -903,11 +903,13 @@ describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
     await expectFreshRealSet(run, otherSets('reports8.yaml'), { minQuestions: 44, anyHost: true });
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(4);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
-    expect(run.report.answers.first_cited_right).toBeGreaterThanOrEqual(0.87);
-    expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(0.9);
-    expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.07);
-    expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
-    expect(run.report.answers.out_of_scope_abstained).toBe(1);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.87,
+      commandHit: 0.9,
+      offTopic: 0.07,
+      wrongFills: 1,
+      falseAbstentions: 1,
+    });
   });
 });
 
@@ -938,10 +940,13 @@ describe('checks.yaml: command hit when the cited runbook is right', () => {
   it('checks.yaml: sources fresh, first-cited and command hit floors, off-topic ceiling', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/checks.yaml'));
     await expectFreshRealSet(run, otherSets('checks.yaml'), { minQuestions: 25, anyHost: true });
-    expect(run.report.answers.first_cited_right).toBeGreaterThanOrEqual(0.76);
-    expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(0.61);
-    expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.13);
-    expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.76,
+      commandHit: 0.61,
+      offTopic: 0.13,
+      wrongFills: 1,
+      falseAbstentions: 1,
+    });
   });
 });
 
@@ -954,11 +959,14 @@ describe('answers whose runbook choice is in doubt (doubt.yaml)', () => {
   it('doubt.yaml: sources fresh, first-cited, command hit and off-topic at their floors', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/doubt.yaml'));
     await expectFreshRealSet(run, otherSets('doubt.yaml'), { minQuestions: 40, anyHost: true });
-    expect(run.report.answers.first_cited_right).toBeGreaterThanOrEqual(0.75);
-    expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(0.7);
-    expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.17);
-    expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(1);
-    expect(run.report.answers.out_of_scope_abstained).toBeGreaterThanOrEqual(0.42);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.75,
+      commandHit: 0.7,
+      offTopic: 0.17,
+      wrongFills: 6,
+      falseAbstentions: 1,
+      outOfScope: 0.42,
+    });
   });
 });
 
@@ -973,12 +981,16 @@ describe('a second gate set of fresh real reports nobody tunes on (tests/eval/re
     expect(run.questions.filter((q) => q.text !== undefined).length).toBeGreaterThanOrEqual(3);
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(5);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(14);
-    expect(run.report.answers.first_cited_right).toBeGreaterThanOrEqual(0.8);
-    expect(run.report.answers.command_hit).toBeGreaterThanOrEqual(0.78);
-    expect(run.report.answers.direct_hit).toBeGreaterThanOrEqual(0.66);
-    expect(run.report.answers.off_topic_share).toBeLessThanOrEqual(0.12);
-    expect(run.report.answers.wrong_fills).toBeLessThanOrEqual(1);
-    expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(2);
+    // None of its out-of-scope reports was declined at its first run: no floor for them.
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.8,
+      commandHit: 0.78,
+      directHit: 0.66,
+      offTopic: 0.12,
+      wrongFills: 1,
+      falseAbstentions: 2,
+      outOfScope: 0,
+    });
   });
 });
 
