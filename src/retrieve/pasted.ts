@@ -138,6 +138,18 @@ const POD_ROW =
  */
 const SERVICE_ROW =
   /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:service|svc)\/)?[a-z0-9][a-z0-9.-]*\s+(?:(ClusterIP|NodePort|LoadBalancer|ExternalName)\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|None)\s+(\d{1,3}(?:\.\d{1,3}){3}|<none>|<pending>|[a-z0-9][a-z0-9.-]*)\s+\d+(?::\d+)?\/(?:TCP|UDP|SCTP)(?:,\d+(?::\d+)?\/(?:TCP|UDP|SCTP))*(?:\s+<none>)?(?:\s+\d+[smhd]\w*)?(?:\s+[\w./-]+=[\w./-]+(?:,[\w./-]+=[\w./-]+)*)?(?:\s+\d+[smhd]\w*)?/gu;
+/**
+ * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash, and
+ * the row ends at a `;`, `,`, a sentence's end or the text's.
+ */
+const SHORT_POD_ROW =
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+/**
+ * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
+ * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.
+ */
+const PING_REPLY =
+  /(?<![\w.])\d+ bytes from [\w.:-]*\w(?::?\s+(?:icmp_)?seq=\d+\s+ttl=\d+(?:\s+time=[\d.]+\s*ms)?)?/gu;
 /** A kubectl get nodes row: name status roles age version [internal-ip]. A node not Ready stays. */
 const NODE_ROW =
   /(?<![\w.-])[a-z0-9][a-z0-9.-]*\s+(Ready|NotReady)(,SchedulingDisabled)?\s+(?:<none>|[a-z][a-z,-]*)\s+\d+[smhdy][0-9smhdy]*\s+v\d+\.\d+\.\d+(?:[\w.+-]*)(?:\s+\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))?/gu;
@@ -202,11 +214,13 @@ function splitInline(text: string): PastedSplit {
     const end = tokenRunEnd(text, (start.index ?? 0) + start[0].length, words);
     spans.push([start.index ?? 0, end]);
   }
-  for (const match of text.matchAll(POD_ROW)) {
+  for (const match of [...text.matchAll(POD_ROW), ...text.matchAll(SHORT_POD_ROW)]) {
     const [row, ready, total, status] = match;
     if (ready === total && (status === 'Running' || status === 'Completed'))
       spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
   }
+  for (const match of text.matchAll(PING_REPLY))
+    spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
   for (const match of text.matchAll(SERVICE_ROW)) {
     const [row, type, external] = match;
     const exposed = type === 'NodePort' || type === 'LoadBalancer' || /\d:\d+\//.test(row);

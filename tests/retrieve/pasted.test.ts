@@ -186,6 +186,30 @@ describe('splitPasted on one line', () => {
     expect(splitPasted(exposed).kept).not.toContain('kubernetes ClusterIP');
   });
 
+  it('sets ping replies apart and keeps the loss counters', () => {
+    const english =
+      'can not ping some pod ip successlly. [root@offlinetraining-0001 test]# ping 192.168.96.14: 64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms. ping 192.168.21.5: 3 packets transmitted, 0 received, 100% packet loss';
+    const { kept, pasted } = splitPasted(english);
+    expect(pasted).toBe('64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms');
+    expect(kept).not.toMatch(/icmp_seq|ttl/);
+    expect(kept).toContain('100% packet loss');
+    const chinese =
+      '新加的节点上 pod 访问外网超时：ping 8.8.8.8: 64 bytes from 8.8.8.8: icmp_seq=1 ttl=57 time=14.5 ms；curl google.com: Could not resolve host: google.com';
+    expect(splitPasted(chinese).kept).toBe(
+      '新加的节点上 pod 访问外网超时：ping 8.8.8.8: ；curl google.com: Could not resolve host: google.com',
+    );
+  });
+
+  it('sets shortened rows of ready, running pods apart (name, ready, status)', () => {
+    const text =
+      'pod kube-flannel-ds CrashLoopBackOff. kubectl get pods -n kube-system: coredns-6d56c8448f-5z5kp 0/1 ContainerCreating; kube-flannel-ds-5w8v2 0/1 CrashLoopBackOff 9; kube-controller-manager-clx010 1/1 Running 1 (24h ago); kube-proxy-ccrwh 1/1 Running. kubectl logs kube-flannel-ds-5w8v2 -n kube-system.';
+    const { kept, pasted } = splitPasted(text);
+    expect(pasted).toContain('kube-proxy-ccrwh 1/1 Running');
+    expect(pasted).toContain('kube-controller-manager-clx010 1/1 Running 1 (24h ago)');
+    expect(kept).toContain('kube-flannel-ds-5w8v2 0/1 CrashLoopBackOff 9');
+    expect(kept).not.toContain('kube-proxy');
+  });
+
   it('sets Ready node rows apart and keeps NotReady ones', () => {
     const text =
       'iptables filter table issue on Fedora 27. kubectl get nodes: cluster1-vm-00.localdomain Ready master 3d v1.9.2; cluster1-vm-01.localdomain NotReady <none> 3d v1.9.2. pods cannot reach the service.';
@@ -200,6 +224,8 @@ describe('splitPasted on one line', () => {
       'pod 1/1 Running 但是访问 svc 超时',
       'the kube-dns service is ClusterIP 10.96.0.10 but nslookup from a pod times out',
       'kube-dns 的 ClusterIP 是 10.96.0.10，pod 里 nslookup 超时',
+      'the nginx-ingress 1/1 Running pod answers, but the backend times out',
+      'ping 大包的时候 1472 bytes from 网关没有回包',
     ])
       expect(splitPasted(text)).toEqual({ kept: text, pasted: '' });
   });
