@@ -119,15 +119,40 @@ export function splitPasted(text: string): PastedSplit {
 
 /** Where a record of pasted output starts inside one line: a klog or CoreDNS record, a kubectl header. */
 const RECORD_START =
-  /(?<![\w.])[IWEF]\d{4}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w./-]+:\d+\]|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|(?<![\w-])(?:NAMESPACE\s+)?NAME\s+(?:TYPE|READY)\s+/gu;
+  /(?<![\w.])[IWEF]\d{4}\s+\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w./-]+:\d+\]|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|(?<![\w-])(?:NAMESPACE\s+)?NAME\s+(?:TYPE|READY|STATUS|CLUSTER-IP)\s+/gu;
 /** An info record (klog `I0412 ...]`, CoreDNS `[INFO]`): start-up and sync chatter. */
 const INFO_RECORD = /^(?:I\d{4}\s|\[(?:INFO|DEBUG)\])/u;
-/** kubectl get headers, with the wide columns. */
+/** kubectl get headers (pods, services, nodes), with the wide columns. */
 const HEADER =
-  /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR))*/u;
-/** A kubectl get pods row: [namespace] name ready status restarts [(age ago)] age [ip node <none> <none>]. */
+  /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|(?:TYPE\s+)?CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)(?:\s+SELECTOR)?\s+AGE|STATUS\s+ROLES\s+AGE\s+VERSION)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR|INTERNAL-IP|EXTERNAL-IP|OS-IMAGE|KERNEL-VERSION|CONTAINER-RUNTIME))*/u;
+/**
+ * A kubectl get pods row: [namespace] name ready status restarts [(age ago)] age [ip [node [<none> <none>]]]
+ * (`-o wide` adds the pod's IP and node; the address and node say where the pod runs, not what fails).
+ */
 const POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?[a-z0-9][a-z0-9.-]*\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)\s+\d+(?:\s+\([^)]*ago\))?\s+\d+[smhd]\w*(?:\s+\d{1,3}(?:\.\d{1,3}){3}\s+\S+\s+<none>\s+<none>)?/gu;
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9][a-z0-9.-]*\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)\s+\d+(?:\s+\([^)]*ago\))?\s+\d+[smhd]\w*(?:\s+(?:\d{1,3}(?:\.\d{1,3}){3}|<none>)(?:\s+(?!\d)[a-z0-9][a-z0-9.-]*[a-z0-9](?![\w/-]|\.[a-z0-9]))?(?:\s+<none>\s+<none>)?)?/gu;
+/**
+ * A kubectl get svc row: [namespace] name [type] cluster-ip external-ip ports [<none>] [age] [selector] [age]. A
+ * ClusterIP row (`kube-dns`, `kubernetes`) is a Service every cluster has; a NodePort or LoadBalancer row is how the
+ * reporter exposes what fails, and an EXTERNAL-IP still `<pending>` is a failure: those rows stay.
+ */
+const SERVICE_ROW =
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:service|svc)\/)?[a-z0-9][a-z0-9.-]*\s+(?:(ClusterIP|NodePort|LoadBalancer|ExternalName)\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|None)\s+(\d{1,3}(?:\.\d{1,3}){3}|<none>|<pending>|[a-z0-9][a-z0-9.-]*)\s+\d+(?::\d+)?\/(?:TCP|UDP|SCTP)(?:,\d+(?::\d+)?\/(?:TCP|UDP|SCTP))*(?:\s+<none>)?(?:\s+\d+[smhd]\w*)?(?:\s+[\w./-]+=[\w./-]+(?:,[\w./-]+=[\w./-]+)*)?(?:\s+\d+[smhd]\w*)?/gu;
+/**
+ * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash, and
+ * the row ends at a `;`, `,`, a sentence's end or the text's.
+ */
+const SHORT_POD_ROW =
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+/**
+ * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
+ * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.
+ */
+const PING_REPLY =
+  /(?<![\w.])\d+ bytes from [\w.:-]*\w(?::?\s+(?:icmp_)?seq=\d+\s+ttl=\d+(?:\s+time=[\d.]+\s*ms)?)?/gu;
+/** A kubectl get nodes row: name status roles age version [internal-ip]. A node not Ready stays. */
+const NODE_ROW =
+  /(?<![\w.-])[a-z0-9][a-z0-9.-]*\s+(Ready|NotReady)(,SchedulingDisabled)?\s+(?:<none>|[a-z][a-z,-]*)\s+\d+[smhdy][0-9smhdy]*\s+v\d+\.\d+\.\d+(?:[\w.+-]*)(?:\s+\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))?/gu;
 /** Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command starts. */
 const TOKEN_RUN_START =
   /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?<!\S)([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
@@ -189,10 +214,21 @@ function splitInline(text: string): PastedSplit {
     const end = tokenRunEnd(text, (start.index ?? 0) + start[0].length, words);
     spans.push([start.index ?? 0, end]);
   }
-  for (const match of text.matchAll(POD_ROW)) {
+  for (const match of [...text.matchAll(POD_ROW), ...text.matchAll(SHORT_POD_ROW)]) {
     const [row, ready, total, status] = match;
     if (ready === total && (status === 'Running' || status === 'Completed'))
       spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
+  }
+  for (const match of text.matchAll(PING_REPLY))
+    spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  for (const match of text.matchAll(SERVICE_ROW)) {
+    const [row, type, external] = match;
+    const exposed = type === 'NodePort' || type === 'LoadBalancer' || /\d:\d+\//.test(row);
+    if (external !== '<pending>' && !exposed) spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
+  }
+  for (const match of text.matchAll(NODE_ROW)) {
+    if (match[1] === 'Ready' && !match[2])
+      spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
   }
   if (spans.length === 0) return { kept: text, pasted: '' };
   spans.sort((a, b) => a[0] - b[0]);

@@ -138,7 +138,9 @@ export function analyzeQuery(
   /** Pasted output split off the question (pasted.ts), normalized: its words join at `pastedWeight`. */
   pasted = '',
 ): AnalyzedQuery {
-  const query = analyzeText(text, vocabulary, config);
+  // A report that pastes output is a long report even when its own sentences are few (a title, then a listing):
+  // the pasted words count toward the body that makes its opening sentence the headline.
+  const query = analyzeText(text, vocabulary, config, wordsOf(pasted));
   if (pasted === '') return query;
   // Words of the paste the KB never uses (hashes, host names, image tags) say nothing: they are left out.
   const counts = countsAsTopic(pasted, vocabulary);
@@ -152,7 +154,13 @@ export function analyzeQuery(
   return query;
 }
 
-function analyzeText(text: string, vocabulary: QueryVocabulary, config: RetrievalConfig): AnalyzedQuery {
+function analyzeText(
+  text: string,
+  vocabulary: QueryVocabulary,
+  config: RetrievalConfig,
+  /** Words of pasted output split off the question: they count toward a long report's body. */
+  pastedWords = 0,
+): AnalyzedQuery {
   const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
   const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];
@@ -161,14 +169,14 @@ function analyzeText(text: string, vocabulary: QueryVocabulary, config: Retrieva
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
     const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
-    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords);
     return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
   const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
-  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms);
+  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords);
   return { text, focus, working, terms, headline };
 }
 
@@ -181,9 +189,12 @@ export function headlineOf(text: string, minBodyWords: number): string | null {
   const end = text.search(SENTENCE_END);
   if (end <= 0) return null;
   const headline = text.slice(0, end).trim();
-  const body = text.slice(end + 1);
-  const bodyWords = body.match(/\p{Script=Han}{2}|[a-z][a-z0-9_.-]*/gu)?.length ?? 0;
-  return headline && bodyWords >= minBodyWords ? headline : null;
+  return headline && wordsOf(text.slice(end + 1)) >= minBodyWords ? headline : null;
+}
+
+/** The words of a text, as `headlineOf` counts a body: two Han characters, or a Latin word. */
+function wordsOf(text: string): number {
+  return text.match(/\p{Script=Han}{2}|[a-z][a-z0-9_.-]*/gu)?.length ?? 0;
 }
 
 /** A sentence end: `.`/`!`/`?` before a space (not inside 1.1.8 or kubernetes.default), or a Chinese stop. */
@@ -196,8 +207,9 @@ function weighHeadline(
   config: RetrievalConfig,
   /** Terms the whole report's symptom implies (payload size → MTU): they are the point wherever they appear. */
   symptomTerms: readonly string[],
+  pastedWords: number,
 ): string | null {
-  const headline = headlineOf(text, config.query.headlineMinBodyWords);
+  const headline = headlineOf(text, Math.max(0, config.query.headlineMinBodyWords - pastedWords));
   if (headline === null) return null;
   const inHeadline = new Set([...vocabulary.tokenize(headline), ...symptomTerms]);
   // A headline that names little the KB knows ("[BUG] help needed") says nothing about the topic.

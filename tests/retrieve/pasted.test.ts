@@ -148,10 +148,84 @@ describe('splitPasted on one line', () => {
     expect(splitPasted(text).kept).toBe('Pods cannot reach the service. Any idea?');
   });
 
+  // kubernetes/kubernetes and Chinese tracker reports (fills3, fills4 sources), shortened.
+  it('sets -o wide pod rows apart with their IP and node, and the namespace before `pod/`', () => {
+    const chinese =
+      '同一service下 pod相互ping不通. kubectl get pods -o=wide -A: default my-nginx-5f44486bdb-q5dr8 1/1 Running 0 3m59s 172.33.99.2 node2; kube-system coredns-5bf6df8fc6-7t8z6 1/1 Running 0 11h 172.33.99.3 node2; logging fluent-bit-pp62g 1/1 Running 1 11h 172.33.29.2 node1.';
+    const { kept, pasted } = splitPasted(chinese);
+    expect(kept).toBe('同一service下 pod相互ping不通. kubectl get pods -o=wide -A: ; ; .');
+    expect(pasted).toContain('kube-system coredns-5bf6df8fc6-7t8z6 1/1 Running 0 11h 172.33.99.3 node2');
+    const english =
+      'Cannot access kube-api (with Service-IP) from a pod in default namespace. dev@master:~$ kubectl get all --all-namespaces -o wide: default pod/glusterfs-6lbl7 1/1 Running 0 13h 192.168.56.11 node1; kube-system pod/calico-node-6vvkk 2/2 Running 2 1d 192.168.56.11 node1.';
+    expect(splitPasted(english).kept).not.toMatch(/kube-system|calico|node1/);
+    // A failing pod keeps its row, where it runs included.
+    const failing =
+      'Dashboard is throwing error. kubectl get pods --all-namespaces -o wide: kube-system coredns-86c58d9df4-8hdzj 0/1 CrashLoopBackOff 23 11h 172.30.1.2 kslave; kube-system etcd-kmaster 1/1 Running 2 12h 10.0.0.210 kmaster';
+    expect(splitPasted(failing).kept).toContain(
+      'coredns-86c58d9df4-8hdzj 0/1 CrashLoopBackOff 23 11h 172.30.1.2 kslave',
+    );
+    expect(splitPasted(failing).kept).not.toContain('etcd-kmaster');
+  });
+
+  it('sets ClusterIP rows of kubectl get svc apart and keeps NodePort, LoadBalancer and pending rows', () => {
+    const text =
+      "can't access the clusterIP. kubectl get svc --all-namespaces: default kubernetes ClusterIP 10.96.0.1 <none> 443/TCP 4d; ingress nginx-ingress-controller LoadBalancer 10.102.43.237 <pending> 80:30875/TCP,443:32672/TCP 2d; kube-system kube-dns ClusterIP 10.96.0.10 <none> 53/UDP,53/TCP 4d. ping 10.96.0.1: 64 bytes from 10.96.0.1";
+    const { kept, pasted } = splitPasted(text);
+    expect(kept).not.toContain('kube-dns');
+    expect(kept).toContain('nginx-ingress-controller LoadBalancer 10.102.43.237 <pending>');
+    expect(pasted).toContain('kube-system kube-dns ClusterIP 10.96.0.10 <none> 53/UDP,53/TCP 4d');
+    // Without the TYPE column (older kubectl), with a selector.
+    const old =
+      "can't visit kubernetes-dashboard. kubectl get services --all-namespaces: kube-system kube-dns 192.168.3.10 <none> 53/UDP,53/TCP k8s-app=kube-dns 5h; kube-system kubernetes-dashboard 192.168.3.34 <none> 80/TCP k8s-app=kubernetes-dashboard 5h";
+    expect(splitPasted(old).kept).not.toContain('kube-dns');
+    const exposed =
+      'Service not reachable from speaker node. i can see this: kubernetes ClusterIP 10.96.0.1 <none> 443/TCP 5d22h; nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP 108s. 在节点上 curl 172.19.188.15:80 失败';
+    expect(splitPasted(exposed).kept).toContain(
+      'nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP',
+    );
+    expect(splitPasted(exposed).kept).not.toContain('kubernetes ClusterIP');
+  });
+
+  it('sets ping replies apart and keeps the loss counters', () => {
+    const english =
+      'can not ping some pod ip successlly. [root@offlinetraining-0001 test]# ping 192.168.96.14: 64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms. ping 192.168.21.5: 3 packets transmitted, 0 received, 100% packet loss';
+    const { kept, pasted } = splitPasted(english);
+    expect(pasted).toBe('64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms');
+    expect(kept).not.toMatch(/icmp_seq|ttl/);
+    expect(kept).toContain('100% packet loss');
+    const chinese =
+      '新加的节点上 pod 访问外网超时：ping 8.8.8.8: 64 bytes from 8.8.8.8: icmp_seq=1 ttl=57 time=14.5 ms；curl google.com: Could not resolve host: google.com';
+    expect(splitPasted(chinese).kept).toBe(
+      '新加的节点上 pod 访问外网超时：ping 8.8.8.8: ；curl google.com: Could not resolve host: google.com',
+    );
+  });
+
+  it('sets shortened rows of ready, running pods apart (name, ready, status)', () => {
+    const text =
+      'pod kube-flannel-ds CrashLoopBackOff. kubectl get pods -n kube-system: coredns-6d56c8448f-5z5kp 0/1 ContainerCreating; kube-flannel-ds-5w8v2 0/1 CrashLoopBackOff 9; kube-controller-manager-clx010 1/1 Running 1 (24h ago); kube-proxy-ccrwh 1/1 Running. kubectl logs kube-flannel-ds-5w8v2 -n kube-system.';
+    const { kept, pasted } = splitPasted(text);
+    expect(pasted).toContain('kube-proxy-ccrwh 1/1 Running');
+    expect(pasted).toContain('kube-controller-manager-clx010 1/1 Running 1 (24h ago)');
+    expect(kept).toContain('kube-flannel-ds-5w8v2 0/1 CrashLoopBackOff 9');
+    expect(kept).not.toContain('kube-proxy');
+  });
+
+  it('sets Ready node rows apart and keeps NotReady ones', () => {
+    const text =
+      'iptables filter table issue on Fedora 27. kubectl get nodes: cluster1-vm-00.localdomain Ready master 3d v1.9.2; cluster1-vm-01.localdomain NotReady <none> 3d v1.9.2. pods cannot reach the service.';
+    const { kept, pasted } = splitPasted(text);
+    expect(pasted).toBe('cluster1-vm-00.localdomain Ready master 3d v1.9.2');
+    expect(kept).toContain('cluster1-vm-01.localdomain NotReady <none> 3d v1.9.2');
+  });
+
   it('leaves prose that only mentions a command or a status alone', () => {
     for (const text of [
       'kubectl get pods shows every pod Running but curl to the service times out',
       'pod 1/1 Running 但是访问 svc 超时',
+      'the kube-dns service is ClusterIP 10.96.0.10 but nslookup from a pod times out',
+      'kube-dns 的 ClusterIP 是 10.96.0.10，pod 里 nslookup 超时',
+      'the nginx-ingress 1/1 Running pod answers, but the backend times out',
+      'ping 大包的时候 1472 bytes from 网关没有回包',
     ])
       expect(splitPasted(text)).toEqual({ kept: text, pasted: '' });
   });
@@ -201,6 +275,45 @@ describe('analyzeQuery with pasted output', () => {
     // A word the KB never uses says nothing.
     expect(query.terms.has('7hj4wq')).toBe(false);
     expect(RETRIEVAL_CONFIG.query.pastedWeight).toBeLessThan(RETRIEVAL_CONFIG.query.bodyWeight);
+  });
+
+  it('reads a short report whose body is mostly pasted output as a long one: its headline leads', () => {
+    const words = new Set([...known, 'pod', 'ping', '不通', '节点']);
+    const withHeadline: QueryVocabulary = { ...vocabulary, has: (token) => words.has(token) };
+    // kubernetes/kubeadm: the title, then a listing of which only a failing row stays with the prose.
+    const listing = normalizeText(
+      lines(
+        'kube-system   coredns-5d78c9869d-8x2kq   1/1   Running   0   21m',
+        'kube-system   etcd-master                1/1   Running   0   22m',
+        'kube-system   kube-apiserver-master      1/1   Running   0   22m',
+        'kube-system   kube-proxy-rf4fw           1/1   Running   0   21m',
+      ),
+    );
+    const english = analyzeQuery(
+      normalizeText('Pods cannot resolve DNS.\nkube-system calico-node-x7k2p 0/1 Running 3 21m'),
+      withHeadline,
+      RETRIEVAL_CONFIG,
+      listing,
+    );
+    expect(english.headline).toBe('pods cannot resolve dns');
+    expect(english.terms.get('dns')).toBe(1);
+    expect(english.terms.get('running')).toBe(RETRIEVAL_CONFIG.query.bodyWeight);
+    const chinese = analyzeQuery(
+      normalizeText('跨节点 pod 之间 ping 不通。\nkube-system calico-node-x7k2p 0/1 Running 3 21m'),
+      withHeadline,
+      RETRIEVAL_CONFIG,
+      listing,
+    );
+    expect(chinese.terms.get('不通')).toBe(1);
+    expect(chinese.terms.get('running')).toBe(RETRIEVAL_CONFIG.query.bodyWeight);
+    // Without a paste, the same two lines are a short question: every word counts in full.
+    const short = analyzeQuery(
+      normalizeText('跨节点 pod 之间 ping 不通。\nkube-system calico-node-x7k2p 0/1 Running 3 21m'),
+      withHeadline,
+      RETRIEVAL_CONFIG,
+    );
+    expect(short.headline).toBeNull();
+    expect(short.terms.get('running')).toBe(1);
   });
 
   it('does not lower a word the reporter also wrote', () => {
