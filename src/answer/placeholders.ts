@@ -765,7 +765,7 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
 function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
-  serviceCells: ReadonlySet<number> = new Set(),
+  cells: ReadonlyMap<number, IpRole> = new Map(),
 ): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
@@ -790,13 +790,18 @@ function ipMentions(
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
     let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
+    const describedNode = DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index));
+    if (describedNode && !listed) role = 'node';
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
     if (role === 'node' && PCAP_HOST_BEFORE.test(before)) role = null;
     // `minion: 10.99.1.1, 10.99.1.2`: an address listed after another has that one's role.
     const previous = ips.at(-1);
     if (role === null && !listed && previous !== undefined && LIST_BEFORE.test(before)) role = previous.role;
-    // The CLUSTER-IP cell of the one `kubectl get svc` row the report pastes is that Service's address.
-    if (role === null && serviceCells.has(index)) role = 'service';
+    // The CLUSTER-IP cell of the one `kubectl get svc` row the report pastes is that Service's address, the `IP:` field
+    // of a `kubectl describe pod|svc` dump that object's.
+    const cell = cells.get(index);
+    if (role === null && cell !== undefined) role = cell;
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -810,7 +815,8 @@ function ipMentions(
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
-      DESCRIBE_NODE_BEFORE.test(before) ||
+      describedNode ||
+      (cell === 'pod' && role === 'pod') ||
       listed ||
       noHost
     )
@@ -840,6 +846,9 @@ function ipMentions(
   );
   for (const mention of ips) {
     if (mention.direction === null && nodeAddresses.has(mention.ip)) mention.direction = 'location';
+    // A hostNetwork pod's `IP:` is its node's address: the node's, not a pod address to fill.
+    if (mention.role === 'pod' && cells.get(mention.index) === 'pod' && nodeAddresses.has(mention.ip))
+      mention.role = 'node';
   }
   const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
@@ -934,10 +943,11 @@ function readEntities(question: string): Entities {
   const pasted = pastedRows(text);
   const rows = listingRows(pasted);
   const serviceRows = pasted.filter((row) => row.kind === 'service');
-  const serviceCells = new Set(
-    serviceRows.length === 1 && serviceRows[0]?.clusterIpAt !== undefined ? [serviceRows[0].clusterIpAt] : [],
-  );
-  const { ips, cidrs, attachedPorts } = ipMentions(text, rows, serviceCells);
+  const described = describedFields(text);
+  const cells = new Map<number, IpRole>(described.ips);
+  const oneRow = serviceRows.length === 1 ? serviceRows[0]?.clusterIpAt : undefined;
+  if (oneRow !== undefined) cells.set(oneRow, 'service');
+  const { ips, cidrs, attachedPorts } = ipMentions(text, rows, cells);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
   // An iptables rule's `--comment "..."` is the bookkeeping of the tool that wrote the rule (Weave's "isolation for
@@ -953,7 +963,11 @@ function readEntities(question: string): Entities {
       (m) => !comments.some(([start = 0, end = 0]) => m.index >= start && m.index < end),
     );
   }
-  const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
+  const pods: Match[] = [
+    ...named.pod,
+    ...described.pods,
+    ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
+  ];
   const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
   for (const match of matchAll(text, KUBELET_POD)) {
     const [, pod = '', ns = ''] = match;
@@ -1005,7 +1019,7 @@ function readEntities(question: string): Entities {
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
   ];
   // A Service's name is one DNS label: `service nginx-svc.default.svc.cluster.local` names nginx-svc in default.
-  const services: Match[] = [];
+  const services: Match[] = [...described.services];
   for (const match of named.service) {
     const dns = SERVICE_DNS.exec(match.value);
     if (!match.value.includes('.')) services.push(match);
@@ -1077,6 +1091,40 @@ function withoutPromptDirs(text: string): string {
     const at = prompt.lastIndexOf(dir);
     return prompt.slice(0, at) + ' '.repeat(dir.length) + prompt.slice(at + dir.length);
   });
+}
+
+/** `kubectl describe pod|svc`, and the dump that follows up to the next kubectl command. */
+const DESCRIBE_KIND =
+  /(?<![\w-])describe\s+(?:(?:-n|--namespace)(?:\s+|=)\S+\s+)?(pods?|po|services?|svc)(?![\w-])/gi;
+const NEXT_KUBECTL = /(?<![\w-])kubectl\s/i;
+const DESCRIBE_NAME = new RegExp(`(?<![\\w-])Name:\\s*(${NAME})${NAME_END}`, 'g');
+const DESCRIBE_IP = new RegExp(`(?<![\\w-])IPs?:\\s*(?:IP:\\s*)?(${IPV4})(?![\\d.])`, 'g');
+
+/**
+ * The fields of the `kubectl describe pod|svc` dumps a report pastes: the dump's `Name:` is that pod or Service, its
+ * `IP:` that pod's or Service's address (a pod's own address is where it is, no address the report tries). The first
+ * `Name:` of each dump only: containers, volumes and owners have names too.
+ */
+function describedFields(text: string): { pods: Match[]; services: Match[]; ips: Array<[number, IpRole]> } {
+  const out = { pods: [] as Match[], services: [] as Match[], ips: [] as Array<[number, IpRole]> };
+  if (!/describe/i.test(text)) return out;
+  for (const command of text.matchAll(DESCRIBE_KIND)) {
+    const kind: IpRole = /^(?:pods?|po)$/i.test(command[1] ?? '') ? 'pod' : 'service';
+    const start = (command.index ?? 0) + command[0].length;
+    const rest = text.slice(start, start + 1500);
+    const next = rest.search(NEXT_KUBECTL);
+    const dump = next === -1 ? rest : rest.slice(0, next);
+    const name = [...dump.matchAll(DESCRIBE_NAME)][0];
+    const value = name?.[1]?.replace(/\.+$/, '');
+    if (name && value && isName(value)) {
+      const match = { value, index: start + (name.index ?? 0) + name[0].indexOf(value) };
+      (kind === 'pod' ? out.pods : out.services).push(match);
+    }
+    for (const ip of dump.matchAll(DESCRIBE_IP)) {
+      out.ips.push([start + (ip.index ?? 0) + ip[0].lastIndexOf(ip[1] ?? ''), kind]);
+    }
+  }
+  return out;
 }
 
 /** What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`. */

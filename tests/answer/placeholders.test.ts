@@ -1234,4 +1234,31 @@ describe('the words around names in pasted prompts, configs, logs and Chinese pr
       'kubectl get svc: kubernetes ClusterIP 10.96.0.1 <none> 443/TCP 5d; web NodePort 10.96.100.1 <none> 80:30080/TCP 1d';
     expect(fills(two).get('<cluster-ip>')).toBeUndefined();
   });
+
+  it("reads a describe dump's Name and IP as that pod's or Service's, and no IP field outside one", () => {
+    const en =
+      'unable to discover other nodes. kubectl describe pod: Name: es-3802889608-im2re; Namespace: default; Node: gke-cluster-dev-es-d086e645-mn2j/10.132.0.6; Status: Running; IP: 10.0.2.9; Containers: es-node: Ports: 9200/TCP';
+    expect(fills(en).get('<pod>')).toBe('es-3802889608-im2re');
+    expect(fills(en).get('<pod-ip>')).toBe('10.0.2.9');
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const svc =
+      'Connection timed out. $ kubectl -n ingress-nginx describe service/ingress-nginx-controller: Name: ingress-nginx-controller; Type: NodePort; IP: 10.98.62.6; NodePort: http 32080/TCP';
+    expect(fills(svc).get('<cluster-ip>')).toBe('10.98.62.6');
+    const zh =
+      'kubectl describe pod web-0 -n shop 输出 Name: web-0 Namespace: shop Node: node-2/192.168.1.12 IP: 10.244.2.8，从 node-1 ping 10.244.2.8 不通';
+    expect(fills(zh).get('<pod-ip>')).toBe('10.244.2.8');
+    expect(fills(zh).get('<target-ip>')).toBe('10.244.2.8');
+    // A cloud node's long name before its address, and a hostNetwork pod whose IP is its node's.
+    const gke =
+      'curl: (7) Failed to connect to helloworld-go.default.mydomain.com port 80. kubectl describe pods istio-security-post-install-1.5.1-gldz9: Namespace: istio-system, Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21, Status: Succeeded, IP: 10.60.1.12';
+    expect(fills(gke).get('<node-ip>')).toBe('10.132.0.21');
+    expect(fills(gke).get('<target-ip>')).toBeUndefined();
+    const host =
+      'calico-node 起不来。kubectl describe pod calico-node-j6zg8 -n kube-system: Node: kc0/192.168.11.110, IP: 192.168.11.110';
+    expect(fills(host).get('<pod-ip>')).toBeUndefined();
+    expect(fills(host).get('<node-ip>')).toBe('192.168.11.110');
+    // No describe dump: an IP field names no pod, a Name field no object.
+    expect(fills('my laptop has IP: 10.0.0.5 and cannot reach the NodePort').get('<pod-ip>')).toBeUndefined();
+    expect(fills('配置文件里 Name: backend-01，IP: 10.0.0.9，访问不通').get('<pod>')).toBeUndefined();
+  });
 });
