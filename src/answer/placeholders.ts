@@ -556,7 +556,9 @@ function pastedRows(text: string): ListingRow[] {
   for (const match of matchAll(text, POD_ROW)) {
     const start = match.index ?? 0;
     const [, name = '', ready = '0', total = '0', status = ''] = match;
-    const failing = Number(ready) < Number(total) || !/^(?:Running|Completed|Succeeded)$/i.test(status);
+    // A finished pod (a Job's, a helm install's: `0/1 Completed`) is not ready by design, not failing.
+    const done = /^(?:Completed|Succeeded)$/i.test(status);
+    const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
     const namespace = ROW_NAMESPACE_BEFORE.exec(text.slice(Math.max(0, start - 64), start))?.[1];
     const row: ListingRow = {
       kind: 'pod',

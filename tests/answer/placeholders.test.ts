@@ -1261,4 +1261,19 @@ describe('the words around names in pasted prompts, configs, logs and Chinese pr
     expect(fills('my laptop has IP: 10.0.0.5 and cannot reach the NodePort').get('<pod-ip>')).toBeUndefined();
     expect(fills('配置文件里 Name: backend-01，IP: 10.0.0.9，访问不通').get('<pod>')).toBeUndefined();
   });
+
+  it('reads a finished pod of a listing as no failing row', () => {
+    const en =
+      'pods cannot reach the apiserver. kubectl get pods -A: kube-system helm-install-traefik-xk8fj 0/1 Completed 0 5m; kube-system coredns-5c98db65d4-h6446 1/1 Running 0 5m; kube-system svclb-traefik-4ch7q 2/2 Running 0 5m';
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    const failing =
+      'kubectl get pods -A: kube-system helm-install-traefik-xk8fj 0/1 Completed 0 5m; kube-system coredns-5c98db65d4-h6446 0/1 CrashLoopBackOff 5 5m; kube-system svclb-traefik-4ch7q 2/2 Running 0 5m';
+    expect(fills(failing).get('<pod>')).toBe('coredns-5c98db65d4-h6446');
+    const zh =
+      'kubectl get pod -o wide 显示: ingress-nginx-admission-create-7zq2m 0/1 Completed 0 2d; web-6d4cf56db6-2xk9v 0/1 CrashLoopBackOff 5 2d; web-6d4cf56db6-8fj2k 1/1 Running 0 2d，web 访问不通';
+    expect(fills(zh).get('<pod>')).toBe('web-6d4cf56db6-2xk9v');
+    const done =
+      'kubernetes 显示的pod ip 实际上是node ip: my-tf-7f4668b9c4-lbvr7 1/1 Running 0 2d8h; my-torch-master-7f7d7f6496-278n6 0/1 Completed 1 5m46s';
+    expect(fills(done).get('<pod>')).toBeUndefined();
+  });
 });
