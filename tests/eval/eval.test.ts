@@ -1023,8 +1023,8 @@ describe('placeholder fills on real reports that name many objects (tests/eval/f
   // Measured once (main at dc12c84, vectors off): 2 wrong fills of 31 by the metric and 5 more wrong by role read by
   // hand (a prompt's working directory, a dotted config key, /etc/hosts, kube-proxy's comment, 0.0.0.0/0). After the
   // fill rules read prompts, config keys, daemon names, kube-proxy comments, dial errors, JSON/YAML fields, Service
-  // env variables, Service rows, describe dumps and finished pods: 0 wrong of 30, every other set's answer figures unchanged but for
-  // more right fills (fills.yaml, fills3.yaml). Floors a little under.
+  // env variables, Service rows, describe dumps and finished pods: 0 wrong of 30, every other set's answer figures
+  // unchanged but for more right fills (fills.yaml, fills3.yaml). Floors a little under.
   it('fills only the names and addresses the reports give, in their roles', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills5.yaml'));
     await expectFreshRealSet(run, otherSets('fills5.yaml'), { minQuestions: 36, anyHost: true });
