@@ -102,7 +102,10 @@ const NOT_NAMES = new Set(
   route sed awk grep cat head tail echo sort nft ipset ebtables arping tracepath mtr sysctl lsof brctl journalctl
   crictl docker nsenter ovs-appctl ovs-dpctl ovn-nbctl ovn-sbctl calicoctl cilium hubble
   cluster clusterip nodeport loadbalancer headless external internal default-route security group groups
-  k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes`.split(/\s+/),
+  k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes
+  id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha`.split(
+    /\s+/,
+  ),
 );
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
@@ -214,7 +217,8 @@ interface KindPatterns {
 
 function kindPatterns(kind: ObjectKind): KindPatterns {
   // `calico/node`, `kube-ovn/pod`: the word ends an image or path name, it is no object word.
-  const latin = `(?<![a-z0-9_-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
+  // `zen.ping.unicast.hosts=es-discovery`: a dotted configuration key ends in the word, it is no object word either.
+  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
@@ -401,9 +405,11 @@ const KIND_PREFIX =
   /^(?:po|pods?|svc|services?|deploy|deployments?(?:\.apps)?|ds|daemonsets?(?:\.apps)?|rs|replicasets?(?:\.apps)?|sts|statefulsets?(?:\.apps)?|rc|jobs?(?:\.batch)?|cronjobs?|no|nodes?|ns|namespaces?|ep|endpoints|cm|configmaps?|secrets?|ing|ingress(?:es)?|pvc?|hpa|sa|serviceaccounts?|networkpolic(?:y|ies)|netpol)$/;
 /**
  * `:https"`, `:dns` before the end of a comment: the port name ending kube-proxy's quoted `namespace/service:port` (a
- * log field, an iptables comment). An image's `:v3.6.5` or `:latest` tag is not quoted that way.
+ * log field, an iptables comment), or what kube-proxy writes after it in the comment ("default/kubernetes:https cluster
+ * IP", "ns/web:http -> 10.233.65.35:8080"). An image's `:v3.6.5` or `:latest` tag is not quoted that way.
  */
-const SERVICE_PORT_NAME = /^:[a-z][a-z0-9-]*(?:\s*\*\/|["'])/i;
+const SERVICE_PORT_NAME =
+  /^:[a-z][a-z0-9-]*(?:\s*\*\/|["']|\s+(?:cluster IP|external IP|loadbalancer IP|nodePort|health check node port|has no local endpoints|->)(?![a-z]))/i;
 /** A kind word right before `namespace/name`: the name is that kind's, not a pod's. */
 const OTHER_KIND_BEFORE =
   /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|ingress|networkpolicy|netpol|serviceaccount|job)\s+$/i;
@@ -517,6 +523,8 @@ interface ListingRow {
   name: string;
   /** The NAMESPACE column of `kubectl get pods -A` before the row's name. */
   namespace?: string;
+  /** Where a Service row's CLUSTER-IP cell is. */
+  clusterIpAt?: number;
 }
 
 /**
@@ -537,6 +545,8 @@ const SERVICE_ROW = new RegExp(
   `(?<![\\w./-])(?:(?:services?|svc)/)?(${NAME})\\s+(?:ClusterIP|NodePort|LoadBalancer|ExternalName)\\s+(?:${IPV4}|None)\\s+(${IPV4}|<none>|<pending>|${NAME})\\s+\\d+(?::\\d+)?/(?:TCP|UDP|SCTP)`,
   'g',
 );
+/** The TYPE and CLUSTER-IP cells of a Service row. */
+const SERVICE_ROW_CLUSTER_IP = new RegExp(`(?:ClusterIP|NodePort|LoadBalancer)\\s+(${IPV4})`);
 /** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
 const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
 
@@ -546,7 +556,9 @@ function pastedRows(text: string): ListingRow[] {
   for (const match of matchAll(text, POD_ROW)) {
     const start = match.index ?? 0;
     const [, name = '', ready = '0', total = '0', status = ''] = match;
-    const failing = Number(ready) < Number(total) || !/^(?:Running|Completed|Succeeded)$/i.test(status);
+    // A finished pod (a Job's, a helm install's: `0/1 Completed`) is not ready by design, not failing.
+    const done = /^(?:Completed|Succeeded)$/i.test(status);
+    const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
     const namespace = ROW_NAMESPACE_BEFORE.exec(text.slice(Math.max(0, start - 64), start))?.[1];
     const row: ListingRow = {
       kind: 'pod',
@@ -566,7 +578,16 @@ function pastedRows(text: string): ListingRow[] {
   for (const match of matchAll(text, SERVICE_ROW)) {
     const start = match.index ?? 0;
     const failing = match[2] === '<pending>';
-    rows.push({ kind: 'service', start, end: start + match[0].length, failing, name: match[1] ?? '' });
+    const row: ListingRow = {
+      kind: 'service',
+      start,
+      end: start + match[0].length,
+      failing,
+      name: match[1] ?? '',
+    };
+    const cell = SERVICE_ROW_CLUSTER_IP.exec(match[0]);
+    if (cell) row.clusterIpAt = start + cell.index + cell[0].length - (cell[1] ?? '').length;
+    rows.push(row);
   }
   return rows;
 }
@@ -642,13 +663,21 @@ function validPort(value: number): boolean {
 // --- IP roles and directions -----------------------------------------------------------------------------------
 
 const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
+  // The variables kubelet injects for every Service (`KUBERNETES_SERVICE_HOST=10.96.0.1`, `REDIS_PORT=tcp://10.0.0.11:6379`,
+  // `ZK_PORT_2181_TCP_ADDR=10.43.16.45`): a Service address, though `_HOST` ends the name.
+  [
+    'service',
+    /_(?:SERVICE_HOST|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_ADDR)?)?)\s*=\s*(?:(?:tcp|udp|sctp):\/\/)?$/i,
+  ],
+  // A field of JSON or YAML (`"podIP": "10.233.97.137"`, `node-ip: 192.168.1.2`, `--node-ip=`) names its role too.
   [
     'pod',
-    /(?:(?<![a-z])pods?|容器组|容器|pod\s*ip|podip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+    /(?:(?<![a-z])pods?|容器组|容器|pod[-_\s]*ip|podip)\s*(?:ip|地址|的\s*ip|的地址)?["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i,
   ],
+  // `/etc/hosts: 10.42.0.20 busybox` is a file, not the word "hosts".
   [
     'node',
-    /(?:(?<![a-z])(?:nodes?|hosts?|workers?|masters?|minions?)(?:[-_]?\d+)?|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node\s*ip|nodeip|hostip)\s*(?:ip|地址|的\s*ip|的地址)?\s*[:：=]?\s*(?:https?:\/\/)?$/i,
+    /(?:(?<![a-z/.])(?:nodes?|hosts?|workers?|masters?|minions?)(?:[-_]?\d+)?|节点|節點|宿主机|宿主機|主机|主機|物理机|物理機|node[-_\s]*ip|nodeip|host[-_]?ip)\s*(?:ip|地址|的\s*ip|的地址)?["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i,
   ],
   // `kubectl describe pod`'s `Node: kc0/192.168.11.110`: the node's name, then its address.
   ['node', /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i],
@@ -671,7 +700,7 @@ const ABOUT_SERVICE_IP =
 
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
-  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
   /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
@@ -738,6 +767,7 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
 function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
+  cells: ReadonlyMap<number, IpRole> = new Map(),
 ): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
@@ -747,7 +777,8 @@ function ipMentions(
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
     if (match[2] !== undefined) {
-      if (Number(match[2]) <= 32) cidrs.push(`${ip}/${match[2]}`);
+      // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
+      if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
       continue;
     }
     const port = match[3] !== undefined && validPort(Number(match[3])) ? Number(match[3]) : null;
@@ -761,11 +792,18 @@ function ipMentions(
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
     let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
+    const describedNode = DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index));
+    if (describedNode && !listed) role = 'node';
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
     if (role === 'node' && PCAP_HOST_BEFORE.test(before)) role = null;
     // `minion: 10.99.1.1, 10.99.1.2`: an address listed after another has that one's role.
     const previous = ips.at(-1);
     if (role === null && !listed && previous !== undefined && LIST_BEFORE.test(before)) role = previous.role;
+    // The CLUSTER-IP cell of the one `kubectl get svc` row the report pastes is that Service's address, the `IP:` field
+    // of a `kubectl describe pod|svc` dump that object's.
+    const cell = cells.get(index);
+    if (role === null && cell !== undefined) role = cell;
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -779,7 +817,8 @@ function ipMentions(
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
-      DESCRIBE_NODE_BEFORE.test(before) ||
+      describedNode ||
+      (cell === 'pod' && role === 'pod') ||
       listed ||
       noHost
     )
@@ -809,6 +848,9 @@ function ipMentions(
   );
   for (const mention of ips) {
     if (mention.direction === null && nodeAddresses.has(mention.ip)) mention.direction = 'location';
+    // A hostNetwork pod's `IP:` is its node's address: the node's, not a pod address to fill.
+    if (mention.role === 'pod' && cells.get(mention.index) === 'pod' && nodeAddresses.has(mention.ip))
+      mention.role = 'node';
   }
   const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
@@ -902,7 +944,12 @@ function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const pasted = pastedRows(text);
   const rows = listingRows(pasted);
-  const { ips, cidrs, attachedPorts } = ipMentions(text, rows);
+  const serviceRows = pasted.filter((row) => row.kind === 'service');
+  const described = describedFields(text);
+  const cells = new Map<number, IpRole>(described.ips);
+  const oneRow = serviceRows.length === 1 ? serviceRows[0]?.clusterIpAt : undefined;
+  if (oneRow !== undefined) cells.set(oneRow, 'service');
+  const { ips, cidrs, attachedPorts } = ipMentions(text, rows, cells);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
   // An iptables rule's `--comment "..."` is the bookkeeping of the tool that wrote the rule (Weave's "isolation for
@@ -912,13 +959,17 @@ function readEntities(question: string): Entities {
     m.index ?? 0,
     (m.index ?? 0) + m[0].length,
   ]);
-  const named = objectNames(text);
+  const named = objectNames(withoutPromptDirs(text));
   for (const kind of KINDS) {
     named[kind] = named[kind].filter(
       (m) => !comments.some(([start = 0, end = 0]) => m.index >= start && m.index < end),
     );
   }
-  const pods: Match[] = [...named.pod, ...collect(text, GENERATED_POD, 1, isGeneratedPodName)];
+  const pods: Match[] = [
+    ...named.pod,
+    ...described.pods,
+    ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
+  ];
   const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
   for (const match of matchAll(text, KUBELET_POD)) {
     const [, pod = '', ns = ''] = match;
@@ -970,7 +1021,7 @@ function readEntities(question: string): Entities {
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
   ];
   // A Service's name is one DNS label: `service nginx-svc.default.svc.cluster.local` names nginx-svc in default.
-  const services: Match[] = [];
+  const services: Match[] = [...described.services];
   for (const match of named.service) {
     const dns = SERVICE_DNS.exec(match.value);
     if (!match.value.includes('.')) services.push(match);
@@ -981,7 +1032,6 @@ function readEntities(question: string): Entities {
   }
   // A `kubectl get svc` row names its Service: the one row the report pastes, or of several the one whose
   // EXTERNAL-IP is still `<pending>`.
-  const serviceRows = pasted.filter((row) => row.kind === 'service');
   for (const row of serviceRows) {
     const name = row.name.toLowerCase();
     if ((serviceRows.length === 1 || row.failing) && isName(name))
@@ -1029,6 +1079,54 @@ function readEntities(question: string): Entities {
     services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
+}
+
+/**
+ * A shell prompt `[root@master01 service]#`: the word after the host is the working directory, which reads like an object
+ * word or name ("master01 service", "vagrant"). It is blanked out (same length) before object words are read.
+ */
+const PROMPT_DIR = /\[[\w.-]+@[\w.-]+\s+([^\]\s]+)\]\s*[#$]/g;
+
+function withoutPromptDirs(text: string): string {
+  if (!text.includes('@')) return text;
+  return text.replace(PROMPT_DIR, (prompt, dir: string) => {
+    const at = prompt.lastIndexOf(dir);
+    return prompt.slice(0, at) + ' '.repeat(dir.length) + prompt.slice(at + dir.length);
+  });
+}
+
+/** `kubectl describe pod|svc`, and the dump that follows up to the next kubectl command. */
+const DESCRIBE_KIND =
+  /(?<![\w-])describe\s+(?:(?:-n|--namespace)(?:\s+|=)\S+\s+)?(pods?|po|services?|svc)(?![\w-])/gi;
+const NEXT_KUBECTL = /(?<![\w-])kubectl\s/i;
+const DESCRIBE_NAME = new RegExp(`(?<![\\w-])Name:\\s*(${NAME})${NAME_END}`, 'g');
+const DESCRIBE_IP = new RegExp(`(?<![\\w-])IPs?:\\s*(?:IP:\\s*)?(${IPV4})(?![\\d.])`, 'g');
+
+/**
+ * The fields of the `kubectl describe pod|svc` dumps a report pastes: the dump's `Name:` is that pod or Service, its
+ * `IP:` that pod's or Service's address (a pod's own address is where it is, no address the report tries). The first
+ * `Name:` of each dump only: containers, volumes and owners have names too.
+ */
+function describedFields(text: string): { pods: Match[]; services: Match[]; ips: Array<[number, IpRole]> } {
+  const out = { pods: [] as Match[], services: [] as Match[], ips: [] as Array<[number, IpRole]> };
+  if (!/describe/i.test(text)) return out;
+  for (const command of text.matchAll(DESCRIBE_KIND)) {
+    const kind: IpRole = /^(?:pods?|po)$/i.test(command[1] ?? '') ? 'pod' : 'service';
+    const start = (command.index ?? 0) + command[0].length;
+    const rest = text.slice(start, start + 1500);
+    const next = rest.search(NEXT_KUBECTL);
+    const dump = next === -1 ? rest : rest.slice(0, next);
+    const name = [...dump.matchAll(DESCRIBE_NAME)][0];
+    const value = name?.[1]?.replace(/\.+$/, '');
+    if (name && value && isName(value)) {
+      const match = { value, index: start + (name.index ?? 0) + name[0].indexOf(value) };
+      (kind === 'pod' ? out.pods : out.services).push(match);
+    }
+    for (const ip of dump.matchAll(DESCRIBE_IP)) {
+      out.ips.push([start + (ip.index ?? 0) + ip[0].lastIndexOf(ip[1] ?? ''), kind]);
+    }
+  }
+  return out;
 }
 
 /** What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`. */

@@ -1076,7 +1076,11 @@ describe('fills need the role the question gives the word', () => {
     {
       question:
         'service external-ip is not reachable from external network: dell-powermax-entrypoint LoadBalancer 10.43.235.15 192.25.26.12 7073:31329/TCP',
-      fills: { '<service-name>': 'dell-powermax-entrypoint', '<target-ip>': '192.25.26.12' },
+      fills: {
+        '<service-name>': 'dell-powermax-entrypoint',
+        '<target-ip>': '192.25.26.12',
+        '<cluster-ip>': '10.43.235.15',
+      },
     },
     { question: 'service cluster-ip 访问不通，但是 pod ip 可以', fills: {} },
     {
@@ -1125,5 +1129,151 @@ describe('fills need the role the question gives the word', () => {
     for (const placeholder of ALL_PLACEHOLDERS) {
       expect(values.get(placeholder), placeholder).toBe(expected[placeholder]);
     }
+  });
+});
+
+describe('the words around names in pasted prompts, configs, logs and Chinese prose (tests/eval/fills5.yaml reports)', () => {
+  const fills = (question: string) => placeholderValues(extractEntities(question));
+
+  it('reads no object from the working directory of a shell prompt', () => {
+    const en =
+      '[root@master01 service]# curl nginx-02.nginx-clusterip-svc-headless.default.svc.cluster.local:80: curl: (6) Could not resolve host';
+    expect(fills(en).get('<service-name>')).toBeUndefined();
+    expect(fills(en).get('<node-name>')).toBe('master01');
+    const zh = '[root@node1 service]# curl 10.96.0.10 一直超时，service 有 endpoints';
+    expect(fills(zh).get('<service-name>')).toBeUndefined();
+    expect(fills(zh).get('<node-name>')).toBe('node1');
+    // Not a prompt: the object word and its name in prose.
+    expect(fills('the web-api service on node1 times out').get('<service-name>')).toBe('web-api');
+    expect(fills('节点 node-03 上的 service web-api 访问超时').get('<service-name>')).toBe('web-api');
+  });
+
+  it('reads no node from a dotted configuration key or a file path ending in an object word', () => {
+    const key =
+      'masters cannot be discovered: -Ediscovery.zen.ping.unicast.hosts=elasticsearch-discovery -Enode.name=es-master-75816607-7n3lz';
+    expect(fills(key).get('<node-name>')).toBeUndefined();
+    const hosts =
+      'Could not resolve host: www.google.com. kubectl run busybox -- cat /etc/hosts: 10.42.0.20 busybox';
+    expect(fills(hosts).get('<node-ip>')).toBeUndefined();
+    const zh = 'pod 里 cat /etc/hosts: 10.244.1.7 web-0，解析不了外网';
+    expect(fills(zh).get('<node-ip>')).toBeUndefined();
+    // The words themselves still give the role.
+    expect(fills('hosts=worker-03 cannot reach the pod').get('<node-name>')).toBe('worker-03');
+    expect(fills('节点 10.0.0.12 上的 pod 访问不了外网').get('<node-ip>')).toBe('10.0.0.12');
+  });
+
+  it('reads no CNI or node daemon, and no id field, as an object name', () => {
+    const zh =
+      '使用 easzctl add-node 新增节点，等待新的节点 calico 启动之后，新节点上的pod ping不通 coredns pod ip';
+    expect(fills(zh).get('<node-name>')).toBeUndefined();
+    const id = '这个pod id 是k8s 分配的地方吗？节点上，没有办法ping 通';
+    expect(fills(id).get('<pod>')).toBeUndefined();
+    expect(fills('restart the node kubelet and the pod id changes').get('<pod>')).toBeUndefined();
+    expect(fills('after a reboot the node flannel does not come up').get('<node-name>')).toBeUndefined();
+    // A name of that place still fills.
+    expect(fills('新节点 node-05 上的 pod ping 不通 coredns').get('<node-name>')).toBe('node-05');
+  });
+
+  it("reads kube-proxy's comment on a Service as a Service's namespace, not as a pod", () => {
+    const en =
+      'I run iptables-save and find: -A KUBE-SERVICES -d 172.19.0.1/32 -p tcp -m comment --comment "default/kubernetes:https cluster IP" -m tcp --dport 443 -j KUBE-SVC-NPX46M4PTMTKRN6Y';
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    expect(fills(en).get('<namespace>')).toBe('default');
+    const zh =
+      'iptables 规则里有 -m comment --comment "shop/web:http -> 10.233.65.35:8080" 但是 pod 访问 service 超时';
+    expect(fills(zh).get('<pod>')).toBeUndefined();
+    expect(fills(zh).get('<namespace>')).toBe('shop');
+    // A pod written as namespace/name still is one.
+    expect(fills('kubectl logs kube-system/coredns-5c98db65d4-h6446 shows i/o timeout').get('<pod>')).toBe(
+      'coredns-5c98db65d4-h6446',
+    );
+  });
+
+  it("takes the destination of a Go dial error, and reads iptables' any-address column as no network", () => {
+    const en =
+      'coreDns log: Get https://172.19.0.1:443/api/v1/endpoints: dial tcp 172.19.0.1:443: i/o timeout; masters 192.168.3.45, 192.168.3.46 and 192.168.3.47';
+    expect(fills(en).get('<target-ip>')).toBe('172.19.0.1');
+    expect(fills(en).get('<port>')).toBe('443');
+    const zh =
+      'calico-kube-controllers 报错 dial tcp 10.96.0.1:443: i/o timeout，节点是 192.168.0.11、192.168.0.12、192.168.0.13';
+    expect(fills(zh).get('<target-ip>')).toBe('10.96.0.1');
+    const any = 'iptables -t nat -L -n | grep 443: KUBE-HP-XXXXXX tcp -- 0.0.0.0/0 0.0.0.0/0 tcp dpt:443';
+    expect(extractEntities(any).cidrs).toEqual([]);
+    expect(extractEntities('服务器上 iptables 显示 0.0.0.0/0 到 10.244.0.0/16 都放行').cidrs).toEqual([
+      '10.244.0.0/16',
+    ]);
+  });
+
+  it('reads the role of an address from JSON, YAML and flag fields and from Service environment variables', () => {
+    const json =
+      'kcp get po owf-deployment-58b7bbdc94-xdfvg -o json | grep IP: "hostIP": "172.20.84.172", "podIP": "10.233.97.137", and curl from another node times out';
+    expect(fills(json).get('<pod-ip>')).toBe('10.233.97.137');
+    expect(fills(json).get('<node-ip>')).toBe('172.20.84.172');
+    const yaml =
+      'k3s config.yaml: bind-address: 192.168.152.201; node-ip: 192.168.152.201; pods cannot connect between nodes';
+    expect(fills(yaml).get('<node-ip>')).toBe('192.168.152.201');
+    const zh = 'kubelet 加了 --node-ip=10.20.0.7 之后，pod 访问 node 还是不通';
+    expect(fills(zh).get('<node-ip>')).toBe('10.20.0.7');
+    const env = 'pod 里 env 显示 KUBERNETES_SERVICE_HOST=10.96.0.1，但是连不上 apiserver';
+    expect(fills(env).get('<cluster-ip>')).toBe('10.96.0.1');
+    expect(fills(env).get('<node-ip>')).toBeUndefined();
+    const two =
+      'env: REDIS_PORT=tcp://10.0.0.11:6379 and ZK_PORT_2181_TCP_ADDR=10.43.16.45, the app cannot connect';
+    expect(fills(two).get('<node-ip>')).toBeUndefined();
+    expect(fills(two).get('<cluster-ip>')).toBeUndefined();
+  });
+
+  it("reads the CLUSTER-IP cell of the one Service row a report pastes as that Service's address", () => {
+    const en =
+      'Node port setting: owf-svc NodePort 10.233.44.11 <none> 8081:30016/TCP 6h34m. Only certain nodes get the HTTP content';
+    expect(fills(en).get('<cluster-ip>')).toBe('10.233.44.11');
+    const zh =
+      'kubectl get svc 输出 web NodePort 10.96.100.1 <none> 80:30080/TCP 1d，其他节点 curl 30080 不通';
+    expect(fills(zh).get('<cluster-ip>')).toBe('10.96.100.1');
+    const two =
+      'kubectl get svc: kubernetes ClusterIP 10.96.0.1 <none> 443/TCP 5d; web NodePort 10.96.100.1 <none> 80:30080/TCP 1d';
+    expect(fills(two).get('<cluster-ip>')).toBeUndefined();
+  });
+
+  it("reads a describe dump's Name and IP as that pod's or Service's, and no IP field outside one", () => {
+    const en =
+      'unable to discover other nodes. kubectl describe pod: Name: es-3802889608-im2re; Namespace: default; Node: gke-cluster-dev-es-d086e645-mn2j/10.132.0.6; Status: Running; IP: 10.0.2.9; Containers: es-node: Ports: 9200/TCP';
+    expect(fills(en).get('<pod>')).toBe('es-3802889608-im2re');
+    expect(fills(en).get('<pod-ip>')).toBe('10.0.2.9');
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const svc =
+      'Connection timed out. $ kubectl -n ingress-nginx describe service/ingress-nginx-controller: Name: ingress-nginx-controller; Type: NodePort; IP: 10.98.62.6; NodePort: http 32080/TCP';
+    expect(fills(svc).get('<cluster-ip>')).toBe('10.98.62.6');
+    const zh =
+      'kubectl describe pod web-0 -n shop 输出 Name: web-0 Namespace: shop Node: node-2/192.168.1.12 IP: 10.244.2.8，从 node-1 ping 10.244.2.8 不通';
+    expect(fills(zh).get('<pod-ip>')).toBe('10.244.2.8');
+    expect(fills(zh).get('<target-ip>')).toBe('10.244.2.8');
+    // A cloud node's long name before its address, and a hostNetwork pod whose IP is its node's.
+    const gke =
+      'curl: (7) Failed to connect to helloworld-go.default.mydomain.com port 80. kubectl describe pods istio-security-post-install-1.5.1-gldz9: Namespace: istio-system, Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21, Status: Succeeded, IP: 10.60.1.12';
+    expect(fills(gke).get('<node-ip>')).toBe('10.132.0.21');
+    expect(fills(gke).get('<target-ip>')).toBeUndefined();
+    const host =
+      'calico-node 起不来。kubectl describe pod calico-node-j6zg8 -n kube-system: Node: kc0/192.168.11.110, IP: 192.168.11.110';
+    expect(fills(host).get('<pod-ip>')).toBeUndefined();
+    expect(fills(host).get('<node-ip>')).toBe('192.168.11.110');
+    // No describe dump: an IP field names no pod, a Name field no object.
+    expect(fills('my laptop has IP: 10.0.0.5 and cannot reach the NodePort').get('<pod-ip>')).toBeUndefined();
+    expect(fills('配置文件里 Name: backend-01，IP: 10.0.0.9，访问不通').get('<pod>')).toBeUndefined();
+  });
+
+  it('reads a finished pod of a listing as no failing row', () => {
+    const en =
+      'pods cannot reach the apiserver. kubectl get pods -A: kube-system helm-install-traefik-xk8fj 0/1 Completed 0 5m; kube-system coredns-5c98db65d4-h6446 1/1 Running 0 5m; kube-system svclb-traefik-4ch7q 2/2 Running 0 5m';
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    const failing =
+      'kubectl get pods -A: kube-system helm-install-traefik-xk8fj 0/1 Completed 0 5m; kube-system coredns-5c98db65d4-h6446 0/1 CrashLoopBackOff 5 5m; kube-system svclb-traefik-4ch7q 2/2 Running 0 5m';
+    expect(fills(failing).get('<pod>')).toBe('coredns-5c98db65d4-h6446');
+    const zh =
+      'kubectl get pod -o wide 显示: ingress-nginx-admission-create-7zq2m 0/1 Completed 0 2d; web-6d4cf56db6-2xk9v 0/1 CrashLoopBackOff 5 2d; web-6d4cf56db6-8fj2k 1/1 Running 0 2d，web 访问不通';
+    expect(fills(zh).get('<pod>')).toBe('web-6d4cf56db6-2xk9v');
+    const done =
+      'kubernetes 显示的pod ip 实际上是node ip: my-tf-7f4668b9c4-lbvr7 1/1 Running 0 2d8h; my-torch-master-7f7d7f6496-278n6 0/1 Completed 1 5m46s';
+    expect(fills(done).get('<pod>')).toBeUndefined();
   });
 });
