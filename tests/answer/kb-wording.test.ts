@@ -43,3 +43,26 @@ describe('a pasted "martian source" kernel line is read as rp_filter dropping th
     expect(en.commands.some((c) => c.includes('rp_filter'))).toBe(false);
   });
 });
+
+describe('LVS is read as IPVS, the kernel load balancer kube-proxy drives', () => {
+  it('cites the kube-proxy runbook first for a report of an LVS virtual IP (labring/sealos#2108, and in English)', async () => {
+    const zh = await answer(
+      '通过LVS访问apiserver,部分节点不通。ipvsadm -Ln -t 10.103.97.2:6443 能看到三个 master 后端,但在部分节点上 curl https://10.103.97.2:6443 有一半请求超时。',
+    );
+    expect(zh.first).toBe('service/kube-proxy-iptables-ipvs.md');
+    expect(zh.commands.some((c) => c.startsWith('ipvsadm -Ln'))).toBe(true);
+    const en = await answer(
+      'Access to apiserver through LVS fails on some nodes, curl https://10.103.97.2:6443 times out half of the time.',
+    );
+    expect(en.first).toBe('service/kube-proxy-iptables-ipvs.md');
+  });
+
+  it('does not lift it when neither LVS nor IPVS is named', async () => {
+    const zh = await answer('部分节点通过 apiserver VIP 访问 6443 一半请求超时');
+    expect(zh.first).not.toBe('service/kube-proxy-iptables-ipvs.md');
+    const en = await answer(
+      'Access to apiserver fails on some nodes, curl https://10.103.97.2:6443 times out half of the time.',
+    );
+    expect(en.first).not.toBe('service/kube-proxy-iptables-ipvs.md');
+  });
+});
