@@ -1,0 +1,68 @@
+/**
+ * Words of real reports that a runbook row must say for its check to be chosen: a pasted kernel log line, a
+ * product name the reporter uses for what the runbook calls otherwise. End to end on the bundled kb/.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+
+const KB = path.resolve(import.meta.dirname, '../../kb');
+
+let index: FixtureIndex;
+beforeAll(async () => {
+  index = await buildFixtureIndex(KB);
+});
+afterAll(() => index.cleanup());
+
+async function answer(message: string) {
+  const { body } = await answerChat(
+    { searcher: index.searcher, conversations: new ConversationStore() },
+    { message },
+  );
+  return { first: body.citations[0]?.path, commands: body.commands.map((c) => c.command) };
+}
+
+describe('a pasted "martian source" kernel line is read as rp_filter dropping the packets', () => {
+  it('offers the rp_filter check (jishuzhan report, and the dmesg line in English)', async () => {
+    const zh = await answer(
+      '宿主机 10.32.56.42 无法 ping 通 K8s 节点 10.32.56.117,集群用 Calico BGP 模式,节点日志里有 Martian source。',
+    );
+    expect(zh.commands.some((c) => c.includes('rp_filter'))).toBe(true);
+    const en = await answer(
+      'Node cannot reach pods on another node, dmesg shows IPv4: martian source 10.244.1.5 from 10.244.2.1, on dev flannel.1',
+    );
+    expect(en.commands.some((c) => c.includes('rp_filter'))).toBe(true);
+  });
+
+  it('does not offer it when nothing points at reverse-path filtering', async () => {
+    const zh = await answer('节点 ping 不通 pod，没有任何报错');
+    expect(zh.commands.some((c) => c.includes('rp_filter'))).toBe(false);
+    const en = await answer('Node cannot reach pods on another node, flannel vxlan backend');
+    expect(en.commands.some((c) => c.includes('rp_filter'))).toBe(false);
+  });
+});
+
+describe('LVS is read as IPVS, the kernel load balancer kube-proxy drives', () => {
+  it('cites the kube-proxy runbook first for a report of an LVS virtual IP (labring/sealos#2108, and in English)', async () => {
+    const zh = await answer(
+      '通过LVS访问apiserver,部分节点不通。ipvsadm -Ln -t 10.103.97.2:6443 能看到三个 master 后端,但在部分节点上 curl https://10.103.97.2:6443 有一半请求超时。',
+    );
+    expect(zh.first).toBe('service/kube-proxy-iptables-ipvs.md');
+    expect(zh.commands.some((c) => c.startsWith('ipvsadm -Ln'))).toBe(true);
+    const en = await answer(
+      'Access to apiserver through LVS fails on some nodes, curl https://10.103.97.2:6443 times out half of the time.',
+    );
+    expect(en.first).toBe('service/kube-proxy-iptables-ipvs.md');
+  });
+
+  it('does not lift it when neither LVS nor IPVS is named', async () => {
+    const zh = await answer('部分节点通过 apiserver VIP 访问 6443 一半请求超时');
+    expect(zh.first).not.toBe('service/kube-proxy-iptables-ipvs.md');
+    const en = await answer(
+      'Access to apiserver fails on some nodes, curl https://10.103.97.2:6443 times out half of the time.',
+    );
+    expect(en.first).not.toBe('service/kube-proxy-iptables-ipvs.md');
+  });
+});
