@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import {
+  allocationExplainedBy,
   answerDetailedReport,
   answerNamedCniReport,
   coveredNames,
@@ -11,6 +12,7 @@ import {
   needsClarifying,
   outsideNetworking,
   proseOf,
+  uncoveredAllocation,
   uncoveredPlugin,
   vagueness,
 } from '../../src/answer/clarify.js';
@@ -413,5 +415,88 @@ describe('clarifying answers end to end', () => {
     );
     expect(body.structured.kind).toBe('answer');
     expect(body.structured.title).not.toContain('kube-ovn-cni');
+  });
+});
+
+describe('uncoveredAllocation: a report about handing out pod addresses, which no runbook of its CNI explains', () => {
+  const explainsNone = () => false;
+  const explainsCalico = (cni: string | null) => cni === 'calico';
+  it.each([
+    // Real kubeovn/kube-ovn#5125 (shortened).
+    [
+      '[BUG] No Address Allocated to Pod. I\'m experiencing a similar issue with some frequency. Restarting the controller and CNI pods helps. cni daemonset: I0501 12:40:11 handler.go:94] add port request, kube-ovn-cni: "no address allocated to pod default/test-7d4f9, provider ovn, please see kube-ovn-controller logs to find errors".',
+      'kube-ovn',
+    ],
+    // Real kubeovn/kube-ovn#6762 (shortened).
+    [
+      '[BUG] multi nic static ip allocation does not work. Kube-OVN v1.16.1, rke2 v1.35.2. Setup of pods with multiple interfaces fails due to multiple reasons, including the details mentioned in the static-ip-mac docs; subnet vm-overlay cidrBlock 192.168.0.0/24.',
+      'kube-ovn',
+    ],
+    // Real projectcalico/calico#4861: no CNI the KB knows is named in it.
+    [
+      'Ipam blocks are not reused or cleaned properly and hitting per host block limit. We see pods in ContainerCreating state with messages: networkPlugin cni failed to set up pod "default1" network: cannot allocate new block due to per host block limit.',
+      null,
+    ],
+    // Real kubeovn/kube-ovn#103 (shortened).
+    [
+      '无法正确分配pod ip。谢谢指导！从命令的输出看，有POD的端口，但IP地址和实际Pod的IP不一致。cni的日志里没有报错信息，但也没有创建POD的相关提示信息。',
+      null,
+    ],
+    // Real kubeovn/kube-ovn#3190 (shortened).
+    [
+      'kube-ovn 1.11.9 存在ip地址无法分配导致出现地址冲突。kube-ovn-controller 日志: I0911 09:18:36.317858 13 ipam.go:51] allocate v4 10.251.175.71 v6 2409:8c20:1833:2000::afb:af47 for pod kube-system/test-0',
+      'kube-ovn',
+    ],
+  ])('%s → IPAM', (question, cni) => {
+    expect(uncoveredAllocation(question, cni, explainsNone)).toBe('IPAM');
+    expect(uncoveredAllocation(question, cni, explainsCalico)).toBe(cni === 'calico' ? null : 'IPAM');
+  });
+  it('answers a CNI whose runbook explains allocation', () => {
+    // Real projectcalico/calico#3940: the Calico runbook's row "新 pod 拿不到地址或地址块冲突" covers it.
+    const question =
+      'Calico tries to reassign IP addresses already in use. calico-kube-controllers debug log: Querying block so we can release IPs by handle cidr=100.80.6.0/26. New pods get an IP that another running pod already has.';
+    expect(uncoveredAllocation(question, 'calico', explainsCalico)).toBeNull();
+    expect(uncoveredAllocation(question, 'calico', explainsNone)).toBe('IPAM');
+  });
+  it.each([
+    // Real facts question kubeovn/kube-ovn#3627: about conflict detection and the join subnet, not allocation.
+    'ip 冲突检测存在潜在bug。我感觉可以考虑直接对 subnet 做限制，不允许使用 node join 子网包含的网段 cidr。kube-ovn 的 join 子网默认是哪个网段？',
+    // Real helm/charts#19604: a port in use, not an address.
+    '[coredns] listen tcp :8080: bind: address already in use - unable to specify single health plugin while having multiple zones. Which port does the health plugin serve /health on?',
+    // Real projectcalico/libcalico-go#761: the block size setting, not a failure to allocate.
+    'Make ipam blockSize configurable. Calico uses one /26 subnet of the ipPool on a single node, but in our environment it is too large.',
+    // Constructed from a MetalLB report: the address was handed out; reaching it is what fails.
+    'MetalLB 分配地址池 IP 后无法访问：服务获得了地址池 IP 192.168.119.101，从集群节点或外部网络无法 ping 通该 IP。',
+    // Constructed: a static egress IP is about source NAT, not allocation.
+    'We need a static egress IP for pods calling a partner API; which SNAT settings apply?',
+  ])('%s → not an allocation report', (question) => {
+    expect(uncoveredAllocation(question, null, explainsNone)).toBeNull();
+  });
+});
+
+describe('allocationExplainedBy: which CNIs the runbooks explain address allocation for', () => {
+  const doc = (path: string, symptoms: string[], prose = '') => ({
+    path,
+    title: path,
+    triggers: [],
+    chunks: [{ headingPath: ['概述'], text: prose }] as never,
+    troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+  });
+  it('counts titles, triggers, headings and row symptoms, not prose or commands', () => {
+    const explained = allocationExplainedBy(
+      [
+        doc('calico/bgp-ipip.md', ['新 pod 拿不到地址或地址块冲突']),
+        doc('kube-ovn/default-vpc-path.md', ['外部白名单只允许固定 IP，部分请求被拒'], '`calicoctl ipam show --show-blocks`'),
+      ],
+      (path) => path.split('/')[0] ?? null,
+    );
+    expect(explained('calico')).toBe(true);
+    expect(explained('kube-ovn')).toBe(false);
+    expect(explained(null)).toBe(false);
+  });
+  it('lets a runbook about no particular CNI explain every CNI', () => {
+    const explained = allocationExplainedBy([doc('ipam/pod-ip.md', ['Pod 拿不到 IP'])], () => null);
+    expect(explained('kube-ovn')).toBe(true);
+    expect(explained(null)).toBe(true);
   });
 });
