@@ -284,6 +284,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       if (
         !/[a-z]{3}/.test(name) ||
         DETERMINERS.has(name) ||
+        FUNCTION_WORDS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS
       )
@@ -301,6 +302,16 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
  */
 const DETERMINERS = new Set(
   'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second multi single worker master'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "kubelet with CNI plugin", "configured by the plugin", "bridge and portmap plugins": prepositions and conjunctions
+ * stand before "CNI" / "plugin" in prose without naming a plugin.
+ */
+const FUNCTION_WORDS = new Set(
+  'with without for from by via of on in into onto to using use uses used and or but nor as at per about over under than'.split(
     ' ',
   ),
 );

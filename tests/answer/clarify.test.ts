@@ -227,6 +227,22 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       ),
     ).toBeNull();
   });
+  it('does not read a preposition before "CNI plugin" as a plugin', () => {
+    // Real kubernetes/kubernetes#45790 (shortened): "with" stands before "CNI plugin" and again later in the report.
+    expect(
+      uncoveredPlugin(
+        'hairpin not set by kubelet with CNI plugin. Kubernetes 1.6.2 on AWS, CoreOS. Try creating a service with a cluster IP. Then try accessing the service IP and port from within a target pod. It hangs.',
+        known,
+      ),
+    ).toBeNull();
+    // Constructed (Chinese report, English plugin phrase): "using … plugin", "for the plugin".
+    expect(
+      uncoveredPlugin(
+        '集群使用 flannel，节点上 pod 访问 service 超时。using bridge plugin; 我们 for plugin 配置了 hairpinMode，using 的还是默认值。',
+        known,
+      ),
+    ).toBeNull();
+  });
   it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {
     // Constructed: a kind cluster's report lists its kindnet pods twice; the failing path is a Service's.
     expect(
@@ -486,7 +502,11 @@ describe('allocationExplainedBy: which CNIs the runbooks explain address allocat
     const explained = allocationExplainedBy(
       [
         doc('calico/bgp-ipip.md', ['新 pod 拿不到地址或地址块冲突']),
-        doc('kube-ovn/default-vpc-path.md', ['外部白名单只允许固定 IP，部分请求被拒'], '`calicoctl ipam show --show-blocks`'),
+        doc(
+          'kube-ovn/default-vpc-path.md',
+          ['外部白名单只允许固定 IP，部分请求被拒'],
+          '`calicoctl ipam show --show-blocks`',
+        ),
       ],
       (path) => path.split('/')[0] ?? null,
     );
