@@ -485,6 +485,9 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
     'Make ipam blockSize configurable. Calico uses one /26 subnet of the ipPool on a single node, but in our environment it is too large.',
     // Constructed from a MetalLB report: the address was handed out; reaching it is what fails.
     'MetalLB 分配地址池 IP 后无法访问：服务获得了地址池 IP 192.168.119.101，从集群节点或外部网络无法 ping 通该 IP。',
+    // Constructed from MetalLB reports: a LoadBalancer's address pool is not pod IPAM.
+    'MetalLB 配置 IP 地址池后 EXTERNAL-IP 一直 pending，没有分配到 IP，describe svc 看不到事件。',
+    'LoadBalancer service gets no IP address assigned from the MetalLB pool, EXTERNAL-IP stays <pending>.',
     // Constructed: a static egress IP is about source NAT, not allocation.
     'We need a static egress IP for pods calling a partner API; which SNAT settings apply?',
   ])('%s → not an allocation report', (question) => {
