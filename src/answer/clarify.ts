@@ -400,8 +400,8 @@ const ALLOCATION = [
   /\bstatic\s+ips?\s+(?:address(?:es)?\s+)?(?:allocation|assignment|for\s+(?:a\s+|the\s+|my\s+)?pods?)\b|\bip(?:am)?\s+blocks?\b(?!\s*size)/i,
   // 无法正确分配pod ip, ip地址无法分配, 新 pod 拿不到地址, 获取不到 IP
   /(?:无法|不能|没有|未能|未|没)(?:正确|成功)?(?:分配|获取|拿到)(?:到)?\s*(?:pod\s*)?(?:ip|地址)|(?:ip|地址)\s*(?:地址)?\s*(?:无法|不能|没有|未)(?:被)?(?:分配|回收|释放)|(?:拿|获取|分配)不到\s*(?:ip|地址)/i,
-  // pod 固定 IP / 静态 IP 分配 (a fixed egress IP is not allocation), 地址块冲突, pod IP 耗尽 (not a LoadBalancer's pool)
-  /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配|地址块冲突|pod\s*(?:的)?\s*ip\s*(?:地址)?\s*耗尽/i,
+  // pod 固定 IP / 静态 IP 分配 (a fixed egress IP is not allocation), IP 池, 地址块冲突, 地址池耗尽 (a LoadBalancer's pool is SERVICE_ADDRESS)
+  /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配|ip\s*池|地址块冲突|地址池耗尽|ip\s*地址?耗尽/i,
 ];
 
 /** A Service's address (a LoadBalancer's pool, an external IP, a VIP) is handed out by other means than pod IPAM. */
