@@ -6,11 +6,15 @@ import { randomUUID } from 'node:crypto';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
 import {
+  allocationExplainedBy,
   answerDetailedReport,
   answerNamedCniReport,
   coveredNames,
   namedCniClose,
+  secondaryInterfaceExplainedBy,
+  uncoveredAllocation,
   uncoveredPlugin,
+  uncoveredSecondaryInterface,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
@@ -170,8 +174,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
   )
     result = { ...result, abstain: false };
-  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words.
-  const uncovered = uncoveredPlugin(question, kbNames(context.searcher));
+  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words; so is
+  // one about handing out pod addresses when no runbook of its CNI explains that.
+  const uncovered =
+    uncoveredPlugin(question, kbNames(context.searcher)) ??
+    (history.length === 0
+      ? (uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher)) ??
+        uncoveredSecondaryInterface(question, secondaryExplained(context.searcher)))
+      : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
   const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
@@ -227,6 +237,30 @@ function kbNames(searcher: Searcher): (name: string) => boolean {
     runbookNames.set(searcher, names);
   }
   return names;
+}
+
+/** Per searcher: which CNIs' runbooks explain address allocation (clarify.ts `allocationExplainedBy`), read on first use. */
+const allocationTopics = new WeakMap<Searcher, (cni: string | null) => boolean>();
+
+function allocationExplained(searcher: Searcher): (cni: string | null) => boolean {
+  let explained = allocationTopics.get(searcher);
+  if (!explained) {
+    explained = allocationExplainedBy(searcher.docs, (docPath) => searcher.cni?.ofDoc(docPath) ?? null);
+    allocationTopics.set(searcher, explained);
+  }
+  return explained;
+}
+
+/** Per searcher: whether a runbook explains a pod's extra interfaces (clarify.ts), read on first use. */
+const secondaryTopics = new WeakMap<Searcher, boolean>();
+
+function secondaryExplained(searcher: Searcher): boolean {
+  let explained = secondaryTopics.get(searcher);
+  if (explained === undefined) {
+    explained = secondaryInterfaceExplainedBy(searcher.docs);
+    secondaryTopics.set(searcher, explained);
+  }
+  return explained;
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */

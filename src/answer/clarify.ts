@@ -3,6 +3,7 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
+import type { DocRecord } from '../core/types.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { CHAIN_NAMES } from '../retrieve/pasted.js';
 import { headlineOf } from '../retrieve/query.js';
@@ -283,6 +284,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       if (
         !/[a-z]{3}/.test(name) ||
         DETERMINERS.has(name) ||
+        FUNCTION_WORDS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS
       )
@@ -300,6 +302,16 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
  */
 const DETERMINERS = new Set(
   'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second multi single worker master'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "kubelet with CNI plugin", "configured by the plugin", "bridge and portmap plugins": prepositions and conjunctions
+ * stand before "CNI" / "plugin" in prose without naming a plugin.
+ */
+const FUNCTION_WORDS = new Set(
+  'with without for from by via of on in into onto to using use uses used and or but nor as at per about over under than'.split(
     ' ',
   ),
 );
@@ -370,4 +382,114 @@ export function coveredNames(texts: () => Iterable<string>): (name: string) => b
   const repeated = namedIn(texts, 2);
   const anywhere = namedIn(texts);
   return (name) => (WIDELY_USED_PLUGINS.includes(name) ? inProse(name) || repeated(name) : anywhere(name));
+}
+
+/**
+ * How a report says the subject is handing out pod addresses (IPAM), not carrying traffic: a pod that gets no
+ * address, an address handed out twice or never released, a static address or address pool not honoured.
+ */
+const ALLOCATION = [
+  // "No Address Allocated to Pod", "no IP address was assigned"
+  /\b(?:no|not|never)\s+(?:ip\s+)?address(?:es)?\s+(?:(?:was|were|is|are|got)\s+)?(?:allocated|assigned)\b/i,
+  // "IPs cannot get assigned to Pods", "pod IP is not allocated"
+  /\bips?(?:\s+address(?:es)?)?\s+(?:can'?not|could\s+not|couldn'?t|is\s*n[o']t|are\s*n[o']t|not|never)\s+(?:(?:get|be|been)\s+)?(?:assigned|allocated|released)\b/i,
+  // "reassign IP addresses already in use", "Assigning same ip address"
+  /\b(?:re)?(?:assign|allocat)\w*\s+(?:the\s+)?(?:same\s+|duplicate\s+)ips?\b|\breassign\w*\s+ips?\b|\bip\s+address(?:es)?\s+(?:already\s+)?in\s+use\b/i,
+  // "static ip allocation does not work", "static ip address for pod", "IPAM blocks are not reused", "IP block isn't
+  // released" (a static egress IP is not allocation)
+  /\bstatic\s+ips?\s+(?:address(?:es)?\s+)?(?:allocation|assignment|for\s+(?:a\s+|the\s+|my\s+)?pods?)\b|\bip(?:am)?\s+blocks?\b(?!\s*size)/i,
+  // 无法正确分配pod ip, ip地址无法分配, 新 pod 拿不到地址, 获取不到 IP
+  /(?:无法|不能|没有|未能|未|没)(?:正确|成功)?(?:分配|获取|拿到)(?:到)?\s*(?:pod\s*)?(?:ip|地址)|(?:ip|地址)\s*(?:地址)?\s*(?:无法|不能|没有|未)(?:被)?(?:分配|回收|释放)|(?:拿|获取|分配)不到\s*(?:ip|地址)/i,
+  // pod 固定 IP / 静态 IP 分配 (a fixed egress IP is not allocation), IP 池, 地址块冲突, 地址池耗尽 (a LoadBalancer's pool is SERVICE_ADDRESS)
+  /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配|ip\s*池|地址块冲突|地址池耗尽|ip\s*地址?耗尽/i,
+];
+
+/** A Service's address (a LoadBalancer's pool, an external IP, a VIP) is handed out by other means than pod IPAM. */
+const SERVICE_ADDRESS = /load\s*balancer|external-?ips?\b|metallb|kube-vip|\bvip\b|负载均衡/i;
+
+/** Text names an address-allocation failure (one of ALLOCATION). */
+export function namesAllocation(text: string): boolean {
+  const folded = text.normalize('NFKC');
+  return ALLOCATION.some((pattern) => pattern.test(folded));
+}
+
+/**
+ * The subject no runbook explains when a report is about handing out pod addresses: its headline (its first sentence
+ * in a long report, else the whole question) names an allocation failure and no broken path ("分配地址池 IP 后无法访问"
+ * is about reaching the address), and no runbook of the report's CNI (`cni`, null when unknown) or of every CNI
+ * explains allocation in its title, triggers, headings or troubleshooting rows (`explained`). KB-relative: a runbook
+ * whose rows say "新 pod 拿不到地址" covers its CNI's reports, and the decline stops once the KB has such a runbook.
+ * Returns the subject's name for the "not covered" answer, else null. Pure.
+ */
+export function uncoveredAllocation(
+  question: string,
+  cni: string | null,
+  explained: (cni: string | null) => boolean,
+): string | null {
+  const text = question.normalize('NFKC');
+  const subject = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
+  if (
+    !namesAllocation(subject) ||
+    NETWORK_TROUBLE.test(subject) ||
+    CANNOT_USE.test(subject) ||
+    SERVICE_ADDRESS.test(subject)
+  )
+    return null;
+  return explained(cni) ? null : 'IPAM';
+}
+
+/**
+ * Which CNIs' runbooks explain address allocation (null: a runbook about no particular CNI does): a runbook explains
+ * it when its title, triggers, headings or troubleshooting symptoms name an allocation failure, not when its prose or
+ * commands mention it in passing (`calicoctl ipam show`).
+ */
+export function allocationExplainedBy(
+  docs: readonly Pick<DocRecord, 'path' | 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+  cniOf: (docPath: string) => string | null,
+): (cni: string | null) => boolean {
+  const cnis = new Set<string | null>();
+  for (const doc of docs) {
+    const topic = [
+      doc.title,
+      ...doc.triggers,
+      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+      ...doc.troubleshooting.map((row) => row.symptom),
+    ];
+    if (topic.some(namesAllocation)) cnis.add(cniOf(doc.path));
+  }
+  return (cni) => cnis.has(null) || (cni !== null && cnis.has(cni));
+}
+
+/**
+ * How a report's headline names a pod's extra network interface: a second / secondary / 2nd interface, one attached
+ * through Multus or a NetworkAttachmentDefinition, a macvlan / ipvlan / SR-IOV interface, 双网卡 / 次网卡 / 第二张网卡
+ * of a workload. Not "多网卡" alone: a node with several NICs is the setting of many reports about the pod network.
+ */
+const SECONDARY_INTERFACE =
+  /\bsecond(?:ary)?\s+(?:network\s+)?(?:interface|nic)s?\b|\b2nd\s+(?:network\s+)?(?:interface|nic)s?\b|\bnetwork\s*attachment\s*definitions?\b|\bmultus\b|\bmacvlan\b|\bipvlan\b|\bsr-?iov\b|双网卡|次网卡|第二张网卡|辅助网卡|附加网卡/i;
+
+/**
+ * The subject no runbook explains when a report is about a pod's extra network interface: its headline (as in
+ * `uncoveredAllocation`) names one, and no runbook's title, triggers, headings or troubleshooting rows do
+ * (`explained`). The failing ping is on that interface, so a broken path in the headline does not make it a report
+ * about the pod network the KB covers. Returns the subject's name for the "not covered" answer, else null. Pure.
+ */
+export function uncoveredSecondaryInterface(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const subject = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
+  return !explained && SECONDARY_INTERFACE.test(subject) ? 'secondary pod interfaces (Multus)' : null;
+}
+
+/** Some runbook's title, triggers, headings or troubleshooting symptoms name a pod's extra interface. */
+export function secondaryInterfaceExplainedBy(
+  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+): boolean {
+  return docs.some((doc) =>
+    [
+      doc.title,
+      ...doc.triggers,
+      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+      ...doc.troubleshooting.map((row) => row.symptom),
+    ].some((text) => SECONDARY_INTERFACE.test(text.normalize('NFKC'))),
+  );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import {
+  allocationExplainedBy,
   answerDetailedReport,
   answerNamedCniReport,
   coveredNames,
@@ -11,7 +12,10 @@ import {
   needsClarifying,
   outsideNetworking,
   proseOf,
+  secondaryInterfaceExplainedBy,
+  uncoveredAllocation,
   uncoveredPlugin,
+  uncoveredSecondaryInterface,
   vagueness,
 } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
@@ -225,6 +229,22 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
       ),
     ).toBeNull();
   });
+  it('does not read a preposition before "CNI plugin" as a plugin', () => {
+    // Real kubernetes/kubernetes#45790 (shortened): "with" stands before "CNI plugin" and again later in the report.
+    expect(
+      uncoveredPlugin(
+        'hairpin not set by kubelet with CNI plugin. Kubernetes 1.6.2 on AWS, CoreOS. Try creating a service with a cluster IP. Then try accessing the service IP and port from within a target pod. It hangs.',
+        known,
+      ),
+    ).toBeNull();
+    // Constructed (Chinese report, English plugin phrase): "using … plugin", "for the plugin".
+    expect(
+      uncoveredPlugin(
+        '集群使用 flannel，节点上 pod 访问 service 超时。using bridge plugin; 我们 for plugin 配置了 hairpinMode，using 的还是默认值。',
+        known,
+      ),
+    ).toBeNull();
+  });
   it('does not read the bare name of a plugin a cluster runs as the subject of its report', () => {
     // Constructed: a kind cluster's report lists its kindnet pods twice; the failing path is a Service's.
     expect(
@@ -413,5 +433,137 @@ describe('clarifying answers end to end', () => {
     );
     expect(body.structured.kind).toBe('answer');
     expect(body.structured.title).not.toContain('kube-ovn-cni');
+  });
+});
+
+describe('uncoveredAllocation: a report about handing out pod addresses, which no runbook of its CNI explains', () => {
+  const explainsNone = () => false;
+  const explainsCalico = (cni: string | null) => cni === 'calico';
+  it.each([
+    // Real kubeovn/kube-ovn#5125 (shortened).
+    [
+      '[BUG] No Address Allocated to Pod. I\'m experiencing a similar issue with some frequency. Restarting the controller and CNI pods helps. cni daemonset: I0501 12:40:11 handler.go:94] add port request, kube-ovn-cni: "no address allocated to pod default/test-7d4f9, provider ovn, please see kube-ovn-controller logs to find errors".',
+      'kube-ovn',
+    ],
+    // Real kubeovn/kube-ovn#6762 (shortened).
+    [
+      '[BUG] multi nic static ip allocation does not work. Kube-OVN v1.16.1, rke2 v1.35.2. Setup of pods with multiple interfaces fails due to multiple reasons, including the details mentioned in the static-ip-mac docs; subnet vm-overlay cidrBlock 192.168.0.0/24.',
+      'kube-ovn',
+    ],
+    // Real projectcalico/calico#4861: no CNI the KB knows is named in it.
+    [
+      'Ipam blocks are not reused or cleaned properly and hitting per host block limit. We see pods in ContainerCreating state with messages: networkPlugin cni failed to set up pod "default1" network: cannot allocate new block due to per host block limit.',
+      null,
+    ],
+    // Real kubeovn/kube-ovn#103 (shortened).
+    [
+      '无法正确分配pod ip。谢谢指导！从命令的输出看，有POD的端口，但IP地址和实际Pod的IP不一致。cni的日志里没有报错信息，但也没有创建POD的相关提示信息。',
+      null,
+    ],
+    // Real kubeovn/kube-ovn#3190 (shortened).
+    [
+      'kube-ovn 1.11.9 存在ip地址无法分配导致出现地址冲突。kube-ovn-controller 日志: I0911 09:18:36.317858 13 ipam.go:51] allocate v4 10.251.175.71 v6 2409:8c20:1833:2000::afb:af47 for pod kube-system/test-0',
+      'kube-ovn',
+    ],
+  ])('%s → IPAM', (question, cni) => {
+    expect(uncoveredAllocation(question, cni, explainsNone)).toBe('IPAM');
+    expect(uncoveredAllocation(question, cni, explainsCalico)).toBe(cni === 'calico' ? null : 'IPAM');
+  });
+  it('answers a CNI whose runbook explains allocation', () => {
+    // Real projectcalico/calico#3940: the Calico runbook's row "新 pod 拿不到地址或地址块冲突" covers it.
+    const question =
+      'Calico tries to reassign IP addresses already in use. calico-kube-controllers debug log: Querying block so we can release IPs by handle cidr=100.80.6.0/26. New pods get an IP that another running pod already has.';
+    expect(uncoveredAllocation(question, 'calico', explainsCalico)).toBeNull();
+    expect(uncoveredAllocation(question, 'calico', explainsNone)).toBe('IPAM');
+  });
+  it.each([
+    // Real facts question kubeovn/kube-ovn#3627: about conflict detection and the join subnet, not allocation.
+    'ip 冲突检测存在潜在bug。我感觉可以考虑直接对 subnet 做限制，不允许使用 node join 子网包含的网段 cidr。kube-ovn 的 join 子网默认是哪个网段？',
+    // Real helm/charts#19604: a port in use, not an address.
+    '[coredns] listen tcp :8080: bind: address already in use - unable to specify single health plugin while having multiple zones. Which port does the health plugin serve /health on?',
+    // Real projectcalico/libcalico-go#761: the block size setting, not a failure to allocate.
+    'Make ipam blockSize configurable. Calico uses one /26 subnet of the ipPool on a single node, but in our environment it is too large.',
+    // Constructed from a MetalLB report: the address was handed out; reaching it is what fails.
+    'MetalLB 分配地址池 IP 后无法访问：服务获得了地址池 IP 192.168.119.101，从集群节点或外部网络无法 ping 通该 IP。',
+    // Constructed from MetalLB reports: a LoadBalancer's address pool is not pod IPAM.
+    'MetalLB 配置 IP 地址池后 EXTERNAL-IP 一直 pending，没有分配到 IP，describe svc 看不到事件。',
+    'LoadBalancer service gets no IP address assigned from the MetalLB pool, EXTERNAL-IP stays <pending>.',
+    // Constructed: a static egress IP is about source NAT, not allocation.
+    'We need a static egress IP for pods calling a partner API; which SNAT settings apply?',
+  ])('%s → not an allocation report', (question) => {
+    expect(uncoveredAllocation(question, null, explainsNone)).toBeNull();
+  });
+});
+
+describe('allocationExplainedBy: which CNIs the runbooks explain address allocation for', () => {
+  const doc = (path: string, symptoms: string[], prose = '') => ({
+    path,
+    title: path,
+    triggers: [],
+    chunks: [{ headingPath: ['概述'], text: prose }] as never,
+    troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+  });
+  it('counts titles, triggers, headings and row symptoms, not prose or commands', () => {
+    const explained = allocationExplainedBy(
+      [
+        doc('calico/bgp-ipip.md', ['新 pod 拿不到地址或地址块冲突']),
+        doc(
+          'kube-ovn/default-vpc-path.md',
+          ['外部白名单只允许固定 IP，部分请求被拒'],
+          '`calicoctl ipam show --show-blocks`',
+        ),
+      ],
+      (path) => path.split('/')[0] ?? null,
+    );
+    expect(explained('calico')).toBe(true);
+    expect(explained('kube-ovn')).toBe(false);
+    expect(explained(null)).toBe(false);
+  });
+  it('lets a runbook about no particular CNI explain every CNI', () => {
+    const explained = allocationExplainedBy([doc('ipam/pod-ip.md', ['Pod 拿不到 IP'])], () => null);
+    expect(explained('kube-ovn')).toBe(true);
+    expect(explained(null)).toBe(true);
+  });
+});
+
+describe("uncoveredSecondaryInterface: a report about a pod's extra interface, which no runbook explains", () => {
+  it.each([
+    // Real k8snetworkplumbingwg/multus-cni#832 (shortened).
+    "Not able to access Multus 2nd network interface from node. I'm able to ping the primary network address from the host/node. However, for the 2nd network interface: from inside the pod ping 192.168.22.227 works, but from the node where the pod is sitting, ping 192.168.22.227 runs forever.",
+    // Real k8snetworkplumbingwg/multus-cni#660 (shortened).
+    "Cannot ping the second interface's IP from another node. I added the second interface using macvlan and assigned it a default gateway like 192.168.0.1 and a host-local ipam with ranges specified by me.",
+    // Real kubeovn/kube-ovn#1121 (shortened).
+    'workload双网卡，次网卡使用默认vpc的subnet时，ovn-cluster没有配置路由，pod未添加到ipset中，无法做NAT。创建自定义vpc（vpc-1）和subnet（vpc-1-subnet-1），创建默认vpc的subnet（storage-net-2，natOutgoing: true）。',
+    // Real kubeovn/kube-ovn#2599 (shortened).
+    '如何设置VPC外部网络：我用了上面NetworkAttachmentDefinition ovn-vpc-external-network（macvlan，master eth1）的配置，nat-gateway中的net1网卡可以成功自动分配IP，但是还是ping不通物理网关地址。',
+  ])('%s → not covered', (question) => {
+    expect(uncoveredSecondaryInterface(question, false)).toBe('secondary pod interfaces (Multus)');
+    // A KB with a runbook on extra interfaces answers it.
+    expect(uncoveredSecondaryInterface(question, true)).toBeNull();
+  });
+  it.each([
+    // Real kubeovn/kube-ovn#6864 (shortened): a node with several NICs is the setting of an ovn0 route question.
+    '宿主机访问 Pod 的 ovn0 路由 src 为何强制为 Node InternalIP 而非 IFACE 对应 IP？在我们的多网卡环境中，管理网与 Overlay 隧道网是分离的：管理网卡/K8s InternalIP: 192.168.226.134，Overlay 隧道网卡 (IFACE): bond1.2001。',
+    // Real coredns/coredns#5352 (shortened): Multus is named in the body, the headline is about CoreDNS.
+    'Timeout error in coredns. As I am quite new to kubernetes environment, I am posting this question to understand what are the possibilities which might cause this kind of issues in coredns. I see the below error in the coredns pod logs: [ERROR] plugin/errors: 2 774537368764142801.2119769806070251504. HINFO: read udp X.X.X.X:45662->Y.Y.Y.Y:53: i/o timeout. I have a rancher cluster deployed with multus-cni where multiple interfaces are there in the worker node.',
+    // Real k3s-io/k3s#1131 (shortened): the nodes' NICs, not a pod's.
+    'Problems routing traffic when multiple NICs. Since all my nodes have 2 nics, eth0 for internet (public ip) and eth1 for intranet, when the default gateway is set to eth0 cluster IPs can not be reached and when the default is eth1 public IPs can not be reached instead.',
+  ])('%s → the pod network the KB covers', (question) => {
+    expect(uncoveredSecondaryInterface(question, false)).toBeNull();
+  });
+});
+
+describe("secondaryInterfaceExplainedBy: a runbook whose topic is a pod's extra interfaces", () => {
+  const doc = (title: string, headings: string[]) => ({
+    title,
+    triggers: [],
+    chunks: [{ headingPath: headings, text: '' }] as never,
+    troubleshooting: [],
+  });
+  it('reads titles and headings, not the words of other runbooks', () => {
+    expect(secondaryInterfaceExplainedBy([doc('Flannel 跨节点通信', ['诊断命令'])])).toBe(false);
+    expect(
+      secondaryInterfaceExplainedBy([doc('Multus 附加网络排查', ['检查 NetworkAttachmentDefinition'])]),
+    ).toBe(true);
   });
 });

@@ -113,6 +113,7 @@ const LATER_TUNING_SETS = [
   'facts5.yaml',
   'fills5.yaml',
   'reports10.yaml',
+  'scope2.yaml',
 ];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml', 'reports9.yaml'];
@@ -528,10 +529,11 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // 20 once two reports cite their labelled runbook first (network policy, NodePort): the pod name and node name
     // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 18 since a port
     // fills only when it is the one port written or the target's (fills4.yaml): `8080` as a NodePort health check and
-    // `80` of a report writing 80 and 8080 no longer fill.
+    // `80` of a report writing 80 and 8080 no longer fill. 16 since a report about a static pod IP is declined (its
+    // answer filled two placeholders).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(18);
+    expect(answers.fills).toBeGreaterThanOrEqual(16);
   });
 });
 
@@ -1061,6 +1063,29 @@ describe('must-have checks for real reports it was not fitted to (tests/eval/rep
       offTopic: 0.03,
       wrongFills: 0,
       falseAbstentions: 0,
+    });
+  });
+});
+
+describe('networking reports no runbook covers beside look-alikes a runbook answers (tests/eval/scope2.yaml)', () => {
+  // 36 real reports (12 in Chinese) labelled and committed before netkb answered them: 18 a runbook answers, 18 on a
+  // subject no runbook covers though full of networking words. Measured once right after (main at dc12c84, vectors
+  // off): first-cited 0.833, command hit 0.778, off-topic 0.059, 3 wrong fills, 1 false abstention, 1 of 18 out-of-scope
+  // reports declined. After "with CNI plugin" no longer named a plugin and reports about pod address allocation and a
+  // pod's extra interfaces were declined where no runbook explains them: 0.889, 0.833, 0.056, 1 wrong fill, no false
+  // abstention, 7 of 18 declined. Floors a little under.
+  it('answers the look-alikes and declines more of the reports no runbook covers', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope2.yaml'));
+    await expectFreshRealSet(run, otherSets('scope2.yaml'), { minQuestions: 36, anyHost: true });
+    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(18);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.88,
+      commandHit: 0.8,
+      offTopic: 0.07,
+      wrongFills: 1,
+      falseAbstentions: 0,
+      outOfScope: 0.38,
     });
   });
 });
