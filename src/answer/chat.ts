@@ -11,10 +11,8 @@ import {
   answerNamedCniReport,
   coveredNames,
   namedCniClose,
-  secondaryInterfaceExplainedBy,
   uncoveredAllocation,
   uncoveredPlugin,
-  uncoveredSecondaryInterface,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
@@ -179,8 +177,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const uncovered =
     uncoveredPlugin(question, kbNames(context.searcher)) ??
     (history.length === 0
-      ? (uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher)) ??
-        uncoveredSecondaryInterface(question, secondaryExplained(context.searcher)))
+      ? uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -247,18 +244,6 @@ function allocationExplained(searcher: Searcher): (cni: string | null) => boolea
   if (!explained) {
     explained = allocationExplainedBy(searcher.docs, (docPath) => searcher.cni?.ofDoc(docPath) ?? null);
     allocationTopics.set(searcher, explained);
-  }
-  return explained;
-}
-
-/** Per searcher: whether a runbook explains a pod's extra interfaces (clarify.ts), read on first use. */
-const secondaryTopics = new WeakMap<Searcher, boolean>();
-
-function secondaryExplained(searcher: Searcher): boolean {
-  let explained = secondaryTopics.get(searcher);
-  if (explained === undefined) {
-    explained = secondaryInterfaceExplainedBy(searcher.docs);
-    secondaryTopics.set(searcher, explained);
   }
   return explained;
 }

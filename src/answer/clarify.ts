@@ -459,37 +459,3 @@ export function allocationExplainedBy(
   }
   return (cni) => cnis.has(null) || (cni !== null && cnis.has(cni));
 }
-
-/**
- * How a report's headline names a pod's extra network interface: a second / secondary / 2nd interface, one attached
- * through Multus or a NetworkAttachmentDefinition, a macvlan / ipvlan / SR-IOV interface, 双网卡 / 次网卡 / 第二张网卡
- * of a workload. Not "多网卡" alone: a node with several NICs is the setting of many reports about the pod network.
- */
-const SECONDARY_INTERFACE =
-  /\bsecond(?:ary)?\s+(?:network\s+)?(?:interface|nic)s?\b|\b2nd\s+(?:network\s+)?(?:interface|nic)s?\b|\bnetwork\s*attachment\s*definitions?\b|\bmultus\b|\bmacvlan\b|\bipvlan\b|\bsr-?iov\b|双网卡|次网卡|第二张网卡|辅助网卡|附加网卡/i;
-
-/**
- * The subject no runbook explains when a report is about a pod's extra network interface: its headline (as in
- * `uncoveredAllocation`) names one, and no runbook's title, triggers, headings or troubleshooting rows do
- * (`explained`). The failing ping is on that interface, so a broken path in the headline does not make it a report
- * about the pod network the KB covers. Returns the subject's name for the "not covered" answer, else null. Pure.
- */
-export function uncoveredSecondaryInterface(question: string, explained: boolean): string | null {
-  const text = question.normalize('NFKC');
-  const subject = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
-  return !explained && SECONDARY_INTERFACE.test(subject) ? 'secondary pod interfaces (Multus)' : null;
-}
-
-/** Some runbook's title, triggers, headings or troubleshooting symptoms name a pod's extra interface. */
-export function secondaryInterfaceExplainedBy(
-  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
-): boolean {
-  return docs.some((doc) =>
-    [
-      doc.title,
-      ...doc.triggers,
-      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
-      ...doc.troubleshooting.map((row) => row.symptom),
-    ].some((text) => SECONDARY_INTERFACE.test(text.normalize('NFKC'))),
-  );
-}

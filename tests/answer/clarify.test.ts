@@ -12,10 +12,8 @@ import {
   needsClarifying,
   outsideNetworking,
   proseOf,
-  secondaryInterfaceExplainedBy,
   uncoveredAllocation,
   uncoveredPlugin,
-  uncoveredSecondaryInterface,
   vagueness,
 } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
@@ -523,47 +521,5 @@ describe('allocationExplainedBy: which CNIs the runbooks explain address allocat
     const explained = allocationExplainedBy([doc('ipam/pod-ip.md', ['Pod 拿不到 IP'])], () => null);
     expect(explained('kube-ovn')).toBe(true);
     expect(explained(null)).toBe(true);
-  });
-});
-
-describe("uncoveredSecondaryInterface: a report about a pod's extra interface, which no runbook explains", () => {
-  it.each([
-    // Real k8snetworkplumbingwg/multus-cni#832 (shortened).
-    "Not able to access Multus 2nd network interface from node. I'm able to ping the primary network address from the host/node. However, for the 2nd network interface: from inside the pod ping 192.168.22.227 works, but from the node where the pod is sitting, ping 192.168.22.227 runs forever.",
-    // Real k8snetworkplumbingwg/multus-cni#660 (shortened).
-    "Cannot ping the second interface's IP from another node. I added the second interface using macvlan and assigned it a default gateway like 192.168.0.1 and a host-local ipam with ranges specified by me.",
-    // Real kubeovn/kube-ovn#1121 (shortened).
-    'workload双网卡，次网卡使用默认vpc的subnet时，ovn-cluster没有配置路由，pod未添加到ipset中，无法做NAT。创建自定义vpc（vpc-1）和subnet（vpc-1-subnet-1），创建默认vpc的subnet（storage-net-2，natOutgoing: true）。',
-    // Real kubeovn/kube-ovn#2599 (shortened).
-    '如何设置VPC外部网络：我用了上面NetworkAttachmentDefinition ovn-vpc-external-network（macvlan，master eth1）的配置，nat-gateway中的net1网卡可以成功自动分配IP，但是还是ping不通物理网关地址。',
-  ])('%s → not covered', (question) => {
-    expect(uncoveredSecondaryInterface(question, false)).toBe('secondary pod interfaces (Multus)');
-    // A KB with a runbook on extra interfaces answers it.
-    expect(uncoveredSecondaryInterface(question, true)).toBeNull();
-  });
-  it.each([
-    // Real kubeovn/kube-ovn#6864 (shortened): a node with several NICs is the setting of an ovn0 route question.
-    '宿主机访问 Pod 的 ovn0 路由 src 为何强制为 Node InternalIP 而非 IFACE 对应 IP？在我们的多网卡环境中，管理网与 Overlay 隧道网是分离的：管理网卡/K8s InternalIP: 192.168.226.134，Overlay 隧道网卡 (IFACE): bond1.2001。',
-    // Real coredns/coredns#5352 (shortened): Multus is named in the body, the headline is about CoreDNS.
-    'Timeout error in coredns. As I am quite new to kubernetes environment, I am posting this question to understand what are the possibilities which might cause this kind of issues in coredns. I see the below error in the coredns pod logs: [ERROR] plugin/errors: 2 774537368764142801.2119769806070251504. HINFO: read udp X.X.X.X:45662->Y.Y.Y.Y:53: i/o timeout. I have a rancher cluster deployed with multus-cni where multiple interfaces are there in the worker node.',
-    // Real k3s-io/k3s#1131 (shortened): the nodes' NICs, not a pod's.
-    'Problems routing traffic when multiple NICs. Since all my nodes have 2 nics, eth0 for internet (public ip) and eth1 for intranet, when the default gateway is set to eth0 cluster IPs can not be reached and when the default is eth1 public IPs can not be reached instead.',
-  ])('%s → the pod network the KB covers', (question) => {
-    expect(uncoveredSecondaryInterface(question, false)).toBeNull();
-  });
-});
-
-describe("secondaryInterfaceExplainedBy: a runbook whose topic is a pod's extra interfaces", () => {
-  const doc = (title: string, headings: string[]) => ({
-    title,
-    triggers: [],
-    chunks: [{ headingPath: headings, text: '' }] as never,
-    troubleshooting: [],
-  });
-  it('reads titles and headings, not the words of other runbooks', () => {
-    expect(secondaryInterfaceExplainedBy([doc('Flannel 跨节点通信', ['诊断命令'])])).toBe(false);
-    expect(
-      secondaryInterfaceExplainedBy([doc('Multus 附加网络排查', ['检查 NetworkAttachmentDefinition'])]),
-    ).toBe(true);
   });
 });
