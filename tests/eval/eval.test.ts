@@ -1071,9 +1071,10 @@ describe('networking reports no runbook covers beside look-alikes a runbook answ
   // 36 real reports (12 in Chinese) labelled and committed before netkb answered them: 18 a runbook answers, 18 on a
   // subject no runbook covers though full of networking words. Measured once right after (main at dc12c84, vectors
   // off): first-cited 0.833, command hit 0.778, off-topic 0.059, 3 wrong fills, 1 false abstention, 1 of 18 out-of-scope
-  // reports declined. After "with CNI plugin" no longer named a plugin and reports about pod address allocation and a
-  // pod's extra interfaces were declined where no runbook explains them: 0.889, 0.833, 0.056, 1 wrong fill, no false
-  // abstention, 7 of 18 declined. Floors a little under.
+  // reports declined. After "with CNI plugin" no longer named a plugin and reports about pod address allocation were
+  // declined where no runbook explains it: 0.889, 0.833, 0.056, 3 wrong fills, no false abstention, 3 of 18 declined.
+  // (Declining reports about a pod's extra interface too reached 7 of 18, but declined an in-scope held-out report; it
+  // was taken back.) Floors a little under.
   it('answers the look-alikes and declines more of the reports no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope2.yaml'));
     await expectFreshRealSet(run, otherSets('scope2.yaml'), { minQuestions: 36, anyHost: true });
@@ -1083,9 +1084,9 @@ describe('networking reports no runbook covers beside look-alikes a runbook answ
       firstCited: 0.88,
       commandHit: 0.8,
       offTopic: 0.07,
-      wrongFills: 1,
+      wrongFills: 3,
       falseAbstentions: 0,
-      outOfScope: 0.38,
+      outOfScope: 0.16,
     });
   });
 });
