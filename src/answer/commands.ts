@@ -36,6 +36,9 @@
  * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
  * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
  * less: it tests the same thing again, where another check tests another likely cause.
+ * A report stating the kube-proxy mode its cluster runs ("in iptables mode", "--proxy-mode=ipvs", "ipvs 模式";
+ * `statedProxyMode`) gets that mode's checks scored higher and the checks of another mode (`ipvsadm -Ln` for an
+ * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -48,6 +51,7 @@ import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
+import { otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
 import {
   checkTerms,
   clueTerms,
@@ -184,6 +188,9 @@ const CONTESTED_SHARE = 0.9;
  */
 const WEAK_SHARE = 0.7;
 const WEAK_ROW = 5;
+
+/** A check of the kube-proxy mode the report states its cluster runs scores this much more. */
+const STATED_MODE_BONUS = 1.5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -372,6 +379,8 @@ interface Candidate {
   score: number;
   /** Document order across the answer: top doc first. */
   order: number;
+  /** A check of a kube-proxy mode other than the one the report states its cluster runs. */
+  otherMode?: boolean;
 }
 
 export function pickCommands(
@@ -406,6 +415,8 @@ export function pickCommands(
 
   const candidates = new Map<string, Candidate>();
   let order = 0;
+  // The kube-proxy mode the report says its cluster runs: checks of another mode rank after the others.
+  const mode = statedProxyMode(query);
   const firstChecks = new Map<CommandRecord, number>();
   for (const record of top.doc.commands) {
     if (firstChecks.size >= FIRST_CHECKS_BONUS.length) break;
@@ -436,15 +447,24 @@ export function pickCommands(
       let score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
+      // A check of the mode the report states its kube-proxy runs tests what it runs.
+      if (sameModeCheck(mode, record, doc)) score += STATED_MODE_BONUS;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);
-      if (!seen || seen.score < score) candidates.set(key, { record, score, order: seen?.order ?? order });
+      if (!seen || seen.score < score)
+        candidates.set(key, {
+          record,
+          score,
+          order: seen?.order ?? order,
+          otherMode: otherModeCheck(mode, record, doc),
+        });
       order++;
     }
   }
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
-  const readOnly = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));
+  const variants = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));
+  const readOnly = [...variants.filter((c) => !c.otherMode), ...variants.filter((c) => c.otherMode)];
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
 
   // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
@@ -471,7 +491,9 @@ export function pickCommands(
   for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
     if (clued.size >= MAX_CLUE_PICKS) break;
     if (checks.some((record) => diagnose.includes(record))) continue;
-    const own = checks.filter((record) => record.source.path === top.doc.path);
+    const own = checks.filter(
+      (record) => record.source.path === top.doc.path && !otherModeCheck(mode, record, top.doc),
+    );
     const pick = own[0];
     if (!pick) continue;
     if (diagnose.length >= maxLength) {
@@ -486,7 +508,8 @@ export function pickCommands(
   // The row a long report's headline names: its check has a place too, as a clue's has (its row may rank low
   // over the whole report, and the runbook's first generic checks take the places).
   const named = contested ? undefined : headlineRow(query, top.doc, concepts);
-  const namedCheck = named && rowCheck(named, top.doc);
+  const rowChecked = named && rowCheck(named, top.doc);
+  const namedCheck = rowChecked && !otherModeCheck(mode, rowChecked, top.doc) ? rowChecked : undefined;
   if (namedCheck && !diagnose.includes(namedCheck)) {
     if (diagnose.length >= maxLength) {
       const kept = diagnose.filter((record) => !clued.has(record));

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pickCommands } from '../../src/answer/commands.js';
+import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
+import { checkProxyMode, statedProxyMode } from '../../src/answer/proxy-mode.js';
+import { likelyCauses } from '../../src/answer/rank-rows.js';
+import type { DocRecord } from '../../src/core/types.js';
+import { parseDocument } from '../../src/ingest/document.js';
+import type { FusedHit } from '../../src/retrieve/types.js';
+
+// Real runbooks of the bundled KB, parsed as ingest parses them.
+const KB = path.resolve(import.meta.dirname, '../../kb');
+const runbook = (relative: string): DocRecord =>
+  parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
+const kubeProxy = runbook('service/kube-proxy-iptables-ipvs.md');
+
+function hitOn(doc: DocRecord, heading: string): FusedHit {
+  const chunk = doc.chunks.find((c) => c.headingPath.at(-1)?.includes(heading));
+  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
+  return { chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] };
+}
+
+function checks(question: string, hit: FusedHit): string[] {
+  const hits = [hit];
+  const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
+  return pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS)
+    .filter((c) => c.safety === 'read-only')
+    .map((c) => c.command);
+}
+
+const ipvsOnly = (command: string) => /ipvsadm|kube-ipvs0|ip_vs|KUBE-CLUSTER-IP/.test(command);
+
+/** Index of the first check matching, or the length when none does. */
+const firstAt = (list: string[], test: (command: string) => boolean) => {
+  const at = list.findIndex(test);
+  return at === -1 ? list.length : at;
+};
+const lastAt = (list: string[], test: (command: string) => boolean) =>
+  list.reduce((last, command, i) => (test(command) ? i : last), -1);
+
+describe('statedProxyMode', () => {
+  it('reads the mode a report says its kube-proxy runs', () => {
+    expect(
+      statedProxyMode(
+        'dig @10.100.0.10 from the host fails with kube-proxy in iptables mode, it works with the userspace proxier.',
+      ),
+    ).toBe('iptables');
+    expect(statedProxyMode('集群 kube-proxy 使用 iptables 模式，节点上访问 ClusterIP 超时')).toBe('iptables');
+    expect(statedProxyMode('kube-proxy runs with --proxy-mode=ipvs and the ClusterIP times out')).toBe(
+      'ipvs',
+    );
+    expect(statedProxyMode('the kube-proxy configmap has mode: ipvs, and iptables-save shows nothing')).toBe(
+      'ipvs',
+    );
+    expect(statedProxyMode('kube-proxy 模式为 ipvs，iptables -t nat -L 里看不到 KUBE-SVC 链')).toBe('ipvs');
+  });
+
+  it('reads no mode when none is stated, or when two are named', () => {
+    expect(statedProxyMode('Service ClusterIP times out from one node, iptables rules look fine')).toBeNull();
+    expect(
+      statedProxyMode('After we switched kube-proxy from ipvs to iptables mode, ClusterIP hangs'),
+    ).toBeNull();
+    expect(statedProxyMode('kube-proxy 从 ipvs 模式切换到 iptables 模式后 Service 不通')).toBeNull();
+    expect(statedProxyMode('节点上 ipvsadm -Ln 看不到 Service，kube-ipvs0 上也没有地址')).toBeNull();
+  });
+});
+
+describe('checkProxyMode', () => {
+  it('tells which checks the runbook gives for one mode only', () => {
+    const modeOf = (command: string) => {
+      const record = kubeProxy.commands.find((c) => c.command === command);
+      if (!record) throw new Error(`no command ${command}`);
+      return checkProxyMode(record, kubeProxy);
+    };
+    expect(modeOf('ipvsadm -Ln -t <cluster-ip>:<port>')).toBe('ipvs');
+    expect(modeOf("lsmod | grep -E 'ip_vs|nf_conntrack'")).toBe('ipvs');
+    expect(modeOf('iptables-save -t nat | grep <cluster-ip>')).toBe('iptables');
+    expect(modeOf('curl -s http://127.0.0.1:10249/proxyMode')).toBeNull();
+    expect(modeOf('sysctl net.ipv4.ip_forward net.bridge.bridge-nf-call-iptables')).toBeNull();
+  });
+});
+
+describe('a stated kube-proxy mode ranks the other mode’s checks last', () => {
+  const ipvsSection = hitOn(kubeProxy, 'IPVS 模式');
+  const iptablesSection = hitOn(kubeProxy, 'iptables 模式');
+
+  it('puts IPVS checks after the others for an iptables-mode report (EN and ZH)', () => {
+    for (const question of [
+      'ClusterIP from the host times out with kube-proxy in iptables mode; the service has endpoints and pods reach it.',
+      '集群 kube-proxy 使用 iptables 模式，节点上访问 ClusterIP 超时，Pod 里访问正常，Service 有 endpoints。',
+    ]) {
+      const list = checks(question, ipvsSection);
+      expect(list.some((command) => !ipvsOnly(command))).toBe(true);
+      expect(firstAt(list, ipvsOnly)).toBeGreaterThan(lastAt(list, (command) => !ipvsOnly(command)));
+    }
+  });
+
+  it('puts iptables chain checks after the others for an IPVS-mode report', () => {
+    const iptablesOnly = (command: string) => command.startsWith('iptables-save -t nat');
+    for (const question of [
+      'kube-proxy runs with --proxy-mode=ipvs; the ClusterIP times out from one node while the service has endpoints.',
+      'kube-proxy 模式为 ipvs，某个节点上访问 ClusterIP 超时，Service 有 endpoints。',
+    ]) {
+      const list = checks(question, iptablesSection);
+      expect(firstAt(list, iptablesOnly)).toBeGreaterThan(lastAt(list, (command) => !iptablesOnly(command)));
+    }
+  });
+
+  it('offers the stated mode’s own checks (EN and ZH)', () => {
+    const first = hitOn(kubeProxy, '确认 kube-proxy');
+    for (const question of [
+      'dig @10.100.0.10 from the host fails with kube-proxy in iptables mode, it works with the userspace proxier. From pods DNS via the service IP works.',
+      '集群 kube-proxy 使用 iptables 模式，宿主机上 dig @10.96.0.10 失败，Pod 里通过 Service IP 解析 DNS 正常。',
+    ])
+      expect(checks(question, first).some((command) => command.startsWith('iptables-save -t nat'))).toBe(
+        true,
+      );
+    // No mode stated: the runbook's generic checks as before.
+    expect(
+      checks(
+        'dig @10.100.0.10 from the host fails, it works from pods. DNS via the service IP works from pods.',
+        first,
+      ).some((command) => command.startsWith('iptables-save -t nat')),
+    ).toBe(false);
+  });
+
+  it('keeps the order when no mode, or two modes, are stated', () => {
+    for (const question of [
+      'ClusterIP from the host times out; the service has endpoints and pods reach it.',
+      'After switching kube-proxy from ipvs to iptables mode, ClusterIP from the host times out; the service has endpoints.',
+      'kube-proxy 从 ipvs 模式切换到 iptables 模式后，节点上访问 ClusterIP 超时，Service 有 endpoints。',
+    ]) {
+      const list = checks(question, ipvsSection);
+      expect(firstAt(list, ipvsOnly)).toBeLessThan(lastAt(list, (command) => !ipvsOnly(command)));
+    }
+  });
+});
