@@ -2,7 +2,8 @@
  * The kube-proxy mode a report says its cluster runs ("in iptables mode", "kube-proxy 使用 iptables 模式",
  * "--proxy-mode=ipvs", "mode: ipvs"), and the checks that only apply to another mode (`ipvsadm -Ln` for an
  * iptables-mode report; the iptables chain checks a runbook lists under "iptables 模式" for an IPVS-mode one).
- * Such checks rank after the others, and the stated mode's own checks score higher. A report naming two modes ("switched from ipvs to iptables") states none. Pure.
+ * Such checks rank after the others, and the stated mode's own checks score higher. A report naming two modes
+ * ("switched from ipvs to iptables") states none. Pure.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
