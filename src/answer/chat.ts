@@ -219,34 +219,33 @@ function topFitsCni(context: ChatContext, result: RetrievalResult, scope: CniCon
   return topCni === null || topCni === scope?.cni;
 }
 
-/** Per searcher: which names its runbooks cover (clarify.ts `coveredNames`), read on first use. */
-const runbookNames = new WeakMap<Searcher, (name: string) => boolean>();
-
-function kbNames(searcher: Searcher): (name: string) => boolean {
-  let names = runbookNames.get(searcher);
-  if (!names) {
-    names = coveredNames(function* () {
-      for (const doc of searcher.docs) {
-        yield doc.title;
-        for (const chunk of doc.chunks) yield chunk.text;
-      }
-    });
-    runbookNames.set(searcher, names);
-  }
-  return names;
+/** A value read from a searcher's runbooks on first use, kept as long as the searcher. */
+function perSearcher<T>(read: (searcher: Searcher) => T): (searcher: Searcher) => T {
+  const values = new WeakMap<Searcher, T>();
+  return (searcher) => {
+    let value = values.get(searcher);
+    if (value === undefined) {
+      value = read(searcher);
+      values.set(searcher, value);
+    }
+    return value;
+  };
 }
 
-/** Per searcher: which CNIs' runbooks explain address allocation (clarify.ts `allocationExplainedBy`), read on first use. */
-const allocationTopics = new WeakMap<Searcher, (cni: string | null) => boolean>();
+/** Which names the runbooks cover (clarify.ts `coveredNames`). */
+const kbNames = perSearcher((searcher) =>
+  coveredNames(function* () {
+    for (const doc of searcher.docs) {
+      yield doc.title;
+      for (const chunk of doc.chunks) yield chunk.text;
+    }
+  }),
+);
 
-function allocationExplained(searcher: Searcher): (cni: string | null) => boolean {
-  let explained = allocationTopics.get(searcher);
-  if (!explained) {
-    explained = allocationExplainedBy(searcher.docs, (docPath) => searcher.cni?.ofDoc(docPath) ?? null);
-    allocationTopics.set(searcher, explained);
-  }
-  return explained;
-}
+/** Which CNIs' runbooks explain address allocation (clarify.ts `allocationExplainedBy`). */
+const allocationExplained = perSearcher((searcher) =>
+  allocationExplainedBy(searcher.docs, (docPath) => searcher.cni?.ofDoc(docPath) ?? null),
+);
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {
