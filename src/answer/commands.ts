@@ -38,7 +38,9 @@
  * less: it tests the same thing again, where another check tests another likely cause.
  * A report stating the kube-proxy mode its cluster runs ("in iptables mode", "--proxy-mode=ipvs", "ipvs 模式";
  * `statedProxyMode`) gets that mode's checks scored higher and the checks of another mode (`ipvsadm -Ln` for an
- * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run.
+ * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
+ * finding out which mode kube-proxy runs (`curl …/proxyMode`) scores less then: it would show what the report says,
+ * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`).
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -51,7 +53,7 @@ import type { FusedHit } from '../retrieve/types.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
-import { otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
+import { asksProxyMode, otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
 import {
   checkTerms,
   clueTerms,
@@ -191,6 +193,12 @@ const WEAK_ROW = 5;
 
 /** A check of the kube-proxy mode the report states its cluster runs scores this much more. */
 const STATED_MODE_BONUS = 1.5;
+
+/**
+ * A check finding out which mode kube-proxy runs (`/proxyMode`) scores this share when the report states the mode:
+ * it would show what the report says, where the stated mode's own checks (`ipvsadm -Ln -t …`) test the service.
+ */
+const KNOWN_MODE_SHARE = 0.5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -449,6 +457,8 @@ export function pickCommands(
       else if (hitChunks.has(record.chunkId)) score += 0.75;
       // A check of the mode the report states its kube-proxy runs tests what it runs.
       if (sameModeCheck(mode, record, doc)) score += STATED_MODE_BONUS;
+      // A check finding out which mode kube-proxy runs tells what the report already says.
+      if (mode !== null && asksProxyMode(record)) score *= KNOWN_MODE_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);

@@ -2,8 +2,8 @@
  * The kube-proxy mode a report says its cluster runs ("in iptables mode", "kube-proxy 使用 iptables 模式",
  * "--proxy-mode=ipvs", "mode: ipvs"), and the checks that only apply to another mode (`ipvsadm -Ln` for an
  * iptables-mode report; the iptables chain checks a runbook lists under "iptables 模式" for an IPVS-mode one).
- * Such checks rank after the others, and the stated mode's own checks score higher. A report naming two modes
- * ("switched from ipvs to iptables") states none. Pure.
+ * Such checks rank after the others, and the stated mode's own checks score higher; a check finding out the mode
+ * (`asksProxyMode`) lower. A report naming two modes ("switched from ipvs to iptables") states none. Pure.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
@@ -103,4 +103,15 @@ export function otherModeCheck(stated: ProxyMode | null, record: CommandRecord, 
 /** True when the check applies to the one mode the report states (and not to every mode). */
 export function sameModeCheck(stated: ProxyMode | null, record: CommandRecord, doc: DocRecord): boolean {
   return stated !== null && record.safety === 'read-only' && checkProxyMode(record, doc) === stated;
+}
+
+/** What a check's text asks kube-proxy or its config for: the mode it runs (`/proxyMode`, the config's `mode:`). */
+const ASKS_MODE = /\/proxyMode\b|(?<![\w-])mode:/;
+
+/**
+ * True when the check finds out which mode kube-proxy runs (`curl -s http://127.0.0.1:10249/proxyMode`): a report
+ * that states the mode has already said what it shows.
+ */
+export function asksProxyMode(record: CommandRecord): boolean {
+  return ASKS_MODE.test(record.command);
 }

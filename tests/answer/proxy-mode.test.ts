@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { checkProxyMode, statedProxyMode } from '../../src/answer/proxy-mode.js';
+import { asksProxyMode, checkProxyMode, statedProxyMode } from '../../src/answer/proxy-mode.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
@@ -134,5 +134,56 @@ describe('a stated kube-proxy mode ranks the other mode’s checks last', () => 
       const list = checks(question, ipvsSection);
       expect(firstAt(list, ipvsOnly)).toBeLessThan(lastAt(list, (command) => !ipvsOnly(command)));
     }
+  });
+});
+
+describe('a stated kube-proxy mode ranks the check asking which mode runs lower', () => {
+  const record = (command: string) => {
+    const found = kubeProxy.commands.find((c) => c.command === command);
+    if (!found) throw new Error(`no command ${command}`);
+    return found;
+  };
+  const asksMode = (command: string) => /\/proxyMode|mode:/.test(command);
+  const first = hitOn(kubeProxy, '确认 kube-proxy');
+
+  it('tells the checks that find out the mode', () => {
+    expect(asksProxyMode(record('curl -s http://127.0.0.1:10249/proxyMode'))).toBe(true);
+    expect(
+      asksProxyMode(
+        record(
+          "kubectl -n kube-system get configmap kube-proxy -o yaml | grep -E 'mode:|clusterCIDR|masqueradeAll|strictARP'",
+        ),
+      ),
+    ).toBe(true);
+    expect(asksProxyMode(record('ipvsadm -Ln -t <cluster-ip>:<port>'))).toBe(false);
+    expect(asksProxyMode(record('curl -s http://127.0.0.1:10256/healthz'))).toBe(false);
+  });
+
+  it('lists the stated mode’s service check rather than asking the mode (EN)', () => {
+    const list = checks(
+      'Request pod itself via service failed when kube proxy is ipvs mode. nginx-service ClusterIP 10.254.95.204; curling the service from inside the pod that backs it fails.',
+      first,
+    );
+    expect(list.some((command) => command.startsWith('ipvsadm -Ln -t'))).toBe(true);
+    expect(list.some(asksMode)).toBe(false);
+  });
+
+  it('asks the mode after the stated mode’s checks, if at all (ZH)', () => {
+    for (const question of [
+      'kube-proxy 使用 ipvs 模式，Pod 通过自己的 Service 访问自己失败，ClusterIP 10.254.95.204。',
+      'kube-proxy 模式为 ipvs，某个节点上的 Pod 访问 ClusterIP 超时，其他节点正常。',
+    ]) {
+      const list = checks(question, first);
+      expect(list.filter(ipvsOnly).length).toBeGreaterThanOrEqual(2);
+      expect(firstAt(list, asksMode)).toBeGreaterThan(lastAt(list, ipvsOnly));
+    }
+  });
+
+  it('still asks the mode when the report does not state it (EN and ZH)', () => {
+    for (const question of [
+      'Only pods on one node fail to reach the ClusterIP, other nodes are fine.',
+      '节点上找不到任何 KUBE-SVC 链，iptables-save 里没有这个 Service 的规则。',
+    ])
+      expect(checks(question, first).some((command) => command.includes('/proxyMode'))).toBe(true);
   });
 });
