@@ -133,3 +133,20 @@ export function controlPlaneVip(before: string): boolean {
 export function withoutControlPlaneVip(text: string): string {
   return text.replace(CONTROL_PLANE_VIP, (_whole, lead: string) => `${lead}   `);
 }
+
+/**
+ * A quoted name before an object word that is not its own (`node "k8s-node3" pod cidr not assigned`, flannel's lease
+ * error): the word before the quote says what the name is, and an object word followed by a field (`pod cidr`, `pod
+ * IP`, `service 网段`) describes that field, it presents no object. `index` is where the name starts.
+ */
+const OTHER_OBJECT_BEFORE_QUOTE =
+  /(?<![a-z0-9_-])(?:nodes?|pods?|services?|svc|namespaces?|hosts?|节点|節點|主机|主機|服务|服務)\s*[`'"“‘「『]$/i;
+const FIELD_AFTER_WORD =
+  /^[`'"”’」』]\s*(?:的\s*)?[^\s`'"]+\s*(?:cidrs?|ips?|subnets?|networks?|address(?:es)?|ranges?|网段|網段|地址)(?![a-z])/i;
+
+export function quotedForOther(text: string, index: number, value: string): boolean {
+  return (
+    OTHER_OBJECT_BEFORE_QUOTE.test(text.slice(Math.max(0, index - 16), index)) ||
+    FIELD_AFTER_WORD.test(text.slice(index + value.length, index + value.length + 40))
+  );
+}

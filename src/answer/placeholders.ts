@@ -20,6 +20,7 @@ import {
   interfaceFlag,
   isFieldWord,
   natRewrite,
+  quotedForOther,
   siteHost,
   staticPodNode,
   withoutControlPlaneVip,
@@ -314,15 +315,15 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
   const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
   for (const kind of KINDS) {
     const patterns = PATTERNS[kind];
-    for (const pattern of [
-      patterns.slash,
-      patterns.quotedAfter,
-      patterns.quotedBefore,
-      patterns.named,
-      patterns.namedCjkBefore,
-    ]) {
+    for (const pattern of [patterns.slash, patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
+    // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field.
+    out[kind].push(
+      ...collect(text, patterns.quotedBefore).filter(
+        (match) => !quotedForOther(text, match.index, match.value),
+      ),
+    );
     for (const match of text.matchAll(patterns.after)) {
       const word = match[1] ?? '';
       const value = (match[2] ?? '').replace(/\.+$/, '');
@@ -755,6 +756,22 @@ const LIST_BEFORE = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\s*(?:[,，、]|and|和|�
 /** `ip addr`'s `inet 10.244.1.5/24`, `ifconfig`'s `inet addr:192.168.1.27`: an interface's own address. */
 const INTERFACE_ADDRESS_BEFORE = /(?<![a-z])inet\s+(?:addr:\s*)?$/i;
 const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
+/**
+ * An address and port right before a flow's arrow (CoreDNS's `Loop (127.0.0.1:34567 -> :53) detected`, `read udp
+ * 10.244.0.72:58074->223.5.5.5:53`): where the flow comes from, whatever follows the arrow.
+ */
+const FLOW_ARROW_AFTER = /^[\d.]+:\d{1,5}\s*(?:->|→)/;
+/**
+ * `ipvsadm -Ln`'s real servers (`-> 10.244.0.5:53 Masq 1 0 0`): the endpoints behind a virtual server, where traffic
+ * is forwarded, no address the report tries. Its virtual server (`TCP 10.96.0.10:53 rr`) is a Service's address.
+ */
+const IPVS_REAL_SERVER_AFTER = /^:\d{1,5}\s+(?:Masq|Route|Tunnel|Local|FullNat)\s+\d/;
+const IPVS_VIRTUAL_SERVER = {
+  before: /(?<![\w-])(?:TCP|UDP|SCTP)\s+$/,
+  after: /^:\d{1,5}\s+(?:rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|mh|fo|ovf)(?![\w-])/,
+};
+/** `dig @10.96.0.10`: the server dig asks. */
+const DIG_SERVER_BEFORE = /(?<![\w-])dig\s[^;|\n]*@$/i;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -825,6 +842,12 @@ function ipMentions(
     // `-j DNAT --to-destination 10.244.1.5:80`, `tcp to:10.244.2.9:8080`: a pasted NAT rule's rewrite.
     const rewrite = natRewrite(question.slice(Math.max(0, index - 200), index));
     if (describedNode && !listed) role = 'node';
+    const ipvsAfter = question.slice(index + ip.length, index + ip.length + 40);
+    const realServer = IPVS_REAL_SERVER_AFTER.test(ipvsAfter);
+    if (realServer) role = null;
+    else if (IPVS_VIRTUAL_SERVER.before.test(before) && IPVS_VIRTUAL_SERVER.after.test(ipvsAfter))
+      role = 'service';
+    else if (role === null && DIG_SERVER_BEFORE.test(before)) role = 'dns';
     // `keepalived VIP 192.168.0.100`: the control plane's shared address, no Service's.
     if (role === 'service' && controlPlaneVip(question.slice(Math.max(0, index - 80), index))) role = null;
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
@@ -850,6 +873,7 @@ function ipMentions(
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
       rewrite ||
+      realServer ||
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
@@ -869,7 +893,8 @@ function ipMentions(
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
   for (const i of actsOn) {
     const mention = ips[i];
-    if (mention && i < ips.length - 1) mention.direction = 'source';
+    if (mention && (i < ips.length - 1 || FLOW_ARROW_AFTER.test(question.slice(mention.index))))
+      mention.direction = 'source';
   }
   // An address the question says works, wherever else it is written, is no address the report fails on.
   const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));

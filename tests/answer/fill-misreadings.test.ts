@@ -165,4 +165,36 @@ describe('placeholder fills: values whose role in the report is not the placehol
     expect(fills('service VIP 10.96.0.10 not reachable from pods').get('<service-ip>')).toBe('10.96.0.10');
     expect(fills('服务的 VIP 10.96.0.10 在 pod 里访问不通').get('<service-ip>')).toBe('10.96.0.10');
   });
+
+  it('reads the source of a flow arrow and ipvsadm’s real servers as no target', () => {
+    const loop = 'coredns 一直重启，日志 plugin/loop: Loop (127.0.0.1:34567 -> :53) detected for zone "."';
+    expect(fills(loop).get('<target-ip>')).toBeUndefined();
+    expect(fills(loop).get('<port>')).toBeUndefined();
+    expect(fills(loop).get('<src-ip>')).toBe('127.0.0.1');
+    const ipvs =
+      'ipvsadm -Ln 输出：TCP 10.96.0.10:53 rr -> 10.244.0.5:53 Masq 1 0 0 -> 10.244.0.6:53 Masq 1 0 0；但 pod 里 dig @10.96.0.10 超时';
+    expect(fills(ipvs).get('<target-ip>')).toBe('10.96.0.10');
+    expect(fills(ipvs).get('<service-ip>')).toBe('10.96.0.10');
+    const en =
+      'ipvsadm -Ln: TCP 10.96.0.1:443 rr -> 192.168.1.10:6443 Masq 1 0 0; pods time out on the kubernetes service';
+    expect(fills(en).get('<target-ip>')).toBe('10.96.0.1');
+    // An arrow between two addresses and an address the report connects to are still read as before.
+    const read =
+      '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.0.3:45678->8.8.8.8:53: i/o timeout';
+    expect(fills(read).get('<target-ip>')).toBe('8.8.8.8');
+    expect(fills(read).get('<src-ip>')).toBe('10.244.0.3');
+    expect(fills('curl -> 10.244.0.5:8080 times out').get('<target-ip>')).toBe('10.244.0.5');
+  });
+
+  it('reads a quoted name before another object’s word by the word before it', () => {
+    const flannel =
+      'flannel 报错：Error registering network: failed to acquire lease: node "k8s-node3" pod cidr not assigned';
+    expect(fills(flannel).get('<pod>')).toBeUndefined();
+    expect(fills(flannel).get('<node-name>')).toBe('k8s-node3');
+    const en = 'Error registering network: failed to acquire lease: node "worker" pod cidr not assigned';
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    // A quoted name before its own word is still that object.
+    expect(fills('the "web-0" pod cannot reach the api').get('<pod>')).toBe('web-0');
+    expect(fills('“shop” 命名空间里的 pod 解析失败').get('<namespace>')).toBe('shop');
+  });
 });
