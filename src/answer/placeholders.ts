@@ -1081,16 +1081,20 @@ function readEntities(question: string): Entities {
   const singled = pods.filter((match) => !listedOnly(match));
   if (singled.length === 0) singled.push(...kubectlPodArgs(text));
   const namespaceSet = new Set(namespaces.map((match) => match.value));
+  const shapedNodes = collect(text, NODE_SHAPE, 1, (value) => isName(value)).map((match) => {
+    // `etcd-master1`, `kube-apiserver-k8s-master-01`: a static pod, named after the node it runs on.
+    const part = staticPodNode(match.value);
+    return part ? { value: part.node, index: match.index + part.offset } : match;
+  });
+  const unlisted = withoutInventory(text, shapedNodes);
+  // `集群节点：k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）、...`: the first of an inventory follows the object
+  // word too, and is no more the report's node than the others.
+  const inventory = new Set(
+    shapedNodes.filter((match) => !unlisted.includes(match)).map((match) => match.index),
+  );
   const nodes: Match[] = [
-    ...named.node,
-    ...withoutInventory(
-      text,
-      collect(text, NODE_SHAPE, 1, (value) => isName(value)).map((match) => {
-        // `etcd-master1`, `kube-apiserver-k8s-master-01`: a static pod, named after the node it runs on.
-        const part = staticPodNode(match.value);
-        return part ? { value: part.node, index: match.index + part.offset } : match;
-      }),
-    ),
+    ...named.node.filter((match) => !inventory.has(match.index)),
+    ...unlisted,
     ...collect(text, KUBELET_EVENT_NODE),
     ...collect(text, DESCRIBE_NODE),
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
@@ -1207,8 +1211,12 @@ function describedFields(text: string): { pods: Match[]; services: Match[]; ips:
   return out;
 }
 
-/** What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`. */
-const LIST_GAP = /^\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
+/**
+ * What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`, and each
+ * member's address or role in brackets (`k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）`, `master1 (10.0.0.11),
+ * worker1 (10.0.0.21)`).
+ */
+const LIST_GAP = /^\s*(?:[(（][^()（）\n]{1,40}[)）])?\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
 
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:

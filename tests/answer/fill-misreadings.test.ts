@@ -197,4 +197,17 @@ describe('placeholder fills: values whose role in the report is not the placehol
     expect(fills('the "web-0" pod cannot reach the api').get('<pod>')).toBe('web-0');
     expect(fills('“shop” 命名空间里的 pod 解析失败').get('<namespace>')).toBe('shop');
   });
+
+  it('reads a list of nodes with their addresses in brackets as the inventory', () => {
+    const zh =
+      '集群节点：k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）、k8s-node02（10.0.0.22）。k8s-node01 上的 pod 无法 ping 通 k8s-node02 上的 pod 10.244.2.5';
+    expect(fills(zh).get('<node-name>')).toBe('k8s-node01');
+    const en = 'nodes: master1 (10.0.0.11), worker1 (10.0.0.21), worker2 (10.0.0.22); DNS fails everywhere';
+    expect(fills(en).get('<node-name>')).toBeUndefined();
+    // Two nodes, each with its address, are the two ends of a path.
+    expect(
+      fills('pods on worker2 (10.0.0.22) cannot reach pods on worker1 (10.0.0.21)').get('<node-name>'),
+    ).toBe('worker2');
+    expect(fills('节点：k8s-node01（10.0.0.21）上的 pod 访问外网超时').get('<node-name>')).toBe('k8s-node01');
+  });
 });
