@@ -741,6 +741,12 @@ const LOCATION_BEFORE =
  */
 const WORKS_AFTER =
   /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
+/**
+ * What precedes an address the question says answers (`while the pod itself answers on 10.244.1.9:8080`, `curl works
+ * from 10.0.0.5`): the comparison, not the address that fails.
+ */
+const WORKS_BEFORE =
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:answers|responds|replies|works)\s+(?:fine\s+|ok\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:pod\s+|node\s+)?(?:ip\s+)?$/i;
 /** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
 const PING_REPLY_BEFORE = /bytes from\s*$/i;
 /** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
@@ -887,7 +893,7 @@ function ipMentions(
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     if (PING_REPLY_BEFORE.test(before)) direction = 'location';
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length)) mention.works = true;
+    if (worksAfter(question, index + match[0].length) || WORKS_BEFORE.test(before)) mention.works = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.

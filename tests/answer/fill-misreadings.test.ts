@@ -210,4 +210,18 @@ describe('placeholder fills: values whose role in the report is not the placehol
     ).toBe('worker2');
     expect(fills('节点：k8s-node01（10.0.0.21）上的 pod 访问外网超时').get('<node-name>')).toBe('k8s-node01');
   });
+
+  it('reads an address the report says answers as the comparison, no target', () => {
+    const en =
+      'hostPort 8080 on pod web-0 is not reachable on node 192.168.1.20:8080 while the pod itself answers on 10.244.1.9:8080';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<node-ip>')).toBe('192.168.1.20');
+    const responds = 'the NodePort responds on 10.0.0.5 but curl 10.0.0.6:30080 hangs';
+    expect(fills(responds).get('<target-ip>')).toBe('10.0.0.6');
+    // An address that no longer answers is what fails.
+    expect(fills('the service never answers on 10.96.0.10 from pods').get('<target-ip>')).toBe('10.96.0.10');
+    expect(fills('after the upgrade coredns no longer responds on 10.96.0.10').get('<target-ip>')).toBe(
+      '10.96.0.10',
+    );
+  });
 });
