@@ -767,17 +767,6 @@ const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
  * 10.244.0.72:58074->223.5.5.5:53`): where the flow comes from, whatever follows the arrow.
  */
 const FLOW_ARROW_AFTER = /^[\d.]+:\d{1,5}\s*(?:->|→)/;
-/**
- * `ipvsadm -Ln`'s real servers (`-> 10.244.0.5:53 Masq 1 0 0`): the endpoints behind a virtual server, where traffic
- * is forwarded, no address the report tries. Its virtual server (`TCP 10.96.0.10:53 rr`) is a Service's address.
- */
-const IPVS_REAL_SERVER_AFTER = /^:\d{1,5}\s+(?:Masq|Route|Tunnel|Local|FullNat)\s+\d/;
-const IPVS_VIRTUAL_SERVER = {
-  before: /(?<![\w-])(?:TCP|UDP|SCTP)\s+$/,
-  after: /^:\d{1,5}\s+(?:rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|mh|fo|ovf)(?![\w-])/,
-};
-/** `dig @10.96.0.10`: the server dig asks. */
-const DIG_SERVER_BEFORE = /(?<![\w-])dig\s[^;|\n]*@$/i;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -848,12 +837,6 @@ function ipMentions(
     // `-j DNAT --to-destination 10.244.1.5:80`, `tcp to:10.244.2.9:8080`: a pasted NAT rule's rewrite.
     const rewrite = natRewrite(question.slice(Math.max(0, index - 200), index));
     if (describedNode && !listed) role = 'node';
-    const ipvsAfter = question.slice(index + ip.length, index + ip.length + 40);
-    const realServer = IPVS_REAL_SERVER_AFTER.test(ipvsAfter);
-    if (realServer) role = null;
-    else if (IPVS_VIRTUAL_SERVER.before.test(before) && IPVS_VIRTUAL_SERVER.after.test(ipvsAfter))
-      role = 'service';
-    else if (role === null && DIG_SERVER_BEFORE.test(before)) role = 'dns';
     // `keepalived VIP 192.168.0.100`: the control plane's shared address, no Service's.
     if (role === 'service' && controlPlaneVip(question.slice(Math.max(0, index - 80), index))) role = null;
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
@@ -879,7 +862,6 @@ function ipMentions(
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
       rewrite ||
-      realServer ||
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
@@ -963,9 +945,13 @@ function imageTag(text: string, match: Match): boolean {
   return (
     match.value.length === 2 &&
     !WELL_KNOWN_PORTS.has(Number(match.value)) &&
-    /[a-z][a-z0-9._/-]*[:：]$/i.test(text.slice(Math.max(0, match.index - 64), match.index))
+    /(?<![\w./-])[a-z][a-z0-9._/-]*:$/.test(text.slice(Math.max(0, match.index - 64), match.index))
   );
 }
+
+/** A size, a duration or a count after the number (`IP-in-IP封装：20字节开销`, `timeout: 30s`): no port. */
+const UNIT_AFTER =
+  /^\s*(?:字节|字節|位元組|bytes?(?![a-z])|ms(?![a-z])|s(?![a-z])|秒|毫秒|%|个|個|次|条|條)/i;
 
 /** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
 const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;
@@ -982,6 +968,9 @@ function portMentions(question: string, attached: Match[]): number[] {
         (match) =>
           !inMac(match.index) &&
           !imageTag(question, match) &&
+          !UNIT_AFTER.test(
+            question.slice(match.index + match.value.length, match.index + match.value.length + 8),
+          ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
           !fileLine(question, match),
       ),
