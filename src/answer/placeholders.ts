@@ -297,7 +297,15 @@ const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
 
+/**
+ * What precedes a node or pod the question says things work on ("kubectl get nodes works on node-2 but pods on node-3",
+ * "在 node-2 上正常" is read after the name): the comparison, not the node that fails.
+ */
+const WORKS_ON_BEFORE =
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|from)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?$/i;
+
 function saysItWorks(text: string, match: Match): boolean {
+  if (WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return true;
   const after = text.slice(match.index);
   const end = after.slice(match.value.length).search(CLAUSE_END);
   const clause = end === -1 ? after : after.slice(0, match.value.length + end);
@@ -1138,8 +1146,19 @@ function readEntities(question: string): Entities {
   const podNames = candidates.filter(
     (name) => !generated.some((full) => full !== name && full.includes(name)),
   );
+  // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
+  // comparison.
+  const workingNodes = new Set(
+    nodes
+      .filter((match) => WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
+      .map((match) => match.value),
+  );
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
-    (name) => !podNames.includes(name) && !IFACE_LIKE.test(name) && !writtenAsVariable(text, name),
+    (name) =>
+      !podNames.includes(name) &&
+      !IFACE_LIKE.test(name) &&
+      !writtenAsVariable(text, name) &&
+      !workingNodes.has(name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;

@@ -220,4 +220,17 @@ describe('placeholder fills: values whose role in the report is not the placehol
       '10.96.0.10',
     );
   });
+
+  it('reads a node the report says things work on as the comparison, wherever it is written', () => {
+    const en =
+      'scp /etc/kubernetes/admin.conf root@node-2:/root/.kube/config and then kubectl get nodes works on node-2 but pods on node-3 cannot resolve DNS';
+    expect(fills(en).get('<node-name>')).toBe('node-3');
+    expect(fills('DNS works on worker1 but not on worker2').get('<node-name>')).toBe('worker2');
+    expect(fills('curl works fine from pod web-0 but times out from pod web-1').get('<pod>')).toBe('web-1');
+    // A node things do not work on is the one that fails.
+    expect(fills('DNS does not work on worker1, it works fine on worker2').get('<node-name>')).toBe(
+      'worker1',
+    );
+    expect(fills('it never works on node-4 after a reboot').get('<node-name>')).toBe('node-4');
+  });
 });
