@@ -203,7 +203,7 @@ const LATIN_WORDS: Record<ObjectKind, string> = {
 const CJK_WORDS: Record<ObjectKind, string> = {
   pod: '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名',
   node: '节点|節點|宿主机|宿主機|主机|主機|物理机|物理機',
-  service: '服务|服務',
+  service: '服务名称|服务名|服務名稱|服務名|服务|服務',
   namespace: '命名空间|命名空間|名称空间|名稱空間|名字空间',
 };
 const KINDS: ObjectKind[] = ['pod', 'node', 'service', 'namespace'];

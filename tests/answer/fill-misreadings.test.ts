@@ -233,4 +233,13 @@ describe('placeholder fills: values whose role in the report is not the placehol
     );
     expect(fills('it never works on node-4 after a reboot').get('<node-name>')).toBe('node-4');
   });
+
+  it('reads the name after 服务名 as the Service', () => {
+    const zh =
+      '使用 kubeadm 搭建，svc 类型 ClusterIP，服务名 user-center，命名空间 mall，pod 里 curl user-center:8080 超时';
+    expect(fills(zh).get('<service-name>')).toBe('user-center');
+    expect(fills('服务名称: order-api，访问超时').get('<service-name>')).toBe('order-api');
+    // Not a plain English word after the Chinese word, nor a name before it.
+    expect(fills('服务名 ipvs 模式下解析不到').get('<service-name>')).toBeUndefined();
+  });
 });
