@@ -53,3 +53,100 @@ export function writtenAsVariable(text: string, value: string): boolean {
   const name = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?:_of_|<[^<>\\s]{0,20}?)${name}(?![a-z0-9])`, 'i').test(text);
 }
+
+/**
+ * A web or DNS host name, not a machine of the cluster: HTTP's `Host: my-app.example.com` header, an Ingress rule's
+ * `- host: shop-api.example.com`, curl's `Could not resolve host: registry-1.docker.io`. The word `host` written as a
+ * field's key or after a lookup verb, with a dotted name, names a site; "on host node-a.example.com" still names a node.
+ */
+const SITE_HOST_BEFORE = /(?:resolve|resolving|resolved|unknown|lookup|find)\s+$/i;
+
+export function siteHost(word: string, separator: string, value: string, before: string): boolean {
+  if (!/^hosts?$/i.test(word) || !value.includes('.')) return false;
+  return /[:=：]/.test(separator) || SITE_HOST_BEFORE.test(before);
+}
+
+/**
+ * `-i` names an interface only for the capture and link tools (`tcpdump -i cni0`, `tshark -i`, `iftop -i`, `ethtool
+ * -i`, `ping -I eth0`): `kubectl exec -i web-0`, `ssh -i key1.pem`, `sed -i` and `grep -i` give stdin, a key file or
+ * a switch. `before` is the text before the flag.
+ */
+const INTERFACE_FLAG_TOOL =
+  /(?:^|[\s`'"(|;$])(?:tcpdump|tshark|dumpcap|termshark|iftop|ethtool|ping|arping|traceroute|nethogs|ngrep)(?=\s)[^;|\n`]*$/i;
+
+export function interfaceFlag(before: string): boolean {
+  return INTERFACE_FLAG_TOOL.test(before);
+}
+
+/**
+ * A component's or a host daemon's name after a Chinese node or pod word ("节点 kube-proxy 日志报错", "节点 calico-node
+ * 报错", "容器 coredns 重启"): what runs there, not the node's or one pod's name. A numbered name (`kube-node-1`)
+ * still names a machine.
+ */
+export function componentName(value: string, component: RegExp): boolean {
+  return component.test(value) && !/\d/.test(value);
+}
+
+/**
+ * A control-plane static pod's name (`etcd-master1`, `kube-apiserver-k8s-master-01`, `kube-vip-cp-1`): kubelet names
+ * a static pod `<manifest>-<node>`, so the node-shaped part is the node it runs on and the whole word is a pod, no
+ * node. Gives the node's part and where it starts in the word.
+ */
+const STATIC_POD_PREFIX =
+  /^(?:etcd|kube-apiserver|kube-controller-manager|kube-scheduler|kube-vip|haproxy|keepalived)-(?=[a-z0-9])/;
+
+export function staticPodNode(value: string): { node: string; offset: number } | undefined {
+  const prefix = STATIC_POD_PREFIX.exec(value)?.[0];
+  return prefix === undefined ? undefined : { node: value.slice(prefix.length), offset: prefix.length };
+}
+
+/**
+ * The address an iptables NAT rule rewrites to (`-j DNAT --to-destination 10.244.1.5:80`, `SNAT --to-source
+ * 192.168.1.50`, `iptables -L`'s `DNAT tcp -- ... tcp to:10.244.2.9:8080`): the endpoint or node address of a pasted
+ * rule, no address the report tries. `before` is the text before the address.
+ */
+const NAT_TARGET_BEFORE =
+  /(?:(?<![\w-])--to-(?:destination|source)\s+|(?<![\w-])--to\s+|(?:DNAT|SNAT)\s[^;\n]{0,160}(?<![\w-])to:)$/;
+
+export function natRewrite(before: string): boolean {
+  return NAT_TARGET_BEFORE.test(before);
+}
+
+/**
+ * The virtual IP of a control plane's load balancer (`keepalived VIP 192.168.0.100`, `kube-vip 的 VIP`, "the apiserver
+ * VIP", `haproxy vip`): the API server's address shared by masters, no Service's. `before` is the text before the
+ * address.
+ */
+const CONTROL_PLANE =
+  '(?:keepalived|kube-vip|haproxy|api\\s*-?server|control[\\s-]*plane|masters?|高可用|负载均衡器)';
+const CONTROL_PLANE_VIP_BEFORE = new RegExp(
+  `${CONTROL_PLANE}[^,.;，。；\\n]{0,24}(?<![a-z])vip(?![a-z])[^,.;，。；\\n]{0,12}$`,
+  'i',
+);
+const CONTROL_PLANE_VIP = new RegExp(`(${CONTROL_PLANE}[^,.;，。；\\n]{0,24}?)(?<![a-z])vip(?![a-z])`, 'gi');
+
+export function controlPlaneVip(before: string): boolean {
+  return CONTROL_PLANE_VIP_BEFORE.test(before);
+}
+
+/** The text with the word `VIP` of control-plane VIPs blanked out: what is left says whether a Service's VIP is meant. */
+export function withoutControlPlaneVip(text: string): string {
+  return text.replace(CONTROL_PLANE_VIP, (_whole, lead: string) => `${lead}   `);
+}
+
+/**
+ * A quoted name before an object word that is not its own (`node "k8s-node3" pod cidr not assigned`, flannel's lease
+ * error): the word before the quote says what the name is, and an object word followed by a field (`pod cidr`, `pod
+ * IP`, `service 网段`) describes that field, it presents no object. `index` is where the name starts.
+ */
+const OTHER_OBJECT_BEFORE_QUOTE =
+  /(?<![a-z0-9_-])(?:nodes?|pods?|services?|svc|namespaces?|hosts?|节点|節點|主机|主機|服务|服務)\s*[`'"“‘「『]$/i;
+const FIELD_AFTER_WORD =
+  /^[`'"”’」』]\s*(?:的\s*)?[^\s`'"]+\s*(?:cidrs?|ips?|subnets?|networks?|address(?:es)?|ranges?|网段|網段|地址)(?![a-z])/i;
+
+export function quotedForOther(text: string, index: number, value: string): boolean {
+  return (
+    OTHER_OBJECT_BEFORE_QUOTE.test(text.slice(Math.max(0, index - 16), index)) ||
+    FIELD_AFTER_WORD.test(text.slice(index + value.length, index + value.length + 40))
+  );
+}

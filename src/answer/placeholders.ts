@@ -12,7 +12,20 @@
  */
 
 import { rememberRecent } from '../core/recent.js';
-import { countBefore, insidePod, isFieldWord, writtenAsVariable } from './fill-roles.js';
+import {
+  componentName,
+  controlPlaneVip,
+  countBefore,
+  insidePod,
+  interfaceFlag,
+  isFieldWord,
+  natRewrite,
+  quotedForOther,
+  siteHost,
+  staticPodNode,
+  withoutControlPlaneVip,
+  writtenAsVariable,
+} from './fill-roles.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -103,9 +116,9 @@ const NOT_NAMES = new Set(
   crictl docker nsenter ovs-appctl ovs-dpctl ovn-nbctl ovn-sbctl calicoctl cilium hubble
   cluster clusterip nodeport loadbalancer headless external internal default-route security group groups
   k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes
-  id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha`.split(
-    /\s+/,
-  ),
+  id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
+  ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
+  masquerade control-plane data-plane master-node worker-node`.split(/\s+/),
 );
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
@@ -190,7 +203,7 @@ const LATIN_WORDS: Record<ObjectKind, string> = {
 const CJK_WORDS: Record<ObjectKind, string> = {
   pod: '容器组|容器|pod\\s*名称|pod\\s*名稱|pod\\s*名',
   node: '节点|節點|宿主机|宿主機|主机|主機|物理机|物理機',
-  service: '服务|服務',
+  service: '服务名称|服务名|服務名稱|服務名|服务|服務',
   namespace: '命名空间|命名空間|名称空间|名稱空間|名字空间',
 };
 const KINDS: ObjectKind[] = ['pod', 'node', 'service', 'namespace'];
@@ -254,7 +267,7 @@ const HAN = /\p{Script=Han}/u;
  * (`kube-proxy pod`, `cross-node pod`, `calico-node 节点`).
  */
 const COMPONENT =
-  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-)|-to-/;
+  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-|anti-|auto-|semi-|counter-|co-)|-to-/;
 
 /**
  * A hyphenated phrase rather than a name: English joined by a conjunction or preposition (`snat-and-eip`,
@@ -284,7 +297,15 @@ const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
 
+/**
+ * What precedes a node or pod the question says things work on ("kubectl get nodes works on node-2 but pods on node-3",
+ * "在 node-2 上正常" is read after the name): the comparison, not the node that fails.
+ */
+const WORKS_ON_BEFORE =
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|from)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?$/i;
+
 function saysItWorks(text: string, match: Match): boolean {
+  if (WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return true;
   const after = text.slice(match.index);
   const end = after.slice(match.value.length).search(CLAUSE_END);
   const clause = end === -1 ? after : after.slice(0, match.value.length + end);
@@ -302,15 +323,15 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
   const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
   for (const kind of KINDS) {
     const patterns = PATTERNS[kind];
-    for (const pattern of [
-      patterns.slash,
-      patterns.quotedAfter,
-      patterns.quotedBefore,
-      patterns.named,
-      patterns.namedCjkBefore,
-    ]) {
+    for (const pattern of [patterns.slash, patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
+    // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field.
+    out[kind].push(
+      ...collect(text, patterns.quotedBefore).filter(
+        (match) => !quotedForOther(text, match.index, match.value),
+      ),
+    );
     for (const match of text.matchAll(patterns.after)) {
       const word = match[1] ?? '';
       const value = (match[2] ?? '').replace(/\.+$/, '');
@@ -339,6 +360,10 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // "3 node microk8s cluster", "三节点 microk8s 集群": a count, the word after it is the cluster's kind.
       if (!inCommand && countBefore(text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0), word))
         continue;
+      // `Host: my-app.example.com`, `Could not resolve host: registry-1.docker.io`: a site's name, no node.
+      if (kind === 'node' && siteHost(word, separator, value, before)) continue;
+      // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
+      if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
       if (
         hasObjectShape(value) ||
         ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
@@ -350,6 +375,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       const word = match[3] ?? '';
       // "microk8s pods", "node-05 pods": a word before a plural says which group, it names no one object.
       if (PLURAL_WORD.test(word)) continue;
+      // `kubectl port-forward svc/grafana`, `describe pod/web-0`: the name follows the slash, the word before is the verb.
+      if (text.charAt((match.index ?? 0) + match[0].length) === '/') continue;
       // `name:traefik-56b8c5fb5c-262tp namespace: kube-system`: the word is a field's key, the name before it is the
       // previous field's value.
       if (FIELD_VALUE_NEXT.test(text.slice((match.index ?? 0) + match[0].length))) continue;
@@ -410,9 +437,13 @@ const KIND_PREFIX =
  */
 const SERVICE_PORT_NAME =
   /^:[a-z][a-z0-9-]*(?:\s*\*\/|["']|\s+(?:cluster IP|external IP|loadbalancer IP|nodePort|health check node port|has no local endpoints|->)(?![a-z]))/i;
-/** A kind word right before `namespace/name`: the name is that kind's, not a pod's. */
+/**
+ * A kind word right before `namespace/name`: the name is that kind's, not a pod's. Logs write the kind as a field or
+ * quote the name (`no endpoints available for service "default/nginx"`, klog's `service="default/kubernetes"`,
+ * a controller's work-queue `key="default/nginx"`, whose kind the log does not say).
+ */
 const OTHER_KIND_BEFORE =
-  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|ingress|networkpolicy|netpol|serviceaccount|job)\s+$/i;
+  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|endpointslices?|ingress|networkpolicy|netpol|serviceaccount|job|key)(?:\s+|\s*[:=]\s*)?(?:(?<=\s)|["'“])$/i;
 /**
  * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
  * `route -n`, `iptables -L -n`, `ip -n ns1`, `ping -n`, `head -n 20`. Their `-n` names nothing to fill.
@@ -648,9 +679,12 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
-/** A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration. */
+/**
+ * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
+ * process id (`kubelet[31245]:`).
+ */
 const BARE_NUMBER =
-  /(?<![\w.:/\-_=])(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+  /(?<![\w.:/\-_=]|[\w-]\[)(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
 const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
@@ -694,9 +728,12 @@ const ROLE_BEFORE: Array<[IpRole, RegExp]> = [
 const IPTABLES_COMMENT = /--comment\s+(?:"[^"\n]*"|'[^'\n]*')/g;
 /** `kubectl describe pod`'s `Node: kc0/` right before the node's address. */
 const DESCRIBE_NODE_BEFORE = /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i;
-/** The question is about a Service's virtual IP: its one address without a stated role is that IP. */
+/**
+ * The question is about a Service's virtual IP: its one address without a stated role is that IP. Not `kube-vip`, a
+ * component's name.
+ */
 const ABOUT_SERVICE_IP =
-  /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z])vip(?![a-z])|服务\s*ip|服務\s*ip/i;
+  /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z-])vip(?![a-z-])|服务\s*ip|服務\s*ip/i;
 
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
@@ -712,6 +749,12 @@ const LOCATION_BEFORE =
  */
 const WORKS_AFTER =
   /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
+/**
+ * What precedes an address the question says answers (`while the pod itself answers on 10.244.1.9:8080`, `curl works
+ * from 10.0.0.5`): the comparison, not the address that fails.
+ */
+const WORKS_BEFORE =
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:answers|responds|replies|works)\s+(?:fine\s+|ok\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:pod\s+|node\s+)?(?:ip\s+)?$/i;
 /** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
 const PING_REPLY_BEFORE = /bytes from\s*$/i;
 /** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
@@ -727,6 +770,11 @@ const LIST_BEFORE = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\s*(?:[,，、]|and|和|�
 /** `ip addr`'s `inet 10.244.1.5/24`, `ifconfig`'s `inet addr:192.168.1.27`: an interface's own address. */
 const INTERFACE_ADDRESS_BEFORE = /(?<![a-z])inet\s+(?:addr:\s*)?$/i;
 const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
+/**
+ * An address and port right before a flow's arrow (CoreDNS's `Loop (127.0.0.1:34567 -> :53) detected`, `read udp
+ * 10.244.0.72:58074->223.5.5.5:53`): where the flow comes from, whatever follows the arrow.
+ */
+const FLOW_ARROW_AFTER = /^[\d.]+:\d{1,5}\s*(?:->|→)/;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -794,7 +842,11 @@ function ipMentions(
     let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
     const describedNode = DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index));
+    // `-j DNAT --to-destination 10.244.1.5:80`, `tcp to:10.244.2.9:8080`: a pasted NAT rule's rewrite.
+    const rewrite = natRewrite(question.slice(Math.max(0, index - 200), index));
     if (describedNode && !listed) role = 'node';
+    // `keepalived VIP 192.168.0.100`: the control plane's shared address, no Service's.
+    if (role === 'service' && controlPlaneVip(question.slice(Math.max(0, index - 80), index))) role = null;
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
     if (role === 'node' && PCAP_HOST_BEFORE.test(before)) role = null;
     // `minion: 10.99.1.1, 10.99.1.2`: an address listed after another has that one's role.
@@ -817,6 +869,7 @@ function ipMentions(
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
+      rewrite ||
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
@@ -830,13 +883,14 @@ function ipMentions(
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     if (PING_REPLY_BEFORE.test(before)) direction = 'location';
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length)) mention.works = true;
+    if (worksAfter(question, index + match[0].length) || WORKS_BEFORE.test(before)) mention.works = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
   for (const i of actsOn) {
     const mention = ips[i];
-    if (mention && i < ips.length - 1) mention.direction = 'source';
+    if (mention && (i < ips.length - 1 || FLOW_ARROW_AFTER.test(question.slice(mention.index))))
+      mention.direction = 'source';
   }
   // An address the question says works, wherever else it is written, is no address the report fails on.
   const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));
@@ -858,7 +912,7 @@ function ipMentions(
     new Set(unroled.map((mention) => mention.ip)).size === 1 &&
     !ips.some((m) => m.role === 'service') &&
     // Not the TYPE column of a `kubectl get svc` listing (`kubernetes ClusterIP 10.96.0.1`).
-    ABOUT_SERVICE_IP.test(outsideRows(question, rows))
+    ABOUT_SERVICE_IP.test(withoutControlPlaneVip(outsideRows(question, rows)))
   ) {
     for (const mention of unroled) mention.role = 'service';
   }
@@ -891,6 +945,22 @@ function fileLine(text: string, match: Match): boolean {
   );
 }
 
+/**
+ * `postgres:15`, `node:18`, `openjdk:17`: an image's two-digit version tag after its name, not a port. Ports below 100
+ * a report writes that way are the well-known ones (`nginx:80`, `dns:53`, `host:22`).
+ */
+function imageTag(text: string, match: Match): boolean {
+  return (
+    match.value.length === 2 &&
+    !WELL_KNOWN_PORTS.has(Number(match.value)) &&
+    /(?<![\w./-])[a-z][a-z0-9._/-]*:$/.test(text.slice(Math.max(0, match.index - 64), match.index))
+  );
+}
+
+/** A size, a duration or a count after the number (`IP-in-IP封装：20字节开销`, `timeout: 30s`): no port. */
+const UNIT_AFTER =
+  /^\s*(?:字节|字節|位元組|bytes?(?![a-z])|ms(?![a-z])|s(?![a-z])|秒|毫秒|%|个|個|次|条|條)/i;
+
 /** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
 const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;
 
@@ -905,6 +975,10 @@ function portMentions(question: string, attached: Match[]): number[] {
       ...collect(question, pattern, 1, (value) => validPort(Number(value))).filter(
         (match) =>
           !inMac(match.index) &&
+          !imageTag(question, match) &&
+          !UNIT_AFTER.test(
+            question.slice(match.index + match.value.length, match.index + match.value.length + 8),
+          ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
           !fileLine(question, match),
       ),
@@ -992,7 +1066,7 @@ function readEntities(question: string): Entities {
     // `kube-system/kube-dns:dns`, `tardis-ingress/tardis-kong-frontend:https`: kube-proxy's namespace/service:port.
     // `lease kube-system/k8s-ovs-worker`, `configmap kube-system/coredns`: another kind, not a pod.
     const servicePort = SERVICE_PORT_NAME.test(rest);
-    if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 16), index))) {
+    if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 20), index))) {
       if (servicePort || WELL_KNOWN_NAMESPACES.has(ns)) namespaces.push({ value: ns, index });
       continue;
     }
@@ -1010,12 +1084,20 @@ function readEntities(question: string): Entities {
   const singled = pods.filter((match) => !listedOnly(match));
   if (singled.length === 0) singled.push(...kubectlPodArgs(text));
   const namespaceSet = new Set(namespaces.map((match) => match.value));
+  const shapedNodes = collect(text, NODE_SHAPE, 1, (value) => isName(value)).map((match) => {
+    // `etcd-master1`, `kube-apiserver-k8s-master-01`: a static pod, named after the node it runs on.
+    const part = staticPodNode(match.value);
+    return part ? { value: part.node, index: match.index + part.offset } : match;
+  });
+  const unlisted = withoutInventory(text, shapedNodes);
+  // `集群节点：k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）、...`: the first of an inventory follows the object
+  // word too, and is no more the report's node than the others.
+  const inventory = new Set(
+    shapedNodes.filter((match) => !unlisted.includes(match)).map((match) => match.index),
+  );
   const nodes: Match[] = [
-    ...named.node,
-    ...withoutInventory(
-      text,
-      collect(text, NODE_SHAPE, 1, (value) => isName(value)),
-    ),
+    ...named.node.filter((match) => !inventory.has(match.index)),
+    ...unlisted,
     ...collect(text, KUBELET_EVENT_NODE),
     ...collect(text, DESCRIBE_NODE),
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
@@ -1042,8 +1124,11 @@ function readEntities(question: string): Entities {
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
     ...collect(text, IFACE_AFTER, 1, isIfaceName).filter(
       (match) =>
-        PHYSICAL_NIC.test(match.value) ||
-        !ROUTE_DEV_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index)),
+        (PHYSICAL_NIC.test(match.value) ||
+          !ROUTE_DEV_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index))) &&
+        // `kubectl exec -i web-0`, `ssh -i key1.pem`: only a capture or link tool's `-i` takes an interface.
+        (!/(?<![\w-])-i\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index)) ||
+          interfaceFlag(text.slice(Math.max(0, match.index - 160), match.index))),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
   ].filter((match) => !insidePod(text, match.index, match.value));
@@ -1061,8 +1146,19 @@ function readEntities(question: string): Entities {
   const podNames = candidates.filter(
     (name) => !generated.some((full) => full !== name && full.includes(name)),
   );
+  // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
+  // comparison.
+  const workingNodes = new Set(
+    nodes
+      .filter((match) => WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
+      .map((match) => match.value),
+  );
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
-    (name) => !podNames.includes(name) && !IFACE_LIKE.test(name) && !writtenAsVariable(text, name),
+    (name) =>
+      !podNames.includes(name) &&
+      !IFACE_LIKE.test(name) &&
+      !writtenAsVariable(text, name) &&
+      !workingNodes.has(name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
@@ -1129,8 +1225,12 @@ function describedFields(text: string): { pods: Match[]; services: Match[]; ips:
   return out;
 }
 
-/** What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`. */
-const LIST_GAP = /^\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
+/**
+ * What may stand between two members of a list of names: `k8s-node-1 & k8s-node-2`, `worker01、worker02`, and each
+ * member's address or role in brackets (`k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）`, `master1 (10.0.0.11),
+ * worker1 (10.0.0.21)`).
+ */
+const LIST_GAP = /^\s*(?:[(（][^()（）\n]{1,40}[)）])?\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
 
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:

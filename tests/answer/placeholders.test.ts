@@ -1095,8 +1095,9 @@ describe('fills need the role the question gives the word', () => {
     },
     { question: '三节点 microk8s 集群，第三个节点上的 pod 访问不了其他节点的 pod', fills: {} },
     {
+      // The three listed are the inventory; the node the pods fail on is written apart.
       question: '3 nodes node-1 node-2 node-3, pods on node-3 cannot reach node-1',
-      fills: { '<node-name>': 'node-1' },
+      fills: { '<node-name>': 'node-3' },
     },
     { question: 'a 2-node cluster: kubectl get nodes shows k8s-a NotReady', fills: {} },
     // An interface inside the pod is the pod's end of the veth, no host interface to capture on.
