@@ -21,7 +21,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -52,13 +52,13 @@ const WHETHER =
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
-  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別/i;
+  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
 /**
  * "which" and "where" in a statement relate a clause to a noun ("port 8080, which is a port that kubespray
  * uses", "the node where the pod is deployed"); they ask only in a question, or where a clause starts with them.
  */
 const RELATIVE =
-  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])|^\s*where(?![a-z])(?!\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)/gi;
+  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand|about|on|in|to|of|for|is|are|from|at|by)\s+)which(?=\s+(?:affects|affected|controls|controlled|determines|determined|defines|defined|sets|specifies|decides|handles|handled|caused|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted|happens|happened|triggers|triggered|fixes|fixed|solves|solved|resolves|resolved|helps|helped|seems|seemed|looks|looked|works|worked|applies|applied|depends|belongs|comes|came|goes|went|runs|ran|points|pointed|matches|matched|breaks|broke|blocks|blocked|drops|dropped|explains|explained|describes|described)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])|^\s*where(?![a-z])(?!\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)/gi;
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
@@ -79,7 +79,7 @@ const DEFAULT_ASKED =
  * procedure). "What VXLAN ID and port does it use" stays whole: "and" there joins two things asked.
  */
 const CLAUSES =
-  /[。！？；;!?\n]+|[.,、](?=\s|$)|(?:(?<=\p{Script=Han})[,、]|[,、](?=\p{Script=Han}))(?![^(（]*[)）])|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|以及|还有|還有|并且|並且/u;
+  /[。！？；;!?\n]+|[.,、](?=\s|$)|(?:(?<=\p{Script=Han})[,、]|[,、](?=\p{Script=Han}))(?![^(（]*[)）])|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|(?<=[^\s.,;:!?])\s+(?=(?:Which|What|Where)\s+[a-z])|以及|还有|還有|并且|並且/u;
 
 /** The clauses of a text, each with whether its sentence ends in a question mark. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean; sentence: string }> {
@@ -234,7 +234,7 @@ function askedFact(question: string): FactAsk | null {
 const SETTING_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
 /** The setting's name is what the interrogative asks about: "which externalTrafficPolicy value keeps the IP". */
 const WHICH_SETTING =
-  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,3}[a-z]+[A-Z][A-Za-z]+\b|(?:哪个|哪個|哪种|哪種)\s*[a-z]+[A-Z][A-Za-z]+/;
 
 /** The noun an interrogative asks about: "which interface gets ...", "what protocols does ...". */
 const ASKED_NOUN = /\b(?:which|what)\s+([\w-]+)(?:\s+([\w-]+))?/i;
@@ -334,7 +334,7 @@ export function settingsAskedByName(focus: string): string[] {
 }
 
 const WHICH_SETTING_NAME =
-  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,2}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,3}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
 
 export function askedSettings(focus: string): string[] {
   if (!VALUE_ASKED.test(focus)) return [];

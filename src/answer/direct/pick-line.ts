@@ -31,7 +31,8 @@ import {
 import { camelTerms, withTranslations, wordForms } from './words.js';
 
 /** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
-const SHOULD_ASK = /\bshould\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
+const SHOULD_ASK =
+  /\bshould\b|\b(?:valid|correct|right|proper|recommended)\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
 const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
 /** A sentence saying what the default is: "默认是 X", "默认使用 X", "defaults to X", "the default is X". */
 const STATES_DEFAULT =

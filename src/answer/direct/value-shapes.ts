@@ -33,7 +33,7 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   ],
   [
     'overhead',
-    /how many bytes|\boverhead\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
+    /how many bytes|\boverhead\b|\bmss\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
   ],
   // "subnet.env" is a file, not a subnet.
   ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
@@ -60,7 +60,10 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /\b(?:which|what)\s+(?:[\w-]+\s+)?namespaces?\b|\bin which namespace\b|(?:哪个|哪個|什么|什麼)\s*(?:命名空间|命名空間)|(?:命名空间|命名空間)\s*(?:是|在)?\s*(?:哪|什么|什麼)/i,
   ],
   // "the UDP conntrack timeout", "the sync period": a time.
-  ['duration', /\btimeouts?\b|\binterval\b|\bperiod\b|超时|超時|间隔|間隔|周期|週期/i],
+  [
+    'duration',
+    /\btimeouts?\b|\binterval\b|\bperiod\b|\bhow long\b|超时|超時|间隔|間隔|周期|週期|多久|多长时间|多長時間/i,
+  ],
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
   [
     'setting',

@@ -290,6 +290,8 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     expect(settingsAskedByName('Which externalTrafficPolicy value keeps the client source IP')).toEqual([
       'externalTrafficPolicy',
     ]);
+    // A real thread (OpenShift webhooks from a hostNetwork apiserver): three words between the interrogative and it.
+    expect(settingsAskedByName('What is the valid dnsPolicy when hostNetwork: true')).toEqual(['dnsPolicy']);
     // A setting only mentioned, or a kind of setting asked, names none.
     expect(settingsAskedByName('kube-proxy 用的是哪种模式')).toEqual([]);
     expect(
@@ -321,5 +323,56 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // Not in a statement, nor when it names no kind of value.
     expect(factAsk('Am I tied to certain CIDRs.')).toBeNull();
     expect(factAsk('Can I do this with flannel?')).toBeNull();
+  });
+
+  it('reads "how long" and 多久 as asking for a time, a "which" that relates a clause as asking nothing', () => {
+    // A real report (UDP conntrack entries and a stream timeout): the statement naming the parameter asks nothing.
+    expect(
+      factAsk(
+        'When only one direction has traffic, the conntrack table will be updated after 120 sec. The parameter which affects this timeout is nf_conntrack_udp_timeout_stream. How long does a UDP conntrack entry live by default when only one direction has traffic?',
+      ),
+    ).toEqual({
+      kinds: ['duration'],
+      wantsDefault: true,
+      focus: 'How long does a UDP conntrack entry live by default when only one direction has traffic',
+    });
+    expect(
+      factAsk('dmesg 里一直 nf_conntrack: table full, dropping packet。UDP 的 conntrack 条目默认多久过期？'),
+    ).toMatchObject({
+      kinds: ['duration'],
+      wantsDefault: true,
+    });
+    // "which" after a noun and before a verb relates a clause: a statement, not a question.
+    expect(
+      factAsk(
+        'The node which handles the VXLAN port 4789 traffic is node2. Pods on node1 cannot reach it, why?',
+      ),
+    ).toBeNull();
+  });
+
+  it('reads the MSS asked as an overhead of the MTU, and "where can I get" a plugin as asking no value', () => {
+    // A real post (Aliyun SLB, MSS and PMTU): the MSS is the MTU less the headers.
+    expect(factAsk('TCP 的 MSS 和接口 MTU 是什么关系，MTU 1500 时 MSS 是多少？')?.kinds).toContain(
+      'overhead',
+    );
+    // A real report (hostPort needs the portmap plugin): where to download it is no value a runbook states.
+    expect(
+      factAsk(
+        'A pod with hostPort is not reachable on the node port. Where can I get this plugin? Which CNI plugin maps hostPort to the pod?',
+      )?.focus,
+    ).toBe('Which CNI plugin maps hostPort to the pod');
+    expect(factAsk('这个 CNI 插件的二进制文件从哪里下载？')).toBeNull();
+    expect(factAsk('Where can I download the calico-node image?')).toBeNull();
+    // Where a value is, is still asked.
+    expect(factAsk('Where does flannel write the subnet file?')?.kinds).toContain('path');
+  });
+
+  it('reads a question that follows pasted output without a full stop as a clause of its own', () => {
+    // A real report (flannel with cbr0 and cni0): ifconfig output, then the question.
+    expect(
+      factAsk(
+        'ifconfig\ncbr0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet6 fe80::b823:d3ff:fe5b:8b0c  prefixlen 64  scopeid 0x20<link> Which interface does flannel use for VXLAN?',
+      )?.focus,
+    ).toBe('Which interface does flannel use for VXLAN');
   });
 });

@@ -481,3 +481,98 @@ describe('a setting asked by its negation, a default asked by what it does', () 
     ).toContain('node-to-node mesh');
   });
 });
+
+describe('a value asked in one sentence of a real report: a time, the MSS, the setting that is right', () => {
+  const CONNTRACK = [
+    '---',
+    'triggers: [conntrack 表满]',
+    'category: diagnostics',
+    '---',
+    '',
+    '# conntrack',
+    '',
+    '1. 每个新连接的首包在 PREROUTING（本机进程为 OUTPUT）建立未确认条目。',
+    '2. 条目在超时后删除：UDP 默认 30 秒（双向有流量后 120 秒以上），kube-proxy 把 TCP ESTABLISHED 超时设为 86400 秒。',
+    '',
+    '| 参数 / 文件 | 含义 | 典型值 |',
+    '| --- | --- | --- |',
+    '| `net.netfilter.nf_conntrack_max` | 表的最大条目数 | kube-proxy 按 `maxPerCore` 32768 × CPU 核数设置，最小 131072 |',
+    '| `net.netfilter.nf_conntrack_tcp_timeout_established` | TCP 已建立超时 | kube-proxy 设为 86400 |',
+    '| `net.netfilter.nf_conntrack_udp_timeout` | UDP 单向超时 | 30 |',
+    '',
+  ].join('\n');
+  const MTU = [
+    '---',
+    'triggers: [mtu 分片]',
+    'category: mtu',
+    '---',
+    '',
+    '# MTU 与分片',
+    '',
+    '1. 应用按 Pod `eth0` 的 MTU 决定 TCP MSS（MSS = MTU − 40），握手时双方交换 MSS；握手包很小，所以总能成功。',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 跨节点 ping 正常，curl 大页面、TLS 握手卡住 | Pod MTU 没有扣除封装开销（如 VXLAN 下仍为 1500） | `kubectl exec -n <namespace> <pod> -- cat /sys/class/net/eth0/mtu` | 在 CNI 配置中把 MTU 设为 物理 MTU − 开销，然后重建 pod |',
+    '',
+  ].join('\n');
+  const HOST_NETWORK = [
+    '---',
+    'triggers: [hostNetwork pod 解析失败]',
+    'category: host_network',
+    '---',
+    '',
+    '# hostNetwork Pod',
+    '',
+    '- **DNS**：默认 `dnsPolicy: ClusterFirst` 在 hostNetwork 下会退化为使用节点的 `/etc/resolv.conf`，解析不了 `*.svc.cluster.local`。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| hostNetwork Pod 解析不了 `*.svc.cluster.local` | dnsPolicy 仍为 ClusterFirst，实际用的是节点 resolv.conf | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({
+      'diagnostics/conntrack.md': CONNTRACK,
+      'mtu/mtu-fragmentation.md': MTU,
+      'host-network/hostnetwork-pods.md': HOST_NETWORK,
+    });
+  });
+  afterAll(() => own.cleanup());
+
+  it('answers how long from the sentence stating the time, not the row of the parameter the report names', () => {
+    // A real report (UDP conntrack entries, nf_conntrack_udp_timeout_stream), shortened.
+    expect(
+      quoteOf(
+        own,
+        'diagnostics/conntrack.md',
+        'If the traffic is both directions, the conntrack table will be updated after 120 sec. The parameter which affects this timeout is nf_conntrack_udp_timeout_stream. How long does a UDP conntrack entry live by default when only one direction has traffic?',
+      ),
+    ).toContain('UDP 默认 30 秒');
+  });
+
+  it('answers the MSS asked with the MTU from the line stating MSS = MTU − 40', () => {
+    // A real post (Aliyun SLB, large headers fail through a layer-7 listener), shortened.
+    expect(
+      quoteOf(
+        own,
+        'mtu/mtu-fragmentation.md',
+        '故事背景：阿里云SLB七层转发，无法传输header（大于1460字节），但是四层却可以正常传输。TCP 的 MSS 和接口 MTU 是什么关系，MTU 1500 时 MSS 是多少？',
+      ),
+    ).toContain('MSS = MTU − 40');
+  });
+
+  it('answers the valid value of a setting asked by name from the line that sets it, not the one stating its default', () => {
+    // A real thread (OpenShift admission webhooks called from a hostNetwork kube-apiserver), shortened.
+    expect(
+      quoteOf(
+        own,
+        'host-network/hostnetwork-pods.md',
+        'The kube-apiserver pod runs with hostNetwork and cannot resolve the webhook service. What is the valid dnsPolicy when hostNetwork: true?',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+  });
+});
