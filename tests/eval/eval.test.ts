@@ -1102,7 +1102,8 @@ describe('value questions asked inside real problem reports (tests/eval/facts6.y
   // (main at 7fcbe85, vectors off): first-cited 0.962, direct hit 0.808, off-topic 0.006, 6 wrong fills, 1 false
   // abstention. After "how long"/多久 asked a time, a relative "which" in a statement stopped asking, the MSS asked an
   // overhead, "what is the valid <setting>" named the setting and a question after pasted output without a full stop
-  // became a clause of its own: direct hit 0.923, the rest unchanged. Floors a little under.
+  // became a clause of its own: direct hit 0.923, the rest unchanged. The 6 wrong fills were names the reports give but
+  // the first labels left out (kube-system, eth0, a node); with them labelled: 0 wrong fills. Floors a little under.
   it('leads the answer with the runbook line that states the asked value', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/facts6.yaml'));
     await expectFreshRealSet(run, otherSets('facts6.yaml'), { minQuestions: 26, anyHost: true });
@@ -1111,7 +1112,7 @@ describe('value questions asked inside real problem reports (tests/eval/facts6.y
       firstCited: 0.95,
       directHit: 0.9,
       offTopic: 0.02,
-      wrongFills: 6,
+      wrongFills: 0,
       falseAbstentions: 1,
     });
   });
