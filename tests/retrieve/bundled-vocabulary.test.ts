@@ -66,3 +66,47 @@ describe("the Kube-OVN node-to-pod runbook's triggers", () => {
       ]);
   });
 });
+
+describe('the bundled glossary reads the wording reports use for a symptom', () => {
+  const sameGroup = (term: string, canonical: string) => {
+    const [group] = groups(canonical);
+    expect(group).toBeDefined();
+    expect(groups(term)).toContain(group);
+  };
+
+  it('takes "external network" as the internet (外部网络), and a bare "outside" as outside the cluster (外面)', () => {
+    sameGroup("pod can't access the external network", '外部网络');
+    sameGroup('Pods cannot reach external networks', 'internet');
+    sameGroup('no pod is routing traffic outside, all telnet are getting timeout', '集群外');
+    sameGroup('Cannot resolve domains outside of k8s network', '外面');
+  });
+
+  it('keeps "external" alone and "outside world" where they were', () => {
+    const [internet] = groups('外网');
+    const [outsideCluster] = groups('集群外');
+    expect(groups('the external load balancer')).toContain(outsideCluster);
+    expect(groups('the external load balancer')).not.toContain(internet);
+    expect(groups('pods cannot access the outside world')).toContain(internet);
+    expect(groups('pods cannot access the outside world')).not.toContain(outsideCluster);
+    expect(groups('K8S集群外部，突然之间无法访问到Pod')).toContain(outsideCluster);
+    expect(groups('K8S集群外部，突然之间无法访问到Pod')).not.toContain(internet);
+  });
+});
+
+describe("the egress runbook's triggers", () => {
+  const EGRESS = 'pod-to-external/egress-internet.md';
+  const doc = parseDocument(EGRESS, readFileSync(path.join(KB, EGRESS), 'utf8'));
+  const table = buildTriggerTable([doc], glossary, RETRIEVAL_CONFIG);
+  const hits = (question: string) =>
+    matchTriggers(table, question, glossary, RETRIEVAL_CONFIG).map((hit) => hit.docPath);
+
+  it('match a pod that cannot reach the external network, in English and Chinese', () => {
+    // The question side folds "can't" into "cannot" before triggers are matched (variants.ts).
+    expect(hits('pod cannot access the external network')).toEqual([EGRESS]);
+    expect(hits('pod 无法访问外部网络')).toEqual([EGRESS]);
+  });
+
+  it('do not match a pod reaching an external service or load balancer', () => {
+    expect(hits('pod cannot access the external load balancer')).toEqual([]);
+  });
+});
