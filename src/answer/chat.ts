@@ -3,6 +3,7 @@
  * call `answerChat`, so they give the same answer for the same question and index.
  */
 import { randomUUID } from 'node:crypto';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
 import {
@@ -172,10 +173,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
   )
     result = { ...result, abstain: false };
-  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words; so is
-  // one about handing out pod addresses when no runbook of its CNI explains that.
+  // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
+  // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
+  // addresses when no runbook of its CNI explains that.
   const uncovered =
-    uncoveredPlugin(question, kbNames(context.searcher)) ??
+    (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
       ? uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher))
       : null);
@@ -210,6 +212,23 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   composed.body.took_ms = tookMs();
   return { ...composed, retrieval };
+}
+
+/**
+ * Retrieval is confident on its own (at or above the abstention threshold) and its top runbook is a path runbook about
+ * no particular CNI (egress SNAT, Services, DNS), not a tool's: such a runbook holds whatever plugin the cluster runs,
+ * so a report of that path in a cluster of a plugin the KB does not cover ("Kube-Router中Pod出口流量SNAT问题") is
+ * answered from it. A report about the plugin's own parts (a Multus attachment, an Antrea agent and its OVS bridge)
+ * lands on a CNI's or a tool's runbook, or on none confidently, and is still declined.
+ */
+function pathOfAnyPlugin(context: ChatContext, result: RetrievalResult): boolean {
+  const top = result.hits[0];
+  return (
+    !!top &&
+    result.confidence >= RETRIEVAL_CONFIG.abstainBelow &&
+    top.doc.category !== RETRIEVAL_CONFIG.toolDocs.category &&
+    (context.searcher.cni?.ofDoc(top.doc.path) ?? null) === null
+  );
 }
 
 /** The top runbook is about no particular CNI, or about the one the question, conversation or cluster names. */

@@ -144,18 +144,35 @@ const QUOTED = /"[^"]*[\s:][^"]*"|“[^”]*[\s:][^”]*”|「[^」]*[\s:][^」
 
 /**
  * A long report whose headline (its first sentence, as in query.ts), without the error it quotes, names a
- * subject of another trade and nothing of a network path or CNI: 'Cluster restore fails with "127.0.0.1:6444:
- * read: connection reset by peer"' is about restoring a cluster, and the connection error is only where the
- * restore stopped, however much of the pasted log reads like networking.
+ * subject of another trade and nothing of a network path or CNI, and whose body stays on that trade (names one of
+ * its subjects again): 'Cluster restore fails with "127.0.0.1:6444: read: connection reset by peer"' is about
+ * restoring a cluster ("Restore from snapshot fails ..."), and the connection error is only where the restore
+ * stopped, however much of the pasted log reads like networking; so is a headline that is a pasted error chain
+ * (`ERROR_CHAIN`), whatever follows it. A headline saying where the trouble showed
+ * ("微服务突然失联 ... 扩容后问题依旧", "FailedScheduling didn't have free ports.") over a body that names only the
+ * network cause ("nslookup ... SERVFAIL", "the pod wants HostPort 8080 ... in use") is a network report.
  */
 function headlineOutsideNetworking(text: string): boolean {
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
   if (headline === null || CNI_NAMES.test(headline)) return false;
   const own = headline.replace(QUOTED, ' ');
-  if (!OTHER_SUBJECTS.test(own.replace(CONTAINER_STATES, ' ')) || NETWORK_TROUBLE.test(own)) return false;
+  if (!otherSubject(own) || NETWORK_TROUBLE.test(own)) return false;
   const specific = (own.match(SPECIFIC) ?? []).filter((word) => !COMPONENT.test(word));
-  return specific.length === 0 && extractEntities(own).ips.length === 0;
+  if (specific.length > 0 || extractEntities(own).ips.length > 0) return false;
+  if (ERROR_CHAIN.test(own)) return true;
+  const at = text.indexOf(headline);
+  const body = at >= 0 ? text.slice(at + headline.length) : text;
+  return otherSubject(body.replace(QUOTED, ' ').replace(ROUTINE_EVENTS, ' '));
 }
+
+/**
+ * A pasted error chain ("kubelet: Exit with error: failed to run Kubelet: ... misconfiguration: ..."): each cause
+ * wraps the next, and the innermost says what failed, whatever the log after it shows.
+ */
+const ERROR_CHAIN = /(?:[^:：\n]+[:：]\s){3}/;
+
+/** Text, without the container states any trade's report may show, names a subject of another trade. */
+const otherSubject = (text: string) => OTHER_SUBJECTS.test(text.replace(CONTAINER_STATES, ' '));
 
 /**
  * Routine kubelet events pasted with a report (`kubectl describe pod` output): an image already on the node, a

@@ -162,6 +162,25 @@ describe('outsideNetworking: what a report pastes and what its headline is about
   ])('a headline about a network path or CNI: %s → networking', (question) => {
     expect(outsideNetworking(question)).toBe(false);
   });
+  it.each([
+    // Real kubernetes/kubernetes#66568: the scheduler's event is where it showed; the body is a HostPort conflict.
+    "FailedScheduling didn't have free ports. The scheduler cannot place pod test-deploy-dccc46c97-dz286 on node app-pool2-13-europe-central1.testdc.com because of a ports conflict: the pod wants HostPort 8080, 80, 443, 8001 and 9091, and the node already has TCP 443, 8001, 9091, 8080 and 80 in use. 0/N nodes are available: node(s) didn't have free ports for the requested pod ports.",
+    // Real https://www.zhifeiya.cn/post/2025/10/2/3f54ef9d: scaling out is what was tried; the body traces it to DNS.
+    '微服务突然失联：某电商平台的库存服务突然出现大规模调用失败，扩容后问题依旧存在。运维工程师在某个Pod中执行了 nslookup order-service，返回的是 SERVFAIL: resolution failed 错误，整条故障链的源头是DNS解析故障。',
+  ])(
+    'a headline about another trade over a body naming only the network cause: %s → networking',
+    (question) => {
+      expect(outsideNetworking(question)).toBe(false);
+    },
+  );
+  it.each([
+    // Real kubernetes/minikube#2381: a pasted error chain ends in the kubelet's cgroup driver; the CNI lines follow it.
+    'kubelet: Exit with error: failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd". localkube: Unable to read manifest path "/etc/kubernetes/manifests": unable to create inotify: too many open files; Hairpin mode set to "promiscuous-bridge" but kubenet is not enabled, falling back to "hairpin-veth"; Unable to update cni config: No networks found in /etc/cni/net.d; Docker cri networking managed by kubernetes.io/no-op.',
+    // Real goharbor/harbor#11439: the body names the certificate again, beside the NodePort it is served on.
+    'docker登陆harbor 出现x509：certificate signed by unknown authority。docker的版本18.09，kubernetes版本：16.0，harbor版本v1.10.1，helm部署。harbor暴露服务的方式是nodePort，使用自动创建的证书，访问的地址：www.harbor.com:30003。可以通过ca.crt上传helm-chart，不能登陆到harbor，报错为：x509: certificate signed by unknown authority。',
+  ])('a headline about another trade whose body stays on it: %s → declined', (question) => {
+    expect(outsideNetworking(question)).toBe(true);
+  });
 });
 
 describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
