@@ -53,12 +53,30 @@ const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
 const NOT_A_VALUE =
   /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
+/** Words before "which"/"where" that make it ask indirectly ("I want to know which", "check where"). */
+const ASKS_INDIRECTLY = 'know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand';
+/** Verbs after a relative "which" in a statement: "the parameter which affects this timeout is …". */
+const RELATIVE_WHICH_VERBS = [
+  'affects|affected|controls|controlled|determines|determined|defines|defined|sets|specifies|decides|handles|handled',
+  'caused|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted',
+  'happens|happened|triggers|triggered|fixes|fixed|solves|solved|resolves|resolved|helps|helped|seems|seemed|looks',
+  'looked|works|worked|applies|applied|depends|belongs|comes|came|goes|went|runs|ran|points|pointed|matches|matched',
+  'breaks|broke|blocks|blocked|drops|dropped|explains|explained|describes|described',
+].join('|');
 /**
  * "which" and "where" in a statement relate a clause to a noun ("port 8080, which is a port that kubespray
- * uses", "the node where the pod is deployed"); they ask only in a question, or where a clause starts with them.
+ * uses", "the node where the pod is deployed", "the parameter which affects this timeout"); they ask only in a
+ * question, or where a clause starts with them.
  */
-const RELATIVE =
-  /(?<![a-z])which(?=\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand|about|on|in|to|of|for|is|are|from|at|by)\s+)which(?=\s+(?:affects|affected|controls|controlled|determines|determined|defines|defined|sets|specifies|decides|handles|handled|caused|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted|happens|happened|triggers|triggered|fixes|fixed|solves|solved|resolves|resolved|helps|helped|seems|seemed|looks|looked|works|worked|applies|applied|depends|belongs|comes|came|goes|went|runs|ran|points|pointed|matches|matched|breaks|broke|blocks|blocked|drops|dropped|explains|explained|describes|described)\b)|(?<=[a-z0-9)]\s+)(?<!\b(?:know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand)\s+)where(?![a-z])|^\s*where(?![a-z])(?!\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)/gi;
+const RELATIVE = new RegExp(
+  [
+    '(?<![a-z])which(?=\\s+(?:is|was|are|were|has|have|had|means?|makes?|causes?|can|could|will|would|should|may|might)\\b)',
+    `(?<=[a-z0-9)]\\s+)(?<!\\b(?:${ASKS_INDIRECTLY}|about|on|in|to|of|for|is|are|from|at|by)\\s+)which(?=\\s+(?:${RELATIVE_WHICH_VERBS})\\b)`,
+    `(?<=[a-z0-9)]\\s+)(?<!\\b(?:${ASKS_INDIRECTLY})\\s+)where(?![a-z])`,
+    '^\\s*where(?![a-z])(?!\\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\\b)',
+  ].join('|'),
+  'gi',
+);
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
