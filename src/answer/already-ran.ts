@@ -1,10 +1,11 @@
 /**
- * The probes a report shows it already ran: a tool written as a command line, with its argument (`curl -iv
+ * The checks a report shows it already ran: a probe written as a command line, with its argument (`curl -iv
  * 10.203.98.71:30013 返回200`, `curl 10.10.82.20:5555 gives … timeout`, `nslookup kubernetes.default`, `ping
- * 8.8.8.8`, `tcpdump -i eth0`), not the tool merely named ("can I use tcpdump?"). Running the same probe again on
- * the same kind of address shows what the report already says; the runbook's next check of that cause is more to
- * the point. A probe of another kind of address is another check: a report that curled the ClusterIP with the
- * NodePort has not curled a node's address. Pure.
+ * 8.8.8.8`, `tcpdump -i eth0`), not the tool merely named ("can I use tcpdump?"); and a kubectl listing it pasted
+ * (`kubectl get po -A -owide`, `kubectl get svc --all-namespaces`). Running the same check again shows what the
+ * report already says; the runbook's next check of that cause is more to the point. A probe of another kind of
+ * address is another check: a report that curled the ClusterIP with the NodePort has not curled a node's address.
+ * Pure.
  */
 
 import { extractEntities, type IpRole } from './placeholders.js';
@@ -22,6 +23,39 @@ const RUN = new RegExp(
   `(?<![\\w./-])(${PROBES.join('|')})((?:\\s+-{1,2}[a-z][\\w-]*(?:[ =](?!-)[^\\s-]\\S*)?)*)\\s+(?:-{1,2}[a-z]|@?(?:https?://)?(${IP})|https?://|["'][^"'\\s]|@?[a-z0-9-]+(?:\\.[a-z0-9-]+)+)`,
   'giu',
 );
+
+/**
+ * A kubectl listing written as run: `kubectl`, its namespace and output options, `get`, `describe` or `top`, and the
+ * kind of object (`kubectl get po -A -owide`, `kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide`).
+ */
+const KUBECTL_OPTION = '(?:-n\\s+\\S+|--namespace[= ]\\S+|-A|--all-namespaces|-o\\s*\\S+)';
+const LISTING = new RegExp(
+  `(?<![\\w-])kubectl\\s+(?:${KUBECTL_OPTION}\\s+)*(get|describe|top)\\s+(?:${KUBECTL_OPTION}\\s+)*([a-z][\\w.-]*)`,
+  'giu',
+);
+
+/** The short names of the kinds a listing names (`po`, `svc`), and the kinds `all` lists. */
+const KINDS: Readonly<Record<string, string>> = {
+  po: 'pods',
+  pod: 'pods',
+  svc: 'services',
+  service: 'services',
+  ep: 'endpoints',
+  endpointslice: 'endpointslices',
+  no: 'nodes',
+  node: 'nodes',
+  cm: 'configmaps',
+  configmap: 'configmaps',
+  ds: 'daemonsets',
+  daemonset: 'daemonsets',
+  netpol: 'networkpolicies',
+  networkpolicy: 'networkpolicies',
+};
+
+function listingKey(verb: string, kind: string): string {
+  const lower = kind.toLowerCase();
+  return `kubectl ${verb.toLowerCase()} ${KINDS[lower] ?? lower}`;
+}
 
 /** What a run probe was aimed at: the role of the address it names, `null` when it names none of known role. */
 export type RanProbes = ReadonlyMap<string, ReadonlySet<IpRole | null>>;
@@ -51,7 +85,26 @@ export function ranProbes(question: string): RanProbes {
     seen.add(role);
     out.set(program, seen);
   }
+  for (const match of text.matchAll(LISTING)) {
+    const [verb, kind] = [match[1] ?? '', match[2] ?? ''];
+    const kinds = kind.toLowerCase() === 'all' ? ['pods', 'services'] : [kind];
+    for (const listed of kinds) out.set(listingKey(verb, listed), new Set([null]));
+  }
   return out;
+}
+
+/**
+ * What a check runs, as `ranProbes` keys it: a kubectl listing's verb and kind (`kubectl get pods`), or else the
+ * program (`checkProgram`).
+ */
+export function checkKey(command: string): string {
+  const first = (command.split('\n')[0] ?? '').split(/\s(?:\||&&|;)\s/)[0] ?? '';
+  // A listing only as the whole check: not one inside `$(…)` or before `exec … --`.
+  if (!first.includes(' -- ') && !first.includes('$(')) {
+    const [listing] = first.matchAll(LISTING);
+    if (listing?.index === 0) return listingKey(listing[1] ?? '', listing[2] ?? '');
+  }
+  return checkProgram(command);
 }
 
 /**
@@ -80,7 +133,7 @@ const PLACEHOLDER_ROLES: ReadonlyArray<readonly [RegExp, IpRole]> = [
  * unknown role, or a check naming no kind of address, counts as the same.
  */
 export function alreadyRan(command: string, ran: RanProbes): boolean {
-  const roles = ran.get(checkProgram(command));
+  const roles = ran.get(checkKey(command));
   if (!roles) return false;
   const first = command.split('\n')[0] ?? '';
   const kinds = PLACEHOLDER_ROLES.filter(([pattern]) => pattern.test(first)).map(([, role]) => role);

@@ -41,6 +41,11 @@
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
  * finding out which mode kube-proxy runs (`curl …/proxyMode`) scores less then: it would show what the report says,
  * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`).
+ * A check taking an address the report names (`<target-ip>` for the address it fails to reach, `<cluster-ip>` for
+ * the Service's) scores a little more: of the runbook's checks of a cause, it tests this report's path. A check the
+ * report shows it already ran (`curl 10.10.82.20:5555 gives … timeout` for a curl of the ClusterIP; the pasted
+ * output of `kubectl get po -A -owide` for a pod listing) scores less: it would show what the report says, and the
+ * runbook's next check of that cause takes its place (`already-ran.ts`, `named-objects.ts`).
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -209,11 +214,11 @@ const KNOWN_MODE_SHARE = 0.5;
 const NAMED_ADDRESS_BONUS = 0.5;
 
 /**
- * A probe the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`) scores this share: the same
- * check again shows what the report says, and the runbook's next check of that cause takes its place
- * (`already-ran.ts`).
+ * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
+ * -owide`) scores this share: the same check again shows what the report says, and the runbook's next check of
+ * that cause takes its place (`already-ran.ts`).
  */
-const RAN_SHARE = 0.5;
+const RAN_SHARE = 0.4;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -479,7 +484,7 @@ export function pickCommands(
       if (mode !== null && asksProxyMode(record)) score *= KNOWN_MODE_SHARE;
       // A check on an address the report names tests its own path.
       if (takesNamedAddress(record.command, addresses)) score += NAMED_ADDRESS_BONUS;
-      // A probe the report already ran on that kind of address would show what it says.
+      // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);

@@ -33,6 +33,42 @@ describe('ranProbes', () => {
   });
 });
 
+describe('kubectl listings a report pasted', () => {
+  it('are the verb and kind it listed, short names and `all` read as the kinds', () => {
+    expect(
+      programs(
+        'the logs of coredns have errors:\n[root@host8c ~]# kubectl get po -A -owide\nNAMESPACE NAME READY',
+      ),
+    ).toEqual(['kubectl get pods']);
+    expect(
+      programs(
+        'kubectl get pods -A 显示所有 Pod 均为 Running 且 Ready (1/1)；kubectl get ep frontend 显示 Endpoints 存在且 IP 正确（如 10.244.104.23:8080）。',
+      ),
+    ).toEqual(['kubectl get pods', 'kubectl get endpoints']);
+    expect(
+      programs('dev@master:~$ kubectl get all --all-namespaces -o wide: default pod/deploy-heketi'),
+    ).toEqual(['kubectl get pods', 'kubectl get services']);
+  });
+
+  it('make the same listing a check already run, and no other', () => {
+    const ran = ranProbes('[root@host8c ~]# kubectl get po -A -owide');
+    expect(alreadyRan('kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide', ran)).toBe(true);
+    expect(
+      alreadyRan("kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'", ran),
+    ).toBe(false);
+    expect(alreadyRan('kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100', ran)).toBe(false);
+    // A listing inside `$(…)` only finds the pod to exec into: the check is what runs there.
+    expect(
+      alreadyRan(
+        'kubectl -n kube-system exec $(kubectl -n kube-system get pod -l k8s-app=cilium -o name) -- cilium-dbg status',
+        ran,
+      ),
+    ).toBe(false);
+    // `kubectl exec` is no listing, and naming kubectl is no run of it.
+    expect(programs('在 pod 里 kubectl exec -it busybox -- sh 之后 ping 不通')).toEqual([]);
+  });
+});
+
 describe('alreadyRan', () => {
   it('is the same probe on the same kind of address, or on any when the report names none of known role', () => {
     const ran = ranProbes('curl 10.10.82.20:5555 gives Failed connect to 10.10.82.20:5555; timeout');

@@ -375,6 +375,23 @@ describe("the report's own probes and addresses", () => {
     );
   });
 
+  it('rank a listing the report pasted after the checks it has not run', () => {
+    const dns = runbook('dns/coredns.md');
+    const report =
+      'coredns error: read udp 100.64.0.2:38849->8.8.8.8:53: i/o timeout. I follow https://github.com/sealerio/applications/tree/main/flannel to install k8s with flannel. Although the pods are in the running state, the logs of coredns have errors:\n' +
+      '[root@host8c ~]# kubectl get po -A -owide\n' +
+      'kube-system   coredns-55bcc669d7-66v6r   1/1   Running   0   7m13s   100.64.0.2   host8c\n' +
+      '/ # nslookup baidu.com\n' +
+      "nslookup: can't resolve 'baidu.com'";
+    const checks = diagnostics(report, hitOn(dns, '1. 检查 CoreDNS 与 kube-dns Service'));
+    const listing = checks.indexOf('kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide');
+    const corefile = checks.indexOf(
+      "kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'",
+    );
+    expect(corefile).toBeGreaterThanOrEqual(0);
+    expect(listing).toBeGreaterThan(corefile);
+  });
+
   it('rank a check on an address the report names before the checks of its cause taking none', () => {
     const vpc = runbook('kube-ovn/default-vpc-path.md');
     const zh =
