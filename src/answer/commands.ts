@@ -41,6 +41,11 @@
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
  * finding out which mode kube-proxy runs (`curl …/proxyMode`) scores less then: it would show what the report says,
  * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`).
+ * A check taking an address the report names (`<target-ip>` for the address it fails to reach, `<cluster-ip>` for
+ * the Service's) scores a little more: of the runbook's checks of a cause, it tests this report's path. A check the
+ * report shows it already ran (`curl 10.10.82.20:5555 gives … timeout` for a curl of the ClusterIP; the pasted
+ * output of `kubectl get po -A -owide` for a pod listing) scores less: it would show what the report says, and the
+ * runbook's next check of that cause takes its place (`already-ran.ts`, `named-objects.ts`).
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -50,9 +55,11 @@
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
+import { alreadyRan, ranProbes } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
+import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { asksProxyMode, otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
 import {
   checkTerms,
@@ -199,6 +206,19 @@ const STATED_MODE_BONUS = 1.5;
  * it would show what the report says, where the stated mode's own checks (`ipvsadm -Ln -t …`) test the service.
  */
 const KNOWN_MODE_SHARE = 0.5;
+
+/**
+ * A check taking an address the question names (`<target-ip>` for a report naming the address it fails to reach)
+ * scores this much more: of the runbook's checks of a cause, it tests this report's path (`named-objects.ts`).
+ */
+const NAMED_ADDRESS_BONUS = 0.5;
+
+/**
+ * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
+ * -owide`) scores this share: the same check again shows what the report says, and the runbook's next check of
+ * that cause takes its place (`already-ran.ts`).
+ */
+const RAN_SHARE = 0.4;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -425,6 +445,9 @@ export function pickCommands(
   let order = 0;
   // The kube-proxy mode the report says its cluster runs: checks of another mode rank after the others.
   const mode = statedProxyMode(query);
+  // The probes the report shows it ran, and the addresses it names.
+  const ran = ranProbes(query);
+  const addresses = namedAddresses(query);
   const firstChecks = new Map<CommandRecord, number>();
   for (const record of top.doc.commands) {
     if (firstChecks.size >= FIRST_CHECKS_BONUS.length) break;
@@ -459,6 +482,10 @@ export function pickCommands(
       if (sameModeCheck(mode, record, doc)) score += STATED_MODE_BONUS;
       // A check finding out which mode kube-proxy runs tells what the report already says.
       if (mode !== null && asksProxyMode(record)) score *= KNOWN_MODE_SHARE;
+      // A check on an address the report names tests its own path.
+      if (takesNamedAddress(record.command, addresses)) score += NAMED_ADDRESS_BONUS;
+      // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
+      if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);

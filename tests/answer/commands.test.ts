@@ -351,3 +351,60 @@ describe('a setting named in another style', () => {
     expect(diagnostics('calico 的 pod 跨节点 ping 不通，同节点正常', hit)).not.toContain(ippool);
   });
 });
+
+describe("the report's own probes and addresses", () => {
+  it('rank a probe the report already ran on that address after the next checks of the cause', () => {
+    const service = runbook('service/clusterip-troubleshooting.md');
+    const report =
+      "Service ClusterIp:port can not access. service svc-web-1 ClusterIP 10.10.82.20 port 5555/TCP. I can access the two pods by pod ip (curl 10.16.0.3:5000 returns 10.16.0.3), but I can not access the service's clusterIp:port: curl 10.10.82.20:5555 gives Failed connect to 10.10.82.20:5555; timeout.";
+    const first = diagnostics(report, hitOn(service, '常见问题')).slice(
+      0,
+      DEFAULT_COMPOSE_OPTIONS.minCommands,
+    );
+    // The curls the report pasted are not the first checks again: the Service's endpoints are.
+    expect(first.some((command) => command.includes('curl'))).toBe(false);
+    expect(first).toContain(
+      'kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service-name>',
+    );
+
+    const nodePort = runbook('service/nodeport-loadbalancer.md');
+    const zh =
+      'NodePort 只有pod 所在的物理机节点能通，其他节点不通。请求pod所在的物理机 curl -iv 10.203.98.71:30013 返回200，其他节点 curl 10.203.98.72:30013 Connection timed out。防火墙都没有启用。';
+    expect(diagnostics(zh, hitOn(nodePort, '概述'))).toContain(
+      "iptables-save -t nat | grep -E 'KUBE-NODEPORTS|<namespace>/<service-name>'",
+    );
+  });
+
+  it('rank a listing the report pasted after the checks it has not run', () => {
+    const dns = runbook('dns/coredns.md');
+    const report =
+      'coredns error: read udp 100.64.0.2:38849->8.8.8.8:53: i/o timeout. I follow https://github.com/sealerio/applications/tree/main/flannel to install k8s with flannel. Although the pods are in the running state, the logs of coredns have errors:\n' +
+      '[root@host8c ~]# kubectl get po -A -owide\n' +
+      'kube-system   coredns-55bcc669d7-66v6r   1/1   Running   0   7m13s   100.64.0.2   host8c\n' +
+      '/ # nslookup baidu.com\n' +
+      "nslookup: can't resolve 'baidu.com'";
+    const checks = diagnostics(report, hitOn(dns, '1. 检查 CoreDNS 与 kube-dns Service'));
+    const listing = checks.indexOf('kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide');
+    const corefile = checks.indexOf(
+      "kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'",
+    );
+    expect(corefile).toBeGreaterThanOrEqual(0);
+    expect(listing).toBeGreaterThan(corefile);
+  });
+
+  it('rank a check on an address the report names before the checks of its cause taking none', () => {
+    const vpc = runbook('kube-ovn/default-vpc-path.md');
+    const zh =
+      'v1.13.0 自定义VPC下，子网配置SNAT后，子网下的pod无法访问大部分网段ip。当前配置ovn不知道要将172.18.120.173路由到哪，尝试在vpc1上添加静态路由 cidr 10.50.1.0/24 nextHopIP 172.18.164.254 policy policySrc。原先使用ovn snat不需要配置策略路由也可以通的。';
+    expect(diagnostics(zh, hitOn(vpc, '概述')).slice(0, DEFAULT_COMPOSE_OPTIONS.minCommands)).toContain(
+      'kubectl ko trace <namespace>/<pod> <target-ip> icmp',
+    );
+
+    const egress = runbook('pod-to-external/egress-internet.md');
+    const en =
+      'VpcNatGateway pod has internet, but pods in VPC cannot reach internet (egress). I am able to ping 8.8.8.8 from the gateway pod only.';
+    expect(diagnostics(en, hitOn(egress, '4. 抓包与 conntrack 确认'))).toContain(
+      'tcpdump -i <iface> -nn host <target-ip>',
+    );
+  });
+});
