@@ -549,3 +549,41 @@ export function routingExplainedBy(
     ].some((text) => ROUTER_ANSWER.test(text)),
   );
 }
+
+/** What a headline says fails: reading a pod's logs or getting into it (the API server's streams to a kubelet). */
+const KUBELET_STREAM_ASK =
+  /kubectl\s+(?:logs|exec|attach|port-forward|cp)\b|:10250\b|(?:查看|看不到)\s*(?:pod\s*)?日志|进入\s*(?:pod|容器)/i;
+/** The API server's own error on the way to a kubelet: it dialled the node, or asked it for a container's stream. */
+const API_TO_KUBELET =
+  /error dialing backend|unable to upgrade connection|\/containerlogs\/|:10250\/(?:exec|attach|portforward)\b/i;
+
+/**
+ * The subject no runbook explains when a report is about `kubectl logs` / `exec` failing on the API server's side:
+ * its first sentence (the whole question when it has only one) says reading logs or getting into a pod fails
+ * ("Timeout on kubectl logs and exec", "dial tcp 10.0.0.3:10250: i/o timeout"), and the report pastes the API
+ * server's own error on its way to the kubelet ("Error from server: error dialing backend", ".../containerLogs/...",
+ * "unable to upgrade connection"): the hop from the control plane to a kubelet's API, with its certificates,
+ * addresses and proxies, not a path a pod's traffic takes. A pod or metrics-server reaching a kubelet's port is such
+ * a path, and names no API-server error. KB-relative: declined only while no runbook explains those errors in its
+ * title, triggers, headings or troubleshooting symptoms (`explained`, from `kubeletStreamExplainedBy`). Pure.
+ */
+export function uncoveredKubeletStream(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!KUBELET_STREAM_ASK.test(headline) || !API_TO_KUBELET.test(text)) return null;
+  return explained ? null : 'kubectl logs/exec';
+}
+
+/** Whether a runbook explains the API server's errors on its way to a kubelet (in its topic, not its commands). */
+export function kubeletStreamExplainedBy(
+  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+): boolean {
+  return docs.some((doc) =>
+    [
+      doc.title,
+      ...doc.triggers,
+      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+      ...doc.troubleshooting.map((row) => row.symptom),
+    ].some((text) => API_TO_KUBELET.test(text)),
+  );
+}

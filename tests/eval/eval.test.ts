@@ -742,9 +742,11 @@ describe('placeholder fills on a third audit set of pasted listings, describe ou
     // two node addresses. With the listing, describe, masked-name, count, comment and inventory rules: 0 wrong of 21,
     // every dropped fill wrong or doubtful; the tuning sets' fills unchanged but for four ports (range bounds
     // `30000-32767`, and a Service port 80 written with an endpoint's address while the report's NodePort fails).
+    // Two reports of `kubectl logs`/`exec` failing on the API server's way to a kubelet, out of scope, are declined
+    // since: their 2 fills went with their answers, 18 remain.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expect(answers.fills).toBeGreaterThanOrEqual(18);
   });
 });
 
