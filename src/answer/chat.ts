@@ -11,9 +11,14 @@ import {
   answerDetailedReport,
   answerNamedCniReport,
   coveredNames,
+  kubeletStreamExplainedBy,
   namedCniClose,
+  routingExplainedBy,
   uncoveredAllocation,
+  uncoveredKubeletStream,
+  uncoveredMesh,
   uncoveredPlugin,
+  uncoveredRouting,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
@@ -175,11 +180,16 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     result = { ...result, abstain: false };
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
-  // addresses when no runbook of its CNI explains that.
+  // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
+  // one about the answers of an ingress's routing rules and one about `kubectl logs`/`exec` failing on the API server's
+  // way to a kubelet when no runbook explains them (clarify.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
-      ? uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher))
+      ? (uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher)) ??
+        uncoveredMesh(question, kbNames(context.searcher)) ??
+        uncoveredRouting(question, routingExplained(context.searcher)) ??
+        uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -265,6 +275,12 @@ const kbNames = perSearcher((searcher) =>
 const allocationExplained = perSearcher((searcher) =>
   allocationExplainedBy(searcher.docs, (docPath) => searcher.cni?.ofDoc(docPath) ?? null),
 );
+
+/** Whether a runbook explains an ingress's routing answers (clarify.ts `routingExplainedBy`). */
+const routingExplained = perSearcher((searcher) => routingExplainedBy(searcher.docs));
+
+/** Whether a runbook explains the API server's errors on its way to a kubelet (clarify.ts). */
+const kubeletStreamExplained = perSearcher((searcher) => kubeletStreamExplainedBy(searcher.docs));
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {

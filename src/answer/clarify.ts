@@ -476,3 +476,114 @@ export function allocationExplainedBy(
   }
   return (cni) => cnis.has(null) || (cni !== null && cnis.has(cni));
 }
+
+/**
+ * A service mesh's proxies: the sidecar a mesh injects beside each container, and the mesh that names it. The mesh
+ * sits above the pod network: its proxy's 503, its injector's webhook and its control plane are the mesh's own
+ * parts, which no runbook of a CNI or a Kubernetes path explains.
+ */
+const MESH_NAMES = /\b(istio|envoy|linkerd)\b/gi;
+const MESH_PROXY = /\b(?:istio|envoy|linkerd)\b|\bside-?cars?\b|\bservice\s+mesh\b|服务网格|服務網格/i;
+
+/**
+ * The service mesh a report is about when the KB has no runbook for it (`known`: the KB's text names it), else null.
+ * A report is about the mesh when its first sentence (the whole question when it has only one) names
+ * the mesh or its sidecar proxy, and the report names it again: "Sidecar Injector Service Unavailable. ... failed
+ * calling admission webhook sidecar-injector.istio.io" is about Istio's injector, and "Upstream error [503] since
+ * side-car-istio-proxy cannot connect to pilot" about its proxy, however much of the rest reads like a Service that
+ * does not answer. A report whose headline names only a path ("Connection refused ... port 80") and whose body
+ * mentions the mesh it runs is about the path. Returns the mesh's name ("sidecar" when none is named). Pure.
+ */
+export function uncoveredMesh(question: string, known: (name: string) => boolean): string | null {
+  const text = question.normalize('NFKC');
+  // The first sentence, however short the rest: "Connection refused. kubectl describe pods istio-..." pastes where
+  // the mesh runs after saying what fails.
+  const headline = headlineOf(text, 0) ?? text;
+  if (!MESH_PROXY.test(headline)) return null;
+  const mentions = text.match(new RegExp(MESH_PROXY.source, 'gi')) ?? [];
+  if (mentions.length < SUBJECT_MENTIONS) return null;
+  const names = [...new Set((text.match(MESH_NAMES) ?? []).map((name) => name.toLowerCase()))];
+  const name = names.find((candidate) => !known(candidate)) ?? (names.length > 0 ? null : 'sidecar');
+  return name === null || known(name) ? null : name;
+}
+
+/**
+ * How a headline says an HTTP router answered the request: a 404, the router's default backend, a rewrite target,
+ * a path-based rule. The request got through the network to the router, which chose not to pass it on (or passed it
+ * to the wrong place): the trouble is in the router's rules, not in a path.
+ */
+const ROUTER_ANSWER =
+  /\b404\b|default[\s-]+backend|rewrite[\s-]*targets?\b|\bpath[\s-]+based\s+(?:routing|routes?|backends?|rules?)\b/i;
+/** An ingress (the HTTP router of a cluster) named by a report. */
+const INGRESS = /ingress|\bnginx\b/i;
+/** A headline saying the router could not reach its backend (a broken path behind it), not that it chose a route. */
+const ROUTER_NO_PATH =
+  /\b50[234]\b|bad\s+gateway|time(?:d)?\s*out|timeout|refused|reset|unreachable|超时|超時|拒绝|拒絕|不通/i;
+
+/**
+ * The subject no runbook explains when a report is about an ingress's routing rules: its headline (its first sentence
+ * in a long report, else the whole question) says the router answered (`ROUTER_ANSWER`: "返回 404 Not Found nginx",
+ * "path based backend return default backend - 404", "rewrite-target will make the entry point to
+ * upstream-default-backend") and not that it could not reach a backend (502, timeout, refused), the report names an
+ * ingress, and no runbook explains such answers in its title, triggers, headings or troubleshooting symptoms
+ * (`explained`, from `routingExplainedBy`). KB-relative, as `uncoveredAllocation`. Returns the subject's name, else
+ * null. Pure.
+ */
+export function uncoveredRouting(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
+  if (!ROUTER_ANSWER.test(headline) || ROUTER_NO_PATH.test(headline) || !INGRESS.test(text)) return null;
+  return explained ? null : 'Ingress routing rules';
+}
+
+/** Whether a runbook explains a router's answers: its title, triggers, headings or troubleshooting symptoms name one. */
+export function routingExplainedBy(
+  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+): boolean {
+  return docs.some((doc) =>
+    [
+      doc.title,
+      ...doc.triggers,
+      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+      ...doc.troubleshooting.map((row) => row.symptom),
+    ].some((text) => ROUTER_ANSWER.test(text)),
+  );
+}
+
+/** What a headline says fails: reading a pod's logs or getting into it (the API server's streams to a kubelet). */
+const KUBELET_STREAM_ASK =
+  /kubectl\s+(?:logs|exec|attach|port-forward|cp)\b|:10250\b|(?:查看|看不到)\s*(?:pod\s*)?日志|进入\s*(?:pod|容器)/i;
+/** The API server's own error on the way to a kubelet: it dialled the node, or asked it for a container's stream. */
+const API_TO_KUBELET =
+  /error dialing backend|unable to upgrade connection|\/containerlogs\/|:10250\/(?:exec|attach|portforward)\b/i;
+
+/**
+ * The subject no runbook explains when a report is about `kubectl logs` / `exec` failing on the API server's side:
+ * its first sentence (the whole question when it has only one) says reading logs or getting into a pod fails
+ * ("Timeout on kubectl logs and exec", "dial tcp 10.0.0.3:10250: i/o timeout"), and the report pastes the API
+ * server's own error on its way to the kubelet ("Error from server: error dialing backend", ".../containerLogs/...",
+ * "unable to upgrade connection"): the hop from the control plane to a kubelet's API, with its certificates,
+ * addresses and proxies, not a path a pod's traffic takes. A pod or metrics-server reaching a kubelet's port is such
+ * a path, and names no API-server error. KB-relative: declined only while no runbook explains those errors in its
+ * title, triggers, headings or troubleshooting symptoms (`explained`, from `kubeletStreamExplainedBy`). Pure.
+ */
+export function uncoveredKubeletStream(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!KUBELET_STREAM_ASK.test(headline) || !API_TO_KUBELET.test(text)) return null;
+  return explained ? null : 'kubectl logs/exec';
+}
+
+/** Whether a runbook explains the API server's errors on its way to a kubelet (in its topic, not its commands). */
+export function kubeletStreamExplainedBy(
+  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+): boolean {
+  return docs.some((doc) =>
+    [
+      doc.title,
+      ...doc.triggers,
+      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+      ...doc.troubleshooting.map((row) => row.symptom),
+    ].some((text) => API_TO_KUBELET.test(text)),
+  );
+}

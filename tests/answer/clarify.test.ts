@@ -6,14 +6,19 @@ import {
   answerNamedCniReport,
   coveredNames,
   DETAILED_REPORT_FLOOR,
+  kubeletStreamExplainedBy,
   NAMED_CNI_FLOOR,
   namedCniClose,
   namedIn,
   needsClarifying,
   outsideNetworking,
   proseOf,
+  routingExplainedBy,
   uncoveredAllocation,
+  uncoveredKubeletStream,
+  uncoveredMesh,
   uncoveredPlugin,
+  uncoveredRouting,
   vagueness,
 } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
@@ -540,5 +545,105 @@ describe('allocationExplainedBy: which CNIs the runbooks explain address allocat
     const explained = allocationExplainedBy([doc('ipam/pod-ip.md', ['Pod 拿不到 IP'])], () => null);
     expect(explained('kube-ovn')).toBe(true);
     expect(explained(null)).toBe(true);
+  });
+});
+
+describe('uncoveredMesh: a report about a service mesh the KB has no runbook for', () => {
+  const knowsNone = () => false;
+  it.each([
+    // Real istio/istio#10983 (shortened).
+    [
+      'Sidecar Injector Service Unavailable. No pod deployed through sidecar-injector. Replicaset shows Error creating: Internal error occurred: failed calling admission webhook "sidecar-injector.istio.io": Post https://istio-sidecar-injector.istio-system.svc:443/inject?timeout=30s: Service Unavailable. Pods are all running in istio-system.',
+      'istio',
+    ],
+    // Real istio/istio#6085 (shortened).
+    [
+      'Upsteam error issue [503] since side-car-istio-proxy cannot connect to pilot. istio 0.8.0 (mTLS disabled), k8s 1.9.5, cilium 1.1.0. Redeploy a service with a new version; expected: the service can be accessed through the gateway.',
+      'istio',
+    ],
+    // Real cloudnativeto/sig-istio#9 (shortened).
+    [
+      'sidecar注入后的请求中断问题。访问拓扑：client -> serviceA(with sidecar) -> serviceB(with sidecar)，istio v1.9.0，测试阶段无任何配置；最近一周进行某个返回内容较大的请求时会504，返回内容很小的则正常，serviceA、serviceB、istiod 相关pod均重启过，无果。',
+      'istio',
+    ],
+  ])('%s → %s', (question, mesh) => {
+    expect(uncoveredMesh(question, knowsNone)).toBe(mesh);
+    expect(uncoveredMesh(question, (name) => name === mesh)).toBeNull();
+  });
+  it.each([
+    // Real knative/serving#7440 (shortened): the headline is a refused connection; Istio is only what the cluster runs.
+    'curl: (7) Failed to connect to helloworld-go.default.mydomain.com port 80: Connection refused. kubectl describe pods istio-security-post-install-1.5.1-gldz9: Namespace: istio-system, Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21, Status: Succeeded.',
+    // Real cilium/cilium#25479 (shortened): a NodePort path; Envoy is the backend it cannot reach.
+    "NodePort unreachable in kind+cilium+kubeproxyless. When using Kind with Cilium with kubeProxyReplacement=strict, NodePort services do not work. The Contour envoy service is type NodePort with nodePorts 30080 and 30443, externalTrafficPolicy Cluster, and I can't reach it.",
+  ])('%s → not about the mesh', (question) => {
+    expect(uncoveredMesh(question, knowsNone)).toBeNull();
+  });
+});
+
+describe("uncoveredRouting: a report about what an ingress's routing rules answered", () => {
+  it.each([
+    // Real kubernetes/ingress-nginx#3403 (shortened).
+    'ingress path based backend return "default backend - 404". NGINX Ingress controller 0.20.0, Kubernetes 1.11.2 on Azure AKS. I configure the backend service based on path, but it did not pass the request to the backend service.',
+    // Real kubernetes/ingress-nginx#7945 (shortened).
+    'Configuring rewrite-target will make the entry point to [upstream-default-backend] 127.0.0.1:8181. With path / the ingress web-ingress-test (host linkme.twinverse.com, kubernetes.io/ingress.class: nginx) can get the page.',
+    // Real jishuzhan.net article (shortened).
+    '在 Kubernetes 集群中新增 Ingress（host: tool.xxx.com，service: tools:80）后，访问域名始终返回 404 Not Found nginx。Pod 内 curl 127.0.0.1 正常，Service / Endpoint 正常，Ingress 对象存在且 Scheduled for sync，但在 ingress controller pod 内 nginx -T 无任何结果。',
+  ])('%s → Ingress routing rules', (question) => {
+    expect(uncoveredRouting(question, false)).toBe('Ingress routing rules');
+    expect(uncoveredRouting(question, true)).toBeNull();
+  });
+  it.each([
+    // Real kubernetes/ingress-nginx#5585 (shortened): the router could not reach its backend, a broken path.
+    'upstream timed out and return 504 when I use ingress. When I access the application through clusterip, it is correct. kubectl logs -f ingress-nginx-controller -n ingress-nginx: [error] upstream timed out (110: Operation timed out) while connecting to upstream, 404 for other hosts.',
+    // Real dtcms.com article (shortened): a port the controller no longer listens on.
+    'ingress-nginx的443端口不监听了。现象：服务器没有监听443端口，但是却能telnet通。ingress-nginx 的 Pod 以 hostPort: 443 暴露。',
+  ])('%s → not about routing rules', (question) => {
+    expect(uncoveredRouting(question, false)).toBeNull();
+  });
+});
+
+describe("routingExplainedBy: whether a runbook explains an ingress router's answers", () => {
+  const doc = (title: string, symptoms: string[]) => ({
+    title,
+    triggers: [],
+    chunks: [{ headingPath: ['概述'], text: 'ingress-nginx（hostNetwork 部署）返回 404' }] as never,
+    troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+  });
+  it('counts titles and row symptoms, not prose', () => {
+    expect(routingExplainedBy([doc('hostNetwork Pod', ['端口被占用'])])).toBe(false);
+    expect(routingExplainedBy([doc('Ingress', ['访问域名返回 404 Not Found'])])).toBe(true);
+  });
+});
+
+describe("uncoveredKubeletStream: kubectl logs/exec failing on the API server's way to a kubelet", () => {
+  it.each([
+    // Real kelseyhightower/kubernetes-the-hard-way#511 (shortened).
+    'Timeout on kubectl logs and exec on lab 12. I got coredns and busybox up and running. kubectl exec -it busybox -- nslookup kubernetes: Error from server: error dialing backend: dial tcp 10.240.0.22:10250: i/o timeout. kubectl logs busybox: Error from server: Get https://worker-2:10250/containerLogs/default/busybox/busybox: dial tcp 10.240.0.22:10250: i/o timeout.',
+    // Real kubesphere/ks-installer#2242 (shortened).
+    'dial tcp 10.0.0.3:10250: i/o timeout. kubectl logs -n kubesphere-system ks-installer -f: Error from server: Get "https://10.0.0.3:10250/containerLogs/kubesphere-system/ks-installer-fcf648dcb-hrdmb/installer?follow=true": dial tcp 10.0.0.3:10250: i/o timeout.',
+    // Real easzlab/kubeasz#359.
+    'kubelet无法进入Pod以及查看pod日志：我使用添加node的脚本添加了3个node，在测试中发现，凡是在新添加的3个node上的pod均无法使用kubectl logs pod_name查看日志，无法通过kubectl exec -it进入Pod，提示error: You must be logged in to the server (the server has asked for the client to provide credentials) 或 error: unable to upgrade connection: Unauthorized。',
+  ])('%s → kubectl logs/exec', (question) => {
+    expect(uncoveredKubeletStream(question, false)).toBe('kubectl logs/exec');
+    expect(uncoveredKubeletStream(question, true)).toBeNull();
+  });
+  it.each([
+    // A pod (metrics-server) reaching a kubelet's port is a path a runbook covers.
+    "metrics-server can't scrape kubelet on node-02:10250, i/o timeout, cni is kube-ovn",
+    'pod 訪問 kubelet 10250 報 connection refused',
+    // Constructed: exec used as a tool to test a path, which is what fails.
+    'kubectl exec -it busybox -- nslookup kubernetes.default returns ";; connection timed out; no servers could be reached" from pods on node2 only; coredns pods run on node1.',
+  ])("%s → not about the API server's streams", (question) => {
+    expect(uncoveredKubeletStream(question, false)).toBeNull();
+  });
+  it("reads the runbooks' topics, not their commands", () => {
+    const doc = (symptom: string) => ({
+      title: 'Node',
+      triggers: [],
+      chunks: [{ headingPath: ['排查'], text: '`kubectl logs <pod>`' }] as never,
+      troubleshooting: [{ symptom }] as never,
+    });
+    expect(kubeletStreamExplainedBy([doc('kubectl logs 查看 Pod 日志')])).toBe(false);
+    expect(kubeletStreamExplainedBy([doc('kubectl logs 报 error dialing backend')])).toBe(true);
   });
 });

@@ -115,6 +115,7 @@ const LATER_TUNING_SETS = [
   'reports10.yaml',
   'scope2.yaml',
   'facts6.yaml',
+  'scope3.yaml',
 ];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml', 'reports9.yaml'];
@@ -743,9 +744,11 @@ describe('placeholder fills on a third audit set of pasted listings, describe ou
     // two node addresses. With the listing, describe, masked-name, count, comment and inventory rules: 0 wrong of 21,
     // every dropped fill wrong or doubtful; the tuning sets' fills unchanged but for four ports (range bounds
     // `30000-32767`, and a Service port 80 written with an endpoint's address while the report's NodePort fails).
+    // Two reports of `kubectl logs`/`exec` failing on the API server's way to a kubelet, out of scope, are declined
+    // since: their 2 fills went with their answers, 18 remain.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expect(answers.fills).toBeGreaterThanOrEqual(18);
   });
 });
 
@@ -1116,6 +1119,30 @@ describe('value questions asked inside real problem reports (tests/eval/facts6.y
       offTopic: 0.02,
       wrongFills: 0,
       falseAbstentions: 1,
+    });
+  });
+});
+
+describe('reports on subjects no runbook covers beside look-alikes a runbook answers (tests/eval/scope3.yaml)', () => {
+  // 39 real reports (10 in Chinese) labelled and committed before netkb answered them: 14 a runbook answers, 25 on a
+  // subject no runbook covers (storage, access control, image pulls, certificates, a service mesh, ingress routing
+  // rules, cluster set-up, Kube-OVN VPC gateways) though many are full of networking words. Measured once right after
+  // (at 63b06a5, vectors off): first-cited 0.857, command hit 0.857, off-topic 0.149, 1 wrong fill, no false
+  // abstention, 16 of 25 declined. After reports about a service mesh's proxies and about what an ingress's routing
+  // rules answered were declined where no runbook covers them: the same, 0 wrong fills, 18 of 25 declined. Floors a
+  // little under.
+  it('answers the look-alikes and declines the reports no runbook covers', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope3.yaml'));
+    await expectFreshRealSet(run, otherSets('scope3.yaml'), { minQuestions: 39, anyHost: true });
+    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(25);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(10);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.85,
+      commandHit: 0.85,
+      offTopic: 0.16,
+      wrongFills: 1,
+      falseAbstentions: 0,
+      outOfScope: 0.7,
     });
   });
 });
