@@ -456,6 +456,19 @@ export function uncoveredAllocation(
 }
 
 /**
+ * Where a runbook states what it is about: its title, triggers, headings and troubleshooting symptoms, not its prose
+ * or commands (which mention many things in passing, as `calicoctl ipam show`).
+ */
+function topicTexts(doc: Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>): string[] {
+  return [
+    doc.title,
+    ...doc.triggers,
+    ...doc.chunks.flatMap((chunk) => chunk.headingPath),
+    ...doc.troubleshooting.map((row) => row.symptom),
+  ];
+}
+
+/**
  * Which CNIs' runbooks explain address allocation (null: a runbook about no particular CNI does): a runbook explains
  * it when its title, triggers, headings or troubleshooting symptoms name an allocation failure, not when its prose or
  * commands mention it in passing (`calicoctl ipam show`).
@@ -465,15 +478,7 @@ export function allocationExplainedBy(
   cniOf: (docPath: string) => string | null,
 ): (cni: string | null) => boolean {
   const cnis = new Set<string | null>();
-  for (const doc of docs) {
-    const topic = [
-      doc.title,
-      ...doc.triggers,
-      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
-      ...doc.troubleshooting.map((row) => row.symptom),
-    ];
-    if (topic.some(namesAllocation)) cnis.add(cniOf(doc.path));
-  }
+  for (const doc of docs) if (topicTexts(doc).some(namesAllocation)) cnis.add(cniOf(doc.path));
   return (cni) => cnis.has(null) || (cni !== null && cnis.has(cni));
 }
 
@@ -540,14 +545,7 @@ export function uncoveredRouting(question: string, explained: boolean): string |
 export function routingExplainedBy(
   docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
 ): boolean {
-  return docs.some((doc) =>
-    [
-      doc.title,
-      ...doc.triggers,
-      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
-      ...doc.troubleshooting.map((row) => row.symptom),
-    ].some((text) => ROUTER_ANSWER.test(text)),
-  );
+  return docs.some((doc) => topicTexts(doc).some((text) => ROUTER_ANSWER.test(text)));
 }
 
 /** What a headline says fails: reading a pod's logs or getting into it (the API server's streams to a kubelet). */
@@ -578,12 +576,5 @@ export function uncoveredKubeletStream(question: string, explained: boolean): st
 export function kubeletStreamExplainedBy(
   docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
 ): boolean {
-  return docs.some((doc) =>
-    [
-      doc.title,
-      ...doc.triggers,
-      ...doc.chunks.flatMap((chunk) => chunk.headingPath),
-      ...doc.troubleshooting.map((row) => row.symptom),
-    ].some((text) => API_TO_KUBELET.test(text)),
-  );
+  return docs.some((doc) => topicTexts(doc).some((text) => API_TO_KUBELET.test(text)));
 }
