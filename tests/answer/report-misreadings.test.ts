@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factAsk, settingsAskedByName } from '../../src/answer/direct/asking.js';
+import { directAnswer } from '../../src/answer/direct/pick-line.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 /** The placeholder values a question gives. */
 function fills(question: string): Map<string, string> {
@@ -27,5 +33,126 @@ describe('names of a real report read in their roles', () => {
     expect(fills('pod kube-system/coredns-5d78c9869d-8x2kf 一直 CrashLoopBackOff').get('<pod>')).toBe(
       'coredns-5d78c9869d-8x2kf',
     );
+  });
+});
+
+describe('the setting a real report asks for', () => {
+  it('takes the first setting name after the interrogative, not one the clause names later', () => {
+    expect(
+      settingsAskedByName('Which dnsPolicy does a hostNetwork pod need to resolve cluster Services'),
+    ).toEqual(['dnsPolicy']);
+    expect(
+      settingsAskedByName('Which dnsPolicy should the hostNetwork daemonset pods use to get the cluster DNS'),
+    ).toEqual(['dnsPolicy']);
+    expect(settingsAskedByName('hostNetwork 的 Pod 应该用哪个 dnsPolicy 才能解析 Service')).toEqual([
+      'dnsPolicy',
+    ]);
+    // Words before the name that are not names themselves still let it be found.
+    expect(settingsAskedByName('which value should externalTrafficPolicy have')).toEqual([
+      'externalTrafficPolicy',
+    ]);
+  });
+
+  it('reads "which sysctl" as asking for a kernel setting, a statement with sysctl as no ask', () => {
+    expect(
+      factAsk(
+        'origin-node log: missing br-netfilter module or unset sysctl br-nf-call-iptables. Which sysctl has to be set for bridged pod traffic to go through the kube-proxy rules?',
+      )?.kinds,
+    ).toEqual(['setting']);
+    expect(factAsk('网桥上的 Pod 流量要经过 kube-proxy 规则，需要打开哪个 sysctl？')?.kinds).toEqual([
+      'setting',
+    ]);
+    expect(
+      factAsk(
+        'I ran sysctl -w net.ipv4.ip_forward=1 on every node but pods still cannot reach the internet.',
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('the line that answers a setting asked in a real report', () => {
+  const KB = {
+    'host/hostnet.md': [
+      '---',
+      'triggers: [hostNetwork dns]',
+      'category: host-network',
+      '---',
+      '',
+      '# hostNetwork Pod',
+      '',
+      '## 常见问题',
+      '',
+      '- DNS：默认 `dnsPolicy: ClusterFirst` 在 hostNetwork 下会退化为使用节点的 /etc/resolv.conf，解析不了 *.svc.cluster.local。',
+      '',
+      '| 现象 | 原因 | 检查 | 处理 |',
+      '| --- | --- | --- | --- |',
+      '| hostNetwork Pod 解析不了 `*.svc.cluster.local` | dnsPolicy 仍为 ClusterFirst，实际用的是节点 resolv.conf | `kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf` | 设置 `dnsPolicy: ClusterFirstWithHostNet` |',
+      '',
+    ].join('\n'),
+    'pod/bridge.md': [
+      '---',
+      'triggers: [同节点 pod 不通]',
+      'category: pod-to-pod',
+      '---',
+      '',
+      '# 同节点 Pod 互访',
+      '',
+      '## 原理',
+      '',
+      'Linux bridge 模型有一个常被忽略的开关：`br_netfilter` 模块 + `net.bridge.bridge-nf-call-iptables=1`。',
+      '它让经过 `cni0` 的二层帧也走 iptables，这是 kube-proxy 在客户端与后端在同一网桥时能正确反向 DNAT 的前提。',
+      '',
+    ].join('\n'),
+  };
+  let own: FixtureIndex;
+  let kbDir: string;
+  beforeAll(async () => {
+    kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-report-'));
+    for (const [file, text] of Object.entries(KB)) {
+      await mkdir(path.join(kbDir, path.dirname(file)), { recursive: true });
+      await writeFile(path.join(kbDir, file), text);
+    }
+    own = await buildFixtureIndex(kbDir);
+  });
+  afterAll(async () => {
+    await own.cleanup();
+    await rm(kbDir, { recursive: true, force: true });
+  });
+  const quoteOf = (docPath: string, question: string): string => {
+    const doc = own.searcher.doc(docPath);
+    const ask = factAsk(question);
+    if (!doc || !ask) throw new Error(`no doc or no ask: ${question}`);
+    return directAnswer(question, [doc], ask)?.quote ?? '';
+  };
+
+  it('answers which dnsPolicy to use with the line that says what to set, not the one about the value in place', () => {
+    expect(
+      quoteOf(
+        'host/hostnet.md',
+        'cluster-dns setting is not applied to daemonset pods; my daemonset is using hostnetwork. Which dnsPolicy should the hostNetwork daemonset pods use to get the cluster DNS?',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+    expect(
+      quoteOf(
+        'host/hostnet.md',
+        'DNS resolution of hostNetwork pods. Which dnsPolicy does a hostNetwork pod need to resolve cluster Services?',
+      ),
+    ).toContain('ClusterFirstWithHostNet');
+    // Asked what it is by default, the line that says the default answers.
+    expect(quoteOf('host/hostnet.md', 'What dnsPolicy do hostNetwork pods get by default?')).toContain(
+      '默认',
+    );
+  });
+
+  it('answers which sysctl with the line naming the kernel key, not its neighbour', () => {
+    expect(
+      quoteOf(
+        'pod/bridge.md',
+        'PODS cannot communicate: missing br-netfilter module or unset sysctl br-nf-call-iptables. Which sysctl has to be set for bridged pod traffic to go through the kube-proxy rules?',
+      ),
+    ).toContain('net.bridge.bridge-nf-call-iptables');
+    expect(
+      quoteOf('pod/bridge.md', '同节点 Pod 经 Service 超时，要打开哪个 sysctl 才让网桥流量走 iptables？'),
+    ).toContain('net.bridge.bridge-nf-call-iptables');
   });
 });
