@@ -13,7 +13,9 @@
 
 import { rememberRecent } from '../core/recent.js';
 import {
+  apiServerSetting,
   componentName,
+  conntrackReplySource,
   controlPlaneVip,
   countBefore,
   insidePod,
@@ -875,6 +877,10 @@ function ipMentions(
     const noHost =
       NO_HOST.has(ip) || (port === null && (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before)));
     if (noHost) role = null;
+    // `k8sServiceHost=192.168.8.101`, `advertiseAddress 192.168.56.101`: where the API server is configured to be.
+    // `conntrack -D ... -r 172.18.209.67`: the reply source of a flow, the backend that answered a Service's address.
+    const configured =
+      apiServerSetting(before) || conntrackReplySource(question.slice(Math.max(0, index - 140), index));
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
@@ -882,7 +888,8 @@ function ipMentions(
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
-      noHost
+      noHost ||
+      configured
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';

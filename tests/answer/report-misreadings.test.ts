@@ -34,6 +34,33 @@ describe('names of a real report read in their roles', () => {
       'coredns-5d78c9869d-8x2kf',
     );
   });
+
+  it('reads where the API server is configured to be as configuration, not the address the report tries', () => {
+    const cilium =
+      "Installed cilium with helm: kubeProxyReplacement=strict, k8sServiceHost=192.168.8.101, k8sServicePort=6443. The NodePort service doesn't work correctly: flow from outside cluster with src ip 192.168.0.1 can reach the pod";
+    expect(fills(cilium).get('<target-ip>')).toBeUndefined();
+    expect(fills(cilium).get('<src-ip>')).toBe('192.168.0.1');
+    const kubeadm = 'kubeadm init --apiserver-advertise-address=10.0.2.15 之后 calico-node 一直 0/1';
+    expect(fills(kubeadm).get('<target-ip>')).toBeUndefined();
+    // The same address written again where the report tries it is still the target, and an address the report
+    // tries without any setting before it too.
+    const nodePort =
+      'kubeadm v1.13.1: advertiseAddress 192.168.56.101, podSubnet 192.168.0.0/16. From a system outside the cluster, 192.168.56.102:nodeport works, 192.168.56.101:nodeport does not.';
+    expect(fills(nodePort).get('<target-ip>')).toBe('192.168.56.101');
+    expect(fills('从节点上 curl 192.168.8.101:6443 超时').get('<target-ip>')).toBe('192.168.8.101');
+  });
+
+  it('reads the reply source of a pasted conntrack command as the backend, no Service address', () => {
+    const udp =
+      'Two pods send UDP packets to a ClusterIP service. kube-proxy on the bad node did not clean up conntrack entries; cleaning them up manually allowed traffic to flow: conntrack -D -p udp --dport 6858 -r 172.18.209.67.';
+    expect(fills(udp).get('<cluster-ip>')).toBeUndefined();
+    expect(fills(udp).get('<target-ip>')).toBeUndefined();
+    const zh = 'ClusterIP 服务的 UDP 包被丢弃，手动执行 conntrack -D -p udp --reply-src 10.244.2.15 后恢复';
+    expect(fills(zh).get('<cluster-ip>')).toBeUndefined();
+    // The original destination of the flow (`-d`) is still the Service's address.
+    const dst = 'ClusterIP 服务的 UDP 包被丢弃，手动执行 conntrack -D -p udp -d 10.96.0.10 后恢复';
+    expect(fills(dst).get('<cluster-ip>')).toBe('10.96.0.10');
+  });
 });
 
 describe('the setting a real report asks for', () => {
