@@ -129,6 +129,29 @@ export function controlPlaneVip(before: string): boolean {
   return CONTROL_PLANE_VIP_BEFORE.test(before);
 }
 
+/**
+ * A setting that tells a component where the API server is (Cilium's `k8sServiceHost=192.168.8.101`, kubeadm's
+ * `advertiseAddress 192.168.56.101`, `--apiserver-advertise-address=`, `--control-plane-endpoint=`): the cluster's
+ * configuration, not an address the report tries. `before` is the text before the address.
+ */
+const API_SERVER_SETTING_BEFORE =
+  /(?<![a-z])(?:k8s[-_]?service[-_]?host|(?:apiserver[-_])?advertise[-_]?address|control[-_]?plane[-_]?endpoint)["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i;
+
+export function apiServerSetting(before: string): boolean {
+  return API_SERVER_SETTING_BEFORE.test(before);
+}
+
+/**
+ * The reply source of a pasted `conntrack` command (`conntrack -D -p udp --dport 6858 -r 172.18.209.67`): after a
+ * Service's DNAT that is the backend pod that answered, neither the Service's address nor the one the report tries.
+ * `before` is the text before the address.
+ */
+const CONNTRACK_REPLY_SOURCE_BEFORE = /(?<![\w-])conntrack\s+[^|;\n]{0,100}?\s(?:-r|--reply-src)\s+$/;
+
+export function conntrackReplySource(before: string): boolean {
+  return CONNTRACK_REPLY_SOURCE_BEFORE.test(before);
+}
+
 /** The text with the word `VIP` of control-plane VIPs blanked out: what is left says whether a Service's VIP is meant. */
 export function withoutControlPlaneVip(text: string): string {
   return text.replace(CONTROL_PLANE_VIP, (_whole, lead: string) => `${lead}   `);

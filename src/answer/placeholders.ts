@@ -13,7 +13,9 @@
 
 import { rememberRecent } from '../core/recent.js';
 import {
+  apiServerSetting,
   componentName,
+  conntrackReplySource,
   controlPlaneVip,
   countBefore,
   insidePod,
@@ -437,6 +439,15 @@ const KIND_PREFIX =
  */
 const SERVICE_PORT_NAME =
   /^:[a-z][a-z0-9-]*(?:\s*\*\/|["']|\s+(?:cluster IP|external IP|loadbalancer IP|nodePort|health check node port|has no local endpoints|->)(?![a-z]))/i;
+/**
+ * `wbitt/network-multitool:latest`, `calico/node:v3.26.1`, `library/busybox:1.36`, `nginx@sha256:...`: an image's tag
+ * or digest right after `repo/name`, so the pair is an image reference (a registry path and a name), no namespace and
+ * pod. A bare number after the colon (`prod/web:8080`) is a port and stays a pod's.
+ */
+const IMAGE_TAG_AFTER = /^(?::(?:latest|stable|v\d[\w.+-]*|\d+\.\d+[\w.+-]*)|@sha256:)(?![\w/])/i;
+/** The image word or flag right before `repo/name`: `--image=nicolaka/netshoot`, `image: bitnami/redis`, `镜像 x/y`. */
+const IMAGE_WORD_BEFORE =
+  /(?:(?<![a-z])image[s]?\s*[:=]?\s*|--image[=\s]\s*|docker\s+pull\s+|镜像\s*[:：]?\s*)$/i;
 /**
  * A kind word right before `namespace/name`: the name is that kind's, not a pod's. Logs write the kind as a field or
  * quote the name (`no endpoints available for service "default/nginx"`, klog's `service="default/kubernetes"`,
@@ -866,6 +877,10 @@ function ipMentions(
     const noHost =
       NO_HOST.has(ip) || (port === null && (RANGE_AFTER.test(after) || RANGE_BEFORE.test(before)));
     if (noHost) role = null;
+    // `k8sServiceHost=192.168.8.101`, `advertiseAddress 192.168.56.101`: where the API server is configured to be.
+    // `conntrack -D ... -r 172.18.209.67`: the reply source of a flow, the backend that answered a Service's address.
+    const configured =
+      apiServerSetting(before) || conntrackReplySource(question.slice(Math.max(0, index - 140), index));
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
@@ -873,7 +888,8 @@ function ipMentions(
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
-      noHost
+      noHost ||
+      configured
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';
@@ -1063,6 +1079,9 @@ function readEntities(question: string): Entities {
     // `po/my-nginx-4293833666-1x4cv`, `svc/kube-dns` (kubectl get all): a kind, no namespace.
     if (KIND_PREFIX.test(ns)) continue;
     const rest = text.slice(podIndex + pod.length);
+    // `pod wbitt/network-multitool:latest`, `--image=nicolaka/netshoot`: an image reference, no namespace or pod.
+    if (IMAGE_TAG_AFTER.test(rest) || IMAGE_WORD_BEFORE.test(text.slice(Math.max(0, index - 20), index)))
+      continue;
     // `kube-system/kube-dns:dns`, `tardis-ingress/tardis-kong-frontend:https`: kube-proxy's namespace/service:port.
     // `lease kube-system/k8s-ovs-worker`, `configmap kube-system/coredns`: another kind, not a pod.
     const servicePort = SERVICE_PORT_NAME.test(rest);

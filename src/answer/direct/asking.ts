@@ -351,8 +351,12 @@ export function settingsAskedByName(focus: string): string[] {
   return [...found];
 }
 
+/**
+ * The first camelCase name after the interrogative is the one asked: "Which dnsPolicy does a hostNetwork pod need"
+ * asks for dnsPolicy; hostNetwork is what it is for. The words between are no such names.
+ */
 const WHICH_SETTING_NAME =
-  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[\w-]+\s+){0,3}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
+  /\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:(?![a-z]+[A-Z])[\w-]+\s+){0,3}([a-z]+[A-Z][A-Za-z]+)\b|(?:哪个|哪個|哪种|哪種)\s*([a-z]+[A-Z][A-Za-z]+)/g;
 
 export function askedSettings(focus: string): string[] {
   if (!VALUE_ASKED.test(focus)) return [];

@@ -30,9 +30,12 @@ import {
 } from './value-shapes.js';
 import { camelTerms, withTranslations, wordForms } from './words.js';
 
-/** "Which dnsPolicy should it use", "应该改为多少": the line that says what to set. */
+/**
+ * "Which dnsPolicy should it use", "which dnsPolicy does it need", "which sysctl has to be set", "应该改为多少": the
+ * line that says what to set.
+ */
 const SHOULD_ASK =
-  /\bshould\b|\b(?:valid|correct|right|proper|recommended)\b|应该|應該|应当|應當|建议|建議|改为多少|改成多少/i;
+  /\bshould\b|\b(?:valid|correct|right|proper|recommended)\b|\bneeds?\b|\bmust\b|\b(?:have|has) to\b|应该|應該|应当|應當|建议|建議|需要|必须|必須|改为多少|改成多少/i;
 const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
 /** A sentence saying what the default is: "默认是 X", "默认使用 X", "defaults to X", "the default is X". */
 const STATES_DEFAULT =
@@ -49,6 +52,11 @@ const NUMBERS = /(?<![\d.])\d{2,5}(?![\d.])/g;
 const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
   [/\b(?:environment|env) var(?:iable)?s?\b|环境变量|環境變數/i, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
   [/\b(?:command[- ]line )?flags?\b|命令行参数|命令行參數/i, /(?<![\w-])--[a-z][a-z0-9-]+/],
+  // "Which sysctl has to be set": a kernel key (`net.bridge.bridge-nf-call-iptables`, `net.ipv4.ip_forward`).
+  [
+    /\bsysctls?\b|\bkernel param(?:eter)?s?\b|内核参数|內核參數/i,
+    /(?<![\w.-])(?:net|kernel|vm|fs)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)+/,
+  ],
 ];
 
 /** Whether every term of a row's key is one of the question's. */
@@ -218,6 +226,9 @@ function findDirect(
   let stating: { candidate: Candidate; score: number } | null = null;
   let naming: { candidate: Candidate; score: number } | null = null;
   let binding: { candidate: Candidate; score: number } | null = null;
+  // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
+  // answers, not one describing the value in place ("默认 dnsPolicy: ClusterFirst 在 hostNetwork 下会退化 ...").
+  let prescribing: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -271,12 +282,16 @@ function findDirect(
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
-      if (byName.some((name) => name.test(candidate.quote)) && (!naming || score > naming.score))
-        naming = { candidate, score };
+      if (byName.some((name) => name.test(candidate.quote))) {
+        if (!naming || score > naming.score) naming = { candidate, score };
+        if (prescribed && PRESCRIBES.test(candidate.quote) && (!prescribing || score > prescribing.score))
+          prescribing = { candidate, score };
+      }
       if (binds && (!binding || score > binding.score)) binding = { candidate, score };
     }
   }
   if (stating) best = stating;
+  else if (prescribing) best = prescribing;
   else if (naming) best = naming;
   else if (binding) best = binding;
   // A line sharing almost nothing with the question is a value by coincidence.

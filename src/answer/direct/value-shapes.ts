@@ -65,9 +65,10 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /\btimeouts?\b|\binterval\b|\bperiod\b|\bhow long\b|超时|超時|间隔|間隔|周期|週期|多久|多长时间|多長時間/i,
   ],
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
+  // "Which sysctl has to be set", "which kernel parameter": a kernel setting (`net.bridge.bridge-nf-call-iptables`).
   [
     'setting',
-    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|(?:environment|env) var(?:iable)?s?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|环境变量|環境變數/,
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|(?:environment|env) var(?:iable)?s?|sysctls?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|环境变量|環境變數/,
   ],
 ];
 
