@@ -48,6 +48,8 @@ const CHECK_ASK =
  */
 const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
+/** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
+const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -163,6 +165,8 @@ function askedFact(question: string): FactAsk | null {
   let asksDefault = false;
   /** The clauses that ask how to change something and name no value. */
   const changeOnly: string[] = [];
+  /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
+  let askedLast = false;
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
@@ -192,6 +196,13 @@ function askedFact(question: string): FactAsk | null {
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
     previous = null;
+    // "Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?", "该放行哪个
+    // 端口，Service 的 53 还是 Pod 的 targetPort？": the choices offered after the asking clause are what it asks between.
+    if (!asks && !change && isQuestion && askedLast && CHOICES.test(clause)) {
+      asking[asking.length - 1] = `${asking.at(-1)} ${clause.trim()}`;
+      continue;
+    }
+    askedLast = false;
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
@@ -219,6 +230,7 @@ function askedFact(question: string): FactAsk | null {
       continue;
     }
     asking.push(clause.trim());
+    askedLast = true;
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
   }

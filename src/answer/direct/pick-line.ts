@@ -210,9 +210,10 @@ function findDirect(
   // value, only such lines answer.
   const named = askedSettings(ask.focus);
   // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
-  const byName = settingsAskedByName(ask.focus).map(
-    (name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'),
-  );
+  const byName = [
+    ...settingsAskedByName(ask.focus),
+    ...(ask.kinds.includes('port') ? portFieldsNamed(ask.focus) : []),
+  ].map((name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'));
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
@@ -293,11 +294,23 @@ function findDirect(
   if (stating) best = stating;
   else if (prescribing) best = prescribing;
   else if (naming) best = naming;
-  else if (binding) best = binding;
+  // A line binding the port named shares too little to stand for the answer on that alone.
+  else if (binding && binding.score >= 2.5) best = binding;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/**
+ * The port fields the asking clause names: "which port must the rule allow, the Service port 53 or the pods'
+ * targetPort", "放行 Service 的 53 还是 Pod 的 targetPort". The field is what the port is asked of: a line that names it
+ * says which port that is.
+ */
+const PORT_FIELD = /\b[a-z]+Port\b/g;
+
+export function portFieldsNamed(focus: string): string[] {
+  return [...new Set(focus.match(PORT_FIELD) ?? [])];
 }
 
 /**

@@ -375,4 +375,26 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       )?.focus,
     ).toBe('Which interface does flannel use for VXLAN');
   });
+
+  it('reads the choices offered after the asking clause as part of what it asks', () => {
+    // A real report (openshift/origin: NetPol tests and the DNS targetPort 5353).
+    const asked = factAsk(
+      "This does not work on OCP because while the DNS Service is on port: 53, it redirects to targetPort: 5353 on the DNS pods. Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?",
+    );
+    expect(asked?.kinds).toEqual(['port']);
+    expect(asked?.focus).toBe(
+      "Which port does the egress rule have to allow the Service port 53 or the DNS pods' targetPort",
+    );
+    expect(factAsk('出向策略应该放行哪个端口，Service 的 53 还是 Pod 的 targetPort？')?.focus).toBe(
+      '出向策略应该放行哪个端口 Service 的 53 还是 Pod 的 targetPort',
+    );
+    // A clause after the ask that offers no choice, or a statement, is not part of it.
+    expect(factAsk('Which port does the egress rule have to allow, as I already opened 53?')?.focus).toBe(
+      'Which port does the egress rule have to allow',
+    );
+    expect(
+      factAsk('Which port does kube-dns listen on? We tried the Service port 53, or the pod port, both fail.')
+        ?.focus,
+    ).toBe('Which port does kube-dns listen on');
+  });
 });
