@@ -364,6 +364,36 @@ export function settingsAskedByName(focus: string): string[] {
 }
 
 /**
+ * "The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field
+ * tells a load balancer which nodes have local endpoints so requests only go to nodes containing pods?": a setting
+ * asked for by what it does, which the report names in a sentence of its own that says the same. The camelCase
+ * names of the report's other sentences sharing at least `AROUND_SHARED` terms with the asking clause, when the
+ * clause asks for a field and names none.
+ */
+const AROUND_SHARED = 3;
+/**
+ * A field of a spec is asked ("which field", "哪个字段"): its name is a camelCase key. Not a setting or mode asked by
+ * what it does ("Which Service setting keeps the client source IP", "What mode does it use"): those are values.
+ */
+const FIELD_ASKED =
+  /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:fields?|keys?)\b|(?:哪个|哪個|什么|什麼)\s*(?:[\w-]+\s*)?字段/i;
+const CAMEL_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/g;
+
+export function settingsNamedAround(question: string, ask: FactAsk): string[] {
+  if (!FIELD_ASKED.test(ask.focus) || SETTING_NAME.test(ask.focus)) return [];
+  const focusTerms = termsRead(ask.focus);
+  const found = new Set<string>();
+  for (const sentence of asSimplified(question).split(/[。？！；\n]+|[.?!;]+(?:\s|$)/u)) {
+    const names = sentence.match(CAMEL_NAME);
+    if (!names || sentence.includes(ask.focus)) continue;
+    let shared = 0;
+    for (const term of termsRead(sentence).keys()) if (focusTerms.has(term)) shared++;
+    if (shared >= AROUND_SHARED) for (const name of names) found.add(name);
+  }
+  return [...found];
+}
+
+/**
  * The first camelCase name after the interrogative is the one asked: "Which dnsPolicy does a hostNetwork pod need"
  * asks for dnsPolicy; hostNetwork is what it is for. The words between are no such names.
  */

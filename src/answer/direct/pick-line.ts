@@ -14,6 +14,7 @@ import {
   factAsk,
   ownerTerms,
   settingsAskedByName,
+  settingsNamedAround,
 } from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import {
@@ -209,6 +210,10 @@ function findDirect(
   // "Which kubelet --hairpin-mode value ...": when some line states the setting named, as it is written, with a
   // value, only such lines answer.
   const named = askedSettings(ask.focus);
+  // "Which field tells the load balancer ...": the field the report names in a sentence saying the same.
+  const around = settingsNamedAround(question, ask).map(
+    (name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'),
+  );
   // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
   const byName = [
     ...settingsAskedByName(ask.focus),
@@ -274,6 +279,9 @@ function findDirect(
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
+      // A line naming the field the report points to states it, however few words of the ask it shares.
+      const namesAround = around.some((name) => name.test(candidate.quote));
+      if (namesAround) score += 2;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
       // bridge didn't apply any vlan tagging").
       // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
@@ -283,7 +291,7 @@ function findDirect(
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
-      if (byName.some((name) => name.test(candidate.quote))) {
+      if (namesAround || byName.some((name) => name.test(candidate.quote))) {
         if (!naming || score > naming.score) naming = { candidate, score };
         if (prescribed && PRESCRIBES.test(candidate.quote) && (!prescribing || score > prescribing.score))
           prescribing = { candidate, score };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factAsk, settingsAskedByName } from '../../../src/answer/direct/asking.js';
+import { factAsk, settingsAskedByName, settingsNamedAround } from '../../../src/answer/direct/asking.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
   it.each([
@@ -396,5 +396,41 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
       factAsk('Which port does kube-dns listen on? We tried the Service port 53, or the pod port, both fail.')
         ?.focus,
     ).toBe('Which port does kube-dns listen on');
+  });
+
+  it('reads a field asked by what it does as the one the report names in a sentence saying the same', () => {
+    const around = (question: string) => {
+      const ask = factAsk(question);
+      if (!ask) throw new Error(`not read as a fact question: ${question}`);
+      return settingsNamedAround(question, ask);
+    };
+    // A real report (kubernetes/kubernetes, externalTrafficPolicy Local with IPVS).
+    expect(
+      around(
+        'ExternalTrafficPolicy: Local does not work for NodePort Services. The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field tells a layer 4 load balancer which nodes have local endpoints so requests only go to nodes containing pods?',
+      ),
+    ).toEqual(['healthCheckNodePort']);
+    expect(
+      around(
+        'LoadBalancer 服务提供 healthCheckNodePort 用于检查节点上是否有本地 Pod。哪个字段告诉负载均衡器哪些节点上有本地 Pod？',
+      ),
+    ).toEqual(['healthCheckNodePort']);
+    // A setting or mode asked by what it does is a value, not a field the report names.
+    expect(
+      around(
+        'Exposing a frontend service via a nodePort or Kubernetes Loadbalancer service hides the real source IP of clients. Which Service setting keeps the client source IP?',
+      ),
+    ).toEqual([]);
+    expect(
+      around(
+        'should set default proxyMode in kube-proxy componentConfig. What mode does kube-proxy use when mode is empty?',
+      ),
+    ).toEqual([]);
+    // A field the report names in a sentence about something else.
+    expect(
+      around(
+        'I set externalTrafficPolicy to Local yesterday. Which field tells a layer 4 load balancer which nodes have local endpoints?',
+      ),
+    ).toEqual([]);
   });
 });

@@ -635,3 +635,56 @@ describe('a port asked of a field the asking clause names', () => {
     expect(portFieldsNamed("the Service port 53 or the DNS pods' targetPort")).toEqual(['targetPort']);
   });
 });
+
+describe('a field asked by what it does, named by the report in a sentence saying the same', () => {
+  const NODEPORT = [
+    '---',
+    'triggers: [externalTrafficPolicy]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 流量路径',
+    '',
+    '1. Local 策略：只选本节点端点，源 IP 保留；kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`，有本地端点返回 200，否则 503。',
+    '',
+    '## 常见问题',
+    '',
+    '| 症状 | 可能原因 | 诊断命令 | 解决方案 |',
+    '| --- | --- | --- | --- |',
+    '| 部分节点的 NodePort 通，部分不通 | externalTrafficPolicy: Local，且不通的节点没有本地 Pod | `curl -sS -m 3 http://<node-ip>:<port>/healthz` | 只通过健康节点访问，或改为 Cluster |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming that field, not the row sharing more words', () => {
+    // A real report (kubernetes/kubernetes, externalTrafficPolicy Local with IPVS).
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'ExternalTrafficPolicy: Local does not work for NodePort Services. The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field tells a layer 4 load balancer which nodes have local endpoints so requests only go to nodes containing pods?',
+      ),
+    ).toContain('healthCheckNodePort');
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'Local 策略下 kube-proxy 提供 healthCheckNodePort 用于检查节点上是否有本地端点。哪个字段告诉负载均衡器哪些节点有本地端点？',
+      ),
+    ).toContain('healthCheckNodePort');
+    // A setting asked by what it does, with no field named in a sentence saying the same: the row that states it.
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'Only some nodes answer on the NodePort. Which setting makes only the nodes with a local pod answer the NodePort?',
+      ),
+    ).toContain('externalTrafficPolicy: Local');
+  });
+});
