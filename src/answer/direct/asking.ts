@@ -48,6 +48,8 @@ const CHECK_ASK =
  */
 const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
+/** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
+const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -163,6 +165,8 @@ function askedFact(question: string): FactAsk | null {
   let asksDefault = false;
   /** The clauses that ask how to change something and name no value. */
   const changeOnly: string[] = [];
+  /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
+  let askedLast = false;
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
@@ -192,6 +196,13 @@ function askedFact(question: string): FactAsk | null {
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
     previous = null;
+    // "Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?", "该放行哪个
+    // 端口，Service 的 53 还是 Pod 的 targetPort？": the choices offered after the asking clause are what it asks between.
+    if (!asks && !change && isQuestion && askedLast && CHOICES.test(clause)) {
+      asking[asking.length - 1] = `${asking.at(-1)} ${clause.trim()}`;
+      continue;
+    }
+    askedLast = false;
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
@@ -219,6 +230,7 @@ function askedFact(question: string): FactAsk | null {
       continue;
     }
     asking.push(clause.trim());
+    askedLast = true;
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
   }
@@ -347,6 +359,36 @@ export function settingsAskedByName(focus: string): string[] {
   for (const match of focus.matchAll(WHICH_SETTING_NAME)) {
     const name = match[1] ?? match[2];
     if (name) found.add(name);
+  }
+  return [...found];
+}
+
+/**
+ * "The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field
+ * tells a load balancer which nodes have local endpoints so requests only go to nodes containing pods?": a setting
+ * asked for by what it does, which the report names in a sentence of its own that says the same. The camelCase
+ * names of the report's other sentences sharing at least `AROUND_SHARED` terms with the asking clause, when the
+ * clause asks for a field and names none.
+ */
+const AROUND_SHARED = 3;
+/**
+ * A field of a spec is asked ("which field", "哪个字段"): its name is a camelCase key. Not a setting or mode asked by
+ * what it does ("Which Service setting keeps the client source IP", "What mode does it use"): those are values.
+ */
+const FIELD_ASKED =
+  /\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:fields?|keys?)\b|(?:哪个|哪個|什么|什麼)\s*(?:[\w-]+\s*)?字段/i;
+const CAMEL_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/g;
+
+export function settingsNamedAround(question: string, ask: FactAsk): string[] {
+  if (!FIELD_ASKED.test(ask.focus) || SETTING_NAME.test(ask.focus)) return [];
+  const focusTerms = termsRead(ask.focus);
+  const found = new Set<string>();
+  for (const sentence of asSimplified(question).split(/[。？！；\n]+|[.?!;]+(?:\s|$)/u)) {
+    const names = sentence.match(CAMEL_NAME);
+    if (!names || sentence.includes(ask.focus)) continue;
+    let shared = 0;
+    for (const term of termsRead(sentence).keys()) if (focusTerms.has(term)) shared++;
+    if (shared >= AROUND_SHARED) for (const name of names) found.add(name);
   }
   return [...found];
 }

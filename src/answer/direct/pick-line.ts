@@ -14,6 +14,7 @@ import {
   factAsk,
   ownerTerms,
   settingsAskedByName,
+  settingsNamedAround,
 } from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import {
@@ -209,10 +210,15 @@ function findDirect(
   // "Which kubelet --hairpin-mode value ...": when some line states the setting named, as it is written, with a
   // value, only such lines answer.
   const named = askedSettings(ask.focus);
-  // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
-  const byName = settingsAskedByName(ask.focus).map(
+  // "Which field tells the load balancer ...": the field the report names in a sentence saying the same.
+  const around = settingsNamedAround(question, ask).map(
     (name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'),
   );
+  // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
+  const byName = [
+    ...settingsAskedByName(ask.focus),
+    ...(ask.kinds.includes('port') ? portFieldsNamed(ask.focus) : []),
+  ].map((name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'));
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
@@ -273,6 +279,9 @@ function findDirect(
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
+      // A line naming the field the report points to states it, however few words of the ask it shares.
+      const namesAround = around.some((name) => name.test(candidate.quote));
+      if (namesAround) score += 2;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
       // bridge didn't apply any vlan tagging").
       // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
@@ -282,7 +291,7 @@ function findDirect(
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
-      if (byName.some((name) => name.test(candidate.quote))) {
+      if (namesAround || byName.some((name) => name.test(candidate.quote))) {
         if (!naming || score > naming.score) naming = { candidate, score };
         if (prescribed && PRESCRIBES.test(candidate.quote) && (!prescribing || score > prescribing.score))
           prescribing = { candidate, score };
@@ -293,11 +302,23 @@ function findDirect(
   if (stating) best = stating;
   else if (prescribing) best = prescribing;
   else if (naming) best = naming;
-  else if (binding) best = binding;
+  // A line binding the port named shares too little to stand for the answer on that alone.
+  else if (binding && binding.score >= 2.5) best = binding;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/**
+ * The port fields the asking clause names: "which port must the rule allow, the Service port 53 or the pods'
+ * targetPort", "放行 Service 的 53 还是 Pod 的 targetPort". The field is what the port is asked of: a line that names it
+ * says which port that is.
+ */
+const PORT_FIELD = /\b[a-z]+Port\b/g;
+
+export function portFieldsNamed(focus: string): string[] {
+  return [...new Set(focus.match(PORT_FIELD) ?? [])];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factAsk, settingsAskedByName } from '../../../src/answer/direct/asking.js';
+import { factAsk, settingsAskedByName, settingsNamedAround } from '../../../src/answer/direct/asking.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
   it.each([
@@ -374,5 +374,63 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
         'ifconfig\ncbr0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet6 fe80::b823:d3ff:fe5b:8b0c  prefixlen 64  scopeid 0x20<link> Which interface does flannel use for VXLAN?',
       )?.focus,
     ).toBe('Which interface does flannel use for VXLAN');
+  });
+
+  it('reads the choices offered after the asking clause as part of what it asks', () => {
+    // A real report (openshift/origin: NetPol tests and the DNS targetPort 5353).
+    const asked = factAsk(
+      "This does not work on OCP because while the DNS Service is on port: 53, it redirects to targetPort: 5353 on the DNS pods. Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?",
+    );
+    expect(asked?.kinds).toEqual(['port']);
+    expect(asked?.focus).toBe(
+      "Which port does the egress rule have to allow the Service port 53 or the DNS pods' targetPort",
+    );
+    expect(factAsk('出向策略应该放行哪个端口，Service 的 53 还是 Pod 的 targetPort？')?.focus).toBe(
+      '出向策略应该放行哪个端口 Service 的 53 还是 Pod 的 targetPort',
+    );
+    // A clause after the ask that offers no choice, or a statement, is not part of it.
+    expect(factAsk('Which port does the egress rule have to allow, as I already opened 53?')?.focus).toBe(
+      'Which port does the egress rule have to allow',
+    );
+    expect(
+      factAsk('Which port does kube-dns listen on? We tried the Service port 53, or the pod port, both fail.')
+        ?.focus,
+    ).toBe('Which port does kube-dns listen on');
+  });
+
+  it('reads a field asked by what it does as the one the report names in a sentence saying the same', () => {
+    const around = (question: string) => {
+      const ask = factAsk(question);
+      if (!ask) throw new Error(`not read as a fact question: ${question}`);
+      return settingsNamedAround(question, ask);
+    };
+    // A real report (kubernetes/kubernetes, externalTrafficPolicy Local with IPVS).
+    expect(
+      around(
+        'ExternalTrafficPolicy: Local does not work for NodePort Services. The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field tells a layer 4 load balancer which nodes have local endpoints so requests only go to nodes containing pods?',
+      ),
+    ).toEqual(['healthCheckNodePort']);
+    expect(
+      around(
+        'LoadBalancer 服务提供 healthCheckNodePort 用于检查节点上是否有本地 Pod。哪个字段告诉负载均衡器哪些节点上有本地 Pod？',
+      ),
+    ).toEqual(['healthCheckNodePort']);
+    // A setting or mode asked by what it does is a value, not a field the report names.
+    expect(
+      around(
+        'Exposing a frontend service via a nodePort or Kubernetes Loadbalancer service hides the real source IP of clients. Which Service setting keeps the client source IP?',
+      ),
+    ).toEqual([]);
+    expect(
+      around(
+        'should set default proxyMode in kube-proxy componentConfig. What mode does kube-proxy use when mode is empty?',
+      ),
+    ).toEqual([]);
+    // A field the report names in a sentence about something else.
+    expect(
+      around(
+        'I set externalTrafficPolicy to Local yesterday. Which field tells a layer 4 load balancer which nodes have local endpoints?',
+      ),
+    ).toEqual([]);
   });
 });

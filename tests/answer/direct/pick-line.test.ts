@@ -6,6 +6,7 @@ import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
 import {
   directAnswer,
   endpointsAsked,
+  portFieldsNamed,
   settingValue,
   turnedOff,
 } from '../../../src/answer/direct/pick-line.js';
@@ -574,5 +575,116 @@ describe('a value asked in one sentence of a real report: a time, the MSS, the s
         'The kube-apiserver pod runs with hostNetwork and cannot resolve the webhook service. What is the valid dnsPolicy when hostNetwork: true?',
       ),
     ).toContain('ClusterFirstWithHostNet');
+  });
+});
+
+describe('a port asked of a field the asking clause names', () => {
+  const POLICY = [
+    '---',
+    'triggers: [networkpolicy 不生效]',
+    'category: network_policy',
+    '---',
+    '',
+    '# NetworkPolicy 排查',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 加了 default-deny 后所有域名解析失败 | egress 默认拒绝也拦截了 UDP/TCP 53 | `kubectl get networkpolicy -A` | 添加放行 kube-dns 53 的 egress 策略 |',
+    '| 放行了 Service 端口 80 仍然超时 | 策略在 DNAT 后匹配，应写 targetPort 8080 | `kubectl describe networkpolicy -n <namespace>` | 把 ports 改为后端容器端口 |',
+    '',
+    '## 数据路径',
+    '',
+    '```text',
+    'UDP 10.244.1.10:45321 → 10.96.0.10:53',
+    '```',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'network-policy/debug.md': POLICY });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line that names the field, not the one with the port number the report repeats', () => {
+    // A real report (openshift/origin: the DNS Service on port 53 redirects to targetPort 5353).
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        "The NetPol tests assume that a policy that blocks all egress except to UDP port 53 will still allow DNS. This does not work on OCP because while the DNS Service is on port: 53, it redirects to targetPort: 5353 on the DNS pods. Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?",
+      ),
+    ).toContain('targetPort 8080');
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        '出向策略应该放行哪个端口，Service 的 53 还是 Pod 的 targetPort？',
+      ),
+    ).toContain('targetPort 8080');
+    // No field named: the DNS port row.
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        'Which port must the egress rule allow for DNS requests to kube-dns under default-deny?',
+      ),
+    ).toContain('kube-dns 53');
+    expect(portFieldsNamed('Which port must the egress rule allow for DNS requests')).toEqual([]);
+    expect(portFieldsNamed("the Service port 53 or the DNS pods' targetPort")).toEqual(['targetPort']);
+  });
+});
+
+describe('a field asked by what it does, named by the report in a sentence saying the same', () => {
+  const NODEPORT = [
+    '---',
+    'triggers: [externalTrafficPolicy]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 流量路径',
+    '',
+    '1. Local 策略：只选本节点端点，源 IP 保留；kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`，有本地端点返回 200，否则 503。',
+    '',
+    '## 常见问题',
+    '',
+    '| 症状 | 可能原因 | 诊断命令 | 解决方案 |',
+    '| --- | --- | --- | --- |',
+    '| 部分节点的 NodePort 通，部分不通 | externalTrafficPolicy: Local，且不通的节点没有本地 Pod | `curl -sS -m 3 http://<node-ip>:<port>/healthz` | 只通过健康节点访问，或改为 Cluster |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming that field, not the row sharing more words', () => {
+    // A real report (kubernetes/kubernetes, externalTrafficPolicy Local with IPVS).
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'ExternalTrafficPolicy: Local does not work for NodePort Services. The load balancing service provides a healthCheckNodePort for checking whether nodes contain pods. Which field tells a layer 4 load balancer which nodes have local endpoints so requests only go to nodes containing pods?',
+      ),
+    ).toContain('healthCheckNodePort');
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'Local 策略下 kube-proxy 提供 healthCheckNodePort 用于检查节点上是否有本地端点。哪个字段告诉负载均衡器哪些节点有本地端点？',
+      ),
+    ).toContain('healthCheckNodePort');
+    // A setting asked by what it does, with no field named in a sentence saying the same: the row that states it.
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'Only some nodes answer on the NodePort. Which setting makes only the nodes with a local pod answer the NodePort?',
+      ),
+    ).toContain('externalTrafficPolicy: Local');
   });
 });
