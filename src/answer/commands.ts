@@ -45,7 +45,9 @@
  * the Service's) scores a little more: of the runbook's checks of a cause, it tests this report's path. A check the
  * report shows it already ran (`curl 10.10.82.20:5555 gives … timeout` for a curl of the ClusterIP; the pasted
  * output of `kubectl get po -A -owide` for a pod listing) scores less: it would show what the report says, and the
- * runbook's next check of that cause takes its place (`already-ran.ts`, `named-objects.ts`).
+ * runbook's next check of that cause takes its place (`already-ran.ts`, `named-objects.ts`). A report saying a name
+ * outside the cluster fails to resolve (`Could not resolve host: example.com`) gets the checks of that side of DNS
+ * scored higher: the lookup of an outside name and the Corefile forwarding it upstream (`failing-name.ts`).
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -59,6 +61,7 @@ import { alreadyRan, ranProbes } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
+import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { asksProxyMode, otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
 import {
@@ -212,6 +215,12 @@ const KNOWN_MODE_SHARE = 0.5;
  * scores this much more: of the runbook's checks of a cause, it tests this report's path (`named-objects.ts`).
  */
 const NAMED_ADDRESS_BONUS = 0.5;
+
+/**
+ * A check of the outside side of DNS (a lookup of an outside name, the Corefile forwarding it) scores this much more
+ * when the report says a name outside the cluster fails to resolve: it tests that report's path (`failing-name.ts`).
+ */
+const OUTSIDE_NAME_BONUS = 2;
 
 /**
  * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
@@ -447,6 +456,8 @@ export function pickCommands(
   const mode = statedProxyMode(query);
   // The probes the report shows it ran, and the addresses it names.
   const ran = ranProbes(query);
+  // The report says a name outside the cluster fails to resolve.
+  const outsideFails = outsideNameFails(query);
   const addresses = namedAddresses(query);
   const firstChecks = new Map<CommandRecord, number>();
   for (const record of top.doc.commands) {
@@ -484,6 +495,8 @@ export function pickCommands(
       if (mode !== null && asksProxyMode(record)) score *= KNOWN_MODE_SHARE;
       // A check on an address the report names tests its own path.
       if (takesNamedAddress(record.command, addresses)) score += NAMED_ADDRESS_BONUS;
+      // A check of the outside side of DNS when the report says an outside name fails tests its own path.
+      if (outsideFails && checksOutsideName(record.command)) score += OUTSIDE_NAME_BONUS;
       // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       if (docRank > 0) score *= 0.7;
