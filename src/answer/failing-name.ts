@@ -29,7 +29,7 @@ export function outsideNameFails(question: string): boolean {
   for (const match of text.matchAll(HOST)) {
     const at = match.index ?? 0;
     const host = (match[1] ?? '').toLowerCase();
-    // A host in a URL path or an image name is not the name looked up; nor is the cluster's own domain.
+    // The cluster's own names (`x.svc`, `cluster.local`, `k8s.` registries and images) are not outside names.
     if (host.endsWith('.svc') || host.includes('cluster.local') || host.startsWith('k8s.')) continue;
     if (failures.some((f) => Math.abs(f - at) <= NEAR)) return true;
   }
