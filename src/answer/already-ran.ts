@@ -8,7 +8,7 @@
  * Pure.
  */
 
-import { extractEntities, type IpRole } from './placeholders.js';
+import { ADDRESS_PLACEHOLDERS, commandTemplate, extractEntities, type IpRole } from './placeholders.js';
 
 /** Probes whose output a report pastes: they test reachability or a name, and a report says what they gave. */
 const PROBES = ['curl', 'wget', 'ping', 'tcpdump', 'nslookup', 'dig', 'traceroute', 'telnet', 'nc', 'arping'];
@@ -120,13 +120,8 @@ export function checkProgram(command: string): string {
   return (first ?? '').toLowerCase();
 }
 
-/** The kind of address a check's placeholders take. */
-const PLACEHOLDER_ROLES: ReadonlyArray<readonly [RegExp, IpRole]> = [
-  [/<(?:cluster|service|svc)-ip>/i, 'service'],
-  [/<pod-ip>/i, 'pod'],
-  [/<(?:node|host)-ip>/i, 'node'],
-  [/<(?:dns-ip|dns-server|nameserver)>/i, 'dns'],
-];
+/** The roles an address a check takes may have. */
+const ROLES: readonly IpRole[] = ['service', 'pod', 'node', 'dns'];
 
 /**
  * The check runs a probe the report already ran, on the same kind of address: a report's run on an address of
@@ -135,8 +130,9 @@ const PLACEHOLDER_ROLES: ReadonlyArray<readonly [RegExp, IpRole]> = [
 export function alreadyRan(command: string, ran: RanProbes): boolean {
   const roles = ran.get(checkKey(command));
   if (!roles) return false;
-  const first = command.split('\n')[0] ?? '';
-  const kinds = PLACEHOLDER_ROLES.filter(([pattern]) => pattern.test(first)).map(([, role]) => role);
+  // The kinds of address the check's first line takes (`<cluster-ip>`: a Service's).
+  const keys = commandTemplate(command.split('\n')[0] ?? '').keys;
+  const kinds = ROLES.filter((role) => ADDRESS_PLACEHOLDERS[role].some((key) => keys.includes(key)));
   if (kinds.length === 0 || roles.has(null)) return true;
   return kinds.some((kind) => roles.has(kind));
 }

@@ -6,40 +6,19 @@
  * and filling them more often adds wrong fills. Pure.
  */
 
-import { extractEntities, placeholderValues } from './placeholders.js';
+import { ADDRESS_PLACEHOLDERS, commandTemplate, extractEntities, placeholderValues } from './placeholders.js';
 
 /** Placeholders taking an address of the path. */
-const ADDRESS_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  '<target-ip>',
-  '<target>',
-  '<dst-ip>',
-  '<destination-ip>',
-  '<pod-ip>',
-  '<node-ip>',
-  '<host-ip>',
-  '<cluster-ip>',
-  '<service-ip>',
-  '<svc-ip>',
-  '<dns-ip>',
-  '<dns-server>',
-  '<nameserver>',
-  '<src-ip>',
-  '<source-ip>',
-]);
+const ADDRESSES: ReadonlySet<string> = new Set(Object.values(ADDRESS_PLACEHOLDERS).flat());
 
 /** The address placeholders the question fills (lower-cased, as `placeholderValues` keys them). */
 export function namedAddresses(question: string): Set<string> {
   const out = new Set<string>();
-  for (const key of placeholderValues(extractEntities(question)).keys())
-    if (ADDRESS_PLACEHOLDERS.has(key)) out.add(key);
+  for (const key of placeholderValues(extractEntities(question)).keys()) if (ADDRESSES.has(key)) out.add(key);
   return out;
 }
 
-const PLACEHOLDER = /<[a-z][a-z0-9_-]*>/gi;
-
 /** The check takes an address the question names. */
 export function takesNamedAddress(command: string, named: ReadonlySet<string>): boolean {
-  if (named.size === 0) return false;
-  for (const match of command.matchAll(PLACEHOLDER)) if (named.has(match[0].toLowerCase())) return true;
-  return false;
+  return named.size > 0 && commandTemplate(command).keys.some((key) => named.has(key));
 }

@@ -1305,10 +1305,23 @@ function isIfaceName(value: string): boolean {
 
 // --- filling -------------------------------------------------------------------------------------------------------
 
+/**
+ * The placeholders taking an address, by what the address is: the one the report fails to reach, an address of each
+ * role, the source. One table for filling them and for reading which address a check takes.
+ */
+export const ADDRESS_PLACEHOLDERS = {
+  target: ['<target-ip>', '<target>', '<dst-ip>', '<destination-ip>'],
+  pod: ['<pod-ip>'],
+  node: ['<node-ip>', '<host-ip>'],
+  service: ['<cluster-ip>', '<service-ip>', '<svc-ip>'],
+  dns: ['<dns-ip>', '<dns-server>', '<nameserver>'],
+  source: ['<src-ip>', '<source-ip>'],
+} as const satisfies Record<IpRole | 'target' | 'source', readonly string[]>;
+
 /** Which entity each placeholder takes. Placeholders not listed here are never filled. */
 export function placeholderValues(entities: Entities): Map<string, string> {
   const map = new Map<string, string>();
-  const set = (names: string[], value: string | undefined) => {
+  const set = (names: readonly string[], value: string | undefined) => {
     if (value === undefined) return;
     for (const name of names) map.set(name, value);
   };
@@ -1340,12 +1353,12 @@ export function placeholderValues(entities: Entities): Map<string, string> {
     // The source pod/node is the one commands run from; a destination of that kind is the fallback.
     return withRole.find((ip) => ip.direction !== 'destination') ?? withRole[0];
   };
-  set(['<target-ip>', '<target>', '<dst-ip>', '<destination-ip>'], target?.ip);
-  set(['<pod-ip>'], byRole('pod')?.ip);
-  set(['<node-ip>', '<host-ip>'], inventory ? undefined : byRole('node')?.ip);
-  set(['<cluster-ip>', '<service-ip>', '<svc-ip>'], byRole('service')?.ip);
-  set(['<dns-ip>', '<dns-server>', '<nameserver>'], byRole('dns')?.ip);
-  set(['<src-ip>', '<source-ip>'], ips.find((ip) => ip.direction === 'source')?.ip);
+  set(ADDRESS_PLACEHOLDERS.target, target?.ip);
+  set(ADDRESS_PLACEHOLDERS.pod, byRole('pod')?.ip);
+  set(ADDRESS_PLACEHOLDERS.node, inventory ? undefined : byRole('node')?.ip);
+  set(ADDRESS_PLACEHOLDERS.service, byRole('service')?.ip);
+  set(ADDRESS_PLACEHOLDERS.dns, byRole('dns')?.ip);
+  set(ADDRESS_PLACEHOLDERS.source, ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
   const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));
   // Of several ports none written with the target (a Service's `port 5432` beside its `nodePort 32415`, a proxy's
