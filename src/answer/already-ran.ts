@@ -112,12 +112,16 @@ export function checkKey(command: string): string {
  * exec … --`, past `sudo`: `kubectl exec -n <ns> <pod> -- curl -sS …` → `curl`.
  */
 export function checkProgram(command: string): string {
-  let text = command.split('\n')[0] ?? '';
-  const wrapped = text.indexOf(' -- ');
-  if (wrapped >= 0) text = text.slice(wrapped + 4);
-  const words = text.trim().split(/\s+/);
+  const words = runLine(command).trim().split(/\s+/);
   const first = words[0] === 'sudo' ? words[1] : words[0];
   return (first ?? '').toLowerCase();
+}
+
+/** What a check runs: its first line, or the wrapped command after `kubectl exec … --` on it. */
+export function runLine(command: string): string {
+  const text = command.split('\n')[0] ?? '';
+  const wrapped = text.indexOf(' -- ');
+  return wrapped >= 0 ? text.slice(wrapped + 4) : text;
 }
 
 /** The roles an address a check takes may have. */

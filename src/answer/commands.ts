@@ -57,7 +57,7 @@
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
-import { alreadyRan, ranProbes } from './already-ran.js';
+import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
@@ -246,10 +246,7 @@ const VARIANT_SHARE = 0.5;
  * when fewer than two words are left (`curl …`, `conntrack -L …`): too little to call two commands one check.
  */
 export function variantKey(command: string): string | undefined {
-  let text = command.split('\n')[0] ?? '';
-  const wrapped = text.indexOf(' -- ');
-  if (wrapped >= 0) text = text.slice(wrapped + 4);
-  text = text.split(/\s(?:\||&&|;)\s/)[0] ?? '';
+  const text = runLine(command).split(/\s(?:\||&&|;)\s/)[0] ?? '';
   const words = text
     .split(/\s+/)
     .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
