@@ -33,7 +33,7 @@ const CLAUSE_BREAK =
   /[,;!?。、]|\.(?=\s|$)|\s(?:but|while|whereas|though|although|however)\s|但是|但|可是|不过|而是/u;
 /** A clause saying something works... */
 const WORKS =
-  /正常|没问题|没事|是通的|能通|可以通|都通|是好的|能访问|可以访问|能ping通|可以ping通|(?<![a-z])(?:works?|worked|working|fine|ok|okay|succeeds?|succeeded|reachable|(?:is|are|was|were) able to|can (?:ping|reach|connect|communicate|access|talk|curl))(?![a-z'])/u;
+  /正常|没问题|没事|是通的|能通|可以通|都通|是好的|能访问|可以访问|能ping通|可以ping通|(?<![a-z])(?:works?|worked|working|fine|ok|okay|succeeds?|succeeded|reachable|(?:am|is|are|was|were) able to|can (?:ping|reach|connect|communicate|access|talk|curl))(?![a-z'])/u;
 const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 /**
  * ...and nothing failing (checked once the "works" phrases are taken out, so 没问题 does not read as 没).

@@ -292,3 +292,23 @@ describe('splitWorking: "only on the same node" says where traffic still works',
     expect(splitWorking(normalizeText(text)).workingClauses).toEqual([]);
   });
 });
+
+describe('splitWorking: "I am able to X" is a working path', () => {
+  it('reads the first person "am able to" like "is able to"', () => {
+    const { focus, workingClauses } = splitWorking(
+      normalizeText(
+        'Why I am not able to access the node port service from my local browser? I am able to access the service internally - by pod ip & cluster ip but not able to access from my local browser',
+      ),
+    );
+    expect(workingClauses).toEqual([
+      normalizeText('I am able to access the service internally - by pod ip & cluster ip'),
+    ]);
+    expect(focus).toContain('node port');
+  });
+
+  it('keeps "I am not able to" as the failure', () => {
+    expect(
+      splitWorking(normalizeText('I am not able to reach the service, the pods are running')).workingClauses,
+    ).toEqual([]);
+  });
+});
