@@ -459,7 +459,7 @@ export function pickCommands(
   // The overlay mode the report says its pod network runs: checks of another mode rank after the others too.
   const encap = statedEncapMode(query);
   const otherMode = (record: CommandRecord, doc: DocRecord) =>
-    otherModeCheck(mode, record, doc) || otherEncapCheck(encap, record, doc);
+    otherModeCheck(mode, record, doc) || otherEncapCheck(encap, record);
   // The probes the report shows it ran, and the addresses it names.
   const ran = ranProbes(query);
   // The report says a name outside the cluster fails to resolve.

@@ -7,8 +7,7 @@
  * ipip to vxlan") states none. Pure.
  */
 
-import type { CommandRecord, DocRecord } from '../core/types.js';
-import { chunkOf } from './doc-index.js';
+import type { CommandRecord } from '../core/types.js';
 
 export type EncapMode = 'vxlan' | 'ipip' | 'geneve' | 'direct';
 
@@ -95,46 +94,32 @@ const TOOL_OF: ReadonlyArray<readonly [EncapMode, RegExp]> = [
   ['geneve', /genev|udp port 6081(?!\d)/i],
 ];
 
-/** What a purpose or heading says a check is for ("查看 IPIP 隧道设备", "host-gw 走物理网卡", "VXLAN 外层包"). */
-const SAID_OF: ReadonlyArray<readonly [EncapMode, RegExp]> = [
-  ['vxlan', /vxlan/i],
-  ['ipip', /(?<![\w])ip-?ip(?![\w])|ip 协议号 4/i],
-  ['geneve', /geneve/i],
-  ['direct', /host-gw|native[\s-]+routing|直接路由/i],
-];
+/**
+ * A pattern of alternatives a check greps for (`grep -E 'cni0|cali|flannel|tunl0'`) names what each CNI or mode
+ * shows, not one mode: it is left out before reading the check's mode.
+ */
+const ALTERNATIVES = /(["'])[^"']*\|[^"']*\1/g;
 
 const modes = new WeakMap<CommandRecord, EncapMode | null>();
 
 /**
- * The one overlay mode a check applies to, when its text tests what exists in one mode only or its runbook says so
- * (its purpose or the heading of its section names one mode); null when it applies to any mode or names several
- * (`ip route show | grep -E 'flannel.1|cni0'`, "VXLAN 走 flannel.1，host-gw 走物理网卡").
+ * The one overlay mode a check applies to, when its own text tests what exists in one mode only (`ip -d link show
+ * tunl0`, `tcpdump … udp port 4789`); null when it applies to any mode or names several. What the runbook says of a
+ * check is not read: purposes and headings name modes as examples ("IPIPMODE、VXLANMODE", "VXLAN 时 1450").
  */
-export function checkEncapMode(record: CommandRecord, doc: DocRecord): EncapMode | null {
+export function checkEncapMode(record: CommandRecord): EncapMode | null {
   const known = modes.get(record);
   if (known !== undefined) return known;
-  const found = new Set<EncapMode>();
-  for (const [mode, pattern] of TOOL_OF) if (pattern.test(record.command)) found.add(mode);
-  const heading = chunkOf(doc, record.chunkId, record.source.line)?.headingPath.at(-1) ?? '';
-  // A heading naming two modes ("检查 VXLAN 设备" under "VXLAN 与 host-gw") says nothing of one check.
-  for (const said of [record.purpose, heading]) {
-    const named = SAID_OF.filter(([, pattern]) => pattern.test(said)).map(([mode]) => mode);
-    if (named.length === 1 && named[0]) found.add(named[0]);
-    if (named.length > 1 && said === record.purpose) for (const mode of named) found.add(mode);
-  }
-  const mode = found.size === 1 ? ([...found][0] ?? null) : null;
+  const text = record.command.replace(ALTERNATIVES, ' ');
+  const found = TOOL_OF.filter(([, pattern]) => pattern.test(text)).map(([mode]) => mode);
+  const mode = found.length === 1 ? (found[0] ?? null) : null;
   modes.set(record, mode);
   return mode;
 }
 
 /** True when the check applies to an overlay mode other than the one the report states. */
-export function otherEncapCheck(stated: EncapMode | null, record: CommandRecord, doc: DocRecord): boolean {
+export function otherEncapCheck(stated: EncapMode | null, record: CommandRecord): boolean {
   if (stated === null) return false;
-  const mode = checkEncapMode(record, doc);
+  const mode = checkEncapMode(record);
   return mode !== null && mode !== stated;
-}
-
-/** True when the check applies to the one overlay mode the report states (and not to every mode). */
-export function sameEncapCheck(stated: EncapMode | null, record: CommandRecord, doc: DocRecord): boolean {
-  return stated !== null && record.safety === 'read-only' && checkEncapMode(record, doc) === stated;
 }

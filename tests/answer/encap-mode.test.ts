@@ -15,6 +15,7 @@ const runbook = (relative: string): DocRecord =>
   parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
 const calico = runbook('calico/bgp-ipip.md');
 const flannel = runbook('flannel/vxlan-host-gw.md');
+const mtu = runbook('mtu/mtu-fragmentation.md');
 
 function checks(question: string, doc: DocRecord, heading: string): string[] {
   const chunk = doc.chunks.find((c) => c.headingPath.at(-1)?.includes(heading));
@@ -77,7 +78,7 @@ describe('checkEncapMode', () => {
   const modeOf = (doc: DocRecord, command: string) => {
     const record = doc.commands.find((c) => c.command === command);
     if (!record) throw new Error(`no command ${command}`);
-    return checkEncapMode(record, doc);
+    return checkEncapMode(record);
   };
 
   it('tells which checks a runbook gives for one overlay mode only', () => {
@@ -87,8 +88,15 @@ describe('checkEncapMode', () => {
     expect(modeOf(calico, 'tcpdump -i <iface> -nn udp port 4789')).toBe('vxlan');
     expect(modeOf(calico, 'calicoctl node status')).toBeNull();
     expect(modeOf(calico, 'ip route get <target-ip>')).toBeNull();
+    // Its purpose names both modes' columns ("IPIPMODE、VXLANMODE"): it applies to either.
+    expect(modeOf(calico, 'calicoctl get ippool -o wide')).toBeNull();
+    // The MTU runbook's checks hold for every overlay, though their purposes give VXLAN's numbers as examples.
+    expect(modeOf(mtu, "nstat -asz | grep -E 'IpFragCreates|IpReasmFails'")).toBeNull();
+    expect(
+      modeOf(mtu, 'kubectl exec -n <namespace> <pod> -- ping -M do -s 1422 -c 3 <target-ip>'),
+    ).toBeNull();
     expect(modeOf(flannel, 'bridge fdb show dev flannel.1')).toBe('vxlan');
-    // Its purpose names both backends: "VXLAN 走 flannel.1，host-gw 走物理网卡".
+    // A pattern of alternatives names what each mode shows.
     expect(modeOf(flannel, "ip route show | grep -E 'flannel.1|cni0|10.244'")).toBeNull();
   });
 });
@@ -118,5 +126,14 @@ describe('a stated overlay mode ranks the other mode’s checks last', () => {
         ipipOnly,
       ),
     ).toBe(true);
+  });
+
+  it('keeps the MTU runbook’s checks for an IPIP-mode report', () => {
+    const list = checks(
+      'IPIP模式下，若MTU值为1400时，webrouter存在网络问题。webrouter 到其他节点的 container 请求都会超时，Send-Q出现阻塞，tunl0 mtu 1440，TX dropped 329。',
+      mtu,
+      '常见问题',
+    );
+    expect(list.some((command) => command.startsWith('nstat -asz'))).toBe(true);
   });
 });
