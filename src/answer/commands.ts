@@ -41,6 +41,10 @@
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
  * finding out which mode kube-proxy runs (`curl …/proxyMode`) scores less then: it would show what the report says,
  * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`).
+ * So does a report stating the overlay mode its pod network runs ("Calico VXLAN mode", "CALICO_NETWORKING_BACKEND:
+ * vxlan", "host-gw 模式"; `statedEncapMode`): the checks of another mode (`tcpdump … 'ip proto 4'` and `ip -d link
+ * show tunl0` for a VXLAN report) rank after all the others. The stated mode's own checks get no bonus: measured, it
+ * pushed out the checks of what the report says fails ("bgp peer+ipip 模式 … bird 无法建立 bgp 连接").
  * A check taking an address the report names (`<target-ip>` for the address it fails to reach, `<cluster-ip>` for
  * the Service's) scores a little more: of the runbook's checks of a cause, it tests this report's path. A check the
  * report shows it already ran (`curl 10.10.82.20:5555 gives … timeout` for a curl of the ClusterIP; the pasted
@@ -61,6 +65,7 @@ import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
+import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { asksProxyMode, otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
@@ -451,6 +456,10 @@ export function pickCommands(
   let order = 0;
   // The kube-proxy mode the report says its cluster runs: checks of another mode rank after the others.
   const mode = statedProxyMode(query);
+  // The overlay mode the report says its pod network runs: checks of another mode rank after the others too.
+  const encap = statedEncapMode(query);
+  const otherMode = (record: CommandRecord, doc: DocRecord) =>
+    otherModeCheck(mode, record, doc) || otherEncapCheck(encap, record);
   // The probes the report shows it ran, and the addresses it names.
   const ran = ranProbes(query);
   // The report says a name outside the cluster fails to resolve.
@@ -504,7 +513,7 @@ export function pickCommands(
           record,
           score,
           order: seen?.order ?? order,
-          otherMode: otherModeCheck(mode, record, doc),
+          otherMode: otherMode(record, doc),
         });
       order++;
     }
@@ -538,9 +547,7 @@ export function pickCommands(
   for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
     if (clued.size >= MAX_CLUE_PICKS) break;
     if (checks.some((record) => diagnose.includes(record))) continue;
-    const own = checks.filter(
-      (record) => record.source.path === top.doc.path && !otherModeCheck(mode, record, top.doc),
-    );
+    const own = checks.filter((record) => record.source.path === top.doc.path && !otherMode(record, top.doc));
     const pick = own[0];
     if (!pick) continue;
     if (diagnose.length >= maxLength) {
@@ -556,7 +563,7 @@ export function pickCommands(
   // over the whole report, and the runbook's first generic checks take the places).
   const named = contested ? undefined : headlineRow(query, top.doc, concepts);
   const rowChecked = named && rowCheck(named, top.doc);
-  const namedCheck = rowChecked && !otherModeCheck(mode, rowChecked, top.doc) ? rowChecked : undefined;
+  const namedCheck = rowChecked && !otherMode(rowChecked, top.doc) ? rowChecked : undefined;
   if (namedCheck && !diagnose.includes(namedCheck)) {
     if (diagnose.length >= maxLength) {
       const kept = diagnose.filter((record) => !clued.has(record));
