@@ -17,6 +17,11 @@ export interface FactAsk {
    * clause: its words pick the line; the rest of the question only breaks ties.
    */
   focus: string;
+  /**
+   * The values the question asks to explain ("the default gateway in my container was 169.254.1.1. Could anyone
+   * make some explanation for that?"): the line that states one of them answers.
+   */
+  values?: string[];
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -50,6 +55,20 @@ const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
 const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
+/**
+ * A yes/no question whose next sentence offers the other choice asks between them: "这个IP是我们服务器的网关地址吗？
+ * 还是calico自用的IP？", "Is it the node's gateway? Or an address calico uses itself?".
+ */
+const ASKS_YES_NO = /吗|嗎|^\s*(?:is|are|was|does|do)\b/i;
+const OTHER_CHOICE = /^\s*(?:还是|還是|or\b)/i;
+/**
+ * Asking to explain what was just stated: "Could anyone make some explanation for that?", "what does this mean",
+ * "这个是什么意思". Only of a clause that refers back to it; "这是什么情况" asks what went wrong, not what the value is.
+ */
+const EXPLAIN =
+  /\bexplain(?:s|ed)?\b|\bexplanation\b|\bwhat (?:is|are|does|do) (?:it|this|that|these|those)\b|(?:是什么|是什麼|是啥)(?!情况|情況|原因|问题|問題)|什么意思|什麼意思|啥意思/i;
+/** A value a statement gives: an address or a CIDR. */
+const STATED_VALUE = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?![\d.])/g;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
 /** Why / how-to questions ask for an explanation or a procedure, not a value. */
@@ -167,8 +186,14 @@ function askedFact(question: string): FactAsk | null {
   const changeOnly: string[] = [];
   /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
   let askedLast = false;
+  /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
+  let lastValued: { clause: string; kinds: ValueKind[]; values: string[] } | null = null;
+  const explained = new Set<string>();
+  /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
+  let askedOwn = false;
+  const clauses = clausesOf(text);
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
-  for (const { clause: part, question: isQuestion, sentence } of clausesOf(text)) {
+  for (const [at, { clause: part, question: isQuestion, sentence }] of clauses.entries()) {
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =
@@ -189,8 +214,19 @@ function askedFact(question: string): FactAsk | null {
     const questionish = isQuestion || QUESTIONISH.test(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
+    const next = clauses[at + 1];
+    const explains =
+      isQuestion && EXPLAIN.test(clause) && (REFERS_BACK.test(clause) || /这|這|那/.test(clause));
     const asks =
-      ASKS.test(clause) || (questionish && DEFAULT_WORD.test(clause)) || (isQuestion && WHETHER.test(clause));
+      ASKS.test(clause) ||
+      (questionish && DEFAULT_WORD.test(clause)) ||
+      (isQuestion && WHETHER.test(clause)) ||
+      (isQuestion &&
+        ASKS_YES_NO.test(clause) &&
+        next !== undefined &&
+        next.sentence !== sentence &&
+        OTHER_CHOICE.test(next.clause)) ||
+      explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
@@ -203,6 +239,11 @@ function askedFact(question: string): FactAsk | null {
       continue;
     }
     askedLast = false;
+    const given = lastValued;
+    if (!asks && !change) {
+      const values = clause.match(STATED_VALUE);
+      lastValued = values ? { clause, kinds: kindsIn(clause), values } : null;
+    }
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
@@ -214,6 +255,20 @@ function askedFact(question: string): FactAsk | null {
       continue;
     const clauseKinds = kindsIn(clause);
     const own = clauseKinds.length;
+    if (own > 0) askedOwn = true;
+    // "the default gateway in my container was 169.254.1.1. Could anyone make some explanation for that?": the
+    // value stated is what is asked, of the kind its clause names (or its shape).
+    if (own === 0 && explains && given) {
+      const shaped: ValueKind[] = given.values.some((value) => value.includes('/')) ? ['cidr'] : ['addr'];
+      asking.push(given.clause.trim());
+      // The kind its clause names ("gateway": the next hop), and its shape: a line stating it as a plain address
+      // ("默认网关是一个假地址 `169.254.1.1`") answers too.
+      for (const kind of [...given.kinds, ...shaped]) kinds.add(kind);
+      for (const value of given.values) explained.add(value);
+      if (DEFAULT_WORD.test(given.clause)) asksDefault = true;
+      askedLast = true;
+      continue;
+    }
     if (change) clauseKinds.push('setting');
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
@@ -257,6 +312,7 @@ function askedFact(question: string): FactAsk | null {
     kinds: [...kinds],
     wantsDefault: /默认|默認|\bdefault\b/i.test(focus) || UNSET.test(focus),
     focus,
+    ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ import {
   KINDS,
   kindMask,
   kindWordsOf,
+  namesInterface,
+  namesPortField,
   statesSetting,
   VALUE_PATTERNS,
   type ValueKind,
@@ -167,6 +169,8 @@ function findDirect(
   for (const kind of valueKinds) holding |= KIND_BIT[kind];
   if (wantsSetting) holding |= KIND_BIT.setting;
   if (wantsFallback) holding |= KIND_BIT.default;
+  const portByField = ask.kinds.includes('port') && SERVICE_ASKED.test(ask.focus);
+  if (portByField) holding |= PORT_FIELD_BIT;
   // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
   // either way): a long question's terms are weighed only when some such line has them.
   const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
@@ -222,6 +226,9 @@ function findDirect(
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
+  const explained = ask.values ?? [];
+  // Only when the interface is what is asked: "哪个 MAC 地址" of an interface asks for the address.
+  const ifaceOnly = valueKinds.length === 1 && valueKinds[0] === 'iface';
   const changeAsked = asksHowToChange(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
@@ -246,7 +253,12 @@ function findDirect(
       const { values, kindWords: quoteKinds } = quoteFacts(candidate);
       // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
-      const value = valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0);
+      const value =
+        valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
+        (portByField && (values & PORT_FIELD_BIT) !== 0);
+      // The value the question asks to explain: only a line that states it answers.
+      if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
+        continue;
       // A command that changes a setting answers which setting or how to change it, not what the default is.
       if (candidate.settingOnly && ask.wantsDefault) continue;
       // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.
@@ -276,6 +288,8 @@ function findDirect(
       if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
         score += 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
+      if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
@@ -308,6 +322,14 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** Whether a line states the address (or CIDR) as written, not as part of a longer one. */
+function holdsAddress(quote: string, value: string): boolean {
+  const at = quote.indexOf(value);
+  return (
+    at >= 0 && !/[\d.]/.test(quote[at - 1] ?? '') && !/^(?:\.?\d|\/\d)/.test(quote.slice(at + value.length))
+  );
 }
 
 /**
@@ -403,6 +425,16 @@ const NAMED_ENDPOINT =
   /\b([a-z][a-z0-9_-]*)\s+(?:endpoints?|probes?|handlers?|urls?|paths?)\b|\b([a-z][a-z0-9_-]*)\s*(?:端点|端點|探针|探針)/gi;
 const ENDPOINT_WORD = /^(?:the|a|an|this|that|its|http|https|tcp|udp|readiness|liveness|startup)$/;
 
+/** A line naming a Service's port field (`healthCheckNodePort`): a bit beside the KIND_BIT ones. */
+const PORT_FIELD_BIT = 1 << 15;
+
+/**
+ * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
+ * service"): the port is one of the Service's fields, which a line can name without a number. A daemon's port
+ * (kube-proxy's metrics, CoreDNS's health plugin) is a number.
+ */
+const SERVICE_ASKED = /\bservices?\b|\bsvc\b|\bload ?balancers?\b|服务|服務|负载均衡|負載均衡/i;
+
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
 
@@ -412,6 +444,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     let values = 0;
     for (const kind of KINDS)
       if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
+    if (namesPortField(candidate.quote)) values |= PORT_FIELD_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

@@ -36,7 +36,11 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     /how many bytes|\boverhead\b|\bmss\b|\bsubtract|\bheader (?:length|size)\b|开销|開銷|多少字节|多少位元組|减去|減去|减多少|減多少/i,
   ],
   // "subnet.env" is a file, not a subnet.
-  ['cidr', /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b/i],
+  // "子网掩码是多少", "what prefix length": the prefix of a CIDR (`/24`).
+  [
+    'cidr',
+    /cidr|网段|網段|子网|子網|subnet\b(?!\.)|地址段|\brange\b|范围|範圍|\bpool\b|\bblock\b|掩码|掩碼|\bnet ?mask\b|\bprefix(?:[- ]length)?\b/i,
+  ],
   ['ip', /下一跳|next\s*hop|网关|網關|gateway|\bvip\b/i],
   // A name server is named by its address or by the resolv.conf that lists it.
   [
@@ -46,7 +50,7 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "where does it apply the tag": a place on the path (a port, bridge or device), unless a file is named.
   [
     'iface',
-    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
+    /网卡|網卡|接口|\binterface\b|\bdevice\b|\bnic\b|设备|設備|\bbridges?\b|网桥|網橋|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|\bwhere\b(?![^.?!]*\.(?:conf|ya?ml|json|env|toml|cfg|ini)\b)/i,
   ],
   // "which resolv.conf should the kubelet use": a file asked for by its kind of name.
   // "which resolv.conf option" asks for an option of the file, not for the file.
@@ -83,7 +87,8 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // The bytes an encapsulation takes: "MTU - 100", "减 100", "58 字节".
   overhead:
     /mtu\s*[-−]\s*\d{2,3}(?!\d)|(?:减|減|预留|預留)\s*\d{2,3}(?!\d)|(?<![\d.])\d{2,3}\s*(?:字节|位元組|bytes?\b)/i,
-  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+/i,
+  // A prefix length alone, code-formatted or as a mask (`/24`, "掩码 /26"), is a CIDR's size.
+  cidr: /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}(?!\d)|(?<![\d.])\d{4,5}\s*-\s*\d{4,5}(?!\d)|blockSize:\s*\d+|`\/(?:[1-2]?\d|3[0-2])`/i,
   // An address in the role asked about: after an arrow, `via`, 下一跳, gateway.
   ip: /(?:→|->|\bvia\b|下一跳|next\s*hop|nexthop|gateway|\bgw\b|网关|網關|路由器端口|router port)\s*[:：=]?\s*`?(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d./])/i,
   // Any single address (not a CIDR): "what is the DNS IP".
@@ -114,6 +119,27 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
  */
 export function valueText(kind: ValueKind, quote: string): string {
   return kind === 'path' ? quote.replace(SHELL_SPAN, ' ') : quote;
+}
+
+/**
+ * A Service's port field (`healthCheckNodePort`, `targetPort`, `nodePort`): the port a line is about, named by its
+ * field ("kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`"). Case matters: "support", "export" are no fields.
+ */
+const PORT_FIELD = /(?<![\w-])[a-z]+(?:[A-Z][a-z]+)*Port(?![\w-])/;
+
+export function namesPortField(quote: string): boolean {
+  return PORT_FIELD.test(quote);
+}
+
+/**
+ * A line naming an interface by its kind: "挂在 Linux 网桥 `cni0`", "the `flannel.1` device", "网卡 eth0". It
+ * states which interface that is; a line only holding a code-formatted word (`bridge` 插件) does not.
+ */
+const IFACE_NAMED =
+  /(?:网桥|網橋|网卡|網卡|接口|设备|設備|\bbridge|\binterface|\bdevice|\bnic)\s*[:：]?\s*(?:`[a-z][\w.-]*`|\b(?:eth|ens|enp|bond|br-|cni|ovn|tunl|flannel|vxlan|genev|cilium)[\w.-]*)|(?:`[a-z][\w.-]*`|\b(?:eth|ens|enp|bond|br-|cni|ovn|tunl|flannel|vxlan|genev|cilium)[\w.-]*)\s*(?:网桥|網橋|网卡|網卡|接口|设备|設備|bridge\b|interface\b|device\b|nic\b)/i;
+
+export function namesInterface(quote: string): boolean {
+  return IFACE_NAMED.test(quote);
 }
 
 /** A shell command quoted in a line (`cat /sys/...`), not a setting with its value (`forward . /etc/resolv.conf`). */

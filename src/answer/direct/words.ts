@@ -59,6 +59,9 @@ const TRANSLATIONS = new Map<string, string[]>(
     enable: ['开启', '启用'],
     masquerade: ['伪装'],
     cluster: ['集群'],
+    bridge: ['网桥'],
+    mask: ['掩码'],
+    netmask: ['掩码'],
   }),
 );
 
@@ -74,6 +77,8 @@ export function wordForms(term: string): string[] {
   if (term.endsWith('s') && !term.endsWith('ss')) forms.push(term.slice(0, -1));
   if (term.endsWith('ed')) forms.push(term.slice(0, -2), term.slice(0, -1));
   if (term.endsWith('ing')) forms.push(term.slice(0, -3), `${term.slice(0, -3)}e`);
+  // "reachable" ↔ `can-reach`.
+  if (term.endsWith('able')) forms.push(term.slice(0, -4));
   return forms;
 }
 
