@@ -300,11 +300,12 @@ const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
 
 /**
- * What precedes a node or pod the question says things work on ("kubectl get nodes works on node-2 but pods on node-3",
- * "在 node-2 上正常" is read after the name): the comparison, not the node that fails.
+ * What precedes a name or an address the question says things work on, from or at ("kubectl get nodes works on node-2
+ * but pods on node-3", "curl works from 10.0.0.5", "while the pod itself answers on 10.244.1.9:8080"; "在 node-2 上正常"
+ * is read after the name): the comparison, not the object or address that fails.
  */
 const WORKS_ON_BEFORE =
-  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|from)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?$/i;
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?|answers|responds|replies)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?(?:ip\s+)?$/i;
 
 function saysItWorks(text: string, match: Match): boolean {
   if (WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return true;
@@ -760,12 +761,6 @@ const LOCATION_BEFORE =
  */
 const WORKS_AFTER =
   /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
-/**
- * What precedes an address the question says answers (`while the pod itself answers on 10.244.1.9:8080`, `curl works
- * from 10.0.0.5`): the comparison, not the address that fails.
- */
-const WORKS_BEFORE =
-  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:answers|responds|replies|works)\s+(?:fine\s+|ok\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:pod\s+|node\s+)?(?:ip\s+)?$/i;
 /** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
 const PING_REPLY_BEFORE = /bytes from\s*$/i;
 /** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
@@ -899,7 +894,7 @@ function ipMentions(
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     if (PING_REPLY_BEFORE.test(before)) direction = 'location';
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length) || WORKS_BEFORE.test(before)) mention.works = true;
+    if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
