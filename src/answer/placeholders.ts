@@ -12,6 +12,7 @@
  */
 
 import { rememberRecent } from '../core/recent.js';
+import { IPV4, NAME, NAME_END, NODE_ROW, POD_ROW, rowStart, SERVICE_ROW } from '../retrieve/listing-rows.js';
 import {
   apiServerSetting,
   componentName,
@@ -70,20 +71,14 @@ export interface FilledCommand {
 
 // --- lexical building blocks -------------------------------------------------------------------------------
 
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 /** An IPv4 address, optionally with `/prefix` (a CIDR) or `:port`; not part of a longer dotted number. */
 const IP_PATTERN = new RegExp(
   `(?<![\\d.])(${IPV4})(?:/(\\d{1,2})(?!\\d)|:(\\d{1,5})(?!\\d))?(?!\\.?\\d)`,
   'g',
 );
 
-/** A DNS-1123 name (labels joined by dots), as Kubernetes object names are written. Matched case-insensitively, checked lowercase. */
-const NAME = '[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?';
 /** Characters that may not directly precede a name. */
 const NAME_EDGE = '[a-z0-9_.\\-/]';
-/** What may not follow a name: more name characters (a dot ending the sentence is fine). */
-const NAME_END = '(?![a-z0-9_\\-/]|\\.[a-z0-9])';
 
 /** Alphabet Kubernetes uses for generated suffixes (no vowels, no 0/1/3: utilrand.SafeEncodeString). */
 const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
@@ -570,24 +565,6 @@ interface ListingRow {
   clusterIpAt?: number;
 }
 
-/**
- * `nginx-6d4cf56db6-2xk9v 1/1 Running 0 5m 10.244.1.5 node2`: NAME, READY, STATUS, RESTARTS (`1 (42m ago)`), AGE,
- * then `-o wide`'s IP and NODE; `kind/name` as `kubectl get all` writes it.
- */
-const POD_ROW = new RegExp(
-  `(?<![\\w./-])(?:(?:pods?|po)/)?(${NAME})\\s+(\\d+)/(\\d+)\\s+([A-Za-z][\\w:]*)\\s+\\d+(?:\\s+\\([^)]*\\))?\\s+\\d+[smhdy][0-9smhdy]*(?:\\s+(?:${IPV4}|<none>)(?:\\s+(?!\\d)${NAME}${NAME_END})?)?`,
-  'gi',
-);
-/** `node2 Ready <none> 11h v1.18.5 128.5.49.40`: NAME, STATUS, ROLES, AGE, VERSION, then `-o wide`'s INTERNAL-IP. */
-const NODE_ROW = new RegExp(
-  `(?<![\\w./-])(${NAME})\\s+(Ready|NotReady)(,SchedulingDisabled)?\\s+(?:<none>|[a-z][a-z,-]*)\\s+\\d+[smhdy][0-9smhdy]*\\s+v\\d+\\.\\d+\\.\\d+(?:\\s+${IPV4}(?![\\d.]))?`,
-  'g',
-);
-/** `nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP`: NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S). */
-const SERVICE_ROW = new RegExp(
-  `(?<![\\w./-])(?:(?:services?|svc)/)?(${NAME})\\s+(?:ClusterIP|NodePort|LoadBalancer|ExternalName)\\s+(?:${IPV4}|None)\\s+(${IPV4}|<none>|<pending>|${NAME})\\s+\\d+(?::\\d+)?/(?:TCP|UDP|SCTP)`,
-  'g',
-);
 /** The TYPE and CLUSTER-IP cells of a Service row. */
 const SERVICE_ROW_CLUSTER_IP = new RegExp(`(?:ClusterIP|NodePort|LoadBalancer)\\s+(${IPV4})`);
 /** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
@@ -597,8 +574,9 @@ const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
 function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
   for (const match of matchAll(text, POD_ROW)) {
-    const start = match.index ?? 0;
-    const [, name = '', ready = '0', total = '0', status = ''] = match;
+    // The row's own cells: its NAMESPACE cell is read apart (`ROW_NAMESPACE_BEFORE`).
+    const start = rowStart(match);
+    const { name = '', ready = '0', total = '0', status = '' } = match.groups ?? {};
     // A finished pod (a Job's, a helm install's: `0/1 Completed`) is not ready by design, not failing.
     const done = /^(?:Completed|Succeeded)$/i.test(status);
     const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
@@ -606,7 +584,7 @@ function pastedRows(text: string): ListingRow[] {
     const row: ListingRow = {
       kind: 'pod',
       start,
-      end: start + match[0].length,
+      end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
     };
@@ -615,21 +593,24 @@ function pastedRows(text: string): ListingRow[] {
   }
   for (const match of matchAll(text, NODE_ROW)) {
     const start = match.index ?? 0;
-    const failing = match[2] === 'NotReady' || match[3] !== undefined;
-    rows.push({ kind: 'node', start, end: start + match[0].length, failing, name: match[1] ?? '' });
+    const { name = '', status, cordoned } = match.groups ?? {};
+    const failing = status === 'NotReady' || cordoned !== undefined;
+    rows.push({ kind: 'node', start, end: start + match[0].length, failing, name });
   }
   for (const match of matchAll(text, SERVICE_ROW)) {
-    const start = match.index ?? 0;
-    const failing = match[2] === '<pending>';
+    const { name = '', type, external } = match.groups ?? {};
+    // A row the question writes without its TYPE cell is no `kubectl get svc` row it pastes.
+    if (type === undefined) continue;
+    const start = rowStart(match);
     const row: ListingRow = {
       kind: 'service',
       start,
-      end: start + match[0].length,
-      failing,
-      name: match[1] ?? '',
+      end: (match.index ?? 0) + match[0].length,
+      failing: external === '<pending>',
+      name,
     };
     const cell = SERVICE_ROW_CLUSTER_IP.exec(match[0]);
-    if (cell) row.clusterIpAt = start + cell.index + cell[0].length - (cell[1] ?? '').length;
+    if (cell) row.clusterIpAt = (match.index ?? 0) + cell.index + cell[0].length - (cell[1] ?? '').length;
     rows.push(row);
   }
   return rows;
