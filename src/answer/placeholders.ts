@@ -673,11 +673,16 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
 /**
+ * The units of a size, a duration or a count written after a number (`IP-in-IP封装：20字节开销`, `timeout: 30s`, `3
+ * 台`, `512 mb`): the number is no port, whether a port word precedes it or not.
+ */
+const UNITS =
+  '字节|字節|位元組|(?:bytes?|ms|s|secs?|seconds?|mins?|minutes?|m|[kmg]b|[kmg]bps|k)(?!\\w)|秒|毫秒|%|个|個|次|条|條|台';
+/**
  * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
  * process id (`kubelet[31245]:`).
  */
-const BARE_NUMBER =
-  /(?<![\w.:/\-_=]|[\w-]\[)(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+const BARE_NUMBER = new RegExp(`(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS}))`, 'gi');
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
 const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
@@ -949,9 +954,8 @@ function imageTag(text: string, match: Match): boolean {
   );
 }
 
-/** A size, a duration or a count after the number (`IP-in-IP封装：20字节开销`, `timeout: 30s`): no port. */
-const UNIT_AFTER =
-  /^\s*(?:字节|字節|位元組|bytes?(?![a-z])|ms(?![a-z])|s(?![a-z])|秒|毫秒|%|个|個|次|条|條)/i;
+/** A size, a duration or a count right after the number (see `UNITS`). */
+const UNIT_AFTER = new RegExp(`^\\s*(?:${UNITS})`, 'i');
 
 /** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
 const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;

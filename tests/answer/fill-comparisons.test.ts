@@ -21,3 +21,19 @@ describe('the object or address the question says works is the comparison, not w
     expect(fills('it does not work on node-2').get('<node-name>')).toBe('node-2');
   });
 });
+
+describe('one list of units: a size, a duration or a count after a number is no port', () => {
+  it('reads the units the same way after a port word and after a bare number', () => {
+    // A count after `端口`: `3 台` is how many machines, so 6443 is the one port.
+    expect(fills('访问 6443 端口 3 台 node 都超时').get('<port>')).toBe('6443');
+    // A size after a bare well-known number, in traditional Chinese too.
+    expect(fills('CoreDNS 回應 53 字節 後就斷了').get('<port>')).toBeUndefined();
+    expect(fills('the reply is cut after 443 bytes').get('<port>')).toBeUndefined();
+    // A duration after `port N`.
+    expect(fills('port 443 sec timeout on every retry').get('<port>')).toBeUndefined();
+    // A word that starts like a unit is no unit: `K3S_TOKEN` after `:6443`.
+    expect(
+      fills('curl -sfL https://get.k3s.io | K3S_URL=https://myserver:6443 K3S_TOKEN=XXX sh -').get('<port>'),
+    ).toBe('6443');
+  });
+});
