@@ -15,15 +15,19 @@ import { rememberRecent } from '../core/recent.js';
 import { IPV4, NAME, NAME_END, NODE_ROW, POD_ROW, rowStart, SERVICE_ROW } from '../retrieve/listing-rows.js';
 import {
   apiServerSetting,
+  attachmentNetwork,
   componentName,
   conntrackReplySource,
   controlPlaneVip,
   countBefore,
+  inPodListing,
   insidePod,
   interfaceFlag,
   isFieldWord,
   natRewrite,
+  partOfHostName,
   quotedForOther,
+  serviceOfFailingPort,
   siteHost,
   staticPodNode,
   withoutControlPlaneVip,
@@ -115,7 +119,8 @@ const NOT_NAMES = new Set(
   k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes
   id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
   ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
-  masquerade control-plane data-plane master-node worker-node`.split(/\s+/),
+  masquerade control-plane data-plane master-node worker-node switch still always just also again now even already
+  sometimes successful successfully`.split(/\s+/),
 );
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
@@ -289,7 +294,7 @@ function nextVisible(text: string, index: number): string {
  * it is the comparison, not the broken object, so it fills nothing. Up to the clause's end, with no failure word.
  */
 const WORKS_NEXT =
-  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
+  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
 const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
@@ -450,7 +455,7 @@ const IMAGE_WORD_BEFORE =
  * a controller's work-queue `key="default/nginx"`, whose kind the log does not say).
  */
 const OTHER_KIND_BEFORE =
-  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|endpointslices?|ingress|networkpolicy|netpol|serviceaccount|job|key)(?:\s+|\s*[:=]\s*)?(?:(?<=\s)|["'“])$/i;
+  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|endpointslices?|ingress|networkpolicy|netpol|serviceaccount|job|key|(?:default-)?backend(?:-service)?|net-attach-def|network-?attachment-?definitions?)(?:\s+|\s*[:=]\s*)?(?:(?<=\s)|["'“])$/i;
 /**
  * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
  * `route -n`, `iptables -L -n`, `ip -n ns1`, `ping -n`, `head -n 20`. Their `-n` names nothing to fill.
@@ -808,7 +813,7 @@ function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
   cells: ReadonlyMap<number, IpRole> = new Map(),
-): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
+): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[]; failingPorts: Set<number> } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
   const attachedPorts: Match[] = [];
@@ -889,6 +894,13 @@ function ipMentions(
     if (mention && (i < ips.length - 1 || FLOW_ARROW_AFTER.test(question.slice(mention.index))))
       mention.direction = 'source';
   }
+  // The ports of the addresses the question tries and does not say work (`curl 192.168.0.76:25477（无法访问）`), before
+  // an address said to work on another port (`curl node:30080 works, curl node:30081 times out`) is set aside.
+  const failingPorts = new Set<number>();
+  for (const ip of ips) {
+    if (ip.port !== null && !ip.works && ip.direction !== 'location' && ip.direction !== 'source')
+      failingPorts.add(ip.port);
+  }
   // An address the question says works, wherever else it is written, is no address the report fails on.
   const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));
   for (const mention of ips) if (working.has(mention.ip)) mention.works = true;
@@ -913,7 +925,7 @@ function ipMentions(
   ) {
     for (const mention of unroled) mention.role = 'service';
   }
-  return { ips, cidrs, attachedPorts };
+  return { ips, cidrs, attachedPorts, failingPorts };
 }
 
 /** Whether the clause after an address says the path to it works (see `WORKS_AFTER`). */
@@ -1019,7 +1031,7 @@ function readEntities(question: string): Entities {
   const cells = new Map<number, IpRole>(described.ips);
   const oneRow = serviceRows.length === 1 ? serviceRows[0]?.clusterIpAt : undefined;
   if (oneRow !== undefined) cells.set(oneRow, 'service');
-  const { ips, cidrs, attachedPorts } = ipMentions(text, rows, cells);
+  const { ips, cidrs, attachedPorts, failingPorts } = ipMentions(text, rows, cells);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
   // An iptables rule's `--comment "..."` is the bookkeeping of the tool that wrote the rule (Weave's "isolation for
@@ -1065,6 +1077,8 @@ function readEntities(question: string): Entities {
     // `kube-system/kube-dns:dns`, `tardis-ingress/tardis-kong-frontend:https`: kube-proxy's namespace/service:port.
     // `lease kube-system/k8s-ovs-worker`, `configmap kube-system/coredns`: another kind, not a pod.
     const servicePort = SERVICE_PORT_NAME.test(rest);
+    // `k8s.v1.cni.cncf.io/networks: default/macvlan-conf`: a NetworkAttachmentDefinition.
+    if (attachmentNetwork(text.slice(Math.max(0, index - 160), index))) continue;
     if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 20), index))) {
       if (servicePort || WELL_KNOWN_NAMESPACES.has(ns)) namespaces.push({ value: ns, index });
       continue;
@@ -1130,7 +1144,11 @@ function readEntities(question: string): Entities {
           interfaceFlag(text.slice(Math.max(0, match.index - 160), match.index))),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
-  ].filter((match) => !insidePod(text, match.index, match.value));
+  ].filter(
+    (match) =>
+      !insidePod(text, match.index, match.value) &&
+      !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)),
+  );
   // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the
   // question names (`eth0`, `ens192`, `bond0.1101`) comes before the tunnels and bridges on the same route lines
   // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
@@ -1152,12 +1170,20 @@ function readEntities(question: string): Entities {
       .filter((match) => WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
       .map((match) => match.value),
   );
+  // A node the question says works at one place ("the pods in node-1 and node-2 are reachable from all 3 nodes, but
+  // pods in node-3 are not") is the comparison wherever else it is written, when another node is left to fill.
+  const saidToWork = new Set(nodes.filter((match) => saysItWorks(text, match)).map((match) => match.value));
+  const otherNodes = nodes.some((match) => !saidToWork.has(match.value) && !workingNodes.has(match.value));
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
     (name) =>
       !podNames.includes(name) &&
       !IFACE_LIKE.test(name) &&
       !writtenAsVariable(text, name) &&
-      !workingNodes.has(name),
+      !workingNodes.has(name) &&
+      !(otherNodes && saidToWork.has(name)) &&
+      // `service-1.mynamespace.svc.cluster.local` ("VirtualService ... hosts service-1...."): a Service's DNS name.
+      !/\.svc(?:\.|$)/.test(name) &&
+      !partOfHostName(text, name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
@@ -1171,9 +1197,18 @@ function readEntities(question: string): Entities {
     pods: podNames,
     namespaces: namespaceNames,
     nodes: nodeNames,
-    services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
+    services: failingPortFirst(
+      values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
+      serviceOfFailingPort(text, services, failingPorts),
+    ),
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
+}
+
+/** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */
+function failingPortFirst(names: string[], failing: string | undefined): string[] {
+  if (failing === undefined || names.length < 2 || !names.includes(failing)) return names;
+  return [failing, ...names.filter((name) => name !== failing)];
 }
 
 /**

@@ -37,3 +37,95 @@ describe('one list of units: a size, a duration or a count after a number is no 
     ).toBe('6443');
   });
 });
+
+describe('the object in the failing clause wins over one said to work (real reports, shortened)', () => {
+  it('fills the Service written with the port that fails, not the one that works', () => {
+    // easzlab/kubeasz#146
+    const kubeasz =
+      'nodeport 访问问题。测试部署了两个项目 nginx 及一个我们自己的项目，nginx 三个节点使用 ip+port 访问都没问题，自己的项目则只有一个节点可以访问。kubectl get pod,svc -n hspro：svc/nginx NodePort 10.68.64.226 80:36988/TCP，svc/resource-saas NodePort 10.68.31.247 8380:25477/TCP。curl 192.168.0.76:25477（无法访问），curl 192.168.0.78:25477（可以访问，实际 pod 运行在该节点）。';
+    expect(fills(kubeasz).get('<service-name>')).toBe('resource-saas');
+    expect(fills(kubeasz).get('<port>')).toBe('25477');
+    const en =
+      'kubectl get svc -n shop: svc/api NodePort 10.96.10.1 <none> 80:30080/TCP, svc/web NodePort 10.96.10.2 <none> 80:30081/TCP. curl 192.168.1.10:30080 works, curl 192.168.1.10:30081 times out';
+    expect(fills(en).get('<service-name>')).toBe('web');
+    // No port written with either Service: the first named stays.
+    expect(
+      fills('svc/api and svc/web both time out: curl 192.168.1.10:30081 hangs').get('<service-name>'),
+    ).toBe('api');
+  });
+
+  it('fills the node whose pods fail, not nodes said to be reachable or fine', () => {
+    // rancher/rke2#6567
+    const rke2 =
+      'The pods in node-1 and node-2 are reachable from all 3 nodes, but pods in node-3 are not reachable from node-1 and node-2.';
+    expect(fills(rke2).get('<node-name>')).toBe('node-3');
+    expect(fills('node-1 上正常，node-3 上的 pod 访问 10.96.0.1 超时').get('<node-name>')).toBe('node-3');
+    // Not reachable is no comparison.
+    expect(fills('node-1 is not reachable from node-3').get('<node-name>')).toBe('node-1');
+  });
+});
+
+describe('words and names in an object word’s place that name no object of that kind', () => {
+  it('takes no adverb or outcome after a kubectl command for a pod or node', () => {
+    const en =
+      'Restarted kubelet on node; kubectl delete node successful; kubectl get pods still shows pod terminating';
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    expect(fills(en).get('<node-name>')).toBeUndefined();
+    expect(fills('重启 kubelet 之后 kubectl get pods still 显示 Terminating').get('<pod>')).toBeUndefined();
+    expect(fills('kubectl get pods web-0 shows Terminating for an hour').get('<pod>')).toBe('web-0');
+  });
+
+  it('takes no logical switch for a node', () => {
+    // kubeovn/kube-ovn#53
+    expect(
+      fills('为什么不给node switch加上loadBalancer呢？从 node 访问不了 service').get('<node-name>'),
+    ).toBeUndefined();
+    expect(fills('node worker-3 上的 pod 访问不了 service').get('<node-name>')).toBe('worker-3');
+  });
+
+  it('takes no Service DNS name for a node', () => {
+    const istio =
+      'VirtualService my-virtualservice hosts service-1.mynamespace.svc.cluster.local with weights 90 and 10, traffic never reaches v2';
+    expect(fills(istio).get('<node-name>')).toBeUndefined();
+    expect(fills('kubelet on host node-a.example.com is NotReady').get('<node-name>')).toBe(
+      'node-a.example.com',
+    );
+  });
+
+  it('takes no ingress default backend or Multus network for a pod', () => {
+    const ingress =
+      'ingress annotations: default-backend: default/bcp-hybris-https-lb, backend-protocol: HTTPS; every path returns 404';
+    expect(fills(ingress).get('<pod>')).toBeUndefined();
+    const multus =
+      '网关 statefulset 加了注解 k8s.v1.cni.cncf.io/networks: default/vswitchexternal1,default/vswitchinternal 之后 pod 还是没有 net1';
+    expect(fills(multus).get('<pod>')).toBeUndefined();
+    expect(
+      fills('failed to get net-attach-def kube-system/subnetexternal: not found').get('<pod>'),
+    ).toBeUndefined();
+    expect(fills('pod default/nginx-7d9f8b6c5-x2x9q keeps CrashLoopBackOff').get('<pod>')).toBe(
+      'nginx-7d9f8b6c5-x2x9q',
+    );
+  });
+
+  it('takes no short node word that is part of the host name the question writes', () => {
+    const listing =
+      '$ kubectl get po -o wide | grep worker-5 prometheus-blackbox-7bd4db7d6f-64ntz 1/1 Running 1 (3h12m ago) 20h 10.244.1.207 k8s-worker-5.pacific-textiles.com <none> <none>';
+    expect(fills(listing).get('<node-name>')).toBeUndefined();
+    expect(fills('pods on node-1 and node-10 cannot reach the ClusterIP').get('<node-name>')).toBe('node-1');
+  });
+
+  it('takes no interface from the output of a command run inside a pod', () => {
+    // kubernetes/kubernetes#16836
+    const busybox =
+      "kubedns nslookup: can't resolve 'kubernetes.default'. kubectl exec busybox -- ifconfig: eth0 inet addr 172.17.33.2 Mask 255.255.255.0 MTU 1472.";
+    expect(fills(busybox).get('<iface>')).toBeUndefined();
+    expect(
+      fills('kubectl exec -it web-0 -- ip addr 看到 eth0 的 mtu 是 1450，跨节点访问超时').get('<iface>'),
+    ).toBeUndefined();
+    expect(
+      fills('kubectl exec web-0 -- curl 10.96.0.1 times out; tcpdump -i eth0 on the node shows nothing').get(
+        '<iface>',
+      ),
+    ).toBe('eth0');
+  });
+});
