@@ -1132,6 +1132,7 @@ function readEntities(question: string): Entities {
     if ((serviceRows.length === 1 || row.failing) && isName(name))
       services.push({ value: name, index: row.start });
   }
+  const failingService = serviceOfFailingPort(text, services, failingPorts);
   const ifaces = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
@@ -1198,8 +1199,12 @@ function readEntities(question: string): Entities {
     namespaces: namespaceNames,
     nodes: nodeNames,
     services: failingPortFirst(
-      values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
-      serviceOfFailingPort(text, services, failingPorts),
+      // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
+      // unless its row carries the port that fails.
+      values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
+        (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+      ),
+      failingService,
     ),
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };

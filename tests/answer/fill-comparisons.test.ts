@@ -128,4 +128,20 @@ describe('words and names in an object word’s place that name no object of tha
       ),
     ).toBe('eth0');
   });
+
+  it('takes no Service from a name written only in the rows of a listing', () => {
+    // kubernetes/kubernetes (hostnames example): a pod row's NODE cell right before "SVC state:".
+    const rows =
+      'POD state: hostnames-2923313648-840kr 1/1 Running 0 6m 10.96.0.6 k8s-2 hostnames-2923313648-q23qk 1/1 Running 0 6m 10.96.176.10 k8s-3 SVC state: NAME CLUSTER-IP EXTERNAL-IP PORT(S) AGE hostnames 10.101.51.169 none 80/TCP 8m';
+    expect(fills(rows).get('<service-name>')).toBeUndefined();
+    const zh =
+      'dashboard 访问超时。kubectl -n kube-system get svc：service/calico-typha ClusterIP 10.106.84.71 <none> 5473/TCP；service/kube-dns ClusterIP 10.96.0.10 <none> 53/UDP';
+    expect(fills(zh).get('<service-name>')).toBeUndefined();
+    // One row the report pastes is its Service.
+    expect(
+      fills('kubectl get svc：nginx LoadBalancer 10.233.28.24 <pending> 80:30453/TCP，一直 pending').get(
+        '<service-name>',
+      ),
+    ).toBe('nginx');
+  });
 });
