@@ -241,3 +241,16 @@ export function partOfHostName(text: string, value: string): boolean {
     text,
   );
 }
+
+/**
+ * The device of a pod's own route (`calico网络 pod 网关 default via 169.254.1.1 dev eth0`, "inside the pod, ip route shows
+ * default via 169.254.1.1 dev eth0", `容器 A 的默认路由 default via ... dev eth0`): the pod's end of the veth, no host
+ * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop. `before` is the text before the
+ * device's name.
+ */
+const POD_ROUTE_BEFORE =
+  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|via\s+169\.254\.1\.1\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
+
+export function podRoute(before: string): boolean {
+  return POD_ROUTE_BEFORE.test(before);
+}

@@ -26,6 +26,7 @@ import {
   isFieldWord,
   natRewrite,
   partOfHostName,
+  podRoute,
   quotedForOther,
   serviceOfFailingPort,
   siteHost,
@@ -1148,7 +1149,9 @@ function readEntities(question: string): Entities {
   ].filter(
     (match) =>
       !insidePod(text, match.index, match.value) &&
-      !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)),
+      !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)) &&
+      // A host NIC's name (`ens192`, `bond0`) is no pod's, whatever route it is on.
+      !(/^eth\d/.test(match.value) && podRoute(text.slice(Math.max(0, match.index - 100), match.index))),
   );
   // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the
   // question names (`eth0`, `ens192`, `bond0.1101`) comes before the tunnels and bridges on the same route lines

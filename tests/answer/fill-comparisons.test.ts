@@ -144,4 +144,25 @@ describe('words and names in an object word’s place that name no object of tha
       ),
     ).toBe('nginx');
   });
+
+  it("takes no interface from a pod's own route", () => {
+    expect(
+      fills('calico网络 pod 网关 default via 169.254.1.1 dev eth0。169.254.1.1是默认的网关').get('<iface>'),
+    ).toBeUndefined();
+    expect(
+      fills(
+        'calico 容器 A 的默认路由 `default via 169.254.1.1 dev eth0`，从路由表可以知道 169.254.1.1 是容器的默认网关',
+      ).get('<iface>'),
+    ).toBeUndefined();
+    expect(
+      fills(
+        'inside the pod, ip route shows default via 169.254.1.1 dev eth0 and the gateway does not answer ARP',
+      ).get('<iface>'),
+    ).toBeUndefined();
+    // A node's route keeps its device.
+    expect(fills('节点路由 default via 10.0.0.1 dev eth0，pod 出不了外网').get('<iface>')).toBe('eth0');
+    expect(
+      fills('pods cannot reach the internet, node route default via 192.168.1.1 dev ens192').get('<iface>'),
+    ).toBe('ens192');
+  });
 });
