@@ -173,3 +173,84 @@ export function quotedForOther(text: string, index: number, value: string): bool
     FIELD_AFTER_WORD.test(text.slice(index + value.length, index + value.length + 40))
   );
 }
+
+/**
+ * Of several Services the question names, the one written with the port the question fails on ("svc/nginx NodePort
+ * 10.68.64.226 80:36988/TCP, svc/resource-saas NodePort 10.68.31.247 8380:25477/TCP. curl 192.168.0.76:25477 无法访问",
+ * "service api exposes nodePort 30080 and service web nodePort 30081; curl node:30081 times out"): the others are the
+ * comparison or the rest of a listing. `mentions` are where the names are written, `ports` the ports the question
+ * fails on. Gives the name, or nothing when not exactly one Service is written with such a port in its clause.
+ */
+const CLAUSE_AFTER_NAME_END = /[,;，。；\n]|\.\s|\s(?:and|but|while|whereas)\s|但|而/u;
+
+export function serviceOfFailingPort(
+  text: string,
+  mentions: ReadonlyArray<{ value: string; index: number }>,
+  ports: ReadonlySet<number>,
+): string | undefined {
+  if (ports.size === 0) return undefined;
+  const carriers = new Set<string>();
+  for (const { value, index } of mentions) {
+    const rest = text.slice(index + value.length, index + value.length + 120);
+    const end = rest.search(CLAUSE_AFTER_NAME_END);
+    const clause = end === -1 ? rest : rest.slice(0, end);
+    for (const port of ports) {
+      // A port cell (`8380:25477/TCP`) or field (`nodePort: 30080`), not an address the clause goes on to try.
+      const cell = new RegExp(
+        `(?<![\\d.])${port}/(?:TCP|UDP|SCTP)|(?<![a-z])(?:node)?port\\s*[:=]?\\s*${port}(?!\\d)`,
+        'i',
+      );
+      if (cell.test(clause)) carriers.add(value);
+    }
+  }
+  return carriers.size === 1 ? [...carriers][0] : undefined;
+}
+
+/**
+ * The networks a pod asks Multus for (`k8s.v1.cni.cncf.io/networks: default/macvlan-conf,default/vswitchinternal`,
+ * `networks: kube-system/ovn-vpc-external-network`): each `namespace/name` is a NetworkAttachmentDefinition, no pod.
+ * `before` is the text before one `namespace/name`.
+ */
+const NETWORKS_LIST_BEFORE =
+  /(?<![\w-])networks["']?\s*[:=：]\s*["']?(?:[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*(?:@[\w.-]+)?\s*,\s*)*$/i;
+
+export function attachmentNetwork(before: string): boolean {
+  return NETWORKS_LIST_BEFORE.test(before);
+}
+
+/**
+ * An interface in the output of a command run inside a pod (`kubectl exec busybox -- ifconfig: eth0 inet addr
+ * 172.17.33.2`, `kubectl exec -it web-0 -- ip addr` then `eth0@if12`): the pod's end of the veth, no host interface.
+ * `before` is the text before the interface's name.
+ */
+const IN_POD_LISTING_BEFORE =
+  /(?<![\w-])(?:kubectl|oc)\s+exec\s[^;\n]{0,80}?\s--\s+(?:ifconfig|ip\s+(?:-\S+\s+)*(?:a|addr|address|link|l|route|r))(?![\w-])[^;\n。；]{0,40}$/i;
+
+export function inPodListing(before: string): boolean {
+  return IN_POD_LISTING_BEFORE.test(before);
+}
+
+/**
+ * A node-shaped word the question also writes as part of a longer host name (`grep worker-5` beside
+ * `k8s-worker-5.pacific-textiles.com`, `node1` beside `node1.example.com`): a search pattern or a short form, not the
+ * name the node is registered under. `value` is the node-shaped word.
+ */
+export function partOfHostName(text: string, value: string): boolean {
+  const name = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![a-z0-9_.])(?:[a-z0-9]+-)*${name}\\.[a-z][a-z0-9-]*(?![a-z0-9-]*:\\d)`, 'i').test(
+    text,
+  );
+}
+
+/**
+ * The device of a pod's own route (`calico网络 pod 网关 default via 169.254.1.1 dev eth0`, "inside the pod, ip route shows
+ * default via 169.254.1.1 dev eth0", `容器 A 的默认路由 default via ... dev eth0`): the pod's end of the veth, no host
+ * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop. `before` is the text before the
+ * device's name.
+ */
+const POD_ROUTE_BEFORE =
+  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|via\s+169\.254\.1\.1\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
+
+export function podRoute(before: string): boolean {
+  return POD_ROUTE_BEFORE.test(before);
+}

@@ -12,17 +12,23 @@
  */
 
 import { rememberRecent } from '../core/recent.js';
+import { IPV4, NAME, NAME_END, NODE_ROW, POD_ROW, rowStart, SERVICE_ROW } from '../retrieve/listing-rows.js';
 import {
   apiServerSetting,
+  attachmentNetwork,
   componentName,
   conntrackReplySource,
   controlPlaneVip,
   countBefore,
+  inPodListing,
   insidePod,
   interfaceFlag,
   isFieldWord,
   natRewrite,
+  partOfHostName,
+  podRoute,
   quotedForOther,
+  serviceOfFailingPort,
   siteHost,
   staticPodNode,
   withoutControlPlaneVip,
@@ -70,20 +76,14 @@ export interface FilledCommand {
 
 // --- lexical building blocks -------------------------------------------------------------------------------
 
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 /** An IPv4 address, optionally with `/prefix` (a CIDR) or `:port`; not part of a longer dotted number. */
 const IP_PATTERN = new RegExp(
   `(?<![\\d.])(${IPV4})(?:/(\\d{1,2})(?!\\d)|:(\\d{1,5})(?!\\d))?(?!\\.?\\d)`,
   'g',
 );
 
-/** A DNS-1123 name (labels joined by dots), as Kubernetes object names are written. Matched case-insensitively, checked lowercase. */
-const NAME = '[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?';
 /** Characters that may not directly precede a name. */
 const NAME_EDGE = '[a-z0-9_.\\-/]';
-/** What may not follow a name: more name characters (a dot ending the sentence is fine). */
-const NAME_END = '(?![a-z0-9_\\-/]|\\.[a-z0-9])';
 
 /** Alphabet Kubernetes uses for generated suffixes (no vowels, no 0/1/3: utilrand.SafeEncodeString). */
 const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
@@ -120,7 +120,8 @@ const NOT_NAMES = new Set(
   k8s k3s http https tcp udp icmp sctp ipip vxlan geneve bgp l2 l3 l4 l7 v1 v2 http2 h2 ok yes
   id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
   ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
-  masquerade control-plane data-plane master-node worker-node`.split(/\s+/),
+  masquerade control-plane data-plane master-node worker-node switch still always just also again now even already
+  sometimes successful successfully`.split(/\s+/),
 );
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
@@ -294,17 +295,18 @@ function nextVisible(text: string, index: number): string {
  * it is the comparison, not the broken object, so it fills nothing. Up to the clause's end, with no failure word.
  */
 const WORKS_NEXT =
-  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
+  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
 const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
 
 /**
- * What precedes a node or pod the question says things work on ("kubectl get nodes works on node-2 but pods on node-3",
- * "在 node-2 上正常" is read after the name): the comparison, not the node that fails.
+ * What precedes a name or an address the question says things work on, from or at ("kubectl get nodes works on node-2
+ * but pods on node-3", "curl works from 10.0.0.5", "while the pod itself answers on 10.244.1.9:8080"; "在 node-2 上正常"
+ * is read after the name): the comparison, not the object or address that fails.
  */
 const WORKS_ON_BEFORE =
-  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|from)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?$/i;
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?|answers|responds|replies)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?(?:ip\s+)?$/i;
 
 function saysItWorks(text: string, match: Match): boolean {
   if (WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return true;
@@ -454,7 +456,7 @@ const IMAGE_WORD_BEFORE =
  * a controller's work-queue `key="default/nginx"`, whose kind the log does not say).
  */
 const OTHER_KIND_BEFORE =
-  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|endpointslices?|ingress|networkpolicy|netpol|serviceaccount|job|key)(?:\s+|\s*[:=]\s*)?(?:(?<=\s)|["'“])$/i;
+  /(?:^|[^a-z-])(?:lease|leases|configmaps?|cm|secrets?|services?|svc|deployments?|daemonsets?|statefulsets?|endpoints|endpointslices?|ingress|networkpolicy|netpol|serviceaccount|job|key|(?:default-)?backend(?:-service)?|net-attach-def|network-?attachment-?definitions?)(?:\s+|\s*[:=]\s*)?(?:(?<=\s)|["'“])$/i;
 /**
  * Tools whose `-n` is not a namespace (numeric output, a count, a network namespace, no newline): `arp -n`,
  * `route -n`, `iptables -L -n`, `ip -n ns1`, `ping -n`, `head -n 20`. Their `-n` names nothing to fill.
@@ -569,24 +571,6 @@ interface ListingRow {
   clusterIpAt?: number;
 }
 
-/**
- * `nginx-6d4cf56db6-2xk9v 1/1 Running 0 5m 10.244.1.5 node2`: NAME, READY, STATUS, RESTARTS (`1 (42m ago)`), AGE,
- * then `-o wide`'s IP and NODE; `kind/name` as `kubectl get all` writes it.
- */
-const POD_ROW = new RegExp(
-  `(?<![\\w./-])(?:(?:pods?|po)/)?(${NAME})\\s+(\\d+)/(\\d+)\\s+([A-Za-z][\\w:]*)\\s+\\d+(?:\\s+\\([^)]*\\))?\\s+\\d+[smhdy][0-9smhdy]*(?:\\s+(?:${IPV4}|<none>)(?:\\s+(?!\\d)${NAME}${NAME_END})?)?`,
-  'gi',
-);
-/** `node2 Ready <none> 11h v1.18.5 128.5.49.40`: NAME, STATUS, ROLES, AGE, VERSION, then `-o wide`'s INTERNAL-IP. */
-const NODE_ROW = new RegExp(
-  `(?<![\\w./-])(${NAME})\\s+(Ready|NotReady)(,SchedulingDisabled)?\\s+(?:<none>|[a-z][a-z,-]*)\\s+\\d+[smhdy][0-9smhdy]*\\s+v\\d+\\.\\d+\\.\\d+(?:\\s+${IPV4}(?![\\d.]))?`,
-  'g',
-);
-/** `nginx LoadBalancer 10.111.74.182 172.19.188.15 80:30958/TCP`: NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S). */
-const SERVICE_ROW = new RegExp(
-  `(?<![\\w./-])(?:(?:services?|svc)/)?(${NAME})\\s+(?:ClusterIP|NodePort|LoadBalancer|ExternalName)\\s+(?:${IPV4}|None)\\s+(${IPV4}|<none>|<pending>|${NAME})\\s+\\d+(?::\\d+)?/(?:TCP|UDP|SCTP)`,
-  'g',
-);
 /** The TYPE and CLUSTER-IP cells of a Service row. */
 const SERVICE_ROW_CLUSTER_IP = new RegExp(`(?:ClusterIP|NodePort|LoadBalancer)\\s+(${IPV4})`);
 /** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
@@ -596,8 +580,9 @@ const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
 function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
   for (const match of matchAll(text, POD_ROW)) {
-    const start = match.index ?? 0;
-    const [, name = '', ready = '0', total = '0', status = ''] = match;
+    // The row's own cells: its NAMESPACE cell is read apart (`ROW_NAMESPACE_BEFORE`).
+    const start = rowStart(match);
+    const { name = '', ready = '0', total = '0', status = '' } = match.groups ?? {};
     // A finished pod (a Job's, a helm install's: `0/1 Completed`) is not ready by design, not failing.
     const done = /^(?:Completed|Succeeded)$/i.test(status);
     const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
@@ -605,7 +590,7 @@ function pastedRows(text: string): ListingRow[] {
     const row: ListingRow = {
       kind: 'pod',
       start,
-      end: start + match[0].length,
+      end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
     };
@@ -614,21 +599,24 @@ function pastedRows(text: string): ListingRow[] {
   }
   for (const match of matchAll(text, NODE_ROW)) {
     const start = match.index ?? 0;
-    const failing = match[2] === 'NotReady' || match[3] !== undefined;
-    rows.push({ kind: 'node', start, end: start + match[0].length, failing, name: match[1] ?? '' });
+    const { name = '', status, cordoned } = match.groups ?? {};
+    const failing = status === 'NotReady' || cordoned !== undefined;
+    rows.push({ kind: 'node', start, end: start + match[0].length, failing, name });
   }
   for (const match of matchAll(text, SERVICE_ROW)) {
-    const start = match.index ?? 0;
-    const failing = match[2] === '<pending>';
+    const { name = '', type, external } = match.groups ?? {};
+    // A row the question writes without its TYPE cell is no `kubectl get svc` row it pastes.
+    if (type === undefined) continue;
+    const start = rowStart(match);
     const row: ListingRow = {
       kind: 'service',
       start,
-      end: start + match[0].length,
-      failing,
-      name: match[1] ?? '',
+      end: (match.index ?? 0) + match[0].length,
+      failing: external === '<pending>',
+      name,
     };
     const cell = SERVICE_ROW_CLUSTER_IP.exec(match[0]);
-    if (cell) row.clusterIpAt = start + cell.index + cell[0].length - (cell[1] ?? '').length;
+    if (cell) row.clusterIpAt = (match.index ?? 0) + cell.index + cell[0].length - (cell[1] ?? '').length;
     rows.push(row);
   }
   return rows;
@@ -691,11 +679,16 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
 /**
+ * The units of a size, a duration or a count written after a number (`IP-in-IP封装：20字节开销`, `timeout: 30s`, `3
+ * 台`, `512 mb`): the number is no port, whether a port word precedes it or not.
+ */
+const UNITS =
+  '字节|字節|位元組|(?:bytes?|ms|s|secs?|seconds?|mins?|minutes?|m|[kmg]b|[kmg]bps|k)(?!\\w)|秒|毫秒|%|个|個|次|条|條|台';
+/**
  * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
  * process id (`kubelet[31245]:`).
  */
-const BARE_NUMBER =
-  /(?<![\w.:/\-_=]|[\w-]\[)(\d{2,5})(?![\w.%:/]|\s*(?:ms|s\b|sec|秒|毫秒|字节|bytes?|个|個|次|条|條|台|m\b|mb|kb|gb|k\b|%))/gi;
+const BARE_NUMBER = new RegExp(`(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS}))`, 'gi');
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
 const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
@@ -760,12 +753,6 @@ const LOCATION_BEFORE =
  */
 const WORKS_AFTER =
   /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
-/**
- * What precedes an address the question says answers (`while the pod itself answers on 10.244.1.9:8080`, `curl works
- * from 10.0.0.5`): the comparison, not the address that fails.
- */
-const WORKS_BEFORE =
-  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:answers|responds|replies|works)\s+(?:fine\s+|ok\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:pod\s+|node\s+)?(?:ip\s+)?$/i;
 /** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
 const PING_REPLY_BEFORE = /bytes from\s*$/i;
 /** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
@@ -827,7 +814,7 @@ function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
   cells: ReadonlyMap<number, IpRole> = new Map(),
-): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[] } {
+): { ips: IpMention[]; cidrs: string[]; attachedPorts: Match[]; failingPorts: Set<number> } {
   const ips: IpMention[] = [];
   const cidrs: string[] = [];
   const attachedPorts: Match[] = [];
@@ -899,7 +886,7 @@ function ipMentions(
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     if (PING_REPLY_BEFORE.test(before)) direction = 'location';
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length) || WORKS_BEFORE.test(before)) mention.works = true;
+    if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -907,6 +894,13 @@ function ipMentions(
     const mention = ips[i];
     if (mention && (i < ips.length - 1 || FLOW_ARROW_AFTER.test(question.slice(mention.index))))
       mention.direction = 'source';
+  }
+  // The ports of the addresses the question tries and does not say work (`curl 192.168.0.76:25477（无法访问）`), before
+  // an address said to work on another port (`curl node:30080 works, curl node:30081 times out`) is set aside.
+  const failingPorts = new Set<number>();
+  for (const ip of ips) {
+    if (ip.port !== null && !ip.works && ip.direction !== 'location' && ip.direction !== 'source')
+      failingPorts.add(ip.port);
   }
   // An address the question says works, wherever else it is written, is no address the report fails on.
   const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));
@@ -932,7 +926,7 @@ function ipMentions(
   ) {
     for (const mention of unroled) mention.role = 'service';
   }
-  return { ips, cidrs, attachedPorts };
+  return { ips, cidrs, attachedPorts, failingPorts };
 }
 
 /** Whether the clause after an address says the path to it works (see `WORKS_AFTER`). */
@@ -973,9 +967,8 @@ function imageTag(text: string, match: Match): boolean {
   );
 }
 
-/** A size, a duration or a count after the number (`IP-in-IP封装：20字节开销`, `timeout: 30s`): no port. */
-const UNIT_AFTER =
-  /^\s*(?:字节|字節|位元組|bytes?(?![a-z])|ms(?![a-z])|s(?![a-z])|秒|毫秒|%|个|個|次|条|條)/i;
+/** A size, a duration or a count right after the number (see `UNITS`). */
+const UNIT_AFTER = new RegExp(`^\\s*(?:${UNITS})`, 'i');
 
 /** A MAC address (`96:db:65:72:ba:46`): its pairs after colons are no ports. */
 const MAC_ADDRESS = /(?<![0-9a-f:])[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}(?![0-9a-f:])/gi;
@@ -1039,7 +1032,7 @@ function readEntities(question: string): Entities {
   const cells = new Map<number, IpRole>(described.ips);
   const oneRow = serviceRows.length === 1 ? serviceRows[0]?.clusterIpAt : undefined;
   if (oneRow !== undefined) cells.set(oneRow, 'service');
-  const { ips, cidrs, attachedPorts } = ipMentions(text, rows, cells);
+  const { ips, cidrs, attachedPorts, failingPorts } = ipMentions(text, rows, cells);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
 
   // An iptables rule's `--comment "..."` is the bookkeeping of the tool that wrote the rule (Weave's "isolation for
@@ -1085,6 +1078,8 @@ function readEntities(question: string): Entities {
     // `kube-system/kube-dns:dns`, `tardis-ingress/tardis-kong-frontend:https`: kube-proxy's namespace/service:port.
     // `lease kube-system/k8s-ovs-worker`, `configmap kube-system/coredns`: another kind, not a pod.
     const servicePort = SERVICE_PORT_NAME.test(rest);
+    // `k8s.v1.cni.cncf.io/networks: default/macvlan-conf`: a NetworkAttachmentDefinition.
+    if (attachmentNetwork(text.slice(Math.max(0, index - 160), index))) continue;
     if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 20), index))) {
       if (servicePort || WELL_KNOWN_NAMESPACES.has(ns)) namespaces.push({ value: ns, index });
       continue;
@@ -1138,6 +1133,7 @@ function readEntities(question: string): Entities {
     if ((serviceRows.length === 1 || row.failing) && isName(name))
       services.push({ value: name, index: row.start });
   }
+  const failingService = serviceOfFailingPort(text, services, failingPorts);
   const ifaces = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
@@ -1150,7 +1146,13 @@ function readEntities(question: string): Entities {
           interfaceFlag(text.slice(Math.max(0, match.index - 160), match.index))),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
-  ].filter((match) => !insidePod(text, match.index, match.value));
+  ].filter(
+    (match) =>
+      !insidePod(text, match.index, match.value) &&
+      !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)) &&
+      // A host NIC's name (`ens192`, `bond0`) is no pod's, whatever route it is on.
+      !(/^eth\d/.test(match.value) && podRoute(text.slice(Math.max(0, match.index - 100), match.index))),
+  );
   // `<iface>` is where a host's traffic leaves (`tcpdump -i <iface> 'ip proto 4'`, `ethtool -k <iface>`): a NIC the
   // question names (`eth0`, `ens192`, `bond0.1101`) comes before the tunnels and bridges on the same route lines
   // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
@@ -1172,12 +1174,20 @@ function readEntities(question: string): Entities {
       .filter((match) => WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
       .map((match) => match.value),
   );
+  // A node the question says works at one place ("the pods in node-1 and node-2 are reachable from all 3 nodes, but
+  // pods in node-3 are not") is the comparison wherever else it is written, when another node is left to fill.
+  const saidToWork = new Set(nodes.filter((match) => saysItWorks(text, match)).map((match) => match.value));
+  const otherNodes = nodes.some((match) => !saidToWork.has(match.value) && !workingNodes.has(match.value));
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
     (name) =>
       !podNames.includes(name) &&
       !IFACE_LIKE.test(name) &&
       !writtenAsVariable(text, name) &&
-      !workingNodes.has(name),
+      !workingNodes.has(name) &&
+      !(otherNodes && saidToWork.has(name)) &&
+      // `service-1.mynamespace.svc.cluster.local` ("VirtualService ... hosts service-1...."): a Service's DNS name.
+      !/\.svc(?:\.|$)/.test(name) &&
+      !partOfHostName(text, name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
@@ -1191,9 +1201,22 @@ function readEntities(question: string): Entities {
     pods: podNames,
     namespaces: namespaceNames,
     nodes: nodeNames,
-    services: values(services).filter((name) => !podNames.includes(name) && !IFACE_LIKE.test(name)),
+    services: failingPortFirst(
+      // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
+      // unless its row carries the port that fails.
+      values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
+        (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+      ),
+      failingService,
+    ),
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
+}
+
+/** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */
+function failingPortFirst(names: string[], failing: string | undefined): string[] {
+  if (failing === undefined || names.length < 2 || !names.includes(failing)) return names;
+  return [failing, ...names.filter((name) => name !== failing)];
 }
 
 /**

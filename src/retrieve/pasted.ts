@@ -7,6 +7,8 @@
  * Pure, on the raw text (before whitespace is folded, so lines are still lines).
  */
 
+import { NODE_ROW, POD_ROW, SERVICE_ROW } from './listing-rows.js';
+
 export interface PastedSplit {
   /** The reporter's sentences and the pasted lines that report a failure, in their order, one per line. */
   kept: string;
@@ -126,33 +128,17 @@ const INFO_RECORD = /^(?:I\d{4}\s|\[(?:INFO|DEBUG)\])/u;
 const HEADER =
   /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|(?:TYPE\s+)?CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)(?:\s+SELECTOR)?\s+AGE|STATUS\s+ROLES\s+AGE\s+VERSION)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR|INTERNAL-IP|EXTERNAL-IP|OS-IMAGE|KERNEL-VERSION|CONTAINER-RUNTIME))*/u;
 /**
- * A kubectl get pods row: [namespace] name ready status restarts [(age ago)] age [ip [node [<none> <none>]]]
- * (`-o wide` adds the pod's IP and node; the address and node say where the pod runs, not what fails).
- */
-const POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9][a-z0-9.-]*\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)\s+\d+(?:\s+\([^)]*ago\))?\s+\d+[smhd]\w*(?:\s+(?:\d{1,3}(?:\.\d{1,3}){3}|<none>)(?:\s+(?!\d)[a-z0-9][a-z0-9.-]*[a-z0-9](?![\w/-]|\.[a-z0-9]))?(?:\s+<none>\s+<none>)?)?/gu;
-/**
- * A kubectl get svc row: [namespace] name [type] cluster-ip external-ip ports [<none>] [age] [selector] [age]. A
- * ClusterIP row (`kube-dns`, `kubernetes`) is a Service every cluster has; a NodePort or LoadBalancer row is how the
- * reporter exposes what fails, and an EXTERNAL-IP still `<pending>` is a failure: those rows stay.
- */
-const SERVICE_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:service|svc)\/)?[a-z0-9][a-z0-9.-]*\s+(?:(ClusterIP|NodePort|LoadBalancer|ExternalName)\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|None)\s+(\d{1,3}(?:\.\d{1,3}){3}|<none>|<pending>|[a-z0-9][a-z0-9.-]*)\s+\d+(?::\d+)?\/(?:TCP|UDP|SCTP)(?:,\d+(?::\d+)?\/(?:TCP|UDP|SCTP))*(?:\s+<none>)?(?:\s+\d+[smhd]\w*)?(?:\s+[\w./-]+=[\w./-]+(?:,[\w./-]+=[\w./-]+)*)?(?:\s+\d+[smhd]\w*)?/gu;
-/**
  * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash, and
  * the row ends at a `;`, `,`, a sentence's end or the text's.
  */
 const SHORT_POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(?<ready>\d+)\/(?<total>\d+)\s+(?<status>[A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
 /**
  * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
  * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.
  */
 const PING_REPLY =
   /(?<![\w.])\d+ bytes from [\w.:-]*\w(?::?\s+(?:icmp_)?seq=\d+\s+ttl=\d+(?:\s+time=[\d.]+\s*ms)?)?/gu;
-/** A kubectl get nodes row: name status roles age version [internal-ip]. A node not Ready stays. */
-const NODE_ROW =
-  /(?<![\w.-])[a-z0-9][a-z0-9.-]*\s+(Ready|NotReady)(,SchedulingDisabled)?\s+(?:<none>|[a-z][a-z,-]*)\s+\d+[smhdy][0-9smhdy]*\s+v\d+\.\d+\.\d+(?:[\w.+-]*)(?:\s+\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))?/gu;
 /** Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command starts. */
 const TOKEN_RUN_START =
   /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?<!\S)([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
@@ -214,20 +200,26 @@ function splitInline(text: string): PastedSplit {
     const end = tokenRunEnd(text, (start.index ?? 0) + start[0].length, words);
     spans.push([start.index ?? 0, end]);
   }
+  // A kubectl get pods row (`-o wide` adds the pod's IP and node: they say where the pod runs, not what fails).
   for (const match of [...text.matchAll(POD_ROW), ...text.matchAll(SHORT_POD_ROW)]) {
-    const [row, ready, total, status] = match;
+    const { ready, total, status } = match.groups ?? {};
     if (ready === total && (status === 'Running' || status === 'Completed'))
-      spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
+      spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
   }
   for (const match of text.matchAll(PING_REPLY))
     spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  // A kubectl get svc row: a ClusterIP row (`kube-dns`, `kubernetes`) is a Service every cluster has; a NodePort or
+  // LoadBalancer row is how the reporter exposes what fails, and an EXTERNAL-IP still `<pending>` is a failure: those
+  // rows stay.
   for (const match of text.matchAll(SERVICE_ROW)) {
-    const [row, type, external] = match;
+    const row = match[0];
+    const { type, external } = match.groups ?? {};
     const exposed = type === 'NodePort' || type === 'LoadBalancer' || /\d:\d+\//.test(row);
     if (external !== '<pending>' && !exposed) spans.push([match.index ?? 0, (match.index ?? 0) + row.length]);
   }
+  // A kubectl get nodes row: a node not Ready stays.
   for (const match of text.matchAll(NODE_ROW)) {
-    if (match[1] === 'Ready' && !match[2])
+    if (match.groups?.status === 'Ready' && !match.groups.cordoned)
       spans.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
   }
   if (spans.length === 0) return { kept: text, pasted: '' };
