@@ -791,6 +791,8 @@ describe('reports that paste command output, logs and manifests (tests/eval/logs
   // pastes in turn: 554 answers. First-cited right 299 of 554 (0.54) before, 468 (0.845) after; folded onto one line
   // (info log records, kubectl headers and ready pods, ip addr, manifests and prompted commands told apart there):
   // 296 (0.534) before, 465 (0.839) after. The same reports unpasted: 490 (0.884). Floors a little under.
+  // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): 9 of those
+  // reports (reports, reports6, fills) are no longer answerable, 545 answers.
   it.each([
     [false, 0.84],
     [true, 0.835],
@@ -813,7 +815,7 @@ describe('reports that paste command output, logs and manifests (tests/eval/logs
           if (first !== undefined && question.docs.includes(first)) right++;
         }
       }
-      expect(asked).toBeGreaterThanOrEqual(550);
+      expect(asked).toBeGreaterThanOrEqual(545);
       expect(right / asked).toBeGreaterThanOrEqual(floor);
     },
   );
