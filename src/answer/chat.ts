@@ -19,6 +19,8 @@ import {
   uncoveredMesh,
   uncoveredPlugin,
   uncoveredRouting,
+  uncoveredVpcNat,
+  vpcNatExplainedBy,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
@@ -181,15 +183,17 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
-  // one about the answers of an ingress's routing rules and one about `kubectl logs`/`exec` failing on the API server's
-  // way to a kubelet when no runbook explains them (clarify.ts).
+  // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
+  // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
+  // explains them (clarify.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
       ? (uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher)) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
-        uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)))
+        uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
+        uncoveredVpcNat(question, vpcNatExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -281,6 +285,9 @@ const routingExplained = perSearcher((searcher) => routingExplainedBy(searcher.d
 
 /** Whether a runbook explains the API server's errors on its way to a kubelet (clarify.ts). */
 const kubeletStreamExplained = perSearcher((searcher) => kubeletStreamExplainedBy(searcher.docs));
+
+/** Which Kube-OVN VPC subjects a runbook explains (clarify.ts `vpcNatExplainedBy`). */
+const vpcNatExplained = perSearcher((searcher) => vpcNatExplainedBy(searcher.docs));
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {

@@ -578,3 +578,75 @@ export function kubeletStreamExplainedBy(
 ): boolean {
   return docs.some((doc) => topicTexts(doc).some((text) => API_TO_KUBELET.test(text)));
 }
+
+/**
+ * Kube-OVN's NAT beyond a subnet's `natOutgoing`, by names only Kube-OVN gives it: a VPC NAT gateway (the
+ * `vpc-nat-gw` pod, `VpcNatGateway`), its iptables EIP/FIP/DNAT/SNAT objects, OVN EIP/FIP (`OvnEip`, `OvnFip`, the
+ * `ovn-external-gw-config` and `external-gw` nodes), a pod's `ovn.kubernetes.io/eip`, the VPC's external network,
+ * `vpc-dns` and VPC peering.
+ */
+const KUBE_OVN_NAT =
+  /vpc[-_ ]?nat[-_ ]?(?:gw|gateway)|\bvpc[-_ ]gw\b|iptables[-_ ]?(?:eips?\b|fip|(?:dnat|snat)[-_ ]?rules?)|\bovn[-_ ]?(?:eip|fip|snat|dnat)s?\b|\bo[ef]ips?\b|snat[-_]and[-_]eip|ovn-external-gw|external[-_]gw\b|ovn-vpc-(?:external-network|nat)|vpc[-_]?dns|vpc[-_ ]?peering/i;
+/** The same NAT in words other products use too (a cloud's NAT gateway, an AWS EIP): Kube-OVN's when it is named. */
+const NAT_WORDS =
+  /\bnat[-_ ]?(?:gw|gateway)s?\b|nat\s*网关|nat\s*網關|\beips?\b|\bfips?\b|弹性\s*ip|彈性\s*ip/i;
+const KUBE_OVN = /kube-?ovn/i;
+/** A VPC other than Kube-OVN's default `ovn-cluster`, and traffic leaving or entering it. */
+const CUSTOM_VPC = /custom(?:ized)?\s+vpcs?\b|自定义\s*vpc|自定義\s*vpc|自訂\s*vpc|自建\s*vpc/i;
+const VPC_BORDER =
+  /internet|egress|outgoing|outbound|external|\bsnat\b|\bnat\b|api\s*server|\bservices?\b|load\s*balanc|上网|上網|外网|外網|出网|出網|公网|公網|集群外|叢集外|负载均衡|負載均衡/i;
+/** A report whose node itself lost its network (its own address, its SSH session), whatever change caused it. */
+const NODE_CUT_OFF =
+  /(?:宿主机|宿主機|节点|節點|主机|主機)(?:本身|自身)?(?:的)?(?:网络|網絡|網路)?(?:就)?(?:无法访问|無法訪問|失联|失聯|断网|斷網)|会话都?会?中断|會話都?會?中斷|(?:node|host)\s+(?:itself\s+)?(?:lost|loses)\s+(?:its\s+)?(?:network|connectivity)/i;
+
+/** Which of those subjects a runbook explains, in its title, triggers, headings or troubleshooting symptoms. */
+export interface VpcNatExplained {
+  /** Kube-OVN's NAT gateways, EIP and FIP. */
+  nat: boolean;
+  /** Traffic across a custom VPC's border (egress, Services, access from outside). */
+  customVpc: boolean;
+  /** A node cut off from its own network. */
+  nodeCutOff: boolean;
+}
+
+/** How many times `part` names Kube-OVN's NAT: its own names, and the shared ones when `whole` names Kube-OVN. */
+function kubeOvnNatMentions(part: string, whole = part): number {
+  const count = (pattern: RegExp) => part.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
+  const kubeOvn = KUBE_OVN_NAT.test(whole) || KUBE_OVN.test(whole) || CUSTOM_VPC.test(whole);
+  return count(KUBE_OVN_NAT) + (kubeOvn ? count(NAT_WORDS) : 0);
+}
+
+/**
+ * The subject no runbook explains when a report is about a Kube-OVN custom VPC's border or Kube-OVN's NAT beyond
+ * `natOutgoing`: its headline (its first sentence in a long report, else the whole question) names a VPC NAT gateway,
+ * an EIP/FIP or its external gateway ("VpcNatGateway pod has internet, but pods in VPC cannot reach internet",
+ * "使用原生ovn-eip，ovnfip，snat，无法ping通外网", "pod EIP can't work under default VPC") or the report names them
+ * twice; or the report says a custom VPC's traffic leaves or enters it ("自定义VPC访问外网", "Access Kubernetes API
+ * Server Service from Custom VPC"). A default-VPC subnet's egress, natOutgoing and distributed or centralized gateway
+ * name none of these, nor does a custom VPC's pod whose probes fail. KB-relative: declined only while no runbook
+ * explains the subject in its title, triggers, headings or troubleshooting symptoms (`explained`, from
+ * `vpcNatExplainedBy`), and not when the report says the node itself lost its network and a runbook's symptom says
+ * so (bridging the node's NIC for the external network cuts the node off, as in an underlay). Pure.
+ */
+export function uncoveredVpcNat(question: string, explained: VpcNatExplained): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
+  if (NODE_CUT_OFF.test(text) && explained.nodeCutOff) return null;
+  const nat = kubeOvnNatMentions(headline, text) > 0 || kubeOvnNatMentions(text) >= SUBJECT_MENTIONS;
+  if (nat && !explained.nat) return 'Kube-OVN VPC NAT gateways, EIP/FIP';
+  if (CUSTOM_VPC.test(text) && VPC_BORDER.test(text) && !explained.customVpc)
+    return 'Kube-OVN custom VPC egress/ingress';
+  return null;
+}
+
+/** Which of the VPC subjects of `uncoveredVpcNat` the runbooks explain (in their topics, not their prose). */
+export function vpcNatExplainedBy(
+  docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
+): VpcNatExplained {
+  const texts = docs.flatMap((doc) => topicTexts(doc).map((text) => text.normalize('NFKC')));
+  return {
+    nat: texts.some((text) => kubeOvnNatMentions(text) > 0),
+    customVpc: texts.some((text) => CUSTOM_VPC.test(text) && VPC_BORDER.test(text)),
+    nodeCutOff: texts.some((text) => NODE_CUT_OFF.test(text)),
+  };
+}

@@ -19,7 +19,9 @@ import {
   uncoveredMesh,
   uncoveredPlugin,
   uncoveredRouting,
+  uncoveredVpcNat,
   vagueness,
+  vpcNatExplainedBy,
 } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
@@ -448,6 +450,20 @@ describe('clarifying answers end to end', () => {
     expect(body.structured.related.length).toBeGreaterThan(0);
   });
 
+  it("declines a report about a custom VPC's NAT gateway, naming the subject", async () => {
+    // Real kubeovn/kube-ovn#4241: the Kube-OVN runbooks share its words (pod, gateway, ping, SNAT).
+    const { body } = await answerChat(
+      { searcher: fixture.searcher, conversations: new ConversationStore() },
+      {
+        message:
+          '[BUG][KIND] Pod inside Custom VPC+NatGateway cannot access Internet using SNAT. Kube-OVN v1.12.12, KIND with 2 nodes. The pod can reach its gateway 10.0.1.1 but ping 8.8.8.8 gets 100% packet loss.',
+      },
+    );
+    expect(body.structured.kind).toBe('abstain');
+    expect(body.commands).toEqual([]);
+    expect(body.structured.title).toContain('VPC NAT');
+  });
+
   it('answers a question naming a plugin the runbooks cover the same way', async () => {
     const { body } = await answerChat(
       { searcher: fixture.searcher, conversations: new ConversationStore() },
@@ -645,5 +661,94 @@ describe("uncoveredKubeletStream: kubectl logs/exec failing on the API server's 
     });
     expect(kubeletStreamExplainedBy([doc('kubectl logs 查看 Pod 日志')])).toBe(false);
     expect(kubeletStreamExplainedBy([doc('kubectl logs 报 error dialing backend')])).toBe(true);
+  });
+});
+
+describe("uncoveredVpcNat: a Kube-OVN custom VPC's border, its NAT gateways, EIP and FIP", () => {
+  const explainsNone = { nat: false, customVpc: false, nodeCutOff: false };
+  it.each([
+    // Real kubeovn/kube-ovn#6123.
+    [
+      'VpcNatGateway pod has internet, but pods in VPC cannot reach internet (egress). I am able to ping 8.8.8.8 from the gateway pod only.',
+      'NAT',
+    ],
+    // Real kubeovn/kube-ovn#5572 (shortened).
+    [
+      '同一个vpc-nat-gateway下某个虚拟机A（配置snat访问外网）无法访问同内网的虚拟机B绑定的EIP（fip类型）。Kube-OVN v1.13.0。创建虚拟机A，内网网段10.0.1.0/24，内网ip 10.0.1.6；创建vpc-nat-gw snat eip，snat 内网网段10.0.1.0/24，映射eip地址 10.1.69.219。',
+      'NAT',
+    ],
+    // Real kubeovn/kube-ovn#2051 (shortened): an EIP in the default VPC is no runbook's subject either.
+    [
+      "pod EIP can't work under default VPC (Kube-OVN). curl the EIP bound to a pod running nginx gets No route to host or Timeout. I applied configmap ovn-external-gw-config with enable-external-gw true, type centralized, external-gw-nodes eb62167, external-gw-nic ens35.",
+      'NAT',
+    ],
+    // Real kubeovn/kube-ovn#1840 (shortened): a long report whose headline names none of them, but its body twice.
+    [
+      'Multi Pod use one same ip, which cause network problems. Multi pod net1 nic use the same ip, eip also use the same ip, allocated from ovn-vpc-external-network. kubectl get fip | grep 10.122.193.49: qa-ygsp.sfu-mc-1-01-shanghai 10.122.193.49 10.116.27.38 yealink-shanghai-pod.',
+      'NAT',
+    ],
+    // Real kubeovn/kube-ovn#2793.
+    [
+      '特殊集群下，自定义VPC访问外网方案。在一个k8s集群中用kubevirt创建了几台虚机，再用这几台虚机创建了个k8s集群，两个集群都用kube-ovn 1.11.3。目标是在虚机创建的k8s集群内使用自定义vpc访问外网。目前自定义VPC无法访问外网。',
+      'custom VPC',
+    ],
+    // Real kubeovn/kube-ovn#3801.
+    [
+      'v1.13.0 自定义VPC下，子网配置SNAT后，子网下的pod无法访问大部分网段ip。当前配置ovn不知道要将172.18.120.173路由到哪，尝试在vpc1上添加静态路由 cidr 10.50.1.0/24 nextHopIP 172.18.164.254 policy policySrc。',
+      'custom VPC',
+    ],
+  ])('%s → %s', (question, subject) => {
+    expect(uncoveredVpcNat(question, explainsNone)).toContain(subject);
+    expect(uncoveredVpcNat(question, { nat: true, customVpc: true, nodeCutOff: false })).toBeNull();
+  });
+  it.each([
+    // Real seeds question: a default-VPC subnet's egress SNAT.
+    'kube-ovn 默认 vpc 下 pod 出公网的 snat 是在哪做的',
+    // Real kubeovn/kube-ovn#681 (shortened): a centralized gateway in the default VPC.
+    '使用固定出口网关时，非网关节点容器hostPort 返回数据包被转发到 gateway 节点。应该是因为设置了集中式出网网关，导致非网关节点的 DNAT 返回数据包被转发到网关节点，期望应答的数据包能原路返回。',
+    // questions.yaml: a custom VPC's pods whose probes fail, which a runbook row covers (--enable-tproxy).
+    '自訂 VPC 裡的 pod 健康檢查全部失敗',
+    // Constructed: the same in English.
+    'liveness probes of pods in a custom VPC all fail with kube-ovn',
+    // Real ovn-kubernetes/ovn-kubernetes#6250 (shortened): iptables DNAT of a LoadBalancer, no Kube-OVN NAT.
+    "OVS br-ex table 0 drop rule discards reply traffic for iptables-DNAT'd LoadBalancer connections. On a single-node OVN-Kubernetes cluster, reply traffic from OVN for externally-originated LoadBalancer connections is silently dropped.",
+    // Real flannel-io/flannel#698 (shortened): a cloud's VPC.
+    'Flannel 0.7.1 vxlan&udp cant work on aliyun cloud with kubernetes 1.6.2. Flannel vxlan&udp cant cross the node network. ubuntu 16.04, aliyun cloud vpc, kubeadm v1.6.2.',
+    // Constructed: a default-VPC subnet's egress with natOutgoing.
+    'kube-ovn ovn-default 子网 natOutgoing: true，pod 还是上不了外网，节点可以',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredVpcNat(question, explainsNone)).toBeNull();
+  });
+  it('leaves a node cut off from its own network to the runbook whose row says so', () => {
+    // Real kubeovn/kube-ovn#3460 (shortened).
+    const question =
+      '默认VPC下，按照ovn eip snat dnat配置后，宿主机无法访问网络，其他设备也无法ping通宿主机。配置provider-network，Vlan，Subnet后，再配置00-centralized-external-gw-no-ip.yaml，宿主机网络就无法访问外网了。';
+    expect(uncoveredVpcNat(question, explainsNone)).toContain('NAT');
+    expect(uncoveredVpcNat(question, { ...explainsNone, nodeCutOff: true })).toBeNull();
+  });
+});
+
+describe('vpcNatExplainedBy: which Kube-OVN VPC subjects the runbooks explain', () => {
+  const doc = (title: string, symptoms: string[], prose = '') => ({
+    title,
+    triggers: [],
+    chunks: [{ headingPath: ['概述'], text: prose }] as never,
+    troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+  });
+  it('counts titles and row symptoms, not prose or fixes', () => {
+    const kb = [
+      doc(
+        'Kube-OVN 默认 VPC 路径：ovn-cluster 策略路由、网关与出网 SNAT',
+        ['外部白名单只允许固定 IP，部分请求被拒'],
+        '或使用 EIP',
+      ),
+      doc('Kube-OVN Pod 访问节点', ['自定义 VPC 中的 Pod 探针全部失败']),
+      doc('Kube-OVN Underlay', ['部署 Underlay 后节点本身失联']),
+    ];
+    expect(vpcNatExplainedBy(kb)).toEqual({ nat: false, customVpc: false, nodeCutOff: true });
+    expect(
+      vpcNatExplainedBy([doc('Kube-OVN VPC NAT 网关', ['vpc-nat-gw Pod 能上网，VPC 内 Pod 不能'])]).nat,
+    ).toBe(true);
+    expect(vpcNatExplainedBy([doc('Kube-OVN', ['自定义 VPC 内 Pod 无法访问外网'])]).customVpc).toBe(true);
   });
 });

@@ -253,6 +253,8 @@ describe('eval on real tracker reports (tests/eval/reports.yaml)', () => {
     // (three more commands of related runbooks: tunl0 for a Calico IP-in-IP MTU report), traded for command hit
     // +0.014 on questions.yaml, +0.08 on reports3.yaml, +0.023 on reports4.yaml. A check's variants counting less
     // and the floor from the runner-up when a row states the cause: command hit 0.957, off-topic 0.023.
+    // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): first-cited 0.959 -> 0.958, command hit 0.935 -> 0.956, out-of-scope abstained 1 (3) -> 0.75 (4). Declining
+    // Kube-OVN VPC NAT gateway / EIP / custom-VPC border reports where no runbook explains them: 1 (4).
     expectAnswerGates(answers, {
       firstCited: 0.95,
       commandHit: 0.93,
@@ -415,13 +417,17 @@ describe('eval on a sixth set of real tracker reports (tests/eval/reports6.yaml)
     // A check's variants counting less (a Kube-OVN report got three `kubectl ko trace … tcp`): command hit 0.644.
     // The line chosen by the setting asked by name, the option's owner weighed less: direct hit 0.833 (5 of 6).
     expect(run.report.modes.fused?.hit_at_1 ?? 0).toBeGreaterThanOrEqual(0.74);
+    // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): first-cited 0.863 -> 0.896,
+    // command hit 0.778 -> 0.81, wrong fills 0 -> 2 (names of answered reports no longer labelled), out-of-scope
+    // abstained 1 (5) -> 0.625 (8). Declining Kube-OVN VPC NAT gateway / EIP / custom-VPC border reports where no
+    // runbook explains them: 0 wrong fills, 8 of 8 out-of-scope declined.
     expectAnswerGates(run.report.answers, {
       firstCited: 0.7,
       commandHit: 0.62,
       directHit: 0.8,
       offTopic: 0.27,
       falseAbstentions: 1,
-      outOfScope: 0.8,
+      outOfScope: 0.87,
     });
   });
 });
@@ -466,6 +472,9 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // that main before them, the three dropped being the two above and a MAC pair as `<port>`). Wrong fills stay at 0
     // and the fills near 40, so precision is not bought by filling nothing (37 since one of two ports written, ovn's
     // `DatabaseNorthboundPortDefault:6641` beside `...:6642`, no longer fills `<port>`: fills4.yaml).
+    // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): 5 fills of
+    // those reports, answered while labelled out of scope, are no longer among labelled names: wrong fills 0 -> 5.
+    // Declining Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 again (of 37).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
     expect(answers.fills).toBeGreaterThanOrEqual(37);
@@ -479,16 +488,19 @@ describe('confidence that matches the question on the report sets (reports4, rep
   // answering a detailed broken-path report just under the threshold: every out-of-scope question abstained;
   // false abstentions 1, 0 and 3 (the open ones are Kube-OVN IP reports far under the threshold or led by a
   // runbook of a CNI they do not name, and the firewalld report led by a Kube-OVN runbook).
+  // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): out-of-scope
+  // abstained reports6 1 (5) -> 0.625 (8), fills 1 (4) -> 0.556 (9). Declining Kube-OVN VPC NAT gateway / EIP /
+  // custom-VPC border reports where no runbook explains them: 1 (8) and 1 (9), false abstentions 0 and 2.
   it.each([
-    ['reports4.yaml', 1],
-    ['reports6.yaml', 0],
-    ['fills.yaml', 3],
+    ['reports4.yaml', 1, 1],
+    ['reports6.yaml', 0, 1],
+    ['fills.yaml', 2, 1],
   ] as const)(
-    '%s: every out-of-scope question declined, at most %i false abstentions',
-    async (set, falseAbstentions) => {
+    '%s: at most %i false abstentions, out-of-scope questions declined at least %s',
+    async (set, falseAbstentions, outOfScope) => {
       const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval', set));
       expect(run.report.answers.out_of_scope).toBeGreaterThanOrEqual(4);
-      expect(run.report.answers.out_of_scope_abstained).toBe(1);
+      expect(run.report.answers.out_of_scope_abstained).toBeGreaterThanOrEqual(outOfScope);
       expect(run.report.answers.false_abstentions).toBeLessThanOrEqual(falseAbstentions);
     },
   );
@@ -784,6 +796,8 @@ describe('reports that paste command output, logs and manifests (tests/eval/logs
   // pastes in turn: 554 answers. First-cited right 299 of 554 (0.54) before, 468 (0.845) after; folded onto one line
   // (info log records, kubectl headers and ready pods, ip addr, manifests and prompted commands told apart there):
   // 296 (0.534) before, 465 (0.839) after. The same reports unpasted: 490 (0.884). Floors a little under.
+  // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): 9 of those
+  // reports (reports, reports6, fills) are no longer answerable, 545 answers.
   it.each([
     [false, 0.84],
     [true, 0.835],
@@ -806,7 +820,7 @@ describe('reports that paste command output, logs and manifests (tests/eval/logs
           if (first !== undefined && question.docs.includes(first)) right++;
         }
       }
-      expect(asked).toBeGreaterThanOrEqual(550);
+      expect(asked).toBeGreaterThanOrEqual(545);
       expect(right / asked).toBeGreaterThanOrEqual(floor);
     },
   );
@@ -920,12 +934,17 @@ describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
     await expectFreshRealSet(run, otherSets('reports8.yaml'), { minQuestions: 44, anyHost: true });
     expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(4);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): first-cited
+    // 0.9 -> 0.912, command hit 0.95 -> 0.941, out-of-scope abstained 1 (4) -> 0.4 (10). Declining Kube-OVN VPC NAT
+    // gateway / EIP / custom-VPC border reports where no runbook explains them: 0.9 (10; a custom VPC's OVN SNAT read
+    // from `router vpc1 has nat` alone is answered).
     expectAnswerGates(run.report.answers, {
       firstCited: 0.87,
       commandHit: 0.9,
       offTopic: 0.07,
       wrongFills: 1,
       falseAbstentions: 1,
+      outOfScope: 0.85,
     });
   });
 });
@@ -1047,13 +1066,16 @@ describe('placeholder fills on real reports that name many objects (tests/eval/f
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(11);
     const answers = run.report.answers;
     expect(answers.fills).toBeGreaterThanOrEqual(25);
+    // Relabelled 2026-12-04 (a Kube-OVN EIP report out of scope, code unchanged): first-cited 0.588 -> 0.576, wrong
+    // fills 0 -> 2 (names of the answered report no longer labelled), out-of-scope abstained 0 (2) -> 0 (3). Declining
+    // Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 wrong fills, 0.333 (3).
     expectAnswerGates(answers, {
       firstCited: 0.55,
       commandHit: 0.6,
       offTopic: 0.28,
       wrongFills: 0,
       falseAbstentions: 6,
-      outOfScope: 0,
+      outOfScope: 0.33,
     });
   });
 });
@@ -1088,7 +1110,8 @@ describe('networking reports no runbook covers beside look-alikes a runbook answ
   // reports declined. After "with CNI plugin" no longer named a plugin and reports about pod address allocation were
   // declined where no runbook explains it: 0.889, 0.833, 0.056, 3 wrong fills, no false abstention, 3 of 18 declined.
   // (Declining reports about a pod's extra interface too reached 7 of 18, but declined an in-scope held-out report; it
-  // was taken back.) Floors a little under.
+  // was taken back.) Declining Kube-OVN VPC NAT gateway / EIP / custom-VPC border reports where no runbook explains
+  // them: 9 of 18 declined, the rest unchanged. Floors a little under.
   it('answers the look-alikes and declines more of the reports no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope2.yaml'));
     await expectFreshRealSet(run, otherSets('scope2.yaml'), { minQuestions: 36, anyHost: true });
@@ -1100,7 +1123,7 @@ describe('networking reports no runbook covers beside look-alikes a runbook answ
       offTopic: 0.07,
       wrongFills: 3,
       falseAbstentions: 0,
-      outOfScope: 0.16,
+      outOfScope: 0.45,
     });
   });
 });
@@ -1133,8 +1156,8 @@ describe('reports on subjects no runbook covers beside look-alikes a runbook ans
   // rules, cluster set-up, Kube-OVN VPC gateways) though many are full of networking words. Measured once right after
   // (at 63b06a5, vectors off): first-cited 0.857, command hit 0.857, off-topic 0.149, 1 wrong fill, no false
   // abstention, 16 of 25 declined. After reports about a service mesh's proxies and about what an ingress's routing
-  // rules answered were declined where no runbook covers them: the same, 0 wrong fills, 18 of 25 declined. Floors a
-  // little under.
+  // rules answered were declined where no runbook covers them: the same, 0 wrong fills, 18 of 25 declined; and
+  // Kube-OVN VPC NAT gateway / custom-VPC reports: 21 of 25. Floors a little under.
   it('answers the look-alikes and declines the reports no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope3.yaml'));
     await expectFreshRealSet(run, otherSets('scope3.yaml'), { minQuestions: 39, anyHost: true });
@@ -1146,7 +1169,7 @@ describe('reports on subjects no runbook covers beside look-alikes a runbook ans
       offTopic: 0.16,
       wrongFills: 1,
       falseAbstentions: 0,
-      outOfScope: 0.7,
+      outOfScope: 0.8,
     });
   });
 });
@@ -1157,7 +1180,9 @@ describe('misreadings of real reports (tests/eval/reports11.yaml)', () => {
   // direct hit 0.375, off-topic 0.136, 2 wrong fills (an image reference read as namespace/pod), 1 false abstention,
   // 0 of 2 out-of-scope declined. After the misreading fixes: direct hit 0.75, 0 wrong fills, the rest unchanged;
   // with the named-field asks, the choices clause and the outside-name DNS checks: first-cited 0.818, command hit
-  // 0.705, direct hit 1. Floors a little under.
+  // 0.705, direct hit 1. Floors a little under. Two Kube-OVN EIP / VPC NAT gateway reports relabelled out of scope
+  // (2026-12-04): first-cited 0.81, command hit 0.714, 0 of 4 declined; declining those subjects where no runbook
+  // explains them: 2 of 4.
   it('reads the names, values and asks of the reports in their roles', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/reports11.yaml'));
     await expectFreshRealSet(run, otherSets('reports11.yaml'), { minQuestions: 46, anyHost: true });
@@ -1169,7 +1194,7 @@ describe('misreadings of real reports (tests/eval/reports11.yaml)', () => {
       offTopic: 0.15,
       wrongFills: 0,
       falseAbstentions: 1,
-      outOfScope: 0,
+      outOfScope: 0.5,
     });
   });
 });
