@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestKb } from '../../src/index/ingest-kb.js';
@@ -24,4 +24,21 @@ export async function buildFixtureIndex(kbDir = FIXTURE_KB): Promise<FixtureInde
     vectorsDisabledReason: 'disabled in tests',
   });
   return { kbDir, indexDir, searcher, cleanup: () => rm(tmp, { recursive: true, force: true }) };
+}
+
+/** An index of a temporary KB holding `files` (path → markdown); its cleanup removes that KB too. */
+export async function indexOwnKb(files: Record<string, string>): Promise<FixtureIndex> {
+  const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-own-kb-'));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.join(kbDir, path.dirname(file)), { recursive: true });
+    await writeFile(path.join(kbDir, file), text);
+  }
+  const index = await buildFixtureIndex(kbDir);
+  return {
+    ...index,
+    cleanup: async () => {
+      await index.cleanup();
+      await rm(kbDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,12 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factAsk } from '../../../src/answer/direct/asking.js';
 import { directAnswer } from '../../../src/answer/direct/pick-line.js';
 import { namesInterface, namesPortField } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
-import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
+import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
 
 describe('factAsk: a value stated and then asked about, a choice, a bridge or a mask', () => {
   it.each([
@@ -79,22 +76,6 @@ describe('value shapes: a port by its field, an interface by its kind', () => {
     expect(wordForms('reachable')).toContain('reach');
   });
 });
-
-async function indexOwnKb(files: Record<string, string>): Promise<FixtureIndex> {
-  const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-asked-'));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.join(kbDir, path.dirname(file)), { recursive: true });
-    await writeFile(path.join(kbDir, file), text);
-  }
-  const index = await buildFixtureIndex(kbDir);
-  return {
-    ...index,
-    cleanup: async () => {
-      await index.cleanup();
-      await rm(kbDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const doc = (title: string, category: string, body: string[]) =>
   ['---', `triggers: [${title}]`, `category: ${category}`, '---', '', `# ${title}`, '', ...body, ''].join(

@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
 import {
@@ -12,9 +9,8 @@ import {
 } from '../../../src/answer/direct/pick-line.js';
 import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
-import { buildFixtureIndex, type FixtureIndex } from '../fixture-index.js';
+import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
 
-/** An index of a temporary KB holding `files` (path → markdown); its cleanup removes that KB too. */
 /** The line a direct answer to `question` quotes from one runbook of a fixture KB. */
 function quoteOf(own: FixtureIndex, docPath: string, question: string): string {
   const doc = own.searcher.doc(docPath);
@@ -22,22 +18,6 @@ function quoteOf(own: FixtureIndex, docPath: string, question: string): string {
   const ask = factAsk(question);
   if (!ask) throw new Error(`not read as a fact question: ${question}`);
   return directAnswer(question, [doc], ask)?.quote ?? '';
-}
-
-async function indexOwnKb(files: Record<string, string>): Promise<FixtureIndex> {
-  const kbDir = await mkdtemp(path.join(os.tmpdir(), 'netkb-direct-'));
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.join(kbDir, path.dirname(file)), { recursive: true });
-    await writeFile(path.join(kbDir, file), text);
-  }
-  const index = await buildFixtureIndex(kbDir);
-  return {
-    ...index,
-    cleanup: async () => {
-      await index.cleanup();
-      await rm(kbDir, { recursive: true, force: true });
-    },
-  };
 }
 
 describe('which of several lines stating values answers', () => {
