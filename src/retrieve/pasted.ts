@@ -139,11 +139,12 @@ const POD_ROW =
 const SERVICE_ROW =
   /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:service|svc)\/)?[a-z0-9][a-z0-9.-]*\s+(?:(ClusterIP|NodePort|LoadBalancer|ExternalName)\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|None)\s+(\d{1,3}(?:\.\d{1,3}){3}|<none>|<pending>|[a-z0-9][a-z0-9.-]*)\s+\d+(?::\d+)?\/(?:TCP|UDP|SCTP)(?:,\d+(?::\d+)?\/(?:TCP|UDP|SCTP))*(?:\s+<none>)?(?:\s+\d+[smhd]\w*)?(?:\s+[\w./-]+=[\w./-]+(?:,[\w./-]+=[\w./-]+)*)?(?:\s+\d+[smhd]\w*)?/gu;
 /**
- * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash, and
- * the row ends at a `;`, `,`, a sentence's end or the text's.
+ * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash (a
+ * static pod's may end in its node's domain: `etcd-master.novalocal`), and the row ends at a `;`, `,`, a sentence's
+ * end or the text's.
  */
 const SHORT_POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:\.[a-z0-9]+)*\s+(\d+)\/(\d+)\s+([A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
 /**
  * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
  * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.
@@ -153,9 +154,12 @@ const PING_REPLY =
 /** A kubectl get nodes row: name status roles age version [internal-ip]. A node not Ready stays. */
 const NODE_ROW =
   /(?<![\w.-])[a-z0-9][a-z0-9.-]*\s+(Ready|NotReady)(,SchedulingDisabled)?\s+(?:<none>|[a-z][a-z,-]*)\s+\d+[smhdy][0-9smhdy]*\s+v\d+\.\d+\.\d+(?:[\w.+-]*)(?:\s+\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))?/gu;
-/** Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command starts. */
+/**
+ * Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command
+ * starts (`$ kubectl ...`, `# ip ...`, or after a `[root@master kube-ovn]#` prompt, which is set apart with it).
+ */
 const TOKEN_RUN_START =
-  /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?<!\S)([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
+  /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?:(?<!\S)|\[[\w.-]+@[^\]\s]+(?:\s[^\]]*)?\])([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
 /** The words `ip addr` prints, and addresses, MACs, numbers. */
 const IP_ADDR_TOKEN =
   /^(?:mtu|qdisc|noqueue|mq|fq_codel|pfifo_fast|noop|state|up|down|unknown|group|default|qlen|master|link\/\w+|brd|inet6?|scope|host|global|link|valid_lft|preferred_lft|forever|dynamic|noprefixroute|secondary|\d+: [\w@.-]+:|<[A-Z_,]+>|(?:[0-9a-f]{2}:){5}[0-9a-f]{2}|[\d.:/a-f]*\d[\d.:/a-f]*)$/iu;
@@ -165,8 +169,9 @@ const ARG_TOKEN =
 
 /**
  * Where a run of pasted tokens that starts at `from` ends. `ip addr` output: its words, addresses and numbers, and
- * the interface name after `scope global`; a command after a prompt: its arguments. A manifest (no `words`): keys
- * (`name:`), list dashes, and one value after each key.
+ * the interface name after `scope global`; a command after a prompt: its arguments, up to one that ends in `:`
+ * (`kubectl get pod -A:`), after which its output follows (a failing row there keeps its namespace). A manifest
+ * (no `words`): keys (`name:`), list dashes, and one value after each key.
  */
 function tokenRunEnd(text: string, from: number, words: RegExp | null): number {
   const token = /\s*(\d+: [\w@.-]+:|\S+)/uy;
@@ -183,6 +188,8 @@ function tokenRunEnd(text: string, from: number, words: RegExp | null): number {
     if (!fits) return at;
     previous = word;
     at = token.lastIndex;
+    // A command's last argument before its output (`kubectl get pod -A: kube-system coredns-... 0/1 Pending`).
+    if (words === ARG_TOKEN && word.endsWith(':')) return at;
   }
 }
 
