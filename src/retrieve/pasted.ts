@@ -128,20 +128,24 @@ const INFO_RECORD = /^(?:I\d{4}\s|\[(?:INFO|DEBUG)\])/u;
 const HEADER =
   /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|(?:TYPE\s+)?CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)(?:\s+SELECTOR)?\s+AGE|STATUS\s+ROLES\s+AGE\s+VERSION)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR|INTERNAL-IP|EXTERNAL-IP|OS-IMAGE|KERNEL-VERSION|CONTAINER-RUNTIME))*/u;
 /**
- * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash, and
- * the row ends at a `;`, `,`, a sentence's end or the text's.
+ * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash (a
+ * static pod's may end in its node's domain: `etcd-master.novalocal`), and the row ends at a `;`, `,`, a sentence's
+ * end or the text's.
  */
 const SHORT_POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+\s+(?<ready>\d+)\/(?<total>\d+)\s+(?<status>[A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:\.[a-z0-9]+)*\s+(?<ready>\d+)\/(?<total>\d+)\s+(?<status>[A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
 /**
  * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
  * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.
  */
 const PING_REPLY =
   /(?<![\w.])\d+ bytes from [\w.:-]*\w(?::?\s+(?:icmp_)?seq=\d+\s+ttl=\d+(?:\s+time=[\d.]+\s*ms)?)?/gu;
-/** Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command starts. */
+/**
+ * Where `ip addr` output (`2: ens160: <BROADCAST,...>`), a manifest (`apiVersion: apps/v1`) or a prompted command
+ * starts (`$ kubectl ...`, `# ip ...`, or after a `[root@master kube-ovn]#` prompt, which is set apart with it).
+ */
 const TOKEN_RUN_START =
-  /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?<!\S)([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
+  /(?<![\w.])(?:(\d+: [\w@.-]+: <[A-Z_,]+>)|apiVersion: \S+)|(?:(?<!\S)|\[[\w.-]+@[^\]\s]+(?:\s[^\]]*)?\])([$#] (?:kubectl|ip|iptables|ipvsadm|cat|ping|curl|nslookup|dig|ovs-\w+|ovn-\w+|calicoctl|cilium|crictl|docker|journalctl|systemctl))(?=\s)/gu;
 /** The words `ip addr` prints, and addresses, MACs, numbers. */
 const IP_ADDR_TOKEN =
   /^(?:mtu|qdisc|noqueue|mq|fq_codel|pfifo_fast|noop|state|up|down|unknown|group|default|qlen|master|link\/\w+|brd|inet6?|scope|host|global|link|valid_lft|preferred_lft|forever|dynamic|noprefixroute|secondary|\d+: [\w@.-]+:|<[A-Z_,]+>|(?:[0-9a-f]{2}:){5}[0-9a-f]{2}|[\d.:/a-f]*\d[\d.:/a-f]*)$/iu;
@@ -151,8 +155,9 @@ const ARG_TOKEN =
 
 /**
  * Where a run of pasted tokens that starts at `from` ends. `ip addr` output: its words, addresses and numbers, and
- * the interface name after `scope global`; a command after a prompt: its arguments. A manifest (no `words`): keys
- * (`name:`), list dashes, and one value after each key.
+ * the interface name after `scope global`; a command after a prompt: its arguments, up to one that ends in `:`
+ * (`kubectl get pod -A:`), after which its output follows (a failing row there keeps its namespace). A manifest
+ * (no `words`): keys (`name:`), list dashes, and one value after each key.
  */
 function tokenRunEnd(text: string, from: number, words: RegExp | null): number {
   const token = /\s*(\d+: [\w@.-]+:|\S+)/uy;
@@ -169,6 +174,8 @@ function tokenRunEnd(text: string, from: number, words: RegExp | null): number {
     if (!fits) return at;
     previous = word;
     at = token.lastIndex;
+    // A command's last argument before its output (`kubectl get pod -A: kube-system coredns-... 0/1 Pending`).
+    if (words === ARG_TOKEN && word.endsWith(':')) return at;
   }
 }
 

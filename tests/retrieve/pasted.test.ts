@@ -190,7 +190,10 @@ describe('splitPasted on one line', () => {
     const english =
       'can not ping some pod ip successlly. [root@offlinetraining-0001 test]# ping 192.168.96.14: 64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms. ping 192.168.21.5: 3 packets transmitted, 0 received, 100% packet loss';
     const { kept, pasted } = splitPasted(english);
-    expect(pasted).toBe('64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms');
+    // The prompted ping that printed the reply goes with it.
+    expect(pasted).toBe(
+      '[root@offlinetraining-0001 test]# ping 192.168.96.14:\n64 bytes from 192.168.96.14: icmp_seq=1 ttl=63 time=0.363 ms',
+    );
     expect(kept).not.toMatch(/icmp_seq|ttl/);
     expect(kept).toContain('100% packet loss');
     const chinese =
@@ -216,6 +219,37 @@ describe('splitPasted on one line', () => {
     const { kept, pasted } = splitPasted(text);
     expect(pasted).toBe('cluster1-vm-00.localdomain Ready master 3d v1.9.2');
     expect(kept).toContain('cluster1-vm-01.localdomain NotReady <none> 3d v1.9.2');
+  });
+
+  // Kube-OVN and Calico tracker reports (fills, reports5 sources), shortened.
+  it('sets a command after a [user@host dir]# prompt apart, up to the output it introduces', () => {
+    const chinese =
+      'kube-ovn,controller和 cni的pod处于CrashLoopBackOff状态。[root@master kube-ovn]# kubectl get pod -A: kube-system coredns-7d89d9b6b8-bxh2n 0/1 Pending; etcd-master.novalocal 1/1 Running; kube-apiserver-node02.novalocal 1/1 Running; kube-ovn-controller 和 kube-ovn-cni 的 pod CrashLoopBackOff。';
+    const { kept, pasted } = splitPasted(chinese);
+    expect(pasted).toContain('[root@master kube-ovn]# kubectl get pod -A:');
+    // The failing row stays whole, its namespace included: the command's run ends at its `-A:`.
+    expect(kept).toContain('kube-system coredns-7d89d9b6b8-bxh2n 0/1 Pending');
+    expect(kept).not.toMatch(/kubectl|root@master/);
+    const english =
+      'pod ip cannot ping successfully when install canal as k8s network component. Current: [root@host-10-31-3-107 /]# ping 10.244.3.4 gives From 10.31.3.107 icmp_seq=1 Destination Host Unreachable.';
+    expect(splitPasted(english).pasted).toBe('[root@host-10-31-3-107 /]# ping 10.244.3.4');
+    expect(splitPasted(english).kept).toContain('Destination Host Unreachable');
+    // A bracketed prompt followed by prose, not a command, is left alone.
+    for (const text of [
+      '我在 [root@k8s-master ~]# 下执行 kubectl get pods 一切正常，但 pod 访问 svc 超时',
+      'the pod [root@node1 ~]# is where I ran it and the service times out',
+    ])
+      expect(splitPasted(text)).toEqual({ kept: text, pasted: '' });
+  });
+
+  it('sets shortened rows of pods whose names end in a domain apart (etcd-master.novalocal)', () => {
+    const text =
+      'kube-ovn-controller CrashLoopBackOff无法启动。kubectl get pod -A: etcd-master.novalocal 1/1 Running; kube-controller-manager-master.novalocal 1/1 Running; kube-ovn-controller-795959bc8d-gcnnh 0/1 CrashLoopBackOff 5。';
+    const { kept, pasted } = splitPasted(text);
+    expect(pasted).toContain('etcd-master.novalocal 1/1 Running');
+    expect(pasted).toContain('kube-controller-manager-master.novalocal 1/1 Running');
+    expect(kept).not.toContain('novalocal');
+    expect(kept).toContain('kube-ovn-controller-795959bc8d-gcnnh 0/1 CrashLoopBackOff 5');
   });
 
   it('leaves prose that only mentions a command or a status alone', () => {
