@@ -474,10 +474,12 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // `DatabaseNorthboundPortDefault:6641` beside `...:6642`, no longer fills `<port>`: fills4.yaml).
     // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): 5 fills of
     // those reports, answered while labelled out of scope, are no longer among labelled names: wrong fills 0 -> 5.
-    // Declining Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 again (of 37).
+    // Declining Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 again (of 37). A command
+    // after a `[root@host dir]#` prompt read as pasted output: one answer carries one off-topic command less, and its
+    // fill (36).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(37);
+    expect(answers.fills).toBeGreaterThanOrEqual(36);
   });
 });
 
