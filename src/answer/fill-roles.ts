@@ -3,6 +3,8 @@
  * part. Pure helpers for `placeholders.ts`.
  */
 
+import { escapeRegExp } from '../core/escape-reg-exp.js';
+
 /**
  * A Service's or pod's field written as a hyphenated word (`EXTERNAL-IP`, `CLUSTER-IP`, `node-port`, `target-port`):
  * "service external-ip is not reachable" talks about the field, it names no Service.
@@ -50,7 +52,7 @@ export function insidePod(text: string, index: number, value: string): boolean {
  * not a machine of the cluster.
  */
 export function writtenAsVariable(text: string, value: string): boolean {
-  const name = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(value);
   return new RegExp(`(?:_of_|<[^<>\\s]{0,20}?)${name}(?![a-z0-9])`, 'i').test(text);
 }
 
@@ -236,7 +238,7 @@ export function inPodListing(before: string): boolean {
  * name the node is registered under. `value` is the node-shaped word.
  */
 export function partOfHostName(text: string, value: string): boolean {
-  const name = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(value);
   return new RegExp(`(?<![a-z0-9_.])(?:[a-z0-9]+-)*${name}\\.[a-z][a-z0-9-]*(?![a-z0-9-]*:\\d)`, 'i').test(
     text,
   );

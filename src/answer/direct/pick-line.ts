@@ -2,6 +2,7 @@
  * Line choice: among the lines of the retrieved runbooks that hold a value of the asked kind, the one that states
  * it (sharing most of the asking words), quoted exactly with its source lines. Pure.
  */
+import { escapeRegExp } from '../../core/escape-reg-exp.js';
 import { rememberRecent } from '../../core/recent.js';
 import type { Chunk, DocRecord } from '../../core/types.js';
 import { type PerConcepts, rememberedFor, terms, termsRead, termsWithConcepts } from '../rank-rows.js';
@@ -367,7 +368,7 @@ export function turnedOff(focus: string): string[] {
  * `--enable-ipip=false`), on (`ipipMode: Always`), or null when it sets no such setting. Off wins when it sets both.
  */
 export function settingValue(term: string, quote: string): 'off' | 'on' | null {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(term);
   const values = [
     ...quote.matchAll(new RegExp(`(?<![a-z])${escaped}[\\w-]*["'\`]?\\s*[:=]\\s*["'\`]?([\\w-]+)`, 'gi')),
   ].map((match) => match[1] ?? '');
