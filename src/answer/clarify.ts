@@ -281,6 +281,11 @@ const PLUGIN_NAMED = [
 /** A plugin named this many times is what the question is about, not one it mentions in passing. */
 const SUBJECT_MENTIONS = 2;
 
+/** How many times a global pattern (compiled once, flag `g`) matches `text`. */
+function matchCount(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
 /**
  * The network plugin a question is about when the KB has no runbook for it (`known`: the KB's text or glossary
  * names it), else null. "multus网卡配置不生效 ... v1.multus-cni.io/default-network" is about Multus: a runbook
@@ -489,6 +494,7 @@ export function allocationExplainedBy(
  */
 const MESH_NAMES = /\b(istio|envoy|linkerd)\b/gi;
 const MESH_PROXY = /\b(?:istio|envoy|linkerd)\b|\bside-?cars?\b|\bservice\s+mesh\b|服务网格|服務網格/i;
+const MESH_PROXY_ALL = new RegExp(MESH_PROXY.source, 'gi');
 
 /**
  * The service mesh a report is about when the KB has no runbook for it (`known`: the KB's text names it), else null.
@@ -505,8 +511,7 @@ export function uncoveredMesh(question: string, known: (name: string) => boolean
   // the mesh runs after saying what fails.
   const headline = headlineOf(text, 0) ?? text;
   if (!MESH_PROXY.test(headline)) return null;
-  const mentions = text.match(new RegExp(MESH_PROXY.source, 'gi')) ?? [];
-  if (mentions.length < SUBJECT_MENTIONS) return null;
+  if (matchCount(text, MESH_PROXY_ALL) < SUBJECT_MENTIONS) return null;
   const names = [...new Set((text.match(MESH_NAMES) ?? []).map((name) => name.toLowerCase()))];
   const name = names.find((candidate) => !known(candidate)) ?? (names.length > 0 ? null : 'sidecar');
   return name === null || known(name) ? null : name;
@@ -590,6 +595,8 @@ const KUBE_OVN_NAT =
 /** The same NAT in words other products use too (a cloud's NAT gateway, an AWS EIP): Kube-OVN's when it is named. */
 const NAT_WORDS =
   /\bnat[-_ ]?(?:gw|gateway)s?\b|nat\s*网关|nat\s*網關|\beips?\b|\bfips?\b|弹性\s*ip|彈性\s*ip/i;
+const KUBE_OVN_NAT_ALL = new RegExp(KUBE_OVN_NAT.source, 'gi');
+const NAT_WORDS_ALL = new RegExp(NAT_WORDS.source, 'gi');
 const KUBE_OVN = /kube-?ovn/i;
 /** A VPC other than Kube-OVN's default `ovn-cluster`, and traffic leaving or entering it. */
 const CUSTOM_VPC = /custom(?:ized)?\s+vpcs?\b|自定义\s*vpc|自定義\s*vpc|自訂\s*vpc|自建\s*vpc/i;
@@ -611,9 +618,8 @@ export interface VpcNatExplained {
 
 /** How many times `part` names Kube-OVN's NAT: its own names, and the shared ones when `whole` names Kube-OVN. */
 function kubeOvnNatMentions(part: string, whole = part): number {
-  const count = (pattern: RegExp) => part.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
   const kubeOvn = KUBE_OVN_NAT.test(whole) || KUBE_OVN.test(whole) || CUSTOM_VPC.test(whole);
-  return count(KUBE_OVN_NAT) + (kubeOvn ? count(NAT_WORDS) : 0);
+  return matchCount(part, KUBE_OVN_NAT_ALL) + (kubeOvn ? matchCount(part, NAT_WORDS_ALL) : 0);
 }
 
 /**
