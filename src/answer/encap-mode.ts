@@ -2,9 +2,9 @@
  * The overlay mode a report says its pod network runs between nodes ("flannel vxlan backend", "IPIP 模式",
  * "CALICO_NETWORKING_BACKEND: vxlan", `"Type": "host-gw"`, "routing-mode: native"), and the checks that only apply to
  * another mode: `tcpdump … 'ip proto 4'` and `ip -d link show tunl0` (IPIP) for a VXLAN report, `bridge fdb show dev
- * flannel.1` (VXLAN) for a host-gw one. Such checks rank after the others and the stated mode's own checks score
- * higher, as for the kube-proxy mode a report states (`proxy-mode.ts`). A report naming two modes ("switched from
- * ipip to vxlan") states none. Pure.
+ * flannel.1` (VXLAN) for a host-gw one. Such checks rank after the others, as for the kube-proxy mode a report states
+ * (`proxy-mode.ts`); the stated mode's own checks score no more. A report naming two modes ("switched from ipip to
+ * vxlan") states none. Pure.
  */
 
 import type { CommandRecord } from '../core/types.js';

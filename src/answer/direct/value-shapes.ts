@@ -131,12 +131,18 @@ export function namesPortField(quote: string): boolean {
   return PORT_FIELD.test(quote);
 }
 
+/** An interface's name: code-formatted, or of a known kind (`eth0`, `cni0`, `flannel.1`, `br-int`). */
+const IFACE_NAME =
+  '(?:`[a-z][\\w.-]*`|\\b(?:eth|ens|enp|bond|br-|cni|ovn|tunl|flannel|vxlan|genev|cilium)[\\w.-]*)';
 /**
  * A line naming an interface by its kind: "挂在 Linux 网桥 `cni0`", "the `flannel.1` device", "网卡 eth0". It
  * states which interface that is; a line only holding a code-formatted word (`bridge` 插件) does not.
  */
-const IFACE_NAMED =
-  /(?:网桥|網橋|网卡|網卡|接口|设备|設備|\bbridge|\binterface|\bdevice|\bnic)\s*[:：]?\s*(?:`[a-z][\w.-]*`|\b(?:eth|ens|enp|bond|br-|cni|ovn|tunl|flannel|vxlan|genev|cilium)[\w.-]*)|(?:`[a-z][\w.-]*`|\b(?:eth|ens|enp|bond|br-|cni|ovn|tunl|flannel|vxlan|genev|cilium)[\w.-]*)\s*(?:网桥|網橋|网卡|網卡|接口|设备|設備|bridge\b|interface\b|device\b|nic\b)/i;
+const IFACE_NAMED = new RegExp(
+  String.raw`(?:网桥|網橋|网卡|網卡|接口|设备|設備|\bbridge|\binterface|\bdevice|\bnic)\s*[:：]?\s*${IFACE_NAME}|` +
+    String.raw`${IFACE_NAME}\s*(?:网桥|網橋|网卡|網卡|接口|设备|設備|bridge\b|interface\b|device\b|nic\b)`,
+  'i',
+);
 
 export function namesInterface(quote: string): boolean {
   return IFACE_NAMED.test(quote);
