@@ -541,6 +541,7 @@ function kubectlPodArgs(text: string): Match[] {
 /** `-n X` / `--namespace X` of a kubectl-like command or of no command at all, not of `arp -n`. */
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
+    if (readsConfigOnly(text, match.index)) return false;
     const flag = text.lastIndexOf('-n', match.index);
     if (flag === -1 || text.startsWith('--namespace', flag - 1)) return true;
     const before = text.slice(Math.max(0, flag - 80), flag);
@@ -550,6 +551,26 @@ function namespaceFlags(text: string): Match[] {
     const namespaced = NAMESPACED_TOOL.exec(before);
     return namespaced !== null && namespaced.index > other.index;
   });
+}
+
+/** A kubectl command that reads or edits a ConfigMap (`kubectl -n kube-system get cm kube-flannel-cfg -o yaml`). */
+const CONFIGMAP_COMMAND = /(?<![\w-])(?:get|describe|edit|patch)\s+(?:cm|configmaps?)(?:\/|\s)/i;
+/** A command that runs in or reads a pod, Service or workload: its namespace is theirs. */
+const WORKLOAD_COMMAND =
+  /(?<![\w-])(?:exec|logs|attach|port-forward|pods?|po|svc|services?|deploy(?:ments?)?|ds|daemonsets?|sts|statefulsets?|endpoints|ep)(?![\w-])/i;
+
+/**
+ * The `-n` of a command that only reads a ConfigMap (`kubectl -n kube-system get cm kube-flannel-cfg -o yaml | grep
+ * Network`): the namespace the configuration is kept in, which a report pastes to show its settings, not the namespace
+ * of the pod or Service the report is about (a K3s node's flannel has no pod there; `kubectl exec -n kube-system <pod>`
+ * for an application pod would be wrong).
+ */
+function readsConfigOnly(text: string, index: number): boolean {
+  const start = Math.max(text.lastIndexOf('kubectl', index), 0);
+  const rest = text.slice(index);
+  const end = rest.search(/[;|，。；\n]|\s(?:and|then|再查|然后)\s/);
+  const command = text.slice(start, end === -1 ? text.length : index + end);
+  return CONFIGMAP_COMMAND.test(command) && !WORKLOAD_COMMAND.test(command);
 }
 
 const IFACE_AFTER =

@@ -89,6 +89,27 @@ describe('placeholder fills: values whose role in the report is not the placehol
     expect(fills('tcpdump -i cni0 host 10.244.1.12 shows no reply').get('<iface>')).toBe('cni0');
   });
 
+  it('reads the `-n` of a command that only reads a ConfigMap as no namespace of the report’s pod', () => {
+    const zh =
+      '查看当前子网分配情况：kubectl get nodes -o wide 看各节点 IP，再查 kubectl -n kube-system get cm kube-flannel-cfg -o yaml | grep -A 5 "Network"；登录问题节点 ip addr show cni0';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+    const en =
+      'kubectl get configmap kube-proxy -n kube-system -o yaml shows mode: ipvs, yet ipvsadm -ln lists nothing';
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    // A command on a pod or workload still gives its namespace, also beside a ConfigMap.
+    expect(
+      fills('kubectl -n kube-system logs coredns-5c98db65d4-h6446 shows i/o timeout').get('<namespace>'),
+    ).toBe('kube-system');
+    const both =
+      'kubectl -n kube-system annotate --overwrite ConfigMap coredns meta.helm.sh/release-name=coredns; kubectl -n kube-system annotate --overwrite Deployment coredns';
+    expect(fills(both).get('<namespace>')).toBe('kube-system');
+    expect(
+      fills('prod 命名空间的 pod 访问 svc 超时，kubectl -n prod get cm app-config 看过配置没问题').get(
+        '<namespace>',
+      ),
+    ).toBe('prod');
+  });
+
   it('reads syslog’s process id and an image’s version tag as no port', () => {
     const journal =
       'Dec 04 03:57:40 node1 kubelet[31245]: E1204 cni.go:385] Error adding pod: failed to find plugin "calico" in path [/opt/cni/bin]';
