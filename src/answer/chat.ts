@@ -26,6 +26,7 @@ import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
+import { factBesideAllocation } from './fact-beside-allocation.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -189,7 +190,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
-      ? (uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher)) ??
+      ? ((factBesideAllocation(question, result.hits[0]?.doc, context.searcher.concepts)
+          ? null
+          : uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher))) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??

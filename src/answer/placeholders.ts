@@ -431,6 +431,14 @@ const NAMESPACE_FLAG = new RegExp(`(?<![\\w-])(?:-n|--namespace)(?:\\s+|=)(${NAM
 /** `<service>.<namespace>.svc`, optionally with the cluster domain: a Service's DNS name. */
 const SERVICE_DNS = /^([a-z][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.svc(?:\.[a-z0-9.-]+)?$/;
 const WELL_KNOWN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+/**
+ * `default/kubernetes` (kube-proxy's `"default/kubernetes:https cluster IP"` comment, klog's `service="default/kubernetes"`)
+ * is the API server's own Service, in every cluster's dumps: its `default` is no namespace of the pod or Service the
+ * report is about (a failing calico-node pod lives in kube-system), and `kubectl exec -n default <pod>` would be wrong.
+ */
+function isApiServerService(ns: string, name: string): boolean {
+  return ns.toLowerCase() === 'default' && name.toLowerCase() === 'kubernetes';
+}
 /** Resource kinds and their short names, as `kubectl get all` writes them before a slash (`po/nginx`, `svc/api`). */
 const KIND_PREFIX =
   /^(?:po|pods?|svc|services?|deploy|deployments?(?:\.apps)?|ds|daemonsets?(?:\.apps)?|rs|replicasets?(?:\.apps)?|sts|statefulsets?(?:\.apps)?|rc|jobs?(?:\.batch)?|cronjobs?|no|nodes?|ns|namespaces?|ep|endpoints|cm|configmaps?|secrets?|ing|ingress(?:es)?|pvc?|hpa|sa|serviceaccounts?|networkpolic(?:y|ies)|netpol)$/;
@@ -533,6 +541,7 @@ function kubectlPodArgs(text: string): Match[] {
 /** `-n X` / `--namespace X` of a kubectl-like command or of no command at all, not of `arp -n`. */
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
+    if (readsConfigOnly(text, match.index)) return false;
     const flag = text.lastIndexOf('-n', match.index);
     if (flag === -1 || text.startsWith('--namespace', flag - 1)) return true;
     const before = text.slice(Math.max(0, flag - 80), flag);
@@ -544,11 +553,40 @@ function namespaceFlags(text: string): Match[] {
   });
 }
 
+/** A kubectl command that reads or edits a ConfigMap (`kubectl -n kube-system get cm kube-flannel-cfg -o yaml`). */
+const CONFIGMAP_COMMAND = /(?<![\w-])(?:get|describe|edit|patch)\s+(?:cm|configmaps?)(?:\/|\s)/i;
+/** A command that runs in or reads a pod, Service or workload: its namespace is theirs. */
+const WORKLOAD_COMMAND =
+  /(?<![\w-])(?:exec|logs|attach|port-forward|pods?|po|svc|services?|deploy(?:ments?)?|ds|daemonsets?|sts|statefulsets?|endpoints|ep)(?![\w-])/i;
+
+/**
+ * The `-n` of a command that only reads a ConfigMap (`kubectl -n kube-system get cm kube-flannel-cfg -o yaml | grep
+ * Network`): the namespace the configuration is kept in, which a report pastes to show its settings, not the namespace
+ * of the pod or Service the report is about (a K3s node's flannel has no pod there; `kubectl exec -n kube-system <pod>`
+ * for an application pod would be wrong).
+ */
+function readsConfigOnly(text: string, index: number): boolean {
+  const start = Math.max(text.lastIndexOf('kubectl', index), 0);
+  const rest = text.slice(index);
+  const end = rest.search(/[;|，。；\n]|\s(?:and|then|再查|然后)\s/);
+  const command = text.slice(start, end === -1 ? text.length : index + end);
+  return CONFIGMAP_COMMAND.test(command) && !WORKLOAD_COMMAND.test(command);
+}
+
 const IFACE_AFTER =
   /(?:(?<![a-z0-9_-])(?:interface|iface|nic|dev|-i)\s+|(?:物理网卡|物理網卡|网卡|網卡|网口|網口|接口)\s*[:：]?\s*)([a-z][a-z0-9_.-]{0,14})(?![a-z0-9_.-])/gi;
 /** A route line up to its device: `10.244.1.0/24 via 10.244.1.0 dev `, `10.233.95.56 0.0.0.0 ... dev `. */
 const ROUTE_DEV_BEFORE = /\d+\.\d+\.\d+\.\d+(?:\/\d{1,2})?\s+(?:via\s+\S+\s+)?dev\s+$/i;
 const PHYSICAL_NIC = /^(?:eth|ens|enp|eno|enx|em|bond|team|wlan)\d/;
+/**
+ * A tunnel's own device (`tunl0`, `flannel.1`, `vxlan.calico`, `cilium_vxlan`, `genev_sys_6081`, `wireguard.cali`) or
+ * kube-proxy's dummy `kube-ipvs0`: the runbooks' `<iface>` captures the encapsulated packets where they leave the host
+ * (`tcpdump -i <iface> 'ip proto 4'`, `udp port 8472`, a NodePort's `tcp port <port>`), which the tunnel device never
+ * carries. A report that captured on `tunl0` names its own try, not the interface the command wants: the placeholder
+ * stays for the reader to fill with the NIC.
+ */
+const TUNNEL_DEVICE =
+  /^(?:tunl\d|flannel[.\d]|flannel-wg|vxlan[._]calico|vxlan_sys_|genev_sys_|cilium_(?:vxlan|geneve|wg)|wireguard\.|kube-ipvs\d)/i;
 const IFACE_SHAPE =
   /(?<![a-z0-9_.-])((?:ens|enp|eno|enx|bond|eth)[0-9][a-z0-9_.]*|(?:ens|enp|eno)[a-z0-9]*\d[a-z0-9_.]*)(?![a-z0-9_.-])/gi;
 
@@ -1081,7 +1119,8 @@ function readEntities(question: string): Entities {
     // `k8s.v1.cni.cncf.io/networks: default/macvlan-conf`: a NetworkAttachmentDefinition.
     if (attachmentNetwork(text.slice(Math.max(0, index - 160), index))) continue;
     if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 20), index))) {
-      if (servicePort || WELL_KNOWN_NAMESPACES.has(ns)) namespaces.push({ value: ns, index });
+      if ((servicePort || WELL_KNOWN_NAMESPACES.has(ns)) && !isApiServerService(ns, pod))
+        namespaces.push({ value: ns, index });
       continue;
     }
     if (isGeneratedPodName(pod) || afterPodKeyword || WELL_KNOWN_NAMESPACES.has(ns)) {
@@ -1393,7 +1432,10 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
-  set(['<iface>', '<interface>', '<nic>'], entities.ifaces[0]);
+  set(
+    ['<iface>', '<interface>', '<nic>'],
+    entities.ifaces.find((name) => !TUNNEL_DEVICE.test(name)),
+  );
   set(['<cidr>'], entities.cidrs[0]);
   return map;
 }

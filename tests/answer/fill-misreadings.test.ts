@@ -13,6 +13,12 @@ describe('placeholder fills: values whose role in the report is not the placehol
     expect(fills(proxy).get('<namespace>')).toBe('default');
     const klog = 'kube-proxy: "Skipping service due to cluster IP" service="default/kubernetes" clusterIP=""';
     expect(fills(klog).get('<pod>')).toBeUndefined();
+    // The API server's own Service names no namespace of the report's objects.
+    expect(fills(klog).get('<namespace>')).toBeUndefined();
+    const apiZh =
+      'master 节点上 calico-node 起不来，curl https://10.96.0.1 不通，iptables 里 KUBE-SVC-NPX46M4PTMTKRN6Y 的注释是 /* default/kubernetes:https cluster IP */，计数一直是 0';
+    expect(fills(apiZh).get('<namespace>')).toBeUndefined();
+    expect(fills(apiZh).get('<cluster-ip>') ?? fills(apiZh).get('<target-ip>')).toBe('10.96.0.1');
     const endpoints =
       'I0101 12:00:00 endpoints_controller.go:340] Error syncing endpoints for service "kube-system/kube-dns", retrying';
     expect(fills(endpoints).get('<pod>')).toBeUndefined();
@@ -57,8 +63,51 @@ describe('placeholder fills: values whose role in the report is not the placehol
     const zh = '用 kubectl exec -i busybox1 -- ping 10.244.2.3 不通';
     expect(fills(zh).get('<iface>')).toBeUndefined();
     expect(fills('tcpdump -i cni0 host 10.244.1.12 shows no reply').get('<iface>')).toBe('cni0');
-    expect(fills('在节点上 tcpdump -nn -i flannel.1 抓不到包').get('<iface>')).toBe('flannel.1');
+    // A capture tool's `-i` is read as an interface, also a tunnel's (which fills no `<iface>`, see below).
+    expect(extractEntities('在节点上 tcpdump -nn -i flannel.1 抓不到包').ifaces).toEqual(['flannel.1']);
     expect(fills('ping -I ens192 10.0.0.1 works but pods cannot').get('<iface>')).toBe('ens192');
+  });
+
+  it('leaves `<iface>` to the reader when the report names only a tunnel device, which carries no encapsulated packet', () => {
+    const nodePort =
+      "only a few nodes can access the nginx NodePort 31781: curl on 172.16.0.216 is ok, on 172.16.0.237 it fails. ssh 172.16.0.237 'tcpdump -i tunl0'";
+    expect(fills(nodePort).get('<iface>')).toBeUndefined();
+    expect(fills(nodePort).get('<port>')).toBe('31781');
+    const zh = '跨节点 pod ping 不通，在节点上 tcpdump -nn -i flannel.1 抓不到包';
+    expect(fills(zh).get('<iface>')).toBeUndefined();
+    const cilium =
+      'pods on different nodes cannot reach each other, tcpdump -i cilium_vxlan shows the SYN leaving';
+    expect(fills(cilium).get('<iface>')).toBeUndefined();
+    // The host NIC still fills, also beside a tunnel.
+    expect(
+      fills('tcpdump -i ens192 port 8472 on both hosts: packets leave host A but never reach host B').get(
+        '<iface>',
+      ),
+    ).toBe('ens192');
+    const both = '节点上 tcpdump -i tunl0 能看到请求，tcpdump -i eth0 看不到 ip proto 4 的包';
+    expect(fills(both).get('<iface>')).toBe('eth0');
+    expect(fills('tcpdump -i cni0 host 10.244.1.12 shows no reply').get('<iface>')).toBe('cni0');
+  });
+
+  it('reads the `-n` of a command that only reads a ConfigMap as no namespace of the report’s pod', () => {
+    const zh =
+      '查看当前子网分配情况：kubectl get nodes -o wide 看各节点 IP，再查 kubectl -n kube-system get cm kube-flannel-cfg -o yaml | grep -A 5 "Network"；登录问题节点 ip addr show cni0';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+    const en =
+      'kubectl get configmap kube-proxy -n kube-system -o yaml shows mode: ipvs, yet ipvsadm -ln lists nothing';
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    // A command on a pod or workload still gives its namespace, also beside a ConfigMap.
+    expect(
+      fills('kubectl -n kube-system logs coredns-5c98db65d4-h6446 shows i/o timeout').get('<namespace>'),
+    ).toBe('kube-system');
+    const both =
+      'kubectl -n kube-system annotate --overwrite ConfigMap coredns meta.helm.sh/release-name=coredns; kubectl -n kube-system annotate --overwrite Deployment coredns';
+    expect(fills(both).get('<namespace>')).toBe('kube-system');
+    expect(
+      fills('prod 命名空间的 pod 访问 svc 超时，kubectl -n prod get cm app-config 看过配置没问题').get(
+        '<namespace>',
+      ),
+    ).toBe('prod');
   });
 
   it('reads syslog’s process id and an image’s version tag as no port', () => {

@@ -1179,7 +1179,11 @@ describe('the words around names in pasted prompts, configs, logs and Chinese pr
     const en =
       'I run iptables-save and find: -A KUBE-SERVICES -d 172.19.0.1/32 -p tcp -m comment --comment "default/kubernetes:https cluster IP" -m tcp --dport 443 -j KUBE-SVC-NPX46M4PTMTKRN6Y';
     expect(fills(en).get('<pod>')).toBeUndefined();
-    expect(fills(en).get('<namespace>')).toBe('default');
+    // `default/kubernetes` is the API server's own Service: its `default` is not the namespace of the report's objects.
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    const user =
+      'iptables -nvL -t nat shows KUBE-SVC-XGLOHA7QRQ3V22RZ tcp -- * * 0.0.0.0/0 10.96.12.7 /* shop/web:http cluster IP */ tcp dpt:80 with 0 packets';
+    expect(fills(user).get('<namespace>')).toBe('shop');
     const zh =
       'iptables 规则里有 -m comment --comment "shop/web:http -> 10.233.65.35:8080" 但是 pod 访问 service 超时';
     expect(fills(zh).get('<pod>')).toBeUndefined();
