@@ -110,11 +110,35 @@ export function reportsBrokenPath(query: AnalyzedQuery): boolean {
 }
 
 /**
+ * A setting the reporter changed away from ("从 ClusterIP 改为 NodePort", "switched from flannel to calico") is the
+ * former state, not what fails now: like a working clause, it names what is not broken. Only the "from" part is
+ * taken; what it became stays in the failing part. "Moved from eth0 to cni0" is left out: it is as often a packet's
+ * path as a change.
+ */
+const FORMER_SETTING =
+  /从\s*([^，,。；;从]{1,30}?)\s*(?=(?:改为|改成|换成|换为|更换为|更换成|切换到|切换为|切换成|迁移到|迁移至|变为|变成|转为|转变为))|(?<![a-z])((?:change[sd]?|changing|switch(?:ed|es|ing)?|migrat(?:ed|es|ing|e)|convert(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?)from\s+([^,.;]{1,40}?)\s+(?=(?:to|into)\s)/gu;
+
+/** The text without its former settings, and those settings (see FORMER_SETTING). */
+export function takeFormerSettings(text: string): { rest: string; former: string[] } {
+  const former: string[] = [];
+  const rest = text.replace(FORMER_SETTING, (_match, zh?: string, verb?: string, en?: string) => {
+    if (zh !== undefined) {
+      former.push(zh.trim());
+      return '';
+    }
+    former.push((en ?? '').trim());
+    return verb ?? '';
+  });
+  return { rest, former: former.filter(Boolean) };
+}
+
+/**
  * The question's failing part (`focus`, with parenthetical context) and the clauses that say what works or what
  * the reporter ruled out ("It's NOT a DNS problem", "不是 DNS 的问题"): those name what is not broken. Pure,
  * normalized text in (lower case).
  */
-export function splitWorking(text: string): { focus: string; workingClauses: string[] } {
+export function splitWorking(whole: string): { focus: string; workingClauses: string[] } {
+  const { rest: text, former } = takeFormerSettings(whole);
   const context = [...text.matchAll(PARENTHETICAL)].map((match) => match[1] ?? '');
   const scopes: string[] = [];
   const clauses = text
@@ -141,9 +165,9 @@ export function splitWorking(text: string): { focus: string; workingClauses: str
     scopes.includes(clause) ||
     (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) ||
     RULED_OUT.test(clause);
-  const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
-  const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
-  return { focus: [...focusClauses, ...context].join(', '), workingClauses };
+  const working = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
+  const focusClauses = clauses.filter((clause) => !working.includes(clause));
+  return { focus: [...focusClauses, ...context].join(', '), workingClauses: [...working, ...former] };
 }
 
 export function analyzeQuery(
