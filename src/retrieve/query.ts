@@ -81,6 +81,21 @@ export function payloadSizeSymptom(text: string): boolean {
 }
 
 /**
+ * The API server reached through its Service: the first address of a service range on port 443 (`dial tcp
+ * 10.96.0.1:443: i/o timeout`, `Get https://10.233.0.1:443/api/...`) is the `kubernetes` Service's ClusterIP. A
+ * component that logs it failing (CoreDNS, calico-kube-controllers, a dashboard) is named in the report, but the
+ * hop that fails is the ClusterIP that kube-proxy translates, so such a report also asks about ClusterIP and
+ * kube-proxy. Any address ending in .0.1 with :443 is taken for it (10.96.0.1, 10.43.0.1, 172.19.0.1, ...), but
+ * not where a pod's environment lists it (`KUBERNETES_PORT=tcp://10.43.0.1:443`): that only says the Service exists.
+ */
+const API_SERVICE_ADDRESS = /(?<![\d.]|tcp:\/\/|=)\d{1,3}\.\d{1,3}\.0\.1:443(?!\d)/;
+const API_SERVICE_TERMS = 'clusterip kube-proxy';
+
+export function apiServiceSymptom(text: string): boolean {
+  return API_SERVICE_ADDRESS.test(text);
+}
+
+/**
  * A path that does not carry traffic ("pods on different nodes cannot ping each other", "跨节点不通"), as opposed to
  * a question about a tool or a single error. A report of a broken path that also says which tool the user ran
  * (tcpdump, ovs-vsctl) is still about the path.
@@ -95,11 +110,35 @@ export function reportsBrokenPath(query: AnalyzedQuery): boolean {
 }
 
 /**
+ * A setting the reporter changed away from ("从 ClusterIP 改为 NodePort", "switched from flannel to calico") is the
+ * former state, not what fails now: like a working clause, it names what is not broken. Only the "from" part is
+ * taken; what it became stays in the failing part. "Moved from eth0 to cni0" is left out: it is as often a packet's
+ * path as a change.
+ */
+const FORMER_SETTING =
+  /从\s*([^，,。；;从]{1,30}?)\s*(?=(?:改为|改成|换成|换为|更换为|更换成|切换到|切换为|切换成|迁移到|迁移至|变为|变成|转为|转变为))|(?<![a-z])((?:change[sd]?|changing|switch(?:ed|es|ing)?|migrat(?:ed|es|ing|e)|convert(?:ed|ing|s)?)\s+(?:[\w-]+\s+){0,4}?)from\s+([^,.;]{1,40}?)\s+(?=(?:to|into)\s)/gu;
+
+/** The text without its former settings, and those settings (see FORMER_SETTING). */
+export function takeFormerSettings(text: string): { rest: string; former: string[] } {
+  const former: string[] = [];
+  const rest = text.replace(FORMER_SETTING, (_match, zh?: string, verb?: string, en?: string) => {
+    if (zh !== undefined) {
+      former.push(zh.trim());
+      return '';
+    }
+    former.push((en ?? '').trim());
+    return verb ?? '';
+  });
+  return { rest, former: former.filter(Boolean) };
+}
+
+/**
  * The question's failing part (`focus`, with parenthetical context) and the clauses that say what works or what
  * the reporter ruled out ("It's NOT a DNS problem", "不是 DNS 的问题"): those name what is not broken. Pure,
  * normalized text in (lower case).
  */
-export function splitWorking(text: string): { focus: string; workingClauses: string[] } {
+export function splitWorking(whole: string): { focus: string; workingClauses: string[] } {
+  const { rest: text, former } = takeFormerSettings(whole);
   const context = [...text.matchAll(PARENTHETICAL)].map((match) => match[1] ?? '');
   const scopes: string[] = [];
   const clauses = text
@@ -126,9 +165,9 @@ export function splitWorking(text: string): { focus: string; workingClauses: str
     scopes.includes(clause) ||
     (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) ||
     RULED_OUT.test(clause);
-  const workingClauses = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
-  const focusClauses = clauses.filter((clause) => !workingClauses.includes(clause));
-  return { focus: [...focusClauses, ...context].join(', '), workingClauses };
+  const working = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
+  const focusClauses = clauses.filter((clause) => !working.includes(clause));
+  return { focus: [...focusClauses, ...context].join(', '), workingClauses: [...working, ...former] };
 }
 
 export function analyzeQuery(
@@ -140,7 +179,7 @@ export function analyzeQuery(
 ): AnalyzedQuery {
   // A report that pastes output is a long report even when its own sentences are few (a title, then a listing):
   // the pasted words count toward the body that makes its opening sentence the headline.
-  const query = analyzeText(text, vocabulary, config, wordsOf(pasted));
+  const query = analyzeText(text, vocabulary, config, wordsOf(pasted), pasted);
   if (pasted === '') return query;
   // Words of the paste the KB never uses (hashes, host names, image tags) say nothing: they are left out.
   const counts = countsAsTopic(pasted, vocabulary);
@@ -160,23 +199,33 @@ function analyzeText(
   config: RetrievalConfig,
   /** Words of pasted output split off the question: they count toward a long report's body. */
   pastedWords = 0,
+  /** The pasted output itself: a symptom it shows (a log line) is the report's symptom too. */
+  pastedText = '',
 ): AnalyzedQuery {
   const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
   const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];
+  const apiTerms =
+    apiServiceSymptom(text) || apiServiceSymptom(pastedText) ? vocabulary.tokenize(API_SERVICE_TERMS) : [];
   // A contrast only helps when the failing part still says something the KB knows.
   const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
-    const terms = weigh([...vocabulary.tokenize(text), ...sizeTerms], 1, new Map(), counts, limit);
-    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords);
+    const terms = weigh(
+      [...vocabulary.tokenize(text), ...sizeTerms, ...apiTerms],
+      1,
+      new Map(),
+      counts,
+      limit,
+    );
+    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords, apiTerms);
     return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh([...focusTokens, ...sizeTerms], 1, new Map(), counts, limit);
+  const terms = weigh([...focusTokens, ...sizeTerms, ...apiTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
-  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords);
+  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords, apiTerms);
   return { text, focus, working, terms, headline };
 }
 
@@ -208,10 +257,16 @@ function weighHeadline(
   /** Terms the whole report's symptom implies (payload size → MTU): they are the point wherever they appear. */
   symptomTerms: readonly string[],
   pastedWords: number,
+  /** Terms the API server's Service address implies: as much the point as the address's place in the report. */
+  apiTerms: readonly string[] = [],
 ): string | null {
   const headline = headlineOf(text, Math.max(0, config.query.headlineMinBodyWords - pastedWords));
   if (headline === null) return null;
-  const inHeadline = new Set([...vocabulary.tokenize(headline), ...symptomTerms]);
+  const inHeadline = new Set([
+    ...vocabulary.tokenize(headline),
+    ...symptomTerms,
+    ...(apiServiceSymptom(headline) ? apiTerms : []),
+  ]);
   // A headline that names little the KB knows ("[BUG] help needed") says nothing about the topic.
   if ([...inHeadline].filter((token) => terms.has(token) && vocabulary.has(token)).length < 2) return null;
   for (const [term, weight] of terms) {
