@@ -29,7 +29,7 @@ const GENERIC = new Set(
 );
 const LATIN_WORD = /[a-z][a-z0-9_.\-/]*[a-z0-9]/gi;
 
-const CNI_NAMES =
+export const CNI_NAMES =
   /kube-?ovn|calico|cilium|flannel|ovn-?k(?:8s|ubernetes)?\b|ovnk|weave|antrea|canal|kindnet|terway|kube-router/i;
 
 /** Both ends of a path: a pod and a node / service / outside address. */
@@ -464,7 +464,9 @@ export function uncoveredAllocation(
  * Where a runbook states what it is about: its title, triggers, headings and troubleshooting symptoms, not its prose
  * or commands (which mention many things in passing, as `calicoctl ipam show`).
  */
-function topicTexts(doc: Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>): string[] {
+export function topicTexts(
+  doc: Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>,
+): string[] {
   return [
     doc.title,
     ...doc.triggers,
