@@ -604,6 +604,21 @@ const KUBE_OVN = /kube-?ovn/i;
 const CUSTOM_VPC = /custom(?:ized)?\s+vpcs?\b|自定义\s*vpc|自定義\s*vpc|自訂\s*vpc|自建\s*vpc/i;
 const VPC_BORDER =
   /internet|egress|outgoing|outbound|external|\bsnat\b|\bnat\b|api\s*server|\bservices?\b|load\s*balanc|上网|上網|外网|外網|出网|出網|公网|公網|集群外|叢集外|负载均衡|負載均衡/i;
+/**
+ * Words only a Kube-OVN (or OVN) cluster's report uses: a cloud's "custom VPC" (an EKS cluster's) is a VPC of the
+ * cloud, which no Kube-OVN subject concerns.
+ */
+const KUBE_OVN_CONTEXT =
+  /kube-?ovn|\bovn\b|\bovn-|\bovs\b|natoutgoing|logical[_ ]?(?:router|switch)|kubectl[- ]ko\b/i;
+/** A custom VPC of Kube-OVN: a custom VPC named in a report of a Kube-OVN cluster. */
+const kubeOvnCustomVpc = (text: string) =>
+  CUSTOM_VPC.test(text) && (KUBE_OVN_CONTEXT.test(text) || KUBE_OVN_NAT.test(text));
+/**
+ * What else a NAT word shared with other products names in a report of a Kube-OVN cluster: the default VPC's own
+ * egress NAT (a subnet's natOutgoing) or a cloud's NAT gateway or elastic IP in front of the nodes.
+ */
+const OTHER_NAT =
+  /natoutgoing|nat[-_ ]outgoing|\baws\b|\beks\b|aliyun|阿里云|阿里雲|腾讯云|騰訊雲|华为云|華為雲|\bgcp\b|\bgke\b|azure|openstack/i;
 /** A report whose node itself lost its network (its own address, its SSH session), whatever change caused it. */
 const NODE_CUT_OFF =
   /(?:宿主机|宿主機|节点|節點|主机|主機)(?:本身|自身)?(?:的)?(?:网络|網絡|網路)?(?:就)?(?:无法访问|無法訪問|失联|失聯|断网|斷網)|会话都?会?中断|會話都?會?中斷|(?:node|host)\s+(?:itself\s+)?(?:lost|loses)\s+(?:its\s+)?(?:network|connectivity)/i;
@@ -620,7 +635,7 @@ export interface VpcNatExplained {
 
 /** How many times `part` names Kube-OVN's NAT: its own names, and the shared ones when `whole` names Kube-OVN. */
 function kubeOvnNatMentions(part: string, whole = part): number {
-  const kubeOvn = KUBE_OVN_NAT.test(whole) || KUBE_OVN.test(whole) || CUSTOM_VPC.test(whole);
+  const kubeOvn = KUBE_OVN_NAT.test(whole) || KUBE_OVN.test(whole) || kubeOvnCustomVpc(whole);
   return matchCount(part, KUBE_OVN_NAT_ALL) + (kubeOvn ? matchCount(part, NAT_WORDS_ALL) : 0);
 }
 
@@ -631,7 +646,9 @@ function kubeOvnNatMentions(part: string, whole = part): number {
  * "使用原生ovn-eip，ovnfip，snat，无法ping通外网", "pod EIP can't work under default VPC") or the report names them
  * twice; or the report says a custom VPC's traffic leaves or enters it ("自定义VPC访问外网", "Access Kubernetes API
  * Server Service from Custom VPC"). A default-VPC subnet's egress, natOutgoing and distributed or centralized gateway
- * name none of these, nor does a custom VPC's pod whose probes fail. KB-relative: declined only while no runbook
+ * name none of these, nor does a custom VPC's pod whose probes fail; a cloud's custom VPC in a report with no Kube-OVN
+ * word is the cloud's, and an EIP or NAT gateway named in a report of natOutgoing or of a cloud, naming none of
+ * Kube-OVN's own NAT objects, is the node's or the cloud's. KB-relative: declined only while no runbook
  * explains the subject in its title, triggers, headings or troubleshooting symptoms (`explained`, from
  * `vpcNatExplainedBy`), and not when the report says the node itself lost its network and a runbook's symptom says
  * so (bridging the node's NIC for the external network cuts the node off, as in an underlay). Pure.
@@ -640,9 +657,14 @@ export function uncoveredVpcNat(question: string, explained: VpcNatExplained): s
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
   if (NODE_CUT_OFF.test(text) && explained.nodeCutOff) return null;
-  const nat = kubeOvnNatMentions(headline, text) > 0 || kubeOvnNatMentions(text) >= SUBJECT_MENTIONS;
+  // A NAT word shared with other products, in a report naming none of Kube-OVN's own NAT objects nor a custom VPC
+  // and naming natOutgoing or a cloud, is that NAT's: a default-VPC pod's egress or the cloud's NAT gateway or EIP.
+  const sharedOnly =
+    matchCount(text, KUBE_OVN_NAT_ALL) === 0 && !CUSTOM_VPC.test(text) && OTHER_NAT.test(text);
+  const nat =
+    !sharedOnly && (kubeOvnNatMentions(headline, text) > 0 || kubeOvnNatMentions(text) >= SUBJECT_MENTIONS);
   if (nat && !explained.nat) return 'Kube-OVN VPC NAT gateways, EIP/FIP';
-  if (CUSTOM_VPC.test(text) && VPC_BORDER.test(text) && !explained.customVpc)
+  if (kubeOvnCustomVpc(text) && VPC_BORDER.test(text) && !explained.customVpc)
     return 'Kube-OVN custom VPC egress/ingress';
   return null;
 }

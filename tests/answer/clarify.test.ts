@@ -716,6 +716,13 @@ describe("uncoveredVpcNat: a Kube-OVN custom VPC's border, its NAT gateways, EIP
     'Flannel 0.7.1 vxlan&udp cant work on aliyun cloud with kubernetes 1.6.2. Flannel vxlan&udp cant cross the node network. ubuntu 16.04, aliyun cloud vpc, kubeadm v1.6.2.',
     // Constructed: a default-VPC subnet's egress with natOutgoing.
     'kube-ovn ovn-default 子网 natOutgoing: true，pod 还是上不了外网，节点可以',
+    // Constructed: the same, where the node has the cloud's elastic IP (the node's, not Kube-OVN's EIP).
+    'kube-ovn 集群，ovn-default 子网 natOutgoing: true，pod 访问外网不通；节点绑定了阿里云的弹性 IP (EIP)。',
+    // Constructed: a Kube-OVN cluster behind a cloud's NAT gateway.
+    'Kube-OVN on AWS: pods cannot reach the internet, the nodes egress through a NAT gateway.',
+    // Constructed: a cloud's custom VPC, in a cluster that names no Kube-OVN word.
+    'Our EKS cluster runs in a custom VPC and pods cannot reach the internet through the NAT gateway.',
+    '集群部署在自定义 VPC 里，calico 的 pod 无法访问外网，节点可以。',
   ])('%s → not declined', (question) => {
     expect(uncoveredVpcNat(question, explainsNone)).toBeNull();
   });
