@@ -32,6 +32,8 @@ const LATIN_WORD = /[a-z][a-z0-9_.\-/]*[a-z0-9]/gi;
 export const CNI_NAMES =
   /kube-?ovn|calico|cilium|flannel|ovn-?k(?:8s|ubernetes)?\b|ovnk|weave|antrea|canal|kindnet|terway|kube-router/i;
 
+const CNI_NAMES_ALL = new RegExp(CNI_NAMES.source, 'gi');
+
 /** Both ends of a path: a pod and a node / service / outside address. */
 const ENDS = [
   /pod|容器/i,
@@ -252,8 +254,9 @@ export function namedCniClose(
 }
 
 /**
- * Network plugins in wide use that the KB may not cover. Their bare names are not read as a report's subject: a kind
- * cluster's report lists its kindnet pods, a Weave cluster's its weave-net pods, whatever path fails.
+ * Network plugins in wide use that the KB may not cover. Their bare names in a report's body are not read as its
+ * subject: a kind cluster's report lists its kindnet pods, a Weave cluster's its weave-net pods, whatever path fails;
+ * in its first sentence they are, unless that sentence names a path of any plugin (`uncoveredPlugin`).
  */
 const WIDELY_USED_PLUGINS = [
   'antrea',
@@ -315,8 +318,25 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       return name;
     }
   }
+  // A plugin in wide use named in the first sentence is what the report is about ("kind cluster unable to connect
+  // after restart using Antrea", "Nodes are missing some peer route entries (kube-router)"), unless that sentence
+  // names a path a runbook of any plugin covers ("HostPort not working ... with kube-router", "configure MTU on
+  // kindnet").
+  // Nor is it when the sentence also names a plugin the KB covers ("We moved from weave to calico; calico-node ...").
+  const headline = headlineOf(text, 0) ?? text;
+  if (ANY_PLUGIN_PATH.test(headline)) return null;
+  if ((headline.match(CNI_NAMES_ALL) ?? []).some((name) => known(name.toLowerCase()))) return null;
+  for (const name of WIDELY_USED_PLUGINS)
+    if (wordMatches(headline, name, { wholeWord: true, limit: 1 }) > 0 && !known(name)) return name;
   return null;
 }
+
+/**
+ * Paths and symptoms the runbooks about no particular plugin explain, whatever plugin the cluster runs: MTU, DNS,
+ * host ports, egress SNAT, kube-proxy's rules, Services, network policies, a refused or timed-out connection.
+ */
+const ANY_PLUGIN_PATH =
+  /\bmtu\b|dns|hostport|host\s*port|\bsnat\b|masquerade|iptables|\bipvs\b|conntrack|nodeport|load\s*balancer|\bservices?\b|clusterip|network\s*polic|refused|time[sd]?\s*out|超时|超時|拒绝|拒絕|出口|外网|外網/i;
 
 /**
  * "this plugin", "which CNI", "our agent-node": words that point at a plugin without naming one; "a multi-node

@@ -238,6 +238,41 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });
+  it.each([
+    // Real (fills2.yaml, shortened): a plugin in wide use, named once, in the first sentence.
+    [
+      'kind cluster unable to connect after restart using Antrea v1.2.3. Control plane: cat ovs-vswitchd.log: bridge|INFO|ovs-vswitchd (Open vSwitch) 2.15.1.',
+      'antrea',
+    ],
+    // Real (fills2.yaml, shortened).
+    [
+      'Nodes are missing some peer route entries (kube-router). network_routes_controller.go:365] Advertising route: 172.18.5.0/24 via 10.128.8.50 to peers.',
+      'kube-router',
+    ],
+    // Real (fills5.yaml, shortened).
+    [
+      'Weave worker nodes in two different subnets - strange behavior. status connections: <- 10.50.212.141:33002 established fastdp mtu=1337.',
+      'weave',
+    ],
+    // Constructed, Chinese.
+    ['集群用的是 weave，跨节点 pod 不通。', 'weave'],
+  ])('%s → %s (first sentence)', (question, plugin) => {
+    expect(uncoveredPlugin(question, known)).toBe(plugin);
+  });
+  it.each([
+    // Real (reports11.yaml): the first sentence names MTU, which a runbook of any plugin explains.
+    'Allow users to configure MTU on kindnet. Pods get the host MTU and large packets are dropped over the overlay.',
+    // Real (reports8.yaml, shortened): a host port.
+    'HostPort not working on a single node kubeadm cluster with kube-router. curl node:8080 is refused.',
+    // Real (fills2.yaml, shortened): CoreDNS.
+    'CoreDNS not started with k8s 1.11 and weave (CentOS 7). coredns pods stay in ContainerCreating.',
+    // Constructed, Chinese: egress SNAT.
+    '用 weave 的集群 pod 访问外网时 SNAT 不生效。',
+    // Constructed: the plugin only in the body, named once.
+    'Pods cannot reach each other across nodes. The cluster was installed with kubeadm and runs weave.',
+  ])('%s → a path of any plugin, or the plugin not in the first sentence', (question) => {
+    expect(uncoveredPlugin(question, known)).toBeNull();
+  });
   it('does not read a multi-node or worker-node cluster as a plugin', () => {
     // Real canonical/microk8s#3519 (shortened): "multi-node" and "-m multiport" name no plugin.
     expect(
