@@ -405,8 +405,17 @@ describe('answerNamedCniReport: a detailed report of the named CNI is answered n
   it('answers when the top runbook is the named CNI', () => {
     expect(answerNamedCniReport(flannel, 0.44, true)).toBe(true);
   });
+  it('answers a detailed report of the named CNI at confidence 0.37 (real fills5.yaml and reports11.yaml reports)', () => {
+    const rke2 =
+      'Networking issue between nodes. RKE2 Version: v1.30.2+rke2r1. 3 Linux Nodes (RHEL 8), 2 Windows Nodes (Server 2019), the above machines are VMWare vms; 1 server (Linux), 4 agents (2 Linux and 2 Windows); Flannel CNI. Except first node all other nodes not able to access Kube APIs and unable to resolve DNS. Between nodes directly it can reachable without any issues.';
+    expect(answerNamedCniReport(rke2, 0.37, true)).toBe(true);
+    const canal =
+      "http POST w/ large file via ingress causes 'upstream timed out (110: Connection timed out) while reading upstream'. Rancher 2.2.8, custom cluster w/ Canal, Ubuntu 16.04.3 on metal. Sending a POST with a 15m file via the nodeport echoes it back; via the ingress it fails with a 502.";
+    expect(answerNamedCniReport(canal, 0.37, true)).toBe(true);
+  });
   it('still abstains when the top runbook is another one, or confidence is far too low', () => {
     expect(answerNamedCniReport(flannel, 0.44, false)).toBe(false);
+    expect(answerNamedCniReport(flannel, 0.3, true)).toBe(false);
     expect(answerNamedCniReport(flannel, NAMED_CNI_FLOOR - 0.01, true)).toBe(false);
   });
   it('still abstains without a network symptom (real eviction report naming calico-node)', () => {
