@@ -273,6 +273,12 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
   ])('%s → a path of any plugin, or the plugin not in the first sentence', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });
+  it('does not read "through plugin" in a pasted kubelet log as a plugin named "through"', () => {
+    // Real (fills5.yaml, shortened): kubelet's dockershim log says which plugin it asked, in prose.
+    const minikube =
+      'host.minikube.internal fails to resolve as seen by the host. minikube kubelet[1170]: docker_sandbox.go:401] "Failed to read pod IP from plugin/docker" err="Couldn\'t find network status for default/hydra-6f6468fb4c-sz54x through plugin: invalid network status for"; docker_sandbox.go:401] "Failed to read pod IP from plugin/docker" err="Couldn\'t find network status for default/dev-login-5f7c84dcff-qbqcm through plugin: invalid network status for".';
+    expect(uncoveredPlugin(minikube, known)).toBeNull();
+  });
   it('does not read a multi-node or worker-node cluster as a plugin', () => {
     // Real canonical/microk8s#3519 (shortened): "multi-node" and "-m multiport" name no plugin.
     expect(
@@ -371,6 +377,11 @@ describe('answerDetailedReport: a detailed report of a broken path is answered n
   it('answers just under the threshold, in English and Chinese', () => {
     expect(answerDetailedReport(firewalld, 0.495, true)).toBe(true);
     expect(answerDetailedReport(nodePort, DETAILED_REPORT_FLOOR, true)).toBe(true);
+  });
+  it('answers a detailed report at confidence 0.42 (real reports12.yaml report)', () => {
+    const internet =
+      "Can't reach internet from pod / container. On the same hosts there are several VMs running, including mail servers, web-servers, monitoring-instances and there are no known issues. I've done a hundred successful wget requests from the VM where the k3s instance is running; this test finishes with the same results from the host. There are some posts complaining about the same, ending with a user stating that switching from flannel to calico sorted out his issues.";
+    expect(answerDetailedReport(internet, 0.42, true)).toBe(true);
   });
   it('still abstains when the top runbook is about a CNI the report does not name', () => {
     // The firewalld report names no CNI; a Kube-OVN runbook on top would guess one.
