@@ -345,7 +345,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
  * Paths and symptoms the runbooks about no particular plugin explain, whatever plugin the cluster runs: MTU, DNS,
  * host ports, egress SNAT, kube-proxy's rules, Services, network policies, a refused or timed-out connection.
  */
-const ANY_PLUGIN_PATH =
+export const ANY_PLUGIN_PATH =
   /\bmtu\b|dns|hostport|host\s*port|\bsnat\b|masquerade|iptables|\bipvs\b|conntrack|nodeport|load\s*balancer|\bservices?\b|clusterip|network\s*polic|refused|time[sd]?\s*out|超时|超時|拒绝|拒絕|出口|外网|外網/i;
 
 /**

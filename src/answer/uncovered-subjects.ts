@@ -7,7 +7,7 @@
  */
 import type { DocRecord } from '../core/types.js';
 import { headlineOf } from '../retrieve/query.js';
-import { CNI_NAMES, topicTexts } from './clarify.js';
+import { ANY_PLUGIN_PATH, CNI_NAMES, topicTexts } from './clarify.js';
 
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
@@ -45,6 +45,9 @@ export function cniSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
  */
 const SECONDARY_NETWORK =
   /\bmultus\b|\bsecond(?:ary)?\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|\b2nd\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|辅助网络|輔助網路|次网卡/i;
+/** The extra interface itself, not the plugin that attaches it. */
+const SECOND_INTERFACE =
+  /\bsecond(?:ary)?\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|\b2nd\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|辅助网络|輔助網路|次网卡/i;
 /**
  * How such an interface is attached to a pod (a node's second NIC is attached by no CNI): Multus, the CNI plugins
  * that give a pod an interface on a host NIC, an attachment object or annotation.
@@ -63,6 +66,9 @@ export function uncoveredSecondaryNetwork(question: string, explained: boolean):
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, 0) ?? text;
   if (!SECONDARY_NETWORK.test(headline) || !POD_ATTACHMENT.test(text)) return null;
+  // Multus named beside a path of any plugin ("Pods on a Multus cluster time out on their ClusterIP"), with no second
+  // interface named, is the cluster's setting: the primary network's path is the subject.
+  if (!SECOND_INTERFACE.test(headline) && ANY_PLUGIN_PATH.test(headline)) return null;
   return explained ? null : 'secondary pod interfaces (Multus)';
 }
 

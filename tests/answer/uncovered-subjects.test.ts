@@ -72,6 +72,9 @@ describe("uncoveredSecondaryNetwork: a pod's second interface", () => {
     "Flannel uses the node's second interface eth1 and cross-node pods cannot ping each other.",
     // Real (reports4.yaml, shortened): the headline is about DNS; Multus is pasted later.
     'Timeout error in coredns. I see the below error in the coredns pod logs. kube-system pods: kube-multus-ds-amd64-x2k4h Running.',
+    // Constructed: Multus is the cluster's setting; the headline names a Service path.
+    'Pods on our Multus cluster time out on the ClusterIP of kube-dns. kube-multus-ds pods are Running.',
+    'multus 集群里 pod 访问 service 超时',
     // Real (reports11.yaml, shortened): Cilium's ipvlan datapath mode.
     'using ipvlan mode, pods between hosts failed communicate. env: centos 7.2, kubernetes 1.11.2, cilium.',
   ])('%s → not declined', (question) => {
