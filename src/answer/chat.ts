@@ -30,6 +30,16 @@ import { factBesideAllocation } from './fact-beside-allocation.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
+import {
+  bandwidthLimitExplainedBy,
+  cniSetupExplainedBy,
+  interconnectExplainedBy,
+  secondaryNetworkExplainedBy,
+  uncoveredBandwidthLimit,
+  uncoveredCniSetup,
+  uncoveredInterconnect,
+  uncoveredSecondaryNetwork,
+} from './uncovered-subjects.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -186,7 +196,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts).
+  // explains them (clarify.ts); so is a node whose CNI never came up, a pod's second interface, connecting clusters
+  // and a pod's bandwidth limit (uncovered-subjects.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -196,7 +207,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
-        uncoveredVpcNat(question, vpcNatExplained(context.searcher)))
+        uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
+        uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
+        uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
+        uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
+        uncoveredBandwidthLimit(question, bandwidthLimitExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -291,6 +306,18 @@ const kubeletStreamExplained = perSearcher((searcher) => kubeletStreamExplainedB
 
 /** Which Kube-OVN VPC subjects a runbook explains (clarify.ts `vpcNatExplainedBy`). */
 const vpcNatExplained = perSearcher((searcher) => vpcNatExplainedBy(searcher.docs));
+
+/** Whether a runbook explains a node without an initialised CNI (uncovered-subjects.ts). */
+const cniSetupExplained = perSearcher((searcher) => cniSetupExplainedBy(searcher.docs));
+
+/** Whether a runbook explains a pod's second interface (uncovered-subjects.ts). */
+const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExplainedBy(searcher.docs));
+
+/** Whether a runbook explains connecting clusters (uncovered-subjects.ts). */
+const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
+
+/** Whether a runbook explains a pod's bandwidth limit (uncovered-subjects.ts). */
+const bandwidthLimitExplained = perSearcher((searcher) => bandwidthLimitExplainedBy(searcher.docs));
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {

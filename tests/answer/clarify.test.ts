@@ -238,6 +238,47 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });
+  it.each([
+    // Real (fills2.yaml, shortened): a plugin in wide use, named once, in the first sentence.
+    [
+      'kind cluster unable to connect after restart using Antrea v1.2.3. Control plane: cat ovs-vswitchd.log: bridge|INFO|ovs-vswitchd (Open vSwitch) 2.15.1.',
+      'antrea',
+    ],
+    // Real (fills2.yaml, shortened).
+    [
+      'Nodes are missing some peer route entries (kube-router). network_routes_controller.go:365] Advertising route: 172.18.5.0/24 via 10.128.8.50 to peers.',
+      'kube-router',
+    ],
+    // Real (fills5.yaml, shortened).
+    [
+      'Weave worker nodes in two different subnets - strange behavior. status connections: <- 10.50.212.141:33002 established fastdp mtu=1337.',
+      'weave',
+    ],
+    // Constructed, Chinese.
+    ['集群用的是 weave，跨节点 pod 不通。', 'weave'],
+  ])('%s → %s (first sentence)', (question, plugin) => {
+    expect(uncoveredPlugin(question, known)).toBe(plugin);
+  });
+  it.each([
+    // Real (reports11.yaml): the first sentence names MTU, which a runbook of any plugin explains.
+    'Allow users to configure MTU on kindnet. Pods get the host MTU and large packets are dropped over the overlay.',
+    // Real (reports8.yaml, shortened): a host port.
+    'HostPort not working on a single node kubeadm cluster with kube-router. curl node:8080 is refused.',
+    // Real (fills2.yaml, shortened): CoreDNS.
+    'CoreDNS not started with k8s 1.11 and weave (CentOS 7). coredns pods stay in ContainerCreating.',
+    // Constructed, Chinese: egress SNAT.
+    '用 weave 的集群 pod 访问外网时 SNAT 不生效。',
+    // Constructed: the plugin only in the body, named once.
+    'Pods cannot reach each other across nodes. The cluster was installed with kubeadm and runs weave.',
+  ])('%s → a path of any plugin, or the plugin not in the first sentence', (question) => {
+    expect(uncoveredPlugin(question, known)).toBeNull();
+  });
+  it('does not read "through plugin" in a pasted kubelet log as a plugin named "through"', () => {
+    // Real (fills5.yaml, shortened): kubelet's dockershim log says which plugin it asked, in prose.
+    const minikube =
+      'host.minikube.internal fails to resolve as seen by the host. minikube kubelet[1170]: docker_sandbox.go:401] "Failed to read pod IP from plugin/docker" err="Couldn\'t find network status for default/hydra-6f6468fb4c-sz54x through plugin: invalid network status for"; docker_sandbox.go:401] "Failed to read pod IP from plugin/docker" err="Couldn\'t find network status for default/dev-login-5f7c84dcff-qbqcm through plugin: invalid network status for".';
+    expect(uncoveredPlugin(minikube, known)).toBeNull();
+  });
   it('does not read a multi-node or worker-node cluster as a plugin', () => {
     // Real canonical/microk8s#3519 (shortened): "multi-node" and "-m multiport" name no plugin.
     expect(
@@ -337,6 +378,11 @@ describe('answerDetailedReport: a detailed report of a broken path is answered n
     expect(answerDetailedReport(firewalld, 0.495, true)).toBe(true);
     expect(answerDetailedReport(nodePort, DETAILED_REPORT_FLOOR, true)).toBe(true);
   });
+  it('answers a detailed report at confidence 0.42 (real reports12.yaml report)', () => {
+    const internet =
+      "Can't reach internet from pod / container. On the same hosts there are several VMs running, including mail servers, web-servers, monitoring-instances and there are no known issues. I've done a hundred successful wget requests from the VM where the k3s instance is running; this test finishes with the same results from the host. There are some posts complaining about the same, ending with a user stating that switching from flannel to calico sorted out his issues.";
+    expect(answerDetailedReport(internet, 0.42, true)).toBe(true);
+  });
   it('still abstains when the top runbook is about a CNI the report does not name', () => {
     // The firewalld report names no CNI; a Kube-OVN runbook on top would guess one.
     expect(answerDetailedReport(firewalld, 0.495, false)).toBe(false);
@@ -370,8 +416,17 @@ describe('answerNamedCniReport: a detailed report of the named CNI is answered n
   it('answers when the top runbook is the named CNI', () => {
     expect(answerNamedCniReport(flannel, 0.44, true)).toBe(true);
   });
+  it('answers a detailed report of the named CNI at confidence 0.37 (real fills5.yaml and reports11.yaml reports)', () => {
+    const rke2 =
+      'Networking issue between nodes. RKE2 Version: v1.30.2+rke2r1. 3 Linux Nodes (RHEL 8), 2 Windows Nodes (Server 2019), the above machines are VMWare vms; 1 server (Linux), 4 agents (2 Linux and 2 Windows); Flannel CNI. Except first node all other nodes not able to access Kube APIs and unable to resolve DNS. Between nodes directly it can reachable without any issues.';
+    expect(answerNamedCniReport(rke2, 0.37, true)).toBe(true);
+    const canal =
+      "http POST w/ large file via ingress causes 'upstream timed out (110: Connection timed out) while reading upstream'. Rancher 2.2.8, custom cluster w/ Canal, Ubuntu 16.04.3 on metal. Sending a POST with a 15m file via the nodeport echoes it back; via the ingress it fails with a 502.";
+    expect(answerNamedCniReport(canal, 0.37, true)).toBe(true);
+  });
   it('still abstains when the top runbook is another one, or confidence is far too low', () => {
     expect(answerNamedCniReport(flannel, 0.44, false)).toBe(false);
+    expect(answerNamedCniReport(flannel, 0.3, true)).toBe(false);
     expect(answerNamedCniReport(flannel, NAMED_CNI_FLOOR - 0.01, true)).toBe(false);
   });
   it('still abstains without a network symptom (real eviction report naming calico-node)', () => {
@@ -716,6 +771,13 @@ describe("uncoveredVpcNat: a Kube-OVN custom VPC's border, its NAT gateways, EIP
     'Flannel 0.7.1 vxlan&udp cant work on aliyun cloud with kubernetes 1.6.2. Flannel vxlan&udp cant cross the node network. ubuntu 16.04, aliyun cloud vpc, kubeadm v1.6.2.',
     // Constructed: a default-VPC subnet's egress with natOutgoing.
     'kube-ovn ovn-default 子网 natOutgoing: true，pod 还是上不了外网，节点可以',
+    // Constructed: the same, where the node has the cloud's elastic IP (the node's, not Kube-OVN's EIP).
+    'kube-ovn 集群，ovn-default 子网 natOutgoing: true，pod 访问外网不通；节点绑定了阿里云的弹性 IP (EIP)。',
+    // Constructed: a Kube-OVN cluster behind a cloud's NAT gateway.
+    'Kube-OVN on AWS: pods cannot reach the internet, the nodes egress through a NAT gateway.',
+    // Constructed: a cloud's custom VPC, in a cluster that names no Kube-OVN word.
+    'Our EKS cluster runs in a custom VPC and pods cannot reach the internet through the NAT gateway.',
+    '集群部署在自定义 VPC 里，calico 的 pod 无法访问外网，节点可以。',
   ])('%s → not declined', (question) => {
     expect(uncoveredVpcNat(question, explainsNone)).toBeNull();
   });

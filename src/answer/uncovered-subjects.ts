@@ -1,0 +1,129 @@
+/**
+ * Subjects next to the pod network that no runbook of the KB explains, read from a report's first sentence: a node
+ * whose CNI never came up, a pod's second (Multus) interface, connecting clusters (ovn-ic, Cluster Mesh), a pod's
+ * bandwidth limit. Each is
+ * declined only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative,
+ * as the other declines of clarify.ts). Pure.
+ */
+import type { DocRecord } from '../core/types.js';
+import { headlineOf } from '../retrieve/query.js';
+import { ANY_PLUGIN_PATH, CNI_NAMES, topicTexts } from './clarify.js';
+
+type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+
+/** The container runtime's word that no CNI is set up on the node (`kubectl describe node`, kubelet's log). */
+const CNI_NOT_READY =
+  /cni\s+plugin\s+not\s+initiali[sz]ed|cni\s+config\s+uninitiali[sz]ed|networkpluginnotready|network\s+plugin\s+(?:is\s+)?not\s+ready|runtime\s+network\s+not\s+ready|networkready\s*=\s*false/i;
+/** A node that is not Ready ("NotReady", "node is noReady", 节点未就绪). */
+const NODE_NOT_READY = /not\s*-?\s*ready|\bnoready\b|未就绪|未就緒/i;
+
+/**
+ * A node NotReady because no network plugin is initialised, in a cluster whose report names no CNI: its first
+ * sentence says the node is not Ready or quotes the runtime's "cni plugin not initialized" ("Can't get out of the
+ * NotReady state ... cni config uninitialized", "All-in-one发生报错，node is noReady ... cni plugin not
+ * initialized"), and the report quotes that error. Installing a CNI is no datapath's runbook. A report naming its
+ * CNI ("kubeadm init --pod-network-cidr=10.244.0.0/16, flannel") is answered from that CNI's runbook, and one that
+ * only pastes the error in passing ("kube-proxy /healthz ... after an incident (NetworkReady=false)") is about
+ * its headline. Returns the subject's name, else null.
+ */
+export function uncoveredCniSetup(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!CNI_NOT_READY.test(text) || CNI_NAMES.test(text)) return null;
+  if (!NODE_NOT_READY.test(headline) && !CNI_NOT_READY.test(headline)) return null;
+  return explained ? null : 'installing a CNI (node NotReady, cni plugin not initialized)';
+}
+
+/** Whether a runbook explains a node whose runtime reports no initialised CNI. */
+export function cniSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return docs.some((doc) => topicTexts(doc).some((text) => CNI_NOT_READY.test(text.normalize('NFKC'))));
+}
+
+/**
+ * A pod's extra interface beside its primary one: Multus, "the second interface", 辅助网络, 次网卡. The runbooks follow
+ * the primary pod network only.
+ */
+const SECONDARY_NETWORK =
+  /\bmultus\b|\bsecond(?:ary)?\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|\b2nd\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|辅助网络|輔助網路|次网卡/i;
+/** The extra interface itself, not the plugin that attaches it. */
+const SECOND_INTERFACE =
+  /\bsecond(?:ary)?\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|\b2nd\s+(?:network\s+)?(?:interfaces?|nics?|networks?)\b|辅助网络|輔助網路|次网卡/i;
+/**
+ * How such an interface is attached to a pod (a node's second NIC is attached by no CNI): Multus, the CNI plugins
+ * that give a pod an interface on a host NIC, an attachment object or annotation.
+ */
+const POD_ATTACHMENT =
+  /\bmultus\b|\bmacvlan\b|\bipvlan\b|\bsr-?iov\b|networkattachmentdefinition|network-attachment|cni\.cncf\.io\/networks|\bnet1\b/i;
+
+/**
+ * A report about a pod's second interface: its first sentence names it ("Not able to access Multus 2nd network
+ * interface from node", "Cannot ping the second interface's IP from another node") and the report says how it is
+ * attached to the pod ("I added the second interface using macvlan"). A node's second NIC ("All my nodes have 2
+ * nics, eth0 for internet") is the node's, and a report whose first sentence names a path of the primary network and
+ * pastes a Multus config later is about that path. Returns the subject's name, else null.
+ */
+export function uncoveredSecondaryNetwork(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!SECONDARY_NETWORK.test(headline) || !POD_ATTACHMENT.test(text)) return null;
+  // Multus named beside a path of any plugin ("Pods on a Multus cluster time out on their ClusterIP"), with no second
+  // interface named, is the cluster's setting: the primary network's path is the subject.
+  if (!SECOND_INTERFACE.test(headline) && ANY_PLUGIN_PATH.test(headline)) return null;
+  return explained ? null : 'secondary pod interfaces (Multus)';
+}
+
+/** Whether a runbook explains a pod's second interface. */
+export function secondaryNetworkExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return docs.some((doc) => topicTexts(doc).some((text) => SECONDARY_NETWORK.test(text.normalize('NFKC'))));
+}
+
+/**
+ * Connecting clusters to each other: Kube-OVN's `ovn-ic` with its IC gateways, Cilium's Cluster Mesh. The runbooks
+ * follow one cluster's paths.
+ */
+const CLUSTER_INTERCONNECT = /\bovn-ic\b|\bic-gateway\b|\bic[-_ ]gw\b|\bcluster[-\s]?mesh\b/i;
+
+/**
+ * A report about connecting clusters itself: its first sentence names ovn-ic, its IC gateway or Cilium's Cluster
+ * Mesh ("ovn-ic的gw-nodes如果网关节点出故障，无法自动切换", "kubeovn ovn-ic 功能疑问", "[Cluster mesh] One pod in
+ * cluster1 cannot access another pod in cluster2"). A report whose first sentence names a failure elsewhere ("删除
+ * kube-ovn-controller leader 节点多集群互联会出现网络不通") and pastes `ovn-ic-config` later is about that failure.
+ * Returns the subject's name, else null.
+ */
+export function uncoveredInterconnect(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!CLUSTER_INTERCONNECT.test(headline)) return null;
+  return explained ? null : 'connecting clusters (Kube-OVN ovn-ic, Cilium Cluster Mesh)';
+}
+
+/** Whether a runbook explains connecting clusters. */
+export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return docs.some((doc) =>
+    topicTexts(doc).some((text) => CLUSTER_INTERCONNECT.test(text.normalize('NFKC'))),
+  );
+}
+
+/**
+ * A pod's bandwidth limit (traffic shaping, QoS): Kube-OVN's `ovn.kubernetes.io/ingress_rate` / `egress_rate`, the
+ * bandwidth plugin's `kubernetes.io/ingress-bandwidth` / `egress-bandwidth`, 限速.
+ */
+const BANDWIDTH_LIMIT =
+  /\b(?:ingress|egress)[_-](?:rate|bandwidth)\b|\bbandwidth\s+(?:limit|limiting|shaping|plugin)|\btraffic\s+shaping\b|\bqos\b|限速|带宽限制|帶寬限制|限流/i;
+
+/**
+ * A report about a pod's bandwidth limit: its first sentence names it ("ovn.kubernetes.io/egress_rate 参数不起作用").
+ * A slow or lossy path names no limit ("iperf3 between pods is slow") and stays a path report. Returns the subject's
+ * name, else null.
+ */
+export function uncoveredBandwidthLimit(question: string, explained: boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (!BANDWIDTH_LIMIT.test(headline)) return null;
+  return explained ? null : 'pod bandwidth limits (QoS)';
+}
+
+/** Whether a runbook explains a pod's bandwidth limit. */
+export function bandwidthLimitExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return docs.some((doc) => topicTexts(doc).some((text) => BANDWIDTH_LIMIT.test(text.normalize('NFKC'))));
+}

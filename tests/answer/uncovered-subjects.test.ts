@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bandwidthLimitExplainedBy,
+  cniSetupExplainedBy,
+  interconnectExplainedBy,
+  secondaryNetworkExplainedBy,
+  uncoveredBandwidthLimit,
+  uncoveredCniSetup,
+  uncoveredInterconnect,
+  uncoveredSecondaryNetwork,
+} from '../../src/answer/uncovered-subjects.js';
+
+const doc = (title: string, symptoms: string[] = [], prose = '') => ({
+  title,
+  triggers: [],
+  chunks: [{ headingPath: ['概述'], text: prose }] as never,
+  troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+});
+
+describe('uncoveredCniSetup: a node NotReady because no CNI is initialised', () => {
+  it.each([
+    // Real (doubt.yaml, shortened).
+    'cni plugin not initialized: Node is always Not Ready when creating K8s cluster. kubectl -n kube-system get pod -o wide: coredns-5dd5756b68-fbtjv 0/1 Pending; etcd-raspi4-claster-2 Running.',
+    // Real (fills2.yaml, shortened).
+    "Can't get out of the NotReady state. kubectl get componentstatus is fine. kubectl describe node: KubeletNotReady runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized.",
+    // Real (fills5.yaml, shortened).
+    'All-in-one发生报错，node is noReady。执行all-in-one脚本时，节点一直处于notready状态导致执行失败。kubelet日志："Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"。',
+    // Constructed.
+    '新装的集群节点一直未就绪，kubelet 报 cni plugin not initialized。',
+  ])('%s → declined', (question) => {
+    expect(uncoveredCniSetup(question, false)).toContain('CNI');
+    expect(uncoveredCniSetup(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (fills.yaml, shortened): the report names its CNI, whose runbook answers it.
+    'Getting "runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized". kubeadm init --pod-network-cidr=10.244.0.0/16, flannel. The master node is NotReady.',
+    // Real (facts6.yaml, shortened): the error is pasted in passing; the headline is about kube-proxy.
+    "kube-proxy /healthz endpoint, despite the name, doesn't provide any health information about network status. After an incident, where some nodes failed to start (NetworkReady=false, error: cni plugin not initialized), we noticed that LoadBalancer Services kept sending traffic.",
+    // Constructed: a node NotReady for another reason.
+    'node-2 NotReady after reboot, kubelet says PLEG is not healthy',
+    // Constructed: Chinese, naming Calico.
+    'calico 装完以后节点还是 NotReady，报 cni plugin not initialized',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredCniSetup(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names the error, not by its prose', () => {
+    expect(cniSetupExplainedBy([doc('CNI', [], 'kubelet 报 cni plugin not initialized 时先装 CNI')])).toBe(
+      false,
+    );
+    expect(cniSetupExplainedBy([doc('CNI', ['节点 NotReady，cni plugin not initialized'])])).toBe(true);
+  });
+});
+
+describe("uncoveredSecondaryNetwork: a pod's second interface", () => {
+  it.each([
+    // Real (scope2.yaml, shortened).
+    'Not able to access Multus 2nd network interface from node. I am able to ping the primary network address from the host/node. NetworkAttachmentDefinition yockgen-network: type macvlan, master ens4.',
+    // Real (scope2.yaml, shortened).
+    "Cannot ping the second interface's IP from another node. I added the second interface using macvlan and assigned it a default gateway like 192.168.0.1 and a host-local ipam.",
+    // Real (scope2.yaml, shortened).
+    'Multus-CNI与Calico VXLAN模式下Macvlan网络问题。通过Multus为Pod添加Macvlan类型的辅助网络接口时，响应无法返回Pod。',
+    // Constructed.
+    'pod 的次网卡 net1 (macvlan) 无法访问网关。',
+  ])('%s → declined', (question) => {
+    expect(uncoveredSecondaryNetwork(question, false)).toContain('Multus');
+    expect(uncoveredSecondaryNetwork(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (scope2.yaml, shortened): the node's second NIC.
+    'Problems routing traffic when multiple NICs. All my nodes have 2 nics, eth0 for internet (public ip) and eth1 for intranet; flannel picks the wrong one.',
+    // Constructed: a node's second interface, no pod attachment.
+    "Flannel uses the node's second interface eth1 and cross-node pods cannot ping each other.",
+    // Real (reports4.yaml, shortened): the headline is about DNS; Multus is pasted later.
+    'Timeout error in coredns. I see the below error in the coredns pod logs. kube-system pods: kube-multus-ds-amd64-x2k4h Running.',
+    // Constructed: Multus is the cluster's setting; the headline names a Service path.
+    'Pods on our Multus cluster time out on the ClusterIP of kube-dns. kube-multus-ds pods are Running.',
+    'multus 集群里 pod 访问 service 超时',
+    // Real (reports11.yaml, shortened): Cilium's ipvlan datapath mode.
+    'using ipvlan mode, pods between hosts failed communicate. env: centos 7.2, kubernetes 1.11.2, cilium.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredSecondaryNetwork(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose title names it', () => {
+    expect(secondaryNetworkExplainedBy([doc('Pod 主网卡路径')])).toBe(false);
+    expect(secondaryNetworkExplainedBy([doc('Multus 辅助网络排查')])).toBe(true);
+  });
+});
+
+describe('uncoveredInterconnect: connecting clusters (ovn-ic, Cluster Mesh)', () => {
+  it.each([
+    // Real (reports11.yaml, shortened).
+    'ovn-ic的gw-nodes如果网关节点出故障，无法自动切换到配置的其他节点作为网关节点，导致通信故障。ovn-ic-config ConfigMap：enable-ic: true，gw-nodes: node-0,node-1。',
+    // Real (scope3.yaml, shortened).
+    'kubeovn ovn-ic 功能疑问。我发现流量路径是转发到ic-gateway节点上以后，再转发到对端集群的Gateway节点，再流入Pod。',
+    // Constructed.
+    'After enabling ovn-ic, pods in cluster A cannot reach pods in cluster B.',
+    // Real (scope2.yaml, shortened).
+    '[Cluster mesh] One pod in cluster1 cannot access another pod in cluster2. Cilium 1.6.8, EKS v1.14.9. cilium node list is successful for both clusters.',
+    // Constructed, Chinese.
+    'cilium clustermesh 打通两个集群后跨集群 pod 不通。',
+  ])('%s → declined', (question) => {
+    expect(uncoveredInterconnect(question, false)).toContain('clusters');
+    expect(uncoveredInterconnect(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (fills.yaml, shortened): the headline names the failure; ovn-ic-config is pasted later.
+    '删除 kube-ovn-controller leader 节点多集群互联会出现网络不通的问题。kube-ovn 1.6.2，kubernetes v1.20.2。ConfigMap ovn-ic-config (namespace kube-system)。',
+    // Constructed: no interconnection at all.
+    'kube-ovn cross-node pods cannot ping each other over geneve',
+    // Real (fills2.yaml, shortened): another multi-cluster tool, over an MTU the runbooks explain.
+    'Submariner中vx-submariner接口MTU问题：两套Kubernetes集群均采用Calico CNI和Submariner 0.16.2版本实现跨集群通信。',
+    // Constructed: a service mesh is no cluster mesh.
+    'Istio service mesh sidecar returns 503 for a Service in the same cluster.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredInterconnect(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose heading names it', () => {
+    expect(interconnectExplainedBy([doc('Kube-OVN 跨节点')])).toBe(false);
+    expect(interconnectExplainedBy([doc('ovn-ic 多集群互联')])).toBe(true);
+    expect(interconnectExplainedBy([doc('Cilium', ['Cluster Mesh 跨集群 pod 不通'])])).toBe(true);
+  });
+});
+
+describe("uncoveredBandwidthLimit: a pod's bandwidth limit", () => {
+  it.each([
+    // Real (scope3.yaml, shortened).
+    'ovn.kubernetes.io/egress_rate 参数不起作用。pod 注解 ovn.kubernetes.io/ingress_rate: "10"，ovn.kubernetes.io/egress_rate: "2"，用iperf3测试容器的带宽，sender receiver都是10Mbit/s。',
+    // Constructed.
+    'kubernetes.io/egress-bandwidth annotation is ignored, iperf3 from the pod still reaches 1 Gbit/s.',
+    'pod 限速不生效',
+  ])('%s → declined', (question) => {
+    expect(uncoveredBandwidthLimit(question, false)).toContain('bandwidth');
+    expect(uncoveredBandwidthLimit(question, true)).toBeNull();
+  });
+  it.each([
+    // Constructed: a slow path names no limit.
+    'iperf3 between pods on different nodes only gets 200 Mbit/s over vxlan',
+    'Pod 跨节点带宽很低，大包丢包。',
+    // Constructed after a reports6.yaml report: the limit word only in the body.
+    'Pods on different Nodes unable to communicate with each other. k3s v1.0.0. The cluster also sets kubernetes.io/egress-bandwidth on some pods.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredBandwidthLimit(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names it', () => {
+    expect(bandwidthLimitExplainedBy([doc('Pod 出网', ['外网不通'])])).toBe(false);
+    expect(bandwidthLimitExplainedBy([doc('Pod 出网', ['egress_rate 注解不生效'])])).toBe(true);
+  });
+});
