@@ -40,7 +40,9 @@
  * `statedProxyMode`) gets that mode's checks scored higher and the checks of another mode (`ipvsadm -Ln` for an
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
  * finding out which mode kube-proxy runs (`curl …/proxyMode`) scores less then: it would show what the report says,
- * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`).
+ * and took the place of the stated mode's check of the service (`ipvsadm -Ln -t …`). A report stating no mode and
+ * showing no trace of IPVS most likely runs the default, iptables: an IPVS-only check scores less then
+ * (`unlikelyIpvsCheck`).
  * So does a report stating the overlay mode its pod network runs ("Calico VXLAN mode", "CALICO_NETWORKING_BACKEND:
  * vxlan", "host-gw 模式"; `statedEncapMode`): the checks of another mode (`tcpdump … 'ip proto 4'` and `ip -d link
  * show tunl0` for a VXLAN report) rank after all the others. The stated mode's own checks get no bonus: measured, it
@@ -68,7 +70,13 @@ import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
-import { asksProxyMode, otherModeCheck, sameModeCheck, statedProxyMode } from './proxy-mode.js';
+import {
+  asksProxyMode,
+  otherModeCheck,
+  sameModeCheck,
+  statedProxyMode,
+  unlikelyIpvsCheck,
+} from './proxy-mode.js';
 import {
   checkTerms,
   clueTerms,
@@ -214,6 +222,14 @@ const STATED_MODE_BONUS = 1.5;
  * it would show what the report says, where the stated mode's own checks (`ipvsadm -Ln -t …`) test the service.
  */
 const KNOWN_MODE_SHARE = 0.5;
+
+/**
+ * An IPVS-only check (`ipvsadm -Ln`) scores this share when the report states no kube-proxy mode and shows no trace
+ * of IPVS (`unlikelyIpvsCheck`): the cluster most likely runs the default iptables mode, and the iptables check of
+ * the same rules (`iptables-save -t nat | grep KUBE-NODEPORTS`) was the one lost below the cut ("NodePort only
+ * works on the node running the pod"). Measured: 0.7 brought two such checks in and moved no other figure.
+ */
+const UNSAID_IPVS_SHARE = 0.7;
 
 /**
  * A check taking an address the question names (`<target-ip>` for a report naming the address it fails to reach)
@@ -505,6 +521,8 @@ export function pickCommands(
       if (outsideFails && checksOutsideName(record.command)) score += OUTSIDE_NAME_BONUS;
       // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
+      // A report saying nothing of IPVS most likely runs the default iptables mode: an IPVS-only check scores less.
+      if (unlikelyIpvsCheck(query, record, doc)) score *= UNSAID_IPVS_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);

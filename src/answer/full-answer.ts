@@ -26,6 +26,7 @@ import type {
   DocPointer,
   StructuredAnswer,
 } from './types.js';
+import { placeValueCheck, valueCheck } from './value-check.js';
 
 export function fullAnswer(
   input: ComposeInput,
@@ -62,6 +63,7 @@ export function fullAnswer(
 
   // 0. The question asks for a value: the line that states it leads the answer, before the runbook's title.
   const ask = factAsk(input.question);
+  let valueQuote: string | undefined;
   if (ask) {
     const factDocs = closeDocs(hits, options.otherDocShare);
     const found = directAnswer(query, factDocs, ask, input.concepts);
@@ -69,6 +71,7 @@ export function fullAnswer(
     if (found && n !== null) {
       out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);
       structured.direct = { text: found.quote, cite: n };
+      if (found.chunk.path === doc.path) valueQuote = found.quote;
     }
   }
   out.push(`**${doc.title}**${gistSection}`);
@@ -136,7 +139,13 @@ export function fullAnswer(
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
   const cites: number[] = [];
-  const chosen = pickCommands(query, relevant, rows, options, input.concepts).slice(0, options.maxCommands);
+  const picks = pickCommands(query, relevant, rows, options, input.concepts);
+  // The top runbook's check of the value its direct answer states has a place among the diagnostics.
+  const stated = valueQuote === undefined ? undefined : valueCheck(input.question, valueQuote, doc, picks);
+  const chosen = (stated ? placeValueCheck(picks, stated, options.maxDiagnose) : picks).slice(
+    0,
+    options.maxCommands,
+  );
   // Which runbook fits is in doubt (doubt.ts): say so, point at the close runbook, and keep only the top one's
   // and the close one's main checks rather than a full page of what may be the wrong runbook's commands.
   const doubt = doubtOf(query, hits, input.concepts);

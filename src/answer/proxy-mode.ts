@@ -100,6 +100,20 @@ export function otherModeCheck(stated: ProxyMode | null, record: CommandRecord, 
   return mode !== null && mode !== stated;
 }
 
+// Any trace of IPVS in a report: the mode word, its tools, its dummy device, its kernel module, IPVS 模式.
+const IPVS_TRACE = /ipvs|ip_vs/i;
+
+/**
+ * True for a check of IPVS only (`ipvsadm -Ln`, `ip addr show kube-ipvs0`) when the report neither states a mode
+ * nor shows any trace of IPVS: kube-proxy's default mode is iptables, and a report that never mentions IPVS most
+ * likely runs it. Such a check scores less (it did not move to the end: a report may leave the mode unsaid), and
+ * the iptables-mode check of the same rules (`iptables-save -t nat | grep KUBE-NODEPORTS`) ranks before it.
+ */
+export function unlikelyIpvsCheck(question: string, record: CommandRecord, doc: DocRecord): boolean {
+  if (statedProxyMode(question) !== null || IPVS_TRACE.test(question)) return false;
+  return checkProxyMode(record, doc) === 'ipvs';
+}
+
 /** True when the check applies to the one mode the report states (and not to every mode). */
 export function sameModeCheck(stated: ProxyMode | null, record: CommandRecord, doc: DocRecord): boolean {
   return stated !== null && record.safety === 'read-only' && checkProxyMode(record, doc) === stated;

@@ -5,7 +5,9 @@
  * - first-cited doc right: the answer's first citation is one of the question's labelled docs (answerable
  *   questions; an abstention counts as wrong).
  * - command hit: over questions labelled with `commands`, the share where any returned command contains one of
- *   the labelled prefixes, whitespace-folded and case-folded.
+ *   the labelled prefixes, whitespace-folded and case-folded. A placeholder in a label (`<iface>`) stands for
+ *   any value: the answer fills `tcpdump -i <iface>` from the question (`tcpdump -i eth0`), and that is the
+ *   labelled check, not a miss.
  * - direct-answer hit: over questions labelled with `text` (fact questions), the share whose `structured.direct`
  *   contains the text (whitespace- and case-folded).
  * - off-topic commands: over all commands returned for answerable questions, the share that is neither from a
@@ -20,6 +22,7 @@
  */
 import { spentBudget } from '../answer/spent-budget.js';
 import type { ChatBody } from '../answer/types.js';
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 import type { EvalQuestion } from './questions.js';
 
 export interface AnswerOutcome {
@@ -74,9 +77,28 @@ export function allowedFills(question: EvalQuestion): Set<string> {
   return allowed;
 }
 
+// A runbook placeholder as labels write it: `<iface>`, `<service-name>`, `<pod-ip>`.
+const LABEL_PLACEHOLDER = /<[a-z][a-z0-9-]*>/g;
+
+/**
+ * Whether a returned command contains a labelled must-have prefix (both folded). A label's placeholder matches
+ * any one word (the runbook's placeholder left as is, or the value the answer filled in from the question).
+ */
+export function labelMatcher(label: string): (command: string) => boolean {
+  const folded = fold(label);
+  const parts = folded.split(LABEL_PLACEHOLDER);
+  if (parts.length === 1) return (command) => fold(command).includes(folded);
+  const pattern = new RegExp(parts.map(escapeRegExp).join('\\S+'));
+  return (command) => pattern.test(fold(command));
+}
+
+function wantedMatchers(question: EvalQuestion): Array<(command: string) => boolean> {
+  return (question.commands ?? []).map(labelMatcher);
+}
+
 export function commandHit(question: EvalQuestion, body: ChatBody): boolean {
-  const wanted = (question.commands ?? []).map(fold);
-  return body.commands.some((command) => wanted.some((prefix) => fold(command.command).includes(prefix)));
+  const wanted = wantedMatchers(question);
+  return body.commands.some((command) => wanted.some((matches) => matches(command.command)));
 }
 
 export function directHit(question: EvalQuestion, body: ChatBody): boolean {
@@ -85,12 +107,11 @@ export function directHit(question: EvalQuestion, body: ChatBody): boolean {
 }
 
 export function offTopicCommands(question: EvalQuestion, body: ChatBody): string[] {
-  const wanted = (question.commands ?? []).map(fold);
+  const wanted = wantedMatchers(question);
   return body.commands
     .filter(
       (command) =>
-        !question.docs.includes(command.source.path) &&
-        !wanted.some((prefix) => fold(command.command).includes(prefix)),
+        !question.docs.includes(command.source.path) && !wanted.some((matches) => matches(command.command)),
     )
     .map((command) => `${command.source.path}: ${command.command.split('\n')[0]}`);
 }

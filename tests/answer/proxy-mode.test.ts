@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { asksProxyMode, checkProxyMode, statedProxyMode } from '../../src/answer/proxy-mode.js';
+import {
+  asksProxyMode,
+  checkProxyMode,
+  statedProxyMode,
+  unlikelyIpvsCheck,
+} from '../../src/answer/proxy-mode.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
 import { parseDocument } from '../../src/ingest/document.js';
@@ -125,9 +130,14 @@ describe('a stated kube-proxy mode ranks the other mode’s checks last', () => 
     ).toBe(false);
   });
 
-  it('keeps the order when no mode, or two modes, are stated', () => {
-    for (const question of [
+  it('keeps the order when two modes are stated, and offers IPVS checks when none is', () => {
+    // No mode stated and no trace of IPVS: its checks score less (the default mode is iptables) but are offered.
+    const unstated = checks(
       'ClusterIP from the host times out; the service has endpoints and pods reach it.',
+      ipvsSection,
+    );
+    expect(unstated.some(ipvsOnly)).toBe(true);
+    for (const question of [
       'After switching kube-proxy from ipvs to iptables mode, ClusterIP from the host times out; the service has endpoints.',
       'kube-proxy 从 ipvs 模式切换到 iptables 模式后，节点上访问 ClusterIP 超时，Service 有 endpoints。',
     ]) {
@@ -185,5 +195,53 @@ describe('a stated kube-proxy mode ranks the check asking which mode runs lower'
       '节点上找不到任何 KUBE-SVC 链，iptables-save 里没有这个 Service 的规则。',
     ])
       expect(checks(question, first).some((command) => command.includes('/proxyMode'))).toBe(true);
+  });
+});
+
+describe('a report saying nothing of IPVS most likely runs the default iptables mode', () => {
+  const nodePort = runbook('service/nodeport-loadbalancer.md');
+  const record = (doc: DocRecord, start: string) => {
+    const found = doc.commands.find((c) => c.command.startsWith(start));
+    if (!found) throw new Error(`${doc.path} has no command ${start}`);
+    return found;
+  };
+  const ipvsadm = record(nodePort, 'ipvsadm -Ln');
+  const nodePortRules = record(nodePort, 'iptables-save -t nat');
+
+  it('calls an IPVS-only check unlikely when the report shows no trace of IPVS (EN and ZH)', () => {
+    for (const question of [
+      'NodePort only works on the node running the pod; from the other nodes curl <node-ip>:30080 times out.',
+      'NodePort 只有 pod 所在的节点能通，其他节点访问 30080 超时。',
+    ]) {
+      expect(unlikelyIpvsCheck(question, ipvsadm, nodePort)).toBe(true);
+      expect(unlikelyIpvsCheck(question, nodePortRules, nodePort)).toBe(false);
+    }
+  });
+
+  it('does not when the report states a mode or shows IPVS anywhere', () => {
+    for (const question of [
+      'NodePort only works on the node running the pod; kube-proxy runs with --proxy-mode=ipvs.',
+      'NodePort only works on the node running the pod; ipvsadm -Ln shows the virtual server on every node.',
+      'NodePort 只有 pod 所在的节点能通，kube-ipvs0 上有这个地址。',
+      'NodePort 只有 pod 所在的节点能通，kube-proxy 使用 iptables 模式。',
+    ])
+      expect(unlikelyIpvsCheck(question, ipvsadm, nodePort)).toBe(false);
+  });
+
+  it('offers the iptables check of the NodePort rules, not the IPVS one, unless IPVS is named (EN and ZH)', () => {
+    const rulesSection = hitOn(nodePort, '节点上的 kube-proxy 规则');
+    const rules = (c: string) => c.startsWith('iptables-save -t nat');
+    const ipvs = (c: string) => c.startsWith('ipvsadm -Ln');
+    for (const question of [
+      'NodePort only works on the node running the pod: curl to the node port on any other node times out, kube-proxy runs on every node.',
+      'NodePort 只在 pod 所在节点能访问，其他节点上 curl 节点端口超时，每个节点都有 kube-proxy。',
+    ]) {
+      const list = checks(question, rulesSection);
+      expect(list.some(rules)).toBe(true);
+      expect(list.some(ipvs)).toBe(false);
+    }
+    const ipvsReport =
+      'NodePort only works on the node running the pod: curl to the node port on any other node times out, kube-proxy runs with --proxy-mode=ipvs.';
+    expect(checks(ipvsReport, rulesSection).some(ipvs)).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatBody } from '../../src/answer/types.js';
-import { allowedFills, computeAnswerMetrics } from '../../src/eval/answer-metrics.js';
+import {
+  allowedFills,
+  commandHit,
+  computeAnswerMetrics,
+  labelMatcher,
+  offTopicCommands,
+} from '../../src/eval/answer-metrics.js';
 
 describe('allowedFills', () => {
   it('allows the labelled names, case-folded', () => {
@@ -44,5 +50,58 @@ describe('computeAnswerMetrics', () => {
     ]);
     expect(metrics.over_budget).toBe(1);
     expect(metrics.first_cited_right).toBe(1);
+  });
+});
+
+describe('labelMatcher', () => {
+  it('matches a labelled placeholder against the value the answer filled in from the report', () => {
+    // Report: "manager.go:149] Using interface with name eth0 ... Which UDP port does flannel vxlan use?"
+    const matches = labelMatcher('tcpdump -i <iface> -nn udp port 8472');
+    expect(matches('tcpdump -i eth0 -nn udp port 8472')).toBe(true);
+    expect(matches('tcpdump -i <iface> -nn udp port 8472')).toBe(true);
+    expect(matches('tcpdump -i eth0 -nn udp port 4789')).toBe(false);
+    // A placeholder stands for one word, not for a stretch of the command.
+    expect(matches('tcpdump -i eth0 -c 10 -nn udp port 8472')).toBe(false);
+  });
+
+  it('matches several filled placeholders, and a namespace the report named (静态 Pod 在 kube-system)', () => {
+    const matches = labelMatcher("kubectl get pod <pod> -n <namespace> -o jsonpath='{.spec.hostNetwork}");
+    expect(
+      matches(`kubectl get pod <pod> -n kube-system -o jsonpath='{.spec.hostNetwork}{" "}{.spec.dnsPolicy}'`),
+    ).toBe(true);
+    expect(matches("kubectl get pod <pod> -n kube-system -o jsonpath='{.spec.dnsPolicy}'")).toBe(false);
+  });
+
+  it('keeps plain labels a folded substring match; regular-expression characters are literal', () => {
+    expect(labelMatcher('IPTABLES  -S forward')('sudo iptables -S FORWARD | head')).toBe(true);
+    expect(
+      labelMatcher('curl -s http://<pod-ip>:9153/metrics')('curl -s http://10.244.1.5:9153/metrics'),
+    ).toBe(true);
+    expect(
+      labelMatcher('curl -s http://<pod-ip>:9153/metrics')('curl -s http://10.244.1.5:9153xmetrics'),
+    ).toBe(false);
+  });
+});
+
+describe('commandHit and offTopicCommands', () => {
+  const answer = (command: string, path: string) =>
+    ({
+      commands: [{ command, fills: [{ placeholder: '<iface>', value: 'eth0' }], source: { path, line: 1 } }],
+    }) as unknown as ChatBody;
+  const question = {
+    question: 'Flannel vxlan cannot cross nodes; Using interface with name eth0. 跨节点 Pod 不通',
+    docs: ['flannel/vxlan-host-gw.md'],
+    commands: ['tcpdump -i <iface> -nn udp port 8472'],
+  };
+
+  it('counts a filled labelled check as a hit, and not as off-topic when another runbook gave it', () => {
+    expect(
+      commandHit(question, answer('tcpdump -i eth0 -nn udp port 8472', 'flannel/vxlan-host-gw.md')),
+    ).toBe(true);
+    expect(offTopicCommands(question, answer('tcpdump -i eth0 -nn udp port 8472', 'other.md'))).toEqual([]);
+    expect(commandHit(question, answer('ip -d link show flannel.1', 'flannel/vxlan-host-gw.md'))).toBe(false);
+    expect(offTopicCommands(question, answer('tcpdump -i eth0 -nn udp port 4789', 'other.md'))).toHaveLength(
+      1,
+    );
   });
 });
