@@ -319,6 +319,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       if (
         !/[a-z]{3}/.test(name) ||
         DETERMINERS.has(name) ||
+        TOPOLOGY_PREFIXES.has(name) ||
         FUNCTION_WORDS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS
@@ -357,6 +358,14 @@ const DETERMINERS = new Set(
     ' ',
   ),
 );
+
+/**
+ * "inter-node", "intra-node", "cross-node", "per-node", "non-node": a prefix that says which nodes a path crosses,
+ * not a plugin's per-node part. Counted by where words start, "inter" is also named by "internet", "intra" by
+ * "intranet", "cross" by "crossplane": a report of broken inter-node traffic with internet access is not about an
+ * "inter" plugin.
+ */
+const TOPOLOGY_PREFIXES = new Set('inter intra cross per non'.split(' '));
 
 /**
  * "kubelet with CNI plugin", "configured by the plugin", "bridge and portmap plugins", "network status ... through

@@ -323,11 +323,21 @@ function objectNames(text: string): Record<ObjectKind, Match[]> {
   return found;
 }
 
+/**
+ * "a pod/container with IP 10.1.75.2", "node/host", "pods/vms": a slash between two kind words is "or", not
+ * kubectl's `pod/nginx` — the word after it is no object's name.
+ */
+const KIND_WORD_AFTER_SLASH =
+  /^(?:containers?|pods?|nodes?|hosts?|services?|svcs?|vms?|machines?|servers?|namespaces?|deployments?|workloads?|apps?|applications?|clusters?|instances?)$/i;
+
 function presentedNames(text: string): Record<ObjectKind, Match[]> {
   const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
   for (const kind of KINDS) {
     const patterns = PATTERNS[kind];
-    for (const pattern of [patterns.slash, patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
+    out[kind].push(
+      ...collect(text, patterns.slash).filter((match) => !KIND_WORD_AFTER_SLASH.test(match.value)),
+    );
+    for (const pattern of [patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
     // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field.

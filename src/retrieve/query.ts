@@ -1,4 +1,5 @@
 import type { RetrievalConfig } from './config.js';
+import { addressesNodePort, NODEPORT_TERMS } from './nodeport-address.js';
 
 /**
  * What a question asks, as weighted terms. On-call questions often contrast the broken path with one that
@@ -204,7 +205,10 @@ function analyzeText(
 ): AnalyzedQuery {
   const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
-  const sizeTerms = payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : [];
+  const sizeTerms = [
+    ...(payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : []),
+    ...(addressesNodePort(text) ? vocabulary.tokenize(NODEPORT_TERMS) : []),
+  ];
   const apiTerms =
     apiServiceSymptom(text) || apiServiceSymptom(pastedText) ? vocabulary.tokenize(API_SERVICE_TERMS) : [];
   // A contrast only helps when the failing part still says something the KB knows.

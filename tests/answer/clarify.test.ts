@@ -235,6 +235,11 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'calico-node keeps restart as error. This is happening with kube 1.13.1 and calico 3.4.0. kubectl describe pod -n kube-system calico-node-j6zg8: Name: calico-node-j6zg8, Namespace: kube-system, Node: kc0/192.168.11.110, Status: Running, IP: 192.168.11.110, Controlled By: DaemonSet/calico-node, Init Containers: install-cni, Image: quay.io/calico/cni:v3.4.0, Command: /install-cni.sh.',
     // An ingress controller is not a network plugin (real kubernetes/ingress-nginx#2062).
     'nginx-ingress-controller pod in CrashLoopBackOff state when externalIPs and hostNetwork=true are set. I see the nginx-ingress-controller pod in CrashLoopBackOff due to the error Port 80 is already in use. Please check the flag --http-port, when actually there is no port collision of http port 80 on any node in the cluster. helm install --name my-nginx-ingress stable/nginx-ingress --set controller.hostNetwork=true --set controller.service.externalIPs={10.10.97.200}; pod my-nginx-ingress-controller-5b6c48c7dc-z5cvv 0/1 CrashLoopBackOff.',
+    // "inter-node" and "internet" share the part "inter": a topology word, not a plugin named twice (real
+    // projectcalico/calico#9969).
+    'Pod-to-Pod communication across nodes not working after installation. Kubernetes 1.31 + CentOS Stream 9 using kubeadm + Calico v3.29.2. Current: pod-to-pod on the same node works, but inter-node pod communication fails (connection refused / timeout); pods have internet access but no DNS resolution.',
+    // The same for "intra-node" and "cross-node" beside words that start alike (constructed, Chinese).
+    'intra-node 的 pod 互访正常，cross-node 不通；intranet 上的机器也访问不了 pod，crossplane 无关',
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });

@@ -1282,3 +1282,27 @@ describe('the words around names in pasted prompts, configs, logs and Chinese pr
     expect(fills(done).get('<pod>')).toBeUndefined();
   });
 });
+
+describe('a slash between two kind words is "or", not kubectl\'s kind/name', () => {
+  it.each([
+    // Real flannel-io/flannel#325.
+    'Flannel not routing correctly. I have a pod/container with IP 10.1.75.2. I can ping/curl it from a machine it runs on, the same does not work on other machine: No route to host',
+    // Constructed, Chinese.
+    '跨节点的 node/host 之间能 ping 通，但 pod/容器 之间不通',
+    'some pods/vms on node-2 cannot reach the service/app on node-1',
+  ])('%s → no pod or service named after the slash', (question) => {
+    const entities = extractEntities(question);
+    for (const word of ['container', 'host', 'vms', 'app']) {
+      expect(entities.pods).not.toContain(word);
+      expect(entities.nodes).not.toContain(word);
+      expect(entities.services).not.toContain(word);
+    }
+  });
+
+  it('still reads kubectl notation: pod/nginx-0, svc/api, node/worker-1', () => {
+    const entities = extractEntities('kubectl describe pod/nginx-0 and svc/api; node/worker-1 is NotReady');
+    expect(entities.pods).toContain('nginx-0');
+    expect(entities.services).toContain('api');
+    expect(entities.nodes).toContain('worker-1');
+  });
+});

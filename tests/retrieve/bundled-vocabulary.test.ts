@@ -32,6 +32,21 @@ describe('the bundled glossary', () => {
   });
 });
 
+describe('the bundled glossary reads "within node" as the same-node path', () => {
+  it('as it reads "same node" and 同一节点, but not a single-node cluster', () => {
+    const [sameNode] = groups('same node');
+    expect(sameNode).toBeDefined();
+    for (const text of [
+      'Pod-to-pod communication within node is broken',
+      'pods within a node cannot ping each other',
+      'traffic within the node is dropped by FORWARD',
+      '同一节点上的 pod 互相 ping 不通',
+    ])
+      expect(groups(text)).toContain(sameNode);
+    expect(groups('Single node RKE2 cluster, RHEL 8.5')).not.toContain(sameNode);
+  });
+});
+
 describe("the join-network runbook's triggers", () => {
   const JOIN = 'kube-ovn/join-network-pod-to-node.md';
   const doc = parseDocument(JOIN, readFileSync(path.join(KB, JOIN), 'utf8'));
