@@ -31,11 +31,9 @@ import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
-  bandwidthLimitExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
-  uncoveredBandwidthLimit,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -196,8 +194,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts); so is a node whose CNI never came up, a pod's second interface, connecting clusters
-  // and a pod's bandwidth limit (uncovered-subjects.ts).
+  // explains them (clarify.ts); so is a node whose CNI never came up, a pod's second interface and Kube-OVN's
+  // cluster interconnection (uncovered-subjects.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -210,8 +208,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
-        uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
-        uncoveredBandwidthLimit(question, bandwidthLimitExplained(context.searcher)))
+        uncoveredInterconnect(question, interconnectExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -313,11 +310,8 @@ const cniSetupExplained = perSearcher((searcher) => cniSetupExplainedBy(searcher
 /** Whether a runbook explains a pod's second interface (uncovered-subjects.ts). */
 const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExplainedBy(searcher.docs));
 
-/** Whether a runbook explains connecting clusters (uncovered-subjects.ts). */
+/** Whether a runbook explains Kube-OVN's cluster interconnection (uncovered-subjects.ts). */
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
-
-/** Whether a runbook explains a pod's bandwidth limit (uncovered-subjects.ts). */
-const bandwidthLimitExplained = perSearcher((searcher) => bandwidthLimitExplainedBy(searcher.docs));
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {

@@ -1,7 +1,6 @@
 /**
  * Subjects next to the pod network that no runbook of the KB explains, read from a report's first sentence: a node
- * whose CNI never came up, a pod's second (Multus) interface, connecting clusters (ovn-ic, Cluster Mesh), a pod's
- * bandwidth limit. Each is
+ * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic). Each is
  * declined only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative,
  * as the other declines of clarify.ts). Pure.
  */
@@ -77,53 +76,23 @@ export function secondaryNetworkExplainedBy(docs: readonly TopicDoc[]): boolean 
   return docs.some((doc) => topicTexts(doc).some((text) => SECONDARY_NETWORK.test(text.normalize('NFKC'))));
 }
 
-/**
- * Connecting clusters to each other: Kube-OVN's `ovn-ic` with its IC gateways, Cilium's Cluster Mesh. The runbooks
- * follow one cluster's paths.
- */
-const CLUSTER_INTERCONNECT = /\bovn-ic\b|\bic-gateway\b|\bic[-_ ]gw\b|\bcluster[-\s]?mesh\b/i;
+/** Kube-OVN's interconnection of clusters: `ovn-ic`, its `ovn-ic-config` and its IC gateways. */
+const OVN_IC = /\bovn-ic\b|\bic-gateway\b|\bic[-_ ]gw\b/i;
 
 /**
- * A report about connecting clusters itself: its first sentence names ovn-ic, its IC gateway or Cilium's Cluster
- * Mesh ("ovn-ic的gw-nodes如果网关节点出故障，无法自动切换", "kubeovn ovn-ic 功能疑问", "[Cluster mesh] One pod in
- * cluster1 cannot access another pod in cluster2"). A report whose first sentence names a failure elsewhere ("删除
- * kube-ovn-controller leader 节点多集群互联会出现网络不通") and pastes `ovn-ic-config` later is about that failure.
- * Returns the subject's name, else null.
+ * A report about Kube-OVN's cluster interconnection itself: its first sentence names ovn-ic or its IC gateway
+ * ("ovn-ic的gw-nodes如果网关节点出故障，无法自动切换", "kubeovn ovn-ic 功能疑问"). A report whose first sentence names
+ * a failure elsewhere ("删除 kube-ovn-controller leader 节点多集群互联会出现网络不通") and pastes `ovn-ic-config` later
+ * is about that failure. Returns the subject's name, else null.
  */
 export function uncoveredInterconnect(question: string, explained: boolean): string | null {
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, 0) ?? text;
-  if (!CLUSTER_INTERCONNECT.test(headline)) return null;
-  return explained ? null : 'connecting clusters (Kube-OVN ovn-ic, Cilium Cluster Mesh)';
+  if (!OVN_IC.test(headline)) return null;
+  return explained ? null : 'Kube-OVN cluster interconnection (ovn-ic)';
 }
 
-/** Whether a runbook explains connecting clusters. */
+/** Whether a runbook explains Kube-OVN's interconnection. */
 export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return docs.some((doc) =>
-    topicTexts(doc).some((text) => CLUSTER_INTERCONNECT.test(text.normalize('NFKC'))),
-  );
-}
-
-/**
- * A pod's bandwidth limit (traffic shaping, QoS): Kube-OVN's `ovn.kubernetes.io/ingress_rate` / `egress_rate`, the
- * bandwidth plugin's `kubernetes.io/ingress-bandwidth` / `egress-bandwidth`, 限速.
- */
-const BANDWIDTH_LIMIT =
-  /\b(?:ingress|egress)[_-](?:rate|bandwidth)\b|\bbandwidth\s+(?:limit|limiting|shaping|plugin)|\btraffic\s+shaping\b|\bqos\b|限速|带宽限制|帶寬限制|限流/i;
-
-/**
- * A report about a pod's bandwidth limit: its first sentence names it ("ovn.kubernetes.io/egress_rate 参数不起作用").
- * A slow or lossy path names no limit ("iperf3 between pods is slow") and stays a path report. Returns the subject's
- * name, else null.
- */
-export function uncoveredBandwidthLimit(question: string, explained: boolean): string | null {
-  const text = question.normalize('NFKC');
-  const headline = headlineOf(text, 0) ?? text;
-  if (!BANDWIDTH_LIMIT.test(headline)) return null;
-  return explained ? null : 'pod bandwidth limits (QoS)';
-}
-
-/** Whether a runbook explains a pod's bandwidth limit. */
-export function bandwidthLimitExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return docs.some((doc) => topicTexts(doc).some((text) => BANDWIDTH_LIMIT.test(text.normalize('NFKC'))));
+  return docs.some((doc) => topicTexts(doc).some((text) => OVN_IC.test(text.normalize('NFKC'))));
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bandwidthLimitExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
-  uncoveredBandwidthLimit,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -86,7 +84,7 @@ describe("uncoveredSecondaryNetwork: a pod's second interface", () => {
   });
 });
 
-describe('uncoveredInterconnect: connecting clusters (ovn-ic, Cluster Mesh)', () => {
+describe("uncoveredInterconnect: Kube-OVN's cluster interconnection", () => {
   it.each([
     // Real (reports11.yaml, shortened).
     'ovn-ic的gw-nodes如果网关节点出故障，无法自动切换到配置的其他节点作为网关节点，导致通信故障。ovn-ic-config ConfigMap：enable-ic: true，gw-nodes: node-0,node-1。',
@@ -94,12 +92,8 @@ describe('uncoveredInterconnect: connecting clusters (ovn-ic, Cluster Mesh)', ()
     'kubeovn ovn-ic 功能疑问。我发现流量路径是转发到ic-gateway节点上以后，再转发到对端集群的Gateway节点，再流入Pod。',
     // Constructed.
     'After enabling ovn-ic, pods in cluster A cannot reach pods in cluster B.',
-    // Real (scope2.yaml, shortened).
-    '[Cluster mesh] One pod in cluster1 cannot access another pod in cluster2. Cilium 1.6.8, EKS v1.14.9. cilium node list is successful for both clusters.',
-    // Constructed, Chinese.
-    'cilium clustermesh 打通两个集群后跨集群 pod 不通。',
   ])('%s → declined', (question) => {
-    expect(uncoveredInterconnect(question, false)).toContain('clusters');
+    expect(uncoveredInterconnect(question, false)).toContain('ovn-ic');
     expect(uncoveredInterconnect(question, true)).toBeNull();
   });
   it.each([
@@ -107,42 +101,11 @@ describe('uncoveredInterconnect: connecting clusters (ovn-ic, Cluster Mesh)', ()
     '删除 kube-ovn-controller leader 节点多集群互联会出现网络不通的问题。kube-ovn 1.6.2，kubernetes v1.20.2。ConfigMap ovn-ic-config (namespace kube-system)。',
     // Constructed: no interconnection at all.
     'kube-ovn cross-node pods cannot ping each other over geneve',
-    // Real (fills2.yaml, shortened): another multi-cluster tool, over an MTU the runbooks explain.
-    'Submariner中vx-submariner接口MTU问题：两套Kubernetes集群均采用Calico CNI和Submariner 0.16.2版本实现跨集群通信。',
-    // Constructed: a service mesh is no cluster mesh.
-    'Istio service mesh sidecar returns 503 for a Service in the same cluster.',
   ])('%s → not declined', (question) => {
     expect(uncoveredInterconnect(question, false)).toBeNull();
   });
   it('is explained by a runbook whose heading names it', () => {
     expect(interconnectExplainedBy([doc('Kube-OVN 跨节点')])).toBe(false);
     expect(interconnectExplainedBy([doc('ovn-ic 多集群互联')])).toBe(true);
-    expect(interconnectExplainedBy([doc('Cilium', ['Cluster Mesh 跨集群 pod 不通'])])).toBe(true);
-  });
-});
-
-describe("uncoveredBandwidthLimit: a pod's bandwidth limit", () => {
-  it.each([
-    // Real (scope3.yaml, shortened).
-    'ovn.kubernetes.io/egress_rate 参数不起作用。pod 注解 ovn.kubernetes.io/ingress_rate: "10"，ovn.kubernetes.io/egress_rate: "2"，用iperf3测试容器的带宽，sender receiver都是10Mbit/s。',
-    // Constructed.
-    'kubernetes.io/egress-bandwidth annotation is ignored, iperf3 from the pod still reaches 1 Gbit/s.',
-    'pod 限速不生效',
-  ])('%s → declined', (question) => {
-    expect(uncoveredBandwidthLimit(question, false)).toContain('bandwidth');
-    expect(uncoveredBandwidthLimit(question, true)).toBeNull();
-  });
-  it.each([
-    // Constructed: a slow path names no limit.
-    'iperf3 between pods on different nodes only gets 200 Mbit/s over vxlan',
-    'Pod 跨节点带宽很低，大包丢包。',
-    // Constructed after a reports6.yaml report: the limit word only in the body.
-    'Pods on different Nodes unable to communicate with each other. k3s v1.0.0. The cluster also sets kubernetes.io/egress-bandwidth on some pods.',
-  ])('%s → not declined', (question) => {
-    expect(uncoveredBandwidthLimit(question, false)).toBeNull();
-  });
-  it('is explained by a runbook whose row names it', () => {
-    expect(bandwidthLimitExplainedBy([doc('Pod 出网', ['外网不通'])])).toBe(false);
-    expect(bandwidthLimitExplainedBy([doc('Pod 出网', ['egress_rate 注解不生效'])])).toBe(true);
   });
 });
