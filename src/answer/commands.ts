@@ -14,8 +14,7 @@
  * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
  * matches the question well (either way, which runbook fits is uncertain), the answer keeps only `minCommands` of
  * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
- * changes the cluster. A runner-up scoring from `RUNNER_UP_SHARE` of the top one, short of that, still leaves the
- * answer one check short of `maxDiagnose`: such answers cite the wrong runbook first more often.
+ * changes the cluster.
  * Which runbook fits is also in doubt when another runbook scored at least 0.6 of the top one's best hit while the
  * top one's text holds under 0.55 of the question's weighted terms (`routingInDoubt`): the answer then carries no
  * fix either. Answers whose first citation is wrong carry nearly all off-topic commands, and these are the answers
@@ -214,15 +213,6 @@ const CONTESTED_SHARE = 0.9;
  */
 const WEAK_SHARE = 0.7;
 const WEAK_ROW = 5;
-
-/**
- * Another runbook scoring at least this share of the top one's, short of contesting it: the answer keeps at most
- * `RUNNER_UP_CHECKS` checks. Measured over the tuning sets (vectors off): answers with a runner-up from 0.75 on carried
- * most of the off-topic commands of uncontested answers (their first citation is wrong more often), and their sixth
- * check held no labelled command; from 0.7 on, two command hits were lost.
- */
-const RUNNER_UP_SHARE = 0.75;
-const RUNNER_UP_CHECKS = 5;
 
 /** A check of the kube-proxy mode the report states its cluster runs scores this much more. */
 const STATED_MODE_BONUS = 1.5;
@@ -558,17 +548,10 @@ export function pickCommands(
     Math.max(1, (reference?.score ?? 0) * share);
   const ownFloor = floorUnder(statesCause ? (readOnly[1] ?? readOnly[0]) : readOnly[0]);
   const otherFloor = floorUnder(readOnly[0], OTHER_FLOOR_SHARE);
-  // Which runbook fits is uncertain: fewer of the top one's checks. Less sure (a runner-up close to the top one,
-  // short of contesting it): one check fewer.
-  const runnerUpClose = measures !== null && measures.share >= RUNNER_UP_SHARE;
-  const maxLength = contested
-    ? Math.min(options.maxDiagnose, options.minCommands)
-    : runnerUpClose
-      ? Math.min(options.maxDiagnose, RUNNER_UP_CHECKS)
-      : options.maxDiagnose;
+  // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
     .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : otherFloor))
-    .slice(0, maxLength)
+    .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
   for (const c of readOnly) {
@@ -577,6 +560,7 @@ export function pickCommands(
   }
   // The question's distinctive clues: a check testing one, from the top runbook when it has one, has a place.
   const clueDocs = [...new Set(hits.map((hit) => hit.doc))];
+  const maxLength = contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose;
   const clued = new Set<CommandRecord>();
   for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
     if (clued.size >= MAX_CLUE_PICKS) break;

@@ -212,28 +212,6 @@ describe('routing in doubt', () => {
     // Both: which runbook fits is in doubt, and deleting the bridge is left out.
     expect(fixes(long, 0.65)).toEqual([]);
   });
-
-  it('keeps one check fewer when another runbook scores close to the top one', () => {
-    const table = hitOn(flannel, '常见问题');
-    const checks = (question: string, runnerUpScore: number) =>
-      pickCommands(
-        question,
-        [table, hitOn(sameNode, '1. 确认两个 Pod 在同一节点并看清地址', runnerUpScore)],
-        likelyCauses(question, [table], DEFAULT_COMPOSE_OPTIONS.maxCauses),
-        DEFAULT_COMPOSE_OPTIONS,
-      ).filter((c) => c.safety === 'read-only');
-    const zh =
-      'flannel 跨节点的 pod 互相 ping 不通，flannel.1 上抓不到 vxlan 的包，subnet.env 里的网段也对不上';
-    for (const question of [long, zh]) {
-      // A distant runner-up: the full set of checks.
-      expect(checks(question, 0.5)).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose);
-      // A runner-up at 0.8 of the top hit, short of contesting it: one fewer, all of them among the full set.
-      const fewer = checks(question, 0.8);
-      expect(fewer).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose - 1);
-      const full = checks(question, 0.5).map((c) => c.command);
-      expect(fewer.every((c) => full.includes(c.command))).toBe(true);
-    }
-  });
 });
 
 /** The firewall words of the glossary in both languages, as one concept. */
