@@ -70,9 +70,11 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   ],
   // "which kube-proxy setting / flannel option / dnsPolicy", "哪个参数": the setting is the value asked for.
   // "Which sysctl has to be set", "which kernel parameter": a kernel setting (`net.bridge.bridge-nf-call-iptables`).
+  // "用哪个外部流量策略才能保留客户端 IP", "which traffic policy": a policy is a setting's value (`Local`), whatever
+  // else the clause names (the client IP it keeps).
   [
     'setting',
-    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|(?:environment|env) var(?:iable)?s?|sysctls?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|环境变量|環境變數/,
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|polic(?:y|ies)|(?:environment|env) var(?:iable)?s?|sysctls?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|策略|环境变量|環境變數/,
   ],
 ];
 

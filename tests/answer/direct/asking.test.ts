@@ -434,3 +434,19 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ).toEqual([]);
   });
 });
+
+describe('a policy asked for is a setting', () => {
+  it.each([
+    // cnych/qikqiak.com#156: the policy is asked; the client IP it keeps is context.
+    ['NodePort Service 用哪个外部流量策略才能保留客户端真实 IP？'],
+    ['Which traffic policy should the NodePort service use to keep the client IP?'],
+    ['DNS 策略应该用哪个？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toContain('setting');
+  });
+
+  it('does not read a setting into a question that names no policy, nor a policy that is not asked', () => {
+    expect(factAsk('NodePort Service 后端 Pod 看到的客户端 IP 是哪个？')?.kinds).not.toContain('setting');
+    expect(factAsk('Which client IP does the pod see behind a NodePort?')?.kinds).not.toContain('setting');
+  });
+});

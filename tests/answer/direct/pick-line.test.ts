@@ -668,3 +668,42 @@ describe('a field asked by what it does, named by the report in a sentence sayin
     ).toContain('externalTrafficPolicy: Local');
   });
 });
+
+describe('a policy asked for by what it keeps', () => {
+  const NODEPORT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 转发路径',
+    '',
+    '```text',
+    '客户端 203.0.113.7 → 节点 192.168.1.11:30080',
+    '  │     POSTROUTING MASQUERADE：源 IP 203.0.113.7 → 192.168.1.11（客户端 IP 丢失）',
+    '```',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 应用日志里客户端 IP 都是节点 IP | Cluster 策略对外部流量做了 SNAT | `kubectl get svc <service-name> -n <namespace> -o wide` | 改用 Local，或在 L7 使用 X-Forwarded-For / PROXY protocol |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it('answers which policy keeps the client IP from the line saying which to use, not a diagram with the IP', () => {
+    const quote = quoteOf(
+      own,
+      'service/nodeport.md',
+      'NodePort Service 用哪个外部流量策略才能保留客户端真实 IP？',
+    );
+    expect(quote).toContain('改用 Local');
+  });
+});
