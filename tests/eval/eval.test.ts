@@ -480,10 +480,12 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // Declining Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 again (of 37). A command
     // after a `[root@host dir]#` prompt read as pasted output: one answer carries one off-topic command less, and its
     // fill (36). An answer with a runner-up close to the top runbook keeps five checks, not six: the sixth of one
-    // answer citing the wrong runbook first, an off-topic `tcpdump … host <pod-ip>`, took its fill along (35).
+    // answer citing the wrong runbook first, an off-topic `tcpdump … host <pod-ip>`, took its fill along (35). 34
+    // since a pod run without a namespace flag (`kubectl exec -ti busybox -- nslookup`) no longer takes kube-system,
+    // the namespace of the kube-dns Service beside it, as its own (fills6.yaml): a fill wrong by role dropped.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(35);
+    expect(answers.fills).toBeGreaterThanOrEqual(34);
   });
 });
 
@@ -1288,7 +1290,9 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
   // (13), off-topic 0.242, 0 wrong fills of 25 by the metric, 0 false abstentions, 0 of 6 declined. Read by hand, two
   // fills are wrong by role: `<namespace>` := kube-system beside `<pod>` := busybox1, a pod exec'd without -n and absent
   // from the kube-system listing; `<port>` := 80 from an ipvsadm real-server line `-> 10.244.0.4:80` where the
-  // virtual server was the NodePort 31481. Floors a little under.
+  // virtual server was the NodePort 31481. After the rules that read ipvsadm real servers and a pod run without a
+  // namespace flag (src/answer/fill-roles.ts): both left open, 0 wrong of 23, no other figure moved. Floors a little
+  // under.
   it('fills only the names and addresses the reports give, in their roles', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills6.yaml'));
     await expectFreshRealSet(run, otherSets('fills6.yaml'), { minQuestions: 40, anyHost: true });
