@@ -303,3 +303,14 @@ export function podWithoutNamespaceFlag(text: string, pod: string): boolean {
   }
   return seen;
 }
+
+/**
+ * The `Endpoints:` field of `kubectl describe svc` (`Endpoints: 10.244.1.2:80,10.244.2.3:80`) lists the Service's
+ * backends, as an ipvsadm table's real servers do: where the pods are, no address the report tries, and their port is
+ * the pods' (`TargetPort`), not the Service's or NodePort's. `before` ends at the address.
+ */
+const ENDPOINTS_FIELD_BEFORE = /(?<![\w-])endpoints\s*:\s*(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\s*,\s*)*$/i;
+
+export function describedEndpoint(before: string): boolean {
+  return ENDPOINTS_FIELD_BEFORE.test(before);
+}

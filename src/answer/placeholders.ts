@@ -20,6 +20,7 @@ import {
   conntrackReplySource,
   controlPlaneVip,
   countBefore,
+  describedEndpoint,
   inPodListing,
   insidePod,
   interfaceFlag,
@@ -928,7 +929,9 @@ function ipMentions(
       noHost ||
       configured ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
-      ipvsRealServer(before, after)
+      ipvsRealServer(before, after) ||
+      // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
+      describedEndpoint(question.slice(Math.max(0, index - 120), index))
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipvsRealServer, podWithoutNamespaceFlag } from '../../src/answer/fill-roles.js';
+import { describedEndpoint, ipvsRealServer, podWithoutNamespaceFlag } from '../../src/answer/fill-roles.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 
 /** The placeholder values a question gives. */
@@ -69,5 +69,32 @@ describe('placeholder fills: a pod run without a namespace flag', () => {
       podWithoutNamespaceFlag('kubectl logs dev/busybox1 and kubectl exec busybox1 -- ls', 'busybox1'),
     ).toBe(false);
     expect(podWithoutNamespaceFlag('the busybox1 pod cannot resolve names', 'busybox1')).toBe(false);
+  });
+});
+
+describe('placeholder fills: a described Service’s Endpoints are its backends', () => {
+  it('takes neither target nor port from the Endpoints field', () => {
+    const zh =
+      '創建了一個 NodePort 類型 Service，8000 開在哪？kubectl describe svc my-dep: Port: 8000/TCP; TargetPort: 80/TCP; NodePort: 30948/TCP; Endpoints: 10.244.1.2:80,10.244.2.3:80。';
+    expect(fills(zh).get('<service-name>')).toBe('my-dep');
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<port>')).toBeUndefined();
+    const en =
+      'NodePort not reachable from outside. Name: web; Type: NodePort; IP: 10.96.5.5; NodePort: 31000/TCP; Endpoints: 10.244.1.7:8080';
+    expect(fills(en).get('<target-ip>')).not.toBe('10.244.1.7');
+    expect(fills(en).get('<port>')).not.toBe('8080');
+  });
+
+  it('still reads a backend the report curls as the target', () => {
+    const curl = 'Endpoints: 10.244.1.7:8080 is listed, but curl 10.244.1.7:8080 from node2 times out';
+    expect(fills(curl).get('<target-ip>')).toBe('10.244.1.7');
+    expect(fills(curl).get('<port>')).toBe('8080');
+  });
+
+  it('tells the Endpoints field from prose about endpoints', () => {
+    expect(describedEndpoint('Session Affinity: None; Endpoints: ')).toBe(true);
+    expect(describedEndpoint('Endpoints:         10.244.0.36:80,')).toBe(true);
+    expect(describedEndpoint('the endpoints are fine, but curl ')).toBe(false);
+    expect(describedEndpoint('Endpoints 为空，访问 ')).toBe(false);
   });
 });

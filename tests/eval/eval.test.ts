@@ -1291,8 +1291,9 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
   // fills are wrong by role: `<namespace>` := kube-system beside `<pod>` := busybox1, a pod exec'd without -n and absent
   // from the kube-system listing; `<port>` := 80 from an ipvsadm real-server line `-> 10.244.0.4:80` where the
   // virtual server was the NodePort 31481. After the rules that read ipvsadm real servers and a pod run without a
-  // namespace flag (src/answer/fill-roles.ts): both left open, 0 wrong of 23, no other figure moved. Floors a little
-  // under.
+  // namespace flag (src/answer/fill-roles.ts): both left open, 0 wrong of 23, no other figure moved. 22 since a
+  // described Service's `Endpoints:` are read as its backends: a NodePort report's `TargetPort` 80 no longer fills
+  // `<port>`. Floors a little under.
   it('fills only the names and addresses the reports give, in their roles', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills6.yaml'));
     await expectFreshRealSet(run, otherSets('fills6.yaml'), { minQuestions: 40, anyHost: true });
