@@ -256,3 +256,61 @@ const POD_ROUTE_BEFORE =
 export function podRoute(before: string): boolean {
   return POD_ROUTE_BEFORE.test(before);
 }
+
+/**
+ * A real server of an `ipvsadm -Ln` table (`TCP 172.16.1.7:31481 rr` then `-> 10.244.0.4:80 Masq 1 0 0`): the arrow
+ * points at one backend of the virtual server above it, not at the address the report tries, and its port is the
+ * backend's, not the Service's or NodePort's. `before` ends at the address, `after` starts right after it (its port
+ * included or not).
+ */
+const IPVS_ARROW_BEFORE = /(?:^|\s)->\s*$/;
+const IPVS_SCHEDULER_ARROW_BEFORE =
+  /(?<![\w-])(?:rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|mh|fo|ovf)(?:\s+persistent\s+\d+)?\s+->\s*$/i;
+const IPVS_FORWARD_AFTER = /^(?::\d{1,5})?\s+(?:Masq|Route|Tunnel|Local|FullNat)(?![a-z])/i;
+
+export function ipvsRealServer(before: string, after: string): boolean {
+  if (!IPVS_ARROW_BEFORE.test(before)) return false;
+  return IPVS_FORWARD_AFTER.test(after) || IPVS_SCHEDULER_ARROW_BEFORE.test(before);
+}
+
+/**
+ * The pod a kubectl command acts on with no namespace flag (`kubectl exec -ti busybox1 -- nslookup kubernetes`) lives
+ * in the context's namespace: a namespace the question gives only to other objects (another command's `-n
+ * kube-system`, a Service's `kube-dns.kube-system.svc.cluster.local`) is not its namespace. True when the text runs
+ * kubectl against `pod` and never with `-n`, `--namespace` or `-A`, and never writes it as `namespace/pod`.
+ */
+const KUBECTL_ON_POD = /(?:^|[\s`'"(|;$#])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward|debug|cp)\s/gi;
+const NAMESPACE_OPTION = /(?<![\w-])(?:-n|--namespace|-A|--all-namespaces)(?=[\s=]|$)/;
+
+export function podWithoutNamespaceFlag(text: string, pod: string): boolean {
+  const name = escapeRegExp(pod);
+  if (new RegExp(`[a-z0-9-]/${name}(?![a-z0-9-])`, 'i').test(text)) return false;
+  const word = new RegExp(`(?<![\\w./-])(?:pods?/|po/)?${name}(?![\\w-])`, 'i');
+  let seen = false;
+  for (const match of text.matchAll(KUBECTL_ON_POD)) {
+    const start = (match.index ?? 0) + match[0].length;
+    // The command runs to its `--`, the next kubectl, a prompt or the end of its line.
+    const rest = text.slice(start, start + 200);
+    const end = rest.search(/\s--\s|(?:^|\s)(?:kubectl|oc)\s|[\n;|]|\s[#$]\s/);
+    const command = end === -1 ? rest : rest.slice(0, end);
+    if (!word.test(command)) continue;
+    if (NAMESPACE_OPTION.test(command)) return false;
+    // Old `kubectl exec pod cmd -n ns` syntax puts the flag after the in-pod command, before the next sentence.
+    const tail = rest.slice(command.length, command.length + 80).split(/[.。]\s|\n/)[0] ?? '';
+    if (end !== -1 && rest.slice(end).startsWith(' -- ') === false && NAMESPACE_OPTION.test(tail))
+      return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/**
+ * The `Endpoints:` field of `kubectl describe svc` (`Endpoints: 10.244.1.2:80,10.244.2.3:80`) lists the Service's
+ * backends, as an ipvsadm table's real servers do: where the pods are, no address the report tries, and their port is
+ * the pods' (`TargetPort`), not the Service's or NodePort's. `before` ends at the address.
+ */
+const ENDPOINTS_FIELD_BEFORE = /(?<![\w-])endpoints\s*:\s*(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\s*,\s*)*$/i;
+
+export function describedEndpoint(before: string): boolean {
+  return ENDPOINTS_FIELD_BEFORE.test(before);
+}

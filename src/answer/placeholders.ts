@@ -20,13 +20,16 @@ import {
   conntrackReplySource,
   controlPlaneVip,
   countBefore,
+  describedEndpoint,
   inPodListing,
   insidePod,
   interfaceFlag,
+  ipvsRealServer,
   isFieldWord,
   natRewrite,
   partOfHostName,
   podRoute,
+  podWithoutNamespaceFlag,
   quotedForOther,
   serviceOfFailingPort,
   siteHost,
@@ -924,7 +927,11 @@ function ipMentions(
       (cell === 'pod' && role === 'pod') ||
       listed ||
       noHost ||
-      configured
+      configured ||
+      // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
+      ipvsRealServer(before, after) ||
+      // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
+      describedEndpoint(question.slice(Math.max(0, index - 120), index))
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before)) direction = 'source';
@@ -1240,8 +1247,16 @@ function readEntities(question: string): Entities {
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
+  // A pod run with no namespace flag (`kubectl exec -ti busybox1 -- nslookup ...`) is in the context's namespace: the
+  // namespaces of other commands' `-n` and of Services' DNS names are theirs, so `<namespace>` stays open rather than
+  // pairing that pod with kube-system. A namespace the question writes as such (`namespace prod`) still counts.
+  const contextPod =
+    podNamespace === undefined && podNames[0] !== undefined && podWithoutNamespaceFlag(text, podNames[0]);
+  const written = new Set(values(named.namespace));
   // A namespace is one DNS label too.
-  const namespaceNames = values(namespaces).filter((name) => !name.includes('.') && name !== podNamespace);
+  const namespaceNames = values(
+    contextPod ? namespaces.filter((m) => written.has(m.value)) : namespaces,
+  ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   return {
     ips,

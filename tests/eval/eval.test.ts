@@ -120,6 +120,7 @@ const LATER_TUNING_SETS = [
   'reports12.yaml',
   'scope4.yaml',
   'reports13.yaml',
+  'fills6.yaml',
 ];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml', 'reports9.yaml'];
@@ -478,10 +479,12 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // those reports, answered while labelled out of scope, are no longer among labelled names: wrong fills 0 -> 5.
     // Declining Kube-OVN VPC NAT gateway / EIP reports where no runbook explains them: 0 again (of 37). A command
     // after a `[root@host dir]#` prompt read as pasted output: one answer carries one off-topic command less, and its
-    // fill (36).
+    // fill (36). 35 since a pod run without a namespace flag (`kubectl exec -ti busybox -- nslookup`) no longer takes
+    // kube-system, the namespace of the kube-dns Service beside it, as its own (fills6.yaml): a fill wrong by role
+    // dropped.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(36);
+    expect(answers.fills).toBeGreaterThanOrEqual(35);
   });
 });
 
@@ -1276,6 +1279,34 @@ describe('command hits on real reports (tests/eval/reports13.yaml)', () => {
       wrongFills: 0,
       falseAbstentions: 1,
       outOfScope: 0.6,
+    });
+  });
+});
+
+describe('placeholder fills on real reports with pasted listings (tests/eval/fills6.yaml)', () => {
+  // 40 real reports (14 Chinese, 6 no runbook covers) from trackers whose issue numbers end in 0-4, chosen for pasted
+  // listings, describe blocks, resolv.conf, logs and ipvsadm tables; labelled with every object name and committed
+  // before netkb answered them. Measured once (main at 43faf09, vectors off): first-cited 0.765, command hit 0.615
+  // (13), off-topic 0.242, 0 wrong fills of 25 by the metric, 0 false abstentions, 0 of 6 declined. Read by hand, two
+  // fills are wrong by role: `<namespace>` := kube-system beside `<pod>` := busybox1, a pod exec'd without -n and absent
+  // from the kube-system listing; `<port>` := 80 from an ipvsadm real-server line `-> 10.244.0.4:80` where the
+  // virtual server was the NodePort 31481. After the rules that read ipvsadm real servers and a pod run without a
+  // namespace flag (src/answer/fill-roles.ts): both left open, 0 wrong of 23, no other figure moved. 22 since a
+  // described Service's `Endpoints:` are read as its backends: a NodePort report's `TargetPort` 80 no longer fills
+  // `<port>`. Floors a little under.
+  it('fills only the names and addresses the reports give, in their roles', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills6.yaml'));
+    await expectFreshRealSet(run, otherSets('fills6.yaml'), { minQuestions: 40, anyHost: true });
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    const answers = run.report.answers;
+    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    expectAnswerGates(answers, {
+      firstCited: 0.73,
+      commandHit: 0.58,
+      offTopic: 0.26,
+      wrongFills: 0,
+      falseAbstentions: 1,
+      outOfScope: 0,
     });
   });
 });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { describedEndpoint, ipvsRealServer, podWithoutNamespaceFlag } from '../../src/answer/fill-roles.js';
+import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+
+/** The placeholder values a question gives. */
+function fills(question: string): Map<string, string> {
+  return placeholderValues(extractEntities(question));
+}
+
+describe('placeholder fills: an ipvsadm real server is no target', () => {
+  it('leaves the target and port open when the only arrows are a table’s backends', () => {
+    const table =
+      'cannot use the vip to access the nodeport. [root@k8s-m3 ~]# ipvsadm -ln: TCP 172.16.1.7:31481 rr -> 10.244.0.4:80 Masq 1 0 0 -> 10.244.3.3:80 Masq 1 0 0; TCP 10.96.0.10:53 rr -> 10.244.0.2:53 Masq 1 0 0';
+    expect(fills(table).get('<target-ip>')).not.toBe('10.244.0.4');
+    expect(fills(table).get('<port>')).not.toBe('80');
+    const one =
+      'NodePort 30080 only answers on one node. ipvsadm -Ln: TCP 10.0.0.21:30080 rr -> 10.244.2.7:80 Masq 1 0 0';
+    expect(fills(one).get('<target-ip>')).not.toBe('10.244.2.7');
+    expect(fills(one).get('<port>')).not.toBe('80');
+    const zh =
+      'ipvs 模式下 NodePort 只有部分节点能访问。ipvsadm -Ln 输出: TCP 10.0.0.21:30080 rr -> 172.20.1.5:8080 Masq 1 0 0，其他节点访问 30080 超时';
+    expect(fills(zh).get('<target-ip>')).not.toBe('172.20.1.5');
+    expect(fills(zh).get('<port>')).not.toBe('8080');
+  });
+
+  it('still reads an arrow of a flow or a curl as where traffic goes', () => {
+    const flow = 'pod 10.244.1.5 -> 10.244.2.9:8080 times out, the SYN never reaches node2';
+    expect(fills(flow).get('<target-ip>')).toBe('10.244.2.9');
+    expect(fills(flow).get('<port>')).toBe('8080');
+    const zh = '从 pod 访问 -> 10.96.12.34:80 一直超时';
+    expect(fills(zh).get('<target-ip>')).toBe('10.96.12.34');
+  });
+
+  it('tells a real-server line by its forward method or its scheduler', () => {
+    expect(ipvsRealServer('TCP 10.96.0.1:443 rr\n  -> ', ':6443            Masq    1      0')).toBe(true);
+    expect(ipvsRealServer('TCP 10.96.0.1:443 rr persistent 10800 -> ', ':6443, next')).toBe(true);
+    expect(ipvsRealServer('curl from pod -> ', ':8080 and it hangs')).toBe(false);
+    expect(ipvsRealServer('read udp 10.244.0.72:58074->', ':53: i/o timeout')).toBe(false);
+  });
+});
+
+describe('placeholder fills: a pod run without a namespace flag', () => {
+  it('leaves <namespace> open instead of pairing the pod with another command’s namespace', () => {
+    const report =
+      'nslookup kubernetes.default is stuck. [root@masterhost ~]# kubectl get pods -n kube-system: kube-dns-v20-jm7x7 3/3 Running 0 2h; kubernetes-dashboard-255567031-7dn4l 1/1 Running 44 11d. kubectl get services -n kube-system: kube-dns 10.254.0.10. kubectl exec -ti busybox1 -- nslookup kubernetes: Server: 10.254.0.10 Address 1: 10.254.0.10 kube-dns.kube-system.svc.cluster.local';
+    expect(fills(report).get('<pod>')).toBe('busybox1');
+    expect(fills(report).get('<namespace>')).toBeUndefined();
+    const zh =
+      'kubectl -n kube-system get svc kube-dns 正常，但是 kubectl exec -it dnsutils -- nslookup kubernetes.default 一直超时';
+    expect(fills(zh).get('<pod>')).toBe('dnsutils');
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+  });
+
+  it('keeps the namespace when the pod’s own command or the prose gives it', () => {
+    const own = 'kubectl exec curl123 curl http://10.100.66.78:8080 -n girish hangs after the NetworkPolicy';
+    expect(fills(own).get('<namespace>')).toBe('girish');
+    const flag = 'kubectl exec -n prod -it web-0 -- curl -m 3 http://api:8080 times out';
+    expect(fills(flag).get('<namespace>')).toBe('prod');
+    const prose = '在 namespace payments 里，kubectl exec -it web-0 -- curl http://api:8080 超时';
+    expect(fills(prose).get('<namespace>')).toBe('payments');
+  });
+
+  it('says which pods a flagless kubectl command runs against', () => {
+    expect(podWithoutNamespaceFlag('kubectl exec -ti busybox1 -- nslookup kubernetes', 'busybox1')).toBe(
+      true,
+    );
+    expect(podWithoutNamespaceFlag('kubectl exec -ti -n dev busybox1 -- nslookup x', 'busybox1')).toBe(false);
+    expect(
+      podWithoutNamespaceFlag('kubectl logs dev/busybox1 and kubectl exec busybox1 -- ls', 'busybox1'),
+    ).toBe(false);
+    expect(podWithoutNamespaceFlag('the busybox1 pod cannot resolve names', 'busybox1')).toBe(false);
+  });
+});
+
+describe('placeholder fills: a described Service’s Endpoints are its backends', () => {
+  it('takes neither target nor port from the Endpoints field', () => {
+    const zh =
+      '創建了一個 NodePort 類型 Service，8000 開在哪？kubectl describe svc my-dep: Port: 8000/TCP; TargetPort: 80/TCP; NodePort: 30948/TCP; Endpoints: 10.244.1.2:80,10.244.2.3:80。';
+    expect(fills(zh).get('<service-name>')).toBe('my-dep');
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<port>')).toBeUndefined();
+    const en =
+      'NodePort not reachable from outside. Name: web; Type: NodePort; IP: 10.96.5.5; NodePort: 31000/TCP; Endpoints: 10.244.1.7:8080';
+    expect(fills(en).get('<target-ip>')).not.toBe('10.244.1.7');
+    expect(fills(en).get('<port>')).not.toBe('8080');
+  });
+
+  it('still reads a backend the report curls as the target', () => {
+    const curl = 'Endpoints: 10.244.1.7:8080 is listed, but curl 10.244.1.7:8080 from node2 times out';
+    expect(fills(curl).get('<target-ip>')).toBe('10.244.1.7');
+    expect(fills(curl).get('<port>')).toBe('8080');
+  });
+
+  it('tells the Endpoints field from prose about endpoints', () => {
+    expect(describedEndpoint('Session Affinity: None; Endpoints: ')).toBe(true);
+    expect(describedEndpoint('Endpoints:         10.244.0.36:80,')).toBe(true);
+    expect(describedEndpoint('the endpoints are fine, but curl ')).toBe(false);
+    expect(describedEndpoint('Endpoints 为空，访问 ')).toBe(false);
+  });
+});
