@@ -20,6 +20,15 @@ function quoteOf(own: FixtureIndex, docPath: string, question: string): string {
   return directAnswer(question, [doc], ask)?.quote ?? '';
 }
 
+/** The NodePort runbook's troubleshooting row on client IPs lost to SNAT, which two fixtures below end with. */
+const CLIENT_IP_ROW = [
+  '## 常见问题',
+  '',
+  '| 现象 | 原因 | 检查 | 处理 |',
+  '| --- | --- | --- | --- |',
+  '| 应用日志里客户端 IP 都是节点 IP | Cluster 策略对外部流量做了 SNAT | `kubectl get svc <service-name> -n <namespace> -o wide` | 改用 Local，或在 L7 使用 X-Forwarded-For / PROXY protocol |',
+];
+
 describe('which of several lines stating values answers', () => {
   const ROWS = [
     '---',
@@ -306,11 +315,7 @@ describe('a value asked inside a long report: the endpoint or port the clause na
     '| --- | --- | --- |',
     '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
     '',
-    '## 常见问题',
-    '',
-    '| 现象 | 原因 | 检查 | 处理 |',
-    '| --- | --- | --- | --- |',
-    '| 应用日志里客户端 IP 都是节点 IP | Cluster 策略对外部流量做了 SNAT | `kubectl get svc <service-name> -n <namespace> -o wide` | 改用 Local，或在 L7 使用 X-Forwarded-For / PROXY protocol |',
+    ...CLIENT_IP_ROW,
     '',
   ].join('\n');
   let own: FixtureIndex;
@@ -685,11 +690,7 @@ describe('a policy asked for by what it keeps', () => {
     '  │     POSTROUTING MASQUERADE：源 IP 203.0.113.7 → 192.168.1.11（客户端 IP 丢失）',
     '```',
     '',
-    '## 常见问题',
-    '',
-    '| 现象 | 原因 | 检查 | 处理 |',
-    '| --- | --- | --- | --- |',
-    '| 应用日志里客户端 IP 都是节点 IP | Cluster 策略对外部流量做了 SNAT | `kubectl get svc <service-name> -n <namespace> -o wide` | 改用 Local，或在 L7 使用 X-Forwarded-For / PROXY protocol |',
+    ...CLIENT_IP_ROW,
     '',
   ].join('\n');
   let own: FixtureIndex;
