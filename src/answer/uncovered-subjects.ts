@@ -10,6 +10,17 @@ import { ANY_PLUGIN_PATH, CNI_NAMES, topicTexts } from './clarify.js';
 
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
+/** The report as these declines read it: its whole text and its first sentence (the subject). */
+function readReport(question: string): { text: string; headline: string } {
+  const text = question.normalize('NFKC');
+  return { text, headline: headlineOf(text, 0) ?? text };
+}
+
+/** Whether a runbook's title, triggers, headings or troubleshooting symptoms state the subject. */
+function anyRunbookStates(docs: readonly TopicDoc[], subject: RegExp): boolean {
+  return docs.some((doc) => topicTexts(doc).some((text) => subject.test(text.normalize('NFKC'))));
+}
+
 /** The container runtime's word that no CNI is set up on the node (`kubectl describe node`, kubelet's log). */
 const CNI_NOT_READY =
   /cni\s+plugin\s+not\s+initiali[sz]ed|cni\s+config\s+uninitiali[sz]ed|networkpluginnotready|network\s+plugin\s+(?:is\s+)?not\s+ready|runtime\s+network\s+not\s+ready|networkready\s*=\s*false/i;
@@ -26,8 +37,7 @@ const NODE_NOT_READY = /not\s*-?\s*ready|\bnoready\b|未就绪|未就緒/i;
  * its headline. Returns the subject's name, else null.
  */
 export function uncoveredCniSetup(question: string, explained: boolean): string | null {
-  const text = question.normalize('NFKC');
-  const headline = headlineOf(text, 0) ?? text;
+  const { text, headline } = readReport(question);
   if (!CNI_NOT_READY.test(text) || CNI_NAMES.test(text)) return null;
   if (!NODE_NOT_READY.test(headline) && !CNI_NOT_READY.test(headline)) return null;
   return explained ? null : 'installing a CNI (node NotReady, cni plugin not initialized)';
@@ -35,7 +45,7 @@ export function uncoveredCniSetup(question: string, explained: boolean): string 
 
 /** Whether a runbook explains a node whose runtime reports no initialised CNI. */
 export function cniSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return docs.some((doc) => topicTexts(doc).some((text) => CNI_NOT_READY.test(text.normalize('NFKC'))));
+  return anyRunbookStates(docs, CNI_NOT_READY);
 }
 
 /**
@@ -62,8 +72,7 @@ const POD_ATTACHMENT =
  * pastes a Multus config later is about that path. Returns the subject's name, else null.
  */
 export function uncoveredSecondaryNetwork(question: string, explained: boolean): string | null {
-  const text = question.normalize('NFKC');
-  const headline = headlineOf(text, 0) ?? text;
+  const { text, headline } = readReport(question);
   if (!SECONDARY_NETWORK.test(headline) || !POD_ATTACHMENT.test(text)) return null;
   // Multus named beside a path of any plugin ("Pods on a Multus cluster time out on their ClusterIP"), with no second
   // interface named, is the cluster's setting: the primary network's path is the subject.
@@ -73,7 +82,7 @@ export function uncoveredSecondaryNetwork(question: string, explained: boolean):
 
 /** Whether a runbook explains a pod's second interface. */
 export function secondaryNetworkExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return docs.some((doc) => topicTexts(doc).some((text) => SECONDARY_NETWORK.test(text.normalize('NFKC'))));
+  return anyRunbookStates(docs, SECONDARY_NETWORK);
 }
 
 /** Kube-OVN's interconnection of clusters: `ovn-ic`, its `ovn-ic-config` and its IC gateways. */
@@ -86,13 +95,12 @@ const OVN_IC = /\bovn-ic\b|\bic-gateway\b|\bic[-_ ]gw\b/i;
  * is about that failure. Returns the subject's name, else null.
  */
 export function uncoveredInterconnect(question: string, explained: boolean): string | null {
-  const text = question.normalize('NFKC');
-  const headline = headlineOf(text, 0) ?? text;
+  const { headline } = readReport(question);
   if (!OVN_IC.test(headline)) return null;
   return explained ? null : 'Kube-OVN cluster interconnection (ovn-ic)';
 }
 
 /** Whether a runbook explains Kube-OVN's interconnection. */
 export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return docs.some((doc) => topicTexts(doc).some((text) => OVN_IC.test(text.normalize('NFKC'))));
+  return anyRunbookStates(docs, OVN_IC);
 }
