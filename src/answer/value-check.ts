@@ -7,6 +7,7 @@
  * reads that very value (`curl -s http://<pod-ip>:9153/metrics`, the jsonpath printing `healthCheckNodePort`) is
  * how the engineer sees it on the cluster; ranked over a long report's words it fell below the cut.
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 import type { CommandRecord, DocRecord } from '../core/types.js';
 
 // What a quoted line names as a value: a code span, a port-like number, an IPv4 address.
@@ -33,7 +34,7 @@ function holds(command: string, value: string): boolean {
   const text = command.toLowerCase();
   if (!/^[\d.]+$/.test(value)) return text.includes(value);
   // A number or address is itself, not part of a longer one (`9153`, not `19153`).
-  return new RegExp(`(?<![\\d.])${value.replace(/\./g, '\\.')}(?![\\d]|\\.\\d)`).test(text);
+  return new RegExp(`(?<![\\d.])${escapeRegExp(value)}(?![\\d]|\\.\\d)`).test(text);
 }
 
 // The words of a command's own text: `metrics`, `externaltrafficpolicy` (placeholders aside).
