@@ -199,9 +199,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
-      ? ((factBesideAllocation(question, result.hits[0]?.doc, context.searcher.concepts)
-          ? null
-          : uncoveredAllocation(question, scope?.cni ?? null, allocationExplained(context.searcher))) ??
+      ? (allocationDecline(context, question, scope?.cni ?? null, result) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
@@ -312,6 +310,22 @@ const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExpl
 
 /** Whether a runbook explains Kube-OVN's cluster interconnection (uncovered-subjects.ts). */
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
+
+/**
+ * The uncovered allocation failure a first question is about (`uncoveredAllocation`), unless it asks for a value its
+ * top runbook states (`factBesideAllocation`): asked only of a question the allocation decline holds, since finding
+ * the stated value reads the runbook's lines.
+ */
+function allocationDecline(
+  context: ChatContext,
+  question: string,
+  cni: string | null,
+  result: RetrievalResult,
+): string | null {
+  const subject = uncoveredAllocation(question, cni, allocationExplained(context.searcher));
+  if (subject === null) return null;
+  return factBesideAllocation(question, result.hits[0]?.doc, context.searcher.concepts) ? null : subject;
+}
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
 function bodyJson(id: string, conversationId: string, template: Buffer, tookMs: number): Buffer {
