@@ -205,7 +205,7 @@ function analyzeText(
 ): AnalyzedQuery {
   const { focus, workingClauses } = splitWorking(text);
   const counts = countsAsTopic(text, vocabulary);
-  const sizeTerms = [
+  const symptomTerms = [
     ...(payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : []),
     ...(addressesNodePort(text) ? vocabulary.tokenize(NODEPORT_TERMS) : []),
   ];
@@ -216,20 +216,20 @@ function analyzeText(
   const limit = config.budget.maxQueryTerms;
   if (!focusTokens.some((token) => vocabulary.has(token))) {
     const terms = weigh(
-      [...vocabulary.tokenize(text), ...sizeTerms, ...apiTerms],
+      [...vocabulary.tokenize(text), ...symptomTerms, ...apiTerms],
       1,
       new Map(),
       counts,
       limit,
     );
-    const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords, apiTerms);
+    const headline = weighHeadline(text, terms, vocabulary, config, symptomTerms, pastedWords, apiTerms);
     return { text, focus: text, working: '', terms, headline };
   }
   const working = workingClauses.join(', ');
-  const terms = weigh([...focusTokens, ...sizeTerms, ...apiTerms], 1, new Map(), counts, limit);
+  const terms = weigh([...focusTokens, ...symptomTerms, ...apiTerms], 1, new Map(), counts, limit);
   weigh(vocabulary.tokenize(working), config.query.workingPathWeight, terms, counts, limit);
   inferOtherAlternative(terms, vocabulary);
-  const headline = weighHeadline(text, terms, vocabulary, config, sizeTerms, pastedWords, apiTerms);
+  const headline = weighHeadline(text, terms, vocabulary, config, symptomTerms, pastedWords, apiTerms);
   return { text, focus, working, terms, headline };
 }
 
@@ -258,7 +258,10 @@ function weighHeadline(
   terms: Map<string, number>,
   vocabulary: QueryVocabulary,
   config: RetrievalConfig,
-  /** Terms the whole report's symptom implies (payload size → MTU): they are the point wherever they appear. */
+  /**
+   * Terms the whole report's symptom implies (payload size → MTU, a NodePort-range address → NodePort): they are the
+   * point wherever they appear.
+   */
   symptomTerms: readonly string[],
   pastedWords: number,
   /** Terms the API server's Service address implies: as much the point as the address's place in the report. */
