@@ -279,7 +279,8 @@ export function ipvsRealServer(before: string, after: string): boolean {
  * kube-system`, a Service's `kube-dns.kube-system.svc.cluster.local`) is not its namespace. True when the text runs
  * kubectl against `pod` and never with `-n`, `--namespace` or `-A`, and never writes it as `namespace/pod`.
  */
-const KUBECTL_ON_POD = /(?:^|[\s`'"(|;$#])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward|debug|cp)\s/gi;
+const KUBECTL_ON_POD =
+  /(?:^|[\s`'"(|;$#；，。])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward|debug|cp)\s/gi;
 const NAMESPACE_OPTION = /(?<![\w-])(?:-n|--namespace|-A|--all-namespaces)(?=[\s=]|$)/;
 
 export function podWithoutNamespaceFlag(text: string, pod: string): boolean {
@@ -291,12 +292,16 @@ export function podWithoutNamespaceFlag(text: string, pod: string): boolean {
     const start = (match.index ?? 0) + match[0].length;
     // The command runs to its `--`, the next kubectl, a prompt or the end of its line.
     const rest = text.slice(start, start + 200);
-    const end = rest.search(/\s--\s|(?:^|\s)(?:kubectl|oc)\s|[\n;|]|\s[#$]\s/);
+    // Chinese prose joins commands with full-width punctuation (`...my-nginx 返回 ...；kubectl logs -n kube-system`).
+    const end = rest.search(/\s--\s|(?:^|[\s；，。])(?:kubectl|oc)\s|[\n;|；]|\s[#$]\s/);
     const command = end === -1 ? rest : rest.slice(0, end);
     if (!word.test(command)) continue;
     if (NAMESPACE_OPTION.test(command)) return false;
     // Old `kubectl exec pod cmd -n ns` syntax puts the flag after the in-pod command, before the next sentence.
-    const tail = rest.slice(command.length, command.length + 80).split(/[.。]\s|\n/)[0] ?? '';
+    const tail =
+      rest
+        .slice(command.length, command.length + 80)
+        .split(/[.。]\s|\n|(?:^|[\s；，。])(?:kubectl|oc)\s/)[0] ?? '';
     if (end !== -1 && rest.slice(end).startsWith(' -- ') === false && NAMESPACE_OPTION.test(tail))
       return false;
     seen = true;

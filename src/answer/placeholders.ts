@@ -366,8 +366,10 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       const field =
         FIELD_SEPARATOR.test(separator) &&
         (/^[A-Z]/.test(word) || !/[\p{L}\p{N}]$/u.test(previous) || /(?:^|\s)[\w.-]+[:=]\S+$/.test(previous));
+      // "PODs in the namespace stuck in ContainerCreating": after "the" the namespace is already known and a plain
+      // word is what it does; only "in namespace X" names it (an object-shaped name still does either way).
       const inNamespace =
-        kind === 'namespace' && (/(?:^|\s)in\s+(?:the\s+)?$/i.test(before) || (!HAN.test(word) && field));
+        kind === 'namespace' && (/(?:^|\s)in\s+$/i.test(before) || (!HAN.test(word) && field));
       // `kubectl describe pod box -n default`, `kubectl get svc nginx`: in a kubectl command the name after the kind
       // is that object, whatever its shape (not when output follows on the line: `kubectl get pods default busybox`).
       const inCommand =
@@ -1138,6 +1140,13 @@ function readEntities(question: string): Entities {
     if (servicePort || OTHER_KIND_BEFORE.test(text.slice(Math.max(0, index - 20), index))) {
       if ((servicePort || WELL_KNOWN_NAMESPACES.has(ns)) && !isApiServerService(ns, pod))
         namespaces.push({ value: ns, index });
+      continue;
+    }
+    // `pod kube-ovn-pinger-pnmrs/kube-system`: Kube-OVN's CNI logs write name/namespace, so a well-known namespace
+    // on the right, with none on the left, is the namespace and the left the pod.
+    if (WELL_KNOWN_NAMESPACES.has(pod) && !WELL_KNOWN_NAMESPACES.has(ns)) {
+      namespaces.push({ value: pod, index: podIndex });
+      if (isGeneratedPodName(ns) || afterPodKeyword) pods.push({ value: ns, index });
       continue;
     }
     if (isGeneratedPodName(pod) || afterPodKeyword || WELL_KNOWN_NAMESPACES.has(ns)) {

@@ -98,3 +98,62 @@ describe('placeholder fills: a described Service’s Endpoints are its backends'
     expect(describedEndpoint('Endpoints 为空，访问 ')).toBe(false);
   });
 });
+
+describe('placeholder fills: a flagless pod’s command ends at full-width punctuation or the next kubectl', () => {
+  it('does not give the pod the namespace of a later command in a Chinese report', () => {
+    const zh =
+      "集群内部名称不能解析, 外部域名可以解析。kubectl exec dnsutils-ds-jpw88 nslookup my-nginx 返回 Server: 10.254.0.2，** server can't find my-nginx.default.svc.cluster.local: SERVFAIL；kubectl exec dnsutils-ds-jpw88 nslookup www.baidu.com. 正常返回 www.a.shifen.com。日志 kubectl logs -n kube-system coredns-8854569d4-m8vxl: reflector.go:134 Failed to list *v1.Service";
+    expect(fills(zh).get('<pod>')).toBe('dnsutils-ds-jpw88');
+    expect(fills(zh).get('<namespace>')).not.toBe('kube-system');
+    const en =
+      'kubectl exec busybox nslookup kubernetes times out; kubectl logs -n kube-system coredns-6d4b75cb6d-2xk8p shows i/o timeout';
+    expect(podWithoutNamespaceFlag(en, 'busybox')).toBe(true);
+  });
+
+  it('still reads the old syntax that puts -n after the in-pod command', () => {
+    expect(
+      podWithoutNamespaceFlag(
+        'kubectl exec curl123 curl http://10.100.66.78:8080 -n girish hangs',
+        'curl123',
+      ),
+    ).toBe(false);
+    expect(
+      podWithoutNamespaceFlag('kubectl exec web-0 -- ls；kubectl exec -n prod web-0 -- ls', 'web-0'),
+    ).toBe(false);
+  });
+});
+
+describe('placeholder fills: name/namespace as Kube-OVN’s logs write it', () => {
+  it('takes the well-known namespace on the right as the namespace, not the pod’s name', () => {
+    const zh =
+      'kube-ovn-pinger pod里报错为：networkPlugin cni failed to set up pod "kube-ovn-pinger-pnmrs_kube-system" network: request ip return 500 configure nic eth0 for pod kube-ovn-pinger-pnmrs/kube-system failed';
+    expect(fills(zh).get('<namespace>')).toBe('kube-system');
+    const en = 'configure nic for pod coredns-7f89b7bc75-9xk2p/kube-system failed: no address allocated';
+    expect(fills(en).get('<namespace>')).toBe('kube-system');
+    expect(fills(en).get('<pod>')).toBe('coredns-7f89b7bc75-9xk2p');
+  });
+
+  it('keeps kubectl’s namespace/name order', () => {
+    const en = 'kubectl -n kube-system logs pod kube-system/coredns-7f89b7bc75-9xk2p shows i/o timeout';
+    expect(fills(en).get('<namespace>')).toBe('kube-system');
+    expect(fills(en).get('<pod>')).toBe('coredns-7f89b7bc75-9xk2p');
+  });
+});
+
+describe('placeholder fills: "in the namespace" before a plain word', () => {
+  it('does not read what the namespace’s pods do as its name', () => {
+    const en =
+      'PODs in the namespace stuck in ContainerCreating status with this status error: plugin type="kube-ovn" failed (add)';
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    const also = 'all pods in the namespace hang on DNS lookups after the upgrade';
+    expect(fills(also).get('<namespace>')).toBeUndefined();
+  });
+
+  it('still reads "in namespace X" and an object-shaped name after "the namespace"', () => {
+    expect(fills('the web pod in namespace payments cannot reach api:8080').get('<namespace>')).toBe(
+      'payments',
+    );
+    expect(fills('pods in the namespace team-a cannot reach kube-dns').get('<namespace>')).toBe('team-a');
+    expect(fills('pod 在命名空间 payments 里访问 api:8080 超时').get('<namespace>')).toBe('payments');
+  });
+});
