@@ -12,7 +12,16 @@
  */
 
 import { rememberRecent } from '../core/recent.js';
-import { IPV4, NAME, NAME_END, NODE_ROW, POD_ROW, rowStart, SERVICE_ROW } from '../retrieve/listing-rows.js';
+import {
+  IPV4,
+  NAME,
+  NAME_END,
+  NODE_ROW,
+  POD_ROW,
+  rowStart,
+  SERVICE_ROW,
+  SHORT_POD_ROW,
+} from '../retrieve/listing-rows.js';
 import {
   apiServerSetting,
   attachmentNetwork,
@@ -376,6 +385,13 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
         /^\s+$/.test(separator) &&
         KUBECTL_KIND_BEFORE.test(text.slice(Math.max(0, (match.index ?? 0) - 80), match.index ?? 0)) &&
         COMMAND_ARG_END.test(text.slice(index + value.length));
+      // "In the pod: apt-get install net-tools gives ...", "On the k3os node: kubectl get service": a colon after "in/on
+      // the <object>" introduces what was run or seen there, not the object's name.
+      if (
+        /^\s*[:：]\s*$/.test(separator) &&
+        PLACE_BEFORE_COLON.test(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0))
+      )
+        continue;
       // "3 node microk8s cluster", "三节点 microk8s 集群": a count, the word after it is the cluster's kind.
       if (!inCommand && countBefore(text.slice(Math.max(0, (match.index ?? 0) - 16), match.index ?? 0), word))
         continue;
@@ -411,6 +427,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
 }
 
 const PLURAL_WORD = /^(?:pods|nodes|hosts|workers|services|namespaces)$/i;
+/** "in the", "on the k3os", "inside a": the object word that follows is a place, as in "In the pod: apt-get ...". */
+const PLACE_BEFORE_COLON =
+  /(?:^|[\s.,;:!?。，；：])(?:in|inside|on|within|from)\s+(?:the|a|an|my|this|that|each|every|one)\s+(?:[\w-]+\s+)?$/i;
 /** A kubectl command up to the kind of the object it names (`kubectl -n prod describe `). */
 const KUBECTL_KIND_BEFORE =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc)\s+(?:(?:-n|--namespace|--context)(?:\s+|=)\S+\s+)*(?:get|describe|delete|edit|expose|label|annotate|patch)\s+(?:-\S+\s+)*$/i;
@@ -649,6 +668,23 @@ function pastedRows(text: string): ListingRow[] {
     };
     if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
     rows.push(row);
+  }
+  // `pod/coredns-868d999555-jtv48 1/1 Running，pod/coredns-868d999555-kkjns 1/1 Running`: rows shortened to name,
+  // ready and status (`kubectl get all` pasted into prose) list pods as the full rows do.
+  for (const match of matchAll(text, SHORT_POD_ROW)) {
+    const { name = '', ready = '0', total = '0', status = '' } = match.groups ?? {};
+    const nameEnd = (match.index ?? 0) + match[0].search(/\s+\d+\/\d+\s/);
+    const start = nameEnd - name.length;
+    if (rows.some((row) => start < row.end && nameEnd > row.start)) continue;
+    const done = /^(?:Completed|Succeeded)$/i.test(status);
+    const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
+    rows.push({
+      kind: 'pod',
+      start,
+      end: (match.index ?? 0) + match[0].length,
+      failing,
+      name: name.toLowerCase(),
+    });
   }
   for (const match of matchAll(text, NODE_ROW)) {
     const start = match.index ?? 0;

@@ -28,6 +28,14 @@ export const POD_ROW = new RegExp(
 );
 
 /**
+ * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash (a
+ * static pod's may end in its node's domain: `etcd-master.novalocal`), and the row ends at a `;`, `,`, a sentence's
+ * end or the text's.
+ */
+export const SHORT_POD_ROW =
+  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:\.[a-z0-9]+)*)\s+(?<ready>\d+)\/(?<total>\d+)\s+(?<status>[A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
+
+/**
  * `node2 Ready[,SchedulingDisabled] <none> 11h v1.18.5[+k3s1] [128.5.49.40]`: NAME, STATUS, ROLES, AGE, VERSION, then
  * `-o wide`'s INTERNAL-IP.
  */

@@ -7,7 +7,7 @@
  * Pure, on the raw text (before whitespace is folded, so lines are still lines).
  */
 
-import { NODE_ROW, POD_ROW, SERVICE_ROW } from './listing-rows.js';
+import { NODE_ROW, POD_ROW, SERVICE_ROW, SHORT_POD_ROW } from './listing-rows.js';
 
 export interface PastedSplit {
   /** The reporter's sentences and the pasted lines that report a failure, in their order, one per line. */
@@ -127,13 +127,6 @@ const INFO_RECORD = /^(?:I\d{4}\s|\[(?:INFO|DEBUG)\])/u;
 /** kubectl get headers (pods, services, nodes), with the wide columns. */
 const HEADER =
   /^(?:NAMESPACE\s+)?NAME\s+(?:READY\s+STATUS\s+RESTARTS\s+AGE|(?:TYPE\s+)?CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)(?:\s+SELECTOR)?\s+AGE|STATUS\s+ROLES\s+AGE\s+VERSION)(?:\s+(?:IP|NODE|NOMINATED NODE|READINESS GATES|SELECTOR|INTERNAL-IP|EXTERNAL-IP|OS-IMAGE|KERNEL-VERSION|CONTAINER-RUNTIME))*/u;
-/**
- * A pod row shortened to name, ready and status (`etcd-k8s-master 1/1 Running;`): a generated name with a dash (a
- * static pod's may end in its node's domain: `etcd-master.novalocal`), and the row ends at a `;`, `,`, a sentence's
- * end or the text's.
- */
-const SHORT_POD_ROW =
-  /(?<![\w.-])(?:[a-z0-9][a-z0-9-]*\s+)?(?:(?:pods?|po)\/)?[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+(?:\.[a-z0-9]+)*\s+(?<ready>\d+)\/(?<total>\d+)\s+(?<status>[A-Z][A-Za-z]+)(?:\s+\d+(?:\s+\([^)]*ago\))?)?(?=\s*[;,；，。]|\.(?:\s|$)|\s*$)/gu;
 /**
  * A ping reply (`64 bytes from 10.96.0.1: icmp_seq=0 ttl=251 time=10.732 ms`): the path answered. Its words (bytes,
  * ttl, icmp_seq) are what an MTU probe prints, not what the reporter asks about.

@@ -157,3 +157,37 @@ describe('placeholder fills: "in the namespace" before a plain word', () => {
     expect(fills('pod 在命名空间 payments 里访问 api:8080 超时').get('<namespace>')).toBe('payments');
   });
 });
+
+describe('placeholder fills: what follows "in the pod:" is what ran there', () => {
+  it('does not read a command run in the pod as its name', () => {
+    const en =
+      "K8S pods don't reach DNS / Internet. In the pod: apt-get install net-tools gives Err:1 http://deb.debian.org/debian buster/main amd64 net-tools Temporary failure resolving 'deb.debian.org'.";
+    expect(fills(en).get('<pod>')).toBeUndefined();
+    const node = 'On the worker node: ip-route-check shows no route to 10.244.2.0/24';
+    expect(fills(node).get('<node-name>')).toBeUndefined();
+  });
+
+  it('still reads a pod field or a pod named after a colon', () => {
+    expect(fills('pod: web-7d9f8b6c5-x2x9q cannot reach api:8080').get('<pod>')).toBe('web-7d9f8b6c5-x2x9q');
+    expect(fills('出问题的 pod：web-7d9f8b6c5-x2x9q，访问 svc 超时').get('<pod>')).toBe(
+      'web-7d9f8b6c5-x2x9q',
+    );
+  });
+});
+
+describe('placeholder fills: pod rows shortened to name, ready and status', () => {
+  it('reads several short rows as a listing: only a failing one singles a pod out', () => {
+    const zh =
+      'coredns解析有问题。kubectl run nginx --image=nginx --expose --port=80，service/nginx created。kubectl get po,svc -n kube-system：pod/calico-node-82kj9 2/2 Running，pod/coredns-868d999555-jtv48 1/1 Running，pod/coredns-868d999555-kkjns 1/1 Running；service/kube-dns ClusterIP 10.68.0.2 53/UDP,53/TCP。';
+    expect(fills(zh).get('<pod>')).not.toBe('calico-node-82kj9');
+    const en =
+      'kubectl get pods: web-7d9f8b6c5-x2x9q 1/1 Running, web-7d9f8b6c5-k8s2p 0/1 CrashLoopBackOff, db-5c4f7d8b9-qq7ls 1/1 Running. The crashing one cannot reach db.';
+    expect(fills(en).get('<pod>')).toBe('web-7d9f8b6c5-k8s2p');
+  });
+
+  it('still takes a single short row as the pod the report shows', () => {
+    expect(
+      fills('kubectl get pods: web-7d9f8b6c5-x2x9q 0/1 CrashLoopBackOff; it cannot reach api').get('<pod>'),
+    ).toBe('web-7d9f8b6c5-x2x9q');
+  });
+});
