@@ -31,12 +31,12 @@ import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
-  cniSetupExplainedBy,
   clusterSetupExplainedBy,
+  cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
-  uncoveredCniSetup,
   uncoveredClusterSetup,
+  uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from './uncovered-subjects.js';

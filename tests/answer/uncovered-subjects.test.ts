@@ -4,8 +4,8 @@ import {
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
-  uncoveredCniSetup,
   uncoveredClusterSetup,
+  uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from '../../src/answer/uncovered-subjects.js';

@@ -1321,7 +1321,8 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
   // cilium-agent crash loops, CSI, kubeadm join and expired certificates, cert-manager, host-local IPAM, RBAC,
   // registry x509, installers leaving no CNI, Terway). Measured once right after (at a8d96c8, vectors off):
   // first-cited 0.8, command hit 0.867, off-topic 0.138, 1 wrong fill of 11, 0 false abstentions, 15 of 25 declined.
-  // Floors a little under.
+  // Floors a little under. 21 of 25 declined since Linkerd's proxy log lines, a gateway's routing rules answering 404
+  // and the cluster's own set-up failing are declined (clarify.ts, uncovered-subjects.ts): that floor raised to 0.8.
   it('answers the look-alikes and declines the subjects no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope5.yaml'));
     await expectFreshRealSet(run, otherSets('scope5.yaml'), { minQuestions: 40, anyHost: true });
@@ -1333,7 +1334,7 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
       offTopic: 0.16,
       wrongFills: 1,
       falseAbstentions: 1,
-      outOfScope: 0.55,
+      outOfScope: 0.8,
     });
   });
 });
