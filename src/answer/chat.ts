@@ -31,9 +31,11 @@ import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
+  clusterSetupExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
+  uncoveredClusterSetup,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -194,8 +196,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts); so is a node whose CNI never came up, a pod's second interface and Kube-OVN's
-  // cluster interconnection (uncovered-subjects.ts).
+  // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
+  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -205,6 +207,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
+        uncoveredClusterSetup(question, clusterSetupExplained(context.searcher)) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)))
       : null);
@@ -304,6 +307,9 @@ const vpcNatExplained = perSearcher((searcher) => vpcNatExplainedBy(searcher.doc
 
 /** Whether a runbook explains a node without an initialised CNI (uncovered-subjects.ts). */
 const cniSetupExplained = perSearcher((searcher) => cniSetupExplainedBy(searcher.docs));
+
+/** Whether a runbook explains the cluster's own set-up failing (uncovered-subjects.ts). */
+const clusterSetupExplained = perSearcher((searcher) => clusterSetupExplainedBy(searcher.docs));
 
 /** Whether a runbook explains a pod's second interface (uncovered-subjects.ts). */
 const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExplainedBy(searcher.docs));

@@ -538,22 +538,40 @@ const MESH_PROXY = /\b(?:istio|envoy|linkerd)\b|\bside-?cars?\b|\bservice\s+mesh
 const MESH_PROXY_ALL = new RegExp(MESH_PROXY.source, 'gi');
 
 /**
+ * The mesh proxy's own log lines: Linkerd's proxy names its Rust modules (`linkerd2_proxy::app::errors`,
+ * `linkerd2_app_core::errors`), which no other software writes. A report quoting one is about the proxy that failed
+ * to pass the request on, whatever its first sentence says ("Connection refused (os error 111)"). So is one quoting
+ * the proxy's "Failed to proxy request" beside the mesh it names (the API server says it too, of `kubectl
+ * port-forward`). Envoy's words ("upstream connect error or disconnect/reset before headers") are not among them: any
+ * Envoy-based app or gateway writes them, beside a NodePort or a Service that does not answer.
+ */
+const MESH_PROXY_MODULE = /\blinkerd2?_(?:proxy|app)\w*/i;
+const FAILED_TO_PROXY = /\bfailed\s+to\s+proxy\s+request\b/i;
+
+/**
  * The service mesh a report is about when the KB has no runbook for it (`known`: the KB's text names it), else null.
  * A report is about the mesh when its first sentence (the whole question when it has only one) names
  * the mesh or its sidecar proxy, and the report names it again: "Sidecar Injector Service Unavailable. ... failed
  * calling admission webhook sidecar-injector.istio.io" is about Istio's injector, and "Upstream error [503] since
  * side-car-istio-proxy cannot connect to pilot" about its proxy, however much of the rest reads like a Service that
- * does not answer. A report whose headline names only a path ("Connection refused ... port 80") and whose body
- * mentions the mesh it runs is about the path. Returns the mesh's name ("sidecar" when none is named). Pure.
+ * does not answer. So is a report quoting the mesh proxy's own log line (`MESH_PROXY_MODULE`: "Connection refused
+ * (os error 111). ... linkerd2_app_core::errors: Failed to proxy request"). A report whose headline names only a path
+ * ("Connection refused ... port 80") and whose body mentions the mesh it runs is about the path. Returns the mesh's
+ * name ("sidecar" when none is named). Pure.
  */
 export function uncoveredMesh(question: string, known: (name: string) => boolean): string | null {
   const text = question.normalize('NFKC');
   // The first sentence, however short the rest: "Connection refused. kubectl describe pods istio-..." pastes where
   // the mesh runs after saying what fails.
   const headline = headlineOf(text, 0) ?? text;
-  if (!MESH_PROXY.test(headline)) return null;
-  if (matchCount(text, MESH_PROXY_ALL) < SUBJECT_MENTIONS) return null;
+  const proxyLog = MESH_PROXY_MODULE.test(text) || (FAILED_TO_PROXY.test(text) && MESH_PROXY.test(text));
+  if (!proxyLog) {
+    if (!MESH_PROXY.test(headline)) return null;
+    if (matchCount(text, MESH_PROXY_ALL) < SUBJECT_MENTIONS) return null;
+  }
   const names = [...new Set((text.match(MESH_NAMES) ?? []).map((name) => name.toLowerCase()))];
+  // Linkerd's proxy names its modules after itself (`linkerd2_proxy`), which no word boundary splits.
+  if (names.length === 0 && /\blinkerd2?_/i.test(text)) names.push('linkerd');
   const name = names.find((candidate) => !known(candidate)) ?? (names.length > 0 ? null : 'sidecar');
   return name === null || known(name) ? null : name;
 }
@@ -572,18 +590,36 @@ const ROUTER_NO_PATH =
   /\b50[234]\b|bad\s+gateway|time(?:d)?\s*out|timeout|refused|reset|unreachable|超时|超時|拒绝|拒絕|不通/i;
 
 /**
+ * A headline naming the routing rules of an HTTP gateway ("higress不兼容ingress迁移过来的路由规则", "路由配置的问题",
+ * "VirtualService routes return 404"): what the router chose to do with a request, not a path between addresses.
+ */
+const HTTP_ROUTE_RULES =
+  /路由规则|路由規則|路由配置|路由条件|路由條件|\brouting\s+rules?\b|\broute\s+(?:rules?|config(?:uration)?s?)\b|\b(?:http|ingress)\s*routes?\b|\bvirtualservices?\b|\bhttproutes?\b/i;
+/** The HTTP routers of a cluster a report may name: an ingress controller or an API gateway. */
+const HTTP_ROUTER = /ingress|\bnginx\b|higress|apisix|traefik|\bkong\b|\bgateway\b|网关|網關/i;
+
+/**
  * The subject no runbook explains when a report is about an ingress's routing rules: its headline (its first sentence
  * in a long report, else the whole question) says the router answered (`ROUTER_ANSWER`: "返回 404 Not Found nginx",
  * "path based backend return default backend - 404", "rewrite-target will make the entry point to
  * upstream-default-backend") and not that it could not reach a backend (502, timeout, refused), the report names an
  * ingress, and no runbook explains such answers in its title, triggers, headings or troubleshooting symptoms
- * (`explained`, from `routingExplainedBy`). KB-relative, as `uncoveredAllocation`. Returns the subject's name, else
- * null. Pure.
+ * (`explained`, from `routingExplainedBy`). So is a report whose first sentence names a gateway's routing rules
+ * (`HTTP_ROUTE_RULES`: "higress1.3.3不兼容ingress迁移过来的路由规则") and whose body says the router answered 404 ("http可以
+ * 访问，https出现404"): the 404 is the rules' answer, however the sentence names it. KB-relative, as
+ * `uncoveredAllocation`. Returns the subject's name, else null. Pure.
  */
 export function uncoveredRouting(question: string, explained: boolean): string | null {
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
-  if (!ROUTER_ANSWER.test(headline) || ROUTER_NO_PATH.test(headline) || !INGRESS.test(text)) return null;
+  const first = headlineOf(text, 0) ?? text;
+  const answered = ROUTER_ANSWER.test(headline) && INGRESS.test(text);
+  const rulesAnswered =
+    HTTP_ROUTE_RULES.test(first) &&
+    /\b404\b/.test(text) &&
+    HTTP_ROUTER.test(text) &&
+    !ROUTER_NO_PATH.test(first);
+  if (!(answered || rulesAnswered) || ROUTER_NO_PATH.test(headline)) return null;
   return explained ? null : 'Ingress routing rules';
 }
 

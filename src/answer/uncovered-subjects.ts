@@ -104,3 +104,36 @@ export function uncoveredInterconnect(question: string, explained: boolean): str
 export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, OVN_IC);
 }
+
+/**
+ * A headline saying that setting up the cluster itself failed: installing or creating it ("阿里云多网卡环境安装集群失败",
+ * "sealos4.0 安装k8s1.22.5失败"), kubeadm's init, join or upgrade ("kubeadm join preflight errors should not be
+ * errors"), or the kubelet not starting ("启动kubelet报错").
+ */
+const CLUSTER_SETUP_FAILED =
+  /(?:安装|安裝|部署|创建|創建|搭建)[^。！？,，]{0,16}?(?:k8s|kubernetes|集群|叢集|cluster)[^。！？,，]{0,12}?(?:失败|失敗|报错|報錯|出错|出錯)|(?:k8s|kubernetes|集群|叢集)[^。！？,，]{0,8}?(?:安装|安裝|部署|创建|創建)[^。！？,，]{0,8}?(?:失败|失敗|报错|報錯|出错|出錯)|\b(?:install(?:ing|ation)?|creat(?:e|ing|ion)|deploy(?:ing|ment)?|bootstrap(?:ping)?|provision(?:ing)?)\s+(?:of\s+)?(?:a\s+|the\s+)?(?:k8s|kubernetes|k3s|rke2?|cluster)\b[^.!?]{0,30}\b(?:fail|error)|\bkubeadm\s+(?:init|join|upgrade)\b[^.!?]{0,60}\b(?:fail|error|hang|stuck|preflight)|\bpreflight\b[^.!?]{0,40}\b(?:error|fail)|(?:启动|啟動)\s*kubelet\s*(?:报错|報錯|失败|失敗)|kubelet\s*(?:启动|啟動)\s*(?:报错|報錯|失败|失敗)|\bkubelet\b[^.!?]{0,20}\b(?:fails?|failed)\s+to\s+start/i;
+/** Datapath words in the headline: "kubeadm join: calico node fails with bird.ctl" is a CNI's BGP daemon failing. */
+const SETUP_DATAPATH = /\bbgp\b|\bbird\b|\bipip\b|\bvxlan\b|geneve|tunnel|\bmtu\b|\bping\b|不通|unreachable/i;
+
+/**
+ * A report about setting up the cluster itself: its first sentence says installing or creating the cluster failed,
+ * that kubeadm's init, join or upgrade failed, or that the kubelet does not start, naming no CNI and no datapath, and
+ * its body names no path a runbook explains (`ANY_PLUGIN_PATH`: DNS, Services, a refused or timed-out connection,
+ * MTU). "Kind create cluster fails with 3 worker nodes ... it's not able to resolve the DNS name kind-control-plane"
+ * is a DNS report; "kubeadm join: calico node fails with bird.ctl" one of Calico's BGP daemon. Installing a cluster
+ * is no datapath's runbook. Returns the subject's name, else null.
+ */
+export function uncoveredClusterSetup(question: string, explained: boolean): string | null {
+  const { text, headline } = readReport(question);
+  if (!CLUSTER_SETUP_FAILED.test(headline) || CNI_NAMES.test(headline) || SETUP_DATAPATH.test(headline))
+    return null;
+  const at = text.indexOf(headline);
+  const body = at >= 0 ? text.slice(at + headline.length) : text;
+  if (ANY_PLUGIN_PATH.test(body)) return null;
+  return explained ? null : 'setting up the cluster (install, kubeadm join, kubelet start-up)';
+}
+
+/** Whether a runbook explains setting up a cluster failing. */
+export function clusterSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, CLUSTER_SETUP_FAILED);
+}

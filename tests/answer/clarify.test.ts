@@ -642,6 +642,22 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
       'sidecar注入后的请求中断问题。访问拓扑：client -> serviceA(with sidecar) -> serviceB(with sidecar)，istio v1.9.0，测试阶段无任何配置；最近一周进行某个返回内容较大的请求时会504，返回内容很小的则正常，serviceA、serviceB、istiod 相关pod均重启过，无果。',
       'istio',
     ],
+    // Real linkerd/linkerd2#6031 (scope5.yaml, shortened): the headline is a refused connection, the log line Linkerd's
+    // proxy's own.
+    [
+      'Connection refused (os error 111). After deploying linkerd with mTLS and proxy injection enabled, intermittent requests fail with WARN ThreadId(01) inbound:accept{peer.addr=11.0.0.4:40106 target.addr=11.0.0.18:16687}: linkerd2_app_core::errors: Failed to proxy request: error trying to connect: Connection refused (os error 111).',
+      'linkerd',
+    ],
+    // Real linkerd/linkerd2#2630 (scope5.yaml, shortened): the mesh is named only by its proxy's module.
+    [
+      'Proxy starts after inject then connection refused. I have injected the proxy into one specific app and the proxy fails to connect to the service: linkerd2_proxy::app::errors unexpected error: an error occurred trying to connect: Connection refused (os error 111) (address: 127.0.0.1:8080).',
+      'linkerd',
+    ],
+    // Constructed: Chinese, quoting the proxy's log.
+    [
+      '服务间调用偶发连接被拒。注入代理后日志：linkerd2_app_inbound: Failed to proxy request: error trying to connect: Connection refused。',
+      'linkerd',
+    ],
   ])('%s → %s', (question, mesh) => {
     expect(uncoveredMesh(question, knowsNone)).toBe(mesh);
     expect(uncoveredMesh(question, (name) => name === mesh)).toBeNull();
@@ -651,6 +667,11 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
     'curl: (7) Failed to connect to helloworld-go.default.mydomain.com port 80: Connection refused. kubectl describe pods istio-security-post-install-1.5.1-gldz9: Namespace: istio-system, Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21, Status: Succeeded.',
     // Real cilium/cilium#25479 (shortened): a NodePort path; Envoy is the backend it cannot reach.
     "NodePort unreachable in kind+cilium+kubeproxyless. When using Kind with Cilium with kubeProxyReplacement=strict, NodePort services do not work. The Contour envoy service is type NodePort with nodePorts 30080 and 30443, externalTrafficPolicy Cluster, and I can't reach it.",
+    // Real opsnull/follow-me-install-kubernetes-cluster#443 (shortened): an Envoy-based app's words beside a NodePort
+    // that one node refuses, naming no mesh.
+    '按照文档部署，IPVS模式下，NodePort的svc出现部分NodeIP：NodePort无法访问。curl 100.101.223.19:31720：upstream connect error or disconnect/reset before headers；curl 100.101.207.204:31720：Failed connect to 100.101.207.204:31720; Connection refused。',
+    // Constructed: a proxy that is not a mesh's.
+    'kubectl port-forward fails. error: error upgrading connection: unable to upgrade connection: Failed to proxy request to pod nginx-0 port 80.',
   ])('%s → not about the mesh', (question) => {
     expect(uncoveredMesh(question, knowsNone)).toBeNull();
   });
@@ -664,6 +685,12 @@ describe("uncoveredRouting: a report about what an ingress's routing rules answe
     'Configuring rewrite-target will make the entry point to [upstream-default-backend] 127.0.0.1:8181. With path / the ingress web-ingress-test (host linkme.twinverse.com, kubernetes.io/ingress.class: nginx) can get the page.',
     // Real jishuzhan.net article (shortened).
     '在 Kubernetes 集群中新增 Ingress（host: tool.xxx.com，service: tools:80）后，访问域名始终返回 404 Not Found nginx。Pod 内 curl 127.0.0.1 正常，Service / Endpoint 正常，Ingress 对象存在且 Scheduled for sync，但在 ingress controller pod 内 nginx -T 无任何结果。',
+    // Real higress-group/higress#1032 (scope5.yaml): the headline names the routing rules, the body their 404.
+    'higress1.3.3不兼容ingress迁移过来的路由规则。操作步骤：helm安装的应用，包括deployment、service、ingress；higress界面上不做任何操作；流量经过：域名-->higress的gateway-->进入部署的应用。出现现象：http可以访问，https出现404。',
+    // Real higress-group/higress#2143 (scope5.yaml, shortened).
+    '路由配置的问题。higress2.1.1，使用higress创建服务来源：服务地址 172.16.10.244:8080。路由条件写成【前缀匹配 | /】没有问题（172.172.172.229:33001 是higress的gateway地址+端口）；路由条件改成【前缀匹配 | /hello】，连接 http://172.172.172.229:33001/hello/sse 报错404。',
+    // Constructed: English.
+    'VirtualService routes stopped matching after the upgrade to 1.20. Requests through the istio ingress gateway to /api now get 404 from the gateway, while /health on the same host still answers 200 and kubectl get virtualservice lists both prefixes with the same gateway and hosts.',
   ])('%s → Ingress routing rules', (question) => {
     expect(uncoveredRouting(question, false)).toBe('Ingress routing rules');
     expect(uncoveredRouting(question, true)).toBeNull();
@@ -673,6 +700,10 @@ describe("uncoveredRouting: a report about what an ingress's routing rules answe
     'upstream timed out and return 504 when I use ingress. When I access the application through clusterip, it is correct. kubectl logs -f ingress-nginx-controller -n ingress-nginx: [error] upstream timed out (110: Operation timed out) while connecting to upstream, 404 for other hosts.',
     // Real dtcms.com article (shortened): a port the controller no longer listens on.
     'ingress-nginx的443端口不监听了。现象：服务器没有监听443端口，但是却能telnet通。ingress-nginx 的 Pod 以 hostPort: 443 暴露。',
+    // Constructed: IP routing rules, not a router's answer.
+    '策略路由规则不生效。节点上加了 ip rule 让 10.244.0.0/16 走 eth1，pod 访问外网仍从 eth0 出去，网关 192.168.1.1 看不到报文。',
+    // Constructed: the routing rules' backend does not answer (a broken path), though a 404 page is mentioned.
+    'Ingress routing rules time out for /api. The gateway returns 504 after 60s; its 404 page for unknown hosts works.',
   ])('%s → not about routing rules', (question) => {
     expect(uncoveredRouting(question, false)).toBeNull();
   });

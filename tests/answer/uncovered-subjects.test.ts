@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clusterSetupExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
+  uncoveredClusterSetup,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -107,5 +109,38 @@ describe("uncoveredInterconnect: Kube-OVN's cluster interconnection", () => {
   it('is explained by a runbook whose heading names it', () => {
     expect(interconnectExplainedBy([doc('Kube-OVN 跨节点')])).toBe(false);
     expect(interconnectExplainedBy([doc('ovn-ic 多集群互联')])).toBe(true);
+  });
+});
+
+describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
+  it.each([
+    // Real kubernetes/kubernetes#64171 (scope5.yaml, shortened).
+    'kubeadm join preflight errors should not be errors. root@kube-test:~# kubeadm join 10.37.249.120:6443 --token <my token>: [preflight] Some fatal errors occurred: [ERROR Port-10250]: Port 10250 is in use; [ERROR FileAvailable--etc-kubernetes-kubelet.conf]: /etc/kubernetes/kubelet.conf already exists.',
+    // Real KubeOperator/KubeOperator#252 (scope5.yaml).
+    '阿里云多网卡环境安装集群失败。KubeOperator 版本 V2.4.43。Bug 描述：安装集群失败，导致 etcd 组件启动失败。Bug 重现步骤：1. 添加主机选择公网IP；2. 安装集群。',
+    // Real labring/sealos#1594 (scope3.yaml, shortened).
+    'sealos4.0 安装k8s1.22.5失败。sealos4 run labring/kubernetes:v1.22.5 labring/calico:v3.22.1 --masters 10.118.3.126 安装失败；查看了 systemctl status containerd、kubelet，registry没有启动。',
+    // Constructed: English.
+    'Creating the cluster fails at the kubelet-start phase. kubeadm init stops with [kubelet-check] The HTTP call equal to curl -sSL http://localhost:10248/healthz failed.',
+  ])('%s → declined', (question) => {
+    expect(uncoveredClusterSetup(question, false)).toContain('cluster');
+    expect(uncoveredClusterSetup(question, true)).toBeNull();
+  });
+  it.each([
+    // Real kubernetes-sigs/kind#2886 (fills2.yaml, shortened): the body names the DNS cause, which a runbook explains.
+    'Kind create cluster fails with 3 worker nodes. resolv.conf in the node has nameserver 2001:4860:4860::8888; in host I have nameserver 127.0.0.53. It is not able to resolve the DNS name kind-control-plane.',
+    // Real projectcalico/calicoctl#2108 (fills2.yaml, shortened): Calico's BGP daemon, named in the headline.
+    'kubeadm join: calico node fails with "unix /var/run/bird/bird.ctl: connect: no such file or directory". calico-node-8x2kq 0/1 Running on the joined node.',
+    // Real opencmit/pangee-cluster#81 (scope5.yaml, shortened): the body names a refused connection; left to the
+    // other declines.
+    'macos下安装集群三个版本都是失败。第一次安装的时候会出现 FAILED - RETRYING: Master | wait for kube-scheduler；Request failed: <urlopen error [Errno 111] Connection refused>。',
+    // Constructed: pods of a working cluster.
+    'After installing the cluster with kubeadm, pods on different nodes cannot ping each other (flannel vxlan).',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredClusterSetup(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names a failed install, not by its prose', () => {
+    expect(clusterSetupExplainedBy([doc('集群', [], 'kubeadm join 失败时先看 preflight')])).toBe(false);
+    expect(clusterSetupExplainedBy([doc('集群', ['安装集群失败，etcd 起不来'])])).toBe(true);
   });
 });

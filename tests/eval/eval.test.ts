@@ -122,6 +122,7 @@ const LATER_TUNING_SETS = [
   'reports13.yaml',
   'fills6.yaml',
   'reports14.yaml',
+  'scope5.yaml',
 ];
 /** Gate sets: fresh real questions that check rules tuned on the sets above generalise; nobody tunes on them. */
 const GATE_SETS = ['reports7.yaml', 'reports9.yaml'];
@@ -1333,6 +1334,33 @@ describe('command hits on real reports (tests/eval/reports14.yaml)', () => {
       wrongFills: 0,
       falseAbstentions: 1,
       outOfScope: 0.15,
+    });
+  });
+});
+
+describe('reports on the in-scope / out-of-scope boundary, second set (tests/eval/scope5.yaml)', () => {
+  // 40 real reports (12 in Chinese) from trackers whose issue numbers end in 0-4, labelled and committed before netkb
+  // answered them: 15 whose failing path a runbook explains (LoadBalancer IP pending, CoreDNS to the API ClusterIP,
+  // pods to hosts outside the cluster and SNAT, Flannel and Calico cross-node pods, Services answering only on the
+  // pod's node, probes timing out, CoreDNS loops and upstream timeouts, NodePorts unreachable) and 25 on subjects no
+  // runbook covers (Linkerd and Istio sidecars and mTLS, ingress rewrites, TLS and Higress routes, calico-node and
+  // cilium-agent crash loops, CSI, kubeadm join and expired certificates, cert-manager, host-local IPAM, RBAC,
+  // registry x509, installers leaving no CNI, Terway). Measured once right after (at a8d96c8, vectors off):
+  // first-cited 0.8, command hit 0.867, off-topic 0.138, 1 wrong fill of 11, 0 false abstentions, 15 of 25 declined.
+  // Floors a little under. 21 of 25 declined since Linkerd's proxy log lines, a gateway's routing rules answering 404
+  // and the cluster's own set-up failing are declined (clarify.ts, uncovered-subjects.ts): that floor raised to 0.8.
+  it('answers the look-alikes and declines the subjects no runbook covers', async () => {
+    const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope5.yaml'));
+    await expectFreshRealSet(run, otherSets('scope5.yaml'), { minQuestions: 40, anyHost: true });
+    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(24);
+    expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
+    expectAnswerGates(run.report.answers, {
+      firstCited: 0.77,
+      commandHit: 0.8,
+      offTopic: 0.16,
+      wrongFills: 1,
+      falseAbstentions: 1,
+      outOfScope: 0.8,
     });
   });
 });
