@@ -791,3 +791,60 @@ describe('where a forwarding verb sends', () => {
     expect(plain && carriesTo(plain)).toBeNull();
   });
 });
+
+describe('what a line says something does, for a yes/no question about it', () => {
+  const CLUSTERIP = [
+    '---',
+    'triggers: [service 不通]',
+    'category: service',
+    '---',
+    '',
+    '# ClusterIP 排查',
+    '',
+    '典型环境值：Service CIDR `10.96.0.0/12`（kubeadm 默认），Pod CIDR `10.244.0.0/16`。',
+    '',
+    '## 常见问题',
+    '',
+    '| 症状 | 可能原因 | 诊断命令 | 解决方案 |',
+    '|------|---------|---------|---------|',
+    '| 访问 ClusterIP 超时，直连 Pod IP 也超时 | 跨节点 Pod 网络或 NetworkPolicy 拦截 | `kubectl exec -n <namespace> <pod> -- curl -sS -m 3 http://<pod-ip>:<port>/` | 按 Pod 网络文档排查 |',
+    '| `ping` ClusterIP 不通，但 curl 正常 | iptables 模式的 ClusterIP 是虚拟地址，只处理 Service 端口 | `iptables-save -t nat \\| grep <cluster-ip>` | 属正常现象，用 curl / nc 测试端口 |',
+    '',
+    '## Headless',
+    '',
+    '1. CoreDNS 发现 Service 是 headless，按 EndpointSlice 而不是 ClusterIP 作答。',
+    '2. 只有 Ready 端点出现在 DNS 中，除非 Service 设置了 `publishNotReadyAddresses: true`。',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/clusterip.md': CLUSTERIP });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line saying what it does or does not do', () => {
+    // kubernetes/kubernetes: "can not ping clusterIP": the row saying it is a virtual address answers.
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Is the cluterIP support Ping command? In k8s service, every service has an clusterIP. But in 1.4 version, can not "ping clusterIP", can it support in newest k8s?',
+      ),
+    ).toContain('虚拟地址');
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Pods not selected by headless service. The pods have a readinessProbe with initialDelaySeconds: 30. So my question is: Can a pod be selected by a service before first readiness check pass?',
+      ),
+    ).toContain('publishNotReadyAddresses');
+  });
+
+  it('quotes nothing that shares too little with the question', () => {
+    const question = 'Can a DaemonSet pod run on a tainted master node?';
+    const ask = factAsk(question);
+    const doc = own.searcher.doc('service/clusterip.md');
+    if (!ask || !doc) throw new Error('fixture');
+    expect(directAnswer(question, [doc], ask)).toBeNull();
+  });
+});
