@@ -53,6 +53,24 @@ const CHECK_ASK =
  */
 const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
+/**
+ * A yes/no question about what something does: "Can a pod be selected by a service before first readiness check
+ * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？". Not a request to people ("Can
+ * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
+ * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
+ */
+const YES_NO_BEHAVIOUR =
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+/**
+ * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
+ * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
+ */
+const ASKS_PEOPLE =
+  /\b(?:anyone|anybody|someone|somebody|you|help|bug|issue|problem|possible|idea|know|correct|right|expected|normal|broken|misconfigured|wrong|running|working|down|healthy|fine|ok|my|our)\b|有人|有谁|有誰|大家|大佬|知道|遇到|帮忙|幫忙|正常|问题|問題|bug|对吗|對嗎|对不对|對不對|不就|什么|什麼|怎么|怎麼/i;
+
+/** "So my question is: Can a pod ...": what leads in to the question is not asked. */
+const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
+
 /** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
 const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
 /**
@@ -184,6 +202,8 @@ function askedFact(question: string): FactAsk | null {
   let asksDefault = false;
   /** The clauses that ask how to change something and name no value. */
   const changeOnly: string[] = [];
+  /** The yes/no questions about what something does, asked only when nothing else is. */
+  const behaviours: string[] = [];
   /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
   let askedLast = false;
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
@@ -245,6 +265,14 @@ function askedFact(question: string): FactAsk | null {
       lastValued = values ? { clause, kinds: kindsIn(clause), values } : null;
     }
     if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
+      if (
+        isQuestion &&
+        !asks &&
+        YES_NO_BEHAVIOUR.test(clause) &&
+        !ASKS_PEOPLE.test(clause.replace(LEAD_IN, '')) &&
+        !NOT_A_VALUE.test(clause)
+      )
+        behaviours.push(clause.trim());
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
         defaults.push({ ...previous, afterAsking: asking.length > 0 });
@@ -293,6 +321,10 @@ function askedFact(question: string): FactAsk | null {
     asking.push(...changeOnly);
     kinds.add('setting');
     if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
+  }
+  if (asking.length === 0 && behaviours.length > 0) {
+    asking.push(...behaviours);
+    kinds.add('behaviour');
   }
   if (asking.length === 0) return null;
   // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default

@@ -227,6 +227,9 @@ function findDirect(
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
   // names (`:8181/ready`), only such lines answer.
   const endpoints = ask.kinds.includes('port') ? endpointsAsked(question, ask.focus) : [];
+  // "CoreDNS 把非集群内的域名请求转发到哪里": when some line names the forwarding with the place it goes to right
+  // after it (`forward . /etc/resolv.conf`), only such lines answer.
+  const carries = carriesTo(ask);
   const explained = ask.values ?? [];
   // Only when the interface is what is asked: "哪个 MAC 地址" of an interface asks for the address.
   const ifaceOnly = valueKinds.length === 1 && valueKinds[0] === 'iface';
@@ -240,6 +243,7 @@ function findDirect(
   let stating: { candidate: Candidate; score: number } | null = null;
   let naming: { candidate: Candidate; score: number } | null = null;
   let binding: { candidate: Candidate; score: number } | null = null;
+  let carrying: { candidate: Candidate; score: number } | null = null;
   // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
   // answers, not one describing the value in place ("默认 dnsPolicy: ClusterFirst 在 hostNetwork 下会退化 ...").
   let prescribing: { candidate: Candidate; score: number } | null = null;
@@ -312,6 +316,8 @@ function findDirect(
           prescribing = { candidate, score };
       }
       if (binds && (!binding || score > binding.score)) binding = { candidate, score };
+      if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
+        carrying = { candidate, score };
     }
   }
   if (stating) best = stating;
@@ -319,6 +325,7 @@ function findDirect(
   else if (naming) best = naming;
   // A line binding the port named shares too little to stand for the answer on that alone.
   else if (binding && binding.score >= 2.5) best = binding;
+  else if (carrying && carrying.score >= 2.5) best = carrying;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
@@ -377,6 +384,48 @@ export function settingValue(term: string, quote: string): 'off' | 'on' | null {
 }
 
 const OFF_VALUE = /^(?:never|false|off|disabled?|none|no)$/i;
+
+/**
+ * Verbs that send something somewhere: a question asking where (or to what address, file or device) they send it
+ * asks for what follows them in the line that states it ("forward . /etc/resolv.conf", "forward 插件 → 节点
+ * /etc/resolv.conf 里的上游 DNS"), not for another value the same runbook states ("kubeadm 默认 ClusterIP 为 10.96.0.10").
+ */
+const SENDING_VERBS: ReadonlyArray<RegExp> = [
+  /\bforward(?:s|ed|ing)?\b|转发|轉發/i,
+  /\bredirect(?:s|ed|ing)?\b|重定向/i,
+];
+/** The kinds of value that are a place something is sent to. */
+const PLACE_KINDS: readonly ValueKind[] = ['path', 'addr', 'iface', 'ip'];
+/**
+ * The clause names where the verb sends ("makes CoreDNS forward back to itself", "forwards to 8.8.8.8", "转发回自身"):
+ * the place is given, not asked.
+ */
+const PLACE_GIVEN =
+  /^\s*(?:[\w-]+\s+){0,3}?(?:back\b|itself\b|to\s+(?!where\b|which\b|what\b)[\w.]+)|^[^，,。？?]{0,8}?(?:回|到(?!哪))/i;
+/** How far after the verb the place may be (" 插件 → 节点 " lies between). */
+const PLACE_AFTER = 24;
+
+/**
+ * Whether a line states where the asked verb sends to, or null when the asking clause names no sending verb or asks
+ * for no place.
+ */
+export function carriesTo(ask: FactAsk): ((quote: string) => boolean) | null {
+  const places = ask.kinds.filter((kind) => PLACE_KINDS.includes(kind));
+  const verb = SENDING_VERBS.find((pattern) => pattern.test(ask.focus));
+  if (!verb || places.length === 0) return null;
+  const asked = [...ask.focus.matchAll(new RegExp(verb.source, 'gi'))].some(
+    (match) => !PLACE_GIVEN.test(ask.focus.slice(match.index + match[0].length)),
+  );
+  if (!asked) return null;
+  const global = new RegExp(verb.source, 'gi');
+  return (quote) => {
+    for (const match of quote.matchAll(global)) {
+      const after = quote.slice(match.index + match[0].length, match.index + match[0].length + PLACE_AFTER);
+      if (places.some((kind) => VALUE_PATTERNS[kind].test(valueText(kind, after)))) return true;
+    }
+    return false;
+  };
+}
 
 /** A one-segment URL path a question names: "/ready", "/healthz", "/metrics" (not a file path). */
 const ENDPOINT = /(?<![\w.:/-])\/([a-z][a-z0-9_-]*)(?![\w./-])/gi;

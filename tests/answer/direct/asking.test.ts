@@ -450,3 +450,42 @@ describe('a policy asked for is a setting', () => {
     expect(factAsk('Which client IP does the pod see behind a NodePort?')?.kinds).not.toContain('setting');
   });
 });
+
+describe('a yes/no question about what something does asks for the line that states it', () => {
+  it.each([
+    // kubernetes/kubernetes: the answer is the line saying only Ready endpoints are published, unless ...
+    [
+      'Pods not selected by headless service. The pods it should select have a readinessProbe with initialDelaySeconds: 30. So my question is: Can a pod be selected by a service before first readiness check pass?',
+    ],
+    ['Is the cluterIP support Ping command? In k8s service, every service has an clusterIP.'],
+    ['Does kube-proxy SNAT the traffic a NodePort receives from outside the cluster?'],
+    ['Service 的 ClusterIP 会响应 ping 吗？'],
+    ['Does a ClusterIP answer ping?'],
+    ['headless service 会不会给没 Ready 的 pod 建 DNS 记录？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // The asker's own cluster, people, or a rhetorical question: no runbook line states that.
+    ['only pods on worker3 can not reach any service, is kube-proxy on that node broken?'],
+    ['Is coredns misconfigured in the kubespray v2.21.0? The service always times out'],
+    ['Can anyone help me? pods can not reach the service'],
+    ['Is my iptables rule wrong?'],
+    ['Can the pod reach its gateway? It times out.'],
+    ['pod 能 ping 通网关吗？'],
+    ['pod 之间不通，有人遇到过吗？'],
+    ['代码里特别注明了 DO NOT add ovn dns/lb to node switch，这样从node不就无法访问service了吗？'],
+    ['calico networkpolicy ipblock 白名单不生效，这里策略有什么特殊配置吗？'],
+    // A statement is no question.
+    ['a pod can be selected by a service before its readiness check passes.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+
+  it('asks the value, not the behaviour, when a clause asks for a value too', () => {
+    expect(factAsk('Can a pod reach the ClusterIP? Which port does the service listen on?')?.kinds).toEqual([
+      'port',
+    ]);
+  });
+});

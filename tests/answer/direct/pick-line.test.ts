@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
 import {
+  carriesTo,
   directAnswer,
   endpointsAsked,
   portFieldsNamed,
@@ -706,5 +707,144 @@ describe('a policy asked for by what it keeps', () => {
       'NodePort Service 用哪个外部流量策略才能保留客户端真实 IP？',
     );
     expect(quote).toContain('改用 Local');
+  });
+});
+
+describe('where a forwarding verb sends', () => {
+  // kb/dns/coredns.md's lines: the address the kubelet hands out, the upstream forward, the loop row.
+  const COREDNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS',
+    '',
+    '集群内 DNS 由 CoreDNS（Deployment `coredns`，标签 `k8s-app=kube-dns`）提供，通过 Service `kube-dns`',
+    '暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    '## 可能原因',
+    '',
+    '1. **上游**：`forward . /etc/resolv.conf` 指向的节点 DNS 不可达或很慢，外部域名返回 SERVFAIL。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| CoreDNS CrashLoopBackOff，日志 `Loop ... detected for zone "."` | 节点 resolv.conf 指向 127.0.0.53（systemd-resolved），forward 指回自身 | `kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100` | kubelet `resolvConf: /run/systemd/resolve/resolv.conf`，或 forward 指向真实上游 |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/coredns.md': COREDNS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the place the forwarding goes to, not another address of the runbook', () => {
+    // A Chinese Q&A post: the ask is where CoreDNS forwards, not the cluster DNS address.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        'K8S的Pod为什么可以解析访问集群之外的域名地址？知道Coredns是做K8S集群内解析的。CoreDNS 把非集群内的域名请求转发到哪里？',
+      ),
+    ).toContain('forward . /etc/resolv.conf');
+    // A default asked of the forwarding: the "默认 ClusterIP" line says default, yet states no forwarding.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        "What is the default name server in CoreDNS? I'm trying to figure out what default DNS name server does CoreDNS use when forwarding requests for names not in its cache.",
+      ),
+    ).toContain('forward . /etc/resolv.conf');
+  });
+
+  it('leaves the choice alone when the clause names where the forwarding goes', () => {
+    // "forward back to itself": the place is given; the address that causes it is asked.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        'Forwarding loop detected in "." zone. Which nameserver address in the node\'s resolv.conf makes CoreDNS forward back to itself?',
+      ),
+    ).toContain('127.0.0.53');
+    const ask = factAsk(
+      "Which nameserver address in the node's resolv.conf makes CoreDNS forward back to itself?",
+    );
+    expect(ask && carriesTo(ask)).toBeNull();
+    const toGiven = factAsk('CoreDNS 转发回自身时，节点 resolv.conf 里是哪个地址？');
+    expect(toGiven && carriesTo(toGiven)).toBeNull();
+  });
+
+  it('reads a line as stating the place only when the place follows the verb', () => {
+    const ask = factAsk('CoreDNS 把外部域名转发到哪里？');
+    const carries = ask ? carriesTo(ask) : null;
+    expect(carries?.('**上游**：`forward . /etc/resolv.conf` 指向的节点 DNS 不可达')).toBe(true);
+    expect(carries?.('│ 非 cluster.local 域名 → forward 插件 → 节点 /etc/resolv.conf 里的上游 DNS')).toBe(
+      true,
+    );
+    expect(
+      carries?.('节点 resolv.conf 指向 127.0.0.53（systemd-resolved），forward 指回自身 | `kubectl logs` |'),
+    ).toBe(false);
+    // No sending verb asked: no such test.
+    const plain = factAsk('CoreDNS 的 Service 地址是多少？');
+    expect(plain && carriesTo(plain)).toBeNull();
+  });
+});
+
+describe('what a line says something does, for a yes/no question about it', () => {
+  const CLUSTERIP = [
+    '---',
+    'triggers: [service 不通]',
+    'category: service',
+    '---',
+    '',
+    '# ClusterIP 排查',
+    '',
+    '典型环境值：Service CIDR `10.96.0.0/12`（kubeadm 默认），Pod CIDR `10.244.0.0/16`。',
+    '',
+    '## 常见问题',
+    '',
+    '| 症状 | 可能原因 | 诊断命令 | 解决方案 |',
+    '|------|---------|---------|---------|',
+    '| 访问 ClusterIP 超时，直连 Pod IP 也超时 | 跨节点 Pod 网络或 NetworkPolicy 拦截 | `kubectl exec -n <namespace> <pod> -- curl -sS -m 3 http://<pod-ip>:<port>/` | 按 Pod 网络文档排查 |',
+    '| `ping` ClusterIP 不通，但 curl 正常 | iptables 模式的 ClusterIP 是虚拟地址，只处理 Service 端口 | `iptables-save -t nat \\| grep <cluster-ip>` | 属正常现象，用 curl / nc 测试端口 |',
+    '',
+    '## Headless',
+    '',
+    '1. CoreDNS 发现 Service 是 headless，按 EndpointSlice 而不是 ClusterIP 作答。',
+    '2. 只有 Ready 端点出现在 DNS 中，除非 Service 设置了 `publishNotReadyAddresses: true`。',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/clusterip.md': CLUSTERIP });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line saying what it does or does not do', () => {
+    // kubernetes/kubernetes: "can not ping clusterIP": the row saying it is a virtual address answers.
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Is the cluterIP support Ping command? In k8s service, every service has an clusterIP. But in 1.4 version, can not "ping clusterIP", can it support in newest k8s?',
+      ),
+    ).toContain('虚拟地址');
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Pods not selected by headless service. The pods have a readinessProbe with initialDelaySeconds: 30. So my question is: Can a pod be selected by a service before first readiness check pass?',
+      ),
+    ).toContain('publishNotReadyAddresses');
+  });
+
+  it('quotes nothing that shares too little with the question', () => {
+    const question = 'Can a DaemonSet pod run on a tainted master node?';
+    const ask = factAsk(question);
+    const doc = own.searcher.doc('service/clusterip.md');
+    if (!ask || !doc) throw new Error('fixture');
+    expect(directAnswer(question, [doc], ask)).toBeNull();
   });
 });
