@@ -54,6 +54,9 @@
  * runbook's next check of that cause takes its place (`already-ran.ts`, `named-objects.ts`). A report saying a name
  * outside the cluster fails to resolve (`Could not resolve host: example.com`) gets the checks of that side of DNS
  * scored higher: the lookup of an outside name and the Corefile forwarding it upstream (`failing-name.ts`).
+ * A check of the top runbook reading a setting that the fix of a likely cause it states changes (`resolvConf`,
+ * `FLANNEL_MTU`, `subnet.env`; `fix-settings.ts`) scores more: it confirms that cause, where the row's own check
+ * often only shows the symptom again (the CoreDNS logs saying `Loop ... detected`).
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -69,6 +72,7 @@ import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
+import { fixSettings, readsSetting } from './fix-settings.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import {
   asksProxyMode,
@@ -213,6 +217,13 @@ const CONTESTED_SHARE = 0.9;
  */
 const WEAK_SHARE = 0.7;
 const WEAK_ROW = 5;
+/**
+ * A read-only check of the top runbook reading a setting that the fix of a cause it states changes (`fixSettings`:
+ * `grep -i resolvConf …` for the row whose fix sets kubelet `resolvConf`) scores this much more: it confirms that
+ * cause, where the row's own check often only shows the symptom again. Measured: 1.5 to 4 brought the same two
+ * checks in and moved no other figure; 1 only one of them.
+ */
+const FIX_SETTING_BONUS = 2;
 
 /** A check of the kube-proxy mode the report states its cluster runs scores this much more. */
 const STATED_MODE_BONUS = 1.5;
@@ -240,8 +251,11 @@ const NAMED_ADDRESS_BONUS = 0.5;
 /**
  * A check of the outside side of DNS (a lookup of an outside name, the Corefile forwarding it) scores this much more
  * when the report says a name outside the cluster fails to resolve: it tests that report's path (`failing-name.ts`).
+ * Measured: at 2 the Corefile check, sharing few words with such a report, stayed below the runbook's first checks
+ * and those of the client's resolv.conf (which share "resolve"); 4 to 6 brought it in for two reports and moved no
+ * other figure.
  */
-const OUTSIDE_NAME_BONUS = 2;
+const OUTSIDE_NAME_BONUS = 4;
 
 /**
  * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
@@ -468,6 +482,12 @@ export function pickCommands(
     }
   }
 
+  // The settings the fixes of the top runbook's stated causes change (`resolvConf`, `FLANNEL_MTU`, `subnet.env`).
+  const fixed = [
+    ...new Set(
+      rows.filter((r) => r.doc === top.doc && r.score >= WEAK_ROW).flatMap((r) => fixSettings(r.row.fix)),
+    ),
+  ];
   const candidates = new Map<string, Candidate>();
   let order = 0;
   // The kube-proxy mode the report says its cluster runs: checks of another mode rank after the others.
@@ -509,6 +529,9 @@ export function pickCommands(
       // when the runbook choice is contested, also its checks that match the question well on their own.
       if (docRank > 0 && !rowBonus.has(record) && (wordMatches?.[i] ?? 0) < 3) continue;
       let score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + (firstChecks.get(record) ?? 0);
+      // A check reading the setting a stated cause's fix changes confirms that cause.
+      if (doc === top.doc && record.safety === 'read-only' && readsSetting(record.command, fixed))
+        score += FIX_SETTING_BONUS;
       if (record.chunkId === top.chunk.id) score += 1.5;
       else if (hitChunks.has(record.chunkId)) score += 0.75;
       // A check of the mode the report states its kube-proxy runs tests what it runs.

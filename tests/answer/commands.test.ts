@@ -105,8 +105,12 @@ describe('pickCommands', () => {
     );
     // The row "节点能上网，Pod 不能；出口网卡抓到源地址是 Pod IP" names the SNAT check: it comes first.
     expect(picked[0]).toBe('iptables -t nat -L OVN-POSTROUTING -nv');
-    // Far under it, but not under the runner-up: the policy route a node's pods leave by (29000).
-    expect(picked).toContain('kubectl ko nbctl lr-policy-list ovn-cluster | grep 29000');
+    // Far under it, but not under the runner-up: the subnets' NAT column, the `natOutgoing` the row's fix turns on
+    // (it took the place of the policy route a node's pods leave by, 29000, once checks reading what a stated
+    // cause's fix changes scored more).
+    expect(picked).toContain(
+      'kubectl get subnet -o custom-columns=NAME:.metadata.name,CIDR:.spec.cidrBlock,TYPE:.spec.gatewayType,GWNODE:.spec.gatewayNode,NAT:.spec.natOutgoing,ACTIVE:.status.activateGateway',
+    );
     expect(picked).toHaveLength(DEFAULT_COMPOSE_OPTIONS.maxDiagnose);
   });
 

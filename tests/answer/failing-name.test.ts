@@ -97,6 +97,21 @@ describe('pickCommands with an outside name failing', () => {
     expect(picked).toContain("kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'");
   });
 
+  it('keeps the Corefile forwarding the name upstream above the checks of the cluster side', () => {
+    const corefile = "kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'";
+    const en = checks(
+      'Pods cannot resolve any public domain: kubectl exec into a debian pod and run curl https://github.com, it fails with curl: (6) Could not resolve host: github.com. Services inside the cluster resolve fine.',
+    );
+    expect(en).toContain(corefile);
+    const zh = checks(
+      '集群里的 pod 无法解析外部域名，exec 进去 curl https://www.baidu.com 报 Could not resolve host: www.baidu.com，集群内部的 service 名字能解析。',
+    );
+    expect(zh).toContain(corefile);
+    expect(zh.indexOf(corefile)).toBeLessThan(
+      zh.indexOf('kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local'),
+    );
+  });
+
   it('does not for a cluster name failing', () => {
     const picked = checks(
       "nslookup: can't resolve 'kubernetes.default'. I have created a cluster on RHEL with flannel as cni. The kubedns container cannot resolve kubernetes.default.",
