@@ -13,6 +13,7 @@ import {
   coveredNames,
   kubeletStreamExplainedBy,
   namedCniClose,
+  namesAllocation,
   routingExplainedBy,
   uncoveredAllocation,
   uncoveredKubeletStream,
@@ -26,7 +27,7 @@ import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
-import { factBesideAllocation } from './fact-beside-allocation.js';
+import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -34,6 +35,7 @@ import {
   clusterSetupExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
+  namesClusterSetup,
   secondaryNetworkExplainedBy,
   uncoveredClusterSetup,
   uncoveredCniSetup,
@@ -207,7 +209,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
-        uncoveredClusterSetup(question, clusterSetupExplained(context.searcher)) ??
+        clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)))
       : null);
@@ -319,7 +321,7 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 
 /**
  * The uncovered allocation failure a first question is about (`uncoveredAllocation`), unless it asks for a value its
- * top runbook states (`factBesideAllocation`): asked only of a question the allocation decline holds, since finding
+ * top runbook states (`factBesideSubject`): asked only of a question the allocation decline holds, since finding
  * the stated value reads the runbook's lines.
  */
 function allocationDecline(
@@ -330,7 +332,21 @@ function allocationDecline(
 ): string | null {
   const subject = uncoveredAllocation(question, cni, allocationExplained(context.searcher));
   if (subject === null) return null;
-  return factBesideAllocation(question, result.hits[0]?.doc, context.searcher.concepts) ? null : subject;
+  return factBesideSubject(question, result.hits[0]?.doc, namesAllocation, context.searcher.concepts)
+    ? null
+    : subject;
+}
+
+/**
+ * The cluster set-up failure a first question is about (`uncoveredClusterSetup`), unless it asks for a value its top
+ * runbook states (`factBesideSubject`), as the allocation decline does.
+ */
+function clusterSetupDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
+  const subject = uncoveredClusterSetup(question, clusterSetupExplained(context.searcher));
+  if (subject === null) return null;
+  return factBesideSubject(question, result.hits[0]?.doc, namesClusterSetup, context.searcher.concepts)
+    ? null
+    : subject;
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */

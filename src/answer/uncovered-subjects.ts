@@ -133,6 +133,15 @@ export function uncoveredClusterSetup(question: string, explained: boolean): str
   return explained ? null : 'setting up the cluster (install, kubeadm join, kubelet start-up)';
 }
 
+/** Set-up words in an asking clause: "why does kubeadm init fail?", "怎么安装才不报错？" ask about the set-up itself. */
+const SETUP_WORDS =
+  /\bkubeadm\b|\bpreflight\b|\binstall|\bbootstrap|安装|安裝|搭建|(?:创建|創建|部署)\s*(?:k8s|kubernetes|集群|叢集)/i;
+
+/** Whether an asking clause is about setting up the cluster itself (not a value of a part a runbook covers). */
+export function namesClusterSetup(text: string): boolean {
+  return CLUSTER_SETUP_FAILED.test(text) || SETUP_WORDS.test(text);
+}
+
 /** Whether a runbook explains setting up a cluster failing. */
 export function clusterSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, CLUSTER_SETUP_FAILED);
