@@ -89,6 +89,13 @@ export interface DocMeta {
   category: string | null;
   priority: number;
   triggers: string[];
+  /**
+   * Phrases a report of the doc's problem says without the doc being about them (a component crash-looping, for
+   * the runbook that repairs it): matched like triggers, but not part of what the doc says it is about (its title
+   * and triggers, which feed the topic coverage and scope), so they do not lift the doc for every question that
+   * merely names the component. Absent in records written before the key existed.
+   */
+  signals?: string[];
   /** Front-matter keys netkb does not interpret, kept as written. */
   extra: Record<string, unknown>;
 }

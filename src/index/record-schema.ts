@@ -41,6 +41,7 @@ export const DocRecordSchema = Type.Object({
   category: Type.Union([Type.String(), Type.Null()]),
   priority: Type.Number(),
   triggers: Type.Array(Type.String()),
+  signals: Type.Optional(Type.Array(Type.String())),
   extra: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String({ minLength: 1 }),
   chunks: Type.Array(ChunkSchema),

@@ -162,6 +162,8 @@ export function parseDocumentWithTree(
     category: front.data.category ?? null,
     priority,
     triggers: front.data.triggers?.map((trigger) => trigger.trim()) ?? [],
+    // Only when written: records of docs without signals stay as they were.
+    ...(front.data.signals ? { signals: front.data.signals.map((signal) => signal.trim()) } : {}),
     extra: front.extra,
     hash: contentHash(source),
     chunks,

@@ -6,6 +6,7 @@ import type { Finding } from '../core/types.js';
 /** The keys netkb interprets; anything else is kept as `extra`. */
 export const FrontMatterSchema = Type.Object({
   triggers: Type.Optional(Type.Array(Type.String({ minLength: 1, pattern: '\\S' }))),
+  signals: Type.Optional(Type.Array(Type.String({ minLength: 1, pattern: '\\S' }))),
   category: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]*(_[a-z0-9]+)*$' })),
   priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   title: Type.Optional(Type.String({ minLength: 1 })),
@@ -83,6 +84,8 @@ function describeInvalid(key: string, value: unknown): string {
   switch (key) {
     case 'triggers':
       return `\`triggers\` must be a list of non-empty strings; ${got}`;
+    case 'signals':
+      return `\`signals\` must be a list of non-empty strings; ${got}`;
     case 'category':
       return `\`category\` must be a snake_case string such as pod_to_external; ${got}`;
     case 'priority':

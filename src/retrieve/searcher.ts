@@ -1,4 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
+import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
@@ -389,7 +390,8 @@ export class KbSearcher implements Searcher {
   }
 
   /**
-   * In a long report, a CNI named only in the pasted body ("Calico, pod-network-cidr 172.16.0.0/16") is more
+   * In a long report, a CNI named only in the pasted body ("Calico, pod-network-cidr 172.16.0.0/16"), or in the
+   * headline only as one of its components ("calico-kube-controllers CrashLoopBackOff"), is more
    * often the setting than the failing path (a NodePort, an MTU): its own runbook is lifted only
    * `scopeFactor.bodyOnly` instead of `scopeFactor[1]` (other CNIs' docs still rank lower in full).
    */
@@ -398,7 +400,8 @@ export class KbSearcher implements Searcher {
     scope: ((docPath: string) => number) | null,
   ): ((docPath: string) => number) | null {
     if (!scope || query.headline === null) return null;
-    const headline = scopeMatch(this.scopes, this.glossary.groupsIn(query.headline), this.glossary);
+    const named = withoutComponentNames(query.headline, this.glossary);
+    const headline = scopeMatch(this.scopes, this.glossary.groupsIn(named), this.glossary);
     const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
     return (docPath) => (scope(docPath) >= 1 && (headline?.(docPath) ?? 0) < 1 ? factor : 1);
   }

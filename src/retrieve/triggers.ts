@@ -73,8 +73,13 @@ export function buildTriggerTable(
   glossary: CompiledGlossary,
   config: RetrievalConfig,
 ): TriggerTable {
+  // Signals are matched as triggers are; only the topic (lexical.ts, scope.ts) leaves them out.
   const forms = docs.flatMap((doc) =>
-    doc.triggers.map((trigger) => ({ docPath: doc.path, trigger, form: matchForm(trigger, glossary) })),
+    [...doc.triggers, ...(doc.signals ?? [])].map((trigger) => ({
+      docPath: doc.path,
+      trigger,
+      form: matchForm(trigger, glossary),
+    })),
   );
   const docsPerForm = new Map<string, Set<string>>();
   for (const { form, docPath } of forms) {
