@@ -34,6 +34,13 @@ const EGRESS_GATEWAY =
 /** A headline about the egress path, whose body then says the path runs through such a gateway. */
 const EGRESS_HEADLINE = /\begress\b|\bsnat\b|masquerad|\beip\b|出口|出网|出網/i;
 const EGRESS_WORDS = new RegExp(EGRESS_HEADLINE.source, 'gi');
+/** The gateway's parts a report quotes when it runs one: the gateway, its egress node and IP, `cilium bpf egress`. */
+const EGRESS_GATEWAY_PARTS = new RegExp(
+  `${EGRESS_GATEWAY.source}|\\begress[\\s-]+nodes?\\b|\\bbpf\\s+egress\\b|\\begress[\\s-]+ips?\\b`,
+  'gi',
+);
+/** A gateway named this many times (with its parts) is what the report runs, not a fix it considered. */
+const GATEWAY_MENTIONS = 2;
 
 /** An L7 (HTTP-aware) proxy or policy in the datapath: Cilium's L7Proxy, Envoy, 七层代理/策略. */
 const L7_PROXY =
@@ -72,8 +79,15 @@ function isSubject(feature: Feature, text: string, headline: string): boolean {
   if (feature.context && !feature.context.test(text)) return false;
   if (feature.subject.test(headline)) return true;
   // An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress
-  // runs through a gateway is about that gateway; a plain SNAT report is answered from the egress runbook.
-  return feature.subject === EGRESS_GATEWAY && EGRESS_HEADLINE.test(headline) && EGRESS_GATEWAY.test(text);
+  // runs through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress
+  // Node") is about that gateway; a plain SNAT report, or one naming a gateway once as a fix it considered, is
+  // answered from the egress runbook.
+  return (
+    feature.subject === EGRESS_GATEWAY &&
+    EGRESS_HEADLINE.test(headline) &&
+    EGRESS_GATEWAY.test(text) &&
+    (text.match(EGRESS_GATEWAY_PARTS)?.length ?? 0) >= GATEWAY_MENTIONS
+  );
 }
 
 /**

@@ -46,7 +46,7 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     ],
     // Real (reports11.yaml, shortened).
     [
-      'Fails to SNAT to the given static EIP (AWS). I deployed kube-static-egress to SNAT traffic from pods to an EIP.',
+      'Fails to SNAT to the given static EIP (AWS). I deployed kube-static-egress to SNAT traffic from pods to an EIP. StaticEgressIP test: egressip <EIP>.',
       'egress',
     ],
     // Constructed.
@@ -77,6 +77,8 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // A plain SNAT report: the egress runbook answers it.
     'Pod egress traffic is not masqueraded to the node IP. The external server sees the pod IP 10.244.1.5.',
     '外部服务看到的源 IP 不是预期的出口 IP。pod 漂移后源 IP 变化。',
+    // An egress headline naming a gateway once, as a fix considered: the egress runbook answers it.
+    'Pod egress to the internet is masqueraded to a random node IP. Should we deploy an egress gateway for this?',
     // kube-vip serving a Service, not the control plane.
     'kube-vip does not announce my LoadBalancer address. The service type LoadBalancer stays pending.',
     // An ordinary Service VIP.
