@@ -31,6 +31,7 @@ import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
+import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import {
   clusterSetupExplainedBy,
   cniSetupExplainedBy,
@@ -199,7 +200,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
-  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts).
+  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), and a plugin feature no runbook
+  // explains: cluster mesh, egress gateways, L7 proxies, a control-plane VIP (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -211,7 +213,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
-        uncoveredInterconnect(question, interconnectExplained(context.searcher)))
+        uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
+        featureDecline(context, question, result))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -345,6 +348,21 @@ function clusterSetupDecline(context: ChatContext, question: string, result: Ret
   const subject = uncoveredClusterSetup(question, clusterSetupExplained(context.searcher));
   if (subject === null) return null;
   return factBesideSubject(question, result.hits[0]?.doc, namesClusterSetup, context.searcher.concepts)
+    ? null
+    : subject;
+}
+
+/** Which plugin features a runbook explains (uncovered-features.ts). */
+const featuresExplained = perSearcher((searcher) => featuresExplainedBy(searcher.docs));
+
+/**
+ * The uncovered plugin feature a first question is about (`uncoveredFeature`), unless it asks for a value its top
+ * runbook states (`factBesideSubject`), as the allocation decline does.
+ */
+function featureDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
+  const subject = uncoveredFeature(question, featuresExplained(context.searcher));
+  if (subject === null) return null;
+  return factBesideSubject(question, result.hits[0]?.doc, namesFeature, context.searcher.concepts)
     ? null
     : subject;
 }

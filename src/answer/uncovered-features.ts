@@ -1,0 +1,128 @@
+/**
+ * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
+ * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
+ * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, and a virtual IP for the control plane
+ * (kube-vip, keepalived). Each is declined only while no runbook states it in its title, triggers, headings or
+ * troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
+ * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
+ */
+import type { DocRecord } from '../core/types.js';
+import { headlineOf } from '../retrieve/query.js';
+import { ANY_PLUGIN_PATH, topicTexts } from './clarify.js';
+
+type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+
+/** One uncovered feature: how a headline names it, what the body must also say, and the subject's name. */
+interface Feature {
+  readonly name: string;
+  /** The feature named as the failing subject (in the first sentence). */
+  readonly subject: RegExp;
+  /** Optionally, what the whole report must also say for the subject to be this feature. */
+  readonly context?: RegExp;
+}
+
+/**
+ * Pods of several clusters joined into one network: Cilium's Cluster Mesh, "multi-cluster", 多(k8s)集群, 跨集群,
+ * "between (two) clusters", a remote cluster, Submariner. (Kube-OVN's ovn-ic has its own decline.)
+ */
+const CROSS_CLUSTER =
+  /\bcluster[\s-]?mesh\b|\bmulti[\s-]?clusters?\b|多\s*(?:个|套)?\s*(?:k8s|kubernetes)?\s*集群|跨\s*(?:k8s|kubernetes)?\s*集群|\b(?:between|across)\s+(?:the\s+|two\s+|2\s+|multiple\s+|several\s+|different\s+)?(?:k8s\s+|kubernetes\s+)?clusters\b|\bremote\s+clusters?\b|\bsubmariner\b/i;
+
+/** A fixed egress gateway or egress IP: Cilium's Egress Gateway, OVN-Kubernetes' EgressIP, kube-static-egress. */
+const EGRESS_GATEWAY =
+  /\begress[\s-]?gateways?\b|\begressgatewaypolic|\begressips?\b|\bstatic[\s-]?egress|出口网关|出口網關/i;
+/** A headline about the egress path, whose body then says the path runs through such a gateway. */
+const EGRESS_HEADLINE = /\begress\b|\bsnat\b|masquerad|\beip\b|出口|出网|出網/i;
+const EGRESS_WORDS = new RegExp(EGRESS_HEADLINE.source, 'gi');
+/** The gateway's parts a report quotes when it runs one: the gateway, its egress node and IP, `cilium bpf egress`. */
+const EGRESS_GATEWAY_PARTS = new RegExp(
+  `${EGRESS_GATEWAY.source}|\\begress[\\s-]+nodes?\\b|\\bbpf\\s+egress\\b|\\begress[\\s-]+ips?\\b`,
+  'gi',
+);
+/** A gateway named this many times (with its parts) is what the report runs, not a fix it considered. */
+const GATEWAY_MENTIONS = 2;
+
+/** An L7 (HTTP-aware) proxy or policy in the datapath: Cilium's L7Proxy, Envoy, 七层代理/策略. */
+const L7_PROXY =
+  /\bl7[\s-]?prox(?:y|ies)\b|\bl7[\s-]?polic(?:y|ies)\b|\benvoy\b|七层\s*(?:代理|策略)|七層\s*(?:代理|策略)/i;
+
+/** A virtual IP manager for the control plane (kube-vip, keepalived), or a VIP named as the API server's. */
+const CONTROL_PLANE_VIP =
+  /\bkube-?vip\b|\bkeepalived\b|\b(?:control[\s-]?plane|api[\s-]?server|master)\s+(?:vip|virtual\s+ip)\b/i;
+/** Where a VIP serves the control plane: its port, the API server, the masters (kube-vip also serves Services). */
+const CONTROL_PLANE =
+  /\b6443\b|control[\s-]?plane|api[\s-]?server|\bmasters?\b|控制平面|高可用|\bha\s+cluster\b/i;
+
+/**
+ * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
+ * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
+ */
+const PLUGIN_COMPONENT =
+  /(?<![a-z0-9_-])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-(?:controller|node|agent|cni|daemon|operator)\b/i;
+
+const FEATURES: readonly Feature[] = [
+  {
+    name: 'joining pods of several clusters (Cluster Mesh, shared route reflectors)',
+    subject: CROSS_CLUSTER,
+  },
+  { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
+  { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
+  {
+    name: 'a virtual IP for the control plane (kube-vip, keepalived)',
+    subject: CONTROL_PLANE_VIP,
+    context: CONTROL_PLANE,
+  },
+];
+
+/** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
+function isSubject(feature: Feature, text: string, headline: string): boolean {
+  if (feature.context && !feature.context.test(text)) return false;
+  if (feature.subject.test(headline)) return true;
+  // An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress
+  // runs through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress
+  // Node") is about that gateway; a plain SNAT report, or one naming a gateway once as a fix it considered, is
+  // answered from the egress runbook.
+  return (
+    feature.subject === EGRESS_GATEWAY &&
+    EGRESS_HEADLINE.test(headline) &&
+    EGRESS_GATEWAY.test(text) &&
+    (text.match(EGRESS_GATEWAY_PARTS)?.length ?? 0) >= GATEWAY_MENTIONS
+  );
+}
+
+/**
+ * The uncovered feature a report is about, else null: its first sentence names the feature ("ClusterMesh - TCP not
+ * working between clusters endpoints", "calico bgp rr模式，如何支持多k8s集群？", "EgressIP with OVN-Kubernetes causes
+ * network connectivity issues", "Misbehaving L7Proxy makes Cilium API Unable to create new endpoint", "ARP kube-vip
+ * not replying to worker nodes" with the API server's port 6443 in the report) and names no path a runbook covers.
+ * A report that mentions the feature only in its body ("Pods can't reach 10.96.0.1 ... we also run Cluster Mesh") is
+ * about its headline; so is "DNS fails across clusters". `explained` says which features a runbook explains.
+ */
+export function uncoveredFeature(question: string, explained: (name: string) => boolean): string | null {
+  const text = question.normalize('NFKC');
+  const headline = headlineOf(text, 0) ?? text;
+  if (PLUGIN_COMPONENT.test(headline)) return null;
+  for (const feature of FEATURES) {
+    // The egress path's own words (SNAT, masquerade, 出口) are what an egress gateway report's headline names.
+    const path = feature.subject === EGRESS_GATEWAY ? headline.replace(EGRESS_WORDS, ' ') : headline;
+    if (ANY_PLUGIN_PATH.test(path) || !isSubject(feature, text, headline)) continue;
+    return explained(feature.name) ? null : feature.name;
+  }
+  return null;
+}
+
+/** Which features a runbook explains: its title, triggers, headings or troubleshooting symptoms name the feature. */
+export function featuresExplainedBy(docs: readonly TopicDoc[]): (name: string) => boolean {
+  const texts = docs.flatMap((doc) => topicTexts(doc).map((text) => text.normalize('NFKC')));
+  const explained = new Set(
+    FEATURES.filter((feature) => texts.some((text) => feature.subject.test(text))).map(
+      (feature) => feature.name,
+    ),
+  );
+  return (name) => explained.has(name);
+}
+
+/** Whether an asking clause is about one of these features itself (not a value of a part a runbook covers). */
+export function namesFeature(text: string): boolean {
+  return FEATURES.some((feature) => feature.subject.test(text));
+}

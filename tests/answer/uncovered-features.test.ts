@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { featuresExplainedBy, namesFeature, uncoveredFeature } from '../../src/answer/uncovered-features.js';
+
+const doc = (title: string, symptoms: string[] = [], prose = '') => ({
+  title,
+  triggers: [],
+  chunks: [{ headingPath: ['概述'], text: prose }] as never,
+  troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+});
+
+const none = () => false;
+const all = () => true;
+
+describe('uncoveredFeature: a plugin feature no runbook explains, as the failing subject', () => {
+  it.each([
+    // Real (scope4.yaml, shortened).
+    [
+      'ClusterMesh - TCP not working between clusters endpoints. I have been trying to get cluster-mesh to work.',
+      'clusters',
+    ],
+    [
+      'clustermesh failed to connect to remote cluster on the first try. Four VMs on the same physical host.',
+      'clusters',
+    ],
+    // Real (scope2.yaml, shortened).
+    [
+      '[Cluster mesh] One pod in cluster1 cannot access another pod in cluster2. Cilium 1.6.8, EKS v1.14.9.',
+      'clusters',
+    ],
+    // Real (reports14.yaml).
+    [
+      'calico bgp rr模式，如何支持多k8s集群？如题，怎么配置calico bgp rr模式，使多个k8s集群的pod能够互联互通？',
+      'clusters',
+    ],
+    // Constructed.
+    ['两个集群之间跨集群 pod 互访失败。我们用了 Submariner。', 'clusters'],
+    // Real (scope2.yaml, shortened).
+    [
+      'EgressIP with OVN-Kubernetes causes network connectivity issues. Pods drop connections from time to time.',
+      'egress',
+    ],
+    // Real (reports14.yaml, shortened): the headline names the egress path, the body its gateway.
+    [
+      'Cilium Egress Masquerade does not work if pod is local. Egress Gateway does not masquerade when pod is running on Egress Node.',
+      'egress',
+    ],
+    // Real (reports11.yaml, shortened).
+    [
+      'Fails to SNAT to the given static EIP (AWS). I deployed kube-static-egress to SNAT traffic from pods to an EIP. StaticEgressIP test: egressip <EIP>.',
+      'egress',
+    ],
+    // Constructed.
+    ['出口网关节点故障后 pod 出网中断。配置了 Egress Gateway 固定出口 IP。', 'egress'],
+    // Real (reports14.yaml, shortened).
+    ['Misbehaving L7Proxy makes Cilium API Unable to create new endpoint. The cilium API times out.', 'L7'],
+    ['启用七层代理后 pod 无法创建。cilium 报错 envoy 启动失败。', 'L7'],
+    // Real (reports14.yaml, shortened).
+    [
+      'ARP kube-vip not replying to worker nodes. The virtual IP works from the master node: netcat <v.i.p> 6443 answers.',
+      'control plane',
+    ],
+    ['keepalived 的 VIP 在 master 节点切换后 worker 连不上。apiserver 6443 端口无响应。', 'control plane'],
+  ])('%s → declined (%s)', (question, subject) => {
+    expect(uncoveredFeature(question, none)).toContain(subject);
+    // KB-relative: a runbook explaining the feature answers it.
+    expect(uncoveredFeature(question, all)).toBeNull();
+  });
+
+  it.each([
+    // A path a runbook covers in the headline: the feature is the setting.
+    'DNS lookups fail from pods in a Cluster Mesh setup. nslookup kubernetes.default times out.',
+    'Pods cannot reach ClusterIP 10.96.0.1 after enabling the egress gateway. curl times out.',
+    // A plugin's component is the failing part (real, fills.yaml, shortened).
+    '删除 kube-ovn-controller leader 节点多集群互联会出现网络不通的问题。kube-ovn 1.6.2，ovn-ic-config enable-ic "true"。',
+    // The feature only in the body.
+    'Pods on node2 cannot ping pods on node1. We also run Cluster Mesh and an EgressIP for one namespace.',
+    // A plain SNAT report: the egress runbook answers it.
+    'Pod egress traffic is not masqueraded to the node IP. The external server sees the pod IP 10.244.1.5.',
+    '外部服务看到的源 IP 不是预期的出口 IP。pod 漂移后源 IP 变化。',
+    // An egress headline naming a gateway once, as a fix considered: the egress runbook answers it.
+    'Pod egress to the internet is masqueraded to a random node IP. Should we deploy an egress gateway for this?',
+    // kube-vip serving a Service, not the control plane.
+    'kube-vip does not announce my LoadBalancer address. The service type LoadBalancer stays pending.',
+    // An ordinary Service VIP.
+    'Cannot reach the service VIP from a pod. curl 10.96.12.4 hangs.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredFeature(question, none)).toBeNull();
+  });
+});
+
+describe('featuresExplainedBy: only what a runbook states as its topic', () => {
+  it('a fix column or prose mentioning EgressIP explains nothing; a symptom naming it does', () => {
+    const passing = [
+      doc(
+        'Pod 访问外网',
+        ['外部服务看到的源 IP 不是预期的出口 IP'],
+        '使用 EgressIP / Egress Gateway 固定出口',
+      ),
+    ];
+    expect(featuresExplainedBy(passing)('egress gateways and egress IPs')).toBe(false);
+    const stating = [doc('Pod 访问外网', ['EgressIP 生效后连接中断'])];
+    expect(featuresExplainedBy(stating)('egress gateways and egress IPs')).toBe(true);
+    expect(
+      featuresExplainedBy([doc('Cilium Cluster Mesh 排障')])(
+        'joining pods of several clusters (Cluster Mesh, shared route reflectors)',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('namesFeature: an asking clause about the feature itself', () => {
+  it('names the feature, not a value of a covered part', () => {
+    expect(namesFeature('how do I configure cluster mesh?')).toBe(true);
+    expect(namesFeature('what is the default VXLAN port?')).toBe(false);
+  });
+});
