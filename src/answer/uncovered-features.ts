@@ -1,8 +1,7 @@
 /**
  * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
- * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, and a virtual IP for the control plane
- * (kube-vip, keepalived). Each is declined only while no runbook states it in its title, triggers, headings or
+ * clusters, Submariner), a fixed egress gateway or egress IP and an L7 proxy. Each is declined only while no runbook states it in its title, triggers, headings or
  * troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
  * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
@@ -12,13 +11,11 @@ import { ANY_PLUGIN_PATH, topicTexts } from './clarify.js';
 
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
-/** One uncovered feature: how a headline names it, what the body must also say, and the subject's name. */
+/** One uncovered feature: how a headline names it, and the subject's name. */
 interface Feature {
   readonly name: string;
   /** The feature named as the failing subject (in the first sentence). */
   readonly subject: RegExp;
-  /** Optionally, what the whole report must also say for the subject to be this feature. */
-  readonly context?: RegExp;
 }
 
 /**
@@ -46,13 +43,6 @@ const GATEWAY_MENTIONS = 2;
 const L7_PROXY =
   /\bl7[\s-]?prox(?:y|ies)\b|\bl7[\s-]?polic(?:y|ies)\b|\benvoy\b|七层\s*(?:代理|策略)|七層\s*(?:代理|策略)/i;
 
-/** A virtual IP manager for the control plane (kube-vip, keepalived), or a VIP named as the API server's. */
-const CONTROL_PLANE_VIP =
-  /\bkube-?vip\b|\bkeepalived\b|\b(?:control[\s-]?plane|api[\s-]?server|master)\s+(?:vip|virtual\s+ip)\b/i;
-/** Where a VIP serves the control plane: its port, the API server, the masters (kube-vip also serves Services). */
-const CONTROL_PLANE =
-  /\b6443\b|control[\s-]?plane|api[\s-]?server|\bmasters?\b|控制平面|高可用|\bha\s+cluster\b/i;
-
 /**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
@@ -67,16 +57,10 @@ const FEATURES: readonly Feature[] = [
   },
   { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
   { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
-  {
-    name: 'a virtual IP for the control plane (kube-vip, keepalived)',
-    subject: CONTROL_PLANE_VIP,
-    context: CONTROL_PLANE,
-  },
 ];
 
 /** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
 function isSubject(feature: Feature, text: string, headline: string): boolean {
-  if (feature.context && !feature.context.test(text)) return false;
   if (feature.subject.test(headline)) return true;
   // An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress
   // runs through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress
@@ -93,8 +77,8 @@ function isSubject(feature: Feature, text: string, headline: string): boolean {
 /**
  * The uncovered feature a report is about, else null: its first sentence names the feature ("ClusterMesh - TCP not
  * working between clusters endpoints", "calico bgp rr模式，如何支持多k8s集群？", "EgressIP with OVN-Kubernetes causes
- * network connectivity issues", "Misbehaving L7Proxy makes Cilium API Unable to create new endpoint", "ARP kube-vip
- * not replying to worker nodes" with the API server's port 6443 in the report) and names no path a runbook covers.
+ * network connectivity issues", "Misbehaving L7Proxy makes Cilium API Unable to create new endpoint") and names no
+ * path a runbook covers.
  * A report that mentions the feature only in its body ("Pods can't reach 10.96.0.1 ... we also run Cluster Mesh") is
  * about its headline; so is "DNS fails across clusters". `explained` says which features a runbook explains.
  */
