@@ -22,6 +22,16 @@ export interface FactAsk {
    * make some explanation for that?"): the line that states one of them answers.
    */
   values?: string[];
+  /**
+   * A why question says the behaviour happens ("为什么这个 ClusterIP 能 ping 通？", "why does a ClusterIP answer
+   * ping"): a line saying it does not contradicts the asker's own observation and explains nothing.
+   */
+  affirmed?: boolean;
+  /**
+   * A why question about a behaviour ("why can't ping svc"): mostly the asker's own fault to diagnose, so only a line
+   * saying the behaviour is by design ("属正常现象", "属预期行为", "by design") answers it directly.
+   */
+  why?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -68,6 +78,18 @@ const YES_NO_BEHAVIOUR =
 const ASKS_PEOPLE =
   /\b(?:anyone|anybody|someone|somebody|you|help|bug|issue|problem|possible|idea|know|correct|right|expected|normal|broken|misconfigured|wrong|running|working|down|healthy|fine|ok|my|our)\b|有人|有谁|有誰|大家|大佬|知道|遇到|帮忙|幫忙|正常|问题|問題|bug|对吗|對嗎|对不对|對不對|不就|什么|什麼|怎么|怎麼/i;
 
+/**
+ * A why question about whether something can or does happen: "why can't ping svc", "Why does a ClusterIP answer
+ * ping under IPVS?", "为什么这个 ClusterIP 能 ping 通？". The runbook line that states the behaviour (what the thing
+ * does or doesn't, or when) explains it. Not "why is it slow" nor "为什么会这样" (what went wrong: a diagnosis).
+ */
+const WHY_BEHAVIOUR =
+  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,20}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了)/i;
+
+/** A clause that says something does not happen: "why can't ping svc", "为什么 pod 无法访问 service". */
+export const NEGATED = /不会|不能|无法|無法|不通|不响应|不響應|没有|沒有|\b(?:not|cannot|never|no)\b|n'?t\b/i;
+const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
+
 /** "So my question is: Can a pod ...": what leads in to the question is not asked. */
 const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
 
@@ -89,9 +111,12 @@ const EXPLAIN =
 const STATED_VALUE = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?![\d.])/g;
 /** A clause about what was asked or stated before it: "how to configure it", "怎么改这个". */
 const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此/i;
-/** Why / how-to questions ask for an explanation or a procedure, not a value. */
+/**
+ * Why / how-to questions ask for an explanation or a procedure, not a value; "what does a 'subnet' mean" asks what
+ * a word means (not "what does this mean" of a value just stated, which asks to explain the value).
+ */
 const NOT_A_VALUE =
-  /为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
+  /\bwhat (?:does|do) (?!(?:it|this|that|these|those)\b)(?:an? |the )?['"‘“]?[\w-]+['"’”]? mean\b|为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
 /** Words before "which"/"where" that make it ask indirectly ("I want to know which", "check where"). */
 const ASKS_INDIRECTLY = 'know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand';
 /** Verbs after a relative "which" in a statement: "the parameter which affects this timeout is …". */
@@ -121,6 +146,8 @@ const STATED_DEFAULT =
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
 const UNSET =
   /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
+/** A yes/no question starts with its verb. */
+const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
 /** A clause that starts by asking, with or without its question mark. */
 const ASKING_START =
@@ -204,6 +231,10 @@ function askedFact(question: string): FactAsk | null {
   const changeOnly: string[] = [];
   /** The yes/no questions about what something does, asked only when nothing else is. */
   const behaviours: string[] = [];
+  /** Whether a why question about a behaviour says it happens. */
+  let affirmed = false;
+  /** Whether a behaviour was asked by a why question. */
+  let whyAsked = false;
   /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
   let askedLast = false;
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
@@ -226,8 +257,12 @@ function askedFact(question: string): FactAsk | null {
     // "by default flannel uses ...", "defaults to 127.0.0.53", "the default gateway interface" describe the
     // setup; they do not ask.
     // In a question ("use by default?", "what mode is it in by default"), "by default" asks for the default.
+    // "Can flannel be used in a cluster where nodes are interconnected by routers?": in a yes/no question too, "where"
+    // and "which" after a noun relate a clause to it.
     const clause = isQuestion
-      ? said
+      ? YES_NO_START.test(said)
+        ? said.replace(RELATIVE, ' ')
+        : said
       : ASKING_START.test(said)
         ? said.replace(RELATIVE, ' ')
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
@@ -273,6 +308,16 @@ function askedFact(question: string): FactAsk | null {
         !NOT_A_VALUE.test(clause)
       )
         behaviours.push(clause.trim());
+      else if (
+        // A title asks without its question mark: "why cann't ping svc, the kubernetes svc can ping access".
+        (isQuestion || (at === 0 && WHY_START.test(clause))) &&
+        WHY_BEHAVIOUR.test(clause) &&
+        !ASKS_PEOPLE.test(clause.replace(/为什么|為什麼|为啥|為啥/g, ' '))
+      ) {
+        behaviours.push(clause.trim());
+        whyAsked = true;
+        if (!NEGATED.test(clause)) affirmed = true;
+      }
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
         defaults.push({ ...previous, afterAsking: asking.length > 0 });
@@ -322,9 +367,13 @@ function askedFact(question: string): FactAsk | null {
     kinds.add('setting');
     if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;
   }
+  let saysItHappens = false;
+  let byWhy = false;
   if (asking.length === 0 && behaviours.length > 0) {
     asking.push(...behaviours);
     kinds.add('behaviour');
+    saysItHappens = affirmed;
+    byWhy = whyAsked;
   }
   if (asking.length === 0) return null;
   // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default
@@ -345,6 +394,8 @@ function askedFact(question: string): FactAsk | null {
     wantsDefault: /默认|默認|\bdefault\b/i.test(focus) || UNSET.test(focus),
     focus,
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
+    ...(saysItHappens ? { affirmed: true } : {}),
+    ...(byWhy ? { why: true } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   asksHowToChange,
   type FactAsk,
   factAsk,
+  NEGATED,
   ownerTerms,
   settingsAskedByName,
   settingsNamedAround,
@@ -47,6 +48,9 @@ const STATES_DEFAULT =
 /** A default said not to be: "默认不需要 BGP", "默认没有", "not enabled by default", "disabled by default". */
 const NEGATED_DEFAULT =
   /(?:默认|默認)(?:不|没|沒|未|无|無|关闭|關閉|禁用)|\b(?:not|never|disabled|off)\b[^.;,]{0,20}\bby default\b|\bby default\b[^.;,]{0,10}\b(?:not|never|disabled|off)\b/gi;
+/** A line saying a behaviour is by design: "属正常现象", "属预期行为", "this is expected", "by design". */
+const BY_DESIGN =
+  /属正常|屬正常|正常现象|正常現象|属预期|屬預期|预期行为|預期行為|符合预期|符合預期|\bby design\b|\b(?:is|are) (?:expected|normal)\b/i;
 /** Up to this many terms outside the asking clause weigh in full; more share that weight. */
 const AROUND_TERMS = 8;
 /** Port-like numbers of a text (not the parts of an address). */
@@ -256,6 +260,10 @@ function findDirect(
     );
     for (const candidate of linesHolding(doc, holding)) {
       const { values, kindWords: quoteKinds } = quoteFacts(candidate);
+      // "为什么这个 ClusterIP 能 ping 通？": a line saying it does not ("虚拟地址，不会响应 ping") contradicts what was seen.
+      if (ask.affirmed && NEGATED.test(candidate.quote)) continue;
+      // "why can't ping svc": only a line saying it is by design explains it; any other is a guess at a diagnosis.
+      if (ask.why && !BY_DESIGN.test(candidate.quote)) continue;
       // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
       const value =

@@ -118,7 +118,7 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // A line that says what something does or does not do, or under which condition: "ClusterIP 是虚拟地址，只处理
   // Service 端口", "只有 Ready 端点出现在 DNS 中，除非 ...", "does not answer ping".
   behaviour:
-    /不会|不能|无法|無法|不响应|不響應|只有|只处理|只處理|仅|僅|除非|才会|才會|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b/i,
+    /不会|不能|无法|無法|不响应|不響應|只有|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b/i,
 };
 
 /**

@@ -24,6 +24,8 @@ const TRANSLATIONS = new Map<string, string[]>(
     writes: ['写出'],
     tunnel: ['隧道'],
     route: ['路由'],
+    router: ['路由器'],
+    routers: ['路由器'],
     firewall: ['防火墙'],
     address: ['地址'],
     dns: ['解析'],

@@ -214,8 +214,11 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // Real posts: "哪块" asks which of the interfaces, "转发到哪里" where a request is sent.
     expect(factAsk('ClusterIP 被加到哪块 Dummy 网卡上？')?.kinds).toEqual(['iface']);
     expect(factAsk('CoreDNS 把非集群内的域名请求转发到哪里？')?.kinds).toContain('path');
-    // The premise that asks why, with no value asked, stays no fact question.
-    expect(factAsk('K8S的Pod为什么可以解析访问集群之外的域名地址？')).toBeNull();
+    // The premise that asks why, with no value asked, asks no value: only why a behaviour happens, which only a line
+    // saying it is by design answers.
+    const premise = factAsk('K8S的Pod为什么可以解析访问集群之外的域名地址？');
+    expect(premise?.kinds).toEqual(['behaviour']);
+    expect(premise?.why).toBe(true);
   });
 
   // Real posts that ask for a value indirectly: a yes/no question at the end of a long report, and a "what should I
@@ -487,5 +490,59 @@ describe('a yes/no question about what something does asks for the line that sta
     expect(factAsk('Can a pod reach the ClusterIP? Which port does the service listen on?')?.kinds).toEqual([
       'port',
     ]);
+  });
+});
+
+describe('a why question about a behaviour asks for the line that says it is by design', () => {
+  it.each([
+    // kubernetes/kubernetes#62986: a title asks without its question mark.
+    ["why cann't ping svc, the kubernetes svc can ping access, others cannot."],
+    ["Why can't I ping the ClusterIP of a service?"],
+    ['为什么 ClusterIP ping 不通，curl 却正常？'],
+    ['Why does a ClusterIP answer ping under IPVS?'],
+    ['kubectl get svc 显示 ClusterIP 10.96.240.115。为什么这个 ClusterIP 能 ping 通？'],
+  ])('%s', (question) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.why).toBe(true);
+  });
+
+  it('says whether the asker saw the behaviour happen', () => {
+    expect(factAsk('为什么这个 ClusterIP 能 ping 通？')?.affirmed).toBe(true);
+    expect(factAsk('Why does a ClusterIP answer ping under IPVS?')?.affirmed).toBe(true);
+    expect(factAsk("Why can't I ping the ClusterIP of a service?")?.affirmed).toBeUndefined();
+    expect(factAsk('为什么 ClusterIP ping 不通？')?.affirmed).toBeUndefined();
+  });
+
+  it.each([
+    // Why something is slow or went wrong, or a request to people: not whether something can happen.
+    ['why is my pod so slow to resolve names?'],
+    ['Why can anyone not help with this?'],
+    ['为什么会这样？'],
+    // A why in the middle of a statement asks nothing.
+    ['I do not know why it can not reach the service.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.why).toBeUndefined();
+  });
+});
+
+describe('words a yes/no question does not ask with', () => {
+  it('reads "where" after a noun in a yes/no question as relating, not asking (flannel-io/flannel#2219)', () => {
+    expect(
+      factAsk(
+        'Can flannel be used in a cluster where different nodes are interconnected by IP layer routers?',
+      )?.kinds,
+    ).toEqual(['behaviour']);
+    // A question that asks with "where" still asks for a place.
+    expect(factAsk('Where does flannel write its subnet file?')?.kinds).toContain('path');
+  });
+
+  it('reads "what does a \'subnet\' mean" as asking what a word means, not for a value', () => {
+    expect(factAsk("However, what does a 'subnet' mean?")).toBeNull();
+    expect(factAsk('what does the subnet mean?')).toBeNull();
+    // Of a value just stated, "what does this mean" still asks to explain it.
+    expect(
+      factAsk('the default gateway in my container was 169.254.1.1. What does this mean?')?.values,
+    ).toEqual(['169.254.1.1']);
   });
 });

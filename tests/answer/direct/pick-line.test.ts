@@ -848,3 +848,86 @@ describe('what a line says something does, for a yes/no question about it', () =
     expect(directAnswer(question, [doc], ask)).toBeNull();
   });
 });
+
+describe('a why question about a behaviour', () => {
+  const CLUSTER_IP = [
+    '---',
+    'triggers: [clusterip ping 不通]',
+    'category: service',
+    '---',
+    '',
+    '# ClusterIP Service 不通排查',
+    '',
+    '## 流量路径',
+    '',
+    'iptables 模式下 ClusterIP 是虚拟地址，不会响应 ping，只有 Service 端口会被 DNAT 到后端 Pod。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| `ping` ClusterIP 不通，但 curl 正常 | iptables 模式的 ClusterIP 是虚拟地址，只处理 Service 端口 | `iptables-save -t nat \\| grep <cluster-ip>` | 属正常现象，用 curl / nc 测试端口 |',
+    '| 只有部分 Pod 访问 ClusterIP 不通 | 节点 kube-proxy 规则未同步 | `kubectl -n kube-system logs <pod>` | 重启该节点 kube-proxy |',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/clusterip.md': CLUSTER_IP });
+  });
+  afterAll(() => own.cleanup());
+
+  it('leads with the line saying the behaviour is by design', () => {
+    expect(
+      quoteOf(own, 'service/clusterip.md', "why cann't ping svc, the kubernetes svc can ping access."),
+    ).toContain('属正常现象');
+    expect(quoteOf(own, 'service/clusterip.md', '为什么 ClusterIP ping 不通，curl 却正常？')).toContain(
+      '属正常现象',
+    );
+  });
+
+  it('leads with no guess at a diagnosis when no line says it is by design', () => {
+    // A line saying what only sometimes happens is a guess at the asker's fault, not why it happens.
+    expect(quoteOf(own, 'service/clusterip.md', 'Why could not only some pods reach the ClusterIP?')).toBe(
+      '',
+    );
+  });
+
+  it('leads with no line saying the behaviour the asker saw does not happen', () => {
+    // "为什么这个 ClusterIP 能 ping 通？": "不会响应 ping" and "ping 不通 ... 属正常现象" contradict what was seen.
+    expect(quoteOf(own, 'service/clusterip.md', '为什么这个 ClusterIP 能 ping 通？')).toBe('');
+    expect(quoteOf(own, 'service/clusterip.md', 'Why does a ClusterIP answer ping under IPVS?')).toBe('');
+  });
+});
+
+describe('a yes/no question whether something works across a boundary', () => {
+  const FLANNEL = [
+    '---',
+    'triggers: [flannel 跨节点不通]',
+    'category: flannel',
+    '---',
+    '',
+    '# Flannel 跨节点通信：VXLAN 与 host-gw',
+    '',
+    '## 概述',
+    '',
+    'Flannel 给每个节点从集群网段（`10.244.0.0/16`）切一个子网（默认 `/24`），本节点 Pod 挂在网桥 `cni0` 上。',
+    '',
+    '- **vxlan + `DirectRouting: true`**：同子网节点走 host-gw 式直连路由，跨子网才用 VXLAN。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| Pod 创建失败 cni0 already has an IP address different from | 节点 podCIDR 变化后残留旧 cni0 | `ip -4 addr show cni0` | 删除 cni0 并重建 pod |',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'flannel/vxlan-host-gw.md': FLANNEL });
+  });
+  afterAll(() => own.cleanup());
+
+  it('leads with the line saying when it works (flannel-io/flannel#2219)', () => {
+    const question =
+      "Can flannel be used in a cluster where different nodes are interconnected by IP layer routers? However, what does a 'subnet' mean? Does a subnet mean an IP addresses segment or an Ethernet where different nodes are connected by MAC layer switch?";
+    expect(quoteOf(own, 'flannel/vxlan-host-gw.md', question)).toContain('跨子网才用 VXLAN');
+  });
+});

@@ -68,3 +68,23 @@ describe('a line that states a default', () => {
     }
   });
 });
+
+describe('a line stating a behaviour', () => {
+  it.each([
+    // flannel-io/flannel#2219 asks whether flannel works across routers: the line says when VXLAN is used.
+    ['vxlan + DirectRouting: true：同子网节点走 host-gw 式直连路由，跨子网才用 VXLAN。'],
+    ['只有 Ready 的端点才能出现在 DNS 记录中。'],
+    ['ClusterIP 是虚拟地址，不会响应 ping。'],
+  ])('%s', (line) => {
+    expect(VALUE_PATTERNS.behaviour.test(line)).toBe(true);
+  });
+
+  it('is not a line that states no condition', () => {
+    expect(
+      VALUE_PATTERNS.behaviour.test('Flannel 给每个节点从集群网段切一个子网，本节点 Pod 挂在网桥 cni0 上。'),
+    ).toBe(false);
+    expect(VALUE_PATTERNS.behaviour.test('flanneld 以 DaemonSet 运行，写出 /run/flannel/subnet.env。')).toBe(
+      false,
+    );
+  });
+});
