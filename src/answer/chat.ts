@@ -201,7 +201,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
   // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), and a plugin feature no runbook
-  // explains: cluster mesh, egress gateways, L7 proxies, a control-plane VIP (uncovered-features.ts).
+  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -323,10 +323,24 @@ const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExpl
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
 
 /**
- * The uncovered allocation failure a first question is about (`uncoveredAllocation`), unless it asks for a value its
- * top runbook states (`factBesideSubject`): asked only of a question the allocation decline holds, since finding
- * the stated value reads the runbook's lines.
+ * The uncovered subject a first question is about, unless it asks for a value its top runbook states
+ * (`factBesideSubject`; `namesSubject` tells an asking clause about the subject itself): asked only of a question a
+ * decline holds, since finding the stated value reads the runbook's lines.
  */
+function unlessValueStated(
+  context: ChatContext,
+  question: string,
+  result: RetrievalResult,
+  subject: string | null,
+  namesSubject: (focus: string) => boolean,
+): string | null {
+  if (subject === null) return null;
+  return factBesideSubject(question, result.hits[0]?.doc, namesSubject, context.searcher.concepts)
+    ? null
+    : subject;
+}
+
+/** The uncovered allocation failure a first question is about (`uncoveredAllocation`), unless it asks a stated value. */
 function allocationDecline(
   context: ChatContext,
   question: string,
@@ -334,37 +348,22 @@ function allocationDecline(
   result: RetrievalResult,
 ): string | null {
   const subject = uncoveredAllocation(question, cni, allocationExplained(context.searcher));
-  if (subject === null) return null;
-  return factBesideSubject(question, result.hits[0]?.doc, namesAllocation, context.searcher.concepts)
-    ? null
-    : subject;
+  return unlessValueStated(context, question, result, subject, namesAllocation);
 }
 
-/**
- * The cluster set-up failure a first question is about (`uncoveredClusterSetup`), unless it asks for a value its top
- * runbook states (`factBesideSubject`), as the allocation decline does.
- */
+/** The cluster set-up failure a first question is about (`uncoveredClusterSetup`), unless it asks a stated value. */
 function clusterSetupDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
   const subject = uncoveredClusterSetup(question, clusterSetupExplained(context.searcher));
-  if (subject === null) return null;
-  return factBesideSubject(question, result.hits[0]?.doc, namesClusterSetup, context.searcher.concepts)
-    ? null
-    : subject;
+  return unlessValueStated(context, question, result, subject, namesClusterSetup);
 }
 
 /** Which plugin features a runbook explains (uncovered-features.ts). */
 const featuresExplained = perSearcher((searcher) => featuresExplainedBy(searcher.docs));
 
-/**
- * The uncovered plugin feature a first question is about (`uncoveredFeature`), unless it asks for a value its top
- * runbook states (`factBesideSubject`), as the allocation decline does.
- */
+/** The uncovered plugin feature a first question is about (`uncoveredFeature`), unless it asks a stated value. */
 function featureDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
   const subject = uncoveredFeature(question, featuresExplained(context.searcher));
-  if (subject === null) return null;
-  return factBesideSubject(question, result.hits[0]?.doc, namesFeature, context.searcher.concepts)
-    ? null
-    : subject;
+  return unlessValueStated(context, question, result, subject, namesFeature);
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */
