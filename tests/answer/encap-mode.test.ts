@@ -1,31 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { checkEncapMode, statedEncapMode } from '../../src/answer/encap-mode.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
-import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
+import { runbook, sectionChecks } from './runbook-checks.js';
 
-// Real runbooks of the bundled KB, parsed as ingest parses them.
-const KB = path.resolve(import.meta.dirname, '../../kb');
-const runbook = (relative: string): DocRecord =>
-  parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
 const calico = runbook('calico/bgp-ipip.md');
 const flannel = runbook('flannel/vxlan-host-gw.md');
 const mtu = runbook('mtu/mtu-fragmentation.md');
-
-function checks(question: string, doc: DocRecord, heading: string): string[] {
-  const chunk = doc.chunks.find((c) => c.headingPath.at(-1)?.includes(heading));
-  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
-  const hits: FusedHit[] = [{ chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] }];
-  const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
-  return pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS)
-    .filter((c) => c.safety === 'read-only')
-    .map((c) => c.command);
-}
 
 const ipipOnly = (command: string) => /tunl0|ip proto 4/.test(command);
 
@@ -107,7 +87,7 @@ describe('a stated overlay mode ranks the other mode’s checks last', () => {
       'Pod IP is unreachable when Calico VXLAN mode is set to Always. There are iptables rules set by Calico to drop VXLAN packets from non-whitelisted hosts.',
       'vxlan模式部署calico后 集群跨节点pod之间网络不通。网络覆盖模式选择的是vxlan（config.yml中设置CALICO_NETWORKING_BACKEND: vxlan），节点状态正常，pod 1/1 Running，但是 ping 另一节点上的 pod 100% packet loss。',
     ]) {
-      const list = checks(question, calico, '常见问题');
+      const list = sectionChecks(question, calico, '常见问题');
       expect(list.length).toBeGreaterThan(3);
       expect(list.filter(ipipOnly)).toEqual([]);
     }
@@ -115,21 +95,23 @@ describe('a stated overlay mode ranks the other mode’s checks last', () => {
 
   it('keeps the IPIP checks for an IPIP-mode report, and both modes’ checks when none is stated', () => {
     expect(
-      checks(
+      sectionChecks(
         'I deployed calico in IPIP mode, but Pod in different network segments cannot communicate. Pods on nodes in the same subnet can ping each other.',
         calico,
         '常见问题',
       ).some(ipipOnly),
     ).toBe(true);
     expect(
-      checks('集群跨节点pod之间网络不通，ping 另一节点上的 pod 100% packet loss。', calico, '常见问题').some(
-        ipipOnly,
-      ),
+      sectionChecks(
+        '集群跨节点pod之间网络不通，ping 另一节点上的 pod 100% packet loss。',
+        calico,
+        '常见问题',
+      ).some(ipipOnly),
     ).toBe(true);
   });
 
   it('keeps the MTU runbook’s checks for an IPIP-mode report', () => {
-    const list = checks(
+    const list = sectionChecks(
       'IPIP模式下，若MTU值为1400时，webrouter存在网络问题。webrouter 到其他节点的 container 请求都会超时，Send-Q出现阻塞，tunl0 mtu 1440，TX dropped 329。',
       mtu,
       '常见问题',

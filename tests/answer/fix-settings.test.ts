@@ -1,28 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { fixSettings, readsSetting } from '../../src/answer/fix-settings.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
-import type { DocRecord } from '../../src/core/types.js';
-import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
-
-// Real runbooks of the bundled KB, parsed as ingest parses them.
-const KB = path.resolve(import.meta.dirname, '../../kb');
-const runbook = (relative: string): DocRecord =>
-  parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
-
-function diagnostics(question: string, doc: DocRecord, heading: string): string[] {
-  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
-  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
-  const hits: FusedHit[] = [{ chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] }];
-  const rows = likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses);
-  return pickCommands(question, hits, rows, DEFAULT_COMPOSE_OPTIONS)
-    .filter((c) => c.safety === 'read-only')
-    .map((c) => c.command);
-}
+import { runbook, sectionChecks } from './runbook-checks.js';
 
 describe('fixSettings', () => {
   it('names the config keys, env vars and config files a fix cell says to change', () => {
@@ -63,15 +41,15 @@ describe('the check reading what a stated cause’s fix changes', () => {
   it('has a place when the report states that cause', () => {
     const en =
       'CoreDNS keeps restarting in CrashLoopBackOff after upgrading Ubuntu. kubectl logs shows: [FATAL] plugin/loop: Loop (127.0.0.1:36312 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting.';
-    expect(diagnostics(en, coredns, '概述')).toContain(resolvConf);
+    expect(sectionChecks(en, coredns, '概述')).toContain(resolvConf);
     const zh =
       '升级节点系统后 coredns 一直 CrashLoopBackOff，kubectl logs 看到 plugin/loop: Loop (127.0.0.1:53 -> :53) detected for zone "."，集群里所有解析都挂了。';
-    expect(diagnostics(zh, coredns, '概述')).toContain(resolvConf);
+    expect(sectionChecks(zh, coredns, '概述')).toContain(resolvConf);
   });
 
   it('gets nothing when the report states another cause', () => {
     const en =
       'DNS lookups from pods intermittently take 5 seconds; conntrack -S on the node shows insert_failed growing.';
-    expect(diagnostics(en, coredns, '概述')).not.toContain(resolvConf);
+    expect(sectionChecks(en, coredns, '概述')).not.toContain(resolvConf);
   });
 });
