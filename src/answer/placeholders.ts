@@ -648,6 +648,15 @@ const SERVICE_ROW_CLUSTER_IP = new RegExp(`(?:ClusterIP|NodePort|LoadBalancer)\\
 /** The NAMESPACE cell right before a row (`...; kube-system coredns-...`, `-o wide: default nginx-...`). */
 const ROW_NAMESPACE_BEFORE = /(?:^|[;:\n])\s*([a-z0-9][a-z0-9-]*)\s+$/;
 
+/**
+ * A pod row not ready or in a status other than Running; a finished pod (a Job's, a helm install's: `0/1 Completed`)
+ * is not ready by design, not failing.
+ */
+function podRowFailing(ready: string, total: string, status: string): boolean {
+  const done = /^(?:Completed|Succeeded)$/i.test(status);
+  return !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
+}
+
 /** Every row of the `kubectl get` listings the question pastes. */
 function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
@@ -655,9 +664,7 @@ function pastedRows(text: string): ListingRow[] {
     // The row's own cells: its NAMESPACE cell is read apart (`ROW_NAMESPACE_BEFORE`).
     const start = rowStart(match);
     const { name = '', ready = '0', total = '0', status = '' } = match.groups ?? {};
-    // A finished pod (a Job's, a helm install's: `0/1 Completed`) is not ready by design, not failing.
-    const done = /^(?:Completed|Succeeded)$/i.test(status);
-    const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
+    const failing = podRowFailing(ready, total, status);
     const namespace = ROW_NAMESPACE_BEFORE.exec(text.slice(Math.max(0, start - 64), start))?.[1];
     const row: ListingRow = {
       kind: 'pod',
@@ -676,8 +683,7 @@ function pastedRows(text: string): ListingRow[] {
     const nameEnd = (match.index ?? 0) + match[0].search(/\s+\d+\/\d+\s/);
     const start = nameEnd - name.length;
     if (rows.some((row) => start < row.end && nameEnd > row.start)) continue;
-    const done = /^(?:Completed|Succeeded)$/i.test(status);
-    const failing = !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
+    const failing = podRowFailing(ready, total, status);
     rows.push({
       kind: 'pod',
       start,

@@ -6,8 +6,8 @@
  * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
 import type { DocRecord } from '../core/types.js';
-import { headlineOf } from '../retrieve/query.js';
-import { ANY_PLUGIN_PATH, topicTexts } from './clarify.js';
+import { ANY_PLUGIN_PATH } from './clarify.js';
+import { anyRunbookStates, readReport } from './uncovered-subjects.js';
 
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
@@ -83,8 +83,7 @@ function isSubject(feature: Feature, text: string, headline: string): boolean {
  * about its headline; so is "DNS fails across clusters". `explained` says which features a runbook explains.
  */
 export function uncoveredFeature(question: string, explained: (name: string) => boolean): string | null {
-  const text = question.normalize('NFKC');
-  const headline = headlineOf(text, 0) ?? text;
+  const { text, headline } = readReport(question);
   if (PLUGIN_COMPONENT.test(headline)) return null;
   for (const feature of FEATURES) {
     // The egress path's own words (SNAT, masquerade, 出口) are what an egress gateway report's headline names.
@@ -97,11 +96,8 @@ export function uncoveredFeature(question: string, explained: (name: string) => 
 
 /** Which features a runbook explains: its title, triggers, headings or troubleshooting symptoms name the feature. */
 export function featuresExplainedBy(docs: readonly TopicDoc[]): (name: string) => boolean {
-  const texts = docs.flatMap((doc) => topicTexts(doc).map((text) => text.normalize('NFKC')));
   const explained = new Set(
-    FEATURES.filter((feature) => texts.some((text) => feature.subject.test(text))).map(
-      (feature) => feature.name,
-    ),
+    FEATURES.filter((feature) => anyRunbookStates(docs, feature.subject)).map((feature) => feature.name),
   );
   return (name) => explained.has(name);
 }

@@ -11,13 +11,13 @@ import { ANY_PLUGIN_PATH, CNI_NAMES, topicTexts } from './clarify.js';
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
 /** The report as these declines read it: its whole text and its first sentence (the subject). */
-function readReport(question: string): { text: string; headline: string } {
+export function readReport(question: string): { text: string; headline: string } {
   const text = question.normalize('NFKC');
   return { text, headline: headlineOf(text, 0) ?? text };
 }
 
 /** Whether a runbook's title, triggers, headings or troubleshooting symptoms state the subject. */
-function anyRunbookStates(docs: readonly TopicDoc[], subject: RegExp): boolean {
+export function anyRunbookStates(docs: readonly TopicDoc[], subject: RegExp): boolean {
   return docs.some((doc) => topicTexts(doc).some((text) => subject.test(text.normalize('NFKC'))));
 }
 
