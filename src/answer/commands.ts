@@ -23,7 +23,9 @@
  * one or two checks holds, `firewalld`, or a tool and sub-command it names, `cilium status`) gets the top runbook's
  * check of it a place, up to `MAX_CLUE_PICKS`, in place of the lowest-ranked check when the answer is full: summed
  * word overlap favours the checks a long report's body repeats words of, and the one check testing what the
- * headline names is lost among them. Another runbook's check of a clue is left out (measured: it added off-topic
+ * headline names is lost among them. A long report's closing question ("… 要改 IPPool 的哪个字段？") names clues too: its
+ * concepts, and the objects a check reads by name (`calicoctl get ippool -o wide`); only read-only checks count as a
+ * clue's holders. Another runbook's check of a clue is left out (measured: it added off-topic
  * commands and lost more checks than it found), and so is any clue check when which runbook fits is uncertain.
  * So does the check of the top runbook's row that a long report's headline names (`headlineRow`): rows are ranked
  * over the whole report, whose body's words push that row down, and its check below the cut. Ranking the rows
@@ -68,6 +70,7 @@ import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
+import { closingQuestion } from './asked-last.js';
 import { closeDocs } from './close-docs.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
@@ -405,17 +408,27 @@ export function clueChecks(
   const out: CommandRecord[][] = [];
   // A word a runbook's title names is its topic: it tells none of its checks apart (`cilium` in the Cilium runbook).
   const topics = new Set(docs.flatMap((doc) => [...wholeTermsWithConcepts(doc.title, concepts).keys()]));
-  for (const term of clueTerms(query, concepts)) {
+  // What fails (the headline) and what a long report ends by asking (its closing question).
+  const headline = clueTerms(query, concepts);
+  const asking = closingQuestion(query);
+  const closing = asking ? [...clueTerms(asking, concepts)].filter((term) => !headline.has(term)) : [];
+  for (const term of [...headline, ...closing]) {
     if (topics.has(term)) continue;
-    const holders: CommandRecord[] = [];
+    // A closing question's plain word is a clue only as the object a check reads, named in its own text (`ippool` in
+    // `calicoctl get ippool -o wide`): its other words ("by default") name no check. Its concepts (子网: subnet,
+    // podCIDR) are clues as the headline's are.
+    const named = headline.has(term) || isConcept(term) ? undefined : term;
+    // Only checks count: a fix naming the clue (`calicoctl patch ippool …`) tests nothing, and the check reading
+    // what it changes (`calicoctl get ippool -o wide`) is still the one check of it.
+    const checks: CommandRecord[] = [];
     for (const doc of docs)
       for (const i of commandsSaidOf(doc, concepts).get(term) ?? []) {
         const record = doc.commands[i];
-        if (record) holders.push(record);
+        if (record?.safety !== 'read-only') continue;
+        if (named === undefined || commandKey(record).toLowerCase().includes(named)) checks.push(record);
       }
-    if (holders.length === 0 || holders.length > CLUE_HOLDERS) continue;
-    const checks = holders.filter((record) => record.safety === 'read-only');
-    if (checks.length > 0) out.push(checks);
+    if (checks.length === 0 || checks.length > CLUE_HOLDERS) continue;
+    out.push(checks);
   }
   // A tool the headline names: one the body names is more often one the reporter already ran.
   const asked = ` ${foldWords(clueText(query))} `;

@@ -13,9 +13,13 @@ const FAILS =
 /** A host name with a public top-level domain, not a cluster name. */
 const HOST = /(?<![\w.@/-])((?:[a-z0-9-]+\.)+(?:com|org|net|io|cn|dev|co|de|uk|info|cloud))\.?(?![\w-])/giu;
 
-/** Words naming the outside side of DNS: `external domains`, `public DNS`, `外部域名`. */
+/**
+ * Words naming the outside side of DNS: `external domains`, `public DNS`, `外部域名`; also `remote addresses`, `names
+ * outside the cluster` and the `upstream DNS` / `上游 DNS` that forwards them (a report saying it cannot resolve
+ * "any remote addresses" as its upstream resolvers are unreachable).
+ */
 const OUTSIDE =
-  /(?:external|public|outside|internet)\s+(?:dns|domains?|names?|hosts?|urls?)|outside\s+world|外部域名|外网域名|公网域名|外部地址的域名/iu;
+  /(?:external|public|outside|internet|remote)\s+(?:dns|domains?|names?|hosts?|urls?|addresses)|(?:names?|domains?|hosts?|addresses)\s+outside\s+(?:of\s+)?(?:the\s+|your\s+)?cluster|upstream\s+(?:dns|resolvers?|name\s*servers?)|outside\s+world|外部域名|外网域名|公网域名|外部地址的域名|集群外(?:部)?的?域名|上游\s*dns/iu;
 
 /** How far before or after a failure word a name it is about may stand. */
 const NEAR = 120;

@@ -32,6 +32,31 @@ describe('outsideNameFails', () => {
     ).toBe(true);
   });
 
+  it('is a report saying remote names or names outside the cluster fail, its upstream DNS unreachable', () => {
+    expect(
+      outsideNameFails(
+        "[coredns] upstream dns should be configurable. I run microk8s in a restricted environment and google dns is unreachable, so I can't resolve any remote addresses.",
+      ),
+    ).toBe(true);
+    expect(
+      outsideNameFails(
+        'Pods cannot resolve names outside the cluster: nslookup times out for anything but svc names.',
+      ),
+    ).toBe(true);
+    expect(
+      outsideNameFails('pod 内无法解析集群外的域名，上游 DNS 是 8.8.8.8，集群内 service 名字解析正常。'),
+    ).toBe(true);
+  });
+
+  it('is not a report naming remote or upstream things without a failing lookup', () => {
+    expect(
+      outsideNameFails(
+        'Upstream DNS is 10.0.0.2 on every node. Pods cannot reach remote addresses on port 443: curl times out.',
+      ),
+    ).toBe(false);
+    expect(outsideNameFails('上游 DNS 配置在哪里改？我们想把 forward 改成内网 DNS 服务器。')).toBe(false);
+  });
+
   it('is not a report whose failing name is a cluster one, or that names no failing lookup', () => {
     expect(
       outsideNameFails(
