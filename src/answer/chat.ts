@@ -31,6 +31,12 @@ import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
+import {
+  apiServiceExplainedBy,
+  componentsExplainedBy,
+  namesComponent,
+  uncoveredComponent,
+} from './uncovered-components.js';
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import {
   clusterSetupExplainedBy,
@@ -200,8 +206,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
-  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), and a plugin feature no runbook
-  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
+  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), a CNI's own component failing
+  // when no runbook names it (uncovered-components.ts), and a plugin feature no runbook explains: cluster mesh,
+  // egress gateways, L7 proxies (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -214,6 +221,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
+        componentDecline(context, question, result) ??
         featureDecline(context, question, result))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -355,6 +363,20 @@ function allocationDecline(
 function clusterSetupDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
   const subject = uncoveredClusterSetup(question, clusterSetupExplained(context.searcher));
   return unlessValueStated(context, question, result, subject, namesClusterSetup);
+}
+
+/** Which CNI components a runbook explains, and whether one explains the API server's Service address. */
+const componentsExplained = perSearcher((searcher) => componentsExplainedBy(searcher.docs));
+const apiServiceExplained = perSearcher((searcher) => apiServiceExplainedBy(searcher.docs));
+
+/** The failing CNI component a first question is about (`uncoveredComponent`), unless it asks a stated value. */
+function componentDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
+  const subject = uncoveredComponent(
+    question,
+    componentsExplained(context.searcher),
+    apiServiceExplained(context.searcher),
+  );
+  return unlessValueStated(context, question, result, subject, namesComponent);
 }
 
 /** Which plugin features a runbook explains (uncovered-features.ts). */

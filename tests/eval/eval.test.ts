@@ -950,13 +950,14 @@ describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
     // gateway / EIP / custom-VPC border reports where no runbook explains them: 0.9 (10; a custom VPC's OVN SNAT read
     // from `router vpc1 has nat` alone is answered). Relabelled under the lead's component decision (code unchanged):
     // "Cilium Pod Not Ready" out of scope, no runbook naming cilium-agent's failure; out-of-scope 0.9 (10) -> 0.818 (11).
+    // Declining a CNI component failing that no runbook names (uncovered-components.ts): 0.909 (11).
     expectAnswerGates(run.report.answers, {
       firstCited: 0.87,
       commandHit: 0.9,
       offTopic: 0.07,
       wrongFills: 1,
       falseAbstentions: 1,
-      outOfScope: 0.8,
+      outOfScope: 0.85,
     });
   });
 });
@@ -1249,6 +1250,8 @@ describe('reports on the in-scope / out-of-scope boundary (tests/eval/scope4.yam
   // triggers, signals, headings or rows explain it): four Kube-OVN crash-loop reports (kube-ovn-controller,
   // kube-ovn-cni, ovn-central) moved in scope, ovs-flows.md's signals naming them; 20 and 20. The same code then
   // measures first-cited 0.65, command hit 0.6, off-topic 0.189, 3 false abstentions: floors lowered for the relabel.
+  // Declining a CNI component failing that no runbook names (uncovered-components.ts: kube-ovn-pinger, ovnkube):
+  // 15 of 20 declined, 0 wrong fills; that floor raised to 0.7.
   it('answers the look-alikes and declines the subjects no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope4.yaml'));
     await expectFreshRealSet(run, otherSets('scope4.yaml'), { minQuestions: 40, anyHost: true });
@@ -1263,7 +1266,7 @@ describe('reports on the in-scope / out-of-scope boundary (tests/eval/scope4.yam
       offTopic: 0.2,
       wrongFills: 2,
       falseAbstentions: 3,
-      outOfScope: 0.45,
+      outOfScope: 0.7,
     });
   });
 });
@@ -1355,6 +1358,8 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
   // first-cited 0.8, command hit 0.867, off-topic 0.138, 1 wrong fill of 11, 0 false abstentions, 15 of 25 declined.
   // Floors a little under. 21 of 25 declined since Linkerd's proxy log lines, a gateway's routing rules answering 404
   // and the cluster's own set-up failing are declined (clarify.ts, uncovered-subjects.ts): that floor raised to 0.8.
+  // Relabelled under the lead's component decision: calico-node crash-looping in scope (24 out of scope); 22 of 24
+  // declined once a cilium-agent crash loop no runbook names is (uncovered-components.ts): floor 0.85.
   it('answers the look-alikes and declines the subjects no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope5.yaml'));
     await expectFreshRealSet(run, otherSets('scope5.yaml'), { minQuestions: 40, anyHost: true });
@@ -1366,7 +1371,7 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
       offTopic: 0.16,
       wrongFills: 1,
       falseAbstentions: 1,
-      outOfScope: 0.8,
+      outOfScope: 0.85,
     });
   });
 });
