@@ -40,11 +40,13 @@ import {
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import {
   clusterSetupExplainedBy,
+  cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   namesClusterSetup,
   secondaryNetworkExplainedBy,
   uncoveredClusterSetup,
+  uncoveredCniAbsent,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -207,7 +209,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
+  // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own set-up failing, a pod's
   // second interface, Kube-OVN's cluster interconnection and KubeVirt's VMs (uncovered-subjects.ts), a CNI's own component failing
   // when no runbook names it (uncovered-components.ts), and a plugin feature no runbook explains: cluster mesh,
   // egress gateways, L7 proxies (uncovered-features.ts).
@@ -220,6 +222,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
+        uncoveredCniAbsent(question, cniAbsentExplained(context.searcher)) ??
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
@@ -323,6 +326,9 @@ const vpcNatExplained = perSearcher((searcher) => vpcNatExplainedBy(searcher.doc
 
 /** Whether a runbook explains a node without an initialised CNI (uncovered-subjects.ts). */
 const cniSetupExplained = perSearcher((searcher) => cniSetupExplainedBy(searcher.docs));
+
+/** Whether a runbook explains a CNI whose pods are absent (uncovered-subjects.ts). */
+const cniAbsentExplained = perSearcher((searcher) => cniAbsentExplainedBy(searcher.docs));
 
 /** Whether a runbook explains the cluster's own set-up failing (uncovered-subjects.ts). */
 const clusterSetupExplained = perSearcher((searcher) => clusterSetupExplainedBy(searcher.docs));

@@ -50,6 +50,37 @@ export function cniSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
 }
 
 /**
+ * A CNI's own pods absent from the cluster, as a headline says it: "sealos run之后没有calico pod", "no cilium pods were
+ * created", "kube-flannel-ds 不存在", "calico-node daemonset is missing". The plugin was never installed (or its
+ * installer left it out): installing a CNI is no datapath's runbook, as for `uncoveredCniSetup`.
+ */
+const CNI_PODS_ABSENT = new RegExp(
+  [
+    `(?:没有|沒有|缺少|不存在|未创建|未創建|没创建|沒創建)\\s*(?:任何\\s*)?(?:${CNI_NAMES.source})[\\w-]*\\s*(?:pods?|容器|组件|組件|daemon\\s*sets?|ds)`,
+    `(?:${CNI_NAMES.source})[\\w-]*\\s*(?:pods?|daemon\\s*sets?|ds)?\\s*(?:不存在|没有创建|沒有創建|未创建|未創建)`,
+    `\\bno\\s+(?:${CNI_NAMES.source})[\\w-]*\\s+(?:pods?|daemon\\s*sets?)\\b`,
+    `(?:${CNI_NAMES.source})[\\w-]*\\s+(?:pods?|daemon\\s*sets?)\\s+(?:(?:is|are|were)\\s+)?(?:missing|absent|not\\s+(?:created|deployed|present))`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A report whose first sentence says its CNI's pods do not exist ("sealos run之后没有calico pod"). A headline about
+ * pods stuck in ContainerCreating that says only in its body the plugin's DaemonSet is missing is about its headline.
+ * Returns the subject's name, else null.
+ */
+export function uncoveredCniAbsent(question: string, explained: boolean): string | null {
+  const { headline } = readReport(question);
+  if (!CNI_PODS_ABSENT.test(headline)) return null;
+  return explained ? null : 'installing a CNI (its pods absent)';
+}
+
+/** Whether a runbook explains a CNI whose pods are absent. */
+export function cniAbsentExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, CNI_PODS_ABSENT);
+}
+
+/**
  * A pod's extra interface beside its primary one: Multus, "the second interface", 辅助网络, 次网卡. The runbooks follow
  * the primary pod network only.
  */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterSetupExplainedBy,
+  cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
   uncoveredClusterSetup,
+  uncoveredCniAbsent,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
@@ -172,5 +174,33 @@ describe("uncoveredVirtualMachine: KubeVirt's virtual machines", () => {
   it('is explained by a runbook whose heading names KubeVirt, not by a node that is a VM', () => {
     expect(virtualMachineExplainedBy([doc('Underlay', ['虚拟机节点需开启混杂模式'])])).toBe(false);
     expect(virtualMachineExplainedBy([doc('KubeVirt 虚机网络', [])])).toBe(true);
+  });
+});
+
+describe("uncoveredCniAbsent: a CNI's own pods absent", () => {
+  it.each([
+    // Real labring/sealos#1034 (fills4.yaml, shortened).
+    'sealos run之后没有calico pod. centos7.9, sealos4.0, k8s 1.24.0. kubectl get pods -n kube-system: coredns-6d4b75cb6d-6rx9l 1/1 Running; etcd-clx009 1/1 Running.',
+    // Constructed.
+    'No cilium pods were created after helm install. kubectl -n kube-system get ds shows nothing for cilium.',
+    // Constructed (Chinese).
+    'kube-flannel-ds 不存在，节点上也没有 flannel.1。',
+  ])('%s → declined', (question) => {
+    expect(uncoveredCniAbsent(question, false)).toContain('CNI');
+    expect(uncoveredCniAbsent(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (fills4.yaml, shortened): the headline is pods stuck in ContainerCreating; the missing DaemonSet is in the body.
+    '新部署的 Pod 长期卡在 "ContainerCreating" 状态。kubectl get pods -n kube-system 显示 kube-flannel-ds 不存在，/etc/cni/net.d/ 目录下缺少 Flannel 配置文件。',
+    // Real (facts2.yaml, shortened): a value question; "not found" is in the body.
+    'failed to get calico-node daemonsets.apps in kube-system namespace. err=daemonsets.apps "calico-node" not found. Which namespace is calico-node in when Calico is installed with the operator?',
+    // Constructed: the plugin's pods are there and failing.
+    'calico-node pods are 0/1 Ready on every node. BGP peers stay in Active.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredCniAbsent(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names absent plugin pods, not by its prose', () => {
+    expect(cniAbsentExplainedBy([doc('Calico', [], '没有 calico pod 时先看安装')])).toBe(false);
+    expect(cniAbsentExplainedBy([doc('Calico', ['集群里没有 calico pod'])])).toBe(true);
   });
 });
