@@ -31,17 +31,27 @@ import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
+import {
+  apiServiceExplainedBy,
+  componentsExplainedBy,
+  namesComponent,
+  uncoveredComponent,
+} from './uncovered-components.js';
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import {
   clusterSetupExplainedBy,
+  cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   namesClusterSetup,
   secondaryNetworkExplainedBy,
   uncoveredClusterSetup,
+  uncoveredCniAbsent,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
+  uncoveredVirtualMachine,
+  virtualMachineExplainedBy,
 } from './uncovered-subjects.js';
 
 /** The `POST /v1/chat` request body. */
@@ -199,9 +209,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts); so is a node whose CNI never came up, the cluster's own set-up failing, a pod's
-  // second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), and a plugin feature no runbook
-  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
+  // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own set-up failing, a pod's
+  // second interface, Kube-OVN's cluster interconnection and KubeVirt's VMs (uncovered-subjects.ts), a CNI's own component failing
+  // when no runbook names it (uncovered-components.ts), and a plugin feature no runbook explains: cluster mesh,
+  // egress gateways, L7 proxies (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -211,9 +222,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??
         uncoveredCniSetup(question, cniSetupExplained(context.searcher)) ??
+        uncoveredCniAbsent(question, cniAbsentExplained(context.searcher)) ??
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
+        uncoveredVirtualMachine(question, virtualMachineExplained(context.searcher)) ??
+        componentDecline(context, question, result) ??
         featureDecline(context, question, result))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -313,6 +327,9 @@ const vpcNatExplained = perSearcher((searcher) => vpcNatExplainedBy(searcher.doc
 /** Whether a runbook explains a node without an initialised CNI (uncovered-subjects.ts). */
 const cniSetupExplained = perSearcher((searcher) => cniSetupExplainedBy(searcher.docs));
 
+/** Whether a runbook explains a CNI whose pods are absent (uncovered-subjects.ts). */
+const cniAbsentExplained = perSearcher((searcher) => cniAbsentExplainedBy(searcher.docs));
+
 /** Whether a runbook explains the cluster's own set-up failing (uncovered-subjects.ts). */
 const clusterSetupExplained = perSearcher((searcher) => clusterSetupExplainedBy(searcher.docs));
 
@@ -321,6 +338,9 @@ const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExpl
 
 /** Whether a runbook explains Kube-OVN's cluster interconnection (uncovered-subjects.ts). */
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
+
+/** Whether a runbook explains KubeVirt's virtual machines (uncovered-subjects.ts). */
+const virtualMachineExplained = perSearcher((searcher) => virtualMachineExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states
@@ -355,6 +375,20 @@ function allocationDecline(
 function clusterSetupDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
   const subject = uncoveredClusterSetup(question, clusterSetupExplained(context.searcher));
   return unlessValueStated(context, question, result, subject, namesClusterSetup);
+}
+
+/** Which CNI components a runbook explains, and whether one explains the API server's Service address. */
+const componentsExplained = perSearcher((searcher) => componentsExplainedBy(searcher.docs));
+const apiServiceExplained = perSearcher((searcher) => apiServiceExplainedBy(searcher.docs));
+
+/** The failing CNI component a first question is about (`uncoveredComponent`), unless it asks a stated value. */
+function componentDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
+  const subject = uncoveredComponent(
+    question,
+    componentsExplained(context.searcher),
+    apiServiceExplained(context.searcher),
+  );
+  return unlessValueStated(context, question, result, subject, namesComponent);
 }
 
 /** Which plugin features a runbook explains (uncovered-features.ts). */

@@ -1,6 +1,7 @@
 /**
  * Subjects next to the pod network that no runbook of the KB explains, read from a report's first sentence: a node
- * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic). Each is
+ * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic), KubeVirt's
+ * virtual machines. Each is
  * declined only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative,
  * as the other declines of clarify.ts). Pure.
  */
@@ -46,6 +47,37 @@ export function uncoveredCniSetup(question: string, explained: boolean): string 
 /** Whether a runbook explains a node whose runtime reports no initialised CNI. */
 export function cniSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, CNI_NOT_READY);
+}
+
+/**
+ * A CNI's own pods absent from the cluster, as a headline says it: "sealos run之后没有calico pod", "no cilium pods were
+ * created", "kube-flannel-ds 不存在", "calico-node daemonset is missing". The plugin was never installed (or its
+ * installer left it out): installing a CNI is no datapath's runbook, as for `uncoveredCniSetup`.
+ */
+const CNI_PODS_ABSENT = new RegExp(
+  [
+    `(?:没有|沒有|缺少|不存在|未创建|未創建|没创建|沒創建)\\s*(?:任何\\s*)?(?:${CNI_NAMES.source})[\\w-]*\\s*(?:pods?|容器|组件|組件|daemon\\s*sets?|ds)`,
+    `(?:${CNI_NAMES.source})[\\w-]*\\s*(?:pods?|daemon\\s*sets?|ds)?\\s*(?:不存在|没有创建|沒有創建|未创建|未創建)`,
+    `\\bno\\s+(?:${CNI_NAMES.source})[\\w-]*\\s+(?:pods?|daemon\\s*sets?)\\b`,
+    `(?:${CNI_NAMES.source})[\\w-]*\\s+(?:pods?|daemon\\s*sets?)\\s+(?:(?:is|are|were)\\s+)?(?:missing|absent|not\\s+(?:created|deployed|present))`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A report whose first sentence says its CNI's pods do not exist ("sealos run之后没有calico pod"). A headline about
+ * pods stuck in ContainerCreating that says only in its body the plugin's DaemonSet is missing is about its headline.
+ * Returns the subject's name, else null.
+ */
+export function uncoveredCniAbsent(question: string, explained: boolean): string | null {
+  const { headline } = readReport(question);
+  if (!CNI_PODS_ABSENT.test(headline)) return null;
+  return explained ? null : 'installing a CNI (its pods absent)';
+}
+
+/** Whether a runbook explains a CNI whose pods are absent. */
+export function cniAbsentExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, CNI_PODS_ABSENT);
 }
 
 /**
@@ -103,6 +135,29 @@ export function uncoveredInterconnect(question: string, explained: boolean): str
 /** Whether a runbook explains Kube-OVN's interconnection. */
 export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, OVN_IC);
+}
+
+/**
+ * KubeVirt's virtual machines running in pods: KubeVirt itself, its VMI objects and the virt-launcher pod that holds a
+ * VM. (A node that is a VM, "kubeadm on VirtualBox VMs", is no KubeVirt VM.)
+ */
+const KUBEVIRT = /\bkube-?virt\b|\bvirt-launcher\b|\bvirtualmachineinstances?\b|\bvmis?\b/i;
+
+/**
+ * A report about a KubeVirt virtual machine: its first sentence names KubeVirt or its VMI as what fails ("The kubevirt
+ * vm can't ping", "kubevirt 虚机热迁移后网络中断") and no path a runbook of any plugin explains (`ANY_PLUGIN_PATH`:
+ * DNS, a Service, MTU, a timeout). A report that only says in its body the pods are VMs' ("使用kubevirt在集群里面创建了
+ * KVM虚拟机" under "集群外部无法访问集群内部分配的vip") is about its headline. Returns the subject's name, else null.
+ */
+export function uncoveredVirtualMachine(question: string, explained: boolean): string | null {
+  const { headline } = readReport(question);
+  if (!KUBEVIRT.test(headline) || ANY_PLUGIN_PATH.test(headline)) return null;
+  return explained ? null : 'KubeVirt virtual machines';
+}
+
+/** Whether a runbook explains KubeVirt's virtual machines. */
+export function virtualMachineExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, KUBEVIRT);
 }
 
 /**

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterSetupExplainedBy,
+  cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
   uncoveredClusterSetup,
+  uncoveredCniAbsent,
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
+  uncoveredVirtualMachine,
+  virtualMachineExplainedBy,
 } from '../../src/answer/uncovered-subjects.js';
 
 const doc = (title: string, symptoms: string[] = [], prose = '') => ({
@@ -142,5 +146,61 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
   it('is explained by a runbook whose row names a failed install, not by its prose', () => {
     expect(clusterSetupExplainedBy([doc('集群', [], 'kubeadm join 失败时先看 preflight')])).toBe(false);
     expect(clusterSetupExplainedBy([doc('集群', ['安装集群失败，etcd 起不来'])])).toBe(true);
+  });
+});
+
+describe("uncoveredVirtualMachine: KubeVirt's virtual machines", () => {
+  it.each([
+    // Real kubeovn/kube-ovn#3303 (fills6.yaml, shortened).
+    "The kubevirt vm can't ping. I create a cirros vm in kubevirt+kubeovn env, the vm created successfully, but I can't ping the cirros, also I can't ssh into the vm.",
+    // Constructed (Chinese).
+    'kubevirt 虚机热迁移后网络中断。Kube-OVN 1.12，迁移后 VM 的 IP 不变但 ping 不通网关。',
+    // Constructed: the VMI named.
+    'VMI vm-web-1 loses its network after restart. virt-launcher-vm-web-1 is Running.',
+  ])('%s → declined', (question) => {
+    expect(uncoveredVirtualMachine(question, false)).toContain('KubeVirt');
+    expect(uncoveredVirtualMachine(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (reports5.yaml, shortened): KubeVirt only in the body; the headline is a VIP path.
+    '集群外部无法访问集群内部分配的vip。k8s v1.22.7，kube-ovn v1.10.4。使用kubevirt在集群里面创建了KVM虚拟机，同时使用vips.kubeovn.io资源分配了一个vip。',
+    // Real (reports3.yaml, shortened): nodes that are VMs, no KubeVirt.
+    'Requests to a cluster IP service only get to the pod when it is on the same node, otherwise they timeout. kubeadm cluster on VirtualBox VMs with flannel.',
+    // Constructed: a KubeVirt VM beside a path a runbook explains.
+    'KubeVirt VM cannot resolve DNS names. nslookup from the virt-launcher pod times out.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredVirtualMachine(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose heading names KubeVirt, not by a node that is a VM', () => {
+    expect(virtualMachineExplainedBy([doc('Underlay', ['虚拟机节点需开启混杂模式'])])).toBe(false);
+    expect(virtualMachineExplainedBy([doc('KubeVirt 虚机网络', [])])).toBe(true);
+  });
+});
+
+describe("uncoveredCniAbsent: a CNI's own pods absent", () => {
+  it.each([
+    // Real labring/sealos#1034 (fills4.yaml, shortened).
+    'sealos run之后没有calico pod. centos7.9, sealos4.0, k8s 1.24.0. kubectl get pods -n kube-system: coredns-6d4b75cb6d-6rx9l 1/1 Running; etcd-clx009 1/1 Running.',
+    // Constructed.
+    'No cilium pods were created after helm install. kubectl -n kube-system get ds shows nothing for cilium.',
+    // Constructed (Chinese).
+    'kube-flannel-ds 不存在，节点上也没有 flannel.1。',
+  ])('%s → declined', (question) => {
+    expect(uncoveredCniAbsent(question, false)).toContain('CNI');
+    expect(uncoveredCniAbsent(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (fills4.yaml, shortened): the headline is pods stuck in ContainerCreating; the missing DaemonSet is in the body.
+    '新部署的 Pod 长期卡在 "ContainerCreating" 状态。kubectl get pods -n kube-system 显示 kube-flannel-ds 不存在，/etc/cni/net.d/ 目录下缺少 Flannel 配置文件。',
+    // Real (facts2.yaml, shortened): a value question; "not found" is in the body.
+    'failed to get calico-node daemonsets.apps in kube-system namespace. err=daemonsets.apps "calico-node" not found. Which namespace is calico-node in when Calico is installed with the operator?',
+    // Constructed: the plugin's pods are there and failing.
+    'calico-node pods are 0/1 Ready on every node. BGP peers stay in Active.',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredCniAbsent(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names absent plugin pods, not by its prose', () => {
+    expect(cniAbsentExplainedBy([doc('Calico', [], '没有 calico pod 时先看安装')])).toBe(false);
+    expect(cniAbsentExplainedBy([doc('Calico', ['集群里没有 calico pod'])])).toBe(true);
   });
 });

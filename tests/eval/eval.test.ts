@@ -951,7 +951,9 @@ describe('fresh real reports for routing (tests/eval/reports8.yaml)', () => {
     // Relabelled 2026-12-04 (Kube-OVN custom-VPC NAT gateway / EIP reports out of scope, code unchanged): first-cited
     // 0.9 -> 0.912, command hit 0.95 -> 0.941, out-of-scope abstained 1 (4) -> 0.4 (10). Declining Kube-OVN VPC NAT
     // gateway / EIP / custom-VPC border reports where no runbook explains them: 0.9 (10; a custom VPC's OVN SNAT read
-    // from `router vpc1 has nat` alone is answered).
+    // from `router vpc1 has nat` alone is answered). Relabelled under the lead's component decision (code unchanged):
+    // "Cilium Pod Not Ready" out of scope, no runbook naming cilium-agent's failure; out-of-scope 0.9 (10) -> 0.818 (11).
+    // Declining a CNI component failing that no runbook names (uncovered-components.ts): 0.909 (11).
     expectAnswerGates(run.report.answers, {
       firstCited: 0.87,
       commandHit: 0.9,
@@ -1247,20 +1249,27 @@ describe('reports on the in-scope / out-of-scope boundary (tests/eval/scope4.yam
   // gateways and EIPs, Calico packaging, Cilium ClusterMesh, Istio, ingress upstreams, CSI, ovnkube readiness).
   // Measured once right after (at 323d3d0, vectors off): first-cited 0.813, command hit 0.813, off-topic 0.033,
   // 2 wrong fills, 2 false abstentions, 12 of 24 declined. Floors a little under.
+  // Relabelled under the lead's component decision (a CNI component failing is in scope exactly when a runbook's
+  // triggers, signals, headings or rows explain it): four Kube-OVN crash-loop reports (kube-ovn-controller,
+  // kube-ovn-cni, ovn-central) moved in scope, ovs-flows.md's signals naming them; 20 and 20. The same code then
+  // measures first-cited 0.65, command hit 0.6, off-topic 0.189, 3 false abstentions: floors lowered for the relabel.
+  // Declining a CNI component failing that no runbook names (uncovered-components.ts: kube-ovn-pinger, ovnkube):
+  // 15 of 20 declined, 0 wrong fills; that floor raised to 0.7.
   it('answers the look-alikes and declines the subjects no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope4.yaml'));
     await expectFreshRealSet(run, otherSets('scope4.yaml'), { minQuestions: 40, anyHost: true });
-    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(24);
+    expect(run.questions.filter((q) => q.abstain).length).toBeGreaterThanOrEqual(20);
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
     expectAnswerGates(run.report.answers, {
-      firstCited: 0.78,
+      firstCited: 0.62,
       // 0.75 since the dashboard report whose pods time out on 10.96.0.1:443 cites the CoreDNS runbook first (it cited
-      // the Kube-OVN join-network one before, just as wrong, whose checks happened to hold a labelled one).
-      commandHit: 0.72,
-      offTopic: 0.06,
+      // the Kube-OVN join-network one before, just as wrong, whose checks happened to hold a labelled one); 0.6 since
+      // the relabel above.
+      commandHit: 0.57,
+      offTopic: 0.2,
       wrongFills: 2,
-      falseAbstentions: 2,
-      outOfScope: 0.45,
+      falseAbstentions: 3,
+      outOfScope: 0.7,
     });
   });
 });
@@ -1299,7 +1308,7 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
   // virtual server was the NodePort 31481. After the rules that read ipvsadm real servers and a pod run without a
   // namespace flag (src/answer/fill-roles.ts): both left open, 0 wrong of 23, no other figure moved. 22 since a
   // described Service's `Endpoints:` are read as its backends: a NodePort report's `TargetPort` 80 no longer fills
-  // `<port>`. Floors a little under.
+  // `<port>`. Floors a little under. 1 of 6 declined since a KubeVirt VM's failing headline is (uncovered-subjects.ts).
   it('fills only the names and addresses the reports give, in their roles', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/fills6.yaml'));
     await expectFreshRealSet(run, otherSets('fills6.yaml'), { minQuestions: 40, anyHost: true });
@@ -1312,7 +1321,7 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
       offTopic: 0.26,
       wrongFills: 0,
       falseAbstentions: 1,
-      outOfScope: 0,
+      outOfScope: 0.15,
     });
   });
 });
@@ -1352,6 +1361,8 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
   // first-cited 0.8, command hit 0.867, off-topic 0.138, 1 wrong fill of 11, 0 false abstentions, 15 of 25 declined.
   // Floors a little under. 21 of 25 declined since Linkerd's proxy log lines, a gateway's routing rules answering 404
   // and the cluster's own set-up failing are declined (clarify.ts, uncovered-subjects.ts): that floor raised to 0.8.
+  // Relabelled under the lead's component decision: calico-node crash-looping in scope (24 out of scope); 22 of 24
+  // declined once a cilium-agent crash loop no runbook names is (uncovered-components.ts): floor 0.85.
   it('answers the look-alikes and declines the subjects no runbook covers', async () => {
     const run = await evaluate(join(root, 'kb'), join(root, 'tests/eval/scope5.yaml'));
     await expectFreshRealSet(run, otherSets('scope5.yaml'), { minQuestions: 40, anyHost: true });
@@ -1363,7 +1374,7 @@ describe('reports on the in-scope / out-of-scope boundary, second set (tests/eva
       offTopic: 0.16,
       wrongFills: 1,
       falseAbstentions: 1,
-      outOfScope: 0.8,
+      outOfScope: 0.85,
     });
   });
 });
