@@ -50,8 +50,6 @@ import {
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
-  uncoveredVirtualMachine,
-  virtualMachineExplainedBy,
 } from './uncovered-subjects.js';
 
 /** The `POST /v1/chat` request body. */
@@ -209,10 +207,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
-  // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own set-up failing, a pod's
-  // second interface, Kube-OVN's cluster interconnection and KubeVirt's VMs (uncovered-subjects.ts), a CNI's own component failing
-  // when no runbook names it (uncovered-components.ts), and a plugin feature no runbook explains: cluster mesh,
-  // egress gateways, L7 proxies (uncovered-features.ts).
+  // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
+  // set-up failing, a pod's second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), a CNI's
+  // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
+  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -226,7 +224,6 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
-        uncoveredVirtualMachine(question, virtualMachineExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result))
       : null);
@@ -338,9 +335,6 @@ const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExpl
 
 /** Whether a runbook explains Kube-OVN's cluster interconnection (uncovered-subjects.ts). */
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
-
-/** Whether a runbook explains KubeVirt's virtual machines (uncovered-subjects.ts). */
-const virtualMachineExplained = perSearcher((searcher) => virtualMachineExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states

@@ -1,7 +1,6 @@
 /**
  * Subjects next to the pod network that no runbook of the KB explains, read from a report's first sentence: a node
- * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic), KubeVirt's
- * virtual machines. Each is
+ * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic). Each is
  * declined only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative,
  * as the other declines of clarify.ts). Pure.
  */
@@ -135,29 +134,6 @@ export function uncoveredInterconnect(question: string, explained: boolean): str
 /** Whether a runbook explains Kube-OVN's interconnection. */
 export function interconnectExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, OVN_IC);
-}
-
-/**
- * KubeVirt's virtual machines running in pods: KubeVirt itself, its VMI objects and the virt-launcher pod that holds a
- * VM. (A node that is a VM, "kubeadm on VirtualBox VMs", is no KubeVirt VM.)
- */
-const KUBEVIRT = /\bkube-?virt\b|\bvirt-launcher\b|\bvirtualmachineinstances?\b|\bvmis?\b/i;
-
-/**
- * A report about a KubeVirt virtual machine: its first sentence names KubeVirt or its VMI as what fails ("The kubevirt
- * vm can't ping", "kubevirt 虚机热迁移后网络中断") and no path a runbook of any plugin explains (`ANY_PLUGIN_PATH`:
- * DNS, a Service, MTU, a timeout). A report that only says in its body the pods are VMs' ("使用kubevirt在集群里面创建了
- * KVM虚拟机" under "集群外部无法访问集群内部分配的vip") is about its headline. Returns the subject's name, else null.
- */
-export function uncoveredVirtualMachine(question: string, explained: boolean): string | null {
-  const { headline } = readReport(question);
-  if (!KUBEVIRT.test(headline) || ANY_PLUGIN_PATH.test(headline)) return null;
-  return explained ? null : 'KubeVirt virtual machines';
-}
-
-/** Whether a runbook explains KubeVirt's virtual machines. */
-export function virtualMachineExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return anyRunbookStates(docs, KUBEVIRT);
 }
 
 /**

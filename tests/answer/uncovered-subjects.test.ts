@@ -10,8 +10,6 @@ import {
   uncoveredCniSetup,
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
-  uncoveredVirtualMachine,
-  virtualMachineExplainedBy,
 } from '../../src/answer/uncovered-subjects.js';
 
 const doc = (title: string, symptoms: string[] = [], prose = '') => ({
@@ -146,34 +144,6 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
   it('is explained by a runbook whose row names a failed install, not by its prose', () => {
     expect(clusterSetupExplainedBy([doc('集群', [], 'kubeadm join 失败时先看 preflight')])).toBe(false);
     expect(clusterSetupExplainedBy([doc('集群', ['安装集群失败，etcd 起不来'])])).toBe(true);
-  });
-});
-
-describe("uncoveredVirtualMachine: KubeVirt's virtual machines", () => {
-  it.each([
-    // Real kubeovn/kube-ovn#3303 (fills6.yaml, shortened).
-    "The kubevirt vm can't ping. I create a cirros vm in kubevirt+kubeovn env, the vm created successfully, but I can't ping the cirros, also I can't ssh into the vm.",
-    // Constructed (Chinese).
-    'kubevirt 虚机热迁移后网络中断。Kube-OVN 1.12，迁移后 VM 的 IP 不变但 ping 不通网关。',
-    // Constructed: the VMI named.
-    'VMI vm-web-1 loses its network after restart. virt-launcher-vm-web-1 is Running.',
-  ])('%s → declined', (question) => {
-    expect(uncoveredVirtualMachine(question, false)).toContain('KubeVirt');
-    expect(uncoveredVirtualMachine(question, true)).toBeNull();
-  });
-  it.each([
-    // Real (reports5.yaml, shortened): KubeVirt only in the body; the headline is a VIP path.
-    '集群外部无法访问集群内部分配的vip。k8s v1.22.7，kube-ovn v1.10.4。使用kubevirt在集群里面创建了KVM虚拟机，同时使用vips.kubeovn.io资源分配了一个vip。',
-    // Real (reports3.yaml, shortened): nodes that are VMs, no KubeVirt.
-    'Requests to a cluster IP service only get to the pod when it is on the same node, otherwise they timeout. kubeadm cluster on VirtualBox VMs with flannel.',
-    // Constructed: a KubeVirt VM beside a path a runbook explains.
-    'KubeVirt VM cannot resolve DNS names. nslookup from the virt-launcher pod times out.',
-  ])('%s → not declined', (question) => {
-    expect(uncoveredVirtualMachine(question, false)).toBeNull();
-  });
-  it('is explained by a runbook whose heading names KubeVirt, not by a node that is a VM', () => {
-    expect(virtualMachineExplainedBy([doc('Underlay', ['虚拟机节点需开启混杂模式'])])).toBe(false);
-    expect(virtualMachineExplainedBy([doc('KubeVirt 虚机网络', [])])).toBe(true);
   });
 });
 
