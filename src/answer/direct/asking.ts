@@ -65,12 +65,13 @@ const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /**
  * A yes/no question about what something does: "Can a pod be selected by a service before first readiness check
- * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？". Not a request to people ("Can
+ * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？", and how it is meant to behave ("Is a
+ * ClusterIP supposed to answer ping?"). Not a request to people ("Can
  * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
  * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -448,6 +449,8 @@ function kindsIn(said: string, amount = true): ValueKind[] {
   if (amount && kinds.length === 0 && HOW_MUCH.test(text)) return ['count'];
   // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
   if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
+  // "What ndots value do pods get": the value of a named option, a number or a code-formatted word.
+  if (kinds.length === 0 && subjectAsked(text)) return ['count', 'setting'];
   if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
   // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
@@ -455,6 +458,25 @@ function kindsIn(said: string, amount = true): ValueKind[] {
   // "the gateway address": the role is asked.
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
+}
+
+/**
+ * The option whose value is asked, named right before the word value: "What ndots value do pods get", "ndots 的值".
+ * A line stating that value names it. Not before "setting" or "option": "Which Service setting" names what the
+ * setting belongs to.
+ */
+const SUBJECT_ASKED =
+  /\b(?:what|which)\s+(?:(?:the|a|an|default)\s+)?([A-Za-z][\w.-]*)\s+values?\b|(?<![\w.-])([A-Za-z][\w.-]*)\s*的\s*(?:默认)?值/gi;
+/** Words that name no option: "what default value", "which other setting". */
+const NOT_A_SUBJECT =
+  /^(?:the|a|an|this|that|other|same|default|new|old|right|correct|proper|valid|config|kernel)$/i;
+
+export function subjectAsked(focus: string): string | null {
+  for (const match of focus.matchAll(SUBJECT_ASKED)) {
+    const name = match[1] ?? match[2];
+    if (name && !NOT_A_SUBJECT.test(name)) return name;
+  }
+  return null;
 }
 
 /** Asking for an amount: 多少 (not 多少字节, an overhead, nor 多少个, a count named already), how much or many. */

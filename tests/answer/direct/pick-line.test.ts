@@ -442,6 +442,11 @@ describe('a setting asked by its negation, a default asked by what it does', () 
     expect(turnedOff('how do I turn IPIP off')).toEqual(['ipip']);
     expect(turnedOff('which port does the geneve tunnel need without the firewall')).toEqual(['firewall']);
     expect(turnedOff('which IPPool field sets the encapsulation')).toEqual([]);
+    // Moving from a mode leaves it: the row of the mode moved from says how it is on (TimeBye/kubeadm-ha).
+    expect(turnedOff('calico 从 IPIP 改成纯 BGP（不封装）要改 IPPool 的哪个字段')).toEqual(['ipip']);
+    expect(turnedOff('how do I switch from IPIP to plain BGP')).toEqual(['ipip']);
+    expect(turnedOff('从这里改成 BGP 要改哪个字段')).toEqual([]);
+    expect(turnedOff('I moved to BGP from the default pool')).toEqual([]);
     expect(settingValue('ipip', '| 纯 BGP（无封装） | `ipipMode: Never`、`vxlanMode: Never` |')).toBe('off');
     expect(settingValue('ipip', '| IPIP | `ipipMode: Always` 或 `CrossSubnet` |')).toBe('on');
     expect(
@@ -891,6 +896,17 @@ describe('a why question about a behaviour', () => {
     );
   });
 
+  it('reads a long report ending in "is X supposed to" as asking the behaviour', () => {
+    // kubernetes/minikube#5644, shortened.
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Cannot ping ClusterIP of the service from the cluster. ping 10.97.255.240 -> 100% packet loss. But curl 10.97.255.240 returns Welcome to nginx! Is a ClusterIP supposed to answer ping?',
+      ),
+    ).toContain('虚拟地址');
+  });
+
   it('leads with no line saying the behaviour the asker saw does not happen', () => {
     // "为什么这个 ClusterIP 能 ping 通？": "不会响应 ping" and "ping 不通 ... 属正常现象" contradict what was seen.
     expect(quoteOf(own, 'service/clusterip.md', '为什么这个 ClusterIP 能 ping 通？')).toBe('');
@@ -929,5 +945,46 @@ describe('a yes/no question whether something works across a boundary', () => {
     const question =
       "Can flannel be used in a cluster where different nodes are interconnected by IP layer routers? However, what does a 'subnet' mean? Does a subnet mean an IP addresses segment or an Ethernet where different nodes are connected by MAC layer switch?";
     expect(quoteOf(own, 'flannel/vxlan-host-gw.md', question)).toContain('跨子网才用 VXLAN');
+  });
+});
+
+describe('the option whose value is asked leads', () => {
+  const COREDNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS 排查',
+    '',
+    '集群内 DNS 由 CoreDNS 提供，通过 Service `kube-dns` 暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    '## 常见原因',
+    '',
+    '1. **客户端**：resolv.conf 不对、ndots:5 导致外部域名大量无效查询。',
+    '2. **上游**：forward 指向的上游 DNS 不可达。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/coredns.md': COREDNS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the option, not another default of the runbook', () => {
+    // k0sproject/k0s#6416, shortened: the ndots line states 5, the ClusterIP line only says 默认.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        'DNS queries leaking from the cluster. I set all deployments to use ndots: 1 via dnsConfig. What ndots value do pods get by default?',
+      ),
+    ).toContain('ndots:5');
+    expect(quoteOf(own, 'dns/coredns.md', 'Pod 里 ndots 的值默认是多少？')).toContain('ndots:5');
+  });
+
+  it('still quotes the default stated when the value of no option is asked', () => {
+    expect(
+      quoteOf(own, 'dns/coredns.md', 'What is the default ClusterIP of the kube-dns Service?'),
+    ).toContain('10.96.0.10');
   });
 });
