@@ -147,6 +147,18 @@ const STATED_DEFAULT =
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
 const UNSET =
   /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
+/**
+ * Asking what something returns or resolves to: "What does a DNS lookup of a headless Service return?", "headless
+ * Service 的域名解析返回什么？". Not what the asker's own command returned ("what did my curl return"): a diagnosis.
+ */
+const RETURN_ASKED =
+  /\bwhat (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
+
+/** Whether the asking clauses ask what something returns ("What does a DNS lookup of a headless Service return"). */
+export function asksWhatReturns(focus: string): boolean {
+  return RETURN_ASKED.test(focus);
+}
+
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -282,6 +294,7 @@ function askedFact(question: string): FactAsk | null {
         next !== undefined &&
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
+      (isQuestion && RETURN_ASKED.test(clause)) ||
       explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
@@ -346,6 +359,8 @@ function askedFact(question: string): FactAsk | null {
     if (change) clauseKinds.push('setting');
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
+    // "What does a DNS lookup of a headless Service return?": what something gives back is a behaviour a line states.
+    if (clauseKinds.length === 0 && isQuestion && RETURN_ASKED.test(clause)) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.

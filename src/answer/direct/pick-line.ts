@@ -11,6 +11,7 @@ import type { Concepts } from '../types.js';
 import {
   askedSettings,
   asksHowToChange,
+  asksWhatReturns,
   type FactAsk,
   factAsk,
   NEGATED,
@@ -242,6 +243,9 @@ function findDirect(
   const subject = subjectAsked(ask.focus);
   const subjectName = subject ? new RegExp(`(?<![\\w-])${escapeRegExp(subject)}(?![\\w-])`, 'i') : null;
   const changeAsked = asksHowToChange(ask.focus);
+  // "What does a DNS lookup of a headless Service return": when some line says what it returns, only such lines
+  // answer (a line about the same Service shares more words, yet says what it lacks).
+  const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
@@ -251,6 +255,7 @@ function findDirect(
   let stating: { candidate: Candidate; score: number } | null = null;
   let naming: { candidate: Candidate; score: number } | null = null;
   let subjectLine: { candidate: Candidate; score: number } | null = null;
+  let returning: { candidate: Candidate; score: number } | null = null;
   let binding: { candidate: Candidate; score: number } | null = null;
   let carrying: { candidate: Candidate; score: number } | null = null;
   // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
@@ -308,6 +313,7 @@ function findDirect(
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
+      if (returnAsked && RETURNS.test(candidate.quote)) score += 2;
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
@@ -329,6 +335,8 @@ function findDirect(
           prescribing = { candidate, score };
       }
       if (binds && (!binding || score > binding.score)) binding = { candidate, score };
+      if (returnAsked && RETURNS.test(candidate.quote) && (!returning || score > returning.score))
+        returning = { candidate, score };
       if (subjectName?.test(candidate.quote) && (!subjectLine || score > subjectLine.score))
         subjectLine = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
@@ -339,6 +347,7 @@ function findDirect(
   else if (prescribing) best = prescribing;
   else if (naming) best = naming;
   else if (subjectLine && subjectLine.score >= 2.5) best = subjectLine;
+  else if (returning && returning.score >= 2.5) best = returning;
   // A line binding the port named shares too little to stand for the answer on that alone.
   else if (binding && binding.score >= 2.5) best = binding;
   else if (carrying && carrying.score >= 2.5) best = carrying;
@@ -347,6 +356,9 @@ function findDirect(
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
+
+/** A line saying what something returns: "作为多条 A/AAAA 记录返回", "returns one A record per pod". */
+const RETURNS = /返回|\breturns?\b|\bresolves? to\b|解析(?:为|為|成)/i;
 
 /** Whether a line states the address (or CIDR) as written, not as part of a longer one. */
 function holdsAddress(quote: string, value: string): boolean {

@@ -589,3 +589,21 @@ describe('the option whose value is asked, named before the word value', () => {
     expect(factAsk('What ndots value do pods get by default?')?.kinds).toEqual(['count', 'setting']);
   });
 });
+
+describe('asking what something returns asks the behaviour a line states', () => {
+  it.each([
+    // kubernetes/kubernetes#7476, shortened.
+    'DNS for headless services. Doing a DNS lookup for a headless service should return multiple A records at least. What does a DNS lookup of a headless Service return?',
+    'headless Service 的域名解析返回什么？',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // What the asker's own command returned is a diagnosis; a statement asks nothing.
+    'What does my curl return? It hangs.',
+    'A DNS lookup of a headless Service returns one A record per pod.',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});

@@ -988,3 +988,33 @@ describe('the option whose value is asked leads', () => {
     ).toContain('10.96.0.10');
   });
 });
+
+describe('asked what something returns', () => {
+  const HEADLESS = [
+    '---',
+    'triggers: [headless service 解析]',
+    'category: dns',
+    '---',
+    '',
+    '# Headless Service 与 StatefulSet Pod DNS',
+    '',
+    '## 概述',
+    '',
+    'Headless Service（`spec.clusterIP: None`）不分配 ClusterIP，kube-proxy 也不会为它写任何规则。',
+    'CoreDNS 直接把 EndpointSlice 里的 Pod IP 作为多条 A/AAAA 记录返回，客户端自己选择连接哪个 Pod。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/headless-service.md': HEADLESS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line saying what it returns, not the one sharing the most words', () => {
+    expect(
+      quoteOf(own, 'dns/headless-service.md', 'What does a DNS lookup of a headless Service return?'),
+    ).toContain('A/AAAA');
+    expect(quoteOf(own, 'dns/headless-service.md', 'headless Service 的域名解析返回什么？')).toContain(
+      'A/AAAA',
+    );
+  });
+});
