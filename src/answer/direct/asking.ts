@@ -159,6 +159,13 @@ export function asksWhatReturns(focus: string): boolean {
   return RETURN_ASKED.test(focus);
 }
 
+/**
+ * "why is X 26", "why is the X only 26", "为什么 X 是 26": a thing and the number it has, ending the clause ("why is
+ * port 80 not reachable" asks what went wrong).
+ */
+const WHY_NUMBER =
+  /\bwhy (?:is|are) (?:the )?([A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([A-Za-z][\w.-]*)\s*(?:默认)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
+
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -258,6 +265,16 @@ function askedFact(question: string): FactAsk | null {
   const clauses = clausesOf(text);
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const [at, { clause: part, question: isQuestion, sentence }] of clauses.entries()) {
+    // "Why is defaultIppoolSize 26?", "为什么 blockSize 是 26？": why a thing has the number it has; the line that
+    // states that number for it explains it (a design default), as a value stated and asked about does.
+    const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
+    if (whyNumber) {
+      const number = whyNumber[2] ?? whyNumber[4] ?? '';
+      asking.push(part.trim());
+      kinds.add('count');
+      explained.add(number);
+      continue;
+    }
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =

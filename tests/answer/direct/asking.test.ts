@@ -607,3 +607,27 @@ describe('asking what something returns asks the behaviour a line states', () =>
     expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
   });
 });
+
+describe('asking why a thing has the number it has asks for the line stating it', () => {
+  it.each([
+    // projectcalico/calico#5186, shortened.
+    [
+      'Support custom blockSize during flannel -> calico migration. Current: ippool blocksize is 26. Why is defaultIppoolSize 26, can I change it to 24?',
+      '26',
+    ],
+    ['为什么 blockSize 默认是 26？', '26'],
+  ])('%s', (question, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['count']);
+    expect(ask?.values).toEqual([value]);
+  });
+
+  it.each([
+    // What went wrong with a port, or no number: a diagnosis, not a stated value.
+    'Why is port 80 not reachable from other nodes?',
+    'Why is the MTU wrong?',
+    '为什么 80 端口不通？',
+  ])('asks no number: %s', (question) => {
+    expect(factAsk(question)?.values).toBeUndefined();
+  });
+});

@@ -1018,3 +1018,35 @@ describe('asked what something returns', () => {
     );
   });
 });
+
+describe('asked why a thing has its number', () => {
+  const CALICO_BLOCKS = [
+    '---',
+    'triggers: [calico ippool]',
+    'category: cni',
+    '---',
+    '',
+    '# Calico IPPool',
+    '',
+    '## 概述',
+    '',
+    'Calico 按 IPPool 给节点分配地址块（默认 `blockSize: 26`，即每块 64 个地址，一个节点可有多块）。',
+    'BGP 会话走 TCP 179，IPIP 用 IP 协议号 4。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'calico/ippool.md': CALICO_BLOCKS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line stating that number', () => {
+    expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 26, can I change it to 24?')).toContain(
+      'blockSize: 26',
+    );
+    expect(quoteOf(own, 'calico/ippool.md', '为什么 blockSize 默认是 26？')).toContain('blockSize: 26');
+  });
+
+  it('quotes no line when none states the number', () => {
+    expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 24?')).toBe('');
+  });
+});
