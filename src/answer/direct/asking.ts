@@ -65,12 +65,13 @@ const WHETHER =
   /\bwhether\b|\b(?:is|are) there\b|^\s*(?:am|can|could) (?:i|we)\b|\b(?:do|does) (?:i|we|you|it|one) (?:need|have)\b|\bshould (?:i|we)\b|是否|是不是|要不要|需不需要|需要不需要|有没有/i;
 /**
  * A yes/no question about what something does: "Can a pod be selected by a service before first readiness check
- * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？". Not a request to people ("Can
+ * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？", and how it is meant to behave ("Is a
+ * ClusterIP supposed to answer ping?"). Not a request to people ("Can
  * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
  * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -146,6 +147,25 @@ const STATED_DEFAULT =
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
 const UNSET =
   /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
+/**
+ * Asking what something returns or resolves to: "What does a DNS lookup of a headless Service return?", "headless
+ * Service 的域名解析返回什么？". Not what the asker's own command returned ("what did my curl return"): a diagnosis.
+ */
+const RETURN_ASKED =
+  /\bwhat (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
+
+/** Whether the asking clauses ask what something returns ("What does a DNS lookup of a headless Service return"). */
+export function asksWhatReturns(focus: string): boolean {
+  return RETURN_ASKED.test(focus);
+}
+
+/**
+ * "why is X 26", "why is the X only 26", "为什么 X 是 26": a thing and the number it has, ending the clause ("why is
+ * port 80 not reachable" asks what went wrong).
+ */
+const WHY_NUMBER =
+  /\bwhy (?:is|are) (?:the )?([A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([A-Za-z][\w.-]*)\s*(?:默认)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
+
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -245,6 +265,16 @@ function askedFact(question: string): FactAsk | null {
   const clauses = clausesOf(text);
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const [at, { clause: part, question: isQuestion, sentence }] of clauses.entries()) {
+    // "Why is defaultIppoolSize 26?", "为什么 blockSize 是 26？": why a thing has the number it has; the line that
+    // states that number for it explains it (a design default), as a value stated and asked about does.
+    const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
+    if (whyNumber) {
+      const number = whyNumber[2] ?? whyNumber[4] ?? '';
+      asking.push(part.trim());
+      kinds.add('count');
+      explained.add(number);
+      continue;
+    }
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =
@@ -281,6 +311,7 @@ function askedFact(question: string): FactAsk | null {
         next !== undefined &&
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
+      (isQuestion && RETURN_ASKED.test(clause)) ||
       explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
@@ -345,6 +376,8 @@ function askedFact(question: string): FactAsk | null {
     if (change) clauseKinds.push('setting');
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
+    // "What does a DNS lookup of a headless Service return?": what something gives back is a behaviour a line states.
+    if (clauseKinds.length === 0 && isQuestion && RETURN_ASKED.test(clause)) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
@@ -448,6 +481,8 @@ function kindsIn(said: string, amount = true): ValueKind[] {
   if (amount && kinds.length === 0 && HOW_MUCH.test(text)) return ['count'];
   // Only when nothing else is asked: "the default podSubnet" asks for its value, a CIDR.
   if (kinds.length === 0 && SETTING_NAME.test(text)) return ['setting'];
+  // "What ndots value do pods get": the value of a named option, a number or a code-formatted word.
+  if (kinds.length === 0 && subjectAsked(text)) return ['count', 'setting'];
   if (!kinds.includes('setting') && WHICH_SETTING.test(text)) kinds.push('setting');
   // "the MTU of the pod interface", "the IP range": the number is asked, the interface or address is context.
   if (kinds.some((kind) => kind === 'port' || kind === 'mtu' || kind === 'cidr'))
@@ -455,6 +490,25 @@ function kindsIn(said: string, amount = true): ValueKind[] {
   // "the gateway address": the role is asked.
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
+}
+
+/**
+ * The option whose value is asked, named right before the word value: "What ndots value do pods get", "ndots 的值".
+ * A line stating that value names it. Not before "setting" or "option": "Which Service setting" names what the
+ * setting belongs to.
+ */
+const SUBJECT_ASKED =
+  /\b(?:what|which)\s+(?:(?:the|a|an|default)\s+)?([A-Za-z][\w.-]*)\s+values?\b|(?<![\w.-])([A-Za-z][\w.-]*)\s*的\s*(?:默认)?值/gi;
+/** Words that name no option: "what default value", "which other setting". */
+const NOT_A_SUBJECT =
+  /^(?:the|a|an|this|that|other|same|default|new|old|right|correct|proper|valid|config|kernel)$/i;
+
+export function subjectAsked(focus: string): string | null {
+  for (const match of focus.matchAll(SUBJECT_ASKED)) {
+    const name = match[1] ?? match[2];
+    if (name && !NOT_A_SUBJECT.test(name)) return name;
+  }
+  return null;
 }
 
 /** Asking for an amount: 多少 (not 多少字节, an overhead, nor 多少个, a count named already), how much or many. */

@@ -11,12 +11,14 @@ import type { Concepts } from '../types.js';
 import {
   askedSettings,
   asksHowToChange,
+  asksWhatReturns,
   type FactAsk,
   factAsk,
   NEGATED,
   ownerTerms,
   settingsAskedByName,
   settingsNamedAround,
+  subjectAsked,
 } from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import {
@@ -237,7 +239,13 @@ function findDirect(
   const explained = ask.values ?? [];
   // Only when the interface is what is asked: "哪个 MAC 地址" of an interface asks for the address.
   const ifaceOnly = valueKinds.length === 1 && valueKinds[0] === 'iface';
+  // "What ndots value do pods get": when some line names the option whose value is asked, only such lines answer.
+  const subject = subjectAsked(ask.focus);
+  const subjectName = subject ? new RegExp(`(?<![\\w-])${escapeRegExp(subject)}(?![\\w-])`, 'i') : null;
   const changeAsked = asksHowToChange(ask.focus);
+  // "What does a DNS lookup of a headless Service return": when some line says what it returns, only such lines
+  // answer (a line about the same Service shares more words, yet says what it lacks).
+  const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
@@ -246,6 +254,8 @@ function findDirect(
   let best: { candidate: Candidate; score: number } | null = null;
   let stating: { candidate: Candidate; score: number } | null = null;
   let naming: { candidate: Candidate; score: number } | null = null;
+  let subjectLine: { candidate: Candidate; score: number } | null = null;
+  let returning: { candidate: Candidate; score: number } | null = null;
   let binding: { candidate: Candidate; score: number } | null = null;
   let carrying: { candidate: Candidate; score: number } | null = null;
   // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
@@ -303,6 +313,7 @@ function findDirect(
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
+      if (returnAsked && RETURNS.test(candidate.quote)) score += 2;
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
@@ -324,6 +335,10 @@ function findDirect(
           prescribing = { candidate, score };
       }
       if (binds && (!binding || score > binding.score)) binding = { candidate, score };
+      if (returnAsked && RETURNS.test(candidate.quote) && (!returning || score > returning.score))
+        returning = { candidate, score };
+      if (subjectName?.test(candidate.quote) && (!subjectLine || score > subjectLine.score))
+        subjectLine = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
     }
@@ -331,6 +346,8 @@ function findDirect(
   if (stating) best = stating;
   else if (prescribing) best = prescribing;
   else if (naming) best = naming;
+  else if (subjectLine && subjectLine.score >= 2.5) best = subjectLine;
+  else if (returning && returning.score >= 2.5) best = returning;
   // A line binding the port named shares too little to stand for the answer on that alone.
   else if (binding && binding.score >= 2.5) best = binding;
   else if (carrying && carrying.score >= 2.5) best = carrying;
@@ -339,6 +356,9 @@ function findDirect(
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
+
+/** A line saying what something returns: "作为多条 A/AAAA 记录返回", "returns one A record per pod". */
+const RETURNS = /返回|\breturns?\b|\bresolves? to\b|解析(?:为|為|成)/i;
 
 /** Whether a line states the address (or CIDR) as written, not as part of a longer one. */
 function holdsAddress(quote: string, value: string): boolean {
@@ -360,11 +380,12 @@ export function portFieldsNamed(focus: string): string[] {
 }
 
 /**
- * What the asking clause turns off: "不走 IPIP", "关闭 IPIP", "disable IPIP", "turn IPIP off", "without IPIP". Names
- * only (a Latin word), lowercased.
+ * What the asking clause turns off: "不走 IPIP", "关闭 IPIP", "disable IPIP", "turn IPIP off", "without IPIP", and
+ * what it moves from ("从 IPIP 改成纯 BGP", "switch from IPIP to BGP": the mode left is off). Names only (a Latin
+ * word), lowercased.
  */
 const TURN_OFF =
-  /(?:不走|不用|不使用|不要|关闭|關閉|关掉|關掉|禁用|停用|去掉|取消)\s*([A-Za-z][\w-]*)|\b(?:disable|disabling|turn off|turning off|switch off|get rid of|without|stop using)\s+(?:the\s+)?([A-Za-z][\w-]*)|\b(?:turn|switch|set)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+(?:mode\s+)?(?:off|to never|to false)\b/gi;
+  /(?:从|從)\s*([A-Za-z][\w-]*)\s*(?:模式)?\s*(?:改成|改为|改為|换成|換成|切换到|切換到|切到|迁移到|遷移到)|\b(?:switch(?:ing)?|migrat(?:e|ing)|mov(?:e|ing)|chang(?:e|ing)) from\s+(?:the\s+)?([A-Za-z][\w-]*)\b|(?:不走|不用|不使用|不要|关闭|關閉|关掉|關掉|禁用|停用|去掉|取消)\s*([A-Za-z][\w-]*)|\b(?:disable|disabling|turn off|turning off|switch off|get rid of|without|stop using)\s+(?:the\s+)?([A-Za-z][\w-]*)|\b(?:turn|switch|set)\s+(?:the\s+)?([A-Za-z][\w-]*)\s+(?:mode\s+)?(?:off|to never|to false)\b/gi;
 /** A word no setting is named after: "no way", "without the need". */
 const NOT_A_NAME =
   /^(?:the|a|an|way|need|it|this|that|luck|longer|more|idea|matter|one|problem|issue|success)$/i;
@@ -372,7 +393,7 @@ const NOT_A_NAME =
 export function turnedOff(focus: string): string[] {
   const found = new Set<string>();
   for (const match of focus.matchAll(TURN_OFF)) {
-    const name = (match[1] ?? match[2] ?? match[3])?.toLowerCase();
+    const name = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5])?.toLowerCase();
     if (name && name.length >= 3 && !NOT_A_NAME.test(name)) found.add(name);
   }
   return [...found];

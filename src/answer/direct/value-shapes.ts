@@ -116,9 +116,10 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
     /(?<![\w.])\d+(?:\.\d+)?\s*(?:秒|分钟|分鐘|小时|小時|毫秒|ms|s|sec|seconds?|m|min|minutes?|h|hours?)(?![a-z\d])/i,
   default: new RegExp(DEFAULT_WORD, 'i'),
   // A line that says what something does or does not do, or under which condition: "ClusterIP 是虚拟地址，只处理
-  // Service 端口", "只有 Ready 端点出现在 DNS 中，除非 ...", "does not answer ping".
+  // Service 端口", "只有 Ready 端点出现在 DNS 中，除非 ...", "does not answer ping"; what something returns ("作为多条
+  // A/AAAA 记录返回", "returns one A record per pod").
   behaviour:
-    /不会|不能|无法|無法|不响应|不響應|只有|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b/i,
+    /不会|不能|无法|無法|不响应|不響應|只有|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b|(?:记录|記錄|地址|IP)\s*返回|\breturns?\s+(?:the|an?|one|multiple|all|each)\b/i,
 };
 
 /**

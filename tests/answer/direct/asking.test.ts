@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { factAsk, settingsAskedByName, settingsNamedAround } from '../../../src/answer/direct/asking.js';
+import {
+  factAsk,
+  settingsAskedByName,
+  settingsNamedAround,
+  subjectAsked,
+} from '../../../src/answer/direct/asking.js';
 
 describe('factAsk: does the question ask for a value, and which kind', () => {
   it.each([
@@ -465,6 +470,11 @@ describe('a yes/no question about what something does asks for the line that sta
     ['Service 的 ClusterIP 会响应 ping 吗？'],
     ['Does a ClusterIP answer ping?'],
     ['headless service 会不会给没 Ready 的 pod 建 DNS 记录？'],
+    // kubernetes/minikube: a long report ending in "is X supposed to ...".
+    [
+      'Cannot ping ClusterIP of the service from the cluster. ping 10.97.255.240 -> 100% packet loss. But curl 10.97.255.240 returns Welcome to nginx! Is a ClusterIP supposed to answer ping?',
+    ],
+    ['Are headless Services meant to return one A record per ready pod?'],
   ])('%s', (question) => {
     expect(factAsk(question)?.kinds).toEqual(['behaviour']);
   });
@@ -475,6 +485,9 @@ describe('a yes/no question about what something does asks for the line that sta
     ['Is coredns misconfigured in the kubespray v2.21.0? The service always times out'],
     ['Can anyone help me? pods can not reach the service'],
     ['Is my iptables rule wrong?'],
+    // Whether the asker's own pod is supposed to do something is a diagnosis; so is asking people.
+    ['Is my pod supposed to reach the ClusterIP? It times out.'],
+    ['Is anyone supposed to answer this issue?'],
     ['Can the pod reach its gateway? It times out.'],
     ['pod 能 ping 通网关吗？'],
     ['pod 之间不通，有人遇到过吗？'],
@@ -544,5 +557,77 @@ describe('words a yes/no question does not ask with', () => {
     expect(
       factAsk('the default gateway in my container was 169.254.1.1. What does this mean?')?.values,
     ).toEqual(['169.254.1.1']);
+  });
+});
+
+describe('the option whose value is asked, named before the word value', () => {
+  it.each([
+    // k0sproject/k0s: the report states ndots:1 it set, then asks the default.
+    [
+      'DNS queries leaking from the cluster. ndots being set to 5 by default is what causes this. I set all deployments to use ndots: 1 via dnsConfig. What ndots value do pods get by default?',
+      'ndots',
+    ],
+    ['Which hairpin-mode value does the kubelet use?', 'hairpin-mode'],
+    ['Pod 里 ndots 的值默认是多少？', 'ndots'],
+  ])('%s', (question, subject) => {
+    const ask = factAsk(question);
+    expect(ask).not.toBeNull();
+    expect(subjectAsked(ask?.focus ?? '')).toBe(subject);
+  });
+
+  it.each([
+    // "Service setting" names what the setting belongs to; "default value" names no option; no value asked.
+    'Which Service setting keeps the client source IP?',
+    'What default value does it use?',
+    'What does a DNS lookup of a headless Service return?',
+    '默认值是多少？',
+  ])('names no option: %s', (question) => {
+    expect(subjectAsked(question)).toBeNull();
+  });
+
+  it('asks for a number or a code-formatted setting when no kind of value is named', () => {
+    expect(factAsk('What ndots value do pods get by default?')?.kinds).toEqual(['count', 'setting']);
+  });
+});
+
+describe('asking what something returns asks the behaviour a line states', () => {
+  it.each([
+    // kubernetes/kubernetes#7476, shortened.
+    'DNS for headless services. Doing a DNS lookup for a headless service should return multiple A records at least. What does a DNS lookup of a headless Service return?',
+    'headless Service 的域名解析返回什么？',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // What the asker's own command returned is a diagnosis; a statement asks nothing.
+    'What does my curl return? It hangs.',
+    'A DNS lookup of a headless Service returns one A record per pod.',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
+describe('asking why a thing has the number it has asks for the line stating it', () => {
+  it.each([
+    // projectcalico/calico#5186, shortened.
+    [
+      'Support custom blockSize during flannel -> calico migration. Current: ippool blocksize is 26. Why is defaultIppoolSize 26, can I change it to 24?',
+      '26',
+    ],
+    ['为什么 blockSize 默认是 26？', '26'],
+  ])('%s', (question, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['count']);
+    expect(ask?.values).toEqual([value]);
+  });
+
+  it.each([
+    // What went wrong with a port, or no number: a diagnosis, not a stated value.
+    'Why is port 80 not reachable from other nodes?',
+    'Why is the MTU wrong?',
+    '为什么 80 端口不通？',
+  ])('asks no number: %s', (question) => {
+    expect(factAsk(question)?.values).toBeUndefined();
   });
 });

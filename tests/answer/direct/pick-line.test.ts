@@ -442,6 +442,11 @@ describe('a setting asked by its negation, a default asked by what it does', () 
     expect(turnedOff('how do I turn IPIP off')).toEqual(['ipip']);
     expect(turnedOff('which port does the geneve tunnel need without the firewall')).toEqual(['firewall']);
     expect(turnedOff('which IPPool field sets the encapsulation')).toEqual([]);
+    // Moving from a mode leaves it: the row of the mode moved from says how it is on (TimeBye/kubeadm-ha).
+    expect(turnedOff('calico 从 IPIP 改成纯 BGP（不封装）要改 IPPool 的哪个字段')).toEqual(['ipip']);
+    expect(turnedOff('how do I switch from IPIP to plain BGP')).toEqual(['ipip']);
+    expect(turnedOff('从这里改成 BGP 要改哪个字段')).toEqual([]);
+    expect(turnedOff('I moved to BGP from the default pool')).toEqual([]);
     expect(settingValue('ipip', '| 纯 BGP（无封装） | `ipipMode: Never`、`vxlanMode: Never` |')).toBe('off');
     expect(settingValue('ipip', '| IPIP | `ipipMode: Always` 或 `CrossSubnet` |')).toBe('on');
     expect(
@@ -891,6 +896,17 @@ describe('a why question about a behaviour', () => {
     );
   });
 
+  it('reads a long report ending in "is X supposed to" as asking the behaviour', () => {
+    // kubernetes/minikube#5644, shortened.
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Cannot ping ClusterIP of the service from the cluster. ping 10.97.255.240 -> 100% packet loss. But curl 10.97.255.240 returns Welcome to nginx! Is a ClusterIP supposed to answer ping?',
+      ),
+    ).toContain('虚拟地址');
+  });
+
   it('leads with no line saying the behaviour the asker saw does not happen', () => {
     // "为什么这个 ClusterIP 能 ping 通？": "不会响应 ping" and "ping 不通 ... 属正常现象" contradict what was seen.
     expect(quoteOf(own, 'service/clusterip.md', '为什么这个 ClusterIP 能 ping 通？')).toBe('');
@@ -929,5 +945,108 @@ describe('a yes/no question whether something works across a boundary', () => {
     const question =
       "Can flannel be used in a cluster where different nodes are interconnected by IP layer routers? However, what does a 'subnet' mean? Does a subnet mean an IP addresses segment or an Ethernet where different nodes are connected by MAC layer switch?";
     expect(quoteOf(own, 'flannel/vxlan-host-gw.md', question)).toContain('跨子网才用 VXLAN');
+  });
+});
+
+describe('the option whose value is asked leads', () => {
+  const COREDNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS 排查',
+    '',
+    '集群内 DNS 由 CoreDNS 提供，通过 Service `kube-dns` 暴露，kubeadm 默认 ClusterIP 为 `10.96.0.10`，端口 53/UDP、53/TCP，指标端口 9153。',
+    '',
+    '## 常见原因',
+    '',
+    '1. **客户端**：resolv.conf 不对、ndots:5 导致外部域名大量无效查询。',
+    '2. **上游**：forward 指向的上游 DNS 不可达。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/coredns.md': COREDNS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the option, not another default of the runbook', () => {
+    // k0sproject/k0s#6416, shortened: the ndots line states 5, the ClusterIP line only says 默认.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        'DNS queries leaking from the cluster. I set all deployments to use ndots: 1 via dnsConfig. What ndots value do pods get by default?',
+      ),
+    ).toContain('ndots:5');
+    expect(quoteOf(own, 'dns/coredns.md', 'Pod 里 ndots 的值默认是多少？')).toContain('ndots:5');
+  });
+
+  it('still quotes the default stated when the value of no option is asked', () => {
+    expect(
+      quoteOf(own, 'dns/coredns.md', 'What is the default ClusterIP of the kube-dns Service?'),
+    ).toContain('10.96.0.10');
+  });
+});
+
+describe('asked what something returns', () => {
+  const HEADLESS = [
+    '---',
+    'triggers: [headless service 解析]',
+    'category: dns',
+    '---',
+    '',
+    '# Headless Service 与 StatefulSet Pod DNS',
+    '',
+    '## 概述',
+    '',
+    'Headless Service（`spec.clusterIP: None`）不分配 ClusterIP，kube-proxy 也不会为它写任何规则。',
+    'CoreDNS 直接把 EndpointSlice 里的 Pod IP 作为多条 A/AAAA 记录返回，客户端自己选择连接哪个 Pod。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/headless-service.md': HEADLESS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line saying what it returns, not the one sharing the most words', () => {
+    expect(
+      quoteOf(own, 'dns/headless-service.md', 'What does a DNS lookup of a headless Service return?'),
+    ).toContain('A/AAAA');
+    expect(quoteOf(own, 'dns/headless-service.md', 'headless Service 的域名解析返回什么？')).toContain(
+      'A/AAAA',
+    );
+  });
+});
+
+describe('asked why a thing has its number', () => {
+  const CALICO_BLOCKS = [
+    '---',
+    'triggers: [calico ippool]',
+    'category: cni',
+    '---',
+    '',
+    '# Calico IPPool',
+    '',
+    '## 概述',
+    '',
+    'Calico 按 IPPool 给节点分配地址块（默认 `blockSize: 26`，即每块 64 个地址，一个节点可有多块）。',
+    'BGP 会话走 TCP 179，IPIP 用 IP 协议号 4。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'calico/ippool.md': CALICO_BLOCKS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line stating that number', () => {
+    expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 26, can I change it to 24?')).toContain(
+      'blockSize: 26',
+    );
+    expect(quoteOf(own, 'calico/ippool.md', '为什么 blockSize 默认是 26？')).toContain('blockSize: 26');
+  });
+
+  it('quotes no line when none states the number', () => {
+    expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 24?')).toBe('');
   });
 });
