@@ -336,13 +336,14 @@ export function ephemeralPeer(before: string, port: number): boolean {
 }
 
 /**
- * An address written right after an interface's name (`A: cnio0 10.200.1.1`, cilium status' `[enp0s4 10.4.1.6 (Direct
- * Routing)]`, `eth0: 192.168.1.5`): that interface's own address, where a host is, no address the report tries. Not
- * after a tool's interface flag (`ping -I eth0 10.0.0.5`, `arping -I eth0 10.0.1.1`), which sends to the address.
- * `before` ends at the address.
+ * An address written right after a bridge's or tunnel's name (`A: cnio0 10.200.1.1`, `flannel.1 10.244.1.0`), or a
+ * NIC's in cilium status' device list (`[enp0s4 10.4.1.6 (Direct Routing)]`, `Devices: enp1s0 10.0.0.5`): that
+ * device's own address, where a host is, no address the report tries. A NIC's address in prose (`node2 eth0
+ * 192.168.1.11`) is its node's, which a report may well try. Not after a tool's interface flag (`ping -I eth0
+ * 10.0.0.5`), which sends to the address. `before` ends at the address.
  */
 const INTERFACE_NAME_BEFORE =
-  /(?<![\w.-])(?:eth|ens|enp|eno|enx|bond|cni|cnio|docker|flannel|cali|tunl|vxlan|genev|cilium_|br-|ovn|weave|wlan)[\w.-]*\s*[:：]?\s+$/i;
+  /(?:(?<![\w.-])(?:cni|cnio|docker|flannel|cali|tunl|vxlan|genev|cilium_|br-|ovn|weave|kube-ipvs)|(?:\[|devices:)\s*(?:eth|ens|enp|eno|enx|bond))[\w.-]*\s*[:：]?\s+$/i;
 const INTERFACE_FLAG_BEFORE = /(?<![\w-])(?:-[iI]|--interface|dev)\s+\S+\s*[:：]?\s+$/;
 
 export function interfaceAddress(before: string): boolean {

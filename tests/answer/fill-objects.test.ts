@@ -124,6 +124,17 @@ describe('placeholder fills: the objects the report names, in their roles', () =
       '10.0.1.1',
     );
     expect(fills('节点上 ping -I eth0 10.0.0.5 不通').get('<target-ip>')).toBe('10.0.0.5');
+    // A NIC's address in prose is its node's, which the report tries.
+    const nodes = "node1 eth0 192.168.1.10 can't reach node2 eth0 192.168.1.11 after the upgrade";
+    expect(fills(nodes).get('<target-ip>')).toBe('192.168.1.11');
+    expect(
+      fills('升级后 node1 的 eth0 192.168.1.10 访问 node2 eth0 192.168.1.11 超时').get('<target-ip>'),
+    ).toBe('192.168.1.11');
+    expect(
+      fills('Cilium status: Devices: enp1s0 10.0.0.5 (Direct Routing). pods cannot reach the internet').get(
+        '<target-ip>',
+      ),
+    ).toBeUndefined();
   });
 
   it('reads the address after ARP’s `tell` as the asker and the one after `who-has` as sought', () => {
