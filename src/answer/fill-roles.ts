@@ -33,17 +33,20 @@ export function countBefore(before: string, word: string): boolean {
 
 /**
  * An interface the question places inside a pod or container ("eth0 inside the pod has MTU 1500", "the pod's eth0",
- * "容器里的 eth0", "eth0 in the container") is the pod's end of the veth: no host interface to capture on or tune.
+ * "容器里的 eth0", "eth0 in the container", Kube-OVN's "configure nic eth0 for pod web-0/default") is the pod's end of
+ * the veth: no host interface to capture on or tune.
  */
 const INSIDE_POD_AFTER =
   /^\s*(?:\(\S+\)\s*)?(?:inside|in|within|of)\s+(?:the\s+|a\s+|each\s+|every\s+|my\s+|our\s+|that\s+)?(?:pods?|containers?|sandbox)(?![a-z])/i;
+/** Kube-OVN's CNI log `configure nic eth0 for pod web-0/default`: the pod's interface, named with the pod's. */
+const FOR_POD_AFTER = /^\s+for\s+pod\s+[a-z0-9][\w.-]*\/[a-z0-9]/i;
 const INSIDE_POD_BEFORE =
   /(?:(?<![a-z0-9_-])(?:pods?|containers?)(?:'s|’s)?\s+|(?:pod|容器|容器组)\s*(?:内|内部|里|裡|中|中的|内的|里的|裡的|内部的)?\s*的?\s*)$/i;
 
 export function insidePod(text: string, index: number, value: string): boolean {
   const after = text.slice(index + value.length, index + value.length + 40);
   const before = text.slice(Math.max(0, index - 24), index);
-  return INSIDE_POD_AFTER.test(after) || INSIDE_POD_BEFORE.test(before);
+  return INSIDE_POD_AFTER.test(after) || FOR_POD_AFTER.test(after) || INSIDE_POD_BEFORE.test(before);
 }
 
 /**
@@ -318,4 +321,60 @@ const ENDPOINTS_FIELD_BEFORE = /(?<![\w-])endpoints\s*:\s*(?:\d{1,3}(?:\.\d{1,3}
 
 export function describedEndpoint(before: string): boolean {
   return ENDPOINTS_FIELD_BEFORE.test(before);
+}
+
+/**
+ * OVS's and OVSDB's connection name `tcp:192.168.1.5:44922` (`reconnect|ERR|tcp:192.168.1.5:44922: no response to
+ * inactivity probe`): the server logs its peer that way, and a port in the kernel's ephemeral range (32768-60999) is
+ * that client's source port, no port anything listens on. The databases' own ports (`tcp:127.0.0.1:6642`) stay ports.
+ * `before` ends at the address.
+ */
+const OVS_CONNECTION_BEFORE = /(?<![\w-])(?:tcp|ssl):$/i;
+
+export function ephemeralPeer(before: string, port: number): boolean {
+  return port >= 32768 && port <= 60999 && OVS_CONNECTION_BEFORE.test(before);
+}
+
+/**
+ * An address written right after a bridge's or tunnel's name (`A: cnio0 10.200.1.1`, `flannel.1 10.244.1.0`), or a
+ * NIC's in cilium status' device list (`[enp0s4 10.4.1.6 (Direct Routing)]`, `Devices: enp1s0 10.0.0.5`): that
+ * device's own address, where a host is, no address the report tries. A NIC's address in prose (`node2 eth0
+ * 192.168.1.11`) is its node's, which a report may well try. Not after a tool's interface flag (`ping -I eth0
+ * 10.0.0.5`), which sends to the address. `before` ends at the address.
+ */
+const INTERFACE_NAME_BEFORE =
+  /(?:(?<![\w.-])(?:cni|cnio|docker|flannel|cali|tunl|vxlan|genev|cilium_|br-|ovn|weave|kube-ipvs)|(?:\[|devices:)\s*(?:eth|ens|enp|eno|enx|bond))[\w.-]*\s*[:：]?\s+$/i;
+const INTERFACE_FLAG_BEFORE = /(?<![\w-])(?:-[iI]|--interface|dev)\s+\S+\s*[:：]?\s+$/;
+
+export function interfaceAddress(before: string): boolean {
+  return INTERFACE_NAME_BEFORE.test(before) && !INTERFACE_FLAG_BEFORE.test(before);
+}
+
+/**
+ * ARP's `Request who-has 169.254.1.1 tell 172.26.214.172`: the address after `tell` asks, the one after `who-has` is
+ * sought.
+ */
+const ARP_ASKER_BEFORE = /who-has\s+\S+\s+tell\s+$/i;
+
+export function arpAsker(before: string): boolean {
+  return ARP_ASKER_BEFORE.test(before);
+}
+
+/**
+ * A loopback address (`127.0.0.1:4245`, `127.0.0.53`): each host's and pod's own, so a command run elsewhere with it
+ * (`ip route get`, `cilium bpf ipcache get`, `ping` from a pod) reaches nothing the report is about.
+ */
+export function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.');
+}
+
+/**
+ * A name followed by a container's fields (`容器 log-agent containerPort: 80`, `container web image: nginx:1.25`): a
+ * container of a pod spec, whose name is no pod's (`kubectl logs log-agent` finds nothing). `after` starts right
+ * after the name.
+ */
+const CONTAINER_FIELDS_AFTER = /^\s*[,，(（]?\s*(?:containerPort|image)\s*[:：=]/i;
+
+export function containerSpec(after: string): boolean {
+  return CONTAINER_FIELDS_AFTER.test(after);
 }

@@ -24,17 +24,22 @@ import {
 } from '../retrieve/listing-rows.js';
 import {
   apiServerSetting,
+  arpAsker,
   attachmentNetwork,
   componentName,
   conntrackReplySource,
+  containerSpec,
   controlPlaneVip,
   countBefore,
   describedEndpoint,
+  ephemeralPeer,
   inPodListing,
   insidePod,
+  interfaceAddress,
   interfaceFlag,
   ipvsRealServer,
   isFieldWord,
+  isLoopback,
   natRewrite,
   partOfHostName,
   podRoute,
@@ -133,7 +138,7 @@ const NOT_NAMES = new Set(
   id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
   ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
   masquerade control-plane data-plane master-node worker-node switch still always just also again now even already
-  sometimes successful successfully`.split(/\s+/),
+  sometimes successful successfully connection connections refused reset timeout timed`.split(/\s+/),
 );
 
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
@@ -768,11 +773,23 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   ],
   // Not `80:30161/TCP 30m`, the AGE column after a Service's ports.
   [/(?<![a-z])(?:tcp|udp|sctp)\s*[:/]?\s*(\d{1,5})(?![\w.])/gi, /tcp|udp|sctp/i],
-  [/(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z]))/gi, /端口|埠|port/i],
+  // Not `90 port [XXXXX] not exist`: a port named in brackets after the word is that port, the number before it none.
+  [
+    /(?<![\w.:])(\d{1,5})\s*(?:号端口|號端口|端口|埠|(?:tcp\s+|udp\s+)?port(?![a-z])(?!\s*\[))/gi,
+    /端口|埠|port/i,
+  ],
   // `：10-1-1-vm-backup` is a name that starts with digits and `T22:45:43Z` a time, not ports.
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
+/** A Service's PORT(S) cell `80:32136/TCP`: the NodePort after the Service's port. */
+const SERVICE_NODE_PORT = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
+/**
+ * The report's own words about a NodePort: not a listing's TYPE cell (`NodePort 10.30.92.37`), nor `type: NodePort`.
+ */
+const NODEPORT_WORD = /node\s*-?port|节点端口|節點端口/i;
+const NODEPORT_TYPE = new RegExp(`(?:type\\s*[:=]?\\s*)?NodePort(?:\\s+${IPV4}|(?=\\s*[,;，；)）]))`, 'gi');
+
 /**
  * The units of a size, a duration or a count written after a number (`IP-in-IP封装：20字节开销`, `timeout: 30s`, `3
  * 台`, `512 mb`): the number is no port, whether a port word precedes it or not.
@@ -834,6 +851,8 @@ const DESCRIBE_NODE_BEFORE = /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i;
 const ABOUT_SERVICE_IP =
   /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z-])vip(?![a-z-])|服务\s*ip|服務\s*ip/i;
 
+/** The NAME and TYPE cells of the API server's own Service row, right before its CLUSTER-IP cell. */
+const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/)?kubernetes\s+ClusterIP\s+$/;
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
@@ -849,7 +868,7 @@ const LOCATION_BEFORE =
 const WORKS_AFTER =
   /^(?::\d{1,5})?\s*(?:\([^)\n]{0,30}\)\s*)?(?:[:：]\s*)?(?:works?(?![a-z])|worked|is (?:fine|ok|okay|reachable)|(?:is |are )?(?:also )?(?:pingable|reachable)(?![a-z])|64 bytes from|\d+ bytes from|正常|是通的|能通|可以通|通的)/i;
 /** The reply lines of a ping: `64 bytes from 10.0.0.5:` is where a reply came from, no address the report tries. */
-const PING_REPLY_BEFORE = /bytes from\s*$/i;
+const PING_REPLY_BEFORE = /bytes from\s*(?:[\w.-]+\s*\(\s*)?$/i;
 /** The two ends of an address range (`10.0.1.1-10.0.1.254`, `192.168.20.201-203`, `10.96.129.223~225`). */
 const RANGE_AFTER = /^\s*(?:-|–|~|～)\s*\d/;
 const RANGE_BEFORE = /\d\s*(?:-|–|~|～)\s*$/;
@@ -914,6 +933,7 @@ function ipMentions(
   const cidrs: string[] = [];
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
+  const repliedFrom = new Set<string>();
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
@@ -922,7 +942,16 @@ function ipMentions(
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
       continue;
     }
-    const port = match[3] !== undefined && validPort(Number(match[3])) ? Number(match[3]) : null;
+    const end = index + match[0].length;
+    // `ping 10.96.240.115：64 bytes from ...`: a size right after the colon (see `UNITS`) is ping's reply, no port.
+    const sized = UNIT_AFTER.test(question.slice(end, end + 8));
+    const port =
+      match[3] !== undefined &&
+      validPort(Number(match[3])) &&
+      !sized &&
+      !ephemeralPeer(question.slice(Math.max(0, index - 8), index), Number(match[3]))
+        ? Number(match[3])
+        : null;
     // A bare x.y.z.0 is a network written without its prefix ("actually init master with 10.96.0.0"): a range,
     // never the address of a pod, service or node.
     if (port === null && ip.endsWith('.0')) continue;
@@ -949,6 +978,10 @@ function ipMentions(
     // of a `kubectl describe pod|svc` dump that object's.
     const cell = cells.get(index);
     if (role === null && cell !== undefined) role = cell;
+    // `kubectl get svc`'s `kubernetes ClusterIP 10.254.0.1`, the API server's row it always prints: where the API
+    // server is, unless the report tries that address elsewhere too.
+    const apiServerRow = API_SERVER_ROW_BEFORE.test(before) && !writtenElsewhere(question, ip, index);
+    if (apiServerRow) role = null;
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -966,7 +999,9 @@ function ipMentions(
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
+      interfaceAddress(before) ||
       rewrite ||
+      apiServerRow ||
       describedNode ||
       (cell === 'pod' && role === 'pod') ||
       listed ||
@@ -978,12 +1013,17 @@ function ipMentions(
       describedEndpoint(question.slice(Math.max(0, index - 120), index))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before)) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before)) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
-    if (PING_REPLY_BEFORE.test(before)) direction = 'location';
+    // A host's name between (`bytes from kubernetes.default.svc.cluster.local (`) outgrows the 40 characters above.
+    const replied = PING_REPLY_BEFORE.test(question.slice(Math.max(0, index - 100), index));
+    if (replied) {
+      direction = 'location';
+      repliedFrom.add(ip);
+    }
     const mention: IpMention = { ip, port, role, direction, index };
     if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
     ips.push(mention);
@@ -1001,6 +1041,10 @@ function ipMentions(
     if (ip.port !== null && !ip.works && ip.direction !== 'location' && ip.direction !== 'source')
       failingPorts.add(ip.port);
   }
+  // `64 bytes from kubernetes.default.svc.cluster.local (10.233.0.1)`: ping got replies from the address, so the path
+  // to it works, the comparison beside another address the report pings (`PING (10.233.37.69) ... 100% packet loss`).
+  if (ips.some((m) => !repliedFrom.has(m.ip) && m.direction !== 'location'))
+    for (const mention of ips) if (repliedFrom.has(mention.ip)) mention.works = true;
   // An address the question says works, wherever else it is written, is no address the report fails on.
   const working = new Set(ips.filter((m) => m.works).map((m) => m.ip));
   for (const mention of ips) if (working.has(mention.ip)) mention.works = true;
@@ -1092,6 +1136,10 @@ function portMentions(question: string, attached: Match[]): number[] {
       ),
     );
   }
+  // The NodePort of a PORT(S) cell is a port the report tries when it speaks of reaching a NodePort (`cannot access
+  // the service from its NodePort`); beside a curl of the Service's address it is only the listing's.
+  if (/\d:\d+\/(?:tcp|udp|sctp)/i.test(question) && NODEPORT_WORD.test(question.replace(NODEPORT_TYPE, ' ')))
+    explicit.push(...collect(question, SERVICE_NODE_PORT, 1, (value) => validPort(Number(value))));
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
     const port = Number(value);
@@ -1125,11 +1173,14 @@ export const extractEntities: (question: string) => Entities = rememberRecent(re
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const pasted = pastedRows(text);
-  const rows = listingRows(pasted);
   const serviceRows = pasted.filter((row) => row.kind === 'service');
   const described = describedFields(text);
+  // A finished pod's `describe` dump is read as a listing row that is not failing (see `describedFields`).
+  const rows = [...listingRows(pasted), ...described.finished];
   const cells = new Map<number, IpRole>(described.ips);
-  const oneRow = serviceRows.length === 1 ? serviceRows[0]?.clusterIpAt : undefined;
+  const lone = serviceRows.length === 1 ? serviceRows[0] : undefined;
+  const incidental = lone !== undefined && incidentalApiServerRow(text, lone) ? lone : undefined;
+  const oneRow = incidental === undefined ? lone?.clusterIpAt : undefined;
   if (oneRow !== undefined) cells.set(oneRow, 'service');
   const { ips, cidrs, attachedPorts, failingPorts } = ipMentions(text, rows, cells);
   const listedOnly = (match: Match) => onlyListed(text, rows, match.value);
@@ -1148,11 +1199,16 @@ function readEntities(question: string): Entities {
     );
   }
   const pods: Match[] = [
-    ...named.pod,
+    ...named.pod.filter(
+      (m) => !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)),
+    ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
   ];
-  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)];
+  // A finished pod's namespace is that pod's, as its name and address are (see `describedFields`).
+  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)].filter(
+    (match) => !inListing(described.finished, match.index),
+  );
   for (const match of matchAll(text, KUBELET_POD)) {
     const [, pod = '', ns = ''] = match;
     if (!isName(pod) || !isName(ns)) continue;
@@ -1237,6 +1293,7 @@ function readEntities(question: string): Entities {
   // EXTERNAL-IP is still `<pending>`.
   for (const row of serviceRows) {
     const name = row.name.toLowerCase();
+    if (row === incidental) continue;
     if ((serviceRows.length === 1 || row.failing) && isName(name))
       services.push({ value: name, index: row.start });
   }
@@ -1271,8 +1328,10 @@ function readEntities(question: string): Entities {
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
   // gives way to the pod's own generated name.
   const generated = candidates.filter(isGeneratedPodName);
-  const podNames = candidates.filter(
-    (name) => !generated.some((full) => full !== name && full.includes(name)),
+  const podNames = namedOutsideFirst(
+    text,
+    rows,
+    candidates.filter((name) => !generated.some((full) => full !== name && full.includes(name))),
   );
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
@@ -1328,6 +1387,66 @@ function readEntities(question: string): Entities {
   };
 }
 
+/**
+ * `kubectl get svc` in the default namespace always prints the API server's own row (`default kubernetes ClusterIP
+ * 10.254.0.1`): alone, it is the report's Service only when the report also tries that address outside the row
+ * (`curl 192.168.0.1:443`).
+ */
+function incidentalApiServerRow(text: string, row: ListingRow): boolean {
+  return (
+    row.name.toLowerCase() === 'kubernetes' &&
+    row.clusterIpAt !== undefined &&
+    !writtenElsewhere(
+      text,
+      new RegExp(`^${IPV4}`).exec(text.slice(row.clusterIpAt))?.[0] ?? '',
+      row.clusterIpAt,
+    )
+  );
+}
+
+/** Whether the address is written at another place than `index` too. */
+function writtenElsewhere(text: string, ip: string, index: number): boolean {
+  if (ip === '') return false;
+  for (let at = text.indexOf(ip); at !== -1; at = text.indexOf(ip, at + 1)) {
+    if (at === index || /[\d.]/.test(text[at - 1] ?? ' ')) continue;
+    if (!/^(?:\d|\.\d)/.test(text.slice(at + ip.length, at + ip.length + 2))) return true;
+  }
+  return false;
+}
+
+/**
+ * Of the pods a listing shows failing (`coredns-... 0/1 ContainerCreating; kube-flannel-ds-5w8v2 0/1
+ * CrashLoopBackOff`), the report is about the one it also writes in its own words: by name (`kubectl logs
+ * kube-flannel-ds-5w8v2`) or by its workload's (`pod kube-flannel-ds CrashLoopBackOff`). Those go first; the order
+ * is otherwise kept.
+ */
+function namedOutsideFirst(text: string, rows: readonly ListingRow[], pods: string[]): string[] {
+  const listed = new Set(rows.filter((row) => row.kind === 'pod').map((row) => row.name));
+  if (pods.filter((pod) => listed.has(pod)).length < 2) return pods;
+  const outside = outsideRows(text, rows).toLowerCase();
+  const written = (pod: string) =>
+    !listed.has(pod) || [pod, workloadName(pod)].some((name) => name !== undefined && wordIn(outside, name));
+  return [...pods.filter(written), ...pods.filter((pod) => !written(pod))];
+}
+
+/** A generated pod's workload: `kube-flannel-ds-5w8v2` of a DaemonSet, `coredns-6d56c8448f-5z5kp` of a Deployment. */
+function workloadName(pod: string): string | undefined {
+  // A ReplicaSet's hash has a digit; `-controller` after a DaemonSet's suffix is part of the name.
+  const name = pod
+    .replace(new RegExp(`-${SAFE}{5}$`), '')
+    .replace(new RegExp(`-(?=[a-z]*\\d)${SAFE}{6,10}$`), '');
+  return name !== pod && name.length >= 3 ? name : undefined;
+}
+
+/** Whether `text` has `name` as a whole name (not inside a longer one). */
+function wordIn(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!/[a-z0-9_-]/.test(text[at - 1] ?? ' ') && !/[a-z0-9_-]/.test(text[at + name.length] ?? ' '))
+      return true;
+  }
+  return false;
+}
+
 /** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */
 function failingPortFirst(names: string[], failing: string | undefined): string[] {
   if (failing === undefined || names.length < 2 || !names.includes(failing)) return names;
@@ -1352,6 +1471,9 @@ function withoutPromptDirs(text: string): string {
 const DESCRIBE_KIND =
   /(?<![\w-])describe\s+(?:(?:-n|--namespace)(?:\s+|=)\S+\s+)?(pods?|po|services?|svc)(?![\w-])/gi;
 const NEXT_KUBECTL = /(?<![\w-])kubectl\s/i;
+const FINISHED_POD_STATUS = /(?<![\w-])Status:\s*(?:Succeeded|Completed)(?![\w-])/i;
+/** The pod's name right after `kubectl describe pod`, or its `Name:` field. */
+const DESCRIBE_ARG = new RegExp(`^\\s*(?:Name:\\s*)?(${NAME})${NAME_END}`, 'i');
 const DESCRIBE_NAME = new RegExp(`(?<![\\w-])Name:\\s*(${NAME})${NAME_END}`, 'g');
 const DESCRIBE_IP = new RegExp(`(?<![\\w-])IPs?:\\s*(?:IP:\\s*)?(${IPV4})(?![\\d.])`, 'g');
 
@@ -1360,8 +1482,18 @@ const DESCRIBE_IP = new RegExp(`(?<![\\w-])IPs?:\\s*(?:IP:\\s*)?(${IPV4})(?![\\d
  * `IP:` that pod's or Service's address (a pod's own address is where it is, no address the report tries). The first
  * `Name:` of each dump only: containers, volumes and owners have names too.
  */
-function describedFields(text: string): { pods: Match[]; services: Match[]; ips: Array<[number, IpRole]> } {
-  const out = { pods: [] as Match[], services: [] as Match[], ips: [] as Array<[number, IpRole]> };
+function describedFields(text: string): {
+  pods: Match[];
+  services: Match[];
+  ips: Array<[number, IpRole]>;
+  finished: ListingRow[];
+} {
+  const out = {
+    pods: [] as Match[],
+    services: [] as Match[],
+    ips: [] as Array<[number, IpRole]>,
+    finished: [] as ListingRow[],
+  };
   if (!/describe/i.test(text)) return out;
   for (const command of text.matchAll(DESCRIBE_KIND)) {
     const kind: IpRole = /^(?:pods?|po)$/i.test(command[1] ?? '') ? 'pod' : 'service';
@@ -1369,6 +1501,19 @@ function describedFields(text: string): { pods: Match[]; services: Match[]; ips:
     const rest = text.slice(start, start + 1500);
     const next = rest.search(NEXT_KUBECTL);
     const dump = next === -1 ? rest : rest.slice(0, next);
+    // `Status: Succeeded` (a Job's pod, `Controlled By: Job/...`): finished by design, as a listing's `0/1 Completed`
+    // row is. Its name, namespace and address are read as a listing row's that is not failing.
+    if (kind === 'pod' && FINISHED_POD_STATUS.test(dump)) {
+      const name = (DESCRIBE_ARG.exec(dump)?.[1] ?? '').toLowerCase();
+      out.finished.push({
+        kind: 'pod',
+        start: command.index ?? 0,
+        end: start + dump.length,
+        failing: false,
+        name,
+      });
+      continue;
+    }
     const name = [...dump.matchAll(DESCRIBE_NAME)][0];
     const value = name?.[1]?.replace(/\.+$/, '');
     if (name && value && isName(value)) {
@@ -1387,24 +1532,35 @@ function describedFields(text: string): { pods: Match[]; services: Match[]; ips:
  * member's address or role in brackets (`k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）`, `master1 (10.0.0.11),
  * worker1 (10.0.0.21)`).
  */
-const LIST_GAP = /^\s*(?:[(（][^()（）\n]{1,40}[)）])?\s*(?:[,，、&/;；]|and|和|及|与|與)?\s*$/i;
+const LIST_GAP =
+  /^\s*(?:[(（][^()（）\n]{1,40}[)）]|\d{1,3}(?:\.\d{1,3}){3})?\s*(?:[,，、&/;；]|and|和|及|与|與|\.{3}|…)?\s*$/i;
+/**
+ * `nodes node001 172.16.126.208 ... node008 172.16.126.215`: an ellipsis elides members, so two ends are a list too.
+ */
+const ELLIPSIS_GAP = /\.{3}|…/;
 
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
- * worker01、worker02、worker03`) are the cluster's inventory, none the node the report is about; they are dropped.
+ * worker01、worker02、worker03`, or two around an ellipsis) are the cluster's inventory, none the node the report is
+ * about; they are dropped.
  * Two are the two ends of a path (`pods on worker2 can't reach pods on worker1`), and a name written apart stays.
  */
 function withoutInventory(text: string, matches: Match[]): Match[] {
   const sorted = [...matches].sort((a, b) => a.index - b.index);
   const listed = new Set<Match>();
   let run: Match[] = [];
+  let elided = false;
   const close = () => {
-    if (run.length >= 3) for (const match of run) listed.add(match);
+    if (run.length >= 3 || (run.length === 2 && elided)) for (const match of run) listed.add(match);
     run = [];
+    elided = false;
   };
   for (const match of sorted) {
     const last = run.at(-1);
-    if (last && !LIST_GAP.test(text.slice(last.index + last.value.length, match.index))) close();
+    const gap = last ? text.slice(last.index + last.value.length, match.index) : '';
+    // The name after an ellipsis ends its list (`node001 ... node008, node002 上的 pod`).
+    if (last && (elided || !LIST_GAP.test(gap))) close();
+    else if (last && ELLIPSIS_GAP.test(gap)) elided = true;
     run.push(match);
   }
   close();
@@ -1491,10 +1647,13 @@ export function placeholderValues(entities: Entities): Map<string, string> {
     // The source pod/node is the one commands run from; a destination of that kind is the fallback.
     return withRole.find((ip) => ip.direction !== 'destination') ?? withRole[0];
   };
-  set(ADDRESS_PLACEHOLDERS.target, target?.ip);
-  set(ADDRESS_PLACEHOLDERS.pod, byRole('pod')?.ip);
-  set(ADDRESS_PLACEHOLDERS.node, inventory ? undefined : byRole('node')?.ip);
-  set(ADDRESS_PLACEHOLDERS.service, byRole('service')?.ip);
+  // A loopback address is the target's own host (`dial tcp 127.0.0.1:4245`): its port still counts below, but no
+  // command run from another host or pod reaches it (see `isLoopback`).
+  const reachable = (ip: string | undefined) => (ip === undefined || isLoopback(ip) ? undefined : ip);
+  set(ADDRESS_PLACEHOLDERS.target, reachable(target?.ip));
+  set(ADDRESS_PLACEHOLDERS.pod, reachable(byRole('pod')?.ip));
+  set(ADDRESS_PLACEHOLDERS.node, inventory ? undefined : reachable(byRole('node')?.ip));
+  set(ADDRESS_PLACEHOLDERS.service, reachable(byRole('service')?.ip));
   set(ADDRESS_PLACEHOLDERS.dns, byRole('dns')?.ip);
   set(ADDRESS_PLACEHOLDERS.source, ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).

@@ -485,10 +485,14 @@ describe('placeholder fills on name-rich real reports (tests/eval/fills.yaml)', 
     // after a `[root@host dir]#` prompt read as pasted output: one answer carries one off-topic command less, and its
     // fill (36). 35 since a pod run without a namespace flag (`kubectl exec -ti busybox -- nslookup`) no longer takes
     // kube-system, the namespace of the kube-dns Service beside it, as its own (fills6.yaml): a fill wrong by role
-    // dropped.
+    // dropped. 31 since fills read as the objects the report names (fill-objects.test.ts): a `kubectl describe` dump
+    // of a finished Job pod (`Status: Succeeded`) no longer fills `<pod>`, `<namespace>` and `<pod-ip>` with that pod's
+    // (3, labelled names but no object of a helloworld-go connection refused), nor cilium status' `[enp0s4 10.4.1.6`
+    // `<target-ip>` with an interface's own address (1); `<pod>` of a kube-flannel-ds report is its failing
+    // kube-flannel-ds pod, no longer the first failing coredns row (same count).
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(35);
+    expect(answers.fills).toBeGreaterThanOrEqual(31);
   });
 });
 
@@ -557,10 +561,11 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // filled before were in commands of the wrong runbooks (pod-to-pod, Flannel), counted off-topic. 18 since a port
     // fills only when it is the one port written or the target's (fills4.yaml): `8080` as a NodePort health check and
     // `80` of a report writing 80 and 8080 no longer fill. 16 since a report about a static pod IP is declined (its
-    // answer filled two placeholders).
+    // answer filled two placeholders). 15 since a name followed by a container's fields (`容器 log-agent
+    // containerPort: 80`) is that container's, no `<pod>` (`kubectl logs log-agent` finds nothing): fill-objects.test.ts.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(16);
+    expect(answers.fills).toBeGreaterThanOrEqual(15);
   });
 });
 
