@@ -23,8 +23,21 @@ export interface RetrievalConfig {
    * neither, the same (once per named alternative the doc is about: a Kube-OVN cross-node runbook for a question
    * naming Kube-OVN and cross-node traffic, ×1.2², +1 first-cited on reports4.yaml and none lower on the other
    * sets); `bodyOnly` replaces one such factor when a long report names the alternative only in its body.
+   * `unnamedCni` scales a CNI's own runbook when a long broken-path report names no CNI at all (unnamed-cni.ts):
+   * at 0.85, +2 first-cited summed over the tuning sets (reports14 +2, fills2 +1, scope2 +1; reports and
+   * reports12 -1, whose reports name their CNI only by its feature: underlay, kube-proxy replacement), 4 fewer
+   * off-topic commands, +2 command hits; 0.75 lost 2 first-cited on reports and reports2.
+   * `featureMaxOtherBodies`: a CNI also counts as named by a feature word only its runbooks are about (unnamed-cni.ts
+   * cniFeatureGroups), if at most this many other runbooks use the word at all. With it the reports and reports12
+   * losses are gone: summed over the tuning sets +4 first-cited, +1 command hit, 14 fewer off-topic commands.
+   * Counting only generic runbooks with 3 (no longer taking "apiserver" as Kube-OVN's) gained one more
+   * first-cited on scope2 but cost scope4 2 off-topic commands.
    */
-  scopeFactor: Record<-1 | 0 | 1, number> & { bodyOnly: number };
+  scopeFactor: Record<-1 | 0 | 1, number> & {
+    bodyOnly: number;
+    unnamedCni: number;
+    featureMaxOtherBodies: number;
+  };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
   /** Per-doc diversity: at most this many chunks of one doc in the top 5. */
@@ -123,7 +136,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   rrfK: 60,
   coverageWeight: 0.6,
   topicCoverageWeight: 0.5,
-  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2, bodyOnly: 1.1 },
+  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2, bodyOnly: 1.1, unnamedCni: 0.85, featureMaxOtherBodies: 5 },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,

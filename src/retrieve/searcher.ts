@@ -26,6 +26,7 @@ import type {
   Searcher,
   SearchOptions,
 } from './types.js';
+import { cniFeatureGroups, unnamedCniFactor } from './unnamed-cni.js';
 import { foldWordVariants } from './variants.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
@@ -354,6 +355,7 @@ export class KbSearcher implements Searcher {
         docFactor: productOf(
           reportsBrokenPath(query) ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
+          this.unnamedCniFactor(query, pasted, options.cni),
         ),
       },
       this,
@@ -404,6 +406,51 @@ export class KbSearcher implements Searcher {
     const headline = scopeMatch(this.scopes, this.glossary.groupsIn(named), this.glossary);
     const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
     return (docPath) => (scope(docPath) >= 1 && (headline?.(docPath) ?? 0) < 1 ? factor : 1);
+  }
+
+  /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
+  private unnamedCniFactor(
+    query: AnalyzedQuery,
+    pasted: string,
+    cni: string | undefined,
+  ): ((docPath: string) => number) | null {
+    const cniGroups = new Set(this.cniGroups.values());
+    const features = this.cniFeatures();
+    // The paste counts too: a CNI whose pods a listing shows is the cluster's, so its runbooks are not incidental.
+    // A feature only one CNI's runbooks are about ("underlay", "kube-proxy replacement") names that CNI too.
+    const named = () =>
+      this.glossary
+        .groupsIn(normalizeText(`${query.text} ${pasted}`))
+        .some((group) => cniGroups.has(group) || features.has(group));
+    const inner = unnamedCniFactor({
+      namesCni: cni !== undefined || named(),
+      longReport: query.headline !== null,
+      brokenPath: reportsBrokenPath(query),
+      cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
+      factor: this.config.scopeFactor.unnamedCni,
+    });
+    return inner;
+  }
+
+  private cniFeatureMap: Map<string, string> | undefined;
+
+  /** The glossary groups that name a CNI by its feature (unnamed-cni.ts), worked out once on first use. */
+  private cniFeatures(): Map<string, string> {
+    this.cniFeatureMap ??= cniFeatureGroups(
+      this.docs.map((doc) => {
+        const headings = doc.chunks.flatMap((chunk) => chunk.headingPath);
+        const topic = normalizeText([doc.title, ...doc.triggers, ...headings].join(' \n '));
+        const body = normalizeText(doc.chunks.map((chunk) => chunk.text).join(' \n '));
+        return {
+          path: doc.path,
+          topic: new Set(this.glossary.groupsIn(topic)),
+          body: new Set(this.glossary.groupsIn(body)),
+        };
+      }),
+      (docPath) => this.cni.ofDoc(docPath),
+      this.config.scopeFactor.featureMaxOtherBodies,
+    );
+    return this.cniFeatureMap;
   }
 
   /**

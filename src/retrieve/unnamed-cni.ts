@@ -1,0 +1,62 @@
+/**
+ * A long report of a broken path that names no CNI anywhere (not in its sentences, not in its paste) is most often
+ * about the path every cluster has (a Service, a NodePort, a node reaching a pod): a CNI's own runbook shares
+ * its generic words (firewall, 节点, timeout, iptables) through its symptom table and steps, and with nothing
+ * naming that CNI such a match is incidental. Those runbooks then score `factor`. Short questions are left
+ * alone (a one-line "kubectl ko sbctl show 里少了一台机器的 chassis" names its CNI by its tools), and so are reports
+ * of something other than a broken path (an install or a component failing), where the runbooks differ.
+ */
+export interface UnnamedCniInput {
+  /** The question or its paste names a CNI, or the cluster's CNI is known. */
+  namesCni: boolean;
+  /** A long report: a headline followed by a body (query.ts headlineOf). */
+  longReport: boolean;
+  /** The report says a path does not carry traffic (query.ts reportsBrokenPath). */
+  brokenPath: boolean;
+  /** The CNI a doc is about, or null for a generic runbook. */
+  cniOfDoc: (docPath: string) => string | null;
+  factor: number;
+}
+
+/** The score factor per doc, or null when it does not apply. Pure. */
+export function unnamedCniFactor(input: UnnamedCniInput): ((docPath: string) => number) | null {
+  if (input.namesCni || !input.longReport || !input.brokenPath || input.factor === 1) return null;
+  return (docPath) => (input.cniOfDoc(docPath) === null ? 1 : input.factor);
+}
+
+/** The glossary groups one runbook names: in its title, triggers and headings (`topic`), and anywhere (`body`). */
+export interface DocGroups {
+  path: string;
+  topic: ReadonlySet<string>;
+  body: ReadonlySet<string>;
+}
+
+/**
+ * The glossary groups that name a CNI by a feature of it, read off the KB: a group named in the title, triggers or
+ * headings of that CNI's runbooks and of no other runbook ("underlay", "kube-proxy replacement", "join subnet"),
+ * and in the text of at most `maxOtherBodies` runbooks about something else (a word every runbook uses in passing,
+ * "网卡", is not a feature even if one CNI runbook's heading has it). A report saying "underlay 子网的 pod 不通"
+ * names Kube-OVN as surely as one saying "kube-ovn". Group → CNI. Pure.
+ */
+export function cniFeatureGroups(
+  docs: readonly DocGroups[],
+  cniOfDoc: (docPath: string) => string | null,
+  maxOtherBodies: number,
+): Map<string, string> {
+  const cnisOfGroup = new Map<string, Set<string | null>>();
+  for (const doc of docs) {
+    for (const group of doc.topic) {
+      const cnis = cnisOfGroup.get(group) ?? new Set<string | null>();
+      cnis.add(cniOfDoc(doc.path));
+      cnisOfGroup.set(group, cnis);
+    }
+  }
+  const features = new Map<string, string>();
+  for (const [group, cnis] of cnisOfGroup) {
+    const [cni] = [...cnis];
+    if (cnis.size !== 1 || cni === null || cni === undefined) continue;
+    const others = docs.filter((doc) => doc.body.has(group) && cniOfDoc(doc.path) !== cni).length;
+    if (others <= maxOtherBodies) features.set(group, cni);
+  }
+  return features;
+}

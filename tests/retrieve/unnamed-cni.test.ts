@@ -1,0 +1,128 @@
+/**
+ * A long broken-path report that names no CNI: a CNI's own runbook matched by generic words (firewall, 节点,
+ * timeout) scores less than a generic runbook (src/retrieve/unnamed-cni.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/ingest/document.js';
+import { parseGlossary } from '../../src/ingest/glossary-file.js';
+import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { KbSearcher } from '../../src/retrieve/searcher.js';
+import { cniFeatureGroups, unnamedCniFactor } from '../../src/retrieve/unnamed-cni.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const KB = path.resolve(here, '../../kb');
+const JOIN = 'kube-ovn/join-network-pod-to-node.md';
+const CLUSTERIP = 'service/clusterip-troubleshooting.md';
+const disabled = { enabled: false as const, reason: 'test' };
+
+describe('unnamedCniFactor', () => {
+  const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
+  const base = { namesCni: false, longReport: true, brokenPath: true, cniOfDoc, factor: 0.85 };
+
+  it('scales only the CNI runbooks of a long broken-path report naming no CNI', () => {
+    const factor = unnamedCniFactor(base);
+    expect(factor?.(JOIN)).toBe(0.85);
+    expect(factor?.(CLUSTERIP)).toBe(1);
+  });
+
+  it('leaves a report naming a CNI, a short question and a report of no broken path alone', () => {
+    expect(unnamedCniFactor({ ...base, namesCni: true })).toBeNull();
+    expect(unnamedCniFactor({ ...base, longReport: false })).toBeNull();
+    expect(unnamedCniFactor({ ...base, brokenPath: false })).toBeNull();
+    expect(unnamedCniFactor({ ...base, factor: 1 })).toBeNull();
+  });
+});
+
+describe('cniFeatureGroups', () => {
+  const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
+  const doc = (path: string, topic: string[], body: string[] = []) => ({
+    path,
+    topic: new Set(topic),
+    body: new Set([...topic, ...body]),
+  });
+
+  it('takes a group only one CNI runbook is about, seldom used elsewhere', () => {
+    const docs = [
+      doc('kube-ovn/underlay.md', ['underlay', 'nic'], ['vlan']),
+      doc('mtu/mtu.md', ['mtu'], ['underlay', 'nic']),
+      doc('service/clusterip.md', ['service', 'vlan'], ['nic']),
+      doc('dns/coredns.md', ['dns'], ['nic']),
+    ];
+    const features = cniFeatureGroups(docs, cniOfDoc, 1);
+    expect(features.get('underlay')).toBe('kube-ovn');
+    // In a generic runbook's topic: not a feature.
+    expect(features.has('vlan')).toBe(false);
+    // In three other runbooks' text: a word everyone uses.
+    expect(features.has('nic')).toBe(false);
+    // Only generic runbooks are about it.
+    expect(features.has('mtu')).toBe(false);
+  });
+});
+
+describe('a CNI runbook in a report that names no CNI', () => {
+  let searcher: KbSearcher;
+  let neutral: KbSearcher;
+  beforeAll(() => {
+    const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.md') && file.includes('/'),
+    );
+    const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
+    const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
+    const data = { docs, glossary: entries, vector: null, vectorStatus: disabled };
+    searcher = new KbSearcher(data);
+    neutral = new KbSearcher(data, {
+      ...RETRIEVAL_CONFIG,
+      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, unnamedCni: 1 },
+    });
+  });
+
+  const ratio = async (question: string, doc: string) => {
+    const score = async (s: KbSearcher) =>
+      (await s.explain(question, { topK: 100 })).fused.find((hit) => hit.doc === doc)?.score ?? 0;
+    const [scaled, plain] = [await score(searcher), await score(neutral)];
+    expect(plain).toBeGreaterThan(0);
+    return scaled / plain;
+  };
+
+  const english =
+    'Pods on a newly added worker node time out when calling a service. The new node joined the cluster and is ' +
+    'Ready, but every request from its pods to the service backend on the other nodes times out while pods on the ' +
+    'old nodes get answers; the firewall on the hosts was checked and iptables looks the same on all nodes.';
+  const chinese =
+    '新加的节点上 pod 访问 service 超时。新节点加入集群后状态是 Ready，但是这个节点上的 pod 访问其他节点上的后端一直超时，' +
+    '老节点上的 pod 访问同一个 service 正常，宿主机防火墙已经关闭，iptables 规则看起来和其他节点一样。';
+
+  it('scales the CNI runbook in English and Chinese reports, never the generic one', async () => {
+    for (const report of [english, chinese]) {
+      expect(await ratio(report, JOIN)).toBeCloseTo(RETRIEVAL_CONFIG.scopeFactor.unnamedCni, 2);
+      expect(await ratio(report, CLUSTERIP)).toBeCloseTo(1, 2);
+    }
+  });
+
+  it('leaves the CNI runbook alone when the report or its paste names a CNI', async () => {
+    expect(await ratio(english.replace('the cluster', 'the calico cluster'), JOIN)).toBeCloseTo(1, 2);
+    expect(await ratio(`${chinese} 集群用的是 Kube-OVN。`, JOIN)).toBeCloseTo(1, 2);
+  });
+
+  it('leaves the CNI runbook alone when the report names its CNI by a feature only that CNI has', async () => {
+    const underlay =
+      'Pods in the underlay subnet cannot reach a service. The new node joined the cluster and is Ready, but every ' +
+      'request from its pods to the service backend on the other nodes times out; the firewall was checked.';
+    const replacement =
+      '新加的节点上 pod 访问 service 超时。集群开了 kube-proxy replacement 模式，新节点加入集群后状态是 Ready，但是这个' +
+      '节点上的 pod 访问其他节点上的后端一直超时，宿主机防火墙已经关闭。';
+    expect(await ratio(underlay, JOIN)).toBeCloseTo(1, 2);
+    expect(await ratio(replacement, JOIN)).toBeCloseTo(1, 2);
+  });
+
+  it('leaves a short question and a report of no broken path alone', async () => {
+    expect(await ratio('pod 访问宿主机端口超时', JOIN)).toBeCloseTo(1, 2);
+    const install =
+      'The join subnet of the cluster overlaps our office network. We planned the ovn0 addresses before the ' +
+      'install and want to change the JOIN_CIDR now that pods and nodes are running with the default settings.';
+    expect(await ratio(install, JOIN)).toBeCloseTo(1, 2);
+  });
+});
