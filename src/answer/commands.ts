@@ -465,6 +465,9 @@ interface Candidate {
   otherMode?: boolean;
 }
 
+/** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
+const CONTRAST_CHECK_BONUS = 2;
+
 export function pickCommands(
   query: string,
   hits: readonly FusedHit[],
@@ -487,11 +490,14 @@ export function pickCommands(
   const inDoubt = measures !== null && routingInDoubt(measures.share, measures.explained);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
-  for (const [rank, { row, doc }] of rows.entries()) {
+  for (const [rank, { row, doc, contrast }] of rows.entries()) {
     if (!docs.includes(doc)) continue;
     for (const command of row.commands) {
       const record = commandByText(doc, command);
-      if (record && !rowBonus.has(record)) rowBonus.set(record, Math.max(1, 3 - rank));
+      // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
+      // path between nodes, where a runbook's generic first checks only list its components.
+      if (record && !rowBonus.has(record))
+        rowBonus.set(record, Math.max(1, 3 - rank) + (contrast ? CONTRAST_CHECK_BONUS : 0));
     }
   }
 

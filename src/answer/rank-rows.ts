@@ -6,6 +6,7 @@ import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { foldText } from '../retrieve/normalize.js';
 import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
+import { sameNodeWorksOtherFails } from './node-contrast.js';
 import type { Concepts } from './types.js';
 
 const LATIN_STOP = new Set(
@@ -177,10 +178,19 @@ function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, n
   );
 }
 
+/**
+ * A row whose symptom states the report's "works on the same node, fails across nodes" contrast (`node-contrast.ts`)
+ * scores this much more: the report's working clause counts little and its English words miss the row's Chinese,
+ * yet the contrast is the row's whole symptom. About what two shared concepts and a long word bring.
+ */
+const CONTRAST_ROW_BONUS = 4;
+
 export interface RankedRow {
   row: TroubleshootingRow;
   doc: DocRecord;
   score: number;
+  /** The row's symptom states the report's same-node-works / cross-node-fails contrast (`node-contrast.ts`). */
+  contrast?: boolean;
 }
 
 /** Troubleshooting rows of the top docs, ranked by overlap with the question (the top doc counts most). */
@@ -194,6 +204,7 @@ export function likelyCauses(
   const docs: DocRecord[] = [];
   for (const hit of hits) if (!docs.includes(hit.doc) && docs.length < 3) docs.push(hit.doc);
   const hitChunks = new Set(hits.map((hit) => hit.chunk.id));
+  const contrast = sameNodeWorksOtherFails(query);
   const ranked: RankedRow[] = [];
   for (const [rank, doc] of docs.entries()) {
     const docFactor = rank === 0 ? 1 : 0.6;
@@ -209,7 +220,9 @@ export function likelyCauses(
       let overlap = overlaps[i] ?? 0;
       if (overlap <= 0) continue;
       if (hitChunks.has(row.chunkId)) overlap += 0.5;
-      ranked.push({ row, doc, score: overlap * docFactor });
+      const statesContrast = contrast && sameNodeWorksOtherFails(row.symptom);
+      if (statesContrast) overlap += CONTRAST_ROW_BONUS;
+      ranked.push({ row, doc, score: overlap * docFactor, ...(statesContrast ? { contrast: true } : {}) });
     }
   }
   ranked.sort((a, b) => b.score - a.score || a.row.source.line - b.row.source.line);

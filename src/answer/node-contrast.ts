@@ -1,0 +1,47 @@
+/**
+ * The "works on the same node, fails across nodes" contrast. A report saying "it works for pods on the same node as
+ * coredns, but not for pods on other nodes" or "只有本节点能访问，其他节点超时" points at the tunnel between nodes, and a
+ * runbook row whose symptom states the same contrast ("同节点通、跨节点全部不通") names that cause. Plain word overlap
+ * misses it: the report's "works" clause counts little (it names what is not broken) and its English words are not
+ * the row's Chinese ones, so the row's checks (UDP 8472, flannel.1) ranked behind the runbook's generic first checks.
+ * The same test reads both the report and the row symptom; the reverse contrast (same node fails, across nodes
+ * works: br_netfilter) is not this one.
+ */
+
+import { foldText } from '../retrieve/normalize.js';
+
+/** Clause breaks: punctuation, contrast words, and a space between two Chinese runs ("同节点可以 跨节点不行"). */
+const CLAUSE_BREAK =
+  /[,，。；;、!?！？]|\.(?:\s|$)|(?<![a-z])(?:but|however|while|whereas|except)(?![a-z])|但是|但|而且|而|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+
+/** Where the traffic stays on one node: the same node, the node the pod runs on, 本节点, 所在节点. */
+const SAME_NODE =
+  /(?<![a-z])(?:same (?:node|host|machine|server|worker)|(?:this|local) node|node itself|node (?:where|that|which) (?:the |its |this )?pods? (?:runs?|is running|is scheduled|lives?|resides?)|node (?:the |this )?pods? (?:runs?|is running|is scheduled) on|node it (?:runs|is running|is scheduled) on)(?![a-z])|同一?个?节点|同一台|同一?个?node|本节点|本机|所在的?\p{Script=Han}{0,4}(?:节点|主机|机器)|所在的?\s*node/u;
+
+/** Where the traffic crosses to another node: other nodes, different nodes, 跨节点, 其他节点. */
+const OTHER_NODE =
+  /(?<![a-z])(?:other (?:nodes?|hosts?|workers?|machines?)|another (?:node|host|worker|machine)|different (?:nodes?|hosts?|machines?)|remote nodes?|across (?:nodes|hosts)|cross[- ]node|otherwise)(?![a-z])|跨节点|跨主机|其[他它]\s*(?:节点|主机|机器|node)|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)/u;
+
+/** A clause saying something fails. */
+const FAILS =
+  /(?<![a-z])(?:not|no|never|cannot|unable|fails?|failed|failing|timeouts?|unreachable|refused|drop(?:s|ped)?|lost|loss|hangs?)(?![a-z])|n't|tim(?:e|es|ed) ?out|不通|不行|不了|不能|不可以|无法|没法|超时|失败|丢|拒绝|访问不到|连不上/u;
+
+/** A clause saying something works. */
+const WORKS =
+  /(?<![a-z])(?:works?|working|worked|fine|ok|okay|succeed\w*|success\w*|able to|can|could|reachable|correctly|get to|gets to)(?![a-z])|通|正常|可以|能|没问题|成功/u;
+
+/** The text says traffic works on (or only from) the same node and fails to or from other nodes. */
+export function sameNodeWorksOtherFails(text: string): boolean {
+  const clauses = foldText(text)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause?.trim() ?? '')
+    .filter(Boolean);
+  const sameWorks = clauses.some(
+    (clause) =>
+      SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && WORKS.test(clause) && !FAILS.test(clause),
+  );
+  const otherFails = clauses.some(
+    (clause) => OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
+  );
+  return sameWorks && otherFails;
+}
