@@ -75,6 +75,13 @@ const NAMED: Record<EncapMode, RegExp> = {
 const SWITCHED =
   /(?:disabl\w*|enabl\w*|without|avoid\w*|instead\s+of|switch\w*|chang\w*|migrat\w*|关闭|禁用|开启|启用|不用|不使用|换成|改成|改为|切换)[^.。;；!?！？\n]{0,40}?(?:vxlan|ip-?ip|geneve|host-gw|native[\s-]+routing)/iu;
 
+/**
+ * A mode the report says cures the problem ("Running k3s with --flannel-backend=host-gw solves that problem", "改成
+ * host-gw 就好了"): the workaround it found, so the failing setup is another mode (usually the default).
+ */
+const CURES =
+  /(?:vxlan|ip-?ip|geneve|host-gw|native[\s-]+routing)[^.。;；!?！？\n]{0,40}?(?:(?<![\w-])(?:solves|solved|fixes|fixed|resolves|resolved|works around)(?![\w-])|解决了?|就好了|就正常了?|恢复正常)/iu;
+
 /** The one overlay mode the report states its pod network runs; null when it states none, or names another too. */
 export function statedEncapMode(question: string): EncapMode | null {
   const text = question.normalize('NFKC').replace(TURNED_OFF, ' ');
@@ -83,7 +90,7 @@ export function statedEncapMode(question: string): EncapMode | null {
   const [mode] = stated;
   if (!mode) return null;
   if (MODES.some((other) => other !== mode && NAMED[other].test(text))) return null;
-  if (SWITCHED.test(text)) return null;
+  if (SWITCHED.test(text) || CURES.test(text)) return null;
   return mode;
 }
 

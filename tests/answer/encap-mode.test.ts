@@ -10,6 +10,18 @@ const mtu = runbook('mtu/mtu-fragmentation.md');
 const ipipOnly = (command: string) => /tunl0|ip proto 4/.test(command);
 
 describe('statedEncapMode', () => {
+  it('reads no mode from one the report found cures the problem (EN and ZH)', () => {
+    expect(
+      statedEncapMode(
+        'Running k3s with --flannel-backend=host-gw solves that problem, DNS fails on other nodes',
+      ),
+    ).toBeNull();
+    expect(statedEncapMode('flannel 跨节点不通，backend 改用 host-gw 模式就好了')).toBeNull();
+    expect(statedEncapMode('flannel 跨节点不通，后端为 host-gw 就正常了')).toBeNull();
+    // Saying which mode runs and that something else was fixed is still a stated mode.
+    expect(statedEncapMode('host-gw 模式，两个机房不同网段的节点上的 pod 不通')).toBe('direct');
+  });
+
   it('reads the overlay mode a report says its pod network runs (EN and ZH)', () => {
     expect(
       statedEncapMode(

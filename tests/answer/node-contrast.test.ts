@@ -87,6 +87,16 @@ describe('a report stating the same-node / cross-node contrast', () => {
     expect(chinese.checks).toContain('tcpdump -i <iface> -nn udp port 8472');
   });
 
+  it('keeps the tunnel check when the report found another mode a workaround', () => {
+    const workaround = answer(
+      'k3s on Fedora 33 fail DNS from worker node pod. From what I can tell, it works for pods that run on the same ' +
+        'node as the coredns pod, but not for pods on other nodes. Running k3s with --flannel-backend=host-gw solves ' +
+        'that problem. Static address 192.168.0.11/24, gateway 192.168.0.1.',
+    );
+    expect(workaround.first).toBe(CONTRAST_ROW);
+    expect(workaround.checks).toContain('tcpdump -i <iface> -nn udp port 8472');
+  });
+
   it('leaves the rows alone when the report states no such contrast', () => {
     const plain = answer('flannel 集群跨节点 pod 之间时通时不通，cni0 和子网看着都正常');
     expect(plain.first).not.toBe(CONTRAST_ROW);
