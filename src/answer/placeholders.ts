@@ -1707,9 +1707,11 @@ export function fillCommand(command: string, values: ReadonlyMap<string, string>
 /** `fillCommand` on a command already split (commands are filled for every answer, split once). */
 export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<string, string>): FilledCommand {
   const fills: Fill[] = [];
+  const serviceOpen = opensServiceOnly(template, values);
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
-    const value = values.get(template.keys[i] ?? '');
+    const key = template.keys[i] ?? '';
+    const value = serviceOpen && NAMESPACE_KEYS.has(key) ? undefined : values.get(key);
     if (value === undefined) {
       command += token;
     } else {
@@ -1719,6 +1721,19 @@ export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<stri
     command += template.text[i + 1] ?? '';
   }
   return { command, fills };
+}
+
+const SERVICE_KEYS = new Set(['<service-name>', '<service>', '<svc>', '<svc-name>']);
+const NAMESPACE_KEYS = new Set(['<namespace>', '<ns>']);
+
+/**
+ * A check of one Service (`kubectl get svc <service-name> -n <namespace>`) whose name the question does not give:
+ * the namespace it gives is then another object's (the failing pod's `kube-system/kube-flannel-ds-m8srl` beside
+ * `dial tcp 10.68.0.1:443`, where the Service is `default/kubernetes`), so `<namespace>` stays open with the name.
+ */
+function opensServiceOnly(template: CommandTemplate, values: ReadonlyMap<string, string>): boolean {
+  const services = template.keys.filter((key) => SERVICE_KEYS.has(key));
+  return services.length > 0 && services.every((key) => !values.has(key));
 }
 
 /** Placeholder values for a conversation turn: this turn's names first, earlier turns fill what it does not name. */

@@ -36,6 +36,12 @@ export interface RetrievalConfig {
   scopeFactor: Record<-1 | 0 | 1, number> & {
     bodyOnly: number;
     unnamedCni: number;
+    /**
+     * DNS runbooks in a report whose failing hop is the API Service's ClusterIP and that states no failing lookup
+     * (api-service-hop.ts): at 0.8, +3 first-cited over the tuning sets (fills5, reports6, scope4), +1 command hit,
+     * 11 fewer off-topic commands; 0.9 moved nothing.
+     */
+    apiServiceDns: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -136,7 +142,15 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   rrfK: 60,
   coverageWeight: 0.6,
   topicCoverageWeight: 0.5,
-  scopeFactor: { [-1]: 0.5, 0: 1, 1: 1.2, bodyOnly: 1.1, unnamedCni: 0.85, featureMaxOtherBodies: 5 },
+  scopeFactor: {
+    [-1]: 0.5,
+    0: 1,
+    1: 1.2,
+    bodyOnly: 1.1,
+    unnamedCni: 0.85,
+    apiServiceDns: 0.8,
+    featureMaxOtherBodies: 5,
+  },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,

@@ -1,4 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
+import { apiServiceHopFactor } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -356,6 +357,11 @@ export class KbSearcher implements Searcher {
           reportsBrokenPath(query) ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
           this.unnamedCniFactor(query, pasted, options.cni),
+          apiServiceHopFactor(
+            `${query.text}\n${pasted}`,
+            (docPath) => this.doc(docPath)?.category ?? null,
+            config.scopeFactor.apiServiceDns,
+          ),
         ),
       },
       this,

@@ -1,0 +1,100 @@
+/**
+ * A report whose failing operation is a TCP connection to the API Service's ClusterIP (`dial tcp 10.96.0.1:443: i/o
+ * timeout`) and that states no failing name lookup: the DNS runbooks score less, so the Service runbooks come first
+ * even when CoreDNS or a dashboard is the client that logs it (src/retrieve/api-service-hop.ts).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/ingest/document.js';
+import { parseGlossary } from '../../src/ingest/glossary-file.js';
+import { apiServiceHopFactor, apiServiceHopFails } from '../../src/retrieve/api-service-hop.js';
+import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
+import { normalizeText } from '../../src/retrieve/normalize.js';
+import { KbSearcher } from '../../src/retrieve/searcher.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const KB = path.resolve(here, '../../kb');
+const disabled = { enabled: false as const, reason: 'test' };
+
+describe('apiServiceHopFails', () => {
+  it.each([
+    'Kubernetes dashboard: dial tcp 10.96.0.1:443: i/o timeout. The dashboard pod fails to talk to the API server.',
+    'coredns CrashLoopBackOff: Failed to list *v1.Endpoints: Get https://172.19.0.1:443/api/v1/endpoints: dial tcp 172.19.0.1:443: i/o timeout',
+    'calico-kube-controllers 日志报错 dial tcp 10.233.0.1:443: connect: no route to host',
+    'coredns 一直重启，日志里是 dial tcp 10.43.0.1:443: connect: connection refused',
+    'metrics-server 连不上 172.20.0.1:443，一直超时',
+  ])('%s', (text) => {
+    expect(apiServiceHopFails(normalizeText(text))).toBe(true);
+  });
+
+  it.each([
+    // A name lookup fails too: DNS is a failing hop of its own.
+    'nslookup kubernetes.default fails with connection timed out; coredns log: dial tcp 10.96.0.1:443: i/o timeout',
+    'pods cannot resolve names: SERVFAIL; coredns logs dial tcp 10.96.0.1:443: i/o timeout',
+    'Pod 内域名解析失败，coredns 日志 dial tcp 10.96.0.1:443: i/o timeout',
+    'curl: (6) Could not resolve host: api.svc; coredns: Get https://10.96.0.1:443/version: dial tcp 10.96.0.1:443: i/o timeout',
+    // No API Service address, or nothing failing to connect to it.
+    'coredns log: dial udp 10.96.0.10:53: i/o timeout',
+    'env of the pod: KUBERNETES_PORT=tcp://10.43.0.1:443 and the DNS pod restarts',
+    'kubectl get svc: default kubernetes ClusterIP 10.96.0.1 443/TCP, 10.96.0.1:443 answers from every pod',
+  ])('not: %s', (text) => {
+    expect(apiServiceHopFails(normalizeText(text))).toBe(false);
+  });
+});
+
+describe('apiServiceHopFactor', () => {
+  const categoryOfDoc = (docPath: string) => docPath.split('/')[0] ?? null;
+  const report = 'coredns log: dial tcp 10.96.0.1:443: i/o timeout';
+
+  it('scales only DNS runbooks', () => {
+    const factor = apiServiceHopFactor(report, categoryOfDoc, 0.8);
+    expect(factor?.('dns/coredns.md')).toBe(0.8);
+    expect(factor?.('service/clusterip-troubleshooting.md')).toBe(1);
+  });
+
+  it('leaves a lookup failure and a neutral factor alone', () => {
+    expect(apiServiceHopFactor(`${report}; nslookup google.com: NXDOMAIN`, categoryOfDoc, 0.8)).toBeNull();
+    expect(apiServiceHopFactor(report, categoryOfDoc, 1)).toBeNull();
+  });
+});
+
+describe('a CoreDNS or dashboard report of the API Service address timing out', () => {
+  let searcher: KbSearcher;
+  let neutral: KbSearcher;
+  beforeAll(() => {
+    const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.md') && file.includes('/'),
+    );
+    const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
+    const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
+    const data = { docs, glossary: entries, vector: null, vectorStatus: disabled };
+    searcher = new KbSearcher(data);
+    neutral = new KbSearcher(data, {
+      ...RETRIEVAL_CONFIG,
+      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, apiServiceDns: 1 },
+    });
+  });
+
+  const dashboard =
+    'Kubernetes dashboard: dial tcp 10.96.0.1:443: i/o timeout. The kubernetes-dashboard pod fails to talk to the API server through the kubernetes Service: dial tcp 10.96.0.1:443: i/o timeout (kubelet logs attached).';
+
+  const rank = (hits: { doc: { path: string } }[], docPath: string) =>
+    hits.findIndex((hit) => hit.doc.path === docPath);
+
+  it('ranks the ClusterIP runbook above CoreDNS, which no longer comes first', async () => {
+    const before = await neutral.search(dashboard);
+    expect(before.hits[0]?.doc.path).toBe('dns/coredns.md');
+    const { hits } = await searcher.search(dashboard);
+    expect(hits[0]?.doc.path).not.toBe('dns/coredns.md');
+    expect(rank(hits, 'service/clusterip-troubleshooting.md')).toBeLessThan(rank(hits, 'dns/coredns.md'));
+  });
+
+  it('still cites CoreDNS first when names fail to resolve', async () => {
+    const { hits } = await searcher.search(
+      'CoreDNS 解析失败：Pod 内 nslookup kubernetes.default 超时，coredns 日志 dial tcp 10.96.0.1:443: i/o timeout',
+    );
+    expect(hits[0]?.doc.path).toBe('dns/coredns.md');
+  });
+});
