@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { sameNodeWorksOtherFails } from '../../src/answer/node-contrast.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
-import type { DocRecord } from '../../src/core/types.js';
-import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
-
-const KB = path.resolve(import.meta.dirname, '../../kb');
-const runbook = (relative: string): DocRecord =>
-  parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
-
-function hitOn(doc: DocRecord, heading: string, score = 1): FusedHit {
-  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
-  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
-  return { chunk, doc, score, via: ['lexical'], matchedTriggers: [] };
-}
+import { hitOn, runbook } from './runbook-checks.js';
 
 /** The glossary's topology and node groups, as the glossary's concepts function names them. */
 const topology = (text: string) => [

@@ -13,6 +13,13 @@ const KB = path.resolve(import.meta.dirname, '../../kb');
 export const runbook = (relative: string): DocRecord =>
   parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
 
+/** A hit on the section of `doc` whose last heading is `heading`, as retrieval returns it. */
+export function hitOn(doc: DocRecord, heading: string, score = 1): FusedHit {
+  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
+  if (!chunk) throw new Error(`${doc.path} has no section '${heading}'`);
+  return { chunk, doc, score, via: ['lexical'], matchedTriggers: [] };
+}
+
 /**
  * The read-only checks `pickCommands` gives a question when the runbook's section whose heading contains `heading` is
  * the only hit, with the likely causes its rows state.

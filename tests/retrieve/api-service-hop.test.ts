@@ -3,20 +3,11 @@
  * timeout`) and that states no failing name lookup: the DNS runbooks score less, so the Service runbooks come first
  * even when CoreDNS or a dashboard is the client that logs it (src/retrieve/api-service-hop.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/ingest/document.js';
-import { parseGlossary } from '../../src/ingest/glossary-file.js';
 import { apiServiceHopFactor, apiServiceHopFails } from '../../src/retrieve/api-service-hop.js';
-import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
-import { KbSearcher } from '../../src/retrieve/searcher.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const KB = path.resolve(here, '../../kb');
-const disabled = { enabled: false as const, reason: 'test' };
+import type { KbSearcher } from '../../src/retrieve/searcher.js';
+import { bundledSearchers } from './bundled-kb.js';
 
 describe('apiServiceHopFails', () => {
   it.each([
@@ -64,17 +55,7 @@ describe('a CoreDNS or dashboard report of the API Service address timing out', 
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => file.endsWith('.md') && file.includes('/'),
-    );
-    const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
-    const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
-    const data = { docs, glossary: entries, vector: null, vectorStatus: disabled };
-    searcher = new KbSearcher(data);
-    neutral = new KbSearcher(data, {
-      ...RETRIEVAL_CONFIG,
-      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, apiServiceDns: 1 },
-    });
+    ({ searcher, neutral } = bundledSearchers({ apiServiceDns: 1 }));
   });
 
   const dashboard =

@@ -2,21 +2,14 @@
  * A long broken-path report that names no CNI: a CNI's own runbook matched by generic words (firewall, 节点,
  * timeout) scores less than a generic runbook (src/retrieve/unnamed-cni.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/ingest/document.js';
-import { parseGlossary } from '../../src/ingest/glossary-file.js';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
-import { KbSearcher } from '../../src/retrieve/searcher.js';
+import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import { cniFeatureGroups, unnamedCniFactor } from '../../src/retrieve/unnamed-cni.js';
+import { bundledSearchers } from './bundled-kb.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const KB = path.resolve(here, '../../kb');
 const JOIN = 'kube-ovn/join-network-pod-to-node.md';
 const CLUSTERIP = 'service/clusterip-troubleshooting.md';
-const disabled = { enabled: false as const, reason: 'test' };
 
 describe('unnamedCniFactor', () => {
   const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
@@ -66,17 +59,7 @@ describe('a CNI runbook in a report that names no CNI', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => file.endsWith('.md') && file.includes('/'),
-    );
-    const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
-    const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
-    const data = { docs, glossary: entries, vector: null, vectorStatus: disabled };
-    searcher = new KbSearcher(data);
-    neutral = new KbSearcher(data, {
-      ...RETRIEVAL_CONFIG,
-      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, unnamedCni: 1 },
-    });
+    ({ searcher, neutral } = bundledSearchers({ unnamedCni: 1 }));
   });
 
   const ratio = async (question: string, doc: string) => {
