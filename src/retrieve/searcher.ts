@@ -420,43 +420,44 @@ export class KbSearcher implements Searcher {
     pasted: string,
     cni: string | undefined,
   ): ((docPath: string) => number) | null {
-    const cniGroups = new Set(this.cniGroups.values());
-    const features = this.cniFeatures();
+    const naming = this.cniNamingGroups();
     // The paste counts too: a CNI whose pods a listing shows is the cluster's, so its runbooks are not incidental.
-    // A feature only one CNI's runbooks are about ("underlay", "kube-proxy replacement") names that CNI too.
     const named = () =>
-      this.glossary
-        .groupsIn(normalizeText(`${query.text} ${pasted}`))
-        .some((group) => cniGroups.has(group) || features.has(group));
-    const inner = unnamedCniFactor({
+      this.glossary.groupsIn(normalizeText(`${query.text} ${pasted}`)).some((group) => naming.has(group));
+    return unnamedCniFactor({
       namesCni: cni !== undefined || named(),
       longReport: query.headline !== null,
       brokenPath: reportsBrokenPath(query),
       cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
       factor: this.config.scopeFactor.unnamedCni,
     });
-    return inner;
   }
 
-  private cniFeatureMap: Map<string, string> | undefined;
+  private cniNamingGroupSet: ReadonlySet<string> | undefined;
 
-  /** The glossary groups that name a CNI by its feature (unnamed-cni.ts), worked out once on first use. */
-  private cniFeatures(): Map<string, string> {
-    this.cniFeatureMap ??= cniFeatureGroups(
-      this.docs.map((doc) => {
-        const headings = doc.chunks.flatMap((chunk) => chunk.headingPath);
-        const topic = normalizeText([doc.title, ...doc.triggers, ...headings].join(' \n '));
-        const body = normalizeText(doc.chunks.map((chunk) => chunk.text).join(' \n '));
-        return {
-          path: doc.path,
-          topic: new Set(this.glossary.groupsIn(topic)),
-          body: new Set(this.glossary.groupsIn(body)),
-        };
-      }),
-      (docPath) => this.cni.ofDoc(docPath),
-      this.config.scopeFactor.featureMaxOtherBodies,
-    );
-    return this.cniFeatureMap;
+  /**
+   * The glossary groups that name a CNI: its own name, or a feature only its runbooks are about ("underlay",
+   * "kube-proxy replacement": unnamed-cni.ts cniFeatureGroups). Worked out once, on first use.
+   */
+  private cniNamingGroups(): ReadonlySet<string> {
+    this.cniNamingGroupSet ??= new Set([
+      ...this.cniGroups.values(),
+      ...cniFeatureGroups(
+        this.docs.map((doc) => {
+          const headings = doc.chunks.flatMap((chunk) => chunk.headingPath);
+          const topic = normalizeText([doc.title, ...doc.triggers, ...headings].join(' \n '));
+          const body = normalizeText(doc.chunks.map((chunk) => chunk.text).join(' \n '));
+          return {
+            path: doc.path,
+            topic: new Set(this.glossary.groupsIn(topic)),
+            body: new Set(this.glossary.groupsIn(body)),
+          };
+        }),
+        (docPath) => this.cni.ofDoc(docPath),
+        this.config.scopeFactor.featureMaxOtherBodies,
+      ).keys(),
+    ]);
+    return this.cniNamingGroupSet;
   }
 
   /**

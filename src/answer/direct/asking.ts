@@ -297,6 +297,7 @@ function askedFact(question: string): FactAsk | null {
         ? said.replace(RELATIVE, ' ')
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
+    const asksReturn = isQuestion && RETURN_ASKED.test(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const next = clauses[at + 1];
@@ -311,7 +312,7 @@ function askedFact(question: string): FactAsk | null {
         next !== undefined &&
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
-      (isQuestion && RETURN_ASKED.test(clause)) ||
+      asksReturn ||
       explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
@@ -377,7 +378,7 @@ function askedFact(question: string): FactAsk | null {
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
     // "What does a DNS lookup of a headless Service return?": what something gives back is a behaviour a line states.
-    if (clauseKinds.length === 0 && isQuestion && RETURN_ASKED.test(clause)) clauseKinds.push('behaviour');
+    if (clauseKinds.length === 0 && asksReturn) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.

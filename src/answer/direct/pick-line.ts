@@ -313,7 +313,9 @@ function findDirect(
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
-      if (returnAsked && RETURNS.test(candidate.quote)) score += 2;
+      // "What does a headless Service lookup return": a line saying what it returns answers it.
+      const returns = returnAsked && RETURNS.test(candidate.quote);
+      if (returns) score += 2;
       // A line binding a port to the endpoint asked about (`:8181/ready`) states it, however few words it shares.
       const binds = endpoints.some((endpoint) => endpoint.test(candidate.quote));
       if (binds) score += 2;
@@ -335,8 +337,7 @@ function findDirect(
           prescribing = { candidate, score };
       }
       if (binds && (!binding || score > binding.score)) binding = { candidate, score };
-      if (returnAsked && RETURNS.test(candidate.quote) && (!returning || score > returning.score))
-        returning = { candidate, score };
+      if (returns && (!returning || score > returning.score)) returning = { candidate, score };
       if (subjectName?.test(candidate.quote) && (!subjectLine || score > subjectLine.score))
         subjectLine = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
