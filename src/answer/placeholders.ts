@@ -747,13 +747,9 @@ function inListing(rows: readonly ListingRow[], index: number): boolean {
 /** A name the question gives only inside rows that are not failing: one of many listed, no object singled out. */
 function onlyListed(text: string, rows: readonly ListingRow[], value: string): boolean {
   if (rows.length === 0) return false;
-  const lower = text.toLowerCase();
-  for (let at = lower.indexOf(value); at !== -1; at = lower.indexOf(value, at + 1)) {
-    const edges = (lower[at - 1] ?? ' ') + (lower[at + value.length] ?? ' ');
-    if (/[a-z0-9_-]/.test(edges[0] ?? '') || /[a-z0-9_-]/.test(edges[1] ?? '')) continue;
-    if (!rows.some((row) => !row.failing && at >= row.start && at < row.end)) return false;
-  }
-  return true;
+  return wholeNameAt(text.toLowerCase(), value).every((at) =>
+    rows.some((row) => !row.failing && at >= row.start && at < row.end),
+  );
 }
 
 // --- ports ---------------------------------------------------------------------------------------------------
@@ -1425,7 +1421,8 @@ function namedOutsideFirst(text: string, rows: readonly ListingRow[], pods: stri
   if (pods.filter((pod) => listed.has(pod)).length < 2) return pods;
   const outside = outsideRows(text, rows).toLowerCase();
   const written = (pod: string) =>
-    !listed.has(pod) || [pod, workloadName(pod)].some((name) => name !== undefined && wordIn(outside, name));
+    !listed.has(pod) ||
+    [pod, workloadName(pod)].some((name) => name !== undefined && wholeNameAt(outside, name).length > 0);
   return [...pods.filter(written), ...pods.filter((pod) => !written(pod))];
 }
 
@@ -1438,13 +1435,13 @@ function workloadName(pod: string): string | undefined {
   return name !== pod && name.length >= 3 ? name : undefined;
 }
 
-/** Whether `text` has `name` as a whole name (not inside a longer one). */
-function wordIn(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+/** Where `text` has `name` as a whole name, not inside a longer one (both lower case). */
+function wholeNameAt(text: string, name: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1))
     if (!/[a-z0-9_-]/.test(text[at - 1] ?? ' ') && !/[a-z0-9_-]/.test(text[at + name.length] ?? ' '))
-      return true;
-  }
-  return false;
+      found.push(at);
+  return found;
 }
 
 /** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */
