@@ -3,8 +3,9 @@
  *
  * Every candidate is scored by how well its own context matches the question: its purpose comment, the
  * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
- * Commands of the matched rows (the likely causes) and of the best section score extra. Candidates come from
- * the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
+ * Commands of the matched rows (the likely causes) and of the best section score extra; so does the check a matched
+ * row's symptom quotes ("`calicoctl node status` 显示 Active", `symptom-checks.ts`), which shows whether the report has
+ * that symptom at all. Candidates come from the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
  * the top one), and then only the commands of its rows that match the question (a likely cause it names): a
  * command that merely shares the question's words is, in another runbook, more often off topic than not, unless
  * which runbook fits is uncertain (below), when a close runbook's checks that match the question well on their own
@@ -99,6 +100,7 @@ import {
   wholeTermsWithConcepts,
 } from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
+import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
 
 export interface CommandOptions {
@@ -492,13 +494,15 @@ export function pickCommands(
   const rowBonus = new Map<CommandRecord, number>();
   for (const [rank, { row, doc, contrast }] of rows.entries()) {
     if (!docs.includes(doc)) continue;
-    for (const command of row.commands) {
-      const record = commandByText(doc, command);
-      // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
-      // path between nodes, where a runbook's generic first checks only list its components.
-      if (record && !rowBonus.has(record))
-        rowBonus.set(record, Math.max(1, 3 - rank) + (contrast ? CONTRAST_CHECK_BONUS : 0));
-    }
+    // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
+    // path between nodes, where a runbook's generic first checks only list its components.
+    const bonus = Math.max(1, 3 - rank) + (contrast ? CONTRAST_CHECK_BONUS : 0);
+    const named = row.commands.map((command) => commandByText(doc, command));
+    // The check the row's symptom quotes (`calicoctl node status` 显示 Active) shows whether the report has that
+    // symptom at all, where the row's own check is the next step: both share the row's bonus.
+    const quoted = checksSymptomNames(row.symptom, doc.commands, variantKey);
+    for (const record of [...named, ...quoted])
+      if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
   }
 
   // The settings the fixes of the top runbook's stated causes change (`resolvConf`, `FLANNEL_MTU`, `subnet.env`).
