@@ -23,6 +23,10 @@ describe('statesFailingPath', () => {
     '升级之后 pod 跨节点 ping 不通。flannel 用的 vxlan 后端，节点之间能互相 ping 通。',
     '容器无法访问外网。宿主机上 curl 百度正常，进到 pod 里面一直超时。',
     '集群内 pod 的 DNS 解析失败。coredns 日志里全是 i/o timeout。',
+    // The kubelet's probe of a pod: node to pod.
+    'Pods randomly killed because of failed health check. It is a fresh install of Kube-OVN with the installer script.',
+    'Readiness probe timed out on pods of one node only. Other nodes are fine.',
+    '新节点上的 pod 探针失败，一直在重启。换到老节点上就好了。',
   ])('reads a failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(true);
   });
@@ -36,7 +40,8 @@ describe('statesFailingPath', () => {
     'Pod to Pod access is blocked with STRICT mtls. We need pods to call each other directly by pod IP.',
     // The failure is in the body, not the first sentence.
     'multiple issues running on ubuntu 22. After the host OS update pods cannot connect to each other between nodes.',
-    'Pods randomly killed because of failed health check. It is a fresh install with the installer script.',
+    // A health check of a database cluster, not a probe of a pod.
+    '[BUG] Ovn-central permanently stuck in "joining cluster" after peer server ID change: health check blind spot prevents self-recovery. Kube-OVN v1.14.20.',
     // Chinese: a how-to and an install failure.
     '请教一下 flannel 如何实现跨节点的发送广播消息和组播消息？谢谢。',
     'macos下安装集群三个版本都是失败。平台 macos12.4，部署时 pod 一直 pending。',
@@ -89,6 +94,10 @@ describe('a report under the threshold whose first sentence states a failing pat
     [
       'Slow connect (TCP retransmits) via NodePort. I made a custom chain with --random-fully masquerade before KUBE-POSTROUTING, and the counters show packets in it, but nothing changed after a few hours.',
       'service/nodeport-loadbalancer.md',
+    ],
+    [
+      'Pods randomly killed because of failed health check. Expected: pods health check working. Actual: pods restarting randomly. It is a fresh install of Kube-OVN v1.10.1 with the installer script on Debian 11; pods checked: Longhorn, Grafana.',
+      'kube-ovn/node-to-pod-ovn0.md',
     ],
     [
       'Pod 无法访问外网。同一台宿主机上的几台虚拟机（邮件服务器、网站、监控）都没有问题，在装了 k3s 的虚拟机上 wget 一百次都成功。',
