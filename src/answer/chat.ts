@@ -14,6 +14,7 @@ import {
   kubeletStreamExplainedBy,
   namedCniClose,
   namesAllocation,
+  outsideNetworking,
   routingExplainedBy,
   uncoveredAllocation,
   uncoveredKubeletStream,
@@ -29,6 +30,7 @@ import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from '
 import { factAsk } from './direct.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
+import { firstSentence, statesFailingPath } from './failing-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -202,6 +204,13 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
   )
     result = { ...result, abstain: false };
+  // So is a report whose first sentence states that a path of the runbooks fails, when that sentence alone finds
+  // its runbook confidently: that runbook leads (failing-path.ts).
+  if (result.abstain && history.length === 0 && statesFailingPath(question)) {
+    const headline = firstSentence(question);
+    const own = headline === question ? result : await search(headline);
+    if (!own.abstain && !outsideNetworking(question)) result = own;
+  }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and

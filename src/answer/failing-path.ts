@@ -1,0 +1,41 @@
+/**
+ * A report whose first sentence states that a path the runbooks explain fails ("Pod cannot ping each other in
+ * multi-host scenario", "Can't reach internet from pod", "DNS resolution from pods does not work", "Slow connect via
+ * NodePort", "Pods randomly killed because of failed health check", "pod 跨节点 ping 不通") is a networking report whatever the rest pastes. Such a report spreads its
+ * words over versions, logs and output, so retrieval of the whole report may be under the abstention threshold while
+ * that sentence alone finds the runbook of its path confidently: chat.ts then answers from that sentence's runbooks
+ * (unless a decline by subject holds it; those run after). A first sentence that only mentions networking ("Pod stuck in ContainerCreating due to
+ * network related issue"), names no end of a path ("VirtualService weight not work") or states no failure to
+ * connect ("Pod to Pod access is blocked with STRICT mtls") is not read as one. Pure.
+ */
+/** An end or hop of a path the runbooks explain: pods, nodes and hosts, Services, the outside, DNS. */
+const PATH_END =
+  /\bpods?\b|\bnodes?\b|\bhosts?\b|\bhost\.|\bservices?\b|\bsvc\b|nodeport|clusterip|\binternet\b|\bexternal\b|\boutbound\b|\bdns\b|容器|节点|節點|宿主|主机|主機|服务|服務|外网|外網|公网|公網/i;
+
+/** A connection that cannot be made: a negated connecting verb, or a connecting noun that fails or is slow. */
+const FAILS_TO_CONNECT = new RegExp(
+  [
+    String.raw`(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|no longer)\s+(?:\w+\s+)?(?:ping|reach|connect|access|resolve|talk|communicate|curl)\b`,
+    String.raw`\b(?:ping|dns|resolution|connections?|connectivity|outbound|egress)\b[^。！？!?]{0,40}?(?:\bnot working\b|\bdo(?:es)? ?n[o']t work\b|\bfail(?:s|ed)?\b|\btim(?:es|ed)? ?out\b)`,
+    String.raw`\bslow (?:connect|connection)s?\b`,
+    // The kubelet's probe of a pod is a path too (node to pod): a probe or health check that fails or times out.
+    String.raw`\bfail(?:s|ed|ing)?\s+(?:health ?checks?|probes?|liveness|readiness)\b|\b(?:health ?checks?|probes?|liveness|readiness)\s+(?:probes?\s+)?(?:fail(?:s|ed|ing)?|errored|tim(?:es|ed)? ?out)\b`,
+    '探针失败|探針失敗|探针超时|探針超時|健康检查失败|健康檢查失敗',
+    '不通|无法访问|無法訪問|访问不了|訪問不了|连不上|連不上|无法连接|無法連接|解析失败|解析失敗|无法解析|無法解析',
+  ].join('|'),
+  'i',
+);
+
+/** The first sentence: up to `.`/`!`/`?` before a space (not inside 1.1.8 or host.minikube.internal), or a Chinese stop. */
+const SENTENCE_END = /[.!?](?=\s)|[。！？\n]/u;
+
+export function firstSentence(text: string): string {
+  const end = text.search(SENTENCE_END);
+  return end > 0 ? text.slice(0, end) : text;
+}
+
+/** The first sentence says a path of the runbooks fails to connect. */
+export function statesFailingPath(question: string): boolean {
+  const headline = firstSentence(question.normalize('NFKC'));
+  return FAILS_TO_CONNECT.test(headline) && PATH_END.test(headline);
+}

@@ -1,0 +1,117 @@
+/**
+ * A report whose first sentence states that a path the runbooks explain fails is answered from that sentence's
+ * runbook when the whole report is under the abstention threshold and the sentence alone is not; a first sentence
+ * that only mentions networking, names no end of a path or states no failure to connect is not read as one.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
+import type { Searcher } from '../../src/retrieve/types.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+
+describe('statesFailingPath', () => {
+  it.each([
+    // Real flannel-io/flannel style report: pods on different hosts cannot ping.
+    'Pod cannot ping each other in multi-host scenario - failed to add vxlanRoute (10.1.2.0 -> 10.1.3.0): invalid argument',
+    "Can't reach internet from pod / container. On the same hosts there are several VMs running.",
+    'DNS resolution from pods does not work: `Can not find example.org: No answer`. Pod to pod connection works.',
+    'Slow connect (TCP retransmits) via NodePort. Connecting through the NodePort is slow.',
+    'Ping to host.minikube.internal not working on Mac OS on Hyperkit. I am using macos monterey and minikube.',
+    'Pods are unable to connect to services in other namespaces after the upgrade. kube-proxy logs are clean.',
+    '升级之后 pod 跨节点 ping 不通。flannel 用的 vxlan 后端，节点之间能互相 ping 通。',
+    '容器无法访问外网。宿主机上 curl 百度正常，进到 pod 里面一直超时。',
+    '集群内 pod 的 DNS 解析失败。coredns 日志里全是 i/o timeout。',
+    // The kubelet's probe of a pod: node to pod.
+    'Pods randomly killed because of failed health check. It is a fresh install of Kube-OVN with the installer script.',
+    'Readiness probe timed out on pods of one node only. Other nodes are fine.',
+    '新节点上的 pod 探针失败，一直在重启。换到老节点上就好了。',
+  ])('reads a failing path in %s', (question) => {
+    expect(statesFailingPath(question)).toBe(true);
+  });
+
+  it.each([
+    // The first sentence only mentions networking: what fails is the sandbox.
+    'Pod stuck in ContainerCreating due to network related issue. Recently the network plugin timed out on two nodes.',
+    // No end of a path: a mesh routing rule.
+    'VirtualService weight not work. I have 2 versions of app and the pods cannot connect half of the time.',
+    // A path named, but no failure to connect stated: a mesh policy blocks it by design.
+    'Pod to Pod access is blocked with STRICT mtls. We need pods to call each other directly by pod IP.',
+    // The failure is in the body, not the first sentence.
+    'multiple issues running on ubuntu 22. After the host OS update pods cannot connect to each other between nodes.',
+    // A health check of a database cluster, not a probe of a pod.
+    '[BUG] Ovn-central permanently stuck in "joining cluster" after peer server ID change: health check blind spot prevents self-recovery. Kube-OVN v1.14.20.',
+    // Chinese: a how-to and an install failure.
+    '请教一下 flannel 如何实现跨节点的发送广播消息和组播消息？谢谢。',
+    'macos下安装集群三个版本都是失败。平台 macos12.4，部署时 pod 一直 pending。',
+  ])('reads no failing path in %s', (question) => {
+    expect(statesFailingPath(question)).toBe(false);
+  });
+
+  it('cuts the first sentence at a stop before a space, not inside a host name or version', () => {
+    expect(firstSentence('Ping to host.minikube.internal not working on v1.25.1. I use brew.')).toBe(
+      'Ping to host.minikube.internal not working on v1.25.1',
+    );
+    expect(firstSentence('pod 访问不了外网。宿主机正常')).toBe('pod 访问不了外网');
+    expect(firstSentence('no stop at all')).toBe('no stop at all');
+  });
+});
+
+const KB = path.resolve(import.meta.dirname, '../../kb');
+let index: FixtureIndex;
+beforeAll(async () => {
+  index = await buildFixtureIndex(KB);
+});
+afterAll(() => index.cleanup());
+
+/**
+ * The bundled KB's searcher, except that a search of the whole report comes back under the threshold, as a long
+ * report's pasted context makes it: what the answer does then is the point.
+ */
+function underThreshold(report: string): Searcher {
+  const search: Searcher['search'] = async (text, options) => {
+    const result = await index.searcher.search(text, options);
+    return text === report ? { ...result, confidence: 0.3, abstain: true } : result;
+  };
+  return Object.assign(Object.create(index.searcher), { search }) as Searcher;
+}
+
+async function answer(report: string) {
+  const { body } = await answerChat(
+    { searcher: underThreshold(report), conversations: new ConversationStore() },
+    { message: report },
+  );
+  return { abstained: body.abstained, first: body.citations[0]?.path };
+}
+
+describe('a report under the threshold whose first sentence states a failing path', () => {
+  it.each([
+    [
+      "Can't reach internet from pod / container. On the same hosts there are several VMs running, including mail servers and web servers, with no known issues; a hundred wget requests from the VM running k3s all succeed.",
+      'pod-to-external/egress-internet.md',
+    ],
+    [
+      'Slow connect (TCP retransmits) via NodePort. I made a custom chain with --random-fully masquerade before KUBE-POSTROUTING, and the counters show packets in it, but nothing changed after a few hours.',
+      'service/nodeport-loadbalancer.md',
+    ],
+    [
+      'Pods randomly killed because of failed health check. Expected: pods health check working. Actual: pods restarting randomly. It is a fresh install of Kube-OVN v1.10.1 with the installer script on Debian 11; pods checked: Longhorn, Grafana.',
+      'kube-ovn/node-to-pod-ovn0.md',
+    ],
+    [
+      'Pod 无法访问外网。同一台宿主机上的几台虚拟机（邮件服务器、网站、监控）都没有问题，在装了 k3s 的虚拟机上 wget 一百次都成功。',
+      'pod-to-external/egress-internet.md',
+    ],
+  ])('is answered from that sentence’s runbook: %s', async (report, runbook) => {
+    expect(await answer(report)).toEqual({ abstained: false, first: runbook });
+  });
+
+  it.each([
+    'Pod stuck in ContainerCreating due to network related issue. Recently I see pods waiting for sandbox creation for minutes on two nodes; kubelet events show FailedCreatePodSandBox.',
+    'Pod to Pod access is blocked with STRICT mtls. We need pods of one namespace to call pods of another directly by pod IP but the sidecar rejects plain text.',
+    'statefulset pod 重启后 IP 发生改变。节点重启后 pod 恢复 Running，但是 pod 的 ip 变了。',
+  ])('still abstains when it does not: %s', async (report) => {
+    expect((await answer(report)).abstained).toBe(true);
+  });
+});
