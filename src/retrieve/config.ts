@@ -42,6 +42,12 @@ export interface RetrievalConfig {
      * 11 fewer off-topic commands; 0.9 moved nothing.
      */
     apiServiceDns: number;
+    /**
+     * A runbook a report matched by one of its `signals` (written, or shown in a pasted pod row), when the report
+     * says no path is broken (signalled-repair.ts): at 1.3, with the row matching, +7 first-cited over the tuning
+     * sets (fills, scope4; -1 reports6), +1 command hit, 22 fewer off-topic commands; 1.2 gave +5, 1.5 the same as 1.3.
+     */
+    signalledRepair: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -149,6 +155,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     bodyOnly: 1.1,
     unnamedCni: 0.85,
     apiServiceDns: 0.8,
+    signalledRepair: 1.3,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

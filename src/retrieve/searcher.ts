@@ -17,6 +17,7 @@ import { normalizeText, normalizeWithWord } from './normalize.js';
 import { splitPasted } from './pasted.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
+import { rowSignalMatches, signalledRepairFactor } from './signalled-repair.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type {
@@ -320,8 +321,8 @@ export class KbSearcher implements Searcher {
     };
 
     const trigger = timed('trigger', wanted('trigger'), () =>
-      matchQueryTriggers(this.triggers, query, this.glossary, config).filter((hit) =>
-        inCategory(hit.docPath),
+      this.withRowSignals(matchQueryTriggers(this.triggers, query, this.glossary, config), query).filter(
+        (hit) => inCategory(hit.docPath),
       ),
     );
     const lexical = timed('lexical', wanted('lexical'), () =>
@@ -362,6 +363,12 @@ export class KbSearcher implements Searcher {
             (docPath) => this.doc(docPath)?.category ?? null,
             config.scopeFactor.apiServiceDns,
           ),
+          signalledRepairFactor({
+            brokenPath: reportsBrokenPath(query),
+            hits: trigger ?? [],
+            signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
+            factor: config.scopeFactor.signalledRepair,
+          }),
         ),
       },
       this,
@@ -412,6 +419,30 @@ export class KbSearcher implements Searcher {
     const headline = scopeMatch(this.scopes, this.glossary.groupsIn(named), this.glossary);
     const factor = this.config.scopeFactor.bodyOnly / this.config.scopeFactor[1];
     return (docPath) => (scope(docPath) >= 1 && (headline?.(docPath) ?? 0) < 1 ? factor : 1);
+  }
+
+  /**
+   * Trigger hits plus the docs whose signals a pasted row or clause shows in its own order and spelling
+   * (signalled-repair.ts rowSignalMatches): each scores its signal's trigger weight.
+   */
+  private withRowSignals(hits: TriggerHit[], query: AnalyzedQuery): TriggerHit[] {
+    const hit = new Set(hits.map((one) => one.docPath));
+    const signalled = this.docs
+      .filter((doc) => (doc.signals?.length ?? 0) > 0 && !hit.has(doc.path))
+      .map((doc) => ({ docPath: doc.path, signals: doc.signals ?? [] }));
+    if (signalled.length === 0) return hits;
+    const added = rowSignalMatches(query.focus, signalled).map(({ docPath, matched }) => ({
+      docPath,
+      matched,
+      score: Math.max(
+        ...this.triggers.entries
+          .filter((entry) => entry.docPath === docPath && matched.includes(entry.trigger))
+          .map((entry) => entry.weight),
+        0,
+      ),
+    }));
+    if (added.length === 0) return hits;
+    return [...hits, ...added].sort((a, b) => b.score - a.score);
   }
 
   /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
