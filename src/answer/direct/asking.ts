@@ -94,6 +94,12 @@ const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
 /** "So my question is: Can a pod ...": what leads in to the question is not asked. */
 const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
 
+/**
+ * Asking what does something: "Who answers ARP for ...", "Who assigns ...", "谁来应答 ...". Not asking people ("who can
+ * help", "who knows", "有谁遇到过").
+ */
+const WHO_ASKS =
+  /^\s*who\s+(?!(?:can|could|knows?|has|have|is|are|was|were|will|would|should|did|does|do|else|here)\b)[a-z]+|谁(?:来|在|会|會)?(?:应答|應答|响应|響應|回应|回應|回复|回覆|分配|负责|負責|处理|處理|配置|设置|設置|创建|創建)/i;
 /** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
 const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
 /**
@@ -273,6 +279,16 @@ function askedFact(question: string): FactAsk | null {
       asking.push(part.trim());
       kinds.add('count');
       explained.add(number);
+      continue;
+    }
+    // "Who answers ARP for 169.254.1.1?", "谁来应答 169.254.1.1 的 ARP？": what takes the part of an address the
+    // question names; the line that states that address says what stands behind it.
+    const actorOf = isQuestion && WHO_ASKS.test(part) ? part.match(STATED_VALUE) : null;
+    if (actorOf) {
+      asking.push(part.trim());
+      kinds.add(actorOf.some((value) => value.includes('/')) ? 'cidr' : 'addr');
+      for (const value of actorOf) explained.add(value);
+      askedLast = true;
       continue;
     }
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming

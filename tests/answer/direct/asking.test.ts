@@ -631,3 +631,28 @@ describe('asking why a thing has the number it has asks for the line stating it'
     expect(factAsk(question)?.values).toBeUndefined();
   });
 });
+
+describe('asking who takes the part of an address asks for the line that states that address', () => {
+  it.each([
+    // projectcalico/calico#2129-like report: the ask is the last sentence of a long thread.
+    [
+      'container cannot ping the host ip. In the container: default via 169.254.1.1 dev eth1. I guess the cali interface should be assigned 169.254.1.1, but it was not, why? Who answers ARP for 169.254.1.1?',
+      '169.254.1.1',
+    ],
+    ['Pod 里默认网关是 169.254.1.1，宿主机上没有这个地址。谁来应答 169.254.1.1 的 ARP？', '169.254.1.1'],
+  ])('%s', (question, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['addr']);
+    expect(ask?.values).toEqual([value]);
+  });
+
+  it.each([
+    // Asking people, or naming no address: no line is asked for.
+    'Who can help me reach 10.0.0.1?',
+    'Who knows why 10.96.0.1 times out?',
+    '有谁遇到过 10.96.0.10 超时的问题？',
+    'Who answers ARP in calico?',
+  ])('asks nothing: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
