@@ -71,7 +71,7 @@ const WHETHER =
  * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -124,12 +124,14 @@ const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此
  */
 const NOT_A_VALUE =
   /\bwhat (?:does|do) (?!(?:it|this|that|these|those)\b)(?:an? |the )?['"‘“]?[\w-]+['"’”]? mean\b|为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
+/** An aside in brackets: "(我也不知道为什么要这样配置)", "(not sure why)". */
+const ASIDE = /[(（][^()（）]*[)）]/g;
 /** Words before "which"/"where" that make it ask indirectly ("I want to know which", "check where"). */
 const ASKS_INDIRECTLY = 'know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand';
 /** Verbs after a relative "which" in a statement: "the parameter which affects this timeout is …". */
 const RELATIVE_WHICH_VERBS = [
   'affects|affected|controls|controlled|determines|determined|defines|defined|sets|specifies|decides|handles|handled',
-  'caused|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted',
+  'caused|use|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted',
   'happens|happened|triggers|triggered|fixes|fixed|solves|solved|resolves|resolved|helps|helped|seems|seemed|looks',
   'looked|works|worked|applies|applied|depends|belongs|comes|came|goes|went|runs|ran|points|pointed|matches|matched',
   'breaks|broke|blocks|blocked|drops|dropped|explains|explained|describes|described',
@@ -158,7 +160,7 @@ const UNSET =
  * Service 的域名解析返回什么？". Not what the asker's own command returned ("what did my curl return"): a diagnosis.
  */
 const RETURN_ASKED =
-  /\bwhat (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
+  /\b(?:what|when) (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
 
 /** Whether the asking clauses ask what something returns ("What does a DNS lookup of a headless Service return"). */
 export function asksWhatReturns(focus: string): boolean {
@@ -347,7 +349,10 @@ function askedFact(question: string): FactAsk | null {
       const values = clause.match(STATED_VALUE);
       lastValued = values ? { clause, kinds: kindsIn(clause), values } : null;
     }
-    if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
+    // "（我也不知道为什么要这样配置）hostNetwork 的 Pod 到底用哪个 resolv.conf": a why or how in the asker's aside in
+    // brackets is a remark; the clause asks what follows it.
+    const remarkless = clause.replace(ASIDE, ' ');
+    if (!change && !check && (!asks || NOT_A_VALUE.test(remarkless))) {
       if (
         isQuestion &&
         !asks &&
@@ -372,7 +377,7 @@ function askedFact(question: string): FactAsk | null {
       }
       continue;
     }
-    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
       continue;
     const clauseKinds = kindsIn(clause);
     const own = clauseKinds.length;
@@ -394,7 +399,9 @@ function askedFact(question: string): FactAsk | null {
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
     // "What does a DNS lookup of a headless Service return?": what something gives back is a behaviour a line states.
-    if (clauseKinds.length === 0 && asksReturn) clauseKinds.push('behaviour');
+    // "What does the healthCheckNodePort return on a node without local endpoints?": what a named setting gives back
+    // is asked too, not only the setting.
+    if (asksReturn && !clauseKinds.some((kind) => kind !== 'setting')) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.

@@ -261,6 +261,7 @@ function findDirect(
   // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
   // answers, not one describing the value in place ("默认 dnsPolicy: ClusterFirst 在 hostNetwork 下会退化 ...").
   let prescribing: { candidate: Candidate; score: number } | null = null;
+  let namedReturning: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -333,6 +334,8 @@ function findDirect(
         stating = { candidate, score };
       if (namesAround || byName.some((name) => name.test(candidate.quote))) {
         if (!naming || score > naming.score) naming = { candidate, score };
+        if (returns && (!namedReturning || score > namedReturning.score))
+          namedReturning = { candidate, score };
         if (prescribed && PRESCRIBES.test(candidate.quote) && (!prescribing || score > prescribing.score))
           prescribing = { candidate, score };
       }
@@ -346,6 +349,8 @@ function findDirect(
   }
   if (stating) best = stating;
   else if (prescribing) best = prescribing;
+  // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
+  else if (namedReturning) best = namedReturning;
   else if (naming) best = naming;
   else if (subjectLine && subjectLine.score >= 2.5) best = subjectLine;
   else if (returning && returning.score >= 2.5) best = returning;

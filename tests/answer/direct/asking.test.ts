@@ -656,3 +656,42 @@ describe('asking who takes the part of an address asks for the line that states 
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('a why or how in a bracketed aside', () => {
+  it('reads a why or how in a bracketed aside as a remark, not what the clause asks', () => {
+    // A real report (Chinese blog thread on dnsPolicy), shortened.
+    const ask = factAsk(
+      '否则将使用默认值 ClusterFirst，其效果等同于 Default。（我也不知道为什么要这样专门配置一下，估计认为用户使用 host 网络）hostNetwork 的 Pod 用默认 ClusterFirst 时到底用哪个 resolv.conf？',
+    );
+    expect(ask?.kinds).toEqual(['path']);
+    // Not in brackets: the why is what is asked.
+    expect(factAsk('我也不知道为什么 hostNetwork 的 Pod 要用哪个 resolv.conf？')).toBeNull();
+  });
+});
+
+describe('"should X ..." and "when does X return" ask what something does', () => {
+  it.each([
+    // A real thread (Calico): the reply's "which use ICMP" relates a clause; the asker's last sentence asks.
+    "Reply: Kubernetes services are TCP / UDP only, so commands like ping which use ICMP won't work if you're targeting a Service IP address. Asker: thank you, telnet works. Should a Service IP answer ping?",
+    // kubernetes/kubernetes, shortened.
+    'querying service wont show pods. dig returns one A record 10.107.214.96. When does the service name return pod IPs?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // The asker's own plan: a diagnosis or advice, not what something does.
+    'What is the recommended approach without using load-balancers? Would I just point to a single node ip address on the cluster?',
+    'Should I use ipvs?',
+    'Should we upgrade first?',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+
+  it('asks what a named setting returns as well as the setting', () => {
+    const ask = factAsk(
+      'the status should be extracted from the JSON response. What does the healthCheckNodePort return on a node without local endpoints?',
+    );
+    expect(ask?.kinds).toEqual(['setting', 'behaviour']);
+  });
+});

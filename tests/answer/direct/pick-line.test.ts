@@ -1050,3 +1050,41 @@ describe('asked why a thing has its number', () => {
     expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 24?')).toBe('');
   });
 });
+
+describe('what a named setting returns', () => {
+  const NODEPORT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 原理',
+    '',
+    '4. Local 策略：只选本节点端点，源 IP 保留；kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`，有本地端点返回 200，否则 503。',
+    '',
+    '## 排查',
+    '',
+    '```bash',
+    '# Local 策略：查询该节点的 kube-proxy 健康检查（<port> 填 healthCheckNodePort）',
+    'curl -sS -m 3 http://<node-ip>:<port>/healthz',
+    '```',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport-loadbalancer.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the setting that says what it returns, not the check that reads it', () => {
+    // A real report (openshift keepalived track_script), shortened.
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport-loadbalancer.md',
+        'the status should be extracted from the JSON response { "localEndpoints": 0 }. What does the healthCheckNodePort return on a node without local endpoints?',
+      ),
+    ).toContain('有本地端点返回 200，否则 503');
+  });
+});
