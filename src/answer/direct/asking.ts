@@ -124,6 +124,11 @@ const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此
  */
 const NOT_A_VALUE =
   /\bwhat (?:does|do) (?!(?:it|this|that|these|those)\b)(?:an? |the )?['"‘“]?[\w-]+['"’”]? mean\b|为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
+/**
+ * Asking which way traffic goes: "DirectRouting 打开后同网段和跨网段分别怎么走？", "流量走哪条路". Not "怎么走通" (how to
+ * get it working).
+ */
+const ROUTE_ASKED = /(?:怎么|怎麼|如何)走(?!通)|走(?:哪条|哪條|哪里|哪裡)(?:路)?/;
 /** An aside in brackets: "(我也不知道为什么要这样配置)", "(not sure why)". */
 const ASIDE = /[(（][^()（）]*[)）]/g;
 /** Words before "which"/"where" that make it ask indirectly ("I want to know which", "check where"). */
@@ -316,6 +321,7 @@ function askedFact(question: string): FactAsk | null {
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
+    const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const next = clauses[at + 1];
@@ -331,6 +337,7 @@ function askedFact(question: string): FactAsk | null {
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
+      asksRoute ||
       explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
@@ -351,7 +358,7 @@ function askedFact(question: string): FactAsk | null {
     }
     // "（我也不知道为什么要这样配置）hostNetwork 的 Pod 到底用哪个 resolv.conf": a why or how in the asker's aside in
     // brackets is a remark; the clause asks what follows it.
-    const remarkless = clause.replace(ASIDE, ' ');
+    const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
     if (!change && !check && (!asks || NOT_A_VALUE.test(remarkless))) {
       if (
         isQuestion &&
@@ -379,7 +386,8 @@ function askedFact(question: string): FactAsk | null {
     }
     if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
       continue;
-    const clauseKinds = kindsIn(clause);
+    // "同网段和跨网段分别怎么走": the way traffic takes is a behaviour a line states; the networks named are context.
+    const clauseKinds: ValueKind[] = asksRoute ? ['behaviour'] : kindsIn(clause);
     const own = clauseKinds.length;
     if (own > 0) askedOwn = true;
     // "the default gateway in my container was 169.254.1.1. Could anyone make some explanation for that?": the

@@ -695,3 +695,23 @@ describe('"should X ..." and "when does X return" ask what something does', () =
     expect(ask?.kinds).toEqual(['setting', 'behaviour']);
   });
 });
+
+describe('asking which way traffic goes asks the behaviour a line states', () => {
+  it.each([
+    // A real thread (flannel DirectRouting), shortened: the networks named are context, the way taken is asked.
+    [
+      'vxlan支持directrouting选项，当节点处于同网段时，通过硬件网卡路由直接转发。DirectRouting 打开后同网段和跨网段分别怎么走？',
+    ],
+    ['pod 访问 service 的流量走哪条路？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // How to get it working, and a statement: no way asked.
+    '跨节点 pod 不通，这个网络怎么走通？',
+    'DirectRouting 打开后同网段走直连路由。',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
