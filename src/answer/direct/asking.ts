@@ -228,6 +228,10 @@ export const factAsk: (question: string) => FactAsk | null = rememberRecent(aske
 const TEMPLATE_LABEL =
   /\b(?:what happened|what (?:you|did you) expect(?:ed)? to happen|what did you do|how to reproduce it|anything else we need to know|what would you like to be added|why is this needed)\b[^:?\n]{0,40}[?:]/gi;
 
+/** The behaviour an issue template's "What you expected to happen:" says should happen ("Ping should answer"). */
+const EXPECTED_BEHAVIOUR =
+  /\bwhat (?:you|did you) expect(?:ed)? to happen\b[^:?\n]{0,40}[?:]\s*([^.?!\n]*?\bshould\b[^.?!\n]*)/i;
+
 /**
  * Traditional Chinese read as simplified (請問 calico 預設的 MTU 是多少 → 请问 calico 预设的 MTU 是多少), and the words a
  * Taiwan text uses for what the runbooks call otherwise: 预设 (默认), 闸道 (网关), 逾时 (超时), 界面 (接口). Only runs of
@@ -439,6 +443,14 @@ function askedFact(question: string): FactAsk | null {
     kinds.add('behaviour');
     saysItHappens = affirmed;
     byWhy = whyAsked;
+  }
+  // "Can't ping service ... What you expected to happen: Ping should answer.": a report asking nothing else expects a
+  // behaviour; only a line saying what is seen is by design answers it (as a why question about the behaviour).
+  const expected = asking.length === 0 ? EXPECTED_BEHAVIOUR.exec(question.normalize('NFKC')) : null;
+  if (expected?.[1]) {
+    asking.push(expected[1].trim());
+    kinds.add('behaviour');
+    byWhy = true;
   }
   if (asking.length === 0) return null;
   // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default

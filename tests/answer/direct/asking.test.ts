@@ -715,3 +715,29 @@ describe('asking which way traffic goes asks the behaviour a line states', () =>
     expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
   });
 });
+
+describe("an issue template's expected behaviour, when the report asks nothing else", () => {
+  it('reads "What you expected to happen: X should Y" as asking whether Y is by design', () => {
+    // kubernetes/kubernetes, shortened.
+    const ask = factAsk(
+      "Can't ping service in same kubernetes namespace. Ping is not working but http works fine. What you expected to happen: Ping should answer. Kubernetes v1.9.0.",
+    );
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.why).toBe(true);
+  });
+
+  it.each([
+    // An expectation without "should", or no template: the report asks nothing.
+    "Can't ping service. What you expected to happen: ping works. Kubernetes v1.9.0.",
+    "Can't ping service. Ping should answer.",
+  ])('asks nothing: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+
+  it('keeps the question the report asks over what it expects', () => {
+    const ask = factAsk(
+      'What you expected to happen: DNS should resolve. Which port does CoreDNS serve its metrics on?',
+    );
+    expect(ask?.kinds).toEqual(['port']);
+  });
+});
