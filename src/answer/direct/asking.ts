@@ -71,7 +71,7 @@ const WHETHER =
  * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would)\s+(?!(?:you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -94,6 +94,12 @@ const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
 /** "So my question is: Can a pod ...": what leads in to the question is not asked. */
 const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
 
+/**
+ * Asking what does something: "Who answers ARP for ...", "Who assigns ...", "谁来应答 ...". Not asking people ("who can
+ * help", "who knows", "有谁遇到过").
+ */
+const WHO_ASKS =
+  /^\s*who\s+(?!(?:can|could|knows?|has|have|is|are|was|were|will|would|should|did|does|do|else|here)\b)[a-z]+|谁(?:来|在|会|會)?(?:应答|應答|响应|響應|回应|回應|回复|回覆|分配|负责|負責|处理|處理|配置|设置|設置|创建|創建)/i;
 /** Choices offered: "the Service port 53 or the DNS pods' targetPort", "Service 的 53 还是 Pod 的 targetPort". */
 const CHOICES = /^(?!\s*(?:or|还是|還是)\b)[^?？]*?\S\s+or\s+\S|\S\s*(?:还是|還是)\s*\S/i;
 /**
@@ -118,12 +124,19 @@ const REFERS_BACK = /\b(?:it|this|that|them|these|those)\b|它|这个|這個|此
  */
 const NOT_A_VALUE =
   /\bwhat (?:does|do) (?!(?:it|this|that|these|those)\b)(?:an? |the )?['"‘“]?[\w-]+['"’”]? mean\b|为什么|為什麼|为啥|為啥|\bwhy\b|how (?:do|to|can|could|should)\b|怎么|怎麼|如何|difference|区别|區別|\bwhere (?:can|could|do|should|would|to) (?:i |we |you |one )?(?:get|download|obtain|buy)\b|(?:从哪|從哪|在哪)(?:里|裡|儿|兒)?(?:下载|下載|获取|獲取)/i;
+/**
+ * Asking which way traffic goes: "DirectRouting 打开后同网段和跨网段分别怎么走？", "流量走哪条路". Not "怎么走通" (how to
+ * get it working).
+ */
+const ROUTE_ASKED = /(?:怎么|怎麼|如何)走(?!通)|走(?:哪条|哪條|哪里|哪裡)(?:路)?/;
+/** An aside in brackets: "(我也不知道为什么要这样配置)", "(not sure why)". */
+const ASIDE = /[(（][^()（）]*[)）]/g;
 /** Words before "which"/"where" that make it ask indirectly ("I want to know which", "check where"). */
 const ASKS_INDIRECTLY = 'know|find|see|tell|show|check|out|wonder|sure|and|so|but|or|ask|asking|understand';
 /** Verbs after a relative "which" in a statement: "the parameter which affects this timeout is …". */
 const RELATIVE_WHICH_VERBS = [
   'affects|affected|controls|controlled|determines|determined|defines|defined|sets|specifies|decides|handles|handled',
-  'caused|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted',
+  'caused|use|uses|used|allows|allowed|contains|includes|shows|showed|says|said|states|stated|leads|led|results|resulted',
   'happens|happened|triggers|triggered|fixes|fixed|solves|solved|resolves|resolved|helps|helped|seems|seemed|looks',
   'looked|works|worked|applies|applied|depends|belongs|comes|came|goes|went|runs|ran|points|pointed|matches|matched',
   'breaks|broke|blocks|blocked|drops|dropped|explains|explained|describes|described',
@@ -152,7 +165,7 @@ const UNSET =
  * Service 的域名解析返回什么？". Not what the asker's own command returned ("what did my curl return"): a diagnosis.
  */
 const RETURN_ASKED =
-  /\bwhat (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
+  /\b(?:what|when) (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
 
 /** Whether the asking clauses ask what something returns ("What does a DNS lookup of a headless Service return"). */
 export function asksWhatReturns(focus: string): boolean {
@@ -215,6 +228,10 @@ export const factAsk: (question: string) => FactAsk | null = rememberRecent(aske
 const TEMPLATE_LABEL =
   /\b(?:what happened|what (?:you|did you) expect(?:ed)? to happen|what did you do|how to reproduce it|anything else we need to know|what would you like to be added|why is this needed)\b[^:?\n]{0,40}[?:]/gi;
 
+/** The behaviour an issue template's "What you expected to happen:" says should happen ("Ping should answer"). */
+const EXPECTED_BEHAVIOUR =
+  /\bwhat (?:you|did you) expect(?:ed)? to happen\b[^:?\n]{0,40}[?:]\s*([^.?!\n]*?\bshould\b[^.?!\n]*)/i;
+
 /**
  * Traditional Chinese read as simplified (請問 calico 預設的 MTU 是多少 → 请问 calico 预设的 MTU 是多少), and the words a
  * Taiwan text uses for what the runbooks call otherwise: 预设 (默认), 闸道 (网关), 逾时 (超时), 界面 (接口). Only runs of
@@ -275,6 +292,16 @@ function askedFact(question: string): FactAsk | null {
       explained.add(number);
       continue;
     }
+    // "Who answers ARP for 169.254.1.1?", "谁来应答 169.254.1.1 的 ARP？": what takes the part of an address the
+    // question names; the line that states that address says what stands behind it.
+    const actorOf = isQuestion && WHO_ASKS.test(part) ? part.match(STATED_VALUE) : null;
+    if (actorOf) {
+      asking.push(part.trim());
+      kinds.add(actorOf.some((value) => value.includes('/')) ? 'cidr' : 'addr');
+      for (const value of actorOf) explained.add(value);
+      askedLast = true;
+      continue;
+    }
     // "容器、docker0、flannel这三者MTU应该一致，使用VXLAN的话应该是多少？": a Chinese clause that asks without naming
     // what is asked it names in the rest of its sentence.
     const said =
@@ -298,6 +325,7 @@ function askedFact(question: string): FactAsk | null {
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
+    const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const next = clauses[at + 1];
@@ -313,6 +341,7 @@ function askedFact(question: string): FactAsk | null {
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
+      asksRoute ||
       explains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
@@ -331,7 +360,10 @@ function askedFact(question: string): FactAsk | null {
       const values = clause.match(STATED_VALUE);
       lastValued = values ? { clause, kinds: kindsIn(clause), values } : null;
     }
-    if (!change && !check && (!asks || NOT_A_VALUE.test(clause))) {
+    // "（我也不知道为什么要这样配置）hostNetwork 的 Pod 到底用哪个 resolv.conf": a why or how in the asker's aside in
+    // brackets is a remark; the clause asks what follows it.
+    const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
+    if (!change && !check && (!asks || NOT_A_VALUE.test(remarkless))) {
       if (
         isQuestion &&
         !asks &&
@@ -356,9 +388,10 @@ function askedFact(question: string): FactAsk | null {
       }
       continue;
     }
-    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(clause) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
       continue;
-    const clauseKinds = kindsIn(clause);
+    // "同网段和跨网段分别怎么走": the way traffic takes is a behaviour a line states; the networks named are context.
+    const clauseKinds: ValueKind[] = asksRoute ? ['behaviour'] : kindsIn(clause);
     const own = clauseKinds.length;
     if (own > 0) askedOwn = true;
     // "the default gateway in my container was 169.254.1.1. Could anyone make some explanation for that?": the
@@ -378,7 +411,9 @@ function askedFact(question: string): FactAsk | null {
     // Nothing but "the default ..." asked: the line that states that default.
     if (clauseKinds.length === 0 && questionish && DEFAULT_ASKED.test(clause)) clauseKinds.push('default');
     // "What does a DNS lookup of a headless Service return?": what something gives back is a behaviour a line states.
-    if (clauseKinds.length === 0 && asksReturn) clauseKinds.push('behaviour');
+    // "What does the healthCheckNodePort return on a node without local endpoints?": what a named setting gives back
+    // is asked too, not only the setting.
+    if (asksReturn && !clauseKinds.some((kind) => kind !== 'setting')) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
@@ -408,6 +443,14 @@ function askedFact(question: string): FactAsk | null {
     kinds.add('behaviour');
     saysItHappens = affirmed;
     byWhy = whyAsked;
+  }
+  // "Can't ping service ... What you expected to happen: Ping should answer.": a report asking nothing else expects a
+  // behaviour; only a line saying what is seen is by design answers it (as a why question about the behaviour).
+  const expected = asking.length === 0 ? EXPECTED_BEHAVIOUR.exec(question.normalize('NFKC')) : null;
+  if (expected?.[1]) {
+    asking.push(expected[1].trim());
+    kinds.add('behaviour');
+    byWhy = true;
   }
   if (asking.length === 0) return null;
   // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default

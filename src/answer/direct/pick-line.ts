@@ -178,6 +178,11 @@ function findDirect(
   if (wantsFallback) holding |= KIND_BIT.default;
   const portByField = ask.kinds.includes('port') && SERVICE_ASKED.test(ask.focus);
   if (portByField) holding |= PORT_FIELD_BIT;
+  // "Which source address do outside services see for pod traffic": an address asked by its role is answered by a
+  // line naming the role ("默认按节点 IP 伪装"), as by one writing an address. Not when a setting is asked too: the
+  // setting states it.
+  const addrByRole = valueKinds.length === 1 && valueKinds[0] === 'addr' && !wantsSetting;
+  if (addrByRole) holding |= ROLE_ADDR_BIT;
   // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
   // either way): a long question's terms are weighed only when some such line has them.
   const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
@@ -261,6 +266,7 @@ function findDirect(
   // "Which dnsPolicy should hostNetwork pods use": of the lines naming the setting, one that says what to set it to
   // answers, not one describing the value in place ("默认 dnsPolicy: ClusterFirst 在 hostNetwork 下会退化 ...").
   let prescribing: { candidate: Candidate; score: number } | null = null;
+  let namedReturning: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -278,7 +284,8 @@ function findDirect(
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
-        (portByField && (values & PORT_FIELD_BIT) !== 0);
+        (portByField && (values & PORT_FIELD_BIT) !== 0) ||
+        (addrByRole && (values & ROLE_ADDR_BIT) !== 0);
       // The value the question asks to explain: only a line that states it answers.
       if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
         continue;
@@ -333,6 +340,8 @@ function findDirect(
         stating = { candidate, score };
       if (namesAround || byName.some((name) => name.test(candidate.quote))) {
         if (!naming || score > naming.score) naming = { candidate, score };
+        if (returns && (!namedReturning || score > namedReturning.score))
+          namedReturning = { candidate, score };
         if (prescribed && PRESCRIBES.test(candidate.quote) && (!prescribing || score > prescribing.score))
           prescribing = { candidate, score };
       }
@@ -346,6 +355,8 @@ function findDirect(
   }
   if (stating) best = stating;
   else if (prescribing) best = prescribing;
+  // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
+  else if (namedReturning) best = namedReturning;
   else if (naming) best = naming;
   else if (subjectLine && subjectLine.score >= 2.5) best = subjectLine;
   else if (returning && returning.score >= 2.5) best = returning;
@@ -507,6 +518,9 @@ const ENDPOINT_WORD = /^(?:the|a|an|this|that|its|http|https|tcp|udp|readiness|l
 
 /** A line naming a Service's port field (`healthCheckNodePort`): a bit beside the KIND_BIT ones. */
 const PORT_FIELD_BIT = 1 << 15;
+/** A line naming an address by its role (节点 IP, Pod IP, node IP): a bit beside the KIND_BIT ones. */
+const ROLE_ADDR_BIT = 1 << 16;
+const ROLE_ADDRESS = /(?:节点|Pod|node)\s*IP(?![\w-])/i;
 
 /**
  * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
@@ -525,6 +539,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     for (const kind of KINDS)
       if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
     if (namesPortField(candidate.quote)) values |= PORT_FIELD_BIT;
+    if (ROLE_ADDRESS.test(candidate.quote)) values |= ROLE_ADDR_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

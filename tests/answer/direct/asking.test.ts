@@ -631,3 +631,113 @@ describe('asking why a thing has the number it has asks for the line stating it'
     expect(factAsk(question)?.values).toBeUndefined();
   });
 });
+
+describe('asking who takes the part of an address asks for the line that states that address', () => {
+  it.each([
+    // projectcalico/calico#2129-like report: the ask is the last sentence of a long thread.
+    [
+      'container cannot ping the host ip. In the container: default via 169.254.1.1 dev eth1. I guess the cali interface should be assigned 169.254.1.1, but it was not, why? Who answers ARP for 169.254.1.1?',
+      '169.254.1.1',
+    ],
+    ['Pod 里默认网关是 169.254.1.1，宿主机上没有这个地址。谁来应答 169.254.1.1 的 ARP？', '169.254.1.1'],
+  ])('%s', (question, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['addr']);
+    expect(ask?.values).toEqual([value]);
+  });
+
+  it.each([
+    // Asking people, or naming no address: no line is asked for.
+    'Who can help me reach 10.0.0.1?',
+    'Who knows why 10.96.0.1 times out?',
+    '有谁遇到过 10.96.0.10 超时的问题？',
+    'Who answers ARP in calico?',
+  ])('asks nothing: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('a why or how in a bracketed aside', () => {
+  it('reads a why or how in a bracketed aside as a remark, not what the clause asks', () => {
+    // A real report (Chinese blog thread on dnsPolicy), shortened.
+    const ask = factAsk(
+      '否则将使用默认值 ClusterFirst，其效果等同于 Default。（我也不知道为什么要这样专门配置一下，估计认为用户使用 host 网络）hostNetwork 的 Pod 用默认 ClusterFirst 时到底用哪个 resolv.conf？',
+    );
+    expect(ask?.kinds).toEqual(['path']);
+    // Not in brackets: the why is what is asked.
+    expect(factAsk('我也不知道为什么 hostNetwork 的 Pod 要用哪个 resolv.conf？')).toBeNull();
+  });
+});
+
+describe('"should X ..." and "when does X return" ask what something does', () => {
+  it.each([
+    // A real thread (Calico): the reply's "which use ICMP" relates a clause; the asker's last sentence asks.
+    "Reply: Kubernetes services are TCP / UDP only, so commands like ping which use ICMP won't work if you're targeting a Service IP address. Asker: thank you, telnet works. Should a Service IP answer ping?",
+    // kubernetes/kubernetes, shortened.
+    'querying service wont show pods. dig returns one A record 10.107.214.96. When does the service name return pod IPs?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // The asker's own plan: a diagnosis or advice, not what something does.
+    'What is the recommended approach without using load-balancers? Would I just point to a single node ip address on the cluster?',
+    'Should I use ipvs?',
+    'Should we upgrade first?',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+
+  it('asks what a named setting returns as well as the setting', () => {
+    const ask = factAsk(
+      'the status should be extracted from the JSON response. What does the healthCheckNodePort return on a node without local endpoints?',
+    );
+    expect(ask?.kinds).toEqual(['setting', 'behaviour']);
+  });
+});
+
+describe('asking which way traffic goes asks the behaviour a line states', () => {
+  it.each([
+    // A real thread (flannel DirectRouting), shortened: the networks named are context, the way taken is asked.
+    [
+      'vxlan支持directrouting选项，当节点处于同网段时，通过硬件网卡路由直接转发。DirectRouting 打开后同网段和跨网段分别怎么走？',
+    ],
+    ['pod 访问 service 的流量走哪条路？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // How to get it working, and a statement: no way asked.
+    '跨节点 pod 不通，这个网络怎么走通？',
+    'DirectRouting 打开后同网段走直连路由。',
+  ])('asks no behaviour: %s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
+describe("an issue template's expected behaviour, when the report asks nothing else", () => {
+  it('reads "What you expected to happen: X should Y" as asking whether Y is by design', () => {
+    // kubernetes/kubernetes, shortened.
+    const ask = factAsk(
+      "Can't ping service in same kubernetes namespace. Ping is not working but http works fine. What you expected to happen: Ping should answer. Kubernetes v1.9.0.",
+    );
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.why).toBe(true);
+  });
+
+  it.each([
+    // An expectation without "should", or no template: the report asks nothing.
+    "Can't ping service. What you expected to happen: ping works. Kubernetes v1.9.0.",
+    "Can't ping service. Ping should answer.",
+  ])('asks nothing: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+
+  it('keeps the question the report asks over what it expects', () => {
+    const ask = factAsk(
+      'What you expected to happen: DNS should resolve. Which port does CoreDNS serve its metrics on?',
+    );
+    expect(ask?.kinds).toEqual(['port']);
+  });
+});

@@ -1050,3 +1050,91 @@ describe('asked why a thing has its number', () => {
     expect(quoteOf(own, 'calico/ippool.md', 'Why is defaultIppoolSize 24?')).toBe('');
   });
 });
+
+describe('what a named setting returns', () => {
+  const NODEPORT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 原理',
+    '',
+    '4. Local 策略：只选本节点端点，源 IP 保留；kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`，有本地端点返回 200，否则 503。',
+    '',
+    '## 排查',
+    '',
+    '```bash',
+    '# Local 策略：查询该节点的 kube-proxy 健康检查（<port> 填 healthCheckNodePort）',
+    'curl -sS -m 3 http://<node-ip>:<port>/healthz',
+    '```',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport-loadbalancer.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the setting that says what it returns, not the check that reads it', () => {
+    // A real report (openshift keepalived track_script), shortened.
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport-loadbalancer.md',
+        'the status should be extracted from the JSON response { "localEndpoints": 0 }. What does the healthCheckNodePort return on a node without local endpoints?',
+      ),
+    ).toContain('有本地端点返回 200，否则 503');
+  });
+});
+
+describe('an address asked by its role', () => {
+  const EGRESS = [
+    '---',
+    'triggers: [pod 无法访问外网]',
+    'category: pod-to-external',
+    '---',
+    '',
+    '# Pod 访问集群外',
+    '',
+    '## 原理',
+    '',
+    'Pod 内默认路由指向子网网关 10.16.0.1，报文从 eth0 经 veth 进入宿主机。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 外部服务看到的源 IP 不是预期的出口 IP | 默认按节点 IP 伪装，pod 漂移后源 IP 变化 | `ip route get <target-ip>` | 使用 EgressIP 固定出口 |',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'pod-to-external/egress-internet.md': EGRESS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming the role (节点 IP) over one writing another address', () => {
+    // A real report (pod egress SNAT), shortened.
+    expect(
+      quoteOf(
+        own,
+        'pod-to-external/egress-internet.md',
+        'when pod in k8s access external service, the snat policy will replace pod ip by node ip. Which source address do outside services see for pod traffic by default?',
+      ),
+    ).toContain('默认按节点 IP 伪装');
+    expect(
+      quoteOf(own, 'pod-to-external/egress-internet.md', 'Pod 出集群时外部服务看到的源地址是哪个？'),
+    ).toContain('节点 IP 伪装');
+  });
+
+  it('does not take a role for the address when a setting is asked too', () => {
+    expect(
+      quoteOf(
+        own,
+        'pod-to-external/egress-internet.md',
+        'Which setting decides the source address outside services see?',
+      ),
+    ).not.toContain('默认按节点 IP 伪装');
+  });
+});
