@@ -66,3 +66,27 @@ describe('LVS is read as IPVS, the kernel load balancer kube-proxy drives', () =
     expect(en.first).not.toBe('service/kube-proxy-iptables-ipvs.md');
   });
 });
+
+describe('a NodePort that answers only on some nodes is read as the other nodes lacking the NodePort rules or the path to the pod', () => {
+  const nodePortRules = (commands: string[]) => commands.some((c) => c.includes('KUBE-NODEPORTS'));
+
+  it('offers the KUBE-NODEPORTS rule check when only the pod node (or only the workers) answers', async () => {
+    const en = await answer(
+      'NodePort works only on the node where the pod runs; curl to the NodePort on the other nodes times out. externalTrafficPolicy is Cluster.',
+    );
+    expect(en.first).toBe('service/nodeport-loadbalancer.md');
+    expect(nodePortRules(en.commands)).toBe(true);
+    const zh = await answer('NodePort 类型的 svc，从 worker 节点可以访问，从 master 节点访问 nodePort 超时');
+    expect(zh.first).toBe('service/nodeport-loadbalancer.md');
+    expect(nodePortRules(zh.commands)).toBe(true);
+  });
+
+  it('does not offer it for a pending EXTERNAL-IP or a lost client IP', async () => {
+    const zh = await answer('LoadBalancer 的 EXTERNAL-IP 一直 pending');
+    expect(nodePortRules(zh.commands)).toBe(false);
+    const en = await answer(
+      'The app logs show the node IP as client address for every request to my NodePort service',
+    );
+    expect(nodePortRules(en.commands)).toBe(false);
+  });
+});
