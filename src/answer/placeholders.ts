@@ -1552,6 +1552,13 @@ const LIST_GAP =
  * `nodes node001 172.16.126.208 ... node008 172.16.126.215`: an ellipsis elides members, so two ends are a list too.
  */
 const ELLIPSIS_GAP = /\.{3}|…/;
+/**
+ * Two machines counted before they are listed (`两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34）`, `two hosts
+ * master-1 (9.134.5.228) and node-1 (...)`) are the cluster's inventory too, not the two ends of a path ("pods on
+ * worker2 cannot reach pods on worker1").
+ */
+const COUNTED_PAIR_BEFORE =
+  /(?:(?<![\w.])2|两|兩|二|(?<![a-z])two)\s*(?:台|个|個|部)?\s*(?:主机|主機|节点|節點|机器|機器|服务器|服務器|虚拟机|虛擬機|(?<![a-z])(?:hosts|nodes|machines|servers|vms))\s*[:：]?\s*$/i;
 
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
@@ -1565,7 +1572,11 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
   let run: Match[] = [];
   let elided = false;
   const close = () => {
-    if (run.length >= 3 || (run.length === 2 && elided)) for (const match of run) listed.add(match);
+    const counted =
+      run.length === 2 &&
+      COUNTED_PAIR_BEFORE.test(text.slice(Math.max(0, (run[0]?.index ?? 0) - 16), run[0]?.index ?? 0));
+    if (run.length >= 3 || (run.length === 2 && (elided || counted)))
+      for (const match of run) listed.add(match);
     run = [];
     elided = false;
   };

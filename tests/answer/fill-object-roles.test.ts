@@ -101,3 +101,20 @@ describe('a name completed by a shell variable is no name', () => {
     expect(fills(question).get('<namespace>')).toBe('ns-test1');
   });
 });
+
+describe('nodes given only as the inventory, each with its address', () => {
+  it.each([
+    '多节点离线部署 从节点 calico-node 容器启动失败。两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34），kubernetes v1.22.10，network plugin: calico。从节点上的 calico-node 容器启动失败。',
+    'Offline multi-node install: two hosts master-1 (9.134.5.228) and node-1 (9.134.125.34); calico-node fails to start on the worker.',
+  ])('fill no <node-name>: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toBeUndefined();
+  });
+
+  it.each([
+    'two hosts master-1 (9.134.5.228) and node-1 (9.134.125.34); calico-node on node-1 keeps crashing',
+    '两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34），节点 node-1 上的 calico-node 一直重启',
+    'calico-node on worker-3 (10.0.0.13) keeps crashing with BIRD is not ready',
+  ])('still fill the node the report writes again or alone: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toMatch(/^(?:node-1|worker-3)$/);
+  });
+});
