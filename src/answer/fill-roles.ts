@@ -251,11 +251,11 @@ export function partOfHostName(text: string, value: string): boolean {
 /**
  * The device of a pod's own route (`calico网络 pod 网关 default via 169.254.1.1 dev eth0`, "inside the pod, ip route shows
  * default via 169.254.1.1 dev eth0", `容器 A 的默认路由 default via ... dev eth0`): the pod's end of the veth, no host
- * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop. `before` is the text before the
- * device's name.
+ * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop, and the route to it (`169.254.1.1
+ * dev eth1 scope link`) a pod's too. `before` is the text before the device's name.
  */
 const POD_ROUTE_BEFORE =
-  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|via\s+169\.254\.1\.1\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
+  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|(?<![\d.])(?:via\s+)?169\.254\.1\.1(?:\/32)?\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
 
 export function podRoute(before: string): boolean {
   return POD_ROUTE_BEFORE.test(before);
@@ -413,4 +413,14 @@ export function nodePortsOf(text: string, ports: readonly number[]): number[] {
     (port) =>
       written.has(port) || (speaksOfNodePort && port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1]),
   );
+}
+
+/**
+ * The address in cilium status' `Proxy Status: OK, ip 10.5.0.234, 0 redirects active`: the agent's own router address
+ * on its node, no address the report tries. `before` ends at the address.
+ */
+const CILIUM_PROXY_BEFORE = /proxy\s+status\s*:\s*[a-z]+\s*,\s*ip\s+$/i;
+
+export function ciliumProxyAddress(before: string): boolean {
+  return CILIUM_PROXY_BEFORE.test(before);
 }

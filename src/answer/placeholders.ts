@@ -26,6 +26,7 @@ import {
   apiServerSetting,
   arpAsker,
   attachmentNetwork,
+  ciliumProxyAddress,
   componentName,
   conntrackReplySource,
   containerSpec,
@@ -1004,6 +1005,7 @@ function ipMentions(
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
       interfaceAddress(before) ||
+      ciliumProxyAddress(before) ||
       rewrite ||
       apiServerRow ||
       describedNode ||

@@ -118,3 +118,31 @@ describe('nodes given only as the inventory, each with its address', () => {
     expect(fills(question).get('<node-name>')).toMatch(/^(?:node-1|worker-3)$/);
   });
 });
+
+describe('a component’s own address or a pod’s own route is no target or host interface', () => {
+  it.each([
+    'Pod cannot access external network. Cilium status: Devices: enp1s0 10.0.0.5 (Direct Routing). Proxy Status: OK, ip 10.5.0.234, 0 redirects active on ports 10000-20000. Hubble: Ok.',
+    'pod 访问不了外网。cilium status 输出：Proxy Status: OK, ip 10.5.0.234, 0 redirects active，Hubble: Ok',
+  ])('fills no <target-ip> with cilium’s proxy address: %s', (question) => {
+    expect(fills(question).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still targets the address the pod fails to reach beside it', () => {
+    const question =
+      'pod 里 curl 10.8.0.20 超时。cilium status 输出：Proxy Status: OK, ip 10.5.0.234, 0 redirects active';
+    expect(fills(question).get('<target-ip>')).toBe('10.8.0.20');
+  });
+
+  it.each([
+    'container cannot ping the host ip. In the container: default via 169.254.1.1 dev eth1; 169.254.1.1 dev eth1 scope link. Who answers ARP for 169.254.1.1?',
+    '容器里 ping 不通宿主机：default via 169.254.1.1 dev eth1，169.254.1.1 dev eth1 scope link，谁来应答 169.254.1.1 的 ARP？',
+  ])('fills no <iface> with the pod’s interface: %s', (question) => {
+    expect(fills(question).get('<iface>')).toBeUndefined();
+  });
+
+  it('still reads a host route’s device as the host’s', () => {
+    expect(
+      fills('节点上 10.244.2.0/24 via 10.0.0.12 dev eth1 这条路由丢了，跨节点 pod 不通').get('<iface>'),
+    ).toBe('eth1');
+  });
+});
