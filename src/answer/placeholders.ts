@@ -520,7 +520,9 @@ const NAMESPACED_TOOL =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
 
 /** `kubectl exec`, `logs`, `attach` and `port-forward`: their first argument is a pod (`pod/x` too, not `deploy/x`). */
-const KUBECTL_POD_COMMAND = /(?:^|[\s`'"(|;$])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward)\s+/gi;
+/** Chinese prose runs a command on from its punctuation (`验证 dns 解析。kubectl exec busybox -- nslookup`, `：kubectl`). */
+const KUBECTL_POD_COMMAND =
+  /(?:^|[\s`'"(|;$:：；，。、])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward)\s+/gi;
 /** Flags of those commands that take a value as the next word; a selector means no one pod is named. */
 const VALUE_FLAGS = new Set([
   '-n',

@@ -146,3 +146,23 @@ describe('a component’s own address or a pod’s own route is no target or hos
     ).toBe('eth1');
   });
 });
+
+describe('a pod typed after Chinese punctuation in a kubectl command', () => {
+  it.each([
+    [
+      '最后一步验证dns解析出现问题。kubectl exec busybox -n default -- nslookup kubernetes 报错 NXDOMAIN',
+      'busybox',
+    ],
+    [
+      'pod 内无法访问 svc：kubectl exec -it -n las-daemon-create-image image-68f0e27d94890244f60e53d2-rvlvn -- bash 后 curl 没有返回',
+      'image-68f0e27d94890244f60e53d2-rvlvn',
+    ],
+    ['dns fails; kubectl exec busybox -n default -- nslookup kubernetes gives NXDOMAIN', 'busybox'],
+  ])('fills <pod>: %s', (question, pod) => {
+    expect(fills(question).get('<pod>')).toBe(pod);
+  });
+
+  it('still reads prose about kubectl as no pod', () => {
+    expect(fills('集群有问题。kubectl exec works but curl times out').get('<pod>')).toBeUndefined();
+  });
+});
