@@ -213,11 +213,12 @@ export function serviceOfFailingPort(
 
 /**
  * The networks a pod asks Multus for (`k8s.v1.cni.cncf.io/networks: default/macvlan-conf,default/vswitchinternal`,
- * `networks: kube-system/ovn-vpc-external-network`): each `namespace/name` is a NetworkAttachmentDefinition, no pod.
- * `before` is the text before one `namespace/name`.
+ * `networks: kube-system/ovn-vpc-external-network`), or the one Multus gives it in place of the cluster's
+ * (`v1.multus-cni.io/default-network: kube-system/macvlan-standalone-vlan2032`): each `namespace/name` is a
+ * NetworkAttachmentDefinition, no pod. `before` is the text before one `namespace/name`.
  */
 const NETWORKS_LIST_BEFORE =
-  /(?<![\w-])networks["']?\s*[:=：]\s*["']?(?:[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*(?:@[\w.-]+)?\s*,\s*)*$/i;
+  /(?<![\w-])(?:networks|default-network)["']?\s*[:=：]\s*["']?(?:[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*(?:@[\w.-]+)?\s*,\s*)*$/i;
 
 export function attachmentNetwork(before: string): boolean {
   return NETWORKS_LIST_BEFORE.test(before);
@@ -250,11 +251,11 @@ export function partOfHostName(text: string, value: string): boolean {
 /**
  * The device of a pod's own route (`calico网络 pod 网关 default via 169.254.1.1 dev eth0`, "inside the pod, ip route shows
  * default via 169.254.1.1 dev eth0", `容器 A 的默认路由 default via ... dev eth0`): the pod's end of the veth, no host
- * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop. `before` is the text before the
- * device's name.
+ * interface. Calico's link-local gateway 169.254.1.1 is only ever a pod's next hop, and the route to it (`169.254.1.1
+ * dev eth1 scope link`) a pod's too. `before` is the text before the device's name.
  */
 const POD_ROUTE_BEFORE =
-  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|via\s+169\.254\.1\.1\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
+  /(?:(?:(?<![a-z0-9_-])(?:pods?|containers?)|容器组|容器)[^。；;,，\n]{0,24}?(?:路由|网关|網關|routes?|gateway)[^。；;\n]{0,16}?|(?<![\d.])(?:via\s+)?169\.254\.1\.1(?:\/32)?\s+)(?:default\s+via\s+\S+\s+)?dev\s+$/i;
 
 export function podRoute(before: string): boolean {
   return POD_ROUTE_BEFORE.test(before);
@@ -377,4 +378,49 @@ const CONTAINER_FIELDS_AFTER = /^\s*[,，(（]?\s*(?:containerPort|image)\s*[:�
 
 export function containerSpec(after: string): boolean {
   return CONTAINER_FIELDS_AFTER.test(after);
+}
+
+/**
+ * An address labelled right after it as a node's own (calicoctl's `10.100.0.253 (CalicoNodeIP, InternalIP)`, `1.2.3.7
+ * (ExternalIP)`, `192.168.1.5 (node IP)`, `10.0.0.4（宿主机 IP）`): where a node is, no address the report tries to
+ * reach. `after` starts right after the address.
+ */
+const NODE_ADDRESS_LABEL_AFTER =
+  /^\s*[(（]\s*(?:[a-z]*node\s*-?ip|internal\s*-?ip|external\s*-?ip|host\s*-?ip|(?:节点|節點|宿主机|宿主機|主机|主機)\s*ip)(?![a-z])/i;
+
+export function nodeAddressLabel(after: string): boolean {
+  return NODE_ADDRESS_LABEL_AFTER.test(after);
+}
+
+/**
+ * The ports the question writes as a Service's NodePort: the second number of a PORT(S) cell (`8080:31313/TCP`), one
+ * after the word (`nodePort: 30080`, `NodePort 映射为 34502`), or one in the NodePort range where the question speaks of
+ * reaching a NodePort ("only through nodeport: curl http://localhost:31898 works"). Such a port is opened on every
+ * node's address, not on a Service's ClusterIP or a pod's, nor is it a `targetPort`.
+ */
+const NODE_PORT_CELL = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
+const NODE_PORT_FIELD = /node\s*-?port[^\d\n,.;，。；]{0,12}?(\d{2,5})(?![\d.])/gi;
+const NODE_PORT_WORD = /node\s*-?port|节点端口|節點端口/i;
+const NODE_PORT_RANGE = [30000, 32767] as const;
+
+export function nodePortsOf(text: string, ports: readonly number[]): number[] {
+  const written = new Set<number>();
+  for (const pattern of [NODE_PORT_CELL, NODE_PORT_FIELD])
+    for (const match of text.matchAll(pattern)) written.add(Number(match[1]));
+  // `type: NodePort` or a listing's TYPE cell names the kind of Service; the report's own words speak of the port.
+  const speaksOfNodePort = NODE_PORT_WORD.test(text.replace(/(?:type\s*[:=]?\s*)?NodePort(?=\s+\d)/g, ' '));
+  return ports.filter(
+    (port) =>
+      written.has(port) || (speaksOfNodePort && port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1]),
+  );
+}
+
+/**
+ * The address in cilium status' `Proxy Status: OK, ip 10.5.0.234, 0 redirects active`: the agent's own router address
+ * on its node, no address the report tries. `before` ends at the address.
+ */
+const CILIUM_PROXY_BEFORE = /proxy\s+status\s*:\s*[a-z]+\s*,\s*ip\s+$/i;
+
+export function ciliumProxyAddress(before: string): boolean {
+  return CILIUM_PROXY_BEFORE.test(before);
 }

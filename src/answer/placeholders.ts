@@ -26,6 +26,7 @@ import {
   apiServerSetting,
   arpAsker,
   attachmentNetwork,
+  ciliumProxyAddress,
   componentName,
   conntrackReplySource,
   containerSpec,
@@ -41,6 +42,8 @@ import {
   isFieldWord,
   isLoopback,
   natRewrite,
+  nodeAddressLabel,
+  nodePortsOf,
   partOfHostName,
   podRoute,
   podWithoutNamespaceFlag,
@@ -74,6 +77,8 @@ export interface Entities {
   cidrs: string[];
   /** Ports in order of preference: explicitly named ones (`:6443`, `port 6443`, `6443端口`) before bare ones. */
   ports: number[];
+  /** Of `ports`, those the question writes as a Service's NodePort (see `nodePortsOf`). */
+  nodePorts?: number[];
   pods: string[];
   namespaces: string[];
   nodes: string[];
@@ -515,7 +520,9 @@ const NAMESPACED_TOOL =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
 
 /** `kubectl exec`, `logs`, `attach` and `port-forward`: their first argument is a pod (`pod/x` too, not `deploy/x`). */
-const KUBECTL_POD_COMMAND = /(?:^|[\s`'"(|;$])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward)\s+/gi;
+/** Chinese prose runs a command on from its punctuation (`验证 dns 解析。kubectl exec busybox -- nslookup`, `：kubectl`). */
+const KUBECTL_POD_COMMAND =
+  /(?:^|[\s`'"(|;$:：；，。、])(?:kubectl|oc)\s+(?:exec|logs|attach|port-forward)\s+/gi;
 /** Flags of those commands that take a value as the next word; a selector means no one pod is named. */
 const VALUE_FLAGS = new Set([
   '-n',
@@ -847,6 +854,8 @@ const DESCRIBE_NODE_BEFORE = /(?<![\w-])node[:：]\s*[a-z0-9][a-z0-9.-]*\/$/i;
 const ABOUT_SERVICE_IP =
   /cluster\s*-?\s*ip|service\s*ip|svc\s*ip|(?<![a-z-])vip(?![a-z-])|服务\s*ip|服務\s*ip/i;
 
+/** `endpoint IP 10.244.3.7`, `endpoints的ip 10.222.0.120`: a backend's address, named so right before it. */
+const ENDPOINT_ADDRESS_BEFORE = /(?<![a-z])endpoints?\s*(?:的\s*)?(?:ip|地址|address)\s*[:：=]?\s*$/i;
 /** The NAME and TYPE cells of the API server's own Service row, right before its CLUSTER-IP cell. */
 const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/)?kubernetes\s+ClusterIP\s+$/;
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
@@ -959,7 +968,9 @@ function ipMentions(
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
     let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
-    const describedNode = DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index));
+    const describedNode =
+      DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index)) ||
+      nodeAddressLabel(question.slice(index + match[0].length, index + match[0].length + 40));
     // `-j DNAT --to-destination 10.244.1.5:80`, `tcp to:10.244.2.9:8080`: a pasted NAT rule's rewrite.
     const rewrite = natRewrite(question.slice(Math.max(0, index - 200), index));
     if (describedNode && !listed) role = 'node';
@@ -996,6 +1007,7 @@ function ipMentions(
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
       interfaceAddress(before) ||
+      ciliumProxyAddress(before) ||
       rewrite ||
       apiServerRow ||
       describedNode ||
@@ -1055,7 +1067,14 @@ function ipMentions(
     if (mention.role === 'pod' && cells.get(mention.index) === 'pod' && nodeAddresses.has(mention.ip))
       mention.role = 'node';
   }
-  const unroled = ips.filter((mention) => mention.role === null && mention.direction !== 'location');
+  // A Service's endpoint address (`被 dnat 为 endpoints 的 ip 10.222.0.120`) is a backend's, never the Service's own,
+  // though the question is about reaching a ClusterIP.
+  const unroled = ips.filter(
+    (mention) =>
+      mention.role === null &&
+      mention.direction !== 'location' &&
+      !ENDPOINT_ADDRESS_BEFORE.test(question.slice(Math.max(0, mention.index - 24), mention.index)),
+  );
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
   if (
     new Set(unroled.map((mention) => mention.ip)).size === 1 &&
@@ -1364,10 +1383,12 @@ function readEntities(question: string): Entities {
     contextPod ? namespaces.filter((m) => written.has(m.value)) : namespaces,
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
+  const ports = portMentions(text, attachedPorts);
   return {
     ips,
     cidrs: unique(cidrs),
-    ports: portMentions(text, attachedPorts),
+    ports,
+    nodePorts: nodePortsOf(text, ports),
     pods: podNames,
     namespaces: namespaceNames,
     nodes: nodeNames,
@@ -1535,6 +1556,13 @@ const LIST_GAP =
  * `nodes node001 172.16.126.208 ... node008 172.16.126.215`: an ellipsis elides members, so two ends are a list too.
  */
 const ELLIPSIS_GAP = /\.{3}|…/;
+/**
+ * Two machines counted before they are listed (`两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34）`, `two hosts
+ * master-1 (9.134.5.228) and node-1 (...)`) are the cluster's inventory too, not the two ends of a path ("pods on
+ * worker2 cannot reach pods on worker1").
+ */
+const COUNTED_PAIR_BEFORE =
+  /(?:(?<![\w.])2|两|兩|二|(?<![a-z])two)\s*(?:台|个|個|部)?\s*(?:主机|主機|节点|節點|机器|機器|服务器|服務器|虚拟机|虛擬機|(?<![a-z])(?:hosts|nodes|machines|servers|vms))\s*[:：]?\s*$/i;
 
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
@@ -1548,7 +1576,11 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
   let run: Match[] = [];
   let elided = false;
   const close = () => {
-    if (run.length >= 3 || (run.length === 2 && elided)) for (const match of run) listed.add(match);
+    const counted =
+      run.length === 2 &&
+      COUNTED_PAIR_BEFORE.test(text.slice(Math.max(0, (run[0]?.index ?? 0) - 16), run[0]?.index ?? 0));
+    if (run.length >= 3 || (run.length === 2 && (elided || counted)))
+      for (const match of run) listed.add(match);
     run = [];
     elided = false;
   };
@@ -1660,6 +1692,8 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   const ports = entities.ports.filter((p) => !foreign.has(p));
   const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
+  if (port !== undefined && port !== null && entities.nodePorts?.includes(port))
+    map.set(NODE_PORT_KEY, String(port));
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
@@ -1705,10 +1739,12 @@ export function fillCommand(command: string, values: ReadonlyMap<string, string>
 export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<string, string>): FilledCommand {
   const fills: Fill[] = [];
   const serviceOpen = opensServiceOnly(template, values);
+  const portOpen = nodePortElsewhere(template, values);
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
-    const value = serviceOpen && NAMESPACE_KEYS.has(key) ? undefined : values.get(key);
+    const open = (serviceOpen && NAMESPACE_KEYS.has(key)) || (portOpen && PORT_KEYS.has(key));
+    const value = open ? undefined : values.get(key);
     if (value === undefined) {
       command += token;
     } else {
@@ -1721,6 +1757,26 @@ export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<stri
 }
 
 const SERVICE_KEYS = new Set(['<service-name>', '<service>', '<svc>', '<svc-name>']);
+const PORT_KEYS = new Set(['<port>', '<target-port>']);
+/** The values' key (no placeholder) holding the port to fill when the question writes it as a NodePort. */
+const NODE_PORT_KEY = 'node-port';
+/** Placeholders whose address a NodePort is not opened on: a Service's ClusterIP, a pod's address. */
+const NOT_NODE_ADDRESS_KEYS = new Set<string>([...ADDRESS_PLACEHOLDERS.service, ...ADDRESS_PLACEHOLDERS.pod]);
+
+/**
+ * A check that pairs the port with a Service's ClusterIP or a pod's address (`curl http://<cluster-ip>:<port>/`,
+ * `ipvsadm -Ln -t <cluster-ip>:<port>`) or sets a `targetPort`, when the port to fill is the NodePort the question
+ * reaches the Service on (`echo-b NodePort 10.106.116.86 8080:31313/TCP`): that port is open on the nodes only, so
+ * `<port>` stays open there rather than naming a port the address never serves.
+ */
+function nodePortElsewhere(template: CommandTemplate, values: ReadonlyMap<string, string>): boolean {
+  const port = values.get('<port>') ?? values.get('<target-port>');
+  if (port === undefined || values.get(NODE_PORT_KEY) !== port) return false;
+  if (!template.keys.some((key) => PORT_KEYS.has(key))) return false;
+  return (
+    template.keys.some((key) => NOT_NODE_ADDRESS_KEYS.has(key)) || /targetPort/i.test(template.text.join(' '))
+  );
+}
 const NAMESPACE_KEYS = new Set(['<namespace>', '<ns>']);
 
 /**

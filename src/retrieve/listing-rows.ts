@@ -9,8 +9,12 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 export const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 /** A DNS-1123 name (labels joined by dots), as Kubernetes object names are written. */
 export const NAME = '[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?';
-/** What may not follow a name: more name characters (a dot ending the sentence is fine). */
-export const NAME_END = '(?![a-z0-9_\\-/]|\\.[a-z0-9])';
+/**
+ * What may not follow a name: more name characters (a dot ending the sentence is fine), or a shell variable or
+ * template that completes it (`namespace ns-test$i`, `pod web${i}`, `svc app{{ .Values.suffix }}`): the word before
+ * is only the fixed part of many names, none of which it is.
+ */
+export const NAME_END = '(?![a-z0-9_\\-/$]|\\.[a-z0-9]|\\{\\{)';
 
 /** A NAMESPACE cell before a row's name (`kubectl get -A`). */
 const NAMESPACE_CELL = '(?:(?<namespace>[a-z0-9][a-z0-9-]*)\\s+)?';

@@ -1,0 +1,168 @@
+/**
+ * Fills that are the objects the question names, in their role (src/answer/placeholders.ts, fill-roles.ts): a
+ * NodePort is not paired with a ClusterIP, an endpoint address is no Service's, a node's labelled address is no
+ * target, a Multus default network is no pod, a templated name (`ns-test$i`) is no name.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractEntities, fillFromQuestion, placeholderValues } from '../../src/answer/placeholders.js';
+
+function fills(question: string): Map<string, string> {
+  return placeholderValues(extractEntities(question));
+}
+
+describe('a NodePort is not the port of a ClusterIP or pod check', () => {
+  const CURL_SVC = 'curl -sS -m 3 http://<cluster-ip>:<port>/';
+  const CURL_POD = 'kubectl exec -n <namespace> <pod> -- curl -sS -m 3 http://<pod-ip>:<port>/';
+  const PATCH =
+    'kubectl patch svc <service-name> --type=json -p \'[{"op":"replace","path":"/spec/ports/0/targetPort","value":<port>}]\'';
+  const LISTEN = 'ss -lntp | grep <port>';
+
+  it.each([
+    'Cluster-IP not working. The only way I can access services is through nodeport: curl http://localhost:31898 works but the cluster-ip 10.152.183.235 is not even pingable.',
+    '何时能支持Cilium而不用ipvs。nodeport没有问题，但是 svc ip / pod ip访问不通。cilium pod test：echo-a ClusterIP 10.96.162.232 8080/TCP，echo-b NodePort 10.106.116.86 8080:31313/TCP。',
+    'kubectl get svc shows nginx LoadBalancer 10.100.180.152 192.168.16.240 80:31215/TCP; ipvsadm shows TCP prod-01.universe.tf:31215 rr. Is the ClusterIP on kube-ipvs0?',
+  ])('leaves <port> open beside the ClusterIP, the pod IP and a targetPort: %s', (question) => {
+    expect(fillFromQuestion(CURL_SVC, question).command).toMatch(/^curl -sS -m 3 http:\/\/[\d.]+:<port>\/$/);
+    expect(fillFromQuestion(CURL_POD, question).command).toContain(':<port>/');
+    expect(fillFromQuestion(PATCH, question).command).toContain('"value":<port>');
+    // Where only the port is wanted, the NodePort still fills it.
+    expect(fillFromQuestion(LISTEN, question).command).not.toContain('<port>');
+  });
+
+  it.each([
+    'curl http://10.254.153.216:8080 from a pod on another node: Connection timed out, the cluster-ip works on its own node',
+    '从 pod 里 curl clusterip 10.96.45.12:8080 直接 connection refused，pod 都是 running',
+    'service ng ClusterIP 10.100.66.78 8080/TCP; kubectl exec curl123 -- curl http://10.100.66.78:8080 hangs',
+  ])('fills the Service port beside the ClusterIP: %s', (question) => {
+    expect(fillFromQuestion(CURL_SVC, question).command).toMatch(/^curl -sS -m 3 http:\/\/[\d.]+:8080\/$/);
+  });
+});
+
+describe('an endpoint address is a backend pod’s, not the Service’s', () => {
+  it.each([
+    'kube-proxy 为 ipvs 模式，访问cluster ip的流量进入INPUT链后被dnat为endpoints的ip 10.222.0.120，之后响应回不来',
+    'traffic to the cluster IP is DNATed to the endpoint IP 10.244.3.7 but the reply never comes back',
+  ])('fills no <cluster-ip> with it: %s', (question) => {
+    const values = fills(question);
+    expect(values.get('<cluster-ip>')).toBeUndefined();
+    expect(values.get('<service-ip>')).toBeUndefined();
+  });
+
+  it('still reads the one address of a ClusterIP question as the Service’s', () => {
+    expect(fills('从 pod 里访问 cluster ip 10.96.12.7 超时').get('<cluster-ip>')).toBe('10.96.12.7');
+  });
+});
+
+describe('an address labelled as a node’s own is no target', () => {
+  it.each([
+    'Which source address does egress pick? calicoctl shows addresses 10.100.0.253 (CalicoNodeIP, InternalIP) and 1.2.3.7 (ExternalIP). Default route: default via 1.2.3.1 dev ens3 src 1.2.3.7.',
+    '出网源地址不对：节点地址 10.100.0.253（节点 IP），默认路由 default via 1.2.3.1 dev ens3',
+  ])('leaves <target-ip> open: %s', (question) => {
+    expect(fills(question).get('<target-ip>')).toBeUndefined();
+    expect(fills(question).get('<node-ip>')).toBe('10.100.0.253');
+  });
+
+  it.each([
+    'pod 里 ping 10.100.0.253 不通（对端 pod），同节点正常',
+    'ping 10.100.0.253 (the other pod) fails from node-a',
+  ])('still targets an address labelled otherwise: %s', (question) => {
+    expect(fills(question).get('<target-ip>')).toBe('10.100.0.253');
+  });
+});
+
+describe('a Multus default network is no pod', () => {
+  it.each([
+    'macvlan pod cannot reach localdns on the host; pod eth0 10.18.232.6/24, v1.multus-cni.io/default-network: kube-system/macvlan-standalone-vlan2032.',
+    'macvlan 的 pod 访问不了宿主机的 localdns，注解 v1.multus-cni.io/default-network: kube-system/macvlan-standalone-vlan2032',
+  ])('fills neither <pod> nor <namespace>: %s', (question) => {
+    expect(fills(question).get('<pod>')).toBeUndefined();
+    expect(fills(question).get('<namespace>')).toBeUndefined();
+  });
+
+  it('still reads a pod written as namespace/name', () => {
+    expect(fills('pod kube-system/coredns-5d78c9869d-8x2kf 一直 CrashLoopBackOff').get('<pod>')).toBe(
+      'coredns-5d78c9869d-8x2kf',
+    );
+  });
+});
+
+describe('a name completed by a shell variable is no name', () => {
+  it.each([
+    'For each i I create namespace ns-test$i labelled name: test$i and a NetworkPolicy default-deny in it',
+    '循环里给每个 i 创建命名空间 ns-test$i，再加一条 default-deny 策略，结果都互通了',
+  ])('fills no <namespace>: %s', (question) => {
+    expect(fills(question).get('<namespace>')).toBeUndefined();
+  });
+
+  it.each([
+    'I create namespace ns-test1 with a NetworkPolicy default-deny in it',
+    '创建命名空间 ns-test1，再加一条 default-deny 策略',
+  ])('still fills a whole name: %s', (question) => {
+    expect(fills(question).get('<namespace>')).toBe('ns-test1');
+  });
+});
+
+describe('nodes given only as the inventory, each with its address', () => {
+  it.each([
+    '多节点离线部署 从节点 calico-node 容器启动失败。两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34），kubernetes v1.22.10，network plugin: calico。从节点上的 calico-node 容器启动失败。',
+    'Offline multi-node install: two hosts master-1 (9.134.5.228) and node-1 (9.134.125.34); calico-node fails to start on the worker.',
+  ])('fill no <node-name>: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toBeUndefined();
+  });
+
+  it.each([
+    'two hosts master-1 (9.134.5.228) and node-1 (9.134.125.34); calico-node on node-1 keeps crashing',
+    '两台主机 master-1（9.134.5.228）和 node-1（9.134.125.34），节点 node-1 上的 calico-node 一直重启',
+    'calico-node on worker-3 (10.0.0.13) keeps crashing with BIRD is not ready',
+  ])('still fill the node the report writes again or alone: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toMatch(/^(?:node-1|worker-3)$/);
+  });
+});
+
+describe('a component’s own address or a pod’s own route is no target or host interface', () => {
+  it.each([
+    'Pod cannot access external network. Cilium status: Devices: enp1s0 10.0.0.5 (Direct Routing). Proxy Status: OK, ip 10.5.0.234, 0 redirects active on ports 10000-20000. Hubble: Ok.',
+    'pod 访问不了外网。cilium status 输出：Proxy Status: OK, ip 10.5.0.234, 0 redirects active，Hubble: Ok',
+  ])('fills no <target-ip> with cilium’s proxy address: %s', (question) => {
+    expect(fills(question).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still targets the address the pod fails to reach beside it', () => {
+    const question =
+      'pod 里 curl 10.8.0.20 超时。cilium status 输出：Proxy Status: OK, ip 10.5.0.234, 0 redirects active';
+    expect(fills(question).get('<target-ip>')).toBe('10.8.0.20');
+  });
+
+  it.each([
+    'container cannot ping the host ip. In the container: default via 169.254.1.1 dev eth1; 169.254.1.1 dev eth1 scope link. Who answers ARP for 169.254.1.1?',
+    '容器里 ping 不通宿主机：default via 169.254.1.1 dev eth1，169.254.1.1 dev eth1 scope link，谁来应答 169.254.1.1 的 ARP？',
+  ])('fills no <iface> with the pod’s interface: %s', (question) => {
+    expect(fills(question).get('<iface>')).toBeUndefined();
+  });
+
+  it('still reads a host route’s device as the host’s', () => {
+    expect(
+      fills('节点上 10.244.2.0/24 via 10.0.0.12 dev eth1 这条路由丢了，跨节点 pod 不通').get('<iface>'),
+    ).toBe('eth1');
+  });
+});
+
+describe('a pod typed after Chinese punctuation in a kubectl command', () => {
+  it.each([
+    [
+      '最后一步验证dns解析出现问题。kubectl exec busybox -n default -- nslookup kubernetes 报错 NXDOMAIN',
+      'busybox',
+    ],
+    [
+      'pod 内无法访问 svc：kubectl exec -it -n las-daemon-create-image image-68f0e27d94890244f60e53d2-rvlvn -- bash 后 curl 没有返回',
+      'image-68f0e27d94890244f60e53d2-rvlvn',
+    ],
+    ['dns fails; kubectl exec busybox -n default -- nslookup kubernetes gives NXDOMAIN', 'busybox'],
+  ])('fills <pod>: %s', (question, pod) => {
+    expect(fills(question).get('<pod>')).toBe(pod);
+  });
+
+  it('still reads prose about kubectl as no pod', () => {
+    expect(fills('集群有问题。kubectl exec works but curl times out').get('<pod>')).toBeUndefined();
+  });
+});
