@@ -346,6 +346,7 @@ export class KbSearcher implements Searcher {
 
     const coverage = lexical ? this.lexical.coverageOf(query) : null;
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
+    const brokenPath = reportsBrokenPath(query);
     const hits = fuse(
       {
         trigger: keep(trigger),
@@ -355,16 +356,16 @@ export class KbSearcher implements Searcher {
         topicCoverage,
         scope,
         docFactor: productOf(
-          reportsBrokenPath(query) ? this.ranToolFactor(trigger, query.text) : null,
+          brokenPath ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
-          this.unnamedCniFactor(query, pasted, options.cni),
+          this.unnamedCniFactor(query, pasted, options.cni, brokenPath),
           apiServiceHopFactor(
             `${query.text}\n${pasted}`,
             (docPath) => this.doc(docPath)?.category ?? null,
             config.scopeFactor.apiServiceDns,
           ),
           signalledRepairFactor({
-            brokenPath: reportsBrokenPath(query),
+            brokenPath,
             hits: trigger ?? [],
             signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
             factor: config.scopeFactor.signalledRepair,
@@ -450,6 +451,7 @@ export class KbSearcher implements Searcher {
     query: AnalyzedQuery,
     pasted: string,
     cni: string | undefined,
+    brokenPath: boolean,
   ): ((docPath: string) => number) | null {
     const naming = this.cniNamingGroups();
     // The paste counts too: a CNI whose pods a listing shows is the cluster's, so its runbooks are not incidental.
@@ -458,7 +460,7 @@ export class KbSearcher implements Searcher {
     return unnamedCniFactor({
       namesCni: cni !== undefined || named(),
       longReport: query.headline !== null,
-      brokenPath: reportsBrokenPath(query),
+      brokenPath,
       cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
       factor: this.config.scopeFactor.unnamedCni,
     });
