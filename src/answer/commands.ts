@@ -100,6 +100,7 @@ import {
   wholeTermsWithConcepts,
 } from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
+import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
 
@@ -414,7 +415,12 @@ export function clueChecks(
   const headline = clueTerms(query, concepts);
   const asking = closingQuestion(query);
   const closing = asking ? [...clueTerms(asking, concepts)].filter((term) => !headline.has(term)) : [];
-  for (const term of [...headline, ...closing]) {
+  // What the report suspects or proposes names the object to check as a closing question does.
+  const suspected = suspectedCause(query);
+  const guessed = suspected
+    ? [...clueTerms(suspected, concepts)].filter((term) => !headline.has(term) && !closing.includes(term))
+    : [];
+  for (const term of [...headline, ...closing, ...guessed]) {
     if (topics.has(term)) continue;
     // A closing question's plain word is a clue only as the object a check reads, named in its own text (`ippool` in
     // `calicoctl get ippool -o wide`): its other words ("by default") name no check. Its concepts (子网: subnet,
