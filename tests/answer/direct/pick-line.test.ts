@@ -854,6 +854,84 @@ describe('what a line says something does, for a yes/no question about it', () =
   });
 });
 
+describe('a yes/no question answered by a line saying it does not, or that it can be tuned', () => {
+  const POLICY = [
+    '---',
+    'triggers: [NetworkPolicy 不生效]',
+    'category: network_policy',
+    '---',
+    '',
+    '# NetworkPolicy 排查',
+    '',
+    '## 概述',
+    '',
+    '| CNI | 执行位置 | 查看方式 |',
+    '| --- | --- | --- |',
+    '| Calico | Felix 写 iptables / eBPF | `calicoctl get networkpolicy -A` |',
+    '| Flannel（单独） | **不执行**，策略静默无效 | 需 Canal（flannel + Calico 策略） |',
+    '',
+  ].join('\n');
+  const DNS = [
+    '---',
+    'triggers: [coredns 解析失败]',
+    'category: dns',
+    '---',
+    '',
+    '# CoreDNS 解析失败排查',
+    '',
+    '## 修复',
+    '',
+    'Pod 的 resolv.conf 默认 `ndots:5`，search 域有三个。',
+    '',
+    '`ndots` 可以按工作负载调小，减少外部域名的无效查询：',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 在宿主机加的 iptables 对 Pod 出网不生效 | egress 在网关内完成 SNAT | `ip route` | 改用 local gateway |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'network-policy/debug.md': POLICY, 'dns/coredns.md': DNS });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the row saying the CNI does not enforce it', () => {
+    // flannel-io/flannel: a deny policy under flannel still lets traffic through.
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        'I created a simple NetworkPolicy that would block any traffic from a different namespace. However, it is still reachable. Does flannel enforce NetworkPolicy?',
+      ),
+    ).toContain('不执行');
+    expect(
+      quoteOf(own, 'network-policy/debug.md', '单独用 flannel 的话，NetworkPolicy 会不会执行？'),
+    ).toContain('不执行');
+  });
+
+  it('quotes the line saying a value can be tuned down', () => {
+    // k3s-io/k3s: ndots:5 is larger than it needs to be.
+    expect(
+      quoteOf(
+        own,
+        'dns/coredns.md',
+        'ndots is larger than it needs to be: options ndots:5, the biggest relative query has 3 dots. Can ndots be lowered?',
+      ),
+    ).toContain('可以按工作负载调小');
+  });
+
+  it('quotes no row naming a symptom ("不生效") for a yes/no question it does not answer', () => {
+    for (const question of [
+      'Do iptables rules added on the host apply to pod egress traffic?',
+      '在宿主机加的 iptables 规则对 Pod 出网会不会生效？',
+    ])
+      expect(quoteOf(own, 'dns/coredns.md', question)).not.toContain('不生效');
+  });
+});
+
 describe('a why question about a behaviour', () => {
   const CLUSTER_IP = [
     '---',

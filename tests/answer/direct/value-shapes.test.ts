@@ -75,6 +75,12 @@ describe('a line stating a behaviour', () => {
     ['vxlan + DirectRouting: true：同子网节点走 host-gw 式直连路由，跨子网才用 VXLAN。'],
     ['只有 Ready 的端点才能出现在 DNS 记录中。'],
     ['ClusterIP 是虚拟地址，不会响应 ping。'],
+    // flannel-io/flannel: "Does flannel enforce NetworkPolicy?" is answered by the row saying it does not.
+    ['| Flannel（单独） | **不执行**，策略静默无效 | 需 Canal（flannel + Calico 策略） |'],
+    ['| 写了 deny 策略但流量仍然放行 | CNI 不执行 NetworkPolicy（如单独 flannel） |'],
+    // "Can ndots be lowered?": the line saying it can be tuned down.
+    ['`ndots` 可以按工作负载调小，减少外部域名的无效查询：'],
+    ['The ndots option can be lowered per workload with dnsConfig.'],
   ])('%s', (line) => {
     expect(VALUE_PATTERNS.behaviour.test(line)).toBe(true);
   });
@@ -86,5 +92,14 @@ describe('a line stating a behaviour', () => {
     expect(VALUE_PATTERNS.behaviour.test('flanneld 以 DaemonSet 运行，写出 /run/flannel/subnet.env。')).toBe(
       false,
     );
+  });
+
+  it('is not a symptom a report sees, nor a bare "can"', () => {
+    for (const line of [
+      '| 在宿主机加的策略路由/iptables 对 Pod 出网不生效 | shared gateway 下 egress 在 GR 内完成 SNAT |',
+      '可以用 `kubectl exec` 查看 Pod 的 /etc/resolv.conf，ndots 默认为 5。',
+      'You can lower the MTU on the node with ip link set.',
+    ])
+      expect(VALUE_PATTERNS.behaviour.test(line)).toBe(false);
   });
 });
