@@ -1,12 +1,13 @@
 /**
  * A report whose first sentence states that a path the runbooks explain fails ("Pod cannot ping each other in
  * multi-host scenario", "Can't reach internet from pod", "DNS resolution from pods does not work", "Slow connect via
- * NodePort", "Pods randomly killed because of failed health check", "pod 跨节点 ping 不通") is a networking report whatever the rest pastes. Such a report spreads its
- * words over versions, logs and output, so retrieval of the whole report may be under the abstention threshold while
- * that sentence alone finds the runbook of its path confidently: chat.ts then answers from that sentence's runbooks
- * (unless a decline by subject holds it; those run after). A first sentence that only mentions networking ("Pod stuck in ContainerCreating due to
- * network related issue"), names no end of a path ("VirtualService weight not work") or states no failure to
- * connect ("Pod to Pod access is blocked with STRICT mtls") is not read as one. Pure.
+ * NodePort", "Pods randomly killed because of failed health check", "pod 跨节点 ping 不通") is a networking report
+ * whatever the rest pastes. Such a report spreads its words over versions, logs and output, so retrieval of the whole
+ * report may be under the abstention threshold while that sentence alone finds the runbook of its path confidently:
+ * chat.ts then answers from that sentence's runbooks (unless a decline by subject holds it; those run after). A first
+ * sentence that only mentions networking ("Pod stuck in ContainerCreating due to network related issue"), names no end
+ * of a path ("VirtualService weight not work") or states no failure to connect ("Pod to Pod access is blocked with
+ * STRICT mtls") is not read as one. Pure.
  */
 /** An end or hop of a path the runbooks explain: pods, nodes and hosts, Services, the outside, DNS. */
 const PATH_END =
