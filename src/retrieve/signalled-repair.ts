@@ -7,6 +7,8 @@
  * signalled runbook then scores `factor`, a little above that lift. A broken-path report that also shows a
  * crash-looping component is left alone: its path is what fails first. Pure.
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
+
 export interface SignalledRepairInput {
   /** The report says a path does not carry traffic (query.ts reportsBrokenPath). */
   brokenPath: boolean;
@@ -76,7 +78,7 @@ function signalPattern(signal: string): RegExp | null {
 }
 
 function wordPattern(word: string): string {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(word);
   if (!/^[a-z0-9]/.test(word)) return escaped;
   // A Latin word stands whole, or as the name a pod's generated suffix extends.
   return `(?<![a-z0-9-])${escaped}(?:-[a-z0-9]+){0,2}(?![a-z0-9-])`;
