@@ -4,9 +4,7 @@
  * Like a closing question (`asked-last.ts`), such a sentence names the object the reporter thinks is wrong — the
  * thing to check — where the headline only says what fails. Pure.
  */
-
-/** A sentence: a run up to and including its closing mark (a Chinese comma does not end one). */
-const SENTENCE = /[^.!?。！？\n]+[.!?。！？]*/gu;
+import { sentencesOf } from './asked-last.js';
 
 /** Words saying that the rest of the sentence is the reporter's own guess at the cause or the fix. */
 const SUSPECTS = new RegExp(
@@ -28,8 +26,6 @@ const SUSPECTS = new RegExp(
 
 /** The report's sentences stating a suspected cause or a proposed fix, joined; undefined when it states none. */
 export function suspectedCause(text: string): string | undefined {
-  const sentences = (text.normalize('NFKC').match(SENTENCE) ?? [])
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0 && SUSPECTS.test(sentence));
+  const sentences = sentencesOf(text).filter((sentence) => SUSPECTS.test(sentence));
   return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
