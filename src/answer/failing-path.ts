@@ -9,6 +9,8 @@
  * of a path ("VirtualService weight not work") or states no failure to connect ("Pod to Pod access is blocked with
  * STRICT mtls") is not read as one. Pure.
  */
+import { headlineOf } from '../retrieve/query.js';
+
 /** An end or hop of a path the runbooks explain: pods, nodes and hosts, Services, the outside, DNS. */
 const PATH_END =
   /\bpods?\b|\bnodes?\b|\bhosts?\b|\bhost\.|\bservices?\b|\bsvc\b|nodeport|clusterip|\binternet\b|\bexternal\b|\boutbound\b|\bdns\b|容器|节点|節點|宿主|主机|主機|服务|服務|外网|外網|公网|公網/i;
@@ -27,12 +29,9 @@ const FAILS_TO_CONNECT = new RegExp(
   'i',
 );
 
-/** The first sentence: up to `.`/`!`/`?` before a space (not inside 1.1.8 or host.minikube.internal), or a Chinese stop. */
-const SENTENCE_END = /[.!?](?=\s)|[。！？\n]/u;
-
+/** The first sentence, as retrieval reads a report's headline (query.ts `headlineOf`), or the whole text. */
 export function firstSentence(text: string): string {
-  const end = text.search(SENTENCE_END);
-  return end > 0 ? text.slice(0, end) : text;
+  return headlineOf(text, 0) ?? text;
 }
 
 /** The first sentence says a path of the runbooks fails to connect. */
