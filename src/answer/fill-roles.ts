@@ -398,21 +398,25 @@ export function nodeAddressLabel(after: string): boolean {
  * reaching a NodePort ("only through nodeport: curl http://localhost:31898 works"). Such a port is opened on every
  * node's address, not on a Service's ClusterIP or a pod's, nor is it a `targetPort`.
  */
-const NODE_PORT_CELL = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
-const NODE_PORT_FIELD = /node\s*-?port[^\d\n,.;，。；]{0,12}?(\d{2,5})(?![\d.])/gi;
-const NODE_PORT_WORD = /node\s*-?port|节点端口|節點端口/i;
-const NODE_PORT_RANGE = [30000, 32767] as const;
-
 export function nodePortsOf(text: string, ports: readonly number[]): number[] {
   const written = new Set<number>();
-  for (const pattern of [NODE_PORT_CELL, NODE_PORT_FIELD])
+  for (const pattern of [SERVICE_NODE_PORT, NODE_PORT_FIELD])
     for (const match of text.matchAll(pattern)) written.add(Number(match[1]));
   // `type: NodePort` or a listing's TYPE cell names the kind of Service; the report's own words speak of the port.
-  const speaksOfNodePort = NODE_PORT_WORD.test(text.replace(/(?:type\s*[:=]?\s*)?NodePort(?=\s+\d)/g, ' '));
-  return ports.filter(
-    (port) =>
-      written.has(port) || (speaksOfNodePort && port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1]),
-  );
+  const speaksOfNodePort = NODEPORT_WORD.test(text.replace(/(?:type\s*[:=]?\s*)?NodePort(?=\s+\d)/g, ' '));
+  return ports.filter((port) => written.has(port) || (speaksOfNodePort && inNodePortRange(port)));
+}
+
+/** A Service's PORT(S) cell `80:32136/TCP`: the NodePort after the Service's port. */
+export const SERVICE_NODE_PORT = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
+/** A NodePort written after its word (`nodePort: 30080`, `NodePort 映射为 34502`). */
+const NODE_PORT_FIELD = /node\s*-?port[^\d\n,.;，。；]{0,12}?(\d{2,5})(?![\d.])/gi;
+/** The word for a NodePort, in a report's own words or a listing's TYPE cell alike. */
+export const NODEPORT_WORD = /node\s*-?port|节点端口|節點端口/i;
+
+/** A port in the default NodePort range (30000-32767). */
+export function inNodePortRange(port: number): boolean {
+  return port >= 30000 && port <= 32767;
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   countBefore,
   describedEndpoint,
   ephemeralPeer,
+  inNodePortRange,
   inPodListing,
   insidePod,
   interfaceAddress,
@@ -41,6 +42,7 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
+  NODEPORT_WORD,
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
@@ -48,6 +50,7 @@ import {
   podRoute,
   podWithoutNamespaceFlag,
   quotedForOther,
+  SERVICE_NODE_PORT,
   serviceOfFailingPort,
   siteHost,
   staticPodNode,
@@ -766,7 +769,6 @@ const WELL_KNOWN_PORTS = new Set([
   22, 53, 80, 179, 443, 2379, 2380, 4240, 4789, 5473, 6081, 6443, 6641, 6642, 7471, 8080, 8443, 8472, 9099,
   9153, 9100, 10248, 10249, 10250, 10256, 10257, 10259,
 ]);
-const NODEPORT_RANGE = [30000, 32767] as const;
 
 /** Each with its hint (see `HINTS`): what the pattern cannot match without. */
 const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
@@ -785,12 +787,10 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
-/** A Service's PORT(S) cell `80:32136/TCP`: the NodePort after the Service's port. */
-const SERVICE_NODE_PORT = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
 /**
- * The report's own words about a NodePort: not a listing's TYPE cell (`NodePort 10.30.92.37`), nor `type: NodePort`.
+ * What names the kind of Service, not the report's own words about a NodePort: a listing's TYPE cell (`NodePort
+ * 10.30.92.37`), `type: NodePort`.
  */
-const NODEPORT_WORD = /node\s*-?port|节点端口|節點端口/i;
 const NODEPORT_TYPE = new RegExp(`(?:type\\s*[:=]?\\s*)?NodePort(?:\\s+${IPV4}|(?=\\s*[,;，；)）]))`, 'gi');
 
 /**
@@ -1158,7 +1158,7 @@ function portMentions(question: string, attached: Match[]): number[] {
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
     const port = Number(value);
-    return WELL_KNOWN_PORTS.has(port) || (port >= NODEPORT_RANGE[0] && port <= NODEPORT_RANGE[1]);
+    return WELL_KNOWN_PORTS.has(port) || inNodePortRange(port);
   }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
   // The bounds of a range (`nodeport 30000-32767`, `端口范围 30000 - 32767`) are no port anything listens on.
   const ranges = [...matchAll(question, PORT_RANGE)]
