@@ -5,11 +5,11 @@
  * headings of the section it sits in, the troubleshooting rows that name it (symptom and cause) and its text.
  * Commands of the matched rows (the likely causes) and of the best section score extra; so does the check a matched
  * row's symptom quotes ("`calicoctl node status` 显示 Active", `symptom-checks.ts`), which shows whether the report has
- * that symptom at all. Candidates come from the top doc; another doc contributes only when it is on topic by a clear margin (its best hit scores close to
- * the top one), and then only the commands of its rows that match the question (a likely cause it names): a
- * command that merely shares the question's words is, in another runbook, more often off topic than not, unless
- * which runbook fits is uncertain (below), when a close runbook's checks that match the question well on their own
- * words hedge the choice.
+ * that symptom at all. Candidates come from the top doc; another doc contributes only when it is on topic by a clear
+ * margin (its best hit scores close to the top one), and then only the commands of its rows that match the question
+ * (a likely cause it names): a command that merely shares the question's words is, in another runbook, more often off
+ * topic than not, unless which runbook fits is uncertain (below), when a close runbook's checks that match the
+ * question well on their own words hedge the choice.
  * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
  * the top doc's first read-only checks.
  * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
