@@ -31,7 +31,6 @@ import { factAsk } from './direct.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
-import { namesOtherTrade, otherTradesOf, uncoveredOtherTrade } from './other-trades.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -220,8 +219,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
-  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts), and a subject of another trade the
-  // runbooks' front-matter lists as not covered (`not_covered:`, other-trades.ts).
+  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -236,8 +234,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
-        featureDecline(context, question, result) ??
-        otherTradeDecline(context, question, result))
+        featureDecline(context, question, result))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -404,16 +401,6 @@ const featuresExplained = perSearcher((searcher) => featuresExplainedBy(searcher
 function featureDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
   const subject = uncoveredFeature(question, featuresExplained(context.searcher));
   return unlessValueStated(context, question, result, subject, namesFeature);
-}
-
-/** The other trades' subjects the runbooks list as not covered and no runbook explains (other-trades.ts). */
-const otherTrades = perSearcher((searcher) => otherTradesOf(searcher.docs));
-
-/** The listed other trade a first question is about (`uncoveredOtherTrade`), unless it asks a stated value. */
-function otherTradeDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
-  const trades = otherTrades(context.searcher);
-  const subject = uncoveredOtherTrade(question, trades);
-  return unlessValueStated(context, question, result, subject, (text) => namesOtherTrade(text, trades));
 }
 
 /** The response body as UTF-8 JSON: the per-request fields around a cached answer's serialized template. */

@@ -84,12 +84,6 @@ export interface GlossaryEntry {
   exclusive?: string;
 }
 
-/** A subject of another trade a doc's front-matter lists as not covered by the KB, with its EN/ZH aliases. */
-export interface NotCoveredSubject {
-  subject: string;
-  aliases: string[];
-}
-
 export interface DocMeta {
   title: string;
   category: string | null;
@@ -102,11 +96,6 @@ export interface DocMeta {
    * merely names the component. Absent in records written before the key existed.
    */
   signals?: string[];
-  /**
-   * Subjects of other trades next to the doc's path that no runbook explains (`not_covered:`), each with the words
-   * reports write it in: a report failing on one is declined (answer/other-trades.ts). Absent when not written.
-   */
-  notCovered?: NotCoveredSubject[];
   /** Front-matter keys netkb does not interpret, kept as written. */
   extra: Record<string, unknown>;
 }

@@ -42,9 +42,6 @@ export const DocRecordSchema = Type.Object({
   priority: Type.Number(),
   triggers: Type.Array(Type.String()),
   signals: Type.Optional(Type.Array(Type.String())),
-  notCovered: Type.Optional(
-    Type.Array(Type.Object({ subject: Type.String(), aliases: Type.Array(Type.String()) })),
-  ),
   extra: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String({ minLength: 1 }),
   chunks: Type.Array(ChunkSchema),

@@ -164,14 +164,6 @@ export function parseDocumentWithTree(
     triggers: front.data.triggers?.map((trigger) => trigger.trim()) ?? [],
     // Only when written: records of docs without signals stay as they were.
     ...(front.data.signals ? { signals: front.data.signals.map((signal) => signal.trim()) } : {}),
-    ...(front.data.not_covered
-      ? {
-          notCovered: front.data.not_covered.map(({ subject, aliases }) => ({
-            subject: subject.trim(),
-            aliases: aliases.map((alias) => alias.trim()),
-          })),
-        }
-      : {}),
     extra: front.extra,
     hash: contentHash(source),
     chunks,

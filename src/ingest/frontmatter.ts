@@ -7,17 +7,6 @@ import type { Finding } from '../core/types.js';
 export const FrontMatterSchema = Type.Object({
   triggers: Type.Optional(Type.Array(Type.String({ minLength: 1, pattern: '\\S' }))),
   signals: Type.Optional(Type.Array(Type.String({ minLength: 1, pattern: '\\S' }))),
-  not_covered: Type.Optional(
-    Type.Array(
-      Type.Object(
-        {
-          subject: Type.String({ minLength: 1, pattern: '\\S' }),
-          aliases: Type.Array(Type.String({ minLength: 1, pattern: '\\S' }), { minItems: 1 }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  ),
   category: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]*(_[a-z0-9]+)*$' })),
   priority: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   title: Type.Optional(Type.String({ minLength: 1 })),
@@ -97,8 +86,6 @@ function describeInvalid(key: string, value: unknown): string {
       return `\`triggers\` must be a list of non-empty strings; ${got}`;
     case 'signals':
       return `\`signals\` must be a list of non-empty strings; ${got}`;
-    case 'not_covered':
-      return `\`not_covered\` must be a list of { subject, aliases } with a non-empty subject and at least one alias; ${got}`;
     case 'category':
       return `\`category\` must be a snake_case string such as pod_to_external; ${got}`;
     case 'priority':

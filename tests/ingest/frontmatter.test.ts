@@ -30,23 +30,9 @@ describe('parseFrontMatter', () => {
     ['priority: -1', 'frontmatter-priority'],
     ['priority: 1.5', 'frontmatter-priority'],
     ['priority: "30"', 'frontmatter-priority'],
-    ['not_covered: [kubevirt]', 'frontmatter-not_covered'],
-    ['not_covered: [{ subject: KubeVirt, aliases: [] }]', 'frontmatter-not_covered'],
-    ['not_covered: [{ subject: "", aliases: [kubevirt] }]', 'frontmatter-not_covered'],
   ])('rejects %s', (line, code) => {
     const result = parseFrontMatter('x.md', `---\ntitle: X\n${line}\n---\n`);
     expect(result.findings).toMatchObject([{ line: 3, code, severity: 'error' }]);
-  });
-
-  it('reads not_covered: the other trades a runbook lists, each with its aliases', () => {
-    const source =
-      '---\ntitle: X\nnot_covered:\n  - subject: KubeVirt virtual machines\n    aliases: [kubevirt, virt-launcher]\n---\n# X\n';
-    const result = parseFrontMatter('x.md', source);
-    expect(result.findings).toEqual([]);
-    expect(result.data.not_covered).toEqual([
-      { subject: 'KubeVirt virtual machines', aliases: ['kubevirt', 'virt-launcher'] },
-    ]);
-    expect(result.extra).toEqual({});
   });
 
   it('treats a file without front-matter as plain markdown', () => {
