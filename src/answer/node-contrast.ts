@@ -6,6 +6,10 @@
  * the row's Chinese ones, so the row's checks (UDP 8472, flannel.1) ranked behind the runbook's generic first checks.
  * The same test reads both the report and the row symptom; the reverse contrast (same node fails, across nodes
  * works: br_netfilter) is not this one.
+ * The other side is often named as the master ("on the master it times out, while on the node the pod runs on it
+ * works", 主节点) or as every other node ("I can't target every node on the nodeport"), and the working side as the node
+ * the app is deployed on or that answers ("only answers on the node where its pod runs"): the NodePort row "只有后端
+ * 所在节点能访问，其他节点访问超时" states that contrast, and its KUBE-NODEPORTS check was lost below the generic ones.
  */
 
 import { foldText } from '../retrieve/normalize.js';
@@ -16,11 +20,11 @@ const CLAUSE_BREAK =
 
 /** Where the traffic stays on one node: the same node, the node the pod runs on, 本节点, 所在节点. */
 const SAME_NODE =
-  /(?<![a-z])(?:same (?:node|host|machine|server|worker)|(?:this|local) node|node itself|node (?:where|that|which) (?:the |its |this )?pods? (?:runs?|is running|is scheduled|lives?|resides?)|node (?:the |this )?pods? (?:runs?|is running|is scheduled) on|node it (?:runs|is running|is scheduled) on)(?![a-z])|同一?个?节点|同一台|同一?个?node|本节点|本机|所在的?\p{Script=Han}{0,4}(?:节点|主机|机器)|所在的?\s*node/u;
+  /(?<![a-z])(?:same (?:node|host|machine|server|worker)|(?:this|local) node|node itself|node (?:where|that|which|in which|on which) (?:the |its |this |my )?(?:pods?|apps?|backends?|endpoints?) (?:runs?|is running|is scheduled|is deployed|lives?|resides?)|node (?:the |this |my )?(?:pods?|apps?|backends?) (?:runs?|is running|is scheduled|is deployed) on|node (?:it|they) (?:runs?|is running|are running|is scheduled|are scheduled|is deployed|are deployed) (?:on|in)|node hosting (?:the |its |this )?(?:pods?|apps?|backends?))(?![a-z])|同一?个?节点|同一台|同一?个?node|本节点|本机|所在的?\p{Script=Han}{0,4}(?:节点|主机|机器)|所在的?\s*node/u;
 
 /** Where the traffic crosses to another node: other nodes, different nodes, 跨节点, 其他节点. */
 const OTHER_NODE =
-  /(?<![a-z])(?:other (?:nodes?|hosts?|workers?|machines?)|another (?:node|host|worker|machine)|different (?:nodes?|hosts?|machines?)|remote nodes?|across (?:nodes|hosts)|cross[- ]node|otherwise)(?![a-z])|跨节点|跨主机|其[他它]\s*(?:节点|主机|机器|node)|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)/u;
+  /(?<![a-z])(?:other (?:nodes?|hosts?|workers?|machines?)|another (?:node|host|worker|machine)|different (?:nodes?|hosts?|machines?)|remote nodes?|across (?:nodes|hosts)|cross[- ]node|otherwise|every (?:other )?node|any (?:other )?node|all (?:the )?(?:other )?nodes|(?:the )?(?:rest of the|remaining) nodes|master(?:[- ]?nodes?)?)(?![a-z])|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|node)|主节点|master\s*节点|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)/u;
 
 /** A clause saying something fails. */
 const FAILS =
@@ -28,7 +32,7 @@ const FAILS =
 
 /** A clause saying something works. */
 const WORKS =
-  /(?<![a-z])(?:works?|working|worked|fine|ok|okay|succeed\w*|success\w*|able to|can|could|reachable|correctly|get to|gets to)(?![a-z])|通|正常|可以|能|没问题|成功/u;
+  /(?<![a-z])(?:works?|working|worked|fine|ok|okay|succeed\w*|success\w*|able to|can|could|reachable|correctly|get to|gets to|respond(?:s|ing)?|answer(?:s|ing)?|(?:get|gets|got) (?:a )?(?:response|reply))(?![a-z])|通|正常|可以|能|没问题|成功/u;
 
 /** The text says traffic works on (or only from) the same node and fails to or from other nodes. */
 export function sameNodeWorksOtherFails(text: string): boolean {

@@ -37,6 +37,40 @@ describe('sameNodeWorksOtherFails', () => {
     expect(sameNodeWorksOtherFails('访问本节点正常、访问其他节点 IP 超时')).toBe(true);
   });
 
+  it('reads the node the backend runs on against the master or every other node (EN and ZH)', () => {
+    expect(
+      sameNodeWorksOtherFails(
+        'Running curl "localhost:30634" on the nodeport on the master times out, while on the node the pod runs on curl "localhost:30634" works correctly.',
+      ),
+    ).toBe(true);
+    expect(
+      sameNodeWorksOtherFails(
+        "Pods responding just on the node they are running in. I can't target every node on the nodeport.",
+      ),
+    ).toBe(true);
+    expect(
+      sameNodeWorksOtherFails(
+        'ping 192.168.155.193 from the master gives 100% packet loss; on the node itself it answers.',
+      ),
+    ).toBe(true);
+    expect(
+      sameNodeWorksOtherFails(
+        'The NodePort service only answers on the node where its pod runs, not on all the other nodes.',
+      ),
+    ).toBe(true);
+    expect(sameNodeWorksOtherFails('在 pod 所在节点 curl NodePort 正常，在主节点 curl 超时')).toBe(true);
+    expect(sameNodeWorksOtherFails('本节点访问 NodePort 可以，其余节点访问不通')).toBe(true);
+  });
+
+  it('is false when the master or every node is named on one side only', () => {
+    expect(sameNodeWorksOtherFails('curl to the NodePort times out on the master and on every node')).toBe(
+      false,
+    );
+    expect(sameNodeWorksOtherFails('The master node cannot reach pods, the workers answer fine')).toBe(false);
+    expect(sameNodeWorksOtherFails('主节点上的 pod 无法访问外网')).toBe(false);
+    expect(sameNodeWorksOtherFails('所有节点都能访问 NodePort，只有 LoadBalancer IP 超时')).toBe(false);
+  });
+
   it('is false for the reverse contrast, for one side only, and for a failing node', () => {
     expect(
       sameNodeWorksOtherFails("Pods can't communicate on the same node, but can on different nodes."),
@@ -81,6 +115,22 @@ describe('a report stating the same-node / cross-node contrast', () => {
     );
     expect(workaround.first).toBe(CONTRAST_ROW);
     expect(workaround.checks).toContain('tcpdump -i <iface> -nn udp port 8472');
+  });
+
+  it("brings the NodePort row's rule check when only the backend's node answers", () => {
+    const nodePort = runbook('service/nodeport-loadbalancer.md');
+    const nodeHits = [hitOn(nodePort, '1. 检查 Service 与端口分配'), hitOn(nodePort, '常见问题', 0.95)];
+    const NODE_ROW = 'NodePort 只有后端所在节点能访问，其他节点访问超时';
+    const rowsOf = (report: string) =>
+      likelyCauses(report, nodeHits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology).map((r) => r.row.symptom);
+    expect(
+      rowsOf(
+        'Unable to reach the node port, services time out. curl localhost:30634 on the master times out, while on ' +
+          'the node the pod runs on curl localhost:30634 works correctly.',
+      )[0],
+    ).toBe(NODE_ROW);
+    expect(rowsOf('NodePort 服务：在 pod 所在节点 curl 正常，在主节点 curl 超时')[0]).toBe(NODE_ROW);
+    expect(rowsOf('NodePort 服务在主节点 curl 超时')[0]).not.toBe(NODE_ROW);
   });
 
   it('leaves the rows alone when the report states no such contrast', () => {
