@@ -100,6 +100,17 @@ const BY_DESIGN_ASKED =
 const SELF_ASKING = /(?:吗|嗎)\s*$/;
 /** The words of a by-design ask (and a 请问 before it), leaving what the asker saw. */
 const BY_DESIGN_WORDS = new RegExp(`(?:${BY_DESIGN_ASKED.source})(?:\\s+behaviou?r)?|请问|請問`, 'gi');
+/**
+ * A statement put to be judged: "Flannel networks have network policy capabilities. True/False.", "X does Y: true
+ * or false?", "flannel 支持 NetworkPolicy，对还是错？". The statement is a yes/no question about what something does.
+ */
+const TRUE_OR_FALSE =
+  /\btrue\s*(?:\/|or)\s*false\b|\bfalse\s*(?:\/|or)\s*true\b|对还是错|對還是錯|是对是错|是對是錯/i;
+/**
+ * The form stands on its own, after the statement (a sentence or clause of its own, or after a colon): "Should
+ * natOutgoing be true or false?" asks for a setting's value, not to judge a statement.
+ */
+const JUDGE_FORM = new RegExp(`(?:^|[:：])\\s*[\\[(（]?\\s*(?:${TRUE_OR_FALSE.source})`, 'i');
 /** What the ask leaves at the end: "这是 ?", ", ?". */
 const LEFT_OF_ASK = /[\s,，?？]*(?:(?:这|這|那)(?:是|样|樣)?)?[\s,，?？]*$/u;
 /** A clause that says something does not happen: "why can't ping svc", "为什么 pod 无法访问 service". */
@@ -283,6 +294,8 @@ function askedFact(question: string): FactAsk | null {
   const changeOnly: string[] = [];
   /** The yes/no questions about what something does, asked only when nothing else is. */
   const behaviours: string[] = [];
+  /** Statements put to be judged true or false: yes/no questions about a behaviour. */
+  const judgedStatements: string[] = [];
   /** Whether a why question about a behaviour says it happens. */
   let affirmed = false;
   /** Whether a behaviour was asked by a why question. */
@@ -306,6 +319,14 @@ function askedFact(question: string): FactAsk | null {
     }
     // "Why is defaultIppoolSize 26?", "为什么 blockSize 是 26？": why a thing has the number it has; the line that
     // states that number for it explains it (a design default), as a value stated and asked about does.
+    // "Flannel networks have network policy capabilities. True/False.": the statement before the form, in its own
+    // sentence or before it in the same one, is asked as a yes/no question about a behaviour.
+    if (JUDGE_FORM.test(part)) {
+      const before = sentence.slice(0, sentence.search(TRUE_OR_FALSE)).replace(/[\s:：,，[(（]+$/u, '');
+      const judged = (/\p{L}{2,}/u.test(before) ? before : lastSentence).trim();
+      if (judged !== '' && !ASKS_PEOPLE.test(judged)) judgedStatements.push(judged);
+      continue;
+    }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
     if (whyNumber) {
       const number = whyNumber[2] ?? whyNumber[4] ?? '';
@@ -472,6 +493,7 @@ function askedFact(question: string): FactAsk | null {
   }
   let saysItHappens = false;
   let byWhy = false;
+  behaviours.push(...judgedStatements);
   if (asking.length === 0 && behaviours.length > 0) {
     asking.push(...behaviours);
     kinds.add('behaviour');

@@ -582,6 +582,27 @@ describe('asking whether what was just said is normal asks for the line that say
   });
 });
 
+describe('a statement put to be judged true or false asks whether something does it', () => {
+  it.each([
+    ['Calico networks can enforce network policies. True/False. [ ] True [ ] False', 'network policies'],
+    ['kube-proxy in iptables mode SNATs pod-to-ClusterIP traffic: true or false?', 'SNATs'],
+    ['flannel 支持 NetworkPolicy，对还是错？', 'NetworkPolicy'],
+  ])('%s', (question, statement) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(statement);
+    expect(ask?.focus).not.toMatch(/true|false|对还是错/i);
+  });
+
+  it.each([
+    // A setting's value asked between two: not a statement to judge.
+    ['Should natOutgoing be true or false for my pool?'],
+    ['I set natOutgoing to true or false, nothing changes. Pods cannot reach the internet.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
 describe('words a yes/no question does not ask with', () => {
   it('reads "where" after a noun in a yes/no question as relating, not asking (flannel-io/flannel#2219)', () => {
     expect(

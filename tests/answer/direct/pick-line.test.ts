@@ -1023,6 +1023,44 @@ describe('a why question about a behaviour', () => {
   });
 });
 
+describe('a statement put to be judged true or false', () => {
+  const POLICY = [
+    '---',
+    'triggers: [networkpolicy 不生效]',
+    'category: network-policy',
+    '---',
+    '',
+    '# NetworkPolicy 不生效排查',
+    '',
+    '## 谁来执行策略',
+    '',
+    '| CNI | 是否执行 NetworkPolicy | 备注 |',
+    '| --- | --- | --- |',
+    '| Calico | 执行 | 另有 GlobalNetworkPolicy |',
+    '| Flannel（单独） | **不执行**，策略静默无效 | 需 Canal（flannel + Calico 策略） |',
+    '',
+    '策略在 Service DNAT 之后匹配，端口要写 Pod 的 targetPort。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'network-policy/debug.md': POLICY });
+  });
+  afterAll(() => own.cleanup());
+
+  it('leads with the line saying whether it does', () => {
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        'Flannel enforces NetworkPolicy. True/False. [ ] True [ ] False',
+      ),
+    ).toContain('不执行');
+    expect(quoteOf(own, 'network-policy/debug.md', 'flannel 会执行 NetworkPolicy，对还是错？')).toContain(
+      '不执行',
+    );
+  });
+});
+
 describe('a yes/no question whether something works across a boundary', () => {
   const FLANNEL = [
     '---',
