@@ -21,7 +21,9 @@ export function leadWithFactDoc(
 ): RetrievalResult {
   const top = result.hits[0];
   const ask = top && !result.abstain ? factAsk(question) : null;
-  if (!top || !ask) return result;
+  // "10.68 网段 ping 不通正常吗", "why can't I ping the svc": only a line saying the behaviour is by design answers; it
+  // adds to the runbook the report's symptom ranks first, which stays first (its commands check the rest of it).
+  if (!top || !ask || ask.why) return result;
   const docs = closeDocs(result.hits, share);
   // A top runbook that states no value of the asked kind at all, or not of the setting the question names
   // ("which --hairpin-mode value"), leaves more room to the others.

@@ -35,6 +35,24 @@ describe('a question asking for a value is answered from the runbook that states
     expect(leadWithFactDoc(question, question, stated, 0.8)).toBe(stated);
   });
 
+  it('leaves the runbook of the report first when it only asks whether what was seen is normal', async () => {
+    // A NodePort report that ends asking whether the Service range not answering ping is normal: the by-design line
+    // (ClusterIP runbook) answers that aside; the NodePort runbook's checks answer the report.
+    const question =
+      '用 https://NodeIP:NodePort 访问 dashboard 打不开（三个 master）。浏览器报错连接被重置。flannel 内网也 ping 不通。SERVICE_CIDR="10.68.0.0/16"，CLUSTER_CIDR="172.20.0.0/16"，172.20 网段能通，10.68 网段不行。端口在监听。10.68 网段 ping 不通正常吗？';
+    const result = await index.searcher.search(question);
+    expect(result.hits[0]?.doc.path).toBe('service/nodeport-loadbalancer.md');
+    expect(
+      leadWithFactDoc(
+        question,
+        question,
+        result,
+        DEFAULT_COMPOSE_OPTIONS.otherDocShare,
+        index.searcher.concepts,
+      ),
+    ).toBe(result);
+  });
+
   it('looks further down when the top runbook states no value of the kind asked', async () => {
     // projectcalico/calicoctl#415: the question names Calico, whose runbook ranks first but states no cloud's MTU;
     // the MTU runbook, further down, states GCE's.

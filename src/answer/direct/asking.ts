@@ -87,6 +87,32 @@ const ASKS_PEOPLE =
 const WHY_BEHAVIOUR =
   /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,20}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了)/i;
 
+/**
+ * Asking whether what was just said is normal, or why it happens: "抓包看到 length 65000 的包，比 mtu 大很多，正常吗",
+ * "kubelet probe requests come from 100.64.0.3, is that expected?", "Is it normal that ...?", "... 然后 curl 是正常的，
+ * 这是为啥？". What the asker saw is stated beside the ask; only a line saying it is by design ("属正常现象") answers.
+ * Not "is it working" (the state of the asker's cluster), nor "为什么会这样" alone in a report that names no
+ * behaviour (the by-design lines are few and each names its behaviour: the words pick it or nothing).
+ */
+const BY_DESIGN_ASKED =
+  /正常(?:的|现象|現象)?(?:吗|嗎|么|麼|不)|是否正常|是不是正常|(?:符合预期|符合預期|预期的|預期的|预期内的|預期內的|预期行为|預期行為)(?:吗|嗎)|(?:这|這|那)(?:是|又是)?(?:为啥|为什么|為什麼|為啥|什么原因|什麼原因)|\b(?:is|are)\s+(?:that|this|it|these|those)(?:\s+behaviou?r)?\s+(?:(?:an?|the)\s+)?(?:expected|normal|intended|by design)\b|\bwhy (?:is (?:that|this)|does (?:this|that) happen)\b/i;
+/** "正常吗" ending a clause asks without its question mark ("比 mtu 大很多，正常吗"). */
+const SELF_ASKING = /(?:吗|嗎)\s*$/;
+/** The words of a by-design ask (and a 请问 before it), leaving what the asker saw. */
+const BY_DESIGN_WORDS = new RegExp(`(?:${BY_DESIGN_ASKED.source})(?:\\s+behaviou?r)?|请问|請問`, 'gi');
+/**
+ * A statement put to be judged: "Flannel networks have network policy capabilities. True/False.", "X does Y: true
+ * or false?", "flannel 支持 NetworkPolicy，对还是错？". The statement is a yes/no question about what something does.
+ */
+const TRUE_OR_FALSE =
+  /\btrue\s*(?:\/|or)\s*false\b|\bfalse\s*(?:\/|or)\s*true\b|对还是错|對還是錯|是对是错|是對是錯/i;
+/**
+ * The form stands on its own, after the statement (a sentence or clause of its own, or after a colon): "Should
+ * natOutgoing be true or false?" asks for a setting's value, not to judge a statement.
+ */
+const JUDGE_FORM = new RegExp(`(?:^|[:：])\\s*[\\[(（]?\\s*(?:${TRUE_OR_FALSE.source})`, 'i');
+/** What the ask leaves at the end: "这是 ?", ", ?". */
+const LEFT_OF_ASK = /[\s,，?？]*(?:(?:这|這|那)(?:是|样|樣)?)?[\s,，?？]*$/u;
 /** A clause that says something does not happen: "why can't ping svc", "为什么 pod 无法访问 service". */
 export const NEGATED = /不会|不能|无法|無法|不通|不响应|不響應|没有|沒有|\b(?:not|cannot|never|no)\b|n'?t\b/i;
 const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
@@ -268,6 +294,8 @@ function askedFact(question: string): FactAsk | null {
   const changeOnly: string[] = [];
   /** The yes/no questions about what something does, asked only when nothing else is. */
   const behaviours: string[] = [];
+  /** Statements put to be judged true or false: yes/no questions about a behaviour. */
+  const judgedStatements: string[] = [];
   /** Whether a why question about a behaviour says it happens. */
   let affirmed = false;
   /** Whether a behaviour was asked by a why question. */
@@ -280,10 +308,25 @@ function askedFact(question: string): FactAsk | null {
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
+  /** The sentence before the one of this clause ("这是为啥" asks about what it says). */
+  let lastSentence = '';
+  let thisSentence = '';
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const [at, { clause: part, question: isQuestion, sentence }] of clauses.entries()) {
+    if (sentence !== thisSentence) {
+      lastSentence = thisSentence;
+      thisSentence = sentence;
+    }
     // "Why is defaultIppoolSize 26?", "为什么 blockSize 是 26？": why a thing has the number it has; the line that
     // states that number for it explains it (a design default), as a value stated and asked about does.
+    // "Flannel networks have network policy capabilities. True/False.": the statement before the form, in its own
+    // sentence or before it in the same one, is asked as a yes/no question about a behaviour.
+    if (JUDGE_FORM.test(part)) {
+      const before = sentence.slice(0, sentence.search(TRUE_OR_FALSE)).replace(/[\s:：,，[(（]+$/u, '');
+      const judged = (/\p{L}{2,}/u.test(before) ? before : lastSentence).trim();
+      if (judged !== '' && !ASKS_PEOPLE.test(judged)) judgedStatements.push(judged);
+      continue;
+    }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
     if (whyNumber) {
       const number = whyNumber[2] ?? whyNumber[4] ?? '';
@@ -381,6 +424,18 @@ function askedFact(question: string): FactAsk | null {
         behaviours.push(clause.trim());
         whyAsked = true;
         if (!NEGATED.test(clause)) affirmed = true;
+      } else if ((isQuestion || SELF_ASKING.test(clause)) && BY_DESIGN_ASKED.test(clause)) {
+        // The behaviour is the sentence that asks, and the one before it ("...但是ping不通。然后在容器curl 是正常的
+        // 这是为啥？"): what "this" refers to.
+        const seen = `${lastSentence} ${sentence}`
+          .replace(BY_DESIGN_WORDS, ' ')
+          .replace(LEFT_OF_ASK, '')
+          .trim();
+        if (seen !== '') {
+          behaviours.push(seen);
+          whyAsked = true;
+          if (!NEGATED.test(seen)) affirmed = true;
+        }
       }
       if (DEFAULT_WORD.test(clause)) {
         previous = { clause, kinds: kindsIn(clause) };
@@ -438,6 +493,7 @@ function askedFact(question: string): FactAsk | null {
   }
   let saysItHappens = false;
   let byWhy = false;
+  behaviours.push(...judgedStatements);
   if (asking.length === 0 && behaviours.length > 0) {
     asking.push(...behaviours);
     kinds.add('behaviour');

@@ -539,6 +539,70 @@ describe('a why question about a behaviour asks for the line that says it is by 
   });
 });
 
+describe('asking whether what was just said is normal asks for the line that says it is by design', () => {
+  it.each([
+    // Report-like: what the asker saw, then whether that is normal.
+    ['抓包看到 length 65000 的包，比 mtu 大很多，正常吗', '65000'],
+    ['ping service 的 IP 不通，但是 curl 可以，正常嗎', 'curl'],
+    ['SERVICE_CIDR="10.68.0.0/16"。10.68 网段 ping 不通正常吗？', 'ping'],
+    ['tcpdump 里的包长度远大于 MTU，这是正常现象吗？', 'MTU'],
+    [
+      'kube-ovn: app logs show kubelet probe requests coming from 100.64.0.3, is that expected?',
+      '100.64.0.3',
+    ],
+    [
+      'I see packets of length 65000 in tcpdump, bigger than the MTU. Is this the expected behavior?',
+      '65000',
+    ],
+    // A why that refers back to what was just said: the sentence before says what.
+    ['进入容器 ping service 不通。然后在容器 curl 是正常的 这是为啥？', 'ping'],
+  ])('%s', (question, seen) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.why).toBe(true);
+    expect(ask?.focus).toContain(seen);
+    // The asking words are not what the line is picked by.
+    expect(ask?.focus).not.toMatch(/正常吗|正常嗎|expected|为啥/);
+  });
+
+  it('says whether the asker saw it happen', () => {
+    expect(factAsk('抓包看到 length 65000 的包，比 mtu 大很多，正常吗')?.affirmed).toBe(true);
+    expect(factAsk('ping service 的 IP 不通，但是 curl 可以，正常嗎')?.affirmed).toBeUndefined();
+  });
+
+  it.each([
+    // A statement that something works normally asks nothing.
+    ['metrics-server 是正常的，但是 log 里面有几个错误。'],
+    ['The pods are running normally and the service is expected to answer on port 80.'],
+    // Why something went wrong, asked by what: a diagnosis, not whether it is by design.
+    ['pod 无法访问 service，请问这是什么原因？'],
+    ['为什么会这样？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.why).toBeUndefined();
+  });
+});
+
+describe('a statement put to be judged true or false asks whether something does it', () => {
+  it.each([
+    ['Calico networks can enforce network policies. True/False. [ ] True [ ] False', 'network policies'],
+    ['kube-proxy in iptables mode SNATs pod-to-ClusterIP traffic: true or false?', 'SNATs'],
+    ['flannel 支持 NetworkPolicy，对还是错？', 'NetworkPolicy'],
+  ])('%s', (question, statement) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(statement);
+    expect(ask?.focus).not.toMatch(/true|false|对还是错/i);
+  });
+
+  it.each([
+    // A setting's value asked between two: not a statement to judge.
+    ['Should natOutgoing be true or false for my pool?'],
+    ['I set natOutgoing to true or false, nothing changes. Pods cannot reach the internet.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
 describe('words a yes/no question does not ask with', () => {
   it('reads "where" after a noun in a yes/no question as relating, not asking (flannel-io/flannel#2219)', () => {
     expect(

@@ -985,10 +985,79 @@ describe('a why question about a behaviour', () => {
     ).toContain('虚拟地址');
   });
 
+  it('leads with the by-design line when asked whether what was seen is normal', () => {
+    expect(quoteOf(own, 'service/clusterip.md', 'ping service 的 IP 不通，但是 curl 可以，正常嗎')).toContain(
+      '属正常现象',
+    );
+    expect(
+      quoteOf(own, 'service/clusterip.md', "I can't ping the ClusterIP but curl works. Is that expected?"),
+    ).toContain('属正常现象');
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        '进入容器 ping ClusterIP 不通。然后在容器 curl 是正常的 这是为啥？',
+      ),
+    ).toContain('属正常现象');
+  });
+
+  it('leads with no line when what was seen is not what a line says is by design', () => {
+    // Only some pods failing is the asker's fault to diagnose; "is that normal" does not make it by design.
+    expect(
+      quoteOf(own, 'service/clusterip.md', '只有部分 Pod 访问 ClusterIP 超时，其他正常，这正常吗？'),
+    ).toBe('');
+    // The asker saw curl fail: the row says curl works.
+    expect(
+      quoteOf(
+        own,
+        'service/clusterip.md',
+        'Is it normal to be unable to curl a ClusterIP from inside a pod?',
+      ),
+    ).toBe('');
+  });
+
   it('leads with no line saying the behaviour the asker saw does not happen', () => {
     // "为什么这个 ClusterIP 能 ping 通？": "不会响应 ping" and "ping 不通 ... 属正常现象" contradict what was seen.
     expect(quoteOf(own, 'service/clusterip.md', '为什么这个 ClusterIP 能 ping 通？')).toBe('');
     expect(quoteOf(own, 'service/clusterip.md', 'Why does a ClusterIP answer ping under IPVS?')).toBe('');
+  });
+});
+
+describe('a statement put to be judged true or false', () => {
+  const POLICY = [
+    '---',
+    'triggers: [networkpolicy 不生效]',
+    'category: network-policy',
+    '---',
+    '',
+    '# NetworkPolicy 不生效排查',
+    '',
+    '## 谁来执行策略',
+    '',
+    '| CNI | 是否执行 NetworkPolicy | 备注 |',
+    '| --- | --- | --- |',
+    '| Calico | 执行 | 另有 GlobalNetworkPolicy |',
+    '| Flannel（单独） | **不执行**，策略静默无效 | 需 Canal（flannel + Calico 策略） |',
+    '',
+    '策略在 Service DNAT 之后匹配，端口要写 Pod 的 targetPort。',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'network-policy/debug.md': POLICY });
+  });
+  afterAll(() => own.cleanup());
+
+  it('leads with the line saying whether it does', () => {
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        'Flannel enforces NetworkPolicy. True/False. [ ] True [ ] False',
+      ),
+    ).toContain('不执行');
+    expect(quoteOf(own, 'network-policy/debug.md', 'flannel 会执行 NetworkPolicy，对还是错？')).toContain(
+      '不执行',
+    );
   });
 });
 
