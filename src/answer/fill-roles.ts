@@ -428,3 +428,56 @@ const CILIUM_PROXY_BEFORE = /proxy\s+status\s*:\s*[a-z]+\s*,\s*ip\s+$/i;
 export function ciliumProxyAddress(before: string): boolean {
   return CILIUM_PROXY_BEFORE.test(before);
 }
+
+/**
+ * A look at a system component's pods, by label selector or grep (`kubectl get pods -n kube-system | grep flannel ->
+ * kube-flannel-62xbw`, `kubectl logs -l k8s-app=nodelocaldns -n kube-system: ...`): the report shows that the CNI or
+ * DNS add-on runs, or what it logs. Its `-n` is where that component lives, not the namespace of the application
+ * pods, policies or Services the report is about, and the pods it prints are the component's, not the failing pod —
+ * unless the listing shows one failing (`0/1 CrashLoopBackOff`), when the component is what the report is about.
+ * Returns the spans [start, end) of such commands, from `kubectl` to the end of their clause.
+ */
+const SYSTEM_NAMESPACE =
+  /^(?:kube-system|kube-flannel|calico-system|tigera-operator|metallb-system|cilium)$/i;
+const KUBECTL_START = /(?<![\w-])(?:kubectl|oc)\s/gi;
+const COMPONENT_FILTER = /(?<![\w-])(?:-l|--selector)(?:\s+|=)\S|\|\s*grep\s/i;
+const SYSTEM_NAMESPACE_FLAG = /(?<![\w-])(?:-n|--namespace)(?:\s+|=)([a-z0-9-]+)(?![\w-])/i;
+const FAILING_STATUS =
+  /CrashLoopBackOff|\bError\b|ImagePullBackOff|ErrImagePull|ContainerCreating|\bPending\b|NotReady|Terminating|OOMKilled|Evicted|Init:|\b0\/[1-9]\b/;
+
+export function componentListings(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(KUBECTL_START)) {
+    const start = match.index ?? 0;
+    const rest = text.slice(start + match[0].length);
+    // The clause ends at a sentence or list separator, or where the next kubectl command starts.
+    const end = rest.search(/[;；。\n]|(?<![\w-])(?:kubectl|oc)\s/);
+    const command = end === -1 ? rest : rest.slice(0, end);
+    const namespace = SYSTEM_NAMESPACE_FLAG.exec(command)?.[1];
+    if (namespace === undefined || !SYSTEM_NAMESPACE.test(namespace)) continue;
+    if (!COMPONENT_FILTER.test(command) || FAILING_STATUS.test(command)) continue;
+    spans.push([start, start + match[0].length + command.length]);
+  }
+  return spans;
+}
+
+/**
+ * CoreDNS's query log (`[INFO] 10.233.127.89:32952 - 63993 "AAAA IN registry-1.docker.io. udp 38 false 512" FORMERR`)
+ * starts with the client that asked, written with its ephemeral source port: where the query came from, not the
+ * address or port the report fails to reach. `after` starts right after `address:port`.
+ */
+const DNS_QUERY_LOG_AFTER = /^\s*-\s+\d+\s+"[A-Z0-9]+\s+IN\s/;
+
+export function dnsQueryClient(after: string): boolean {
+  return DNS_QUERY_LOG_AFTER.test(after);
+}
+
+/**
+ * The quoted question of a CoreDNS query log (`"A IN registry-1.docker.io. udp 38 false 512"`): the transport, the
+ * message size, the DO bit and the buffer size. Its `udp 38` is a size, no port. Returns the spans [start, end).
+ */
+const DNS_QUERY_QUOTE = /"[A-Z0-9]+\s+IN\s+\S+\s+(?:udp|tcp)\s+\d+\s+(?:true|false)\s+\d+"/g;
+
+export function dnsQueryQuotes(text: string): Array<[number, number]> {
+  return [...text.matchAll(DNS_QUERY_QUOTE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}

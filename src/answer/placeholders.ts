@@ -27,12 +27,15 @@ import {
   arpAsker,
   attachmentNetwork,
   ciliumProxyAddress,
+  componentListings,
   componentName,
   conntrackReplySource,
   containerSpec,
   controlPlaneVip,
   countBefore,
   describedEndpoint,
+  dnsQueryClient,
+  dnsQueryQuotes,
   ephemeralPeer,
   inNodePortRange,
   inPodListing,
@@ -149,6 +152,12 @@ const NOT_NAMES = new Set(
   sometimes successful successfully connection connections refused reset timeout timed`.split(/\s+/),
 );
 
+/**
+ * A setting's value, not an object's name: YAML's and flags' booleans and empty values (`nodeSelector worker: "true"`,
+ * `--node-label worker=true`, `POD-SELECTOR <none>`). Kubernetes allows these as names, but a report writes them
+ * where a field or label takes a value, so the word after `worker`/`node` there is no node.
+ */
+const SETTING_VALUE = /^(?:true|false|null|nil|none|undefined|on|off|enabled|disabled)$/;
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
 const TECH_WORD = /^(?:k8s|k3s|ipv[46]|http[23]?|h[23]|l[2-7]|v\d+|x86|arm64|amd64|s3|ec2|i\/o)$/;
 /** "the 5th node", "2nd pod": a position, not a name. */
@@ -180,6 +189,7 @@ function isName(value: string): boolean {
     /[a-z]/.test(value) &&
     !NOT_NAMES.has(value) &&
     !TECH_WORD.test(value) &&
+    !SETTING_VALUE.test(value) &&
     !ORDINAL.test(value) &&
     !COUNT_WORD.test(value) &&
     !MASKED_NAME.test(value) &&
@@ -950,10 +960,12 @@ function ipMentions(
     const end = index + match[0].length;
     // `ping 10.96.240.115：64 bytes from ...`: a size right after the colon (see `UNITS`) is ping's reply, no port.
     const sized = UNIT_AFTER.test(question.slice(end, end + 8));
+    const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
     const port =
       match[3] !== undefined &&
       validPort(Number(match[3])) &&
       !sized &&
+      !queried &&
       !ephemeralPeer(question.slice(Math.max(0, index - 8), index), Number(match[3]))
         ? Number(match[3])
         : null;
@@ -1021,7 +1033,7 @@ function ipMentions(
       describedEndpoint(question.slice(Math.max(0, index - 120), index))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before)) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
@@ -1137,11 +1149,15 @@ function portMentions(question: string, attached: Match[]): number[] {
     ? [...question.matchAll(MAC_ADDRESS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
     : [];
   const inMac = (index: number) => macs.some(([start = 0, end = 0]) => index >= start && index < end);
+  const queries = question.includes(' IN ') ? dnsQueryQuotes(question) : [];
+  const inQuery = (match: Match) =>
+    queries.some(([start = 0, end = 0]) => match.index >= start && match.index < end);
   for (const [pattern] of EXPLICIT_PORTS) {
     explicit.push(
       ...collect(question, pattern, 1, (value) => validPort(Number(value))).filter(
         (match) =>
           !inMac(match.index) &&
+          !inQuery(match) &&
           !imageTag(question, match) &&
           !UNIT_AFTER.test(
             question.slice(match.index + match.value.length, match.index + match.value.length + 8),
@@ -1159,7 +1175,10 @@ function portMentions(question: string, attached: Match[]): number[] {
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
     const port = Number(value);
     return WELL_KNOWN_PORTS.has(port) || inNodePortRange(port);
-  }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
+  }).filter(
+    (match) =>
+      !inQuery(match) && !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)),
+  );
   // The bounds of a range (`nodeport 30000-32767`, `端口范围 30000 - 32767`) are no port anything listens on.
   const ranges = [...matchAll(question, PORT_RANGE)]
     .filter((m) => Number(m[1]) < Number(m[2]) && validPort(Number(m[2])))
@@ -1213,15 +1232,20 @@ function readEntities(question: string): Entities {
       (m) => !comments.some(([start = 0, end = 0]) => m.index >= start && m.index < end),
     );
   }
+  // A look at a system component's pods (`kubectl get pods -n kube-system | grep flannel`) names where the component
+  // runs and its pods, not the report's namespace or failing pod (see `componentListings`).
+  const components = componentListings(text);
+  const outsideComponents = (match: Match) =>
+    !components.some(([start, end]) => match.index >= start && match.index < end);
   const pods: Match[] = [
     ...named.pod.filter(
       (m) => !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)),
     ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
-  ];
+  ].filter(outsideComponents);
   // A finished pod's namespace is that pod's, as its name and address are (see `describedFields`).
-  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)].filter(
+  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text).filter(outsideComponents)].filter(
     (match) => !inListing(described.finished, match.index),
   );
   for (const match of matchAll(text, KUBELET_POD)) {
