@@ -481,3 +481,34 @@ const DNS_QUERY_QUOTE = /"[A-Z0-9]+\s+IN\s+\S+\s+(?:udp|tcp)\s+\d+\s+(?:true|fal
 export function dnsQueryQuotes(text: string): Array<[number, number]> {
   return [...text.matchAll(DNS_QUERY_QUOTE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
+
+/**
+ * A pod of the CNI, DNS or proxy add-on (`calico-node-7xk2p`, `cilium-qqkqn`, `kube-flannel-ds-5w8v2`,
+ * `coredns-6d56c8448f-5z5kp`) that the report does not show failing: named to say the add-on runs ("calico-node-7xk2p
+ * is 1/1 Running, app pod web-... times out"), it is no failing pod when the report names an application pod too.
+ */
+const COMPONENT_POD =
+  /^(?:calico-node|calico-kube-controllers|calico-typha|cilium|cilium-operator(?:-[a-z0-9]+)?|cilium-envoy|hubble-relay|hubble-ui|kube-flannel(?:-ds)?|flannel|kube-proxy|coredns|kube-dns|nodelocaldns|node-local-dns|kube-ovn-[a-z]+|ovs-ovn|ovn-central|antrea-agent|antrea-controller|weave-net|speaker|metallb-speaker|metallb-controller|konnectivity-agent)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
+const FAILING_AFTER =
+  /CrashLoopBackOff|\bError\b|ImagePullBackOff|ErrImagePull|ContainerCreating|\bPending\b|NotReady|Terminating|OOMKilled|Evicted|Init:|\b0\/[1-9]\b|fail|error|crash|restart|not\s+ready|not\s+running|报错|失败|失敗|异常|異常|重启|重啟|不正常/i;
+
+export function healthyComponentPod(text: string, pod: string): boolean {
+  if (!COMPONENT_POD.test(pod)) return false;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(pod); at !== -1; at = lower.indexOf(pod, at + 1)) {
+    // What the report says of the pod follows its name, up to the end of the clause.
+    const after = text.slice(at + pod.length, at + pod.length + 80).split(/[;；。\n]|,\s|，/)[0] ?? '';
+    if (FAILING_AFTER.test(after)) return false;
+  }
+  return true;
+}
+
+/**
+ * A four-part release written with its `v` or after "version" (`cilium v1.14.2.1`, `Version: 2.3.1.0`, `版本 v1.2.0.3`):
+ * a version, no address. `before` ends at the dotted number.
+ */
+const VERSION_BEFORE = /(?:(?<![a-z0-9_-])v|version\s*[:=]?\s*|版本\s*[:：]?\s*v?)$/i;
+
+export function versionBefore(before: string): boolean {
+  return VERSION_BEFORE.test(before);
+}

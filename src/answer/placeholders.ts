@@ -37,6 +37,7 @@ import {
   dnsQueryClient,
   dnsQueryQuotes,
   ephemeralPeer,
+  healthyComponentPod,
   inNodePortRange,
   inPodListing,
   insidePod,
@@ -57,6 +58,7 @@ import {
   serviceOfFailingPort,
   siteHost,
   staticPodNode,
+  versionBefore,
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
@@ -952,6 +954,7 @@ function ipMentions(
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
+    if (versionBefore(question.slice(Math.max(0, index - 12), index))) continue;
     if (match[2] !== undefined) {
       // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
@@ -1367,11 +1370,17 @@ function readEntities(question: string): Entities {
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
   // gives way to the pod's own generated name.
   const generated = candidates.filter(isGeneratedPodName);
-  const podNames = namedOutsideFirst(
+  const ordered = namedOutsideFirst(
     text,
     rows,
     candidates.filter((name) => !generated.some((full) => full !== name && full.includes(name))),
   );
+  // An add-on's pod the report shows running gives way to an application pod it names (see `healthyComponentPod`).
+  const healthy = ordered.filter((name) => healthyComponentPod(text, name));
+  const podNames =
+    healthy.length > 0 && healthy.length < ordered.length
+      ? [...ordered.filter((name) => !healthy.includes(name)), ...healthy]
+      : ordered;
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
   const workingNodes = new Set(

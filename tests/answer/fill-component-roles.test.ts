@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { componentListings, dnsQueryClient, dnsQueryQuotes } from '../../src/answer/fill-roles.js';
+import {
+  componentListings,
+  dnsQueryClient,
+  dnsQueryQuotes,
+  healthyComponentPod,
+  versionBefore,
+} from '../../src/answer/fill-roles.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 
 /** The placeholder values a question gives. */
@@ -90,5 +96,45 @@ describe('placeholder fills: CoreDNS’s query log', () => {
     expect(dnsQueryClient(': i/o timeout')).toBe(false);
     expect(dnsQueryQuotes('"A IN example.com. udp 29 false 512"')).toHaveLength(1);
     expect(dnsQueryQuotes('"A IN example.com" timed out')).toHaveLength(0);
+  });
+});
+
+describe('placeholder fills: an add-on’s running pod beside an application pod', () => {
+  it('fills the application pod, not the CNI’s or proxy’s pod the report shows running', () => {
+    const en =
+      'Pods cannot reach the orders service. calico-node-7xk2p is 1/1 Running on every node, and the app pod web-7d9f8b6c5-x2x9q times out on curl.';
+    expect(fills(en).get('<pod>')).toBe('web-7d9f8b6c5-x2x9q');
+    const zh = 'kube-proxy-8mzkd 日志正常，业务 pod web-7d9f8b6c5-x2x9q 访问 svc 一直超时';
+    expect(fills(zh).get('<pod>')).toBe('web-7d9f8b6c5-x2x9q');
+  });
+
+  it('keeps the add-on’s pod when the report shows it failing, or names no other pod', () => {
+    const failing =
+      'calico-node-7xk2p 0/1 CrashLoopBackOff on node-2; web-7d9f8b6c5-x2x9q there cannot reach the service';
+    expect(fills(failing).get('<pod>')).toBe('calico-node-7xk2p');
+    const zh = 'calico-node-7xk2p 一直重启，web-7d9f8b6c5-x2x9q 也访问不了 svc';
+    expect(fills(zh).get('<pod>')).toBe('calico-node-7xk2p');
+    const alone =
+      'kubectl logs -n kube-system cilium-7xk2p shows: level=warning msg="Unable to update ipcache map"';
+    expect(fills(alone).get('<pod>')).toBe('cilium-7xk2p');
+    expect(healthyComponentPod('web-7d9f8b6c5-x2x9q is Running', 'web-7d9f8b6c5-x2x9q')).toBe(false);
+  });
+});
+
+describe('placeholder fills: a four-part version is no address', () => {
+  it('does not fill a release written with v or after "version" as an address', () => {
+    expect(
+      fills('After upgrading to Cilium v1.14.2.1 pod to pod traffic drops').get('<target-ip>'),
+    ).toBeUndefined();
+    expect(fills('升级到 版本 v1.12.0.3 之后 pod 之间不通').get('<target-ip>')).toBeUndefined();
+    expect(versionBefore('Version: ')).toBe(true);
+  });
+
+  it('still fills an address after curl -v or a plain word', () => {
+    expect(fills('curl -v 10.254.153.216:8080 times out from the pod').get('<target-ip>')).toBe(
+      '10.254.153.216',
+    );
+    expect(fills('升级后 pod 里 ping 10.16.0.5 不通').get('<target-ip>')).toBe('10.16.0.5');
+    expect(versionBefore('curl -v ')).toBe(false);
   });
 });
