@@ -455,7 +455,7 @@ export function componentListings(text: string): Array<[number, number]> {
     const command = end === -1 ? rest : rest.slice(0, end);
     const namespace = SYSTEM_NAMESPACE_FLAG.exec(command)?.[1];
     if (namespace === undefined || !SYSTEM_NAMESPACE.test(namespace)) continue;
-    if (!COMPONENT_FILTER.test(command) || FAILING_STATUS.test(command)) continue;
+    if (!COMPONENT_FILTER.test(command) || FAILING_STATUS.test(command) || notAllReady(command)) continue;
     spans.push([start, start + match[0].length + command.length]);
   }
   return spans;
@@ -498,7 +498,7 @@ export function healthyComponentPod(text: string, pod: string): boolean {
   for (let at = lower.indexOf(pod); at !== -1; at = lower.indexOf(pod, at + 1)) {
     // What the report says of the pod follows its name, up to the end of the clause.
     const after = text.slice(at + pod.length, at + pod.length + 80).split(/[;；。\n]|,\s|，/)[0] ?? '';
-    if (FAILING_AFTER.test(after)) return false;
+    if (FAILING_AFTER.test(after) || notAllReady(after)) return false;
   }
   return true;
 }
@@ -511,4 +511,11 @@ const VERSION_BEFORE = /(?:(?<![a-z0-9_-])v|version\s*[:=]?\s*|版本\s*[:：]?\
 
 export function versionBefore(before: string): boolean {
   return VERSION_BEFORE.test(before);
+}
+
+/** A READY cell with fewer containers ready than the pod has (`calico-node-8chkg 1/2 Running`): the pod is failing. */
+function notAllReady(text: string): boolean {
+  for (const match of text.matchAll(/(?<![\w./:-])(\d{1,2})\/(\d{1,2})(?![\w./:-])/g))
+    if (Number(match[1]) < Number(match[2])) return true;
+  return false;
 }

@@ -71,6 +71,16 @@ describe('placeholder fills: a look at a system component’s pods', () => {
     );
     expect(componentListings('kubectl get pods -n kube-system -o wide')).toHaveLength(0);
     expect(componentListings('kubectl get pods -n shop -l app=cart')).toHaveLength(0);
+    expect(
+      componentListings(
+        'kubectl get pods -n kube-system -l k8s-app=calico-node: calico-node-8chkg 1/2 Running',
+      ),
+    ).toHaveLength(0);
+    expect(
+      componentListings(
+        'kubectl get pods -n kube-system -l k8s-app=calico-node: calico-node-8chkg 2/2 Running',
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -112,6 +122,9 @@ describe('placeholder fills: an add-on’s running pod beside an application pod
     const failing =
       'calico-node-7xk2p 0/1 CrashLoopBackOff on node-2; web-7d9f8b6c5-x2x9q there cannot reach the service';
     expect(fills(failing).get('<pod>')).toBe('calico-node-7xk2p');
+    const unready =
+      'BGP peer not established. calico-node-8chkg 1/2 Running on node-3, and web-7d9f8b6c5-x2x9q there cannot reach pods on node-1';
+    expect(fills(unready).get('<pod>')).toBe('calico-node-8chkg');
     const zh = 'calico-node-7xk2p 一直重启，web-7d9f8b6c5-x2x9q 也访问不了 svc';
     expect(fills(zh).get('<pod>')).toBe('calico-node-7xk2p');
     const alone =
