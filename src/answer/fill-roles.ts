@@ -519,3 +519,36 @@ function notAllReady(text: string): boolean {
     if (Number(match[1]) < Number(match[2])) return true;
   return false;
 }
+
+/**
+ * The namespace an add-on was installed into (`MetalLB is installed with helm in namespace metallb-system`, `helm
+ * install cilium ... -n cilium`, `ingress-nginx 部署在 ingress-nginx 命名空间`) is the add-on's, not that of the
+ * application Service or pod the report names beside it (`my-app LoadBalancer 10.96.45.12 <pending>`): `kubectl get
+ * svc my-app -n metallb-system` would look in the wrong place. True when every mention of the namespace follows an
+ * install word in its clause and the report names an object that is not the add-on's (its name shares no word with
+ * the namespace's first part).
+ */
+const ADD_ON_NAMESPACE =
+  /^(?:metallb-system|calico-system|calico-apiserver|tigera-operator|kube-flannel|cilium|cilium-system|istio-system|cert-manager|ingress-nginx|longhorn-system|monitoring|kubernetes-dashboard|openebs)$/;
+const INSTALLED_BEFORE =
+  /(?:install(?:ed|s|ing)?|deploy(?:ed|s|ing)?|helm|安装|安裝|部署|装在|裝在)[^.;。；\n]{0,60}$/i;
+
+export function addOnNamespace(
+  text: string,
+  namespace: string,
+  objects: readonly (string | undefined)[],
+): boolean {
+  if (!ADD_ON_NAMESPACE.test(namespace)) return false;
+  const part = namespace.split('-')[0] ?? namespace;
+  const named = objects.filter((name): name is string => name !== undefined);
+  if (named.length === 0 || named.some((name) => name.includes(part))) return false;
+  const lower = text.toLowerCase();
+  let seen = false;
+  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
+    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
+      continue;
+    if (!INSTALLED_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
+    seen = true;
+  }
+  return seen;
+}

@@ -23,6 +23,7 @@ import {
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
 import {
+  addOnNamespace,
   apiServerSetting,
   arpAsker,
   attachmentNetwork,
@@ -1417,22 +1418,24 @@ function readEntities(question: string): Entities {
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   const ports = portMentions(text, attachedPorts);
+  const serviceNames = failingPortFirst(
+    // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
+    // unless its row carries the port that fails.
+    values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
+      (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+    ),
+    failingService,
+  );
   return {
     ips,
     cidrs: unique(cidrs),
     ports,
     nodePorts: nodePortsOf(text, ports),
     pods: podNames,
-    namespaces: namespaceNames,
+    // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
+    namespaces: namespaceNames.filter((name) => !addOnNamespace(text, name, [podNames[0], serviceNames[0]])),
     nodes: nodeNames,
-    services: failingPortFirst(
-      // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
-      // unless its row carries the port that fails.
-      values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
-        (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
-      ),
-      failingService,
-    ),
+    services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
 }

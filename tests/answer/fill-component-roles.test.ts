@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addOnNamespace,
   componentListings,
   dnsQueryClient,
   dnsQueryQuotes,
@@ -149,5 +150,29 @@ describe('placeholder fills: a four-part version is no address', () => {
     );
     expect(fills('升级后 pod 里 ping 10.16.0.5 不通').get('<target-ip>')).toBe('10.16.0.5');
     expect(versionBefore('curl -v ')).toBe(false);
+  });
+});
+
+describe('placeholder fills: the namespace an add-on was installed into', () => {
+  it('does not pair the application Service with the add-on’s namespace', () => {
+    const en =
+      'Service type LoadBalancer stays <pending>. kubectl get svc: my-app LoadBalancer 10.96.45.12 <pending> 80:31234/TCP. MetalLB is installed with helm in namespace metallb-system, IPAddressPool default-pool 192.168.1.240-192.168.1.250.';
+    expect(fills(en).get('<service-name>')).toBe('my-app');
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    const zh = 'MetalLB 用 helm 安装在 metallb-system 命名空间，svc web-lb 一直 pending';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+  });
+
+  it('keeps it for the add-on’s own objects, alone, or given by a plain -n', () => {
+    const own =
+      'helm install nginx ingress-nginx/ingress-nginx --namespace ingress-nginx; service ingress-nginx-controller gets no external IP';
+    expect(fills(own).get('<namespace>')).toBe('ingress-nginx');
+    const alone =
+      'helm install nginx ingress-nginx/ingress-nginx --namespace ingress-nginx --set controller.hostNetwork=true, the controller pod does not start';
+    expect(fills(alone).get('<namespace>')).toBe('ingress-nginx');
+    const flag =
+      'kubectl get svc grafana -n monitoring: grafana NodePort 10.96.112.113 3000:31735/TCP; nc from a node times out';
+    expect(fills(flag).get('<namespace>')).toBe('monitoring');
+    expect(addOnNamespace('installed in namespace prod', 'prod', ['web'])).toBe(false);
   });
 });
