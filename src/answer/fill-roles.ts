@@ -428,3 +428,127 @@ const CILIUM_PROXY_BEFORE = /proxy\s+status\s*:\s*[a-z]+\s*,\s*ip\s+$/i;
 export function ciliumProxyAddress(before: string): boolean {
   return CILIUM_PROXY_BEFORE.test(before);
 }
+
+/**
+ * A look at a system component's pods, by label selector or grep (`kubectl get pods -n kube-system | grep flannel ->
+ * kube-flannel-62xbw`, `kubectl logs -l k8s-app=nodelocaldns -n kube-system: ...`): the report shows that the CNI or
+ * DNS add-on runs, or what it logs. Its `-n` is where that component lives, not the namespace of the application
+ * pods, policies or Services the report is about, and the pods it prints are the component's, not the failing pod —
+ * unless the listing shows one failing (`0/1 CrashLoopBackOff`), when the component is what the report is about.
+ * Returns the spans [start, end) of such commands, from `kubectl` to the end of their clause.
+ */
+const SYSTEM_NAMESPACE =
+  /^(?:kube-system|kube-flannel|calico-system|tigera-operator|metallb-system|cilium)$/i;
+const KUBECTL_START = /(?<![\w-])(?:kubectl|oc)\s/gi;
+const COMPONENT_FILTER = /(?<![\w-])(?:-l|--selector)(?:\s+|=)\S|\|\s*grep\s/i;
+const SYSTEM_NAMESPACE_FLAG = /(?<![\w-])(?:-n|--namespace)(?:\s+|=)([a-z0-9-]+)(?![\w-])/i;
+const FAILING_STATUS =
+  /CrashLoopBackOff|\bError\b|ImagePullBackOff|ErrImagePull|ContainerCreating|\bPending\b|NotReady|Terminating|OOMKilled|Evicted|Init:|\b0\/[1-9]\b/;
+
+export function componentListings(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(KUBECTL_START)) {
+    const start = match.index ?? 0;
+    const rest = text.slice(start + match[0].length);
+    // The clause ends at a sentence or list separator, or where the next kubectl command starts.
+    const end = rest.search(/[;；。\n]|(?<![\w-])(?:kubectl|oc)\s/);
+    const command = end === -1 ? rest : rest.slice(0, end);
+    const namespace = SYSTEM_NAMESPACE_FLAG.exec(command)?.[1];
+    if (namespace === undefined || !SYSTEM_NAMESPACE.test(namespace)) continue;
+    if (!COMPONENT_FILTER.test(command) || FAILING_STATUS.test(command) || notAllReady(command)) continue;
+    spans.push([start, start + match[0].length + command.length]);
+  }
+  return spans;
+}
+
+/**
+ * CoreDNS's query log (`[INFO] 10.233.127.89:32952 - 63993 "AAAA IN registry-1.docker.io. udp 38 false 512" FORMERR`)
+ * starts with the client that asked, written with its ephemeral source port: where the query came from, not the
+ * address or port the report fails to reach. `after` starts right after `address:port`.
+ */
+const DNS_QUERY_LOG_AFTER = /^\s*-\s+\d+\s+"[A-Z0-9]+\s+IN\s/;
+
+export function dnsQueryClient(after: string): boolean {
+  return DNS_QUERY_LOG_AFTER.test(after);
+}
+
+/**
+ * The quoted question of a CoreDNS query log (`"A IN registry-1.docker.io. udp 38 false 512"`): the transport, the
+ * message size, the DO bit and the buffer size. Its `udp 38` is a size, no port. Returns the spans [start, end).
+ */
+const DNS_QUERY_QUOTE = /"[A-Z0-9]+\s+IN\s+\S+\s+(?:udp|tcp)\s+\d+\s+(?:true|false)\s+\d+"/g;
+
+export function dnsQueryQuotes(text: string): Array<[number, number]> {
+  return [...text.matchAll(DNS_QUERY_QUOTE)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/**
+ * A pod of the CNI, DNS or proxy add-on (`calico-node-7xk2p`, `cilium-qqkqn`, `kube-flannel-ds-5w8v2`,
+ * `coredns-6d56c8448f-5z5kp`) that the report does not show failing: named to say the add-on runs ("calico-node-7xk2p
+ * is 1/1 Running, app pod web-... times out"), it is no failing pod when the report names an application pod too.
+ */
+const COMPONENT_POD =
+  /^(?:calico-node|calico-kube-controllers|calico-typha|cilium|cilium-operator(?:-[a-z0-9]+)?|cilium-envoy|hubble-relay|hubble-ui|kube-flannel(?:-ds)?|flannel|kube-proxy|coredns|kube-dns|nodelocaldns|node-local-dns|kube-ovn-[a-z]+|ovs-ovn|ovn-central|antrea-agent|antrea-controller|weave-net|speaker|metallb-speaker|metallb-controller|konnectivity-agent)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
+const FAILING_AFTER =
+  /CrashLoopBackOff|\bError\b|ImagePullBackOff|ErrImagePull|ContainerCreating|\bPending\b|NotReady|Terminating|OOMKilled|Evicted|Init:|\b0\/[1-9]\b|fail|error|crash|restart|not\s+ready|not\s+running|报错|失败|失敗|异常|異常|重启|重啟|不正常/i;
+
+export function healthyComponentPod(text: string, pod: string): boolean {
+  if (!COMPONENT_POD.test(pod)) return false;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(pod); at !== -1; at = lower.indexOf(pod, at + 1)) {
+    // What the report says of the pod follows its name, up to the end of the clause.
+    const after = text.slice(at + pod.length, at + pod.length + 80).split(/[;；。\n]|,\s|，/)[0] ?? '';
+    if (FAILING_AFTER.test(after) || notAllReady(after)) return false;
+  }
+  return true;
+}
+
+/**
+ * A four-part release written with its `v` or after "version" (`cilium v1.14.2.1`, `Version: 2.3.1.0`, `版本 v1.2.0.3`):
+ * a version, no address. `before` ends at the dotted number.
+ */
+const VERSION_BEFORE = /(?:(?<![a-z0-9_-])v|version\s*[:=]?\s*|版本\s*[:：]?\s*v?)$/i;
+
+export function versionBefore(before: string): boolean {
+  return VERSION_BEFORE.test(before);
+}
+
+/** A READY cell with fewer containers ready than the pod has (`calico-node-8chkg 1/2 Running`): the pod is failing. */
+function notAllReady(text: string): boolean {
+  for (const match of text.matchAll(/(?<![\w./:-])(\d{1,2})\/(\d{1,2})(?![\w./:-])/g))
+    if (Number(match[1]) < Number(match[2])) return true;
+  return false;
+}
+
+/**
+ * The namespace an add-on was installed into (`MetalLB is installed with helm in namespace metallb-system`, `helm
+ * install cilium ... -n cilium`, `ingress-nginx 部署在 ingress-nginx 命名空间`) is the add-on's, not that of the
+ * application Service or pod the report names beside it (`my-app LoadBalancer 10.96.45.12 <pending>`): `kubectl get
+ * svc my-app -n metallb-system` would look in the wrong place. True when every mention of the namespace follows an
+ * install word in its clause and the report names an object that is not the add-on's (its name shares no word with
+ * the namespace's first part).
+ */
+const ADD_ON_NAMESPACE =
+  /^(?:metallb-system|calico-system|calico-apiserver|tigera-operator|kube-flannel|cilium|cilium-system|istio-system|cert-manager|ingress-nginx|longhorn-system|monitoring|kubernetes-dashboard|openebs)$/;
+const INSTALLED_BEFORE =
+  /(?:install(?:ed|s|ing)?|deploy(?:ed|s|ing)?|helm|安装|安裝|部署|装在|裝在)[^.;。；\n]{0,60}$/i;
+
+export function addOnNamespace(
+  text: string,
+  namespace: string,
+  objects: readonly (string | undefined)[],
+): boolean {
+  if (!ADD_ON_NAMESPACE.test(namespace)) return false;
+  const part = namespace.split('-')[0] ?? namespace;
+  const named = objects.filter((name): name is string => name !== undefined);
+  if (named.length === 0 || named.some((name) => name.includes(part))) return false;
+  const lower = text.toLowerCase();
+  let seen = false;
+  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
+    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
+      continue;
+    if (!INSTALLED_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
+    seen = true;
+  }
+  return seen;
+}

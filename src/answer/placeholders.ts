@@ -23,17 +23,22 @@ import {
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
 import {
+  addOnNamespace,
   apiServerSetting,
   arpAsker,
   attachmentNetwork,
   ciliumProxyAddress,
+  componentListings,
   componentName,
   conntrackReplySource,
   containerSpec,
   controlPlaneVip,
   countBefore,
   describedEndpoint,
+  dnsQueryClient,
+  dnsQueryQuotes,
   ephemeralPeer,
+  healthyComponentPod,
   inNodePortRange,
   inPodListing,
   insidePod,
@@ -54,6 +59,7 @@ import {
   serviceOfFailingPort,
   siteHost,
   staticPodNode,
+  versionBefore,
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
@@ -149,6 +155,12 @@ const NOT_NAMES = new Set(
   sometimes successful successfully connection connections refused reset timeout timed`.split(/\s+/),
 );
 
+/**
+ * A setting's value, not an object's name: YAML's and flags' booleans and empty values (`nodeSelector worker: "true"`,
+ * `--node-label worker=true`, `POD-SELECTOR <none>`). Kubernetes allows these as names, but a report writes them
+ * where a field or label takes a value, so the word after `worker`/`node` there is no node.
+ */
+const SETTING_VALUE = /^(?:true|false|null|nil|none|undefined|on|off|enabled|disabled)$/;
 /** Shapes that are technology names rather than object names (`k8s`, `ipv6`, `http2`, `l7`). */
 const TECH_WORD = /^(?:k8s|k3s|ipv[46]|http[23]?|h[23]|l[2-7]|v\d+|x86|arm64|amd64|s3|ec2|i\/o)$/;
 /** "the 5th node", "2nd pod": a position, not a name. */
@@ -180,6 +192,7 @@ function isName(value: string): boolean {
     /[a-z]/.test(value) &&
     !NOT_NAMES.has(value) &&
     !TECH_WORD.test(value) &&
+    !SETTING_VALUE.test(value) &&
     !ORDINAL.test(value) &&
     !COUNT_WORD.test(value) &&
     !MASKED_NAME.test(value) &&
@@ -942,6 +955,7 @@ function ipMentions(
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
+    if (versionBefore(question.slice(Math.max(0, index - 12), index))) continue;
     if (match[2] !== undefined) {
       // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
@@ -950,10 +964,12 @@ function ipMentions(
     const end = index + match[0].length;
     // `ping 10.96.240.115：64 bytes from ...`: a size right after the colon (see `UNITS`) is ping's reply, no port.
     const sized = UNIT_AFTER.test(question.slice(end, end + 8));
+    const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
     const port =
       match[3] !== undefined &&
       validPort(Number(match[3])) &&
       !sized &&
+      !queried &&
       !ephemeralPeer(question.slice(Math.max(0, index - 8), index), Number(match[3]))
         ? Number(match[3])
         : null;
@@ -1021,7 +1037,7 @@ function ipMentions(
       describedEndpoint(question.slice(Math.max(0, index - 120), index))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before)) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
     else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
@@ -1137,11 +1153,15 @@ function portMentions(question: string, attached: Match[]): number[] {
     ? [...question.matchAll(MAC_ADDRESS)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length])
     : [];
   const inMac = (index: number) => macs.some(([start = 0, end = 0]) => index >= start && index < end);
+  const queries = question.includes(' IN ') ? dnsQueryQuotes(question) : [];
+  const inQuery = (match: Match) =>
+    queries.some(([start = 0, end = 0]) => match.index >= start && match.index < end);
   for (const [pattern] of EXPLICIT_PORTS) {
     explicit.push(
       ...collect(question, pattern, 1, (value) => validPort(Number(value))).filter(
         (match) =>
           !inMac(match.index) &&
+          !inQuery(match) &&
           !imageTag(question, match) &&
           !UNIT_AFTER.test(
             question.slice(match.index + match.value.length, match.index + match.value.length + 8),
@@ -1159,7 +1179,10 @@ function portMentions(question: string, attached: Match[]): number[] {
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
     const port = Number(value);
     return WELL_KNOWN_PORTS.has(port) || inNodePortRange(port);
-  }).filter((match) => !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)));
+  }).filter(
+    (match) =>
+      !inQuery(match) && !NOT_A_PORT_BEFORE.test(question.slice(Math.max(0, match.index - 12), match.index)),
+  );
   // The bounds of a range (`nodeport 30000-32767`, `端口范围 30000 - 32767`) are no port anything listens on.
   const ranges = [...matchAll(question, PORT_RANGE)]
     .filter((m) => Number(m[1]) < Number(m[2]) && validPort(Number(m[2])))
@@ -1213,15 +1236,20 @@ function readEntities(question: string): Entities {
       (m) => !comments.some(([start = 0, end = 0]) => m.index >= start && m.index < end),
     );
   }
+  // A look at a system component's pods (`kubectl get pods -n kube-system | grep flannel`) names where the component
+  // runs and its pods, not the report's namespace or failing pod (see `componentListings`).
+  const components = componentListings(text);
+  const outsideComponents = (match: Match) =>
+    !components.some(([start, end]) => match.index >= start && match.index < end);
   const pods: Match[] = [
     ...named.pod.filter(
       (m) => !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)),
     ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
-  ];
+  ].filter(outsideComponents);
   // A finished pod's namespace is that pod's, as its name and address are (see `describedFields`).
-  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text)].filter(
+  const namespaces: Match[] = [...named.namespace, ...namespaceFlags(text).filter(outsideComponents)].filter(
     (match) => !inListing(described.finished, match.index),
   );
   for (const match of matchAll(text, KUBELET_POD)) {
@@ -1343,11 +1371,17 @@ function readEntities(question: string): Entities {
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
   // gives way to the pod's own generated name.
   const generated = candidates.filter(isGeneratedPodName);
-  const podNames = namedOutsideFirst(
+  const ordered = namedOutsideFirst(
     text,
     rows,
     candidates.filter((name) => !generated.some((full) => full !== name && full.includes(name))),
   );
+  // An add-on's pod the report shows running gives way to an application pod it names (see `healthyComponentPod`).
+  const healthy = ordered.filter((name) => healthyComponentPod(text, name));
+  const podNames =
+    healthy.length > 0 && healthy.length < ordered.length
+      ? [...ordered.filter((name) => !healthy.includes(name)), ...healthy]
+      : ordered;
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
   const workingNodes = new Set(
@@ -1384,22 +1418,24 @@ function readEntities(question: string): Entities {
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   const ports = portMentions(text, attachedPorts);
+  const serviceNames = failingPortFirst(
+    // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
+    // unless its row carries the port that fails.
+    values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
+      (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+    ),
+    failingService,
+  );
   return {
     ips,
     cidrs: unique(cidrs),
     ports,
     nodePorts: nodePortsOf(text, ports),
     pods: podNames,
-    namespaces: namespaceNames,
+    // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
+    namespaces: namespaceNames.filter((name) => !addOnNamespace(text, name, [podNames[0], serviceNames[0]])),
     nodes: nodeNames,
-    services: failingPortFirst(
-      // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
-      // unless its row carries the port that fails.
-      values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
-        (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
-      ),
-      failingService,
-    ),
+    services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
 }
