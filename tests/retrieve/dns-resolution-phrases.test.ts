@@ -1,0 +1,80 @@
+/**
+ * Failing DNS resolution in the reporters' words ("DNS resolution does not work", "pod DNS无法正常工作") and slow
+ * name resolution ("DNS 解析缓慢", "dns resolution is slow") is the CoreDNS runbook's (its rows on ndots:5,
+ * the 5-second conntrack race and a slow upstream): the glossary reads the whole phrase as one group, so the DNS
+ * words before it are not read as the DNS group alone, and the runbook's trigger names it. End to end on the bundled KB.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledSearchers } from './bundled-kb.js';
+
+const { searcher } = bundledSearchers({});
+const TRIGGER = 'DNS 解析慢';
+const FAILING = 'DNS 解析失败';
+
+async function lead(question: string, trigger = TRIGGER) {
+  const result = await searcher.search(question);
+  const top = result.hits[0];
+  return {
+    abstain: result.abstain,
+    doc: top?.doc.path,
+    matched: result.hits.some((hit) => hit.matchedTriggers.includes(trigger)),
+  };
+}
+
+describe('slow DNS resolution leads with the CoreDNS runbook', () => {
+  it('answers a Chinese report of slow resolution (KubeOperator issue)', async () => {
+    const zh = await lead('DNS 解析缓慢。KubeOperator 版本 2.1.54。多master情况下，dns 解析有点慢。');
+    expect(zh).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect((await lead('集群内 pod 的域名解析很慢，偶尔要等好几秒')).matched).toBe(true);
+  });
+
+  it('answers the English wordings', async () => {
+    expect(await lead('DNS resolution is slow in every pod after the upgrade')).toEqual({
+      abstain: false,
+      doc: 'dns/coredns.md',
+      matched: true,
+    });
+    expect((await lead('Slow DNS lookups from pods in the default namespace')).matched).toBe(true);
+  });
+
+  it('is not matched by failing resolution, nor by a slow path that is not name resolution', async () => {
+    expect((await lead('DNS 解析失败，pod 里 nslookup kubernetes.default 报 NXDOMAIN')).matched).toBe(false);
+    expect((await lead('pod 访问外部网站很慢，ping 延迟正常')).matched).toBe(false);
+    expect((await lead('NodePort service is slow to respond from outside the cluster')).matched).toBe(false);
+  });
+});
+
+describe("failing DNS resolution, written whole, matches the CoreDNS runbook's trigger", () => {
+  it('matches the English wordings (k3s issue)', async () => {
+    const en = await lead(
+      'DNS resolution with k3s cluster is broken. DNS resolution does not work within the cluster at all. ' +
+        "Run a busybox pod and nslookup kubernetes: server can't find kubernetes.default.svc.cluster.local: NXDOMAIN.",
+      FAILING,
+    );
+    expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect((await lead('After the upgrade DNS is not working in any pod', FAILING)).matched).toBe(true);
+  });
+
+  it('matches the Chinese wordings', async () => {
+    const zh = await lead(
+      'DNS问题: pod DNS无法正常工作。集群规模: 1master 4node。pod 无法解析任何域名包括svc。',
+      FAILING,
+    );
+    expect(zh).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect((await lead('新建的 pod 里域名解析失败', FAILING)).matched).toBe(true);
+  });
+
+  it('is not matched by resolving one pod by name, nor by a name that does not resolve without the DNS words', async () => {
+    expect(
+      (
+        await lead(
+          'Cannot resolve pod ip address (MicroK8s). nslookup of the StatefulSet pod name fails',
+          FAILING,
+        )
+      ).matched,
+    ).toBe(false);
+    expect((await lead('busybox 测试容器使用域名去访问 nginx 的 svc，无法解析', FAILING)).matched).toBe(
+      false,
+    );
+  });
+});
