@@ -6,6 +6,7 @@ import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
+import { headlineConceptDocs, type TriggerGroupOwners, triggerGroupOwners } from './headline-concept.js';
 import {
   buildLexicalIndex,
   type LexicalIndex,
@@ -73,6 +74,7 @@ export class KbSearcher implements Searcher {
   private readonly ordinals: string[] = [];
   private readonly glossary;
   private readonly triggers: TriggerTable;
+  private readonly triggerGroups: TriggerGroupOwners;
   private readonly lexical: LexicalIndex;
   private readonly vector: VectorSearch | null;
   private readonly spelling: SpellingCorrector;
@@ -159,6 +161,9 @@ export class KbSearcher implements Searcher {
         : null) ??
       buildLexicalIndex(data.docs, this.glossary, config);
     this.scopes = parts?.scopes ?? buildScopeTable(data.docs, this.glossary);
+    this.triggerGroups = triggerGroupOwners(data.docs, (phrase) =>
+      this.glossary.groupsIn(normalizeText(phrase)),
+    );
     this.cni = this.buildCniScope(data.glossary);
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
@@ -376,8 +381,16 @@ export class KbSearcher implements Searcher {
       config,
       topK,
     );
+    // Only the top doc: a close doc lifted by the headline would change which doc the answer is sure of.
+    const headlineDocs = headlineConceptDocs(
+      query.headline,
+      (text) => this.glossary.groupsIn(text),
+      this.triggerGroups,
+    );
+    const topDoc = hits[0]?.doc.path;
+    const headlineTop = new Set([...headlineDocs].filter((path) => path === topDoc));
     const parts = closeDocsConfidence(hits, config.closeDocShare, (docPath) =>
-      this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage),
+      this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
     );
     const confidence = parts?.combined ?? 0;
     const result: RetrievalResult = {
@@ -534,6 +547,7 @@ export class KbSearcher implements Searcher {
     vector: RankedChunk[] | null,
     coverage: ((docPath: string) => number) | null,
     topicCoverage: ((docPath: string) => number) | null,
+    headlineDocs: ReadonlySet<string>,
   ): ConfidenceParts {
     const { triggerConfidence, lexicalConfidence } = this.config;
     const triggerScore = trigger?.find((hit) => hit.docPath === doc)?.score ?? 0;
@@ -548,11 +562,14 @@ export class KbSearcher implements Searcher {
       lexicalConfidence,
     );
     const signals = {
+      // A headline naming a concept only this doc triggers on (headline-concept.ts) counts as the weakest trigger.
       trigger:
         triggerScore > 0
           ? triggerConfidence.min +
             (triggerConfidence.max - triggerConfidence.min) * Math.min(1, triggerScore)
-          : 0,
+          : headlineDocs.has(doc)
+            ? triggerConfidence.min
+            : 0,
       lexical_coverage,
       lexical_topic,
       vector: vector?.[0] ? Math.max(0, Math.min(1, (vector[0].score - 0.5) / 0.4)) : 0,
