@@ -329,6 +329,10 @@ function findDirect(
       // A line naming the field the report points to states it, however few words of the ask it shares.
       const namesAround = around.some((name) => name.test(candidate.quote));
       if (namesAround) score += 2;
+      // "Does a policy selector match pods with host networking": the line naming the field the clause spells out
+      // in words (`hostNetwork`) is about the asked subject, however many other words a nearby row shares with
+      // the rest of a long report (the setup, the CNI, the pasted rule).
+      if (namesSpelledField(candidate.quote, ask.focus)) score += 3;
       // The row whose key the asking clause names (`Vlan`), or less, the rest of the question ("I noticed the
       // bridge didn't apply any vlan tagging").
       // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
@@ -367,6 +371,30 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** A camelCase field a line names (`hostNetwork`, `externalTrafficPolicy`), not a capitalised name (`CoreDNS`). */
+const CAMEL_FIELD = /(?<![\w/-])[a-z]+(?:[A-Z][a-z]+)+(?![\w-])/g;
+
+/**
+ * Whether a line names a field the clause spells out as consecutive words ("host networking" → `hostNetwork`,
+ * "external traffic policy" → `externalTrafficPolicy`) without writing the field itself (a field written as is is
+ * matched as a term already). Words joined by punctuation ("resolv.conf") are a name, not the field spelled out.
+ */
+export function namesSpelledField(quote: string, focus: string): boolean {
+  for (const match of quote.matchAll(CAMEL_FIELD)) {
+    const parts = match[0]
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(' ');
+    if (parts.length < 2 || new RegExp(`(?<![\\w-])${match[0]}(?![\\w-])`, 'i').test(focus)) continue;
+    const spelled = new RegExp(
+      `(?<![\\w.-])${parts.map((part) => `${part}[a-z]*`).join('\\s+')}(?![\\w.-])`,
+      'i',
+    );
+    if (spelled.test(focus)) return true;
+  }
+  return false;
 }
 
 /** A line saying what something returns: "作为多条 A/AAAA 记录返回", "returns one A record per pod". */

@@ -4,6 +4,7 @@ import {
   carriesTo,
   directAnswer,
   endpointsAsked,
+  namesSpelledField,
   portFieldsNamed,
   settingValue,
   turnedOff,
@@ -1283,5 +1284,98 @@ describe('an address asked by its role', () => {
         'Which setting decides the source address outside services see?',
       ),
     ).not.toContain('默认按节点 IP 伪装');
+  });
+});
+
+describe('a field the asking clause spells out in words', () => {
+  it('is named by a line writing it as one camelCase field', () => {
+    expect(
+      namesSpelledField(
+        'hostNetwork Pod 一般不受策略约束',
+        'Does a policy selector match pods with host networking',
+      ),
+    ).toBe(true);
+    expect(
+      namesSpelledField(
+        '改为 `externalTrafficPolicy: Local` 以保留客户端源 IP',
+        'What does the external traffic policy change for the client IP',
+      ),
+    ).toBe(true);
+    expect(namesSpelledField('hostNetwork 的 Pod 使用节点网络栈', '策略能不能匹配 host network 的 Pod')).toBe(
+      true,
+    );
+  });
+
+  it('is not a field written as is, a name joined by punctuation, an endpoint path, or words apart', () => {
+    // Written as is: the term already matches it.
+    expect(
+      namesSpelledField('hostNetwork Pod 一般不受策略约束', 'Does the policy apply to hostNetwork pods'),
+    ).toBe(false);
+    // "resolv.conf" is a file's name, not `resolvConf` spelled out.
+    expect(
+      namesSpelledField(
+        '| CoreDNS CrashLoopBackOff | 节点 resolv.conf 指向 127.0.0.53 | 设置 kubelet `resolvConf` |',
+        'Which resolv.conf option makes every short name be tried against all the search domains first',
+      ),
+    ).toBe(false);
+    // `/proxyMode` is an endpoint, not the mode setting.
+    expect(
+      namesSpelledField(
+        '| 10249 / 10256 端口 | kube-proxy | `/metrics`、`/proxyMode` / `/healthz` |',
+        'What proxy mode does kube-proxy use',
+      ),
+    ).toBe(false);
+    // The words must be said together: "host ... network" apart names no field.
+    expect(
+      namesSpelledField('hostNetwork Pod 一般不受策略约束', 'Which host can reach the pod network'),
+    ).toBe(false);
+  });
+});
+
+describe('a yes/no question naming the field in words: the line about that field', () => {
+  const POLICY = [
+    '---',
+    'triggers: [NetworkPolicy 不生效]',
+    'category: network-policy',
+    '---',
+    '',
+    '# NetworkPolicy 排查',
+    '',
+    '## 语义要点',
+    '',
+    '- Pod 无法阻止来自**所在节点**的流量（kubelet 探针不受影响）；hostNetwork Pod 一般不受策略约束，它发出的流量源 IP 是节点 IP。',
+    '',
+    '## 常见问题',
+    '',
+    '| 症状 | 可能原因 | 诊断命令 | 解决方案 |',
+    '|------|---------|---------|---------|',
+    "| 写了 deny 策略但流量仍然放行 | CNI 不执行 NetworkPolicy（如单独 flannel） | `kubectl get pods -n kube-system -o wide \\| grep -E 'calico\\|cilium'` | 部署支持策略的 CNI（Canal / Calico / Cilium） |",
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'network-policy/policy.md': POLICY });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line naming hostNetwork for "pods with host networking"', () => {
+    // projectcalico/calico: a selector does not match host-networked pods; the CNI row shares more of the report.
+    expect(
+      quoteOf(
+        own,
+        'network-policy/policy.md',
+        'Unable to match pods in a calico network policy, when they have host networking enabled. I am trying to create an egress rule, selector app.kubernetes.io/name == sealed-secrets, egress destination selector k8s-app == kube-apiserver, ports 443. When I apply the network policy, it does not work, and the iptables match is using an empty ipset. Does a policy selector match pods with host networking?',
+      ),
+    ).toContain('hostNetwork Pod 一般不受策略约束');
+  });
+
+  it('still quotes the CNI row when the question asks whether flannel enforces policies', () => {
+    expect(
+      quoteOf(
+        own,
+        'network-policy/policy.md',
+        'I created a deny NetworkPolicy between namespaces but traffic still passes. Does flannel enforce NetworkPolicy?',
+      ),
+    ).toContain('CNI 不执行 NetworkPolicy');
   });
 });

@@ -81,6 +81,9 @@ describe('a line stating a behaviour', () => {
     // "Can ndots be lowered?": the line saying it can be tuned down.
     ['`ndots` 可以按工作负载调小，减少外部域名的无效查询：'],
     ['The ndots option can be lowered per workload with dnsConfig.'],
+    // projectcalico/calico: "Does a policy selector match pods with host networking?": the line saying they are not
+    // subject to policies.
+    ['hostNetwork Pod 一般不受策略约束，它发出的流量源 IP 是节点 IP。'],
   ])('%s', (line) => {
     expect(VALUE_PATTERNS.behaviour.test(line)).toBe(true);
   });
@@ -90,6 +93,9 @@ describe('a line stating a behaviour', () => {
       VALUE_PATTERNS.behaviour.test('Flannel 给每个节点从集群网段切一个子网，本节点 Pod 挂在网桥 cni0 上。'),
     ).toBe(false);
     expect(VALUE_PATTERNS.behaviour.test('flanneld 以 DaemonSet 运行，写出 /run/flannel/subnet.env。')).toBe(
+      false,
+    );
+    expect(VALUE_PATTERNS.behaviour.test('hostNetwork Pod 直接使用节点的网络栈，Pod IP 等于节点 IP。')).toBe(
       false,
     );
   });
