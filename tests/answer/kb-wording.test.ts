@@ -90,3 +90,26 @@ describe('a NodePort that answers only on some nodes is read as the other nodes 
     expect(nodePortRules(en.commands)).toBe(false);
   });
 });
+
+describe('a masquerade rule that does not match the pod network is read as a wrong kube-proxy clusterCIDR', () => {
+  const proxyConfig = (commands: string[]) => commands.some((c) => c.includes('clusterCIDR'));
+
+  it('offers the kube-proxy configmap check when KUBE-MARK-MASQ names another source range', async () => {
+    const zh = await answer(
+      'Service 访问不通，iptables 里 KUBE-MARK-MASQ 规则的源网段是 !10.244.0.0/16，但集群 Pod 网段是 172.20.0.0/16，kube-proxy 的 clusterCIDR 是不是配错了',
+    );
+    expect(zh.first).toBe('service/kube-proxy-iptables-ipvs.md');
+    expect(proxyConfig(zh.commands)).toBe(true);
+    const en = await answer(
+      'Service unreachable: kube-proxy masquerades the wrong traffic, its KUBE-MARK-MASQ rule does not match our pod CIDR',
+    );
+    expect(proxyConfig(en.commands)).toBe(true);
+  });
+
+  it('does not offer it for a Service missing from IPVS or slow rule syncs', async () => {
+    const zh = await answer('IPVS 模式下 ipvsadm -Ln 里没有我的 Service');
+    expect(proxyConfig(zh.commands)).toBe(false);
+    const slow = await answer('Service 访问不通，kube-proxy 日志里有 sync 很慢');
+    expect(proxyConfig(slow.commands)).toBe(false);
+  });
+});
