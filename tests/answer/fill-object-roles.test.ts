@@ -4,7 +4,14 @@
  * target, a Multus default network is no pod, a templated name (`ns-test$i`) is no name.
  */
 import { describe, expect, it } from 'vitest';
-import { extractEntities, fillFromQuestion, placeholderValues } from '../../src/answer/placeholders.js';
+import {
+  commandTemplate,
+  conversationValues,
+  extractEntities,
+  fillFromQuestion,
+  fillTemplate,
+  placeholderValues,
+} from '../../src/answer/placeholders.js';
 
 function fills(question: string): Map<string, string> {
   return placeholderValues(extractEntities(question));
@@ -35,6 +42,33 @@ describe('a NodePort is not the port of a ClusterIP or pod check', () => {
     'service ng ClusterIP 10.100.66.78 8080/TCP; kubectl exec curl123 -- curl http://10.100.66.78:8080 hangs',
   ])('fills the Service port beside the ClusterIP: %s', (question) => {
     expect(fillFromQuestion(CURL_SVC, question).command).toMatch(/^curl -sS -m 3 http:\/\/[\d.]+:8080\/$/);
+  });
+});
+
+describe('the NodePort mark is a named field of the fill values, not a key', () => {
+  const NODEPORT_REPORT =
+    'cilium pod test：echo-a ClusterIP 10.96.162.232 8080/TCP，echo-b NodePort 10.106.116.86 8080:31313/TCP，nodeport没有问题，svc ip 访问不通';
+
+  it('marks the NodePort to fill and keys only placeholders', () => {
+    const values = placeholderValues(extractEntities(NODEPORT_REPORT));
+    expect(values.get('<port>')).toBe('31313');
+    expect(values.nodePort).toBe('31313');
+    expect([...values.keys()].every((key) => /^<[a-z][a-z0-9_-]*>$/.test(key))).toBe(true);
+  });
+
+  it('marks no port the question writes as the Service’s own', () => {
+    const values = placeholderValues(
+      extractEntities('从 pod 里 curl clusterip 10.96.45.12:8080 直接 connection refused'),
+    );
+    expect(values.get('<port>')).toBe('8080');
+    expect(values.nodePort).toBeUndefined();
+  });
+
+  it('carries an earlier turn’s NodePort mark with its port into a follow-up', () => {
+    const values = conversationValues('what should I check next?', [NODEPORT_REPORT]);
+    expect(values.nodePort).toBe('31313');
+    const filled = fillTemplate(commandTemplate('curl -sS -m 3 http://<cluster-ip>:<port>/'), values);
+    expect(filled.command).toContain(':<port>/');
   });
 });
 
