@@ -47,7 +47,6 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
-  NODEPORT_WORD,
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
@@ -56,8 +55,10 @@ import {
   podWithoutNamespaceFlag,
   quotedForOther,
   SERVICE_NODE_PORT,
+  SERVICE_TYPE_NODEPORT,
   serviceOfFailingPort,
   siteHost,
+  speaksOfNodePort,
   staticPodNode,
   versionBefore,
   withoutControlPlaneVip,
@@ -814,11 +815,6 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
-/**
- * What names the kind of Service, not the report's own words about a NodePort: a listing's TYPE cell (`NodePort
- * 10.30.92.37`), `type: NodePort`.
- */
-const NODEPORT_TYPE = new RegExp(`(?:type\\s*[:=]?\\s*)?NodePort(?:\\s+${IPV4}|(?=\\s*[,;，；)）]))`, 'gi');
 
 /**
  * The units of a size, a duration or a count written after a number (`IP-in-IP封装：20字节开销`, `timeout: 30s`, `3
@@ -1187,7 +1183,7 @@ function portMentions(question: string, attached: Match[]): number[] {
   }
   // The NodePort of a PORT(S) cell is a port the report tries when it speaks of reaching a NodePort (`cannot access
   // the service from its NodePort`); beside a curl of the Service's address it is only the listing's.
-  if (/\d:\d+\/(?:tcp|udp|sctp)/i.test(question) && NODEPORT_WORD.test(question.replace(NODEPORT_TYPE, ' ')))
+  if (/\d:\d+\/(?:tcp|udp|sctp)/i.test(question) && speaksOfNodePort(question, SERVICE_TYPE_NODEPORT))
     explicit.push(...collect(question, SERVICE_NODE_PORT, 1, (value) => validPort(Number(value))));
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
   const bare = collect(question, BARE_NUMBER, 1, (value) => {

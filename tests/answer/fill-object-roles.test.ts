@@ -4,6 +4,7 @@
  * target, a Multus default network is no pod, a templated name (`ns-test$i`) is no name.
  */
 import { describe, expect, it } from 'vitest';
+import { nodePortsOf, SERVICE_TYPE_NODEPORT, speaksOfNodePort } from '../../src/answer/fill-roles.js';
 import {
   commandTemplate,
   conversationValues,
@@ -69,6 +70,35 @@ describe('the NodePort mark is a named field of the fill values, not a key', () 
     expect(values.nodePort).toBe('31313');
     const filled = fillTemplate(commandTemplate('curl -sS -m 3 http://<cluster-ip>:<port>/'), values);
     expect(filled.command).toContain(':<port>/');
+  });
+});
+
+describe('the question speaks of a NodePort beyond the kind of Service', () => {
+  it.each([
+    'cannot access the service from its NodePort: echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    'nodeport没有问题，但是 svc ip 访问不通：echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    '通过节点端口访问超时，type: NodePort, 80:30080/TCP',
+  ])('in its own words: %s', (question) => {
+    expect(speaksOfNodePort(question, SERVICE_TYPE_NODEPORT)).toBe(true);
+  });
+
+  it.each([
+    'curl http://10.106.116.86:8080 times out; echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    'svc 配置 type: NodePort, ports 80:31313/TCP，从 pod 里 curl clusterip 超时',
+  ])('only as the kind of Service: %s', (question) => {
+    expect(speaksOfNodePort(question, SERVICE_TYPE_NODEPORT)).toBe(false);
+  });
+
+  it('reads an in-range port as a NodePort only where the report speaks of one (the second reading)', () => {
+    expect(nodePortsOf('only through nodeport: curl http://localhost:31898 works', [31898])).toEqual([31898]);
+    expect(nodePortsOf('svc web NodePort 10.96.3.4 80; curl http://10.0.0.5:31898 hangs', [31898])).toEqual(
+      [],
+    );
+    // `type: NodePort,` is set aside by the first reading only: the two readings are not one.
+    expect(nodePortsOf('type: NodePort, curl http://10.0.0.5:31898 hangs', [31898])).toEqual([31898]);
+    expect(speaksOfNodePort('type: NodePort, curl http://10.0.0.5:31898 hangs', SERVICE_TYPE_NODEPORT)).toBe(
+      false,
+    );
   });
 });
 
