@@ -4,6 +4,7 @@
  */
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
+import { IPV4 } from '../retrieve/listing-rows.js';
 
 /**
  * A Service's or pod's field written as a hyphenated word (`EXTERNAL-IP`, `CLUSTER-IP`, `node-port`, `target-port`):
@@ -402,9 +403,8 @@ export function nodePortsOf(text: string, ports: readonly number[]): number[] {
   const written = new Set<number>();
   for (const pattern of [SERVICE_NODE_PORT, NODE_PORT_FIELD])
     for (const match of text.matchAll(pattern)) written.add(Number(match[1]));
-  // `type: NodePort` or a listing's TYPE cell names the kind of Service; the report's own words speak of the port.
-  const speaksOfNodePort = NODEPORT_WORD.test(text.replace(/(?:type\s*[:=]?\s*)?NodePort(?=\s+\d)/g, ' '));
-  return ports.filter((port) => written.has(port) || (speaksOfNodePort && inNodePortRange(port)));
+  const speaks = speaksOfNodePort(text, NODEPORT_BEFORE_NUMBER);
+  return ports.filter((port) => written.has(port) || (speaks && inNodePortRange(port)));
 }
 
 /** A Service's PORT(S) cell `80:32136/TCP`: the NodePort after the Service's port. */
@@ -412,7 +412,33 @@ export const SERVICE_NODE_PORT = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)
 /** A NodePort written after its word (`nodePort: 30080`, `NodePort 映射为 34502`). */
 const NODE_PORT_FIELD = /node\s*-?port[^\d\n,.;，。；]{0,12}?(\d{2,5})(?![\d.])/gi;
 /** The word for a NodePort, in a report's own words or a listing's TYPE cell alike. */
-export const NODEPORT_WORD = /node\s*-?port|节点端口|節點端口/i;
+const NODEPORT_WORD = /node\s*-?port|节点端口|節點端口/i;
+
+/**
+ * The question speaks of a NodePort in its own words ("cannot access the service from its NodePort", `节点端口`), once
+ * what only names the kind of Service (`type: NodePort`, a listing's TYPE cell) is set aside by `serviceType`.
+ *
+ * Two readings of the kind of Service remain, each as the fix that brought it was tuned, and they are not the same:
+ * `SERVICE_TYPE_NODEPORT` (before a PORT(S) cell's NodePort counts as a port the report tries) and
+ * `NODEPORT_BEFORE_NUMBER` (before a port in the NodePort range counts as a NodePort). They differ on `NodePort
+ * 30080` (only the second sets it aside), `type: NodePort,` and lower-case `nodeport 10.0.0.1` (only the first), so
+ * making them one changes which ports are read as NodePorts: a change to measure, not a tidy.
+ */
+export function speaksOfNodePort(text: string, serviceType: RegExp): boolean {
+  return NODEPORT_WORD.test(text.replace(serviceType, ' '));
+}
+
+/**
+ * `type: NodePort` or a listing's TYPE cell in any case, before the CLUSTER-IP cell's address (`NodePort
+ * 10.30.92.37`) or a separator (`type: NodePort,`).
+ */
+export const SERVICE_TYPE_NODEPORT = new RegExp(
+  `(?:type\\s*[:=]?\\s*)?NodePort(?:\\s+${IPV4}|(?=\\s*[,;，；)）]))`,
+  'gi',
+);
+
+/** `type: NodePort` or a TYPE cell written `NodePort`, right before any number: the CLUSTER-IP cell or a port. */
+const NODEPORT_BEFORE_NUMBER = /(?:type\s*[:=]?\s*)?NodePort(?=\s+\d)/g;
 
 /** A port in the default NodePort range (30000-32767). */
 export function inNodePortRange(port: number): boolean {

@@ -47,7 +47,6 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
-  NODEPORT_WORD,
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
@@ -56,8 +55,10 @@ import {
   podWithoutNamespaceFlag,
   quotedForOther,
   SERVICE_NODE_PORT,
+  SERVICE_TYPE_NODEPORT,
   serviceOfFailingPort,
   siteHost,
+  speaksOfNodePort,
   staticPodNode,
   versionBefore,
   withoutControlPlaneVip,
@@ -103,6 +104,20 @@ export interface Fill {
 export interface FilledCommand {
   command: string;
   fills: Fill[];
+}
+
+/**
+ * The values to fill, keyed by lower-cased placeholder (`<pod>`), and beside them what the question says of one of
+ * them that no placeholder carries.
+ */
+export interface FillValues extends ReadonlyMap<string, string> {
+  /** The port to fill (`<port>`), when the question writes it as a Service's NodePort (see `nodePortElsewhere`). */
+  readonly nodePort?: string;
+}
+
+/** The values `placeholderValues` builds: a placeholder map with its named fields. */
+export class PlaceholderValues extends Map<string, string> implements FillValues {
+  nodePort?: string;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -800,11 +815,6 @@ const EXPLICIT_PORTS: Array<[pattern: RegExp, hint: RegExp]> = [
   [/(?<![\w.:\]])[:：](\d{2,5})(?![\w.-]|[:：]\d)/g, /[:：]\d/],
   [/(?<=(?<![\w.-])[a-z0-9.-]*[a-z][a-z0-9.-]*):(\d{2,5})(?![\w.-]|:\d)/gi, /:\d/],
 ];
-/**
- * What names the kind of Service, not the report's own words about a NodePort: a listing's TYPE cell (`NodePort
- * 10.30.92.37`), `type: NodePort`.
- */
-const NODEPORT_TYPE = new RegExp(`(?:type\\s*[:=]?\\s*)?NodePort(?:\\s+${IPV4}|(?=\\s*[,;，；)）]))`, 'gi');
 
 /**
  * The units of a size, a duration or a count written after a number (`IP-in-IP封装：20字节开销`, `timeout: 30s`, `3
@@ -1173,7 +1183,7 @@ function portMentions(question: string, attached: Match[]): number[] {
   }
   // The NodePort of a PORT(S) cell is a port the report tries when it speaks of reaching a NodePort (`cannot access
   // the service from its NodePort`); beside a curl of the Service's address it is only the listing's.
-  if (/\d:\d+\/(?:tcp|udp|sctp)/i.test(question) && NODEPORT_WORD.test(question.replace(NODEPORT_TYPE, ' ')))
+  if (/\d:\d+\/(?:tcp|udp|sctp)/i.test(question) && speaksOfNodePort(question, SERVICE_TYPE_NODEPORT))
     explicit.push(...collect(question, SERVICE_NODE_PORT, 1, (value) => validPort(Number(value))));
   // A port inside an IP-with-port was already counted; `:6443` patterns never match inside dotted IPs.
   const bare = collect(question, BARE_NUMBER, 1, (value) => {
@@ -1678,8 +1688,8 @@ export const ADDRESS_PLACEHOLDERS = {
 } as const satisfies Record<IpRole | 'target' | 'source', readonly string[]>;
 
 /** Which entity each placeholder takes. Placeholders not listed here are never filled. */
-export function placeholderValues(entities: Entities): Map<string, string> {
-  const map = new Map<string, string>();
+export function placeholderValues(entities: Entities): PlaceholderValues {
+  const map = new PlaceholderValues();
   const set = (names: readonly string[], value: string | undefined) => {
     if (value === undefined) return;
     for (const name of names) map.set(name, value);
@@ -1728,8 +1738,7 @@ export function placeholderValues(entities: Entities): Map<string, string> {
   const ports = entities.ports.filter((p) => !foreign.has(p));
   const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
-  if (port !== undefined && port !== null && entities.nodePorts?.includes(port))
-    map.set(NODE_PORT_KEY, String(port));
+  if (port !== undefined && port !== null && entities.nodePorts?.includes(port)) map.nodePort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
@@ -1767,12 +1776,12 @@ export function commandTemplate(command: string): CommandTemplate {
 }
 
 /** Replaces the placeholders it has values for; the others stay visible for the reader to fill. */
-export function fillCommand(command: string, values: ReadonlyMap<string, string>): FilledCommand {
+export function fillCommand(command: string, values: FillValues): FilledCommand {
   return fillTemplate(commandTemplate(command), values);
 }
 
 /** `fillCommand` on a command already split (commands are filled for every answer, split once). */
-export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<string, string>): FilledCommand {
+export function fillTemplate(template: CommandTemplate, values: FillValues): FilledCommand {
   const fills: Fill[] = [];
   const serviceOpen = opensServiceOnly(template, values);
   const portOpen = nodePortElsewhere(template, values);
@@ -1794,8 +1803,6 @@ export function fillTemplate(template: CommandTemplate, values: ReadonlyMap<stri
 
 const SERVICE_KEYS = new Set(['<service-name>', '<service>', '<svc>', '<svc-name>']);
 const PORT_KEYS = new Set(['<port>', '<target-port>']);
-/** The values' key (no placeholder) holding the port to fill when the question writes it as a NodePort. */
-const NODE_PORT_KEY = 'node-port';
 /** Placeholders whose address a NodePort is not opened on: a Service's ClusterIP, a pod's address. */
 const NOT_NODE_ADDRESS_KEYS = new Set<string>([...ADDRESS_PLACEHOLDERS.service, ...ADDRESS_PLACEHOLDERS.pod]);
 
@@ -1805,9 +1812,9 @@ const NOT_NODE_ADDRESS_KEYS = new Set<string>([...ADDRESS_PLACEHOLDERS.service, 
  * reaches the Service on (`echo-b NodePort 10.106.116.86 8080:31313/TCP`): that port is open on the nodes only, so
  * `<port>` stays open there rather than naming a port the address never serves.
  */
-function nodePortElsewhere(template: CommandTemplate, values: ReadonlyMap<string, string>): boolean {
+function nodePortElsewhere(template: CommandTemplate, values: FillValues): boolean {
   const port = values.get('<port>') ?? values.get('<target-port>');
-  if (port === undefined || values.get(NODE_PORT_KEY) !== port) return false;
+  if (port === undefined || values.nodePort !== port) return false;
   if (!template.keys.some((key) => PORT_KEYS.has(key))) return false;
   return (
     template.keys.some((key) => NOT_NODE_ADDRESS_KEYS.has(key)) || /targetPort/i.test(template.text.join(' '))
@@ -1826,12 +1833,14 @@ function opensServiceOnly(template: CommandTemplate, values: ReadonlyMap<string,
 }
 
 /** Placeholder values for a conversation turn: this turn's names first, earlier turns fill what it does not name. */
-export function conversationValues(question: string, history: readonly string[]): Map<string, string> {
+export function conversationValues(question: string, history: readonly string[]): FillValues {
   const values = placeholderValues(extractEntities(question));
   for (let i = history.length - 1; i >= 0; i--) {
-    for (const [placeholder, value] of placeholderValues(extractEntities(history[i] ?? ''))) {
+    const earlier = placeholderValues(extractEntities(history[i] ?? ''));
+    for (const [placeholder, value] of earlier) {
       if (!values.has(placeholder)) values.set(placeholder, value);
     }
+    values.nodePort ??= earlier.nodePort;
   }
   return values;
 }

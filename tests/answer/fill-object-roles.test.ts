@@ -4,7 +4,15 @@
  * target, a Multus default network is no pod, a templated name (`ns-test$i`) is no name.
  */
 import { describe, expect, it } from 'vitest';
-import { extractEntities, fillFromQuestion, placeholderValues } from '../../src/answer/placeholders.js';
+import { nodePortsOf, SERVICE_TYPE_NODEPORT, speaksOfNodePort } from '../../src/answer/fill-roles.js';
+import {
+  commandTemplate,
+  conversationValues,
+  extractEntities,
+  fillFromQuestion,
+  fillTemplate,
+  placeholderValues,
+} from '../../src/answer/placeholders.js';
 
 function fills(question: string): Map<string, string> {
   return placeholderValues(extractEntities(question));
@@ -35,6 +43,62 @@ describe('a NodePort is not the port of a ClusterIP or pod check', () => {
     'service ng ClusterIP 10.100.66.78 8080/TCP; kubectl exec curl123 -- curl http://10.100.66.78:8080 hangs',
   ])('fills the Service port beside the ClusterIP: %s', (question) => {
     expect(fillFromQuestion(CURL_SVC, question).command).toMatch(/^curl -sS -m 3 http:\/\/[\d.]+:8080\/$/);
+  });
+});
+
+describe('the NodePort mark is a named field of the fill values, not a key', () => {
+  const NODEPORT_REPORT =
+    'cilium pod test：echo-a ClusterIP 10.96.162.232 8080/TCP，echo-b NodePort 10.106.116.86 8080:31313/TCP，nodeport没有问题，svc ip 访问不通';
+
+  it('marks the NodePort to fill and keys only placeholders', () => {
+    const values = placeholderValues(extractEntities(NODEPORT_REPORT));
+    expect(values.get('<port>')).toBe('31313');
+    expect(values.nodePort).toBe('31313');
+    expect([...values.keys()].every((key) => /^<[a-z][a-z0-9_-]*>$/.test(key))).toBe(true);
+  });
+
+  it('marks no port the question writes as the Service’s own', () => {
+    const values = placeholderValues(
+      extractEntities('从 pod 里 curl clusterip 10.96.45.12:8080 直接 connection refused'),
+    );
+    expect(values.get('<port>')).toBe('8080');
+    expect(values.nodePort).toBeUndefined();
+  });
+
+  it('carries an earlier turn’s NodePort mark with its port into a follow-up', () => {
+    const values = conversationValues('what should I check next?', [NODEPORT_REPORT]);
+    expect(values.nodePort).toBe('31313');
+    const filled = fillTemplate(commandTemplate('curl -sS -m 3 http://<cluster-ip>:<port>/'), values);
+    expect(filled.command).toContain(':<port>/');
+  });
+});
+
+describe('the question speaks of a NodePort beyond the kind of Service', () => {
+  it.each([
+    'cannot access the service from its NodePort: echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    'nodeport没有问题，但是 svc ip 访问不通：echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    '通过节点端口访问超时，type: NodePort, 80:30080/TCP',
+  ])('in its own words: %s', (question) => {
+    expect(speaksOfNodePort(question, SERVICE_TYPE_NODEPORT)).toBe(true);
+  });
+
+  it.each([
+    'curl http://10.106.116.86:8080 times out; echo-b NodePort 10.106.116.86 8080:31313/TCP',
+    'svc 配置 type: NodePort, ports 80:31313/TCP，从 pod 里 curl clusterip 超时',
+  ])('only as the kind of Service: %s', (question) => {
+    expect(speaksOfNodePort(question, SERVICE_TYPE_NODEPORT)).toBe(false);
+  });
+
+  it('reads an in-range port as a NodePort only where the report speaks of one (the second reading)', () => {
+    expect(nodePortsOf('only through nodeport: curl http://localhost:31898 works', [31898])).toEqual([31898]);
+    expect(nodePortsOf('svc web NodePort 10.96.3.4 80; curl http://10.0.0.5:31898 hangs', [31898])).toEqual(
+      [],
+    );
+    // `type: NodePort,` is set aside by the first reading only: the two readings are not one.
+    expect(nodePortsOf('type: NodePort, curl http://10.0.0.5:31898 hangs', [31898])).toEqual([31898]);
+    expect(speaksOfNodePort('type: NodePort, curl http://10.0.0.5:31898 hangs', SERVICE_TYPE_NODEPORT)).toBe(
+      false,
+    );
   });
 });
 
