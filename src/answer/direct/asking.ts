@@ -53,6 +53,23 @@ export function asksHowToChange(focus: string): boolean {
   return CHANGE_ASK.test(focus);
 }
 
+/**
+ * Asking how to get hold of the client's address: "How to get Client IP?", "How can I retrieve real client IP?",
+ * "怎么获取客户端真实 IP？", "如何保留源 IP". What a backend sees of its client is decided by a setting, and the line
+ * saying when the address is kept ("Local 策略：源 IP 保留") answers. Not "how to get it working", "how to get to the
+ * node", nor "how do I see which IP" (reading a value: CHECK_ASK); not another address ("how to get the pod IP"):
+ * no runbook line says how that is had.
+ */
+const OBTAIN_ASK =
+  /\bhow\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
+const SOURCE_ADDRESS =
+  /(?:源|客户端|客戶端|真实|真實|\bsource|\bclient|\breal|\boriginal)\s*(?:ip|地址)|\b(?:source|client)\s+address/i;
+
+/** Whether the asking clauses ask how to get hold of the client's address ("How can I retrieve real client IP?"). */
+export function asksToObtain(focus: string): boolean {
+  return OBTAIN_ASK.test(focus) && SOURCE_ADDRESS.test(focus);
+}
+
 /** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
 const CHECK_ASK =
   /\b(?:how|is there (?:a|any) way|any way)\b[^.?!。？]{0,30}?\b(?:check|see|find out|tell|verify|confirm|determine)\b|(?:怎么|怎樣|怎样|如何)[^。？?]{0,6}?(?:查看|确认|確認|看|检查|檢查)/i;
@@ -374,6 +391,8 @@ function askedFact(question: string): FactAsk | null {
     const next = clauses[at + 1];
     const explains =
       isQuestion && EXPLAIN.test(clause) && (REFERS_BACK.test(clause) || /这|這|那/.test(clause));
+    // "How can I retrieve real client IP?": how to get the client's address asks for it (though "how to" asks none).
+    const obtains = isQuestion && asksToObtain(clause) && kindsIn(clause).length > 0;
     const asks =
       ASKS.test(clause) ||
       (questionish && DEFAULT_WORD.test(clause)) ||
@@ -385,7 +404,8 @@ function askedFact(question: string): FactAsk | null {
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
       asksRoute ||
-      explains;
+      explains ||
+      obtains;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
@@ -406,7 +426,7 @@ function askedFact(question: string): FactAsk | null {
     // "（我也不知道为什么要这样配置）hostNetwork 的 Pod 到底用哪个 resolv.conf": a why or how in the asker's aside in
     // brackets is a remark; the clause asks what follows it.
     const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
-    if (!change && !check && (!asks || NOT_A_VALUE.test(remarkless))) {
+    if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
       if (
         isQuestion &&
         !asks &&

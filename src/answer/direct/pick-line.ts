@@ -11,6 +11,7 @@ import type { Concepts } from '../types.js';
 import {
   askedSettings,
   asksHowToChange,
+  asksToObtain,
   asksWhatReturns,
   type FactAsk,
   factAsk,
@@ -251,6 +252,11 @@ function findDirect(
   // "What does a DNS lookup of a headless Service return": when some line says what it returns, only such lines
   // answer (a line about the same Service shares more words, yet says what it lacks).
   const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
+  // "How can I retrieve real client IP?", "怎么获取客户端真实 IP": only a line saying when the source address is kept
+  // ("Local 策略：源 IP 保留") says how it is had; a symptom row naming the client IP ("应用日志里客户端 IP 都是节点
+  // IP") or one saying it is lost shares more words, yet answers nothing.
+  const obtainAsked = addrByRole && asksToObtain(ask.focus);
+  if (obtainAsked) holding = KEEPS_BIT;
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
@@ -285,7 +291,9 @@ function findDirect(
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
-        (addrByRole && (values & ROLE_ADDR_BIT) !== 0);
+        (addrByRole && (values & ROLE_ADDR_BIT) !== 0) ||
+        (obtainAsked && (values & KEEPS_BIT) !== 0);
+      if (obtainAsked && (values & KEEPS_BIT) === 0) continue;
       // The value the question asks to explain: only a line that states it answers.
       if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
         continue;
@@ -320,6 +328,8 @@ function findDirect(
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
+      // The line saying the asked address is kept says how it is had, however few other words it shares.
+      if (obtainAsked) score += 2;
       // "What does a headless Service lookup return": a line saying what it returns answers it.
       const returns = returnAsked && RETURNS.test(candidate.quote);
       if (returns) score += 2;
@@ -396,6 +406,14 @@ export function namesSpelledField(quote: string, focus: string): boolean {
   }
   return false;
 }
+
+/**
+ * A line saying the source address is kept: "源 IP 保留", "客户端源 IP 地址被保留", "the client IP is preserved". Not "需要
+ * 保留源 IP 时设置 ..." (a condition for a setting), nor a row whose cells only sit side by side ("客户端源 IP | ... |
+ * 保留").
+ */
+const KEEPS_ADDRESS =
+  /(?:源|客户端|source|client)\s*IP(?:\s*(?:地址|address(?:es)?))?\s*(?:被|(?:is|are|gets?|will be)\s+)?(?:保留|preserved|kept|retained)/i;
 
 /** A line saying what something returns: "作为多条 A/AAAA 记录返回", "returns one A record per pod". */
 const RETURNS = /返回|\breturns?\b|\bresolves? to\b|解析(?:为|為|成)/i;
@@ -549,6 +567,8 @@ const PORT_FIELD_BIT = 1 << 15;
 /** A line naming an address by its role (节点 IP, Pod IP, node IP): a bit beside the KIND_BIT ones. */
 const ROLE_ADDR_BIT = 1 << 16;
 const ROLE_ADDRESS = /(?:节点|Pod|node)\s*IP(?![\w-])/i;
+/** A line saying the source address is kept ("源 IP 保留"): a bit beside the KIND_BIT ones. */
+const KEEPS_BIT = 1 << 17;
 
 /**
  * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
@@ -568,6 +588,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
       if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
     if (namesPortField(candidate.quote)) values |= PORT_FIELD_BIT;
     if (ROLE_ADDRESS.test(candidate.quote)) values |= ROLE_ADDR_BIT;
+    if (KEEPS_ADDRESS.test(candidate.quote)) values |= KEEPS_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksToObtain,
   factAsk,
   settingsAskedByName,
   settingsNamedAround,
@@ -804,4 +805,53 @@ describe("an issue template's expected behaviour, when the report asks nothing e
     );
     expect(ask?.kinds).toEqual(['port']);
   });
+});
+
+describe('asking how to get hold of a value it names asks for it', () => {
+  it.each([
+    // caddyserver/ingress#176, shortened.
+    'How to get Client IP? I replaced ngnix-ingress with caddy-ingress. My usage scenario requires obtaining the ClientIP, but I did not find the relevant documentation. Did I miss something?',
+    "When I try to get the client IP address in the application I am getting cluster's node IP. How can I retrieve real client IP?",
+    '后端服务拿到的都是节点 IP，怎么获取客户端真实 IP？',
+    '如何保留客户端源 IP？',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['addr']);
+  });
+
+  it.each([
+    // How to get something done, or somewhere, names no value.
+    'The pods on node2 cannot reach the service. How to get it working again?',
+    'How do I get to the node from my laptop?',
+    '怎么获取帮助？',
+    // A statement that gets the client IP asks nothing.
+    'The app gets the client IP from X-Forwarded-For.',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('how to get an address other than the client one, or how to see one', () => {
+  it.each([
+    // Reading a value, not getting hold of it: "see" is a check.
+    'how do i see which join ip node-02 got',
+    // No runbook line says how the pod IP is had.
+    'How do I get the pod IP from inside the container',
+    '怎么获取 Pod 的 IP',
+  ])('is not getting the client address: %s', (clause) => {
+    expect(asksToObtain(clause)).toBe(false);
+  });
+
+  it.each(['How do I get the pod IP from inside the container?', '怎么获取 Pod 的 IP？'])(
+    'asks no value: %s',
+    (question) => {
+      expect(factAsk(question)).toBeNull();
+    },
+  );
+
+  it.each(['How can I retrieve real client IP', '如何保留客户端源 IP', 'how to preserve the source address'])(
+    'is getting the client address: %s',
+    (clause) => {
+      expect(asksToObtain(clause)).toBe(true);
+    },
+  );
 });

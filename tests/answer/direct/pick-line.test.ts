@@ -1379,3 +1379,71 @@ describe('a yes/no question naming the field in words: the line about that field
     ).toContain('CNI 不执行 NetworkPolicy');
   });
 });
+
+describe('how to get hold of an address: the line saying when it is kept', () => {
+  // kb/service/nodeport-loadbalancer.md's lines on the client IP: the Local policy line that keeps it, the comparison
+  // row, a symptom row and a condition that name it more often.
+  const KEPT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 转发路径',
+    '',
+    '1. Cluster 策略：任意节点转发，做 SNAT。',
+    '2. Local 策略：只选本节点端点，源 IP 保留；没有本地端点的节点丢弃流量。',
+    '',
+    '| 项目 | Cluster | Local |',
+    '| --- | --- | --- |',
+    '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
+    '',
+    ...CLIENT_IP_ROW,
+    '',
+  ].join('\n');
+  const LOST_ONLY = [
+    '---',
+    'triggers: [ovn nodeport]',
+    'category: service',
+    '---',
+    '',
+    '# OVN 网关',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| NodePort 后端看到的源 IP 不是客户端 IP | ETP=Cluster 时 GR 会 SNAT | `ovn-nbctl lr-nat-list GR_<node-name>` | 需要保留源 IP 时设置 `externalTrafficPolicy: Local` |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport.md': KEPT, 'service/ovn-gateway.md': LOST_ONLY });
+  });
+  afterAll(() => own.cleanup());
+
+  it.each([
+    // caddyserver/ingress#176, shortened.
+    'How to get Client IP? I replaced ngnix-ingress with caddy-ingress. My usage scenario requires obtaining the ClientIP, but I did not find the relevant documentation. Did I miss something?',
+    '后端服务拿到的都是节点 IP，怎么获取客户端真实 IP？',
+  ])('quotes the line saying the source IP is kept, not the symptom row: %s', (question) => {
+    expect(quoteOf(own, 'service/nodeport.md', question)).toContain('源 IP 保留');
+  });
+
+  it('answers nothing from a runbook whose lines only say the client IP is lost or when to keep it', () => {
+    expect(quoteOf(own, 'service/ovn-gateway.md', 'How can I retrieve real client IP?')).toBe('');
+  });
+
+  it('still answers a question asking which address the backend sees from the row naming it', () => {
+    // Not a how-to-get ask: the role-address lines answer as before.
+    expect(
+      quoteOf(
+        own,
+        'service/nodeport.md',
+        'Which IP does the backend see as the client IP with the Cluster policy?',
+      ),
+    ).toContain('节点 IP');
+  });
+});
