@@ -15,7 +15,8 @@
  * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
  * matches the question well (either way, which runbook fits is uncertain), the answer keeps only `minCommands` of
  * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
- * changes the cluster.
+ * changes the cluster. Of those few, the check of the top runbook's row whose symptom the report states
+ * (`stated-symptom.ts`) takes the place of the lowest-ranked check no matched row names.
  * Which runbook fits is also in doubt when another runbook scored at least 0.6 of the top one's best hit while the
  * top one's text holds under 0.55 of the question's weighted terms (`routingInDoubt`): the answer then carries no
  * fix either. Answers whose first citation is wrong carry nearly all off-topic commands, and these are the answers
@@ -100,6 +101,7 @@ import {
   wholeTermsWithConcepts,
 } from './rank-rows.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
+import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
@@ -641,6 +643,17 @@ export function pickCommands(
       if (last) diagnose.splice(diagnose.indexOf(last), 1);
     }
     if (diagnose.length < maxLength) diagnose.push(namedCheck);
+  }
+  // Which runbook fits is uncertain: the check of the top runbook's row whose symptom the report states takes the
+  // place of the lowest-ranked check that no matched row names (one that merely shares the report's words, of either
+  // runbook). No slot is added: a wider contested answer was measured to add far more off-topic checks than hits.
+  const stated = contested ? statedSymptomRow(query, top.doc, concepts) : undefined;
+  const statedCheck = stated && rowCheck(stated, top.doc);
+  if (statedCheck && !otherMode(statedCheck, top.doc) && !diagnose.includes(statedCheck)) {
+    const wordOnly = diagnose.filter((record) => !rowBonus.has(record));
+    const last = wordOnly[wordOnly.length - 1];
+    if (diagnose.length < maxLength) diagnose.push(statedCheck);
+    else if (last) diagnose.splice(diagnose.indexOf(last), 1, statedCheck);
   }
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.

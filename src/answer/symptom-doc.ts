@@ -63,6 +63,15 @@ export function bestSymptomOverlap(
   wanted: ReadonlyMap<string, number>,
   concepts?: Concepts,
 ): number {
+  return Math.max(0, ...symptomOverlaps(doc, wanted, concepts));
+}
+
+/** Per troubleshooting row of the doc (by index): the weight of the question's terms its symptom cell holds. */
+export function symptomOverlaps(
+  doc: DocRecord,
+  wanted: ReadonlyMap<string, number>,
+  concepts?: Concepts,
+): number[] {
   const index = rememberedFor(symptomIndexes, doc, concepts, () =>
     termPositions(doc.troubleshooting.map((row) => termsWithConcepts(row.symptom, concepts).keys())),
   );
@@ -70,5 +79,5 @@ export function bestSymptomOverlap(
   for (const [term, weight] of wanted) {
     for (const i of index.get(term) ?? []) overlaps[i] = (overlaps[i] ?? 0) + weight;
   }
-  return Math.max(0, ...overlaps);
+  return overlaps;
 }
