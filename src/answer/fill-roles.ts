@@ -515,8 +515,11 @@ export function dnsQueryQuotes(text: string): Array<[number, number]> {
  */
 const COMPONENT_POD =
   /^(?:calico-node|calico-kube-controllers|calico-typha|cilium|cilium-operator(?:-[a-z0-9]+)?|cilium-envoy|hubble-relay|hubble-ui|kube-flannel(?:-ds)?|flannel|kube-proxy|coredns|kube-dns|nodelocaldns|node-local-dns|kube-ovn-[a-z]+|ovs-ovn|ovn-central|antrea-agent|antrea-controller|weave-net|speaker|metallb-speaker|metallb-controller|konnectivity-agent)-[a-z0-9]+(?:-[a-z0-9]+)?$/;
-const FAILING_AFTER =
-  /CrashLoopBackOff|\bError\b|ImagePullBackOff|ErrImagePull|ContainerCreating|\bPending\b|NotReady|Terminating|OOMKilled|Evicted|Init:|\b0\/[1-9]\b|fail|error|crash|restart|not\s+ready|not\s+running|报错|失败|失敗|异常|異常|重启|重啟|不正常/i;
+/** What the report says of a pod after its name: a failing status (`FAILING_STATUS`, in any case) or its words. */
+const FAILING_AFTER = new RegExp(
+  `${FAILING_STATUS.source}|fail|error|crash|restart|not\\s+ready|not\\s+running|报错|失败|失敗|异常|異常|重启|重啟|不正常`,
+  'i',
+);
 
 export function healthyComponentPod(text: string, pod: string): boolean {
   if (!COMPONENT_POD.test(pod)) return false;
