@@ -1,8 +1,9 @@
 /**
  * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
- * clusters, Submariner), a fixed egress gateway or egress IP and an L7 proxy. Each is declined only while no runbook states it in its title, triggers, headings or
- * troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
+ * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy and pods on edge nodes joined through an
+ * edge framework's tunnel (KubeEdge, OpenYurt, SuperEdge). Each is declined only while no runbook states it in its
+ * title, triggers, headings or troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
  * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
 import type { DocRecord } from '../core/types.js';
@@ -44,6 +45,15 @@ const L7_PROXY =
   /\bl7[\s-]?prox(?:y|ies)\b|\bl7[\s-]?polic(?:y|ies)\b|\benvoy\b|七层\s*(?:代理|策略)|七層\s*(?:代理|策略)/i;
 
 /**
+ * Pods on edge nodes joined to a cloud cluster through a tunnel of an edge framework (KubeEdge and its EdgeMesh,
+ * edgecore/cloudcore/keadm, SuperEdge's tunnel-cloud/tunnel-edge, OpenYurt's Raven and YurtHub, FabEdge): "cloud nodes
+ * except connector cannot visit pods in edge nodes", "使用 raven 云边 pod 无法通信", "云端节点通过tunnel 访问边端节点失败".
+ * Their cloud-to-edge path is the framework's tunnel, which no datapath runbook follows.
+ */
+const CLOUD_EDGE =
+  /\bkube-?edge\b|\bsuper-?edge\b|\bopen-?yurt\b|\byurt-?hub\b|\braven\b|\bfab-?edge\b|\bedge-?mesh\b|\bedge-?core\b|\bcloud-?core\b|\bkeadm\b|\btunnel-(?:cloud|edge)\b|\bedge[\s-]*(?:nodes?\b|sides?\b|端|节点|節點)|\bcloud[\s-]+(?:and[\s-]+)?edge\b|云边|雲邊|边端|邊端|边缘\s*(?:节点|端|集群|计算)|邊緣\s*(?:節點|端|叢集|計算)/i;
+
+/**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
  */
@@ -57,6 +67,10 @@ const FEATURES: readonly Feature[] = [
   },
   { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
   { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
+  {
+    name: 'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
+    subject: CLOUD_EDGE,
+  },
 ];
 
 /** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
