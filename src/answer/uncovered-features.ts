@@ -1,10 +1,11 @@
 /**
  * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
- * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy and pods on edge nodes joined through an
- * edge framework's tunnel (KubeEdge, OpenYurt, SuperEdge). Each is declined only while no runbook states it in its
- * title, triggers, headings or troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
- * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
+ * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, a pod's bandwidth limit (QoS) and pods on
+ * edge nodes joined through an edge framework's tunnel (KubeEdge, OpenYurt, SuperEdge). Each is declined only while
+ * no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative, as the declines of
+ * clarify.ts and uncovered-subjects.ts), and a report whose first sentence names a path a runbook of any plugin
+ * covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import { ANY_PLUGIN_PATH } from './clarify.js';
@@ -54,6 +55,15 @@ const CLOUD_EDGE =
   /\bkube-?edge\b|\bsuper-?edge\b|\bopen-?yurt\b|\byurt-?hub\b|\braven\b|\bfab-?edge\b|\bedge-?mesh\b|\bedge-?core\b|\bcloud-?core\b|\bkeadm\b|\btunnel-(?:cloud|edge)\b|\bedge[\s-]*(?:nodes?\b|sides?\b|端|节点|節點)|\bcloud[\s-]+(?:and[\s-]+)?edge\b|云边|雲邊|边端|邊端|边缘\s*(?:节点|端|集群|计算)|邊緣\s*(?:節點|端|叢集|計算)/i;
 
 /**
+ * A pod's bandwidth limited by its plugin (QoS): Kube-OVN's `ovn.kubernetes.io/ingress_rate`/`egress_rate`, the
+ * bandwidth plugin's `kubernetes.io/egress-bandwidth`, Cilium's Bandwidth Manager, 限速/带宽限制/流量限制 ("QoS bandwidth
+ * annotations are reversed", "ovn.kubernetes.io/egress_rate 参数不起作用"). A limit is a setting of the plugin, not
+ * a broken path a runbook follows.
+ */
+const BANDWIDTH_LIMIT =
+  /(?:ingress|egress)[_-]rate\b|\bqos\b|kubernetes\.io\/(?:ingress|egress)-bandwidth|\bbandwidth[\s-]?manager\b|\bbandwidth\s+(?:limits?|limiting|annotations?)\b|\brate[\s-]?limit(?:s|ing|ed)?\b|限速|限流|带宽限制|帶寬限制|流量限制/i;
+
+/**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
  */
@@ -67,6 +77,7 @@ const FEATURES: readonly Feature[] = [
   },
   { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
   { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
+  { name: 'pod bandwidth limits (QoS, ingress_rate/egress_rate)', subject: BANDWIDTH_LIMIT },
   {
     name: 'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
     subject: CLOUD_EDGE,

@@ -54,6 +54,18 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // Real (reports14.yaml, shortened).
     ['Misbehaving L7Proxy makes Cilium API Unable to create new endpoint. The cilium API times out.', 'L7'],
     ['启用七层代理后 pod 无法创建。cilium 报错 envoy 启动失败。', 'L7'],
+    // Real (scope3.yaml, scope4.yaml, shortened): a pod's bandwidth limit.
+    [
+      'ovn.kubernetes.io/egress_rate 参数不起作用。pod 注解 ovn.kubernetes.io/ingress_rate: "10"，用iperf3测试。',
+      'bandwidth',
+    ],
+    [
+      'QoS bandwidth annotations are reversed. Setting ingress_rate limits the egress of the pod.',
+      'bandwidth',
+    ],
+    // Constructed.
+    ['The kubernetes.io/egress-bandwidth annotation is ignored. iperf3 still shows 900 Mbit/s.', 'bandwidth'],
+    ['指定命名空间下所有 pod 的流入流出限速不生效。kube-ovn v1.12。', 'bandwidth'],
     // Real (reports16.yaml, shortened): pods on edge nodes behind an edge framework's tunnel.
     [
       'cloud nodes except connector cannot visit pods in edge nodes. 在边缘节点worker01搭建了一个nginx服务。',
@@ -96,6 +108,10 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     'kube-vip does not announce my LoadBalancer address. The service type LoadBalancer stays pending.',
     // An ordinary Service VIP.
     'Cannot reach the service VIP from a pod. curl 10.96.12.4 hangs.',
+    // Slow pod traffic with no limit set, a DNS rate limit (a path a runbook covers), a limit only in the body.
+    'Throughput between pods on different nodes is only 200 Mbit/s over VXLAN. iperf3 on the hosts gives 9 Gbit/s.',
+    'CoreDNS rate limit drops queries from pods. nslookup kubernetes.default times out.',
+    'Pods on node2 cannot reach pods on node1. We also set ovn.kubernetes.io/ingress_rate on some pods.',
     // An edge node's report of a path a runbook covers (real, fills2.yaml, shortened): that path is the subject.
     'edge node cannot access the service with clusterip. kubeedge v1.9, edgemesh agent is running.',
     'With the edgecore metaServer startup, edgemesh fails to support Service fuction. I tested Kubeedge V1.9.4.',
