@@ -66,6 +66,20 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // Constructed.
     ['The kubernetes.io/egress-bandwidth annotation is ignored. iperf3 still shows 900 Mbit/s.', 'bandwidth'],
     ['指定命名空间下所有 pod 的流入流出限速不生效。kube-ovn v1.12。', 'bandwidth'],
+    // Real (reports16.yaml, fills6.yaml, shortened): Kube-OVN's switch load-balancer objects.
+    [
+      '创建SwitchLBRule资源对象，VIP访问不通。希望使用SwitchLBRule对象的VIP负载均衡访问后端Pod。',
+      'SwitchLBRule',
+    ],
+    [
+      '[BUG] 同一子网内申请一个vip资源并配置负载，配置完该子网下的pod无法ping通网关了。又创建slr。',
+      'SwitchLBRule',
+    ],
+    // Constructed.
+    [
+      "Backends behind my SwitchLBRule never answer. curl to the rule's vip hangs in the custom VPC.",
+      'SwitchLBRule',
+    ],
     // Real (reports16.yaml, shortened): pods on edge nodes behind an edge framework's tunnel.
     [
       'cloud nodes except connector cannot visit pods in edge nodes. 在边缘节点worker01搭建了一个nginx服务。',
@@ -108,6 +122,9 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     'kube-vip does not announce my LoadBalancer address. The service type LoadBalancer stays pending.',
     // An ordinary Service VIP.
     'Cannot reach the service VIP from a pod. curl 10.96.12.4 hangs.',
+    // A VIP that is no Kube-OVN object: MetalLB's, a Service's (above), a control plane's (keepalived, above).
+    'MetalLB VIP 192.168.1.240 not reachable from outside the cluster. ARP has no entry for it.',
+    'pods 无法 ping 通网关。同一子网内的 vip 是 keepalived 管理的。',
     // Slow pod traffic with no limit set, a DNS rate limit (a path a runbook covers), a limit only in the body.
     'Throughput between pods on different nodes is only 200 Mbit/s over VXLAN. iperf3 on the hosts gives 9 Gbit/s.',
     'CoreDNS rate limit drops queries from pods. nslookup kubernetes.default times out.',
