@@ -219,7 +219,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
-  // explains: cluster mesh, egress gateways, L7 proxies (uncovered-features.ts).
+  // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
+  // frameworks (uncovered-features.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0

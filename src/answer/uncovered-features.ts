@@ -1,9 +1,12 @@
 /**
  * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
- * clusters, Submariner), a fixed egress gateway or egress IP and an L7 proxy. Each is declined only while no runbook states it in its title, triggers, headings or
- * troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report whose
- * first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
+ * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, a pod's bandwidth limit (QoS), Kube-OVN's
+ * switch load-balancer rules and VIP objects, and pods on edge nodes joined through an edge framework's tunnel
+ * (KubeEdge, OpenYurt, SuperEdge). Each is declined only while no runbook states it in its title, triggers, headings
+ * or troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report
+ * whose first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that
+ * path. Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import { ANY_PLUGIN_PATH } from './clarify.js';
@@ -44,6 +47,32 @@ const L7_PROXY =
   /\bl7[\s-]?prox(?:y|ies)\b|\bl7[\s-]?polic(?:y|ies)\b|\benvoy\b|七层\s*(?:代理|策略)|七層\s*(?:代理|策略)/i;
 
 /**
+ * Pods on edge nodes joined to a cloud cluster through a tunnel of an edge framework (KubeEdge and its EdgeMesh,
+ * edgecore/cloudcore/keadm, SuperEdge's tunnel-cloud/tunnel-edge, OpenYurt's Raven and YurtHub, FabEdge): "cloud nodes
+ * except connector cannot visit pods in edge nodes", "使用 raven 云边 pod 无法通信", "云端节点通过tunnel 访问边端节点失败".
+ * Their cloud-to-edge path is the framework's tunnel, which no datapath runbook follows.
+ */
+const CLOUD_EDGE =
+  /\bkube-?edge\b|\bsuper-?edge\b|\bopen-?yurt\b|\byurt-?hub\b|\braven\b|\bfab-?edge\b|\bedge-?mesh\b|\bedge-?core\b|\bcloud-?core\b|\bkeadm\b|\btunnel-(?:cloud|edge)\b|\bedge[\s-]*(?:nodes?\b|sides?\b|端|节点|節點)|\bcloud[\s-]+(?:and[\s-]+)?edge\b|云边|雲邊|边端|邊端|边缘\s*(?:节点|端|集群|计算)|邊緣\s*(?:節點|端|叢集|計算)/i;
+
+/**
+ * A pod's bandwidth limited by its plugin (QoS): Kube-OVN's `ovn.kubernetes.io/ingress_rate`/`egress_rate`, the
+ * bandwidth plugin's `kubernetes.io/egress-bandwidth`, Cilium's Bandwidth Manager, 限速/带宽限制/流量限制 ("QoS bandwidth
+ * annotations are reversed", "ovn.kubernetes.io/egress_rate 参数不起作用"). A limit is a setting of the plugin, not
+ * a broken path a runbook follows.
+ */
+const BANDWIDTH_LIMIT =
+  /(?:ingress|egress)[_-]rate\b|\bqos\b|kubernetes\.io\/(?:ingress|egress)-bandwidth|\bbandwidth[\s-]?manager\b|\bbandwidth\s+(?:limits?|limiting|annotations?)\b|\brate[\s-]?limit(?:s|ing|ed)?\b|限速|限流|带宽限制|帶寬限制|流量限制/i;
+
+/**
+ * Kube-OVN's load balancing inside a subnet or VPC by its own objects: a `SwitchLBRule` (`slr`, `switch_lb_vip`), a
+ * VPC load balancer, or a reserved `Vip` object ("创建SwitchLBRule资源对象，VIP访问不通", "同一子网内申请一个vip资源并配置负载").
+ * A VIP of a Service, MetalLB or keepalived is no such object: only "vip 资源/对象/CRD" and `kind: Vip` name one.
+ */
+const SWITCH_LB =
+  /switch[-_ ]?lb[-_ ]?(?:rules?|vips?)\b|\bslrs?\b|\bvpc[-_ ]?lbs?\b|\bkind:\s*vip\b|\bvips?\s*(?:资源|資源|对象|對象|crd)/i;
+
+/**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
  */
@@ -57,6 +86,12 @@ const FEATURES: readonly Feature[] = [
   },
   { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
   { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
+  { name: 'pod bandwidth limits (QoS, ingress_rate/egress_rate)', subject: BANDWIDTH_LIMIT },
+  { name: 'Kube-OVN switch load-balancer rules and VIP objects (SwitchLBRule, Vip)', subject: SWITCH_LB },
+  {
+    name: 'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
+    subject: CLOUD_EDGE,
+  },
 ];
 
 /** Whether the feature is the report's failing subject (see `uncoveredFeature`). */

@@ -54,6 +54,48 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // Real (reports14.yaml, shortened).
     ['Misbehaving L7Proxy makes Cilium API Unable to create new endpoint. The cilium API times out.', 'L7'],
     ['启用七层代理后 pod 无法创建。cilium 报错 envoy 启动失败。', 'L7'],
+    // Real (scope3.yaml, scope4.yaml, shortened): a pod's bandwidth limit.
+    [
+      'ovn.kubernetes.io/egress_rate 参数不起作用。pod 注解 ovn.kubernetes.io/ingress_rate: "10"，用iperf3测试。',
+      'bandwidth',
+    ],
+    [
+      'QoS bandwidth annotations are reversed. Setting ingress_rate limits the egress of the pod.',
+      'bandwidth',
+    ],
+    // Constructed.
+    ['The kubernetes.io/egress-bandwidth annotation is ignored. iperf3 still shows 900 Mbit/s.', 'bandwidth'],
+    ['指定命名空间下所有 pod 的流入流出限速不生效。kube-ovn v1.12。', 'bandwidth'],
+    // Real (reports16.yaml, fills6.yaml, shortened): Kube-OVN's switch load-balancer objects.
+    [
+      '创建SwitchLBRule资源对象，VIP访问不通。希望使用SwitchLBRule对象的VIP负载均衡访问后端Pod。',
+      'SwitchLBRule',
+    ],
+    [
+      '[BUG] 同一子网内申请一个vip资源并配置负载，配置完该子网下的pod无法ping通网关了。又创建slr。',
+      'SwitchLBRule',
+    ],
+    // Constructed.
+    [
+      "Backends behind my SwitchLBRule never answer. curl to the rule's vip hangs in the custom VPC.",
+      'SwitchLBRule',
+    ],
+    // Real (reports16.yaml, shortened): pods on edge nodes behind an edge framework's tunnel.
+    [
+      'cloud nodes except connector cannot visit pods in edge nodes. 在边缘节点worker01搭建了一个nginx服务。',
+      'edge',
+    ],
+    ['[BUG] 使用 raven 云边 pod 无法通信。CNI 插件：Calico v3.23.1。', 'edge'],
+    [
+      '云端节点通过tunnel 访问边端节点失败。SuperEdge version: 0.8.1, tunnel-cloud/tunnel-edge 0.8.1。',
+      'edge',
+    ],
+    ['kubeedge join edge节点后在edge端部署了nginx但是无法访问。Kubernetes v1.28.15，keadm v1.17.0。', 'edge'],
+    // Real (reports17.yaml, shortened).
+    [
+      'The communication between pods on the same edge node failed. I deployed two deps on the same edge node.',
+      'edge',
+    ],
   ])('%s → declined (%s)', (question, subject) => {
     expect(uncoveredFeature(question, none)).toContain(subject);
     // KB-relative: a runbook explaining the feature answers it.
@@ -80,6 +122,20 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     'kube-vip does not announce my LoadBalancer address. The service type LoadBalancer stays pending.',
     // An ordinary Service VIP.
     'Cannot reach the service VIP from a pod. curl 10.96.12.4 hangs.',
+    // A VIP that is no Kube-OVN object: MetalLB's, a Service's (above), a control plane's (keepalived, above).
+    'MetalLB VIP 192.168.1.240 not reachable from outside the cluster. ARP has no entry for it.',
+    'pods 无法 ping 通网关。同一子网内的 vip 是 keepalived 管理的。',
+    // Slow pod traffic with no limit set, a DNS rate limit (a path a runbook covers), a limit only in the body.
+    'Throughput between pods on different nodes is only 200 Mbit/s over VXLAN. iperf3 on the hosts gives 9 Gbit/s.',
+    'CoreDNS rate limit drops queries from pods. nslookup kubernetes.default times out.',
+    'Pods on node2 cannot reach pods on node1. We also set ovn.kubernetes.io/ingress_rate on some pods.',
+    // An edge node's report of a path a runbook covers (real, fills2.yaml, shortened): that path is the subject.
+    'edge node cannot access the service with clusterip. kubeedge v1.9, edgemesh agent is running.',
+    'With the edgecore metaServer startup, edgemesh fails to support Service fuction. I tested Kubeedge V1.9.4.',
+    '边缘节点上的 pod 解析不了 DNS。nslookup kubernetes.default 超时。',
+    // The edge framework only in the body; "edge" of a router or an ingress tier is no edge framework.
+    'Pods on node2 cannot ping pods on node1. Some of our nodes are also KubeEdge edge nodes.',
+    'Packets to the pod network are dropped at our edge router. Traceroute stops at 10.0.0.1.',
   ])('%s → not declined', (question) => {
     expect(uncoveredFeature(question, none)).toBeNull();
   });
@@ -98,6 +154,11 @@ describe('featuresExplainedBy: only what a runbook states as its topic', () => {
     const stating = [doc('Pod 访问外网', ['EgressIP 生效后连接中断'])];
     expect(featuresExplainedBy(stating)('egress gateways and egress IPs')).toBe(true);
     expect(
+      featuresExplainedBy([doc('边缘节点 pod 不通', ['云边 pod 无法通信'])])(
+        'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
+      ),
+    ).toBe(true);
+    expect(
       featuresExplainedBy([doc('Cilium Cluster Mesh 排障')])(
         'joining pods of several clusters (Cluster Mesh, shared route reflectors)',
       ),
@@ -109,5 +170,6 @@ describe('namesFeature: an asking clause about the feature itself', () => {
   it('names the feature, not a value of a covered part', () => {
     expect(namesFeature('how do I configure cluster mesh?')).toBe(true);
     expect(namesFeature('what is the default VXLAN port?')).toBe(false);
+    expect(namesFeature('OpenYurt 的 raven 怎么配置？')).toBe(true);
   });
 });
