@@ -42,6 +42,8 @@ const ASKS =
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
  */
 const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
+/** The words asking what a setting costs (the `drawback` kind's words). */
+const DRAWBACK_ASK = KIND_WORDS.find(([kind]) => kind === 'drawback')?.[1] ?? /$^/;
 /**
  * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
  * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
@@ -393,6 +395,9 @@ function askedFact(question: string): FactAsk | null {
       isQuestion && EXPLAIN.test(clause) && (REFERS_BACK.test(clause) || /这|這|那/.test(clause));
     // "How can I retrieve real client IP?": how to get the client's address asks for it (though "how to" asks none).
     const obtains = isQuestion && asksToObtain(clause) && kindsIn(clause).length > 0;
+    // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
+    // an interrogative of its own ("any", "有什么").
+    const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     const asks =
       ASKS.test(clause) ||
       (questionish && DEFAULT_WORD.test(clause)) ||
@@ -405,7 +410,8 @@ function askedFact(question: string): FactAsk | null {
       asksReturn ||
       asksRoute ||
       explains ||
-      obtains;
+      obtains ||
+      asksDrawback;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;

@@ -855,3 +855,22 @@ describe('how to get an address other than the client one, or how to see one', (
     },
   );
 });
+
+describe('asking what a setting costs asks for its drawback', () => {
+  it.each([
+    "We had to add externalTrafficPolicy: Local for that. It seemed like a no-brainer to me. But i'm willing to learn, what would be a reason not to set that?",
+    'Is there a reason not to set externalTrafficPolicy: Local?',
+    'Any drawbacks of externalTrafficPolicy Local?',
+    'externalTrafficPolicy 设成 Local 有什么缺点？',
+    '把 Service 改成 Local 策略有什么坏处？',
+  ])('reads %s as asking for a drawback', (question) => {
+    expect(factAsk(question)?.kinds).toContain('drawback');
+  });
+  it.each([
+    'What is the reason for this error?',
+    'Reply: this has some other drawbacks.',
+    'externalTrafficPolicy: Local 的缺点我已经知道了。',
+  ])('does not read %s (a diagnosis, or a drawback stated, not asked) as asking for one', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('drawback');
+  });
+});
