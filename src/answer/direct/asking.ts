@@ -115,6 +115,16 @@ const WHY_BEHAVIOUR =
  */
 const BY_DESIGN_ASKED =
   /正常(?:的|现象|現象)?(?:吗|嗎|么|麼|不)|是否正常|是不是正常|(?:符合预期|符合預期|预期的|預期的|预期内的|預期內的|预期行为|預期行為)(?:吗|嗎)|(?:这|這|那)(?:是|又是)?(?:为啥|为什么|為什麼|為啥|什么原因|什麼原因)|\b(?:is|are)\s+(?:that|this|it|these|those)(?:\s+behaviou?r)?\s+(?:(?:an?|the)\s+)?(?:expected|normal|intended|by design)\b|\bwhy (?:is (?:that|this)|does (?:this|that) happen)\b/i;
+/**
+ * Asking whether the asker got it wrong, or what it has to do with: "Am I doing something wrong here?", "Did I miss
+ * something?", "Could this have something to do with not using KubeDNS?", "是不是我哪里配置错了？". What was seen, or
+ * named, is asked about: whether the thing works that way.
+ */
+const OWN_MISTAKE_ASKED =
+  /\b(?:am i|are we) doing (?:something|anything) wrong\b(?:\s+here)?|\bwhat am i (?:doing wrong|missing)\b|\bdid (?:i|we) miss (?:something|anything)\b|\b(?:could|does|can|would|might) (?:this|that|it) have (?:something|anything) to do with\b|(?:是不是|是否)我?(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了?|我(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了/i;
+/** What was seen is a failure: "not able to access", "connection refused", "ping 不通", "访问超时". */
+const FAILURE_SEEN =
+  /\b(?:not able to|unable to|can(?:no|')t|cannot|could(?:n't| not)|fails?|failed|failing|timed? ?out|times out|refused|unreachable|doesn't work|not working)\b|不通|无法|無法|失败|失敗|超时|超時|拒绝|拒絕|不能/i;
 /** "正常吗" ending a clause asks without its question mark ("比 mtu 大很多，正常吗"). */
 const SELF_ASKING = /(?:吗|嗎)\s*$/;
 /** The words of a by-design ask (and a 请问 before it), leaving what the asker saw. */
@@ -344,6 +354,17 @@ function askedFact(question: string): FactAsk | null {
       const before = sentence.slice(0, sentence.search(TRUE_OR_FALSE)).replace(/[\s:：,，[(（]+$/u, '');
       const judged = (/\p{L}{2,}/u.test(before) ? before : lastSentence).trim();
       if (judged !== '' && !ASKS_PEOPLE.test(judged)) judgedStatements.push(judged);
+      continue;
+    }
+    // "...the IP listed for the headless service is the cluster IP. Am I doing something wrong here?": whether what
+    // the asker saw is how the thing works; the sentence before says what was seen, and a line saying what the
+    // thing does answers it (asked only when nothing else is). Not when what was seen is a failure ("not able to
+    // access it using node ip & port. Am I doing anything wrong?"): that asks for a diagnosis.
+    if (isQuestion && OWN_MISTAKE_ASKED.test(part)) {
+      const seen = `${lastSentence} ${sentence.replace(OWN_MISTAKE_ASKED, ' ')}`
+        .replace(LEFT_OF_ASK, '')
+        .trim();
+      if (/\p{L}{3,}|\p{Script=Han}{2,}/u.test(seen) && !FAILURE_SEEN.test(seen)) behaviours.push(seen);
       continue;
     }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;

@@ -874,3 +874,29 @@ describe('asking what a setting costs asks for its drawback', () => {
     expect(factAsk(question)?.kinds ?? []).not.toContain('drawback');
   });
 });
+
+describe('asking whether the asker got it wrong asks whether the thing works as seen', () => {
+  it.each([
+    [
+      "I expected it to be set to the pod's IP address. When I get the service details via kubectl get services, the IP address listed for the headless service is the same service cluster IP address. Am I doing something wrong here?",
+      'headless service',
+    ],
+    ['headless service 还是分配了 clusterIP，是不是我哪里配置错了？', 'headless service'],
+    [
+      'I set the clusterIP of the kube-dns Service by hand. Could this have something to do with not using KubeDNS?',
+      'KubeDNS',
+    ],
+  ])('reads %s as a yes/no question about what was seen', (question, seen) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(seen);
+    expect(ask?.why).toBeUndefined();
+  });
+  it.each([
+    'Am I doing anything wrong?',
+    'I can access the service by pod ip but not able to access it from my local browser using node ip & port. Am I doing anything wrong?',
+    '从节点访问 nodeport 超时，是不是我哪里配置错了？',
+  ])('does not read %s (nothing seen, or a failure to diagnose) as one', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});

@@ -763,6 +763,37 @@ describe('what a setting costs', () => {
   });
 });
 
+describe('what the thing does, for an asker asking whether they got it wrong', () => {
+  // kb/dns/headless-service.md's lines.
+  const HEADLESS = [
+    '---',
+    'triggers: [headless service]',
+    'category: dns',
+    '---',
+    '',
+    '# Headless Service',
+    '',
+    '## 原理',
+    '',
+    'Headless Service（`spec.clusterIP: None`）不分配 ClusterIP，kube-proxy 也不会为它写任何规则。',
+    '',
+    'CoreDNS 直接把 EndpointSlice 里的 Pod IP 作为多条 A/AAAA 记录返回，客户端自己选择连接哪个 Pod。',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/headless.md': HEADLESS });
+  });
+  afterAll(() => own.cleanup());
+
+  it.each([
+    'When I get the service details via kubectl get services, the IP address listed for the headless service is the same service cluster IP address. Am I doing something wrong here?',
+    'headless service 还是分配了 ClusterIP，是不是我哪里配置错了？',
+  ])('answers %s from the line saying what a headless Service gets', (question) => {
+    expect(quoteOf(own, 'dns/headless.md', question)).toContain('不分配 ClusterIP');
+  });
+});
+
 describe('where a forwarding verb sends', () => {
   // kb/dns/coredns.md's lines: the address the kubelet hands out, the upstream forward, the loop row.
   const COREDNS = [
