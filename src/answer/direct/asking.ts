@@ -57,13 +57,14 @@ export function asksHowToChange(focus: string): boolean {
 
 /**
  * Asking how to get hold of the client's address: "How to get Client IP?", "How can I retrieve real client IP?",
- * "怎么获取客户端真实 IP？", "如何保留源 IP". What a backend sees of its client is decided by a setting, and the line
+ * "怎么获取客户端真实 IP？", "如何保留源 IP", and wanting it in a question ("when server hope get client IP, how configure
+ * the ingress?", "服务想要获取客户端 IP，该怎么配置？"). What a backend sees of its client is decided by a setting, and the line
  * saying when the address is kept ("Local 策略：源 IP 保留") answers. Not "how to get it working", "how to get to the
  * node", nor "how do I see which IP" (reading a value: CHECK_ASK); not another address ("how to get the pod IP"):
  * no runbook line says how that is had.
  */
 const OBTAIN_ASK =
-  /\bhow\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
+  /\b(?:how\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))|(?:want|wants|need|needs|hope|hopes|would like)(?:\s+to)?)\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?|(?:想|想要|需要|希望)(?:在[^。？?，,]{0,8}?)?)(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
 const SOURCE_ADDRESS =
   /(?:源|客户端|客戶端|真实|真實|\bsource|\bclient|\breal|\boriginal)\s*(?:ip|地址)|\b(?:source|client)\s+address/i;
 

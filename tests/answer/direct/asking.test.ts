@@ -900,3 +900,22 @@ describe('asking whether the asker got it wrong asks whether the thing works as 
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('wanting the client address, in a question, asks how it is had', () => {
+  it.each([
+    // A real ingress report: the want is in the title, the ask is how to configure.
+    'when server hope get client IP, how configure the haproxy-ingress for? My tenant have a server, It want get http/tcp client IP. What should I do configure the haproxy-ingress?',
+    'We need to keep the source IP of our users, any idea?',
+    '我想在后端拿到客户端源 IP，怎么办？',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['addr']);
+  });
+  it.each([
+    'I need to get the pod IP inside the container, how?',
+    '想要获取 pod IP 怎么办？',
+    // Wanting it in a statement asks nothing.
+    'The app wants to get the client IP from X-Forwarded-For.',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
