@@ -42,6 +42,8 @@ const ASKS =
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
  */
 const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
+/** The words asking what a setting costs (the `drawback` kind's words). */
+const DRAWBACK_ASK = KIND_WORDS.find(([kind]) => kind === 'drawback')?.[1] ?? /$^/;
 /**
  * Asking how to change a setting asks for the setting: the line that states it (and its current value) is what
  * the engineer needs first. "how could I modify the MTU", "is there a way to change the default", "怎么改 MTU".
@@ -55,13 +57,14 @@ export function asksHowToChange(focus: string): boolean {
 
 /**
  * Asking how to get hold of the client's address: "How to get Client IP?", "How can I retrieve real client IP?",
- * "怎么获取客户端真实 IP？", "如何保留源 IP". What a backend sees of its client is decided by a setting, and the line
+ * "怎么获取客户端真实 IP？", "如何保留源 IP", and wanting it in a question ("when server hope get client IP, how configure
+ * the ingress?", "服务想要获取客户端 IP，该怎么配置？"). What a backend sees of its client is decided by a setting, and the line
  * saying when the address is kept ("Local 策略：源 IP 保留") answers. Not "how to get it working", "how to get to the
  * node", nor "how do I see which IP" (reading a value: CHECK_ASK); not another address ("how to get the pod IP"):
  * no runbook line says how that is had.
  */
 const OBTAIN_ASK =
-  /\bhow\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
+  /\b(?:how\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))|(?:want|wants|need|needs|hope|hopes|would like)(?:\s+to)?)\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?|(?:想|想要|需要|希望)(?:在[^。？?，,]{0,8}?)?)(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
 const SOURCE_ADDRESS =
   /(?:源|客户端|客戶端|真实|真實|\bsource|\bclient|\breal|\boriginal)\s*(?:ip|地址)|\b(?:source|client)\s+address/i;
 
@@ -113,6 +116,16 @@ const WHY_BEHAVIOUR =
  */
 const BY_DESIGN_ASKED =
   /正常(?:的|现象|現象)?(?:吗|嗎|么|麼|不)|是否正常|是不是正常|(?:符合预期|符合預期|预期的|預期的|预期内的|預期內的|预期行为|預期行為)(?:吗|嗎)|(?:这|這|那)(?:是|又是)?(?:为啥|为什么|為什麼|為啥|什么原因|什麼原因)|\b(?:is|are)\s+(?:that|this|it|these|those)(?:\s+behaviou?r)?\s+(?:(?:an?|the)\s+)?(?:expected|normal|intended|by design)\b|\bwhy (?:is (?:that|this)|does (?:this|that) happen)\b/i;
+/**
+ * Asking whether the asker got it wrong, or what it has to do with: "Am I doing something wrong here?", "Did I miss
+ * something?", "Could this have something to do with not using KubeDNS?", "是不是我哪里配置错了？". What was seen, or
+ * named, is asked about: whether the thing works that way.
+ */
+const OWN_MISTAKE_ASKED =
+  /\b(?:am i|are we) doing (?:something|anything) wrong\b(?:\s+here)?|\bwhat am i (?:doing wrong|missing)\b|\bdid (?:i|we) miss (?:something|anything)\b|\b(?:could|does|can|would|might) (?:this|that|it) have (?:something|anything) to do with\b|(?:是不是|是否)我?(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了?|我(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了/i;
+/** What was seen is a failure: "not able to access", "connection refused", "ping 不通", "访问超时". */
+const FAILURE_SEEN =
+  /\b(?:not able to|unable to|can(?:no|')t|cannot|could(?:n't| not)|fails?|failed|failing|timed? ?out|times out|refused|unreachable|doesn't work|not working)\b|不通|无法|無法|失败|失敗|超时|超時|拒绝|拒絕|不能/i;
 /** "正常吗" ending a clause asks without its question mark ("比 mtu 大很多，正常吗"). */
 const SELF_ASKING = /(?:吗|嗎)\s*$/;
 /** The words of a by-design ask (and a 请问 before it), leaving what the asker saw. */
@@ -344,6 +357,17 @@ function askedFact(question: string): FactAsk | null {
       if (judged !== '' && !ASKS_PEOPLE.test(judged)) judgedStatements.push(judged);
       continue;
     }
+    // "...the IP listed for the headless service is the cluster IP. Am I doing something wrong here?": whether what
+    // the asker saw is how the thing works; the sentence before says what was seen, and a line saying what the
+    // thing does answers it (asked only when nothing else is). Not when what was seen is a failure ("not able to
+    // access it using node ip & port. Am I doing anything wrong?"): that asks for a diagnosis.
+    if (isQuestion && OWN_MISTAKE_ASKED.test(part)) {
+      const seen = `${lastSentence} ${sentence.replace(OWN_MISTAKE_ASKED, ' ')}`
+        .replace(LEFT_OF_ASK, '')
+        .trim();
+      if (/\p{L}{3,}|\p{Script=Han}{2,}/u.test(seen) && !FAILURE_SEEN.test(seen)) behaviours.push(seen);
+      continue;
+    }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
     if (whyNumber) {
       const number = whyNumber[2] ?? whyNumber[4] ?? '';
@@ -393,6 +417,9 @@ function askedFact(question: string): FactAsk | null {
       isQuestion && EXPLAIN.test(clause) && (REFERS_BACK.test(clause) || /这|這|那/.test(clause));
     // "How can I retrieve real client IP?": how to get the client's address asks for it (though "how to" asks none).
     const obtains = isQuestion && asksToObtain(clause) && kindsIn(clause).length > 0;
+    // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
+    // an interrogative of its own ("any", "有什么").
+    const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     const asks =
       ASKS.test(clause) ||
       (questionish && DEFAULT_WORD.test(clause)) ||
@@ -405,7 +432,8 @@ function askedFact(question: string): FactAsk | null {
       asksReturn ||
       asksRoute ||
       explains ||
-      obtains;
+      obtains ||
+      asksDrawback;
     const change = CHANGE_ASK.test(clause);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;

@@ -257,6 +257,7 @@ function findDirect(
   // IP") or one saying it is lost shares more words, yet answers nothing.
   const obtainAsked = addrByRole && asksToObtain(ask.focus);
   if (obtainAsked) holding = KEEPS_BIT;
+  const drawbackAsked = ask.kinds.includes('drawback');
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
@@ -330,6 +331,9 @@ function findDirect(
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
       // The line saying the asked address is kept says how it is had, however few other words it shares.
       if (obtainAsked) score += 2;
+      // "What would be a reason not to set that?": the asking clause names nothing but the cost; the line stating a
+      // cost of what the report set answers, however few words of the clause it shares.
+      if (drawbackAsked && (values & KIND_BIT.drawback) !== 0) score += 2;
       // "What does a headless Service lookup return": a line saying what it returns answers it.
       const returns = returnAsked && RETURNS.test(candidate.quote);
       if (returns) score += 2;

@@ -18,7 +18,9 @@ export type ValueKind =
   | 'duration'
   | 'default'
   /** A yes/no question about what something does ("Can a pod be selected before its readiness check passes?"). */
-  | 'behaviour';
+  | 'behaviour'
+  /** What a setting costs ("what would be a reason not to set that?", "有什么缺点"): the line stating its price. */
+  | 'drawback';
 
 export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "what do I need to open between the nodes" asks for ports too.
@@ -78,6 +80,12 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     'setting',
     /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|polic(?:y|ies)|(?:environment|env) var(?:iable)?s?|sysctls?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|策略|环境变量|環境變數/,
   ],
+  // "What would be a reason not to set that?", "Any drawbacks of externalTrafficPolicy: Local?", "设成 Local 有什么
+  // 缺点/坏处？": what a setting costs. Not "the reason" alone ("what is the reason for the timeout": a diagnosis).
+  [
+    'drawback',
+    /\breasons? (?:not to|against)\b|\bdrawbacks?\b|\bdownsides?\b|\bdisadvantages?\b|\btrade-?offs?\b|\bside[- ]effects?\b|\bcaveats?\b|\bpros and cons\b|缺点|缺點|坏处|壞處|弊端|代价|代價|副作用/i,
+  ],
 ];
 
 const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
@@ -124,6 +132,11 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // Not "不生效": it names a symptom a report sees ("策略路由对 Pod 出网不生效"), not what the component does.
   behaviour:
     /不会|不能|无法|無法|不受|不响应|不響應|不执行|不執行|(?:可以|可)[^，。；|]{0,8}?(?:调小|調小|调大|調大|调低|調低|调高|調高|改小|改大)|\bcan be (?:lowered|raised|reduced|increased|decreased)\b|只有|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b|(?:记录|記錄|地址|IP)\s*返回|\breturns?\s+(?:the|an?|one|multiple|all|each)\b/i,
+  // What something costs whenever it is set: uneven load ("Pod 分布不均时不均衡"), nodes no longer forwarding ("没有后端
+  // 的节点将不再转发"), the client address lost ("客户端 IP 丢失"), a named drawback. Not traffic dropped alone
+  // ("流量直接被丢弃"): a failure one cluster sees, which the troubleshooting rows name as a symptom.
+  drawback:
+    /不均衡|不均匀|不均勻|不再转发|不再轉發|(?:客户端|客戶端|源)\s*IP\s*丢失|缺点|缺點|代价|代價|\b(?:imbalanced?|unbalanced|uneven(?:ly)?|drawbacks?|downsides?|no longer forward(?:s|ed)?)\b|\b(?:client|source) IPs? (?:is |are )?lost\b/i,
 };
 
 /**

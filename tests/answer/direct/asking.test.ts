@@ -855,3 +855,67 @@ describe('how to get an address other than the client one, or how to see one', (
     },
   );
 });
+
+describe('asking what a setting costs asks for its drawback', () => {
+  it.each([
+    "We had to add externalTrafficPolicy: Local for that. It seemed like a no-brainer to me. But i'm willing to learn, what would be a reason not to set that?",
+    'Is there a reason not to set externalTrafficPolicy: Local?',
+    'Any drawbacks of externalTrafficPolicy Local?',
+    'externalTrafficPolicy 设成 Local 有什么缺点？',
+    '把 Service 改成 Local 策略有什么坏处？',
+  ])('reads %s as asking for a drawback', (question) => {
+    expect(factAsk(question)?.kinds).toContain('drawback');
+  });
+  it.each([
+    'What is the reason for this error?',
+    'Reply: this has some other drawbacks.',
+    'externalTrafficPolicy: Local 的缺点我已经知道了。',
+  ])('does not read %s (a diagnosis, or a drawback stated, not asked) as asking for one', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('drawback');
+  });
+});
+
+describe('asking whether the asker got it wrong asks whether the thing works as seen', () => {
+  it.each([
+    [
+      "I expected it to be set to the pod's IP address. When I get the service details via kubectl get services, the IP address listed for the headless service is the same service cluster IP address. Am I doing something wrong here?",
+      'headless service',
+    ],
+    ['headless service 还是分配了 clusterIP，是不是我哪里配置错了？', 'headless service'],
+    [
+      'I set the clusterIP of the kube-dns Service by hand. Could this have something to do with not using KubeDNS?',
+      'KubeDNS',
+    ],
+  ])('reads %s as a yes/no question about what was seen', (question, seen) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(seen);
+    expect(ask?.why).toBeUndefined();
+  });
+  it.each([
+    'Am I doing anything wrong?',
+    'I can access the service by pod ip but not able to access it from my local browser using node ip & port. Am I doing anything wrong?',
+    '从节点访问 nodeport 超时，是不是我哪里配置错了？',
+  ])('does not read %s (nothing seen, or a failure to diagnose) as one', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('wanting the client address, in a question, asks how it is had', () => {
+  it.each([
+    // A real ingress report: the want is in the title, the ask is how to configure.
+    'when server hope get client IP, how configure the haproxy-ingress for? My tenant have a server, It want get http/tcp client IP. What should I do configure the haproxy-ingress?',
+    'We need to keep the source IP of our users, any idea?',
+    '我想在后端拿到客户端源 IP，怎么办？',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['addr']);
+  });
+  it.each([
+    'I need to get the pod IP inside the container, how?',
+    '想要获取 pod IP 怎么办？',
+    // Wanting it in a statement asks nothing.
+    'The app wants to get the client IP from X-Forwarded-For.',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});

@@ -716,6 +716,84 @@ describe('a policy asked for by what it keeps', () => {
   });
 });
 
+describe('what a setting costs', () => {
+  // kb/service/nodeport-loadbalancer.md's lines: a failure cause, the comparison table, the change command.
+  const NODEPORT = [
+    '---',
+    'triggers: [nodeport 不通]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 概述',
+    '',
+    '1. `externalTrafficPolicy: Local` 时，被访问的节点上没有本地后端，流量直接被丢弃。',
+    '',
+    '## 两种策略',
+    '',
+    '| 项目 | externalTrafficPolicy: Cluster（默认） | externalTrafficPolicy: Local |',
+    '| --- | --- | --- |',
+    '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
+    '| 负载均衡 | 按 Pod 均匀 | 按节点分配，Pod 分布不均时不均衡 |',
+    '',
+    '```bash',
+    '# [变更] 改为 Local 以保留客户端源 IP；没有后端的节点将不再转发，需确保 LB 健康检查生效',
+    `kubectl patch svc <service-name> -n <namespace> -p '{"spec":{"externalTrafficPolicy":"Local"}}'`,
+    '```',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/nodeport.md': NODEPORT });
+  });
+  afterAll(() => own.cleanup());
+
+  it.each([
+    "service doesn't see original source IP of requests. We had to add externalTrafficPolicy: Local to the service definition for that. Reply: this has some other drawbacks. But i'm willing to learn, what would be a reason not to set that?",
+    'externalTrafficPolicy 设成 Local 有什么缺点？',
+  ])('answers %s from the line stating the cost, not the failure one cluster sees', (question) => {
+    expect(quoteOf(own, 'service/nodeport.md', question)).toContain('Pod 分布不均时不均衡');
+  });
+
+  it('does not answer a question about the client IP from the cost line', () => {
+    expect(
+      quoteOf(own, 'service/nodeport.md', 'externalTrafficPolicy: Cluster 时客户端源 IP 是什么？'),
+    ).not.toContain('不均衡');
+  });
+});
+
+describe('what the thing does, for an asker asking whether they got it wrong', () => {
+  // kb/dns/headless-service.md's lines.
+  const HEADLESS = [
+    '---',
+    'triggers: [headless service]',
+    'category: dns',
+    '---',
+    '',
+    '# Headless Service',
+    '',
+    '## 原理',
+    '',
+    'Headless Service（`spec.clusterIP: None`）不分配 ClusterIP，kube-proxy 也不会为它写任何规则。',
+    '',
+    'CoreDNS 直接把 EndpointSlice 里的 Pod IP 作为多条 A/AAAA 记录返回，客户端自己选择连接哪个 Pod。',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'dns/headless.md': HEADLESS });
+  });
+  afterAll(() => own.cleanup());
+
+  it.each([
+    'When I get the service details via kubectl get services, the IP address listed for the headless service is the same service cluster IP address. Am I doing something wrong here?',
+    'headless service 还是分配了 ClusterIP，是不是我哪里配置错了？',
+  ])('answers %s from the line saying what a headless Service gets', (question) => {
+    expect(quoteOf(own, 'dns/headless.md', question)).toContain('不分配 ClusterIP');
+  });
+});
+
 describe('where a forwarding verb sends', () => {
   // kb/dns/coredns.md's lines: the address the kubelet hands out, the upstream forward, the loop row.
   const COREDNS = [
