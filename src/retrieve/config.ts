@@ -52,7 +52,8 @@ export interface RetrievalConfig {
      * The external-access runbook (NodePort / LoadBalancer) in a report whose headline (or short question's failing
      * part) states that Service type and that names no CNI (stated-service-type.ts): at 1.3, +2 first-cited over the
      * tuning sets (fills5, scope5), +2 command hits, 10 fewer off-topic commands, gates unchanged. Reading the whole
-     * failing part instead of the headline, or letting a CNI-naming report in, lost 2-8 first-cited elsewhere.
+     * failing part instead of the headline, or letting a CNI-naming report in, lost 2-8 first-cited elsewhere;
+     * 1.6 lost 1 first-cited (reports) and 1 command hit on the gate reports9.
      */
     statedServiceType: number;
     featureMaxOtherBodies: number;
