@@ -48,6 +48,14 @@ export interface RetrievalConfig {
      * sets (fills, scope4; -1 reports6), +1 command hit, 22 fewer off-topic commands; 1.2 gave +5, 1.5 the same as 1.3.
      */
     signalledRepair: number;
+    /**
+     * The external-access runbook (NodePort / LoadBalancer) in a report whose headline (or short question's failing
+     * part) states that Service type and that names no CNI (stated-service-type.ts): at 1.3, +2 first-cited over the
+     * tuning sets (fills5, scope5), +2 command hits, 10 fewer off-topic commands, gates unchanged. Reading the whole
+     * failing part instead of the headline, or letting a CNI-naming report in, lost 2-8 first-cited elsewhere;
+     * 1.6 lost 1 first-cited (reports) and 1 command hit on the gate reports9.
+     */
+    statedServiceType: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -156,6 +164,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unnamedCni: 0.85,
     apiServiceDns: 0.8,
     signalledRepair: 1.3,
+    statedServiceType: 1.3,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

@@ -20,6 +20,7 @@ import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPa
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { rowSignalMatches, signalledRepairFactor } from './signalled-repair.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
+import { SERVICE_TYPE_WORDS, statedServiceTypeFactor } from './stated-service-type.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type {
   CniScope,
@@ -369,6 +370,7 @@ export class KbSearcher implements Searcher {
             (docPath) => this.doc(docPath)?.category ?? null,
             config.scopeFactor.apiServiceDns,
           ),
+          this.statedServiceTypeFactor(query, pasted, options.cni),
           signalledRepairFactor({
             brokenPath,
             hits: trigger ?? [],
@@ -458,6 +460,29 @@ export class KbSearcher implements Searcher {
     if (added.length === 0) return hits;
     return [...hits, ...added].sort((a, b) => b.score - a.score);
   }
+
+  /** The external-access runbook in a report whose failing part states a NodePort / LoadBalancer (stated-service-type.ts). */
+  private statedServiceTypeFactor(
+    query: AnalyzedQuery,
+    pasted: string,
+    cni: string | undefined,
+  ): ((docPath: string) => number) | null {
+    const naming = this.cniNamingGroups();
+    this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
+    return statedServiceTypeFactor({
+      headline: query.headline,
+      focus: query.focus,
+      groupsOf: (text) => this.glossary.groupsIn(text),
+      typeGroups: this.serviceTypeGroups,
+      namesCni:
+        cni !== undefined ||
+        this.glossary.groupsIn(normalizeText(`${query.text} ${pasted}`)).some((group) => naming.has(group)),
+      categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+      factor: this.config.scopeFactor.statedServiceType,
+    });
+  }
+
+  private serviceTypeGroups: ReadonlySet<string> | undefined;
 
   /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
   private unnamedCniFactor(

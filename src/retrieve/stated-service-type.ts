@@ -1,0 +1,46 @@
+/**
+ * A report whose failing part states the Service type it goes through — NodePort, LoadBalancer,
+ * externalTrafficPolicy, or an address on a port of the NodePort range — is about the external-access runbook, even
+ * when it also says "service ... cannot reach" (the ClusterIP runbook's generic trigger) or pastes a CNI's pods.
+ * That runbook (category `service_external`) then scores `factor`. Two limits keep it to the stated type:
+ * - only the headline of a long report counts (its body lists `kubectl get svc` rows of every type and says
+ *   "configured a NodePort" in passing), and the failing part of a short one (not "nodePort works, ClusterIP not");
+ * - a report naming a CNI is left alone: its own load balancer or NodePort datapath (OVN load balancers, Cilium's
+ *   kube-proxy replacement, Kube-OVN LB services) is that CNI runbook's matter.
+ * Pure.
+ */
+import { addressesNodePort } from './nodeport-address.js';
+
+/** The Kubernetes Service types (and the setting) only external access has: a closed set, not a report's words. */
+export const SERVICE_TYPE_WORDS = ['nodeport', 'loadbalancer', 'externaltrafficpolicy'] as const;
+
+export interface StatedServiceTypeInput {
+  /** A long report's headline (normalized), or null for a short question. */
+  headline: string | null;
+  /** The failing part of the (normalized) question. */
+  focus: string;
+  /** The glossary groups of a text. */
+  groupsOf: (text: string) => readonly string[];
+  /** The glossary groups of SERVICE_TYPE_WORDS. */
+  typeGroups: ReadonlySet<string>;
+  namesCni: boolean;
+  categoryOfDoc: (docPath: string) => string | null;
+  factor: number;
+}
+
+/** True when the failing text states an external Service type. */
+export function statesExternalServiceType(
+  text: string,
+  groupsOf: (text: string) => readonly string[],
+  typeGroups: ReadonlySet<string>,
+): boolean {
+  return addressesNodePort(text) || groupsOf(text).some((group) => typeGroups.has(group));
+}
+
+/** The score factor per doc (`service_external` docs `factor`), or null when it does not apply. */
+export function statedServiceTypeFactor(input: StatedServiceTypeInput): ((docPath: string) => number) | null {
+  if (input.factor === 1 || input.namesCni) return null;
+  const text = input.headline ?? input.focus;
+  if (!statesExternalServiceType(text, input.groupsOf, input.typeGroups)) return null;
+  return (docPath) => (input.categoryOfDoc(docPath) === 'service_external' ? input.factor : 1);
+}
