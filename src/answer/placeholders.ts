@@ -20,6 +20,7 @@ import {
   POD_ROW,
   rowStart,
   SERVICE_ROW,
+  SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
 import {
@@ -700,6 +701,20 @@ function podRowFailing(ready: string, total: string, status: string): boolean {
   return !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
 }
 
+const GET_NODES = /(?<![\w-])get\s+(?:nodes?|no)(?![\w-])(?:\s+-o\s*wide)?/gi;
+const NEXT_COMMAND = /(?<![\w-])(?:kubectl|k)\s+(?:get|describe|logs|exec|top)\s|\[[^\]\n]*@[^\]\n]*\][#$]/i;
+
+/** The stretches of text right after a `kubectl get nodes` command, up to the next command: where its rows are. */
+function nodeListings(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of matchAll(text, GET_NODES)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const next = NEXT_COMMAND.exec(text.slice(from));
+    spans.push([from, next ? from + next.index : text.length]);
+  }
+  return spans;
+}
+
 /** Every row of the `kubectl get` listings the question pastes. */
 function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
@@ -740,6 +755,18 @@ function pastedRows(text: string): ListingRow[] {
     const { name = '', status, cordoned } = match.groups ?? {};
     const failing = status === 'NotReady' || cordoned !== undefined;
     rows.push({ kind: 'node', start, end: start + match[0].length, failing, name });
+  }
+  // `k get nodes: node0001 Ready control-plane; node0003 NotReady control-plane; ...`: the listing retyped short, read
+  // only right after its command, where `X Ready` is a row and not prose.
+  for (const [from, to] of nodeListings(text)) {
+    for (const match of matchAll(text.slice(from, to), SHORT_NODE_ROW)) {
+      const start = from + (match.index ?? 0);
+      const end = start + match[0].length;
+      const { name = '', status, cordoned } = match.groups ?? {};
+      if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
+      const failing = status === 'NotReady' || cordoned !== undefined;
+      rows.push({ kind: 'node', start, end, failing, name: name.toLowerCase() });
+    }
   }
   for (const match of matchAll(text, SERVICE_ROW)) {
     const { name = '', type, external } = match.groups ?? {};

@@ -883,6 +883,23 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     expect(fills(notReady).get('<node-name>')).toBe('node2');
   });
 
+  it('reads a `get nodes` listing retyped short (name and status only) as rows: the NotReady node is the failing one', () => {
+    const short =
+      'Cluster not coming back up after master node reboot. k get nodes: node0001 Ready control-plane; node0002 Ready; node0003 NotReady control-plane; node0004 Ready worker. k get pods -A | grep ovn: kube-system kube-ovn-controller-576c9f9799-46vgs 0/1 CrashLoopBackOff';
+    expect(fills(short).get('<node-name>')).toBe('node0003');
+    const zh =
+      '重启后集群起不来。kubectl get nodes：node-01 Ready master 10.0.0.11；node-02 NotReady <none> 10.0.0.12；node-03 Ready <none> 10.0.0.13。';
+    expect(fills(zh).get('<node-name>')).toBe('node-02');
+    // All Ready: a listing of the inventory singles no node out.
+    const allReady =
+      'pods cannot reach each other across nodes. kubectl get nodes: node-01 Ready master; node-02 Ready <none>; node-03 Ready <none>.';
+    expect(fills(allReady).get('<node-name>')).toBeUndefined();
+    // A node the report also names outside the listing is still its own.
+    const named =
+      'kubectl get nodes: node-01 Ready master; node-02 Ready <none>; node-03 Ready <none>. 只有 node-03 上的 pod 访问 svc 超时';
+    expect(fills(named).get('<node-name>')).toBe('node-03');
+  });
+
   it('keeps a listed pod the report also names elsewhere, and a listing of one row', () => {
     const named =
       'kubectl logs and exec do not work. kubectl get pods: busybox-7df9447df4-9mphh 1/1 Running 0 4s; busybox-7df9447df4-bhxkt 1/1 Running 0 4s. kubectl logs busybox-7df9447df4-bhxkt -v=9';
