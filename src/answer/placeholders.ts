@@ -851,9 +851,13 @@ const UNITS =
   '字节|字節|位元組|(?:bytes?|ms|s|secs?|seconds?|mins?|minutes?|m|[kmg]b|[kmg]bps|k)(?!\\w)|秒|毫秒|%|个|個|次|条|條|台';
 /**
  * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
- * process id (`kubelet[31245]:`).
+ * process id (`kubelet[31245]:`), nor the day of a syslog timestamp (`Sep 22 08:58:03`, `9月 22 08:58:03`): a number
+ * right before a clock time is a date.
  */
-const BARE_NUMBER = new RegExp(`(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS}))`, 'gi');
+const BARE_NUMBER = new RegExp(
+  `(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
+  'gi',
+);
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
 const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
@@ -989,6 +993,9 @@ function ipMentions(
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
   const repliedFrom = new Set<string>();
+  const networks = new Set(
+    [...matchAll(question, IP_PATTERN)].filter((m) => m[2] !== undefined).map((m) => m[1] ?? ''),
+  );
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
@@ -1011,7 +1018,13 @@ function ipMentions(
         ? Number(match[3])
         : null;
     // A bare x.y.z.0 is a network written without its prefix ("actually init master with 10.96.0.0"): a range,
-    // never the address of a pod, service or node.
+    // never the address of a pod, service or node. With a port, x.y.0.0 or the network of a CIDR the report writes
+    // (`--cluster-cidr=172.20.0.0/16` ... `service: 172.20.0.0:32567/TCP`, a proxier's garbled log) is that range too;
+    // its port is still the one the report names.
+    if (port !== null && ip.endsWith('.0') && !NO_HOST.has(ip) && (ip.endsWith('.0.0') || networks.has(ip))) {
+      attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
+      continue;
+    }
     if (port === null && ip.endsWith('.0')) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = question.slice(Math.max(0, index - 40), index);

@@ -229,6 +229,43 @@ const RULE_CASES: Case[] = [
     question: 'I use command kubeadm init --service-cidr=10.100.0.0/12, actually init master with 10.96.0.0.',
     fills: {},
   },
+  // Negative, mixed: a proxier's log writes the cluster CIDR's network with a port; no Service has that address.
+  {
+    question:
+      'nodeport开启后重启主机，nodeport访问错误。kube-proxy --cluster-cidr=172.20.0.0/16 --proxy-mode=ipvs; kube-proxy[4854]: E0922 08:58:03.706112 proxier.go:1533] Failed to sync endpoint for service: 172.20.0.0:32567/TCP, err: parseIP Error',
+    fills: { '<port>': '32567' },
+  },
+  {
+    question:
+      'pods cannot reach the NodePort, kube-proxy logs: Failed to sync endpoint for service: 10.42.0.0:30080/TCP',
+    fills: { '<port>': '30080' },
+  },
+  // Negative: the day of a syslog timestamp before its clock time is a date, no port (real kube-proxy journal lines).
+  {
+    question:
+      'NodePort 访问失败，journalctl -u kube-proxy: 9月 22 08:58:03 localhost.localdomain kube-proxy[4854]: E0922 proxier.go:1950] Failed to list IPVS destinations',
+    fills: {},
+  },
+  {
+    question:
+      'kube-proxy stopped syncing rules: Sep 22 08:58:03 worker kube-proxy[1201]: Failed to list IPVS destinations',
+    fills: {},
+  },
+  // Positive: the same number written as a port stays one.
+  {
+    question: 'from the pod, ssh to the node on port 22 times out since 08:58:03; ping works',
+    fills: { '<port>': '22' },
+  },
+  // Positive: a pod address ending in .0 with its port (Calico blocks hand out .0) stays the report's address.
+  {
+    question: 'Calico IPAM block 10.244.7.0/26 on node-2; curl 10.244.3.0:8080 from another pod times out',
+    fills: {
+      '<target-ip>': '10.244.3.0',
+      '<port>': '8080',
+      '<node-name>': 'node-2',
+      '<cidr>': '10.244.7.0/26',
+    },
+  },
   // Negative, English: verbs, adverbs and pronouns after "pod", "node", "service" (from real reports).
   {
     question: 'the ClusterIP service works from the node but not from a pod',
