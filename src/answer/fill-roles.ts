@@ -581,3 +581,18 @@ export function addOnNamespace(
   }
   return seen;
 }
+
+/**
+ * An OVS port with no kernel device of its own, as `ovs-vsctl show` prints it: a tunnel port to another node
+ * (`Interface ovn-eb1c67-0 type: geneve`, OVN's `ovn-<chassis>-0`; `vxlan`, `stt`, `gre`) or a patch port joining two
+ * bridges (`type: patch`). `tcpdump -i` or `ip link` finds no such interface: tunnel traffic leaves through
+ * `genev_sys_6081` and the NIC. Internal ports (`ovn0`, `mirror0`, `br-int`) are devices and stay. `after` starts
+ * right after the name.
+ */
+const OVS_TUNNEL_PORT = /^ovn-[0-9a-f]{6}-\d+$/;
+const OVS_PATCH_PORT = /^patch-[a-z0-9_.-]+-to-[a-z0-9_.-]+$/;
+const OVS_DEVICELESS_TYPE_AFTER = /^["']?\s*,?\s*type\s*[:=]\s*["']?(?:geneve|vxlan|stt|gre|patch)(?![\w-])/i;
+
+export function ovsPortWithoutDevice(name: string, after: string): boolean {
+  return OVS_TUNNEL_PORT.test(name) || OVS_PATCH_PORT.test(name) || OVS_DEVICELESS_TYPE_AFTER.test(after);
+}

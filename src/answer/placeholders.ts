@@ -51,6 +51,7 @@ import {
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
+  ovsPortWithoutDevice,
   partOfHostName,
   podRoute,
   podWithoutNamespaceFlag,
@@ -1391,7 +1392,7 @@ function readEntities(question: string): Entities {
       services.push({ value: name, index: row.start });
   }
   const failingService = serviceOfFailingPort(text, services, failingPorts);
-  const ifaces = [
+  const ifaceMatches = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
     ...collect(text, IFACE_AFTER, 1, isIfaceName).filter(
@@ -1403,8 +1404,19 @@ function readEntities(question: string): Entities {
           interfaceFlag(text.slice(Math.max(0, match.index - 160), match.index))),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
-  ].filter(
+  ];
+  // An OVS tunnel or patch port (see `ovsPortWithoutDevice`) is no interface wherever the report writes its name.
+  const ovsPorts = new Set(
+    ifaceMatches
+      .filter((match) => {
+        const end = match.index + match.value.length;
+        return ovsPortWithoutDevice(match.value, text.slice(end, end + 24));
+      })
+      .map((match) => match.value),
+  );
+  const ifaces = ifaceMatches.filter(
     (match) =>
+      !ovsPorts.has(match.value) &&
       !insidePod(text, match.index, match.value) &&
       !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)) &&
       // A host NIC's name (`ens192`, `bond0`) is no pod's, whatever route it is on.

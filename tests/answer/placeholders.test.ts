@@ -827,6 +827,28 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: '重启后，默认子网虚拟网卡ovn0没能激活，路由 10.16.0.0/16 dev ovn0 也没了',
       entities: { ifaces: ['ovn0'] },
     },
+    // An OVS tunnel or patch port of `ovs-vsctl show` has no kernel device (`tcpdump -i` cannot open it); internal
+    // ports (`ovn0`, `mirror0`) and the NIC are devices.
+    {
+      rule: 'ovs port',
+      text: 'pod 跨节点不通。ovs-vsctl show: Bridge br-int; Port ovn-eb1c67-0 Interface ovn-eb1c67-0 type: geneve options: {csum="true", remote_ip="172.18.0.3"}; Port ovn0 Interface ovn0 type: internal',
+      entities: { ifaces: ['ovn0'] },
+    },
+    {
+      rule: 'ovs port',
+      text: 'Cross-node pods lose packets. ovs-vsctl show on node2: Port vxlan0 Interface vxlan0 type: vxlan options: {remote_ip=flow}; Port eth1 Interface eth1. tcpdump on vxlan0 shows nothing',
+      entities: { ifaces: ['eth1'] },
+    },
+    {
+      rule: 'ovs port',
+      text: 'underlay pods cannot reach the gateway: Port int-br1-patch Interface int-br1-patch type: patch; Interface bond0 is up',
+      entities: { ifaces: ['bond0'] },
+    },
+    {
+      rule: 'ovs port',
+      text: '网卡 ovn0 收不到回包，tcpdump -i ovn0 只看到 request',
+      entities: { ifaces: ['ovn0'] },
+    },
     // A route's `src` is where the route is, not where traffic comes from; a NIC comes before tunnels and bridges.
     {
       rule: 'route src',
