@@ -48,6 +48,7 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
+  namespaceAfterPod,
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
@@ -1467,7 +1468,11 @@ function readEntities(question: string): Entities {
       !partOfHostName(text, name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
-  const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
+  // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
+  const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);
+  const podNamespace =
+    rows.find((row) => row.name === podNames[0])?.namespace ??
+    (afterPod !== undefined && isName(afterPod) ? afterPod : undefined);
   // A pod run with no namespace flag (`kubectl exec -ti busybox1 -- nslookup ...`) is in the context's namespace: the
   // namespaces of other commands' `-n` and of Services' DNS names are theirs, so `<namespace>` stays open rather than
   // pairing that pod with kube-system. A namespace the question writes as such (`namespace prod`) still counts.

@@ -942,6 +942,23 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     expect(fills(notReady).get('<node-name>')).toBe('node2');
   });
 
+  it("pairs a pod with the namespace written right after it, before an add-on's install namespace", () => {
+    const en =
+      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic; then my app pod web-6d4cf56db6-2xk9v in namespace shop gets 502 from the ingress';
+    expect(fills(en).get('<pod>')).toBe('web-6d4cf56db6-2xk9v');
+    expect(fills(en).get('<namespace>')).toBe('shop');
+    const zh =
+      '用 helm 把 traefik 装在 -n edge 下，之后 pod api-7f9d64b8d7-2xk6d 在 payments 命名空间，访问 svc 一直 502';
+    expect(fills(zh).get('<namespace>')).toBe('payments');
+    const flag =
+      'kubectl get pods -n kube-system shows calico-node-x7k2p 1/1 Running; kubectl logs api-7f9d64b8d7-2xk6d -n payments shows dial tcp 10.96.0.1:443: i/o timeout';
+    expect(fills(flag).get('<namespace>')).toBe('payments');
+    // `nslookup` after the pod's name is a command run in it, no `ns` field.
+    const lookup =
+      "kubectl exec dnsutils-ds-jpw88 nslookup my-nginx 返回 server can't find my-nginx: NXDOMAIN，coredns 在 kube-system";
+    expect(fills(lookup).get('<namespace>')).not.toBe('lookup');
+  });
+
   it('reads a `get nodes` listing retyped short (name and status only) as rows: the NotReady node is the failing one', () => {
     const short =
       'Cluster not coming back up after master node reboot. k get nodes: node0001 Ready control-plane; node0002 Ready; node0003 NotReady control-plane; node0004 Ready worker. k get pods -A | grep ovn: kube-system kube-ovn-controller-576c9f9799-46vgs 0/1 CrashLoopBackOff';
