@@ -985,6 +985,10 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
   return HINTS.get(pattern)?.test(text) === false ? [] : text.matchAll(pattern);
 }
 
+/** An example in brackets after saying what a value should be: the clause up to `（比如 `, `(e.g. `. */
+const EXPECTED_EXAMPLE_BEFORE =
+  /(?:应该|應該|应当|應當|应是|應是|should|expected|expect|期望|预期|預期)[^。.;；!?！？\n]{0,40}[（(]\s*(?:比如|例如|譬如|如|e\.g\.?,?|for\s+example,?|for\s+instance,?|such\s+as|like)\s*[:：]?\s*$/i;
+
 function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
@@ -1028,6 +1032,9 @@ function ipMentions(
       continue;
     }
     if (port === null && ip.endsWith('.0')) continue;
+    // `应该被 SNAT 成节点 IP（比如 192.168.1.10）`, "should be the node IP (e.g. 192.168.1.10)": an illustration of
+    // the value expected, not an address the report tries.
+    if (EXPECTED_EXAMPLE_BEFORE.test(question.slice(Math.max(0, index - 80), index))) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = question.slice(Math.max(0, index - 40), index);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);

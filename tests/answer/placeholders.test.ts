@@ -256,6 +256,22 @@ const RULE_CASES: Case[] = [
     question: 'from the pod, ssh to the node on port 22 times out since 08:58:03; ping works',
     fills: { '<port>': '22' },
   },
+  // Negative: an example of the value expected, in brackets after "should be" / 应该, is no address the report tries.
+  {
+    question:
+      '外部服务说收到的源 IP 是 10.244.1.5，这是 Pod IP，应该被 SNAT 成节点 IP（比如 192.168.1.10）。在节点上 iptables -t nat -L POSTROUTING 看 MASQUERADE 规则',
+    fills: { '<src-ip>': '10.244.1.5' },
+  },
+  {
+    question:
+      'The backend logs the pod IP as client; it should see the node address (e.g. 192.168.1.10) after masquerade',
+    fills: {},
+  },
+  // Positive: an example of what fails, not of an expected value, is the address tried.
+  {
+    question: "pods can't reach external addresses (e.g. 8.8.8.8), the host can",
+    fills: { '<target-ip>': '8.8.8.8' },
+  },
   // Positive: a pod address ending in .0 with its port (Calico blocks hand out .0) stays the report's address.
   {
     question: 'Calico IPAM block 10.244.7.0/26 on node-2; curl 10.244.3.0:8080 from another pod times out',
