@@ -581,3 +581,37 @@ export function addOnNamespace(
   }
   return seen;
 }
+
+/**
+ * An OVS port with no kernel device of its own, as `ovs-vsctl show` prints it: a tunnel port to another node
+ * (`Interface ovn-eb1c67-0 type: geneve`, OVN's `ovn-<chassis>-0`; `vxlan`, `stt`, `gre`) or a patch port joining two
+ * bridges (`type: patch`). `tcpdump -i` or `ip link` finds no such interface: tunnel traffic leaves through
+ * `genev_sys_6081` and the NIC. Internal ports (`ovn0`, `mirror0`, `br-int`) are devices and stay. `after` starts
+ * right after the name.
+ */
+const OVS_TUNNEL_PORT = /^ovn-[0-9a-f]{6}-\d+$/;
+const OVS_PATCH_PORT = /^patch-[a-z0-9_.-]+-to-[a-z0-9_.-]+$/;
+const OVS_DEVICELESS_TYPE_AFTER = /^["']?\s*,?\s*type\s*[:=]\s*["']?(?:geneve|vxlan|stt|gre|patch)(?![\w-])/i;
+
+export function ovsPortWithoutDevice(name: string, after: string): boolean {
+  return OVS_TUNNEL_PORT.test(name) || OVS_PATCH_PORT.test(name) || OVS_DEVICELESS_TYPE_AFTER.test(after);
+}
+
+/**
+ * The namespace a report writes right after a pod's name (`pod web-6d4cf56db6-2xk9v in namespace shop`, `web-0 (ns:
+ * shop)`, `kubectl logs web-0 -n shop`, `pod web-0 在 shop 命名空间`): that pod's own, whatever other namespaces the
+ * report names for its add-ons (`helm install ingress-nginx ... --namespace ingress-basic`). The first one found.
+ */
+const NAMESPACE_AFTER_POD =
+  /^\s*[(（,，]?\s*(?:(?:in|from)\s+(?:the\s+)?)?(?:namespace|ns)(?:\s*[:=：]\s*|\s+)[`'"]?([a-z0-9][a-z0-9-]{0,62})(?![\w.-])|^\s+(?:-n|--namespace)(?:\s+|=)([a-z0-9][a-z0-9-]{0,62})(?![\w.-])|^\s*[(（,，]?\s*(?:在|位于|位於|属于|屬於)\s*([a-z0-9][a-z0-9-]{0,62})\s*(?:命名空间|命名空間|名称空间|名稱空間|namespace)/i;
+
+export function namespaceAfterPod(text: string, pod: string): string | undefined {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(pod); at !== -1; at = lower.indexOf(pod, at + 1)) {
+    if (/[a-z0-9_-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9_-]/.test(lower[at + pod.length] ?? ' ')) continue;
+    const match = NAMESPACE_AFTER_POD.exec(text.slice(at + pod.length, at + pod.length + 80));
+    const namespace = (match?.[1] ?? match?.[2] ?? match?.[3])?.toLowerCase();
+    if (namespace !== undefined && namespace !== pod) return namespace;
+  }
+  return undefined;
+}

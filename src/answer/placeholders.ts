@@ -20,6 +20,7 @@ import {
   POD_ROW,
   rowStart,
   SERVICE_ROW,
+  SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
 import {
@@ -47,9 +48,11 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
+  namespaceAfterPod,
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
+  ovsPortWithoutDevice,
   partOfHostName,
   podRoute,
   podWithoutNamespaceFlag,
@@ -700,6 +703,20 @@ function podRowFailing(ready: string, total: string, status: string): boolean {
   return !done && (Number(ready) < Number(total) || !/^Running$/i.test(status));
 }
 
+const GET_NODES = /(?<![\w-])get\s+(?:nodes?|no)(?![\w-])(?:\s+-o\s*wide)?/gi;
+const NEXT_COMMAND = /(?<![\w-])(?:kubectl|k)\s+(?:get|describe|logs|exec|top)\s|\[[^\]\n]*@[^\]\n]*\][#$]/i;
+
+/** The stretches of text right after a `kubectl get nodes` command, up to the next command: where its rows are. */
+function nodeListings(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of matchAll(text, GET_NODES)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const next = NEXT_COMMAND.exec(text.slice(from));
+    spans.push([from, next ? from + next.index : text.length]);
+  }
+  return spans;
+}
+
 /** Every row of the `kubectl get` listings the question pastes. */
 function pastedRows(text: string): ListingRow[] {
   const rows: ListingRow[] = [];
@@ -740,6 +757,18 @@ function pastedRows(text: string): ListingRow[] {
     const { name = '', status, cordoned } = match.groups ?? {};
     const failing = status === 'NotReady' || cordoned !== undefined;
     rows.push({ kind: 'node', start, end: start + match[0].length, failing, name });
+  }
+  // `k get nodes: node0001 Ready control-plane; node0003 NotReady control-plane; ...`: the listing retyped short, read
+  // only right after its command, where `X Ready` is a row and not prose.
+  for (const [from, to] of nodeListings(text)) {
+    for (const match of matchAll(text.slice(from, to), SHORT_NODE_ROW)) {
+      const start = from + (match.index ?? 0);
+      const end = start + match[0].length;
+      const { name = '', status, cordoned } = match.groups ?? {};
+      if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
+      const failing = status === 'NotReady' || cordoned !== undefined;
+      rows.push({ kind: 'node', start, end, failing, name: name.toLowerCase() });
+    }
   }
   for (const match of matchAll(text, SERVICE_ROW)) {
     const { name = '', type, external } = match.groups ?? {};
@@ -824,9 +853,13 @@ const UNITS =
   '字节|字節|位元組|(?:bytes?|ms|s|secs?|seconds?|mins?|minutes?|m|[kmg]b|[kmg]bps|k)(?!\\w)|秒|毫秒|%|个|個|次|条|條|台';
 /**
  * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
- * process id (`kubelet[31245]:`).
+ * process id (`kubelet[31245]:`), nor the day of a syslog timestamp (`Sep 22 08:58:03`, `9月 22 08:58:03`): a number
+ * right before a clock time is a date.
  */
-const BARE_NUMBER = new RegExp(`(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS}))`, 'gi');
+const BARE_NUMBER = new RegExp(
+  `(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
+  'gi',
+);
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
 const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
 const NOT_A_PORT_BEFORE =
@@ -952,6 +985,10 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
   return HINTS.get(pattern)?.test(text) === false ? [] : text.matchAll(pattern);
 }
 
+/** An example in brackets after saying what a value should be: the clause up to `（比如 `, `(e.g. `. */
+const EXPECTED_EXAMPLE_BEFORE =
+  /(?:应该|應該|应当|應當|应是|應是|should|expected|expect|期望|预期|預期)[^。.;；!?！？\n]{0,40}[（(]\s*(?:比如|例如|譬如|如|e\.g\.?,?|for\s+example,?|for\s+instance,?|such\s+as|like)\s*[:：]?\s*$/i;
+
 function ipMentions(
   question: string,
   rows: readonly ListingRow[] = [],
@@ -962,6 +999,9 @@ function ipMentions(
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
   const repliedFrom = new Set<string>();
+  const networks = new Set(
+    [...matchAll(question, IP_PATTERN)].filter((m) => m[2] !== undefined).map((m) => m[1] ?? ''),
+  );
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
@@ -984,8 +1024,17 @@ function ipMentions(
         ? Number(match[3])
         : null;
     // A bare x.y.z.0 is a network written without its prefix ("actually init master with 10.96.0.0"): a range,
-    // never the address of a pod, service or node.
+    // never the address of a pod, service or node. With a port, x.y.0.0 or the network of a CIDR the report writes
+    // (`--cluster-cidr=172.20.0.0/16` ... `service: 172.20.0.0:32567/TCP`, a proxier's garbled log) is that range too;
+    // its port is still the one the report names.
+    if (port !== null && ip.endsWith('.0') && !NO_HOST.has(ip) && (ip.endsWith('.0.0') || networks.has(ip))) {
+      attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
+      continue;
+    }
     if (port === null && ip.endsWith('.0')) continue;
+    // `应该被 SNAT 成节点 IP（比如 192.168.1.10）`, "should be the node IP (e.g. 192.168.1.10)": an illustration of
+    // the value expected, not an address the report tries.
+    if (EXPECTED_EXAMPLE_BEFORE.test(question.slice(Math.max(0, index - 80), index))) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = question.slice(Math.max(0, index - 40), index);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
@@ -1351,7 +1400,7 @@ function readEntities(question: string): Entities {
       services.push({ value: name, index: row.start });
   }
   const failingService = serviceOfFailingPort(text, services, failingPorts);
-  const ifaces = [
+  const ifaceMatches = [
     // A tunnel or bridge a pasted route goes through (`10.244.1.0/24 via 10.244.1.0 dev flannel.1`, `dev cni0`,
     // `dev tunl0`) is no interface the report is about; its NICs (`dev eth0`) are.
     ...collect(text, IFACE_AFTER, 1, isIfaceName).filter(
@@ -1363,8 +1412,19 @@ function readEntities(question: string): Entities {
           interfaceFlag(text.slice(Math.max(0, match.index - 160), match.index))),
     ),
     ...collect(text, IFACE_SHAPE, 1, isIfaceName),
-  ].filter(
+  ];
+  // An OVS tunnel or patch port (see `ovsPortWithoutDevice`) is no interface wherever the report writes its name.
+  const ovsPorts = new Set(
+    ifaceMatches
+      .filter((match) => {
+        const end = match.index + match.value.length;
+        return ovsPortWithoutDevice(match.value, text.slice(end, end + 24));
+      })
+      .map((match) => match.value),
+  );
+  const ifaces = ifaceMatches.filter(
     (match) =>
+      !ovsPorts.has(match.value) &&
       !insidePod(text, match.index, match.value) &&
       !inPodListing(text.slice(Math.max(0, match.index - 160), match.index)) &&
       // A host NIC's name (`ens192`, `bond0`) is no pod's, whatever route it is on.
@@ -1415,7 +1475,11 @@ function readEntities(question: string): Entities {
       !partOfHostName(text, name),
   );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
-  const podNamespace = rows.find((row) => row.name === podNames[0])?.namespace;
+  // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
+  const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);
+  const podNamespace =
+    rows.find((row) => row.name === podNames[0])?.namespace ??
+    (afterPod !== undefined && isName(afterPod) ? afterPod : undefined);
   // A pod run with no namespace flag (`kubectl exec -ti busybox1 -- nslookup ...`) is in the context's namespace: the
   // namespaces of other commands' `-n` and of Services' DNS names are theirs, so `<namespace>` stays open rather than
   // pairing that pod with kube-system. A namespace the question writes as such (`namespace prod`) still counts.

@@ -49,6 +49,17 @@ export const NODE_ROW = new RegExp(
 );
 
 /**
+ * A node row shortened as reports retype `kubectl get nodes` into prose (`node0003 NotReady control-plane;`,
+ * `k8s-4 NotReady;`, `cluster-b NotReady master 10.194.10.102;`): NAME and STATUS, then any of ROLES, AGE, VERSION
+ * and INTERNAL-IP, and the row ends at a `;`, `,`, a sentence's end or the text's. Without its listing's command
+ * before it, `X Ready` is prose ("the node is Ready."): the caller checks that.
+ */
+export const SHORT_NODE_ROW = new RegExp(
+  `(?<![\\w./-])(?<name>${NAME})\\s+(?<status>Ready|NotReady)(?<cordoned>,SchedulingDisabled)?(?:\\s+(?:<none>|[a-z][a-z,-]*))?(?:\\s+\\d+[smhdy][0-9smhdy]*)?(?:\\s+v\\d+\\.\\d+\\.\\d+[\\w.+-]*)?(?:\\s+${IPV4}(?!\\d|\\.\\d))?(?=\\s*[;,；，。]|\\.(?:\\s|$)|\\s*$)`,
+  'gu',
+);
+
+/**
  * `[namespace] nginx [LoadBalancer] 10.111.74.182 172.19.188.15 80:30958/TCP[,443:31443/TCP] [<none>] [age] [selector]
  * [age]`: NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), then the wide columns.
  */

@@ -229,6 +229,59 @@ const RULE_CASES: Case[] = [
     question: 'I use command kubeadm init --service-cidr=10.100.0.0/12, actually init master with 10.96.0.0.',
     fills: {},
   },
+  // Negative, mixed: a proxier's log writes the cluster CIDR's network with a port; no Service has that address.
+  {
+    question:
+      'nodeport开启后重启主机，nodeport访问错误。kube-proxy --cluster-cidr=172.20.0.0/16 --proxy-mode=ipvs; kube-proxy[4854]: E0922 08:58:03.706112 proxier.go:1533] Failed to sync endpoint for service: 172.20.0.0:32567/TCP, err: parseIP Error',
+    fills: { '<port>': '32567' },
+  },
+  {
+    question:
+      'pods cannot reach the NodePort, kube-proxy logs: Failed to sync endpoint for service: 10.42.0.0:30080/TCP',
+    fills: { '<port>': '30080' },
+  },
+  // Negative: the day of a syslog timestamp before its clock time is a date, no port (real kube-proxy journal lines).
+  {
+    question:
+      'NodePort 访问失败，journalctl -u kube-proxy: 9月 22 08:58:03 localhost.localdomain kube-proxy[4854]: E0922 proxier.go:1950] Failed to list IPVS destinations',
+    fills: {},
+  },
+  {
+    question:
+      'kube-proxy stopped syncing rules: Sep 22 08:58:03 worker kube-proxy[1201]: Failed to list IPVS destinations',
+    fills: {},
+  },
+  // Positive: the same number written as a port stays one.
+  {
+    question: 'from the pod, ssh to the node on port 22 times out since 08:58:03; ping works',
+    fills: { '<port>': '22' },
+  },
+  // Negative: an example of the value expected, in brackets after "should be" / 应该, is no address the report tries.
+  {
+    question:
+      '外部服务说收到的源 IP 是 10.244.1.5，这是 Pod IP，应该被 SNAT 成节点 IP（比如 192.168.1.10）。在节点上 iptables -t nat -L POSTROUTING 看 MASQUERADE 规则',
+    fills: { '<src-ip>': '10.244.1.5' },
+  },
+  {
+    question:
+      'The backend logs the pod IP as client; it should see the node address (e.g. 192.168.1.10) after masquerade',
+    fills: {},
+  },
+  // Positive: an example of what fails, not of an expected value, is the address tried.
+  {
+    question: "pods can't reach external addresses (e.g. 8.8.8.8), the host can",
+    fills: { '<target-ip>': '8.8.8.8' },
+  },
+  // Positive: a pod address ending in .0 with its port (Calico blocks hand out .0) stays the report's address.
+  {
+    question: 'Calico IPAM block 10.244.7.0/26 on node-2; curl 10.244.3.0:8080 from another pod times out',
+    fills: {
+      '<target-ip>': '10.244.3.0',
+      '<port>': '8080',
+      '<node-name>': 'node-2',
+      '<cidr>': '10.244.7.0/26',
+    },
+  },
   // Negative, English: verbs, adverbs and pronouns after "pod", "node", "service" (from real reports).
   {
     question: 'the ClusterIP service works from the node but not from a pod',
@@ -790,6 +843,28 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: '重启后，默认子网虚拟网卡ovn0没能激活，路由 10.16.0.0/16 dev ovn0 也没了',
       entities: { ifaces: ['ovn0'] },
     },
+    // An OVS tunnel or patch port of `ovs-vsctl show` has no kernel device (`tcpdump -i` cannot open it); internal
+    // ports (`ovn0`, `mirror0`) and the NIC are devices.
+    {
+      rule: 'ovs port',
+      text: 'pod 跨节点不通。ovs-vsctl show: Bridge br-int; Port ovn-eb1c67-0 Interface ovn-eb1c67-0 type: geneve options: {csum="true", remote_ip="172.18.0.3"}; Port ovn0 Interface ovn0 type: internal',
+      entities: { ifaces: ['ovn0'] },
+    },
+    {
+      rule: 'ovs port',
+      text: 'Cross-node pods lose packets. ovs-vsctl show on node2: Port vxlan0 Interface vxlan0 type: vxlan options: {remote_ip=flow}; Port eth1 Interface eth1. tcpdump on vxlan0 shows nothing',
+      entities: { ifaces: ['eth1'] },
+    },
+    {
+      rule: 'ovs port',
+      text: 'underlay pods cannot reach the gateway: Port int-br1-patch Interface int-br1-patch type: patch; Interface bond0 is up',
+      entities: { ifaces: ['bond0'] },
+    },
+    {
+      rule: 'ovs port',
+      text: '网卡 ovn0 收不到回包，tcpdump -i ovn0 只看到 request',
+      entities: { ifaces: ['ovn0'] },
+    },
     // A route's `src` is where the route is, not where traffic comes from; a NIC comes before tunnels and bridges.
     {
       rule: 'route src',
@@ -881,6 +956,40 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     const notReady =
       'kubectl get nodes: node1 Ready master 11h v1.18.5; node2 NotReady <none> 11h v1.18.5, 节点 NotReady';
     expect(fills(notReady).get('<node-name>')).toBe('node2');
+  });
+
+  it("pairs a pod with the namespace written right after it, before an add-on's install namespace", () => {
+    const en =
+      'helm install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic; then my app pod web-6d4cf56db6-2xk9v in namespace shop gets 502 from the ingress';
+    expect(fills(en).get('<pod>')).toBe('web-6d4cf56db6-2xk9v');
+    expect(fills(en).get('<namespace>')).toBe('shop');
+    const zh =
+      '用 helm 把 traefik 装在 -n edge 下，之后 pod api-7f9d64b8d7-2xk6d 在 payments 命名空间，访问 svc 一直 502';
+    expect(fills(zh).get('<namespace>')).toBe('payments');
+    const flag =
+      'kubectl get pods -n kube-system shows calico-node-x7k2p 1/1 Running; kubectl logs api-7f9d64b8d7-2xk6d -n payments shows dial tcp 10.96.0.1:443: i/o timeout';
+    expect(fills(flag).get('<namespace>')).toBe('payments');
+    // `nslookup` after the pod's name is a command run in it, no `ns` field.
+    const lookup =
+      "kubectl exec dnsutils-ds-jpw88 nslookup my-nginx 返回 server can't find my-nginx: NXDOMAIN，coredns 在 kube-system";
+    expect(fills(lookup).get('<namespace>')).not.toBe('lookup');
+  });
+
+  it('reads a `get nodes` listing retyped short (name and status only) as rows: the NotReady node is the failing one', () => {
+    const short =
+      'Cluster not coming back up after master node reboot. k get nodes: node0001 Ready control-plane; node0002 Ready; node0003 NotReady control-plane; node0004 Ready worker. k get pods -A | grep ovn: kube-system kube-ovn-controller-576c9f9799-46vgs 0/1 CrashLoopBackOff';
+    expect(fills(short).get('<node-name>')).toBe('node0003');
+    const zh =
+      '重启后集群起不来。kubectl get nodes：node-01 Ready master 10.0.0.11；node-02 NotReady <none> 10.0.0.12；node-03 Ready <none> 10.0.0.13。';
+    expect(fills(zh).get('<node-name>')).toBe('node-02');
+    // All Ready: a listing of the inventory singles no node out.
+    const allReady =
+      'pods cannot reach each other across nodes. kubectl get nodes: node-01 Ready master; node-02 Ready <none>; node-03 Ready <none>.';
+    expect(fills(allReady).get('<node-name>')).toBeUndefined();
+    // A node the report also names outside the listing is still its own.
+    const named =
+      'kubectl get nodes: node-01 Ready master; node-02 Ready <none>; node-03 Ready <none>. 只有 node-03 上的 pod 访问 svc 超时';
+    expect(fills(named).get('<node-name>')).toBe('node-03');
   });
 
   it('keeps a listed pod the report also names elsewhere, and a listing of one row', () => {
