@@ -51,3 +51,55 @@ export function headlineConceptDocs(
   }
   return docs;
 }
+
+/**
+ * A headline whose subject is what fails ("Load Balancer is not working k3d", "负载均衡器访问不了"): the concept is
+ * named and then said to fail in the same clause, a few words on. That is the report's subject, not a passing
+ * mention ("Pod stuck in ContainerCreating due to network related issue" names no failure of its concept), so a
+ * concept only one runbook triggers on makes the report that runbook's, as a how-to headline does.
+ */
+const MAX_WORDS_BETWEEN = 4;
+const MAX_CHARS_BETWEEN = 24;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is canonicalize()'s group marker
+const GROUP_MARK = /\u0001(g\d+)\u0001/g;
+const CLAUSE_BREAK = /[,.;:!?，。；：！？()（）[\]]/;
+
+/** The groups a canonical headline form names and then says fail (markers as canonicalize() writes them). */
+export function failingGroups(form: string, failureGroups: ReadonlySet<string>): string[] {
+  const marks = [...form.matchAll(GROUP_MARK)].map((m) => ({
+    group: m[1] ?? '',
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+  const failing: string[] = [];
+  marks.forEach((mark, i) => {
+    if (failureGroups.has(mark.group)) return;
+    for (const later of marks.slice(i + 1)) {
+      const between = form.slice(mark.end, later.start);
+      if (CLAUSE_BREAK.test(between)) return;
+      const plain = between.replace(GROUP_MARK, ' ').trim();
+      const words = plain === '' ? 0 : plain.split(/\s+/).length;
+      if (words > MAX_WORDS_BETWEEN || plain.length > MAX_CHARS_BETWEEN) return;
+      if (failureGroups.has(later.group)) {
+        failing.push(mark.group);
+        return;
+      }
+    }
+  });
+  return failing;
+}
+
+/** The docs that alone trigger on a group a headline names and says fails (empty without one). */
+export function failingConceptDocs(
+  headlineForm: string | null,
+  failureGroups: ReadonlySet<string>,
+  owners: TriggerGroupOwners,
+): ReadonlySet<string> {
+  const docs = new Set<string>();
+  if (headlineForm === null) return docs;
+  for (const group of failingGroups(headlineForm, failureGroups)) {
+    const paths = owners.get(group);
+    if (paths?.size === 1) for (const path of paths) docs.add(path);
+  }
+  return docs;
+}

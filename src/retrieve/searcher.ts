@@ -6,7 +6,12 @@ import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
-import { headlineConceptDocs, type TriggerGroupOwners, triggerGroupOwners } from './headline-concept.js';
+import {
+  failingConceptDocs,
+  headlineConceptDocs,
+  type TriggerGroupOwners,
+  triggerGroupOwners,
+} from './headline-concept.js';
 import {
   buildLexicalIndex,
   type LexicalIndex,
@@ -76,6 +81,8 @@ export class KbSearcher implements Searcher {
   private readonly glossary;
   private readonly triggers: TriggerTable;
   private readonly triggerGroups: TriggerGroupOwners;
+  /** The glossary group of "not working" / "访问不了": what a headline says of a failing concept. */
+  private readonly failureGroups: ReadonlySet<string>;
   private readonly lexical: LexicalIndex;
   private readonly vector: VectorSearch | null;
   private readonly spelling: SpellingCorrector;
@@ -165,6 +172,7 @@ export class KbSearcher implements Searcher {
     this.triggerGroups = triggerGroupOwners(data.docs, (phrase) =>
       this.glossary.groupsIn(normalizeText(phrase)),
     );
+    this.failureGroups = new Set(this.glossary.groupsIn(normalizeText('not working')));
     this.cni = this.buildCniScope(data.glossary);
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
@@ -389,8 +397,13 @@ export class KbSearcher implements Searcher {
       (text) => this.glossary.groupsIn(text),
       this.triggerGroups,
     );
+    const failingDocs = failingConceptDocs(
+      query.headline === null ? null : this.glossary.canonicalize(normalizeText(query.headline)),
+      this.failureGroups,
+      this.triggerGroups,
+    );
     const topDoc = hits[0]?.doc.path;
-    const headlineTop = new Set([...headlineDocs].filter((path) => path === topDoc));
+    const headlineTop = new Set([...headlineDocs, ...failingDocs].filter((path) => path === topDoc));
     const parts = closeDocsConfidence(hits, config.closeDocShare, (docPath) =>
       this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
     );

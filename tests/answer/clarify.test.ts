@@ -850,3 +850,25 @@ describe('vpcNatExplainedBy: which Kube-OVN VPC subjects the runbooks explain', 
     expect(vpcNatExplainedBy([doc('Kube-OVN', ['自定义 VPC 内 Pod 无法访问外网'])]).customVpc).toBe(true);
   });
 });
+
+describe('outsideNetworking: a Service type named in two words', () => {
+  it('reads "load balancer" and "node port" as a path, whatever else the report deploys with', () => {
+    // Real k3d report: helm is only how Grafana was deployed.
+    expect(
+      outsideNetworking(
+        'Load Balancer is not working k3d. I have a k3s steps that deploys Grafana via helm and exposes port 3000 ' +
+          'via a load balancer. Everything works fine however If I try the same process in k3d the port is dead.',
+      ),
+    ).toBe(false);
+    // Constructed: the same in Chinese with a node port.
+    expect(outsideNetworking('用 helm 部署 grafana 后，node port 30080 在 k3d 里用不了')).toBe(false);
+  });
+  it('still reads a helm report with no path as another trade', () => {
+    expect(
+      outsideNetworking(
+        'helm upgrade fails: release stuck in pending-upgrade after the chart values changed',
+      ),
+    ).toBe(true);
+    expect(outsideNetworking('helm 安装 grafana 失败，chart 版本不兼容')).toBe(true);
+  });
+});
