@@ -3,6 +3,7 @@ import { apiServiceHopFactor } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
+import { distroDefaultCni } from './distro-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
@@ -293,9 +294,21 @@ export class KbSearcher implements Searcher {
     const inferred = [...query.terms]
       .filter(([term, weight]) => weight >= 1 && this.glossary.exclusiveSetOf(term) !== undefined)
       .map(([term]) => term);
+    // A distribution's default CNI (K3s → Flannel) when the report names none: distro-cni.ts.
+    const impliedCni =
+      options.cni === undefined
+        ? distroDefaultCni(`${kept} ${pasted}`, this.cni.namedIn(`${kept} ${pasted}`))
+        : null;
+    const impliedGroup = impliedCni === null ? undefined : this.cniGroups.get(impliedCni);
     const scope = scopeMatch(
       this.scopes,
-      [...new Set([...this.glossary.groupsIn(query.focus), ...inferred])],
+      [
+        ...new Set([
+          ...this.glossary.groupsIn(query.focus),
+          ...inferred,
+          ...(impliedGroup ? [impliedGroup] : []),
+        ]),
+      ],
       this.glossary,
     );
     // Only the CNI decides exclusion (a topology mismatch just ranks lower).
@@ -372,7 +385,7 @@ export class KbSearcher implements Searcher {
         docFactor: productOf(
           brokenPath ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
-          this.unnamedCniFactor(query, pasted, options.cni, brokenPath),
+          this.unnamedCniFactor(query, pasted, options.cni ?? impliedCni ?? undefined, brokenPath),
           apiServiceHopFactor(
             `${query.text}\n${pasted}`,
             (docPath) => this.doc(docPath)?.category ?? null,
