@@ -137,14 +137,26 @@ export function controlPlaneVip(before: string): boolean {
 
 /**
  * A setting that tells a component where the API server is (Cilium's `k8sServiceHost=192.168.8.101`, kubeadm's
- * `advertiseAddress 192.168.56.101`, `--apiserver-advertise-address=`, `--control-plane-endpoint=`): the cluster's
- * configuration, not an address the report tries. `before` is the text before the address.
+ * `advertiseAddress 192.168.56.101`, `--apiserver-advertise-address=`, `--control-plane-endpoint=`), or the API
+ * server a node is told to join (`kubeadm join 10.37.249.120:6443 --token ...`): the cluster's configuration, not
+ * an address the report tries. `before` is the text before the address.
  */
 const API_SERVER_SETTING_BEFORE =
-  /(?<![a-z])(?:k8s[-_]?service[-_]?host|(?:apiserver[-_])?advertise[-_]?address|control[-_]?plane[-_]?endpoint)["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i;
+  /(?<![a-z])(?:k8s[-_]?service[-_]?host|(?:apiserver[-_])?advertise[-_]?address|control[-_]?plane[-_]?endpoint|kubeadm\s+join(?:\s+--?[a-z][\w-]*(?:[=\s]+(?!\d{1,3}\.)\S+)?)*)["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i;
 
 export function apiServerSetting(before: string): boolean {
   return API_SERVER_SETTING_BEFORE.test(before);
+}
+
+/**
+ * Calico's link-local gateway: every Calico pod's default route goes `via 169.254.1.1`, answered by proxy ARP on the
+ * host's cali* veth. A report writes it as what it sees in the pod's route or ARP table (`ARP, Request who-has
+ * 169.254.1.1`, `default via 169.254.1.1 dev eth0`), never as the address that fails to answer: it is no target.
+ */
+const POD_GATEWAY = '169.254.1.1';
+
+export function podGateway(ip: string): boolean {
+  return ip === POD_GATEWAY;
 }
 
 /**

@@ -54,6 +54,7 @@ import {
   nodePortsOf,
   ovsPortWithoutDevice,
   partOfHostName,
+  podGateway,
   podRoute,
   podWithoutNamespaceFlag,
   quotedForOther,
@@ -1760,22 +1761,24 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   };
   // An address the question says works is the comparison, not what fails: it fills nothing.
   const ips = entities.ips.filter((ip) => !ip.works);
+  // Calico's pod gateway is named, but never the address the report fails to reach (see `podGateway`).
+  const tried = ips.filter((ip) => !podGateway(ip.ip));
   // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
   // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
   // more than the others.
   // An address the question gives as where traffic comes from (`收到的源 IP 是 10.244.1.5`) is no target where it is
   // written again without a verb (`tcpdump -i eth0 'host 10.244.1.5'`).
-  const sources = new Set(ips.filter((ip) => ip.direction === 'source').map((ip) => ip.ip));
-  const undirectedIps = ips.filter((ip) => ip.direction === null && !sources.has(ip.ip));
+  const sources = new Set(tried.filter((ip) => ip.direction === 'source').map((ip) => ip.ip));
+  const undirectedIps = tried.filter((ip) => ip.direction === null && !sources.has(ip.ip));
   const undirected = new Set(undirectedIps.map((ip) => ip.ip));
   // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
   // the machines, not which one the report fails to reach.
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
   const target =
-    ips.find((ip) => ip.direction === 'destination') ??
+    tried.find((ip) => ip.direction === 'destination') ??
     (undirected.size <= 2 && !inventory ? undirectedIps.at(-1) : undefined) ??
-    (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
-      ? ips[0]
+    (tried.length === 1 && tried[0]?.direction !== 'location' && tried[0]?.direction !== 'source'
+      ? tried[0]
       : undefined);
   const byRole = (role: IpRole): IpMention | undefined => {
     const withRole = ips.filter((ip) => ip.role === role);
