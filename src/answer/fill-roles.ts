@@ -106,6 +106,23 @@ export function distributionAddOn(value: string): boolean {
 }
 
 /**
+ * An Open vSwitch port number, no TCP or UDP port: `ovs-dpctl show`'s `port 7: veth1a2b3c4d` (the number, then the
+ * interface it stands for), and OpenFlow's `in_port=7`, `output:7` in `ovs-ofctl dump-flows`. `before` and `after` are
+ * the text on either side of the number.
+ */
+const OPENFLOW_PORT_BEFORE = /(?<![a-z])(?:in_port|output)\s*[:=]\s*$/i;
+const DATAPATH_PORT_BEFORE = /(?<![a-z])port\s+$/i;
+const DATAPATH_PORT_AFTER =
+  /^\s*[:：]\s*(?:(?:veth|tap|tun|br-|ovs|ovn|genev|vxlan|gre|stt|patch|mirror|eth|ens|enp|eno|bond)[\w.-]*|[a-z][\w-]*\s*\((?:internal|system|geneve|vxlan|gre|stt|patch)\b)/i;
+
+export function ovsPortNumber(before: string, after: string): boolean {
+  return (
+    OPENFLOW_PORT_BEFORE.test(before) ||
+    (DATAPATH_PORT_BEFORE.test(before) && DATAPATH_PORT_AFTER.test(after))
+  );
+}
+
+/**
  * A control-plane static pod's name (`etcd-master1`, `kube-apiserver-k8s-master-01`, `kube-vip-cp-1`): kubelet names
  * a static pod `<manifest>-<node>`, so the node-shaped part is the node it runs on and the whole word is a pod, no
  * node. Gives the node's part and where it starts in the word.

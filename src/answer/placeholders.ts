@@ -53,6 +53,7 @@ import {
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
+  ovsPortNumber,
   ovsPortWithoutDevice,
   partOfHostName,
   podGateway,
@@ -1232,7 +1233,11 @@ function portMentions(question: string, attached: Match[]): number[] {
             question.slice(match.index + match.value.length, match.index + match.value.length + 8),
           ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
-          !fileLine(question, match),
+          !fileLine(question, match) &&
+          !ovsPortNumber(
+            question.slice(Math.max(0, match.index - 16), match.index),
+            question.slice(match.index + match.value.length, match.index + match.value.length + 40),
+          ),
       ),
     );
   }
