@@ -94,6 +94,35 @@ export function componentName(value: string, component: RegExp): boolean {
 }
 
 /**
+ * A Kubernetes distribution's own add-on (RKE2's `rke2-canal`, `rke2-coredns`, `rke2-ingress-nginx-controller`; TKE's
+ * `tke-auth-api`, `tke-platform-api`): a DaemonSet, Deployment or Service the installer names, whose pods always carry
+ * a generated suffix (`rke2-canal-7xk2p`). "rke2-canal pod logs show ..." names the workload, so the bare name is no
+ * pod `kubectl logs` or `exec` can take.
+ */
+const DISTRIBUTION_ADD_ON = /^(?:rke2|tke)-[a-z]/;
+
+export function distributionAddOn(value: string): boolean {
+  return DISTRIBUTION_ADD_ON.test(value);
+}
+
+/**
+ * An Open vSwitch port number, no TCP or UDP port: `ovs-dpctl show`'s `port 7: veth1a2b3c4d` (the number, then the
+ * interface it stands for), and OpenFlow's `in_port=7`, `output:7` in `ovs-ofctl dump-flows`. `before` and `after` are
+ * the text on either side of the number.
+ */
+const OPENFLOW_PORT_BEFORE = /(?<![a-z])(?:in_port|output)\s*[:=]\s*$/i;
+const DATAPATH_PORT_BEFORE = /(?<![a-z])port\s+$/i;
+const DATAPATH_PORT_AFTER =
+  /^\s*[:：]\s*(?:(?:veth|tap|tun|br-|ovs|ovn|genev|vxlan|gre|stt|patch|mirror|eth|ens|enp|eno|bond)[\w.-]*|[a-z][\w-]*\s*\((?:internal|system|geneve|vxlan|gre|stt|patch)\b)/i;
+
+export function ovsPortNumber(before: string, after: string): boolean {
+  return (
+    OPENFLOW_PORT_BEFORE.test(before) ||
+    (DATAPATH_PORT_BEFORE.test(before) && DATAPATH_PORT_AFTER.test(after))
+  );
+}
+
+/**
  * A control-plane static pod's name (`etcd-master1`, `kube-apiserver-k8s-master-01`, `kube-vip-cp-1`): kubelet names
  * a static pod `<manifest>-<node>`, so the node-shaped part is the node it runs on and the whole word is a pod, no
  * node. Gives the node's part and where it starts in the word.
@@ -137,14 +166,26 @@ export function controlPlaneVip(before: string): boolean {
 
 /**
  * A setting that tells a component where the API server is (Cilium's `k8sServiceHost=192.168.8.101`, kubeadm's
- * `advertiseAddress 192.168.56.101`, `--apiserver-advertise-address=`, `--control-plane-endpoint=`): the cluster's
- * configuration, not an address the report tries. `before` is the text before the address.
+ * `advertiseAddress 192.168.56.101`, `--apiserver-advertise-address=`, `--control-plane-endpoint=`), or the API
+ * server a node is told to join (`kubeadm join 10.37.249.120:6443 --token ...`): the cluster's configuration, not
+ * an address the report tries. `before` is the text before the address.
  */
 const API_SERVER_SETTING_BEFORE =
-  /(?<![a-z])(?:k8s[-_]?service[-_]?host|(?:apiserver[-_])?advertise[-_]?address|control[-_]?plane[-_]?endpoint)["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i;
+  /(?<![a-z])(?:k8s[-_]?service[-_]?host|(?:apiserver[-_])?advertise[-_]?address|control[-_]?plane[-_]?endpoint|kubeadm\s+join(?:\s+--?[a-z][\w-]*(?:[=\s]+(?!\d{1,3}\.)\S+)?)*)["']?\s*[:：=]?\s*["']?(?:https?:\/\/)?$/i;
 
 export function apiServerSetting(before: string): boolean {
   return API_SERVER_SETTING_BEFORE.test(before);
+}
+
+/**
+ * Calico's link-local gateway: every Calico pod's default route goes `via 169.254.1.1`, answered by proxy ARP on the
+ * host's cali* veth. A report writes it as what it sees in the pod's route or ARP table (`ARP, Request who-has
+ * 169.254.1.1`, `default via 169.254.1.1 dev eth0`), never as the address that fails to answer: it is no target.
+ */
+const POD_GATEWAY = '169.254.1.1';
+
+export function podGateway(ip: string): boolean {
+  return ip === POD_GATEWAY;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   controlPlaneVip,
   countBefore,
   describedEndpoint,
+  distributionAddOn,
   dnsQueryClient,
   dnsQueryQuotes,
   ephemeralPeer,
@@ -52,8 +53,10 @@ import {
   natRewrite,
   nodeAddressLabel,
   nodePortsOf,
+  ovsPortNumber,
   ovsPortWithoutDevice,
   partOfHostName,
+  podGateway,
   podRoute,
   podWithoutNamespaceFlag,
   quotedForOther,
@@ -443,6 +446,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       if (kind === 'node' && siteHost(word, separator, value, before)) continue;
       // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
+      // "pod rke2-canal": a distribution's add-on is a workload; its pods' names carry a suffix.
+      if (kind === 'pod' && distributionAddOn(value) && !isGeneratedPodName(value)) continue;
       if (
         hasObjectShape(value) ||
         ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
@@ -463,6 +468,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // object; `prod 的命名空间` still names the namespace.
       if (match[2] !== undefined && kind !== 'namespace') continue;
       // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
+      // "rke2-canal pod logs show ...", "tke-auth-api 的 pod": the pod of a distribution's add-on, named by its workload.
+      if (kind === 'pod' && distributionAddOn(value) && !isGeneratedPodName(value)) continue;
       const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
       if (ok) out[kind].push({ value, index: match.index ?? 0 });
     }
@@ -1226,7 +1233,11 @@ function portMentions(question: string, attached: Match[]): number[] {
             question.slice(match.index + match.value.length, match.index + match.value.length + 8),
           ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
-          !fileLine(question, match),
+          !fileLine(question, match) &&
+          !ovsPortNumber(
+            question.slice(Math.max(0, match.index - 16), match.index),
+            question.slice(match.index + match.value.length, match.index + match.value.length + 40),
+          ),
       ),
     );
   }
@@ -1760,22 +1771,24 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   };
   // An address the question says works is the comparison, not what fails: it fills nothing.
   const ips = entities.ips.filter((ip) => !ip.works);
+  // Calico's pod gateway is named, but never the address the report fails to reach (see `podGateway`).
+  const tried = ips.filter((ip) => !podGateway(ip.ip));
   // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
   // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
   // more than the others.
   // An address the question gives as where traffic comes from (`收到的源 IP 是 10.244.1.5`) is no target where it is
   // written again without a verb (`tcpdump -i eth0 'host 10.244.1.5'`).
-  const sources = new Set(ips.filter((ip) => ip.direction === 'source').map((ip) => ip.ip));
-  const undirectedIps = ips.filter((ip) => ip.direction === null && !sources.has(ip.ip));
+  const sources = new Set(tried.filter((ip) => ip.direction === 'source').map((ip) => ip.ip));
+  const undirectedIps = tried.filter((ip) => ip.direction === null && !sources.has(ip.ip));
   const undirected = new Set(undirectedIps.map((ip) => ip.ip));
   // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
   // the machines, not which one the report fails to reach.
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
   const target =
-    ips.find((ip) => ip.direction === 'destination') ??
+    tried.find((ip) => ip.direction === 'destination') ??
     (undirected.size <= 2 && !inventory ? undirectedIps.at(-1) : undefined) ??
-    (ips.length === 1 && ips[0]?.direction !== 'location' && ips[0]?.direction !== 'source'
-      ? ips[0]
+    (tried.length === 1 && tried[0]?.direction !== 'location' && tried[0]?.direction !== 'source'
+      ? tried[0]
       : undefined);
   const byRole = (role: IpRole): IpMention | undefined => {
     const withRole = ips.filter((ip) => ip.role === role);

@@ -191,3 +191,43 @@ describe('placeholder fills: pod rows shortened to name, ready and status', () =
     ).toBe('web-7d9f8b6c5-x2x9q');
   });
 });
+
+describe('placeholder fills: Calico’s pod gateway 169.254.1.1 is no target', () => {
+  it('does not make the gateway seen in a pod’s ARP or route table the target', () => {
+    const en =
+      'inside the pod, arp -n shows 169.254.1.1 at ee:ee:ee:ee:ee:ee but pods cannot talk to each other';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh = 'Pod 内 arp 表里 169.254.1.1 的 MAC 是 ee:ee:ee:ee:ee:ee，pod 之间不通';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still fills the pod address the report pings beside the gateway', () => {
+    const en =
+      'ping 10.244.1.5 from pod A times out; ip neigh in the pod shows 169.254.1.1 and 10.244.1.7 REACHABLE';
+    expect(fills(en).get('<target-ip>')).toBe('10.244.1.5');
+    const zh = 'pod 里 ping 10.244.1.5 不通，ip neigh 看到 169.254.1.1';
+    expect(fills(zh).get('<target-ip>')).toBe('10.244.1.5');
+  });
+
+  it('reads other link-local addresses as before', () => {
+    const metadata = 'pods cannot reach the metadata service: curl 169.254.169.254 times out';
+    expect(fills(metadata).get('<target-ip>')).toBe('169.254.169.254');
+  });
+});
+
+describe('placeholder fills: the API server a `kubeadm join` names is no target', () => {
+  it('leaves the target open when the address is only the join command’s', () => {
+    const en =
+      'kubeadm join preflight errors. root@kube-test:~# kubeadm join 10.37.249.120:6443 --token abc.def --discovery-token-ca-cert-hash sha256:xx then calico-node never becomes ready';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh = '新节点执行 kubeadm join --token abc.def 192.168.1.10:6443 后，节点上的 pod 互相 ping 不通';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still fills the API server address the report dials', () => {
+    const en = 'kubeadm join 10.0.0.5:6443 hangs: dial tcp 10.0.0.5:6443: i/o timeout';
+    expect(fills(en).get('<target-ip>')).toBe('10.0.0.5');
+    const zh = '节点加入后 pod 访问 10.0.0.5:6443 超时';
+    expect(fills(zh).get('<target-ip>')).toBe('10.0.0.5');
+  });
+});

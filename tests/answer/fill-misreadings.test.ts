@@ -292,3 +292,23 @@ describe('placeholder fills: values whose role in the report is not the placehol
     expect(fills('服务名 ipvs 模式下解析不到').get('<service-name>')).toBeUndefined();
   });
 });
+
+describe('placeholder fills: an Open vSwitch port number is no TCP/UDP port', () => {
+  it('does not take ovs-dpctl’s `port N: <iface>` or OpenFlow’s in_port/output as <port>', () => {
+    const dpctl =
+      'Kube-OVN pods on node2 time out. ovs-dpctl show: system@ovs-system: port 0: ovs-system (internal) port 7: veth1234abcd';
+    expect(fills(dpctl).get('<port>')).toBeUndefined();
+    const zh =
+      'ovs-dpctl show 输出 port 7: genev_sys_6081 (geneve: packet_type=ptap, dst_port=6081)，跨节点 pod 不通';
+    expect(extractEntities(zh).ports).not.toContain(7);
+    const flows =
+      'ovs-ofctl dump-flows br-int 里 in_port=12 的流表 actions=output:15 没有命中，pod 之间 ping 不通';
+    expect(extractEntities(flows).ports).toEqual([]);
+  });
+
+  it('still reads a port written before a colon and prose', () => {
+    expect(fills('curl to port 8080: connection refused from the pod').get('<port>')).toBe('8080');
+    expect(fills('service port 80: web1 times out').get('<port>')).toBe('80');
+    expect(fills('Service 的 port 80: 访问超时').get('<port>')).toBe('80');
+  });
+});

@@ -230,3 +230,25 @@ describe('a pod typed after Chinese punctuation in a kubectl command', () => {
     expect(fills('集群有问题。kubectl exec works but curl times out').get('<pod>')).toBeUndefined();
   });
 });
+
+describe('a distribution’s add-on named as a pod is its workload, no pod', () => {
+  it('leaves <pod> open for RKE2’s and TKE’s add-on names', () => {
+    expect(
+      extractEntities('rke2-canal pod logs show: Failed to add route, pods cannot ping each other').pods,
+    ).toEqual([]);
+    expect(
+      extractEntities('tke-auth-api pod cannot reach the apiserver: dial tcp 10.96.0.1:443 i/o timeout').pods,
+    ).toEqual([]);
+    expect(extractEntities('pod rke2-canal 日志报错：Failed to add route，跨节点 pod 不通').pods).toEqual([]);
+  });
+
+  it('still fills a generated pod name of the add-on and other workloads’ names', () => {
+    expect(extractEntities('rke2-canal-7xk2p pod logs show: Failed to add route').pods).toEqual([
+      'rke2-canal-7xk2p',
+    ]);
+    expect(extractEntities('pod rke2-canal-7xk2p 日志报错：Failed to add route').pods).toEqual([
+      'rke2-canal-7xk2p',
+    ]);
+    expect(extractEntities('my-app pod cannot reach the db service').pods).toEqual(['my-app']);
+  });
+});

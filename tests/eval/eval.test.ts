@@ -1329,7 +1329,8 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
     await expectFreshRealSet(run, otherSets('fills6.yaml'), { minQuestions: 40, anyHost: true });
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
     const answers = run.report.answers;
-    expect(answers.fills).toBeGreaterThanOrEqual(20);
+    // 19, not 20: `tke-auth-api 容器内` names TKE's add-on workload, no pod `kubectl exec` can take (the fill is gone).
+    expect(answers.fills).toBeGreaterThanOrEqual(19);
     expectAnswerGates(answers, {
       firstCited: 0.73,
       commandHit: 0.58,
