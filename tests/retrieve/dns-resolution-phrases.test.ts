@@ -77,4 +77,23 @@ describe("failing DNS resolution, written whole, matches the CoreDNS runbook's t
       false,
     );
   });
+
+  it('matches where it fails written between the subject and the failure (calico issue)', async () => {
+    const en = await lead(
+      "DNS resolution from pods does not work: `Can't find xxxxx.xxx: No answer`. Pod to pod connection works.",
+      FAILING,
+    );
+    expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect(
+      (await lead('DNS resolution inside pods is not working after the node reboot', FAILING)).matched,
+    ).toBe(true);
+    expect((await lead('DNS 在 pod 里解析失败，nslookup 报 SERVFAIL', FAILING)).matched).toBe(true);
+  });
+
+  it('is not matched by a slow or working resolution from pods', async () => {
+    expect(
+      (await lead('DNS resolution from pods is slow, every lookup takes 5 seconds', FAILING)).matched,
+    ).toBe(false);
+    expect((await lead('DNS 在 pod 里解析正常，但是访问 svc 超时', FAILING)).matched).toBe(false);
+  });
 });
