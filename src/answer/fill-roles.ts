@@ -179,8 +179,9 @@ export function apiServerSetting(before: string): boolean {
 
 /**
  * Calico's link-local gateway: every Calico pod's default route goes `via 169.254.1.1`, answered by proxy ARP on the
- * host's cali* veth. A report writes it as what it sees in the pod's route or ARP table (`ARP, Request who-has
- * 169.254.1.1`, `default via 169.254.1.1 dev eth0`), never as the address that fails to answer: it is no target.
+ * host's cali* veth. A report mostly writes it as what it sees in the pod's route or ARP table (`default via
+ * 169.254.1.1 dev eth0`, `arp -n` shows it): then it is no target. It is one only when the report asks for it and
+ * gets no answer (`ARP, Request who-has 169.254.1.1`, `ping 169.254.1.1`): see `arpSought` and `placeholders.ts`.
  */
 const POD_GATEWAY = '169.254.1.1';
 
@@ -401,6 +402,13 @@ const ARP_ASKER_BEFORE = /who-has\s+\S+\s+tell\s+$/i;
 
 export function arpAsker(before: string): boolean {
   return ARP_ASKER_BEFORE.test(before);
+}
+
+const ARP_SOUGHT_BEFORE = /who-has\s+$/i;
+
+/** The address an ARP request asks for (`who-has 169.254.1.1`): the one whose answer the report waits for. */
+export function arpSought(before: string): boolean {
+  return ARP_SOUGHT_BEFORE.test(before);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   addOnNamespace,
   apiServerSetting,
   arpAsker,
+  arpSought,
   attachmentNetwork,
   ciliumProxyAddress,
   componentListings,
@@ -84,6 +85,8 @@ export interface IpMention {
    * 64 bytes from 8.8.8.8`): it is the comparison, not the address that fails.
    */
   works?: boolean;
+  /** An ARP request asks for this address (`who-has 169.254.1.1`). */
+  arpSought?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -1116,6 +1119,7 @@ function ipMentions(
     }
     const mention: IpMention = { ip, port, role, direction, index };
     if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
+    if (arpSought(before)) mention.arpSought = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -1771,8 +1775,11 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   };
   // An address the question says works is the comparison, not what fails: it fills nothing.
   const ips = entities.ips.filter((ip) => !ip.works);
-  // Calico's pod gateway is named, but never the address the report fails to reach (see `podGateway`).
-  const tried = ips.filter((ip) => !podGateway(ip.ip));
+  // Calico's pod gateway seen in a route or ARP table is no address the report tries; asked for by ARP or a ping, it
+  // is (see `podGateway`).
+  const tried = ips.filter(
+    (ip) => !podGateway(ip.ip) || ip.arpSought === true || ip.direction === 'destination',
+  );
   // Without an access verb, the target is the last of the one or two addresses the question is about ("A on node X,
   // B on node Y, not reachable"); of more (a `kubectl get -o wide` listing, BGP peers, a node list) none is the target
   // more than the others.

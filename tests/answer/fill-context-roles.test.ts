@@ -209,6 +209,13 @@ describe('placeholder fills: Calico’s pod gateway 169.254.1.1 is no target', (
     expect(fills(zh).get('<target-ip>')).toBe('10.244.1.5');
   });
 
+  it('keeps the gateway as the target when the report asks for it and gets no answer', () => {
+    const en = 'from inside the pod, ping 169.254.1.1 times out and no route works';
+    expect(fills(en).get('<target-ip>')).toBe('169.254.1.1');
+    const zh = 'cali 网卡上抓包：ARP, Request who-has 169.254.1.1 tell 10.42.0.17，一直没有应答';
+    expect(fills(zh).get('<target-ip>')).toBe('169.254.1.1');
+  });
+
   it('reads other link-local addresses as before', () => {
     const metadata = 'pods cannot reach the metadata service: curl 169.254.169.254 times out';
     expect(fills(metadata).get('<target-ip>')).toBe('169.254.169.254');
