@@ -5,6 +5,7 @@ import { NetkbError } from '../core/errors.js';
 import { AnswerQueue } from './answer-queue.js';
 import { inlineWriter, type LogWriter, workerWriter } from './log-writer.js';
 import { MIGRATIONS } from './migrations.js';
+import { retryWhileBusy } from './sqlite-busy.js';
 import type {
   AnswerLogEntry,
   Channel,
@@ -52,6 +53,9 @@ interface AnswerRow {
  * The embedded store: one SQLite file in WAL mode (readers never block the writer; several processes may
  * share the file), versioned migrations on open, and log rows written in batches off the request path.
  */
+/** How long opening waits for another process that holds the file (busy timeout, and retries of `sqlite-busy.ts`). */
+const OPEN_TIMEOUT_MS = 5000;
+
 export class SqliteStore implements Store {
   readonly shared = false;
   private readonly db: Database.Database;
@@ -67,14 +71,17 @@ export class SqliteStore implements Store {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const threadWriter = options.writer === 'worker' && options.path !== ':memory:';
     try {
-      this.db = new Database(options.path, { timeout: 5000 });
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      // The page cache is part of the process's memory and fills up to its size as the log grows. This
-      // connection writes the log batches unless a writer thread does; then it only looks up answer ids for
-      // feedback, prunes and reads reports, which need no large cache (the OS caches the file).
-      this.db.pragma(`cache_size = ${threadWriter ? -WRITER_THREAD_READER_CACHE_KIB : -65536}`);
-      migrate(this.db);
+      const db = new Database(options.path, { timeout: OPEN_TIMEOUT_MS });
+      this.db = db;
+      retryWhileBusy(() => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        // The page cache is part of the process's memory and fills up to its size as the log grows. This
+        // connection writes the log batches unless a writer thread does; then it only looks up answer ids for
+        // feedback, prunes and reads reports, which need no large cache (the OS caches the file).
+        db.pragma(`cache_size = ${threadWriter ? -WRITER_THREAD_READER_CACHE_KIB : -65536}`);
+        migrate(db);
+      }, OPEN_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof NetkbError) throw error;
       throw new NetkbError(
