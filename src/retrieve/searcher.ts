@@ -374,6 +374,8 @@ export class KbSearcher implements Searcher {
     const coverage = lexical ? this.lexical.coverageOf(query) : null;
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
     const brokenPath = reportsBrokenPath(query);
+    // The cluster's CNI is known: configured, or named by the report.
+    const cniKnown = options.cni !== undefined || this.namesCni(query, pasted);
     const hits = fuse(
       {
         trigger: keep(trigger),
@@ -385,13 +387,13 @@ export class KbSearcher implements Searcher {
         docFactor: productOf(
           brokenPath ? this.ranToolFactor(trigger, query.text) : null,
           this.bodyOnlyScopeFactor(query, scope),
-          this.unnamedCniFactor(query, pasted, options.cni ?? impliedCni ?? undefined, brokenPath),
+          this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
           apiServiceHopFactor(
             `${query.text}\n${pasted}`,
             (docPath) => this.doc(docPath)?.category ?? null,
             config.scopeFactor.apiServiceDns,
           ),
-          this.statedServiceTypeFactor(query, pasted, options.cni),
+          this.statedServiceTypeFactor(query, cniKnown),
           signalledRepairFactor({
             brokenPath,
             hits: trigger ?? [],
@@ -490,19 +492,15 @@ export class KbSearcher implements Searcher {
   /** The external-access runbook in a report whose failing part states a NodePort / LoadBalancer (stated-service-type.ts). */
   private statedServiceTypeFactor(
     query: AnalyzedQuery,
-    pasted: string,
-    cni: string | undefined,
+    namesCni: boolean,
   ): ((docPath: string) => number) | null {
-    const naming = this.cniNamingGroups();
     this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
     return statedServiceTypeFactor({
       headline: query.headline,
       focus: query.focus,
       groupsOf: (text) => this.glossary.groupsIn(text),
       typeGroups: this.serviceTypeGroups,
-      namesCni:
-        cni !== undefined ||
-        this.glossary.groupsIn(normalizeText(`${query.text} ${pasted}`)).some((group) => naming.has(group)),
+      namesCni,
       categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
       factor: this.config.scopeFactor.statedServiceType,
     });
@@ -513,21 +511,27 @@ export class KbSearcher implements Searcher {
   /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
   private unnamedCniFactor(
     query: AnalyzedQuery,
-    pasted: string,
-    cni: string | undefined,
+    namesCni: boolean,
     brokenPath: boolean,
   ): ((docPath: string) => number) | null {
-    const naming = this.cniNamingGroups();
-    // The paste counts too: a CNI whose pods a listing shows is the cluster's, so its runbooks are not incidental.
-    const named = () =>
-      this.glossary.groupsIn(normalizeText(`${query.text} ${pasted}`)).some((group) => naming.has(group));
     return unnamedCniFactor({
-      namesCni: cni !== undefined || named(),
+      namesCni,
       longReport: query.headline !== null,
       brokenPath,
       cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
       factor: this.config.scopeFactor.unnamedCni,
     });
+  }
+
+  /**
+   * Whether the report names a CNI (its name, or a feature only its runbooks are about). The paste counts too: a CNI
+   * whose pods a listing shows is the cluster's, so its runbooks are not incidental.
+   */
+  private namesCni(query: AnalyzedQuery, pasted: string): boolean {
+    const naming = this.cniNamingGroups();
+    return this.glossary
+      .groupsIn(normalizeText(`${query.text} ${pasted}`))
+      .some((group) => naming.has(group));
   }
 
   private cniNamingGroupSet: ReadonlySet<string> | undefined;
