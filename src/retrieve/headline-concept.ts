@@ -42,10 +42,14 @@ export function headlineConceptDocs(
   groupsOf: (text: string) => readonly string[],
   owners: TriggerGroupOwners,
 ): ReadonlySet<string> {
+  if (headline === null || !asksHow(headline)) return new Set();
+  return soleOwners(groupsOf(headline), owners);
+}
+
+/** The docs that are the only trigger owner of one of the groups. */
+function soleOwners(groups: Iterable<string>, owners: TriggerGroupOwners): ReadonlySet<string> {
   const docs = new Set<string>();
-  if (headline === null || !asksHow(headline)) return docs;
-  const headlineGroups = groupsOf(headline);
-  for (const group of headlineGroups) {
+  for (const group of groups) {
     const paths = owners.get(group);
     if (paths?.size === 1) for (const path of paths) docs.add(path);
   }
@@ -95,11 +99,6 @@ export function failingConceptDocs(
   failureGroups: ReadonlySet<string>,
   owners: TriggerGroupOwners,
 ): ReadonlySet<string> {
-  const docs = new Set<string>();
-  if (headlineForm === null) return docs;
-  for (const group of failingGroups(headlineForm, failureGroups)) {
-    const paths = owners.get(group);
-    if (paths?.size === 1) for (const path of paths) docs.add(path);
-  }
-  return docs;
+  if (headlineForm === null) return new Set();
+  return soleOwners(failingGroups(headlineForm, failureGroups), owners);
 }
