@@ -449,8 +449,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       if (kind === 'node' && siteHost(word, separator, value, before)) continue;
       // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
-      // "pod rke2-canal": a distribution's add-on is a workload; its pods' names carry a suffix.
-      if (kind === 'pod' && distributionAddOn(value) && !isGeneratedPodName(value)) continue;
+      if (addOnWorkloadAsPod(kind, value)) continue;
       if (
         hasObjectShape(value) ||
         ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
@@ -471,8 +470,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // object; `prod 的命名空间` still names the namespace.
       if (match[2] !== undefined && kind !== 'namespace') continue;
       // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
-      // "rke2-canal pod logs show ...", "tke-auth-api 的 pod": the pod of a distribution's add-on, named by its workload.
-      if (kind === 'pod' && distributionAddOn(value) && !isGeneratedPodName(value)) continue;
+      if (addOnWorkloadAsPod(kind, value)) continue;
       const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
       if (ok) out[kind].push({ value, index: match.index ?? 0 });
     }
@@ -1719,6 +1717,14 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
   }
   close();
   return sorted.filter((match) => !listed.has(match));
+}
+
+/**
+ * "pod rke2-canal", "rke2-canal pod logs show ...", "tke-auth-api 的 pod": a distribution's add-on written bare is its
+ * workload, no pod (`distributionAddOn`); its pods' names carry a generated suffix.
+ */
+function addOnWorkloadAsPod(kind: ObjectKind, value: string): boolean {
+  return kind === 'pod' && distributionAddOn(value) && !isGeneratedPodName(value);
 }
 
 function isGeneratedPodName(value: string): boolean {
