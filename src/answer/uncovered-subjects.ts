@@ -160,9 +160,15 @@ export function uncoveredClusterSetup(question: string, explained: boolean): str
     return null;
   const at = text.indexOf(headline);
   const body = at >= 0 ? text.slice(at + headline.length) : text;
-  if (ANY_PLUGIN_PATH.test(body)) return null;
+  if (ANY_PLUGIN_PATH.test(body.replace(SYSTEMD_UNIT, ' '))) return null;
   return explained ? null : 'setting up the cluster (install, kubeadm join, kubelet start-up)';
 }
+
+/**
+ * A systemd unit's name (`kubelet.service`, `containerd.service`, `docker.socket`) as `systemctl status` and
+ * `journalctl -u` print it: the node's daemon, not a Kubernetes Service a runbook explains.
+ */
+const SYSTEMD_UNIT = /\b[\w@-]+\.(?:service|socket)\b/gi;
 
 /** Set-up words in an asking clause: "why does kubeadm init fail?", "怎么安装才不报错？" ask about the set-up itself. */
 const SETUP_WORDS =

@@ -122,6 +122,10 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
     '阿里云多网卡环境安装集群失败。KubeOperator 版本 V2.4.43。Bug 描述：安装集群失败，导致 etcd 组件启动失败。Bug 重现步骤：1. 添加主机选择公网IP；2. 安装集群。',
     // Real labring/sealos#1594 (scope3.yaml, shortened).
     'sealos4.0 安装k8s1.22.5失败。sealos4 run labring/kubernetes:v1.22.5 labring/calico:v3.22.1 --masters 10.118.3.126 安装失败；查看了 systemctl status containerd、kubelet，registry没有启动。',
+    // Real easzlab/kubeasz (scope3.yaml, shortened): `kubelet.service` is the node's systemd unit, not a Service.
+    '启动kubelet报错。按照 quickStart 执行到 TASK [kube-node : 轮询等待kubelet启动] 时报错：fatal: [192.168.1.175]: FAILED! cmd: systemctl status kubelet.service|grep Active，stdout: Active: activating (auto-restart) (Result: exit-code)。',
+    // Constructed: English, the same unit.
+    'kubelet fails to start after kubeadm init. journalctl -u kubelet.service shows it exiting; containerd.service is active.',
     // Constructed: English.
     'Creating the cluster fails at the kubelet-start phase. kubeadm init stops with [kubelet-check] The HTTP call equal to curl -sSL http://localhost:10248/healthz failed.',
   ])('%s → declined', (question) => {
@@ -136,6 +140,8 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
     // Real opencmit/pangee-cluster#81 (scope5.yaml, shortened): the body names a refused connection; left to the
     // other declines.
     'macos下安装集群三个版本都是失败。第一次安装的时候会出现 FAILED - RETRYING: Master | wait for kube-scheduler；Request failed: <urlopen error [Errno 111] Connection refused>。',
+    // Constructed: a Kubernetes Service named in the body beside the systemd unit.
+    '启动kubelet报错。systemctl status kubelet.service 正常后，coredns 的 service 10.96.0.10 一直超时。',
     // Constructed: pods of a working cluster.
     'After installing the cluster with kubeadm, pods on different nodes cannot ping each other (flannel vxlan).',
   ])('%s → not declined', (question) => {
