@@ -1,6 +1,7 @@
 /**
  * Subjects next to the pod network that no runbook of the KB explains, read from a report's first sentence: a node
- * whose CNI never came up, a pod's second (Multus) interface, Kube-OVN's cluster interconnection (ovn-ic). Each is
+ * whose CNI never came up, a pod's second (Multus) interface or a pod on a host NIC (macvlan, ipvlan) a report keeps
+ * naming, Kube-OVN's cluster interconnection (ovn-ic). Each is
  * declined only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative,
  * as the other declines of clarify.ts). Pure.
  */
@@ -92,8 +93,22 @@ const SECOND_INTERFACE =
  * How such an interface is attached to a pod (a node's second NIC is attached by no CNI): Multus, the CNI plugins
  * that give a pod an interface on a host NIC, an attachment object or annotation.
  */
-const POD_ATTACHMENT =
-  /\bmultus\b|\bmacvlan\b|\bipvlan\b|\bsr-?iov\b|networkattachmentdefinition|network-attachment|cni\.cncf\.io\/networks|\bnet1\b/i;
+const ATTACHMENT_NAMES =
+  /\bmultus\b|\bmacvlan\b|\bipvlan\b|\bsr-?iov\b|\bspiderpool\b|networkattachmentdefinition|network-attachment|cni\.cncf\.io\/networks/i;
+const POD_ATTACHMENT = new RegExp(`${ATTACHMENT_NAMES.source}|\\bnet1\\b`, 'i');
+/**
+ * The attachment's own names, counted: not `net1`, a name users give their own objects too (`br-net1`), nor a name
+ * inside a pod's or DaemonSet's (`kube-multus-ds-x2k4h Running` is a listing of the cluster, not its subject).
+ */
+const ATTACHMENT_NAMES_ALL = new RegExp(`(?<![\\w-])(?:${ATTACHMENT_NAMES.source})`, 'gi');
+/**
+ * How often a report names how its pods are attached to a host NIC before that attachment is its subject, wherever
+ * the first sentence puts it ("Pods cannot reach a ClusterIP with macvlan. Networking: cni with macvlan", "pod 基于
+ * spiderpool macvlan 拉起 ... macvlan 访问 coredns"): named once, it is the cluster's setting beside a path a runbook
+ * explains ("Timeout error in coredns ... a rancher cluster deployed with multus-cni"; "CNI is macvlan" in a DNS
+ * latency report), as a service mesh named once (clarify.ts).
+ */
+const ATTACHMENT_MENTIONS = 2;
 
 /**
  * A report about a pod's second interface: its first sentence names it ("Not able to access Multus 2nd network
@@ -104,6 +119,10 @@ const POD_ATTACHMENT =
  */
 export function uncoveredSecondaryNetwork(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
+  // A pod interface on a host NIC (macvlan, ipvlan, SR-IOV; Multus or Spiderpool attaching it) that the report keeps
+  // naming is its subject: the runbooks follow the primary overlay and routed pod networks only.
+  if ((text.match(ATTACHMENT_NAMES_ALL) ?? []).length >= ATTACHMENT_MENTIONS)
+    return explained ? null : 'secondary pod interfaces (Multus, macvlan)';
   if (!SECONDARY_NETWORK.test(headline) || !POD_ATTACHMENT.test(text)) return null;
   // Multus named beside a path of any plugin ("Pods on a Multus cluster time out on their ClusterIP"), with no second
   // interface named, is the cluster's setting: the primary network's path is the subject.
@@ -113,7 +132,7 @@ export function uncoveredSecondaryNetwork(question: string, explained: boolean):
 
 /** Whether a runbook explains a pod's second interface. */
 export function secondaryNetworkExplainedBy(docs: readonly TopicDoc[]): boolean {
-  return anyRunbookStates(docs, SECONDARY_NETWORK);
+  return anyRunbookStates(docs, SECONDARY_NETWORK) || anyRunbookStates(docs, ATTACHMENT_NAMES);
 }
 
 /** Kube-OVN's interconnection of clusters: `ovn-ic`, its `ovn-ic-config` and its IC gateways. */
@@ -160,9 +179,15 @@ export function uncoveredClusterSetup(question: string, explained: boolean): str
     return null;
   const at = text.indexOf(headline);
   const body = at >= 0 ? text.slice(at + headline.length) : text;
-  if (ANY_PLUGIN_PATH.test(body)) return null;
+  if (ANY_PLUGIN_PATH.test(body.replace(SYSTEMD_UNIT, ' '))) return null;
   return explained ? null : 'setting up the cluster (install, kubeadm join, kubelet start-up)';
 }
+
+/**
+ * A systemd unit's name (`kubelet.service`, `containerd.service`, `docker.socket`) as `systemctl status` and
+ * `journalctl -u` print it: the node's daemon, not a Kubernetes Service a runbook explains.
+ */
+const SYSTEMD_UNIT = /\b[\w@-]+\.(?:service|socket)\b/gi;
 
 /** Set-up words in an asking clause: "why does kubeadm init fail?", "怎么安装才不报错？" ask about the set-up itself. */
 const SETUP_WORDS =

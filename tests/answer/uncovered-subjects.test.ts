@@ -82,9 +82,33 @@ describe("uncoveredSecondaryNetwork: a pod's second interface", () => {
   ])('%s → not declined', (question) => {
     expect(uncoveredSecondaryNetwork(question, false)).toBeNull();
   });
+  it.each([
+    // Real (reports15.yaml, shortened): macvlan named again and again, whatever path the headline names.
+    "Pods cannot communicate with service cluster IP mode iptables with macvlan. Networking: cni with macvlan. The pods are not able to communicate with any service virtual ips, because macvlans don't go through the host system iptables chain rules.",
+    // Real (reports16.yaml, shortened).
+    'clusterip issue when cooperating with overlay cni。coredns 基于 calico 拉起， pod 基于 spiderpool macvlan 拉起，如果使用了 ebpf 解析clusterip，导致 macvlan 访问 coredns 时，流量直接走 macvlan 网卡而通信失败。',
+    // Real (reports17.yaml, shortened).
+    'uderlay 模式无法与已禁用的 overlay cni pod （calico）通讯。Spiderpool v1.0.5，Main CNI macvlan。集群默认 calico 子网池不足时会新增一个子网池。',
+    // Constructed.
+    'Pods get their address on an ipvlan interface of eth1 (NetworkAttachmentDefinition ipvlan-conf); they cannot reach the node.',
+  ])('%s → declined: the pod attachment is named twice or more', (question) => {
+    expect(uncoveredSecondaryNetwork(question, false)).toContain('macvlan');
+    expect(uncoveredSecondaryNetwork(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (reports5.yaml, shortened): macvlan named once, as the cluster's setting of a DNS report.
+    'DNS latency of 5s when uses iptables forward in pods network traffic. The DNS will get a 5s latency of AAAA. CNI is macvlan with host-local IPAM (subnet 172.20.0.0/17).',
+    // Real (reports6.yaml, shortened): a ProviderNetwork its user named net1, not a pod attachment.
+    'Underlay/Overlay 混合网络的集群，机器重启后kube-ovn启动异常。按“通过 CRD 动态创建 Underlay 网络”手动创建 ProviderNetwork（name 为 net1）、Vlan 和 Subnet，各节点都多了名为 br-net1 的虚拟网卡。',
+    // Constructed: Multus named once beside a DNS timeout.
+    '集群装了 multus，pod 访问 coredns 超时。',
+  ])('%s → not declined: the attachment is named once', (question) => {
+    expect(uncoveredSecondaryNetwork(question, false)).toBeNull();
+  });
   it('is explained by a runbook whose title names it', () => {
     expect(secondaryNetworkExplainedBy([doc('Pod 主网卡路径')])).toBe(false);
     expect(secondaryNetworkExplainedBy([doc('Multus 辅助网络排查')])).toBe(true);
+    expect(secondaryNetworkExplainedBy([doc('macvlan Pod 访问宿主机')])).toBe(true);
   });
 });
 
@@ -122,6 +146,10 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
     '阿里云多网卡环境安装集群失败。KubeOperator 版本 V2.4.43。Bug 描述：安装集群失败，导致 etcd 组件启动失败。Bug 重现步骤：1. 添加主机选择公网IP；2. 安装集群。',
     // Real labring/sealos#1594 (scope3.yaml, shortened).
     'sealos4.0 安装k8s1.22.5失败。sealos4 run labring/kubernetes:v1.22.5 labring/calico:v3.22.1 --masters 10.118.3.126 安装失败；查看了 systemctl status containerd、kubelet，registry没有启动。',
+    // Real easzlab/kubeasz (scope3.yaml, shortened): `kubelet.service` is the node's systemd unit, not a Service.
+    '启动kubelet报错。按照 quickStart 执行到 TASK [kube-node : 轮询等待kubelet启动] 时报错：fatal: [192.168.1.175]: FAILED! cmd: systemctl status kubelet.service|grep Active，stdout: Active: activating (auto-restart) (Result: exit-code)。',
+    // Constructed: English, the same unit.
+    'kubelet fails to start after kubeadm init. journalctl -u kubelet.service shows it exiting; containerd.service is active.',
     // Constructed: English.
     'Creating the cluster fails at the kubelet-start phase. kubeadm init stops with [kubelet-check] The HTTP call equal to curl -sSL http://localhost:10248/healthz failed.',
   ])('%s → declined', (question) => {
@@ -136,6 +164,8 @@ describe('uncoveredClusterSetup: setting up the cluster itself failed', () => {
     // Real opencmit/pangee-cluster#81 (scope5.yaml, shortened): the body names a refused connection; left to the
     // other declines.
     'macos下安装集群三个版本都是失败。第一次安装的时候会出现 FAILED - RETRYING: Master | wait for kube-scheduler；Request failed: <urlopen error [Errno 111] Connection refused>。',
+    // Constructed: a Kubernetes Service named in the body beside the systemd unit.
+    '启动kubelet报错。systemctl status kubelet.service 正常后，coredns 的 service 10.96.0.10 一直超时。',
     // Constructed: pods of a working cluster.
     'After installing the cluster with kubeadm, pods on different nodes cannot ping each other (flannel vxlan).',
   ])('%s → not declined', (question) => {
