@@ -23,6 +23,7 @@ import {
   SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
+import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
   apiServerSetting,
@@ -1520,7 +1521,12 @@ function readEntities(question: string): Entities {
     nodePorts: nodePortsOf(text, ports),
     pods: podNames,
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
-    namespaces: namespaceNames.filter((name) => !addOnNamespace(text, name, [podNames[0], serviceNames[0]])),
+    // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
+    namespaces: namespaceNames.filter(
+      (name) =>
+        !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
+        !addOnCommandNamespace(text, name, [podNames[0], serviceNames[0]]),
+    ),
     nodes: nodeNames,
     services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
