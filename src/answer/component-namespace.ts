@@ -46,8 +46,10 @@ export function addOnObject(name: string): boolean {
 
 /**
  * Whether every `-n namespace` the report writes belongs to a kubectl command acting on an add-on's object, while
- * the pod to fill, else the Service (`objects`, in that order), is an application's: then the namespace is the
- * add-on's.
+ * the report names an application pod or Service to fill (`objects`: the pod first, then the Service): then the
+ * namespace is the add-on's. Beside an application Service, the add-on's own pod (`kubectl -n metallb-system logs
+ * speaker-x7k2p`) gives no namespace either: `kubectl get svc web -n metallb-system` looks in the wrong place, and an
+ * open `<namespace>` costs the add-on pod's checks less than a wrong one costs the Service's.
  * A namespace written any other way (`namespace shop`, `kubectl exec -n shop web-0`) keeps it, as does a report
  * naming no application object (the add-on is then what it is about).
  */
@@ -56,9 +58,9 @@ export function addOnCommandNamespace(
   namespace: string,
   objects: readonly (string | undefined)[],
 ): boolean {
-  // The pod the report names first, else its Service: the object the checks are run on.
-  const subject = objects.find((name): name is string => name !== undefined);
-  if (subject === undefined || addOnObject(subject)) return false;
+  // The application's pod, else its Service: the object the checks are run on.
+  const subject = objects.find((name): name is string => name !== undefined && !addOnObject(name));
+  if (subject === undefined) return false;
   const lower = text.toLowerCase();
   const flagged = new Set<number>();
   for (const match of text.matchAll(KUBECTL_CLAUSE)) {

@@ -26,6 +26,19 @@ describe('placeholder fills: the -n of a command run on an add-on’s own object
     expect(fills(zh).get('<namespace>')).toBeUndefined();
   });
 
+  it('does not fill an application Service’s namespace beside the add-on’s own pod', () => {
+    const speaker =
+      'After kubectl -n metallb-system logs speaker-x7k2p shows no ARP replies, the LoadBalancer service web-svc gets 10.0.0.240 but curl times out.';
+    expect(fills(speaker).get('<namespace>')).toBeUndefined();
+    expect(fills(speaker).get('<service-name>')).toBe('web-svc');
+    const zh =
+      'LoadBalancer 类型的 svc shop-lb 拿到了 172.20.5.200 但是 ping 不通，kubectl logs -n metallb-system speaker-9xk2p 没有报错';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+    const own =
+      'svc shop-lb in namespace shop has no ARP reply; kubectl logs -n metallb-system speaker-9xk2p is clean';
+    expect(fills(own).get('<namespace>')).toBe('shop');
+  });
+
   it('does not take where an add-on was applied for the application pod’s namespace', () => {
     const applied =
       'I installed kube-vip with kubectl apply -n kube-vip; pod app-6b8c9-xyz12 cannot be reached via the VIP 192.168.1.240.';
