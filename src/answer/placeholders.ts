@@ -23,6 +23,7 @@ import {
   SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
+import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
   apiServerSetting,
@@ -71,6 +72,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { serviceNameOnly } from './service-not-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -1448,8 +1450,16 @@ function readEntities(question: string): Entities {
   // (`dev tunl0`, `dev cni0`, `dev flannel.1`).
   const nicFirst = (name: string) => (PHYSICAL_NIC.test(name) ? 0 : 1);
 
+  // A bare name the report gives a Service (`svc foo`, `service web-test`) is the Service's: "pod foo" beside it is
+  // the Service's backends written short (a Deployment's pods carry a generated suffix), so `kubectl exec foo` would
+  // find no pod. A generated name, or one the report runs kubectl exec or logs in, is a pod's.
+  const typedPods = new Set(values(kubectlPodArgs(text)));
+  const serviceNamed = new Set(values(named.service));
   const candidates = values(singled).filter(
-    (name) => (!namespaceSet.has(name) || isGeneratedPodName(name)) && !IFACE_LIKE.test(name),
+    (name) =>
+      (!namespaceSet.has(name) || isGeneratedPodName(name)) &&
+      !IFACE_LIKE.test(name) &&
+      !serviceNameOnly(name, serviceNamed, typedPods, isGeneratedPodName(name)),
   );
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
   // gives way to the pod's own generated name.
@@ -1520,7 +1530,12 @@ function readEntities(question: string): Entities {
     nodePorts: nodePortsOf(text, ports),
     pods: podNames,
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
-    namespaces: namespaceNames.filter((name) => !addOnNamespace(text, name, [podNames[0], serviceNames[0]])),
+    // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
+    namespaces: namespaceNames.filter(
+      (name) =>
+        !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
+        !addOnCommandNamespace(text, name, [podNames[0], serviceNames[0]]),
+    ),
     nodes: nodeNames,
     services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
