@@ -3,10 +3,14 @@
  * "--proxy-mode=ipvs", "mode: ipvs"), and the checks that only apply to another mode (`ipvsadm -Ln` for an
  * iptables-mode report; the iptables chain checks a runbook lists under "iptables 模式" for an IPVS-mode one).
  * Such checks rank after the others, and the stated mode's own checks score higher; a check finding out the mode
- * (`asksProxyMode`) lower. A report naming two modes ("switched from ipvs to iptables") states none. Pure.
+ * (`asksProxyMode`) lower. A report naming two modes ("switched from ipvs to iptables") states none, unless it is a
+ * long report whose headline names one of them alone ("kube-proxy IPVS: …", the other the body's comparison). Pure.
  */
 
 import type { CommandRecord, DocRecord } from '../core/types.js';
+import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { foldText } from '../retrieve/normalize.js';
+import { headlineOf } from '../retrieve/query.js';
 import { chunkOf } from './doc-index.js';
 
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
@@ -50,15 +54,32 @@ function namedPattern(mode: ProxyMode): RegExp {
 
 const NAMED = new Map(MODES.map((mode) => [mode, namedPattern(mode)]));
 
-/** The one mode the report states its kube-proxy runs; null when it states none, or names another mode too. */
+/**
+ * The one mode the report states its kube-proxy runs; null when it states none, or names another mode too, unless
+ * its headline names one mode alone (`headlineMode`).
+ */
 export function statedProxyMode(question: string): ProxyMode | null {
   const text = question.normalize('NFKC');
   const stated = MODES.filter((mode) => STATED.get(mode)?.test(text));
-  if (stated.length !== 1) return null;
+  if (stated.length === 0) return null;
   const [mode] = stated;
-  if (!mode) return null;
-  if (MODES.some((other) => other !== mode && NAMED.get(other)?.test(text))) return null;
-  return mode;
+  if (stated.length === 1 && mode && !MODES.some((other) => other !== mode && NAMED.get(other)?.test(text)))
+    return mode;
+  return headlineMode(text, stated);
+}
+
+/**
+ * A long report naming two modes ("with ipvs mode, pod cannot visit itself via service, but if I use iptables mode,
+ * hairpin NAT works") runs the one its headline names alone ("kube-proxy IPVS: pod can't visit itself via service"),
+ * when its body states that mode too: the headline says what fails, the other mode is the comparison. A headline
+ * naming both ("switched from ipvs to iptables") or neither leaves the mode unstated.
+ */
+function headlineMode(text: string, stated: readonly ProxyMode[]): ProxyMode | null {
+  const headline = headlineOf(foldText(text), RETRIEVAL_CONFIG.query.headlineMinBodyWords);
+  if (headline === null) return null;
+  const named = MODES.filter((mode) => NAMED.get(mode)?.test(headline));
+  const [mode] = named;
+  return named.length === 1 && mode && stated.includes(mode) ? mode : null;
 }
 
 /** What a check's own text runs that exists in one mode only. */

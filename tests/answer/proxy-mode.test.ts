@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
 import {
   asksProxyMode,
   checkProxyMode,
@@ -11,8 +15,10 @@ import {
 } from '../../src/answer/proxy-mode.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { DocRecord } from '../../src/core/types.js';
+import { ingestKb } from '../../src/index/ingest-kb.js';
+import { openSearcher } from '../../src/index/open-searcher.js';
 import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
+import type { FusedHit, Searcher } from '../../src/retrieve/types.js';
 
 // Real runbooks of the bundled KB, parsed as ingest parses them.
 const KB = path.resolve(import.meta.dirname, '../../kb');
@@ -68,6 +74,42 @@ describe('statedProxyMode', () => {
     ).toBeNull();
     expect(statedProxyMode('kube-proxy 从 ipvs 模式切换到 iptables 模式后 Service 不通')).toBeNull();
     expect(statedProxyMode('节点上 ipvsadm -Ln 看不到 Service，kube-ipvs0 上也没有地址')).toBeNull();
+  });
+
+  it('reads the mode a long report’s headline names alone when its body compares two (EN and ZH)', () => {
+    expect(
+      statedProxyMode(
+        'kube-proxy IPVS: NodePort 30080 times out from other nodes. We run ipvs mode on 1.26 and the NodePort only answers on the node of the pod; if we go back to iptables mode, every node answers.',
+      ),
+    ).toBe('ipvs');
+    expect(
+      statedProxyMode(
+        'iptables mode: pod cannot reach its own Service. With iptables mode the backend pod times out calling its ClusterIP, while in ipvs mode the same hairpin call works fine on this cluster.',
+      ),
+    ).toBe('iptables');
+    expect(
+      statedProxyMode(
+        'IPVS 模式下 Pod 通过 Service 访问自己超时。集群 kube-proxy 用 ipvs 模式，切回 iptables 模式就正常，Pod 访问别的 Service 也没有问题，只有访问自己所在的 Service 时 curl 超时。',
+      ),
+    ).toBe('ipvs');
+  });
+
+  it('reads no mode when the headline names both modes or none (EN and ZH)', () => {
+    expect(
+      statedProxyMode(
+        'Switched kube-proxy from ipvs to iptables, NodePort broke. We ran ipvs mode for a year; after changing to iptables mode NodePort 30080 times out from every node.',
+      ),
+    ).toBeNull();
+    expect(
+      statedProxyMode(
+        'Pod cannot reach its own Service. With ipvs mode the backend pod times out calling its ClusterIP, while in iptables mode the same call works fine on this cluster.',
+      ),
+    ).toBeNull();
+    expect(
+      statedProxyMode(
+        'Pod 通过 Service 访问自己超时。集群 kube-proxy 用 ipvs 模式，切回 iptables 模式就正常，Pod 访问别的 Service 也没有问题，只有访问自己所在的 Service 时 curl 超时。',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -178,6 +220,14 @@ describe('a stated kube-proxy mode ranks the check asking which mode runs lower'
     expect(list.some(asksMode)).toBe(false);
   });
 
+  it('lists the IPVS service check for a report whose headline names IPVS and whose body compares iptables (EN)', () => {
+    const list = checks(
+      'kube-proxy IPVS: pod cannot reach itself through its service. IPVS is enabled on 1.8; in ipvs mode the pod times out calling its own service, but if I use iptables mode, hairpin NAT works. kube-proxy --proxy-mode=ipvs --cluster-cidr=10.244.0.0/16.',
+      first,
+    );
+    expect(list.some((command) => command.startsWith('ipvsadm -Ln -t'))).toBe(true);
+  });
+
   it('asks the mode after the stated mode’s checks, if at all (ZH)', () => {
     for (const question of [
       'kube-proxy 使用 ipvs 模式，Pod 通过自己的 Service 访问自己失败，ClusterIP 10.254.95.204。',
@@ -243,5 +293,28 @@ describe('a report saying nothing of IPVS most likely runs the default iptables 
     const ipvsReport =
       'NodePort only works on the node running the pod: curl to the node port on any other node times out, kube-proxy runs with --proxy-mode=ipvs.';
     expect(checks(ipvsReport, rulesSection).some(ipvs)).toBe(true);
+  });
+});
+
+describe('a report whose headline names IPVS and whose body compares iptables mode, over the bundled KB', () => {
+  let tmp = '';
+  let searcher: Searcher;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'netkb-proxy-mode-'));
+    await ingestKb({ kbDir: KB, indexDir: tmp, embedder: null, vectorsDisabledReason: 'test' });
+    searcher = await openSearcher(tmp, { embedder: null, vectorsDisabledReason: 'test' });
+  }, 120_000);
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  it('gets the IPVS check of the service, not only the checks asking the mode', async () => {
+    // Before, the two modes named made the mode unstated: the checks asking which mode runs led, and the check of
+    // the service's IPVS virtual server ranked seventh, under the cut.
+    const message =
+      "kube-proxy IPVS: a pod can't reach itself through its service. I enabled ipvs on Kube 1.8, and with ipvs mode the pod cannot visit itself via the service, but if I use iptables mode, hairpin NAT works. kube-proxy --proxy-mode=ipvs --ipvs-scheduler=rr --cluster-cidr=10.244.0.0/16. The service has one pod, web-7d9f 1/1 Running 10.244.2.10.";
+    const { body } = await answerChat({ searcher, conversations: new ConversationStore() }, { message });
+    expect(body.citations[0]?.path).toBe('service/kube-proxy-iptables-ipvs.md');
+    const commands = body.commands.map((c) => c.command);
+    expect(commands).toContainEqual(expect.stringMatching(/^ipvsadm -Ln -t/));
+    expect(commands.length).toBeLessThanOrEqual(8);
   });
 });
