@@ -259,6 +259,7 @@ function findDirect(
   const obtainAsked = addrByRole && asksToObtain(ask.focus);
   if (obtainAsked) holding = KEEPS_BIT;
   const drawbackAsked = ask.kinds.includes('drawback');
+  const unitAsked = ask.kinds.includes('overhead') && UNIT_ASKED.test(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   const byRole = wantsSetting && !ask.wantsDefault && settingAskedByRole(ask.focus);
   // The asking clause's own words: not those naming the kind of value, nor the word default.
@@ -324,6 +325,9 @@ function findDirect(
         if (STATES_DEFAULT.test(candidate.quote)) score += 1;
       }
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
+      // "IPIP 封装会多加多少字节", "how many bytes does VXLAN add": the line writing the amount in the unit asked ("加 20
+      // 字节外层 IP 头") states it; a row saying what to subtract ("IPIP 需减 20") shares more of a report's words.
+      if (unitAsked && UNIT_STATED.test(candidate.quote)) score += UNIT_BONUS;
       // "Is there a flannel setting that uses direct routes within a subnet": a line stating a setting with its value
       // (`DirectRouting: true`) says what to set; one holding only a code-formatted name (`flannel.1`) does not.
       if (setting && byRole && !candidate.settingOnly && assignsSetting(candidate.quote, ask.focus))
@@ -392,6 +396,13 @@ function findDirect(
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
+
+/** An amount of bytes asked for by its unit: "多少字节", "how many bytes". */
+const UNIT_ASKED = /字节|字節|位元組|\bbytes?\b/i;
+/** An amount written with that unit: "20 字节", "50 bytes". */
+const UNIT_STATED = /(?<![\d.])\d{1,4}\s*(?:字节|字節|位元組|bytes?\b)/i;
+/** Measured: the unit line trails a row sharing a report's words by up to 2.5. */
+const UNIT_BONUS = 3;
 
 /** What a line stating a setting with its value gains on a setting ask (measured: 2 lifts the value line). */
 const SETTING_VALUE_BONUS = 2;

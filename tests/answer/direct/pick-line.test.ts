@@ -1611,3 +1611,56 @@ describe('a setting asked for by what it does: the line setting it to a value', 
     ).toContain('`flannel.1`');
   });
 });
+
+describe('an amount of bytes asked for by its unit', () => {
+  // kb/calico/bgp-ipip.md's lines: the failure row saying what to subtract, the sentences writing the bytes added.
+  const CALICO = [
+    '---',
+    'triggers: [calico ipip 大包不通]',
+    'category: cni_calico',
+    '---',
+    '',
+    '# Calico BGP 与 IPIP',
+    '',
+    '## 流量路径',
+    '',
+    '1. IPIP 模式由 `tunl0` 加 20 字节外层 IP 头；VXLAN 模式由 `vxlan.calico` 加 50 字节外层头。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 大包不通、小包正常，https 不通 http 通 | veth/隧道 MTU 与封装开销不匹配（IPIP 需减 20，VXLAN 减 50） | `ip -d link show tunl0` | 设置 Installation `calicoNetwork.mtu` 或 `veth_mtu`，重建 pod |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'calico/bgp-ipip.md': CALICO });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line writing the bytes, not the row of what to subtract sharing more of the report', () => {
+    // A real report: pods behind IPIP, large https replies lost, http fine.
+    expect(
+      quoteOf(
+        own,
+        'calico/bgp-ipip.md',
+        'Calico IPIP模式mtu问题。curl https 只有相同节点的 Pod 能响应，http 协议通，https 协议不通，大包不通。IPIP 封装会在每个包上多加多少字节？',
+      ),
+    ).toContain('20 字节');
+    expect(
+      quoteOf(
+        own,
+        'calico/bgp-ipip.md',
+        'Large https responses between nodes hang with calico, http works; MTU mismatch suspected. How many bytes of overhead does IPIP encapsulation add?',
+      ),
+    ).toContain('20 字节');
+  });
+
+  it('leaves an overhead asked without the unit to the words it shares', () => {
+    // "应该减多少": what to subtract from the MTU, which the row says.
+    expect(
+      quoteOf(own, 'calico/bgp-ipip.md', '大包不通、小包正常，https 不通，IPIP 模式下 veth MTU 应该减多少？'),
+    ).toContain('需减 20');
+  });
+});
