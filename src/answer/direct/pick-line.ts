@@ -31,6 +31,7 @@ import {
   kindWordsOf,
   namesInterface,
   namesPortField,
+  SHELL_SPAN,
   statesSetting,
   VALUE_PATTERNS,
   type ValueKind,
@@ -258,7 +259,9 @@ function findDirect(
   const obtainAsked = addrByRole && asksToObtain(ask.focus);
   if (obtainAsked) holding = KEEPS_BIT;
   const drawbackAsked = ask.kinds.includes('drawback');
+  const unitAsked = ask.kinds.includes('overhead') && UNIT_ASKED.test(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
+  const byRole = wantsSetting && !ask.wantsDefault && settingAskedByRole(ask.focus);
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
     (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
@@ -322,6 +325,13 @@ function findDirect(
         if (STATES_DEFAULT.test(candidate.quote)) score += 1;
       }
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
+      // "IPIP 封装会多加多少字节", "how many bytes does VXLAN add": the line writing the amount in the unit asked ("加 20
+      // 字节外层 IP 头") states it; a row saying what to subtract ("IPIP 需减 20") shares more of a report's words.
+      if (unitAsked && UNIT_STATED.test(candidate.quote)) score += UNIT_BONUS;
+      // "Is there a flannel setting that uses direct routes within a subnet": a line stating a setting with its value
+      // (`DirectRouting: true`) says what to set; one holding only a code-formatted name (`flannel.1`) does not.
+      if (setting && byRole && !candidate.settingOnly && assignsSetting(candidate.quote, ask.focus))
+        score += SETTING_VALUE_BONUS;
       // "要不走 IPIP，IPPool 应该怎么设置", "how do I turn IPIP off": the line that states it off (`ipipMode: Never`).
       // A command's values are what it is given, not what a line states (see `Candidate.settingOnly`).
       if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
@@ -385,6 +395,89 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** An amount of bytes asked for by its unit: "多少字节", "how many bytes". */
+const UNIT_ASKED = /字节|字節|位元組|\bbytes?\b/i;
+/** An amount written with that unit: "20 字节", "50 bytes". */
+const UNIT_STATED = /(?<![\d.])\d{1,4}\s*(?:字节|字節|位元組|bytes?\b)/i;
+/** Measured: the unit line trails a row sharing a report's words by up to 2.5. */
+const UNIT_BONUS = 3;
+
+/** What a line stating a setting with its value gains on a setting ask (measured: 2 lifts the value line). */
+const SETTING_VALUE_BONUS = 2;
+
+/**
+ * A setting written with its value in code: `DirectRouting: true`, `ipipMode: CrossSubnet`,
+ * `--hairpin-mode=hairpin-veth`, `FLANNEL_IPMASQ=true`. Not a name alone (`flannel.1`, `cni0`), an address with its
+ * port (`节点IP:nodePort`), a URL, a label (`k8s-app=kube-dns`), nor a command's arguments (`kubectl logs
+ * --tail=200`): a command is what one runs, not what a setting is.
+ */
+const CODE_SPAN = /`[^`]+`/g;
+const ASSIGNMENT =
+  /(?:[A-Za-z][\w.-]*["']?:\s+["']?|(?<![\w-])--[a-z][a-z0-9-]+=|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+=)(?!\/\/)([\w./-]+)/g;
+
+/**
+ * Whether a line sets a setting the asking clause describes to a value that turns something on or picks a mode:
+ * "Is there a flannel setting that uses direct routes" → `DirectRouting: true`. The setting's name or value must
+ * share a word with the clause (`CrossSubnet` says nothing of "get NATed"). A setting stated off (`natOutgoing
+ * 关闭、--ip-masq=false`) is what a symptom row blames, not what to set (an ask to turn something off has its own
+ * rule, `turnedOff`).
+ */
+export function assignsSetting(quote: string, focus: string): boolean {
+  const asked = nameWords(focus);
+  for (const span of quote.replace(SHELL_SPAN, ' ').match(CODE_SPAN) ?? [])
+    for (const match of span.matchAll(ASSIGNMENT)) {
+      const value = match[1] ?? '';
+      if (OFF_VALUE.test(value)) continue;
+      if (nameWords(match[0]).some((word) => asked.some((other) => sameWord(word, other)))) return true;
+    }
+  return false;
+}
+
+/** The lowercased words of a text or a setting (`DirectRouting` → direct, routing; `ip-masq` → masq), of 3+ letters. */
+function nameWords(text: string): string[] {
+  return (
+    text
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .match(/[a-z]{3,}/g) ?? []
+  ).filter((word) => !GENERIC_WORDS.has(word));
+}
+
+/** Words that tell no setting apart ("the", a value "true"). */
+const GENERIC_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'true',
+  'yes',
+  'always',
+  'enabled',
+  'enable',
+  'that',
+  'with',
+]);
+
+/** One word in two forms: "routes" and "routing" (a shared stem of five letters, or four when both are short). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 5 || (common >= 4 && Math.min(a.length, b.length) <= 7);
+}
+
+/**
+ * A setting asked for by what it does, not by its name: "Is there a flannel setting that uses direct routes", "哪个
+ * 参数能让 ...". Not "Which externalTrafficPolicy value" (the name is given: the lines naming it are told apart by
+ * other rules), nor "how can I change this value" (no setting asked).
+ */
+const SETTING_WORD =
+  /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關/i;
+const CAMEL_NAME = /\b[a-z]+[A-Z][A-Za-z]+\b/;
+
+export function settingAskedByRole(focus: string): boolean {
+  return SETTING_WORD.test(focus) && !CAMEL_NAME.test(focus);
 }
 
 /** A camelCase field a line names (`hostNetwork`, `externalTrafficPolicy`), not a capitalised name (`CoreDNS`). */

@@ -175,7 +175,7 @@ export function namesInterface(quote: string): boolean {
 }
 
 /** A shell command quoted in a line (`cat /sys/...`), not a setting with its value (`forward . /etc/resolv.conf`). */
-const SHELL_SPAN =
+export const SHELL_SPAN =
   /`(?:sudo\s+)?(?:cat|ls|cd|grep|egrep|ip|ss|netstat|kubectl|crictl|docker|curl|wget|tcpdump|ovs-vsctl|ovs-ofctl|ovs-appctl|ovn-nbctl|ovn-sbctl|systemctl|journalctl|iptables|iptables-save|ip6tables|nft|ipvsadm|conntrack|sysctl|echo|vi|vim|nano|less|more|tail|head|find|stat|mount|ping|nslookup|dig|calicoctl|cilium|cilium-dbg|ethtool|modprobe|lsmod|awk|sed|jq|tee|chmod|rm|mv|cp)\b[^`]*`/g;
 
 /** A line that states a default: the word, or a default route. */

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askedSettings, factAsk } from '../../../src/answer/direct/asking.js';
 import {
+  assignsSetting,
   carriesTo,
   directAnswer,
   endpointsAsked,
   namesSpelledField,
   portFieldsNamed,
+  settingAskedByRole,
   settingValue,
   turnedOff,
 } from '../../../src/answer/direct/pick-line.js';
@@ -1523,5 +1525,142 @@ describe('how to get hold of an address: the line saying when it is kept', () =>
         'Which IP does the backend see as the client IP with the Cluster policy?',
       ),
     ).toContain('节点 IP');
+  });
+});
+
+describe('a setting asked for by what it does: the line setting it to a value', () => {
+  // kb/flannel/vxlan-host-gw.md's lines: the backends, a route sentence naming the VXLAN device, a failure row.
+  const FLANNEL = [
+    '---',
+    'triggers: [flannel 跨节点不通]',
+    'category: cni_flannel',
+    '---',
+    '',
+    '# Flannel 跨节点通信：VXLAN 与 host-gw',
+    '',
+    '## 概述',
+    '',
+    '- **host-gw**：不封装，直接写 `10.244.2.0/24 via <对端节点 IP>` 路由，要求所有节点二层直连（同一子网），云上一般不可用。',
+    '- **vxlan + `DirectRouting: true`**：同子网节点走 host-gw 式直连路由，跨子网才用 VXLAN。',
+    '',
+    '## 流量路径',
+    '',
+    '1. 宿主机查路由：VXLAN 模式下远端子网指向 `flannel.1`，下一跳为对端子网的 `.0` 地址（即对端 `flannel.1` 的地址）。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 节点能出网，Pod 不能 | 缺少 MASQUERADE（`--ip-masq=false`） | `iptables -t nat -S POSTROUTING` | 开启出网 SNAT |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'flannel/vxlan-host-gw.md': FLANNEL });
+  });
+  afterAll(() => own.cleanup());
+
+  it('reads a setting asked by what it does, not one asked by its name', () => {
+    expect(settingAskedByRole('Is there a flannel setting that uses direct routes within a subnet')).toBe(
+      true,
+    );
+    expect(settingAskedByRole('哪个参数能让同子网节点走直连路由')).toBe(true);
+    expect(settingAskedByRole('Which externalTrafficPolicy value keeps the client source IP')).toBe(false);
+    expect(settingAskedByRole('how can I change this value to 0 in CoreDNS')).toBe(false);
+  });
+
+  it('reads a line setting a setting the clause describes to a value, not a name alone or a command', () => {
+    const clause = 'Is there a flannel setting that uses direct routes within a subnet';
+    expect(assignsSetting('vxlan + `DirectRouting: true`：同子网节点走直连路由', clause)).toBe(true);
+    expect(assignsSetting('远端子网指向 `flannel.1`，下一跳为 `.0` 地址', clause)).toBe(false);
+    // A setting the clause does not describe, a setting stated off, a command's argument, a label.
+    expect(assignsSetting('kubelet `resolvConf: /run/systemd/resolve/resolv.conf`', clause)).toBe(false);
+    expect(assignsSetting('缺少 MASQUERADE（`--ip-masq=false`）', 'Which flag enables ip masq')).toBe(false);
+    expect(assignsSetting('`kubectl logs -l k8s-app=kube-proxy --tail=200`', 'which tail option')).toBe(
+      false,
+    );
+    expect(assignsSetting('标签 `k8s-app=kube-dns`', 'which app label setting')).toBe(false);
+  });
+
+  it('quotes the line setting it, not the route sentence sharing more words', () => {
+    // A real report: a cluster of two subnets joined by routers, VXLAN slow, host-gw not possible across subnets.
+    expect(
+      quoteOf(
+        own,
+        'flannel/vxlan-host-gw.md',
+        'vxlan has serious performance degradation within 10Gb network; host-gw almost reaches the limit. But I have a cluster with two subnets connected by routers, no direct L2 connection. Is there a flannel setting that uses direct routes within a subnet and VXLAN across subnets?',
+      ),
+    ).toContain('DirectRouting: true');
+    expect(
+      quoteOf(
+        own,
+        'flannel/vxlan-host-gw.md',
+        '两个子网之间靠路由器互通，没有二层直连，vxlan 性能差。flannel 有没有哪个参数能让同子网节点走直连路由、跨子网走 VXLAN 路由？',
+      ),
+    ).toContain('DirectRouting: true');
+  });
+
+  it('leaves a question naming no setting to the words it shares', () => {
+    // "Where does the route point": a device asked, not a setting; the route sentence answers.
+    expect(
+      quoteOf(
+        own,
+        'flannel/vxlan-host-gw.md',
+        'In VXLAN mode, which device does the route to a remote subnet point to?',
+      ),
+    ).toContain('`flannel.1`');
+  });
+});
+
+describe('an amount of bytes asked for by its unit', () => {
+  // kb/calico/bgp-ipip.md's lines: the failure row saying what to subtract, the sentences writing the bytes added.
+  const CALICO = [
+    '---',
+    'triggers: [calico ipip 大包不通]',
+    'category: cni_calico',
+    '---',
+    '',
+    '# Calico BGP 与 IPIP',
+    '',
+    '## 流量路径',
+    '',
+    '1. IPIP 模式由 `tunl0` 加 20 字节外层 IP 头；VXLAN 模式由 `vxlan.calico` 加 50 字节外层头。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 大包不通、小包正常，https 不通 http 通 | veth/隧道 MTU 与封装开销不匹配（IPIP 需减 20，VXLAN 减 50） | `ip -d link show tunl0` | 设置 Installation `calicoNetwork.mtu` 或 `veth_mtu`，重建 pod |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'calico/bgp-ipip.md': CALICO });
+  });
+  afterAll(() => own.cleanup());
+
+  it('quotes the line writing the bytes, not the row of what to subtract sharing more of the report', () => {
+    // A real report: pods behind IPIP, large https replies lost, http fine.
+    expect(
+      quoteOf(
+        own,
+        'calico/bgp-ipip.md',
+        'Calico IPIP模式mtu问题。curl https 只有相同节点的 Pod 能响应，http 协议通，https 协议不通，大包不通。IPIP 封装会在每个包上多加多少字节？',
+      ),
+    ).toContain('20 字节');
+    expect(
+      quoteOf(
+        own,
+        'calico/bgp-ipip.md',
+        'Large https responses between nodes hang with calico, http works; MTU mismatch suspected. How many bytes of overhead does IPIP encapsulation add?',
+      ),
+    ).toContain('20 字节');
+  });
+
+  it('leaves an overhead asked without the unit to the words it shares', () => {
+    // "应该减多少": what to subtract from the MTU, which the row says.
+    expect(
+      quoteOf(own, 'calico/bgp-ipip.md', '大包不通、小包正常，https 不通，IPIP 模式下 veth MTU 应该减多少？'),
+    ).toContain('需减 20');
   });
 });
