@@ -22,12 +22,33 @@ export function apiServiceHopFails(text: string): boolean {
   return apiServiceSymptom(text) && CONNECT_FAILS.test(text) && !LOOKUP_FAILS.test(text);
 }
 
-/** The score factor per doc (DNS runbooks `factor`), or null when it does not apply. */
+/**
+ * A Service's ClusterIP named as what the failing part cannot reach ("access service through clusterip, but there was
+ * no response", "集群IP 访问不通"). Not a headless Service (`clusterIP: None`): that one is only DNS records.
+ */
+const SERVICE_IP = /cluster[\s-]?ip(?!\s*[:=]\s*none)|(?:service|svc)[\s-]?ip(?![a-z])|集群\s*ip|服务\s*ip/iu;
+const HEADLESS = /headless|无头|clusterip\s*[:=]\s*none/iu;
+
+/**
+ * The same pod → Service path for any Service: the report's failing part (normalized) says a ClusterIP cannot be
+ * reached (`brokenPath`, query.ts reportsBrokenPath), and the whole text states no failing lookup and no headless
+ * Service. CoreDNS or kube-dns named beside it ("kube-proxy and coredns not scheduling") is then a component, not the
+ * failing hop.
+ */
+export function serviceIpHopFails(focus: string, text: string, brokenPath: boolean): boolean {
+  return brokenPath && SERVICE_IP.test(focus) && !HEADLESS.test(text) && !LOOKUP_FAILS.test(text);
+}
+
+/**
+ * The score factor per doc (DNS runbooks `factor`), or null when it does not apply. `serviceIpFails` is
+ * serviceIpHopFails of the same report (the API Service's hop is one case of it, found in the paste too).
+ */
 export function apiServiceHopFactor(
   text: string,
   categoryOfDoc: (docPath: string) => string | null,
   factor: number,
+  serviceIpFails = false,
 ): ((docPath: string) => number) | null {
-  if (factor === 1 || !apiServiceHopFails(text)) return null;
+  if (factor === 1 || !(serviceIpFails || apiServiceHopFails(text))) return null;
   return (docPath) => (categoryOfDoc(docPath) === 'dns' ? factor : 1);
 }

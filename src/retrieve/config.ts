@@ -39,7 +39,9 @@ export interface RetrievalConfig {
     /**
      * DNS runbooks in a report whose failing hop is the API Service's ClusterIP and that states no failing lookup
      * (api-service-hop.ts): at 0.8, +3 first-cited over the tuning sets (fills5, reports6, scope4), +1 command hit,
-     * 11 fewer off-topic commands; 0.9 moved nothing.
+     * 11 fewer off-topic commands; 0.9 moved nothing. Also any Service's ClusterIP the failing part cannot reach, when a
+     * DNS runbook's trigger matched (serviceIpHopFails): +1 first-cited (fills2), 5 fewer off-topic; a separate 0.6
+     * for that case moved no tuning figure.
      */
     apiServiceDns: number;
     /**

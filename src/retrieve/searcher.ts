@@ -1,5 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
-import { apiServiceHopFactor } from './api-service-hop.js';
+import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -392,6 +392,9 @@ export class KbSearcher implements Searcher {
             `${query.text}\n${pasted}`,
             (docPath) => this.doc(docPath)?.category ?? null,
             config.scopeFactor.apiServiceDns,
+            // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
+            serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
+              (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
           ),
           this.statedServiceTypeFactor(query, cniKnown),
           signalledRepairFactor({

@@ -4,7 +4,11 @@
  * even when CoreDNS or a dashboard is the client that logs it (src/retrieve/api-service-hop.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiServiceHopFactor, apiServiceHopFails } from '../../src/retrieve/api-service-hop.js';
+import {
+  apiServiceHopFactor,
+  apiServiceHopFails,
+  serviceIpHopFails,
+} from '../../src/retrieve/api-service-hop.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import { bundledSearchers } from './bundled-kb.js';
@@ -35,12 +39,55 @@ describe('apiServiceHopFails', () => {
   });
 });
 
+describe('serviceIpHopFails', () => {
+  // The failing part (focus) says a ClusterIP cannot be reached; brokenPath is query.ts reportsBrokenPath of it.
+  const fails = (text: string) => serviceIpHopFails(normalizeText(text), normalizeText(text), true);
+
+  it.each([
+    'edge node cannot access the service with clusterip; kube-proxy and coredns are not scheduled on the edge node',
+    'I cannot curl the service IP 10.96.12.7:8080 from a pod, kube-dns is running fine',
+    '从 Pod 里访问集群IP 10.254.0.20:80 不通，coredns 正常运行',
+    'Pod 访问 service ip 超时，kube-dns 的 pod 都是 Running',
+  ])('%s', (text) => {
+    expect(fails(text)).toBe(true);
+  });
+
+  it.each([
+    // A lookup fails: DNS is a failing hop of its own.
+    'pods cannot reach the cluster-ip of kube-dns and nslookup kubernetes.default fails: no servers could be reached',
+    'Pod 访问 service ip 不通，而且域名解析失败，coredns 日志有 SERVFAIL',
+    // A headless Service has no ClusterIP to reach: its records are the DNS runbooks' matter.
+    'StatefulSet web-0 cannot be reached through the headless service (clusterIP: None)',
+    'Pod 无法访问 clusterIP: None 的无头服务',
+    // No ClusterIP named.
+    'pods on node-2 cannot reach coredns pods on node-1',
+  ])('not: %s', (text) => {
+    expect(fails(text)).toBe(false);
+  });
+
+  it('needs a broken path', () => {
+    const text = normalizeText('What is the cluster-ip of kube-dns by default?');
+    expect(serviceIpHopFails(text, text, false)).toBe(false);
+  });
+});
+
 describe('apiServiceHopFactor', () => {
   const categoryOfDoc = (docPath: string) => docPath.split('/')[0] ?? null;
   const report = 'coredns log: dial tcp 10.96.0.1:443: i/o timeout';
 
   it('scales only DNS runbooks', () => {
     const factor = apiServiceHopFactor(report, categoryOfDoc, 0.8);
+    expect(factor?.('dns/coredns.md')).toBe(0.8);
+    expect(factor?.('service/clusterip-troubleshooting.md')).toBe(1);
+  });
+
+  it('scales DNS runbooks for any Service ClusterIP hop the caller found', () => {
+    const factor = apiServiceHopFactor(
+      'edge node cannot access the service with clusterip',
+      categoryOfDoc,
+      0.8,
+      true,
+    );
     expect(factor?.('dns/coredns.md')).toBe(0.8);
     expect(factor?.('service/clusterip-troubleshooting.md')).toBe(1);
   });
