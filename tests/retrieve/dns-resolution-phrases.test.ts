@@ -97,3 +97,31 @@ describe("failing DNS resolution, written whole, matches the CoreDNS runbook's t
     expect((await lead('DNS 在 pod 里解析正常，但是访问 svc 超时', FAILING)).matched).toBe(false);
   });
 });
+
+describe("the upstream DNS server is the CoreDNS runbook's forward path", () => {
+  const UPSTREAM = '上游 DNS';
+
+  it('matches an upstream outage however the words are ordered (OpenShift report)', async () => {
+    const en = await lead(
+      'Requests take 2 seconds when the DNS upstream is down. We cut off the upstream in a test cluster and every ' +
+        'curl from a pod to an external URL got slow, later failed.',
+      UPSTREAM,
+    );
+    expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect(
+      (await lead('Is the upstream DNS server reachable from the CoreDNS pods?', UPSTREAM)).matched,
+    ).toBe(true);
+  });
+
+  it('matches the Chinese wording', async () => {
+    const zh = await lead('上游DNS 故障以后，pod 里解析外部域名要等好几秒才返回', UPSTREAM);
+    expect(zh).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+  });
+
+  it('is not matched by an upstream that is not a DNS server', async () => {
+    expect(
+      (await lead('nginx ingress: upstream timed out while reading response header', UPSTREAM)).matched,
+    ).toBe(false);
+    expect((await lead('ingress 的上游服务返回 502，pod 之间访问正常', UPSTREAM)).matched).toBe(false);
+  });
+});
