@@ -41,12 +41,14 @@ import {
 } from './uncovered-components.js';
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import {
+  appRegistryExplainedBy,
   clusterSetupExplainedBy,
   cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   namesClusterSetup,
   secondaryNetworkExplainedBy,
+  uncoveredAppRegistry,
   uncoveredClusterSetup,
   uncoveredCniAbsent,
   uncoveredCniSetup,
@@ -217,7 +219,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
-  // set-up failing, a pod's second interface and Kube-OVN's cluster interconnection (uncovered-subjects.ts), a CNI's
+  // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
+  // registers in its own registry (uncovered-subjects.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts).
@@ -234,6 +237,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         clusterSetupDecline(context, question, result) ??
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
+        uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result))
       : null);
@@ -345,6 +349,9 @@ const secondaryNetworkExplained = perSearcher((searcher) => secondaryNetworkExpl
 
 /** Whether a runbook explains Kube-OVN's cluster interconnection (uncovered-subjects.ts). */
 const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(searcher.docs));
+
+/** Whether a runbook explains the addresses applications register in their own registries (uncovered-subjects.ts). */
+const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states

@@ -650,15 +650,40 @@ const API_TO_KUBELET =
 export function uncoveredKubeletStream(question: string, explained: boolean): string | null {
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, 0) ?? text;
-  if (!KUBELET_STREAM_ASK.test(headline) || !API_TO_KUBELET.test(text)) return null;
+  if (!KUBELET_STREAM_ASK.test(headline)) return null;
+  if (!API_TO_KUBELET.test(text) && !streamDialsKubelet(text)) return null;
   return explained ? null : 'kubectl logs/exec';
+}
+
+/** A connection to a kubelet's API port that failed, as Go prints it ("dial tcp 10.0.0.79:10250: i/o timeout"). */
+const KUBELET_DIAL = /\bdial(?:ing)?\s+tcp\s+\[?[\w.:-]*?\]?:10250\b/i;
+/** `kubectl logs` / `exec` / `attach` / `port-forward` run by the user: the streams the API server opens to a kubelet. */
+const STREAM_COMMAND =
+  /kubectl\s+(?:logs|exec|attach|port-forward)\b|(?:查看|看不到)\s*(?:pod\s*)?日志|进入\s*(?:pod|容器)/i;
+/**
+ * Clients inside the cluster that reach a kubelet's port themselves: metrics-server or Prometheus scraping it,
+ * `kubectl top`. Their dial to :10250 leaves a pod, a path the runbooks follow (pod to node).
+ */
+const POD_KUBELET_CLIENT =
+  /metrics[-\s]?server|\bscrap(?:e|es|ed|ing)\b|prometheus|kubectl\s+top\b|\/stats\/summary|\/metrics\/resource|采集|指标/i;
+
+/**
+ * Whether a report's `kubectl logs`/`exec` failed on the API server's dial to a kubelet with no API-server error
+ * beside it: "kubectl logs pod/web ... dial tcp 10.0.0.79:10250: i/o timeout", "kubectl exec -it pod sh ... dial tcp
+ * 172.28.62.68:10250: connect: no route to host". The API server (a host process) dialled the node's kubelet; no
+ * pod's packet is on that hop. A report whose dial comes from metrics-server or a scrape is a pod's path.
+ */
+function streamDialsKubelet(text: string): boolean {
+  return KUBELET_DIAL.test(text) && STREAM_COMMAND.test(text) && !POD_KUBELET_CLIENT.test(text);
 }
 
 /** Whether a runbook explains the API server's errors on its way to a kubelet (in its topic, not its commands). */
 export function kubeletStreamExplainedBy(
   docs: readonly Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
 ): boolean {
-  return docs.some((doc) => topicTexts(doc).some((text) => API_TO_KUBELET.test(text)));
+  return docs.some((doc) =>
+    topicTexts(doc).some((text) => API_TO_KUBELET.test(text) || KUBELET_DIAL.test(text)),
+  );
 }
 
 /**

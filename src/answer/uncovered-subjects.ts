@@ -202,3 +202,32 @@ export function namesClusterSetup(text: string): boolean {
 export function clusterSetupExplainedBy(docs: readonly TopicDoc[]): boolean {
   return anyRunbookStates(docs, CLUSTER_SETUP_FAILED);
 }
+
+/**
+ * An application framework's own service registry: Nacos, ZooKeeper (ZK), Eureka, Consul, Dubbo's and Seata's
+ * registries, Spring Cloud, 注册中心, 服务治理.
+ */
+const APP_REGISTRY =
+  /\bnacos\b|\bzookeeper\b|\bzk\b|\beureka\b|\bconsul\b|\bdubbo\b|\bseata\b|spring\s*cloud|注册中心|註冊中心|服务治理|服務治理/i;
+/** An address an application registers ("注册IP", "dubbo注册的是容器的地址", "registers the pod IP"). */
+const REGISTERED_ADDRESS =
+  /(?:注册|註冊)[^。！？,，;；]{0,8}(?:ip|地址)|(?:ip|地址)[^。！？,，;；]{0,6}(?:注册|註冊)|\bregist(?:er|ers|ered|ering|ration)\b[^.!?]{0,30}\b(?:ip|address)/i;
+
+/**
+ * A report about which address an application framework registers in its own registry: its first sentence names
+ * the framework or registry ("k8s环境部署高可用seata注册IP问题", "dubbo部署到k8s，连接外部的ZK，外部dubbo连接ZK发现地址不通") and
+ * the report says an address is registered ("注册IP是pod里自动分配的IP", "dubbo注册的是容器的地址"). What the application
+ * advertises is its own setting, not a path a runbook follows. A headless Service of ZooKeeper or Nacos whose name
+ * does not resolve ("nacos-headless服务名无法解析") registers nothing and is a DNS report. Returns the subject's name,
+ * else null.
+ */
+export function uncoveredAppRegistry(question: string, explained: boolean): string | null {
+  const { text, headline } = readReport(question);
+  if (!APP_REGISTRY.test(headline) || !REGISTERED_ADDRESS.test(text)) return null;
+  return explained ? null : "an application's own service registry (Nacos, ZooKeeper, Dubbo)";
+}
+
+/** Whether a runbook explains the addresses applications register in their own registries. */
+export function appRegistryExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, REGISTERED_ADDRESS);
+}

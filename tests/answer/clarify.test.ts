@@ -730,6 +730,11 @@ describe("uncoveredKubeletStream: kubectl logs/exec failing on the API server's 
     'dial tcp 10.0.0.3:10250: i/o timeout. kubectl logs -n kubesphere-system ks-installer -f: Error from server: Get "https://10.0.0.3:10250/containerLogs/kubesphere-system/ks-installer-fcf648dcb-hrdmb/installer?follow=true": dial tcp 10.0.0.3:10250: i/o timeout.',
     // Real easzlab/kubeasz#359.
     'kubelet无法进入Pod以及查看pod日志：我使用添加node的脚本添加了3个node，在测试中发现，凡是在新添加的3个node上的pod均无法使用kubectl logs pod_name查看日志，无法通过kubectl exec -it进入Pod，提示error: You must be logged in to the server (the server has asked for the client to provide credentials) 或 error: unable to upgrade connection: Unauthorized。',
+    // The API server's dial to a kubelet quoted bare, with no "error dialing backend" beside it (real k0s and
+    // kubeadm reports, shortened; a constructed Chinese one).
+    'kubectl logs pod/web-server-7d4 fails with dial tcp 10.0.0.79:10250: i/o timeout. Platform: Linux 6.8.0 aarch64. Version: v1.32.4+k0s.0.',
+    'dial tcp 172.28.62.68:10250: connect: no route to host. When I run "kubectl exec -it pod_name sh" it happens every time.',
+    'kubectl exec 进不去容器，报 dial tcp 192.168.10.12:10250: connect: connection refused，新加的 worker 节点上的 pod 都这样。',
   ])('%s → kubectl logs/exec', (question) => {
     expect(uncoveredKubeletStream(question, false)).toBe('kubectl logs/exec');
     expect(uncoveredKubeletStream(question, true)).toBeNull();
@@ -740,6 +745,11 @@ describe("uncoveredKubeletStream: kubectl logs/exec failing on the API server's 
     'pod 訪問 kubelet 10250 報 connection refused',
     // Constructed: exec used as a tool to test a path, which is what fails.
     'kubectl exec -it busybox -- nslookup kubernetes.default returns ";; connection timed out; no servers could be reached" from pods on node2 only; coredns pods run on node1.',
+    // A dial to :10250 made by metrics-server (a pod), read with kubectl logs: a pod's path to its node.
+    'kubectl logs metrics-server shows: Failed to scrape node, dial tcp 10.0.0.5:10250: i/o timeout, node=worker-1.',
+    'kubectl logs 查看 metrics-server 日志：采集节点指标失败 dial tcp 192.168.1.21:10250: connect: no route to host。',
+    // A dial to another port is no kubelet's.
+    'kubectl exec into my pod works, but curl from it gives dial tcp 10.96.0.1:443: i/o timeout.',
   ])("%s → not about the API server's streams", (question) => {
     expect(uncoveredKubeletStream(question, false)).toBeNull();
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appRegistryExplainedBy,
   clusterSetupExplainedBy,
   cniAbsentExplainedBy,
   cniSetupExplainedBy,
   interconnectExplainedBy,
   secondaryNetworkExplainedBy,
+  uncoveredAppRegistry,
   uncoveredClusterSetup,
   uncoveredCniAbsent,
   uncoveredCniSetup,
@@ -202,5 +204,34 @@ describe("uncoveredCniAbsent: a CNI's own pods absent", () => {
   it('is explained by a runbook whose row names absent plugin pods, not by its prose', () => {
     expect(cniAbsentExplainedBy([doc('Calico', [], '没有 calico pod 时先看安装')])).toBe(false);
     expect(cniAbsentExplainedBy([doc('Calico', ['集群里没有 calico pod'])])).toBe(true);
+  });
+});
+
+describe('uncoveredAppRegistry: the address an application registers in its own registry', () => {
+  it.each([
+    // Real (fills6.yaml, shortened).
+    'k8s环境部署高可用seata注册IP问题。使用官方文档的yaml在k8s上部署的seata，注册中心使用nacos。注册IP是pod里自动分配的IP，而使用SEATA_IP是设置的固定IP。',
+    'dubbo部署到k8s，连接外部的ZK，外部dubbo连接ZK发现地址不通。dubbo注册的是容器的地址，外部服务的消费者取到容器地址无法访问。',
+    // Constructed.
+    'Eureka clients outside the cluster cannot call our services. Each Spring Boot pod registers its pod IP with Eureka, and callers outside Kubernetes cannot route to 10.244.x.x.',
+  ])('%s → declined', (question) => {
+    expect(uncoveredAppRegistry(question, false)).toContain('registry');
+    expect(uncoveredAppRegistry(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (fills6.yaml, shortened): a headless Service's name not resolving is a DNS report.
+    'nacos和微服务偶尔出现nacos-headless服务名无法解析。nacos日志: lookup nacos-headless on 10.96.0.10:53: no such host。',
+    // Real (fills5.yaml, shortened): ZooKeeper members reaching each other through a headless Service.
+    'Headless zookeeper service not reachable. kubectl logs -f cc-cp-zookeeper-0: CC_CP_ZOOKEEPER_PORT=tcp://10.43.16.45:2181, connection refused.',
+    // Constructed: an address registered, but no application registry is the subject.
+    'Flannel fails to come up after reboot. The journal shows dhcpcd: flannel.1: Registering new address 192.168.1.12.',
+    // Constructed (Chinese): the registry named only in the body.
+    '跨节点 pod 不通，ping 超时。业务是 dubbo 应用，注册的是 pod 的 IP 地址。',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredAppRegistry(question, false)).toBeNull();
+  });
+  it('is explained by a runbook whose row names a registered address, not by its prose', () => {
+    expect(appRegistryExplainedBy([doc('Headless', [], 'ZooKeeper 注册的地址')])).toBe(false);
+    expect(appRegistryExplainedBy([doc('App', ['dubbo 注册的是 Pod IP，外部无法访问'])])).toBe(true);
   });
 });
