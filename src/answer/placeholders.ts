@@ -72,6 +72,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { applicationPodFails, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -236,6 +237,14 @@ interface Match {
   index: number;
 }
 
+/**
+ * A name cut short by an ellipsis (`kubectl logs pod/web-serve.. dial tcp ...`, `pod nginx-6d4cf…`): the report elided
+ * the rest, so no object bears that name. `value` is the name as matched, with any dots after it, at `index`.
+ */
+function elided(text: string, value: string, index: number): boolean {
+  return /\.{2}$/.test(value) || /^(?:\.{2}|…)/.test(text.slice(index + value.length));
+}
+
 function collect(
   text: string,
   pattern: RegExp,
@@ -246,7 +255,8 @@ function collect(
   for (const match of matchAll(text, pattern)) {
     const value = match[group];
     if (value === undefined) continue;
-    // Trailing dots belong to the sentence, not the name (`... pod nginx.`).
+    // Trailing dots belong to the sentence, not the name (`... pod nginx.`); an ellipsis cuts it short.
+    if (elided(text, value, (match.index ?? 0) + match[0].indexOf(value))) continue;
     const trimmed = value.replace(/\.+$/, '');
     if (accept(trimmed)) found.push({ value: trimmed, index: (match.index ?? 0) + match[0].indexOf(value) });
   }
@@ -383,7 +393,10 @@ function saysItWorks(text: string, match: Match): boolean {
 /** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`), but not working ones. */
 function objectNames(text: string): Record<ObjectKind, Match[]> {
   const found = presentedNames(text);
-  for (const kind of KINDS) found[kind] = found[kind].filter((match) => !saysItWorks(text, match));
+  for (const kind of KINDS)
+    found[kind] = found[kind].filter(
+      (match) => !saysItWorks(text, match) && !elided(text, match.value, match.index),
+    );
   return found;
 }
 
@@ -614,6 +627,8 @@ function kubectlPodArgs(text: string): Match[] {
       // The word after a value flag is that flag's value.
       const previous = text.slice(start, at).trim().split(/\s+/).at(-1) ?? '';
       if (VALUE_FLAGS.has(previous.toLowerCase())) continue;
+      // `kubectl logs pod/web-serve..`: a name cut short names no pod.
+      if (/\.{2}|…/.test(word)) break;
       const pod = POD_ARG.exec(word.replace(/[,.;:]+$/, ''))?.[1];
       // `kubectl logs coredns`: a component's name typed for its pods names no one pod.
       const named =
@@ -1282,6 +1297,9 @@ function values(matches: Match[]): string[] {
  */
 export const extractEntities: (question: string) => Entities = rememberRecent(readEntities);
 
+/** Stands for an application pod the report says fails without naming it (see `quotedAddOnPod`). */
+const FAILING_APPLICATION_POD = '(failing application pod)';
+
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const pasted = pastedRows(text);
@@ -1336,6 +1354,7 @@ function readEntities(question: string): Entities {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');
     const index = match.index ?? 0;
+    if (elided(text, match[2] ?? '', index + ns.length + 1)) continue;
     const podIndex = index + ns.length + 1;
     const afterPodKeyword = /(?:(?<![a-z])pods?\s+|容器\s*)$/i.test(
       text.slice(Math.max(0, index - 8), index),
@@ -1471,10 +1490,18 @@ function readEntities(question: string): Entities {
   );
   // An add-on's pod the report shows running gives way to an application pod it names (see `healthyComponentPod`).
   const healthy = ordered.filter((name) => healthyComponentPod(text, name));
+  // An add-on's pod the report only quotes (a command's pod, a pasted log's source) beside an application pod it says
+  // fails fills nothing (see `quotedAddOnPod`); nor does one it shows running there ("calico-node-7xk2p, coredns-...
+  // are Running, but my pod cannot resolve kubernetes.default"), named or not the failing pod is the application's.
+  const applicationFails = applicationPodFails(text);
+  const quoted = ordered.filter(
+    (name) => quotedAddOnPod(text, name) || (applicationFails && healthy.includes(name)),
+  );
+  const kept = ordered.filter((name) => !quoted.includes(name));
   const podNames =
     healthy.length > 0 && healthy.length < ordered.length
-      ? [...ordered.filter((name) => !healthy.includes(name)), ...healthy]
-      : ordered;
+      ? [...kept.filter((name) => !healthy.includes(name)), ...kept.filter((name) => healthy.includes(name))]
+      : kept;
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
   const workingNodes = new Set(
@@ -1489,6 +1516,7 @@ function readEntities(question: string): Entities {
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
     (name) =>
       !podNames.includes(name) &&
+      !quoted.includes(name) &&
       !IFACE_LIKE.test(name) &&
       !writtenAsVariable(text, name) &&
       !workingNodes.has(name) &&
@@ -1534,7 +1562,12 @@ function readEntities(question: string): Entities {
     namespaces: namespaceNames.filter(
       (name) =>
         !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
-        !addOnCommandNamespace(text, name, [podNames[0], serviceNames[0]]),
+        !addOnCommandNamespace(text, name, [
+          podNames[0],
+          serviceNames[0],
+          // The application pod the report says fails, unnamed: the quoted add-on pod's `-n` is not its namespace.
+          quoted.length > 0 ? FAILING_APPLICATION_POD : undefined,
+        ]),
     ),
     nodes: nodeNames,
     services: serviceNames,
