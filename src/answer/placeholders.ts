@@ -1402,12 +1402,18 @@ function readEntities(question: string): Entities {
     const part = staticPodNode(match.value);
     return part ? { value: part.node, index: match.index + part.offset } : match;
   });
-  const unlisted = withoutInventory(text, shapedNodes);
   // `集群节点：k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）、...`: the first of an inventory follows the object
-  // word too, and is no more the report's node than the others.
+  // word too, and is no more the report's node than the others. A name without a node's shape counts in the list when
+  // it follows the object word (`3 nodes: k8s-master, k8s-node1, k8s-node2`, `节点 k8s-master、k8s-node1、k8s-node2`).
+  const nodeMentions = [
+    ...shapedNodes,
+    ...named.node.filter((match) => !shapedNodes.some((shaped) => shaped.index === match.index)),
+  ];
+  const listedNot = new Set(withoutInventory(text, nodeMentions));
   const inventory = new Set(
-    shapedNodes.filter((match) => !unlisted.includes(match)).map((match) => match.index),
+    nodeMentions.filter((match) => !listedNot.has(match)).map((match) => match.index),
   );
+  const unlisted = withoutInventory(text, shapedNodes).filter((match) => !inventory.has(match.index));
   const nodes: Match[] = [
     ...named.node.filter((match) => !inventory.has(match.index)),
     ...unlisted,
