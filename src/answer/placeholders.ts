@@ -1519,9 +1519,14 @@ function readEntities(question: string): Entities {
   // pods in node-3 are not") is the comparison wherever else it is written, when another node is left to fill.
   const saidToWork = new Set(nodes.filter((match) => saysItWorks(text, match)).map((match) => match.value));
   const otherNodes = nodes.some((match) => !saidToWork.has(match.value) && !workingNodes.has(match.value));
+  // A node written only with the status `Ready` (`节点状态: k8s-master Ready, k8s-node1 Ready, k8s-node2 NotReady`,
+  // `master1 Ready 和 node1 Ready，node1 上的 pod ...`) is a healthy node of a status list: the report's is one it
+  // writes otherwise (see `readyOnly`).
+  const ready = readyOnly(text, nodes);
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
     (name) =>
       !podNames.includes(name) &&
+      !ready.has(name) &&
       !quoted.includes(name) &&
       !IFACE_LIKE.test(name) &&
       !writtenAsVariable(text, name) &&
@@ -1579,6 +1584,27 @@ function readEntities(question: string): Entities {
     services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
+}
+
+/** The status a node listing prints for a healthy node, right after its name (`Ready`, not `NotReady` or cordoned). */
+const READY_AFTER = /^\s+Ready(?![\w-]|,\s*SchedulingDisabled)/;
+
+/**
+ * The nodes written only as `name Ready`, when the report writes other nodes (with another status or in prose) or two
+ * or more such nodes (a status list of healthy nodes names none the report is about).
+ */
+function readyOnly(text: string, nodes: readonly Match[]): Set<string> {
+  const names = new Set(nodes.map((match) => match.value));
+  const ready = new Set(
+    [...names].filter((name) =>
+      nodes
+        .filter((match) => match.value === name)
+        .every((match) =>
+          READY_AFTER.test(text.slice(match.index + name.length, match.index + name.length + 40)),
+        ),
+    ),
+  );
+  return ready.size < names.size || ready.size >= 2 ? ready : new Set();
 }
 
 /**

@@ -25,3 +25,36 @@ describe('a list of node names written after the object word', () => {
     expect(fills('pods on node k8s-master cannot reach coredns').get('<node-name>')).toBe('k8s-master');
   });
 });
+describe('a node written only with the status Ready', () => {
+  it('is a healthy node of a status list, not the report’s node', () => {
+    expect(
+      fills('节点状态: k8s-master Ready, k8s-node1 Ready, k8s-node2 NotReady。pod 跨节点不通').get(
+        '<node-name>',
+      ),
+    ).toBe('k8s-node2');
+    expect(
+      fills('kubectl get nodes 输出 master1 Ready 和 node1 Ready，node1 上的 pod 访问不了 service').get(
+        '<node-name>',
+      ),
+    ).toBe('node1');
+    expect(
+      fills('Node status: worker-1 Ready, worker-2 Ready. Pods on worker-3 cannot reach the service').get(
+        '<node-name>',
+      ),
+    ).toBe('worker-3');
+  });
+
+  it('fills nothing from a list of healthy nodes alone', () => {
+    expect(
+      fills('nodes: k8s-node1 Ready, k8s-node2 Ready; pods cannot reach the internet').get('<node-name>'),
+    ).toBeUndefined();
+  });
+
+  it('still takes a lone node said to be Ready, or one cordoned or NotReady', () => {
+    expect(fills('node-3 Ready but pods on it cannot reach 10.96.0.1').get('<node-name>')).toBe('node-3');
+    expect(
+      fills('worker-1 Ready, worker-2 Ready,SchedulingDisabled; pods on it fail').get('<node-name>'),
+    ).toBe('worker-2');
+    expect(fills('worker-1 Ready, worker-2 NotReady').get('<node-name>')).toBe('worker-2');
+  });
+});
