@@ -72,7 +72,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
-import { applicationPodFails, quotedAddOnPod } from './quoted-add-on-pod.js';
+import { applicationPodFails, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -1573,6 +1573,7 @@ function readEntities(question: string): Entities {
     namespaces: namespaceNames.filter(
       (name) =>
         !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
+        !onlyPrefixOf(text, name, quoted) &&
         !addOnCommandNamespace(text, name, [
           podNames[0],
           serviceNames[0],

@@ -103,3 +103,22 @@ export function onlyQuoted(text: string, pod: string): boolean {
 export function quotedAddOnPod(text: string, pod: string): boolean {
   return addOnObject(pod) && onlyQuoted(text, pod) && applicationPodFails(text);
 }
+
+/**
+ * The namespace is written only as the prefix of those pods (`pod="kube-system/calico-node-7xk2p"` in a kubelet log):
+ * it is theirs, so beside an application pod it gives no `<namespace>` once they fill no `<pod>`.
+ */
+export function onlyPrefixOf(text: string, namespace: string, pods: readonly string[]): boolean {
+  if (pods.length === 0) return false;
+  const lower = text.normalize('NFKC').toLowerCase();
+  let seen = false;
+  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
+    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
+      continue;
+    const rest = lower.slice(at + namespace.length);
+    if (!pods.some((pod) => rest.startsWith(`/${pod}`) && !/[a-z0-9-]/.test(rest[pod.length + 1] ?? ' ')))
+      return false;
+    seen = true;
+  }
+  return seen;
+}

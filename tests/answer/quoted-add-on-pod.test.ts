@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
-import { applicationPodFails, onlyQuoted, quotedAddOnPod } from '../../src/answer/quoted-add-on-pod.js';
+import {
+  applicationPodFails,
+  onlyPrefixOf,
+  onlyQuoted,
+  quotedAddOnPod,
+} from '../../src/answer/quoted-add-on-pod.js';
 
 /** The placeholder values a question gives. */
 function fills(question: string): Map<string, string> {
@@ -172,5 +177,27 @@ describe('add-on pods shown running beside an application pod that fails', () =>
     expect(fills(running).get('<pod>')).toBe('calico-node-7xk2p');
     const zh = 'coredns-6d56c8448f-5z5kp 是 Running 状态，但 kubectl logs 里一直有 i/o timeout';
     expect(fills(zh).get('<pod>')).toBe('coredns-6d56c8448f-5z5kp');
+  });
+});
+
+describe('a namespace written only as a dropped add-on pod’s prefix', () => {
+  it('gives no <namespace> beside the failing application pod', () => {
+    const kubelet =
+      'pod nginx can\'t reach the service. journalctl -u kubelet: E0101 pod_workers.go:951] "Error syncing pod, skipping" err="failed to StartContainer" pod="kube-system/calico-node-7xk2p" podUID=abc';
+    expect(fills(kubelet).get('<namespace>')).toBeUndefined();
+    expect(fills(kubelet).get('<pod>')).toBeUndefined();
+    const zh =
+      '业务 pod 访问不了 service。kubelet 日志: "Error syncing pod" pod="kube-system/coredns-6d56c8448f-5z5kp"';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+  });
+
+  it('keeps a namespace written elsewhere too, or one of a pod that still fills', () => {
+    const written =
+      'pod nginx in namespace kube-system can\'t reach the service. kubelet: pod="kube-system/calico-node-7xk2p"';
+    expect(fills(written).get('<namespace>')).toBe('kube-system');
+    expect(onlyPrefixOf('pod="kube-system/calico-node-7xk2p"', 'kube-system', [])).toBe(false);
+    expect(onlyPrefixOf('pod="kube-system/calico-node-7xk2p"', 'kube-system', ['calico-node-7xk2p'])).toBe(
+      true,
+    );
   });
 });
