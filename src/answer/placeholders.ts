@@ -72,6 +72,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { applicationPodFails, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -236,6 +237,14 @@ interface Match {
   index: number;
 }
 
+/**
+ * A name cut short by an ellipsis (`kubectl logs pod/web-serve.. dial tcp ...`, `pod nginx-6d4cf…`): the report elided
+ * the rest, so no object bears that name. `value` is the name as matched, with any dots after it, at `index`.
+ */
+function elided(text: string, value: string, index: number): boolean {
+  return /\.{2}$/.test(value) || /^(?:\.{2}|…)/.test(text.slice(index + value.length));
+}
+
 function collect(
   text: string,
   pattern: RegExp,
@@ -246,7 +255,8 @@ function collect(
   for (const match of matchAll(text, pattern)) {
     const value = match[group];
     if (value === undefined) continue;
-    // Trailing dots belong to the sentence, not the name (`... pod nginx.`).
+    // Trailing dots belong to the sentence, not the name (`... pod nginx.`); an ellipsis cuts it short.
+    if (elided(text, value, (match.index ?? 0) + match[0].indexOf(value))) continue;
     const trimmed = value.replace(/\.+$/, '');
     if (accept(trimmed)) found.push({ value: trimmed, index: (match.index ?? 0) + match[0].indexOf(value) });
   }
@@ -383,7 +393,10 @@ function saysItWorks(text: string, match: Match): boolean {
 /** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`), but not working ones. */
 function objectNames(text: string): Record<ObjectKind, Match[]> {
   const found = presentedNames(text);
-  for (const kind of KINDS) found[kind] = found[kind].filter((match) => !saysItWorks(text, match));
+  for (const kind of KINDS)
+    found[kind] = found[kind].filter(
+      (match) => !saysItWorks(text, match) && !elided(text, match.value, match.index),
+    );
   return found;
 }
 
@@ -614,6 +627,8 @@ function kubectlPodArgs(text: string): Match[] {
       // The word after a value flag is that flag's value.
       const previous = text.slice(start, at).trim().split(/\s+/).at(-1) ?? '';
       if (VALUE_FLAGS.has(previous.toLowerCase())) continue;
+      // `kubectl logs pod/web-serve..`: a name cut short names no pod.
+      if (/\.{2}|…/.test(word)) break;
       const pod = POD_ARG.exec(word.replace(/[,.;:]+$/, ''))?.[1];
       // `kubectl logs coredns`: a component's name typed for its pods names no one pod.
       const named =
@@ -1282,6 +1297,9 @@ function values(matches: Match[]): string[] {
  */
 export const extractEntities: (question: string) => Entities = rememberRecent(readEntities);
 
+/** Stands for an application pod the report says fails without naming it (see `quotedAddOnPod`). */
+const FAILING_APPLICATION_POD = '(failing application pod)';
+
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
   const pasted = pastedRows(text);
@@ -1336,6 +1354,7 @@ function readEntities(question: string): Entities {
     const ns = match[1] ?? '';
     const pod = (match[2] ?? '').replace(/\.+$/, '');
     const index = match.index ?? 0;
+    if (elided(text, match[2] ?? '', index + ns.length + 1)) continue;
     const podIndex = index + ns.length + 1;
     const afterPodKeyword = /(?:(?<![a-z])pods?\s+|容器\s*)$/i.test(
       text.slice(Math.max(0, index - 8), index),
@@ -1383,12 +1402,18 @@ function readEntities(question: string): Entities {
     const part = staticPodNode(match.value);
     return part ? { value: part.node, index: match.index + part.offset } : match;
   });
-  const unlisted = withoutInventory(text, shapedNodes);
   // `集群节点：k8s-master01（10.0.0.11）、k8s-node01（10.0.0.21）、...`: the first of an inventory follows the object
-  // word too, and is no more the report's node than the others.
+  // word too, and is no more the report's node than the others. A name without a node's shape counts in the list when
+  // it follows the object word (`3 nodes: k8s-master, k8s-node1, k8s-node2`, `节点 k8s-master、k8s-node1、k8s-node2`).
+  const nodeMentions = [
+    ...shapedNodes,
+    ...named.node.filter((match) => !shapedNodes.some((shaped) => shaped.index === match.index)),
+  ];
+  const listedNot = new Set(withoutInventory(text, nodeMentions));
   const inventory = new Set(
-    shapedNodes.filter((match) => !unlisted.includes(match)).map((match) => match.index),
+    nodeMentions.filter((match) => !listedNot.has(match)).map((match) => match.index),
   );
+  const unlisted = withoutInventory(text, shapedNodes).filter((match) => !inventory.has(match.index));
   const nodes: Match[] = [
     ...named.node.filter((match) => !inventory.has(match.index)),
     ...unlisted,
@@ -1471,10 +1496,18 @@ function readEntities(question: string): Entities {
   );
   // An add-on's pod the report shows running gives way to an application pod it names (see `healthyComponentPod`).
   const healthy = ordered.filter((name) => healthyComponentPod(text, name));
+  // An add-on's pod the report only quotes (a command's pod, a pasted log's source) beside an application pod it says
+  // fails fills nothing (see `quotedAddOnPod`); nor does one it shows running there ("calico-node-7xk2p, coredns-...
+  // are Running, but my pod cannot resolve kubernetes.default"), named or not the failing pod is the application's.
+  const applicationFails = applicationPodFails(text);
+  const quoted = ordered.filter(
+    (name) => quotedAddOnPod(text, name) || (applicationFails && healthy.includes(name)),
+  );
+  const kept = ordered.filter((name) => !quoted.includes(name));
   const podNames =
     healthy.length > 0 && healthy.length < ordered.length
-      ? [...ordered.filter((name) => !healthy.includes(name)), ...healthy]
-      : ordered;
+      ? [...kept.filter((name) => !healthy.includes(name)), ...kept.filter((name) => healthy.includes(name))]
+      : kept;
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
   const workingNodes = new Set(
@@ -1486,9 +1519,15 @@ function readEntities(question: string): Entities {
   // pods in node-3 are not") is the comparison wherever else it is written, when another node is left to fill.
   const saidToWork = new Set(nodes.filter((match) => saysItWorks(text, match)).map((match) => match.value));
   const otherNodes = nodes.some((match) => !saidToWork.has(match.value) && !workingNodes.has(match.value));
+  // A node written only with the status `Ready` (`节点状态: k8s-master Ready, k8s-node1 Ready, k8s-node2 NotReady`,
+  // `master1 Ready 和 node1 Ready，node1 上的 pod ...`) is a healthy node of a status list: the report's is one it
+  // writes otherwise (see `readyOnly`).
+  const ready = readyOnly(text, nodes);
   const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
     (name) =>
       !podNames.includes(name) &&
+      !ready.has(name) &&
+      !quoted.includes(name) &&
       !IFACE_LIKE.test(name) &&
       !writtenAsVariable(text, name) &&
       !workingNodes.has(name) &&
@@ -1534,12 +1573,39 @@ function readEntities(question: string): Entities {
     namespaces: namespaceNames.filter(
       (name) =>
         !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
-        !addOnCommandNamespace(text, name, [podNames[0], serviceNames[0]]),
+        !onlyPrefixOf(text, name, quoted) &&
+        !addOnCommandNamespace(text, name, [
+          podNames[0],
+          serviceNames[0],
+          // The application pod the report says fails, unnamed: the quoted add-on pod's `-n` is not its namespace.
+          quoted.length > 0 ? FAILING_APPLICATION_POD : undefined,
+        ]),
     ),
     nodes: nodeNames,
     services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
   };
+}
+
+/** The status a node listing prints for a healthy node, right after its name (`Ready`, not `NotReady` or cordoned). */
+const READY_AFTER = /^\s+Ready(?![\w-]|,\s*SchedulingDisabled)/;
+
+/**
+ * The nodes written only as `name Ready`, when the report writes other nodes (with another status or in prose) or two
+ * or more such nodes (a status list of healthy nodes names none the report is about).
+ */
+function readyOnly(text: string, nodes: readonly Match[]): Set<string> {
+  const names = new Set(nodes.map((match) => match.value));
+  const ready = new Set(
+    [...names].filter((name) =>
+      nodes
+        .filter((match) => match.value === name)
+        .every((match) =>
+          READY_AFTER.test(text.slice(match.index + name.length, match.index + name.length + 40)),
+        ),
+    ),
+  );
+  return ready.size < names.size || ready.size >= 2 ? ready : new Set();
 }
 
 /**
