@@ -1,7 +1,7 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
-import { closeDocsConfidence, lexicalSignals } from './confidence.js';
+import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { distroDefaultCni } from './distro-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
@@ -376,39 +376,35 @@ export class KbSearcher implements Searcher {
     const brokenPath = reportsBrokenPath(query);
     // The cluster's CNI is known: configured, or named by the report.
     const cniKnown = options.cni !== undefined || this.namesCni(query, pasted);
-    const hits = fuse(
-      {
-        trigger: keep(trigger),
-        lexical: keep(lexical),
-        vector: keep(vector),
-        coverage,
-        topicCoverage,
-        scope,
-        docFactor: productOf(
-          brokenPath ? this.ranToolFactor(trigger, query.text) : null,
-          this.bodyOnlyScopeFactor(query, scope),
-          this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
-          apiServiceHopFactor(
-            `${query.text}\n${pasted}`,
-            (docPath) => this.doc(docPath)?.category ?? null,
-            config.scopeFactor.apiServiceDns,
-            // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
-            serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
-              (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
-          ),
-          this.statedServiceTypeFactor(query, cniKnown),
-          signalledRepairFactor({
-            brokenPath,
-            hits: trigger ?? [],
-            signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
-            factor: config.scopeFactor.signalledRepair,
-          }),
+    const fuseInputs = {
+      trigger: keep(trigger),
+      lexical: keep(lexical),
+      vector: keep(vector),
+      coverage,
+      topicCoverage,
+      scope,
+      docFactor: productOf(
+        brokenPath ? this.ranToolFactor(trigger, query.text) : null,
+        this.bodyOnlyScopeFactor(query, scope),
+        this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
+        apiServiceHopFactor(
+          `${query.text}\n${pasted}`,
+          (docPath) => this.doc(docPath)?.category ?? null,
+          config.scopeFactor.apiServiceDns,
+          // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
+          serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
+            (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
         ),
-      },
-      this,
-      config,
-      topK,
-    );
+        this.statedServiceTypeFactor(query, cniKnown),
+        signalledRepairFactor({
+          brokenPath,
+          hits: trigger ?? [],
+          signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
+          factor: config.scopeFactor.signalledRepair,
+        }),
+      ),
+    };
+    const hits = fuse(fuseInputs, this, config, topK);
     // Only the top doc: a close doc lifted by the headline would change which doc the answer is sure of.
     const headlineDocs = headlineConceptDocs(
       query.headline,
@@ -420,10 +416,21 @@ export class KbSearcher implements Searcher {
       this.failureGroups,
       this.triggerGroups,
     );
-    const topDoc = hits[0]?.doc.path;
-    const headlineTop = new Set([...headlineDocs, ...failingDocs].filter((path) => path === topDoc));
-    const parts = closeDocsConfidence(hits, config.closeDocShare, (docPath) =>
-      this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
+    const partsOf = (ranked: typeof hits) => {
+      const topDoc = ranked[0]?.doc.path;
+      const headlineTop = new Set([...headlineDocs, ...failingDocs].filter((path) => path === topDoc));
+      return closeDocsConfidence(ranked, config.closeDocShare, (docPath) =>
+        this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
+      );
+    };
+    // The doc factors reorder runbooks ("this other runbook fits the report better"); they do not make the KB
+    // know less. So confidence is also read from the ranking without them, and the higher one counts: a
+    // demotion that puts a runbook the report matches less well first does not turn the answer into an abstention.
+    const parts = higherConfidence(
+      partsOf(hits),
+      fuseInputs.docFactor === null
+        ? null
+        : partsOf(fuse({ ...fuseInputs, docFactor: null }, this, config, topK)),
     );
     const confidence = parts?.combined ?? 0;
     const result: RetrievalResult = {
