@@ -20,6 +20,7 @@ import {
   lexicalLoadSteps,
   loadLexicalIndex,
 } from './lexical.js';
+import { narrowDnsFactor } from './narrow-runbook.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
 import { splitPasted } from './pasted.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
@@ -136,6 +137,8 @@ export class KbSearcher implements Searcher {
     return new KbSearcher(data, config, { glossary, triggers, lexical, scopes, spelling });
   }
   private readonly docsByCategory = new Map<string, Set<string>>();
+  /** The highest priority of a DNS runbook (narrow-runbook.ts: the others are its narrow cases). */
+  private topDnsPriority = 0;
 
   constructor(
     data: SearcherData,
@@ -153,6 +156,7 @@ export class KbSearcher implements Searcher {
         const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
         paths.add(doc.path);
         this.docsByCategory.set(doc.category, paths);
+        if (doc.category === 'dns') this.topDnsPriority = Math.max(this.topDnsPriority, doc.priority);
       }
       for (const chunk of doc.chunks) {
         this.chunks.set(chunk.id, chunk);
@@ -396,6 +400,14 @@ export class KbSearcher implements Searcher {
             (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
         ),
         this.statedServiceTypeFactor(query, cniKnown),
+        narrowDnsFactor({
+          text: `${query.text}\n${pasted}`,
+          triggered: new Set((trigger ?? []).map((hit) => hit.docPath)),
+          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
+          topDnsPriority: this.topDnsPriority,
+          factor: config.scopeFactor.narrowDns,
+        }),
         signalledRepairFactor({
           brokenPath,
           hits: trigger ?? [],
