@@ -73,3 +73,17 @@ export function closeDocsConfidence<P extends { combined: number }>(
   }
   return best;
 }
+
+/**
+ * The higher of two confidences (either may be missing): the ranking's own, and the one read from the ranking
+ * without its reordering factors, so that a factor which only says "another runbook fits better" never lowers how
+ * sure the answer is that the KB covers the report. Pure.
+ */
+export function higherConfidence<P extends { combined: number }>(
+  ranked: P | null,
+  unfactored: P | null,
+): P | null {
+  if (ranked === null) return unfactored;
+  if (unfactored === null) return ranked;
+  return unfactored.combined > ranked.combined ? unfactored : ranked;
+}

@@ -58,6 +58,14 @@ export interface RetrievalConfig {
      * 1.6 lost 1 first-cited (reports) and 1 command hit on the gate reports9.
      */
     statedServiceType: number;
+    /**
+     * The DNS category's lower-priority runbook (headless Service) in a report that names neither its case nor a
+     * trigger of it (narrow-runbook.ts): at 0.7, +3 first-cited over the tuning sets (fills, scope3, reports17), +3
+     * command hits (scope3, reports11, reports17), 13 fewer off-topic commands, no direct hit, abstention or gate
+     * figure moved (confidence reads the ranking without doc factors too). Without the "old pod IP" case it lost a
+     * first-cite in questions.yaml.
+     */
+    narrowDns: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -167,6 +175,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     apiServiceDns: 0.8,
     signalledRepair: 1.3,
     statedServiceType: 1.3,
+    narrowDns: 0.7,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

@@ -1,7 +1,7 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
-import { closeDocsConfidence, lexicalSignals } from './confidence.js';
+import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { distroDefaultCni } from './distro-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
@@ -20,6 +20,7 @@ import {
   lexicalLoadSteps,
   loadLexicalIndex,
 } from './lexical.js';
+import { narrowDnsFactor } from './narrow-runbook.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
 import { splitPasted } from './pasted.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
@@ -136,6 +137,8 @@ export class KbSearcher implements Searcher {
     return new KbSearcher(data, config, { glossary, triggers, lexical, scopes, spelling });
   }
   private readonly docsByCategory = new Map<string, Set<string>>();
+  /** The highest priority of a DNS runbook (narrow-runbook.ts: the others are its narrow cases). */
+  private topDnsPriority = 0;
 
   constructor(
     data: SearcherData,
@@ -153,6 +156,7 @@ export class KbSearcher implements Searcher {
         const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
         paths.add(doc.path);
         this.docsByCategory.set(doc.category, paths);
+        if (doc.category === 'dns') this.topDnsPriority = Math.max(this.topDnsPriority, doc.priority);
       }
       for (const chunk of doc.chunks) {
         this.chunks.set(chunk.id, chunk);
@@ -376,39 +380,43 @@ export class KbSearcher implements Searcher {
     const brokenPath = reportsBrokenPath(query);
     // The cluster's CNI is known: configured, or named by the report.
     const cniKnown = options.cni !== undefined || this.namesCni(query, pasted);
-    const hits = fuse(
-      {
-        trigger: keep(trigger),
-        lexical: keep(lexical),
-        vector: keep(vector),
-        coverage,
-        topicCoverage,
-        scope,
-        docFactor: productOf(
-          brokenPath ? this.ranToolFactor(trigger, query.text) : null,
-          this.bodyOnlyScopeFactor(query, scope),
-          this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
-          apiServiceHopFactor(
-            `${query.text}\n${pasted}`,
-            (docPath) => this.doc(docPath)?.category ?? null,
-            config.scopeFactor.apiServiceDns,
-            // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
-            serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
-              (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
-          ),
-          this.statedServiceTypeFactor(query, cniKnown),
-          signalledRepairFactor({
-            brokenPath,
-            hits: trigger ?? [],
-            signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
-            factor: config.scopeFactor.signalledRepair,
-          }),
+    const fuseInputs = {
+      trigger: keep(trigger),
+      lexical: keep(lexical),
+      vector: keep(vector),
+      coverage,
+      topicCoverage,
+      scope,
+      docFactor: productOf(
+        brokenPath ? this.ranToolFactor(trigger, query.text) : null,
+        this.bodyOnlyScopeFactor(query, scope),
+        this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
+        apiServiceHopFactor(
+          `${query.text}\n${pasted}`,
+          (docPath) => this.doc(docPath)?.category ?? null,
+          config.scopeFactor.apiServiceDns,
+          // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
+          serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
+            (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
         ),
-      },
-      this,
-      config,
-      topK,
-    );
+        this.statedServiceTypeFactor(query, cniKnown),
+        narrowDnsFactor({
+          text: `${query.text}\n${pasted}`,
+          triggered: new Set((trigger ?? []).map((hit) => hit.docPath)),
+          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
+          topDnsPriority: this.topDnsPriority,
+          factor: config.scopeFactor.narrowDns,
+        }),
+        signalledRepairFactor({
+          brokenPath,
+          hits: trigger ?? [],
+          signalsOf: (docPath) => this.docsByPath.get(docPath)?.signals ?? [],
+          factor: config.scopeFactor.signalledRepair,
+        }),
+      ),
+    };
+    const hits = fuse(fuseInputs, this, config, topK);
     // Only the top doc: a close doc lifted by the headline would change which doc the answer is sure of.
     const headlineDocs = headlineConceptDocs(
       query.headline,
@@ -420,10 +428,21 @@ export class KbSearcher implements Searcher {
       this.failureGroups,
       this.triggerGroups,
     );
-    const topDoc = hits[0]?.doc.path;
-    const headlineTop = new Set([...headlineDocs, ...failingDocs].filter((path) => path === topDoc));
-    const parts = closeDocsConfidence(hits, config.closeDocShare, (docPath) =>
-      this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
+    const partsOf = (ranked: typeof hits) => {
+      const topDoc = ranked[0]?.doc.path;
+      const headlineTop = new Set([...headlineDocs, ...failingDocs].filter((path) => path === topDoc));
+      return closeDocsConfidence(ranked, config.closeDocShare, (docPath) =>
+        this.confidence(docPath, trigger, lexical, vector, coverage, topicCoverage, headlineTop),
+      );
+    };
+    // The doc factors reorder runbooks ("this other runbook fits the report better"); they do not make the KB
+    // know less. So confidence is also read from the ranking without them, and the higher one counts: a
+    // demotion that puts a runbook the report matches less well first does not turn the answer into an abstention.
+    const parts = higherConfidence(
+      partsOf(hits),
+      fuseInputs.docFactor === null
+        ? null
+        : partsOf(fuse({ ...fuseInputs, docFactor: null }, this, config, topK)),
     );
     const confidence = parts?.combined ?? 0;
     const result: RetrievalResult = {

@@ -1332,7 +1332,9 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
     expect(run.questions.filter((q) => /\p{Script=Han}/u.test(q.question)).length).toBeGreaterThanOrEqual(12);
     const answers = run.report.answers;
     // 19, not 20: `tke-auth-api 容器内` names TKE's add-on workload, no pod `kubectl exec` can take (the fill is gone).
-    expect(answers.fills).toBeGreaterThanOrEqual(19);
+    // 18, not 19: a ClusterIP report no longer lists the headless runbook third (narrow-runbook.ts), whose command
+    // held one right fill; that runbook was not the one the report needs.
+    expect(answers.fills).toBeGreaterThanOrEqual(18);
     expectAnswerGates(answers, {
       firstCited: 0.73,
       commandHit: 0.58,

@@ -10,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listKbFiles } from '../../src/index/kb-files.js';
 import { parseDocument } from '../../src/ingest/document.js';
 import { parseGlossary } from '../../src/ingest/glossary-file.js';
-import { closeDocsConfidence } from '../../src/retrieve/confidence.js';
+import { closeDocsConfidence, higherConfidence } from '../../src/retrieve/confidence.js';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import { KbSearcher, type SearcherData } from '../../src/retrieve/searcher.js';
+import { bundledSearchers } from './bundled-kb.js';
 
 const hit = (docPath: string, score: number) => ({ doc: { path: docPath }, score });
 
@@ -37,6 +38,20 @@ describe('closeDocsConfidence', () => {
   it('never goes below the top doc’s, and is null without hits', () => {
     expect(closeDocsConfidence([hit('c.md', 1), hit('a.md', 0.99)], 0.8, partsOf)).toBe(parts['c.md']);
     expect(closeDocsConfidence([], 0.8, partsOf)).toBeNull();
+  });
+});
+
+describe('higherConfidence', () => {
+  // A doc factor that only reorders (this other runbook fits better) must not lower how sure the answer is.
+  it('is the ranking’s own confidence unless the unfactored ranking’s is higher', () => {
+    expect(higherConfidence({ combined: 0.7 }, { combined: 0.4 })).toEqual({ combined: 0.7 });
+    expect(higherConfidence({ combined: 0.45 }, { combined: 0.8 })).toEqual({ combined: 0.8 });
+  });
+
+  it('takes whichever exists when one ranking has no hits', () => {
+    expect(higherConfidence(null, { combined: 0.6 })).toEqual({ combined: 0.6 });
+    expect(higherConfidence({ combined: 0.6 }, null)).toEqual({ combined: 0.6 });
+    expect(higherConfidence(null, null)).toBeNull();
   });
 });
 
@@ -80,5 +95,33 @@ describe('confidence of real questions on the bundled KB', () => {
     ]) {
       expect((await searcher.search(question)).abstain, question).toBe(true);
     }
+  });
+});
+
+describe('a doc factor reorders runbooks without lowering confidence (bundled KB)', () => {
+  // A strong stated-Service-type demotion stands in for any reordering factor: the NodePort runbook, the one these
+  // reports match best, no longer comes first, yet how sure the answer is stays what it was without the factor.
+  let demoted: KbSearcher;
+  let neutral: KbSearcher;
+  beforeAll(() => {
+    ({ neutral: demoted } = bundledSearchers({ statedServiceType: 0.05 }));
+    ({ neutral } = bundledSearchers({ statedServiceType: 1 }));
+  });
+
+  it.each([
+    'curl to NodePort 30080 on the node IP times out from outside the cluster',
+    'LoadBalancer service external IP stays pending',
+    'NodePort 服务只能在 pod 所在节点访问',
+    '用 curl 访问 NodePort 30080 没有响应',
+  ])('%s', async (question) => {
+    const [low, plain] = [await demoted.search(question), await neutral.search(question)];
+    expect(plain.hits[0]?.doc.path).toBe('service/nodeport-loadbalancer.md');
+    expect(low.hits[0]?.doc.path).not.toBe('service/nodeport-loadbalancer.md');
+    expect(low.confidence).toBe(plain.confidence);
+  });
+
+  it('still abstains on an out-of-scope question the factor touches nothing of', async () => {
+    const question = 'how do I resize a persistent volume claim that is bound to a storage class';
+    expect((await demoted.search(question)).abstain).toBe(true);
   });
 });
