@@ -9,6 +9,7 @@ import { GLOSSARY_FILE, parseGlossary } from '../ingest/glossary-file.js';
 import { compileGlossary } from '../retrieve/glossary.js';
 import { normalizeText } from '../retrieve/normalize.js';
 import { lintCodeBlocks } from './code-blocks.js';
+import { lintFoldedPhrases } from './folded-phrases.js';
 import { frontMatterLines, keyLine, lintFrontMatterKeys } from './front-matter.js';
 import { headingAnchors, lintLinks } from './links.js';
 import { parseTaxonomy, TAXONOMY_FILE } from './taxonomy.js';
@@ -83,6 +84,7 @@ export function lintKnowledgeBase(input: LintInput): LintResult {
       glossaryEntries.flatMap((entry) => entry.terms),
     ),
   );
+  findings.push(...lintFoldedPhrases(GLOSSARY_FILE, input.glossary, glossaryEntries, lintDocs, glossary));
   return { findings: sortFindings(findings), docs: input.docs.length };
 }
 

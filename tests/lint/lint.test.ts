@@ -147,7 +147,12 @@ describe('the bundled kb/', () => {
   it('lints clean under --strict', async () => {
     const { findings: bundled, docs } = lintKnowledgeBase(await readLintInput(path.join(REPO, 'kb')));
     expect(docs).toBeGreaterThan(20);
-    expect(bundled.map(formatFindingLine)).toEqual([]);
+    // The only findings are notes on glossary terms and triggers retrieval reads folded (`other nodes` as
+    // `other node`): adding the folded forms was measured and moved answer figures both ways, so they are kept
+    // visible as notes for a measured follow-up, not fixed here.
+    const folded = new Set(['glossary-folded-away', 'trigger-folded-away']);
+    expect(bundled.filter((f) => !folded.has(f.code)).map(formatFindingLine)).toEqual([]);
+    expect(bundled.every((f) => !folded.has(f.code) || f.severity === 'info')).toBe(true);
   });
 });
 
@@ -179,7 +184,7 @@ describe('netkb lint (process)', () => {
       /^::error file=tests\/fixtures\/kb-lint\/dns\/coredns\.md,line=3,/,
     );
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/^24 docs: 0 errors, 0 warnings, 0 notes \(strict\)/m);
+    expect(clean.stdout).toMatch(/^24 docs: 0 errors, 0 warnings, \d+ notes \(strict\)/m);
     expect(usage.code).toBe(2);
     expect(usage.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
