@@ -1,3 +1,5 @@
+import { wholeNameMentions } from './name-mentions.js';
+
 /**
  * The namespace of a command a report runs on an add-on's own object (`kubectl -n metallb-system logs
  * speaker-x7k2p`, `kubectl logs -n kube-system calico-node-7xk2p`, `kubectl rollout restart daemonset kube-vip-ds -n
@@ -78,9 +80,7 @@ export function addOnCommandNamespace(
   }
   if (flagged.size === 0) return false;
   // Any other mention of the namespace (prose, a field, another command) may be the application's own.
-  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
-    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
-      continue;
+  for (const at of wholeNameMentions(lower, namespace)) {
     if (flagged.has(at)) continue;
     // An add-on's name written in prose ("installed kube-vip with ...") is the add-on, not its namespace, unless a
     // namespace word is beside it.

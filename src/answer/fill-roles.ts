@@ -5,6 +5,7 @@
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
 import { IPV4 } from '../retrieve/listing-rows.js';
+import { wholeNameMentions } from './name-mentions.js';
 
 /**
  * A Service's or pod's field written as a hyphenated word (`EXTERNAL-IP`, `CLUSTER-IP`, `node-port`, `target-port`):
@@ -622,9 +623,7 @@ export function addOnNamespace(
   if (named.length === 0 || named.some((name) => name.includes(part))) return false;
   const lower = text.toLowerCase();
   let seen = false;
-  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
-    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
-      continue;
+  for (const at of wholeNameMentions(lower, namespace)) {
     if (!INSTALLED_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return false;
     seen = true;
   }

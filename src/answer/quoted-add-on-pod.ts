@@ -10,6 +10,7 @@
  */
 
 import { addOnObject } from './component-namespace.js';
+import { wholeNameMentions } from './name-mentions.js';
 
 /** Words saying a pod cannot do something or fails (English). */
 const FAILS_EN =
@@ -84,8 +85,7 @@ export function onlyQuoted(text: string, pod: string): boolean {
   const lower = text.normalize('NFKC').toLowerCase();
   const name = pod.toLowerCase();
   let seen = false;
-  for (let at = lower.indexOf(name); at !== -1; at = lower.indexOf(name, at + 1)) {
-    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + name.length] ?? ' ')) continue;
+  for (const at of wholeNameMentions(lower, name)) {
     const before = lower.slice(Math.max(0, at - 120), at);
     const after = lower.slice(at + name.length, at + name.length + 40);
     // `kube-system/calico-node-x`, `pods/calico-node-x` inside a command: the prefix belongs to the quote.
@@ -112,9 +112,7 @@ export function onlyPrefixOf(text: string, namespace: string, pods: readonly str
   if (pods.length === 0) return false;
   const lower = text.normalize('NFKC').toLowerCase();
   let seen = false;
-  for (let at = lower.indexOf(namespace); at !== -1; at = lower.indexOf(namespace, at + 1)) {
-    if (/[a-z0-9-]/.test(lower[at - 1] ?? ' ') || /[a-z0-9-]/.test(lower[at + namespace.length] ?? ' '))
-      continue;
+  for (const at of wholeNameMentions(lower, namespace)) {
     const rest = lower.slice(at + namespace.length);
     if (!pods.some((pod) => rest.startsWith(`/${pod}`) && !/[a-z0-9-]/.test(rest[pod.length + 1] ?? ' ')))
       return false;
