@@ -380,6 +380,8 @@ export class KbSearcher implements Searcher {
     const brokenPath = reportsBrokenPath(query);
     // The cluster's CNI is known: configured, or named by the report.
     const cniKnown = options.cni !== undefined || this.namesCni(query, pasted);
+    const wholeReport = `${query.text}\n${pasted}`;
+    const triggered = new Set((trigger ?? []).map((hit) => hit.docPath));
     const fuseInputs = {
       trigger: keep(trigger),
       lexical: keep(lexical),
@@ -392,17 +394,17 @@ export class KbSearcher implements Searcher {
         this.bodyOnlyScopeFactor(query, scope),
         this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
         apiServiceHopFactor(
-          `${query.text}\n${pasted}`,
+          wholeReport,
           (docPath) => this.doc(docPath)?.category ?? null,
           config.scopeFactor.apiServiceDns,
           // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
-          serviceIpHopFails(query.focus, `${query.text}\n${pasted}`, brokenPath) &&
-            (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'dns'),
+          serviceIpHopFails(query.focus, wholeReport, brokenPath) &&
+            [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns'),
         ),
         this.statedServiceTypeFactor(query, cniKnown),
         narrowDnsFactor({
-          text: `${query.text}\n${pasted}`,
-          triggered: new Set((trigger ?? []).map((hit) => hit.docPath)),
+          text: wholeReport,
+          triggered,
           categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
           priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
           topDnsPriority: this.topDnsPriority,
