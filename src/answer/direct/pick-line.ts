@@ -340,6 +340,10 @@ function findDirect(
       // A command's values are what it is given, not what a line states (see `Candidate.settingOnly`).
       if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
         score += 3;
+      // "要不走 IPIP，IPPool 应该怎么设置": a line that also turns another mode on (`"vxlanMode":"Always"`) switches to that
+      // mode, which the asker did not ask for; the line turning it off alone (`ipipMode: Never`、`vxlanMode: Never`) says
+      // how.
+      if (offTerms.length > 0 && turnsOnOtherMode(candidate.quote, ask.focus)) score -= 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
@@ -580,6 +584,22 @@ export function settingValue(term: string, quote: string): 'off' | 'on' | null {
 }
 
 const OFF_VALUE = /^(?:never|false|off|disabled?|none|no)$/i;
+
+/** A mode setting given a value: `vxlanMode: Always`, `"ipipMode":"Never"`. */
+const MODE_SETTING = /(?<![\w-])([a-z]+)Mode["'`]?\s*[:=]\s*["'`]?([\w-]+)/gi;
+
+/**
+ * Whether a line turns on a mode the asking clause does not name: "不走 IPIP" → `"vxlanMode":"Always"` switches to
+ * VXLAN. A mode turned off (`vxlanMode: Never`), or the one the clause names, is not another mode turned on.
+ */
+export function turnsOnOtherMode(quote: string, focus: string): boolean {
+  const named = focus.toLowerCase();
+  for (const match of quote.matchAll(MODE_SETTING)) {
+    const mode = (match[1] ?? '').toLowerCase();
+    if (!OFF_VALUE.test(match[2] ?? '') && !named.includes(mode)) return true;
+  }
+  return false;
+}
 
 /**
  * Verbs that send something somewhere: a question asking where (or to what address, file or device) they send it
