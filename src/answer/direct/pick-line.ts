@@ -38,6 +38,7 @@ import {
   valueText,
 } from './value-shapes.js';
 import { camelTerms, withTranslations, wordForms } from './words.js';
+import { answersYesNo, yesNoSubject } from './yes-no.js';
 
 /**
  * "Which dnsPolicy should it use", "which dnsPolicy does it need", "which sysctl has to be set", "应该改为多少": the
@@ -250,6 +251,8 @@ function findDirect(
   const subject = subjectAsked(ask.focus);
   const subjectName = subject ? new RegExp(`(?<![\\w-])${escapeRegExp(subject)}(?![\\w-])`, 'i') : null;
   const changeAsked = asksHowToChange(ask.focus);
+  // "Does flannel enforce NetworkPolicy": the line about flannel saying whether it can answers.
+  const yesNo = yesNoSubject(ask.focus);
   // "What does a DNS lookup of a headless Service return": when some line says what it returns, only such lines
   // answer (a line about the same Service shares more words, yet says what it lacks).
   const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
@@ -277,6 +280,7 @@ function findDirect(
   // answers, not one describing the value in place ("默认 dnsPolicy: ClusterFirst 在 hostNetwork 下会退化 ...").
   let prescribing: { candidate: Candidate; score: number } | null = null;
   let namedReturning: { candidate: Candidate; score: number } | null = null;
+  let answering: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -336,6 +340,10 @@ function findDirect(
       // A command's values are what it is given, not what a line states (see `Candidate.settingOnly`).
       if (!candidate.settingOnly && offTerms.some((term) => settingValue(term, candidate.quote) === 'off'))
         score += 3;
+      // "要不走 IPIP，IPPool 应该怎么设置": a line that also turns another mode on (`"vxlanMode":"Always"`) switches to that
+      // mode, which the asker did not ask for; the line turning it off alone (`ipipMode: Never`、`vxlanMode: Never`) says
+      // how.
+      if (offTerms.length > 0 && turnsOnOtherMode(candidate.quote, ask.focus)) score -= 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
@@ -377,6 +385,12 @@ function findDirect(
       if (returns && (!returning || score > returning.score)) returning = { candidate, score };
       if (subjectName?.test(candidate.quote) && (!subjectLine || score > subjectLine.score))
         subjectLine = { candidate, score };
+      if (
+        yesNo &&
+        answersYesNo(candidate.quote, candidate.key, yesNo) &&
+        (!answering || score > answering.score)
+      )
+        answering = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
     }
@@ -386,6 +400,8 @@ function findDirect(
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
   else if (namedReturning) best = namedReturning;
   else if (naming) best = naming;
+  // A symptom row naming the component in passing shares more of a report's words than the line about it.
+  else if (answering && answering.score >= 2.5) best = answering;
   else if (subjectLine && subjectLine.score >= 2.5) best = subjectLine;
   else if (returning && returning.score >= 2.5) best = returning;
   // A line binding the port named shares too little to stand for the answer on that alone.
@@ -568,6 +584,22 @@ export function settingValue(term: string, quote: string): 'off' | 'on' | null {
 }
 
 const OFF_VALUE = /^(?:never|false|off|disabled?|none|no)$/i;
+
+/** A mode setting given a value: `vxlanMode: Always`, `"ipipMode":"Never"`. */
+const MODE_SETTING = /(?<![\w-])([a-z]+)Mode["'`]?\s*[:=]\s*["'`]?([\w-]+)/gi;
+
+/**
+ * Whether a line turns on a mode the asking clause does not name: "不走 IPIP" → `"vxlanMode":"Always"` switches to
+ * VXLAN. A mode turned off (`vxlanMode: Never`), or the one the clause names, is not another mode turned on.
+ */
+export function turnsOnOtherMode(quote: string, focus: string): boolean {
+  const named = focus.toLowerCase();
+  for (const match of quote.matchAll(MODE_SETTING)) {
+    const mode = (match[1] ?? '').toLowerCase();
+    if (!OFF_VALUE.test(match[2] ?? '') && !named.includes(mode)) return true;
+  }
+  return false;
+}
 
 /**
  * Verbs that send something somewhere: a question asking where (or to what address, file or device) they send it
