@@ -27,7 +27,12 @@ import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPa
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { rowSignalMatches, signalledRepairFactor } from './signalled-repair.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
-import { SERVICE_TYPE_WORDS, statedServiceTypeFactor } from './stated-service-type.js';
+import {
+  cnisServingTypes,
+  namedCniServesTypes,
+  SERVICE_TYPE_WORDS,
+  statedServiceTypeFactor,
+} from './stated-service-type.js';
 import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
 import type {
   CniScope,
@@ -401,7 +406,14 @@ export class KbSearcher implements Searcher {
           serviceIpHopFails(query.focus, wholeReport, brokenPath) &&
             [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns'),
         ),
-        this.statedServiceTypeFactor(query, cniKnown),
+        this.statedServiceTypeFactor(
+          query,
+          cniKnown &&
+            namedCniServesTypes(
+              options.cni !== undefined ? [options.cni.toLowerCase()] : this.cni.namedIn(wholeReport),
+              (cni) => this.cnisServingTypes().has(cni),
+            ),
+        ),
         narrowDnsFactor({
           text: wholeReport,
           triggered,
@@ -531,6 +543,24 @@ export class KbSearcher implements Searcher {
   }
 
   private serviceTypeGroups: ReadonlySet<string> | undefined;
+
+  /** The CNIs whose runbooks explain NodePort / LoadBalancer Services (stated-service-type.ts): worked out once. */
+  private cnisServingTypes(): ReadonlySet<string> {
+    this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
+    const typeGroups = this.serviceTypeGroups;
+    this.servingTypes ??= cnisServingTypes(
+      this.docs.map((doc) => ({
+        path: doc.path,
+        text: normalizeText(doc.chunks.map((chunk) => chunk.text).join(' \n ')),
+      })),
+      (docPath) => this.cni.ofDoc(docPath),
+      (text) => this.glossary.groupsIn(text),
+      typeGroups,
+    );
+    return this.servingTypes;
+  }
+
+  private servingTypes: ReadonlySet<string> | undefined;
 
   /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
   private unnamedCniFactor(

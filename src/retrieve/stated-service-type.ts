@@ -5,8 +5,10 @@
  * That runbook (category `service_external`) then scores `factor`. Two limits keep it to the stated type:
  * - only the headline of a long report counts (its body lists `kubectl get svc` rows of every type and says
  *   "configured a NodePort" in passing), and the failing part of a short one (not "nodePort works, ClusterIP not");
- * - a report naming a CNI is left alone: its own load balancer or NodePort datapath (OVN load balancers, Cilium's
- *   kube-proxy replacement, Kube-OVN LB services) is that CNI runbook's matter.
+ * - a report naming a CNI whose runbooks explain Services of that kind is left alone: its own load balancer or
+ *   NodePort datapath (OVN load balancers, Cilium's kube-proxy replacement, Kube-OVN LB services) is that CNI
+ *   runbook's matter. A CNI whose runbooks never speak of NodePorts or load balancers (Calico's BGP/IPIP, Flannel's
+ *   VXLAN) is only the cluster's setting there (`namedCniServesTypes`).
  * Pure.
  */
 import { addressesNodePort } from './nodeport-address.js';
@@ -35,6 +37,34 @@ export function statesExternalServiceType(
   typeGroups: ReadonlySet<string>,
 ): boolean {
   return addressesNodePort(text) || groupsOf(text).some((group) => typeGroups.has(group));
+}
+
+/**
+ * Whether the CNIs a report names keep the external-access runbook from being lifted: true when one of them is a
+ * CNI whose runbooks explain NodePort / LoadBalancer Services (`servesTypes`), or when the CNI is known but not by
+ * name (a feature only its runbooks are about, a configured one: `named` empty). Pure.
+ */
+export function namedCniServesTypes(
+  named: readonly string[],
+  servesTypes: (cni: string) => boolean,
+): boolean {
+  return named.length === 0 || named.some(servesTypes);
+}
+
+/** The CNIs one of whose runbooks states an external Service type (`statesExternalServiceType`) in its text. Pure. */
+export function cnisServingTypes(
+  docs: ReadonlyArray<{ path: string; text: string }>,
+  cniOfDoc: (docPath: string) => string | null,
+  groupsOf: (text: string) => readonly string[],
+  typeGroups: ReadonlySet<string>,
+): Set<string> {
+  const serving = new Set<string>();
+  for (const doc of docs) {
+    const cni = cniOfDoc(doc.path);
+    if (cni !== null && !serving.has(cni) && statesExternalServiceType(doc.text, groupsOf, typeGroups))
+      serving.add(cni);
+  }
+  return serving;
 }
 
 /** The score factor per doc (`service_external` docs `factor`), or null when it does not apply. */

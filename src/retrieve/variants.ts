@@ -14,6 +14,12 @@ const CANNOT =
  */
 const PLURAL = /(?<![a-z0-9_.\-/])[a-z][a-z-]{1,}[^siu\W]s(?![a-z0-9_\-/]|\.[a-z0-9])/g;
 
+/**
+ * "Minion", Kubernetes' name for a node until 2014, in older reports ("pods on different minions"): the runbooks
+ * and glossary say node. A name (`minion1`, `minion-3`, `k8s-minion`) stays as written: it names one node.
+ */
+const MINION = /(?<![a-z0-9_.\-/])minion(s?)(?![a-z0-9_\-/]|\.[a-z0-9])/g;
+
 /** A Latin word of five or more letters ending in -ed (masqueraded, encapsulated, blocked). */
 const PAST = /(?<![a-z0-9_.\-/])[a-z][a-z-]{2,}ed(?![a-z0-9_\-/]|\.[a-z0-9])/g;
 
@@ -26,6 +32,7 @@ const PAST = /(?<![a-z0-9_.\-/])[a-z][a-z-]{2,}ed(?![a-z0-9_\-/]|\.[a-z0-9])/g;
 export function foldWordVariants(text: string, knows: (word: string) => boolean): string {
   return text
     .replace(CANNOT, 'cannot')
+    .replace(MINION, (_word, plural: string) => `node${plural}`)
     .replace(PLURAL, (word) => singularOf(word, knows) ?? word)
     .replace(PAST, (word) => (knows(word) ? word : (baseOf(word, knows) ?? word)));
 }

@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeText } from '../../src/retrieve/normalize.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import {
+  cnisServingTypes,
+  namedCniServesTypes,
   statedServiceTypeFactor,
   statesExternalServiceType,
 } from '../../src/retrieve/stated-service-type.js';
@@ -91,6 +93,35 @@ describe('statedServiceTypeFactor', () => {
   });
 });
 
+describe('namedCniServesTypes / cnisServingTypes', () => {
+  const docs = [
+    { path: 'calico/bgp-ipip.md', text: 'calico 跨节点：bgp、ipip 与 vxlan，calicoctl node status' },
+    {
+      path: 'cilium/ebpf-datapath.md',
+      text: 'kube-proxy replacement 下 nodeport 与 loadbalancer 由 bpf 处理',
+    },
+    { path: 'service/nodeport-loadbalancer.md', text: 'nodeport 与 loadbalancer service' },
+  ];
+  const cniOfDoc = (docPath: string) =>
+    docPath.startsWith('calico/') ? 'calico' : docPath.startsWith('cilium/') ? 'cilium' : null;
+  const serving = cnisServingTypes(docs, cniOfDoc, groupsOf, typeGroups);
+
+  it('finds the CNIs whose runbooks explain NodePort / LoadBalancer Services, not a generic runbook', () => {
+    expect([...serving]).toEqual(['cilium']);
+  });
+
+  it('lets a report naming a CNI without such a runbook lift the external-access runbook', () => {
+    expect(namedCniServesTypes(['calico'], (cni) => serving.has(cni))).toBe(false);
+    expect(namedCniServesTypes(['flannel'], (cni) => serving.has(cni))).toBe(false);
+  });
+
+  it('keeps it alone for a CNI whose runbook explains them, or a CNI known but not by name', () => {
+    expect(namedCniServesTypes(['cilium'], (cni) => serving.has(cni))).toBe(true);
+    expect(namedCniServesTypes(['calico', 'cilium'], (cni) => serving.has(cni))).toBe(true);
+    expect(namedCniServesTypes([], (cni) => serving.has(cni))).toBe(true);
+  });
+});
+
 describe('a report that states a NodePort Service', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
@@ -120,5 +151,27 @@ describe('a report that states a NodePort Service', () => {
       '安装完节点后测试 nginx，curl clusterip 不通，curl nodeport 可以通，curl pod ip 也可以通。',
     );
     expect(hits[0]?.doc.path).toBe('service/clusterip-troubleshooting.md');
+  });
+
+  it.each([
+    'nodeport cannot be accessed from other nodes, calico 3.24 cluster with 3 nodes; only the node with the pod answers on 30080.',
+    '其中一个节点的 nodeport 不能访问。集群网络插件是 calico，calico node status 看 BGP peer 都是 Established；只有在 pod 所在节点上 curl 节点IP:30080 才通。',
+  ])(
+    'cites the NodePort runbook first in a report naming Calico (no NodePort runbook of its own): %s',
+    async (report) => {
+      const before = await neutral.search(report, { cni: 'calico' });
+      expect(before.hits[0]?.doc.path).toBe('calico/bgp-ipip.md');
+      const { hits } = await searcher.search(report, { cni: 'calico' });
+      expect(hits[0]?.doc.path).toBe('service/nodeport-loadbalancer.md');
+    },
+  );
+
+  it('leaves a report naming Cilium, whose runbook explains its own NodePort datapath, as it was', async () => {
+    const report =
+      'NodePort service not reachable from outside with cilium kube-proxy replacement. curl 192.168.1.11:30080 times out; cilium-dbg service list shows the frontend.';
+    const before = await neutral.search(report, { cni: 'cilium' });
+    const { hits } = await searcher.search(report, { cni: 'cilium' });
+    expect(hits[0]?.doc.path).toBe(before.hits[0]?.doc.path);
+    expect(hits[0]?.doc.path).toBe('cilium/ebpf-datapath.md');
   });
 });

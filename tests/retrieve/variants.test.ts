@@ -20,6 +20,21 @@ const knows = (word: string) => KNOWN.has(word);
 const fold = (text: string) => foldWordVariants(text, knows);
 
 describe('foldWordVariants', () => {
+  it("folds minion, Kubernetes' old name for a node, to node (English and Chinese reports)", () => {
+    expect(fold("networking between pods on different minions doesn't work")).toBe(
+      "networking between pod on different node doesn't work",
+    );
+    expect(fold('cannot ping pods on the minion')).toBe('cannot ping pod on the node');
+    expect(fold('minion节点上的 pod 无法访问')).toBe('node节点上的 pod 无法访问');
+  });
+
+  it('keeps a minion that names one node (minion1, minion-3, k8s-minion, a path)', () => {
+    expect(fold('nodeport is visible on minion1 and minion-3')).toBe(
+      'nodeport is visible on minion1 and minion-3',
+    );
+    expect(fold('k8s-minion and /etc/minion are fine')).toBe('k8s-minion and /etc/minion are fine');
+  });
+
   it('folds plurals to the singular the KB knows (-s, -ies, -es)', () => {
     expect(fold('pods on different nodes cannot reach services')).toBe(
       'pod on different node cannot reach service',
