@@ -2,11 +2,11 @@
  * Plugin features beside the pod network's paths that no runbook of the KB explains, read from a report's failing
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
  * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, a pod's bandwidth limit (QoS), Kube-OVN's
- * switch load-balancer rules and VIP objects, and pods on edge nodes joined through an edge framework's tunnel
- * (KubeEdge, OpenYurt, SuperEdge). Each is declined only while no runbook states it in its title, triggers, headings
- * or troubleshooting symptoms (KB-relative, as the declines of clarify.ts and uncovered-subjects.ts), and a report
- * whose first sentence names a path a runbook of any plugin covers (DNS, a Service, MTU, a timeout) is about that
- * path. Pure.
+ * switch load-balancer rules and VIP objects, pods on edge nodes joined through an edge framework's tunnel
+ * (KubeEdge, OpenYurt, SuperEdge), and a cluster inside a desktop's VM (Docker Desktop). Each is declined
+ * only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative, as the
+ * declines of clarify.ts and uncovered-subjects.ts), and a report whose first sentence names a path a runbook of any
+ * plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import { ANY_PLUGIN_PATH } from './clarify.js';
@@ -23,10 +23,11 @@ interface Feature {
 
 /**
  * Pods of several clusters joined into one network: Cilium's Cluster Mesh, "multi-cluster", 多(k8s)集群, 跨集群,
- * "between (two) clusters", a remote cluster, Submariner. (Kube-OVN's ovn-ic has its own decline.)
+ * "between (two) clusters", "within 2 KinD clusters", a remote cluster, Submariner. (Kube-OVN's ovn-ic has its own
+ * decline.)
  */
 const CROSS_CLUSTER =
-  /\bcluster[\s-]?mesh\b|\bmulti[\s-]?clusters?\b|多\s*(?:个|套)?\s*(?:k8s|kubernetes)?\s*集群|跨\s*(?:k8s|kubernetes)?\s*集群|\b(?:between|across)\s+(?:the\s+|two\s+|2\s+|multiple\s+|several\s+|different\s+)?(?:k8s\s+|kubernetes\s+)?clusters\b|\bremote\s+clusters?\b|\bsubmariner\b/i;
+  /\bcluster[\s-]?mesh\b|\bmulti[\s-]?clusters?\b|多\s*(?:个|套)?\s*(?:k8s|kubernetes)?\s*集群|跨\s*(?:k8s|kubernetes)?\s*集群|\b(?:between|across)\s+(?:the\s+|two\s+|2\s+|multiple\s+|several\s+|different\s+)?(?:(?:k8s|kubernetes|kind|k3d|k3s|minikube)\s+)?clusters\b|\b(?:within|among)\s+(?:two|2|multiple|several|different)\s+(?:(?:k8s|kubernetes|kind|k3d|k3s|minikube)\s+)?clusters\b|\bremote\s+clusters?\b|\bsubmariner\b/i;
 
 /** A fixed egress gateway or egress IP: Cilium's Egress Gateway, OVN-Kubernetes' EgressIP, kube-static-egress. */
 const EGRESS_GATEWAY =
@@ -73,6 +74,15 @@ const SWITCH_LB =
   /switch[-_ ]?lb[-_ ]?(?:rules?|vips?)\b|\bslrs?\b|\bvpc[-_ ]?lbs?\b|\bkind:\s*vip\b|\bvips?\s*(?:资源|資源|对象|對象|crd)/i;
 
 /**
+ * A cluster run inside a desktop's VM (Docker Desktop, Rancher Desktop, Podman Desktop, Colima, OrbStack), named in the
+ * headline ("Rancher Desktop K8s cluster is not accessible via localhost", "reply is unreachable on Docker Desktop"):
+ * how the desktop forwards localhost and the host's addresses into its VM is the desktop's own networking, which no
+ * runbook follows. Named only in the body ("Kubernetes: Cannot access service ... on Docker Desktop"), it is the
+ * cluster's setting beside the headline's path.
+ */
+const DESKTOP_VM = /\b(?:docker|rancher|podman)\s+desktop\b|\bcolima\b|\borbstack\b/i;
+
+/**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
  */
@@ -92,6 +102,7 @@ const FEATURES: readonly Feature[] = [
     name: 'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
     subject: CLOUD_EDGE,
   },
+  { name: "a desktop VM's own networking (Docker Desktop, Rancher Desktop)", subject: DESKTOP_VM },
 ];
 
 /** Whether the feature is the report's failing subject (see `uncoveredFeature`). */

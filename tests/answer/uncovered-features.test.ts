@@ -96,6 +96,24 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
       'The communication between pods on the same edge node failed. I deployed two deps on the same edge node.',
       'edge',
     ],
+    // Real (reports19.yaml, shortened): pods of two local clusters.
+    [
+      'Cannot comunicate mutually within 2 KinD clusters (podman). Cannot curl the other KinD cluster via cluster name: curl -k https://cluster1-control-plane:6443.',
+      'clusters',
+    ],
+    // Constructed.
+    ['Pods cannot talk between two k3d clusters. Each cluster has its own docker network.', 'clusters'],
+    // Real (reports17.yaml, reports19.yaml, shortened): a cluster inside a desktop's VM.
+    [
+      'Rancher Desktop K8s cluster is not accessible via localhost. localhost:6379 does not work, 172.20.137.53:6379 works.',
+      'desktop',
+    ],
+    [
+      'cluster message pod→host reply is unreachable on Docker Desktop (macOS/Windows): kind bridge gateway is the VM, not the host.',
+      'desktop',
+    ],
+    // Constructed (Chinese).
+    ['Docker Desktop 自带的 k8s 里 pod 访问不到宿主机上的服务。宿主机 IP 192.168.1.5。', 'desktop'],
   ])('%s → declined (%s)', (question, subject) => {
     expect(uncoveredFeature(question, none)).toContain(subject);
     // KB-relative: a runbook explaining the feature answers it.
@@ -136,6 +154,13 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // The edge framework only in the body; "edge" of a router or an ingress tier is no edge framework.
     'Pods on node2 cannot ping pods on node1. Some of our nodes are also KubeEdge edge nodes.',
     'Packets to the pod network are dropped at our edge router. Traceroute stops at 10.0.0.1.',
+    // Pods within one cluster, or a count of clusters that says nothing joins them.
+    'Pods within the cluster cannot reach each other across nodes. flannel vxlan, 3 nodes.',
+    'We run 2 kind clusters for CI; in one of them pods on worker2 cannot ping pods on worker1.',
+    // Real (reports17.yaml, shortened): the desktop only in the body, a Service path in the headline.
+    'Kubernetes: Cannot access service. I am running a cluster on Docker Desktop; curl to the ClusterIP hangs.',
+    // Constructed (Chinese): the desktop named only in the body.
+    '跨节点 pod 不通，ping 超时。开发机上另有一个 Docker Desktop 集群。',
   ])('%s → not declined', (question) => {
     expect(uncoveredFeature(question, none)).toBeNull();
   });
