@@ -64,6 +64,12 @@ const CLOUD_EDGE =
  */
 const BANDWIDTH_LIMIT =
   /(?:ingress|egress)[_-]rate\b|\bqos\b|kubernetes\.io\/(?:ingress|egress)-bandwidth|\bbandwidth[\s-]?manager\b|\bbandwidth\s+(?:limits?|limiting|annotations?)\b|\brate[\s-]?limit(?:s|ing|ed)?\b|限速|限流|带宽限制|帶寬限制|流量限制/i;
+const BANDWIDTH_WORDS = new RegExp(BANDWIDTH_LIMIT.source, 'gi');
+/** A limit the report keeps naming this many times is what it is about ("ingress annotations设置后未生效 ... ingress_rate"). */
+const LIMIT_MENTIONS = 2;
+/** A headline saying a path is broken: a limit named beside it is the cluster's setting, not the subject. */
+const BROKEN_PATH =
+  /不通|连不上|連不上|丢包|丟包|unreachable|not\s+reachable|(?:can'?t|cannot|can\s+not)\s+(?:talk|reach|connect|ping)|packet\s+loss|drop/i;
 
 /**
  * Kube-OVN's load balancing inside a subnet or VPC by its own objects: a `SwitchLBRule` (`slr`, `switch_lb_vip`), a
@@ -108,6 +114,11 @@ const FEATURES: readonly Feature[] = [
 /** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
 function isSubject(feature: Feature, text: string, headline: string): boolean {
   if (feature.subject.test(headline)) return true;
+  // A headline naming no broken path over a report that keeps naming the pod's bandwidth limit ("[BUG] ingress
+  // annotations设置后未生效 ... ingress_rate ... ingress_rate") is about the limit; named once beside a broken path
+  // ("Pods on node2 cannot reach pods on node1. We also set ingress_rate") it is the cluster's setting.
+  if (feature.subject === BANDWIDTH_LIMIT)
+    return !BROKEN_PATH.test(headline) && (text.match(BANDWIDTH_WORDS)?.length ?? 0) >= LIMIT_MENTIONS;
   // An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress
   // runs through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress
   // Node") is about that gateway; a plain SNAT report, or one naming a gateway once as a fix it considered, is

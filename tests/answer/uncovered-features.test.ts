@@ -114,6 +114,16 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     ],
     // Constructed (Chinese).
     ['Docker Desktop 自带的 k8s 里 pod 访问不到宿主机上的服务。宿主机 IP 192.168.1.5。', 'desktop'],
+    // Real (scope4.yaml, shortened): the headline names annotations, the body keeps naming the limit.
+    [
+      '[BUG] ingress annotations设置后未生效。修改client pod 的 ingress_rate 后，带宽被限制为1Gbps，为ingress_rate值的1000倍。',
+      'bandwidth',
+    ],
+    // Constructed.
+    [
+      'Annotation on my pod has no effect. I set kubernetes.io/egress-bandwidth: 10M and kubernetes.io/ingress-bandwidth: 10M, iperf3 shows 900 Mbit/s.',
+      'bandwidth',
+    ],
   ])('%s → declined (%s)', (question, subject) => {
     expect(uncoveredFeature(question, none)).toContain(subject);
     // KB-relative: a runbook explaining the feature answers it.
@@ -154,6 +164,9 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     // The edge framework only in the body; "edge" of a router or an ingress tier is no edge framework.
     'Pods on node2 cannot ping pods on node1. Some of our nodes are also KubeEdge edge nodes.',
     'Packets to the pod network are dropped at our edge router. Traceroute stops at 10.0.0.1.',
+    // A broken path in the headline, the limit named twice in the body as the cluster's setting.
+    'Pods on node2 cannot reach pods on node1. We set ovn.kubernetes.io/ingress_rate and egress_rate on every pod.',
+    '跨节点 pod 不通。所有 pod 都配了 ingress_rate 和 egress_rate 注解。',
     // Pods within one cluster, or a count of clusters that says nothing joins them.
     'Pods within the cluster cannot reach each other across nodes. flannel vxlan, 3 nodes.',
     'We run 2 kind clusters for CI; in one of them pods on worker2 cannot ping pods on worker1.',
