@@ -23,6 +23,7 @@ import {
   SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
+import { answeredAfter, dnsForwardTarget, dnsRoleBefore, ownAddress, saysReached } from './address-roles.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -90,6 +91,11 @@ export interface IpMention {
   works?: boolean;
   /** An ARP request asks for this address (`who-has 169.254.1.1`). */
   arpSought?: boolean;
+  /**
+   * A DNS server the cluster forwards to, named as such (`upstream DNS server is 8.8.8.8`, `forward . 8.8.8.8`): it
+   * fills `<dns-ip>`, and the target only where the question tries it.
+   */
+  upstream?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -1089,6 +1095,13 @@ function ipMentions(
     // server is, unless the report tries that address elsewhere too.
     const apiServerRow = API_SERVER_ROW_BEFORE.test(before) && !writtenElsewhere(question, ip, index);
     if (apiServerRow) role = null;
+    // `forward . 8.8.8.8 8.8.4.4`, `upstream DNS server is 114.114.114.114`: a DNS server (see `address-roles.ts`).
+    const forwarded = !listed && dnsForwardTarget(before);
+    const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
+    if (upstream) role = 'dns';
+    // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
+    const own = !listed && ownAddress(question.slice(Math.max(0, index - 100), index));
+    if (own && (role === null || role === 'node')) role = 'node';
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -1115,6 +1128,8 @@ function ipMentions(
       listed ||
       noHost ||
       configured ||
+      forwarded ||
+      (own && role === 'node') ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
       // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
@@ -1133,8 +1148,17 @@ function ipMentions(
       repliedFrom.add(ip);
     }
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
+    const rest = question.slice(end, end + 160);
+    if (
+      worksAfter(question, end) ||
+      WORKS_ON_BEFORE.test(before) ||
+      // Said reached only where the report writes it once: `ping 8.8.8.8 never succeeded ... the host can ping 8.8.8.8`
+      // contrasts two sources of one failing address.
+      ((saysReached(before, rest) || answeredAfter(rest)) && !writtenElsewhere(question, ip, index))
+    )
+      mention.works = true;
     if (arpSought(before)) mention.arpSought = true;
+    if (upstream) mention.upstream = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -1878,10 +1902,17 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
   // the machines, not which one the report fails to reach.
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
+  // An upstream DNS server the question does not try (`upstream DNS server is 8.8.8.8`) fills `<dns-ip>`, not the
+  // target: a check of the target there would probe the resolver the cluster forwards to, not the path the report says
+  // fails.
+  const resolver = (ip: IpMention | undefined) => ip?.upstream === true;
   const target =
     tried.find((ip) => ip.direction === 'destination') ??
-    (undirected.size <= 2 && !inventory ? undirectedIps.at(-1) : undefined) ??
-    (tried.length === 1 && tried[0]?.direction !== 'location' && tried[0]?.direction !== 'source'
+    (undirected.size <= 2 && !inventory ? undirectedIps.filter((ip) => !resolver(ip)).at(-1) : undefined) ??
+    (tried.length === 1 &&
+    !resolver(tried[0]) &&
+    tried[0]?.direction !== 'location' &&
+    tried[0]?.direction !== 'source'
       ? tried[0]
       : undefined);
   const byRole = (role: IpRole): IpMention | undefined => {

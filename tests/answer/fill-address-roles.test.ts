@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answeredAfter,
+  dnsForwardTarget,
+  dnsRoleBefore,
+  ownAddress,
+  saysReached,
+} from '../../src/answer/address-roles.js';
+import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+
+/** The placeholder values a question gives. */
+function fills(question: string): Map<string, string> {
+  return placeholderValues(extractEntities(question));
+}
+
+describe('placeholder fills: a DNS server the cluster forwards to is no target', () => {
+  it('leaves the target open when the only addresses are a Corefile’s forward list', () => {
+    const en =
+      'Microk8s pod has no internet access. iptables -P FORWARD ACCEPT has no effect. The CoreDNS Corefile has forward . 8.8.8.8 8.8.4.4.';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh =
+      'pod 里解析外部域名全部失败，coredns 的 Corefile 里 forward . 223.5.5.5 114.114.114.114，集群内域名正常';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('fills the DNS server, not the target, from an upstream named with a copula', () => {
+    const en = 'pods get SERVFAIL for every external name; our upstream DNS server is 10.20.0.2';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<dns-ip>')).toBe('10.20.0.2');
+    const zh = 'pod 内 nslookup baidu.com 超时，上游 DNS 是 223.5.5.5';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<dns-ip>')).toBe('223.5.5.5');
+  });
+
+  it('still takes a DNS server the report tries, or the address it fails on beside the forward list', () => {
+    const tried =
+      'CoreDNS Corefile forward . 8.8.8.8 8.8.4.4; pods have no internet access, ping 1.1.1.1 fails';
+    expect(fills(tried).get('<target-ip>')).toBe('1.1.1.1');
+    const log =
+      'coredns 报错 read udp 10.244.1.3:38821->114.114.114.114:53: i/o timeout，upstream DNS server 是 114.114.114.114';
+    expect(fills(log).get('<target-ip>')).toBe('114.114.114.114');
+  });
+
+  it('reads the forward list and the upstream’s copula only', () => {
+    expect(dnsForwardTarget('Corefile: forward . ')).toBe(true);
+    expect(dnsForwardTarget('forward . 8.8.8.8 ')).toBe(true);
+    expect(dnsForwardTarget('iptables -P FORWARD ACCEPT, then ping ')).toBe(false);
+    expect(dnsForwardTarget('port-forward to ')).toBe(false);
+    expect(dnsRoleBefore('the upstream DNS server is ')).toBe(true);
+    expect(dnsRoleBefore('DNS 服务器为 ')).toBe(true);
+    expect(dnsRoleBefore('nginx upstream timed out connecting to ')).toBe(false);
+    expect(dnsRoleBefore('pods reach ')).toBe(false);
+  });
+});
+
+describe('placeholder fills: a machine’s own address is where it is, no target', () => {
+  it('fills the node address, not the target, from a named node’s address in a log', () => {
+    const en =
+      'ovn-controller: subnet ovn-default cidr 10.1.0.0/16 conflict with node v2-master address 10.1.0.17';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<node-ip>')).toBe('10.1.0.17');
+    const zh = 'kube-ovn-cni 报错：节点 k8s-node2 的 IP 是 10.0.0.12，子网冲突';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<node-ip>')).toBe('10.0.0.12');
+  });
+
+  it('sets aside the reporter’s own machine and a command’s host', () => {
+    const mine =
+      'metallb ip is not accessible from the host machine. My windows 10 host machine ip address 192.168.165.117. My IPaddress on virtualbox ubuntu 23 machine 192.168.165.230.';
+    expect(fills(mine).get('<target-ip>')).toBeUndefined();
+    const beside = 'My host IP is 192.168.1.5, the LoadBalancer 192.168.1.240 times out from it';
+    expect(fills(beside).get('<target-ip>')).toBe('192.168.1.240');
+    const zh = '本机 IP 为 10.0.0.5，访问 LoadBalancer 10.0.0.240 超时';
+    expect(fills(zh).get('<target-ip>')).toBe('10.0.0.240');
+    const route =
+      'nodes in the same cidr still use tunl0. route -n on 192.168.122.69: default via 192.168.122.1 dev ens8; 172.22.73.0/26 via 192.168.122.70 dev tunl0';
+    expect(fills(route).get('<target-ip>')).toBeUndefined();
+    const labelled =
+      'vm-1 (public-ip: 10.85.81.165): master; vm-2 (public-ip: 10.85.81.166): worker. pods cannot ping each other';
+    expect(fills(labelled).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still takes a named node’s address the report tries, and a pod’s own address', () => {
+    expect(ownAddress('pods cannot reach node worker2 address ')).toBe(false);
+    expect(ownAddress('无法访问节点 node2 的 IP ')).toBe(false);
+    expect(ownAddress('My pod IP ')).toBe(false);
+    expect(ownAddress('my service ip is ')).toBe(false);
+    expect(ownAddress('conflict with node v2-master address ')).toBe(true);
+    expect(ownAddress('My host IP is ')).toBe(true);
+    expect(ownAddress('ip route on ')).toBe(true);
+    expect(ownAddress('the pod on ')).toBe(false);
+    const tried = 'From pod web-0 I cannot reach node worker2 address 10.0.0.5, kubectl logs times out';
+    expect(fills(tried).get('<target-ip>')).toBe('10.0.0.5');
+  });
+});
+
+describe('placeholder fills: an address the report says it reaches is the comparison', () => {
+  it('leaves the target open when the only address is one the pod can reach', () => {
+    const en =
+      'IllPod cannot ping any other pod, the same applies the other direction. IllPod CAN ping 8.8.8.8.';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh = 'pod 之间跨节点不通，但是 pod 可以 ping 通 114.114.114.114。';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('takes the failing address beside one answered by a web page', () => {
+    const en =
+      'I can access the kubernetes master: curl 192.168.162.206 → Welcome to nginx! But I can’t access the LoadBalancer IP 192.168.0.240 from my laptop.';
+    expect(fills(en).get('<target-ip>')).toBe('192.168.0.240');
+  });
+
+  it('keeps an address that fails elsewhere in the sentence or the report', () => {
+    const sentence = 'I can ping 10.244.1.5 from the node but not from the pod';
+    expect(fills(sentence).get('<target-ip>')).toBe('10.244.1.5');
+    const twice = 'the container can’t ping 8.8.8.8; the host the containers are on can ping 8.8.8.8.';
+    expect(fills(twice).get('<target-ip>')).toBe('8.8.8.8');
+    const zh = '节点上可以 ping 通 10.244.2.7，pod 里 ping 10.244.2.7 不通';
+    expect(fills(zh).get('<target-ip>')).toBe('10.244.2.7');
+  });
+
+  it('reads a can-verb and an answered request only', () => {
+    expect(saysReached('IllPod CAN ping ', '.')).toBe(true);
+    expect(saysReached('I cannot ping ', '.')).toBe(false);
+    expect(saysReached('I can not ping ', '.')).toBe(false);
+    expect(saysReached('I can’t ping ', '.')).toBe(false);
+    expect(saysReached('I can ping ', ' from node1 but it fails from node2.')).toBe(false);
+    expect(saysReached('I can ping ', ' but not 10.0.0.9.')).toBe(true);
+    expect(answeredAfter(' → Welcome to nginx!')).toBe(true);
+    expect(answeredAfter(':8080 returns HTTP/1.1 200 OK')).toBe(true);
+    expect(answeredAfter(' → curl: (7) Failed to connect')).toBe(false);
+  });
+});
