@@ -22,7 +22,7 @@ export function dnsForwardTarget(before: string): boolean {
  * address, without the verb.
  */
 const DNS_ROLE_BEFORE =
-  /(?:(?<![a-z])upstream(?:\s+dns)?(?:\s+(?:servers?|resolvers?|nameservers?))?|(?<![a-z])dns\s*(?:servers?|resolvers?|nameservers?)|上游\s*(?:dns)?\s*(?:服务器|服務器)?|dns\s*(?:服务器|服務器))\s*(?:(?<![a-z])(?:is|are|was)(?![a-z])|是|为|為|[:：=])\s*$/i;
+  /(?:(?<![a-z])upstream\s+(?:dns(?:\s+(?:servers?|resolvers?|nameservers?))?|servers?|resolvers?|nameservers?)|(?<![a-z])dns\s*(?:servers?|resolvers?|nameservers?)|上游\s*(?:dns)?\s*(?:服务器|服務器)?|dns\s*(?:服务器|服務器))\s*(?:(?<![a-z])(?:is|are|was)(?![a-z])|是|为|為|[:：=])\s*$/i;
 
 export function dnsRoleBefore(before: string): boolean {
   return DNS_ROLE_BEFORE.test(before);
@@ -95,4 +95,28 @@ const ANSWERED_AFTER =
 
 export function answeredAfter(after: string): boolean {
   return ANSWERED_AFTER.test(after);
+}
+
+/**
+ * The address of a host the report tries, written in brackets after the host's name (`访问 apt 源 mirrors.aliyun.com
+ * (120.77.166.30) 超时`, `cannot connect to registry.example.com (10.20.30.40)`): the access verb names the host, the
+ * address is where it is. `before` ends at the address.
+ */
+const TRIED_HOST_BEFORE =
+  /(?:访问|訪問|连接|連接|连不上|連不上|(?<![a-z])(?:reach|access|connect\s+to|curl|wget|ping|pull\s+from))\s*(?:[^\s()（）,，。;；]+\s*){0,3}?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*[(（]\s*$/i;
+
+export function triedHostAddress(before: string): boolean {
+  return TRIED_HOST_BEFORE.test(before);
+}
+
+/**
+ * A failure said of the address right after it (`10.0.0.10:6443 unreachable from pods`, `10.96.0.10 不通`, `X:443 timed
+ * out`, `10.96.0.1 访问超时`): the address the report fails to reach, whatever undirected address follows. `after`
+ * starts right after the address and its port.
+ */
+const FAILS_RIGHT_AFTER =
+  /^\s*(?:(?:is|was|are|were|seems|became)\s+)?(?:still\s+)?(?:not\s+(?:reachable|pingable|accessible)|unreachable|inaccessible|unpingable|timed?\s*out|times\s+out|refused|访问超时|訪問超時|超时|超時|不通|ping\s*不通|访问不了|訪問不了|访问失败|訪問失敗|无法访问|無法訪問|连不上|連不上)/i;
+
+export function failsRightAfter(after: string): boolean {
+  return FAILS_RIGHT_AFTER.test(after);
 }

@@ -23,7 +23,15 @@ import {
   SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
-import { answeredAfter, dnsForwardTarget, dnsRoleBefore, ownAddress, saysReached } from './address-roles.js';
+import {
+  answeredAfter,
+  dnsForwardTarget,
+  dnsRoleBefore,
+  failsRightAfter,
+  ownAddress,
+  saysReached,
+  triedHostAddress,
+} from './address-roles.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -947,7 +955,7 @@ const ENDPOINT_ADDRESS_BEFORE = /(?<![a-z])endpoints?\s*(?:的\s*)?(?:ip|地址|
 const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/)?kubernetes\s+ClusterIP\s+$/;
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
-  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
   /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
@@ -1137,7 +1145,14 @@ function ipMentions(
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
-    else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
+    else if (
+      DESTINATION_BEFORE.test(before) ||
+      triedHostAddress(question.slice(Math.max(0, index - 100), index)) ||
+      failsRightAfter(question.slice(end, end + 40))
+    )
+      direction = 'destination';
+    // `keepalived VIP 192.168.0.100`: the control plane's shared address, where the API server is, unless tried.
+    else if (controlPlaneVip(question.slice(Math.max(0, index - 80), index))) direction = 'location';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.

@@ -130,3 +130,47 @@ describe('placeholder fills: an address the report says it reaches is the compar
     expect(answeredAfter(' → curl: (7) Failed to connect')).toBe(false);
   });
 });
+
+describe('placeholder fills: the role word after an access verb, and a failure said right after the address', () => {
+  it('takes a gateway, an upstream or the API server the report tries as the target', () => {
+    const gateway = 'From pod 10.244.1.5 I ping the gateway 192.168.1.1 and it fails';
+    expect(fills(gateway).get('<target-ip>')).toBe('192.168.1.1');
+    const zh = 'pod 10.244.1.5 访问网关 10.244.1.1 不通';
+    expect(fills(zh).get('<target-ip>')).toBe('10.244.1.1');
+    const upstream = 'coredns pod 10.244.0.3 cannot reach upstream 8.8.8.8; kube-dns svc 10.96.0.10';
+    expect(fills(upstream).get('<target-ip>')).toBe('8.8.8.8');
+  });
+
+  it('still reads a gateway in a route or named without a verb as where traffic goes through', () => {
+    const route =
+      'pods lose connectivity; default via 192.168.1.1 dev eth0, pod 10.244.1.5 can’t reach 10.244.2.8';
+    expect(fills(route).get('<target-ip>')).toBe('10.244.2.8');
+    const zh = '节点网关 172.16.0.1，pod 10.244.1.5 访问 10.96.0.1:443 超时';
+    expect(fills(zh).get('<target-ip>')).toBe('10.96.0.1');
+  });
+
+  it('takes the address of a host the report tries, written in brackets after its name', () => {
+    const zh = '容器内访问 apt 源 mirrors.aliyun.com (120.77.166.30) 超时，nameserver 10.96.0.10';
+    expect(fills(zh).get('<target-ip>')).toBe('120.77.166.30');
+    const en = 'pods cannot connect to registry.example.com (10.20.30.40), nameserver 10.96.0.10 answers';
+    expect(fills(en).get('<target-ip>')).toBe('10.20.30.40');
+  });
+
+  it('takes an address said to fail right after it over a later undirected one', () => {
+    const en = 'API server address 10.0.0.10:6443 unreachable from pods; pod IP 10.244.1.9';
+    expect(fills(en).get('<target-ip>')).toBe('10.0.0.10');
+    const zh = '10.96.0.10 不通，pod IP 10.244.1.9，节点 192.168.1.5';
+    expect(fills(zh).get('<target-ip>')).toBe('10.96.0.10');
+    const source = 'pod 10.244.1.5 can’t reach 10.244.2.8';
+    expect(fills(source).get('<target-ip>')).toBe('10.244.2.8');
+  });
+
+  it('sets aside a control plane’s VIP the report does not try', () => {
+    const en = 'HA cluster with keepalived VIP 192.168.0.100; pods cannot resolve any name';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh = '三台 master 用 keepalived 的 VIP 10.0.0.100 做高可用，pod 里 DNS 解析失败';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    const tried = 'kubelet cannot reach the keepalived VIP 192.168.0.100:6443';
+    expect(fills(tried).get('<target-ip>')).toBe('192.168.0.100');
+  });
+});
