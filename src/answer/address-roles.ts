@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../core/escape-reg-exp.js';
+
 /**
  * Roles of an address read from the words around it that `placeholders.ts` did not read: a DNS server the cluster is
  * configured with, the reporter's or a node's own address, an address the report says it reaches. Pure helpers; each
@@ -119,4 +121,48 @@ const FAILS_RIGHT_AFTER =
 
 export function failsRightAfter(after: string): boolean {
   return FAILS_RIGHT_AFTER.test(after);
+}
+
+/**
+ * The ports the question writes as a Service's own port or its backends' (the first number of a PORT(S) cell
+ * `8080:31313/TCP`, `targetPort: 8080`, `containerPort: 80`, `容器端口 8080`), and not as a NodePort too: such a port is
+ * open on the ClusterIP or the pod, not on a node's address, so a check of `<node-ip>:<port>` must not take it. Of
+ * `ports`, in their order.
+ */
+const SERVICE_PORT_CELL = /(?<![\w.:])(\d{1,5}):\d{2,5}\/(?:tcp|udp|sctp)(?![a-z])/gi;
+const HOST_PORT = /host\s*-?\s*(?:network|port)|主机网络|主機網路|宿主机网络/i;
+const BACKEND_PORT_FIELD =
+  /(?<![a-z])(?:target|container)\s*-?\s*port["']?\s*[:=：]?\s*(\d{1,5})(?!\d)|容器端口\s*(?:是|为|為|[:：=])?\s*(\d{1,5})(?!\d)/gi;
+
+export function backendPortsOf(
+  text: string,
+  ports: readonly number[],
+  nodePorts: readonly number[],
+): number[] {
+  // A hostNetwork pod, or a hostPort, opens its port on the node's address too.
+  if (HOST_PORT.test(text)) return [];
+  const written = new Set<number>();
+  for (const match of text.matchAll(SERVICE_PORT_CELL)) written.add(Number(match[1]));
+  for (const match of text.matchAll(BACKEND_PORT_FIELD)) written.add(Number(match[1] ?? match[2]));
+  return ports.filter((port) => written.has(port) && !nodePorts.includes(port));
+}
+
+/**
+ * The namespace the report gives a Service itself: before it in Chinese (`default 命名空间的服务 mysql`, `命名空间 db 下的
+ * svc mysql`), or in its DNS name (`mysql.db.svc.cluster.local`, `redis.cache.svc`), which says where the Service is
+ * without naming a namespace as such (`fromDns`). `service` is the Service's name. The first one found.
+ */
+export function namespaceOfService(
+  text: string,
+  service: string,
+): { namespace: string; fromDns: boolean } | undefined {
+  const name = escapeRegExp(service);
+  const before = new RegExp(
+    `(?:(?<![\\w-])([a-z0-9][a-z0-9-]{0,62})\\s*(?:命名空间|命名空間|名称空间|名稱空間|namespace)|(?:命名空间|命名空間|名称空间|名稱空間)\\s*([a-z0-9][a-z0-9-]{0,62}))\\s*(?:下|中|里|裡|内|內)?\\s*的?\\s*(?:服务|服務|svc|service)\\s*[:：]?\\s*[\`'"]?${name}(?![\\w.-])`,
+    'i',
+  ).exec(text);
+  const written = before?.[1] ?? before?.[2];
+  if (written !== undefined) return { namespace: written.toLowerCase(), fromDns: false };
+  const dns = new RegExp(`(?<![\\w.-])${name}\\.([a-z0-9][a-z0-9-]{0,62})\\.svc(?![\\w-])`, 'i').exec(text);
+  return dns?.[1] === undefined ? undefined : { namespace: dns[1].toLowerCase(), fromDns: true };
 }

@@ -25,9 +25,11 @@ import {
 } from '../retrieve/listing-rows.js';
 import {
   answeredAfter,
+  backendPortsOf,
   dnsForwardTarget,
   dnsRoleBefore,
   failsRightAfter,
+  namespaceOfService,
   ownAddress,
   saysReached,
   triedHostAddress,
@@ -115,6 +117,10 @@ export interface Entities {
   ports: number[];
   /** Of `ports`, those the question writes as a Service's NodePort (see `nodePortsOf`). */
   nodePorts?: number[];
+  /** Of `ports`, those the question writes as a Service's own port or a backend's (see `backendPortsOf`). */
+  backendPorts?: number[];
+  /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
+  serviceNamespace?: { namespace: string; fromDns: boolean };
   pods: string[];
   namespaces: string[];
   nodes: string[];
@@ -139,11 +145,17 @@ export interface FilledCommand {
 export interface FillValues extends ReadonlyMap<string, string> {
   /** The port to fill (`<port>`), when the question writes it as a Service's NodePort (see `nodePortElsewhere`). */
   readonly nodePort?: string;
+  /** The port to fill, when the question writes it as a Service's or a pod's port (see `backendPortOnNode`). */
+  readonly backendPort?: string;
+  /** The Service's own namespace, when the question gives one other than `<namespace>`'s (see `serviceCheckNamespace`). */
+  readonly serviceNamespace?: string | null;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
 export class PlaceholderValues extends Map<string, string> implements FillValues {
   nodePort?: string;
+  backendPort?: string;
+  serviceNamespace?: string | null;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -1593,6 +1605,7 @@ function readEntities(question: string): Entities {
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   const ports = portMentions(text, attachedPorts);
+  const nodePorts = nodePortsOf(text, ports);
   const serviceNames = failingPortFirst(
     // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
     // unless its row carries the port that fails.
@@ -1605,7 +1618,9 @@ function readEntities(question: string): Entities {
     ips,
     cidrs: unique(cidrs),
     ports,
-    nodePorts: nodePortsOf(text, ports),
+    nodePorts,
+    backendPorts: backendPortsOf(text, ports, nodePorts),
+    serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
@@ -1956,10 +1971,17 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
   if (port !== undefined && port !== null && entities.nodePorts?.includes(port)) map.nodePort = String(port);
+  if (port !== undefined && port !== null && entities.backendPorts?.includes(port))
+    map.backendPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
+  // The Service's own namespace where the question gives another to `<namespace>`: written as a namespace, it fills a
+  // check of the Service; read only from its DNS name, that check's `<namespace>` stays open (null).
+  const own = entities.serviceNamespace;
+  if (own !== undefined && entities.namespaces[0] !== undefined && own.namespace !== entities.namespaces[0])
+    map.serviceNamespace = own.fromDns ? null : own.namespace;
   set(
     ['<iface>', '<interface>', '<nic>'],
     entities.ifaces.find((name) => !TUNNEL_DEVICE.test(name)),
@@ -2001,12 +2023,18 @@ export function fillCommand(command: string, values: FillValues): FilledCommand 
 export function fillTemplate(template: CommandTemplate, values: FillValues): FilledCommand {
   const fills: Fill[] = [];
   const serviceOpen = opensServiceOnly(template, values);
-  const portOpen = nodePortElsewhere(template, values);
+  const portOpen = nodePortElsewhere(template, values) || backendPortOnNode(template, values);
+  const serviceNamespace = serviceCheckNamespace(template, values);
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
     const open = (serviceOpen && NAMESPACE_KEYS.has(key)) || (portOpen && PORT_KEYS.has(key));
-    const value = open ? undefined : values.get(key);
+    const value =
+      open || (serviceNamespace === null && NAMESPACE_KEYS.has(key))
+        ? undefined
+        : serviceNamespace !== undefined && serviceNamespace !== null && NAMESPACE_KEYS.has(key)
+          ? serviceNamespace
+          : values.get(key);
     if (value === undefined) {
       command += token;
     } else {
@@ -2038,6 +2066,46 @@ function nodePortElsewhere(template: CommandTemplate, values: FillValues): boole
   );
 }
 const NAMESPACE_KEYS = new Set(['<namespace>', '<ns>']);
+const NODE_ADDRESS_KEYS = new Set<string>(ADDRESS_PLACEHOLDERS.node);
+const POD_KEYS = new Set(['<pod>', '<pod-name>']);
+
+/**
+ * A check of one Service and no pod (`kubectl get endpoints <service-name> -n <namespace>`) looks where the Service is:
+ * when the question gives the Service a namespace of its own (`web-0 in dev cannot reach mysql.db.svc.cluster.local`,
+ * `dev 下的 pod 访问 default 命名空间的服务 mysql`), that one, not the pod's.
+ */
+function serviceCheckNamespace(template: CommandTemplate, values: FillValues): string | null | undefined {
+  if (values.serviceNamespace === undefined) return undefined;
+  const service = template.keys.some((key) => SERVICE_KEYS.has(key) && values.has(key));
+  return service && !template.keys.some((key) => POD_KEYS.has(key)) ? values.serviceNamespace : undefined;
+}
+
+/** The namespace the question gives the Service: in its DNS name, before it, or right after it (`svc api -n shop`). */
+function serviceOwnNamespace(
+  text: string,
+  service: string | undefined,
+): { namespace: string; fromDns: boolean } | undefined {
+  if (service === undefined) return undefined;
+  const after = namespaceAfterPod(text, service);
+  const own =
+    namespaceOfService(text, service) ??
+    (after === undefined ? undefined : { namespace: after, fromDns: false });
+  return own !== undefined && isName(own.namespace) ? own : undefined;
+}
+
+/**
+ * The reverse of `nodePortElsewhere`: a check that pairs the port with a node's address (`nc -zv <node-ip> <port>`,
+ * `kubectl ko diagnose IPPorts tcp-<node-ip>-<port>`) when the port to fill is the Service's own port or its pods'
+ * (`my-app NodePort 10.96.1.2 8080:31313/TCP`, `targetPort: 8080`): a node opens the NodePort, not that port, so
+ * `<port>` stays open there.
+ */
+function backendPortOnNode(template: CommandTemplate, values: FillValues): boolean {
+  const port = values.get('<port>') ?? values.get('<target-port>');
+  if (port === undefined || values.backendPort !== port) return false;
+  return (
+    template.keys.some((key) => PORT_KEYS.has(key)) && template.keys.some((key) => NODE_ADDRESS_KEYS.has(key))
+  );
+}
 
 /**
  * A check of one Service (`kubectl get svc <service-name> -n <namespace>`) whose name the question does not give:
@@ -2058,6 +2126,8 @@ export function conversationValues(question: string, history: readonly string[])
       if (!values.has(placeholder)) values.set(placeholder, value);
     }
     values.nodePort ??= earlier.nodePort;
+    values.backendPort ??= earlier.backendPort;
+    values.serviceNamespace ??= earlier.serviceNamespace;
   }
   return values;
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   answeredAfter,
+  backendPortsOf,
   dnsForwardTarget,
   dnsRoleBefore,
+  namespaceOfService,
   ownAddress,
   saysReached,
 } from '../../src/answer/address-roles.js';
-import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+import { extractEntities, fillFromQuestion, placeholderValues } from '../../src/answer/placeholders.js';
 
 /** The placeholder values a question gives. */
 function fills(question: string): Map<string, string> {
@@ -172,5 +174,75 @@ describe('placeholder fills: the role word after an access verb, and a failure s
     expect(fills(zh).get('<target-ip>')).toBeUndefined();
     const tried = 'kubelet cannot reach the keepalived VIP 192.168.0.100:6443';
     expect(fills(tried).get('<target-ip>')).toBe('192.168.0.100');
+  });
+});
+
+describe('placeholder fills: a Service’s or a pod’s own port is not opened on a node', () => {
+  const nodeCheck = 'kubectl exec -n <namespace> <pod> -- nc -zv -w 3 <node-ip> <port>';
+  const serviceCheck = 'kubectl exec -n <namespace> <pod> -- nc -zv -w 3 <target-ip> <port>';
+
+  it('leaves the port open beside a node address when it is the Service’s port of a PORT(S) cell', () => {
+    const en =
+      'svc my-app NodePort 10.96.1.2 8080:31313/TCP; from node 192.168.1.10 curl 10.96.1.2:8080 fails';
+    expect(fillFromQuestion(nodeCheck, en).command).toContain('192.168.1.10 <port>');
+    expect(fillFromQuestion(serviceCheck, en).command).toContain('10.96.1.2 8080');
+    const zh = 'pod web-0 的容器端口 8080，在节点 192.168.1.10 上 curl 10.244.1.5:8080 超时';
+    expect(fillFromQuestion(nodeCheck, zh).command).toContain('192.168.1.10 <port>');
+  });
+
+  it('still fills a NodePort, or a port a hostNetwork pod opens on the node', () => {
+    const nodePort =
+      'NodePort service web, port 80 targetPort 8080 nodePort 30080; curl 192.168.1.10:30080 times out';
+    expect(fillFromQuestion(nodeCheck, nodePort).command).toContain('30080');
+    const host =
+      'ingress pod with hostNetwork: true, containerPort: 8080; node ip 192.168.1.10, curl 192.168.1.10:8080 fails';
+    expect(fillFromQuestion(nodeCheck, host).command).toContain('192.168.1.10 8080');
+  });
+
+  it('reads the ports of a cell and of a backend field only', () => {
+    expect(backendPortsOf('web NodePort 10.96.1.2 8080:31313/TCP', [8080, 31313], [31313])).toEqual([8080]);
+    expect(backendPortsOf('targetPort: 9376', [9376], [])).toEqual([9376]);
+    expect(backendPortsOf('curl 10.96.1.2:8080 fails', [8080], [])).toEqual([]);
+    expect(backendPortsOf('hostPort: 8080, containerPort: 8080', [8080], [])).toEqual([]);
+  });
+});
+
+describe('placeholder fills: a Service check looks in the Service’s own namespace', () => {
+  const serviceCheck = 'kubectl get endpoints <service-name> -n <namespace>';
+  const podCheck = 'kubectl exec -n <namespace> <pod> -- nslookup <service-name>';
+
+  it('fills the namespace the report gives the Service, not the pod’s, in a check of the Service alone', () => {
+    const zh = '命名空间 dev 下的 pod web-7d9f8b6c5d-x2x4k 访问 default 命名空间的服务 mysql 超时';
+    expect(fillFromQuestion(serviceCheck, zh).command).toBe('kubectl get endpoints mysql -n default');
+    expect(fillFromQuestion(podCheck, zh).command).toContain('-n dev web-7d9f8b6c5d-x2x4k');
+    const en =
+      'pod web-7d9f8b6c5d-x2x4k in namespace dev gets i/o timeout from svc/mysql; curl mysql.db.svc.cluster.local:3306 hangs';
+    // Read only from the Service's DNS name, the namespace is left open rather than given the pod's.
+    expect(fillFromQuestion(serviceCheck, en).command).toBe('kubectl get endpoints mysql -n <namespace>');
+  });
+
+  it('keeps the one namespace when the report gives the Service none of its own, or the same', () => {
+    const same = 'pod web-7d9f8b6c5d-x2x4k in namespace dev cannot reach svc/mysql';
+    expect(fillFromQuestion(serviceCheck, same).command).toBe('kubectl get endpoints mysql -n dev');
+    const dns =
+      'pod web-7d9f8b6c5d-x2x4k in namespace dev: curl svc/mysql at mysql.dev.svc.cluster.local hangs';
+    expect(fillFromQuestion(serviceCheck, dns).command).toBe('kubectl get endpoints mysql -n dev');
+    const only = 'Service test-svc, port 80; curl test-svc.default.svc.cluster.local from another pod hangs';
+    expect(fillFromQuestion(serviceCheck, only).command).toBe(
+      'kubectl get endpoints test-svc -n <namespace>',
+    );
+  });
+
+  it('reads a Service’s DNS name and a Chinese namespace before the Service only', () => {
+    expect(namespaceOfService('curl mysql.db.svc.cluster.local', 'mysql')).toEqual({
+      namespace: 'db',
+      fromDns: true,
+    });
+    expect(namespaceOfService('命名空间 prod 的服务 api 超时', 'api')).toEqual({
+      namespace: 'prod',
+      fromDns: false,
+    });
+    expect(namespaceOfService('pod in namespace prod cannot reach service api', 'api')).toBeUndefined();
+    expect(namespaceOfService('curl my-mysql.db.svc.cluster.local', 'mysql')).toBeUndefined();
   });
 });
