@@ -23,6 +23,17 @@ import {
   SHORT_NODE_ROW,
   SHORT_POD_ROW,
 } from '../retrieve/listing-rows.js';
+import {
+  answeredAfter,
+  backendPortsOf,
+  dnsForwardTarget,
+  dnsRoleBefore,
+  failsRightAfter,
+  namespaceOfService,
+  ownAddress,
+  saysReached,
+  triedHostAddress,
+} from './address-roles.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -90,6 +101,11 @@ export interface IpMention {
   works?: boolean;
   /** An ARP request asks for this address (`who-has 169.254.1.1`). */
   arpSought?: boolean;
+  /**
+   * A DNS server the cluster forwards to, named as such (`upstream DNS server is 8.8.8.8`, `forward . 8.8.8.8`): it
+   * fills `<dns-ip>`, and the target only where the question tries it.
+   */
+  upstream?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -101,6 +117,10 @@ export interface Entities {
   ports: number[];
   /** Of `ports`, those the question writes as a Service's NodePort (see `nodePortsOf`). */
   nodePorts?: number[];
+  /** Of `ports`, those the question writes as a Service's own port or a backend's (see `backendPortsOf`). */
+  backendPorts?: number[];
+  /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
+  serviceNamespace?: { namespace: string; fromDns: boolean };
   pods: string[];
   namespaces: string[];
   nodes: string[];
@@ -125,11 +145,17 @@ export interface FilledCommand {
 export interface FillValues extends ReadonlyMap<string, string> {
   /** The port to fill (`<port>`), when the question writes it as a Service's NodePort (see `nodePortElsewhere`). */
   readonly nodePort?: string;
+  /** The port to fill, when the question writes it as a Service's or a pod's port (see `backendPortOnNode`). */
+  readonly backendPort?: string;
+  /** The Service's own namespace, when the question gives one other than `<namespace>`'s (see `serviceCheckNamespace`). */
+  readonly serviceNamespace?: string | null;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
 export class PlaceholderValues extends Map<string, string> implements FillValues {
   nodePort?: string;
+  backendPort?: string;
+  serviceNamespace?: string | null;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -941,7 +967,7 @@ const ENDPOINT_ADDRESS_BEFORE = /(?<![a-z])endpoints?\s*(?:的\s*)?(?:ip|地址|
 const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/)?kubernetes\s+ClusterIP\s+$/;
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
-  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+  /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
   /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
@@ -1089,6 +1115,13 @@ function ipMentions(
     // server is, unless the report tries that address elsewhere too.
     const apiServerRow = API_SERVER_ROW_BEFORE.test(before) && !writtenElsewhere(question, ip, index);
     if (apiServerRow) role = null;
+    // `forward . 8.8.8.8 8.8.4.4`, `upstream DNS server is 114.114.114.114`: a DNS server (see `address-roles.ts`).
+    const forwarded = !listed && dnsForwardTarget(before);
+    const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
+    if (upstream) role = 'dns';
+    // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
+    const own = !listed && ownAddress(question.slice(Math.max(0, index - 100), index));
+    if (own && (role === null || role === 'node')) role = 'node';
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -1115,6 +1148,8 @@ function ipMentions(
       listed ||
       noHost ||
       configured ||
+      forwarded ||
+      (own && role === 'node') ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
       // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
@@ -1122,7 +1157,14 @@ function ipMentions(
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
-    else if (DESTINATION_BEFORE.test(before)) direction = 'destination';
+    else if (
+      DESTINATION_BEFORE.test(before) ||
+      triedHostAddress(question.slice(Math.max(0, index - 100), index)) ||
+      failsRightAfter(question.slice(end, end + 40))
+    )
+      direction = 'destination';
+    // `keepalived VIP 192.168.0.100`: the control plane's shared address, where the API server is, unless tried.
+    else if (controlPlaneVip(question.slice(Math.max(0, index - 80), index))) direction = 'location';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
@@ -1133,8 +1175,17 @@ function ipMentions(
       repliedFrom.add(ip);
     }
     const mention: IpMention = { ip, port, role, direction, index };
-    if (worksAfter(question, index + match[0].length) || WORKS_ON_BEFORE.test(before)) mention.works = true;
+    const rest = question.slice(end, end + 160);
+    if (
+      worksAfter(question, end) ||
+      WORKS_ON_BEFORE.test(before) ||
+      // Said reached only where the report writes it once: `ping 8.8.8.8 never succeeded ... the host can ping 8.8.8.8`
+      // contrasts two sources of one failing address.
+      ((saysReached(before, rest) || answeredAfter(rest)) && !writtenElsewhere(question, ip, index))
+    )
+      mention.works = true;
     if (arpSought(before)) mention.arpSought = true;
+    if (upstream) mention.upstream = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -1554,6 +1605,7 @@ function readEntities(question: string): Entities {
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
   const ports = portMentions(text, attachedPorts);
+  const nodePorts = nodePortsOf(text, ports);
   const serviceNames = failingPortFirst(
     // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
     // unless its row carries the port that fails.
@@ -1566,7 +1618,9 @@ function readEntities(question: string): Entities {
     ips,
     cidrs: unique(cidrs),
     ports,
-    nodePorts: nodePortsOf(text, ports),
+    nodePorts,
+    backendPorts: backendPortsOf(text, ports, nodePorts),
+    serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
@@ -1878,10 +1932,17 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   // Two nodes' addresses given as the cluster's inventory ("主节点IP:192.168.186.40,工作节点IP:192.168.186.41") name
   // the machines, not which one the report fails to reach.
   const inventory = undirected.size === 2 && undirectedIps.every((ip) => ip.role === 'node');
+  // An upstream DNS server the question does not try (`upstream DNS server is 8.8.8.8`) fills `<dns-ip>`, not the
+  // target: a check of the target there would probe the resolver the cluster forwards to, not the path the report says
+  // fails.
+  const resolver = (ip: IpMention | undefined) => ip?.upstream === true;
   const target =
     tried.find((ip) => ip.direction === 'destination') ??
-    (undirected.size <= 2 && !inventory ? undirectedIps.at(-1) : undefined) ??
-    (tried.length === 1 && tried[0]?.direction !== 'location' && tried[0]?.direction !== 'source'
+    (undirected.size <= 2 && !inventory ? undirectedIps.filter((ip) => !resolver(ip)).at(-1) : undefined) ??
+    (tried.length === 1 &&
+    !resolver(tried[0]) &&
+    tried[0]?.direction !== 'location' &&
+    tried[0]?.direction !== 'source'
       ? tried[0]
       : undefined);
   const byRole = (role: IpRole): IpMention | undefined => {
@@ -1910,10 +1971,17 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
   if (port !== undefined && port !== null && entities.nodePorts?.includes(port)) map.nodePort = String(port);
+  if (port !== undefined && port !== null && entities.backendPorts?.includes(port))
+    map.backendPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
+  // The Service's own namespace where the question gives another to `<namespace>`: written as a namespace, it fills a
+  // check of the Service; read only from its DNS name, that check's `<namespace>` stays open (null).
+  const own = entities.serviceNamespace;
+  if (own !== undefined && entities.namespaces[0] !== undefined && own.namespace !== entities.namespaces[0])
+    map.serviceNamespace = own.fromDns ? null : own.namespace;
   set(
     ['<iface>', '<interface>', '<nic>'],
     entities.ifaces.find((name) => !TUNNEL_DEVICE.test(name)),
@@ -1955,12 +2023,18 @@ export function fillCommand(command: string, values: FillValues): FilledCommand 
 export function fillTemplate(template: CommandTemplate, values: FillValues): FilledCommand {
   const fills: Fill[] = [];
   const serviceOpen = opensServiceOnly(template, values);
-  const portOpen = nodePortElsewhere(template, values);
+  const portOpen = nodePortElsewhere(template, values) || backendPortOnNode(template, values);
+  const serviceNamespace = serviceCheckNamespace(template, values);
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
     const open = (serviceOpen && NAMESPACE_KEYS.has(key)) || (portOpen && PORT_KEYS.has(key));
-    const value = open ? undefined : values.get(key);
+    const value =
+      open || (serviceNamespace === null && NAMESPACE_KEYS.has(key))
+        ? undefined
+        : serviceNamespace !== undefined && serviceNamespace !== null && NAMESPACE_KEYS.has(key)
+          ? serviceNamespace
+          : values.get(key);
     if (value === undefined) {
       command += token;
     } else {
@@ -1992,6 +2066,46 @@ function nodePortElsewhere(template: CommandTemplate, values: FillValues): boole
   );
 }
 const NAMESPACE_KEYS = new Set(['<namespace>', '<ns>']);
+const NODE_ADDRESS_KEYS = new Set<string>(ADDRESS_PLACEHOLDERS.node);
+const POD_KEYS = new Set(['<pod>', '<pod-name>']);
+
+/**
+ * A check of one Service and no pod (`kubectl get endpoints <service-name> -n <namespace>`) looks where the Service is:
+ * when the question gives the Service a namespace of its own (`web-0 in dev cannot reach mysql.db.svc.cluster.local`,
+ * `dev 下的 pod 访问 default 命名空间的服务 mysql`), that one, not the pod's.
+ */
+function serviceCheckNamespace(template: CommandTemplate, values: FillValues): string | null | undefined {
+  if (values.serviceNamespace === undefined) return undefined;
+  const service = template.keys.some((key) => SERVICE_KEYS.has(key) && values.has(key));
+  return service && !template.keys.some((key) => POD_KEYS.has(key)) ? values.serviceNamespace : undefined;
+}
+
+/** The namespace the question gives the Service: in its DNS name, before it, or right after it (`svc api -n shop`). */
+function serviceOwnNamespace(
+  text: string,
+  service: string | undefined,
+): { namespace: string; fromDns: boolean } | undefined {
+  if (service === undefined) return undefined;
+  const after = namespaceAfterPod(text, service);
+  const own =
+    namespaceOfService(text, service) ??
+    (after === undefined ? undefined : { namespace: after, fromDns: false });
+  return own !== undefined && isName(own.namespace) ? own : undefined;
+}
+
+/**
+ * The reverse of `nodePortElsewhere`: a check that pairs the port with a node's address (`nc -zv <node-ip> <port>`,
+ * `kubectl ko diagnose IPPorts tcp-<node-ip>-<port>`) when the port to fill is the Service's own port or its pods'
+ * (`my-app NodePort 10.96.1.2 8080:31313/TCP`, `targetPort: 8080`): a node opens the NodePort, not that port, so
+ * `<port>` stays open there.
+ */
+function backendPortOnNode(template: CommandTemplate, values: FillValues): boolean {
+  const port = values.get('<port>') ?? values.get('<target-port>');
+  if (port === undefined || values.backendPort !== port) return false;
+  return (
+    template.keys.some((key) => PORT_KEYS.has(key)) && template.keys.some((key) => NODE_ADDRESS_KEYS.has(key))
+  );
+}
 
 /**
  * A check of one Service (`kubectl get svc <service-name> -n <namespace>`) whose name the question does not give:
@@ -2012,6 +2126,8 @@ export function conversationValues(question: string, history: readonly string[])
       if (!values.has(placeholder)) values.set(placeholder, value);
     }
     values.nodePort ??= earlier.nodePort;
+    values.backendPort ??= earlier.backendPort;
+    values.serviceNamespace ??= earlier.serviceNamespace;
   }
   return values;
 }

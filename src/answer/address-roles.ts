@@ -1,0 +1,168 @@
+import { escapeRegExp } from '../core/escape-reg-exp.js';
+
+/**
+ * Roles of an address read from the words around it that `placeholders.ts` did not read: a DNS server the cluster is
+ * configured with, the reporter's or a node's own address, an address the report says it reaches. Pure helpers; each
+ * takes the text right before (or after) the address.
+ */
+
+/**
+ * A DNS server written where the cluster's resolvers are configured: CoreDNS's `forward . 8.8.8.8 8.8.4.4` (each address
+ * of the list). It is where queries go on, no address the report tries: `ping`, `tcpdump host` of it check nothing the
+ * report says fails unless the report tries it too (`read udp ...->8.8.8.8:53: i/o timeout`, `ping 8.8.8.8`).
+ */
+const DNS_FORWARD_LIST_BEFORE =
+  /(?<![\w-])forward\s+\.\s+(?:(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\s*,?\s+)*$/i;
+
+export function dnsForwardTarget(before: string): boolean {
+  return DNS_FORWARD_LIST_BEFORE.test(before);
+}
+
+/**
+ * A DNS server named in prose after its role with a copula (`upstream DNS server is 114.114.114.114`, `上游 DNS 是
+ * 223.5.5.5`, `DNS 服务器为 10.0.0.2`, `the upstream: 1.1.1.1`): `placeholders.ts` reads the role only right before the
+ * address, without the verb.
+ */
+const DNS_ROLE_BEFORE =
+  /(?:(?<![a-z])upstream\s+(?:dns(?:\s+(?:servers?|resolvers?|nameservers?))?|servers?|resolvers?|nameservers?)|(?<![a-z])dns\s*(?:servers?|resolvers?|nameservers?)|上游\s*(?:dns)?\s*(?:服务器|服務器)?|dns\s*(?:服务器|服務器))\s*(?:(?<![a-z])(?:is|are|was)(?![a-z])|是|为|為|[:：=])\s*$/i;
+
+export function dnsRoleBefore(before: string): boolean {
+  return DNS_ROLE_BEFORE.test(before);
+}
+
+/**
+ * The address of the machine the reporter writes from or of a named node, given as that machine's identity: `My host IP
+ * is 192.168.1.5`, `my windows host machine ip address 192.168.165.117`, `本机 IP 为 10.0.0.5`, `node v2-master address
+ * 10.1.0.17`, `vm-2 (public-ip: 10.85.81.166)`, `route -n on 192.168.122.69:`. Where a machine is, not the address the
+ * report fails to reach; an access verb before it still makes it one (`cannot reach node worker2 address 10.0.0.5`).
+ */
+const MACHINE_WORD =
+  '(?:windows|linux|mac|ubuntu|debian|centos|local|host|vm|virtual|machine|laptop|pc|computer|server|node|\\d+)';
+const OWN_ADDRESS_BEFORE = new RegExp(
+  `(?:(?<![a-z])(?:my|our)\\s+(?:${MACHINE_WORD}\\s+){0,5}?ip\\s*-?\\s*(?:address(?:es)?)?(?:\\s+(?:on|of|in)\\s+(?:the\\s+|my\\s+)?(?:[a-z0-9-]+\\s+){0,4}?${MACHINE_WORD})?|本机\\s*(?:ip|地址)|本機\\s*(?:ip|地址))\\s*(?:(?<![a-z])(?:is|was)(?![a-z])|是|为|為|[:：=])?\\s*$`,
+  'i',
+);
+const NAMED_NODE_ADDRESS_BEFORE =
+  /(?<![a-z])nodes?\s+[`'"]?[a-z0-9][\w.-]*[`'"]?\s+(?:ip|address|addr)\s*[:：=]?\s*$|(?:节点|節點)\s*[a-z0-9][\w.-]*\s*(?:的\s*)?(?:ip|地址)\s*(?:是|为|為|[:：=])?\s*$/i;
+const MACHINE_ADDRESS_LABEL_BEFORE =
+  /[(（]\s*(?:public|private|internal|external|host|node)[-_\s]?ip\s*[:：=]?\s*$/i;
+/** A command's output introduced by the host it ran on (`route -n on 192.168.122.69:`, `ip route on 10.0.0.5 shows`). */
+const COMMAND_ON_BEFORE =
+  /(?<![\w-])(?:route(?:\s+-\S+)*|ip\s+(?:-\S+\s+)*(?:route|r|addr|a|link|neigh)(?:\s+show)?|iptables(?:-save)?(?:\s+-\S+)*|ipvsadm(?:\s+-\S+)*|netstat(?:\s+-\S+)*|ss(?:\s+-\S+)*|arp(?:\s+-\S+)*)\s+on\s+$/i;
+/** An access verb right before the object word of a named node's address: that node is what the report tries. */
+const ACCESS_VERB_END =
+  /(?:reach|access|ping|curl|connect\s+to|to|访问|訪問|到|连接|連接)\s+(?:the\s+)?$|(?:访问|訪問|到|连接|連接)$/i;
+
+export function ownAddress(before: string): boolean {
+  if (
+    OWN_ADDRESS_BEFORE.test(before) ||
+    MACHINE_ADDRESS_LABEL_BEFORE.test(before) ||
+    COMMAND_ON_BEFORE.test(before)
+  )
+    return true;
+  const named = NAMED_NODE_ADDRESS_BEFORE.exec(before);
+  return named !== null && !ACCESS_VERB_END.test(before.slice(0, named.index));
+}
+
+/**
+ * The report says it reaches the address: `IllPod CAN ping 8.8.8.8.`, `from the node I can curl 10.96.0.10`, `我可以 ping
+ * 通 10.0.0.5` is written as `可以 ping 通`. The comparison, not what fails — unless the same sentence goes on to say the
+ * address fails elsewhere (`I can ping 10.244.1.5 from the node but not from the pod`), with no other address between.
+ * `before` ends at the address, `after` starts right after it.
+ */
+const CAN_REACH_BEFORE =
+  /(?<![a-z'’])(?:can|could)\s+(?:still\s+|successfully\s+|also\s+)?(?:ping|curl|reach|access|connect\s+to|telnet|wget)\s+(?:the\s+)?(?:[a-z-]+\s+(?:ip\s+)?)?(?:https?:\/\/)?$|(?:可以|能够|能夠|能)\s*(?:ping|curl|访问|訪問)\s*通?\s*$/i;
+const SENTENCE_END = /[.。;；!！?？\n](?:\s|$)|[。；！？\n]/u;
+const FAILS_LATER =
+  /(?<![a-z])(?:not|never|fails?|failed|cannot|can't|can not|doesn't|does not|timed?\s*out|times\s+out)(?![a-z])|不|无法|無法|失败|失敗|超时|超時/i;
+const CONTRAST = /\s(?:but|while|whereas)\s|[,，]|但|而/u;
+const ANOTHER_ADDRESS = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/;
+
+export function saysReached(before: string, after: string): boolean {
+  if (!CAN_REACH_BEFORE.test(before)) return false;
+  const end = after.search(SENTENCE_END);
+  const sentence = end === -1 ? after : after.slice(0, end);
+  const other = sentence.search(ANOTHER_ADDRESS);
+  // `I can ping 10.0.0.5 but not 10.0.0.9`: the failure is the other address's, from the turn of the sentence on.
+  const own = other === -1 ? sentence : (sentence.slice(0, other).split(CONTRAST)[0] ?? '');
+  return !FAILS_LATER.test(own);
+}
+
+/**
+ * A command's output after the address says the request was answered (`curl 192.168.162.206 → Welcome to nginx!`,
+ * `curl 10.96.0.10:8080 returns HTTP/1.1 200 OK`): the path works. `after` starts right after the address (and port).
+ */
+const ANSWERED_AFTER =
+  /^(?::\d{1,5})?(?:\/\S*)?\s*(?:->|→|=>|returns?|returned|gives?|gave|shows?|prints?|:)\s*["'“]?\s*(?:welcome to nginx|HTTP\/[\d.]+\s+200|200 OK)/i;
+
+export function answeredAfter(after: string): boolean {
+  return ANSWERED_AFTER.test(after);
+}
+
+/**
+ * The address of a host the report tries, written in brackets after the host's name (`访问 apt 源 mirrors.aliyun.com
+ * (120.77.166.30) 超时`, `cannot connect to registry.example.com (10.20.30.40)`): the access verb names the host, the
+ * address is where it is. `before` ends at the address.
+ */
+const TRIED_HOST_BEFORE =
+  /(?:访问|訪問|连接|連接|连不上|連不上|(?<![a-z])(?:reach|access|connect\s+to|curl|wget|ping|pull\s+from))\s*(?:[^\s()（）,，。;；]+\s*){0,3}?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\s*[(（]\s*$/i;
+
+export function triedHostAddress(before: string): boolean {
+  return TRIED_HOST_BEFORE.test(before);
+}
+
+/**
+ * A failure said of the address right after it (`10.0.0.10:6443 unreachable from pods`, `10.96.0.10 不通`, `X:443 timed
+ * out`, `10.96.0.1 访问超时`): the address the report fails to reach, whatever undirected address follows. `after`
+ * starts right after the address and its port.
+ */
+const FAILS_RIGHT_AFTER =
+  /^\s*(?:(?:is|was|are|were|seems|became)\s+)?(?:still\s+)?(?:not\s+(?:reachable|pingable|accessible)|unreachable|inaccessible|unpingable|timed?\s*out|times\s+out|refused|访问超时|訪問超時|超时|超時|不通|ping\s*不通|访问不了|訪問不了|访问失败|訪問失敗|无法访问|無法訪問|连不上|連不上)/i;
+
+export function failsRightAfter(after: string): boolean {
+  return FAILS_RIGHT_AFTER.test(after);
+}
+
+/**
+ * The ports the question writes as a Service's own port or its backends' (the first number of a PORT(S) cell
+ * `8080:31313/TCP`, `targetPort: 8080`, `containerPort: 80`, `容器端口 8080`), and not as a NodePort too: such a port is
+ * open on the ClusterIP or the pod, not on a node's address, so a check of `<node-ip>:<port>` must not take it. Of
+ * `ports`, in their order.
+ */
+const SERVICE_PORT_CELL = /(?<![\w.:])(\d{1,5}):\d{2,5}\/(?:tcp|udp|sctp)(?![a-z])/gi;
+const HOST_PORT = /host\s*-?\s*(?:network|port)|主机网络|主機網路|宿主机网络/i;
+const BACKEND_PORT_FIELD =
+  /(?<![a-z])(?:target|container)\s*-?\s*port["']?\s*[:=：]?\s*(\d{1,5})(?!\d)|容器端口\s*(?:是|为|為|[:：=])?\s*(\d{1,5})(?!\d)/gi;
+
+export function backendPortsOf(
+  text: string,
+  ports: readonly number[],
+  nodePorts: readonly number[],
+): number[] {
+  // A hostNetwork pod, or a hostPort, opens its port on the node's address too.
+  if (HOST_PORT.test(text)) return [];
+  const written = new Set<number>();
+  for (const match of text.matchAll(SERVICE_PORT_CELL)) written.add(Number(match[1]));
+  for (const match of text.matchAll(BACKEND_PORT_FIELD)) written.add(Number(match[1] ?? match[2]));
+  return ports.filter((port) => written.has(port) && !nodePorts.includes(port));
+}
+
+/**
+ * The namespace the report gives a Service itself: before it in Chinese (`default 命名空间的服务 mysql`, `命名空间 db 下的
+ * svc mysql`), or in its DNS name (`mysql.db.svc.cluster.local`, `redis.cache.svc`), which says where the Service is
+ * without naming a namespace as such (`fromDns`). `service` is the Service's name. The first one found.
+ */
+export function namespaceOfService(
+  text: string,
+  service: string,
+): { namespace: string; fromDns: boolean } | undefined {
+  const name = escapeRegExp(service);
+  const before = new RegExp(
+    `(?:(?<![\\w-])([a-z0-9][a-z0-9-]{0,62})\\s*(?:命名空间|命名空間|名称空间|名稱空間|namespace)|(?:命名空间|命名空間|名称空间|名稱空間)\\s*([a-z0-9][a-z0-9-]{0,62}))\\s*(?:下|中|里|裡|内|內)?\\s*的?\\s*(?:服务|服務|svc|service)\\s*[:：]?\\s*[\`'"]?${name}(?![\\w.-])`,
+    'i',
+  ).exec(text);
+  const written = before?.[1] ?? before?.[2];
+  if (written !== undefined) return { namespace: written.toLowerCase(), fromDns: false };
+  const dns = new RegExp(`(?<![\\w.-])${name}\\.([a-z0-9][a-z0-9-]{0,62})\\.svc(?![\\w-])`, 'i').exec(text);
+  return dns?.[1] === undefined ? undefined : { namespace: dns[1].toLowerCase(), fromDns: true };
+}
