@@ -294,6 +294,19 @@ const PLUGIN_NAMED = [
 /** A plugin named this many times is what the question is about, not one it mentions in passing. */
 const SUBJECT_MENTIONS = 2;
 
+/**
+ * Whether `<name>-node` is a node's own name in a node listing ("kubectl get node shows master-node Ready and
+ * philinh-node Ready"): kubectl's status column (`Ready`, `NotReady`, as written) follows it, where a plugin's
+ * per-node pod shows its containers ("calico-node-8chkg 1/2 Running") and prose says "calico-node not ready". Such a
+ * name is the cluster's host, not a plugin's component.
+ */
+function listedAsNode(question: string, name: string): boolean {
+  for (const match of question.matchAll(NODE_ROW)) if (match[1]?.toLowerCase() === name) return true;
+  return false;
+}
+const NODE_ROW =
+  /(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*?)-node[\s:,]+(?:Not)?Ready\b/g;
+
 /** How many times a global pattern (compiled once, flag `g`) matches `text`. */
 function matchCount(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -322,7 +335,8 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
         TOPOLOGY_PREFIXES.has(name) ||
         FUNCTION_WORDS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
-        wordMatches(text, name) < SUBJECT_MENTIONS
+        wordMatches(text, name) < SUBJECT_MENTIONS ||
+        listedAsNode(question.normalize('NFKC'), name)
       )
         continue;
       if (known(name)) continue;

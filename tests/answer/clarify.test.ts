@@ -229,6 +229,11 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'calico-node is not ready: BIRD is not ready: BGP not established with 192.168.10.172. calico-node-8chkg 1/2 Running; calico-node-jkkmr 1/2 Running.',
     // Constructed: object names (nodes numbered like pods), not a plugin.
     'pods on gpu-node-1 cannot reach pods on gpu-node-2, both Ready, ping times out',
+    // Real projectcalico/calico#8720 (shortened): "philinh-node" is a host in the node listing (status Ready beside
+    // it), not a "philinh" plugin's per-node component named twice.
+    "pod calico-node on worker nodes with 'CrashLoopBackOff'. I have 2 virtual machine: master-node: IP private 10.0.0.4; philinh-node: IP private 10.0.0.5. philinh-node join in cluster; kubectl get node shows master-node Ready control-plane 10.0.0.4 and philinh-node Ready 10.0.0.5.",
+    // Constructed, Chinese: the same for a NotReady node.
+    'kubectl get nodes 显示 gpu-node Ready，infer-node NotReady；infer-node 上的 pod 访问 service 超时',
     // Constructed: "which CNI plugin" asks about plugins and names none.
     'Which CNI plugin should I use, and which plugin supports NetworkPolicy?',
     // A plugin's init container is a step of its life, not another plugin (real projectcalico/calico#1806).
@@ -261,6 +266,13 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     ],
     // Constructed, Chinese.
     ['集群用的是 weave，跨节点 pod 不通。', 'weave'],
+    // Constructed: a plugin's per-node pod said to be not ready in prose, beside a node listing, is still the plugin.
+    [
+      'weave-node not ready after upgrade; weave-node logs show fastdp errors. kubectl get nodes: node1 Ready',
+      'weave',
+    ],
+    // Constructed, Chinese: the same.
+    ['weave-node 未就绪，weave-node 日志报错；节点 node1 Ready', 'weave'],
   ])('%s → %s (first sentence)', (question, plugin) => {
     expect(uncoveredPlugin(question, known)).toBe(plugin);
   });
