@@ -61,6 +61,9 @@
  * A check of the top runbook reading a setting that the fix of a likely cause it states changes (`resolvConf`,
  * `FLANNEL_MTU`, `subnet.env`; `fix-settings.ts`) scores more: it confirms that cause, where the row's own check
  * often only shows the symptom again (the CoreDNS logs saying `Loop ... detected`).
+ * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
+ * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
+ * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -100,6 +103,7 @@ import {
   termsWithConcepts,
   wholeTermsWithConcepts,
 } from './rank-rows.js';
+import { causeRuledOut, knownValues } from './ruled-out.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
@@ -479,6 +483,21 @@ interface Candidate {
   otherMode?: boolean;
 }
 
+/**
+ * Per doc: every value its text gives each setting a cause may name (`externalTrafficPolicy`: local, cluster): the
+ * values a report may state for it.
+ */
+const causeValues = new WeakMap<DocRecord, ReadonlyMap<string, ReadonlySet<string>>>();
+
+function settingValues(doc: DocRecord): ReadonlyMap<string, ReadonlySet<string>> {
+  let known = causeValues.get(doc);
+  if (known === undefined) {
+    known = knownValues(doc.chunks.map((chunk) => chunk.text));
+    causeValues.set(doc, known);
+  }
+  return known;
+}
+
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
@@ -504,8 +523,20 @@ export function pickCommands(
   const inDoubt = measures !== null && routingInDoubt(measures.share, measures.explained);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
+  // The checks of the rows whose cause the report rules out by stating the setting with another value.
+  const ruledOut = new Set<CommandRecord>();
+  // The checks a matched row names whose cause the report does not rule out.
+  const likelyRowCheck = new Set<CommandRecord>();
+  for (const doc of docs)
+    for (const row of doc.troubleshooting)
+      if (causeRuledOut(query, row.cause, settingValues(doc)))
+        for (const command of row.commands) {
+          const record = commandByText(doc, command);
+          if (record) ruledOut.add(record);
+        }
   for (const [rank, { row, doc, contrast }] of rows.entries()) {
     if (!docs.includes(doc)) continue;
+    const moot = causeRuledOut(query, row.cause, settingValues(doc));
     // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
     // path between nodes, where a runbook's generic first checks only list its components.
     const bonus = Math.max(1, 3 - rank) + (contrast ? CONTRAST_CHECK_BONUS : 0);
@@ -513,8 +544,10 @@ export function pickCommands(
     // The check the row's symptom quotes (`calicoctl node status` 显示 Active) shows whether the report has that
     // symptom at all, where the row's own check is the next step: both share the row's bonus.
     const quoted = checksSymptomNames(row.symptom, doc.commands, variantKey);
-    for (const record of [...named, ...quoted])
+    for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
+      if (record && !moot) likelyRowCheck.add(record);
+    }
   }
 
   // The settings the fixes of the top runbook's stated causes change (`resolvConf`, `FLANNEL_MTU`, `subnet.env`).
@@ -596,16 +629,20 @@ export function pickCommands(
   }
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
   const variants = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));
-  const readOnly = [...variants.filter((c) => !c.otherMode), ...variants.filter((c) => c.otherMode)];
+  const ranking = [...variants.filter((c) => !c.otherMode), ...variants.filter((c) => c.otherMode)];
   const fixes = ranked.filter((c) => c.record.safety !== 'read-only');
+  // A check of a cause the report rules out tests what the cluster does not have: it is left out. The floors below
+  // stay measured on the whole ranking (measured: a lower reference let more, off-topic, checks in).
+  const moot = (c: Candidate) => ruledOut.has(c.record) && !likelyRowCheck.has(c.record);
+  const readOnly = ranking.filter((c) => !moot(c));
 
   // A check scoring far under the best one is left out. When the top runbook states a likely cause, its own checks
   // are measured against the second-best check instead (the best one may stand far above the rest on its row's
   // bonus alone); another runbook's checks against the best, and they must come close to it.
   const floorUnder = (reference: Candidate | undefined, share = FLOOR_SHARE) =>
     Math.max(1, (reference?.score ?? 0) * share);
-  const ownFloor = floorUnder(statesCause ? (readOnly[1] ?? readOnly[0]) : readOnly[0]);
-  const otherFloor = floorUnder(readOnly[0], OTHER_FLOOR_SHARE);
+  const ownFloor = floorUnder(statesCause ? (ranking[1] ?? ranking[0]) : ranking[0]);
+  const otherFloor = floorUnder(ranking[0], OTHER_FLOOR_SHARE);
   // Which runbook fits is uncertain: fewer of the top one's checks.
   const diagnose = readOnly
     .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : otherFloor))
@@ -614,7 +651,9 @@ export function pickCommands(
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
   for (const c of readOnly) {
     if (diagnose.length >= options.minCommands) break;
-    if (c.record.source.path === top.doc.path && !diagnose.includes(c.record)) diagnose.push(c.record);
+    // A check of a cause the report rules out does not fill a short answer either.
+    if (c.record.source.path === top.doc.path && !diagnose.includes(c.record) && !ruledOut.has(c.record))
+      diagnose.push(c.record);
   }
   // The question's distinctive clues: a check testing one, from the top runbook when it has one, has a place.
   const clueDocs = [...new Set(hits.map((hit) => hit.doc))];
@@ -623,7 +662,9 @@ export function pickCommands(
   for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
     if (clued.size >= MAX_CLUE_PICKS) break;
     if (checks.some((record) => diagnose.includes(record))) continue;
-    const own = checks.filter((record) => record.source.path === top.doc.path && !otherMode(record, top.doc));
+    const own = checks.filter(
+      (record) => record.source.path === top.doc.path && !otherMode(record, top.doc) && !ruledOut.has(record),
+    );
     const pick = own[0];
     if (!pick) continue;
     if (diagnose.length >= maxLength) {
@@ -639,7 +680,9 @@ export function pickCommands(
   // over the whole report, and the runbook's first generic checks take the places).
   const named = contested ? undefined : headlineRow(query, top.doc, concepts);
   const rowChecked = named && rowCheck(named, top.doc);
-  const namedCheck = rowChecked && !otherMode(rowChecked, top.doc) ? rowChecked : undefined;
+  // A row whose cause the report rules out is not the one it names.
+  const namedCheck =
+    rowChecked && !otherMode(rowChecked, top.doc) && !ruledOut.has(rowChecked) ? rowChecked : undefined;
   if (namedCheck && !diagnose.includes(namedCheck)) {
     if (diagnose.length >= maxLength) {
       const kept = diagnose.filter((record) => !clued.has(record));
@@ -653,7 +696,12 @@ export function pickCommands(
   // runbook). No slot is added: a wider contested answer was measured to add far more off-topic checks than hits.
   const stated = contested ? statedSymptomRow(query, top.doc, concepts) : undefined;
   const statedCheck = stated && rowCheck(stated, top.doc);
-  if (statedCheck && !otherMode(statedCheck, top.doc) && !diagnose.includes(statedCheck)) {
+  if (
+    statedCheck &&
+    !otherMode(statedCheck, top.doc) &&
+    !ruledOut.has(statedCheck) &&
+    !diagnose.includes(statedCheck)
+  ) {
     const wordOnly = diagnose.filter((record) => !rowBonus.has(record));
     const last = wordOnly[wordOnly.length - 1];
     if (diagnose.length < maxLength) diagnose.push(statedCheck);
