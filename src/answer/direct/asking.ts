@@ -211,6 +211,12 @@ const RELATIVE = new RegExp(
   ].join('|'),
   'gi',
 );
+/**
+ * A statement's clause that goes on after a comma with "which" and a verb ("…the bridge gateway (e.g. 172.22.0.1) as that
+ * address, which works on Linux runners", "用 10.244.0.0/16, which uses vxlan") relates to the noun before the comma: it
+ * asks nothing. Only after a comma: a statement that starts with it ("Which uses more CPU, iptables or ipvs") asks.
+ */
+const RELATIVE_AFTER_COMMA = new RegExp(String.raw`^\s*which(?=\s+(?:${RELATIVE_WHICH_VERBS})\b)`, 'i');
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
@@ -253,6 +259,11 @@ const DEFAULT_ASKED =
  */
 const CLAUSES =
   /[。！？；;!?\n]+|[.,、](?=\s|$)|(?:(?<=\p{Script=Han})[,、]|[,、](?=\p{Script=Han}))(?![^(（]*[)）])|\s(?:and|but)\s(?=(?:how|why|what|which|where|when|is|are|can|could|do|does|should|i|we)\b)|(?<=[^\s.,;:!?])\s+(?=(?:Which|What|Where)\s+[a-z])|以及|还有|還有|并且|並且/u;
+
+/** Whether a clause goes on a sentence after its first part (it is not where the sentence starts). */
+function goesOn(clause: string, sentence: string): boolean {
+  return !sentence.trimStart().startsWith(clause.trimStart());
+}
 
 /** The clauses of a text, each with whether its sentence ends in a question mark. */
 function clausesOf(text: string): Array<{ clause: string; question: boolean; sentence: string }> {
@@ -405,7 +416,7 @@ function askedFact(question: string): FactAsk | null {
         ? said.replace(RELATIVE, ' ')
         : said
       : ASKING_START.test(said)
-        ? said.replace(RELATIVE, ' ')
+        ? said.replace(RELATIVE, ' ').replace(goesOn(said, sentence) ? RELATIVE_AFTER_COMMA : /$^/, ' ')
         : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);

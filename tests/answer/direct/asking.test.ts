@@ -359,6 +359,34 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ).toBeNull();
   });
 
+  it('reads a statement\'s "…, which works/uses …" after a comma as relating to the noun before it', () => {
+    // A real report (kind on Docker Desktop): the gateway address "which works on Linux runners" asks nothing.
+    expect(
+      factAsk(
+        'cluster message pod→host reply is unreachable on Docker Desktop (macOS/Windows): kind bridge gateway is the VM, not the host. The CI kind rung uses the kind Docker-network bridge gateway (e.g. 172.22.0.1) as that address, which works on Linux runners where Docker is native and the bridge gateway routes to the host. From inside a kind pod: nc -z 172.22.0.1 8155 -> not reachable.',
+      ),
+    ).toBeNull();
+    expect(
+      factAsk(
+        'kind 集群把 bridge 网关 172.22.0.1 当作宿主机地址, which works on Linux runners。在 macOS 上 pod 访问 172.22.0.1:8155 不通。',
+      ),
+    ).toBeNull();
+    // A question after it still asks; so does a statement that starts with "which" and a clause that asks with it.
+    expect(
+      factAsk(
+        'We use the bridge gateway 172.22.0.1 as the host address, which works on Linux. Which address reaches the host from a pod on macOS?',
+      )?.kinds,
+    ).toContain('addr');
+    expect(
+      factAsk(
+        '宿主机地址用 bridge 网关 172.22.0.1, which works on Linux。macOS 上 pod 应该用哪个地址访问宿主机？',
+      )?.kinds,
+    ).toContain('addr');
+    expect(factAsk('Pods time out on port 8472, which port does flannel use for VXLAN')?.kinds).toContain(
+      'port',
+    );
+  });
+
   it('reads the MSS asked as an overhead of the MTU, and "where can I get" a plugin as asking no value', () => {
     // A real post (Aliyun SLB, MSS and PMTU): the MSS is the MTU less the headers.
     expect(factAsk('TCP 的 MSS 和接口 MTU 是什么关系，MTU 1500 时 MSS 是多少？')?.kinds).toContain(
