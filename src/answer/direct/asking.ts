@@ -88,10 +88,11 @@ const WHETHER =
  * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？", and how it is meant to behave ("Is a
  * ClusterIP supposed to answer ping?"). Not a request to people ("Can
  * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
- * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
+ * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does. Whether something is done by a means
+ * ("是通过 hostNetwork 这个参数来固定 pod 的 IP 吗", "是靠 iptables 来转发的吗"): the line saying what the means does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -420,9 +421,11 @@ function askedFact(question: string): FactAsk | null {
     // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
     // an interrogative of its own ("any", "有什么").
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
+    // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
+    // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     const asks =
       ASKS.test(clause) ||
-      (questionish && DEFAULT_WORD.test(clause)) ||
+      (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||
       (isQuestion && WHETHER.test(clause)) ||
       (isQuestion &&
         ASKS_YES_NO.test(clause) &&
@@ -455,8 +458,9 @@ function askedFact(question: string): FactAsk | null {
     // brackets is a remark; the clause asks what follows it.
     const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
     if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
+      // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
       if (
-        isQuestion &&
+        (isQuestion || SELF_ASKING.test(clause)) &&
         !asks &&
         YES_NO_BEHAVIOUR.test(clause) &&
         !ASKS_PEOPLE.test(clause.replace(LEAD_IN, '')) &&

@@ -507,6 +507,38 @@ describe('a yes/no question about what something does asks for the line that sta
   });
 });
 
+describe('a default deny or a means asked about is a yes/no question about what something does', () => {
+  it.each([
+    // kubernetes/website: the deny-all policy is the setup; whether it also blocks DNS is asked.
+    [
+      'Applying a default deny-all egress policy will break DNS resolution. Does a default deny-all egress policy also block DNS?',
+    ],
+    ['默认拒绝的 egress 策略也会拦 DNS 吗？'],
+    // A title asks without its question mark; whether a setting is the means of something.
+    ['解决pod ip改变的问题。是通过hostnetwork 这个参数来固定pod的ip吗'],
+    ['是靠 iptables 来转发 ClusterIP 的流量吗？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // A default asked for is still a value.
+    ['What is the default MTU of flannel.1?', 'mtu'],
+    ['calico 默认的 IPIP 模式是什么？', 'setting'],
+  ])('%s', (question, kind) => {
+    expect(factAsk(question)?.kinds).toContain(kind);
+  });
+
+  it.each([
+    // A cause asked about, a means stated, or a report's statement: not what something does.
+    ['是由于flannel的限制吗？'],
+    ['我是通过 hostNetwork 来部署 ingress 的。'],
+    ['The default deny-all egress policy blocks DNS in our cluster.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
 describe('a why question about a behaviour asks for the line that says it is by design', () => {
   it.each([
     // kubernetes/kubernetes#62986: a title asks without its question mark.
