@@ -21,6 +21,13 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
         '',
         '1. 源 Pod 发出的包先匹配源 Pod 的 Egress 规则；egress 默认拒绝时连 DNS（UDP/TCP 53）都会被拦。',
       ]),
+      'calico/bgp.md': doc('Calico BGP', 'calico', [
+        '## 模式',
+        '',
+        '| 模式 | 设置 | 封装 |',
+        '|---|---|---|',
+        '| 纯 BGP（无封装） | `ipipMode: Never`、`vxlanMode: Never` | 无，直接走物理网卡，Pod IP 不会被 NAT |',
+      ]),
       'host-network/pods.md': doc('hostNetwork Pod 排查', 'host-network', [
         '## 概述',
         '',
@@ -63,5 +70,14 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
     ],
   ])('%s: %s', (docPath, question, stated) => {
     expect(quoteOf(docPath, question)).toContain(stated);
+  });
+
+  it.each([
+    ['nodelocaldns podIp same as hostIp. Hi, why is the pod IP of nodelocadns same as the IP of node?'],
+    ['为什么 pod 的 IP 和节点 IP 是同一个？'],
+  ])('why two things are the same: the line saying one equals the other (%s)', (question) => {
+    expect(quoteOf('host-network/pods.md', question)).toContain('Pod IP 等于节点 IP');
+    // A line saying what happens to the pod IP, but not that it equals another, explains nothing.
+    expect(quoteOf('calico/bgp.md', question)).toBe('');
   });
 });
