@@ -32,6 +32,11 @@ export interface FactAsk {
    * saying the behaviour is by design ("属正常现象", "属预期行为", "by design") answers it directly.
    */
   why?: boolean;
+  /**
+   * Why two things are the same ("why is the pod IP of nodelocaldns same as the IP of node?"): only a line saying
+   * one equals the other ("Pod IP 等于节点 IP") explains it.
+   */
+  same?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -88,10 +93,11 @@ const WHETHER =
  * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？", and how it is meant to behave ("Is a
  * ClusterIP supposed to answer ping?"). Not a request to people ("Can
  * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
- * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does.
+ * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does. Whether something is done by a means
+ * ("是通过 hostNetwork 这个参数来固定 pod 的 IP 吗", "是靠 iptables 来转发的吗"): the line saying what the means does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -241,6 +247,25 @@ export function asksWhatReturns(focus: string): boolean {
 const WHY_NUMBER =
   /\bwhy (?:is|are) (?:the )?([A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([A-Za-z][\w.-]*)\s*(?:默认)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
 
+/**
+ * Why two things are the same: "why is the pod IP of nodelocaldns same as the IP of node?", "为什么 pod 的 IP 和节点 IP
+ * 是同一个？". Not a failure to diagnose: the line stating that one equals the other ("Pod IP 等于节点 IP") explains it.
+ */
+const WHY_SAME =
+  /\bwhy\s+(?:is|are|does|do)\b[^?]{1,80}?\b(?:(?:the\s+)?same\s+(?:as|with)|identical\s+to|equal\s+to)\b|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{1,40}?(?:和|与|與|跟)[^，,。？?]{1,30}?(?:相同|一样|一樣|同一个|同一個|一致)/i;
+
+/**
+ * Asking the cause of what was just said ("请教大神这个是什么原因？", "这是为什么？", "Wondering how could be duplicated."),
+ * after the report says two things are the same ("发现ip与node是同一个地址", "has the same ip address with the worker
+ * node"): why they are the same is asked.
+ */
+const CAUSE_ASKED_BACK =
+  /(?:这|這|那)(?:个|個)?(?:是|又是)?(?:什么原因|什麼原因|为什么|為什麼|为啥|為啥)|\bwhy (?:is (?:that|this)|does (?:this|that) happen)\b|\bhow (?:could|can|come)\b[^.?!]{0,20}\b(?:be )?(?:the same|duplicated|identical)\b/i;
+/** Asking without a question mark: "Wondering how could be duplicated.", "想知道…". */
+const WONDERING = /\bwonder(?:ing)?\b|想知道|请教|請教/i;
+const SAME_STATED =
+  /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
+
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -341,6 +366,8 @@ function askedFact(question: string): FactAsk | null {
   let affirmed = false;
   /** Whether a behaviour was asked by a why question. */
   let whyAsked = false;
+  /** Whether why two things are the same was asked. */
+  let sameAsked = false;
   /** Whether the clause before this one was pushed as asking (the choices after it belong to it). */
   let askedLast = false;
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
@@ -377,6 +404,25 @@ function askedFact(question: string): FactAsk | null {
         .replace(LEFT_OF_ASK, '')
         .trim();
       if (/\p{L}{3,}|\p{Script=Han}{2,}/u.test(seen) && !FAILURE_SEEN.test(seen)) behaviours.push(seen);
+      continue;
+    }
+    // "发现ip与node是同一个地址，如下所示：…。请教大神这个是什么原因？": the sentence saying they are the same is asked.
+    const sameSeen =
+      CAUSE_ASKED_BACK.test(part) &&
+      (isQuestion || SELF_ASKING.test(part) || at === clauses.length - 1 || WONDERING.test(part))
+        ? clauses
+            .slice(0, at + 1)
+            .map(({ sentence: said }) => said)
+            .find((said) => SAME_STATED.test(said))
+        : undefined;
+    if (sameSeen) {
+      behaviours.push(sameSeen.trim());
+      sameAsked = true;
+      continue;
+    }
+    if ((isQuestion || at === 0) && WHY_SAME.test(part)) {
+      behaviours.push(part.trim());
+      sameAsked = true;
       continue;
     }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
@@ -431,9 +477,11 @@ function askedFact(question: string): FactAsk | null {
     // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
     // an interrogative of its own ("any", "有什么").
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
+    // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
+    // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     const asks =
       ASKS.test(clause) ||
-      (questionish && DEFAULT_WORD.test(clause)) ||
+      (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||
       (isQuestion && WHETHER.test(clause)) ||
       (isQuestion &&
         ASKS_YES_NO.test(clause) &&
@@ -466,8 +514,9 @@ function askedFact(question: string): FactAsk | null {
     // brackets is a remark; the clause asks what follows it.
     const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
     if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
+      // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
       if (
-        isQuestion &&
+        (isQuestion || SELF_ASKING.test(clause)) &&
         !asks &&
         YES_NO_BEHAVIOUR.test(clause) &&
         !ASKS_PEOPLE.test(clause.replace(LEAD_IN, '')) &&
@@ -552,12 +601,14 @@ function askedFact(question: string): FactAsk | null {
   }
   let saysItHappens = false;
   let byWhy = false;
+  let bySame = false;
   behaviours.push(...judgedStatements);
   if (asking.length === 0 && behaviours.length > 0) {
     asking.push(...behaviours);
     kinds.add('behaviour');
     saysItHappens = affirmed;
     byWhy = whyAsked;
+    bySame = sameAsked;
   }
   // "Can't ping service ... What you expected to happen: Ping should answer.": a report asking nothing else expects a
   // behaviour; only a line saying what is seen is by design answers it (as a why question about the behaviour).
@@ -588,6 +639,7 @@ function askedFact(question: string): FactAsk | null {
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
     ...(saysItHappens ? { affirmed: true } : {}),
     ...(byWhy ? { why: true } : {}),
+    ...(bySame ? { same: true } : {}),
   };
 }
 

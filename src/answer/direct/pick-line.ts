@@ -56,6 +56,8 @@ const NEGATED_DEFAULT =
 /** A line saying a behaviour is by design: "属正常现象", "属预期行为", "this is expected", "by design". */
 const BY_DESIGN =
   /属正常|屬正常|正常现象|正常現象|属预期|屬預期|预期行为|預期行為|符合预期|符合預期|\bby design\b|\b(?:is|are) (?:expected|normal)\b/i;
+/** A line saying one thing equals another: "Pod IP 等于节点 IP", "is the same as the node IP". */
+const STATES_SAME = /等于|等於|相同|一样|一樣|同一个|同一個|\bsame as\b|\bequals?\b|\bidentical\b/i;
 /** Up to this many terms outside the asking clause weigh in full; more share that weight. */
 const AROUND_TERMS = 8;
 /** Port-like numbers of a text (not the parts of an address). */
@@ -294,6 +296,8 @@ function findDirect(
       if (ask.affirmed && NEGATED.test(candidate.quote)) continue;
       // "why can't ping svc": only a line saying it is by design explains it; any other is a guess at a diagnosis.
       if (ask.why && !BY_DESIGN.test(candidate.quote)) continue;
+      // "why is the pod IP the same as the node IP": only a line saying one equals the other explains it.
+      if (ask.same && !STATES_SAME.test(candidate.quote)) continue;
       // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
       const value =

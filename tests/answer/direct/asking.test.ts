@@ -535,6 +535,68 @@ describe('a yes/no question about what something does asks for the line that sta
   });
 });
 
+describe('a default deny or a means asked about is a yes/no question about what something does', () => {
+  it.each([
+    // kubernetes/website: the deny-all policy is the setup; whether it also blocks DNS is asked.
+    [
+      'Applying a default deny-all egress policy will break DNS resolution. Does a default deny-all egress policy also block DNS?',
+    ],
+    ['默认拒绝的 egress 策略也会拦 DNS 吗？'],
+    // A title asks without its question mark; whether a setting is the means of something.
+    ['解决pod ip改变的问题。是通过hostnetwork 这个参数来固定pod的ip吗'],
+    ['是靠 iptables 来转发 ClusterIP 的流量吗？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['behaviour']);
+  });
+
+  it.each([
+    // A default asked for is still a value.
+    ['What is the default MTU of flannel.1?', 'mtu'],
+    ['calico 默认的 IPIP 模式是什么？', 'setting'],
+  ])('%s', (question, kind) => {
+    expect(factAsk(question)?.kinds).toContain(kind);
+  });
+
+  it.each([
+    // A cause asked about, a means stated, or a report's statement: not what something does.
+    ['是由于flannel的限制吗？'],
+    ['我是通过 hostNetwork 来部署 ingress 的。'],
+    ['The default deny-all egress policy blocks DNS in our cluster.'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
+describe('asking why two things are the same asks for the line saying one equals the other', () => {
+  it.each([
+    // kubernetes/dns: a nodelocaldns pod's IP is the node's.
+    ['nodelocaldns podIp same as hostIp. Hi, why is the pod IP of nodelocadns same as the IP of node?'],
+    ['为什么 pod 的 IP 和节点 IP 是同一个？'],
+    // The sameness is stated first, then its cause asked back.
+    [
+      '安装完flannel，查看结果，发现ip与node是同一个地址，如下所示：kube-flannel-ds-2pwbk 1/1 Running 192.168.31.150 192.168.31.150。请教大神这个是什么原因？',
+    ],
+    [
+      'You can see `aws-node-mrdfk` and `kube-proxy-fvg6t` has the same ip address with the worker node `10.0.135.147`. Wondering how could be duplicated. Is it a bug?',
+    ],
+  ])('%s', (question) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.same).toBe(true);
+    expect(ask?.why).toBeUndefined();
+  });
+
+  it.each([
+    // Why something failed, a sameness stated with no cause asked, or a cause asked of nothing said to be the same.
+    ['why is my pod slow to resolve names?'],
+    ['The pod IP is the same as the node IP and it works.'],
+    ['pod 和 node 的 IP 是同一个。'],
+    ['pod 访问 service 超时。请教大神这个是什么原因？'],
+  ])('%s', (question) => {
+    expect(factAsk(question)?.same).toBeUndefined();
+  });
+});
+
 describe('a why question about a behaviour asks for the line that says it is by design', () => {
   it.each([
     // kubernetes/kubernetes#62986: a title asks without its question mark.

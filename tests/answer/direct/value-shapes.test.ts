@@ -84,6 +84,10 @@ describe('a line stating a behaviour', () => {
     // projectcalico/calico: "Does a policy selector match pods with host networking?": the line saying they are not
     // subject to policies.
     ['hostNetwork Pod 一般不受策略约束，它发出的流量源 IP 是节点 IP。'],
+    // "是通过 hostNetwork 来固定 pod 的 IP 吗": what a hostNetwork pod does not get.
+    ['`hostNetwork: true` 的 Pod 不创建独立的 network namespace，直接使用节点的网络栈：Pod IP 等于节点 IP。'],
+    // "Does a default deny-all egress policy also block DNS?": what else the policy catches.
+    ['egress 默认拒绝时连 DNS（UDP/TCP 53）都会被拦。'],
   ])('%s', (line) => {
     expect(VALUE_PATTERNS.behaviour.test(line)).toBe(true);
   });
@@ -105,6 +109,9 @@ describe('a line stating a behaviour', () => {
       '| 在宿主机加的策略路由/iptables 对 Pod 出网不生效 | shared gateway 下 egress 在 GR 内完成 SNAT |',
       '可以用 `kubectl exec` 查看 Pod 的 /etc/resolv.conf，ndots 默认为 5。',
       'You can lower the MTU on the node with ip link set.',
+      // "连" alone joins two things; it says nothing of what else is caught.
+      '连接跟踪表满时新连接会被丢弃。',
+      'Pod 连上 Service 后也会走 KUBE-SERVICES 链。',
     ])
       expect(VALUE_PATTERNS.behaviour.test(line)).toBe(false);
   });
