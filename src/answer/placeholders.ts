@@ -83,6 +83,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { quotedGroupName } from './group-names.js';
 import { applicationPodFails, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 
@@ -443,10 +444,11 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     for (const pattern of [patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
-    // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field.
+    // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field. `"toolbox" pods`: a group.
     out[kind].push(
       ...collect(text, patterns.quotedBefore).filter(
-        (match) => !quotedForOther(text, match.index, match.value),
+        (match) =>
+          !quotedForOther(text, match.index, match.value) && !quotedGroupName(text, match.index, match.value),
       ),
     );
     for (const match of text.matchAll(patterns.after)) {
@@ -491,6 +493,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
       if (addOnWorkloadAsPod(kind, value)) continue;
+      // `kubectl describe pod calico-node`, `kubectl get po coredns`: kubectl matches the word as a prefix of its pods'
+      // names, so a component's workload name there is the whole DaemonSet or Deployment, no one pod to exec into.
+      if (inCommand && kind === 'pod' && COMPONENT.test(value) && !isGeneratedPodName(value)) continue;
       if (
         hasObjectShape(value) ||
         ((chinese || inNamespace || inCommand) && isName(value) && !PHRASE.test(value))
