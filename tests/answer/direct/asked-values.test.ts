@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factAsk } from '../../../src/answer/direct/asking.js';
-import { directAnswer } from '../../../src/answer/direct/pick-line.js';
 import { namesInterface, namesPortField } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
 import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
+import { quoteOf } from './quote-of.js';
 
 describe('factAsk: a value stated and then asked about, a choice, a bridge or a mask', () => {
   it.each([
@@ -129,14 +129,6 @@ describe('directAnswer: the line that states the value asked', () => {
     await own?.cleanup();
   });
 
-  function quoteOf(docPath: string, question: string): string {
-    const found = own.searcher.doc(docPath);
-    if (!found) throw new Error('doc missing');
-    const ask = factAsk(question);
-    if (!ask) throw new Error(`not read as a fact question: ${question}`);
-    return directAnswer(question, [found], ask)?.quote ?? '';
-  }
-
   it.each([
     // A Service's port asked for by what it does: the line naming the field (real Kubernetes report; Chinese form).
     [
@@ -162,12 +154,13 @@ describe('directAnswer: the line that states the value asked', () => {
     // An address asked of an interface: the address, not the line naming the interface.
     ['calico/ipip.md', '宿主机上 cali 网卡是用哪个 MAC 地址代答这个 ARP 的？', 'ee:ee:ee:ee:ee:ee'],
   ])('%s: %s', (docPath, question, stated) => {
-    expect(quoteOf(docPath, question)).toContain(stated);
+    expect(quoteOf(own, docPath, question)).toContain(stated);
   });
 
   it('a value asked to explain that no line states is not answered by another', () => {
     expect(
       quoteOf(
+        own,
         'calico/ipip.md',
         'The default gateway in my container was 10.1.2.3. Could anyone make some explanation for that?',
       ),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factAsk } from '../../../src/answer/direct/asking.js';
-import { directAnswer } from '../../../src/answer/direct/pick-line.js';
 import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
+import { quoteOf } from './quote-of.js';
 
 const doc = (title: string, category: string, body: string[]) =>
   ['---', `triggers: [${title}]`, `category: ${category}`, '---', '', `# ${title}`, '', ...body, ''].join(
@@ -45,14 +44,6 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
     await own?.cleanup();
   });
 
-  function quoteOf(docPath: string, question: string): string {
-    const found = own.searcher.doc(docPath);
-    if (!found) throw new Error('doc missing');
-    const ask = factAsk(question);
-    if (!ask) throw new Error(`not read as a fact question: ${question}`);
-    return directAnswer(question, [found], ask)?.quote ?? '';
-  }
-
   it.each([
     // kubernetes/website: whether a deny-all egress policy also blocks DNS.
     ['network-policy/debug.md', 'Does a default deny-all egress policy also block DNS?', '连 DNS'],
@@ -69,15 +60,15 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
       'Pod IP 等于节点 IP',
     ],
   ])('%s: %s', (docPath, question, stated) => {
-    expect(quoteOf(docPath, question)).toContain(stated);
+    expect(quoteOf(own, docPath, question)).toContain(stated);
   });
 
   it.each([
     ['nodelocaldns podIp same as hostIp. Hi, why is the pod IP of nodelocadns same as the IP of node?'],
     ['为什么 pod 的 IP 和节点 IP 是同一个？'],
   ])('why two things are the same: the line saying one equals the other (%s)', (question) => {
-    expect(quoteOf('host-network/pods.md', question)).toContain('Pod IP 等于节点 IP');
+    expect(quoteOf(own, 'host-network/pods.md', question)).toContain('Pod IP 等于节点 IP');
     // A line saying what happens to the pod IP, but not that it equals another, explains nothing.
-    expect(quoteOf('calico/bgp.md', question)).toBe('');
+    expect(quoteOf(own, 'calico/bgp.md', question)).toBe('');
   });
 });

@@ -14,16 +14,9 @@ import {
 import { statesSetting } from '../../../src/answer/direct/value-shapes.js';
 import { wordForms } from '../../../src/answer/direct/words.js';
 import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
+import { quoteOf } from './quote-of.js';
 
 /** The line a direct answer to `question` quotes from one runbook of a fixture KB. */
-function quoteOf(own: FixtureIndex, docPath: string, question: string): string {
-  const doc = own.searcher.doc(docPath);
-  if (!doc) throw new Error('doc missing');
-  const ask = factAsk(question);
-  if (!ask) throw new Error(`not read as a fact question: ${question}`);
-  return directAnswer(question, [doc], ask)?.quote ?? '';
-}
-
 /** The NodePort runbook's troubleshooting row on client IPs lost to SNAT, which two fixtures below end with. */
 const CLIENT_IP_ROW = [
   '## 常见问题',

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factAsk } from '../../../src/answer/direct/asking.js';
-import { directAnswer } from '../../../src/answer/direct/pick-line.js';
 import { answersYesNo, yesNoSubject } from '../../../src/answer/direct/yes-no.js';
 import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
+import { quoteOf } from './quote-of.js';
 
 describe('yesNoSubject: the component a yes/no question asks about', () => {
   it.each([
@@ -84,31 +83,31 @@ describe('a yes/no question about a component: the line about it, not a symptom 
   });
   afterAll(() => own.cleanup());
 
-  function quoteOf(question: string): string {
-    const doc = own.searcher.doc('network-policy/debug.md');
-    if (!doc) throw new Error('doc missing');
-    const ask = factAsk(question);
-    if (!ask) throw new Error(`not read as a fact question: ${question}`);
-    return directAnswer(question, [doc], ask)?.quote ?? '';
-  }
-
   it('quotes the row keyed by the component asked about', () => {
     // A real report (flannel on Talos: a cross-namespace deny policy that did nothing), shortened.
     expect(
       quoteOf(
+        own,
+        'network-policy/debug.md',
         "Flannel Namespace Network Policy. I've created two pods in different namespaces and a NetworkPolicy deny-cross-namespace, yet traffic still flows; kubectl get pods -n kube-system | grep flannel shows kube-flannel-62xbw. Does flannel enforce NetworkPolicy?",
       ),
     ).toContain('策略静默无效');
     expect(
       quoteOf(
+        own,
+        'network-policy/debug.md',
         '写了 deny-cross-namespace 策略但流量仍然放行，集群用的是 flannel。flannel 支持 NetworkPolicy 吗？',
       ),
     ).toContain('策略静默无效');
   });
 
   it('keeps the symptom row when the question asks no yes/no of a component', () => {
-    expect(quoteOf('写了 deny 策略但流量仍然放行，应该检查哪个命名空间里的 CNI Pod？')).toContain(
-      '写了 deny 策略但流量仍然放行',
-    );
+    expect(
+      quoteOf(
+        own,
+        'network-policy/debug.md',
+        '写了 deny 策略但流量仍然放行，应该检查哪个命名空间里的 CNI Pod？',
+      ),
+    ).toContain('写了 deny 策略但流量仍然放行');
   });
 });
