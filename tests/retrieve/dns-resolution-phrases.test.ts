@@ -107,6 +107,10 @@ describe('a DNS failure named as a noun, and the resolver\'s "Temporary failure 
     );
     expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
     expect((await lead('After the node reboot DNS failed in every pod', FAILING)).matched).toBe(true);
+    expect((await lead('DNS fails in every pod since the node was rebooted', FAILING)).matched).toBe(true);
+    expect(
+      (await lead('DNS resolution fails for every Service name after the upgrade', FAILING)).matched,
+    ).toBe(true);
   });
 
   it("matches the resolver's error string in a report that never says DNS fails", async () => {
