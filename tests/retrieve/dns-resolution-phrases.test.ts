@@ -98,6 +98,49 @@ describe("failing DNS resolution, written whole, matches the CoreDNS runbook's t
   });
 });
 
+describe('a DNS failure named as a noun, and the resolver\'s "Temporary failure in name resolution"', () => {
+  it('matches a headline naming a DNS failure (Rancher issue)', async () => {
+    const en = await lead(
+      'Clusterwide DNS failure after editing existing cluster and add cloud provider configuration. Rancher ' +
+        'versions: rancher/rancher: v2.0.3; kubernetes: 1.10.3-rancher2-1; Docker version 18.03.1-ce; kernel 4.14.',
+      FAILING,
+    );
+    expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect((await lead('After the node reboot DNS failed in every pod', FAILING)).matched).toBe(true);
+    expect((await lead('DNS fails in every pod since the node was rebooted', FAILING)).matched).toBe(true);
+    expect(
+      (await lead('DNS resolution fails for every Service name after the upgrade', FAILING)).matched,
+    ).toBe(true);
+  });
+
+  it("matches the resolver's error string in a report that never says DNS fails", async () => {
+    const en = await lead(
+      'Pods on the newly added nodes cannot reach services by name. ping kubernetes → ping: kubernetes: ' +
+        'Temporary failure in name resolution. Only the first two worker nodes work. Versions: Rancher v2.0.8',
+      FAILING,
+    );
+    expect(en).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+  });
+
+  it('matches the Chinese wording', async () => {
+    const zh = await lead('集群升级以后 DNS 故障，所有 pod 都无法解析 svc 的域名', FAILING);
+    expect(zh).toEqual({ abstain: false, doc: 'dns/coredns.md', matched: true });
+    expect((await lead('新节点上的 pod DNS 失败，老节点正常', FAILING)).matched).toBe(true);
+  });
+
+  it('is not matched by a failure that is not name resolution, nor by DNS that works', async () => {
+    expect(
+      (
+        await lead(
+          'Clusterwide network failure after adding a cloud provider, pods cannot ping each other',
+          FAILING,
+        )
+      ).matched,
+    ).toBe(false);
+    expect((await lead('DNS 正常，但是 pod 访问 service 的 ClusterIP 失败', FAILING)).matched).toBe(false);
+  });
+});
+
 describe("the upstream DNS server is the CoreDNS runbook's forward path", () => {
   const UPSTREAM = '上游 DNS';
 
