@@ -1009,3 +1009,31 @@ describe('wanting the client address, in a question, asks how it is had', () => 
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('asking whether there is a way to do something asks what the thing does', () => {
+  it.each([
+    // A real flannel report: "this ability" is what the sentence before said flannel lacks.
+    [
+      'k8s support network-policies, but network-policies are not affect on the flannel CNI. any way to provide this ability?',
+      'flannel CNI',
+    ],
+    ['Is there a way to make flannel drop traffic to one pod?', 'flannel drop'],
+    ['有没有办法让 flannel 执行 NetworkPolicy？', 'flannel 执行'],
+    ['能否让 flannel 拦截 Pod 之间的流量？', 'flannel 拦截'],
+  ])('%s', (question, said) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(said);
+  });
+  it.each([
+    // "this" is a failure, or another question: a diagnosis is asked, not what something does.
+    'The readiness probe failed with no such host. Is there any way to fix this?',
+    'curl works from the pod. Why they behave different? Is there any way to do this?',
+    '探针访问 service 一直超时。有没有办法解决这个？',
+    // Asking people, and a statement.
+    'Is there any way you can help me?',
+    'There is no way to make flannel enforce policies.',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
