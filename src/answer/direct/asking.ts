@@ -55,6 +55,9 @@ const DRAWBACK_ASK = KIND_WORDS.find(([kind]) => kind === 'drawback')?.[1] ?? /$
  */
 const CHANGE_ASK =
   /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** Asking how to make a thing do something: "怎么才能让 prometheus 只采集 9153 端口", "how can I make flannel use ...". */
+const MAKE_USE_ASK =
+  /\bhow (?:can|could|do|should) (?:i|we|one) (?:make|get|force) \S+(?:\s+\S+){0,3}? (?:to )?(?:only )?(?:use|listen on|bind to|pick)\b|(?:怎么|怎樣|怎样|如何)(?:才能|可以|能)?(?:让|讓|使)[^。？?，,]{1,30}?(?:只|仅|僅)?(?:用|使用|采集|採集|监听|監聽|走)/i;
 /** Whether the asking clauses ask how to change a setting ("how could I modify the MTU", "怎么改 MTU"). */
 export function asksHowToChange(focus: string): boolean {
   return CHANGE_ASK.test(focus);
@@ -501,7 +504,9 @@ function askedFact(question: string): FactAsk | null {
       explains ||
       obtains ||
       asksDrawback;
-    const change = CHANGE_ASK.test(clause);
+    // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
+    // names asks for the setting that picks it.
+    const change = CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;

@@ -1037,3 +1037,22 @@ describe('asking whether there is a way to do something asks what the thing does
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('asking how to make a thing use a value it names asks for the setting', () => {
+  it.each([
+    // A real CoreDNS thread: both :53/metrics and :9153/metrics are scraped.
+    '两个target都符合要求。怎么才能让prometheus只采集9153端口？',
+    'How can I make flannel use port 8472 only?',
+    'How do I get coredns to listen on port 5353?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['port', 'setting']);
+  });
+  it.each([
+    // Making it work names no value: a diagnosis.
+    '怎么才能让 pod 访问通 service？',
+    'How can I make the pod reach the service?',
+    '怎么才能让它正常工作？',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
