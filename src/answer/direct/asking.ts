@@ -55,6 +55,9 @@ const DRAWBACK_ASK = KIND_WORDS.find(([kind]) => kind === 'drawback')?.[1] ?? /$
  */
 const CHANGE_ASK =
   /\b(?:how|is there (?:a|any) way|any way|way)\b[^.?!。？]{0,40}?\b(?:change|modify|set|setup|adjust|configure|increase|decrease|lower|raise|override|customi[sz]e|pick|choose|select|disable|enable|turn (?:on|off)|get rid of|switch)\b|(?:怎么|怎樣|怎样|如何|能否|可以|能不能)[^。？?]{0,12}?(?<![不没沒])(?:改|修改|调整|調整|设置|設置|设成|設成|配置|更改|指定|关闭|關閉|开启|開啟|禁用|启用|啟用)/i;
+/** Asking how to make a thing do something: "怎么才能让 prometheus 只采集 9153 端口", "how can I make flannel use ...". */
+const MAKE_USE_ASK =
+  /\bhow (?:can|could|do|should) (?:i|we|one) (?:make|get|force) \S+(?:\s+\S+){0,3}? (?:to )?(?:only )?(?:use|listen on|bind to|pick)\b|(?:怎么|怎樣|怎样|如何)(?:才能|可以|能)?(?:让|讓|使)[^。？?，,]{1,30}?(?:只|仅|僅)?(?:用|使用|采集|採集|监听|監聽|走)/i;
 /** Whether the asking clauses ask how to change a setting ("how could I modify the MTU", "怎么改 MTU"). */
 export function asksHowToChange(focus: string): boolean {
   return CHANGE_ASK.test(focus);
@@ -129,6 +132,14 @@ const BY_DESIGN_ASKED =
  */
 const OWN_MISTAKE_ASKED =
   /\b(?:am i|are we) doing (?:something|anything) wrong\b(?:\s+here)?|\bwhat am i (?:doing wrong|missing)\b|\bdid (?:i|we) miss (?:something|anything)\b|\b(?:could|does|can|would|might) (?:this|that|it) have (?:something|anything) to do with\b|(?:是不是|是否)我?(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了?|我(?:哪里|哪裡)(?:配置|设置|設置|写|寫)?(?:错|錯)了/i;
+/**
+ * Asking whether something can be done, without an interrogative: "any way to provide this ability?", "Is there a way
+ * to make flannel enforce policies?", "有没有办法让 flannel 拦截流量？", "能否让 flannel 拦截流量？". A line saying what the
+ * thing does or doesn't answers it (asked only when nothing else is). Not "would it be possible" nor "is it
+ * expected": in real reports those ask about the asker's own setup, and a line picked for them led wrong.
+ */
+const POSSIBLE_ASK =
+  /^\s*(?:(?:is|are) there (?:a|any) (?:ways?|means) to\b|any (?:ways?|means) to\b)|^\s*(?:有没有|有無|有没)(?:什么|啥)?(?:办法|辦法|方法)|^\s*能否/i;
 /** What was seen is a failure: "not able to access", "connection refused", "ping 不通", "访问超时". */
 const FAILURE_SEEN =
   /\b(?:not able to|unable to|can(?:no|')t|cannot|could(?:n't| not)|fails?|failed|failing|timed? ?out|times out|refused|unreachable|doesn't work|not working)\b|不通|无法|無法|失败|失敗|超时|超時|拒绝|拒絕|不能/i;
@@ -493,7 +504,9 @@ function askedFact(question: string): FactAsk | null {
       explains ||
       obtains ||
       asksDrawback;
-    const change = CHANGE_ASK.test(clause);
+    // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
+    // names asks for the setting that picks it.
+    const change = CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0);
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
@@ -513,6 +526,23 @@ function askedFact(question: string): FactAsk | null {
     // "（我也不知道为什么要这样配置）hostNetwork 的 Pod 到底用哪个 resolv.conf": a why or how in the asker's aside in
     // brackets is a remark; the clause asks what follows it.
     const remarkless = clause.replace(ASIDE, ' ').replace(ROUTE_ASKED, ' ');
+    // "Would it be possible for the kube proxy to preserve the source address?": whether it can be done; "any way to
+    // provide this ability?" asks it of what the sentence before said.
+    if (
+      !change &&
+      !check &&
+      isQuestion &&
+      POSSIBLE_ASK.test(clause) &&
+      (!asks || kindsIn(clause).length === 0)
+    ) {
+      const asked = clause.replace(POSSIBLE_ASK, ' ').trim();
+      if (/\p{L}{3,}|\p{Script=Han}{2,}/u.test(asked) && !ASKS_PEOPLE.test(asked))
+        if (!REFERS_BACK.test(asked)) behaviours.push(clause.trim());
+        // "this" is what the sentence before stated; not a question, nor a failure (that asks for a diagnosis).
+        else if (!/[?？]\s*$/u.test(lastSentence) && !FAILURE_SEEN.test(lastSentence))
+          behaviours.push(`${lastSentence} ${clause}`.trim());
+      continue;
+    }
     if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
       // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
       if (

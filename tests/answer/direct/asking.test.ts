@@ -1009,3 +1009,50 @@ describe('wanting the client address, in a question, asks how it is had', () => 
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('asking whether there is a way to do something asks what the thing does', () => {
+  it.each([
+    // A real flannel report: "this ability" is what the sentence before said flannel lacks.
+    [
+      'k8s support network-policies, but network-policies are not affect on the flannel CNI. any way to provide this ability?',
+      'flannel CNI',
+    ],
+    ['Is there a way to make flannel drop traffic to one pod?', 'flannel drop'],
+    ['有没有办法让 flannel 执行 NetworkPolicy？', 'flannel 执行'],
+    ['能否让 flannel 拦截 Pod 之间的流量？', 'flannel 拦截'],
+  ])('%s', (question, said) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toEqual(['behaviour']);
+    expect(ask?.focus).toContain(said);
+  });
+  it.each([
+    // "this" is a failure, or another question: a diagnosis is asked, not what something does.
+    'The readiness probe failed with no such host. Is there any way to fix this?',
+    'curl works from the pod. Why they behave different? Is there any way to do this?',
+    '探针访问 service 一直超时。有没有办法解决这个？',
+    // Asking people, and a statement.
+    'Is there any way you can help me?',
+    'There is no way to make flannel enforce policies.',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('asking how to make a thing use a value it names asks for the setting', () => {
+  it.each([
+    // A real CoreDNS thread: both :53/metrics and :9153/metrics are scraped.
+    '两个target都符合要求。怎么才能让prometheus只采集9153端口？',
+    'How can I make flannel use port 8472 only?',
+    'How do I get coredns to listen on port 5353?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.kinds).toEqual(['port', 'setting']);
+  });
+  it.each([
+    // Making it work names no value: a diagnosis.
+    '怎么才能让 pod 访问通 service？',
+    'How can I make the pod reach the service?',
+    '怎么才能让它正常工作？',
+  ])('asks no value: %s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
