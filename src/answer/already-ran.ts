@@ -52,6 +52,15 @@ const KINDS: Readonly<Record<string, string>> = {
   networkpolicy: 'networkpolicies',
 };
 
+/**
+ * An output option reading chosen fields or the whole object (`-o custom-columns=NAME:.spec.podCIDR`, `-o jsonpath=…`,
+ * `-o yaml`): such a listing shows what the plain or `-o wide` table a report pasted does not.
+ */
+const FIELDS = /(?:^|\s)(?:-o\s*|--output[= ])(?:custom-columns|jsonpath|go-template|yaml|json)\b/iu;
+
+/** The key under which a listing reading fields is kept beside its plain key. */
+const FIELDS_KEY = ' -o fields';
+
 function listingKey(verb: string, kind: string): string {
   const lower = kind.toLowerCase();
   return `kubectl ${verb.toLowerCase()} ${KINDS[lower] ?? lower}`;
@@ -88,7 +97,15 @@ export function ranProbes(question: string): RanProbes {
   for (const match of text.matchAll(LISTING)) {
     const [verb, kind] = [match[1] ?? '', match[2] ?? ''];
     const kinds = kind.toLowerCase() === 'all' ? ['pods', 'services'] : [kind];
-    for (const listed of kinds) out.set(listingKey(verb, listed), new Set([null]));
+    // The options written after the kind, up to the end of the command line's words (`-o jsonpath='{…}'`).
+    const rest = text
+      .slice((match.index ?? 0) + match[0].length)
+      .match(/^(?:\s+-\S*(?:\s+[^\s-]\S*)?)*/u)?.[0];
+    const readsFields = FIELDS.test(`${match[0]}${rest ?? ''}`);
+    for (const listed of kinds) {
+      out.set(listingKey(verb, listed), new Set([null]));
+      if (readsFields) out.set(listingKey(verb, listed) + FIELDS_KEY, new Set([null]));
+    }
   }
   return out;
 }
@@ -132,8 +149,12 @@ const ROLES: readonly IpRole[] = ['service', 'pod', 'node', 'dns'];
  * unknown role, or a check naming no kind of address, counts as the same.
  */
 export function alreadyRan(command: string, ran: RanProbes): boolean {
-  const roles = ran.get(checkKey(command));
+  const key = checkKey(command);
+  const roles = ran.get(key);
   if (!roles) return false;
+  // A listing reading fields (`-o custom-columns=…PODCIDR`) the report's plain listing did not show is another check.
+  const firstLine = command.split('\n')[0] ?? '';
+  if (key.startsWith('kubectl ') && FIELDS.test(firstLine) && !ran.has(key + FIELDS_KEY)) return false;
   // The kinds of address the check's first line takes (`<cluster-ip>`: a Service's).
   const keys = commandTemplate(command.split('\n')[0] ?? '').keys;
   const kinds = ROLES.filter((role) => ADDRESS_PLACEHOLDERS[role].some((key) => keys.includes(key)));

@@ -50,6 +50,26 @@ describe('kubectl listings a report pasted', () => {
     ).toEqual(['kubectl get pods', 'kubectl get services']);
   });
 
+  it('spare a listing reading fields the pasted table did not show', () => {
+    const en = ranProbes(
+      '$ kubectl get nodes -o wide\nNAME STATUS ROLES AGE VERSION INTERNAL-IP\nnode1 Ready <none> 3d v1.28.2 10.0.0.11',
+    );
+    expect(
+      alreadyRan('kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR', en),
+    ).toBe(false);
+    expect(alreadyRan("kubectl get nodes -o jsonpath='{.items[*].spec.podCIDRs}'", en)).toBe(false);
+    // The same plain listing is still the one the report ran.
+    expect(alreadyRan('kubectl get nodes -o wide', en)).toBe(true);
+    const zh = ranProbes('执行 kubectl get no 显示两个节点都是 Ready，但跨节点 pod 互相 ping 不通');
+    expect(alreadyRan('kubectl get nodes -o yaml', zh)).toBe(false);
+    expect(alreadyRan('kubectl get nodes', zh)).toBe(true);
+    // A report that itself read the fields has run that check.
+    const read = ranProbes("我跑了 kubectl get nodes -o jsonpath='{.items[*].spec.podCIDR}' 结果为空");
+    expect(
+      alreadyRan('kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR', read),
+    ).toBe(true);
+  });
+
   it('make the same listing a check already run, and no other', () => {
     const ran = ranProbes('[root@host8c ~]# kubectl get po -A -owide');
     expect(alreadyRan('kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide', ran)).toBe(true);
