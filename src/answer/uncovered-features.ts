@@ -19,6 +19,8 @@ interface Feature {
   readonly name: string;
   /** The feature named as the failing subject (in the first sentence). */
   readonly subject: RegExp;
+  /** Where the headline does not name it: whether the rest of the report still makes it the subject. */
+  readonly subjectOfBody?: (text: string, headline: string) => boolean;
 }
 
 /**
@@ -100,9 +102,13 @@ const FEATURES: readonly Feature[] = [
     name: 'joining pods of several clusters (Cluster Mesh, shared route reflectors)',
     subject: CROSS_CLUSTER,
   },
-  { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY },
+  { name: 'egress gateways and egress IPs', subject: EGRESS_GATEWAY, subjectOfBody: egressThroughGateway },
   { name: 'L7 proxies and policies (Envoy, L7Proxy)', subject: L7_PROXY },
-  { name: 'pod bandwidth limits (QoS, ingress_rate/egress_rate)', subject: BANDWIDTH_LIMIT },
+  {
+    name: 'pod bandwidth limits (QoS, ingress_rate/egress_rate)',
+    subject: BANDWIDTH_LIMIT,
+    subjectOfBody: keepsNamingLimit,
+  },
   { name: 'Kube-OVN switch load-balancer rules and VIP objects (SwitchLBRule, Vip)', subject: SWITCH_LB },
   {
     name: 'pods on edge nodes joined through an edge framework (KubeEdge, OpenYurt Raven, SuperEdge)',
@@ -111,24 +117,32 @@ const FEATURES: readonly Feature[] = [
   { name: "a desktop VM's own networking (Docker Desktop, Rancher Desktop)", subject: DESKTOP_VM },
 ];
 
-/** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
-function isSubject(feature: Feature, text: string, headline: string): boolean {
-  if (feature.subject.test(headline)) return true;
-  // A headline naming no broken path over a report that keeps naming the pod's bandwidth limit ("[BUG] ingress
-  // annotations设置后未生效 ... ingress_rate ... ingress_rate") is about the limit; named once beside a broken path
-  // ("Pods on node2 cannot reach pods on node1. We also set ingress_rate") it is the cluster's setting.
-  if (feature.subject === BANDWIDTH_LIMIT)
-    return !BROKEN_PATH.test(headline) && (text.match(BANDWIDTH_WORDS)?.length ?? 0) >= LIMIT_MENTIONS;
-  // An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress
-  // runs through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress
-  // Node") is about that gateway; a plain SNAT report, or one naming a gateway once as a fix it considered, is
-  // answered from the egress runbook.
+/**
+ * An egress headline ("Cilium Egress Masquerade does not work if pod is local") whose report then says the egress runs
+ * through a gateway (naming it and its parts: "Egress Gateway does not masquerade when pod is running on Egress Node")
+ * is about that gateway; a plain SNAT report, or one naming a gateway once as a fix it considered, is answered from the
+ * egress runbook.
+ */
+function egressThroughGateway(text: string, headline: string): boolean {
   return (
-    feature.subject === EGRESS_GATEWAY &&
     EGRESS_HEADLINE.test(headline) &&
     EGRESS_GATEWAY.test(text) &&
     (text.match(EGRESS_GATEWAY_PARTS)?.length ?? 0) >= GATEWAY_MENTIONS
   );
+}
+
+/**
+ * A headline naming no broken path over a report that keeps naming the pod's bandwidth limit ("[BUG] ingress
+ * annotations设置后未生效 ... ingress_rate ... ingress_rate") is about the limit; named once beside a broken path
+ * ("Pods on node2 cannot reach pods on node1. We also set ingress_rate") it is the cluster's setting.
+ */
+function keepsNamingLimit(text: string, headline: string): boolean {
+  return !BROKEN_PATH.test(headline) && (text.match(BANDWIDTH_WORDS)?.length ?? 0) >= LIMIT_MENTIONS;
+}
+
+/** Whether the feature is the report's failing subject (see `uncoveredFeature`). */
+function isSubject(feature: Feature, text: string, headline: string): boolean {
+  return feature.subject.test(headline) || (feature.subjectOfBody?.(text, headline) ?? false);
 }
 
 /**
