@@ -523,20 +523,22 @@ export function pickCommands(
   const inDoubt = measures !== null && routingInDoubt(measures.share, measures.explained);
   const hitChunks = new Set(hits.filter((hit) => docs.includes(hit.doc)).map((hit) => hit.chunk.id));
   const rowBonus = new Map<CommandRecord, number>();
-  // The checks of the rows whose cause the report rules out by stating the setting with another value.
+  // The rows whose cause the report rules out by stating the setting with another value, and their checks.
+  const ruledOutRows = new Set<TroubleshootingRow>();
   const ruledOut = new Set<CommandRecord>();
   // The checks a matched row names whose cause the report does not rule out.
   const likelyRowCheck = new Set<CommandRecord>();
   for (const doc of docs)
     for (const row of doc.troubleshooting)
-      if (causeRuledOut(query, row.cause, settingValues(doc)))
+      if (causeRuledOut(query, row.cause, settingValues(doc))) {
+        ruledOutRows.add(row);
         for (const command of row.commands) {
           const record = commandByText(doc, command);
           if (record) ruledOut.add(record);
         }
+      }
   for (const [rank, { row, doc, contrast }] of rows.entries()) {
     if (!docs.includes(doc)) continue;
-    const moot = causeRuledOut(query, row.cause, settingValues(doc));
     // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
     // path between nodes, where a runbook's generic first checks only list its components.
     const bonus = Math.max(1, 3 - rank) + (contrast ? CONTRAST_CHECK_BONUS : 0);
@@ -546,7 +548,7 @@ export function pickCommands(
     const quoted = checksSymptomNames(row.symptom, doc.commands, variantKey);
     for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
-      if (record && !moot) likelyRowCheck.add(record);
+      if (record && !ruledOutRows.has(row)) likelyRowCheck.add(record);
     }
   }
 
