@@ -530,24 +530,27 @@ export class KbSearcher implements Searcher {
     query: AnalyzedQuery,
     namesCni: boolean,
   ): ((docPath: string) => number) | null {
-    this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
     return statedServiceTypeFactor({
       headline: query.headline,
       focus: query.focus,
       groupsOf: (text) => this.glossary.groupsIn(text),
-      typeGroups: this.serviceTypeGroups,
+      typeGroups: this.typeGroups(),
       namesCni,
       categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
       factor: this.config.scopeFactor.statedServiceType,
     });
   }
 
+  /** The glossary groups of the words naming an external Service type (NodePort, LoadBalancer): worked out once. */
+  private typeGroups(): ReadonlySet<string> {
+    this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
+    return this.serviceTypeGroups;
+  }
+
   private serviceTypeGroups: ReadonlySet<string> | undefined;
 
   /** The CNIs whose runbooks explain NodePort / LoadBalancer Services (stated-service-type.ts): worked out once. */
   private cnisServingTypes(): ReadonlySet<string> {
-    this.serviceTypeGroups ??= new Set(SERVICE_TYPE_WORDS.flatMap((word) => this.glossary.groupsIn(word)));
-    const typeGroups = this.serviceTypeGroups;
     this.servingTypes ??= cnisServingTypes(
       this.docs.map((doc) => ({
         path: doc.path,
@@ -555,7 +558,7 @@ export class KbSearcher implements Searcher {
       })),
       (docPath) => this.cni.ofDoc(docPath),
       (text) => this.glossary.groupsIn(text),
-      typeGroups,
+      this.typeGroups(),
     );
     return this.servingTypes;
   }
