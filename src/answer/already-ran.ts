@@ -156,7 +156,7 @@ export function alreadyRan(command: string, ran: RanProbes): boolean {
   const firstLine = command.split('\n')[0] ?? '';
   if (key.startsWith('kubectl ') && FIELDS.test(firstLine) && !ran.has(key + FIELDS_KEY)) return false;
   // The kinds of address the check's first line takes (`<cluster-ip>`: a Service's).
-  const keys = commandTemplate(command.split('\n')[0] ?? '').keys;
+  const keys = commandTemplate(firstLine).keys;
   const kinds = ROLES.filter((role) => ADDRESS_PLACEHOLDERS[role].some((key) => keys.includes(key)));
   if (kinds.length === 0 || roles.has(null)) return true;
   return kinds.some((kind) => roles.has(kind));
