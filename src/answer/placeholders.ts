@@ -1061,7 +1061,9 @@ function ipMentions(
   for (const match of matchAll(question, IP_PATTERN)) {
     const ip = match[1] ?? '';
     const index = match.index ?? 0;
-    if (versionBefore(question.slice(Math.max(0, index - 12), index))) continue;
+    // The text right before the address, `width` characters of it: what each reading below looks back on.
+    const preceding = (width: number) => question.slice(Math.max(0, index - width), index);
+    if (versionBefore(preceding(12))) continue;
     if (match[2] !== undefined) {
       // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
@@ -1076,7 +1078,7 @@ function ipMentions(
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
-      !ephemeralPeer(question.slice(Math.max(0, index - 8), index), Number(match[3]))
+      !ephemeralPeer(preceding(8), Number(match[3]))
         ? Number(match[3])
         : null;
     // A bare x.y.z.0 is a network written without its prefix ("actually init master with 10.96.0.0"): a range,
@@ -1090,9 +1092,9 @@ function ipMentions(
     if (port === null && ip.endsWith('.0')) continue;
     // `应该被 SNAT 成节点 IP（比如 192.168.1.10）`, "should be the node IP (e.g. 192.168.1.10)": an illustration of
     // the value expected, not an address the report tries.
-    if (EXPECTED_EXAMPLE_BEFORE.test(question.slice(Math.max(0, index - 80), index))) continue;
+    if (EXPECTED_EXAMPLE_BEFORE.test(preceding(80))) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
-    const before = question.slice(Math.max(0, index - 40), index);
+    const before = preceding(40);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
     const listed = inListing(rows, index);
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
@@ -1100,13 +1102,13 @@ function ipMentions(
     let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
     const describedNode =
-      DESCRIBE_NODE_BEFORE.test(question.slice(Math.max(0, index - 140), index)) ||
+      DESCRIBE_NODE_BEFORE.test(preceding(140)) ||
       nodeAddressLabel(question.slice(index + match[0].length, index + match[0].length + 40));
     // `-j DNAT --to-destination 10.244.1.5:80`, `tcp to:10.244.2.9:8080`: a pasted NAT rule's rewrite.
-    const rewrite = natRewrite(question.slice(Math.max(0, index - 200), index));
+    const rewrite = natRewrite(preceding(200));
     if (describedNode && !listed) role = 'node';
     // `keepalived VIP 192.168.0.100`: the control plane's shared address, no Service's.
-    if (role === 'service' && controlPlaneVip(question.slice(Math.max(0, index - 80), index))) role = null;
+    if (role === 'service' && controlPlaneVip(preceding(80))) role = null;
     // `tcpdump -i eth0 'host 10.244.1.5'`: a capture filter's `host` is any address, not a node.
     if (role === 'node' && PCAP_HOST_BEFORE.test(before)) role = null;
     // `minion: 10.99.1.1, 10.99.1.2`: an address listed after another has that one's role.
@@ -1125,7 +1127,7 @@ function ipMentions(
     const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
     if (upstream) role = 'dns';
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
-    const own = !listed && ownAddress(question.slice(Math.max(0, index - 100), index));
+    const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
@@ -1139,8 +1141,7 @@ function ipMentions(
     if (noHost) role = null;
     // `k8sServiceHost=192.168.8.101`, `advertiseAddress 192.168.56.101`: where the API server is configured to be.
     // `conntrack -D ... -r 172.18.209.67`: the reply source of a flow, the backend that answered a Service's address.
-    const configured =
-      apiServerSetting(before) || conntrackReplySource(question.slice(Math.max(0, index - 140), index));
+    const configured = apiServerSetting(before) || conntrackReplySource(preceding(140));
     if (
       ROUTE_SRC_BEFORE.test(before) ||
       INTERFACE_ADDRESS_BEFORE.test(before) ||
@@ -1158,23 +1159,23 @@ function ipMentions(
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
       // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
-      describedEndpoint(question.slice(Math.max(0, index - 120), index))
+      describedEndpoint(preceding(120))
     )
       direction = 'location';
     else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
-      triedHostAddress(question.slice(Math.max(0, index - 100), index)) ||
+      triedHostAddress(preceding(100)) ||
       failsRightAfter(question.slice(end, end + 40))
     )
       direction = 'destination';
     // `keepalived VIP 192.168.0.100`: the control plane's shared address, where the API server is, unless tried.
-    else if (controlPlaneVip(question.slice(Math.max(0, index - 80), index))) direction = 'location';
+    else if (controlPlaneVip(preceding(80))) direction = 'location';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     // A host's name between (`bytes from kubernetes.default.svc.cluster.local (`) outgrows the 40 characters above.
-    const replied = PING_REPLY_BEFORE.test(question.slice(Math.max(0, index - 100), index));
+    const replied = PING_REPLY_BEFORE.test(preceding(100));
     if (replied) {
       direction = 'location';
       repliedFrom.add(ip);
@@ -2034,12 +2035,12 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
     const open = (serviceOpen && NAMESPACE_KEYS.has(key)) || (portOpen && PORT_KEYS.has(key));
-    const value =
-      open || (serviceNamespace === null && NAMESPACE_KEYS.has(key))
-        ? undefined
-        : serviceNamespace !== undefined && serviceNamespace !== null && NAMESPACE_KEYS.has(key)
-          ? serviceNamespace
-          : values.get(key);
+    // A check of the Service takes the Service's own namespace, or leaves it open (null) where only its DNS name gave it.
+    const value = open
+      ? undefined
+      : serviceNamespace !== undefined && NAMESPACE_KEYS.has(key)
+        ? (serviceNamespace ?? undefined)
+        : values.get(key);
     if (value === undefined) {
       command += token;
     } else {
