@@ -460,57 +460,83 @@ export function coveredNames(texts: () => Iterable<string>): (name: string) => b
 }
 
 /**
- * How a report says the subject is handing out pod addresses (IPAM), not carrying traffic: a pod that gets no
- * address, an address handed out twice or never released, a static address or address pool not honoured.
+ * How a report says the subject failed to hand out a pod address (IPAM): a pod that gets no address, an address
+ * pool used up, an address never released, a block that cannot be claimed.
  */
-const ALLOCATION = [
+const NO_ADDRESS = [
   // "No Address Allocated to Pod", "no IP address was assigned"
   /\b(?:no|not|never)\s+(?:ip\s+)?address(?:es)?\s+(?:(?:was|were|is|are|got)\s+)?(?:allocated|assigned)\b/i,
   // "IPs cannot get assigned to Pods", "pod IP is not allocated"
   /\bips?(?:\s+address(?:es)?)?\s+(?:can'?not|could\s+not|couldn'?t|is\s*n[o']t|are\s*n[o']t|not|never)\s+(?:(?:get|be|been)\s+)?(?:assigned|allocated|released)\b/i,
-  // "reassign IP addresses already in use", "Assigning same ip address"
-  /\b(?:re)?(?:assign|allocat)\w*\s+(?:the\s+)?(?:same\s+|duplicate\s+)ips?\b|\breassign\w*\s+ips?\b|\bip\s+address(?:es)?\s+(?:already\s+)?in\s+use\b/i,
-  // "static ip allocation does not work", "static ip address for pod", "IPAM blocks are not reused", "IP block isn't
-  // released" (a static egress IP is not allocation)
-  /\bstatic\s+ips?\s+(?:address(?:es)?\s+)?(?:allocation|assignment|for\s+(?:a\s+|the\s+|my\s+)?pods?)\b|\bip(?:am)?\s+blocks?\b(?!\s*size)/i,
+  // Kube-OVN's controller: "NoAvailableAddress", "no available address"
+  /\bnoavailableaddress\b|\bno\s+available\s+(?:ip\s+)?address(?:es)?\b/i,
+  // "IPAM blocks are not reused", "IP block isn't released"
+  /\bip(?:am)?\s+blocks?\b(?!\s*size)/i,
   // 无法正确分配pod ip, ip地址无法分配, 新 pod 拿不到地址, 获取不到 IP
   /(?:无法|不能|没有|未能|未|没)(?:正确|成功)?(?:分配|获取|拿到)(?:到)?\s*(?:pod\s*)?(?:ip|地址)|(?:ip|地址)\s*(?:地址)?\s*(?:无法|不能|没有|未)(?:被)?(?:分配|回收|释放)|(?:拿|获取|分配)不到\s*(?:ip|地址)/i,
-  // pod 固定 IP / 静态 IP 分配 (a fixed egress IP is not allocation), IP 池, 地址块冲突, 地址池耗尽 (a LoadBalancer's pool is SERVICE_ADDRESS)
-  /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配|ip\s*池|地址块冲突|地址池耗尽|ip\s*地址?耗尽/i,
+  // IP 池, 地址块冲突 (a block claimed by another node: no new block for the pod), 地址池耗尽 (a LoadBalancer's pool is
+  // SERVICE_ADDRESS)
+  /ip\s*池|地址块冲突|地址池耗尽|ip\s*地址?耗尽/i,
 ];
 
-/** A Service's address (a LoadBalancer's pool, an external IP, a VIP) is handed out by other means than pod IPAM. */
+/**
+ * How a report says the subject handed out the wrong pod address: one already in use by another pod (given twice,
+ * reassigned), or a fixed (static) address it did not honour. No runbook row saying "new pods get no address" tells
+ * why two pods hold one address.
+ */
+const WRONG_ADDRESS = [
+  // "reassign IP addresses already in use", "Assigning same ip address"
+  /\b(?:re)?(?:assign|allocat)\w*\s+(?:the\s+)?(?:same\s+|duplicate\s+)ips?\b|\breassign\w*\s+ips?\b|\bip\s+address(?:es)?\s+(?:already\s+)?in\s+use\b/i,
+  // "static ip allocation does not work", "static ip address for pod" (a static egress IP is not allocation)
+  /\bstatic\s+ips?\s+(?:address(?:es)?\s+)?(?:allocation|assignment|for\s+(?:a\s+|the\s+|my\s+)?pods?)\b/i,
+  // pod 固定 IP / 静态 IP 分配 (a fixed egress IP is not allocation)
+  /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配/i,
+];
+
+/** The kinds of allocation failure, each explained by a runbook only when its topics name that kind. */
+export type AllocationKind = 'no-address' | 'wrong-address';
+
+/** A service's address (a LoadBalancer's pool, an external IP, a VIP) is handed out by other means than pod IPAM. */
 const SERVICE_ADDRESS = /load\s*balancer|external-?ips?\b|metallb|kube-vip|\bvip\b|负载均衡/i;
 
-/** Text names an address-allocation failure (one of ALLOCATION). */
-export function namesAllocation(text: string): boolean {
+/** The kind of allocation failure text names, else null; an address handed out wrongly is said before none. */
+export function allocationKind(text: string): AllocationKind | null {
   const folded = text.normalize('NFKC');
-  return ALLOCATION.some((pattern) => pattern.test(folded));
+  if (WRONG_ADDRESS.some((pattern) => pattern.test(folded))) return 'wrong-address';
+  if (NO_ADDRESS.some((pattern) => pattern.test(folded))) return 'no-address';
+  return null;
+}
+
+/** Text names an address-allocation failure (of either kind). */
+export function namesAllocation(text: string): boolean {
+  return allocationKind(text) !== null;
 }
 
 /**
  * The subject no runbook explains when a report is about handing out pod addresses: its headline (its first sentence
  * in a long report, else the whole question) names an allocation failure and no broken path ("分配地址池 IP 后无法访问"
  * is about reaching the address), and no runbook of the report's CNI (`cni`, null when unknown) or of every CNI
- * explains allocation in its title, triggers, headings or troubleshooting rows (`explained`). KB-relative: a runbook
- * whose rows say "新 pod 拿不到地址" covers its CNI's reports, and the decline stops once the KB has such a runbook.
- * Returns the subject's name for the "not covered" answer, else null. Pure.
+ * explains that kind of failure in its title, triggers, headings or troubleshooting rows (`explained`). KB-relative:
+ * a runbook whose rows say "新 pod 拿不到地址" covers its CNI's reports of pods getting no address, not one of an
+ * address given to two pods ("Calico tries to reassign IP addresses already in use"), and the decline stops once the
+ * KB has a runbook naming that kind. Returns the subject's name for the "not covered" answer, else null. Pure.
  */
 export function uncoveredAllocation(
   question: string,
   cni: string | null,
-  explained: (cni: string | null) => boolean,
+  explained: (cni: string | null, kind: AllocationKind) => boolean,
 ): string | null {
   const text = question.normalize('NFKC');
   const subject = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
+  const kind = allocationKind(subject);
   if (
-    !namesAllocation(subject) ||
+    kind === null ||
     NETWORK_TROUBLE.test(subject) ||
     CANNOT_USE.test(subject) ||
     SERVICE_ADDRESS.test(subject)
   )
     return null;
-  return explained(cni) ? null : 'IPAM';
+  return explained(cni, kind) ? null : 'IPAM';
 }
 
 /**
@@ -529,17 +555,24 @@ export function topicTexts(
 }
 
 /**
- * Which CNIs' runbooks explain address allocation (null: a runbook about no particular CNI does): a runbook explains
- * it when its title, triggers, headings or troubleshooting symptoms name an allocation failure, not when its prose or
- * commands mention it in passing (`calicoctl ipam show`).
+ * Which CNIs' runbooks explain which kind of address allocation failure (null: a runbook about no particular CNI
+ * does): a runbook explains a kind when its title, triggers, headings or troubleshooting symptoms name a failure of
+ * that kind, not when its prose or commands mention it in passing (`calicoctl ipam show`).
  */
 export function allocationExplainedBy(
   docs: readonly Pick<DocRecord, 'path' | 'title' | 'triggers' | 'chunks' | 'troubleshooting'>[],
   cniOf: (docPath: string) => string | null,
-): (cni: string | null) => boolean {
-  const cnis = new Set<string | null>();
-  for (const doc of docs) if (topicTexts(doc).some(namesAllocation)) cnis.add(cniOf(doc.path));
-  return (cni) => cnis.has(null) || (cni !== null && cnis.has(cni));
+): (cni: string | null, kind: AllocationKind) => boolean {
+  const explained = new Set<string>();
+  const key = (cni: string | null, kind: AllocationKind) => `${cni ?? ''}\u0000${kind}`;
+  for (const doc of docs)
+    for (const text of topicTexts(doc)) {
+      const folded = text.normalize('NFKC');
+      for (const kind of ['no-address', 'wrong-address'] as const)
+        if ((kind === 'wrong-address' ? WRONG_ADDRESS : NO_ADDRESS).some((pattern) => pattern.test(folded)))
+          explained.add(key(cniOf(doc.path), kind));
+    }
+  return (cni, kind) => explained.has(key(null, kind)) || (cni !== null && explained.has(key(cni, kind)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import {
+  type AllocationKind,
   allocationExplainedBy,
   answerDetailedReport,
   answerNamedCniReport,
@@ -548,7 +549,9 @@ describe('clarifying answers end to end', () => {
 
 describe('uncoveredAllocation: a report about handing out pod addresses, which no runbook of its CNI explains', () => {
   const explainsNone = () => false;
-  const explainsCalico = (cni: string | null) => cni === 'calico';
+  // As the KB's Calico runbook: its row "新 pod 拿不到地址或地址块冲突" names pods getting no address only.
+  const explainsCalico = (cni: string | null, kind: AllocationKind) =>
+    cni === 'calico' && kind !== 'wrong-address';
   it.each([
     // Real kubeovn/kube-ovn#5125 (shortened).
     [
@@ -570,6 +573,13 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
       '无法正确分配pod ip。谢谢指导！从命令的输出看，有POD的端口，但IP地址和实际Pod的IP不一致。cni的日志里没有报错信息，但也没有创建POD的相关提示信息。',
       null,
     ],
+    // Real kubeovn/kube-ovn (scope4 set, shortened): Kube-OVN's controller's word for a used-up subnet.
+    [
+      '[BUG] Lots of NoAvailableAddress errors. Kube-OVN v1.12.29, Kubernetes v1.28.11. When creating pods in batches, a large number of NoAvailableAddress errors occur: E1128 10:02:11.291383 7 pod.go:425] error syncing pod: NoAvailableAddress, requeuing.',
+      'kube-ovn',
+    ],
+    // Constructed Chinese counterpart.
+    ['kube-ovn 子网批量创建 pod 时报 no available address，子网还有空闲地址。', 'kube-ovn'],
     // Real kubeovn/kube-ovn#3190 (shortened).
     [
       'kube-ovn 1.11.9 存在ip地址无法分配导致出现地址冲突。kube-ovn-controller 日志: I0911 09:18:36.317858 13 ipam.go:51] allocate v4 10.251.175.71 v6 2409:8c20:1833:2000::afb:af47 for pod kube-system/test-0',
@@ -579,12 +589,25 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
     expect(uncoveredAllocation(question, cni, explainsNone)).toBe('IPAM');
     expect(uncoveredAllocation(question, cni, explainsCalico)).toBe(cni === 'calico' ? null : 'IPAM');
   });
-  it('answers a CNI whose runbook explains allocation', () => {
-    // Real projectcalico/calico#3940: the Calico runbook's row "新 pod 拿不到地址或地址块冲突" covers it.
-    const question =
-      'Calico tries to reassign IP addresses already in use. calico-kube-controllers debug log: Querying block so we can release IPs by handle cidr=100.80.6.0/26. New pods get an IP that another running pod already has.';
-    expect(uncoveredAllocation(question, 'calico', explainsCalico)).toBeNull();
-    expect(uncoveredAllocation(question, 'calico', explainsNone)).toBe('IPAM');
+  it('answers a CNI whose runbook explains that kind of allocation failure', () => {
+    // Constructed from Calico reports: the Calico runbook's row "新 pod 拿不到地址或地址块冲突" covers pods getting none.
+    for (const question of [
+      'New pods get no IP address assigned on node2 with Calico, calicoctl ipam show --show-blocks shows the pool 100% used.',
+      'calico 集群新 pod 拿不到地址，一直 ContainerCreating，ipam show 显示地址块用完了。',
+    ]) {
+      expect(uncoveredAllocation(question, 'calico', explainsCalico)).toBeNull();
+      expect(uncoveredAllocation(question, 'calico', explainsNone)).toBe('IPAM');
+    }
+  });
+  it.each([
+    // Real projectcalico/calico#3940 (shortened): an address given to two pods, which no Calico row explains.
+    'Calico tries to reassign IP addresses already in use. calico-kube-controllers debug log: Querying block so we can release IPs by handle cidr=100.80.6.0/26. New pods get an IP that another running pod already has.',
+    // Real projectcalico/calico report from the doubt set (shortened; its last clause paraphrased).
+    'Calico with iptables: Assigning same ip address for short-live pods. We use small blocks /29, and for server1 calico created two /29 networks. But ipam tries to use only one block and gives the same ip again.',
+    // Constructed Chinese report of a static address not honoured.
+    'calico 集群里给 pod 配了固定 IP 注解 cni.projectcalico.org/ipAddrs，pod 固定 IP 不生效，每次重建地址都变。',
+  ])('%s → IPAM, though the CNI runbook explains pods getting no address', (question) => {
+    expect(uncoveredAllocation(question, 'calico', explainsCalico)).toBe('IPAM');
   });
   it.each([
     // Real facts question kubeovn/kube-ovn#3627: about conflict detection and the join subnet, not allocation.
@@ -598,6 +621,10 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
     // Constructed from MetalLB reports: a LoadBalancer's address pool is not pod IPAM.
     'MetalLB 配置 IP 地址池后 EXTERNAL-IP 一直 pending，没有分配到 IP，describe svc 看不到事件。',
     'LoadBalancer service gets no IP address assigned from the MetalLB pool, EXTERNAL-IP stays <pending>.',
+    // Real flannel-io/flannel (fills2 set): a tunnel device sharing an address, not a pod handed one twice.
+    'Calico IPIP: Error the tunl0 in different nodes has the same IP address. The calico-node DaemonSet takes ETCD_ENDPOINTS from a configMap.',
+    // Constructed: the pod's address is fine; reaching it is what fails.
+    'pod 固定 IP 生效了，但是跨节点 ping 不通这个 IP。',
     // Constructed: a static egress IP is about source NAT, not allocation.
     'We need a static egress IP for pods calling a partner API; which SNAT settings apply?',
   ])('%s → not an allocation report', (question) => {
@@ -625,14 +652,24 @@ describe('allocationExplainedBy: which CNIs the runbooks explain address allocat
       ],
       (path) => path.split('/')[0] ?? null,
     );
-    expect(explained('calico')).toBe(true);
-    expect(explained('kube-ovn')).toBe(false);
-    expect(explained(null)).toBe(false);
+    expect(explained('calico', 'no-address')).toBe(true);
+    expect(explained('calico', 'wrong-address')).toBe(false);
+    expect(explained('kube-ovn', 'no-address')).toBe(false);
+    expect(explained(null, 'no-address')).toBe(false);
+  });
+  it('counts each kind a runbook names', () => {
+    const explained = allocationExplainedBy(
+      [doc('kube-ovn/ipam.md', ['Pod 固定 IP 分配不生效', 'IP address already in use by another pod'])],
+      (path) => path.split('/')[0] ?? null,
+    );
+    expect(explained('kube-ovn', 'wrong-address')).toBe(true);
+    expect(explained('kube-ovn', 'no-address')).toBe(false);
   });
   it('lets a runbook about no particular CNI explain every CNI', () => {
     const explained = allocationExplainedBy([doc('ipam/pod-ip.md', ['Pod 拿不到 IP'])], () => null);
-    expect(explained('kube-ovn')).toBe(true);
-    expect(explained(null)).toBe(true);
+    expect(explained('kube-ovn', 'no-address')).toBe(true);
+    expect(explained(null, 'no-address')).toBe(true);
+    expect(explained(null, 'wrong-address')).toBe(false);
   });
 });
 
