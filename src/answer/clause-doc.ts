@@ -5,9 +5,10 @@
  * top few and states a value of the asked kind, it leads the answer (and the direct answer is taken from it). Pure:
  * the caller searches the clause.
  */
+import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
 import { leadWithDoc, topDocs } from './close-docs.js';
-import { directAnswer, type FactAsk } from './direct.js';
+import { directAnswer, type FactAsk, onlyOneForm } from './direct.js';
 import type { Concepts } from './types.js';
 
 /**
@@ -29,7 +30,9 @@ const ASKS_VALUE =
 export function clauseToSearch(question: string, ask: FactAsk | null): string | null {
   if (!ask) return null;
   const clause = ask.focus.trim();
-  if (clause === '' || !ASKS_VALUE.test(clause)) return null;
+  // "why can't I ping the svc" among pasted ping output: only a line saying it is by design answers, and the clause
+  // names the runbook that has one better than the output does.
+  if (clause === '' || !(ASKS_VALUE.test(clause) || onlyOneForm(ask))) return null;
   if (question.trim().length - clause.length < AROUND_CHARS) return null;
   return clause;
 }
@@ -46,16 +49,35 @@ export function leadWithClauseDoc(
   ask: FactAsk,
   concepts?: Concepts,
 ): RetrievalResult | null {
-  if (result.abstain || clauseResult.abstain) return null;
+  // Lines of the one form a why question takes ("属正常现象") are few in the KB: the clause's runbook that has one
+  // leads even when the message's pasted output ranks it low, or the few words of the clause alone find it unsure.
+  const oneForm = onlyOneForm(ask);
+  if (result.abstain || (clauseResult.abstain && !oneForm)) return null;
   const doc = clauseResult.hits[0]?.doc;
   const top = result.hits[0]?.doc;
-  if (!doc || !top || !topDocs(result, TOP_FEW).includes(doc)) return null;
+  if (!doc || !top) return null;
+  if (!oneForm && !topDocs(result, TOP_FEW).includes(doc)) return null;
   if (!directAnswer(query, [doc], ask, concepts)) return null;
   if (doc === top) return result;
+  if (oneForm && !result.hits.some((hit) => hit.doc === doc)) return withDocFirst(result, clauseResult, doc);
   // Each runbook's line as the clause alone picks it (the rest of the message neither helps nor hurts either):
   // the clause's runbook leads unless the message's top one states the value as well.
   const own = directAnswer(ask.focus, [doc], ask, concepts);
   const topOwn = directAnswer(ask.focus, [top], ask, concepts);
   if (topOwn && (!own || topOwn.score >= own.score)) return null;
   return leadWithDoc(result, doc);
+}
+
+/**
+ * The message's result led by a runbook only the clause retrieved: its hits first, scaled so that the first one
+ * scores as the message's top hit (the answer weighs the other runbooks against it).
+ */
+function withDocFirst(
+  result: RetrievalResult,
+  clauseResult: RetrievalResult,
+  doc: DocRecord,
+): RetrievalResult {
+  const own = clauseResult.hits.filter((hit) => hit.doc === doc);
+  const scale = (result.hits[0]?.score ?? 0) / (own[0]?.score || 1);
+  return { ...result, hits: [...own.map((hit) => ({ ...hit, score: hit.score * scale })), ...result.hits] };
 }

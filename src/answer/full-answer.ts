@@ -6,7 +6,7 @@ import { type CitationBuilder, mark, pointer } from './citations.js';
 import { closeDocs } from './close-docs.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
-import { directAnswer, factAsk } from './direct.js';
+import { directAnswer, factAsk, onlyOneForm } from './direct.js';
 import { doubtfulChecks, doubtLine, doubtOf } from './doubt.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
@@ -65,7 +65,9 @@ export function fullAnswer(
   const ask = factAsk(input.question);
   let valueQuote: string | undefined;
   if (ask) {
-    const factDocs = closeDocs(hits, options.otherDocShare);
+    // Only a by-design or an equality line answers a why or why-same ask, and the KB has few: any retrieved runbook
+    // may hold it ("10.68 网段 ping 不通正常吗" ranks the node-to-pod runbook first, the Service one lower).
+    const factDocs = closeDocs(hits, onlyOneForm(ask) ? 0 : options.otherDocShare);
     const found = directAnswer(query, factDocs, ask, input.concepts);
     const n = found ? builder.cite(found.chunk, found.line, found.endLine, found.quote) : null;
     if (found && n !== null) {

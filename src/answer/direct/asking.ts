@@ -318,6 +318,16 @@ function clausesOf(text: string): Array<{ clause: string; question: boolean; sen
 }
 
 /**
+ * Whether only lines of one form answer the ask: a why question only a line saying the behaviour is by design
+ * ("属正常现象"), a why-same question only a line saying one thing equals the other ("Pod IP 等于节点 IP"). Such lines
+ * are few in the whole KB, so every retrieved runbook may offer one, not only those scoring close to the top: the
+ * top runbook is the one the report's symptom ranks first, and rarely the one explaining it is normal.
+ */
+export function onlyOneForm(ask: FactAsk): boolean {
+  return ask.why === true || ask.same === true;
+}
+
+/**
  * The value the question asks for, or null when it is not a fact question. One answer asks it of the same
  * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
  * clauses are read once.
