@@ -61,6 +61,10 @@
  * A check of the top runbook reading a setting that the fix of a likely cause it states changes (`resolvConf`,
  * `FLANNEL_MTU`, `subnet.env`; `fix-settings.ts`) scores more: it confirms that cause, where the row's own check
  * often only shows the symptom again (the CoreDNS logs saying `Loop ... detected`).
+ * A report naming the node's firewall ("firewalld enabled", "after stop firewall it works", 防火墙) or the error its
+ * default reject produces ("No route to host") gets the top runbook's check listing the node's filter rules
+ * (`iptables -S FORWARD`, `iptables -L INPUT -n -v`; `host-firewall.ts`) a place, as the stated symptom's check has:
+ * a long report's words favour the runbook's generic checks, and the one of the cause it points at fell below the cut.
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
@@ -81,6 +85,7 @@ import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
+import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import {
   asksProxyMode,
@@ -708,6 +713,23 @@ export function pickCommands(
     const last = wordOnly[wordOnly.length - 1];
     if (diagnose.length < maxLength) diagnose.push(statedCheck);
     else if (last) diagnose.splice(diagnose.indexOf(last), 1, statedCheck);
+  }
+  // The report points at the node's firewall: the top runbook's check listing its filter rules has a place, as the
+  // stated symptom's has (the lowest-ranked check no matched row or clue names makes way when the answer is full).
+  const firewallCheck = pointsAtHostFirewall(query)
+    ? readOnly.find(
+        (c) =>
+          c.record.source.path === top.doc.path &&
+          listsHostFirewall(c.record.command) &&
+          !ruledOut.has(c.record) &&
+          !c.otherMode,
+      )?.record
+    : undefined;
+  if (firewallCheck && !diagnose.some((record) => listsHostFirewall(record.command))) {
+    const wordOnly = diagnose.filter((record) => !rowBonus.has(record) && !clued.has(record));
+    const last = wordOnly[wordOnly.length - 1];
+    if (diagnose.length < maxLength) diagnose.push(firewallCheck);
+    else if (last) diagnose.splice(diagnose.indexOf(last), 1, firewallCheck);
   }
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
