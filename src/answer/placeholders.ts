@@ -84,6 +84,7 @@ import {
   writtenAsVariable,
 } from './fill-roles.js';
 import { quotedGroupName } from './group-names.js';
+import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -126,6 +127,8 @@ export interface Entities {
   /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
   serviceNamespace?: { namespace: string; fromDns: boolean };
   pods: string[];
+  /** The addresses the question writes as the first pod's own (see `pod-address.ts`). */
+  podAddresses?: string[];
   namespaces: string[];
   nodes: string[];
   services: string[];
@@ -155,6 +158,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly serviceNamespace?: string | null;
   /** The target address is a Service's ClusterIP, which no ARP request is answered for (see `virtual-target.ts`). */
   readonly targetIsClusterIp?: boolean;
+  /** The target address is `<pod>`'s own: the pod is the destination (see `pod-address.ts`). */
+  readonly podIsTarget?: boolean;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -163,6 +168,7 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   backendPort?: string;
   serviceNamespace?: string | null;
   targetIsClusterIp?: boolean;
+  podIsTarget?: boolean;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -1642,6 +1648,21 @@ function readEntities(question: string): Entities {
     backendPorts: backendPortsOf(text, ports, nodePorts),
     serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
+    podAddresses:
+      podNames[0] === undefined
+        ? []
+        : unique(
+            ips
+              .map((mention) => mention.ip)
+              .filter((ip) =>
+                writtenAsPodAddress(
+                  text,
+                  podNames[0] ?? '',
+                  ip,
+                  pasted.filter((row) => row.kind === 'pod'),
+                ),
+              ),
+          ),
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
     namespaces: namespaceNames.filter(
@@ -1996,6 +2017,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   if (port !== undefined && port !== null && entities.backendPorts?.includes(port))
     map.backendPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
+  if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2049,13 +2071,20 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
   const serviceNamespace = serviceCheckNamespace(template, values);
   // An ARP probe of a ClusterIP is never answered (see `virtual-target.ts`): its target stays open.
   const targetOpen = values.targetIsClusterIp === true && asksArpForTarget(template.text.join(' '));
+  // A check run in the pod toward the target, when the target is that pod's own address, would run in the
+  // destination (see `pod-address.ts`): its pod stays open.
+  const podOpen =
+    values.podIsTarget === true &&
+    template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key)) &&
+    template.keys.some((key) => POD_KEYS.has(key));
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
     const open =
       (serviceOpen && NAMESPACE_KEYS.has(key)) ||
       (portOpen && PORT_KEYS.has(key)) ||
-      (targetOpen && TARGET_KEYS.has(key));
+      (targetOpen && TARGET_KEYS.has(key)) ||
+      (podOpen && POD_KEYS.has(key));
     // A check of the Service takes the Service's own namespace, or leaves it open (null) where only its DNS name gave it.
     const value = open
       ? undefined

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, fillCommand, placeholderValues } from '../../src/answer/placeholders.js';
+import { writtenAsPodAddress } from '../../src/answer/pod-address.js';
 import { applicationPodInPlay, checkRunInApplicationPod } from '../../src/answer/quoted-add-on-pod.js';
 import { asksArpForTarget, clusterIpBefore } from '../../src/answer/virtual-target.js';
 
@@ -156,5 +157,41 @@ ingress-nginx-ingress-controller        LoadBalancer   10.96.223.203     192.168
     expect(clusterIpBefore('VIP（')).toBe(false);
     expect(asksArpForTarget('arping -c 3 -I eth0 <target-ip>')).toBe(true);
     expect(asksArpForTarget('ip neigh show <target-ip>')).toBe(false);
+  });
+});
+
+describe('a check run in <pod> toward the pod’s own address', () => {
+  const probe = 'kubectl exec -n <namespace> <pod> -- nc -zv -w 3 <target-ip> <port>';
+  // https://github.com/projectcalico/calico/issues/9138: the address pinged is the destination pod's, named after it.
+  const zh =
+    '两个节点之间 pod 不通。在 node1 上的 pod debug（ip 192.192.125.143）里 ping 192.192.134.72 不通，192.192.134.72 是 node2 上的 csi-node-driver-9zbv7';
+  const en =
+    'kubectl run -i --tty --rm debug --image=busybox --restart=Never -- ping 192.192.134.72 gets no reply. ip: 192.192.134.72 is csi-node-driver-9zbv7, and it is running on node2';
+  // https://github.com/squat/kilo/issues/29: the listing row of the pod whose address is pinged.
+  const row = `Using a pod running on oci-worker
+NAME                        READY   STATUS    RESTARTS   AGE   IP          NODE         NOMINATED NODE   READINESS GATES
+my-nginx-74f94c7795-qhlkm   1/1     Running   0          21h   10.42.1.4   oci-worker   <none>           <none>
+> ping 10.42.1.4
+4 packets transmitted, 0 packets received, 100% packet loss`;
+
+  it('leaves <pod> open where the check reaches <target-ip>', () => {
+    expect(filled(probe, zh)).toBe('kubectl exec -n <namespace> <pod> -- nc -zv -w 3 192.192.134.72 <port>');
+    expect(filled(probe, en)).toContain('<pod>');
+    expect(filled(probe, row)).toContain('<pod>');
+  });
+
+  it('keeps <pod> for a check of the pod itself, and for a pod that is the source', () => {
+    expect(filled('kubectl describe pod <pod> -n <namespace>', zh)).toContain('csi-node-driver-9zbv7');
+    const source = 'pod web-7d9f8b6c5-x2x9q (ip 10.244.1.7) cannot reach 10.244.2.9 on the other node';
+    expect(filled(probe, source)).toContain('web-7d9f8b6c5-x2x9q');
+  });
+
+  it('reads the address written as the pod’s, and no other', () => {
+    expect(writtenAsPodAddress(zh, 'csi-node-driver-9zbv7', '192.192.134.72')).toBe(true);
+    expect(writtenAsPodAddress('pod web-0 的 IP 是 10.244.1.7', 'web-0', '10.244.1.7')).toBe(true);
+    expect(writtenAsPodAddress(zh, 'csi-node-driver-9zbv7', '192.192.125.143')).toBe(false);
+    expect(writtenAsPodAddress('web-0 on node 10.0.0.4 cannot reach 10.244.2.9', 'web-0', '10.244.2.9')).toBe(
+      false,
+    );
   });
 });
