@@ -84,8 +84,10 @@ import {
   writtenAsVariable,
 } from './fill-roles.js';
 import { quotedGroupName } from './group-names.js';
-import { applicationPodFails, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
+import { writtenAsPodAddress } from './pod-address.js';
+import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -102,6 +104,8 @@ export interface IpMention {
   works?: boolean;
   /** An ARP request asks for this address (`who-has 169.254.1.1`). */
   arpSought?: boolean;
+  /** Written as a Service's ClusterIP: its listing cell or a `ClusterIP:` field (see `virtual-target.ts`). */
+  clusterIp?: boolean;
   /**
    * A DNS server the cluster forwards to, named as such (`upstream DNS server is 8.8.8.8`, `forward . 8.8.8.8`): it
    * fills `<dns-ip>`, and the target only where the question tries it.
@@ -123,6 +127,8 @@ export interface Entities {
   /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
   serviceNamespace?: { namespace: string; fromDns: boolean };
   pods: string[];
+  /** The addresses the question writes as the first pod's own (see `pod-address.ts`). */
+  podAddresses?: string[];
   namespaces: string[];
   nodes: string[];
   services: string[];
@@ -150,6 +156,10 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly backendPort?: string;
   /** The Service's own namespace, when the question gives one other than `<namespace>`'s (see `serviceCheckNamespace`). */
   readonly serviceNamespace?: string | null;
+  /** The target address is a Service's ClusterIP, which no ARP request is answered for (see `virtual-target.ts`). */
+  readonly targetIsClusterIp?: boolean;
+  /** The target address is `<pod>`'s own: the pod is the destination (see `pod-address.ts`). */
+  readonly podIsTarget?: boolean;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -157,6 +167,8 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   nodePort?: string;
   backendPort?: string;
   serviceNamespace?: string | null;
+  targetIsClusterIp?: boolean;
+  podIsTarget?: boolean;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -237,6 +249,11 @@ const MASKED_NAME = /(?:^|-)(?:x{3,}|\*+)(?=-|$)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** An address with masked parts, not a name: `104.x.x.52` ("HOST 104.x.x.52"), `x.y.z.54`, `10.xx.0.4`. */
 const MASKED_ADDRESS = /^(?:\d{1,3}|[a-z]{1,3}|\*)(?:\.(?:\d{1,3}|[a-z]{1,3}|\*)){3}$/;
+/**
+ * kubectl's AGE cell (`70m`, `6d13h`, `4m52s`), which a pasted listing puts right before the next header's `NAMESPACE`
+ * or `NODE` (`... Running 0 70m` / `NAMESPACE NAME TYPE ...`): a duration, no object's name.
+ */
+const AGE_CELL = /^(?:\d+[dhms])+$/;
 
 function isName(value: string): boolean {
   return (
@@ -255,6 +272,7 @@ function isName(value: string): boolean {
     !/^\d+(?:\.\d+)*$/.test(value) &&
     !/\.\./.test(value) &&
     !UUID.test(value) &&
+    !AGE_CELL.test(value) &&
     !isFieldWord(value)
   );
 }
@@ -910,10 +928,11 @@ const UNITS =
 /**
  * A bare number: only well-known ports and the NodePort range, and never a size, a count or a duration, nor syslog's
  * process id (`kubelet[31245]:`), nor the day of a syslog timestamp (`Sep 22 08:58:03`, `9月 22 08:58:03`): a number
- * right before a clock time is a date.
+ * right before a clock time is a date. Nor the port of nslookup's and dig's `Address: 10.152.183.10#53`, `SERVER:
+ * 10.96.0.10#53(10.96.0.10)`: the resolver the tool asked, whose port is no port of the address the report tries.
  */
 const BARE_NUMBER = new RegExp(
-  `(?<![\\w.:/\\-_=]|[\\w-]\\[)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
+  `(?<![\\w.:/\\-_=]|[\\w-]\\[|\\d#)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
   'gi',
 );
 /** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
@@ -1191,6 +1210,7 @@ function ipMentions(
     )
       mention.works = true;
     if (arpSought(before)) mention.arpSought = true;
+    if (clusterIpBefore(before)) mention.clusterIp = true;
     if (upstream) mention.upstream = true;
     ips.push(mention);
   }
@@ -1554,9 +1574,9 @@ function readEntities(question: string): Entities {
   // An add-on's pod the report shows running gives way to an application pod it names (see `healthyComponentPod`).
   const healthy = ordered.filter((name) => healthyComponentPod(text, name));
   // An add-on's pod the report only quotes (a command's pod, a pasted log's source) beside an application pod it says
-  // fails fills nothing (see `quotedAddOnPod`); nor does one it shows running there ("calico-node-7xk2p, coredns-...
+  // fails or runs a check in fills nothing (see `quotedAddOnPod`); nor does one it shows running there ("calico-node-7xk2p, coredns-...
   // are Running, but my pod cannot resolve kubernetes.default"), named or not the failing pod is the application's.
-  const applicationFails = applicationPodFails(text);
+  const applicationFails = applicationPodInPlay(text);
   const quoted = ordered.filter(
     (name) => quotedAddOnPod(text, name) || (applicationFails && healthy.includes(name)),
   );
@@ -1628,6 +1648,21 @@ function readEntities(question: string): Entities {
     backendPorts: backendPortsOf(text, ports, nodePorts),
     serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
+    podAddresses:
+      podNames[0] === undefined
+        ? []
+        : unique(
+            ips
+              .map((mention) => mention.ip)
+              .filter((ip) =>
+                writtenAsPodAddress(
+                  text,
+                  podNames[0] ?? '',
+                  ip,
+                  pasted.filter((row) => row.kind === 'pod'),
+                ),
+              ),
+          ),
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
     namespaces: namespaceNames.filter(
@@ -1964,6 +1999,8 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   // command run from another host or pod reaches it (see `isLoopback`).
   const reachable = (ip: string | undefined) => (ip === undefined || isLoopback(ip) ? undefined : ip);
   set(ADDRESS_PLACEHOLDERS.target, reachable(target?.ip));
+  if (target !== undefined && ips.some((ip) => ip.ip === target.ip && ip.clusterIp === true))
+    map.targetIsClusterIp = true;
   set(ADDRESS_PLACEHOLDERS.pod, reachable(byRole('pod')?.ip));
   set(ADDRESS_PLACEHOLDERS.node, inventory ? undefined : reachable(byRole('node')?.ip));
   set(ADDRESS_PLACEHOLDERS.service, reachable(byRole('service')?.ip));
@@ -1980,6 +2017,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   if (port !== undefined && port !== null && entities.backendPorts?.includes(port))
     map.backendPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
+  if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2031,10 +2069,22 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
   const serviceOpen = opensServiceOnly(template, values);
   const portOpen = nodePortElsewhere(template, values) || backendPortOnNode(template, values);
   const serviceNamespace = serviceCheckNamespace(template, values);
+  // An ARP probe of a ClusterIP is never answered (see `virtual-target.ts`): its target stays open.
+  const targetOpen = values.targetIsClusterIp === true && asksArpForTarget(template.text.join(' '));
+  // A check run in the pod toward the target, when the target is that pod's own address, would run in the
+  // destination (see `pod-address.ts`): its pod stays open.
+  const podOpen =
+    values.podIsTarget === true &&
+    template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key)) &&
+    template.keys.some((key) => POD_KEYS.has(key));
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
-    const open = (serviceOpen && NAMESPACE_KEYS.has(key)) || (portOpen && PORT_KEYS.has(key));
+    const open =
+      (serviceOpen && NAMESPACE_KEYS.has(key)) ||
+      (portOpen && PORT_KEYS.has(key)) ||
+      (targetOpen && TARGET_KEYS.has(key)) ||
+      (podOpen && POD_KEYS.has(key));
     // A check of the Service takes the Service's own namespace, or leaves it open (null) where only its DNS name gave it.
     const value = open
       ? undefined
@@ -2053,6 +2103,7 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
 }
 
 const SERVICE_KEYS = new Set(['<service-name>', '<service>', '<svc>', '<svc-name>']);
+const TARGET_KEYS = new Set<string>(ADDRESS_PLACEHOLDERS.target);
 const PORT_KEYS = new Set(['<port>', '<target-port>']);
 /** Placeholders whose address a NodePort is not opened on: a Service's ClusterIP, a pod's address. */
 const NOT_NODE_ADDRESS_KEYS = new Set<string>([...ADDRESS_PLACEHOLDERS.service, ...ADDRESS_PLACEHOLDERS.pod]);

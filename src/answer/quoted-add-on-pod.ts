@@ -64,6 +64,31 @@ export function applicationPodFails(text: string): boolean {
   return false;
 }
 
+/**
+ * `kubectl exec -it busybox -- nslookup kubernetes.default`, `kubectl exec -ti dnsutils cat /etc/resolv.conf`: the pod a
+ * command the report ran execs into, after the command's flags (`-it`, `-n kube-system`, `--namespace=x`, `-c name`).
+ */
+const EXEC_INTO =
+  /(?<![\w-])(?:kubectl|oc|k)\s+(?:(?:-n|--namespace|--context)(?:\s+|=)\S+\s+)*exec\s+(?:(?:-n|--namespace|-c|--container)(?:\s+|=)\S+\s+|-[\w-]+(?:=\S+)?\s+)*(?:pods?\/|po\/)?([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?![\w.-])/gi;
+
+/**
+ * The report runs its check in a pod not of an add-on (`kubectl exec -it busybox -- nslookup ...` beside `kubectl exec
+ * kube-dns-2924299975-d2z5z -c kube-dns -- nslookup google.com`): that pod is the one the runbooks' checks run in, as
+ * much as a pod it says fails (see `applicationPodFails`).
+ */
+export function checkRunInApplicationPod(text: string): boolean {
+  for (const match of text.normalize('NFKC').matchAll(EXEC_INTO)) {
+    const name = (match[1] ?? '').toLowerCase();
+    if (name !== '' && !addOnObject(name) && !NOT_A_NAME.test(name)) return true;
+  }
+  return false;
+}
+
+/** The report has an application pod in play: one it says fails or one it runs a check in. */
+export function applicationPodInPlay(text: string): boolean {
+  return applicationPodFails(text) || checkRunInApplicationPod(text);
+}
+
 /** A word naming an add-on's pods without its full name: `calico pod`, `the DNS pods`, `ingress controller pod`. */
 const ADD_ON_WORD =
   /^(?:calico|kubedns|dns|proxy|cni|controller|ingress|agent|operator|speaker|daemonset|ds|system|network|cni-plugin)$/i;
@@ -97,11 +122,11 @@ export function onlyQuoted(text: string, pod: string): boolean {
 }
 
 /**
- * The add-on pod is only quoted beside an application pod the report says fails: it fills no `<pod>`, nor does the
+ * The add-on pod is only quoted beside an application pod the report says fails or runs a check in: it fills no `<pod>`, nor does the
  * `-n` of the command it was quoted in fill `<namespace>`.
  */
 export function quotedAddOnPod(text: string, pod: string): boolean {
-  return addOnObject(pod) && onlyQuoted(text, pod) && applicationPodFails(text);
+  return addOnObject(pod) && onlyQuoted(text, pod) && applicationPodInPlay(text);
 }
 
 /**
