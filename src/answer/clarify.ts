@@ -736,14 +736,26 @@ export function kubeletStreamExplainedBy(
 /**
  * Kube-OVN's NAT beyond a subnet's `natOutgoing`, by names only Kube-OVN gives it: a VPC NAT gateway (the
  * `vpc-nat-gw` pod, `VpcNatGateway`), its iptables EIP/FIP/DNAT/SNAT objects, OVN EIP/FIP (`OvnEip`, `OvnFip`, the
- * `ovn-external-gw-config` and `external-gw` nodes), a pod's `ovn.kubernetes.io/eip`, the VPC's external network,
- * `vpc-dns` and VPC peering.
+ * `ovn-external-gw-config` and `external-gw` nodes, the default VPC router's `ovn-cluster-external` port that feature
+ * adds), a pod's `ovn.kubernetes.io/eip`, the VPC's external network, `vpc-dns` and VPC peering.
  */
 const KUBE_OVN_NAT =
-  /vpc[-_ ]?nat[-_ ]?(?:gw|gateway)|\bvpc[-_ ]gw\b|iptables[-_ ]?(?:eips?\b|fip|(?:dnat|snat)[-_ ]?rules?)|\bovn[-_ ]?(?:eip|fip|snat|dnat)s?\b|\bo[ef]ips?\b|snat[-_]and[-_]eip|ovn-external-gw|external[-_]gw\b|ovn-vpc-(?:external-network|nat)|vpc[-_]?dns|vpc[-_ ]?peering/i;
-/** The same NAT in words other products use too (a cloud's NAT gateway, an AWS EIP): Kube-OVN's when it is named. */
-const NAT_WORDS =
-  /\bnat[-_ ]?(?:gw|gateway)s?\b|nat\s*网关|nat\s*網關|\beips?\b|\bfips?\b|弹性\s*ip|彈性\s*ip/i;
+  /vpc[-_ ]?nat[-_ ]?(?:gw|gateway)|\bvpc[-_ ]gw\b|iptables[-_ ]?(?:eips?\b|fip|(?:dnat|snat)[-_ ]?rules?)|\bovn[-_ ]?(?:eip|fip|snat|dnat)s?\b|\bo[ef]ips?\b|snat[-_]and[-_]eip|ovn-external-gw|external[-_]gw\b|ovn-cluster-external\b|ovn-vpc-(?:external-network|nat)|vpc[-_]?dns|vpc[-_ ]?peering/i;
+/**
+ * A NAT rule of an OVN logical router as `ovn-nbctl show` / `lr-nat-list` print it ("external ip: ... logical ip:
+ * ..."): pasted output, never what a headline says fails. OVN-Kubernetes' gateway routers hold such rules too; in a
+ * Kube-OVN report it is Kube-OVN's OVN SNAT/EIP (a default-VPC subnet's natOutgoing is the node's iptables, no rule of
+ * an OVN router).
+ */
+const OVN_NAT_ROWS = /\bexternal[-_ ]ips?\b[\s\S]{0,50}?\blogical[-_ ]ips?\b/gi;
+/**
+ * The same NAT in words other products use too (a cloud's NAT gateway, an AWS EIP, an OVN router's NAT rule):
+ * Kube-OVN's when it is named.
+ */
+const NAT_WORDS = new RegExp(
+  `\\bnat[-_ ]?(?:gw|gateway)s?\\b|nat\\s*网关|nat\\s*網關|\\beips?\\b|\\bfips?\\b|弹性\\s*ip|彈性\\s*ip|${OVN_NAT_ROWS.source}`,
+  'i',
+);
 const KUBE_OVN_NAT_ALL = new RegExp(KUBE_OVN_NAT.source, 'gi');
 const NAT_WORDS_ALL = new RegExp(NAT_WORDS.source, 'gi');
 const KUBE_OVN = /kube-?ovn/i;
@@ -809,7 +821,9 @@ export function uncoveredVpcNat(question: string, explained: VpcNatExplained): s
   const sharedOnly =
     matchCount(text, KUBE_OVN_NAT_ALL) === 0 && !CUSTOM_VPC.test(text) && OTHER_NAT.test(text);
   const nat =
-    !sharedOnly && (kubeOvnNatMentions(headline, text) > 0 || kubeOvnNatMentions(text) >= SUBJECT_MENTIONS);
+    !sharedOnly &&
+    (kubeOvnNatMentions(headline.replace(OVN_NAT_ROWS, ' '), text) > 0 ||
+      kubeOvnNatMentions(text) >= SUBJECT_MENTIONS);
   if (nat && !explained.nat) return 'Kube-OVN VPC NAT gateways, EIP/FIP';
   if (kubeOvnCustomVpc(text) && VPC_BORDER.test(text) && !explained.customVpc)
     return 'Kube-OVN custom VPC egress/ingress';

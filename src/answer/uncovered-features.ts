@@ -3,7 +3,8 @@
  * subject (its first sentence): joining pods of several clusters (Cilium Cluster Mesh, a BGP route reflector shared by
  * clusters, Submariner), a fixed egress gateway or egress IP, an L7 proxy, a pod's bandwidth limit (QoS), Kube-OVN's
  * switch load-balancer rules and VIP objects, pods on edge nodes joined through an edge framework's tunnel
- * (KubeEdge, OpenYurt, SuperEdge), and a cluster inside a desktop's VM (Docker Desktop). Each is declined
+ * (KubeEdge, OpenYurt, SuperEdge), a cluster inside a desktop's VM (Docker Desktop), a KubeVirt VM inside a pod, and a
+ * VPP datapath (Calico/VPP). Each is declined
  * only while no runbook states it in its title, triggers, headings or troubleshooting symptoms (KB-relative, as the
  * declines of clarify.ts and uncovered-subjects.ts), and a report whose first sentence names a path a runbook of any
  * plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
@@ -91,6 +92,22 @@ const SWITCH_LB =
 const DESKTOP_VM = /\b(?:docker|rancher|podman)\s+desktop\b|\bcolima\b|\borbstack\b/i;
 
 /**
+ * A virtual machine run in a pod by KubeVirt, named in the headline ("The kubevirt vm can't ping", "kubevirt 虚拟机热迁移后
+ * 网络中断"): how the VM's interface is bound to its pod's (bridge, masquerade, its `virt-launcher` pod, a VMI) is
+ * KubeVirt's own networking, which no runbook follows. Plain "VM" or 虚拟机 is no such name: most reports run their nodes
+ * on VMs ("我是自己的虚拟机，关闭启动后kuboard不能访问了"), and a report naming KubeVirt only in its body ("集群外部无法访问集群内部分配的
+ * vip ... 使用kubevirt在集群里面创建了KVM虚拟机") is about its headline's path.
+ */
+const KUBEVIRT = /\bkube-?virt\b|\bvirt-(?:launcher|handler)\b|\bvirtualmachineinstances?\b|\bvmis?\b/i;
+
+/**
+ * A datapath built on VPP (Calico/VPP, Contiv-VPP), named in the headline ("calico vpp failed to install on k8s cluster
+ * with dpdk as vpp_uplink_driver"): its user-space forwarding, uplink drivers and interfaces are its own, which no
+ * runbook follows. DPDK alone is not named: an OVS-DPDK node of Kube-OVN forwards with the OVS its runbooks follow.
+ */
+const VPP_DATAPATH = /\bvpp(?:[-_]\w+)?\b/i;
+
+/**
  * A plugin's own component named in the headline (kube-ovn-controller, calico-node, cilium-agent): "删除 kube-ovn-controller
  * leader 节点多集群互联会出现网络不通" is about what happens to that component, which a runbook of its plugin explains.
  */
@@ -115,6 +132,8 @@ const FEATURES: readonly Feature[] = [
     subject: CLOUD_EDGE,
   },
   { name: "a desktop VM's own networking (Docker Desktop, Rancher Desktop)", subject: DESKTOP_VM },
+  { name: "KubeVirt virtual machines' own networking (virt-launcher, VMI)", subject: KUBEVIRT },
+  { name: 'VPP datapaths (Calico/VPP, Contiv-VPP)', subject: VPP_DATAPATH },
 ];
 
 /**

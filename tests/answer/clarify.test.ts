@@ -847,6 +847,16 @@ describe("uncoveredVpcNat: a Kube-OVN custom VPC's border, its NAT gateways, EIP
       'v1.13.0 自定义VPC下，子网配置SNAT后，子网下的pod无法访问大部分网段ip。当前配置ovn不知道要将172.18.120.173路由到哪，尝试在vpc1上添加静态路由 cidr 10.50.1.0/24 nextHopIP 172.18.164.254 policy policySrc。',
       'custom VPC',
     ],
+    // Real kubeovn/kube-ovn#3253: OVN's own SNAT rule on a VPC router and the default VPC's external port.
+    [
+      'kube-ovn-1.12.1 snat no effect. router vpc1 has nat external ip 192.168.7.3 logical ip 192.168.0.0/24 type snat, port vpc1-external networks 192.168.7.2/24 with a gateway chassis; router ovn-cluster has port ovn-cluster-external 192.168.7.1/24.',
+      'NAT',
+    ],
+    // Constructed (Chinese): the same objects as `ovn-nbctl show` prints them.
+    [
+      'kube-ovn 配置 ovn snat 后 pod 出不去。ovn-nbctl show：router ovn-cluster 下 port ovn-cluster-external，nat 条目 external ip: "10.5.1.10" logical ip: "10.16.0.0/16" type: "snat"。',
+      'NAT',
+    ],
   ])('%s → %s', (question, subject) => {
     expect(uncoveredVpcNat(question, explainsNone)).toContain(subject);
     expect(uncoveredVpcNat(question, { nat: true, customVpc: true, nodeCutOff: false })).toBeNull();
@@ -873,6 +883,10 @@ describe("uncoveredVpcNat: a Kube-OVN custom VPC's border, its NAT gateways, EIP
     // Constructed: a cloud's custom VPC, in a cluster that names no Kube-OVN word.
     'Our EKS cluster runs in a custom VPC and pods cannot reach the internet through the NAT gateway.',
     '集群部署在自定义 VPC 里，calico 的 pod 无法访问外网，节点可以。',
+    // Constructed: an OVN-Kubernetes gateway router's SNAT rule, in a report that names no Kube-OVN.
+    'Pods cannot reach the internet on OVN-Kubernetes. ovn-nbctl lr-nat-list GR_worker1: snat external ip 172.18.0.3 logical ip 10.244.0.0/16.',
+    // Constructed (Chinese): a Kube-OVN cross-node report pasting one NAT rule of its router in passing.
+    'kube-ovn 跨节点 pod 不通，ping 超时。ovn-nbctl show 里有一条 nat：external ip 10.0.0.5 logical ip 10.16.0.0/16。',
   ])('%s → not declined', (question) => {
     expect(uncoveredVpcNat(question, explainsNone)).toBeNull();
   });

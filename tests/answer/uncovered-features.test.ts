@@ -124,6 +124,20 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
       'Annotation on my pod has no effect. I set kubernetes.io/egress-bandwidth: 10M and kubernetes.io/ingress-bandwidth: 10M, iperf3 shows 900 Mbit/s.',
       'bandwidth',
     ],
+    // Real (fills6.yaml, shortened): a KubeVirt VM inside a pod.
+    [
+      "The kubevirt vm can't ping. I create a cirros vm in kubevirt+kubeovn env, the vm created successfully, but I can't ping the cirros, also I can't ssh into the vm.",
+      'KubeVirt',
+    ],
+    // Constructed (Chinese).
+    ['kubevirt 虚拟机热迁移后网络中断。virt-launcher pod 已重建，VM 内 ping 网关没有回应。', 'KubeVirt'],
+    // Real (reports20.yaml, shortened): a VPP datapath.
+    [
+      'calico vpp failed to install on k8s cluster with dpdk as vpp_uplink_driver. Here you can see that the coredns and calico-kube-controllers pods are always not ready even they are running.',
+      'VPP',
+    ],
+    // Constructed (Chinese).
+    ['启用 Calico/VPP 数据面后跨节点 pod 不通。vpp 的 uplink 接口是 up 的。', 'VPP'],
   ])('%s → declined (%s)', (question, subject) => {
     expect(uncoveredFeature(question, none)).toContain(subject);
     // KB-relative: a runbook explaining the feature answers it.
@@ -174,6 +188,18 @@ describe('uncoveredFeature: a plugin feature no runbook explains, as the failing
     'Kubernetes: Cannot access service. I am running a cluster on Docker Desktop; curl to the ClusterIP hangs.',
     // Constructed (Chinese): the desktop named only in the body.
     '跨节点 pod 不通，ping 超时。开发机上另有一个 Docker Desktop 集群。',
+    // Real (reports5.yaml, facts8.yaml, shortened): KubeVirt only in the body, the headline names the failing path.
+    '集群外部无法访问集群内部分配的vip。k8s v1.22.7，kube-ovn v1.10.4。使用kubevirt在集群里面创建了KVM虚拟机，同时使用vips.kubeovn.io资源分配了一个vip。',
+    '求助：MetalLB L2 下speaker节点 VIP 无 ARP 响应。创建 LoadBalancer Service 后，从 kubevirt 虚拟机内访问 VIP（2.2.222.250）不通。',
+    // Real (reports18.yaml, fills.yaml, shortened): nodes or a VM of no KubeVirt.
+    '我是自己的虚拟机，关闭启动后kuboard不能访问了。我搭好集群后安装kuboard是可以访问的。',
+    'ip conflict. Create a vm, after some days create a pod in the same subnet ovn-default.',
+    // Constructed: a KubeVirt VM on a path a runbook covers.
+    'KubeVirt VM cannot reach a ClusterIP service. curl 10.96.0.10 times out from inside the VMI.',
+    // Real (scope5.yaml, shortened): a VPP datapath only in the body of a DNS report.
+    "coredns i/o timeout. hello, i've been install contiv-vpp. but in pod, domain name of kube service cannot be resolved.",
+    // Real (reports.yaml, shortened): DPDK alone is OVS-DPDK of Kube-OVN, whose tunnels a runbook follows.
+    'Kubeovn pod communication between different K8s cluster nodes not working when DPDK is enabled. geneve tunnels are not getting setup.',
   ])('%s → not declined', (question) => {
     expect(uncoveredFeature(question, none)).toBeNull();
   });
