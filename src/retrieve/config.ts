@@ -68,6 +68,16 @@ export interface RetrievalConfig {
      * first-cite in questions.yaml.
      */
     narrowDns: number;
+    /**
+     * A report whose failing hop is a node reaching a pod's IP (the API server's proxy, a kubelet probe, a curl of the
+     * pod IP on a node) and that states no failing lookup or ClusterIP (pod-ip-hop.ts): host → pod runbooks `lift`,
+     * ClusterIP / kube-proxy and DNS runbooks `demote` (the generic host → pod runbook is not lifted when the report
+     * names its CNI). At 1.5 / 0.65: +4 first-cited over the tuning sets (fills3, doubt, reports20, reports21), +4
+     * command hits, 24 fewer off-topic commands, no figure lower, gates unchanged. 1.3 / 0.75 gave +3; 1.8 / 0.55 lost
+     * a first-cite and a command hit on reports10; lifting the generic runbook in CNI-naming reports lost 2 (fills3,
+     * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop).
+     */
+    podIpHop: { lift: number; demote: number };
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -178,6 +188,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     signalledRepair: 1.3,
     statedServiceType: 1.3,
     narrowDns: 0.7,
+    podIpHop: { lift: 1.5, demote: 0.65 },
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

@@ -23,6 +23,7 @@ import {
 import { narrowDnsFactor } from './narrow-runbook.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
 import { splitPasted } from './pasted.js';
+import { podIpHopFactor } from './pod-ip-hop.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { rowSignalMatches, signalledRepairFactor } from './signalled-repair.js';
@@ -422,6 +423,13 @@ export class KbSearcher implements Searcher {
           topDnsPriority: this.topDnsPriority,
           factor: config.scopeFactor.narrowDns,
         }),
+        podIpHopFactor(
+          rawQuestion,
+          (docPath) => this.doc(docPath)?.category ?? null,
+          (docPath) => this.cni.ofDoc(docPath),
+          cniKnown,
+          config.scopeFactor.podIpHop,
+        ),
         signalledRepairFactor({
           brokenPath,
           hits: trigger ?? [],
