@@ -87,3 +87,31 @@ describe("flannel's vxlanRoute log string", () => {
     );
   });
 });
+
+describe('"cannot ping the outside network" signals the egress runbook', () => {
+  // A report of a pod that cannot reach the internet often says it by the ping it tried. The egress runbook is not
+  // about ping, so the phrase is one of its signals: matched as a trigger, but not part of its topic.
+  it('answers, not abstains, on the English report (real moby/moby#38647)', async () => {
+    expect(await lead('my docker cannot ping outside network eg. 8.8.8.8. in k8s', 'ping 外网')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+    expect(
+      (await lead('busybox pod: ping external network 1.1.1.1 gets no reply', 'ping 外网')).matched,
+    ).toBe(true);
+  });
+
+  it('answers the Chinese wording the same way', async () => {
+    expect(await lead('容器里 ping 外网一直不通，curl 也超时', 'ping 外网')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+  });
+
+  it('is not matched by a ping between pods or to a node', async () => {
+    expect((await lead('pods on different nodes cannot ping each other', 'ping 外网')).matched).toBe(false);
+    expect((await lead('跨节点 pod 互相 ping 不通，ping 节点 IP 可以', 'ping 外网')).matched).toBe(false);
+  });
+});
