@@ -115,3 +115,33 @@ describe('"cannot ping the outside network" signals the egress runbook', () => {
     expect((await lead('跨节点 pod 互相 ping 不通，ping 节点 IP 可以', 'ping 外网')).matched).toBe(false);
   });
 });
+
+describe('"outbound network connection" signals the egress runbook', () => {
+  // Reports ask for outbound connections from a pod in these words; the runbook says 出网 / 访问外网. The phrase is a
+  // signal (matched as a trigger, kept out of the topic), so "egress network policy" reports are not pulled to it.
+  it('answers, not abstains, on the English report (real microk8s question)', async () => {
+    expect(
+      await lead(
+        'enable outbound network from within a pod. How does one enable outbound network connections initiated from within a running pod? (microk8s)',
+        'outbound network connection',
+      ),
+    ).toEqual({ abstain: false, doc: 'pod-to-external/egress-internet.md', matched: true });
+  });
+
+  it('matches the Chinese wording', async () => {
+    expect(await lead('如何开启 pod 内发起的出站网络连接？(microk8s)', '出站网络连接')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+  });
+
+  it('is not matched by an egress NetworkPolicy report', async () => {
+    const en = await lead(
+      'add an egress network policy targeting the sample app, with a default deny',
+      'outbound network connection',
+    );
+    expect(en.matched).toBe(false);
+    expect((await lead('配置了 egress 网络策略后 pod 的出站流量被拦截', '出站网络连接')).matched).toBe(false);
+  });
+});
