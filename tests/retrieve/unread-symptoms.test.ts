@@ -87,3 +87,61 @@ describe("flannel's vxlanRoute log string", () => {
     );
   });
 });
+
+describe('"cannot ping the outside network" signals the egress runbook', () => {
+  // A report of a pod that cannot reach the internet often says it by the ping it tried. The egress runbook is not
+  // about ping, so the phrase is one of its signals: matched as a trigger, but not part of its topic.
+  it('answers, not abstains, on the English report (real moby/moby#38647)', async () => {
+    expect(await lead('my docker cannot ping outside network eg. 8.8.8.8. in k8s', 'ping 外网')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+    expect(
+      (await lead('busybox pod: ping external network 1.1.1.1 gets no reply', 'ping 外网')).matched,
+    ).toBe(true);
+  });
+
+  it('answers the Chinese wording the same way', async () => {
+    expect(await lead('容器里 ping 外网一直不通，curl 也超时', 'ping 外网')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+  });
+
+  it('is not matched by a ping between pods or to a node', async () => {
+    expect((await lead('pods on different nodes cannot ping each other', 'ping 外网')).matched).toBe(false);
+    expect((await lead('跨节点 pod 互相 ping 不通，ping 节点 IP 可以', 'ping 外网')).matched).toBe(false);
+  });
+});
+
+describe('"outbound network connection" signals the egress runbook', () => {
+  // Reports ask for outbound connections from a pod in these words; the runbook says 出网 / 访问外网. The phrase is a
+  // signal (matched as a trigger, kept out of the topic), so "egress network policy" reports are not pulled to it.
+  it('answers, not abstains, on the English report (real microk8s question)', async () => {
+    expect(
+      await lead(
+        'enable outbound network from within a pod. How does one enable outbound network connections initiated from within a running pod? (microk8s)',
+        'outbound network connection',
+      ),
+    ).toEqual({ abstain: false, doc: 'pod-to-external/egress-internet.md', matched: true });
+  });
+
+  it('matches the Chinese wording', async () => {
+    expect(await lead('如何开启 pod 内发起的出站网络连接？(microk8s)', '出站网络连接')).toEqual({
+      abstain: false,
+      doc: 'pod-to-external/egress-internet.md',
+      matched: true,
+    });
+  });
+
+  it('is not matched by an egress NetworkPolicy report', async () => {
+    const en = await lead(
+      'add an egress network policy targeting the sample app, with a default deny',
+      'outbound network connection',
+    );
+    expect(en.matched).toBe(false);
+    expect((await lead('配置了 egress 网络策略后 pod 的出站流量被拦截', '出站网络连接')).matched).toBe(false);
+  });
+});
