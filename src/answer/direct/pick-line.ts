@@ -188,6 +188,8 @@ function findDirect(
   // setting states it.
   const addrByRole = valueKinds.length === 1 && valueKinds[0] === 'addr' && !wantsSetting;
   if (addrByRole) holding |= ROLE_ADDR_BIT;
+  const requirementAsked = valueKinds.includes('behaviour') && REQUIREMENT_ASKED.test(ask.focus);
+  if (requirementAsked) holding |= REQUIRES_BIT;
   // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
   // either way): a long question's terms are weighed only when some such line has them.
   const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
@@ -304,7 +306,8 @@ function findDirect(
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
         (addrByRole && (values & ROLE_ADDR_BIT) !== 0) ||
-        (obtainAsked && (values & KEEPS_BIT) !== 0);
+        (obtainAsked && (values & KEEPS_BIT) !== 0) ||
+        (requirementAsked && (values & REQUIRES_BIT) !== 0);
       if (obtainAsked && (values & KEEPS_BIT) === 0) continue;
       // The value the question asks to explain: only a line that states it answers.
       if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
@@ -702,6 +705,14 @@ const ROLE_ADDR_BIT = 1 << 16;
 const ROLE_ADDRESS = /(?:节点|Pod|node)\s*IP(?![\w-])/i;
 /** A line saying the source address is kept ("源 IP 保留"): a bit beside the KIND_BIT ones. */
 const KEEPS_BIT = 1 << 17;
+/**
+ * A line stating what something requires ("host-gw …要求所有节点二层直连", "requires layer 2"): it answers a
+ * behaviour ask about a requirement ("Does host-gw require all nodes on one layer 2 network?", "host-gw 要求节点二层
+ * 直连吗"). Only then: a fix row saying what a mode requires shares more of another ask's words, yet answers it not.
+ */
+const REQUIRES_BIT = 1 << 18;
+const STATES_REQUIREMENT = /要求|(?<![\w-])requires?(?![\w-])/i;
+const REQUIREMENT_ASKED = /要求|(?<![\w-])require[sd]?(?![\w-])/i;
 
 /**
  * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
@@ -722,6 +733,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (namesPortField(candidate.quote)) values |= PORT_FIELD_BIT;
     if (ROLE_ADDRESS.test(candidate.quote)) values |= ROLE_ADDR_BIT;
     if (KEEPS_ADDRESS.test(candidate.quote)) values |= KEEPS_BIT;
+    if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

@@ -64,6 +64,9 @@ const TRANSLATIONS = new Map<string, string[]>(
     bridge: ['网桥'],
     mask: ['掩码'],
     netmask: ['掩码'],
+    // "Does host-gw require all nodes on one layer 2 network": the line stating the requirement (要求二层直连).
+    require: ['要求'],
+    requires: ['要求'],
   }),
 );
 

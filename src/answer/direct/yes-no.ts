@@ -22,9 +22,12 @@ export function yesNoSubject(focus: string): string | null {
   return name.toLowerCase();
 }
 
-/** A line saying what something can or cannot do: "不执行", "只支持", "cannot", "does not", "only". */
+/**
+ * A line saying what something can or cannot do: "不执行", "只支持", "cannot", "does not", "only"; or what it
+ * requires ("host-gw：不封装，……要求所有节点二层直连", "requires layer 2"), a condition it works under.
+ */
 const STATES_ABILITY =
-  /不(?:能|会|會|支持|执行|執行|生效|需要|经|經|做|走)|无法|無法|没有|沒有|只(?:有|能|支持|在|对|對|做)|仅|僅|(?<!不)支持|可以|能够|能夠|就能|(?<![\w-])(?:can(?:not)?|can't|cannot|does(?:n't| not)|not|only|never|supports?|enforces?)(?![\w-])/i;
+  /要求|必须|必須|(?<![\w-])requires?(?![\w-])|不(?:能|会|會|支持|执行|執行|生效|需要|经|經|做|走)|无法|無法|没有|沒有|只(?:有|能|支持|在|对|對|做)|仅|僅|(?<!不)支持|可以|能够|能夠|就能|(?<![\w-])(?:can(?:not)?|can't|cannot|does(?:n't| not)|not|only|never|supports?|enforces?)(?![\w-])/i;
 /** What may open a line before its subject: a table's bar, a list mark, emphasis, code quotes. */
 const LEAD_MARKS = /^[\s|*`>-]*(?:\d+\.\s*)?[*`]*/;
 

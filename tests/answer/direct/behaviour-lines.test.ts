@@ -20,6 +20,14 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
         '',
         '1. 源 Pod 发出的包先匹配源 Pod 的 Egress 规则；egress 默认拒绝时连 DNS（UDP/TCP 53）都会被拦。',
       ]),
+      'flannel/modes.md': doc('Flannel VXLAN 与 host-gw', 'flannel', [
+        '## 后端模式',
+        '',
+        '- **vxlan + `DirectRouting: true`**：同子网节点走 host-gw 式直连路由，跨子网才用 VXLAN。',
+        '- **host-gw**：不封装，直接写 `10.244.2.0/24 via <对端节点 IP>` 路由，要求所有节点二层直连（同一子网）。',
+        '',
+        'host-gw 模式省掉封装，直接把对端节点 IP 作为下一跳，因此节点之间不能隔着路由器。',
+      ]),
       'calico/bgp.md': doc('Calico BGP', 'calico', [
         '## 模式',
         '',
@@ -31,6 +39,8 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
         '## 概述',
         '',
         '`hostNetwork: true` 的 Pod 不创建独立的 network namespace，直接使用节点的网络栈：Pod IP 等于节点 IP。',
+        '',
+        '- **NetworkPolicy**：大多数 CNI 不对 hostNetwork Pod 本身施加 NetworkPolicy。',
         '',
         '## 常见问题',
         '',
@@ -59,6 +69,28 @@ describe('directAnswer: a yes/no question about a default deny or a means is ans
       'Is the pod IP fixed by hostNetwork? Does a hostNetwork pod get the node IP?',
       'Pod IP 等于节点 IP',
     ],
+    // luxas/kubernetes-on-arm#62: the line saying what host-gw requires, not one saying what it does.
+    [
+      'flannel/modes.md',
+      'Using host-gw as backend for flannel instead of udp. Does host-gw require all nodes to be on the same layer 2 network?',
+      '要求所有节点二层直连',
+    ],
+    ['flannel/modes.md', 'host-gw 模式会要求节点二层直连吗？', '要求所有节点二层直连'],
+    // Not asked about a requirement: the line saying what a mode requires is no answer (flannel-io/flannel: direct
+    // routes within a subnet).
+    [
+      'flannel/modes.md',
+      'Can flannel be used in a cluster where nodes are in different subnets? Does vxlan use direct routes within a subnet?',
+      '跨子网才用 VXLAN',
+    ],
+    ['flannel/modes.md', 'flannel vxlan 在同子网节点之间会走直连路由吗？', '跨子网才用 VXLAN'],
+    // network-policy-api#73: the line saying what a policy is not applied to.
+    [
+      'host-network/pods.md',
+      'Document network policy behaviour for host network pods. Does NetworkPolicy apply to hostNetwork pods?',
+      '不对 hostNetwork Pod 本身施加',
+    ],
+    ['host-network/pods.md', 'NetworkPolicy 会对 hostNetwork Pod 生效吗？', '不对 hostNetwork Pod 本身施加'],
   ])('%s: %s', (docPath, question, stated) => {
     expect(quoteOf(own, docPath, question)).toContain(stated);
   });

@@ -88,6 +88,8 @@ describe('a line stating a behaviour', () => {
     ['`hostNetwork: true` 的 Pod 不创建独立的 network namespace，直接使用节点的网络栈：Pod IP 等于节点 IP。'],
     // "Does a default deny-all egress policy also block DNS?": what else the policy catches.
     ['egress 默认拒绝时连 DNS（UDP/TCP 53）都会被拦。'],
+    // network-policy-api#73 "Does NetworkPolicy apply to hostNetwork pods?": what a policy is not applied to.
+    ['**NetworkPolicy**：大多数 CNI 不对 hostNetwork Pod 本身施加 NetworkPolicy。'],
   ])('%s', (line) => {
     expect(VALUE_PATTERNS.behaviour.test(line)).toBe(true);
   });
@@ -112,6 +114,9 @@ describe('a line stating a behaviour', () => {
       // "连" alone joins two things; it says nothing of what else is caught.
       '连接跟踪表满时新连接会被丢弃。',
       'Pod 连上 Service 后也会走 KUBE-SERVICES 链。',
+      // "不对" alone says something is wrong (a symptom), not what a component does not apply to.
+      '| 解析结果不对，返回了外部地址 | search 域顺序导致 | `cat /etc/resolv.conf` |',
+      'CoreDNS 配置不对时，Pod 会把集群域名发给上游。',
     ])
       expect(VALUE_PATTERNS.behaviour.test(line)).toBe(false);
   });
