@@ -58,6 +58,12 @@ export class ChatCache {
   }
 
   static key(text: string, options: SearchOptions): string {
-    return JSON.stringify([text, options.topK ?? null, options.category ?? null, options.cni ?? null]);
+    return JSON.stringify([
+      text,
+      options.topK ?? null,
+      options.category ?? null,
+      options.cni ?? null,
+      options.keepEnvironment ?? null,
+    ]);
   }
 }

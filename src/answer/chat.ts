@@ -140,13 +140,31 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 
   const scope = given ?? namedCni(context, question, history);
   // ...or the question's or conversation's: a report naming Calico is not answered from Flannel's runbook because
-  // it also says "vxlan".
-  if (scope) options.cni = scope.cni;
+  // it also says "vxlan". Not one the question names only in its environment wording ("calico v3.24.1", "CNI:
+  // cilium"): that is the cluster's setting, not the failing path; left out of `options.cni`, other CNIs' runbooks
+  // stay candidates and that CNI's runbooks are only leaned toward (environment-cni.ts), so its chunks do not win
+  // the lexical top-N by the scope alone. It is still the answer's CNI (`scope`).
+  const environmentOnly =
+    !given && scope?.source === 'question' && environmentOnlyCni(context, question) === scope.cni;
+  if (scope && !environmentOnly) options.cni = scope.cni;
   const search = (text: string) => cachedSearch(context, text, options, retrieval);
   let result: RetrievalResult;
   let query = question;
   if (history.length === 0) {
     result = await search(question);
+    // Taking the name out makes the report shorter, so a runbook covers more of it: the confidence is the full
+    // report's (as searched within that CNI, with every word), so taking words out cannot lift a report over the
+    // abstention threshold.
+    if (environmentOnly && scope)
+      result = withConfidenceOf(
+        result,
+        await cachedSearch(
+          context,
+          question,
+          { ...options, cni: scope.cni, keepEnvironment: true },
+          retrieval,
+        ),
+      );
   } else {
     const earlier = history
       .slice(-CONTEXT_TURNS)
@@ -430,6 +448,21 @@ function givenCni(context: ChatContext, request: ChatRequest): CniContext | null
   if (request.cni) return { cni: request.cni.toLowerCase(), source: 'request', alternatives: [] };
   if (context.cni) return { cni: context.cni.toLowerCase(), source: 'configured', alternatives: [] };
   return null;
+}
+
+/** The one CNI a question names, when it names it only in environment wording; null otherwise. */
+function environmentOnlyCni(context: ChatContext, question: string): string | null {
+  const cnis = context.searcher.cni?.inEnvironmentOnly?.(question) ?? [];
+  return cnis.length === 1 ? (cnis[0] ?? null) : null;
+}
+
+/** `result` with the confidence (and so the abstention) of `full`: the same report searched with every word. */
+function withConfidenceOf(result: RetrievalResult, full: RetrievalResult): RetrievalResult {
+  return {
+    ...result,
+    confidence: full.confidence,
+    abstain: result.hits.length === 0 || full.abstain,
+  };
 }
 
 function namedCni(context: ChatContext, question: string, history: readonly Turn[]): CniContext | null {

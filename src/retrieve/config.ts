@@ -152,6 +152,14 @@ export interface RetrievalConfig {
     bodyWeight: number;
     headlineMinBodyWords: number;
     pastedWeight: number;
+    /**
+     * The weight of a CNI's name the report gives only where it states its environment ("calico v3.24.1", "CNI:
+     * cilium"; environment-cni.ts): a weak word of the report, below a body word's. With a question's only CNI named
+     * in environment wording no longer a search scope (chat.ts), and the confidence the full report's: summed over the
+     * tuning sets +1 first-cited (reports20), command hits even (reports12 +1, facts8 -1), 4 fewer off-topic commands,
+     * gates unchanged.
+     */
+    environmentWeight: number;
   };
   defaultTopK: number;
   /**
@@ -213,7 +221,13 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unknownTermWeight: 0.3,
   },
   trigger: { fullScoreLength: 5, latinCharWeight: 0.5, extraTriggerBonus: 0.25 },
-  query: { workingPathWeight: 0.3, bodyWeight: 0.6, headlineMinBodyWords: 15, pastedWeight: 0.05 },
+  query: {
+    workingPathWeight: 0.3,
+    bodyWeight: 0.6,
+    headlineMinBodyWords: 15,
+    pastedWeight: 0.05,
+    environmentWeight: 0.3,
+  },
   defaultTopK: 5,
   budget: { maxQueryTerms: 64, maxSpellingFixes: 4, maxFuzzyTerms: 4, maxPostings: 200_000, timeMs: 1000 },
 };

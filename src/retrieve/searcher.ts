@@ -4,6 +4,7 @@ import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { distroDefaultCni } from './distro-cni.js';
+import { type CniTerm, environmentCni, withEnvironmentTerms } from './environment-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
@@ -102,6 +103,8 @@ export class KbSearcher implements Searcher {
   readonly concepts = (text: string): readonly string[] => this.glossary.groupsIn(normalizeText(text));
   /** CNI name → its glossary group. */
   private readonly cniGroups = new Map<string, string>();
+  /** Every glossary term naming a CNI, with the CNI (environment-cni.ts). */
+  private readonly cniTerms: CniTerm[] = [];
 
   /**
    * Builds a searcher in steps, awaiting `pause()` between them (the persisted lexical index is opened a group
@@ -201,6 +204,7 @@ export class KbSearcher implements Searcher {
       if (entry.exclusive === 'cni' && name) {
         nameOf.set(`g${index}`, name);
         this.cniGroups.set(name, `g${index}`);
+        for (const term of entry.terms) this.cniTerms.push({ term: term.toLowerCase(), cni: name });
       }
     });
     const names = [...nameOf.values()];
@@ -224,6 +228,7 @@ export class KbSearcher implements Searcher {
       // A CNI named only in pasted output that reports no failure (its pods in `kubectl get pods -A`) is the
       // cluster's setting, not the failing path: the question does not name it.
       namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(splitPasted(text).kept))),
+      inEnvironmentOnly: (text) => environmentCni(splitPasted(text).kept, this.cniTerms).cnis,
     };
   }
 
@@ -279,8 +284,17 @@ export class KbSearcher implements Searcher {
     const overBudget = () => performance.now() - budgetFrom > budget.timeMs;
     let skipped = false;
     // Pasted output that reports no failure names the whole cluster, not what fails: searched apart, weighted less.
-    const { kept, pasted } = splitPasted(rawQuestion);
-    const named = options.cni !== undefined && !this.cni.namedIn(kept).includes(options.cni.toLowerCase());
+    const { kept: reported, pasted } = splitPasted(rawQuestion);
+    // A CNI named only where the report states its environment ("calico v3.24.1", "CNI: cilium") is the cluster's
+    // setting: it scopes the search (as the answer's CNI, or as a lean toward its runbooks), but its words are
+    // not searched as the topic.
+    const environment = options.keepEnvironment
+      ? { text: reported, cnis: [], names: [] }
+      : environmentCni(reported, this.cniTerms);
+    const kept = environment.text;
+    const givenCni = options.cni?.toLowerCase();
+    const givenInEnvironment = givenCni !== undefined && environment.cnis.includes(givenCni);
+    const named = givenCni !== undefined && !givenInEnvironment && !this.cni.namedIn(kept).includes(givenCni);
     const text = named ? `${kept} ${options.cni}` : kept;
     const normalized = named
       ? normalizeWithWord(kept, options.cni?.toLowerCase() ?? '')
@@ -289,12 +303,20 @@ export class KbSearcher implements Searcher {
       this.spelling.correct(normalized, budget.maxSpellingFixes),
       this.knowsWord,
     );
-    const query = analyzeQuery(
+    const analyzed = analyzeQuery(
       corrected,
       this.vocabulary,
       config,
       pasted === '' ? '' : foldWordVariants(normalizeText(pasted), this.knowsWord),
     );
+    const query = {
+      ...analyzed,
+      terms: withEnvironmentTerms(
+        analyzed.terms,
+        environment.names.flatMap((name) => this.vocabulary.tokenize(normalizeText(name))),
+        config.query.environmentWeight,
+      ),
+    };
     const topK = options.topK ?? config.defaultTopK;
     const wanted = (name: RetrieverName) => !options.only || options.only.includes(name);
     // The cluster's CNI (options.cni) is searched as if the question named it (see `query` above); docs about
@@ -307,18 +329,20 @@ export class KbSearcher implements Searcher {
     // A distribution's default CNI (K3s → Flannel) when the report names none: distro-cni.ts.
     const impliedCni =
       options.cni === undefined
-        ? distroDefaultCni(`${kept} ${pasted}`, this.cni.namedIn(`${kept} ${pasted}`))
+        ? distroDefaultCni(`${reported} ${pasted}`, this.cni.namedIn(`${reported} ${pasted}`))
         : null;
-    const impliedGroup = impliedCni === null ? undefined : this.cniGroups.get(impliedCni);
+    const impliedCnis =
+      givenCni !== undefined
+        ? givenInEnvironment
+          ? [givenCni]
+          : []
+        : impliedCni === null
+          ? environment.cnis
+          : [impliedCni];
+    const impliedGroups = impliedCnis.flatMap((cni) => this.cniGroups.get(cni) ?? []);
     const scope = scopeMatch(
       this.scopes,
-      [
-        ...new Set([
-          ...this.glossary.groupsIn(query.focus),
-          ...inferred,
-          ...(impliedGroup ? [impliedGroup] : []),
-        ]),
-      ],
+      [...new Set([...this.glossary.groupsIn(query.focus), ...inferred, ...impliedGroups])],
       this.glossary,
     );
     // Only the CNI decides exclusion (a topology mismatch just ranks lower).
@@ -385,7 +409,7 @@ export class KbSearcher implements Searcher {
     const topicCoverage = lexical ? this.lexical.topicCoverageOf(query) : null;
     const brokenPath = reportsBrokenPath(query);
     // The cluster's CNI is known: configured, or named by the report.
-    const cniKnown = options.cni !== undefined || this.namesCni(query, pasted);
+    const cniKnown = options.cni !== undefined || environment.cnis.length > 0 || this.namesCni(query, pasted);
     const wholeReport = `${query.text}\n${pasted}`;
     const triggered = new Set((trigger ?? []).map((hit) => hit.docPath));
     const fuseInputs = {
@@ -398,7 +422,7 @@ export class KbSearcher implements Searcher {
       docFactor: productOf(
         brokenPath ? this.ranToolFactor(trigger, query.text) : null,
         this.bodyOnlyScopeFactor(query, scope),
-        this.unnamedCniFactor(query, cniKnown || impliedCni !== null, brokenPath),
+        this.unnamedCniFactor(query, cniKnown || impliedCnis.length > 0, brokenPath),
         apiServiceHopFactor(
           wholeReport,
           (docPath) => this.doc(docPath)?.category ?? null,
@@ -411,7 +435,9 @@ export class KbSearcher implements Searcher {
           query,
           cniKnown &&
             namedCniServesTypes(
-              options.cni !== undefined ? [options.cni.toLowerCase()] : this.cni.namedIn(wholeReport),
+              options.cni !== undefined
+                ? [options.cni.toLowerCase()]
+                : [...this.cni.namedIn(wholeReport), ...environment.cnis],
               (cni) => this.cnisServingTypes().has(cni),
             ),
         ),

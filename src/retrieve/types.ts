@@ -48,6 +48,12 @@ export interface SearchOptions {
    */
   cni?: string;
   /**
+   * Search a CNI's name standing in environment wording as a word of the report, like any other (default: it is
+   * taken out and searched as a weak word, environment-cni.ts). The full report's search: its confidence is what
+   * the report says, before any word is taken out.
+   */
+  keepEnvironment?: boolean;
+  /**
    * When the question arrived (`performance.now()`): the time budget (config.budget.timeMs) counts from there, so
    * every search one question needs (a follow-up's two, other CNIs' runbooks) shares one budget. Default: now.
    */
@@ -62,6 +68,11 @@ export interface CniScope {
   ofDoc(docPath: string): string | null;
   /** CNIs named in a text (a question), in glossary order. */
   namedIn(text: string): string[];
+  /**
+   * CNIs a text names only where it states its environment ("calico v3.24.1", "CNI: cilium"; environment-cni.ts),
+   * in order of first mention. Absent in searchers that do not read environment wording.
+   */
+  inEnvironmentOnly?(text: string): string[];
 }
 
 /** The query side of a loaded index. Implemented by `KbSearcher` in ./searcher.ts. */

@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CniTerm, environmentCni, withEnvironmentTerms } from '../../src/retrieve/environment-cni.js';
+import type { KbSearcher } from '../../src/retrieve/searcher.js';
+import { bundledSearchers } from './bundled-kb.js';
+
+const TERMS: CniTerm[] = [
+  ['kube-ovn', 'kube-ovn'],
+  ['kubeovn', 'kube-ovn'],
+  ['calico', 'calico'],
+  ['calicoctl', 'calico'],
+  ['cilium', 'cilium'],
+  ['flannel', 'flannel'],
+  ['canal', 'flannel'],
+].map(([term, cni]) => ({ term: term ?? '', cni: cni ?? '' }));
+
+describe('environmentCni', () => {
+  it('reads a CNI named only in a version, image or role span as the setting, and takes the span out', () => {
+    const version = environmentCni(
+      'Network policy demo fails. kubernetes 1.24.4, calico v3.24.1, ipipmode crosssubnet. busybox cannot wget nginx',
+      TERMS,
+    );
+    expect(version.cnis).toEqual(['calico']);
+    expect(version.text).not.toMatch(/calico/i);
+    expect(version.text).toContain('busybox cannot wget nginx');
+    expect(
+      environmentCni('a 1.20.4 cluster with 2 worker nodes with calico (3.18) vxlan network', TERMS).cnis,
+    ).toEqual(['calico']);
+    expect(
+      environmentCni('Service IP unavailable with calico as network plugin. kube-proxy is running', TERMS),
+    ).toEqual({
+      text: 'Service IP unavailable with as network plugin. kube-proxy is running',
+      cnis: ['calico'],
+      names: ['calico'],
+    });
+    expect(
+      environmentCni('Bare metal, kubespray, network plugin Calico. errors after install', TERMS).cnis,
+    ).toEqual(['calico']);
+    expect(
+      environmentCni('images calico/node:v3.4.1 and coredns:1.2.6; new pods cannot resolve', TERMS).cnis,
+    ).toEqual(['calico']);
+  });
+
+  it('reads Chinese environment lines the same way', () => {
+    expect(environmentCni('K8S 版本 = v1.14.1，flannel 版本 = v0.11.0。CoreDNS 起不来', TERMS)).toEqual({
+      text: 'K8S 版本 = v1.14.1， 版本 = v0.11.0。CoreDNS 起不来',
+      cnis: ['flannel'],
+      names: ['flannel'],
+    });
+    expect(
+      environmentCni('三节点集群，使用kube-ovn作为网络插件，部分 pod 访问 VIP 不通', TERMS).cnis,
+    ).toEqual(['kube-ovn']);
+    expect(
+      environmentCni('组件: kubernetes v1.13.3, calico/node:v3.4.1。新 pod 域名无法解析', TERMS).cnis,
+    ).toEqual(['calico']);
+  });
+
+  it('leaves a CNI that is also named as the failing subject or by a tool the reporter ran', () => {
+    const subject = 'calico 跨节点不通，calico v3.20，同节点正常';
+    expect(environmentCni(subject, TERMS)).toEqual({ text: subject, cnis: [], names: [] });
+    const component = 'calico-node CrashLoopBackOff after upgrade to calico v3.26';
+    expect(environmentCni(component, TERMS)).toEqual({ text: component, cnis: [], names: [] });
+    const tool = 'natOutgoing does not work: calicoctl get ippools shows NAT true. calico v3.17.1, kubeadm';
+    expect(environmentCni(tool, TERMS)).toEqual({ text: tool, cnis: [], names: [] });
+  });
+
+  it('reads no environment out of a bare name, a CNI word before a component, or a report without a CNI', () => {
+    expect(
+      environmentCni('readiness probes time out only on the dual-nic nodes, calico', TERMS).cnis,
+    ).toEqual([]);
+    expect(environmentCni('cni calico-node CrashLoopBackOff', TERMS).cnis).toEqual([]);
+    expect(
+      environmentCni('kubernetes v1.28.2, containerd 1.7.0, pods cannot reach 10.96.0.1', TERMS).cnis,
+    ).toEqual([]);
+    expect(environmentCni('集群用 kubeadm 1.28 搭建，pod 访问 service 超时', TERMS).cnis).toEqual([]);
+  });
+});
+
+describe('withEnvironmentTerms', () => {
+  it('adds the CNI name at the environment weight and keeps a heavier weight', () => {
+    const terms = new Map([
+      ['networkpolicy', 1],
+      ['calico', 0.6],
+    ]);
+    expect([...withEnvironmentTerms(terms, ['calico', 'g120'], 0.3)]).toEqual([
+      ['networkpolicy', 1],
+      ['calico', 0.6],
+      ['g120', 0.3],
+    ]);
+    expect(withEnvironmentTerms(terms, [], 0.3)).toBe(terms);
+  });
+});
+
+describe('a CNI named in the environment on the bundled KB', () => {
+  let searcher: KbSearcher;
+  beforeAll(() => {
+    ({ searcher } = bundledSearchers({}));
+  });
+  // The answer searches a report naming one CNI with that CNI given (chat.ts namedCni): both ways are checked.
+  const topOf = async (question: string, cni?: string) =>
+    (await searcher.explain(question, cni ? { cni } : {})).fused[0]?.doc;
+
+  it('answers the failing path, not the CNI the version line names', async () => {
+    const en =
+      'According to the kubernetes demo the network policy does not work. kubernetes 1.24.4, calico v3.24.1. I ' +
+      'applied the access-nginx NetworkPolicy step by step, but the busybox pod with label access=true still ' +
+      'cannot wget nginx.';
+    const zh =
+      'NetworkPolicy 不生效，按照官方示例配置了 access-nginx 策略，带 access=true 标签的 busybox 还是 wget 不到 ' +
+      'nginx。环境：kubernetes 1.24.4，calico 版本 v3.24.1。';
+    for (const question of [en, zh]) {
+      expect(await topOf(question)).toBe('network-policy/networkpolicy-debug.md');
+      expect(await topOf(question, 'calico')).toBe('network-policy/networkpolicy-debug.md');
+    }
+  });
+
+  it('still answers a cross-node report from the CNI its environment names, over another CNI', async () => {
+    const en =
+      'Pods on different nodes cannot ping each other, pods on the same node are fine. kubeadm v1.28, ' +
+      'calico v3.26.1 installed from the manifest, three VMs.';
+    const zh =
+      '不同节点的 pod 互相 ping 不通，同节点正常。环境：kubeadm v1.28，calico 版本 v3.26.1，三台虚拟机。';
+    for (const question of [en, zh]) {
+      expect(await topOf(question)).toBe('calico/bgp-ipip.md');
+      expect(await topOf(question, 'calico')).toBe('calico/bgp-ipip.md');
+    }
+  });
+});
