@@ -6,10 +6,7 @@
  * toward `<target-ip>` (`kubectl exec -n <namespace> <pod> -- nc -zv -w 3 <target-ip> <port>`) would run in the
  * destination and reach itself, so `<pod>` stays open there. Pure.
  */
-
-function literal(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 
 /** A listing row's span in the text and the pod it lists. */
 export interface PodRowSpan {
@@ -29,8 +26,8 @@ export function writtenAsPodAddress(
   rows: readonly PodRowSpan[] = [],
 ): boolean {
   const lower = text.toLowerCase();
-  const name = literal(pod.toLowerCase());
-  const address = literal(ip);
+  const name = escapeRegExp(pod.toLowerCase());
+  const address = escapeRegExp(ip);
   for (const row of rows) {
     if (row.name !== pod.toLowerCase()) continue;
     // The row runs to its line's end: the IP cell comes after READY, STATUS, RESTARTS and AGE.

@@ -10,6 +10,7 @@
  * named anywhere else ("calico-node CrashLoopBackOff", "calico 跨节点不通", "calicoctl node status") is left as it is.
  * Pure.
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 
 /** One word naming a CNI (a glossary term of an exclusive `cni` group) and the CNI it names. */
 export interface CniTerm {
@@ -25,8 +26,6 @@ export interface EnvironmentCni {
   /** The names taken out, as written (`Kube-OVN`, `calico/node`): searched again as weak words. */
   names: string[];
 }
-
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A version: `v3.24.1`, `3.18`, `1.8`, `v1.10.4-no-avx512`, `3.x`. */
 const VERSION = String.raw`v?\d+\.(?:\d+|x)[\w.+-]*`;
