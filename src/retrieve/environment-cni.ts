@@ -5,8 +5,9 @@
  * "使用 kube-ovn 作为网络插件", "flannel 版本 = v0.11.0". Read as the topic, the CNI's name (and "node" of
  * `calico/node`) lifts that CNI's own runbook over the runbook of the path that fails (a NetworkPolicy, a
  * Service, a node reaching its pod). When every mention of a CNI sits in such an environment span, its name (with
- * the component there: `calico/node`) is taken out of the searched text and the CNI is returned apart: the searcher still leans toward it (its runbooks
- * over other CNIs', like a configured `--cni`), but its name no longer scores its runbook as the topic. A CNI also
+ * the component there: `calico/node`) is taken out of the searched text and the CNI is returned apart: the searcher
+ * still leans toward it (its runbooks over other CNIs', like a configured `--cni`), but its name no longer scores its
+ * runbook as the topic. A CNI also
  * named anywhere else ("calico-node CrashLoopBackOff", "calico 跨节点不通", "calicoctl node status") is left as it is.
  * Pure.
  */
@@ -46,7 +47,7 @@ function spanPatterns(name: string): RegExp[] {
       'dgiu',
     ),
     // "calico v3.17.1", "calico/node:v3.24.1", "calico (3.18)", "flannel 版本 = v0.11.0".
-    new RegExp(String.raw`(?<name>${named})${version}`, 'dgiu'),
+    new RegExp(`(?<name>${named})${version}`, 'dgiu'),
     // "with calico as network plugin", "cilium as the CNI".
     new RegExp(String.raw`(?<name>${named})\s+(?:as|is)\s+(?:the\s+|our\s+|my\s+)?${ROLE}`, 'dgiu'),
     // "使用kube-ovn作为网络插件", "用 calico 做 CNI".
@@ -57,25 +58,43 @@ function spanPatterns(name: string): RegExp[] {
   ];
 }
 
-/** Where a CNI's words stand in `text`, and which of those places are environment spans. Pure. */
-export function environmentCni(text: string, terms: readonly CniTerm[]): EnvironmentCni {
+/** One CNI's compiled patterns: any mention of its words, and the environment spans naming it. */
+interface CniPatterns {
+  cni: string;
+  mention: RegExp;
+  environment: RegExp[];
+}
+
+/**
+ * The reading of environment wording for a KB's CNI words (`terms`), compiled once: each search then only matches.
+ * The returned function says where a CNI's words stand in a text, and which of those places are environment spans.
+ * Pure.
+ */
+export function environmentReader(terms: readonly CniTerm[]): (text: string) => EnvironmentCni {
   const byCni = new Map<string, string[]>();
   for (const { term, cni } of terms) byCni.set(cni, [...(byCni.get(cni) ?? []), term]);
-  const spans: Array<{ cni: string; start: number; end: number }> = [];
-  for (const [cni, words] of byCni) {
+  const compiled: CniPatterns[] = [...byCni].map(([cni, words]) => {
     // Longest first, so `calicoctl` is one mention, not `calico` followed by letters.
     const name = [...words]
       .sort((a, b) => b.length - a.length)
       .map((word) => escapeRegExp(word).replace(/[\s-]+/g, '[\\s-]?'))
       .join('|');
-    const mention = new RegExp(String.raw`(?<![a-z0-9])(?:${name})`, 'giu');
+    return { cni, mention: new RegExp(`(?<![a-z0-9])(?:${name})`, 'giu'), environment: spanPatterns(name) };
+  });
+  return (text) => environmentSpans(text, compiled);
+}
+
+/** Where each CNI's words stand in `text`, and which of those places are environment spans. */
+function environmentSpans(text: string, compiled: readonly CniPatterns[]): EnvironmentCni {
+  const spans: Array<{ cni: string; start: number; end: number }> = [];
+  for (const { cni, mention, environment } of compiled) {
     const mentions = [...text.matchAll(mention)].map((match) => match.index ?? 0);
     if (mentions.length === 0) continue;
     // Each span, and the name in it (with its component and version): only the name is taken out: the label
     // ("CNI:", "network plugin") and the version stay words of the report like any other (the share of the report a
     // runbook covers is read over the same words as before).
     const found: Array<{ span: [number, number]; name: [number, number] }> = [];
-    for (const pattern of spanPatterns(name)) {
+    for (const pattern of environment) {
       for (const match of text.matchAll(pattern)) {
         const start = match.index ?? 0;
         const named = match.indices?.groups?.name ?? [start, start + match[0].length];
@@ -106,8 +125,8 @@ export function environmentCni(text: string, terms: readonly CniTerm[]): Environ
 }
 
 /**
- * The query terms with the words of an environment CNI's names (as the report wrote them) added at `weight` (a term already weighed more keeps
- * its weight). The name stays a weak word of the report: where the failing path is that CNI's own datapath (pods
+ * The query terms with the words of an environment CNI's names (as the report wrote them) added at `weight` (a term
+ * already weighed more keeps its weight). The name stays a weak word of the report: where the failing path is that CNI's own datapath (pods
  * on two nodes, a node reaching its pods), its runbook is still the one that matches, while a version line no
  * longer outweighs the words of the failure. Pure.
  */

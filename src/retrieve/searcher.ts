@@ -4,7 +4,12 @@ import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
 import { distroDefaultCni } from './distro-cni.js';
-import { type CniTerm, environmentCni, withEnvironmentTerms } from './environment-cni.js';
+import {
+  type CniTerm,
+  type EnvironmentCni,
+  environmentReader,
+  withEnvironmentTerms,
+} from './environment-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
@@ -105,6 +110,8 @@ export class KbSearcher implements Searcher {
   private readonly cniGroups = new Map<string, string>();
   /** Every glossary term naming a CNI, with the CNI (environment-cni.ts). */
   private readonly cniTerms: CniTerm[] = [];
+  /** Reads a report's environment wording for those terms (compiled once, after `buildCniScope` collects them). */
+  private readonly readEnvironment: (text: string) => EnvironmentCni;
 
   /**
    * Builds a searcher in steps, awaiting `pause()` between them (the persisted lexical index is opened a group
@@ -188,6 +195,7 @@ export class KbSearcher implements Searcher {
     );
     this.failureGroups = new Set(this.glossary.groupsIn(normalizeText('not working')));
     this.cni = this.buildCniScope(data.glossary);
+    this.readEnvironment = environmentReader(this.cniTerms);
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
@@ -228,7 +236,7 @@ export class KbSearcher implements Searcher {
       // A CNI named only in pasted output that reports no failure (its pods in `kubectl get pods -A`) is the
       // cluster's setting, not the failing path: the question does not name it.
       namedIn: (text) => inGroups(this.glossary.groupsIn(normalizeText(splitPasted(text).kept))),
-      inEnvironmentOnly: (text) => environmentCni(splitPasted(text).kept, this.cniTerms).cnis,
+      inEnvironmentOnly: (text) => this.readEnvironment(splitPasted(text).kept).cnis,
     };
   }
 
@@ -290,7 +298,7 @@ export class KbSearcher implements Searcher {
     // not searched as the topic.
     const environment = options.keepEnvironment
       ? { text: reported, cnis: [], names: [] }
-      : environmentCni(reported, this.cniTerms);
+      : this.readEnvironment(reported);
     const kept = environment.text;
     const givenCni = options.cni?.toLowerCase();
     const givenInEnvironment = givenCni !== undefined && environment.cnis.includes(givenCni);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CniTerm, environmentCni, withEnvironmentTerms } from '../../src/retrieve/environment-cni.js';
+import { type CniTerm, environmentReader, withEnvironmentTerms } from '../../src/retrieve/environment-cni.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import { bundledSearchers } from './bundled-kb.js';
 
@@ -12,66 +12,64 @@ const TERMS: CniTerm[] = [
   ['flannel', 'flannel'],
   ['canal', 'flannel'],
 ].map(([term, cni]) => ({ term: term ?? '', cni: cni ?? '' }));
+const readEnvironment = environmentReader(TERMS);
 
-describe('environmentCni', () => {
+describe('environmentReader', () => {
   it('reads a CNI named only in a version, image or role span as the setting, and takes the span out', () => {
-    const version = environmentCni(
+    const version = readEnvironment(
       'Network policy demo fails. kubernetes 1.24.4, calico v3.24.1, ipipmode crosssubnet. busybox cannot wget nginx',
-      TERMS,
     );
     expect(version.cnis).toEqual(['calico']);
     expect(version.text).not.toMatch(/calico/i);
     expect(version.text).toContain('busybox cannot wget nginx');
     expect(
-      environmentCni('a 1.20.4 cluster with 2 worker nodes with calico (3.18) vxlan network', TERMS).cnis,
+      readEnvironment('a 1.20.4 cluster with 2 worker nodes with calico (3.18) vxlan network').cnis,
     ).toEqual(['calico']);
     expect(
-      environmentCni('Service IP unavailable with calico as network plugin. kube-proxy is running', TERMS),
+      readEnvironment('Service IP unavailable with calico as network plugin. kube-proxy is running'),
     ).toEqual({
       text: 'Service IP unavailable with as network plugin. kube-proxy is running',
       cnis: ['calico'],
       names: ['calico'],
     });
     expect(
-      environmentCni('Bare metal, kubespray, network plugin Calico. errors after install', TERMS).cnis,
+      readEnvironment('Bare metal, kubespray, network plugin Calico. errors after install').cnis,
     ).toEqual(['calico']);
     expect(
-      environmentCni('images calico/node:v3.4.1 and coredns:1.2.6; new pods cannot resolve', TERMS).cnis,
+      readEnvironment('images calico/node:v3.4.1 and coredns:1.2.6; new pods cannot resolve').cnis,
     ).toEqual(['calico']);
   });
 
   it('reads Chinese environment lines the same way', () => {
-    expect(environmentCni('K8S 版本 = v1.14.1，flannel 版本 = v0.11.0。CoreDNS 起不来', TERMS)).toEqual({
+    expect(readEnvironment('K8S 版本 = v1.14.1，flannel 版本 = v0.11.0。CoreDNS 起不来')).toEqual({
       text: 'K8S 版本 = v1.14.1， 版本 = v0.11.0。CoreDNS 起不来',
       cnis: ['flannel'],
       names: ['flannel'],
     });
-    expect(
-      environmentCni('三节点集群，使用kube-ovn作为网络插件，部分 pod 访问 VIP 不通', TERMS).cnis,
-    ).toEqual(['kube-ovn']);
-    expect(
-      environmentCni('组件: kubernetes v1.13.3, calico/node:v3.4.1。新 pod 域名无法解析', TERMS).cnis,
-    ).toEqual(['calico']);
+    expect(readEnvironment('三节点集群，使用kube-ovn作为网络插件，部分 pod 访问 VIP 不通').cnis).toEqual([
+      'kube-ovn',
+    ]);
+    expect(readEnvironment('组件: kubernetes v1.13.3, calico/node:v3.4.1。新 pod 域名无法解析').cnis).toEqual(
+      ['calico'],
+    );
   });
 
   it('leaves a CNI that is also named as the failing subject or by a tool the reporter ran', () => {
     const subject = 'calico 跨节点不通，calico v3.20，同节点正常';
-    expect(environmentCni(subject, TERMS)).toEqual({ text: subject, cnis: [], names: [] });
+    expect(readEnvironment(subject)).toEqual({ text: subject, cnis: [], names: [] });
     const component = 'calico-node CrashLoopBackOff after upgrade to calico v3.26';
-    expect(environmentCni(component, TERMS)).toEqual({ text: component, cnis: [], names: [] });
+    expect(readEnvironment(component)).toEqual({ text: component, cnis: [], names: [] });
     const tool = 'natOutgoing does not work: calicoctl get ippools shows NAT true. calico v3.17.1, kubeadm';
-    expect(environmentCni(tool, TERMS)).toEqual({ text: tool, cnis: [], names: [] });
+    expect(readEnvironment(tool)).toEqual({ text: tool, cnis: [], names: [] });
   });
 
   it('reads no environment out of a bare name, a CNI word before a component, or a report without a CNI', () => {
-    expect(
-      environmentCni('readiness probes time out only on the dual-nic nodes, calico', TERMS).cnis,
-    ).toEqual([]);
-    expect(environmentCni('cni calico-node CrashLoopBackOff', TERMS).cnis).toEqual([]);
-    expect(
-      environmentCni('kubernetes v1.28.2, containerd 1.7.0, pods cannot reach 10.96.0.1', TERMS).cnis,
-    ).toEqual([]);
-    expect(environmentCni('集群用 kubeadm 1.28 搭建，pod 访问 service 超时', TERMS).cnis).toEqual([]);
+    expect(readEnvironment('readiness probes time out only on the dual-nic nodes, calico').cnis).toEqual([]);
+    expect(readEnvironment('cni calico-node CrashLoopBackOff').cnis).toEqual([]);
+    expect(readEnvironment('kubernetes v1.28.2, containerd 1.7.0, pods cannot reach 10.96.0.1').cnis).toEqual(
+      [],
+    );
+    expect(readEnvironment('集群用 kubeadm 1.28 搭建，pod 访问 service 超时').cnis).toEqual([]);
   });
 });
 
