@@ -503,6 +503,25 @@ function settingValues(doc: DocRecord): ReadonlyMap<string, ReadonlySet<string>>
   return known;
 }
 
+/**
+ * `check` takes a place among the checks to run: appended while there is room (`maxLength`), else in place of the
+ * lowest-ranked check that is not `spared` (one a matched row or clue asked for).
+ */
+function givePlace(
+  diagnose: CommandRecord[],
+  check: CommandRecord,
+  maxLength: number,
+  spared: (record: CommandRecord) => boolean,
+): void {
+  if (diagnose.length < maxLength) {
+    diagnose.push(check);
+    return;
+  }
+  const open = diagnose.filter((record) => !spared(record));
+  const last = open[open.length - 1];
+  if (last) diagnose.splice(diagnose.indexOf(last), 1, check);
+}
+
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
@@ -709,10 +728,7 @@ export function pickCommands(
     !ruledOut.has(statedCheck) &&
     !diagnose.includes(statedCheck)
   ) {
-    const wordOnly = diagnose.filter((record) => !rowBonus.has(record));
-    const last = wordOnly[wordOnly.length - 1];
-    if (diagnose.length < maxLength) diagnose.push(statedCheck);
-    else if (last) diagnose.splice(diagnose.indexOf(last), 1, statedCheck);
+    givePlace(diagnose, statedCheck, maxLength, (record) => rowBonus.has(record));
   }
   // The report points at the node's firewall: the top runbook's check listing its filter rules has a place, as the
   // stated symptom's has (the lowest-ranked check no matched row or clue names makes way when the answer is full).
@@ -725,12 +741,8 @@ export function pickCommands(
           !c.otherMode,
       )?.record
     : undefined;
-  if (firewallCheck && !diagnose.some((record) => listsHostFirewall(record.command))) {
-    const wordOnly = diagnose.filter((record) => !rowBonus.has(record) && !clued.has(record));
-    const last = wordOnly[wordOnly.length - 1];
-    if (diagnose.length < maxLength) diagnose.push(firewallCheck);
-    else if (last) diagnose.splice(diagnose.indexOf(last), 1, firewallCheck);
-  }
+  if (firewallCheck && !diagnose.some((record) => listsHostFirewall(record.command)))
+    givePlace(diagnose, firewallCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
