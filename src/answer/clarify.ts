@@ -499,12 +499,23 @@ export type AllocationKind = 'no-address' | 'wrong-address';
 /** A service's address (a LoadBalancer's pool, an external IP, a VIP) is handed out by other means than pod IPAM. */
 const SERVICE_ADDRESS = /load\s*balancer|external-?ips?\b|metallb|kube-vip|\bvip\b|负载均衡/i;
 
+/** Each kind's patterns, an address handed out wrongly first: a report saying so is not about a missing one. */
+const KIND_PATTERNS: ReadonlyArray<readonly [AllocationKind, readonly RegExp[]]> = [
+  ['wrong-address', WRONG_ADDRESS],
+  ['no-address', NO_ADDRESS],
+];
+
+/** The kinds of allocation failure text names, in KIND_PATTERNS order. */
+function allocationKinds(text: string): AllocationKind[] {
+  const folded = text.normalize('NFKC');
+  return KIND_PATTERNS.filter(([, patterns]) => patterns.some((pattern) => pattern.test(folded))).map(
+    ([kind]) => kind,
+  );
+}
+
 /** The kind of allocation failure text names, else null; an address handed out wrongly is said before none. */
 export function allocationKind(text: string): AllocationKind | null {
-  const folded = text.normalize('NFKC');
-  if (WRONG_ADDRESS.some((pattern) => pattern.test(folded))) return 'wrong-address';
-  if (NO_ADDRESS.some((pattern) => pattern.test(folded))) return 'no-address';
-  return null;
+  return allocationKinds(text)[0] ?? null;
 }
 
 /** Text names an address-allocation failure (of either kind). */
@@ -566,12 +577,8 @@ export function allocationExplainedBy(
   const explained = new Set<string>();
   const key = (cni: string | null, kind: AllocationKind) => `${cni ?? ''}\u0000${kind}`;
   for (const doc of docs)
-    for (const text of topicTexts(doc)) {
-      const folded = text.normalize('NFKC');
-      for (const kind of ['no-address', 'wrong-address'] as const)
-        if ((kind === 'wrong-address' ? WRONG_ADDRESS : NO_ADDRESS).some((pattern) => pattern.test(folded)))
-          explained.add(key(cniOf(doc.path), kind));
-    }
+    for (const text of topicTexts(doc))
+      for (const kind of allocationKinds(text)) explained.add(key(cniOf(doc.path), kind));
   return (cni, kind) => explained.has(key(null, kind)) || (cni !== null && explained.has(key(cni, kind)));
 }
 
