@@ -83,6 +83,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { hashAndSuffixOnly, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -182,8 +183,6 @@ const IP_PATTERN = new RegExp(
 /** Characters that may not directly precede a name. */
 const NAME_EDGE = '[a-z0-9_.\\-/]';
 
-/** Alphabet Kubernetes uses for generated suffixes (no vowels, no 0/1/3: utilrand.SafeEncodeString). */
-const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
 const ALL_SAFE = new RegExp(`^${SAFE}+$`);
 /** `<deployment>-<pod-template-hash>-<suffix>` and `<daemonset|job>-<suffix>`. */
 const GENERATED_POD = new RegExp(
@@ -446,11 +445,12 @@ function objectNames(text: string): Record<ObjectKind, Match[]> {
 }
 
 /**
- * "a pod/container with IP 10.1.75.2", "node/host", "pods/vms": a slash between two kind words is "or", not
- * kubectl's `pod/nginx` — the word after it is no object's name.
+ * "a pod/container with IP 10.1.75.2", "node/host", "pods/vms", minikube's "The service/ingress wordpress requires
+ * privileged ports": a slash between two kind words is "or", not kubectl's `pod/nginx` — the word after it is no
+ * object's name.
  */
 const KIND_WORD_AFTER_SLASH =
-  /^(?:containers?|pods?|nodes?|hosts?|services?|svcs?|vms?|machines?|servers?|namespaces?|deployments?|workloads?|apps?|applications?|clusters?|instances?)$/i;
+  /^(?:containers?|pods?|nodes?|hosts?|services?|svcs?|vms?|machines?|servers?|namespaces?|deployments?|workloads?|apps?|applications?|clusters?|instances?|ingress(?:es)?|routes?|gateways?|endpoints?|daemonsets?|statefulsets?|jobs?)$/i;
 
 function presentedNames(text: string): Record<ObjectKind, Match[]> {
   const out: Record<ObjectKind, Match[]> = { pod: [], node: [], service: [], namespace: [] };
@@ -481,6 +481,10 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // `Namespace: kube-system`, YAML's `, namespace: prod`, `metadata.namespace=prod`) gives the namespace whatever its
       // shape; prose's "the default namespace: both DNS and ..." is no field (a word before it, not punctuation).
       const separator = match[0].slice(word.length, match[0].lastIndexOf(match[2] ?? ''));
+      // "Below is resolv.conf inside pods\n\n7f57996d88-m6lzn:/app#": the object word ends its paragraph, and what starts
+      // the next one (a prompt, a command's output) is not presented as that object. A line wrapped inside a sentence
+      // ("I have a pod\nweb-0 that ...") still presents it.
+      if (/\n[^\S\n]*\n/.test(separator)) continue;
       // A field follows punctuation or another field (`POD name:traefik-56b8c5fb5c-262tp namespace: kube-system`).
       const previous = text.slice(Math.max(0, (match.index ?? 0) - 120), match.index ?? 0).trimEnd();
       const field =
@@ -1561,6 +1565,7 @@ function readEntities(question: string): Entities {
     (name) =>
       (!namespaceSet.has(name) || isGeneratedPodName(name)) &&
       !IFACE_LIKE.test(name) &&
+      !hashAndSuffixOnly(name) &&
       !serviceNameOnly(name, serviceNamed, typedPods, isGeneratedPodName(name)),
   );
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
