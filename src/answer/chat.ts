@@ -33,6 +33,7 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
+import { ingressErrorExplainedBy, uncoveredIngressError } from './ingress-errors.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -246,7 +247,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts) and a cloud load
-  // balancer's target groups (cloud-lb-targets.ts).
+  // balancer's target groups (cloud-lb-targets.ts), and an ingress controller's own 502/503 with no broken path
+  // behind it (ingress-errors.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -265,7 +267,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
-        uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)))
+        uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
+        uncoveredIngressError(question, ingressErrorExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -387,6 +390,9 @@ const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(se
 
 /** Whether a runbook states a cloud load balancer's target groups (cloud-lb-targets.ts). */
 const cloudLbTargetsExplained = perSearcher((searcher) => cloudLbTargetsExplainedBy(searcher.docs));
+
+/** Whether a runbook states an ingress controller's 502 or 503 (ingress-errors.ts). */
+const ingressErrorExplained = perSearcher((searcher) => ingressErrorExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states
