@@ -1,18 +1,21 @@
 /**
  * A cloud load balancer's own resources, as its controller manages them: target groups that are empty, not updated or
- * stuck draining, a `TargetGroupBinding`, the AWS Load Balancer Controller and its `nlb-ip` targets. Which targets a
- * provider registers and how its controller reconciles them are the provider's, beside the node's NodePort and
- * kube-proxy's health check that a runbook follows. Declined only while no runbook states target groups
- * (KB-relative, as uncovered-subjects.ts). Pure.
+ * stuck draining, a `TargetGroupBinding`, the AWS Load Balancer Controller and its `nlb-ip` targets, an Azure backend
+ * pool, a GCP network endpoint group. Which targets a provider registers and how its controller reconciles them are the
+ * provider's, beside the node's NodePort and kube-proxy's health check that a runbook follows. Declined only while no
+ * runbook states target groups (KB-relative, as uncovered-subjects.ts). Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import { anyRunbookStates, readReport } from './uncovered-subjects.js';
 
 type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
-/** The controller's resources: target groups, `TargetGroupBinding`, the controller itself, `nlb-ip` targets. */
+/**
+ * The controller's resources: AWS target groups, `TargetGroupBinding`, the controller itself, `nlb-ip` targets, and
+ * the other providers' equivalents (an Azure load balancer's backend pool, a GCP network endpoint group).
+ */
 const TARGET_GROUPS =
-  /target[\s-]?groups?\b|targetgroupbindings?|aws-load-balancer-controller|\bnlb-ip\b|目标组|目標組/i;
+  /target[\s-]?groups?\b|targetgroupbindings?|aws-load-balancer-controller|\bnlb-ip\b|目标组|目標組|backend[\s-]?pools?\b|后端池|network[\s-]endpoint[\s-]groups?\b/i;
 const TARGET_GROUPS_ALL = new RegExp(TARGET_GROUPS.source, 'gi');
 /** Named this many times, the controller's resources are what the report is about wherever its first sentence is. */
 const MENTIONS = 2;

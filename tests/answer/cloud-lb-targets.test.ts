@@ -18,6 +18,9 @@ describe("uncoveredCloudLbTargets: a cloud load balancer's target groups", () =>
     'Service with NLB - Target Group Not Being Updated. When scaling up the node groups, the target group for port 443 is not updated.',
     // Constructed: Chinese.
     'NLB 的目标组一直没有注册节点',
+    // Constructed: Azure's and GCP's equivalents.
+    'AKS LoadBalancer service: the nodes never show up in the load balancer backend pool',
+    'GKE ingress: the network endpoint group stays empty after the deployment scaled up',
   ])('%s → declined', (question) => {
     expect(uncoveredCloudLbTargets(question, false)).toContain('target groups');
     expect(uncoveredCloudLbTargets(question, true)).toBeNull();

@@ -20,6 +20,11 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'luci-app-dockerman: 容器选择bridge，不能访问外网。可能是 docker-ce 的 bug，导致 iptables 中没有开启 SNAT。',
     // Constructed.
     'docker-compose 里的 web 服务连不上 db 服务，同一个 compose 网络',
+    // Constructed: a Swarm overlay, whose VXLAN and ingress routing mesh are Docker's.
+    'Docker swarm services on different nodes cannot reach each other over the overlay network; VXLAN port 4789 is open.',
+    'swarm mode ingress routing mesh: published port only answers on the node running the task',
+    // Constructed: Podman.
+    'podman run --network bridge: the container cannot reach the internet',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -33,6 +38,8 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'k8s 集群里容器访问外网不通，docker0 网段和公司网段冲突',
     // Constructed: no Docker named.
     'my container cannot reach the internet',
+    // Constructed: an overlay's VXLAN, no Swarm named.
+    'docker0 is up but the vxlan overlay between the two hosts drops every packet',
   ])('%s → not declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toBeNull();
   });
