@@ -25,12 +25,15 @@ import {
   vpcNatExplainedBy,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
+import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
+import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
+import { ingressErrorExplainedBy, uncoveredIngressError } from './ingress-errors.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -40,6 +43,7 @@ import {
   uncoveredComponent,
 } from './uncovered-components.js';
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
+import { nodeRuntimeExplainedBy, uncoveredNodeRuntime } from './uncovered-node-runtime.js';
 import {
   appRegistryExplainedBy,
   clusterSetupExplainedBy,
@@ -241,7 +245,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // registers in its own registry (uncovered-subjects.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
-  // frameworks (uncovered-features.ts).
+  // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
+  // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts) and a cloud load
+  // balancer's target groups (cloud-lb-targets.ts), and an ingress controller's own 502/503 with no broken path
+  // behind it (ingress-errors.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -257,7 +264,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
-        featureDecline(context, question, result))
+        featureDecline(context, question, result) ??
+        uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
+        uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
+        uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
+        uncoveredIngressError(question, ingressErrorExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -370,6 +381,18 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 
 /** Whether a runbook explains the addresses applications register in their own registries (uncovered-subjects.ts). */
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
+
+/** Whether a runbook is about Docker's own networks (docker-only.ts). */
+const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
+
+/** Which node runtime subjects a runbook states (uncovered-node-runtime.ts). */
+const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(searcher.docs));
+
+/** Whether a runbook states a cloud load balancer's target groups (cloud-lb-targets.ts). */
+const cloudLbTargetsExplained = perSearcher((searcher) => cloudLbTargetsExplainedBy(searcher.docs));
+
+/** Whether a runbook states an ingress controller's 502 or 503 (ingress-errors.ts). */
+const ingressErrorExplained = perSearcher((searcher) => ingressErrorExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states

@@ -707,6 +707,11 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
       '服务间调用偶发连接被拒。注入代理后日志：linkerd2_app_inbound: Failed to proxy request: error trying to connect: Connection refused。',
       'linkerd',
     ],
+    // Real linkerd/linkerd2#2847 (shortened): the headline names the mesh's injection of its proxy.
+    [
+      'Automatic proxy injection is not working. Got it, certificate issue. dispatcher.go:70] Failed calling webhook, failing open linkerd-proxy-injector.linkerd.io: failed calling webhook "linkerd-proxy-injector.linkerd.io": x509: certificate signed by unknown authority.',
+      'linkerd',
+    ],
   ])('%s → %s', (question, mesh) => {
     expect(uncoveredMesh(question, knowsNone)).toBe(mesh);
     expect(uncoveredMesh(question, (name) => name === mesh)).toBeNull();
@@ -719,6 +724,8 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
     // Real opsnull/follow-me-install-kubernetes-cluster#443 (shortened): an Envoy-based app's words beside a NodePort
     // that one node refuses, naming no mesh.
     '按照文档部署，IPVS模式下，NodePort的svc出现部分NodeIP：NodePort无法访问。curl 100.101.223.19:31720：upstream connect error or disconnect/reset before headers；curl 100.101.207.204:31720：Failed connect to 100.101.207.204:31720; Connection refused。',
+    // Constructed: an injection named once, the path the headline's.
+    'Pods time out on the ClusterIP 10.96.0.12 after we enabled proxy injection.',
     // Constructed: a proxy that is not a mesh's.
     'kubectl port-forward fails. error: error upgrading connection: unable to upgrade connection: Failed to proxy request to pod nginx-0 port 80.',
   ])('%s → not about the mesh', (question) => {

@@ -1,0 +1,58 @@
+/**
+ * A report about Docker's own container networking in a report that names nothing of Kubernetes: a container on the
+ * docker0 bridge that cannot reach the internet, a `docker network` or docker-compose service, `--net=host`, a Docker
+ * Swarm overlay, Podman's networks. Docker's bridge, its NAT, its user-defined and Swarm overlay networks are the
+ * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
+ */
+import type { DocRecord } from '../core/types.js';
+import { anyRunbookStates, readReport } from './uncovered-subjects.js';
+
+type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+
+/**
+ * Docker's own networking named as such: its bridge (docker0, "docker bridge"), its networks and their commands
+ * (`docker network`, `docker run`, docker-compose), its daemon and engine (dockerd, docker-ce), the host network mode
+ * (`--net=host`), Podman's equivalents, and Docker Swarm (`SWARM`).
+ */
+const DOCKER_NETWORKING =
+  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose\b|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\bpodman\s+(?:networks?|run|containers?)\b|podman[\s-]compose/i;
+
+/** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
+const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
+
+/**
+ * Anything of Kubernetes: its objects and tools, a distribution, a CNI and its parts, a cluster (集群, 节点). A report
+ * naming any of these runs its containers in a cluster, whose pod network a runbook may follow ("calico 的 bgp peer
+ * 地址是 docker0 的 ip"); so does one naming an overlay's datapath (BGP, VXLAN, IPIP), unless it names Docker Swarm,
+ * whose overlay that is, and whose own words (an ingress routing mesh, a cluster of swarm nodes) say nothing of
+ * Kubernetes.
+ */
+const KUBERNETES =
+  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bkube[\w-]*|\bk3[sd]\b|\brke2?\b|minikube|\bkind\b|microk8s|openshift|\bcni\w*|calico|calcio|flannel|cilium|weave|antrea|canal|kube-?ovn|\bovn|coredns|cluster-?ip|node-?port|\bsvc\b|namespaces?\b|daemon-?sets?|stateful-?sets?|deployments?\b/i;
+const CLUSTER_WORDS = /ingress|集群|叢集|\bclusters?\b|节点|節點/i;
+const OVERLAY_DATAPATH = /\bbgp\b|\bbird\b|vxlan|\bipip\b|geneve|tunl0/i;
+
+/** A runbook about Docker's own networks: its bridge driver, its networks, docker-compose services. */
+const DOCKER_RUNBOOK =
+  /\bdocker\s+(?:networks?|bridge|run)\b|docker[\s-]?compose|docker\s*(?:自带|自身)?网络/i;
+
+/**
+ * The subject when a report is about Docker's own networking ("Container cant access internet ... docker network
+ * inspect docker-bridge", "docker bridge 无法联网", "luci-app-dockerman: 容器选择bridge，不能访问外网 ... docker0") and
+ * names nothing of Kubernetes; else null. "Pods on node2 cannot reach the internet; docker0 is down" names a pod and
+ * is answered.
+ */
+export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
+  const { text } = readReport(question);
+  const swarm = SWARM.test(text);
+  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text)) return null;
+  if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
+  return explained
+    ? null
+    : "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+}
+
+/** Whether a runbook is about Docker's own networks (its title, triggers, headings or symptoms name them). */
+export function dockerOnlyExplainedBy(docs: readonly TopicDoc[]): boolean {
+  return anyRunbookStates(docs, DOCKER_RUNBOOK);
+}

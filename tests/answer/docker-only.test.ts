@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { dockerOnlyExplainedBy, uncoveredDockerOnly } from '../../src/answer/docker-only.js';
+
+const doc = (title: string, symptoms: string[] = [], prose = '') => ({
+  title,
+  triggers: [],
+  chunks: [{ headingPath: ['概述'], text: prose }] as never,
+  troubleshooting: symptoms.map((symptom) => ({ symptom })) as never,
+});
+
+describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () => {
+  it.each([
+    // Real (docker/for-linux#1016, shortened).
+    "Container cant access internet. so I'm trying to get a container to access the internet (pinging 1.1.1.1), but my host gets internet access through a kvm bridge (br0). docker network inspect docker-bridge: Driver bridge, Subnet 172.18.0.0/16.",
+    // Real (moby/moby#13456, shortened).
+    'is the network behavior depend on how we set the ip address of docker0? when I set docker0 to 10.0.0.1/8, then the created container can not access internet.',
+    // Real (coolsnowwolf/lede#7986, shortened).
+    'docker bridge 无法联网。docker host正常，但是bridge就无法联网，应该还是防火墙的问题。',
+    // Real (KFERMercer/OpenWrt#6, shortened).
+    'luci-app-dockerman: 容器选择bridge，不能访问外网。可能是 docker-ce 的 bug，导致 iptables 中没有开启 SNAT。',
+    // Constructed.
+    'docker-compose 里的 web 服务连不上 db 服务，同一个 compose 网络',
+    // Constructed: a Swarm overlay, whose VXLAN and ingress routing mesh are Docker's.
+    'Docker swarm services on different nodes cannot reach each other over the overlay network; VXLAN port 4789 is open.',
+    'swarm mode ingress routing mesh: published port only answers on the node running the task',
+    // Constructed: Podman.
+    'podman run --network bridge: the container cannot reach the internet',
+  ])('%s → declined', (question) => {
+    expect(uncoveredDockerOnly(question, false)).toContain('Docker');
+    expect(uncoveredDockerOnly(question, true)).toBeNull();
+  });
+  it.each([
+    // Real (questions.yaml): a CNI (misspelt) whose BGP peer took docker0's address.
+    'calcio 的 bgp peer 地址是 docker0 的 ip',
+    // Constructed: a pod of a cluster.
+    'Pods on node2 cannot reach the internet; docker0 is down after the docker daemon restarted',
+    // Constructed: Chinese, a cluster's containers.
+    'k8s 集群里容器访问外网不通，docker0 网段和公司网段冲突',
+    // Constructed: no Docker named.
+    'my container cannot reach the internet',
+    // Constructed: an overlay's VXLAN, no Swarm named.
+    'docker0 is up but the vxlan overlay between the two hosts drops every packet',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredDockerOnly(question, false)).toBeNull();
+  });
+  it("is explained by a runbook about Docker's networks, not by one naming docker0 in a row", () => {
+    expect(dockerOnlyExplainedBy([doc('Calico BGP', ['BGP 邻居地址是 docker0/虚拟网卡地址'])])).toBe(false);
+    expect(dockerOnlyExplainedBy([doc('Docker bridge 网络排障')])).toBe(true);
+  });
+});
