@@ -34,6 +34,7 @@ import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
 import { ingressErrorExplainedBy, uncoveredIngressError } from './ingress-errors.js';
+import { namedCniRunbook } from './named-cni-runbook.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -272,7 +273,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
-  const cni = scope ?? (await assumedCni(context, result, query, options, retrieval));
+  const found = scope ?? (await assumedCni(context, result, query, options, retrieval));
+  const cni = found && withNamedCniRunbook(context, result, found);
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -500,6 +502,14 @@ function namedCni(context: ChatContext, question: string, history: readonly Turn
     if (earlier.length > 1) return null;
   }
   return null;
+}
+
+/** A CNI the question names: its architecture runbook among the hits, when one is on topic (named-cni-runbook.ts). */
+function withNamedCniRunbook(context: ChatContext, result: RetrievalResult, cni: CniContext): CniContext {
+  const known = context.searcher.cni;
+  if (!known || cni.source !== 'question') return cni;
+  const runbook = namedCniRunbook(result.hits, cni.cni, (path) => known.ofDoc(path));
+  return runbook ? { ...cni, runbook } : cni;
 }
 
 /**

@@ -65,6 +65,10 @@
  * default reject produces ("No route to host") gets the top runbook's check listing the node's filter rules
  * (`iptables -S FORWARD`, `iptables -L INPUT -n -v`; `host-firewall.ts`) a place, as the stated symptom's check has:
  * a long report's words favour the runbook's generic checks, and the one of the cause it points at fell below the cut.
+ * A report naming a CNI whose architecture runbook covers its whole datapath (Cilium, OVN-Kubernetes) while a runbook
+ * about no particular CNI leads (CoreDNS, a NodePort; `named-cni-runbook.ts`) gets that runbook's best first check
+ * (`cilium status --wait`) a place, as the stated symptom's has: such a CNI builds the Service load balancing into its
+ * own datapath, which the generic runbook's checks never look at.
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
@@ -522,6 +526,38 @@ function givePlace(
   if (last) diagnose.splice(diagnose.indexOf(last), 1, check);
 }
 
+/**
+ * Of the named CNI's runbook's first read-only diagnostics (its overall health: `cilium status --wait`, the agent's
+ * `cilium-dbg status`, the node's gateway config), the one matching the question best: by the asked terms its
+ * context holds, a matched row's bonus and the first checks' decreasing bonus. Measured: taking the best-matching of
+ * all its checks instead picked ones that merely shared a report's words (`udp port 8472` for a DNS report's "UDP
+ * 53") and found three must-have checks where its first checks found seven.
+ */
+function namedCniCheck(
+  doc: DocRecord,
+  wanted: ReadonlyArray<readonly [string, number]>,
+  rowBonus: ReadonlyMap<CommandRecord, number>,
+  concepts: Concepts | undefined,
+): CommandRecord | undefined {
+  const matches = new Float64Array(doc.commands.length);
+  const byTerm = commandsByTerm(doc, concepts);
+  for (const [term, weight] of wanted)
+    for (const i of byTerm.get(term) ?? [])
+      matches[i] =
+        (matches[i] ?? 0) + weight * specificity(byTerm.get(term)?.length ?? 0, doc.commands.length);
+  let first = 0;
+  let best: { record: CommandRecord; score: number } | undefined;
+  for (const [i, record] of doc.commands.entries()) {
+    if (record.safety !== 'read-only') continue;
+    const kind = chunkOf(doc, record.chunkId, record.source.line)?.kind;
+    if (kind !== 'diagnostics' || first >= FIRST_CHECKS_BONUS.length) continue;
+    const firstBonus = FIRST_CHECKS_BONUS[first++] ?? 0;
+    const score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + firstBonus;
+    if (!best || score > best.score) best = { record, score };
+  }
+  return best?.record;
+}
+
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
@@ -531,6 +567,7 @@ export function pickCommands(
   rows: readonly RankedRow[],
   options: CommandOptions,
   concepts?: Concepts,
+  namedCniRunbook?: string,
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
@@ -743,6 +780,14 @@ export function pickCommands(
     : undefined;
   if (firewallCheck && !diagnose.some((record) => listsHostFirewall(record.command)))
     givePlace(diagnose, firewallCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // The report names a CNI whose architecture runbook is among the hits while a runbook about no particular CNI
+  // leads (a NodePort, CoreDNS): that runbook's best first check has a place, as the stated symptom's has. Such a CNI
+  // builds Services into its own datapath, which the generic runbook's checks never look at.
+  const cniHit =
+    namedCniRunbook === undefined ? undefined : hits.find((hit) => hit.doc.path === namedCniRunbook);
+  const cniCheck = cniHit && namedCniCheck(cniHit.doc, wanted, rowBonus, concepts);
+  if (cniCheck && !diagnose.some((record) => record.source.path === cniHit.doc.path))
+    givePlace(diagnose, cniCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];

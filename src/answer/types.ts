@@ -130,6 +130,11 @@ export interface CniContext {
   cni: string;
   source: CniPart['source'];
   alternatives: Array<{ cni: string; hit: FusedHit }>;
+  /**
+   * With `question`, when the top runbook is about no particular CNI (a Service, DNS): the path of the named CNI's
+   * best-scoring runbook among the hits, whose check of that CNI's datapath the answer keeps a place for.
+   */
+  runbook?: string;
 }
 
 /** The glossary concepts (group ids) a text names, in any of their languages (Searcher.concepts). */

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { pickCommands } from '../../src/answer/commands.js';
+import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
+import { namedCniRunbook } from '../../src/answer/named-cni-runbook.js';
+import { likelyCauses } from '../../src/answer/rank-rows.js';
+import type { FusedHit } from '../../src/retrieve/types.js';
+import { hitOn, runbook } from './runbook-checks.js';
+
+const coredns = runbook('dns/coredns.md');
+const nodeport = runbook('service/nodeport-loadbalancer.md');
+const cilium = runbook('cilium/ebpf-datapath.md');
+const calico = runbook('calico/bgp-ipip.md');
+const trace = runbook('diagnostics/kubectl-ko-trace.md');
+
+/** The CNI of each runbook, as the searcher's glossary scopes them (the first folder here). */
+const ofDoc = (docPath: string): string | null =>
+  ['cilium', 'calico', 'flannel', 'kube-ovn', 'ovn-kubernetes'].find((cni) =>
+    docPath.startsWith(`${cni}/`),
+  ) ?? null;
+
+const dnsHit = hitOn(coredns, '1. 检查 CoreDNS 与 kube-dns Service');
+const ciliumHit = hitOn(cilium, '1. 整体健康状态', 0.7);
+const calicoHit = hitOn(calico, '常见问题', 0.6);
+
+describe('namedCniRunbook', () => {
+  it("names the CNI's architecture runbook when a runbook about no CNI leads", () => {
+    expect(namedCniRunbook([dnsHit, calicoHit, ciliumHit], 'cilium', ofDoc)).toBe('cilium/ebpf-datapath.md');
+  });
+
+  it('names no runbook of one path of a CNI, nor one when a CNI or a tool leads', () => {
+    // Calico's BGP/IPIP runbook is about traffic between nodes, not a DNS report in a Calico cluster.
+    expect(namedCniRunbook([dnsHit, calicoHit, ciliumHit], 'calico', ofDoc)).toBeUndefined();
+    // The CNI's own runbook leads: its checks are the answer's already.
+    expect(namedCniRunbook([ciliumHit, dnsHit], 'cilium', ofDoc)).toBeUndefined();
+    // A tool's runbook leads: the question asks about the tool.
+    const traceHit: FusedHit = { ...hitOn(trace, '概述'), score: 1 };
+    expect(namedCniRunbook([traceHit, ciliumHit], 'cilium', ofDoc)).toBeUndefined();
+    // The named CNI has no runbook among the hits.
+    expect(namedCniRunbook([dnsHit, calicoHit], 'cilium', ofDoc)).toBeUndefined();
+  });
+});
+
+describe("pickCommands with the named CNI's runbook", () => {
+  const checks = (question: string, hits: FusedHit[], named?: string) =>
+    pickCommands(
+      question,
+      hits,
+      likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses),
+      DEFAULT_COMPOSE_OPTIONS,
+      undefined,
+      named,
+    ).filter((c) => c.safety === 'read-only');
+
+  it("gives the CNI's check of its datapath a place in a DNS report (English)", () => {
+    const report =
+      'CoreDNS service is not reachable from within the cluster. A new k3s cluster was deployed on-prem with ' +
+      'Cilium CNI; after cilium was deployed the CoreDNS service was not reachable from other pods.';
+    const hits = [dnsHit, ciliumHit];
+    const without = checks(report, hits);
+    expect(without.some((c) => c.source.path === cilium.path)).toBe(false);
+    const withCni = checks(report, hits, cilium.path);
+    expect(withCni.filter((c) => c.source.path === cilium.path).map((c) => c.command)).toEqual([
+      'cilium status --wait',
+    ]);
+    expect(withCni).toHaveLength(without.length);
+  });
+
+  it('does so in a NodePort report too (Chinese)', () => {
+    const report = 'kind 集群用 cilium 替代 kube-proxy 之后，NodePort 服务从节点 IP 访问不通';
+    const hits = [hitOn(nodeport, '常见问题'), ciliumHit];
+    const picked = checks(report, hits, cilium.path).filter((c) => c.source.path === cilium.path);
+    expect(picked).toHaveLength(1);
+  });
+});
