@@ -41,7 +41,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.

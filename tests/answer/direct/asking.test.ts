@@ -15,6 +15,9 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ['what MTU should the pod interface get with a vxlan overlay', ['mtu'], false],
     ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
     ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
+    // A name asked for ("叫什么", "什么名字"): the kind is the thing named (a Chinese report's gate question).
+    ['启用 IPIP 后 Calico 创建的隧道接口叫什么？', ['iface'], false],
+    ['flannel 的 vxlan 网卡叫什么名字', ['iface'], false],
     // Real reports: the value is asked in one clause of a long text that also asks how or why.
     // ...and "how to configure it" asks for the setting that changes it.
     [
@@ -212,6 +215,8 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // How to check something that names no value is a procedure.
     'How do I check that pods on different nodes can reach each other?',
     '怎么查看 calico-node 为什么没有 Ready？',
+    // "叫什么" that asks no name of a value's kind.
+    '我也不知道这个报错叫什么，pod 之间就是不通',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
