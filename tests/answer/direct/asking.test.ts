@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asksToObtain,
+  asksWhatReturns,
   factAsk,
   settingsAskedByName,
   settingsNamedAround,
@@ -1059,5 +1060,27 @@ describe('asking how to make a thing use a value it names asks for the setting',
     '怎么才能让它正常工作？',
   ])('asks no value: %s', (question) => {
     expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('asksWhatReturns: what something returns, or whether it returns something', () => {
+  it.each([
+    'What does a DNS lookup of a headless Service return',
+    'headless Service 的域名解析返回什么',
+    // A yes/no ask about what it returns (real report: a StatefulSet's clients and a headless Service).
+    "Does a headless Service's DNS name return a record for every pod",
+    'headless Service 的域名会返回每个 Pod 的 IP 吗',
+  ])('%s', (focus) => {
+    expect(asksWhatReturns(focus)).toBe(true);
+  });
+
+  it.each([
+    // The asker's own command, and whether what was seen is expected (real report: not-Ready pods in DNS).
+    'what did my curl return',
+    'does my query return the pod IPs',
+    "Should a headless service's DNS name return pods that are not Ready",
+    '我的 dig 返回了两个地址，正常吗',
+  ])('%s → not asked', (focus) => {
+    expect(asksWhatReturns(focus)).toBe(false);
   });
 });
