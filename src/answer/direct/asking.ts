@@ -41,7 +41,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -241,10 +241,14 @@ const UNSET =
   /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
 /**
  * Asking what something returns or resolves to: "What does a DNS lookup of a headless Service return?", "headless
- * Service 的域名解析返回什么？". Not what the asker's own command returned ("what did my curl return"): a diagnosis.
+ * Service 的域名解析返回什么？", or whether it returns something ("Does a headless Service's DNS name return a record
+ * for every pod?", "headless Service 的域名会返回每个 Pod 的 IP 吗？"): the line saying what it returns answers both.
+ * Not what the asker's own command returned ("what did my curl return", "does my query return"): a diagnosis. Nor
+ * "Should it return pods that are not Ready?": whether what was seen is expected, which the rule on the asker's
+ * condition answers ("只有 Ready 端点出现在 DNS 中"), not the line saying what it returns.
  */
 const RETURN_ASKED =
-  /\b(?:what|when) (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)/i;
+  /\b(?:what|when) (?:does|do|will|would|should)\s+(?!(?:my|our|it|this|that)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:^|[:：]\s*)(?:does|do|will|would)\s+(?!(?:my|our|it|this|that|these|those|you|i|we)\b)[^?]{0,60}?\b(?:return|resolve to|answer with)\b|(?:返回|解析(?:出|成|为|為))(?:什么|什麼|啥|哪些)|(?:会|會|能)?(?:返回|解析(?:出|成|为|為))[^，,。？?]{1,30}(?:吗|嗎)\s*$/i;
 
 /** Whether the asking clauses ask what something returns ("What does a DNS lookup of a headless Service return"). */
 export function asksWhatReturns(focus: string): boolean {

@@ -22,6 +22,7 @@ import {
   subjectAsked,
 } from './asking.js';
 import { type Candidate, candidatesOf } from './lines.js';
+import { rewriteRuleAsked, ruleOnSource, statesRewriteRule } from './source-rewrite.js';
 import {
   DEFAULT_WORDS,
   hasKindWords,
@@ -190,6 +191,12 @@ function findDirect(
   if (addrByRole) holding |= ROLE_ADDR_BIT;
   const requirementAsked = valueKinds.includes('behaviour') && REQUIREMENT_ASKED.test(ask.focus);
   if (requirementAsked) holding |= REQUIRES_BIT;
+  // "Which traffic does kube-proxy masquerade", "源地址会不会被改", "what does kube-proxy do with --cluster-cidr": the
+  // rule saying when the source is rewritten answers, a diagram line holding no value of the asked kind included.
+  // Not an address asked by its role ("which source address do outside services see"): the line naming the role
+  // answers that, nor an ask how to keep the client address (obtainAsked below).
+  const rewrites = addrByRole ? null : rewriteRuleAsked(ask.focus, wantsSetting);
+  if (rewrites) holding |= REWRITE_BIT;
   // A term no line that can be picked has adds to no score (the shared terms are summed in the question's order
   // either way): a long question's terms are weighed only when some such line has them.
   const lineTerms = docs.map((doc) => contextTermsIn(linesHolding(doc, holding), concepts));
@@ -265,6 +272,7 @@ function findDirect(
   // IP") or one saying it is lost shares more words, yet answers nothing.
   const obtainAsked = addrByRole && asksToObtain(ask.focus);
   if (obtainAsked) holding = KEEPS_BIT;
+  const rewriteAsked = rewrites !== null && !obtainAsked;
   const drawbackAsked = ask.kinds.includes('drawback');
   const unitAsked = ask.kinds.includes('overhead') && UNIT_ASKED.test(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
@@ -285,6 +293,7 @@ function findDirect(
   let prescribing: { candidate: Candidate; score: number } | null = null;
   let namedReturning: { candidate: Candidate; score: number } | null = null;
   let answering: { candidate: Candidate; score: number } | null = null;
+  let rewriting: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -302,12 +311,15 @@ function findDirect(
       if (ask.same && !STATES_SAME.test(candidate.quote)) continue;
       // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
+      // "Which traffic does kube-proxy masquerade based on clusterCIDR": the rule naming the setting asked about.
+      const rule = rewriteAsked && (values & REWRITE_BIT) !== 0 && rewrites?.(candidate.quote) === true;
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
         (addrByRole && (values & ROLE_ADDR_BIT) !== 0) ||
         (obtainAsked && (values & KEEPS_BIT) !== 0) ||
-        (requirementAsked && (values & REQUIRES_BIT) !== 0);
+        (requirementAsked && (values & REQUIRES_BIT) !== 0) ||
+        rule;
       if (obtainAsked && (values & KEEPS_BIT) === 0) continue;
       // The value the question asks to explain: only a line that states it answers.
       if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
@@ -377,7 +389,10 @@ function findDirect(
       // Not the row of what the clause turns off ("不走 IPIP": the IPIP row says how it is on).
       if (candidate.key && !offTerms.includes(candidate.key))
         score += keyNamed(candidate.key, focus) ? 1.5 : keyNamed(candidate.key, questionTerms) ? 0.75 : 0;
-      score *= candidate.weight * (rank === 0 ? 1 : 0.6);
+      // The rule saying when the source is rewritten states the asked behaviour however few words it shares; in a
+      // diagram it is the author's statement, as a sentence is, not output.
+      if (rule) score += ruleOnSource(candidate.quote) ? 3 : 2;
+      score *= (rule ? 1 : candidate.weight) * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
@@ -400,9 +415,13 @@ function findDirect(
         answering = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
+      if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
+        rewriting = { candidate, score };
     }
   }
-  if (stating) best = stating;
+  // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
+  if (rewriting && rewriting.score >= 2.5) best = rewriting;
+  else if (stating) best = stating;
   else if (prescribing) best = prescribing;
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
   else if (namedReturning) best = namedReturning;
@@ -713,6 +732,8 @@ const KEEPS_BIT = 1 << 17;
 const REQUIRES_BIT = 1 << 18;
 const STATES_REQUIREMENT = /要求|(?<![\w-])requires?(?![\w-])/i;
 const REQUIREMENT_ASKED = /要求|(?<![\w-])require[sd]?(?![\w-])/i;
+/** A line saying when the source is rewritten ("源不在 clusterCIDR 时 → KUBE-MARK-MASQ"): a bit beside the KIND_BIT ones. */
+const REWRITE_BIT = 1 << 19;
 
 /**
  * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
@@ -734,6 +755,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (ROLE_ADDRESS.test(candidate.quote)) values |= ROLE_ADDR_BIT;
     if (KEEPS_ADDRESS.test(candidate.quote)) values |= KEEPS_BIT;
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
+    if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

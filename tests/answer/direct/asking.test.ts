@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asksToObtain,
+  asksWhatReturns,
   factAsk,
   settingsAskedByName,
   settingsNamedAround,
@@ -15,6 +16,9 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ['what MTU should the pod interface get with a vxlan overlay', ['mtu'], false],
     ['ovn-cluster 路由器默认路由下一跳是什么', ['ip'], true],
     ['process on the node curls a service ip, which interface does it leave through', ['iface'], false],
+    // A name asked for ("叫什么", "什么名字"): the kind is the thing named (a Chinese report's gate question).
+    ['启用 IPIP 后 Calico 创建的隧道接口叫什么？', ['iface'], false],
+    ['flannel 的 vxlan 网卡叫什么名字', ['iface'], false],
     // Real reports: the value is asked in one clause of a long text that also asks how or why.
     // ...and "how to configure it" asks for the setting that changes it.
     [
@@ -212,6 +216,8 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     // How to check something that names no value is a procedure.
     'How do I check that pods on different nodes can reach each other?',
     '怎么查看 calico-node 为什么没有 Ready？',
+    // "叫什么" that asks no name of a value's kind.
+    '我也不知道这个报错叫什么，pod 之间就是不通',
   ])('%s → not a fact question', (question) => {
     expect(factAsk(question)).toBeNull();
   });
@@ -1054,5 +1060,27 @@ describe('asking how to make a thing use a value it names asks for the setting',
     '怎么才能让它正常工作？',
   ])('asks no value: %s', (question) => {
     expect(factAsk(question)).toBeNull();
+  });
+});
+
+describe('asksWhatReturns: what something returns, or whether it returns something', () => {
+  it.each([
+    'What does a DNS lookup of a headless Service return',
+    'headless Service 的域名解析返回什么',
+    // A yes/no ask about what it returns (real report: a StatefulSet's clients and a headless Service).
+    "Does a headless Service's DNS name return a record for every pod",
+    'headless Service 的域名会返回每个 Pod 的 IP 吗',
+  ])('%s', (focus) => {
+    expect(asksWhatReturns(focus)).toBe(true);
+  });
+
+  it.each([
+    // The asker's own command, and whether what was seen is expected (real report: not-Ready pods in DNS).
+    'what did my curl return',
+    'does my query return the pod IPs',
+    "Should a headless service's DNS name return pods that are not Ready",
+    '我的 dig 返回了两个地址，正常吗',
+  ])('%s → not asked', (focus) => {
+    expect(asksWhatReturns(focus)).toBe(false);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Source-address rewrite asks: "Which traffic does kube-proxy masquerade based on clusterCIDR?", "集群内 Pod 访问
+ * ClusterIP 时源地址会不会被改？", "What does kube-proxy do with --cluster-cidr?". The answer is the rule saying when
+ * the source is rewritten ("源不在 clusterCIDR 时 → KUBE-MARK-MASQ"), often a diagram line that holds no value: a
+ * line sharing more of a report's words (a symptom row, a check command) says what to look at, not when it happens.
+ * Pure.
+ */
+
+/** A clause about rewriting the source: masquerade, SNAT, source NAT, "源地址会不会被改", "伪装". */
+const REWRITE_WORDS =
+  /masquerad|(?<![\w-])(?:SNAT(?:'?e?d|ing)?|NAT'?e?d)(?![\w-])|source[- ]nat|源\s*(?:地址|IP)[^，,。？?]{0,8}(?:改|变|變|换|換|保留|丢|丟)|伪装|偽裝/i;
+/** Asking what a named setting does: "what does kube-proxy do with --cluster-cidr", "--cluster-cidr 有什么作用". */
+const EFFECT_ASKED =
+  /\bwhat (?:does|do|will|would)\b[^?？]{0,60}?\bdo with\b|\bwhat (?:does|do) (?:the )?[`'"]?-{1,2}[\w-]+[`'"]?(?: (?:flag|option|setting|parameter))? (?:do|mean)\b|(?:有什么|有什麼|起什么|起什麼)(?:作用|用)|是(?:干|做)(?:什么|什麼|啥)(?:用)?的/i;
+/** A setting named in the clause: a flag (`--cluster-cidr`) or a camelCase field (`clusterCIDR`, `masqueradeAll`). */
+const SETTING_NAMES = /(?<![\w-])-{1,2}([a-z][\w-]*[a-z])|(?<![\w-])([a-z]+[A-Z][A-Za-z]*)(?![\w-])/g;
+
+/** A line saying what rewrites the source: `KUBE-MARK-MASQ`, MASQUERADE, SNAT, 伪装. */
+const STATES_REWRITE = /masq|(?<![\w-])SNAT(?![\w-])|伪装|偽裝/i;
+/** The condition it happens under: "源不在 clusterCIDR 时", "带标记则", "when", "if", an arrow of a rule. */
+const CONDITION = /时|時|(?<!规|規|原|否|准|準)(?:则|則)|(?<![\w-])(?:when|if|unless|only)(?![\w-])/i;
+
+/** A rule conditioned on the source ("源不在 clusterCIDR 时"): it says which traffic, not which mark or chain. */
+const ON_SOURCE = /源|(?<![\w-])(?:source|src)(?![\w-])/i;
+
+/** Whether a rewrite rule names the source it applies to. */
+export function ruleOnSource(quote: string): boolean {
+  return ON_SOURCE.test(quote);
+}
+
+/** A name as matched across spellings: `--cluster-cidr`, `clusterCIDR` and `cluster_cidr` are one. */
+function folded(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a line states a rule of rewriting the source: what rewrites it, and under which condition. */
+export function statesRewriteRule(quote: string): boolean {
+  return STATES_REWRITE.test(quote) && CONDITION.test(quote);
+}
+
+/** Asking where it happens or where to look ("masquerade 规则在哪看", "where is the SNAT done"): a place, not a rule. */
+const WHERE_ASKED = /在哪|哪里|哪裡|哪儿|哪兒|\bwhere\b/i;
+
+/**
+ * What a line must do to answer the clause as a rewrite ask, or null when the clause asks no such thing: state
+ * when the source is rewritten, and name the setting the clause names if it names one. `settingAsked`: the clause
+ * asks which setting ("Which IPPool field makes Calico masquerade"); the line naming the setting answers that, so
+ * only a clause naming the setting it asks about ("what does kube-proxy do with --cluster-cidr") asks the rule.
+ */
+export function rewriteRuleAsked(focus: string, settingAsked: boolean): ((quote: string) => boolean) | null {
+  const names = [...focus.matchAll(SETTING_NAMES)]
+    .map((match) => folded(match[1] ?? match[2] ?? ''))
+    .filter((name) => name.length >= 5);
+  const asked = REWRITE_WORDS.test(focus) || (names.length > 0 && EFFECT_ASKED.test(focus));
+  if (!asked || WHERE_ASKED.test(focus) || (settingAsked && names.length === 0)) return null;
+  return (quote) => {
+    if (!statesRewriteRule(quote)) return false;
+    if (names.length === 0) return true;
+    const line = folded(quote);
+    return names.some((name) => line.includes(name));
+  };
+}

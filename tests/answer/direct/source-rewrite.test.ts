@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  rewriteRuleAsked,
+  ruleOnSource,
+  statesRewriteRule,
+} from '../../../src/answer/direct/source-rewrite.js';
+import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
+import { quoteOf } from './quote-of.js';
+
+const RULE = 'KUBE-SVC-7YNR3X2LQKPM4ABC ── 源不在 clusterCIDR 时 → KUBE-MARK-MASQ (打 0x4000 标记)';
+
+describe('rewriteRuleAsked: a clause asking when the source address is rewritten', () => {
+  it.each([
+    // kubernetes/kubernetes#44916, #47213 and a website issue's Chinese asker; a Calico asker's form.
+    ['Which traffic does kube-proxy masquerade based on clusterCIDR', false],
+    ['What does kube-proxy do with --cluster-cidr', true],
+    ['集群内 Pod 访问 ClusterIP 时源地址会不会被改', false],
+    ['--masquerade-all 参数有什么作用', false],
+    ['Is traffic from pods to a ClusterIP SNATed by kube-proxy', false],
+  ])('asks the rule: %s', (focus, settingAsked) => {
+    expect(rewriteRuleAsked(focus, settingAsked)).not.toBeNull();
+  });
+
+  it.each([
+    // Which setting is asked and none is named: the setting's line answers.
+    ['Which IPPool field has to be enabled so that Calico masquerades pod traffic leaving the cluster', true],
+    // Where to look, not when it happens.
+    ['egress to 8.8.8.8 fails from pod, masquerade 规则在哪看', false],
+    ['Where is the SNAT for pod egress done', false],
+    // Nothing about the source or a named setting's effect.
+    ['Which port does kube-proxy serve /healthz on', false],
+    ['kube-proxy 默认用什么模式', false],
+  ])('asks no rule: %s', (focus, settingAsked) => {
+    expect(rewriteRuleAsked(focus, settingAsked)).toBeNull();
+  });
+
+  it('holds a rule to the setting the clause names, in any spelling', () => {
+    const named = rewriteRuleAsked('What does kube-proxy do with --cluster-cidr', true);
+    expect(named?.(RULE)).toBe(true);
+    expect(named?.('nat POSTROUTING → KUBE-POSTROUTING ── 带 0x4000 标记则 MASQUERADE')).toBe(false);
+    const any = rewriteRuleAsked('集群内 Pod 访问 ClusterIP 时源地址会不会被改', false);
+    expect(any?.('nat POSTROUTING → KUBE-POSTROUTING ── 带 0x4000 标记则 MASQUERADE')).toBe(true);
+  });
+});
+
+describe('statesRewriteRule: what rewrites the source, and when', () => {
+  it.each([
+    RULE,
+    'nat POSTROUTING → KUBE-POSTROUTING ── 带 0x4000 标记则 MASQUERADE',
+    'Traffic to a ClusterIP is masqueraded only when its source is outside the cluster CIDR.',
+  ])('states a rule: %s', (line) => {
+    expect(statesRewriteRule(line)).toBe(true);
+  });
+
+  it.each([
+    // A chain of a diagram, a fault ("规则" is no condition), a check command's comment.
+    '│     KUBE-MARK-MASQ → KUBE-SVC-XXXX → 任意节点上的 Pod',
+    '| Service 不通，`KUBE-MARK-MASQ` 规则匹配的 clusterCIDR 与实际 Pod CIDR 不一致 | kube-proxy 的 `clusterCIDR` 配错 |',
+    '# 查看 MASQUERADE 链的命中计数，确认 SNAT 是否发生',
+  ])('states no rule: %s', (line) => {
+    expect(statesRewriteRule(line)).toBe(false);
+  });
+
+  it('tells a rule on the source from one on a mark', () => {
+    expect(ruleOnSource(RULE)).toBe(true);
+    expect(ruleOnSource('Packets are masqueraded when the source is outside the cluster CIDR')).toBe(true);
+    expect(ruleOnSource('nat POSTROUTING → KUBE-POSTROUTING ── 带 0x4000 标记则 MASQUERADE')).toBe(false);
+  });
+});
+
+describe('directAnswer: a source rewrite ask is answered by the rule saying when, a diagram line included', () => {
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({
+      'service/kube-proxy.md': [
+        '---',
+        'triggers: [kube-proxy]',
+        'category: service',
+        '---',
+        '',
+        '# kube-proxy 规则排查',
+        '',
+        '## 流量路径',
+        '',
+        '```text',
+        'Pod A 访问 Service 10.96.120.15:80',
+        'nat PREROUTING → KUBE-SERVICES',
+        RULE,
+        'nat POSTROUTING → KUBE-POSTROUTING ── 带 0x4000 标记则 MASQUERADE',
+        '```',
+        '',
+        '## 常见问题',
+        '',
+        '| 现象 | 原因 | 检查 |',
+        '|---|---|---|',
+        '| Service 不通，`KUBE-MARK-MASQ` 规则匹配的 clusterCIDR 与实际 Pod CIDR 不一致 | kube-proxy 的 `clusterCIDR` 配错，本应 SNAT 的流量没有被 MASQUERADE | `kubectl -n kube-system get configmap kube-proxy -o yaml \\| grep clusterCIDR` |',
+        '| 大集群规则同步要几十秒 | iptables 规则过多 | `kubectl -n kube-system logs -l k8s-app=kube-proxy` |',
+        '',
+      ].join('\n'),
+    });
+  });
+  afterAll(async () => {
+    await own?.cleanup();
+  });
+
+  it.each([
+    'Confusing description for kube-proxy flags. What does kube-proxy do with --cluster-cidr?',
+    'Setting pod CIDR on each node for the --cluster-cidr flag ensures correct behaviour. Which traffic does kube-proxy masquerade based on clusterCIDR?',
+    '集群内 Pod 访问 ClusterIP 时源地址会不会被改？',
+  ])('%s', (question) => {
+    expect(quoteOf(own, 'service/kube-proxy.md', question)).toBe(RULE);
+  });
+});
