@@ -118,6 +118,7 @@ import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
+import { checksUnnamedAddOn } from './unnamed-add-on.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -579,6 +580,8 @@ export function pickCommands(
   const statesCause = rows.some((row) => row.doc === top.doc && row.score >= WEAK_ROW);
   const closeShare = statesCause ? CONTESTED_SHARE : WEAK_SHARE;
   const contested = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * closeShare);
+  // Another runbook scored nearly as high: the top one may well be the wrong one.
+  const closeRunnerUp = hits.some((hit) => hit.doc !== top.doc && hit.score >= top.score * CONTESTED_SHARE);
   // Which runbook fits is in doubt: a close runner-up, and a top runbook that explains little of the question.
   const measures = routingMeasures(wanted, hits, concepts);
   const inDoubt = measures !== null && routingInDoubt(measures.share, measures.explained);
@@ -820,5 +823,10 @@ export function pickCommands(
     }
     if (pick) chosenFixes.push(pick.record);
   }
-  return [...diagnose, ...chosenFixes];
+  // A check of an add-on the report never names is left out when it comes from another runbook, or from the top one
+  // while that may be the wrong one (unnamed-add-on.ts). No other check takes its place: measured, the next ones were
+  // as far off, and one brought a fill the report did not single out.
+  const unsuspected = (record: CommandRecord) =>
+    (record.source.path !== top.doc.path || closeRunnerUp) && checksUnnamedAddOn(record.command, query);
+  return [...diagnose.filter((record) => !unsuspected(record)), ...chosenFixes];
 }

@@ -1,0 +1,49 @@
+/**
+ * Whether a check tests an add-on the report never names. Pure.
+ *
+ * A second runbook's check enters an answer on a matched row or on shared words, and many such checks act on one
+ * add-on: the DNS add-on (`kubectl -n kube-system logs -l k8s-app=kube-dns`, `nslookup …`), a CNI's agent
+ * (`calico-node`, `cilium-dbg`, `kubectl ko …`) or kube-proxy (`/proxyMode`). When the report says nothing of that
+ * add-on ("Cannot access kube-api (with Service-IP) from a pod", "k8s 服务访问 … dashboard"), the check tests a
+ * component the report gives no reason to suspect, on a cluster that may not even run it (a Cilium check on a
+ * cluster of unknown CNI). commands.ts leaves such checks of the second and third runbooks out, and those of the top
+ * runbook too when another runbook scored nearly as high (the top one may well be the wrong one). Otherwise the
+ * answer's own runbook keeps its checks of its add-on: a report answered from the Kube-OVN runbook may name only
+ * `br-int` or `ko trace`, and one answered from the DNS runbook only a crash-looping pod.
+ *
+ * Flannel is not one of these add-ons: its checks read the node's own bridge and VXLAN device (`cni0`,
+ * `flannel.1`), which a report about pods on another node tests without naming flannel (measured: the one such check
+ * left out was a labelled one).
+ */
+
+interface AddOn {
+  /** What a check of this add-on acts on, in its command line. */
+  check: RegExp;
+  /** How a report names the add-on, its CNI or what it serves. */
+  named: RegExp;
+}
+
+const ADD_ONS: readonly AddOn[] = [
+  {
+    check: /kube-dns|coredns|nslookup|resolv\.conf|port\s+53\b|(?<![\w-])dig\s/i,
+    named:
+      /dns|resolv|nslookup|(?<![\w-])dig(?![\w-])|域名|解析|name\s*server|lookup|\.svc\b|cluster\.local/i,
+  },
+  { check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i, named: /calico|canal|tunl0|bgp|bird|ipip/i },
+  { check: /cilium/i, named: /cilium/i },
+  {
+    check: /kubectl\s+ko\s|kube-ovn|ovn0|ovnkube|k8s\.ovn\.org|169\.254\.169/i,
+    named: /ovn|ovs|br-int|geneve|vpc|kubectl\s+ko\s/i,
+  },
+  // Case kept: `KUBE-PROXY-FIREWALL` is an iptables chain any Service check may read, not kube-proxy's own state.
+  { check: /kube-proxy|10249|10256|proxyMode/, named: /kube-?proxy|ipvs|iptables|proxy\s*mode/i },
+];
+
+/** The check acts on an add-on (DNS, Calico, Cilium, OVN, kube-proxy) and the report names none it acts on. */
+export function checksUnnamedAddOn(command: string, report: string): boolean {
+  const text = report.normalize('NFKC');
+  const actsOn = ADD_ONS.filter((addOn) => addOn.check.test(command));
+  // A check naming several add-ons at once (`grep -E 'calico|cilium|kube-ovn'`) finds out which one runs.
+  if (actsOn.length !== 1) return false;
+  return !actsOn.some((addOn) => addOn.named.test(text));
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checksUnnamedAddOn } from '../../src/answer/unnamed-add-on.js';
+
+const KUBE_DNS_LOGS = 'kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100';
+const NSLOOKUP = 'kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local';
+const CILIUM_SERVICES =
+  'kubectl -n kube-system exec $(kubectl -n kube-system get pod -l k8s-app=cilium -o name | head -1) -- cilium-dbg service list';
+const CALICO_ROUTES = "ip route show | grep -E 'flannel|tunl0|bird'";
+const KO_TRACE = 'kubectl ko trace <namespace>/<pod> <target-ip> icmp';
+const PROXY_MODE = 'curl -s http://127.0.0.1:10249/proxyMode';
+
+describe('checksUnnamedAddOn', () => {
+  it('holds for a check of an add-on the report never names', () => {
+    const serviceReport =
+      'Cannot access kube-api (with Service-IP) from a pod in default namespace: dial tcp 10.96.0.1:443: i/o timeout';
+    expect(checksUnnamedAddOn(KUBE_DNS_LOGS, serviceReport)).toBe(true);
+    expect(checksUnnamedAddOn(NSLOOKUP, serviceReport)).toBe(true);
+    expect(
+      checksUnnamedAddOn(
+        CILIUM_SERVICES,
+        'k8s 服务访问。安装 dashboard 之后访问地址报错，查看了 endpoint 和 svc',
+      ),
+    ).toBe(true);
+    expect(checksUnnamedAddOn(CALICO_ROUTES, 'pod 里 curl 1.1.1.1 超时，节点上 curl 是通的')).toBe(true);
+    expect(checksUnnamedAddOn(KO_TRACE, 'Pods on one node cannot reach pods on the other node')).toBe(true);
+  });
+
+  it('does not hold when the report names the add-on, its CNI or what it serves', () => {
+    expect(checksUnnamedAddOn(KUBE_DNS_LOGS, 'pod 里域名解析超时，ping 8.8.8.8 是通的')).toBe(false);
+    expect(checksUnnamedAddOn(NSLOOKUP, '"nslookup k8sbook" does not work on docker desktop')).toBe(false);
+    expect(
+      checksUnnamedAddOn(CILIUM_SERVICES, 'NodePort services do not work with Cilium via a virtual IP'),
+    ).toBe(false);
+    expect(checksUnnamedAddOn(CALICO_ROUTES, 'calico ipipMode 下部分节点访问 pod ip 失败')).toBe(false);
+    expect(checksUnnamedAddOn(KO_TRACE, 'br-int 上几乎没有流表，这台上的 pod 全不通')).toBe(false);
+    expect(checksUnnamedAddOn(PROXY_MODE, 'kube-proxy --cluster-cidr does not result in SNAT')).toBe(false);
+  });
+
+  it('does not hold for a listing of which add-on runs, nor for a Service chain named after kube-proxy', () => {
+    const report = 'set loadBalancerSourceRanges on the svc and now every request is dropped';
+    expect(
+      checksUnnamedAddOn(
+        "kubectl get pods -n kube-system -o wide | grep -E 'calico|cilium|kube-ovn'",
+        report,
+      ),
+    ).toBe(false);
+    expect(checksUnnamedAddOn('iptables-save | grep KUBE-PROXY-FIREWALL', report)).toBe(false);
+    expect(checksUnnamedAddOn(KO_TRACE, '自訂 VPC 裡的 pod 健康檢查全部失敗')).toBe(false);
+  });
+
+  it('does not hold for a check of no add-on, nor for flannel: its checks read the node itself', () => {
+    const report = 'Pods on worker (node that is on a different subnet) unable to reach pods on the master';
+    expect(checksUnnamedAddOn('ip route get <pod-ip>', report)).toBe(false);
+    expect(checksUnnamedAddOn('bridge fdb show dev flannel.1', report)).toBe(false);
+    expect(checksUnnamedAddOn('ip -4 addr show cni0', report)).toBe(false);
+  });
+});
