@@ -28,7 +28,6 @@ import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
-import { topIsDeclaredServiceType } from './declared-type-doc.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
@@ -206,10 +205,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
   const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
-  // So does the external-access runbook when the report declares its Service's type (declared-type-doc.ts).
-  const topIsDeclaredType = topIsDeclaredServiceType(question, result.hits[0]?.doc.category);
   result =
-    clauseLed || factLed !== result || topIsNamedCni || topIsDeclaredType
+    clauseLed || factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).

@@ -1,5 +1,4 @@
 import type { RetrievalConfig } from './config.js';
-import { declaredExternalServiceTypes } from './declared-service-type.js';
 import { addressesNodePort, NODEPORT_TERMS } from './nodeport-address.js';
 
 /**
@@ -209,7 +208,6 @@ function analyzeText(
   const symptomTerms = [
     ...(payloadSizeSymptom(text) ? vocabulary.tokenize(PAYLOAD_SIZE_TERMS) : []),
     ...(addressesNodePort(text) ? vocabulary.tokenize(NODEPORT_TERMS) : []),
-    ...declaredExternalServiceTypes(focus).flatMap((word) => vocabulary.tokenize(word)),
   ];
   const apiTerms =
     apiServiceSymptom(text) || apiServiceSymptom(pastedText) ? vocabulary.tokenize(API_SERVICE_TERMS) : [];
@@ -261,8 +259,8 @@ function weighHeadline(
   vocabulary: QueryVocabulary,
   config: RetrievalConfig,
   /**
-   * Terms the whole report's symptom implies (payload size → MTU, a NodePort-range address → NodePort) or the type it
-   * declares for the Service it reaches (`--type NodePort`): they are the point wherever they appear.
+   * Terms the whole report's symptom implies (payload size → MTU, a NodePort-range address → NodePort): they are the
+   * point wherever they appear.
    */
   symptomTerms: readonly string[],
   pastedWords: number,

@@ -3,16 +3,14 @@
  * externalTrafficPolicy, or an address on a port of the NodePort range — is about the external-access runbook, even
  * when it also says "service ... cannot reach" (the ClusterIP runbook's generic trigger) or pastes a CNI's pods.
  * That runbook (category `service_external`) then scores `factor`. Two limits keep it to the stated type:
- * - only the headline of a long report counts (its body lists `kubectl get svc` rows of every type), and the failing
- *   part of a short one (not "nodePort works, ClusterIP not") — or a sentence of the failing part that declares the
- *   reached Service's type (`--type NodePort`, "using the NodePort type": declared-service-type.ts);
+ * - only the headline of a long report counts (its body lists `kubectl get svc` rows of every type and says
+ *   "configured a NodePort" in passing), and the failing part of a short one (not "nodePort works, ClusterIP not");
  * - a report naming a CNI whose runbooks explain Services of that kind is left alone: its own load balancer or
  *   NodePort datapath (OVN load balancers, Cilium's kube-proxy replacement, Kube-OVN LB services) is that CNI
  *   runbook's matter. A CNI whose runbooks never speak of NodePorts or load balancers (Calico's BGP/IPIP, Flannel's
  *   VXLAN) is only the cluster's setting there (`namedCniServesTypes`).
  * Pure.
  */
-import { declaresExternalServiceType } from './declared-service-type.js';
 import { addressesNodePort } from './nodeport-address.js';
 
 /** The Kubernetes Service types (and the setting) only external access has: a closed set, not a report's words. */
@@ -73,11 +71,6 @@ export function cnisServingTypes(
 export function statedServiceTypeFactor(input: StatedServiceTypeInput): ((docPath: string) => number) | null {
   if (input.factor === 1 || input.namesCni) return null;
   const text = input.headline ?? input.focus;
-  // A long report's body counts where it declares the type of the Service it reaches (declared-service-type.ts).
-  if (
-    !statesExternalServiceType(text, input.groupsOf, input.typeGroups) &&
-    !declaresExternalServiceType(input.focus)
-  )
-    return null;
+  if (!statesExternalServiceType(text, input.groupsOf, input.typeGroups)) return null;
   return (docPath) => (input.categoryOfDoc(docPath) === 'service_external' ? input.factor : 1);
 }

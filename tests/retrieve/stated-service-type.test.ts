@@ -139,14 +139,6 @@ describe('a report that states a NodePort Service', () => {
     expect(hits[0]?.doc.path).toBe('service/nodeport-loadbalancer.md');
   });
 
-  it.each([
-    'Connection refused on exposed port. I deployed a small web app and ran kubectl expose deployment web --type NodePort --port 80 so I can open it from my laptop, but every request I send to it is refused. The pods are Running and Ready and their logs show nothing unusual at all.',
-    '访问不了暴露出去的端口。我部署了一个 web 应用，并且通过 NodePort 暴露给集群外面使用，pod 都是 Running 状态，日志也没有报错，但是从办公室的电脑访问时连接被拒绝，请问应该怎么排查这个问题。',
-  ])('cites the NodePort runbook first for a long report whose body declares the type: %s', async (report) => {
-    const { hits } = await searcher.search(report);
-    expect(hits[0]?.doc.path).toBe('service/nodeport-loadbalancer.md');
-  });
-
   it('still cites the ClusterIP runbook for a ClusterIP failure whose body mentions a NodePort', async () => {
     const { hits } = await searcher.search(
       'Pods cannot reach a service by its ClusterIP. Connection to 10.96.40.2:80 is refused from every pod; the same app also has a NodePort service for the ingress, set up last week.',
