@@ -352,7 +352,19 @@ export function onlyOneForm(ask: FactAsk): boolean {
  * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
  * clauses are read once.
  */
-export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
+export const factAsk: (question: string) => FactAsk | null = rememberRecent((question) =>
+  askedFact(question, false),
+);
+
+/**
+ * The value the answer quotes a line for, read more strictly than factAsk: a report that only states its setup
+ * ("from node ip which POD runs") or asks the cause ("请问是什么原因") asks none, so no line leads its answer. At 3 a.m.
+ * a lead that answers nothing is noise. Which runbook leads and whether to answer still follow factAsk: a value
+ * word in such a report ("端口", "ip address") still says which runbook it is about.
+ */
+export const leadAsk: (question: string) => FactAsk | null = rememberRecent((question) =>
+  askedFact(question, true),
+);
 
 /**
  * The headings of an issue template ("What happened:", "What you expected to happen:") label the report's parts;
@@ -388,7 +400,8 @@ export function asSimplified(text: string): string {
   return out;
 }
 
-function askedFact(question: string): FactAsk | null {
+/** `strict`: a relative "which" in a statement and a cause asked ask no value (leadAsk). */
+function askedFact(question: string, strict: boolean): FactAsk | null {
   const text = asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'));
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
@@ -504,7 +517,10 @@ function askedFact(question: string): FactAsk | null {
         : said
       : ASKING_START.test(said)
         ? said.replace(RELATIVE, ' ').replace(goesOn(said, sentence) ? RELATIVE_AFTER_COMMA : /$^/, ' ')
-        : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ').replace(STATEMENT_RELATIVE, ' ');
+        : said
+            .replace(STATED_DEFAULT, ' ')
+            .replace(RELATIVE, ' ')
+            .replace(strict ? STATEMENT_RELATIVE : /$^/, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
     const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
@@ -521,7 +537,7 @@ function askedFact(question: string): FactAsk | null {
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
-    const causeAsked = ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '));
+    const causeAsked = strict && ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '));
     const asks =
       (!causeAsked && ASKS.test(clause)) ||
       (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||
