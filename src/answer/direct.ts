@@ -7,7 +7,7 @@
  * direct/lines.ts cuts a chunk into quotable lines, direct/words.ts matches words across forms and languages, and
  * direct/pick-line.ts picks and cites the line.
  */
-export { askedSettings, type FactAsk, factAsk, onlyOneForm } from './direct/asking.js';
+export { askedSettings, type FactAsk, factAsk, leadAsk, onlyOneForm } from './direct/asking.js';
 export {
   CONFIDENT_FACT,
   confidentFact,

@@ -6,7 +6,7 @@ import { type CitationBuilder, mark, pointer } from './citations.js';
 import { closeDocs } from './close-docs.js';
 import { citeCommand } from './command-citation.js';
 import { pickCommands } from './commands.js';
-import { directAnswer, factAsk, onlyOneForm } from './direct.js';
+import { directAnswer, leadAsk, onlyOneForm } from './direct.js';
 import { doubtfulChecks, doubtLine, doubtOf } from './doubt.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
@@ -62,7 +62,7 @@ export function fullAnswer(
   const gistSection = gist?.chunk === top.chunk && heading && heading !== doc.title ? ` — ${heading}` : '';
 
   // 0. The question asks for a value: the line that states it leads the answer, before the runbook's title.
-  const ask = factAsk(input.question);
+  const ask = leadAsk(input.question);
   let valueQuote: string | undefined;
   if (ask) {
     // Only a by-design or an equality line answers a why or why-same ask, and the KB has few: any retrieved runbook

@@ -234,6 +234,22 @@ const RELATIVE = new RegExp(
  * asks nothing. Only after a comma: a statement that starts with it ("Which uses more CPU, iptables or ipvs") asks.
  */
 const RELATIVE_AFTER_COMMA = new RegExp(String.raw`^\s*which(?=\s+(?:${RELATIVE_WHICH_VERBS})\b)`, 'i');
+/**
+ * In a statement, "which" after a noun relates whatever follows to it ("only can access nodeport service from node ip
+ * which POD runs", "we use external loadBalancer which sends traffic to NodePort", "timeout error on resolution which in
+ * turn causes the app to fail"): the report states its setup, it asks nothing. Not after a word that makes it ask
+ * indirectly ("I want to know which"), nor in a question ("Which port, on the node which runs the pod?" is read whole).
+ */
+const STATEMENT_RELATIVE = new RegExp(
+  `(?<=[a-z0-9)]\\s+)(?<!\\b(?:${ASKS_INDIRECTLY}|about|on|in|to|of|for|is|are|from|at|by|with|into|under)\\s+)which\\b`,
+  'gi',
+);
+/**
+ * Asking the cause ("请问这是什么原因？", "请指点一下问题出在哪里", "这是什么情况"): a diagnosis, not a value, though the words
+ * hold an interrogative ("是什么", "在哪").
+ */
+const CAUSE_ASKED =
+  /(?:是)?(?:什么|什麼|啥)(?:原因|情况|情況|问题|問題)|(?:问题|問題)(?:出在|在)(?:哪里|哪裡|哪儿|哪兒|哪)/g;
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
@@ -336,7 +352,19 @@ export function onlyOneForm(ask: FactAsk): boolean {
  * question up to three times (which doc leads, whether to answer anyway, the answer itself): a long question's
  * clauses are read once.
  */
-export const factAsk: (question: string) => FactAsk | null = rememberRecent(askedFact);
+export const factAsk: (question: string) => FactAsk | null = rememberRecent((question) =>
+  askedFact(question, false),
+);
+
+/**
+ * The value the answer quotes a line for, read more strictly than factAsk: a report that only states its setup
+ * ("from node ip which POD runs") or asks the cause ("请问是什么原因") asks none, so no line leads its answer. At 3 a.m.
+ * a lead that answers nothing is noise. Which runbook leads and whether to answer still follow factAsk: a value
+ * word in such a report ("端口", "ip address") still says which runbook it is about.
+ */
+export const leadAsk: (question: string) => FactAsk | null = rememberRecent((question) =>
+  askedFact(question, true),
+);
 
 /**
  * The headings of an issue template ("What happened:", "What you expected to happen:") label the report's parts;
@@ -372,7 +400,8 @@ export function asSimplified(text: string): string {
   return out;
 }
 
-function askedFact(question: string): FactAsk | null {
+/** `strict`: a relative "which" in a statement and a cause asked ask no value (leadAsk). */
+function askedFact(question: string, strict: boolean): FactAsk | null {
   const text = asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'));
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
@@ -488,7 +517,10 @@ function askedFact(question: string): FactAsk | null {
         : said
       : ASKING_START.test(said)
         ? said.replace(RELATIVE, ' ').replace(goesOn(said, sentence) ? RELATIVE_AFTER_COMMA : /$^/, ' ')
-        : said.replace(STATED_DEFAULT, ' ').replace(RELATIVE, ' ');
+        : said
+            .replace(STATED_DEFAULT, ' ')
+            .replace(RELATIVE, ' ')
+            .replace(strict ? STATEMENT_RELATIVE : /$^/, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
     const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
@@ -504,8 +536,10 @@ function askedFact(question: string): FactAsk | null {
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
+    // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
+    const causeAsked = strict && ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '));
     const asks =
-      ASKS.test(clause) ||
+      (!causeAsked && ASKS.test(clause)) ||
       (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||
       (isQuestion && WHETHER.test(clause)) ||
       (isQuestion &&
@@ -525,6 +559,7 @@ function askedFact(question: string): FactAsk | null {
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
     previous = null;
+    if (causeAsked) continue;
     // "Which port does the egress rule have to allow, the Service port 53 or the DNS pods' targetPort?", "该放行哪个
     // 端口，Service 的 53 还是 Pod 的 targetPort？": the choices offered after the asking clause are what it asks between.
     if (!asks && !change && isQuestion && askedLast && CHOICES.test(clause)) {

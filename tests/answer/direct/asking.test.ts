@@ -3,6 +3,7 @@ import {
   asksToObtain,
   asksWhatReturns,
   factAsk,
+  leadAsk,
   settingsAskedByName,
   settingsNamedAround,
   subjectAsked,
@@ -1082,5 +1083,37 @@ describe('asksWhatReturns: what something returns, or whether it returns somethi
     '我的 dig 返回了两个地址，正常吗',
   ])('%s → not asked', (focus) => {
     expect(asksWhatReturns(focus)).toBe(false);
+  });
+});
+
+describe('a report that states its setup or asks the cause asks no value', () => {
+  it.each([
+    // "which" after a noun in a statement relates what follows to it (real reports: NodePort from one node only,
+    // an external load balancer, a network policy).
+    'Current: only can access nodeport service from node ip which POD runs',
+    'For load balancing service we use external loadBalancer which sends traffic to NodePort',
+    'The pod of service nginx-test is scheduled on node002 which ip address is 172.16.126.209',
+    'I have deployed a simple policy on pod A which just accepts ingress TCP traffic from pod B',
+    // Asking the cause is asking for a diagnosis, though the words hold 是什么 / 在哪.
+    '防火墙已经关闭，端口有监听，请问是什么原因呢？',
+    '服务启动以后，master 不能访问 svc，worker 可以，这个是什么原因？',
+    '重启后 pod 访问 service 超时，请指点一下问题出在哪里',
+  ])('%s → no value asked', (question) => {
+    expect(leadAsk(question)).toBeNull();
+  });
+
+  it('which runbook leads still follows the looser reading: a value word names what the report is about', () => {
+    expect(factAsk('防火墙已经关闭，端口有监听，请问是什么原因呢？')?.kinds).toContain('port');
+    expect(factAsk('Current: only can access nodeport service from node ip which POD runs')).not.toBeNull();
+  });
+
+  it.each([
+    // Still asked: "which" starting a question, or after a word that asks indirectly; a value beside a cause.
+    ['Which port does flannel use for VXLAN?', 'port'],
+    ['I want to know which port the VXLAN backend uses', 'port'],
+    ['请问 calico IPIP 模式的 MTU 是多少？', 'mtu'],
+    ['flannel 用的 VXLAN 端口是什么？', 'port'],
+  ])('%s → asks %s', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
   });
 });
