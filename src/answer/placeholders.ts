@@ -83,7 +83,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
-import { hashAndSuffixOnly, SAFE } from './generated-names.js';
+import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -1027,6 +1027,8 @@ const ROUTE_SRC_BEFORE = /(?<![\w-])dev\s+\S+(?:\s+[\w-]+)*?\s+src\s+$/i;
  * 10.244.0.72:58074->223.5.5.5:53`): where the flow comes from, whatever follows the arrow.
  */
 const FLOW_ARROW_AFTER = /^[\d.]+:\d{1,5}\s*(?:->|→)/;
+/** The end of `name (address) ->`, a flow's source written beside its name. */
+const PARENTHESIZED_FLOW_SOURCE = /^(?::\d{1,5})?\)\s*(?:->|→)/;
 const LOCATION_AFTER = /^\s*(?:上|里|裡|中|内|內|on\b)/i;
 const SOURCE_AFTER =
   /^\s*(?:->|→|=>|访问|訪問|ping|curl|连|連|到|去|to\b|cannot|can't|can not|无法|無法|不能|reach)/i;
@@ -1195,6 +1197,9 @@ function ipMentions(
     // `keepalived VIP 192.168.0.100`: the control plane's shared address, where the API server is, unless tried.
     else if (controlPlaneVip(preceding(80))) direction = 'location';
     else if (LOCATION_BEFORE.test(before) || LOCATION_AFTER.test(after)) direction = 'location';
+    // `client2-59b578d4bb-s695h (10.244.3.165) -> cilium-test/echo-same-node (echo-same-node:8080)`: a flow printed as
+    // `name (address) -> name`, as cilium's connectivity test and Hubble print it, starts at the address left of the arrow.
+    else if (PARENTHESIZED_FLOW_SOURCE.test(after)) direction = 'source';
     else if (SOURCE_AFTER.test(after)) actsOn.add(ips.length);
     // `64 bytes from 10.0.0.5:` is where a reply came from: no address the report tries.
     // A host's name between (`bytes from kubernetes.default.svc.cluster.local (`) outgrows the 40 characters above.
@@ -1566,6 +1571,8 @@ function readEntities(question: string): Entities {
       (!namespaceSet.has(name) || isGeneratedPodName(name)) &&
       !IFACE_LIKE.test(name) &&
       !hashAndSuffixOnly(name) &&
+      !runtimeId(name) &&
+      !forwardedToSandbox(text, name) &&
       !serviceNameOnly(name, serviceNamed, typedPods, isGeneratedPodName(name)),
   );
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
