@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { ChatCache } from './cache.js';
+import { certificateIssuanceExplainedBy, uncoveredCertificateIssuance } from './certificate-issuance.js';
 import {
   allocationExplainedBy,
   answerDetailedReport,
@@ -60,6 +61,7 @@ import {
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from './uncovered-subjects.js';
+import { uncoveredWindowsNode, windowsNodeExplainedBy } from './windows-nodes.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -249,7 +251,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts) and a cloud load
   // balancer's target groups (cloud-lb-targets.ts), and an ingress controller's own 502/503 with no broken path
-  // behind it (ingress-errors.ts).
+  // behind it (ingress-errors.ts), a Windows node's own pod networking (windows-nodes.ts) and a certificate's ACME
+  // issuance (certificate-issuance.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -269,7 +272,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
-        uncoveredIngressError(question, ingressErrorExplained(context.searcher)))
+        uncoveredIngressError(question, ingressErrorExplained(context.searcher)) ??
+        uncoveredWindowsNode(question, windowsNodeExplained(context.searcher)) ??
+        uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -392,6 +397,12 @@ const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(se
 
 /** Whether a runbook states a cloud load balancer's target groups (cloud-lb-targets.ts). */
 const cloudLbTargetsExplained = perSearcher((searcher) => cloudLbTargetsExplainedBy(searcher.docs));
+
+/** Whether a runbook states a Windows node or its network stack (windows-nodes.ts). */
+const windowsNodeExplained = perSearcher((searcher) => windowsNodeExplainedBy(searcher.docs));
+
+/** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
+const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
 
 /** Whether a runbook states an ingress controller's 502 or 503 (ingress-errors.ts). */
 const ingressErrorExplained = perSearcher((searcher) => ingressErrorExplainedBy(searcher.docs));
