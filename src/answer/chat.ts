@@ -34,7 +34,6 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
-import { ingressErrorExplainedBy, uncoveredIngressError } from './ingress-errors.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -250,9 +249,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts) and a cloud load
-  // balancer's target groups (cloud-lb-targets.ts), and an ingress controller's own 502/503 with no broken path
-  // behind it (ingress-errors.ts), a Windows node's own pod networking (windows-nodes.ts) and a certificate's ACME
-  // issuance (certificate-issuance.ts).
+  // balancer's target groups (cloud-lb-targets.ts), a Windows node's own pod networking (windows-nodes.ts) and a
+  // certificate's ACME issuance (certificate-issuance.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -272,7 +270,6 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
-        uncoveredIngressError(question, ingressErrorExplained(context.searcher)) ??
         uncoveredWindowsNode(question, windowsNodeExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)))
       : null);
@@ -403,9 +400,6 @@ const windowsNodeExplained = perSearcher((searcher) => windowsNodeExplainedBy(se
 
 /** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
 const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
-
-/** Whether a runbook states an ingress controller's 502 or 503 (ingress-errors.ts). */
-const ingressErrorExplained = perSearcher((searcher) => ingressErrorExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states
