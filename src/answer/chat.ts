@@ -60,7 +60,6 @@ import {
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from './uncovered-subjects.js';
-import { uncoveredWindowsNode, windowsNodeExplainedBy } from './windows-nodes.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -248,9 +247,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
-  // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts) and a cloud load
-  // balancer's target groups (cloud-lb-targets.ts), a Windows node's own pod networking (windows-nodes.ts) and a
-  // certificate's ACME issuance (certificate-issuance.ts).
+  // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
+  // balancer's target groups (cloud-lb-targets.ts) and a certificate's ACME issuance (certificate-issuance.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -270,7 +268,6 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
-        uncoveredWindowsNode(question, windowsNodeExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -394,9 +391,6 @@ const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(se
 
 /** Whether a runbook states a cloud load balancer's target groups (cloud-lb-targets.ts). */
 const cloudLbTargetsExplained = perSearcher((searcher) => cloudLbTargetsExplainedBy(searcher.docs));
-
-/** Whether a runbook states a Windows node or its network stack (windows-nodes.ts). */
-const windowsNodeExplained = perSearcher((searcher) => windowsNodeExplainedBy(searcher.docs));
 
 /** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
 const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
