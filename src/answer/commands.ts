@@ -540,23 +540,50 @@ function namedCniCheck(
   rowBonus: ReadonlyMap<CommandRecord, number>,
   concepts: Concepts | undefined,
 ): CommandRecord | undefined {
-  const matches = new Float64Array(doc.commands.length);
-  const byTerm = commandsByTerm(doc, concepts);
-  for (const [term, weight] of wanted)
-    for (const i of byTerm.get(term) ?? [])
-      matches[i] =
-        (matches[i] ?? 0) + weight * specificity(byTerm.get(term)?.length ?? 0, doc.commands.length);
-  let first = 0;
+  const matches = termMatches(doc, wanted, concepts);
+  const firstChecks = firstDiagnosticChecks(doc);
   let best: { record: CommandRecord; score: number } | undefined;
   for (const [i, record] of doc.commands.entries()) {
-    if (record.safety !== 'read-only') continue;
-    const kind = chunkOf(doc, record.chunkId, record.source.line)?.kind;
-    if (kind !== 'diagnostics' || first >= FIRST_CHECKS_BONUS.length) continue;
-    const firstBonus = FIRST_CHECKS_BONUS[first++] ?? 0;
+    const firstBonus = firstChecks.get(record);
+    if (firstBonus === undefined) continue;
     const score = (matches[i] ?? 0) + (rowBonus.get(record) ?? 0) + firstBonus;
     if (!best || score > best.score) best = { record, score };
   }
   return best?.record;
+}
+
+/** A runbook's first read-only diagnostics, each with its bonus (FIRST_CHECKS_BONUS, decreasing in their order). */
+function firstDiagnosticChecks(doc: DocRecord): Map<CommandRecord, number> {
+  const firstChecks = new Map<CommandRecord, number>();
+  for (const record of doc.commands) {
+    if (firstChecks.size >= FIRST_CHECKS_BONUS.length) break;
+    const kind = chunkOf(doc, record.chunkId, record.source.line)?.kind;
+    if (kind === 'diagnostics' && record.safety === 'read-only')
+      firstChecks.set(record, FIRST_CHECKS_BONUS[firstChecks.size] ?? 0);
+  }
+  return firstChecks;
+}
+
+/**
+ * Per command of `doc`, the asked terms its context holds, each weighed by how few of the doc's commands share it.
+ * Each term adds to the commands holding it (in the order of `wanted`, as a per-command sum would): visiting only
+ * those, rather than testing every term against every command. `counts` keeps a term in the sum.
+ */
+function termMatches(
+  doc: DocRecord,
+  wanted: ReadonlyArray<readonly [string, number]>,
+  concepts: Concepts | undefined,
+  counts: (term: string) => boolean = () => true,
+): Float64Array {
+  const matches = new Float64Array(doc.commands.length);
+  const byTerm = commandsByTerm(doc, concepts);
+  for (const [term, weight] of wanted) {
+    const commands = byTerm.get(term);
+    if (!commands || !counts(term)) continue;
+    const value = weight * specificity(commands.length, doc.commands.length);
+    for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
+  }
+  return matches;
 }
 
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
@@ -635,29 +662,13 @@ export function pickCommands(
   // The report says a name outside the cluster fails to resolve.
   const outsideFails = outsideNameFails(query);
   const addresses = namedAddresses(query);
-  const firstChecks = new Map<CommandRecord, number>();
-  for (const record of top.doc.commands) {
-    if (firstChecks.size >= FIRST_CHECKS_BONUS.length) break;
-    const kind = chunkOf(top.doc, record.chunkId, record.source.line)?.kind;
-    if (kind === 'diagnostics' && record.safety === 'read-only')
-      firstChecks.set(record, FIRST_CHECKS_BONUS[firstChecks.size] ?? 0);
-  }
+  const firstChecks = firstDiagnosticChecks(top.doc);
   for (const [docRank, doc] of docs.entries()) {
-    // Each asked term adds to the commands whose context has it (in the order of `wanted`, as a per-command sum
-    // would): visiting only those, rather than testing every term against every command.
-    const matches = new Float64Array(doc.commands.length);
-    const byTerm = commandsByTerm(doc, concepts);
+    const matches = termMatches(doc, wanted, concepts);
     // In a contested answer another doc's command may also match the question on its own words: concepts are
     // broad (pod, 防火墙), and a command of a runbook that is not the answer's needs more than a shared concept.
-    const wordMatches = docRank > 0 && contested ? new Float64Array(doc.commands.length) : undefined;
-    for (const [term, weight] of wanted) {
-      const commands = byTerm.get(term);
-      if (!commands) continue;
-      const value = weight * specificity(commands.length, doc.commands.length);
-      for (const i of commands) matches[i] = (matches[i] ?? 0) + value;
-      if (wordMatches && !isConcept(term))
-        for (const i of commands) wordMatches[i] = (wordMatches[i] ?? 0) + value;
-    }
+    const wordMatches =
+      docRank > 0 && contested ? termMatches(doc, wanted, concepts, (term) => !isConcept(term)) : undefined;
     for (const [i, record] of doc.commands.entries()) {
       // Another doc contributes what a matched row of it names (a likely cause), not what merely shares words;
       // when the runbook choice is contested, also its checks that match the question well on their own.
