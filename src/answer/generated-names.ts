@@ -4,6 +4,7 @@
  * A ReplicaSet's pod is `<deployment>-<pod-template-hash>-<suffix>`, a DaemonSet's or Job's `<owner>-<suffix>`; hash and
  * suffix are drawn from the alphabet of `utilrand.SafeEncodeString` (no vowels, no 0/1/3).
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 
 /** One character of a generated hash or suffix. */
 export const SAFE = '[bcdfghjklmnpqrstvwxz2456789]';
@@ -35,6 +36,5 @@ export function runtimeId(name: string): boolean {
  * 972bb776…, uid : …" — whatever is left of that ID after a cut or a redaction (`to pod 68af6`) is no pod's name either.
  */
 export function forwardedToSandbox(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`forwarding port \\d+ to pod ${escaped}(?![\\w-])`, 'i').test(text);
+  return new RegExp(`forwarding port \\d+ to pod ${escapeRegExp(name)}(?![\\w-])`, 'i').test(text);
 }
