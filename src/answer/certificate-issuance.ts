@@ -6,10 +6,7 @@
  * certificate error on a path a runbook follows (x509 on a webhook's Service, TLS through an MTU-limited tunnel) names
  * no ACME issuance and is left to the other rules. Pure.
  */
-import type { DocRecord } from '../core/types.js';
-import { anyRunbookStates, readReport } from './uncovered-subjects.js';
-
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /** ACME issuance by name: the protocol, its challenge types, Let's Encrypt, cert-manager's issuers and orders. */
 const ACME_ISSUANCE =

@@ -5,10 +5,7 @@
  * provider's, beside the node's NodePort and kube-proxy's health check that a runbook follows. Declined only while no
  * runbook states target groups (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import type { DocRecord } from '../core/types.js';
-import { anyRunbookStates, readReport } from './uncovered-subjects.js';
-
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
  * The controller's resources: AWS target groups, `TargetGroupBinding`, the controller itself, `nlb-ip` targets, and

@@ -4,10 +4,7 @@
  * Swarm overlay, Podman's networks. Docker's bridge, its NAT, its user-defined and Swarm overlay networks are the
  * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import type { DocRecord } from '../core/types.js';
-import { anyRunbookStates, readReport } from './uncovered-subjects.js';
-
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
  * Docker's own networking named as such: its bridge (docker0, "docker bridge"), its networks and their commands

@@ -9,11 +9,8 @@
  * declines of clarify.ts and uncovered-subjects.ts), and a report whose first sentence names a path a runbook of any
  * plugin covers (DNS, a Service, MTU, a timeout) is about that path. Pure.
  */
-import type { DocRecord } from '../core/types.js';
 import { ANY_PLUGIN_PATH } from './clarify.js';
-import { anyRunbookStates, readReport } from './uncovered-subjects.js';
-
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /** One uncovered feature: how a headline names it, and the subject's name. */
 interface Feature {

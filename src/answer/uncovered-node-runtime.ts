@@ -5,10 +5,7 @@
  * namespace for a CNI to set up: neither is a path a runbook follows, even when the pull fails on a DNS lookup or a
  * timeout. Each is declined only while no runbook states it (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import type { DocRecord } from '../core/types.js';
-import { anyRunbookStates, readReport } from './uncovered-subjects.js';
-
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /** The kubelet's PLEG ("PLEG is not healthy", "pleg unhealthy", "Node NotReady due to PLEG failure"). */
 const PLEG = /\bpleg\b/i;

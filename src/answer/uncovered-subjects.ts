@@ -9,7 +9,8 @@ import type { DocRecord } from '../core/types.js';
 import { headlineOf } from '../retrieve/query.js';
 import { ANY_PLUGIN_PATH, CNI_NAMES, topicTexts } from './clarify.js';
 
-type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
+/** What these declines read of a runbook to tell whether it states a subject (its topics). */
+export type TopicDoc = Pick<DocRecord, 'title' | 'triggers' | 'chunks' | 'troubleshooting'>;
 
 /** The report as these declines read it: its whole text and its first sentence (the subject). */
 export function readReport(question: string): { text: string; headline: string } {
