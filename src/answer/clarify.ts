@@ -584,9 +584,8 @@ export function allocationExplainedBy(
 
 /**
  * A service mesh's proxies: the sidecar a mesh injects beside each container ("proxy injection"), and the mesh that
- * names it. The mesh
- * sits above the pod network: its proxy's 503, its injector's webhook and its control plane are the mesh's own
- * parts, which no runbook of a CNI or a Kubernetes path explains.
+ * names it. The mesh sits above the pod network: its proxy's 503, its injector's webhook and its control plane are
+ * the mesh's own parts, which no runbook of a CNI or a Kubernetes path explains.
  */
 const MESH_NAMES = /\b(istio|envoy|linkerd)\b/gi;
 const MESH_PROXY =

@@ -2,7 +2,8 @@
  * A report about Docker's own container networking in a report that names nothing of Kubernetes: a container on the
  * docker0 bridge that cannot reach the internet, a `docker network` or docker-compose service, `--net=host`, a Docker
  * Swarm overlay, Podman's networks. Docker's bridge, its NAT, its user-defined and Swarm overlay networks are the
- * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
+ * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about
+ * Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
  */
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
