@@ -166,3 +166,57 @@ export function namespaceOfService(
   const dns = new RegExp(`(?<![\\w.-])${name}\\.([a-z0-9][a-z0-9-]{0,62})\\.svc(?![\\w-])`, 'i').exec(text);
   return dns?.[1] === undefined ? undefined : { namespace: dns[1].toLowerCase(), fromDns: true };
 }
+
+/**
+ * The ports the question writes as a health check's: after the Service field (`healthCheckNodePort: 32000`, `health
+ * check node port 32000`, `健康检查端口 32000`) or before the path (`curl http://10.0.0.5:10256/healthz`). A check of
+ * `<node-ip>:<port>/healthz` asks kube-proxy's health server on that port; the NodePort the report reaches its app
+ * on (`80:30576/TCP`) serves the app there, not `/healthz`. Of `ports`, in their order.
+ */
+const HEALTH_CHECK_PORT_FIELD =
+  /health\s*-?\s*check\s*-?\s*node\s*-?\s*port["']?\s*[:=：]?\s*(\d{2,5})(?!\d)|健康检查(?:节点)?端口\s*(?:是|为|為|[:：=])?\s*(\d{2,5})(?!\d)/gi;
+const PORT_BEFORE_HEALTHZ = /:(\d{2,5})\/(?:healthz|livez|readyz)(?![\w-])/gi;
+
+export function healthCheckPortsOf(text: string, ports: readonly number[]): number[] {
+  const written = new Set<number>();
+  for (const pattern of [HEALTH_CHECK_PORT_FIELD, PORT_BEFORE_HEALTHZ])
+    for (const match of text.matchAll(pattern)) written.add(Number(match[1] ?? match[2]));
+  return ports.filter((port) => written.has(port));
+}
+
+/**
+ * A cluster component's own health, metrics or admin port read on its loopback (calico-node's probe `Get
+ * http://localhost:9099/readiness: dial tcp [::1]:9099`, `curl 127.0.0.1:10249/metrics`, envoy's
+ * `localhost:15000/clusters`): the port of that component's probe, not one the report fails to reach its app on.
+ * Every mention of the port is on a loopback address or sets such a port (`FELIX_HEALTHPORT: 9099`). An app's own
+ * port on the loopback (`curl 127.0.0.1:8080/healthz` inside its pod) is not one of them.
+ */
+const COMPONENT_PROBE_PORTS = new Set([
+  9091, // calico felix metrics
+  9099, // calico felix health
+  9153, // CoreDNS metrics
+  9879, // cilium agent health
+  9962, // cilium agent metrics
+  10248, // kubelet healthz
+  10249, // kube-proxy metrics
+  10256, // kube-proxy healthz
+  15000, // envoy admin
+  15020, // istio-agent status
+  15021, // istio health
+  15090, // envoy prometheus
+]);
+const LOOPBACK_BEFORE = /(?:127\.0\.0\.1|localhost|\[::1\]|(?<![\w:])::1):$/i;
+const PROBE_PORT_SETTING_BEFORE = /(?:health|metrics|admin|probe|status)[\w-]*port["']?\s*[:=：]\s*["']?$/i;
+
+export function loopbackProbePort(text: string, port: number): boolean {
+  if (!COMPONENT_PROBE_PORTS.has(port)) return false;
+  const number = String(port);
+  let onLoopback = false;
+  for (const match of text.matchAll(new RegExp(`(?<![\\d.])${number}(?!\\d)`, 'g'))) {
+    const at = match.index ?? 0;
+    const before = text.slice(Math.max(0, at - 24), at);
+    if (LOOPBACK_BEFORE.test(before)) onLoopback = true;
+    else if (!PROBE_PORT_SETTING_BEFORE.test(before)) return false;
+  }
+  return onLoopback;
+}

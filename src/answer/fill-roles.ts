@@ -447,18 +447,24 @@ export function nodeAddressLabel(after: string): boolean {
  * The ports the question writes as a Service's NodePort: the second number of a PORT(S) cell (`8080:31313/TCP`), one
  * after the word (`nodePort: 30080`, `NodePort 映射为 34502`), or one in the NodePort range where the question speaks of
  * reaching a NodePort ("only through nodeport: curl http://localhost:31898 works"). Such a port is opened on every
- * node's address, not on a Service's ClusterIP or a pod's, nor is it a `targetPort`.
+ * node's address, not on a Service's ClusterIP or a pod's, nor is it a `targetPort`. A port in the NodePort range
+ * reached on a node's loopback address (`curl http://127.0.0.1:32300/`, `localhost:31898`) is one too: kube-proxy
+ * opens NodePorts there, and no pod or ClusterIP listens on it.
  */
 export function nodePortsOf(text: string, ports: readonly number[]): number[] {
   const written = new Set<number>();
   for (const pattern of [SERVICE_NODE_PORT, NODE_PORT_FIELD])
     for (const match of text.matchAll(pattern)) written.add(Number(match[1]));
+  for (const match of text.matchAll(LOOPBACK_PORT))
+    if (inNodePortRange(Number(match[1]))) written.add(Number(match[1]));
   const speaks = speaksOfNodePort(text, NODEPORT_BEFORE_NUMBER);
   return ports.filter((port) => written.has(port) || (speaks && inNodePortRange(port)));
 }
 
 /** A Service's PORT(S) cell `80:32136/TCP`: the NodePort after the Service's port. */
 export const SERVICE_NODE_PORT = /(?<![\w.:])\d{1,5}:(\d{2,5})\/(?:tcp|udp|sctp)(?![a-z])/gi;
+/** A port on the loopback address (`127.0.0.1:32300`, `localhost:31898`), not inside a longer address. */
+const LOOPBACK_PORT = /(?<![\w.:-])(?:127\.0\.0\.1|localhost):(\d{5})(?![\d.])/gi;
 /** A NodePort written after its word (`nodePort: 30080`, `NodePort 映射为 34502`). */
 const NODE_PORT_FIELD = /node\s*-?port[^\d\n,.;，。；]{0,12}?(\d{2,5})(?![\d.])/gi;
 /** The word for a NodePort, in a report's own words or a listing's TYPE cell alike. */

@@ -29,6 +29,8 @@ import {
   dnsForwardTarget,
   dnsRoleBefore,
   failsRightAfter,
+  healthCheckPortsOf,
+  loopbackProbePort,
   namespaceOfService,
   ownAddress,
   saysReached,
@@ -85,6 +87,7 @@ import {
 } from './fill-roles.js';
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
+import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
@@ -125,6 +128,10 @@ export interface Entities {
   nodePorts?: number[];
   /** Of `ports`, those the question writes as a Service's own port or a backend's (see `backendPortsOf`). */
   backendPorts?: number[];
+  /** Of `ports`, those the question writes as a health check's (see `healthCheckPortsOf`). */
+  healthCheckPorts?: number[];
+  /** Ports of a component's own probe read on its loopback (see `loopbackProbePort`). */
+  probePorts?: number[];
   /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
   serviceNamespace?: { namespace: string; fromDns: boolean };
   pods: string[];
@@ -155,6 +162,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly nodePort?: string;
   /** The port to fill, when the question writes it as a Service's or a pod's port (see `backendPortOnNode`). */
   readonly backendPort?: string;
+  /** The port to fill, when the question writes it as a health check's (see `healthzOfOtherPort`). */
+  readonly healthCheckPort?: string;
   /** The Service's own namespace, when the question gives one other than `<namespace>`'s (see `serviceCheckNamespace`). */
   readonly serviceNamespace?: string | null;
   /** The target address is a Service's ClusterIP, which no ARP request is answered for (see `virtual-target.ts`). */
@@ -167,6 +176,7 @@ export interface FillValues extends ReadonlyMap<string, string> {
 export class PlaceholderValues extends Map<string, string> implements FillValues {
   nodePort?: string;
   backendPort?: string;
+  healthCheckPort?: string;
   serviceNamespace?: string | null;
   targetIsClusterIp?: boolean;
   podIsTarget?: boolean;
@@ -1365,7 +1375,11 @@ function portMentions(question: string, attached: Match[]): number[] {
   const inRange = (match: Match) =>
     ranges.some(([start = 0, end = 0]) => match.index >= start && match.index < end);
   const ordered = [...explicit.sort((a, b) => a.index - b.index), ...bare.sort((a, b) => a.index - b.index)];
-  return unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
+  // A component's own probe on its loopback (`Get http://localhost:9099/readiness`) names no port the report fails on.
+  const ports = unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
+  return /(?:127\.0\.0\.1|localhost|::1\]?):\d/i.test(question)
+    ? ports.filter((port) => !loopbackProbePort(question, port))
+    : ports;
 }
 
 function unique<T>(values: T[]): T[] {
@@ -1658,6 +1672,8 @@ function readEntities(question: string): Entities {
     ports,
     nodePorts,
     backendPorts: backendPortsOf(text, ports, nodePorts),
+    healthCheckPorts: healthCheckPortsOf(text, ports),
+    probePorts: ips.flatMap((ip) => (ip.port !== null && loopbackProbePort(text, ip.port) ? [ip.port] : [])),
     serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
     podAddresses:
@@ -2023,11 +2039,15 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   // Of several ports none written with the target (a Service's `port 5432` beside its `nodePort 32415`, a proxy's
   // `listening on 8080` beside the NodePort it forwards to), none is more the one that fails than the others.
   const ports = entities.ports.filter((p) => !foreign.has(p));
-  const port = target?.port ?? (entities.ports.length === 1 ? ports[0] : undefined);
+  // A component's probe port on the loopback (see `loopbackProbePort`) is not the target's port to check.
+  const targetPort = target?.port != null && entities.probePorts?.includes(target.port) ? null : target?.port;
+  const port = targetPort ?? (entities.ports.length === 1 ? ports[0] : undefined);
   set(['<port>', '<target-port>'], port === undefined || port === null ? undefined : String(port));
   if (port !== undefined && port !== null && entities.nodePorts?.includes(port)) map.nodePort = String(port);
   if (port !== undefined && port !== null && entities.backendPorts?.includes(port))
     map.backendPort = String(port);
+  if (port !== undefined && port !== null && entities.healthCheckPorts?.includes(port))
+    map.healthCheckPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
@@ -2079,16 +2099,30 @@ export function fillCommand(command: string, values: FillValues): FilledCommand 
 export function fillTemplate(template: CommandTemplate, values: FillValues): FilledCommand {
   const fills: Fill[] = [];
   const serviceOpen = opensServiceOnly(template, values);
-  const portOpen = nodePortElsewhere(template, values) || backendPortOnNode(template, values);
+  const portOpen =
+    nodePortElsewhere(template, values) ||
+    backendPortOnNode(template, values) ||
+    healthzOfOtherPort(template, values);
   const serviceNamespace = serviceCheckNamespace(template, values);
+  const commandText = template.text.join(' ');
   // An ARP probe of a ClusterIP is never answered (see `virtual-target.ts`): its target stays open.
-  const targetOpen = values.targetIsClusterIp === true && asksArpForTarget(template.text.join(' '));
+  const targetOpen = values.targetIsClusterIp === true && asksArpForTarget(commandText);
   // A check run in the pod toward the target, when the target is that pod's own address, would run in the
   // destination (see `pod-address.ts`): its pod stays open.
+  const takesPod = template.keys.some((key) => POD_KEYS.has(key));
+  const pod = values.get('<pod>') ?? values.get('<pod-name>');
   const podOpen =
-    values.podIsTarget === true &&
-    template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key)) &&
-    template.keys.some((key) => POD_KEYS.has(key));
+    takesPod &&
+    ((values.podIsTarget === true && template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key))) ||
+      // A lookup run in the DNS server's own pod tests no client's path (see `in-pod-check.ts`).
+      lookupInDnsServer(commandText, pod));
+  // A check run in a pod the report does not name keeps no add-ons' namespace: that `-n` came from a command on an
+  // add-on, not from the pod the check runs in.
+  const namespaceOpen =
+    takesPod &&
+    (podOpen || pod === undefined) &&
+    runsInPod(commandText) &&
+    systemNamespace(values.get('<namespace>') ?? values.get('<ns>'));
   let command = template.text[0] ?? '';
   for (const [i, token] of template.tokens.entries()) {
     const key = template.keys[i] ?? '';
@@ -2096,7 +2130,8 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
       (serviceOpen && NAMESPACE_KEYS.has(key)) ||
       (portOpen && PORT_KEYS.has(key)) ||
       (targetOpen && TARGET_KEYS.has(key)) ||
-      (podOpen && POD_KEYS.has(key));
+      (podOpen && POD_KEYS.has(key)) ||
+      (namespaceOpen && NAMESPACE_KEYS.has(key));
     // A check of the Service takes the Service's own namespace, or leaves it open (null) where only its DNS name gave it.
     const value = open
       ? undefined
@@ -2177,6 +2212,18 @@ function backendPortOnNode(template: CommandTemplate, values: FillValues): boole
 }
 
 /**
+ * A health check of `<port>` (`curl http://<node-ip>:<port>/healthz`, where the runbook asks for the Service's
+ * healthCheckNodePort) when the port to fill is not one the question writes as a health check's (see
+ * `healthCheckPortsOf`): the app's NodePort or port serves no `/healthz`, so `<port>` stays open there.
+ */
+function healthzOfOtherPort(template: CommandTemplate, values: FillValues): boolean {
+  const port = values.get('<port>') ?? values.get('<target-port>');
+  if (port === undefined || values.healthCheckPort === port) return false;
+  return template.keys.some((key) => PORT_KEYS.has(key)) && HEALTHZ_PATH.test(template.text.join(' '));
+}
+const HEALTHZ_PATH = /\/(?:healthz|livez|readyz)(?![\w-])/;
+
+/**
  * A check of one Service (`kubectl get svc <service-name> -n <namespace>`) whose name the question does not give:
  * the namespace it gives is then another object's (the failing pod's `kube-system/kube-flannel-ds-m8srl` beside
  * `dial tcp 10.68.0.1:443`, where the Service is `default/kubernetes`), so `<namespace>` stays open with the name.
@@ -2196,6 +2243,7 @@ export function conversationValues(question: string, history: readonly string[])
     }
     values.nodePort ??= earlier.nodePort;
     values.backendPort ??= earlier.backendPort;
+    values.healthCheckPort ??= earlier.healthCheckPort;
     values.serviceNamespace ??= earlier.serviceNamespace;
   }
   return values;
