@@ -27,6 +27,7 @@ import {
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
+import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
@@ -34,7 +35,9 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
+import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
+import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -248,7 +251,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
-  // balancer's target groups (cloud-lb-targets.ts) and a certificate's ACME issuance (certificate-issuance.ts).
+  // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
+  // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
+  // installation (cni-installer.ts) and a Gateway API route's status (gateway-route-status.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -268,7 +273,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
-        uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)))
+        uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
+        uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
+        uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
+        uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -391,6 +399,15 @@ const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(se
 
 /** Whether a runbook states a cloud load balancer's target groups (cloud-lb-targets.ts). */
 const cloudLbTargetsExplained = perSearcher((searcher) => cloudLbTargetsExplainedBy(searcher.docs));
+
+/** Whether a runbook states kubectl's port-forward errors (port-forward-stream.ts). */
+const portForwardExplained = perSearcher((searcher) => portForwardExplainedBy(searcher.docs));
+
+/** Whether a runbook states a CNI's Helm chart or operator installation (cni-installer.ts). */
+const cniInstallerExplained = perSearcher((searcher) => cniInstallerExplainedBy(searcher.docs));
+
+/** Whether a runbook states Gateway API routes (gateway-route-status.ts). */
+const gatewayRouteStatusExplained = perSearcher((searcher) => gatewayRouteStatusExplainedBy(searcher.docs));
 
 /** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
 const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
