@@ -69,6 +69,10 @@
  * about no particular CNI leads (CoreDNS, a NodePort; `named-cni-runbook.ts`) gets that runbook's best first check
  * (`cilium status --wait`) a place, as the stated symptom's has: such a CNI builds the Service load balancing into its
  * own datapath, which the generic runbook's checks never look at.
+ * A report saying traffic within one node fails ("can't reach the ClusterIP of a pod on the same node", "DNS fails when
+ * the app pod and the coredns pod are on the same node"; `sameNodeFails`) gets the check of the row stating that
+ * (`sysctl net.bridge.bridge-nf-call-iptables`) a place, as the stated symptom's has, even from a second runbook:
+ * the Service or DNS runbook leads such reports, and its own checks filled them.
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
@@ -802,6 +806,14 @@ export function pickCommands(
   const cniCheck = cniHit && namedCniCheck(cniHit.doc, wanted, rowBonus, concepts);
   if (cniCheck && !diagnose.some((record) => record.source.path === cniHit.doc.path))
     givePlace(diagnose, cniCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // A row stating, as the report does, that traffic within one node fails names its cause outright (the bridge
+  // skipping iptables), even in another runbook than the top one: its check has a place, as the stated symptom's
+  // has. Measured: the runbook about Services or DNS leads such reports and its own checks filled them. Doing the
+  // same for the rows stating the reverse contrast (cross-node fails) added off-topic checks for no hit.
+  const contrastRow = rows.find(({ row, sameNodeFails }) => sameNodeFails && !ruledOutRows.has(row));
+  const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
+  if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
+    givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];

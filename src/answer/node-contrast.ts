@@ -5,7 +5,7 @@
  * misses it: the report's "works" clause counts little (it names what is not broken) and its English words are not
  * the row's Chinese ones, so the row's checks (UDP 8472, flannel.1) ranked behind the runbook's generic first checks.
  * The same test reads both the report and the row symptom; the reverse contrast (same node fails, across nodes
- * works: br_netfilter) is not this one.
+ * works: br_netfilter) is `sameNodeFails`.
  * The other side is often named as the master ("on the master it times out, while on the node the pod runs on it
  * works", 主节点) or as every other node ("I can't target every node on the nodeport"), and the working side as the node
  * the app is deployed on or that answers ("only answers on the node where its pod runs"): the NodePort row "只有后端
@@ -48,4 +48,25 @@ export function sameNodeWorksOtherFails(text: string): boolean {
     (clause) => OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
   );
   return sameWorks && otherFails;
+}
+
+/**
+ * The text says traffic within one node fails ("pods can't talk on the same node", "DNS fails when the app pod and
+ * the coredns pod are on the same node", "同节点 Pod 经 Service 访问另一个 Pod 超时") and says nothing failing across
+ * nodes. Within one node a Service's reply crosses only the node's bridge, which skips iptables unless
+ * `bridge-nf-call-iptables` is set, and a same-node runbook row states that cause; a report failing everywhere, or
+ * across nodes, is about another path.
+ */
+export function sameNodeFails(text: string): boolean {
+  const clauses = foldText(text)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause?.trim() ?? '')
+    .filter(Boolean);
+  const sameFails = clauses.some(
+    (clause) => SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && FAILS.test(clause),
+  );
+  const otherFails = clauses.some(
+    (clause) => OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
+  );
+  return sameFails && !otherFails && !sameNodeWorksOtherFails(text);
 }

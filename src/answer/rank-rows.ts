@@ -6,7 +6,7 @@ import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { foldText } from '../retrieve/normalize.js';
 import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
-import { sameNodeWorksOtherFails } from './node-contrast.js';
+import { sameNodeFails, sameNodeWorksOtherFails } from './node-contrast.js';
 import type { Concepts } from './types.js';
 
 const LATIN_STOP = new Set(
@@ -179,8 +179,8 @@ function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, n
 }
 
 /**
- * A row whose symptom states the report's "works on the same node, fails across nodes" contrast (`node-contrast.ts`)
- * scores this much more: the report's working clause counts little and its English words miss the row's Chinese,
+ * A row whose symptom states the report's "works on the same node, fails across nodes" contrast, or as the report
+ * that traffic within one node fails (`node-contrast.ts`), scores this much more: the report's working clause counts little and its English words miss the row's Chinese,
  * yet the contrast is the row's whole symptom. About what two shared concepts and a long word bring.
  */
 const CONTRAST_ROW_BONUS = 4;
@@ -191,6 +191,8 @@ export interface RankedRow {
   score: number;
   /** The row's symptom states the report's same-node-works / cross-node-fails contrast (`node-contrast.ts`). */
   contrast?: boolean;
+  /** The row's symptom states, as the report does, that traffic within one node fails (`sameNodeFails`). */
+  sameNodeFails?: boolean;
 }
 
 /** Troubleshooting rows of the top docs, ranked by overlap with the question (the top doc counts most). */
@@ -205,6 +207,7 @@ export function likelyCauses(
   for (const hit of hits) if (!docs.includes(hit.doc) && docs.length < 3) docs.push(hit.doc);
   const hitChunks = new Set(hits.map((hit) => hit.chunk.id));
   const contrast = sameNodeWorksOtherFails(query);
+  const sameFails = sameNodeFails(query);
   const ranked: RankedRow[] = [];
   for (const [rank, doc] of docs.entries()) {
     const docFactor = rank === 0 ? 1 : 0.6;
@@ -220,14 +223,26 @@ export function likelyCauses(
       let overlap = overlaps[i] ?? 0;
       if (overlap <= 0) continue;
       if (hitChunks.has(row.chunkId)) overlap += 0.5;
-      const statesContrast = contrast && sameNodeWorksOtherFails(row.symptom);
+      const statesSameFails = sameFails && sameNodeFails(row.symptom);
+      const statesContrast = statesSameFails || (contrast && sameNodeWorksOtherFails(row.symptom));
       if (statesContrast) overlap += CONTRAST_ROW_BONUS;
-      ranked.push({ row, doc, score: overlap * docFactor, ...(statesContrast ? { contrast: true } : {}) });
+      ranked.push({
+        row,
+        doc,
+        score: overlap * docFactor,
+        ...(statesContrast ? { contrast: true } : {}),
+        ...(statesSameFails ? { sameNodeFails: true } : {}),
+      });
     }
   }
   ranked.sort((a, b) => b.score - a.score || a.row.source.line - b.row.source.line);
   const best = ranked[0]?.score ?? 0;
   const matched = ranked.filter((item) => item.score >= 1.5 && item.score >= best * 0.4).slice(0, max);
+  // A row stating, as the report does, that traffic within one node fails names its cause outright, even in a second
+  // runbook whose rows rank under the top one's: it takes the last place rather than none.
+  const contrastRow = ranked.find((item) => item.sameNodeFails && item.score >= 1.5);
+  if (contrastRow && !matched.includes(contrastRow))
+    matched.splice(Math.min(matched.length, max - 1), 1, contrastRow);
   if (matched.length > 0) return matched;
   // The best hit is the troubleshooting table itself but no row shares words with the question: show its first rows.
   const top = hits[0];

@@ -32,7 +32,8 @@ const ADD_ONS: readonly AddOn[] = [
   { check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i, named: /calico|canal|tunl0|bgp|bird|ipip/i },
   { check: /cilium/i, named: /cilium/i },
   {
-    check: /kubectl\s+ko\s|kube-ovn|ovn0|ovnkube|k8s\.ovn\.org|169\.254\.169/i,
+    // A jsonpath escapes the annotation's dots (`k8s\\.ovn\\.org`).
+    check: /kubectl\s+ko\s|kube-ovn|ovn0|ovnkube|k8s\\?\.ovn\\?\.org|169\.254\.169/i,
     named: /ovn|ovs|br-int|geneve|vpc|kubectl\s+ko\s/i,
   },
   // Case kept: `KUBE-PROXY-FIREWALL` is an iptables chain any Service check may read, not kube-proxy's own state.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { sameNodeWorksOtherFails } from '../../src/answer/node-contrast.js';
+import { sameNodeFails, sameNodeWorksOtherFails } from '../../src/answer/node-contrast.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import { hitOn, runbook } from './runbook-checks.js';
 
@@ -79,6 +79,69 @@ describe('sameNodeWorksOtherFails', () => {
     expect(sameNodeWorksOtherFails('pods on different nodes cannot ping each other')).toBe(false);
     expect(sameNodeWorksOtherFails('两个 pod 在同一节点上，互相 ping 不通')).toBe(false);
     expect(sameNodeWorksOtherFails('某节点上所有 Pod 探针失败，其他节点正常')).toBe(false);
+  });
+});
+
+describe('sameNodeFails', () => {
+  it('reads a report saying traffic within one node fails (EN and ZH)', () => {
+    expect(
+      sameNodeFails('DNS resolution failed when there is app Pod and the coredns Pod on the same node'),
+    ).toBe(true);
+    expect(
+      sameNodeFails('one pod cannot access clusterIP of another pod that running on the same node.'),
+    ).toBe(true);
+    expect(sameNodeFails("Pods can't communicate on the same node, but can on different nodes.")).toBe(true);
+    expect(sameNodeFails('同一節點 pod 直連 IP 正常，走 service 到同節點的後端就超時')).toBe(true);
+  });
+
+  it('reads the runbook rows stating it', () => {
+    expect(sameNodeFails('同节点 Pod 经 Service 访问另一个 Pod 超时，跨节点正常')).toBe(true);
+    expect(sameNodeFails('同节点直连 Pod IP 通，经 Service 访问同节点后端超时')).toBe(true);
+    expect(sameNodeFails('同节点通、跨节点全部不通，物理网卡上看不到 8472 回包')).toBe(false);
+  });
+
+  it('is false when traffic across nodes fails too, or only works on the same node', () => {
+    expect(sameNodeFails('It only works on the same node, other nodes time out')).toBe(false);
+    expect(sameNodeFails('pods cannot reach pods on the same node nor on other nodes, all time out')).toBe(
+      false,
+    );
+    expect(sameNodeFails('同节点 pod 不通，跨节点也不通')).toBe(false);
+    expect(sameNodeFails('pods on different nodes cannot ping each other')).toBe(false);
+  });
+});
+
+describe('a report saying traffic within one node fails', () => {
+  const clusterIp = runbook('service/clusterip-troubleshooting.md');
+  const sameNode = runbook('pod-to-pod/same-node.md');
+  // The Service runbook leads such a report; the same-node runbook, whose row states it, scores well under it.
+  const hits = [
+    hitOn(clusterIp, '常见问题'),
+    hitOn(clusterIp, '4. 在客户端所在节点检查规则', 0.83),
+    hitOn(sameNode, '常见问题', 0.63),
+  ];
+  const answer = (report: string) => {
+    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
+    const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
+      .filter((c) => c.safety === 'read-only')
+      .map((c) => c.command);
+    return { rows: rows.map((r) => r.row.symptom), checks };
+  };
+
+  it("brings the second runbook's row stating it and its bridge netfilter check (EN and ZH)", () => {
+    const english = answer(
+      'one pod cannot access clusterIP of another pod that running on the same node. tcpdump on cni0 shows only SYN retries.',
+    );
+    expect(english.rows).toContain('同节点直连 Pod IP 通，经 Service 访问同节点后端超时');
+    expect(english.checks).toContain('sysctl net.bridge.bridge-nf-call-iptables');
+    const chinese = answer('同一节点上的 pod 通过 ClusterIP 访问本节点的后端超时');
+    expect(chinese.checks).toContain('sysctl net.bridge.bridge-nf-call-iptables');
+  });
+
+  it('leaves the answer to the Service runbook when the report states no node at all', () => {
+    const plain = answer(
+      'one pod cannot access the clusterIP of another pod. tcpdump on cni0 shows only SYN retries.',
+    );
+    expect(plain.checks).not.toContain('sysctl net.bridge.bridge-nf-call-iptables');
   });
 });
 

@@ -8,6 +8,8 @@ const CILIUM_SERVICES =
 const CALICO_ROUTES = "ip route show | grep -E 'flannel|tunl0|bird'";
 const KO_TRACE = 'kubectl ko trace <namespace>/<pod> <target-ip> icmp';
 const PROXY_MODE = 'curl -s http://127.0.0.1:10249/proxyMode';
+const OVN_GATEWAY =
+  "kubectl get node <node-name> -o jsonpath='{.metadata.annotations.k8s\\.ovn\\.org/l3-gateway-config}'";
 
 describe('checksUnnamedAddOn', () => {
   it('holds for a check of an add-on the report never names', () => {
@@ -23,6 +25,16 @@ describe('checksUnnamedAddOn', () => {
     ).toBe(true);
     expect(checksUnnamedAddOn(CALICO_ROUTES, 'pod 里 curl 1.1.1.1 超时，节点上 curl 是通的')).toBe(true);
     expect(checksUnnamedAddOn(KO_TRACE, 'Pods on one node cannot reach pods on the other node')).toBe(true);
+    expect(checksUnnamedAddOn(OVN_GATEWAY, 'my docker cannot ping outside network eg. 8.8.8.8. in k8s')).toBe(
+      true,
+    );
+    expect(checksUnnamedAddOn(OVN_GATEWAY, 'pod 访问外网超时，节点本身可以访问')).toBe(true);
+  });
+
+  it("reads an OVN-Kubernetes annotation whose dots a jsonpath escapes as OVN's", () => {
+    expect(
+      checksUnnamedAddOn(OVN_GATEWAY, 'pods lost egress after switching OVN-Kubernetes to shared gateway'),
+    ).toBe(false);
   });
 
   it('does not hold when the report names the add-on, its CNI or what it serves', () => {
