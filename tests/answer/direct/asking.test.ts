@@ -1117,3 +1117,43 @@ describe('a report that states its setup or asks the cause asks no value', () =>
     expect(leadAsk(question)?.kinds).toContain(kind);
   });
 });
+
+describe('"default" inside a name asks for no default', () => {
+  it.each([
+    'When create pod with annotation attachnet.default.ovn.kubernetes.io/logical_switch: join, Kube-ovn fails',
+    'the address set $ovn.default.node1_ip4 is empty on node1, what to do',
+    'default-ipv4-ippool 里的地址用完了，怎么办',
+  ])('%s → no default asked', (question) => {
+    expect(leadAsk(question)?.kinds ?? []).not.toContain('default');
+    expect(leadAsk(question)?.wantsDefault ?? false).toBe(false);
+  });
+
+  it.each([
+    ['What is the default MTU of calico vxlan?', 'mtu'],
+    ['kube-ovn 默认子网是哪个？', 'cidr'],
+  ])('%s → still a default asked', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+    expect(leadAsk(question)?.wantsDefault).toBe(true);
+  });
+});
+
+describe('a condition set off before the main clause asks no value (the lead)', () => {
+  it.each([
+    // Real reports: a relative "which" or a "default" inside the condition is the setup, not the ask.
+    'In my opion, if the docker has a default route which point to the cni0 gateway, is there any need to do SNAT?',
+    'When create pod with annotation ovn.kubernetes.io/logical_switch which is join, Kube-ovn can not do cmdADD succeeded.',
+    '如果 Pod 走的是默认路由，宿主机为什么还要做 SNAT？',
+  ])('%s → no value asked', (question) => {
+    expect(leadAsk(question)).toBeNull();
+  });
+
+  it.each([
+    // The main clause after the condition still asks; a "when" asking the time, or a condition not set off, too.
+    ['If I use externalTrafficPolicy Local, which port does the health check listen on?', 'port'],
+    ['When using IPVS which interface holds the ClusterIP?', 'iface'],
+    ['如果用 VXLAN，MTU 应该设多少？', 'mtu'],
+    ['If the default block is /26, how do I change it?', 'cidr'],
+  ])('%s → asks %s', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+  });
+});
