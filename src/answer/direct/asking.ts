@@ -5,6 +5,7 @@
 import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
+import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
 export interface FactAsk {
@@ -37,6 +38,11 @@ export interface FactAsk {
    * one equals the other ("Pod IP 等于节点 IP") explains it.
    */
   same?: boolean;
+  /**
+   * Only which traffic, or when, the source is rewritten is asked ("which packets get SNAT", "When does kube-proxy
+   * masquerade ...?"): only the rule saying so answers; a row sharing the report's words answers nothing.
+   */
+  rule?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -173,6 +179,13 @@ const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
  */
 const CONDITION_START =
   /^\s*(?:if|unless|although|though|because|since|once|whenever|while|after|before|when(?!\s+(?:do|does|did|is|are|was|were|will|would|should|can|could|must|shall|has|have)\b))\b|^\s*(?:如果|假如|假设|要是|倘若)/i;
+
+/**
+ * Asking when something happens: "When does kube-proxy masquerade traffic sent to a ClusterIP?", "kube-proxy 什么时候会做
+ * masquerade？". Not "when" starting a condition ("When I curl the service, ...").
+ */
+const WHEN_ASKED =
+  /^\s*when\s+(?:does|do|did|is|are|will|would|should|can)\b|什么时候|什麼時候|何时|何時|什么情况下|什麼情況下/i;
 
 /** "So my question is: Can a pod ...": what leads in to the question is not asked. */
 const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
@@ -440,6 +453,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
   let lastValued: { clause: string; kinds: ValueKind[]; values: string[] } | null = null;
   const explained = new Set<string>();
+  /** The asking clauses that ask which traffic, or when, the source is rewritten. */
+  const ruleClauses = new Set<string>();
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
@@ -537,6 +552,12 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
     const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
+    // "With masqueradeAll false, which packets sent to a Service get SNAT?", "哪些流量会被 kube-proxy SNAT？", "When
+    // does kube-proxy masquerade ...?": which traffic, or when, the source is rewritten. The rule saying so answers
+    // (pick-line reads it from the focus), though the clause names no kind of value.
+    // leadAsk only: which runbook leads still follows the value words the clause names.
+    const asksRewrite =
+      strict && isQuestion && (WHEN_ASKED.test(clause) || ASKS.test(clause)) && aboutSourceRewrite(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const next = clauses[at + 1];
@@ -564,6 +585,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
       asksRoute ||
+      asksRewrite ||
       explains ||
       obtains ||
       asksDrawback;
@@ -673,6 +695,10 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "What does the healthCheckNodePort return on a node without local endpoints?": what a named setting gives back
     // is asked too, not only the setting.
     if (asksReturn && !clauseKinds.some((kind) => kind !== 'setting')) clauseKinds.push('behaviour');
+    // "Which IPPool field makes Calico masquerade ...?": a value named is asked; only a clause naming none asks the
+    // rule alone.
+    const ruleOnly = asksRewrite && clauseKinds.length === 0;
+    if (ruleOnly) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
@@ -686,6 +712,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       continue;
     }
     asking.push(clause.trim());
+    if (ruleOnly) ruleClauses.add(clause.trim());
     askedLast = true;
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
@@ -736,6 +763,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     ...(saysItHappens ? { affirmed: true } : {}),
     ...(byWhy ? { why: true } : {}),
     ...(bySame ? { same: true } : {}),
+    ...(asking.every((clause) => ruleClauses.has(clause)) ? { rule: true } : {}),
   };
 }
 
