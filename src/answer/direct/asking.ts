@@ -5,6 +5,7 @@
 import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
+import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
 export interface FactAsk {
@@ -37,6 +38,11 @@ export interface FactAsk {
    * one equals the other ("Pod IP 等于节点 IP") explains it.
    */
   same?: boolean;
+  /**
+   * Only which traffic, or when, the source is rewritten is asked ("which packets get SNAT", "When does kube-proxy
+   * masquerade ...?"): only the rule saying so answers; a row sharing the report's words answers nothing.
+   */
+  rule?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -46,7 +52,7 @@ const ASKS =
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
  */
-const DEFAULT_WORD = /默认|默認|\bdefault\b/i;
+const DEFAULT_WORD = /默认|默認|(?<![\w.$-])default(?![\w-]|\.\w)/i;
 /** The words asking what a setting costs (the `drawback` kind's words). */
 const DRAWBACK_ASK = KIND_WORDS.find(([kind]) => kind === 'drawback')?.[1] ?? /$^/;
 /**
@@ -163,6 +169,23 @@ const LEFT_OF_ASK = /[\s,，?？]*(?:(?:这|這|那)(?:是|样|樣)?)?[\s,，?�
 /** A clause that says something does not happen: "why can't ping svc", "为什么 pod 无法访问 service". */
 export const NEGATED = /不会|不能|无法|無法|不通|不响应|不響應|没有|沒有|\b(?:not|cannot|never|no)\b|n'?t\b/i;
 const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
+
+/**
+ * A condition set off before the main clause of its sentence: "if the docker has a default route which point to the
+ * cni0 gateway, is there any need to do SNAT?", "When create pod with annotation ..., Kube-ovn can't do cmdADD",
+ * "如果 Pod 走的是默认路由，还需要做 SNAT 吗？". It states the setup the main clause is about; a relative "which" in it asks
+ * nothing (a value wanted there still is: "when server hope get client IP, how configure the ingress?"). Not "when"
+ * asking the time ("When does kube-proxy masquerade ...?").
+ */
+const CONDITION_START =
+  /^\s*(?:if|unless|although|though|because|since|once|whenever|while|after|before|when(?!\s+(?:do|does|did|is|are|was|were|will|would|should|can|could|must|shall|has|have)\b))\b|^\s*(?:如果|假如|假设|要是|倘若)/i;
+
+/**
+ * Asking when something happens: "When does kube-proxy masquerade traffic sent to a ClusterIP?", "kube-proxy 什么时候会做
+ * masquerade？". Not "when" starting a condition ("When I curl the service, ...").
+ */
+const WHEN_ASKED =
+  /^\s*when\s+(?:does|do|did|is|are|will|would|should|can)\b|什么时候|什麼時候|何时|何時|什么情况下|什麼情況下/i;
 
 /** "So my question is: Can a pod ...": what leads in to the question is not asked. */
 const LEAD_IN = /^[^:：]*[:：]\s*(?=(?:can|could|does|do|will|would|is|are)\b)/i;
@@ -304,9 +327,12 @@ const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|sh
 const ASKING_START =
   /^\s*(?:what|which|where(?=\s+(?:do|does|did|is|are|was|were|can|could|should|will|would)\b)|how (?:big|large|many|much))\b/i;
 const QUESTIONISH = /[?？]|吗|嗎|呢|\b(?:what|which|can you|could you|tell me|is there)\b|^\s*when\b/i;
-/** "the default X" asked for, not "the default namespace / route / deny" as part of a setup. */
+/**
+ * "the default X" asked for, not "the default namespace / route / deny" as part of a setup, nor the word inside a
+ * name ("attachnet.default.ovn.kubernetes.io/logical_switch", "default-ipv4-ippool").
+ */
 const DEFAULT_ASKED =
-  /\bdefault\b(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
+  /(?<![\w.$-])default(?![\w-]|\.\w)(?!\s*(?:namespace|deny|route|via|-))|默认(?!路由|网关|拒绝|命名空间)|默認(?!路由|網關|拒絕)/i;
 
 /**
  * Clauses of a question: sentences, and their parts joined by commas or "and ... how/why" (a report asks "which
@@ -427,6 +453,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
   let lastValued: { clause: string; kinds: ValueKind[]; values: string[] } | null = null;
   const explained = new Set<string>();
+  /** The asking clauses that ask which traffic, or when, the source is rewritten. */
+  const ruleClauses = new Set<string>();
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
@@ -524,9 +552,17 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
     const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
+    // "With masqueradeAll false, which packets sent to a Service get SNAT?", "哪些流量会被 kube-proxy SNAT？", "When
+    // does kube-proxy masquerade ...?": which traffic, or when, the source is rewritten. The rule saying so answers
+    // (pick-line reads it from the focus), though the clause names no kind of value.
+    // leadAsk only: which runbook leads still follows the value words the clause names.
+    const asksRewrite =
+      strict && isQuestion && (WHEN_ASKED.test(clause) || ASKS.test(clause)) && aboutSourceRewrite(clause);
     // "check whether the VNI of different devices can be different?", "是否需要放行 4789 端口？": a question
     // about the value.
     const next = clauses[at + 1];
+    // leadAsk only: factAsk still reads such a clause for which runbook it is about.
+    const conditionOnly = strict && CONDITION_START.test(clause) && next?.sentence === sentence;
     const explains =
       isQuestion && EXPLAIN.test(clause) && (REFERS_BACK.test(clause) || /这|這|那/.test(clause));
     // "How can I retrieve real client IP?": how to get the client's address asks for it (though "how to" asks none).
@@ -539,7 +575,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
     const causeAsked = strict && ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '));
     const asks =
-      (!causeAsked && ASKS.test(clause)) ||
+      (!causeAsked && !conditionOnly && ASKS.test(clause)) ||
       (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||
       (isQuestion && WHETHER.test(clause)) ||
       (isQuestion &&
@@ -549,12 +585,15 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
       asksRoute ||
+      asksRewrite ||
       explains ||
       obtains ||
       asksDrawback;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
-    const change = CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0);
+    const change =
+      !conditionOnly &&
+      (CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0));
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
@@ -656,6 +695,10 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "What does the healthCheckNodePort return on a node without local endpoints?": what a named setting gives back
     // is asked too, not only the setting.
     if (asksReturn && !clauseKinds.some((kind) => kind !== 'setting')) clauseKinds.push('behaviour');
+    // "Which IPPool field makes Calico masquerade ...?": a value named is asked; only a clause naming none asks the
+    // rule alone.
+    const ruleOnly = asksRewrite && clauseKinds.length === 0;
+    if (ruleOnly) clauseKinds.push('behaviour');
     if (clauseKinds.length === 0) continue;
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
@@ -669,6 +712,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       continue;
     }
     asking.push(clause.trim());
+    if (ruleOnly) ruleClauses.add(clause.trim());
     askedLast = true;
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
@@ -713,12 +757,13 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const focus = asking.join(' ');
   return {
     kinds: [...kinds],
-    wantsDefault: /默认|默認|\bdefault\b/i.test(focus) || UNSET.test(focus),
+    wantsDefault: DEFAULT_WORD.test(focus) || UNSET.test(focus),
     focus,
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
     ...(saysItHappens ? { affirmed: true } : {}),
     ...(byWhy ? { why: true } : {}),
     ...(bySame ? { same: true } : {}),
+    ...(asking.every((clause) => ruleClauses.has(clause)) ? { rule: true } : {}),
   };
 }
 

@@ -435,6 +435,8 @@ function findDirect(
   else if (carrying && carrying.score >= 2.5) best = carrying;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
+  // Only the rule answers which traffic, or when, the source is rewritten.
+  if (ask.rule && best !== rewriting) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }

@@ -9,6 +9,11 @@
 /** A clause about rewriting the source: masquerade, SNAT, source NAT, "源地址会不会被改", "伪装". */
 const REWRITE_WORDS =
   /masquerad|(?<![\w-])(?:SNAT(?:'?e?d|ing)?|NAT'?e?d)(?![\w-])|source[- ]nat|源\s*(?:地址|IP)[^，,。？?]{0,8}(?:改|变|變|换|換|保留|丢|丟)|伪装|偽裝/i;
+/** Whether a clause is about rewriting the source ("which packets get SNAT", "源地址会不会被改"). */
+export function aboutSourceRewrite(clause: string): boolean {
+  return REWRITE_WORDS.test(clause);
+}
+
 /** Asking what a named setting does: "what does kube-proxy do with --cluster-cidr", "--cluster-cidr 有什么作用". */
 const EFFECT_ASKED =
   /\bwhat (?:does|do|will|would)\b[^?？]{0,60}?\bdo with\b|\bwhat (?:does|do) (?:the )?[`'"]?-{1,2}[\w-]+[`'"]?(?: (?:flag|option|setting|parameter))? (?:do|mean)\b|(?:有什么|有什麼|起什么|起什麼)(?:作用|用)|是(?:干|做)(?:什么|什麼|啥)(?:用)?的/i;

@@ -1117,3 +1117,78 @@ describe('a report that states its setup or asks the cause asks no value', () =>
     expect(leadAsk(question)?.kinds).toContain(kind);
   });
 });
+
+describe('a condition set off before the main clause asks no value (the lead)', () => {
+  it.each([
+    // Real reports: a relative "which" or a "default" inside the condition is the setup, not the ask.
+    'In my opion, if the docker has a default route which point to the cni0 gateway, is there any need to do SNAT?',
+    'When create pod with annotation ovn.kubernetes.io/logical_switch which is join, Kube-ovn can not do cmdADD succeeded.',
+    '如果 Pod 走的是默认路由，宿主机为什么还要做 SNAT？',
+  ])('%s → no value asked', (question) => {
+    expect(leadAsk(question)).toBeNull();
+  });
+
+  it.each([
+    // The main clause after the condition still asks; a "when" asking the time, or a condition not set off, too.
+    ['If I use externalTrafficPolicy Local, which port does the health check listen on?', 'port'],
+    ['When using IPVS which interface holds the ClusterIP?', 'iface'],
+    ['如果用 VXLAN，MTU 应该设多少？', 'mtu'],
+    ['If the default block is /26, how do I change it?', 'cidr'],
+  ])('%s → asks %s', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+  });
+});
+
+describe('"default" inside a name asks for no default', () => {
+  it.each([
+    'When create pod with annotation attachnet.default.ovn.kubernetes.io/logical_switch: join, Kube-ovn fails',
+    'the address set $ovn.default.node1_ip4 is empty on node1, what to do',
+    'default-ipv4-ippool 里的地址用完了，怎么办',
+  ])('%s → no default asked', (question) => {
+    expect(leadAsk(question)?.kinds ?? []).not.toContain('default');
+    expect(leadAsk(question)?.wantsDefault ?? false).toBe(false);
+  });
+
+  it.each([
+    ['What is the default MTU of calico vxlan?', 'mtu'],
+    ['kube-ovn 默认子网是哪个？', 'cidr'],
+  ])('%s → still a default asked', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+    expect(leadAsk(question)?.wantsDefault).toBe(true);
+  });
+});
+
+describe('asking which traffic, or when, the source is rewritten asks the rule', () => {
+  it.each([
+    'With masqueradeAll false, which packets sent to a Service get SNAT?',
+    'Which traffic does kube-proxy masquerade?',
+    'When does kube-proxy masquerade traffic sent to a ClusterIP?',
+    '哪些流量会被 kube-proxy SNAT？',
+    'kube-proxy 什么时候会做 masquerade？',
+  ])('%s → a behaviour asked', (question) => {
+    expect(leadAsk(question)?.kinds).toContain('behaviour');
+  });
+
+  it.each([
+    // A condition, a cause, or a rewrite only stated: no rule asked.
+    'When I curl the service, the source ip is SNATed, why?',
+    'The source IP is masqueraded to the node IP after the upgrade.',
+    'When does the pod get its IP address?',
+    '什么时候发布新版本？',
+  ])('%s → no rewrite rule asked', (question) => {
+    expect(leadAsk(question)?.kinds ?? []).not.toContain('behaviour');
+  });
+});
+
+describe('an ask of only the rewrite rule is marked so only the rule answers it', () => {
+  it('which packets get SNAT asks only the rule', () => {
+    expect(leadAsk('With masqueradeAll false, which packets sent to a Service get SNAT?')?.rule).toBe(true);
+  });
+  it.each([
+    '集群内 Pod 访问 ClusterIP 时源地址会不会被改？',
+    'Which port does flannel use for VXLAN?',
+    'Which traffic does kube-proxy masquerade, and which port does the health check use?',
+  ])('%s → not only the rule', (question) => {
+    expect(leadAsk(question)?.rule).toBeUndefined();
+  });
+});
