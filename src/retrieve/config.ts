@@ -78,6 +78,14 @@ export interface RetrievalConfig {
      * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop).
      */
     podIpHop: { lift: number; demote: number };
+    /**
+     * A report naming (or configured with) its CNI that places the pods of its path on different nodes
+     * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this. At 1.3: +5 first-cited over the
+     * tuning sets and the gate reports9 (questions, checks, reports16, reports22, reports9), +6 command hits, 13 fewer
+     * off-topic commands. Lifting every cross-node runbook (not only the named CNI's) lost a seeds question to
+     * another CNI's overlay runbook.
+     */
+    crossNodePods: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -197,6 +205,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     statedServiceType: 1.3,
     narrowDns: 0.7,
     podIpHop: { lift: 1.5, demote: 0.65 },
+    crossNodePods: 1.3,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,
