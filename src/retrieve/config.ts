@@ -80,10 +80,11 @@ export interface RetrievalConfig {
     podIpHop: { lift: number; demote: number };
     /**
      * A report naming (or configured with) its CNI that places the pods of its path on different nodes
-     * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this. At 1.3: +5 first-cited over the
-     * tuning sets and the gate reports9 (questions, checks, reports16, reports22, reports9), +6 command hits, 13 fewer
-     * off-topic commands. Lifting every cross-node runbook (not only the named CNI's) lost a seeds question to
-     * another CNI's overlay runbook.
+     * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this (not when a host → pod runbook's
+     * own trigger matched: rp_filter, a failing probe). At 1.3: +4 first-cited over the tuning sets and the gate
+     * reports9 (questions, checks, reports16, reports9), +4 command hits, 9 fewer off-topic commands. Lifting every
+     * cross-node runbook (not only the named CNI's) lost a seeds question to another CNI's overlay runbook; lifting
+     * beside a matched host → pod trigger also won reports22 but hid the rp_filter check of a "martian source" report.
      */
     crossNodePods: number;
     featureMaxOtherBodies: number;

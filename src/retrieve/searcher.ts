@@ -467,12 +467,16 @@ export class KbSearcher implements Searcher {
         ),
         crossNodePodPathFactor(
           rawQuestion,
-          [
-            ...(givenCni === undefined ? [] : [givenCni]),
-            ...this.cni.namedIn(wholeReport),
-            ...environment.cnis,
-            ...impliedCnis,
-          ],
+          // A host → pod runbook matched by its own trigger (rp_filter, a failing probe) names a cause on the node
+          // itself: the report speaks that runbook's language, so where the pods sit does not lift another over it.
+          (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'node_to_pod')
+            ? []
+            : [
+                ...(givenCni === undefined ? [] : [givenCni]),
+                ...this.cni.namedIn(wholeReport),
+                ...environment.cnis,
+                ...impliedCnis,
+              ],
           (docPath) => this.doc(docPath)?.category ?? null,
           (docPath) => this.cni.ofDoc(docPath),
           config.scopeFactor.crossNodePods,
