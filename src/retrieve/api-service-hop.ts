@@ -5,8 +5,8 @@ import { apiServiceSymptom } from './query.js';
  * 10.96.0.1:443: i/o timeout`, `connect: no route to host`, `connection refused`) is about the pod → Service path
  * (ClusterIP, kube-proxy), even when the component that logs it is CoreDNS, kube-dns or a dashboard: CoreDNS is only
  * the client. Its name and its `i/o timeout` pull the DNS runbooks first, so those score `factor` — unless the report
- * also says a name fails to resolve (nslookup/dig fails, NXDOMAIN, SERVFAIL, "can't resolve", 解析失败), where DNS is
- * a failing hop of its own. Pure.
+ * also says a name fails to resolve (nslookup/dig fails, NXDOMAIN, SERVFAIL, "can't resolve", "cannot be resolved",
+ * 解析失败), where DNS is a failing hop of its own. Pure.
  */
 
 /** A TCP connection failing: a timeout, no route, a refusal. */
@@ -15,7 +15,7 @@ const CONNECT_FAILS =
 
 /** A name lookup failing: the DNS hop itself is broken. */
 export const LOOKUP_FAILS =
-  /could\s*n[o']t\s+resolve|can(?:'|no)?t\s+resolve|cannot\s+resolve|unable\s+to\s+resolve|unknown\s+host|bad\s+address|failure\s+in\s+name\s+resolution|no\s+such\s+host|nxdomain|servfail|no\s+servers\s+could\s+be\s+reached|lookup\s+\S+\s+on\s+\S+:53|resolution\s+failed|(?:nslookup|dig)\b(?:\.(?!\s)|[^.;。；\n]){0,60}?(?:fail|timed?\s*out|no\s+answer|not\s+work)|(?:dns|name)\s+(?:resolution|lookups?)\s+(?:fails?|failed|failing|(?:is|are)\s+(?:not\s+working|broken))|无法解析|解析失败|解析失敗|解析不了|解析超时|解析超時|不能解析|域名解析/iu;
+  /could\s*n[o']t\s+resolve|can(?:'|no)?t\s+resolve|cannot\s+resolve|unable\s+to\s+resolve|unknown\s+host|bad\s+address|failure\s+in\s+name\s+resolution|no\s+such\s+host|nxdomain|servfail|no\s+servers\s+could\s+be\s+reached|lookup\s+\S+\s+on\s+\S+:53|resolution\s+failed|(?:can(?:no|')?t|could\s*n[o']t)\s+be\s+resolved|fail(?:s|ed)?\s+to\s+resolve|(?:nslookup|dig)\b(?:\.(?!\s)|[^.;。；\n]){0,60}?(?:fail|timed?\s*out|no\s+answer|not\s+work)|(?:dns|name)\s+(?:resolution|lookups?)\s+(?:fails?|failed|failing|(?:is|are)\s+(?:not\s+working|broken))|无法解析|解析失败|解析失敗|解析不了|解析超时|解析超時|不能解析|域名解析/iu;
 
 /** The report's failing hop is the API Service's ClusterIP and no name lookup fails. */
 export function apiServiceHopFails(text: string): boolean {

@@ -78,6 +78,15 @@ export interface RetrievalConfig {
      * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop).
      */
     podIpHop: { lift: number; demote: number };
+    /**
+     * A report naming (or configured with) its CNI that places the pods of its path on different nodes
+     * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this (not when a host → pod runbook's
+     * own trigger matched: rp_filter, a failing probe). At 1.3: +4 first-cited over the tuning sets and the gate
+     * reports9 (questions, checks, reports16, reports9), +4 command hits, 9 fewer off-topic commands. Lifting every
+     * cross-node runbook (not only the named CNI's) lost a seeds question to another CNI's overlay runbook; lifting
+     * beside a matched host → pod trigger also won reports22 but hid the rp_filter check of a "martian source" report.
+     */
+    crossNodePods: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -197,6 +206,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     statedServiceType: 1.3,
     narrowDns: 0.7,
     podIpHop: { lift: 1.5, demote: 0.65 },
+    crossNodePods: 1.3,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

@@ -38,10 +38,11 @@ const WORKS =
 const ALL_WORKS = new RegExp(WORKS.source, 'gu');
 /**
  * ...and nothing failing (checked once the "works" phrases are taken out, so 没问题 does not read as 没).
- * "Only X works" (只有部分节点能访问) describes the failure's scope, so `only` counts as failing.
+ * "Only X works" (只有部分节点能访问) describes the failure's scope, so `only` counts as failing, and "none of them
+ * works", "nothing works", "neither works" state a failure in a "works" phrase.
  */
 const FAILS =
-  /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only)(?![a-z])/u;
+  /只有|只能|仅|不|没|无法|超时|失败|丢|断|拒绝|报错|错误|异常|卡|慢|空|(?<![a-z])(?:not?|never|fail\w*|refused|reset|timeouts?|timed?|times|hangs?|hung|stuck|error\w*|broken|unreachable|lost|loss|slow|drop\w*|can't|cannot|unable|\w+n't|only|none|nothing|neither|nor)(?![a-z])/u;
 /** A failing clause that names only another place: "not from outside", "but not on node-2". */
 const ELLIPTICAL_FAILURE =
   /^(?:but\s+)?not\s+(?:from|on|in|at|for|when|with|via|through|over|to|across|between|inside|outside)(?![a-z])/u;

@@ -3,6 +3,7 @@ import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
+import { crossNodePodPathFactor } from './cross-node-pod-path.js';
 import { distroDefaultCni } from './distro-cni.js';
 import {
   type CniTerm,
@@ -463,6 +464,22 @@ export class KbSearcher implements Searcher {
           (docPath) => this.cni.ofDoc(docPath),
           cniKnown,
           config.scopeFactor.podIpHop,
+        ),
+        crossNodePodPathFactor(
+          rawQuestion,
+          // A host → pod runbook matched by its own trigger (rp_filter, a failing probe) names a cause on the node
+          // itself: the report speaks that runbook's language, so where the pods sit does not lift another over it.
+          (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'node_to_pod')
+            ? []
+            : [
+                ...(givenCni === undefined ? [] : [givenCni]),
+                ...this.cni.namedIn(wholeReport),
+                ...environment.cnis,
+                ...impliedCnis,
+              ],
+          (docPath) => this.doc(docPath)?.category ?? null,
+          (docPath) => this.cni.ofDoc(docPath),
+          config.scopeFactor.crossNodePods,
         ),
         signalledRepairFactor({
           brokenPath,

@@ -30,6 +30,8 @@ describe('apiServiceHopFails', () => {
     'pods cannot resolve names: SERVFAIL; coredns logs dial tcp 10.96.0.1:443: i/o timeout',
     'Pod 内域名解析失败，coredns 日志 dial tcp 10.96.0.1:443: i/o timeout',
     'curl: (6) Could not resolve host: api.svc; coredns: Get https://10.96.0.1:443/version: dial tcp 10.96.0.1:443: i/o timeout',
+    'The domain name github.com cannot be resolved in the pod; coredns logs dial tcp 10.96.0.1:443: i/o timeout',
+    'the registry host failed to resolve; kube-dns: Get https://10.96.0.1:443/api: dial tcp 10.96.0.1:443: i/o timeout',
     // No API Service address, or nothing failing to connect to it.
     'coredns log: dial udp 10.96.0.10:53: i/o timeout',
     'env of the pod: KUBERNETES_PORT=tcp://10.43.0.1:443 and the DNS pod restarts',

@@ -83,6 +83,13 @@ describe('analyzeQuery', () => {
     expect(analyze('curl only works from the node, pods time out').working).toBe('');
   });
 
+  it('reads "none / nothing / neither works" as failing, not as a working path', () => {
+    expect(analyze('pods cannot reach the service, none of the nodes works').working).toBe('');
+    expect(analyze('after the upgrade nothing works, dns times out').working).toBe('');
+    expect(analyze('neither the clusterip nor the nodeport works from the pod').working).toBe('');
+    expect(analyze('pods time out, node traffic works').working).toBe('node traffic works');
+  });
+
   it('keeps parenthetical context at full weight', () => {
     const query = analyze('pod curl 超时，节点都正常 (cross-node)');
     expect(query.terms.get('cross-node')).toBe(1);
