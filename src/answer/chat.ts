@@ -43,6 +43,7 @@ import type { CniContext } from './types.js';
 import {
   apiServiceExplainedBy,
   componentsExplainedBy,
+  explainedComponentsFailing,
   namesComponent,
   uncoveredComponent,
 } from './uncovered-components.js';
@@ -231,6 +232,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     history.length === 0 &&
     answerDetailedReport(question, result.confidence, topFitsCni(context, result, scope))
   )
+    result = { ...result, abstain: false };
+  // So is a report whose first sentence says a CNI component a runbook explains is failing, when that runbook leads
+  // (uncovered-components.ts): the report is in scope whatever share of its pasted inventory the runbook's words match.
+  if (result.abstain && history.length === 0 && failingComponentLeads(context, question, result))
     result = { ...result, abstain: false };
   // So is a report whose first sentence states that a path of the runbooks fails, when that sentence alone finds
   // its runbook confidently: that runbook leads (failing-path.ts).
@@ -459,6 +464,19 @@ function componentDecline(context: ChatContext, question: string, result: Retrie
     apiServiceExplained(context.searcher),
   );
   return unlessValueStated(context, question, result, subject, namesComponent);
+}
+
+/**
+ * The report's headline says a component is failing (`explainedComponentsFailing`) and the top runbook is one that
+ * explains that component: the answer leads with the runbook of the failing part, not a guess.
+ */
+function failingComponentLeads(context: ChatContext, question: string, result: RetrievalResult): boolean {
+  const top = result.hits[0];
+  if (!top || outsideNetworking(question)) return false;
+  const failing = explainedComponentsFailing(question, componentsExplained(context.searcher));
+  if (failing.length === 0) return false;
+  const explainedByTop = componentsExplainedBy([top.doc]);
+  return failing.some((name) => explainedByTop.has(name));
 }
 
 /** Which plugin features a runbook explains (uncovered-features.ts). */

@@ -94,6 +94,21 @@ export function uncoveredComponent(
   return `a CNI component failing (${named.join(', ')})`;
 }
 
+/**
+ * The mirror of `uncoveredComponent`: the components a report's first sentence says are failing, in words of the
+ * pod's state, that a runbook explains ("kubernetes v1.24.0 install failed with calico node not ready",
+ * "calico-node 未就绪"). Such a report is in scope, however little of its pasted inventory (hosts, CIDRs, versions)
+ * the runbook's words share, so its retrieval score is no reason to decline it (chat.ts). Empty when the headline
+ * names no component failing, or only components no runbook explains (those are declined).
+ */
+export function explainedComponentsFailing(question: string, explained: ReadonlySet<string>): string[] {
+  const { headline } = readReport(question);
+  const named = COMPONENTS.filter(({ pattern }) => pattern.test(headline)).map(({ name }) => name);
+  if (named.length === 0) named.push(...componentsOfPlugin(headline));
+  if (named.length === 0 || !COMPONENT_FAILING.test(withoutComponents(headline))) return [];
+  return named.filter((name) => explained.has(name));
+}
+
 /** How reports name each CNI whose components are listed above. */
 const PLUGINS: readonly { cni: string; pattern: RegExp }[] = [
   { cni: 'calico', pattern: /\bcalico\b/i },

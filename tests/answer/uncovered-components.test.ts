@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiServiceExplainedBy,
   componentsExplainedBy,
+  explainedComponentsFailing,
   namesComponent,
   uncoveredComponent,
 } from '../../src/answer/uncovered-components.js';
@@ -112,6 +113,38 @@ describe('uncoveredComponent: a CNI component failing that no runbook explains',
       doc('OVN-K', { symptoms: ['ovnkube-node CrashLoopBackOff'] }),
     ]);
     expect(uncoveredComponent(question, withRow, api)).toBeNull();
+  });
+});
+
+describe('explainedComponentsFailing: a failing component a runbook explains', () => {
+  it.each([
+    // Real (reports23.yaml): the pasted inventory shares few words with the Calico runbook.
+    [
+      'kubernetes v1.24.0 install failed with calico node not ready. KubeKey 2.1.0, ubuntu 22.04; hosts master 192.168.72.30, node1 192.168.72.31; network plugin calico, kubePodsCIDR 10.233.64.0/18, containerd.',
+      ['calico-node'],
+    ],
+    // Real (reports15.yaml, shortened).
+    [
+      '多节点离线部署 从节点 calico-node 容器启动失败。KubeKey 2.3.0，CentOS 7.6，两台主机 master-1 和 node-1',
+      ['calico-node'],
+    ],
+    // Constructed.
+    ['flannel 的 pod 一直重启，kube-flannel-ds 处于 CrashLoopBackOff。', ['kube-flannel']],
+  ])('%s → %j', (question, names) => {
+    expect(explainedComponentsFailing(question, explained)).toEqual(names);
+  });
+
+  it.each([
+    // A component no runbook explains is declined (`uncoveredComponent`), not answered.
+    'ovnkube-node 1/3 CrashLoopBackOff after the upgrade. kubectl describe shows the container exits.',
+    // Constructed: the component is named, but the headline says nothing of its pod failing.
+    'Which interface does calico-node pick for BGP? I set IP_AUTODETECTION_METHOD=interface=eth1.',
+    // The failing component is only in the body.
+    'Pods on node-2 cannot reach the ClusterIP 10.96.0.10. calico-node logs attached: CrashLoopBackOff earlier today.',
+    // Constructed, Chinese: no component named.
+    '跨节点 Pod 之间 ping 不通，节点之间可以互通。',
+  ])('%s → none', (question) => {
+    expect(explainedComponentsFailing(question, explained)).toEqual([]);
   });
 });
 
