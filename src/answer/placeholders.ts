@@ -1892,6 +1892,38 @@ const COUNTED_PAIR_BEFORE =
   /(?:(?<![\w.])2|两|兩|二|(?<![a-z])two)\s*(?:台|个|個|部)?\s*(?:主机|主機|节点|節點|机器|機器|服务器|服務器|虚拟机|虛擬機|(?<![a-z])(?:hosts|nodes|machines|servers|vms))\s*[:：]?\s*$/i;
 
 /**
+ * What introduces a cluster's host inventory, with the entries before the first node-shaped one (`hosts master
+ * 192.168.72.30, node1 ...`, `主机：master 192.168.72.30，node1 ...`): the object word, then `name address` entries.
+ * Group 1 holds those earlier entries.
+ */
+const ADDRESSED_INVENTORY_BEFORE =
+  /(?:(?<![a-z-])(?:hosts|nodes|machines|servers|vms|inventory)|主机|主機|节点|節點|机器|機器|服务器|服務器)\s*[:：]?\s*((?:[\w.-]+\s*[(（]?\s*\d{1,3}(?:\.\d{1,3}){3}\s*[)）]?\s*[,，、;；]\s*)*)$/i;
+/** A member's own address right after its name: `node1 192.168.72.31`, `node1（10.0.0.21）`. */
+const ADDRESS_AFTER = /^\s*[(（]?\s*\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)/;
+/** Members of a listing are parted by punctuation; "node1 (10.0.0.1) and node2 (10.0.0.2)" may be a path's ends. */
+const PUNCTUATION_GAP = /^\s*(?:[(（][^()（）\n]{1,40}[)）]|\d{1,3}(?:\.\d{1,3}){3})\s*[,，、;；]\s*$/;
+
+/**
+ * Hosts listed each with its address after an inventory word (`hosts master 192.168.72.30, node1 192.168.72.31`,
+ * `节点：k8s-node1 10.0.0.21，k8s-node2 10.0.0.22`) are the cluster's inventory even when only one or two of them have a
+ * node's shape: two or more entries in all, every one followed by its address and parted by punctuation.
+ */
+function addressedInventory(text: string, run: readonly Match[]): boolean {
+  const first = run[0];
+  const last = run.at(-1);
+  if (!first || !last) return false;
+  const before = ADDRESSED_INVENTORY_BEFORE.exec(text.slice(Math.max(0, first.index - 120), first.index));
+  if (!before) return false;
+  const earlier = (before[1] ?? '').match(/\d{1,3}(?:\.\d{1,3}){3}/g)?.length ?? 0;
+  if (run.length + earlier < 2) return false;
+  if (!ADDRESS_AFTER.test(text.slice(last.index + last.value.length))) return false;
+  return run.every((match, i) => {
+    const next = run[i + 1];
+    return !next || PUNCTUATION_GAP.test(text.slice(match.index + match.value.length, next.index));
+  });
+}
+
+/**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
  * worker01、worker02、worker03`, or two around an ellipsis) are the cluster's inventory, none the node the report is
  * about; they are dropped.
@@ -1906,7 +1938,7 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
     const counted =
       run.length === 2 &&
       COUNTED_PAIR_BEFORE.test(text.slice(Math.max(0, (run[0]?.index ?? 0) - 16), run[0]?.index ?? 0));
-    if (run.length >= 3 || (run.length === 2 && (elided || counted)))
+    if (run.length >= 3 || (run.length === 2 && (elided || counted)) || addressedInventory(text, run))
       for (const match of run) listed.add(match);
     run = [];
     elided = false;

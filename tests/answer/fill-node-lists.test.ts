@@ -58,3 +58,38 @@ describe('a node written only with the status Ready', () => {
     expect(fills('worker-1 Ready, worker-2 NotReady').get('<node-name>')).toBe('worker-2');
   });
 });
+describe('hosts listed each with its address after an inventory word', () => {
+  it.each([
+    // Real (reports23.yaml, kubekey#1282): only node1 and node2 have a node's shape, the master entry lists too.
+    'kubernetes v1.24.0 install failed with calico node not ready. KubeKey 2.1.0, ubuntu 22.04; hosts master 192.168.72.30, node1 192.168.72.31, node2 192.168.72.32; network plugin calico, containerd.',
+    // Constructed: a master and one worker, English and Chinese.
+    'calico-node not ready after install. hosts master 192.168.72.30, node1 192.168.72.31; containerd.',
+    '安装后 calico-node 未就绪。两台主机：master 192.168.72.30，node1 192.168.72.31；containerd。',
+    '节点：k8s-node1（10.0.0.21）、k8s-node2（10.0.0.22）；coredns 一直 CrashLoopBackOff',
+  ])('names no node of the inventory: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toBeUndefined();
+  });
+
+  it('keeps a node the report writes apart from the inventory', () => {
+    expect(
+      fills('hosts: node1 10.0.0.1, node2 10.0.0.2; calico-node on node2 is CrashLoopBackOff').get(
+        '<node-name>',
+      ),
+    ).toBe('node2');
+    expect(
+      fills('节点：k8s-node1 10.0.0.21，k8s-node2 10.0.0.22。现象：k8s-node2 上的 pod 无法访问 service').get(
+        '<node-name>',
+      ),
+    ).toBe('k8s-node2');
+  });
+
+  it.each([
+    // Constructed: one node with its address is the report's node, not an inventory.
+    ['calico-node on node node1 10.0.0.5 is not ready', 'node1'],
+    ['节点 node1 10.0.0.5 上的 calico-node 未就绪', 'node1'],
+    // Constructed: two nodes joined by "and" are the two ends of a path.
+    ['ping between node1 (10.0.0.1) and node2 (10.0.0.2) fails', 'node1'],
+  ])('still takes a node outside an inventory: %s → %s', (question, node) => {
+    expect(fills(question).get('<node-name>')).toBe(node);
+  });
+});
