@@ -35,6 +35,7 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
+import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
@@ -246,7 +247,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
-  // addresses when no runbook of its CNI explains that, one about a service mesh's proxies the KB does not name, and
+  // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
+  // the KB does not (failing-plugin.ts), one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
@@ -263,6 +265,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
       ? (allocationDecline(context, question, scope?.cni ?? null, result) ??
+        uncoveredFailingPlugin(question, kbNames(context.searcher)) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
