@@ -88,6 +88,7 @@ import {
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
+import { reachedOnNodePort } from './node-port-address.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
@@ -2063,8 +2064,13 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
     map.targetIsClusterIp = true;
   set(ADDRESS_PLACEHOLDERS.pod, reachable(byRole('pod')?.ip));
   set(ADDRESS_PLACEHOLDERS.node, inventory ? undefined : reachable(byRole('node')?.ip));
-  set(ADDRESS_PLACEHOLDERS.service, reachable(byRole('service')?.ip));
-  set(ADDRESS_PLACEHOLDERS.dns, byRole('dns')?.ip);
+  // A "service IP" written with a NodePort is a node's address (see `reachedOnNodePort`): no ClusterIP to fill.
+  const serviceIp = byRole('service')?.ip;
+  const onNodePort = serviceIp !== undefined && reachedOnNodePort(serviceIp, ips, entities.nodePorts ?? []);
+  set(ADDRESS_PLACEHOLDERS.service, onNodePort ? undefined : reachable(serviceIp));
+  // A loopback nameserver (dnsmasq's `--server=/cluster.local/127.0.0.1#10053`, systemd-resolved's 127.0.0.53) is a
+  // resolver's own local upstream, answering only on its host: no DNS server a check from a pod or node can query.
+  set(ADDRESS_PLACEHOLDERS.dns, reachable(byRole('dns')?.ip));
   set(ADDRESS_PLACEHOLDERS.source, ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
   const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));
