@@ -277,6 +277,7 @@ function findDirect(
   const unitAsked = ask.kinds.includes('overhead') && UNIT_ASKED.test(ask.focus);
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   const byRole = wantsSetting && !ask.wantsDefault && settingAskedByRole(ask.focus);
+  const givenSettings = changeAsked ? [] : settingsGivenWithValue(ask.focus);
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
     (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
@@ -328,6 +329,11 @@ function findDirect(
       if (candidate.settingOnly && ask.wantsDefault) continue;
       // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.
       if (candidate.settingOnly && !candidate.changes && changeAsked) continue;
+      // "What does externalTrafficPolicy: Local change for the client IP": the command setting what the question
+      // gives repeats the question; a line stating the effect answers it. A command setting another setting
+      // ("Which dnsPolicy should pods with hostNetwork: true use") may still say what to set.
+      if (candidate.settingOnly && givenSettings.some((name) => candidate.quote.toLowerCase().includes(name)))
+        continue;
       const setting =
         wantsSetting &&
         (values & KIND_BIT.setting) !== 0 &&
@@ -439,6 +445,28 @@ function findDirect(
   if (ask.rule && best !== rewriting) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/**
+ * A setting written with its value: `externalTrafficPolicy: Local`, `ipipMode=Never`, `--masquerade-all=true`,
+ * `FLANNEL_IPMASQ=true`, "externalTrafficPolicy 设为 Local", "set externalTrafficPolicy to Local". The name is a field
+ * (camelCase), a flag or an environment variable, not a word ("Note: ...", "问题：..."); "maps hostPort to the pod"
+ * gives no value.
+ */
+const SETTING_WITH_VALUE =
+  /(?<![\w-])([a-z]+(?:[A-Z][a-z0-9]*)+|--[a-z][a-z0-9-]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)["'`]?\s*(?:[:=：]|设为|設為|设成|設成|改为|改為|改成|为|為)\s*["'`]?[A-Za-z0-9][\w.-]*/g;
+const SET_TO = /\bset(?:ting)?\s+(?:the\s+)?([a-z]+(?:[A-Z][a-z0-9]*)+|--[a-z][a-z0-9-]+)\s+to\s+\w/g;
+
+/**
+ * The settings the asking clause gives with a value ("What does externalTrafficPolicy: Local change",
+ * "ipipMode=Never 之后跨节点会怎么走" → externalTrafficPolicy, ipipMode): what such a setting does is asked, not how it
+ * is set. Lowercased.
+ */
+export function settingsGivenWithValue(focus: string): string[] {
+  const names = [...focus.matchAll(SETTING_WITH_VALUE), ...focus.matchAll(SET_TO)].map((match) =>
+    (match[1] ?? '').toLowerCase(),
+  );
+  return [...new Set(names.filter((name) => name !== ''))];
 }
 
 /** An amount of bytes asked for by its unit: "多少字节", "how many bytes". */

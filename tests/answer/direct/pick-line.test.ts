@@ -8,6 +8,7 @@ import {
   namesSpelledField,
   portFieldsNamed,
   settingAskedByRole,
+  settingsGivenWithValue,
   settingValue,
   turnedOff,
 } from '../../../src/answer/direct/pick-line.js';
@@ -1655,5 +1656,76 @@ describe('an amount of bytes asked for by its unit', () => {
     expect(
       quoteOf(own, 'calico/bgp-ipip.md', '大包不通、小包正常，https 不通，IPIP 模式下 veth MTU 应该减多少？'),
     ).toContain('需减 20');
+  });
+});
+
+describe('a setting given with its value: what it does is asked, not the command setting it', () => {
+  it.each([
+    ['What does externalTrafficPolicy: Local change for the client source IP', 'externaltrafficpolicy'],
+    ['ipipMode=Never 之后跨节点的包怎么走', 'ipipmode'],
+    ['externalTrafficPolicy 设为 Local 以后后端看到的源 IP 是什么', 'externaltrafficpolicy'],
+    ['What happens to SNAT with --masquerade-all=true', '--masquerade-all'],
+    ['what does FLANNEL_IPMASQ=true do to pod traffic', 'flannel_ipmasq'],
+    ['What happens if I set externalTrafficPolicy to Local', 'externaltrafficpolicy'],
+    ['hostNetwork 为 true 时该用哪个 dnsPolicy', 'hostnetwork'],
+  ])('reads a setting given with its value: %s', (focus, name) => {
+    expect(settingsGivenWithValue(focus)).toEqual([name]);
+  });
+
+  it.each([
+    'Which setting keeps the client source IP',
+    'Note: which port does kube-proxy answer health checks on',
+    '问题：客户端 IP 为什么变成节点 IP',
+    'What does externalTrafficPolicy do',
+    'Which value of the kubelet --hairpin-mode flag should I use',
+    'Which CNI plugin maps hostPort to the pod',
+    'dnsPolicy 为什么是 Default',
+  ])('reads no setting given with its value: %s', (focus) => {
+    expect(settingsGivenWithValue(focus)).toEqual([]);
+  });
+
+  const POLICY = [
+    '---',
+    'triggers: [nodeport 源 IP]',
+    'category: service',
+    '---',
+    '',
+    '# NodePort 与 LoadBalancer',
+    '',
+    '## 转发路径',
+    '',
+    '应用看到的客户端 IP 都是节点 IP：这是 `externalTrafficPolicy: Cluster` 的 SNAT 行为，不是故障。',
+    '',
+    '## 修复',
+    '',
+    '```bash',
+    '# [变更] 改为 Local 以保留客户端源 IP',
+    'kubectl patch svc <service-name> -n <namespace> -p \'{"spec":{"externalTrafficPolicy":"Local"}}\'',
+    '```',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/policy.md': POLICY });
+  });
+  afterAll(() => own.cleanup());
+
+  it.each([
+    'What does externalTrafficPolicy: Local change for the client source IP?',
+    'What does setting externalTrafficPolicy to Local change about the client IP?',
+  ])('quotes a statement, not the command that sets what the question names: %s', (question) => {
+    const quote = quoteOf(own, 'service/policy.md', question);
+    expect(quote).toContain('SNAT');
+    expect(quote).not.toContain('kubectl patch');
+  });
+
+  it('still quotes the command when asked how to set it', () => {
+    expect(
+      quoteOf(
+        own,
+        'service/policy.md',
+        'How do I change externalTrafficPolicy to Local to keep the client IP?',
+      ),
+    ).toContain('kubectl patch');
   });
 });
