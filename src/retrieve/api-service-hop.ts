@@ -50,10 +50,11 @@ export interface PulledDnsFactors {
 /**
  * The score factor per doc (DNS runbooks `factor`), or null when it does not apply. `serviceIpFails` is
  * serviceIpHopFails of the same report (the API Service's hop is one case of it, found in the paste too).
- * `pulled`: given when a DNS runbook's trigger matched, i.e. CoreDNS or kube-dns is named as the client that logs
- * the failure ("kube-dns container not starting … dial tcp 10.96.0.1:443: no route to host"). That name pulls the
- * DNS runbook harder than the plain demotion undoes, so the DNS runbooks score `pulled.dns` and the hop's own
- * runbooks `pulled.service`.
+ * `pulled`: given when the API Service hop fails and a DNS runbook's trigger matched, i.e. CoreDNS or kube-dns is
+ * named as the client that logs the failure ("kube-dns container not starting … dial tcp 10.96.0.1:443: no route to
+ * host"). That name pulls the DNS runbook harder than the plain demotion undoes, so the DNS runbooks score
+ * `pulled.dns` and the hop's own runbooks `pulled.service`. Not for any ClusterIP: the one a pod cannot reach may be
+ * kube-dns itself ("ping 不通 coredns 的 service ip"), where CoreDNS is the server.
  */
 export function apiServiceHopFactor(
   text: string,

@@ -1,5 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
-import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
+import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -439,7 +439,8 @@ export class KbSearcher implements Searcher {
           config.scopeFactor.apiServiceDns,
           // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
           serviceIpHopFails(query.focus, wholeReport, brokenPath) && dnsTriggered,
-          dnsTriggered ? config.scopeFactor.apiServicePulledDns : null,
+          // CoreDNS is the client only on the API Service hop: a ClusterIP it cannot reach may be kube-dns itself.
+          dnsTriggered && apiServiceHopFails(wholeReport) ? config.scopeFactor.apiServicePulledDns : null,
         ),
         this.statedServiceTypeFactor(
           query,

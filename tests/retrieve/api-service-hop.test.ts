@@ -154,6 +154,14 @@ describe('a CoreDNS or dashboard report of the API Service address timing out', 
     expect(hits[0]?.doc.category).toBe('service_clusterip');
   });
 
+  it.each([
+    'Pods time out pinging the kube-dns service ClusterIP 10.96.0.10 and the coredns pods are in CrashLoopBackOff',
+    'coredns 一直 CrashLoopBackOff，Pod 里 ping 不通 coredns 的 service ip 10.254.0.2',
+  ])('leaves CoreDNS first when the unreachable ClusterIP is kube-dns itself: %s', async (text) => {
+    const { hits } = await searcher.search(text);
+    expect(hits[0]?.doc.path).toBe('dns/coredns.md');
+  });
+
   it('still cites CoreDNS first when names fail to resolve', async () => {
     const { hits } = await searcher.search(
       'CoreDNS 解析失败：Pod 内 nslookup kubernetes.default 超时，coredns 日志 dial tcp 10.96.0.1:443: i/o timeout',
