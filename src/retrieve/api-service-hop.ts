@@ -39,16 +39,36 @@ export function serviceIpHopFails(focus: string, text: string, brokenPath: boole
   return brokenPath && SERVICE_IP.test(focus) && !HEADLESS.test(text) && !LOOKUP_FAILS.test(text);
 }
 
+/** How the runbooks score when the DNS runbook was pulled by the client's name (apiServiceHopFactor). */
+export interface PulledDnsFactors {
+  /** DNS runbooks, in place of the plain demotion. */
+  dns: number;
+  /** The hop's own runbooks (`service_clusterip`: ClusterIP, kube-proxy). */
+  service: number;
+}
+
 /**
  * The score factor per doc (DNS runbooks `factor`), or null when it does not apply. `serviceIpFails` is
  * serviceIpHopFails of the same report (the API Service's hop is one case of it, found in the paste too).
+ * `pulled`: given when the API Service hop fails and a DNS runbook's trigger matched, i.e. CoreDNS or kube-dns is
+ * named as the client that logs the failure ("kube-dns container not starting … dial tcp 10.96.0.1:443: no route to
+ * host"). That name pulls the DNS runbook harder than the plain demotion undoes, so the DNS runbooks score
+ * `pulled.dns` and the hop's own runbooks `pulled.service`. Not for any ClusterIP: the one a pod cannot reach may be
+ * kube-dns itself ("ping 不通 coredns 的 service ip"), where CoreDNS is the server.
  */
 export function apiServiceHopFactor(
   text: string,
   categoryOfDoc: (docPath: string) => string | null,
   factor: number,
   serviceIpFails = false,
+  pulled: PulledDnsFactors | null = null,
 ): ((docPath: string) => number) | null {
   if (factor === 1 || !(serviceIpFails || apiServiceHopFails(text))) return null;
-  return (docPath) => (categoryOfDoc(docPath) === 'dns' ? factor : 1);
+  const dns = pulled?.dns ?? factor;
+  const service = pulled?.service ?? 1;
+  return (docPath) => {
+    const category = categoryOfDoc(docPath);
+    if (category === 'dns') return dns;
+    return category === 'service_clusterip' ? service : 1;
+  };
 }

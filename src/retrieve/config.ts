@@ -45,6 +45,15 @@ export interface RetrievalConfig {
      */
     apiServiceDns: number;
     /**
+     * The API Service hop fails and a DNS runbook's trigger matched: CoreDNS or kube-dns is only
+     * the client that logs the failure, and its name outweighs the plain demotion (api-service-hop.ts). DNS 0.5 and
+     * the ClusterIP / kube-proxy runbooks 1.2, on the API Service hop only: +2 first-cited over the tuning sets
+     * (reports19), -1 command hit (reports6: a flannel report where pods reach neither CoreDNS nor the API), fewer
+     * off-topic commands. DNS 0.55 with 1.4 also cost a command hit in logs (two Service runbooks too close to pick);
+     * applied to any ClusterIP hop it cost scope3 and reports14, where the unreachable ClusterIP is kube-dns itself.
+     */
+    apiServicePulledDns: { dns: number; service: number };
+    /**
      * A runbook a report matched by one of its `signals` (written, or shown in a pasted pod row), when the report
      * says no path is broken (signalled-repair.ts): at 1.3, with the row matching, +7 first-cited over the tuning
      * sets (fills, scope4; -1 reports6), +1 command hit, 22 fewer off-topic commands; 1.2 gave +5, 1.5 the same as 1.3.
@@ -202,6 +211,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     bodyOnly: 1.1,
     unnamedCni: 0.85,
     apiServiceDns: 0.8,
+    apiServicePulledDns: { dns: 0.5, service: 1.2 },
     signalledRepair: 1.3,
     statedServiceType: 1.3,
     narrowDns: 0.7,

@@ -1,5 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
-import { apiServiceHopFactor, serviceIpHopFails } from './api-service-hop.js';
+import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -421,6 +421,7 @@ export class KbSearcher implements Searcher {
     const cniKnown = options.cni !== undefined || environment.cnis.length > 0 || this.namesCni(query, pasted);
     const wholeReport = `${query.text}\n${pasted}`;
     const triggered = new Set((trigger ?? []).map((hit) => hit.docPath));
+    const dnsTriggered = [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns');
     const fuseInputs = {
       trigger: keep(trigger),
       lexical: keep(lexical),
@@ -437,8 +438,9 @@ export class KbSearcher implements Searcher {
           (docPath) => this.doc(docPath)?.category ?? null,
           config.scopeFactor.apiServiceDns,
           // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
-          serviceIpHopFails(query.focus, wholeReport, brokenPath) &&
-            [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns'),
+          serviceIpHopFails(query.focus, wholeReport, brokenPath) && dnsTriggered,
+          // CoreDNS is the client only on the API Service hop: a ClusterIP it cannot reach may be kube-dns itself.
+          dnsTriggered && apiServiceHopFails(wholeReport) ? config.scopeFactor.apiServicePulledDns : null,
         ),
         this.statedServiceTypeFactor(
           query,

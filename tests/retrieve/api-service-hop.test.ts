@@ -94,6 +94,23 @@ describe('apiServiceHopFactor', () => {
     expect(factor?.('service/clusterip-troubleshooting.md')).toBe(1);
   });
 
+  it('demotes DNS harder and lifts the ClusterIP runbooks when CoreDNS was pulled by its name', () => {
+    const factor = apiServiceHopFactor(report, categoryOfDoc, 0.8, false, { dns: 0.55, service: 1.4 });
+    expect(factor?.('dns/coredns.md')).toBe(0.55);
+    expect(factor?.('service_clusterip/kube-proxy-iptables-ipvs.md')).toBe(1.4);
+    expect(factor?.('host_network/hostnetwork-pods.md')).toBe(1);
+  });
+
+  it('lifts nothing when the hop does not fail or a lookup fails too', () => {
+    const pulled = { dns: 0.55, service: 1.4 };
+    expect(
+      apiServiceHopFactor('kube-dns pod is Pending on a new node', categoryOfDoc, 0.8, false, pulled),
+    ).toBeNull();
+    expect(
+      apiServiceHopFactor(`${report}; 容器内域名解析失败`, categoryOfDoc, 0.8, false, pulled),
+    ).toBeNull();
+  });
+
   it('leaves a lookup failure and a neutral factor alone', () => {
     expect(apiServiceHopFactor(`${report}; nslookup google.com: NXDOMAIN`, categoryOfDoc, 0.8)).toBeNull();
     expect(apiServiceHopFactor(report, categoryOfDoc, 1)).toBeNull();
@@ -119,6 +136,30 @@ describe('a CoreDNS or dashboard report of the API Service address timing out', 
     const { hits } = await searcher.search(dashboard);
     expect(hits[0]?.doc.path).not.toBe('dns/coredns.md');
     expect(rank(hits, 'service/clusterip-troubleshooting.md')).toBeLessThan(rank(hits, 'dns/coredns.md'));
+  });
+
+  it('with the plain demotion only, CoreDNS named as the client still came first', async () => {
+    const { neutral: plain } = bundledSearchers({ apiServicePulledDns: { dns: 0.8, service: 1 } });
+    const { hits } = await plain.search(
+      'kube-dns pod keeps restarting on the new cluster: it cannot reach the API server, dial tcp 10.96.0.1:443: connect: no route to host',
+    );
+    expect(hits[0]?.doc.path).toBe('dns/coredns.md');
+  });
+
+  it.each([
+    'kube-dns pod keeps restarting on the new cluster: it cannot reach the API server, dial tcp 10.96.0.1:443: connect: no route to host',
+    'coredns 一直起不来，日志：Get https://10.96.0.1:443/api/v1/services: dial tcp 10.96.0.1:443: connect: no route to host',
+  ])('cites the ClusterIP runbook first when CoreDNS only logs the failing hop: %s', async (text) => {
+    const { hits } = await searcher.search(text);
+    expect(hits[0]?.doc.category).toBe('service_clusterip');
+  });
+
+  it.each([
+    'Pods time out pinging the kube-dns service ClusterIP 10.96.0.10 and the coredns pods are in CrashLoopBackOff',
+    'coredns 一直 CrashLoopBackOff，Pod 里 ping 不通 coredns 的 service ip 10.254.0.2',
+  ])('leaves CoreDNS first when the unreachable ClusterIP is kube-dns itself: %s', async (text) => {
+    const { hits } = await searcher.search(text);
+    expect(hits[0]?.doc.path).toBe('dns/coredns.md');
   });
 
   it('still cites CoreDNS first when names fail to resolve', async () => {
