@@ -572,9 +572,12 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // `80` of a report writing 80 and 8080 no longer fill. 16 since a report about a static pod IP is declined (its
     // answer filled two placeholders). 15 since a name followed by a container's fields (`容器 log-agent
     // containerPort: 80`) is that container's, no `<pod>` (`kubectl logs log-agent` finds nothing): fill-objects.test.ts.
+    // 13 since no placeholder takes the `/healthz` check's port from an app's NodePort, a CoreDNS pod as the client of
+    // an in-pod lookup, or an add-on's namespace beside an exec whose pod stays open (src/answer/in-pod-check.ts,
+    // fill-roles.ts): fills wrong by role.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(15);
+    expect(answers.fills).toBeGreaterThanOrEqual(13);
   });
 });
 
@@ -804,9 +807,12 @@ describe('placeholder fills on a third audit set of pasted listings, describe ou
     // `30000-32767`, and a Service port 80 written with an endpoint's address while the report's NodePort fails).
     // Two reports of `kubectl logs`/`exec` failing on the API server's way to a kubelet, out of scope, are declined
     // since: their 2 fills went with their answers, 18 remain.
+    // 17 since no placeholder takes the `/healthz` check's port from an app's NodePort, a CoreDNS pod as the client of
+    // an in-pod lookup, or an add-on's namespace beside an exec whose pod stays open (src/answer/in-pod-check.ts,
+    // fill-roles.ts): fills wrong by role.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(18);
+    expect(answers.fills).toBeGreaterThanOrEqual(17);
   });
 });
 
@@ -1024,7 +1030,10 @@ describe('checks.yaml: command hit when the cited runbook is right', () => {
       firstCited: 0.76,
       commandHit: 0.61,
       offTopic: 0.13,
-      wrongFills: 1,
+      // 2 since a report placing its pods on other nodes cites its CNI's cross-node runbook (cross-node-pod-path.ts):
+      // rke2#6567's "pods in node-3 are not reachable" fills `kubectl get node node-3 …public-ip`, the node the report
+      // names as failing; its label lists no names, so the metric counts any fill as wrong.
+      wrongFills: 2,
       falseAbstentions: 1,
     });
   });
@@ -1345,7 +1354,10 @@ describe('placeholder fills on real reports with pasted listings (tests/eval/fil
     // 19, not 20: `tke-auth-api 容器内` names TKE's add-on workload, no pod `kubectl exec` can take (the fill is gone).
     // 18, not 19: a ClusterIP report no longer lists the headless runbook third (narrow-runbook.ts), whose command
     // held one right fill; that runbook was not the one the report needs.
-    expect(answers.fills).toBeGreaterThanOrEqual(18);
+    // 17 since no placeholder takes the `/healthz` check's port from an app's NodePort, a CoreDNS pod as the client of
+    // an in-pod lookup, or an add-on's namespace beside an exec whose pod stays open (src/answer/in-pod-check.ts,
+    // fill-roles.ts): fills wrong by role.
+    expect(answers.fills).toBeGreaterThanOrEqual(17);
     expectAnswerGates(answers, {
       firstCited: 0.73,
       commandHit: 0.58,
