@@ -36,18 +36,25 @@ const WORKS =
 
 /** The text says traffic works on (or only from) the same node and fails to or from other nodes. */
 export function sameNodeWorksOtherFails(text: string): boolean {
-  const clauses = foldText(text)
-    .split(CLAUSE_BREAK)
-    .map((clause) => clause?.trim() ?? '')
-    .filter(Boolean);
+  const clauses = clausesOf(text);
   const sameWorks = clauses.some(
     (clause) =>
       SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && WORKS.test(clause) && !FAILS.test(clause),
   );
-  const otherFails = clauses.some(
-    (clause) => OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
-  );
-  return sameWorks && otherFails;
+  return sameWorks && clauses.some(otherNodeFails);
+}
+
+/** The text's clauses, folded (`foldText`) and trimmed. */
+function clausesOf(text: string): string[] {
+  return foldText(text)
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause?.trim() ?? '')
+    .filter(Boolean);
+}
+
+/** A clause saying traffic to or from other nodes fails, and naming no same-node side. */
+function otherNodeFails(clause: string): boolean {
+  return OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause);
 }
 
 /**
@@ -58,15 +65,10 @@ export function sameNodeWorksOtherFails(text: string): boolean {
  * across nodes, is about another path.
  */
 export function sameNodeFails(text: string): boolean {
-  const clauses = foldText(text)
-    .split(CLAUSE_BREAK)
-    .map((clause) => clause?.trim() ?? '')
-    .filter(Boolean);
+  const clauses = clausesOf(text);
   const sameFails = clauses.some(
     (clause) => SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && FAILS.test(clause),
   );
-  const otherFails = clauses.some(
-    (clause) => OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
-  );
-  return sameFails && !otherFails && !sameNodeWorksOtherFails(text);
+  // With no clause failing across nodes, the reverse contrast (`sameNodeWorksOtherFails`) cannot hold either.
+  return sameFails && !clauses.some(otherNodeFails);
 }
