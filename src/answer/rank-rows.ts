@@ -180,8 +180,9 @@ function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, n
 
 /**
  * A row whose symptom states the report's "works on the same node, fails across nodes" contrast, or as the report
- * that traffic within one node fails (`node-contrast.ts`), scores this much more: the report's working clause counts little and its English words miss the row's Chinese,
- * yet the contrast is the row's whole symptom. About what two shared concepts and a long word bring.
+ * that traffic within one node fails (`node-contrast.ts`), scores this much more: the report's working clause counts
+ * little and its English words miss the row's Chinese, yet the contrast is the row's whole symptom. About what two
+ * shared concepts and a long word bring.
  */
 const CONTRAST_ROW_BONUS = 4;
 
