@@ -39,6 +39,7 @@ import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
+import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -257,7 +258,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
-  // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
+  // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's
+  // PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
   // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
   // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
   // installation (cni-installer.ts) and a Gateway API route's status (gateway-route-status.ts).
@@ -279,6 +281,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
+        uncoveredRouterOrVpn(question, routerOrVpnExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
@@ -401,6 +404,7 @@ const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(se
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
+const routerOrVpnExplained = perSearcher((searcher) => routerOrVpnExplainedBy(searcher.docs));
 
 /** Which node runtime subjects a runbook states (uncovered-node-runtime.ts). */
 const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(searcher.docs));
