@@ -39,6 +39,7 @@ import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
+import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -262,7 +263,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
   // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
   // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
-  // installation (cni-installer.ts) and a Gateway API route's status (gateway-route-status.ts).
+  // installation (cni-installer.ts), a Gateway API route's status (gateway-route-status.ts) and the list of ports a
+  // cluster's nodes need open (port-requirements.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -287,7 +289,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
-        uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)))
+        uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
+        uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -405,6 +408,7 @@ const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(se
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
 const routerOrVpnExplained = perSearcher((searcher) => routerOrVpnExplainedBy(searcher.docs));
+const portRequirementsExplained = perSearcher((searcher) => portRequirementsExplainedBy(searcher.docs));
 
 /** Which node runtime subjects a runbook states (uncovered-node-runtime.ts). */
 const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(searcher.docs));
