@@ -29,6 +29,7 @@ import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
+import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
@@ -263,8 +264,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
   // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
   // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
-  // installation (cni-installer.ts), a Gateway API route's status (gateway-route-status.ts) and the list of ports a
-  // cluster's nodes need open (port-requirements.ts).
+  // installation (cni-installer.ts), a Gateway API route's status (gateway-route-status.ts), the list of ports a
+  // cluster's nodes need open (port-requirements.ts) and the control plane's VIP (control-plane-vip.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -290,7 +291,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
-        uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)))
+        uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
+        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -409,6 +411,7 @@ const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(se
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
 const routerOrVpnExplained = perSearcher((searcher) => routerOrVpnExplainedBy(searcher.docs));
 const portRequirementsExplained = perSearcher((searcher) => portRequirementsExplainedBy(searcher.docs));
+const controlPlaneVipExplained = perSearcher((searcher) => controlPlaneVipExplainedBy(searcher.docs));
 
 /** Which node runtime subjects a runbook states (uncovered-node-runtime.ts). */
 const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(searcher.docs));
