@@ -29,6 +29,7 @@ import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
+import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
@@ -39,6 +40,8 @@ import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
+import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
+import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -257,10 +260,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
-  // (docker-only.ts), the node runtime's PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
+  // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's
+  // PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
   // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
   // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
-  // installation (cni-installer.ts) and a Gateway API route's status (gateway-route-status.ts).
+  // installation (cni-installer.ts), a Gateway API route's status (gateway-route-status.ts), the list of ports a
+  // cluster's nodes need open (port-requirements.ts) and the control plane's VIP (control-plane-vip.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -279,12 +284,15 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
+        uncoveredRouterOrVpn(question, routerOrVpnExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
-        uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)))
+        uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
+        uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
+        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -401,6 +409,9 @@ const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(se
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
+const routerOrVpnExplained = perSearcher((searcher) => routerOrVpnExplainedBy(searcher.docs));
+const portRequirementsExplained = perSearcher((searcher) => portRequirementsExplainedBy(searcher.docs));
+const controlPlaneVipExplained = perSearcher((searcher) => controlPlaneVipExplainedBy(searcher.docs));
 
 /** Which node runtime subjects a runbook states (uncovered-node-runtime.ts). */
 const nodeRuntimeExplained = perSearcher((searcher) => nodeRuntimeExplainedBy(searcher.docs));

@@ -10,10 +10,12 @@ import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subject
 /**
  * Docker's own networking named as such: its bridge (docker0, "docker bridge"), its networks and their commands
  * (`docker network`, `docker run`, docker-compose), its daemon and engine (dockerd, docker-ce), the host network mode
- * (`--net=host`), Podman's equivalents, and Docker Swarm (`SWARM`).
+ * (`--net=host`), Podman's equivalents, and Docker Swarm (`SWARM`). Chinese reports say the same in their own words:
+ * a service started, run or deployed "by docker" (docker方式启动, docker运行后, 用docker部署), a docker container, image,
+ * port mapping or network (docker容器, docker镜像, docker映射, docker网络): a container of the engine, not a pod.
  */
 const DOCKER_NETWORKING =
-  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose\b|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\bpodman\s+(?:networks?|run|containers?)\b|podman[\s-]compose/i;
+  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose\b|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\bpodman\s+(?:networks?|run|containers?)\b|podman[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
 
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
@@ -30,6 +32,17 @@ const KUBERNETES =
 const CLUSTER_WORDS = /ingress|集群|叢集|\bclusters?\b|节点|節點/i;
 const OVERLAY_DATAPATH = /\bbgp\b|\bbird\b|vxlan|\bipip\b|geneve|tunl0/i;
 
+/**
+ * An MTU mismatch, which the MTU runbook explains on any bridge a container's packets cross ("Docker 网络默认 MTU 是
+ * 1500", "Docker 容器中出现 PMTU 协商失败"): a covered symptom, named.
+ */
+const MTU_SYMPTOM = /\bp?mtu\b|path\s+mtu|don'?t\s+fragment|分片/i;
+
+/** Whether a report names an MTU mismatch, a symptom the MTU runbook explains on any bridge or underlay. */
+export function namesMtu(text: string): boolean {
+  return MTU_SYMPTOM.test(text);
+}
+
 /** A runbook about Docker's own networks: its bridge driver, its networks, docker-compose services. */
 const DOCKER_RUNBOOK =
   /\bdocker\s+(?:networks?|bridge|run)\b|docker[\s-]?compose|docker\s*(?:自带|自身)?网络/i;
@@ -43,11 +56,19 @@ const DOCKER_RUNBOOK =
 export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
   const { text } = readReport(question);
   const swarm = SWARM.test(text);
-  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text)) return null;
+  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text) || namesMtu(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
   return explained
     ? null
     : "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+}
+
+/**
+ * Whether a report names anything of Kubernetes or of a cluster's pod network (its objects and tools, a CNI, 集群/节点,
+ * an overlay's datapath): a report naming none of these is about a network outside any cluster.
+ */
+export function namesKubernetes(text: string): boolean {
+  return KUBERNETES.test(text) || CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text);
 }
 
 /** Whether a runbook is about Docker's own networks (its title, triggers, headings or symptoms name them). */

@@ -25,6 +25,12 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'swarm mode ingress routing mesh: published port only answers on the node running the task',
     // Constructed: Podman.
     'podman run --network bridge: the container cannot reach the internet',
+    // Real (edp963/davinci-docker#30): Chinese, a service "started by docker" whose published port is unreachable.
+    'docker方式启动，但无法访问页面。docker方式启后，在容器内部可以通过curl http://localhost:8080获取响应，但在宿主机无法通过http://localhost:58083访问',
+    // Real (binary-husky/gpt_academic#32).
+    '按照教程命令docker运行后只有容器内部能访问到，宿主机访问不了。加入映射也不行，求指导',
+    // Constructed: a docker container's port mapping.
+    '用 docker 部署的 nginx，端口映射 80:8080 后外部访问不了',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -40,6 +46,12 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'my container cannot reach the internet',
     // Constructed: an overlay's VXLAN, no Swarm named.
     'docker0 is up but the vxlan overlay between the two hosts drops every packet',
+    // Real (reports9.yaml, shortened): an MTU mismatch, which the MTU runbook explains on Docker's bridge too.
+    'pmtu协商失败。Docker 容器中出现 PMTU 协商失败（Path MTU Discovery Failed）的问题，导致容器中的网络连接异常：大数据包传输失败',
+    // Constructed: English, Docker's bridge MTU.
+    'Containers on the docker bridge hang on TLS handshakes; the host NIC has mtu 1442 and the docker network uses 1500',
+    // Constructed: Chinese, docker-deployed kube parts of a cluster.
+    '用 docker 部署的 kube-apiserver 重启后 pod 访问不了 10.96.0.1',
   ])('%s → not declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toBeNull();
   });
