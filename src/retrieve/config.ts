@@ -86,7 +86,7 @@ export interface RetrievalConfig {
      * a first-cite and a command hit on reports10; lifting the generic runbook in CNI-naming reports lost 2 (fills3,
      * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop). Lifting it for a failing
      * probe beside a CNI without a host → pod runbook of its own, and lifting a CNI's own one only for that CNI: +1
-     * first-cited (questions: a probe timing out on dual-NIC Calico nodes), 4 fewer off-topic commands.
+     * first-cited (questions: a probe timing out on dual-NIC Calico nodes), +1 command hit, 4 fewer off-topic commands.
      */
     podIpHop: { lift: number; demote: number };
     /**
