@@ -84,7 +84,9 @@ export interface RetrievalConfig {
      * names its CNI). At 1.5 / 0.65: +4 first-cited over the tuning sets (fills3, doubt, reports20, reports21), +4
      * command hits, 24 fewer off-topic commands, no figure lower, gates unchanged. 1.3 / 0.75 gave +3; 1.8 / 0.55 lost
      * a first-cite and a command hit on reports10; lifting the generic runbook in CNI-naming reports lost 2 (fills3,
-     * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop).
+     * facts6: Cilium and Calico reports whose own runbook explains the node → pod hop). Lifting it for a failing
+     * probe beside a CNI without a host → pod runbook of its own, and lifting a CNI's own one only for that CNI: +1
+     * first-cited (questions: a probe timing out on dual-NIC Calico nodes), +1 command hit, 4 fewer off-topic commands.
      */
     podIpHop: { lift: number; demote: number };
     /**

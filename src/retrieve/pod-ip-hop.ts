@@ -31,14 +31,19 @@ const NODE_CLIENT =
 /** A Service's ClusterIP named in the report: that hop may be the failing one. */
 const SERVICE_IP = /cluster[\s-]?ip|(?:service|svc)[\s-]?ip(?![a-z])|集群\s*ip|服务\s*ip/iu;
 
+/** How a node's reach into a pod IP fails: a kubelet probe, or the API server's proxy or a node's own curl / ping. */
+export type PodIpHop = 'probe' | 'node';
+
+/** The report's failing node → pod IP hop, or null when there is none or a lookup or ClusterIP is in question. */
+export function failingPodIpHop(text: string): PodIpHop | null {
+  if (LOOKUP_FAILS.test(text) || SERVICE_IP.test(text)) return null;
+  if (PROBE_FAILS.test(text)) return 'probe';
+  return APISERVER_PROXY.test(text) || (POD_IP_FAILS.test(text) && NODE_CLIENT.test(text)) ? 'node' : null;
+}
+
 /** True when the report's failing hop is a node reaching a pod's IP, and no lookup or ClusterIP is in question. */
 export function podIpHopFails(text: string): boolean {
-  if (LOOKUP_FAILS.test(text) || SERVICE_IP.test(text)) return false;
-  return (
-    APISERVER_PROXY.test(text) ||
-    PROBE_FAILS.test(text) ||
-    (POD_IP_FAILS.test(text) && NODE_CLIENT.test(text))
-  );
+  return failingPodIpHop(text) !== null;
 }
 
 export interface PodIpHopFactors {
@@ -51,22 +56,45 @@ export interface PodIpHopFactors {
 /** The categories a node → pod IP hop does not go through. */
 const BYPASSED = new Set(['service_clusterip', 'dns']);
 
+/** The CNIs known for a report, and which of them have a host → pod runbook of their own. */
+export interface PodIpHopCnis {
+  /**
+   * The report's CNIs: named, configured or implied by its distribution (empty: not known); null when a CNI is known
+   * but not by name (a feature only its runbooks are about), where every CNI's host → pod runbook stays a candidate.
+   */
+  known: readonly string[] | null;
+  /** True when `cni` has a `node_to_pod` runbook of its own (Kube-OVN's ovn0 path). */
+  hasOwnNodeToPod: (cni: string) => boolean;
+}
+
 /**
- * The score factor per doc, or null when the report's failing hop is not a node → pod IP one. When the report names
- * its CNI (`cniNamed`), the generic host → pod runbook (`cniOfDoc` null) is not lifted: that CNI's runbooks explain
- * its own node → pod path ("在主机上 ping 这个 Pod 的 IP 也不通" beside a crash-looping calico-kube-controllers).
+ * The score factor per doc, or null when the report's failing hop is not a node → pod IP one. A CNI's own host → pod
+ * runbook is lifted only when that CNI is the report's: Kube-OVN's ovn0 runbook does not explain a probe failing on
+ * a cluster whose CNI is not known. The generic host → pod runbook (`cniOfDoc` null) is lifted when no CNI is known;
+ * in a report naming its CNI only for a failing kubelet probe, and only when no known CNI has a host → pod runbook of
+ * its own: the generic runbook reads probe errors, while a node's curl or ping of a pod IP beside a named Calico or
+ * Cilium is that CNI's datapath ("在主机上 ping 这个 Pod 的 IP 也不通" and an unanswered ARP for 169.254.1.1).
  */
 export function podIpHopFactor(
   text: string,
   categoryOfDoc: (docPath: string) => string | null,
   cniOfDoc: (docPath: string) => string | null,
-  cniNamed: boolean,
+  cnis: PodIpHopCnis,
   factors: PodIpHopFactors,
 ): ((docPath: string) => number) | null {
-  if ((factors.lift === 1 && factors.demote === 1) || !podIpHopFails(text)) return null;
+  const hop = failingPodIpHop(text);
+  if ((factors.lift === 1 && factors.demote === 1) || hop === null) return null;
+  const known = cnis.known === null ? null : new Set(cnis.known);
+  const genericLifted =
+    cnis.known !== null &&
+    (cnis.known.length === 0 || (hop === 'probe' && !cnis.known.some(cnis.hasOwnNodeToPod)));
   return (docPath) => {
     const category = categoryOfDoc(docPath);
-    if (category === 'node_to_pod') return cniNamed && cniOfDoc(docPath) === null ? 1 : factors.lift;
+    if (category === 'node_to_pod') {
+      const cni = cniOfDoc(docPath);
+      const lifted = cni === null ? genericLifted : known === null || known.has(cni);
+      return lifted ? factors.lift : 1;
+    }
     return category !== null && BYPASSED.has(category) ? factors.demote : 1;
   };
 }

@@ -420,6 +420,15 @@ export class KbSearcher implements Searcher {
     // The cluster's CNI is known: configured, or named by the report.
     const cniKnown = options.cni !== undefined || environment.cnis.length > 0 || this.namesCni(query, pasted);
     const wholeReport = `${query.text}\n${pasted}`;
+    // The report's CNIs: the one given, named, configured or implied by its distribution.
+    const reportCnis = [
+      ...new Set([
+        ...(givenCni === undefined ? [] : [givenCni]),
+        ...this.cni.namedIn(wholeReport),
+        ...environment.cnis,
+        ...impliedCnis,
+      ]),
+    ];
     const triggered = new Set((trigger ?? []).map((hit) => hit.docPath));
     const dnsTriggered = [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns');
     const fuseInputs = {
@@ -464,21 +473,17 @@ export class KbSearcher implements Searcher {
           rawQuestion,
           (docPath) => this.doc(docPath)?.category ?? null,
           (docPath) => this.cni.ofDoc(docPath),
-          cniKnown,
+          {
+            known: cniKnown && reportCnis.length === 0 ? null : reportCnis,
+            hasOwnNodeToPod: (cni) => this.cnisWithNodeToPod().has(cni),
+          },
           config.scopeFactor.podIpHop,
         ),
         crossNodePodPathFactor(
           rawQuestion,
           // A host → pod runbook matched by its own trigger (rp_filter, a failing probe) names a cause on the node
           // itself: the report speaks that runbook's language, so where the pods sit does not lift another over it.
-          (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'node_to_pod')
-            ? []
-            : [
-                ...(givenCni === undefined ? [] : [givenCni]),
-                ...this.cni.namedIn(wholeReport),
-                ...environment.cnis,
-                ...impliedCnis,
-              ],
+          (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'node_to_pod') ? [] : reportCnis,
           (docPath) => this.doc(docPath)?.category ?? null,
           (docPath) => this.cni.ofDoc(docPath),
           config.scopeFactor.crossNodePods,
@@ -625,6 +630,18 @@ export class KbSearcher implements Searcher {
   }
 
   private servingTypes: ReadonlySet<string> | undefined;
+
+  /** The CNIs with a host → pod (`node_to_pod`) runbook of their own (pod-ip-hop.ts): worked out once. */
+  private cnisWithNodeToPod(): ReadonlySet<string> {
+    this.nodeToPodCnis ??= new Set(
+      this.docs
+        .filter((doc) => doc.category === 'node_to_pod')
+        .flatMap((doc) => this.cni.ofDoc(doc.path) ?? []),
+    );
+    return this.nodeToPodCnis;
+  }
+
+  private nodeToPodCnis: ReadonlySet<string> | undefined;
 
   /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
   private unnamedCniFactor(

@@ -5,7 +5,7 @@
  * or kube-dns as what it tried to reach (src/retrieve/pod-ip-hop.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { podIpHopFactor, podIpHopFails } from '../../src/retrieve/pod-ip-hop.js';
+import { failingPodIpHop, podIpHopFactor, podIpHopFails } from '../../src/retrieve/pod-ip-hop.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import { bundledSearchers } from './bundled-kb.js';
 
@@ -58,28 +58,96 @@ describe('podIpHopFactor', () => {
     'Readiness probe failed: Get "http://10.42.0.12:8080/ready": dial tcp 10.42.0.12:8080: i/o timeout';
   const factors = { lift: 1.5, demote: 0.65 };
 
-  it('lifts host → pod runbooks and lowers the ClusterIP, kube-proxy and DNS ones', () => {
-    const factor = podIpHopFactor(report, categoryOfDoc, cniOfDoc, false, factors);
+  const hasOwnNodeToPod = (cni: string) => cni === 'kube-ovn';
+  const unknown = { known: [], hasOwnNodeToPod };
+  const calico = { known: ['calico'], hasOwnNodeToPod };
+  const kubeOvn = { known: ['kube-ovn'], hasOwnNodeToPod };
+  const nodeCurl = '在主机上 ping 这个 Pod 的 IP 也不通，calico-kube-controllers 连不上 kube-apiserver';
+
+  it('lifts the generic host → pod runbook and lowers the ClusterIP, kube-proxy and DNS ones', () => {
+    const factor = podIpHopFactor(report, categoryOfDoc, cniOfDoc, unknown, factors);
     expect(factor?.('node-to-pod/host-to-pod-generic.md')).toBe(1.5);
-    expect(factor?.('kube-ovn/node-to-pod-ovn0.md')).toBe(1.5);
     expect(factor?.('service/clusterip-troubleshooting.md')).toBe(0.65);
     expect(factor?.('service/kube-proxy-iptables-ipvs.md')).toBe(0.65);
     expect(factor?.('dns/coredns.md')).toBe(0.65);
     expect(factor?.('pod-to-pod/same-node.md')).toBe(1);
   });
 
-  it('does not lift the generic runbook when the report names its CNI', () => {
-    const factor = podIpHopFactor(report, categoryOfDoc, cniOfDoc, true, factors);
+  it("does not lift a CNI's own host → pod runbook when that CNI is not the report's", () => {
+    expect(
+      podIpHopFactor(report, categoryOfDoc, cniOfDoc, unknown, factors)?.('kube-ovn/node-to-pod-ovn0.md'),
+    ).toBe(1);
+    expect(
+      podIpHopFactor(report, categoryOfDoc, cniOfDoc, calico, factors)?.('kube-ovn/node-to-pod-ovn0.md'),
+    ).toBe(1);
+  });
+
+  it("lifts the report's CNI's own host → pod runbook instead of the generic one", () => {
+    const factor = podIpHopFactor(report, categoryOfDoc, cniOfDoc, kubeOvn, factors);
     expect(factor?.('node-to-pod/host-to-pod-generic.md')).toBe(1);
     expect(factor?.('kube-ovn/node-to-pod-ovn0.md')).toBe(1.5);
     expect(factor?.('service/clusterip-troubleshooting.md')).toBe(0.65);
   });
 
+  it('lifts the generic runbook for a failing probe on a CNI without a host → pod runbook of its own', () => {
+    const probe = 'readiness probes time out only on the dual-nic nodes, calico';
+    expect(
+      podIpHopFactor(probe, categoryOfDoc, cniOfDoc, calico, factors)?.('node-to-pod/host-to-pod-generic.md'),
+    ).toBe(1.5);
+    const 探针 = 'calico 集群升级后所有 Pod 的就绪探针超时，容器里 curl localhost 正常';
+    expect(
+      podIpHopFactor(探针, categoryOfDoc, cniOfDoc, calico, factors)?.('node-to-pod/host-to-pod-generic.md'),
+    ).toBe(1.5);
+  });
+
+  it("leaves a node's own curl or ping of a pod IP beside a named CNI to that CNI's runbooks", () => {
+    expect(
+      podIpHopFactor(
+        nodeCurl,
+        categoryOfDoc,
+        cniOfDoc,
+        calico,
+        factors,
+      )?.('node-to-pod/host-to-pod-generic.md'),
+    ).toBe(1);
+    const curl = 'On node2 curl to the pod IP 10.244.2.9:80 times out, the cluster runs Cilium';
+    expect(
+      podIpHopFactor(
+        curl,
+        categoryOfDoc,
+        cniOfDoc,
+        { known: ['cilium'], hasOwnNodeToPod },
+        factors,
+      )?.('node-to-pod/host-to-pod-generic.md'),
+    ).toBe(1);
+  });
+
+  it('keeps every host → pod runbook a candidate but the generic one when the CNI is known but not by name', () => {
+    const factor = podIpHopFactor(report, categoryOfDoc, cniOfDoc, { known: null, hasOwnNodeToPod }, factors);
+    expect(factor?.('node-to-pod/host-to-pod-generic.md')).toBe(1);
+    expect(factor?.('kube-ovn/node-to-pod-ovn0.md')).toBe(1.5);
+  });
+
   it('leaves other reports and neutral factors alone', () => {
     expect(
-      podIpHopFactor('pods cannot resolve kubernetes.default', categoryOfDoc, cniOfDoc, false, factors),
+      podIpHopFactor('pods cannot resolve kubernetes.default', categoryOfDoc, cniOfDoc, unknown, factors),
     ).toBeNull();
-    expect(podIpHopFactor(report, categoryOfDoc, cniOfDoc, false, { lift: 1, demote: 1 })).toBeNull();
+    expect(podIpHopFactor(report, categoryOfDoc, cniOfDoc, unknown, { lift: 1, demote: 1 })).toBeNull();
+  });
+});
+
+describe('failingPodIpHop', () => {
+  it.each([
+    [
+      'Readiness probe failed: Get "http://10.42.0.12:8080/ready": dial tcp 10.42.0.12:8080: i/o timeout',
+      'probe',
+    ],
+    ['升级后所有 Pod 的就绪探针超时，容器里 curl localhost 正常', 'probe'],
+    ['On node2 curl to the pod IP 10.244.2.9:80 times out, from other pods it answers', 'node'],
+    ['在节点上 curl pod ip 一直超时，pod 里的服务是正常的', 'node'],
+    ['pod a cannot reach the pod ip of pod b, the connection times out', null],
+  ])('%s', (text, hop) => {
+    expect(failingPodIpHop(text)).toBe(hop);
   });
 });
 
