@@ -5,6 +5,7 @@
 import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
+import { setsCase } from './ask-condition.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
@@ -47,7 +48,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|(?:设置|設置|设|設|改|配置|配|写|寫|填|选|選)(?:成|为|為)(?:什么|什麼|啥)|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -277,7 +278,7 @@ const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
 const UNSET =
-  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
+  /\b(?:when|if)\b[^.?!,]{0,30}?\b(?:is|are)\s+(?:left\s+)?(?:empty|unset|blank|omitted|not set|not specified|not configured)\b|\b(?:when|if) (?:it is )?(?:left )?(?:unset|not set|not specified|not configured)\b|未配置|不配置|没有配置|沒有配置|没配置|沒配置|未(?:明确|明確)?指定|不指定|没有指定|沒有指定|没指定|沒指定/i;
 /**
  * Asking what something returns or resolves to: "What does a DNS lookup of a headless Service return?", "headless
  * Service 的域名解析返回什么？", or whether it returns something ("Does a headless Service's DNS name return a record
@@ -711,8 +712,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       changeOnly.push(clause.trim());
       continue;
     }
+    // "hostNetwork 的 Pod 仍需要解析服务域名时，dnsPolicy 应该设置成什么": the case the clause before sets is asked too.
+    const before = clauses[at - 1];
+    const caseSet =
+      before && before.sentence === sentence && setsCase(before.clause) ? before.clause.trim() : null;
+    if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
-    if (ruleOnly) ruleClauses.add(clause.trim());
+    // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
+    if (ruleOnly) for (const asked of [clause.trim(), ...(caseSet ? [caseSet] : [])]) ruleClauses.add(asked);
     askedLast = true;
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;

@@ -21,8 +21,15 @@ import {
   settingsNamedAround,
   subjectAsked,
 } from './asking.js';
+import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
-import { rewriteRuleAsked, ruleOnSource, statesRewriteRule } from './source-rewrite.js';
+import {
+  asksSourceFate,
+  rewriteRuleAsked,
+  rewritesSource,
+  ruleOnSource,
+  statesRewriteRule,
+} from './source-rewrite.js';
 import {
   DEFAULT_WORDS,
   hasKindWords,
@@ -278,6 +285,17 @@ function findDirect(
   const offTerms = wantsSetting ? turnedOff(ask.focus) : [];
   const byRole = wantsSetting && !ask.wantsDefault && settingAskedByRole(ask.focus);
   const givenSettings = changeAsked ? [] : settingsGivenWithValue(ask.focus);
+  const givenCase = changeAsked ? [] : givenValues(ask.focus);
+  const otherCases = otherValues(
+    docs.flatMap((doc) =>
+      doc.chunks.flatMap((chunk) => candidatesOf(chunk).map((candidate) => candidate.quote)),
+    ),
+    givenCase,
+  );
+  // "What does externalTrafficPolicy: Local change for the client source IP": a line saying the source is kept or
+  // rewritten states the effect, though it writes no address.
+  const sourceFateAsked = !obtainAsked && givenCase.length > 0 && asksSourceFate(ask.focus);
+  if (sourceFateAsked) holding |= SOURCE_FATE;
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
     (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
@@ -295,6 +313,8 @@ function findDirect(
   let namedReturning: { candidate: Candidate; score: number } | null = null;
   let answering: { candidate: Candidate; score: number } | null = null;
   let rewriting: { candidate: Candidate; score: number } | null = null;
+  // The case given, the source address asked: a row about that case shares more words, yet says nothing of it.
+  let fating: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -319,6 +339,7 @@ function findDirect(
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
         (addrByRole && (values & ROLE_ADDR_BIT) !== 0) ||
         (obtainAsked && (values & KEEPS_BIT) !== 0) ||
+        (sourceFateAsked && (values & SOURCE_FATE) !== 0) ||
         (requirementAsked && (values & REQUIRES_BIT) !== 0) ||
         rule;
       if (obtainAsked && (values & KEEPS_BIT) === 0) continue;
@@ -334,6 +355,8 @@ function findDirect(
       // ("Which dnsPolicy should pods with hostNetwork: true use") may still say what to set.
       if (candidate.settingOnly && givenSettings.some((name) => candidate.quote.toLowerCase().includes(name)))
         continue;
+      // "What does externalTrafficPolicy: Local change": a line about the Cluster case answers another question.
+      if (aboutOtherCase(candidate.quote, givenCase, otherCases)) continue;
       const setting =
         wantsSetting &&
         (values & KIND_BIT.setting) !== 0 &&
@@ -374,6 +397,12 @@ function findDirect(
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
       // The line saying the asked address is kept says how it is had, however few other words it shares.
       if (obtainAsked) score += 2;
+      // "What does externalTrafficPolicy: Local change for the client source IP": the line saying whether the source
+      // is kept or rewritten states the effect asked.
+      const fate =
+        sourceFateAsked && (values & SOURCE_FATE) !== 0 && !comparesCases(candidate.context, givenCase);
+      // Of those, the line naming the case given ("Local 策略：……源 IP 保留") over a row comparing both cases.
+      if (fate) score += namesGivenValue(candidate.quote, givenCase) ? 3 : 2;
       // "What would be a reason not to set that?": the asking clause names nothing but the cost; the line stating a
       // cost of what the report set answers, however few words of the clause it shares.
       if (drawbackAsked && (values & KIND_BIT.drawback) !== 0) score += 2;
@@ -421,12 +450,14 @@ function findDirect(
         answering = { candidate, score };
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
+      if (fate && !candidate.settingOnly && (!fating || score > fating.score)) fating = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
         rewriting = { candidate, score };
     }
   }
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
+  else if (fating && fating.score >= 2.5) best = fating;
   else if (stating) best = stating;
   else if (prescribing) best = prescribing;
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
@@ -764,6 +795,9 @@ const STATES_REQUIREMENT = /要求|(?<![\w-])requires?(?![\w-])/i;
 const REQUIREMENT_ASKED = /要求|(?<![\w-])require[sd]?(?![\w-])/i;
 /** A line saying when the source is rewritten ("源不在 clusterCIDR 时 → KUBE-MARK-MASQ"): a bit beside the KIND_BIT ones. */
 const REWRITE_BIT = 1 << 19;
+/** A line saying the source is kept or rewritten: the fate of the source address. */
+const SOURCE_REWRITE_BIT = 1 << 20;
+const SOURCE_FATE = KEEPS_BIT | REWRITE_BIT | SOURCE_REWRITE_BIT;
 
 /**
  * A port asked of a Service ("which port does kube-proxy answer the load balancer's health checks on for a Local
@@ -786,6 +820,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (KEEPS_ADDRESS.test(candidate.quote)) values |= KEEPS_BIT;
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
+    if (rewritesSource(candidate.quote)) values |= SOURCE_REWRITE_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

@@ -65,3 +65,25 @@ export function rewriteRuleAsked(focus: string, settingAsked: boolean): ((quote:
     return names.some((name) => line.includes(name));
   };
 }
+
+/** The client's or the source address named: "the client source IP", "客户端 IP", "源地址", "real IP". */
+const SOURCE_ADDRESS =
+  /(?:源|客户端|客戶端|真实|真實|(?<![\w-])(?:source|client|real|original))\s*(?:ip|地址|address)(?![\w-])/i;
+
+/**
+ * Whether the clause asks about the source address ("What does externalTrafficPolicy: Local change for the client
+ * source IP?", "ipipMode=Never 时源 IP 是什么"): with the case the question gives, the line saying whether the source
+ * is kept or rewritten states the effect.
+ */
+export function asksSourceFate(focus: string): boolean {
+  return SOURCE_ADDRESS.test(focus);
+}
+
+/** A line saying the source is rewritten: SNAT, masquerade, 伪装, with the source or client address it rewrites. */
+const REWRITES_SOURCE =
+  /(?:源|客户端|客戶端|(?<![\w-])(?:source|client|src)(?![\w-]))[^。；;]{0,60}?(?:masq|(?<![\w-])SNAT(?![\w-])|伪装|偽裝|丢失|丟失|(?<![\w-])lost(?![\w-]))|(?:masq|(?<![\w-])SNAT(?![\w-])|伪装|偽裝)[^。；;]{0,60}?(?:源|客户端|客戶端|(?<![\w-])(?:source|client|src)(?![\w-]))/i;
+
+/** Whether a line says the source address is rewritten ("客户端 IP 都是节点 IP：这是 … 的 SNAT 行为"). */
+export function rewritesSource(quote: string): boolean {
+  return REWRITES_SOURCE.test(quote);
+}

@@ -1192,3 +1192,44 @@ describe('an ask of only the rewrite rule is marked so only the rule answers it'
     expect(leadAsk(question)?.rule).toBeUndefined();
   });
 });
+
+describe('a value asked by what to set it to, with the case it is asked under', () => {
+  it.each([
+    ['hostNetwork 的 Pod 要解析服务域名，dnsPolicy 应该设置成什么？', ['setting']],
+    ['MTU 应该改成什么？', ['mtu']],
+    ['要关掉 IPIP 的话，IPPool 的 ipipMode 要设置成什么？', ['setting']],
+  ])('reads "设置成什么" as asking the value: %s', (question, kinds) => {
+    expect(factAsk(question)?.kinds).toEqual(kinds);
+  });
+
+  it.each(['设置成功了，但是 Pod 还是不通。', '我把 MTU 改成 1450 了，还是不通。'])(
+    'reads no value asked: %s',
+    (question) => {
+      expect(factAsk(question)).toBeNull();
+    },
+  );
+
+  it('takes the case the clause before sets as asked too', () => {
+    expect(
+      factAsk(
+        '宿主机 /etc/resolv.conf 配置为 search openstack。hostNetwork: true 的 Pod 仍需要解析 Kubernetes 服务域名时，dnsPolicy 应该设置成什么？',
+      )?.focus,
+    ).toBe('hostNetwork: true 的 Pod 仍需要解析 Kubernetes 服务域名时 dnsPolicy 应该设置成什么');
+    expect(factAsk('When pods use hostNetwork, which dnsPolicy do they need?')?.focus).toContain(
+      'When pods use hostNetwork',
+    );
+  });
+
+  it('does not take a statement before the asking clause as its case', () => {
+    expect(factAsk('I use flannel with vxlan, which MTU should the pods get?')?.focus).not.toContain(
+      'I use flannel',
+    );
+  });
+
+  it('reads "left empty" as asking the default', () => {
+    expect(factAsk('Which mode does kube-proxy run in when mode is left empty?')?.wantsDefault).toBe(true);
+    expect(factAsk('Which mode does kube-proxy run in when IPVS modules are loaded?')?.wantsDefault).toBe(
+      false,
+    );
+  });
+});

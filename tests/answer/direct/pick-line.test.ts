@@ -1696,6 +1696,14 @@ describe('a setting given with its value: what it does is asked, not the command
     '',
     '应用看到的客户端 IP 都是节点 IP：这是 `externalTrafficPolicy: Cluster` 的 SNAT 行为，不是故障。',
     '',
+    '1. Local 策略：只选本节点端点，源 IP 保留；kube-proxy 在 `healthCheckNodePort` 上提供 `/healthz`。',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 |',
+    '| --- | --- | --- |',
+    '| 部分节点的 NodePort 通，部分不通 | externalTrafficPolicy: Local，且不通的节点没有本地 Pod | `curl -sS -m 3 http://<node-ip>:<port>/healthz` |',
+    '',
     '## 修复',
     '',
     '```bash',
@@ -1713,10 +1721,23 @@ describe('a setting given with its value: what it does is asked, not the command
   it.each([
     'What does externalTrafficPolicy: Local change for the client source IP?',
     'What does setting externalTrafficPolicy to Local change about the client IP?',
-  ])('quotes a statement, not the command that sets what the question names: %s', (question) => {
-    const quote = quoteOf(own, 'service/policy.md', question);
-    expect(quote).toContain('SNAT');
-    expect(quote).not.toContain('kubectl patch');
+  ])(
+    'quotes what the case given does to the source, not the command setting it nor the other case: %s',
+    (question) => {
+      const quote = quoteOf(own, 'service/policy.md', question);
+      expect(quote).toContain('源 IP 保留');
+      expect(quote).not.toContain('kubectl patch');
+    },
+  );
+
+  it('quotes the other case when that one is given', () => {
+    expect(
+      quoteOf(
+        own,
+        'service/policy.md',
+        'What does externalTrafficPolicy: Cluster change for the client source IP?',
+      ),
+    ).toContain('SNAT');
   });
 
   it('still quotes the command when asked how to set it', () => {
