@@ -220,3 +220,16 @@ export function loopbackProbePort(text: string, port: number): boolean {
   }
   return onLoopback;
 }
+
+/**
+ * The local end of a socket pair, written `address:port->address:port` as Go's net errors (`dial tcp
+ * 10.244.1.5:51234->10.96.0.1:443: i/o timeout`, `read udp 127.0.0.1:40778->127.0.0.1:53`) and flow logs print it:
+ * the client that opened the connection, on an ephemeral port, whatever verb comes before (`dial tcp` names the
+ * connection, not its destination). The server that fails is the address after the arrow. `after` starts right
+ * after the address and its port.
+ */
+const SOCKET_PAIR_AFTER = /^\s*(?:->|→)\s*\[?(?:\d{1,3}\.){3}\d{1,3}\]?:\d{1,5}(?!\d)/;
+
+export function socketPairSource(portWritten: boolean, after: string): boolean {
+  return portWritten && SOCKET_PAIR_AFTER.test(after);
+}

@@ -34,6 +34,7 @@ import {
   namespaceOfService,
   ownAddress,
   saysReached,
+  socketPairSource,
   triedHostAddress,
 } from './address-roles.js';
 import { addOnCommandNamespace } from './component-namespace.js';
@@ -1109,8 +1110,11 @@ function ipMentions(
     // `ping 10.96.240.115：64 bytes from ...`: a size right after the colon (see `UNITS`) is ping's reply, no port.
     const sized = UNIT_AFTER.test(question.slice(end, end + 8));
     const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
+    // `dial tcp 10.244.1.5:51234->10.96.0.1:443`: the local end of a socket pair, whose port is the client's own.
+    const pairSource = socketPairSource(match[3] !== undefined, question.slice(end, end + 40));
     const port =
       match[3] !== undefined &&
+      !pairSource &&
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
@@ -1198,7 +1202,7 @@ function ipMentions(
       describedEndpoint(preceding(120))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource) direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
       triedHostAddress(preceding(100)) ||
