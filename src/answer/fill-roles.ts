@@ -669,3 +669,24 @@ export function namespaceAfterPod(text: string, pod: string): string | undefined
   }
   return undefined;
 }
+
+/**
+ * A host the question writes only in shell prompts (`root@node1:~#`, `[root@k8s-master01 ~]#`, `ubuntu@worker-2:/etc$`):
+ * the machine the reporter typed on, often the control plane or a jump host, not necessarily the node whose pods
+ * fail. When the question names another node elsewhere ("web-1 on node2 cannot reach the service"), that node comes
+ * first. `lower` is the question lower-cased, `name` a node name.
+ */
+const PROMPT_USER_BEFORE = /(?<![\w.-])[a-z_][\w-]*@$/;
+const PROMPT_AFTER = /^(?::\S*\s*[#$]|\s+[~\w/.-]*\]\s*[#$]|:~)/;
+
+export function promptOnlyHost(lower: string, name: string): boolean {
+  const offsets = wholeNameMentions(lower, name);
+  return (
+    offsets.length > 0 &&
+    offsets.every(
+      (at) =>
+        PROMPT_USER_BEFORE.test(lower.slice(Math.max(0, at - 33), at)) &&
+        PROMPT_AFTER.test(lower.slice(at + name.length, at + name.length + 40)),
+    )
+  );
+}

@@ -75,6 +75,7 @@ import {
   podGateway,
   podRoute,
   podWithoutNamespaceFlag,
+  promptOnlyHost,
   quotedForOther,
   SERVICE_NODE_PORT,
   SERVICE_TYPE_NODEPORT,
@@ -1644,6 +1645,16 @@ function readEntities(question: string): Entities {
       !/\.svc(?:\.|$)/.test(name) &&
       !partOfHostName(text, name),
   );
+  // A host written only in shell prompts is where the reporter typed: a node the question names otherwise comes first.
+  const lowerText = text.toLowerCase();
+  const prompted = nodeNames.filter((name) => promptOnlyHost(lowerText, name.toLowerCase()));
+  if (prompted.length > 0 && prompted.length < nodeNames.length)
+    nodeNames.splice(
+      0,
+      nodeNames.length,
+      ...nodeNames.filter((name) => !prompted.includes(name)),
+      ...prompted,
+    );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
   const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);
