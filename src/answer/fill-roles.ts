@@ -690,3 +690,18 @@ export function promptOnlyHost(lower: string, name: string): boolean {
     )
   );
 }
+
+/**
+ * The command of the backtick code span an offset lies in, up to that offset (`netctl net create -t cisco -n data`
+ * at `data`): a report quotes each command it ran that way, so a flag inside belongs to that command, whatever tool it
+ * is. Undefined outside a span, or when the span starts with no command word (`-n kube-system`).
+ */
+export function codeSpanCommand(text: string, index: number): string | undefined {
+  const open = text.lastIndexOf('`', index - 1);
+  if (open === -1) return undefined;
+  let ticks = 0;
+  for (let at = text.indexOf('`'); at !== -1 && at <= open; at = text.indexOf('`', at + 1)) ticks += 1;
+  if (ticks % 2 === 0) return undefined;
+  const command = text.slice(open + 1, index);
+  return /^\s*[$#]?\s*[a-z][\w.-]*\s/i.test(command) ? command : undefined;
+}

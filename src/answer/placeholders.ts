@@ -45,6 +45,7 @@ import {
   arpSought,
   attachmentNetwork,
   ciliumProxyAddress,
+  codeSpanCommand,
   componentListings,
   componentName,
   conntrackReplySource,
@@ -642,6 +643,10 @@ const OTHER_N_TOOL =
 const NAMESPACED_TOOL =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
 
+/** A kubectl-like tool anywhere in a quoted command (`sudo kubectl get pods -l app=web.v2 -n shop`). */
+const NAMESPACED_TOOL_WORD =
+  /(?:^|[\s$#|;(])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko|istioctl|linkerd)(?=\s)/i;
+
 /** `kubectl exec`, `logs`, `attach` and `port-forward`: their first argument is a pod (`pod/x` too, not `deploy/x`). */
 /** Chinese prose runs a command on from its punctuation (`验证 dns 解析。kubectl exec busybox -- nslookup`, `：kubectl`). */
 const KUBECTL_POD_COMMAND =
@@ -713,6 +718,9 @@ function kubectlPodArgs(text: string): Match[] {
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
     if (readsConfigOnly(text, match.index)) return false;
+    // A quoted command's `-n` is its tool's: `netctl net create -n data` names a network, not a namespace.
+    const quoted = codeSpanCommand(text, match.index);
+    if (quoted !== undefined && !NAMESPACED_TOOL_WORD.test(quoted)) return false;
     const flag = text.lastIndexOf('-n', match.index);
     if (flag === -1 || text.startsWith('--namespace', flag - 1)) return true;
     const before = text.slice(Math.max(0, flag - 80), flag);

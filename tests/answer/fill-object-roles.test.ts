@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  codeSpanCommand,
   nodePortsOf,
   promptOnlyHost,
   SERVICE_TYPE_NODEPORT,
@@ -279,5 +280,32 @@ describe('a host written only in shell prompts is where the reporter typed', () 
     expect(fills('在 [root@k8s-master01 ~]# 上 ping 10.244.1.3 不通').get('<node-name>')).toBe(
       'k8s-master01',
     );
+  });
+});
+
+describe('a quoted command’s -n is its own tool’s', () => {
+  it('reads the command of the code span a flag is in', () => {
+    const text = 'cmd: `netctl net create -t cisco -n data -e vlan` fails';
+    expect(codeSpanCommand(text, text.indexOf('data'))).toBe('netctl net create -t cisco -n ');
+    expect(codeSpanCommand('pods in `-n payments` fail', 12)).toBeUndefined();
+    expect(codeSpanCommand('`ip a` then kubectl -n prod get pods', 23)).toBeUndefined();
+  });
+
+  it('fills no namespace from another tool’s -n in a code span', () => {
+    const en =
+      'I use netctl to create a subnet, cmd: `netctl net create -t cisco -n data -e vlan -p 120 -s 192.168.11.0/24 cisco` but pods on different nodes cannot communicate';
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    const zh = '用 `virtctl console -n vm01 myvm` 登录后 ping 不通网关';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+  });
+
+  it('still fills the namespace of a quoted kubectl-like command', () => {
+    expect(fills('run `kubectl get pods -l app=web.v2 -n shop` shows web-0 Pending').get('<namespace>')).toBe(
+      'shop',
+    );
+    expect(fills('执行 `helm install x -n monitoring` 后 pod 无法访问').get('<namespace>')).toBe(
+      'monitoring',
+    );
+    expect(fills('pods in `-n payments` cannot reach the api').get('<namespace>')).toBe('payments');
   });
 });
