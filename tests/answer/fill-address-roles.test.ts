@@ -4,6 +4,7 @@ import {
   backendPortsOf,
   dnsForwardTarget,
   dnsRoleBefore,
+  failsRightAfter,
   namespaceOfService,
   ownAddress,
   saysReached,
@@ -274,5 +275,28 @@ describe('placeholder fills: the local end of a socket pair is the client', () =
     const en = 'the pod logs dial tcp 10.96.0.1:443: i/o timeout';
     expect(fills(en).get('<target-ip>')).toBe('10.96.0.1');
     expect(fills(en).get('<port>')).toBe('443');
+  });
+});
+
+describe('placeholder fills: "X 无法访问 Y" names X as the one that tries', () => {
+  it('reads a failure verb with an object after it as said of the object', () => {
+    expect(failsRightAfter(' 无法访问 10.96.0.1:443')).toBe(false);
+    expect(failsRightAfter(' 连不上外网')).toBe(false);
+    expect(failsRightAfter(' 无法访问，pod 里 curl 超时')).toBe(true);
+    expect(failsRightAfter(' 不通')).toBe(true);
+    expect(failsRightAfter(' timed out from pods')).toBe(true);
+  });
+
+  it('fills the address after the verb as the target, the one before as the source', () => {
+    const zh = '节点 192.168.1.11 上的 pod 10.244.2.3 无法访问 10.96.0.1:443';
+    const zhFills = fills(zh);
+    expect(zhFills.get('<target-ip>')).toBe('10.96.0.1');
+    expect(zhFills.get('<src-ip>')).toBe('10.244.2.3');
+    const en = 'pod 10.244.2.3 cannot reach 10.96.0.1:443';
+    expect(fills(en).get('<target-ip>')).toBe('10.96.0.1');
+  });
+
+  it('keeps an address said unreachable on its own as the target', () => {
+    expect(fills('10.96.0.1:443 无法访问，pod 里 curl 超时').get('<target-ip>')).toBe('10.96.0.1');
   });
 });
