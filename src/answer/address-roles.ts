@@ -119,8 +119,18 @@ export function triedHostAddress(before: string): boolean {
 const FAILS_RIGHT_AFTER =
   /^\s*(?:(?:is|was|are|were|seems|became)\s+)?(?:still\s+)?(?:not\s+(?:reachable|pingable|accessible)|unreachable|inaccessible|unpingable|timed?\s*out|times\s+out|refused|访问超时|訪問超時|超时|超時|不通|ping\s*不通|访问不了|訪問不了|访问失败|訪問失敗|无法访问|無法訪問|连不上|連不上)/i;
 
+/**
+ * Chinese writes "X 无法访问 Y" for "X cannot reach Y": when an address or an object follows the verb (`pod 10.244.2.3
+ * 无法访问 10.96.0.1:443`, `10.244.1.5 连不上外网`), the address before it is the one that tries, not the one that fails.
+ */
+const TRANSITIVE_FAILURE = /(?:无法访问|無法訪問|访问不了|訪問不了|访问失败|訪問失敗|连不上|連不上)$/;
+const OBJECT_AFTER_FAILURE =
+  /^\s*(?:\d{1,3}(?:\.\d{1,3}){3}|(?:其他|其它|别的|別的|另一个|另一個|任何)?\s*(?:pods?|nodes?|services?|svc|节点|節點|服务|服務|外网|外網|公网|公網|集群|叢集|coredns|kube-dns|dns|api\s*-?server|网关|網關|域名|互联网|互聯網|宿主机|宿主機))/i;
+
 export function failsRightAfter(after: string): boolean {
-  return FAILS_RIGHT_AFTER.test(after);
+  const failure = FAILS_RIGHT_AFTER.exec(after);
+  if (failure === null) return false;
+  return !(TRANSITIVE_FAILURE.test(failure[0]) && OBJECT_AFTER_FAILURE.test(after.slice(failure[0].length)));
 }
 
 /**
@@ -219,4 +229,17 @@ export function loopbackProbePort(text: string, port: number): boolean {
     else if (!PROBE_PORT_SETTING_BEFORE.test(before)) return false;
   }
   return onLoopback;
+}
+
+/**
+ * The local end of a socket pair, written `address:port->address:port` as Go's net errors (`dial tcp
+ * 10.244.1.5:51234->10.96.0.1:443: i/o timeout`, `read udp 127.0.0.1:40778->127.0.0.1:53`) and flow logs print it:
+ * the client that opened the connection, on an ephemeral port, whatever verb comes before (`dial tcp` names the
+ * connection, not its destination). The server that fails is the address after the arrow. `after` starts right
+ * after the address and its port.
+ */
+const SOCKET_PAIR_AFTER = /^\s*(?:->|→)\s*\[?(?:\d{1,3}\.){3}\d{1,3}\]?:\d{1,5}(?!\d)/;
+
+export function socketPairSource(portWritten: boolean, after: string): boolean {
+  return portWritten && SOCKET_PAIR_AFTER.test(after);
 }

@@ -669,3 +669,39 @@ export function namespaceAfterPod(text: string, pod: string): string | undefined
   }
   return undefined;
 }
+
+/**
+ * A host the question writes only in shell prompts (`root@node1:~#`, `[root@k8s-master01 ~]#`, `ubuntu@worker-2:/etc$`):
+ * the machine the reporter typed on, often the control plane or a jump host, not necessarily the node whose pods
+ * fail. When the question names another node elsewhere ("web-1 on node2 cannot reach the service"), that node comes
+ * first. `lower` is the question lower-cased, `name` a node name.
+ */
+const PROMPT_USER_BEFORE = /(?<![\w.-])[a-z_][\w-]*@$/;
+const PROMPT_AFTER = /^(?::\S*\s*[#$]|\s+[~\w/.-]*\]\s*[#$]|:~)/;
+
+export function promptOnlyHost(lower: string, name: string): boolean {
+  const offsets = wholeNameMentions(lower, name);
+  return (
+    offsets.length > 0 &&
+    offsets.every(
+      (at) =>
+        PROMPT_USER_BEFORE.test(lower.slice(Math.max(0, at - 33), at)) &&
+        PROMPT_AFTER.test(lower.slice(at + name.length, at + name.length + 40)),
+    )
+  );
+}
+
+/**
+ * The command of the backtick code span an offset lies in, up to that offset (`netctl net create -t cisco -n data`
+ * at `data`): a report quotes each command it ran that way, so a flag inside belongs to that command, whatever tool it
+ * is. Undefined outside a span, or when the span starts with no command word (`-n kube-system`).
+ */
+export function codeSpanCommand(text: string, index: number): string | undefined {
+  const open = text.lastIndexOf('`', index - 1);
+  if (open === -1) return undefined;
+  let ticks = 0;
+  for (let at = text.indexOf('`'); at !== -1 && at <= open; at = text.indexOf('`', at + 1)) ticks += 1;
+  if (ticks % 2 === 0) return undefined;
+  const command = text.slice(open + 1, index);
+  return /^\s*[$#]?\s*[a-z][\w.-]*\s/i.test(command) ? command : undefined;
+}

@@ -34,6 +34,7 @@ import {
   namespaceOfService,
   ownAddress,
   saysReached,
+  socketPairSource,
   triedHostAddress,
 } from './address-roles.js';
 import { addOnCommandNamespace } from './component-namespace.js';
@@ -44,6 +45,7 @@ import {
   arpSought,
   attachmentNetwork,
   ciliumProxyAddress,
+  codeSpanCommand,
   componentListings,
   componentName,
   conntrackReplySource,
@@ -74,6 +76,7 @@ import {
   podGateway,
   podRoute,
   podWithoutNamespaceFlag,
+  promptOnlyHost,
   quotedForOther,
   SERVICE_NODE_PORT,
   SERVICE_TYPE_NODEPORT,
@@ -640,6 +643,10 @@ const OTHER_N_TOOL =
 const NAMESPACED_TOOL =
   /(?:^|[\s`'"(|;$])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko)(?=\s)[^,.;!?，。；`|]*$/i;
 
+/** A kubectl-like tool anywhere in a quoted command (`sudo kubectl get pods -l app=web.v2 -n shop`). */
+const NAMESPACED_TOOL_WORD =
+  /(?:^|[\s$#|;(])(?:kubectl|oc|helm|k|calicoctl|cilium|hubble|kubens|kubectl-ko|istioctl|linkerd)(?=\s)/i;
+
 /** `kubectl exec`, `logs`, `attach` and `port-forward`: their first argument is a pod (`pod/x` too, not `deploy/x`). */
 /** Chinese prose runs a command on from its punctuation (`验证 dns 解析。kubectl exec busybox -- nslookup`, `：kubectl`). */
 const KUBECTL_POD_COMMAND =
@@ -711,6 +718,9 @@ function kubectlPodArgs(text: string): Match[] {
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
     if (readsConfigOnly(text, match.index)) return false;
+    // A quoted command's `-n` is its tool's: `netctl net create -n data` names a network, not a namespace.
+    const quoted = codeSpanCommand(text, match.index);
+    if (quoted !== undefined && !NAMESPACED_TOOL_WORD.test(quoted)) return false;
     const flag = text.lastIndexOf('-n', match.index);
     if (flag === -1 || text.startsWith('--namespace', flag - 1)) return true;
     const before = text.slice(Math.max(0, flag - 80), flag);
@@ -1109,8 +1119,11 @@ function ipMentions(
     // `ping 10.96.240.115：64 bytes from ...`: a size right after the colon (see `UNITS`) is ping's reply, no port.
     const sized = UNIT_AFTER.test(question.slice(end, end + 8));
     const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
+    // `dial tcp 10.244.1.5:51234->10.96.0.1:443`: the local end of a socket pair, whose port is the client's own.
+    const pairSource = socketPairSource(match[3] !== undefined, question.slice(end, end + 40));
     const port =
       match[3] !== undefined &&
+      !pairSource &&
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
@@ -1198,7 +1211,7 @@ function ipMentions(
       describedEndpoint(preceding(120))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource) direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
       triedHostAddress(preceding(100)) ||
@@ -1640,6 +1653,16 @@ function readEntities(question: string): Entities {
       !/\.svc(?:\.|$)/.test(name) &&
       !partOfHostName(text, name),
   );
+  // A host written only in shell prompts is where the reporter typed: a node the question names otherwise comes first.
+  const lowerText = text.toLowerCase();
+  const prompted = nodeNames.filter((name) => promptOnlyHost(lowerText, name.toLowerCase()));
+  if (prompted.length > 0 && prompted.length < nodeNames.length)
+    nodeNames.splice(
+      0,
+      nodeNames.length,
+      ...nodeNames.filter((name) => !prompted.includes(name)),
+      ...prompted,
+    );
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
   const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);

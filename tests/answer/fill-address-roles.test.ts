@@ -4,9 +4,11 @@ import {
   backendPortsOf,
   dnsForwardTarget,
   dnsRoleBefore,
+  failsRightAfter,
   namespaceOfService,
   ownAddress,
   saysReached,
+  socketPairSource,
 } from '../../src/answer/address-roles.js';
 import { extractEntities, fillFromQuestion, placeholderValues } from '../../src/answer/placeholders.js';
 
@@ -244,5 +246,57 @@ describe('placeholder fills: a Service check looks in the Service’s own namesp
     });
     expect(namespaceOfService('pod in namespace prod cannot reach service api', 'api')).toBeUndefined();
     expect(namespaceOfService('curl my-mysql.db.svc.cluster.local', 'mysql')).toBeUndefined();
+  });
+});
+
+describe('placeholder fills: the local end of a socket pair is the client', () => {
+  it('reads an address and port before an arrow to another address and port as the source', () => {
+    expect(socketPairSource(true, '->10.96.0.1:443: i/o timeout')).toBe(true);
+    expect(socketPairSource(true, ' → 223.5.5.5:53 超时')).toBe(true);
+    expect(socketPairSource(false, '->10.96.0.1:443')).toBe(false);
+    expect(socketPairSource(true, ' -> pod web-0 fails')).toBe(false);
+    expect(socketPairSource(true, ': connect: connection refused')).toBe(false);
+  });
+
+  it('fills the server after the arrow and its port, not the client’s ephemeral port', () => {
+    const en = 'kubectl logs fails: dial tcp 10.244.1.5:51234->10.96.0.1:443: i/o timeout';
+    const enFills = fills(en);
+    expect(enFills.get('<target-ip>')).toBe('10.96.0.1');
+    expect(enFills.get('<port>')).toBe('443');
+    expect(enFills.get('<src-ip>')).toBe('10.244.1.5');
+    const zh =
+      'coredns 日志一直报错：read udp 10.244.0.72:58074->223.5.5.5:53: i/o timeout，外部域名解析失败';
+    const zhFills = fills(zh);
+    expect(zhFills.get('<target-ip>')).toBe('223.5.5.5');
+    expect(zhFills.get('<port>')).toBe('53');
+  });
+
+  it('still fills the port of an address the report dials without a pair', () => {
+    const en = 'the pod logs dial tcp 10.96.0.1:443: i/o timeout';
+    expect(fills(en).get('<target-ip>')).toBe('10.96.0.1');
+    expect(fills(en).get('<port>')).toBe('443');
+  });
+});
+
+describe('placeholder fills: "X 无法访问 Y" names X as the one that tries', () => {
+  it('reads a failure verb with an object after it as said of the object', () => {
+    expect(failsRightAfter(' 无法访问 10.96.0.1:443')).toBe(false);
+    expect(failsRightAfter(' 连不上外网')).toBe(false);
+    expect(failsRightAfter(' 无法访问，pod 里 curl 超时')).toBe(true);
+    expect(failsRightAfter(' 不通')).toBe(true);
+    expect(failsRightAfter(' timed out from pods')).toBe(true);
+  });
+
+  it('fills the address after the verb as the target, the one before as the source', () => {
+    const zh = '节点 192.168.1.11 上的 pod 10.244.2.3 无法访问 10.96.0.1:443';
+    const zhFills = fills(zh);
+    expect(zhFills.get('<target-ip>')).toBe('10.96.0.1');
+    expect(zhFills.get('<src-ip>')).toBe('10.244.2.3');
+    const en = 'pod 10.244.2.3 cannot reach 10.96.0.1:443';
+    expect(fills(en).get('<target-ip>')).toBe('10.96.0.1');
+  });
+
+  it('keeps an address said unreachable on its own as the target', () => {
+    expect(fills('10.96.0.1:443 无法访问，pod 里 curl 超时').get('<target-ip>')).toBe('10.96.0.1');
   });
 });

@@ -4,7 +4,13 @@
  * target, a Multus default network is no pod, a templated name (`ns-test$i`) is no name.
  */
 import { describe, expect, it } from 'vitest';
-import { nodePortsOf, SERVICE_TYPE_NODEPORT, speaksOfNodePort } from '../../src/answer/fill-roles.js';
+import {
+  codeSpanCommand,
+  nodePortsOf,
+  promptOnlyHost,
+  SERVICE_TYPE_NODEPORT,
+  speaksOfNodePort,
+} from '../../src/answer/fill-roles.js';
 import {
   commandTemplate,
   conversationValues,
@@ -250,5 +256,56 @@ describe('a distribution’s add-on named as a pod is its workload, no pod', () 
       'rke2-canal-7xk2p',
     ]);
     expect(extractEntities('my-app pod cannot reach the db service').pods).toEqual(['my-app']);
+  });
+});
+
+describe('a host written only in shell prompts is where the reporter typed', () => {
+  it('recognises prompt-only hosts', () => {
+    expect(promptOnlyHost('root@node1:~# kubectl get pods', 'node1')).toBe(true);
+    expect(promptOnlyHost('[root@k8s-master01 ~]# ping 10.244.1.3', 'k8s-master01')).toBe(true);
+    expect(promptOnlyHost('root@node1:~# ssh node1 and pods on node1 fail', 'node1')).toBe(false);
+    expect(promptOnlyHost('mail me at admin@node1.example.com', 'node1')).toBe(false);
+  });
+
+  it('fills the node the question names otherwise before the prompt host', () => {
+    const en =
+      'root@node1:~# kubectl get pods -o wide shows web-7d9f8b6c5-x2x9q on node2; pods on node2 cannot reach the service 10.96.0.10';
+    expect(fills(en).get('<node-name>')).toBe('node2');
+    const zh = '[root@k8s-master01 ~]# kubectl get pods -o wide，k8s-node03 上的 pod 无法访问 service';
+    expect(fills(zh).get('<node-name>')).toBe('k8s-node03');
+  });
+
+  it('still fills the prompt host when the question names no other node', () => {
+    expect(fills('[root@k8s-master01 ~]# ping 10.244.1.3 fails').get('<node-name>')).toBe('k8s-master01');
+    expect(fills('在 [root@k8s-master01 ~]# 上 ping 10.244.1.3 不通').get('<node-name>')).toBe(
+      'k8s-master01',
+    );
+  });
+});
+
+describe('a quoted command’s -n is its own tool’s', () => {
+  it('reads the command of the code span a flag is in', () => {
+    const text = 'cmd: `netctl net create -t cisco -n data -e vlan` fails';
+    expect(codeSpanCommand(text, text.indexOf('data'))).toBe('netctl net create -t cisco -n ');
+    expect(codeSpanCommand('pods in `-n payments` fail', 12)).toBeUndefined();
+    expect(codeSpanCommand('`ip a` then kubectl -n prod get pods', 23)).toBeUndefined();
+  });
+
+  it('fills no namespace from another tool’s -n in a code span', () => {
+    const en =
+      'I use netctl to create a subnet, cmd: `netctl net create -t cisco -n data -e vlan -p 120 -s 192.168.11.0/24 cisco` but pods on different nodes cannot communicate';
+    expect(fills(en).get('<namespace>')).toBeUndefined();
+    const zh = '用 `virtctl console -n vm01 myvm` 登录后 ping 不通网关';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+  });
+
+  it('still fills the namespace of a quoted kubectl-like command', () => {
+    expect(fills('run `kubectl get pods -l app=web.v2 -n shop` shows web-0 Pending').get('<namespace>')).toBe(
+      'shop',
+    );
+    expect(fills('执行 `helm install x -n monitoring` 后 pod 无法访问').get('<namespace>')).toBe(
+      'monitoring',
+    );
+    expect(fills('pods in `-n payments` cannot reach the api').get('<namespace>')).toBe('payments');
   });
 });
