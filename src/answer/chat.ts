@@ -53,6 +53,7 @@ import {
 } from './uncovered-components.js';
 import { featuresExplainedBy, namesFeature, uncoveredFeature } from './uncovered-features.js';
 import { nodeRuntimeExplainedBy, uncoveredNodeRuntime } from './uncovered-node-runtime.js';
+import { uncoveredPluginDatapath } from './uncovered-plugin-datapath.js';
 import {
   appRegistryExplainedBy,
   clusterSetupExplainedBy,
@@ -251,7 +252,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
-  // the KB does not (failing-plugin.ts), one about a service mesh's proxies the KB does not name, and
+  // the KB does not (failing-plugin.ts), one whose pods cannot reach pods on other nodes over a plugin the KB does
+  // not cover (uncovered-plugin-datapath.ts), one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
@@ -271,6 +273,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     (history.length === 0
       ? (allocationDecline(context, question, scope?.cni ?? null, result) ??
         uncoveredFailingPlugin(question, kbNames(context.searcher)) ??
+        uncoveredPluginDatapath(question, kbNames(context.searcher)) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??

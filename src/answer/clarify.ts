@@ -268,7 +268,7 @@ export function namedCniClose(
  * subject: a kind cluster's report lists its kindnet pods, a Weave cluster's its weave-net pods, whatever path fails;
  * in its first sentence they are, unless that sentence names a path of any plugin (`uncoveredPlugin`).
  */
-const WIDELY_USED_PLUGINS = [
+export const WIDELY_USED_PLUGINS = [
   'antrea',
   'weave',
   'kube-router',

@@ -10,12 +10,14 @@ import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subject
 /**
  * Docker's own networking named as such: its bridge (docker0, "docker bridge"), its networks and their commands
  * (`docker network`, `docker run`, docker-compose), its daemon and engine (dockerd, docker-ce), the host network mode
- * (`--net=host`), Podman's equivalents, and Docker Swarm (`SWARM`). Chinese reports say the same in their own words:
+ * (`--net=host`), Podman's and nerdctl's equivalents (containerd's Docker-compatible CLI: `nerdctl run`, `nerdctl
+ * compose`, whose bridge networks it sets up itself on one host), a compose file (`docker-compose-web.yml`), and
+ * Docker Swarm (`SWARM`). Chinese reports say the same in their own words:
  * a service started, run or deployed "by docker" (docker方式启动, docker运行后, 用docker部署), a docker container, image,
  * port mapping or network (docker容器, docker镜像, docker映射, docker网络): a container of the engine, not a pod.
  */
 const DOCKER_NETWORKING =
-  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose\b|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\bpodman\s+(?:networks?|run|containers?)\b|podman[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
+  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose(?:\b|[\w.-]*\.ya?ml\b)|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\b(?:podman|nerdctl)\s+(?:networks?|run|containers?|compose)\b|(?:podman|nerdctl)[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
 
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
@@ -31,6 +33,20 @@ const KUBERNETES =
   /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bkube[\w-]*|\bk3[sd]\b|\brke2?\b|minikube|\bkind\b|microk8s|openshift|\bcni\w*|calico|calcio|flannel|cilium|weave|antrea|canal|kube-?ovn|\bovn|coredns|cluster-?ip|node-?port|\bsvc\b|namespaces?\b|daemon-?sets?|stateful-?sets?|deployments?\b/i;
 const CLUSTER_WORDS = /ingress|集群|叢集|\bclusters?\b|节点|節點/i;
 const OVERLAY_DATAPATH = /\bbgp\b|\bbird\b|vxlan|\bipip\b|geneve|tunl0/i;
+
+/**
+ * Names a report pastes that are not what it is about: a shell prompt's user and host (`[root@openshift-node5 ~]#`)
+ * and an image reference or URL path (`registry.example.io/openshift/origin-builder:v3`,
+ * `https://kubernetes.io/docs/...`). A host or an image called after Kubernetes still runs a container of the engine
+ * when the report's own words name nothing of a cluster.
+ */
+const HOST_AND_IMAGE_NAMES =
+  /\[[\w.-]+@[\w.-]+(?:\s+[^\]\s]+)?\]\s*[#$]|\b[\w-]+@[\w.-]+:\S*\s*[#$]|(?:https?:\/\/)?\b[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[\w./@:-]+/gi;
+
+/** The text without shell prompts' hosts and image or URL paths (`HOST_AND_IMAGE_NAMES`). */
+function withoutHostAndImageNames(text: string): string {
+  return text.replace(HOST_AND_IMAGE_NAMES, ' ');
+}
 
 /**
  * An MTU mismatch, which the MTU runbook explains on any bridge a container's packets cross ("Docker 网络默认 MTU 是
@@ -54,7 +70,7 @@ const DOCKER_RUNBOOK =
  * is answered.
  */
 export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
-  const { text } = readReport(question);
+  const text = withoutHostAndImageNames(readReport(question).text);
   const swarm = SWARM.test(text);
   if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text) || namesMtu(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;

@@ -31,6 +31,15 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     '按照教程命令docker运行后只有容器内部能访问到，宿主机访问不了。加入映射也不行，求指导',
     // Constructed: a docker container's port mapping.
     '用 docker 部署的 nginx，端口映射 80:8080 后外部访问不了',
+    // Constructed: nerdctl, containerd's Docker-compatible CLI, and its compose networks.
+    'Two containers started by nerdctl compose from separate files cannot reach each other by name on the same host.',
+    '用 nerdctl run -p 8080:80 启动的容器，宿主机 curl 127.0.0.1:8080 连接被拒绝',
+    // Constructed: a host and an image named after a cluster's distribution, in a prompt and an image path.
+    '[root@k8s-worker3 ~]# docker run -it registry.example.io/openshift/builder:v3 sh → ping 10.0.0.2 gets no reply, the host pings it fine',
+    // Constructed: Chinese, a docs URL naming Kubernetes in a docker-run report.
+    'docker run 启动的容器里 curl 外网超时，参考了 https://kubernetes.io/docs/tasks/debug/ 也没解决',
+    // Constructed: a compose file named after its service.
+    'After docker-compose-web.yml brings up the web container, it cannot reach the db container on 5432.',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -50,6 +59,10 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'pmtu协商失败。Docker 容器中出现 PMTU 协商失败（Path MTU Discovery Failed）的问题，导致容器中的网络连接异常：大数据包传输失败',
     // Constructed: English, Docker's bridge MTU.
     'Containers on the docker bridge hang on TLS handshakes; the host NIC has mtu 1442 and the docker network uses 1500',
+    // Constructed: a prompt's host named after a cluster, whose pods the report's own words name.
+    '[root@k8s-master ~]# docker run busybox ping 10.244.1.5 works, but kubectl exec into the pod cannot reach it',
+    // Constructed: nerdctl on a node of a k3s cluster, whose pods are the subject.
+    'nerdctl run works on the k3s node, but pods on that node cannot reach the internet',
     // Constructed: Chinese, docker-deployed kube parts of a cluster.
     '用 docker 部署的 kube-apiserver 重启后 pod 访问不了 10.96.0.1',
   ])('%s → not declined', (question) => {

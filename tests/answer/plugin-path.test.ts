@@ -49,6 +49,10 @@ describe('a plugin the KB does not cover, on a path a generic runbook answers', 
     'Antrea crashes after bridge manually added to OVS. On node that is running antrea-agent create bridge ovs-vsctl add-br br-test. Expected: the bridge is created and both antrea and ovs bridge are working and not conflicting. Actual: Antrea-agent container crashes with this log: E0623 16:14:20.195427 1 runtime.go:78] Observed a panic: "invalid memory address or nil pointer dereference"; antrea.io/antrea/pkg/agent/util.ConfigureLinkAddresses(0xb, 0xc00090c110, 0x1) /antrea/pkg/agent/util/net_linux.go:158 +0x59; /antrea/pkg/agent/agent.go:887 +0x58.',
     // Real kubeovn/kube-ovn#1160: a Multus attachment's subnet is the subject.
     'multus网卡配置不生效。使用multus配置网卡attachnet1，并指定attachnet1的子网为net1，配置不生效，attachnet1网卡最后分配到默认子网。测试pod centos-tools: annotations v1.multus-cni.io/default-network: default/attachnet1, attachnet1.default.ovn.kubernetes.io/logical_switch: net1。kubectl get po -owide centos-tools 查看 pod ip 处于默认子网10.16.0.0/16，而不是指定子网net1。',
+    // Constructed: pods on two nodes reach each other over the plugin's own routes.
+    'Pods on different nodes cannot ping each other; pods on one node are fine. Cluster built with kops --networking kube-router, two subnets.',
+    // Constructed: Chinese, the same over Terway's ENIs.
+    '跨节点的 pod 之间不通，同节点正常。阿里云 ECS 自建集群，网络插件 terway。',
   ])('a report about the plugin itself is still declined: %s', async (question) => {
     expect((await answer(question)).kind).toBe('abstain');
   });
