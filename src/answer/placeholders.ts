@@ -231,7 +231,10 @@ const NOT_NAMES = new Set(
   id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
   ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
   masquerade control-plane data-plane master-node worker-node switch still always just also again now even already
-  sometimes successful successfully connection connections refused reset timeout timed`.split(/\s+/),
+  sometimes successful successfully connection connections refused reset timeout timed
+  hang hangs hung hanging fail fails failing work works worked working succeeds succeeded stalls stalled stuck
+  freezes froze frozen errored times returns returned shows showed gives gave prints printed says said broken fine
+  empty nothing`.split(/\s+/),
 );
 
 /**
