@@ -27,6 +27,7 @@ import {
   answeredAfter,
   backendPortsOf,
   dnsForwardTarget,
+  dnsQueryServer,
   dnsRoleBefore,
   failsRightAfter,
   healthCheckPortsOf,
@@ -1175,9 +1176,12 @@ function ipMentions(
     const apiServerRow = API_SERVER_ROW_BEFORE.test(before) && !writtenElsewhere(question, ip, index);
     if (apiServerRow) role = null;
     // `forward . 8.8.8.8 8.8.4.4`, `upstream DNS server is 114.114.114.114`: a DNS server (see `address-roles.ts`).
-    const forwarded = !listed && dnsForwardTarget(before);
+    const forwarded = !listed && dnsForwardTarget(preceding(60));
     const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
     if (upstream) role = 'dns';
+    // `nslookup web.default 10.96.0.10`, `dig @10.96.0.10`: the resolver queried (see `dnsQueryServer`).
+    const queriedServer = (role === null || role === 'dns') && !listed && dnsQueryServer(preceding(100));
+    if (queriedServer) role = 'dns';
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
     const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
@@ -1207,6 +1211,7 @@ function ipMentions(
       noHost ||
       configured ||
       forwarded ||
+      queriedServer ||
       (own && role === 'node') ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
