@@ -120,6 +120,8 @@ export interface IpMention {
    * fills `<dns-ip>`, and the target only where the question tries it.
    */
   upstream?: boolean;
+  /** The server argument of `nslookup NAME ADDRESS` or `dig @ADDRESS`: it fills `<dns-ip>` where no other does. */
+  dnsQueried?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -1179,9 +1181,9 @@ function ipMentions(
     const forwarded = !listed && dnsForwardTarget(preceding(60));
     const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
     if (upstream) role = 'dns';
-    // `nslookup web.default 10.96.0.10`, `dig @10.96.0.10`: the resolver queried (see `dnsQueryServer`).
-    const queriedServer = (role === null || role === 'dns') && !listed && dnsQueryServer(preceding(100));
-    if (queriedServer) role = 'dns';
+    // `nslookup web.default 10.96.0.10`, `dig @10.96.0.10`: the resolver queried (see `dnsQueryServer`). Its role stays
+    // open: a Service's ClusterIP queried so (`dig @10.100.0.10 ... via the service IP`) is still that Service's.
+    const queriedServer = !listed && dnsQueryServer(preceding(100));
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
     const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
@@ -1253,6 +1255,7 @@ function ipMentions(
     if (arpSought(before)) mention.arpSought = true;
     if (clusterIpBefore(before)) mention.clusterIp = true;
     if (upstream) mention.upstream = true;
+    if (queriedServer) mention.dnsQueried = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -1291,7 +1294,8 @@ function ipMentions(
   const unroled = ips.filter(
     (mention) =>
       mention.role === null &&
-      mention.direction !== 'location' &&
+      // A resolver queried by address is placed so only to keep it off the target (see `dnsQueryServer`).
+      (mention.direction !== 'location' || mention.dnsQueried === true) &&
       !ENDPOINT_ADDRESS_BEFORE.test(question.slice(Math.max(0, mention.index - 24), mention.index)),
   );
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
@@ -2101,7 +2105,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   set(ADDRESS_PLACEHOLDERS.service, onNodePort ? undefined : reachable(serviceIp));
   // A loopback nameserver (dnsmasq's `--server=/cluster.local/127.0.0.1#10053`, systemd-resolved's 127.0.0.53) is a
   // resolver's own local upstream, answering only on its host: no DNS server a check from a pod or node can query.
-  set(ADDRESS_PLACEHOLDERS.dns, reachable(byRole('dns')?.ip));
+  set(ADDRESS_PLACEHOLDERS.dns, reachable((byRole('dns') ?? ips.find((ip) => ip.dnsQueried === true))?.ip));
   set(ADDRESS_PLACEHOLDERS.source, ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
   const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));

@@ -321,6 +321,16 @@ describe('placeholder fills: a resolver said to forward, or queried by nslookup/
     expect(fills(zh).get('<target-ip>')).toBeUndefined();
   });
 
+  it('still reads a queried ClusterIP as the Service’s address', () => {
+    const en =
+      'nslookup kubernetes.default 10.96.0.10 from the node times out, but from pods DNS via the service IP works';
+    expect(fills(en).get('<dns-ip>')).toBe('10.96.0.10');
+    expect(fills(en).get('<cluster-ip>')).toBe('10.96.0.10');
+    const zh = '在节点上 dig @10.96.0.10 kubernetes.default 超时，pod 里通过 service ip 解析正常';
+    expect(fills(zh).get('<dns-ip>')).toBe('10.96.0.10');
+    expect(fills(zh).get('<cluster-ip>')).toBe('10.96.0.10');
+  });
+
   it('keeps an address pinged or curled beside a query as the target', () => {
     const en = 'nslookup works, but curl 10.96.45.12:8080 from the pod times out';
     expect(fills(en).get('<target-ip>')).toBe('10.96.45.12');
