@@ -14,8 +14,27 @@ import { escapeRegExp } from '../core/escape-reg-exp.js';
 const DNS_FORWARD_LIST_BEFORE =
   /(?<![\w-])forward\s+\.\s+(?:(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\s*,?\s+)*$/i;
 
+/**
+ * The same said in prose of a resolver (`coredns forwards to 8.8.8.8`, `CoreDNS 转发到 114.114.114.114`, `dnsmasq is
+ * forwarding queries to 10.0.0.2`): its `to` is where queries go on, not an address the report tries.
+ */
+const DNS_FORWARD_PROSE_BEFORE =
+  /(?<![\w-])(?:core-?dns|kube-?dns|dnsmasq|node-?local-?dns|nodelocaldns|dns|resolvers?)\s+(?:(?:is|was|are)\s+)?(?:forwards?|forwarding|forwarded)\s+(?:(?:all\s+|external\s+)?(?:queries|requests|lookups)\s+)?(?:upstream\s+)?to\s+$|(?:core-?dns|kube-?dns|dnsmasq|dns)\s*(?:会|會)?\s*(?:转发|轉發)\s*(?:请求|請求|查询|查詢)?\s*(?:到|给|給|至)\s*$/i;
+
 export function dnsForwardTarget(before: string): boolean {
-  return DNS_FORWARD_LIST_BEFORE.test(before);
+  return DNS_FORWARD_LIST_BEFORE.test(before) || DNS_FORWARD_PROSE_BEFORE.test(before);
+}
+
+/**
+ * The server argument of a DNS query tool (`nslookup kubernetes.default 10.96.0.10`, `dig @10.96.0.10 example.com`,
+ * `dig example.com @169.254.20.10`, `host web.default 10.96.0.10`): the resolver asked, which `<dns-ip>` checks take;
+ * the name looked up is what fails, not that address as a target of ping or curl. `before` ends at the address.
+ */
+const DNS_QUERY_SERVER_BEFORE =
+  /(?<![\w-])(?:(?:nslookup|host)\s+(?:-\S+\s+)*[\w.-]*[a-z][\w.-]*\s+|dig\s+(?:[^\s@|;]+\s+)*@)$/i;
+
+export function dnsQueryServer(before: string): boolean {
+  return DNS_QUERY_SERVER_BEFORE.test(before);
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   answeredAfter,
   backendPortsOf,
   dnsForwardTarget,
+  dnsQueryServer,
   dnsRoleBefore,
   failsRightAfter,
   healthCheckPortsOf,
@@ -119,6 +120,8 @@ export interface IpMention {
    * fills `<dns-ip>`, and the target only where the question tries it.
    */
   upstream?: boolean;
+  /** The server argument of `nslookup NAME ADDRESS` or `dig @ADDRESS`: it fills `<dns-ip>` where no other does. */
+  dnsQueried?: boolean;
   /** Offset in the question. */
   index: number;
 }
@@ -231,7 +234,10 @@ const NOT_NAMES = new Set(
   id ids uid uuid calico flannel canal weave antrea kubelet containerd dockerd felix bird confd typha
   ipvs firewalld ufw selinux apparmor systemd networkmanager nftables ebpf bpf xdp swap kernel dhcp nat snat dnat
   masquerade control-plane data-plane master-node worker-node switch still always just also again now even already
-  sometimes successful successfully connection connections refused reset timeout timed`.split(/\s+/),
+  sometimes successful successfully connection connections refused reset timeout timed
+  hang hangs hung hanging fail fails failing work works worked working succeeds succeeded stalls stalled stuck
+  freezes froze frozen errored times returns returned shows showed gives gave prints printed says said broken fine
+  empty nothing`.split(/\s+/),
 );
 
 /**
@@ -1172,9 +1178,12 @@ function ipMentions(
     const apiServerRow = API_SERVER_ROW_BEFORE.test(before) && !writtenElsewhere(question, ip, index);
     if (apiServerRow) role = null;
     // `forward . 8.8.8.8 8.8.4.4`, `upstream DNS server is 114.114.114.114`: a DNS server (see `address-roles.ts`).
-    const forwarded = !listed && dnsForwardTarget(before);
+    const forwarded = !listed && dnsForwardTarget(preceding(60));
     const upstream = role === null && !listed && (forwarded || dnsRoleBefore(before));
     if (upstream) role = 'dns';
+    // `nslookup web.default 10.96.0.10`, `dig @10.96.0.10`: the resolver queried (see `dnsQueryServer`). Its role stays
+    // open: a Service's ClusterIP queried so (`dig @10.100.0.10 ... via the service IP`) is still that Service's.
+    const queriedServer = !listed && dnsQueryServer(preceding(100));
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
     const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
@@ -1204,6 +1213,7 @@ function ipMentions(
       noHost ||
       configured ||
       forwarded ||
+      queriedServer ||
       (own && role === 'node') ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
@@ -1245,6 +1255,7 @@ function ipMentions(
     if (arpSought(before)) mention.arpSought = true;
     if (clusterIpBefore(before)) mention.clusterIp = true;
     if (upstream) mention.upstream = true;
+    if (queriedServer) mention.dnsQueried = true;
     ips.push(mention);
   }
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
@@ -1283,7 +1294,8 @@ function ipMentions(
   const unroled = ips.filter(
     (mention) =>
       mention.role === null &&
-      mention.direction !== 'location' &&
+      // A resolver queried by address is placed so only to keep it off the target (see `dnsQueryServer`).
+      (mention.direction !== 'location' || mention.dnsQueried === true) &&
       !ENDPOINT_ADDRESS_BEFORE.test(question.slice(Math.max(0, mention.index - 24), mention.index)),
   );
   // The same address written twice (`Service IP 超时（如 10.233.36.146:6379）... dial tcp 10.233.36.146:6379`) is one.
@@ -2093,7 +2105,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   set(ADDRESS_PLACEHOLDERS.service, onNodePort ? undefined : reachable(serviceIp));
   // A loopback nameserver (dnsmasq's `--server=/cluster.local/127.0.0.1#10053`, systemd-resolved's 127.0.0.53) is a
   // resolver's own local upstream, answering only on its host: no DNS server a check from a pod or node can query.
-  set(ADDRESS_PLACEHOLDERS.dns, reachable(byRole('dns')?.ip));
+  set(ADDRESS_PLACEHOLDERS.dns, reachable((byRole('dns') ?? ips.find((ip) => ip.dnsQueried === true))?.ip));
   set(ADDRESS_PLACEHOLDERS.source, ips.find((ip) => ip.direction === 'source')?.ip);
   // A port written with another address is that address's (`docker -H tcp://127.0.0.1:4243` beside a ping of a pod).
   const foreign = new Set(ips.filter((ip) => ip.port !== null && ip.ip !== target?.ip).map((ip) => ip.port));

@@ -3,6 +3,7 @@ import {
   answeredAfter,
   backendPortsOf,
   dnsForwardTarget,
+  dnsQueryServer,
   dnsRoleBefore,
   failsRightAfter,
   namespaceOfService,
@@ -298,5 +299,55 @@ describe('placeholder fills: "X 无法访问 Y" names X as the one that tries', 
 
   it('keeps an address said unreachable on its own as the target', () => {
     expect(fills('10.96.0.1:443 无法访问，pod 里 curl 超时').get('<target-ip>')).toBe('10.96.0.1');
+  });
+});
+
+describe('placeholder fills: a resolver said to forward, or queried by nslookup/dig, is the DNS server', () => {
+  it('fills the DNS server, not the target, from a forward said in prose', () => {
+    const en = 'pods cannot resolve external names; coredns forwards to 8.8.8.8 and lookups time out';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<dns-ip>')).toBe('8.8.8.8');
+    const zh = 'pod 里解析外部域名超时，CoreDNS 转发到 114.114.114.114';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<dns-ip>')).toBe('114.114.114.114');
+  });
+
+  it('fills the server argument of nslookup and dig as the DNS server', () => {
+    const en = 'kubectl exec busybox -- nslookup kubernetes.default 10.96.0.10 times out';
+    expect(fills(en).get('<dns-ip>')).toBe('10.96.0.10');
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    const zh = '在 pod 里 dig @169.254.20.10 kubernetes.default.svc.cluster.local 超时';
+    expect(fills(zh).get('<dns-ip>')).toBe('169.254.20.10');
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+  });
+
+  it('still reads a queried ClusterIP as the Service’s address', () => {
+    const en =
+      'nslookup kubernetes.default 10.96.0.10 from the node times out, but from pods DNS via the service IP works';
+    expect(fills(en).get('<dns-ip>')).toBe('10.96.0.10');
+    expect(fills(en).get('<cluster-ip>')).toBe('10.96.0.10');
+    const zh = '在节点上 dig @10.96.0.10 kubernetes.default 超时，pod 里通过 service ip 解析正常';
+    expect(fills(zh).get('<dns-ip>')).toBe('10.96.0.10');
+    expect(fills(zh).get('<cluster-ip>')).toBe('10.96.0.10');
+  });
+
+  it('keeps an address pinged or curled beside a query as the target', () => {
+    const en = 'nslookup works, but curl 10.96.45.12:8080 from the pod times out';
+    expect(fills(en).get('<target-ip>')).toBe('10.96.45.12');
+    const zh = 'pod 内 ping 8.8.8.8 不通，coredns 日志正常';
+    expect(fills(zh).get('<target-ip>')).toBe('8.8.8.8');
+  });
+
+  it('reads the forward verb of a resolver and the query tools’ server argument only', () => {
+    expect(dnsForwardTarget('coredns forwards to ')).toBe(true);
+    expect(dnsForwardTarget('dnsmasq is forwarding queries to ')).toBe(true);
+    expect(dnsForwardTarget('CoreDNS 转发到 ')).toBe(true);
+    expect(dnsForwardTarget('the node forwards traffic to ')).toBe(false);
+    expect(dnsForwardTarget('kubectl port-forward to ')).toBe(false);
+    expect(dnsQueryServer('nslookup kubernetes.default ')).toBe(true);
+    expect(dnsQueryServer('dig @')).toBe(true);
+    expect(dnsQueryServer('dig +short example.com @')).toBe(true);
+    expect(dnsQueryServer('nslookup ')).toBe(false);
+    expect(dnsQueryServer('ping ')).toBe(false);
   });
 });

@@ -765,6 +765,22 @@ describe('names kubectl, kubelet and uname print, and the objects they are not',
       text: 'kubectl get pods default busybox 1/1 Running 0 5m',
       entities: { pods: [], namespaces: [] },
     },
+    // A word saying how the command went is no object's name.
+    {
+      rule: 'kubectl kind name',
+      text: 'after the upgrade kubectl get nodes hangs',
+      entities: { nodes: [] },
+    },
+    {
+      rule: 'kubectl kind name',
+      text: 'kubectl -n prod get svc fails',
+      entities: { services: [], namespaces: ['prod'] },
+    },
+    {
+      rule: 'kubectl kind name',
+      text: '升级后执行 kubectl get svc web 卡住',
+      entities: { services: ['web'] },
+    },
     // The pod `kubectl exec` / `logs` runs in, when the report presents no other pod.
     {
       rule: 'kubectl exec',
