@@ -19,6 +19,8 @@ export interface Candidate {
   changes?: boolean;
   /** A table row's key: its first cell, when it is a short name (`Vlan`, `ovn-k8s-mp0`, `IPIP`). */
   key?: string;
+  /** A table row's header line: what each of its cells is (a troubleshooting table's 症状 | 可能原因 | …). */
+  header?: string;
 }
 
 /** A first cell that names what its row is about: one or two words or identifiers, not a sentence. */
@@ -95,6 +97,7 @@ export function candidatesOf(chunk: Chunk): Candidate[] {
           context: `${headings} ${header} ${raw}`,
           weight: 1,
           key: ROW_KEY.exec(raw.trim())?.[1]?.toLowerCase(),
+          header,
         });
       }
       continue;

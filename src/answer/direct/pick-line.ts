@@ -45,7 +45,8 @@ import {
   type ValueKind,
   valueText,
 } from './value-shapes.js';
-import { camelTerms, withTranslations, wordForms } from './words.js';
+import { describesSymptom, joinedTimeout, symptomCell } from './why-symptom.js';
+import { camelTerms, variantsOf, withTranslations, wordForms } from './words.js';
 import { answersYesNo, yesNoSubject } from './yes-no.js';
 
 /**
@@ -318,10 +319,7 @@ function findDirect(
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
-    const asked = reweighted(
-      wantedOnce,
-      wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]),
-    );
+    const asked = reweighted(wantedOnce, titleWeighted(wanted, title));
     for (const candidate of linesHolding(doc, holding)) {
       const { values, kindWords: quoteKinds } = quoteFacts(candidate);
       // "为什么这个 ClusterIP 能 ping 通？": a line saying it does not ("虚拟地址，不会响应 ping") contradicts what was seen.
@@ -455,6 +453,12 @@ function findDirect(
         rewriting = { candidate, score };
     }
   }
+  // "Why does the EXTERNAL-IP stay pending?": no line says it is by design, and the troubleshooting row whose symptom
+  // says the same names its cause.
+  const explaining =
+    ask.why && !ask.same && WHY_WORD.test(ask.focus) && (!best || best.score < 2.5)
+      ? symptomRow(docs, ask.focus, (title) => reweighted(wantedOnce, titleWeighted(wanted, title)), concepts)
+      : null;
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
   else if (fating && fating.score >= 2.5) best = fating;
@@ -470,12 +474,60 @@ function findDirect(
   // A line binding the port named shares too little to stand for the answer on that alone.
   else if (binding && binding.score >= 2.5) best = binding;
   else if (carrying && carrying.score >= 2.5) best = carrying;
+  if (explaining && (!best || best.score < 2.5)) best = explaining;
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   // Only the rule answers which traffic, or when, the source is rewritten.
   if (ask.rule && best !== rewriting) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
+}
+
+/** Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart. */
+function titleWeighted(
+  wanted: ReadonlyArray<[string, number]>,
+  title: ReadonlyMap<string, number>,
+): Array<[string, number]> {
+  return wanted.map(([term, weight]): [string, number] => [term, title.has(term) ? weight * 0.3 : weight]);
+}
+
+/**
+ * What a close match of a why clause to a symptom row adds: the row names the cause of what the asker sees, however
+ * few of a long report's other words it shares (measured: such rows share 3-4).
+ */
+const WHY_SYMPTOM_BONUS = 4;
+
+/**
+ * Only a why clause ("Why does the EXTERNAL-IP stay pending"): "只有部分 Pod 访问超时，这正常吗" asks whether it is by
+ * design, and the row's cause says it is not, which that ask leaves to the diagnosis.
+ */
+const WHY_WORD = /\bwhy\b|为什么|為什麼|为啥|為啥/i;
+
+/** The troubleshooting row whose symptom cell says what the why clause asks about, scored as a direct answer. */
+function symptomRow(
+  docs: readonly DocRecord[],
+  focus: string,
+  askedFor: (title: ReadonlyMap<string, number>) => ReturnType<typeof reweighted>,
+  concepts: Concepts | undefined,
+): { candidate: Candidate; score: number } | null {
+  const clause = joinedTimeout(focus);
+  const clauseTerms = termsRead(clause);
+  let found: { candidate: Candidate; score: number } | null = null;
+  for (const [rank, doc] of docs.entries()) {
+    const asked = askedFor(terms(doc.title));
+    for (const chunk of doc.chunks)
+      for (const candidate of candidatesOf(chunk)) {
+        const cell = candidate.header ? symptomCell(candidate.header, candidate.quote) : null;
+        if (!cell) continue;
+        const cellTerms = termsWithConcepts(cell, concepts);
+        if (!describesSymptom(clause, clauseTerms, cell, cellTerms, variantsOf)) continue;
+        const score =
+          (sharedWeight(1, asked, contextTermsOf(candidate, concepts)) + WHY_SYMPTOM_BONUS) *
+          (rank === 0 ? 1 : 0.6);
+        if (!found || score > found.score) found = { candidate, score };
+      }
+  }
+  return found;
 }
 
 /**

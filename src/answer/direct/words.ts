@@ -67,6 +67,15 @@ const TRANSLATIONS = new Map<string, string[]>(
     // "Does host-gw require all nodes on one layer 2 network": the line stating the requirement (要求二层直连).
     require: ['要求'],
     requires: ['要求'],
+    // Symptoms a report describes in its own words: "DNS lookups stall", "calls its own Service" (解析延迟、访问自己).
+    lookup: ['解析'],
+    lookups: ['解析'],
+    stall: ['延迟'],
+    stalls: ['延迟'],
+    delay: ['延迟'],
+    delayed: ['延迟'],
+    own: ['自己'],
+    itself: ['自己'],
   }),
 );
 
@@ -102,6 +111,13 @@ export function camelTerms(text: string): Map<string, number> {
     word.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(),
   );
   return kebab.length === 0 ? new Map() : terms(kebab.join(' '));
+}
+
+/** A term's other forms and their translations' terms ("lookups" → lookup, 解析). */
+export function variantsOf(term: string): string[] {
+  const forms = wordForms(term);
+  const translated = [term, ...forms].flatMap((form) => TRANSLATIONS.get(form) ?? []);
+  return [...forms, ...translated.flatMap((word) => [...terms(word).keys()])];
 }
 
 export function withTranslations(found: Map<string, number>): Map<string, number> {
