@@ -31,7 +31,11 @@ const ADD_ONS: readonly AddOn[] = [
     named:
       /dns|resolv|nslookup|(?<![\w-])dig(?![\w-])|域名|解析|name\s*server|lookup|\.svc\b|cluster\.local/i,
   },
-  { check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i, named: /calico|canal|tunl0|bgp|bird|ipip/i, cni: true },
+  {
+    check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i,
+    named: /calico|canal|tunl0|bgp|bird|ipip|felix|globalnetworkpolicy/i,
+    cni: true,
+  },
   { check: /cilium|(?<![\w-])hubble\s/i, named: /cilium|hubble/i, cni: true },
   {
     // A jsonpath escapes the annotation's dots (`k8s\\.ovn\\.org`).

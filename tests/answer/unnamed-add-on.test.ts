@@ -95,6 +95,20 @@ describe('checksUnnamedCni', () => {
     ).toBe(true);
   });
 
+  it('does not hold when the report names an object or agent only Calico has', () => {
+    const globalPolicies = 'calicoctl get globalnetworkpolicy -o wide';
+    expect(
+      checksUnnamedCni(
+        globalPolicies,
+        'GlobalNetworkPolicy with order 20 default deny plus a NetworkPolicy allow: all traffic is denied',
+        POLICY_RUNBOOK,
+      ),
+    ).toBe(false);
+    expect(
+      checksUnnamedCni(globalPolicies, 'felix 日志里一直在刷新策略，pod 之间的访问全被拒绝', POLICY_RUNBOOK),
+    ).toBe(false);
+  });
+
   it('does not hold when the report or the runbook names that CNI', () => {
     expect(
       checksUnnamedCni(CILIUM_ENDPOINTS, 'NetworkPolicy not enforced on Cilium 1.14', POLICY_RUNBOOK),
