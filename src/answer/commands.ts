@@ -122,7 +122,7 @@ import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
-import { checksUnnamedAddOn } from './unnamed-add-on.js';
+import { checksUnnamedAddOn, checksUnnamedCni } from './unnamed-add-on.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -293,6 +293,12 @@ const OUTSIDE_NAME_BONUS = 4;
  * that cause takes its place (`already-ran.ts`).
  */
 const RAN_SHARE = 0.4;
+
+/**
+ * A check of one CNI (`cilium-dbg endpoint list`, `calicoctl get networkpolicy`) in a runbook about no particular CNI
+ * scores this share when the report names no such CNI (`checksUnnamedCni`).
+ */
+const UNNAMED_CNI_SHARE = 0.5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -695,6 +701,8 @@ export function pickCommands(
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       // A report saying nothing of IPVS most likely runs the default iptables mode: an IPVS-only check scores less.
       if (unlikelyIpvsCheck(query, record, doc)) score *= UNSAID_IPVS_SHARE;
+      // A check of one CNI that neither the report nor its runbook names may test a CNI the cluster does not run.
+      if (checksUnnamedCni(record.command, query, `${doc.path} ${doc.title}`)) score *= UNNAMED_CNI_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);
@@ -743,8 +751,13 @@ export function pickCommands(
   for (const checks of contested ? [] : clueChecks(query, clueDocs, concepts)) {
     if (clued.size >= MAX_CLUE_PICKS) break;
     if (checks.some((record) => diagnose.includes(record))) continue;
+    // A clue shared with one CNI's check is no reason to test a CNI the report does not name.
     const own = checks.filter(
-      (record) => record.source.path === top.doc.path && !otherMode(record, top.doc) && !ruledOut.has(record),
+      (record) =>
+        record.source.path === top.doc.path &&
+        !otherMode(record, top.doc) &&
+        !ruledOut.has(record) &&
+        !checksUnnamedCni(record.command, query, `${top.doc.path} ${top.doc.title}`),
     );
     const pick = own[0];
     if (!pick) continue;

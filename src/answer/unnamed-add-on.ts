@@ -21,6 +21,8 @@ interface AddOn {
   check: RegExp;
   /** How a report names the add-on, its CNI or what it serves. */
   named: RegExp;
+  /** The add-on is a CNI: a cluster runs one of them, and a runbook about no CNI holds checks of several. */
+  cni?: true;
 }
 
 const ADD_ONS: readonly AddOn[] = [
@@ -29,12 +31,17 @@ const ADD_ONS: readonly AddOn[] = [
     named:
       /dns|resolv|nslookup|(?<![\w-])dig(?![\w-])|域名|解析|name\s*server|lookup|\.svc\b|cluster\.local/i,
   },
-  { check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i, named: /calico|canal|tunl0|bgp|bird|ipip/i },
-  { check: /cilium/i, named: /cilium/i },
+  {
+    check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i,
+    named: /calico|canal|tunl0|bgp|bird|ipip|felix|globalnetworkpolicy/i,
+    cni: true,
+  },
+  { check: /cilium|(?<![\w-])hubble\s/i, named: /cilium|hubble/i, cni: true },
   {
     // A jsonpath escapes the annotation's dots (`k8s\\.ovn\\.org`).
     check: /kubectl\s+ko\s|kube-ovn|ovn0|ovnkube|k8s\\?\.ovn\\?\.org|169\.254\.169/i,
     named: /ovn|ovs|br-int|geneve|vpc|kubectl\s+ko\s/i,
+    cni: true,
   },
   // Case kept: `KUBE-PROXY-FIREWALL` is an iptables chain any Service check may read, not kube-proxy's own state.
   { check: /kube-proxy|10249|10256|proxyMode/, named: /kube-?proxy|ipvs|iptables|proxy\s*mode/i },
@@ -47,4 +54,17 @@ export function checksUnnamedAddOn(command: string, report: string): boolean {
   // A check naming several add-ons at once (`grep -E 'calico|cilium|kube-ovn'`) finds out which one runs.
   if (actsOn.length !== 1) return false;
   return !actsOn.some((addOn) => addOn.named.test(text));
+}
+
+/**
+ * The check acts on one CNI (Calico, Cilium, OVN) that neither the report nor the runbook holding the check names: a
+ * runbook about no particular CNI (NetworkPolicy, egress) keeps a section per CNI, and on a report of unknown CNI their
+ * checks, ranked on shared words ("deny", "egress"), took the places of the runbook's own checks of every cluster
+ * (`kubectl describe networkpolicy`, the listing of which CNI runs).
+ */
+export function checksUnnamedCni(command: string, report: string, runbook: string): boolean {
+  const actsOn = ADD_ONS.filter((addOn) => addOn.check.test(command));
+  if (actsOn.length !== 1 || !actsOn[0]?.cni) return false;
+  const text = report.normalize('NFKC');
+  return !actsOn.some((addOn) => addOn.named.test(text) || addOn.named.test(runbook));
 }

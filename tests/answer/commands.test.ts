@@ -412,3 +412,29 @@ describe("the report's own probes and addresses", () => {
     );
   });
 });
+
+describe('checks of a CNI the report does not name', () => {
+  const policy = runbook('network-policy/networkpolicy-debug.md');
+  const hit = hitOn(policy, '常见问题');
+  const cniChecks = (commands: string[]) =>
+    commands.filter((c) => /cilium|hubble|calicoctl|kubectl ko/.test(c));
+
+  it("rank after the policy runbook's checks of every cluster when the report names no CNI", () => {
+    for (const question of [
+      'Default Deny policy is created with ingress allow',
+      '创建了 default deny 策略，但入站流量仍然被放行',
+    ]) {
+      const commands = diagnostics(question, hit);
+      expect(commands).toContain('kubectl describe networkpolicy -n <namespace>');
+      expect(cniChecks(commands).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('keep their place when the report names that CNI', () => {
+    const commands = diagnostics(
+      'Default Deny policy is created with ingress allow on Cilium, hubble shows no drops',
+      hit,
+    );
+    expect(cniChecks(commands).length).toBeGreaterThanOrEqual(2);
+  });
+});

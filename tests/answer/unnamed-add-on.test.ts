@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checksUnnamedAddOn } from '../../src/answer/unnamed-add-on.js';
+import { checksUnnamedAddOn, checksUnnamedCni } from '../../src/answer/unnamed-add-on.js';
 
 const KUBE_DNS_LOGS = 'kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100';
 const NSLOOKUP = 'kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local';
@@ -65,5 +65,76 @@ describe('checksUnnamedAddOn', () => {
     expect(checksUnnamedAddOn('ip route get <pod-ip>', report)).toBe(false);
     expect(checksUnnamedAddOn('bridge fdb show dev flannel.1', report)).toBe(false);
     expect(checksUnnamedAddOn('ip -4 addr show cni0', report)).toBe(false);
+  });
+});
+
+const POLICY_RUNBOOK = 'network-policy/networkpolicy-debug.md NetworkPolicy 排查：谁在执行、为什么被拦';
+const CALICO_RUNBOOK = 'calico/bgp-ipip.md Calico BGP 与 IPIP 排查';
+const CILIUM_ENDPOINTS = 'kubectl -n kube-system exec ds/cilium -- cilium-dbg endpoint list';
+const HUBBLE_DROPS = 'hubble observe --namespace <namespace> --verdict DROPPED --last 50';
+const CALICO_POLICIES = 'calicoctl get networkpolicy -n <namespace> -o wide';
+
+describe('checksUnnamedCni', () => {
+  it("holds for one CNI's check in a runbook about no CNI, on a report naming none", () => {
+    const report = 'Default Deny policy is created with ingress allow';
+    expect(checksUnnamedCni(CILIUM_ENDPOINTS, report, POLICY_RUNBOOK)).toBe(true);
+    expect(checksUnnamedCni(HUBBLE_DROPS, report, POLICY_RUNBOOK)).toBe(true);
+    expect(
+      checksUnnamedCni(
+        CALICO_POLICIES,
+        '写了 default-deny 策略，但两个命名空间的 pod 仍然互通',
+        POLICY_RUNBOOK,
+      ),
+    ).toBe(true);
+    expect(
+      checksUnnamedCni(
+        KO_TRACE,
+        'egress NetworkPolicy is not applied: pods still reach the internet',
+        POLICY_RUNBOOK,
+      ),
+    ).toBe(true);
+  });
+
+  it('does not hold when the report names an object or agent only Calico has', () => {
+    const globalPolicies = 'calicoctl get globalnetworkpolicy -o wide';
+    expect(
+      checksUnnamedCni(
+        globalPolicies,
+        'GlobalNetworkPolicy with order 20 default deny plus a NetworkPolicy allow: all traffic is denied',
+        POLICY_RUNBOOK,
+      ),
+    ).toBe(false);
+    expect(
+      checksUnnamedCni(globalPolicies, 'felix 日志里一直在刷新策略，pod 之间的访问全被拒绝', POLICY_RUNBOOK),
+    ).toBe(false);
+  });
+
+  it('does not hold when the report or the runbook names that CNI', () => {
+    expect(
+      checksUnnamedCni(CILIUM_ENDPOINTS, 'NetworkPolicy not enforced on Cilium 1.14', POLICY_RUNBOOK),
+    ).toBe(false);
+    expect(
+      checksUnnamedCni(HUBBLE_DROPS, 'hubble 显示 Policy denied，但策略允许了这个端口', POLICY_RUNBOOK),
+    ).toBe(false);
+    expect(checksUnnamedCni(CALICO_POLICIES, 'canal 集群里 default-deny 不生效', POLICY_RUNBOOK)).toBe(false);
+    expect(
+      checksUnnamedCni('calicoctl node status', 'pods on two nodes cannot reach each other', CALICO_RUNBOOK),
+    ).toBe(false);
+  });
+
+  it('does not hold for a check of no CNI, of several, or of another add-on', () => {
+    const report = '默认拒绝策略创建后仍然允许入站流量';
+    expect(checksUnnamedCni('kubectl describe networkpolicy -n <namespace>', report, POLICY_RUNBOOK)).toBe(
+      false,
+    );
+    expect(
+      checksUnnamedCni(
+        "kubectl get pods -n kube-system -o wide | grep -E 'calico|cilium|kube-ovn'",
+        report,
+        POLICY_RUNBOOK,
+      ),
+    ).toBe(false);
+    expect(checksUnnamedCni(KUBE_DNS_LOGS, report, POLICY_RUNBOOK)).toBe(false);
+    expect(checksUnnamedCni(PROXY_MODE, report, POLICY_RUNBOOK)).toBe(false);
   });
 });
