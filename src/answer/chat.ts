@@ -262,12 +262,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
-  // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's
-  // PLEG and sandbox image (uncovered-node-runtime.ts), a cloud load
-  // balancer's target groups (cloud-lb-targets.ts), a certificate's ACME issuance (certificate-issuance.ts),
-  // `kubectl port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator
-  // installation (cni-installer.ts), a Gateway API route's status (gateway-route-status.ts), the list of ports a
-  // cluster's nodes need open (port-requirements.ts) and the control plane's VIP (control-plane-vip.ts).
+  // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's PLEG and
+  // sandbox image (uncovered-node-runtime.ts), a cloud load balancer's target groups (cloud-lb-targets.ts), a
+  // certificate's ACME issuance (certificate-issuance.ts), `kubectl port-forward` breaking in its own stream
+  // (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
+  // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
+  // control plane's VIP (control-plane-vip.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
