@@ -287,12 +287,16 @@ function findDirect(
   const byRole = wantsSetting && !ask.wantsDefault && settingAskedByRole(ask.focus);
   const givenSettings = changeAsked ? [] : settingsGivenWithValue(ask.focus);
   const givenCase = changeAsked ? [] : givenValues(ask.focus);
-  const otherCases = otherValues(
-    docs.flatMap((doc) =>
-      doc.chunks.flatMap((chunk) => candidatesOf(chunk).map((candidate) => candidate.quote)),
-    ),
-    givenCase,
-  );
+  // Every line of the docs is read for the other values only when the question gives a setting's value.
+  const otherCases =
+    givenCase.length === 0
+      ? new Set<string>()
+      : otherValues(
+          docs.flatMap((doc) =>
+            doc.chunks.flatMap((chunk) => candidatesOf(chunk).map((candidate) => candidate.quote)),
+          ),
+          givenCase,
+        );
   // "What does externalTrafficPolicy: Local change for the client source IP": a line saying the source is kept or
   // rewritten states the effect, though it writes no address.
   const sourceFateAsked = !obtainAsked && givenCase.length > 0 && asksSourceFate(ask.focus);
