@@ -45,13 +45,18 @@ const NOT_A_PLUGIN = new Set(
   'the a an this that it its which what same default none any other custom'.split(' '),
 );
 
+/** Each widely used plugin with the pattern naming it as a whole word, built once. */
+const WIDELY_USED_NAMED = WIDELY_USED_PLUGINS.map((name) => ({
+  name,
+  named: new RegExp(`(?<![a-z0-9-])${name}(?![a-z0-9-])`, 'i'),
+}));
+
 /** The plugins a report says its cluster runs, lower-cased: set as its network plugin, named, or by their tool. */
 export function clusterPlugins(text: string): string[] {
   const names = new Set<string>();
   for (const pattern of CLUSTER_PLUGIN)
     for (const match of text.matchAll(pattern)) names.add((match[1] ?? '').toLowerCase());
-  for (const name of WIDELY_USED_PLUGINS)
-    if (new RegExp(`(?<![a-z0-9-])${name}(?![a-z0-9-])`, 'i').test(text)) names.add(name);
+  for (const { name, named } of WIDELY_USED_NAMED) if (named.test(text)) names.add(name);
   for (const { tool, plugin } of PLUGIN_TOOLS) if (tool.test(text)) names.add(plugin);
   return [...names].filter(
     (name) => /[a-z]{3}/.test(name) && !NOT_A_PLUGIN.has(name) && !META_PLUGINS.has(name),
