@@ -78,6 +78,15 @@ export interface RetrievalConfig {
      */
     narrowDns: number;
     /**
+     * The main DNS runbook (CoreDNS) in a report that shows the resolver's own error (`ping: unknown host`, `lookup x
+     * on 10.96.0.10:53: no such host`), names no CNI, matches no other runbook's trigger and names no headless /
+     * StatefulSet case (failing-lookup.ts): at 1.3, +2 first-cited over the tuning sets (fills3, reports16), +2 command
+     * hits, 7 fewer off-topic commands, gates unchanged. Lifting on any failing-lookup wording (prose "DNS 也解析不了了"
+     * too) and beside a named CNI: +2 first-cited but -1 (reports2: a Kube-OVN underlay report) and -3 command hits
+     * (a deny-all policy, a same-node hairpin and a StatefulSet's headless name, where CoreDNS only suffers the cause).
+     */
+    failingLookup: number;
+    /**
      * A report whose failing hop is a node reaching a pod's IP (the API server's proxy, a kubelet probe, a curl of the
      * pod IP on a node) and that states no failing lookup or ClusterIP (pod-ip-hop.ts): host → pod runbooks `lift`,
      * ClusterIP / kube-proxy and DNS runbooks `demote` (the generic host → pod runbook is not lifted when the report
@@ -217,6 +226,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     signalledRepair: 1.3,
     statedServiceType: 1.3,
     narrowDns: 0.7,
+    failingLookup: 1.3,
     podIpHop: { lift: 1.5, demote: 0.65 },
     crossNodePods: 1.3,
     featureMaxOtherBodies: 5,

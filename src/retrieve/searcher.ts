@@ -12,6 +12,7 @@ import {
   withEnvironmentTerms,
 } from './environment-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
+import { failingLookupFactor } from './failing-lookup.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
 import {
@@ -468,6 +469,15 @@ export class KbSearcher implements Searcher {
           priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
           topDnsPriority: this.topDnsPriority,
           factor: config.scopeFactor.narrowDns,
+        }),
+        failingLookupFactor({
+          text: normalizeText(wholeReport),
+          cniKnown: cniKnown || reportCnis.length > 0,
+          triggered,
+          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
+          topDnsPriority: this.topDnsPriority,
+          factor: config.scopeFactor.failingLookup,
         }),
         podIpHopFactor(
           rawQuestion,

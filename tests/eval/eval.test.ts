@@ -815,10 +815,11 @@ describe('placeholder fills on a third audit set of pasted listings, describe ou
     // since: their 2 fills went with their answers, 18 remain.
     // 17 since no placeholder takes the `/healthz` check's port from an app's NodePort, a CoreDNS pod as the client of
     // an in-pod lookup, or an add-on's namespace beside an exec whose pod stays open (src/answer/in-pod-check.ts,
-    // fill-roles.ts): fills wrong by role.
+    // fill-roles.ts): fills wrong by role. 16 since a report pasting `lookup monitoring-influxdb on 10.254.0.2:53: ...
+    // i/o timeout` cites the CoreDNS runbook it is labelled with (failing-lookup.ts): its host → pod answer's fill went.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(17);
+    expect(answers.fills).toBeGreaterThanOrEqual(16);
   });
 });
 
