@@ -372,7 +372,9 @@ interface KindPatterns {
 function kindPatterns(kind: ObjectKind): KindPatterns {
   // `calico/node`, `kube-ovn/pod`: the word ends an image or path name, it is no object word.
   // `zen.ping.unicast.hosts=es-discovery`: a dotted configuration key ends in the word, it is no object word either.
-  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
+  // `node-ip`, `pod-cidr`, `host-network`, `service-name`: the word starts a compound that names a field or a setting,
+  // no object ("ping6 node-ip do not work" names no node ping6).
+  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
