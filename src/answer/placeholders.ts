@@ -794,6 +794,34 @@ interface ListingRow {
   namespace?: string;
   /** Where a Service row's CLUSTER-IP cell is. */
   clusterIpAt?: number;
+  /** A pod row's NODE cell (`-o wide`, or a retyped row's `on k8s-master`) and where it is. */
+  node?: Match;
+}
+
+/**
+ * A pod row retyped into prose with the node it runs on (`coredns-757f4547d9-g6hd8 0/1 ContainerCreating on
+ * k8s-master`, `kube-flannel-ds-8qlg9 0/1 Init:0/1 on k8s-master`): NAME, READY, STATUS, then `on` and the NODE cell.
+ */
+const RETYPED_POD_ROW_ON_NODE = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Z][A-Za-z]+(?::\\d+/\\d+)?)(?:\\s+\\d+)?\\s+on\\s+(?<node>${NAME})${NAME_END}`,
+  'g',
+);
+
+/**
+ * A `kubectl get pods -o wide` row retyped as NAME, IP and NODE (`default curl-6bf6db5c4f-kgh8c 172.16.1.15
+ * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's.
+ */
+const RETYPED_POD_ROW_WIDE = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。]|\\.(?:\\s|$)|\\s*$)`,
+  'gu',
+);
+
+/** The NODE cell of a row match, where the pattern has one (`<none>` and addresses are no node). */
+function nodeCell(match: RegExpMatchArray): Match | undefined {
+  const node = match.groups?.node;
+  if (node === undefined || !isName(node)) return undefined;
+  const at = (match.index ?? 0) + match[0].lastIndexOf(node);
+  return { value: node.toLowerCase(), index: at };
 }
 
 /** The TYPE and CLUSTER-IP cells of a Service row. */
@@ -841,7 +869,23 @@ function pastedRows(text: string): ListingRow[] {
       name: name.toLowerCase(),
     };
     if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
+    const node = nodeCell(match);
+    if (node !== undefined) row.node = node;
     rows.push(row);
+  }
+  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_WIDE`) list pods as the full rows do.
+  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_WIDE]) {
+    for (const match of matchAll(text, pattern)) {
+      const { name = '', ready, total, status } = match.groups ?? {};
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
+      const failing = status !== undefined && podRowFailing(ready ?? '0', total ?? '0', status);
+      const row: ListingRow = { kind: 'pod', start, end, failing, name };
+      const node = nodeCell(match);
+      if (node !== undefined) row.node = node;
+      rows.push(row);
+    }
   }
   // `pod/coredns-868d999555-jtv48 1/1 Running，pod/coredns-868d999555-kkjns 1/1 Running`: rows shortened to name,
   // ready and status (`kubectl get all` pasted into prose) list pods as the full rows do.
@@ -1542,7 +1586,11 @@ function readEntities(question: string): Entities {
     nodeMentions.filter((match) => !listedNot.has(match)).map((match) => match.index),
   );
   const unlisted = withoutInventory(text, shapedNodes).filter((match) => !inventory.has(match.index));
+  // The NODE cell of a failing pod row is where the failure is, whatever the node's name looks like (`0/1
+  // ContainerCreating on k8s-master`); a healthy row's is one of the listing's cells (see `onlyListed`).
+  const failingRowNodes = pasted.flatMap((row) => (row.failing && row.node !== undefined ? [row.node] : []));
   const nodes: Match[] = [
+    ...failingRowNodes,
     ...named.node.filter((match) => !inventory.has(match.index)),
     ...unlisted,
     ...collect(text, KUBELET_EVENT_NODE),
