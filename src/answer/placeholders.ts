@@ -237,7 +237,7 @@ const NOT_NAMES = new Set(
   sometimes successful successfully connection connections refused reset timeout timed
   hang hangs hung hanging fail fails failing work works worked working succeeds succeeded stalls stalled stuck
   freezes froze frozen errored times returns returned shows showed gives gave prints printed says said broken fine
-  empty nothing`.split(/\s+/),
+  empty nothing netns`.split(/\s+/),
 );
 
 /**
@@ -259,6 +259,13 @@ const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
  * A count of machines or replicas written as one word, not a name: "3 master 1worker节点", `2nodes`, `3replicas`.
  */
 const COUNT_WORD = /^\d+(?:nodes?|workers?|masters?|minions?|hosts?|pods?|replicas?|vms?|cpus?|cores?)$/;
+/** A count written with its magnitude (`3k节点`, `从4w扩容到6w`: thousands, 万): no name either. */
+const MAGNITUDE_COUNT = /^\d+(?:k|w)$/;
+/**
+ * A file, not an object: `节点 resolv.conf` ("the node's resolv.conf"), `config.yaml`, `10-calico.conflist`. Reports
+ * name the files they edit right after the object they belong to; no pod, node or Service is named so.
+ */
+const FILE_NAME = /\.(?:conf|conflist|ya?ml|json|toml|ini|cfg|env|sh|py|log|txt|service|pem|crt)$/;
 /**
  * A name with a masked part, written for any object of its kind: `calico-node-xxxxx`, `kube-proxy-xxxxx`,
  * `coredns-xxxx-xxx` ("kubectl describe pod calico-node-xxxxx -n kube-system").
@@ -285,6 +292,8 @@ function isName(value: string): boolean {
     !SETTING_VALUE.test(value) &&
     !ORDINAL.test(value) &&
     !COUNT_WORD.test(value) &&
+    !MAGNITUDE_COUNT.test(value) &&
+    !FILE_NAME.test(value) &&
     !MASKED_NAME.test(value) &&
     !VERSION.test(value) &&
     !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&

@@ -53,4 +53,19 @@ describe('placeholder fills: values whose role the report leaves in doubt stay o
     const named = `${listing} Pods on node dmzy-node-01 cannot reach 8.8.8.8.`;
     expect(fills(named).get('<node-name>')).toBe('dmzy-node-01');
   });
+
+  it('reads a file, a count or a network namespace after an object word as no object', () => {
+    const resolv = '因为 NodeLocal DNSCache 未加载更新后的节点 resolv.conf 导致 Pod 无法解析外部域名';
+    expect(fills(resolv).get('<node-name>')).toBeUndefined();
+    expect(fills('修改了节点 config.yaml 以后 pod 不通').get('<node-name>')).toBeUndefined();
+    expect(fills('the node 10-calico.conflist is gone after reboot').get('<node-name>')).toBeUndefined();
+    const count = '使用 kwok模拟3k节点，当pod 从4w扩容到6w时，Pod IP未正常分配';
+    expect(fills(count).get('<node-name>')).toBeUndefined();
+    const netns = '通过 nsenter 进入容器 netns，然后使用节点上的 tcpdump 抓包';
+    expect(fills(netns).get('<pod>')).toBeUndefined();
+    // A machine's or a pod's name is still one, dotted or not.
+    expect(fills('节点 master.local 上 pod 不通').get('<node-name>')).toBe('master.local');
+    expect(fills('节点 worker3 上的 resolv.conf 没更新').get('<node-name>')).toBe('worker3');
+    expect(fills('pod web-0 cannot read its config.yaml mount').get('<pod>')).toBe('web-0');
+  });
 });
