@@ -237,7 +237,7 @@ const NOT_NAMES = new Set(
   sometimes successful successfully connection connections refused reset timeout timed
   hang hangs hung hanging fail fails failing work works worked working succeeds succeeded stalls stalled stuck
   freezes froze frozen errored times returns returned shows showed gives gave prints printed says said broken fine
-  empty nothing`.split(/\s+/),
+  empty nothing netns`.split(/\s+/),
 );
 
 /**
@@ -259,6 +259,13 @@ const VERSION = /^[a-z]*-?v?\d+(?:\.\d+)+(?:[-+][a-z0-9.]*)?$/;
  * A count of machines or replicas written as one word, not a name: "3 master 1worker节点", `2nodes`, `3replicas`.
  */
 const COUNT_WORD = /^\d+(?:nodes?|workers?|masters?|minions?|hosts?|pods?|replicas?|vms?|cpus?|cores?)$/;
+/** A count written with its magnitude (`3k节点`, `从4w扩容到6w`: thousands, 万): no name either. */
+const MAGNITUDE_COUNT = /^\d+(?:k|w)$/;
+/**
+ * A file, not an object: `节点 resolv.conf` ("the node's resolv.conf"), `config.yaml`, `10-calico.conflist`. Reports
+ * name the files they edit right after the object they belong to; no pod, node or Service is named so.
+ */
+const FILE_NAME = /\.(?:conf|conflist|ya?ml|json|toml|ini|cfg|env|sh|py|log|txt|service|pem|crt)$/;
 /**
  * A name with a masked part, written for any object of its kind: `calico-node-xxxxx`, `kube-proxy-xxxxx`,
  * `coredns-xxxx-xxx` ("kubectl describe pod calico-node-xxxxx -n kube-system").
@@ -285,6 +292,8 @@ function isName(value: string): boolean {
     !SETTING_VALUE.test(value) &&
     !ORDINAL.test(value) &&
     !COUNT_WORD.test(value) &&
+    !MAGNITUDE_COUNT.test(value) &&
+    !FILE_NAME.test(value) &&
     !MASKED_NAME.test(value) &&
     !VERSION.test(value) &&
     !(MASKED_ADDRESS.test(value) && /\d/.test(value)) &&
@@ -372,7 +381,9 @@ interface KindPatterns {
 function kindPatterns(kind: ObjectKind): KindPatterns {
   // `calico/node`, `kube-ovn/pod`: the word ends an image or path name, it is no object word.
   // `zen.ping.unicast.hosts=es-discovery`: a dotted configuration key ends in the word, it is no object word either.
-  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_])`;
+  // `node-ip`, `pod-cidr`, `host-network`, `service-name`: the word starts a compound that names a field or a setting,
+  // no object ("ping6 node-ip do not work" names no node ping6).
+  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
@@ -792,6 +803,34 @@ interface ListingRow {
   namespace?: string;
   /** Where a Service row's CLUSTER-IP cell is. */
   clusterIpAt?: number;
+  /** A pod row's NODE cell (`-o wide`, or a retyped row's `on k8s-master`) and where it is. */
+  node?: Match;
+}
+
+/**
+ * A pod row retyped into prose with the node it runs on (`coredns-757f4547d9-g6hd8 0/1 ContainerCreating on
+ * k8s-master`, `kube-flannel-ds-8qlg9 0/1 Init:0/1 on k8s-master`): NAME, READY, STATUS, then `on` and the NODE cell.
+ */
+const RETYPED_POD_ROW_ON_NODE = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Z][A-Za-z]+(?::\\d+/\\d+)?)(?:\\s+\\d+)?\\s+on\\s+(?<node>${NAME})${NAME_END}`,
+  'g',
+);
+
+/**
+ * A `kubectl get pods -o wide` row retyped as NAME, IP and NODE (`default curl-6bf6db5c4f-kgh8c 172.16.1.15
+ * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's.
+ */
+const RETYPED_POD_ROW_WIDE = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。]|\\.(?:\\s|$)|\\s*$)`,
+  'gu',
+);
+
+/** The NODE cell of a row match, where the pattern has one (`<none>` and addresses are no node). */
+function nodeCell(match: RegExpMatchArray): Match | undefined {
+  const node = match.groups?.node;
+  if (node === undefined || !isName(node)) return undefined;
+  const at = (match.index ?? 0) + match[0].lastIndexOf(node);
+  return { value: node.toLowerCase(), index: at };
 }
 
 /** The TYPE and CLUSTER-IP cells of a Service row. */
@@ -839,7 +878,23 @@ function pastedRows(text: string): ListingRow[] {
       name: name.toLowerCase(),
     };
     if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
+    const node = nodeCell(match);
+    if (node !== undefined) row.node = node;
     rows.push(row);
+  }
+  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_WIDE`) list pods as the full rows do.
+  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_WIDE]) {
+    for (const match of matchAll(text, pattern)) {
+      const { name = '', ready, total, status } = match.groups ?? {};
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
+      const failing = status !== undefined && podRowFailing(ready ?? '0', total ?? '0', status);
+      const row: ListingRow = { kind: 'pod', start, end, failing, name };
+      const node = nodeCell(match);
+      if (node !== undefined) row.node = node;
+      rows.push(row);
+    }
   }
   // `pod/coredns-868d999555-jtv48 1/1 Running，pod/coredns-868d999555-kkjns 1/1 Running`: rows shortened to name,
   // ready and status (`kubectl get all` pasted into prose) list pods as the full rows do.
@@ -1540,7 +1595,11 @@ function readEntities(question: string): Entities {
     nodeMentions.filter((match) => !listedNot.has(match)).map((match) => match.index),
   );
   const unlisted = withoutInventory(text, shapedNodes).filter((match) => !inventory.has(match.index));
+  // The NODE cell of a failing pod row is where the failure is, whatever the node's name looks like (`0/1
+  // ContainerCreating on k8s-master`); a healthy row's is one of the listing's cells (see `onlyListed`).
+  const failingRowNodes = pasted.flatMap((row) => (row.failing && row.node !== undefined ? [row.node] : []));
   const nodes: Match[] = [
+    ...failingRowNodes,
     ...named.node.filter((match) => !inventory.has(match.index)),
     ...unlisted,
     ...collect(text, KUBELET_EVENT_NODE),

@@ -27,7 +27,7 @@ const AGE = '\\d+[smhdy]\\w*';
  * kubectl writes names lowercase, and the header's last column (`NODE`, `GATES`) is no NAMESPACE cell.
  */
 export const POD_ROW = new RegExp(
-  `(?<![\\w./-])${NAMESPACE_CELL}(?:(?:pods?|po)/)?(?<name>${NAME})\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Za-z][\\w:]*)\\s+\\d+(?:\\s+\\([^)]*\\))?\\s+${AGE}(?:\\s+(?:${IPV4}|<none>)(?:\\s+(?!\\d)${NAME}${NAME_END})?(?:\\s+<none>\\s+<none>)?)?`,
+  `(?<![\\w./-])${NAMESPACE_CELL}(?:(?:pods?|po)/)?(?<name>${NAME})\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Za-z][\\w:]*)\\s+\\d+(?:\\s+\\([^)]*\\))?\\s+${AGE}(?:\\s+(?:${IPV4}|<none>)(?:\\s+(?!\\d)(?<node>${NAME})${NAME_END})?(?:\\s+<none>\\s+<none>)?)?`,
   'g',
 );
 
