@@ -6,6 +6,8 @@ import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
+import { asksInStatement } from './indirect-ask.js';
+import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
@@ -429,7 +431,7 @@ export function asSimplified(text: string): string {
 
 /** `strict`: a relative "which" in a statement and a cause asked ask no value (leadAsk). */
 function askedFact(question: string, strict: boolean): FactAsk | null {
-  const text = asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'));
+  const text = withSetToWhat(asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC')));
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
@@ -571,6 +573,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
     // an interrogative of its own ("any", "有什么").
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
+    // "I'd like to know the default MTU of flannel vxlan.": a value asked in a statement, of the kind it names.
+    const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
@@ -589,7 +593,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksRewrite ||
       explains ||
       obtains ||
-      asksDrawback;
+      asksDrawback ||
+      asksStated;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
     const change =
