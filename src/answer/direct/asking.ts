@@ -6,6 +6,8 @@ import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
+import { asksInStatement } from './indirect-ask.js';
+import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
@@ -117,11 +119,13 @@ const ASKS_PEOPLE =
 
 /**
  * A why question about whether something can or does happen: "why can't ping svc", "Why does a ClusterIP answer
- * ping under IPVS?", "为什么这个 ClusterIP 能 ping 通？". The runbook line that states the behaviour (what the thing
- * does or doesn't, or when) explains it. Not "why is it slow" nor "为什么会这样" (what went wrong: a diagnosis).
+ * ping under IPVS?", "为什么这个 ClusterIP 能 ping 通？", and why a thing must or should be so ("Why must Calico use
+ * VXLAN on Azure?"). The runbook line that states the behaviour (what the thing does or doesn't, or when) explains
+ * it. Not "why is it slow" nor "为什么会这样" (what went wrong: a diagnosis). A Chinese subject can be long ("为什么
+ * hostNetwork 模式下的 Pod 访问 Service 的 ClusterIP 会超时"): up to 60 characters before its verb.
  */
 const WHY_BEHAVIOUR =
-  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,20}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了)/i;
+  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?|must|should(?:n'?t)?|needs? to|ha(?:s|ve) to)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,60}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了)/i;
 
 /**
  * Asking whether what was just said is normal, or why it happens: "抓包看到 length 65000 的包，比 mtu 大很多，正常吗",
@@ -429,7 +433,7 @@ export function asSimplified(text: string): string {
 
 /** `strict`: a relative "which" in a statement and a cause asked ask no value (leadAsk). */
 function askedFact(question: string, strict: boolean): FactAsk | null {
-  const text = asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'));
+  const text = withSetToWhat(asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC')));
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
@@ -571,6 +575,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "what would be a reason not to set that?", "有什么缺点？", "Any drawbacks?": what the setting costs, asked without
     // an interrogative of its own ("any", "有什么").
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
+    // "I'd like to know the default MTU of flannel vxlan.": a value asked in a statement, of the kind it names.
+    const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
@@ -589,7 +595,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksRewrite ||
       explains ||
       obtains ||
-      asksDrawback;
+      asksDrawback ||
+      asksStated;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
     const change =

@@ -612,6 +612,10 @@ describe('a why question about a behaviour asks for the line that says it is by 
     ['为什么 ClusterIP ping 不通，curl 却正常？'],
     ['Why does a ClusterIP answer ping under IPVS?'],
     ['kubectl get svc 显示 ClusterIP 10.96.240.115。为什么这个 ClusterIP 能 ping 通？'],
+    // Why a thing must or should be so, and a long Chinese subject before its verb.
+    ['Why must Calico use VXLAN rather than IPIP on Azure?'],
+    ['Why should kube-proxy run with strictARP for MetalLB?'],
+    ['为什么 hostNetwork 模式下的 Pod 访问 Service 的 ClusterIP 会超时？'],
   ])('%s', (question) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['behaviour']);
@@ -1231,5 +1235,29 @@ describe('a value asked by what to set it to, with the case it is asked under', 
     expect(factAsk('Which mode does kube-proxy run in when IPVS modules are loaded?')?.wantsDefault).toBe(
       false,
     );
+  });
+});
+
+describe('a value asked in a statement, or "设为什么", is asked', () => {
+  it.each([
+    ["I'd like to know the default MTU of flannel vxlan.", 'mtu'],
+    ['想知道 flannel 默认的 MTU。', 'mtu'],
+    ['Could you tell me the service CIDR kubeadm picks', 'cidr'],
+    ['hostNetwork 的 Pod 的 dnsPolicy 应该设为什么？', 'setting'],
+  ])('%s', (question, kind) => {
+    const ask = leadAsk(question);
+    expect(ask?.kinds).toContain(kind);
+    expect(ask?.why).toBeUndefined();
+  });
+
+  it.each([
+    ['Please let me know if you need more logs about the MTU.'],
+    ["I'm wondering if this is an MTU bug."],
+  ])('asks nothing: %s', (question) => {
+    expect(leadAsk(question)).toBeNull();
+  });
+
+  it('reads "改为什么还是不通" as a why, not a value', () => {
+    expect(leadAsk('MTU 改为什么还是不通？')?.why).toBe(true);
   });
 });
