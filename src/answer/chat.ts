@@ -5,8 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
+import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
 import { ChatCache } from './cache.js';
 import { certificateIssuanceExplainedBy, uncoveredCertificateIssuance } from './certificate-issuance.js';
+import {
+  certificateVerificationExplainedBy,
+  uncoveredCertificateVerification,
+} from './certificate-verification.js';
 import {
   allocationExplainedBy,
   answerDetailedReport,
@@ -264,7 +269,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's PLEG and
   // sandbox image (uncovered-node-runtime.ts), a cloud load balancer's target groups (cloud-lb-targets.ts), a
-  // certificate's ACME issuance (certificate-issuance.ts), `kubectl port-forward` breaking in its own stream
+  // certificate's ACME issuance (certificate-issuance.ts), a certificate a client refuses (x509:
+  // certificate-verification.ts), the API server failing to call an admission or conversion webhook
+  // (admission-webhook.ts), `kubectl port-forward` breaking in its own stream
   // (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
   // control plane's VIP (control-plane-vip.ts).
@@ -291,6 +298,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
+        uncoveredCertificateVerification(question, certificateVerificationExplained(context.searcher)) ??
+        uncoveredWebhookCall(question, webhookCallExplained(context.searcher)) ??
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
@@ -433,6 +442,14 @@ const gatewayRouteStatusExplained = perSearcher((searcher) => gatewayRouteStatus
 
 /** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
 const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
+
+/** Whether a runbook is about a refused certificate (certificate-verification.ts). */
+const certificateVerificationExplained = perSearcher((searcher) =>
+  certificateVerificationExplainedBy(searcher.docs),
+);
+
+/** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
+const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states
