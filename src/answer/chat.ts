@@ -5,8 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
+import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
+import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
 import { ChatCache } from './cache.js';
 import { certificateIssuanceExplainedBy, uncoveredCertificateIssuance } from './certificate-issuance.js';
+import {
+  certificateVerificationExplainedBy,
+  uncoveredCertificateVerification,
+} from './certificate-verification.js';
 import {
   allocationExplainedBy,
   answerDetailedReport,
@@ -33,6 +39,7 @@ import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
+import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import { firstSentence, statesFailingPath } from './failing-path.js';
@@ -69,6 +76,7 @@ import {
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from './uncovered-subjects.js';
+import { namesWindowsParts, uncoveredWindowsNodes, windowsNodesExplainedBy } from './windows-nodes.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -264,7 +272,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's PLEG and
   // sandbox image (uncovered-node-runtime.ts), a cloud load balancer's target groups (cloud-lb-targets.ts), a
-  // certificate's ACME issuance (certificate-issuance.ts), `kubectl port-forward` breaking in its own stream
+  // certificate's ACME issuance (certificate-issuance.ts), a certificate a client refuses (x509:
+  // certificate-verification.ts), the API server failing to call an admission or conversion webhook
+  // (admission-webhook.ts), Windows nodes' own pod networking unless a value a runbook states is asked
+  // (windows-nodes.ts), the address an application advertises to its clients (app-advertised-address.ts),
+  // ExternalDNS's records (external-dns.ts), `kubectl port-forward` breaking in its own stream
   // (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
   // control plane's VIP (control-plane-vip.ts).
@@ -291,6 +303,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
+        uncoveredCertificateVerification(question, certificateVerificationExplained(context.searcher)) ??
+        uncoveredWebhookCall(question, webhookCallExplained(context.searcher)) ??
+        windowsNodesDecline(context, question, result) ??
+        uncoveredAdvertisedAddress(question, advertisedAddressExplained(context.searcher)) ??
+        uncoveredExternalDns(question, externalDnsExplained(context.searcher)) ??
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
@@ -433,6 +450,32 @@ const gatewayRouteStatusExplained = perSearcher((searcher) => gatewayRouteStatus
 
 /** Whether a runbook states a certificate's ACME issuance (certificate-issuance.ts). */
 const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuanceExplainedBy(searcher.docs));
+
+/** Whether a runbook is about a refused certificate (certificate-verification.ts). */
+const certificateVerificationExplained = perSearcher((searcher) =>
+  certificateVerificationExplainedBy(searcher.docs),
+);
+
+/** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
+const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
+
+/** Whether a runbook is about an application's advertised address (app-advertised-address.ts). */
+const advertisedAddressExplained = perSearcher((searcher) => advertisedAddressExplainedBy(searcher.docs));
+
+/** Whether a runbook is about ExternalDNS (external-dns.ts). */
+const externalDnsExplained = perSearcher((searcher) => externalDnsExplainedBy(searcher.docs));
+
+/** Whether a runbook is about Windows nodes (windows-nodes.ts). */
+const windowsNodesExplained = perSearcher((searcher) => windowsNodesExplainedBy(searcher.docs));
+
+/**
+ * The Windows nodes' networking a first question is about (`uncoveredWindowsNodes`), unless it asks a value its top
+ * runbook states ("Windows 节点上 flannel VXLAN 用哪个端口？": the Flannel runbook states Windows' port).
+ */
+function windowsNodesDecline(context: ChatContext, question: string, result: RetrievalResult): string | null {
+  const subject = uncoveredWindowsNodes(question, windowsNodesExplained(context.searcher));
+  return unlessValueStated(context, question, result, subject, namesWindowsParts);
+}
 
 /**
  * The uncovered subject a first question is about, unless it asks for a value its top runbook states

@@ -66,13 +66,24 @@ const CNI_PODS_ABSENT = new RegExp(
 );
 
 /**
- * A report whose first sentence says its CNI's pods do not exist ("sealos run之后没有calico pod"). A headline about
- * pods stuck in ContainerCreating that says only in its body the plugin's DaemonSet is missing is about its headline.
- * Returns the subject's name, else null.
+ * A headline saying new pods are stuck before they get a network: ContainerCreating, their sandbox not created
+ * ("新部署的 Pod 长期卡在 ContainerCreating 状态", "FailedCreatePodSandBox"). A plugin whose pods are absent sets up
+ * no pod's network, so such a headline is the absent plugin's symptom, not a path of its own.
+ */
+const POD_SANDBOX_STUCK =
+  /containercreating|failedcreatepodsandbox|failed\s+to\s+create\s+pod\s+sandbox|(?:创建|創建)\s*(?:pod\s*)?(?:sandbox|沙箱)\s*(?:失败|失敗)/i;
+
+/**
+ * A report whose first sentence says its CNI's pods do not exist ("sealos run之后没有calico pod"), or whose first
+ * sentence says new pods are stuck in ContainerCreating and whose body says the plugin's DaemonSet does not exist
+ * ("新部署的 Pod 长期卡在 ContainerCreating ... kube-flannel-ds 不存在"). Returns the subject's name, else null.
  */
 export function uncoveredCniAbsent(question: string, explained: boolean): string | null {
-  const { headline } = readReport(question);
-  if (!CNI_PODS_ABSENT.test(headline)) return null;
+  const { text, headline } = readReport(question);
+  const absent =
+    CNI_PODS_ABSENT.test(headline) ||
+    (CNI_PODS_ABSENT.test(text) && POD_SANDBOX_STUCK.test(headline) && !ANY_PLUGIN_PATH.test(headline));
+  if (!absent) return null;
   return explained ? null : 'installing a CNI (its pods absent)';
 }
 

@@ -187,13 +187,19 @@ describe("uncoveredCniAbsent: a CNI's own pods absent", () => {
     'No cilium pods were created after helm install. kubectl -n kube-system get ds shows nothing for cilium.',
     // Constructed (Chinese).
     'kube-flannel-ds 不存在，节点上也没有 flannel.1。',
+    // Real (fills4.yaml, shortened): pods stuck in ContainerCreating, the plugin's DaemonSet absent in the body.
+    '新部署的 Pod 长期卡在 "ContainerCreating" 状态。kubectl get pods -n kube-system 显示 kube-flannel-ds 不存在，/etc/cni/net.d/ 目录下缺少 Flannel 配置文件。',
+    // Constructed: the same in English.
+    'Pods stuck in ContainerCreating with FailedCreatePodSandBox. kubectl -n kube-system get pods shows no calico-node pods at all.',
   ])('%s → declined', (question) => {
     expect(uncoveredCniAbsent(question, false)).toContain('CNI');
     expect(uncoveredCniAbsent(question, true)).toBeNull();
   });
   it.each([
-    // Real (fills4.yaml, shortened): the headline is pods stuck in ContainerCreating; the missing DaemonSet is in the body.
-    '新部署的 Pod 长期卡在 "ContainerCreating" 状态。kubectl get pods -n kube-system 显示 kube-flannel-ds 不存在，/etc/cni/net.d/ 目录下缺少 Flannel 配置文件。',
+    // Constructed: pods stuck in ContainerCreating, the plugin's pods there (no absence said).
+    'Pods stuck in ContainerCreating: failed to set up sandbox container network, no IP addresses available in range set. calico-node pods are Running.',
+    // Constructed (Chinese): a path named in the headline; the absent DaemonSet in the body is beside it.
+    'Pod 卡在 ContainerCreating，Service 也超时。kube-flannel-ds 不存在。',
     // Real (facts2.yaml, shortened): a value question; "not found" is in the body.
     'failed to get calico-node daemonsets.apps in kube-system namespace. err=daemonsets.apps "calico-node" not found. Which namespace is calico-node in when Calico is installed with the operator?',
     // Constructed: the plugin's pods are there and failing.
