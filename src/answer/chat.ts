@@ -257,6 +257,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     const own = headline === question ? result : await search(headline);
     if (!own.abstain && !outsideNetworking(question)) result = own;
   }
+  // So is a report whose headline says in its own order and words what a failure trigger of the leading runbook says
+  // ("connect issues across nodes" in a Flannel report: "flannel 跨节点不通"; failing-clause.ts).
+  if (result.abstain && history.length === 0 && statesLeadingFailure(result) && !outsideNetworking(question))
+    result = { ...result, abstain: false };
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
@@ -363,6 +367,12 @@ function pathOfAnyPlugin(context: ChatContext, result: RetrievalResult): boolean
     top.doc.category !== RETRIEVAL_CONFIG.toolDocs.category &&
     (context.searcher.cni?.ofDoc(top.doc.path) ?? null) === null
   );
+}
+
+/** The headline states a failure trigger of the runbook the answer leads with. */
+function statesLeadingFailure(result: RetrievalResult): boolean {
+  const top = result.hits[0]?.doc.path;
+  return top !== undefined && (result.statedFailure ?? []).includes(top);
 }
 
 /** The top runbook is about no particular CNI, or about the one the question, conversation or cluster names. */

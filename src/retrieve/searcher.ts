@@ -12,6 +12,7 @@ import {
   withEnvironmentTerms,
 } from './environment-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
+import { failingClauseDocs, signatureOf, type TriggerSignature } from './failing-clause.js';
 import { failingLookupFactor } from './failing-lookup.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
@@ -42,7 +43,13 @@ import {
   SERVICE_TYPE_WORDS,
   statedServiceTypeFactor,
 } from './stated-service-type.js';
-import { buildTriggerTable, matchQueryTriggers, type TriggerHit, type TriggerTable } from './triggers.js';
+import {
+  buildTriggerTable,
+  matchForm,
+  matchQueryTriggers,
+  type TriggerHit,
+  type TriggerTable,
+} from './triggers.js';
 import type {
   CniScope,
   RankedChunk,
@@ -99,6 +106,10 @@ export class KbSearcher implements Searcher {
   private readonly triggerGroups: TriggerGroupOwners;
   /** The glossary group of "not working" / "访问不了": what a headline says of a failing concept. */
   private readonly failureGroups: ReadonlySet<string>;
+  /** Every way a trigger says a path fails (failing-clause.ts): not working, refused, no route, reset, loss ... */
+  private readonly failureKinds: ReadonlySet<string>;
+  /** The triggers as glossary groups and words, for a headline clause that says them in its own order. */
+  private readonly triggerSignatures: readonly TriggerSignature[];
   private readonly lexical: LexicalIndex;
   private readonly vector: VectorSearch | null;
   private readonly spelling: SpellingCorrector;
@@ -196,6 +207,12 @@ export class KbSearcher implements Searcher {
       this.glossary.groupsIn(normalizeText(phrase)),
     );
     this.failureGroups = new Set(this.glossary.groupsIn(normalizeText('not working')));
+    this.failureKinds = new Set(
+      FAILURE_WORDS.flatMap((words) => this.glossary.groupsIn(normalizeText(words))),
+    );
+    this.triggerSignatures = data.docs.flatMap((doc) =>
+      doc.triggers.map((trigger) => signatureOf(doc.path, matchForm(trigger, this.glossary))),
+    );
     this.cni = this.buildCniScope(data.glossary);
     this.readEnvironment = environmentReader(this.cniTerms);
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
@@ -535,10 +552,13 @@ export class KbSearcher implements Searcher {
         : partsOf(fuse({ ...fuseInputs, docFactor: null }, this, config, topK)),
     );
     const confidence = parts?.combined ?? 0;
+    const abstain = hits.length === 0 || confidence < config.abstainBelow;
+    const statedFailure = abstain ? this.statedFailureDocs(query) : [];
     const result: RetrievalResult = {
       hits,
       confidence: round(confidence, 3),
-      abstain: hits.length === 0 || confidence < config.abstainBelow,
+      abstain,
+      ...(statedFailure.length > 0 ? { statedFailure } : {}),
       retrievers,
       overBudget: skipped,
       took_ms: round(performance.now() - started),
@@ -558,6 +578,23 @@ export class KbSearcher implements Searcher {
       confidence: parts,
     });
     return { result, trace };
+  }
+
+  /**
+   * The runbooks with a failure trigger that the report's headline states in one clause, in its own order and words
+   * (failing-clause.ts). A short question is its own headline here: a one-line report ("Pod-to-pod communication
+   * doesn't always work") says its failing path as much as a long report's first line does.
+   */
+  private statedFailureDocs(query: AnalyzedQuery): string[] {
+    return [
+      ...failingClauseDocs(
+        matchForm(query.headline ?? query.focus, this.glossary),
+        this.triggerSignatures,
+        this.failureKinds,
+        new Set(this.cniGroups.values()),
+        new Set(this.glossary.groupsIn(query.text)),
+      ),
+    ];
   }
 
   /**
@@ -787,6 +824,17 @@ function productOf(
   if (present.length === 0) return null;
   return (docPath) => present.reduce((product, factor) => product * factor(docPath), 1);
 }
+
+/** The ways a failing path is said, one per glossary group: what a failure trigger and a failing clause share. */
+const FAILURE_WORDS = [
+  'not working',
+  'connection refused',
+  'no route to host',
+  'connection reset',
+  'packet loss',
+  'intermittent',
+  'cannot resolve',
+];
 
 function round(value: number, digits = 2): number {
   const factor = 10 ** digits;

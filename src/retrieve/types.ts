@@ -29,6 +29,12 @@ export interface RetrievalResult {
   confidence: number;
   /** True when confidence is below the abstention threshold: answer "I don't know" with suggestions. */
   abstain: boolean;
+  /**
+   * Set only when abstaining: the runbooks with a failure trigger that the report's headline states in one clause
+   * in its own order and words ("connect issues across nodes" in a Flannel report for "flannel 跨节点不通";
+   * failing-clause.ts).
+   */
+  statedFailure?: readonly string[];
   /** Per-retriever outcome, for diagnostics and `retrievers` in the chat answer. */
   retrievers: Record<RetrieverName, { hits: number; took_ms: number; status: RetrieverStatus }>;
   /** True when the question's time budget ran out and a retriever was skipped (see config.budget). */
