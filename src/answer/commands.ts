@@ -38,8 +38,9 @@
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
  * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
- * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
- * less: it tests the same thing again, where another check tests another likely cause.
+ * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`, any lookup
+ * of a name after another: `nslookup <service-name>…` after `nslookup kubernetes.default…`) counts less: it tests the
+ * same thing again, where another check tests another likely cause.
  * A report stating the kube-proxy mode its cluster runs ("in iptables mode", "--proxy-mode=ipvs", "ipvs 模式";
  * `statedProxyMode`) gets that mode's checks scored higher and the checks of another mode (`ipvsadm -Ln` for an
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
@@ -313,16 +314,28 @@ const VARIANT_SHARE = 0.5;
 /**
  * What a check runs, regardless of its target: the first words of its first pipeline stage (of the wrapped
  * command after `kubectl exec … --`), leaving out options, placeholders, quoted or assigned text and bare numbers
- * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. Undefined
- * when fewer than two words are left (`curl …`, `conntrack -L …`): too little to call two commands one check.
+ * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. A name lookup
+ * is its program alone (`nslookup`, `dig`: `NAME_LOOKUPS`). Otherwise undefined when fewer than two words are left
+ * (`curl …`, `conntrack -L …`): too little to call two commands one check.
  */
 export function variantKey(command: string): string | undefined {
   const text = runLine(command).split(/\s(?:\||&&|;)\s/)[0] ?? '';
   const words = text
     .split(/\s+/)
     .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
+  const program = words[0]?.toLowerCase();
+  // A name lookup has no sub-command: the name it looks up and the server it asks are its targets.
+  if (program !== undefined && NAME_LOOKUPS.has(program)) return program;
   return words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
 }
+
+/**
+ * Programs that look a name up in DNS. Their checks are variants of one check whatever name they look up or server
+ * they ask (`nslookup kubernetes.default…`, the same against one CoreDNS pod's address, `nslookup <service-name>…`):
+ * measured, a DNS runbook's four lookups filled most of a DNS report's places, and the check of its likely cause
+ * (`conntrack -S`, the CoreDNS pods) fell below the cut.
+ */
+const NAME_LOOKUPS: ReadonlySet<string> = new Set(['nslookup', 'dig', 'host']);
 
 /** The candidates, best first, each later variant of an earlier one (`variantKey`) counting less. */
 function demoteVariants<C extends { record: CommandRecord; score: number; order: number }>(
