@@ -77,6 +77,9 @@
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
+ * An answer whose checks all come from other runbooks than the one it cites first (close runbooks' checks matching a
+ * contested report's words) gets that runbook's check of a matched row, or else its best check, a place
+ * (`topRunbookCheck`), as the stated symptom's has: it otherwise tests none of the causes of the runbook it leads with.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -609,6 +612,22 @@ function termMatches(
   return matches;
 }
 
+/**
+ * The top runbook's check for an answer whose checks all come from other runbooks: its best-ranked check of a matched
+ * row, else its best-ranked check; never one of another kube-proxy or overlay mode, or of a cause the report rules out.
+ */
+export function topRunbookCheck(
+  ranking: ReadonlyArray<Pick<Candidate, 'record' | 'otherMode'>>,
+  doc: DocRecord,
+  rowBonus: ReadonlyMap<CommandRecord, number>,
+  ruledOut: ReadonlySet<CommandRecord>,
+): CommandRecord | undefined {
+  const own = ranking.filter(
+    (c) => c.record.source.path === doc.path && !c.otherMode && !ruledOut.has(c.record),
+  );
+  return (own.find((c) => rowBonus.has(c.record)) ?? own[0])?.record;
+}
+
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
@@ -840,6 +859,15 @@ export function pickCommands(
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
     givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
+  // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
+  // runbook it leads with. Its check of a matched row (a likely cause it states) takes the place of the lowest-ranked
+  // check no matched row or clue names; with no matched row, its best-ranked check does.
+  const ownCheck = diagnose.some((record) => record.source.path === top.doc.path)
+    ? undefined
+    : topRunbookCheck(readOnly, top.doc, rowBonus, ruledOut);
+  if (ownCheck)
+    givePlace(diagnose, ownCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];

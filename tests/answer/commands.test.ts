@@ -6,6 +6,7 @@ import {
   explainedShare,
   pickCommands,
   routingInDoubt,
+  topRunbookCheck,
   variantKey,
 } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
@@ -488,5 +489,40 @@ describe('lookups of a name as one check', () => {
     );
     expect(outside[0]).toBe('kubectl exec -n <namespace> <pod> -- nslookup www.example.com.');
     expect(outside).toContain("kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'");
+  });
+});
+
+describe('topRunbookCheck', () => {
+  const service = runbook('service/clusterip-troubleshooting.md');
+  const dns = runbook('dns/coredns.md');
+  const record = (doc: DocRecord, command: string) => {
+    const found = doc.commands.find((c) => c.command === command);
+    if (!found) throw new Error(`${doc.path} has no command ${command}`);
+    return found;
+  };
+  const dnsEndpoints = record(
+    dns,
+    'kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns',
+  );
+  const serviceRules = record(service, 'iptables-save -t nat | grep <cluster-ip>');
+  const serviceDefinition = record(service, 'kubectl get svc <service-name> -n <namespace> -o wide');
+
+  it("picks the top runbook's best check of a matched row, else its best check", () => {
+    const ranking = [{ record: dnsEndpoints }, { record: serviceDefinition }, { record: serviceRules }];
+    expect(topRunbookCheck(ranking, service, new Map([[serviceRules, 3]]), new Set())).toBe(serviceRules);
+    expect(topRunbookCheck(ranking, service, new Map(), new Set())).toBe(serviceDefinition);
+  });
+
+  it('never picks a check of another mode, of a ruled-out cause, or of another runbook', () => {
+    const ranking = [{ record: dnsEndpoints }, { record: serviceRules, otherMode: true }];
+    expect(topRunbookCheck(ranking, service, new Map([[serviceRules, 3]]), new Set())).toBeUndefined();
+    expect(
+      topRunbookCheck(
+        [{ record: dnsEndpoints }, { record: serviceRules }],
+        service,
+        new Map(),
+        new Set([serviceRules]),
+      ),
+    ).toBeUndefined();
   });
 });
