@@ -322,15 +322,32 @@ const VARIANT_SHARE = 0.5;
  * (`curl …`, `conntrack -L …`): too little to call two commands one check.
  */
 export function variantKey(command: string): string | undefined {
-  const text = runLine(command).split(/\s(?:\||&&|;)\s/)[0] ?? '';
-  const words = text
-    .split(/\s+/)
-    .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
+  const words = runWords(command);
   const program = words[0]?.toLowerCase();
   // A name lookup has no sub-command: the name it looks up and the server it asks are its targets.
   if (program !== undefined && NAME_LOOKUPS.has(program)) return program;
-  return words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
+  return wordsKey(words);
 }
+
+/**
+ * What a row's symptom or a question may quote of a check: its first words as `variantKey` takes them, a lookup's
+ * name included (`nslookup kubernetes.default.svc.cluster.local`): a lookup program alone ("nslookup 报 i/o
+ * timeout") names whatever lookup the reporter ran, not one check of the runbook.
+ */
+export function quotedKey(command: string): string | undefined {
+  return wordsKey(runWords(command));
+}
+
+/** The words of a check's run line that say what it runs: no options, placeholders, quoted text or addresses. */
+function runWords(command: string): string[] {
+  const text = runLine(command).split(/\s(?:\||&&|;)\s/)[0] ?? '';
+  return text
+    .split(/\s+/)
+    .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
+}
+
+const wordsKey = (words: readonly string[]): string | undefined =>
+  words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
 
 /**
  * Programs that look a name up in DNS. Their checks are variants of one check whatever name they look up or server
@@ -431,12 +448,12 @@ const CLUE_HOLDERS = 2;
 const MAX_CLUE_PICKS = 2;
 
 /**
- * The tool and sub-command a check runs, when it names them: the first two words of `variantKey` unless the first
+ * The tool and sub-command a check runs, when it names them: the first two words of `quotedKey` unless the first
  * is `kubectl` (`cilium status`, `hubble observe`); a question naming them names that check. A bare program
  * (`curl`, `tcpdump`) names no one check: reports name the tools they already ran.
  */
 function toolOf(command: string): string | undefined {
-  const words = variantKey(command)?.split(' ') ?? [];
+  const words = quotedKey(command)?.split(' ') ?? [];
   if (words.length < 2 || words[0] === 'kubectl' || !/^[a-z][a-z0-9-]{2,}$/.test(words[0] ?? ''))
     return undefined;
   return words.slice(0, 2).join(' ');
@@ -678,7 +695,7 @@ export function pickCommands(
     const named = row.commands.map((command) => commandByText(doc, command));
     // The check the row's symptom quotes (`calicoctl node status` 显示 Active) shows whether the report has that
     // symptom at all, where the row's own check is the next step: both share the row's bonus.
-    const quoted = checksSymptomNames(row.symptom, doc.commands, variantKey);
+    const quoted = checksSymptomNames(row.symptom, doc.commands, quotedKey);
     for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
       if (record && !ruledOutRows.has(row)) likelyRowCheck.add(record);
