@@ -38,8 +38,9 @@
  * only for a likely cause the top runbook states (a row sharing at least `WEAK_ROW` of the question's weighted
  * terms): the state-changing command that best matches what its row says to do.
  * A variant of a check already ranked (the same program and sub-command on another target: `kubectl ko trace …
- * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`) counts
- * less: it tests the same thing again, where another check tests another likely cause.
+ * tcp` to a ClusterIP after the one to a pod, `ip route get <pod-ip>` after `ip route get <target-ip>`, any lookup
+ * of a name after another: `nslookup <service-name>…` after `nslookup kubernetes.default…`) counts less: it tests the
+ * same thing again, where another check tests another likely cause.
  * A report stating the kube-proxy mode its cluster runs ("in iptables mode", "--proxy-mode=ipvs", "ipvs 模式";
  * `statedProxyMode`) gets that mode's checks scored higher and the checks of another mode (`ipvsadm -Ln` for an
  * iptables-mode report) ranked after all the others: they test a data plane the cluster does not run. A check
@@ -76,6 +77,9 @@
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
+ * An answer whose checks all come from other runbooks than the one it cites first (close runbooks' checks matching a
+ * contested report's words) gets that runbook's check of a matched row, or else its best check, a place
+ * (`topRunbookCheck`), as the stated symptom's has: it otherwise tests none of the causes of the runbook it leads with.
  * A check scoring far under the reference one is left out; when the top runbook states a likely cause, the
  * reference is the second-best check, not the best: the check its matching row names stacks the row's, the
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
@@ -313,16 +317,45 @@ const VARIANT_SHARE = 0.5;
 /**
  * What a check runs, regardless of its target: the first words of its first pipeline stage (of the wrapped
  * command after `kubectl exec … --`), leaving out options, placeholders, quoted or assigned text and bare numbers
- * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. Undefined
- * when fewer than two words are left (`curl …`, `conntrack -L …`): too little to call two commands one check.
+ * or addresses: `kubectl ko trace <namespace>/<pod> <cluster-ip> tcp <port>` → `kubectl ko trace tcp`. A name lookup
+ * is its program alone (`nslookup`, `dig`: `NAME_LOOKUPS`). Otherwise undefined when fewer than two words are left
+ * (`curl …`, `conntrack -L …`): too little to call two commands one check.
  */
 export function variantKey(command: string): string | undefined {
+  const words = runWords(command);
+  const program = words[0]?.toLowerCase();
+  // A name lookup has no sub-command: the name it looks up and the server it asks are its targets.
+  if (program !== undefined && NAME_LOOKUPS.has(program)) return program;
+  return wordsKey(words);
+}
+
+/**
+ * What a row's symptom or a question may quote of a check: its first words as `variantKey` takes them, a lookup's
+ * name included (`nslookup kubernetes.default.svc.cluster.local`): a lookup program alone ("nslookup 报 i/o
+ * timeout") names whatever lookup the reporter ran, not one check of the runbook.
+ */
+export function quotedKey(command: string): string | undefined {
+  return wordsKey(runWords(command));
+}
+
+/** The words of a check's run line that say what it runs: no options, placeholders, quoted text or addresses. */
+function runWords(command: string): string[] {
   const text = runLine(command).split(/\s(?:\||&&|;)\s/)[0] ?? '';
-  const words = text
+  return text
     .split(/\s+/)
     .filter((word) => word && !word.startsWith('-') && !/[<$'"=]/.test(word) && !/^[\d.:/]+$/.test(word));
-  return words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
 }
+
+const wordsKey = (words: readonly string[]): string | undefined =>
+  words.length >= 2 ? words.slice(0, 4).join(' ').toLowerCase() : undefined;
+
+/**
+ * Programs that look a name up in DNS. Their checks are variants of one check whatever name they look up or server
+ * they ask (`nslookup kubernetes.default…`, the same against one CoreDNS pod's address, `nslookup <service-name>…`):
+ * measured, a DNS runbook's four lookups filled most of a DNS report's places, and the check of its likely cause
+ * (`conntrack -S`, the CoreDNS pods) fell below the cut.
+ */
+const NAME_LOOKUPS: ReadonlySet<string> = new Set(['nslookup', 'dig', 'host']);
 
 /** The candidates, best first, each later variant of an earlier one (`variantKey`) counting less. */
 function demoteVariants<C extends { record: CommandRecord; score: number; order: number }>(
@@ -415,12 +448,12 @@ const CLUE_HOLDERS = 2;
 const MAX_CLUE_PICKS = 2;
 
 /**
- * The tool and sub-command a check runs, when it names them: the first two words of `variantKey` unless the first
+ * The tool and sub-command a check runs, when it names them: the first two words of `quotedKey` unless the first
  * is `kubectl` (`cilium status`, `hubble observe`); a question naming them names that check. A bare program
  * (`curl`, `tcpdump`) names no one check: reports name the tools they already ran.
  */
 function toolOf(command: string): string | undefined {
-  const words = variantKey(command)?.split(' ') ?? [];
+  const words = quotedKey(command)?.split(' ') ?? [];
   if (words.length < 2 || words[0] === 'kubectl' || !/^[a-z][a-z0-9-]{2,}$/.test(words[0] ?? ''))
     return undefined;
   return words.slice(0, 2).join(' ');
@@ -596,6 +629,22 @@ function termMatches(
   return matches;
 }
 
+/**
+ * The top runbook's check for an answer whose checks all come from other runbooks: its best-ranked check of a matched
+ * row, else its best-ranked check; never one of another kube-proxy or overlay mode, or of a cause the report rules out.
+ */
+export function topRunbookCheck(
+  ranking: ReadonlyArray<Pick<Candidate, 'record' | 'otherMode'>>,
+  doc: DocRecord,
+  rowBonus: ReadonlyMap<CommandRecord, number>,
+  ruledOut: ReadonlySet<CommandRecord>,
+): CommandRecord | undefined {
+  const own = ranking.filter(
+    (c) => c.record.source.path === doc.path && !c.otherMode && !ruledOut.has(c.record),
+  );
+  return (own.find((c) => rowBonus.has(c.record)) ?? own[0])?.record;
+}
+
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
@@ -646,7 +695,7 @@ export function pickCommands(
     const named = row.commands.map((command) => commandByText(doc, command));
     // The check the row's symptom quotes (`calicoctl node status` 显示 Active) shows whether the report has that
     // symptom at all, where the row's own check is the next step: both share the row's bonus.
-    const quoted = checksSymptomNames(row.symptom, doc.commands, variantKey);
+    const quoted = checksSymptomNames(row.symptom, doc.commands, quotedKey);
     for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
       if (record && !ruledOutRows.has(row)) likelyRowCheck.add(record);
@@ -827,6 +876,15 @@ export function pickCommands(
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
     givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
+  // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
+  // runbook it leads with. Its check of a matched row (a likely cause it states) takes the place of the lowest-ranked
+  // check no matched row or clue names; with no matched row, its best-ranked check does.
+  const ownCheck = diagnose.some((record) => record.source.path === top.doc.path)
+    ? undefined
+    : topRunbookCheck(readOnly, top.doc, rowBonus, ruledOut);
+  if (ownCheck)
+    givePlace(diagnose, ownCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];

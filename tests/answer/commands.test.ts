@@ -6,6 +6,7 @@ import {
   explainedShare,
   pickCommands,
   routingInDoubt,
+  topRunbookCheck,
   variantKey,
 } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
@@ -56,9 +57,22 @@ describe('variantKey', () => {
     expect(variantKey('kubectl ko trace node//<node-name> <pod-ip> tcp <port>')).toBe(tcp);
     expect(variantKey('ip route get <pod-ip>')).toBe(variantKey('ip route get <target-ip>'));
     // The wrapped command of `kubectl exec … --` is what runs.
+    expect(variantKey('kubectl exec -n <namespace> <pod> -- ip route get <target-ip>')).toBe('ip route get');
+  });
+
+  it('names every lookup of a name alike, whatever name it looks up or server it asks', () => {
+    const lookup = variantKey(
+      'kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local',
+    );
+    expect(lookup).toBe('nslookup');
+    expect(variantKey('kubectl exec -n <namespace> <pod> -- nslookup www.example.com.')).toBe(lookup);
     expect(
-      variantKey('kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local'),
-    ).toBe('nslookup kubernetes.default.svc.cluster.local');
+      variantKey(
+        'kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local <pod-ip>',
+      ),
+    ).toBe(lookup);
+    expect(variantKey('dig +short @10.96.0.10 kubernetes.default.svc.cluster.local')).toBe('dig');
+    expect(variantKey('kubectl exec -n <namespace> <pod> -- dig SRV _http._tcp.<service-name>')).toBe('dig');
   });
 
   it('tells different checks apart', () => {
@@ -72,6 +86,11 @@ describe('variantKey', () => {
       variantKey('ip route get <target-ip>'),
     );
     expect(variantKey('iptables -S FORWARD')).not.toBe(variantKey('iptables -S OUTPUT'));
+    // A lookup is not a check of another program that takes a name.
+    expect(variantKey('kubectl exec -n <namespace> <pod> -- nslookup www.example.com.')).not.toBe(
+      variantKey('kubectl exec -n <namespace> <pod> -- ping -c 3 www.example.com'),
+    );
+    expect(variantKey('tcpdump -i any -nn host <pod-ip> and port 53')).not.toBe('host');
   });
 
   it('gives no key when too little is left to call two commands one check', () => {
@@ -436,5 +455,74 @@ describe('checks of a CNI the report does not name', () => {
       hit,
     );
     expect(cniChecks(commands).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('lookups of a name as one check', () => {
+  const dns = runbook('dns/coredns.md');
+  const hits = [hitOn(dns, '2. 从客户端 Pod 逐级测试'), hitOn(dns, '常见问题', 0.95)];
+  const checks = (question: string) =>
+    picked(question, hits)
+      .filter((line) => !line.includes('rollout restart'))
+      .map((line) => line.slice(`${dns.path}: `.length));
+  const lookups = (commands: string[]) => commands.filter((c) => /\bnslookup\b/.test(c));
+
+  it('leaves room for the check of a likely cause when the runbook has several lookups (English and Chinese)', () => {
+    const en = checks(
+      "DNS lookups of service names from pods fail with NXDOMAIN: nslookup my-svc.default gives server can't find my-svc.default.svc.cluster.local.",
+    );
+    expect(lookups(en)).toHaveLength(1);
+    expect(en).toContain('kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100');
+    const zh = checks('Pod 里 nslookup my-svc.default 返回 NXDOMAIN，集群内的 service 名都解析不了。');
+    expect(lookups(zh)).toHaveLength(1);
+    expect(zh).toContain('kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf');
+    const timeouts = checks(
+      'Lookups from pods time out now and then: of 1000 nslookup runs against the cluster DNS, 71 timed out.',
+    );
+    expect(lookups(timeouts).length).toBeLessThanOrEqual(2);
+    expect(timeouts).toContain('kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide');
+  });
+
+  it('still leads with the lookup of an outside name when the report says one fails', () => {
+    const outside = checks(
+      'Pods cannot resolve outside names: curl gives Could not resolve host: example.com, cluster names resolve fine.',
+    );
+    expect(outside[0]).toBe('kubectl exec -n <namespace> <pod> -- nslookup www.example.com.');
+    expect(outside).toContain("kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}'");
+  });
+});
+
+describe('topRunbookCheck', () => {
+  const service = runbook('service/clusterip-troubleshooting.md');
+  const dns = runbook('dns/coredns.md');
+  const record = (doc: DocRecord, command: string) => {
+    const found = doc.commands.find((c) => c.command === command);
+    if (!found) throw new Error(`${doc.path} has no command ${command}`);
+    return found;
+  };
+  const dnsEndpoints = record(
+    dns,
+    'kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns',
+  );
+  const serviceRules = record(service, 'iptables-save -t nat | grep <cluster-ip>');
+  const serviceDefinition = record(service, 'kubectl get svc <service-name> -n <namespace> -o wide');
+
+  it("picks the top runbook's best check of a matched row, else its best check", () => {
+    const ranking = [{ record: dnsEndpoints }, { record: serviceDefinition }, { record: serviceRules }];
+    expect(topRunbookCheck(ranking, service, new Map([[serviceRules, 3]]), new Set())).toBe(serviceRules);
+    expect(topRunbookCheck(ranking, service, new Map(), new Set())).toBe(serviceDefinition);
+  });
+
+  it('never picks a check of another mode, of a ruled-out cause, or of another runbook', () => {
+    const ranking = [{ record: dnsEndpoints }, { record: serviceRules, otherMode: true }];
+    expect(topRunbookCheck(ranking, service, new Map([[serviceRules, 3]]), new Set())).toBeUndefined();
+    expect(
+      topRunbookCheck(
+        [{ record: dnsEndpoints }, { record: serviceRules }],
+        service,
+        new Map(),
+        new Set([serviceRules]),
+      ),
+    ).toBeUndefined();
   });
 });
