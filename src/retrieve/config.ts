@@ -90,6 +90,11 @@ export interface RetrievalConfig {
      */
     podIpHop: { lift: number; demote: number };
     /**
+     * The ClusterIP vs external-access runbooks in a report whose failing part goes to one kind of Service address and
+     * not the other (failing-destination.ts): the destination's runbooks score `lift`, the other kind's `demote`.
+     */
+    failingDestination: { lift: number; demote: number };
+    /**
      * A report naming (or configured with) its CNI that places the pods of its path on different nodes
      * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this (not when a host → pod runbook's
      * own trigger matched: rp_filter, a failing probe). At 1.3: +4 first-cited over the tuning sets and the gate
@@ -218,6 +223,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     statedServiceType: 1.3,
     narrowDns: 0.7,
     podIpHop: { lift: 1.5, demote: 0.65 },
+    failingDestination: { lift: 1, demote: 0.75 },
     crossNodePods: 1.3,
     featureMaxOtherBodies: 5,
   },
