@@ -92,6 +92,10 @@ export interface RetrievalConfig {
     /**
      * The ClusterIP vs external-access runbooks in a report whose failing part goes to one kind of Service address and
      * not the other (failing-destination.ts): the destination's runbooks score `lift`, the other kind's `demote`.
+     * Demoting only, at 0.75: +3 first-cited over the tuning sets (fills4, reports16, reports25), command hits even
+     * (reports21 +1, reports16 -1), 10 fewer off-topic commands, gates unchanged. A 1.2 lift beat CNI runbooks
+     * (Kube-OVN, OVN-Kubernetes) in reports2 and lost first-cites in 5 sets; a CNI serving Services itself (OVN load
+     * balancers) is left out: its "loadBalancer" is no Service type (reports8).
      */
     failingDestination: { lift: number; demote: number };
     /**
