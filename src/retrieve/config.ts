@@ -99,6 +99,15 @@ export interface RetrievalConfig {
      */
     podIpHop: { lift: number; demote: number };
     /**
+     * The ClusterIP vs external-access runbooks in a report whose failing part goes to one kind of Service address and
+     * not the other (failing-destination.ts): the destination's runbooks score `lift`, the other kind's `demote`.
+     * Demoting only, at 0.75: +3 first-cited over the tuning sets (fills4, reports16, reports25), command hits even
+     * (reports21 +1, reports16 -1), 10 fewer off-topic commands, gates unchanged. A 1.2 lift beat CNI runbooks
+     * (Kube-OVN, OVN-Kubernetes) in reports2 and lost first-cites in 5 sets; a CNI serving Services itself (OVN load
+     * balancers) is left out: its "loadBalancer" is no Service type (reports8).
+     */
+    failingDestination: { lift: number; demote: number };
+    /**
      * A report naming (or configured with) its CNI that places the pods of its path on different nodes
      * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this (not when a host → pod runbook's
      * own trigger matched: rp_filter, a failing probe). At 1.3: +4 first-cited over the tuning sets and the gate
@@ -228,6 +237,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     narrowDns: 0.7,
     failingLookup: 1.3,
     podIpHop: { lift: 1.5, demote: 0.65 },
+    failingDestination: { lift: 1, demote: 0.75 },
     crossNodePods: 1.3,
     featureMaxOtherBodies: 5,
   },

@@ -13,6 +13,7 @@ import {
 } from './environment-cni.js';
 import { buildExplanation, type ConfidenceParts, type Explanation, type SearchTrace } from './explain.js';
 import { failingClauseDocs, signatureOf, type TriggerSignature } from './failing-clause.js';
+import { failingDestinationFactor } from './failing-destination.js';
 import { failingLookupFactor } from './failing-lookup.js';
 import { fuse } from './fuse.js';
 import { type CompiledGlossary, compileGlossary } from './glossary.js';
@@ -449,6 +450,16 @@ export class KbSearcher implements Searcher {
     ];
     const triggered = new Set((trigger ?? []).map((hit) => hit.docPath));
     const dnsTriggered = [...triggered].some((docPath) => this.doc(docPath)?.category === 'dns');
+    // The report's CNI explains NodePort / LoadBalancer Services itself (its OVN load balancers, kube-proxy
+    // replacement), or is known but not by name (stated-service-type.ts).
+    const cniServesTypes =
+      cniKnown &&
+      namedCniServesTypes(
+        options.cni !== undefined
+          ? [options.cni.toLowerCase()]
+          : [...this.cni.namedIn(wholeReport), ...environment.cnis],
+        (cni) => this.cnisServingTypes().has(cni),
+      );
     const fuseInputs = {
       trigger: keep(trigger),
       lexical: keep(lexical),
@@ -469,16 +480,7 @@ export class KbSearcher implements Searcher {
           // CoreDNS is the client only on the API Service hop: a ClusterIP it cannot reach may be kube-dns itself.
           dnsTriggered && apiServiceHopFails(wholeReport) ? config.scopeFactor.apiServicePulledDns : null,
         ),
-        this.statedServiceTypeFactor(
-          query,
-          cniKnown &&
-            namedCniServesTypes(
-              options.cni !== undefined
-                ? [options.cni.toLowerCase()]
-                : [...this.cni.namedIn(wholeReport), ...environment.cnis],
-              (cni) => this.cnisServingTypes().has(cni),
-            ),
-        ),
+        this.statedServiceTypeFactor(query, cniServesTypes),
         narrowDnsFactor({
           text: wholeReport,
           triggered,
@@ -506,6 +508,14 @@ export class KbSearcher implements Searcher {
           },
           config.scopeFactor.podIpHop,
         ),
+        // Such a CNI's own Service datapath is where either kind of address fails.
+        cniServesTypes
+          ? null
+          : failingDestinationFactor(
+              query.focus,
+              (docPath) => this.doc(docPath)?.category ?? null,
+              config.scopeFactor.failingDestination,
+            ),
         crossNodePodPathFactor(
           rawQuestion,
           // A host → pod runbook matched by its own trigger (rp_filter, a failing probe) names a cause on the node

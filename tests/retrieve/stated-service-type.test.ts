@@ -126,7 +126,11 @@ describe('a report that states a NodePort Service', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    ({ searcher, neutral } = bundledSearchers({ statedServiceType: 1 }));
+    // The failing-destination demotion (failing-destination.ts) moves the same reports: neutral without both.
+    ({ searcher, neutral } = bundledSearchers({
+      statedServiceType: 1,
+      failingDestination: { lift: 1, demote: 1 },
+    }));
   });
 
   it.each([
