@@ -1272,12 +1272,12 @@ describe('asking what a named thing is for asks what it does, not a value of the
     expect(factAsk(question)).toMatchObject({ kinds: ['behaviour'], purpose: true });
   });
 
-  it.each([
-    'What clusterCIDR does kube-proxy use by default?',
-    'kube-proxy 的 clusterCIDR 是多少？',
-  ])('a value ask: %s', (question) => {
-    const ask = factAsk(question);
-    expect(ask?.purpose).toBeUndefined();
-    expect(ask?.kinds).toContain('cidr');
-  });
+  it.each(['What clusterCIDR does kube-proxy use by default?', 'kube-proxy 的 clusterCIDR 是多少？'])(
+    'a value ask: %s',
+    (question) => {
+      const ask = factAsk(question);
+      expect(ask?.purpose).toBeUndefined();
+      expect(ask?.kinds).toContain('cidr');
+    },
+  );
 });
