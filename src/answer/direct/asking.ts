@@ -7,6 +7,7 @@ import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { asksInStatement } from './indirect-ask.js';
+import { asksPurpose } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
@@ -46,6 +47,11 @@ export interface FactAsk {
    * masquerade ...?"): only the rule saying so answers; a row sharing the report's words answers nothing.
    */
   rule?: boolean;
+  /**
+   * What a named thing is for is asked ("What is clusterCIDR used for?", "masqueradeAll 是干什么用的"): a line stating
+   * what it does answers; a command reading it does not.
+   */
+  purpose?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -460,6 +466,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const explained = new Set<string>();
   /** The asking clauses that ask which traffic, or when, the source is rewritten. */
   const ruleClauses = new Set<string>();
+  /** The asking clauses that ask what a named thing is for ("What is clusterCIDR used for?"). */
+  const purposeClauses = new Set<string>();
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
@@ -556,6 +564,9 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
             .replace(strict ? STATEMENT_RELATIVE : /$^/, ' ');
     const questionish = isQuestion || QUESTIONISH.test(clause);
     const asksReturn = isQuestion && RETURN_ASKED.test(clause);
+    // "What is clusterCIDR used for?", "strictARP 的作用是什么": what the thing does, not a value of the kind it names.
+    // Its words ask by themselves: a title asks without its question mark ("clusterCIDR 是干什么用的").
+    const purposeAsked = asksPurpose(clause);
     const asksRoute = isQuestion && ROUTE_ASKED.test(clause);
     // "With masqueradeAll false, which packets sent to a Service get SNAT?", "哪些流量会被 kube-proxy SNAT？", "When
     // does kube-proxy masquerade ...?": which traffic, or when, the source is rewritten. The rule saying so answers
@@ -591,6 +602,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
         next.sentence !== sentence &&
         OTHER_CHOICE.test(next.clause)) ||
       asksReturn ||
+      purposeAsked ||
       asksRoute ||
       asksRewrite ||
       explains ||
@@ -680,7 +692,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
       continue;
     // "同网段和跨网段分别怎么走": the way traffic takes is a behaviour a line states; the networks named are context.
-    const clauseKinds: ValueKind[] = asksRoute ? ['behaviour'] : kindsIn(clause);
+    const clauseKinds: ValueKind[] = asksRoute || purposeAsked ? ['behaviour'] : kindsIn(clause);
     const own = clauseKinds.length;
     if (own > 0) askedOwn = true;
     // "the default gateway in my container was 169.254.1.1. Could anyone make some explanation for that?": the
@@ -725,6 +737,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       before && before.sentence === sentence && setsCase(before.clause) ? before.clause.trim() : null;
     if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
+    if (purposeAsked) purposeClauses.add(clause.trim());
     // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
     if (ruleOnly) for (const asked of [clause.trim(), ...(caseSet ? [caseSet] : [])]) ruleClauses.add(asked);
     askedLast = true;
@@ -778,6 +791,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     ...(byWhy ? { why: true } : {}),
     ...(bySame ? { same: true } : {}),
     ...(asking.every((clause) => ruleClauses.has(clause)) ? { rule: true } : {}),
+    ...(asking.some((clause) => purposeClauses.has(clause)) ? { purpose: true } : {}),
   };
 }
 

@@ -348,6 +348,8 @@ function findDirect(
       // The value the question asks to explain: only a line that states it answers.
       if (explained.length > 0 && !explained.some((stated) => holdsAddress(candidate.quote, stated)))
         continue;
+      // "What is clusterCIDR used for?": a command reading or setting it does not say what it does.
+      if (candidate.settingOnly && ask.purpose) continue;
       // A command that changes a setting answers which setting or how to change it, not what the default is.
       if (candidate.settingOnly && ask.wantsDefault) continue;
       // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.

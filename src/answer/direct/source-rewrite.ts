@@ -6,6 +6,8 @@
  * Pure.
  */
 
+import { asksPurpose } from './purpose-ask.js';
+
 /** A clause about rewriting the source: masquerade, SNAT, source NAT, "源地址会不会被改", "伪装". */
 const REWRITE_WORDS =
   /masquerad|(?<![\w-])(?:SNAT(?:'?e?d|ing)?|NAT'?e?d)(?![\w-])|source[- ]nat|源\s*(?:地址|IP)[^，,。？?]{0,8}(?:改|变|變|换|換|保留|丢|丟)|伪装|偽裝/i;
@@ -56,7 +58,8 @@ export function rewriteRuleAsked(focus: string, settingAsked: boolean): ((quote:
   const names = [...focus.matchAll(SETTING_NAMES)]
     .map((match) => folded(match[1] ?? match[2] ?? ''))
     .filter((name) => name.length >= 5);
-  const asked = REWRITE_WORDS.test(focus) || (names.length > 0 && EFFECT_ASKED.test(focus));
+  const asked =
+    REWRITE_WORDS.test(focus) || (names.length > 0 && (EFFECT_ASKED.test(focus) || asksPurpose(focus)));
   if (!asked || WHERE_ASKED.test(focus) || (settingAsked && names.length === 0)) return null;
   return (quote) => {
     if (!statesRewriteRule(quote)) return false;

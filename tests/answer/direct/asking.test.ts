@@ -1261,3 +1261,23 @@ describe('a value asked in a statement, or "设为什么", is asked', () => {
     expect(leadAsk('MTU 改为什么还是不通？')?.why).toBe(true);
   });
 });
+
+describe('asking what a named thing is for asks what it does, not a value of the kind its name holds', () => {
+  it.each([
+    'What is clusterCIDR used for in kube-proxy?',
+    'What does clusterCIDR do in kube-proxy?',
+    'kube-proxy 的 clusterCIDR 是干什么用的',
+    'strictARP 的作用是什么？',
+  ])('a purpose ask: %s', (question) => {
+    expect(factAsk(question)).toMatchObject({ kinds: ['behaviour'], purpose: true });
+  });
+
+  it.each(['What clusterCIDR does kube-proxy use by default?', 'kube-proxy 的 clusterCIDR 是多少？'])(
+    'a value ask: %s',
+    (question) => {
+      const ask = factAsk(question);
+      expect(ask?.purpose).toBeUndefined();
+      expect(ask?.kinds).toContain('cidr');
+    },
+  );
+});
