@@ -1,5 +1,3 @@
-import { namesHeadlessCase } from './narrow-runbook.js';
-
 /**
  * A report that shows the resolver's own error — `ping: unknown host web`, `Could not resolve host: x`, `lookup web
  * on 10.96.0.10:53: no such host`, `nslookup: can't resolve 'web'`, NXDOMAIN, SERVFAIL, `Temporary failure in name
@@ -14,6 +12,8 @@ import { namesHeadlessCase } from './narrow-runbook.js';
  * Prose alone ("DNS 也解析不了了", "DNS resolution failed when ...") is no resolver error: such reports often name
  * the cause the lookup only suffers from (a deny-all policy, a same-node hairpin). Pure.
  */
+
+import { namesHeadlessCase } from './narrow-runbook.js';
 
 /** The resolver's own error messages (normalized, lower-case text). */
 const RESOLVER_ERROR =
