@@ -13,7 +13,7 @@
  * the cause the lookup only suffers from (a deny-all policy, a same-node hairpin). Pure.
  */
 
-import { namesHeadlessCase } from './narrow-runbook.js';
+import { type NarrowDnsInput, namesHeadlessCase } from './narrow-runbook.js';
 
 /** The resolver's own error messages (normalized, lower-case text). */
 const RESOLVER_ERROR =
@@ -22,18 +22,12 @@ const RESOLVER_ERROR =
 /** A StatefulSet named: its pods' names resolve through a headless Service (the narrow DNS runbook's case). */
 const NAMES_STATEFULSET = /statefulset|有状态/u;
 
-export interface FailingLookupInput {
+/** The DNS runbooks' priorities and the matched triggers, as the narrow DNS factor reads them. */
+export interface FailingLookupInput extends NarrowDnsInput {
   /** The report's whole text (question and pasted output), normalized. */
   text: string;
   /** The report's CNI is known: named, configured, or stated as its environment. */
   cniKnown: boolean;
-  /** Docs whose trigger matched the report. */
-  triggered: ReadonlySet<string>;
-  categoryOfDoc: (docPath: string) => string | null;
-  priorityOfDoc: (docPath: string) => number;
-  /** The highest priority of a DNS runbook. */
-  topDnsPriority: number;
-  factor: number;
 }
 
 /** True when the (normalized) text shows a resolver error. */
