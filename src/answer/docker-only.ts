@@ -23,6 +23,16 @@ const DOCKER_NETWORKING =
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
 
 /**
+ * A report saying its Docker containers run beside the cluster, not in it: started by hand ("manually started docker
+ * containers", 手动启动的 docker 容器) or outside Kubernetes ("when I start a docker container outside of kubernetes",
+ * k8s 之外的 docker 容器). Such a container is on the engine's own bridge of a cluster's node, whatever the report says
+ * of the cluster (kubespray turning Docker's masquerading off, the node's CNI): the cluster is its setting, not its
+ * subject.
+ */
+const DOCKER_OUTSIDE_KUBERNETES =
+  /\b(?:manually|by\s+hand)\s+(?:started|run|created|launched)\s+docker\s+containers?\b|\bdocker\s+containers?\b[^.。\n]{0,60}?\boutside\s+(?:of\s+)?(?:the\s+)?(?:kubernetes|k8s)\b|(?:kubernetes|k8s)\s*(?:之外|以外)\s*(?:的)?\s*docker\s*容器|(?:手动|手動|手工)\s*(?:启动|啟動|运行|運行|创建|創建)\s*(?:的)?\s*docker\s*容器/i;
+
+/**
  * Anything of Kubernetes: its objects and tools, a distribution, a CNI and its parts, a cluster (集群, 节点). A report
  * naming any of these runs its containers in a cluster, whose pod network a runbook may follow ("calico 的 bgp peer
  * 地址是 docker0 的 ip"); so does one naming an overlay's datapath (BGP, VXLAN, IPIP), unless it names Docker Swarm,
@@ -63,20 +73,24 @@ export function namesMtu(text: string): boolean {
 const DOCKER_RUNBOOK =
   /\bdocker\s+(?:networks?|bridge|run)\b|docker[\s-]?compose|docker\s*(?:自带|自身)?网络/i;
 
+/** The subject these declines name. */
+const DOCKER_SUBJECT = "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+
 /**
  * The subject when a report is about Docker's own networking ("Container cant access internet ... docker network
  * inspect docker-bridge", "docker bridge 无法联网", "luci-app-dockerman: 容器选择bridge，不能访问外网 ... docker0") and
- * names nothing of Kubernetes; else null. "Pods on node2 cannot reach the internet; docker0 is down" names a pod and
- * is answered.
+ * names nothing of Kubernetes, or says its Docker containers run outside Kubernetes ("Allow manually started docker
+ * containers to have internet access ... kubespray ... Calico"); else null. "Pods on node2 cannot reach the internet;
+ * docker0 is down" names a pod and is answered.
  */
 export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
   const text = withoutHostAndImageNames(readReport(question).text);
+  if (namesMtu(text)) return null;
+  if (DOCKER_OUTSIDE_KUBERNETES.test(text)) return explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
-  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text) || namesMtu(text)) return null;
+  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
-  return explained
-    ? null
-    : "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+  return explained ? null : DOCKER_SUBJECT;
 }
 
 /**
