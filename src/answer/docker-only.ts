@@ -5,6 +5,7 @@
  * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about
  * Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
  */
+import { COVERED_PATH } from './covered-paths.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
@@ -84,9 +85,13 @@ const DOCKER_SUBJECT = "Docker's own container networking (docker0, docker netwo
  * docker0 is down" names a pod and is answered.
  */
 export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
-  const text = withoutHostAndImageNames(readReport(question).text);
+  const report = readReport(question);
+  const text = withoutHostAndImageNames(report.text);
   if (namesMtu(text)) return null;
-  if (DOCKER_OUTSIDE_KUBERNETES.test(text)) return explained ? null : DOCKER_SUBJECT;
+  // A container beside the cluster reaching a path of it ("docker containers outside of kubernetes cannot reach the
+  // NodePort") is a client of that path, which a runbook follows.
+  if (DOCKER_OUTSIDE_KUBERNETES.test(text))
+    return COVERED_PATH.test(report.headline) || explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
   if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
