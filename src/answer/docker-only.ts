@@ -20,6 +20,13 @@ import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subject
 const DOCKER_NETWORKING =
   /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose(?:\b|[\w.-]*\.ya?ml\b)|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\b(?:podman|nerdctl)\s+(?:networks?|run|containers?|compose)\b|(?:podman|nerdctl)[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
 
+/**
+ * A container named with an address of Docker's default bridge (docker0's 172.17.0.0/16: "容器获得IP172.17.0.3",
+ * "the container got 172.17.0.2"): the engine's own network, in a report naming nothing of a cluster.
+ */
+const DEFAULT_BRIDGE_CONTAINER =
+  /(?:容器|\bcontainers?\b)[^。.\n]{0,30}?(?<![\d.])172\.17\.\d{1,3}\.\d{1,3}(?![\d.])/i;
+
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
 
@@ -93,7 +100,8 @@ export function uncoveredDockerOnly(question: string, explained: boolean): strin
   if (DOCKER_OUTSIDE_KUBERNETES.test(text))
     return COVERED_PATH.test(report.headline) || explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
-  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text)) return null;
+  const docker = DOCKER_NETWORKING.test(text) || DEFAULT_BRIDGE_CONTAINER.test(text);
+  if (!(swarm || docker) || KUBERNETES.test(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
   return explained ? null : DOCKER_SUBJECT;
 }
