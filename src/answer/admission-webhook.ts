@@ -7,6 +7,7 @@
  * (DNS, an MTU mismatch, a NodePort, a network policy, pods that cannot reach each other) keeps the report answered.
  * Declined only while no runbook is about webhook calls (KB-relative, as uncovered-subjects.ts). Pure.
  */
+import { COVERED_PATH } from './covered-paths.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
@@ -18,12 +19,6 @@ const WEBHOOK_CALL_FAILED =
   /\bfailed\s+calling\s+(?:admission\s+)?webhook\b|\bconversion\s+webhook\s+for\s+\S+[^\n]{0,60}?\bfailed\b|(?:调用|調用)\s*(?:准入\s*|準入\s*)?webhook\s*(?:失败|失敗|超时|超時|报错|報錯)|webhook\s*(?:调用|調用)\s*(?:失败|失敗|超时|超時|报错|報錯)/i;
 /** The webhook named by the first sentence (the subject), in any words. */
 const WEBHOOK = /webhook/i;
-/**
- * Paths the runbooks explain, named in the first sentence beside the webhook: DNS, an MTU mismatch, a NodePort, a
- * network policy, pods or nodes that cannot reach each other (跨节点, 不通).
- */
-const COVERED_PATH =
-  /\bdns\b|core-?dns|kube-dns|\bmtu\b|node-?port|network\s*polic|网络策略|網路策略|\bpods?\b[^.。]{0,40}?(?:can(?:'|no)?t|cannot|unable\s+to)\s+(?:reach|ping|connect)|跨节点|跨節點|不通/i;
 
 /**
  * The subject when a report's first sentence is about a webhook and the report quotes the API server failing to call

@@ -8,6 +8,7 @@
  * report answered. Declined only while no runbook is about certificate verification (KB-relative, as
  * uncovered-subjects.ts). Pure.
  */
+import { namesCoveredPathOrBreak } from './covered-paths.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
@@ -19,12 +20,19 @@ const CERTIFICATE_REFUSED =
 /** The certificate named by the first sentence (the subject): x509, a certificate, TLS (证书). */
 const CERTIFICATE = /\bx509\b|\bcert(?:ificate)?s?\b|\btls\b|\bssl\b|证书|證書/i;
 /**
- * Paths the runbooks explain, named in the first sentence beside the certificate: DNS, an MTU mismatch, a NodePort,
- * a network policy, the Service range (`--service-cluster-ip-range`, whose address the API server's certificate must
- * name), a timeout or refused connection, pods that cannot reach each other (跨节点, 不通, 超时).
+ * Beside the shared covered paths and broken connections (covered-paths.ts), the first sentence may name the Service
+ * range (`--service-cluster-ip-range`, whose address the API server's certificate must name), a ClusterIP or a name
+ * lookup (resolv.conf, 解析).
  */
-const COVERED_PATH =
-  /\bdns\b|service-cluster-ip-range|service\s*cidr|cluster-?ip|core-?dns|kube-dns|resolv|\bmtu\b|node-?port|network\s*polic|网络策略|網路策略|time[sd]?\s*out|\brefused\b|unreachable|no\s+route|\bpods?\b[^.。]{0,40}?(?:can(?:'|no)?t|cannot|unable\s+to)\s+(?:reach|ping|connect)|跨节点|跨節點|不通|超时|超時|解析/i;
+const SERVICE_RANGE_OR_LOOKUP = /service-cluster-ip-range|service\s*cidr|cluster-?ip|resolv|解析/i;
+
+/**
+ * Whether the first sentence names a path the runbooks explain beside the certificate: DNS, an MTU mismatch, a
+ * NodePort, a network policy, the Service range, a timeout or refused connection, pods that cannot reach each other.
+ */
+function namesCoveredPath(headline: string): boolean {
+  return namesCoveredPathOrBreak(headline) || SERVICE_RANGE_OR_LOOKUP.test(headline);
+}
 
 /**
  * The subject when a report's first sentence is about a certificate and the report quotes a client refusing it
@@ -35,7 +43,7 @@ const COVERED_PATH =
  */
 export function uncoveredCertificateVerification(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
-  if (!CERTIFICATE_REFUSED.test(text) || !CERTIFICATE.test(headline) || COVERED_PATH.test(headline))
+  if (!CERTIFICATE_REFUSED.test(text) || !CERTIFICATE.test(headline) || namesCoveredPath(headline))
     return null;
   return explained ? null : 'a TLS certificate a client refuses (x509: its CA, validity or names)';
 }

@@ -48,6 +48,7 @@ import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './ga
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
+import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -278,7 +279,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // sandbox image (uncovered-node-runtime.ts), a cloud load balancer's target groups (cloud-lb-targets.ts), a
   // certificate's ACME issuance (certificate-issuance.ts), a certificate a client refuses (x509:
   // certificate-verification.ts), the API server failing to call an admission or conversion webhook
-  // (admission-webhook.ts), Windows nodes' own pod networking unless a value a runbook states is asked
+  // (admission-webhook.ts), an HTTP proxy's own 502 or 503 error page (proxy-error-page.ts), Windows nodes' own
+  // pod networking unless a value a runbook states is asked
   // (windows-nodes.ts), the address an application advertises to its clients (app-advertised-address.ts),
   // ExternalDNS's records (external-dns.ts), `kubectl port-forward` breaking in its own stream
   // (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
@@ -309,6 +311,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
         uncoveredCertificateVerification(question, certificateVerificationExplained(context.searcher)) ??
         uncoveredWebhookCall(question, webhookCallExplained(context.searcher)) ??
+        uncoveredProxyErrorPage(question, proxyErrorPageExplained(context.searcher)) ??
         windowsNodesDecline(context, question, result) ??
         uncoveredAdvertisedAddress(question, advertisedAddressExplained(context.searcher)) ??
         uncoveredExternalDns(question, externalDnsExplained(context.searcher)) ??
@@ -468,6 +471,9 @@ const certificateVerificationExplained = perSearcher((searcher) =>
 
 /** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
 const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
+
+/** Whether a runbook is about an HTTP proxy's error pages (proxy-error-page.ts). */
+const proxyErrorPageExplained = perSearcher((searcher) => proxyErrorPageExplainedBy(searcher.docs));
 
 /** Whether a runbook is about an application's advertised address (app-advertised-address.ts). */
 const advertisedAddressExplained = perSearcher((searcher) => advertisedAddressExplainedBy(searcher.docs));

@@ -493,6 +493,14 @@ const WRONG_ADDRESS = [
   /(?:pod|容器)\s*(?:的)?\s*(?:固定|静态)\s*ip|(?:固定|静态)\s*ip\s*(?:地址)?\s*分配/i,
 ];
 
+/**
+ * A CNI's own error that its controller handed the pod no address, quoted anywhere in a report: Kube-OVN's CNI
+ * server answering the sandbox's request ("RPC failed; request ip return 500 no address allocated to pod"). Whatever
+ * the first sentence calls the failure ("OVN DB 高可用测试无法生效", "pod doesn't receive packet from logical port"),
+ * the pod never got an address to send from, unless that sentence names a broken path (`NETWORK_TROUBLE`).
+ */
+const CNI_ALLOCATION_ERROR = /\brequest\s+ip\s+return\s+500\b|\bno\s+address\s+allocated\s+to\s+pod\b/i;
+
 /** The kinds of allocation failure, each explained by a runbook only when its topics name that kind. */
 export type AllocationKind = 'no-address' | 'wrong-address';
 
@@ -539,7 +547,7 @@ export function uncoveredAllocation(
 ): string | null {
   const text = question.normalize('NFKC');
   const subject = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords) ?? text;
-  const kind = allocationKind(subject);
+  const kind = allocationKind(subject) ?? (CNI_ALLOCATION_ERROR.test(text) ? 'no-address' : null);
   if (
     kind === null ||
     NETWORK_TROUBLE.test(subject) ||

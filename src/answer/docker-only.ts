@@ -5,6 +5,7 @@
  * engine's, and the runbooks follow a Kubernetes cluster's pod network. Declined only while no runbook is about
  * Docker's own networks (KB-relative, as uncovered-subjects.ts). Pure.
  */
+import { COVERED_PATH } from './covered-paths.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
@@ -19,8 +20,25 @@ import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subject
 const DOCKER_NETWORKING =
   /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose(?:\b|[\w.-]*\.ya?ml\b)|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\b(?:podman|nerdctl)\s+(?:networks?|run|containers?|compose)\b|(?:podman|nerdctl)[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
 
+/**
+ * A container named with an address of Docker's default bridge (docker0's 172.17.0.0/16: "容器获得IP172.17.0.3",
+ * "the container got 172.17.0.2"): the engine's own network, in a report naming nothing of a cluster.
+ */
+const DEFAULT_BRIDGE_CONTAINER =
+  /(?:容器|\bcontainers?\b)[^。.\n]{0,30}?(?<![\d.])172\.17\.\d{1,3}\.\d{1,3}(?![\d.])/i;
+
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
+
+/**
+ * A report saying its Docker containers run beside the cluster, not in it: started by hand ("manually started docker
+ * containers", 手动启动的 docker 容器) or outside Kubernetes ("when I start a docker container outside of kubernetes",
+ * k8s 之外的 docker 容器). Such a container is on the engine's own bridge of a cluster's node, whatever the report says
+ * of the cluster (kubespray turning Docker's masquerading off, the node's CNI): the cluster is its setting, not its
+ * subject.
+ */
+const DOCKER_OUTSIDE_KUBERNETES =
+  /\b(?:manually|by\s+hand)\s+(?:started|run|created|launched)\s+docker\s+containers?\b|\bdocker\s+containers?\b[^.。\n]{0,60}?\boutside\s+(?:of\s+)?(?:the\s+)?(?:kubernetes|k8s)\b|(?:kubernetes|k8s)\s*(?:之外|以外)\s*(?:的)?\s*docker\s*容器|(?:手动|手動|手工)\s*(?:启动|啟動|运行|運行|创建|創建)\s*(?:的)?\s*docker\s*容器/i;
 
 /**
  * Anything of Kubernetes: its objects and tools, a distribution, a CNI and its parts, a cluster (集群, 节点). A report
@@ -63,20 +81,29 @@ export function namesMtu(text: string): boolean {
 const DOCKER_RUNBOOK =
   /\bdocker\s+(?:networks?|bridge|run)\b|docker[\s-]?compose|docker\s*(?:自带|自身)?网络/i;
 
+/** The subject these declines name. */
+const DOCKER_SUBJECT = "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+
 /**
  * The subject when a report is about Docker's own networking ("Container cant access internet ... docker network
  * inspect docker-bridge", "docker bridge 无法联网", "luci-app-dockerman: 容器选择bridge，不能访问外网 ... docker0") and
- * names nothing of Kubernetes; else null. "Pods on node2 cannot reach the internet; docker0 is down" names a pod and
- * is answered.
+ * names nothing of Kubernetes, or says its Docker containers run outside Kubernetes ("Allow manually started docker
+ * containers to have internet access ... kubespray ... Calico"); else null. "Pods on node2 cannot reach the internet;
+ * docker0 is down" names a pod and is answered.
  */
 export function uncoveredDockerOnly(question: string, explained: boolean): string | null {
-  const text = withoutHostAndImageNames(readReport(question).text);
+  const report = readReport(question);
+  const text = withoutHostAndImageNames(report.text);
+  if (namesMtu(text)) return null;
+  // A container beside the cluster reaching a path of it ("docker containers outside of kubernetes cannot reach the
+  // NodePort") is a client of that path, which a runbook follows.
+  if (DOCKER_OUTSIDE_KUBERNETES.test(text))
+    return COVERED_PATH.test(report.headline) || explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
-  if (!(swarm || DOCKER_NETWORKING.test(text)) || KUBERNETES.test(text) || namesMtu(text)) return null;
+  const docker = DOCKER_NETWORKING.test(text) || DEFAULT_BRIDGE_CONTAINER.test(text);
+  if (!(swarm || docker) || KUBERNETES.test(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
-  return explained
-    ? null
-    : "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+  return explained ? null : DOCKER_SUBJECT;
 }
 
 /**

@@ -585,6 +585,16 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
       'kube-ovn 1.11.9 存在ip地址无法分配导致出现地址冲突。kube-ovn-controller 日志: I0911 09:18:36.317858 13 ipam.go:51] allocate v4 10.251.175.71 v6 2409:8c20:1833:2000::afb:af47 for pod kube-system/test-0',
       'kube-ovn',
     ],
+    // Real kubeovn/kube-ovn#758 (reports15 set): the first sentence names the test, the CNI's error the allocation.
+    [
+      'OVN DB 高可用测试无法生效。测试 ovn-central 高可用时切换没有生效，kube-ovn-controller 事件日志里 pod 申请 IP 失败（request ip return 500）。',
+      'kube-ovn',
+    ],
+    // Constructed: the CNI's error quoted under a first sentence about a stuck pod.
+    [
+      'Pods in namespace demo stay in ContainerCreating after the subnet was recreated. Events: plugin type="kube-ovn" failed (add): RPC failed; request ip return 500 no address allocated to pod demo/web-0, provider ovn.',
+      'kube-ovn',
+    ],
   ])('%s → IPAM', (question, cni) => {
     expect(uncoveredAllocation(question, cni, explainsNone)).toBe('IPAM');
     expect(uncoveredAllocation(question, cni, explainsCalico)).toBe(cni === 'calico' ? null : 'IPAM');
@@ -627,6 +637,8 @@ describe('uncoveredAllocation: a report about handing out pod addresses, which n
     'pod 固定 IP 生效了，但是跨节点 ping 不通这个 IP。',
     // Constructed: a static egress IP is about source NAT, not allocation.
     'We need a static egress IP for pods calling a partner API; which SNAT settings apply?',
+    // Constructed: the CNI's error quoted under a first sentence naming a broken path.
+    'Kube-OVN 集群跨节点 pod 网络不通，新建的 pod 偶尔还报 request ip return 500。',
   ])('%s → not an allocation report', (question) => {
     expect(uncoveredAllocation(question, null, explainsNone)).toBeNull();
   });

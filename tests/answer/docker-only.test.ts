@@ -40,6 +40,14 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'docker run 启动的容器里 curl 外网超时，参考了 https://kubernetes.io/docs/tasks/debug/ 也没解决',
     // Constructed: a compose file named after its service.
     'After docker-compose-web.yml brings up the web container, it cannot reach the db container on 5432.',
+    // Real (reports21.yaml, shortened): containers started by hand beside a cluster, whose CNI the report names.
+    "Allow manually started docker containers to have internet access. Bare Metal, Network plugin used: Calico. Normally kubespray totally disables docker networking with `--ip-masq=false` and `--iptables=false` so when I start a docker container outside of kubernetes it won't have access to any network.",
+    // Real (reports25.yaml): a container with an address of Docker's default bridge, the engine misspelt.
+    'dcoker无法ping通。容器获得IP172.17.0.3,电脑网页可以打开可是PING不通，导致APP无法连接打开服务。',
+    // Constructed: English, the same bridge address.
+    'The container got 172.17.0.2 but cannot reach the LAN gateway 192.168.1.1; the host can.',
+    // Constructed: Chinese, a container started by hand on a node of a cluster.
+    'k8s 节点上手动启动的 docker 容器无法访问外网，集群里的 pod 都正常。',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -65,6 +73,14 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'nerdctl run works on the k3s node, but pods on that node cannot reach the internet',
     // Constructed: Chinese, docker-deployed kube parts of a cluster.
     '用 docker 部署的 kube-apiserver 重启后 pod 访问不了 10.96.0.1',
+    // Constructed: a pod of a cluster whose pod range took Docker's default bridge range.
+    'The container in pod web-0 got 172.17.0.4 and cannot reach pods on node2.',
+    // Constructed: the node's address in that range, no container's.
+    'The node address is 172.17.0.3 and the container cannot reach the gateway.',
+    // Constructed: a container outside Kubernetes as a client of a NodePort, a path a runbook follows.
+    'Docker containers outside of kubernetes cannot reach the NodePort of my service. Pods reach it fine.',
+    // Constructed: clients outside the cluster, no container of Docker's named as such.
+    'Service type NodePort cannot be accessed from outside the cluster; docker containers inside the pods are healthy.',
   ])('%s → not declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toBeNull();
   });
