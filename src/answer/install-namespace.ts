@@ -1,12 +1,12 @@
-import { addOnObject } from './component-namespace.js';
-
 /**
- * The `-n` / `--namespace` of a command that installs an add-on (`helm install cilium cilium/cilium -n kube-system`,
- * `helm upgrade --install ingress-nginx ... --namespace ingress-basic`, `cilium install -n kube-system`): it says
- * where the CNI, ingress controller or mesh is installed, not where the pod or Service the report is about lives.
- * Filling it as that object's `<namespace>` (`hubble observe --pod kube-system/<pod>`) points the check at the
- * add-on's namespace; an open `<namespace>` is better. A Helm release of the application itself (`helm install shop
- * ./chart -n shop`) does say where the application runs, so Helm counts only when it installs an add-on. Pure.
+ * The `-n` / `--namespace` of a command that installs the CNI (`helm install cilium cilium/cilium -n kube-system`,
+ * `helm upgrade --install calico projectcalico/tigera-operator --namespace tigera-operator`, `cilium install -n
+ * kube-system`): it says where the network plugin's agents run, which its runbooks address by their literal namespace
+ * (`kubectl -n kube-system exec ... k8s-app=cilium`); their `<namespace>` is that of the workload pods whose network
+ * fails. Filling it with the install's (`hubble observe --pod kube-system/<pod>`) points the check at the agents; an
+ * open `<namespace>` is better. Other add-ons keep it: an ingress controller's or load balancer's own pods and Services
+ * are what their reports are often about (see `addOnNamespace` for those beside an application's objects), and a Helm
+ * release of the application itself (`helm install shop ./chart -n shop`) says where the application runs. Pure.
  */
 
 /**
@@ -17,8 +17,11 @@ const COMMAND_BREAK = /[\n;|`。；]|&&|(?<=[\w)])\.\s/g;
 /** Helm's install verbs, with the global flags that may come before them (`helm --kube-context c2 upgrade`). */
 const HELM_INSTALL =
   /(?<![\w-])helm\s+(?:-{1,2}[\w-]+(?:[=\s]+[^\s-]\S*)?\s+)*(?:install|upgrade|template)(?![\w-])/gi;
-/** A CLI that installs its own add-on: `cilium install`, `istioctl install`, `linkerd install`. */
-const CLI_INSTALL = /(?<![\w-])(?:cilium(?:-cli)?|istioctl|linkerd|kubectl-ko)\s+install(?![\w-])/gi;
+/** A CNI's own installer: `cilium install`, `kubectl ko install`. */
+const CLI_INSTALL = /(?<![\w-])(?:cilium(?:-cli)?|kubectl[-\s]ko)\s+install(?![\w-])/gi;
+/** A CNI's Helm release or chart (`cilium`, `cilium/cilium`, `projectcalico/tigera-operator`, `kube-ovn/kube-ovn`). */
+const CNI_CHART =
+  /^(?:cilium|calico|tigera|flannel|kube-flannel|canal|rke2-canal|kube-ovn|ovn-kubernetes|antrea|weave|multus|spiderpool|whereabouts|kube-router)(?![\w.])/i;
 /** Commands that act on a cluster's objects: one of them after the install starts another command. */
 const OTHER_COMMAND = /(?<![\w-])(?:kubectl|oc|hubble|calicoctl)\s/gi;
 
@@ -29,15 +32,15 @@ function lastMatch(text: string, pattern: RegExp): number {
   return last;
 }
 
-/** A word of a Helm command that names an add-on: its release or chart (`cilium`, `cilium/cilium`, `metallb/metallb`). */
-function namesAddOn(command: string): boolean {
+/** Whether a Helm command installs a CNI: one of its words is the CNI's release or chart. */
+function installsCni(command: string): boolean {
   return command
     .split(/\s+/)
     .filter((word) => !word.startsWith('-'))
-    .some((word) => addOnObject(word.split('/').at(-1) ?? word));
+    .some((word) => CNI_CHART.test(word.split('/').at(-1) ?? word));
 }
 
-/** Whether the namespace flag at `index` of `text` is given to an install command (Helm's or an add-on's CLI). */
+/** Whether the namespace flag at `index` of `text` is given to a command installing the CNI (Helm or its own CLI). */
 export function installCommandNamespace(text: string, index: number): boolean {
   const start = lastMatch(text.slice(0, index), COMMAND_BREAK) + 1;
   const rest = text.slice(index).search(COMMAND_BREAK);
@@ -47,5 +50,5 @@ export function installCommandNamespace(text: string, index: number): boolean {
   const cli = lastMatch(command.slice(0, upTo), CLI_INSTALL);
   const install = Math.max(helm, cli);
   if (install === -1 || lastMatch(command.slice(0, upTo), OTHER_COMMAND) > install) return false;
-  return install === cli || namesAddOn(command.slice(helm));
+  return install === cli || installsCni(command.slice(helm));
 }

@@ -12,27 +12,33 @@ function installs(text: string, namespace: string): boolean {
   return installCommandNamespace(text, text.indexOf(` ${namespace}`) + 1);
 }
 
-describe('installCommandNamespace: the -n of a command installing an add-on', () => {
-  it('is where Helm installed the CNI or ingress controller', () => {
+describe('installCommandNamespace: the -n of a command installing the CNI', () => {
+  it('is where Helm installed the CNI', () => {
     expect(
       installs('install cilium with: helm install cilium . -n kube-system --set cluster.id=2', 'kube-system'),
     ).toBe(true);
     expect(
       installs(
-        'helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic',
-        'ingress-basic',
+        'helm upgrade --install calico projectcalico/tigera-operator --namespace tigera-operator',
+        'tigera-operator',
       ),
     ).toBe(true);
     expect(
-      installs('用 helm 安装：helm install calico projectcalico/tigera-operator -n tigera', 'tigera'),
+      installs('用 helm 安装：helm install kube-ovn kube-ovn/kube-ovn -n kube-system', 'kube-system'),
     ).toBe(true);
   });
 
-  it('is where an add-on’s own CLI installed it', () => {
+  it('is where the CNI’s own installer put it', () => {
     expect(installs('我用 cilium install -n cni-system --version 1.14 装的', 'cni-system')).toBe(true);
   });
 
-  it('is not the namespace of a Helm release of the application itself', () => {
+  it('is not the namespace of another add-on or of the application itself', () => {
+    expect(
+      installs(
+        'helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx --namespace ingress-basic',
+        'ingress-basic',
+      ),
+    ).toBe(false);
     expect(installs('helm install shop ./charts/shop -n shop and the pod cannot resolve', 'shop')).toBe(
       false,
     );
@@ -48,7 +54,7 @@ describe('installCommandNamespace: the -n of a command installing an add-on', ()
   });
 });
 
-describe('placeholder fills: the namespace an add-on was installed into', () => {
+describe('placeholder fills: the namespace the CNI was installed into', () => {
   it('does not fill <namespace> from a Helm install of the CNI', () => {
     const helm =
       'the pod ip allocated is still 10.0. install cilium with: helm install --kube-context cluster2 cilium . -n kube-system --set cluster.id=2. kubectl get pod -A -owide shows the pods on 10.0.x.x';
