@@ -172,6 +172,41 @@ function contextTerms(
   });
 }
 
+/**
+ * Per command: `contextTerms` without the subshell that picks the pod to run it in (`$(kubectl -n calico-system get
+ * pod -l k8s-app=calico-node --field-selector spec.nodeName=<node-name> -o name)`): where a check runs is not what it
+ * checks, and that boilerplate's words (pod, node, get, name) match nearly every report.
+ */
+const runContexts: PerConcepts<ReadonlySet<string>> = new WeakMap();
+
+function runContextTerms(
+  record: CommandRecord,
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlySet<string> {
+  return rememberedFor(runContexts, record, concepts, () => {
+    const chunk = chunkOf(doc, record.chunkId, record.source.line);
+    const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
+    const rows = doc.troubleshooting
+      .filter((row) => row.commands.includes(record.command))
+      .map((row) => `${row.symptom} ${row.cause}`)
+      .join(' ');
+    const text = record.command.replace(/\$\([^)]*\)/g, ' ').replace(/<[^>\s]+>/g, ' ');
+    return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
+  });
+}
+
+const runHolders: PerConcepts<ReadonlyMap<string, readonly number[]>> = new WeakMap();
+
+function commandsByRunTerm(
+  doc: DocRecord,
+  concepts: Concepts | undefined,
+): ReadonlyMap<string, readonly number[]> {
+  return rememberedFor(runHolders, doc, concepts, () =>
+    termPositions(doc.commands.map((record) => runContextTerms(record, doc, concepts))),
+  );
+}
+
 /** Per command: the terms of what its runbook says of it (purpose, rows naming it), not of its own text. */
 const saidOf: PerConcepts<ReadonlySet<string>> = new WeakMap();
 
@@ -617,9 +652,10 @@ function termMatches(
   wanted: ReadonlyArray<readonly [string, number]>,
   concepts: Concepts | undefined,
   counts: (term: string) => boolean = () => true,
+  withoutRunPlace = false,
 ): Float64Array {
   const matches = new Float64Array(doc.commands.length);
-  const byTerm = commandsByTerm(doc, concepts);
+  const byTerm = withoutRunPlace ? commandsByRunTerm(doc, concepts) : commandsByTerm(doc, concepts);
   for (const [term, weight] of wanted) {
     const commands = byTerm.get(term);
     if (!commands || !counts(term)) continue;
@@ -723,7 +759,8 @@ export function pickCommands(
   const addresses = namedAddresses(query);
   const firstChecks = firstDiagnosticChecks(top.doc);
   for (const [docRank, doc] of docs.entries()) {
-    const matches = termMatches(doc, wanted, concepts);
+    // The top runbook's checks are told apart by what they run, not by the subshell picking their pod.
+    const matches = termMatches(doc, wanted, concepts, undefined, docRank === 0);
     // In a contested answer another doc's command may also match the question on its own words: concepts are
     // broad (pod, 防火墙), and a command of a runbook that is not the answer's needs more than a shared concept.
     const wordMatches =

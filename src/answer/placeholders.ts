@@ -92,6 +92,7 @@ import {
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
+import { installCommandNamespace } from './install-namespace.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -735,6 +736,7 @@ function kubectlPodArgs(text: string): Match[] {
 function namespaceFlags(text: string): Match[] {
   return collect(text, NAMESPACE_FLAG).filter((match) => {
     if (readsConfigOnly(text, match.index)) return false;
+    if (installCommandNamespace(text, match.index)) return false;
     // A quoted command's `-n` is its tool's: `netctl net create -n data` names a network, not a namespace.
     const quoted = codeSpanCommand(text, match.index);
     if (quoted !== undefined && !NAMESPACED_TOOL_WORD.test(quoted)) return false;
