@@ -651,7 +651,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
           behaviours.push(`${lastSentence} ${clause}`.trim());
       continue;
     }
-    if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
+    if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains && !purposeAsked))) {
       // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
       if (
         (isQuestion || SELF_ASKING.test(clause)) &&
@@ -689,7 +689,11 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       }
       continue;
     }
-    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+    if (
+      !purposeAsked &&
+      /为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) &&
+      !ASKS.test(clause.replace(/\bwhy\b/i, ''))
+    )
       continue;
     // "同网段和跨网段分别怎么走": the way traffic takes is a behaviour a line states; the networks named are context.
     const clauseKinds: ValueKind[] = asksRoute || purposeAsked ? ['behaviour'] : kindsIn(clause);
