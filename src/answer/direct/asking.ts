@@ -7,7 +7,7 @@ import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { asksInStatement } from './indirect-ask.js';
-import { asksPurpose } from './purpose-ask.js';
+import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
@@ -52,6 +52,11 @@ export interface FactAsk {
    * what it does answers; a command reading it does not.
    */
   purpose?: boolean;
+  /**
+   * Why a named setting is needed is asked ("为什么需要开启 bridge-nf-call-iptables?"): only the line saying what it does
+   * answers; a row sharing the report's words says what else breaks.
+   */
+  needed?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -468,6 +473,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const ruleClauses = new Set<string>();
   /** The asking clauses that ask what a named thing is for ("What is clusterCIDR used for?"). */
   const purposeClauses = new Set<string>();
+  /** The asking clauses that ask why a named setting is needed ("为什么需要开启 bridge-nf-call-iptables"). */
+  const neededClauses = new Set<string>();
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
@@ -742,6 +749,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
     if (purposeAsked) purposeClauses.add(clause.trim());
+    if (purposeAsked && asksWhyNeeded(clause)) neededClauses.add(clause.trim());
     // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
     if (ruleOnly) for (const asked of [clause.trim(), ...(caseSet ? [caseSet] : [])]) ruleClauses.add(asked);
     askedLast = true;
@@ -796,6 +804,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     ...(bySame ? { same: true } : {}),
     ...(asking.every((clause) => ruleClauses.has(clause)) ? { rule: true } : {}),
     ...(asking.some((clause) => purposeClauses.has(clause)) ? { purpose: true } : {}),
+    ...(asking.every((clause) => neededClauses.has(clause)) ? { needed: true } : {}),
   };
 }
 

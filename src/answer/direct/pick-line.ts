@@ -329,6 +329,7 @@ function findDirect(
   let rewriting: { candidate: Candidate; score: number } | null = null;
   // The case given, the source address asked: a row about that case shares more words, yet says nothing of it.
   let fating: { candidate: Candidate; score: number } | null = null;
+  let purposing: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -471,6 +472,7 @@ function findDirect(
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
       if (fate && !candidate.settingOnly && (!fating || score > fating.score)) fating = { candidate, score };
+      if (purpose && (!purposing || score > purposing.score)) purposing = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
         rewriting = { candidate, score };
     }
@@ -501,6 +503,8 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   // Only the rule answers which traffic, or when, the source is rewritten.
   if (ask.rule && best !== rewriting) return null;
+  // "Why did I specify clusterIP for CoreDNS?": only a line saying what the setting does says why it is needed.
+  if (ask.needed && best.candidate !== purposing?.candidate) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
