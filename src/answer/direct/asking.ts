@@ -10,6 +10,7 @@ import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
+import { asksForMode } from './target-mode.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
 export interface FactAsk {
@@ -618,9 +619,12 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksStated;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
+    // "How do I run calico in BGP mode?", "默认可以改成BGP吗": how to get to a mode asks for the setting that selects it.
     const change =
       !conditionOnly &&
-      (CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0));
+      (CHANGE_ASK.test(clause) ||
+        (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0) ||
+        asksForMode(clause));
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;

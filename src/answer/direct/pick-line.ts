@@ -31,6 +31,7 @@ import {
   ruleOnSource,
   statesRewriteRule,
 } from './source-rewrite.js';
+import { asksForMode, rowOfMode, setsToMode, targetModes } from './target-mode.js';
 import {
   DEFAULT_WORDS,
   hasKindWords,
@@ -206,6 +207,8 @@ function findDirect(
     ? settingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
     : [];
   if (purposeOf.length > 0) holding |= PURPOSE_BIT;
+  // "How do I run calico in BGP mode?": the row of that mode in a table of modes states the settings selecting it.
+  const modes = asksForMode(ask.focus) ? targetModes(ask.focus) : [];
   const requirementAsked = valueKinds.includes('behaviour') && REQUIREMENT_ASKED.test(ask.focus);
   if (requirementAsked) holding |= REQUIRES_BIT;
   // "Which traffic does kube-proxy masquerade", "源地址会不会被改", "what does kube-proxy do with --cluster-cidr": the
@@ -329,6 +332,7 @@ function findDirect(
   let rewriting: { candidate: Candidate; score: number } | null = null;
   // The case given, the source address asked: a row about that case shares more words, yet says nothing of it.
   let fating: { candidate: Candidate; score: number } | null = null;
+  let moding: { candidate: Candidate; score: number } | null = null;
   let purposing: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
@@ -448,6 +452,14 @@ function findDirect(
       if (rule) score += ruleOnSource(candidate.quote) ? 3 : 2;
       // The line saying what the named setting does states its purpose, however few of the asker's words it shares.
       if (purpose) score += PURPOSE_BONUS;
+      // The row of the mode asked for, or a line setting it (`mode: ipvs`), states how to select it; a row of the mode
+      // left shares as many words.
+      const modeRow = modes.some(
+        (mode) =>
+          (candidate.header !== undefined && rowOfMode(candidate.header, candidate.quote, mode)) ||
+          setsToMode(candidate.quote, mode),
+      );
+      if (modeRow) score += MODE_ROW_BONUS;
       score *= (rule ? 1 : candidate.weight) * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
@@ -472,6 +484,7 @@ function findDirect(
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
       if (fate && !candidate.settingOnly && (!fating || score > fating.score)) fating = { candidate, score };
+      if (modeRow && (!moding || score > moding.score)) moding = { candidate, score };
       if (purpose && (!purposing || score > purposing.score)) purposing = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
         rewriting = { candidate, score };
@@ -486,6 +499,8 @@ function findDirect(
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
   else if (fating && fating.score >= 2.5) best = fating;
+  // "怎么把 calico 改成 BGP 模式": of the lines naming settings, the row of the mode asked for.
+  else if (moding && moding.score >= 2.5) best = moding;
   else if (stating) best = stating;
   else if (prescribing) best = prescribing;
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
@@ -503,6 +518,9 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   // Only the rule answers which traffic, or when, the source is rewritten.
   if (ask.rule && best !== rewriting) return null;
+  // Only the row of the mode asked for, or a line setting it, says how to get there: another line with the mode's
+  // words ("host-gw 模式跨子网节点不通 | … | 改用 vxlan") says how to leave it or what it breaks.
+  if (modes.length > 0 && best.candidate !== moding?.candidate) return null;
   // "Why did I specify clusterIP for CoreDNS?": only a line saying what the setting does says why it is needed.
   if (ask.needed && best.candidate !== purposing?.candidate) return null;
   const { chunk, line, endLine, quote } = best.candidate;
@@ -893,6 +911,9 @@ const STATES_PURPOSE =
  * before).
  */
 const PURPOSE_BONUS = 3;
+
+/** Measured: the row of the mode asked for shares 1-3 of a mode ask's words, the row of the mode left as many. */
+const MODE_ROW_BONUS = 3;
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
