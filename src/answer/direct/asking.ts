@@ -7,9 +7,10 @@ import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { asksInStatement } from './indirect-ask.js';
-import { asksPurpose } from './purpose-ask.js';
+import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite } from './source-rewrite.js';
+import { asksForMode } from './target-mode.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
 export interface FactAsk {
@@ -52,6 +53,11 @@ export interface FactAsk {
    * what it does answers; a command reading it does not.
    */
   purpose?: boolean;
+  /**
+   * Why a named setting is needed is asked ("为什么需要开启 bridge-nf-call-iptables?"): only the line saying what it does
+   * answers; a row sharing the report's words says what else breaks.
+   */
+  needed?: boolean;
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -468,6 +474,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const ruleClauses = new Set<string>();
   /** The asking clauses that ask what a named thing is for ("What is clusterCIDR used for?"). */
   const purposeClauses = new Set<string>();
+  /** The asking clauses that ask why a named setting is needed ("为什么需要开启 bridge-nf-call-iptables"). */
+  const neededClauses = new Set<string>();
   /** Whether a clause asked for a value it names itself (then what was explained only adds to it). */
   let askedOwn = false;
   const clauses = clausesOf(text);
@@ -611,9 +619,12 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksStated;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
+    // "How do I run calico in BGP mode?", "默认可以改成BGP吗": how to get to a mode asks for the setting that selects it.
     const change =
       !conditionOnly &&
-      (CHANGE_ASK.test(clause) || (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0));
+      (CHANGE_ASK.test(clause) ||
+        (MAKE_USE_ASK.test(clause) && kindsIn(clause).length > 0) ||
+        asksForMode(clause));
     // "how to check the proxy mode of kube-proxy", "怎么查看 pod 的 MTU": the current value of what it names.
     const check = !change && CHECK_ASK.test(clause) && kindsIn(clause).length > 0;
     const stated = previous;
@@ -651,7 +662,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
           behaviours.push(`${lastSentence} ${clause}`.trim());
       continue;
     }
-    if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains))) {
+    if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains && !purposeAsked))) {
       // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
       if (
         (isQuestion || SELF_ASKING.test(clause)) &&
@@ -689,7 +700,11 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       }
       continue;
     }
-    if (/为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) && !ASKS.test(clause.replace(/\bwhy\b/i, '')))
+    if (
+      !purposeAsked &&
+      /为什么|為什麼|为啥|為啥|\bwhy\b/i.test(remarkless) &&
+      !ASKS.test(clause.replace(/\bwhy\b/i, ''))
+    )
       continue;
     // "同网段和跨网段分别怎么走": the way traffic takes is a behaviour a line states; the networks named are context.
     const clauseKinds: ValueKind[] = asksRoute || purposeAsked ? ['behaviour'] : kindsIn(clause);
@@ -738,6 +753,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
     if (purposeAsked) purposeClauses.add(clause.trim());
+    if (purposeAsked && asksWhyNeeded(clause)) neededClauses.add(clause.trim());
     // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
     if (ruleOnly) for (const asked of [clause.trim(), ...(caseSet ? [caseSet] : [])]) ruleClauses.add(asked);
     askedLast = true;
@@ -792,6 +808,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     ...(bySame ? { same: true } : {}),
     ...(asking.every((clause) => ruleClauses.has(clause)) ? { rule: true } : {}),
     ...(asking.some((clause) => purposeClauses.has(clause)) ? { purpose: true } : {}),
+    ...(asking.every((clause) => neededClauses.has(clause)) ? { needed: true } : {}),
   };
 }
 

@@ -21,6 +21,11 @@ export interface Candidate {
   key?: string;
   /** A table row's header line: what each of its cells is (a troubleshooting table's 症状 | 可能原因 | …). */
   header?: string;
+  /**
+   * A sentence opening with a pronoun ("它让经过 cni0 的二层帧也走 iptables"): the sentence before it, which names what
+   * "it" is (`net.bridge.bridge-nf-call-iptables=1`).
+   */
+  antecedent?: string;
 }
 
 /** A first cell that names what its row is about: one or two words or identifiers, not a sentence. */
@@ -103,19 +108,26 @@ export function candidatesOf(chunk: Chunk): Candidate[] {
       continue;
     }
     for (const item of listItems(block.lines, block.start)) {
+      let before: string | undefined;
       for (const sentence of sentences(item)) {
         cached.push({
           chunk,
           ...sentence,
           context: `${headings} ${sentence.quote}`,
           weight: 1,
+          ...(before !== undefined && REFERS_BACK.test(sentence.quote) ? { antecedent: before } : {}),
         });
+        before = sentence.quote;
       }
     }
   }
   candidateCache.set(chunk, cached);
   return cached;
 }
+
+/** A sentence that opens with a pronoun standing for what the sentence before names: "它让…", "This lets …". */
+const REFERS_BACK =
+  /^(?:它|这|這|此|其)(?!些|里|裡|个|個|时|時|样|樣)|^(?:it|this|that)\b(?!\s+(?:is|was)\s+(?:a|an|the)\b)/i;
 
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
 

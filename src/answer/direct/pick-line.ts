@@ -23,6 +23,7 @@ import {
 } from './asking.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
+import { settingsNamed } from './purpose-ask.js';
 import {
   asksSourceFate,
   rewriteRuleAsked,
@@ -30,6 +31,7 @@ import {
   ruleOnSource,
   statesRewriteRule,
 } from './source-rewrite.js';
+import { asksForMode, rowOfMode, setsToMode, targetModes } from './target-mode.js';
 import {
   DEFAULT_WORDS,
   hasKindWords,
@@ -197,6 +199,16 @@ function findDirect(
   // setting states it.
   const addrByRole = valueKinds.length === 1 && valueKinds[0] === 'addr' && !wantsSetting;
   if (addrByRole) holding |= ROLE_ADDR_BIT;
+  // "为什么需要开启 bridge-nf-call-iptables", "What is masqueradeAll for": a line saying what the named setting does
+  // ("它让经过 cni0 的二层帧也走 iptables") answers, though it holds no value of the asked kind. It names every name
+  // the ask gives ("Why is --cluster-cidr required for kube-proxy": the line about kube-proxy's flag, not another
+  // line about kube-proxy).
+  const purposeOf = ask.purpose
+    ? settingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
+    : [];
+  if (purposeOf.length > 0) holding |= PURPOSE_BIT;
+  // "How do I run calico in BGP mode?": the row of that mode in a table of modes states the settings selecting it.
+  const modes = asksForMode(ask.focus) ? targetModes(ask.focus) : [];
   const requirementAsked = valueKinds.includes('behaviour') && REQUIREMENT_ASKED.test(ask.focus);
   if (requirementAsked) holding |= REQUIRES_BIT;
   // "Which traffic does kube-proxy masquerade", "源地址会不会被改", "what does kube-proxy do with --cluster-cidr": the
@@ -320,6 +332,8 @@ function findDirect(
   let rewriting: { candidate: Candidate; score: number } | null = null;
   // The case given, the source address asked: a row about that case shares more words, yet says nothing of it.
   let fating: { candidate: Candidate; score: number } | null = null;
+  let moding: { candidate: Candidate; score: number } | null = null;
+  let purposing: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -336,6 +350,10 @@ function findDirect(
       if (offTerms.some((term) => settingValue(term, candidate.quote) === 'on')) continue;
       // "Which traffic does kube-proxy masquerade based on clusterCIDR": the rule naming the setting asked about.
       const rule = rewriteAsked && (values & REWRITE_BIT) !== 0 && rewrites?.(candidate.quote) === true;
+      const purpose =
+        purposeOf.length > 0 &&
+        (values & PURPOSE_BIT) !== 0 &&
+        purposeOf.every((name) => name.test(candidate.quote) || name.test(candidate.antecedent ?? ''));
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
@@ -343,6 +361,7 @@ function findDirect(
         (obtainAsked && (values & KEEPS_BIT) !== 0) ||
         (sourceFateAsked && (values & SOURCE_FATE) !== 0) ||
         (requirementAsked && (values & REQUIRES_BIT) !== 0) ||
+        purpose ||
         rule;
       if (obtainAsked && (values & KEEPS_BIT) === 0) continue;
       // The value the question asks to explain: only a line that states it answers.
@@ -431,6 +450,16 @@ function findDirect(
       // The rule saying when the source is rewritten states the asked behaviour however few words it shares; in a
       // diagram it is the author's statement, as a sentence is, not output.
       if (rule) score += ruleOnSource(candidate.quote) ? 3 : 2;
+      // The line saying what the named setting does states its purpose, however few of the asker's words it shares.
+      if (purpose) score += PURPOSE_BONUS;
+      // The row of the mode asked for, or a line setting it (`mode: ipvs`), states how to select it; a row of the mode
+      // left shares as many words.
+      const modeRow = modes.some(
+        (mode) =>
+          (candidate.header !== undefined && rowOfMode(candidate.header, candidate.quote, mode)) ||
+          setsToMode(candidate.quote, mode),
+      );
+      if (modeRow) score += MODE_ROW_BONUS;
       score *= (rule ? 1 : candidate.weight) * (rank === 0 ? 1 : 0.6);
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
@@ -455,6 +484,8 @@ function findDirect(
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
       if (fate && !candidate.settingOnly && (!fating || score > fating.score)) fating = { candidate, score };
+      if (modeRow && (!moding || score > moding.score)) moding = { candidate, score };
+      if (purpose && (!purposing || score > purposing.score)) purposing = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
         rewriting = { candidate, score };
     }
@@ -468,6 +499,8 @@ function findDirect(
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
   else if (fating && fating.score >= 2.5) best = fating;
+  // "怎么把 calico 改成 BGP 模式": of the lines naming settings, the row of the mode asked for.
+  else if (moding && moding.score >= 2.5) best = moding;
   else if (stating) best = stating;
   else if (prescribing) best = prescribing;
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
@@ -485,6 +518,11 @@ function findDirect(
   if (!best || best.score < 2.5) return null;
   // Only the rule answers which traffic, or when, the source is rewritten.
   if (ask.rule && best !== rewriting) return null;
+  // Only the row of the mode asked for, or a line setting it, says how to get there: another line with the mode's
+  // words ("host-gw 模式跨子网节点不通 | … | 改用 vxlan") says how to leave it or what it breaks.
+  if (modes.length > 0 && best.candidate !== moding?.candidate) return null;
+  // "Why did I specify clusterIP for CoreDNS?": only a line saying what the setting does says why it is needed.
+  if (ask.needed && best.candidate !== purposing?.candidate) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
 }
@@ -864,6 +902,19 @@ const SOURCE_FATE = KEEPS_BIT | REWRITE_BIT | SOURCE_REWRITE_BIT;
  */
 const SERVICE_ASKED = /\bservices?\b|\bsvc\b|\bload ?balancers?\b|服务|服務|负载均衡|負載均衡/i;
 
+/** A line saying what something lets happen or is for ("它让…", "用于…", "…的前提", "lets", "is used to"). */
+const PURPOSE_BIT = 1 << 21;
+const STATES_PURPOSE =
+  /^(?:它|这|這|此|其)?(?:让|讓|使)|[，,：:；;]\s*(?:它|这|這|此|其)?(?:让|讓|使得)|用于|用於|用来|用來|作用是|的前提|是为了|是為了|\b(?:lets?|allows?|enables?|ensures?|so that|(?:is|are) used (?:to|for)|in order to)\b/i;
+/**
+ * Measured: the purpose line of a setting shares 0-2 of a short ask's words (the setting is named the sentence
+ * before).
+ */
+const PURPOSE_BONUS = 3;
+
+/** Measured: the row of the mode asked for shares 1-3 of a mode ask's words, the row of the mode left as many. */
+const MODE_ROW_BONUS = 3;
+
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
 
@@ -879,6 +930,8 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
     if (rewritesSource(candidate.quote)) values |= SOURCE_REWRITE_BIT;
+    if (!candidate.settingOnly && candidate.weight === 1 && STATES_PURPOSE.test(candidate.quote))
+      values |= PURPOSE_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
     quoteFactCache.set(candidate, facts);

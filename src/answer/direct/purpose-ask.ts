@@ -15,7 +15,43 @@
 const PURPOSE_ASKED =
   /\bwhat(?:\s+is|'s|\s+are)\s+(?!(?:it|this|that|my|our)\b)[^?？.,;]{1,60}?\s+(?:used\s+)?for(?:\s+(?:in|on|by|with)\s+[^?？.,;]{1,40})?\s*(?:[?？]|$)|\bwhat(?:\s+is|'s|\s+are)\s+the\s+(?:purpose|role|use|function|point)\s+of\b|\bwhat\s+(?:does|do)\s+(?!(?:it|this|that|my|our|i|we|you)\b)[^?？.,;]{1,40}?\s+do(?:\s+(?:in|on|by|with|for)\s+[^?？.,;]{1,40})?\s*(?:[?？]|$)|是(?:干|做|幹)(?:什么|什麼|啥|嘛)(?:用)?的|有(?:什么|什麼|啥)(?:用|作用|用处|用處|用途)|作用是(?:什么|什麼|啥)|起(?:什么|什麼|啥)作用|用途是(?:什么|什麼|啥)/i;
 
+/**
+ * Why a named setting is needed asks what it is for: "为什么需要开启 bridge-nf-call-iptables?", "Why do we need to set
+ * masqueradeAll?", "Why is --cluster-cidr required?", "Why did I specify clusterIP for CoreDNS?". Only with the setting
+ * named as one (a flag, a camelCase key, a kernel or hyphenated key, an ENV_VAR): "why do I need to restart the pod
+ * every time" names none, and asks what went wrong.
+ */
+const WHY_NEEDED =
+  /\bwhy\s+(?:do|does|did|would|should)\s+(?:i|we|you|one|people|it|they)\s+(?:(?:need|have|want)\s+(?:to\s+(?:set|enable|use|turn on|configure|specify|load|open)\b)?|set|specify|enable|configure)|\bwhy\s+(?:is|are)\s+(?:the\s+)?\S+(?:\s+\S+){0,3}?\s+(?:needed|required|necessary)\b|\bwhy\s+(?:must|should)\s+(?:i|we|you|one)\s+(?:set|enable|use|turn on|configure|specify|load|open)\b|(?:为什么|為什麼|为啥|為啥)\s*(?:一定)?(?:要|需要|必须|必須|得)\s*(?:开启|開啟|打开|打開|启用|啟用|设置|設置|配置|加载|加載|指定|设|設|开|開|用|使用)?/i;
+
+/**
+ * A setting named as one: `--cluster-cidr`, `masqueradeAll`, `bridge-nf-call-iptables`, `net.ipv4.ip_forward`,
+ * `FLANNEL_IPMASQ`.
+ */
+const SETTING_NAMED =
+  /(?<![\w.-])(?:--)?[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+(?![\w-])|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g;
+
+/** The settings a clause names as such ("为什么需要开启 bridge-nf-call-iptables" → bridge-nf-call-iptables). */
+export function settingsNamed(clause: string): string[] {
+  return [...new Set((clause.match(SETTING_NAMED) ?? []).map((name) => name.replace(/^--/, '')))];
+}
+
+/** What follows the ask, when it opens with the setting asked about ("… 开启 `bridge-nf-call-iptables`"). */
+const SETTING_FIRST = /^\s*(?:the\s+)?[`'"]?(?:--)?[A-Za-z][\w.-]*[-_.A-Z]/;
+
+/**
+ * Whether a clause asks why a named setting is needed ("为什么需要开启 bridge-nf-call-iptables?"): the setting is what
+ * the ask is about (named in it, or right after it), not a name later in the sentence ("为什么要这样配置一下，…
+ * hostNetwork 的 Pod …" asks nothing of hostNetwork).
+ */
+export function asksWhyNeeded(clause: string): boolean {
+  const match = WHY_NEEDED.exec(clause);
+  if (!match) return false;
+  const after = clause.slice(match.index + match[0].length);
+  return settingsNamed(match[0]).length > 0 || SETTING_FIRST.test(after);
+}
+
 /** Whether a clause asks what a named thing is for or does ("What is clusterCIDR used for?", "X 是干什么用的"). */
 export function asksPurpose(clause: string): boolean {
-  return PURPOSE_ASKED.test(clause);
+  return PURPOSE_ASKED.test(clause) || asksWhyNeeded(clause);
 }

@@ -36,6 +36,17 @@ function durations(text: string): Set<string> {
   return new Set([...text.matchAll(DURATION)].map((match) => String(Number(match[1]))));
 }
 
+const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
+
+/**
+ * How many words the terms stand for: a Chinese clause is read as overlapping character pairs ("解析会偶发" → 解析 析会
+ * 会偶 偶发), about two per word, so half of them count; each other term is a word.
+ */
+function wordCount(terms: readonly string[]): number {
+  const han = terms.filter((term) => HAN_BIGRAM.test(term)).length;
+  return terms.length - han + Math.ceil(han / 2);
+}
+
 /**
  * Whether a symptom cell says what the why clause asks about: most of the clause's own words (in any form or
  * translation `variants` gives) are in the cell's terms, each of the cell's terms credited once (a clause's "DNS
@@ -62,5 +73,5 @@ export function describesSymptom(
   // "5 seconds" ↔ "5 秒": the same duration is one more word shared (its unit is one of the clause's words).
   const cellDurations = durations(cell);
   if ([...durations(clause)].some((duration) => cellDurations.has(duration))) shared++;
-  return own.length > 0 && shared >= MIN_SHARED && shared / own.length >= MIN_SHARE;
+  return own.length > 0 && shared >= MIN_SHARED && shared / wordCount(own) >= MIN_SHARE;
 }

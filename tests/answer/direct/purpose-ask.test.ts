@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksPurpose } from '../../../src/answer/direct/purpose-ask.js';
+import { asksPurpose, asksWhyNeeded, settingsNamed } from '../../../src/answer/direct/purpose-ask.js';
 
 describe('a clause asking what a named thing is for', () => {
   it.each([
@@ -30,5 +30,38 @@ describe('a clause asking what a named thing is for', () => {
     '用什么命令查看 MTU',
   ])('asks no purpose: %s', (clause) => {
     expect(asksPurpose(clause)).toBe(false);
+  });
+});
+
+describe('a clause asking why a named setting is needed', () => {
+  it.each([
+    '为什么需要开启 bridge-nf-call-iptables ?',
+    '为什么要开启 net.ipv4.ip_forward',
+    '为什么必须设置 FLANNEL_IPMASQ',
+    'Why do we need to set masqueradeAll?',
+    'Why is --cluster-cidr required for kube-proxy?',
+    'Why did I specify clusterIP for CoreDNS?',
+  ])('asks a purpose: %s', (clause) => {
+    expect(asksWhyNeeded(clause)).toBe(true);
+    expect(asksPurpose(clause)).toBe(true);
+  });
+
+  it.each([
+    'why do I need to restart the pod every time?',
+    '为什么要这样配置？',
+    '(我也不知道为什么要这样专门配置一下)hostNetwork 的 Pod 用默认 ClusterFirst 时到底用哪个 resolv.conf',
+    '为什么需要重启 Pod 才能解析',
+    'Why is the pod IP the same as the node IP?',
+    'why can not ping svc',
+  ])('names no setting, or asks no need: %s', (clause) => {
+    expect(asksWhyNeeded(clause)).toBe(false);
+  });
+
+  it('names the settings as written, without the dashes of a flag', () => {
+    expect(settingsNamed('Why is --cluster-cidr required for kube-proxy?')).toEqual([
+      'cluster-cidr',
+      'kube-proxy',
+    ]);
+    expect(settingsNamed('为什么需要开启 bridge-nf-call-iptables')).toEqual(['bridge-nf-call-iptables']);
   });
 });

@@ -64,6 +64,17 @@ describe('describesSymptom', () => {
     expect(describes('为什么 CoreDNS 一直重启', 'Pod 通过自己的 Service 访问自己超时')).toBe(false);
   });
 
+  it('reads a Chinese clause as words, not as its overlapping character pairs', () => {
+    // 解析会偶发 is five pairs of characters but two words: counted as pairs, the clause's share of the row's words
+    // falls under half.
+    expect(describes('为什么 Pod 里的 DNS 解析会偶发 5 秒延时', '解析偶发延迟 5 秒')).toBe(true);
+    expect(
+      describes('为什么 Pod 里的 DNS 解析会偶发 5 秒延时', 'hostNetwork Pod 解析不了 `*.svc.cluster.local`'),
+    ).toBe(false);
+    expect(describes('为什么 Pod 里的 DNS 解析会失败', '所有 Pod 解析超时 `i/o timeout`')).toBe(false);
+    expect(describes('为什么 CoreDNS 的 Pod 一直重启', 'Pod 通过自己的 Service 访问自己超时')).toBe(false);
+  });
+
   it('reads "time out" as the one word a runbook writes', () => {
     expect(joinedTimeout('the request timed out and then times out')).toBe(
       'the request timeout and then timeout',
