@@ -1,3 +1,4 @@
+import { LOOKUP_FAILS } from './lookup-fails.js';
 import { apiServiceSymptom } from './query.js';
 
 /**
@@ -12,10 +13,6 @@ import { apiServiceSymptom } from './query.js';
 /** A TCP connection failing: a timeout, no route, a refusal. */
 const CONNECT_FAILS =
   /i\/o\s+timeout|tim(?:e|ed|es)?\s*out|no\s+route\s+to\s+host|connection\s+refused|connect:\s*network\s+is\s+unreachable|超时|超時|拒绝|拒絕|不通|连不上|連不上/iu;
-
-/** A name lookup failing: the DNS hop itself is broken. */
-export const LOOKUP_FAILS =
-  /could\s*n[o']t\s+resolve|can(?:'|no)?t\s+resolve|cannot\s+resolve|unable\s+to\s+resolve|unknown\s+host|bad\s+address|failure\s+in\s+name\s+resolution|no\s+such\s+host|nxdomain|servfail|no\s+servers\s+could\s+be\s+reached|lookup\s+\S+\s+on\s+\S+:53|resolution\s+failed|(?:can(?:no|')?t|could\s*n[o']t)\s+be\s+resolved|fail(?:s|ed)?\s+to\s+resolve|(?:nslookup|dig)\b(?:\.(?!\s)|[^.;。；\n]){0,60}?(?:fail|timed?\s*out|no\s+answer|not\s+work)|(?:dns|name)\s+(?:resolution|lookups?)\s+(?:fails?|failed|failing|(?:is|are)\s+(?:not\s+working|broken))|无法解析|解析失败|解析失敗|解析不了|解析超时|解析超時|不能解析|域名解析/iu;
 
 /** The report's failing hop is the API Service's ClusterIP and no name lookup fails. */
 export function apiServiceHopFails(text: string): boolean {

@@ -54,6 +54,17 @@ export interface RetrievalConfig {
      */
     apiServicePulledDns: { dns: number; service: number };
     /**
+     * The Service runbooks in a report whose failing destination is the API server reached from a pod (the
+     * `kubernetes` Service's address dialled and failing, or the API server named as unreachable), when no named CNI
+     * implements Services itself (api-server-reach.ts): the leading one scores `lead`, the category's other one
+     * `other`. At 1.7 / 1.1, with the query asking about ClusterIP and kube-proxy for the named form too: +5
+     * first-cited over the tuning sets (reports19 +2, reports25 +3), +5 command hits, 28 fewer off-topic commands, one
+     * false abstention fewer, gates unchanged. 1.5 / 1.2 left "Pod unable to reach kube API" with CoreDNS; with
+     * `other` 1.3 the kube-proxy runbook kept leading a CoreDNS report (reports4) whose kube-proxy checks were then
+     * all dropped as an add-on it never names, losing its command hit.
+     */
+    apiServerReach: { lead: number; other: number };
+    /**
      * A runbook a report matched by one of its `signals` (written, or shown in a pasted pod row), when the report
      * says no path is broken (signalled-repair.ts): at 1.3, with the row matching, +7 first-cited over the tuning
      * sets (fills, scope4; -1 reports6), +1 command hit, 22 fewer off-topic commands; 1.2 gave +5, 1.5 the same as 1.3.
@@ -232,6 +243,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     unnamedCni: 0.85,
     apiServiceDns: 0.8,
     apiServicePulledDns: { dns: 0.5, service: 1.2 },
+    apiServerReach: { lead: 1.7, other: 1.1 },
     signalledRepair: 1.3,
     statedServiceType: 1.3,
     narrowDns: 0.7,

@@ -7,7 +7,7 @@
  * runbooks score `lift` and the ClusterIP / kube-proxy and DNS runbooks `demote` — unless the report also says a name
  * fails to resolve or addresses a Service's ClusterIP, where those hops fail of their own. Pure.
  */
-import { LOOKUP_FAILS } from './api-service-hop.js';
+import { LOOKUP_FAILS } from './lookup-fails.js';
 
 /** The API server's proxy error: it dials the pod's IP from the control-plane host. */
 const APISERVER_PROXY = /error:\s*'dial\s+tcp\s+(?:\d{1,3}\.){3}\d{1,3}:\d+:[^']*'\s*trying\s+to\s+reach/iu;

@@ -1,3 +1,4 @@
+import { blamesAnotherHop, namesApiServerUnreachable } from './api-server-named.js';
 import type { RetrievalConfig } from './config.js';
 import { addressesNodePort, NODEPORT_TERMS } from './nodeport-address.js';
 
@@ -95,6 +96,15 @@ const API_SERVICE_TERMS = 'clusterip kube-proxy';
 
 export function apiServiceSymptom(text: string): boolean {
   return API_SERVICE_ADDRESS.test(text);
+}
+
+/**
+ * The same hop with no address written: the API server named as what a pod cannot reach ("Pod unable to reach kube
+ * API: i/o timeout"), when no other hop is blamed. The address forms only `apiServiceSymptom` reads: another form
+ * (`curl https://10.96.0.1` from the host) was measured to pull the Service runbooks over a named CNI's own.
+ */
+function reachesApiServer(text: string): boolean {
+  return apiServiceSymptom(text) || (namesApiServerUnreachable(text) && !blamesAnotherHop(text));
 }
 
 /**
@@ -211,7 +221,7 @@ function analyzeText(
     ...(addressesNodePort(text) ? vocabulary.tokenize(NODEPORT_TERMS) : []),
   ];
   const apiTerms =
-    apiServiceSymptom(text) || apiServiceSymptom(pastedText) ? vocabulary.tokenize(API_SERVICE_TERMS) : [];
+    reachesApiServer(text) || reachesApiServer(pastedText) ? vocabulary.tokenize(API_SERVICE_TERMS) : [];
   // A contrast only helps when the failing part still says something the KB knows.
   const focusTokens = workingClauses.length > 0 ? vocabulary.tokenize(focus) : [];
   const limit = config.budget.maxQueryTerms;
@@ -273,7 +283,7 @@ function weighHeadline(
   const inHeadline = new Set([
     ...vocabulary.tokenize(headline),
     ...symptomTerms,
-    ...(apiServiceSymptom(headline) ? apiTerms : []),
+    ...(reachesApiServer(headline) ? apiTerms : []),
   ]);
   // A headline that names little the KB knows ("[BUG] help needed") says nothing about the topic.
   if ([...inHeadline].filter((token) => terms.has(token) && vocabulary.has(token)).length < 2) return null;

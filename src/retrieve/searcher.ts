@@ -1,4 +1,5 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
+import { apiServerReachFactor } from './api-server-reach.js';
 import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
@@ -480,6 +481,14 @@ export class KbSearcher implements Searcher {
           // CoreDNS is the client only on the API Service hop: a ClusterIP it cannot reach may be kube-dns itself.
           dnsTriggered && apiServiceHopFails(wholeReport) ? config.scopeFactor.apiServicePulledDns : null,
         ),
+        apiServerReachFactor({
+          text: wholeReport,
+          // Only a CNI the report names, is configured or implied: a feature word may be the API server phrase itself.
+          cniServesServices: reportCnis.some((cni) => this.cnisServingTypes().has(cni)),
+          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          isGeneralRunbook: (docPath) => this.isGeneralRunbook(docPath),
+          factors: config.scopeFactor.apiServerReach,
+        }),
         this.statedServiceTypeFactor(query, cniServesTypes),
         narrowDnsFactor({
           text: wholeReport,
@@ -687,6 +696,14 @@ export class KbSearcher implements Searcher {
   }
 
   private servingTypes: ReadonlySet<string> | undefined;
+
+  /** The runbook has the highest priority in its category: the category's general runbook, the others its cases. */
+  private isGeneralRunbook(docPath: string): boolean {
+    const doc = this.doc(docPath);
+    if (!doc?.category) return false;
+    const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
+    return [...paths].every((path) => (this.doc(path)?.priority ?? 0) <= doc.priority);
+  }
 
   /** The CNIs with a host → pod (`node_to_pod`) runbook of their own (pod-ip-hop.ts): worked out once. */
   private cnisWithNodeToPod(): ReadonlySet<string> {

@@ -121,7 +121,8 @@ describe('a CoreDNS or dashboard report of the API Service address timing out', 
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    ({ searcher, neutral } = bundledSearchers({ apiServiceDns: 1 }));
+    // The API server reach lift (api-server-reach.ts) is off in both: this shows the DNS demotion alone.
+    ({ searcher, neutral } = bundledSearchers({ apiServiceDns: 1, apiServerReach: { lead: 1, other: 1 } }));
   });
 
   const dashboard =
@@ -139,7 +140,10 @@ describe('a CoreDNS or dashboard report of the API Service address timing out', 
   });
 
   it('with the plain demotion only, CoreDNS named as the client still came first', async () => {
-    const { neutral: plain } = bundledSearchers({ apiServicePulledDns: { dns: 0.8, service: 1 } });
+    const { neutral: plain } = bundledSearchers({
+      apiServicePulledDns: { dns: 0.8, service: 1 },
+      apiServerReach: { lead: 1, other: 1 },
+    });
     const { hits } = await plain.search(
       'kube-dns pod keeps restarting on the new cluster: it cannot reach the API server, dial tcp 10.96.0.1:443: connect: no route to host',
     );

@@ -1,0 +1,3 @@
+/** A name lookup failing: the DNS hop itself is broken (nslookup/dig fails, NXDOMAIN, SERVFAIL, 解析失败). */
+export const LOOKUP_FAILS =
+  /could\s*n[o']t\s+resolve|can(?:'|no)?t\s+resolve|cannot\s+resolve|unable\s+to\s+resolve|unknown\s+host|bad\s+address|failure\s+in\s+name\s+resolution|no\s+such\s+host|nxdomain|servfail|no\s+servers\s+could\s+be\s+reached|lookup\s+\S+\s+on\s+\S+:53|resolution\s+failed|(?:can(?:no|')?t|could\s*n[o']t)\s+be\s+resolved|fail(?:s|ed)?\s+to\s+resolve|(?:nslookup|dig)\b(?:\.(?!\s)|[^.;。；\n]){0,60}?(?:fail|timed?\s*out|no\s+answer|not\s+work)|(?:dns|name)\s+(?:resolution|lookups?)\s+(?:fails?|failed|failing|(?:is|are)\s+(?:not\s+working|broken))|无法解析|解析失败|解析失敗|解析不了|解析超时|解析超時|不能解析|域名解析/iu;
