@@ -1973,7 +1973,7 @@ function describedFields(text: string): {
  * worker1 (10.0.0.21)`).
  */
 const LIST_GAP =
-  /^\s*(?:[(（][^()（）\n]{1,40}[)）]|\d{1,3}(?:\.\d{1,3}){3})?\s*(?:[,，、&/;；]|and|和|及|与|與|\.{3}|…)?\s*$/i;
+  /^\s*(?:[(（][^()（）\n]{1,40}[)）]|(?:[:：=]\s*)?\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?)?\s*(?:[,，、&/;；]|and|和|及|与|與|\.{3}|…)?\s*$/i;
 /**
  * `nodes node001 172.16.126.208 ... node008 172.16.126.215`: an ellipsis elides members, so two ends are a list too.
  */
@@ -2018,6 +2018,22 @@ function addressedInventory(text: string, run: readonly Match[]): boolean {
   });
 }
 
+/** A host written as a field of its address: `node1: 10.0.102.61/24`, `master：192.168.1.10`, `node2=10.0.0.2`. */
+const ADDRESS_FIELD_AFTER = /^\s*[:：=]\s*\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?!\.?\d)/;
+
+/**
+ * Two or more hosts each written as a field of its address and parted by punctuation (`node1: 10.0.102.61/24, node2:
+ * 10.0.102.62/24`, `master：192.168.1.10，node1：192.168.1.11`) describe the cluster's machines, the way an environment
+ * section does, with or without an inventory word before them: they are no path's two ends ("pods on node1 cannot
+ * reach node2"), which the report writes in prose.
+ */
+function addressFields(text: string, run: readonly Match[]): boolean {
+  return (
+    run.length >= 2 &&
+    run.every((match) => ADDRESS_FIELD_AFTER.test(text.slice(match.index + match.value.length)))
+  );
+}
+
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
  * worker01、worker02、worker03`, or two around an ellipsis) are the cluster's inventory, none the node the report is
@@ -2033,7 +2049,12 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
     const counted =
       run.length === 2 &&
       COUNTED_PAIR_BEFORE.test(text.slice(Math.max(0, (run[0]?.index ?? 0) - 16), run[0]?.index ?? 0));
-    if (run.length >= 3 || (run.length === 2 && (elided || counted)) || addressedInventory(text, run))
+    if (
+      run.length >= 3 ||
+      (run.length === 2 && (elided || counted)) ||
+      addressedInventory(text, run) ||
+      addressFields(text, run)
+    )
       for (const match of run) listed.add(match);
     run = [];
     elided = false;
