@@ -93,6 +93,7 @@ import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './genera
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { reachedOnNodePort } from './node-port-address.js';
+import { notStarted } from './not-started-pod.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
@@ -144,6 +145,8 @@ export interface Entities {
   pods: string[];
   /** The addresses the question writes as the first pod's own (see `pod-address.ts`). */
   podAddresses?: string[];
+  /** The first pod's row shows its containers never started: no check runs inside it (see `not-started-pod.ts`). */
+  podNotStarted?: boolean;
   namespaces: string[];
   nodes: string[];
   services: string[];
@@ -177,6 +180,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly targetIsClusterIp?: boolean;
   /** The target address is `<pod>`'s own: the pod is the destination (see `pod-address.ts`). */
   readonly podIsTarget?: boolean;
+  /** `<pod>`'s containers never started: a check run inside it cannot run (see `not-started-pod.ts`). */
+  readonly podNotStarted?: boolean;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -187,6 +192,7 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   serviceNamespace?: string | null;
   targetIsClusterIp?: boolean;
   podIsTarget?: boolean;
+  podNotStarted?: boolean;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -805,6 +811,8 @@ interface ListingRow {
   clusterIpAt?: number;
   /** A pod row's NODE cell (`-o wide`, or a retyped row's `on k8s-master`) and where it is. */
   node?: Match;
+  /** A pod row whose STATUS shows its containers never started (see `not-started-pod.ts`). */
+  notStarted?: boolean;
 }
 
 /**
@@ -876,6 +884,7 @@ function pastedRows(text: string): ListingRow[] {
       end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
+      notStarted: notStarted(status),
     };
     if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
     const node = nodeCell(match);
@@ -890,7 +899,14 @@ function pastedRows(text: string): ListingRow[] {
       const end = start + match[0].length;
       if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
       const failing = status !== undefined && podRowFailing(ready ?? '0', total ?? '0', status);
-      const row: ListingRow = { kind: 'pod', start, end, failing, name };
+      const row: ListingRow = {
+        kind: 'pod',
+        start,
+        end,
+        failing,
+        name,
+        notStarted: notStarted(status ?? ''),
+      };
       const node = nodeCell(match);
       if (node !== undefined) row.node = node;
       rows.push(row);
@@ -910,6 +926,7 @@ function pastedRows(text: string): ListingRow[] {
       end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
+      notStarted: notStarted(status),
     });
   }
   for (const match of matchAll(text, NODE_ROW)) {
@@ -1786,6 +1803,11 @@ function readEntities(question: string): Entities {
                 ),
               ),
           ),
+    // Every row of the pod shows it never started (a row written twice, once running, leaves it startable).
+    podNotStarted:
+      podNames[0] !== undefined &&
+      pasted.some((row) => row.kind === 'pod' && row.name === podNames[0]) &&
+      pasted.every((row) => row.kind !== 'pod' || row.name !== podNames[0] || row.notStarted === true),
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
     namespaces: namespaceNames.filter(
@@ -2203,6 +2225,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
     map.healthCheckPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
+  if (entities.podNotStarted === true) map.podNotStarted = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2268,7 +2291,9 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
     takesPod &&
     ((values.podIsTarget === true && template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key))) ||
       // A lookup run in the DNS server's own pod tests no client's path (see `in-pod-check.ts`).
-      lookupInDnsServer(commandText, pod));
+      lookupInDnsServer(commandText, pod) ||
+      // No check runs inside a pod whose containers never started (see `not-started-pod.ts`).
+      (values.podNotStarted === true && runsInPod(commandText)));
   // A check run in a pod the report does not name keeps no add-ons' namespace: that `-n` came from a command on an
   // add-on, not from the pod the check runs in.
   const namespaceOpen =
@@ -2398,6 +2423,9 @@ export function conversationValues(question: string, history: readonly string[])
     values.backendPort ??= earlier.backendPort;
     values.healthCheckPort ??= earlier.healthCheckPort;
     values.serviceNamespace ??= earlier.serviceNamespace;
+    // The pod an earlier turn showed never started, filled from that turn, still takes no check inside it.
+    if (earlier.podNotStarted === true && values.get('<pod>') === earlier.get('<pod>'))
+      values.podNotStarted = true;
   }
   return values;
 }
