@@ -94,6 +94,7 @@ import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
 import { reachedOnNodePort } from './node-port-address.js';
+import { notStarted } from './not-started-pod.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
@@ -145,6 +146,8 @@ export interface Entities {
   pods: string[];
   /** The addresses the question writes as the first pod's own (see `pod-address.ts`). */
   podAddresses?: string[];
+  /** The first pod's row shows its containers never started: no check runs inside it (see `not-started-pod.ts`). */
+  podNotStarted?: boolean;
   namespaces: string[];
   nodes: string[];
   services: string[];
@@ -178,6 +181,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly targetIsClusterIp?: boolean;
   /** The target address is `<pod>`'s own: the pod is the destination (see `pod-address.ts`). */
   readonly podIsTarget?: boolean;
+  /** `<pod>`'s containers never started: a check run inside it cannot run (see `not-started-pod.ts`). */
+  readonly podNotStarted?: boolean;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -188,6 +193,7 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   serviceNamespace?: string | null;
   targetIsClusterIp?: boolean;
   podIsTarget?: boolean;
+  podNotStarted?: boolean;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -807,6 +813,8 @@ interface ListingRow {
   clusterIpAt?: number;
   /** A pod row's NODE cell (`-o wide`, or a retyped row's `on k8s-master`) and where it is. */
   node?: Match;
+  /** A pod row whose STATUS shows its containers never started (see `not-started-pod.ts`). */
+  notStarted?: boolean;
 }
 
 /**
@@ -878,6 +886,7 @@ function pastedRows(text: string): ListingRow[] {
       end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
+      notStarted: notStarted(status),
     };
     if (namespace !== undefined && isName(namespace) && namespace !== row.name) row.namespace = namespace;
     const node = nodeCell(match);
@@ -892,7 +901,14 @@ function pastedRows(text: string): ListingRow[] {
       const end = start + match[0].length;
       if (!isName(name) || rows.some((row) => start < row.end && end > row.start)) continue;
       const failing = status !== undefined && podRowFailing(ready ?? '0', total ?? '0', status);
-      const row: ListingRow = { kind: 'pod', start, end, failing, name };
+      const row: ListingRow = {
+        kind: 'pod',
+        start,
+        end,
+        failing,
+        name,
+        notStarted: notStarted(status ?? ''),
+      };
       const node = nodeCell(match);
       if (node !== undefined) row.node = node;
       rows.push(row);
@@ -912,6 +928,7 @@ function pastedRows(text: string): ListingRow[] {
       end: (match.index ?? 0) + match[0].length,
       failing,
       name: name.toLowerCase(),
+      notStarted: notStarted(status),
     });
   }
   for (const match of matchAll(text, NODE_ROW)) {
@@ -1788,6 +1805,11 @@ function readEntities(question: string): Entities {
                 ),
               ),
           ),
+    // Every row of the pod shows it never started (a row written twice, once running, leaves it startable).
+    podNotStarted:
+      podNames[0] !== undefined &&
+      pasted.some((row) => row.kind === 'pod' && row.name === podNames[0]) &&
+      pasted.every((row) => row.kind !== 'pod' || row.name !== podNames[0] || row.notStarted === true),
     // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
     // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
     namespaces: namespaceNames.filter(
@@ -1975,7 +1997,7 @@ function describedFields(text: string): {
  * worker1 (10.0.0.21)`).
  */
 const LIST_GAP =
-  /^\s*(?:[(（][^()（）\n]{1,40}[)）]|\d{1,3}(?:\.\d{1,3}){3})?\s*(?:[,，、&/;；]|and|和|及|与|與|\.{3}|…)?\s*$/i;
+  /^\s*(?:[(（][^()（）\n]{1,40}[)）]|(?:[:：=]\s*)?\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?)?\s*(?:[,，、&/;；]|and|和|及|与|與|\.{3}|…)?\s*$/i;
 /**
  * `nodes node001 172.16.126.208 ... node008 172.16.126.215`: an ellipsis elides members, so two ends are a list too.
  */
@@ -2020,6 +2042,22 @@ function addressedInventory(text: string, run: readonly Match[]): boolean {
   });
 }
 
+/** A host written as a field of its address: `node1: 10.0.102.61/24`, `master：192.168.1.10`, `node2=10.0.0.2`. */
+const ADDRESS_FIELD_AFTER = /^\s*[:：=]\s*\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?!\.?\d)/;
+
+/**
+ * Two or more hosts each written as a field of its address and parted by punctuation (`node1: 10.0.102.61/24, node2:
+ * 10.0.102.62/24`, `master：192.168.1.10，node1：192.168.1.11`) describe the cluster's machines, the way an environment
+ * section does, with or without an inventory word before them: they are no path's two ends ("pods on node1 cannot
+ * reach node2"), which the report writes in prose.
+ */
+function addressFields(text: string, run: readonly Match[]): boolean {
+  return (
+    run.length >= 2 &&
+    run.every((match) => ADDRESS_FIELD_AFTER.test(text.slice(match.index + match.value.length)))
+  );
+}
+
 /**
  * Node-shaped names written as a list of three or more (`deploy k8s-node-1 & k8s-node-2 & k8s-node-3`, `name:
  * worker01、worker02、worker03`, or two around an ellipsis) are the cluster's inventory, none the node the report is
@@ -2035,7 +2073,12 @@ function withoutInventory(text: string, matches: Match[]): Match[] {
     const counted =
       run.length === 2 &&
       COUNTED_PAIR_BEFORE.test(text.slice(Math.max(0, (run[0]?.index ?? 0) - 16), run[0]?.index ?? 0));
-    if (run.length >= 3 || (run.length === 2 && (elided || counted)) || addressedInventory(text, run))
+    if (
+      run.length >= 3 ||
+      (run.length === 2 && (elided || counted)) ||
+      addressedInventory(text, run) ||
+      addressFields(text, run)
+    )
       for (const match of run) listed.add(match);
     run = [];
     elided = false;
@@ -2184,6 +2227,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
     map.healthCheckPort = String(port);
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
+  if (entities.podNotStarted === true) map.podNotStarted = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2249,7 +2293,9 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
     takesPod &&
     ((values.podIsTarget === true && template.keys.some((key) => TARGET_KEYS.has(key) && values.has(key))) ||
       // A lookup run in the DNS server's own pod tests no client's path (see `in-pod-check.ts`).
-      lookupInDnsServer(commandText, pod));
+      lookupInDnsServer(commandText, pod) ||
+      // No check runs inside a pod whose containers never started (see `not-started-pod.ts`).
+      (values.podNotStarted === true && runsInPod(commandText)));
   // A check run in a pod the report does not name keeps no add-ons' namespace: that `-n` came from a command on an
   // add-on, not from the pod the check runs in.
   const namespaceOpen =
@@ -2379,6 +2425,9 @@ export function conversationValues(question: string, history: readonly string[])
     values.backendPort ??= earlier.backendPort;
     values.healthCheckPort ??= earlier.healthCheckPort;
     values.serviceNamespace ??= earlier.serviceNamespace;
+    // The pod an earlier turn showed never started, filled from that turn, still takes no check inside it.
+    if (earlier.podNotStarted === true && values.get('<pod>') === earlier.get('<pod>'))
+      values.podNotStarted = true;
   }
   return values;
 }

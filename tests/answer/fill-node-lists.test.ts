@@ -93,3 +93,26 @@ describe('hosts listed each with its address after an inventory word', () => {
     expect(fills(question).get('<node-name>')).toBe(node);
   });
 });
+describe('hosts written each as a field of its address', () => {
+  it.each([
+    // Real (reports25.yaml, calico VXLAN throughput report): the two nodes of the environment, no path's ends.
+    'The performance of pod-to-pod communication across nodes significantly decreases when using Always mode compared to CrossSubnet mode for IP pools in VXLAN. node1: 10.0.102.61/24, node2: 10.0.102.62/24',
+    // Constructed: the same environment line in Chinese, and written with `=`.
+    'VXLAN 模式下跨节点 pod 带宽只有几十兆。环境：k8s-node1：10.0.0.21，k8s-node2：10.0.0.22',
+    'cross-node pod traffic is slow. worker1=10.0.0.21, worker2=10.0.0.22',
+  ])('names no node of them: %s', (question) => {
+    expect(fills(question).get('<node-name>')).toBeUndefined();
+  });
+
+  it.each([
+    // Constructed: a host of the environment written again where the failure is.
+    ['node1: 10.0.0.1, node2: 10.0.0.2; pods on node2 cannot reach coredns', 'node2'],
+    ['环境：k8s-node1：10.0.0.21，k8s-node2：10.0.0.22。k8s-node2 上的 pod 无法访问 service', 'k8s-node2'],
+    // Constructed: the ends of a path written in prose, one with its address as a field.
+    ['pods on node1 (10.0.0.1) cannot reach pods on node2: 10.0.0.2', 'node1'],
+    // Constructed: a single host with its address is the report's node.
+    ['calico-node on worker1: 10.0.0.21 is not ready', 'worker1'],
+  ])('still takes the report’s node: %s → %s', (question, node) => {
+    expect(fills(question).get('<node-name>')).toBe(node);
+  });
+});
