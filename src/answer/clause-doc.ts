@@ -40,7 +40,8 @@ export function clauseToSearch(question: string, ask: FactAsk | null): string | 
 /**
  * The message's result led by the runbook the asking clause alone retrieves first, when the message ranks it among
  * its top few and it has a line stating a value of the asked kind; null otherwise (the message's own ranking
- * decides).
+ * decides). A message under the abstention threshold is answered so only when the clause's own search is confident
+ * (`askedRunbookAnswers`).
  */
 export function leadWithClauseDoc(
   query: string,
