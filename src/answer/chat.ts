@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
+import { distroDefaultCni } from '../retrieve/distro-cni.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
 import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
@@ -42,7 +43,12 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
-import { firstSentence, statesFailingPath } from './failing-path.js';
+import {
+  BODY_SENTENCE_MARGIN,
+  bodyFailingSentence,
+  firstSentence,
+  statesFailingPath,
+} from './failing-path.js';
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
@@ -258,6 +264,21 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     const own = headline === question ? result : await search(headline);
     if (!own.abstain && !outsideNetworking(question)) result = own;
   }
+  // So is a report that states its failing path once, in a sentence after a headline that does not, when that
+  // sentence alone, searched within the report's CNI (named, or its distribution's default), finds a runbook of that
+  // CNI or of none with a margin over the threshold (failing-path.ts).
+  if (result.abstain && history.length === 0 && !outsideNetworking(question)) {
+    const sentence = bodyFailingSentence(question);
+    const cni = reportCni(context, question, scope);
+    if (sentence !== null) {
+      const own = await cachedSearch(context, sentence, cni ? { ...options, cni } : options, retrieval);
+      if (
+        own.confidence >= RETRIEVAL_CONFIG.abstainBelow + BODY_SENTENCE_MARGIN &&
+        topFitsCni(context, own, cni ? { cni, source: 'question', alternatives: [] } : null)
+      )
+        result = own;
+    }
+  }
   // So is a report whose headline says in its own order and words what a failure trigger of the leading runbook says
   // ("connect issues across nodes" in a Flannel report: "flannel 跨节点不通"; failing-clause.ts).
   if (result.abstain && history.length === 0 && statesLeadingFailure(result) && !outsideNetworking(question))
@@ -376,6 +397,13 @@ function pathOfAnyPlugin(context: ChatContext, result: RetrievalResult): boolean
 function statesLeadingFailure(result: RetrievalResult): boolean {
   const top = result.hits[0]?.doc.path;
   return top !== undefined && (result.statedFailure ?? []).includes(top);
+}
+
+/** The report's CNI: the one given or named, else the default of the distribution it names (distro-cni.ts). */
+function reportCni(context: ChatContext, question: string, scope: CniContext | null): string | undefined {
+  if (scope) return scope.cni;
+  const known = context.searcher.cni;
+  return (known && distroDefaultCni(question, known.namedIn(question))) ?? undefined;
 }
 
 /** The top runbook is about no particular CNI, or about the one the question, conversation or cluster names. */

@@ -335,6 +335,7 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
         TOPOLOGY_PREFIXES.has(name) ||
         FUNCTION_WORDS.has(name) ||
         LIFECYCLE_STEPS.has(name) ||
+        CONTAINER_RUNTIMES.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS ||
         listedAsNode(question.normalize('NFKC'), name)
       )
@@ -400,6 +401,13 @@ const LIFECYCLE_STEPS = new Set(
     ' ',
   ),
 );
+
+/**
+ * "containerd/containerd-cni", "cri-o plugin": a container runtime and the package that ships the CNI reference
+ * plugins with it. The runtime calls whatever network plugin the cluster runs; it is the node's setting, not a
+ * network plugin a report can be about.
+ */
+const CONTAINER_RUNTIMES = new Set(['containerd', 'cri-o', 'crio', 'cri-dockerd', 'docker', 'podman']);
 
 const ALNUM = /[a-z0-9]/;
 

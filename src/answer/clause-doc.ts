@@ -40,7 +40,8 @@ export function clauseToSearch(question: string, ask: FactAsk | null): string | 
 /**
  * The message's result led by the runbook the asking clause alone retrieves first, when the message ranks it among
  * its top few and it has a line stating a value of the asked kind; null otherwise (the message's own ranking
- * decides).
+ * decides). A message under the abstention threshold is answered so only when the clause's own search is confident
+ * (`askedRunbookAnswers`).
  */
 export function leadWithClauseDoc(
   query: string,
@@ -52,10 +53,11 @@ export function leadWithClauseDoc(
   // Lines of the one form a why question takes ("属正常现象") are few in the KB: the clause's runbook that has one
   // leads even when the message's pasted output ranks it low, or the few words of the clause alone find it unsure.
   const oneForm = onlyOneForm(ask);
-  if (result.abstain || (clauseResult.abstain && !oneForm)) return null;
+  if (clauseResult.abstain && (result.abstain || !oneForm)) return null;
   const doc = clauseResult.hits[0]?.doc;
   const top = result.hits[0]?.doc;
   if (!doc || !top) return null;
+  if (result.abstain) return askedRunbookAnswers(query, result, doc, ask, concepts);
   if (!oneForm && !topDocs(result, TOP_FEW).includes(doc)) return null;
   if (!directAnswer(query, [doc], ask, concepts)) return null;
   if (doc === top) return result;
@@ -80,4 +82,22 @@ function withDocFirst(
   const own = clauseResult.hits.filter((hit) => hit.doc === doc);
   const scale = (result.hits[0]?.score ?? 0) / (own[0]?.score || 1);
   return { ...result, hits: [...own.map((hit) => ({ ...hit, score: hit.score * scale })), ...result.hits] };
+}
+
+/**
+ * The whole report is under the abstention threshold (its pasted output and what was tried spread its words), but
+ * its asking clause alone finds a runbook confidently, the report ranks that runbook among its top few and it
+ * states a value of the asked kind: the report asks what that runbook answers, so the answer leads with it instead
+ * of declining. The confidence stays the report's own.
+ */
+function askedRunbookAnswers(
+  query: string,
+  result: RetrievalResult,
+  doc: DocRecord,
+  ask: FactAsk,
+  concepts?: Concepts,
+): RetrievalResult | null {
+  if (!topDocs(result, TOP_FEW).includes(doc)) return null;
+  if (!directAnswer(query, [doc], ask, concepts)) return null;
+  return { ...leadWithDoc(result, doc), abstain: false };
 }

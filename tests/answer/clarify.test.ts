@@ -246,6 +246,11 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     'Pod-to-Pod communication across nodes not working after installation. Kubernetes 1.31 + CentOS Stream 9 using kubeadm + Calico v3.29.2. Current: pod-to-pod on the same node works, but inter-node pod communication fails (connection refused / timeout); pods have internet access but no DNS resolution.',
     // The same for "intra-node" and "cross-node" beside words that start alike (constructed, Chinese).
     'intra-node 的 pod 互访正常，cross-node 不通；intranet 上的机器也访问不了 pod，crossplane 无关',
+    // A container runtime and its CNI package are the node's set-up, not a network plugin (real flannel-io/flannel
+    // report, shortened).
+    'Potential host-local incompatibility with flannel? I followed standard installation guide for containerd/containerd-cni. Next I installed flannel, same default configuration. Two pods running on distinct nodes might have the same IP address.',
+    // Constructed, Chinese: the same.
+    '按照 containerd/containerd-cni 的安装指南装好 containerd，再装了 flannel。两个节点上的 pod 分到了同一个 IP。',
   ])('%s → covered or not a plugin', (question) => {
     expect(uncoveredPlugin(question, known)).toBeNull();
   });

@@ -81,12 +81,60 @@ describe('the runbook the asking clause retrieves leads a long report', () => {
     expect(leadWithClauseDoc(question, result, clauseResult, ask, index.searcher.concepts)).toBeNull();
   });
 
-  it('leaves the result alone when either search abstains', async () => {
+  it('leaves the result alone when the clause search abstains', async () => {
     const result = await index.searcher.search(FRAMED);
     const ask = factAsk(FRAMED);
     if (!ask) throw new Error('a value is asked');
     const clauseResult = await index.searcher.search('Which port does kube-proxy serve /healthz on');
     expect(leadWithClauseDoc(FRAMED, result, { ...clauseResult, abstain: true }, ask)).toBeNull();
-    expect(leadWithClauseDoc(FRAMED, { ...result, abstain: true }, clauseResult, ask)).toBeNull();
+    expect(
+      leadWithClauseDoc(FRAMED, { ...result, abstain: true }, { ...clauseResult, abstain: true }, ask),
+    ).toBeNull();
+  });
+
+  it('answers a report under the threshold from the runbook its asking clause finds confidently', async () => {
+    const result = await index.searcher.search(FRAMED);
+    const ask = factAsk(FRAMED);
+    if (!ask) throw new Error('a value is asked');
+    const clauseResult = await index.searcher.search('Which port does kube-proxy serve /healthz on');
+    expect(clauseResult.abstain).toBe(false);
+    const led = leadWithClauseDoc(
+      FRAMED,
+      { ...result, abstain: true },
+      clauseResult,
+      ask,
+      index.searcher.concepts,
+    );
+    expect(led?.abstain).toBe(false);
+    expect(led?.hits[0]?.doc.path).toBe('service/kube-proxy-iptables-ipvs.md');
+    expect(led?.confidence).toBe(result.confidence);
+  });
+
+  it('answers a Chinese report the same way, and only from a runbook the report ranks among its top few', async () => {
+    // Constructed: pasted node listing and what was tried around one asking clause.
+    const question =
+      '集群升级以后一直有问题，下面是环境。kubectl get nodes: node1 Ready v1.28.3; node2 Ready v1.28.3。日志里看到很多 warning，重启过 kubelet。kube-proxy 的 healthz 端口是多少？';
+    const ask = factAsk(question);
+    const clause = clauseToSearch(question, ask);
+    if (!ask || !clause) throw new Error('a value is asked');
+    const result = await index.searcher.search(question);
+    const clauseResult = await index.searcher.search(clause);
+    expect(clauseResult.abstain).toBe(false);
+    const led = leadWithClauseDoc(
+      question,
+      { ...result, abstain: true },
+      clauseResult,
+      ask,
+      index.searcher.concepts,
+    );
+    expect(led?.abstain).toBe(false);
+    expect(led?.hits[0]?.doc.path).toBe('service/kube-proxy-iptables-ipvs.md');
+    // The same clause over a report whose own runbooks are all others': the report is not about what it asks.
+    const elsewhere = {
+      ...result,
+      abstain: true,
+      hits: result.hits.filter((hit) => hit.doc.path !== 'service/kube-proxy-iptables-ipvs.md'),
+    };
+    expect(leadWithClauseDoc(question, elsewhere, clauseResult, ask, index.searcher.concepts)).toBeNull();
   });
 });

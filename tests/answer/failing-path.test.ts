@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
+import { bodyFailingSentence, firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
@@ -112,6 +112,57 @@ describe('a report under the threshold whose first sentence states a failing pat
     'Pod to Pod access is blocked with STRICT mtls. We need pods of one namespace to call pods of another directly by pod IP but the sidecar rejects plain text.',
     'statefulset pod 重启后 IP 发生改变。节点重启后 pod 恢复 Running，但是 pod 的 ip 变了。',
   ])('still abstains when it does not: %s', async (report) => {
+    expect((await answer(report)).abstained).toBe(true);
+  });
+});
+
+describe('bodyFailingSentence', () => {
+  it.each([
+    // Real (k3s-io/k3s report): a title that names no failure to connect, the failing path once in the middle.
+    [
+      "Pod-to-pod communication doesn't always work. I have a few VPS added to my k3s cluster with only the installation script and no further configuration. I added a new node and can deploy pods to it, but pods running on that node cannot reach pods on any other node (only other local pods), although they can reach internet services and the other nodes themselves. Reinstalling k3s and the OS did not help.",
+      'I added a new node and can deploy pods to it, but pods running on that node cannot reach pods on any other node (only other local pods), although they can reach internet services and the other nodes themselves.',
+    ],
+    [
+      'multiple issues running on ubuntu 22. After the host OS update pods cannot connect to each other between nodes.',
+      'After the host OS update pods cannot connect to each other between nodes.',
+    ],
+    // Constructed, Chinese: environment first, then the failing path.
+    [
+      '新节点的问题。环境：3 个节点的 k3s，只跑了安装脚本。新加的节点上的 pod 无法访问其他节点上的 pod，本节点的 pod 之间正常。',
+      '新加的节点上的 pod 无法访问其他节点上的 pod，本节点的 pod 之间正常。',
+    ],
+  ])('finds the failing sentence of %s', (question, sentence) => {
+    // Read as NFKC, as every rule of the module reads a report (a full-width comma is a comma).
+    expect(bodyFailingSentence(question)).toBe(sentence.normalize('NFKC'));
+  });
+
+  it.each([
+    // The headline states it already (statesFailingPath): nothing more to find.
+    "Can't reach internet from pod / container. On the same hosts pods cannot reach the mail servers either.",
+    // No sentence states a failure to connect: a sandbox waits.
+    'Pod stuck in ContainerCreating due to network related issue. Recently I see pods waiting for sandbox creation for minutes on two nodes.',
+    // A failure to connect with no end of a path the runbooks explain.
+    'Our CI broke after the upgrade. The runner cannot connect to the registry mirror.',
+    // One sentence only: the headline is the whole question.
+    'pods cannot connect to each other between nodes',
+    // Chinese: an image pull fails, no path fails to connect.
+    '集群升级后的问题。kubectl exec 进入容器后执行 apt-get 很慢，镜像拉取失败。',
+  ])('finds none in %s', (question) => {
+    expect(bodyFailingSentence(question)).toBeNull();
+  });
+});
+
+describe('a report under the threshold that states its failing path in the body', () => {
+  it('is answered from the runbook that sentence finds within the report’s CNI (K3s: Flannel)', async () => {
+    const report =
+      "Pod-to-pod communication doesn't always work. I have a few VPS added to my k3s cluster with only the installation script and no further configuration. I added a new node and can deploy pods to it, but pods running on that node cannot reach pods on any other node (only other local pods), although they can reach internet services and the other nodes themselves. Reinstalling k3s and the OS did not help.";
+    expect(await answer(report)).toEqual({ abstained: false, first: 'flannel/vxlan-host-gw.md' });
+  });
+
+  it('still abstains when that sentence finds a runbook of a CNI the report does not name', async () => {
+    const report =
+      'Networking problems on new VPS nodes. I have a few VPS added to my cluster with only the installation script. Pods running on the new node cannot reach pods on any other node.';
     expect((await answer(report)).abstained).toBe(true);
   });
 });
