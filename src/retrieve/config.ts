@@ -127,6 +127,16 @@ export interface RetrievalConfig {
      * beside a matched host → pod trigger also won reports22 but hid the rp_filter check of a "martian source" report.
      */
     crossNodePods: number;
+    /**
+     * A path runbook of a CNI that leaves Services to kube-proxy (Calico's BGP/IPIP, Flannel's VXLAN) in a report that
+     * says a path fails only runbooks about no particular CNI own: a ClusterIP, a NetworkPolicy, outside the cluster
+     * (other-path-cni.ts). At 0.65: fills3 +1 first-cited, +1 command hit, 6 fewer off-topic commands; no other
+     * figure moved. 0.75 left the ClusterIP reports to the BGP runbook; letting Kube-OVN's runbooks in, reading the
+     * whole failing part, ignoring matched triggers or pods failing to reach pods cost 1-9 command hits (an OVN
+     * ClusterIP, a Kube-OVN underlay, a BGP-advertised LoadBalancer, a k3s worker); a paste's API Service dial added
+     * a wrong fill (reports19).
+     */
+    otherPathCni: number;
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -251,6 +261,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     podIpHop: { lift: 1.5, demote: 0.65 },
     failingDestination: { lift: 1, demote: 0.75 },
     crossNodePods: 1.3,
+    otherPathCni: 0.65,
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

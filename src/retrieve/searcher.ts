@@ -33,6 +33,7 @@ import {
 } from './lexical.js';
 import { narrowDnsFactor } from './narrow-runbook.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
+import { otherPathCniFactor } from './other-path-cni.js';
 import { splitPasted } from './pasted.js';
 import { podIpHopFactor } from './pod-ip-hop.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
@@ -534,6 +535,17 @@ export class KbSearcher implements Searcher {
           (docPath) => this.cni.ofDoc(docPath),
           config.scopeFactor.crossNodePods,
         ),
+        otherPathCniFactor({
+          failing: query.headline ?? query.focus,
+          focus: query.focus,
+          text: wholeReport,
+          triggered,
+          crossNode: this.crossNodeGroups().some((group) => (query.terms.get(group) ?? 0) >= 1),
+          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
+          servesServices: (cni) => this.cnisServingTypes().has(cni),
+          factor: config.scopeFactor.otherPathCni,
+        }),
         signalledRepairFactor({
           brokenPath,
           hits: trigger ?? [],
@@ -704,6 +716,14 @@ export class KbSearcher implements Searcher {
     const paths = this.docsByCategory.get(doc.category) ?? new Set<string>();
     return [...paths].every((path) => (this.doc(path)?.priority ?? 0) <= doc.priority);
   }
+
+  /** The glossary group of pods on different nodes ("cross-node", "跨节点"): worked out once. */
+  private crossNodeGroups(): readonly string[] {
+    this.crossNode ??= this.glossary.groupsIn(normalizeText('cross-node'));
+    return this.crossNode;
+  }
+
+  private crossNode: readonly string[] | undefined;
 
   /** The CNIs with a host → pod (`node_to_pod`) runbook of their own (pod-ip-hop.ts): worked out once. */
   private cnisWithNodeToPod(): ReadonlySet<string> {
