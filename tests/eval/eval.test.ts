@@ -577,10 +577,12 @@ describe('placeholder fills on a second name-rich audit set from other sources (
     // containerPort: 80`) is that container's, no `<pod>` (`kubectl logs log-agent` finds nothing): fill-objects.test.ts.
     // 13 since no placeholder takes the `/healthz` check's port from an app's NodePort, a CoreDNS pod as the client of
     // an in-pod lookup, or an add-on's namespace beside an exec whose pod stays open (src/answer/in-pod-check.ts,
-    // fill-roles.ts): fills wrong by role.
+    // fill-roles.ts): fills wrong by role. 12 since the first-cited runbook's checks are matched without the subshell
+    // finding their agent pod: the Flannel route report's `<iface>=eth0` was in a check that gave its place to one
+    // more Flannel check; no fill wrong.
     const answers = run.report.answers;
     expect(answers.wrong_fills).toBe(0);
-    expect(answers.fills).toBeGreaterThanOrEqual(13);
+    expect(answers.fills).toBeGreaterThanOrEqual(12);
   });
 });
 
@@ -1044,8 +1046,10 @@ describe('checks.yaml: command hit when the cited runbook is right', () => {
       offTopic: 0.13,
       // 2 since a report placing its pods on other nodes cites its CNI's cross-node runbook (cross-node-pod-path.ts):
       // rke2#6567's "pods in node-3 are not reachable" fills `kubectl get node node-3 …public-ip`, the node the report
-      // names as failing; its label lists no names, so the metric counts any fill as wrong.
-      wrongFills: 2,
+      // names as failing; its label lists no names, so the metric counts any fill as wrong. 3 since the first-cited
+      // runbook's checks are matched without the subshell finding their agent pod: the IPIP report whose route leaves
+      // by `dev ens4v1` gets `tcpdump -i ens4v1 'ip proto 4'`, the report's own NIC, and that label lists no names.
+      wrongFills: 3,
       falseAbstentions: 1,
     });
   });
