@@ -159,17 +159,26 @@ function contextTerms(
   doc: DocRecord,
   concepts: Concepts | undefined,
 ): ReadonlySet<string> {
-  return rememberedFor(contexts, record, concepts, () => {
-    const chunk = chunkOf(doc, record.chunkId, record.source.line);
-    const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
-    const rows = doc.troubleshooting
-      .filter((row) => row.commands.includes(record.command))
-      .map((row) => `${row.symptom} ${row.cause}`)
-      .join(' ');
-    // Placeholders are not words of the context (`<pod-ip>` says nothing about the question).
-    const text = record.command.replace(/<[^>\s]+>/g, ' ');
-    return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
-  });
+  // Placeholders are not words of the context (`<pod-ip>` says nothing about the question).
+  return rememberedFor(contexts, record, concepts, () =>
+    contextTermsOf(record, doc, record.command.replace(/<[^>\s]+>/g, ' '), concepts),
+  );
+}
+
+/** The terms of a command's purpose, section headings and the rows naming it, with `text` standing for the command. */
+function contextTermsOf(
+  record: CommandRecord,
+  doc: DocRecord,
+  text: string,
+  concepts: Concepts | undefined,
+): ReadonlySet<string> {
+  const chunk = chunkOf(doc, record.chunkId, record.source.line);
+  const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
+  const rows = doc.troubleshooting
+    .filter((row) => row.commands.includes(record.command))
+    .map((row) => `${row.symptom} ${row.cause}`)
+    .join(' ');
+  return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
 }
 
 /**
@@ -184,16 +193,14 @@ function runContextTerms(
   doc: DocRecord,
   concepts: Concepts | undefined,
 ): ReadonlySet<string> {
-  return rememberedFor(runContexts, record, concepts, () => {
-    const chunk = chunkOf(doc, record.chunkId, record.source.line);
-    const headings = chunk ? chunk.headingPath.slice(1).join(' ') : '';
-    const rows = doc.troubleshooting
-      .filter((row) => row.commands.includes(record.command))
-      .map((row) => `${row.symptom} ${row.cause}`)
-      .join(' ');
-    const text = record.command.replace(/\$\([^)]*\)/g, ' ').replace(/<[^>\s]+>/g, ' ');
-    return new Set(termsWithConcepts(`${record.purpose} ${headings} ${rows} ${text}`, concepts).keys());
-  });
+  return rememberedFor(runContexts, record, concepts, () =>
+    contextTermsOf(
+      record,
+      doc,
+      record.command.replace(/\$\([^)]*\)/g, ' ').replace(/<[^>\s]+>/g, ' '),
+      concepts,
+    ),
+  );
 }
 
 const runHolders: PerConcepts<ReadonlyMap<string, readonly number[]>> = new WeakMap();
