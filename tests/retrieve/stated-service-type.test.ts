@@ -126,10 +126,12 @@ describe('a report that states a NodePort Service', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    // The failing-destination demotion (failing-destination.ts) moves the same reports: neutral without both.
+    // The failing-destination demotion (failing-destination.ts) and the other-path CNI demotion (other-path-cni.ts)
+    // move the same reports: neutral without all three.
     ({ searcher, neutral } = bundledSearchers({
       statedServiceType: 1,
       failingDestination: { lift: 1, demote: 1 },
+      otherPathCni: 1,
     }));
   });
 
