@@ -10,7 +10,7 @@
 const PENDING_ROW = /\bLoadBalancer\s+(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*|None)\s+<pending>/i;
 
 /** The external address named, in English or Chinese. */
-const EXTERNAL_ADDRESS = String.raw`(?:external[-_ ]?ips?\b|external\s+(?:ip\s+)?address(?:es)?|外部\s*IP|外部地址|外网\s*IP)`;
+const EXTERNAL_ADDRESS = String.raw`(?:external[-_ ]?(?:load\s?-?balancer\s+)?ips?\b|external\s+(?:ip\s+)?address(?:es)?|外部\s*IP|外部地址|外网\s*IP)`;
 
 /** A load balancer named as the Service type, not a cloud LB's health check or a MetalLB pod. */
 const LOAD_BALANCER = String.raw`(?:load\s?-?balancer(?:\s+service)?|type\s*[:=]?\s*LoadBalancer|负载均衡)`;
@@ -24,9 +24,15 @@ const SAID_PENDING = new RegExp(
   'i',
 );
 
+/** The address said never to be given: "no external IP assigned", "external IP is not allocated", "外部 IP 分配不到". */
+const NOT_ASSIGNED = new RegExp(
+  `\\bno\\s+${EXTERNAL_ADDRESS}\\s+(?:is\\s+|was\\s+|gets?\\s+|being\\s+)?(?:assigned|allocated)|${EXTERNAL_ADDRESS}\\s+(?:is\\s+|was\\s+)?(?:never|not)\\s+(?:being\\s+)?(?:assigned|allocated)|${EXTERNAL_ADDRESS}\\s*(?:一直)?(?:分配不到|没有?分配)|没有?分配${EXTERNAL_ADDRESS}`,
+  'i',
+);
+
 /** Whether the text says a LoadBalancer Service's external address stays pending (pasted or in words). */
 export function statesExternalIpPending(text: string): boolean {
-  return PENDING_ROW.test(text) || SAID_PENDING.test(text);
+  return PENDING_ROW.test(text) || SAID_PENDING.test(text) || NOT_ASSIGNED.test(text);
 }
 
 /**
@@ -35,10 +41,13 @@ export function statesExternalIpPending(text: string): boolean {
  */
 const ABOUT_ADDRESS = new RegExp(`${EXTERNAL_ADDRESS}|${LOAD_BALANCER}|${PENDING}|分配不到|拿不到`, 'i');
 
-/** A clause about a pod or a node ("Why does the coredns pod stay pending") asks about another Pending. */
-const POD_OR_NODE = /\b(?:pods?|nodes?)\b|节点/i;
+/**
+ * A clause about a pod or a node ("Why does the coredns pod stay pending") asks about another Pending; one about a
+ * NodePort or ClusterIP Service asks about a type that is given no external address by design.
+ */
+const OTHER_SUBJECT = /\b(?:pods?|nodes?|node\s?ports?|cluster\s?ips?)\b|节点/i;
 
 /** Whether a why clause asks about the stated pending external address of the report it ends. */
 export function asksAboutPendingExternalIp(question: string, clause: string): boolean {
-  return statesExternalIpPending(question) && ABOUT_ADDRESS.test(clause) && !POD_OR_NODE.test(clause);
+  return statesExternalIpPending(question) && ABOUT_ADDRESS.test(clause) && !OTHER_SUBJECT.test(clause);
 }

@@ -29,6 +29,14 @@ describe('statesExternalIpPending', () => {
     expect(statesExternalIpPending('外部 IP 一直处于 Pending 状态')).toBe(true);
   });
 
+  it('reads the external address said never to be assigned', () => {
+    expect(statesExternalIpPending('On bare metal no external load balancer IP is assigned.')).toBe(true);
+    expect(statesExternalIpPending('The external IP is never allocated to the ingress Service.')).toBe(true);
+    expect(statesExternalIpPending('装了 ingress-nginx，外部 IP 一直分配不到')).toBe(true);
+    expect(statesExternalIpPending('The pod IP is never allocated')).toBe(false);
+    expect(statesExternalIpPending('Pod 一直分配不到 IP')).toBe(false);
+  });
+
   it('does not read a pending pod or node, an allocated address or a NodePort report', () => {
     expect(statesExternalIpPending('coredns pod stuck in pending after applying flannel.yml')).toBe(false);
     expect(statesExternalIpPending('The LoadBalancer works but the metallb controller pod is Pending.')).toBe(
@@ -62,5 +70,11 @@ describe('asksAboutPendingExternalIp', () => {
     ).toBe(false);
     expect(asksAboutPendingExternalIp('coredns 一直 Pending。', '为什么一直 Pending')).toBe(false);
     expect(asksAboutPendingExternalIp(report, 'Why does the metallb speaker pod stay pending')).toBe(false);
+    expect(
+      asksAboutPendingExternalIp(
+        'No external IP is assigned to my NodePort Service.',
+        'Why is no external IP assigned to my NodePort Service',
+      ),
+    ).toBe(false);
   });
 });
