@@ -134,10 +134,11 @@ const ASKS_PEOPLE =
  * ping under IPVS?", "为什么这个 ClusterIP 能 ping 通？", and why a thing must or should be so ("Why must Calico use
  * VXLAN on Azure?"). The runbook line that states the behaviour (what the thing does or doesn't, or when) explains
  * it. Not "why is it slow" nor "为什么会这样" (what went wrong: a diagnosis). A Chinese subject can be long ("为什么
- * hostNetwork 模式下的 Pod 访问 Service 的 ClusterIP 会超时"): up to 60 characters before its verb.
+ * hostNetwork 模式下的 Pod 访问 Service 的 ClusterIP 会超时"): up to 60 characters before its verb. Whether an address
+ * is given at all ("Why is no external IP assigned", "为什么外部 IP 一直分配不到") is asked the same way.
  */
 const WHY_BEHAVIOUR =
-  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?|must|should(?:n'?t)?|needs? to|ha(?:s|ve) to)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,60}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了)/i;
+  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?|must|should(?:n'?t)?|needs? to|ha(?:s|ve) to)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,60}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了|分配不到|没有?分配)|\bwhy\s+(?:is|are|was|were)(?:n'?t)?\s+(?:no|not|never)?[^?.,;]{0,40}?\b(?:assigned|allocated)\b/i;
 
 /**
  * Asking whether what was just said is normal, or why it happens: "抓包看到 length 65000 的包，比 mtu 大很多，正常吗",

@@ -21,6 +21,7 @@ import {
   settingsNamedAround,
   subjectAsked,
 } from './asking.js';
+import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-ip-pending.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import { settingsNamed } from './purpose-ask.js';
@@ -494,7 +495,13 @@ function findDirect(
   // says the same names its cause.
   const explaining =
     ask.why && !ask.same && WHY_WORD.test(ask.focus) && (!best || best.score < 2.5)
-      ? symptomRow(docs, ask.focus, (title) => reweighted(wantedOnce, titleWeighted(wanted, title)), concepts)
+      ? symptomRow(
+          docs,
+          ask.focus,
+          (title) => reweighted(wantedOnce, titleWeighted(wanted, title)),
+          concepts,
+          asksAboutPendingExternalIp(question, ask.focus),
+        )
       : null;
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
@@ -553,6 +560,7 @@ function symptomRow(
   focus: string,
   askedFor: (title: ReadonlyMap<string, number>) => ReturnType<typeof reweighted>,
   concepts: Concepts | undefined,
+  externalIpPending: boolean,
 ): { candidate: Candidate; score: number } | null {
   const clause = joinedTimeout(focus);
   const clauseTerms = termsRead(clause);
@@ -564,7 +572,9 @@ function symptomRow(
         const cell = candidate.header ? symptomCell(candidate.header, candidate.quote) : null;
         if (!cell) continue;
         const cellTerms = termsWithConcepts(cell, concepts);
-        if (!describesSymptom(clause, clauseTerms, cell, cellTerms, variantsOf)) continue;
+        // A report pasting a `<pending>` LoadBalancer row seldom words it as the row does: the same symptom is enough.
+        const sameSymptom = externalIpPending && statesExternalIpPending(cell);
+        if (!sameSymptom && !describesSymptom(clause, clauseTerms, cell, cellTerms, variantsOf)) continue;
         const score =
           (sharedWeight(1, asked, contextTermsOf(candidate, concepts)) + WHY_SYMPTOM_BONUS) *
           (rank === 0 ? 1 : 0.6);

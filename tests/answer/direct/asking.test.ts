@@ -616,6 +616,10 @@ describe('a why question about a behaviour asks for the line that says it is by 
     ['Why must Calico use VXLAN rather than IPIP on Azure?'],
     ['Why should kube-proxy run with strictARP for MetalLB?'],
     ['为什么 hostNetwork 模式下的 Pod 访问 Service 的 ClusterIP 会超时？'],
+    // Whether an address is given at all.
+    ['I run ingress-nginx on bare metal. Why is no external load balancer IP assigned?'],
+    ["Why isn't an external IP allocated to the ingress Service?"],
+    ['为什么 LoadBalancer 的外部 IP 一直分配不到？'],
   ])('%s', (question) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['behaviour']);
