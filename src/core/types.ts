@@ -82,6 +82,11 @@ export interface GlossaryEntry {
    * that names one member does not want docs about another member.
    */
   exclusive?: string;
+  /**
+   * A basic Kubernetes object or component every cluster has (pod, node, Service, kube-apiserver, kube-proxy,
+   * CoreDNS): whatever a CNI runbook's trigger says about it, naming it never names that CNI.
+   */
+  kubernetes?: boolean;
 }
 
 export interface DocMeta {

@@ -10,14 +10,15 @@ const EntrySchema = Type.Object(
     terms: Type.Array(Type.String({ minLength: 1, pattern: '\\S' }), { minItems: 1 }),
     note: Type.Optional(Type.String()),
     exclusive: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*$' })),
+    kubernetes: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 
 /**
- * Validates kb/glossary.yaml: a list of `{terms: [2+ strings], note?, exclusive?}` (one term is enough with
- * `exclusive`, which names a set of mutually exclusive alternatives such as `cni`). Bad entries become
- * findings and are skipped.
+ * Validates kb/glossary.yaml: a list of `{terms: [2+ strings], note?, exclusive?, kubernetes?}` (one term is
+ * enough with `exclusive`, which names a set of mutually exclusive alternatives such as `cni`; `kubernetes: true`
+ * marks a basic Kubernetes object or component). Bad entries become findings and are skipped.
  */
 export function parseGlossary(file: string, text: string): { entries: GlossaryEntry[]; findings: Finding[] } {
   const lineCounter = new LineCounter();
@@ -51,7 +52,7 @@ export function parseGlossary(file: string, text: string): { entries: GlossaryEn
       finding(
         line,
         'glossary-entry',
-        'Glossary entry must be {terms: [at least 2 non-empty strings, or 1 with exclusive], note?: string, exclusive?: snake_case}',
+        'Glossary entry must be {terms: [at least 2 non-empty strings, or 1 with exclusive], note?: string, exclusive?: snake_case, kubernetes?: boolean}',
       );
       continue;
     }

@@ -31,7 +31,9 @@ export interface RetrievalConfig {
    * cniFeatureGroups), if at most this many other runbooks use the word at all. With it the reports and reports12
    * losses are gone: summed over the tuning sets +4 first-cited, +1 command hit, 14 fewer off-topic commands.
    * Counting only generic runbooks with 3 (no longer taking "apiserver" as Kube-OVN's) gained one more
-   * first-cited on scope2 but cost scope4 2 off-topic commands.
+   * first-cited on scope2 but cost scope4 2 off-topic commands. A basic Kubernetes object or component (glossary
+   * `kubernetes: true`: kube-apiserver, pod, Service) is never a feature: scope2 +1 first-cited, +1 command hit (a
+   * NetworkPolicy report about reaching kube-apiserver), fills2 2 more off-topic commands.
    */
   scopeFactor: Record<-1 | 0 | 1, number> & {
     bodyOnly: number;

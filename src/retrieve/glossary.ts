@@ -12,6 +12,8 @@ export interface CompiledGlossary {
   exclusiveSetOf(group: string): string | undefined;
   /** The other members of a group's exclusive set (empty when the group is in none). */
   alternativesOf(group: string): readonly string[];
+  /** Whether a group is a basic Kubernetes object or component (see GlossaryEntry.kubernetes). */
+  isKubernetesBasic(group: string): boolean;
   readonly size: number;
 }
 
@@ -20,6 +22,7 @@ const EMPTY: CompiledGlossary = {
   canonicalize: (text) => text,
   exclusiveSetOf: () => undefined,
   alternativesOf: () => [],
+  isKubernetesBasic: () => false,
   size: 0,
 };
 
@@ -55,6 +58,7 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   return {
     size: entries.length,
     exclusiveSetOf,
+    isKubernetesBasic: (group) => entries[Number(group.slice(1))]?.kubernetes === true,
     alternativesOf(group) {
       const set = exclusiveSetOf(group);
       return set ? (membersOf.get(set) ?? []).filter((member) => member !== group) : [];

@@ -785,6 +785,7 @@ export class KbSearcher implements Searcher {
         }),
         (docPath) => this.cni.ofDoc(docPath),
         this.config.scopeFactor.featureMaxOtherBodies,
+        (group) => this.glossary.isKubernetesBasic(group),
       ).keys(),
     ]);
     return this.cniNamingGroupSet;

@@ -36,12 +36,16 @@ export interface DocGroups {
  * headings of that CNI's runbooks and of no other runbook ("underlay", "kube-proxy replacement", "join subnet"),
  * and in the text of at most `maxOtherBodies` runbooks about something else (a word every runbook uses in passing,
  * "网卡", is not a feature even if one CNI runbook's heading has it). A report saying "underlay 子网的 pod 不通"
- * names Kube-OVN as surely as one saying "kube-ovn". Group → CNI. Pure.
+ * names Kube-OVN as surely as one saying "kube-ovn". A basic Kubernetes object or component (`isKubernetesBasic`:
+ * kube-apiserver, pod, Service) is never a feature, even when only a CNI runbook's trigger names it ("pod 连不上
+ * apiserver"): every cluster has one, so a report pasting `--apiserver-advertise-address` names no CNI. Group → CNI.
+ * Pure.
  */
 export function cniFeatureGroups(
   docs: readonly DocGroups[],
   cniOfDoc: (docPath: string) => string | null,
   maxOtherBodies: number,
+  isKubernetesBasic: (group: string) => boolean = () => false,
 ): Map<string, string> {
   const cnisOfGroup = new Map<string, Set<string | null>>();
   for (const doc of docs) {
@@ -54,7 +58,7 @@ export function cniFeatureGroups(
   const features = new Map<string, string>();
   for (const [group, cnis] of cnisOfGroup) {
     const [cni] = [...cnis];
-    if (cnis.size !== 1 || cni === null || cni === undefined) continue;
+    if (cnis.size !== 1 || cni === null || cni === undefined || isKubernetesBasic(group)) continue;
     const others = docs.filter((doc) => doc.body.has(group) && cniOfDoc(doc.path) !== cni).length;
     if (others <= maxOtherBodies) features.set(group, cni);
   }

@@ -11,6 +11,18 @@ describe('parseGlossary', () => {
     expect(entries).toEqual([{ terms: ['跨节点', 'cross-node'] }, { terms: ['calico'], exclusive: 'cni' }]);
   });
 
+  it('reads the mark of a basic Kubernetes object or component', () => {
+    const { entries, findings } = parseGlossary(
+      'glossary.yaml',
+      '- terms: [apiserver, kube-apiserver]\n  kubernetes: true\n- terms: [join网络, join subnet]\n',
+    );
+    expect(findings).toEqual([]);
+    expect(entries).toEqual([
+      { terms: ['apiserver', 'kube-apiserver'], kubernetes: true },
+      { terms: ['join网络', 'join subnet'] },
+    ]);
+  });
+
   it('reports a single term without exclusive, and a badly named set, at their lines', () => {
     const { entries, findings } = parseGlossary(
       'glossary.yaml',

@@ -121,3 +121,16 @@ describe('a glossary of any size', () => {
     expect(big.canonicalize('连接被拒绝 connection')).toBe('\u0001g10000\u0001 \u0001g10001\u0001');
   });
 });
+
+describe('compileGlossary: isKubernetesBasic', () => {
+  const marked = compileGlossary([
+    { terms: ['apiserver', 'kube-apiserver'], kubernetes: true }, // g0
+    { terms: ['join网络', 'join subnet'] }, // g1
+  ]);
+
+  it('tells the groups marked as basic Kubernetes objects or components', () => {
+    expect(marked.isKubernetesBasic('g0')).toBe(true);
+    expect(marked.isKubernetesBasic('g1')).toBe(false);
+    expect(marked.isKubernetesBasic('g9')).toBe(false);
+  });
+});

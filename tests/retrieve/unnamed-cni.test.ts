@@ -53,6 +53,17 @@ describe('cniFeatureGroups', () => {
     // Only generic runbooks are about it.
     expect(features.has('mtu')).toBe(false);
   });
+
+  it('never takes a basic Kubernetes object or component, whatever a CNI runbook is about', () => {
+    // Kube-OVN's join network runbook is about pods reaching the API server ("pod 连不上 apiserver").
+    const docs = [doc('kube-ovn/join.md', ['join', 'apiserver']), doc('dns/coredns.md', ['dns'])];
+    const basic = (group: string) => group === 'apiserver';
+    const features = cniFeatureGroups(docs, cniOfDoc, 1, basic);
+    expect(features.has('apiserver')).toBe(false);
+    expect(features.get('join')).toBe('kube-ovn');
+    // Without the mark it would count.
+    expect(cniFeatureGroups(docs, cniOfDoc, 1).get('apiserver')).toBe('kube-ovn');
+  });
 });
 
 describe('a CNI runbook in a report that names no CNI', () => {
@@ -99,6 +110,24 @@ describe('a CNI runbook in a report that names no CNI', () => {
       '节点上的 pod 访问其他节点上的后端一直超时，宿主机防火墙已经关闭。';
     expect(await ratio(underlay, JOIN)).toBeCloseTo(1, 2);
     expect(await ratio(replacement, JOIN)).toBeCloseTo(1, 2);
+  });
+
+  it('scales the CNI runbook when the report names only the API server every cluster has', async () => {
+    const english =
+      'Pods on a newly added worker node time out when calling the kube-apiserver. The new node joined the cluster ' +
+      'with kubeadm join and is Ready, but every request from its pods to the API server and to services on the ' +
+      'other nodes times out; the firewall on the hosts was checked and iptables looks the same on all nodes.';
+    const chinese =
+      '新加节点上的 pod 访问 apiserver 超时。新节点加入集群后状态是 Ready，但是这个节点上的 pod 访问 kube-apiserver ' +
+      '和其他节点上的 service 后端一直超时，宿主机防火墙已经关闭，iptables 规则看起来和其他节点一样。';
+    for (const report of [english, chinese]) {
+      expect(await ratio(report, JOIN)).toBeCloseTo(RETRIEVAL_CONFIG.scopeFactor.unnamedCni, 2);
+    }
+    // Kube-OVN's own features still name it.
+    expect(
+      await ratio(english.replace('on all nodes', 'on all nodes and the join subnet routes via ovn0'), JOIN),
+    ).toBeCloseTo(1, 2);
+    expect(await ratio(`${chinese} join 子网的路由也在。`, JOIN)).toBeCloseTo(1, 2);
   });
 
   it('leaves a short question and a report of no broken path alone', async () => {
