@@ -301,10 +301,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // certificate's ACME issuance (certificate-issuance.ts), a certificate a client refuses (x509:
   // certificate-verification.ts), the API server failing to call an admission or conversion webhook
   // (admission-webhook.ts), an HTTP proxy's own 502 or 503 error page (proxy-error-page.ts), Windows nodes' own
-  // pod networking unless a value a runbook states is asked
-  // (windows-nodes.ts), the address an application advertises to its clients (app-advertised-address.ts),
-  // ExternalDNS's records (external-dns.ts), `kubectl port-forward` breaking in its own stream
-  // (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
+  // pod networking unless a value a runbook states is asked (windows-nodes.ts), the address an application
+  // advertises to its clients (app-advertised-address.ts), ExternalDNS's records (external-dns.ts), `kubectl
+  // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
   // control plane's VIP (control-plane-vip.ts).
   const uncovered =
