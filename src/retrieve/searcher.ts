@@ -120,6 +120,8 @@ export class KbSearcher implements Searcher {
   private readonly scopes: ScopeTable;
   private readonly glossaryEntries: readonly GlossaryEntry[];
   readonly cni: CniScope;
+  /** A runbook's category, or null: what most ranking factors ask of a doc path. */
+  private readonly categoryOfDoc = (docPath: string): string | null => this.doc(docPath)?.category ?? null;
   /** One function for the searcher's life: answers cache per-command work keyed on it. */
   readonly concepts = (text: string): readonly string[] => this.glossary.groupsIn(normalizeText(text));
   /** CNI name → its glossary group. */
@@ -475,7 +477,7 @@ export class KbSearcher implements Searcher {
         this.unnamedCniFactor(query, cniKnown || impliedCnis.length > 0, brokenPath),
         apiServiceHopFactor(
           wholeReport,
-          (docPath) => this.doc(docPath)?.category ?? null,
+          this.categoryOfDoc,
           config.scopeFactor.apiServiceDns,
           // Only where a DNS runbook's trigger matched: a DNS runbook found by words alone is no pull to undo.
           serviceIpHopFails(query.focus, wholeReport, brokenPath) && dnsTriggered,
@@ -486,7 +488,7 @@ export class KbSearcher implements Searcher {
           text: wholeReport,
           // Only a CNI the report names, is configured or implied: a feature word may be the API server phrase itself.
           cniServesServices: reportCnis.some((cni) => this.cnisServingTypes().has(cni)),
-          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          categoryOfDoc: this.categoryOfDoc,
           isGeneralRunbook: (docPath) => this.isGeneralRunbook(docPath),
           factors: config.scopeFactor.apiServerReach,
         }),
@@ -494,7 +496,7 @@ export class KbSearcher implements Searcher {
         narrowDnsFactor({
           text: wholeReport,
           triggered,
-          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          categoryOfDoc: this.categoryOfDoc,
           priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
           topDnsPriority: this.topDnsPriority,
           factor: config.scopeFactor.narrowDns,
@@ -503,14 +505,14 @@ export class KbSearcher implements Searcher {
           text: normalizeText(wholeReport),
           cniKnown: cniKnown || reportCnis.length > 0,
           triggered,
-          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          categoryOfDoc: this.categoryOfDoc,
           priorityOfDoc: (docPath) => this.doc(docPath)?.priority ?? 0,
           topDnsPriority: this.topDnsPriority,
           factor: config.scopeFactor.failingLookup,
         }),
         podIpHopFactor(
           rawQuestion,
-          (docPath) => this.doc(docPath)?.category ?? null,
+          this.categoryOfDoc,
           (docPath) => this.cni.ofDoc(docPath),
           {
             known: cniKnown && reportCnis.length === 0 ? null : reportCnis,
@@ -521,17 +523,13 @@ export class KbSearcher implements Searcher {
         // Such a CNI's own Service datapath is where either kind of address fails.
         cniServesTypes
           ? null
-          : failingDestinationFactor(
-              query.focus,
-              (docPath) => this.doc(docPath)?.category ?? null,
-              config.scopeFactor.failingDestination,
-            ),
+          : failingDestinationFactor(query.focus, this.categoryOfDoc, config.scopeFactor.failingDestination),
         crossNodePodPathFactor(
           rawQuestion,
           // A host → pod runbook matched by its own trigger (rp_filter, a failing probe) names a cause on the node
           // itself: the report speaks that runbook's language, so where the pods sit does not lift another over it.
           (trigger ?? []).some((hit) => this.doc(hit.docPath)?.category === 'node_to_pod') ? [] : reportCnis,
-          (docPath) => this.doc(docPath)?.category ?? null,
+          this.categoryOfDoc,
           (docPath) => this.cni.ofDoc(docPath),
           config.scopeFactor.crossNodePods,
         ),
@@ -541,7 +539,7 @@ export class KbSearcher implements Searcher {
           text: wholeReport,
           triggered,
           crossNode: this.crossNodeGroups().some((group) => (query.terms.get(group) ?? 0) >= 1),
-          categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+          categoryOfDoc: this.categoryOfDoc,
           cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
           servesServices: (cni) => this.cnisServingTypes().has(cni),
           factor: config.scopeFactor.otherPathCni,
@@ -680,7 +678,7 @@ export class KbSearcher implements Searcher {
       groupsOf: (text) => this.glossary.groupsIn(text),
       typeGroups: this.typeGroups(),
       namesCni,
-      categoryOfDoc: (docPath) => this.doc(docPath)?.category ?? null,
+      categoryOfDoc: this.categoryOfDoc,
       factor: this.config.scopeFactor.statedServiceType,
     });
   }
