@@ -40,8 +40,7 @@ export function clauseToSearch(question: string, ask: FactAsk | null): string | 
 /**
  * The message's result led by the runbook the asking clause alone retrieves first, when the message ranks it among
  * its top few and it has a line stating a value of the asked kind; null otherwise (the message's own ranking
- * decides). A message under the abstention threshold is answered so only when the clause's own search is confident
- * (`askedRunbookAnswers`).
+ * decides). A message under the abstention threshold is answered so only when the clause's own search is confident.
  */
 export function leadWithClauseDoc(
   query: string,
@@ -57,9 +56,12 @@ export function leadWithClauseDoc(
   const doc = clauseResult.hits[0]?.doc;
   const top = result.hits[0]?.doc;
   if (!doc || !top) return null;
-  if (result.abstain) return askedRunbookAnswers(query, result, doc, ask, concepts);
-  if (!oneForm && !topDocs(result, TOP_FEW).includes(doc)) return null;
+  // A message under the threshold (its pasted output and what was tried spread its words) whose clause alone finds a
+  // runbook confidently asks what that runbook answers, when it ranks that runbook among its top few: it is answered
+  // from it, at its own confidence, instead of declined.
+  if ((result.abstain || !oneForm) && !topDocs(result, TOP_FEW).includes(doc)) return null;
   if (!directAnswer(query, [doc], ask, concepts)) return null;
+  if (result.abstain) return { ...leadWithDoc(result, doc), abstain: false };
   if (doc === top) return result;
   if (oneForm && !result.hits.some((hit) => hit.doc === doc)) return withDocFirst(result, clauseResult, doc);
   // Each runbook's line as the clause alone picks it (the rest of the message neither helps nor hurts either):
@@ -82,22 +84,4 @@ function withDocFirst(
   const own = clauseResult.hits.filter((hit) => hit.doc === doc);
   const scale = (result.hits[0]?.score ?? 0) / (own[0]?.score || 1);
   return { ...result, hits: [...own.map((hit) => ({ ...hit, score: hit.score * scale })), ...result.hits] };
-}
-
-/**
- * The whole report is under the abstention threshold (its pasted output and what was tried spread its words), but
- * its asking clause alone finds a runbook confidently, the report ranks that runbook among its top few and it
- * states a value of the asked kind: the report asks what that runbook answers, so the answer leads with it instead
- * of declining. The confidence stays the report's own.
- */
-function askedRunbookAnswers(
-  query: string,
-  result: RetrievalResult,
-  doc: DocRecord,
-  ask: FactAsk,
-  concepts?: Concepts,
-): RetrievalResult | null {
-  if (!topDocs(result, TOP_FEW).includes(doc)) return null;
-  if (!directAnswer(query, [doc], ask, concepts)) return null;
-  return { ...leadWithDoc(result, doc), abstain: false };
 }
