@@ -50,6 +50,7 @@ import {
   statesFailingPath,
 } from './failing-path.js';
 import { uncoveredFailingPlugin } from './failing-plugin.js';
+import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
@@ -304,8 +305,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // pod networking unless a value a runbook states is asked (windows-nodes.ts), the address an application
   // advertises to its clients (app-advertised-address.ts), ExternalDNS's records (external-dns.ts), `kubectl
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
-  // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
-  // control plane's VIP (control-plane-vip.ts).
+  // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
+  // control plane's VIP (control-plane-vip.ts) and a request for a new feature naming nothing a runbook explains
+  // (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -339,7 +341,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
         uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
-        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)))
+        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
+        uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
