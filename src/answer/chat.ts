@@ -55,6 +55,7 @@ import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './ga
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
+import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
@@ -306,8 +307,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // advertises to its clients (app-advertised-address.ts), ExternalDNS's records (external-dns.ts), `kubectl
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
-  // control plane's VIP (control-plane-vip.ts) and a request for a new feature naming nothing a runbook explains
-  // (feature-request.ts).
+  // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
+  // (privileged-port.ts) and a request for a new feature naming nothing a runbook explains (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -342,6 +343,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
         uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
         uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
+        uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
         uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -501,6 +503,9 @@ const certificateVerificationExplained = perSearcher((searcher) =>
 
 /** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
 const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
+
+/** Whether a runbook states a server refused its listening port (privileged-port.ts). */
+const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplainedBy(searcher.docs));
 
 /** Whether a runbook is about an HTTP proxy's error pages (proxy-error-page.ts). */
 const proxyErrorPageExplained = perSearcher((searcher) => proxyErrorPageExplainedBy(searcher.docs));
