@@ -52,6 +52,7 @@ import {
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
+import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
@@ -308,7 +309,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
   // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
-  // (privileged-port.ts) and a request for a new feature naming nothing a runbook explains (feature-request.ts).
+  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts) and a request for a new feature
+  // naming nothing a runbook explains (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -344,6 +346,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
         uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
         uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
+        uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
         uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -503,6 +506,9 @@ const certificateVerificationExplained = perSearcher((searcher) =>
 
 /** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
 const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
+
+/** Whether a runbook states an installer's tasks (installer-task.ts). */
+const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
 
 /** Whether a runbook states a server refused its listening port (privileged-port.ts). */
 const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplainedBy(searcher.docs));
