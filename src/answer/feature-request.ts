@@ -30,11 +30,12 @@ const REQUEST_HEADLINE =
 
 /**
  * What the runbooks explain that a request may name: the overlay and routing modes (VXLAN, IPIP, BGP, Geneve,
- * host-gw, DirectRouting, WireGuard, eBPF) and the settings around a path they state (ndots, ARP for a load-balancer
+ * host-gw, DirectRouting, WireGuard, eBPF), an underlay on a provider network or VLAN, egress, host-network and headless
+ * pods, kube-proxy, Open vSwitch and ovn0, and the settings around a path they state (ndots, ARP for a load-balancer
  * address).
  */
 const COVERED_MODE =
-  /vxlan|\bipip\b|\bbgp\b|geneve|host-?gw|direct\s*routing|wireguard|\bebpf\b|\bndots\b|strict\s*arp|\barp\b/i;
+  /vxlan|\bipip\b|\bbgp\b|geneve|host-?gw|direct\s*routing|wireguard|\bebpf\b|underlay|\bvlan\b|provider\s*networks?|\begress\b|host\s*network|headless|kube-proxy|\bovs\b|open\s*vswitch|\bovn0\b|\bndots\b|strict\s*arp|\barp\b/i;
 
 /**
  * A setting named as such: a command-line flag (`--service-node-port-range`, `--iface`), a camelCase field

@@ -37,6 +37,10 @@ describe('uncoveredFeatureRequest: a request for a change that names nothing a r
     '希望新增NodePort Range 配置。NodePort 的端口范围默认是多少，用哪个参数配置？',
     // Real (reports15.yaml, shortened): IPVS, a proxy mode a runbook explains.
     '何时能支持Cilium而不用ipvs。我这边测试一下，nodeport没有问题，但是 svc ip / pod ip访问不通。',
+    // Constructed: a request about an underlay, which a runbook explains.
+    '[Feature] kube-ovn: support dual stack for underlay subnets. Is your feature request related to a problem?',
+    // Constructed: Chinese, a request about egress.
+    '建议支持按命名空间配置 egress 出口地址。',
     // Constructed: a failure report whose body wishes for a fix, its headline a broken path.
     'Pods on node-2 cannot reach the ClusterIP 10.96.0.10. It would be nice if the docs said which port to open.',
     // Constructed: no request at all.
