@@ -57,5 +57,5 @@ export function uncoveredFeatureRequest(question: string): string | null {
   if (!REQUEST_TEMPLATE.test(text) && !REQUEST_HEADLINE.test(headline)) return null;
   if (namesCoveredPathOrBreak(headline) || ANY_PLUGIN_PATH.test(headline)) return null;
   if (COVERED_MODE.test(headline) || NAMED_SETTING.test(headline)) return null;
-  return 'a request for a new feature (what a project should build, not a failing path)';
+  return 'feature requests (what a project should build, not a failing path)';
 }
