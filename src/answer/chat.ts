@@ -50,10 +50,13 @@ import {
   statesFailingPath,
 } from './failing-path.js';
 import { uncoveredFailingPlugin } from './failing-plugin.js';
+import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
+import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
+import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
@@ -304,8 +307,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // pod networking unless a value a runbook states is asked (windows-nodes.ts), the address an application
   // advertises to its clients (app-advertised-address.ts), ExternalDNS's records (external-dns.ts), `kubectl
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
-  // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts) and the
-  // control plane's VIP (control-plane-vip.ts).
+  // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
+  // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
+  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts) and a request for a new feature
+  // naming nothing a runbook explains (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -339,7 +344,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
         uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
-        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)))
+        uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
+        uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
+        uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
+        uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
@@ -498,6 +506,12 @@ const certificateVerificationExplained = perSearcher((searcher) =>
 
 /** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
 const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
+
+/** Whether a runbook states an installer's tasks (installer-task.ts). */
+const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
+
+/** Whether a runbook states a server refused its listening port (privileged-port.ts). */
+const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplainedBy(searcher.docs));
 
 /** Whether a runbook is about an HTTP proxy's error pages (proxy-error-page.ts). */
 const proxyErrorPageExplained = perSearcher((searcher) => proxyErrorPageExplainedBy(searcher.docs));

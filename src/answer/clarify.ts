@@ -603,9 +603,9 @@ export function allocationExplainedBy(
  * names it. The mesh sits above the pod network: its proxy's 503, its injector's webhook and its control plane are
  * the mesh's own parts, which no runbook of a CNI or a Kubernetes path explains.
  */
-const MESH_NAMES = /\b(istio|envoy|linkerd)\b/gi;
+const MESH_NAMES = /\b(?:istio|envoy|linkerd)(?=\b|d\b|ctl\b)/gi;
 const MESH_PROXY =
-  /\b(?:istio|envoy|linkerd)\b|\bside-?cars?\b|\bservice\s+mesh\b|服务网格|服務網格|\b(?:proxy|sidecar)[\s-]?inject(?:ion|or|ed|ing)?\b/i;
+  /\b(?:istio|envoy|linkerd)\b|\bistio(?:d|ctl)\b|\bztunnel\b|\bwaypoints?\b|\b(?:destinationrules?|serviceentr(?:y|ies)|envoyfilters?|peerauthentications?)\b|\bside-?cars?\b|\bservice\s+mesh\b|服务网格|服務網格|\b(?:proxy|sidecar)[\s-]?inject(?:ion|or|ed|ing)?\b/i;
 const MESH_PROXY_ALL = new RegExp(MESH_PROXY.source, 'gi');
 
 /**

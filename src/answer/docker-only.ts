@@ -27,6 +27,15 @@ const DOCKER_NETWORKING =
 const DEFAULT_BRIDGE_CONTAINER =
   /(?:容器|\bcontainers?\b)[^。.\n]{0,30}?(?<![\d.])172\.17\.\d{1,3}\.\d{1,3}(?![\d.])/i;
 
+/**
+ * A bridge network of the engine's, named by the reporter's own words rather than Docker's commands: "Bridge network
+ * can not be accessed through container name", "使用bridge网络无法进行端口映射", a container's port mapping (端口映射).
+ * It counts beside a container or Docker named (`ENGINE_CONTAINER`), in a report naming nothing of a cluster: a CNI's
+ * bridge plugin or a pod's is named with the cluster's words.
+ */
+const ENGINE_BRIDGE = /\bbridge\s+networks?\b|bridge\s*(?:网络|網絡|網路)|端口映射|\bport[\s-]*mappings?\b/i;
+const ENGINE_CONTAINER = /\bcontainers?\b|容器|\bdocker\b/i;
+
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
 
@@ -100,7 +109,10 @@ export function uncoveredDockerOnly(question: string, explained: boolean): strin
   if (DOCKER_OUTSIDE_KUBERNETES.test(text))
     return COVERED_PATH.test(report.headline) || explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
-  const docker = DOCKER_NETWORKING.test(text) || DEFAULT_BRIDGE_CONTAINER.test(text);
+  const docker =
+    DOCKER_NETWORKING.test(text) ||
+    DEFAULT_BRIDGE_CONTAINER.test(text) ||
+    (ENGINE_BRIDGE.test(text) && ENGINE_CONTAINER.test(text));
   if (!(swarm || docker) || KUBERNETES.test(text)) return null;
   if (!swarm && (CLUSTER_WORDS.test(text) || OVERLAY_DATAPATH.test(text))) return null;
   return explained ? null : DOCKER_SUBJECT;

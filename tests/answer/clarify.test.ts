@@ -729,6 +729,18 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
       'Automatic proxy injection is not working. Got it, certificate issue. dispatcher.go:70] Failed calling webhook, failing open linkerd-proxy-injector.linkerd.io: failed calling webhook "linkerd-proxy-injector.linkerd.io": x509: certificate signed by unknown authority.',
       'linkerd',
     ],
+    // Real (reports26.yaml, shortened): the headline names Istio's control plane (istiod), not "istio".
+    [
+      'TLS handshake error between istiod and apiserver. Istiod logs: `kubectl logs -n istio-system istiod-5d8d9dd979-d8ccs -f` → `info FLAG: --clusterID="Kubernetes"`, `info FLAG: --domain="cluster.local"`.',
+      'istio',
+    ],
+    // Constructed: Istio's ambient mode, its node proxy named twice.
+    ['ztunnel crashloops after enabling ambient mode. ztunnel logs: failed to fetch certificate from istiod.', 'istio'],
+    // Constructed: Chinese, an Istio object named in the headline.
+    [
+      '配置 DestinationRule 的 ISTIO_MUTUAL 之后服务之间返回 503。istioctl proxy-config cluster 显示 outbound 集群都在。',
+      'istio',
+    ],
   ])('%s → %s', (question, mesh) => {
     expect(uncoveredMesh(question, knowsNone)).toBe(mesh);
     expect(uncoveredMesh(question, (name) => name === mesh)).toBeNull();
@@ -743,6 +755,8 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
     '按照文档部署，IPVS模式下，NodePort的svc出现部分NodeIP：NodePort无法访问。curl 100.101.223.19:31720：upstream connect error or disconnect/reset before headers；curl 100.101.207.204:31720：Failed connect to 100.101.207.204:31720; Connection refused。',
     // Constructed: an injection named once, the path the headline's.
     'Pods time out on the ClusterIP 10.96.0.12 after we enabled proxy injection.',
+    // Constructed: istioctl named once in a body after a headline naming a Service path.
+    'Pods time out on the ClusterIP 10.96.0.12. We installed the demo profile with istioctl last week.',
     // Constructed: a proxy that is not a mesh's.
     'kubectl port-forward fails. error: error upgrading connection: unable to upgrade connection: Failed to proxy request to pod nginx-0 port 80.',
   ])('%s → not about the mesh', (question) => {

@@ -48,6 +48,12 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'The container got 172.17.0.2 but cannot reach the LAN gateway 192.168.1.1; the host can.',
     // Constructed: Chinese, a container started by hand on a node of a cluster.
     'k8s 节点上手动启动的 docker 容器无法访问外网，集群里的 pod 都正常。',
+    // Real (reports26.yaml): a user-defined bridge network whose containers cannot find each other by name.
+    'Bridge network can not be accessed through container name. The Bridge network created by itself can be pinged by two containers through the IP address, and cannot be pinged through the name of the container. What is the cause?',
+    // Real (reports26.yaml): Chinese, the engine's bridge network and its port mapping.
+    '打包docker编译后，使用bridge网络无法进行端口映射到wan。这个问题已经困扰我很多天了。使用host模式可以映射到外网。',
+    // Constructed: Chinese, a container's port mapping in the reporter's words.
+    '容器的端口映射到宿主机 8080 以后，局域网其他机器访问不了。',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -79,6 +85,10 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'The node address is 172.17.0.3 and the container cannot reach the gateway.',
     // Constructed: a container outside Kubernetes as a client of a NodePort, a path a runbook follows.
     'Docker containers outside of kubernetes cannot reach the NodePort of my service. Pods reach it fine.',
+    // Real (reports21.yaml, shortened): kind's bridge network, beside a cluster's CoreDNS pod.
+    "coredns pod can't connected the kind bridge network HINFO: read udp 10.244.0.3:49899->172.18.0.1:53: i/o timeout.",
+    // Constructed: Chinese, a CNI's bridge plugin named with the cluster's words.
+    'CNI 用 bridge 网络插件以后，容器访问不了另一个节点上的 service。',
     // Constructed: clients outside the cluster, no container of Docker's named as such.
     'Service type NodePort cannot be accessed from outside the cluster; docker containers inside the pods are healthy.',
   ])('%s → not declined', (question) => {
