@@ -139,6 +139,15 @@ export interface RetrievalConfig {
      * a wrong fill (reports19).
      */
     otherPathCni: number;
+    /**
+     * The way a report's failing traffic crosses the cluster's edge (edge-direction.ts): out of the cluster, the
+     * egress runbooks score `lift` and the runbooks of a hop inside it (and a CNI's own runbooks when the report
+     * names none) `demote`; into it, the egress runbook of no particular CNI scores `inbound`. At 1.5 / 0.7 / 0.7:
+     * +6 first-cited over the tuning sets (reports3, fills2, checks, reports11, scope5, reports24), +2 command hits,
+     * +1 direct hit, 30 fewer off-topic commands, gates unchanged; 1.3 / 0.8 left fills2 and scope5 (CoreDNS named
+     * as the cluster's resolver) with the wrong runbook.
+     */
+    edgeDirection: { lift: number; demote: number; inbound: number };
     featureMaxOtherBodies: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
@@ -264,6 +273,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     failingDestination: { lift: 1, demote: 0.75 },
     crossNodePods: 1.3,
     otherPathCni: 0.65,
+    edgeDirection: { lift: 1.5, demote: 0.7, inbound: 0.7 },
     featureMaxOtherBodies: 5,
   },
   chunkWeightExponent: 1,

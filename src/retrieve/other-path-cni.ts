@@ -45,6 +45,11 @@ const OUTSIDE =
 const POD_TO_POD =
   /(?:reach|ping|access|talk\s+to|connect\s+to|communicate\s+with)\s+(?:the\s+|any\s+)?other\s+pods?(?![a-z])|pod[\s-]+to[\s-]+pod|pods?\s+(?:can\s?not|can't|cannot|(?:are\s+)?unable\s+to)\s+(?:ping|reach|talk\s+to|communicate\s+with)\s+each\s?other|pod\s*(?:之间|间|互访|互通)|(?:其他|其它|别的)\s*pod|只有\s*pod\s*所在的?\s*(?:node|节点|主机|宿主机)|only\s+(?:from\s+)?the\s+(?:node|host)\s+(?:where|that|which)\s+(?:the\s+)?pod/iu;
 
+/** The text (normalized) says its pods fail to reach other pods, or that a path works only from the pod's node. */
+export function saysPodsFailToReachPods(text: string): boolean {
+  return POD_TO_POD.test(text);
+}
+
 /** The runbook categories each generic path is explained in. */
 const CATEGORIES_OF: Record<GenericPath, readonly string[]> = {
   service_clusterip: ['service_clusterip'],

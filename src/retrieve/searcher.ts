@@ -4,8 +4,9 @@ import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './ap
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
-import { crossNodePodPathFactor } from './cross-node-pod-path.js';
+import { crossNodePodPathFactor, statesCrossNodePods } from './cross-node-pod-path.js';
 import { distroDefaultCni } from './distro-cni.js';
+import { edgeDirectionFactor } from './edge-direction.js';
 import {
   type CniTerm,
   type EnvironmentCni,
@@ -33,7 +34,7 @@ import {
 } from './lexical.js';
 import { narrowDnsFactor } from './narrow-runbook.js';
 import { normalizeText, normalizeWithWord } from './normalize.js';
-import { otherPathCniFactor } from './other-path-cni.js';
+import { otherPathCniFactor, saysPodsFailToReachPods } from './other-path-cni.js';
 import { splitPasted } from './pasted.js';
 import { podIpHopFactor } from './pod-ip-hop.js';
 import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPath } from './query.js';
@@ -544,6 +545,17 @@ export class KbSearcher implements Searcher {
           servesServices: (cni) => this.cnisServingTypes().has(cni),
           factor: config.scopeFactor.otherPathCni,
         }),
+        edgeDirectionFactor({
+          failing: query.headline ?? query.focus,
+          focus: query.focus,
+          podsFailToo: statesCrossNodePods(wholeReport) || saysPodsFailToReachPods(query.focus),
+          cnis: cniKnown && reportCnis.length === 0 ? null : reportCnis,
+          categoryOfDoc: this.categoryOfDoc,
+          cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
+          explainsWholeDatapath: (cni) => this.cnisOfCategory('cni_architecture').has(cni),
+          ownWayOut: (cni) => this.cnisOfCategory('pod_to_external').has(cni),
+          factors: config.scopeFactor.edgeDirection,
+        }),
         signalledRepairFactor({
           brokenPath,
           hits: trigger ?? [],
@@ -722,6 +734,20 @@ export class KbSearcher implements Searcher {
   }
 
   private crossNode: readonly string[] | undefined;
+
+  /** The CNIs with a runbook of their own in a category (edge-direction.ts): worked out once per category. */
+  private cnisOfCategory(category: string): ReadonlySet<string> {
+    let cnis = this.categoryCnis.get(category);
+    if (cnis === undefined) {
+      cnis = new Set(
+        this.docs.filter((doc) => doc.category === category).flatMap((doc) => this.cni.ofDoc(doc.path) ?? []),
+      );
+      this.categoryCnis.set(category, cnis);
+    }
+    return cnis;
+  }
+
+  private readonly categoryCnis = new Map<string, ReadonlySet<string>>();
 
   /** The CNIs with a host → pod (`node_to_pod`) runbook of their own (pod-ip-hop.ts): worked out once. */
   private cnisWithNodeToPod(): ReadonlySet<string> {
