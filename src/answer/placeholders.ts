@@ -38,6 +38,7 @@ import {
   socketPairSource,
   triedHostAddress,
 } from './address-roles.js';
+import { apiClientPrompt } from './admin-prompt.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -93,6 +94,7 @@ import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './genera
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
+import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { writtenAsPodAddress } from './pod-address.js';
@@ -835,6 +837,15 @@ const RETYPED_POD_ROW_WIDE = new RegExp(
   'gu',
 );
 
+/**
+ * A `kubectl get pods -o wide` row retyped without its RESTARTS cell (`cilium-2s2h4 1/1 Running 5d10h 10.100.0.1
+ * master1`): NAME, READY, STATUS, AGE, IP and NODE.
+ */
+const RETYPED_POD_ROW_AGED = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Z][A-Za-z]+(?::\\d+/\\d+)?)\\s+\\d+[smhdy]\\w*\\s+${IPV4}\\s+(?!\\d)(?<node>${NAME})${NAME_END}`,
+  'g',
+);
+
 /** The NODE cell of a row match, where the pattern has one (`<none>` and addresses are no node). */
 function nodeCell(match: RegExpMatchArray): Match | undefined {
   const node = match.groups?.node;
@@ -893,8 +904,9 @@ function pastedRows(text: string): ListingRow[] {
     if (node !== undefined) row.node = node;
     rows.push(row);
   }
-  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_WIDE`) list pods as the full rows do.
-  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_WIDE]) {
+  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_AGED`, `RETYPED_POD_ROW_WIDE`) list
+  // pods as the full rows do.
+  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_AGED, RETYPED_POD_ROW_WIDE]) {
     for (const match of matchAll(text, pattern)) {
       const { name = '', ready, total, status } = match.groups ?? {};
       const start = match.index ?? 0;
@@ -1040,8 +1052,11 @@ const BARE_NUMBER = new RegExp(
   `(?<![\\w.:/\\-_=]|[\\w-]\\[|\\d#)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
   'gi',
 );
-/** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
-const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
+/**
+ * Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. A full stop may
+ * end it: the API server's own rejection reads "The range of valid ports is 30000-32767."
+ */
+const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w]|\.\d)/g;
 const NOT_A_PORT_BEFORE =
   /(?:mtu|-s|size|ttl|len|length|超过|超過|priority|vni|id|seq|-c|-w|-m|mss|版本|version|v)\s*[:=]?\s*$/i;
 
@@ -1181,6 +1196,7 @@ function ipMentions(
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
   const repliedFrom = new Set<string>();
+  const virtualServers: IpMention[] = [];
   const networks = new Set(
     [...matchAll(question, IP_PATTERN)].filter((m) => m[2] !== undefined).map((m) => m[1] ?? ''),
   );
@@ -1330,8 +1346,16 @@ function ipMentions(
     if (clusterIpBefore(before)) mention.clusterIp = true;
     if (upstream) mention.upstream = true;
     if (queriedServer) mention.dnsQueried = true;
+    if (
+      direction === null &&
+      ipvsVirtualServer(before, question.slice(index + ip.length, index + ip.length + 40))
+    )
+      virtualServers.push(mention);
     ips.push(mention);
   }
+  // Two or more virtual servers of a pasted ipvsadm table are its rows, where Services are (see `ipvs-table.ts`).
+  if (ipvsTable(virtualServers.map((mention) => mention.ip)))
+    for (const mention of virtualServers) mention.direction = 'location';
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
   for (const i of actsOn) {
     const mention = ips[i];
@@ -1730,7 +1754,10 @@ function readEntities(question: string): Entities {
   // `master1 Ready 和 node1 Ready，node1 上的 pod ...`) is a healthy node of a status list: the report's is one it
   // writes otherwise (see `readyOnly`).
   const ready = readyOnly(text, nodes);
-  const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
+  // A host written only in prompts before kubectl or helm, else only in a healthy listing's rows, is where the reporter
+  // typed (see `admin-prompt.ts`): no node the report singles out.
+  const typedOn = (match: Match) => typedOnOnly(text, rows, match.value);
+  const nodeNames = values(nodes.filter((match) => !listedOnly(match) && !typedOn(match))).filter(
     (name) =>
       !podNames.includes(name) &&
       !ready.has(name) &&
@@ -1909,6 +1936,21 @@ function wholeNameAt(text: string, name: string): number[] {
     if (!/[a-z0-9_-]/.test(text[at - 1] ?? ' ') && !/[a-z0-9_-]/.test(text[at + name.length] ?? ' '))
       found.push(at);
   return found;
+}
+
+/**
+ * A name written in a shell prompt before an API client (see `apiClientPrompt`), and elsewhere only in the rows of a
+ * listing that are not failing: the prompt names the machine the reporter typed on, the rows one of many objects.
+ */
+function typedOnOnly(text: string, rows: readonly ListingRow[], value: string): boolean {
+  const lower = text.toLowerCase();
+  const name = value.toLowerCase();
+  const offsets = wholeNameAt(lower, name);
+  const prompt = (at: number) => apiClientPrompt(lower, at, name);
+  return (
+    offsets.some(prompt) &&
+    offsets.every((at) => prompt(at) || rows.some((row) => !row.failing && at >= row.start && at < row.end))
+  );
 }
 
 /** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */
