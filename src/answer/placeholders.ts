@@ -98,6 +98,7 @@ import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { writtenAsPodAddress } from './pod-address.js';
+import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -1780,6 +1781,13 @@ function readEntities(question: string): Entities {
       ...nodeNames.filter((name) => !prompted.includes(name)),
       ...prompted,
     );
+  // The node the report places its pods on comes before the others it introduces its cluster with (see `pods-node.ts`),
+  // after a failing pod row's NODE cell, which shows where the failure is.
+  const placed = nodeNames.filter((name) =>
+    wholeNameAt(lowerText, name.toLowerCase()).some((at) => podsPlacedAt(lowerText, at, name.toLowerCase())),
+  );
+  if (failingRowNodes.length === 0 && placed.length > 0 && placed.length < nodeNames.length)
+    nodeNames.splice(0, nodeNames.length, ...placed, ...nodeNames.filter((name) => !placed.includes(name)));
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
   const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);

@@ -1113,6 +1113,25 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     expect(fills(failing).get('<node-name>')).toBe('k8s-node1');
   });
 
+  it('fills the node the report places its pods on before the nodes it introduces its cluster with', () => {
+    expect(
+      fills('k3s server on host pi-master, agent pi-worker1: pods on pi-worker1 cannot reach 10.43.0.10').get(
+        '<node-name>',
+      ),
+    ).toBe('pi-worker1');
+    expect(
+      fills(
+        '集群有 master 节点 k8s-master 和 worker 节点 k8s-worker1，k8s-worker1 上的 pod 无法访问 10.96.0.10',
+      ).get('<node-name>'),
+    ).toBe('k8s-worker1');
+    // A failing pod row's node stays first.
+    expect(
+      fills('coredns-757f4547d9-g6hd8 0/1 ContainerCreating on k8s-master; pods on k8s-node1 look fine').get(
+        '<node-name>',
+      ),
+    ).toBe('k8s-master');
+  });
+
   it('takes no node from a prompt the reporter typed kubectl at', () => {
     expect(
       fills('pods cannot reach the service. [root@k8s-master01 ~]# kubectl get svc -A shows my-svc').get(
