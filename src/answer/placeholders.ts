@@ -1114,7 +1114,7 @@ const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
-  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
@@ -1184,6 +1184,9 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
 }
 
 /** An example in brackets after saying what a value should be: the clause up to `（比如 `, `(e.g. `. */
+/** What the report expected where it saw another value: `instead of (the real client) IP`, `rather than`, `而不是`. */
+const INSTEAD_OF_BEFORE =
+  /(?:(?<![a-z])instead\s+of|(?<![a-z])rather\s+than|而不是|而非)\s*(?:(?:the|a|an|my|our|its|their|real|actual|original|expected|true|external|public|client(?:'s)?|source|src|node(?:'s)?|pod(?:'s)?|客户端|真实|真實|原始|源|的)\s*)*(?:ip|address|地址)?\s*[:：(（]?\s*$/i;
 const EXPECTED_EXAMPLE_BEFORE =
   /(?:应该|應該|应当|應當|应是|應是|should|expected|expect|期望|预期|預期)[^。.;；!?！？\n]{0,40}[（(]\s*(?:比如|例如|譬如|如|e\.g\.?,?|for\s+example,?|for\s+instance,?|such\s+as|like)\s*[:：]?\s*$/i;
 
@@ -1239,6 +1242,9 @@ function ipMentions(
     // `应该被 SNAT 成节点 IP（比如 192.168.1.10）`, "should be the node IP (e.g. 192.168.1.10)": an illustration of
     // the value expected, not an address the report tries.
     if (EXPECTED_EXAMPLE_BEFORE.test(preceding(80))) continue;
+    // "the source IP is 10.244.1.1 instead of the client's 203.0.113.5", "源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4":
+    // the value the report expected to see, no address it tries.
+    if (INSTEAD_OF_BEFORE.test(preceding(48))) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = preceding(40);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);

@@ -1132,6 +1132,21 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     ).toBe('k8s-master');
   });
 
+  it('takes no target from the address the report expected instead of the one it saw', () => {
+    const en =
+      'externalTrafficPolicy: Local on service web; the source IP shows as 10.244.1.1 instead of the client 203.0.113.5';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<src-ip>')).toBe('10.244.1.1');
+    const zh =
+      '使用 externalTrafficPolicy: Local 后 pod 看到的源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<src-ip>')).toBe('10.244.0.1');
+    // An address tried instead of another is still tried.
+    expect(fills('curl 10.96.0.10 instead of the service name and it times out').get('<target-ip>')).toBe(
+      '10.96.0.10',
+    );
+  });
+
   it('takes no node from a prompt the reporter typed kubectl at', () => {
     expect(
       fills('pods cannot reach the service. [root@k8s-master01 ~]# kubectl get svc -A shows my-svc').get(
