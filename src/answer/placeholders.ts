@@ -831,10 +831,11 @@ const RETYPED_POD_ROW_ON_NODE = new RegExp(
 
 /**
  * A `kubectl get pods -o wide` row retyped as NAME, IP and NODE (`default curl-6bf6db5c4f-kgh8c 172.16.1.15
- * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's.
+ * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's, or where
+ * the report elides the rows between (`… `, `...`) or closes its brackets around them.
  */
 const RETYPED_POD_ROW_WIDE = new RegExp(
-  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。]|\\.(?:\\s|$)|\\s*$)`,
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。…)）]|\\s*\\.\\.\\.|\\.(?:\\s|$)|\\s*$)`,
   'gu',
 );
 

@@ -1147,6 +1147,17 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     );
   });
 
+  it('reads retyped pod rows the report elides between as a listing', () => {
+    const elided =
+      'I deployed 5 nginx to kube-public (nginx-59864f8d64-pgjfw 10.10.45.222 worker1 … nginx-59864f8d64-nvn2c 10.10.58.204 worker2), and the policy does not block';
+    expect(fills(elided).get('<node-name>')).toBeUndefined();
+    expect(fills(elided).get('<pod>')).toBeUndefined();
+    const zh =
+      '部署了 5 个 nginx（nginx-59864f8d64-pgjfw 10.10.45.222 worker1 ... nginx-59864f8d64-nvn2c 10.10.58.204 worker2），其中 nginx-59864f8d64-nvn2c 访问不了';
+    expect(fills(zh).get('<pod>')).toBe('nginx-59864f8d64-nvn2c');
+    expect(fills(zh).get('<node-name>')).toBeUndefined();
+  });
+
   it('takes no node from a prompt the reporter typed kubectl at', () => {
     expect(
       fills('pods cannot reach the service. [root@k8s-master01 ~]# kubectl get svc -A shows my-svc').get(
