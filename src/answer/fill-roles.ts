@@ -311,7 +311,8 @@ export function podRoute(before: string): boolean {
  * backend's, not the Service's or NodePort's. `before` ends at the address, `after` starts right after it (its port
  * included or not).
  */
-const IPVS_ARROW_BEFORE = /(?:^|\s)->\s*$/;
+// A report retyping the table on one line may join its rows with a comma, a Chinese one too (`Masq，-> 10.0.0.5:80`).
+const IPVS_ARROW_BEFORE = /(?:^|[\s,，;；])->\s*$/;
 const IPVS_SCHEDULER_ARROW_BEFORE =
   /(?<![\w-])(?:rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|mh|fo|ovf)(?:\s+persistent\s+\d+)?\s+->\s*$/i;
 const IPVS_FORWARD_AFTER = /^(?::\d{1,5})?\s+(?:Masq|Route|Tunnel|Local|FullNat)(?![a-z])/i;

@@ -38,6 +38,7 @@ import {
   socketPairSource,
   triedHostAddress,
 } from './address-roles.js';
+import { apiClientPrompt } from './admin-prompt.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -93,9 +94,11 @@ import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './genera
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
+import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { writtenAsPodAddress } from './pod-address.js';
+import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -828,11 +831,21 @@ const RETYPED_POD_ROW_ON_NODE = new RegExp(
 
 /**
  * A `kubectl get pods -o wide` row retyped as NAME, IP and NODE (`default curl-6bf6db5c4f-kgh8c 172.16.1.15
- * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's.
+ * dmzy-node-01;`): no status, so not failing; the row ends at a `;`, `,`, a sentence's end or the text's, or where
+ * the report elides the rows between (`… `, `...`) or closes its brackets around them.
  */
 const RETYPED_POD_ROW_WIDE = new RegExp(
-  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。]|\\.(?:\\s|$)|\\s*$)`,
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+${IPV4}\\s+(?<node>${NAME})(?=\\s*[;,；，。…)）]|\\s*\\.\\.\\.|\\.(?:\\s|$)|\\s*$)`,
   'gu',
+);
+
+/**
+ * A `kubectl get pods -o wide` row retyped without its RESTARTS cell (`cilium-2s2h4 1/1 Running 5d10h 10.100.0.1
+ * master1`): NAME, READY, STATUS, AGE, IP and NODE.
+ */
+const RETYPED_POD_ROW_AGED = new RegExp(
+  `(?<![\\w./-])(?<name>[a-z0-9]+(?:[.-][a-z0-9]+)*-[a-z0-9]+)\\s+(?<ready>\\d+)/(?<total>\\d+)\\s+(?<status>[A-Z][A-Za-z]+(?::\\d+/\\d+)?)\\s+\\d+[smhdy]\\w*\\s+${IPV4}\\s+(?!\\d)(?<node>${NAME})${NAME_END}`,
+  'g',
 );
 
 /** The NODE cell of a row match, where the pattern has one (`<none>` and addresses are no node). */
@@ -893,8 +906,9 @@ function pastedRows(text: string): ListingRow[] {
     if (node !== undefined) row.node = node;
     rows.push(row);
   }
-  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_WIDE`) list pods as the full rows do.
-  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_WIDE]) {
+  // Rows retyped with their node (see `RETYPED_POD_ROW_ON_NODE`, `RETYPED_POD_ROW_AGED`, `RETYPED_POD_ROW_WIDE`) list
+  // pods as the full rows do.
+  for (const pattern of [RETYPED_POD_ROW_ON_NODE, RETYPED_POD_ROW_AGED, RETYPED_POD_ROW_WIDE]) {
     for (const match of matchAll(text, pattern)) {
       const { name = '', ready, total, status } = match.groups ?? {};
       const start = match.index ?? 0;
@@ -1040,8 +1054,11 @@ const BARE_NUMBER = new RegExp(
   `(?<![\\w.:/\\-_=]|[\\w-]\\[|\\d#)(\\d{2,5})(?![\\w.%:/]|\\s*(?:${UNITS})|\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?!\\d))`,
   'gi',
 );
-/** Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. */
-const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w.])/g;
+/**
+ * Two port numbers joined as a range: `30000-32767`, `30000 - 32767`, `30000~32767`, `30000到32767`. A full stop may
+ * end it: the API server's own rejection reads "The range of valid ports is 30000-32767."
+ */
+const PORT_RANGE = /(?<![\w.:/-])(\d{2,5})\s*(?:-|–|~|～|到|至)\s*(\d{2,5})(?![\w]|\.\d)/g;
 const NOT_A_PORT_BEFORE =
   /(?:mtu|-s|size|ttl|len|length|超过|超過|priority|vni|id|seq|-c|-w|-m|mss|版本|version|v)\s*[:=]?\s*$/i;
 
@@ -1098,7 +1115,7 @@ const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 const SOURCE_BEFORE =
-  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?<![a-z])(?:is|was)(?![a-z]))\s*(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
@@ -1168,6 +1185,9 @@ function matchAll(text: string, pattern: RegExp): Iterable<RegExpMatchArray> {
 }
 
 /** An example in brackets after saying what a value should be: the clause up to `（比如 `, `(e.g. `. */
+/** What the report expected where it saw another value: `instead of (the real client) IP`, `rather than`, `而不是`. */
+const INSTEAD_OF_BEFORE =
+  /(?:(?<![a-z])instead\s+of|(?<![a-z])rather\s+than|而不是|而非)\s*(?:(?:the|a|an|my|our|its|their|real|actual|original|expected|true|external|public|client(?:'s)?|source|src|node(?:'s)?|pod(?:'s)?|客户端|真实|真實|原始|源|的)\s*)*(?:ip|address|地址)?\s*[:：(（]?\s*$/i;
 const EXPECTED_EXAMPLE_BEFORE =
   /(?:应该|應該|应当|應當|应是|應是|should|expected|expect|期望|预期|預期)[^。.;；!?！？\n]{0,40}[（(]\s*(?:比如|例如|譬如|如|e\.g\.?,?|for\s+example,?|for\s+instance,?|such\s+as|like)\s*[:：]?\s*$/i;
 
@@ -1181,6 +1201,7 @@ function ipMentions(
   const attachedPorts: Match[] = [];
   const actsOn = new Set<number>();
   const repliedFrom = new Set<string>();
+  const virtualServers: IpMention[] = [];
   const networks = new Set(
     [...matchAll(question, IP_PATTERN)].filter((m) => m[2] !== undefined).map((m) => m[1] ?? ''),
   );
@@ -1222,6 +1243,9 @@ function ipMentions(
     // `应该被 SNAT 成节点 IP（比如 192.168.1.10）`, "should be the node IP (e.g. 192.168.1.10)": an illustration of
     // the value expected, not an address the report tries.
     if (EXPECTED_EXAMPLE_BEFORE.test(preceding(80))) continue;
+    // "the source IP is 10.244.1.1 instead of the client's 203.0.113.5", "源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4":
+    // the value the report expected to see, no address it tries.
+    if (INSTEAD_OF_BEFORE.test(preceding(48))) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = preceding(40);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
@@ -1330,8 +1354,16 @@ function ipMentions(
     if (clusterIpBefore(before)) mention.clusterIp = true;
     if (upstream) mention.upstream = true;
     if (queriedServer) mention.dnsQueried = true;
+    if (
+      direction === null &&
+      ipvsVirtualServer(before, question.slice(index + ip.length, index + ip.length + 40))
+    )
+      virtualServers.push(mention);
     ips.push(mention);
   }
+  // Two or more virtual servers of a pasted ipvsadm table are its rows, where Services are (see `ipvs-table.ts`).
+  if (ipvsTable(virtualServers.map((mention) => mention.ip)))
+    for (const mention of virtualServers) mention.direction = 'location';
   // `A 访问 B`: A is the source only when a B follows; `10.96.0.1 访问超时` names the destination.
   for (const i of actsOn) {
     const mention = ips[i];
@@ -1730,7 +1762,10 @@ function readEntities(question: string): Entities {
   // `master1 Ready 和 node1 Ready，node1 上的 pod ...`) is a healthy node of a status list: the report's is one it
   // writes otherwise (see `readyOnly`).
   const ready = readyOnly(text, nodes);
-  const nodeNames = values(nodes.filter((match) => !listedOnly(match))).filter(
+  // A host written only in prompts before kubectl or helm, else only in a healthy listing's rows, is where the reporter
+  // typed (see `admin-prompt.ts`): no node the report singles out.
+  const typedOn = (match: Match) => typedOnOnly(text, rows, match.value);
+  const nodeNames = values(nodes.filter((match) => !listedOnly(match) && !typedOn(match))).filter(
     (name) =>
       !podNames.includes(name) &&
       !ready.has(name) &&
@@ -1753,6 +1788,13 @@ function readEntities(question: string): Entities {
       ...nodeNames.filter((name) => !prompted.includes(name)),
       ...prompted,
     );
+  // The node the report places its pods on comes before the others it introduces its cluster with (see `pods-node.ts`),
+  // after a failing pod row's NODE cell, which shows where the failure is.
+  const placed = nodeNames.filter((name) =>
+    wholeNameAt(lowerText, name.toLowerCase()).some((at) => podsPlacedAt(lowerText, at, name.toLowerCase())),
+  );
+  if (failingRowNodes.length === 0 && placed.length > 0 && placed.length < nodeNames.length)
+    nodeNames.splice(0, nodeNames.length, ...placed, ...nodeNames.filter((name) => !placed.includes(name)));
   // The pod's own namespace first: the NAMESPACE cell of its row (`kube-system coredns-... 0/1 CrashLoopBackOff`).
   // Else the namespace the report writes right after the pod (`pod web-0 in namespace shop`, see `namespaceAfterPod`).
   const afterPod = podNames[0] === undefined ? undefined : namespaceAfterPod(text, podNames[0]);
@@ -1909,6 +1951,21 @@ function wholeNameAt(text: string, name: string): number[] {
     if (!/[a-z0-9_-]/.test(text[at - 1] ?? ' ') && !/[a-z0-9_-]/.test(text[at + name.length] ?? ' '))
       found.push(at);
   return found;
+}
+
+/**
+ * A name written in a shell prompt before an API client (see `apiClientPrompt`), and elsewhere only in the rows of a
+ * listing that are not failing: the prompt names the machine the reporter typed on, the rows one of many objects.
+ */
+function typedOnOnly(text: string, rows: readonly ListingRow[], value: string): boolean {
+  const lower = text.toLowerCase();
+  const name = value.toLowerCase();
+  const offsets = wholeNameAt(lower, name);
+  const prompt = (at: number) => apiClientPrompt(lower, at, name);
+  return (
+    offsets.some(prompt) &&
+    offsets.every((at) => prompt(at) || rows.some((row) => !row.failing && at >= row.start && at < row.end))
+  );
 }
 
 /** Several named objects: the one written with the failing port goes first (see `serviceOfFailingPort`). */

@@ -34,6 +34,7 @@ describe('placeholder fills: an ipvsadm real server is no target', () => {
   it('tells a real-server line by its forward method or its scheduler', () => {
     expect(ipvsRealServer('TCP 10.96.0.1:443 rr\n  -> ', ':6443            Masq    1      0')).toBe(true);
     expect(ipvsRealServer('TCP 10.96.0.1:443 rr persistent 10800 -> ', ':6443, next')).toBe(true);
+    expect(ipvsRealServer('TCP 10.104.23.47:80 rr -> 100.66.209.194:80 Masq，-> ', ':80 Masq。')).toBe(true);
     expect(ipvsRealServer('curl from pod -> ', ':8080 and it hangs')).toBe(false);
     expect(ipvsRealServer('read udp 10.244.0.72:58074->', ':53: i/o timeout')).toBe(false);
   });

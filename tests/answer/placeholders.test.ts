@@ -1074,9 +1074,107 @@ describe('pasted listings, describe output and masked names (tests/eval/fills3.y
     expect(extractEntities('how to modify the default port range of nodeport 30000-32767').ports).toEqual([]);
     expect(extractEntities('NodePort has default port range from 30000 - 32767?').ports).toEqual([]);
     expect(extractEntities('端口范围 30000~32767，nodeport 31080 不通').ports).toEqual([31080]);
+    // The API server's own rejection ends the range with a full stop.
+    expect(
+      extractEntities(
+        'Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 2456: provided port is not in the valid range. The range of valid ports is 30000-32767.',
+      ).ports,
+    ).toEqual([]);
+    expect(extractEntities('nodePort 范围是 30000-32767。我的 31080 不通').ports).toEqual([31080]);
+    expect(extractEntities('curl 10.0.0.5:30080 fails. Range 30000-32767.5 is odd').ports).toContain(30080);
     expect(
       fills('On the master I can run curl 10.0.0.5:30000 and see the application is up').get('<port>'),
     ).toBe('30000');
+  });
+
+  it('takes no target from the rows of a pasted ipvsadm table', () => {
+    const table =
+      'NodePort does not work. ipvsadm -ln shows TCP 10.0.0.1:443 rr persistent 10800 -> 10.0.3.15:6443 Masq; TCP 10.0.0.10:53 rr -> 172.17.0.2:53; UDP 10.0.0.10:53 rr -> 172.17.0.2:53. Service my-nginx port 80.';
+    expect(fills(table).get('<target-ip>')).toBeUndefined();
+    expect(fills(table).get('<port>')).toBeUndefined();
+    const zh =
+      'ipvs 模式下 NodePort 不通。ipvsadm -Ln：TCP 10.96.0.1:443 rr -> 192.168.1.10:6443 Masq；TCP 10.96.0.10:53 rr -> 10.244.0.2:53 Masq';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    // One virtual server is the Service the report looks at.
+    const one =
+      'ipvsadm -Ln：TCP 10.104.23.47:80 rr -> 100.66.209.194:80 Masq，-> 100.66.209.195:80 Masq。访问超时';
+    expect(fills(one).get('<target-ip>')).toBe('10.104.23.47');
+    expect(fills(one).get('<port>')).toBe('80');
+  });
+
+  it('reads pod rows retyped without their RESTARTS cell as a listing', () => {
+    const healthy =
+      'pods cannot reach the internet. kubectl get pods -o wide -A: kube-system cilium-2s2h4 1/1 Running 5d10h 10.100.0.1 master1; cilium-6g7lm 1/1 Running 5d10h 10.100.0.11 node1; cilium-djjgr 1/1 Running 16h 10.100.0.12 node2';
+    expect(fills(healthy).get('<pod>')).toBeUndefined();
+    expect(fills(healthy).get('<node-name>')).toBeUndefined();
+    const failing =
+      '集群网络异常：kubectl get pods -o wide -A：calico-node-7xk2p 0/1 Running 3h 10.0.0.11 k8s-node1；calico-node-9fz4q 1/1 Running 3h 10.0.0.12 k8s-node2';
+    expect(fills(failing).get('<pod>')).toBe('calico-node-7xk2p');
+    expect(fills(failing).get('<node-name>')).toBe('k8s-node1');
+  });
+
+  it('fills the node the report places its pods on before the nodes it introduces its cluster with', () => {
+    expect(
+      fills('k3s server on host pi-master, agent pi-worker1: pods on pi-worker1 cannot reach 10.43.0.10').get(
+        '<node-name>',
+      ),
+    ).toBe('pi-worker1');
+    expect(
+      fills(
+        '集群有 master 节点 k8s-master 和 worker 节点 k8s-worker1，k8s-worker1 上的 pod 无法访问 10.96.0.10',
+      ).get('<node-name>'),
+    ).toBe('k8s-worker1');
+    // A failing pod row's node stays first.
+    expect(
+      fills('coredns-757f4547d9-g6hd8 0/1 ContainerCreating on k8s-master; pods on k8s-node1 look fine').get(
+        '<node-name>',
+      ),
+    ).toBe('k8s-master');
+  });
+
+  it('takes no target from the address the report expected instead of the one it saw', () => {
+    const en =
+      'externalTrafficPolicy: Local on service web; the source IP shows as 10.244.1.1 instead of the client 203.0.113.5';
+    expect(fills(en).get('<target-ip>')).toBeUndefined();
+    expect(fills(en).get('<src-ip>')).toBe('10.244.1.1');
+    const zh =
+      '使用 externalTrafficPolicy: Local 后 pod 看到的源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4';
+    expect(fills(zh).get('<target-ip>')).toBeUndefined();
+    expect(fills(zh).get('<src-ip>')).toBe('10.244.0.1');
+    // An address tried instead of another is still tried.
+    expect(fills('curl 10.96.0.10 instead of the service name and it times out').get('<target-ip>')).toBe(
+      '10.96.0.10',
+    );
+  });
+
+  it('reads retyped pod rows the report elides between as a listing', () => {
+    const elided =
+      'I deployed 5 nginx to kube-public (nginx-59864f8d64-pgjfw 10.10.45.222 worker1 … nginx-59864f8d64-nvn2c 10.10.58.204 worker2), and the policy does not block';
+    expect(fills(elided).get('<node-name>')).toBeUndefined();
+    expect(fills(elided).get('<pod>')).toBeUndefined();
+    const zh =
+      '部署了 5 个 nginx（nginx-59864f8d64-pgjfw 10.10.45.222 worker1 ... nginx-59864f8d64-nvn2c 10.10.58.204 worker2），其中 nginx-59864f8d64-nvn2c 访问不了';
+    expect(fills(zh).get('<pod>')).toBe('nginx-59864f8d64-nvn2c');
+    expect(fills(zh).get('<node-name>')).toBeUndefined();
+  });
+
+  it('takes no node from a prompt the reporter typed kubectl at', () => {
+    expect(
+      fills('pods cannot reach the service. [root@k8s-master01 ~]# kubectl get svc -A shows my-svc').get(
+        '<node-name>',
+      ),
+    ).toBeUndefined();
+    expect(
+      fills('pod 访问 svc 超时。root@master1:~# kubectl get pods -A').get('<node-name>'),
+    ).toBeUndefined();
+    // A host-local look does show the host.
+    expect(
+      fills('pods on this node fail. [root@node1 ~]# cat /run/flannel/subnet.env').get('<node-name>'),
+    ).toBe('node1');
+    // Named elsewhere as the failing node, it still is.
+    expect(
+      fills('pods on worker-2 cannot reach DNS. [root@worker-2 ~]# kubectl get pods -A').get('<node-name>'),
+    ).toBe('worker-2');
   });
 
   it('reads no object from an iptables comment another tool wrote', () => {
