@@ -58,7 +58,7 @@ function clausesOf(text: string): string[] {
  * contrast with, "the master" or "every node" names which node fails, not that crossing between nodes does.
  */
 const BETWEEN_NODES =
-  /(?<![a-z])(?:other (?:nodes?|hosts?|workers?)|another (?:node|host|worker)|different (?:nodes?|hosts?)|remote nodes?|(?:across|between) (?:the )?(?:nodes|hosts|workers)|cross[- ]node|inter[- ]node)(?![a-z])|跨节点|跨主机|其[他它余]\s*(?:节点|主机|node)|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)|节点之间|节点间/u;
+  /(?<![a-z])(?:(?:other|different|separate) (?:physical |worker )?(?:nodes?|hosts?|workers?|servers|machines)|another (?:physical |worker )?(?:node|host|worker|server|machine)|remote nodes?|(?:across|between) (?:the )?(?:nodes|hosts|workers)|cross[- ]node|inter[- ]node)(?![a-z])|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|服务器|node)|别的\s*(?:节点|主机|机器|node)|不同\s*(?:的)?(?:节点|主机|机器|服务器|node)|节点之间|节点间/u;
 
 /** Failing now and then: another symptom than traffic between nodes failing outright. */
 const INTERMITTENT =

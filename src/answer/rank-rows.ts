@@ -224,14 +224,15 @@ export function likelyCauses(
       const rows = index.get(term);
       if (rows) for (const i of rows) overlaps[i] = (overlaps[i] ?? 0) + weight;
     }
-    // Rows sharing nothing score 0 and can never be picked: only the others are ranked.
+    // Rows sharing nothing score 0 and can never be picked: only the others are ranked. A row stating the report's
+    // contrast shares it, in words the report's (English) ones may miss.
     for (const [i, row] of doc.troubleshooting.entries()) {
       let overlap = overlaps[i] ?? 0;
-      if (overlap <= 0) continue;
-      if (hitChunks.has(row.chunkId)) overlap += 0.5;
       const statesSameFails = sameFails && sameNodeFails(row.symptom);
       const statesContrast =
         statesSameFails || ((contrast || crossFails) && sameNodeWorksOtherFails(row.symptom));
+      if (overlap <= 0 && !statesContrast) continue;
+      if (hitChunks.has(row.chunkId)) overlap += 0.5;
       if (statesContrast) overlap += CONTRAST_ROW_BONUS;
       ranked.push({
         row,

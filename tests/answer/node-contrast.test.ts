@@ -117,6 +117,8 @@ describe('crossNodeFails', () => {
     expect(crossNodeFails('Networking issue: traffic between nodes times out')).toBe(true);
     expect(crossNodeFails('集群跨节点 pod 之间全部不通')).toBe(true);
     expect(crossNodeFails('新增节点上的 pod 访问其他节点的 pod 超时')).toBe(true);
+    expect(crossNodeFails('no networking between pods on separate physical servers')).toBe(true);
+    expect(crossNodeFails('两台不同机器上的 pod 之间 ping 不通')).toBe(true);
   });
 
   it('reads the full contrast too, whose working side it does not need', () => {
@@ -234,6 +236,16 @@ describe('a report stating the same-node / cross-node contrast', () => {
     expect(english.checks).toContain('tcpdump -i <iface> -nn udp port 8472');
     const chinese = answer('flannel 集群新加的节点上，pod 访问其他节点的 pod 全部超时');
     expect(chinese.first).toBe(CONTRAST_ROW);
+  });
+
+  it('ranks that row for a report sharing no word with it but the contrast', () => {
+    const rows = likelyCauses(
+      'no networking between pods on separate physical servers',
+      hits,
+      DEFAULT_COMPOSE_OPTIONS.maxCauses,
+      () => [],
+    );
+    expect(rows.map((r) => r.row.symptom)).toContain(CONTRAST_ROW);
   });
 
   it('leaves the rows alone when the report states no such contrast', () => {
