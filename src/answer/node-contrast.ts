@@ -5,7 +5,8 @@
  * misses it: the report's "works" clause counts little (it names what is not broken) and its English words are not
  * the row's Chinese ones, so the row's checks (UDP 8472, flannel.1) ranked behind the runbook's generic first checks.
  * The same test reads both the report and the row symptom; the reverse contrast (same node fails, across nodes
- * works: br_netfilter) is `sameNodeFails`.
+ * works: br_netfilter) is `sameNodeFails`. A report saying only that traffic between nodes fails ("Cross-Node Pod to
+ * Pod Communication failing") is `crossNodeFails`: the row stating the contrast is its row too.
  * The other side is often named as the master ("on the master it times out, while on the node the pod runs on it
  * works", 主节点) or as every other node ("I can't target every node on the nodeport"), and the working side as the node
  * the app is deployed on or that answers ("only answers on the node where its pod runs"): the NodePort row "只有后端
@@ -52,6 +53,31 @@ function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Traffic named as crossing between nodes in so many words. Narrower than `OTHER_NODE`: without a working side to
+ * contrast with, "the master" or "every node" names which node fails, not that crossing between nodes does.
+ */
+const BETWEEN_NODES =
+  /(?<![a-z])(?:(?:other|different|separate) (?:physical |worker )?(?:nodes?|hosts?|workers?|servers|machines)|another (?:physical |worker )?(?:node|host|worker|server|machine)|remote nodes?|(?:across|between) (?:the )?(?:nodes|hosts|workers)|cross[- ]node|inter[- ]node)(?![a-z])|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|服务器|node)|别的\s*(?:节点|主机|机器|node)|不同\s*(?:的)?(?:节点|主机|机器|服务器|node)|节点之间|节点间/u;
+
+/** Failing now and then: another symptom than traffic between nodes failing outright. */
+const INTERMITTENT =
+  /(?<![a-z])(?:intermittent(?:ly)?|sometimes|occasional(?:ly)?|random(?:ly)?|sporadic(?:ally)?|flaky|from time to time)(?![a-z])|时通时不通|时好时坏|偶发|偶尔|间歇|有时/u;
+
+/**
+ * The text says traffic between nodes fails outright ("Cross-Node Pod to Pod Communication failing", "pods on
+ * different nodes can't ping each other", "跨节点 pod 不通") and says nothing failing within one node. Such a report
+ * most often leaves the working side unsaid: had traffic within one node failed too, it would say that everything
+ * fails. A report failing within one node as well, or now and then, is about another cause.
+ */
+export function crossNodeFails(text: string): boolean {
+  const clauses = clausesOf(text);
+  const betweenFails = clauses.some(
+    (clause) => BETWEEN_NODES.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause),
+  );
+  return betweenFails && !clauses.some(sameNodeClauseFails) && !INTERMITTENT.test(foldText(text));
+}
+
 /** A clause saying traffic to or from other nodes fails, and naming no same-node side. */
 function otherNodeFails(clause: string): boolean {
   return OTHER_NODE.test(clause) && !SAME_NODE.test(clause) && FAILS.test(clause);
@@ -66,9 +92,12 @@ function otherNodeFails(clause: string): boolean {
  */
 export function sameNodeFails(text: string): boolean {
   const clauses = clausesOf(text);
-  const sameFails = clauses.some(
-    (clause) => SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && FAILS.test(clause),
-  );
+  const sameFails = clauses.some(sameNodeClauseFails);
   // With no clause failing across nodes, the reverse contrast (`sameNodeWorksOtherFails`) cannot hold either.
   return sameFails && !clauses.some(otherNodeFails);
+}
+
+/** A clause saying traffic within one node fails, and naming no other node. */
+function sameNodeClauseFails(clause: string): boolean {
+  return SAME_NODE.test(clause) && !OTHER_NODE.test(clause) && FAILS.test(clause);
 }

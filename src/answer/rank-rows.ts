@@ -6,7 +6,7 @@ import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { foldText } from '../retrieve/normalize.js';
 import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
-import { sameNodeFails, sameNodeWorksOtherFails } from './node-contrast.js';
+import { crossNodeFails, sameNodeFails, sameNodeWorksOtherFails } from './node-contrast.js';
 import type { Concepts } from './types.js';
 
 const LATIN_STOP = new Set(
@@ -182,7 +182,8 @@ function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, n
  * A row whose symptom states the report's "works on the same node, fails across nodes" contrast, or as the report
  * that traffic within one node fails (`node-contrast.ts`), scores this much more: the report's working clause counts
  * little and its English words miss the row's Chinese, yet the contrast is the row's whole symptom. About what two
- * shared concepts and a long word bring.
+ * shared concepts and a long word bring. A report saying only that traffic between nodes fails (`crossNodeFails`)
+ * states the same contrast with its working side unsaid.
  */
 const CONTRAST_ROW_BONUS = 4;
 
@@ -190,7 +191,10 @@ export interface RankedRow {
   row: TroubleshootingRow;
   doc: DocRecord;
   score: number;
-  /** The row's symptom states the report's same-node-works / cross-node-fails contrast (`node-contrast.ts`). */
+  /**
+   * The row's symptom states the report's same-node-works / cross-node-fails contrast, or the report says traffic
+   * between nodes fails and the row states that contrast (`node-contrast.ts`).
+   */
   contrast?: boolean;
   /** The row's symptom states, as the report does, that traffic within one node fails (`sameNodeFails`). */
   sameNodeFails?: boolean;
@@ -208,6 +212,7 @@ export function likelyCauses(
   for (const hit of hits) if (!docs.includes(hit.doc) && docs.length < 3) docs.push(hit.doc);
   const hitChunks = new Set(hits.map((hit) => hit.chunk.id));
   const contrast = sameNodeWorksOtherFails(query);
+  const crossFails = crossNodeFails(query);
   const sameFails = sameNodeFails(query);
   const ranked: RankedRow[] = [];
   for (const [rank, doc] of docs.entries()) {
@@ -219,13 +224,15 @@ export function likelyCauses(
       const rows = index.get(term);
       if (rows) for (const i of rows) overlaps[i] = (overlaps[i] ?? 0) + weight;
     }
-    // Rows sharing nothing score 0 and can never be picked: only the others are ranked.
+    // Rows sharing nothing score 0 and can never be picked: only the others are ranked. A row stating the report's
+    // contrast shares it, in words the report's (English) ones may miss.
     for (const [i, row] of doc.troubleshooting.entries()) {
       let overlap = overlaps[i] ?? 0;
-      if (overlap <= 0) continue;
-      if (hitChunks.has(row.chunkId)) overlap += 0.5;
       const statesSameFails = sameFails && sameNodeFails(row.symptom);
-      const statesContrast = statesSameFails || (contrast && sameNodeWorksOtherFails(row.symptom));
+      const statesContrast =
+        statesSameFails || ((contrast || crossFails) && sameNodeWorksOtherFails(row.symptom));
+      if (overlap <= 0 && !statesContrast) continue;
+      if (hitChunks.has(row.chunkId)) overlap += 0.5;
       if (statesContrast) overlap += CONTRAST_ROW_BONUS;
       ranked.push({
         row,

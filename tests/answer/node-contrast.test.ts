@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickCommands } from '../../src/answer/commands.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { sameNodeFails, sameNodeWorksOtherFails } from '../../src/answer/node-contrast.js';
+import { crossNodeFails, sameNodeFails, sameNodeWorksOtherFails } from '../../src/answer/node-contrast.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import { hitOn, runbook } from './runbook-checks.js';
 
@@ -110,6 +110,38 @@ describe('sameNodeFails', () => {
   });
 });
 
+describe('crossNodeFails', () => {
+  it('reads a report saying traffic between nodes fails outright (EN and ZH)', () => {
+    expect(crossNodeFails('Cross-Node Pod to Pod Communication failing. RKE2 v1.31.9, 3 nodes')).toBe(true);
+    expect(crossNodeFails('pods on different nodes cannot ping each other')).toBe(true);
+    expect(crossNodeFails('Networking issue: traffic between nodes times out')).toBe(true);
+    expect(crossNodeFails('集群跨节点 pod 之间全部不通')).toBe(true);
+    expect(crossNodeFails('新增节点上的 pod 访问其他节点的 pod 超时')).toBe(true);
+    expect(crossNodeFails('no networking between pods on separate physical servers')).toBe(true);
+    expect(crossNodeFails('两台不同机器上的 pod 之间 ping 不通')).toBe(true);
+  });
+
+  it('reads the full contrast too, whose working side it does not need', () => {
+    expect(crossNodeFails('It works on the same node, but pods on other nodes time out')).toBe(true);
+  });
+
+  it('is false when traffic within one node fails too, or only now and then', () => {
+    expect(crossNodeFails('pods cannot reach pods on the same node nor on other nodes, all time out')).toBe(
+      false,
+    );
+    expect(crossNodeFails('同节点 pod 不通，跨节点也不通')).toBe(false);
+    expect(crossNodeFails('pods on different nodes intermittently fail to connect')).toBe(false);
+    expect(crossNodeFails('flannel 集群跨节点 pod 之间时通时不通')).toBe(false);
+  });
+
+  it('is false when only the master or every node is named, or nothing fails', () => {
+    expect(crossNodeFails('NodePort 服务在主节点 curl 超时')).toBe(false);
+    expect(crossNodeFails('curl on every node times out')).toBe(false);
+    expect(crossNodeFails('pods on different nodes can ping each other')).toBe(false);
+    expect(crossNodeFails('跨节点 pod 访问正常')).toBe(false);
+  });
+});
+
 describe('a report saying traffic within one node fails', () => {
   const clusterIp = runbook('service/clusterip-troubleshooting.md');
   const sameNode = runbook('pod-to-pod/same-node.md');
@@ -194,6 +226,26 @@ describe('a report stating the same-node / cross-node contrast', () => {
     ).toBe(NODE_ROW);
     expect(rowsOf('NodePort 服务：在 pod 所在节点 curl 正常，在主节点 curl 超时')[0]).toBe(NODE_ROW);
     expect(rowsOf('NodePort 服务在主节点 curl 超时')[0]).not.toBe(NODE_ROW);
+  });
+
+  it('ranks that row first for a report saying only that traffic between nodes fails (EN and ZH)', () => {
+    const english = answer(
+      'Pod networking broken: pods cannot ping pods on other nodes. RKE2 with flannel vxlan, 3 nodes.',
+    );
+    expect(english.first).toBe(CONTRAST_ROW);
+    expect(english.checks).toContain('tcpdump -i <iface> -nn udp port 8472');
+    const chinese = answer('flannel 集群新加的节点上，pod 访问其他节点的 pod 全部超时');
+    expect(chinese.first).toBe(CONTRAST_ROW);
+  });
+
+  it('ranks that row for a report sharing no word with it but the contrast', () => {
+    const rows = likelyCauses(
+      'no networking between pods on separate physical servers',
+      hits,
+      DEFAULT_COMPOSE_OPTIONS.maxCauses,
+      () => [],
+    );
+    expect(rows.map((r) => r.row.symptom)).toContain(CONTRAST_ROW);
   });
 
   it('leaves the rows alone when the report states no such contrast', () => {
