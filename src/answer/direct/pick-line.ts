@@ -24,7 +24,7 @@ import {
 import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-ip-pending.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
-import { settingsNamed } from './purpose-ask.js';
+import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import {
   asksSourceFate,
   rewriteRuleAsked,
@@ -205,7 +205,7 @@ function findDirect(
   // the ask gives ("Why is --cluster-cidr required for kube-proxy": the line about kube-proxy's flag, not another
   // line about kube-proxy).
   const purposeOf = ask.purpose
-    ? settingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
+    ? thingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
     : [];
   if (purposeOf.length > 0) holding |= PURPOSE_BIT;
   // "How do I run calico in BGP mode?": the row of that mode in a table of modes states the settings selecting it.
@@ -354,7 +354,7 @@ function findDirect(
       const purpose =
         purposeOf.length > 0 &&
         (values & PURPOSE_BIT) !== 0 &&
-        purposeOf.every((name) => name.test(candidate.quote) || name.test(candidate.antecedent ?? ''));
+        purposeOf.every((name) => name.test(purposeSubject(candidate)));
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
@@ -925,6 +925,15 @@ const PURPOSE_BONUS = 3;
 /** Measured: the row of the mode asked for shares 1-3 of a mode ask's words, the row of the mode left as many. */
 const MODE_ROW_BONUS = 3;
 
+/**
+ * What a purpose line is about: a purpose table's row is about the thing of its first cell (the row of
+ * `KUBE-SERVICES` names KUBE-NODEPORTS in passing); a sentence is about what it and the sentence before it name ("它让…").
+ */
+function purposeSubject(candidate: Candidate): string {
+  const thing = purposeRowThing(candidate.quote, candidate.header);
+  return thing ?? `${candidate.quote} ${candidate.antecedent ?? ''}`;
+}
+
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
 
@@ -940,7 +949,11 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
     if (rewritesSource(candidate.quote)) values |= SOURCE_REWRITE_BIT;
-    if (!candidate.settingOnly && candidate.weight === 1 && STATES_PURPOSE.test(candidate.quote))
+    if (
+      !candidate.settingOnly &&
+      candidate.weight === 1 &&
+      (STATES_PURPOSE.test(candidate.quote) || purposeRowThing(candidate.quote, candidate.header) !== null)
+    )
       values |= PURPOSE_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };
