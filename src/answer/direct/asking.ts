@@ -6,6 +6,7 @@ import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
+import { checkedKinds, checkedValues } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
@@ -28,6 +29,11 @@ export interface FactAsk {
    * make some explanation for that?"): the line that states one of them answers.
    */
   values?: string[];
+  /**
+   * The values the asker gives to be checked ("should the pod MTU be 1440 or 1480?": 1440, 1480): a line stating one
+   * of them says which is right.
+   */
+  checked?: string[];
   /**
    * A why question says the behaviour happens ("为什么这个 ClusterIP 能 ping 通？", "why does a ClusterIP answer
    * ping"): a line saying it does not contradicts the asker's own observation and explains nothing.
@@ -471,6 +477,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
   let lastValued: { clause: string; kinds: ValueKind[]; values: string[] } | null = null;
   const explained = new Set<string>();
+  /** The values given to be checked by the clauses asking ("should the MTU be 1450?"). */
+  const checked = new Set<string>();
   /** The asking clauses that ask which traffic, or when, the source is rewritten. */
   const ruleClauses = new Set<string>();
   /** The asking clauses that ask what a named thing is for ("What is clusterCIDR used for?"). */
@@ -597,6 +605,12 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     // "I'd like to know the default MTU of flannel vxlan.": a value asked in a statement, of the kind it names.
     const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
+    // "should the pod MTU be 1450?", "flannel 的 vxlan 端口应该是 8472 还是 4789？": a value given to be checked asks for
+    // the value of its kind. Not a failure seen with it ("mtu 1450 的包还是不通"): that asks for a diagnosis.
+    const checksValue =
+      (isQuestion || SELF_ASKING.test(clause)) &&
+      !FAILURE_SEEN.test(clause) &&
+      checkedKinds(clause, kindsIn(clause)).length > 0;
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
@@ -617,7 +631,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       explains ||
       obtains ||
       asksDrawback ||
-      asksStated;
+      asksStated ||
+      checksValue;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
     // "How do I run calico in BGP mode?", "默认可以改成BGP吗": how to get to a mode asks for the setting that selects it.
@@ -753,6 +768,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       before && before.sentence === sentence && setsCase(before.clause) ? before.clause.trim() : null;
     if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
+    if (checksValue) for (const value of checkedValues(clause)) checked.add(value);
     if (purposeAsked) purposeClauses.add(clause.trim());
     if (purposeAsked && asksWhyNeeded(clause)) neededClauses.add(clause.trim());
     // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
@@ -804,6 +820,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     wantsDefault: DEFAULT_WORD.test(focus) || UNSET.test(focus),
     focus,
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
+    ...(checked.size > 0 ? { checked: [...checked] } : {}),
     ...(saysItHappens ? { affirmed: true } : {}),
     ...(byWhy ? { why: true } : {}),
     ...(bySame ? { same: true } : {}),

@@ -251,6 +251,9 @@ function findDirect(
   const prescribed = wantsSetting && SHOULD_ASK.test(ask.focus);
   // The port the question itself names ("listening on 80 instead of 8080", "the :10249/healthz url").
   const echoed = new Set(ask.kinds.includes('port') ? (question.match(NUMBERS) ?? []) : []);
+  const checked = (ask.checked ?? []).map(
+    (value) => new RegExp(`(?<![\\w.])${escapeRegExp(value)}(?![\\w.])`),
+  );
   // Each word outside the asking clause tells less the more of them there are: a long report's pasted output and
   // what was tried share words with many lines, and should only break ties between the lines the clause picks.
   const dilution = Math.min(1, AROUND_TERMS / Math.max(1, aside.size));
@@ -417,6 +420,8 @@ function findDirect(
       // how.
       if (offTerms.length > 0 && turnsOnOtherMode(candidate.quote, ask.focus)) score -= 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // "should the pod MTU be 1440 or 1480?": a line stating one of the values checked says which is right.
+      if (checked.some((value) => value.test(candidate.quote))) score += CHECKED_BONUS;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
       // The line saying the asked address is kept says how it is had, however few other words it shares.
@@ -921,6 +926,9 @@ const STATES_PURPOSE =
  * before).
  */
 const PURPOSE_BONUS = 3;
+
+/** As much as a port the question echoes (`echoed`): a value the asker checks is named in the line stating it. */
+const CHECKED_BONUS = 1.5;
 
 /** Measured: the row of the mode asked for shares 1-3 of a mode ask's words, the row of the mode left as many. */
 const MODE_ROW_BONUS = 3;
