@@ -342,7 +342,7 @@ const CAUSE_ASKED_BACK =
 /** Asking without a question mark: "Wondering how could be duplicated.", "想知道…". */
 const WONDERING = /\bwonder(?:ing)?\b|想知道|请教|請教/i;
 const SAME_STATED =
-  /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
+  /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|(?:等于|等於)|\b(?:equals|(?:is|are) equal to)\b|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
 
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
@@ -706,8 +706,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
           .trim();
         if (seen !== '') {
           behaviours.push(seen);
-          whyAsked = true;
-          if (!NEGATED.test(seen)) affirmed = true;
+          // "shows my hostNetwork pod with the node's IP. Is it normal that the pod IP equals the node IP?": whether
+          // two things being the same is normal is why they are the same; the line saying one equals the other
+          // explains it, as it does a why-same question.
+          if (SAME_STATED.test(seen)) sameAsked = true;
+          else {
+            whyAsked = true;
+            if (!NEGATED.test(seen)) affirmed = true;
+          }
         }
       }
       if (DEFAULT_WORD.test(clause)) {

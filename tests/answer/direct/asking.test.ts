@@ -586,6 +586,12 @@ describe('asking why two things are the same asks for the line saying one equals
     [
       'You can see `aws-node-mrdfk` and `kube-proxy-fvg6t` has the same ip address with the worker node `10.0.135.147`. Wondering how could be duplicated. Is it a bug?',
     ],
+    // Whether the sameness is normal asks why it is so.
+    [
+      'kubectl get pod -o wide shows my hostNetwork pod with IP 192.168.1.10. Is it normal that the pod IP equals the node IP?',
+    ],
+    ['我的 hostNetwork pod IP 和 node IP 是同一个地址，这是正常的吗？'],
+    ['pod 的 IP 等于节点 IP，符合预期吗？'],
   ])('%s', (question) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['behaviour']);
@@ -599,6 +605,9 @@ describe('asking why two things are the same asks for the line saying one equals
     ['The pod IP is the same as the node IP and it works.'],
     ['pod 和 node 的 IP 是同一个。'],
     ['pod 访问 service 超时。请教大神这个是什么原因？'],
+    // Whether a behaviour is normal, with nothing said to be the same: a by-design ask.
+    ['抓包看到 length 65000 的包，比 mtu 大很多，正常吗'],
+    ['kubelet probe requests come from 100.64.0.3, is that expected?'],
   ])('%s', (question) => {
     expect(factAsk(question)?.same).toBeUndefined();
   });
