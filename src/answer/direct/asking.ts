@@ -319,11 +319,12 @@ export function asksWhatReturns(focus: string): boolean {
 }
 
 /**
- * "why is X 26", "why is the X only 26", "为什么 X 是 26": a thing and the number it has, ending the clause ("why is
- * port 80 not reachable" asks what went wrong).
+ * "why is X 26", "why is the X only 26", "why is the flannel.1 MTU 1450", "为什么 X 是 26", "为什么 calico 的 tunl0 MTU
+ * 是 1480": a thing (up to four words) and the number it has, ending the clause ("why is port 80 not reachable" asks
+ * what went wrong).
  */
 const WHY_NUMBER =
-  /\bwhy (?:is|are) (?:the )?([A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([A-Za-z][\w.-]*)\s*(?:默认)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
+  /\bwhy (?:is|are) (?:the )?((?:[A-Za-z][\w.-]*\s+){0,3}?[A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([^，,。？?；;\s][^，,。？?；;]{0,29}?)\s*(?:默认|默認)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
 
 /**
  * Why two things are the same: "why is the pod IP of nodelocaldns same as the IP of node?", "为什么 pod 的 IP 和节点 IP

@@ -13,7 +13,7 @@ import { VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
  * it still fails).
  */
 const CHECKS =
-  /\b(?:should|must|shall)\b[^?？]{0,60}?\b(?:be|use|get|have|set to|stay)\b|\b(?:right|correct|proper|recommended|expected|valid|sane|reasonable)\s+(?:value|setting|size|number|mtu|port|cidr|range|timeout|one)\b|\b(?:is|are)\b[^?？]{0,60}?\b(?:right|correct|proper|recommended|valid)\s*[?？]|(?:应该|應該|应当|應當|需要)(?:是|设成|設成|设为|設為|改成|改为|改為|用|配置成|配成)|(?:对|對|合理|正确|正確|合适|合適)(?:吗|嗎)|\d\S{0,6}\s*(?:还是|還是|\bor\b)\s*\S{0,8}?\d/i;
+  /\b(?:should|must|shall)\b[^?？]{0,60}?\b(?:be|use|get|have|set to|stay)\b|\b(?:right|correct|proper|recommended|expected|valid|sane|reasonable)\s+(?:value|setting|size|number|mtu|port|cidr|range|timeout|one)\b|\b(?:is|are)\b[^?？]{0,60}?\b(?:right|correct|proper|recommended|valid)\s*(?:[?？]|$)|(?:应该|應該|应当|應當|需要)(?:是|设成|設成|设为|設為|改成|改为|改為|用|配置成|配成)|(?:对|對|合理|正确|正確|合适|合適)(?:吗|嗎)|\d\S{0,6}\s*(?:还是|還是|\bor\b)\s*\S{0,8}?\d/i;
 
 /** Kinds whose values an asker writes to check: numbers, ranges and addresses. */
 const CHECKABLE: readonly ValueKind[] = [

@@ -795,6 +795,9 @@ describe('asking why a thing has the number it has asks for the line stating it'
       '26',
     ],
     ['为什么 blockSize 默认是 26？', '26'],
+    // The thing named in more than one word.
+    ['flannel.1 shows mtu 1450 while eth0 is 1500. why is the flannel.1 MTU 1450?', '1450'],
+    ['为什么 calico 的 tunl0 MTU 是 1480？', '1480'],
   ])('%s', (question, value) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['count']);
@@ -806,6 +809,8 @@ describe('asking why a thing has the number it has asks for the line stating it'
     'Why is port 80 not reachable from other nodes?',
     'Why is the MTU wrong?',
     '为什么 80 端口不通？',
+    'Why is the pod on port 8080 not reachable from node 2?',
+    '为什么 pod 访问 10.96.0.10 超时？',
   ])('asks no number: %s', (question) => {
     expect(factAsk(question)?.values).toBeUndefined();
   });

@@ -10,6 +10,7 @@ describe('a clause checking a value it gives', () => {
     ['flannel 的 vxlan 端口应该是 8472 还是 4789？', ['port']],
     ['calico ipip 的 MTU 应该设成 1480 吗？', ['mtu']],
     ['pod 网段配 10.244.0.0/16 对吗？', ['cidr']],
+    ['flannel vxlan port is 8472 right?', ['port']],
   ])('checks: %s', (clause, named) => {
     expect(checkedKinds(clause, named)).toEqual(named);
   });
