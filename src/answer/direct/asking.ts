@@ -6,7 +6,7 @@ import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
-import { checkedKinds, checkedValues } from './checked-value.js';
+import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
@@ -318,6 +318,10 @@ export function asksWhatReturns(focus: string): boolean {
   return RETURN_ASKED.test(focus);
 }
 
+/** A tag asking to check what was just said: "right?", "correct?", "isn't it?", "对吧？", "是吧？". */
+const TAG_QUESTION =
+  /^\s*(?:right|correct|isn'?t (?:it|that)|am i right|is (?:that|this|it) (?:right|correct)|对吧|對吧|是吧|对吗|對嗎|是吗|是嗎|对不对|對不對|没错吧|沒錯吧)\s*$/i;
+
 /**
  * "why is X 26", "why is the X only 26", "why is the flannel.1 MTU 1450", "为什么 X 是 26", "为什么 calico 的 tunl0 MTU
  * 是 1480": a thing (up to four words) and the number it has, ending the clause ("why is port 80 not reachable" asks
@@ -537,6 +541,20 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       behaviours.push(part.trim());
       sameAsked = true;
       continue;
+    }
+    // "the flannel vxlan port is 8472, right?", "tunl0 的 MTU 是 1480，对吧？": a tag asks to check the statement before
+    // it, as "is 8472 right?" does.
+    const tagged = isQuestion && TAG_QUESTION.test(part) ? clauses[at - 1] : undefined;
+    if (tagged && tagged.sentence === sentence && !FAILURE_SEEN.test(tagged.clause)) {
+      const statedKinds = kindsIn(tagged.clause);
+      const given = checkedValues(tagged.clause);
+      if (kindsGiven(tagged.clause, statedKinds).length > 0 && given.length > 0) {
+        if (!asking.includes(tagged.clause.trim())) asking.push(tagged.clause.trim());
+        for (const kind of statedKinds) kinds.add(kind);
+        for (const value of given) checked.add(value);
+        askedOwn = true;
+        continue;
+      }
     }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
     if (whyNumber) {

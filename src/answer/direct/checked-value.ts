@@ -15,17 +15,11 @@ import { VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 const CHECKS =
   /\b(?:should|must|shall)\b[^?？]{0,60}?\b(?:be|use|get|have|set to|stay)\b|\b(?:right|correct|proper|recommended|expected|valid|sane|reasonable)\s+(?:value|setting|size|number|mtu|port|cidr|range|timeout|one)\b|\b(?:is|are)\b[^?？]{0,60}?\b(?:right|correct|proper|recommended|valid)\s*(?:[?？]|$)|(?:应该|應該|应当|應當|需要)(?:是|设成|設成|设为|設為|改成|改为|改為|用|配置成|配成)|(?:对|對|合理|正确|正確|合适|合適)(?:吗|嗎)|\d\S{0,6}\s*(?:还是|還是|\bor\b)\s*\S{0,8}?\d/i;
 
-/** Kinds whose values an asker writes to check: numbers, ranges and addresses. */
-const CHECKABLE: readonly ValueKind[] = [
-  'port',
-  'mtu',
-  'overhead',
-  'cidr',
-  'count',
-  'duration',
-  'ip',
-  'addr',
-];
+/**
+ * Kinds whose values an asker writes to check: numbers and ranges. Not an address: the one a report gives is mostly
+ * its own pod's or node's ("My pod IP is 10.244.1.5, right?"), which no runbook line states.
+ */
+const CHECKABLE: readonly ValueKind[] = ['port', 'mtu', 'overhead', 'cidr', 'count', 'duration'];
 
 /** A number as an asker writes one to check ("1450", "8472", "30s"). */
 const NUMBER = /(?<![\w.])\d{2,5}(?:s|ms)?(?![\w.])/;
@@ -35,12 +29,18 @@ const NUMBER = /(?<![\w.])\d{2,5}(?:s|ms)?(?![\w.])/;
  * that kind (a number for a port, MTU, count or timeout; an address for an address; a CIDR for a CIDR).
  */
 export function checkedKinds(clause: string, named: readonly ValueKind[]): ValueKind[] {
-  if (!CHECKS.test(clause)) return [];
+  return CHECKS.test(clause) ? kindsGiven(clause, named) : [];
+}
+
+/**
+ * The kinds, among those a clause names, that it gives a value of: a number for a port, MTU, count or timeout, a
+ * CIDR or range for a CIDR ("tunl0 的 MTU 是 1480" gives an MTU).
+ */
+export function kindsGiven(clause: string, named: readonly ValueKind[]): ValueKind[] {
   return named.filter(
     (kind) =>
       CHECKABLE.includes(kind) &&
-      (VALUE_PATTERNS[kind].test(clause) ||
-        (kind !== 'cidr' && kind !== 'ip' && kind !== 'addr' && NUMBER.test(clause))),
+      (VALUE_PATTERNS[kind].test(clause) || (kind !== 'cidr' && NUMBER.test(clause))),
   );
 }
 

@@ -1299,3 +1299,24 @@ describe('asking what a named thing is for asks what it does, not a value of the
     },
   );
 });
+
+describe('a statement tagged "right?" or "对吧？" asks to check the value it gives', () => {
+  it.each<[string, string, string]>([
+    ['the kube-proxy healthz port is 10256, right?', 'port', '10256'],
+    ['tunl0 的 MTU 是 1480，对吧？', 'mtu', '1480'],
+    ['flannel 的 vxlan 端口是 8472，是吗？', 'port', '8472'],
+  ])('%s', (question, kind, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toContain(kind);
+    expect(ask?.checked).toEqual([value]);
+  });
+
+  it.each([
+    // A failure, the asker's own address, or no value: nothing to check.
+    'pod 访问 10.96.0.10 超时，对吧？',
+    'My pod IP is 10.244.1.5, right?',
+    'I use flannel, right?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.checked).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedKinds, checkedValues } from '../../../src/answer/direct/checked-value.js';
+import { checkedKinds, checkedValues, kindsGiven } from '../../../src/answer/direct/checked-value.js';
 import type { ValueKind } from '../../../src/answer/direct/value-shapes.js';
 
 describe('a clause checking a value it gives', () => {
@@ -43,5 +43,17 @@ describe('the values a checking clause gives', () => {
     ]);
     expect(checkedValues('pod 网段配 10.244.0.0/16 对吗')).toEqual(['10.244.0.0/16']);
     expect(checkedValues('nodePort 范围是 30000-32767 对吗')).toEqual(['30000-32767']);
+  });
+});
+
+describe('the kinds a statement gives a value of', () => {
+  it('reads numbers and ranges of the kinds named', () => {
+    expect(kindsGiven('tunl0 的 MTU 是 1480', ['mtu'])).toEqual(['mtu']);
+    expect(kindsGiven('the NodePort range is 30000-32767 by default', ['cidr'])).toEqual(['cidr']);
+  });
+
+  it('reads no address, and no value where none is given', () => {
+    expect(kindsGiven('My pod IP is 10.244.1.5', ['addr'])).toEqual([]);
+    expect(kindsGiven('the MTU of tunl0 is wrong', ['mtu'])).toEqual([]);
   });
 });
