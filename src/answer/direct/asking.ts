@@ -318,6 +318,13 @@ export function asksWhatReturns(focus: string): boolean {
   return RETURN_ASKED.test(focus);
 }
 
+/**
+ * A question that is a noun phrase ending in the kind of value: up to four words before it ("kube-proxy metrics
+ * port", "default MTU for flannel vxlan" does not end so), or a short Chinese phrase ("coredns 的 metrics 端口").
+ */
+const NOUN_ASK =
+  /^(?!(?:my|our|your|his|her|their)\b)(?:[\w.-]+\s+){0,3}[\w.-]+\s+(?:ports?|mtu|cidr|subnet|range|timeout|interval|namespace)$|^[\w.\s-]{0,30}(?:的)?\s*[\w.-]*\s*(?:端口|网段|子网|超时时间|命名空间|MTU)$/i;
+
 /** A tag asking to check what was just said: "right?", "correct?", "isn't it?", "对吧？", "是吧？". */
 const TAG_QUESTION =
   /^\s*(?:right|correct|isn'?t (?:it|that)|am i right|is (?:that|this|it) (?:right|correct)|对吧|對吧|是吧|对吗|對嗎|是吗|是嗎|对不对|對不對|没错吧|沒錯吧)\s*$/i;
@@ -624,6 +631,13 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     // "I'd like to know the default MTU of flannel vxlan.": a value asked in a statement, of the kind it names.
     const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
+    // "kube-proxy metrics port?", "coredns 的 metrics 端口？": a short question naming only the thing and the kind of its
+    // value asks for that value, as an issue title does; the whole sentence ("集群 Pod 网段，跨节点不通？" asks why).
+    const asksByNoun =
+      isQuestion &&
+      NOUN_ASK.test(clause.trim()) &&
+      !FAILURE_SEEN.test(sentence) &&
+      clauses.every((other, i) => i === at || other.sentence !== sentence);
     // "should the pod MTU be 1450?", "flannel 的 vxlan 端口应该是 8472 还是 4789？": a value given to be checked asks for
     // the value of its kind. Not a failure seen with it ("mtu 1450 的包还是不通"): that asks for a diagnosis.
     const checksValue =
@@ -651,6 +665,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       obtains ||
       asksDrawback ||
       asksStated ||
+      asksByNoun ||
       checksValue;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.

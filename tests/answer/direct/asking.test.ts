@@ -1320,3 +1320,23 @@ describe('a statement tagged "right?" or "对吧？" asks to check the value it 
     expect(factAsk(question)?.checked).toBeUndefined();
   });
 });
+
+describe('a question that is only the thing and the kind of its value asks for that value', () => {
+  it.each<[string, string]>([
+    ['kube-proxy metrics port?', 'port'],
+    ['coredns 的 metrics 端口？', 'port'],
+    ['I run flannel 0.22 on three nodes. kube-ovn join subnet?', 'cidr'],
+  ])('%s', (question, kind) => {
+    expect(factAsk(question)?.kinds).toContain(kind);
+  });
+
+  it.each([
+    // The asker's own thing, a failure, or a phrase that is part of a longer sentence.
+    'my pod port?',
+    'Pods cannot reach each other on port?',
+    '集群 Pod 网段，跨节点不通？',
+    'Pod 网段，必须是 /16 段地址，为什么？',
+  ])('%s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
+});
