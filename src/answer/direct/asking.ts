@@ -6,6 +6,7 @@ import { rememberRecent } from '../../core/recent.js';
 import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
+import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
@@ -28,6 +29,11 @@ export interface FactAsk {
    * make some explanation for that?"): the line that states one of them answers.
    */
   values?: string[];
+  /**
+   * The values the asker gives to be checked ("should the pod MTU be 1440 or 1480?": 1440, 1480): a line stating one
+   * of them says which is right.
+   */
+  checked?: string[];
   /**
    * A why question says the behaviour happens ("为什么这个 ClusterIP 能 ping 通？", "why does a ClusterIP answer
    * ping"): a line saying it does not contradicts the asker's own observation and explains nothing.
@@ -313,11 +319,23 @@ export function asksWhatReturns(focus: string): boolean {
 }
 
 /**
- * "why is X 26", "why is the X only 26", "为什么 X 是 26": a thing and the number it has, ending the clause ("why is
- * port 80 not reachable" asks what went wrong).
+ * A question that is a noun phrase ending in the kind of value: up to four words before it ("kube-proxy metrics
+ * port", "default MTU for flannel vxlan" does not end so), or a short Chinese phrase ("coredns 的 metrics 端口").
+ */
+const NOUN_ASK =
+  /^(?!(?:my|our|your|his|her|their)\b)(?:[\w.-]+\s+){0,3}[\w.-]+\s+(?:ports?|mtu|cidr|subnet|range|timeout|interval|namespace)$|^[\w.\s-]{0,30}(?:的)?\s*[\w.-]*\s*(?:端口|网段|子网|超时时间|命名空间|MTU)$/i;
+
+/** A tag asking to check what was just said: "right?", "correct?", "isn't it?", "对吧？", "是吧？". */
+const TAG_QUESTION =
+  /^\s*(?:right|correct|isn'?t (?:it|that)|am i right|is (?:that|this|it) (?:right|correct)|对吧|對吧|是吧|对吗|對嗎|是吗|是嗎|对不对|對不對|没错吧|沒錯吧)\s*$/i;
+
+/**
+ * "why is X 26", "why is the X only 26", "why is the flannel.1 MTU 1450", "为什么 X 是 26", "为什么 calico 的 tunl0 MTU
+ * 是 1480": a thing (up to four words) and the number it has, ending the clause ("why is port 80 not reachable" asks
+ * what went wrong).
  */
 const WHY_NUMBER =
-  /\bwhy (?:is|are) (?:the )?([A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([A-Za-z][\w.-]*)\s*(?:默认)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
+  /\bwhy (?:is|are) (?:the )?((?:[A-Za-z][\w.-]*\s+){0,3}?[A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([^，,。？?；;\s][^，,。？?；;]{0,29}?)\s*(?:默认|默認)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
 
 /**
  * Why two things are the same: "why is the pod IP of nodelocaldns same as the IP of node?", "为什么 pod 的 IP 和节点 IP
@@ -336,7 +354,7 @@ const CAUSE_ASKED_BACK =
 /** Asking without a question mark: "Wondering how could be duplicated.", "想知道…". */
 const WONDERING = /\bwonder(?:ing)?\b|想知道|请教|請教/i;
 const SAME_STATED =
-  /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
+  /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|(?:等于|等於)|\b(?:equals|(?:is|are) equal to)\b|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
 
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
@@ -471,6 +489,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   /** The last clause that asked nothing and gave a value (an address, a CIDR), with the values. */
   let lastValued: { clause: string; kinds: ValueKind[]; values: string[] } | null = null;
   const explained = new Set<string>();
+  /** The values given to be checked by the clauses asking ("should the MTU be 1450?"). */
+  const checked = new Set<string>();
   /** The asking clauses that ask which traffic, or when, the source is rewritten. */
   const ruleClauses = new Set<string>();
   /** The asking clauses that ask what a named thing is for ("What is clusterCIDR used for?"). */
@@ -528,6 +548,20 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       behaviours.push(part.trim());
       sameAsked = true;
       continue;
+    }
+    // "the flannel vxlan port is 8472, right?", "tunl0 的 MTU 是 1480，对吧？": a tag asks to check the statement before
+    // it, as "is 8472 right?" does.
+    const tagged = isQuestion && TAG_QUESTION.test(part) ? clauses[at - 1] : undefined;
+    if (tagged && tagged.sentence === sentence && !FAILURE_SEEN.test(tagged.clause)) {
+      const statedKinds = kindsIn(tagged.clause);
+      const given = checkedValues(tagged.clause);
+      if (kindsGiven(tagged.clause, statedKinds).length > 0 && given.length > 0) {
+        if (!asking.includes(tagged.clause.trim())) asking.push(tagged.clause.trim());
+        for (const kind of statedKinds) kinds.add(kind);
+        for (const value of given) checked.add(value);
+        askedOwn = true;
+        continue;
+      }
     }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
     if (whyNumber) {
@@ -597,6 +631,19 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const asksDrawback = isQuestion && DRAWBACK_ASK.test(clause);
     // "I'd like to know the default MTU of flannel vxlan.": a value asked in a statement, of the kind it names.
     const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
+    // "kube-proxy metrics port?", "coredns 的 metrics 端口？": a short question naming only the thing and the kind of its
+    // value asks for that value, as an issue title does; the whole sentence ("集群 Pod 网段，跨节点不通？" asks why).
+    const asksByNoun =
+      isQuestion &&
+      NOUN_ASK.test(clause.trim()) &&
+      !FAILURE_SEEN.test(sentence) &&
+      clauses.every((other, i) => i === at || other.sentence !== sentence);
+    // "should the pod MTU be 1450?", "flannel 的 vxlan 端口应该是 8472 还是 4789？": a value given to be checked asks for
+    // the value of its kind. Not a failure seen with it ("mtu 1450 的包还是不通"): that asks for a diagnosis.
+    const checksValue =
+      (isQuestion || SELF_ASKING.test(clause)) &&
+      !FAILURE_SEEN.test(clause) &&
+      checkedKinds(clause, kindsIn(clause)).length > 0;
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
@@ -617,7 +664,9 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       explains ||
       obtains ||
       asksDrawback ||
-      asksStated;
+      asksStated ||
+      asksByNoun ||
+      checksValue;
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
     // "How do I run calico in BGP mode?", "默认可以改成BGP吗": how to get to a mode asks for the setting that selects it.
@@ -691,8 +740,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
           .trim();
         if (seen !== '') {
           behaviours.push(seen);
-          whyAsked = true;
-          if (!NEGATED.test(seen)) affirmed = true;
+          // "shows my hostNetwork pod with the node's IP. Is it normal that the pod IP equals the node IP?": whether
+          // two things being the same is normal is why they are the same; the line saying one equals the other
+          // explains it, as it does a why-same question.
+          if (SAME_STATED.test(seen)) sameAsked = true;
+          else {
+            whyAsked = true;
+            if (!NEGATED.test(seen)) affirmed = true;
+          }
         }
       }
       if (DEFAULT_WORD.test(clause)) {
@@ -753,6 +808,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       before && before.sentence === sentence && setsCase(before.clause) ? before.clause.trim() : null;
     if (caseSet && !asking.includes(caseSet)) asking.push(caseSet);
     asking.push(clause.trim());
+    if (checksValue) for (const value of checkedValues(clause)) checked.add(value);
     if (purposeAsked) purposeClauses.add(clause.trim());
     if (purposeAsked && asksWhyNeeded(clause)) neededClauses.add(clause.trim());
     // "With masqueradeAll false, which packets get SNAT?": the case belongs to the rule asked.
@@ -804,6 +860,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     wantsDefault: DEFAULT_WORD.test(focus) || UNSET.test(focus),
     focus,
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
+    ...(checked.size > 0 ? { checked: [...checked] } : {}),
     ...(saysItHappens ? { affirmed: true } : {}),
     ...(byWhy ? { why: true } : {}),
     ...(bySame ? { same: true } : {}),

@@ -24,7 +24,7 @@ import {
 import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-ip-pending.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
-import { settingsNamed } from './purpose-ask.js';
+import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import {
   asksSourceFate,
   rewriteRuleAsked,
@@ -205,7 +205,7 @@ function findDirect(
   // the ask gives ("Why is --cluster-cidr required for kube-proxy": the line about kube-proxy's flag, not another
   // line about kube-proxy).
   const purposeOf = ask.purpose
-    ? settingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
+    ? thingsNamed(ask.focus).map((name) => new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i'))
     : [];
   if (purposeOf.length > 0) holding |= PURPOSE_BIT;
   // "How do I run calico in BGP mode?": the row of that mode in a table of modes states the settings selecting it.
@@ -251,6 +251,9 @@ function findDirect(
   const prescribed = wantsSetting && SHOULD_ASK.test(ask.focus);
   // The port the question itself names ("listening on 80 instead of 8080", "the :10249/healthz url").
   const echoed = new Set(ask.kinds.includes('port') ? (question.match(NUMBERS) ?? []) : []);
+  const checked = (ask.checked ?? []).map(
+    (value) => new RegExp(`(?<![\\w.])${escapeRegExp(value)}(?![\\w.])`),
+  );
   // Each word outside the asking clause tells less the more of them there are: a long report's pasted output and
   // what was tried share words with many lines, and should only break ties between the lines the clause picks.
   const dilution = Math.min(1, AROUND_TERMS / Math.max(1, aside.size));
@@ -354,7 +357,7 @@ function findDirect(
       const purpose =
         purposeOf.length > 0 &&
         (values & PURPOSE_BIT) !== 0 &&
-        purposeOf.every((name) => name.test(candidate.quote) || name.test(candidate.antecedent ?? ''));
+        purposeOf.every((name) => name.test(purposeSubject(candidate)));
       const value =
         valueKinds.some((kind) => (values & KIND_BIT[kind]) !== 0) ||
         (portByField && (values & PORT_FIELD_BIT) !== 0) ||
@@ -417,6 +420,8 @@ function findDirect(
       // how.
       if (offTerms.length > 0 && turnsOnOtherMode(candidate.quote, ask.focus)) score -= 3;
       if (echoed.size > 0 && (candidate.quote.match(NUMBERS) ?? []).some((n) => echoed.has(n))) score += 1.5;
+      // "should the pod MTU be 1440 or 1480?": a line stating one of the values checked says which is right.
+      if (checked.some((value) => value.test(candidate.quote))) score += CHECKED_BONUS;
       // "Which bridge does flannel put the pods on": a line naming an interface by its kind states which it is.
       if (ifaceOnly && namesInterface(candidate.quote)) score += 1;
       // The line saying the asked address is kept says how it is had, however few other words it shares.
@@ -922,8 +927,20 @@ const STATES_PURPOSE =
  */
 const PURPOSE_BONUS = 3;
 
+/** As much as a port the question echoes (`echoed`): a value the asker checks is named in the line stating it. */
+const CHECKED_BONUS = 1.5;
+
 /** Measured: the row of the mode asked for shares 1-3 of a mode ask's words, the row of the mode left as many. */
 const MODE_ROW_BONUS = 3;
+
+/**
+ * What a purpose line is about: a purpose table's row is about the thing of its first cell (the row of
+ * `KUBE-SERVICES` names KUBE-NODEPORTS in passing); a sentence is about what it and the sentence before it name ("它让…").
+ */
+function purposeSubject(candidate: Candidate): string {
+  const thing = purposeRowThing(candidate.quote, candidate.header);
+  return thing ?? `${candidate.quote} ${candidate.antecedent ?? ''}`;
+}
 
 /** Per candidate line: which kinds of value it holds and which kinds' words it has (the same for every question). */
 const quoteFactCache = new WeakMap<Candidate, { values: number; kindWords: number }>();
@@ -940,7 +957,11 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
     if (rewritesSource(candidate.quote)) values |= SOURCE_REWRITE_BIT;
-    if (!candidate.settingOnly && candidate.weight === 1 && STATES_PURPOSE.test(candidate.quote))
+    if (
+      !candidate.settingOnly &&
+      candidate.weight === 1 &&
+      (STATES_PURPOSE.test(candidate.quote) || purposeRowThing(candidate.quote, candidate.header) !== null)
+    )
       values |= PURPOSE_BIT;
     if (candidate.settingOnly) values &= KIND_BIT.setting;
     facts = { values, kindWords: kindWordsOf(candidate.quote) };

@@ -55,3 +55,31 @@ export function asksWhyNeeded(clause: string): boolean {
 export function asksPurpose(clause: string): boolean {
   return PURPOSE_ASKED.test(clause) || asksWhyNeeded(clause);
 }
+
+/**
+ * Things a purpose ask names besides settings: an iptables chain (`KUBE-MARK-MASQ`, `KUBE-SVC-XXXX`) and an
+ * interface named with its number (`ovn0`, `cni0`, `tunl0`). "What is the KUBE-MARK-MASQ chain for", "ovn0 网卡是干什么
+ * 用的" ask about that thing as "What is masqueradeAll for" asks about the setting.
+ */
+const CHAIN_NAMED = /(?<![\w.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])/g;
+const NUMBERED_INTERFACE = /(?<![\w.-])(?!ipv[46](?![\w.-]))[a-z]{2,}[a-z-]*\d+(?![\w.-])/g;
+
+/** The things a purpose ask is about: settings, chains and numbered interfaces it names ("What is kube-ipvs0 for"). */
+export function thingsNamed(clause: string): string[] {
+  const named = [...(clause.match(CHAIN_NAMED) ?? []), ...(clause.match(NUMBERED_INTERFACE) ?? [])];
+  return [...new Set([...settingsNamed(clause), ...named])];
+}
+
+/** A table header with a column saying what each row's thing is for: `| 名称 | 所在位置 | 作用 |`. */
+const PURPOSE_COLUMN = /\|\s*(?:作用|用途|用处|用處|功能|purpose|role|what it does|used for)\s*(?=\|)/i;
+
+/**
+ * The thing a row of a purpose table is about (its first cell: "`kube-ipvs0`", "`KUBE-MARK-MASQ` / `KUBE-POSTROUTING`"),
+ * or null when the row's table has no column saying what its rows are for. Such a row states what its thing is for
+ * ("| `kube-ipvs0` | IPVS 模式 | dummy 网卡，承载全部 ClusterIP |"), though it says so without "用于" or "lets".
+ */
+export function purposeRowThing(row: string, header: string | undefined): string | null {
+  if (header === undefined || !PURPOSE_COLUMN.test(`${header}|`)) return null;
+  const first = /^\|([^|]*)\|/.exec(row.trim())?.[1]?.trim();
+  return first ? first : null;
+}

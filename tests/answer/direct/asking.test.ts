@@ -586,6 +586,12 @@ describe('asking why two things are the same asks for the line saying one equals
     [
       'You can see `aws-node-mrdfk` and `kube-proxy-fvg6t` has the same ip address with the worker node `10.0.135.147`. Wondering how could be duplicated. Is it a bug?',
     ],
+    // Whether the sameness is normal asks why it is so.
+    [
+      'kubectl get pod -o wide shows my hostNetwork pod with IP 192.168.1.10. Is it normal that the pod IP equals the node IP?',
+    ],
+    ['我的 hostNetwork pod IP 和 node IP 是同一个地址，这是正常的吗？'],
+    ['pod 的 IP 等于节点 IP，符合预期吗？'],
   ])('%s', (question) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['behaviour']);
@@ -599,6 +605,9 @@ describe('asking why two things are the same asks for the line saying one equals
     ['The pod IP is the same as the node IP and it works.'],
     ['pod 和 node 的 IP 是同一个。'],
     ['pod 访问 service 超时。请教大神这个是什么原因？'],
+    // Whether a behaviour is normal, with nothing said to be the same: a by-design ask.
+    ['抓包看到 length 65000 的包，比 mtu 大很多，正常吗'],
+    ['kubelet probe requests come from 100.64.0.3, is that expected?'],
   ])('%s', (question) => {
     expect(factAsk(question)?.same).toBeUndefined();
   });
@@ -786,6 +795,9 @@ describe('asking why a thing has the number it has asks for the line stating it'
       '26',
     ],
     ['为什么 blockSize 默认是 26？', '26'],
+    // The thing named in more than one word.
+    ['flannel.1 shows mtu 1450 while eth0 is 1500. why is the flannel.1 MTU 1450?', '1450'],
+    ['为什么 calico 的 tunl0 MTU 是 1480？', '1480'],
   ])('%s', (question, value) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['count']);
@@ -797,6 +809,8 @@ describe('asking why a thing has the number it has asks for the line stating it'
     'Why is port 80 not reachable from other nodes?',
     'Why is the MTU wrong?',
     '为什么 80 端口不通？',
+    'Why is the pod on port 8080 not reachable from node 2?',
+    '为什么 pod 访问 10.96.0.10 超时？',
   ])('asks no number: %s', (question) => {
     expect(factAsk(question)?.values).toBeUndefined();
   });
@@ -1284,4 +1298,45 @@ describe('asking what a named thing is for asks what it does, not a value of the
       expect(ask?.kinds).toContain('cidr');
     },
   );
+});
+
+describe('a statement tagged "right?" or "对吧？" asks to check the value it gives', () => {
+  it.each<[string, string, string]>([
+    ['the kube-proxy healthz port is 10256, right?', 'port', '10256'],
+    ['tunl0 的 MTU 是 1480，对吧？', 'mtu', '1480'],
+    ['flannel 的 vxlan 端口是 8472，是吗？', 'port', '8472'],
+  ])('%s', (question, kind, value) => {
+    const ask = factAsk(question);
+    expect(ask?.kinds).toContain(kind);
+    expect(ask?.checked).toEqual([value]);
+  });
+
+  it.each([
+    // A failure, the asker's own address, or no value: nothing to check.
+    'pod 访问 10.96.0.10 超时，对吧？',
+    'My pod IP is 10.244.1.5, right?',
+    'I use flannel, right?',
+  ])('%s', (question) => {
+    expect(factAsk(question)?.checked).toBeUndefined();
+  });
+});
+
+describe('a question that is only the thing and the kind of its value asks for that value', () => {
+  it.each<[string, string]>([
+    ['kube-proxy metrics port?', 'port'],
+    ['coredns 的 metrics 端口？', 'port'],
+    ['I run flannel 0.22 on three nodes. kube-ovn join subnet?', 'cidr'],
+  ])('%s', (question, kind) => {
+    expect(factAsk(question)?.kinds).toContain(kind);
+  });
+
+  it.each([
+    // The asker's own thing, a failure, or a phrase that is part of a longer sentence.
+    'my pod port?',
+    'Pods cannot reach each other on port?',
+    '集群 Pod 网段，跨节点不通？',
+    'Pod 网段，必须是 /16 段地址，为什么？',
+  ])('%s', (question) => {
+    expect(factAsk(question)).toBeNull();
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asksPurpose, asksWhyNeeded, settingsNamed } from '../../../src/answer/direct/purpose-ask.js';
+import {
+  asksPurpose,
+  asksWhyNeeded,
+  purposeRowThing,
+  settingsNamed,
+  thingsNamed,
+} from '../../../src/answer/direct/purpose-ask.js';
 
 describe('a clause asking what a named thing is for', () => {
   it.each([
@@ -63,5 +69,52 @@ describe('a clause asking why a named setting is needed', () => {
       'kube-proxy',
     ]);
     expect(settingsNamed('为什么需要开启 bridge-nf-call-iptables')).toEqual(['bridge-nf-call-iptables']);
+  });
+});
+
+describe('the things a purpose ask names besides settings', () => {
+  it('reads chains and numbered interfaces, as settings', () => {
+    expect(thingsNamed('What is the KUBE-MARK-MASQ chain for?')).toEqual(['KUBE-MARK-MASQ']);
+    expect(thingsNamed('kube-ovn 节点上的 ovn0 网卡是干什么用的')).toEqual(['kube-ovn', 'ovn0']);
+    expect(thingsNamed('What is kube-ipvs0 for')).toEqual(['kube-ipvs0']);
+    expect(thingsNamed('What is masqueradeAll for?')).toEqual(['masqueradeAll']);
+  });
+
+  it('reads no plain words or address families as things', () => {
+    expect(thingsNamed('What is the node IP used for?')).toEqual([]);
+    expect(thingsNamed('what is ipv4 forwarding for on k8s')).toEqual([]);
+    expect(thingsNamed('这个 IP 是干什么用的')).toEqual([]);
+  });
+});
+
+describe('the row of a table saying what each of its things is for', () => {
+  const header = '| 名称 | 所在位置 | 作用 |';
+
+  it('is about the thing of its first cell', () => {
+    expect(
+      purposeRowThing(
+        '| `kube-ipvs0` | IPVS 模式 | dummy 网卡，承载全部 ClusterIP / LoadBalancer IP |',
+        header,
+      ),
+    ).toBe('`kube-ipvs0`');
+    expect(
+      purposeRowThing(
+        '| `cilium_host` / `cilium_net` | veth 对 | 宿主机 ↔ Pod 走这里 | 节点访问 Pod 不通先看它 |',
+        '| 设备 | 类型 | 作用 | 排查要点 |',
+      ),
+    ).toBe('`cilium_host` / `cilium_net`');
+    expect(
+      purposeRowThing('| br-ex | host bridge | north-south entry |', '| Component | Where | Purpose |'),
+    ).toBe('br-ex');
+  });
+
+  it('is none in a table without such a column, nor in prose', () => {
+    expect(
+      purposeRowThing(
+        '| `ping` ClusterIP 不通，但 curl 正常 | iptables 模式的 ClusterIP 是虚拟地址 | `iptables-save -t nat` | 属正常现象 |',
+        '| 症状 | 可能原因 | 检查命令 | 修复 |',
+      ),
+    ).toBeNull();
+    expect(purposeRowThing('ClusterIP 被加到哑网卡 `kube-ipvs0` 上。', undefined)).toBeNull();
   });
 });
