@@ -27,6 +27,9 @@ describe('value, why and purpose questions in reporters’ words, on the real ru
       expect((await directOf(ask.question)).toLowerCase()).toContain(ask.text.toLowerCase());
     });
 
+  // Known misses stay pinned as misses: when one starts to be answered, this fails and the entry drops its `missed`.
   for (const ask of REPORTER_VALUE_ASKS.filter((entry) => entry.missed !== undefined))
-    it.todo(`${ask.question.slice(0, 60)} (${ask.missed})`);
+    it(`still misses (${ask.missed}): ${ask.question.slice(0, 60)}`, async () => {
+      expect((await directOf(ask.question)).toLowerCase()).not.toContain(ask.text.toLowerCase());
+    });
 });
