@@ -83,7 +83,7 @@ const PODS_FAIL_TO_REACH_PODS = new RegExp(
  * ingress or load balancer, a host port, a network policy, the outside, the API server, MTU. Narrower than
  * clarify.ts's `ANY_PLUGIN_PATH`: a ping between pods that "times out" is still the plugin's own datapath.
  */
-const PATH_OF_ANY_PLUGIN =
+export const PATH_OF_ANY_PLUGIN =
   /\bservices?\b|\bsvc\b|clusterip|cluster ip|node ?port|load ?balancer|ingress|host ?port|\bdns\b|coredns|kube-dns|resolv|network ?polic|\bmtu\b|internet|external|egress|\bsnat\b|masquerade|api ?server|kube-proxy|服务|外网|公网|域名|解析|网络策略/i;
 
 /**
