@@ -48,6 +48,11 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'The container got 172.17.0.2 but cannot reach the LAN gateway 192.168.1.1; the host can.',
     // Constructed: Chinese, a container started by hand on a node of a cluster.
     'k8s 节点上手动启动的 docker 容器无法访问外网，集群里的 pod 都正常。',
+    // Constructed: Podman and nerdctl in Chinese, a rootless engine's user-mode network, containerd's own CLI.
+    'podman 无 root 模式下容器端口映射无法从其他机器访问。',
+    'podman 容器之间无法通过容器名通信，ping 不通。',
+    "rootless podman: the container cannot reach the host's service on 10.0.2.2 through slirp4netns.",
+    'containerd 容器（ctr run）没有网络，容器里 ip a 只有 lo。',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -79,6 +84,9 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'The node address is 172.17.0.3 and the container cannot reach the gateway.',
     // Constructed: a container outside Kubernetes as a client of a NodePort, a path a runbook follows.
     'Docker containers outside of kubernetes cannot reach the NodePort of my service. Pods reach it fine.',
+    // Constructed: containerd's CLI on a node whose pods are the subject; a rootless engine running a kind cluster.
+    'ctr -n k8s.io containers list shows the sandbox, but the pod on node3 cannot reach the internet.',
+    'kind on rootless podman: pods cannot reach each other across the kind nodes.',
     // Constructed: clients outside the cluster, no container of Docker's named as such.
     'Service type NodePort cannot be accessed from outside the cluster; docker containers inside the pods are healthy.',
   ])('%s → not declined', (question) => {
