@@ -52,7 +52,7 @@ import {
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
-import { otherCniRunbookLeads } from './other-cni-runbook.js';
+import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
@@ -554,7 +554,8 @@ function allocationDecline(
 
 /**
  * The uncovered plugin a first question's cluster runs when another plugin's runbook leads the answer
- * (other-cni-runbook.ts); never when that runbook's plugin is the one the request or deployment says runs.
+ * (other-cni-runbook.ts): a runbook about that plugin, or one whose commands are mostly that plugin's tools. Never
+ * when that runbook's plugin is the one the request or deployment says runs.
  */
 function otherCniDecline(
   context: ChatContext,
@@ -562,7 +563,10 @@ function otherCniDecline(
   result: RetrievalResult,
   scope: CniContext | null,
 ): string | null {
-  const leadCni = context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') ?? null;
+  const top = result.hits[0]?.doc;
+  if (!top || !context.searcher.cni) return null;
+  const leadCni =
+    context.searcher.cni.ofDoc(top.path) ?? commandsPlugin(top.commands.map(({ command }) => command));
   if (leadCni === null || leadCni === scope?.cni) return null;
   return otherCniRunbookLeads(question, leadCni, kbNames(context.searcher));
 }

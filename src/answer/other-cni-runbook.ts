@@ -26,6 +26,35 @@ const NOT_WEAVE_NET = /\bweave[\s-]+(?:scope|gitops|cloud|flux|ignite|works)\b/g
 const COVERED_TOOLS = /\bkubectl[\s-]ko\b/i;
 
 /**
+ * Network plugins' own command-line tools, by the plugin's name in the glossary: Kube-OVN's kubectl plugin
+ * (`kubectl ko ofctl`), `calicoctl`, `cilium-dbg` and `hubble`, flannel's files, OVN-Kubernetes' `ovnkube` pods.
+ */
+const PLUGIN_TOOLS: readonly { cni: string; tool: RegExp }[] = [
+  { cni: 'kube-ovn', tool: /\bkubectl[\s-]ko\b|kube-?ovn/i },
+  { cni: 'calico', tool: /calico/i },
+  { cni: 'cilium', tool: /cilium|\bhubble\b/i },
+  { cni: 'flannel', tool: /flannel/i },
+  { cni: 'ovn-kubernetes', tool: /ovnkube|ovn-k8s/i },
+];
+
+/**
+ * The plugin whose own tools run more than half of a runbook's commands, or null. A tool's how-to about no one plugin
+ * by its topic (OVS flow tables, `kubectl ko trace`) is still that plugin's runbook for the engineer when its commands
+ * are `kubectl ko ofctl ...`: they fail on a cluster without it. A runbook about no particular plugin names a plugin's
+ * tool in a few commands at most (one `calicoctl get networkpolicy` among twenty).
+ */
+export function commandsPlugin(commands: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const command of commands) {
+    const plugins = PLUGIN_TOOLS.filter(({ tool }) => tool.test(command));
+    const only = plugins.length === 1 ? plugins[0]?.cni : undefined;
+    if (only) counts.set(only, (counts.get(only) ?? 0) + 1);
+  }
+  for (const [cni, count] of counts) if (count * 2 > commands.length) return cni;
+  return null;
+}
+
+/**
  * The subject to decline when `leadCni` (the plugin of the runbook the answer leads with; null: a runbook about no
  * particular plugin) is not a plugin the report runs: the report says its cluster runs only plugins the KB does not
  * cover (`known`: the KB names the plugin) and names no covered one. Else null.

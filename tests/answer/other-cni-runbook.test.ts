@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherCniRunbookLeads } from '../../src/answer/other-cni-runbook.js';
+import { commandsPlugin, otherCniRunbookLeads } from '../../src/answer/other-cni-runbook.js';
 
 /** A KB with runbooks for these CNIs (Canal is Flannel's and Calico's). */
 const KB_WORDS = new Set(['calico', 'cilium', 'flannel', 'canal', 'kube-ovn', 'bridge']);
@@ -49,5 +49,36 @@ describe("otherCniRunbookLeads: another plugin's runbook leading a report of an 
     ['跨节点 pod 不通，重启节点后恢复。', 'calico'],
   ])('answers %s', (question, leadCni) => {
     expect(otherCniRunbookLeads(question, leadCni, known)).toBeNull();
+  });
+});
+
+describe("commandsPlugin: the plugin whose own tools run most of a runbook's commands", () => {
+  it('reads an OVS how-to run through kubectl ko as Kube-OVN, a Calico runbook as Calico', () => {
+    expect(
+      commandsPlugin([
+        'kubectl ko vsctl <node-name> show',
+        'kubectl ko ofctl <node-name> dump-flows br-int | grep <pod-ip>',
+        'kubectl ko appctl <node-name> dpctl/dump-flows | grep "actions:drop"',
+        'ip route get <pod-ip>',
+      ]),
+    ).toBe('kube-ovn');
+    expect(commandsPlugin(['calicoctl node status', 'calicoctl get ippool -o wide', 'ip route'])).toBe(
+      'calico',
+    );
+  });
+
+  it('reads no plugin from a runbook naming plugins in a few commands, or from mixed and empty lists', () => {
+    expect(
+      commandsPlugin([
+        'tcpdump -i <iface> -nn host <pod-ip>',
+        'tcpdump -i flannel.1 -nn host <pod-ip>',
+        'kubectl get networkpolicy -A',
+        'calicoctl get networkpolicy -n <namespace> -o wide',
+      ]),
+    ).toBeNull();
+    expect(
+      commandsPlugin(["kubectl get pods -n kube-system -o wide | grep -E 'calico|cilium|kube-ovn'"]),
+    ).toBeNull();
+    expect(commandsPlugin([])).toBeNull();
   });
 });
