@@ -54,6 +54,7 @@ import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
+import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
@@ -290,7 +291,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
   // the KB does not (failing-plugin.ts), one whose pods cannot reach pods on other nodes over a plugin the KB does
-  // not cover (uncovered-plugin-datapath.ts), one about a service mesh's proxies the KB does not name, and
+  // not cover (uncovered-plugin-datapath.ts), one whose cluster runs only such a plugin while another plugin's runbook
+  // leads (other-cni-runbook.ts), one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
@@ -317,6 +319,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       ? (allocationDecline(context, question, scope?.cni ?? null, result) ??
         uncoveredFailingPlugin(question, kbNames(context.searcher)) ??
         uncoveredPluginDatapath(question, kbNames(context.searcher)) ??
+        otherCniDecline(context, question, result, scope) ??
         uncoveredMesh(question, kbNames(context.searcher)) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
@@ -561,6 +564,25 @@ function allocationDecline(
 ): string | null {
   const subject = uncoveredAllocation(question, cni, allocationExplained(context.searcher));
   return unlessValueStated(context, question, result, subject, namesAllocation);
+}
+
+/**
+ * The uncovered plugin a first question's cluster runs when another plugin's runbook leads the answer
+ * (other-cni-runbook.ts): a runbook about that plugin, or one whose commands are mostly that plugin's tools. Never
+ * when that runbook's plugin is the one the request or deployment says runs.
+ */
+function otherCniDecline(
+  context: ChatContext,
+  question: string,
+  result: RetrievalResult,
+  scope: CniContext | null,
+): string | null {
+  const top = result.hits[0]?.doc;
+  if (!top || !context.searcher.cni) return null;
+  const leadCni =
+    context.searcher.cni.ofDoc(top.path) ?? commandsPlugin(top.commands.map(({ command }) => command));
+  if (leadCni === null || leadCni === scope?.cni) return null;
+  return otherCniRunbookLeads(question, leadCni, kbNames(context.searcher));
 }
 
 /** The cluster set-up failure a first question is about (`uncoveredClusterSetup`), unless it asks a stated value. */

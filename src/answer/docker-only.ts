@@ -12,13 +12,15 @@ import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subject
  * Docker's own networking named as such: its bridge (docker0, "docker bridge"), its networks and their commands
  * (`docker network`, `docker run`, docker-compose), its daemon and engine (dockerd, docker-ce), the host network mode
  * (`--net=host`), Podman's and nerdctl's equivalents (containerd's Docker-compatible CLI: `nerdctl run`, `nerdctl
- * compose`, whose bridge networks it sets up itself on one host), a compose file (`docker-compose-web.yml`), and
+ * compose`, whose bridge networks it sets up itself on one host), containerd's own `ctr run`, a rootless engine's
+ * user-mode network (rootless Podman, podman 无 root 模式, slirp4netns), a compose file (`docker-compose-web.yml`), and
  * Docker Swarm (`SWARM`). Chinese reports say the same in their own words:
- * a service started, run or deployed "by docker" (docker方式启动, docker运行后, 用docker部署), a docker container, image,
- * port mapping or network (docker容器, docker镜像, docker映射, docker网络): a container of the engine, not a pod.
+ * a service started, run or deployed "by docker" (docker方式启动, docker运行后, 用docker部署), a docker (or podman,
+ * nerdctl) container, image, port mapping or network (docker容器, podman 容器, docker映射, docker网络): a container of
+ * the engine, not a pod.
  */
 const DOCKER_NETWORKING =
-  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose(?:\b|[\w.-]*\.ya?ml\b)|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\b(?:podman|nerdctl)\s+(?:networks?|run|containers?|compose)\b|(?:podman|nerdctl)[\s-]compose|\bdocker\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)/i;
+  /\bdocker(?:0\b|\s+(?:networks?|run|bridge|daemon|engine|containers?|host)\b|[\s-]?compose(?:\b|[\w.-]*\.ya?ml\b)|-ce\b|d\b)|--net(?:work)?[=\s]+host\b|\b(?:podman|nerdctl)\s+(?:networks?|run|containers?|compose)\b|(?:podman|nerdctl)[\s-]compose|\b(?:docker|podman|nerdctl)\s*(?:方式|命令|的方式)?\s*(?:启动|啟動|启后|運行|运行|部署|容器|镜像|鏡像|映射|网络|網絡|網路|网桥|網橋)|\bctr\s+(?:run|containers?|tasks?)\b|\brootless\s+(?:podman|docker|nerdctl|containers?)\b|\b(?:podman|docker|nerdctl)\s*(?:rootless|(?:无|無|非)\s*root)|\bslirp4netns\b/i;
 
 /**
  * A container named with an address of Docker's default bridge (docker0's 172.17.0.0/16: "容器获得IP172.17.0.3",

@@ -66,11 +66,11 @@ export function clusterPlugins(text: string): string[] {
 /**
  * Pods failing to reach other pods, as a first sentence says it: "some pods can't ping other ones", "pod can not
  * communicate with each other", "pod to pod across nodes does not work", "pods on different nodes cannot talk",
- * "跨节点pod不通", "不同节点的pod之间无法通信", "pod 跨节点 ping 不通".
+ * "pods can't talk across nodes", "跨节点pod不通", "不同节点的pod之间无法通信", "pod 跨节点 ping 不通".
  */
 const PODS_FAIL_TO_REACH_PODS = new RegExp(
   [
-    String.raw`\bpods?\b[^.。;；]{0,60}?(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|fail(?:s|ed)? to|do(?:es)? ?n[o']t|do(?:es)? not|no longer)\s+(?:\w+\s+)?(?:ping|reach|communicate|connect|talk|access)\b[^.。;；]{0,30}?\b(?:other|others|each other|one another|another|pods?|ones)\b`,
+    String.raw`\bpods?\b[^.。;；]{0,60}?(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|fail(?:s|ed)? to|do(?:es)? ?n[o']t|do(?:es)? not|no longer)\s+(?:\w+\s+)?(?:ping|reach|communicate|connect|talk|access)\b[^.。;；]{0,30}?\b(?:other|others|each other|one another|another|pods?|ones|(?:across|between)\s+(?:the\s+)?(?:nodes|hosts|workers))\b`,
     String.raw`\bpod[- ]to[- ]pod\b[^.。;；]{0,60}?(?:\bnot\b|n't|\bfail|\bbroken\b|\btim(?:e|es|ed) ?out\b|\bloss\b|\bdrop)`,
     '(?:跨节点|跨主机|不同(?:的)?(?:节点|主机|node))[^。；;]{0,12}?pod[^。；;]{0,12}?(?:不通|无法(?:通信|互通|访问|ping)|不能(?:通信|互通|访问|ping))',
     'pod[^。；;]{0,6}?(?:之间|间|跨节点|跨主机)[^。；;]{0,8}?(?:不通|无法(?:通信|互通|访问|ping)|不能(?:通信|互通|访问|ping))',
@@ -83,7 +83,7 @@ const PODS_FAIL_TO_REACH_PODS = new RegExp(
  * ingress or load balancer, a host port, a network policy, the outside, the API server, MTU. Narrower than
  * clarify.ts's `ANY_PLUGIN_PATH`: a ping between pods that "times out" is still the plugin's own datapath.
  */
-const PATH_OF_ANY_PLUGIN =
+export const PATH_OF_ANY_PLUGIN =
   /\bservices?\b|\bsvc\b|clusterip|cluster ip|node ?port|load ?balancer|ingress|host ?port|\bdns\b|coredns|kube-dns|resolv|network ?polic|\bmtu\b|internet|external|egress|\bsnat\b|masquerade|api ?server|kube-proxy|服务|外网|公网|域名|解析|网络策略/i;
 
 /**

@@ -54,6 +54,11 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     '打包docker编译后，使用bridge网络无法进行端口映射到wan。这个问题已经困扰我很多天了。使用host模式可以映射到外网。',
     // Constructed: Chinese, a container's port mapping in the reporter's words.
     '容器的端口映射到宿主机 8080 以后，局域网其他机器访问不了。',
+    // Constructed: Podman and nerdctl in Chinese, a rootless engine's user-mode network, containerd's own CLI.
+    'podman 无 root 模式下容器端口映射无法从其他机器访问。',
+    'podman 容器之间无法通过容器名通信，ping 不通。',
+    "rootless podman: the container cannot reach the host's service on 10.0.2.2 through slirp4netns.",
+    'containerd 容器（ctr run）没有网络，容器里 ip a 只有 lo。',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -89,6 +94,9 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     "coredns pod can't connected the kind bridge network HINFO: read udp 10.244.0.3:49899->172.18.0.1:53: i/o timeout.",
     // Constructed: Chinese, a CNI's bridge plugin named with the cluster's words.
     'CNI 用 bridge 网络插件以后，容器访问不了另一个节点上的 service。',
+    // Constructed: containerd's CLI on a node whose pods are the subject; a rootless engine running a kind cluster.
+    'ctr -n k8s.io containers list shows the sandbox, but the pod on node3 cannot reach the internet.',
+    'kind on rootless podman: pods cannot reach each other across the kind nodes.',
     // Constructed: clients outside the cluster, no container of Docker's named as such.
     'Service type NodePort cannot be accessed from outside the cluster; docker containers inside the pods are healthy.',
   ])('%s → not declined', (question) => {

@@ -32,6 +32,8 @@ describe('uncoveredPluginDatapath: pods failing to reach pods over a plugin the 
     'Pods on different nodes cannot talk to each other. Cluster built with kops --networking kube-router on AWS.',
     'Some pods cannot reach other pods after adding a second subnet. We use romana as the network plugin.',
     'pod to pod across nodes is broken after reboot. I created the VLAN network with `netctl net create -e vlan -p 200 -s 10.9.0.0/24 prod`.',
+    "Pods can't talk across nodes on our cluster. CNI is weave-net 2.8.1 installed from https://github.com/weaveworks/weave/releases/download/v2.8.1/weave-daemonset-k8s.yaml",
+    'Pods cannot communicate between the nodes after the upgrade. We use kube-router as the network plugin.',
   ])('declines %s', (question) => {
     expect(uncoveredPluginDatapath(question, known)).toMatch(/network plugin's own datapath/);
   });
@@ -40,6 +42,8 @@ describe('uncoveredPluginDatapath: pods failing to reach pods over a plugin the 
     // A covered CNI named beside it: the cluster may run that one (kube-router only as a route reflector).
     'Pods on different nodes cannot ping each other. calicoctl node status shows no peers; do I need kube-router for routing?',
     '跨节点pod不通，网络插件 flannel，vxlan 模式。',
+    // Real (reports19.yaml, shortened): across nodes, on Flannel.
+    'Why only start one coredns, pod cannot communicate across nodes? I have two worker nodes and use flannel to communicate.',
     // A path of any plugin in the first sentence: a Service, DNS, an MTU mismatch.
     'Pods cannot reach other pods through the ClusterIP service. Network plugin: kube-router.',
     '跨节点 pod 访问 coredns 解析超时，网络插件 terway。',
