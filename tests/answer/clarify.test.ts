@@ -735,7 +735,10 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
       'istio',
     ],
     // Constructed: Istio's ambient mode, its node proxy named twice.
-    ['ztunnel crashloops after enabling ambient mode. ztunnel logs: failed to fetch certificate from istiod.', 'istio'],
+    [
+      'ztunnel crashloops after enabling ambient mode. ztunnel logs: failed to fetch certificate from istiod.',
+      'istio',
+    ],
     // Constructed: Chinese, an Istio object named in the headline.
     [
       '配置 DestinationRule 的 ISTIO_MUTUAL 之后服务之间返回 503。istioctl proxy-config cluster 显示 outbound 集群都在。',
