@@ -121,6 +121,12 @@ export interface RetrievalConfig {
      */
     failingDestination: { lift: number; demote: number };
     /**
+     * A report whose UDP traffic or DNS lookups keep failing after the pods or Service behind them were restarted,
+     * recreated or terminated (stale-flow.ts): the runbooks whose triggers name conntrack join the trigger hits with
+     * this score (0: off). The report seldom says "conntrack", so that runbook was not even a candidate.
+     */
+    staleFlow: number;
+    /**
      * A report naming (or configured with) its CNI that places the pods of its path on different nodes
      * (cross-node-pod-path.ts): that CNI's cross-node datapath runbooks score this (not when a host → pod runbook's
      * own trigger matched: rp_filter, a failing probe). At 1.3: +4 first-cited over the tuning sets and the gate
@@ -271,6 +277,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     failingLookup: 1.3,
     podIpHop: { lift: 1.5, demote: 0.65 },
     failingDestination: { lift: 1, demote: 0.75 },
+    staleFlow: 1,
     crossNodePods: 1.3,
     otherPathCni: 0.65,
     edgeDirection: { lift: 1.5, demote: 0.7, inbound: 0.7 },

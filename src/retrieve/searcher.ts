@@ -41,6 +41,7 @@ import { type AnalyzedQuery, analyzeQuery, type QueryVocabulary, reportsBrokenPa
 import { buildScopeTable, type ScopeEntries, type ScopeTable, scopeMatch, scopeTableFrom } from './scope.js';
 import { rowSignalMatches, signalledRepairFactor } from './signalled-repair.js';
 import { buildSpellingCorrector, type SpellingCorrector } from './spelling.js';
+import { staleFlowDocs } from './stale-flow.js';
 import {
   cnisServingTypes,
   namedCniServesTypes,
@@ -415,9 +416,11 @@ export class KbSearcher implements Searcher {
     };
 
     const trigger = timed('trigger', wanted('trigger'), () =>
-      this.withRowSignals(matchQueryTriggers(this.triggers, query, this.glossary, config), query).filter(
-        (hit) => inCategory(hit.docPath),
-      ),
+      this.withStaleFlow(
+        this.withRowSignals(matchQueryTriggers(this.triggers, query, this.glossary, config), query),
+        query,
+        config.scopeFactor.staleFlow,
+      ).filter((hit) => inCategory(hit.docPath)),
     );
     const lexical = timed('lexical', wanted('lexical'), () =>
       this.lexical.search(query, config.candidatesPerRetriever, allowed),
@@ -659,6 +662,19 @@ export class KbSearcher implements Searcher {
    * Trigger hits plus the docs whose signals a pasted row or clause shows in its own order and spelling
    * (signalled-repair.ts rowSignalMatches): each scores its signal's trigger weight.
    */
+  /** The conntrack runbook for a report of a flow left stale by a restarted backend (stale-flow.ts). */
+  private withStaleFlow(hits: TriggerHit[], query: AnalyzedQuery, score: number): TriggerHit[] {
+    const conntrackGroups = this.glossary.groupsIn(normalizeText('conntrack'));
+    const conntrackDocs = [
+      ...new Set(conntrackGroups.flatMap((group) => [...(this.triggerGroups.get(group) ?? [])])),
+    ];
+    const added = staleFlowDocs(query.text, conntrackDocs, score).filter(
+      (one) => !hits.some((hit) => hit.docPath === one.docPath),
+    );
+    if (added.length === 0) return hits;
+    return [...hits, ...added.map((one) => ({ ...one, matched: [] }))].sort((a, b) => b.score - a.score);
+  }
+
   private withRowSignals(hits: TriggerHit[], query: AnalyzedQuery): TriggerHit[] {
     const hit = new Set(hits.map((one) => one.docPath));
     const signalled = this.docs
