@@ -353,6 +353,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const docs = topicDocs(result);
   const found = scope ?? (await assumedCni(context, result, query, options, retrieval));
   const cni = found && withNamedCniRunbook(context, result, found);
+  const runs = reportCni(context, question, scope);
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -362,6 +363,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       query,
       history: history.map((turn) => turn.question),
       ...(cni ? { cni } : {}),
+      ...(runs ? { reportCni: runs } : {}),
       ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
       ...(uncovered ? { uncovered } : {}),
       id: newId(),
