@@ -356,6 +356,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const docs = topicDocs(result);
   const found = scope ?? (await assumedCni(context, result, query, options, retrieval));
   const cni = found && withNamedCniRunbook(context, result, found);
+  const runs = reportCni(context, question, scope);
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -365,6 +366,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       query,
       history: history.map((turn) => turn.question),
       ...(cni ? { cni } : {}),
+      ...(runs ? { reportCni: runs } : {}),
       ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
       ...(uncovered ? { uncovered } : {}),
       id: newId(),

@@ -52,6 +52,9 @@
  * vxlan", "host-gw 模式"; `statedEncapMode`): the checks of another mode (`tcpdump … 'ip proto 4'` and `ip -d link
  * show tunl0` for a VXLAN report) rank after all the others. The stated mode's own checks get no bonus: measured, it
  * pushed out the checks of what the report says fails ("bgp peer+ipip 模式 … bird 无法建立 bgp 连接").
+ * A runbook about no particular CNI labels each CNI's form of a check ("Flannel：查看 FLANNEL-POSTRTG 链"); the form for
+ * the CNI the report runs (named, or its distribution's default) ranks right after the matched row's generic check it
+ * specializes (`iptables -t nat -S POSTROUTING`; `cni-variant.ts`): that is where the cause shows on this cluster.
  * A check taking an address the report names (`<target-ip>` for the address it fails to reach, `<cluster-ip>` for
  * the Service's) scores a little more: of the runbook's checks of a cause, it tests this report's path. A check the
  * report shows it already ran (`curl 10.10.82.20:5555 gives … timeout` for a curl of the ClusterIP; the pasted
@@ -93,6 +96,7 @@ import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
 import { closeDocs } from './close-docs.js';
+import { reportCniVariant } from './cni-variant.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
@@ -318,6 +322,8 @@ const KNOWN_MODE_SHARE = 0.5;
  */
 const UNSAID_IPVS_SHARE = 0.7;
 
+/** The report's CNI's form of a matched row's check scores at least this share of that check (`cni-variant.ts`). */
+const CNI_FORM_SHARE = 0.9;
 /**
  * A check taking an address the question names (`<target-ip>` for a report naming the address it fails to reach)
  * scores this much more: of the runbook's checks of a cause, it tests this report's path (`named-objects.ts`).
@@ -698,6 +704,7 @@ export function pickCommands(
   options: CommandOptions,
   concepts?: Concepts,
   namedCniRunbook?: string,
+  reportCni?: string,
 ): CommandRecord[] {
   const top = hits[0];
   if (!top) return [];
@@ -730,6 +737,8 @@ export function pickCommands(
           if (record) ruledOut.add(record);
         }
       }
+  // The report's CNI's form of a matched row's check → that check (`cni-variant.ts`).
+  const cniFormOf = new Map<CommandRecord, CommandRecord>();
   for (const [rank, { row, doc, contrast }] of rows.entries()) {
     if (!docs.includes(doc)) continue;
     // A row stating the report's same-node / cross-node contrast names its cause outright: its check tests the
@@ -739,6 +748,12 @@ export function pickCommands(
     // The check the row's symptom quotes (`calicoctl node status` 显示 Active) shows whether the report has that
     // symptom at all, where the row's own check is the next step: both share the row's bonus.
     const quoted = checksSymptomNames(row.symptom, doc.commands, quotedKey);
+    // The form of the row's check for the CNI the report runs, beside it in the same section ("Flannel：查看
+    // FLANNEL-POSTRTG 链" under `iptables -t nat -S POSTROUTING`), tests the same cause where that CNI writes it.
+    for (const record of named)
+      for (const other of record ? doc.commands : [])
+        if (record && other.chunkId === record.chunkId && reportCniVariant(other.purpose, reportCni))
+          if (!cniFormOf.has(other)) cniFormOf.set(other, record);
     for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
       if (record && !ruledOutRows.has(row)) likelyRowCheck.add(record);
@@ -808,6 +823,14 @@ export function pickCommands(
         });
       order++;
     }
+  }
+  // The report's CNI's form of a matched row's check ranks right after that check: a row names its cause's generic
+  // check, and the chain or pool the report's CNI writes is where that cause shows on this cluster.
+  for (const [form, check] of cniFormOf) {
+    const own = candidates.get(commandKey(form));
+    const generic = candidates.get(commandKey(check));
+    if (own && generic && own.record === form)
+      own.score = Math.max(own.score, generic.score * CNI_FORM_SHARE);
   }
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
   const variants = demoteVariants(ranked.filter((c) => c.record.safety === 'read-only'));

@@ -141,7 +141,15 @@ export function fullAnswer(
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
   const cites: number[] = [];
-  const picks = pickCommands(query, relevant, rows, options, input.concepts, input.cni?.runbook);
+  const picks = pickCommands(
+    query,
+    relevant,
+    rows,
+    options,
+    input.concepts,
+    input.cni?.runbook,
+    input.reportCni,
+  );
   // The top runbook's check of the value its direct answer states has a place among the diagnostics.
   const stated = valueQuote === undefined ? undefined : valueCheck(input.question, valueQuote, doc, picks);
   const chosen = (stated ? placeValueCheck(picks, stated, options.maxDiagnose) : picks).slice(

@@ -152,6 +152,8 @@ export interface ComposeInput {
   cni?: CniContext;
   /** The glossary concepts a text names (Searcher.concepts): matches an English question to Chinese rows. */
   concepts?: Concepts;
+  /** The CNI the report runs: the one given or named, else its distribution's default (not one assumed from a hit). */
+  reportCni?: string;
   /** A network plugin the question is about that the KB has no runbook for (clarify.ts): the answer declines. */
   uncovered?: string;
   id: string;

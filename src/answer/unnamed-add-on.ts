@@ -38,8 +38,8 @@ const ADD_ONS: readonly AddOn[] = [
   },
   { check: /cilium|(?<![\w-])hubble\s/i, named: /cilium|hubble/i, cni: true },
   {
-    // A jsonpath escapes the annotation's dots (`k8s\\.ovn\\.org`).
-    check: /kubectl\s+ko\s|kube-ovn|ovn0|ovnkube|k8s\\?\.ovn\\?\.org|169\.254\.169/i,
+    // A jsonpath escapes the annotation's dots (`k8s\\.ovn\\.org`). `ovn-default` is Kube-OVN's default subnet.
+    check: /kubectl\s+ko\s|kube-ovn|ovn0|ovn-default|ovnkube|k8s\\?\.ovn\\?\.org|169\.254\.169/i,
     named: /ovn|ovs|br-int|geneve|vpc|kubectl\s+ko\s/i,
     cni: true,
   },

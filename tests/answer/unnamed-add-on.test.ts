@@ -75,6 +75,21 @@ const HUBBLE_DROPS = 'hubble observe --namespace <namespace> --verdict DROPPED -
 const CALICO_POLICIES = 'calicoctl get networkpolicy -n <namespace> -o wide';
 
 describe('checksUnnamedCni', () => {
+  it("reads Kube-OVN's default subnet as a Kube-OVN check", () => {
+    const subnetNat = "kubectl get subnet ovn-default -o jsonpath='{.spec.natOutgoing}'";
+    const egressRunbook = 'pod-to-external/egress-internet.md Pod 访问集群外部 / 互联网不通';
+    expect(
+      checksUnnamedCni(subnetNat, '部署完之后 pod 无法 ping 通外网，calico-node 都是 Running', egressRunbook),
+    ).toBe(true);
+    expect(checksUnnamedCni(subnetNat, 'Pods cannot reach the internet after upgrading', egressRunbook)).toBe(
+      true,
+    );
+    expect(checksUnnamedCni(subnetNat, 'Kube-OVN 集群里 pod 访问不了外网', egressRunbook)).toBe(false);
+    expect(
+      checksUnnamedCni(subnetNat, 'natOutgoing on my ovn subnet seems to do nothing', egressRunbook),
+    ).toBe(false);
+  });
+
   it("holds for one CNI's check in a runbook about no CNI, on a report naming none", () => {
     const report = 'Default Deny policy is created with ingress allow';
     expect(checksUnnamedCni(CILIUM_ENDPOINTS, report, POLICY_RUNBOOK)).toBe(true);
