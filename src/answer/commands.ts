@@ -324,6 +324,7 @@ const UNSAID_IPVS_SHARE = 0.7;
 
 /** The report's CNI's form of a matched row's check scores at least this share of that check (`cni-variant.ts`). */
 const CNI_FORM_SHARE = 0.9;
+
 /**
  * A check taking an address the question names (`<target-ip>` for a report naming the address it fails to reach)
  * scores this much more: of the runbook's checks of a cause, it tests this report's path (`named-objects.ts`).
@@ -750,10 +751,12 @@ export function pickCommands(
     const quoted = checksSymptomNames(row.symptom, doc.commands, quotedKey);
     // The form of the row's check for the CNI the report runs, beside it in the same section ("Flannel：查看
     // FLANNEL-POSTRTG 链" under `iptables -t nat -S POSTROUTING`), tests the same cause where that CNI writes it.
-    for (const record of named)
-      for (const other of record ? doc.commands : [])
-        if (record && other.chunkId === record.chunkId && reportCniVariant(other.purpose, reportCni))
-          if (!cniFormOf.has(other)) cniFormOf.set(other, record);
+    for (const record of named) {
+      if (!record) continue;
+      for (const other of doc.commands)
+        if (other.chunkId === record.chunkId && reportCniVariant(other.purpose, reportCni) && !cniFormOf.has(other))
+          cniFormOf.set(other, record);
+    }
     for (const record of [...named, ...quoted]) {
       if (record && !rowBonus.has(record)) rowBonus.set(record, bonus);
       if (record && !ruledOutRows.has(row)) likelyRowCheck.add(record);
