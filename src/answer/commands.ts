@@ -754,7 +754,11 @@ export function pickCommands(
     for (const record of named) {
       if (!record) continue;
       for (const other of doc.commands)
-        if (other.chunkId === record.chunkId && reportCniVariant(other.purpose, reportCni) && !cniFormOf.has(other))
+        if (
+          other.chunkId === record.chunkId &&
+          reportCniVariant(other.purpose, reportCni) &&
+          !cniFormOf.has(other)
+        )
           cniFormOf.set(other, record);
     }
     for (const record of [...named, ...quoted]) {
