@@ -5,6 +5,7 @@
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
 import { IPV4 } from '../retrieve/listing-rows.js';
+import { afterPromptUser } from './admin-prompt.js';
 import { wholeNameMentions } from './name-mentions.js';
 
 /**
@@ -677,7 +678,6 @@ export function namespaceAfterPod(text: string, pod: string): string | undefined
  * fail. When the question names another node elsewhere ("web-1 on node2 cannot reach the service"), that node comes
  * first. `lower` is the question lower-cased, `name` a node name.
  */
-const PROMPT_USER_BEFORE = /(?<![\w.-])[a-z_][\w-]*@$/;
 const PROMPT_AFTER = /^(?::\S*\s*[#$]|\s+[~\w/.-]*\]\s*[#$]|:~)/;
 
 export function promptOnlyHost(lower: string, name: string): boolean {
@@ -686,8 +686,7 @@ export function promptOnlyHost(lower: string, name: string): boolean {
     offsets.length > 0 &&
     offsets.every(
       (at) =>
-        PROMPT_USER_BEFORE.test(lower.slice(Math.max(0, at - 33), at)) &&
-        PROMPT_AFTER.test(lower.slice(at + name.length, at + name.length + 40)),
+        afterPromptUser(lower, at) && PROMPT_AFTER.test(lower.slice(at + name.length, at + name.length + 40)),
     )
   );
 }
