@@ -658,23 +658,26 @@ export class KbSearcher implements Searcher {
     return (docPath) => (scope(docPath) >= 1 && (headline?.(docPath) ?? 0) < 1 ? factor : 1);
   }
 
-  /**
-   * Trigger hits plus the docs whose signals a pasted row or clause shows in its own order and spelling
-   * (signalled-repair.ts rowSignalMatches): each scores its signal's trigger weight.
-   */
   /** The conntrack runbook for a report of a flow left stale by a restarted backend (stale-flow.ts). */
   private withStaleFlow(hits: TriggerHit[], query: AnalyzedQuery, score: number): TriggerHit[] {
-    const conntrackGroups = this.glossary.groupsIn(normalizeText('conntrack'));
-    const conntrackDocs = [
-      ...new Set(conntrackGroups.flatMap((group) => [...(this.triggerGroups.get(group) ?? [])])),
+    this.conntrackDocs ??= [
+      ...new Set(
+        this.glossary
+          .groupsIn(normalizeText('conntrack'))
+          .flatMap((group) => [...(this.triggerGroups.get(group) ?? [])]),
+      ),
     ];
-    const added = staleFlowDocs(query.text, conntrackDocs, score).filter(
+    const added = staleFlowDocs(query.text, this.conntrackDocs, score).filter(
       (one) => !hits.some((hit) => hit.docPath === one.docPath),
     );
     if (added.length === 0) return hits;
     return [...hits, ...added.map((one) => ({ ...one, matched: [] }))].sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * Trigger hits plus the docs whose signals a pasted row or clause shows in its own order and spelling
+   * (signalled-repair.ts rowSignalMatches): each scores its signal's trigger weight.
+   */
   private withRowSignals(hits: TriggerHit[], query: AnalyzedQuery): TriggerHit[] {
     const hit = new Set(hits.map((one) => one.docPath));
     const signalled = this.docs
@@ -764,6 +767,9 @@ export class KbSearcher implements Searcher {
   }
 
   private readonly categoryCnis = new Map<string, ReadonlySet<string>>();
+
+  /** The runbooks whose triggers own the glossary's conntrack group (stale-flow.ts): worked out on first use. */
+  private conntrackDocs: readonly string[] | undefined;
 
   /** The CNIs with a host → pod (`node_to_pod`) runbook of their own (pod-ip-hop.ts): worked out once. */
   private cnisWithNodeToPod(): ReadonlySet<string> {
