@@ -583,7 +583,7 @@ function otherCniDecline(
   if (!top || !context.searcher.cni) return null;
   const leadCni =
     context.searcher.cni.ofDoc(top.path) ?? commandsPlugin(top.commands.map(({ command }) => command));
-  if (leadCni === null || leadCni === scope?.cni) return null;
+  if (leadCni === scope?.cni) return null;
   return otherCniRunbookLeads(question, leadCni, kbNames(context.searcher));
 }
 
