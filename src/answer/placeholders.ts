@@ -97,10 +97,12 @@ import { installCommandNamespace } from './install-namespace.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
+import { namesAnotherKind } from './other-kind-after.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -556,6 +558,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
       if (addOnWorkloadAsPod(kind, value)) continue;
+      // `argocd namespace: argocd-repo-server pod keeps failing`: the name is the pod's, its namespace the word before.
+      if (kind === 'namespace' && !chinese && namesAnotherKind(text.slice(index + value.length))) continue;
       // `kubectl describe pod calico-node`, `kubectl get po coredns`: kubectl matches the word as a prefix of its pods'
       // names, so a component's workload name there is the whole DaemonSet or Deployment, no one pod to exec into.
       if (inCommand && kind === 'pod' && COMPONENT.test(value) && !isGeneratedPodName(value)) continue;
@@ -1788,6 +1792,9 @@ function readEntities(question: string): Entities {
       ...nodeNames.filter((name) => !prompted.includes(name)),
       ...prompted,
     );
+  // A host written only in uname output is where the reporter ran uname: a node the report names otherwise comes first
+  // (see `uname-host.ts`).
+  nodeNames.splice(0, nodeNames.length, ...unameHostsLast(lowerText, nodeNames));
   // The node the report places its pods on comes before the others it introduces its cluster with (see `pods-node.ts`),
   // after a failing pod row's NODE cell, which shows where the failure is.
   const placed = nodeNames.filter((name) =>
