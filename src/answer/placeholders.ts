@@ -97,7 +97,7 @@ import { installCommandNamespace } from './install-namespace.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
-import { namesAnotherKind } from './other-kind-after.js';
+import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -559,7 +559,14 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
       if (addOnWorkloadAsPod(kind, value)) continue;
       // `argocd namespace: argocd-repo-server pod keeps failing`: the name is the pod's, its namespace the word before.
-      if (kind === 'namespace' && !chinese && namesAnotherKind(text.slice(index + value.length))) continue;
+      // `argocd namespace: argocd-repo-server, argocd-redis`: the word before names the namespace, these its workloads.
+      if (
+        kind === 'namespace' &&
+        !chinese &&
+        (namesAnotherKind(text.slice(index + value.length)) ||
+          workloadOfNamespaceBefore(text.slice(Math.max(0, index - 80), index), value))
+      )
+        continue;
       // `kubectl describe pod calico-node`, `kubectl get po coredns`: kubectl matches the word as a prefix of its pods'
       // names, so a component's workload name there is the whole DaemonSet or Deployment, no one pod to exec into.
       if (inCommand && kind === 'pod' && COMPONENT.test(value) && !isGeneratedPodName(value)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesAnotherKind } from '../../src/answer/other-kind-after.js';
+import { namesAnotherKind, workloadOfNamespaceBefore } from '../../src/answer/other-kind-after.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 
 /** The placeholder values a question gives. */
@@ -23,11 +23,31 @@ describe('namesAnotherKind', () => {
   });
 });
 
+describe('workloadOfNamespaceBefore', () => {
+  it('is a name that starts with the word written before the namespace word', () => {
+    expect(workloadOfNamespaceBefore('pods in the argocd namespace: ', 'argocd-repo-server')).toBe(true);
+    expect(workloadOfNamespaceBefore('cert-manager ns: ', 'cert-manager-webhook')).toBe(true);
+    expect(workloadOfNamespaceBefore('Ingress-Nginx namespace：', 'ingress-nginx-controller')).toBe(true);
+  });
+
+  it('is not the namespace a field label gives, nor a name that does not start with the word', () => {
+    expect(workloadOfNamespaceBefore('Kubernetes namespace: ', 'payments-prod')).toBe(false);
+    expect(workloadOfNamespaceBefore('monitoring namespace: ', 'prometheus-server')).toBe(false);
+    expect(workloadOfNamespaceBefore('in namespace ', 'argocd-repo-server')).toBe(false);
+    expect(workloadOfNamespaceBefore('argocd namespace ', 'argocd-repo-server')).toBe(false);
+  });
+});
+
 describe('placeholder fills: a name after the namespace word that the report calls a pod', () => {
   it('fills no namespace with the pod written after the namespace word', () => {
     const en =
       'argocd repo-server cannot reach github. argocd namespace: argocd-repo-server pod keeps failing liveness probe, other pods fine.';
     expect(fills(en).get('<namespace>')).toBeUndefined();
+    const list =
+      'argocd namespace: argocd-repo-server, argocd-application-controller, argocd-redis all log timeouts';
+    expect(fills(list).get('<namespace>')).toBeUndefined();
+    const webhook = 'cert-manager namespace: cert-manager-webhook keeps timing out, calling webhook failed';
+    expect(fills(webhook).get('<namespace>')).toBeUndefined();
   });
 
   it('still fills the namespace the word presents', () => {
