@@ -39,6 +39,7 @@ import {
   triedHostAddress,
 } from './address-roles.js';
 import { apiClientPrompt } from './admin-prompt.js';
+import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -1257,6 +1258,8 @@ function ipMentions(
     // "the source IP is 10.244.1.1 instead of the client's 203.0.113.5", "源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4":
     // the value the report expected to see, no address it tries.
     if (INSTEAD_OF_BEFORE.test(preceding(48))) continue;
+    // `NO_PROXY=10.0.0.0/8,192.168.1.10,172.16.0.0/12`: one value of a setting that lists networks (see `cidr-list.ts`).
+    if (port === null && listedWithNetworks(question, index, end)) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = preceding(40);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
