@@ -7,7 +7,8 @@
  * `<target-ip>` or node or pod address.
  */
 const CIDR = String.raw`\d{1,3}(?:\.\d{1,3}){3}/\d{1,2}`;
-const SEPARATOR = String.raw`\s*[,，、;；]\s*`;
+// Commas only: a semicolon ends a pasted line or a clause (`... src 10.187.3.1; 172.16.0.0/24 dev eth0`), no list.
+const SEPARATOR = String.raw`\s*[,，、]\s*`;
 const CIDR_ITEM_BEFORE = new RegExp(`(?<![\\d.])${CIDR}${SEPARATOR}$`);
 const CIDR_ITEM_AFTER = new RegExp(`^${SEPARATOR}${CIDR}(?![\\d.])`);
 

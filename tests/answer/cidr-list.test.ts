@@ -28,6 +28,9 @@ describe('listedWithNetworks', () => {
     );
     expect(listed('BGP peers 192.168.10.11, 192.168.10.12 not established', '192.168.10.12')).toBe(false);
     expect(listed('从 10.0.0.5 访问 10.0.0.6 超时，集群网段 10.0.0.0/16', '10.0.0.6')).toBe(false);
+    expect(
+      listed('$ ip r s: 10.187.3.0/24 dev cni0 src 10.187.3.1; 172.16.0.0/24 dev eth0', '10.187.3.1'),
+    ).toBe(false);
   });
 });
 
