@@ -39,6 +39,7 @@ import {
   triedHostAddress,
 } from './address-roles.js';
 import { apiClientPrompt } from './admin-prompt.js';
+import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
@@ -97,10 +98,12 @@ import { installCommandNamespace } from './install-namespace.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
+import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -556,6 +559,15 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // "节点 kube-proxy 日志报错": the component that runs there, no node or pod of that name.
       if (chinese && (kind === 'node' || kind === 'pod') && componentName(value, COMPONENT)) continue;
       if (addOnWorkloadAsPod(kind, value)) continue;
+      // `argocd namespace: argocd-repo-server pod keeps failing`: the name is the pod's, its namespace the word before.
+      // `argocd namespace: argocd-repo-server, argocd-redis`: the word before names the namespace, these its workloads.
+      if (
+        kind === 'namespace' &&
+        !chinese &&
+        (namesAnotherKind(text.slice(index + value.length)) ||
+          workloadOfNamespaceBefore(text.slice(Math.max(0, index - 80), index), value))
+      )
+        continue;
       // `kubectl describe pod calico-node`, `kubectl get po coredns`: kubectl matches the word as a prefix of its pods'
       // names, so a component's workload name there is the whole DaemonSet or Deployment, no one pod to exec into.
       if (inCommand && kind === 'pod' && COMPONENT.test(value) && !isGeneratedPodName(value)) continue;
@@ -1246,6 +1258,8 @@ function ipMentions(
     // "the source IP is 10.244.1.1 instead of the client's 203.0.113.5", "源 IP 变成了 10.244.0.1 而不是客户端 IP 1.2.3.4":
     // the value the report expected to see, no address it tries.
     if (INSTEAD_OF_BEFORE.test(preceding(48))) continue;
+    // `NO_PROXY=10.0.0.0/8,192.168.1.10,172.16.0.0/12`: one value of a setting that lists networks (see `cidr-list.ts`).
+    if (port === null && listedWithNetworks(question, index, end)) continue;
     if (port !== null) attachedPorts.push({ value: String(port), index: index + ip.length + 1 });
     const before = preceding(40);
     const after = question.slice(index + match[0].length, index + match[0].length + 20);
@@ -1788,6 +1802,9 @@ function readEntities(question: string): Entities {
       ...nodeNames.filter((name) => !prompted.includes(name)),
       ...prompted,
     );
+  // A host written only in uname output is where the reporter ran uname: a node the report names otherwise comes first
+  // (see `uname-host.ts`).
+  nodeNames.splice(0, nodeNames.length, ...unameHostsLast(lowerText, nodeNames));
   // The node the report places its pods on comes before the others it introduces its cluster with (see `pods-node.ts`),
   // after a failing pod row's NODE cell, which shows where the failure is.
   const placed = nodeNames.filter((name) =>
