@@ -8,6 +8,7 @@ import { distroDefaultCni } from '../retrieve/distro-cni.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
 import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
+import { appDiscoveryExplainedBy, uncoveredAppDiscovery } from './app-discovery.js';
 import { ChatCache } from './cache.js';
 import { certificateIssuanceExplainedBy, uncoveredCertificateIssuance } from './certificate-issuance.js';
 import {
@@ -297,7 +298,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
-  // registers in its own registry (uncovered-subjects.ts), a CNI's
+  // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
+  // failing (app-discovery.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
@@ -330,6 +332,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
+        uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
@@ -479,6 +482,7 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 
 /** Whether a runbook explains the addresses applications register in their own registries (uncovered-subjects.ts). */
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
+const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
