@@ -36,6 +36,7 @@ import {
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
+import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-panic.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
@@ -313,7 +314,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
   // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
-  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts) and a request for a new feature
+  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts), a component's own crash at a Go
+  // runtime error (component-panic.ts) and a request for a new feature
   // naming nothing a runbook explains (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
@@ -353,6 +355,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
         uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
+        uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -518,6 +521,7 @@ const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(se
 
 /** Whether a runbook states an installer's tasks (installer-task.ts). */
 const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
+const componentPanicExplained = perSearcher((searcher) => componentPanicExplainedBy(searcher.docs));
 
 /** Whether a runbook states a server refused its listening port (privileged-port.ts). */
 const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplainedBy(searcher.docs));
