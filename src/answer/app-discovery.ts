@@ -53,9 +53,12 @@ const REGISTRY_FAILURE = new RegExp(
 const FAILED_CONNECTION =
   /\b(?:can(?:'|\s*no)?t|cannot|could\s*n[o']t|unable\s+to|fail(?:ed|s)?\s+to)\s+connect\b|\bconnect(?:ion)?\s+(?:has\s+)?failed\b|连接不上|連接不上|连不上|連不上|(?:无法|無法|不能)\s*连接|(?:无法|無法|不能)\s*連接|连接失败|連接失敗|不通/i;
 
-/** A name that did not resolve: no such host, NXDOMAIN, UnknownHostException, could not resolve, 无法解析, 解析失败. */
+/**
+ * A name that did not resolve: no such host, NXDOMAIN, UnknownHostException, could not resolve, a name resolution
+ * failing, 无法解析, 解析失败.
+ */
 const NAME_NOT_RESOLVED =
-  /no\s+such\s+host|\bnxdomain\b|unknown\s*host|(?:could\s*n[o']t|can(?:'|no)?t|cannot|unable\s+to|failed\s+to)\s+resolve|\bservfail\b|(?:无法|無法|不能)\s*解析|解析\s*(?:失败|失敗|不到|不了)/i;
+  /no\s+such\s+host|\bnxdomain\b|unknown\s*host|(?:could\s*n[o']t|can(?:'|no)?t|cannot|unable\s+to|failed\s+to)\s+resolve|\bnot\s+resolv|resolution\s+(?:fail|error)|\bservfail\b|(?:无法|無法|不能)\s*解析|解析\s*(?:失败|失敗|不到|不了)/i;
 
 /**
  * The subject when a report names a framework with its own registry and says, in the framework's words, that

@@ -33,6 +33,8 @@ describe("uncoveredAppDiscovery: an application framework's own registration and
     '0304 register RM failed io.seata.common.exception.FrameworkException: connect failed, can not connect to services-server client端无法启动',
     // Constructed (Chinese): the registration fails because pods on two nodes cannot reach each other.
     'dubbo 服务注册失败，跨节点的 pod 之间 ping 不通，zookeeper 在另一台节点上。',
+    // Constructed: the registry's Service name does not resolve.
+    'Consul service discovery broken in k8s: consul-server.consul.svc is not resolving from the app pods.',
     // Constructed: a registry framework named, but no registration or discovery failing.
     'Nacos pods on node-2 restart every few minutes; kubectl describe shows OOMKilled.',
     // Real (facts7.yaml, shortened): service discovery of CoreDNS, no application framework.
