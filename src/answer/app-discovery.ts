@@ -48,10 +48,12 @@ const REGISTRY_FAILURE = new RegExp(
 
 /**
  * A connection that failed on its way, beyond `BROKEN_CONNECTION`'s words: "can not connect", "failed to connect",
- * "connection failed", 连接不上, 连不上, 无法连接, 连接失败, 不通.
+ * "connection failed", a connection reset or lost, 连接不上, 连不上, 无法连接, 连接失败, 不通; and the frameworks' own
+ * words for a registry they cannot reach: Eureka's "Cannot execute request on any known server", Nacos's "no
+ * available server" and "Client not connected", ZooKeeper's ConnectionLoss.
  */
 const FAILED_CONNECTION =
-  /\b(?:can(?:'|\s*no)?t|cannot|could\s*n[o']t|unable\s+to|fail(?:ed|s)?\s+to)\s+connect\b|\bconnect(?:ion)?\s+(?:has\s+)?failed\b|连接不上|連接不上|连不上|連不上|(?:无法|無法|不能)\s*连接|(?:无法|無法|不能)\s*連接|连接失败|連接失敗|不通/i;
+  /\b(?:can(?:'|\s*no)?t|cannot|could\s*n[o']t|unable\s+to|fail(?:ed|s)?\s+to)\s+connect\b|\bconnect(?:ion)?\s+(?:has\s+)?failed\b|\bconnection\s*(?:was\s+)?(?:reset|lost|loss)\b|cannot\s+execute\s+request\s+on\s+any\s+known\s+server|\bno\s+available\s+server|\bnot\s+connected\b|连接不上|連接不上|连不上|連不上|(?:无法|無法|不能)\s*连接|(?:无法|無法|不能)\s*連接|连接失败|連接失敗|不通/i;
 
 /**
  * A name that did not resolve: no such host, NXDOMAIN, UnknownHostException, could not resolve, a name resolution

@@ -33,6 +33,10 @@ describe("uncoveredAppDiscovery: an application framework's own registration and
     '0304 register RM failed io.seata.common.exception.FrameworkException: connect failed, can not connect to services-server client端无法启动',
     // Constructed (Chinese): the registration fails because pods on two nodes cannot reach each other.
     'dubbo 服务注册失败，跨节点的 pod 之间 ping 不通，zookeeper 在另一台节点上。',
+    // Real piomin/sample-spring-microservices-new#15 (shortened): Eureka's words for a registry it cannot reach.
+    'DiscoveryClient_EMPLOYEE-SERVICE/localhost:employee-service:9090 - registration failed Cannot execute request on any known server. at com.netflix.discovery.shared.transport.decorator.RedirectingEurekaHttpClient.executeOnNewServer',
+    // Constructed (Chinese): ZooKeeper's ConnectionLoss while Dubbo registers.
+    'dubbo 服务注册失败，日志: KeeperErrorCode = ConnectionLoss for /dubbo/com.demo.UserService/providers',
     // Constructed: the registry's Service name does not resolve.
     'Consul service discovery broken in k8s: consul-server.consul.svc is not resolving from the app pods.',
     // Constructed: a registry framework named, but no registration or discovery failing.
