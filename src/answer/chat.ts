@@ -8,6 +8,7 @@ import { distroDefaultCni } from '../retrieve/distro-cni.js';
 import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
 import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
+import { appDiscoveryExplainedBy, uncoveredAppDiscovery } from './app-discovery.js';
 import { ChatCache } from './cache.js';
 import { certificateIssuanceExplainedBy, uncoveredCertificateIssuance } from './certificate-issuance.js';
 import {
@@ -35,6 +36,7 @@ import {
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
+import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-panic.js';
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
@@ -297,7 +299,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
-  // registers in its own registry (uncovered-subjects.ts), a CNI's
+  // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
+  // failing (app-discovery.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
@@ -311,7 +314,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // port-forward` breaking in its own stream (port-forward-stream.ts), a CNI's Helm chart or operator installation (cni-installer.ts), a Gateway API route's
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
   // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
-  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts) and a request for a new feature
+  // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts), a component's own crash at a Go
+  // runtime error (component-panic.ts) and a request for a new feature
   // naming nothing a runbook explains (feature-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
@@ -330,6 +334,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredSecondaryNetwork(question, secondaryNetworkExplained(context.searcher)) ??
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
+        uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
@@ -350,6 +355,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
         uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
+        uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question))
       : null);
   if (uncovered) result = { ...result, abstain: true };
@@ -479,6 +485,7 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 
 /** Whether a runbook explains the addresses applications register in their own registries (uncovered-subjects.ts). */
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
+const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
@@ -514,6 +521,7 @@ const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(se
 
 /** Whether a runbook states an installer's tasks (installer-task.ts). */
 const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
+const componentPanicExplained = perSearcher((searcher) => componentPanicExplainedBy(searcher.docs));
 
 /** Whether a runbook states a server refused its listening port (privileged-port.ts). */
 const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplainedBy(searcher.docs));
