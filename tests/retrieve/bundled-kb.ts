@@ -30,7 +30,12 @@ export function bundledSearchers(scopeFactor: Partial<RetrievalConfig['scopeFact
     searcher: new KbSearcher(data),
     neutral: new KbSearcher(data, {
       ...RETRIEVAL_CONFIG,
-      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, ...scopeFactor },
+      // A factor added later is off in the neutral searcher too, so each test shows only the factor it names.
+      scopeFactor: {
+        ...RETRIEVAL_CONFIG.scopeFactor,
+        lessCoveredCni: { factor: 1, share: 1 },
+        ...scopeFactor,
+      },
     }),
   };
 }
