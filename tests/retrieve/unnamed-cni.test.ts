@@ -70,7 +70,11 @@ describe('a CNI runbook in a report that names no CNI', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    ({ searcher, neutral } = bundledSearchers({ unnamedCni: 1 }));
+    // Only this factor differs: the less-covered CNI demotion stays as shipped in both searchers.
+    ({ searcher, neutral } = bundledSearchers({
+      unnamedCni: 1,
+      lessCoveredCni: RETRIEVAL_CONFIG.scopeFactor.lessCoveredCni,
+    }));
   });
 
   const ratio = async (question: string, doc: string) => {
