@@ -66,15 +66,9 @@ describe('confidence of real questions on the bundled KB', () => {
     const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
     const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
     data = { docs, glossary: entries, vector: null, vectorStatus: { enabled: false, reason: 'test' } };
-    // The less-covered CNI demotion is off: it now ranks the packet-tracing runbook first for the English question,
-    // and these tests are about a close runbook's confidence, not about the ranking.
-    const shipped = {
-      ...RETRIEVAL_CONFIG,
-      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, lessCoveredCni: { factor: 1, share: 1 } },
-    };
-    searcher = new KbSearcher(data, shipped);
+    searcher = new KbSearcher(data);
     // The same KB, confidence from the top doc alone (no other doc scores twice the top one).
-    topOnly = new KbSearcher(data, { ...shipped, closeDocShare: 2 });
+    topOnly = new KbSearcher(data, { ...RETRIEVAL_CONFIG, closeDocShare: 2 });
   });
 
   it('answers a packet-tracing question the top runbook covers less of than a close one (English)', async () => {

@@ -70,11 +70,7 @@ describe('a CNI runbook in a report that names no CNI', () => {
   let searcher: KbSearcher;
   let neutral: KbSearcher;
   beforeAll(() => {
-    // Only this factor differs: the less-covered CNI demotion stays as shipped in both searchers.
-    ({ searcher, neutral } = bundledSearchers({
-      unnamedCni: 1,
-      lessCoveredCni: RETRIEVAL_CONFIG.scopeFactor.lessCoveredCni,
-    }));
+    ({ searcher, neutral } = bundledSearchers({ unnamedCni: 1 }));
   });
 
   const ratio = async (question: string, doc: string) => {
