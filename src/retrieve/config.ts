@@ -155,15 +155,6 @@ export interface RetrievalConfig {
      */
     edgeDirection: { lift: number; demote: number; inbound: number };
     featureMaxOtherBodies: number;
-    /**
-     * A CNI's runbook scores `factor` when no CNI is known and it covers less than `share` of what the best generic
-     * candidate covers (less-covered-cni.ts). At 0.5 / 0.6: +1 first-cited over the tuning sets (fills6: a Nacos
-     * report Kube-OVN's join runbook answered), off-topic commands level (692), no other column moved. Applied to
-     * every lower-covering CNI runbook (share 1) at 0.7 it cost 2 first-cited on questions and 1 on facts and
-     * reports15 (short questions that name their CNI by words of its runbook alone); share 0.8 at 0.6 still cost 1 on
-     * questions.
-     */
-    lessCoveredCni: { factor: number; share: number };
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
@@ -291,7 +282,6 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     otherPathCni: 0.65,
     edgeDirection: { lift: 1.5, demote: 0.7, inbound: 0.7 },
     featureMaxOtherBodies: 5,
-    lessCoveredCni: { factor: 0.5, share: 0.6 },
   },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,

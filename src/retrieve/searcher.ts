@@ -25,7 +25,6 @@ import {
   type TriggerGroupOwners,
   triggerGroupOwners,
 } from './headline-concept.js';
-import { lessCoveredCniFactor } from './less-covered-cni.js';
 import {
   buildLexicalIndex,
   type LexicalIndex,
@@ -480,7 +479,6 @@ export class KbSearcher implements Searcher {
         brokenPath ? this.ranToolFactor(trigger, query.text) : null,
         this.bodyOnlyScopeFactor(query, scope),
         this.unnamedCniFactor(query, cniKnown || impliedCnis.length > 0, brokenPath),
-        this.lessCoveredCniFactor(cniKnown || impliedCnis.length > 0, lexical, trigger, coverage),
         apiServiceHopFactor(
           wholeReport,
           this.categoryOfDoc,
@@ -797,28 +795,6 @@ export class KbSearcher implements Searcher {
       brokenPath,
       cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
       factor: this.config.scopeFactor.unnamedCni,
-    });
-  }
-
-  /** A CNI's runbook a generic candidate covers far more of the report than, with no CNI known (less-covered-cni.ts). */
-  private lessCoveredCniFactor(
-    cniKnown: boolean,
-    lexical: readonly RankedChunk[] | null,
-    trigger: readonly TriggerHit[] | null,
-    coverage: ((docPath: string) => number) | null,
-  ): ((docPath: string) => number) | null {
-    if (coverage === null) return null;
-    const candidates = new Set<string>((trigger ?? []).map((hit) => hit.docPath));
-    for (const hit of lexical ?? []) {
-      const path = this.chunks.get(hit.chunkId)?.path;
-      if (path !== undefined) candidates.add(path);
-    }
-    return lessCoveredCniFactor({
-      cniKnown,
-      candidates: [...candidates],
-      coverage,
-      cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
-      ...this.config.scopeFactor.lessCoveredCni,
     });
   }
 

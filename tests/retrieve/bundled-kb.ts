@@ -30,12 +30,7 @@ export function bundledSearchers(scopeFactor: Partial<RetrievalConfig['scopeFact
     searcher: new KbSearcher(data),
     neutral: new KbSearcher(data, {
       ...RETRIEVAL_CONFIG,
-      // A factor added later is off in the neutral searcher too, so each test shows only the factor it names.
-      scopeFactor: {
-        ...RETRIEVAL_CONFIG.scopeFactor,
-        lessCoveredCni: { factor: 1, share: 1 },
-        ...scopeFactor,
-      },
+      scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, ...scopeFactor },
     }),
   };
 }
