@@ -32,6 +32,33 @@ describe('addressesNodePort: an address with a port in 30000-32767 is a NodePort
   });
 });
 
+describe("addressesNodePort: a node's IP and a port, said in words, is a NodePort", () => {
+  it.each([
+    '只能通过部署了 nginx-service 的主机的 IP+端口进行访问，另一个 node IP+端口无法访问',
+    '通过任意节点的 IP：端口 都访问不了',
+    '节点IP:端口号 访问不了，pod 本身是正常的',
+    'I can reach the app via nodeIP:port only on the node that runs it',
+    'curl <node-ip>:<port> times out from my laptop',
+    "the node's IP and port don't answer from outside",
+  ])('%s', (text) => {
+    expect(addressesNodePort(normalizeText(text))).toBe(true);
+  });
+
+  it.each([
+    // A port named by its number is read from that number: the kubelet's 10250 is no NodePort.
+    'node ip and port 10250 of the kubelet time out',
+    '节点 IP:端口 6443 连不上',
+    // A host's address and port is also how a hostPort or hostNetwork pod is reached.
+    '主机 IP + 端口 不通',
+    'host IP:port of the ingress pod is refused',
+    // A node's IP and a port in different clauses.
+    'the node IP changed after the reboot, and port 6443 is down',
+    'pod IP and port work on the node running the pod',
+  ])('not: %s', (text) => {
+    expect(addressesNodePort(normalizeText(text))).toBe(false);
+  });
+});
+
 describe('analyzeQuery: a NodePort address brings the runbook word "nodeport" into the query', () => {
   const known = new Set(['curl', 'node', 'works', 'host', 'timed', 'nodeport', '超时']);
   const vocabulary: QueryVocabulary = {
