@@ -10,7 +10,7 @@ import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { withSetToWhat } from './set-to-what.js';
-import { aboutSourceRewrite } from './source-rewrite.js';
+import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 
@@ -134,6 +134,9 @@ const YES_NO_BEHAVIOUR =
  */
 const ASKS_PEOPLE =
   /\b(?:anyone|anybody|someone|somebody|you|help|bug|issue|problem|possible|idea|know|correct|right|expected|normal|broken|misconfigured|wrong|running|working|down|healthy|fine|ok|my|our)\b|有人|有谁|有誰|大家|大佬|知道|遇到|帮忙|幫忙|正常|问题|問題|bug|对吗|對嗎|对不对|對不對|不就|什么|什麼|怎么|怎麼/i;
+
+/** Asking people, not what something does: "Can anyone explain why ...", "有人知道为什么吗". */
+const PEOPLE_ASKED = /\b(?:anyone|anybody|someone|somebody)\b|有人|有谁|有誰|大家|大佬|帮忙|幫忙/i;
 
 /**
  * A why question about whether something can or does happen: "why can't ping svc", "Why does a ClusterIP answer
@@ -722,7 +725,17 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
         !NOT_A_VALUE.test(clause)
       )
         behaviours.push(clause.trim());
+      // "why do my backend pods see the node IP instead of the client IP": what the asker's own backend sees is how
+      // the source is rewritten on the way, not the state of the asker's cluster; only asking people is not asked.
       else if (
+        (isQuestion || (at === 0 && WHY_START.test(clause))) &&
+        asksWhySourceSeen(clause) &&
+        !PEOPLE_ASKED.test(clause)
+      ) {
+        behaviours.push(clause.trim());
+        whyAsked = true;
+        if (!NEGATED.test(clause)) affirmed = true;
+      } else if (
         // A title asks without its question mark: "why cann't ping svc, the kubernetes svc can ping access".
         (isQuestion || (at === 0 && WHY_START.test(clause))) &&
         WHY_BEHAVIOUR.test(clause) &&

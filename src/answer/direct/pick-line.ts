@@ -27,9 +27,11 @@ import { type Candidate, candidatesOf } from './lines.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import {
   asksSourceFate,
+  explainsRewrittenSource,
   rewriteRuleAsked,
   rewritesSource,
   ruleOnSource,
+  seesSourceRewritten,
   statesRewriteRule,
 } from './source-rewrite.js';
 import { asksForMode, rowOfMode, setsToMode, targetModes } from './target-mode.js';
@@ -317,6 +319,11 @@ function findDirect(
   // rewritten states the effect, though it writes no address.
   const sourceFateAsked = !obtainAsked && givenCase.length > 0 && asksSourceFate(ask.focus);
   if (sourceFateAsked) holding |= SOURCE_FATE;
+  // "why do backend pods see the node IP instead of the client IP", "… logs the node IP instead of the client IP. Is
+  // that expected?": the line saying the source is rewritten on the way ("客户端 IP 都是节点 IP：这是 … 的 SNAT 行为")
+  // explains it, though it says no "by design".
+  const whySource = ask.why === true && !ask.same && seesSourceRewritten(ask.focus);
+  if (whySource) holding |= SOURCE_REWRITE_BIT;
   // The asking clause's own words: not those naming the kind of value, nor the word default.
   const ownTerms = [...focus.keys()].filter(
     (term) => !hasKindWords(term, kindWords) && !DEFAULT_WORDS.test(term) && !term.startsWith('\u0001'),
@@ -336,6 +343,8 @@ function findDirect(
   let rewriting: { candidate: Candidate; score: number } | null = null;
   // The case given, the source address asked: a row about that case shares more words, yet says nothing of it.
   let fating: { candidate: Candidate; score: number } | null = null;
+  // Why the source seen is not the client's: a by-design line about another behaviour shares more words.
+  let sourcing: { candidate: Candidate; score: number } | null = null;
   let moding: { candidate: Candidate; score: number } | null = null;
   let purposing: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
@@ -347,7 +356,12 @@ function findDirect(
       // "为什么这个 ClusterIP 能 ping 通？": a line saying it does not ("虚拟地址，不会响应 ping") contradicts what was seen.
       if (ask.affirmed && NEGATED.test(candidate.quote)) continue;
       // "why can't ping svc": only a line saying it is by design explains it; any other is a guess at a diagnosis.
-      if (ask.why && !BY_DESIGN.test(candidate.quote)) continue;
+      const explainsSource =
+        whySource &&
+        (values & SOURCE_REWRITE_BIT) !== 0 &&
+        !candidate.settingOnly &&
+        explainsRewrittenSource(candidate.quote);
+      if (ask.why && !BY_DESIGN.test(candidate.quote) && !explainsSource) continue;
       // "why is the pod IP the same as the node IP": only a line saying one equals the other explains it.
       if (ask.same && !STATES_SAME.test(candidate.quote)) continue;
       // "要不走 IPIP": a line that sets it on (`ipipMode: Always`, `"ipipMode":"CrossSubnet"`) does not say how.
@@ -364,6 +378,7 @@ function findDirect(
         (addrByRole && (values & ROLE_ADDR_BIT) !== 0) ||
         (obtainAsked && (values & KEEPS_BIT) !== 0) ||
         (sourceFateAsked && (values & SOURCE_FATE) !== 0) ||
+        explainsSource ||
         (requirementAsked && (values & REQUIRES_BIT) !== 0) ||
         purpose ||
         rule;
@@ -432,6 +447,8 @@ function findDirect(
         sourceFateAsked && (values & SOURCE_FATE) !== 0 && !comparesCases(candidate.context, givenCase);
       // Of those, the line naming the case given ("Local 策略：……源 IP 保留") over a row comparing both cases.
       if (fate) score += namesGivenValue(candidate.quote, givenCase) ? 3 : 2;
+      // The line saying the source is rewritten explains why it is not the client's, however few words it shares.
+      if (explainsSource) score += 2;
       // "What would be a reason not to set that?": the asking clause names nothing but the cost; the line stating a
       // cost of what the report set answers, however few words of the clause it shares.
       if (drawbackAsked && (values & KIND_BIT.drawback) !== 0) score += 2;
@@ -490,6 +507,7 @@ function findDirect(
       if (carries?.(candidate.quote) && (!carrying || score > carrying.score))
         carrying = { candidate, score };
       if (fate && !candidate.settingOnly && (!fating || score > fating.score)) fating = { candidate, score };
+      if (explainsSource && (!sourcing || score > sourcing.score)) sourcing = { candidate, score };
       if (modeRow && (!moding || score > moding.score)) moding = { candidate, score };
       if (purpose && (!purposing || score > purposing.score)) purposing = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
@@ -511,6 +529,7 @@ function findDirect(
   // A symptom row or a check naming the same setting shares more of a report's words than the rule stating when.
   if (rewriting && rewriting.score >= 2.5) best = rewriting;
   else if (fating && fating.score >= 2.5) best = fating;
+  else if (sourcing && sourcing.score >= 2.5) best = sourcing;
   // "怎么把 calico 改成 BGP 模式": of the lines naming settings, the row of the mode asked for.
   else if (moding && moding.score >= 2.5) best = moding;
   else if (stating) best = stating;

@@ -90,3 +90,42 @@ const REWRITES_SOURCE =
 export function rewritesSource(quote: string): boolean {
   return REWRITES_SOURCE.test(quote);
 }
+
+/** A why word anywhere in the clause ("so why is the client IP lost?", "这里为什么源 IP 变成了节点 IP"). */
+const WHY_WORD = /(?<![\w-])why(?![\w-])|为什么|為什麼|为啥|為啥/i;
+/** The address seen as the source: the client's or the source address named, or the node's "as its source". */
+const SOURCE_SEEN =
+  /(?:源|客户端|客戶端|真实|真實|(?<![\w-])(?:source|client|real|original))\s*(?:ip|地址|address)(?![\w-])|(?<![\w-])as (?:its|the) source(?![\w-])|作为源|作為源/i;
+/**
+ * What the asker saw of it: the node's address in its place, or that it is lost, not kept, changed. Not only the
+ * address named ("why can't the pod reach the source IP"): a failure to diagnose.
+ */
+const SOURCE_FATE_SEEN =
+  /(?:node|节点|節點|宿主机|宿主機)\s*(?:ip|地址|address)|(?<![\w-])(?:lost|not (?:preserved|kept|retained)|changed|rewritten|replaced|instead of)(?![\w-])|丢失|丟失|丢了|丟了|不是真实|不是真實|变成|變成|被改|没有保留|沒有保留|获取不到|獲取不到|拿不到/i;
+
+/**
+ * Whether a why clause asks why the source address seen is not the client's: "why do backend pods see the node IP
+ * instead of the client IP", "Why is the client IP not preserved?", "Why does traffic leaving a pod carry the worker
+ * node IP as its source?", "为什么后端看到的客户端 IP 都是节点 IP". The line saying the source is rewritten (SNAT,
+ * masquerade) explains it, as a by-design line explains another why.
+ */
+export function asksWhySourceSeen(clause: string): boolean {
+  return WHY_WORD.test(clause) && seesSourceRewritten(clause);
+}
+
+/**
+ * Whether a clause says the source address seen is not the client's ("our nginx backend logs the node IP instead of
+ * the client IP"): asked why, or whether that is expected, the line saying the source is rewritten explains it.
+ */
+export function seesSourceRewritten(clause: string): boolean {
+  return SOURCE_SEEN.test(clause) && SOURCE_FATE_SEEN.test(clause);
+}
+
+/** A line saying the source is not rewritten ("Pod 访问节点 IP **不做 SNAT**", "no masquerade"). */
+const KEEPS_SOURCE =
+  /(?:不做|不会|不會|不用|无需|無需|没有|沒有|免)\s*\**\s*(?:SNAT|masq|伪装|偽裝)|(?<![\w-])(?:no|not|without)\s+(?:SNAT|masq)/i;
+
+/** Whether a line says the source is rewritten and not that it is kept: it explains a source seen rewritten. */
+export function explainsRewrittenSource(quote: string): boolean {
+  return rewritesSource(quote) && !KEEPS_SOURCE.test(quote);
+}

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factAsk } from '../../../src/answer/direct/asking.js';
 import {
+  asksWhySourceSeen,
+  explainsRewrittenSource,
   rewriteRuleAsked,
   ruleOnSource,
+  seesSourceRewritten,
   statesRewriteRule,
 } from '../../../src/answer/direct/source-rewrite.js';
 import { type FixtureIndex, indexOwnKb } from '../fixture-index.js';
@@ -109,5 +113,114 @@ describe('directAnswer: a source rewrite ask is answered by the rule saying when
     '集群内 Pod 访问 ClusterIP 时源地址会不会被改？',
   ])('%s', (question) => {
     expect(quoteOf(own, 'service/kube-proxy.md', question)).toBe(RULE);
+  });
+});
+
+describe("asksWhySourceSeen: why the source address seen is not the client's", () => {
+  it.each([
+    'why do backend pods see the node IP instead of the client IP',
+    'Why is the client IP not preserved',
+    'Why does traffic leaving a pod carry the worker node IP as its source',
+    '为什么后端看到的客户端 IP 都是节点 IP',
+    '为什么 pod 访问外网时源 IP 变成了节点 IP',
+  ])('asks it: %s', (clause) => {
+    expect(asksWhySourceSeen(clause)).toBe(true);
+  });
+
+  it.each([
+    // No why: a statement, or how to get it (an obtain ask).
+    'our nginx backend logs the node IP instead of the client IP',
+    'How can I retrieve real client IP',
+    // The source address named, nothing said of what became of it: a failure to diagnose.
+    "why can't the pod reach the source IP of the client",
+    '为什么 pod 访问不了客户端 IP',
+    // Why about another address.
+    'why is the node IP 10.0.0.5 not reachable from the pod',
+  ])('does not: %s', (clause) => {
+    expect(asksWhySourceSeen(clause)).toBe(false);
+  });
+
+  it('reads what was seen without the why word', () => {
+    expect(
+      seesSourceRewritten(
+        'With externalTrafficPolicy: Cluster our nginx backend logs the node IP instead of the client IP.',
+      ),
+    ).toBe(true);
+    expect(seesSourceRewritten('后端 nginx 日志里的客户端 IP 全是节点 IP')).toBe(true);
+    expect(seesSourceRewritten('curl to the node IP times out')).toBe(false);
+  });
+
+  it("asks a why of the behaviour, the asker's own backend included", () => {
+    for (const question of [
+      'Why is the client IP not preserved? my nginx backend behind a NodePort service logs the node IP',
+      'why do my backend pods see the node IP instead of the client IP?',
+      '为什么后端 pod 看到的客户端 IP 都是节点 IP？',
+    ])
+      expect(factAsk(question)).toMatchObject({ kinds: ['behaviour'], why: true });
+    // Asking people is not asked.
+    expect(factAsk('有大佬知道为什么后端看到的客户端 IP 都是节点 IP 吗？')?.why).not.toBe(true);
+  });
+});
+
+describe('explainsRewrittenSource: a line saying the source is rewritten, not kept', () => {
+  it.each([
+    '另一个高频问题是“应用看到的客户端 IP 都是节点 IP”：这是 `externalTrafficPolicy: Cluster` 的 SNAT 行为，不是故障。',
+    '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
+    'The client source IP is masqueraded to the node IP when the backend is on another node.',
+  ])('explains it: %s', (line) => {
+    expect(explainsRewrittenSource(line)).toBe(true);
+  });
+
+  it.each([
+    'Pod 访问节点 IP **不做 SNAT**：宿主机上看到的源地址就是 Pod IP（如 10.16.0.2）',
+    'Local 策略：只选本节点端点，源 IP 保留；',
+    'Traffic to a ClusterIP from inside the cluster keeps its source: no SNAT is done.',
+  ])('does not: %s', (line) => {
+    expect(explainsRewrittenSource(line)).toBe(false);
+  });
+});
+
+describe('directAnswer: why the backend sees the node IP is answered by the line saying the source is rewritten', () => {
+  let own: FixtureIndex;
+  const SNAT_LINE =
+    '应用看到的客户端 IP 都是节点 IP：这是 `externalTrafficPolicy: Cluster` 的 SNAT 行为，不是故障。';
+  beforeAll(async () => {
+    own = await indexOwnKb({
+      'service/nodeport.md': [
+        '---',
+        'triggers: [nodeport, externalTrafficPolicy]',
+        'category: service',
+        '---',
+        '',
+        '# NodePort 排查',
+        '',
+        SNAT_LINE,
+        '',
+        'Pod 访问节点 IP 不做 SNAT：节点上看到的源地址就是 Pod IP。',
+        '',
+        '| 现象 | 原因 | 检查 |',
+        '|---|---|---|',
+        '| 外部访问 NodePort 超时 | 云安全组未放通 30000-32767 | `tcpdump -i <iface> -nn tcp port <port>` |',
+        '',
+      ].join('\n'),
+    });
+  });
+  afterAll(async () => {
+    await own?.cleanup();
+  });
+
+  it.each([
+    // kubernetes/ingress-nginx#1898's setup, asked why; the same in Chinese.
+    'Ingress-nginx runs behind a NodePort service and the backend that reads the client source ip sees a node IP. Why is the client IP not preserved?',
+    '为什么后端 pod 看到的客户端 IP 都是节点 IP？',
+    'With externalTrafficPolicy: Cluster our nginx backend logs the node IP instead of the client IP. Is that expected?',
+  ])('%s', (question) => {
+    expect(quoteOf(own, 'service/nodeport.md', question)).toBe(SNAT_LINE);
+  });
+
+  it('leaves another ask to its own line', () => {
+    expect(quoteOf(own, 'service/nodeport.md', 'Which port range do I have to open for NodePort?')).toContain(
+      '30000-32767',
+    );
   });
 });
