@@ -91,6 +91,7 @@
  */
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
+import { namesPodDnsName } from '../retrieve/pod-dns-name.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
@@ -103,6 +104,7 @@ import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
+import { checksPodRecord } from './pod-record-check.js';
 import {
   asksProxyMode,
   otherModeCheck,
@@ -339,6 +341,14 @@ const NAMED_ADDRESS_BONUS = 0.5;
  * other figure.
  */
 const OUTSIDE_NAME_BONUS = 4;
+
+/**
+ * A check of one pod's own DNS record (a lookup of `<pod>.<service-name>…`, the endpoints' hostnames) scores this much
+ * more when the report names a StatefulSet pod's DNS name (`zk-1.zk-headless.default.svc.cluster.local`;
+ * `pod-record-check.ts`): it tests the record the report's peers failed to find, where the lookup of the Service name (a
+ * variant ranked first) only shows the records that exist.
+ */
+const POD_RECORD_BONUS = 4;
 
 /**
  * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
@@ -785,6 +795,8 @@ export function pickCommands(
   const ran = ranProbes(query);
   // The report says a name outside the cluster fails to resolve.
   const outsideFails = outsideNameFails(query);
+  // The report names one pod's own DNS name (a StatefulSet peer's).
+  const podNameNamed = namesPodDnsName(query);
   const addresses = namedAddresses(query);
   const firstChecks = firstDiagnosticChecks(top.doc);
   for (const [docRank, doc] of docs.entries()) {
@@ -812,6 +824,8 @@ export function pickCommands(
       if (takesNamedAddress(record.command, addresses)) score += NAMED_ADDRESS_BONUS;
       // A check of the outside side of DNS when the report says an outside name fails tests its own path.
       if (outsideFails && checksOutsideName(record.command)) score += OUTSIDE_NAME_BONUS;
+      // A check of one pod's own record when the report names a pod's DNS name tests the name that failed.
+      if (podNameNamed && checksPodRecord(record.command)) score += POD_RECORD_BONUS;
       // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       // A report saying nothing of IPVS most likely runs the default iptables mode: an IPVS-only check scores less.
