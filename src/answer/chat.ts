@@ -40,6 +40,7 @@ import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
+import { crossNodeCniRunbook } from './cross-node-runbook.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
@@ -363,6 +364,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const found = scope ?? (await assumedCni(context, result, query, options, retrieval));
   const cni = found && withNamedCniRunbook(context, result, found);
   const runs = reportCni(context, question, scope);
+  // A report saying traffic between nodes fails: its CNI's runbook has a check place, as a named CNI's has.
+  const crossNode =
+    cni?.runbook || !context.searcher.cni
+      ? undefined
+      : crossNodeCniRunbook(result.hits, question, runs, context.searcher.cni.ofDoc);
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(
@@ -373,6 +379,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       history: history.map((turn) => turn.question),
       ...(cni ? { cni } : {}),
       ...(runs ? { reportCni: runs } : {}),
+      ...(crossNode ? { crossNodeRunbook: crossNode } : {}),
       ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
       ...(uncovered ? { uncovered } : {}),
       id: newId(),

@@ -72,7 +72,10 @@
  * A report naming a CNI whose architecture runbook covers its whole datapath (Cilium, OVN-Kubernetes) while a runbook
  * about no particular CNI leads (CoreDNS, a NodePort; `named-cni-runbook.ts`) gets that runbook's best first check
  * (`cilium status --wait`) a place, as the stated symptom's has: such a CNI builds the Service load balancing into its
- * own datapath, which the generic runbook's checks never look at.
+ * own datapath, which the generic runbook's checks never look at. So does a report saying traffic between nodes fails
+ * ("nodeport only accessible from the node the pod runs on") get the check of its CNI's runbook (`cross-node-runbook.ts`):
+ * the row of it stating that contrast (UDP 8472), else its best first check; the firewall check placed for the report
+ * stays.
  * A report saying traffic within one node fails ("can't reach the ClusterIP of a pod on the same node", "DNS fails when
  * the app pod and the coredns pod are on the same node"; `sameNodeFails`) gets the check of the row stating that
  * (`sysctl net.bridge.bridge-nf-call-iptables`) a place, as the stated symptom's has, even from a second runbook:
@@ -98,12 +101,14 @@ import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
 import { closeDocs } from './close-docs.js';
 import { reportCniVariant } from './cni-variant.js';
+import { saysCrossNodeFails } from './cross-node-runbook.js';
 import { chunkOf, commandByText } from './doc-index.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
+import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { checksPodRecord } from './pod-record-check.js';
 import {
   asksProxyMode,
@@ -953,9 +958,24 @@ export function pickCommands(
   // builds Services into its own datapath, which the generic runbook's checks never look at.
   const cniHit =
     namedCniRunbook === undefined ? undefined : hits.find((hit) => hit.doc.path === namedCniRunbook);
-  const cniCheck = cniHit && namedCniCheck(cniHit.doc, wanted, rowBonus, concepts);
+  // A report saying traffic between nodes fails: the check of the row of that runbook stating the same contrast
+  // ("同节点通、跨节点全部不通" → UDP 8472) tests the path between nodes, where its first checks list its pods.
+  const crossNodeRow =
+    cniHit && saysCrossNodeFails(query)
+      ? cniHit.doc.troubleshooting.find((row) => sameNodeWorksOtherFails(row.symptom))
+      : undefined;
+  const cniCheck =
+    cniHit &&
+    ((crossNodeRow && rowCheck(crossNodeRow, cniHit.doc)) ??
+      namedCniCheck(cniHit.doc, wanted, rowBonus, concepts));
+  // The firewall check placed above stays: the report pointed at the node's firewall.
   if (cniCheck && !diagnose.some((record) => record.source.path === cniHit.doc.path))
-    givePlace(diagnose, cniCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+    givePlace(
+      diagnose,
+      cniCheck,
+      maxLength,
+      (record) => rowBonus.has(record) || clued.has(record) || record === firewallCheck,
+    );
   // A row stating, as the report does, that traffic within one node fails names its cause outright (the bridge
   // skipping iptables), even in another runbook than the top one: its check has a place, as the stated symptom's
   // has. Measured: the runbook about Services or DNS leads such reports and its own checks filled them. Doing the

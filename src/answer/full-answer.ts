@@ -147,7 +147,7 @@ export function fullAnswer(
     rows,
     options,
     input.concepts,
-    input.cni?.runbook,
+    input.cni?.runbook ?? input.crossNodeRunbook,
     input.reportCni,
   );
   // The top runbook's check of the value its direct answer states has a place among the diagnostics.

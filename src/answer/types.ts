@@ -154,6 +154,11 @@ export interface ComposeInput {
   concepts?: Concepts;
   /** The CNI the report runs: the one given or named, else its distribution's default (not one assumed from a hit). */
   reportCni?: string;
+  /**
+   * When the report says traffic between nodes fails and a runbook about no particular CNI leads: the path of the
+   * report CNI's runbook among the hits (cross-node-runbook.ts), whose check the answer keeps a place for.
+   */
+  crossNodeRunbook?: string;
   /** A network plugin the question is about that the KB has no runbook for (clarify.ts): the answer declines. */
   uncovered?: string;
   id: string;

@@ -121,6 +121,18 @@ describe('crossNodeFails', () => {
     expect(crossNodeFails('两台不同机器上的 pod 之间 ping 不通')).toBe(true);
   });
 
+  it('reads a node named as one not running the backend pod as the other side (EN and ZH)', () => {
+    expect(crossNodeFails('cannot access nodeport service from non pod running node')).toBe(true);
+    expect(crossNodeFails('The NodePort times out on nodes without the pod')).toBe(true);
+    expect(crossNodeFails('a node that does not run the pod cannot reach the service')).toBe(true);
+    expect(crossNodeFails('从没有 pod 的节点访问 NodePort 超时')).toBe(true);
+    expect(crossNodeFails('pod 不在的节点上访问 svc 不通')).toBe(true);
+    // Saying nothing fails there, or that the node runs the pod, is not that contrast.
+    expect(crossNodeFails('nodes without the pod answer the NodePort fine')).toBe(false);
+    expect(crossNodeFails('the node running the pod times out on its own NodePort')).toBe(false);
+    expect(crossNodeFails('没有 pod 的节点访问 NodePort 正常')).toBe(false);
+  });
+
   it('reads the full contrast too, whose working side it does not need', () => {
     expect(crossNodeFails('It works on the same node, but pods on other nodes time out')).toBe(true);
   });
