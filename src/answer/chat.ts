@@ -289,10 +289,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   if (result.abstain && history.length === 0 && statesLeadingFailure(result) && !outsideNetworking(question))
     result = { ...result, abstain: false };
   // So is a report whose pasted error names the connection that failed, a name that does not resolve or a Service's
-  // name that times out or refuses (failed-connection.ts): the report is searched among the runbooks of that path,
-  // which answer it however little of the application's stack trace and settings they match.
+  // name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however little of the
+  // application's stack trace and settings they match.
   if (result.abstain && history.length === 0 && !outsideNetworking(question)) {
-    const own = await failedPathSearch(context, question, options, retrieval);
+    const own = await failedPathSearch(context, question, result, options, retrieval);
     if (own) result = own;
   }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
@@ -397,12 +397,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 }
 
 /**
- * The report searched among the runbooks of the path its pasted error names (`failedPath`), answered when one matches;
- * null when the report pastes no such error or no runbook of that path matches it.
+ * The report's runbooks of the path its pasted error names (`failedPath`), answered when one matches: those among the
+ * report's own hits, or else the report searched among that path's runbooks; null when the report pastes no such
+ * error or no runbook of that path matches it.
  */
 async function failedPathSearch(
   context: ChatContext,
   question: string,
+  result: RetrievalResult,
   options: SearchOptions,
   retrieval: RetrievalTime,
 ): Promise<RetrievalResult | null> {
@@ -410,8 +412,11 @@ async function failedPathSearch(
   const path = failed && failedPath(failed);
   if (!path) return null;
   const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
-  const own = await cachedSearch(context, question, { ...options, category }, retrieval);
-  return own.hits.length > 0 ? { ...own, abstain: false } : null;
+  // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.
+  const own = result.hits.filter((hit) => hit.doc.category === category);
+  if (own.length > 0) return { ...result, hits: own, abstain: false };
+  const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
+  return searched.hits.length > 0 ? { ...searched, abstain: false } : null;
 }
 
 /**
