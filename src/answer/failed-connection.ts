@@ -46,6 +46,13 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
 const CONNECT_ERROR =
   /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|could\s*n[o']t\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
 
+/**
+ * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
+ * what fails is the application's own handshake.
+ */
+const REFUSED_BY_SERVER =
+  /access\s+denied|authentication\s+(?:failed|required)|\bNOAUTH\b|password|unauthori[sz]ed|permission\s+denied|\bx509\b|certificate|(?:ssl|tls)\s+handshake|认证失败|認證失敗|密码错误|密碼錯誤/i;
+
 /** A host:port a connection went to. */
 const ADDRESS = new RegExp(
   String.raw`(?<![\w.-])(${HOST}(?:/\d{1,3}(?:\.\d{1,3}){3})?):(\d{2,5})(?![\d])`,
@@ -68,7 +75,8 @@ const NOT_A_HOST =
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
  * that cannot be reached (a name that does not resolve is why its connection fails). Null when the text pastes no
- * such error, or only one whose address is the reporter's own machine.
+ * such error, only one whose address is the reporter's own machine, or says a server refused the client's
+ * credentials or certificate (its connections were made).
  */
 export function failedConnection(text: string): FailedConnection | null {
   const plain = text.normalize('NFKC');
@@ -76,6 +84,7 @@ export function failedConnection(text: string): FailedConnection | null {
     const name = pattern.exec(plain)?.[1];
     if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
   }
+  if (REFUSED_BY_SERVER.test(plain)) return null;
   const error = new RegExp(CONNECT_ERROR.source, 'gi');
   for (let match = error.exec(plain); match !== null; match = error.exec(plain)) {
     const target = addressNear(plain, match.index, match.index + match[0].length);
@@ -128,3 +137,24 @@ export function failedPath(failed: FailedConnection): FailedPath | null {
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
   return SERVICE_NAME.test(failed.target) ? 'service' : null;
 }
+
+/**
+ * A headline saying a client fails to connect to something ("Failure while connecting to mysql running in a pod",
+ * "Communication link error when try to connect to mysql", 连接不上 redis): an application's report of a broken
+ * connection, in its own words, unless it says a server refused the client's credentials or certificate, or the
+ * client's socket is a file on its own machine (the Docker daemon's).
+ */
+export function headlineFailsToConnect(headline: string, text: string): boolean {
+  const plain = text.normalize('NFKC');
+  return (
+    HEADLINE_CONNECT_FAILURE.test(headline.normalize('NFKC')) &&
+    !REFUSED_BY_SERVER.test(plain) &&
+    !LOCAL_SOCKET.test(plain)
+  );
+}
+
+/** A socket file on the client's own machine (`unix:///var/run/docker.sock`): no path of the network. */
+const LOCAL_SOCKET = /unix:\/\/|\.sock\b/i;
+
+const HEADLINE_CONNECT_FAILURE =
+  /(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;

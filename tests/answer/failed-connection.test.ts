@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
+import { outsideNetworking } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { failedConnection, failedPath } from '../../src/answer/failed-connection.js';
+import { failedConnection, failedPath, headlineFailsToConnect } from '../../src/answer/failed-connection.js';
 import type { Searcher } from '../../src/retrieve/types.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
@@ -88,6 +89,50 @@ describe('failedPath', () => {
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'db.example.com:3306' })).toBeNull();
+  });
+});
+
+describe('headlineFailsToConnect', () => {
+  it.each([
+    // Report-shaped headlines from chart and application trackers: the application's words for a broken connection.
+    'Failure while connecting to mysql running in a kubernetes pod',
+    'Communication link error when try to connect to mysql database in kubernetes',
+    'Spring backend unable to connect to mongo service after moving from minikube to the real cluster',
+    '部署到 k8s 之后应用连接不上 redis 服务',
+    'xxl-job 执行器无法连接调度中心',
+  ])('reads a failing connection in %s', (headline) => {
+    expect(headlineFailsToConnect(headline, headline)).toBe(true);
+  });
+
+  it.each([
+    // The server answered and refused the client's credentials: the connection was made.
+    [
+      'Unable to connect to postgres after upgrading the chart',
+      'Unable to connect to postgres after upgrading the chart. FATAL: password authentication failed for user "app"',
+    ],
+    // The Docker daemon's socket is a file on the client's own machine.
+    [
+      'Cannot connect to the Docker daemon in the CI runner pod',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    ],
+    // No connection in the headline: a database that is slow.
+    ['mysql queries slow after upgrade', 'mysql queries slow after upgrade. The pod has 2 CPU.'],
+    ['数据库备份失败', '数据库备份失败，磁盘满了。'],
+  ])('reads none in %s', (headline, text) => {
+    expect(headlineFailsToConnect(headline, text)).toBe(false);
+  });
+
+  it('keeps an application’s failing connection from being declined as another trade', () => {
+    expect(
+      outsideNetworking(
+        'Failure while connecting to mysql running in a kubernetes pod. The keycloak statefulset sets DB_ADDR mysql and DB_PORT 3306; the pod logs Communications link failure.',
+      ),
+    ).toBe(false);
+    expect(
+      outsideNetworking(
+        'mysql backup fails on the database pod. The backup job writes to a pvc and the volume is full.',
+      ),
+    ).toBe(true);
   });
 });
 
