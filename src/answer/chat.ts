@@ -46,6 +46,7 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
+import { failedConnection, failedPath } from './failed-connection.js';
 import {
   BODY_SENTENCE_MARGIN,
   bodyFailingSentence,
@@ -290,6 +291,13 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // ("connect issues across nodes" in a Flannel report: "flannel 跨节点不通"; failing-clause.ts).
   if (result.abstain && history.length === 0 && statesLeadingFailure(result) && !outsideNetworking(question))
     result = { ...result, abstain: false };
+  // So is a report whose pasted error names the connection that failed, a name that does not resolve or a Service's
+  // name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however little of the
+  // application's stack trace and settings they match.
+  if (result.abstain && history.length === 0 && !outsideNetworking(question)) {
+    const own = await failedPathSearch(context, question, result, options, retrieval);
+    if (own) result = own;
+  }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
@@ -399,6 +407,29 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   composed.body.took_ms = tookMs();
   return { ...composed, retrieval };
+}
+
+/**
+ * The report's runbooks of the path its pasted error names (`failedPath`), answered when one matches: those among the
+ * report's own hits, or else the report searched among that path's runbooks; null when the report pastes no such
+ * error or no runbook of that path matches it.
+ */
+async function failedPathSearch(
+  context: ChatContext,
+  question: string,
+  result: RetrievalResult,
+  options: SearchOptions,
+  retrieval: RetrievalTime,
+): Promise<RetrievalResult | null> {
+  const failed = failedConnection(question);
+  const path = failed && failedPath(failed);
+  if (!path) return null;
+  const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
+  // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.
+  const own = result.hits.filter((hit) => hit.doc.category === category);
+  if (own.length > 0) return { ...result, hits: own, abstain: false };
+  const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
+  return searched.hits.length > 0 ? { ...searched, abstain: false } : null;
 }
 
 /**

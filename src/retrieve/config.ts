@@ -167,6 +167,11 @@ export interface RetrievalConfig {
    * path, not the tool: docs of `category` (the tools' how-tos) score × `factor` then.
    */
   toolDocs: { category: string; factor: number };
+  /**
+   * The runbook category (kb/taxonomy.yaml) of the path a pasted connection error names (answer/failed-connection.ts):
+   * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name.
+   */
+  failedConnectionCategory: { resolve: string; headless: string; service: string };
   /** Below this confidence the answer abstains. */
   abstainBelow: number;
   /**
@@ -287,6 +292,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
   toolDocs: { category: 'diagnostics', factor: 0.6 },
+  failedConnectionCategory: { resolve: 'dns', headless: 'dns', service: 'service_clusterip' },
   abstainBelow: 0.5,
   closeDocShare: 0.8,
   triggerConfidence: { min: 0.5, max: 0.95 },

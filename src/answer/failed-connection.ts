@@ -1,0 +1,160 @@
+/**
+ * The connection an application's own error says it could not make: a name it could not resolve
+ * (`java.net.UnknownHostException: nacos-headless`, `dial tcp: lookup argocd-redis on 10.96.0.10:53: no such host`,
+ * `Could not resolve host: gitlab.com`, 无法解析) or an address it could not connect to (`dial tcp
+ * 10.97.140.241:6379: connect: connection refused`, `Timeout connecting to [nacos-0.nacos-headless/10.244.2.239:8848]`,
+ * `connect ETIMEDOUT 10.0.17.253:5412`, 连接超时). Reports from application trackers (a registry client, a job
+ * scheduler's executor, a chart's database) describe the failing path in the application's words and paste this
+ * error: the error names the path the runbooks follow (the cluster's DNS, a Service or pod address) whatever the
+ * application is. A refused connection to the reporter's own machine (localhost, 127.0.0.1) names no path of the
+ * network: the application is not listening. Pure.
+ */
+
+export type FailedConnectionKind = 'resolve' | 'connect';
+
+export interface FailedConnection {
+  kind: FailedConnectionKind;
+  /** The name or host:port the error names. */
+  target: string;
+}
+
+/** A DNS name (`nacos.default.svc.cluster.local`, `mysqlsvc`) or an IPv4 address. */
+const HOST = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?)*)`;
+
+/** The errors of a name that does not resolve, each with the name it names. */
+const RESOLVE_ERRORS: readonly RegExp[] = [
+  new RegExp(String.raw`UnknownHostException:?\s+(${HOST})`, 'i'),
+  new RegExp(
+    String.raw`\blookup\s+(${HOST})(?:\s+on\s+[\d.:]+)?:\s*(?:no such host|i/o timeout|server misbehaving)`,
+    'i',
+  ),
+  new RegExp(String.raw`could\s*n[o']t\s+resolve\s+host(?:name)?:?\s*\[?(${HOST})`, 'i'),
+  new RegExp(
+    String.raw`(?:can'?t|cannot|could\s*n[o']t|failed\s+to|unable\s+to)\s+resolve\s+(?:host(?:name)?\s*)?[\['"](${HOST})`,
+    'i',
+  ),
+  new RegExp(String.raw`bad\s+address\s+'(${HOST})'`, 'i'),
+  new RegExp(String.raw`getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s+(${HOST})`, 'i'),
+  new RegExp(
+    String.raw`(${HOST})(?::\d+)?:\s*(?:Name does not resolve|Name or service not known|Temporary failure in name resolution)`,
+    'i',
+  ),
+  new RegExp(String.raw`(?:无法解析|無法解析|解析不了)(?:域名|主机名?|主機名?)?\s*[:：]?\s*(${HOST})`, 'i'),
+];
+
+/** An error of a connection that could not be made (not one refused by a server that answered). */
+const CONNECT_ERROR =
+  /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|could\s*n[o']t\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
+
+/**
+ * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
+ * what fails is the application's own handshake.
+ */
+const REFUSED_BY_SERVER =
+  /access\s+denied|authentication\s+(?:failed|required)|\bNOAUTH\b|password|unauthori[sz]ed|permission\s+denied|\bx509\b|certificate|(?:ssl|tls)\s+handshake|认证失败|認證失敗|密码错误|密碼錯誤/i;
+
+/** A host:port a connection went to. */
+const ADDRESS = new RegExp(
+  String.raw`(?<![\w.-])(${HOST}(?:/\d{1,3}(?:\.\d{1,3}){3})?):(\d{2,5})(?![\d])`,
+  'gi',
+);
+
+/** `host port N`, as curl says it (`Failed to connect to 10.42.3.146 port 55000`). */
+const CURL_ADDRESS = new RegExp(String.raw`connect\s+to\s+(${HOST})\s+port\s+(\d{2,5})`, 'gi');
+
+/** How far from a connection error its address may stand (the same log line, or its exception chain). */
+const ADDRESS_REACH = 240;
+
+/** The reporter's own machine and the wildcard: no path of the network goes there. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
+
+/** Words that look like host:port and are not one (a timestamp 10:57:48, a Java frame `Foo.java:123`). */
+const NOT_A_HOST =
+  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+
+/**
+ * The failed connection an error in the text names, the first found: a name that does not resolve before an address
+ * that cannot be reached (a name that does not resolve is why its connection fails). Null when the text pastes no
+ * such error, only one whose address is the reporter's own machine, or says a server refused the client's
+ * credentials or certificate (its connections were made).
+ */
+export function failedConnection(text: string): FailedConnection | null {
+  const plain = text.normalize('NFKC');
+  for (const pattern of RESOLVE_ERRORS) {
+    const name = pattern.exec(plain)?.[1];
+    if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
+  }
+  if (REFUSED_BY_SERVER.test(plain)) return null;
+  const error = new RegExp(CONNECT_ERROR.source, 'gi');
+  for (let match = error.exec(plain); match !== null; match = error.exec(plain)) {
+    const target = addressNear(plain, match.index, match.index + match[0].length);
+    if (target) return { kind: 'connect', target };
+  }
+  return null;
+}
+
+/** The address standing next to an error at [start, end): the nearest host:port within reach, either side. */
+function addressNear(text: string, start: number, end: number): string | null {
+  const from = Math.max(0, start - ADDRESS_REACH);
+  const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
+  const errorAt = start - from;
+  let best: { target: string; distance: number } | null = null;
+  for (const pattern of [ADDRESS, CURL_ADDRESS]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
+      const host = hostOf(match[1] ?? '');
+      if (!isRemoteHost(host)) continue;
+      // A bare word before a colon is often a field (`code:500`): a dotted name or an address is surely a host.
+      const distance = Math.abs(match.index - errorAt) + (host.includes('.') ? 0 : ADDRESS_REACH * 2);
+      if (!best || distance < best.distance) best = { target: `${host}:${match[2]}`, distance };
+    }
+  }
+  return best?.target ?? null;
+}
+
+/** `name/10.0.0.1` as Java prints a resolved address: the name. */
+const hostOf = (host: string) => host.split('/')[0] ?? host;
+
+function isRemoteHost(host: string): boolean {
+  return host.length > 1 && !LOOPBACK.test(host) && !NOT_A_HOST.test(host);
+}
+
+/** A Service's cluster DNS name (`nacos.default.svc.cluster.local`, `redis.db.svc:6379`, `nacos-headless.ns:8848`). */
+const SERVICE_NAME = /\.svc(?:\.|:|$)|\.cluster\.local(?::|$)|-headless(?:\.|:|$)/i;
+const HEADLESS_NAME = /-headless(?:\.|:|$)/i;
+
+/** Which path a failed connection names: a name's resolution, a headless Service's pods, a Service; null: none known. */
+export type FailedPath = 'resolve' | 'headless' | 'service';
+
+/**
+ * The path of the runbooks a failed connection names: a name that does not resolve is the cluster's DNS; a connection
+ * to a Service's cluster name that times out or is refused went through that Service (a headless one's name leads
+ * straight to its pods). A connection to a bare address names no path: the address may be a pod's, a Service's, a
+ * node's or one outside the cluster.
+ */
+export function failedPath(failed: FailedConnection): FailedPath | null {
+  if (failed.kind === 'resolve') return 'resolve';
+  if (HEADLESS_NAME.test(failed.target)) return 'headless';
+  return SERVICE_NAME.test(failed.target) ? 'service' : null;
+}
+
+/**
+ * A headline saying a client fails to connect to something ("Failure while connecting to mysql running in a pod",
+ * "Communication link error when try to connect to mysql", 连接不上 redis): an application's report of a broken
+ * connection, in its own words, unless it says a server refused the client's credentials or certificate, or the
+ * client's socket is a file on its own machine (the Docker daemon's).
+ */
+export function headlineFailsToConnect(headline: string, text: string): boolean {
+  const plain = text.normalize('NFKC');
+  return (
+    HEADLINE_CONNECT_FAILURE.test(headline.normalize('NFKC')) &&
+    !REFUSED_BY_SERVER.test(plain) &&
+    !LOCAL_SOCKET.test(plain)
+  );
+}
+
+/** A socket file on the client's own machine (`unix:///var/run/docker.sock`): no path of the network. */
+const LOCAL_SOCKET = /unix:\/\/|\.sock\b/i;
+
+const HEADLINE_CONNECT_FAILURE =
+  /(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;

@@ -1,0 +1,183 @@
+/**
+ * The connection an application's pasted error says failed: a name that does not resolve, or a Service's cluster name
+ * that times out or refuses. A report from an application tracker says what fails in the application's words; that
+ * error names the path of the runbooks. A refused connection to the reporter's own machine names none.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { outsideNetworking } from '../../src/answer/clarify.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { failedConnection, failedPath, headlineFailsToConnect } from '../../src/answer/failed-connection.js';
+import type { Searcher } from '../../src/retrieve/types.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+
+describe('failedConnection', () => {
+  it.each([
+    // Report-shaped (a registry client in a pod): the Java resolver's error names the name.
+    [
+      'Cluster nodes cannot discover each other. [WARN] failed to resolve host [search-discovery] java.net.UnknownHostException: search-discovery at java.net.InetAddress.getAllByName0(InetAddress.java:1280)',
+      { kind: 'resolve', target: 'search-discovery' },
+    ],
+    // A Go client: the lookup, the DNS server it asked and its answer.
+    [
+      'level=warning msg="Reconnect to redis because error: dial tcp: lookup app-redis-haproxy on 10.96.0.10:53: no such host"',
+      { kind: 'resolve', target: 'app-redis-haproxy' },
+    ],
+    // curl in a CI job pod.
+    [
+      "Sporadic job failures. fatal: unable to access 'https://git.example.org/group/repo.git/': Could not resolve host: git.example.org",
+      { kind: 'resolve', target: 'git.example.org' },
+    ],
+    // busybox in a pod.
+    ["wget: bad address 'web-backend' while the pod is Running", { kind: 'resolve', target: 'web-backend' }],
+    // Chinese: 无法解析 with the name.
+    [
+      '执行器注册失败，日志提示无法解析主机 job-admin.prod，手动执行一次是好的。',
+      { kind: 'resolve', target: 'job-admin.prod' },
+    ],
+    // A config client timing out on a Service's name: the dotted name wins over the field `code:500`.
+    [
+      'failed to req API:config.default.svc.cluster.local:8848/v1/ns/instance/list. code:500 msg: java.net.SocketTimeoutException: connect timed out',
+      { kind: 'connect', target: 'config.default.svc.cluster.local:8848' },
+    ],
+    // Java prints a resolved address as name/ip: the name is the target.
+    [
+      'ERROR failed to report to target node, error: caused: Timeout connecting to [registry-1.registry-headless.default.svc.cluster.local/10.244.2.239:8848];',
+      { kind: 'connect', target: 'registry-1.registry-headless.default.svc.cluster.local:8848' },
+    ],
+    // A Go client refused by a ClusterIP.
+    [
+      'Failed to initialize cache: dial tcp 10.97.140.241:6379: connect: connection refused',
+      { kind: 'connect', target: '10.97.140.241:6379' },
+    ],
+    // Chinese: 连接超时 next to the address.
+    [
+      '调度失败，address：http://10.191.144.98:9999/ 连接超时',
+      { kind: 'connect', target: '10.191.144.98:9999' },
+    ],
+  ])('reads the failed connection of %s', (text, expected) => {
+    expect(failedConnection(text)).toEqual(expected);
+  });
+
+  it.each([
+    // The application refuses on the reporter's own machine: nothing listens there, no path of the network.
+    'PostStartHookError: (7) Failed to connect to localhost port 8153: Connection refused',
+    'connect to Host{address=localhost:50052} error: finishConnect(..) failed: Connection refused: localhost/127.0.0.1:50052',
+    // An error with no address beside it.
+    'Connection Refused is returned when trying to execute cypher shell. command terminated with exit code 1',
+    // A slow application: the connection was made, the answer was late.
+    'xxl-rpc remoting error(Read timed out), the executor returned after 30 seconds',
+    // Words, not names: "cannot resolve the issue", a timestamp and a Java frame.
+    'We cannot resolve the problem at 10:57:48 after ServerHttpAgent.java:123 logs it; no error in the pod.',
+    // Chinese, no error at all.
+    '任务超时时间设置无效，pod 被 OOM kill 后任务一直显示执行中。',
+  ])('reads no failed connection in %s', (text) => {
+    expect(failedConnection(text)).toBeNull();
+  });
+});
+
+describe('failedPath', () => {
+  it('names the DNS path for a name that does not resolve', () => {
+    expect(failedPath({ kind: 'resolve', target: 'web-backend' })).toBe('resolve');
+  });
+  it('names the Service path for a Service name that refuses or times out, the headless one for its pods', () => {
+    expect(failedPath({ kind: 'connect', target: 'config.default.svc.cluster.local:8848' })).toBe('service');
+    expect(failedPath({ kind: 'connect', target: 'redis.db.svc:6379' })).toBe('service');
+    expect(failedPath({ kind: 'connect', target: 'registry-headless.ops:8848' })).toBe('headless');
+  });
+  it('names no path for a bare address or a host outside the cluster', () => {
+    expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'db.example.com:3306' })).toBeNull();
+  });
+});
+
+describe('headlineFailsToConnect', () => {
+  it.each([
+    // Report-shaped headlines from chart and application trackers: the application's words for a broken connection.
+    'Failure while connecting to mysql running in a kubernetes pod',
+    'Communication link error when try to connect to mysql database in kubernetes',
+    'Spring backend unable to connect to mongo service after moving from minikube to the real cluster',
+    '部署到 k8s 之后应用连接不上 redis 服务',
+    'xxl-job 执行器无法连接调度中心',
+  ])('reads a failing connection in %s', (headline) => {
+    expect(headlineFailsToConnect(headline, headline)).toBe(true);
+  });
+
+  it.each([
+    // The server answered and refused the client's credentials: the connection was made.
+    [
+      'Unable to connect to postgres after upgrading the chart',
+      'Unable to connect to postgres after upgrading the chart. FATAL: password authentication failed for user "app"',
+    ],
+    // The Docker daemon's socket is a file on the client's own machine.
+    [
+      'Cannot connect to the Docker daemon in the CI runner pod',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    ],
+    // No connection in the headline: a database that is slow.
+    ['mysql queries slow after upgrade', 'mysql queries slow after upgrade. The pod has 2 CPU.'],
+    ['数据库备份失败', '数据库备份失败，磁盘满了。'],
+  ])('reads none in %s', (headline, text) => {
+    expect(headlineFailsToConnect(headline, text)).toBe(false);
+  });
+
+  it('keeps an application’s failing connection from being declined as another trade', () => {
+    expect(
+      outsideNetworking(
+        'Failure while connecting to mysql running in a kubernetes pod. The keycloak statefulset sets DB_ADDR mysql and DB_PORT 3306; the pod logs Communications link failure.',
+      ),
+    ).toBe(false);
+    expect(
+      outsideNetworking(
+        'mysql backup fails on the database pod. The backup job writes to a pvc and the volume is full.',
+      ),
+    ).toBe(true);
+  });
+});
+
+const KB = path.resolve(import.meta.dirname, '../../kb');
+let index: FixtureIndex;
+beforeAll(async () => {
+  index = await buildFixtureIndex(KB);
+});
+afterAll(() => index.cleanup());
+
+/** The bundled KB's searcher, except that an unscoped search of the whole report comes back under the threshold. */
+function underThreshold(report: string): Searcher {
+  const search: Searcher['search'] = async (text, options) => {
+    const result = await index.searcher.search(text, options);
+    return text === report && !options?.category ? { ...result, confidence: 0.2, abstain: true } : result;
+  };
+  return Object.assign(Object.create(index.searcher), { search }) as Searcher;
+}
+
+async function answer(report: string) {
+  const { body } = await answerChat(
+    { searcher: underThreshold(report), conversations: new ConversationStore() },
+    { message: report },
+  );
+  return { abstained: body.abstained, category: body.citations[0]?.path.split('/')[0] };
+}
+
+describe('a report under the threshold whose pasted error names the failed connection', () => {
+  it.each([
+    [
+      'Search cluster cannot form in Kubernetes. The master nodes log: [WARN][o.e.d.z.UnicastZenPing] timed out after [5s] resolving host [search-discovery], failed to resolve host [search-discovery] java.net.UnknownHostException: search-discovery',
+      'dns',
+    ],
+    [
+      '配置中心客户端在 k8s 里经常报错。java.lang.IllegalStateException: failed to req API:config.default.svc.cluster.local:8848/v1/cs/configs after all servers tried, code:500 msg: java.net.SocketTimeoutException: connect timed out',
+      'service',
+    ],
+  ])('is answered from a runbook of that path: %s', async (report, category) => {
+    expect(await answer(report)).toEqual({ abstained: false, category });
+  });
+
+  it.each([
+    'Chart upgrade fails. The server pod hits a PostStartHookError: (7) Failed to connect to localhost port 8153: Connection refused',
+    'Failed to initialize cache after the upgrade: dial tcp 10.97.140.241:6379: connect: connection refused',
+  ])('still abstains when it names no path of the runbooks: %s', async (report) => {
+    expect((await answer(report)).abstained).toBe(true);
+  });
+});
