@@ -523,6 +523,7 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 
 /** Whether a runbook explains the addresses applications register in their own registries (uncovered-subjects.ts). */
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
+/** Whether a runbook states an application framework's registration or discovery failing (app-discovery.ts). */
 const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
@@ -559,6 +560,7 @@ const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(se
 
 /** Whether a runbook states an installer's tasks (installer-task.ts). */
 const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
+/** Whether a runbook states a component crashing at a runtime error (component-panic.ts). */
 const componentPanicExplained = perSearcher((searcher) => componentPanicExplainedBy(searcher.docs));
 
 /** Whether a runbook states a server refused its listening port (privileged-port.ts). */

@@ -24,11 +24,20 @@ const SAME_NODE =
   /(?<![a-z])(?:same (?:node|host|machine|server|worker)|(?:this|local) node|node itself|node (?:where|that|which|in which|on which) (?:the |its |this |my )?(?:pods?|apps?|backends?|endpoints?) (?:runs?|is running|is scheduled|is deployed|lives?|resides?)|node (?:the |this |my )?(?:pods?|apps?|backends?) (?:runs?|is running|is scheduled|is deployed) on|node (?:it|they) (?:runs?|is running|are running|is scheduled|are scheduled|is deployed|are deployed) (?:on|in)|node hosting (?:the |its |this )?(?:pods?|apps?|backends?))(?![a-z])|同一?个?节点|同一台|同一?个?node|本节点|本机|所在的?\p{Script=Han}{0,4}(?:节点|主机|机器)|所在的?\s*node/u;
 
 /**
+ * A node not running the backend pod ("from non pod running node", "nodes without the pod", 没有 pod 的节点): a NodePort
+ * report names the failing side so, in English and in Chinese.
+ */
+const NODE_WITHOUT_POD = String.raw`non[- ](?:pod|backend)[- ](?:running|hosting) (?:nodes?|hosts?)|(?:nodes?|hosts?) (?:without|not running|not hosting|(?:that|which) (?:do(?:es)?n'?t|do(?:es)? not) (?:run|host|have)) (?:the |its |a |any )?(?:pods?|backends?|endpoints?|apps?)`;
+const NODE_WITHOUT_POD_ZH = String.raw`没有\s*(?:pod|后端|副本)\s*的\s*(?:节点|主机|node)|(?:pod|后端)\s*不在的?\s*(?:节点|主机|node)`;
+
+/**
  * Where the traffic crosses to another node: other nodes, different nodes, 跨节点, 其他节点, or a node not running the
  * backend pod ("from non pod running node", 没有 pod 的节点): a NodePort report names the failing side so.
  */
-const OTHER_NODE =
-  /(?<![a-z])(?:other (?:nodes?|hosts?|workers?|machines?)|another (?:node|host|worker|machine)|different (?:nodes?|hosts?|machines?)|remote nodes?|across (?:nodes|hosts)|cross[- ]node|otherwise|every (?:other )?node|any (?:other )?node|all (?:the )?(?:other )?nodes|(?:the )?(?:rest of the|remaining) nodes|master(?:[- ]?nodes?)?|non[- ](?:pod|backend)[- ](?:running|hosting) (?:nodes?|hosts?)|(?:nodes?|hosts?) (?:without|not running|not hosting|(?:that|which) (?:do(?:es)?n'?t|do(?:es)? not) (?:run|host|have)) (?:the |its |a |any )?(?:pods?|backends?|endpoints?|apps?))(?![a-z])|没有\s*(?:pod|后端|副本)\s*的\s*(?:节点|主机|node)|(?:pod|后端)\s*不在的?\s*(?:节点|主机|node)|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|node)|主节点|master\s*节点|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)/u;
+const OTHER_NODE = new RegExp(
+  String.raw`(?<![a-z])(?:other (?:nodes?|hosts?|workers?|machines?)|another (?:node|host|worker|machine)|different (?:nodes?|hosts?|machines?)|remote nodes?|across (?:nodes|hosts)|cross[- ]node|otherwise|every (?:other )?node|any (?:other )?node|all (?:the )?(?:other )?nodes|(?:the )?(?:rest of the|remaining) nodes|master(?:[- ]?nodes?)?|${NODE_WITHOUT_POD})(?![a-z])|${NODE_WITHOUT_POD_ZH}|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|node)|主节点|master\s*节点|别的\s*(?:节点|主机|node)|不同\s*(?:的)?(?:节点|主机|node)`,
+  'u',
+);
 
 /** A clause saying something fails. */
 const FAILS =
@@ -60,8 +69,10 @@ function clausesOf(text: string): string[] {
  * Traffic named as crossing between nodes in so many words. Narrower than `OTHER_NODE`: without a working side to
  * contrast with, "the master" or "every node" names which node fails, not that crossing between nodes does.
  */
-const BETWEEN_NODES =
-  /(?<![a-z])(?:(?:other|different|separate) (?:physical |worker )?(?:nodes?|hosts?|workers?|servers|machines)|another (?:physical |worker )?(?:node|host|worker|server|machine)|remote nodes?|(?:across|between) (?:the )?(?:nodes|hosts|workers)|cross[- ]node|inter[- ]node|non[- ](?:pod|backend)[- ](?:running|hosting) (?:nodes?|hosts?)|(?:nodes?|hosts?) (?:without|not running|not hosting|(?:that|which) (?:do(?:es)?n'?t|do(?:es)? not) (?:run|host|have)) (?:the |its |a |any )?(?:pods?|backends?|endpoints?|apps?))(?![a-z])|没有\s*(?:pod|后端|副本)\s*的\s*(?:节点|主机|node)|(?:pod|后端)\s*不在的?\s*(?:节点|主机|node)|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|服务器|node)|别的\s*(?:节点|主机|机器|node)|不同\s*(?:的)?(?:节点|主机|机器|服务器|node)|节点之间|节点间/u;
+const BETWEEN_NODES = new RegExp(
+  String.raw`(?<![a-z])(?:(?:other|different|separate) (?:physical |worker )?(?:nodes?|hosts?|workers?|servers|machines)|another (?:physical |worker )?(?:node|host|worker|server|machine)|remote nodes?|(?:across|between) (?:the )?(?:nodes|hosts|workers)|cross[- ]node|inter[- ]node|${NODE_WITHOUT_POD})(?![a-z])|${NODE_WITHOUT_POD_ZH}|跨节点|跨主机|其[他它余]\s*(?:节点|主机|机器|服务器|node)|别的\s*(?:节点|主机|机器|node)|不同\s*(?:的)?(?:节点|主机|机器|服务器|node)|节点之间|节点间`,
+  'u',
+);
 
 /** Failing now and then: another symptom than traffic between nodes failing outright. */
 const INTERMITTENT =
