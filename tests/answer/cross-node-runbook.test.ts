@@ -4,7 +4,7 @@ import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { crossNodeCniRunbook, saysCrossNodeFails } from '../../src/answer/cross-node-runbook.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
-import { hitOn, runbook } from './runbook-checks.js';
+import { hitOn, ofDoc, runbook } from './runbook-checks.js';
 
 const coredns = runbook('dns/coredns.md');
 const nodeport = runbook('service/nodeport-loadbalancer.md');
@@ -12,12 +12,6 @@ const flannel = runbook('flannel/vxlan-host-gw.md');
 const calico = runbook('calico/bgp-ipip.md');
 const hostToPod = runbook('node-to-pod/host-to-pod-generic.md');
 const tcpdump = runbook('diagnostics/tcpdump-capture.md');
-
-/** The CNI of each runbook, as the searcher's glossary scopes them (the first folder here). */
-const ofDoc = (docPath: string): string | null =>
-  ['cilium', 'calico', 'flannel', 'kube-ovn', 'ovn-kubernetes'].find((cni) =>
-    docPath.startsWith(`${cni}/`),
-  ) ?? null;
 
 const dnsHit = hitOn(coredns, '1. 检查 CoreDNS 与 kube-dns Service');
 const nodeportHit = hitOn(nodeport, '1. 检查 Service 与端口分配');

@@ -4,19 +4,13 @@ import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { namedCniRunbook } from '../../src/answer/named-cni-runbook.js';
 import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
-import { hitOn, runbook } from './runbook-checks.js';
+import { hitOn, ofDoc, runbook } from './runbook-checks.js';
 
 const coredns = runbook('dns/coredns.md');
 const nodeport = runbook('service/nodeport-loadbalancer.md');
 const cilium = runbook('cilium/ebpf-datapath.md');
 const calico = runbook('calico/bgp-ipip.md');
 const trace = runbook('diagnostics/kubectl-ko-trace.md');
-
-/** The CNI of each runbook, as the searcher's glossary scopes them (the first folder here). */
-const ofDoc = (docPath: string): string | null =>
-  ['cilium', 'calico', 'flannel', 'kube-ovn', 'ovn-kubernetes'].find((cni) =>
-    docPath.startsWith(`${cni}/`),
-  ) ?? null;
 
 const dnsHit = hitOn(coredns, '1. 检查 CoreDNS 与 kube-dns Service');
 const ciliumHit = hitOn(cilium, '1. 整体健康状态', 0.7);

@@ -13,6 +13,12 @@ const KB = path.resolve(import.meta.dirname, '../../kb');
 export const runbook = (relative: string): DocRecord =>
   parseDocument(relative, readFileSync(path.join(KB, relative), 'utf8'));
 
+/** The CNI of each runbook, as the searcher's glossary scopes them (the first folder here). */
+export const ofDoc = (docPath: string): string | null =>
+  ['cilium', 'calico', 'flannel', 'kube-ovn', 'ovn-kubernetes'].find((cni) =>
+    docPath.startsWith(`${cni}/`),
+  ) ?? null;
+
 /** A hit on the section of `doc` whose last heading is `heading`, as retrieval returns it. */
 export function hitOn(doc: DocRecord, heading: string, score = 1): FusedHit {
   const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === heading);
