@@ -27,7 +27,8 @@ const SAME_NODE =
  * A node not running the backend pod ("from non pod running node", "nodes without the pod", 没有 pod 的节点): a NodePort
  * report names the failing side so, in English and in Chinese.
  */
-const NODE_WITHOUT_POD = String.raw`non[- ](?:pod|backend)[- ](?:running|hosting) (?:nodes?|hosts?)|(?:nodes?|hosts?) (?:without|not running|not hosting|(?:that|which) (?:do(?:es)?n'?t|do(?:es)? not) (?:run|host|have)) (?:the |its |a |any )?(?:pods?|backends?|endpoints?|apps?)`;
+const NODE_WITHOUT_POD =
+  "non[- ](?:pod|backend)[- ](?:running|hosting) (?:nodes?|hosts?)|(?:nodes?|hosts?) (?:without|not running|not hosting|(?:that|which) (?:do(?:es)?n'?t|do(?:es)? not) (?:run|host|have)) (?:the |its |a |any )?(?:pods?|backends?|endpoints?|apps?)";
 const NODE_WITHOUT_POD_ZH = String.raw`没有\s*(?:pod|后端|副本)\s*的\s*(?:节点|主机|node)|(?:pod|后端)\s*不在的?\s*(?:节点|主机|node)`;
 
 /**
