@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { crossNodeCniRunbook, saysCrossNodeFails } from '../../src/answer/cross-node-runbook.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
-import { hitOn, ofDoc, runbook } from './runbook-checks.js';
+import { checksWithCniRunbook, hitOn, ofDoc, runbook } from './runbook-checks.js';
 
 const coredns = runbook('dns/coredns.md');
 const nodeport = runbook('service/nodeport-loadbalancer.md');
@@ -67,19 +64,9 @@ describe('crossNodeCniRunbook', () => {
 });
 
 describe("pickCommands with the report CNI's runbook of a cross-node report", () => {
-  const checks = (question: string, hits: FusedHit[], runbookPath?: string) =>
-    pickCommands(
-      question,
-      hits,
-      likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses),
-      DEFAULT_COMPOSE_OPTIONS,
-      undefined,
-      runbookPath,
-    ).filter((c) => c.safety === 'read-only');
-
   it("gives the check of the CNI runbook's row stating the contrast a place (flannel: UDP 8472)", () => {
     const hits = [dnsHit, flannelHit];
-    const picked = checks(COREDNS_OTHER_NODE, hits, flannel.path).filter(
+    const picked = checksWithCniRunbook(COREDNS_OTHER_NODE, hits, flannel.path).filter(
       (c) => c.source.path === flannel.path,
     );
     expect(picked.map((c) => c.command)).toEqual(['tcpdump -i <iface> -nn udp port 8472']);
@@ -87,8 +74,10 @@ describe("pickCommands with the report CNI's runbook of a cross-node report", ()
 
   it("gives the CNI runbook's best first check a place when no row of it states the contrast (Calico)", () => {
     const hits = [nodeportHit, calicoHit];
-    const picked = checks(NODEPORT_OTHER_NODE_ZH, hits, calico.path);
+    const picked = checksWithCniRunbook(NODEPORT_OTHER_NODE_ZH, hits, calico.path);
     expect(picked.filter((c) => c.source.path === calico.path)).toHaveLength(1);
-    expect(checks(NODEPORT_OTHER_NODE_ZH, hits).some((c) => c.source.path === calico.path)).toBe(false);
+    expect(
+      checksWithCniRunbook(NODEPORT_OTHER_NODE_ZH, hits).some((c) => c.source.path === calico.path),
+    ).toBe(false);
   });
 });

@@ -9,8 +9,7 @@ import { answerChat } from '../../src/answer/chat.js';
 import { outsideNetworking } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { failedConnection, failedPath, headlineFailsToConnect } from '../../src/answer/failed-connection.js';
-import type { Searcher } from '../../src/retrieve/types.js';
-import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
 
 describe('failedConnection', () => {
   it.each([
@@ -143,18 +142,9 @@ beforeAll(async () => {
 });
 afterAll(() => index.cleanup());
 
-/** The bundled KB's searcher, except that an unscoped search of the whole report comes back under the threshold. */
-function underThreshold(report: string): Searcher {
-  const search: Searcher['search'] = async (text, options) => {
-    const result = await index.searcher.search(text, options);
-    return text === report && !options?.category ? { ...result, confidence: 0.2, abstain: true } : result;
-  };
-  return Object.assign(Object.create(index.searcher), { search }) as Searcher;
-}
-
 async function answer(report: string) {
   const { body } = await answerChat(
-    { searcher: underThreshold(report), conversations: new ConversationStore() },
+    { searcher: underThreshold(index.searcher, report, 0.2, true), conversations: new ConversationStore() },
     { message: report },
   );
   return { abstained: body.abstained, category: body.citations[0]?.path.split('/')[0] };

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import { bodyFailingSentence, firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
-import type { Searcher } from '../../src/retrieve/types.js';
-import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
+import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
 
 describe('statesFailingPath', () => {
   it.each([
@@ -65,21 +64,9 @@ beforeAll(async () => {
 });
 afterAll(() => index.cleanup());
 
-/**
- * The bundled KB's searcher, except that a search of the whole report comes back under the threshold, as a long
- * report's pasted context makes it: what the answer does then is the point.
- */
-function underThreshold(report: string): Searcher {
-  const search: Searcher['search'] = async (text, options) => {
-    const result = await index.searcher.search(text, options);
-    return text === report ? { ...result, confidence: 0.3, abstain: true } : result;
-  };
-  return Object.assign(Object.create(index.searcher), { search }) as Searcher;
-}
-
 async function answer(report: string) {
   const { body } = await answerChat(
-    { searcher: underThreshold(report), conversations: new ConversationStore() },
+    { searcher: underThreshold(index.searcher, report, 0.3), conversations: new ConversationStore() },
     { message: report },
   );
   return { abstained: body.abstained, first: body.citations[0]?.path };

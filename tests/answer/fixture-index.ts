@@ -42,3 +42,22 @@ export async function indexOwnKb(files: Record<string, string>): Promise<Fixture
     },
   };
 }
+
+/**
+ * `searcher`, except that a search of the whole `report` comes back under the abstention threshold at `confidence`, as
+ * a long report's pasted context makes it (only an unscoped search when `unscopedOnly`: a search within one category
+ * of runbooks keeps its own result).
+ */
+export function underThreshold(
+  searcher: Searcher,
+  report: string,
+  confidence: number,
+  unscopedOnly = false,
+): Searcher {
+  const search: Searcher['search'] = async (text, options) => {
+    const result = await searcher.search(text, options);
+    const whole = text === report && !(unscopedOnly && options?.category);
+    return whole ? { ...result, confidence, abstain: true } : result;
+  };
+  return Object.assign(Object.create(searcher), { search }) as Searcher;
+}

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { namedCniRunbook } from '../../src/answer/named-cni-runbook.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
-import { hitOn, ofDoc, runbook } from './runbook-checks.js';
+import { checksWithCniRunbook, hitOn, ofDoc, runbook } from './runbook-checks.js';
 
 const coredns = runbook('dns/coredns.md');
 const nodeport = runbook('service/nodeport-loadbalancer.md');
@@ -35,24 +32,14 @@ describe('namedCniRunbook', () => {
 });
 
 describe("pickCommands with the named CNI's runbook", () => {
-  const checks = (question: string, hits: FusedHit[], named?: string) =>
-    pickCommands(
-      question,
-      hits,
-      likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses),
-      DEFAULT_COMPOSE_OPTIONS,
-      undefined,
-      named,
-    ).filter((c) => c.safety === 'read-only');
-
   it("gives the CNI's check of its datapath a place in a DNS report (English)", () => {
     const report =
       'CoreDNS service is not reachable from within the cluster. A new k3s cluster was deployed on-prem with ' +
       'Cilium CNI; after cilium was deployed the CoreDNS service was not reachable from other pods.';
     const hits = [dnsHit, ciliumHit];
-    const without = checks(report, hits);
+    const without = checksWithCniRunbook(report, hits);
     expect(without.some((c) => c.source.path === cilium.path)).toBe(false);
-    const withCni = checks(report, hits, cilium.path);
+    const withCni = checksWithCniRunbook(report, hits, cilium.path);
     expect(withCni.filter((c) => c.source.path === cilium.path).map((c) => c.command)).toEqual([
       'cilium status --wait',
     ]);
@@ -62,7 +49,9 @@ describe("pickCommands with the named CNI's runbook", () => {
   it('does so in a NodePort report too (Chinese)', () => {
     const report = 'kind 集群用 cilium 替代 kube-proxy 之后，NodePort 服务从节点 IP 访问不通';
     const hits = [hitOn(nodeport, '常见问题'), ciliumHit];
-    const picked = checks(report, hits, cilium.path).filter((c) => c.source.path === cilium.path);
+    const picked = checksWithCniRunbook(report, hits, cilium.path).filter(
+      (c) => c.source.path === cilium.path,
+    );
     expect(picked).toHaveLength(1);
   });
 });

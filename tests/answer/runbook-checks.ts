@@ -39,3 +39,17 @@ export function sectionChecks(question: string, doc: DocRecord, heading: string)
     .filter((c) => c.safety === 'read-only')
     .map((c) => c.command);
 }
+
+/**
+ * The read-only checks `pickCommands` gives a question on `hits`, with `cniRunbook` as the CNI runbook whose check
+ * the answer keeps a place for (a named CNI's, or the report CNI's in a cross-node report).
+ */
+export const checksWithCniRunbook = (question: string, hits: FusedHit[], cniRunbook?: string) =>
+  pickCommands(
+    question,
+    hits,
+    likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses),
+    DEFAULT_COMPOSE_OPTIONS,
+    undefined,
+    cniRunbook,
+  ).filter((c) => c.safety === 'read-only');
