@@ -287,16 +287,17 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         result = own;
     }
   }
-  // So is a report whose headline says in its own order and words what a failure trigger of the leading runbook says
-  // ("connect issues across nodes" in a Flannel report: "flannel 跨节点不通"; failing-clause.ts).
-  if (result.abstain && history.length === 0 && statesLeadingFailure(result) && !outsideNetworking(question))
-    result = { ...result, abstain: false };
-  // So is a report whose pasted error names the connection that failed, a name that does not resolve or a Service's
-  // name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however little of the
-  // application's stack trace and settings they match.
   if (result.abstain && history.length === 0 && !outsideNetworking(question)) {
-    const own = await failedPathSearch(context, question, result, options, retrieval);
-    if (own) result = own;
+    // So is a report whose headline says in its own order and words what a failure trigger of the leading runbook
+    // says ("connect issues across nodes" in a Flannel report: "flannel 跨节点不通"; failing-clause.ts).
+    if (statesLeadingFailure(result)) result = { ...result, abstain: false };
+    else {
+      // So is a report whose pasted error names the connection that failed, a name that does not resolve or a
+      // Service's name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however
+      // little of the application's stack trace and settings they match.
+      const own = await failedPathSearch(context, question, result, options, retrieval);
+      if (own) result = own;
+    }
   }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
