@@ -94,7 +94,6 @@
  */
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
-import { namesPodDnsName } from '../retrieve/pod-dns-name.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
@@ -109,6 +108,7 @@ import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
+import { namesPodDnsName } from './pod-dns-name.js';
 import { checksPodRecord } from './pod-record-check.js';
 import {
   asksProxyMode,

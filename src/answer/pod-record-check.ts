@@ -1,6 +1,6 @@
 /**
  * The checks of one pod's own DNS record, for a report naming such a name (`zk-1.zk-headless.default.svc…`;
- * `retrieve/pod-dns-name.ts`). That record exists only while the Service is headless and the pod's endpoint carries
+ * `pod-dns-name.ts`). That record exists only while the Service is headless and the pod's endpoint carries
  * its hostname, so its checks test the report's path: a lookup of one pod's name (`nslookup <pod>.<service-name>…`)
  * and the endpoints' hostnames (`kubectl get endpointslices … | grep -E 'addresses|hostname|ready'`); a lookup of the
  * Service name only shows the records that do exist. Pure.

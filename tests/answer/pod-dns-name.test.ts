@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesPodDnsName, podDnsNames } from '../../src/retrieve/pod-dns-name.js';
+import { namesPodDnsName, podDnsNames } from '../../src/answer/pod-dns-name.js';
 
 describe('podDnsNames', () => {
   it('finds a StatefulSet pod DNS name a report pastes', () => {
