@@ -39,6 +39,16 @@ export interface RetrievalConfig {
     bodyOnly: number;
     unnamedCni: number;
     /**
+     * A CNI's runbook of a path a generic runbook of the same category also explains, in a long report naming no
+     * CNI (unnamed-cni.ts unnamedCniBesideGenericFactor). For `node_to_pod` (Kube-OVN's ovn0 runbook beside the
+     * generic host-to-pod one) at 0.7: +2 first-cited over the tuning sets (scope5, reports20), 5 fewer off-topic
+     * commands, command hits even (reports20 +1, doubt -1); 0.8 left reports20 to Kube-OVN. Adding `pod_to_external`
+     * (Kube-OVN's join network and default VPC runbooks beside the generic egress one) gained fills5 and fills6 but
+     * lost facts and reports6, Kube-OVN reports that name its default subnet or VPC and not Kube-OVN, and let an
+     * unnamed Flannel runbook take one of them; applying it to short questions too lost a first-cited on questions.
+     */
+    unnamedCniBesideGeneric: { factor: number; categories: readonly string[] };
+    /**
      * DNS runbooks in a report whose failing hop is the API Service's ClusterIP and that states no failing lookup
      * (api-service-hop.ts): at 0.8, +3 first-cited over the tuning sets (fills5, reports6, scope4), +1 command hit,
      * 11 fewer off-topic commands; 0.9 moved nothing. Also any Service's ClusterIP the failing part cannot reach, when a
@@ -273,6 +283,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     1: 1.2,
     bodyOnly: 1.1,
     unnamedCni: 0.85,
+    unnamedCniBesideGeneric: { factor: 0.7, categories: ['node_to_pod'] },
     apiServiceDns: 0.8,
     apiServicePulledDns: { dns: 0.5, service: 1.2 },
     apiServerReach: { lead: 1.7, other: 1.1 },

@@ -63,7 +63,7 @@ import type {
   Searcher,
   SearchOptions,
 } from './types.js';
-import { cniFeatureGroups, unnamedCniFactor } from './unnamed-cni.js';
+import { cniFeatureGroups, unnamedCniBesideGenericFactor, unnamedCniFactor } from './unnamed-cni.js';
 import { foldWordVariants } from './variants.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
@@ -479,6 +479,7 @@ export class KbSearcher implements Searcher {
         brokenPath ? this.ranToolFactor(trigger, query.text) : null,
         this.bodyOnlyScopeFactor(query, scope),
         this.unnamedCniFactor(query, cniKnown || impliedCnis.length > 0, brokenPath),
+        this.unnamedCniBesideGenericFactor(query, cniKnown || impliedCnis.length > 0),
         apiServiceHopFactor(
           wholeReport,
           this.categoryOfDoc,
@@ -797,6 +798,39 @@ export class KbSearcher implements Searcher {
       factor: this.config.scopeFactor.unnamedCni,
     });
   }
+
+  /** A CNI's runbook beside a generic runbook of its path, in a long report naming no CNI (unnamed-cni.ts). */
+  private unnamedCniBesideGenericFactor(
+    query: AnalyzedQuery,
+    namesCni: boolean,
+  ): ((docPath: string) => number) | null {
+    const { factor, categories } = this.config.scopeFactor.unnamedCniBesideGeneric;
+    return unnamedCniBesideGenericFactor({
+      namesCni,
+      longReport: query.headline !== null,
+      cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
+      categoryOf: this.categoryOfDoc,
+      categories: this.genericCategories(categories),
+      factor,
+    });
+  }
+
+  /** Of the given categories, those with a runbook about no particular CNI: worked out once per category list. */
+  private genericCategories(categories: readonly string[]): ReadonlySet<string> {
+    const key = categories.join('\n');
+    if (this.genericCategoryCache?.key !== key) {
+      const generic = new Set(
+        this.docs.filter((doc) => this.cni.ofDoc(doc.path) === null).map((doc) => doc.category),
+      );
+      this.genericCategoryCache = {
+        key,
+        set: new Set(categories.filter((category) => generic.has(category))),
+      };
+    }
+    return this.genericCategoryCache.set;
+  }
+
+  private genericCategoryCache: { key: string; set: ReadonlySet<string> } | undefined;
 
   /**
    * Whether the report names a CNI (its name, or a feature only its runbooks are about). The paste counts too: a CNI

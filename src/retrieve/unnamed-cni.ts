@@ -24,6 +24,41 @@ export function unnamedCniFactor(input: UnnamedCniInput): ((docPath: string) => 
   return (docPath) => (input.cniOfDoc(docPath) === null ? 1 : input.factor);
 }
 
+export interface BesideGenericInput {
+  /** The question or its paste names a CNI, its distribution implies one, or the cluster's CNI is known. */
+  namesCni: boolean;
+  /** A long report: a headline followed by a body (query.ts headlineOf). */
+  longReport: boolean;
+  /** The CNI a doc is about, or null for a generic runbook. */
+  cniOfDoc: (docPath: string) => string | null;
+  /** A doc's category, or null. */
+  categoryOf: (docPath: string) => string | null;
+  /** The categories that have a generic runbook, where the rule applies (config). */
+  categories: ReadonlySet<string>;
+  factor: number;
+}
+
+/**
+ * A long report that names no CNI and describes a path the KB explains twice, once for every cluster and once for
+ * one CNI (a node or the kubelet reaching a pod: the generic host-to-pod runbook beside Kube-OVN's ovn0 one).
+ * "Liveness probe failed: dial tcp 10.244.3.15:8080: i/o timeout" reads the same on any cluster, and the CNI's
+ * version shares all its words (kubelet, probe, timeout) while adding steps for a datapath the reporter may not
+ * run. Such a CNI runbook scores `factor` on top of `unnamedCniFactor`, whether or not the report states a broken
+ * path (a probe failing is one even when no "cannot reach" is written). A report naming the CNI, its components
+ * or a feature only it has keeps the CNI's runbook. Pure.
+ */
+export function unnamedCniBesideGenericFactor(
+  input: BesideGenericInput,
+): ((docPath: string) => number) | null {
+  if (input.namesCni || !input.longReport || input.factor === 1 || input.categories.size === 0) return null;
+  return (docPath) => {
+    const category = input.categoryOf(docPath);
+    return input.cniOfDoc(docPath) !== null && category !== null && input.categories.has(category)
+      ? input.factor
+      : 1;
+  };
+}
+
 /** The glossary groups one runbook names: in its title, triggers and headings (`topic`), and anywhere (`body`). */
 export interface DocGroups {
   path: string;

@@ -5,11 +5,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
-import { cniFeatureGroups, unnamedCniFactor } from '../../src/retrieve/unnamed-cni.js';
+import {
+  cniFeatureGroups,
+  unnamedCniBesideGenericFactor,
+  unnamedCniFactor,
+} from '../../src/retrieve/unnamed-cni.js';
 import { bundledSearchers } from './bundled-kb.js';
 
 const JOIN = 'kube-ovn/join-network-pod-to-node.md';
 const CLUSTERIP = 'service/clusterip-troubleshooting.md';
+const OVN0 = 'kube-ovn/node-to-pod-ovn0.md';
+const HOST_TO_POD = 'node-to-pod/host-to-pod-generic.md';
 
 describe('unnamedCniFactor', () => {
   const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
@@ -26,6 +32,34 @@ describe('unnamedCniFactor', () => {
     expect(unnamedCniFactor({ ...base, longReport: false })).toBeNull();
     expect(unnamedCniFactor({ ...base, brokenPath: false })).toBeNull();
     expect(unnamedCniFactor({ ...base, factor: 1 })).toBeNull();
+  });
+});
+
+describe('unnamedCniBesideGenericFactor', () => {
+  const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
+  const categoryOf = (docPath: string) =>
+    docPath === OVN0 || docPath === HOST_TO_POD ? 'node_to_pod' : 'pod_to_external';
+  const base = {
+    namesCni: false,
+    longReport: true,
+    cniOfDoc,
+    categoryOf,
+    categories: new Set(['node_to_pod']),
+    factor: 0.7,
+  };
+
+  it('scales a CNI runbook of a listed category only, never the generic one', () => {
+    const factor = unnamedCniBesideGenericFactor(base);
+    expect(factor?.(OVN0)).toBe(0.7);
+    expect(factor?.(HOST_TO_POD)).toBe(1);
+    expect(factor?.(JOIN)).toBe(1);
+  });
+
+  it('leaves a report naming a CNI, a short question and an empty category list alone', () => {
+    expect(unnamedCniBesideGenericFactor({ ...base, namesCni: true })).toBeNull();
+    expect(unnamedCniBesideGenericFactor({ ...base, longReport: false })).toBeNull();
+    expect(unnamedCniBesideGenericFactor({ ...base, categories: new Set() })).toBeNull();
+    expect(unnamedCniBesideGenericFactor({ ...base, factor: 1 })).toBeNull();
   });
 });
 
@@ -136,5 +170,48 @@ describe('a CNI runbook in a report that names no CNI', () => {
       'The join subnet of the cluster overlaps our office network. We planned the ovn0 addresses before the ' +
       'install and want to change the JOIN_CIDR now that pods and nodes are running with the default settings.';
     expect(await ratio(install, JOIN)).toBeCloseTo(1, 2);
+  });
+});
+
+describe('a CNI node-to-pod runbook beside the generic one, in a report that names no CNI', () => {
+  let searcher: KbSearcher;
+  let neutral: KbSearcher;
+  beforeAll(() => {
+    ({ searcher, neutral } = bundledSearchers({
+      unnamedCniBesideGeneric: { factor: 1, categories: ['node_to_pod'] },
+    }));
+  });
+
+  const fused = async (s: KbSearcher, question: string) => (await s.explain(question, { topK: 100 })).fused;
+  const ratio = async (question: string, doc: string) => {
+    const score = async (s: KbSearcher) =>
+      (await fused(s, question)).find((hit) => hit.doc === doc)?.score ?? 0;
+    const [scaled, plain] = [await score(searcher), await score(neutral)];
+    expect(plain).toBeGreaterThan(0);
+    return scaled / plain;
+  };
+
+  const english =
+    'Readiness probe keeps failing on one deployment. Every few minutes the kubelet marks the pod unready: ' +
+    'Readiness probe failed: Get http://10.42.3.17:8080/ready: context deadline exceeded (Client.Timeout exceeded ' +
+    'while awaiting headers). A curl to the same URL from inside the container answers at once.';
+  const chinese =
+    '存活探针一直失败导致 pod 被反复重启。kubelet 事件里是 Liveness probe failed: dial tcp 10.42.3.17:8080: i/o timeout，' +
+    '但是进到容器里 curl 同一个地址马上就有返回，应用本身没有问题，只是 kubelet 探测不到。';
+
+  it("scales Kube-OVN's ovn0 runbook in English and Chinese probe reports, never the generic one", async () => {
+    for (const report of [english, chinese]) {
+      expect(await ratio(report, OVN0)).toBeCloseTo(
+        RETRIEVAL_CONFIG.scopeFactor.unnamedCniBesideGeneric.factor,
+        2,
+      );
+      expect(await ratio(report, HOST_TO_POD)).toBeCloseTo(1, 2);
+    }
+  });
+
+  it('leaves the ovn0 runbook alone when the report names Kube-OVN or is a short question', async () => {
+    expect(await ratio(`${english} The cluster runs Kube-OVN.`, OVN0)).toBeCloseTo(1, 2);
+    expect(await ratio(`${chinese} 集群网络插件是 kube-ovn。`, OVN0)).toBeCloseTo(1, 2);
+    expect(await ratio('readiness probe 超时', OVN0)).toBeCloseTo(1, 2);
   });
 });
