@@ -83,6 +83,9 @@
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
+ * A check only rows of a pod reaching itself through its own Service name (the bridge hairpin check; `self-access.ts`)
+ * is left out of a report not saying the client is the backend, and its place is not filled but in a short answer:
+ * such a row shares every other word of a Service timeout, and its check led answers about another pod's Service.
  * An answer whose checks all come from other runbooks than the one it cites first (close runbooks' checks matching a
  * contested report's words) gets that runbook's check of a matched row, or else its best check, a place
  * (`topRunbookCheck`), as the stated symptom's has: it otherwise tests none of the causes of the runbook it leads with.
@@ -132,6 +135,7 @@ import {
   wholeTermsWithConcepts,
 } from './rank-rows.js';
 import { causeRuledOut, knownValues } from './ruled-out.js';
+import { selfAccessUnstated } from './self-access.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
@@ -713,6 +717,20 @@ export function topRunbookCheck(
 /** What the check of a row stating the report's same-node / cross-node contrast scores more (`rank-rows.ts`). */
 const CONTRAST_CHECK_BONUS = 2;
 
+/** Checks named only by rows whose self-access premise the report does not state. */
+function selfAccessChecks(query: string, docs: readonly DocRecord[]): Set<CommandRecord> {
+  const out = new Set<CommandRecord>();
+  const kept = new Set<CommandRecord>();
+  for (const doc of docs)
+    for (const row of doc.troubleshooting)
+      for (const command of row.commands) {
+        const record = commandByText(doc, command);
+        if (record) (selfAccessUnstated(row.symptom, query) ? out : kept).add(record);
+      }
+  for (const record of kept) out.delete(record);
+  return out;
+}
+
 export function pickCommands(
   query: string,
   hits: readonly FusedHit[],
@@ -879,11 +897,21 @@ export function pickCommands(
     .filter((c) => c.score >= (c.record.source.path === top.doc.path ? ownFloor : otherFloor))
     .slice(0, contested ? Math.min(options.maxDiagnose, options.minCommands) : options.maxDiagnose)
     .map((c) => c.record);
+  // A check only rows of a self-access premise the report does not state name tests traffic it never has: out, and
+  // its place is not filled (measured: the next check, ranked far under it, was as often off topic), except in a
+  // short answer, which the top doc's first checks complete as they do any.
+  const selfOnly = selfAccessChecks(query, docs);
+  for (const record of selfOnly) if (diagnose.includes(record)) diagnose.splice(diagnose.indexOf(record), 1);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
   for (const c of readOnly) {
     if (diagnose.length >= options.minCommands) break;
     // A check of a cause the report rules out does not fill a short answer either.
-    if (c.record.source.path === top.doc.path && !diagnose.includes(c.record) && !ruledOut.has(c.record))
+    if (
+      c.record.source.path === top.doc.path &&
+      !diagnose.includes(c.record) &&
+      !ruledOut.has(c.record) &&
+      !selfOnly.has(c.record)
+    )
       diagnose.push(c.record);
   }
   // The question's distinctive clues: a check testing one, from the top runbook when it has one, has a place.
@@ -1030,5 +1058,5 @@ export function pickCommands(
   // as far off, and one brought a fill the report did not single out.
   const unsuspected = (record: CommandRecord) =>
     (record.source.path !== top.doc.path || closeRunnerUp) && checksUnnamedAddOn(record.command, query);
-  return [...diagnose.filter((record) => !unsuspected(record)), ...chosenFixes];
+  return [...diagnose.filter((record) => !unsuspected(record) && !selfOnly.has(record)), ...chosenFixes];
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { saysPodReachesItself, selfAccessUnstated } from '../../src/answer/self-access.js';
+
+describe('saysPodReachesItself', () => {
+  it('reads a pod reaching itself through its own Service, in English and Chinese', () => {
+    for (const text of [
+      'Pod unable to reach itself through a service.',
+      'pods cannot access themselves via their Service IP',
+      'pods cannot access its own cluster-ip if there is only one pod behind the cluster-ip',
+      "Can't use service IP from inside the pod that backs the service.",
+      'to support hairpin mode: pod can not access the service backed by itself',
+      '记一次问题排查:为什么在POD无法通过Service访问自己?',
+      'Pod 通过自己的 Service 访问自己超时',
+      'Pod 访问指向自己的 Service 失败',
+      '应用调自己的 svc 地址（回环访问自己）超时',
+    ])
+      expect(saysPodReachesItself(text), text).toBe(true);
+  });
+
+  it('does not read a client reaching another pod, or "itself"/自己 in other senses', () => {
+    for (const text of [
+      '[Airflow] k8s executor fails to spin up worker pods due to timeout to web service',
+      "Pod can't access clusterip service for another pod with endpoint on the same node",
+      'The service itself is fine, the pod itself is Running, but curl times out.',
+      'The problem resolved itself after a reboot of the node.',
+      '我部署了自己的服务，通过 svc 访问超时，直接访问 pod ip 正常',
+      'k8s 服务访问。查看 dashboard 的 endpoint、SVC 和 pod 都正常',
+    ])
+      expect(saysPodReachesItself(text), text).toBe(false);
+  });
+});
+
+describe('selfAccessUnstated', () => {
+  const row = 'Pod 通过自己的 Service 访问自己超时';
+  it('holds for a self-access row and a report not saying the pod reaches itself', () => {
+    expect(
+      selfAccessUnstated(row, 'curl my-svc.prod:80 hangs from a pod, hitting the pod ip directly works'),
+    ).toBe(true);
+    expect(selfAccessUnstated(row, 'servcie 偶尔请求失败，一半成功一半超时')).toBe(true);
+  });
+
+  it('does not hold when the report says so too, or for a row of another premise', () => {
+    expect(selfAccessUnstated(row, 'Pod unable to connect to itself via service.')).toBe(false);
+    expect(selfAccessUnstated(row, 'Hairpin nat does not work. There is a single pod and a service')).toBe(
+      false,
+    );
+    expect(
+      selfAccessUnstated('访问 ClusterIP 立即 `connection refused`', 'curl my-svc.prod:80 hangs from a pod'),
+    ).toBe(false);
+  });
+});
