@@ -396,7 +396,8 @@ function kindPatterns(kind: ObjectKind): KindPatterns {
   // `zen.ping.unicast.hosts=es-discovery`: a dotted configuration key ends in the word, it is no object word either.
   // `node-ip`, `pod-cidr`, `host-network`, `service-name`: the word starts a compound that names a field or a setting,
   // no object ("ping6 node-ip do not work" names no node ping6).
-  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
+  // `token?account=ci&service=harbor-registry`: a URL's query parameter is the application's own vocabulary, no object.
+  const latin = `(?<![a-z0-9_.?&-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
@@ -432,13 +433,19 @@ const HAN = /\p{Script=Han}/u;
  * (`kube-proxy pod`, `cross-node pod`, `calico-node 节点`).
  */
 const COMPONENT =
-  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-|anti-|auto-|semi-|counter-|co-)|-to-/;
+  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-|anti-|auto-|semi-|counter-|co-|per-)|-to-/;
 
 /**
  * A hyphenated phrase rather than a name: English joined by a conjunction or preposition (`snat-and-eip`,
  * `end-to-end`, `out-of-band`, `state-of-the-art`). Object names are nouns joined by hyphens.
  */
 const PHRASE = /(?:^|-)(?:and|or|of|the|to|vs|versus)(?:-|$)/;
+
+/** The value of a quoted `host:` field (see `siteHost`), `before` being the text up to the value. */
+function quotedSiteHost(before: string, value: string): boolean {
+  const field = /(?<![a-z])(hosts?)(\s*[:=：]\s*)["'`“‘]$/i.exec(before);
+  return field !== null && siteHost(field[1] ?? '', field[2] ?? '', value, '');
+}
 
 /** A name whose shape says it is an object name: a digit, or a hyphen in a word that is not a component or a phrase. */
 function hasObjectShape(value: string): boolean {
@@ -506,6 +513,11 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     for (const pattern of [patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
+    // nginx's error log `, host: "shop.example.com"`, a quoted `Host: "..."` header: a site's name, no node.
+    if (kind === 'node')
+      out.node = out.node.filter(
+        (match) => !quotedSiteHost(text.slice(Math.max(0, match.index - 12), match.index), match.value),
+      );
     // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field. `"toolbox" pods`: a group.
     out[kind].push(
       ...collect(text, patterns.quotedBefore).filter(
@@ -1126,8 +1138,12 @@ const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+/**
+ * What comes right before a source: a from-word, a stated source address, or a log's client field (nginx's `connect()
+ * failed ... client: 46.101.51.208, server: ...` is who asked, the upstream is what failed).
+ */
 const SOURCE_BEFORE =
-  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?<![a-z])client(?:[\s_-]*(?:ip|address|addr))?\s*[:：=]|(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
@@ -1440,9 +1456,13 @@ function worksAfter(text: string, end: number): boolean {
 /** A clause ends at a sentence mark or `but`; the `:` of `ping 8.8.8.8: 64 bytes` and an IP's dots do not end it. */
 const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\s|但/u;
 
-/** A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`): the number is a line, not a port. */
+/**
+ * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`), or a manifest's, template's or
+ * playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`, `master-setup.yml:32`): the number is a
+ * line, not a port.
+ */
 const SOURCE_LINE_BEFORE =
-  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua)[:：]$/i;
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
 
 /**
  * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line
