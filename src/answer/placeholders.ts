@@ -43,6 +43,7 @@ import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
+  ansibleHost,
   apiServerSetting,
   arpAsker,
   arpSought,
@@ -105,6 +106,7 @@ import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add
 import { serviceNameOnly } from './service-not-pod.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
+import { workloadNamedAsPod } from './workload-as-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -1315,6 +1317,9 @@ function ipMentions(
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
     const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
+    // `<192.168.188.178> ESTABLISH SSH CONNECTION`, `fatal: [10.0.0.12]: FAILED!`: the machine a playbook task ran on.
+    const inventoryHost = ansibleHost(before, after);
+    if (inventoryHost && role === null) role = 'node';
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -1343,6 +1348,7 @@ function ipMentions(
       forwarded ||
       queriedServer ||
       (own && role === 'node') ||
+      inventoryHost ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
       // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
@@ -1601,7 +1607,10 @@ function readEntities(question: string): Entities {
     !components.some(([start, end]) => match.index >= start && match.index < end);
   const pods: Match[] = [
     ...named.pod.filter(
-      (m) => !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)),
+      (m) =>
+        !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)) &&
+        // "the nginx-deployment pod", "my-app pod" beside "deployment my-app": the workload's name, no pod's.
+        !(workloadNamedAsPod(text, m.value) && !isGeneratedPodName(m.value)),
     ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
