@@ -1142,10 +1142,11 @@ const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
 /**
  * What comes right before a source: a from-word, a stated source address, or a log's client field (nginx's `connect()
- * failed ... client: 46.101.51.208, server: ...` is who asked, the upstream is what failed).
+ * failed ... client: 46.101.51.208, server: ...`, a JSON access log's `"remoteIp":"10.244.2.1"` is who asked, the
+ * upstream is what failed).
  */
 const SOURCE_BEFORE =
-  /(?:(?<![a-z])client(?:[\s_-]*(?:ip|address|addr))?\s*[:：=]|(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?<![a-z])(?:client(?:[\s_-]*(?:ip|address|addr))?|remote[\s_-]*(?:ip|address|addr))["']?\s*[:：=]\s*["']?|(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;

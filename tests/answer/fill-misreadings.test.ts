@@ -323,6 +323,13 @@ describe('placeholder fills: the fields of a pasted log line or URL keep their o
     const zh = 'ingress 日志 client: 10.0.0.8，访问 10.96.0.12:80 超时';
     expect(fills(zh).get('<target-ip>')).toBe('10.96.0.12');
     expect(fills(zh).get('<src-ip>')).toBe('10.0.0.8');
+    const json =
+      '504 from ingress: {"proxyUpstreamName":"default-keycloak-http","upstreamAddr":"10.244.1.51:8080","status":"499","remoteIp":"10.244.2.1"}';
+    expect(fills(json).get('<target-ip>')).toBe('10.244.1.51');
+    expect(fills(json).get('<src-ip>')).toBe('10.244.2.1');
+    expect(fills('日志 remote_addr=10.0.0.9，upstream 10.244.1.5:80 超时').get('<src-ip>')).toBe('10.0.0.9');
+    // "the remote IP" in prose is where the report goes.
+    expect(fills('the remote IP 8.8.8.8 is unreachable from the pod').get('<target-ip>')).toBe('8.8.8.8');
     // A quoted machine name after the word is still a node, and an address after a plain "to" still the target.
     expect(fills('calico-node on host "k8s-node-3" is not ready').get('<node-name>')).toBe('k8s-node-3');
     expect(fills('节点 "node-a.example.com" 上的 pod 不通').get('<node-name>')).toBe('node-a.example.com');
