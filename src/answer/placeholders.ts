@@ -104,6 +104,7 @@ import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 import { workloadNamedAsPod } from './workload-as-pod.js';
@@ -1575,7 +1576,8 @@ const FAILING_APPLICATION_POD = '(failing application pod)';
 
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
-  const pasted = pastedRows(text);
+  // A listing pasted as a Markdown table reads as kubectl printed it (see `table-cells.ts`).
+  const pasted = pastedRows(tableCellsSpaced(text));
   const serviceRows = pasted.filter((row) => row.kind === 'service');
   const described = describedFields(text);
   // A finished pod's `describe` dump is read as a listing row that is not failing (see `describedFields`).
