@@ -96,6 +96,7 @@ import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './genera
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
+import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
@@ -1581,7 +1582,15 @@ function readEntities(question: string): Entities {
   const serviceRows = pasted.filter((row) => row.kind === 'service');
   const described = describedFields(text);
   // A finished pod's `describe` dump is read as a listing row that is not failing (see `describedFields`).
-  const rows = [...listingRows(pasted), ...described.finished];
+  // `cilium status --verbose`'s allocated addresses list every endpoint of the node (see `ipam-allocations.ts`).
+  const allocations: ListingRow[] = allocationEntries(text).map((entry) => ({
+    kind: 'pod',
+    start: entry.start,
+    end: entry.end,
+    failing: false,
+    name: entry.name,
+  }));
+  const rows = [...listingRows(pasted), ...described.finished, ...allocations];
   const cells = new Map<number, IpRole>(described.ips);
   const lone = serviceRows.length === 1 ? serviceRows[0] : undefined;
   const incidental = lone !== undefined && incidentalApiServerRow(text, lone) ? lone : undefined;
@@ -1633,6 +1642,7 @@ function readEntities(question: string): Entities {
     const pod = (match[2] ?? '').replace(/\.+$/, '');
     const index = match.index ?? 0;
     if (elided(text, match[2] ?? '', index + ns.length + 1)) continue;
+    if (inListing(allocations, index)) continue;
     const podIndex = index + ns.length + 1;
     const afterPodKeyword = /(?:(?<![a-z])pods?\s+|容器\s*)$/i.test(
       text.slice(Math.max(0, index - 8), index),
