@@ -705,3 +705,19 @@ export function codeSpanCommand(text: string, index: number): string | undefined
   const command = text.slice(open + 1, index);
   return /^\s*[$#]?\s*[a-z][\w.-]*\s/i.test(command) ? command : undefined;
 }
+
+/**
+ * An Ansible run's host, as kubespray and other playbooks print it: verbose output's `<192.168.188.178> ESTABLISH SSH
+ * CONNECTION`, a task result's `fatal: [10.0.0.12]: FAILED!` or `ok: [10.0.0.12]`. The address is the inventory
+ * machine the task ran on, where something happened, no address the report tries to reach. `before` and `after` are
+ * the text around the address.
+ */
+const ANSIBLE_VERBOSE_HOST_AFTER = /^>\s+(?:ESTABLISH|EXEC|PUT|SSH|\(\d)/;
+const ANSIBLE_RESULT_HOST_BEFORE = /(?:fatal|ok|changed|skipping|failed|unreachable)\s*:\s*\[$/i;
+
+export function ansibleHost(before: string, after: string): boolean {
+  return (
+    (/(?:^|\n)\s*<$/.test(before) && ANSIBLE_VERBOSE_HOST_AFTER.test(after)) ||
+    (ANSIBLE_RESULT_HOST_BEFORE.test(before) && /^\]/.test(after))
+  );
+}

@@ -43,6 +43,7 @@ import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
   addOnNamespace,
+  ansibleHost,
   apiServerSetting,
   arpAsker,
   arpSought,
@@ -95,6 +96,7 @@ import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './genera
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
+import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
@@ -103,8 +105,10 @@ import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
+import { workloadNamedAsPod } from './workload-as-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -396,7 +400,8 @@ function kindPatterns(kind: ObjectKind): KindPatterns {
   // `zen.ping.unicast.hosts=es-discovery`: a dotted configuration key ends in the word, it is no object word either.
   // `node-ip`, `pod-cidr`, `host-network`, `service-name`: the word starts a compound that names a field or a setting,
   // no object ("ping6 node-ip do not work" names no node ping6).
-  const latin = `(?<![a-z0-9_.-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
+  // `token?account=ci&service=harbor-registry`: a URL's query parameter is the application's own vocabulary, no object.
+  const latin = `(?<![a-z0-9_.?&-]|[a-z0-9]/)(?:${LATIN_WORDS[kind]})(?![a-z0-9_]|-[a-z])`;
   const any = `(?:${latin}|${CJK_WORDS[kind]})`;
   const slashWords = {
     pod: 'pods?|po',
@@ -432,13 +437,19 @@ const HAN = /\p{Script=Han}/u;
  * (`kube-proxy pod`, `cross-node pod`, `calico-node 节点`).
  */
 const COMPONENT =
-  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-|anti-|auto-|semi-|counter-|co-)|-to-/;
+  /^(?:kube-|calico-|cilium-|ovn-|ovs-|ovnkube|flannel|antrea|weave|multus|coredns|core-dns|node-exporter|node-local|nodelocal|metrics-server|ingress-nginx|cross-|same-|inter-|intra-|host-|ip-in-ip|ipip|non-|multi-|dual-|in-|out-|pre-|re-|self-|well-|long-|short-|east-|north-|e2e|x509|tls-|anti-|auto-|semi-|counter-|co-|per-)|-to-/;
 
 /**
  * A hyphenated phrase rather than a name: English joined by a conjunction or preposition (`snat-and-eip`,
  * `end-to-end`, `out-of-band`, `state-of-the-art`). Object names are nouns joined by hyphens.
  */
 const PHRASE = /(?:^|-)(?:and|or|of|the|to|vs|versus)(?:-|$)/;
+
+/** The value of a quoted `host:` field (see `siteHost`), `before` being the text up to the value. */
+function quotedSiteHost(before: string, value: string): boolean {
+  const field = /(?<![a-z])(hosts?)(\s*[:=：]\s*)["'`“‘]$/i.exec(before);
+  return field !== null && siteHost(field[1] ?? '', field[2] ?? '', value, '');
+}
 
 /** A name whose shape says it is an object name: a digit, or a hyphen in a word that is not a component or a phrase. */
 function hasObjectShape(value: string): boolean {
@@ -506,6 +517,11 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     for (const pattern of [patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
     }
+    // nginx's error log `, host: "shop.example.com"`, a quoted `Host: "..."` header: a site's name, no node.
+    if (kind === 'node')
+      out.node = out.node.filter(
+        (match) => !quotedSiteHost(text.slice(Math.max(0, match.index - 12), match.index), match.value),
+      );
     // `node "k8s-node3" pod cidr not assigned`: the node's name, before the pod CIDR field. `"toolbox" pods`: a group.
     out[kind].push(
       ...collect(text, patterns.quotedBefore).filter(
@@ -1126,8 +1142,13 @@ const API_SERVER_ROW_BEFORE = /(?<![\w./-])(?:default\s+)?(?:(?:svc|services?)\/
 /** What comes right before a destination: an access verb, optionally followed by the object's kind. */
 const DESTINATION_BEFORE =
   /(?:访问|訪問|到|去往|去|ping|curl|wget|telnet|nc|ncat|nc\s+-zv|连接|連接|连到|連到|连|連|->|→|=>|(?<![a-z])to|reach|reaching|dst|目标|目的|目標|dial\s+(?:tcp|udp)[46]?|dial|calling|call|connect(?:ing)?(?:\s+to)?|access(?:ing)?|hits?|调用|調用|请求|請求)\s*(?:-\S+\s+)*(?:the\s+)?(?:pods?|nodes?|hosts?|services?|svc|节点|節點|宿主机|宿主機|服务|服務|容器|cluster\s*ip|clusterip|(?:default\s+)?gateway|默认网关|網關|网关|upstream(?:\s+dns)?(?:\s+servers?)?|nameservers?|dns\s*servers?|api\s*-?\s*server|apiserver|(?:(?:keepalived|kube-vip|haproxy|apiserver|api\s*server|control[\s-]*plane)\s+)?vip|virtual\s+ip|load\s*-?balancer(?:\s+ip)?|external\s*-?\s*ip)?\s*(?:ip|地址)?\s*(?:[:：])?\s*(?:https?:\/\/)?$/i;
+/**
+ * What comes right before a source: a from-word, a stated source address, or a log's client field (nginx's `connect()
+ * failed ... client: 46.101.51.208, server: ...`, a JSON access log's `"remoteIp":"10.244.2.1"` is who asked, the
+ * upstream is what failed).
+ */
 const SOURCE_BEFORE =
-  /(?:(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
+  /(?:(?<![a-z])(?:client(?:[\s_-]*(?:ip|address|addr))?|remote[\s_-]*(?:ip|address|addr))["']?\s*[:：=]\s*["']?|(?:从|從|由|(?<![a-z])from|src|源|source)\s*(?:the\s+)?(?:pods?|nodes?|hosts?|节点|節點|宿主机|宿主機|容器)?\s*(?:ip|地址)?|(?:源\s*|source\s*)(?:ip|地址|address)\s*(?:是|为|為|(?:变成|變成|变为|變為|成)了?|(?<![a-z])(?:is|was|becomes?|became|shows?\s+as|appears?\s+as)(?![a-z]))\s*(?:still\s+|always\s+|仍然|还是|還是)?(?:the\s+)?(?:[a-z-]+\s+)?(?:ip|address)?)\s*[:：]?\s*$/i;
 /** The IP is where something happens (`node 10.0.0.5 上的 pod`), or it acts on something after it (`A ping B`). */
 const LOCATION_BEFORE =
   /(?:(?:(?<![a-z])via|下一跳|网关|網關|(?<![a-z])gw|gateway|nexthop|next\s*hop)\s*(?:是|为|為|:|=)?|(?:在|(?<![a-z])on)\s*(?:the\s+)?(?:节点|節點|宿主机|宿主機|主机|主機|(?:nodes?|hosts?)(?![a-z]))\s*(?:ip)?\s*[:：]?)\s*$/i;
@@ -1299,6 +1320,9 @@ function ipMentions(
     // `My host IP is 192.168.1.5`, `node v2-master address 10.1.0.17`: where a machine is (see `ownAddress`).
     const own = !listed && ownAddress(preceding(100));
     if (own && (role === null || role === 'node')) role = 'node';
+    // `<192.168.188.178> ESTABLISH SSH CONNECTION`, `fatal: [10.0.0.12]: FAILED!`: the machine a playbook task ran on.
+    const inventoryHost = ansibleHost(before, after);
+    if (inventoryHost && role === null) role = 'node';
     let direction: IpDirection | null = null;
     // `10.187.3.0/24 dev cni0 proto kernel scope link src 10.187.3.1`: a route's preferred source address, and
     // `inet 10.242.1.35` an interface's own: where the route or interface is, not where traffic goes or comes from.
@@ -1327,6 +1351,7 @@ function ipMentions(
       forwarded ||
       queriedServer ||
       (own && role === 'node') ||
+      inventoryHost ||
       // `-> 10.244.0.4:80 Masq 1 0 0`: one backend of an ipvsadm virtual server, no address the report tries.
       ipvsRealServer(before, after) ||
       // `Endpoints: 10.244.1.2:80,10.244.2.3:80` of `kubectl describe svc`: the Service's backends, likewise.
@@ -1440,9 +1465,13 @@ function worksAfter(text: string, end: number): boolean {
 /** A clause ends at a sentence mark or `but`; the `:` of `ping 8.8.8.8: 64 bytes` and an IP's dots do not end it. */
 const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\s|但/u;
 
-/** A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`): the number is a line, not a port. */
+/**
+ * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`), or a manifest's, template's or
+ * playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`, `master-setup.yml:32`): the number is a
+ * line, not a port.
+ */
 const SOURCE_LINE_BEFORE =
-  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua)[:：]$/i;
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
 
 /**
  * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line
@@ -1548,11 +1577,20 @@ const FAILING_APPLICATION_POD = '(failing application pod)';
 
 function readEntities(question: string): Entities {
   const text = question.normalize('NFKC');
-  const pasted = pastedRows(text);
+  // A listing pasted as a Markdown table reads as kubectl printed it (see `table-cells.ts`).
+  const pasted = pastedRows(tableCellsSpaced(text));
   const serviceRows = pasted.filter((row) => row.kind === 'service');
   const described = describedFields(text);
   // A finished pod's `describe` dump is read as a listing row that is not failing (see `describedFields`).
-  const rows = [...listingRows(pasted), ...described.finished];
+  // `cilium status --verbose`'s allocated addresses list every endpoint of the node (see `ipam-allocations.ts`).
+  const allocations: ListingRow[] = allocationEntries(text).map((entry) => ({
+    kind: 'pod',
+    start: entry.start,
+    end: entry.end,
+    failing: false,
+    name: entry.name,
+  }));
+  const rows = [...listingRows(pasted), ...described.finished, ...allocations];
   const cells = new Map<number, IpRole>(described.ips);
   const lone = serviceRows.length === 1 ? serviceRows[0] : undefined;
   const incidental = lone !== undefined && incidentalApiServerRow(text, lone) ? lone : undefined;
@@ -1581,7 +1619,10 @@ function readEntities(question: string): Entities {
     !components.some(([start, end]) => match.index >= start && match.index < end);
   const pods: Match[] = [
     ...named.pod.filter(
-      (m) => !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)),
+      (m) =>
+        !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)) &&
+        // "the nginx-deployment pod", "my-app pod" beside "deployment my-app": the workload's name, no pod's.
+        !(workloadNamedAsPod(text, m.value) && !isGeneratedPodName(m.value)),
     ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
@@ -1601,6 +1642,7 @@ function readEntities(question: string): Entities {
     const pod = (match[2] ?? '').replace(/\.+$/, '');
     const index = match.index ?? 0;
     if (elided(text, match[2] ?? '', index + ns.length + 1)) continue;
+    if (inListing(allocations, index)) continue;
     const podIndex = index + ns.length + 1;
     const afterPodKeyword = /(?:(?<![a-z])pods?\s+|容器\s*)$/i.test(
       text.slice(Math.max(0, index - 8), index),

@@ -312,3 +312,60 @@ describe('placeholder fills: an Open vSwitch port number is no TCP/UDP port', ()
     expect(fills('Service 的 port 80: 访问超时').get('<port>')).toBe('80');
   });
 });
+
+describe('placeholder fills: the fields of a pasted log line or URL keep their own roles', () => {
+  it('reads nginx’s `client:` as the source and its quoted `host:` as a site, the upstream as the target', () => {
+    const nginx =
+      '2018/12/29 16:02:02 [error] 206#206: *342 connect() failed (111: Connection refused) while connecting to upstream, client: 223.65.108.109, server: open.example.com, request: "GET /actuator/health HTTP/1.1", upstream: "http://10.36.0.1:8888/actuator/health", host: "open.example.com"';
+    expect(fills(nginx).get('<target-ip>')).toBe('10.36.0.1');
+    expect(fills(nginx).get('<src-ip>')).toBe('223.65.108.109');
+    expect(fills(nginx).get('<node-name>')).toBeUndefined();
+    const zh = 'ingress 日志 client: 10.0.0.8，访问 10.96.0.12:80 超时';
+    expect(fills(zh).get('<target-ip>')).toBe('10.96.0.12');
+    expect(fills(zh).get('<src-ip>')).toBe('10.0.0.8');
+    const json =
+      '504 from ingress: {"proxyUpstreamName":"default-keycloak-http","upstreamAddr":"10.244.1.51:8080","status":"499","remoteIp":"10.244.2.1"}';
+    expect(fills(json).get('<target-ip>')).toBe('10.244.1.51');
+    expect(fills(json).get('<src-ip>')).toBe('10.244.2.1');
+    expect(fills('日志 remote_addr=10.0.0.9，upstream 10.244.1.5:80 超时').get('<src-ip>')).toBe('10.0.0.9');
+    // "the remote IP" in prose is where the report goes.
+    expect(fills('the remote IP 8.8.8.8 is unreachable from the pod').get('<target-ip>')).toBe('8.8.8.8');
+    // A quoted machine name after the word is still a node, and an address after a plain "to" still the target.
+    expect(fills('calico-node on host "k8s-node-3" is not ready').get('<node-name>')).toBe('k8s-node-3');
+    expect(fills('节点 "node-a.example.com" 上的 pod 不通').get('<node-name>')).toBe('node-a.example.com');
+    expect(fills('curl to 10.0.0.5:8080 times out').get('<target-ip>')).toBe('10.0.0.5');
+  });
+
+  it('takes no object from a URL’s query parameters', () => {
+    const registry =
+      'Get "http://hub.test.com/service/token?account=CI-Robot&scope=repository%3Aci&service=harbor-registry": net/http: request canceled';
+    expect(fills(registry).get('<service-name>')).toBeUndefined();
+    const zh = '注册失败 http://nacos:8848/nacos/v1/ns/instance?ip=10.0.0.1&namespace=dev-env 返回 500';
+    expect(fills(zh).get('<namespace>')).toBeUndefined();
+    // The same words written as a field or in a command still name objects.
+    expect(fills('service=order-api returns 503 through the ingress').get('<service-name>')).toBe(
+      'order-api',
+    );
+    expect(fills('kubectl get pods --namespace=dev-env 里 pod 不通').get('<namespace>')).toBe('dev-env');
+  });
+
+  it('reads the number after a manifest’s, template’s or playbook’s file name as a line, no port', () => {
+    const ansible =
+      'TASK [Configure Flannel networking.] task path: /home/pi/roles/tasks/master-setup.yml:32 fails';
+    expect(extractEntities(ansible).ports).toEqual([]);
+    const helm = 'Error: parse error at (mychart/templates/service.yaml:12): function "x" not defined';
+    expect(extractEntities(helm).ports).toEqual([]);
+    const zh = 'helm 安装报错 values.json:45 之后 pod 访问 svc 超时';
+    expect(extractEntities(zh).ports).toEqual([]);
+    // A host's port is still a port.
+    expect(fills('curl http://web.example.com:8080 times out from the pod').get('<port>')).toBe('8080');
+  });
+
+  it('reads a `per-` compound before the Service word as a description, no name', () => {
+    expect(
+      fills('the per-broker service that strimzi creates is not reachable').get('<service-name>'),
+    ).toBeUndefined();
+    expect(fills('per-node 服务 无法访问').get('<service-name>')).toBeUndefined();
+    expect(fills('the kafka-broker service is not reachable').get('<service-name>')).toBe('kafka-broker');
+  });
+});
