@@ -64,6 +64,7 @@ import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-r
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
+import { opensWithConsequence, statedPath } from './stated-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -297,6 +298,15 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       // little of the application's stack trace and settings they match.
       const own = await failedPathSearch(context, question, result, options, retrieval);
       if (own) result = own;
+      else {
+        // So is a report whose failing sentence names the two ends of a path ("the pod cannot be accessed from the
+        // host", "Pod to service connectivity lost"): the report's own runbooks of that path answer it, when the
+        // first of them is about no particular CNI or the report's (stated-path.ts).
+        const stated = statedPathHits(question, result);
+        const cni = reportCni(context, question, scope);
+        if (stated && topFitsCni(context, stated, cni ? { cni, source: 'question', alternatives: [] } : null))
+          result = stated;
+      }
     }
   }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
@@ -431,6 +441,23 @@ async function failedPathSearch(
   if (own.length > 0) return { ...result, hits: own, abstain: false };
   const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
   return searched.hits.length > 0 ? { ...searched, abstain: false } : null;
+}
+
+/**
+ * The report's own hits of the path its failing sentence names by its two ends (stated-path.ts): the headline when it
+ * states a failing path, else the one sentence of the body that does. Null when no sentence states one, it names no
+ * two ends, or no runbook of that path is among the report's hits.
+ */
+function statedPathHits(question: string, result: RetrievalResult): RetrievalResult | null {
+  const headline = statesFailingPath(question);
+  const sentence = headline ? firstSentence(question) : bodyFailingSentence(question);
+  if (sentence === null) return null;
+  // A body sentence opening as a consequence ("Due to this pods ... cannot connect") names where a cause shows.
+  const path = !headline && opensWithConsequence(sentence) ? null : statedPath(sentence);
+  const categories = path === null ? undefined : RETRIEVAL_CONFIG.statedPathCategories[path];
+  if (!categories) return null;
+  const own = result.hits.filter((hit) => hit.doc.category !== null && categories.includes(hit.doc.category));
+  return own.length > 0 ? { ...result, hits: own, abstain: false } : null;
 }
 
 /**

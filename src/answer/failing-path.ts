@@ -21,6 +21,14 @@ const FAILS_TO_CONNECT = new RegExp(
     String.raw`(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|no longer)\s+(?:\w+\s+)?(?:ping|reach|connect|access|resolve|talk|communicate|curl)\b`,
     String.raw`\b(?:ping|dns|resolution|connections?|connectivity|outbound|egress)\b[^。！？!?]{0,40}?(?:\bnot working\b|\bdo(?:es)? ?n[o']t work\b|\bfail(?:s|ed)?\b|\btim(?:es|ed)? ?out\b)`,
     String.raw`\bslow (?:connect|connection)s?\b`,
+    // The same said of the unreachable end ("the pod cannot be accessed from the host", "port 50000 is not
+    // reachable", "Network is unreachable"; not a node's `unreachable` taint).
+    String.raw`(?:can'?t|cannot|can not|could ?n[o']t)\s+be\s+(?:reached|accessed|pinged|connected)\b|\bnot\s+(?:reachable|accessible)\b|\b(?:is|are|was|were|be|becomes?|became|gets?|got|network|host)\s+(?:\w+\s+)?(?:unreachable|inaccessible)\b(?![/:-])`,
+    // A connection's or traffic's failure said as a noun ("Pod to pod intermittent connection issues", "Pod traffic
+    // get interrupted", "traffic between pods across nodes is dropped"); not "network issue", which only mentions
+    // networking.
+    String.raw`\b(?:connections?|connectivity|connect|traffic|communications?)\s+(?:\w+\s+)?(?:issues?|problems?|failures?|loss|lost|broken|interrupt(?:ed|ions?|s)?)\b|\btraffic\b[^.。!?！？]{0,60}?\b(?:is|are|was|were|gets?|got|being)\s+(?:\w+\s+)?(?:dropped|interrupted|lost|blackholed)\b`,
+    '(?:流量|连接|連接|通信)(?:会|會|被)?(?:中断|中斷|断开|斷開)|丢包|丟包',
     // The kubelet's probe of a pod is a path too (node to pod): a probe or health check that fails or times out.
     String.raw`\bfail(?:s|ed|ing)?\s+(?:health ?checks?|probes?|liveness|readiness)\b|\b(?:health ?checks?|probes?|liveness|readiness)\s+(?:probes?\s+)?(?:fail(?:s|ed|ing)?|errored|tim(?:es|ed)? ?out)\b`,
     '探针失败|探針失敗|探针超时|探針超時|健康检查失败|健康檢查失敗',

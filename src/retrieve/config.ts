@@ -182,6 +182,8 @@ export interface RetrievalConfig {
    * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name.
    */
   failedConnectionCategory: { resolve: string; headless: string; service: string };
+  /** The runbook categories of each path a failing sentence names by its two ends (answer/stated-path.ts). */
+  statedPathCategories: Readonly<Record<string, readonly string[]>>;
   /** Below this confidence the answer abstains. */
   abstainBelow: number;
   /**
@@ -304,6 +306,15 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   candidatesPerRetriever: 40,
   toolDocs: { category: 'diagnostics', factor: 0.6 },
   failedConnectionCategory: { resolve: 'dns', headless: 'dns', service: 'service_clusterip' },
+  statedPathCategories: {
+    dns: ['dns'],
+    serviceExternal: ['service_external'],
+    service: ['service_clusterip'],
+    external: ['pod_to_external'],
+    nodeToPod: ['node_to_pod'],
+    crossNode: ['pod_to_pod_cross_node'],
+    podToPod: ['pod_to_pod_cross_node', 'pod_to_pod_same_node'],
+  },
   abstainBelow: 0.5,
   closeDocShare: 0.8,
   triggerConfidence: { min: 0.5, max: 0.95 },

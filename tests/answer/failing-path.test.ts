@@ -26,6 +26,12 @@ describe('statesFailingPath', () => {
     'Pods randomly killed because of failed health check. It is a fresh install of Kube-OVN with the installer script.',
     'Readiness probe timed out on pods of one node only. Other nodes are fine.',
     '新节点上的 pod 探针失败，一直在重启。换到老节点上就好了。',
+    // The unreachable end said in the passive, and a connection's failure said as a noun.
+    'The pod cannot be accessed from the host. kind v0.11.1 go1.16.4 linux/amd64.',
+    'Pod to service connectivity lost after upgrade to microk8s snap version 1.18.8. We have one node.',
+    'Pod to pod intermittent connection issues with ipam:eni and IPsec enabled',
+    'Pod traffic get interrupted when upgrading from 1.7.x to 1.8.x',
+    '升级 ovs 之后 pod 流量中断。其他节点正常。',
   ])('reads a failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(true);
   });
@@ -44,6 +50,9 @@ describe('statesFailingPath', () => {
     // Chinese: a how-to and an install failure.
     '请教一下 flannel 如何实现跨节点的发送广播消息和组播消息？谢谢。',
     'macos下安装集群三个版本都是失败。平台 macos12.4，部署时 pod 一直 pending。',
+    // A node's taint, not an unreachable end; a network issue only mentioned.
+    'Node unreachable taint not removed from pods after the node came back. kubelet v1.27.',
+    'Pod stuck in ContainerCreating due to networking issues. The sandbox is never created.',
   ])('reads no failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(false);
   });
