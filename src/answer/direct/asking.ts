@@ -9,6 +9,7 @@ import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
+import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
@@ -848,6 +849,16 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   }
   // "Can't ping service ... What you expected to happen: Ping should answer.": a report asking nothing else expects a
   // behaviour; only a line saying what is seen is by design answers it (as a why question about the behaviour).
+  // "Pods can ping pod IPs but not cluster IPs", "MetalLB assigned IP does not respond to ping?": a failed ping to a
+  // Service address, stated or asked about, is answered by the line saying that address does not answer ping by
+  // design; when nothing else is asked, or what is asked is about that address ("ClusterIP 到底是什么样的地址？").
+  const pinged = asking.length === 0 || asking.every((clause) => SERVICE_ADDRESS_NAMED.test(clause));
+  const failedPing = pinged ? failedServicePing(question) : null;
+  if (failedPing) {
+    asking.push(failedPing);
+    kinds.add('behaviour');
+    byWhy = true;
+  }
   const expected = asking.length === 0 ? EXPECTED_BEHAVIOUR.exec(question.normalize('NFKC')) : null;
   if (expected?.[1]) {
     asking.push(expected[1].trim());

@@ -911,9 +911,10 @@ describe("an issue template's expected behaviour, when the report asks nothing e
   });
 
   it.each([
-    // An expectation without "should", or no template: the report asks nothing.
-    "Can't ping service. What you expected to happen: ping works. Kubernetes v1.9.0.",
-    "Can't ping service. Ping should answer.",
+    // An expectation without "should", or no template: the report asks nothing. (A failed ping to a Service is read
+    // as asking why on its own: service-ping.test.ts.)
+    'Curl to the pod times out. What you expected to happen: curl works. Kubernetes v1.9.0.',
+    'Curl to the pod times out. Curl should answer.',
   ])('asks nothing: %s', (question) => {
     expect(factAsk(question)).toBeNull();
   });
