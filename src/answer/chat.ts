@@ -92,6 +92,7 @@ import {
   uncoveredInterconnect,
   uncoveredSecondaryNetwork,
 } from './uncovered-subjects.js';
+import { uncoveredUnstatedFailure } from './unstated-failure.js';
 import { namesWindowsParts, uncoveredWindowsNodes, windowsNodesExplainedBy } from './windows-nodes.js';
 
 /** The `POST /v1/chat` request body. */
@@ -376,7 +377,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
         uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
-        uncoveredFeatureRequest(question))
+        uncoveredFeatureRequest(question) ??
+        // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts).
+        (ask ? null : uncoveredUnstatedFailure(question)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);

@@ -12,11 +12,11 @@ import { headlineFailsToConnect } from './failed-connection.js';
 import { extractEntities } from './placeholders.js';
 
 /** The question reports broken networking (as opposed to something outside the KB's scope). */
-const NETWORK_TROUBLE =
+export const NETWORK_TROUBLE =
   /网络|網絡|網路|不通|连不上|連不上|访问不了|訪問不了|断了|斷了|挂了|掛了|network|connectivity|unreachable|(?:can'?t|cannot|can not)\s+(?:talk|reach|connect|ping)|not\s+reachable/i;
 
 /** Words that say which part of the datapath, which component or which symptom: each is a specific signal. */
-const SPECIFIC =
+export const SPECIFIC =
   /dns|coredns|nslookup|\bdig\b|resolv|mtu|大包|小包|kubelet|apiserver|api server|\bservice\b|\bsvc\b|clusterip|cluster ip|node ?port|load ?balancer|ingress|egress|外网|外網|公网|公網|internet|external|集群外|叢集外|networkpolicy|network policy|netpol|网络策略|網路策略|iptables|ipvs|kube-proxy|conntrack|geneve|genev|vxlan|ipip|\bbgp\b|\bovn|\bovs\b|tunnel|隧道|跨节点|跨節點|跨主机|跨主機|同节点|同節點|同一节点|同一台|cross[- ]node|same[- ]node|different nodes|hostnetwork|host network|hostport|probe|探针|探針|readiness|liveness|tcpdump|抓包|丢包|丟包|packet loss|refused|拒绝|拒絕|reset|no route|nxdomain|timeout|time out|timed out|超时|超時|\bping\b|\bcurl\b|firewall|防火墙|防火牆|安全组|安全組|security group|snat|masquerade|underlay|vlan|subnet|子网|子網|网段|網段|cidr|\bipam\b|封包|网关|網關|gateway|route|路由|arp|veth|bridge|网桥|網橋|cni0|flannel\.1|tunl0|ovn0|br-int|br-ex/gi;
 
 /** Latin words of any report of broken networking: they say nothing about which part is broken. */
