@@ -46,7 +46,7 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
-import { failedConnection, failedPath } from './failed-connection.js';
+import { failedConnection, failedPath, headlineFailsToResolve } from './failed-connection.js';
 import {
   BODY_SENTENCE_MARGIN,
   bodyFailingSentence,
@@ -424,9 +424,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 }
 
 /**
- * The report's runbooks of the path its pasted error names (`failedPath`), answered when one matches: those among the
- * report's own hits, or else the report searched among that path's runbooks; null when the report pastes no such
- * error or no runbook of that path matches it.
+ * The report's runbooks of the path its pasted error names (`failedPath`), or of the cluster's DNS when its headline
+ * says names do not resolve, answered when one matches: those among the report's own hits, or else the report
+ * searched among that path's runbooks; null when the report pastes no such error or no runbook of that path matches it.
  */
 async function failedPathSearch(
   context: ChatContext,
@@ -436,7 +436,12 @@ async function failedPathSearch(
   retrieval: RetrievalTime,
 ): Promise<RetrievalResult | null> {
   const failed = failedConnection(question);
-  const path = failed && failedPath(failed);
+  // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
+  const path = failed
+    ? failedPath(failed)
+    : headlineFailsToResolve(firstSentence(question))
+      ? 'resolve'
+      : null;
   if (!path) return null;
   const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
   // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.

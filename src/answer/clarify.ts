@@ -8,7 +8,7 @@ import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { CHAIN_NAMES } from '../retrieve/pasted.js';
 import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
-import { headlineFailsToConnect } from './failed-connection.js';
+import { headlineFailsToConnect, pastesClusterFailure } from './failed-connection.js';
 import { extractEntities } from './placeholders.js';
 
 /** The question reports broken networking (as opposed to something outside the KB's scope). */
@@ -133,8 +133,9 @@ const CONTAINER_STATES = /crashloopbackoff|exit code:?\s*\d+|oci runtime/gi;
 export function outsideNetworking(question: string): boolean {
   const text = question.normalize('NFKC').replace(SERVICE_ACCOUNT, ' ');
   // An application failing to connect to a database or cache names that trade, and reports a connection
-  // (failed-connection.ts).
-  if (headlineFailsToConnect(headlineOf(text, 0) ?? text, text)) return false;
+  // (failed-connection.ts); so does the error it pastes in a cluster when that names a path of the runbooks (`Unknown
+  // MySQL server host 'mysql'`, `dial tcp: lookup redis: i/o timeout`).
+  if (headlineFailsToConnect(headlineOf(text, 0) ?? text, text) || pastesClusterFailure(text)) return false;
   if (headlineOutsideNetworking(text)) return true;
   if (!OTHER_SUBJECTS.test(text.replace(ROUTINE_EVENTS, ' ')) || NETWORK_TROUBLE.test(text)) return false;
   // The components whose certificates, flags or logs the other trade is about say nothing about a network path.

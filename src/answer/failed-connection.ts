@@ -14,7 +14,7 @@ export type FailedConnectionKind = 'resolve' | 'connect';
 
 export interface FailedConnection {
   kind: FailedConnectionKind;
-  /** The name or host:port the error names. */
+  /** The name or host:port the error names (a database client's quoted host may come without its port). */
   target: string;
 }
 
@@ -35,6 +35,10 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
   ),
   new RegExp(String.raw`bad\s+address\s+'(${HOST})'`, 'i'),
   new RegExp(String.raw`getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s+(${HOST})`, 'i'),
+  // Database clients quote the name, before the resolver's words that follow it: MySQL's ERROR 2005, libpq's (psql,
+  // a chart's PostgreSQL client).
+  new RegExp(String.raw`Unknown\s+(?:MySQL\s+)?server\s+host\s+'(${HOST})'`, 'i'),
+  new RegExp(String.raw`could\s+not\s+translate\s+host\s+name\s+"(${HOST})"`, 'i'),
   new RegExp(
     String.raw`(${HOST})(?::\d+)?:\s*(?:Name does not resolve|Name or service not known|Temporary failure in name resolution)`,
     'i',
@@ -42,9 +46,25 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
   new RegExp(String.raw`(?:无法解析|無法解析|解析不了)(?:域名|主机名?|主機名?)?\s*[:：]?\s*(${HOST})`, 'i'),
 ];
 
+/**
+ * Database clients' own connect errors, which quote the host rather than print host:port: MySQL's ERROR 2003 (`Can't
+ * connect to MySQL server on 'mysql.db' (111)`) and libpq's (`connection to server at "pg.db.svc" (10.0.0.9), port 5432
+ * failed: Connection refused`).
+ */
+const QUOTED_CONNECT_ERRORS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`can'?t\s+connect\s+to\s+(?:MySQL|MariaDB)\s+server\s+on\s+'(${HOST})'(?::(\d{2,5}))?`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`connection\s+to\s+server\s+at\s+"(${HOST})"(?:\s*\([\d.]+\))?,\s*port\s+(\d{2,5})\s+failed:\s*(?:Connection\s+refused|Connection\s+timed\s+out|timeout\s+expired|No\s+route\s+to\s+host)`,
+    'i',
+  ),
+];
+
 /** An error of a connection that could not be made (not one refused by a server that answered). */
 const CONNECT_ERROR =
-  /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|could\s*n[o']t\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
+  /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
 
 /**
  * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
@@ -52,6 +72,10 @@ const CONNECT_ERROR =
  */
 const REFUSED_BY_SERVER =
   /access\s+denied|authentication\s+(?:failed|required)|\bNOAUTH\b|password|unauthori[sz]ed|permission\s+denied|\bx509\b|certificate|(?:ssl|tls)\s+handshake|认证失败|認證失敗|密码错误|密碼錯誤/i;
+
+/** The MySQL client's warning on every command given `-p<password>`: no server refused anything. */
+const PASSWORD_WARNING =
+  /using\s+a\s+password\s+on\s+the\s+command\s+line\s+interface\s+can\s+be\s+insecure/gi;
 
 /** A host:port a connection went to. */
 const ADDRESS = new RegExp(
@@ -84,7 +108,13 @@ export function failedConnection(text: string): FailedConnection | null {
     const name = pattern.exec(plain)?.[1];
     if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
   }
-  if (REFUSED_BY_SERVER.test(plain)) return null;
+  if (REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '))) return null;
+  for (const pattern of QUOTED_CONNECT_ERRORS) {
+    const match = pattern.exec(plain);
+    const host = match?.[1];
+    if (host && isRemoteHost(host))
+      return { kind: 'connect', target: match[2] ? `${host}:${match[2]}` : host };
+  }
   const error = new RegExp(CONNECT_ERROR.source, 'gi');
   for (let match = error.exec(plain); match !== null; match = error.exec(plain)) {
     const target = addressNear(plain, match.index, match.index + match[0].length);
@@ -98,19 +128,28 @@ function addressNear(text: string, start: number, end: number): string | null {
   const from = Math.max(0, start - ADDRESS_REACH);
   const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
   const errorAt = start - from;
-  let best: { target: string; distance: number } | null = null;
+  let best: { host: string; port: string; distance: number } | null = null;
+  const names: { host: string; port: string }[] = [];
   for (const pattern of [ADDRESS, CURL_ADDRESS]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
       const host = hostOf(match[1] ?? '');
+      const port = match[2] ?? '';
       if (!isRemoteHost(host)) continue;
+      if (!IPV4.test(host)) names.push({ host, port });
       // A bare word before a colon is often a field (`code:500`): a dotted name or an address is surely a host.
       const distance = Math.abs(match.index - errorAt) + (host.includes('.') ? 0 : ADDRESS_REACH * 2);
-      if (!best || distance < best.distance) best = { target: `${host}:${match[2]}`, distance };
+      if (!best || distance < best.distance) best = { host, port, distance };
     }
   }
-  return best?.target ?? null;
+  if (!best) return null;
+  // A client that names the host it dials and then the address that name resolved to (`failed to connect to
+  // tcp://app-database:5432 ... dial tcp 10.233.39.128:5432: i/o timeout`): the name says which path it took.
+  const named = IPV4.test(best.host) ? names.find((name) => name.port === best.port) : undefined;
+  return named ? `${named.host}:${named.port}` : `${best.host}:${best.port}`;
 }
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /** `name/10.0.0.1` as Java prints a resolved address: the name. */
 const hostOf = (host: string) => host.split('/')[0] ?? host;
@@ -128,15 +167,36 @@ export type FailedPath = 'resolve' | 'headless' | 'service';
 
 /**
  * The path of the runbooks a failed connection names: a name that does not resolve is the cluster's DNS; a connection
- * to a Service's cluster name that times out or is refused went through that Service (a headless one's name leads
- * straight to its pods). A connection to a bare address names no path: the address may be a pod's, a Service's, a
- * node's or one outside the cluster.
+ * to a Service's cluster name (or a one-label name, which only the cluster's search domains complete) that times out
+ * or is refused went through that Service (a headless one's name leads straight to its pods). A connection to a bare
+ * address names no path: the address may be a pod's, a Service's, a node's or one outside the cluster.
  */
 export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
-  return SERVICE_NAME.test(failed.target) ? 'service' : null;
+  return SERVICE_NAME.test(failed.target) || SHORT_NAME.test(failed.target) ? 'service' : null;
 }
+
+/**
+ * The text pastes an error naming a path of the runbooks (`failedConnection`, then `failedPath`) and says it ran in a
+ * cluster. A database's or cache's client in a pod reports the cluster's DNS or a Service failing in its own words
+ * (`Unknown MySQL server host 'mysql'`); the same error from a client on a laptop or in Docker Compose names no path of
+ * a cluster.
+ */
+export function pastesClusterFailure(text: string): boolean {
+  const failed = failedConnection(text);
+  return !!failed && failedPath(failed) !== null && IN_CLUSTER.test(text);
+}
+
+/** Words saying the client runs in a Kubernetes cluster: its objects, tools and distributions. */
+const IN_CLUSTER =
+  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bk3s\b|minikube|microk8s|openshift|\bsvc\b|\bnamespaces?\b|stateful-?sets?|deployments?\b|\bhelm\b|集群|叢集/i;
+
+/**
+ * A name of one label (`harbor-harbor-database:5432`, `airflow-redis:6379`): in a pod only the cluster DNS's search
+ * domains complete it, to a Service of the client's namespace. A host outside the cluster is dotted (`db.example.com`).
+ */
+const SHORT_NAME = /^[a-z][a-z0-9-]*[a-z0-9](?::\d+)?$/i;
 
 /**
  * A headline saying a client fails to connect to something ("Failure while connecting to mysql running in a pod",
@@ -158,3 +218,23 @@ const LOCAL_SOCKET = /unix:\/\/|\.sock\b/i;
 
 const HEADLINE_CONNECT_FAILURE =
   /(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;
+
+/**
+ * A headline saying names do not resolve, in the reporter's words rather than a pasted error ("Failure to resolve host
+ * when cloning repository", "DNS resolution failing in an executor pod", "search-discovery hostname not found",
+ * 域名解析失败): the cluster's DNS path, whatever the application is. Not a build tool that cannot resolve its
+ * dependencies or a version ("failed to resolve artifact"): the object resolved must be a host, a name or DNS.
+ */
+export function headlineFailsToResolve(headline: string): boolean {
+  return RESOLVE_HEADLINE.test(headline.normalize('NFKC'));
+}
+
+const RESOLVE_HEADLINE = new RegExp(
+  [
+    String.raw`(?:fail(?:s|ed|ure|ing)?\s+to|unable\s+to|can'?t|cannot|can\s+not|could\s*n[o']t|not\s+able\s+to)\s+resolve\s+(?:the\s+|a\s+|any\s+)?(?:host(?:name)?s?|domains?|dns|(?:service\s+)?names?)\b`,
+    String.raw`\b(?:dns|name)\s+(?:resolution|lookups?|quer(?:y|ies))\b[^.。!?]{0,40}?(?:\bfail(?:s|ed|ing|ures?)?\b|\bnot\s+working\b|\bdo(?:es)?\s*n[o']t\s+work\b|\btim(?:es|ed|ing)?\s*out\b)`,
+    String.raw`\bhost(?:name)?\s+not\s+found\b|\bunknown\s*host\b`,
+    '(?:域名|主机名?|主機名?|dns)\\s*解析(?:失败|失敗|超时|超時|不了)|(?:无法|無法)解析(?:域名|主机|主機)',
+  ].join('|'),
+  'i',
+);

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
 import { outsideNetworking } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
-import { failedConnection, failedPath, headlineFailsToConnect } from '../../src/answer/failed-connection.js';
+import {
+  failedConnection,
+  failedPath,
+  headlineFailsToConnect,
+  headlineFailsToResolve,
+  pastesClusterFailure,
+} from '../../src/answer/failed-connection.js';
 import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
 
 describe('failedConnection', () => {
@@ -55,6 +61,39 @@ describe('failedConnection', () => {
       '调度失败，address：http://10.191.144.98:9999/ 连接超时',
       { kind: 'connect', target: '10.191.144.98:9999' },
     ],
+    // A Python worker: "Cannot connect to" a broker URL, and Linux's errno for a timeout.
+    [
+      'consumer: Cannot connect to redis://:**@queue-redis-master.jobs.svc.cluster.local:6379/0: Error 110 connecting. Trying again in 4.00 seconds...',
+      { kind: 'connect', target: 'queue-redis-master.jobs.svc.cluster.local:6379' },
+    ],
+    // A Go client names the host it dials, then the address that name resolved to: the name is the target.
+    [
+      'core fails to start: failed to connect to tcp://registry-database:5432, retry after 2 seconds :dial tcp 10.233.12.40:5432: i/o timeout',
+      { kind: 'connect', target: 'registry-database:5432' },
+    ],
+    // MySQL's ERROR 2005 and libpq quote the name that does not resolve (before "Name or service not known").
+    [
+      "kubectl run -it --rm mysql-client -- mysql -h orders-db -ppass. ERROR 2005 (HY000): Unknown MySQL server host 'orders-db' (-2)",
+      { kind: 'resolve', target: 'orders-db' },
+    ],
+    [
+      'psql: error: could not translate host name "pg-primary.db.svc" to address: Name or service not known',
+      { kind: 'resolve', target: 'pg-primary.db.svc' },
+    ],
+    // MySQL's ERROR 2003 after its usual warning about -p: the warning is no refusal by the server.
+    [
+      "mysql: [Warning] Using a password on the command line interface can be insecure. ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql.shop' (111)",
+      { kind: 'connect', target: 'mysql.shop' },
+    ],
+    [
+      'init container: connection to server at "pg.db.svc.cluster.local" (10.96.4.2), port 5432 failed: Connection timed out',
+      { kind: 'connect', target: 'pg.db.svc.cluster.local:5432' },
+    ],
+    // Chinese around an English client error.
+    [
+      '订单服务启动失败，日志一直打印 unable to connect to order-redis:6379，重启也没用。',
+      { kind: 'connect', target: 'order-redis:6379' },
+    ],
   ])('reads the failed connection of %s', (text, expected) => {
     expect(failedConnection(text)).toEqual(expected);
   });
@@ -71,6 +110,12 @@ describe('failedConnection', () => {
     'We cannot resolve the problem at 10:57:48 after ServerHttpAgent.java:123 logs it; no error in the pod.',
     // Chinese, no error at all.
     '任务超时时间设置无效，pod 被 OOM kill 后任务一直显示执行中。',
+    // The server answered and refused the credentials: MySQL's ERROR 1045 after a connection was made.
+    "mysql -h shop-db -u app -p: ERROR 1045 (28000): Access denied for user 'app'@'10.244.1.7' (using password: YES)",
+    // The Docker daemon's socket is a file on the client's own machine.
+    'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    // Chinese: the database answered and refused the password.
+    '无法连接数据库 order-db:3306，密码错误，认证失败。',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -85,9 +130,61 @@ describe('failedPath', () => {
     expect(failedPath({ kind: 'connect', target: 'redis.db.svc:6379' })).toBe('service');
     expect(failedPath({ kind: 'connect', target: 'registry-headless.ops:8848' })).toBe('headless');
   });
+  it('names the Service path for a one-label name, which only the cluster’s search domains complete', () => {
+    expect(failedPath({ kind: 'connect', target: 'registry-database:5432' })).toBe('service');
+    expect(failedPath({ kind: 'connect', target: 'orders-db' })).toBe('service');
+  });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'db.example.com:3306' })).toBeNull();
+  });
+});
+
+describe('headlineFailsToResolve', () => {
+  it.each([
+    // Report-shaped headlines from CI, data and search trackers: the reporter's words for names that do not resolve.
+    'Failure to resolve host when the job pod clones the repository',
+    'DNS resolution failing in worker pods after the upgrade',
+    'search-discovery hostname not found after scaling the statefulset',
+    'Intermittent DNS lookup failures from pods to the external API',
+    '升级后 pod 内域名解析失败',
+    '容器里无法解析主机名 registry.local',
+  ])('reads a name that does not resolve in %s', (headline) => {
+    expect(headlineFailsToResolve(headline)).toBe(true);
+  });
+
+  it.each([
+    // A build tool resolves dependencies, not names.
+    'Failed to resolve dependencies for the operator build',
+    'maven cannot resolve artifact io.example:client:1.2',
+    // "resolve" as in fixing something.
+    'How can I resolve this issue with pods stuck in Pending',
+    // Chinese: a file that does not parse.
+    '启动时解析配置文件失败',
+  ])('reads none in %s', (headline) => {
+    expect(headlineFailsToResolve(headline)).toBe(false);
+  });
+});
+
+describe('pastesClusterFailure', () => {
+  it('reads a database client in a cluster whose pasted error names the cluster DNS or a Service', () => {
+    expect(
+      pastesClusterFailure(
+        "kubectl run -it --rm --image=mysql:5.6 mysql-client -- mysql -h mysql -ppassword. ERROR 2005 (HY000): Unknown MySQL server host 'mysql' (110)",
+      ),
+    ).toBe(true);
+    expect(pastesClusterFailure('报表服务所在 pod 日志：dial tcp: lookup report-redis: i/o timeout')).toBe(
+      true,
+    );
+  });
+  it('reads none for the same error outside a cluster, or a refused password', () => {
+    // A client in Docker Compose or on a laptop: no cluster word.
+    expect(pastesClusterFailure("phpMyAdmin says #2005 - Unknown MySQL server host 'db' (-2)")).toBe(false);
+    expect(
+      pastesClusterFailure(
+        "cannot connect from the app pod: ERROR 1045 (28000): Access denied for user 'app'@'10.244.1.7' (using password: YES)",
+      ),
+    ).toBe(false);
   });
 });
 
@@ -133,6 +230,19 @@ describe('headlineFailsToConnect', () => {
       ),
     ).toBe(true);
   });
+
+  it('keeps a database client’s pasted resolver error in a cluster from being declined as another trade', () => {
+    expect(
+      outsideNetworking(
+        "Tutorial mysql deployment: kubectl run -it --rm mysql-client -- mysql -h mysql -ppassword gives ERROR 2005 (HY000): Unknown MySQL server host 'mysql' (110)",
+      ),
+    ).toBe(false);
+    expect(
+      outsideNetworking(
+        "mysql database backup fails: ERROR 2005 (HY000): Unknown MySQL server host 'db' (-2)",
+      ),
+    ).toBe(true);
+  });
 });
 
 const KB = path.resolve(import.meta.dirname, '../../kb');
@@ -165,6 +275,21 @@ describe('a report under the threshold whose pasted error names the failed conne
   });
 
   it.each([
+    [
+      "Tutorial mysql deployment does not work in kubernetes. kubectl run -it --rm mysql-client -- mysql -h mysql -ppassword: ERROR 2005 (HY000): Unknown MySQL server host 'mysql' (110)",
+      'dns',
+    ],
+    ['Failure to resolve host when the job pod clones the repository', 'dns'],
+    [
+      'registry core fails to start in the cluster: failed to connect to tcp://registry-database:5432, retry after 2 seconds :dial tcp 10.233.12.40:5432: i/o timeout',
+      'service',
+    ],
+  ])('is answered from the runbook of the path its error or headline names: %s', async (report, category) => {
+    expect(await answer(report)).toEqual({ abstained: false, category });
+  });
+
+  it.each([
+    "phpMyAdmin says #2005 - Unknown MySQL server host 'db' (-2) after the mysql container restarts",
     'Chart upgrade fails. The server pod hits a PostStartHookError: (7) Failed to connect to localhost port 8153: Connection refused',
     'Failed to initialize cache after the upgrade: dial tcp 10.97.140.241:6379: connect: connection refused',
   ])('still abstains when it names no path of the runbooks: %s', async (report) => {
