@@ -8,6 +8,7 @@ import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
+import { podHasNodeIp, withoutPodRows } from './node-address.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
@@ -544,11 +545,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
             .find((said) => SAME_STATED.test(said))
         : undefined;
     if (sameSeen) {
-      behaviours.push(sameSeen.trim());
+      // Pasted pod rows after "如下所示：" are what was seen, not words a line shares.
+      behaviours.push(withoutPodRows(sameSeen.trim()));
       sameAsked = true;
       continue;
     }
-    if ((isQuestion || at === 0) && WHY_SAME.test(part)) {
+    // "Why do these pods show the node's address instead of a pod-network address?": why a pod has its node's IP is
+    // why the two are the same.
+    if ((isQuestion || at === 0) && (WHY_SAME.test(part) || (WHY_START.test(part) && podHasNodeIp(part)))) {
       behaviours.push(part.trim());
       sameAsked = true;
       continue;
