@@ -8,6 +8,7 @@
 import type { DocRecord } from '../core/types.js';
 import type { RetrievalResult } from '../retrieve/types.js';
 import { leadWithDoc, topDocs } from './close-docs.js';
+import { POD_HAS_NODE_IP, podHasNodeIp } from './direct/node-address.js';
 import { directAnswer, type FactAsk, onlyOneForm } from './direct.js';
 import type { Concepts } from './types.js';
 
@@ -33,6 +34,9 @@ export function clauseToSearch(question: string, ask: FactAsk | null): string | 
   // "why can't I ping the svc" among pasted ping output: only a line saying it is by design answers, and the clause
   // names the runbook that has one better than the output does.
   if (clause === '' || !(ASKS_VALUE.test(clause) || onlyOneForm(ask))) return null;
+  // "安装完flannel，发现ip与node是同一个地址，如下所示：…": the CNI installed and the pasted rows name its runbook; why a
+  // pod has its node's IP is the hostNetwork fact, which is searched (node-address.ts).
+  if (ask.same && podHasNodeIp(clause)) return POD_HAS_NODE_IP;
   if (question.trim().length - clause.length < AROUND_CHARS) return null;
   return clause;
 }

@@ -8,6 +8,7 @@ import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { asksInStatement } from './indirect-ask.js';
+import { podHasNodeIp, withoutPodRows } from './node-address.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
@@ -544,11 +545,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
             .find((said) => SAME_STATED.test(said))
         : undefined;
     if (sameSeen) {
-      behaviours.push(sameSeen.trim());
+      // Pasted pod rows after "如下所示：" are what was seen, not words a line shares.
+      behaviours.push(withoutPodRows(sameSeen.trim()));
       sameAsked = true;
       continue;
     }
-    if ((isQuestion || at === 0) && WHY_SAME.test(part)) {
+    // "Why do these pods show the node's address instead of a pod-network address?": why a pod has its node's IP is
+    // why the two are the same.
+    if ((isQuestion || at === 0) && (WHY_SAME.test(part) || (WHY_START.test(part) && podHasNodeIp(part)))) {
       behaviours.push(part.trim());
       sameAsked = true;
       continue;
@@ -852,12 +856,16 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   // "Pods can ping pod IPs but not cluster IPs", "MetalLB assigned IP does not respond to ping?": a failed ping to a
   // Service address, stated or asked about, is answered by the line saying that address does not answer ping by
   // design; when nothing else is asked, or what is asked is about that address ("ClusterIP 到底是什么样的地址？").
-  const pinged = asking.length === 0 || asking.every((clause) => SERVICE_ADDRESS_NAMED.test(clause));
+  // A report that already asks why, or whether what it saw is expected ("ping kubernetes.default.svc ... 100% packet
+  // loss. Is this expected?"), asks it of the failed ping it pasted too: only a by-design line answers either.
+  const pinged = asking.length === 0 || byWhy || asking.every((clause) => SERVICE_ADDRESS_NAMED.test(clause));
   const failedPing = pinged ? failedServicePing(question) : null;
   if (failedPing) {
     asking.push(failedPing);
     kinds.add('behaviour');
     byWhy = true;
+    // What is asked about is a ping that got no answer: the line saying the address does not answer explains it.
+    saysItHappens = false;
   }
   const expected = asking.length === 0 ? EXPECTED_BEHAVIOUR.exec(question.normalize('NFKC')) : null;
   if (expected?.[1]) {

@@ -63,6 +63,25 @@ describe('the ask a failed ping to a Service address makes', () => {
     expect(ask?.why).toBe(true);
   });
 
+  it.each([
+    'I exec into a pod and run ping kubernetes.default.svc.cluster.local:\nPING kubernetes.default.svc.cluster.local (10.96.0.1): 56 data bytes\n5 packets transmitted, 0 packets received, 100% packet loss\ncurl -k https://kubernetes.default.svc works fine. Is this expected?',
+    '在 pod 里执行 ping nginx.default.svc.cluster.local，结果 5 packets transmitted, 0 received, 100% packet loss，这是正常的吗？',
+  ])('adds the failed ping to a report that asks whether what it saw is expected: %s', (report) => {
+    const ask = factAsk(report);
+    expect(ask?.why).toBe(true);
+    expect(ask?.affirmed).toBeUndefined();
+    expect(ask?.focus).toMatch(/不通（Service 地址）/);
+  });
+
+  it.each([
+    // a ping to a pod: a real path fault, whatever the report asks
+    'ping 10.244.1.5 from the node gives 100% packet loss. Is this expected?',
+    // the Service itself fails too
+    '在 pod 里 ping nginx.default.svc 100% packet loss，curl 也超时，这是正常的吗？',
+  ])('adds no ping clause to a by-design ask that is not about a Service ping: %s', (report) => {
+    expect(factAsk(report)?.focus ?? '').not.toMatch(/Service 地址|ClusterIP）/);
+  });
+
   it('leaves a question about something else alone', () => {
     const ask = factAsk(
       "I can't ping the cluster IP of my service. Which UDP port does flannel use for VXLAN?",
