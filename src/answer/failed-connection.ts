@@ -64,7 +64,7 @@ const QUOTED_CONNECT_ERRORS: readonly RegExp[] = [
 
 /** An error of a connection that could not be made (not one refused by a server that answered). */
 const CONNECT_ERROR =
-  /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
+  /connect(?:ion)?\s+timed\s*out|\bconnect_timeout\b|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
 
 /**
  * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
@@ -94,7 +94,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
 
 /** Words that look like host:port and are not one (a timestamp 10:57:48, a Java frame `Foo.java:123`). */
 const NOT_A_HOST =
-  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
 
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
@@ -155,11 +155,31 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const hostOf = (host: string) => host.split('/')[0] ?? host;
 
 function isRemoteHost(host: string): boolean {
-  return host.length > 1 && !LOOPBACK.test(host) && !NOT_A_HOST.test(host);
+  return host.length > 1 && !LOOPBACK.test(host) && !NOT_A_HOST.test(host) && !PROSE_WORD.test(host);
 }
+
+/**
+ * A word of the sentence around an error, where a client wrote its own words after the error's name instead of a host
+ * (`getaddrinfo ENOTFOUND when making request`).
+ */
+const PROSE_WORD =
+  /^(?:when|while|during|after|before|for|from|with|to|in|on|at|of|the|a|an|and|or|is|was|error|failed|making|trying)$/i;
 
 /** A Service's cluster DNS name (`nacos.default.svc.cluster.local`, `redis.db.svc:6379`, `nacos-headless.ns:8848`). */
 const SERVICE_NAME = /\.svc(?:\.|:|$)|\.cluster\.local(?::|$)|-headless(?:\.|:|$)/i;
+
+/**
+ * A Service's name and namespace (`mysql.dev-namespace`, `redis.cache:6379`): two labels the cluster DNS's search
+ * domains complete, the second not a top-level domain of the internet (`db.example.com`, `gitlab.com` are outside).
+ */
+const SERVICE_IN_NAMESPACE = /^[a-z][a-z0-9-]*\.([a-z][a-z0-9-]*[a-z0-9])(?::\d+)?$/i;
+const INTERNET_TLD =
+  /^(?:com|org|net|io|cn|edu|gov|mil|int|co|cc|me|info|biz|xyz|ai|app|dev|cloud|top|tech|site|online|ru|uk|de|jp|fr|us|eu|in|kr|tw|hk|sg|au|ca|br|nl|local|lan|internal|localdomain|localhost|home|corp|intranet)$/i;
+
+const serviceInNamespace = (target: string) => {
+  const namespace = SERVICE_IN_NAMESPACE.exec(target)?.[1];
+  return !!namespace && !INTERNET_TLD.test(namespace);
+};
 const HEADLESS_NAME = /-headless(?:\.|:|$)/i;
 
 /** Which path a failed connection names: a name's resolution, a headless Service's pods, a Service; null: none known. */
@@ -167,14 +187,19 @@ export type FailedPath = 'resolve' | 'headless' | 'service';
 
 /**
  * The path of the runbooks a failed connection names: a name that does not resolve is the cluster's DNS; a connection
- * to a Service's cluster name (or a one-label name, which only the cluster's search domains complete) that times out
- * or is refused went through that Service (a headless one's name leads straight to its pods). A connection to a bare
- * address names no path: the address may be a pod's, a Service's, a node's or one outside the cluster.
+ * to a Service's cluster name (or a one-label or `name.namespace` name, which only the cluster's search domains
+ * complete) that times out or is refused went through that Service (a headless one's name leads straight to its
+ * pods). A connection to a bare address names no path: the address may be a pod's, a Service's, a node's or one
+ * outside the cluster.
  */
 export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
-  return SERVICE_NAME.test(failed.target) || SHORT_NAME.test(failed.target) ? 'service' : null;
+  return SERVICE_NAME.test(failed.target) ||
+    SHORT_NAME.test(failed.target) ||
+    serviceInNamespace(failed.target)
+    ? 'service'
+    : null;
 }
 
 /**

@@ -94,6 +94,21 @@ describe('failedConnection', () => {
       '订单服务启动失败，日志一直打印 unable to connect to order-redis:6379，重启也没用。',
       { kind: 'connect', target: 'order-redis:6379' },
     ],
+    // Elasticsearch's transport error: a node name in brackets, its address, then connect_timeout.
+    [
+      'ConnectTransportException[[es-data-1][172.17.0.8:9300] connect_timeout[30s]]',
+      { kind: 'connect', target: '172.17.0.8:9300' },
+    ],
+    // Chinese around Elasticsearch's error naming a Service by name and namespace.
+    [
+      '集群节点加不进来，日志：[es-master.search:9300] connect_timeout[30s]',
+      { kind: 'connect', target: 'es-master.search:9300' },
+    ],
+    // Node's resolver error followed by the client's own words: the name comes later, not "when".
+    [
+      'getaddrinfo ENOTFOUND when making request; lookup orders-api on 10.96.0.10:53: no such host',
+      { kind: 'resolve', target: 'orders-api' },
+    ],
   ])('reads the failed connection of %s', (text, expected) => {
     expect(failedConnection(text)).toEqual(expected);
   });
@@ -116,6 +131,10 @@ describe('failedConnection', () => {
     'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
     // Chinese: the database answered and refused the password.
     '无法连接数据库 order-db:3306，密码错误，认证失败。',
+    // The client's own words after the resolver's error name no host.
+    'getaddrinfo ENOTFOUND when making request from the webhook',
+    // Chinese: a config file's line, not a host, next to a timeout word.
+    '启动报错 connect_timeout 配置在 application.yml:12 无效',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -133,6 +152,14 @@ describe('failedPath', () => {
   it('names the Service path for a one-label name, which only the cluster’s search domains complete', () => {
     expect(failedPath({ kind: 'connect', target: 'registry-database:5432' })).toBe('service');
     expect(failedPath({ kind: 'connect', target: 'orders-db' })).toBe('service');
+  });
+  it('names the Service path for a Service name with its namespace', () => {
+    expect(failedPath({ kind: 'connect', target: 'mysql.dev-namespace' })).toBe('service');
+    expect(failedPath({ kind: 'connect', target: 'redis.cache:6379' })).toBe('service');
+  });
+  it('names no path for a two-label name of the internet', () => {
+    expect(failedPath({ kind: 'connect', target: 'gitlab.com' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'registry.cn:443' })).toBeNull();
   });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
