@@ -46,7 +46,7 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
-import { failedConnection, failedPath, headlineFailsToResolve } from './failed-connection.js';
+import { addressPath, failedConnection, failedPath, headlineFailsToResolve } from './failed-connection.js';
 import {
   BODY_SENTENCE_MARGIN,
   bodyFailingSentence,
@@ -297,7 +297,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       // So is a report whose pasted error names the connection that failed, a name that does not resolve or a
       // Service's name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however
       // little of the application's stack trace and settings they match.
-      const own = await failedPathSearch(context, question, result, options, retrieval);
+      const own = await failedPathSearch(
+        context,
+        question,
+        result,
+        options,
+        retrieval,
+        reportCni(context, question, scope),
+      );
       if (own) result = own;
       else {
         // So is a report whose failing sentence names the two ends of a path ("the pod cannot be accessed from the
@@ -434,11 +441,13 @@ async function failedPathSearch(
   result: RetrievalResult,
   options: SearchOptions,
   retrieval: RetrievalTime,
+  cni: string | undefined,
 ): Promise<RetrievalResult | null> {
   const failed = failedConnection(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
+  // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.
   const path = failed
-    ? failedPath(failed)
+    ? (failedPath(failed) ?? addressPath(question, failed))
     : headlineFailsToResolve(firstSentence(question))
       ? 'resolve'
       : null;
@@ -447,6 +456,14 @@ async function failedPathSearch(
   // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.
   const own = result.hits.filter((hit) => hit.doc.category === category);
   if (own.length > 0) return { ...result, hits: own, abstain: false };
+  // Pods' paths are each CNI's own: a pod's address is searched among the runbooks of the report's CNI, and answered
+  // only by one of that CNI or of none.
+  if (path === 'pod') {
+    if (!cni) return null;
+    const searched = await cachedSearch(context, question, { ...options, category, cni }, retrieval);
+    const fits = topFitsCni(context, searched, { cni, source: 'question', alternatives: [] });
+    return searched.hits.length > 0 && fits ? { ...searched, abstain: false } : null;
+  }
   const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
   return searched.hits.length > 0 ? { ...searched, abstain: false } : null;
 }

@@ -35,6 +35,11 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
   ),
   new RegExp(String.raw`bad\s+address\s+'(${HOST})'`, 'i'),
   new RegExp(String.raw`getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s+(${HOST})`, 'i'),
+  // Node's error object printed whole (JSON or util.inspect): its code, then the name in its `hostname` field.
+  new RegExp(
+    String.raw`(?:ENOTFOUND|EAI_AGAIN)['"]?[^{}]{0,160}?\bhostname['"]?\s*:\s*['"](${HOST})['"]`,
+    'i',
+  ),
   // Database clients quote the name, before the resolver's words that follow it: MySQL's ERROR 2005, libpq's (psql,
   // a chart's PostgreSQL client).
   new RegExp(String.raw`Unknown\s+(?:MySQL\s+)?server\s+host\s+'(${HOST})'`, 'i'),
@@ -64,7 +69,7 @@ const QUOTED_CONNECT_ERRORS: readonly RegExp[] = [
 
 /** An error of a connection that could not be made (not one refused by a server that answered). */
 const CONNECT_ERROR =
-  /connect(?:ion)?\s+timed\s*out|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
+  /connect(?:ion)?\s+timed\s*out|\bconnect_(?:timeout|exception)\b|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
 
 /**
  * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
@@ -94,7 +99,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
 
 /** Words that look like host:port and are not one (a timestamp 10:57:48, a Java frame `Foo.java:123`). */
 const NOT_A_HOST =
-  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
 
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
@@ -105,8 +110,12 @@ const NOT_A_HOST =
 export function failedConnection(text: string): FailedConnection | null {
   const plain = text.normalize('NFKC');
   for (const pattern of RESOLVE_ERRORS) {
-    const name = pattern.exec(plain)?.[1];
-    if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
+    // Every occurrence: a headline's own words after the error's name (`getaddrinfo ENOTFOUND during service start`)
+    // come before the pasted error that names the host.
+    for (const match of plain.matchAll(new RegExp(pattern.source, 'gi'))) {
+      const name = match[1];
+      if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
+    }
   }
   if (REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '))) return null;
   for (const pattern of QUOTED_CONNECT_ERRORS) {
@@ -155,27 +164,100 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const hostOf = (host: string) => host.split('/')[0] ?? host;
 
 function isRemoteHost(host: string): boolean {
-  return host.length > 1 && !LOOPBACK.test(host) && !NOT_A_HOST.test(host);
+  return host.length > 1 && !LOOPBACK.test(host) && !NOT_A_HOST.test(host) && !PROSE_WORD.test(host);
 }
+
+/**
+ * A word of the sentence around an error, where a client wrote its own words after the error's name instead of a host
+ * (`getaddrinfo ENOTFOUND when making request`).
+ */
+const PROSE_WORD =
+  /^(?:when|while|during|after|before|for|from|with|to|in|on|at|of|the|a|an|and|or|is|was|error|failed|making|trying)$/i;
 
 /** A Service's cluster DNS name (`nacos.default.svc.cluster.local`, `redis.db.svc:6379`, `nacos-headless.ns:8848`). */
 const SERVICE_NAME = /\.svc(?:\.|:|$)|\.cluster\.local(?::|$)|-headless(?:\.|:|$)/i;
+
+/**
+ * A Service's name and namespace (`mysql.dev-namespace`, `redis.cache:6379`): two labels the cluster DNS's search
+ * domains complete, the second not a top-level domain of the internet (`db.example.com`, `gitlab.com` are outside).
+ */
+const SERVICE_IN_NAMESPACE = /^[a-z][a-z0-9-]*\.([a-z][a-z0-9-]*[a-z0-9])(?::\d+)?$/i;
+const INTERNET_TLD =
+  /^(?:com|org|net|io|cn|edu|gov|mil|int|co|cc|me|info|biz|xyz|ai|app|dev|cloud|top|tech|site|online|ru|uk|de|jp|fr|us|eu|in|kr|tw|hk|sg|au|ca|br|nl|local|lan|internal|localdomain|localhost|home|corp|intranet)$/i;
+
+const serviceInNamespace = (target: string) => {
+  const namespace = SERVICE_IN_NAMESPACE.exec(target)?.[1];
+  return !!namespace && !INTERNET_TLD.test(namespace);
+};
 const HEADLESS_NAME = /-headless(?:\.|:|$)/i;
 
-/** Which path a failed connection names: a name's resolution, a headless Service's pods, a Service; null: none known. */
-export type FailedPath = 'resolve' | 'headless' | 'service';
+/**
+ * The ports of the control plane's own components (API server, kubelet, etcd, controller manager, scheduler): a
+ * connection to one of them (`dial tcp node-1:10250: i/o timeout` under `kubectl logs`) goes to a node or the API
+ * server, not through a Service, whatever its host is called.
+ */
+const CONTROL_PLANE_PORT = /:(?:6443|10250|10255|2379|2380|10257|10259)$/;
+
+/**
+ * Which path a failed connection names: a name's resolution, a headless Service's pods, a Service, a pod's own address;
+ * null: none known.
+ */
+export type FailedPath = 'resolve' | 'headless' | 'service' | 'pod';
 
 /**
  * The path of the runbooks a failed connection names: a name that does not resolve is the cluster's DNS; a connection
- * to a Service's cluster name (or a one-label name, which only the cluster's search domains complete) that times out
- * or is refused went through that Service (a headless one's name leads straight to its pods). A connection to a bare
- * address names no path: the address may be a pod's, a Service's, a node's or one outside the cluster.
+ * to a Service's cluster name (or a one-label or `name.namespace` name, which only the cluster's search domains
+ * complete) that times out or is refused went through that Service (a headless one's name leads straight to its
+ * pods). A connection to a bare address names no path: the address may be a pod's, a Service's, a node's or one
+ * outside the cluster.
  */
 export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
+  if (CONTROL_PLANE_PORT.test(failed.target)) return null;
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
-  return SERVICE_NAME.test(failed.target) || SHORT_NAME.test(failed.target) ? 'service' : null;
+  return SERVICE_NAME.test(failed.target) ||
+    SHORT_NAME.test(failed.target) ||
+    serviceInNamespace(failed.target)
+    ? 'service'
+    : null;
 }
+
+/**
+ * The path a bare failing address takes by the role the report gives it beside the error: a pasted `kubectl get pods
+ * -o wide` row holding it, "pod IP" before it or a pod's name in brackets before it (Elasticsearch's
+ * `[es-data-1][10.244.2.5:9300] connect_timeout`) make it a pod's; a pasted `kubectl get svc` row holding it or
+ * "cluster-ip" / "service IP" before it make it a Service's. Null for a name, a control-plane port, or an address the report gives no role.
+ */
+export function addressPath(text: string, failed: FailedConnection): FailedPath | null {
+  const address = BARE_ADDRESS.exec(failed.target);
+  if (failed.kind !== 'connect' || !address?.[1] || CONTROL_PLANE_PORT.test(failed.target)) return null;
+  const ip = address[1];
+  const plain = text.normalize('NFKC');
+  const rows = plain.split(/\r?\n/).filter((line) => holdsAddress(line, ip));
+  if (rows.some((row) => SERVICE_ROW.test(row))) return 'service';
+  if (rows.some((row) => POD_ROW.test(row))) return 'pod';
+  const escaped = ip.replaceAll('.', String.raw`\.`);
+  if (new RegExp(String.raw`(?:${SERVICE_ROLE})[^\n\d]{0,12}${escaped}(?![\d])`, 'i').test(plain))
+    return 'service';
+  if (new RegExp(String.raw`(?:${POD_ROLE})[^\n\d]{0,12}${escaped}(?![\d])`, 'i').test(plain)) return 'pod';
+  if (new RegExp(String.raw`\[${POD_NAME}\]\s*\[/?${escaped}:\d+\]`, 'i').test(plain)) return 'pod';
+  return null;
+}
+
+const BARE_ADDRESS = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?$/;
+
+const holdsAddress = (line: string, ip: string) =>
+  new RegExp(String.raw`(?<![\d.])${ip.replaceAll('.', String.raw`\.`)}(?![\d]|\.\d)`).test(line);
+
+/** A `kubectl get svc` row: the Service's type, then its addresses. */
+const SERVICE_ROW = /\b(?:ClusterIP|NodePort|LoadBalancer)\s+\d{1,3}(?:\.\d{1,3}){3}\b/;
+/** A `kubectl get pods -o wide` row: READY, STATUS and RESTARTS columns. */
+const POD_ROW =
+  /\b\d+\/\d+\s+(?:Running|Pending|CrashLoopBackOff|Error|Completed|ContainerCreating|Terminating|Init:\S+)\s+\d+/;
+const SERVICE_ROLE = String.raw`cluster[-_ ]?ip|service\s*ip|svc\s*ip|服务\s*ip|服務\s*ip`;
+const POD_ROLE = String.raw`\bpod\s*ip|\bpodIP|\bpod(?:'s|\s*的)\s*ip|\bpod\s+address`;
+/** A pod's generated name: a Deployment's two hashes or a StatefulSet's ordinal. */
+const POD_NAME = String.raw`[a-z0-9-]+-(?:[a-z0-9]{8,10}-[a-z0-9]{5}|\d+)`;
 
 /**
  * The text pastes an error naming a path of the runbooks (`failedConnection`, then `failedPath`) and says it ran in a
@@ -234,6 +316,9 @@ const RESOLVE_HEADLINE = new RegExp(
     String.raw`(?:fail(?:s|ed|ure|ing)?\s+to|unable\s+to|can'?t|cannot|can\s+not|could\s*n[o']t|not\s+able\s+to)\s+resolve\s+(?:the\s+|a\s+|any\s+)?(?:host(?:name)?s?|domains?|dns|(?:service\s+)?names?)\b`,
     String.raw`\b(?:dns|name)\s+(?:resolution|lookups?|quer(?:y|ies))\b[^.。!?]{0,40}?(?:\bfail(?:s|ed|ing|ures?)?\b|\bnot\s+working\b|\bdo(?:es)?\s*n[o']t\s+work\b|\btim(?:es|ed|ing)?\s*out\b)`,
     String.raw`\bhost(?:name)?\s+not\s+found\b|\bunknown\s*host\b`,
+    // A resolver's own error code in the headline, whatever words follow it ("getaddrinfo ENOTFOUND when making
+    // request to kubernetes services").
+    String.raw`\bgetaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\b|UnknownHostException|\bno\s+such\s+host\b`,
     '(?:域名|主机名?|主機名?|dns)\\s*解析(?:失败|失敗|超时|超時|不了)|(?:无法|無法)解析(?:域名|主机|主機)',
   ].join('|'),
   'i',

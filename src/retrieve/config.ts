@@ -181,7 +181,7 @@ export interface RetrievalConfig {
    * The runbook category (kb/taxonomy.yaml) of the path a pasted connection error names (answer/failed-connection.ts):
    * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name.
    */
-  failedConnectionCategory: { resolve: string; headless: string; service: string };
+  failedConnectionCategory: { resolve: string; headless: string; service: string; pod: string };
   /** The runbook categories of each path a failing sentence names by its two ends (answer/stated-path.ts). */
   statedPathCategories: Readonly<Record<string, readonly string[]>>;
   /** Below this confidence the answer abstains. */
@@ -305,7 +305,12 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
   toolDocs: { category: 'diagnostics', factor: 0.6 },
-  failedConnectionCategory: { resolve: 'dns', headless: 'dns', service: 'service_clusterip' },
+  failedConnectionCategory: {
+    resolve: 'dns',
+    headless: 'dns',
+    service: 'service_clusterip',
+    pod: 'pod_to_pod_cross_node',
+  },
   statedPathCategories: {
     dns: ['dns'],
     serviceExternal: ['service_external'],

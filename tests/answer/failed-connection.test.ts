@@ -9,6 +9,7 @@ import { answerChat } from '../../src/answer/chat.js';
 import { outsideNetworking } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import {
+  addressPath,
   failedConnection,
   failedPath,
   headlineFailsToConnect,
@@ -94,6 +95,36 @@ describe('failedConnection', () => {
       '订单服务启动失败，日志一直打印 unable to connect to order-redis:6379，重启也没用。',
       { kind: 'connect', target: 'order-redis:6379' },
     ],
+    // Elasticsearch's transport error: a node name in brackets, its address, then connect_timeout.
+    [
+      'ConnectTransportException[[es-data-1][172.17.0.8:9300] connect_timeout[30s]]',
+      { kind: 'connect', target: '172.17.0.8:9300' },
+    ],
+    // Chinese around Elasticsearch's error naming a Service by name and namespace.
+    [
+      '集群节点加不进来，日志：[es-master.search:9300] connect_timeout[30s]',
+      { kind: 'connect', target: 'es-master.search:9300' },
+    ],
+    // Node's resolver error followed by the client's own words: the name comes later, not "when".
+    [
+      'getaddrinfo ENOTFOUND when making request; lookup orders-api on 10.96.0.10:53: no such host',
+      { kind: 'resolve', target: 'orders-api' },
+    ],
+    // A headline's words after the resolver's code, before the pasted error that names the host.
+    [
+      'getaddrinfo ENOTFOUND during service start. Error: getaddrinfo ENOTFOUND broker.mq.svc.cluster.local',
+      { kind: 'resolve', target: 'broker.mq.svc.cluster.local' },
+    ],
+    // Node's error object logged as JSON: the code, then the name in its hostname field.
+    [
+      'requests among services fail: {"err": {"code": "ENOTFOUND", "errno": "ENOTFOUND", "syscall": "getaddrinfo", "hostname": "orders-api", "port": "80"}}',
+      { kind: 'resolve', target: 'orders-api' },
+    ],
+    // Chinese around util.inspect's form of the same object.
+    [
+      "服务间调用偶发失败：Error: getaddrinfo EAI_AGAIN { code: 'EAI_AGAIN', syscall: 'getaddrinfo', hostname: 'user-svc' }",
+      { kind: 'resolve', target: 'user-svc' },
+    ],
   ])('reads the failed connection of %s', (text, expected) => {
     expect(failedConnection(text)).toEqual(expected);
   });
@@ -116,6 +147,12 @@ describe('failedConnection', () => {
     'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
     // Chinese: the database answered and refused the password.
     '无法连接数据库 order-db:3306，密码错误，认证失败。',
+    // The client's own words after the resolver's error name no host.
+    'getaddrinfo ENOTFOUND when making request from the webhook',
+    // Chinese: a config file's line, not a host, next to a timeout word.
+    '启动报错 connect_timeout 配置在 application.yml:12 无效',
+    // A hostname field of a log line with no resolver error in it.
+    '{"level": "error", "hostname": "worker-7f9c", "msg": "job failed: exit code 1"}',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -134,6 +171,18 @@ describe('failedPath', () => {
     expect(failedPath({ kind: 'connect', target: 'registry-database:5432' })).toBe('service');
     expect(failedPath({ kind: 'connect', target: 'orders-db' })).toBe('service');
   });
+  it('names the Service path for a Service name with its namespace', () => {
+    expect(failedPath({ kind: 'connect', target: 'mysql.dev-namespace' })).toBe('service');
+    expect(failedPath({ kind: 'connect', target: 'redis.cache:6379' })).toBe('service');
+  });
+  it('names no path for a two-label name of the internet', () => {
+    expect(failedPath({ kind: 'connect', target: 'gitlab.com' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'registry.cn:443' })).toBeNull();
+  });
+  it('names no path for a control-plane port, whatever its host is called', () => {
+    expect(failedPath({ kind: 'connect', target: 'worker-3:10250' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'master-1:6443' })).toBeNull();
+  });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'db.example.com:3306' })).toBeNull();
@@ -149,6 +198,9 @@ describe('headlineFailsToResolve', () => {
     'Intermittent DNS lookup failures from pods to the external API',
     '升级后 pod 内域名解析失败',
     '容器里无法解析主机名 registry.local',
+    // A resolver's error code, with no host after it.
+    'getaddrinfo ENOTFOUND when making request to services in the cluster',
+    '服务启动时报 getaddrinfo EAI_AGAIN，偶发',
   ])('reads a name that does not resolve in %s', (headline) => {
     expect(headlineFailsToResolve(headline)).toBe(true);
   });
@@ -161,6 +213,8 @@ describe('headlineFailsToResolve', () => {
     'How can I resolve this issue with pods stuck in Pending',
     // Chinese: a file that does not parse.
     '启动时解析配置文件失败',
+    // An error code of a file, not a name.
+    'ENOENT: no such file or directory when the pod starts',
   ])('reads none in %s', (headline) => {
     expect(headlineFailsToResolve(headline)).toBe(false);
   });
@@ -294,5 +348,48 @@ describe('a report under the threshold whose pasted error names the failed conne
     'Failed to initialize cache after the upgrade: dial tcp 10.97.140.241:6379: connect: connection refused',
   ])('still abstains when it names no path of the runbooks: %s', async (report) => {
     expect((await answer(report)).abstained).toBe(true);
+  });
+});
+
+describe('addressPath', () => {
+  const connect = (target: string) => ({ kind: 'connect' as const, target });
+  it.each([
+    // Elasticsearch names the pod whose transport address times out.
+    [
+      'ConnectTransportException[[es-master-1489875363-fjh6s][172.17.0.8:9300] connect_timeout[30s]]',
+      '172.17.0.8:9300',
+      'pod',
+    ],
+    // A pasted `kubectl get pods -o wide` row holds the address.
+    [
+      'curl: (7) Failed to connect to 10.44.0.4 port 8080: Connection refused\nNAME READY STATUS RESTARTS AGE IP NODE\nweb-7d9f8c6b5-x2kqp   1/1   Running   0   1h   10.44.0.4   node-2',
+      '10.44.0.4:8080',
+      'pod',
+    ],
+    // Chinese: "pod 的 ip" before it.
+    ['应用连不上，pod 的 ip 10.244.1.9:6379 连接超时', '10.244.1.9:6379', 'pod'],
+    // A pasted `kubectl get svc` row holds the address.
+    [
+      'dial tcp 10.108.82.91:3306: i/o timeout\nmy-sql-mysql   ClusterIP   10.108.82.91   <none>   3306/TCP   20m',
+      '10.108.82.91:3306',
+      'service',
+    ],
+    // Chinese: 服务 ip before it.
+    ['访问服务 ip 10.96.12.7:80 一直 connection refused', '10.96.12.7:80', 'service'],
+  ])('reads the role of the address in %s', (text, target, path) => {
+    expect(addressPath(text, connect(target))).toBe(path);
+  });
+
+  it.each([
+    // A kubelet's port: the node, not a pod or a Service.
+    ['dial tcp 10.0.0.79:10250: i/o timeout\nweb-1 1/1 Running 0 1h 10.0.0.79 node-1', '10.0.0.79:10250'],
+    // An address the report gives no role.
+    ['Error: connect ETIMEDOUT 52.12.3.4:443 from the job', '52.12.3.4:443'],
+    // Chinese: a node's address, not a pod's.
+    ['节点 ip 192.168.1.20:8080 连接超时', '192.168.1.20:8080'],
+    // A name is not a bare address.
+    ['pod ip of orders-db:5432 refused', 'orders-db:5432'],
+  ])('reads no role in %s', (text, target) => {
+    expect(addressPath(text, connect(target))).toBeNull();
   });
 });
