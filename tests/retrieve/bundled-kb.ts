@@ -15,22 +15,31 @@ export function bundledSearchers(scopeFactor: Partial<RetrievalConfig['scopeFact
   searcher: KbSearcher;
   neutral: KbSearcher;
 } {
-  const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => file.endsWith('.md') && file.includes('/'),
-  );
-  const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
-  const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
-  const data = {
-    docs,
-    glossary: entries,
-    vector: null,
-    vectorStatus: { enabled: false as const, reason: 'test' },
-  };
+  const data = bundledData();
   return {
     searcher: new KbSearcher(data),
     neutral: new KbSearcher(data, {
       ...RETRIEVAL_CONFIG,
       scopeFactor: { ...RETRIEVAL_CONFIG.scopeFactor, ...scopeFactor },
     }),
+  };
+}
+
+/** A searcher over the bundled KB with the given retrieval config (vectors off). */
+export function bundledSearcher(config: RetrievalConfig): KbSearcher {
+  return new KbSearcher(bundledData(), config);
+}
+
+function bundledData() {
+  const files = readdirSync(KB, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.md') && file.includes('/'),
+  );
+  const docs = files.map((file) => parseDocument(file, readFileSync(path.join(KB, file), 'utf8')));
+  const { entries } = parseGlossary('glossary.yaml', readFileSync(path.join(KB, 'glossary.yaml'), 'utf8'));
+  return {
+    docs,
+    glossary: entries,
+    vector: null,
+    vectorStatus: { enabled: false as const, reason: 'test' },
   };
 }
