@@ -3,12 +3,9 @@
  * runbook when the whole report is under the abstention threshold and the sentence alone is not; a first sentence
  * that only mentions networking, names no end of a path or states no failure to connect is not read as one.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerChat } from '../../src/answer/chat.js';
-import { ConversationStore } from '../../src/answer/conversation.js';
+import { describe, expect, it } from 'vitest';
 import { bodyFailingSentence, firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
-import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
+import { answersUnderThreshold } from './fixture-index.js';
 
 describe('statesFailingPath', () => {
   it.each([
@@ -66,20 +63,7 @@ describe('statesFailingPath', () => {
   });
 });
 
-const KB = path.resolve(import.meta.dirname, '../../kb');
-let index: FixtureIndex;
-beforeAll(async () => {
-  index = await buildFixtureIndex(KB);
-});
-afterAll(() => index.cleanup());
-
-async function answer(report: string) {
-  const { body } = await answerChat(
-    { searcher: underThreshold(index.searcher, report, 0.3), conversations: new ConversationStore() },
-    { message: report },
-  );
-  return { abstained: body.abstained, first: body.citations[0]?.path };
-}
+const answer = answersUnderThreshold();
 
 describe('a report under the threshold whose first sentence states a failing path', () => {
   it.each([

@@ -1,6 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { answerChat } from '../../src/answer/chat.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
 import { ingestKb } from '../../src/index/ingest-kb.js';
 import { openSearcher } from '../../src/index/open-searcher.js';
 import type { Searcher } from '../../src/retrieve/types.js';
@@ -60,4 +63,24 @@ export function underThreshold(
     return whole ? { ...result, confidence, abstain: true } : result;
   };
   return Object.assign(Object.create(searcher), { search }) as Searcher;
+}
+
+/**
+ * A first-turn answer over the bundled KB to a report whose whole search comes back under the threshold (confidence
+ * 0.3): whether it abstained and its first cited runbook. Call at a test file's top level: it builds the index once
+ * for the file and removes it after.
+ */
+export function answersUnderThreshold(): (report: string) => Promise<{ abstained: boolean; first?: string }> {
+  let index: FixtureIndex;
+  beforeAll(async () => {
+    index = await buildFixtureIndex(path.resolve(import.meta.dirname, '../../kb'));
+  });
+  afterAll(() => index.cleanup());
+  return async (report) => {
+    const { body } = await answerChat(
+      { searcher: underThreshold(index.searcher, report, 0.3), conversations: new ConversationStore() },
+      { message: report },
+    );
+    return { abstained: body.abstained, first: body.citations[0]?.path };
+  };
 }

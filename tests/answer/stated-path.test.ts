@@ -3,12 +3,9 @@
  * service connectivity lost"): that path's runbooks answer a report the whole of which retrieval is unsure of. A
  * sentence naming no two ends the runbooks follow, or opening as the consequence of a cause stated elsewhere, does not.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerChat } from '../../src/answer/chat.js';
-import { ConversationStore } from '../../src/answer/conversation.js';
+import { describe, expect, it } from 'vitest';
 import { opensWithConsequence, statedPath } from '../../src/answer/stated-path.js';
-import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
+import { answersUnderThreshold } from './fixture-index.js';
 
 describe('statedPath', () => {
   it.each([
@@ -69,20 +66,7 @@ describe('opensWithConsequence', () => {
   });
 });
 
-const KB = path.resolve(import.meta.dirname, '../../kb');
-let index: FixtureIndex;
-beforeAll(async () => {
-  index = await buildFixtureIndex(KB);
-});
-afterAll(() => index.cleanup());
-
-async function answer(report: string) {
-  const { body } = await answerChat(
-    { searcher: underThreshold(index.searcher, report, 0.3), conversations: new ConversationStore() },
-    { message: report },
-  );
-  return { abstained: body.abstained, first: body.citations[0]?.path };
-}
+const answer = answersUnderThreshold();
 
 describe('a report under the threshold whose failing sentence names the two ends of a path', () => {
   it('is answered from its own runbook of that path (the host cannot reach a pod)', async () => {
