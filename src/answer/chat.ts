@@ -297,21 +297,14 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       // So is a report whose pasted error names the connection that failed, a name that does not resolve or a
       // Service's name that times out or refuses (failed-connection.ts): the runbooks of that path answer it however
       // little of the application's stack trace and settings they match.
-      const own = await failedPathSearch(
-        context,
-        question,
-        result,
-        options,
-        retrieval,
-        reportCni(context, question, scope),
-      );
+      const cni = reportCni(context, question, scope);
+      const own = await failedPathSearch(context, question, result, options, retrieval, cni);
       if (own) result = own;
       else {
         // So is a report whose failing sentence names the two ends of a path ("the pod cannot be accessed from the
         // host", "Pod to service connectivity lost"): the report's own runbooks of that path answer it, when the
         // first of them is about no particular CNI or the report's (stated-path.ts).
         const stated = statedPathHits(question, result);
-        const cni = reportCni(context, question, scope);
         if (stated && topFitsCni(context, stated, cni ? { cni, source: 'question', alternatives: [] } : null))
           result = stated;
       }
