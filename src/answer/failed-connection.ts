@@ -226,7 +226,8 @@ export function failedPath(failed: FailedConnection): FailedPath | null {
  * The path a bare failing address takes by the role the report gives it beside the error: a pasted `kubectl get pods
  * -o wide` row holding it, "pod IP" before it or a pod's name in brackets before it (Elasticsearch's
  * `[es-data-1][10.244.2.5:9300] connect_timeout`) make it a pod's; a pasted `kubectl get svc` row holding it or
- * "cluster-ip" / "service IP" before it make it a Service's. Null for a name, a control-plane port, or an address the report gives no role.
+ * "cluster-ip" / "service IP" before it make it a Service's. Null for a name, a control-plane port, or an address the
+ * report gives no role.
  */
 export function addressPath(text: string, failed: FailedConnection): FailedPath | null {
   const address = BARE_ADDRESS.exec(failed.target);
