@@ -861,7 +861,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const pinged = asking.length === 0 || byWhy || asking.every((clause) => SERVICE_ADDRESS_NAMED.test(clause));
   const failedPing = pinged ? failedServicePing(question) : null;
   if (failedPing) {
-    asking.push(failedPing);
+    // The asking clause may be the failed ping itself ("why cann't ping svc, …"): asked once.
+    if (!asking.some((clause) => failedPing.includes(clause.trim()))) asking.push(failedPing);
     kinds.add('behaviour');
     byWhy = true;
     // What is asked about is a ping that got no answer: the line saying the address does not answer explains it.
