@@ -10,6 +10,8 @@
  * network: the application is not listening. Pure.
  */
 
+import { escapeRegExp } from '../core/escape-reg-exp.js';
+
 export type FailedConnectionKind = 'resolve' | 'connect';
 
 export interface FailedConnection {
@@ -232,12 +234,12 @@ export function failedPath(failed: FailedConnection): FailedPath | null {
 export function addressPath(text: string, failed: FailedConnection): FailedPath | null {
   const address = BARE_ADDRESS.exec(failed.target);
   if (failed.kind !== 'connect' || !address?.[1] || CONTROL_PLANE_PORT.test(failed.target)) return null;
-  const ip = address[1];
+  const escaped = escapeRegExp(address[1]);
   const plain = text.normalize('NFKC');
-  const rows = plain.split(/\r?\n/).filter((line) => holdsAddress(line, ip));
+  const holdsAddress = new RegExp(String.raw`(?<![\d.])${escaped}(?![\d]|\.\d)`);
+  const rows = plain.split(/\r?\n/).filter((line) => holdsAddress.test(line));
   if (rows.some((row) => SERVICE_ROW.test(row))) return 'service';
   if (rows.some((row) => POD_ROW.test(row))) return 'pod';
-  const escaped = ip.replaceAll('.', String.raw`\.`);
   if (new RegExp(String.raw`(?:${SERVICE_ROLE})[^\n\d]{0,12}${escaped}(?![\d])`, 'i').test(plain))
     return 'service';
   if (new RegExp(String.raw`(?:${POD_ROLE})[^\n\d]{0,12}${escaped}(?![\d])`, 'i').test(plain)) return 'pod';
@@ -246,9 +248,6 @@ export function addressPath(text: string, failed: FailedConnection): FailedPath 
 }
 
 const BARE_ADDRESS = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?$/;
-
-const holdsAddress = (line: string, ip: string) =>
-  new RegExp(String.raw`(?<![\d.])${ip.replaceAll('.', String.raw`\.`)}(?![\d]|\.\d)`).test(line);
 
 /** A `kubectl get svc` row: the Service's type, then its addresses. */
 const SERVICE_ROW = /\b(?:ClusterIP|NodePort|LoadBalancer)\s+\d{1,3}(?:\.\d{1,3}){3}\b/;

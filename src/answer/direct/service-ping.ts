@@ -9,6 +9,8 @@
  * report in IPVS mode (there the address sits on kube-ipvs0 and does answer: the by-design line would be wrong). Pure.
  */
 
+import { escapeRegExp } from '../../core/escape-reg-exp.js';
+
 /** A Service's virtual address, as reports name it. */
 const SERVICE_ADDRESS = String.raw`(?:cluster[\s_-]?ips?|service[\s_-]?(?:ips?|address(?:es)?|vips?)|svc[\s_-]?(?:ips?|address(?:es)?)|load[\s_-]?balancer[\s_-]?ips?|lb[\s_-]?ips?|metallb(?:[\s_-]+\w+){0,2}?[\s_-]+ips?|(?:服务|服務|service|svc)\s*(?:的)?\s*(?:ip|地址|vip)|集群\s*ip)`;
 /** A clause naming a Service's virtual address: "ClusterIP 到底是什么样的地址", "what is the cluster IP". */
@@ -74,7 +76,7 @@ function pastedServicePing(report: string): string | null {
     const address = match[1];
     if (!address || !services.has(address)) continue;
     // A ping that got answers ("64 bytes from 10.96.0.1") worked.
-    if (new RegExp(String.raw`bytes from ${address.replace(/\./g, '\\.')}\b`).test(report)) continue;
+    if (new RegExp(String.raw`bytes from ${escapeRegExp(address)}\b`).test(report)) continue;
     return `ping ${address}（ClusterIP）不通`;
   }
   return null;
