@@ -24,7 +24,7 @@ import { failedConnection, headlineFailsToConnect } from './failed-connection.js
  * exposes a workload.
  */
 const NETWORK_PART =
-  /\bservices?\b|health\s*checks?|probes?\b|健康检查|健康檢查|\bips?\b|\bip_|_ip\b|ipv[46]|\binterfaces?\b|网卡|網卡|\bnat|outgoing|\baddress(?:es)?\b|地址|\bports?\b|端口|traffic|流量|packets?|报文|數據包|数据包|\btcp\b|\budp\b|\bhttps?\b|\bping|\bconnect(?:ion|ions|ing|ed|s)?\b(?!\s+strings?)|\baccess|\breach|访问|訪問|通信|通讯|通訊|ndots|resolution|域名|解析|upstream|\bttl\b|polic(?:y|ies)|\bacls?\b|proxy|\bcni\b|plugin|hairpin|expos|暴露|cluster-?ip|\bvip\b|\bnat\b|网络|網絡|網路|latency|slow|延迟|延遲|\bhang|drop|martian|dial|listen|metallb|hubble|\bcaddy\b|\bnginx\b|traefik|haproxy|keepalived/i;
+  /\bservices?\b|health\s*checks?|probes?\b|健康检查|健康檢查|\bips?\b|\bip_|_ip\b|ipv[46]|\binterfaces?\b|网卡|網卡|\bnat|outgoing|\baddress(?:es)?\b|地址|\bports?\b|端口|traffic|流量|packets?|报文|數據包|数据包|\btcp\b|\budp\b|\bhttps?\b|\bping|\bconnect(?:ion|ions|ing|ed|s)?\b(?!\s+strings?)|\baccess|\breach|访问|訪問|通信|通讯|通訊|ndots|resolution|域名|解析|upstream|\bttl\b|polic(?:y|ies)|\bacls?\b|proxy|\bcni\b|plugin|hairpin|expos|暴露|cluster-?ip|\bvip\b|网络|網絡|網路|latency|slow|延迟|延遲|\bhang|drop|martian|dial|listen|metallb|hubble|\bcaddy\b|\bnginx\b|traefik|haproxy|keepalived/i;
 
 /** What a body shows when a path fails: a probe of it, or a symptom of a broken connection or resolution. */
 const PATH_EVIDENCE = new RegExp(
@@ -67,10 +67,15 @@ function bodyShowsNetworkComponent(body: string): boolean {
   return false;
 }
 
+/**
+ * clarify.ts's specific signals, compiled once without the global flag its counting needs (a global test keeps state).
+ */
+const SPECIFIC_SIGNAL = new RegExp(SPECIFIC.source, 'i');
+
 /** Whether a first sentence names anything of the network: a part, a symptom, a component or a plugin. */
 function headlineNamesNetwork(headline: string, text: string): boolean {
   return (
-    new RegExp(SPECIFIC.source, 'i').test(headline) ||
+    SPECIFIC_SIGNAL.test(headline) ||
     NETWORK_PART.test(headline) ||
     NETWORK_TROUBLE.test(headline) ||
     CNI_NAMES.test(headline) ||
