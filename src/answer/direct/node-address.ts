@@ -43,12 +43,9 @@ function rowOnNodeIp(text: string): boolean {
   for (const match of text.matchAll(POD_ROW)) {
     const [, ip, node] = match;
     if (!ip || !node) continue;
-    if (
-      node === ip ||
-      node.startsWith(`ip-${ip.replace(/\./g, '-')}.`) ||
-      node === `ip-${ip.replace(/\./g, '-')}`
-    )
-      return true;
+    // EC2 spells a node's address into its name: 10.0.1.5 → `ip-10-0-1-5[.ec2.internal]`.
+    const cloudName = `ip-${ip.replace(/\./g, '-')}`;
+    if (node === ip || node === cloudName || node.startsWith(`${cloudName}.`)) return true;
   }
   return false;
 }
