@@ -721,11 +721,13 @@ const CONTRAST_CHECK_BONUS = 2;
 function selfAccessChecks(query: string, docs: readonly DocRecord[]): Set<CommandRecord> {
   const out = new Set<CommandRecord>();
   const kept = new Set<CommandRecord>();
+  const rows = docs.flatMap((doc) => doc.troubleshooting);
+  const unstated = new Set(selfAccessUnstated(rows, query));
   for (const doc of docs)
     for (const row of doc.troubleshooting)
       for (const command of row.commands) {
         const record = commandByText(doc, command);
-        if (record) (selfAccessUnstated(row.symptom, query) ? out : kept).add(record);
+        if (record) (unstated.has(row) ? out : kept).add(record);
       }
   for (const record of kept) out.delete(record);
   return out;

@@ -48,9 +48,13 @@ export function saysPodReachesItself(text: string): boolean {
 }
 
 /**
- * A row whose symptom states the self-access premise while the report does not: the row is not a likely cause of
- * this report, and its check tests traffic the report never has.
+ * The rows whose symptom states the self-access premise while the report does not: none of them is a likely cause of
+ * this report, and their checks test traffic the report never has. The report is read once, whatever the rows.
  */
-export function selfAccessUnstated(rowSymptom: string, query: string): boolean {
-  return saysPodReachesItself(rowSymptom) && !saysPodReachesItself(query);
+export function selfAccessUnstated<Row extends { symptom: string }>(
+  rows: readonly Row[],
+  query: string,
+): Row[] {
+  if (saysPodReachesItself(query)) return [];
+  return rows.filter((row) => saysPodReachesItself(row.symptom));
 }
