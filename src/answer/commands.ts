@@ -109,7 +109,7 @@ import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
-import { kubectlReadKey } from './kubectl-read.js';
+import { kubectlReadKey, readsReportObject } from './kubectl-read.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { namesPodDnsName } from './pod-dns-name.js';
@@ -735,8 +735,8 @@ function selfAccessChecks(query: string, docs: readonly DocRecord[]): Set<Comman
 }
 
 /**
- * The top runbook's check that reads what `record` reads (`kubectlReadKey`) but of no add-on the report leaves
- * unnamed, best-ranked first; undefined when it has none or the answer already runs it.
+ * The top runbook's check that reads what `record` reads (`kubectlReadKey`) but of the report's own object, in its
+ * namespace (`readsReportObject`), best-ranked first; undefined when it has none or the answer already runs it.
  */
 function genericFormOf(
   record: CommandRecord,
@@ -753,6 +753,7 @@ function genericFormOf(
       !c.otherMode &&
       !diagnose.includes(c.record) &&
       kubectlReadKey(c.record.command) === key &&
+      readsReportObject(c.record.command) &&
       !checksUnnamedAddOn(c.record.command, query),
   )?.record;
 }

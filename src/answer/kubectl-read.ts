@@ -49,3 +49,11 @@ export function kubectlReadKey(command: string): string | undefined {
   if (kind === undefined || /[<$'"/]/.test(kind)) return undefined;
   return `kubectl ${verb} ${KIND_NAMES[kind] ?? kind}`;
 }
+
+/**
+ * The read is of the report's own object: it runs in the namespace the report's workload is in (`-n <namespace>`),
+ * not in a system namespace of one component (`-n kube-system … -l component=kube-apiserver`).
+ */
+export function readsReportObject(command: string): boolean {
+  return /(?:^|\s)(?:-n|--namespace)[\s=]<namespace>(?!\S)/.test(command.split('\n')[0] ?? '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubectlReadKey } from '../../src/answer/kubectl-read.js';
+import { kubectlReadKey, readsReportObject } from '../../src/answer/kubectl-read.js';
 import { checksUnnamedAddOn } from '../../src/answer/unnamed-add-on.js';
 
 const DNS_ENDPOINTS = 'kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns';
@@ -46,5 +46,23 @@ describe('kubectlReadKey', () => {
       false,
     );
     expect(checksUnnamedAddOn(DNS_ENDPOINTS, 'pod 里域名解析失败')).toBe(false);
+  });
+});
+
+describe('readsReportObject', () => {
+  it('holds for a read in the namespace of the report workload', () => {
+    expect(readsReportObject(OWN_ENDPOINTS)).toBe(true);
+    expect(readsReportObject('kubectl get pods -n <namespace> -o wide --show-labels')).toBe(true);
+    expect(readsReportObject('kubectl logs <pod> --namespace=<namespace> --previous')).toBe(true);
+  });
+
+  it('does not hold for a read of one system component', () => {
+    expect(readsReportObject(DNS_ENDPOINTS)).toBe(false);
+    expect(
+      readsReportObject(
+        'kubectl -n kube-system get pod -l component=kube-apiserver -o yaml | grep service-cluster-ip',
+      ),
+    ).toBe(false);
+    expect(readsReportObject('kubectl get nodes -o wide')).toBe(false);
   });
 });
