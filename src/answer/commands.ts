@@ -109,6 +109,7 @@ import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
+import { kubectlReadKey, readsReportObject } from './kubectl-read.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { namesPodDnsName } from './pod-dns-name.js';
@@ -733,6 +734,30 @@ function selfAccessChecks(query: string, docs: readonly DocRecord[]): Set<Comman
   return out;
 }
 
+/**
+ * The top runbook's check that reads what `record` reads (`kubectlReadKey`) but of the report's own object, in its
+ * namespace (`readsReportObject`), best-ranked first; undefined when it has none or the answer already runs it.
+ */
+function genericFormOf(
+  record: CommandRecord,
+  ranking: ReadonlyArray<Pick<Candidate, 'record' | 'otherMode'>>,
+  topDoc: DocRecord,
+  diagnose: readonly CommandRecord[],
+  query: string,
+): CommandRecord | undefined {
+  const key = kubectlReadKey(record.command);
+  if (key === undefined) return undefined;
+  return ranking.find(
+    (c) =>
+      c.record.source.path === topDoc.path &&
+      !c.otherMode &&
+      !diagnose.includes(c.record) &&
+      kubectlReadKey(c.record.command) === key &&
+      readsReportObject(c.record.command) &&
+      !checksUnnamedAddOn(c.record.command, query),
+  )?.record;
+}
+
 export function pickCommands(
   query: string,
   hits: readonly FusedHit[],
@@ -1060,5 +1085,11 @@ export function pickCommands(
   // as far off, and one brought a fill the report did not single out.
   const unsuspected = (record: CommandRecord) =>
     (record.source.path !== top.doc.path || closeRunnerUp) && checksUnnamedAddOn(record.command, query);
-  return [...diagnose.filter((record) => !unsuspected(record) && !selfOnly.has(record)), ...chosenFixes];
+  // A left-out add-on check reading an object of that add-on (the DNS Service's endpoints) has its place taken by the
+  // top runbook's same read of the report's own object (`kubectl get endpointslices … <service-name>`), when that
+  // runbook has one: the report gives no reason to suspect the add-on, but the read it would do is still the check.
+  const generic = diagnose.map((record) =>
+    unsuspected(record) ? (genericFormOf(record, readOnly, top.doc, diagnose, query) ?? record) : record,
+  );
+  return [...generic.filter((record) => !unsuspected(record) && !selfOnly.has(record)), ...chosenFixes];
 }
