@@ -50,7 +50,9 @@ import {
   addressPath,
   failedConnection,
   failedPath,
+  headlineFailsToConnect,
   headlineFailsToResolve,
+  inCluster,
   unaddressedClusterFailure,
 } from './failed-connection.js';
 import {
@@ -445,12 +447,14 @@ async function failedPathSearch(
   const failed = failedConnection(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
   // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.
-  // An error naming no address at all, from a client in a cluster, names the Service its settings dial.
+  // An error naming no address at all, or a headline saying a client cannot connect, from a client in a cluster:
+  // the client dials a Service by the name its settings give.
   const path = failed
     ? (failedPath(failed) ?? addressPath(question, failed))
     : headlineFailsToResolve(firstSentence(question))
       ? 'resolve'
-      : unaddressedClusterFailure(question)
+      : unaddressedClusterFailure(question) ||
+          (headlineFailsToConnect(firstSentence(question), question) && inCluster(question))
         ? 'service'
         : null;
   if (!path) return null;

@@ -320,6 +320,8 @@ export function pastesClusterFailure(text: string): boolean {
  * Words saying the client runs in a Kubernetes cluster: its objects, tools and distributions, and the state only a
  * kubelet reports of a container (CrashLoopBackOff).
  */
+export const inCluster = (text: string) => IN_CLUSTER.test(text.normalize('NFKC'));
+
 const IN_CLUSTER =
   /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bk3s\b|minikube|microk8s|openshift|\bsvc\b|\bnamespaces?\b|stateful-?sets?|deployments?\b|\bhelm\b|crashloopbackoff|集群|叢集/i;
 

@@ -14,6 +14,7 @@ import {
   failedPath,
   headlineFailsToConnect,
   headlineFailsToResolve,
+  inCluster,
   pastesClusterFailure,
   unaddressedClusterFailure,
 } from '../../src/answer/failed-connection.js';
@@ -293,6 +294,22 @@ describe('unaddressedClusterFailure', () => {
   });
 });
 
+describe('inCluster', () => {
+  it.each([
+    'the worker pod logs a timeout',
+    'brokers keep in CrashLoopBackOff state',
+    '部署在 k8s 集群里的服务',
+  ])('reads a report from a cluster: %s', (text) => {
+    expect(inCluster(text)).toBe(true);
+  });
+  it.each(['the container on my laptop logs a timeout', '本地 docker compose 启动的服务连不上'])(
+    'reads none in %s',
+    (text) => {
+      expect(inCluster(text)).toBe(false);
+    },
+  );
+});
+
 describe('headlineFailsToConnect', () => {
   it.each([
     // Report-shaped headlines from chart and application trackers: the application's words for a broken connection.
@@ -393,6 +410,9 @@ describe('a report under the threshold whose pasted error names the failed conne
       'Broker cannot connect to its coordinator. 2 brokers keep in CrashLoopBackOff state: kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING',
       'service',
     ],
+    // A headline saying the client cannot connect, from a pod, with no address anywhere: the Service it dials.
+    ['Could not connect to the database from the worker pod after the chart install', 'service'],
+    ['worker 所在 pod 无法连接 redis，集群里其他服务正常', 'service'],
   ])('is answered from the runbook of the path its error or headline names: %s', async (report, category) => {
     expect(await answer(report)).toEqual({ abstained: false, category });
   });
@@ -401,6 +421,9 @@ describe('a report under the threshold whose pasted error names the failed conne
     "phpMyAdmin says #2005 - Unknown MySQL server host 'db' (-2) after the mysql container restarts",
     'Chart upgrade fails. The server pod hits a PostStartHookError: (7) Failed to connect to localhost port 8153: Connection refused',
     'Failed to initialize cache after the upgrade: dial tcp 10.97.140.241:6379: connect: connection refused',
+    // The same headline with no word of a cluster, or a server that refused the password.
+    'Could not connect to the database from my laptop after the upgrade',
+    'Could not connect to the database from the worker pod: password authentication failed for user airflow',
   ])('still abstains when it names no path of the runbooks: %s', async (report) => {
     expect((await answer(report)).abstained).toBe(true);
   });
