@@ -241,7 +241,9 @@ const HEADLESS_NAME = /-headless(?:\.|:|$)/i;
 /**
  * The ports of the control plane's own components (API server, kubelet, etcd, controller manager, scheduler): a
  * connection to one of them (`dial tcp node-1:10250: i/o timeout` under `kubectl logs`) goes to a node or the API
- * server, not through a Service, whatever its host is called.
+ * server, not through a Service, whatever its host is called, unless that host is a Service's cluster DNS name: no
+ * control plane component is dialled by one, while an application's own etcd is (`apisix-etcd.ingress-apisix.svc.
+ * cluster.local:2379`).
  */
 const CONTROL_PLANE_PORT = /:(?:6443|10250|10255|2379|2380|10257|10259)$/;
 
@@ -260,7 +262,7 @@ export type FailedPath = 'resolve' | 'headless' | 'service' | 'pod';
  */
 export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
-  if (CONTROL_PLANE_PORT.test(failed.target)) return null;
+  if (CONTROL_PLANE_PORT.test(failed.target) && !SERVICE_NAME.test(failed.target)) return null;
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
   return SERVICE_NAME.test(failed.target) ||
     SHORT_NAME.test(failed.target) ||

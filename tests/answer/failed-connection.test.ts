@@ -198,9 +198,16 @@ describe('failedPath', () => {
     expect(failedPath({ kind: 'connect', target: 'gitlab.com' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'registry.cn:443' })).toBeNull();
   });
-  it('names no path for a control-plane port, whatever its host is called', () => {
+  it('names no path for a control-plane port, whatever its host is called but a Service’s cluster name', () => {
     expect(failedPath({ kind: 'connect', target: 'worker-3:10250' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'master-1:6443' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'etcd-1:2379' })).toBeNull();
+  });
+  it('names the Service path for an application’s own etcd dialled by its Service’s cluster name', () => {
+    expect(failedPath({ kind: 'connect', target: 'gateway-etcd.ingress.svc.cluster.local:2379' })).toBe(
+      'service',
+    );
+    expect(failedPath({ kind: 'connect', target: 'meta-etcd.milvus.svc:2379' })).toBe('service');
   });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
