@@ -46,7 +46,15 @@ import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
 import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
-import { addressPath, failedConnection, failedPath, headlineFailsToResolve } from './failed-connection.js';
+import {
+  addressPath,
+  failedConnection,
+  failedPath,
+  headlineFailsToConnect,
+  headlineFailsToResolve,
+  inCluster,
+  unaddressedClusterFailure,
+} from './failed-connection.js';
 import {
   BODY_SENTENCE_MARGIN,
   bodyFailingSentence,
@@ -439,11 +447,16 @@ async function failedPathSearch(
   const failed = failedConnection(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
   // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.
+  // An error naming no address at all, or a headline saying a client cannot connect, from a client in a cluster:
+  // the client dials a Service by the name its settings give.
   const path = failed
     ? (failedPath(failed) ?? addressPath(question, failed))
     : headlineFailsToResolve(firstSentence(question))
       ? 'resolve'
-      : null;
+      : unaddressedClusterFailure(question) ||
+          (headlineFailsToConnect(firstSentence(question), question) && inCluster(question))
+        ? 'service'
+        : null;
   if (!path) return null;
   const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
   // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.

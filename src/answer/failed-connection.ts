@@ -69,9 +69,20 @@ const QUOTED_CONNECT_ERRORS: readonly RegExp[] = [
   ),
 ];
 
+/**
+ * The errors a client prints when the network gave it no connection: a timeout, a refusal, no route, in the socket
+ * library's words or a client's own (ZooKeeper's `Timed out waiting for connection while in state: CONNECTING` and
+ * `Client session timed out`, tornado's `Timeout while connecting`, Java's `NoRouteToHostException: Host is
+ * unreachable`, a Jenkins agent's `provided port:50000 is not reachable`). Not a pool of connections that ran dry
+ * (`Timeout waiting for connection from pool`): the application's own limit.
+ */
+const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
+
 /** An error of a connection that could not be made (not one refused by a server that answered). */
-const CONNECT_ERROR =
-  /connect(?:ion)?\s+timed\s*out|\bconnect_(?:timeout|exception)\b|timeout\s+connecting|connection\s+refused|no\s+route\s+to\s+host|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|communications?\s+link\s+failure|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接/i;
+const CONNECT_ERROR = new RegExp(
+  String.raw`${NETWORK_CONNECT_ERROR}|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to`,
+  'i',
+);
 
 /**
  * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
@@ -132,6 +143,40 @@ export function failedConnection(text: string): FailedConnection | null {
     if (target) return { kind: 'connect', target };
   }
   return null;
+}
+
+/**
+ * The text pastes a client's error of a connection the network did not make (`NETWORK_CONNECT_ERROR`) with no address
+ * beside it, and says it ran in a cluster: a broker's `ZooKeeperClientTimeoutException: Timed out waiting for
+ * connection`, a notebook's `HTTPTimeoutError: Timeout while connecting`. Such a client dials its peer by the name its
+ * settings give, which in a cluster is a Service's: the Service's path is the one to check first. Not when an address
+ * stands beside any such error (`failedConnection` reads it; the reporter's own machine names no path), nor when a
+ * server refused the client's credentials or the socket is a file on the client's own machine.
+ */
+export function unaddressedClusterFailure(text: string): boolean {
+  const plain = text.normalize('NFKC');
+  if (
+    !IN_CLUSTER.test(plain) ||
+    REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' ')) ||
+    LOCAL_SOCKET.test(plain)
+  )
+    return false;
+  const errors = [...plain.matchAll(new RegExp(NETWORK_CONNECT_ERROR, 'gi'))];
+  return (
+    errors.length > 0 &&
+    errors.every((match) => !hostPortNear(plain, match.index, match.index + match[0].length))
+  );
+}
+
+/** Any host:port within reach of [start, end), the reporter's own machine included. */
+function hostPortNear(text: string, start: number, end: number): boolean {
+  const window = text.slice(Math.max(0, start - ADDRESS_REACH), Math.min(text.length, end + ADDRESS_REACH));
+  return [ADDRESS, CURL_ADDRESS].some((pattern) =>
+    [...window.matchAll(new RegExp(pattern.source, 'gi'))].some((match) => {
+      const host = hostOf(match[1] ?? '');
+      return LOOPBACK.test(host) || isRemoteHost(host);
+    }),
+  );
 }
 
 /** The address standing next to an error at [start, end): the nearest host:port within reach, either side. */
@@ -196,7 +241,9 @@ const HEADLESS_NAME = /-headless(?:\.|:|$)/i;
 /**
  * The ports of the control plane's own components (API server, kubelet, etcd, controller manager, scheduler): a
  * connection to one of them (`dial tcp node-1:10250: i/o timeout` under `kubectl logs`) goes to a node or the API
- * server, not through a Service, whatever its host is called.
+ * server, not through a Service, whatever its host is called, unless that host is a Service's cluster DNS name: no
+ * control plane component is dialled by one, while an application's own etcd is (`apisix-etcd.ingress-apisix.svc.
+ * cluster.local:2379`).
  */
 const CONTROL_PLANE_PORT = /:(?:6443|10250|10255|2379|2380|10257|10259)$/;
 
@@ -215,7 +262,7 @@ export type FailedPath = 'resolve' | 'headless' | 'service' | 'pod';
  */
 export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
-  if (CONTROL_PLANE_PORT.test(failed.target)) return null;
+  if (CONTROL_PLANE_PORT.test(failed.target) && !SERVICE_NAME.test(failed.target)) return null;
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
   return SERVICE_NAME.test(failed.target) ||
     SHORT_NAME.test(failed.target) ||
@@ -263,16 +310,22 @@ const POD_NAME = String.raw`[a-z0-9-]+-(?:[a-z0-9]{8,10}-[a-z0-9]{5}|\d+)`;
  * The text pastes an error naming a path of the runbooks (`failedConnection`, then `failedPath`) and says it ran in a
  * cluster. A database's or cache's client in a pod reports the cluster's DNS or a Service failing in its own words
  * (`Unknown MySQL server host 'mysql'`); the same error from a client on a laptop or in Docker Compose names no path of
- * a cluster.
+ * a cluster. So does a client's connection error naming no address at all (`unaddressedClusterFailure`).
  */
 export function pastesClusterFailure(text: string): boolean {
   const failed = failedConnection(text);
-  return !!failed && failedPath(failed) !== null && IN_CLUSTER.test(text);
+  if (!failed) return unaddressedClusterFailure(text);
+  return failedPath(failed) !== null && IN_CLUSTER.test(text);
 }
 
-/** Words saying the client runs in a Kubernetes cluster: its objects, tools and distributions. */
+/**
+ * Words saying the client runs in a Kubernetes cluster: its objects, tools and distributions, and the state only a
+ * kubelet reports of a container (CrashLoopBackOff).
+ */
+export const inCluster = (text: string) => IN_CLUSTER.test(text.normalize('NFKC'));
+
 const IN_CLUSTER =
-  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bk3s\b|minikube|microk8s|openshift|\bsvc\b|\bnamespaces?\b|stateful-?sets?|deployments?\b|\bhelm\b|集群|叢集/i;
+  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bk3s\b|minikube|microk8s|openshift|\bsvc\b|\bnamespaces?\b|stateful-?sets?|deployments?\b|\bhelm\b|crashloopbackoff|集群|叢集/i;
 
 /**
  * A name of one label (`harbor-harbor-database:5432`, `airflow-redis:6379`): in a pod only the cluster DNS's search

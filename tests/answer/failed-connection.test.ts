@@ -14,7 +14,9 @@ import {
   failedPath,
   headlineFailsToConnect,
   headlineFailsToResolve,
+  inCluster,
   pastesClusterFailure,
+  unaddressedClusterFailure,
 } from '../../src/answer/failed-connection.js';
 import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
 
@@ -125,6 +127,21 @@ describe('failedConnection', () => {
       "服务间调用偶发失败：Error: getaddrinfo EAI_AGAIN { code: 'EAI_AGAIN', syscall: 'getaddrinfo', hostname: 'user-svc' }",
       { kind: 'resolve', target: 'user-svc' },
     ],
+    // Java's NoRouteToHostException in one word, beside the Service's name the client dialled.
+    [
+      'java.net.NoRouteToHostException: Host is unreachable at org.apache.zookeeper.ClientCnxnSocketNIO.doTransport. Opening socket connection to server coordinator.queue.svc.cluster.local/10.103.18.20:2181',
+      { kind: 'connect', target: 'coordinator.queue.svc.cluster.local:2181' },
+    ],
+    // A build agent: the controller's HTTP address, then its agent port "is not reachable".
+    [
+      'agent pod error "SEVERE: http://ci-controller:8080/ provided port:50000 is not reachable"',
+      { kind: 'connect', target: 'ci-controller:8080' },
+    ],
+    // Chinese around tornado's words for a connection timeout.
+    [
+      '用户的 notebook pod 偶尔报错：HTTPTimeoutError: Timeout while connecting to http://hub.jhub:8081/hub/api',
+      { kind: 'connect', target: 'hub.jhub:8081' },
+    ],
   ])('reads the failed connection of %s', (text, expected) => {
     expect(failedConnection(text)).toEqual(expected);
   });
@@ -153,6 +170,8 @@ describe('failedConnection', () => {
     '启动报错 connect_timeout 配置在 application.yml:12 无效',
     // A hostname field of a log line with no resolver error in it.
     '{"level": "error", "hostname": "worker-7f9c", "msg": "job failed: exit code 1"}',
+    // A client's pool of connections ran dry: its own limit, not the network.
+    'Timeout waiting for connection from pool while calling http://orders.shop:8080/api from the pod',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -179,9 +198,16 @@ describe('failedPath', () => {
     expect(failedPath({ kind: 'connect', target: 'gitlab.com' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'registry.cn:443' })).toBeNull();
   });
-  it('names no path for a control-plane port, whatever its host is called', () => {
+  it('names no path for a control-plane port, whatever its host is called but a Service’s cluster name', () => {
     expect(failedPath({ kind: 'connect', target: 'worker-3:10250' })).toBeNull();
     expect(failedPath({ kind: 'connect', target: 'master-1:6443' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'etcd-1:2379' })).toBeNull();
+  });
+  it('names the Service path for an application’s own etcd dialled by its Service’s cluster name', () => {
+    expect(failedPath({ kind: 'connect', target: 'gateway-etcd.ingress.svc.cluster.local:2379' })).toBe(
+      'service',
+    );
+    expect(failedPath({ kind: 'connect', target: 'meta-etcd.milvus.svc:2379' })).toBe('service');
   });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();
@@ -240,6 +266,55 @@ describe('pastesClusterFailure', () => {
       ),
     ).toBe(false);
   });
+});
+
+describe('unaddressedClusterFailure', () => {
+  it.each([
+    // A broker in CrashLoopBackOff whose ZooKeeper client names no address.
+    'Broker cannot connect to its coordinator. 2 brokers keep in CrashLoopBackOff state: kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING at kafka.zookeeper.ZooKeeperClient.waitUntilConnected(ZooKeeperClient.scala:259)',
+    // A notebook pod on a Kubernetes hub: tornado's words, no address.
+    'singleuser pods on our kubernetes hub intermittently fail: Error notifying Hub of activity. tornado.simple_httpclient.HTTPTimeoutError: Timeout while connecting',
+    // Chinese: a timeout in the pod's log with no address.
+    '部署在 k8s 集群里的执行器 pod 日志一直报 连接超时，没有别的信息。',
+  ])('reads a connection error with no address from a client in a cluster: %s', (text) => {
+    expect(unaddressedClusterFailure(text)).toBe(true);
+    expect(pastesClusterFailure(text)).toBe(true);
+  });
+
+  it.each([
+    // No word of a cluster: a shell on any machine.
+    'Connection Refused is returned when trying to execute cypher shell. command terminated with exit code 1',
+    // The reporter's own machine stands beside the error: nothing listens there.
+    'Bookkeeper pod cannot start: Socket error occurred: localhost/127.0.0.1:2181: Connection refused',
+    // An address stands beside the error: failedConnection reads it, not this.
+    'ks-apiserver pod log: dial tcp 10.233.9.14:6379: i/o timeout',
+    // The client's own pool ran dry.
+    'Timeout waiting for connection from pool in the api pod under load',
+    // A server answered and refused the credentials.
+    'worker pod: connection refused by the broker: authentication failed for user jobs',
+    // The Docker daemon's socket on the client's own machine.
+    'Cannot connect to the Docker daemon at unix:///var/run/docker.sock in the CI pod: connection refused',
+    // Chinese: no error of a connection at all.
+    '集群里的 pod 被 OOM kill 后任务一直显示执行中。',
+  ])('reads none in %s', (text) => {
+    expect(unaddressedClusterFailure(text)).toBe(false);
+  });
+});
+
+describe('inCluster', () => {
+  it.each([
+    'the worker pod logs a timeout',
+    'brokers keep in CrashLoopBackOff state',
+    '部署在 k8s 集群里的服务',
+  ])('reads a report from a cluster: %s', (text) => {
+    expect(inCluster(text)).toBe(true);
+  });
+  it.each(['the container on my laptop logs a timeout', '本地 docker compose 启动的服务连不上'])(
+    'reads none in %s',
+    (text) => {
+      expect(inCluster(text)).toBe(false);
+    },
+  );
 });
 
 describe('headlineFailsToConnect', () => {
@@ -338,6 +413,13 @@ describe('a report under the threshold whose pasted error names the failed conne
       'registry core fails to start in the cluster: failed to connect to tcp://registry-database:5432, retry after 2 seconds :dial tcp 10.233.12.40:5432: i/o timeout',
       'service',
     ],
+    [
+      'Broker cannot connect to its coordinator. 2 brokers keep in CrashLoopBackOff state: kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING',
+      'service',
+    ],
+    // A headline saying the client cannot connect, from a pod, with no address anywhere: the Service it dials.
+    ['Could not connect to the database from the worker pod after the chart install', 'service'],
+    ['worker 所在 pod 无法连接 redis，集群里其他服务正常', 'service'],
   ])('is answered from the runbook of the path its error or headline names: %s', async (report, category) => {
     expect(await answer(report)).toEqual({ abstained: false, category });
   });
@@ -346,6 +428,9 @@ describe('a report under the threshold whose pasted error names the failed conne
     "phpMyAdmin says #2005 - Unknown MySQL server host 'db' (-2) after the mysql container restarts",
     'Chart upgrade fails. The server pod hits a PostStartHookError: (7) Failed to connect to localhost port 8153: Connection refused',
     'Failed to initialize cache after the upgrade: dial tcp 10.97.140.241:6379: connect: connection refused',
+    // The same headline with no word of a cluster, or a server that refused the password.
+    'Could not connect to the database from my laptop after the upgrade',
+    'Could not connect to the database from the worker pod: password authentication failed for user airflow',
   ])('still abstains when it names no path of the runbooks: %s', async (report) => {
     expect((await answer(report)).abstained).toBe(true);
   });
