@@ -104,6 +104,7 @@ import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
+import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
@@ -1255,9 +1256,15 @@ function ipMentions(
     const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
     // `dial tcp 10.244.1.5:51234->10.96.0.1:443`: the local end of a socket pair, whose port is the client's own.
     const pairSource = socketPairSource(match[3] !== undefined, question.slice(end, end + 40));
+    // `172.18.188.205 - - [02/Apr/2022:05:36:03 +0000] "GET / ...`: who asked, in an access log (see `request-log.ts`).
+    const requester = requestLogClient(
+      preceding(120),
+      question.slice(index + ip.length, index + ip.length + 60),
+    );
     const port =
       match[3] !== undefined &&
       !pairSource &&
+      !requester &&
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
@@ -1358,7 +1365,8 @@ function ipMentions(
       describedEndpoint(preceding(120))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource || requester)
+      direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
       triedHostAddress(preceding(100)) ||
