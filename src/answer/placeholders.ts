@@ -98,6 +98,7 @@ import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
+import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
@@ -1532,6 +1533,10 @@ function portMentions(question: string, attached: Match[]): number[] {
           ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
           !fileLine(question, match) &&
+          !logLocation(
+            question.slice(Math.max(0, match.index - 80), match.index),
+            question.slice(match.index + match.value.length, match.index + match.value.length + 8),
+          ) &&
           !ovsPortNumber(
             question.slice(Math.max(0, match.index - 16), match.index),
             question.slice(match.index + match.value.length, match.index + match.value.length + 40),
