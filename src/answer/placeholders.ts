@@ -98,6 +98,7 @@ import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
+import { statusSyncPod } from './kubelet-status-sync.js';
 import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
@@ -1647,6 +1648,8 @@ function readEntities(question: string): Entities {
   for (const match of matchAll(text, KUBELET_POD)) {
     const [, pod = '', ns = ''] = match;
     if (!isName(pod) || !isName(ns)) continue;
+    // kubelet's status manager names every pod it runs while the API server is out of reach (see its module).
+    if (statusSyncPod(text.slice(Math.max(0, (match.index ?? 0) - 60), match.index))) continue;
     pods.push({ value: pod, index: match.index ?? 0 });
     namespaces.push({ value: ns, index: (match.index ?? 0) + pod.length + 1 });
   }
