@@ -98,6 +98,7 @@ import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
+import { kubectlDefaultServer } from './kubectl-default-server.js';
 import { statusSyncPod } from './kubelet-status-sync.js';
 import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
@@ -152,7 +153,10 @@ export interface Entities {
   backendPorts?: number[];
   /** Of `ports`, those the question writes as a health check's (see `healthCheckPortsOf`). */
   healthCheckPorts?: number[];
-  /** Ports of a component's own probe read on its loopback (see `loopbackProbePort`). */
+  /**
+   * Ports of a component's own probe read on its loopback (see `loopbackProbePort`), and kubectl's fallback server
+   * port (see `kubectlDefaultServer`): none is the target's port to check.
+   */
   probePorts?: number[];
   /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
   serviceNamespace?: { namespace: string; fromDns: boolean };
@@ -1567,7 +1571,7 @@ function portMentions(question: string, attached: Match[]): number[] {
   // A component's own probe on its loopback (`Get http://localhost:9099/readiness`) names no port the report fails on.
   const ports = unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
   return /(?:127\.0\.0\.1|localhost|::1\]?):\d/i.test(question)
-    ? ports.filter((port) => !loopbackProbePort(question, port))
+    ? ports.filter((port) => !loopbackProbePort(question, port) && !kubectlDefaultServer(question, port))
     : ports;
 }
 
@@ -1904,7 +1908,11 @@ function readEntities(question: string): Entities {
     nodePorts,
     backendPorts: backendPortsOf(text, ports, nodePorts),
     healthCheckPorts: healthCheckPortsOf(text, ports),
-    probePorts: ips.flatMap((ip) => (ip.port !== null && loopbackProbePort(text, ip.port) ? [ip.port] : [])),
+    probePorts: ips.flatMap((ip) =>
+      ip.port !== null && (loopbackProbePort(text, ip.port) || kubectlDefaultServer(text, ip.port))
+        ? [ip.port]
+        : [],
+    ),
     serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
     podAddresses:
