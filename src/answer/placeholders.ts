@@ -1653,7 +1653,7 @@ function readEntities(question: string): Entities {
     const [, pod = '', ns = ''] = match;
     if (!isName(pod) || !isName(ns)) continue;
     // kubelet's status manager names every pod it runs while the API server is out of reach (see its module).
-    if (statusSyncPod(text.slice(Math.max(0, (match.index ?? 0) - 60), match.index))) continue;
+    if (statusSyncPod(text.slice(Math.max(0, (match.index ?? 0) - 300), match.index))) continue;
     pods.push({ value: pod, index: match.index ?? 0 });
     namespaces.push({ value: ns, index: (match.index ?? 0) + pod.length + 1 });
   }
@@ -1668,6 +1668,7 @@ function readEntities(question: string): Entities {
       text.slice(Math.max(0, index - 8), index),
     );
     if (!isName(ns) || !isName(pod)) continue;
+    if (statusSyncPod(text.slice(Math.max(0, index - 300), index))) continue;
     // `po/my-nginx-4293833666-1x4cv`, `svc/kube-dns` (kubectl get all): a kind, no namespace.
     if (KIND_PREFIX.test(ns)) continue;
     const rest = text.slice(podIndex + pod.length);

@@ -13,6 +13,9 @@ describe('statusSyncPod', () => {
     expect(statusSyncPod('kubelet[901]: status_manager.go:589] Failed to update status for pod \\"')).toBe(
       true,
     );
+    expect(
+      statusSyncPod('status_manager.go:853] "Failed to get status for pod" podUID="2789fb1c" pod="'),
+    ).toBe(true);
   });
 
   it('leaves the pod of another kubelet line alone', () => {
@@ -20,6 +23,10 @@ describe('statusSyncPod', () => {
       statusSyncPod('pod_workers.go:191] Error syncing pod 7a568368-f6bc-4c41-b384-d9a6d57f89a7 ("'),
     ).toBe(false);
     expect(statusSyncPod('kuberuntime_manager.go:815] createPodSandbox for pod "')).toBe(false);
+    // A line after a status line is read on its own.
+    expect(statusSyncPod('Failed to get status for pod "a_b(1)"\nError syncing pod, skipping pod="')).toBe(
+      false,
+    );
   });
 });
 
@@ -32,6 +39,12 @@ describe('placeholder fills: a pod kubelet fails to report is no pod of the repo
     const zh =
       'master 重启后 kubectl 用不了，kubelet 日志：status_manager.go:530] Failed to get status for pod "kube-apiserver-k8s-m1_kube-system(9cf756fe-9ee0-f87c-9d8c-8477701b0f92)": Get https://10.0.0.5:6443/api/v1/namespaces/kube-system/pods/kube-apiserver-k8s-m1: dial tcp 10.0.0.5:6443: connect: connection refused';
     expect(fills(zh).get('<pod>')).toBeUndefined();
+  });
+
+  it('reads kubelet’s structured status lines too', () => {
+    const en =
+      'Jun 02 22:26:59 ot-master1 kubelet[1075113]: I0602 22:26:59.319447 1075113 status_manager.go:853] "Failed to get status for pod" podUID="2789fb1c6262f964cfaed606401ed957" pod="kube-system/kube-controller-manager-ot-master1" err="Get https://10.1.1.1:6443/api/v1/namespaces/kube-system/pods/kube-controller-manager-ot-master1: dial tcp 10.1.1.1:6443: connect: connection refused"';
+    expect(fills(en).get('<pod>')).toBeUndefined();
   });
 
   it('still fills the pod kubelet fails to sync', () => {
