@@ -19,6 +19,9 @@ describe('requestLogClient', () => {
     expect(requestLogClient('\nINFO:     ', ':57238 - "GET /api/v2/dags HTTP/1.1" 200 OK')).toBe(true);
     expect(requestLogClient('400 POST /hub/spawn/ablekh (ablekh@', ') 28.32ms')).toBe(true);
     expect(requestLogClient('Uncaught exception GET /hub/user/admin/ (', ')')).toBe(true);
+    expect(requestLogClient('503 GET /hub/user/jupyter/tree? (jupyter@::ffff:', ') 36.62ms')).toBe(true);
+    expect(requestLogClient('302 GET /hub/ (@', ') 0.80ms')).toBe(true);
+    expect(requestLogClient('[pid: 126|app: 0|req: 4/22] ', ' () {36 vars in 428 bytes}')).toBe(true);
   });
 
   it('leaves addresses the report tries alone', () => {
