@@ -1480,12 +1480,12 @@ function worksAfter(text: string, end: number): boolean {
 const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\s|但/u;
 
 /**
- * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`), or a manifest's, template's or
- * playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`, `master-setup.yml:32`): the number is a
- * line, not a port.
+ * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`, Spark's `SparkPi.scala:38`), or a
+ * manifest's, template's or playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`,
+ * `master-setup.yml:32`): the number is a line, not a port.
  */
 const SOURCE_LINE_BEFORE =
-  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|scala|groovy|kts|js|jsx|mjs|cjs|ts|tsx|rb|sh|pl|php|cs|kt|swift|lua|ex|exs|erl|tf|hcl|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
 
 /**
  * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line

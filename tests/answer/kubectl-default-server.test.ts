@@ -19,6 +19,9 @@ describe('kubectlDefaultServer', () => {
 
   it('leaves an application’s 8080 alone', () => {
     expect(kubectlDefaultServer('curl localhost:8080 inside the pod is refused', 8080)).toBe(false);
+    const kubelet =
+      'kubelet: Failed to update status for pod "_()": Get http://127.0.0.1:8080/api/v1/namespaces/kube-system/pods/kube-apiserver-172.17.4.99: dial tcp 127.0.0.1:8080: connection refused';
+    expect(kubectlDefaultServer(kubelet, 8080)).toBe(false);
     expect(kubectlDefaultServer('The connection to the server 127.0.0.1:6443 was refused', 6443)).toBe(false);
     const both =
       'The connection to the server localhost:8080 was refused. 另外 pod 里 curl 10.96.3.3:8080 超时';

@@ -32,6 +32,12 @@ describe('placeholder fills: a log prefix’s line number is no port', () => {
     expect(fills(zh).get('<port>')).toBeUndefined();
   });
 
+  it('leaves the port open when the rest is a Scala source line', () => {
+    const en =
+      'Executor can not connect to driver service\n2017-11-10 11:19:07 INFO  SparkContext:54 - Starting job: reduce at SparkPi.scala:38\n2017-11-10 11:19:07 INFO  DAGScheduler:54 - Got job 0';
+    expect(fills(en).get('<port>')).toBeUndefined();
+  });
+
   it('still fills the port the report tries beside a log prefix', () => {
     const zh =
       'nacos 客户端注册失败：2024-01-01 03:19:39.622 ERROR com.alibaba.nacos.client.naming:617  - request failed, servers: [172.27.98.110:30064]';
