@@ -104,6 +104,7 @@ import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
+import { logOwnEnd } from './own-end.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -1267,10 +1268,13 @@ function ipMentions(
       preceding(120),
       question.slice(index + ip.length, index + ip.length + 60),
     );
+    // `local address: 10.244.1.9:53412`, Dubbo's `current host: 172.30.19.10`: the logging client's own end.
+    const ownEnd = logOwnEnd(preceding(40));
     const port =
       match[3] !== undefined &&
       !pairSource &&
       !requester &&
+      !ownEnd &&
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
@@ -1300,7 +1304,8 @@ function ipMentions(
     const listed = inListing(rows, index);
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
-    let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    let role =
+      listed || ownEnd ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
     const describedNode =
       DESCRIBE_NODE_BEFORE.test(preceding(140)) ||
@@ -1371,7 +1376,7 @@ function ipMentions(
       describedEndpoint(preceding(120))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource || requester)
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource || requester || ownEnd)
       direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
