@@ -1490,7 +1490,7 @@ const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\
  * `master-setup.yml:32`): the number is a line, not a port.
  */
 const SOURCE_LINE_BEFORE =
-  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|scala|groovy|kts|js|jsx|mjs|cjs|ts|tsx|rb|sh|pl|php|cs|kt|swift|lua|ex|exs|erl|tf|hcl|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|scala|groovy|kts|js|jsx|mjs|cjs|ts|tsx|rb|sh|pl|php|cs|kt|swift|lua|ex|exs|erl|hcl|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
 
 /**
  * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line
