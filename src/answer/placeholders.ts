@@ -98,12 +98,17 @@ import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
+import { kubectlDefaultServer } from './kubectl-default-server.js';
+import { statusSyncPod } from './kubelet-status-sync.js';
+import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
+import { logOwnEnd } from './own-end.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
+import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
@@ -149,7 +154,10 @@ export interface Entities {
   backendPorts?: number[];
   /** Of `ports`, those the question writes as a health check's (see `healthCheckPortsOf`). */
   healthCheckPorts?: number[];
-  /** Ports of a component's own probe read on its loopback (see `loopbackProbePort`). */
+  /**
+   * Ports of a component's own probe read on its loopback (see `loopbackProbePort`), and kubectl's fallback server
+   * port (see `kubectlDefaultServer`): none is the target's port to check.
+   */
   probePorts?: number[];
   /** The namespace the question gives the first Service itself (see `namespaceOfService`). */
   serviceNamespace?: { namespace: string; fromDns: boolean };
@@ -1255,9 +1263,18 @@ function ipMentions(
     const queried = match[3] !== undefined && dnsQueryClient(question.slice(end, end + 40));
     // `dial tcp 10.244.1.5:51234->10.96.0.1:443`: the local end of a socket pair, whose port is the client's own.
     const pairSource = socketPairSource(match[3] !== undefined, question.slice(end, end + 40));
+    // `172.18.188.205 - - [02/Apr/2022:05:36:03 +0000] "GET / ...`: who asked, in an access log (see `request-log.ts`).
+    const requester = requestLogClient(
+      preceding(120),
+      question.slice(index + ip.length, index + ip.length + 60),
+    );
+    // `local address: 10.244.1.9:53412`, Dubbo's `current host: 172.30.19.10`: the logging client's own end.
+    const ownEnd = logOwnEnd(preceding(40));
     const port =
       match[3] !== undefined &&
       !pairSource &&
+      !requester &&
+      !ownEnd &&
       validPort(Number(match[3])) &&
       !sized &&
       !queried &&
@@ -1287,7 +1304,8 @@ function ipMentions(
     const listed = inListing(rows, index);
     // A listing's cell has the role of its column, which a row of another kind writes differently (`kubernetes
     // ClusterIP 10.96.0.1` is the TYPE column before the CLUSTER-IP cell): none of them is the report's address.
-    let role = listed ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
+    let role =
+      listed || ownEnd ? null : (ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0] ?? null);
     // `Node: gke-awear-mini-default-pool-15a06374-ddf1/10.132.0.21`: cloud node names outgrow the 40 characters above.
     const describedNode =
       DESCRIBE_NODE_BEFORE.test(preceding(140)) ||
@@ -1358,7 +1376,8 @@ function ipMentions(
       describedEndpoint(preceding(120))
     )
       direction = 'location';
-    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource) direction = 'source';
+    else if (SOURCE_BEFORE.test(before) || arpAsker(before) || queried || pairSource || requester || ownEnd)
+      direction = 'source';
     else if (
       DESTINATION_BEFORE.test(before) ||
       triedHostAddress(preceding(100)) ||
@@ -1466,12 +1485,12 @@ function worksAfter(text: string, end: number): boolean {
 const CLAUSE_END_AFTER_IP = /[,;，。；!?！？]|\.\s|\s(?:but|while|whereas)\s|但/u;
 
 /**
- * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`), or a manifest's, template's or
- * playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`, `master-setup.yml:32`): the number is a
- * line, not a port.
+ * A source file and line in a log (`ovs.go:282]`, `subnet.go:603]`, `main.py:42`, Spark's `SparkPi.scala:38`), or a
+ * manifest's, template's or playbook's as Helm, Ansible and linters print it (`templates/service.yaml:12`,
+ * `master-setup.yml:32`): the number is a line, not a port.
  */
 const SOURCE_LINE_BEFORE =
-  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|js|ts|rb|sh|pl|php|cs|kt|swift|lua|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
+  /[\w-]\.(?:go|py|c|cc|cpp|h|hpp|rs|java|scala|groovy|kts|js|jsx|mjs|cjs|ts|tsx|rb|sh|pl|php|cs|kt|swift|lua|ex|exs|erl|hcl|ya?ml|json|j2|tpl|toml|ini|conflist)[:：]$/i;
 
 /**
  * `kubeadm-config.v1beta3.yaml.j2:141: service-node-port-range`, `config.yaml:12:3`: a file's name, then a line
@@ -1524,6 +1543,10 @@ function portMentions(question: string, attached: Match[]): number[] {
           ) &&
           !SOURCE_LINE_BEFORE.test(question.slice(Math.max(0, match.index - 24), match.index)) &&
           !fileLine(question, match) &&
+          !logLocation(
+            question.slice(Math.max(0, match.index - 80), match.index),
+            question.slice(match.index + match.value.length, match.index + match.value.length + 8),
+          ) &&
           !ovsPortNumber(
             question.slice(Math.max(0, match.index - 16), match.index),
             question.slice(match.index + match.value.length, match.index + match.value.length + 40),
@@ -1553,7 +1576,7 @@ function portMentions(question: string, attached: Match[]): number[] {
   // A component's own probe on its loopback (`Get http://localhost:9099/readiness`) names no port the report fails on.
   const ports = unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
   return /(?:127\.0\.0\.1|localhost|::1\]?):\d/i.test(question)
-    ? ports.filter((port) => !loopbackProbePort(question, port))
+    ? ports.filter((port) => !loopbackProbePort(question, port) && !kubectlDefaultServer(question, port))
     : ports;
 }
 
@@ -1634,6 +1657,8 @@ function readEntities(question: string): Entities {
   for (const match of matchAll(text, KUBELET_POD)) {
     const [, pod = '', ns = ''] = match;
     if (!isName(pod) || !isName(ns)) continue;
+    // kubelet's status manager names every pod it runs while the API server is out of reach (see its module).
+    if (statusSyncPod(text.slice(Math.max(0, (match.index ?? 0) - 300), match.index))) continue;
     pods.push({ value: pod, index: match.index ?? 0 });
     namespaces.push({ value: ns, index: (match.index ?? 0) + pod.length + 1 });
   }
@@ -1648,6 +1673,7 @@ function readEntities(question: string): Entities {
       text.slice(Math.max(0, index - 8), index),
     );
     if (!isName(ns) || !isName(pod)) continue;
+    if (statusSyncPod(text.slice(Math.max(0, index - 300), index))) continue;
     // `po/my-nginx-4293833666-1x4cv`, `svc/kube-dns` (kubectl get all): a kind, no namespace.
     if (KIND_PREFIX.test(ns)) continue;
     const rest = text.slice(podIndex + pod.length);
@@ -1888,7 +1914,11 @@ function readEntities(question: string): Entities {
     nodePorts,
     backendPorts: backendPortsOf(text, ports, nodePorts),
     healthCheckPorts: healthCheckPortsOf(text, ports),
-    probePorts: ips.flatMap((ip) => (ip.port !== null && loopbackProbePort(text, ip.port) ? [ip.port] : [])),
+    probePorts: ips.flatMap((ip) =>
+      ip.port !== null && (loopbackProbePort(text, ip.port) || kubectlDefaultServer(text, ip.port))
+        ? [ip.port]
+        : [],
+    ),
     serviceNamespace: serviceOwnNamespace(text, serviceNames[0]),
     pods: podNames,
     podAddresses:
