@@ -15,7 +15,7 @@ import { failedConnection, headlineFailsToConnect } from './failed-connection.js
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /** The 4xx statuses a server sends when it refuses a request on its own rules (not 408, a timeout). */
-const CLIENT_ERROR_CODE = String.raw`4(?:0[0-79]|1[0-9]|2[0-9]|31)`;
+const CLIENT_ERROR_CODE = '4(?:0[0-79]|1[0-9]|2[0-9]|31)';
 
 /**
  * An HTTP client-error answer as a first sentence names it: a 4xx number standing alone ("413 HTTP response",
@@ -35,6 +35,12 @@ const HTTP_CLIENT_ERROR = new RegExp(
 );
 
 /**
+ * A headline naming a policy ("Cilium L7 policy returns 403 for an allowed path", "CiliumNetworkPolicy 放行后仍返回
+ * 403"): a policy engine may be what answered, and the policy runbook follows it.
+ */
+const POLICY = /\bpolic(?:y|ies)\b|\bcnp\b|策略/i;
+
+/**
  * A headline naming a Service's own path or a failure to reach it ("Could not able to connect with ClusterIp from
  * Ingress (404 error)"): the 4xx may stand for a path the runbooks follow.
  */
@@ -48,7 +54,8 @@ const SERVICE_PATH =
 export function uncoveredHttpClientError(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
   if (!HTTP_CLIENT_ERROR.test(headline) || namesCoveredPathOrBreak(headline)) return null;
-  if (SERVICE_PATH.test(headline) || headlineFailsToConnect(headline, text)) return null;
+  if (SERVICE_PATH.test(headline) || POLICY.test(headline) || headlineFailsToConnect(headline, text))
+    return null;
   if (BROKEN_CONNECTION.test(text) || failedConnection(text) !== null) return null;
   return explained
     ? null

@@ -39,6 +39,9 @@ describe('uncoveredHttpClientError: a 4xx answer a server sends on its own rules
     'elasticsearch-discovery hostname not found (related to closed issue #35).',
     // Chinese: a failure to reach named in the first sentence.
     'ingress 返回 404，Pod 之间无法访问，跨节点 ping 不通。',
+    // A policy named beside the 403: the policy engine answered, and the policy runbook follows it.
+    'Cilium L7 policy returns 403 Access denied for GET /status although the CNP allows it.',
+    'CiliumNetworkPolicy 放行了 /api 路径，但请求仍然返回 403。',
     // A VLAN id or a port that happens to look like a status.
     'kube-ovn vlan 401 subnet pods cannot ping gateway 10.0.1.1.',
   ])('%s → not declined', (question) => {
