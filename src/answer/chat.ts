@@ -64,6 +64,7 @@ import {
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
+import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
@@ -374,6 +375,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCertificateVerification(question, certificateVerificationExplained(context.searcher)) ??
         uncoveredWebhookCall(question, webhookCallExplained(context.searcher)) ??
         uncoveredProxyErrorPage(question, proxyErrorPageExplained(context.searcher)) ??
+        uncoveredHttpClientError(question, httpClientErrorExplained(context.searcher)) ??
         windowsNodesDecline(context, question, result) ??
         uncoveredAdvertisedAddress(question, advertisedAddressExplained(context.searcher)) ??
         uncoveredExternalDns(question, externalDnsExplained(context.searcher)) ??
@@ -627,6 +629,9 @@ const privilegedPortExplained = perSearcher((searcher) => privilegedPortExplaine
 
 /** Whether a runbook is about an HTTP proxy's error pages (proxy-error-page.ts). */
 const proxyErrorPageExplained = perSearcher((searcher) => proxyErrorPageExplainedBy(searcher.docs));
+
+/** Whether a runbook is about an HTTP server's 4xx answers (http-client-error.ts). */
+const httpClientErrorExplained = perSearcher((searcher) => httpClientErrorExplainedBy(searcher.docs));
 
 /** Whether a runbook is about an application's advertised address (app-advertised-address.ts). */
 const advertisedAddressExplained = perSearcher((searcher) => advertisedAddressExplainedBy(searcher.docs));
