@@ -467,7 +467,9 @@ async function failedPathSearch(
     return searched.hits.length > 0 && fits ? { ...searched, abstain: false } : null;
   }
   const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
-  return searched.hits.length > 0 ? { ...searched, hits: ordered(searched.hits), abstain: false } : null;
+  if (searched.hits.length > 0) return { ...searched, hits: ordered(searched.hits), abstain: false };
+  // That search found nothing (on a busy server its time budget may be spent): the report's own hits answer.
+  return own.length > 0 ? { ...result, hits: ordered(own), abstain: false } : null;
 }
 
 /**
