@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { distroDefaultCni } from '../retrieve/distro-cni.js';
-import type { RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
+import type { FusedHit, RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
 import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
 import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
 import { appDiscoveryExplainedBy, uncoveredAppDiscovery } from './app-discovery.js';
@@ -68,6 +68,7 @@ import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-cli
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
+import { categoryMainRunbook, mainRunbookFirst } from './path-main-runbook.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
@@ -435,8 +436,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
 
 /**
  * The report's runbooks of the path its pasted error names (`failedPath`), or of the cluster's DNS when its headline
- * says names do not resolve, answered when one matches: those among the report's own hits, or else the report
- * searched among that path's runbooks; null when the report pastes no such error or no runbook of that path matches it.
+ * says names do not resolve, answered when one matches: those among the report's own hits, or else (also when a
+ * Service's or a name's own hits lack that path's main runbook) the report searched among that path's runbooks;
+ * null when the report pastes no such error or no runbook of that path matches it.
  */
 async function failedPathSearch(
   context: ChatContext,
@@ -461,9 +463,16 @@ async function failedPathSearch(
         : null;
   if (!path) return null;
   const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
-  // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget.
+  // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget,
+  // unless they lack the path's main runbook. A Service's or a name's path leads with its main runbook
+  // (path-main-runbook.ts); a headless Service's records are the narrow DNS runbook's matter, a pod's path each CNI's.
+  const leadsWithMain = path === 'service' || path === 'resolve';
+  const ordered = (hits: readonly FusedHit[]) => (leadsWithMain ? mainRunbookFirst(hits) : [...hits]);
   const own = result.hits.filter((hit) => hit.doc.category === category);
-  if (own.length > 0) return { ...result, hits: own, abstain: false };
+  // Own hits without the path's main runbook: the path's runbooks are searched, so that it can lead.
+  const main = leadsWithMain ? categoryMainRunbook(context.searcher.docs, category) : null;
+  const holdsMain = main === null || own.some((hit) => hit.doc.path === main);
+  if (own.length > 0 && holdsMain) return { ...result, hits: ordered(own), abstain: false };
   // Pods' paths are each CNI's own: a pod's address is searched among the runbooks of the report's CNI, and answered
   // only by one of that CNI or of none.
   if (path === 'pod') {
@@ -473,7 +482,9 @@ async function failedPathSearch(
     return searched.hits.length > 0 && fits ? { ...searched, abstain: false } : null;
   }
   const searched = await cachedSearch(context, question, { ...options, category }, retrieval);
-  return searched.hits.length > 0 ? { ...searched, abstain: false } : null;
+  if (searched.hits.length > 0) return { ...searched, hits: ordered(searched.hits), abstain: false };
+  // That search found nothing (on a busy server its time budget may be spent): the report's own hits answer.
+  return own.length > 0 ? { ...result, hits: ordered(own), abstain: false } : null;
 }
 
 /**
