@@ -104,10 +104,19 @@ const OBTAIN_ASK =
   /\b(?:how\s+(?:to|(?:can|could|do|should|would)\s+(?:i|we|one))|(?:want|wants|need|needs|hope|hopes|would like)(?:\s+to)?)\s+(?:get|retrieve|obtain|keep|preserve)\b(?!\s+(?:to|it|this|that|them|rid)\b)|(?:(?:怎么|怎樣|怎样|如何)[^。？?，,]{0,4}?|(?:想|想要|需要|希望)(?:在[^。？?，,]{0,8}?)?)(?:获取|獲取|拿到|得到|获得|獲得|保留)/i;
 const SOURCE_ADDRESS =
   /(?:源|客户端|客戶端|真实|真實|\bsource|\bclient|\breal|\boriginal)\s*(?:ip|地址)|\b(?:source|client)\s+address/i;
+/**
+ * Asking how the application behind a Service comes to see its client's address: "How can the server behind the
+ * Service see the real client IP?", "Is there a way for the backend pods to see the original client IP?", "如何让
+ * nginx 日志里看到真实客户端 IP？". Reports from application trackers ask it so: what the backend sees, logs or receives.
+ * Not the asker reading a value ("how do I see which IP the pod has", "how can I see the source IP in tcpdump"): the
+ * seeing is the backend's, or of the real client's address.
+ */
+const BACKEND_SEES_ASK =
+  /\b(?:how\s+(?:can|could|do|does|should|would|to)|(?:is there|any) (?:a |any )?way\s+(?:for|to))\s+(?:(?!i\b|we\b|you\b|one\b)[\w.-]+\s+){0,6}?(?:see|receive|log|record|know|get|obtain|retrieve)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:real|actual|original|true|correct|end[- ]user)\s+(?:client|source|user|remote|visitor)|\bhow\s+(?:can|could|do|does|should|would)\s+(?!i\b|we\b|you\b|one\b)(?:the|my|our|a|an|this|that)\s+(?:[\w.-]+\s+){0,5}?(?:see|receive|log|record|know)\s+(?:the\s+)?(?:client|source|user|remote|visitor)|(?:怎么|怎樣|怎样|如何)(?:才能|才可以|可以|能)?(?:让|讓|使)[^。？?，,]{1,15}?(?:看到|拿到|获取|獲取|得到|获得|獲得|记录到|記錄到|记录|記錄)/i;
 
 /** Whether the asking clauses ask how to get hold of the client's address ("How can I retrieve real client IP?"). */
 export function asksToObtain(focus: string): boolean {
-  return OBTAIN_ASK.test(focus) && SOURCE_ADDRESS.test(focus);
+  return (OBTAIN_ASK.test(focus) || BACKEND_SEES_ASK.test(focus)) && SOURCE_ADDRESS.test(focus);
 }
 
 /** Asking how to read a value: "how to check the proxy mode", "如何查看当前模式". */
@@ -302,6 +311,13 @@ const STATEMENT_RELATIVE = new RegExp(
  */
 const CAUSE_ASKED =
   /(?:是)?(?:什么|什麼|啥)(?:原因|情况|情況|问题|問題)|(?:问题|問題)(?:出在|在)(?:哪里|哪裡|哪儿|哪兒|哪)/g;
+/**
+ * Asking what would follow from a case: "What if 172.17.0.1/16 is conflicting with our internal network?", "what
+ * happens if the node port range overlaps", "如果 Pod 网段和内网冲突会怎样？". It asks a consequence, not a value: a
+ * line holding a value of the kind the case names answers nothing (leadAsk only; the words still say which runbook).
+ */
+const CONSEQUENCE_ASKED =
+  /^\s*(?:(?:and|but|so|then|also)\s+)?what\s+(?:if|happens|would happen|will happen)\b|(?:如果|要是|假如|万一|萬一)[^。？?]{1,40}?(?:会怎样|會怎樣|会怎么样|會怎麼樣|会如何|會如何|怎么办|怎麼辦|会有什么影响|會有什麼影響|有什么影响|有什麼影響)/i;
 const STATED_DEFAULT =
   /\bby default\b|\bdefaults? to\b|\bdefault(?:ed|s) (?:to|is)\b|\bdefault (?:gateway|route) (?:interface|nic|device)\b/gi;
 /** "What mode does it use when mode is empty", "不配置时用什么": the default is asked. */
@@ -655,7 +671,9 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
-    const causeAsked = strict && ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '));
+    const causeAsked =
+      strict &&
+      ((ASKS.test(clause) && !ASKS.test(clause.replace(CAUSE_ASKED, ' '))) || CONSEQUENCE_ASKED.test(clause));
     const asks =
       (!causeAsked && !conditionOnly && ASKS.test(clause)) ||
       (questionish && DEFAULT_WORD.test(clause) && DEFAULT_ASKED.test(clause)) ||

@@ -1341,3 +1341,58 @@ describe('a question that is only the thing and the kind of its value asks for t
     expect(factAsk(question)).toBeNull();
   });
 });
+
+describe('asking how the application behind a Service comes to see the client address', () => {
+  it.each([
+    // mercedes-benz/sechub#2816, shortened.
+    'How can the server behind the Service see the real client IP',
+    'Is there a way for the backend pods to see the original client IP',
+    'how can the pod see the client IP',
+    // kubernetes/ingress-nginx#2796, with its ask restated.
+    'How can nginx-ingress log the real client IP',
+    '如何让 nginx 日志里看到真实客户端 IP',
+    '怎么才能让后端服务拿到用户的真实 IP',
+  ])('is getting the client address: %s', (clause) => {
+    expect(asksToObtain(clause)).toBe(true);
+  });
+
+  it.each([
+    // The asker reading a value, not the backend seeing its client.
+    'How can I see the source IP in tcpdump',
+    'how do I see which IP the pod has',
+    // Another address than the client's.
+    'How can the pod see its own node IP',
+    '如何让 Pod 看到节点 IP',
+  ])('is not getting the client address: %s', (clause) => {
+    expect(asksToObtain(clause)).toBe(false);
+  });
+
+  it('leads the answer of an application report that asks it', () => {
+    const ask = leadAsk(
+      "Server Helm Chart: Enable logging of client IPs. Situation: Currently when running on Kubernetes, the SecHub server always sees the load balancer's IP as client IP. How can the server behind the Service see the real client IP?",
+    );
+    expect(ask?.kinds).toEqual(['addr']);
+    expect(ask && asksToObtain(ask.focus)).toBe(true);
+  });
+});
+
+describe('asking what would follow from a case asks no value', () => {
+  it.each([
+    // MicrosoftDocs/azure-docs#21369, shortened: the yes/no question after it is what is asked.
+    'Need clarity on Docker Bridge Address. What if 172.17.0.1/16 is conflicting with one of our internal network ip address space?',
+    'What happens if the pod CIDR overlaps with the node network?',
+    'and what would happen if I set the MTU to 1500?',
+    '如果 Pod 网段和公司内网冲突会怎样？',
+    '要是 service 网段跟 VPC 重叠了怎么办？',
+  ])('%s', (question) => {
+    expect(leadAsk(question)).toBeNull();
+  });
+
+  it.each([
+    ['What is the default pod CIDR?', ['cidr']],
+    ['What port does flannel use if the vxlan backend is on?', ['port']],
+    ['如果用 vxlan 模式，flannel 用哪个端口？', ['port']],
+  ])('still asks a value: %s', (question, kinds) => {
+    expect(leadAsk(question)?.kinds).toEqual(kinds);
+  });
+});
