@@ -51,7 +51,21 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
     'i',
   ),
   new RegExp(String.raw`(?:无法解析|無法解析|解析不了)(?:域名|主机名?|主機名?)?\s*[:：]?\s*(${HOST})`, 'i'),
+  // RabbitMQ's (Erlang's) lookup of a peer node's host: `epmd error for host rabbit-0.rabbit-nodes.default: nxdomain`.
+  new RegExp(String.raw`epmd\s+error\s+for\s+host\s+(${HOST}):\s*nxdomain`, 'i'),
 ];
+
+/**
+ * A name that does not resolve told in the reporter's prose ("the web pod wasn't able to resolve the hostname
+ * airflow-postgresql", "could not resolve the host redis-master", 无法解析 nacos-headless): the name must look like a
+ * host (a dot, a dash or a digit in it), as a plain word after the verb is the sentence going on ("could not resolve
+ * host because ...").
+ */
+const PROSE_RESOLVE = new RegExp(
+  String.raw`(?:(?:was|were|is|are)\s*n[o'’]?t|not)\s+(?:being\s+)?able\s+to\s+resolve\s+(?:the\s+)?(?:host(?:name)?|name|domain|address)\s+(?:of\s+)?[\['"\`]?(${HOST})|(?:can[’']?t|cannot|can\s+not|could\s*n[o'’]t|unable\s+to|fail(?:s|ed)?\s+to)\s+resolve\s+(?:the\s+)?(?:host(?:name)?|name|domain|address)\s+(?:of\s+)?[\['"\`]?(${HOST})`,
+  'gi',
+);
+const HOST_LIKE = /[.\-\d]/;
 
 /**
  * Database clients' own connect errors, which quote the host rather than print host:port: MySQL's ERROR 2003 (`Can't
@@ -68,6 +82,16 @@ const QUOTED_CONNECT_ERRORS: readonly RegExp[] = [
     'i',
   ),
 ];
+
+/**
+ * RabbitMQ's (Erlang's) failure to reach a peer node's port mapper (`epmd error for host rabbit-0.rabbit-nodes.default:
+ * timeout (timed out)`, `econnrefused`, `ehostunreach`): the peer's address was not reached on epmd's port.
+ */
+const EPMD_CONNECT_ERROR = new RegExp(
+  String.raw`epmd\s+error\s+for\s+host\s+(${HOST}):\s*(?:timeout|etimedout|econnrefused|ehostunreach|enetunreach)`,
+  'i',
+);
+const EPMD_PORT = 4369;
 
 /**
  * The errors a client prints when the network gave it no connection: a timeout, a refusal, no route, in the socket
@@ -94,6 +118,12 @@ const REFUSED_BY_SERVER =
 /** The MySQL client's warning on every command given `-p<password>`: no server refused anything. */
 const PASSWORD_WARNING =
   /using\s+a\s+password\s+on\s+the\s+command\s+line\s+interface\s+can\s+be\s+insecure/gi;
+
+/** A Go dialer's error: its own host:port, then the socket's error (`connect:`, `getsockopt:` before it or not). */
+const DIAL_ERROR = new RegExp(
+  String.raw`\bdial\s+(?:tcp|udp)[46]?\s+(${HOST}):(\d{2,5}):\s*(?:(?:connect|getsockopt|read|write):\s*)?(?:${NETWORK_CONNECT_ERROR})`,
+  'gi',
+);
 
 /** A host:port a connection went to. */
 const ADDRESS = new RegExp(
@@ -130,12 +160,28 @@ export function failedConnection(text: string): FailedConnection | null {
       if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
     }
   }
+  for (const match of plain.matchAll(PROSE_RESOLVE)) {
+    const name = match[1] ?? match[2];
+    if (name && HOST_LIKE.test(name) && isRemoteHost(name)) return { kind: 'resolve', target: name };
+  }
   if (REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '))) return null;
+  const epmd = EPMD_CONNECT_ERROR.exec(plain);
+  if (epmd?.[1] && isRemoteHost(epmd[1])) return { kind: 'connect', target: `${epmd[1]}:${EPMD_PORT}` };
   for (const pattern of QUOTED_CONNECT_ERRORS) {
     const match = pattern.exec(plain);
     const host = match?.[1];
     if (host && isRemoteHost(host))
       return { kind: 'connect', target: match[2] ? `${host}:${match[2]}` : host };
+  }
+  // A Go client's error names its own address (`dial tcp 172.17.0.4:80: connect: no route to host`): that address,
+  // not one a headline's earlier words stand nearest to, is the connection that failed.
+  for (const match of plain.matchAll(DIAL_ERROR)) {
+    const host = match[1] ?? '';
+    if (isRemoteHost(host))
+      return {
+        kind: 'connect',
+        target: namedTarget(plain, match.index, match.index + match[0].length, host, match[2] ?? ''),
+      };
   }
   const error = new RegExp(CONNECT_ERROR.source, 'gi');
   for (let match = error.exec(plain); match !== null; match = error.exec(plain)) {
@@ -185,24 +231,36 @@ function addressNear(text: string, start: number, end: number): string | null {
   const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
   const errorAt = start - from;
   let best: { host: string; port: string; distance: number } | null = null;
-  const names: { host: string; port: string }[] = [];
   for (const pattern of [ADDRESS, CURL_ADDRESS]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
       const host = hostOf(match[1] ?? '');
       const port = match[2] ?? '';
       if (!isRemoteHost(host)) continue;
-      if (!IPV4.test(host)) names.push({ host, port });
       // A bare word before a colon is often a field (`code:500`): a dotted name or an address is surely a host.
       const distance = Math.abs(match.index - errorAt) + (host.includes('.') ? 0 : ADDRESS_REACH * 2);
       if (!best || distance < best.distance) best = { host, port, distance };
     }
   }
   if (!best) return null;
-  // A client that names the host it dials and then the address that name resolved to (`failed to connect to
-  // tcp://app-database:5432 ... dial tcp 10.233.39.128:5432: i/o timeout`): the name says which path it took.
-  const named = IPV4.test(best.host) ? names.find((name) => name.port === best.port) : undefined;
-  return named ? `${named.host}:${named.port}` : `${best.host}:${best.port}`;
+  return namedTarget(text, start, end, best.host, best.port);
+}
+
+/**
+ * A failing address as host:port, by the name the client dialled when the address is the one that name resolved to
+ * (`failed to connect to tcp://app-database:5432 ... dial tcp 10.233.39.128:5432: i/o timeout`): a name within reach
+ * of the error with the same port says which path it took.
+ */
+function namedTarget(text: string, start: number, end: number, host: string, port: string): string {
+  if (!IPV4.test(host)) return `${host}:${port}`;
+  const window = text.slice(Math.max(0, start - ADDRESS_REACH), Math.min(text.length, end + ADDRESS_REACH));
+  for (const pattern of [ADDRESS, CURL_ADDRESS]) {
+    for (const match of window.matchAll(new RegExp(pattern.source, 'gi'))) {
+      const name = hostOf(match[1] ?? '');
+      if (match[2] === port && !IPV4.test(name) && isRemoteHost(name)) return `${name}:${port}`;
+    }
+  }
+  return `${host}:${port}`;
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -219,7 +277,7 @@ function isRemoteHost(host: string): boolean {
  * (`getaddrinfo ENOTFOUND when making request`).
  */
 const PROSE_WORD =
-  /^(?:when|while|during|after|before|for|from|with|to|in|on|at|of|the|a|an|and|or|is|was|error|failed|making|trying)$/i;
+  /^(?:when|while|during|after|before|because|but|so|which|that|for|from|with|to|in|on|at|of|the|a|an|and|or|is|was|error|failed|making|trying)$/i;
 
 /** A Service's cluster DNS name (`nacos.default.svc.cluster.local`, `redis.db.svc:6379`, `nacos-headless.ns:8848`). */
 const SERVICE_NAME = /\.svc(?:\.|:|$)|\.cluster\.local(?::|$)|-headless(?:\.|:|$)/i;
@@ -264,12 +322,21 @@ export function failedPath(failed: FailedConnection): FailedPath | null {
   if (failed.kind === 'resolve') return 'resolve';
   if (CONTROL_PLANE_PORT.test(failed.target) && !SERVICE_NAME.test(failed.target)) return null;
   if (HEADLESS_NAME.test(failed.target)) return 'headless';
-  return SERVICE_NAME.test(failed.target) ||
-    SHORT_NAME.test(failed.target) ||
-    serviceInNamespace(failed.target)
-    ? 'service'
-    : null;
+  if (SERVICE_NAME.test(failed.target) || SHORT_NAME.test(failed.target) || serviceInNamespace(failed.target))
+    return 'service';
+  return statefulMember(failed.target) ? 'headless' : null;
 }
+
+/**
+ * A StatefulSet member's name under its headless Service and namespace (`rabbit-0.rabbit-nodes.default:4369`): three
+ * labels the cluster DNS's search domains complete, the first ending in the member's ordinal, the last not a top-level
+ * domain of the internet (`web-1.example.com` is outside).
+ */
+const STATEFUL_MEMBER = /^[a-z][a-z0-9-]*-\d+\.[a-z][a-z0-9-]*[a-z0-9]\.([a-z][a-z0-9-]*[a-z0-9])(?::\d+)?$/i;
+const statefulMember = (target: string) => {
+  const namespace = STATEFUL_MEMBER.exec(target)?.[1];
+  return !!namespace && !INTERNET_TLD.test(namespace);
+};
 
 /**
  * The path a bare failing address takes by the role the report gives it beside the error: a pasted `kubectl get pods

@@ -9,7 +9,7 @@
  * runbook may share enough of them to pass the confidence threshold, yet none explains the failure the reporter
  * names, so the report is declined. Reports from application trackers that describe a network symptom in the
  * application's words still say it somewhere ("Timeout connecting to [nacos-0...]", "lookup argocd-repo-server: i/o
- * timeout", "pod 之间无法访问") and are left to the runbooks. Pure.
+ * timeout", "pod 之间无法访问", an RPC call timing out to a named peer) and are left to the runbooks. Pure.
  */
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { headlineOf } from '../retrieve/query.js';
@@ -38,6 +38,24 @@ const PATH_EVIDENCE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * A remote procedure's call that got no answer in time, in an RPC framework's words: Java's `...TimeoutException`
+ * (Dubbo's, Feign's, Seata's), gRPC's `DEADLINE_EXCEEDED`, Dubbo's `Waiting server-side response timeout` and Seata's
+ * `wait response error:cost 30001 ms`.
+ */
+const RPC_TIMEOUT =
+  /[a-z]TimeoutException\b|\bDEADLINE_EXCEEDED\b|wait(?:ing)?\s+(?:server-side\s+)?response\s+(?:error|time\s*out)/i;
+/** A peer's address (`ip:/192.168.1.148:8091`, `seata-server.default:8091`), not the reporter's own machine. */
+const PEER_ADDRESS =
+  /(?<![\w.-])(?!(?:127\.|0\.0\.0\.0|localhost))(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+):\d{2,5}(?!\d)/i;
+
+/**
+ * A pasted RPC timeout that names the peer it called: a call between two services that the network may have broken
+ * (a Seata client to its server's address, a Dubbo consumer to a provider), a failure stated in the framework's words.
+ * A deadline with no peer (`application refresh deadline exceeded`) is the application's own.
+ */
+const pastesRpcTimeoutToPeer = (text: string) => RPC_TIMEOUT.test(text) && PEER_ADDRESS.test(text);
 
 /** The cluster's own network components: a CNI's agents, the cluster DNS, kube-proxy, MetalLB. */
 const NETWORK_COMPONENT = new RegExp(
@@ -93,7 +111,13 @@ export function uncoveredUnstatedFailure(question: string): string | null {
   const headline = headlineOf(text, RETRIEVAL_CONFIG.query.headlineMinBodyWords);
   if (headline === null || headlineNamesNetwork(headline, text)) return null;
   const body = text.slice(text.indexOf(headline) + headline.length);
-  if (PATH_EVIDENCE.test(body) || NETWORK_TROUBLE.test(body) || failedConnection(text) !== null) return null;
+  if (
+    PATH_EVIDENCE.test(body) ||
+    NETWORK_TROUBLE.test(body) ||
+    failedConnection(text) !== null ||
+    pastesRpcTimeoutToPeer(text)
+  )
+    return null;
   if (bodyShowsNetworkComponent(body)) return null;
   return 'a failure its report never states as a network one';
 }

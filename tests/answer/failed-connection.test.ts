@@ -54,6 +54,34 @@ describe('failedConnection', () => {
       'ERROR failed to report to target node, error: caused: Timeout connecting to [registry-1.registry-headless.default.svc.cluster.local/10.244.2.239:8848];',
       { kind: 'connect', target: 'registry-1.registry-headless.default.svc.cluster.local:8848' },
     ],
+    // Report-shaped: a name that does not resolve, told in the reporter's prose.
+    [
+      'Web server not initializing. The issue was with minikube: the web pod wasn’t being able to resolve the hostname app-postgresql. I fixed it by using the IP instead.',
+      { kind: 'resolve', target: 'app-postgresql' },
+    ],
+    [
+      'The worker could not resolve the host redis-master.cache after the upgrade.',
+      { kind: 'resolve', target: 'redis-master.cache' },
+    ],
+    // Chinese prose: 无法解析 and the name.
+    [
+      '升级之后 worker pod 无法解析 redis-master.cache，一直重启。',
+      { kind: 'resolve', target: 'redis-master.cache' },
+    ],
+    // RabbitMQ's lookup of a peer node: nxdomain is the cluster DNS, a timeout is a connection to epmd's port.
+    [
+      'Cluster boot failed: ERROR: epmd error for host mq-0.mq-nodes.default.svc.cluster.local: nxdomain (non-existing domain)',
+      { kind: 'resolve', target: 'mq-0.mq-nodes.default.svc.cluster.local' },
+    ],
+    [
+      'RabbitMQ 集群启动失败：ERROR: epmd error for host mq-server-0.mq-nodes.default: timeout (timed out)',
+      { kind: 'connect', target: 'mq-server-0.mq-nodes.default:4369' },
+    ],
+    // A Go dialer's own address, not the proxy URL the headline's first error stands nearest to.
+    [
+      "Demo: no route to host. My master is unable to talk to any of the pods. curl http://kube_master:8080/api/v1/proxy/namespaces/default/pods/demo-z7x57/data.json results in Error: 'dial tcp 172.17.0.4:80: no route to host'",
+      { kind: 'connect', target: '172.17.0.4:80' },
+    ],
     // A Go client refused by a ClusterIP.
     [
       'Failed to initialize cache: dial tcp 10.97.140.241:6379: connect: connection refused',
@@ -172,6 +200,11 @@ describe('failedConnection', () => {
     '{"level": "error", "hostname": "worker-7f9c", "msg": "job failed: exit code 1"}',
     // A client's pool of connections ran dry: its own limit, not the network.
     'Timeout waiting for connection from pool while calling http://orders.shop:8080/api from the pod',
+    // Prose whose word after the verb is the sentence going on, not a host.
+    'The installer could not resolve the host because the proxy variable was unset.',
+    '构建时无法解析依赖版本，请帮忙看看。',
+    // RabbitMQ's own cookie error names no connection.
+    'ERROR: epmd error for host mq-0: erlang cookie mismatch',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -208,6 +241,11 @@ describe('failedPath', () => {
       'service',
     );
     expect(failedPath({ kind: 'connect', target: 'meta-etcd.milvus.svc:2379' })).toBe('service');
+  });
+  it('names the headless path for a StatefulSet member under its Service and namespace', () => {
+    expect(failedPath({ kind: 'connect', target: 'mq-server-0.mq-nodes.default:4369' })).toBe('headless');
+    expect(failedPath({ kind: 'connect', target: 'web-1.example.com:443' })).toBeNull();
+    expect(failedPath({ kind: 'connect', target: 'api.prod.internal:443' })).toBeNull();
   });
   it('names no path for a bare address or a host outside the cluster', () => {
     expect(failedPath({ kind: 'connect', target: '10.97.140.241:6379' })).toBeNull();

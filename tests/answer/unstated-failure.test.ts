@@ -15,6 +15,9 @@ describe('uncoveredUnstatedFailure: a long report that never states a network fa
     'No connection string in secret. The operator logs: New replica set config in use: { _id: "mongodb-cluster", members: [ { host: "mongodb-cluster-0.mongodb-cluster-svc.default.svc.cluster.local:27017" }, { host: "mongodb-cluster-1.mongodb-cluster-svc.default.svc.cluster.local:27017" } ], settings: { heartbeatTimeoutSecs: 10 } }.',
     // Constructed after a GitOps tool's report: settings named timeout are not a timed-out connection.
     'Application Set not syncing using argo-cd-action. We already have 120 sec for the --repo-server-timeout-seconds under argocd-application-controller and it is still failing: error="application refresh deadline exceeded" grpc.method=Get. ARGOCD_APPLICATION_CONTROLLER_REPO_SERVER_TIMEOUT_SECONDS=200',
+    // Constructed: an RPC deadline naming no peer is the application's own limit.
+    'Nightly export job fails after an hour. The exporter logs io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded after 3599.9s while writing the report, then the job is retried and fails again.',
+    '报表任务每晚失败。日志里是 com.example.job.RpcTimeoutException: 批处理数据太多，任务执行了一个小时后被框架中止，然后重试又失败。',
   ])('%s → declined', (question) => {
     expect(uncoveredUnstatedFailure(question)).toContain('never states');
   });
@@ -36,6 +39,10 @@ describe('uncoveredUnstatedFailure: a long report that never states a network fa
     'Redis issue on application-controller v2.13.0. kubectl logs argocd-server: level=warning msg="Reconnect to redis because error: dial tcp: lookup argocd-redis: i/o timeout"; Failed to resync revoked tokens, retrying again in 1 minute.',
     // Constructed, Chinese: the body says the pods cannot be reached.
     '应用部署后页面一直打不开。用 helm 安装了 3 个副本，kubectl get pods 都是 Running，但是从其他节点 curl 这个 pod 的 IP 一直超时，同节点访问正常。',
+    // Report-shaped after a transaction coordinator's tracker, Chinese: an RPC timeout to the server's address.
+    '微服务使用事务组件，查看服务日志频繁出错！k8s 环境部署服务，经常出现下面的错误：wait response error:cost 30001 ms,ip:/192.168.1.148:8091,request:RegisterRMRequest; register RM failed.',
+    // Report-shaped after an RPC framework's tracker: the consumer's call to a provider's address times out.
+    'Consumer calls fail after the rollout. org.apache.dubbo.remoting.TimeoutException: Waiting server-side response timeout by scan timer. channel: /10.244.1.7:60049 -> /10.244.2.9:20880',
     // A short question is left to retrieval.
     'Why is my PVC pending?',
   ])('%s → not declined', (question) => {
