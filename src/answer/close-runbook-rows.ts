@@ -7,11 +7,12 @@
  * other one is right the answer's first citation is wrong anyway and points at that runbook (its doubt line, its
  * see-also pointer), whose page carries the check with its context. Measured over the tuning sets (vectors off): 44
  * such checks in contested answers, 32 off topic and none a labelled must-have check. Leaving them all out took
- * off-topic commands from 725 to 693; keeping those of a runbook about the CNI the report runs (named, or its
- * distribution's default: `ip -d link show tunl0` for a Calico report's MTU question) gives 701, and moves no other
- * figure either way: those test the report's own datapath, not a guess between runbooks. Filling the place of a left
- * out check with the next-ranked one instead removed only 14: the next check of a contested answer is as often off
- * topic.
+ * off-topic commands from 725 to 693 but also cut checks the report plainly asks for (a Calico MTU report's
+ * `ip -d link show tunl0`; the kube-proxy `clusterCIDR` check of a report naming a wrong KUBE-MARK-MASQ range). So a
+ * check stays when its runbook is about the CNI the report runs (named, or its distribution's default: 701), and when
+ * its row is the one matching the report best of all the retrieved runbooks' rows, the likeliest cause whichever
+ * runbook leads (711); no other figure moves. Filling the place of a left-out check with the next-ranked one instead
+ * removed only 14: the next check of a contested answer is as often off topic.
  * A check placed for what the report states stays too: the runbook of the CNI it names, the row stating its
  * same-node / cross-node contrast.
  */
@@ -26,6 +27,8 @@ export interface PickedCheck {
   placedForReport: boolean;
   /** The check's runbook is about the CNI the report runs (named, or its distribution's default). */
   ofReportCni: boolean;
+  /** The check is one of the row that matches the report best of all the retrieved runbooks' rows. */
+  ofBestRow: boolean;
 }
 
 /** True when a contested answer leaves the check out: another runbook's check of a row that matched the report. */
@@ -35,6 +38,7 @@ export function closeRunbookRowCheck(check: PickedCheck, contested: boolean): bo
     !check.fromTopRunbook &&
     check.namedByMatchedRow &&
     !check.placedForReport &&
-    !check.ofReportCni
+    !check.ofReportCni &&
+    !check.ofBestRow
   );
 }

@@ -1066,6 +1066,11 @@ export function pickCommands(
     (record.source.path !== top.doc.path || closeRunnerUp) && checksUnnamedAddOn(record.command, query);
   // Which runbook fits is uncertain: a close runbook's check of a row matching the report is left out, and its place
   // is not filled (close-runbook-rows.ts); the report's CNI's checks and the one placed for its node contrast stay.
+  // The row matching the report best of all the retrieved runbooks' rows states its likeliest cause, whichever runbook.
+  const bestRow = rows[0];
+  const bestRowChecks = new Set(
+    bestRow ? bestRow.row.commands.map((c) => commandByText(bestRow.doc, c)) : [],
+  );
   const hedge = (record: CommandRecord) =>
     closeRunbookRowCheck(
       {
@@ -1074,6 +1079,7 @@ export function pickCommands(
         placedForReport: record === cniCheck || record === contrastCheck,
         // A CNI's runbooks sit in its folder (`calico/bgp-ipip.md`), as the searcher's glossary scopes them.
         ofReportCni: reportCni !== undefined && record.source.path.startsWith(`${reportCni}/`),
+        ofBestRow: bestRowChecks.has(record),
       },
       contested,
     );
