@@ -94,6 +94,9 @@
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
  * runbook's check must come close to the best one: when it does not, the top runbook's next check is more to the
  * point.
+ * When which runbook fits is uncertain, a close runbook's check of a row matching the report is left out, unless that
+ * runbook is about the CNI the report runs (`close-runbook-rows.ts`): it tests the other runbook's causes, and the
+ * answer points at that runbook anyway.
  */
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
@@ -102,6 +105,7 @@ import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
 import { closeDocs } from './close-docs.js';
+import { closeRunbookRowCheck } from './close-runbook-rows.js';
 import { reportCniVariant } from './cni-variant.js';
 import { saysCrossNodeFails } from './cross-node-runbook.js';
 import { chunkOf, commandByText } from './doc-index.js';
@@ -1091,5 +1095,27 @@ export function pickCommands(
   const generic = diagnose.map((record) =>
     unsuspected(record) ? (genericFormOf(record, readOnly, top.doc, diagnose, query) ?? record) : record,
   );
-  return [...generic.filter((record) => !unsuspected(record) && !selfOnly.has(record)), ...chosenFixes];
+  // Which runbook fits is uncertain: a close runbook's check of a row matching the report is left out, and its place
+  // is not filled (close-runbook-rows.ts); the report's CNI's checks and the one placed for its node contrast stay.
+  // The row matching the report best of all the retrieved runbooks' rows states its likeliest cause, whichever runbook.
+  const bestRow = rows[0];
+  const bestRowChecks = new Set(
+    bestRow ? bestRow.row.commands.map((c) => commandByText(bestRow.doc, c)) : [],
+  );
+  const hedge = (record: CommandRecord) =>
+    closeRunbookRowCheck(
+      {
+        fromTopRunbook: record.source.path === top.doc.path,
+        namedByMatchedRow: rowBonus.has(record),
+        placedForReport: record === cniCheck || record === contrastCheck,
+        // A CNI's runbooks sit in its folder (`calico/bgp-ipip.md`), as the searcher's glossary scopes them.
+        ofReportCni: reportCni !== undefined && record.source.path.startsWith(`${reportCni}/`),
+        ofBestRow: bestRowChecks.has(record),
+      },
+      contested,
+    );
+  return [
+    ...generic.filter((record) => !unsuspected(record) && !selfOnly.has(record) && !hedge(record)),
+    ...chosenFixes,
+  ];
 }
