@@ -1085,8 +1085,8 @@ export function pickCommands(
     if (pick) chosenFixes.push(pick.record);
   }
   // A check of an add-on the report never names is left out when it comes from another runbook, or from the top one
-  // while that may be the wrong one (unnamed-add-on.ts). No other check takes its place: measured, the next ones were
-  // as far off, and one brought a fill the report did not single out.
+  // while that may be the wrong one (unnamed-add-on.ts). Only the same read of the report's own object takes its place
+  // (below): measured, the next-ranked checks were as far off, and one brought a fill the report did not single out.
   const unsuspected = (record: CommandRecord) =>
     (record.source.path !== top.doc.path || closeRunnerUp) && checksUnnamedAddOn(record.command, query);
   // A left-out add-on check reading an object of that add-on (the DNS Service's endpoints) has its place taken by the

@@ -6,9 +6,10 @@
  * request and refused it on its own rules (a body-size limit, a route, a credential, a session cookie): the path
  * worked. Those are the proxy's or the application's configuration, not a path the runbooks follow; yet a runbook
  * can share words with such a report ("too large" with an MTU runbook, a LoadBalancer Service it pastes). A first
- * sentence naming a covered path or a broken connection, or a report pasting a failed connection anywhere (a
- * timeout, a refused connection, an unreachable address), stays answered, as does one whose first sentence names a ClusterIP or a failure to reach: a 404 beside
- * "connection refused" may be a path. Declined only while no runbook is about such answers (KB-relative, as uncovered-subjects.ts). Pure.
+ * sentence naming a covered path, a broken connection, a ClusterIP or a failure to reach (a 404 beside "connection
+ * refused" may be a path), or a report pasting a failed connection anywhere (a timeout, a refused connection, an
+ * unreachable address), stays answered. Declined only while no runbook is about such answers (KB-relative, as
+ * uncovered-subjects.ts). Pure.
  */
 import { BROKEN_CONNECTION, namesCoveredPathOrBreak } from './covered-paths.js';
 import { failedConnection, headlineFailsToConnect } from './failed-connection.js';
