@@ -216,31 +216,17 @@ export function unaddressedClusterFailure(text: string): boolean {
 
 /** Any host:port within reach of [start, end), the reporter's own machine included. */
 function hostPortNear(text: string, start: number, end: number): boolean {
-  const window = text.slice(Math.max(0, start - ADDRESS_REACH), Math.min(text.length, end + ADDRESS_REACH));
-  return [ADDRESS, CURL_ADDRESS].some((pattern) =>
-    [...window.matchAll(new RegExp(pattern.source, 'gi'))].some((match) => {
-      const host = hostOf(match[1] ?? '');
-      return LOOPBACK.test(host) || isRemoteHost(host);
-    }),
-  );
+  return hostPortsNear(text, start, end).some(({ host }) => LOOPBACK.test(host) || isRemoteHost(host));
 }
 
 /** The address standing next to an error at [start, end): the nearest host:port within reach, either side. */
 function addressNear(text: string, start: number, end: number): string | null {
-  const from = Math.max(0, start - ADDRESS_REACH);
-  const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
-  const errorAt = start - from;
   let best: { host: string; port: string; distance: number } | null = null;
-  for (const pattern of [ADDRESS, CURL_ADDRESS]) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
-      const host = hostOf(match[1] ?? '');
-      const port = match[2] ?? '';
-      if (!isRemoteHost(host)) continue;
-      // A bare word before a colon is often a field (`code:500`): a dotted name or an address is surely a host.
-      const distance = Math.abs(match.index - errorAt) + (host.includes('.') ? 0 : ADDRESS_REACH * 2);
-      if (!best || distance < best.distance) best = { host, port, distance };
-    }
+  for (const { host, port, offset } of hostPortsNear(text, start, end)) {
+    if (!isRemoteHost(host)) continue;
+    // A bare word before a colon is often a field (`code:500`): a dotted name or an address is surely a host.
+    const distance = Math.abs(offset) + (host.includes('.') ? 0 : ADDRESS_REACH * 2);
+    if (!best || distance < best.distance) best = { host, port, distance };
   }
   if (!best) return null;
   return namedTarget(text, start, end, best.host, best.port);
@@ -253,14 +239,30 @@ function addressNear(text: string, start: number, end: number): string | null {
  */
 function namedTarget(text: string, start: number, end: number, host: string, port: string): string {
   if (!IPV4.test(host)) return `${host}:${port}`;
-  const window = text.slice(Math.max(0, start - ADDRESS_REACH), Math.min(text.length, end + ADDRESS_REACH));
-  for (const pattern of [ADDRESS, CURL_ADDRESS]) {
-    for (const match of window.matchAll(new RegExp(pattern.source, 'gi'))) {
-      const name = hostOf(match[1] ?? '');
-      if (match[2] === port && !IPV4.test(name) && isRemoteHost(name)) return `${name}:${port}`;
-    }
-  }
-  return `${host}:${port}`;
+  const named = hostPortsNear(text, start, end).find(
+    (near) => near.port === port && !IPV4.test(near.host) && isRemoteHost(near.host),
+  );
+  return `${named?.host ?? host}:${port}`;
+}
+
+/**
+ * Every host:port written within reach of [start, end) (`ADDRESS`, then curl's `CURL_ADDRESS`), each with its offset
+ * from `start`.
+ */
+function hostPortsNear(
+  text: string,
+  start: number,
+  end: number,
+): { host: string; port: string; offset: number }[] {
+  const from = Math.max(0, start - ADDRESS_REACH);
+  const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
+  return [ADDRESS, CURL_ADDRESS].flatMap((pattern) =>
+    [...window.matchAll(new RegExp(pattern.source, 'gi'))].map((match) => ({
+      host: hostOf(match[1] ?? ''),
+      port: match[2] ?? '',
+      offset: from + match.index - start,
+    })),
+  );
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
