@@ -62,7 +62,7 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
  * host because ...").
  */
 const PROSE_RESOLVE = new RegExp(
-  String.raw`(?:(?:was|were|is|are)\s*n[o'’]?t|not)\s+(?:being\s+)?able\s+to\s+resolve\s+(?:the\s+)?(?:host(?:name)?|name|domain|address)\s+(?:of\s+)?[\['"\`]?(${HOST})|(?:can[’']?t|cannot|can\s+not|could\s*n[o'’]t|unable\s+to|fail(?:s|ed)?\s+to)\s+resolve\s+(?:the\s+)?(?:host(?:name)?|name|domain|address)\s+(?:of\s+)?[\['"\`]?(${HOST})`,
+  String.raw`(?:(?:(?:was|were|is|are)\s*n[o'’]?t|not)\s+(?:being\s+)?able\s+to|can[’']?t|cannot|can\s+not|could\s*n[o'’]t|unable\s+to|fail(?:s|ed)?\s+to)\s+resolve\s+(?:the\s+)?(?:host(?:name)?|name|domain|address)\s+(?:of\s+)?[\['"\`]?(${HOST})`,
   'gi',
 );
 const HOST_LIKE = /[.\-\d]/;
@@ -161,7 +161,7 @@ export function failedConnection(text: string): FailedConnection | null {
     }
   }
   for (const match of plain.matchAll(PROSE_RESOLVE)) {
-    const name = match[1] ?? match[2];
+    const name = match[1];
     if (name && HOST_LIKE.test(name) && isRemoteHost(name)) return { kind: 'resolve', target: name };
   }
   if (REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '))) return null;
