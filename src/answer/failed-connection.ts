@@ -119,6 +119,9 @@ const REFUSED_BY_SERVER =
 const PASSWORD_WARNING =
   /using\s+a\s+password\s+on\s+the\s+command\s+line\s+interface\s+can\s+be\s+insecure/gi;
 
+/** The text says a server refused the client (`REFUSED_BY_SERVER`), the MySQL client's password warning aside. */
+const refusedByServer = (plain: string) => REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '));
+
 /** A Go dialer's error: its own host:port, then the socket's error (`connect:`, `getsockopt:` before it or not). */
 const DIAL_ERROR = new RegExp(
   String.raw`\bdial\s+(?:tcp|udp)[46]?\s+(${HOST}):(\d{2,5}):\s*(?:(?:connect|getsockopt|read|write):\s*)?(?:${NETWORK_CONNECT_ERROR})`,
@@ -164,7 +167,7 @@ export function failedConnection(text: string): FailedConnection | null {
     const name = match[1];
     if (name && HOST_LIKE.test(name) && isRemoteHost(name)) return { kind: 'resolve', target: name };
   }
-  if (REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '))) return null;
+  if (refusedByServer(plain)) return null;
   const epmd = EPMD_CONNECT_ERROR.exec(plain);
   if (epmd?.[1] && isRemoteHost(epmd[1])) return { kind: 'connect', target: `${epmd[1]}:${EPMD_PORT}` };
   for (const pattern of QUOTED_CONNECT_ERRORS) {
@@ -201,12 +204,7 @@ export function failedConnection(text: string): FailedConnection | null {
  */
 export function unaddressedClusterFailure(text: string): boolean {
   const plain = text.normalize('NFKC');
-  if (
-    !IN_CLUSTER.test(plain) ||
-    REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' ')) ||
-    LOCAL_SOCKET.test(plain)
-  )
-    return false;
+  if (!IN_CLUSTER.test(plain) || refusedByServer(plain) || LOCAL_SOCKET.test(plain)) return false;
   const errors = [...plain.matchAll(new RegExp(NETWORK_CONNECT_ERROR, 'gi'))];
   return (
     errors.length > 0 &&
