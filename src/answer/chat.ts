@@ -449,16 +449,17 @@ async function failedPathSearch(
   cni: string | undefined,
 ): Promise<RetrievalResult | null> {
   const failed = failedConnection(question);
+  const headline = firstSentence(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
   // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.
   // An error naming no address at all, or a headline saying a client cannot connect, from a client in a cluster:
   // the client dials a Service by the name its settings give.
   const path = failed
     ? (failedPath(failed) ?? addressPath(question, failed))
-    : headlineFailsToResolve(firstSentence(question))
+    : headlineFailsToResolve(headline)
       ? 'resolve'
       : unaddressedClusterFailure(question) ||
-          (headlineFailsToConnect(firstSentence(question), question) && inCluster(question))
+          (headlineFailsToConnect(headline, question) && inCluster(question))
         ? 'service'
         : null;
   if (!path) return null;
