@@ -15,6 +15,7 @@ import {
   certificateVerificationExplainedBy,
   uncoveredCertificateVerification,
 } from './certificate-verification.js';
+import { uncoveredChartValuesRequest } from './chart-values-request.js';
 import {
   allocationExplainedBy,
   answerDetailedReport,
@@ -346,8 +347,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
   // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
   // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts), a component's own crash at a Go
-  // runtime error (component-panic.ts) and a request for a new feature
-  // naming nothing a runbook explains (feature-request.ts).
+  // runtime error (component-panic.ts), a request for a new feature
+  // naming nothing a runbook explains (feature-request.ts) and a request to set a field of an application's chart
+  // (chart-values-request.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -389,6 +391,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
         uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question) ??
+        uncoveredChartValuesRequest(question) ??
         // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts).
         (ask ? null : uncoveredUnstatedFailure(question)))
       : null);
