@@ -15,6 +15,7 @@ import {
   certificateVerificationExplainedBy,
   uncoveredCertificateVerification,
 } from './certificate-verification.js';
+import { uncoveredChartValuesRequest } from './chart-values-request.js';
 import {
   allocationExplainedBy,
   answerDetailedReport,
@@ -74,6 +75,7 @@ import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-r
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
+import { uncoveredSlowStartProbe } from './slow-start-probe.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -346,8 +348,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // status (gateway-route-status.ts), the list of ports a cluster's nodes need open (port-requirements.ts), the
   // control plane's VIP (control-plane-vip.ts), a server refused the privilege to listen on its port
   // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts), a component's own crash at a Go
-  // runtime error (component-panic.ts) and a request for a new feature
-  // naming nothing a runbook explains (feature-request.ts).
+  // runtime error (component-panic.ts), a request for a new feature
+  // naming nothing a runbook explains (feature-request.ts), a request to set a field of an application's chart
+  // (chart-values-request.ts) and a probe giving up on an application that starts slowly (slow-start-probe.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -389,6 +392,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
         uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question) ??
+        uncoveredChartValuesRequest(question) ??
+        uncoveredSlowStartProbe(question) ??
         // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts).
         (ask ? null : uncoveredUnstatedFailure(question)))
       : null);
