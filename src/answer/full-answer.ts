@@ -15,6 +15,7 @@ import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate
 import { likelyCauses } from './rank-rows.js';
 import { commandsMarkdown } from './render-commands.js';
 import { citeRow, renderCause } from './render-row.js';
+import { spelledOut } from './row-shorthand.js';
 import { trafficPath } from './traffic-path.js';
 import type {
   AnswerParts,
@@ -164,7 +165,9 @@ export function fullAnswer(
     const section = builder.citeSection(doubt.runnerUp.chunk);
     if (section) out.push(doubtLine(lang, pointer(doubt.runnerUp.doc.title, section)));
   }
-  for (const record of picked) {
+  // A row's shorthand of a check is shown as the runbook spells it out to run (row-shorthand.ts).
+  const relevantDocs = [...new Set(relevant.map((hit) => hit.doc))];
+  for (const record of spelledOut(picked, relevantDocs)) {
     const cite = citeCommand(record, relevant, builder);
     if (cite === null) continue;
     cites.push(cite);
