@@ -100,6 +100,7 @@ import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { kubectlDefaultServer } from './kubectl-default-server.js';
 import { statusSyncPod } from './kubelet-status-sync.js';
+import { columnHeaderEnd } from './listing-header.js';
 import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
@@ -553,6 +554,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // the next one (a prompt, a command's output) is not presented as that object. A line wrapped inside a sentence
       // ("I have a pod\nweb-0 that ...") still presents it.
       if (/\n[^\S\n]*\n/.test(separator)) continue;
+      // `IP  NODE  NOMINATED NODE` then `web-0  1/1  Running ...`: a listing's header, the row's pod on the next line.
+      if (columnHeaderEnd(word, separator)) continue;
       // A field follows punctuation or another field (`POD name:traefik-56b8c5fb5c-262tp namespace: kube-system`).
       const previous = text.slice(Math.max(0, (match.index ?? 0) - 120), match.index ?? 0).trimEnd();
       const field =

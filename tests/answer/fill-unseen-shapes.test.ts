@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { columnHeaderEnd } from '../../src/answer/listing-header.js';
+import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+
+/** The placeholder values a question gives. */
+function fills(question: string): Map<string, string> {
+  return placeholderValues(extractEntities(question));
+}
+
+describe('a listing header’s last column', () => {
+  it('is an upper-case word ending its line, the next line’s cell no object of its kind', () => {
+    expect(columnHeaderEnd('NODE', '\n')).toBe(true);
+    expect(columnHeaderEnd('NODE', '   \n  ')).toBe(true);
+    expect(columnHeaderEnd('node', '\n')).toBe(false);
+    expect(columnHeaderEnd('NODE', ' ')).toBe(false);
+    expect(columnHeaderEnd('节点', '\n')).toBe(false);
+  });
+
+  it('leaves the first row’s pod out of `<node>` when a header ends in NODE or NOMINATED NODE', () => {
+    const wide = `kubectl get po -n sre -o wide
+NAME                                                  READY     STATUS    RESTARTS   AGE       IP            NODE       NOMINATED NODE
+deployment-apollo-admin-server-dev-776c94b7c7-78f4r   1/1       Running   0          3h        172.20.3.33   10.0.0.5   <none>`;
+    expect(fills(wide).get('<node>')).toBeUndefined();
+    const cut = `kubectl get pod -n longhorn-system -l longhorn.io/component=instance-manager -owide
+NAME                                                READY   STATUS    RESTARTS   AGE     IP           NODE
+instance-manager-4cfaf3960c6a259a6bccd88b841c6580   1/1     Running   0          21h     10.42.2.61   worker-kgxdq`;
+    expect(fills(cut).get('<node>')).toBeUndefined();
+    const zh = `pod 一直连不上 kube-dns，kubectl get pod -o wide 的结果：
+NAME                     READY   STATUS    RESTARTS   AGE   IP            NODE
+web-6d4b9c7f8d-x2k9q     1/1     Running   0          5m    10.244.1.7    k8s-node2`;
+    expect(fills(zh).get('<node>')).not.toBe('web-6d4b9c7f8d-x2k9q');
+    // A node written after the word in prose is still read.
+    expect(fills('the node k8s-worker-3 cannot reach pods on other nodes').get('<node>')).toBe('k8s-worker-3');
+    expect(fills('节点 k8s-node3 上的 pod 无法访问 service').get('<node>')).toBe('k8s-node3');
+  });
+});
