@@ -108,6 +108,7 @@ import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.
 import { logOwnEnd } from './own-end.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
+import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
@@ -535,7 +536,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     out[kind].push(
       ...collect(text, patterns.quotedBefore).filter(
         (match) =>
-          !quotedForOther(text, match.index, match.value) && !quotedGroupName(text, match.index, match.value),
+          !quotedForOther(text, match.index, match.value) &&
+          !quotedGroupName(text, match.index, match.value) &&
+          !quoteEndsLine(text, match.index, match.value),
       ),
     );
     for (const match of text.matchAll(patterns.after)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnHeaderEnd } from '../../src/answer/listing-header.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
+import { quoteEndsLine } from '../../src/answer/quote-line-end.js';
 
 /** The placeholder values a question gives. */
 function fills(question: string): Map<string, string> {
@@ -32,5 +33,32 @@ web-6d4b9c7f8d-x2k9q     1/1     Running   0          5m    10.244.1.7    k8s-no
     // A node written after the word in prose is still read.
     expect(fills('the node k8s-worker-3 cannot reach pods on other nodes').get('<node>')).toBe('k8s-worker-3');
     expect(fills('节点 k8s-node3 上的 pod 无法访问 service').get('<node>')).toBe('k8s-node3');
+  });
+});
+
+describe('a quoted value ending its line', () => {
+  it('names no object of the kind the next line starts with', () => {
+    const yaml = 'metadata:\n  name: "release-name-env"\n  namespace: airflow';
+    expect(quoteEndsLine(yaml, yaml.indexOf('release'), 'release-name-env')).toBe(true);
+    const prose = 'the "monitoring" namespace';
+    expect(quoteEndsLine(prose, prose.indexOf('monitoring'), 'monitoring')).toBe(false);
+  });
+
+  it('reads a pasted manifest’s namespace field, not its quoted name, as `<namespace>`', () => {
+    const configMap = `Below is the configmap for the environment variables
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: "release-name-env"
+  namespace: airflow
+data:
+  REDIS_HOST: "xxxxxxxxxxxxxx.cache.amazonaws.com"`;
+    expect(fills(configMap).get('<namespace>')).not.toBe('release-name-env');
+    const zh = '部署的 yaml 如下：\nmetadata:\n  name: "nacos-headless"\n  namespace: nacos\n访问一直超时';
+    expect(fills(zh).get('<namespace>')).not.toBe('nacos-headless');
+    expect(fills('pods in the "monitoring" namespace cannot resolve kubernetes.default').get('<namespace>')).toBe(
+      'monitoring',
+    );
+    expect(fills('"monitoring" 命名空间里的 pod 解析不了域名').get('<namespace>')).toBe('monitoring');
   });
 });
