@@ -112,6 +112,7 @@ import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { statefulPodDnsName } from './stateful-pod-dns.js';
 import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -1864,6 +1865,8 @@ function readEntities(question: string): Entities {
       !(otherNodes && saidToWork.has(name)) &&
       // `service-1.mynamespace.svc.cluster.local` ("VirtualService ... hosts service-1...."): a Service's DNS name.
       !/\.svc(?:\.|$)/.test(name) &&
+      // `cluster node: seata-server-0.seata-server-cluster:7091`: an application's member, a StatefulSet pod.
+      !statefulPodDnsName(name) &&
       !partOfHostName(text, name),
   );
   // A host written only in shell prompts is where the reporter typed: a node the question names otherwise comes first.

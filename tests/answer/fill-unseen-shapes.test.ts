@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { columnHeaderEnd } from '../../src/answer/listing-header.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 import { quoteEndsLine } from '../../src/answer/quote-line-end.js';
+import { statefulPodDnsName } from '../../src/answer/stateful-pod-dns.js';
 
 /** The placeholder values a question gives. */
 function fills(question: string): Map<string, string> {
@@ -60,5 +61,29 @@ data:
       'monitoring',
     );
     expect(fills('"monitoring" 命名空间里的 pod 解析不了域名').get('<namespace>')).toBe('monitoring');
+  });
+});
+
+describe('a StatefulSet pod’s DNS name', () => {
+  it('is an ordinal label under a governing Service, not a node’s FQDN', () => {
+    expect(statefulPodDnsName('seata-server-0.seata-server-cluster')).toBe(true);
+    expect(statefulPodDnsName('nacos-1.nacos-headless')).toBe(true);
+    expect(statefulPodDnsName('es-master-0.es-master-headless')).toBe(true);
+    expect(statefulPodDnsName('rabbitmq-2.rabbitmq-discovery')).toBe(true);
+    expect(statefulPodDnsName('worker-1.example.com')).toBe(false);
+    expect(statefulPodDnsName('k8s-node-2.lab.local')).toBe(false);
+    expect(statefulPodDnsName('ip-10-0-1-5.ec2.internal')).toBe(false);
+    expect(statefulPodDnsName('node-1')).toBe(false);
+  });
+
+  it('is no `<node>` where an application log calls its members nodes', () => {
+    const seata =
+      'ERROR o.a.s.d.r.raft.RaftRegistryServiceImpl : watch cluster node: seata-server-0.seata-server-cluster:7091, fail: seata-server-0.seata-server-cluster';
+    expect(fills(seata).get('<node>')).toBeUndefined();
+    expect(fills(seata).get('<port>')).toBe('7091');
+    const zh = '客户端日志：Failed to resolve node: es-master-0.es-master-headless:9300，集群连不上';
+    expect(fills(zh).get('<node>')).toBeUndefined();
+    expect(fills('the node worker-1.example.com cannot reach pods').get('<node>')).toBe('worker-1.example.com');
+    expect(fills('节点 k8s-node-1.lab.local 上 kubelet 连不上 apiserver').get('<node>')).toBe('k8s-node-1.lab.local');
   });
 });
