@@ -106,6 +106,7 @@ import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
 import { logOwnEnd } from './own-end.js';
+import { packageVersion } from './package-version.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
 import { quoteEndsLine } from './quote-line-end.js';
@@ -1259,6 +1260,9 @@ function ipMentions(
     // The text right before the address, `width` characters of it: what each reading below looks back on.
     const preceding = (width: number) => question.slice(Math.max(0, index - width), index);
     if (versionBefore(preceding(12))) continue;
+    // `site-packages/airflow-1.7.1.3-py2.7.egg/airflow/jobs.py`: a version inside a package's name.
+    if (packageVersion(preceding(24), question.slice(index + match[0].length, index + match[0].length + 4)))
+      continue;
     if (match[2] !== undefined) {
       // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnHeaderEnd } from '../../src/answer/listing-header.js';
+import { packageVersion } from '../../src/answer/package-version.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 import { quoteEndsLine } from '../../src/answer/quote-line-end.js';
 import { statefulPodDnsName } from '../../src/answer/stateful-pod-dns.js';
@@ -85,5 +86,25 @@ describe('a StatefulSet pod’s DNS name', () => {
     expect(fills(zh).get('<node>')).toBeUndefined();
     expect(fills('the node worker-1.example.com cannot reach pods').get('<node>')).toBe('worker-1.example.com');
     expect(fills('节点 k8s-node-1.lab.local 上 kubelet 连不上 apiserver').get('<node>')).toBe('k8s-node-1.lab.local');
+  });
+});
+
+describe('a version inside a package’s name', () => {
+  it('is a dotted number with a name run into it on both sides', () => {
+    expect(packageVersion('site-packages/airflow-', '-py2')).toBe(true);
+    expect(packageVersion('lib/netty-all-', '.jar')).toBe(true);
+    expect(packageVersion('dial tcp ', ':443')).toBe(false);
+    expect(packageVersion('rabbit@', ' hom')).toBe(false);
+    expect(packageVersion('airflow-', ' is')).toBe(false);
+  });
+
+  it('fills no address from a traceback’s egg or a jar’s name', () => {
+    const traceback = `ERROR - Error 61 connecting to localhost:6379. Connection refused.
+Traceback (most recent call last):
+  File "/usr/local/lib/python2.7/site-packages/airflow-1.7.1.3-py2.7.egg/airflow/jobs.py", line 775, in _execute`;
+    expect(fills(traceback).get('<target-ip>')).toBeUndefined();
+    const jar = 'java 应用报错 at io.netty.Bootstrap(netty-all-4.1.5.1.jar) 连接 10.96.12.7:8848 超时';
+    expect(fills(jar).get('<target-ip>')).toBe('10.96.12.7');
+    expect(fills('pods on 10.244.1.0/24 cannot ping 10.244.2.5').get('<target-ip>')).toBe('10.244.2.5');
   });
 });
