@@ -39,6 +39,7 @@ import {
   triedHostAddress,
 } from './address-roles.js';
 import { apiClientPrompt } from './admin-prompt.js';
+import { withoutChartNotes } from './chart-notes.js';
 import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
@@ -1610,7 +1611,8 @@ export const extractEntities: (question: string) => Entities = rememberRecent(re
 const FAILING_APPLICATION_POD = '(failing application pod)';
 
 function readEntities(question: string): Entities {
-  const text = question.normalize('NFKC');
+  // A chart's NOTES (`Visit http://127.0.0.1:8080 to use your application`) are its instructions, not the report's.
+  const text = withoutChartNotes(question.normalize('NFKC'));
   // A listing pasted as a Markdown table reads as kubectl printed it (see `table-cells.ts`).
   const pasted = pastedRows(tableCellsSpaced(text));
   const serviceRows = pasted.filter((row) => row.kind === 'service');

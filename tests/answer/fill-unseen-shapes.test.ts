@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutChartNotes } from '../../src/answer/chart-notes.js';
 import { columnHeaderEnd } from '../../src/answer/listing-header.js';
 import { packageVersion } from '../../src/answer/package-version.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
@@ -33,7 +34,9 @@ NAME                     READY   STATUS    RESTARTS   AGE   IP            NODE
 web-6d4b9c7f8d-x2k9q     1/1     Running   0          5m    10.244.1.7    k8s-node2`;
     expect(fills(zh).get('<node>')).not.toBe('web-6d4b9c7f8d-x2k9q');
     // A node written after the word in prose is still read.
-    expect(fills('the node k8s-worker-3 cannot reach pods on other nodes').get('<node>')).toBe('k8s-worker-3');
+    expect(fills('the node k8s-worker-3 cannot reach pods on other nodes').get('<node>')).toBe(
+      'k8s-worker-3',
+    );
     expect(fills('节点 k8s-node3 上的 pod 无法访问 service').get('<node>')).toBe('k8s-node3');
   });
 });
@@ -58,9 +61,9 @@ data:
     expect(fills(configMap).get('<namespace>')).not.toBe('release-name-env');
     const zh = '部署的 yaml 如下：\nmetadata:\n  name: "nacos-headless"\n  namespace: nacos\n访问一直超时';
     expect(fills(zh).get('<namespace>')).not.toBe('nacos-headless');
-    expect(fills('pods in the "monitoring" namespace cannot resolve kubernetes.default').get('<namespace>')).toBe(
-      'monitoring',
-    );
+    expect(
+      fills('pods in the "monitoring" namespace cannot resolve kubernetes.default').get('<namespace>'),
+    ).toBe('monitoring');
     expect(fills('"monitoring" 命名空间里的 pod 解析不了域名').get('<namespace>')).toBe('monitoring');
   });
 });
@@ -84,8 +87,12 @@ describe('a StatefulSet pod’s DNS name', () => {
     expect(fills(seata).get('<port>')).toBe('7091');
     const zh = '客户端日志：Failed to resolve node: es-master-0.es-master-headless:9300，集群连不上';
     expect(fills(zh).get('<node>')).toBeUndefined();
-    expect(fills('the node worker-1.example.com cannot reach pods').get('<node>')).toBe('worker-1.example.com');
-    expect(fills('节点 k8s-node-1.lab.local 上 kubelet 连不上 apiserver').get('<node>')).toBe('k8s-node-1.lab.local');
+    expect(fills('the node worker-1.example.com cannot reach pods').get('<node>')).toBe(
+      'worker-1.example.com',
+    );
+    expect(fills('节点 k8s-node-1.lab.local 上 kubelet 连不上 apiserver').get('<node>')).toBe(
+      'k8s-node-1.lab.local',
+    );
   });
 });
 
@@ -106,5 +113,37 @@ Traceback (most recent call last):
     const jar = 'java 应用报错 at io.netty.Bootstrap(netty-all-4.1.5.1.jar) 连接 10.96.12.7:8848 超时';
     expect(fills(jar).get('<target-ip>')).toBe('10.96.12.7');
     expect(fills('pods on 10.244.1.0/24 cannot ping 10.244.2.5').get('<target-ip>')).toBe('10.244.2.5');
+  });
+});
+
+describe('a chart’s NOTES', () => {
+  const notes = `NOTES:
+1. Get the application URL by running these commands:
+  export POD_NAME=$(kubectl get pods --namespace monitoring -l "app.kubernetes.io/name=grafana" -o jsonpath="{.items[0].metadata.name}")
+  echo "Visit http://127.0.0.1:8080 to use your application"
+  kubectl --namespace monitoring port-forward $POD_NAME 8080:80`;
+
+  it('blanks the address and ports helm create’s NOTES print when the report names another port', () => {
+    const blanked = withoutChartNotes(`${notes}\nthe grafana pod cannot reach prometheus-server:9090`);
+    expect(blanked).not.toContain('127.0.0.1:8080');
+    expect(blanked).not.toContain('8080:80');
+    expect(blanked).toContain('--namespace monitoring');
+    expect(blanked.length).toBe(`${notes}\nthe grafana pod cannot reach prometheus-server:9090`.length);
+    // Following the NOTES is the report: their port is the one that fails.
+    expect(withoutChartNotes(`${notes}\nthen the browser says connection refused`)).toContain('8080:80');
+  });
+
+  it('fills the port the report fails on, not the NOTES’ port-forward', () => {
+    const report = `${notes}\nBut the grafana pod cannot reach prometheus-server.monitoring:9090, connection refused`;
+    expect(fills(report).get('<port>')).toBe('9090');
+    expect(fills(report).get('<namespace>')).toBe('monitoring');
+    const zh = `helm 安装完输出：\n${notes}\n但是 grafana 连不上 prometheus-server.monitoring:9090，一直 connection refused`;
+    expect(fills(zh).get('<port>')).toBe('9090');
+    // A port-forward the reporter types with a real pod name is the reporter's own.
+    expect(
+      fills('kubectl port-forward grafana-5d4f7c6b8-x2k9q 3000:3000 then curl localhost:3000 hangs').get(
+        '<port>',
+      ),
+    ).toBe('3000');
   });
 });
