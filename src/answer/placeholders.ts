@@ -39,6 +39,7 @@ import {
   triedHostAddress,
 } from './address-roles.js';
 import { apiClientPrompt } from './admin-prompt.js';
+import { withoutChartNotes } from './chart-notes.js';
 import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
 import {
@@ -100,16 +101,20 @@ import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { kubectlDefaultServer } from './kubectl-default-server.js';
 import { statusSyncPod } from './kubelet-status-sync.js';
+import { columnHeaderEnd } from './listing-header.js';
 import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
 import { logOwnEnd } from './own-end.js';
+import { packageVersion } from './package-version.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { podsPlacedAt } from './pods-node.js';
+import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { statefulPodDnsName } from './stateful-pod-dns.js';
 import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -534,7 +539,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
     out[kind].push(
       ...collect(text, patterns.quotedBefore).filter(
         (match) =>
-          !quotedForOther(text, match.index, match.value) && !quotedGroupName(text, match.index, match.value),
+          !quotedForOther(text, match.index, match.value) &&
+          !quotedGroupName(text, match.index, match.value) &&
+          !quoteEndsLine(text, match.index, match.value),
       ),
     );
     for (const match of text.matchAll(patterns.after)) {
@@ -553,6 +560,8 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // the next one (a prompt, a command's output) is not presented as that object. A line wrapped inside a sentence
       // ("I have a pod\nweb-0 that ...") still presents it.
       if (/\n[^\S\n]*\n/.test(separator)) continue;
+      // `IP  NODE  NOMINATED NODE` then `web-0  1/1  Running ...`: a listing's header, the row's pod on the next line.
+      if (columnHeaderEnd(word, separator)) continue;
       // A field follows punctuation or another field (`POD name:traefik-56b8c5fb5c-262tp namespace: kube-system`).
       const previous = text.slice(Math.max(0, (match.index ?? 0) - 120), match.index ?? 0).trimEnd();
       const field =
@@ -1252,6 +1261,9 @@ function ipMentions(
     // The text right before the address, `width` characters of it: what each reading below looks back on.
     const preceding = (width: number) => question.slice(Math.max(0, index - width), index);
     if (versionBefore(preceding(12))) continue;
+    // `site-packages/airflow-1.7.1.3-py2.7.egg/airflow/jobs.py`: a version inside a package's name.
+    if (packageVersion(preceding(24), question.slice(index + match[0].length, index + match[0].length + 4)))
+      continue;
     if (match[2] !== undefined) {
       // `0.0.0.0/0`, iptables' "any address" column, is no network the report is about.
       if (Number(match[2]) <= 32 && Number(match[2]) > 0) cidrs.push(`${ip}/${match[2]}`);
@@ -1599,7 +1611,8 @@ export const extractEntities: (question: string) => Entities = rememberRecent(re
 const FAILING_APPLICATION_POD = '(failing application pod)';
 
 function readEntities(question: string): Entities {
-  const text = question.normalize('NFKC');
+  // A chart's NOTES (`Visit http://127.0.0.1:8080 to use your application`) are its instructions, not the report's.
+  const text = withoutChartNotes(question.normalize('NFKC'));
   // A listing pasted as a Markdown table reads as kubectl printed it (see `table-cells.ts`).
   const pasted = pastedRows(tableCellsSpaced(text));
   const serviceRows = pasted.filter((row) => row.kind === 'service');
@@ -1858,6 +1871,8 @@ function readEntities(question: string): Entities {
       !(otherNodes && saidToWork.has(name)) &&
       // `service-1.mynamespace.svc.cluster.local` ("VirtualService ... hosts service-1...."): a Service's DNS name.
       !/\.svc(?:\.|$)/.test(name) &&
+      // `cluster node: seata-server-0.seata-server-cluster:7091`: an application's member, a StatefulSet pod.
+      !statefulPodDnsName(name) &&
       !partOfHostName(text, name),
   );
   // A host written only in shell prompts is where the reporter typed: a node the question names otherwise comes first.
