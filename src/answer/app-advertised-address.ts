@@ -6,7 +6,6 @@
  * explain (DNS or a headless Service's names, a NodePort, a network policy, MTU) keeps the report answered. Declined
  * only while no runbook is about such settings (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import { inCluster } from './failed-connection.js';
 import { namedOnlyAsPastedSetting } from './pasted-setting.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
@@ -34,16 +33,14 @@ const OUTSIDE_CLIENT =
  * connect: the broker advertises its pod IP in advertised.listeners", "redis sentinel announce-ip 是 pod ip，集群外连不上")
  * and its first sentence names no path a runbook explains; else null. "kafka-0.kafka-headless returns NXDOMAIN;
  * advertised.listeners uses that name" is a headless Service's DNS and is answered. So is a report that names the
- * setting only among the configuration it pasted, says nothing of clients outside the cluster and runs in one ("kafka
- * cannot connect to zookeeper" in k8s with its manifest's `KAFKA_ADVERTISED_LISTENERS PLAINTEXT://kafka1:9092`): its
- * failing connection is another one, told in its own sentences. In Docker or on a laptop the same paste names no path
- * of a cluster, and the report stays declined.
+ * setting only among the configuration it pasted and says nothing of clients outside the cluster ("kafka cannot
+ * connect to zookeeper" with its manifest's `KAFKA_ADVERTISED_LISTENERS PLAINTEXT://kafka1:9092`): its failing
+ * connection is another one, told in its own sentences.
  */
 export function uncoveredAdvertisedAddress(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
   if (!ADVERTISED_SETTING.test(text) || COVERED_PATH.test(headline)) return null;
-  if (namedOnlyAsPastedSetting(text, ADVERTISED_SETTING) && !OUTSIDE_CLIENT.test(text) && inCluster(text))
-    return null;
+  if (namedOnlyAsPastedSetting(text, ADVERTISED_SETTING) && !OUTSIDE_CLIENT.test(text)) return null;
   return explained
     ? null
     : 'the address an application advertises to its clients (Kafka advertised.listeners)';
