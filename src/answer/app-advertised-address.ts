@@ -6,7 +6,6 @@
  * explain (DNS or a headless Service's names, a NodePort, a network policy, MTU) keeps the report answered. Declined
  * only while no runbook is about such settings (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import { namedOnlyAsPastedSetting } from './pasted-setting.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /**
@@ -22,25 +21,14 @@ const COVERED_PATH =
   /\bdns\b|core-?dns|nxdomain|headless|resolv|\bmtu\b|node-?port|network\s*polic|网络策略|網路策略|解析/i;
 
 /**
- * Clients outside the cluster, where an advertised pod address is out of reach: the case that makes the advertised
- * address the subject of a report.
- */
-const OUTSIDE_CLIENT =
-  /\boutside\b|\bexternal(?:ly)?\b|集群外|叢集外|外部|外网|外網|公网|公網|\bfrom\s+(?:my\s+|a\s+)?(?:local|laptop|workstation|host\s+machine)\b|本地/i;
-
-/**
  * The subject when a report names the address an application advertises ("Kafka clients outside the cluster cannot
  * connect: the broker advertises its pod IP in advertised.listeners", "redis sentinel announce-ip 是 pod ip，集群外连不上")
  * and its first sentence names no path a runbook explains; else null. "kafka-0.kafka-headless returns NXDOMAIN;
- * advertised.listeners uses that name" is a headless Service's DNS and is answered. So is a report that names the
- * setting only among the configuration it pasted and says nothing of clients outside the cluster ("kafka cannot
- * connect to zookeeper" with its manifest's `KAFKA_ADVERTISED_LISTENERS PLAINTEXT://kafka1:9092`): its failing
- * connection is another one, told in its own sentences.
+ * advertised.listeners uses that name" is a headless Service's DNS and is answered.
  */
 export function uncoveredAdvertisedAddress(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
   if (!ADVERTISED_SETTING.test(text) || COVERED_PATH.test(headline)) return null;
-  if (namedOnlyAsPastedSetting(text, ADVERTISED_SETTING) && !OUTSIDE_CLIENT.test(text)) return null;
   return explained
     ? null
     : 'the address an application advertises to its clients (Kafka advertised.listeners)';
