@@ -53,6 +53,25 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
   new RegExp(String.raw`(?:无法解析|無法解析|解析不了)(?:域名|主机名?|主機名?)?\s*[:：]?\s*(${HOST})`, 'i'),
   // RabbitMQ's (Erlang's) lookup of a peer node's host: `epmd error for host rabbit-0.rabbit-nodes.default: nxdomain`.
   new RegExp(String.raw`epmd\s+error\s+for\s+host\s+(${HOST}):\s*nxdomain`, 'i'),
+  // MongoDB's replica set monitor: `Could not find address for mongo-2.mongo-svc.db.svc.cluster.local:27017:
+  // SocketException: Host not found (authoritative)`.
+  new RegExp(String.raw`could\s+not\s+find\s+address\s+for\s+(${HOST})`, 'i'),
+  // ping's own words after the name it was given (`ping: unknown host web-0.web`), or on the line after the command
+  // a reporter pasted with its output (`# ping web.default.svc.cluster.local ping: unknown host`).
+  new RegExp(String.raw`\bping:\s*unknown\s+host\s+(${HOST})`, 'i'),
+  new RegExp(String.raw`\bping\s+(?:-\S+\s+)*(${HOST})\s+ping:\s*unknown\s+host`, 'i'),
+];
+
+/**
+ * Resolver errors that put their name after words a sentence may also go on with ("Host not found (authoritative)"):
+ * the name must look like a host (`HOST_LIKE`). ClickHouse's `DB::NetException: Host not found: ch-1.ch-headless.svc`,
+ * nginx's `host not found in upstream "backend:8080"` and `host not found in resolver "kube-dns.kube-system..."`.
+ */
+const HOST_LIKE_RESOLVE_ERRORS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\bhost\s+not\s+found(?:\s+in\s+(?:upstream|resolver))?\s*[:"'\[]\s*["']?(${HOST})`,
+    'gi',
+  ),
 ];
 
 /**
@@ -97,23 +116,30 @@ const EPMD_PORT = 4369;
  * The errors a client prints when the network gave it no connection: a timeout, a refusal, no route, in the socket
  * library's words or a client's own (ZooKeeper's `Timed out waiting for connection while in state: CONNECTING` and
  * `Client session timed out`, tornado's `Timeout while connecting`, Java's `NoRouteToHostException: Host is
- * unreachable`, a Jenkins agent's `provided port:50000 is not reachable`). Not a pool of connections that ran dry
- * (`Timeout waiting for connection from pool`): the application's own limit.
+ * unreachable`, a Jenkins agent's `provided port:50000 is not reachable`, a Kafka client's `Connection to node 0
+ * (kafka-0.kafka-brokers.svc/10.128.4.27:9093) could not be established`, a reporter's "the connection times out").
+ * Not a pool of connections that ran dry (`Timeout waiting for connection from pool`): the application's own limit.
  */
-const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
+const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|connections?\s+times\s+out|connection\s+to\s+node\s+-?\d+\s+\([^()\n]{1,200}\)\s+could\s+not\s+be\s+established|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|\bstill\s+not\s+reachable\b|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
 
-/** An error of a connection that could not be made (not one refused by a server that answered). */
+/**
+ * An error of a connection that could not be made (not one refused by a server that answered), the client's own words
+ * around its address included: `failed to connect to`, RocketMQ's `RemotingConnectException: connect to
+ * rocketmq-namesrv:9876 failed` and `connect to <10.96.1.2:9876> timeout`.
+ */
 const CONNECT_ERROR = new RegExp(
-  String.raw`${NETWORK_CONNECT_ERROR}|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to`,
+  String.raw`${NETWORK_CONNECT_ERROR}|failed\s+to\s+connect\s+to|(?:could\s*n[o']t|can'?t|cannot|can\s+not|unable\s+to)\s+connect\s+to|\bconnect\s+to\s+[<\[]?[\w.-]+(?:/[\d.]+)?:\d{2,5}[>\]]?\s+(?:failed|time[sd]?\s*out)\b`,
   'i',
 );
 
 /**
  * A server that answered and refused the client (credentials, a certificate, a permission): the connection was made,
- * what fails is the application's own handshake.
+ * what fails is the application's own handshake. A password is such a refusal only when the server called it wrong
+ * (`WRONGPASS`, "invalid password"); a report saying it passes the client a password ("I pass in the name of the
+ * master service (and password)") says nothing of a refusal.
  */
 const REFUSED_BY_SERVER =
-  /access\s+denied|authentication\s+(?:failed|required)|\bNOAUTH\b|password|unauthori[sz]ed|permission\s+denied|\bx509\b|certificate|(?:ssl|tls)\s+handshake|认证失败|認證失敗|密码错误|密碼錯誤/i;
+  /access\s+denied|authentication\s+(?:failed|required)|\bNOAUTH\b|\bWRONGPASS\b|(?:wrong|invalid|incorrect|bad)\s+password|password\s+(?:is\s+)?(?:wrong|invalid|incorrect|mismatch|rejected)|unauthori[sz]ed|permission\s+denied|\bx509\b|certificate|(?:ssl|tls)\s+handshake|认证失败|認證失敗|密码错误|密碼錯誤/i;
 
 /** The MySQL client's warning on every command given `-p<password>`: no server refused anything. */
 const PASSWORD_WARNING =
@@ -121,6 +147,13 @@ const PASSWORD_WARNING =
 
 /** The text says a server refused the client (`REFUSED_BY_SERVER`), the MySQL client's password warning aside. */
 const refusedByServer = (plain: string) => REFUSED_BY_SERVER.test(plain.replace(PASSWORD_WARNING, ' '));
+
+/**
+ * ingress-nginx's warning that a Service it routes to has no ready endpoint (`Service "prod/api" does not have any
+ * active Endpoint`): the Service's namespace and name.
+ */
+const SERVICE_WITHOUT_ENDPOINT =
+  /service\s+\\?"([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)\\?"\s+does\s+not\s+have\s+any\s+active\s+endpoints?/i;
 
 /** A Go dialer's error: its own host:port, then the socket's error (`connect:`, `getsockopt:` before it or not). */
 const DIAL_ERROR = new RegExp(
@@ -145,7 +178,7 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
 
 /** Words that look like host:port and are not one (a timestamp 10:57:48, a Java frame `Foo.java:123`). */
 const NOT_A_HOST =
-  /^\d+$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+  /^\d+$|^(?:null|undefined|none|nil)$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
 
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
@@ -163,10 +196,20 @@ export function failedConnection(text: string): FailedConnection | null {
       if (name && isRemoteHost(name)) return { kind: 'resolve', target: name };
     }
   }
+  for (const pattern of HOST_LIKE_RESOLVE_ERRORS) {
+    for (const match of plain.matchAll(pattern)) {
+      const name = match[1];
+      if (name && HOST_LIKE.test(name) && isRemoteHost(name)) return { kind: 'resolve', target: name };
+    }
+  }
   for (const match of plain.matchAll(PROSE_RESOLVE)) {
     const name = match[1];
     if (name && HOST_LIKE.test(name) && isRemoteHost(name)) return { kind: 'resolve', target: name };
   }
+  // ingress-nginx's own word that a Service has no endpoint to send to: that Service's path, by its name.
+  const noEndpoint = SERVICE_WITHOUT_ENDPOINT.exec(plain);
+  if (noEndpoint?.[1] && noEndpoint[2])
+    return { kind: 'connect', target: `${noEndpoint[2]}.${noEndpoint[1]}` };
   if (refusedByServer(plain)) return null;
   const epmd = EPMD_CONNECT_ERROR.exec(plain);
   if (epmd?.[1] && isRemoteHost(epmd[1])) return { kind: 'connect', target: `${epmd[1]}:${EPMD_PORT}` };
@@ -252,7 +295,9 @@ function hostPortsNear(
   start: number,
   end: number,
 ): { host: string; port: string; offset: number }[] {
-  const from = Math.max(0, start - ADDRESS_REACH);
+  // The window starts at a word's start: a host cut at its edge (`ocalhost:9876`) is no host of the text.
+  let from = Math.max(0, start - ADDRESS_REACH);
+  while (from > 0 && HOST_CHAR.test(text[from - 1] ?? '')) from--;
   const window = text.slice(from, Math.min(text.length, end + ADDRESS_REACH));
   return [ADDRESS, CURL_ADDRESS].flatMap((pattern) =>
     [...window.matchAll(new RegExp(pattern.source, 'gi'))].map((match) => ({
@@ -264,6 +309,9 @@ function hostPortsNear(
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** A character a host name or address may hold. */
+const HOST_CHAR = /[\w.-]/;
 
 /** `name/10.0.0.1` as Java prints a resolved address: the name. */
 const hostOf = (host: string) => host.split('/')[0] ?? host;
@@ -402,8 +450,8 @@ const SHORT_NAME = /^[a-z][a-z0-9-]*[a-z0-9](?::\d+)?$/i;
 
 /**
  * A headline saying a client fails to connect to something ("Failure while connecting to mysql running in a pod",
- * "Communication link error when try to connect to mysql", 连接不上 redis): an application's report of a broken
- * connection, in its own words, unless it says a server refused the client's credentials or certificate, or the
+ * "Communication link error when try to connect to mysql", "workers not connecting to head node", 连接不上 redis): an
+ * application's report of a broken connection, in its own words, unless it says a server refused the client's credentials or certificate, or the
  * client's socket is a file on its own machine (the Docker daemon's).
  */
 export function headlineFailsToConnect(headline: string, text: string): boolean {
@@ -419,7 +467,7 @@ export function headlineFailsToConnect(headline: string, text: string): boolean 
 const LOCAL_SOCKET = /unix:\/\/|\.sock\b/i;
 
 const HEADLINE_CONNECT_FAILURE =
-  /(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;
+  /(?:not|never)\s+connecting\s+to\b|(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;
 
 /**
  * A headline saying names do not resolve, in the reporter's words rather than a pasted error ("Failure to resolve host

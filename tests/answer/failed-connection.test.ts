@@ -170,6 +170,51 @@ describe('failedConnection', () => {
       '用户的 notebook pod 偶尔报错：HTTPTimeoutError: Timeout while connecting to http://hub.jhub:8081/hub/api',
       { kind: 'connect', target: 'hub.jhub:8081' },
     ],
+    // Report-shaped (a Kafka client in a cluster): its NetworkClient names the broker it could not reach, by the
+    // name Java printed before the address.
+    [
+      'Connect keeps failing. WARN [Producer clientId=producer-2] Connection to node 0 (kafka-0.kafka-brokers.mq.svc/10.128.4.27:9093) could not be established. Broker may not be available.',
+      { kind: 'connect', target: 'kafka-0.kafka-brokers.mq.svc:9093' },
+    ],
+    // ClickHouse's resolver error, and MongoDB's replica set monitor.
+    [
+      'DB::NetException: Host not found: ch-1.ch-headless.db.svc.cluster.local (ch-1.ch-headless.db.svc.cluster.local:9000)',
+      { kind: 'resolve', target: 'ch-1.ch-headless.db.svc.cluster.local' },
+    ],
+    [
+      'Error connecting to mongo-2.mongo-svc.db.svc.cluster.local:27017 :: caused by :: Could not find address for mongo-2.mongo-svc.db.svc.cluster.local:27017: SocketException: Host not found (authoritative)',
+      { kind: 'resolve', target: 'mongo-2.mongo-svc.db.svc.cluster.local' },
+    ],
+    // nginx's resolver error for an upstream's name.
+    [
+      'gateway pod: [emerg] host not found in upstream "api-backend:8080" in /etc/nginx/conf.d/default.conf:12',
+      { kind: 'resolve', target: 'api-backend' },
+    ],
+    // ping's own words after the command a reporter pasted.
+    [
+      'Wrong service names in another namespace. # ping web.default.svc.cluster.local ping: unknown host. BUT: PING web.shop.svc.cluster.local answers.',
+      { kind: 'resolve', target: 'web.default.svc.cluster.local' },
+    ],
+    // RocketMQ's client: `connect to <address> failed`.
+    [
+      'producer pod: org.apache.rocketmq.remoting.exception.RemotingConnectException: connect to rocketmq-namesrv:9876 failed',
+      { kind: 'connect', target: 'rocketmq-namesrv:9876' },
+    ],
+    // A wait-for-it loop in an init container.
+    [
+      'init container log: postgres:tcp://10.0.0.5:5432 still not reachable, retrying',
+      { kind: 'connect', target: '10.0.0.5:5432' },
+    ],
+    // ingress-nginx's warning: the Service by its namespace and name.
+    [
+      'ingress returns 503. controller log: Service "shop/api" does not have any active Endpoint.',
+      { kind: 'connect', target: 'api.shop' },
+    ],
+    // Chinese around the same Kafka error.
+    [
+      '消费者一直报错：Connection to node 1 (kafka-1.kafka-headless.mq/10.244.2.9:9092) could not be established. Broker may not be available.',
+      { kind: 'connect', target: 'kafka-1.kafka-headless.mq:9092' },
+    ],
   ])('reads the failed connection of %s', (text, expected) => {
     expect(failedConnection(text)).toEqual(expected);
   });
@@ -205,6 +250,13 @@ describe('failedConnection', () => {
     '构建时无法解析依赖版本，请帮忙看看。',
     // RabbitMQ's own cookie error names no connection.
     'ERROR: epmd error for host mq-0: erlang cookie mismatch',
+    // A resolver's words with no host-like name after them.
+    'SocketException: Host not found (authoritative) while the replica set starts',
+    // RocketMQ on the reporter's own machine, at a log window's edge, and with no address configured.
+    `${'x'.repeat(230)} closeChannel: the channel[localhost:9876] was removed. RemotingConnectException: connect to [localhost:9876] failed`,
+    'RemotingConnectException: connect to <null> failed',
+    // Chinese: a Service that has endpoints, no warning.
+    '服务 shop/api 有两个 endpoint，ingress 正常返回 200。',
   ])('reads no failed connection in %s', (text) => {
     expect(failedConnection(text)).toBeNull();
   });
@@ -314,6 +366,8 @@ describe('unaddressedClusterFailure', () => {
     'singleuser pods on our kubernetes hub intermittently fail: Error notifying Hub of activity. tornado.simple_httpclient.HTTPTimeoutError: Timeout while connecting',
     // Chinese: a timeout in the pod's log with no address.
     '部署在 k8s 集群里的执行器 pod 日志一直报 连接超时，没有别的信息。',
+    // The reporter passes the client a password: no server refused it; the connection times out.
+    'I have a simple Pod to which I am passing in name of the master service (and password). However the connection times out.',
   ])('reads a connection error with no address from a client in a cluster: %s', (text) => {
     expect(unaddressedClusterFailure(text)).toBe(true);
     expect(pastesClusterFailure(text)).toBe(true);
@@ -330,6 +384,7 @@ describe('unaddressedClusterFailure', () => {
     'Timeout waiting for connection from pool in the api pod under load',
     // A server answered and refused the credentials.
     'worker pod: connection refused by the broker: authentication failed for user jobs',
+    'cache pod: WRONGPASS invalid username-password pair, then connection refused on retry',
     // The Docker daemon's socket on the client's own machine.
     'Cannot connect to the Docker daemon at unix:///var/run/docker.sock in the CI pod: connection refused',
     // Chinese: no error of a connection at all.
@@ -363,6 +418,7 @@ describe('headlineFailsToConnect', () => {
     'Spring backend unable to connect to mongo service after moving from minikube to the real cluster',
     '部署到 k8s 之后应用连接不上 redis 服务',
     'xxl-job 执行器无法连接调度中心',
+    'Installing cluster with Helm chart results in workers not connecting to head node',
   ])('reads a failing connection in %s', (headline) => {
     expect(headlineFailsToConnect(headline, headline)).toBe(true);
   });
@@ -381,6 +437,11 @@ describe('headlineFailsToConnect', () => {
     // No connection in the headline: a database that is slow.
     ['mysql queries slow after upgrade', 'mysql queries slow after upgrade. The pod has 2 CPU.'],
     ['数据库备份失败', '数据库备份失败，磁盘满了。'],
+    // Not connecting by choice: a setting that keeps a client from dialling.
+    [
+      'Option for not waiting before connecting',
+      'Option for not waiting before connecting. The client sleeps 5s first.',
+    ],
   ])('reads none in %s', (headline, text) => {
     expect(headlineFailsToConnect(headline, text)).toBe(false);
   });

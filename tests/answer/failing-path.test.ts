@@ -50,6 +50,9 @@ describe('statesFailingPath', () => {
     // A node's taint, not an unreachable end; a network issue only mentioned.
     'Node unreachable taint not removed from pods after the node came back. kubelet v1.27.',
     'Pod stuck in ContainerCreating due to networking issues. The sandbox is never created.',
+    // A failure that is no connection: a build that fails to resolve its dependencies.
+    'The builder pod fails to resolve artifact versions from the lock file.',
+    '构建 pod 依赖下载失败，版本冲突。',
   ])('reads no failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(false);
   });
