@@ -1,6 +1,6 @@
 /**
- * A long broken-path report that names no CNI: a CNI's own runbook matched by generic words (firewall, 节点,
- * timeout) scores less than a generic runbook (src/retrieve/unnamed-cni.ts).
+ * A long report that shows no CNI: a CNI's own runbook matched by generic words (firewall, 节点, timeout) scores
+ * less than a generic runbook (src/retrieve/unnamed-cni.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RETRIEVAL_CONFIG } from '../../src/retrieve/config.js';
@@ -19,18 +19,17 @@ const HOST_TO_POD = 'node-to-pod/host-to-pod-generic.md';
 
 describe('unnamedCniFactor', () => {
   const cniOfDoc = (docPath: string) => (docPath.startsWith('kube-ovn/') ? 'kube-ovn' : null);
-  const base = { namesCni: false, longReport: true, brokenPath: true, cniOfDoc, factor: 0.85 };
+  const base = { namesCni: false, longReport: true, cniOfDoc, factor: 0.85 };
 
-  it('scales only the CNI runbooks of a long broken-path report naming no CNI', () => {
+  it('scales only the CNI runbooks of a long report showing no CNI', () => {
     const factor = unnamedCniFactor(base);
     expect(factor?.(JOIN)).toBe(0.85);
     expect(factor?.(CLUSTERIP)).toBe(1);
   });
 
-  it('leaves a report naming a CNI, a short question and a report of no broken path alone', () => {
+  it('leaves a report showing a CNI and a short question alone', () => {
     expect(unnamedCniFactor({ ...base, namesCni: true })).toBeNull();
     expect(unnamedCniFactor({ ...base, longReport: false })).toBeNull();
-    expect(unnamedCniFactor({ ...base, brokenPath: false })).toBeNull();
     expect(unnamedCniFactor({ ...base, factor: 1 })).toBeNull();
   });
 });
