@@ -163,7 +163,24 @@ describe('a CNI runbook in a report that names no CNI', () => {
     expect(await ratio(`${chinese} join 子网的路由也在。`, JOIN)).toBeCloseTo(1, 2);
   });
 
-  it('leaves a short question and a report of no broken path alone', async () => {
+  it('scales the CNI runbook in a report that states no broken path, in English and Chinese', async () => {
+    const probe =
+      'Router liveness probe failures. Any advice for debugging the next time we see it would be appreciated: the ' +
+      'router pods restart every few hours after their liveness probes on port 1936 fail, then come back on their own.';
+    const egress =
+      '希望支持固定的出口 IP。Pod 访问集群外的数据库时源地址是所在节点的 IP，因为公司防火墙的策略要求白名单，' +
+      '节点会扩缩容，所以想让某个命名空间的 pod 出去时都用同一个源地址。';
+    for (const report of [probe, egress]) {
+      expect(await ratio(report, JOIN)).toBeCloseTo(RETRIEVAL_CONFIG.scopeFactor.unnamedCni, 2);
+    }
+  });
+
+  it("leaves the CNI runbook alone when the report carries one of the CNI's own identifiers", async () => {
+    expect(await ratio(`${english} The pods are in ovn-default.`, JOIN)).toBeCloseTo(1, 2);
+    expect(await ratio(`${chinese} 节点上 tunl0 的地址也在。`, JOIN)).toBeCloseTo(1, 2);
+  });
+
+  it("leaves a short question and a report naming the CNI's features alone", async () => {
     expect(await ratio('pod 访问宿主机端口超时', JOIN)).toBeCloseTo(1, 2);
     const install =
       'The join subnet of the cluster overlaps our office network. We planned the ovn0 addresses before the ' +
