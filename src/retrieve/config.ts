@@ -26,7 +26,15 @@ export interface RetrievalConfig {
    * `unnamedCni` scales a CNI's own runbook when a long broken-path report names no CNI at all (unnamed-cni.ts):
    * at 0.85, +2 first-cited summed over the tuning sets (reports14 +2, fills2 +1, scope2 +1; reports and
    * reports12 -1, whose reports name their CNI only by its feature: underlay, kube-proxy replacement), 4 fewer
-   * off-topic commands, +2 command hits; 0.75 lost 2 first-cited on reports and reports2.
+   * off-topic commands, +2 command hits; 0.75 lost 2 first-cited on reports and reports2. Applied to every long
+   * report showing no CNI, not only one stating a broken path: +3 first-cited (fills6, reports19, reports28), 2
+   * fewer false abstentions, 5 fewer off-topic commands, -1 command hit (reports12). 0.8 gained two more first-cited
+   * (fills2, fills5) but lost reports15 (a Calico report known only by its `cali…` interface) and an out-of-scope
+   * decline on reports19.
+   * `cniEvidenceMaxGeneric`: a report also shows a CNI when it carries an identifier only that CNI's runbooks run in
+   * their commands (`ovn-default`, `br-int`, `tunl0`, `cilium_host`: cni-evidence.ts), if at most this many
+   * runbooks about no particular CNI run it. Inert at 0.85 on the tuning sets; at 0.8 it kept the reports
+   * first-cited and command hit an ovn-pinger report pasting `ovs-vsctl show` would have lost.
    * `featureMaxOtherBodies`: a CNI also counts as named by a feature word only its runbooks are about (unnamed-cni.ts
    * cniFeatureGroups), if at most this many other runbooks use the word at all. With it the reports and reports12
    * losses are gone: summed over the tuning sets +4 first-cited, +1 command hit, 14 fewer off-topic commands.
@@ -165,6 +173,7 @@ export interface RetrievalConfig {
      */
     edgeDirection: { lift: number; demote: number; inbound: number };
     featureMaxOtherBodies: number;
+    cniEvidenceMaxGeneric: number;
   };
   /** How strongly the ingest-time chunk weight (section kind × doc priority) scales a fused score: 0 = not at all. */
   chunkWeightExponent: number;
@@ -300,6 +309,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     otherPathCni: 0.65,
     edgeDirection: { lift: 1.5, demote: 0.7, inbound: 0.7 },
     featureMaxOtherBodies: 5,
+    cniEvidenceMaxGeneric: 2,
   },
   chunkWeightExponent: 1,
   maxChunksPerDocInTop5: 2,

@@ -1,6 +1,7 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { apiServerReachFactor } from './api-server-reach.js';
 import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
+import { cniEvidence, evidencedCnis } from './cni-evidence.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -447,6 +448,8 @@ export class KbSearcher implements Searcher {
     // The cluster's CNI is known: configured, or named by the report.
     const cniKnown = options.cni !== undefined || environment.cnis.length > 0 || this.namesCni(query, pasted);
     const wholeReport = `${query.text}\n${pasted}`;
+    // The report shows a CNI: known, implied by its distribution, or one whose own identifiers it carries.
+    const cniShown = cniKnown || impliedCnis.length > 0 || this.carriesCniEvidence(wholeReport);
     // The report's CNIs: the one given, named, configured or implied by its distribution.
     const reportCnis = [
       ...new Set([
@@ -478,8 +481,8 @@ export class KbSearcher implements Searcher {
       docFactor: productOf(
         brokenPath ? this.ranToolFactor(trigger, query.text) : null,
         this.bodyOnlyScopeFactor(query, scope),
-        this.unnamedCniFactor(query, cniKnown || impliedCnis.length > 0, brokenPath),
-        this.unnamedCniBesideGenericFactor(query, cniKnown || impliedCnis.length > 0),
+        this.unnamedCniFactor(query, cniShown),
+        this.unnamedCniBesideGenericFactor(query, cniShown),
         apiServiceHopFactor(
           wholeReport,
           this.categoryOfDoc,
@@ -784,16 +787,11 @@ export class KbSearcher implements Searcher {
 
   private nodeToPodCnis: ReadonlySet<string> | undefined;
 
-  /** A CNI's own runbook in a long broken-path report that names no CNI scores less (unnamed-cni.ts). */
-  private unnamedCniFactor(
-    query: AnalyzedQuery,
-    namesCni: boolean,
-    brokenPath: boolean,
-  ): ((docPath: string) => number) | null {
+  /** A CNI's own runbook in a long report that shows no CNI scores less (unnamed-cni.ts). */
+  private unnamedCniFactor(query: AnalyzedQuery, namesCni: boolean): ((docPath: string) => number) | null {
     return unnamedCniFactor({
       namesCni,
       longReport: query.headline !== null,
-      brokenPath,
       cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
       factor: this.config.scopeFactor.unnamedCni,
     });
@@ -844,6 +842,24 @@ export class KbSearcher implements Searcher {
   }
 
   private cniNamingGroupSet: ReadonlySet<string> | undefined;
+
+  /** Whether the report carries an identifier only one CNI's runbooks run (cni-evidence.ts). Read once. */
+  private carriesCniEvidence(report: string): boolean {
+    this.cniEvidenceMap ??= cniEvidence(
+      this.docs.map((doc) => ({
+        path: doc.path,
+        commands: [
+          ...doc.commands.map((c) => c.command),
+          ...doc.troubleshooting.flatMap((row) => row.commands),
+        ],
+      })),
+      (docPath) => this.cni.ofDoc(docPath),
+      this.config.scopeFactor.cniEvidenceMaxGeneric,
+    );
+    return evidencedCnis(report, this.cniEvidenceMap).length > 0;
+  }
+
+  private cniEvidenceMap: ReadonlyMap<string, string> | undefined;
 
   /**
    * The glossary groups that name a CNI: its own name, or a feature only its runbooks are about ("underlay",

@@ -1,18 +1,17 @@
 /**
- * A long report of a broken path that names no CNI anywhere (not in its sentences, not in its paste) is most often
- * about the path every cluster has (a Service, a NodePort, a node reaching a pod): a CNI's own runbook shares
- * its generic words (firewall, 节点, timeout, iptables) through its symptom table and steps, and with nothing
- * naming that CNI such a match is incidental. Those runbooks then score `factor`. Short questions are left
- * alone (a one-line "kubectl ko sbctl show 里少了一台机器的 chassis" names its CNI by its tools), and so are reports
- * of something other than a broken path (an install or a component failing), where the runbooks differ.
+ * A long report that names no CNI anywhere (not in its sentences, not in its paste) and carries none of a CNI's own
+ * identifiers (cni-evidence.ts) is most often about what every cluster has (a Service, a NodePort, a node reaching
+ * a pod, a probe, an application's peers): a CNI's own runbook shares its generic words (firewall, 节点, timeout,
+ * gateway, subnet) through its symptom table and steps, and with nothing showing that CNI such a match is
+ * incidental. Those runbooks then score `factor`, whether or not the report words its failure as a broken path:
+ * "Router liveness probe failures", "Support Static Egress IP" or "pod 通过 FQDN 互访" are such reports too. Short
+ * questions are left alone (a one-line "kubectl ko sbctl show 里少了一台机器的 chassis" names its CNI by its tools).
  */
 export interface UnnamedCniInput {
-  /** The question or its paste names a CNI, or the cluster's CNI is known. */
+  /** The question or its paste names a CNI or carries its identifiers, or the cluster's CNI is known. */
   namesCni: boolean;
   /** A long report: a headline followed by a body (query.ts headlineOf). */
   longReport: boolean;
-  /** The report says a path does not carry traffic (query.ts reportsBrokenPath). */
-  brokenPath: boolean;
   /** The CNI a doc is about, or null for a generic runbook. */
   cniOfDoc: (docPath: string) => string | null;
   factor: number;
@@ -20,7 +19,7 @@ export interface UnnamedCniInput {
 
 /** The score factor per doc, or null when it does not apply. Pure. */
 export function unnamedCniFactor(input: UnnamedCniInput): ((docPath: string) => number) | null {
-  if (input.namesCni || !input.longReport || !input.brokenPath || input.factor === 1) return null;
+  if (input.namesCni || !input.longReport || input.factor === 1) return null;
   return (docPath) => (input.cniOfDoc(docPath) === null ? 1 : input.factor);
 }
 
