@@ -11,7 +11,7 @@
  * topic than not, unless which runbook fits is uncertain (below), when a close runbook's checks that match the
  * question well on their own words hedge the choice.
  * Nothing is padded in: a short answer stays short, except that an answer with fewer than `minCommands` takes
- * the top doc's first read-only checks.
+ * the top doc's first read-only checks, and not even then when which runbook fits is in doubt (`doubt-padding.ts`).
  * When another runbook scored nearly as high as the top one, or close to it while none of the top one's rows
  * matches the question well (either way, which runbook fits is uncertain), the answer keeps only `minCommands` of
  * the top one's checks and no fixes: commands of a runbook that may be the wrong one are few, and none of them
@@ -109,6 +109,7 @@ import { closeRunbookRowCheck } from './close-runbook-rows.js';
 import { reportCniVariant } from './cni-variant.js';
 import { saysCrossNodeFails } from './cross-node-runbook.js';
 import { chunkOf, commandByText } from './doc-index.js';
+import { withoutDoubtPadding } from './doubt-padding.js';
 import { otherEncapCheck, statedEncapMode } from './encap-mode.js';
 import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
@@ -934,6 +935,7 @@ export function pickCommands(
   const selfOnly = selfAccessChecks(query, docs);
   for (const record of selfOnly) if (diagnose.includes(record)) diagnose.splice(diagnose.indexOf(record), 1);
   // Too few that match (the question is short, or the best section is prose): the top doc's first checks.
+  const padded = new Set<CommandRecord>();
   for (const c of readOnly) {
     if (diagnose.length >= options.minCommands) break;
     // A check of a cause the report rules out does not fill a short answer either.
@@ -942,8 +944,10 @@ export function pickCommands(
       !diagnose.includes(c.record) &&
       !ruledOut.has(c.record) &&
       !selfOnly.has(c.record)
-    )
+    ) {
       diagnose.push(c.record);
+      padded.add(c.record);
+    }
   }
   // The question's distinctive clues: a check testing one, from the top runbook when it has one, has a place.
   const clueDocs = [...new Set(hits.map((hit) => hit.doc))];
@@ -1114,8 +1118,8 @@ export function pickCommands(
       },
       contested,
     );
-  return [
-    ...generic.filter((record) => !unsuspected(record) && !selfOnly.has(record) && !hedge(record)),
-    ...chosenFixes,
-  ];
+  const checks = generic.filter((record) => !unsuspected(record) && !selfOnly.has(record) && !hedge(record));
+  // Which runbook fits is in doubt: the top one's generic checks that only filled a short answer are left out, unless
+  // the answer would carry no check (doubt-padding.ts). Measured: 4 fewer off-topic commands, no hit lost.
+  return [...withoutDoubtPadding(checks, padded, closeRunnerUp || inDoubt), ...chosenFixes];
 }
