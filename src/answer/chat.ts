@@ -392,8 +392,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??
         uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question) ??
-        uncoveredChartValuesRequest(question) ??
         uncoveredSlowStartProbe(question) ??
+        // A request to set a chart's field, unless the report also asks a value a runbook may state (a port range,
+        // not how to set the field) (chart-values-request.ts).
+        (ask && !ask.kinds.includes('setting') ? null : uncoveredChartValuesRequest(question)) ??
         // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts).
         (ask ? null : uncoveredUnstatedFailure(question)))
       : null);

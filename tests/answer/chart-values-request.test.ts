@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uncoveredChartValuesRequest } from '../../src/answer/chart-values-request.js';
+import { answerChat } from '../../src/answer/chat.js';
+import { ConversationStore } from '../../src/answer/conversation.js';
+import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
 describe("uncoveredChartValuesRequest: a request to set a field of an application's chart, no path failing", () => {
   it.each([
@@ -35,5 +39,30 @@ describe("uncoveredChartValuesRequest: a request to set a field of an applicatio
     'Set nodePort to a fixed value for the kube-dns Service?',
   ])('%s → left to the runbooks', (question) => {
     expect(uncoveredChartValuesRequest(question)).toBeNull();
+  });
+});
+
+describe('a chart request in a first answer over the bundled KB', () => {
+  let index: FixtureIndex;
+  beforeAll(async () => {
+    index = await buildFixtureIndex(path.resolve(import.meta.dirname, '../../kb'));
+  });
+  afterAll(() => index.cleanup());
+  const ask = async (message: string) =>
+    (await answerChat({ searcher: index.searcher, conversations: new ConversationStore() }, { message }))
+      .body;
+
+  it('is declined when it asks how to set the field', async () => {
+    const body = await ask(
+      'Set nodePort on deploy using Helm. I could not find in the documentation how to configure a nodePort in the Service of this chart.',
+    );
+    expect(body.abstained).toBe(true);
+  });
+  it('is answered when it also asks a value a runbook states', async () => {
+    const body = await ask(
+      'Make the NodePort of the ingress controller configurable in the helm chart. Today a random port is allocated on install. Which port range does a NodePort come from?',
+    );
+    expect(body.abstained).toBe(false);
+    expect(body.answer).toContain('30000-32767');
   });
 });
