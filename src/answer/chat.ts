@@ -67,6 +67,7 @@ import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
+import { lookupFirst } from './lookup-first.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { categoryMainRunbook, mainRunbookFirst } from './path-main-runbook.js';
@@ -255,6 +256,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     clauseLed || factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
+  // A report whose pasted error says a name did not resolve fails at the lookup: its DNS runbooks lead
+  // (lookup-first.ts), unless it asks a value or names a CNI whose runbook leads.
+  if (!ask && !topIsNamedCni && history.length === 0 && !result.abstain) {
+    const lookupLed = lookupFirst(question, result, RETRIEVAL_CONFIG.failedConnectionCategory.resolve);
+    if (lookupLed) result = lookupLed;
+  }
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
   if (
     result.abstain &&

@@ -11,6 +11,7 @@
  */
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
+import { statesResolverFailure, unresolvedName } from './resolver-error.js';
 
 export type FailedConnectionKind = 'resolve' | 'connect';
 
@@ -210,6 +211,11 @@ export function failedConnection(text: string): FailedConnection | null {
   const noEndpoint = SERVICE_WITHOUT_ENDPOINT.exec(plain);
   if (noEndpoint?.[1] && noEndpoint[2])
     return { kind: 'connect', target: `${noEndpoint[2]}.${noEndpoint[1]}` };
+  // Any other library's resolver error, by the name standing beside its phrase (resolver-error.ts): a name that does
+  // not resolve is why a client's connection to it fails (`Can't connect to MySQL server on 'db' (-2 Name does not
+  // resolve)`).
+  const unresolved = unresolvedName(plain);
+  if (unresolved && isRemoteHost(unresolved)) return { kind: 'resolve', target: unresolved };
   if (refusedByServer(plain)) return null;
   const epmd = EPMD_CONNECT_ERROR.exec(plain);
   if (epmd?.[1] && isRemoteHost(epmd[1])) return { kind: 'connect', target: `${epmd[1]}:${EPMD_PORT}` };
@@ -476,7 +482,10 @@ const HEADLINE_CONNECT_FAILURE =
  * dependencies or a version ("failed to resolve artifact"): the object resolved must be a host, a name or DNS.
  */
 export function headlineFailsToResolve(headline: string): boolean {
-  return RESOLVE_HEADLINE.test(headline.normalize('NFKC'));
+  const text = headline.normalize('NFKC');
+  // A resolver's own phrase in the headline, whatever library printed it ("Fail to start with 'Name or service not
+  // known' error"; resolver-error.ts).
+  return RESOLVE_HEADLINE.test(text) || statesResolverFailure(text);
 }
 
 const RESOLVE_HEADLINE = new RegExp(

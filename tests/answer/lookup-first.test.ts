@@ -1,0 +1,40 @@
+/**
+ * A report pasting a resolver's error on a name fails at the lookup: the DNS runbooks among its hits lead. Not a pod
+ * on the host's network, nor a report whose error is not a lookup's.
+ */
+import { describe, expect, it } from 'vitest';
+import { lookupFirst } from '../../src/answer/lookup-first.js';
+import type { FusedHit, RetrievalResult } from '../../src/retrieve/types.js';
+
+const hit = (path: string, category: string) => ({ doc: { path, category } }) as unknown as FusedHit;
+const result = (...hits: FusedHit[]) =>
+  ({ hits, abstain: false, confidence: 0.8 }) as unknown as RetrievalResult;
+const serviceFirst = result(
+  hit('service/clusterip-troubleshooting.md', 'service_clusterip'),
+  hit('dns/coredns.md', 'dns'),
+);
+const paths = (led: RetrievalResult | null) => led?.hits.map((h) => h.doc.path);
+
+describe('lookupFirst', () => {
+  it.each([
+    'psql: error: could not translate host name "hippo-primary.postgres-operator.svc" to address: Name or service not known',
+    'Replicate request to nifinode-6cc66886c7-qmfpj:8080 failed: java.net.UnknownHostException: nifinode-6cc66886c7-qmfpj',
+    'worker 日志：Error -3 connecting to netbox-redis-master:6379. Try again.',
+  ])('leads with the DNS runbooks: %s', (question) => {
+    expect(paths(lookupFirst(question, serviceFirst, 'dns'))).toEqual([
+      'dns/coredns.md',
+      'service/clusterip-troubleshooting.md',
+    ]);
+  });
+
+  it('leaves a refused connection, a hostNetwork pod and a DNS-led answer as they are', () => {
+    expect(
+      lookupFirst('dial tcp 10.0.0.9:6379: connect: connection refused', serviceFirst, 'dns'),
+    ).toBeNull();
+    expect(
+      lookupFirst('DaemonSet with hostNetwork: true gets `lookup etcd: no such host`', serviceFirst, 'dns'),
+    ).toBeNull();
+    const dnsFirst = result(hit('dns/coredns.md', 'dns'));
+    expect(lookupFirst('java.net.UnknownHostException: kafka-0.kafka-headless', dnsFirst, 'dns')).toBeNull();
+  });
+});
