@@ -19,7 +19,7 @@ const FAILURE = new RegExp(
     String.raw`nodename\s+nor\s+servname\s+provided`,
     String.raw`no\s+address\s+associated\s+with\s+hostname`,
     String.raw`\bno\s+such\s+host\b`,
-    String.raw`UnknownHostException`,
+    'UnknownHostException',
     String.raw`\bgetaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN|failed)\b|\bEAI_(?:AGAIN|NONAME|NODATA)\b|\bENOTFOUND\b`,
     String.raw`could\s+not\s+translate\s+host\s+name`,
     String.raw`\bunknown\s+(?:(?:mysql\s+)?server\s+)?host\b`,
