@@ -16,6 +16,7 @@ import { headlineOf } from '../retrieve/query.js';
 import { CNI_NAMES, NETWORK_TROUBLE, SPECIFIC } from './clarify.js';
 import { namesCoveredPathOrBreak } from './covered-paths.js';
 import { failedConnection, headlineFailsToConnect } from './failed-connection.js';
+import { pastesErrorNamingPeer } from './peer-error.js';
 
 /**
  * Parts of the network a first sentence may name beside the specific signals of clarify.ts: the ends of a path
@@ -115,7 +116,8 @@ export function uncoveredUnstatedFailure(question: string): string | null {
     PATH_EVIDENCE.test(body) ||
     NETWORK_TROUBLE.test(body) ||
     failedConnection(text) !== null ||
-    pastesRpcTimeoutToPeer(text)
+    pastesRpcTimeoutToPeer(text) ||
+    pastesErrorNamingPeer(body)
   )
     return null;
   if (bodyShowsNetworkComponent(body)) return null;
