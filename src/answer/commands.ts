@@ -115,6 +115,7 @@ import { checksOutsideName, outsideNameFails } from './failing-name.js';
 import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { kubectlReadKey, readsReportObject } from './kubectl-read.js';
+import { proxyModeNotTaking } from './mode-not-taking.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { namesPodDnsName } from './pod-dns-name.js';
@@ -841,7 +842,11 @@ export function pickCommands(
   const candidates = new Map<string, Candidate>();
   let order = 0;
   // The kube-proxy mode the report says its cluster runs: checks of another mode rank after the others.
-  const mode = statedProxyMode(query);
+  const statedMode = statedProxyMode(query);
+  // A report saying the mode it set does not take effect names what it configured, not what runs: which mode runs is
+  // its question, so the check asking kube-proxy ranks first and no mode's checks rank after the others.
+  const modeInDoubt = statedMode !== null && proxyModeNotTaking(query);
+  const mode = modeInDoubt ? null : statedMode;
   // The overlay mode the report says its pod network runs: checks of another mode rank after the others too.
   const encap = statedEncapMode(query);
   const otherMode = (record: CommandRecord, doc: DocRecord) =>
@@ -875,6 +880,7 @@ export function pickCommands(
       if (sameModeCheck(mode, record, doc)) score += STATED_MODE_BONUS;
       // A check finding out which mode kube-proxy runs tells what the report already says.
       if (mode !== null && asksProxyMode(record)) score *= KNOWN_MODE_SHARE;
+      if (modeInDoubt && record.safety === 'read-only' && asksProxyMode(record)) score += STATED_MODE_BONUS;
       // A check on an address the report names tests its own path.
       if (takesNamedAddress(record.command, addresses)) score += NAMED_ADDRESS_BONUS;
       // A check of the outside side of DNS when the report says an outside name fails tests its own path.
