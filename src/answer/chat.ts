@@ -259,7 +259,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A report whose pasted error says a name did not resolve fails at the lookup: its DNS runbooks lead
   // (lookup-first.ts), unless it asks a value or names a CNI whose runbook leads.
   if (!ask && !topIsNamedCni && history.length === 0 && !result.abstain) {
-    const lookupLed = lookupFirst(question, result, RETRIEVAL_CONFIG.failedConnectionCategory.resolve);
+    const lookupLed = lookupFirst(
+      question,
+      result,
+      RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
+      RETRIEVAL_CONFIG.podRecordRunbook,
+    );
     if (lookupLed) result = lookupLed;
   }
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
