@@ -10,6 +10,8 @@ describe('isPodRecordName', () => {
     'zk-2.zk-hs.default.svc.cluster.local.',
     'nifinode-6cc66886c7-qmfpj:8080',
     'rabbitmq-1.rabbitmq-nodes.prod.svc',
+    'etcd-0.etcd:2380',
+    'nifi-0',
   ])('a pod own name: %s', (name) => {
     expect(isPodRecordName(name)).toBe(true);
   });
@@ -23,6 +25,9 @@ describe('isPodRecordName', () => {
     'api-2.example.com',
     'hippo-primary.postgres-operator.svc',
     'backend-x2x9q',
+    'web-1.corp',
+    '2.internal',
+    'kubernetes',
   ])('not a pod own name: %s', (name) => {
     expect(isPodRecordName(name)).toBe(false);
   });
