@@ -71,6 +71,7 @@ import { lookupFirst } from './lookup-first.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { categoryMainRunbook, mainRunbookFirst } from './path-main-runbook.js';
+import { isPodRecordName, runbookFirst } from './pod-record-lookup.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
@@ -259,7 +260,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A report whose pasted error says a name did not resolve fails at the lookup: its DNS runbooks lead
   // (lookup-first.ts), unless it asks a value or names a CNI whose runbook leads.
   if (!ask && !topIsNamedCni && history.length === 0 && !result.abstain) {
-    const lookupLed = lookupFirst(question, result, RETRIEVAL_CONFIG.failedConnectionCategory.resolve);
+    const lookupLed = lookupFirst(
+      question,
+      result,
+      RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
+      RETRIEVAL_CONFIG.podRecordRunbook,
+    );
     if (lookupLed) result = lookupLed;
   }
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
@@ -481,11 +487,22 @@ async function failedPathSearch(
   // The report's own hits first: no second search of a long report, which a busy server may not finish in its budget,
   // unless they lack the path's main runbook. A Service's or a name's path leads with its main runbook
   // (path-main-runbook.ts); a headless Service's records are the narrow DNS runbook's matter, a pod's path each CNI's.
+  // A name that is one pod's own record leads with the headless Service's runbook instead (pod-record-lookup.ts).
+  const podRecord = path === 'resolve' && failed !== null && isPodRecordName(failed.target);
   const leadsWithMain = path === 'service' || path === 'resolve';
-  const ordered = (hits: readonly FusedHit[]) => (leadsWithMain ? mainRunbookFirst(hits) : [...hits]);
+  const ordered = (hits: readonly FusedHit[]) =>
+    podRecord
+      ? runbookFirst(hits, RETRIEVAL_CONFIG.podRecordRunbook)
+      : leadsWithMain
+        ? mainRunbookFirst(hits)
+        : [...hits];
   const own = result.hits.filter((hit) => hit.doc.category === category);
   // Own hits without the path's main runbook: the path's runbooks are searched, so that it can lead.
-  const main = leadsWithMain ? categoryMainRunbook(context.searcher.docs, category) : null;
+  const main = podRecord
+    ? RETRIEVAL_CONFIG.podRecordRunbook
+    : leadsWithMain
+      ? categoryMainRunbook(context.searcher.docs, category)
+      : null;
   const holdsMain = main === null || own.some((hit) => hit.doc.path === main);
   if (own.length > 0 && holdsMain) return { ...result, hits: ordered(own), abstain: false };
   // Pods' paths are each CNI's own: a pod's address is searched among the runbooks of the report's CNI, and answered

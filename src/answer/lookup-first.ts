@@ -3,10 +3,13 @@
  * not translate host name "hippo-primary.postgres-operator.svc"`) fails at the lookup, before any Service or pod is
  * dialled: the DNS runbooks among its hits lead, however much of the application's own words (a Service, endpoints,
  * a host network) another runbook matches. Not a pod on the host's network: it resolves with the node's resolver
- * unless its dnsPolicy says otherwise, which the host-network runbook explains. Pure.
+ * unless its dnsPolicy says otherwise, which the host-network runbook explains. A name that is one pod's own
+ * (`spark-master-0`, `kafka-1.kafka-headless`) puts `podRecordRunbook` (the headless Service's) first among them:
+ * the record exists only through that Service (pod-record-lookup.ts). Pure.
  */
-import type { RetrievalResult } from '../retrieve/types.js';
+import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
 import { failedConnection } from './failed-connection.js';
+import { isPodRecordName } from './pod-record-lookup.js';
 
 /** A pod on the host's network (`hostNetwork: true`, 主机网络). */
 const HOST_NETWORK = /\bhost\s?network\b|主机网络|主機網路/i;
@@ -16,11 +19,19 @@ export function lookupFirst(
   question: string,
   result: RetrievalResult,
   category: string,
+  podRecordRunbook: string,
 ): RetrievalResult | null {
-  if (failedConnection(question)?.kind !== 'resolve' || HOST_NETWORK.test(question)) return null;
+  const failed = failedConnection(question);
+  if (failed?.kind !== 'resolve' || HOST_NETWORK.test(question)) return null;
   const top = result.hits[0];
-  if (!top || top.doc.category === category) return null;
+  const podRecord = isPodRecordName(failed.target);
+  const leads = (hit: FusedHit) =>
+    podRecord ? hit.doc.path === podRecordRunbook : hit.doc.category === category;
+  if (!top || leads(top)) return null;
   const lookup = result.hits.filter((hit) => hit.doc.category === category);
   if (lookup.length === 0) return null;
-  return { ...result, hits: [...lookup, ...result.hits.filter((hit) => hit.doc.category !== category)] };
+  const first = lookup.filter(leads);
+  const ordered = [...first, ...lookup.filter((hit) => !first.includes(hit))];
+  const hits = [...ordered, ...result.hits.filter((hit) => hit.doc.category !== category)];
+  return hits.every((hit, i) => hit === result.hits[i]) ? null : { ...result, hits };
 }

@@ -191,6 +191,8 @@ export interface RetrievalConfig {
    * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name.
    */
   failedConnectionCategory: { resolve: string; headless: string; service: string; pod: string };
+  /** The runbook of one pod's own DNS record (a headless Service's), which a lookup failing on a pod's name needs. */
+  podRecordRunbook: string;
   /** The runbook categories of each path a failing sentence names by its two ends (answer/stated-path.ts). */
   statedPathCategories: Readonly<Record<string, readonly string[]>>;
   /** Below this confidence the answer abstains. */
@@ -315,6 +317,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
   maxChunksPerDocInTop5: 2,
   candidatesPerRetriever: 40,
   toolDocs: { category: 'diagnostics', factor: 0.6 },
+  podRecordRunbook: 'dns/headless-service.md',
   failedConnectionCategory: {
     resolve: 'dns',
     headless: 'dns',
