@@ -46,7 +46,15 @@ const CANDIDATES: readonly RegExp[] = [
 ];
 
 /** The name a phrase names right after itself (`UnknownHostException: spark-master-0`, `ENOTFOUND redis`). */
-const NAME_AFTER = new RegExp(String.raw`^\s*[:：]?\s*(${NAME})`, 'iu');
+const NAME_AFTER = new RegExp(String.raw`^\s*([:：]?)\s*(${NAME})`, 'iu');
+
+/**
+ * Node's codes print the host right after themselves (`getaddrinfo ENOTFOUND redis`); after any other phrase a plain
+ * word with no colon before it goes on the sentence (`UnknownHostException prevents startup`): only a word shaped like
+ * a host (a dot, dash or digit in it) is then its name.
+ */
+const PRINTS_NAME_AFTER = /ENOTFOUND|EAI_/i;
+const HOST_SHAPED = /[.\-_\d]/;
 
 /** How far from the phrase its name may stand: the same log line or the sentence around it. */
 const REACH = 160;
@@ -87,8 +95,12 @@ export function resolverFailures(text: string): ResolverFailure[] {
     }
   }
   return phrases.map(({ start, end }) => {
-    const after = NAME_AFTER.exec(plain.slice(end, end + REACH))?.[1];
-    if (after && isName(after) && !inPhrase(end, end + after.length + 2)) return { name: after, at: start };
+    const next = NAME_AFTER.exec(plain.slice(end, end + REACH));
+    const after = next?.[2];
+    const named =
+      next?.[1] !== '' || PRINTS_NAME_AFTER.test(plain.slice(start, end)) || HOST_SHAPED.test(after ?? '');
+    if (after && named && isName(after) && !inPhrase(end, end + after.length + 2))
+      return { name: after, at: start };
     let best: { name: string; distance: number } | null = null;
     for (const candidate of names) {
       const distance = candidate.end <= start ? start - candidate.end : candidate.start - end;

@@ -33,6 +33,14 @@ describe('unresolvedName', () => {
     expect(unresolvedName('the client throws "java.net.UnknownHostException" on start')).toBeNull();
   });
 
+  it('takes a plain word right after a phrase for its name only after a colon or a Node code', () => {
+    // Real hazelcast#381 (shortened): the word after the exception goes on the sentence.
+    expect(unresolvedName('UnknownHostException prevents startup of the member')).toBeNull();
+    expect(unresolvedName('java.net.UnknownHostException: zookeeper')).toBe('zookeeper');
+    expect(unresolvedName('Error: getaddrinfo ENOTFOUND redis')).toBe('redis');
+    expect(unresolvedName('UnknownHostException spark-master-0 on start')).toBe('spark-master-0');
+  });
+
   it('reads no failure in a name that resolves and a connection that is refused', () => {
     expect(resolverFailures('dial tcp 10.0.0.9:6379: connect: connection refused')).toEqual([]);
     expect(
