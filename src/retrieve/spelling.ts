@@ -33,10 +33,12 @@ export function buildSpellingCorrector(
   const letters = new Int32Array(LETTER_SLOTS);
   const fix = (word: string, allowed: { left: number }): string => {
     if (vocabulary.has(word) || word.length < 5) return word;
-    const cached = cache.get(word);
-    if (cached !== undefined) return cached;
+    // A remembered fix counts against the question's limit as a fresh one does: which words a question gets fixed
+    // must not depend on what earlier questions asked.
     if (allowed.left <= 0) return word;
     allowed.left--;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestScore = -1;

@@ -21,6 +21,23 @@ const corrector = buildSpellingCorrector(
 );
 
 describe('buildSpellingCorrector', () => {
+  it('fixes the same words of a question however often it was asked before (a remembered fix counts too)', () => {
+    const fresh = buildSpellingCorrector(
+      new Map([
+        ['kubectl', 50],
+        ['coredns', 20],
+        ['geneve', 5],
+      ]),
+    );
+    const question = 'kubeclt coredsn genve';
+    const first = fresh.correct(question, 1);
+    expect(first).toBe('kubectl coredsn genve');
+    expect(fresh.correct(question, 1)).toBe(first);
+    expect(fresh.correct(question, 1)).toBe(first);
+    expect(fresh.correct(question)).toBe('kubectl coredns geneve');
+    expect(fresh.correct(question, 1)).toBe(first);
+  });
+
   it('fixes transposed letters', () => {
     expect(corrector.correct('kubeclt get pods')).toBe('kubectl get pods');
     expect(corrector.correct('coredsn 超时')).toBe('coredns 超时');
