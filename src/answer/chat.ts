@@ -70,8 +70,8 @@ import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-ta
 import { lookupFirst } from './lookup-first.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
-import { categoryMainRunbook, mainRunbookFirst } from './path-main-runbook.js';
-import { isPodRecordName, runbookFirst } from './pod-record-lookup.js';
+import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
+import { isPodRecordName } from './pod-record-lookup.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';

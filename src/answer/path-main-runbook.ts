@@ -36,7 +36,12 @@ export function mainRunbookFirst<H extends PathHit>(hits: readonly H[]): H[] {
   const mainTriggered = hits.some((hit) => hit.doc.path === main && triggered(hit));
   const otherTriggered = hits.some((hit) => hit.doc.path !== main && triggered(hit));
   if (otherTriggered && !mainTriggered) return [...hits];
-  return [...hits.filter((hit) => hit.doc.path === main), ...hits.filter((hit) => hit.doc.path !== main)];
+  return runbookFirst(hits, main);
+}
+
+/** The hits with those of `path` first, each group in its own order. */
+export function runbookFirst<H extends { doc: { path: string } }>(hits: readonly H[], path: string): H[] {
+  return [...hits.filter((hit) => hit.doc.path === path), ...hits.filter((hit) => hit.doc.path !== path)];
 }
 
 /** The doc of highest priority among the hits (the first one on a tie), or null when there are none. */

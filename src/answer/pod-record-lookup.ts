@@ -35,8 +35,3 @@ export function isPodRecordName(target: string): boolean {
   if (MACHINE.test(name)) return false;
   return ORDINAL_LABEL.test(name) || GENERATED_POD.test(name);
 }
-
-/** The hits with those of `path` first, each group in its own order. */
-export function runbookFirst<H extends { doc: { path: string } }>(hits: readonly H[], path: string): H[] {
-  return [...hits.filter((hit) => hit.doc.path === path), ...hits.filter((hit) => hit.doc.path !== path)];
-}

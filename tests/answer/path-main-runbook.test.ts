@@ -4,7 +4,7 @@
  * kube-proxy's language (one of its triggers matched).
  */
 import { describe, expect, it } from 'vitest';
-import { categoryMainRunbook, mainRunbookFirst } from '../../src/answer/path-main-runbook.js';
+import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from '../../src/answer/path-main-runbook.js';
 
 const CLUSTER_IP = { path: 'service/clusterip-troubleshooting.md', priority: 50 };
 const KUBE_PROXY = { path: 'service/kube-proxy-iptables-ipvs.md', priority: 30 };
@@ -73,5 +73,16 @@ describe('categoryMainRunbook', () => {
 
   it('is null for a category without docs', () => {
     expect(categoryMainRunbook(docs, 'service_external')).toBeNull();
+  });
+});
+
+describe('runbookFirst', () => {
+  it('puts the named runbook first and keeps each group in order', () => {
+    const hits = [{ doc: { path: 'dns/coredns.md' } }, { doc: { path: 'dns/headless-service.md' } }];
+    expect(runbookFirst(hits, 'dns/headless-service.md').map((hit) => hit.doc.path)).toEqual([
+      'dns/headless-service.md',
+      'dns/coredns.md',
+    ]);
+    expect(runbookFirst(hits, 'dns/absent.md')).toEqual(hits);
   });
 });

@@ -1,6 +1,6 @@
 /** A lookup that failed on one pod's own name, not a Service's or a machine's. */
 import { describe, expect, it } from 'vitest';
-import { isPodRecordName, runbookFirst } from '../../src/answer/pod-record-lookup.js';
+import { isPodRecordName } from '../../src/answer/pod-record-lookup.js';
 
 describe('isPodRecordName', () => {
   it.each([
@@ -30,16 +30,5 @@ describe('isPodRecordName', () => {
     'kubernetes',
   ])('not a pod own name: %s', (name) => {
     expect(isPodRecordName(name)).toBe(false);
-  });
-});
-
-describe('runbookFirst', () => {
-  it('puts the named runbook first and keeps each group in order', () => {
-    const hits = [{ doc: { path: 'dns/coredns.md' } }, { doc: { path: 'dns/headless-service.md' } }];
-    expect(runbookFirst(hits, 'dns/headless-service.md').map((hit) => hit.doc.path)).toEqual([
-      'dns/headless-service.md',
-      'dns/coredns.md',
-    ]);
-    expect(runbookFirst(hits, 'dns/absent.md')).toEqual(hits);
   });
 });
