@@ -25,8 +25,7 @@ const LINE_REACH = 90;
 
 /** Whether the text pastes an error or warning naming an in-cluster peer endpoint (see above). */
 export function pastesErrorNamingPeer(text: string): boolean {
-  const peers = new RegExp(PEER.source, PEER.flags);
-  for (let match = peers.exec(text); match !== null; match = peers.exec(text)) {
+  for (const match of text.matchAll(PEER)) {
     const before = text.slice(Math.max(0, match.index - LINE_REACH), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + LINE_REACH);
     const line = `${before.split(/[\n`]/).pop() ?? ''} ${after.split(/[\n`]/)[0] ?? ''}`;

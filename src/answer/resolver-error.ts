@@ -116,7 +116,10 @@ export function unresolvedName(text: string): string | null {
   return resolverFailures(text).find((failure) => failure.name !== null)?.name ?? null;
 }
 
+/** FAILURE for a single test (no global flag, so no position kept between calls). */
+const ANY_FAILURE = new RegExp(FAILURE.source, 'iu');
+
 /** The text pastes or states a resolver failure, with or without the name. */
 export function statesResolverFailure(text: string): boolean {
-  return new RegExp(FAILURE.source, 'iu').test(text.normalize('NFKC'));
+  return ANY_FAILURE.test(text.normalize('NFKC'));
 }
