@@ -42,6 +42,7 @@ import { apiClientPrompt } from './admin-prompt.js';
 import { withoutChartNotes } from './chart-notes.js';
 import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
+import { deletedPod } from './deleted-pod.js';
 import {
   addOnNamespace,
   ansibleHost,
@@ -99,6 +100,7 @@ import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
+import { misspeltKindWord } from './kind-typo.js';
 import { kubectlDefaultServer } from './kubectl-default-server.js';
 import { statusSyncPod } from './kubelet-status-sync.js';
 import { columnHeaderEnd } from './listing-header.js';
@@ -267,7 +269,7 @@ const NOT_NAMES = new Set(
   sometimes successful successfully connection connections refused reset timeout timed
   hang hangs hung hanging fail fails failing work works worked working succeeds succeeded stalls stalled stuck
   freezes froze frozen errored times returns returned shows showed gives gave prints printed says said broken fine
-  empty nothing netns`.split(/\s+/),
+  empty nothing netns normal regular ordinary plain usual`.split(/\s+/),
 );
 
 /**
@@ -481,7 +483,7 @@ function nextVisible(text: string, index: number): string {
  * it is the comparison, not the broken object, so it fills nothing. Up to the clause's end, with no failure word.
  */
 const WORKS_NEXT =
-  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
+  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|(?:go|goes|went|come|comes|came) up|起来了|起來了|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
 const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
@@ -525,7 +527,9 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
   for (const kind of KINDS) {
     const patterns = PATTERNS[kind];
     out[kind].push(
-      ...collect(text, patterns.slash).filter((match) => !KIND_WORD_AFTER_SLASH.test(match.value)),
+      ...collect(text, patterns.slash).filter(
+        (match) => !KIND_WORD_AFTER_SLASH.test(match.value) && !misspeltKindWord(match.value),
+      ),
     );
     for (const pattern of [patterns.quotedAfter, patterns.named, patterns.namedCjkBefore]) {
       out[kind].push(...collect(text, pattern));
@@ -1842,6 +1846,10 @@ function readEntities(question: string): Entities {
     healthy.length > 0 && healthy.length < ordered.length
       ? [...kept.filter((name) => !healthy.includes(name)), ...kept.filter((name) => healthy.includes(name))]
       : kept;
+  // A pod the report deletes is gone: another pod it names is the one to check (see `deleted-pod.ts`).
+  const deleted = podNames.filter((name) => deletedPod(text, name));
+  if (deleted.length > 0 && deleted.length < podNames.length)
+    podNames.splice(0, podNames.length, ...podNames.filter((name) => !deleted.includes(name)), ...deleted);
   // A node the question says things work on (`works on node-2`), wherever else it is written (`root@node-2`), is the
   // comparison.
   const workingNodes = new Set(
