@@ -20,6 +20,16 @@ const REQUEST_TEMPLATE =
   /\[\s*(?:feature(?:\s+request)?|enhancement|proposal|rfe)\s*\]|^\s*(?:feature(?:\s+request)?|feat|enh(?:ancement)?|proposal|rfe)\s*(?:\([\w/.-]+\))?\s*[:：]|\bfeature\s+request\b|is\s+your\s+feature\s+request\s+related|what\s+would\s+you\s+like\s+to\s+be\s+added|describe\s+the\s+solution\s+you'?d\s+like/i;
 
 /**
+ * A report asking the maintainers for a change in its own words, wherever it asks: a hope that the project supports
+ * something ("Hope to support external client of K8S cluster access"), a request to the maintainers to add or support
+ * it ("could you add an option in helm for ...", "Can you add the portmap plugin"), a request to add an option or a
+ * flag ("Add config option to support loadBalancerSourceRanges"), and 希望能得到支持. Asking the maintainers to
+ * provide something ("Could you provide the logs") is not a request for a change.
+ */
+const REQUEST_ASK =
+  /\bhope\s+(?:to|you\s+(?:can|could|will)|it\s+(?:can|could|will))\s+(?:support|add|allow|expose)\b|\b(?:could|can|would)\s+you\s+(?:please\s+)?(?:add|support|expose)\b|\badd\s+(?:an?\s+|the\s+)?(?:config(?:uration)?\s+)?(?:option|flag|parameter|param|setting|knob)s?\s+(?:to|for|in)\b|\bi\s+would\s+like\s+to\s+request\b|\b(?:request(?:ing)?|want)\s+(?:a|the)\s+feature\b|希望\s*(?:能\s*|可以\s*)?得到\s*(?:支持|支援)/i;
+
+/**
  * A first sentence asking for a change in its own words: support to be added ("Add support for", "support for X",
  * "Will X be supported", "whether to support"), "it would be nice", "please add", "the ability to"; in Chinese a
  * request (需求：), a suggestion (建议支持/增加), a wish (希望支持/新增) or a question whether something is supported
@@ -46,15 +56,16 @@ const NAMED_SETTING =
   /(?:^|\s|["'`(])--[a-z][\w-]+|\b[a-z]+[A-Z][a-z]\w*|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\/etc\/[\w./-]+/;
 
 /**
- * The subject when a report asks for a change (a feature-request template anywhere, or a first sentence worded as a
- * request) and its first sentence names no path, mode or setting the runbooks explain; else null. "Will the kube-ovn
+ * The subject when a report asks for a change (a feature-request template or a request to the maintainers anywhere, or
+ * a first sentence worded as a request) and its first sentence names no path, mode or setting the runbooks explain; else null. "Will the kube-ovn
  * network be supported in the future?" and "[Feature Request] acl created by kube-ovn should add vendor like lsp" are
  * declined; "Feature request: Only allow vxlan traffic over a specific interface" names VXLAN, and "[feature] add
  * publishNotReadyAddresses param in headless service" a setting: both are answered.
  */
 export function uncoveredFeatureRequest(question: string): string | null {
   const { text, headline } = readReport(question);
-  if (!REQUEST_TEMPLATE.test(text) && !REQUEST_HEADLINE.test(headline)) return null;
+  if (!REQUEST_TEMPLATE.test(text) && !REQUEST_ASK.test(text) && !REQUEST_HEADLINE.test(headline))
+    return null;
   if (namesCoveredPathOrBreak(headline) || ANY_PLUGIN_PATH.test(headline)) return null;
   if (COVERED_MODE.test(headline) || NAMED_SETTING.test(headline)) return null;
   return 'feature requests (what a project should build, not a failing path)';

@@ -21,6 +21,12 @@ describe('uncoveredFeatureRequest: a request for a change that names nothing a r
     '建议支持 kube-ovn 的 subnet 配置 dhcp 选项。目前只能用静态分配。',
     // Constructed: Chinese, a request.
     '需求：希望 kube-ovn 支持 IPv6 的 vpc nat gateway。',
+    // Real (reports30.yaml): a hope that the project supports something, the body saying why.
+    'Hope to support external client of K8S cluster access. 有时候客户端并不是使用K8S进行部署，或者客户端和RocketMQ部署在不同的K8S集群。目前RocketMQ往NameServer注册的地址是PodIP导致集群外无法访问到，希望能得到支持',
+    // Constructed: a request to add an option, in the body.
+    'Broker address for clients outside the cluster. Could you add an option in the chart for the address the broker hands out?',
+    // Constructed: Chinese, the body wishes for support.
+    '外部客户端访问不了 broker。broker 在 k8s 里跑着，希望能得到支持。',
   ])('%s → declined', (question) => {
     expect(uncoveredFeatureRequest(question)).toContain('feature');
   });
@@ -45,6 +51,12 @@ describe('uncoveredFeatureRequest: a request for a change that names nothing a r
     'Pods on node-2 cannot reach the ClusterIP 10.96.0.10. It would be nice if the docs said which port to open.',
     // Constructed: no request at all.
     'calico-node is not ready: BIRD is not ready: BGP not established with 10.0.0.12.',
+    // Real (reports5.yaml, shortened): asking the maintainers to provide something is no request for a change.
+    'AWS Jumbo MTU size disagrees with Calico docs. Could you provide the MTU the docs expect for IP-in-IP on a 9001 network?',
+    // Constructed: a request to the maintainers, but the headline is a broken path a runbook follows.
+    'Pods on different nodes cannot ping each other over vxlan. Could you add a check for this to the docs?',
+    // Constructed: Chinese, the body wishes for help (not support), the headline a broken path.
+    '跨节点 pod 不通，希望大家帮忙看看。',
   ])('%s → not declined', (question) => {
     expect(uncoveredFeatureRequest(question)).toBeNull();
   });
