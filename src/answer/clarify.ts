@@ -3,6 +3,7 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
+
 import type { DocRecord } from '../core/types.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { CHAIN_NAMES } from '../retrieve/pasted.js';
@@ -10,6 +11,7 @@ import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { headlineFailsToConnect, pastesClusterFailure } from './failed-connection.js';
 import { extractEntities } from './placeholders.js';
+import { headlineStreamFails } from './stream-failure.js';
 
 /** The question reports broken networking (as opposed to something outside the KB's scope). */
 export const NETWORK_TROUBLE =
@@ -720,14 +722,17 @@ const API_TO_KUBELET =
  * server's own error on its way to the kubelet ("Error from server: error dialing backend", ".../containerLogs/...",
  * "unable to upgrade connection"): the hop from the control plane to a kubelet's API, with its certificates,
  * addresses and proxies, not a path a pod's traffic takes. A pod or metrics-server reaching a kubelet's port is such
- * a path, and names no API-server error. KB-relative: declined only while no runbook explains those errors in its
- * title, triggers, headings or troubleshooting symptoms (`explained`, from `kubeletStreamExplainedBy`). Pure.
+ * a path, and names no API-server error. A headline saying the command itself fails ("kubectl exec is not working",
+ * "coredns部署后无法进入pod"; stream-failure.ts) is about that hop whatever error it pastes. KB-relative: declined
+ * only while no runbook explains those errors in its title, triggers, headings or troubleshooting symptoms
+ * (`explained`, from `kubeletStreamExplainedBy`). Pure.
  */
 export function uncoveredKubeletStream(question: string, explained: boolean): string | null {
   const text = question.normalize('NFKC');
   const headline = headlineOf(text, 0) ?? text;
   if (!KUBELET_STREAM_ASK.test(headline)) return null;
-  if (!API_TO_KUBELET.test(text) && !streamDialsKubelet(text)) return null;
+  const streamFails = headlineStreamFails(headline) && !POD_KUBELET_CLIENT.test(text);
+  if (!API_TO_KUBELET.test(text) && !streamDialsKubelet(text) && !streamFails) return null;
   return explained ? null : 'kubectl logs/exec';
 }
 
