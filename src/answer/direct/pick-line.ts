@@ -26,6 +26,7 @@ import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValue
 import { type Candidate, candidatesOf } from './lines.js';
 import { namesSettingAsked, settingNamesAsked, statesAValue } from './named-setting.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
+import { givesReason } from './reason-line.js';
 import {
   asksSourceFate,
   explainsRewrittenSource,
@@ -73,6 +74,8 @@ const BY_DESIGN =
   /属正常|屬正常|正常现象|正常現象|属预期|屬預期|预期行为|預期行為|符合预期|符合預期|\bby design\b|\b(?:is|are) (?:expected|normal)\b/i;
 /** A line saying one thing equals another: "Pod IP 等于节点 IP", "is the same as the node IP". */
 const STATES_SAME = /等于|等於|相同|一样|一樣|同一个|同一個|\bsame as\b|\bequals?\b|\bidentical\b/i;
+/** What giving the reason adds to a line explaining a rewritten source (measured: the rows naming the effect lead by 1-2). */
+const REASON_BONUS = 2;
 /** Up to this many terms outside the asking clause weigh in full; more share that weight. */
 const AROUND_TERMS = 8;
 /** Port-like numbers of a text (not the parts of an address). */
@@ -450,6 +453,9 @@ function findDirect(
       if (fate) score += namesGivenValue(candidate.quote, givenCase) ? 3 : 2;
       // The line saying the source is rewritten explains why it is not the client's, however few words it shares.
       if (explainsSource) score += 2;
+      // Of those, the line giving the reason ("……只在集群内可路由……所以……把源地址改成节点 IP") says why; a row naming the
+      // same effect says only that it happens.
+      if (explainsSource && givesReason(candidate.quote)) score += REASON_BONUS;
       // "What would be a reason not to set that?": the asking clause names nothing but the cost; the line stating a
       // cost of what the report set answers, however few words of the clause it shares.
       if (drawbackAsked && (values & KIND_BIT.drawback) !== 0) score += 2;
