@@ -85,6 +85,9 @@ const NUMBERS = /(?<![\d.])\d{2,5}(?![\d.])/g;
 const SETTING_FORMS: ReadonlyArray<[asked: RegExp, form: RegExp]> = [
   [/\b(?:environment|env) var(?:iable)?s?\b|环境变量|環境變數/i, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/],
   [/\b(?:command[- ]line )?flags?\b|命令行参数|命令行參數/i, /(?<![\w-])--[a-z][a-z0-9-]+/],
+  // "Which label must the CoreDNS pods carry": a label, its key with its value (`k8s-app=kube-dns`), not a command
+  // selecting by one.
+  [/\blabels?\b|标签|標籤/i, /`[\w./-]+=[\w.-]*`/],
   // "Which sysctl has to be set": a kernel key (`net.bridge.bridge-nf-call-iptables`, `net.ipv4.ip_forward`).
   [
     /\bsysctls?\b|\bkernel param(?:eter)?s?\b|内核参数|內核參數/i,

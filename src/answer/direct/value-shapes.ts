@@ -76,9 +76,10 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "Which sysctl has to be set", "which kernel parameter": a kernel setting (`net.bridge.bridge-nf-call-iptables`).
   // "用哪个外部流量策略才能保留客户端 IP", "which traffic policy": a policy is a setting's value (`Local`), whatever
   // else the clause names (the client IP it keeps).
+  // "Which label must the CoreDNS pods carry", "哪个标签": a label is a key with its value (`k8s-app=kube-dns`).
   [
     'setting',
-    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|polic(?:y|ies)|(?:environment|env) var(?:iable)?s?|sysctls?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|策略|环境变量|環境變數/,
+    /\b(?:settings?|options?|parameters?|params?|flags?|fields?|config(?:uration)? keys?|modes?|methods?|polic(?:y|ies)|(?:environment|env) var(?:iable)?s?|sysctls?|labels?)\b|参数|參數|选项|選項|配置项|配置項|字段|开关|開關|模式|方式|策略|环境变量|環境變數|标签|標籤/,
   ],
   // "What would be a reason not to set that?", "Any drawbacks of externalTrafficPolicy: Local?", "设成 Local 有什么
   // 缺点/坏处？": what a setting costs. Not "the reason" alone ("what is the reason for the timeout": a diagnosis).
