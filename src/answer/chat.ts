@@ -72,6 +72,7 @@ import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
 import { isPodRecordName } from './pod-record-lookup.js';
+import { policyFirst } from './policy-first.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
@@ -136,6 +137,8 @@ export interface ChatContext {
 }
 
 /** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
+/** The category of the NetworkPolicy runbook (policy-first.ts). */
+const POLICY_CATEGORY = 'network_policy';
 const CONTEXT_TURNS = 2;
 const CONTEXT_CHARS = 600;
 /**
@@ -278,6 +281,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       RETRIEVAL_CONFIG.podRecordRunbook,
     );
     if (lookupLed) result = lookupLed;
+  }
+  // A report saying its NetworkPolicy does not take effect: the NetworkPolicy runbook leads, over a runbook of the CNI
+  // it runs (policy-first.ts), unless it asks a value.
+  if (!ask && history.length === 0 && !result.abstain) {
+    const policyLed = policyFirst(question, result, POLICY_CATEGORY);
+    if (policyLed) result = policyLed;
   }
   // A detailed report of the named CNI's datapath, just under the confidence threshold, is answered (clarify.ts).
   if (
