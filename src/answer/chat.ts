@@ -49,6 +49,7 @@ import { factBesideSubject } from './fact-beside-subject.js';
 import { leadWithFactDoc } from './fact-doc.js';
 import {
   addressPath,
+  browserFailure,
   failedConnection,
   failedPath,
   headlineFailsToConnect,
@@ -500,7 +501,10 @@ async function failedPathSearch(
       ? 'resolve'
       : unaddressedClusterFailure(question) ||
           (headlineFailsToConnect(headline, question) && inCluster(question))
-        ? 'service'
+        ? // A browser's error is a client outside the cluster: the Service's way in from outside.
+          browserFailure(question)
+          ? 'external'
+          : 'service'
         : null;
   if (!path) return null;
   const category = RETRIEVAL_CONFIG.failedConnectionCategory[path];
@@ -509,7 +513,7 @@ async function failedPathSearch(
   // (path-main-runbook.ts); a headless Service's records are the narrow DNS runbook's matter, a pod's path each CNI's.
   // A name that is one pod's own record leads with the headless Service's runbook instead (pod-record-lookup.ts).
   const podRecord = path === 'resolve' && failed !== null && isPodRecordName(failed.target);
-  const leadsWithMain = path === 'service' || path === 'resolve';
+  const leadsWithMain = path === 'service' || path === 'resolve' || path === 'external';
   const ordered = (hits: readonly FusedHit[]) =>
     podRecord
       ? runbookFirst(hits, RETRIEVAL_CONFIG.podRecordRunbook)

@@ -9,13 +9,14 @@
  * runbook may share enough of them to pass the confidence threshold, yet none explains the failure the reporter
  * names, so the report is declined. Reports from application trackers that describe a network symptom in the
  * application's words still say it somewhere ("Timeout connecting to [nacos-0...]", "lookup argocd-repo-server: i/o
- * timeout", "pod 之间无法访问", an RPC call timing out to a named peer) and are left to the runbooks. Pure.
+ * timeout", "pod 之间无法访问", an RPC call timing out to a named peer, a browser's `ERR_CONNECTION_REFUSED`) and are
+ * left to the runbooks. Pure.
  */
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { headlineOf } from '../retrieve/query.js';
 import { CNI_NAMES, NETWORK_TROUBLE, SPECIFIC } from './clarify.js';
 import { namesCoveredPathOrBreak } from './covered-paths.js';
-import { failedConnection, headlineFailsToConnect } from './failed-connection.js';
+import { browserFailure, failedConnection, headlineFailsToConnect } from './failed-connection.js';
 import { pastesErrorNamingPeer } from './peer-error.js';
 
 /**
@@ -116,6 +117,7 @@ export function uncoveredUnstatedFailure(question: string): string | null {
     PATH_EVIDENCE.test(body) ||
     NETWORK_TROUBLE.test(body) ||
     failedConnection(text) !== null ||
+    browserFailure(body) ||
     pastesRpcTimeoutToPeer(text) ||
     pastesErrorNamingPeer(body)
   )

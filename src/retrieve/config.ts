@@ -188,9 +188,16 @@ export interface RetrievalConfig {
   toolDocs: { category: string; factor: number };
   /**
    * The runbook category (kb/taxonomy.yaml) of the path a pasted connection error names (answer/failed-connection.ts):
-   * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name.
+   * a name that does not resolve, a headless Service's name (DNS gives its pods' addresses), another Service's name,
+   * a Service a browser outside the cluster could not reach.
    */
-  failedConnectionCategory: { resolve: string; headless: string; service: string; pod: string };
+  failedConnectionCategory: {
+    resolve: string;
+    headless: string;
+    service: string;
+    pod: string;
+    external: string;
+  };
   /** The runbook of one pod's own DNS record (a headless Service's), which a lookup failing on a pod's name needs. */
   podRecordRunbook: string;
   /** The runbook categories of each path a failing sentence names by its two ends (answer/stated-path.ts). */
@@ -323,6 +330,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     headless: 'dns',
     service: 'service_clusterip',
     pod: 'pod_to_pod_cross_node',
+    external: 'service_external',
   },
   statedPathCategories: {
     dns: ['dns'],

@@ -10,6 +10,7 @@ import { outsideNetworking } from '../../src/answer/clarify.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
 import {
   addressPath,
+  browserFailure,
   failedConnection,
   failedPath,
   headlineFailsToConnect,
@@ -394,6 +395,32 @@ describe('unaddressedClusterFailure', () => {
   });
 });
 
+describe('browserFailure', () => {
+  it.each([
+    'minikube service hello-minikube opens the browser. This fails with ERR_CONNECTION_TIMED_OUT',
+    'This site can’t be reached 192.168.99.108 refused to connect. ERR_CONNECTION_REFUSED',
+    '在浏览器里打开 NodePort 地址，页面显示 net::ERR_CONNECTION_RESET',
+  ])('reads a browser’s own error code in %s', (text) => {
+    expect(browserFailure(text)).toBe(true);
+  });
+
+  it.each([
+    'curl: (7) Failed to connect to 10.96.79.213 port 31645: Connection refused',
+    'the browser shows 502 Bad Gateway from the ingress',
+    '浏览器访问 ingress 域名一直转圈，最后提示连接超时',
+    // An application's own error constant, not the browser's code.
+    'ERR_CONNECTION_POOL_EXHAUSTED in the api pod',
+  ])('reads none in %s', (text) => {
+    expect(browserFailure(text)).toBe(false);
+  });
+
+  it('is a connection the network did not make, which a client in a cluster names without an address', () => {
+    const report =
+      'I am unable to get a simple Service NodePort to be exposed: kubectl expose deployment hello-minikube --type=NodePort --port=8080; minikube service hello-minikube fails with ERR_CONNECTION_TIMED_OUT';
+    expect(unaddressedClusterFailure(report)).toBe(true);
+  });
+});
+
 describe('inCluster', () => {
   it.each([
     'the worker pod logs a timeout',
@@ -519,6 +546,11 @@ describe('a report under the threshold whose pasted error names the failed conne
     // A headline saying the client cannot connect, from a pod, with no address anywhere: the Service it dials.
     ['Could not connect to the database from the worker pod after the chart install', 'service'],
     ['worker 所在 pod 无法连接 redis，集群里其他服务正常', 'service'],
+    // A browser's error: the client is outside the cluster, the Service's way in from outside.
+    [
+      'Unable to hit the app. kubectl expose deployment web --type=NodePort --port=8080, then the browser shows ERR_CONNECTION_REFUSED on the node address',
+      'service',
+    ],
   ])('is answered from the runbook of the path its error or headline names: %s', async (report, category) => {
     expect(await answer(report)).toEqual({ abstained: false, category });
   });

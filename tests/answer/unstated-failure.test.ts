@@ -43,6 +43,10 @@ describe('uncoveredUnstatedFailure: a long report that never states a network fa
     '微服务使用事务组件，查看服务日志频繁出错！k8s 环境部署服务，经常出现下面的错误：wait response error:cost 30001 ms,ip:/192.168.1.148:8091,request:RegisterRMRequest; register RM failed.',
     // Report-shaped after an RPC framework's tracker: the consumer's call to a provider's address times out.
     'Consumer calls fail after the rollout. org.apache.dubbo.remoting.TimeoutException: Waiting server-side response timeout by scan timer. channel: /10.244.1.7:60049 -> /10.244.2.9:20880',
+    // Constructed after a local cluster's tracker: the browser's own error code is the failed connection.
+    'Unable to hit the app. I deployed with kubectl and exposed the deployment, then the browser shows ERR_CONNECTION_REFUSED on the node address.',
+    // Constructed, Chinese: the browser's error code after exposing a workload.
+    '部署完成后打不开页面。用 kubectl expose 暴露了 deployment，浏览器里显示 ERR_CONNECTION_TIMED_OUT。',
     // A short question is left to retrieval.
     'Why is my PVC pending?',
   ])('%s → not declined', (question) => {
