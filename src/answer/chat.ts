@@ -55,6 +55,7 @@ import {
   headlineFailsToConnect,
   headlineFailsToResolve,
   inCluster,
+  peerConnection,
   unaddressedClusterFailure,
 } from './failed-connection.js';
 import {
@@ -489,7 +490,8 @@ async function failedPathSearch(
   retrieval: RetrievalTime,
   cni: string | undefined,
 ): Promise<RetrievalResult | null> {
-  const failed = failedConnection(question);
+  // A pasted error line naming an in-cluster peer names that peer's connection, as a socket's error does.
+  const failed = failedConnection(question) ?? peerConnection(question);
   const headline = firstSentence(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
   // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.

@@ -11,6 +11,7 @@
  */
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
+import { erroredPeer } from './peer-error.js';
 import { statesResolverFailure, unresolvedName } from './resolver-error.js';
 
 export type FailedConnectionKind = 'resolve' | 'connect';
@@ -243,6 +244,17 @@ export function failedConnection(text: string): FailedConnection | null {
     if (target) return { kind: 'connect', target };
   }
   return null;
+}
+
+/**
+ * The connection to the in-cluster peer a pasted error line names in an application's own words, with no socket error
+ * beside it (`Error communicating with Redis: Connection to Redis tcp://appwrite-redis-master:6379`; peer-error.ts),
+ * when the text says it ran in a cluster: the peer's address is the path to check. Null otherwise.
+ */
+export function peerConnection(text: string): FailedConnection | null {
+  if (!inCluster(text)) return null;
+  const peer = erroredPeer(text.normalize('NFKC'));
+  return peer === null ? null : { kind: 'connect', target: peer };
 }
 
 /**

@@ -25,11 +25,19 @@ const LINE_REACH = 90;
 
 /** Whether the text pastes an error or warning naming an in-cluster peer endpoint (see above). */
 export function pastesErrorNamingPeer(text: string): boolean {
+  return erroredPeer(text) !== null;
+}
+
+/**
+ * The first in-cluster peer endpoint a pasted error or warning line names, as `host:port` (a URL's scheme dropped) or
+ * a Service's cluster DNS name; null when no error line names one.
+ */
+export function erroredPeer(text: string): string | null {
   for (const match of text.matchAll(PEER)) {
     const before = text.slice(Math.max(0, match.index - LINE_REACH), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + LINE_REACH);
     const line = `${before.split(/[\n`]/).pop() ?? ''} ${after.split(/[\n`]/)[0] ?? ''}`;
-    if (TROUBLE.test(line)) return true;
+    if (TROUBLE.test(line)) return match[0].replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
   }
-  return false;
+  return null;
 }

@@ -17,6 +17,7 @@ import {
   headlineFailsToResolve,
   inCluster,
   pastesClusterFailure,
+  peerConnection,
   unaddressedClusterFailure,
 } from '../../src/answer/failed-connection.js';
 import { buildFixtureIndex, type FixtureIndex, underThreshold } from './fixture-index.js';
@@ -395,6 +396,31 @@ describe('unaddressedClusterFailure', () => {
   });
 });
 
+describe('peerConnection', () => {
+  it('reads the in-cluster peer an application log error names, from a pod', () => {
+    const report =
+      'The pod appwrite-core is crashlooping, and in the log i have this line: Error communicating with Redis: Connection to Redis tcp://appwrite-redis-master:6379.';
+    expect(peerConnection(report)).toEqual({ kind: 'connect', target: 'appwrite-redis-master:6379' });
+    expect(failedPath({ kind: 'connect', target: 'appwrite-redis-master:6379' })).toBe('service');
+  });
+
+  it('reads a Chinese report of a failed connection to a Service in a cluster', () => {
+    expect(peerConnection('集群里应用日志显示 连接 mysql://db.prod.svc:3306 失败')).toEqual({
+      kind: 'connect',
+      target: 'db.prod.svc:3306',
+    });
+  });
+
+  it.each([
+    // No word of a cluster: the same log on a laptop names no path of one.
+    'The app logs: Error communicating with Redis: Connection to Redis tcp://redis-master:6379.',
+    // A peer in a pod's config with no error beside it.
+    'The pod reads REDIS_URL redis://redis-master:6379 from its config map; the UI shows the wrong logo.',
+  ])('reads none in %s', (text) => {
+    expect(peerConnection(text)).toBeNull();
+  });
+});
+
 describe('browserFailure', () => {
   it.each([
     'minikube service hello-minikube opens the browser. This fails with ERR_CONNECTION_TIMED_OUT',
@@ -549,6 +575,11 @@ describe('a report under the threshold whose pasted error names the failed conne
     // A browser's error: the client is outside the cluster, the Service's way in from outside.
     [
       'Unable to hit the app. kubectl expose deployment web --type=NodePort --port=8080, then the browser shows ERR_CONNECTION_REFUSED on the node address',
+      'service',
+    ],
+    // A pasted error line naming the in-cluster peer, with no network verb (peer-error.ts).
+    [
+      'The pod app-core is crashlooping, and in the log i have this line: Error communicating with Redis: Connection to Redis tcp://app-redis-master:6379',
       'service',
     ],
   ])('is answered from the runbook of the path its error or headline names: %s', async (report, category) => {
