@@ -82,7 +82,6 @@ import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-erro
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
-import { keepsStatedTypeLead } from './stated-type-lead.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
 import {
@@ -259,20 +258,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
   const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
-  const symptomLed =
+  result =
     clauseLed || factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
-  // ...nor does a Service's generic row take the lead from the external-access runbook in a report stating the Service
-  // type it goes through (stated-type-lead.ts).
-  result = keepsStatedTypeLead(
-    question,
-    factLed.hits[0]?.doc.category,
-    symptomLed.hits[0]?.doc.category,
-    RETRIEVAL_CONFIG.statedPathCategories,
-  )
-    ? factLed
-    : symptomLed;
   // A report whose pasted error says a name did not resolve fails at the lookup: its DNS runbooks lead
   // (lookup-first.ts), unless it asks a value or names a CNI whose runbook leads.
   if (!ask && !topIsNamedCni && history.length === 0 && !result.abstain) {

@@ -21,8 +21,6 @@ export interface StatedServiceTypeInput {
   headline: string | null;
   /** The failing part of the (normalized) question. */
   focus: string;
-  /** The whole (normalized) question: where a headline naming no end of a path is followed by the one that does. */
-  text?: string;
   /** The glossary groups of a text. */
   groupsOf: (text: string) => readonly string[];
   /** The glossary groups of SERVICE_TYPE_WORDS. */
@@ -73,37 +71,6 @@ export function cnisServingTypes(
 export function statedServiceTypeFactor(input: StatedServiceTypeInput): ((docPath: string) => number) | null {
   if (input.factor === 1 || input.namesCni) return null;
   const text = input.headline ?? input.focus;
-  const stated =
-    statesExternalServiceType(text, input.groupsOf, input.typeGroups) ||
-    (input.headline !== null &&
-      input.text !== undefined &&
-      !namesPathEnd(input.headline) &&
-      statesExternalServiceType(sentenceAfter(input.text, input.headline), input.groupsOf, input.typeGroups));
-  if (!stated) return null;
+  if (!statesExternalServiceType(text, input.groupsOf, input.typeGroups)) return null;
   return (docPath) => (input.categoryOfDoc(docPath) === 'service_external' ? input.factor : 1);
-}
-
-/**
- * An end or hop of a path (a Service, pod, node, host, DNS, the outside): a headline naming none ("Connection refused on
- * exposed port", "端口访问不了") leaves its path to the next sentence ("I am trying to publish a Service using the
- * NodePort type and ... keep getting refused connections"), which then states the Service type as a headline would.
- */
-const NAMES_PATH_END =
-  /\bpods?\b|\bnodes?\b|\bhosts?\b|\bservices?\b|\bsvc\b|\bcluster-?ip\b|\bkube-?proxy\b|\bingress\b|\binternet\b|\bexternal\b|\bdns\b|\bnetwork\s?polic|容器|节点|節點|宿主|主机|主機|服务|服務|外网|外網|公网|公網|集群外|解析/i;
-
-/** The headline names an end or hop of a path. */
-export function namesPathEnd(headline: string): boolean {
-  return NAMES_PATH_END.test(headline);
-}
-
-/** Where a sentence ends (query.ts `headlineOf`). */
-const SENTENCE_END = /[.!?](?=\s)|[。！？\n]/u;
-
-/** The sentence right after the headline in the text ('' when there is none). */
-export function sentenceAfter(text: string, headline: string): string {
-  const at = text.indexOf(headline);
-  if (at < 0) return '';
-  const rest = text.slice(at + headline.length).replace(/^\s*(?:[.!?。！？]\s*)?/u, '');
-  const end = rest.search(SENTENCE_END);
-  return end < 0 ? rest : rest.slice(0, end);
 }

@@ -9,8 +9,6 @@ import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import {
   cnisServingTypes,
   namedCniServesTypes,
-  namesPathEnd,
-  sentenceAfter,
   statedServiceTypeFactor,
   statesExternalServiceType,
 } from '../../src/retrieve/stated-service-type.js';
@@ -79,23 +77,6 @@ describe('statedServiceTypeFactor', () => {
     ).toBeNull();
   });
 
-  it('reads the sentence after a headline naming no end of a path', () => {
-    const headline = 'connection refused on exposed port';
-    const text = `${headline}. i am trying to publish a service using the nodeport type and i keep getting refused connections. kubectl v1.2.2.`;
-    const factor = statedServiceTypeFactor({ ...base, headline, focus: text, text });
-    expect(factor?.('service/nodeport-loadbalancer.md')).toBe(1.3);
-    const zh = '端口访问不了';
-    const zhText = `${zh}。我用 nodeport 类型发布了应用，从外面访问一直超时。`;
-    expect(statedServiceTypeFactor({ ...base, headline: zh, focus: zhText, text: zhText })).not.toBeNull();
-  });
-
-  it('not the sentence after a headline that names its own path', () => {
-    for (const headline of ['cluster-ip not working', 'service 访问不了', 'pods cannot reach each other']) {
-      const text = `${headline}. the only way i can reach the app is through nodeport 31898.`;
-      expect(statedServiceTypeFactor({ ...base, headline, focus: text, text })).toBeNull();
-    }
-  });
-
   it('leaves a report naming a CNI alone, and a neutral factor', () => {
     const headline = 'overlay 模式下 loadbalancer 类型 service 获取不到源 ip';
     expect(statedServiceTypeFactor({ ...base, headline, focus: headline, namesCni: true })).toBeNull();
@@ -109,24 +90,6 @@ describe('statedServiceTypeFactor', () => {
         'service/nodeport-loadbalancer.md',
       ),
     ).toBe(1.3);
-  });
-});
-
-describe('sentenceAfter / namesPathEnd', () => {
-  it('finds the sentence right after the headline', () => {
-    expect(sentenceAfter('port refused. we use a nodeport service. v1.2', 'port refused')).toBe(
-      'we use a nodeport service',
-    );
-    expect(sentenceAfter('端口访问不了。用的是 nodeport。', '端口访问不了')).toBe('用的是 nodeport');
-    expect(sentenceAfter('only a headline', 'only a headline')).toBe('');
-  });
-
-  it('tells a headline naming a path end from one naming none', () => {
-    expect(namesPathEnd('pod cannot reach the service')).toBe(true);
-    expect(namesPathEnd('节点上访问不了')).toBe(true);
-    expect(namesPathEnd('kube-proxy port collides')).toBe(true);
-    expect(namesPathEnd('connection refused on exposed port')).toBe(false);
-    expect(namesPathEnd('端口连不上')).toBe(false);
   });
 });
 
