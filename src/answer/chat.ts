@@ -73,6 +73,7 @@ import { lookupFirst } from './lookup-first.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
+import { podNameLookupFirst, statesPodNameLookup } from './pod-name-lookup.js';
 import { isPodRecordName } from './pod-record-lookup.js';
 import { policyFirst } from './policy-first.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
@@ -272,6 +273,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       RETRIEVAL_CONFIG.podRecordRunbook,
     );
     if (lookupLed) result = lookupLed;
+  }
+  // A report saying in words that a pod's own name does not resolve: the headless Service's runbook leads
+  // (pod-name-lookup.ts), unless it asks a value.
+  if (!ask && history.length === 0 && !result.abstain) {
+    const recordLed = podNameLookupFirst(question, result, RETRIEVAL_CONFIG.podRecordRunbook);
+    if (recordLed) result = recordLed;
   }
   // A report saying its NetworkPolicy does not take effect: the NetworkPolicy runbook leads, over a runbook of the CNI
   // it runs (policy-first.ts), unless it asks a value.
@@ -503,7 +510,10 @@ async function failedPathSearch(
   // unless they lack the path's main runbook. A Service's or a name's path leads with its main runbook
   // (path-main-runbook.ts); a headless Service's records are the narrow DNS runbook's matter, a pod's path each CNI's.
   // A name that is one pod's own record leads with the headless Service's runbook instead (pod-record-lookup.ts).
-  const podRecord = path === 'resolve' && failed !== null && isPodRecordName(failed.target);
+  // So does a report saying in words that a pod's own name does not resolve (pod-name-lookup.ts).
+  const podRecord =
+    path === 'resolve' &&
+    ((failed !== null && isPodRecordName(failed.target)) || statesPodNameLookup(question));
   const leadsWithMain = path === 'service' || path === 'resolve' || path === 'external';
   const ordered = (hits: readonly FusedHit[]) =>
     podRecord
