@@ -106,6 +106,7 @@ import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
 import { closeDocs } from './close-docs.js';
 import { closeRunbookRowCheck } from './close-runbook-rows.js';
+import { clusterNameUnresolved, readsPodResolvConf } from './cluster-name-unresolved.js';
 import { reportCniVariant } from './cni-variant.js';
 import { saysCrossNodeFails } from './cross-node-runbook.js';
 import { chunkOf, commandByText } from './doc-index.js';
@@ -1053,6 +1054,27 @@ export function pickCommands(
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
     givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // The report says a name inside the cluster fails to resolve: the top runbook's read of the client pod's resolv.conf
+  // (the search domains a short name needs) has a place, as the stated symptom's has; it takes the place of the
+  // lowest-ranked check no matched row or clue names, never a matched row's own check.
+  const resolvConfCheck =
+    clusterNameUnresolved(query) && !diagnose.some((record) => readsPodResolvConf(record.command))
+      ? readOnly.find(
+          (c) =>
+            c.record.source.path === top.doc.path &&
+            readsPodResolvConf(c.record.command) &&
+            !ruledOut.has(c.record) &&
+            !c.otherMode,
+        )?.record
+      : undefined;
+  if (resolvConfCheck)
+    givePlace(
+      diagnose,
+      resolvConfCheck,
+      maxLength,
+      (record) =>
+        rowBonus.has(record) || clued.has(record) || record === firewallCheck || record === cniCheck,
+    );
   // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
   // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
   // runbook it leads with. Its check of a matched row (a likely cause it states) takes the place of the lowest-ranked
