@@ -52,6 +52,7 @@ import {
   type ValueKind,
   valueText,
 } from './value-shapes.js';
+import { contradictsClause, type SubjectShare, whySubjectShared } from './why-subject.js';
 import { describesSymptom, joinedTimeout, symptomCell } from './why-symptom.js';
 import { camelTerms, variantsOf, withTranslations, wordForms } from './words.js';
 import { answersYesNo, yesNoSubject } from './yes-no.js';
@@ -571,6 +572,19 @@ function findDirect(
   else if (binding && binding.score >= 2.5) best = binding;
   else if (carrying && carrying.score >= 2.5) best = carrying;
   if (explaining && (!best || best.score < 2.5)) best = explaining;
+  // "Why do pods that are not ready yet not show up behind the headless Service?": no line says it is by design and
+  // no symptom row says the same, yet a line about the clause's own subject states the rule behind it ("只有 Ready
+  // 端点出现在 DNS 中").
+  if (ask.why && !ask.same && WHY_WORD.test(ask.focus) && (!best || best.score < 2.5)) {
+    const ruling = subjectRule(
+      docs,
+      ask.focus,
+      (title) => reweighted(wantedOnce, titleWeighted(wanted, title)),
+      concepts,
+      ask.affirmed === true,
+    );
+    if (ruling) best = ruling;
+  }
   // A line sharing almost nothing with the question is a value by coincidence.
   if (!best || best.score < 2.5) return null;
   // Only the rule answers which traffic, or when, the source is rewritten.
@@ -632,6 +646,54 @@ function symptomRow(
       }
   }
   return found;
+}
+
+/** The line of the retrieved runbooks about the why clause's subject, scored as a direct answer. */
+function subjectRule(
+  docs: readonly DocRecord[],
+  focus: string,
+  askedFor: (title: ReadonlyMap<string, number>) => ReturnType<typeof reweighted>,
+  concepts: Concepts | undefined,
+  affirmed: boolean,
+): { candidate: Candidate; score: number } | null {
+  const clauseTerms = termsRead(joinedTimeout(focus));
+  let found: { candidate: Candidate; score: number; shared: SubjectShare } | null = null;
+  // Only the runbook the answer leads with: a rule line of another explains the subject as another runbook sees it
+  // (measured: taking the others' lines moved first-cited docs).
+  const doc = docs[0];
+  if (doc) {
+    const title = terms(doc.title);
+    const asked = askedFor(title);
+    for (const chunk of doc.chunks)
+      for (const candidate of candidatesOf(chunk)) {
+        if (candidate.settingOnly) continue;
+        // "为什么这个 ClusterIP 能 ping 通": a line saying it does not (不通) contradicts what was seen.
+        if (contradictsClause(focus, candidate.quote, affirmed, NEGATED)) continue;
+        const shared = whySubjectShared(
+          clauseTerms,
+          termsWithConcepts(candidate.quote, concepts),
+          variantsOf,
+          title,
+        );
+        if (!shared) continue;
+        const score = sharedWeight(1, asked, contextTermsOf(candidate, concepts)) * candidate.weight;
+        // The line holding more of the subject's own words is about it (a word of the doc's title is in all its
+        // lines); of those, the one sharing more of the question.
+        if (!found || closerToSubject(shared, score, found)) found = { candidate, score, shared };
+      }
+  }
+  return found && found.score >= 2.5 ? found : null;
+}
+
+/** Whether a line is closer to the why clause's subject than the one found so far. */
+function closerToSubject(
+  shared: SubjectShare,
+  score: number,
+  found: { score: number; shared: SubjectShare },
+): boolean {
+  if (shared.beyondTitle !== found.shared.beyondTitle) return shared.beyondTitle > found.shared.beyondTitle;
+  if (shared.inLine !== found.shared.inLine) return shared.inLine > found.shared.inLine;
+  return score > found.score;
 }
 
 /** What naming the setting asked adds to a line's shared words: the name is the asker's own (measured: 2.5 lifts it). */

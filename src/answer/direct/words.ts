@@ -76,6 +76,10 @@ const TRANSLATIONS = new Map<string, string[]>(
     delayed: ['延迟'],
     own: ['自己'],
     itself: ['自己'],
+    // "the search domains get appended to the name": 名字中点数少于 5 时先依次拼接 search 域.
+    name: ['名字'],
+    append: ['拼接'],
+    show: ['出现'],
   }),
 );
 
