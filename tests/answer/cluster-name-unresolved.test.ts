@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   clusterNameUnresolved,
   isClusterName,
   readsPodResolvConf,
 } from '../../src/answer/cluster-name-unresolved.js';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
-import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
+import { corednsReadOnlyChecks } from '../helpers/coredns-checks.js';
 
 describe('isClusterName', () => {
   it('is a Service short name, its namespace form or a name under svc / cluster.local', () => {
@@ -65,17 +59,7 @@ describe('readsPodResolvConf', () => {
 });
 
 describe('pickCommands with a name inside the cluster failing', () => {
-  const KB = path.resolve(import.meta.dirname, '../../kb');
-  const doc = parseDocument('dns/coredns.md', readFileSync(path.join(KB, 'dns/coredns.md'), 'utf8'));
-  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === '概述');
-  if (!chunk) throw new Error('dns/coredns.md has no 概述 section');
-  const hits: FusedHit[] = [{ chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] }];
-  const checks = (question: string) =>
-    pickCommands(question, hits, likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses), {
-      ...DEFAULT_COMPOSE_OPTIONS,
-    })
-      .filter((c) => c.safety === 'read-only')
-      .map((c) => c.command);
+  const checks = corednsReadOnlyChecks();
   const resolvConf = 'kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf';
 
   it('reads the client pod’s resolv.conf when a Service name does not resolve', () => {

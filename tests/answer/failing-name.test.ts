@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickCommands } from '../../src/answer/commands.js';
-import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { checksOutsideName, outsideNameFails } from '../../src/answer/failing-name.js';
-import { likelyCauses } from '../../src/answer/rank-rows.js';
-import { parseDocument } from '../../src/ingest/document.js';
-import type { FusedHit } from '../../src/retrieve/types.js';
+import { corednsReadOnlyChecks } from '../helpers/coredns-checks.js';
 
 describe('outsideNameFails', () => {
   it('is a report saying a name outside the cluster fails to resolve', () => {
@@ -102,17 +96,7 @@ describe('checksOutsideName', () => {
 });
 
 describe('pickCommands with an outside name failing', () => {
-  const KB = path.resolve(import.meta.dirname, '../../kb');
-  const doc = parseDocument('dns/coredns.md', readFileSync(path.join(KB, 'dns/coredns.md'), 'utf8'));
-  const chunk = doc.chunks.find((c) => c.headingPath.at(-1) === '概述');
-  if (!chunk) throw new Error('dns/coredns.md has no 概述 section');
-  const hits: FusedHit[] = [{ chunk, doc, score: 1, via: ['lexical'], matchedTriggers: [] }];
-  const checks = (question: string) =>
-    pickCommands(question, hits, likelyCauses(question, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses), {
-      ...DEFAULT_COMPOSE_OPTIONS,
-    })
-      .filter((c) => c.safety === 'read-only')
-      .map((c) => c.command);
+  const checks = corednsReadOnlyChecks();
 
   it('leads with the checks of the outside side', () => {
     const picked = checks(
