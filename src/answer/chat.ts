@@ -138,9 +138,9 @@ export interface ChatContext {
   turn?: () => Promise<void>;
 }
 
-/** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
 /** The category of the NetworkPolicy runbook (policy-first.ts). */
 const POLICY_CATEGORY = 'network_policy';
+/** Earlier questions prepended to a follow-up: the last two, at most this many characters. */
 const CONTEXT_TURNS = 2;
 const CONTEXT_CHARS = 600;
 /**

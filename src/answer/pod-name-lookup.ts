@@ -8,17 +8,17 @@
  * "pod name resolution" and "DNS from the pod" speak of the pod as the client, not of its record. Pure.
  */
 import type { RetrievalResult } from '../retrieve/types.js';
+import { runbookFirst } from './path-main-runbook.js';
+import { withinSentence } from './sentence-gap.js';
 
 /** A pod's own name or host name, said in words (not "pod name resolution", a pod's lookups in general). */
 const POD_NAME = String.raw`(?:\bpods?(?:'s)?\s+(?:own\s+)?(?:host\s?names?|names?)\b(?!\s*(?:resolution|resolver|server|service|lookups?\s+(?:of|for|to)))|\bpods?\s+by\s+(?:its\s+|their\s+)?(?:host\s?)?names?\b|pod\s*(?:的\s*)?(?:名称|名字|主机名|hostname))`;
 /** A lookup failing: not resolved, an unknown host, no such name. */
 const FAILS = String.raw`(?:(?:unable|fail(?:s|ed)?|cannot|can'?t|could\s?n[o']t|not\s+able)\s+(?:to\s+)?resolve|resolv\w*\s+(?:\w+\s+){0,6}?(?:is\s+)?(?:not\s+possible|fail\w*|does\s?n[o']t\s+work)|unknown\s?host|not\s+an?\s+(?:actual|real|valid)\s+host|name\s+or\s+service\s+not\s+known|nxdomain|not\s+discoverable|无法解析|解析失败|解析不到|不能解析)`;
-/** Within one sentence: a period only ends one before a space (not in a dotted name). */
-const GAP = (n: number) => String.raw`(?:[^.。!?！？;；\n]|\.(?!\s)){0,${n}}?`;
 /** "resolve (the IP of) a pod by name ... is not possible": the failure said after the pod's name. */
 const NOT_DONE = String.raw`(?:not\s+possible|does\s?n[o']t\s+work|not\s+work\w*|fail\w*)`;
 const POD_NAME_FAILS = new RegExp(
-  `${POD_NAME}${GAP(120)}${FAILS}|${FAILS}${GAP(60)}${POD_NAME}|\\bresolv\\w*${GAP(30)}${POD_NAME}${GAP(40)}${NOT_DONE}`,
+  `${POD_NAME}${withinSentence(120)}${FAILS}|${FAILS}${withinSentence(60)}${POD_NAME}|\\bresolv\\w*${withinSentence(30)}${POD_NAME}${withinSentence(40)}${NOT_DONE}`,
   'iu',
 );
 
@@ -39,7 +39,6 @@ export function podNameLookupFirst(
 ): RetrievalResult | null {
   const top = result.hits[0];
   if (!top || top.doc.path === podRecordRunbook || !statesPodNameLookup(question)) return null;
-  const record = result.hits.filter((hit) => hit.doc.path === podRecordRunbook);
-  if (record.length === 0) return null;
-  return { ...result, hits: [...record, ...result.hits.filter((hit) => hit.doc.path !== podRecordRunbook)] };
+  if (!result.hits.some((hit) => hit.doc.path === podRecordRunbook)) return null;
+  return { ...result, hits: runbookFirst(result.hits, podRecordRunbook) };
 }

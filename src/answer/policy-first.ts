@@ -8,14 +8,16 @@
  * access") keeps its order. Pure.
  */
 import type { RetrievalResult } from '../retrieve/types.js';
+import { withinSentence } from './sentence-gap.js';
 
 /** A NetworkPolicy, its rules and fields. */
 const POLICY = String.raw`(?:(?:cilium|global)?network[\s_-]?polic(?:y|ies)|netpol(?![a-z])|ip[\s_-]?block(?![a-z])|(?:ingress|egress)\s+rules?|to-?fqdns?|网络策略|網路策略)`;
 /** The policy failing to take effect: not working, not blocking or isolating, 不生效. */
 const FAILS = String.raw`(?:not\s+working|(?:does|do|is|are)\s*(?:n[o']t|not)\s+(?:work|block|isolate|apply|take\s+effect|enforce)|not\s+(?:block(?:ing|ed)?|isolat(?:ed|ing)|enforced|applied|taking\s+effect)|no\s+effect|fail(?:s|ed)?|不生效|无效|無效|没有生效|沒有生效|不起作用)`;
-/** Within one sentence: a period only ends one before a space (not in `ipBlock.cidr` or a URL). */
-const GAP = (n: number) => String.raw`(?:[^.。!?！？;；\n]|\.(?!\s)){0,${n}}?`;
-const POLICY_FAILS = new RegExp(`${POLICY}${GAP(140)}${FAILS}|${FAILS}${GAP(40)}${POLICY}`, 'iu');
+const POLICY_FAILS = new RegExp(
+  `${POLICY}${withinSentence(140)}${FAILS}|${FAILS}${withinSentence(40)}${POLICY}`,
+  'iu',
+);
 
 /** The report says in one sentence that a NetworkPolicy fails to take effect. */
 export function statesPolicyFailure(question: string): boolean {
