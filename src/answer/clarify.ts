@@ -3,7 +3,6 @@
  * a short clarifying answer (which CNI, which path, what symptom) with the most likely runbooks instead of a
  * confident answer about one of them. Pure.
  */
-
 import type { DocRecord } from '../core/types.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { CHAIN_NAMES } from '../retrieve/pasted.js';

@@ -3,6 +3,7 @@
  * report types the second one as fast as the first, so a word one edit from a kind word is that word, no object's
  * name. Pure.
  */
+import { editDistance } from '../retrieve/spelling.js';
 
 /** The kind words a report pairs with a slash (`pods/services`, `node/host`, `pod/container`). */
 const KIND_WORDS = [
@@ -27,25 +28,10 @@ const KIND_WORDS = [
   'gateways',
 ];
 
-/** Whether `a` and `b` are at most one edit apart (an insertion, deletion, substitution or swap of neighbours). */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  const restA = a.slice(i);
-  const restB = b.slice(i);
-  return (
-    restA.slice(1) === restB.slice(1) ||
-    restA.slice(1) === restB ||
-    restA === restB.slice(1) ||
-    (restA.length >= 2 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2))
-  );
-}
-
 /** A word that is a kind word misspelt by one edit (not the kind word itself, which the callers read already). */
 export function misspeltKindWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (lower.length < 5 || KIND_WORDS.includes(lower)) return false;
-  return KIND_WORDS.some((kind) => oneEditApart(lower, kind));
+  // One insertion, deletion, substitution or swap of neighbours (the spelling corrector's distance).
+  return KIND_WORDS.some((kind) => editDistance(lower, kind, 1) <= 1);
 }
