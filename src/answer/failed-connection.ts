@@ -118,12 +118,14 @@ const EPMD_PORT = 4369;
  * The errors a client prints when the network gave it no connection: a timeout, a refusal, no route, in the socket
  * library's words or a client's own (ZooKeeper's `Timed out waiting for connection while in state: CONNECTING` and
  * `Client session timed out`, tornado's `Timeout while connecting`, Java's `NoRouteToHostException: Host is
- * unreachable`, a Jenkins agent's `provided port:50000 is not reachable`, a browser's `ERR_CONNECTION_TIMED_OUT`, a Kafka client's `Connection to node 0
- * (kafka-0.kafka-brokers.svc/10.128.4.27:9093) could not be established`, a reporter's "the connection times out").
+ * unreachable`, a Jenkins agent's `provided port:50000 is not reachable`, a browser's `ERR_CONNECTION_TIMED_OUT`, a
+ * Kafka client's `Connection to node 0 (kafka-0.kafka-brokers.svc/10.128.4.27:9093) could not be established`, a
+ * reporter's "the connection times out").
  * Not a pool of connections that ran dry (`Timeout waiting for connection from pool`): the application's own limit.
  */
 /** A browser's error page codes of a connection the network did not make. */
 const BROWSER_ERROR_CODES = String.raw`\bERR_(?:CONNECTION_(?:TIMED_OUT|REFUSED|RESET)|ADDRESS_UNREACHABLE)\b`;
+const BROWSER_ERROR = new RegExp(BROWSER_ERROR_CODES);
 const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|connections?\s+times\s+out|connection\s+to\s+node\s+-?\d+\s+\([^()\n]{1,200}\)\s+could\s+not\s+be\s+established|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|\bstill\s+not\s+reachable\b|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|${BROWSER_ERROR_CODES}|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
 
 /**
@@ -414,8 +416,6 @@ const statefulMember = (target: string) => {
 export function browserFailure(text: string): boolean {
   return BROWSER_ERROR.test(text.normalize('NFKC'));
 }
-
-const BROWSER_ERROR = new RegExp(BROWSER_ERROR_CODES);
 
 /**
  * The path a bare failing address takes by the role the report gives it beside the error: a pasted `kubectl get pods
