@@ -481,8 +481,10 @@ const SHORT_NAME = /^[a-z][a-z0-9-]*[a-z0-9](?::\d+)?$/i;
 
 /**
  * A headline saying a client fails to connect to something ("Failure while connecting to mysql running in a pod",
- * "Communication link error when try to connect to mysql", "workers not connecting to head node", 连接不上 redis): an
- * application's report of a broken connection, in its own words, unless it says a server refused the client's credentials or certificate, or the
+ * "Communication link error when try to connect to mysql", "workers not connecting to head node", 连接不上 redis), or
+ * that its connection failed ("Redis connection failed: context deadline exceeded when deploy on K8S by helm chart",
+ * "[keycloak] connection failure and pods running fail", "MongoDB connection timed out", 数据库连接超时): an application's report of a broken connection, in its own words,
+ * however its install tool or workload (a Helm chart, a database) is named beside it, unless it says a server refused the client's credentials or certificate, or the
  * client's socket is a file on its own machine (the Docker daemon's).
  */
 export function headlineFailsToConnect(headline: string, text: string): boolean {
@@ -498,7 +500,7 @@ export function headlineFailsToConnect(headline: string, text: string): boolean 
 const LOCAL_SOCKET = /unix:\/\/|\.sock\b/i;
 
 const HEADLINE_CONNECT_FAILURE =
-  /(?:not|never)\s+connecting\s+to\b|(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;
+  /(?:not|never)\s+connecting\s+to\b|\bconnection\s+(?:has\s+|was\s+)?(?:failed|fails|failures?|timed\s*out|refused)\b|(?:连接|連接)(?:失败|失敗|超时|超時|被拒)|(?:unable\s+to|not\s+able\s+to|fail(?:s|ed|ure|ing)?(?:\s+while)?|errors?\s+when\s+try(?:ing)?\s+to|can'?t|cannot|could\s*n[o']t)\s+(?:to\s+)?connect(?:ing)?\s+to\b|(?:连接|連接)不上|(?:无法|無法)(?:连接|連接)/i;
 
 /**
  * A headline saying names do not resolve, in the reporter's words rather than a pasted error ("Failure to resolve host
