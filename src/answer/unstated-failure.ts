@@ -28,7 +28,11 @@ import { pastesErrorNamingPeer } from './peer-error.js';
 const NETWORK_PART =
   /\bservices?\b|health\s*checks?|probes?\b|健康检查|健康檢查|\bips?\b|\bip_|_ip\b|ipv[46]|\binterfaces?\b|网卡|網卡|\bnat|outgoing|\baddress(?:es)?\b|地址|\bports?\b|端口|traffic|流量|packets?|报文|數據包|数据包|\btcp\b|\budp\b|\bhttps?\b|\bping|\bconnect(?:ion|ions|ing|ed|s)?\b(?!\s+strings?)|\baccess|\breach|访问|訪問|通信|通讯|通訊|ndots|resolution|域名|解析|upstream|\bttl\b|polic(?:y|ies)|\bacls?\b|proxy|\bcni\b|plugin|hairpin|expos|暴露|cluster-?ip|\bvip\b|网络|網絡|網路|latency|slow|延迟|延遲|\bhang|drop|martian|dial|listen|metallb|hubble|\bcaddy\b|\bnginx\b|traefik|haproxy|keepalived/i;
 
-/** What a body shows when a path fails: a probe of it, or a symptom of a broken connection or resolution. */
+/**
+ * What a body shows when a path fails: a probe of it, or a symptom of a broken connection or resolution, among them
+ * a connection that is not stable ("The issue is connection is not stable when I try to connect to each of the
+ * server", 连接不稳定) and a name lookup stated as failing ("the DNS lookup fails", "the DNS record is not ready").
+ */
 const PATH_EVIDENCE = new RegExp(
   [
     String.raw`\bping\b|\bcurl\b|\bwget\b|\btelnet\b|\bnc\s+-|\bnslookup\b|\bdig\b|\btcpdump\b|traceroute|\bmtr\b|iptables|\bipvs|conntrack`,
@@ -36,7 +40,10 @@ const PATH_EVIDENCE = new RegExp(
     String.raw`(?:can'?t|cannot|can\s+not|unable\s+to|could\s*n[o']t|not\s+able\s+to)\s+(?:\w+\s+)?(?:access|reach|connect|contact|resolve|ping|curl|talk|communicate)`,
     String.raw`(?:\bnot|n't)\b[^.。]{0,20}?\bable\s+to\s+(?:access|reach|connect|resolve|ping|talk|communicate)`,
     String.raw`\bnot\s+(?:reachable|accessible)\b|\blatency\b|\bslow\b|resolv`,
+    String.raw`\b(?:connections?|connectivity)\s+(?:is\s+|are\s+)?(?:not\s+stable|unstable|intermittent|flaky)\b`,
+    String.raw`\b(?:dns|name)\s+(?:lookups?|quer(?:y|ies)|records?)\s+(?:\w+\s+)?(?:fails?|failed|failing|not\s+ready)\b`,
     '丢包|丟包|超时|超時|拒绝|拒絕|不通|无法访问|無法訪問|访问不了|訪問不了|连不上|連不上|解析|延迟|延遲|慢',
+    '(?:连接|連接|网络|網絡|網路)[^。，,]{0,4}不稳定|(?:连接|連接|网络|網絡|網路)[^。，,]{0,4}不穩定|时断时续|時斷時續',
   ].join('|'),
   'i',
 );
