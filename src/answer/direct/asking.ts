@@ -7,6 +7,7 @@ import { foldText } from '../../retrieve/normalize.js';
 import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
+import { closesAfter } from './closing-ask.js';
 import { asksInStatement } from './indirect-ask.js';
 import { podHasNodeIp, withoutPodRows } from './node-address.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
@@ -15,6 +16,7 @@ import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
+import { asksWhetherCan, withoutWhetherCan } from './whether-can.js';
 
 export interface FactAsk {
   /** What kind of value the question asks for (one or more). */
@@ -138,7 +140,7 @@ const WHETHER =
  * ("是通过 hostNetwork 这个参数来固定 pod 的 IP 吗", "是靠 iptables 来转发的吗"): the line saying what the means does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to|reachable|routable)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -158,7 +160,7 @@ const PEOPLE_ASKED = /\b(?:anyone|anybody|someone|somebody)\b|有人|有谁|有�
  * is given at all ("Why is no external IP assigned", "为什么外部 IP 一直分配不到") is asked the same way.
  */
 const WHY_BEHAVIOUR =
-  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?|must|should(?:n'?t)?|needs? to|ha(?:s|ve) to)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,60}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了|分配不到|没有?分配)|\bwhy\s+(?:is|are|was|were)(?:n'?t)?\s+(?:no|not|never)?[^?.,;]{0,40}?\b(?:assigned|allocated)\b/i;
+  /\bwhy\s+(?:can(?:not|'?t)?|cann'?t|could(?:n'?t)?|does(?:n'?t)?|do(?:n'?t)?|won'?t|will|would(?:n'?t)?|must|should(?:n'?t)?|needs? to|ha(?:s|ve) to)\s+(?!(?:you|u|anyone|anybody|someone|somebody)\b)\S|(?:为什么|為什麼|为啥|為啥)[^，,。？?]{0,60}?(?:(?:能|不能|无法|会|不会|可以)(?!这样|這樣|这么|這麼|如此|\s*[？?。，,]|\s*$)|不通|通不了|(?:连|連|访问|訪問)不(?:上|到|了)|分配不到|没有?分配)|\bwhy\s+(?:is|are|was|were)(?:n'?t)?\s+(?:no|not|never)?[^?.,;]{0,40}?\b(?:assigned|allocated)\b/i;
 
 /**
  * Asking whether what was just said is normal, or why it happens: "抓包看到 length 65000 的包，比 mtu 大很多，正常吗",
@@ -205,7 +207,8 @@ const JUDGE_FORM = new RegExp(`(?:^|[:：])\\s*[\\[(（]?\\s*(?:${TRUE_OR_FALSE.
 /** What the ask leaves at the end: "这是 ?", ", ?". */
 const LEFT_OF_ASK = /[\s,，?？]*(?:(?:这|這|那)(?:是|样|樣)?)?[\s,，?？]*$/u;
 /** A clause that says something does not happen: "why can't ping svc", "为什么 pod 无法访问 service". */
-export const NEGATED = /不会|不能|无法|無法|不通|不响应|不響應|没有|沒有|\b(?:not|cannot|never|no)\b|n'?t\b/i;
+export const NEGATED =
+  /不会|不能|无法|無法|不通|(?:连|連|访问|訪問)不(?:上|到|了)|不响应|不響應|没有|沒有|\b(?:not|cannot|never|no)\b|n'?t\b/i;
 const WHY_START = /^\s*(?:why|为什么|為什麼|为啥|為啥)/i;
 
 /**
@@ -524,8 +527,16 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   /** The sentence before the one of this clause ("这是为啥" asks about what it says). */
   let lastSentence = '';
   let thisSentence = '';
+  /** Where the last change naming no value, and the last behaviour question, were asked (clause index). */
+  let changeAt = -1;
+  let behaviourAt = -1;
+  let behavioursSeen = 0;
   // Each clause on its own: a why or how-to elsewhere in a long report does not cancel a value asked here.
   for (const [at, { clause: part, question: isQuestion, sentence }] of clauses.entries()) {
+    if (behaviours.length > behavioursSeen) {
+      behavioursSeen = behaviours.length;
+      behaviourAt = at - 1;
+    }
     if (sentence !== thisSentence) {
       lastSentence = thisSentence;
       thisSentence = sentence;
@@ -826,7 +837,13 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // rule alone.
     const ruleOnly = asksRewrite && clauseKinds.length === 0;
     if (ruleOnly) clauseKinds.push('behaviour');
-    if (clauseKinds.length === 0) continue;
+    if (clauseKinds.length === 0) {
+      // "是否可以让 broker 被外部访问？", "whether a pod can be reached from outside": whether something can be done,
+      // naming no kind of value, is a yes/no question about what it does (asked only when nothing else is).
+      if (isQuestion && asksWhetherCan(clause) && !ASKS_PEOPLE.test(withoutWhetherCan(clause)))
+        behaviours.push(clause.trim());
+      continue;
+    }
     // "Currently the default block is /26. Is there any way to change this?", "... bigger than the serviceSubnet
     // per default. Maybe the default is wrong?": a change or a default asked of what the sentence before stated.
     if (own === 0 && stated && stated.kinds.length > 0) {
@@ -836,6 +853,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       // "How to configure hosts to support underlay subnets? Where does kubeovn apply the tag?": a change that
       // names no value (nor refers to one asked: "and how to configure it") is asked only when nothing else is.
       changeOnly.push(clause.trim());
+      changeAt = at;
       continue;
     }
     // "hostNetwork 的 Pod 仍需要解析服务域名时，dnsPolicy 应该设置成什么": the case the clause before sets is asked too.
@@ -853,7 +871,11 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     for (const kind of clauseKinds) kinds.add(kind);
     if (DEFAULT_WORD.test(clause)) asksDefault = true;
   }
-  if (asking.length === 0 && changeOnly.length > 0) {
+  if (behaviours.length > behavioursSeen) behaviourAt = clauses.length - 1;
+  // "我要怎么修改，本地才可以访问？集群外能直接访问 Pod IP 吗？": a report's closing yes/no question about what something
+  // does is what it asks, not the change it wondered about before it (which names no value to pick a line by).
+  const behaviourLast = closesAfter(clauses, behaviourAt, changeAt);
+  if (asking.length === 0 && changeOnly.length > 0 && !behaviourLast) {
     asking.push(...changeOnly);
     kinds.add('setting');
     if (changeOnly.some((clause) => DEFAULT_WORD.test(clause))) asksDefault = true;

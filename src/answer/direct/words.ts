@@ -80,6 +80,11 @@ const TRANSLATIONS = new Map<string, string[]>(
     name: ['名字'],
     append: ['拼接'],
     show: ['出现'],
+    // "Is a pod IP reachable from outside the cluster": 集群外、外部网络; 可路由.
+    outside: ['外部'],
+    reach: ['可达', '可路由'],
+    reached: ['可达', '可路由'],
+    routable: ['可路由'],
   }),
 );
 
