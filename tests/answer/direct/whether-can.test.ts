@@ -43,3 +43,15 @@ describe('factAsk: a whether-can question naming no value is a yes/no behaviour 
     expect(factAsk('是否有人知道怎么办？')).toBeNull();
   });
 });
+
+describe("a quoted whether-can sentence is another's words, not the ask", () => {
+  it('does not ask a guide sentence the report quotes', () => {
+    expect(asksWhetherCan('"是否可以直接连接到 Pod')).toBe(false);
+    expect(asksWhetherCan('“是否可以直接连接到 Pod')).toBe(false);
+    expect(
+      factAsk(
+        '"是否可以直接连接到 Pod？kubectl get pods -o wide 可以获得 Pod 的IP地址" 这个pod ip 是k8s 分配的吗？节点上，没有办法ping 通。请问怎么排查这样的问题？',
+      ),
+    ).toBeNull();
+  });
+});
