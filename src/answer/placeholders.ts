@@ -116,6 +116,7 @@ import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
+import { splitNamespaces } from './split-namespaces.js';
 import { statefulPodDnsName } from './stateful-pod-dns.js';
 import { tableCellsSpaced } from './table-cells.js';
 import { unameHostsLast } from './uname-host.js';
@@ -174,6 +175,11 @@ export interface Entities {
   /** The first pod's row shows its containers never started: no check runs inside it (see `not-started-pod.ts`). */
   podNotStarted?: boolean;
   namespaces: string[];
+  /**
+   * The question names namespaces of different ends (a client's and a Service's) and no pod: `namespaces` is then
+   * empty and only a check of the Service takes its written namespace (see `split-namespaces.ts`).
+   */
+  namespacesSplit?: boolean;
   nodes: string[];
   services: string[];
   ifaces: string[];
@@ -1930,6 +1936,21 @@ function readEntities(question: string): Entities {
     ),
     failingService,
   );
+  // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
+  // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
+  const namespaceList = namespaceNames.filter(
+    (name) =>
+      !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
+      !onlyPrefixOf(text, name, quoted) &&
+      !addOnCommandNamespace(text, name, [
+        podNames[0],
+        serviceNames[0],
+        // The application pod the report says fails, unnamed: the quoted add-on pod's `-n` is not its namespace.
+        quoted.length > 0 ? FAILING_APPLICATION_POD : undefined,
+      ]),
+  );
+  // A client's namespace and a Service's, and no pod to tie one of them to: neither is `<namespace>`.
+  const namespacesSplit = splitNamespaces(text, namespaceList, podNames[0] !== undefined);
   return {
     ips,
     cidrs: unique(cidrs),
@@ -1964,19 +1985,8 @@ function readEntities(question: string): Entities {
       podNames[0] !== undefined &&
       pasted.some((row) => row.kind === 'pod' && row.name === podNames[0]) &&
       pasted.every((row) => row.kind !== 'pod' || row.name !== podNames[0] || row.notStarted === true),
-    // Where an add-on was installed is no namespace of the application objects named beside it (see `addOnNamespace`).
-    // So is the `-n` of a command run on an add-on's own pod or DaemonSet (see `addOnCommandNamespace`).
-    namespaces: namespaceNames.filter(
-      (name) =>
-        !addOnNamespace(text, name, [podNames[0], serviceNames[0]]) &&
-        !onlyPrefixOf(text, name, quoted) &&
-        !addOnCommandNamespace(text, name, [
-          podNames[0],
-          serviceNames[0],
-          // The application pod the report says fails, unnamed: the quoted add-on pod's `-n` is not its namespace.
-          quoted.length > 0 ? FAILING_APPLICATION_POD : undefined,
-        ]),
-    ),
+    namespaces: namespacesSplit ? [] : namespaceList,
+    namespacesSplit,
     nodes: nodeNames,
     services: serviceNames,
     ifaces: values(ifaces).sort((a, b) => nicFirst(a) - nicFirst(b)),
@@ -2405,6 +2415,9 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   const own = entities.serviceNamespace;
   if (own !== undefined && entities.namespaces[0] !== undefined && own.namespace !== entities.namespaces[0])
     map.serviceNamespace = own.fromDns ? null : own.namespace;
+  // Namespaces of both ends and no pod: only a check of the Service takes one, its own as written.
+  if (own !== undefined && entities.namespacesSplit === true && !own.fromDns)
+    map.serviceNamespace = own.namespace;
   set(
     ['<iface>', '<interface>', '<nic>'],
     entities.ifaces.find((name) => !TUNNEL_DEVICE.test(name)),
