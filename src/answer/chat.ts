@@ -70,6 +70,7 @@ import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './ga
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { lookupFirst } from './lookup-first.js';
+import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
@@ -273,6 +274,12 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       RETRIEVAL_CONFIG.podRecordRunbook,
     );
     if (lookupLed) result = lookupLed;
+  }
+  // A report saying a Service answers on its address but not on its name: its DNS runbooks lead
+  // (name-not-address.ts), unless it names a CNI whose runbook leads.
+  if (!topIsNamedCni && history.length === 0 && !result.abstain) {
+    const nameLed = nameNotAddressFirst(question, result, RETRIEVAL_CONFIG.failedConnectionCategory.resolve);
+    if (nameLed) result = nameLed;
   }
   // A report saying in words that a pod's own name does not resolve: the headless Service's runbook leads
   // (pod-name-lookup.ts), unless it asks a value.
