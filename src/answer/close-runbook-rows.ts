@@ -15,11 +15,6 @@
  * removed only 14: the next check of a contested answer is as often off topic.
  * A check placed for what the report states stays too: the runbook of the CNI it names, the row stating its
  * same-node / cross-node contrast.
- * The best-matching row's check stays only when the report also names something its runbook is about (one of the
- * runbook's front-matter triggers: `tunl0`, `hostNetwork`, `headless service`): a row sharing a report's generic words
- * (DNS, a curl of a pod) tops the rows of a runbook the report gives no sign of (the hostNetwork runbook's
- * `cat /etc/resolv.conf` for a Jenkins agent's unknown host). Measured over the tuning sets (vectors off): 8 fewer
- * off-topic commands, no labelled must-have check and no first citation lost.
  */
 
 /** What decides whether a picked check is another runbook's hedge in a contested answer. */
@@ -34,8 +29,6 @@ export interface PickedCheck {
   ofReportCni: boolean;
   /** The check is one of the row that matches the report best of all the retrieved runbooks' rows. */
   ofBestRow: boolean;
-  /** The report matches one of the check's runbook's triggers (what its front matter says it is about). */
-  runbookTriggered: boolean;
 }
 
 /** True when a contested answer leaves the check out: another runbook's check of a row that matched the report. */
@@ -46,6 +39,6 @@ export function closeRunbookRowCheck(check: PickedCheck, contested: boolean): bo
     check.namedByMatchedRow &&
     !check.placedForReport &&
     !check.ofReportCni &&
-    !(check.ofBestRow && check.runbookTriggered)
+    !check.ofBestRow
   );
 }

@@ -1134,7 +1134,6 @@ export function pickCommands(
   const bestRowChecks = new Set(
     bestRow ? bestRow.row.commands.map((c) => commandByText(bestRow.doc, c)) : [],
   );
-  const triggered = new Set(hits.filter((hit) => hit.matchedTriggers.length > 0).map((hit) => hit.doc.path));
   const hedge = (record: CommandRecord) =>
     closeRunbookRowCheck(
       {
@@ -1144,7 +1143,6 @@ export function pickCommands(
         // A CNI's runbooks sit in its folder (`calico/bgp-ipip.md`), as the searcher's glossary scopes them.
         ofReportCni: reportCni !== undefined && record.source.path.startsWith(`${reportCni}/`),
         ofBestRow: bestRowChecks.has(record),
-        runbookTriggered: triggered.has(record.source.path),
       },
       contested,
     );
