@@ -9,6 +9,7 @@ import { CHAIN_NAMES } from '../retrieve/pasted.js';
 import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { headlineFailsToConnect, pastesClusterFailure } from './failed-connection.js';
+import { HELM_STEP_FAILS } from './helm-step.js';
 import { extractEntities } from './placeholders.js';
 import { headlineStreamFails } from './stream-failure.js';
 
@@ -115,10 +116,12 @@ export function needsClarifying(question: string, cniKnown: boolean): boolean {
 /**
  * Subjects of other trades (storage, images, compute, certificates, access control, apps, the pod lifecycle and
  * scheduling: a pod stuck terminating, evictions, node drains, quotas, CronJobs, unschedulable pods, taints and affinity, pod security; files mounted
- * with subPath; webhooks and custom resources of the API server).
+ * with subPath; webhooks and custom resources of the API server; Helm's own failing step, `helm-step.ts`).
  */
-const OTHER_SUBJECTS =
-  /磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|helm|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|驱逐|驅逐|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable|\bsubpath\b|webhook|\bcrds?\b|customresourcedefinition|\btaints?\b|tolerations?|affinity|nodeselector|pod ?security|污点|亲和/i;
+const OTHER_SUBJECTS = new RegExp(
+  `${String.raw`磁盘|磁碟|disk|镜像|鏡像|\bimages?\b|内存|記憶體|memory|\bcpu\b|证书|證書|certificate|\bcerts?\b|rbac|forbidden|\bpvc\b|\bpv\b|storageclass|volume|存储|存儲|jenkins|java|-xmx|\bbackups?\b|\brestor(?:e|es|ed|ing)\b|snapshots?|备份|備份|快照|\betcd\b|mysql|数据库|資料庫|database|crashloopbackoff|oomkilled|\boom\b|exit code:?\s*\d+|oci runtime|imagepullbackoff|kubeconfig|token|upgrade|升级|升級|rollout|滚动更新|滾動更新|hpa|autoscal|扩容|擴容|cgroup|\bpleg\b|terminating|\bevict(?:ed|ion|ions)?\b|驱逐|驅逐|\bdrain(?:ing)?\s+(?:the\s+)?nodes?\b|kubectl drain|disruption budget|\bquotas?\b|cronjobs?|failedscheduling|unschedulable|\bsubpath\b|webhook|\bcrds?\b|customresourcedefinition|\btaints?\b|tolerations?|affinity|nodeselector|pod ?security|污点|亲和`}|${HELM_STEP_FAILS.source}`,
+  'i',
+);
 
 /**
  * States any container can end in, whatever its trade: a headline naming only one of them ("CrashLoopBackOff on
