@@ -81,6 +81,7 @@ import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-str
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
+import { resolverSilentFirst, statesResolverSilent } from './resolver-silent.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
@@ -286,6 +287,32 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   if (!ask && history.length === 0 && !result.abstain) {
     const recordLed = podNameLookupFirst(question, result, RETRIEVAL_CONFIG.podRecordRunbook);
     if (recordLed) result = recordLed;
+  }
+  // A pasted lookup error in which the DNS server did not answer (a timeout or refusal on port 53, "Try again"): the
+  // cluster DNS runbook leads over the headless Service's (resolver-silent.ts), whatever name was asked.
+  if (history.length === 0 && !result.abstain) {
+    const resolverRunbook = categoryMainRunbook(
+      context.searcher.docs,
+      RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
+    );
+    const leadsHeadless = result.hits[0]?.doc.path === RETRIEVAL_CONFIG.podRecordRunbook;
+    const lacksResolver = !result.hits.some((hit) => hit.doc.path === resolverRunbook);
+    // Own hits without the DNS server's runbook: the DNS runbooks are searched, so that it can lead.
+    const searched =
+      resolverRunbook && leadsHeadless && lacksResolver && statesResolverSilent(question)
+        ? (
+            await cachedSearch(
+              context,
+              question,
+              { ...options, category: RETRIEVAL_CONFIG.failedConnectionCategory.resolve },
+              retrieval,
+            )
+          ).hits
+        : [];
+    const silentLed = resolverRunbook
+      ? resolverSilentFirst(question, result, resolverRunbook, RETRIEVAL_CONFIG.podRecordRunbook, searched)
+      : null;
+    if (silentLed) result = silentLed;
   }
   // A report saying its NetworkPolicy does not take effect: the NetworkPolicy runbook leads, over a runbook of the CNI
   // it runs (policy-first.ts), unless it asks a value.
