@@ -290,16 +290,20 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
   // A pasted lookup error in which the DNS server did not answer (a timeout or refusal on port 53, "Try again"): the
   // cluster DNS runbook leads over the headless Service's (resolver-silent.ts), whatever name was asked.
-  if (history.length === 0 && !result.abstain) {
+  // The cheap reading first: most questions paste no such error, and need neither the runbook nor a search.
+  if (
+    history.length === 0 &&
+    !result.abstain &&
+    result.hits[0]?.doc.path === RETRIEVAL_CONFIG.podRecordRunbook &&
+    statesResolverSilent(question)
+  ) {
     const resolverRunbook = categoryMainRunbook(
       context.searcher.docs,
       RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
     );
-    const leadsHeadless = result.hits[0]?.doc.path === RETRIEVAL_CONFIG.podRecordRunbook;
-    const lacksResolver = !result.hits.some((hit) => hit.doc.path === resolverRunbook);
     // Own hits without the DNS server's runbook: the DNS runbooks are searched, so that it can lead.
     const searched =
-      resolverRunbook && leadsHeadless && lacksResolver && statesResolverSilent(question)
+      resolverRunbook && !result.hits.some((hit) => hit.doc.path === resolverRunbook)
         ? (
             await cachedSearch(
               context,
