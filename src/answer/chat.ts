@@ -67,6 +67,7 @@ import {
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
+import { handedAddressExplainedBy, uncoveredHandedAddress } from './handed-address.js';
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { lookupFirst } from './lookup-first.js';
@@ -402,7 +403,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
-  // failing (app-discovery.ts), a CNI's
+  // failing (app-discovery.ts), an application handing out its pod's or container's own address
+  // (handed-address.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
@@ -438,6 +440,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
+        uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
@@ -692,6 +695,7 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
 /** Whether a runbook states an application framework's registration or discovery failing (app-discovery.ts). */
 const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
+const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));
