@@ -8,6 +8,7 @@ import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { closesAfter } from './closing-ask.js';
+import { asksHowItWorks } from './how-does.js';
 import { asksInStatement } from './indirect-ask.js';
 import { podHasNodeIp, withoutPodRows } from './node-address.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
@@ -15,6 +16,7 @@ import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
+import { asksWhatThingDoes } from './thing-does.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 import { asksWhetherCan, withoutWhetherCan } from './whether-can.js';
 
@@ -754,7 +756,9 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       if (
         (isQuestion || SELF_ASKING.test(clause)) &&
         !asks &&
-        YES_NO_BEHAVIOUR.test(clause) &&
+        (YES_NO_BEHAVIOUR.test(clause) ||
+          asksWhatThingDoes(clause.replace(LEAD_IN, '')) ||
+          asksHowItWorks(clause.replace(LEAD_IN, ''))) &&
         !ASKS_PEOPLE.test(clause.replace(LEAD_IN, '')) &&
         !NOT_A_VALUE.test(clause)
       )

@@ -509,8 +509,11 @@ function findDirect(
       if (returns && (!returning || score > returning.score)) returning = { candidate, score };
       if (subjectName?.test(candidate.quote) && (!subjectLine || score > subjectLine.score))
         subjectLine = { candidate, score };
+      // "Does the headless Service publish records for pods not ready?": in the runbook about headless Services every
+      // line is about them; one opening with the subject says nothing of what is asked of it.
       if (
         yesNo &&
+        !title.has(yesNo) &&
         answersYesNo(candidate.quote, candidate.key, yesNo) &&
         (!answering || score > answering.score)
       )

@@ -136,8 +136,10 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // "不对 hostNetwork Pod 本身施加 NetworkPolicy": what a policy is not applied to, as "不受" says. Not "不对" alone
   // ("解析结果不对"): that says something is wrong.
   // Not "不生效": it names a symptom a report sees ("策略路由对 Pod 出网不生效"), not what the component does.
+  // In which order something happens ("名字中点数少于 5 时先依次拼接 search 域……最后才查原始名字", "first tries …, then
+  // …"): how the thing works, which "How does the resolver use the search domains?" asks.
   behaviour:
-    /不会|不能|无法|無法|不受|不创建|不創建|不(?:对|對)[^，。；|]{1,30}?(?:施加|生效|起作用|执行|執行)|(?:连|連)(?![上接通到续續])[^，。；|]{1,24}?(?:都|也)(?:会|會)|不响应|不響應|不执行|不執行|(?:可以|可)[^，。；|]{0,8}?(?:调小|調小|调大|調大|调低|調低|调高|調高|改小|改大)|\bcan be (?:lowered|raised|reduced|increased|decreased)\b|只有|只在|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b|(?:记录|記錄|地址|IP)\s*返回|\breturns?\s+(?:the|an?|one|multiple|all|each)\b/i,
+    /依次|最后才|最後才|先[^，。；|]{1,16}?(?:再|然后|然後)|\bfirst\b[^.;|]{1,60}?\bthen\b|不会|不能|无法|無法|不受|不创建|不創建|不(?:对|對)[^，。；|]{1,30}?(?:施加|生效|起作用|执行|執行)|(?:连|連)(?![上接通到续續])[^，。；|]{1,24}?(?:都|也)(?:会|會)|不响应|不響應|不执行|不執行|(?:可以|可)[^，。；|]{0,8}?(?:调小|調小|调大|調大|调低|調低|调高|調高|改小|改大)|\bcan be (?:lowered|raised|reduced|increased|decreased)\b|只有|只在|只处理|只處理|仅|僅|除非|才会|才會|才用|才能|属正常|屬正常|\b(?:not|only|unless|cannot|never)\b|n't\b|(?:记录|記錄|地址|IP)\s*返回|\breturns?\s+(?:the|an?|one|multiple|all|each)\b/i,
   // What something costs whenever it is set: uneven load ("Pod 分布不均时不均衡"), nodes no longer forwarding ("没有后端
   // 的节点将不再转发"), the client address lost ("客户端 IP 丢失"), a named drawback. Not traffic dropped alone
   // ("流量直接被丢弃"): a failure one cluster sees, which the troubleshooting rows name as a symptom.
