@@ -361,7 +361,7 @@ const TAG_QUESTION =
  * what went wrong).
  */
 const WHY_NUMBER =
-  /\bwhy (?:is|are) (?:the )?((?:[A-Za-z][\w.-]*\s+){0,3}?[A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([^，,。？?；;\s][^，,。？?；;]{0,29}?)\s*(?:默认|默認)?(?:是|为|為|只有)\s*(\d{2,5})(?=\s*(?:[?？,，;；]|$))/i;
+  /\bwhy (?:is|are) (?:the )?((?:[A-Za-z][\w.'’-]*\s+){0,3}?[A-Za-z][\w.-]*) (?:(?:set to|only|still|always) )?(\d{2,5})(?=(?:\s+(?:and\s+not|not|instead\s+of|rather\s+than)\s+\d{2,5})?\s*(?:[?？,，;；]|$))|(?:为什么|為什麼|为啥|為啥)\s*([^，,。？?；;\s][^，,。？?；;]{0,29}?)\s*(?:默认|默認)?(?:是|为|為|只有)\s*(\d{2,5})(?=(?:\s*[,，]?\s*(?:而不是|而非|不是)\s*\d{2,5})?\s*(?:[?？,，;；]|$))/i;
 
 /**
  * Why two things are the same: "why is the pod IP of nodelocaldns same as the IP of node?", "为什么 pod 的 IP 和节点 IP

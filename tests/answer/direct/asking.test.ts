@@ -798,6 +798,13 @@ describe('asking why a thing has the number it has asks for the line stating it'
     // The thing named in more than one word.
     ['flannel.1 shows mtu 1450 while eth0 is 1500. why is the flannel.1 MTU 1450?', '1450'],
     ['为什么 calico 的 tunl0 MTU 是 1480？', '1480'],
+    // The number it was expected to have, after "and not" / "而不是"; a possessive in the thing's name.
+    [
+      "Inner Docker default bridge MTU is 1500 while workspace interface MTU is 1450. Why is the pod's eth0 MTU 1450 and not 1500?",
+      '1450',
+    ],
+    ['Why is the tunl0 MTU 1480 instead of 1500?', '1480'],
+    ['为什么 pod 的 MTU 是 1450 而不是 1500？', '1450'],
   ])('%s', (question, value) => {
     const ask = factAsk(question);
     expect(ask?.kinds).toEqual(['count']);
@@ -811,6 +818,8 @@ describe('asking why a thing has the number it has asks for the line stating it'
     '为什么 80 端口不通？',
     'Why is the pod on port 8080 not reachable from node 2?',
     '为什么 pod 访问 10.96.0.10 超时？',
+    // A number compared with another in a failure is no value to explain.
+    'Why is port 8080 not 80 reachable from node 2?',
   ])('asks no number: %s', (question) => {
     expect(factAsk(question)?.values).toBeUndefined();
   });
