@@ -117,6 +117,7 @@ import { fixSettings, readsSetting } from './fix-settings.js';
 import { listsHostFirewall, pointsAtHostFirewall } from './host-firewall.js';
 import { kubectlReadKey, readsReportObject } from './kubectl-read.js';
 import { proxyModeNotTaking } from './mode-not-taking.js';
+import { statesNameNotAddress } from './name-not-address.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { namesPodDnsName } from './pod-dns-name.js';
@@ -1054,11 +1055,13 @@ export function pickCommands(
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
     givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
-  // The report says a name inside the cluster fails to resolve: the top runbook's read of the client pod's resolv.conf
-  // (the search domains a short name needs) has a place, as the stated symptom's has; it takes the place of the
-  // lowest-ranked check no matched row or clue names, never a matched row's own check.
+  // The report says a name inside the cluster fails to resolve, or fails where its address works (`name-not-address.ts`):
+  // the top runbook's read of the client pod's resolv.conf (the search domains a short name needs) has a place, as the
+  // stated symptom's has; it takes the place of the lowest-ranked check no matched row or clue names, never a matched
+  // row's own check.
   const resolvConfCheck =
-    clusterNameUnresolved(query) && !diagnose.some((record) => readsPodResolvConf(record.command))
+    (clusterNameUnresolved(query) || statesNameNotAddress(query)) &&
+    !diagnose.some((record) => readsPodResolvConf(record.command))
       ? readOnly.find(
           (c) =>
             c.record.source.path === top.doc.path &&

@@ -11,10 +11,17 @@
  * answer's own runbook keeps its checks of its add-on: a report answered from the Kube-OVN runbook may name only
  * `br-int` or `ko trace`, and one answered from the DNS runbook only a crash-looping pod.
  *
+ * A report can point at an add-on without naming it: one saying a Service answers on its ClusterIP but not on its name
+ * ("The ClusterIP ... can normally connect. If the redis service name cannot connect", "用 IP 可以访问，用服务名访问不通";
+ * `name-not-address.ts`) has ruled out everything but the lookup, so the DNS checks (the client pod's resolv.conf)
+ * test what it suspects, even when a close runbook makes the top one uncertain.
+ *
  * Flannel is not one of these add-ons: its checks read the node's own bridge and VXLAN device (`cni0`,
  * `flannel.1`), which a report about pods on another node tests without naming flannel (measured: the one such check
  * left out was a labelled one).
  */
+
+import { statesNameNotAddress } from './name-not-address.js';
 
 interface AddOn {
   /** What a check of this add-on acts on, in its command line. */
@@ -23,6 +30,8 @@ interface AddOn {
   named: RegExp;
   /** The add-on is a CNI: a cluster runs one of them, and a runbook about no CNI holds checks of several. */
   cni?: true;
+  /** A report pointing at the add-on without naming it. */
+  suspected?: (report: string) => boolean;
 }
 
 const ADD_ONS: readonly AddOn[] = [
@@ -30,6 +39,8 @@ const ADD_ONS: readonly AddOn[] = [
     check: /kube-dns|coredns|nslookup|resolv\.conf|port\s+53\b|(?<![\w-])dig\s/i,
     named:
       /dns|resolv|nslookup|(?<![\w-])dig(?![\w-])|域名|解析|name\s*server|lookup|\.svc\b|cluster\.local/i,
+    // "The ClusterIP connects, the service name does not": what is left is the lookup of the name.
+    suspected: statesNameNotAddress,
   },
   {
     check: /calico|tunl0|(?<![\w-])bird(?![\w-])/i,
@@ -53,7 +64,7 @@ export function checksUnnamedAddOn(command: string, report: string): boolean {
   const actsOn = ADD_ONS.filter((addOn) => addOn.check.test(command));
   // A check naming several add-ons at once (`grep -E 'calico|cilium|kube-ovn'`) finds out which one runs.
   if (actsOn.length !== 1) return false;
-  return !actsOn.some((addOn) => addOn.named.test(text));
+  return !actsOn.some((addOn) => addOn.named.test(text) || addOn.suspected?.(text));
 }
 
 /**

@@ -526,3 +526,35 @@ describe('topRunbookCheck', () => {
     ).toBeUndefined();
   });
 });
+
+describe("a name failing where its address works: the client pod's resolver", () => {
+  const dns = runbook('dns/coredns.md');
+  const proxy = runbook('service/kube-proxy-iptables-ipvs.md');
+  // The DNS runbook leads and the kube-proxy runbook scored nearly as high: which one fits is in doubt.
+  const hits = [hitOn(dns, '1. 检查 CoreDNS 与 kube-dns Service'), hitOn(proxy, '常见问题', 0.97)];
+  const RESOLV_CONF = 'kubectl exec -n <namespace> <pod> -- cat /etc/resolv.conf';
+
+  it('reads the resolv.conf of the client pod (English and Chinese)', () => {
+    expect(
+      picked(
+        'redis connection problem in k8s. The ClusterIP provided by redis service can normally connect to the redis service. If the redis service name cannot connect to the redis service, why is this',
+        hits,
+      ),
+    ).toContain(`${dns.path}: ${RESOLV_CONF}`);
+    expect(picked('集群里用 ClusterIP 可以访问 redis，用服务名访问不通，这是为什么？', hits)).toContain(
+      `${dns.path}: ${RESOLV_CONF}`,
+    );
+  });
+
+  it('does not when the Service address fails too or the name resolves', () => {
+    expect(
+      picked('Can not access Service IP or Service name, but can access Pod IP. kube-proxy runs ipvs.', hits),
+    ).not.toContain(`${dns.path}: ${RESOLV_CONF}`);
+    expect(
+      picked(
+        'nslookup bj001 works and resolves to 10.254.54.162, but curl bj001:18010 hangs; using the pod IP works.',
+        hits,
+      ),
+    ).not.toContain(`${dns.path}: ${RESOLV_CONF}`);
+  });
+});

@@ -48,6 +48,19 @@ describe('checksUnnamedAddOn', () => {
     expect(checksUnnamedAddOn(PROXY_MODE, 'kube-proxy --cluster-cidr does not result in SNAT')).toBe(false);
   });
 
+  it('does not hold for a DNS check when the report says a name fails where its address works', () => {
+    const redis =
+      'The ClusterIP provided by redis service can normally connect to the redis service in k8s. If the redis service name cannot connect to the redis service in k8s, why is this';
+    expect(checksUnnamedAddOn(KUBE_DNS_LOGS, redis)).toBe(false);
+    expect(checksUnnamedAddOn(NSLOOKUP, '集群里用 ClusterIP 可以访问 redis，用服务名访问不通')).toBe(false);
+    // Only the DNS add-on is suspected: a Calico check still tests what the report never names.
+    expect(checksUnnamedAddOn(CALICO_ROUTES, redis)).toBe(true);
+    // The Service's own address fails as well: not a lookup alone.
+    expect(
+      checksUnnamedAddOn(KUBE_DNS_LOGS, 'Can not access Service IP or Service name, but can access Pod IP'),
+    ).toBe(true);
+  });
+
   it('does not hold for a listing of which add-on runs, nor for a Service chain named after kube-proxy', () => {
     const report = 'set loadBalancerSourceRanges on the svc and now every request is dropped';
     expect(
