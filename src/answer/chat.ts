@@ -35,6 +35,7 @@ import {
   vpcNatExplainedBy,
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
+import { clientAddressRunbook, statesLostClientAddress } from './client-address.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
 import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-panic.js';
@@ -392,6 +393,17 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       }
     }
   }
+  // So is a report saying a server does not see its clients' own address, or asking how to get it (client-address.ts):
+  // the runbook stating that the client's source address is lost answers it, whatever proxy or chart it is told in.
+  if (
+    result.abstain &&
+    history.length === 0 &&
+    !outsideNetworking(question) &&
+    statesLostClientAddress(question)
+  ) {
+    const own = await clientAddressHits(context, question, result, options, retrieval);
+    if (own) result = own;
+  }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
@@ -583,6 +595,33 @@ async function failedPathSearch(
   if (searched.hits.length > 0) return { ...searched, hits: ordered(searched.hits), abstain: false };
   // That search found nothing (on a busy server its time budget may be spent): the report's own hits answer.
   return own.length > 0 ? { ...result, hits: ordered(own), abstain: false } : null;
+}
+
+/**
+ * The hits of the runbook stating that a client's source address is lost (client-address.ts), first: the report's own
+ * hits when they hold it, else a search of its category by the report's words, then by the runbook's own words for the
+ * loss (its triggers). Null when the KB has no such runbook or no search finds it.
+ */
+async function clientAddressHits(
+  context: ChatContext,
+  question: string,
+  result: RetrievalResult,
+  options: SearchOptions,
+  retrieval: RetrievalTime,
+): Promise<RetrievalResult | null> {
+  const runbook = clientAddressRunbook(context.searcher.docs);
+  if (runbook === null) return null;
+  const { path } = runbook;
+  if (result.hits.some((hit) => hit.doc.path === path))
+    return { ...result, hits: runbookFirst(result.hits, path), abstain: false };
+  const category = context.searcher.docs.find((doc) => doc.path === path)?.category ?? undefined;
+  // The report's words within the runbook's category, else the runbook's own words for the loss.
+  for (const text of [question, runbook.triggers.join(' ')]) {
+    const searched = await cachedSearch(context, text, { ...options, category }, retrieval);
+    if (searched.hits.some((hit) => hit.doc.path === path))
+      return { ...searched, hits: runbookFirst(searched.hits, path), abstain: false };
+  }
+  return null;
 }
 
 /**
