@@ -609,12 +609,12 @@ export function allocationExplainedBy(
 
 /**
  * A service mesh's proxies: the sidecar a mesh injects beside each container ("proxy injection"), and the mesh that
- * names it. The mesh sits above the pod network: its proxy's 503, its injector's webhook and its control plane are
+ * names it (not a sidecar that ships logs: "sidecar logging", "log sidecar"). The mesh sits above the pod network: its proxy's 503, its injector's webhook and its control plane are
  * the mesh's own parts, which no runbook of a CNI or a Kubernetes path explains.
  */
 const MESH_NAMES = /\b(?:istio|envoy|linkerd)(?=\b|d\b|ctl\b)/gi;
 const MESH_PROXY =
-  /\b(?:istio|envoy|linkerd)\b|\bistio(?:d|ctl)\b|\bztunnel\b|\bwaypoints?\b|\b(?:destinationrules?|serviceentr(?:y|ies)|envoyfilters?|peerauthentications?)\b|\bside-?cars?\b|\bservice\s+mesh\b|服务网格|服務網格|\b(?:proxy|sidecar)[\s-]?inject(?:ion|or|ed|ing)?\b/i;
+  /\b(?:istio|envoy|linkerd)\b|\bistio(?:d|ctl)\b|\bztunnel\b|\bwaypoints?\b|\b(?:destinationrules?|serviceentr(?:y|ies)|envoyfilters?|peerauthentications?)\b|(?<!\blog(?:ging|s)?\s)\bside-?cars?\b(?!\s+log(?:ging|s)?\b)|\bservice\s+mesh\b|服务网格|服務網格|\b(?:proxy|sidecar)[\s-]?inject(?:ion|or|ed|ing)?\b/i;
 const MESH_PROXY_ALL = new RegExp(MESH_PROXY.source, 'gi');
 
 /**

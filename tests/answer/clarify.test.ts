@@ -758,6 +758,10 @@ describe('uncoveredMesh: a report about a service mesh the KB has no runbook for
     '按照文档部署，IPVS模式下，NodePort的svc出现部分NodeIP：NodePort无法访问。curl 100.101.223.19:31720：upstream connect error or disconnect/reset before headers；curl 100.101.207.204:31720：Failed connect to 100.101.207.204:31720; Connection refused。',
     // Constructed: an injection named once, the path the headline's.
     'Pods time out on the ClusterIP 10.96.0.12 after we enabled proxy injection.',
+    // Real (reports32.yaml, shortened): a sidecar that ships the ingress controller's logs is no mesh's proxy.
+    "log sidecar log external IP? I've enabled sidecar logging `controller.logs.enabled: true` but in the request logs I see the IP address of the haproxy ingress pod (10.42.3.133 in my case) and not the external IP.",
+    // Constructed: Chinese, a logging sidecar.
+    '日志 sidecar 里看到的客户端 IP 都是 ingress pod 的地址。我们用 log sidecar 收集 nginx 访问日志。',
     // Constructed: istioctl named once in a body after a headline naming a Service path.
     'Pods time out on the ClusterIP 10.96.0.12. We installed the demo profile with istioctl last week.',
     // Constructed: a proxy that is not a mesh's.
