@@ -116,6 +116,7 @@ import {
 } from './uncovered-subjects.js';
 import { uncoveredUnstatedFailure } from './unstated-failure.js';
 import { namesWindowsParts, uncoveredWindowsNodes, windowsNodesExplainedBy } from './windows-nodes.js';
+import { statesWrongResolution, wrongResolutionClause, wrongResolutionFirst } from './wrong-resolution.js';
 
 /** The `POST /v1/chat` request body. */
 export interface ChatRequest {
@@ -403,6 +404,29 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   ) {
     const own = await clientAddressHits(context, question, result, options, retrieval);
     if (own) result = own;
+  }
+  // A report saying a name resolves to the wrong address (a public IP instead of the cluster's): the cluster DNS
+  // runbook leads (wrong-resolution.ts), unless it asks a value or names a CNI whose runbook leads.
+  if (
+    !ask &&
+    !topIsNamedCni &&
+    history.length === 0 &&
+    !result.abstain &&
+    result.hits[0]?.doc.category !== RETRIEVAL_CONFIG.failedConnectionCategory.resolve &&
+    statesWrongResolution(question)
+  ) {
+    const category = RETRIEVAL_CONFIG.failedConnectionCategory.resolve;
+    const resolverRunbook = categoryMainRunbook(context.searcher.docs, category);
+    // Own hits without it: the words around the statement are searched among the DNS runbooks.
+    const clause = wrongResolutionClause(question);
+    const searched =
+      resolverRunbook && clause && !result.hits.some((hit) => hit.doc.path === resolverRunbook)
+        ? (await cachedSearch(context, clause, { ...options, category }, retrieval)).hits
+        : [];
+    const wrongLed = resolverRunbook
+      ? wrongResolutionFirst(question, result, resolverRunbook, category, searched)
+      : null;
+    if (wrongLed) result = wrongLed;
   }
   // A question about a network plugin the KB has no runbook for is declined, whatever runbook shares its words (unless
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
