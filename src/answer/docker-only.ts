@@ -52,14 +52,16 @@ const DOCKER_OUTSIDE_KUBERNETES =
   /\b(?:manually|by\s+hand)\s+(?:started|run|created|launched)\s+docker\s+containers?\b|\bdocker\s+containers?\b[^.。\n]{0,60}?\boutside\s+(?:of\s+)?(?:the\s+)?(?:kubernetes|k8s)\b|(?:kubernetes|k8s)\s*(?:之外|以外)\s*(?:的)?\s*docker\s*容器|(?:手动|手動|手工)\s*(?:启动|啟動|运行|運行|创建|創建)\s*(?:的)?\s*docker\s*容器/i;
 
 /**
- * Anything of Kubernetes: its objects and tools, a distribution, a CNI and its parts, a cluster (集群, 节点). A report
+ * Anything of Kubernetes: its objects and tools, a distribution, a CNI and its parts, a cluster (集群, 节点). An issue
+ * form's "deployment method" (Halo's "What is your deployment method? Docker Compose") names how the application was
+ * installed, not a Deployment object. A report
  * naming any of these runs its containers in a cluster, whose pod network a runbook may follow ("calico 的 bgp peer
  * 地址是 docker0 的 ip"); so does one naming an overlay's datapath (BGP, VXLAN, IPIP), unless it names Docker Swarm,
  * whose overlay that is, and whose own words (an ingress routing mesh, a cluster of swarm nodes) say nothing of
  * Kubernetes.
  */
 const KUBERNETES =
-  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bkube[\w-]*|\bk3[sd]\b|\brke2?\b|minikube|\bkind\b|microk8s|openshift|\bcni\w*|calico|calcio|flannel|cilium|weave|antrea|canal|kube-?ovn|\bovn|coredns|cluster-?ip|node-?port|\bsvc\b|namespaces?\b|daemon-?sets?|stateful-?sets?|deployments?\b/i;
+  /\bpods?\b|kubectl|\bk8s\b|kubernetes|\bkube[\w-]*|\bk3[sd]\b|\brke2?\b|minikube|\bkind\b|microk8s|openshift|\bcni\w*|calico|calcio|flannel|cilium|weave|antrea|canal|kube-?ovn|\bovn|coredns|cluster-?ip|node-?port|\bsvc\b|namespaces?\b|daemon-?sets?|stateful-?sets?|deployments?\b(?!\s+(?:methods?|modes?|types?|options?|ways?|tools?)\b)/i;
 const CLUSTER_WORDS = /ingress|集群|叢集|\bclusters?\b|节点|節點/i;
 const OVERLAY_DATAPATH = /\bbgp\b|\bbird\b|vxlan|\bipip\b|geneve|tunl0/i;
 

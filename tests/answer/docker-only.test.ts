@@ -59,6 +59,10 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'podman 容器之间无法通过容器名通信，ping 不通。',
     "rootless podman: the container cannot reach the host's service on 10.0.2.2 through slirp4netns.",
     'containerd 容器（ctr run）没有网络，容器里 ip a 只有 lo。',
+    // Real (reports34.yaml, shortened): an issue form's "deployment method", which names no Deployment object.
+    'halo成功运行，公网无法访问 What is your deployment method? Docker Compose What happened? 用docker-compose部署了halo，也放开了对应的端口，但是依然无法访问！',
+    // Constructed: English, the same form field.
+    'Deployment method: docker compose. The web UI published on port 8080 is unreachable from the LAN.',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -66,6 +70,10 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
   it.each([
     // Real (questions.yaml): a CNI (misspelt) whose BGP peer took docker0's address.
     'calcio 的 bgp peer 地址是 docker0 的 ip',
+    // Constructed: a Deployment object beside a compose file.
+    'The deployment made from my docker-compose file with kompose cannot reach the db service.',
+    // Constructed: a Deployment's mode said in the plural form of the object.
+    'docker-compose works, but after converting it to deployments the web container cannot reach redis.',
     // Constructed: a pod of a cluster.
     'Pods on node2 cannot reach the internet; docker0 is down after the docker daemon restarted',
     // Constructed: Chinese, a cluster's containers.
