@@ -111,6 +111,7 @@ import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.
 import { logOwnEnd } from './own-end.js';
 import { packageVersion } from './package-version.js';
 import { writtenAsPodAddress } from './pod-address.js';
+import { callsFromPod, listensInPod, type PodRole, podRole } from './pod-role.js';
 import { podsPlacedAt } from './pods-node.js';
 import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -174,6 +175,8 @@ export interface Entities {
   podAddresses?: string[];
   /** The first pod's row shows its containers never started: no check runs inside it (see `not-started-pod.ts`). */
   podNotStarted?: boolean;
+  /** The end of the failing path the report gives the first pod: the caller or the called (see `pod-role.ts`). */
+  podRole?: PodRole;
   namespaces: string[];
   /**
    * The question names namespaces of different ends (a client's and a Service's) and no pod: `namespaces` is then
@@ -214,6 +217,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly podIsTarget?: boolean;
   /** `<pod>`'s containers never started: a check run inside it cannot run (see `not-started-pod.ts`). */
   readonly podNotStarted?: boolean;
+  /** The end of the failing path `<pod>` is: a check of the other end leaves it open (see `pod-role.ts`). */
+  readonly podRole?: PodRole;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -225,6 +230,7 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   targetIsClusterIp?: boolean;
   podIsTarget?: boolean;
   podNotStarted?: boolean;
+  podRole?: PodRole;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -1980,6 +1986,7 @@ function readEntities(question: string): Entities {
                 ),
               ),
           ),
+    podRole: podRole(text, podNames[0]),
     // Every row of the pod shows it never started (a row written twice, once running, leaves it startable).
     podNotStarted:
       podNames[0] !== undefined &&
@@ -2407,6 +2414,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   set(['<pod>', '<pod-name>'], entities.pods[0]);
   if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
   if (entities.podNotStarted === true) map.podNotStarted = true;
+  if (entities.pods[0] !== undefined && entities.podRole !== undefined) map.podRole = entities.podRole;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2477,7 +2485,10 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
       // A lookup run in the DNS server's own pod tests no client's path (see `in-pod-check.ts`).
       lookupInDnsServer(commandText, pod) ||
       // No check runs inside a pod whose containers never started (see `not-started-pod.ts`).
-      (values.podNotStarted === true && runsInPod(commandText)));
+      (values.podNotStarted === true && runsInPod(commandText)) ||
+      // A check of the other end than the one the report gives the pod (see `pod-role.ts`).
+      (values.podRole === 'server' && callsFromPod(templateCommand(template))) ||
+      (values.podRole === 'client' && listensInPod(templateCommand(template))));
   // A check run in a pod the report does not name keeps no add-ons' namespace: that `-n` came from a command on an
   // add-on, not from the pod the check runs in.
   const namespaceOpen =
@@ -2509,6 +2520,11 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
     command += template.text[i + 1] ?? '';
   }
   return { command, fills };
+}
+
+/** The command as the runbook writes it, its placeholders in place. */
+function templateCommand(template: CommandTemplate): string {
+  return template.text.map((text, i) => text + (template.tokens[i] ?? '')).join('');
 }
 
 const SERVICE_KEYS = new Set(['<service-name>', '<service>', '<svc>', '<svc-name>']);
@@ -2610,6 +2626,8 @@ export function conversationValues(question: string, history: readonly string[])
     // The pod an earlier turn showed never started, filled from that turn, still takes no check inside it.
     if (earlier.podNotStarted === true && values.get('<pod>') === earlier.get('<pod>'))
       values.podNotStarted = true;
+    if (values.podRole === undefined && values.get('<pod>') === earlier.get('<pod>'))
+      values.podRole = earlier.podRole;
   }
   return values;
 }
