@@ -94,6 +94,7 @@ import {
   withoutControlPlaneVip,
   writtenAsVariable,
 } from './fill-roles.js';
+import { forwardedLocalPorts } from './forwarded-port.js';
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
@@ -1932,7 +1933,12 @@ function readEntities(question: string): Entities {
     contextPod ? namespaces.filter((m) => written.has(m.value)) : namespaces,
   ).filter((name) => !name.includes('.') && name !== podNamespace);
   if (podNamespace !== undefined) namespaceNames.unshift(podNamespace);
-  const ports = portMentions(text, attachedPorts);
+  // A port forward's local end is the engineer's own machine's port (see `forwarded-port.ts`).
+  const forwarded = /port-forward|Forwarding from/i.test(text)
+    ? forwardedLocalPorts(text)
+    : new Set<number>();
+  const ports = portMentions(text, attachedPorts).filter((port) => !forwarded.has(port));
+  for (const mention of ips) if (mention.port !== null && forwarded.has(mention.port)) mention.port = null;
   const nodePorts = nodePortsOf(text, ports);
   const serviceNames = failingPortFirst(
     // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
