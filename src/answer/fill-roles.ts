@@ -721,3 +721,29 @@ export function ansibleHost(before: string, after: string): boolean {
     (ANSIBLE_RESULT_HOST_BEFORE.test(before) && /^\]/.test(after))
   );
 }
+
+/**
+ * The kind words that name an object right after them (`volume config-volume`, `container nginx`, `namespace prod`,
+ * `deployment web`, `configmap app-config`), for each kind of object a name before its word could be read as.
+ */
+const OWN_KIND_WORDS: Record<'pod' | 'node' | 'service' | 'namespace', RegExp> = {
+  pod: /^(?:pods?|po)$/i,
+  node: /^(?:nodes?|hosts?|workers?)$/i,
+  service: /^(?:services?|svc)$/i,
+  namespace: /^(?:namespaces?|ns)$/i,
+};
+const KIND_WORD_BEFORE =
+  /(?<![\w./-])(volumes?|containers?|configmaps?|cm|secrets?|images?|deployments?|deploy|statefulsets?|sts|daemonsets?|ds|replicasets?|rs|jobs?|pvcs?|persistentvolumeclaims?|charts?|releases?|ingress(?:es)?|networkpolic(?:y|ies)|services?|svc|namespaces?|ns|nodes?|pods?)\s+["'`“]?$/i;
+
+/**
+ * The name right before an object word is another kind's when that kind's word comes right before the name: kubelet's
+ * `volume "config-volume" pod "coredns-5644d7b6d9-kgq7n"` names a volume and then a pod, `namespace my-app pod web-0`
+ * a namespace and then a pod. `before` is the text up to the name; `kind` the object word's kind after it.
+ */
+export function namedByOtherKindBefore(
+  before: string,
+  kind: 'pod' | 'node' | 'service' | 'namespace',
+): boolean {
+  const word = KIND_WORD_BEFORE.exec(before)?.[1];
+  return word !== undefined && !OWN_KIND_WORDS[kind].test(word);
+}

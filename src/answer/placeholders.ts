@@ -72,6 +72,7 @@ import {
   ipvsRealServer,
   isFieldWord,
   isLoopback,
+  namedByOtherKindBefore,
   namespaceAfterPod,
   natRewrite,
   nodeAddressLabel,
@@ -557,6 +558,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       ...collect(text, patterns.quotedBefore).filter(
         (match) =>
           !quotedForOther(text, match.index, match.value) &&
+          !namedByOtherKindBefore(text.slice(Math.max(0, match.index - 25), match.index), kind) &&
           !quotedGroupName(text, match.index, match.value) &&
           !quoteEndsLine(text, match.index, match.value),
       ),
@@ -640,6 +642,10 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
       // `nginx-service 的主机`, `web-1 的 pod`: 的 makes the name the owner (the host of nginx-service), not the
       // object; `prod 的命名空间` still names the namespace.
       if (match[2] !== undefined && kind !== 'namespace') continue;
+      // `volume config-volume pod coredns-...`, `namespace my-app pod web-0`: the kind word before the name says whose
+      // name it is (see `namedByOtherKindBefore`).
+      if (namedByOtherKindBefore(text.slice(Math.max(0, (match.index ?? 0) - 24), match.index ?? 0), kind))
+        continue;
       // `prod 命名空间` names a namespace; before other words only an object-shaped name does (`kube-ovn 节点` is no node).
       if (addOnWorkloadAsPod(kind, value)) continue;
       const ok = kind === 'namespace' && HAN.test(word) ? isName(value) : hasObjectShape(value);
