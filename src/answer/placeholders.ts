@@ -122,6 +122,7 @@ import { serviceNameOnly } from './service-not-pod.js';
 import { splitNamespaces } from './split-namespaces.js';
 import { statefulPodDnsName } from './stateful-pod-dns.js';
 import { tableCellsSpaced } from './table-cells.js';
+import { typedCommandWorks } from './typed-works.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 import { workloadNamedAsPod } from './workload-as-pod.js';
@@ -802,7 +803,9 @@ function kubectlPodArgs(text: string): Match[] {
         isName(pod) &&
         (!COMPONENT.test(pod) || isGeneratedPodName(pod)) &&
         (!/^[a-z]+$/i.test(pod) || typedAsCommand(token, text.slice(offset)));
-      if (named) found.push({ value: pod, index: at + word.indexOf(pod) });
+      // `kubectl exec -ti busybox1 -- nslookup kubernetes.default works fine`: the comparison (see `typed-works.ts`).
+      if (named && !typedCommandWorks(text.slice(offset)))
+        found.push({ value: pod, index: at + word.indexOf(pod) });
       break;
     }
   }
