@@ -38,7 +38,7 @@ const SERVICE_ADDRESS_FAILS = new RegExp(
 );
 /** The report says the name does resolve: its lookup works. */
 const NAME_RESOLVES =
-  /\bresolves?\s+(?:\w+\s+){0,3}?(?:to|into)\b|\bresolv(?:es|ed|ing)\s+(?:fine|ok|correctly|properly|successfully)|\b(?:nslookup|dig|dns\s+resolution|name\s+resolution|dns)\b[^.。\n]{0,40}?\b(?:works?|working|is\s+fine|succeeds?)\b|解析(?:正常|成功|没问题)|能解析|可以解析/iu;
+  /\bresolves?\s+(?:\w+\s+){0,3}?(?:to|into)\b|\bresolv(?:es|ed|ing)\s+(?:fine|ok|correctly|properly|successfully)|\b(?:nslookup|dig|dns\s+resolution|name\s+resolution|dns)\b(?:(?!\bnot\b|n't\b|\bnever\b|\bno\s+longer\b)[^.。\n]){0,40}?\b(?:works?|working|is\s+fine|succeeds?)\b|解析(?:正常|成功|没问题)|能解析|可以解析/iu;
 
 /** A pod on the host's network (`hostNetwork: true`, 主机网络). */
 const HOST_NETWORK = /\bhost\s?network\b|主机网络|主機網路/i;

@@ -18,6 +18,9 @@ describe('statesNameNotAddress', () => {
     'After creating a service, from within cluster I can access it by its IP, but requests by the service name fail.',
     '请问不能用服务名访问服务怎么办？使用 ip 可以，使用服务名称不行',
     '通过 service 名称访问不通，但是通过 clusterIP 可以',
+    // "Name resolution isn't working" says the lookup fails, not that it works.
+    "Name resolution isn't working. After creating a service, from within cluster I can access it by its VIP, but not its name.",
+    'DNS is not working: the service IP answers fine with curl, but by service name the request fails.',
   ])('reads the name failing where the address works: %s', (question) => {
     expect(statesNameNotAddress(question)).toBe(true);
   });
