@@ -710,6 +710,7 @@ export class KbSearcher implements Searcher {
     return statedServiceTypeFactor({
       headline: query.headline,
       focus: query.focus,
+      text: query.text,
       groupsOf: (text) => this.glossary.groupsIn(text),
       typeGroups: this.typeGroups(),
       namesCni,

@@ -4,13 +4,15 @@
  * when it also says "service ... cannot reach" (the ClusterIP runbook's generic trigger) or pastes a CNI's pods.
  * That runbook (category `service_external`) then scores `factor`. Two limits keep it to the stated type:
  * - only the headline of a long report counts (its body lists `kubectl get svc` rows of every type and says
- *   "configured a NodePort" in passing), and the failing part of a short one (not "nodePort works, ClusterIP not");
+ *   "configured a NodePort" in passing), and the failing part of a short one (not "nodePort works, ClusterIP not"),
+ *   besides a sentence in which the reporter exposes a Service of that type (exposed-type.ts);
  * - a report naming a CNI whose runbooks explain Services of that kind is left alone: its own load balancer or
  *   NodePort datapath (OVN load balancers, Cilium's kube-proxy replacement, Kube-OVN LB services) is that CNI
  *   runbook's matter. A CNI whose runbooks never speak of NodePorts or load balancers (Calico's BGP/IPIP, Flannel's
  *   VXLAN) is only the cluster's setting there (`namedCniServesTypes`).
  * Pure.
  */
+import { exposesExternalType } from './exposed-type.js';
 import { addressesNodePort } from './nodeport-address.js';
 
 /** The Kubernetes Service types (and the setting) only external access has: a closed set, not a report's words. */
@@ -21,6 +23,8 @@ export interface StatedServiceTypeInput {
   headline: string | null;
   /** The failing part of the (normalized) question. */
   focus: string;
+  /** The whole normalized question: a sentence in which the reporter exposes a Service of that type counts too. */
+  text: string;
   /** The glossary groups of a text. */
   groupsOf: (text: string) => readonly string[];
   /** The glossary groups of SERVICE_TYPE_WORDS. */
@@ -71,6 +75,7 @@ export function cnisServingTypes(
 export function statedServiceTypeFactor(input: StatedServiceTypeInput): ((docPath: string) => number) | null {
   if (input.factor === 1 || input.namesCni) return null;
   const text = input.headline ?? input.focus;
-  if (!statesExternalServiceType(text, input.groupsOf, input.typeGroups)) return null;
+  if (!statesExternalServiceType(text, input.groupsOf, input.typeGroups) && !exposesExternalType(input.text))
+    return null;
   return (docPath) => (input.categoryOfDoc(docPath) === 'service_external' ? input.factor : 1);
 }

@@ -49,6 +49,7 @@ describe('statesExternalServiceType', () => {
 
 describe('statedServiceTypeFactor', () => {
   const base = {
+    text: '',
     groupsOf,
     typeGroups,
     namesCni: false,
@@ -73,8 +74,16 @@ describe('statedServiceTypeFactor', () => {
         headline: 'unable to access kubernetes services: no route to host',
         focus:
           'unable to access kubernetes services: no route to host. kubectl get svc: web nodeport 10.0.0.5',
+        text: 'unable to access kubernetes services: no route to host. kubectl get svc: web nodeport 10.0.0.5',
       }),
     ).toBeNull();
+  });
+
+  it('also reads a body sentence in which the reporter exposes a Service of that type (exposed-type.ts)', () => {
+    const headline = 'kubernetes: pods ip connection refused';
+    const text = `${headline}. i created a nodeport service and exposed the port 30036. when i curl the pod's ip, i got connection refused.`;
+    const factor = statedServiceTypeFactor({ ...base, headline, focus: headline, text });
+    expect(factor?.('service/nodeport-loadbalancer.md')).toBe(1.3);
   });
 
   it('leaves a report naming a CNI alone, and a neutral factor', () => {
