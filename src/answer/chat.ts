@@ -276,6 +276,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       result,
       RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
       RETRIEVAL_CONFIG.podRecordRunbook,
+      categoryMainRunbook(context.searcher.docs, RETRIEVAL_CONFIG.failedConnectionCategory.resolve) ??
+        undefined,
     );
     if (lookupLed) result = lookupLed;
   }

@@ -55,6 +55,12 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
   new RegExp(String.raw`(?:无法解析|無法解析|解析不了)(?:域名|主机名?|主機名?)?\s*[:：]?\s*(${HOST})`, 'i'),
   // RabbitMQ's (Erlang's) lookup of a peer node's host: `epmd error for host rabbit-0.rabbit-nodes.default: nxdomain`.
   new RegExp(String.raw`epmd\s+error\s+for\s+host\s+(${HOST}):\s*nxdomain`, 'i'),
+  // Erlang's inet error as RabbitMQ's peer discovery prints it: `{failed_connect,[{to_address,{"kubernetes.default",443}},
+  // {inet,[inet],nxdomain}]}` (pasted from a log line, its quotes escaped and its line break written `\n`).
+  new RegExp(
+    String.raw`to_address\s*,\s*\{\s*\\?"(${HOST})\\?"\s*,\s*\d+\s*\}\s*\}\s*,(?:\s|\\n)*\{\s*inet6?\s*,\s*\[[^\]]*\]\s*,\s*nxdomain`,
+    'i',
+  ),
   // MongoDB's replica set monitor: `Could not find address for mongo-2.mongo-svc.db.svc.cluster.local:27017:
   // SocketException: Host not found (authoritative)`.
   new RegExp(String.raw`could\s+not\s+find\s+address\s+for\s+(${HOST})`, 'i'),

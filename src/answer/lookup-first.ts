@@ -13,6 +13,12 @@ import { isPodRecordName } from './pod-record-lookup.js';
 
 /** A pod on the host's network (`hostNetwork: true`, 主机网络). */
 const HOST_NETWORK = /\bhost\s?network\b|主机网络|主機網路/i;
+/**
+ * The API server's own Service (`kubernetes`, `kubernetes.default`, `kubernetes.default.svc.cluster.local`): a ClusterIP
+ * Service in every cluster, never a headless one. Other Service names may be a headless Service's (`nacos-hs`,
+ * `es-discovery`), which the report seldom says.
+ */
+const API_SERVICE_NAME = /^kubernetes(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?\.?$/i;
 
 /** The report's hits with those of `category` (the DNS runbooks) first; null when nothing moves. */
 export function lookupFirst(
@@ -20,13 +26,21 @@ export function lookupFirst(
   result: RetrievalResult,
   category: string,
   podRecordRunbook: string,
+  resolverRunbook?: string,
 ): RetrievalResult | null {
   const failed = failedConnection(question);
   if (failed?.kind !== 'resolve' || HOST_NETWORK.test(question)) return null;
   const top = result.hits[0];
   const podRecord = isPodRecordName(failed.target);
+  // The API server's Service name failing (`kubernetes.default ... nxdomain`) fails at the cluster DNS, however many
+  // pod records of peers the report also names: the cluster DNS runbook leads over the headless Service's.
+  const clusterName = !podRecord && resolverRunbook !== undefined && API_SERVICE_NAME.test(failed.target);
   const leads = (hit: FusedHit) =>
-    podRecord ? hit.doc.path === podRecordRunbook : hit.doc.category === category;
+    podRecord
+      ? hit.doc.path === podRecordRunbook
+      : clusterName && top?.doc.path === podRecordRunbook
+        ? hit.doc.path === resolverRunbook
+        : hit.doc.category === category;
   if (!top || leads(top)) return null;
   const lookup = result.hits.filter((hit) => hit.doc.category === category);
   if (lookup.length === 0) return null;

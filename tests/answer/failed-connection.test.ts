@@ -75,6 +75,15 @@ describe('failedConnection', () => {
       'Cluster boot failed: ERROR: epmd error for host mq-0.mq-nodes.default.svc.cluster.local: nxdomain (non-existing domain)',
       { kind: 'resolve', target: 'mq-0.mq-nodes.default.svc.cluster.local' },
     ],
+    // Its peer discovery's call to the API server, Erlang's inet error pasted with escaped quotes or plain.
+    [
+      'Failed to lock with peer discovery backend rabbit_peer_discovery_k8s: "{failed_connect,[{to_address,{\\"kubernetes.default\\",443}},\\n {inet,[inet],nxdomain}]}"',
+      { kind: 'resolve', target: 'kubernetes.default' },
+    ],
+    [
+      'Failed to get nodes from k8s - {failed_connect,[{to_address,{"kubernetes.default.svc.cluster.local",443}}, {inet,[inet],nxdomain}]}',
+      { kind: 'resolve', target: 'kubernetes.default.svc.cluster.local' },
+    ],
     [
       'RabbitMQ 集群启动失败：ERROR: epmd error for host mq-server-0.mq-nodes.default: timeout (timed out)',
       { kind: 'connect', target: 'mq-server-0.mq-nodes.default:4369' },

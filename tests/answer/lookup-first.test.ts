@@ -81,4 +81,50 @@ describe('lookupFirst', () => {
       lookupFirst('nacos 报错 mysql.default.svc.cluster.local 无法解析', coreDnsFirst, 'dns', HEADLESS),
     ).toBeNull();
   });
+
+  describe("the API server's Service name failing", () => {
+    const headlessFirst = result(hit(HEADLESS, 'dns'), hit('dns/coredns.md', 'dns'), hit('x/y.md', 'other'));
+    const erlang =
+      '[error] Failed to lock with peer discovery backend rabbit_peer_discovery_k8s: "{failed_connect,[{to_address,{\\"kubernetes.default\\",443}},\\n {inet,[inet],nxdomain}]}" [info] Will try to lock connecting to nodes [\'rabbit@mq-0.mq-headless.default.svc.cluster.local\']';
+
+    it('leads with the cluster DNS runbook over the headless one', () => {
+      expect(paths(lookupFirst(erlang, headlessFirst, 'dns', HEADLESS, 'dns/coredns.md'))).toEqual([
+        'dns/coredns.md',
+        HEADLESS,
+        'x/y.md',
+      ]);
+      expect(
+        paths(
+          lookupFirst(
+            'java.net.UnknownHostException: kubernetes.default.svc: 未知的名称或服务',
+            headlessFirst,
+            'dns',
+            HEADLESS,
+            'dns/coredns.md',
+          ),
+        ),
+      ).toEqual(['dns/coredns.md', HEADLESS, 'x/y.md']);
+    });
+
+    it("leaves a headless Service's own name, and another Service's, to the headless runbook", () => {
+      expect(
+        lookupFirst(
+          'lookup nacos-hs on 10.43.0.10:53: no such host',
+          headlessFirst,
+          'dns',
+          HEADLESS,
+          'dns/coredns.md',
+        ),
+      ).toBeNull();
+      expect(
+        lookupFirst(
+          'java.net.UnknownHostException: es-discovery',
+          headlessFirst,
+          'dns',
+          HEADLESS,
+          'dns/coredns.md',
+        ),
+      ).toBeNull();
+    });
+  });
 });
