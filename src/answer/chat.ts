@@ -83,6 +83,7 @@ import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-str
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
 import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-error-page.js';
+import { resetConnection } from './reset-connection.js';
 import { resolverSilentFirst, statesResolverSilent } from './resolver-silent.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
@@ -566,7 +567,8 @@ async function failedPathSearch(
   cni: string | undefined,
 ): Promise<RetrievalResult | null> {
   // A pasted error line naming an in-cluster peer names that peer's connection, as a socket's error does.
-  const failed = failedConnection(question) ?? peerConnection(question);
+  // So does a pasted reset of a connection to a Service by its cluster name (reset-connection.ts).
+  const failed = failedConnection(question) ?? peerConnection(question) ?? resetConnection(question);
   const headline = firstSentence(question);
   // A headline saying names do not resolve names the DNS path as a pasted resolver error does.
   // A bare address's role beside the error (a pasted pods row, "cluster-ip") names its path as a name does.
