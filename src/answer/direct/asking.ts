@@ -1004,6 +1004,8 @@ function kindsIn(said: string, amount = true): ValueKind[] {
     return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
   // "the gateway address": the role is asked.
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
+  // "how do I address the pod by its full DNS name": the name is asked, not an IP address.
+  if (kinds.includes('name')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
 }
 

@@ -1030,25 +1030,27 @@ const NAMED_ENDPOINT =
   /\b([a-z][a-z0-9_-]*)\s+(?:endpoints?|probes?|handlers?|urls?|paths?)\b|\b([a-z][a-z0-9_-]*)\s*(?:端点|端點|探针|探針)/gi;
 const ENDPOINT_WORD = /^(?:the|a|an|this|that|its|http|https|tcp|udp|readiness|liveness|startup)$/;
 
+/** The bits beside the KIND_BIT ones start after the last kind's: adding a kind moves them, never overlaps them. */
+const BESIDE_KINDS = KINDS.length;
 /** A line naming a Service's port field (`healthCheckNodePort`): a bit beside the KIND_BIT ones. */
-const PORT_FIELD_BIT = 1 << 15;
+const PORT_FIELD_BIT = 1 << BESIDE_KINDS;
 /** A line naming an address by its role (节点 IP, Pod IP, node IP): a bit beside the KIND_BIT ones. */
-const ROLE_ADDR_BIT = 1 << 16;
+const ROLE_ADDR_BIT = 1 << (BESIDE_KINDS + 1);
 const ROLE_ADDRESS = /(?:节点|Pod|node)\s*IP(?![\w-])/i;
 /** A line saying the source address is kept ("源 IP 保留"): a bit beside the KIND_BIT ones. */
-const KEEPS_BIT = 1 << 17;
+const KEEPS_BIT = 1 << (BESIDE_KINDS + 2);
 /**
  * A line stating what something requires ("host-gw …要求所有节点二层直连", "requires layer 2"): it answers a
  * behaviour ask about a requirement ("Does host-gw require all nodes on one layer 2 network?", "host-gw 要求节点二层
  * 直连吗"). Only then: a fix row saying what a mode requires shares more of another ask's words, yet answers it not.
  */
-const REQUIRES_BIT = 1 << 18;
+const REQUIRES_BIT = 1 << (BESIDE_KINDS + 3);
 const STATES_REQUIREMENT = /要求|(?<![\w-])requires?(?![\w-])/i;
 const REQUIREMENT_ASKED = /要求|(?<![\w-])require[sd]?(?![\w-])/i;
 /** A line saying when the source is rewritten ("源不在 clusterCIDR 时 → KUBE-MARK-MASQ"): a bit beside the KIND_BIT ones. */
-const REWRITE_BIT = 1 << 19;
+const REWRITE_BIT = 1 << (BESIDE_KINDS + 4);
 /** A line saying the source is kept or rewritten: the fate of the source address. */
-const SOURCE_REWRITE_BIT = 1 << 20;
+const SOURCE_REWRITE_BIT = 1 << (BESIDE_KINDS + 5);
 const SOURCE_FATE = KEEPS_BIT | REWRITE_BIT | SOURCE_REWRITE_BIT;
 
 /**
@@ -1059,7 +1061,7 @@ const SOURCE_FATE = KEEPS_BIT | REWRITE_BIT | SOURCE_REWRITE_BIT;
 const SERVICE_ASKED = /\bservices?\b|\bsvc\b|\bload ?balancers?\b|服务|服務|负载均衡|負載均衡/i;
 
 /** A line saying what something lets happen or is for ("它让…", "用于…", "…的前提", "lets", "is used to"). */
-const PURPOSE_BIT = 1 << 21;
+const PURPOSE_BIT = 1 << (BESIDE_KINDS + 6);
 const STATES_PURPOSE =
   /^(?:它|这|這|此|其)?(?:让|讓|使)|[，,：:；;]\s*(?:它|这|這|此|其)?(?:让|讓|使得)|用于|用於|用来|用來|作用是|的前提|是为了|是為了|\b(?:lets?|allows?|enables?|ensures?|so that|(?:is|are) used (?:to|for)|in order to)\b/i;
 /**

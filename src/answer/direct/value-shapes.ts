@@ -20,7 +20,12 @@ export type ValueKind =
   /** A yes/no question about what something does ("Can a pod be selected before its readiness check passes?"). */
   | 'behaviour'
   /** What a setting costs ("what would be a reason not to set that?", "有什么缺点"): the line stating its price. */
-  | 'drawback';
+  | 'drawback'
+  /**
+   * A name's form ("what is the full DNS name of a pod behind a headless Service?", "完整域名应该是什么形式"): the line
+   * giving a cluster DNS name (`web-0.nginx.default.svc.cluster.local`, `<service>.<namespace>.svc`).
+   */
+  | 'name';
 
 export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // "what do I need to open between the nodes" asks for ports too.
@@ -87,6 +92,13 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
     'drawback',
     /\breasons? (?:not to|against)\b|\bdrawbacks?\b|\bdownsides?\b|\bdisadvantages?\b|\btrade-?offs?\b|\bside[- ]effects?\b|\bcaveats?\b|\bpros and cons\b|缺点|缺點|坏处|壞處|弊端|代价|代價|副作用/i,
   ],
+  // A name's form asked: "the full DNS name", "FQDN", "完整域名是什么形式", "which hostname does the pod get". Not a
+  // name that fails ("DNS name resolution", "hostnames do not resolve"): only the name asked for, by its form or by
+  // an interrogative.
+  [
+    'name',
+    /完整(?:的)?域名|全限定域名|\bfqdns?\b|\bfully[- ]qualified\b|\b(?:full|complete)\s+(?:dns\s+|domain\s+|host\s?)?names?\b|\b(?:dns|domain)\s+names?\s+(?:of|for)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:host ?names?|subdomains?|(?:dns|domain)\s+names?)\b|域名(?:应该|應該)?(?:是|为|為)?(?:什么|什麼|啥)?(?:形式|格式|样子|樣子)|(?:什么|什麼|哪个|哪個)\s*(?:域名|主机名|主機名|hostname|subdomain)|(?:域名|主机名|主機名)\s*(?:是|为|為)\s*(?:什么|什麼|啥|多少)/i,
+  ],
 ];
 
 const IPV4 = String.raw`(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}`;
@@ -145,14 +157,18 @@ export const VALUE_PATTERNS: Record<ValueKind, RegExp> = {
   // ("流量直接被丢弃"): a failure one cluster sees, which the troubleshooting rows name as a symptom.
   drawback:
     /不均衡|不均匀|不均勻|不再转发|不再轉發|(?:客户端|客戶端|源)\s*IP\s*丢失|缺点|缺點|代价|代價|\b(?:imbalanced?|unbalanced|uneven(?:ly)?|drawbacks?|downsides?|no longer forward(?:s|ed)?)\b|\b(?:client|source) IPs? (?:is |are )?lost\b/i,
+  // A cluster DNS name: a Service's name and namespace (and a pod's) before `.svc` (`web-0.nginx.default.svc.cluster.local`,
+  // `<service>.<namespace>.svc`), not a search domain (`default.svc.cluster.local`, `*.svc.cluster.local`).
+  name: /(?<![\w.*<>$()-])(?:[a-z0-9][\w-]*|<[\w-]+>|\$\([\w-]+\))(?:\.(?:[a-z0-9][\w-]*|<[\w-]+>|\$\([\w-]+\))){1,}\.svc(?:\.cluster\.local)?(?![\w-])/i,
 };
 
 /**
- * A path inside a command (`cat /sys/...`) is not the path a line states: commands are dropped for paths. A setting
- * with its value (`resolvConf: /run/systemd/resolve/resolv.conf`) is no command: it states the path.
+ * A path or name inside a command (`cat /sys/...`, `nslookup web.default.svc`) is not the one a line states: commands
+ * are dropped for paths and names. A setting with its value (`resolvConf: /run/systemd/resolve/resolv.conf`) is no
+ * command: it states the path.
  */
 export function valueText(kind: ValueKind, quote: string): string {
-  return kind === 'path' ? quote.replace(SHELL_SPAN, ' ') : quote;
+  return kind === 'path' || kind === 'name' ? quote.replace(SHELL_SPAN, ' ') : quote;
 }
 
 /**
@@ -230,8 +246,8 @@ export function kindWordsOf(text: string): number {
  */
 const termKindWords = new Map<string, number>();
 const TERM_KIND_WORDS_KEPT = 50_000;
-/** The remembered value: tested bits above this shift, found bits below. */
-const TESTED_SHIFT = 16;
+/** The remembered value: tested bits above this shift (one per kind, up to 16 kinds in 32 bits), found bits below. */
+const TESTED_SHIFT = KINDS.length;
 
 export function hasKindWords(term: string, kinds: number): boolean {
   if (kinds === 0) return false;
