@@ -778,6 +778,7 @@ const IN_POD_TOOL =
 /** The pods kubectl commands in the question act on: `kubectl exec -it box -- nslookup`, `kubectl logs -f -n ns x`. */
 function kubectlPodArgs(text: string): Match[] {
   const found: Match[] = [];
+  const working: Match[] = [];
   for (const command of matchAll(text, KUBECTL_POD_COMMAND)) {
     const start = (command.index ?? 0) + command[0].length;
     let offset = start;
@@ -803,13 +804,18 @@ function kubectlPodArgs(text: string): Match[] {
         isName(pod) &&
         (!COMPONENT.test(pod) || isGeneratedPodName(pod)) &&
         (!/^[a-z]+$/i.test(pod) || typedAsCommand(token, text.slice(offset)));
-      // `kubectl exec -ti busybox1 -- nslookup kubernetes.default works fine`: the comparison (see `typed-works.ts`).
-      if (named && !typedCommandWorks(text.slice(offset)))
-        found.push({ value: pod, index: at + word.indexOf(pod) });
+      if (named)
+        (typedCommandWorks(text.slice(offset)) ? working : found).push({
+          value: pod,
+          index: at + word.indexOf(pod),
+        });
       break;
     }
   }
-  return found;
+  // `kubectl exec -ti busybox1 -- nslookup kubernetes.default works fine; kubectl exec -ti busybox2 ...`: beside another
+  // pod's command, the one that works is the comparison (see `typed-works.ts`); alone, it is the pod the report is in.
+  const others = found.filter((match) => !working.some((works) => works.value === match.value));
+  return others.length > 0 ? others : [...found, ...working].sort((a, b) => a.index - b.index);
 }
 
 /** `-n X` / `--namespace X` of a kubectl-like command or of no command at all, not of `arp -n`. */
