@@ -303,24 +303,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     result.hits[0]?.doc.path === RETRIEVAL_CONFIG.podRecordRunbook &&
     statesResolverSilent(question)
   ) {
-    const resolverRunbook = categoryMainRunbook(
-      context.searcher.docs,
-      RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
-    );
-    // Own hits without the DNS server's runbook: the DNS runbooks are searched, so that it can lead.
-    const searched =
-      resolverRunbook && !result.hits.some((hit) => hit.doc.path === resolverRunbook)
-        ? (
-            await cachedSearch(
-              context,
-              question,
-              { ...options, category: RETRIEVAL_CONFIG.failedConnectionCategory.resolve },
-              retrieval,
-            )
-          ).hits
-        : [];
-    const silentLed = resolverRunbook
-      ? resolverSilentFirst(question, result, resolverRunbook, RETRIEVAL_CONFIG.podRecordRunbook, searched)
+    const dns = await resolverRunbookHits(context, result, question, options, retrieval);
+    const silentLed = dns
+      ? resolverSilentFirst(question, result, dns.runbook, RETRIEVAL_CONFIG.podRecordRunbook, dns.searched)
       : null;
     if (silentLed) result = silentLed;
   }
@@ -418,16 +403,22 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     result.hits[0]?.doc.category !== RETRIEVAL_CONFIG.failedConnectionCategory.resolve &&
     statesWrongResolution(question)
   ) {
-    const category = RETRIEVAL_CONFIG.failedConnectionCategory.resolve;
-    const resolverRunbook = categoryMainRunbook(context.searcher.docs, category);
-    // Own hits without it: the words around the statement are searched among the DNS runbooks.
-    const clause = wrongResolutionClause(question);
-    const searched =
-      resolverRunbook && clause && !result.hits.some((hit) => hit.doc.path === resolverRunbook)
-        ? (await cachedSearch(context, clause, { ...options, category }, retrieval)).hits
-        : [];
-    const wrongLed = resolverRunbook
-      ? wrongResolutionFirst(question, result, resolverRunbook, category, searched)
+    // The words around the statement are what is searched among the DNS runbooks.
+    const dns = await resolverRunbookHits(
+      context,
+      result,
+      wrongResolutionClause(question),
+      options,
+      retrieval,
+    );
+    const wrongLed = dns
+      ? wrongResolutionFirst(
+          question,
+          result,
+          dns.runbook,
+          RETRIEVAL_CONFIG.failedConnectionCategory.resolve,
+          dns.searched,
+        )
       : null;
     if (wrongLed) result = wrongLed;
   }
@@ -623,6 +614,27 @@ async function failedPathSearch(
   if (searched.hits.length > 0) return { ...searched, hits: ordered(searched.hits), abstain: false };
   // That search found nothing (on a busy server its time budget may be spent): the report's own hits answer.
   return own.length > 0 ? { ...result, hits: ordered(own), abstain: false } : null;
+}
+
+/**
+ * The cluster DNS runbook and, when the report's own hits lack it, the hits of a search of the DNS runbooks by `text`
+ * (none when `text` is null), so that it can lead. Null when the KB has no such runbook.
+ */
+async function resolverRunbookHits(
+  context: ChatContext,
+  result: RetrievalResult,
+  text: string | null,
+  options: SearchOptions,
+  retrieval: RetrievalTime,
+): Promise<{ runbook: string; searched: FusedHit[] } | null> {
+  const category = RETRIEVAL_CONFIG.failedConnectionCategory.resolve;
+  const runbook = categoryMainRunbook(context.searcher.docs, category);
+  if (!runbook) return null;
+  const searched =
+    text && !result.hits.some((hit) => hit.doc.path === runbook)
+      ? (await cachedSearch(context, text, { ...options, category }, retrieval)).hits
+      : [];
+  return { runbook, searched };
 }
 
 /**

@@ -8,6 +8,7 @@
  * highest priority among them. The report keeps its own order when it speaks another runbook's language (a trigger
  * of that runbook matched: "ipvs", "kube-proxy 模式") and the main runbook's none. Pure.
  */
+import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
 
 export interface PathHit {
   doc: { path: string; priority: number };
@@ -37,6 +38,21 @@ export function mainRunbookFirst<H extends PathHit>(hits: readonly H[]): H[] {
   const otherTriggered = hits.some((hit) => hit.doc.path !== main && triggered(hit));
   if (otherTriggered && !mainTriggered) return [...hits];
   return runbookFirst(hits, main);
+}
+
+/**
+ * The report's hits with `path` first, taking its hits from `searched` (a narrower search that may find it) when the
+ * report's own hits lack it; null when neither holds it.
+ */
+export function foundRunbookFirst(
+  result: RetrievalResult,
+  path: string,
+  searched: readonly FusedHit[] = [],
+): RetrievalResult | null {
+  const own = result.hits.some((hit) => hit.doc.path === path);
+  const added = own ? [] : searched.filter((hit) => hit.doc.path === path);
+  if (!own && added.length === 0) return null;
+  return { ...result, hits: runbookFirst([...added, ...result.hits], path) };
 }
 
 /** The hits with those of `path` first, each group in its own order. */

@@ -8,7 +8,7 @@
  * `-headless` name matched. Pure.
  */
 import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
-import { runbookFirst } from './path-main-runbook.js';
+import { foundRunbookFirst } from './path-main-runbook.js';
 
 /** The resolver did not answer: a timeout or refusal on port 53, a retry-later or server-failure code. */
 const SILENT = new RegExp(
@@ -45,8 +45,5 @@ export function resolverSilentFirst(
   searched: readonly FusedHit[] = [],
 ): RetrievalResult | null {
   if (result.hits[0]?.doc.path !== podRecordRunbook || !statesResolverSilent(question)) return null;
-  const own = result.hits.some((hit) => hit.doc.path === resolverRunbook);
-  const added = own ? [] : searched.filter((hit) => hit.doc.path === resolverRunbook);
-  if (!own && added.length === 0) return null;
-  return { ...result, hits: runbookFirst([...added, ...result.hits], resolverRunbook) };
+  return foundRunbookFirst(result, resolverRunbook, searched);
 }

@@ -8,7 +8,7 @@
  * (a pod's name answering with the Service's address is its subject). Pure.
  */
 import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
-import { runbookFirst } from './path-main-runbook.js';
+import { foundRunbookFirst } from './path-main-runbook.js';
 
 /**
  * An address said to be wrong: the wrong one, an unexpected one. A public or external address alone is not wrong
@@ -77,8 +77,5 @@ export function wrongResolutionFirst(
 ): RetrievalResult | null {
   const top = result.hits[0];
   if (!top || top.doc.category === category || !statesWrongResolution(question)) return null;
-  const own = result.hits.some((hit) => hit.doc.path === resolverRunbook);
-  const added = own ? [] : searched.filter((hit) => hit.doc.path === resolverRunbook);
-  if (!own && added.length === 0) return null;
-  return { ...result, hits: runbookFirst([...added, ...result.hits], resolverRunbook) };
+  return foundRunbookFirst(result, resolverRunbook, searched);
 }
