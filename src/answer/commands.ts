@@ -80,6 +80,10 @@
  * the app pod and the coredns pod are on the same node"; `sameNodeFails`) gets the check of the row stating that
  * (`sysctl net.bridge.bridge-nf-call-iptables`) a place, as the stated symptom's has, even from a second runbook:
  * the Service or DNS runbook leads such reports, and its own checks filled them.
+ * A report pasting a client's error of a connection to a Service by its cluster name or ClusterIP (`dial tcp … loki:3100:
+ * connect: no route to host`, `connect timed out … nacos.default.svc.cluster.local:8848`; `service-endpoints.ts`) gets the
+ * top runbook's read of that Service's endpoints a place, as the stated symptom's has: a Service without a ready endpoint
+ * is the likeliest cause of any such error, and a long report's words favoured the runbook's rule dumps and probes.
  * A check of a troubleshooting row whose cause the report rules out (the cause sets `externalTrafficPolicy: Local`,
  * the report states `External Traffic Policy: Cluster`; `ruled-out.ts`) is left out, unless another matched row names
  * it: it tests a cause the cluster does not have, and took the place of the check of the cause the report points at.
@@ -145,6 +149,7 @@ import {
 } from './rank-rows.js';
 import { causeRuledOut, knownValues } from './ruled-out.js';
 import { selfAccessUnstated } from './self-access.js';
+import { readsServiceEndpoints, serviceConnectionFails } from './service-endpoints.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
@@ -1077,6 +1082,30 @@ export function pickCommands(
       maxLength,
       (record) =>
         rowBonus.has(record) || clued.has(record) || record === firewallCheck || record === cniCheck,
+    );
+  // The report's client failed to connect to a Service: the top runbook's read of that Service's endpoints has a
+  // place, as the stated symptom's has (a Service with no ready endpoint is the likeliest cause of any such error).
+  const endpointsCheck =
+    serviceConnectionFails(query) && !diagnose.some((record) => readsServiceEndpoints(record.command))
+      ? readOnly.find(
+          (c) =>
+            c.record.source.path === top.doc.path &&
+            readsServiceEndpoints(c.record.command) &&
+            !ruledOut.has(c.record) &&
+            !c.otherMode,
+        )?.record
+      : undefined;
+  if (endpointsCheck)
+    givePlace(
+      diagnose,
+      endpointsCheck,
+      maxLength,
+      (record) =>
+        rowBonus.has(record) ||
+        clued.has(record) ||
+        record === firewallCheck ||
+        record === cniCheck ||
+        record === resolvConfCheck,
     );
   // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
   // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
