@@ -98,6 +98,9 @@
  * section's and the first checks' bonuses and stands far above the runbook's other checks of that cause. Another
  * runbook's check must come close to the best one: when it does not, the top runbook's next check is more to the
  * point.
+ * A check that the top runbook names word for word too (`kubectl exec … -- cat /etc/resolv.conf` in the CoreDNS and the
+ * hostNetwork runbooks) is cited from the top runbook, whichever runbook's copy ranked it (`sameCheckOf`): the answer
+ * cites the runbook it follows, and the same command cited from a second runbook reads as a check of another cause.
  * When which runbook fits is uncertain, a close runbook's check of a row matching the report is left out, unless that
  * runbook is about the CNI the report runs (`close-runbook-rows.ts`): it tests the other runbook's causes, and the
  * answer points at that runbook anyway.
@@ -438,6 +441,13 @@ const wordsKey = (words: readonly string[]): string | undefined =>
  * (`conntrack -S`, the CoreDNS pods) fell below the cut.
  */
 const NAME_LOOKUPS: ReadonlySet<string> = new Set(['nslookup', 'dig', 'host']);
+
+/** The same command (whitespace folded) in `doc`, when `record` is another runbook's. */
+export function sameCheckOf(record: CommandRecord, doc: DocRecord): CommandRecord | undefined {
+  if (doc.path === record.source.path) return undefined;
+  const key = commandKey(record);
+  return doc.commands.find((other) => commandKey(other) === key);
+}
 
 /** The candidates, best first, each later variant of an earlier one (`variantKey`) counting less. */
 function demoteVariants<C extends { record: CommandRecord; score: number; order: number }>(
@@ -1181,5 +1191,9 @@ export function pickCommands(
   const checks = generic.filter((record) => !unsuspected(record) && !selfOnly.has(record) && !hedge(record));
   // Which runbook fits is in doubt: the top one's generic checks that only filled a short answer are left out, unless
   // the answer would carry no check (doubt-padding.ts). Measured: 4 fewer off-topic commands, no hit lost.
-  return [...withoutDoubtPadding(checks, padded, closeRunnerUp || inDoubt), ...chosenFixes];
+  // A check the top runbook names word for word too is cited from it (`sameCheckOf`): the answer cites the runbook
+  // it follows, not a second one for the same command.
+  return [...withoutDoubtPadding(checks, padded, closeRunnerUp || inDoubt), ...chosenFixes].map(
+    (record) => sameCheckOf(record, top.doc) ?? record,
+  );
 }
