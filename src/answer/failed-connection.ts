@@ -37,6 +37,13 @@ const RESOLVE_ERRORS: readonly RegExp[] = [
     String.raw`(?:can'?t|cannot|could\s*n[o']t|failed\s+to|unable\s+to)\s+resolve\s+(?:host(?:name)?\s*)?[\['"](${HOST})`,
     'i',
   ),
+  // A lookup stated as failing, the verb in place of "resolve" (Cassandra's seed provider: `Seed provider couldn't
+  // lookup host cassandra-0.cassandra.jaeger.svc.cluster.local`; "failed to look up host redis-master"): the word host or a
+  // dotted name follows, so "could not look up the docs" names nothing.
+  new RegExp(
+    String.raw`(?:can'?t|cannot|could\s*n[o']t|failed\s+to|unable\s+to)\s+look\s*up\s+(?:(?:the\s+)?host(?:name)?\s+|(?=['"]?[a-z0-9][a-z0-9-]*\.[a-z0-9]))['"]?(${HOST})`,
+    'i',
+  ),
   new RegExp(String.raw`bad\s+address\s+'(${HOST})'`, 'i'),
   new RegExp(String.raw`getaddrinfo\s+(?:ENOTFOUND|EAI_AGAIN)\s+(${HOST})`, 'i'),
   // Node's error object printed whole (JSON or util.inspect): its code, then the name in its `hostname` field.
