@@ -13,6 +13,7 @@
 import { escapeRegExp } from '../core/escape-reg-exp.js';
 import { erroredPeer } from './peer-error.js';
 import { statesResolverFailure, unresolvedName } from './resolver-error.js';
+import { inDefaultServiceRange } from './service-range.js';
 
 export type FailedConnectionKind = 'resolve' | 'connect';
 
@@ -434,8 +435,9 @@ export function browserFailure(text: string): boolean {
  * The path a bare failing address takes by the role the report gives it beside the error: a pasted `kubectl get pods
  * -o wide` row holding it, "pod IP" before it or a pod's name in brackets before it (Elasticsearch's
  * `[es-data-1][10.244.2.5:9300] connect_timeout`) make it a pod's; a pasted `kubectl get svc` row holding it or
- * "cluster-ip" / "service IP" before it make it a Service's. Null for a name, a control-plane port, or an address the
- * report gives no role.
+ * "cluster-ip" / "service IP" before it make it a Service's; given no role, an address in a default Service range
+ * (`dial tcp 10.104.53.216:5432: connect: no route to host`) in a report saying it runs in a cluster is a Service's.
+ * Null for a name, a control-plane port, or any other address the report gives no role.
  */
 export function addressPath(text: string, failed: FailedConnection): FailedPath | null {
   const address = BARE_ADDRESS.exec(failed.target);
@@ -450,7 +452,8 @@ export function addressPath(text: string, failed: FailedConnection): FailedPath 
     return 'service';
   if (new RegExp(String.raw`(?:${POD_ROLE})[^\n\d]{0,12}${escaped}(?![\d])`, 'i').test(plain)) return 'pod';
   if (new RegExp(String.raw`\[${POD_NAME}\]\s*\[/?${escaped}:\d+\]`, 'i').test(plain)) return 'pod';
-  return null;
+  // No role given: an address in a default Service range, dialled from a cluster, is a ClusterIP (service-range.ts).
+  return inDefaultServiceRange(address[1]) && IN_CLUSTER.test(plain) ? 'service' : null;
 }
 
 const BARE_ADDRESS = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d{2,5})?$/;
