@@ -69,6 +69,7 @@ import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { uncoveredFeatureRequest } from './feature-request.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { handedAddressExplainedBy, uncoveredHandedAddress } from './handed-address.js';
+import { headlineNamesTrigger } from './headline-trigger.js';
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { lookupFirst } from './lookup-first.js';
@@ -498,8 +499,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         // A request to set a chart's field, unless the report also asks a value a runbook may state (a port range,
         // not how to set the field) (chart-values-request.ts).
         (ask && !ask.kinds.includes('setting') ? null : uncoveredChartValuesRequest(question)) ??
-        // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts).
-        (ask ? null : uncoveredUnstatedFailure(question)))
+        // A long report that states no network failure anywhere, unless it asks a value (unstated-failure.ts) or
+        // its opening names a runbook's trigger (headline-trigger.ts).
+        (ask || headlineNamesTrigger(question, result.hits) ? null : uncoveredUnstatedFailure(question)))
       : null);
   if (uncovered) result = { ...result, abstain: true };
   const docs = topicDocs(result);
