@@ -17,6 +17,7 @@ import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
 import { asksWhatThingDoes } from './thing-does.js';
+import { withUnmarkedQuestions } from './unmarked-question.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 import { asksWhetherCan, withoutWhetherCan } from './whether-can.js';
 
@@ -74,7 +75,7 @@ export interface FactAsk {
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
 const ASKS =
-  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|(?:设置|設置|设|設|改|配置|配|写|寫|填|选|選)(?:成|为|為)(?:什么|什麼|啥)|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
+  /哪个|哪個|哪些|哪条|哪條|哪种|哪種|哪块|哪塊|哪张|哪張|哪台|哪类|哪類|哪一(?:个|個|种|種|条|條|块|塊|张|張)|(?:到|去|往|向)(?:哪里|哪裡|哪儿|哪兒)|多少|是什么|是什麼|是啥|(?:用|使用|采用|採用|选用|選用|走|填|的)(?:什么|什麼|啥)(?!原因|问题|問題|情况|情況|时候|時候|意思)|(?:设置|設置|设|設|改|配置|配|写|寫|填|选|選)(?:成|为|為)(?:什么|什麼|啥)|叫什么|叫什麼|叫啥|什么名字|什麼名字|什么端口|什麼埠|(?<!如下|以下|下面|下列|这|這|那)(?:几个|幾個)|哪里来|哪裡來|从哪|從哪|在哪|多久|多长时间|多長時間|\bwhich\b|\bwhat\b|\bwhere\b|how (?:big|large|many|much|long)/i;
 /**
  * "Default" asks only in a question ("能默认使用ipvs吗？", "Maybe the default is wrong?"): a statement that mentions
  * a default ("because the default dnsPolicy (ClusterFirst) falls back to Default") describes the setup.
@@ -382,6 +383,9 @@ const WONDERING = /\bwonder(?:ing)?\b|想知道|请教|請教/i;
 const SAME_STATED =
   /(?:和|与|與|跟)[^，,。？?；;]{1,30}?(?:是)?(?:相同|一样|一樣|同一个|同一個)|(?:等于|等於)|\b(?:equals|(?:is|are) equal to)\b|\b(?:has|have|had|is|are|was|were|gets?|got)\s+(?:the\s+)?same\s+(?:[\w-]+\s+){0,3}?(?:as|with)\b/i;
 
+/** "flannel vxlan 端口是？": a question that ends on 是 asks what the thing before it is. */
+const ENDS_ASKING_IS = /\p{Script=Han}\s*是\s*$/u;
+
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -490,7 +494,9 @@ export function asSimplified(text: string): string {
 
 /** `strict`: a relative "which" in a statement and a cause asked ask no value (leadAsk). */
 function askedFact(question: string, strict: boolean): FactAsk | null {
-  const text = withSetToWhat(asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC')));
+  const text = withUnmarkedQuestions(
+    withSetToWhat(asSimplified(question.replace(TEMPLATE_LABEL, ' ').normalize('NFKC'))),
+  );
   const asking: string[] = [];
   const kinds = new Set<ValueKind>();
   /** The last clause that asked nothing, when it states a default, with the kinds of value it names. */
@@ -705,7 +711,8 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksDrawback ||
       asksStated ||
       asksByNoun ||
-      checksValue;
+      checksValue ||
+      (isQuestion && ENDS_ASKING_IS.test(clause));
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
     // "How do I run calico in BGP mode?", "默认可以改成BGP吗": how to get to a mode asks for the setting that selects it.

@@ -97,7 +97,7 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // an interrogative.
   [
     'name',
-    /完整(?:的)?域名|全限定域名|\bfqdns?\b|\bfully[- ]qualified\b|\b(?:full|complete)\s+(?:dns\s+|domain\s+|host\s?)?names?\b|\b(?:dns|domain)\s+names?\s+(?:of|for)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:host ?names?|subdomains?|(?:dns|domain)\s+names?)\b|域名(?:应该|應該)?(?:是|为|為)?(?:什么|什麼|啥)?(?:形式|格式|样子|樣子)|(?:什么|什麼|哪个|哪個)\s*(?:域名|主机名|主機名|hostname|subdomain)|(?:域名|主机名|主機名)\s*(?:是|为|為)\s*(?:什么|什麼|啥|多少)/i,
+    /完整(?:的)?域名|全限定域名|\bfqdns?\b|\bfully[- ]qualified\b|\b(?:full|complete)\s+(?:dns\s+|domain\s+|host\s?)?names?\b|\b(?:dns|domain)\s+names?\s+(?:of|for)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:host ?names?|subdomains?|(?:dns|domain)\s+names?)\b|域名(?:应该|應該)?(?:是|为|為)?(?:什么|什麼|啥)?(?:形式|格式|样子|樣子)|\b(?:which|what)\s+names?\s+(?:should|must|shall|do|does|can|could|would|will|to)\b|(?:什么|什麼|哪个|哪個)\s*(?:域名|主机名|主機名|名字|名称|名稱|hostname|subdomain)|(?:域名|主机名|主機名)\s*(?:是|为|為)\s*(?:什么|什麼|啥|多少)/i,
   ],
 ];
 
