@@ -20,6 +20,7 @@ import { asksWhatThingDoes } from './thing-does.js';
 import { withUnmarkedQuestions } from './unmarked-question.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 import { asksWhetherCan, withoutWhetherCan } from './whether-can.js';
+import { whyNumberAsked } from './why-number.js';
 
 export interface FactAsk {
   /** What kind of value the question asks for (one or more). */
@@ -607,8 +608,9 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       }
     }
     const whyNumber = isQuestion ? WHY_NUMBER.exec(part) : null;
-    if (whyNumber) {
-      const number = whyNumber[2] ?? whyNumber[4] ?? '';
+    const whyOther = whyNumber ? null : whyNumberAsked(part, isQuestion);
+    if (whyNumber || whyOther) {
+      const number = whyNumber?.[2] ?? whyNumber?.[4] ?? whyOther ?? '';
       asking.push(part.trim());
       kinds.add('count');
       explained.add(number);
