@@ -1013,6 +1013,8 @@ function kindsIn(said: string, amount = true): ValueKind[] {
     return kinds.filter((kind) => kind !== 'iface' && kind !== 'ip' && kind !== 'addr');
   // "the gateway address": the role is asked.
   if (kinds.includes('ip')) return kinds.filter((kind) => kind !== 'addr');
+  // "flannel 的 vxlan 网卡叫什么名字", "what name does the interface get": an interface's name is the interface asked.
+  if (kinds.includes('name') && kinds.includes('iface')) return kinds.filter((kind) => kind !== 'name');
   // "how do I address the pod by its full DNS name": the name is asked, not an IP address.
   if (kinds.includes('name')) return kinds.filter((kind) => kind !== 'addr');
   return kinds;
