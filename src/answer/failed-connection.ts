@@ -14,6 +14,7 @@ import { escapeRegExp } from '../core/escape-reg-exp.js';
 import { erroredPeer } from './peer-error.js';
 import { statesResolverFailure, unresolvedName } from './resolver-error.js';
 import { inDefaultServiceRange } from './service-range.js';
+import { urlTimeouts } from './url-timeout.js';
 
 export type FailedConnectionKind = 'resolve' | 'connect';
 
@@ -196,9 +197,12 @@ const ADDRESS_REACH = 240;
 /** The reporter's own machine and the wildcard: no path of the network goes there. */
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
 
-/** Words that look like host:port and are not one (a timestamp 10:57:48, a Java frame `Foo.java:123`). */
+/**
+ * Words that look like host:port and are not one (a timestamp 10:57:48 or 2024-01-10T07:33:29, a Java frame
+ * `Foo.java:123`).
+ */
 const NOT_A_HOST =
-  /^\d+$|^(?:null|undefined|none|nil)$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+  /^\d+$|^\d{4}-\d{2}-\d{2}t\d{2}$|^(?:null|undefined|none|nil)$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
 
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
@@ -254,6 +258,11 @@ export function failedConnection(text: string): FailedConnection | null {
         target: namedTarget(plain, match.index, match.index + match[0].length, host, match[2] ?? ''),
       };
   }
+  // So does a Go HTTP client's timeout on the URL it requested (url-timeout.ts): the URL's host and port.
+  const timedOut = urlTimeouts(plain).find((target) =>
+    isRemoteHost(target.slice(0, target.lastIndexOf(':'))),
+  );
+  if (timedOut) return { kind: 'connect', target: timedOut };
   const error = new RegExp(CONNECT_ERROR.source, 'gi');
   for (let match = error.exec(plain); match !== null; match = error.exec(plain)) {
     const target = addressNear(plain, match.index, match.index + match[0].length);
