@@ -1,5 +1,6 @@
 import { blamesAnotherHop, namesApiServerUnreachable } from './api-server-named.js';
 import type { RetrievalConfig } from './config.js';
+import { takeNegatedMentions } from './negated-mention.js';
 import { addressesNodePort, NODEPORT_TERMS } from './nodeport-address.js';
 
 /**
@@ -150,7 +151,8 @@ export function takeFormerSettings(text: string): { rest: string; former: string
  * normalized text in (lower case).
  */
 export function splitWorking(whole: string): { focus: string; workingClauses: string[] } {
-  const { rest: text, former } = takeFormerSettings(whole);
+  const { rest: changed, former } = takeFormerSettings(whole);
+  const { rest: text, negated } = takeNegatedMentions(changed);
   const context = [...text.matchAll(PARENTHETICAL)].map((match) => match[1] ?? '');
   const scopes: string[] = [];
   const clauses = text
@@ -179,7 +181,10 @@ export function splitWorking(whole: string): { focus: string; workingClauses: st
     RULED_OUT.test(clause);
   const working = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !working.includes(clause));
-  return { focus: [...focusClauses, ...context].join(', '), workingClauses: [...working, ...former] };
+  return {
+    focus: [...focusClauses, ...context].join(', '),
+    workingClauses: [...working, ...former, ...negated],
+  };
 }
 
 export function analyzeQuery(
