@@ -9,6 +9,7 @@
  * the backend call itself. Pure.
  */
 import { escapeRegExp } from '../core/escape-reg-exp.js';
+import { callsOut } from './calling-pod.js';
 
 export type PodRole = 'client' | 'server';
 
@@ -123,6 +124,8 @@ export function podRole(text: string, pod: string | undefined): PodRole | undefi
     if (pattern === serverProse[1] && !FAILURE.test(match[0])) continue;
     roles.add('server');
   }
+  // Its own log reports a failed call, or a shell opened in it calls another end (see `calling-pod.ts`).
+  if (callsOut(text, pod)) roles.add('client');
   return roles.size === 1 ? [...roles][0] : undefined;
 }
 
