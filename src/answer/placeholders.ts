@@ -125,7 +125,7 @@ import { tableCellsSpaced } from './table-cells.js';
 import { typedCommandWorks } from './typed-works.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
-import { workloadNamedAsPod } from './workload-as-pod.js';
+import { workloadNamedAsPod, writtenPodsOf } from './workload-as-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
 export type IpDirection = 'source' | 'destination' | 'location';
@@ -1852,6 +1852,15 @@ function readEntities(question: string): Entities {
       !forwardedToSandbox(text, name) &&
       !serviceNameOnly(name, serviceNamed, typedPods, isGeneratedPodName(name)),
   );
+  // "the redis-master pod" beside the row `redis-master-sgbch 1/1 Running`: the workload's name; the one pod of it the
+  // question writes is the pod meant, and of several none is (see `writtenPodsOf`).
+  for (const [i, name] of [...candidates.entries()].reverse()) {
+    if (isGeneratedPodName(name)) continue;
+    const own = writtenPodsOf(text, name);
+    if (own.length === 1 && own[0] !== undefined) candidates.splice(i, 1, own[0]);
+    else if (own.length > 1) candidates.splice(i, 1);
+  }
+  candidates.splice(0, candidates.length, ...unique(candidates));
   // "the nginx-ingress-controller pod ... my-nginx-ingress-controller-5b6c48c7dc-z5cvv": the workload's name
   // gives way to the pod's own generated name.
   const generated = candidates.filter(isGeneratedPodName);

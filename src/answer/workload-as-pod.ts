@@ -33,3 +33,18 @@ export function workloadNamedAsPod(text: string, name: string): boolean {
   );
   return after.test(text) || before.test(text);
 }
+
+/**
+ * The pods the question writes whose names are `name` plus a generated suffix (`redis-master` beside the listing row
+ * `redis-master-sgbch 1/1 Running`, `web` beside `web-7d4b9c8f6d-x2kqz`, `web-0`): `name` is then the workload's, and
+ * `kubectl exec redis-master` finds no pod. One such pod is the one the report means; of several, none is singled
+ * out. A longer name with another word (`redis-master-config`) is a different object.
+ */
+export function writtenPodsOf(text: string, name: string): string[] {
+  if (name === '' || /-\d+$/.test(name)) return [];
+  const pod = new RegExp(
+    `(?<![\\w.-])${escapeRegExp(name)}-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[bcdfghjklmnpqrstvwxz2-9]{5}|\\d{1,3})(?![\\w.-])`,
+    'gi',
+  );
+  return [...new Set([...text.matchAll(pod)].map((match) => match[0].toLowerCase()))];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
-import { workloadNamedAsPod } from '../../src/answer/workload-as-pod.js';
+import { workloadNamedAsPod, writtenPodsOf } from '../../src/answer/workload-as-pod.js';
 
 function fills(question: string): Map<string, string> {
   return placeholderValues(extractEntities(question));
@@ -58,5 +58,36 @@ describe('placeholder fills: an Ansible run’s host', () => {
 
   it('still takes an address in angle brackets in prose as the target', () => {
     expect(fills('curl <10.0.0.5> times out from the pod').get('<target-ip>')).toBe('10.0.0.5');
+  });
+});
+
+// Judged on fresh reports (not in any eval set); excerpts keep the reporters' words.
+describe('writtenPodsOf', () => {
+  // https://github.com/kubernetes/examples/issues/433
+  const guestbook =
+    'redis slave pods are not able to connect to redis master pod. The redis-master pod was deployed on node-2. `kubectl get pods -o wide`: default redis-master-sgbch 1/1 Running 0 36h 10.36.0.1 node-2; default redis-slave-r7kbk 1/1 Running 0 36h 10.44.0.2 node-1';
+
+  it("finds the pods a workload's name stands for", () => {
+    expect(writtenPodsOf(guestbook, 'redis-master')).toEqual(['redis-master-sgbch']);
+    expect(
+      writtenPodsOf('web 这个 pod 超时；kubectl get po: web-7d4b9c8f6d-x2kqz 1/1 Running', 'web'),
+    ).toEqual(['web-7d4b9c8f6d-x2kqz']);
+    expect(writtenPodsOf('pod mysql cannot resolve mysql-0 and mysql-1', 'mysql')).toEqual([
+      'mysql-0',
+      'mysql-1',
+    ]);
+  });
+
+  it('leaves a name with no pod of it, a longer name and a pod of its own alone', () => {
+    expect(writtenPodsOf('cattle-cluster-agent pod CrashLoopBackOff', 'cattle-cluster-agent')).toEqual([]);
+    expect(writtenPodsOf('pod redis-master mounts configmap redis-master-config', 'redis-master')).toEqual(
+      [],
+    );
+    expect(writtenPodsOf('web-0 和 web-0-backup 都不通', 'web-0')).toEqual([]);
+  });
+
+  it("fills the workload's one written pod, and none of several", () => {
+    expect(fills(guestbook).get('<pod>')).toBe('redis-master-sgbch');
+    expect(fills('the pod mysql cannot resolve its peers mysql-0 and mysql-1').get('<pod>')).toBeUndefined();
   });
 });
