@@ -12,9 +12,13 @@ import { escapeRegExp } from '../core/escape-reg-exp.js';
 /** Errors a caller writes when its connection or lookup fails. */
 const CALLER_ERROR =
   /dial\s+(?:tcp|udp)\s+\S+|connect(?:ion)?\s*(?::\s*)?refused|ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|i\/o\s+timeout|could\s+not\s+resolve|no\s+such\s+host|UnknownHostException|getaddrinfo|name\s+or\s+service\s+not\s+known|temporary\s+failure\s+in\s+name\s+resolution|no\s+route\s+to\s+host|connection\s+timed\s+out|error\s+(?:connecting|communicating)\s+(?:to|with)|(?:failed|unable|could\s+not|couldn't|can't|cannot)\s+(?:to\s+)?connect(?:ing)?\s+to|连接(?:被拒绝|超时|失败)|連線(?:被拒|逾時|失敗)|无法连接|無法連接|解析失败|无法解析/i;
-/** What kubectl prints when the node's kubelet, not the pod, cannot be reached: no line of the pod's log. */
+/**
+ * What kubectl prints when the node's kubelet, not the pod, cannot be reached, and the kubelet's own probe of the pod
+ * (`Readiness probe failed: dial tcp 10.1.2.3:8080: connect: connection refused`, where the pod is the one called): no
+ * call the pod makes.
+ */
 const KUBECTL_OWN_ERROR =
-  /error\s+from\s+server|error\s+dialing\s+backend|:10250\b|unable\s+to\s+upgrade\s+connection/i;
+  /error\s+from\s+server|error\s+dialing\s+backend|:10250\b|unable\s+to\s+upgrade\s+connection|(?:readiness|liveness|startup)\s+probe|探针|探針/i;
 /** A loopback target: the pod calling its own sidecar or listener, not another end. */
 const LOOPBACK = /(?<![\w.])(?:127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)(?![\w.])/i;
 /** Where the output read after a command ends: the next kubectl command or a new prompt. */

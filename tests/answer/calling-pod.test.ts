@@ -69,6 +69,19 @@ describe('a pod the report shows calling out', () => {
         'kube-scheduler-app-web39v33',
       ),
     ).toBe(false);
+    // The kubelet's probe calls the pod: the pod is the one called.
+    expect(
+      callsOut(
+        'kubectl logs web-5546df8657-j4jzd: Readiness probe failed: Get "http://10.1.2.3:8080/health": dial tcp 10.1.2.3:8080: connect: connection refused',
+        'web-5546df8657-j4jzd',
+      ),
+    ).toBe(false);
+    expect(
+      callsOut(
+        'kubectl logs web-0 输出：就绪探针失败 dial tcp 10.1.2.3:8080: connect: connection refused',
+        'web-0',
+      ),
+    ).toBe(false);
     expect(callsOut('kubectl exec -it web-0 -- sh\n/ # curl localhost:8080 hangs', 'web-0')).toBe(false);
     expect(
       callsOut('kubectl logs web-0 shows: listen tcp :8080: bind: address already in use', 'web-0'),
