@@ -237,9 +237,6 @@ const COMPONENT_PROBE_PORTS = new Set([
 const LOOPBACK_BEFORE = /(?:127\.0\.0\.1|localhost|\[::1\]|(?<![\w:])::1):$/i;
 const PROBE_PORT_SETTING_BEFORE = /(?:health|metrics|admin|probe|status)[\w-]*port["']?\s*[:=：]\s*["']?$/i;
 
-/** Whether a port is one of a cluster component's own health, metrics or admin ports (`COMPONENT_PROBE_PORTS`). */
-export const componentProbePort = (port: number) => COMPONENT_PROBE_PORTS.has(port);
-
 export function loopbackProbePort(text: string, port: number): boolean {
   if (!COMPONENT_PROBE_PORTS.has(port)) return false;
   const number = String(port);

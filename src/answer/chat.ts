@@ -73,7 +73,6 @@ import { headlineNamesTrigger } from './headline-trigger.js';
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { lookupFirst } from './lookup-first.js';
-import { loopbackClientExplainedBy, uncoveredLoopbackClient } from './loopback-client.js';
 import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
@@ -436,7 +435,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
   // failing (app-discovery.ts), an application handing out its pod's or container's own address
-  // (handed-address.ts), a client dialling its own loopback address (loopback-client.ts), a CNI's
+  // (handed-address.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
@@ -473,7 +472,6 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
         uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
-        uncoveredLoopbackClient(question, loopbackClientExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
@@ -779,7 +777,6 @@ const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(se
 /** Whether a runbook states an application framework's registration or discovery failing (app-discovery.ts). */
 const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
 const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
-const loopbackClientExplained = perSearcher((searcher) => loopbackClientExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
 const dockerOnlyExplained = perSearcher((searcher) => dockerOnlyExplainedBy(searcher.docs));

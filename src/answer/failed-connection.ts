@@ -272,41 +272,6 @@ export function failedConnection(text: string): FailedConnection | null {
 }
 
 /**
- * The loopback address (`localhost:2181`, `127.0.0.1:8090`) a client's connect error names as the one it dialled, when
- * no error of the text names a remote address or a name that did not resolve: the client dialled its own machine
- * (its container, in a pod). The nearest host:port either side of each error is the one it dialled; the local end of a
- * socket pair (`127.0.0.1:43454->127.0.0.11:53`) is not. Null otherwise.
- */
-export function loopbackDial(text: string): { host: string; port: number } | null {
-  const plain = text.normalize('NFKC');
-  if (failedConnection(plain) !== null || refusedByServer(plain)) return null;
-  let found: { host: string; port: number } | null = null;
-  const errors = [
-    ...plain.matchAll(new RegExp(CONNECT_ERROR.source, 'gi')),
-    ...plain.matchAll(new RegExp(DIAL_ERROR.source, 'gi')),
-  ];
-  for (const match of errors) {
-    const start = match.index;
-    const end = start + match[0].length;
-    let nearest: { host: string; port: string; distance: number } | null = null;
-    for (const { host, port, offset } of hostPortsNear(plain, start, end)) {
-      if (!LOOPBACK.test(host) && !isRemoteHost(host)) continue;
-      const at = start + offset + host.length + 1 + port.length;
-      if (SOCKET_PAIR_LOCAL_END.test(plain.slice(at, at + 4))) continue;
-      const distance = Math.abs(offset);
-      if (!nearest || distance < nearest.distance) nearest = { host, port, distance };
-    }
-    if (!nearest) continue;
-    if (!LOOPBACK.test(nearest.host) || nearest.host === '0.0.0.0') return null;
-    found ??= { host: nearest.host, port: Number(nearest.port) };
-  }
-  return found;
-}
-
-/** The arrow after a socket pair's local end (`127.0.0.1:43454->`). */
-const SOCKET_PAIR_LOCAL_END = /^\s*(?:->|→)/;
-
-/**
  * The connection to the in-cluster peer a pasted error line names in an application's own words, with no socket error
  * beside it (`Error communicating with Redis: Connection to Redis tcp://appwrite-redis-master:6379`; peer-error.ts),
  * when the text says it ran in a cluster: the peer's address is the path to check. Null otherwise.
