@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { distroDefaultCni } from '../retrieve/distro-cni.js';
 import type { FusedHit, RetrievalResult, Searcher, SearchOptions } from '../retrieve/types.js';
-import { uncoveredWebhookCall, webhookCallExplainedBy } from './admission-webhook.js';
+import { uncoveredWebhookCall } from './admission-webhook.js';
 import { advertisedAddressExplainedBy, uncoveredAdvertisedAddress } from './app-advertised-address.js';
 import { appDiscoveryExplainedBy, uncoveredAppDiscovery } from './app-discovery.js';
 import { ChatCache } from './cache.js';
@@ -480,7 +480,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredCloudLbTargets(question, cloudLbTargetsExplained(context.searcher)) ??
         uncoveredCertificateIssuance(question, certificateIssuanceExplained(context.searcher)) ??
         uncoveredCertificateVerification(question, certificateVerificationExplained(context.searcher)) ??
-        uncoveredWebhookCall(question, webhookCallExplained(context.searcher)) ??
+        uncoveredWebhookCall(question) ??
         uncoveredProxyErrorPage(question, proxyErrorPageExplained(context.searcher)) ??
         uncoveredHttpClientError(question, httpClientErrorExplained(context.searcher)) ??
         windowsNodesDecline(context, question, result) ??
@@ -806,9 +806,6 @@ const certificateIssuanceExplained = perSearcher((searcher) => certificateIssuan
 const certificateVerificationExplained = perSearcher((searcher) =>
   certificateVerificationExplainedBy(searcher.docs),
 );
-
-/** Whether a runbook is about the API server calling webhooks (admission-webhook.ts). */
-const webhookCallExplained = perSearcher((searcher) => webhookCallExplainedBy(searcher.docs));
 
 /** Whether a runbook states an installer's tasks (installer-task.ts). */
 const installerTaskExplained = perSearcher((searcher) => installerTaskExplainedBy(searcher.docs));
