@@ -1070,20 +1070,24 @@ export function pickCommands(
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
     givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  // The top runbook's own read-only check a reader picks, when the checks to run hold no such check yet.
+  const topRunbookRead = (reads: (command: string) => boolean) =>
+    diagnose.some((record) => reads(record.command))
+      ? undefined
+      : readOnly.find(
+          (c) =>
+            c.record.source.path === top.doc.path &&
+            reads(c.record.command) &&
+            !ruledOut.has(c.record) &&
+            !c.otherMode,
+        )?.record;
   // The report says a name inside the cluster fails to resolve, or fails where its address works (`name-not-address.ts`):
   // the top runbook's read of the client pod's resolv.conf (the search domains a short name needs) has a place, as the
   // stated symptom's has; it takes the place of the lowest-ranked check no matched row or clue names, never a matched
   // row's own check.
   const resolvConfCheck =
-    (clusterNameUnresolved(query) || statesNameNotAddress(query)) &&
-    !diagnose.some((record) => readsPodResolvConf(record.command))
-      ? readOnly.find(
-          (c) =>
-            c.record.source.path === top.doc.path &&
-            readsPodResolvConf(c.record.command) &&
-            !ruledOut.has(c.record) &&
-            !c.otherMode,
-        )?.record
+    clusterNameUnresolved(query) || statesNameNotAddress(query)
+      ? topRunbookRead(readsPodResolvConf)
       : undefined;
   if (resolvConfCheck)
     givePlace(
@@ -1095,16 +1099,7 @@ export function pickCommands(
     );
   // The report's client failed to connect to a Service: the top runbook's read of that Service's endpoints has a
   // place, as the stated symptom's has (a Service with no ready endpoint is the likeliest cause of any such error).
-  const endpointsCheck =
-    serviceConnectionFails(query) && !diagnose.some((record) => readsServiceEndpoints(record.command))
-      ? readOnly.find(
-          (c) =>
-            c.record.source.path === top.doc.path &&
-            readsServiceEndpoints(c.record.command) &&
-            !ruledOut.has(c.record) &&
-            !c.otherMode,
-        )?.record
-      : undefined;
+  const endpointsCheck = serviceConnectionFails(query) ? topRunbookRead(readsServiceEndpoints) : undefined;
   if (endpointsCheck)
     givePlace(
       diagnose,
