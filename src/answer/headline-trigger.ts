@@ -6,6 +6,7 @@
  * as one that never says the network fails; the runbook that lists the trigger answers it. The triggers are read
  * from the runbooks (the hits' matched triggers), never from a list here. Pure.
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
@@ -25,7 +26,7 @@ export function headlineNamesTrigger(question: string, hits: readonly FusedHit[]
       // A Latin trigger stands as whole words ("bird 进程" not inside "birdwatch"); a Han one anywhere.
       const edge = /^[a-z0-9]/.test(words) ? '(?<![a-z0-9_-])' : '';
       const end = /[a-z0-9]$/.test(words) ? '(?![a-z0-9_-])' : '';
-      return new RegExp(`${edge}${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${end}`).test(opening);
+      return new RegExp(`${edge}${escapeRegExp(words)}${end}`).test(opening);
     }),
   );
 }
