@@ -21,14 +21,25 @@ const COVERED_PATH =
   /\bdns\b|core-?dns|nxdomain|headless|resolv|\bmtu\b|node-?port|network\s*polic|网络策略|網路策略|解析/i;
 
 /**
+ * A name looked up in a first sentence (DNS, a headless Service's names, a resolution failing): a headline naming the
+ * advertised setting beside one is about the name, not the setting.
+ */
+const NAME_PATH = /\bdns\b|core-?dns|nxdomain|headless|resolv|解析/i;
+
+/**
  * The subject when a report names the address an application advertises ("Kafka clients outside the cluster cannot
  * connect: the broker advertises its pod IP in advertised.listeners", "redis sentinel announce-ip 是 pod ip，集群外连不上")
- * and its first sentence names no path a runbook explains; else null. "kafka-0.kafka-headless returns NXDOMAIN;
+ * and its first sentence names no path a runbook explains, or names the setting itself and looks no name up; else
+ * null. "kafka-0.kafka-headless returns NXDOMAIN;
  * advertised.listeners uses that name" is a headless Service's DNS and is answered.
  */
 export function uncoveredAdvertisedAddress(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
-  if (!ADVERTISED_SETTING.test(text) || COVERED_PATH.test(headline)) return null;
+  if (!ADVERTISED_SETTING.test(text)) return null;
+  // A first sentence naming the setting itself is about it, whatever path it also names ("external broker access
+  // for service type NodePort, issue with advertised.listeners"), unless it looks a name up.
+  const settingFirst = ADVERTISED_SETTING.test(headline) && !NAME_PATH.test(headline);
+  if (COVERED_PATH.test(headline) && !settingFirst) return null;
   return explained
     ? null
     : 'the address an application advertises to its clients (Kafka advertised.listeners)';

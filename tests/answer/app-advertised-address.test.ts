@@ -21,6 +21,10 @@ describe('uncoveredAdvertisedAddress: the address an application advertises', ()
     'redis sentinel 返回的主节点地址是 pod ip，集群外的客户端连不上，announce-ip 要怎么配？',
     // Constructed: Elasticsearch.
     'Elasticsearch clients outside Kubernetes get the pod addresses from sniffing; network.publish_host is the pod IP.',
+    // Real (helm/charts#12876, shortened): the first sentence names the setting beside a NodePort.
+    '[incubator/kafka] Improving external broker access for service type NodePort, issue with advertised.listeners. Changing external: enabled: true does NOT set the right advertised.listeners variable to enable clients to connect from outside.',
+    // Real (bitnami/charts#28547, shortened): a request to set the advertised listeners behind NodePorts.
+    '[bitnami/kafka] Config and Modify Listeners as Desired. We need to configure and modify listeners freely with Kubernetes setup with Nodeport configs: add advertised listeners from different ips.',
   ])('%s → declined', (question) => {
     expect(uncoveredAdvertisedAddress(question, false)).toContain('advertises');
     expect(uncoveredAdvertisedAddress(question, true)).toBeNull();
@@ -34,6 +38,10 @@ describe('uncoveredAdvertisedAddress: the address an application advertises', ()
     'MetalLB route advertisement fails when all peers are listed in the BGPAdvertisement.',
     // Constructed (Chinese): the API server's advertise address.
     'kube-apiserver 的 --advertise-address 配成了内网 IP，节点上 curl 10.96.0.1:443 超时。',
+    // Real (reports34.yaml, shortened): the first sentence names the setting and a DNS name.
+    '[incubator/kafka] KAFKA_ADVERTISED_LISTENERS Should Use Fully-Qualified DNS Name (*.svc.cluster.local). Services outside of K8s which attempt to resolve K8s DNS by forwarding *.cluster.local DNS requests fail.',
+    // Constructed: a NodePort that refuses, the setting only in the body.
+    'NodePort 31090 refuses connections from outside the cluster. The chart sets advertised.listeners to the node address.',
   ])('%s → not declined', (question) => {
     expect(uncoveredAdvertisedAddress(question, false)).toBeNull();
   });
