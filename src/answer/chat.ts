@@ -88,6 +88,7 @@ import { resetConnection } from './reset-connection.js';
 import { resolverSilentFirst, statesResolverSilent } from './resolver-silent.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
+import { staleRegistryAddressExplainedBy, uncoveredStaleRegistryAddress } from './stale-registry-address.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -434,7 +435,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // explains them (clarify.ts); so is a node whose CNI never came up or whose CNI's pods are absent, the cluster's own
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
-  // failing (app-discovery.ts), an application handing out its pod's or container's own address
+  // failing (app-discovery.ts), the stale address such a registry keeps after a pod restart
+  // (stale-registry-address.ts), an application handing out its pod's or container's own address
   // (handed-address.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
@@ -471,6 +473,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredInterconnect(question, interconnectExplained(context.searcher)) ??
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
+        uncoveredStaleRegistryAddress(question, staleRegistryAddressExplained(context.searcher)) ??
         uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
@@ -776,6 +779,10 @@ const interconnectExplained = perSearcher((searcher) => interconnectExplainedBy(
 const appRegistryExplained = perSearcher((searcher) => appRegistryExplainedBy(searcher.docs));
 /** Whether a runbook states an application framework's registration or discovery failing (app-discovery.ts). */
 const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(searcher.docs));
+/** Whether a runbook states the stale address a framework's registry keeps (stale-registry-address.ts). */
+const staleRegistryAddressExplained = perSearcher((searcher) =>
+  staleRegistryAddressExplainedBy(searcher.docs),
+);
 const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
