@@ -14,9 +14,12 @@
 import { COVERED_PATH } from './covered-paths.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
-/** Application frameworks with their own service registry, and the registry's and its callers' own words. */
+/**
+ * Application frameworks with their own service registry, and the registry's and its callers' own words (consumers
+ * and providers; not a cloud, DNS or Kubernetes provider).
+ */
 const REGISTRY =
-  /\bnacos\b|\bzookeeper\b|\beureka\b|\bconsul\b|\bdubbo\b|\bseata\b|spring\s*cloud|xxl-?job|注册中心|註冊中心|\bconsumers?\b|\bproviders?\b|消费者|消費者|提供者/i;
+  /\bnacos\b|\bzookeeper\b|\beureka\b|\bconsul\b|\bdubbo\b|\bseata\b|spring\s*cloud|xxl-?job|注册中心|註冊中心|\bconsumers?\b|(?<!\b(?:cloud|dns|kubernetes|k8s|network|identity)\s)\bproviders?\b(?!\s*:)|消费者|消費者|提供者/i;
 
 /**
  * An address or instance the report calls stale: old, stale, expired, dead, zombie, deleted or previous (the pod's

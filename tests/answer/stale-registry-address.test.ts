@@ -38,6 +38,8 @@ describe("uncoveredStaleRegistryAddress: the stale address a framework's registr
     'nacos 集群跨节点的 pod 之间连接超时，nc -vz 10.244.3.148 8848 Connection timed out。',
     // Real (questions.yaml): an old IP of a Redis master, no registry framework.
     'redis 主节点重建以后，客户端还一直连旧 ip',
+    // Constructed: a cloud provider's load balancer, not a registry's provider.
+    'After the node was replaced, the cloud provider load balancer still sends traffic to the old node IP.',
     // Constructed: the first sentence names a covered path.
     'Dubbo consumer pods cannot reach provider pods on other nodes (跨节点不通); the registry still lists the old provider IP.',
   ])('%s → not declined', (question) => {
