@@ -25,7 +25,8 @@ const REGISTRY_FRAMEWORK =
 /**
  * The framework's own word that registration or discovery failed: no provider available, a provider or service not
  * found or not discoverable, a subscription that fails, a registration that fails ("register failed", "cannot
- * registry to nacos", "registry fail"), "service discovery"; in Chinese 注册失败/注册不上/无法注册, 服务发现,
+ * registry to nacos", "registry fail", "registering with eureka failed"), "service discovery"; in Chinese 注册失败/注册不上/
+ * 无法注册 (also with the registry named between: 注册nacos失败), 服务发现,
  * 找不到服务提供者, 订阅失败.
  */
 const REGISTRY_FAILURE = new RegExp(
@@ -38,6 +39,8 @@ const REGISTRY_FAILURE = new RegExp(
     String.raw`\b(?:cannot|can'?t|unable\s+to|fail(?:ed|s)?\s+to)\s+regist(?:er|ry)\b`,
     String.raw`\bregist(?:er|ry|ration)\s+(?:has\s+)?fail(?:ed|s|ure)?\b`,
     String.raw`(?:注册|註冊)\s*(?:失败|失敗|不上|不了|异常|異常|不成功)`,
+    String.raw`(?:注册|註冊)\s*(?:到|至|进|進)?\s*(?:nacos|eureka|consul|zookeeper|zk|dubbo|注册中心|註冊中心)\s*(?:失败|失敗|不上|不了|异常|異常|不成功)`,
+    String.raw`\bregist(?:er|ering|ration)\s+(?:to|with|in|into)\s+(?:the\s+)?(?:nacos|eureka|consul|zookeeper)\s+(?:has\s+)?fail`,
     String.raw`(?:无法|無法|不能)\s*(?:注册|註冊)`,
     '服务发现|服務發現',
     String.raw`(?:找不到|无法找到|無法找到|没有可用的?|沒有可用的?)\s*(?:服务)?提供者`,

@@ -16,6 +16,10 @@ describe("uncoveredAppDiscovery: an application framework's own registration and
     'k8s 部署headless的nacos之后，微服务注册失败，nacos可正常访问。nacos registry, gatewayserver register failed... NacosException: failed to req API:/nacos/v1/ns/instance after all servers tried: java.io.IOException: Invalid Http response',
     // Constructed (Chinese): XXL-JOB's executor registry.
     'xxl-job 执行器自动注册失败，调度中心执行器列表为空，手动录入地址后可以调度。',
+    // Real (reports35.yaml, shortened, Chinese): the registry named between the verb and its failure.
+    'k8s ingress配置了9488端口，本地启动服务，注册nacos失败 ... 这是k8s ingress的截图 ... rules: - host: server.seaurl.com http: paths: - path: /nacos backend: serviceName: nacos-headless servicePort: server',
+    // Constructed: registering with a named registry failed.
+    'Spring Boot service in Kubernetes: registration with eureka failed, the eureka dashboard lists no instance of it.',
   ])('%s → declined', (question) => {
     expect(uncoveredAppDiscovery(question, false)).toContain('registration and discovery');
   });
