@@ -1,11 +1,14 @@
+import { namesMembersByOrdinal } from './app-member-nodes.js';
+
 /**
  * The DNS category's narrow runbook — one of lower priority than another DNS runbook: the headless Service runbook
  * beside the CoreDNS one — covers a special case of what the main runbook covers. Found by the category's shared
  * words alone ("svc.cluster.local", "nslookup", "DNS 解析"), it ranks above the main runbook too easily, so it scores
  * `factor` unless the report names its own case: one of its triggers matched ("headless service", "无头服务",
  * "StatefulSet DNS"), or the report writes a headless Service's `clusterIP: None`, a StatefulSet pod's own DNS name
- * (`web-0.nginx.default.svc.cluster.local`), SRV records, publishNotReadyAddresses, or clients still reaching an old
- * pod IP after the pod was recreated (a stale record: the runbook's "解析到旧 pod IP"). Pure.
+ * (`web-0.nginx.default.svc.cluster.local`), SRV records, publishNotReadyAddresses, clients still reaching an old
+ * pod IP after the pod was recreated (a stale record: the runbook's "解析到旧 pod IP"), or two members of one
+ * StatefulSet by ordinal (mongo-0 and mongo-1: app-member-nodes.ts), whose peers find each other by those names. Pure.
  */
 
 /** A headless Service or a StatefulSet pod's stable DNS name (`<set>-<ordinal>.<service>.`): the narrow DNS case. */
@@ -13,7 +16,7 @@ const NAMES_HEADLESS_CASE =
   /headless|无头|(?:旧的?|old|stale|previous)\s*(?:pod\s*)?ip\b|clusterip\s*[:=]?\s*["']?none\b|\bsrv\s+(?:record|记录|记錄)|publishnotreadyaddresses|\b[a-z][a-z0-9-]*-\d+\.[a-z][a-z0-9-]*\.(?:[a-z][a-z0-9-]*\.)?svc\b/iu;
 
 export function namesHeadlessCase(text: string): boolean {
-  return NAMES_HEADLESS_CASE.test(text);
+  return NAMES_HEADLESS_CASE.test(text) || namesMembersByOrdinal(text.toLowerCase());
 }
 
 export interface NarrowDnsInput {

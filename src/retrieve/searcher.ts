@@ -1,6 +1,7 @@
 import type { Chunk, DocRecord, Embedder, GlossaryEntry, VectorStatus } from '../core/types.js';
 import { apiServerReachFactor } from './api-server-reach.js';
 import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
+import { withAppMemberNodes } from './app-member-nodes.js';
 import { cniEvidence, evidencedCnis } from './cni-evidence.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
@@ -290,6 +291,12 @@ export class KbSearcher implements Searcher {
   private readonly knowsWord = (word: string): boolean =>
     this.lexical.vocabulary.has(word) || this.glossary.groupsIn(word).length > 0;
 
+  /** The tokens the word "node" yields that nothing else in the text yields (its glossary group may be "host"). */
+  private appNodeTokens(text: string): string[] {
+    const rest = new Set(this.vocabulary.tokenize(text.replace(/(?<![a-z-])nodes?(?![a-z-])/gu, ' ')));
+    return this.vocabulary.tokenize('node').filter((token) => !rest.has(token));
+  }
+
   chunk(id: string): Chunk | undefined {
     return this.chunks.get(id);
   }
@@ -346,10 +353,15 @@ export class KbSearcher implements Searcher {
     );
     const query = {
       ...analyzed,
-      terms: withEnvironmentTerms(
-        analyzed.terms,
-        environment.names.flatMap((name) => this.vocabulary.tokenize(normalizeText(name))),
-        config.query.environmentWeight,
+      terms: withAppMemberNodes(
+        withEnvironmentTerms(
+          analyzed.terms,
+          environment.names.flatMap((name) => this.vocabulary.tokenize(normalizeText(name))),
+          config.query.environmentWeight,
+        ),
+        `${corrected} ${normalizeText(pasted)}`,
+        this.appNodeTokens(corrected),
+        config.query.appMemberNodeWeight,
       ),
     };
     const topK = options.topK ?? config.defaultTopK;
