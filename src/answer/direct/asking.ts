@@ -12,6 +12,7 @@ import { asksHowItWorks } from './how-does.js';
 import { asksInStatement } from './indirect-ask.js';
 import { podHasNodeIp, withoutPodRows } from './node-address.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
+import { asksNamesUnderReadiness } from './ready-condition.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
@@ -138,13 +139,14 @@ const WHETHER =
 /**
  * A yes/no question about what something does: "Can a pod be selected by a service before first readiness check
  * pass?", "Is the clusterIP support Ping command?", "ClusterIP 会响应 ping 吗？", and how it is meant to behave ("Is a
- * ClusterIP supposed to answer ping?"). Not a request to people ("Can
+ * ClusterIP supposed to answer ping?"), or whether it is published ("Is a StatefulSet pod's DNS name published before
+ * the pod is Ready?"). Not a request to people ("Can
  * anyone help", "Do you know", "有人遇到过吗"), nor whether the asker's own pod gets through ("Can the pod reach its
  * gateway?", "pod 能 ping 通网关吗？"): a diagnosis, not what something does. Whether something is done by a means
  * ("是通过 hostNetwork 这个参数来固定 pod 的 IP 吗", "是靠 iptables 来转发的吗"): the line saying what the means does.
  */
 const YES_NO_BEHAVIOUR =
-  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to|reachable|routable)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
+  /(?:^|[:：])\s*(?:can|could|does|do|will|would|should)\s+(?!(?:i|we|you|u|anyone|anybody|someone|somebody|there|this|that|these|those|it|the|my|our|its)\b)\S|(?:^|[:：])\s*(?:is|are)\b[^?]*\b(?:support(?:s|ed)?|able|allowed|supposed to|meant to|reachable|routable|published|resolvable|returned|listed|visible|registered)\b|(?:能|会|會|可以|支持)[^，,。？?通]{0,20}(?:吗|嗎)\s*$|能不能|会不会|會不會|可不可以|支不支持|(?:^|[:：])\s*(?:是|就是)(?:通过|通過|靠|用|借助)[^，,。？?]{2,40}?(?:来|來|去)[^，,。？?]{1,30}(?:的)?(?:吗|嗎)\s*$/i;
 /**
  * Asking people, or about the state of the asker's cluster ("Is kube-proxy on that node broken?", "Is my iptables
  * rule wrong?"), or a rhetorical "不就无法访问了吗": no runbook line states that.
@@ -761,8 +763,11 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       continue;
     }
     if (!change && !check && (!asks || (NOT_A_VALUE.test(remarkless) && !obtains && !purposeAsked))) {
+      // "Are pods that are not ready left out of the headless Service's DNS records?": what readiness does to names.
+      if (isQuestion && !asks && asksNamesUnderReadiness(clause) && !PEOPLE_ASKED.test(clause))
+        behaviours.push(clause.trim());
       // A Chinese clause ending in 吗 asks without its question mark (a title: "是通过hostnetwork 这个参数来固定pod的ip吗").
-      if (
+      else if (
         (isQuestion || SELF_ASKING.test(clause)) &&
         !asks &&
         (YES_NO_BEHAVIOUR.test(clause) ||

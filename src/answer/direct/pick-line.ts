@@ -26,6 +26,7 @@ import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValue
 import { type Candidate, candidatesOf } from './lines.js';
 import { namesSettingAsked, settingNamesAsked, statesAValue } from './named-setting.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
+import { asksUnderReadiness, statesReadinessRule } from './ready-condition.js';
 import { givesReason } from './reason-line.js';
 import {
   asksSourceFate,
@@ -301,6 +302,8 @@ function findDirect(
   // "What does a DNS lookup of a headless Service return": when some line says what it returns, only such lines
   // answer (a line about the same Service shares more words, yet says what it lacks).
   const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
+  // "Does the headless Service DNS return pods that are not ready?": the readiness rule answers, not what it returns.
+  const readinessAsked = ask.kinds.includes('behaviour') && asksUnderReadiness(ask.focus);
   // "How can I retrieve real client IP?", "怎么获取客户端真实 IP": only a line saying when the source address is kept
   // ("Local 策略：源 IP 保留") says how it is had; a symptom row naming the client IP ("应用日志里客户端 IP 都是节点
   // IP") or one saying it is lost shares more words, yet answers nothing.
@@ -355,6 +358,7 @@ function findDirect(
   let sourcing: { candidate: Candidate; score: number } | null = null;
   let moding: { candidate: Candidate; score: number } | null = null;
   let purposing: { candidate: Candidate; score: number } | null = null;
+  let readying: { candidate: Candidate; score: number } | null = null;
   for (const [rank, doc] of docs.entries()) {
     // Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart.
     const title = terms(doc.title);
@@ -524,6 +528,13 @@ function findDirect(
       if (explainsSource && (!sourcing || score > sourcing.score)) sourcing = { candidate, score };
       if (modeRow && (!moding || score > moding.score)) moding = { candidate, score };
       if (purpose && (!purposing || score > purposing.score)) purposing = { candidate, score };
+      if (
+        readinessAsked &&
+        !candidate.settingOnly &&
+        statesReadinessRule(candidate.quote, ask.focus) &&
+        (!readying || score > readying.score)
+      )
+        readying = { candidate, score };
       if (rule && !candidate.settingOnly && (!rewriting || score > rewriting.score))
         rewriting = { candidate, score };
     }
@@ -562,6 +573,8 @@ function findDirect(
   else if (sourcing && sourcing.score >= 2.5) best = sourcing;
   // "怎么把 calico 改成 BGP 模式": of the lines naming settings, the row of the mode asked for.
   else if (moding && moding.score >= 2.5) best = moding;
+  // A line saying what the name returns shares more words than the rule on the readiness the clause asks about.
+  else if (readying && readying.score >= 2.5) best = readying;
   else if (stating) best = stating;
   else if (prescribing) best = prescribing;
   // "What does the healthCheckNodePort return": of the lines naming it, the one saying what it returns.
