@@ -25,6 +25,7 @@ import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import { namesSettingAsked, settingNamesAsked, statesAValue } from './named-setting.js';
+import { asksPodName, statesPodName } from './pod-name.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import { asksUnderReadiness, statesReadinessRule } from './ready-condition.js';
 import { givesReason } from './reason-line.js';
@@ -304,6 +305,8 @@ function findDirect(
   const returnAsked = ask.kinds.includes('behaviour') && asksWhatReturns(ask.focus);
   // "Does the headless Service DNS return pods that are not ready?": the readiness rule answers, not what it returns.
   const readinessAsked = ask.kinds.includes('behaviour') && asksUnderReadiness(ask.focus);
+  // "What stable address should replica set members use instead of pod IPs?": a pod's own name answers.
+  const podNameAsked = ask.kinds.includes('name') && asksPodName(ask.focus);
   // "How can I retrieve real client IP?", "怎么获取客户端真实 IP": only a line saying when the source address is kept
   // ("Local 策略：源 IP 保留") says how it is had; a symptom row naming the client IP ("应用日志里客户端 IP 都是节点
   // IP") or one saying it is lost shares more words, yet answers nothing.
@@ -467,6 +470,9 @@ function findDirect(
       // "What would be a reason not to set that?": the asking clause names nothing but the cost; the line stating a
       // cost of what the report set answers, however few words of the clause it shares.
       if (drawbackAsked && (values & KIND_BIT.drawback) !== 0) score += 2;
+      // A pod's own name asked: the line giving a pod's DNS name (`web-0.nginx.default.svc.cluster.local`), not the
+      // Service's (`nginx.default.svc.cluster.local`), which shares as many words.
+      if (podNameAsked && !candidate.settingOnly && statesPodName(candidate.quote)) score += POD_NAME_BONUS;
       // "What does a headless Service lookup return": a line saying what it returns answers it.
       const returns = returnAsked && RETURNS.test(candidate.quote);
       if (returns) score += 2;
@@ -1082,6 +1088,8 @@ const STATES_PURPOSE =
  * before).
  */
 const PURPOSE_BONUS = 3;
+/** What a line giving a pod's own DNS name gains when a pod's name is asked. */
+const POD_NAME_BONUS = 2;
 
 /** As much as a port the question echoes (`echoed`): a value the asker checks is named in the line stating it. */
 const CHECKED_BONUS = 1.5;

@@ -95,9 +95,11 @@ export const KIND_WORDS: Array<[ValueKind, RegExp]> = [
   // A name's form asked: "the full DNS name", "FQDN", "完整域名是什么形式", "which hostname does the pod get". Not a
   // name that fails ("DNS name resolution", "hostnames do not resolve"): only the name asked for, by its form or by
   // an interrogative.
+  // A stable name or address asked for ("What stable address should replica set members use instead of pod IPs?",
+  // "集群成员应该用什么稳定地址？"): a pod's IP changes, only its DNS name stays; the line giving that name answers.
   [
     'name',
-    /完整(?:的)?域名|全限定域名|\bfqdns?\b|\bfully[- ]qualified\b|\b(?:full|complete)\s+(?:dns\s+|domain\s+|host\s?)?names?\b|\b(?:dns|domain)\s+names?\s+(?:of|for)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:host ?names?|subdomains?|(?:dns|domain)\s+names?)\b|域名(?:应该|應該)?(?:是|为|為)?(?:什么|什麼|啥)?(?:形式|格式|样子|樣子)|\b(?:which|what)\s+names?\s+(?:should|must|shall|do|does|can|could|would|will|to)\b|(?:什么|什麼|哪个|哪個)\s*(?:域名|主机名|主機名|名字|名称|名稱|hostname|subdomain)|(?:域名|主机名|主機名)\s*(?:是|为|為)\s*(?:什么|什麼|啥|多少)/i,
+    /\bstable\s+(?:(?:dns|network|host)\s+)?(?:names?|address(?:es)?|host ?names?|identit(?:y|ies)|identifiers?)\b|稳定(?:的)?\s*(?:地址|域名|名字|名称|名稱|主机名|主機名|网络标识|網絡標識|标识|標識)|完整(?:的)?域名|全限定域名|\bfqdns?\b|\bfully[- ]qualified\b|\b(?:full|complete)\s+(?:dns\s+|domain\s+|host\s?)?names?\b|\b(?:dns|domain)\s+names?\s+(?:of|for)\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:host ?names?|subdomains?|(?:dns|domain)\s+names?)\b|域名(?:应该|應該)?(?:是|为|為)?(?:什么|什麼|啥)?(?:形式|格式|样子|樣子)|\b(?:which|what)\s+names?\s+(?:should|must|shall|do|does|can|could|would|will|to)\b|(?:什么|什麼|哪个|哪個)\s*(?:域名|主机名|主機名|名字|名称|名稱|hostname|subdomain)|(?:域名|主机名|主機名)\s*(?:是|为|為)\s*(?:什么|什麼|啥|多少)/i,
   ],
 ];
 

@@ -78,6 +78,8 @@ const TRANSLATIONS = new Map<string, string[]>(
     itself: ['自己'],
     // "the search domains get appended to the name": 名字中点数少于 5 时先依次拼接 search 域.
     name: ['名字'],
+    // "a stable name", "stable network identity": 每个 Pod 获得稳定域名.
+    stable: ['稳定'],
     append: ['拼接'],
     show: ['出现'],
     // "Is a pod IP reachable from outside the cluster": 集群外、外部网络; 可路由.
