@@ -128,7 +128,7 @@ import { statesNameNotAddress } from './name-not-address.js';
 import { namedAddresses, takesNamedAddress } from './named-objects.js';
 import { sameNodeWorksOtherFails } from './node-contrast.js';
 import { namesPodDnsName } from './pod-dns-name.js';
-import { checksPodRecord } from './pod-record-check.js';
+import { checksPodRecord, looksUpPodName } from './pod-record-check.js';
 import {
   asksProxyMode,
   otherModeCheck,
@@ -1055,7 +1055,12 @@ export function pickCommands(
     ((crossNodeRow && rowCheck(crossNodeRow, cniHit.doc)) ??
       namedCniCheck(cniHit.doc, wanted, rowBonus, concepts));
   // The firewall check placed above stays: the report pointed at the node's firewall.
-  if (cniCheck && !diagnose.some((record) => record.source.path === cniHit.doc.path))
+  if (
+    cniCheck &&
+    (cniHit
+      ? !diagnose.some((record) => record.source.path === cniHit.doc.path)
+      : !diagnose.includes(cniCheck))
+  )
     givePlace(
       diagnose,
       cniCheck,
@@ -1111,6 +1116,24 @@ export function pickCommands(
         record === firewallCheck ||
         record === cniCheck ||
         record === resolvConfCheck,
+    );
+  // The report names one pod's own DNS name (a StatefulSet peer's): the top runbook's lookup of a pod's name has a
+  // place, as the stated symptom's has. It asks DNS for the record the report's peers failed to find, where the lookup
+  // of the Service name (ranked first of the lookups, the pod's lookup counting as its variant) shows only the records
+  // that exist.
+  const podLookupCheck = podNameNamed ? topRunbookRead(looksUpPodName) : undefined;
+  if (podLookupCheck)
+    givePlace(
+      diagnose,
+      podLookupCheck,
+      maxLength,
+      (record) =>
+        rowBonus.has(record) ||
+        clued.has(record) ||
+        record === firewallCheck ||
+        record === cniCheck ||
+        record === resolvConfCheck ||
+        record === endpointsCheck,
     );
   // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
   // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the

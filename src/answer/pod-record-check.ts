@@ -16,5 +16,13 @@ const READS_ENDPOINT_HOSTNAME = /\bget\s+(?:endpointslices?|endpoints|ep)\b[^\n]
 /** The check tests one pod's own DNS record: it looks up a pod's name, or reads the endpoints' hostnames. */
 export function checksPodRecord(command: string): boolean {
   const first = command.split('\n')[0] ?? '';
-  return LOOKS_UP_POD_NAME.test(first) || READS_ENDPOINT_HOSTNAME.test(first);
+  return looksUpPodName(first) || READS_ENDPOINT_HOSTNAME.test(first);
+}
+
+/**
+ * The check looks up one pod's own name (`nslookup <pod>.<service-name>…`, `dig web-0.nginx…`): for a report naming
+ * such a name it asks DNS for the very record the report's peers failed to find.
+ */
+export function looksUpPodName(command: string): boolean {
+  return LOOKS_UP_POD_NAME.test(command.split('\n')[0] ?? '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checksPodRecord } from '../../src/answer/pod-record-check.js';
+import { checksPodRecord, looksUpPodName } from '../../src/answer/pod-record-check.js';
 
 describe('checksPodRecord', () => {
   it('is a lookup of one pod name or a read of endpoint hostnames', () => {
@@ -31,5 +31,33 @@ describe('checksPodRecord', () => {
     expect(checksPodRecord("kubectl get pod <pod> -n <namespace> -o jsonpath='{.spec.hostname}'")).toBe(
       false,
     );
+  });
+});
+
+describe('looksUpPodName', () => {
+  it('is a lookup of one pod name, the runbook placeholder or a StatefulSet member', () => {
+    expect(
+      looksUpPodName(
+        'kubectl exec -n <namespace> <pod> -- nslookup <pod>.<service-name>.<namespace>.svc.cluster.local',
+      ),
+    ).toBe(true);
+    expect(
+      looksUpPodName('kubectl exec -it nacos-0 -- nslookup nacos-2.nacos-headless.default.svc.cluster.local'),
+    ).toBe(true);
+    expect(looksUpPodName('dig +short zk-1.zk-hs.kafka.svc.cluster.local')).toBe(true);
+  });
+
+  it('is not a lookup of a Service name, nor a read of endpoint hostnames', () => {
+    expect(
+      looksUpPodName(
+        'kubectl exec -n <namespace> <pod> -- nslookup <service-name>.<namespace>.svc.cluster.local',
+      ),
+    ).toBe(false);
+    expect(looksUpPodName('kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default')).toBe(false);
+    expect(
+      looksUpPodName(
+        "kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service-name> -o yaml | grep -E 'addresses|hostname|ready'",
+      ),
+    ).toBe(false);
   });
 });
