@@ -152,6 +152,7 @@ import {
 } from './rank-rows.js';
 import { causeRuledOut, knownValues } from './ruled-out.js';
 import { selfAccessUnstated } from './self-access.js';
+import { repeatsRequest, requestUnanswered } from './repeat-request.js';
 import { readsServiceEndpoints, serviceConnectionFails } from './service-endpoints.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
@@ -1134,6 +1135,28 @@ export function pickCommands(
         record === cniCheck ||
         record === resolvConfCheck ||
         record === endpointsCheck,
+    );
+  // The report's client says its HTTP request got no answer: the top runbook's probe sending such a request on its
+  // path has a place, as the stated symptom's has (`repeat-request.ts`). Not a probe only self-access rows name: that
+  // one is left out below, and the check it displaced would be lost for nothing.
+  const requestCheck = requestUnanswered(query)
+    ? topRunbookRead(
+        (command) => repeatsRequest(command) && ![...selfOnly].some((record) => record.command === command),
+      )
+    : undefined;
+  if (requestCheck)
+    givePlace(
+      diagnose,
+      requestCheck,
+      maxLength,
+      (record) =>
+        rowBonus.has(record) ||
+        clued.has(record) ||
+        record === firewallCheck ||
+        record === cniCheck ||
+        record === resolvConfCheck ||
+        record === endpointsCheck ||
+        record === podLookupCheck,
     );
   // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
   // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
