@@ -150,9 +150,9 @@ import {
   termsWithConcepts,
   wholeTermsWithConcepts,
 } from './rank-rows.js';
+import { repeatsRequest, requestUnanswered } from './repeat-request.js';
 import { causeRuledOut, knownValues } from './ruled-out.js';
 import { selfAccessUnstated } from './self-access.js';
-import { repeatsRequest, requestUnanswered } from './repeat-request.js';
 import { readsServiceEndpoints, serviceConnectionFails } from './service-endpoints.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
