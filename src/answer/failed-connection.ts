@@ -11,6 +11,7 @@
  */
 
 import { escapeRegExp } from '../core/escape-reg-exp.js';
+import { clientErrorForms } from './client-error-forms.js';
 import { erroredPeer } from './peer-error.js';
 import { statesResolverFailure, unresolvedName } from './resolver-error.js';
 import { inDefaultServiceRange } from './service-range.js';
@@ -141,7 +142,7 @@ const EPMD_PORT = 4369;
 /** A browser's error page codes of a connection the network did not make. */
 const BROWSER_ERROR_CODES = String.raw`\bERR_(?:CONNECTION_(?:TIMED_OUT|REFUSED|RESET)|ADDRESS_UNREACHABLE)\b`;
 const BROWSER_ERROR = new RegExp(BROWSER_ERROR_CODES);
-const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|connections?\s+times\s+out|connection\s+to\s+node\s+-?\d+\s+\([^()\n]{1,200}\)\s+could\s+not\s+be\s+established|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|\bstill\s+not\s+reachable\b|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|${BROWSER_ERROR_CODES}|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
+const NETWORK_CONNECT_ERROR = String.raw`connect(?:ion)?\s+timed\s*out|connections?\s+times\s+out|connection\s+to\s+node\s+-?\d+(?:\s+\([^()\n]{1,200}\))?\s+could\s+not\s+be\s+established|\bconnect_(?:timeout|exception)\b|timeout\s+(?:while\s+)?connecting|timed?\s*out\s+waiting\s+for\s+(?:a\s+)?connection(?!\s+from\s+(?:the\s+)?pool)|client\s+session\s+timed\s+out|connection\s+refused|no\s*route\s*to\s*host|(?:host|network)\s+is\s+unreachable|port\s*:?\s*\d{2,5}\s+is\s+not\s+reachable|\bstill\s+not\s+reachable\b|i\/o\s+timeout|ETIMEDOUT|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|${BROWSER_ERROR_CODES}|communications?\s+link\s+failure|连接超时|連接超時|连接被拒绝|連接被拒絕|拒绝连接|拒絕連接`;
 
 /**
  * An error of a connection that could not be made (not one refused by a server that answered), the client's own words
@@ -182,9 +183,9 @@ const DIAL_ERROR = new RegExp(
   'gi',
 );
 
-/** A host:port a connection went to. */
+/** A host:port a connection went to; not an image's name and version tag (`mariadb:10.2.12`, `redis:6.2`). */
 const ADDRESS = new RegExp(
-  String.raw`(?<![\w.-])(${HOST}(?:/\d{1,3}(?:\.\d{1,3}){3})?):(\d{2,5})(?![\d])`,
+  String.raw`(?<![\w.-])(${HOST}(?:/\d{1,3}(?:\.\d{1,3}){3})?):(\d{2,5})(?![\d]|\.\d)`,
   'gi',
 );
 
@@ -199,10 +200,11 @@ const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)$/i;
 
 /**
  * Words that look like host:port and are not one (a timestamp 10:57:48 or 2024-01-10T07:33:29, a Java frame
- * `Foo.java:123`).
+ * `Foo.java:123`), or a name before a resolver's words that is not the name looked up (an exception's class,
+ * `System.Net.Http.HttpRequestException: Name or service not known`; the call, `getaddrinfo: Name or service not known`).
  */
 const NOT_A_HOST =
-  /^\d+$|^\d{4}-\d{2}-\d{2}t\d{2}$|^(?:null|undefined|none|nil)$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
+  /^\d+$|^getaddrinfo$|[a-z](?:exception|error)$|^\d{4}-\d{2}-\d{2}t\d{2}$|^(?:null|undefined|none|nil)$|\.(?:java|go|py|rb|js|ts|scala|kt|c|cc|cpp|rs|php|cs|mjs|jsx|tsx|ya?ml|xml|json|properties|conf|cfg|toml|ini|sh|log|txt|html)$|^(?:code|status|port|line|pid|id|exit|errno|len|size|count|rc|ttl|timeout|time|retry|attempt|version)$/i;
 
 /**
  * The failed connection an error in the text names, the first found: a name that does not resolve before an address
@@ -212,6 +214,10 @@ const NOT_A_HOST =
  */
 export function failedConnection(text: string): FailedConnection | null {
   const plain = text.normalize('NFKC');
+  // Client libraries' forms that put the name away from the resolver's words (client-error-forms.ts).
+  const forms = clientErrorForms(plain);
+  const unresolvedForm = forms.find((form) => form.kind === 'resolve' && isRemoteHost(form.host));
+  if (unresolvedForm) return { kind: 'resolve', target: unresolvedForm.host };
   for (const pattern of RESOLVE_ERRORS) {
     // Every occurrence: a headline's own words after the error's name (`getaddrinfo ENOTFOUND during service start`)
     // come before the pasted error that names the host.
@@ -248,6 +254,13 @@ export function failedConnection(text: string): FailedConnection | null {
     if (host && isRemoteHost(host))
       return { kind: 'connect', target: match[2] ? `${host}:${match[2]}` : host };
   }
+  // So do the client libraries whose error puts its host away from the socket's words (client-error-forms.ts).
+  const unreached = forms.find((form) => form.kind === 'connect' && isRemoteHost(form.host));
+  if (unreached)
+    return {
+      kind: 'connect',
+      target: unreached.port ? `${unreached.host}:${unreached.port}` : unreached.host,
+    };
   // A Go client's error names its own address (`dial tcp 172.17.0.4:80: connect: no route to host`): that address,
   // not one a headline's earlier words stand nearest to, is the connection that failed.
   for (const match of plain.matchAll(DIAL_ERROR)) {
@@ -298,6 +311,17 @@ export function unaddressedClusterFailure(text: string): boolean {
     errors.length > 0 &&
     errors.every((match) => !hostPortNear(plain, match.index, match.index + match[0].length))
   );
+}
+
+/**
+ * The text pastes a client's error of a connection the network did not make (`NETWORK_CONNECT_ERROR`: a Kafka
+ * client's `Connection to node 1003 could not be established`, `ECONNREFUSED`, `Communications link failure`), its
+ * address given or not, and no server refused the client's credentials or certificate: a network failure stated in
+ * the client's own words.
+ */
+export function pastesConnectError(text: string): boolean {
+  const plain = text.normalize('NFKC');
+  return new RegExp(NETWORK_CONNECT_ERROR, 'i').test(plain) && !refusedByServer(plain);
 }
 
 /** Any host:port within reach of [start, end), the reporter's own machine included. */

@@ -4,7 +4,8 @@
  * string in secret", "mkdir: cannot create directory '/data/pgdata': Permission denied", "Application Set not syncing
  * using argo-cd-action", "[bitnami/keycloak] Failed to deploy postgresql DB due to permission denied"), and its body
  * shows no probe of a path (ping, curl, nslookup, tcpdump) and no symptom of one (a refused, reset or timed-out
- * connection, a name that does not resolve, dropped packets, 不通). Its network words are only context: a pasted
+ * connection, "I get timeouts", a client's connection error such as Kafka's `Connection to node 1003 could not be
+ * established`, a name that does not resolve, dropped packets, 不通). Its network words are only context: a pasted
  * `kubectl get pods -A` listing CoreDNS and kube-proxy, a StatefulSet's `*.svc.cluster.local` members in a config. A
  * runbook may share enough of them to pass the confidence threshold, yet none explains the failure the reporter
  * names, so the report is declined. Reports from application trackers that describe a network symptom in the
@@ -17,7 +18,12 @@ import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { headlineOf } from '../retrieve/query.js';
 import { CNI_NAMES, NETWORK_TROUBLE, SPECIFIC } from './clarify.js';
 import { namesCoveredPathOrBreak } from './covered-paths.js';
-import { browserFailure, failedConnection, headlineFailsToConnect } from './failed-connection.js';
+import {
+  browserFailure,
+  failedConnection,
+  headlineFailsToConnect,
+  pastesConnectError,
+} from './failed-connection.js';
 import { statesMemberDiscoveryFailure } from './member-discovery.js';
 import { pastesErrorNamingPeer } from './peer-error.js';
 
@@ -38,7 +44,7 @@ const NETWORK_PART =
 const PATH_EVIDENCE = new RegExp(
   [
     String.raw`\bping\b|\bcurl\b|\bwget\b|\btelnet\b|\bnc\s+-|\bnslookup\b|\bdig\b|\btcpdump\b|traceroute|\bmtr\b|iptables|\bipvs|conntrack`,
-    String.raw`\brefused\b|\breset\b|(?<![\w-])time[sd]?\s*out(?![\w-])|\btimed\s+out\b|\bunreachable\b|no\s+route|nxdomain|servfail|\bdrop(?:s|ped)?\b|packet\s+loss|\bi/o\s+timeout|dial\s+tcp|\bEOF\b|\b50[234]\b`,
+    String.raw`\brefused\b|\breset\b|(?<![\w-])time[sd]?\s*outs?(?![\w-])|\btimed\s+out\b|\bunreachable\b|no\s+route|nxdomain|servfail|\bdrop(?:s|ped)?\b|packet\s+loss|\bi/o\s+timeout|dial\s+tcp|\bEOF\b|\b50[234]\b`,
     String.raw`(?:can'?t|cannot|can\s+not|unable\s+to|could\s*n[o']t|not\s+able\s+to)\s+(?:\w+\s+)?(?:access|reach|connect|contact|resolve|ping|curl|talk|communicate)`,
     String.raw`(?:\bnot|n't)\b[^.。]{0,20}?\bable\s+to\s+(?:access|reach|connect|resolve|ping|talk|communicate)`,
     String.raw`\bnot\s+(?:reachable|accessible)\b|\blatency\b|\bslow\b|resolv`,
@@ -126,6 +132,7 @@ export function uncoveredUnstatedFailure(question: string): string | null {
     PATH_EVIDENCE.test(body) ||
     NETWORK_TROUBLE.test(body) ||
     failedConnection(text) !== null ||
+    pastesConnectError(body) ||
     browserFailure(body) ||
     pastesRpcTimeoutToPeer(text) ||
     pastesErrorNamingPeer(body) ||
