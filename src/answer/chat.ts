@@ -72,6 +72,7 @@ import { handedAddressExplainedBy, uncoveredHandedAddress } from './handed-addre
 import { headlineNamesTrigger } from './headline-trigger.js';
 import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-client-error.js';
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
+import { uncoveredLocalEndpoint } from './local-endpoint.js';
 import { lookupFirst } from './lookup-first.js';
 import { statesMemberDiscoveryFailure } from './member-discovery.js';
 import { nameNotAddressFirst } from './name-not-address.js';
@@ -469,7 +470,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // (privileged-port.ts), an installer's Ansible task failing (installer-task.ts), a component's own crash at a Go
   // runtime error (component-panic.ts), a request for a new feature
   // naming nothing a runbook explains (feature-request.ts), a request to set a field of an application's chart
-  // (chart-values-request.ts) and a probe giving up on an application that starts slowly (slow-start-probe.ts).
+  // (chart-values-request.ts), a probe giving up on an application that starts slowly (slow-start-probe.ts) and a
+  // client failing on its own machine's endpoint (local-endpoint.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -514,6 +516,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredComponentPanic(question, componentPanicExplained(context.searcher)) ??
         uncoveredFeatureRequest(question) ??
         uncoveredSlowStartProbe(question) ??
+        // A client that failed on its own machine's endpoint: kubectl's built-in localhost:8080, a MySQL socket file
+        // (local-endpoint.ts).
+        uncoveredLocalEndpoint(question) ??
         // A request to set a chart's field, unless the report also asks a value a runbook may state (a port range,
         // not how to set the field) (chart-values-request.ts).
         (ask && !ask.kinds.includes('setting') ? null : uncoveredChartValuesRequest(question)) ??

@@ -1,0 +1,30 @@
+/**
+ * A client that failed on an endpoint of its own machine, in the words only that case prints: kubectl (or a client
+ * built on its libraries, Helm's Tiller) falling back to its built-in server `localhost:8080` when it finds no
+ * kubeconfig or in-cluster configuration ("The connection to the server localhost:8080 was refused - did you specify
+ * the right host or port?", `Get http://localhost:8080/api/v1/namespaces/kube-system/configmaps?...: dial tcp
+ * [::1]:8080: connect: connection refused`), or a MySQL client reaching for the server's socket file in its own
+ * container (`Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock'`). No path of the
+ * network is involved: the fix is the client's configuration (a kubeconfig, the server's host), which no runbook
+ * explains. Not when the report also pastes a failed connection to another host (failed-connection.ts): that one is
+ * the path to check (an API server proxying to a pod behind `192.168.1.101:8080/api/...`). Pure.
+ */
+import { failedConnection } from './failed-connection.js';
+
+/** kubectl's built-in server refused, or a request to the API on it (loopback only). */
+const KUBECTL_DEFAULT_SERVER =
+  /connection\s+to\s+the\s+server\s+(?:localhost|127\.0\.0\.1):8080\s+was\s+refused|(?:localhost|127\.0\.0\.1|\[::1\]):8080\/api\b/i;
+/** A MySQL client's connection through the server's socket file on its own machine. */
+const LOCAL_SOCKET = /can'?t\s+connect\s+to\s+local\s+(?:(?:MySQL|MariaDB)\s+)?server\s+through\s+socket/i;
+
+/** The subject declined, or null. */
+export function uncoveredLocalEndpoint(question: string): string | null {
+  const text = question.normalize('NFKC');
+  const subject = KUBECTL_DEFAULT_SERVER.test(text)
+    ? "kubectl's built-in server localhost:8080, used when no kubeconfig is found"
+    : LOCAL_SOCKET.test(text)
+      ? "a database client's socket file on its own machine"
+      : null;
+  if (subject === null || failedConnection(text) !== null) return null;
+  return subject;
+}
