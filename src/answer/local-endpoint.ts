@@ -1,7 +1,7 @@
 /**
  * A client that failed on an endpoint of its own machine, in the words only that case prints: kubectl (or a client
  * built on its libraries, Helm's Tiller) falling back to its built-in server `localhost:8080` when it finds no
- * kubeconfig or in-cluster configuration ("The connection to the server localhost:8080 was refused - did you specify
+ * kubeconfig or in-cluster configuration (the Kubernetes Python client too) ("The connection to the server localhost:8080 was refused - did you specify
  * the right host or port?", `Get http://localhost:8080/api/v1/namespaces/kube-system/configmaps?...: dial tcp
  * [::1]:8080: connect: connection refused`), or a MySQL client reaching for the server's socket file in its own
  * container (`Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock'`). No path of the
@@ -11,9 +11,12 @@
  */
 import { failedConnection } from './failed-connection.js';
 
-/** kubectl's built-in server refused, or a request to the API on it (loopback only). */
+/**
+ * kubectl's built-in server refused, or a request to the API on it (loopback only), a Python client's included
+ * (`HTTPConnectionPool(host='localhost', port=8080): Max retries exceeded with url: /api/v1/pods`).
+ */
 const KUBECTL_DEFAULT_SERVER =
-  /connection\s+to\s+the\s+server\s+(?:localhost|127\.0\.0\.1):8080\s+was\s+refused|(?:localhost|127\.0\.0\.1|\[::1\]):8080\/api\b/i;
+  /connection\s+to\s+the\s+server\s+(?:localhost|127\.0\.0\.1):8080\s+was\s+refused|(?:localhost|127\.0\.0\.1|\[::1\]):8080\/api\b|ConnectionPool\(host=['"](?:localhost|127\.0\.0\.1)['"],\s*port=8080\):[^\n]{0,60}?url:\s*\/api\b/i;
 /** A MySQL client's connection through the server's socket file on its own machine. */
 const LOCAL_SOCKET = /can'?t\s+connect\s+to\s+local\s+(?:(?:MySQL|MariaDB)\s+)?server\s+through\s+socket/i;
 

@@ -9,6 +9,7 @@ describe('uncoveredLocalEndpoint', () => {
   it.each([
     'kubectl get pods fails right after install: The connection to the server localhost:8080 was refused - did you specify the right host or port?',
     'helm ls returns: Get http://localhost:8080/api/v1/namespaces/kube-system/configmaps?labelSelector=OWNER%3DTILLER: dial tcp [::1]:8080: getsockopt: connection refused',
+    "urllib3.exceptions.MaxRetryError: HTTPConnectionPool(host='localhost', port=8080): Max retries exceeded with url: /api/v1/pods?watch=False (Caused by NewConnectionError('<...>: Failed to establish a new connection: [Errno 111] Connection refused'))",
     "Readiness probe failed: ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)",
     "mariadb pod 起不来，日志：Can't connect to local server through socket '/opt/bitnami/mariadb/tmp/mysql.sock'",
     '安装 flannel 时 kubectl apply 报错：The connection to the server 127.0.0.1:8080 was refused - did you specify the right host or port?',
@@ -24,6 +25,8 @@ describe('uncoveredLocalEndpoint', () => {
     // A socket file and a failed connection to a Service: the Service is the path.
     "Can't connect to local MySQL server through socket '/tmp/mysql.sock'; with -h mysql.db.svc: ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql.db.svc' (110)",
     'Pod 访问 redis-master:6379 连接超时',
+    // An application's own API on the loopback, not the Kubernetes API's default server.
+    "HTTPConnectionPool(host='localhost', port=8080): Max retries exceeded with url: /health (Caused by NewConnectionError('<...>: [Errno 111] Connection refused'))",
   ])('not %s', (text) => {
     expect(uncoveredLocalEndpoint(text)).toBeNull();
   });
