@@ -122,6 +122,7 @@ import { serviceNameOnly } from './service-not-pod.js';
 import { splitNamespaces } from './split-namespaces.js';
 import { statefulPodDnsName } from './stateful-pod-dns.js';
 import { tableCellsSpaced } from './table-cells.js';
+import { podBesideDialledName } from './target-backend.js';
 import { typedCommandWorks } from './typed-works.js';
 import { unameHostsLast } from './uname-host.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
@@ -2016,7 +2017,11 @@ function readEntities(question: string): Entities {
                 ),
               ),
           ),
-    podRole: podRole(text, podNames[0]),
+    // A pod the report gives no role, beside an error that dialled an end its name shares nothing with, is not that
+    // end's backend (see `target-backend.ts`): like a caller, it takes no check of what the backend listens on.
+    podRole:
+      podRole(text, podNames[0]) ??
+      (podBesideDialledName(text, podNames[0] ?? '') ? ('client' as const) : undefined),
     // Every row of the pod shows it never started (a row written twice, once running, leaves it startable).
     podNotStarted:
       podNames[0] !== undefined &&
