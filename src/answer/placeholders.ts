@@ -39,6 +39,7 @@ import {
   triedHostAddress,
 } from './address-roles.js';
 import { apiClientPrompt } from './admin-prompt.js';
+import { appMemberNode } from './app-member-node.js';
 import { withoutChartNotes } from './chart-notes.js';
 import { listedWithNetworks } from './cidr-list.js';
 import { addOnCommandNamespace } from './component-namespace.js';
@@ -1919,6 +1920,18 @@ function readEntities(question: string): Entities {
       !/\.svc(?:\.|$)/.test(name) &&
       // `cluster node: seata-server-0.seata-server-cluster:7091`: an application's member, a StatefulSet pod.
       !statefulPodDnsName(name) &&
+      // A 32-64 hex ID (a Redis `CLUSTER NODES` row's node ID, a container's) names no machine (see `generated-names.ts`).
+      !runtimeId(name) &&
+      // `cannot gossip with node cassandra-1`, `data node es-data-0`: a data store's member, unless a node row or a
+      // pod row's NODE cell shows it (see `app-member-node.ts`).
+      !(
+        appMemberNode(text, name) &&
+        !pasted.some(
+          (row) =>
+            (row.kind === 'node' && row.name === name.toLowerCase()) ||
+            row.node?.value.toLowerCase() === name.toLowerCase(),
+        )
+      ) &&
       !partOfHostName(text, name),
   );
   // A host written only in shell prompts is where the reporter typed: a node the question names otherwise comes first.
