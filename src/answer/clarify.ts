@@ -10,7 +10,6 @@ import { headlineOf } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { headlineFailsToConnect, pastesClusterFailure } from './failed-connection.js';
 import { HELM_STEP_FAILS } from './helm-step.js';
-import { statesMemberDiscoveryFailure } from './member-discovery.js';
 import { extractEntities } from './placeholders.js';
 import { headlineStreamFails } from './stream-failure.js';
 
@@ -140,13 +139,7 @@ export function outsideNetworking(question: string): boolean {
   // An application failing to connect to a database or cache names that trade, and reports a connection
   // (failed-connection.ts); so does the error it pastes in a cluster when that names a path of the runbooks (`Unknown
   // MySQL server host 'mysql'`, `dial tcp: lookup redis: i/o timeout`).
-  // So do a clustered application's members that cannot find one another (member-discovery.ts).
-  if (
-    headlineFailsToConnect(headlineOf(text, 0) ?? text, text) ||
-    pastesClusterFailure(text) ||
-    statesMemberDiscoveryFailure(text)
-  )
-    return false;
+  if (headlineFailsToConnect(headlineOf(text, 0) ?? text, text) || pastesClusterFailure(text)) return false;
   if (headlineOutsideNetworking(text)) return true;
   if (!OTHER_SUBJECTS.test(text.replace(ROUTINE_EVENTS, ' ')) || NETWORK_TROUBLE.test(text)) return false;
   // The components whose certificates, flags or logs the other trade is about say nothing about a network path.
