@@ -47,6 +47,11 @@ export interface RetrievalConfig {
     bodyOnly: number;
     unnamedCni: number;
     /**
+     * A CNI's runbook leading a long report that shows no CNI yields to a generic runbook among the first two whose
+     * score is at least this share of the lead's (cni-lead.ts).
+     */
+    unshownCniLeadShare: number;
+    /**
      * A CNI's runbook of a path a generic runbook of the same category also explains, in a long report naming no
      * CNI (unnamed-cni.ts unnamedCniBesideGenericFactor). For `node_to_pod` (Kube-OVN's ovn0 runbook beside the
      * generic host-to-pod one) at 0.7: +2 first-cited over the tuning sets (scope5, reports20), 5 fewer off-topic
@@ -309,6 +314,7 @@ export const RETRIEVAL_CONFIG: RetrievalConfig = {
     1: 1.2,
     bodyOnly: 1.1,
     unnamedCni: 0.85,
+    unshownCniLeadShare: 0.9,
     unnamedCniBesideGeneric: { factor: 0.7, categories: ['node_to_pod'] },
     apiServiceDns: 0.8,
     apiServicePulledDns: { dns: 0.5, service: 1.2 },

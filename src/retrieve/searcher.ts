@@ -3,6 +3,7 @@ import { apiServerReachFactor } from './api-server-reach.js';
 import { apiServiceHopFactor, apiServiceHopFails, serviceIpHopFails } from './api-service-hop.js';
 import { withAppMemberNodes } from './app-member-nodes.js';
 import { cniEvidence, evidencedCnis } from './cni-evidence.js';
+import { genericBeforeUnshownCni } from './cni-lead.js';
 import { withoutComponentNames } from './component-names.js';
 import { closeDocsConfidence, higherConfidence, lexicalSignals } from './confidence.js';
 import { RETRIEVAL_CONFIG, type RetrievalConfig } from './config.js';
@@ -583,7 +584,18 @@ export class KbSearcher implements Searcher {
         }),
       ),
     };
-    const hits = fuse(fuseInputs, this, config, topK);
+    // A CNI's runbook does not lead a long report that shows no CNI when a generic runbook is close (cni-lead.ts).
+    const hits = genericBeforeUnshownCni({
+      hits: fuse(fuseInputs, this, config, topK),
+      docOf: (hit) => hit.doc.path,
+      cniOfDoc: (docPath) => this.cni.ofDoc(docPath),
+      cniShown,
+      longReport: query.headline !== null,
+      withinDocs: 2,
+      scoreOf: (hit) => hit.score,
+      minShare: config.scopeFactor.unshownCniLeadShare,
+      report: wholeReport,
+    });
     // Only the top doc: a close doc lifted by the headline would change which doc the answer is sure of.
     const headlineDocs = headlineConceptDocs(
       query.headline,
