@@ -1038,8 +1038,14 @@ export function pickCommands(
           !c.otherMode,
       )?.record
     : undefined;
+  // A check placed for what the report states keeps its place against the checks placed after it, as the checks of
+  // the matched rows and clues do.
+  const keepsPlace =
+    (...placed: (CommandRecord | undefined)[]) =>
+    (record: CommandRecord) =>
+      rowBonus.has(record) || clued.has(record) || placed.includes(record);
   if (firewallCheck && !diagnose.some((record) => listsHostFirewall(record.command)))
-    givePlace(diagnose, firewallCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+    givePlace(diagnose, firewallCheck, maxLength, keepsPlace());
   // The report names a CNI whose architecture runbook is among the hits while a runbook about no particular CNI
   // leads (a NodePort, CoreDNS): that runbook's best first check has a place, as the stated symptom's has. Such a CNI
   // builds Services into its own datapath, which the generic runbook's checks never look at.
@@ -1062,12 +1068,7 @@ export function pickCommands(
       ? !diagnose.some((record) => record.source.path === cniHit.doc.path)
       : !diagnose.includes(cniCheck))
   )
-    givePlace(
-      diagnose,
-      cniCheck,
-      maxLength,
-      (record) => rowBonus.has(record) || clued.has(record) || record === firewallCheck,
-    );
+    givePlace(diagnose, cniCheck, maxLength, keepsPlace(firewallCheck));
   // A row stating, as the report does, that traffic within one node fails names its cause outright (the bridge
   // skipping iptables), even in another runbook than the top one: its check has a place, as the stated symptom's
   // has. Measured: the runbook about Services or DNS leads such reports and its own checks filled them. Doing the
@@ -1075,7 +1076,7 @@ export function pickCommands(
   const contrastRow = rows.find(({ row, sameNodeFails }) => sameNodeFails && !ruledOutRows.has(row));
   const contrastCheck = contrastRow && rowCheck(contrastRow.row, contrastRow.doc);
   if (contrastCheck && !diagnose.includes(contrastCheck) && !otherMode(contrastCheck, contrastRow.doc))
-    givePlace(diagnose, contrastCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+    givePlace(diagnose, contrastCheck, maxLength, keepsPlace());
   // The top runbook's own read-only check a reader picks, when the checks to run hold no such check yet.
   const topRunbookRead = (reads: (command: string) => boolean) =>
     diagnose.some((record) => reads(record.command))
@@ -1095,29 +1096,12 @@ export function pickCommands(
     clusterNameUnresolved(query) || statesNameNotAddress(query)
       ? topRunbookRead(readsPodResolvConf)
       : undefined;
-  if (resolvConfCheck)
-    givePlace(
-      diagnose,
-      resolvConfCheck,
-      maxLength,
-      (record) =>
-        rowBonus.has(record) || clued.has(record) || record === firewallCheck || record === cniCheck,
-    );
+  if (resolvConfCheck) givePlace(diagnose, resolvConfCheck, maxLength, keepsPlace(firewallCheck, cniCheck));
   // The report's client failed to connect to a Service: the top runbook's read of that Service's endpoints has a
   // place, as the stated symptom's has (a Service with no ready endpoint is the likeliest cause of any such error).
   const endpointsCheck = serviceConnectionFails(query) ? topRunbookRead(readsServiceEndpoints) : undefined;
   if (endpointsCheck)
-    givePlace(
-      diagnose,
-      endpointsCheck,
-      maxLength,
-      (record) =>
-        rowBonus.has(record) ||
-        clued.has(record) ||
-        record === firewallCheck ||
-        record === cniCheck ||
-        record === resolvConfCheck,
-    );
+    givePlace(diagnose, endpointsCheck, maxLength, keepsPlace(firewallCheck, cniCheck, resolvConfCheck));
   // The report names one pod's own DNS name (a StatefulSet peer's): the top runbook's lookup of a pod's name has a
   // place, as the stated symptom's has. It asks DNS for the record the report's peers failed to find, where the lookup
   // of the Service name (ranked first of the lookups, the pod's lookup counting as its variant) shows only the records
@@ -1128,13 +1112,7 @@ export function pickCommands(
       diagnose,
       podLookupCheck,
       maxLength,
-      (record) =>
-        rowBonus.has(record) ||
-        clued.has(record) ||
-        record === firewallCheck ||
-        record === cniCheck ||
-        record === resolvConfCheck ||
-        record === endpointsCheck,
+      keepsPlace(firewallCheck, cniCheck, resolvConfCheck, endpointsCheck),
     );
   // The report's client says its HTTP request got no answer: the top runbook's probe sending such a request on its
   // path has a place, as the stated symptom's has (`repeat-request.ts`). Not a probe only self-access rows name: that
@@ -1149,14 +1127,7 @@ export function pickCommands(
       diagnose,
       requestCheck,
       maxLength,
-      (record) =>
-        rowBonus.has(record) ||
-        clued.has(record) ||
-        record === firewallCheck ||
-        record === cniCheck ||
-        record === resolvConfCheck ||
-        record === endpointsCheck ||
-        record === podLookupCheck,
+      keepsPlace(firewallCheck, cniCheck, resolvConfCheck, endpointsCheck, podLookupCheck),
     );
   // The runbook the answer cites first has a check among those to run: in a contested answer the close runbooks'
   // checks, matching the report's words, may take every place, and the answer then tests none of the causes of the
@@ -1165,8 +1136,7 @@ export function pickCommands(
   const ownCheck = diagnose.some((record) => record.source.path === top.doc.path)
     ? undefined
     : topRunbookCheck(readOnly, top.doc, rowBonus, ruledOut);
-  if (ownCheck)
-    givePlace(diagnose, ownCheck, maxLength, (record) => rowBonus.has(record) || clued.has(record));
+  if (ownCheck) givePlace(diagnose, ownCheck, maxLength, keepsPlace());
   // Fixes only for the likely causes the top runbook states: per such row, the state-changing command whose context
   // best matches what the row says to do (its fix cell) and the question.
   const chosenFixes: CommandRecord[] = [];
