@@ -1,8 +1,9 @@
 /**
  * A client that failed on an endpoint of its own machine, in the words only that case prints: kubectl (or a client
- * built on its libraries, Helm's Tiller) falling back to its built-in server `localhost:8080` when it finds no
- * kubeconfig or in-cluster configuration (the Kubernetes Python client too) ("The connection to the server localhost:8080 was refused - did you specify
- * the right host or port?", `Get http://localhost:8080/api/v1/namespaces/kube-system/configmaps?...: dial tcp
+ * built on its libraries, Helm's Tiller, the Kubernetes Python client) falling back to its built-in server
+ * `localhost:8080` when it finds no kubeconfig or in-cluster configuration ("The connection to the server
+ * localhost:8080 was refused - did you specify the right host or port?",
+ * `Get http://localhost:8080/api/v1/namespaces/kube-system/configmaps?...: dial tcp
  * [::1]:8080: connect: connection refused`), or a MySQL client reaching for the server's socket file in its own
  * container (`Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock'`). No path of the
  * network is involved: the fix is the client's configuration (a kubeconfig, the server's host), which no runbook
