@@ -7,6 +7,7 @@
  * a machine named for the data store it hosts with no StatefulSet ordinal (`kafka01`, `redis-host`), and any name a
  * `kubectl get nodes` row or a pod row's NODE cell shows (the caller drops listed nodes itself). Pure.
  */
+import { escapeRegExp } from '../core/escape-reg-exp.js';
 
 /** Data stores, brokers and search engines that call their members nodes (etcd and Consul members are often hosts). */
 const STORE =
@@ -22,9 +23,8 @@ const MEMBER_WORD = `(?:data|ingest|coordinating|seed|broker|arbiter|sentinel|${
 export function appMemberNode(text: string, name: string): boolean {
   if (name === '' || name.includes('.')) return false;
   if (STORE_ORDINAL.test(name)) return true;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(
-    `(?<![\\w-])${MEMBER_WORD}\\s+(?:nodes?|节点|節點)\\s*[\`'"(]?${escaped}(?![\\w-])`,
+    `(?<![\\w-])${MEMBER_WORD}\\s+(?:nodes?|节点|節點)\\s*[\`'"(]?${escapeRegExp(name)}(?![\\w-])`,
     'i',
   ).test(text);
 }
