@@ -89,6 +89,7 @@ import { resetConnection } from './reset-connection.js';
 import { resolverSilentFirst, statesResolverSilent } from './resolver-silent.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
+import { staleProxyUpstreamExplainedBy, uncoveredStaleProxyUpstream } from './stale-proxy-upstream.js';
 import { staleRegistryAddressExplainedBy, uncoveredStaleRegistryAddress } from './stale-registry-address.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
@@ -437,7 +438,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // set-up failing, a pod's second interface, Kube-OVN's cluster interconnection and the address an application
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
   // failing (app-discovery.ts), the stale address such a registry keeps after a pod restart
-  // (stale-registry-address.ts), an application handing out its pod's or container's own address
+  // (stale-registry-address.ts), an Ingress controller's or mesh proxy's stale pod backends
+  // (stale-proxy-upstream.ts), an application handing out its pod's or container's own address
   // (handed-address.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
@@ -476,6 +478,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredAppRegistry(question, appRegistryExplained(context.searcher)) ??
         uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
         uncoveredStaleRegistryAddress(question, staleRegistryAddressExplained(context.searcher)) ??
+        uncoveredStaleProxyUpstream(question, staleProxyUpstreamExplained(context.searcher)) ??
         uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
@@ -788,6 +791,8 @@ const appDiscoveryExplained = perSearcher((searcher) => appDiscoveryExplainedBy(
 const staleRegistryAddressExplained = perSearcher((searcher) =>
   staleRegistryAddressExplainedBy(searcher.docs),
 );
+/** Whether a runbook states a proxy keeping stale backends (stale-proxy-upstream.ts). */
+const staleProxyUpstreamExplained = perSearcher((searcher) => staleProxyUpstreamExplainedBy(searcher.docs));
 const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
