@@ -126,6 +126,7 @@ import { tableCellsSpaced } from './table-cells.js';
 import { podBesideDialledName } from './target-backend.js';
 import { typedCommandWorks } from './typed-works.js';
 import { unameHostsLast } from './uname-host.js';
+import { podsOfOtherWorkloads, workloadName } from './unroled-pod.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
 import { workloadNamedAsPod, writtenPodsOf } from './workload-as-pod.js';
 
@@ -182,6 +183,8 @@ export interface Entities {
   podNotStarted?: boolean;
   /** The end of the failing path the report gives the first pod: the caller or the called (see `pod-role.ts`). */
   podRole?: PodRole;
+  /** The report gives the first pod no role and names pods of other workloads too (see `unroled-pod.ts`). */
+  podRoleOpen?: boolean;
   namespaces: string[];
   /**
    * The question names namespaces of different ends (a client's and a Service's) and no pod: `namespaces` is then
@@ -224,6 +227,8 @@ export interface FillValues extends ReadonlyMap<string, string> {
   readonly podNotStarted?: boolean;
   /** The end of the failing path `<pod>` is: a check of the other end leaves it open (see `pod-role.ts`). */
   readonly podRole?: PodRole;
+  /** `<pod>` has no role among pods of other workloads: a check of either end leaves it open (see `unroled-pod.ts`). */
+  readonly podRoleOpen?: boolean;
 }
 
 /** The values `placeholderValues` builds: a placeholder map with its named fields. */
@@ -236,6 +241,7 @@ export class PlaceholderValues extends Map<string, string> implements FillValues
   podIsTarget?: boolean;
   podNotStarted?: boolean;
   podRole?: PodRole;
+  podRoleOpen?: boolean;
 }
 
 // --- lexical building blocks -------------------------------------------------------------------------------
@@ -2035,6 +2041,7 @@ function readEntities(question: string): Entities {
     podRole:
       podRole(text, podNames[0]) ??
       (podBesideDialledName(text, podNames[0] ?? '') ? ('client' as const) : undefined),
+    podRoleOpen: podRole(text, podNames[0]) === undefined && podsOfOtherWorkloads(podNames),
     // Every row of the pod shows it never started (a row written twice, once running, leaves it startable).
     podNotStarted:
       podNames[0] !== undefined &&
@@ -2110,15 +2117,6 @@ function namedOutsideFirst(text: string, rows: readonly ListingRow[], pods: stri
     !listed.has(pod) ||
     [pod, workloadName(pod)].some((name) => name !== undefined && wholeNameAt(outside, name).length > 0);
   return [...pods.filter(written), ...pods.filter((pod) => !written(pod))];
-}
-
-/** A generated pod's workload: `kube-flannel-ds-5w8v2` of a DaemonSet, `coredns-6d56c8448f-5z5kp` of a Deployment. */
-function workloadName(pod: string): string | undefined {
-  // A ReplicaSet's hash has a digit; `-controller` after a DaemonSet's suffix is part of the name.
-  const name = pod
-    .replace(new RegExp(`-${SAFE}{5}$`), '')
-    .replace(new RegExp(`-(?=[a-z]*\\d)${SAFE}{6,10}$`), '');
-  return name !== pod && name.length >= 3 ? name : undefined;
 }
 
 /** Where `text` has `name` as a whole name, not inside a longer one (both lower case). */
@@ -2463,6 +2461,7 @@ export function placeholderValues(entities: Entities): PlaceholderValues {
   if (target !== undefined && entities.podAddresses?.includes(target.ip) === true) map.podIsTarget = true;
   if (entities.podNotStarted === true) map.podNotStarted = true;
   if (entities.pods[0] !== undefined && entities.podRole !== undefined) map.podRole = entities.podRole;
+  else if (entities.pods[0] !== undefined && entities.podRoleOpen === true) map.podRoleOpen = true;
   set(['<namespace>', '<ns>'], entities.namespaces[0]);
   set(['<node>', '<node-name>'], entities.nodes[0]);
   set(['<service-name>', '<service>', '<svc>', '<svc-name>'], entities.services[0]);
@@ -2536,7 +2535,10 @@ export function fillTemplate(template: CommandTemplate, values: FillValues): Fil
       (values.podNotStarted === true && runsInPod(commandText)) ||
       // A check of the other end than the one the report gives the pod (see `pod-role.ts`).
       (values.podRole === 'server' && callsFromPod(templateCommand(template))) ||
-      (values.podRole === 'client' && listensInPod(templateCommand(template))));
+      (values.podRole === 'client' && listensInPod(templateCommand(template))) ||
+      // A pod with no role among pods of other workloads: neither end's check takes it (see `unroled-pod.ts`).
+      (values.podRoleOpen === true &&
+        (callsFromPod(templateCommand(template)) || listensInPod(templateCommand(template)))));
   // A check run in a pod the report does not name keeps no add-ons' namespace: that `-n` came from a command on an
   // add-on, not from the pod the check runs in.
   const namespaceOpen =
@@ -2674,8 +2676,12 @@ export function conversationValues(question: string, history: readonly string[])
     // The pod an earlier turn showed never started, filled from that turn, still takes no check inside it.
     if (earlier.podNotStarted === true && values.get('<pod>') === earlier.get('<pod>'))
       values.podNotStarted = true;
-    if (values.podRole === undefined && values.get('<pod>') === earlier.get('<pod>'))
+    if (values.podRole === undefined && values.get('<pod>') === earlier.get('<pod>')) {
       values.podRole = earlier.podRole;
+      // A role an earlier turn gave the pod settles it; else an earlier turn's doubt about it still holds.
+      if (values.podRole !== undefined) values.podRoleOpen = undefined;
+      else values.podRoleOpen ??= earlier.podRoleOpen;
+    }
   }
   return values;
 }
