@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillFromQuestion } from '../../src/answer/placeholders.js';
+import { conversationValues, fillCommand, fillFromQuestion } from '../../src/answer/placeholders.js';
 import { podsOfOtherWorkloads, workloadName } from '../../src/answer/unroled-pod.js';
 
 const CALL_FROM_POD = 'kubectl exec -n <namespace> <pod> -- curl -sS -m 3 http://<pod-ip>:<port>/';
@@ -72,5 +72,22 @@ describe('a pod the report gives a role keeps it', () => {
       'Two replicas my-nginx-5f44486bdb-q5dr8 (172.33.99.2 on node2) and my-nginx-5f44486bdb-scttd (172.33.17.2 on ' +
       'node3): the my-nginx ClusterIP 10.254.0.20:80 times out from node1.';
     expect(fillFromQuestion(LISTENING_IN_POD, q).command).toContain('my-nginx-5f44486bdb-q5dr8 -- ss');
+  });
+});
+
+describe('a later turn about the same pod', () => {
+  it('keeps the doubt an earlier turn left about the pod', () => {
+    const first =
+      'Guestbook-Go example - redis slave pods are not able to connect to redis master pod. kubectl get pods ' +
+      '--all-namespaces -o wide: default guestbook-8w7ld 1/1 Running 10.36.0.4 node-2; default redis-master-sgbch 1/1 ' +
+      'Running 10.36.0.1 node-2; default redis-slave-r7kbk 1/1 Running 10.44.0.2 node-1.';
+    const values = conversationValues('what should I check next?', [first]);
+    expect(fillCommand(CALL_FROM_POD, values).command).toContain('<pod> -- curl');
+  });
+  it('lets a later turn that names the caller settle it', () => {
+    const values = conversationValues('root@redis-slave-r7kbk:/# redis-cli -h redis-master ping hangs', [
+      'redis-master-sgbch 1/1 Running 10.36.0.1 node-2 and redis-slave-r7kbk 1/1 Running 10.44.0.2 node-1',
+    ]);
+    expect(fillCommand(CALL_FROM_POD, values).command).toContain('redis-slave-r7kbk -- curl');
   });
 });
