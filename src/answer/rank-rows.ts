@@ -7,6 +7,7 @@ import { foldText } from '../retrieve/normalize.js';
 import { headlineOf, splitWorking } from '../retrieve/query.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { crossNodeFails, sameNodeFails, sameNodeWorksOtherFails } from './node-contrast.js';
+import { saysPodReachesItself } from './self-access.js';
 import type { Concepts } from './types.js';
 
 const LATIN_STOP = new Set(
@@ -183,7 +184,9 @@ function rowIndex(doc: DocRecord, concepts: Concepts | undefined): Map<string, n
  * that traffic within one node fails (`node-contrast.ts`), scores this much more: the report's working clause counts
  * little and its English words miss the row's Chinese, yet the contrast is the row's whole symptom. About what two
  * shared concepts and a long word bring. A report saying only that traffic between nodes fails (`crossNodeFails`)
- * states the same contrast with its working side unsaid.
+ * states the same contrast with its working side unsaid. A row stating, as the report does, that a pod reaches itself
+ * through its own Service (`self-access.ts`: "Pod 通过自己的 Service 访问自己超时") scores the same: its hairpin check
+ * otherwise ranked below the Service runbook's generic checks, which pass for such a pod.
  */
 const CONTRAST_ROW_BONUS = 4;
 
@@ -214,6 +217,8 @@ export function likelyCauses(
   const contrast = sameNodeWorksOtherFails(query);
   const crossFails = crossNodeFails(query);
   const sameFails = sameNodeFails(query);
+  // The report says a pod reaches itself through its own Service: a row stating that premise names its cause outright.
+  const selfAccess = saysPodReachesItself(query);
   const ranked: RankedRow[] = [];
   for (const [rank, doc] of docs.entries()) {
     const docFactor = rank === 0 ? 1 : 0.6;
@@ -231,9 +236,10 @@ export function likelyCauses(
       const statesSameFails = sameFails && sameNodeFails(row.symptom);
       const statesContrast =
         statesSameFails || ((contrast || crossFails) && sameNodeWorksOtherFails(row.symptom));
-      if (overlap <= 0 && !statesContrast) continue;
+      const statesSelfAccess = selfAccess && saysPodReachesItself(row.symptom);
+      if (overlap <= 0 && !statesContrast && !statesSelfAccess) continue;
       if (hitChunks.has(row.chunkId)) overlap += 0.5;
-      if (statesContrast) overlap += CONTRAST_ROW_BONUS;
+      if (statesContrast || statesSelfAccess) overlap += CONTRAST_ROW_BONUS;
       ranked.push({
         row,
         doc,

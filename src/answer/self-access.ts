@@ -26,12 +26,15 @@ const SELF_ACCESS = new RegExp(
     String.raw`(?<![a-z])${REACH}\s+(?:(?:the|this|that)\s+)?(?:pod\s+|container\s+)?(?:itself|themselves)(?![a-z])`,
     // "request pod itself via service", "the container cannot telnet itself".
     String.raw`(?<![a-z])(?:pod|pods|container|containers)\s+(?:itself|themselves)\s+(?:via|through|using|by)(?![a-z])`,
-    // "its own cluster-ip", "their own svc name".
-    String.raw`(?<![a-z])(?:its|their)\s+own\s+${OWN_SERVICE}`,
+    // "access its own cluster-ip", "via their own svc name"; not "a Deployment with its own Service" (one per member).
+    String.raw`(?<![a-z])(?:${REACH}|via|through|using|by)\s+(?:its|their)\s+own\s+${OWN_SERVICE}`,
     // "the service backed by itself", "the pod that backs the service", "a service that points back to the pod".
     String.raw`(?<![a-z])backed\s+by\s+(?:itself|themselves)`,
     String.raw`(?<![a-z])(?:pod|pods|container)\s+(?:that|which)\s+backs?\s+(?:the|its|this)\s+${OWN_SERVICE}`,
     String.raw`(?<![a-z])points?\s+back\s+to\s+(?:the|this|its)\s+pod`,
+    // The client named as the Service's own backend: "from the pod backing the service", "inside the container running
+    // the service", "in the pod that serves the ClusterIP".
+    String.raw`(?<![a-z])(?:from|in|inside|within)\s+(?:the|a|its|this|that)\s+(?:same\s+)?(?:pod|container|backend)s?\s+(?:(?:that|which)\s+(?:is\s+)?)?(?:backing|backs|behind|serving|serves|running|runs|hosting|hosts|providing|provides)\s+(?:the|this|that|its)\s+${OWN_SERVICE}`,
     String.raw`(?<![a-z])${OWN_SERVICE}'s\s+(?:own\s+)?pods?(?![a-z])`,
     // 自己访问自己, 通过自己的 Service, 指向自己的 Service, "访问自己超时"; not "我自己的服务" (my own service).
     '自己访问自己',

@@ -265,3 +265,34 @@ describe('a report stating the same-node / cross-node contrast', () => {
     expect(plain.first).not.toBe(CONTRAST_ROW);
   });
 });
+
+describe('a report saying a pod reaches itself through its own Service', () => {
+  const clusterIp = runbook('service/clusterip-troubleshooting.md');
+  const hits = [hitOn(clusterIp, '常见问题'), hitOn(clusterIp, '4. 在客户端所在节点检查规则', 0.83)];
+  const SELF_ROW = 'Pod 通过自己的 Service 访问自己超时';
+  const answer = (report: string) => {
+    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
+    const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
+      .filter((c) => c.safety === 'read-only')
+      .map((c) => c.command);
+    return { rows: rows.map((r) => r.row.symptom), checks };
+  };
+
+  it('ranks the row stating that premise among the causes and brings its hairpin check (EN and ZH)', () => {
+    const english = answer(
+      '[oc cluster up] Unable to connect to a clusterIP service from the pod backing the service. ' +
+        'curl -v cakephp-mysql-persistent:8080 from inside the pod hangs; other pods reach the service fine.',
+    );
+    expect(english.rows).toContain(SELF_ROW);
+    expect(english.checks).toContain('grep -H . /sys/class/net/cni0/brif/*/hairpin_mode');
+    const chinese = answer('应用调自己的 svc 地址（回环访问自己）超时，调别的 svc 没事');
+    expect(chinese.rows).toContain(SELF_ROW);
+  });
+
+  it('leaves that row out for a report whose client is another pod', () => {
+    const other = answer(
+      'Each member is a Deployment with its own Service, and the client pod cannot connect to mongodb-0-service:27017.',
+    );
+    expect(other.checks).not.toContain('grep -H . /sys/class/net/cni0/brif/*/hairpin_mode');
+  });
+});

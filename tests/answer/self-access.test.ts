@@ -13,6 +13,10 @@ describe('saysPodReachesItself', () => {
       'Pod 通过自己的 Service 访问自己超时',
       'Pod 访问指向自己的 Service 失败',
       '应用调自己的 svc 地址（回环访问自己）超时',
+      '[oc cluster up] Unable to connect to a clusterIP service from the pod backing the service.',
+      'curl to the ClusterIP hangs when run inside the container running the service',
+      "Can't access its own svc name from pod.",
+      'Why does a pod time out when it calls its own Service?',
     ])
       expect(saysPodReachesItself(text), text).toBe(true);
   });
@@ -25,6 +29,10 @@ describe('saysPodReachesItself', () => {
       'The problem resolved itself after a reboot of the node.',
       '我部署了自己的服务，通过 svc 访问超时，直接访问 pod ip 正常',
       'k8s 服务访问。查看 dashboard 的 endpoint、SVC 和 pod 都正常',
+      // A Service per member, not a pod calling itself.
+      'Each member is a Deployment with its own Service (mongodb-0-service port 27017), and the replica set is unreachable.',
+      'The pod running the service is Ready, but clients on other pods time out.',
+      '每个成员都有自己的 Service，连接字符串里的地址访问不到',
     ])
       expect(saysPodReachesItself(text), text).toBe(false);
   });
