@@ -38,6 +38,22 @@ const DEFAULT_BRIDGE_CONTAINER =
 const ENGINE_BRIDGE = /\bbridge\s+networks?\b|bridge\s*(?:网络|網絡|網路)|端口映射|\bport[\s-]*mappings?\b/i;
 const ENGINE_CONTAINER = /\bcontainers?\b|容器|\bdocker\b/i;
 
+/**
+ * Podman's own pods, run from a Kubernetes YAML on one host (`podman kube play`, `podman play kube`, `podman generate
+ * kube`, `podman pod create`) or in Podman's VM (`podman machine`): the YAML says Pod and hostPort, but Podman's
+ * engine runs them on its own networks (rootlessport, slirp4netns, pasta), with no cluster around them.
+ */
+const PODMAN_POD =
+  /\bpodman\s+(?:kube\s+play|play\s+kube|generate\s+kube|pod\s+(?:create|start|stop|rm|ps|inspect|logs)|machine)\b|\bpodman[\s-]kube\b/i;
+
+/**
+ * A cluster named beside Podman's pods: its tools, a distribution, a CNI, a cluster (集群). KinD or minikube running
+ * on Podman makes a cluster whose pod network a runbook follows; the comment `podman generate kube` writes ("use
+ * kubectl create -f to import it into Kubernetes") names none.
+ */
+const CLUSTER_NAMED =
+  /\b(?:kubeadm|minikube|kind(?!\s*:)|k3[sd]|rke2?|microk8s|openshift|calico|flannel|cilium|weave|antrea|canal|kube-?ovn|coredns|kube-proxy)\b|\bkubectl\s+(?:get|describe|exec|logs|apply|port-forward)\b|\bclusters?\b|集群|叢集/i;
+
 /** Docker Swarm, whose overlay networks (VXLAN, an ingress routing mesh) are Docker's own, not a CNI's. */
 const SWARM = /\bdocker\s+swarm\b|\bswarm\s+(?:mode|services?|overlay|nodes?|managers?|workers?)\b/i;
 
@@ -95,7 +111,8 @@ const DOCKER_RUNBOOK =
   /\bdocker\s+(?:networks?|bridge|run)\b|docker[\s-]?compose|docker\s*(?:自带|自身)?网络/i;
 
 /** The subject these declines name. */
-const DOCKER_SUBJECT = "Docker's own container networking (docker0, docker networks), outside Kubernetes";
+const DOCKER_SUBJECT =
+  "Docker's or Podman's own container networking (docker0, docker networks, Podman's pods), outside Kubernetes";
 
 /**
  * The subject when a report is about Docker's own networking ("Container cant access internet ... docker network
@@ -112,6 +129,8 @@ export function uncoveredDockerOnly(question: string, explained: boolean): strin
   // NodePort") is a client of that path, which a runbook follows.
   if (DOCKER_OUTSIDE_KUBERNETES.test(text))
     return COVERED_PATH.test(report.headline) || explained ? null : DOCKER_SUBJECT;
+  // Podman's pods from a Kubernetes YAML are the engine's, whatever Kubernetes words the YAML brings.
+  if (PODMAN_POD.test(text) && !CLUSTER_NAMED.test(text)) return explained ? null : DOCKER_SUBJECT;
   const swarm = SWARM.test(text);
   const docker =
     DOCKER_NETWORKING.test(text) ||

@@ -63,6 +63,12 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'halo成功运行，公网无法访问 What is your deployment method? Docker Compose What happened? 用docker-compose部署了halo，也放开了对应的端口，但是依然无法访问！',
     // Constructed: English, the same form field.
     'Deployment method: docker compose. The web UI published on port 8080 is unreachable from the LAN.',
+    // Real (containers/podman#17353, shortened): Podman's own pod from a Kubernetes YAML, hostPort on one host.
+    'Using podman kube play and hostPort, ports bound to localhost are not accessible. When deploying a Pod with `podman kube play` and using hostPort, the port is not accessible if it is bound to localhost inside the container. curl localhost:10000 gives Connection reset by peer',
+    // Real (containers/podman#12413, shortened): the generated YAML's "kind: Pod" and kubectl comment name no cluster.
+    'podman play kube with --ports defined in yaml file seems to be broken. podman generate kube myapp > myapp.yaml # Save the output of this file and use kubectl create -f to import it into Kubernetes. kind: Pod, containerPort: 8080, hostPort: 8080. podman play kube myapp.yaml: rootlessport listen tcp 0.0.0.0:8080: bind: address already in use',
+    // Constructed (Chinese): a pod created by podman pod create.
+    '用 podman pod create -p 8080:80 建的 pod，宿主机 curl 127.0.0.1:8080 连接被拒绝。',
   ])('%s → declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toContain('Docker');
     expect(uncoveredDockerOnly(question, true)).toBeNull();
@@ -107,6 +113,9 @@ describe("uncoveredDockerOnly: Docker's own networking, outside Kubernetes", () 
     'kind on rootless podman: pods cannot reach each other across the kind nodes.',
     // Constructed: clients outside the cluster, no container of Docker's named as such.
     'Service type NodePort cannot be accessed from outside the cluster; docker containers inside the pods are healthy.',
+    // Constructed: Podman's machine hosting a cluster (minikube, kind): the cluster's pod network is the subject.
+    'minikube on podman machine: pods cannot resolve kubernetes.default, CoreDNS logs i/o timeout.',
+    'podman kube play works, but the same YAML in our kind cluster leaves the pod unreachable from other nodes.',
   ])('%s → not declined', (question) => {
     expect(uncoveredDockerOnly(question, false)).toBeNull();
   });
