@@ -4,7 +4,8 @@
  * (`share` of its score) has a row whose symptom matches the question clearly better than every row of the top
  * doc, its hits move to the front, so the title, rows and commands follow that runbook. A top runbook one of whose
  * trigger phrases the question matched (its author's words for this very problem) is a clear signal: it stays
- * first unless the other runbook matched more of its own. Pure.
+ * first unless the other runbook matched more of its own. A row that leads only by the words inside the host names a
+ * report writes does not count (written-names.ts). Pure.
  */
 import type { DocRecord } from '../core/types.js';
 import type { FusedHit, RetrievalResult } from '../retrieve/types.js';
@@ -17,6 +18,7 @@ import {
   termsWithConcepts,
 } from './rank-rows.js';
 import type { Concepts } from './types.js';
+import { withoutWrittenNames } from './written-names.js';
 
 /** The other runbook's best symptom must share at least this much weight with the question (a few words)... */
 const MIN_OVERLAP = 6;
@@ -33,17 +35,29 @@ export function leadWithSymptomRow(
   if (!top || result.abstain) return result;
   const docs = closeDocs(result.hits, share);
   if (docs.length < 2) return result;
-  const wanted = focusTerms(question, concepts);
-  const scores = docs.map((doc) => bestSymptomOverlap(doc, wanted, concepts));
-  let lead = 0;
-  for (let i = 1; i < docs.length; i++) if ((scores[i] ?? 0) > (scores[lead] ?? 0)) lead = i;
-  const best = scores[lead] ?? 0;
-  if (lead === 0 || best < MIN_OVERLAP || best < (scores[0] ?? 0) * CLEAR_MARGIN) return result;
+  const lead = clearLead(docs, focusTerms(question, concepts), concepts);
+  // A row that leads only by the words inside the host names a report writes does not state its symptom
+  // (written-names.ts): the lead must hold on the report's own words as well.
+  if (lead === 0 || clearLead(docs, focusTerms(withoutWrittenNames(question), concepts), concepts) !== lead)
+    return result;
   const stating = docs[lead];
   if (!stating) return result;
   const topTriggers = matchedTriggers(result.hits, top.doc);
   if (topTriggers > 0 && matchedTriggers(result.hits, stating) <= topTriggers) return result;
   return leadWithDoc(result, stating);
+}
+
+/** The index of the doc among `docs` whose best symptom cell clearly holds the most of `wanted`; 0 when none does. */
+function clearLead(
+  docs: readonly DocRecord[],
+  wanted: ReadonlyMap<string, number>,
+  concepts?: Concepts,
+): number {
+  const scores = docs.map((doc) => bestSymptomOverlap(doc, wanted, concepts));
+  let lead = 0;
+  for (let i = 1; i < docs.length; i++) if ((scores[i] ?? 0) > (scores[lead] ?? 0)) lead = i;
+  const best = scores[lead] ?? 0;
+  return best < MIN_OVERLAP || best < (scores[0] ?? 0) * CLEAR_MARGIN ? 0 : lead;
 }
 
 /** How many distinct trigger phrases of `doc` the question matched, over the doc's hits. */

@@ -66,6 +66,24 @@ describe('a runbook whose troubleshooting row states the reported symptom leads 
     }
   });
 
+  it('does not read the host names a report writes as its symptom', async () => {
+    // The hostNetwork runbook's row "hostNetwork Pod 解析不了 *.svc.cluster.local" shares only the words of the full
+    // name the reporter used; the report is a short name failing to resolve from an ordinary pod.
+    const question =
+      '"nslookup k8sbook" does not work. instead I had to use "nslookup k8sbook.default.svc.cluster.local" while running on docker desktop';
+    const result = await index.searcher.search(question);
+    expect(result.hits[0]?.doc.path).toBe('dns/coredns.md');
+    expect(leadWithSymptomRow(question, result, SHARE, index.searcher.concepts).hits[0]?.doc.path).toBe(
+      'dns/coredns.md',
+    );
+    // A report that says hostNetwork still has that row's own subject.
+    const hostNetwork =
+      'A hostNetwork: true pod cannot resolve redis.default.svc.cluster.local, nslookup fails there but works in other pods';
+    const own = await index.searcher.search(hostNetwork);
+    const led = leadWithSymptomRow(hostNetwork, own, SHARE, index.searcher.concepts);
+    expect(led.hits[0]?.doc.path).toBe('host-network/hostnetwork-pods.md');
+  });
+
   it('measures a symptom cell by the weight of the question terms it holds, failing clauses first', async () => {
     const nodeport = index.searcher.docs.find((doc) => doc.path === 'service/nodeport-loadbalancer.md');
     const clusterip = index.searcher.docs.find((doc) => doc.path === 'service/clusterip-troubleshooting.md');
