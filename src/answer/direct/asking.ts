@@ -15,6 +15,7 @@ import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { asksNamesUnderReadiness } from './ready-condition.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
+import { settingRequests } from './setting-request.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
 import { asksWhatThingDoes } from './thing-does.js';
@@ -73,6 +74,11 @@ export interface FactAsk {
    * answers; a row sharing the report's words says what else breaks.
    */
   needed?: boolean;
+  /**
+   * The spec fields a report asking nothing requests ("chart should support dnsPolicy", "shouldn't require
+   * publishNotReadyAddresses"): only a line naming one of them states the rule asked.
+   */
+  requested?: string[];
 }
 
 /** How a clause asks: an interrogative, or "how do I change / is there a way to change" (a setting's value). */
@@ -932,6 +938,17 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     kinds.add('behaviour');
     byWhy = true;
   }
+  // "nginx chart should support dnsPolicy ... need to specify dnsPolicy: ClusterFirstWithHostNet": a report asking
+  // nothing that requests a spec field asks for that field's rule (setting-request.ts).
+  let requested: string[] = [];
+  if (asking.length === 0 && strict) {
+    const found = settingRequests(text);
+    if (found.sentences.length > 0) {
+      asking.push(...found.sentences);
+      kinds.add('setting');
+      requested = found.fields;
+    }
+  }
   if (asking.length === 0) return null;
   // The default asked for, and stated after the question ("which is the default subnet ...? Expected: the default
   // subnet is ovn-default"): those statements say which default is meant. A default stated before it is the
@@ -948,8 +965,10 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
   const focus = asking.join(' ');
   return {
     kinds: [...kinds],
-    wantsDefault: DEFAULT_WORD.test(focus) || UNSET.test(focus),
+    // A request names the default it wants changed or the setup it has; it asks the field's rule, not its default.
+    wantsDefault: requested.length === 0 && (DEFAULT_WORD.test(focus) || UNSET.test(focus)),
     focus,
+    ...(requested.length > 0 ? { requested } : {}),
     ...(explained.size > 0 && !askedOwn ? { values: [...explained] } : {}),
     ...(checked.size > 0 ? { checked: [...checked] } : {}),
     ...(saysItHappens ? { affirmed: true } : {}),

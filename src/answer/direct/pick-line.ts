@@ -29,6 +29,7 @@ import { asksPodName, statesPodName } from './pod-name.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import { asksUnderReadiness, statesReadinessRule } from './ready-condition.js';
 import { givesReason } from './reason-line.js';
+import { namesRequested, statesRule } from './setting-request.js';
 import {
   asksSourceFate,
   explainsRewrittenSource,
@@ -283,6 +284,7 @@ function findDirect(
   // "哪个 dnsPolicy": when some line names the setting asked for by its name, only such lines answer.
   const byName = [
     ...settingsAskedByName(ask.focus),
+    ...(ask.requested ?? []),
     ...(ask.kinds.includes('port') ? portFieldsNamed(ask.focus) : []),
   ].map((name) => new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'i'));
   // "Which port does the ready plugin serve /ready on": when some line binds a port to the endpoint the question
@@ -407,6 +409,10 @@ function findDirect(
       if (candidate.settingOnly && ask.wantsDefault) continue;
       // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.
       if (candidate.settingOnly && !candidate.changes && changeAsked) continue;
+      // "chart should support dnsPolicy": a request asks the field's rule; a command reading or setting it states none.
+      // "chart should support dnsPolicy": only a line naming the field (or a row of a table whose header names it) that
+      // states its rule answers; a command reading or setting it states none.
+      if (ask.requested && !(statesRule(candidate) && namesRequested(candidate, ask.requested))) continue;
       // "What does externalTrafficPolicy: Local change for the client IP": the command setting what the question
       // gives repeats the question; a line stating the effect answers it. A command setting another setting
       // ("Which dnsPolicy should pods with hostNetwork: true use") may still say what to set.
@@ -508,7 +514,13 @@ function findDirect(
       if (!best || score > best.score) best = { candidate, score };
       if (named.length > 0 && statesSetting(named, candidate.quote) && (!stating || score > stating.score))
         stating = { candidate, score };
-      if (namesAround || byName.some((name) => name.test(candidate.quote))) {
+      // A request's field may be named by the header of the table comparing its values ("| 项目 | externalTrafficPolicy:
+      // Cluster | externalTrafficPolicy: Local |"): its rows state the rule of each.
+      const namedText =
+        ask.requested && candidate.header?.trim().startsWith('|')
+          ? `${candidate.header} ${candidate.quote}`
+          : candidate.quote;
+      if (namesAround || byName.some((name) => name.test(namedText))) {
         if (!naming || score > naming.score) naming = { candidate, score };
         if (returns && (!namedReturning || score > namedReturning.score))
           namedReturning = { candidate, score };

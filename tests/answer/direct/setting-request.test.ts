@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { leadAsk } from '../../../src/answer/direct/asking.js';
+import { namesRequested, settingRequests, statesRule } from '../../../src/answer/direct/setting-request.js';
+
+describe('a spec field requested in a report asking nothing', () => {
+  it.each([
+    ['nginx-controller chart should support dnsPolicy. I figure this is a simple change.', 'dnsPolicy'],
+    [
+      'feat(k8s-infra): set dnsPolicy to ClusterFirstWithHostNet when hostNetwork is enabled. Set it.',
+      'dnsPolicy',
+    ],
+    ['[nats helm] add publishNotReadyAddresses: true to headless service', 'publishNotReadyAddresses'],
+    [
+      'change default value of publishNotReadyAddresses for the stateful applications.',
+      'publishNotReadyAddresses',
+    ],
+    ['Added the externalTrafficPolicy option', 'externalTrafficPolicy'],
+    ['chart 应该支持配置 dnsPolicy，hostNetwork 模式下需要 ClusterFirstWithHostNet。', 'dnsPolicy'],
+  ])('requests: %s', (report, field) => {
+    expect(settingRequests(report).fields).toEqual([field]);
+  });
+
+  it.each([
+    // The field is not what the title requests: a rule is.
+    'Add iptables FORWARD rule for external requests to service with nodePort. OK, I am leaning towards this.',
+    // A failure on a broken path asks for a diagnosis.
+    'set loadBalancerSourceRanges on the svc and now every request is rejected',
+    'externalTrafficPolicy: Local does not work for NodePort services, the client IP should be kept.',
+    'hostNetwork 的 Pod 设置 dnsPolicy 后解析失败',
+    // A report asking a question is read by its question.
+    'Which dnsPolicy should a hostNetwork pod use?',
+    // No field named.
+    'Support for IPv6 dual stack should be added.',
+  ])('does not: %s', (report) => {
+    expect(settingRequests(report).fields).toEqual([]);
+  });
+
+  it('asks for the setting, with the field, not for a default', () => {
+    const ask = leadAsk(
+      'stable/instana-agent wrong daemonset dnsPolicy Agent daemonset is using default dnsPolicy (ClusterFirst) and hostNetwork. dnsPolicy should be set to ClusterFirstWithHostNet.',
+    );
+    expect(ask?.kinds).toEqual(['setting']);
+    expect(ask?.requested).toEqual(['dnsPolicy']);
+    expect(ask?.wantsDefault).toBe(false);
+  });
+});
+
+describe('a line stating a requested field’s rule', () => {
+  it('is a sentence or a row of a table comparing values naming the field', () => {
+    const rule = {
+      quote: '只有 Ready 端点出现在 DNS 中，除非 Service 设置了 `publishNotReadyAddresses: true`。',
+    };
+    expect(statesRule(rule) && namesRequested(rule, ['publishNotReadyAddresses'])).toBe(true);
+    const row = {
+      quote: '| 客户端源 IP | 被 SNAT 为节点 IP | 保留 |',
+      header: '| 项目 | externalTrafficPolicy: Cluster（默认） | externalTrafficPolicy: Local |',
+    };
+    expect(statesRule(row) && namesRequested(row, ['externalTrafficPolicy'])).toBe(true);
+  });
+
+  it.each([
+    { quote: 'kubectl get svc <service-name> -o wide', settingOnly: true },
+    { quote: 'hostNetwork Pod 想解析集群内 Service，必须显式指定：' },
+    {
+      quote:
+        '| 部分节点的 NodePort 通，部分不通 | externalTrafficPolicy: Local，且不通的节点没有本地 Pod | `curl` | 改为 Cluster |',
+      header: '| 现象 | 可能原因 | 检查命令 | 修复 |',
+    },
+  ])('not a command, an introduction or a symptom row: $quote', (line) => {
+    expect(statesRule(line)).toBe(false);
+  });
+
+  it('names the field, not one inside a longer name', () => {
+    expect(
+      namesRequested({ quote: '[hostNetwork Pod 排查](../host-network/hostnetwork-pods.md)' }, ['dnsConfig']),
+    ).toBe(false);
+    expect(namesRequested({ quote: '设置 `dnsPolicy: ClusterFirstWithHostNet`' }, ['dnsPolicy'])).toBe(true);
+    expect(namesRequested({ quote: 'dnsPolicyX: 1' }, ['dnsPolicy'])).toBe(false);
+  });
+});
