@@ -74,6 +74,7 @@ import { httpClientErrorExplainedBy, uncoveredHttpClientError } from './http-cli
 import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-task.js';
 import { uncoveredLocalEndpoint } from './local-endpoint.js';
 import { lookupFirst } from './lookup-first.js';
+import { statesMemberJoinFailure } from './member-join.js';
 import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
@@ -397,6 +398,24 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     const own = await clientAddressHits(context, question, result, options, retrieval);
     if (own) result = own;
   }
+  // So is a report saying a clustered application's member cannot join or form its cluster, beside its members' pod
+  // DNS names or a headless Service (member-join.ts): the headless Service's runbook answers it.
+  if (
+    result.abstain &&
+    history.length === 0 &&
+    !outsideNetworking(question) &&
+    statesMemberJoinFailure(question)
+  ) {
+    const own = await runbookHits(
+      context,
+      question,
+      result,
+      RETRIEVAL_CONFIG.podRecordRunbook,
+      options,
+      retrieval,
+    );
+    if (own) result = own;
+  }
   // A report saying a name resolves to the wrong address (a public IP instead of the cluster's): the cluster DNS
   // runbook leads (wrong-resolution.ts), unless it asks a value or names a CNI whose runbook leads.
   if (
@@ -670,6 +689,31 @@ async function clientAddressHits(
   const category = context.searcher.docs.find((doc) => doc.path === path)?.category ?? undefined;
   // The report's words within the runbook's category, else the runbook's own words for the loss.
   for (const text of [question, runbook.triggers.join(' ')]) {
+    const searched = await cachedSearch(context, text, { ...options, category }, retrieval);
+    if (searched.hits.some((hit) => hit.doc.path === path))
+      return { ...searched, hits: runbookFirst(searched.hits, path), abstain: false };
+  }
+  return null;
+}
+
+/**
+ * The hits of `path` first: the report's own hits when they hold it, else a search of its category by the report's
+ * words, then by the runbook's own triggers. Null when the KB has no such runbook or no search finds it.
+ */
+async function runbookHits(
+  context: ChatContext,
+  question: string,
+  result: RetrievalResult,
+  path: string,
+  options: SearchOptions,
+  retrieval: RetrievalTime,
+): Promise<RetrievalResult | null> {
+  const doc = context.searcher.docs.find((candidate) => candidate.path === path);
+  if (!doc) return null;
+  if (result.hits.some((hit) => hit.doc.path === path))
+    return { ...result, hits: runbookFirst(result.hits, path), abstain: false };
+  const category = doc.category ?? undefined;
+  for (const text of [question, doc.triggers.join(' ')]) {
     const searched = await cachedSearch(context, text, { ...options, category }, retrieval);
     if (searched.hits.some((hit) => hit.doc.path === path))
       return { ...searched, hits: runbookFirst(searched.hits, path), abstain: false };

@@ -10,8 +10,8 @@
  * runbook may share enough of them to pass the confidence threshold, yet none explains the failure the reporter
  * names, so the report is declined. Reports from application trackers that describe a network symptom in the
  * application's words still say it somewhere ("Timeout connecting to [nacos-0...]", "lookup argocd-repo-server: i/o
- * timeout", "pod 之间无法访问", an RPC call timing out to a named peer, a browser's `ERR_CONNECTION_REFUSED`) and are
- * left to the runbooks. Pure.
+ * timeout", "pod 之间无法访问", an RPC call timing out to a named peer, a browser's `ERR_CONNECTION_REFUSED`, a member
+ * that cannot join its cluster beside its members' pod DNS names: member-join.ts) and are left to the runbooks. Pure.
  */
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import { headlineOf } from '../retrieve/query.js';
@@ -23,6 +23,7 @@ import {
   headlineFailsToConnect,
   pastesConnectError,
 } from './failed-connection.js';
+import { statesMemberJoinFailure } from './member-join.js';
 import { pastesErrorNamingPeer } from './peer-error.js';
 
 /**
@@ -133,7 +134,8 @@ export function uncoveredUnstatedFailure(question: string): string | null {
     pastesConnectError(body) ||
     browserFailure(body) ||
     pastesRpcTimeoutToPeer(text) ||
-    pastesErrorNamingPeer(body)
+    pastesErrorNamingPeer(body) ||
+    statesMemberJoinFailure(text)
   )
     return null;
   if (bodyShowsNetworkComponent(body)) return null;
