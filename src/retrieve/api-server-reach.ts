@@ -7,6 +7,7 @@
  * some nodes ("只有某一个节点上的客户端不通 → 该节点 kube-proxy 规则未同步") or the report speaks of kube-proxy. Pure.
  */
 import { apiServerUnreachable } from './api-server-named.js';
+import { extensionCallFails } from './webhook-call.js';
 
 /**
  * The failure is bound to some nodes ("on the worker node", "from workers pods", "only one of the CoreDNS pods",
@@ -43,7 +44,8 @@ const SERVICE_CATEGORY = 'service_clusterip';
 export function apiServerReachFactor(input: ApiServerReachInput): ((docPath: string) => number) | null {
   const { text, factors } = input;
   if (factors.lead === 1 && factors.other === 1) return null;
-  if (input.cniServesServices || !apiServerUnreachable(text)) return null;
+  // The API server failing to call a webhook or an aggregated API is the caller, not the destination.
+  if (input.cniServesServices || !apiServerUnreachable(text) || extensionCallFails(text)) return null;
   const rulesLead = pointsAtNodeRules(text);
   return (docPath) => {
     if (input.categoryOfDoc(docPath) !== SERVICE_CATEGORY) return 1;

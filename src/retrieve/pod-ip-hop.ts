@@ -8,6 +8,7 @@
  * fails to resolve or addresses a Service's ClusterIP, where those hops fail of their own. Pure.
  */
 import { LOOKUP_FAILS } from './lookup-fails.js';
+import { extensionCallFails } from './webhook-call.js';
 
 /** The API server's proxy error: it dials the pod's IP from the control-plane host. */
 const APISERVER_PROXY = /error:\s*'dial\s+tcp\s+(?:\d{1,3}\.){3}\d{1,3}:\d+:[^']*'\s*trying\s+to\s+reach/iu;
@@ -31,13 +32,17 @@ const NODE_CLIENT =
 /** A Service's ClusterIP named in the report: that hop may be the failing one. */
 const SERVICE_IP = /cluster[\s-]?ip|(?:service|svc)[\s-]?ip(?![a-z])|集群\s*ip|服务\s*ip/iu;
 
-/** How a node's reach into a pod IP fails: a kubelet probe, or the API server's proxy or a node's own curl / ping. */
-export type PodIpHop = 'probe' | 'node';
+/**
+ * How a node's reach into a pod IP fails: a kubelet probe, the API server calling a webhook or an aggregated API
+ * (webhook-call.ts), or the API server's proxy or a node's own curl / ping.
+ */
+export type PodIpHop = 'probe' | 'extension' | 'node';
 
 /** The report's failing node → pod IP hop, or null when there is none or a lookup or ClusterIP is in question. */
 export function failingPodIpHop(text: string): PodIpHop | null {
   if (LOOKUP_FAILS.test(text) || SERVICE_IP.test(text)) return null;
   if (PROBE_FAILS.test(text)) return 'probe';
+  if (extensionCallFails(text)) return 'extension';
   return APISERVER_PROXY.test(text) || (POD_IP_FAILS.test(text) && NODE_CLIENT.test(text)) ? 'node' : null;
 }
 
@@ -71,8 +76,8 @@ export interface PodIpHopCnis {
  * The score factor per doc, or null when the report's failing hop is not a node → pod IP one. A CNI's own host → pod
  * runbook is lifted only when that CNI is the report's: Kube-OVN's ovn0 runbook does not explain a probe failing on
  * a cluster whose CNI is not known. The generic host → pod runbook (`cniOfDoc` null) is lifted when no CNI is known;
- * in a report naming its CNI only for a failing kubelet probe, and only when no known CNI has a host → pod runbook of
- * its own: the generic runbook reads probe errors, while a node's curl or ping of a pod IP beside a named Calico or
+ * in a report naming its CNI only for a failing kubelet probe or API server call to an extension, and only when no
+ * known CNI has a host → pod runbook of its own: the generic runbook reads probe errors, while a node's curl or ping of a pod IP beside a named Calico or
  * Cilium is that CNI's datapath ("在主机上 ping 这个 Pod 的 IP 也不通" and an unanswered ARP for 169.254.1.1).
  */
 export function podIpHopFactor(
@@ -87,7 +92,7 @@ export function podIpHopFactor(
   const known = cnis.known === null ? null : new Set(cnis.known);
   const genericLifted =
     cnis.known !== null &&
-    (cnis.known.length === 0 || (hop === 'probe' && !cnis.known.some(cnis.hasOwnNodeToPod)));
+    (cnis.known.length === 0 || (hop !== 'node' && !cnis.known.some(cnis.hasOwnNodeToPod)));
   return (docPath) => {
     const category = categoryOfDoc(docPath);
     if (category === 'node_to_pod') {

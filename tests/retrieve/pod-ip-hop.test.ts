@@ -145,6 +145,10 @@ describe('failingPodIpHop', () => {
     ['升级后所有 Pod 的就绪探针超时，容器里 curl localhost 正常', 'probe'],
     ['On node2 curl to the pod IP 10.244.2.9:80 times out, from other pods it answers', 'node'],
     ['在节点上 curl pod ip 一直超时，pod 里的服务是正常的', 'node'],
+    [
+      'Internal error occurred: failed calling webhook "webhook.cert-manager.io": Post "https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s": dial tcp 10.96.12.7:443: i/o timeout',
+      'extension',
+    ],
     ['pod a cannot reach the pod ip of pod b, the connection times out', null],
   ])('%s', (text, hop) => {
     expect(failingPodIpHop(text)).toBe(hop);
