@@ -111,6 +111,7 @@ import type { FusedHit } from '../retrieve/types.js';
 import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
+import { apiServerCallerFails, callerCheckOf } from './caller-node-check.js';
 import { closeDocs } from './close-docs.js';
 import { closeRunbookRowCheck } from './close-runbook-rows.js';
 import { clusterNameUnresolved, readsPodResolvConf } from './cluster-name-unresolved.js';
@@ -376,6 +377,13 @@ const OUTSIDE_NAME_BONUS = 4;
  * variant ranked first) only shows the records that exist.
  */
 const POD_RECORD_BONUS = 4;
+
+/**
+ * What a probe of the pod's IP run on the node scores more, and the share an in-pod probe keeps, when the report's
+ * failing caller is the API server calling a webhook or an aggregated API (`caller-node-check.ts`).
+ */
+const CALLER_NODE_BONUS = 4;
+const IN_POD_CALLER_SHARE = 0.5;
 
 /**
  * A check the report shows it already ran (`curl 10.10.82.20:5555 gives … timeout`, a pasted `kubectl get po -A
@@ -876,6 +884,8 @@ export function pickCommands(
   // The report names one pod's own DNS name (a StatefulSet peer's).
   const podNameNamed = namesPodDnsName(query);
   const addresses = namedAddresses(query);
+  // The failing caller is the API server on a control-plane node, calling a webhook's or an aggregated API's pod.
+  const apiServerCaller = apiServerCallerFails(query);
   const firstChecks = firstDiagnosticChecks(top.doc);
   for (const [docRank, doc] of docs.entries()) {
     // The top runbook's checks are told apart by what they run, not by the subshell picking their pod.
@@ -905,6 +915,12 @@ export function pickCommands(
       if (outsideFails && checksOutsideName(record.command)) score += OUTSIDE_NAME_BONUS;
       // A check of one pod's own record when the report names a pod's DNS name tests the name that failed.
       if (podNameNamed && checksPodRecord(record.command)) score += POD_RECORD_BONUS;
+      // A probe of the pod from the node repeats the API server's call; one from inside a pod tests another path.
+      if (apiServerCaller) {
+        const caller = callerCheckOf(record.command);
+        if (caller === 'node') score += CALLER_NODE_BONUS;
+        else if (caller === 'pod') score *= IN_POD_CALLER_SHARE;
+      }
       // A check the report already ran (a probe on that kind of address, a listing) would show what it says.
       if (alreadyRan(record.command, ran)) score *= RAN_SHARE;
       // A report saying nothing of IPVS most likely runs the default iptables mode: an IPVS-only check scores less.
