@@ -11,6 +11,7 @@ import { closesAfter } from './closing-ask.js';
 import { asksHowItWorks } from './how-does.js';
 import { asksInStatement } from './indirect-ask.js';
 import { podHasNodeIp, withoutPodRows } from './node-address.js';
+import { portRequests } from './port-request.js';
 import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { asksNamesUnderReadiness } from './ready-condition.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
@@ -947,6 +948,15 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asking.push(...found.sentences);
       kinds.add('setting');
       requested = found.fields;
+    }
+  }
+  // "Update kubernetes-cni role to open BGP ports": a report asking nothing that requests a port or protocol opened
+  // asks which port or protocol that path uses (port-request.ts).
+  if (asking.length === 0 && strict) {
+    const found = portRequests(text);
+    if (found.length > 0) {
+      asking.push(...found);
+      kinds.add('port');
     }
   }
   if (asking.length === 0) return null;
