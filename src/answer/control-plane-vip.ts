@@ -4,7 +4,9 @@
  * controlPlaneEndpoint ... port: 6443", "control plane load balancing does not work"). How the VIP fails over and is
  * announced (ARP, leader election) is the HA tool's own, in front of the API server; the runbooks follow pod and
  * Service paths. A report naming such a path beside the VIP (a NodePort reached through it, a LoadBalancer
- * Service, IPVS, conntrack, kube-proxy, pods) is answered from its runbook. Declined only while no runbook is about
+ * Service, IPVS, conntrack, kube-proxy, pods) is answered from its runbook, and so is one where the CNI takes the VIP
+ * as its node's address ("Calico can select VIP as the calico BGP protocol ip", "IP_AUTODETECTION_METHOD"): there the
+ * VIP is a side subject and the CNI's node network is what fails. Declined only while no runbook is about
  * the control plane's VIP (KB-relative, as uncovered-subjects.ts). Pure.
  */
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
@@ -21,6 +23,13 @@ const CONTROL_PLANE =
  */
 const COVERED_PATH =
   /node-?port|\bload-?balancer(?:\s+services?|ip)?\b|\bipvs\b|conntrack|kube-proxy|external-?ip/i;
+/**
+ * A CNI choosing its node's address, where a VIP on the same interface is taken by mistake: Calico's address
+ * autodetection, a CNI named beside BGP, its peering, its node IP or interface flag. kube-vip's own BGP mode names
+ * no CNI and stays declined.
+ */
+const CNI_NODE_ADDRESS =
+  /ip_autodetection|autodetection[\s_-]method|\b(?:calico|flannel|cilium)(?:-node)?\b[^.\n]{0,80}?(?:\bbgp\b|\bpeering\b|node[\s-]?ip\b|public[\s-]ip\b|--iface\b|节点\s*ip)|\bbgp\b[^.\n]{0,80}?\b(?:calico|flannel|cilium)\b/i;
 /** Pods reaching the VIP, as the headline says ("部分pod访问节点VIP不通"): a pod path, not the VIP's own failover. */
 const PODS = /\bpods?\b(?!-)/i;
 
@@ -35,7 +44,7 @@ const VIP_RUNBOOK = /\bkube-?vip\b|\bkeepalived\b|control[\s-]?plane\s+(?:vip|lo
 export function uncoveredControlPlaneVip(question: string, explained: boolean): string | null {
   const { text, headline } = readReport(question);
   if (!VIP_SUBJECT.test(headline) || !CONTROL_PLANE.test(text)) return null;
-  if (COVERED_PATH.test(text) || PODS.test(headline)) return null;
+  if (COVERED_PATH.test(text) || PODS.test(headline) || CNI_NODE_ADDRESS.test(text)) return null;
   return explained ? null : "the control plane's virtual IP (kube-vip, keepalived)";
 }
 
