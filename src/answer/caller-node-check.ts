@@ -5,7 +5,6 @@
  * pod (`kubectl exec -n <namespace> <pod> -- curl ...`) tests another client's path, one the report often says works
  * ("Tried curl from other pod ... the request goes through"). Pure.
  */
-import { extensionCallFails } from '../retrieve/webhook-call.js';
 import { runsInPod } from './in-pod-check.js';
 
 /** A connection probe: curl, wget, nc, telnet. */
@@ -21,9 +20,4 @@ export function callerCheckOf(command: string): CallerCheck {
   if (!PROBE.test(command)) return null;
   if (runsInPod(command)) return 'pod';
   return POD_IP.test(command) ? 'node' : null;
-}
-
-/** True when the report's failing caller is the API server reaching a webhook's or an aggregated API's pod. */
-export function apiServerCallerFails(query: string): boolean {
-  return extensionCallFails(query);
 }

@@ -108,10 +108,11 @@
 
 import type { CommandRecord, DocRecord, TroubleshootingRow } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
+import { extensionCallFails } from '../retrieve/webhook-call.js';
 import { alreadyRan, ranProbes, runLine } from './already-ran.js';
 import { alreadyInPlace } from './already-set.js';
 import { closingQuestion } from './asked-last.js';
-import { apiServerCallerFails, callerCheckOf } from './caller-node-check.js';
+import { callerCheckOf } from './caller-node-check.js';
 import { closeDocs } from './close-docs.js';
 import { closeRunbookRowCheck } from './close-runbook-rows.js';
 import { clusterNameUnresolved, readsPodResolvConf } from './cluster-name-unresolved.js';
@@ -885,7 +886,7 @@ export function pickCommands(
   const podNameNamed = namesPodDnsName(query);
   const addresses = namedAddresses(query);
   // The failing caller is the API server on a control-plane node, calling a webhook's or an aggregated API's pod.
-  const apiServerCaller = apiServerCallerFails(query);
+  const apiServerCaller = extensionCallFails(query);
   const firstChecks = firstDiagnosticChecks(top.doc);
   for (const [docRank, doc] of docs.entries()) {
     // The top runbook's checks are told apart by what they run, not by the subshell picking their pod.

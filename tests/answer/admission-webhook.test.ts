@@ -19,6 +19,8 @@ describe('uncoveredWebhookCall: the API server failing to call a webhook above t
     'Documenting "context deadline exceeded" errors relating to the webhook. Also having this issue, with k3s: Error from server (InternalError): error when creating "lstage.yaml": Internal error occurred: failed calling webhook "webhook.cert-manager.io": Post https://cert-manager-webhook.kube-system.svc:443/mutate?timeout=30s: context deadline exceeded.',
     // Real (cert-manager/cert-manager#4453, shortened): refused at the network.
     'failed calling webhook. Internal error occurred: failed calling webhook "webhook.cert-manager.io": Post "https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s": dial tcp 10.152.183.134:443: connect: connection refused.',
+    // Constructed: the webhook's Service has no endpoints, a path the Service runbooks follow.
+    'Webhook down after upgrade: Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": no endpoints available for service "ingress-nginx-controller-admission".',
     // Constructed (Chinese): the webhook call times out.
     '部署 Deployment 时调用 webhook 失败，kyverno 的 webhook 调用超时，Pod 一直建不出来。',
     // Real (reports3.yaml, shortened): a ClusterIP path to the webhook's pods, no failed call quoted.

@@ -13,6 +13,9 @@ describe('extensionCallFails', () => {
     'v1beta1.custom.metrics.k8s.io failed with: failing or missing response from https://10.97.179.122:443/apis/custom.metrics.k8s.io/v1beta1: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
     'kubectl get apiservice 显示 v1beta1.metrics.k8s.io False (FailedDiscoveryCheck)，日志里是 context deadline exceeded',
     '创建 Ingress 时调用 webhook 失败：ingress-nginx-controller-admission 连接超时',
+    'Internal error occurred: failed calling webhook "webhook.cert-manager.io": Post "https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s": dial tcp 10.152.183.134:443: connect: connection refused',
+    'metrics-server 的 APIService 报 FailedDiscoveryCheck：i/o timeout',
+    'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": no endpoints available for service "ingress-nginx-controller-admission"',
   ])('%s', (text) => {
     expect(extensionCallFails(text)).toBe(true);
   });
@@ -26,6 +29,8 @@ describe('extensionCallFails', () => {
     'Webhook call failed. Error: DEADLINE_EXCEEDED while working with the Dialogflow C# library',
     'The Mattermost GitLab plugin returns context deadline exceeded for the webhook add command',
     'pod A cannot reach service B: curl http://10.96.5.5:80 times out',
+    '从 pod 里 curl 服务的 ClusterIP 10.96.0.20:80 超时，直接访问 pod ip 正常',
+    'failed calling webhook "mjuno.kb.io": Post https://k8sbot-webhook-service.k8sbot-system.svc:443/mutate?timeout=30s: x509: certificate signed by unknown authority',
     'Post "https://hooks.slack.com/services/x": dial tcp 3.1.2.3:443: i/o timeout from alertmanager',
   ])('%s', (text) => {
     expect(extensionCallFails(text)).toBe(false);
