@@ -409,7 +409,6 @@ function findDirect(
       if (candidate.settingOnly && ask.wantsDefault) continue;
       // "how to set dnspolicy when use hostnetwork": a command that only reads the setting does not say how to set it.
       if (candidate.settingOnly && !candidate.changes && changeAsked) continue;
-      // "chart should support dnsPolicy": a request asks the field's rule; a command reading or setting it states none.
       // "chart should support dnsPolicy": only a line naming the field (or a row of a table whose header names it) that
       // states its rule answers; a command reading or setting it states none.
       if (ask.requested && !(statesRule(candidate) && namesRequested(candidate, ask.requested))) continue;
