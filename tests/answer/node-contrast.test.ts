@@ -13,6 +13,15 @@ const topology = (text: string) => [
   ...(/pod/i.test(text) ? ['g-pod'] : []),
 ];
 
+/** The likely-cause rows a report gets from `hits`, and its read-only checks in order. */
+const answerOn = (hits: Parameters<typeof likelyCauses>[1]) => (report: string) => {
+  const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
+  const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
+    .filter((c) => c.safety === 'read-only')
+    .map((c) => c.command);
+  return { rows: rows.map((r) => r.row.symptom), checks };
+};
+
 describe('sameNodeWorksOtherFails', () => {
   it('reads a report saying it works on the same node and fails across nodes (EN and ZH)', () => {
     expect(
@@ -163,13 +172,7 @@ describe('a report saying traffic within one node fails', () => {
     hitOn(clusterIp, '4. 在客户端所在节点检查规则', 0.83),
     hitOn(sameNode, '常见问题', 0.63),
   ];
-  const answer = (report: string) => {
-    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
-    const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
-      .filter((c) => c.safety === 'read-only')
-      .map((c) => c.command);
-    return { rows: rows.map((r) => r.row.symptom), checks };
-  };
+  const answer = answerOn(hits);
 
   it("brings the second runbook's row stating it and its bridge netfilter check (EN and ZH)", () => {
     const english = answer(
@@ -194,12 +197,8 @@ describe('a report stating the same-node / cross-node contrast', () => {
   const hits = [hitOn(flannel, '1. 确认 flannel 组件与子网分配'), hitOn(flannel, '常见问题', 0.95)];
   const CONTRAST_ROW = '同节点通、跨节点全部不通，物理网卡上看不到 8472 回包';
   const answer = (report: string) => {
-    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
-    const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
-      .filter((c) => c.safety === 'read-only')
-      .slice(0, 6)
-      .map((c) => c.command);
-    return { first: rows[0]?.row.symptom, checks };
+    const { rows, checks } = answerOn(hits)(report);
+    return { first: rows[0], checks: checks.slice(0, 6) };
   };
 
   it("ranks the row stating it first and brings its tunnel check among the answer's (EN and ZH)", () => {
@@ -270,13 +269,7 @@ describe('a report saying a pod reaches itself through its own Service', () => {
   const clusterIp = runbook('service/clusterip-troubleshooting.md');
   const hits = [hitOn(clusterIp, '常见问题'), hitOn(clusterIp, '4. 在客户端所在节点检查规则', 0.83)];
   const SELF_ROW = 'Pod 通过自己的 Service 访问自己超时';
-  const answer = (report: string) => {
-    const rows = likelyCauses(report, hits, DEFAULT_COMPOSE_OPTIONS.maxCauses, topology);
-    const checks = pickCommands(report, hits, rows, DEFAULT_COMPOSE_OPTIONS, topology)
-      .filter((c) => c.safety === 'read-only')
-      .map((c) => c.command);
-    return { rows: rows.map((r) => r.row.symptom), checks };
-  };
+  const answer = answerOn(hits);
 
   it('ranks the row stating that premise among the causes and brings its hairpin check (EN and ZH)', () => {
     const english = answer(
