@@ -395,7 +395,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     !outsideNetworking(question) &&
     statesLostClientAddress(question)
   ) {
-    const own = await clientAddressHits(context, question, result, options, retrieval);
+    // The runbook stating that a client's source address is lost, searched by its own words for the loss.
+    const runbook = clientAddressRunbook(context.searcher.docs);
+    const own =
+      runbook &&
+      (await runbookHits(context, question, result, runbook.path, options, retrieval, runbook.triggers));
     if (own) result = own;
   }
   // So is a report saying a clustered application's member cannot join or form its cluster, beside its members' pod
@@ -670,35 +674,9 @@ async function resolverRunbookHits(
 }
 
 /**
- * The hits of the runbook stating that a client's source address is lost (client-address.ts), first: the report's own
- * hits when they hold it, else a search of its category by the report's words, then by the runbook's own words for the
- * loss (its triggers). Null when the KB has no such runbook or no search finds it.
- */
-async function clientAddressHits(
-  context: ChatContext,
-  question: string,
-  result: RetrievalResult,
-  options: SearchOptions,
-  retrieval: RetrievalTime,
-): Promise<RetrievalResult | null> {
-  const runbook = clientAddressRunbook(context.searcher.docs);
-  if (runbook === null) return null;
-  const { path } = runbook;
-  if (result.hits.some((hit) => hit.doc.path === path))
-    return { ...result, hits: runbookFirst(result.hits, path), abstain: false };
-  const category = context.searcher.docs.find((doc) => doc.path === path)?.category ?? undefined;
-  // The report's words within the runbook's category, else the runbook's own words for the loss.
-  for (const text of [question, runbook.triggers.join(' ')]) {
-    const searched = await cachedSearch(context, text, { ...options, category }, retrieval);
-    if (searched.hits.some((hit) => hit.doc.path === path))
-      return { ...searched, hits: runbookFirst(searched.hits, path), abstain: false };
-  }
-  return null;
-}
-
-/**
  * The hits of `path` first: the report's own hits when they hold it, else a search of its category by the report's
- * words, then by the runbook's own triggers. Null when the KB has no such runbook or no search finds it.
+ * words, then by the runbook's own words for the case (`triggers`, by default all its triggers). Null when the KB has
+ * no such runbook or no search finds it.
  */
 async function runbookHits(
   context: ChatContext,
@@ -707,13 +685,14 @@ async function runbookHits(
   path: string,
   options: SearchOptions,
   retrieval: RetrievalTime,
+  triggers?: readonly string[],
 ): Promise<RetrievalResult | null> {
   const doc = context.searcher.docs.find((candidate) => candidate.path === path);
   if (!doc) return null;
   if (result.hits.some((hit) => hit.doc.path === path))
     return { ...result, hits: runbookFirst(result.hits, path), abstain: false };
   const category = doc.category ?? undefined;
-  for (const text of [question, doc.triggers.join(' ')]) {
+  for (const text of [question, (triggers ?? doc.triggers).join(' ')]) {
     const searched = await cachedSearch(context, text, { ...options, category }, retrieval);
     if (searched.hits.some((hit) => hit.doc.path === path))
       return { ...searched, hits: runbookFirst(searched.hits, path), abstain: false };
