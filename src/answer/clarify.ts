@@ -313,6 +313,17 @@ function listedAsNode(question: string, name: string): boolean {
   for (const match of question.matchAll(NODE_ROW)) if (match[1]?.toLowerCase() === name) return true;
   return false;
 }
+/**
+ * Whether every mention of `name` is a bare `<name>-node` ("a three-node cluster", "k8s-node1 and
+ * k8s-node2"): a host's or a cluster's own name. A plugin's per-node component is also met as its pod (`calico-node-8chkg`), as
+ * `<name>-node-agent`, or by its plugin's own name elsewhere in the report.
+ */
+function onlyAsHostName(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mentions = [...text.matchAll(new RegExp(`(?<![a-z0-9_-])${escaped}(-node\\d*(?![a-z0-9_-]))?`, 'g'))];
+  return mentions.length > 0 && mentions.every((mention) => mention[1] !== undefined);
+}
+
 const NODE_ROW =
   /(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*?)-node[\s:,]+(?:Not)?Ready\b/g;
 
@@ -346,7 +357,8 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
         LIFECYCLE_STEPS.has(name) ||
         CONTAINER_RUNTIMES.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS ||
-        listedAsNode(question.normalize('NFKC'), name)
+        listedAsNode(question.normalize('NFKC'), name) ||
+        onlyAsHostName(text, name)
       )
         continue;
       if (known(name)) continue;
@@ -378,7 +390,7 @@ export const ANY_PLUGIN_PATH =
  * cluster", "the worker-node": words that say which nodes.
  */
 const DETERMINERS = new Set(
-  'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second multi single worker master'.split(
+  'the this that these those which what whose our your my their its any some other another same each every new old default custom main primary second multi single worker master one two three four both several multiple many all'.split(
     ' ',
   ),
 );

@@ -235,6 +235,9 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
     "pod calico-node on worker nodes with 'CrashLoopBackOff'. I have 2 virtual machine: master-node: IP private 10.0.0.4; philinh-node: IP private 10.0.0.5. philinh-node join in cluster; kubectl get node shows master-node Ready control-plane 10.0.0.4 and philinh-node Ready 10.0.0.5.",
     // Constructed, Chinese: the same for a NotReady node.
     'kubectl get nodes 显示 gpu-node Ready，infer-node NotReady；infer-node 上的 pod 访问 service 超时',
+    // Constructed: hosts named "<name>-node", numbered or not, and a "three-node" cluster, not plugins' components.
+    'ubuntu-node and ubuntu-node2 cannot reach the service on ubuntu-node1; the pods on ubuntu-node time out to 10.96.0.10',
+    'We run a three-node kind cluster with three nodes; pods on the three-node setup cannot resolve kubernetes.default',
     // Constructed: "which CNI plugin" asks about plugins and names none.
     'Which CNI plugin should I use, and which plugin supports NetworkPolicy?',
     // A plugin's init container is a step of its life, not another plugin (real projectcalico/calico#1806).
