@@ -99,6 +99,7 @@ import {
 import { forwardedLocalPorts } from './forwarded-port.js';
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName } from './group-names.js';
+import { withoutHeadlessDeclarations } from './headless-declaration.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
@@ -1518,8 +1519,9 @@ function ipMentions(
   if (
     new Set(unroled.map((mention) => mention.ip)).size === 1 &&
     !ips.some((m) => m.role === 'service') &&
-    // Not the TYPE column of a `kubectl get svc` listing (`kubernetes ClusterIP 10.96.0.1`).
-    ABOUT_SERVICE_IP.test(withoutControlPlaneVip(outsideRows(question, rows)))
+    // Not the TYPE column of a `kubectl get svc` listing (`kubernetes ClusterIP 10.96.0.1`), nor a headless Service's
+    // row or spec (`ClusterIP None`, `clusterIP: None`): that Service has no virtual IP (see `headless-declaration.ts`).
+    ABOUT_SERVICE_IP.test(withoutHeadlessDeclarations(withoutControlPlaneVip(outsideRows(question, rows))))
   ) {
     for (const mention of unroled) mention.role = 'service';
   }
