@@ -117,6 +117,7 @@ import { packageVersion } from './package-version.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { callsFromPod, listensInPod, type PodRole, podRole } from './pod-role.js';
 import { podsPlacedAt } from './pods-node.js';
+import { proxiedServices } from './proxied-service.js';
 import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
 import { requestLogClient } from './request-log.js';
@@ -1795,7 +1796,12 @@ function readEntities(question: string): Entities {
     ...collect(text, UNAME_HOST, 1, (value) => isName(value) && !/^(?:version|kernel|release)$/.test(value)),
   ];
   // A Service's name is one DNS label: `service nginx-svc.default.svc.cluster.local` names nginx-svc in default.
-  const services: Match[] = [...described.services];
+  // A Service reached through the API server's proxy is the one on the failing path (see `proxied-service.ts`).
+  const proxied = proxiedServices(text);
+  const services: Match[] = [
+    ...proxied.map((service) => ({ value: service.name, index: service.index })),
+    ...described.services,
+  ];
   for (const match of named.service) {
     const dns = SERVICE_DNS.exec(match.value);
     if (!match.value.includes('.')) services.push(match);
