@@ -106,6 +106,7 @@ import { allocationEntries } from './ipam-allocations.js';
 import { ipvsTable, ipvsVirtualServer } from './ipvs-table.js';
 import { misspeltKindWord } from './kind-typo.js';
 import { kubectlDefaultServer } from './kubectl-default-server.js';
+import { kubectlProxyPort } from './kubectl-proxy-port.js';
 import { statusSyncPod } from './kubelet-status-sync.js';
 import { columnHeaderEnd } from './listing-header.js';
 import { logLocation } from './log-location.js';
@@ -1631,7 +1632,13 @@ function portMentions(question: string, attached: Match[]): number[] {
   // A component's own probe on its loopback (`Get http://localhost:9099/readiness`) names no port the report fails on.
   const ports = unique(ordered.filter((match) => !inRange(match)).map((match) => Number(match.value)));
   return /(?:127\.0\.0\.1|localhost|::1\]?):\d/i.test(question)
-    ? ports.filter((port) => !loopbackProbePort(question, port) && !kubectlDefaultServer(question, port))
+    ? ports.filter(
+        (port) =>
+          !loopbackProbePort(question, port) &&
+          !kubectlDefaultServer(question, port) &&
+          // `kubectl proxy`'s local port (see `kubectl-proxy-port.ts`).
+          !kubectlProxyPort(question, port),
+      )
     : ports;
 }
 
@@ -2023,7 +2030,10 @@ function readEntities(question: string): Entities {
     backendPorts: backendPortsOf(text, ports, nodePorts),
     healthCheckPorts: healthCheckPortsOf(text, ports),
     probePorts: ips.flatMap((ip) =>
-      ip.port !== null && (loopbackProbePort(text, ip.port) || kubectlDefaultServer(text, ip.port))
+      ip.port !== null &&
+      (loopbackProbePort(text, ip.port) ||
+        kubectlDefaultServer(text, ip.port) ||
+        kubectlProxyPort(text, ip.port))
         ? [ip.port]
         : [],
     ),
