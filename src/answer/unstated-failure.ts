@@ -30,10 +30,10 @@ import { pastesErrorNamingPeer } from './peer-error.js';
  * Parts of the network a first sentence may name beside the specific signals of clarify.ts: the ends of a path
  * (pods, nodes, addresses, ports), what travels it (traffic, packets, TCP/UDP/HTTP), reaching or accessing something,
  * name resolution in its own words (ndots, upstream, TTL), policies and ACLs, proxies, the CNI and its plugins, what
- * exposes a workload.
+ * exposes a workload, slowness in either language ("recovers slowly", "恢复很慢", latency, 延迟).
  */
 const NETWORK_PART =
-  /\bservices?\b|health\s*checks?|probes?\b|健康检查|健康檢查|\bips?\b|\bip_|_ip\b|ipv[46]|\binterfaces?\b|网卡|網卡|\bnat|outgoing|\baddress(?:es)?\b|地址|\bports?\b|端口|traffic|流量|packets?|报文|數據包|数据包|\btcp\b|\budp\b|\bhttps?\b|\bping|\bconnect(?:ion|ions|ing|ed|s)?\b(?!\s+strings?)|\baccess|\breach|访问|訪問|通信|通讯|通訊|ndots|resolution|域名|解析|upstream|\bttl\b|polic(?:y|ies)|\bacls?\b|proxy|\bcni\b|plugin|hairpin|expos|暴露|cluster-?ip|\bvip\b|网络|網絡|網路|latency|slow|延迟|延遲|\bhang|drop|martian|dial|listen|metallb|hubble|\bcaddy\b|\bnginx\b|traefik|haproxy|keepalived/i;
+  /\bservices?\b|health\s*checks?|probes?\b|健康检查|健康檢查|\bips?\b|\bip_|_ip\b|ipv[46]|\binterfaces?\b|网卡|網卡|\bnat|outgoing|\baddress(?:es)?\b|地址|\bports?\b|端口|traffic|流量|packets?|报文|數據包|数据包|\btcp\b|\budp\b|\bhttps?\b|\bping|\bconnect(?:ion|ions|ing|ed|s)?\b(?!\s+strings?)|\baccess|\breach|访问|訪問|通信|通讯|通訊|ndots|resolution|域名|解析|upstream|\bttl\b|polic(?:y|ies)|\bacls?\b|proxy|\bcni\b|plugin|hairpin|expos|暴露|cluster-?ip|\bvip\b|网络|網絡|網路|latency|slow|慢|延迟|延遲|\bhang|drop|martian|dial|listen|metallb|hubble|\bcaddy\b|\bnginx\b|traefik|haproxy|keepalived/i;
 
 /**
  * What a body shows when a path fails: a probe of it, or a symptom of a broken connection or resolution, among them

@@ -18,6 +18,8 @@ describe('uncoveredUnstatedFailure: a long report that never states a network fa
     // Constructed: an RPC deadline naming no peer is the application's own limit.
     'Nightly export job fails after an hour. The exporter logs io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded after 3599.9s while writing the report, then the job is retried and fails again.',
     '报表任务每晚失败。日志里是 com.example.job.RpcTimeoutException: 批处理数据太多，任务执行了一个小时后被框架中止，然后重试又失败。',
+    // Constructed, Chinese: no slowness and nothing of a path in the headline or body stays declined.
+    '升级后 dashboard 登录失败。使用 token 登陆时提示验证失败，kubectl create sa dashboard-admin -n kube-system 之后重新生成了 token，还是提示失败。',
   ])('%s → declined', (question) => {
     expect(uncoveredUnstatedFailure(question)).toContain('never states');
   });
@@ -47,6 +49,10 @@ describe('uncoveredUnstatedFailure: a long report that never states a network fa
     'Unable to hit the app. I deployed with kubectl and exposed the deployment, then the browser shows ERR_CONNECTION_REFUSED on the node address.',
     // Constructed, Chinese: the browser's error code after exposing a workload.
     '部署完成后打不开页面。用 kubectl expose 暴露了 deployment，浏览器里显示 ERR_CONNECTION_TIMED_OUT。',
+    // Real (reports32.yaml), Chinese: "慢" is the headline's "slow", a symptom of the path as in English.
+    'k8s集群中部署nacos集群三节点，当k8s集群的某个node节点宕机后，nacos集群服务可用恢复很慢。部署配置 `kind: Service` `name: nacos-headless` ... `clusterIP: None` `ports: - port: 8848 name: server` ... `kind: StatefulSet` `serviceName: nacos-headless` `replicas: 3` ...',
+    // Constructed, English twin: the same report in English was already read by "slow".
+    'After one node of the k8s cluster went down, the nacos cluster recovers very slowly. Deployment config: kind: Service, name: nacos-headless, clusterIP: None, ports: 8848; kind: StatefulSet, serviceName: nacos-headless, replicas: 3.',
     // A short question is left to retrieval.
     'Why is my PVC pending?',
   ])('%s → not declined', (question) => {
