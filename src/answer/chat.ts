@@ -75,6 +75,7 @@ import { installerTaskExplainedBy, uncoveredInstallerTask } from './installer-ta
 import { uncoveredLocalEndpoint } from './local-endpoint.js';
 import { lookupFirst } from './lookup-first.js';
 import { statesMemberJoinFailure } from './member-join.js';
+import { meshOnlyOwnsFailedCall } from './mesh-webhook-call.js';
 import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
@@ -489,7 +490,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredFailingPlugin(question, kbNames(context.searcher)) ??
         uncoveredPluginDatapath(question, kbNames(context.searcher)) ??
         otherCniDecline(context, question, result, scope) ??
-        uncoveredMesh(question, kbNames(context.searcher)) ??
+        // Not when the mesh only owns a webhook the API server failed to reach at the network (mesh-webhook-call.ts).
+        (meshOnlyOwnsFailedCall(question) ? null : uncoveredMesh(question, kbNames(context.searcher))) ??
         uncoveredRouting(question, routingExplained(context.searcher)) ??
         uncoveredKubeletStream(question, kubeletStreamExplained(context.searcher)) ??
         uncoveredVpcNat(question, vpcNatExplained(context.searcher)) ??

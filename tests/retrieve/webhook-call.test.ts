@@ -16,6 +16,9 @@ describe('extensionCallFails', () => {
     'Internal error occurred: failed calling webhook "webhook.cert-manager.io": Post "https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s": dial tcp 10.152.183.134:443: connect: connection refused',
     'metrics-server 的 APIService 报 FailedDiscoveryCheck：i/o timeout',
     'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": no endpoints available for service "ingress-nginx-controller-admission"',
+    // The socket's own words for an unreachable network, and an older client's "Unable to connect".
+    'Internal error occurred: failed calling admission webhook "gatekeeper.sh": Post https://gatekeeper-webhook-service.gatekeeper-system.svc:443/v1/admit: dial tcp 10.0.0.101:443: connect: network unreachable',
+    'failed calling admission webhook "webhook.openkruise.io": Post https://kruise-webhook-service.kruise-system.svc:443/mutate?timeout=30s: Unable to connect',
   ])('%s', (text) => {
     expect(extensionCallFails(text)).toBe(true);
   });
