@@ -67,6 +67,7 @@ import {
 } from './failing-path.js';
 import { uncoveredFailingPlugin } from './failing-plugin.js';
 import { uncoveredFeatureRequest } from './feature-request.js';
+import { flowObserverExplainedBy, observerStepsStated, uncoveredFlowObserver } from './flow-observer.js';
 import { gatewayRouteStatusExplainedBy, uncoveredGatewayRouteStatus } from './gateway-route-status.js';
 import { handedAddressExplainedBy, uncoveredHandedAddress } from './handed-address.js';
 import { headlineNamesTrigger } from './headline-trigger.js';
@@ -463,7 +464,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
   // failing (app-discovery.ts), the stale address such a registry keeps after a pod restart
   // (stale-registry-address.ts), an Ingress controller's or mesh proxy's stale pod backends
-  // (stale-proxy-upstream.ts), an application handing out its pod's or container's own address
+  // (stale-proxy-upstream.ts), the flow observer's own Relay, UI or flow logs (flow-observer.ts), an application handing out its pod's or container's own address
   // (handed-address.ts), a CNI's
   // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
@@ -504,6 +505,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredAppDiscovery(question, appDiscoveryExplained(context.searcher)) ??
         uncoveredStaleRegistryAddress(question, staleRegistryAddressExplained(context.searcher)) ??
         uncoveredStaleProxyUpstream(question, staleProxyUpstreamExplained(context.searcher)) ??
+        uncoveredFlowObserver(
+          question,
+          flowObserverExplained(context.searcher),
+          observerSteps(context.searcher),
+        ) ??
         uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
@@ -818,6 +824,9 @@ const staleRegistryAddressExplained = perSearcher((searcher) =>
 );
 /** Whether a runbook states a proxy keeping stale backends (stale-proxy-upstream.ts). */
 const staleProxyUpstreamExplained = perSearcher((searcher) => staleProxyUpstreamExplainedBy(searcher.docs));
+/** Whether a runbook states the flow observer failing (flow-observer.ts). */
+const flowObserverExplained = perSearcher((searcher) => flowObserverExplainedBy(searcher.docs));
+const observerSteps = perSearcher((searcher) => observerStepsStated(searcher.docs));
 const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
 
 /** Whether a runbook is about Docker's own networks (docker-only.ts). */
