@@ -10,12 +10,13 @@
 const SENTENCE = /[^。？！；\n]+?(?:[。？！；\n]|[.?!;](?=\s|$)|$)/gu;
 
 /**
- * A request to open or correct a port, a protocol or a firewall rule, the object named within a few words: "open BGP
- * ports", "open up ipip protocol", "use protocol 4", "allow ... IP-in-IP protocol", "correct node port range", "放行
- * ... 端口", "开放 ... 协议".
+ * A request to open, add, change or correct a port, a protocol or a firewall rule, the object named within a few
+ * words: "open BGP ports", "open up ipip protocol", "use protocol 4", "allow ... IP-in-IP protocol", "correct node port
+ * range", "Added Calico BGP Port 179 to Firewalld", "Add IPIP firewall rules for Calico", "change default service node
+ * port range to 80-32767", "放行 ... 端口", "开放 ... 协议".
  */
 const PORT_REQUEST =
-  /\b(?:open(?:s|ed)?(?: up)?|allow(?:s|ed)?|use|unblock|whitelist|correct)\b(?:\s+[\w/().-]+){0,4}?\s+(?:ports?|protocols?|port range)\b|(?:放行|开放|開放|放通)[^，,。；]{0,12}(?:端口|埠|协议|協議)/i;
+  /\b(?:open(?:s|ed)?(?: up)?|allow(?:s|ed)?|use|unblock|whitelist|correct|add(?:s|ed)?|change[sd]?|increase[sd]?)\b(?:\s+[\w/().-]+){0,4}?\s+(?:ports?|protocols?|port range|firewall rules?|security group rules?)\b|(?:放行|开放|開放|放通)[^，,。；]{0,12}(?:端口|埠|协议|協議)/i;
 
 /** A failure seen in the title: a broken path to diagnose, not a port to request. */
 const FAILURE =

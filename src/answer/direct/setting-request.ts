@@ -3,12 +3,27 @@
  * with `hostNetwork: true` need to specify `dnsPolicy: ClusterFirstWithHostNet`", "headless service shouldn't require
  * publishNotReadyAddresses", "change default value of publishNotReadyAddresses", "chart 应该支持配置 dnsPolicy". Issues
  * filed against charts and operators are often so: no question mark, only the field of a spec that should be set,
- * supported or defaulted otherwise. What the engineer needs first is the runbook's line stating that field's rule
+ * supported or defaulted otherwise, or a flag or parameter to change ("Decrease the DNS ndots parameter of Jenkins Pods
+ * to 3"). What the engineer needs first is the runbook's line stating that field's rule
  * (which value it needs, what it changes), as for "which dnsPolicy should it use". Pure.
  */
 
 /** A spec field as a report writes it: a camelCase key (`dnsPolicy`, `publishNotReadyAddresses`). */
 const FIELD = /(?<![\w.$/-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![\w/-])/g;
+/**
+ * A setting named otherwise: a command-line flag (`--service-node-port-range`), or a lower-case word called a parameter,
+ * setting or option ("the DNS ndots parameter"). The name is the flag with its dashes, or the word.
+ */
+const NAMED_SETTING =
+  /(?<![\w-])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w-])|(?<![\w.$/-])([a-z][a-z0-9]{2,})\s+(?:parameter|setting|option|flag)s?\b/;
+
+/** The first setting named in a request's object: a camelCase key, a flag, or a word called a parameter. */
+function fieldIn(object: string): string | undefined {
+  const key = object.match(FIELD)?.[0];
+  if (key) return key;
+  const named = NAMED_SETTING.exec(object);
+  return named?.[1] ?? named?.[2];
+}
 /**
  * The words requesting or requiring a setting: should (not), needs to, must, require, support, default; 应该, 需要,
  * 必须, 支持, 默认; and a title opening with an imperative ("feat(chart): set dnsPolicy to ...", "[nats helm] add
@@ -16,7 +31,7 @@ const FIELD = /(?<![\w.$/-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![\w/-])/g;
  * read by its question.
  */
 const REQUEST =
-  /^(?:[\w-]+(?:\([\w-]+\))?:\s*)?(?:\[[^\]]*\]\s*)?(?:set|add|allow|expose|enable|use|change|make|configure)(?:s|d|ed)?\b|\bshould(?:n't| not)?\b|\bneeds? to\b|\bneed(?:ed)? (?:to )?(?:specify|set)\b|\bmust\b|\brequire[sd]?\b|\brequiring\b|\bsupport\b|\bdefault(?:s|ed)?\b|应该|應該|需要|必须|必須|支持|默认|默認/i;
+  /^(?:[\w-]+(?:\([\w-]+\))?:\s*)?(?:\[[^\]]*\]\s*)?(?:set|add|allow|expose|enable|use|change|make|configure|increase|decrease|reduce|lower|raise)(?:s|d|ed)?\b|\bshould(?:n't| not)?\b|\bneeds? to\b|\bneed(?:ed)? (?:to )?(?:specify|set)\b|\bmust\b|\brequire[sd]?\b|\brequiring\b|\bsupport\b|\bdefault(?:s|ed)?\b|应该|應該|需要|必须|必須|支持|默认|默認/i;
 
 /** A sentence of a report: up to its full stop, question mark or line end. */
 const SENTENCE = /[^。？！；\n]+?(?:[。？！；\n]|[.?!;](?=\s|$)|$)/gu;
@@ -47,7 +62,7 @@ export function settingRequests(report: string): { sentences: string[]; fields: 
   for (const request of title.matchAll(REQUESTS)) {
     const after = title.slice((request.index ?? 0) + request[0].length);
     const object = after.trim().split(/\s+/).slice(0, OBJECT_WORDS).join(' ');
-    field = object.match(FIELD)?.[0];
+    field = fieldIn(object);
     if (field) break;
   }
   if (!field) return none;

@@ -16,6 +16,10 @@ describe('a spec field requested in a report asking nothing', () => {
     ],
     ['Added the externalTrafficPolicy option', 'externalTrafficPolicy'],
     ['chart 应该支持配置 dnsPolicy，hostNetwork 模式下需要 ClusterFirstWithHostNet。', 'dnsPolicy'],
+    // A flag, or a word called a parameter, names the setting too.
+    ['Decrease the DNS ndots parameter of Jenkins Pods to 3. The default setting of 5 is noisy.', 'ndots'],
+    ['Change --service-node-port-range to 80-32767 for the embedded cluster', '--service-node-port-range'],
+    ['kubelet 应该支持 --cluster-dns 参数。', '--cluster-dns'],
   ])('requests: %s', (report, field) => {
     expect(settingRequests(report).fields).toEqual([field]);
   });
@@ -31,6 +35,11 @@ describe('a spec field requested in a report asking nothing', () => {
     'Which dnsPolicy should a hostNetwork pod use?',
     // No field named.
     'Support for IPv6 dual stack should be added.',
+    'Increase the timeout for the readiness probe',
+    // A flag named further on than the request's object.
+    'Change the docs layout and the menu of the site to mention the --service-node-port-range flag',
+    // A failure with the flag.
+    'Set --service-node-port-range and now the apiserver fails to start',
   ])('does not: %s', (report) => {
     expect(settingRequests(report).fields).toEqual([]);
   });
