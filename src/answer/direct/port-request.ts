@@ -10,17 +10,18 @@
 const SENTENCE = /[^。？！；\n]+?(?:[。？！；\n]|[.?!;](?=\s|$)|$)/gu;
 
 /**
- * A request to open, add, change or correct a port, a protocol or a firewall rule, the object named within a few
+ * A request to open, add, change or correct a port, a protocol or a port range, the object named within a few
  * words: "open BGP ports", "open up ipip protocol", "use protocol 4", "allow ... IP-in-IP protocol", "correct node port
- * range", "Added Calico BGP Port 179 to Firewalld", "Add IPIP firewall rules for Calico", "change default service node
- * port range to 80-32767", "放行 ... 端口", "开放 ... 协议".
+ * range", "Added Calico BGP Port 179 to Firewalld", "change default service node port range to 80-32767", "Make
+ * nodeport range configurable", "Hardcode service node port range", "放行 ... 端口", "开放 ... 协议". Not "Add IPIP
+ * firewall rules for Calico": a rule names no port, and the words left ("calico") pick a line about another port.
  */
 const PORT_REQUEST =
-  /\b(?:open(?:s|ed)?(?: up)?|allow(?:s|ed)?|use|unblock|whitelist|correct|add(?:s|ed)?|change[sd]?|increase[sd]?)\b(?:\s+[\w/().-]+){0,4}?\s+(?:ports?|protocols?|port range|firewall rules?|security group rules?)\b|(?:放行|开放|開放|放通)[^，,。；]{0,12}(?:端口|埠|协议|協議)/i;
+  /\b(?:open(?:s|ed)?(?: up)?|allow(?:s|ed)?|use|unblock|whitelist|correct|add(?:s|ed)?|change[sd]?|increase[sd]?|make|hardcode[sd]?)\b(?:\s+[\w/().-]+){0,4}?\s+(?:ports?|protocols?|(?:node ?)?port range)\b|(?:放行|开放|開放|放通)[^，,。；]{0,12}(?:端口|埠|协议|協議)/i;
 
 /** A failure seen in the title: a broken path to diagnose, not a port to request. */
 const FAILURE =
-  /\b(?:not able to|unable to|can(?:no|')t|cannot|could(?:n't| not)|fails?|failed|failing|timed? ?out|times out|refused|unreachable|doesn't work|not working|does not work|broken|breaks?|denie[sd]|rejected|drops?|lost|loses)\b|不通|无法|無法|失败|失敗|超时|超時|拒绝|拒絕|不能/i;
+  /\b(?:not able to|unable(?: to)?|can(?:no|')t|cannot|could(?:n't| not)|fails?|failed|failing|timed? ?out|times out|refused|unreachable|doesn't work|not working|does not work|broken|breaks?|denie[sd]|rejected|drops?|lost|loses)\b|不通|无法|無法|失败|失敗|超时|超時|拒绝|拒絕|不能/i;
 
 /**
  * The sentences of a report asking nothing whose title requests a port or protocol opened ("Update kubernetes-cni

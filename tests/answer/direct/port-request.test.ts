@@ -15,9 +15,10 @@ describe('portRequests', () => {
     expect(portRequests('Added Calico BGP Port 179 to Firewalld. Calico uses BGP between nodes.')).toEqual([
       'Added Calico BGP Port 179 to Firewalld.',
     ]);
-    expect(portRequests('Add IPIP firewall rules for Calico')).toHaveLength(1);
     expect(portRequests('feat: change default service node port range to 80-32767')).toHaveLength(1);
     expect(portRequests('Increase the node port range for the demo cluster.')).toHaveLength(1);
+    expect(portRequests('Make nodeport range configurable.')).toHaveLength(1);
+    expect(portRequests('Hardcode service node port range. Added API server extra flags.')).toHaveLength(1);
     expect(portRequests('安全组需要放通 VXLAN 端口。')).toHaveLength(1);
   });
 
@@ -32,5 +33,8 @@ describe('portRequests', () => {
     expect(portRequests('Change flannel port from 8472 to 4789? Is it safe?')).toEqual([]);
     expect(portRequests('Added firewall rules, but pods still cannot reach port 53.')).toEqual([]);
     expect(portRequests('改了 NodePort 端口范围之后 Service 无法访问。')).toEqual([]);
+    expect(portRequests('Unable change Nodeport Range. oc patch gives an error.')).toEqual([]);
+    expect(portRequests('Make the dashboard configurable.')).toEqual([]);
+    expect(portRequests('Add IPIP firewall rules for Calico')).toEqual([]);
   });
 });
