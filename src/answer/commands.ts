@@ -80,6 +80,12 @@
  * the app pod and the coredns pod are on the same node"; `sameNodeFails`) gets the check of the row stating that
  * (`sysctl net.bridge.bridge-nf-call-iptables`) a place, as the stated symptom's has, even from a second runbook:
  * the Service or DNS runbook leads such reports, and its own checks filled them.
+ * Such a report also gets the top runbook's lookup of a Service's name from a pod (`nslookup <service-name>…`;
+ * `service-lookup.ts`) a place, unless the answer already looks up one pod's name: it asks DNS for the record the client
+ * failed to find, where the lookup of `kubernetes.default` only shows that DNS answers at all.
+ * A check of MetalLB scores less, and is no clue's pick, when the report names no LoadBalancer Service, external IP or
+ * VIP (`checksUnnamedLoadBalancer`): the NodePort runbook's MetalLB section shares a NodePort report's words, and its
+ * speaker logs took the place of the NodePort's own checks.
  * A report pasting a client's error of a connection to a Service by its cluster name or ClusterIP (`dial tcp … loki:3100:
  * connect: no route to host`, `connect timed out … nacos.default.svc.cluster.local:8848`; `service-endpoints.ts`) gets the
  * top runbook's read of that Service's endpoints a place, as the stated symptom's has: a Service without a ready endpoint
@@ -156,12 +162,13 @@ import { repeatsRequest, requestUnanswered } from './repeat-request.js';
 import { causeRuledOut, knownValues } from './ruled-out.js';
 import { selfAccessUnstated } from './self-access.js';
 import { readsServiceEndpoints, serviceConnectionFails } from './service-endpoints.js';
+import { looksUpServiceName } from './service-lookup.js';
 import { sharedWeight, wantedTerms } from './shared-weight.js';
 import { statedSymptomRow } from './stated-symptom.js';
 import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
-import { checksUnnamedAddOn, checksUnnamedCni } from './unnamed-add-on.js';
+import { checksUnnamedAddOn, checksUnnamedCni, checksUnnamedLoadBalancer } from './unnamed-add-on.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -928,6 +935,8 @@ export function pickCommands(
       if (unlikelyIpvsCheck(query, record, doc)) score *= UNSAID_IPVS_SHARE;
       // A check of one CNI that neither the report nor its runbook names may test a CNI the cluster does not run.
       if (checksUnnamedCni(record.command, query, `${doc.path} ${doc.title}`)) score *= UNNAMED_CNI_SHARE;
+      // A check of MetalLB when the report names no LoadBalancer Service tests an add-on its path does not use.
+      if (checksUnnamedLoadBalancer(record.command, query)) score *= UNNAMED_CNI_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);
@@ -1003,7 +1012,8 @@ export function pickCommands(
         record.source.path === top.doc.path &&
         !otherMode(record, top.doc) &&
         !ruledOut.has(record) &&
-        !checksUnnamedCni(record.command, query, `${top.doc.path} ${top.doc.title}`),
+        !checksUnnamedCni(record.command, query, `${top.doc.path} ${top.doc.title}`) &&
+        !checksUnnamedLoadBalancer(record.command, query),
     );
     const pick = own[0];
     if (!pick) continue;
@@ -1114,11 +1124,24 @@ export function pickCommands(
       ? topRunbookRead(readsPodResolvConf)
       : undefined;
   if (resolvConfCheck) givePlace(diagnose, resolvConfCheck, maxLength, keepsPlace(firewallCheck, cniCheck));
+  // The report says a name inside the cluster fails to resolve: the top runbook's lookup of a Service's name from a pod
+  // has a place too, unless the answer already looks up such a name or one pod's (`service-lookup.ts`).
+  const serviceLookupCheck =
+    clusterNameUnresolved(query) && !diagnose.some((record) => looksUpPodName(record.command))
+      ? topRunbookRead(looksUpServiceName)
+      : undefined;
+  if (serviceLookupCheck)
+    givePlace(diagnose, serviceLookupCheck, maxLength, keepsPlace(firewallCheck, cniCheck, resolvConfCheck));
   // The report's client failed to connect to a Service: the top runbook's read of that Service's endpoints has a
   // place, as the stated symptom's has (a Service with no ready endpoint is the likeliest cause of any such error).
   const endpointsCheck = serviceConnectionFails(query) ? topRunbookRead(readsServiceEndpoints) : undefined;
   if (endpointsCheck)
-    givePlace(diagnose, endpointsCheck, maxLength, keepsPlace(firewallCheck, cniCheck, resolvConfCheck));
+    givePlace(
+      diagnose,
+      endpointsCheck,
+      maxLength,
+      keepsPlace(firewallCheck, cniCheck, resolvConfCheck, serviceLookupCheck),
+    );
   // The report names one pod's own DNS name (a StatefulSet peer's): the top runbook's lookup of a pod's name has a
   // place, as the stated symptom's has. It asks DNS for the record the report's peers failed to find, where the lookup
   // of the Service name (ranked first of the lookups, the pod's lookup counting as its variant) shows only the records

@@ -79,3 +79,21 @@ export function checksUnnamedCni(command: string, report: string, runbook: strin
   const text = report.normalize('NFKC');
   return !actsOn.some((addOn) => addOn.named.test(text) || addOn.named.test(runbook));
 }
+
+/** A check of MetalLB, the bare-metal LoadBalancer add-on (its `metallb-system` pods, speaker logs, address pools). */
+const METALLB_CHECK = /metallb/i;
+/**
+ * How a report names MetalLB or what it serves: a LoadBalancer Service, its external IP or VIP, the address pools and
+ * L2 / BGP announcements, the ARP replies for the VIP.
+ */
+const LOAD_BALANCER_NAMED =
+  /metallb|speaker|load\s*-?balancer|external[-\s]?ips?\b|\bvip\b|l2\s*advert|layer\s*-?2|\bl2\b|\bbgp\b|\barp|ipaddresspool|address\s*pool|负载均衡|外部\s*ip/i;
+
+/**
+ * The check acts on MetalLB and the report names neither it nor a LoadBalancer Service: a NodePort or ClusterIP
+ * report ("NodePort only answers on the master node") runs no MetalLB for that path, and the runbook's MetalLB section
+ * shares its Service words.
+ */
+export function checksUnnamedLoadBalancer(command: string, report: string): boolean {
+  return METALLB_CHECK.test(command) && !LOAD_BALANCER_NAMED.test(report.normalize('NFKC'));
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checksUnnamedAddOn, checksUnnamedCni } from '../../src/answer/unnamed-add-on.js';
+import {
+  checksUnnamedAddOn,
+  checksUnnamedCni,
+  checksUnnamedLoadBalancer,
+} from '../../src/answer/unnamed-add-on.js';
 
 const KUBE_DNS_LOGS = 'kubectl -n kube-system logs -l k8s-app=kube-dns --tail=100';
 const NSLOOKUP = 'kubectl exec -n <namespace> <pod> -- nslookup kubernetes.default.svc.cluster.local';
@@ -164,5 +168,31 @@ describe('checksUnnamedCni', () => {
     ).toBe(false);
     expect(checksUnnamedCni(KUBE_DNS_LOGS, report, POLICY_RUNBOOK)).toBe(false);
     expect(checksUnnamedCni(PROXY_MODE, report, POLICY_RUNBOOK)).toBe(false);
+  });
+});
+
+describe('checksUnnamedLoadBalancer', () => {
+  const SPEAKER_LOGS = 'kubectl -n metallb-system logs -l component=speaker --tail=200 | grep <service-name>';
+  it('is a MetalLB check for a report naming no LoadBalancer Service', () => {
+    expect(
+      checksUnnamedLoadBalancer(
+        SPEAKER_LOGS,
+        "Master-Node Doesn't serve service exposed port. Type: NodePort, External Traffic Policy: Cluster.",
+      ),
+    ).toBe(true);
+    expect(checksUnnamedLoadBalancer(SPEAKER_LOGS, 'NodePort 服务只能在 Pod 所在节点访问')).toBe(true);
+  });
+  it('is not when the report names MetalLB, a LoadBalancer or its VIP, nor for another check', () => {
+    expect(
+      checksUnnamedLoadBalancer(SPEAKER_LOGS, 'MetalLB in layer2 mode: the external IP is not reachable'),
+    ).toBe(false);
+    expect(checksUnnamedLoadBalancer(SPEAKER_LOGS, 'LoadBalancer 类型的 Service 一直 pending')).toBe(false);
+    expect(checksUnnamedLoadBalancer(SPEAKER_LOGS, '负载均衡 VIP 时通时断')).toBe(false);
+    expect(
+      checksUnnamedLoadBalancer(
+        "iptables-save -t nat | grep -E 'KUBE-NODEPORTS|<namespace>/<service-name>'",
+        'NodePort only answers on the node running the pod',
+      ),
+    ).toBe(false);
   });
 });
