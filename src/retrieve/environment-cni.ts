@@ -28,8 +28,8 @@ export interface EnvironmentCni {
   names: string[];
 }
 
-/** A version: `v3.24.1`, `3.18`, `1.8`, `v1.10.4-no-avx512`, `3.x`; not an IPv4 address (`kube-dns 10.96.0.10`). */
-const VERSION = String.raw`(?!\d+(?:\.\d+){3}(?![\w.]))v?\d+\.(?:\d+|x)[\w.+-]*`;
+/** A version: `v3.24.1`, `3.18`, `1.8`, `v1.10.4-no-avx512`, `3.x`. */
+const VERSION = String.raw`v?\d+\.(?:\d+|x)[\w.+-]*`;
 /** What stands between a name and its version: spaces, `:`, `=`, `(`, "version", "版本". */
 const VERSION_SEP = String.raw`(?:\s*(?:[:=：(（]|version|版本|ver\.?)\s*|\s+)+`;
 /** Words that label a CNI as the cluster's network: "CNI", "network plugin", "网络插件". */

@@ -68,7 +68,6 @@ import type {
 } from './types.js';
 import { cniFeatureGroups, unnamedCniBesideGenericFactor, unnamedCniFactor } from './unnamed-cni.js';
 import { foldWordVariants } from './variants.js';
-import { kubernetesTerms, versionListReader } from './versioned-component.js';
 
 /** Nearest-neighbour search over chunk vectors; labels are chunk ordinals in docs order. */
 export interface VectorSearch {
@@ -134,8 +133,6 @@ export class KbSearcher implements Searcher {
   private readonly cniGroups = new Map<string, string>();
   /** Every glossary term naming a CNI, with the CNI (environment-cni.ts). */
   private readonly cniTerms: CniTerm[] = [];
-  /** Reads a report's version list for the basic Kubernetes components (versioned-component.ts). */
-  private readonly readComponents: (text: string) => EnvironmentCni;
   /** Reads a report's environment wording for those terms (compiled once, after `buildCniScope` collects them). */
   private readonly readEnvironment: (text: string) => EnvironmentCni;
 
@@ -228,7 +225,6 @@ export class KbSearcher implements Searcher {
     );
     this.cni = this.buildCniScope(data.glossary);
     this.readEnvironment = environmentReader(this.cniTerms);
-    this.readComponents = versionListReader(kubernetesTerms(data.glossary));
     this.spelling = parts?.spelling ?? buildSpellingCorrector(this.lexical.vocabulary);
     const { tokenize, vocabulary } = this.lexical;
     this.vocabulary = {
@@ -338,11 +334,7 @@ export class KbSearcher implements Searcher {
     const environment = options.keepEnvironment
       ? { text: reported, cnis: [], names: [] }
       : this.readEnvironment(reported);
-    const components = options.keepEnvironment
-      ? { text: environment.text, cnis: [], names: [] }
-      : this.readComponents(environment.text);
-    const kept = components.text;
-    environment.names.push(...components.names);
+    const kept = environment.text;
     const givenCni = options.cni?.toLowerCase();
     const givenInEnvironment = givenCni !== undefined && environment.cnis.includes(givenCni);
     const named = givenCni !== undefined && !givenInEnvironment && !this.cni.namedIn(kept).includes(givenCni);
