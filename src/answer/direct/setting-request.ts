@@ -17,12 +17,27 @@ const FIELD = /(?<![\w.$/-])[a-z]+(?:[A-Z][a-z0-9]+)+(?![\w/-])/g;
 const NAMED_SETTING =
   /(?<![\w-])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![\w-])|(?<![\w.$/-])([a-z][a-z0-9]{2,})\s+(?:parameter|setting|option|flag)s?\b/;
 
-/** The first setting named in a request's object: a camelCase key, a flag, or a word called a parameter. */
-function fieldIn(object: string): string | undefined {
+/**
+ * A flag written without its dashes: a lower-case name of three or more dash-joined words ("Make
+ * service-node-port-range configurable"). Read as the flag (`--service-node-port-range`), so only a line writing the
+ * flag answers: a component's name of the same shape (`calico-kube-controllers`) is never written as one. Not a name
+ * owning the settings that follow it ("Change kube-controller-manager flags documentation").
+ */
+const BARE_FLAG =
+  /(?<![\w./-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*){2,})(?![\w/-]|\.\w|\s+(?:flags|args|arguments|options|parameters|settings|config(?:uration)?)\b)/;
+
+/**
+ * The first setting named in a request's object: a camelCase key, a flag, or a word called a parameter; with the form
+ * the report writes it in (a flag written without its dashes is named as the flag).
+ */
+function fieldIn(object: string): { field: string; written: string } | undefined {
   const key = object.match(FIELD)?.[0];
-  if (key) return key;
+  if (key) return { field: key, written: key };
   const named = NAMED_SETTING.exec(object);
-  return named?.[1] ?? named?.[2];
+  const name = named?.[1] ?? named?.[2];
+  if (name) return { field: name, written: name };
+  const bare = BARE_FLAG.exec(object)?.[1];
+  return bare ? { field: `--${bare}`, written: bare } : undefined;
 }
 /**
  * The words requesting or requiring a setting: should (not), needs to, must, require, support, default; 应该, 需要,
@@ -58,17 +73,17 @@ export function settingRequests(report: string): { sentences: string[]; fields: 
   const title = all[0] ?? '';
   const none = { sentences: [], fields: [] };
   if (FAILURE.test(title) || /[?？]/u.test(report)) return none;
-  let field: string | undefined;
+  let found: { field: string; written: string } | undefined;
   for (const request of title.matchAll(REQUESTS)) {
     const after = title.slice((request.index ?? 0) + request[0].length);
     const object = after.trim().split(/\s+/).slice(0, OBJECT_WORDS).join(' ');
-    field = fieldIn(object);
-    if (field) break;
+    found = fieldIn(object);
+    if (found) break;
   }
-  if (!field) return none;
-  const named = field;
-  const sentences = all.filter((sentence) => REQUEST.test(sentence) && sentence.includes(named));
-  return { sentences, fields: [named] };
+  if (!found) return none;
+  const { field, written } = found;
+  const sentences = all.filter((sentence) => REQUEST.test(sentence) && sentence.includes(written));
+  return { sentences, fields: [field] };
 }
 
 /** A troubleshooting table's header: its rows are symptoms to diagnose ("| 现象 | 可能原因 | 检查命令 | 修复 |"). */

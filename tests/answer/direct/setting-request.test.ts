@@ -20,6 +20,12 @@ describe('a spec field requested in a report asking nothing', () => {
     ['Decrease the DNS ndots parameter of Jenkins Pods to 3. The default setting of 5 is noisy.', 'ndots'],
     ['Change --service-node-port-range to 80-32767 for the embedded cluster', '--service-node-port-range'],
     ['kubelet 应该支持 --cluster-dns 参数。', '--cluster-dns'],
+    // A flag written without its dashes is named as the flag.
+    [
+      'Make service-node-port-range configurable in kube-up. The `service-node-port-range` is not configurable.',
+      '--service-node-port-range',
+    ],
+    ['kube-apiserver 需要 service-node-port-range 改成 80-32767。', '--service-node-port-range'],
   ])('requests: %s', (report, field) => {
     expect(settingRequests(report).fields).toEqual([field]);
   });
@@ -40,6 +46,12 @@ describe('a spec field requested in a report asking nothing', () => {
     'Change the docs layout and the menu of the site to mention the --service-node-port-range flag',
     // A failure with the flag.
     'Set --service-node-port-range and now the apiserver fails to start',
+    // A name owning the settings that follow it, a file, a path or a two-word name is not a flag.
+    'Change kube-controller-manager flags documentation related to --cluster-cidr',
+    '需要修改 kube-controller-manager config 里的网段',
+    'Add ingress-nginx-controller.yaml to the chart',
+    'Use github.com/foo/bar-baz-qux for the client',
+    'Update kube-proxy to the latest release',
   ])('does not: %s', (report) => {
     expect(settingRequests(report).fields).toEqual([]);
   });
@@ -85,5 +97,19 @@ describe('a line stating a requested field’s rule', () => {
     ).toBe(false);
     expect(namesRequested({ quote: '设置 `dnsPolicy: ClusterFirstWithHostNet`' }, ['dnsPolicy'])).toBe(true);
     expect(namesRequested({ quote: 'dnsPolicyX: 1' }, ['dnsPolicy'])).toBe(false);
+  });
+
+  it('writes a flag requested without its dashes as the flag', () => {
+    const [field] = settingRequests('Make service-node-port-range configurable in kube-up.').fields;
+    const line = {
+      quote:
+        'NodePort 在每个节点上暴露 Service（默认范围 30000-32767，由 `--service-node-port-range` 决定）；',
+    };
+    expect(namesRequested(line, [field ?? ''])).toBe(true);
+    // A component's name of the same shape is never written as a flag.
+    const [component] = settingRequests('Make calico-kube-controllers highly available').fields;
+    expect(namesRequested({ quote: 'calico-kube-controllers 负责同步策略。' }, [component ?? ''])).toBe(
+      false,
+    );
   });
 });
