@@ -42,7 +42,7 @@ import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-
 import { type Composed, type ComposeOptions, composeAnswer, DEFAULT_COMPOSE_OPTIONS } from './compose.js';
 import { controlPlaneVipExplainedBy, uncoveredControlPlaneVip } from './control-plane-vip.js';
 import { type ConversationHistory, chooseFollowUp, type Turn, topicDocs } from './conversation.js';
-import { crossNodeCniFallback, crossNodeCniRunbook } from './cross-node-runbook.js';
+import { crossNodeCniRunbook } from './cross-node-runbook.js';
 import { factAsk } from './direct.js';
 import { dockerOnlyExplainedBy, uncoveredDockerOnly } from './docker-only.js';
 import { externalDnsExplainedBy, uncoveredExternalDns } from './external-dns.js';
@@ -551,28 +551,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   const cni = found && withNamedCniRunbook(context, result, found);
   const runs = reportCni(context, question, scope);
   // A report saying traffic between nodes fails: its CNI's runbook has a check place, as a named CNI's has.
-  let crossNode =
+  const crossNode =
     cni?.runbook || !context.searcher.cni
       ? undefined
       : crossNodeCniRunbook(result.hits, question, runs, context.searcher.cni.ofDoc);
-  // Retrieval returned no runbook of that CNI: its runbook stating the cross-node contrast joins the hits last.
-  const fallback =
-    crossNode || cni?.runbook || !context.searcher.cni || result.abstain
-      ? undefined
-      : crossNodeCniFallback(result.hits, context.searcher.docs, question, runs, context.searcher.cni.ofDoc);
-  const fallbackChunk = fallback?.chunks[0];
-  const last = result.hits.at(-1);
-  if (fallback && fallbackChunk && last) {
-    const hit: FusedHit = {
-      chunk: fallbackChunk,
-      doc: fallback,
-      score: last.score / 2,
-      via: last.via,
-      matchedTriggers: [],
-    };
-    result = { ...result, hits: [...result.hits, hit] };
-    crossNode = fallback.path;
-  }
   await context.conversations.append(conversationId, { question, docs });
   await context.turn?.();
   const composed = composeAnswer(

@@ -11,7 +11,6 @@
  * contrast is what an engineer runs first. Without the cross-node clause, a path runbook of a CNI is not on topic
  * for a Service report naming its plugin (named-cni-runbook.ts: measured off topic about as often as not).
  */
-import type { DocRecord } from '../core/types.js';
 import type { FusedHit } from '../retrieve/types.js';
 import { crossNodeFails, sameNodeWorksOtherFails } from './node-contrast.js';
 
@@ -48,28 +47,4 @@ export function crossNodeCniRunbook(
   // Only a runbook of what rides on the pod network leads without testing it; a CNI's own runbook already leads.
   if (!RIDES_ON_POD_NETWORK.has(top.doc.category ?? '') || ofDoc(top.doc.path) !== null) return undefined;
   return hits.find((hit) => ofDoc(hit.doc.path) === cni)?.doc.path;
-}
-
-/**
- * The runbook of `cni` whose troubleshooting table states the cross-node contrast ("同节点通、跨节点全部不通"), when
- * the report says traffic between nodes fails, a runbook about what rides on the pod network leads, and retrieval
- * returned no runbook of that CNI: its check of the path between nodes is what the report needs, and the Service's
- * or DNS's words that led retrieval never reach it. Undefined when the report names or shows no CNI.
- */
-export function crossNodeCniFallback(
-  hits: readonly FusedHit[],
-  docs: readonly DocRecord[],
-  report: string,
-  cni: string | undefined,
-  ofDoc: (docPath: string) => string | null,
-): DocRecord | undefined {
-  const top = hits[0];
-  if (!top || cni === undefined || !saysCrossNodeFails(report)) return undefined;
-  if (!RIDES_ON_POD_NETWORK.has(top.doc.category ?? '') || ofDoc(top.doc.path) !== null) return undefined;
-  if (hits.some((hit) => ofDoc(hit.doc.path) === cni)) return undefined;
-  const own = docs.filter((doc) => ofDoc(doc.path) === cni);
-  return (
-    own.find((doc) => doc.troubleshooting.some((row) => sameNodeWorksOtherFails(row.symptom))) ??
-    own.find((doc) => doc.troubleshooting.some((row) => crossNodeFails(row.symptom)))
-  );
 }

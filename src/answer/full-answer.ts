@@ -125,13 +125,7 @@ export function fullAnswer(
   }
 
   // Causes and commands come only from docs that scored close to the best one: a weak hit's table is noise.
-  // The runbook of the report's CNI kept for a cross-node failure (cross-node-runbook.ts) stays, however low it scores.
-  const crossNodeHit = input.crossNodeRunbook
-    ? hits.find((hit) => hit.doc.path === input.crossNodeRunbook)
-    : undefined;
-  const relevant = hits.filter(
-    (hit) => hit.doc === doc || hit === crossNodeHit || hit.score >= top.score * options.relevantShare,
-  );
+  const relevant = hits.filter((hit) => hit.doc === doc || hit.score >= top.score * options.relevantShare);
 
   // 3. Troubleshooting rows that match the question: likely causes.
   const rows = likelyCauses(query, relevant, options.maxCauses, input.concepts);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  crossNodeCniFallback,
-  crossNodeCniRunbook,
-  saysCrossNodeFails,
-} from '../../src/answer/cross-node-runbook.js';
+import { crossNodeCniRunbook, saysCrossNodeFails } from '../../src/answer/cross-node-runbook.js';
 import type { FusedHit } from '../../src/retrieve/types.js';
 import { checksWithCniRunbook, hitOn, ofDoc, runbook } from './runbook-checks.js';
 
@@ -83,34 +79,5 @@ describe("pickCommands with the report CNI's runbook of a cross-node report", ()
     expect(
       checksWithCniRunbook(NODEPORT_OTHER_NODE_ZH, hits).some((c) => c.source.path === calico.path),
     ).toBe(false);
-  });
-});
-
-describe('crossNodeCniFallback', () => {
-  const docs = [coredns, nodeport, flannel, calico, hostToPod, tcpdump];
-
-  it('picks the named CNI runbook retrieval did not return (EN and ZH)', () => {
-    expect(crossNodeCniFallback([dnsHit], docs, COREDNS_OTHER_NODE, 'flannel', ofDoc)?.path).toBe(
-      flannel.path,
-    );
-    expect(crossNodeCniFallback([nodeportHit], docs, NODEPORT_OTHER_NODE_ZH, 'calico', ofDoc)?.path).toBe(
-      calico.path,
-    );
-  });
-
-  it('adds nothing without a CNI, with the runbook already among the hits, or for a same-node failure', () => {
-    expect(crossNodeCniFallback([dnsHit], docs, COREDNS_OTHER_NODE, undefined, ofDoc)).toBeUndefined();
-    expect(
-      crossNodeCniFallback([dnsHit, flannelHit], docs, COREDNS_OTHER_NODE, 'flannel', ofDoc),
-    ).toBeUndefined();
-    expect(
-      crossNodeCniFallback(
-        [nodeportHit],
-        docs,
-        'flannel 集群，同一节点上的 pod 通过 Service 访问自己超时',
-        'flannel',
-        ofDoc,
-      ),
-    ).toBeUndefined();
   });
 });
