@@ -84,6 +84,7 @@ import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main
 import { podNameLookupFirst, statesPodNameLookup } from './pod-name-lookup.js';
 import { isPodRecordName } from './pod-record-lookup.js';
 import { policyFirst } from './policy-first.js';
+import { policyLogPluginsCoveredBy, uncoveredPolicyLog } from './policy-log.js';
 import { portForwardExplainedBy, uncoveredPortForward } from './port-forward-stream.js';
 import { portRequirementsExplainedBy, uncoveredPortRequirements } from './port-requirements.js';
 import { privilegedPortExplainedBy, uncoveredPrivilegedPort } from './privileged-port.js';
@@ -513,6 +514,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredHandedAddress(question, handedAddressExplained(context.searcher)) ??
         componentDecline(context, question, result) ??
         featureDecline(context, question, result) ??
+        uncoveredPolicyLog(question, policyLogCovered(context.searcher)) ??
         uncoveredDockerOnly(question, dockerOnlyExplained(context.searcher)) ??
         uncoveredRouterOrVpn(question, routerOrVpnExplained(context.searcher)) ??
         uncoveredNodeRuntime(question, nodeRuntimeExplained(context.searcher)) ??
@@ -970,6 +972,9 @@ function failingComponentLeads(context: ChatContext, question: string, result: R
   const explainedByTop = componentsExplainedBy([top.doc]);
   return failing.some((name) => explainedByTop.has(name));
 }
+
+/** Which plugins' network policy logging a runbook section states (policy-log.ts). */
+const policyLogCovered = perSearcher((searcher) => policyLogPluginsCoveredBy(searcher.docs));
 
 /** Which plugin features a runbook explains (uncovered-features.ts). */
 const featuresExplained = perSearcher((searcher) => featuresExplainedBy(searcher.docs));
