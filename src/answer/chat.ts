@@ -465,9 +465,10 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // registers in its own registry (uncovered-subjects.ts), an application framework's own registration and discovery
   // failing (app-discovery.ts), the stale address such a registry keeps after a pod restart
   // (stale-registry-address.ts), an Ingress controller's or mesh proxy's stale pod backends
-  // (stale-proxy-upstream.ts), the flow observer's own Relay, UI or flow logs (flow-observer.ts), an application handing out its pod's or container's own address
-  // (handed-address.ts), a CNI's
-  // own component failing when no runbook names it (uncovered-components.ts), and a plugin feature no runbook
+  // (stale-proxy-upstream.ts), the flow observer's own Relay, UI or flow logs (flow-observer.ts), an application
+  // handing out its pod's or container's own address (handed-address.ts), a CNI's own component failing when no
+  // runbook names it (uncovered-components.ts), a network policy's logging in a plugin whose logging no runbook shows
+  // (policy-log.ts), and a plugin feature no runbook
   // explains: cluster mesh, egress gateways, L7 proxies, bandwidth limits, Kube-OVN SwitchLBRule/Vip objects, edge
   // frameworks (uncovered-features.ts); and Docker's own networking in a report naming nothing of Kubernetes
   // (docker-only.ts) or a router, frp tunnel or VPN client in one (router-vpn-only.ts), the node runtime's PLEG and
@@ -828,6 +829,7 @@ const staleRegistryAddressExplained = perSearcher((searcher) =>
 const staleProxyUpstreamExplained = perSearcher((searcher) => staleProxyUpstreamExplainedBy(searcher.docs));
 /** Whether a runbook states the flow observer failing (flow-observer.ts). */
 const flowObserverExplained = perSearcher((searcher) => flowObserverExplainedBy(searcher.docs));
+/** The flow observer's steps the runbooks' commands take (`hubble observe`): a report naming one stays answered. */
 const observerSteps = perSearcher((searcher) => observerStepsStated(searcher.docs));
 const handedAddressExplained = perSearcher((searcher) => handedAddressExplainedBy(searcher.docs));
 
