@@ -19,8 +19,8 @@ export const EXTENSION_CALL_FAILED =
 /**
  * A call that failed at the network, as Go's HTTP client and the API server print it ("context deadline exceeded",
  * "i/o timeout", "connect: connection refused", "no route to host", "Client.Timeout exceeded while awaiting headers",
- * "no endpoints available for service", "connect: network unreachable", an older client's "Unable to connect") or in Chinese (超时, 连接被拒绝). The `?timeout=10s` of a webhook's URL is a
- * setting, not a failure, and is not read.
+ * "no endpoints available for service", "connect: network unreachable", an older client's "Unable to connect") or
+ * in Chinese (超时, 连接被拒绝). The `?timeout=10s` of a webhook's URL is a setting, not a failure, and is not read.
  */
 const NETWORK_FAILURE =
   /\bcontext\s+deadline\s+exceeded\b|\bi\/o\s+timeout\b|\bconnection\s+refused\b|\bno\s+route\s+to\s+host\b|\bClient\.Timeout\s+exceeded\b|\b(?:connection|operation|request)\s+timed\s+out\b|\b(?:network|host)\s+(?:is\s+)?unreachable\b|\bunable\s+to\s+connect\b|\bno\s+endpoints\s+available\b|超时|超時|连接被拒绝|連線被拒|拒绝连接/i;

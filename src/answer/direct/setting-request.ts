@@ -4,8 +4,8 @@
  * publishNotReadyAddresses", "change default value of publishNotReadyAddresses", "chart 应该支持配置 dnsPolicy". Issues
  * filed against charts and operators are often so: no question mark, only the field of a spec that should be set,
  * supported or defaulted otherwise, or a flag or parameter to change ("Decrease the DNS ndots parameter of Jenkins Pods
- * to 3"). What the engineer needs first is the runbook's line stating that field's rule
- * (which value it needs, what it changes), as for "which dnsPolicy should it use". Pure.
+ * to 3"). What the engineer needs first is the runbook's line stating that field's rule (which value it needs, what it
+ * changes), as for "which dnsPolicy should it use". Pure.
  */
 
 /** A spec field as a report writes it: a camelCase key (`dnsPolicy`, `publishNotReadyAddresses`). */
