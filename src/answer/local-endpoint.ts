@@ -7,8 +7,12 @@
  * [::1]:8080: connect: connection refused`), or a MySQL client reaching for the server's socket file in its own
  * container (`Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock'`). No path of the
  * network is involved: the fix is the client's configuration (a kubeconfig, the server's host), which no runbook
- * explains. Not when the report also pastes a failed connection to another host (failed-connection.ts): that one is
- * the path to check (an API server proxying to a pod behind `192.168.1.101:8080/api/...`). Pure.
+ * explains. So is a Java client whose configured peer is `localhost`, printed as the name it was given and the loopback
+ * address it resolved to (`Opening socket connection to server localhost/127.0.0.1:2181`, `Connection to node -1
+ * (localhost/127.0.0.1:9092) could not be established`): in a pod, localhost is the pod itself, so the peer in another
+ * pod is never dialled and the fix is the client's server setting. Not when the report also pastes a failed
+ * connection to another host (failed-connection.ts): that one is the path to check (an API server proxying to a pod
+ * behind `192.168.1.101:8080/api/...`). Pure.
  */
 import { failedConnection } from './failed-connection.js';
 
@@ -21,6 +25,13 @@ const KUBECTL_DEFAULT_SERVER =
 /** A MySQL client's connection through the server's socket file on its own machine. */
 const LOCAL_SOCKET = /can'?t\s+connect\s+to\s+local\s+(?:(?:MySQL|MariaDB)\s+)?server\s+through\s+socket/i;
 
+/**
+ * A Java client's peer given as `localhost`: `InetSocketAddress` prints the configured name, a slash and the address it
+ * resolved to, here a loopback one (IPv4 or IPv6, as Java writes it), then the port. A bare `127.0.0.1:9099` (a probe
+ * of a host-network agent) or `localhost/0.0.0.0` (a listener) is not this form.
+ */
+const LOOPBACK_PEER = /\blocalhost\/(?:127(?:\.\d{1,3}){3}|0:0:0:0:0:0:0:1|::1):\d{1,5}\b/i;
+
 /** The subject declined, or null. */
 export function uncoveredLocalEndpoint(question: string): string | null {
   const text = question.normalize('NFKC');
@@ -28,7 +39,9 @@ export function uncoveredLocalEndpoint(question: string): string | null {
     ? "kubectl's built-in server localhost:8080, used when no kubeconfig is found"
     : LOCAL_SOCKET.test(text)
       ? "a database client's socket file on its own machine"
-      : null;
+      : LOOPBACK_PEER.test(text)
+        ? 'an application client configured to reach its peer at localhost'
+        : null;
   if (subject === null || failedConnection(text) !== null) return null;
   return subject;
 }

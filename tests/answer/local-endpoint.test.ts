@@ -13,6 +13,9 @@ describe('uncoveredLocalEndpoint', () => {
     "Readiness probe failed: ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)",
     "mariadb pod 起不来，日志：Can't connect to local server through socket '/opt/bitnami/mariadb/tmp/mysql.sock'",
     '安装 flannel 时 kubectl apply 报错：The connection to the server 127.0.0.1:8080 was refused - did you specify the right host or port?',
+    'The bookkeeper service is unable to connect to zookeeper on startup: `ClientCnxn - Opening socket connection to server localhost/127.0.0.1:2181` `Socket error occurred: localhost/127.0.0.1:2181: Connection refused`',
+    'kafka-ui 报错 Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Broker may not be available.',
+    'Zk connection failed: Opening socket connection to server localhost/0:0:0:0:0:0:0:1:2181',
   ])('%s', (text) => {
     expect(uncoveredLocalEndpoint(text)).not.toBeNull();
   });
@@ -27,6 +30,12 @@ describe('uncoveredLocalEndpoint', () => {
     'Pod 访问 redis-master:6379 连接超时',
     // An application's own API on the loopback, not the Kubernetes API's default server.
     "HTTPConnectionPool(host='localhost', port=8080): Max retries exceeded with url: /health (Caused by NewConnectionError('<...>: [Errno 111] Connection refused'))",
+    // A host-network agent's probe on its own loopback port: the node's agent, not a client's configured peer.
+    'calico/node is not ready: felix is not ready: Get http://localhost:9099/readiness: dial tcp 127.0.0.1:9099: connect: connection refused',
+    // A listener bound to every address, not a peer dialled.
+    'Issue with debug-service: localhost connection worked; the app listens on localhost/0.0.0.0 but the Service times out',
+    // A peer given by its Service name resolved to a cluster address: the Service is the path.
+    'Opening socket connection to server zk-cs.default.svc.cluster.local/10.96.12.7:2181; Socket error occurred: Connection timed out',
   ])('not %s', (text) => {
     expect(uncoveredLocalEndpoint(text)).toBeNull();
   });
