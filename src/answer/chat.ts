@@ -31,6 +31,7 @@ import {
   uncoveredMesh,
   uncoveredPlugin,
   uncoveredRouting,
+  uncoveredSoleCniBinary,
   uncoveredVpcNat,
   vpcNatExplainedBy,
 } from './clarify.js';
@@ -456,7 +457,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // a runbook about no particular CNI answers it confidently: `pathOfAnyPlugin`); so is one about handing out pod
   // addresses when no runbook of its CNI explains that, one whose pod sandbox failed in a plugin the runtime names and
   // the KB does not (failing-plugin.ts), one whose pods cannot reach pods on other nodes over a plugin the KB does
-  // not cover (uncovered-plugin-datapath.ts), one whose cluster runs only such a plugin while another plugin's runbook
+  // not cover (uncovered-plugin-datapath.ts), one naming such a plugin only by its CNI binary beside no path any
+  // runbook explains (clarify.ts), one whose cluster runs only such a plugin while another plugin's runbook
   // leads (other-cni-runbook.ts), one about a service mesh's proxies the KB does not name, and
   // one about the answers of an ingress's routing rules, one about `kubectl logs`/`exec` failing on the API server's
   // way to a kubelet and one about a Kube-OVN custom VPC's border or NAT gateways, EIP and FIP when no runbook
@@ -492,6 +494,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       ? (allocationDecline(context, question, scope?.cni ?? null, result) ??
         uncoveredFailingPlugin(question, kbNames(context.searcher)) ??
         uncoveredPluginDatapath(question, kbNames(context.searcher)) ??
+        uncoveredSoleCniBinary(question, kbNames(context.searcher)) ??
         otherCniDecline(context, question, result, scope) ??
         // Not when the mesh only owns a webhook the API server failed to reach at the network (mesh-webhook-call.ts).
         (meshOnlyOwnsFailedCall(question) ? null : uncoveredMesh(question, kbNames(context.searcher))) ??

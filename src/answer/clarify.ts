@@ -378,6 +378,36 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
   return null;
 }
 
+/** A plugin named by its CNI binary, `<name>-cni` ("Meshnet-CNI on 1-node kind cluster"). */
+const CNI_BINARY = /(?<![a-z0-9_-])([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*?)-cni(?![a-z0-9_-])/g;
+
+/**
+ * A plugin the KB does not cover named once by its CNI binary, in a report that names no plugin the KB covers and no
+ * path a runbook of any plugin explains anywhere ("Dropped packets. Meshnet-CNI on 1-node kind cluster
+ * ... the echo reply gets dropped where equal-weight paths diverge"): nothing but that plugin's own datapath is left
+ * to answer from, whichever runbook about no particular plugin shares its words (unlike `uncoveredPlugin`, not only
+ * when retrieval is unsure). Named once beside such a path ("ovs-cni plugin ... NodePort") it is the cluster's setting.
+ */
+export function uncoveredSoleCniBinary(question: string, known: (name: string) => boolean): string | null {
+  const text = question.normalize('NFKC').replace(CHAIN_NAMES, ' ').toLowerCase();
+  if (ANY_PLUGIN_PATH.test(text)) return null;
+  if ((text.match(CNI_NAMES_ALL) ?? []).some((name) => known(name.toLowerCase()))) return null;
+  for (const match of text.matchAll(CNI_BINARY)) {
+    const name = match[1] ?? '';
+    if (
+      !/[a-z]{3}/.test(name) ||
+      DETERMINERS.has(name) ||
+      FUNCTION_WORDS.has(name) ||
+      LIFECYCLE_STEPS.has(name) ||
+      CONTAINER_RUNTIMES.has(name) ||
+      known(name)
+    )
+      continue;
+    return name;
+  }
+  return null;
+}
+
 /**
  * Paths and symptoms the runbooks about no particular plugin explain, whatever plugin the cluster runs: MTU, DNS,
  * host ports, egress SNAT, kube-proxy's rules, Services, network policies, a refused or timed-out connection.

@@ -20,6 +20,7 @@ import {
   uncoveredMesh,
   uncoveredPlugin,
   uncoveredRouting,
+  uncoveredSoleCniBinary,
   uncoveredVpcNat,
   vagueness,
   vpcNatExplainedBy,
@@ -393,6 +394,38 @@ describe('uncoveredPlugin: a network plugin the KB has no runbook for', () => {
   });
 });
 
+describe('uncoveredSoleCniBinary: a plugin named only by its CNI binary, with no covered path', () => {
+  const known = namedIn(() => [
+    'Calico 跨节点：calico-node 的 BIRD 与 IPIP',
+    'Kube-OVN：kube-ovn-cni、ovs-ovn 与 ovn0，ovs-vsctl show',
+    'Flannel VXLAN：kube-flannel、flannel.1 与 cni0，/etc/cni/net.d/10-flannel.conflist',
+  ]);
+  it.each([
+    // Real report (reports14.yaml, shortened): named once, in the second sentence.
+    [
+      'Help - Dropped packets. Meshnet-CNI on 1-node kind cluster. Deployed 3x3 grid topology; all pods running quagga ospfd. When I ping sweep, some nodes are unreachable; the echo reply gets dropped in transit.',
+      'meshnet',
+    ],
+    // Constructed, Chinese: the same.
+    ['集群用的是 genie-cni，两个 pod 之间 ping 丢包，抓包看到回包在宿主机上被丢了', 'genie'],
+  ])('%s → %s', (question, plugin) => {
+    expect(uncoveredSoleCniBinary(question, known)).toBe(plugin);
+  });
+  it.each([
+    // Beside a plugin the KB covers (constructed).
+    'We run meshnet-cni next to calico; pods on different nodes drop packets',
+    // Beside a path a runbook of any plugin explains: DNS, a NodePort (constructed; real John-Lin/ovs-cni#20).
+    'Meshnet-CNI cluster: pods cannot resolve kubernetes.default, nslookup times out',
+    'Kubernetes NodePort 無法存取Pod。使用kubeadm建立Cluster並使用ovs-cni plugin，在建立網路之後，我使用NodePort去存取Pod。',
+    // A covered plugin's own binary, and the runtime's CNI package (constructed).
+    'kube-ovn-cni 重启后 pod 之间 ping 丢包',
+    'installed containerd-cni on the nodes and now pods on node2 drop packets',
+    // No binary named at all (constructed).
+    'pods on node2 drop packets to pods on node1, ping loses half the replies',
+  ])('%s → not declined', (question) => {
+    expect(uncoveredSoleCniBinary(question, known)).toBeNull();
+  });
+});
 describe('answerDetailedReport: a detailed report of a broken path is answered near the threshold', () => {
   // Real canonical/microk8s#1157: pods cannot reach the outside world once firewalld is on.
   const firewalld =
