@@ -534,7 +534,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredPortForward(question, portForwardExplained(context.searcher)) ??
         uncoveredCniInstaller(question, cniInstallerExplained(context.searcher)) ??
         uncoveredGatewayRouteStatus(question, gatewayRouteStatusExplained(context.searcher)) ??
-        uncoveredPortRequirements(question, portRequirementsExplained(context.searcher)) ??
+        uncoveredPortRequirements(
+          question,
+          portRequirementsExplained(context.searcher),
+          kbNames(context.searcher),
+        ) ??
         uncoveredControlPlaneVip(question, controlPlaneVipExplained(context.searcher)) ??
         uncoveredPrivilegedPort(question, privilegedPortExplained(context.searcher)) ??
         uncoveredInstallerTask(question, installerTaskExplained(context.searcher)) ??

@@ -22,13 +22,33 @@ const OPENED =
 const COVERED_PART =
   /vxlan|\bbgp\b|\bbird\b|geneve|\bipip\b|wireguard|\b(?:8472|4789|6081|179)\b|\bdns\b|core-?dns|kube-?dns|kube-proxy|network\s*polic|网络策略|網路策略/i;
 
+const CNI_NAMES_ALL = new RegExp(CNI_NAMES.source, 'gi');
+
+/**
+ * The plugin whose own ports are asked when the KB has no runbook of it ("Which ports are needed to be opened for
+ * `weave launch`?"): named, with no plugin the KB covers beside it. Whatever part of it the question names (its DNS,
+ * its data ports), only that plugin's reference states them. Null otherwise.
+ */
+function uncoveredPluginAsked(text: string, known: (name: string) => boolean): string | null {
+  const named = (text.match(CNI_NAMES_ALL) ?? []).map((name) => name.toLowerCase());
+  if (named.length === 0 || named.some((name) => known(name))) return null;
+  return named[0] ?? null;
+}
+
 /**
  * The subject when a report asks which ports its nodes need open ("Which ports must be open between master and
- * nodes?", "sealos 集群开 firewalld 要放行哪些端口？") and names no CNI and no part a runbook explains; else null.
+ * nodes?", "sealos 集群开 firewalld 要放行哪些端口？") and names no CNI and no part a runbook explains, or asks them of
+ * a plugin the KB does not cover (`known`: the KB names it); else null.
  */
-export function uncoveredPortRequirements(question: string, explained: boolean): string | null {
+export function uncoveredPortRequirements(
+  question: string,
+  explained: boolean,
+  known: (name: string) => boolean = () => true,
+): string | null {
   const { text } = readReport(question);
   if (!PORT_LIST.test(text) || !OPENED.test(text)) return null;
+  const plugin = uncoveredPluginAsked(text, known);
+  if (plugin) return `the ports ${plugin} needs open (a network plugin no runbook covers)`;
   if (CNI_NAMES.test(text) || COVERED_PART.test(text)) return null;
   return explained ? null : "the ports a cluster's nodes need open (the installation's port reference)";
 }

@@ -39,6 +39,26 @@ describe("uncoveredPortRequirements: the ports a cluster's nodes need open", () 
   ])('%s → not declined', (question) => {
     expect(uncoveredPortRequirements(question, false)).toBeNull();
   });
+  it.each([
+    // Real (reports22.yaml): a plugin the KB does not cover, whatever part of it is named.
+    'How many ports are weavev daemon used for communication and DNS search? I need to control the firewall and open some ports that `weave launch` will use. Which ports (tcp/udp/..) are needed to be opened?',
+    // Constructed, Chinese: the same.
+    '装了 antrea，防火墙需要放行哪些端口？',
+  ])('%s → declined when the KB does not cover the plugin', (question) => {
+    const coversFlannelOnly = (name: string) => name === 'flannel';
+    expect(uncoveredPortRequirements(question, false, coversFlannelOnly)).toContain('plugin');
+    expect(uncoveredPortRequirements(question, false)).toBeNull();
+  });
+  it.each([
+    // A plugin the KB covers (reports12.yaml), and one covered beside one that is not (constructed).
+    "Which UDP port must the firewall open between nodes for flannel's vxlan backend?",
+    'We moved from weave to flannel; which ports have to be open between nodes now?',
+    // A plugin the KB does not cover, no port list asked (constructed).
+    'weave DNS does not resolve service names, firewall is open',
+  ])('%s → not declined as an uncovered plugin', (question) => {
+    const coversFlannelOnly = (name: string) => name === 'flannel';
+    expect(uncoveredPortRequirements(question, false, coversFlannelOnly)).toBeNull();
+  });
   it('is explained by a runbook stating port requirements, not by one naming a single port', () => {
     expect(portRequirementsExplainedBy([doc('Flannel VXLAN', ['防火墙未放行 UDP 8472'])])).toBe(false);
     expect(portRequirementsExplainedBy([doc('集群端口列表与防火墙规则')])).toBe(true);
