@@ -37,6 +37,7 @@ import {
 } from './clarify.js';
 import { clauseToSearch, leadWithClauseDoc } from './clause-doc.js';
 import { clientAddressRunbook, statesLostClientAddress } from './client-address.js';
+import { leadWithDoc } from './close-docs.js';
 import { cloudLbTargetsExplainedBy, uncoveredCloudLbTargets } from './cloud-lb-targets.js';
 import { cniInstallerExplainedBy, uncoveredCniInstaller } from './cni-installer.js';
 import { componentPanicExplainedBy, uncoveredComponentPanic } from './component-panic.js';
@@ -81,6 +82,7 @@ import { meshOnlyOwnsFailedCall } from './mesh-webhook-call.js';
 import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
+import { namedCniOverOtherTool } from './other-plugin-tool.js';
 import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
 import { podNameLookupFirst, statesPodNameLookup } from './pod-name-lookup.js';
 import { isPodRecordName } from './pod-record-lookup.js';
@@ -257,6 +259,18 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   }
 
   const composeOptions = context.compose ?? DEFAULT_COMPOSE_OPTIONS;
+  // Another plugin's tool how-to (`kubectl ko ...`) leading a report naming its CNI: that CNI's close runbook leads
+  // (other-plugin-tool.ts).
+  const ownRunbook =
+    scope && context.searcher.cni
+      ? namedCniOverOtherTool(
+          result.hits,
+          scope.cni,
+          context.searcher.cni.ofDoc,
+          composeOptions.otherDocShare,
+        )
+      : null;
+  if (ownRunbook) result = leadWithDoc(result, ownRunbook);
   // A value asked in one clause of a long report: the clause alone says which runbook states it (clause-doc.ts).
   const ask = factAsk(question);
   const clause = clauseToSearch(question, ask);

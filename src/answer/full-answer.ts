@@ -11,6 +11,7 @@ import { doubtfulChecks, doubtLine, doubtOf } from './doubt.js';
 import { gistOf, overviewChunk } from './gist.js';
 import { diagramHops } from './hops.js';
 import { LABELS, type Lang } from './labels.js';
+import { forReportCni } from './other-plugin-tool.js';
 import { type CommandTemplate, commandTemplate, conversationValues, fillTemplate } from './placeholders.js';
 import { likelyCauses } from './rank-rows.js';
 import { commandsMarkdown } from './render-commands.js';
@@ -142,13 +143,18 @@ export function fullAnswer(
   let values: ReadonlyMap<string, string> | undefined;
   const commands: ChatCommand[] = [];
   const cites: number[] = [];
-  const picks = pickCommands(
-    query,
-    relevant,
-    rows,
-    options,
-    input.concepts,
-    input.cni?.runbook ?? input.crossNodeRunbook,
+  // Never another plugin's tool than the one the report runs (`kubectl ko` for Flannel): it fails on that cluster.
+  const picks = forReportCni(
+    pickCommands(
+      query,
+      relevant,
+      rows,
+      options,
+      input.concepts,
+      input.cni?.runbook ?? input.crossNodeRunbook,
+      input.reportCni,
+    ),
+    doc,
     input.reportCni,
   );
   // The top runbook's check of the value its direct answer states has a place among the diagnostics.

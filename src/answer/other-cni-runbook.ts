@@ -37,6 +37,12 @@ const PLUGIN_TOOLS: readonly { cni: string; tool: RegExp }[] = [
   { cni: 'ovn-kubernetes', tool: /ovnkube|ovn-k8s/i },
 ];
 
+/** The one plugin whose own tool a command runs (`kubectl ko vsctl`, `calicoctl`), or null: none, or several. */
+export function commandPlugin(command: string): string | null {
+  const plugins = PLUGIN_TOOLS.filter(({ tool }) => tool.test(command));
+  return plugins.length === 1 ? (plugins[0]?.cni ?? null) : null;
+}
+
 /**
  * The plugin whose own tools run more than half of a runbook's commands, or null. A tool's how-to about no one plugin
  * by its topic (OVS flow tables, `kubectl ko trace`) is still that plugin's runbook for the engineer when its commands
@@ -46,8 +52,7 @@ const PLUGIN_TOOLS: readonly { cni: string; tool: RegExp }[] = [
 export function commandsPlugin(commands: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const command of commands) {
-    const plugins = PLUGIN_TOOLS.filter(({ tool }) => tool.test(command));
-    const only = plugins.length === 1 ? plugins[0]?.cni : undefined;
+    const only = commandPlugin(command);
     if (only) counts.set(only, (counts.get(only) ?? 0) + 1);
   }
   for (const [cni, count] of counts) if (count * 2 > commands.length) return cni;
