@@ -9,7 +9,9 @@
  * `cni_architecture` category covers such a CNI's whole datapath, so it is on topic for any path's report naming
  * that CNI. A runbook of one path of a CNI (Calico's BGP/IPIP between nodes, flannel's VXLAN) is not: a NetworkPolicy,
  * MTU or NodePort report naming Calico as its cluster's plugin was measured to get an off-topic check from it about
- * as often as a must-have one.
+ * as often as a must-have one. Unless it is about the leading runbook's own path: a pod-to-pod report naming Flannel
+ * ("when the network interface bound to flannel disappears ...") led by the generic same-node runbook fails in
+ * Flannel's pod-to-pod datapath, which that runbook's bridge and sysctl checks do not look at.
  */
 import { RETRIEVAL_CONFIG } from '../retrieve/config.js';
 import type { FusedHit } from '../retrieve/types.js';
@@ -18,8 +20,8 @@ import type { FusedHit } from '../retrieve/types.js';
 export const CNI_ARCHITECTURE = 'cni_architecture';
 
 /**
- * The path of the named CNI's best-scoring architecture runbook among `hits`, when the top hit is a path runbook
- * about no particular CNI (`ofDoc` null, not a tool's); otherwise undefined.
+ * The path of the named CNI's best-scoring architecture runbook, or runbook of the top hit's path, among `hits`, when
+ * the top hit is a path runbook about no particular CNI (`ofDoc` null, not a tool's); otherwise undefined.
  */
 export function namedCniRunbook(
   hits: readonly FusedHit[],
@@ -30,5 +32,16 @@ export function namedCniRunbook(
   // A tool's runbook (`kubectl ko trace`, OVS flows) is asked about for the tool, not for the CNI's datapath.
   if (!top || top.doc.category === RETRIEVAL_CONFIG.toolDocs.category || ofDoc(top.doc.path) !== null)
     return undefined;
-  return hits.find((hit) => hit.doc.category === CNI_ARCHITECTURE && ofDoc(hit.doc.path) === cni)?.doc.path;
+  return hits.find(
+    (hit) =>
+      ofDoc(hit.doc.path) === cni &&
+      (hit.doc.category === CNI_ARCHITECTURE || samePath(hit.doc.category, top.doc.category)),
+  )?.doc.path;
+}
+
+/** Both categories are one path: the same, or pod to pod on one node and across nodes (a report often says neither). */
+function samePath(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const podToPod = RETRIEVAL_CONFIG.statedPathCategories.podToPod ?? [];
+  return a === b || (podToPod.includes(a) && podToPod.includes(b));
 }

@@ -8,6 +8,9 @@ const nodeport = runbook('service/nodeport-loadbalancer.md');
 const cilium = runbook('cilium/ebpf-datapath.md');
 const calico = runbook('calico/bgp-ipip.md');
 const trace = runbook('diagnostics/kubectl-ko-trace.md');
+const sameNode = runbook('pod-to-pod/same-node.md');
+const hostToPod = runbook('node-to-pod/host-to-pod-generic.md');
+const flannel = runbook('flannel/vxlan-host-gw.md');
 
 const dnsHit = hitOn(coredns, '1. 检查 CoreDNS 与 kube-dns Service');
 const ciliumHit = hitOn(cilium, '1. 整体健康状态', 0.7);
@@ -28,6 +31,22 @@ describe('namedCniRunbook', () => {
     expect(namedCniRunbook([traceHit, ciliumHit], 'cilium', ofDoc)).toBeUndefined();
     // The named CNI has no runbook among the hits.
     expect(namedCniRunbook([dnsHit, calicoHit], 'cilium', ofDoc)).toBeUndefined();
+  });
+
+  it("names the CNI's runbook of the leading runbook's path: pod to pod, on one node or across nodes", () => {
+    // "when the network interface bound to flannel disappears and resumes, ..." led by the same-node runbook.
+    const flannelHit = hitOn(flannel, '概述', 0.97);
+    expect(namedCniRunbook([hitOn(sameNode, '概述'), flannelHit], 'flannel', ofDoc)).toBe(flannel.path);
+    // "Host reboot, connectivity lost ... calico": the same, for Calico's BGP/IPIP runbook.
+    expect(namedCniRunbook([hitOn(sameNode, '概述'), calicoHit], 'calico', ofDoc)).toBe(calico.path);
+  });
+
+  it('names no runbook of another path than the leading one', () => {
+    // A node-to-pod report (probes, curl from the node) in a Flannel cluster: Flannel's runbook is about pod to pod.
+    const flannelHit = hitOn(flannel, '概述', 0.9);
+    expect(namedCniRunbook([hitOn(hostToPod, '概述'), flannelHit], 'flannel', ofDoc)).toBeUndefined();
+    // Nor in a DNS report.
+    expect(namedCniRunbook([dnsHit, flannelHit], 'flannel', ofDoc)).toBeUndefined();
   });
 });
 
@@ -51,6 +70,17 @@ describe("pickCommands with the named CNI's runbook", () => {
     const hits = [hitOn(nodeport, '常见问题'), ciliumHit];
     const picked = checksWithCniRunbook(report, hits, cilium.path).filter(
       (c) => c.source.path === cilium.path,
+    );
+    expect(picked).toHaveLength(1);
+  });
+
+  it("gives Flannel's check a place in a pod-to-pod report led by the same-node runbook", () => {
+    const report =
+      'when the network interface bound to flannel disappears and resumes, the bridge of flannel will not be ' +
+      'recovered and pods cannot reach each other';
+    const hits = [hitOn(sameNode, '概述'), hitOn(flannel, '概述', 0.97)];
+    const picked = checksWithCniRunbook(report, hits, flannel.path).filter(
+      (c) => c.source.path === flannel.path,
     );
     expect(picked).toHaveLength(1);
   });
