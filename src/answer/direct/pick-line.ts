@@ -29,6 +29,7 @@ import { asksPodName, statesPodName } from './pod-name.js';
 import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import { asksUnderReadiness, statesReadinessRule } from './ready-condition.js';
 import { givesReason } from './reason-line.js';
+import { withoutRejected } from './rejected-choice.js';
 import { namesRequested, statesRule } from './setting-request.js';
 import {
   asksSourceFate,
@@ -188,7 +189,8 @@ function findDirect(
   concepts: Concepts | undefined,
 ): DirectQuote | null {
   // The asking clause's words (and glossary concepts) count fully; the rest of a long report only breaks ties.
-  const focus = askingTerms(ask.focus, concepts);
+  // The alternative a value ask turns down ("instead of its IP") is not what it asks for.
+  const focus = askingTerms(ask.why ? ask.focus : withoutRejected(ask.focus), concepts);
   const questionTerms = termsRead(question);
   // The words naming the asked kind ("interface", "端口") are in many lines that hold such a value: they tell
   // lines apart less than the other words of the question.
