@@ -22,6 +22,7 @@ import {
   subjectAsked,
 } from './asking.js';
 import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-ip-pending.js';
+import { fieldsOfFlags } from './flag-field.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import { namesSettingAsked, settingNamesAsked, statesAValue } from './named-setting.js';
@@ -243,11 +244,16 @@ function findDirect(
   const taken = new Set<string>();
   /** The terms only the rest of the question has (a report's setup, pasted output, what was tried). */
   const aside = new Set<string>();
+  const flagFields = fieldsOfFlags(question);
   const want = (written: string, weight: number) => {
-    // A word no line has in the form written, in a form some line has ("masquerades" ↔ masquerade).
+    // A word no line has in the form written, in a form some line has ("masquerades" ↔ masquerade), or a flag as the
+    // field it sets (`--cluster-dns` ↔ `clusterDNS`).
+    const field = flagFields.get(written);
     const term = lineTerms.some((held) => held.has(written))
       ? written
-      : wordForms(written).find((form) => lineTerms.some((held) => held.has(form)));
+      : [...wordForms(written), ...(field ? [field] : [])].find((form) =>
+          lineTerms.some((held) => held.has(form)),
+        );
     if (term === undefined || taken.has(term)) return;
     taken.add(term);
     if (!focus.has(written)) aside.add(term);
