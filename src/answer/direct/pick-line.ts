@@ -41,6 +41,7 @@ import {
   seesSourceRewritten,
   statesRewriteRule,
 } from './source-rewrite.js';
+import { statesDefault } from './states-default.js';
 import { asksForMode, rowOfMode, setsToMode, targetModes } from './target-mode.js';
 import {
   DEFAULT_WORDS,
@@ -69,9 +70,6 @@ import { answersYesNo, yesNoSubject } from './yes-no.js';
 const SHOULD_ASK =
   /\bshould\b|\b(?:valid|correct|right|proper|recommended)\b|\bneeds?\b|\bmust\b|\b(?:have|has) to\b|应该|應該|应当|應當|建议|建議|需要|必须|必須|改为多少|改成多少/i;
 const PRESCRIBES = /设置|設置|设为|設為|改为|改為|改成|改用|建议|建議|需要|必须|必須|\bset\b|\buse\b/i;
-/** A sentence saying what the default is: "默认是 X", "默认使用 X", "defaults to X", "the default is X". */
-const STATES_DEFAULT =
-  /(?:默认|默認)(?:是|为|為|使用|采用|採用)|\bdefaults? (?:to|is)\b|\bthe default (?:\w+ )?is\b/i;
 /** A default said not to be: "默认不需要 BGP", "默认没有", "not enabled by default", "disabled by default". */
 const NEGATED_DEFAULT =
   /(?:默认|默認)(?:不|没|沒|未|无|無|关闭|關閉|禁用)|\b(?:not|never|disabled|off)\b[^.;,]{0,20}\bby default\b|\bby default\b[^.;,]{0,10}\b(?:not|never|disabled|off)\b/gi;
@@ -444,7 +442,7 @@ function findDirect(
         score += ownTerms.some((term) => contextTermsOf(candidate, concepts).has(term)) ? 2 : 1;
         // A sentence saying what the default is ("默认是全互联 node-to-node mesh", "defaults to iptables") over a
         // line that names a default beside its value ("默认 `blockSize: 26`").
-        if (STATES_DEFAULT.test(candidate.quote)) score += 1;
+        if (statesDefault(candidate.quote)) score += 1;
       }
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
       // "IPIP 封装会多加多少字节", "how many bytes does VXLAN add": the line writing the amount in the unit asked ("加 20
