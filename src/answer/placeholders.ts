@@ -118,6 +118,7 @@ import { packageVersion } from './package-version.js';
 import { writtenAsPodAddress } from './pod-address.js';
 import { callsFromPod, listensInPod, type PodRole, podRole } from './pod-role.js';
 import { podsPlacedAt } from './pods-node.js';
+import { proseOnlyPodName } from './prose-pod-name.js';
 import { proxiedServices } from './proxied-service.js';
 import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
@@ -1703,12 +1704,15 @@ function readEntities(question: string): Entities {
   const components = componentListings(text);
   const outsideComponents = (match: Match) =>
     !components.some(([start, end]) => match.index >= start && match.index < end);
+  const typedPodNames = new Set(values(kubectlPodArgs(text)));
   const pods: Match[] = [
     ...named.pod.filter(
       (m) =>
         !containerSpec(text.slice(m.index + m.value.length, m.index + m.value.length + 24)) &&
         // "the nginx-deployment pod", "my-app pod" beside "deployment my-app": the workload's name, no pod's.
-        !(workloadNamedAsPod(text, m.value) && !isGeneratedPodName(m.value)),
+        !(workloadNamedAsPod(text, m.value) && !isGeneratedPodName(m.value)) &&
+        // "cattle-cluster-agent pod CrashLoopBackOff" and nothing else: the pods' workload, no pod's own name.
+        !(!isGeneratedPodName(m.value) && proseOnlyPodName(text, m.value, typedPodNames.has(m.value))),
     ),
     ...described.pods,
     ...collect(text, GENERATED_POD, 1, isGeneratedPodName),
