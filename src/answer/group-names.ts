@@ -12,3 +12,14 @@ const PLURAL_AFTER_QUOTE =
 export function quotedGroupName(text: string, index: number, value: string): boolean {
   return PLURAL_AFTER_QUOTE.test(text.slice(index + value.length, index + value.length + 24));
 }
+
+/**
+ * A quoted past participle (`pods on "deactivated" node`, `the "cordoned" node`, `a "failed" pod`) is the object's
+ * state in scare quotes, not its name: object names are nouns, and a command on `deactivated` finds no node.
+ */
+const PARTICIPLE = /^[a-z]{3,}[^aeiou\W\d_]ed$/;
+
+/** Whether a quoted word written before the object word is a state (a past participle), no name. */
+export function quotedStateWord(value: string): boolean {
+  return PARTICIPLE.test(value);
+}

@@ -98,7 +98,7 @@ import {
 } from './fill-roles.js';
 import { forwardedLocalPorts } from './forwarded-port.js';
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
-import { quotedGroupName } from './group-names.js';
+import { quotedGroupName, quotedStateWord } from './group-names.js';
 import { withoutHeadlessDeclarations } from './headless-declaration.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
@@ -112,6 +112,7 @@ import { columnHeaderEnd } from './listing-header.js';
 import { logLocation } from './log-location.js';
 import { reachedOnNodePort } from './node-port-address.js';
 import { notStarted } from './not-started-pod.js';
+import { numberedSiblings } from './numbered-siblings.js';
 import { namesAnotherKind, workloadOfNamespaceBefore } from './other-kind-after.js';
 import { logOwnEnd } from './own-end.js';
 import { packageVersion } from './package-version.js';
@@ -573,6 +574,7 @@ function presentedNames(text: string): Record<ObjectKind, Match[]> {
           !quotedForOther(text, match.index, match.value) &&
           !namedByOtherKindBefore(text.slice(Math.max(0, match.index - 25), match.index), kind) &&
           !quotedGroupName(text, match.index, match.value) &&
+          !quotedStateWord(match.value) &&
           !quoteEndsLine(text, match.index, match.value),
       ),
     );
@@ -1790,10 +1792,13 @@ function readEntities(question: string): Entities {
     ...shapedNodes,
     ...named.node.filter((match) => !shapedNodes.some((shaped) => shaped.index === match.index)),
   ];
-  const listedNot = new Set(withoutInventory(text, nodeMentions));
-  const inventory = new Set(
-    nodeMentions.filter((match) => !listedNot.has(match)).map((match) => match.index),
-  );
+  // "two nodes ingress1 and ingress2": the first follows the object word, its numbered siblings are the same list.
+  const mentionedAt = new Map(nodeMentions.map((match) => [match.index, match]));
+  for (const sibling of nodeMentions.flatMap((match) => numberedSiblings(text, match)))
+    if (!mentionedAt.has(sibling.index)) mentionedAt.set(sibling.index, sibling);
+  const listMembers = [...mentionedAt.values()];
+  const listedNot = new Set(withoutInventory(text, listMembers));
+  const inventory = new Set(listMembers.filter((match) => !listedNot.has(match)).map((match) => match.index));
   const unlisted = withoutInventory(text, shapedNodes).filter((match) => !inventory.has(match.index));
   // The NODE cell of a failing pod row is where the failure is, whatever the node's name looks like (`0/1
   // ContainerCreating on k8s-master`); a healthy row's is one of the listing's cells (see `onlyListed`).

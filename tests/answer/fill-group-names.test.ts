@@ -4,7 +4,7 @@
  * component's workload name typed where kubectl matches pods by prefix (`kubectl describe pod calico-node`).
  */
 import { describe, expect, it } from 'vitest';
-import { quotedGroupName } from '../../src/answer/group-names.js';
+import { quotedGroupName, quotedStateWord } from '../../src/answer/group-names.js';
 import { extractEntities, placeholderValues } from '../../src/answer/placeholders.js';
 
 function fills(question: string): Map<string, string> {
@@ -56,5 +56,25 @@ describe('a component typed after `kubectl describe pod` names all its pods, not
     ['kubectl describe pod busybox 显示 nslookup kubernetes.default 超时', 'busybox'],
   ])('still fills one typed pod: %s', (question, pod) => {
     expect(fills(question).get('<pod>')).toBe(pod);
+  });
+});
+
+describe('a quoted past participle before the object word is a state, no name', () => {
+  it('reads "deactivated", "cordoned", "failed" as states', () => {
+    expect(quotedStateWord('deactivated')).toBe(true);
+    expect(quotedStateWord('cordoned')).toBe(true);
+    expect(quotedStateWord('failed')).toBe(true);
+  });
+  it('keeps nouns and object-shaped names', () => {
+    expect(quotedStateWord('seed')).toBe(false);
+    expect(quotedStateWord('toolbox')).toBe(false);
+    expect(quotedStateWord('worker-red')).toBe(false);
+    expect(quotedStateWord('node1')).toBe(false);
+  });
+  it('fills no node from it, and still fills a quoted name', () => {
+    expect(
+      fills('Kubernetes marks pods on "deactivated" node as NodeLost, then traffic stops').get('<node-name>'),
+    ).toBeUndefined();
+    expect(fills('the "seed" node cannot reach the api server').get('<node-name>')).toBe('seed');
   });
 });
