@@ -15,18 +15,15 @@ import { headlineOf } from '../retrieve/query.js';
 const PATH_END =
   /\bpods?\b|\bnodes?\b|\bhosts?\b|\bhost\.|\bservices?\b|\bsvc\b|nodeport|clusterip|\binternet\b|\bexternal\b|\boutbound\b|\bdns\b|容器|节点|節點|宿主|主机|主機|服务|服務|外网|外網|公网|公網/i;
 
-/**
- * A connection that cannot be made: a negated connecting verb, or a connecting noun that fails or is slow. "Visit" is
- * such a verb: reporters translating 访问 write "can't visit the service" for "can't access it".
- */
+/** A connection that cannot be made: a negated connecting verb, or a connecting noun that fails or is slow. */
 const FAILS_TO_CONNECT = new RegExp(
   [
-    String.raw`(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|no longer)\s+(?:\w+\s+)?(?:ping|reach|connect|access|visit|resolve|talk|communicate|curl)\b`,
+    String.raw`(?:can'?t|cannot|can not|unable to|could ?n[o']t|not able to|no longer)\s+(?:\w+\s+)?(?:ping|reach|connect|access|resolve|talk|communicate|curl)\b`,
     String.raw`\b(?:ping|dns|resolution|connections?|connectivity|outbound|egress)\b[^。！？!?]{0,40}?(?:\bnot working\b|\bdo(?:es)? ?n[o']t work\b|\bfail(?:s|ed)?\b|\btim(?:es|ed)? ?out\b)`,
     String.raw`\bslow (?:connect|connection)s?\b`,
     // The same said of the unreachable end ("the pod cannot be accessed from the host", "port 50000 is not
     // reachable", "Network is unreachable"; not a node's `unreachable` taint).
-    String.raw`(?:can'?t|cannot|can not|could ?n[o']t)\s+be\s+(?:reached|accessed|visited|pinged|connected)\b|\bnot\s+(?:reachable|accessible)\b|\b(?:is|are|was|were|be|becomes?|became|gets?|got|network|host)\s+(?:\w+\s+)?(?:unreachable|inaccessible)\b(?![/:-])`,
+    String.raw`(?:can'?t|cannot|can not|could ?n[o']t)\s+be\s+(?:reached|accessed|pinged|connected)\b|\bnot\s+(?:reachable|accessible)\b|\b(?:is|are|was|were|be|becomes?|became|gets?|got|network|host)\s+(?:\w+\s+)?(?:unreachable|inaccessible)\b(?![/:-])`,
     // A connection's or traffic's failure said as a noun ("Pod to pod intermittent connection issues", "Pod traffic
     // get interrupted", "traffic between pods across nodes is dropped"); not "network issue", which only mentions
     // networking.

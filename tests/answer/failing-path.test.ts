@@ -34,9 +34,6 @@ describe('statesFailingPath', () => {
     'Pod to pod intermittent connection issues with ipam:eni and IPsec enabled',
     'Pod traffic get interrupted when upgrading from 1.7.x to 1.8.x',
     '升级 ovs 之后 pod 流量中断。其他节点正常。',
-    // "Visit" for access, as reporters translating 访问 write it.
-    'Mysql cannot be visited via the NodePort service. Redis behind the same kind of service works.',
-    "The client pod can't visit the server pod with curl. Both run on node1.",
   ])('reads a failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(true);
   });
@@ -61,9 +58,6 @@ describe('statesFailingPath', () => {
     // A failure that is no connection: a build that fails to resolve its dependencies.
     'The builder pod fails to resolve artifact versions from the lock file.',
     '构建 pod 依赖下载失败，版本冲突。',
-    // A visit that is no connection: a page that answers, or a visit not said to fail.
-    'Use domain name to visit 404. Installed ingress-nginx from the baremetal manifest.',
-    'Users visit the service page every morning and it loads slowly. The pods are fine.',
   ])('reads no failing path in %s', (question) => {
     expect(statesFailingPath(question)).toBe(false);
   });
