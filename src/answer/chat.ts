@@ -64,7 +64,6 @@ import {
 import {
   BODY_SENTENCE_MARGIN,
   bodyFailingSentence,
-  failingSentenceAfterHeadline,
   firstSentence,
   statesFailingPath,
 } from './failing-path.js';
@@ -740,12 +739,10 @@ async function runbookHits(
  */
 function statedPathHits(question: string, result: RetrievalResult): RetrievalResult | null {
   const headline = statesFailingPath(question);
-  const headlinePath = headline ? statedPath(firstSentence(question)) : null;
-  // A headline stating a failure by one end only ("can't visit pod") leaves the path to the body's failing sentence.
-  const sentence = headlinePath === null ? failingSentenceAfterHeadline(question) : null;
+  const sentence = headline ? firstSentence(question) : bodyFailingSentence(question);
+  if (sentence === null) return null;
   // A body sentence opening as a consequence ("Due to this pods ... cannot connect") names where a cause shows.
-  const path =
-    headlinePath ?? (sentence === null || opensWithConsequence(sentence) ? null : statedPath(sentence));
+  const path = !headline && opensWithConsequence(sentence) ? null : statedPath(sentence);
   const categories = path === null ? undefined : RETRIEVAL_CONFIG.statedPathCategories[path];
   if (!categories) return null;
   const own = result.hits.filter((hit) => hit.doc.category !== null && categories.includes(hit.doc.category));

@@ -55,18 +55,9 @@ export function statesFailingPath(question: string): boolean {
  * reach pods on any other node"): that sentence names the path as a headline would.
  */
 export function bodyFailingSentence(question: string): string | null {
-  return statesFailingPath(question) ? null : failingSentenceAfterHeadline(question);
-}
-
-/**
- * The first sentence after the headline that states a failing path, whatever the headline states; null when none
- * does. A headline may state the failure only by one end ("can't visit pod") and the body name both ("the pod cannot
- * be accessed from the host"): the body's sentence then names the path.
- */
-export function failingSentenceAfterHeadline(question: string): string | null {
   const text = question.normalize('NFKC');
   const headline = firstSentence(text);
-  if (headline === text) return null;
+  if (headline === text || statesFailingPath(text)) return null;
   const body = text.slice(text.indexOf(headline) + headline.length);
   for (const sentence of body.split(BODY_SENTENCE_END)) {
     if (FAILS_TO_CONNECT.test(sentence) && PATH_END.test(sentence)) return sentence.trim();

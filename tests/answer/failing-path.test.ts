@@ -4,12 +4,7 @@
  * that only mentions networking, names no end of a path or states no failure to connect is not read as one.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  bodyFailingSentence,
-  failingSentenceAfterHeadline,
-  firstSentence,
-  statesFailingPath,
-} from '../../src/answer/failing-path.js';
+import { bodyFailingSentence, firstSentence, statesFailingPath } from '../../src/answer/failing-path.js';
 import { answersUnderThreshold } from './fixture-index.js';
 
 describe('statesFailingPath', () => {
@@ -138,32 +133,6 @@ describe('bodyFailingSentence', () => {
     '集群升级后的问题。kubectl exec 进入容器后执行 apt-get 很慢，镜像拉取失败。',
   ])('finds none in %s', (question) => {
     expect(bodyFailingSentence(question)).toBeNull();
-  });
-});
-
-describe('failingSentenceAfterHeadline', () => {
-  it.each([
-    // Real (reports7.yaml): the headline states the failure by one end, the body names both.
-    [
-      "can't visit pod. After I created the cluster through kind, I deployed an nginx pod. However, the pod cannot be accessed from the host. kind v0.11.1 go1.16.4 linux/amd64.",
-      'However, the pod cannot be accessed from the host.',
-    ],
-    // Constructed: the same when the headline already states a whole path.
-    [
-      "Can't reach internet from pod / container. On the same hosts pods cannot reach the mail servers either.",
-      'On the same hosts pods cannot reach the mail servers either.',
-    ],
-  ])('finds the body sentence of %s', (question, sentence) => {
-    expect(failingSentenceAfterHeadline(question)).toBe(sentence);
-  });
-
-  it.each([
-    // One sentence only: no body.
-    "can't visit pod",
-    // A body that states no failure to connect.
-    "can't visit pod. I deployed nginx with kind v0.11.1 and the pod is Running.",
-  ])('finds none in %s', (question) => {
-    expect(failingSentenceAfterHeadline(question)).toBeNull();
   });
 });
 
