@@ -1,6 +1,7 @@
 /**
  * The bundled glossary reads the Chinese twins of its English symptom and topology words the same way: "同一个 node"
- * is "same node", "连接不上" is "cannot connect". Words that only look alike stay apart.
+ * is "same node", "连接不上" is "cannot connect", 网络策略 rendered word for word ("network strategy") is "network policy".
+ * Words that only look alike stay apart.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,9 @@ describe('Chinese twins in the bundled glossary', () => {
     ['pod 里连接不上 redis 的 6379 端口', 'cannot connect'],
     ['从节点上访问不到 pod 的 8080 端口', 'cannot connect'],
     ['the pod cannot connect to redis on 6379', 'cannot connect'],
+    // Real (fills6.yaml): 网络策略 translated word for word is "network strategy"; it is a NetworkPolicy.
+    ['According to the kubernetes official demo test network strategy failed.', 'network policy'],
+    ['配置了网络策略之后 pod 访问不了 nginx', 'network policy'],
   ])('%s → the group of "%s"', (text, english) => {
     expect(groups(text)).toContain(groupOf(english));
   });
@@ -41,6 +45,9 @@ describe('Chinese twins in the bundled glossary', () => {
     ['一个 node 上的 pod 访问另外一个 node 的 pod 不通', 'same node'],
     ['部署前路由不可达，部署后路由可达(flanneld保证)', 'cannot connect'],
     ['同一个集群里的两个 namespace', 'same node'],
+    // Constructed: a rollout strategy or a network alone is not a NetworkPolicy.
+    ['the deployment strategy is RollingUpdate and the new pods cannot reach the network', 'network policy'],
+    ['kube-proxy 的负载均衡策略是 rr', 'network policy'],
   ])('%s → not the group of "%s"', (text, english) => {
     expect(groups(text)).not.toContain(groupOf(english));
   });
