@@ -1,4 +1,5 @@
 import { blamesAnotherHop, namesApiServerUnreachable } from './api-server-named.js';
+import { asksInClause } from './asking-clause.js';
 import type { RetrievalConfig } from './config.js';
 import { takeNegatedMentions } from './negated-mention.js';
 import { addressesNodePort, NODEPORT_TERMS } from './nodeport-address.js';
@@ -177,7 +178,7 @@ export function splitWorking(whole: string): { focus: string; workingClauses: st
     });
   const isWorking = (clause: string) =>
     scopes.includes(clause) ||
-    (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' '))) ||
+    (WORKS.test(clause) && !FAILS.test(clause.replace(ALL_WORKS, ' ')) && !asksInClause(clause)) ||
     RULED_OUT.test(clause);
   const working = clauses.length > 1 ? workingWithEnumeration(clauses, isWorking) : [];
   const focusClauses = clauses.filter((clause) => !working.includes(clause));
