@@ -35,7 +35,8 @@ const LATIN_WORD = /[a-z][a-z0-9_.\-/]*[a-z0-9]/gi;
 export const CNI_NAMES =
   /kube-?ovn|calico|cilium|flannel|ovn-?k(?:8s|ubernetes)?\b|ovnk|weave|antrea|canal|kindnet|terway|kube-router/i;
 
-const CNI_NAMES_ALL = new RegExp(CNI_NAMES.source, 'gi');
+/** Every CNI name a text writes (`text.match(CNI_NAMES_ALL)`). */
+export const CNI_NAMES_ALL = new RegExp(CNI_NAMES.source, 'gi');
 
 /** Both ends of a path: a pod and a node / service / outside address. */
 const ENDS = [

@@ -6,7 +6,7 @@
  * or a part a runbook explains (CoreDNS, kube-proxy) is answered from that runbook. Declined only while no runbook
  * states a cluster's port requirements (KB-relative, as uncovered-subjects.ts). Pure.
  */
-import { CNI_NAMES } from './clarify.js';
+import { CNI_NAMES, CNI_NAMES_ALL } from './clarify.js';
 import { anyRunbookStates, readReport, type TopicDoc } from './uncovered-subjects.js';
 
 /** Ports asked for as a list: "which ports", "ports (and protocols) needed", "port requirements", 哪些端口, 端口有哪些. */
@@ -21,8 +21,6 @@ const OPENED =
  */
 const COVERED_PART =
   /vxlan|\bbgp\b|\bbird\b|geneve|\bipip\b|wireguard|\b(?:8472|4789|6081|179)\b|\bdns\b|core-?dns|kube-?dns|kube-proxy|network\s*polic|网络策略|網路策略/i;
-
-const CNI_NAMES_ALL = new RegExp(CNI_NAMES.source, 'gi');
 
 /**
  * The plugin whose own ports are asked when the KB has no runbook of it ("Which ports are needed to be opened for
