@@ -401,10 +401,11 @@ const IN_POD_CALLER_SHARE = 0.5;
 const RAN_SHARE = 0.4;
 
 /**
- * A check of one CNI (`cilium-dbg endpoint list`, `calicoctl get networkpolicy`) in a runbook about no particular CNI
- * scores this share when the report names no such CNI (`checksUnnamedCni`).
+ * A check of an add-on the report does not name scores this share: one CNI's (`cilium-dbg endpoint list`, `calicoctl
+ * get networkpolicy`) in a runbook about no particular CNI (`checksUnnamedCni`), or MetalLB's when no LoadBalancer is
+ * named (`checksUnnamedLoadBalancer`).
  */
-const UNNAMED_CNI_SHARE = 0.5;
+const UNNAMED_ADD_ON_SHARE = 0.5;
 
 /** A check scoring under this share of the reference check's score is left out. */
 const FLOOR_SHARE = 0.3;
@@ -934,9 +935,9 @@ export function pickCommands(
       // A report saying nothing of IPVS most likely runs the default iptables mode: an IPVS-only check scores less.
       if (unlikelyIpvsCheck(query, record, doc)) score *= UNSAID_IPVS_SHARE;
       // A check of one CNI that neither the report nor its runbook names may test a CNI the cluster does not run.
-      if (checksUnnamedCni(record.command, query, `${doc.path} ${doc.title}`)) score *= UNNAMED_CNI_SHARE;
+      if (checksUnnamedCni(record.command, query, `${doc.path} ${doc.title}`)) score *= UNNAMED_ADD_ON_SHARE;
       // A check of MetalLB when the report names no LoadBalancer Service tests an add-on its path does not use.
-      if (checksUnnamedLoadBalancer(record.command, query)) score *= UNNAMED_CNI_SHARE;
+      if (checksUnnamedLoadBalancer(record.command, query)) score *= UNNAMED_ADD_ON_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);
