@@ -1,7 +1,7 @@
 /**
  * A CNI a report names only where it states its environment is the cluster's setting, not what fails. Reports list
  * their stack before or after the failure: "kubernetes 1.24.4, calico v3.24.1", "calico/node v1.0.2 and
- * calico/cni v1.5.5", "CNI: cilium", "network plugin Calico", "with calico as network plugin",
+ * calico/cni v1.5.5", "CNI: cilium", "kube_network_plugin: calico", "network plugin Calico", "with calico as network plugin",
  * "使用 kube-ovn 作为网络插件", "flannel 版本 = v0.11.0". Read as the topic, the CNI's name (and "node" of
  * `calico/node`) lifts that CNI's own runbook over the runbook of the path that fails (a NetworkPolicy, a
  * Service, a node reaching its pod). When every mention of a CNI sits in such an environment span, its name (with
@@ -44,6 +44,12 @@ function spanPatterns(name: string): RegExp[] {
     // "CNI: calico v3.x", "network plugin Calico", "CNI 为 Canal", "CNI and version: cilium 1.14".
     new RegExp(
       String.raw`(?:${ROLE}(?:\s*(?:and|&|和)\s*(?:version|版本))?\s*(?:[:=：]|\s(?:is|was)\s|为|是|用的是)|network\s+plugins?\s)\s*(?<name>${named})(?![\w-])(?:${version})?`,
+      'dgiu',
+    ),
+    // A setting whose key names the network: "kube_network_plugin: calico", "network-services: flannel",
+    // CLUSTER_NETWORK="flannel": an install's config states the cluster's CNI, not what fails.
+    new RegExp(
+      String.raw`(?<![\w-])[a-z_-]*network[a-z_-]*\s*[:=：]\s*["']?(?<name>${named})(?![\w-])(?:${version})?`,
       'dgiu',
     ),
     // "calico v3.17.1", "calico/node:v3.24.1", "calico (3.18)", "flannel 版本 = v0.11.0".

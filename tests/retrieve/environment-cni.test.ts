@@ -54,6 +54,29 @@ describe('environmentReader', () => {
     );
   });
 
+  it('reads a config setting whose key names the network as the environment', () => {
+    expect(
+      readEnvironment('Pods cannot resolve Services. kubernetes v1.10.1, network-services: flannel'),
+    ).toEqual({
+      text: 'Pods cannot resolve Services. kubernetes v1.10.1, network-services: ',
+      cnis: ['flannel'],
+      names: ['flannel'],
+    });
+    expect(readEnvironment('kubespray inventory: kube_network_plugin: calico. coredns pending').cnis).toEqual(
+      ['calico'],
+    );
+    expect(readEnvironment('CLUSTER_NETWORK="flannel" then the API server ClusterIP times out').cnis).toEqual(
+      ['flannel'],
+    );
+    // A key that is not a network setting, or a network word that is not a key, says nothing of the environment.
+    expect(readEnvironment('image: calico, pods on two nodes cannot ping').cnis).toEqual([]);
+    expect(readEnvironment('the network broke: calico pods on two nodes cannot ping').cnis).toEqual([]);
+    // The same CNI named again as what fails is left as it is.
+    expect(readEnvironment('kube_network_plugin: calico; calico-node is not ready on node2').cnis).toEqual(
+      [],
+    );
+  });
+
   it('leaves a CNI that is also named as the failing subject or by a tool the reporter ran', () => {
     const subject = 'calico 跨节点不通，calico v3.20，同节点正常';
     expect(readEnvironment(subject)).toEqual({ text: subject, cnis: [], names: [] });
