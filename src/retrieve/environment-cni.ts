@@ -1,7 +1,7 @@
 /**
  * A CNI a report names only where it states its environment is the cluster's setting, not what fails. Reports list
  * their stack before or after the failure: "kubernetes 1.24.4, calico v3.24.1", "calico/node v1.0.2 and
- * calico/cni v1.5.5", "CNI: cilium", "kube_network_plugin: calico", "network plugin Calico", "with calico as network plugin",
+ * calico/cni v1.5.5", "CNI: cilium", "kube_network_plugin: calico", "a cluster with flannel", "network plugin Calico", "with calico as network plugin",
  * "使用 kube-ovn 作为网络插件", "flannel 版本 = v0.11.0". Read as the topic, the CNI's name (and "node" of
  * `calico/node`) lifts that CNI's own runbook over the runbook of the path that fails (a NetworkPolicy, a
  * Service, a node reaching its pod). When every mention of a CNI sits in such an environment span, its name (with
@@ -50,6 +50,12 @@ function spanPatterns(name: string): RegExp[] {
     // CLUSTER_NETWORK="flannel": an install's config states the cluster's CNI, not what fails.
     new RegExp(
       String.raw`(?<![\w-])[a-z_-]*network[a-z_-]*\s*[:=：]\s*["']?(?<name>${named})(?![\w-])(?:${version})?`,
+      'dgiu',
+    ),
+    // "a cluster with calico", "kubeadm with Calico", "k8s using Flannel": the cluster as set up. The bare name
+    // only: "a cluster with calico-node crashing" names a component that fails.
+    new RegExp(
+      String.raw`(?<![\w-])(?:clusters?|setup|k8s|kubernetes|kubeadm|k3s|install(?:ed)?|deployed)\s+(?:with|using)\s+(?<name>(?:${name}))(?![\w/-])(?:${version})?`,
       'dgiu',
     ),
     // "calico v3.17.1", "calico/node:v3.24.1", "calico (3.18)", "flannel 版本 = v0.11.0".

@@ -77,6 +77,20 @@ describe('environmentReader', () => {
     );
   });
 
+  it('reads a cluster said to be set up with a CNI as the environment', () => {
+    expect(readEnvironment('I used kubeadm to install the cluster with calico, ping6 mysvc fails')).toEqual({
+      text: 'I used kubeadm to install the cluster with , ping6 mysvc fails',
+      cnis: ['calico'],
+      names: ['calico'],
+    });
+    expect(readEnvironment('k8s using Flannel 0.11, coredns cannot reach 10.96.0.1').cnis).toEqual([
+      'flannel',
+    ]);
+    // A component that fails, or a node named with its CNI (the CNI's own datapath there), is not the set-up.
+    expect(readEnvironment('a cluster with calico-node crashing on worker2').cnis).toEqual([]);
+    expect(readEnvironment('cannot reach 10.96.0.1 from the master node with calico').cnis).toEqual([]);
+  });
+
   it('leaves a CNI that is also named as the failing subject or by a tool the reporter ran', () => {
     const subject = 'calico 跨节点不通，calico v3.20，同节点正常';
     expect(readEnvironment(subject)).toEqual({ text: subject, cnis: [], names: [] });
