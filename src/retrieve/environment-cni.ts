@@ -1,15 +1,14 @@
 /**
  * A CNI a report names only where it states its environment is the cluster's setting, not what fails. Reports list
- * their stack before or after the failure: "kubernetes 1.24.4, calico v3.24.1", "calico/node v1.0.2 and
- * calico/cni v1.5.5", "CNI: cilium", "kube_network_plugin: calico", "a cluster with flannel", "network plugin Calico", "with calico as network plugin",
- * "使用 kube-ovn 作为网络插件", "flannel 版本 = v0.11.0". Read as the topic, the CNI's name (and "node" of
- * `calico/node`) lifts that CNI's own runbook over the runbook of the path that fails (a NetworkPolicy, a
- * Service, a node reaching its pod). When every mention of a CNI sits in such an environment span, its name (with
+ * their stack before or after the failure: "kubernetes 1.24.4, calico v3.24.1", "calico/node v1.0.2 and calico/cni
+ * v1.5.5", "CNI: cilium", "kube_network_plugin: calico", "a cluster with flannel", "network plugin Calico", "with
+ * calico as network plugin", "使用 kube-ovn 作为网络插件", "flannel 版本 = v0.11.0". Read as the topic, the CNI's name
+ * (and "node" of `calico/node`) lifts that CNI's own runbook over the runbook of the path that fails (a NetworkPolicy,
+ * a Service, a node reaching its pod). When every mention of a CNI sits in such an environment span, its name (with
  * the component there: `calico/node`) is taken out of the searched text and the CNI is returned apart: the searcher
  * still leans toward it (its runbooks over other CNIs', like a configured `--cni`), but its name no longer scores its
- * runbook as the topic. A CNI also
- * named anywhere else ("calico-node CrashLoopBackOff", "calico 跨节点不通", "calicoctl node status") is left as it is.
- * Pure.
+ * runbook as the topic. A CNI also named anywhere else ("calico-node CrashLoopBackOff", "calico 跨节点不通",
+ * "calicoctl node status") is left as it is. Pure.
  */
 import { escapeRegExp } from '../core/escape-reg-exp.js';
 
