@@ -334,6 +334,20 @@ function matchCount(text: string, pattern: RegExp): number {
 }
 
 /**
+ * A word read where a plugin's name would stand that names no plugin: too short, a determiner or counting word, a
+ * function word, a lifecycle step, a container runtime.
+ */
+function neverAPluginName(name: string): boolean {
+  return (
+    !/[a-z]{3}/.test(name) ||
+    DETERMINERS.has(name) ||
+    FUNCTION_WORDS.has(name) ||
+    LIFECYCLE_STEPS.has(name) ||
+    CONTAINER_RUNTIMES.has(name)
+  );
+}
+
+/**
  * The network plugin a question is about when the KB has no runbook for it (`known`: the KB's text or glossary
  * names it), else null. "multus网卡配置不生效 ... v1.multus-cni.io/default-network" is about Multus: a runbook
  * about the CNI it delegates to shares the question's words (subnet, nic, logical switch) but not its subject,
@@ -351,12 +365,8 @@ export function uncoveredPlugin(question: string, known: (name: string) => boole
       if (checked.has(name)) continue;
       checked.add(name);
       if (
-        !/[a-z]{3}/.test(name) ||
-        DETERMINERS.has(name) ||
+        neverAPluginName(name) ||
         TOPOLOGY_PREFIXES.has(name) ||
-        FUNCTION_WORDS.has(name) ||
-        LIFECYCLE_STEPS.has(name) ||
-        CONTAINER_RUNTIMES.has(name) ||
         wordMatches(text, name) < SUBJECT_MENTIONS ||
         listedAsNode(question.normalize('NFKC'), name) ||
         onlyAsHostName(text, name)
@@ -395,15 +405,7 @@ export function uncoveredSoleCniBinary(question: string, known: (name: string) =
   if ((text.match(CNI_NAMES_ALL) ?? []).some((name) => known(name.toLowerCase()))) return null;
   for (const match of text.matchAll(CNI_BINARY)) {
     const name = match[1] ?? '';
-    if (
-      !/[a-z]{3}/.test(name) ||
-      DETERMINERS.has(name) ||
-      FUNCTION_WORDS.has(name) ||
-      LIFECYCLE_STEPS.has(name) ||
-      CONTAINER_RUNTIMES.has(name) ||
-      known(name)
-    )
-      continue;
+    if (neverAPluginName(name) || known(name)) continue;
     return name;
   }
   return null;
