@@ -95,6 +95,7 @@ import { proxyErrorPageExplainedBy, uncoveredProxyErrorPage } from './proxy-erro
 import { resetConnection } from './reset-connection.js';
 import { resolverSilentFirst, statesResolverSilent } from './resolver-silent.js';
 import { routerOrVpnExplainedBy, uncoveredRouterOrVpn } from './router-vpn-only.js';
+import { uncoveredSignInSession } from './sign-in-session.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
 import { staleProxyUpstreamExplainedBy, uncoveredStaleProxyUpstream } from './stale-proxy-upstream.js';
 import { staleRegistryAddressExplainedBy, uncoveredStaleRegistryAddress } from './stale-registry-address.js';
@@ -501,7 +502,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // runtime error (component-panic.ts), a request for a new feature
   // naming nothing a runbook explains (feature-request.ts), a request to set a field of an application's chart
   // (chart-values-request.ts), a probe giving up on an application that starts slowly (slow-start-probe.ts) and a
-  // client failing on its own machine's endpoint (local-endpoint.ts).
+  // client failing on its own machine's endpoint (local-endpoint.ts), an application's own sign-in or session
+  // (sign-in-session.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -562,6 +564,8 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         // A client that failed on its own machine's endpoint: kubectl's built-in localhost:8080, a MySQL socket file
         // (local-endpoint.ts).
         uncoveredLocalEndpoint(question) ??
+        // A web console's own sign-in failing or its session lost, with no connection failing (sign-in-session.ts).
+        uncoveredSignInSession(question) ??
         // A request to set a chart's field, unless the report also asks a value a runbook may state (a port range,
         // not how to set the field) (chart-values-request.ts).
         (ask && !ask.kinds.includes('setting') ? null : uncoveredChartValuesRequest(question)) ??
