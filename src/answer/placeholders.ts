@@ -123,6 +123,7 @@ import { proseOnlyPodName } from './prose-pod-name.js';
 import { proxiedServices } from './proxied-service.js';
 import { quoteEndsLine } from './quote-line-end.js';
 import { applicationPodInPlay, onlyPrefixOf, quotedAddOnPod } from './quoted-add-on-pod.js';
+import { releasePrefixed } from './release-prefixed.js';
 import { requestLogClient } from './request-log.js';
 import { serviceNameOnly } from './service-not-pod.js';
 import { splitNamespaces } from './split-namespaces.js';
@@ -2012,7 +2013,11 @@ function readEntities(question: string): Entities {
     // A name written only in the rows of a listing (a pod row's NODE cell before `SVC state:`) is no Service either,
     // unless its row carries the port that fails.
     values(services.filter((match) => match.value === failingService || !listedOnly(match))).filter(
-      (name) => !podNames.includes(name) && !IFACE_LIKE.test(name),
+      (name) =>
+        !podNames.includes(name) &&
+        !IFACE_LIKE.test(name) &&
+        // A chart's short name beside the installed `<release>-<name>` (see `release-prefixed.ts`).
+        !releasePrefixed(text, name),
     ),
     failingService,
   );
