@@ -134,6 +134,7 @@ import { typedCommandWorks } from './typed-works.js';
 import { unameHostsLast } from './uname-host.js';
 import { podsOfOtherWorkloads, workloadName } from './unroled-pod.js';
 import { asksArpForTarget, clusterIpBefore } from './virtual-target.js';
+import { workingWithListed } from './working-list.js';
 import { workloadNamedAsPod, writtenPodsOf } from './workload-as-pod.js';
 
 export type IpRole = 'pod' | 'node' | 'service' | 'dns';
@@ -510,9 +511,10 @@ function nextVisible(text: string, index: number): string {
 /**
  * What follows a name when the question says that object works ("service/kubernetes works fine", "node-02 上正常"):
  * it is the comparison, not the broken object, so it fills nothing. Up to the clause's end, with no failure word.
+ * A list before the verb shares it ("node1, node2 is right", "node1 和 node2 上都正常"; see `working-list.ts`).
  */
 const WORKS_NEXT =
-  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|(?:go|goes|went|come|comes|came) up|起来了|起來了|上?正常|没问题|沒問題|是通的|能通|可以通)(?![a-z])/iu;
+  /^[^\s,.;，。；]*\s*(?:\S+\s+){0,2}?(?:works?|worked|working|is fine|are fine|is ok|is okay|(?:is |are )?(?:reachable|pingable)|(?:is |are )(?:right|correct)$|(?:can|could) (?:talk|communicate)|(?:go|goes|went|come|comes|came) up|起来了|起來了|上?[都也均]?正常|[都也均]?没问题|[都也均]?沒問題|是通的|[都也均]?能通|[都也均]?可以通)(?![a-z])/iu;
 const CLAUSE_END = /[,.;，。；!?！？]|\s(?:but|while|whereas)\s|但/u;
 const FAILS_NEAR =
   /不|没|無|无|失败|超时|(?<![a-z])(?:not?|never|fail\w*|can't|cannot|\w+n't|only)(?![a-z])/iu;
@@ -523,7 +525,7 @@ const FAILS_NEAR =
  * is read after the name): the comparison, not the object or address that fails.
  */
 const WORKS_ON_BEFORE =
-  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?|answers|responds|replies)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?(?:ip\s+)?$/i;
+  /(?<!(?:not|n't|never|longer)\s)(?<![a-z])(?:works?|worked|working|is fine|are fine|succeeds?|resolves?|answers|responds|replies|(?:is |are )?reachable)\s+(?:fine\s+|ok\s+|well\s+)?(?:on|at|from|via)\s+(?:the\s+)?(?:nodes?\s+|hosts?\s+|pods?\s+)?(?:(?:in|of)\s+(?:the\s+)?namespace\s+)?(?:ip\s+)?$/i;
 
 function saysItWorks(text: string, match: Match): boolean {
   if (WORKS_ON_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) return true;
@@ -536,10 +538,12 @@ function saysItWorks(text: string, match: Match): boolean {
 /** Names the question presents as objects of each kind (see the rules at `LATIN_WORDS`), but not working ones. */
 function objectNames(text: string): Record<ObjectKind, Match[]> {
   const found = presentedNames(text);
-  for (const kind of KINDS)
+  for (const kind of KINDS) {
+    const working = workingWithListed(text, found[kind], (match) => saysItWorks(text, match));
     found[kind] = found[kind].filter(
-      (match) => !saysItWorks(text, match) && !elided(text, match.value, match.index),
+      (match) => !working.has(match) && !elided(text, match.value, match.index),
     );
+  }
   return found;
 }
 
@@ -1929,7 +1933,9 @@ function readEntities(question: string): Entities {
   );
   // A node the question says works at one place ("the pods in node-1 and node-2 are reachable from all 3 nodes, but
   // pods in node-3 are not") is the comparison wherever else it is written, when another node is left to fill.
-  const saidToWork = new Set(nodes.filter((match) => saysItWorks(text, match)).map((match) => match.value));
+  const saidToWork = new Set(
+    [...workingWithListed(text, nodes, (match) => saysItWorks(text, match))].map((match) => match.value),
+  );
   const otherNodes = nodes.some((match) => !saidToWork.has(match.value) && !workingNodes.has(match.value));
   // A node written only with the status `Ready` (`节点状态: k8s-master Ready, k8s-node1 Ready, k8s-node2 NotReady`,
   // `master1 Ready 和 node1 Ready，node1 上的 pod ...`) is a healthy node of a status list: the report's is one it
