@@ -97,11 +97,11 @@ export function componentName(value: string, component: RegExp): boolean {
 
 /**
  * A Kubernetes distribution's own add-on (RKE2's `rke2-canal`, `rke2-coredns`, `rke2-ingress-nginx-controller`; TKE's
- * `tke-auth-api`, `tke-platform-api`): a DaemonSet, Deployment or Service the installer names, whose pods always carry
- * a generated suffix (`rke2-canal-7xk2p`). "rke2-canal pod logs show ..." names the workload, so the bare name is no
- * pod `kubectl logs` or `exec` can take.
+ * `tke-auth-api`, `tke-platform-api`; Rancher's `cattle-cluster-agent`, `cattle-node-agent`): a DaemonSet, Deployment
+ * or Service the installer names, whose pods always carry a generated suffix (`rke2-canal-7xk2p`). "rke2-canal pod logs
+ * show ..." names the workload, so the bare name is no pod `kubectl logs` or `exec` can take.
  */
-const DISTRIBUTION_ADD_ON = /^(?:rke2|tke)-[a-z]/;
+const DISTRIBUTION_ADD_ON = /^(?:rke2|tke|cattle)-[a-z]/;
 
 export function distributionAddOn(value: string): boolean {
   return DISTRIBUTION_ADD_ON.test(value);

@@ -248,6 +248,18 @@ describe('a distribution’s add-on named as a pod is its workload, no pod', () 
     expect(extractEntities('pod rke2-canal 日志报错：Failed to add route，跨节点 pod 不通').pods).toEqual([]);
   });
 
+  it('leaves <pod> open for Rancher’s agents, written bare', () => {
+    expect(
+      extractEntities(
+        'cattle-cluster-agent pod CrashLoopBackOff. Everything is green except cattle-cluster-agent: Could not resolve host',
+      ).pods,
+    ).toEqual([]);
+    expect(extractEntities('cattle-node-agent 的 pod 一直重启，无法解析 rancher 域名').pods).toEqual([]);
+    expect(
+      extractEntities('kubectl -n cattle-system logs cattle-cluster-agent-5d8f7c9b6-x2x9q shows a DNS error').pods,
+    ).toEqual(['cattle-cluster-agent-5d8f7c9b6-x2x9q']);
+  });
+
   it('still fills a generated pod name of the add-on and other workloads’ names', () => {
     expect(extractEntities('rke2-canal-7xk2p pod logs show: Failed to add route').pods).toEqual([
       'rke2-canal-7xk2p',
