@@ -100,6 +100,7 @@ import { forwardedLocalPorts } from './forwarded-port.js';
 import { forwardedToSandbox, hashAndSuffixOnly, runtimeId, SAFE } from './generated-names.js';
 import { quotedGroupName, quotedStateWord } from './group-names.js';
 import { withoutHeadlessDeclarations } from './headless-declaration.js';
+import { supposedName } from './hypothetical-name.js';
 import { lookupInDnsServer, runsInPod, systemNamespace } from './in-pod-check.js';
 import { installCommandNamespace } from './install-namespace.js';
 import { allocationEntries } from './ipam-allocations.js';
@@ -541,7 +542,8 @@ function objectNames(text: string): Record<ObjectKind, Match[]> {
   for (const kind of KINDS) {
     const working = workingWithListed(text, found[kind], (match) => saysItWorks(text, match));
     found[kind] = found[kind].filter(
-      (match) => !working.has(match) && !elided(text, match.value, match.index),
+      (match) =>
+        !working.has(match) && !elided(text, match.value, match.index) && !supposedName(text, match.index),
     );
   }
   return found;
