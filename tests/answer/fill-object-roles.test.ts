@@ -256,7 +256,8 @@ describe('a distribution’s add-on named as a pod is its workload, no pod', () 
     ).toEqual([]);
     expect(extractEntities('cattle-node-agent 的 pod 一直重启，无法解析 rancher 域名').pods).toEqual([]);
     expect(
-      extractEntities('kubectl -n cattle-system logs cattle-cluster-agent-5d8f7c9b6-x2x9q shows a DNS error').pods,
+      extractEntities('kubectl -n cattle-system logs cattle-cluster-agent-5d8f7c9b6-x2x9q shows a DNS error')
+        .pods,
     ).toEqual(['cattle-cluster-agent-5d8f7c9b6-x2x9q']);
   });
 
