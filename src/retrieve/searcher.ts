@@ -51,6 +51,7 @@ import {
   SERVICE_TYPE_WORDS,
   statedServiceTypeFactor,
 } from './stated-service-type.js';
+import { namesCaptureTool, statesToolResult } from './tool-result.js';
 import {
   buildTriggerTable,
   matchForm,
@@ -492,7 +493,7 @@ export class KbSearcher implements Searcher {
       topicCoverage,
       scope,
       docFactor: productOf(
-        brokenPath ? this.ranToolFactor(trigger, query.text) : null,
+        this.ranToolFactor(trigger, query.text, brokenPath, statesToolResult(query.text)),
         this.bodyOnlyScopeFactor(query, scope),
         this.unnamedCniFactor(query, cniShown),
         this.unnamedCniBesideGenericFactor(query, cniShown),
@@ -915,9 +916,17 @@ export class KbSearcher implements Searcher {
   /**
    * A broken-path report that names a command the user ran ("ovs-vsctl show shows the geneve port", "tcpdump on
    * both hosts") matches that tool's how-to by its trigger; the answer is the failing path's runbook, so a tool
-   * doc matched by a command (a Latin trigger) scores less.
+   * doc matched by a command (a Latin trigger) scores less. So does a capture how-to in a report that says what
+   * its capture showed (tool-result.ts), whatever its wording of the failure.
    */
-  private ranToolFactor(trigger: TriggerHit[] | null, question: string): (docPath: string) => number {
+  private ranToolFactor(
+    trigger: TriggerHit[] | null,
+    question: string,
+    brokenPath: boolean,
+    /** The report says what a capture it ran showed (tool-result.ts): a capture trigger in any script counts. */
+    statedResult: boolean,
+  ): ((docPath: string) => number) | null {
+    if (!brokenPath && !statedResult) return null;
     const { category, factor } = this.config.toolDocs;
     // The tool as the reporter wrote it: a Latin trigger ("ovs-vsctl show"), or a Chinese one ("抓包") whose
     // glossary group the question names in Latin ("captured with tcpdump"). "在哪里抓包" asks about the tool.
@@ -931,7 +940,13 @@ export class KbSearcher implements Searcher {
     const ran = new Set(
       (trigger ?? [])
         .filter((hit) => this.docsByPath.get(hit.docPath)?.category === category)
-        .filter((hit) => hit.matched.some((phrase) => isLatin(phrase) || namedInLatin(phrase)))
+        .filter((hit) =>
+          hit.matched.some(
+            (phrase) =>
+              (brokenPath && (isLatin(phrase) || namedInLatin(phrase))) ||
+              (statedResult && namesCaptureTool(phrase)),
+          ),
+        )
         .map((hit) => hit.docPath),
     );
     return (docPath) => (ran.has(docPath) ? factor : 1);
