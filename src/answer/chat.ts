@@ -99,6 +99,7 @@ import { uncoveredSignInSession } from './sign-in-session.js';
 import { uncoveredSlowStartProbe } from './slow-start-probe.js';
 import { staleProxyUpstreamExplainedBy, uncoveredStaleProxyUpstream } from './stale-proxy-upstream.js';
 import { staleRegistryAddressExplainedBy, uncoveredStaleRegistryAddress } from './stale-registry-address.js';
+import { leavesStatedDestination } from './stated-destination.js';
 import { opensWithConsequence, statedPath } from './stated-path.js';
 import { leadWithSymptomRow } from './symptom-doc.js';
 import type { CniContext } from './types.js';
@@ -289,10 +290,19 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
   const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
-  result =
+  const symptomLed =
     clauseLed || factLed !== result || topIsNamedCni
       ? factLed
       : leadWithSymptomRow(query, result, composeOptions.otherDocShare, context.searcher.concepts);
+  // A row of the other Service runbook does not move a report off the Service address it states fails
+  // (stated-destination.ts).
+  result = leavesStatedDestination(
+    question,
+    factLed.hits[0]?.doc.category ?? null,
+    symptomLed.hits[0]?.doc.category ?? null,
+  )
+    ? factLed
+    : symptomLed;
   // A report whose pasted error says a name did not resolve fails at the lookup: its DNS runbooks lead
   // (lookup-first.ts), unless it asks a value or names a CNI whose runbook leads.
   if (!ask && !topIsNamedCni && history.length === 0 && !result.abstain) {
