@@ -4,8 +4,11 @@
  * path: a troubleshooting row of the other Service runbook that shares more of its words ("connection refused",
  * "targetPort") does not move the answer there. The ClusterIP and external-access runbooks share most of their
  * symptom words, so the row overlap alone cannot tell them apart; the stated address can (failing-destination.ts).
- * Pure.
+ * A report whose pods cannot reach the API server (api-server-named.ts) goes through the `kubernetes` Service's
+ * ClusterIP: a row of a CNI's or the DNS runbook matching the components it names in passing (calico-kube-controllers'
+ * log, "I suspect CoreDNS") does not move it off the ClusterIP runbooks either. Pure.
  */
+import { apiServerUnreachable } from '../retrieve/api-server-named.js';
 import { exposesExternalType } from '../retrieve/exposed-type.js';
 import { type FailingDestination, failingDestination } from '../retrieve/failing-destination.js';
 import { normalizeText } from '../retrieve/normalize.js';
@@ -30,6 +33,7 @@ export function statedDestination(question: string): FailingDestination | null {
  * report states for the other Service path.
  */
 export function leavesStatedDestination(question: string, from: string | null, to: string | null): boolean {
+  if (from === CATEGORY_OF.clusterip && to !== from && apiServerUnreachable(question)) return true;
   const stated = statedDestination(question);
   if (stated === null) return false;
   const own = CATEGORY_OF[stated];

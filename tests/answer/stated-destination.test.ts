@@ -66,4 +66,25 @@ describe('leavesStatedDestination', () => {
       ),
     ).toBe(false);
   });
+
+  it('keeps a report whose pods cannot reach the API server on the ClusterIP runbooks', () => {
+    const calicoLog =
+      "Calico can't connect to API. After fresh installation errors in calico-kube-controllers: dial tcp 10.233.0.1:443: connect: connection refused.";
+    const suspected =
+      'Pods on Worker Node Timeout When Communicating with API Server. Any pod on the worker node that attempts to communicate with the API server experiences a timeout. I suspect that the issue might be related to CoreDNS.';
+    expect(leavesStatedDestination(calicoLog, 'service_clusterip', 'cni_architecture')).toBe(true);
+    expect(leavesStatedDestination(suspected, 'service_clusterip', 'dns')).toBe(true);
+  });
+
+  it('lets a row move an API server report that blames another hop, or one not on a ClusterIP runbook', () => {
+    const lookup =
+      'Pod unable to reach kube API: i/o timeout, and nslookup kubernetes.default fails with no such host.';
+    const policy =
+      'Pods cannot reach the API server (dial tcp 10.96.0.1:443: i/o timeout) after we applied a default-deny NetworkPolicy.';
+    expect(leavesStatedDestination(lookup, 'service_clusterip', 'dns')).toBe(false);
+    expect(leavesStatedDestination(policy, 'service_clusterip', 'network_policy')).toBe(false);
+    expect(
+      leavesStatedDestination('dial tcp 10.96.0.1:443: i/o timeout from a pod', 'dns', 'service_clusterip'),
+    ).toBe(false);
+  });
 });
