@@ -31,6 +31,7 @@ import { purposeRowThing, thingsNamed } from './purpose-ask.js';
 import { asksUnderReadiness, statesReadinessRule } from './ready-condition.js';
 import { givesReason } from './reason-line.js';
 import { withoutRejected } from './rejected-choice.js';
+import { namesAddressByRole } from './role-address.js';
 import { namesRequested, statesRule } from './setting-request.js';
 import {
   asksSourceFate,
@@ -1072,7 +1073,6 @@ const BESIDE_KINDS = KINDS.length;
 const PORT_FIELD_BIT = 1 << BESIDE_KINDS;
 /** A line naming an address by its role (节点 IP, Pod IP, node IP): a bit beside the KIND_BIT ones. */
 const ROLE_ADDR_BIT = 1 << (BESIDE_KINDS + 1);
-const ROLE_ADDRESS = /(?:节点|Pod|node)\s*IP(?![\w-])/i;
 /** A line saying the source address is kept ("源 IP 保留"): a bit beside the KIND_BIT ones. */
 const KEEPS_BIT = 1 << (BESIDE_KINDS + 2);
 /**
@@ -1133,7 +1133,7 @@ function quoteFacts(candidate: Candidate): { values: number; kindWords: number }
     for (const kind of KINDS)
       if (VALUE_PATTERNS[kind].test(valueText(kind, candidate.quote))) values |= KIND_BIT[kind];
     if (namesPortField(candidate.quote)) values |= PORT_FIELD_BIT;
-    if (ROLE_ADDRESS.test(candidate.quote)) values |= ROLE_ADDR_BIT;
+    if (namesAddressByRole(candidate.quote)) values |= ROLE_ADDR_BIT;
     if (KEEPS_ADDRESS.test(candidate.quote)) values |= KEEPS_BIT;
     if (STATES_REQUIREMENT.test(candidate.quote)) values |= REQUIRES_BIT;
     if (statesRewriteRule(candidate.quote)) values |= REWRITE_BIT;
