@@ -1750,3 +1750,75 @@ describe('a setting given with its value: what it does is asked, not the command
     ).toContain('kubectl patch');
   });
 });
+
+describe('the line whose table or section names the kind of value asked', () => {
+  const SERVICE = [
+    '---',
+    'triggers: [service 不通]',
+    'category: service',
+    '---',
+    '',
+    '# ClusterIP Service 排查',
+    '',
+    '## 常见配置错误对照',
+    '',
+    '| 检查项 | 正确表现 |',
+    '| --- | --- |',
+    '| EndpointSlice 中有地址 | `ENDPOINTS` 列显示 `10.244.2.20:8080` 这类地址 |',
+    '| 容器监听地址 | `0.0.0.0:8080` 或 `:::8080`，不能是 `127.0.0.1:8080` |',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 端点正常，但 Service 返回 connection refused | targetPort 与容器端口不一致，或应用只监听 127.0.0.1 | `kubectl exec -n <namespace> <pod> -- ss -lntu` | 修正 targetPort；应用改为监听 0.0.0.0 |',
+    '',
+  ].join('\n');
+  const FLANNEL = [
+    '---',
+    'triggers: [flannel 跨节点不通]',
+    'category: flannel',
+    '---',
+    '',
+    '# Flannel 跨节点通信',
+    '',
+    '## 后端',
+    '',
+    '| 后端 | 设备 | 端口 |',
+    '| --- | --- | --- |',
+    '| VXLAN | `flannel.1` | UDP 8472 |',
+    '| host-gw | 无 | 无 |',
+    '',
+    '## 常见问题',
+    '',
+    '| 现象 | 原因 | 检查 | 处理 |',
+    '| --- | --- | --- | --- |',
+    '| 跨节点 pod 不通，同节点正常 | 安全组未放行节点间流量 | `tcpdump -i eth0 -nn udp port 8472` | 安全组放行节点间 UDP 8472 |',
+    '',
+  ].join('\n');
+  let own: FixtureIndex;
+  beforeAll(async () => {
+    own = await indexOwnKb({ 'service/clusterip.md': SERVICE, 'flannel/backends.md': FLANNEL });
+  });
+  afterAll(() => own.cleanup());
+
+  it('answers from the row whose key names the address asked of the thing the question names', () => {
+    // Both rows hold an address; only one is keyed by the address asked.
+    const quote = quoteOf(own, 'service/clusterip.md', 'Service 有端点却连不上后端，容器应该监听哪个地址？');
+    expect(quote).toContain('容器监听地址');
+  });
+
+  it('answers from the row under the column naming the port asked, not a symptom row mentioning it in its fix', () => {
+    const quote = quoteOf(own, 'flannel/backends.md', 'flannel 节点之间要放行哪个端口？');
+    expect(quote).toContain('| VXLAN |');
+  });
+
+  it('not from a row whose key names an address of something the question does not name', () => {
+    const quote = quoteOf(
+      own,
+      'service/clusterip.md',
+      'The service answers connection refused. Which address must the container listen on?',
+    );
+    expect(quote).not.toContain('EndpointSlice 中有地址');
+  });
+});
