@@ -24,7 +24,6 @@ import {
 import { asksAboutPendingExternalIp, statesExternalIpPending } from './external-ip-pending.js';
 import { fieldsOfFlags } from './flag-field.js';
 import { aboutOtherCase, comparesCases, givenValues, namesGivenValue, otherValues } from './given-value.js';
-import { type LineContext, placeNamingKind, rowKey } from './kind-context.js';
 import { type Candidate, candidatesOf } from './lines.js';
 import { namesSettingAsked, settingNamesAsked, statesAValue } from './named-setting.js';
 import { asksPodName, statesPodName } from './pod-name.js';
@@ -447,10 +446,6 @@ function findDirect(
         if (statesDefault(candidate.quote)) score += 1;
       }
       if (prescribed && PRESCRIBES.test(candidate.quote)) score += 1.5;
-      // A line whose column header, row key or section names the asked kind is about that value ("| 容器监听地址 |
-      // `0.0.0.0:8080` |" for "which address must the container listen on"); a row holding one in passing is not.
-      if (value && namesAskedKind(lineContext(candidate, doc.title), about, focus, kindWords, concepts))
-        score += KIND_CONTEXT_BONUS;
       // "IPIP 封装会多加多少字节", "how many bytes does VXLAN add": the line writing the amount in the unit asked ("加 20
       // 字节外层 IP 头") states it; a row saying what to subtract ("IPIP 需减 20") shares more of a report's words.
       if (unitAsked && UNIT_STATED.test(candidate.quote)) score += UNIT_BONUS;
@@ -641,42 +636,6 @@ function findDirect(
   if (ask.needed && best.candidate !== purposing?.candidate) return null;
   const { chunk, line, endLine, quote } = best.candidate;
   return { chunk, line, endLine, quote, score: best.score };
-}
-
-/**
- * What a line's column header, row key or section heading adds when it names the asked kind. Measured: 1 moves no
- * line; 2 lets a column naming the kind outweigh the subject's own words (a 协议 column's VXLAN row over the BGP row).
- */
-const KIND_CONTEXT_BONUS = 1.5;
-
-/**
- * Whether the line's column header or section heading names the asked kind, or its row key does together with a
- * thing the asking clause names ("容器监听地址" for "which address must the container listen on"; not "EndpointSlice
- * 中有地址" for "which address does the API Service get").
- */
-function namesAskedKind(
-  line: LineContext,
-  kinds: number,
-  focus: ReadonlyMap<string, number>,
-  kindWords: number,
-  concepts: Concepts | undefined,
-): boolean {
-  const place = placeNamingKind(line, kinds);
-  if (place !== 'key') return place !== null;
-  return [...termsWithConcepts(rowKey(line), concepts).keys()].some(
-    (term) => focus.has(term) && !hasKindWords(term, kindWords),
-  );
-}
-
-/** A candidate's quote with its table header and the heading of its section. */
-function lineContext(candidate: Candidate, title: string): LineContext {
-  const heading = candidate.chunk.headingPath.length > 1 ? candidate.chunk.headingPath.at(-1) : undefined;
-  return {
-    quote: candidate.quote,
-    title,
-    ...(candidate.header !== undefined ? { header: candidate.header } : {}),
-    ...(heading !== undefined ? { heading } : {}),
-  };
 }
 
 /** Words of the doc's title (the CNI, the topic) are in every line's doc: they barely tell lines apart. */
