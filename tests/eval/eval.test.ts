@@ -751,7 +751,8 @@ describe('value questions asked inside a report: pasted output, a version line, 
     }
     expect(asked).toBeGreaterThanOrEqual(380);
     expect(hits / asked).toBeGreaterThanOrEqual(0.785);
-  });
+    // 383 answers in one test: a loaded machine takes minutes, which says nothing about the answers.
+  }, 300_000);
 });
 
 describe('the sixth to forty-third held-out check sets nobody tunes on or looks into (tests/eval/heldout6.yaml to heldout43.yaml)', () => {
