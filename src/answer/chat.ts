@@ -275,10 +275,11 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   if (ownRunbook) result = leadWithDoc(result, ownRunbook);
   // A value asked in one clause of a long report: the clause alone says which runbook states it (clause-doc.ts).
   const ask = factAsk(question);
+  const ofNamedCni = (path: string) => !!scope && context.searcher.cni?.ofDoc(path) === scope.cni;
   const clause = clauseToSearch(question, ask);
   const clauseLed =
     ask && clause
-      ? leadWithClauseDoc(query, result, await search(clause), ask, context.searcher.concepts)
+      ? leadWithClauseDoc(query, result, await search(clause), ask, context.searcher.concepts, ofNamedCni)
       : null;
   const factLed = leadWithFactDoc(
     question,
@@ -286,6 +287,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
     clauseLed ?? result,
     composeOptions.otherDocShare,
     context.searcher.concepts,
+    ofNamedCni,
   );
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
@@ -604,6 +606,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
       ...(cni ? { cni } : {}),
       ...(runs ? { reportCni: runs } : {}),
       ...(crossNode ? { crossNodeRunbook: crossNode } : {}),
+      ...(ofNamedCni(result.hits[0]?.doc.path ?? '') ? { namedCniLeads: true } : {}),
       ...(context.searcher.concepts ? { concepts: context.searcher.concepts } : {}),
       ...(uncovered ? { uncovered } : {}),
       id: newId(),

@@ -52,6 +52,7 @@ export function leadWithClauseDoc(
   clauseResult: RetrievalResult,
   ask: FactAsk,
   concepts?: Concepts,
+  ofNamedCni: (path: string) => boolean = () => false,
 ): RetrievalResult | null {
   // Lines of the one form a why question takes ("属正常现象") are few in the KB: the clause's runbook that has one
   // leads even when the message's pasted output ranks it low, or the few words of the clause alone find it unsure.
@@ -73,6 +74,8 @@ export function leadWithClauseDoc(
   const own = directAnswer(ask.focus, [doc], ask, concepts);
   const topOwn = directAnswer(ask.focus, [top], ask, concepts);
   if (topOwn && (!own || topOwn.score >= own.score)) return null;
+  // The runbook of the CNI the question names states it too: a generic one stating the same value answers no better.
+  if (topOwn && ofNamedCni(top.path)) return null;
   return leadWithDoc(result, doc);
 }
 

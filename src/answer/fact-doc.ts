@@ -2,7 +2,9 @@
  * A question that asks for a value is answered from the runbook that states it. When a runbook scoring close to
  * the top one (`share` of its score; `NO_VALUE_SHARE` when the top one states no such value, or not the setting
  * whose value the question asks) states the asked value better, its hits move to the front, so the answer's title,
- * commands, assumed CNI and conversation topic all follow the doc the direct answer cites. Pure.
+ * commands, assumed CNI and conversation topic all follow the doc the direct answer cites. A runbook of the CNI the
+ * question names that itself states a value of the asked kind stays first: a generic runbook stating the same value
+ * ("Calico 下 Pod 的默认网关" in a table of every CNI) answers no better, and would take the answer off that CNI. Pure.
  */
 import type { RetrievalResult } from '../retrieve/types.js';
 import { closeDocs, leadWithDoc } from './close-docs.js';
@@ -18,6 +20,7 @@ export function leadWithFactDoc(
   result: RetrievalResult,
   share: number,
   concepts?: Concepts,
+  ofNamedCni: (path: string) => boolean = () => false,
 ): RetrievalResult {
   const top = result.hits[0];
   const ask = top && !result.abstain ? factAsk(question) : null;
@@ -29,7 +32,9 @@ export function leadWithFactDoc(
   // ("which --hairpin-mode value"), leaves more room to the others.
   const own = directAnswer(query, [top.doc], ask, concepts);
   const named = askedSettings(ask.focus);
-  if (!own || (named.length > 0 && !statesSetting(named, own.quote)))
+  const ownStates = !!own && (named.length === 0 || statesSetting(named, own.quote));
+  if (ownStates && ofNamedCni(top.doc.path)) return result;
+  if (!ownStates)
     for (const doc of closeDocs(result.hits, NO_VALUE_SHARE)) if (!docs.includes(doc)) docs.push(doc);
   if (docs.length < 2) return result;
   const found = directAnswer(query, docs, ask, concepts);

@@ -70,7 +70,10 @@ export function fullAnswer(
     // Only a by-design or an equality line answers a why or why-same ask, and the KB has few: any retrieved runbook
     // may hold it ("10.68 网段 ping 不通正常吗" ranks the node-to-pod runbook first, the Service one lower).
     const factDocs = closeDocs(hits, onlyOneForm(ask) ? 0 : options.otherDocShare);
-    const found = directAnswer(query, factDocs, ask, input.concepts);
+    // The named CNI's runbook stating the value answers for that CNI; a generic one stating it too answers no better.
+    const found =
+      (input.namedCniLeads ? directAnswer(query, [doc], ask, input.concepts) : null) ??
+      directAnswer(query, factDocs, ask, input.concepts);
     const n = found ? builder.cite(found.chunk, found.line, found.endLine, found.quote) : null;
     if (found && n !== null) {
       out.push(`**${labels.direct}**: ${found.quote}${mark(n)}`);

@@ -159,6 +159,8 @@ export interface ComposeInput {
    * report CNI's runbook among the hits (cross-node-runbook.ts), whose check the answer keeps a place for.
    */
   crossNodeRunbook?: string;
+  /** The top runbook is about the CNI the question names: a value it states is that CNI's, and answers first. */
+  namedCniLeads?: boolean;
   /** A network plugin the question is about that the KB has no runbook for (clarify.ts): the answer declines. */
   uncovered?: string;
   id: string;

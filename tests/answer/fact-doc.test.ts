@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerChat } from '../../src/answer/chat.js';
+import { clauseToSearch, leadWithClauseDoc } from '../../src/answer/clause-doc.js';
+import { leadWithDoc } from '../../src/answer/close-docs.js';
 import { DEFAULT_COMPOSE_OPTIONS } from '../../src/answer/compose.js';
 import { ConversationStore } from '../../src/answer/conversation.js';
+import { factAsk } from '../../src/answer/direct.js';
 import { leadWithFactDoc } from '../../src/answer/fact-doc.js';
 import { buildFixtureIndex, type FixtureIndex } from './fixture-index.js';
 
@@ -96,6 +99,47 @@ describe('a question asking for a value is answered from the runbook that states
       },
     );
     expect(body.structured.direct?.text).toContain('calicoNetwork');
+  });
+
+  it("keeps the named CNI's runbook first when it states the asked value too", async () => {
+    // A Calico user's question (wjhsh.net): Calico's runbook and the generic same-node one both state 169.254.1.1;
+    // the generic one's table of every CNI must not take a Calico question off Calico's runbook.
+    const question =
+      'calico网络 pod 网关 default via 169.254.1.1 dev eth0。169.254.1.1是默认的网关,但是整个网络中没有一张网卡是这个地址。Calico 下 Pod 的默认网关是哪个地址？';
+    const result = await index.searcher.search(question, { cni: 'calico' });
+    expect(result.hits[0]?.doc.path).toBe('calico/bgp-ipip.md');
+    const ofCalico = (p: string) => p.startsWith('calico/');
+    const share = DEFAULT_COMPOSE_OPTIONS.otherDocShare;
+    const concepts = index.searcher.concepts;
+    // Without the CNI named, the generic runbook's row would lead; named, Calico's runbook stays.
+    expect(leadWithFactDoc(question, question, result, share, concepts).hits[0]?.doc.path).toBe(
+      'pod-to-pod/same-node.md',
+    );
+    expect(leadWithFactDoc(question, question, result, share, concepts, ofCalico)).toBe(result);
+    const ask = factAsk(question);
+    const clause = clauseToSearch(question, ask);
+    if (!ask || !clause) throw new Error('a value is asked');
+    // A clause search ranking the generic runbook first (as the clause alone, without the report around it, does).
+    const generic = result.hits.find((hit) => hit.doc.path === 'pod-to-pod/same-node.md')?.doc;
+    if (!generic) throw new Error('the generic runbook is retrieved');
+    const clauseResult = leadWithDoc(result, generic);
+    expect(leadWithClauseDoc(question, result, clauseResult, ask, concepts)?.hits[0]?.doc.path).toBe(
+      'pod-to-pod/same-node.md',
+    );
+    expect(leadWithClauseDoc(question, result, clauseResult, ask, concepts, ofCalico)).toBeNull();
+    const { body } = await answerChat(
+      { searcher: index.searcher, conversations: new ConversationStore() },
+      { message: question },
+    );
+    expect(body.citations[0]?.path).toBe('calico/bgp-ipip.md');
+    expect(body.structured.direct?.text).toContain('169.254.1.1');
+    // The GCE MTU case above: Calico's runbook states no such MTU, so the MTU runbook still leads even when named.
+    const gce =
+      'calico IP-in-IP tunnel device uses incorrect MTU in GCE. The tunl0 device uses MTU 1480 unconditionally. In GCE, the network MTU is 1460, so the correct MTU for the tunl0 device is 1440 in this environment. What is the network MTU on GCE?';
+    const gceResult = await index.searcher.search(gce, { cni: 'calico' });
+    expect(leadWithFactDoc(gce, gce, gceResult, share, concepts, ofCalico).hits[0]?.doc.path).toBe(
+      'mtu/mtu-fragmentation.md',
+    );
   });
 
   it("gives that runbook's commands and CNI, not the first-ranked one's", async () => {
