@@ -396,6 +396,8 @@ const SAME_STATED =
 /** "flannel vxlan 端口是？": a question that ends on 是 asks what the thing before it is. */
 const ENDS_ASKING_IS = /\p{Script=Han}\s*是\s*$/u;
 
+/** A clause whose last word is its interrogative: "flannel uses which port?" is not, "kube-proxy listens where?" is. */
+const ENDS_ON_INTERROGATIVE = /\b(?:where|which)\s*$/i;
 /** A yes/no question starts with its verb. */
 const YES_NO_START = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|may|might)\b/i;
 /** A clause that asks at all (for the bare "default" kind, which needs more than the word). */
@@ -649,8 +651,11 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     // In a question ("use by default?", "what mode is it in by default"), "by default" asks for the default.
     // "Can flannel be used in a cluster where nodes are interconnected by routers?": in a yes/no question too, "where"
     // and "which" after a noun relate a clause to it.
+    // "ipBlock.cidr does not block connection on the node where the pod is running?": a statement put as a question
+    // asks whether it is so; as in a yes/no question, "where" and "which" after a noun relate a clause to it. Not
+    // one ending on it ("kube-proxy listens where?"): that asks.
     const clause = isQuestion
-      ? YES_NO_START.test(said)
+      ? YES_NO_START.test(said) || (!ASKING_START.test(said) && !ENDS_ON_INTERROGATIVE.test(said))
         ? said.replace(RELATIVE, ' ')
         : said
       : ASKING_START.test(said)

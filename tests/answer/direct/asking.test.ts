@@ -366,6 +366,20 @@ describe('factAsk: does the question ask for a value, and which kind', () => {
     ).toBeNull();
   });
 
+  it('reads "where" after a noun in a statement put as a question as relating a clause, not asking', () => {
+    // A real report (kubernetes/kubernetes#100247): whether the policy blocks is asked, not a CIDR nor a place.
+    expect(
+      factAsk(
+        'ipBlock.cidr does not block connection on the node where the pod is running? I have a 1.20.4 cluster with calico (3.18) vxlan network.',
+      ),
+    ).toBeNull();
+    expect(factAsk('Traffic is dropped on the node which runs the calico-node pod?')).toBeNull();
+    // A clause asking by its interrogative, or ending on it, still asks.
+    expect(factAsk('kube-proxy listens where?')).toMatchObject({ kinds: expect.arrayContaining(['path']) });
+    expect(factAsk('flannel uses which port?')).toMatchObject({ kinds: ['port'] });
+    expect(factAsk('Where does the pod send traffic for the node where it runs?')).not.toBeNull();
+  });
+
   it('reads a statement\'s "…, which works/uses …" after a comma as relating to the noun before it', () => {
     // A real report (kind on Docker Desktop): the gateway address "which works on Linux runners" asks nothing.
     expect(
