@@ -83,6 +83,7 @@ import { nameNotAddressFirst } from './name-not-address.js';
 import { namedCniRunbook } from './named-cni-runbook.js';
 import { commandsPlugin, otherCniRunbookLeads } from './other-cni-runbook.js';
 import { namedCniOverOtherTool } from './other-plugin-tool.js';
+import { uncoveredPassingChecks } from './passing-network-checks.js';
 import { categoryMainRunbook, mainRunbookFirst, runbookFirst } from './path-main-runbook.js';
 import { podNameLookupFirst, statesPodNameLookup } from './pod-name-lookup.js';
 import { isPodRecordName } from './pod-record-lookup.js';
@@ -515,7 +516,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   // naming nothing a runbook explains (feature-request.ts), a request to set a field of an application's chart
   // (chart-values-request.ts), a probe giving up on an application that starts slowly (slow-start-probe.ts) and a
   // client failing on its own machine's endpoint (local-endpoint.ts), an application's own sign-in or session
-  // (sign-in-session.ts).
+  // (sign-in-session.ts), an application's own client whose network checks pass (passing-network-checks.ts).
   const uncovered =
     (pathOfAnyPlugin(context, result) ? null : uncoveredPlugin(question, kbNames(context.searcher))) ??
     (history.length === 0
@@ -578,6 +579,9 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
         uncoveredLocalEndpoint(question) ??
         // A web console's own sign-in failing or its session lost, with no connection failing (sign-in-session.ts).
         uncoveredSignInSession(question) ??
+        // The report's own network checks reach the address from the failing container, or another client connects
+        // to the same address and port: what fails is the application's client (passing-network-checks.ts).
+        uncoveredPassingChecks(question) ??
         // A request to set a chart's field, unless the report also asks a value a runbook may state (a port range,
         // not how to set the field) (chart-values-request.ts).
         (ask && !ask.kinds.includes('setting') ? null : uncoveredChartValuesRequest(question)) ??
