@@ -11,6 +11,10 @@ describe('a value asked in a statement', () => {
     'Please confirm the port BGP uses',
     '想知道 flannel 默认的 MTU',
     '请告诉我 calico 的 IPIP 用哪个协议',
+    // Asking people whether they know it.
+    'Does anyone know the port flannel vxlan uses',
+    'Do you happen to know the default service CIDR',
+    '有人知道 flannel 的 vxlan 端口吗',
   ])('asks: %s', (clause) => {
     expect(asksInStatement(clause)).toBe(true);
   });
@@ -22,6 +26,11 @@ describe('a value asked in a statement', () => {
     'I know the MTU is 1450',
     'I need to restart the node to change the MTU',
     'flannel 的 MTU 是 1450',
+    // Whether people know how, if, or the cause: a diagnosis or a procedure, not a value.
+    'Does anyone know how to fix the MTU',
+    'Does anyone know if this is a bug',
+    'Does anyone know the reason the port is blocked',
+    "I'd like to know the cause of the MTU mismatch",
   ])('asks nothing: %s', (clause) => {
     expect(asksInStatement(clause)).toBe(false);
   });
