@@ -21,6 +21,7 @@ import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
 import { asksWhatThingDoes } from './thing-does.js';
 import { withUnmarkedQuestions } from './unmarked-question.js';
+import { asksValueByHanNoun, namesOnlyValue } from './value-noun.js';
 import { KIND_WORDS, VALUE_PATTERNS, type ValueKind } from './value-shapes.js';
 import { asksWhetherCan, withoutWhetherCan } from './whether-can.js';
 import { whyNumberAsked } from './why-number.js';
@@ -355,13 +356,6 @@ export function asksWhatReturns(focus: string): boolean {
   return RETURN_ASKED.test(focus);
 }
 
-/**
- * A question that is a noun phrase ending in the kind of value: up to four words before it ("kube-proxy metrics
- * port", "default MTU for flannel vxlan" does not end so), or a short Chinese phrase ("coredns 的 metrics 端口").
- */
-const NOUN_ASK =
-  /^(?!(?:my|our|your|his|her|their)\b)(?:[\w.-]+\s+){0,3}[\w.-]+\s+(?:ports?|mtu|cidr|subnet|range|timeout|interval|namespace)$|^[\w.\s-]{0,30}(?:的)?\s*[\w.-]*\s*(?:端口|网段|子网|超时时间|命名空间|MTU)$/i;
-
 /** A tag asking to check what was just said: "right?", "correct?", "isn't it?", "对吧？", "是吧？". */
 const TAG_QUESTION =
   /^\s*(?:right|correct|isn'?t (?:it|that)|am i right|is (?:that|this|it) (?:right|correct)|对吧|對吧|是吧|对吗|對嗎|是吗|是嗎|对不对|對不對|没错吧|沒錯吧)\s*$/i;
@@ -692,11 +686,14 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
     const asksStated = asksInStatement(clause) && kindsIn(clause).length > 0;
     // "kube-proxy metrics port?", "coredns 的 metrics 端口？": a short question naming only the thing and the kind of its
     // value asks for that value, as an issue title does; the whole sentence ("集群 Pod 网段，跨节点不通？" asks why).
+    // "Port for flannel vxlan?": a title naming the kind first, then whose value it is. "跨节点不通，请问 flannel vxlan
+    // 的端口？": a polite lead (or 呢) marks the phrase as the ask, though the sentence states a failure first.
     const asksByNoun =
       isQuestion &&
-      NOUN_ASK.test(clause.trim()) &&
-      !FAILURE_SEEN.test(sentence) &&
-      clauses.every((other, i) => i === at || other.sentence !== sentence);
+      ((namesOnlyValue(clause) &&
+        !FAILURE_SEEN.test(sentence) &&
+        clauses.every((other, i) => i === at || other.sentence !== sentence)) ||
+        (asksValueByHanNoun(clause) && !FAILURE_SEEN.test(clause)));
     // "should the pod MTU be 1450?", "flannel 的 vxlan 端口应该是 8472 还是 4789？": a value given to be checked asks for
     // the value of its kind. Not a failure seen with it ("mtu 1450 的包还是不通"): that asks for a diagnosis.
     const checksValue =
