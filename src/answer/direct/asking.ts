@@ -8,6 +8,7 @@ import { termsRead } from '../rank-rows.js';
 import { setsCase } from './ask-condition.js';
 import { checkedKinds, checkedValues, kindsGiven } from './checked-value.js';
 import { closesAfter } from './closing-ask.js';
+import { asksComparedValue } from './compared-value.js';
 import { asksHowItWorks } from './how-does.js';
 import { asksInStatement } from './indirect-ask.js';
 import { podHasNodeIp, withoutPodRows } from './node-address.js';
@@ -700,6 +701,13 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       (isQuestion || SELF_ASKING.test(clause)) &&
       !FAILURE_SEEN.test(clause) &&
       checkedKinds(clause, kindsIn(clause)).length > 0;
+    // "Node NIC MTU is 1500 ... Should the pod MTU be lower than the NIC MTU?": how a value should compare with
+    // another asks for the value of the kind it names, though no value is given to check.
+    const comparesValue =
+      (isQuestion || SELF_ASKING.test(clause)) &&
+      !FAILURE_SEEN.test(clause) &&
+      asksComparedValue(clause) &&
+      kindsIn(clause).length > 0;
     // "Does a default deny-all egress policy also block DNS?", "默认拒绝的 egress 策略也会拦 DNS 吗？": a default deny,
     // namespace or route names the setup; the word asks for a default only where DEFAULT_ASKED reads it so.
     // "请问这是什么原因？", "问题出在哪里": its interrogative asks the cause; the clause asks no value nor a behaviour.
@@ -725,6 +733,7 @@ function askedFact(question: string, strict: boolean): FactAsk | null {
       asksStated ||
       asksByNoun ||
       checksValue ||
+      comparesValue ||
       (isQuestion && ENDS_ASKING_IS.test(clause));
     // "怎么才能让prometheus只采集9153端口？", "how can I make flannel use port 8472?": making a thing use a value it
     // names asks for the setting that picks it.
