@@ -1419,3 +1419,55 @@ describe('asking what would follow from a case asks no value', () => {
     expect(leadAsk(question)?.kinds).toEqual(kinds);
   });
 });
+
+describe('a value asked anywhere in a long report, in a form without an interrogative', () => {
+  it.each<[string, string]>([
+    // A title naming the kind first, then the report.
+    [
+      'Port for flannel vxlan? We run three nodes on OpenStack with security groups between them. Pods on the same node talk fine but pods across nodes time out.',
+      'port',
+    ],
+    ['MTU for calico IPIP? pods on different nodes hang on big transfers, small curls work.', 'mtu'],
+    [
+      'BGP peering stuck in Connect. calicoctl node status shows Connect for every peer; the nodes are in different VPCs. Port for BGP?',
+      'port',
+    ],
+    // A polite lead or 呢 after the problem.
+    ['flannel 跨节点 pod 不通，节点之间有防火墙，只放行了 22 和 6443，请问 flannel vxlan 的端口？', 'port'],
+    ['flannel 的端口我查到是 8472。calico vxlan 模式也有防火墙的问题，那 calico 的端口呢？', 'port'],
+    // Asking people whether they know it.
+    [
+      'Pods on different nodes cannot talk after we enabled the host firewall. iptables -L shows INPUT policy DROP. Does anyone know the port flannel vxlan uses?',
+      'port',
+    ],
+    ['升级之后跨节点不通了，安全组只放行了 TCP。有人知道 flannel 的 vxlan 端口吗？', 'port'],
+    // How a value should compare with another.
+    [
+      'Node NIC MTU is 1500 but kube-ovn pods come up with MTU 1400. Large scp transfers stall. Should the pod MTU be lower than the NIC MTU?',
+      'mtu',
+    ],
+  ])('%s', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+  });
+
+  it.each([
+    // Why, or how to fix: a diagnosis or a procedure.
+    'Port for nodeport is blocked? we cannot reach 30080 from outside. How do I fix it?',
+    'Support for port ranges in NetworkPolicy? we need to allow 30000-32767 to a pod.',
+    'Pods on different nodes cannot talk. Does anyone know how to fix the MTU?',
+    'Pods on different nodes cannot talk. Does anyone know the reason the port is blocked?',
+    '跨节点不通，有人知道为什么吗？',
+    'Why should the pod MTU be lower than the NIC MTU?',
+    // The asker's own state put as a yes/no question.
+    'Is the pod MTU lower than the NIC MTU on your nodes?',
+  ])('%s', (question) => {
+    const ask = leadAsk(question);
+    expect(ask === null || !ask.kinds.some((kind) => ['port', 'mtu', 'cidr'].includes(kind))).toBe(true);
+  });
+
+  it('a yes/no question about a field named like a value asks no CIDR', () => {
+    const question =
+      'We have a NetworkPolicy with an ipBlock for 10.0.0.0/8 and traffic from pods still gets through. Does ipBlock.cidr match pod IPs?';
+    expect(leadAsk(question)?.kinds ?? []).not.toContain('cidr');
+  });
+});
