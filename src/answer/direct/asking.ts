@@ -17,6 +17,7 @@ import { asksPurpose, asksWhyNeeded } from './purpose-ask.js';
 import { asksNamesUnderReadiness } from './ready-condition.js';
 import { failedServicePing, SERVICE_ADDRESS_NAMED } from './service-ping.js';
 import { withSetToWhat } from './set-to-what.js';
+import { kindsNamedBySetting } from './setting-name-kind.js';
 import { settingRequests } from './setting-request.js';
 import { aboutSourceRewrite, asksWhySourceSeen } from './source-rewrite.js';
 import { asksForMode } from './target-mode.js';
@@ -1032,6 +1033,8 @@ function kindsIn(said: string, amount = true): ValueKind[] {
   const text =
     unnamed !== said && VALUE_PATTERNS.path.test(said) && !PATH_ASKED.test(unnamed) ? unnamed : said;
   const kinds = KIND_WORDS.filter(([, pattern]) => pattern.test(text)).map(([kind]) => kind);
+  // "What should I set FLANNEL_MTU to?": the setting's name says the kind of value it holds.
+  for (const kind of kindsNamedBySetting(text)) if (!kinds.includes(kind)) kinds.push(kind);
   // "Which interface gets the .2 address of the node subnet": the interface is asked, the rest is context.
   const asked = ASKED_NOUN.exec(text);
   const kindsOf = (word: string | undefined) =>

@@ -1465,6 +1465,13 @@ describe('a value asked anywhere in a long report, in a form without an interrog
     expect(ask === null || !ask.kinds.some((kind) => ['port', 'mtu', 'cidr'].includes(kind))).toBe(true);
   });
 
+  it.each<[string, string]>([
+    ['Large transfers stall between nodes with flannel vxlan. What should I set FLANNEL_MTU to?', 'mtu'],
+    ['calico pods hang on large transfers with vxlan. what should veth_mtu be set to?', 'mtu'],
+  ])('a setting named by the kind of value it holds: %s', (question, kind) => {
+    expect(leadAsk(question)?.kinds).toContain(kind);
+  });
+
   it('a yes/no question about a field named like a value asks no CIDR', () => {
     const question =
       'We have a NetworkPolicy with an ipBlock for 10.0.0.0/8 and traffic from pods still gets through. Does ipBlock.cidr match pod IPs?';
