@@ -169,6 +169,7 @@ import { suspectedCause } from './suspected-cause.js';
 import { checksSymptomNames } from './symptom-checks.js';
 import type { Concepts } from './types.js';
 import { checksUnnamedAddOn, checksUnnamedCni, checksUnnamedLoadBalancer } from './unnamed-add-on.js';
+import { checksUnnamedServiceRange } from './unnamed-range.js';
 
 export interface CommandOptions {
   /** Most read-only diagnostics in one answer. */
@@ -938,6 +939,8 @@ export function pickCommands(
       if (checksUnnamedCni(record.command, query, `${doc.path} ${doc.title}`)) score *= UNNAMED_ADD_ON_SHARE;
       // A check of MetalLB when the report names no LoadBalancer Service tests an add-on its path does not use.
       if (checksUnnamedLoadBalancer(record.command, query)) score *= UNNAMED_ADD_ON_SHARE;
+      // A check of the Service address range when the report names no address or range tests a cause it shows no sign of.
+      if (checksUnnamedServiceRange(record.command, query)) score *= UNNAMED_ADD_ON_SHARE;
       if (docRank > 0) score *= 0.7;
       const key = commandKey(record);
       const seen = candidates.get(key);
