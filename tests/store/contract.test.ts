@@ -63,9 +63,16 @@ const backends: Record<string, Backend> = {
     async fresh() {
       if (!postgres) throw new Error('no PostgreSQL');
       const url = await postgres.createDatabase(`contract_${databases++}`);
+      // The contract is about what lands, not how fast: the 2 s production timeout let a loaded CI machine fail
+      // 300 appends queued for the pool's connections with STORE_UNAVAILABLE.
       return {
         open: async (now) =>
-          new PostgresStore({ url, flushIntervalMs: 60_000, ...(now ? { now } : {}) }).open(),
+          new PostgresStore({
+            url,
+            flushIntervalMs: 60_000,
+            timeoutMs: 30_000,
+            ...(now ? { now } : {}),
+          }).open(),
       };
     },
   },
