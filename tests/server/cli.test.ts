@@ -78,7 +78,8 @@ describe('netkb ask', () => {
     expect(text.stdout).toBe(renderText(fromCli as unknown as ChatBody, question));
     expect(text.stdout).toContain('来源:');
     expect(text.stdout).not.toContain('**');
-  });
+    // Two CLI processes, each starting TypeScript and building an index: slow on a loaded machine.
+  }, 120_000);
 
   it('passes --top-k and --category through', async () => {
     const indexDir = path.join(tmp, 'ask-index-2');
