@@ -4,7 +4,11 @@
  * (src/retrieve/narrow-runbook.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { namesHeadlessCase, narrowDnsFactor } from '../../src/retrieve/narrow-runbook.js';
+import {
+  namesHeadlessCase,
+  narrowDnsFactor,
+  needsStablePodNames,
+} from '../../src/retrieve/narrow-runbook.js';
 import { normalizeText } from '../../src/retrieve/normalize.js';
 import type { KbSearcher } from '../../src/retrieve/searcher.js';
 import { bundledSearchers } from './bundled-kb.js';
@@ -72,6 +76,45 @@ describe('narrowDnsFactor', () => {
     expect(factorFor('nslookup web-0.nginx.default.svc.cluster.local fails')).toBeNull();
     expect(factorFor('Pod 无法访问 clusterIP: None 的无头服务')).toBeNull();
     expect(factorFor('pods cannot resolve mysql.db.svc.cluster.local', [], 1)).toBeNull();
+  });
+
+  it('lifts it when the report states the need for stable pod names without naming the case', () => {
+    for (const text of [
+      'clickhouse-keeper: unable to discover other nodes, each one only sees itself',
+      'the peers are not discoverable after the chart is installed',
+      'Java application connection to Redis cluster error unable to resolve pod name',
+      'be ip would be changed when reconstruct pod, so doris must refresh it',
+      'nacos 的 pod 重启后 ip 会变化，集群里记录的还是旧地址',
+    ]) {
+      const factor = factorFor(text, ['dns/headless-service.md']);
+      expect(factor?.('dns/headless-service.md'), text).toBeGreaterThan(1);
+      expect(factor?.('dns/coredns.md'), text).toBe(1);
+      expect(factor?.('service/kube-proxy.md'), text).toBe(1);
+    }
+  });
+});
+
+describe('needsStablePodNames', () => {
+  it.each([
+    'unable to discover other nodes',
+    'validators cannot find other peers when running in k8s',
+    'the brokers are not discoverable',
+    'unable to resolve the pod hostname from the other member',
+    'pod ip will be changed after a restart of the pod',
+    '重建以后 ip 就变了',
+  ])('%s', (text) => {
+    expect(needsStablePodNames(normalizeText(text))).toBe(true);
+  });
+
+  it.each([
+    'pods cannot resolve mysql.db.svc.cluster.local, nslookup returns NXDOMAIN',
+    'service discovery with kube-dns is slow',
+    'the node ip has changed after the nic was replaced',
+    'node ip is changed after a restart of the vm',
+    'kubectl get nodes shows the other nodes NotReady',
+    'pod 重启后一直 CrashLoopBackOff',
+  ])('not: %s', (text) => {
+    expect(needsStablePodNames(normalizeText(text))).toBe(false);
   });
 });
 
