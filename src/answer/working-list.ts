@@ -36,5 +36,7 @@ export function workingWithListed<T extends Placed>(
     const gap = text.slice(name.index + name.value.length, next.index);
     if (LIST_JOINT.test(gap)) working.add(name);
   }
-  return working;
+  // Every reading of a working place, not only the one kept above.
+  const places = new Set([...working].map((name) => name.index));
+  return new Set(names.filter((name) => places.has(name.index)));
 }
