@@ -292,7 +292,7 @@ export async function answerChat(context: ChatContext, request: ChatRequest): Pr
   );
   // A runbook about the CNI the question names stays first: a generic runbook's row matching the symptom is not
   // a reason to leave that CNI's datapath (nor to leave the runbook stating an asked value).
-  const topIsNamedCni = !!scope && context.searcher.cni?.ofDoc(result.hits[0]?.doc.path ?? '') === scope.cni;
+  const topIsNamedCni = ofNamedCni(result.hits[0]?.doc.path ?? '');
   const symptomLed =
     clauseLed || factLed !== result || topIsNamedCni
       ? factLed
